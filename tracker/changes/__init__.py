@@ -1,0 +1,1 @@
+"""Change detector: what changed in meaning between two versions of a policy."""

@@ -1,0 +1,1 @@
+"""Publishing: RSS/Atom feeds and the static change-log website."""
