@@ -1,0 +1,131 @@
+"""A workspace: a directory holding tracker.toml, the per-company repositories and state."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import logging
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import CONFIG_FILENAME, STARTER_CONFIG, is_safe_slug, load_config
+from .errors import LockHeldError, UsageError, WorkspaceError
+from .fsutil import atomic_write_text
+from .models import Config
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Workspace:
+    root: Path
+
+    @property
+    def config_path(self) -> Path:
+        return self.root / CONFIG_FILENAME
+
+    @property
+    def snapshots_dir(self) -> Path:
+        return self.root / "snapshots"
+
+    @property
+    def state_dir(self) -> Path:
+        return self.root / ".tracker"
+
+    @property
+    def state_path(self) -> Path:
+        return self.state_dir / "state.json"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.state_dir / "cache"
+
+    @property
+    def reports_cache_dir(self) -> Path:
+        return self.cache_dir / "reports"
+
+    @property
+    def public_dir(self) -> Path:
+        return self.root / "public"
+
+    @property
+    def lock_path(self) -> Path:
+        return self.state_dir / "lock"
+
+    def repo_path(self, slug: str) -> Path:
+        """Path of a company's repository; refuses any name that could escape the workspace."""
+        if not is_safe_slug(slug):
+            raise UsageError(f"unsafe company name {slug!r}")
+        return self.snapshots_dir / slug
+
+    def company_slugs_on_disk(self) -> list[str]:
+        """Repositories present in snapshots/ (tracked or imported), sorted."""
+        if not self.snapshots_dir.is_dir():
+            return []
+        return sorted(p.name for p in self.snapshots_dir.iterdir()
+                      if p.is_dir() and is_safe_slug(p.name) and (p / ".git").exists())
+
+    def load_config(self) -> Config:
+        return load_config(self.config_path)
+
+    @classmethod
+    def open(cls, root: Path) -> Workspace:
+        """Open an existing workspace, with a clear error when it is not one."""
+        root = Path(root)
+        if not root.exists():
+            raise WorkspaceError(f"workspace directory {root} does not exist "
+                                 "(create it with `tracker init`)")
+        if not root.is_dir():
+            raise WorkspaceError(f"workspace {root} is not a directory")
+        workspace = cls(root.resolve())
+        if not workspace.config_path.is_file():
+            raise WorkspaceError(f"{root} is not a tracker workspace: no {CONFIG_FILENAME} "
+                                 "(run `tracker init` there, or pass -w DIR)")
+        return workspace
+
+    @classmethod
+    def init(cls, root: Path) -> Workspace:
+        """Create a workspace with a commented starter config; never overwrites one."""
+        root = Path(root)
+        root.mkdir(parents=True, exist_ok=True)
+        workspace = cls(root.resolve())
+        if workspace.config_path.exists():
+            raise UsageError(f"{workspace.config_path} already exists")
+        atomic_write_text(workspace.config_path, STARTER_CONFIG)
+        workspace.snapshots_dir.mkdir(exist_ok=True)
+        return workspace
+
+    @contextlib.contextmanager
+    def lock(self, *, wait: bool = False, timeout: float | None = None) -> Iterator[None]:
+        """Hold the workspace lock for a run so cron never runs two trackers at once.
+
+        Uses flock: the kernel releases it when the process dies, even on SIGKILL, so a
+        killed run never leaves a stale lock behind.
+        """
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            deadline = None if timeout is None else time.monotonic() + timeout
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except OSError as exc:
+                    if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                        raise
+                    if not wait or (deadline is not None and time.monotonic() >= deadline):
+                        holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip()
+                        who = f" (pid {holder})" if holder.isdigit() else ""
+                        raise LockHeldError(
+                            f"another tracker run holds the lock on {self.root}{who}; "
+                            "exiting (use --wait to wait for it)") from None
+                    time.sleep(0.2)
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, str(os.getpid()).encode(), 0)
+            yield
+        finally:
+            os.close(fd)  # closing the descriptor releases the flock
