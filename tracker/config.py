@@ -61,9 +61,9 @@ class _Problems:
         if len(self.items) == 1:
             raise self.items[0]
         first = self.items[0]
-        error = ConfigError("\n".join(str(p) for p in self.items), file=None,
-                            company=first.company, key=first.key)
-        error.file = self.file
+        error = ConfigError(f"{len(self.items)} problems:\n" +
+                            "\n".join(f"  {p}" for p in self.items))
+        error.file, error.company, error.key = self.file, first.company, first.key
         error.problems = self.items  # type: ignore[attr-defined]
         raise error
 

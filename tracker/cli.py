@@ -1,0 +1,452 @@
+"""The `tracker` command: thin click commands over the library.
+
+Domain errors become one-line messages with meaningful exit codes here and nowhere else:
+0 all good, 1 some documents failed (others recorded), 2 usage or config error,
+3 workspace or repository error, 75 another run holds the lock.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import TrackerError, UsageError
+from .models import Config
+from .workspace import Workspace
+
+log = logging.getLogger("tracker")
+
+EXIT_OK, EXIT_DOC_FAILED, EXIT_USAGE, EXIT_WORKSPACE, EXIT_LOCKED = 0, 1, 2, 3, 75
+
+
+class TrackerClickError(click.ClickException):
+    """A domain error shown as `Error: ...` with the error's own exit code."""
+
+    def __init__(self, error: TrackerError) -> None:
+        super().__init__(str(error))
+        self.exit_code = error.exit_code
+
+
+class _Group(click.Group):
+    """Turns domain exceptions into clean messages at the edge, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except TrackerError as exc:
+            raise TrackerClickError(exc) from None
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            ctx.exit(130)
+
+
+class State:
+    """Per-invocation context: the workspace directory and verbosity."""
+
+    def __init__(self, root: Path, verbose: int) -> None:
+        self.root = root
+        self.verbose = verbose
+
+    def workspace(self) -> Workspace:
+        return Workspace.open(self.root)
+
+    def open(self) -> tuple[Workspace, Config]:
+        workspace = self.workspace()
+        return workspace, workspace.load_config()
+
+
+pass_state = click.make_pass_decorator(State)
+
+
+def _setup_logging(verbose: int) -> None:
+    level = logging.DEBUG if verbose >= 2 else logging.INFO if verbose == 1 else logging.ERROR
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr, force=True)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-w", "--workspace", "root", type=click.Path(file_okay=False, path_type=Path),
+              envvar="TRACKER_WORKSPACE", default=".", show_default="current directory",
+              help="Workspace directory (holds tracker.toml). Env: TRACKER_WORKSPACE.")
+@click.option("-v", "--verbose", count=True, help="More output (-vv for debug logging).")
+@click.version_option(__version__, prog_name="policy-tracker")
+@click.pass_context
+def main(ctx: click.Context, root: Path, verbose: int) -> None:
+    """Watch privacy policies and terms, keep every version in git, explain what changed,
+    and publish feeds and a static website."""
+    _setup_logging(verbose)
+    ctx.obj = State(root, verbose)
+
+
+# --------------------------------------------------------------------------- workspace & config
+
+@main.command()
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@pass_state
+def init(state: State, directory: Path | None) -> None:
+    """Create a workspace with a commented starter tracker.toml."""
+    workspace = Workspace.init(directory or state.root)
+    click.echo(f"Created {workspace.config_path}")
+    click.echo("Add documents with `tracker add COMPANY URL`, then run `tracker track`.")
+
+
+@main.command()
+@click.argument("company")
+@click.argument("url")
+@click.option("--type", "doc_type", default="privacy-policy", show_default=True,
+              help="Document type, e.g. privacy-policy or terms-of-service.")
+@click.option("--name", help="Company display name (new companies only).")
+@click.option("--homepage", help="Company homepage (new companies only).")
+@pass_state
+def add(state: State, company: str, url: str, doc_type: str, name: str | None,
+        homepage: str | None) -> None:
+    """Add a document to track (and the company, if new) to tracker.toml."""
+    from .config import add_document, is_safe_slug, slugify
+
+    workspace = state.workspace()
+    slug = company if is_safe_slug(company) else slugify(company)
+    if slug != company and not name:
+        name = company
+    add_document(workspace.config_path, slug, url, doc_type=doc_type, name=name,
+                 homepage=homepage)
+    click.echo(f"Added {slug}/{doc_type}: {url}")
+
+
+@main.command("list")
+@pass_state
+def list_documents(state: State) -> None:
+    """Documents with their last capture, last change and fetch status."""
+    from .overview import document_rows
+
+    workspace, config = state.open()
+    rows = document_rows(workspace, config)
+    if not rows:
+        click.echo("No documents configured. Add one with `tracker add COMPANY URL`.")
+        return
+    header = ("DOCUMENT", "VERSIONS", "LAST CAPTURE", "LAST CHANGE", "STATUS")
+    table = [header] + [r.cells() for r in rows]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    for row in table:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+
+
+@main.command()
+@pass_state
+def status(state: State) -> None:
+    """Fetch health: failing documents with their first failure and last error."""
+    from .overview import document_rows
+
+    workspace, config = state.open()
+    rows = document_rows(workspace, config)
+    failing = [r for r in rows if r.failures]
+    click.echo(f"{len(rows)} documents, {len(failing)} failing.")
+    for row in failing:
+        click.echo(f"FAILING  {row.name}: {row.failures} consecutive failure(s) since "
+                   f"{_day(row.first_failure)}; last error: {row.last_error}")
+    if failing:
+        sys.exit(EXIT_DOC_FAILED)
+
+
+def _day(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value else "-"
+
+
+# --------------------------------------------------------------------------- track / build / run
+
+def _progress_printer(state: State, total: int):
+    """A progress bar only when a person is watching; cron gets nothing."""
+    if total == 0 or state.verbose or not sys.stderr.isatty():
+        return None, None
+    bar = click.progressbar(length=total, label="Fetching", file=sys.stderr)
+    bar.__enter__()
+    return bar, (lambda outcome: bar.update(1))
+
+
+def _run_track(state: State, workspace: Workspace, config: Config, companies: tuple[str, ...],
+               wait: bool) -> int:
+    from .tracking import UNCHANGED, NOT_MODIFIED, select_companies, track
+
+    chosen = select_companies(config, companies)
+    total = sum(len(c.documents) for c in chosen)
+    with workspace.lock(wait=wait):
+        bar, callback = _progress_printer(state, total)
+        try:
+            report = track(workspace, config, companies=companies or None, progress=callback)
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+        _warm_report_cache(workspace, config, report)
+    for outcome in report.outcomes:
+        quiet_status = outcome.status in (UNCHANGED, NOT_MODIFIED)
+        if not quiet_status or state.verbose:
+            click.echo(outcome.line(), err=outcome.failed)
+    if state.verbose:
+        click.echo(f"{len(report.outcomes)} documents: {len(report.recorded)} recorded, "
+                   f"{len(report.failed)} failed.")
+    return report.exit_code
+
+
+def _warm_report_cache(workspace: Workspace, config: Config, report) -> None:
+    """Compute change reports for new versions now, so publishing never waits on them."""
+    from .history import company_repo, document_changes
+
+    for outcome in report.recorded:
+        repo = company_repo(workspace, outcome.company)
+        if repo is None:
+            continue
+        for change in document_changes(workspace, repo, outcome.company, outcome.doc_type,
+                                       limit=1):
+            log.info("%s/%s: %s", outcome.company, outcome.doc_type, change.report.headline)
+
+
+@main.command()
+@click.argument("companies", nargs=-1)
+@click.option("--wait", is_flag=True, help="Wait for a running tracker instead of exiting 75.")
+@pass_state
+def track(state: State, companies: tuple[str, ...], wait: bool) -> None:
+    """Fetch documents and record new versions. Prints one line per changed or failed
+    document and nothing when nothing changed (cron-friendly)."""
+    workspace, config = state.open()
+    sys.exit(_run_track(state, workspace, config, companies, wait))
+
+
+def _run_build(state: State, workspace: Workspace, config: Config, out: Path | None) -> None:
+    from .publish import build_site
+
+    result = build_site(workspace, config, out)
+    if state.verbose:
+        click.echo(result.summary() if hasattr(result, "summary") else str(result))
+
+
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Output directory (default: WORKSPACE/public).")
+@click.option("--wait", is_flag=True, help="Wait for a running tracker instead of exiting 75.")
+@pass_state
+def build(state: State, out: Path | None, wait: bool) -> None:
+    """Build the static website and RSS/Atom feeds (incremental)."""
+    workspace, config = state.open()
+    with workspace.lock(wait=wait):
+        _run_build(state, workspace, config, out)
+
+
+@main.command()
+@click.argument("companies", nargs=-1)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Output directory (default: WORKSPACE/public).")
+@click.option("--wait", is_flag=True, help="Wait for a running tracker instead of exiting 75.")
+@pass_state
+def run(state: State, companies: tuple[str, ...], out: Path | None, wait: bool) -> None:
+    """`track` then `build`: the command to put in cron."""
+    workspace, config = state.open()
+    code = _run_track(state, workspace, config, companies, wait)
+    with workspace.lock(wait=wait):
+        _run_build(state, workspace, config, out)
+    sys.exit(code)
+
+
+# --------------------------------------------------------------------------- history & diffs
+
+def _pick_doc_type(repo, doc_type: str | None, company: str) -> str:
+    types = repo.doc_types()
+    if doc_type:
+        if doc_type not in types:
+            raise UsageError(f"{company} has no {doc_type!r} document (has: "
+                             f"{', '.join(types) or 'none'})")
+        return doc_type
+    if not types:
+        raise UsageError(f"{company} has no recorded documents yet")
+    return "privacy-policy" if "privacy-policy" in types else types[0]
+
+
+@main.command("log")
+@click.argument("company")
+@click.option("--type", "doc_type", help="Document type (default: privacy-policy or the only one).")
+@click.option("-n", "--limit", type=int, default=0, help="Show at most N versions.")
+@pass_state
+def log_command(state: State, company: str, doc_type: str | None, limit: int) -> None:
+    """The versions of a document, newest first, with each change's verdict and headline."""
+    from .history import document_history, require_repo
+
+    workspace = state.workspace()
+    repo = require_repo(workspace, company)
+    doc_type = _pick_doc_type(repo, doc_type, company)
+    entries = document_history(workspace, repo, company, doc_type)
+    for entry in entries[:limit or None]:
+        version = entry.version
+        line = f"{version.date:%Y-%m-%d %H:%M}  {version.commit[:10]}  "
+        if version.technical:
+            line += "[technical] re-extraction (not a policy change)"
+        elif entry.report is None:
+            line += "[first] first record"
+        else:
+            line += f"[{entry.report.verdict}] {entry.report.headline}"
+        click.echo(line)
+
+
+@main.command()
+@click.argument("args", nargs=-1, required=True)
+@click.option("--type", "doc_type", help="Document type for COMPANY mode.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
+              show_default=True)
+@pass_state
+def diff(state: State, args: tuple[str, ...], doc_type: str | None, fmt: str) -> None:
+    """Explain what changed in meaning.
+
+    \b
+    tracker diff OLD_FILE NEW_FILE            compare two files
+    tracker diff COMPANY [REV_OLD [REV_NEW]]  compare stored versions (default: last change)
+    """
+    from .changes import compare, render_html, render_text
+
+    if len(args) == 2 and all(Path(a).is_file() for a in args):
+        old, new = (_read_text(Path(a)) for a in args)
+        report = compare(old, new)
+    else:
+        report = _stored_diff(state, args, doc_type)
+    if fmt == "json":
+        click.echo(report.to_json())
+    elif fmt == "html":
+        click.echo(render_html(report))
+    else:
+        click.echo(render_text(report).rstrip("\n"))
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8", errors="replace")
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _stored_diff(state: State, args: tuple[str, ...], doc_type: str | None):
+    from .history import require_repo
+
+    if len(args) > 3:
+        raise UsageError("usage: tracker diff COMPANY [REV_OLD [REV_NEW]] (or OLD_FILE NEW_FILE)")
+    workspace = state.workspace()
+    company, revs = args[0], list(args[1:])
+    repo = require_repo(workspace, company)
+    doc_type = _pick_doc_type(repo, doc_type, company)
+    versions = repo.versions(doc_type)
+    if not revs:
+        if len(versions) < 2:
+            raise UsageError(f"{company}/{doc_type} has only {len(versions)} version(s): "
+                             "nothing to compare yet")
+        old_rev, new_rev = versions[1].commit, versions[0].commit
+    elif len(revs) == 1:
+        old_rev, new_rev = revs[0], versions[0].commit
+    else:
+        old_rev, new_rev = revs
+    from .changes.cache import ReportCache
+
+    old, new = (repo.text_at(rev, doc_type) for rev in (old_rev, new_rev))
+    return ReportCache(workspace.reports_cache_dir).get(old, new)
+
+
+# --------------------------------------------------------------------------- import & backfill
+
+@main.command("import")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--wait", is_flag=True, help="Wait for a running tracker instead of exiting 75.")
+@pass_state
+def import_command(state: State, directory: Path, wait: bool) -> None:
+    """Import dated snapshots: DIR/<company>/<YYYY-MM-DD>.{md,txt,html,pdf} or
+    DIR/<company>/<document-type>/<date>.<ext>. Importing twice adds nothing."""
+    from .importer import import_directory
+
+    workspace, config = state.open()
+    names = {c.slug: c.name for c in config.companies}
+    with workspace.lock(wait=wait):
+        report = import_directory(workspace.snapshots_dir, directory, company_names=names)
+    click.echo(report.summary() if hasattr(report, "summary") else str(report))
+    if getattr(report, "errors", None):
+        for error in report.errors:
+            click.echo(f"ERROR    {error}", err=True)
+        sys.exit(EXIT_DOC_FAILED)
+
+
+@main.command()
+@click.argument("company")
+@click.option("--type", "doc_type", help="Document type (default: all of the company's).")
+@click.option("--from", "since", type=click.DateTime(["%Y-%m-%d"]), help="Earliest capture.")
+@click.option("--to", "until", type=click.DateTime(["%Y-%m-%d"]), help="Latest capture.")
+@click.option("--limit", type=int, help="At most N captures per document.")
+@click.option("--wayback-url", default="https://web.archive.org", show_default=True,
+              help="Base URL of the Wayback Machine (or a compatible archive).")
+@pass_state
+def backfill(state: State, company: str, doc_type: str | None, since: datetime | None,
+             until: datetime | None, limit: int | None, wayback_url: str) -> None:
+    """Import a document's history from the Wayback Machine."""
+    from .storage import CompanyRepo
+    from .wayback import backfill as run_backfill
+
+    workspace, config = state.open()
+    conf = config.company(company)
+    if conf is None:
+        raise UsageError(f"unknown company {company!r}")
+    docs = [d for d in conf.documents if doc_type in (None, d.type)]
+    if not docs:
+        raise UsageError(f"{company} has no {doc_type!r} document")
+    failed = False
+    with workspace.lock():
+        repo = CompanyRepo.open(workspace.repo_path(company), create=True)
+        for doc in docs:
+            report = run_backfill(repo, conf.name, doc, config.fetch, since=since, until=until,
+                                  limit=limit, base_url=wayback_url)
+            click.echo(f"{company}/{doc.type}: {report.summary() if hasattr(report, 'summary') else report}")
+            failed = failed or bool(getattr(report, "errors", None))
+    sys.exit(EXIT_DOC_FAILED if failed else EXIT_OK)
+
+
+@main.command()
+@click.argument("companies", nargs=-1)
+@pass_state
+def reextract(state: State, companies: tuple[str, ...]) -> None:
+    """Re-run extraction over stored raw snapshots after a rule or code change; results are
+    committed as technical changes, never reported as policy changes."""
+    from .reextract import reextract as run_reextract
+    from .storage import CompanyRepo
+    from .tracking import select_companies
+
+    workspace, config = state.open()
+    with workspace.lock():
+        for company in select_companies(config, companies):
+            path = workspace.repo_path(company.slug)
+            if not (path / ".git").exists():
+                continue
+            repo = CompanyRepo.open(path)
+            for doc in company.documents:
+                commit = run_reextract(repo, company.name, doc)
+                if commit:
+                    click.echo(f"REEXTRACTED {company.slug}/{doc.type} ({commit[:10]})")
+                elif state.verbose:
+                    click.echo(f"UNCHANGED   {company.slug}/{doc.type}")
+
+
+# --------------------------------------------------------------------------- demo
+
+@main.command()
+@click.argument("directory", required=False, default="demo",
+                type=click.Path(file_okay=False, path_type=Path))
+def demo(directory: Path) -> None:
+    """Offline demo on bundled sample policies: serves them locally, tracks each dated
+    revision, detects changes and builds the site."""
+    from .demo import run_demo
+
+    result = run_demo(directory, echo=click.echo)
+    click.echo("")
+    click.echo(f"Workspace:    {result.workspace}")
+    click.echo(f"Repositories: {result.snapshots_dir}  (try: git -C {result.snapshots_dir}/"
+               f"{result.example_company} log)")
+    click.echo(f"Website:      {result.site_index}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

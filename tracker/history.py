@@ -1,0 +1,73 @@
+"""A document's history as versions paired with the change reports between them.
+
+Shared by `tracker log`, `tracker diff`, the post-track report warm-up and publishing, so the
+rule "what is a change" lives in one place: a non-technical version with a predecessor. A
+technical (re-extraction) version becomes the new baseline and is never reported as a change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .errors import UsageError
+from .models import Version
+from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from .changes import ChangeReport
+    from .storage import CompanyRepo
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    version: Version
+    previous: Version | None
+    report: ChangeReport | None  # None for first records and technical versions
+
+    @property
+    def is_change(self) -> bool:
+        return self.report is not None
+
+
+def company_repo(workspace: Workspace, slug: str) -> CompanyRepo | None:
+    """The company's repository, or None when nothing was recorded for it yet."""
+    from .storage import CompanyRepo
+
+    path = workspace.repo_path(slug)
+    if not (path / ".git").exists():
+        return None
+    return CompanyRepo.open(path)
+
+
+def require_repo(workspace: Workspace, slug: str) -> CompanyRepo:
+    repo = company_repo(workspace, slug)
+    if repo is None:
+        known = ", ".join(workspace.company_slugs_on_disk()) or "none yet"
+        raise UsageError(f"no repository for company {slug!r} (recorded: {known})")
+    return repo
+
+
+def document_history(workspace: Workspace, repo: CompanyRepo, company: str, doc_type: str,
+                     *, limit: int | None = None) -> list[HistoryEntry]:
+    """Newest first; change reports come from (and fill) the workspace's report cache."""
+    from .changes.cache import ReportCache
+
+    cache = ReportCache(workspace.reports_cache_dir)
+    versions = repo.versions(doc_type)
+    entries: list[HistoryEntry] = []
+    for i, version in enumerate(versions[:limit or None]):
+        previous = versions[i + 1] if i + 1 < len(versions) else None
+        report = None
+        if previous is not None and not version.technical:
+            report = cache.get(repo.text_at(previous.commit, doc_type),
+                               repo.text_at(version.commit, doc_type))
+        entries.append(HistoryEntry(version, previous, report))
+    return entries
+
+
+def document_changes(workspace: Workspace, repo: CompanyRepo, company: str, doc_type: str,
+                     *, limit: int | None = None) -> list[HistoryEntry]:
+    """Only the entries that are changes (newest first)."""
+    return [e for e in document_history(workspace, repo, company, doc_type, limit=limit)
+            if e.is_change]

@@ -1,0 +1,67 @@
+"""One row per configured document: what `tracker list` and `tracker status` print."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from .errors import StorageError
+from .models import Config
+from .state import StateStore
+from .workspace import Workspace
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    name: str
+    versions: int
+    last_capture: datetime | None
+    last_change: datetime | None
+    status: str
+    failures: int = 0
+    first_failure: datetime | None = None
+    last_error: str | None = None
+
+    def cells(self) -> tuple[str, ...]:
+        def day(value: datetime | None) -> str:
+            return value.strftime("%Y-%m-%d %H:%M") if value else "-"
+
+        status = self.status
+        if self.failures:
+            status = f"failing x{self.failures}: {self.last_error}"
+        return (self.name, str(self.versions), day(self.last_capture), day(self.last_change),
+                status)
+
+
+def document_rows(workspace: Workspace, config: Config) -> list[DocumentRow]:
+    from .history import company_repo
+
+    state = StateStore(workspace.state_path).load()
+    rows: list[DocumentRow] = []
+    for company in config.companies:
+        try:
+            repo = company_repo(workspace, company.slug)
+        except StorageError as exc:
+            repo, repo_error = None, str(exc)
+        else:
+            repo_error = None
+        for doc in company.documents:
+            doc_state = state.docs.get((company.slug, doc.type))
+            versions = repo.versions(doc.type) if repo is not None else []
+            policy_versions = [v for v in versions if not v.technical]
+            last_capture = max(filter(None, [doc_state.last_success if doc_state else None,
+                                             versions[0].date if versions else None]),
+                               default=None)
+            status = repo_error or (doc_state.status if doc_state else
+                                    ("imported" if versions else "never fetched"))
+            rows.append(DocumentRow(
+                name=f"{company.slug}/{doc.type}",
+                versions=len(versions),
+                last_capture=last_capture,
+                last_change=policy_versions[0].date if policy_versions else None,
+                status=status,
+                failures=doc_state.consecutive_failures if doc_state else 0,
+                first_failure=doc_state.first_failure if doc_state else None,
+                last_error=doc_state.last_error if doc_state else None,
+            ))
+    return rows
