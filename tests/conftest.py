@@ -11,18 +11,44 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DIR = Path(os.environ.get("TRACKER_SHARED_DIR", REPO_ROOT.parent / "shared"))
 
 
+CHROMIUM = Path(os.environ.get("TRACKER_CHROMIUM", "/usr/bin/chromium"))
+
+
+def _missing(reason: str, required_by: str) -> None:
+    """Skip with a clear reason, or fail when CI says the resource must be there."""
+    if os.environ.get(required_by):
+        pytest.fail(f"{reason} (and {required_by} is set, so this is not skippable)")
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not SHARED_DIR.is_dir():
-        pytest.skip(f"../shared not found at {SHARED_DIR} (set TRACKER_SHARED_DIR)")
+        _missing(f"../shared not found at {SHARED_DIR} (set TRACKER_SHARED_DIR)",
+                 "TRACKER_REQUIRE_SHARED")
     return SHARED_DIR
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> Path:
+    """Debian's chromium for browser tests (installed by .ci/run)."""
+    if not CHROMIUM.exists():
+        _missing(f"headless Chromium not found at {CHROMIUM} (apt-get install chromium)",
+                 "TRACKER_REQUIRE_BROWSER")
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        _missing("playwright is not installed (pip install -e '.[test]')",
+                 "TRACKER_REQUIRE_BROWSER")
+    return CHROMIUM
 
 
 @pytest.fixture(scope="session")
 def corpus_dir(shared_dir: Path) -> Path:
     corpus = shared_dir / "corpus"
     if not corpus.is_dir():
-        pytest.skip(f"corpus not found at {corpus}: tests on real policy histories skipped")
+        _missing(f"corpus not found at {corpus}: tests on real policy histories skipped",
+                 "TRACKER_REQUIRE_SHARED")
     return corpus
 
 
