@@ -1,0 +1,464 @@
+"""Turn a fetched body (HTML, PDF, plain text, Markdown) into clean, normalised Markdown.
+
+The text this module produces is what gets diffed, stored and announced, so two rules rule it:
+it must contain the policy and nothing else (no menus, cookie banners, tracking links), and the
+same document must always give byte-identical text (attribute order, whitespace-only markup
+changes and list-marker style never show up as a change).
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import logging
+import re
+import unicodedata
+from typing import Iterable
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup, Tag
+from markdownify import MarkdownConverter
+
+from .blocked import blocked_reason
+from .errors import ExtractionError
+from .models import DocumentConfig, Extracted
+from .urls import strip_tracking_params
+
+log = logging.getLogger(__name__)
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+MARKDOWN_TYPES = frozenset({"text/markdown", "text/x-markdown"})
+_UNTYPED = frozenset({"", "application/octet-stream", "binary/octet-stream"})
+
+# ---------------------------------------------------------------------------------------------
+# Character sets
+# ---------------------------------------------------------------------------------------------
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+# Labels that browsers (WHATWG) read as windows-1252, and which servers often put on UTF-8.
+_LATIN_LABELS = frozenset({"latin_1", "iso8859_1", "ascii", "cp1252"})
+
+
+def _codec(label: str | None) -> str | None:
+    """Python codec name for a charset label, None if unknown. Latin-1/ASCII mean cp1252."""
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip().strip("\"'")).name
+    except LookupError:
+        return None
+    return "cp1252" if name in ("latin_1", "iso8859-1", "iso8859_1", "ascii") else name
+
+
+def _decodes(body: bytes, codec: str) -> bool:
+    try:
+        body.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def meta_charset(body: bytes) -> str | None:
+    """The <meta charset> / http-equiv charset declared in the first few KB of an HTML page."""
+    match = _META_CHARSET.search(body[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+def detect_encoding(body: bytes, declared: str | None = None, *, html: bool = True) -> str:
+    """Pick the charset to decode `body` with: BOM, HTTP header, <meta>, then detection.
+
+    A declaration is only trusted when the bytes decode under it; a Latin-1 label on bytes that
+    are valid multi-byte UTF-8 is read as UTF-8 (the usual mislabel; real Latin-1 text is
+    practically never valid UTF-8).
+    """
+    for bom, name in _BOMS:
+        if body.startswith(bom):
+            return name
+    utf8 = _decodes(body, "utf-8")
+    candidates = [declared, meta_charset(body) if html else None]
+    for label in candidates:
+        codec = _codec(label)
+        if codec is None:
+            continue
+        if codec.replace("-", "_") in _LATIN_LABELS and utf8 and not body.isascii():
+            log.debug("charset %s declared but body is UTF-8; using utf-8", label)
+            return "utf-8"
+        if _decodes(body, codec):
+            return codec
+        log.debug("declared charset %s does not decode the body; detecting", label)
+    if utf8:
+        return "utf-8"
+    from charset_normalizer import from_bytes  # imported lazily: only mislabelled pages need it
+
+    best = from_bytes(body[:262_144]).best()
+    return (_codec(best.encoding) if best is not None else None) or "cp1252"
+
+
+def decode(body: bytes, encoding: str | None = None, *, html: bool = False) -> str:
+    """Decode `body`, trusting `encoding` only when the bytes agree with it (see above)."""
+    return body.decode(detect_encoding(body, encoding, html=html), errors="replace")
+
+
+# ---------------------------------------------------------------------------------------------
+# Text normalisation
+# ---------------------------------------------------------------------------------------------
+
+_SPACE_TABLE = {cp: " " for cp in (0x00A0, 0x2007, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B))}
+_SPACE_TABLE.update({cp: None for cp in (0x200B, 0x2060, 0xFEFF, 0x00AD)})  # zero-width, soft hyphen
+_TRAILING_WS = re.compile(r"[ \t]+$", re.M)
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_BULLET = re.compile(r"^([ \t]*)[*+•]([ \t]+)(?=\S)", re.M)
+_RULE_LINE = re.compile(r"^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$")
+
+
+def _bullet(match: re.Match[str]) -> str:
+    line_end = match.string.find("\n", match.start())
+    line = match.string[match.start(): None if line_end < 0 else line_end]
+    return match.group(0) if _RULE_LINE.match(line) else f"{match.group(1)}-{match.group(2)}"
+
+
+def normalize_text(markdown: str) -> str:
+    """Canonical form of a document's text; idempotent, so equal documents give equal bytes.
+
+    NFC, no-break/odd spaces to plain spaces, zero-width characters and soft hyphens removed,
+    LF line ends, no trailing spaces, at most one blank line in a row, `-` for bullets, no
+    leading blank lines, exactly one trailing newline ('' for a text with no content).
+    """
+    text = unicodedata.normalize("NFC", markdown.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.translate(_SPACE_TABLE)
+    text = _TRAILING_WS.sub("", text)
+    text = _BULLET.sub(_bullet, text)
+    text = _BLANK_RUNS.sub("\n\n", text).strip("\n")
+    return text + "\n" if text.strip() else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# E-mail de-obfuscation
+# ---------------------------------------------------------------------------------------------
+
+_CF_PROTECTION = "/cdn-cgi/l/email-protection"
+_AT_DOT = re.compile(
+    r"\b([A-Za-z0-9._%+-]+)\s*[\[({]\s*at\s*[\])}]\s*"
+    r"([A-Za-z0-9-]+(?:(?:\s*[\[({]\s*dot\s*[\])}]\s*|\.)[A-Za-z0-9-]+)+)\b", re.I)
+_AT_HINT = re.compile(r"[\[({]\s*at\s*[\])}]", re.I)
+_DOT = re.compile(r"\s*[\[({]\s*dot\s*[\])}]\s*", re.I)
+
+
+def decode_cfemail(hex_data: str) -> str | None:
+    """Cloudflare's e-mail obfuscation: first byte is an XOR key for the rest."""
+    try:
+        data = bytes.fromhex(hex_data.strip())
+    except ValueError:
+        return None
+    if len(data) < 2:
+        return None
+    email = bytes(b ^ data[0] for b in data[1:]).decode("utf-8", errors="replace")
+    return email if "@" in email else None
+
+
+def deobfuscate_emails(text: str) -> str:
+    """'privacy [at] example [dot] com' -> 'privacy@example.com'."""
+    def join(m: re.Match[str]) -> str:
+        return f"{m.group(1)}@{_DOT.sub('.', m.group(2))}"
+    return _AT_DOT.sub(join, text) if _AT_HINT.search(text) else text
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML
+# ---------------------------------------------------------------------------------------------
+
+# Never content, in any mode.
+_ALWAYS_DROP = ("script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
+                "embed", "img", "picture", "video", "audio", "source", "map", "link", "meta",
+                "head", "dialog")
+# Page chrome, dropped when no `select` says where the policy is.
+_CHROME = frozenset({"form", "button", "nav", "header", "footer", "aside", "input", "select",
+                     "textarea", "label"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Vendor / unambiguous consent-banner names: removed when their text is short.
+_BANNER_STRONG = re.compile(
+    r"onetrust|optanon|cookiebot|cybotcookiebot|cookie-?law|cookie-?(banner|bar|notice|popup|"
+    r"consent|wall|modal|overlay|prompt|alert|message|disclaimer)|consent-?(banner|bar|modal|"
+    r"dialog|popup|manager|overlay)|gdpr-?(banner|consent|cookie|popup|modal)|truste|trustarc|"
+    r"didomi|usercentrics|qc-cmp|osano|cc-(window|banner)|cmp-?(banner|container|dialog)|"
+    r"iubenda-cs|termly|cookieyes|cky-consent|moove_gdpr|cookie_notice|cookieconsent", re.I)
+_BANNER_WEAK = re.compile(r"cookie|consent|gdpr", re.I)
+_BANNER_ACTIONS = re.compile(r"\b(accept|agree|allow|reject|decline|got it|ok|okay|settings|"
+                             r"preferences|dismiss|close)\b", re.I)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_MAIN_SELECTORS = ("main", "[role=main]")
+_DROP_LINK_SCHEMES = ("javascript:", "data:", "vbscript:")
+_WS = re.compile(r"\s+")
+
+
+class _Converter(MarkdownConverter):
+    """markdownify with GFM-safe table cells."""
+
+    def convert_td(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return super().convert_td(el, text.replace("|", r"\|"), parent_tags)
+
+    def convert_th(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return super().convert_th(el, text.replace("|", r"\|"), parent_tags)
+
+
+_CONVERTER = _Converter(heading_style="ATX", bullets="-", wrap=True, wrap_width=None,
+                        table_infer_header=True, autolinks=True, strip_document="strip")
+
+
+def _attr_text(tag: Tag) -> str:
+    classes = tag.get("class") or ()
+    if isinstance(classes, str):
+        classes = (classes,)
+    return " ".join((tag.get("id") or "", *classes, tag.get("aria-label") or "",
+                     tag.get("data-nosnippet") or ""))
+
+
+def _is_hidden(tag: Tag) -> bool:
+    attrs = tag.attrs
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _is_banner(tag: Tag) -> bool:
+    """Cookie / consent banner? Judged on names, role and size so a policy's own cookie section
+    (id="cookies", long, with headings) is never taken for one."""
+    names = _attr_text(tag)
+    role = (tag.get("role") or "").lower()
+    dialog = role in ("dialog", "alertdialog") or tag.get("aria-modal") == "true"
+    strong = bool(_BANNER_STRONG.search(names))
+    weak = bool(_BANNER_WEAK.search(names))
+    if not (strong or weak or dialog) or tag.name in ("body", "html", "main", "article"):
+        return False
+    text = tag.get_text(" ", strip=True)
+    if strong:
+        return len(text) < 1000 or (len(text) < 3000 and tag.find(("h1", "h2")) is None)
+    if len(text) >= 1000 or tag.find(_HEADINGS) is not None:
+        return False
+    if dialog:
+        return bool(re.search(r"cookie|consent|privacy", names + " " + text, re.I))
+    controls = tag.find_all(("button", "a", "input")) + tag.select("[role=button]")
+    return any(_BANNER_ACTIONS.search(c.get_text(" ", strip=True) or c.get("value") or "")
+               for c in controls)
+
+
+def _drop(tags: Iterable[Tag]) -> None:
+    for tag in list(tags):
+        if not tag.decomposed:
+            tag.decompose()
+
+
+def _clean_chrome(root: Tag) -> None:
+    """Drop navigation, forms, hidden elements and consent banners (no-`select` mode)."""
+    doomed = []
+    for tag in root.find_all(True):
+        if tag.name in _CHROME or _is_hidden(tag):
+            doomed.append(tag)
+        elif tag.attrs and _is_banner(tag):
+            doomed.append(tag)
+    _drop(doomed)
+
+
+def _main_content(root: Tag) -> Tag:
+    """The page's <main>, [role=main] or sole <article> when it holds most of the text."""
+    total = len(root.get_text(" ", strip=True))
+    for selector in _MAIN_SELECTORS:
+        candidates = root.select(selector)
+        if len(candidates) == 1:
+            found = candidates[0]
+            if len(found.get_text(" ", strip=True)) >= 0.2 * total:
+                return found
+    articles = root.find_all("article")
+    top = [a for a in articles if a.find_parent("article") is None]
+    if len(top) == 1 and len(top[0].get_text(" ", strip=True)) >= 0.2 * total:
+        return top[0]
+    return root
+
+
+def _select(soup: BeautifulSoup, selectors: tuple[str, ...], url: str) -> Tag:
+    """Content of every match of every selector, in order, without nesting duplicates."""
+    container = soup.new_tag("div")
+    chosen: set[int] = set()
+    for selector in selectors:
+        try:
+            matches = soup.select(selector)
+        except Exception as exc:  # soupsieve raises its own SelectorSyntaxError
+            raise ExtractionError(f"invalid select selector {selector!r}: {exc}") from None
+        if not matches:
+            raise ExtractionError(f"select selector {selector!r} matched nothing on {url}")
+        for tag in matches:
+            if id(tag) in chosen or any(id(p) in chosen for p in tag.parents):
+                continue
+            chosen.add(id(tag))
+            container.append(tag.extract())
+    return container
+
+
+def _fix_links(root: Tag, base: str, strip: tuple[str, ...]) -> None:
+    """Absolute, tracking-free links; script/data links and bare anchors become plain text;
+    Cloudflare-protected e-mail addresses are decoded."""
+    for span in root.select("[data-cfemail]"):
+        email = decode_cfemail(span.get("data-cfemail", ""))
+        if email:
+            span.replace_with(email)
+    for a in root.find_all("a"):
+        href = (a.get("href") or "").strip()
+        if _CF_PROTECTION in href:
+            email = decode_cfemail(href.split("#", 1)[1]) if "#" in href else None
+            text = a.get_text(strip=True)
+            email = email or (text if "@" in text else None)
+            if email:
+                a.attrs = {"href": f"mailto:{email}"}
+            else:
+                a.unwrap()
+            continue
+        if href in ("", "#") or href.lower().replace(" ", "").startswith(_DROP_LINK_SCHEMES):
+            a.unwrap()
+            continue
+        absolute = urljoin(base, href)
+        a.attrs = {"href": strip_tracking_params(absolute, strip)}
+
+
+def _base_url(soup: BeautifulSoup, url: str) -> str:
+    base = soup.find("base", href=True)
+    return urljoin(url, base["href"].strip()) if base else url
+
+
+def html_to_markdown(html: str, url: str, doc: DocumentConfig) -> str:
+    """Markdown of the policy part of an HTML page (before normalisation)."""
+    soup = BeautifulSoup(html, "lxml")
+    base = _base_url(soup, url)
+    _drop(soup.find_all(_ALWAYS_DROP))
+    for selector in doc.remove:
+        try:
+            _drop(soup.select(selector))
+        except Exception as exc:
+            raise ExtractionError(f"invalid remove selector {selector!r}: {exc}") from None
+    if doc.select:
+        root: Tag = _select(soup, doc.select, url)
+    else:
+        root = soup.body or soup
+        _clean_chrome(root)
+        root = _main_content(root)
+    _fix_links(root, base, doc.strip_params)
+    return deobfuscate_emails(_CONVERTER.convert_soup(root))
+
+
+# ---------------------------------------------------------------------------------------------
+# PDF
+# ---------------------------------------------------------------------------------------------
+
+_HYPHEN_BREAK = re.compile(r"(\w)-\n(?=[a-z])")
+_LIST_START = re.compile(r"^([-•*–·]|\(?\d{1,3}[.)]|\(?[a-z][.)]|[ivx]{1,4}[.)])\s")
+_SENTENCE_END = re.compile(r"[.:;!?)\]\"”]$")
+
+
+def _reflow(page_text: str) -> str:
+    """Join a PDF page's hard-wrapped lines into paragraphs.
+
+    A line continues the previous one when that one reached (nearly) the usual line width and
+    the new line is not a list item; short lines (headings, last lines) end a paragraph.
+    """
+    text = _HYPHEN_BREAK.sub(r"\1", page_text.replace("\r\n", "\n"))
+    lines = [ln.strip() for ln in text.split("\n")]
+    widths = sorted(len(ln) for ln in lines if ln)
+    if not widths:
+        return ""
+    usual = widths[int(len(widths) * 0.8)] if len(widths) > 4 else widths[-1]
+    out: list[str] = []
+    prev = ""
+    for line in lines:
+        if not line:
+            if out and out[-1] != "":
+                out.append("")
+            prev = ""
+            continue
+        joins = (prev and len(prev) >= 0.7 * usual and not _LIST_START.match(line)
+                 and not (_SENTENCE_END.search(prev) and line[:1].isupper() and len(prev) < 0.85 * usual))
+        if joins:
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            if out and out[-1] != "":
+                out.append("")
+            out.append(line)
+        prev = line
+    return "\n".join(out)
+
+
+def pdf_to_text(body: bytes, url: str) -> str:
+    """Text of every page of a PDF, reflowed into paragraphs."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(body))
+        if reader.is_encrypted:
+            reader.decrypt("")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise ExtractionError(f"unreadable PDF from {url}: {exc}") from None
+    return "\n\n".join(_reflow(p) for p in pages if p.strip())
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry point
+# ---------------------------------------------------------------------------------------------
+
+
+def _looks_html(body: bytes) -> bool:
+    head = body[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body")) or b"<html" in head
+
+
+def sniff_kind(body: bytes, content_type: str, url: str) -> str:
+    """html | pdf | txt | md for a body, from its media type and (when vague) its bytes."""
+    ctype = (content_type or "").split(";", 1)[0].strip().lower()
+    if ctype == "application/pdf" or body[:1024].lstrip().startswith(b"%PDF-"):
+        return "pdf"
+    if ctype in HTML_TYPES:
+        return "html"
+    path = urlsplit(url).path.lower()
+    if ctype in MARKDOWN_TYPES or ((ctype in _UNTYPED or ctype == "text/plain")
+                                   and path.endswith((".md", ".markdown"))):
+        return "md"
+    if ctype in _UNTYPED or ctype == "text/plain" or ctype.endswith("xml"):
+        if _looks_html(body):
+            return "html"
+        if ctype.endswith("xml"):
+            raise ExtractionError(f"unsupported content type {ctype} from {url}")
+        return "txt"
+    if ctype.startswith("text/"):
+        return "txt"
+    raise ExtractionError(f"unsupported content type {ctype} from {url}")
+
+
+def extract(body: bytes, content_type: str, url: str, doc: DocumentConfig, *,
+            encoding: str | None = None) -> Extracted:
+    """Clean Markdown of a fetched document; `url` should be the final URL (after redirects),
+    against which relative links are resolved.
+
+    Raises ExtractionError when there is no trustworthy text: nothing extracted, a `select`
+    selector that matched nothing, or a block page (access denied, captcha, JS wall...).
+    """
+    kind = sniff_kind(body, content_type, url)
+    html: str | None = None
+    if kind == "pdf":
+        text = pdf_to_text(body, url)
+    elif kind == "html":
+        html = decode(body, encoding, html=True)
+        text = html_to_markdown(html, url, doc)
+    else:
+        text = decode(body, encoding)
+    text = normalize_text(text)
+    if not any(ch.isalnum() for ch in text):
+        raise ExtractionError(f"no text extracted from {url}")
+    reason = blocked_reason(text, html)
+    if reason:
+        snippet = _WS.sub(" ", text)[:80].strip()
+        raise ExtractionError(f"{reason} instead of the document at {url}: \"{snippet}\"")
+    return Extracted(text=text, raw=body, raw_ext=kind)
