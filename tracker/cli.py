@@ -168,20 +168,19 @@ def _progress_printer(state: State, total: int):
     return bar, (lambda outcome: bar.update(1))
 
 
-def _run_track(state: State, workspace: Workspace, config: Config, companies: tuple[str, ...],
-               wait: bool) -> int:
-    from .tracking import UNCHANGED, NOT_MODIFIED, select_companies, track
+def _run_track(state: State, workspace: Workspace, config: Config,
+               companies: tuple[str, ...]) -> int:
+    """Run `track` (the caller holds the workspace lock) and print its cron-friendly lines."""
+    from .tracking import NOT_MODIFIED, UNCHANGED, select_companies, track
 
-    chosen = select_companies(config, companies)
-    total = sum(len(c.documents) for c in chosen)
-    with workspace.lock(wait=wait):
-        bar, callback = _progress_printer(state, total)
-        try:
-            report = track(workspace, config, companies=companies or None, progress=callback)
-        finally:
-            if bar is not None:
-                bar.__exit__(None, None, None)
-        _warm_report_cache(workspace, config, report)
+    total = sum(len(c.documents) for c in select_companies(config, companies))
+    bar, callback = _progress_printer(state, total)
+    try:
+        report = track(workspace, config, companies=companies or None, progress=callback)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    _warm_report_cache(workspace, report)
     for outcome in report.outcomes:
         quiet_status = outcome.status in (UNCHANGED, NOT_MODIFIED)
         if not quiet_status or state.verbose:
@@ -192,7 +191,7 @@ def _run_track(state: State, workspace: Workspace, config: Config, companies: tu
     return report.exit_code
 
 
-def _warm_report_cache(workspace: Workspace, config: Config, report) -> None:
+def _warm_report_cache(workspace: Workspace, report) -> None:
     """Compute change reports for new versions now, so publishing never waits on them."""
     from .history import company_repo, document_changes
 
@@ -213,7 +212,9 @@ def track(state: State, companies: tuple[str, ...], wait: bool) -> None:
     """Fetch documents and record new versions. Prints one line per changed or failed
     document and nothing when nothing changed (cron-friendly)."""
     workspace, config = state.open()
-    sys.exit(_run_track(state, workspace, config, companies, wait))
+    with workspace.lock(wait=wait):
+        code = _run_track(state, workspace, config, companies)
+    sys.exit(code)
 
 
 def _run_build(state: State, workspace: Workspace, config: Config, out: Path | None) -> None:
@@ -245,8 +246,8 @@ def build(state: State, out: Path | None, wait: bool) -> None:
 def run(state: State, companies: tuple[str, ...], out: Path | None, wait: bool) -> None:
     """`track` then `build`: the command to put in cron."""
     workspace, config = state.open()
-    code = _run_track(state, workspace, config, companies, wait)
     with workspace.lock(wait=wait):
+        code = _run_track(state, workspace, config, companies)
         _run_build(state, workspace, config, out)
     sys.exit(code)
 
