@@ -30,6 +30,8 @@ class FetchSettings:
     max_shrink: float = 0.5          # reject text shorter than (1 - max_shrink) * previous
     allow_file_urls: bool = False    # file:// URLs only when the config says so
     max_redirects: int = 10
+    retry_backoff: float = 1.0       # seconds before the first retry; doubles each retry
+    max_time: float | None = None    # deadline per download attempt; None: 4 x timeout
 
 
 @dataclass(frozen=True)
