@@ -1,0 +1,515 @@
+"""Load phase: repositories, change reports and fetch state -> a plain site model.
+
+Rendering never touches git or the detector directly. Everything a page shows is copied into
+small frozen dataclasses here, so a page's inputs can be fingerprinted (see `render.py`) and
+unchanged pages are skipped without being rendered. The two expensive inputs -- a version's
+full text and a change's full report -- are only fetched on demand through `Sources`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from ..errors import StorageError, TrackerError
+from ..models import Config, SiteSettings, Version, document_type_title
+
+log = logging.getLogger(__name__)
+
+TOPICS: tuple[str, ...] = (
+    "collection", "use", "sharing", "sale", "cookies-tracking", "retention", "rights",
+    "security", "children", "international-transfer", "do-not-track", "legal-basis",
+    "policy-changes", "contact", "ai", "other",
+)
+TOPIC_TITLES: dict[str, str] = {
+    "collection": "Data collection", "use": "Use of data", "sharing": "Sharing with others",
+    "sale": "Sale of data", "cookies-tracking": "Cookies and tracking",
+    "retention": "Data retention", "rights": "Your rights", "security": "Security",
+    "children": "Children", "international-transfer": "International transfers",
+    "do-not-track": "Do Not Track", "legal-basis": "Legal basis",
+    "policy-changes": "Changes to the policy", "contact": "Contact details", "ai": "AI and models",
+    "other": "Other",
+}
+VERDICTS: tuple[str, ...] = ("cosmetic", "minor", "substantive", "major")
+SHORT_REDLINE_CHANGES = 6
+SUMMARY_FORMAT = 1
+_SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
+_GUID_NAMESPACE = uuid.UUID("7d1c7f0e-5a63-4bde-9a8c-3b3f3c1f0a42")
+
+
+def safe_name(value: str) -> bool:
+    """Same rule as config.is_safe_slug: the value becomes a path component of the site."""
+    return bool(_SAFE_NAME.fullmatch(value)) and ".." not in value and not value.endswith(".")
+
+
+def utc(value: datetime) -> datetime:
+    return (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).astimezone(
+        timezone.utc)
+
+
+def change_guid(company: str, doc_type: str, text_hash: str, date: datetime) -> str:
+    """Stable feed id of a change: never a commit sha, so history rewrites keep GUIDs."""
+    ident = f"change:{company}/{doc_type}/{text_hash}/{utc(date).isoformat()}"
+    return f"urn:uuid:{uuid.uuid5(_GUID_NAMESPACE, ident)}"
+
+
+def event_guid(kind: str, company: str, doc_type: str, date: datetime) -> str:
+    ident = f"status:{kind}/{company}/{doc_type}/{utc(date).isoformat()}"
+    return f"urn:uuid:{uuid.uuid5(_GUID_NAMESPACE, ident)}"
+
+
+@dataclass(frozen=True)
+class VersionItem:
+    """One stored version as the site shows it."""
+
+    company: str
+    doc_type: str
+    date: datetime
+    text_hash: str
+    commit: str
+    source_url: str
+    technical: bool
+    first: bool
+    words: int
+    path: str                         # site-relative page path
+    change_path: str | None = None    # the change this version introduced, if any
+    prev_path: str | None = None      # older version page
+    next_path: str | None = None      # newer version page
+
+
+@dataclass(frozen=True)
+class ChangeItem:
+    """One change (a non-technical version with a predecessor) with its report summary."""
+
+    company: str
+    company_name: str
+    doc_type: str
+    doc_title: str
+    date: datetime
+    text_hash: str
+    old_hash: str
+    old_commit: str
+    new_commit: str
+    guid: str
+    path: str
+    old_version_path: str
+    new_version_path: str
+    verdict: str
+    headline: str
+    bullets: tuple[str, ...]
+    topics: tuple[tuple[str, int], ...]
+    entities_added: tuple[tuple[str, tuple[str, ...]], ...]
+    entities_removed: tuple[tuple[str, tuple[str, ...]], ...]
+    sections: tuple[tuple[str, tuple[str, ...]], ...]
+    stats: tuple[tuple[str, int], ...]
+    similarity: float | None
+    short_redline: str
+    prev_path: str | None = None      # older change of the same document
+    next_path: str | None = None      # newer change of the same document
+
+    @property
+    def topic_names(self) -> tuple[str, ...]:
+        return tuple(t for t, _ in self.topics)
+
+
+@dataclass(frozen=True)
+class DocStatus:
+    """Fetch health of one document (from the state file)."""
+
+    last_attempt: datetime | None = None
+    last_success: datetime | None = None
+    last_change: datetime | None = None
+    consecutive_failures: int = 0
+    first_failure: datetime | None = None
+    last_error: str | None = None
+
+    @property
+    def label(self) -> str:
+        if self.consecutive_failures:
+            return "failing"
+        return "ok" if self.last_success else "never fetched"
+
+
+@dataclass(frozen=True)
+class DocumentModel:
+    company: str
+    doc_type: str
+    title: str
+    url: str                          # configured URL ("" for imported documents)
+    versions: tuple[VersionItem, ...]  # newest first
+    changes: tuple[ChangeItem, ...]    # newest first
+    status: DocStatus | None = None
+
+    @property
+    def last_change(self) -> ChangeItem | None:
+        return self.changes[0] if self.changes else None
+
+
+@dataclass(frozen=True)
+class CompanyModel:
+    slug: str
+    name: str
+    homepage: str
+    tracked: bool                     # in the config (False: imported repository only)
+    documents: tuple[DocumentModel, ...]
+    path: str
+
+    @property
+    def version_count(self) -> int:
+        return sum(len(d.versions) for d in self.documents)
+
+    @property
+    def change_count(self) -> int:
+        return sum(len(d.changes) for d in self.documents)
+
+    @property
+    def last_change(self) -> ChangeItem | None:
+        changes = [d.last_change for d in self.documents if d.last_change]
+        return max(changes, key=lambda c: c.date) if changes else None
+
+    @property
+    def last_capture(self) -> datetime | None:
+        dates = [d.versions[0].date for d in self.documents if d.versions]
+        return max(dates) if dates else None
+
+
+@dataclass(frozen=True)
+class StatusEventItem:
+    kind: str
+    company: str
+    company_name: str
+    doc_type: str
+    doc_title: str
+    date: datetime
+    message: str
+    guid: str
+
+
+@dataclass(frozen=True)
+class SiteModel:
+    site: SiteSettings
+    companies: tuple[CompanyModel, ...]
+    events: tuple[StatusEventItem, ...]   # newest first
+
+    def all_changes(self) -> list[ChangeItem]:
+        """Every change of every company, newest first (ties broken stably)."""
+        changes = [c for co in self.companies for d in co.documents for c in d.changes]
+        return sorted(changes, key=lambda c: (c.date, c.company, c.doc_type), reverse=True)
+
+
+class Sources:
+    """Lazy access to the expensive inputs: full texts and full change reports."""
+
+    def __init__(self, text_at: Callable[[str, str, str], str],
+                 report: Callable[[str, str], Any],
+                 redline: Callable[..., str] | None) -> None:
+        self._text_at, self._report, self._redline = text_at, report, redline
+
+    def text(self, version: VersionItem) -> str:
+        return self._text_at(version.company, version.doc_type, version.commit)
+
+    def report(self, change: ChangeItem) -> Any:
+        old = self._text_at(change.company, change.doc_type, change.old_commit)
+        new = self._text_at(change.company, change.doc_type, change.new_commit)
+        return self._report(old, new)
+
+    def redline(self, report: Any, max_changes: int | None = None) -> str:
+        if self._redline is None:
+            return ""
+        return self._redline(report, max_changes=max_changes)
+
+
+class SummaryCache:
+    """Per-text word counts and per-pair report summaries, so a rebuild reads no text.
+
+    Content-addressed (text hashes + detector version), hence shared by every output dir and
+    safe to delete. Stored as one JSON file, rewritten atomically only when it grew.
+    """
+
+    def __init__(self, path: Path, detector_version: str) -> None:
+        self.path, self.detector_version = path, detector_version
+        self.words: dict[str, int] = {}
+        self.summaries: dict[str, dict] = {}
+        self.dirty = False
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("format") == SUMMARY_FORMAT and data.get("detector") == detector_version:
+                self.words, self.summaries = data["words"], data["summaries"]
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.warning("ignoring unreadable publish cache %s: %s", path, exc)
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"format": SUMMARY_FORMAT, "detector": self.detector_version,
+                                   "words": self.words, "summaries": self.summaries},
+                                  sort_keys=True), encoding="utf-8")
+        os.replace(tmp, self.path)
+        self.dirty = False
+
+
+def summarize(report: Any, short_redline: str) -> dict:
+    """The part of a ChangeReport that indexes and feeds need (not the sentence list)."""
+    data = report.to_dict() if hasattr(report, "to_dict") else dict(report)
+    topics = [(t["topic"], int(t.get("changes", 0))) if isinstance(t, dict) else (str(t), 0)
+              for t in data.get("topics", [])]
+    entities = data.get("entities", {}) or {}
+    return {
+        "verdict": data.get("verdict", "minor"),
+        "headline": data.get("headline", ""),
+        "bullets": list(data.get("bullets", [])),
+        "topics": topics,
+        "entities_added": {k: list(v) for k, v in (entities.get("added") or {}).items() if v},
+        "entities_removed": {k: list(v) for k, v in (entities.get("removed") or {}).items()
+                             if v},
+        "sections": {k: ([" → ".join(x) if isinstance(x, (list, tuple)) else x for x in v])
+                     for k, v in (data.get("sections") or {}).items() if v},
+        "stats": {k: int(v) for k, v in (data.get("stats") or {}).items()},
+        "similarity": data.get("similarity"),
+        "short_redline": short_redline,
+    }
+
+
+def _pairs(mapping: dict) -> tuple:
+    return tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in mapping.items())
+
+
+def _page_name(date: datetime, text_hash: str, taken: set[str]) -> str:
+    base = f"{utc(date):%Y-%m-%d}-{text_hash[:8]}"
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base}-{n}", n + 1
+    taken.add(name)
+    return name
+
+
+def _text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class _Loader:
+    """Builds the SiteModel; holds the open repositories for `Sources`."""
+
+    workspace: Any
+    config: Config
+    cache: SummaryCache
+    report_fn: Callable[[str, str], Any]
+    redline_fn: Callable[..., str] | None
+    repos: dict[str, Any] = field(default_factory=dict)
+    texts_read: int = 0
+    reports_computed: int = 0
+
+    def text_at(self, company: str, doc_type: str, commit: str) -> str:
+        self.texts_read += 1
+        return self.repos[company].text_at(commit, doc_type)
+
+    def load(self) -> SiteModel:
+        state = _load_state(self.workspace, self.config)
+        slugs = [c.slug for c in self.config.companies]
+        slugs += [s for s in _repos_on_disk(self.workspace) if s not in slugs]
+        companies = []
+        for slug in slugs:
+            if not safe_name(slug):
+                log.warning("skipping company with unsafe name %r", slug)
+                continue
+            companies.append(self._company(slug, state))
+        companies.sort(key=lambda c: (c.name.casefold(), c.slug))
+        names = {c.slug: (c.name, {d.doc_type: d.title for d in c.documents})
+                 for c in companies}
+        events = []
+        seen: set[str] = set()
+        for ev in getattr(state, "events", []) or []:
+            guid = event_guid(ev.kind, ev.company, ev.doc_type, ev.date)
+            if guid in seen:
+                continue
+            seen.add(guid)
+            cname, titles = names.get(ev.company, (ev.company, {}))
+            events.append(StatusEventItem(
+                kind=ev.kind, company=ev.company, company_name=cname, doc_type=ev.doc_type,
+                doc_title=titles.get(ev.doc_type, document_type_title(ev.doc_type)),
+                date=utc(ev.date), message=ev.message or "", guid=guid))
+        events.sort(key=lambda e: (e.date, e.guid), reverse=True)
+        return SiteModel(site=self.config.site, companies=tuple(companies), events=tuple(events))
+
+    def _company(self, slug: str, state: Any) -> CompanyModel:
+        cfg = self.config.company(slug)
+        name = cfg.name if cfg else slug.replace("-", " ").replace("_", " ").title()
+        repo = self._open(slug)
+        doc_types = list(d.type for d in cfg.documents) if cfg else []
+        if repo is not None:
+            doc_types += [d for d in sorted(repo.doc_types()) if d not in doc_types]
+        path = f"companies/{slug}/index.html"
+        docs = []
+        for doc_type in doc_types:
+            if not safe_name(doc_type):
+                log.warning("skipping document with unsafe type %r of %s", doc_type, slug)
+                continue
+            dcfg = cfg.document(doc_type) if cfg else None
+            title = dcfg.display_title if dcfg else document_type_title(doc_type)
+            versions = repo.versions(doc_type) if repo is not None else []
+            docs.append(self._document(slug, name, doc_type, title, dcfg.url if dcfg else "",
+                                       versions, _doc_status(state, slug, doc_type)))
+        return CompanyModel(slug=slug, name=name, homepage=cfg.homepage if cfg else "",
+                            tracked=cfg is not None, documents=tuple(docs), path=path)
+
+    def _open(self, slug: str) -> Any:
+        path = self.workspace.repo_path(slug)
+        if not (path / ".git").exists():
+            return None
+        from ..storage import CompanyRepo  # late import: storage pulls in gitpython
+        try:
+            repo = CompanyRepo.open(path)
+        except StorageError as exc:
+            log.error("cannot publish %s: %s", slug, exc)
+            return None
+        self.repos[slug] = repo
+        return repo
+
+    def _words(self, company: str, doc_type: str, v: Version) -> tuple[str, int]:
+        text_hash = v.text_hash
+        if text_hash and text_hash in self.cache.words:
+            return text_hash, self.cache.words[text_hash]
+        text = self.text_at(company, doc_type, v.commit)
+        text_hash = text_hash or _text_hash(text)
+        self.cache.words[text_hash] = len(text.split())
+        self.cache.dirty = True
+        return text_hash, self.cache.words[text_hash]
+
+    def _summary(self, company: str, doc_type: str, old: Version, old_hash: str,
+                 new: Version, new_hash: str) -> dict:
+        key = f"{old_hash}:{new_hash}"
+        if key not in self.cache.summaries:
+            report = self.report_fn(self.text_at(company, doc_type, old.commit),
+                                    self.text_at(company, doc_type, new.commit))
+            self.reports_computed += 1
+            short = self.redline_fn(report, max_changes=SHORT_REDLINE_CHANGES) \
+                if self.redline_fn else ""
+            self.cache.summaries[key] = summarize(report, short)
+            self.cache.dirty = True
+        return self.cache.summaries[key]
+
+    def _document(self, company: str, company_name: str, doc_type: str, title: str, url: str,
+                  versions: list[Version], status: DocStatus | None) -> DocumentModel:
+        chrono = sorted(versions, key=lambda v: utc(v.date))  # oldest first
+        base = f"companies/{company}/{doc_type}"
+        taken_v: set[str] = set()
+        taken_c: set[str] = set()
+        rows = []
+        for i, v in enumerate(chrono):
+            text_hash, words = self._words(company, doc_type, v)
+            vpath = f"{base}/versions/{_page_name(v.date, text_hash, taken_v)}.html"
+            rows.append((v, text_hash, words, vpath))
+        changes: list[dict] = []
+        for i, (v, text_hash, words, vpath) in enumerate(rows):
+            if i == 0 or v.technical:
+                continue
+            old, old_hash, _, old_path = rows[i - 1]
+            s = self._summary(company, doc_type, old, old_hash, v, text_hash)
+            changes.append(dict(
+                company=company, company_name=company_name, doc_type=doc_type,
+                doc_title=title, date=utc(v.date), text_hash=text_hash, old_hash=old_hash,
+                old_commit=old.commit, new_commit=v.commit,
+                guid=change_guid(company, doc_type, text_hash, v.date),
+                path=f"{base}/changes/{_page_name(v.date, text_hash, taken_c)}.html",
+                old_version_path=old_path, new_version_path=vpath,
+                verdict=s["verdict"] if s["verdict"] in VERDICTS else "minor",
+                headline=s["headline"], bullets=tuple(s["bullets"]),
+                topics=tuple((t, n) for t, n in s["topics"] if t in TOPICS),
+                entities_added=_pairs(s["entities_added"]),
+                entities_removed=_pairs(s["entities_removed"]),
+                sections=_pairs(s["sections"]), stats=tuple(s["stats"].items()),
+                similarity=s["similarity"], short_redline=s["short_redline"]))
+        items = []
+        for i, c in enumerate(changes):
+            items.append(ChangeItem(**c, prev_path=changes[i - 1]["path"] if i else None,
+                                    next_path=changes[i + 1]["path"]
+                                    if i + 1 < len(changes) else None))
+        by_version = {c.new_version_path: c.path for c in items}
+        vitems = []
+        for i, (v, text_hash, words, vpath) in enumerate(rows):
+            vitems.append(VersionItem(
+                company=company, doc_type=doc_type, date=utc(v.date), text_hash=text_hash,
+                commit=v.commit, source_url=v.trailers.get("Source-URL", ""),
+                technical=v.technical, first=i == 0, words=words, path=vpath,
+                change_path=by_version.get(vpath),
+                prev_path=rows[i - 1][3] if i else None,
+                next_path=rows[i + 1][3] if i + 1 < len(rows) else None))
+        return DocumentModel(company=company, doc_type=doc_type, title=title, url=url,
+                             versions=tuple(reversed(vitems)), changes=tuple(reversed(items)),
+                             status=status)
+
+
+def _repos_on_disk(workspace: Any) -> list[str]:
+    snapshots = Path(workspace.snapshots_dir)
+    if not snapshots.is_dir():
+        return []
+    return sorted(p.name for p in snapshots.iterdir() if (p / ".git").exists())
+
+
+def _load_state(workspace: Any, config: Config) -> Any:
+    """The fetch state, or None when there is none yet (a fresh or imported workspace)."""
+    try:
+        from ..state import StateStore
+    except ImportError:  # pragma: no cover - state module is part of the package
+        return None
+    path = Path(workspace.state_path)
+    if not path.exists():
+        return None
+    try:
+        return StateStore(path, failure_threshold=config.site.failure_threshold).load()
+    except TrackerError as exc:
+        log.warning("publishing without fetch status: %s", exc)
+        return None
+
+
+def _doc_status(state: Any, company: str, doc_type: str) -> DocStatus | None:
+    if state is None:
+        return None
+    doc = state.docs.get((company, doc_type))
+    if doc is None:
+        return None
+    return DocStatus(last_attempt=doc.last_attempt, last_success=doc.last_success,
+                     last_change=doc.last_change, consecutive_failures=doc.consecutive_failures,
+                     first_failure=doc.first_failure, last_error=doc.last_error)
+
+
+def load_site(workspace: Any, config: Config) -> tuple[SiteModel, Sources, _Loader]:
+    """Read repositories, reports (cached) and state into a SiteModel."""
+    from ..changes import cache as report_cache  # late import: the detector is heavy
+    detector_version = str(getattr(report_cache, "DETECTOR_VERSION", None)
+                           or _detector_version())
+    cache_root = Path(workspace.cache_dir)
+    cache = SummaryCache(cache_root / "publish" / "summaries.json", detector_version)
+    reports = report_cache.ReportCache(cache_root / "reports")
+    loader = _Loader(workspace=workspace, config=config, cache=cache, report_fn=reports.get,
+                     redline_fn=_redline_fn())
+    model = loader.load()
+    cache.save()
+    return model, Sources(loader.text_at, reports.get, loader.redline_fn), loader
+
+
+def _detector_version() -> str:
+    from .. import changes
+    return str(getattr(changes, "DETECTOR_VERSION", "0"))
+
+
+def _redline_fn() -> Callable[..., str] | None:
+    from .. import changes
+    fn = getattr(changes, "redline_html", None)
+    if fn is None:
+        log.warning("tracker.changes.redline_html is missing: pages show no redline")
+    return fn

@@ -1,0 +1,249 @@
+"""Render phase: site model -> outputs {relative path: lazily rendered bytes}.
+
+Every output carries a key: a hash of exactly the inputs it is rendered from (model fields,
+site settings, templates and this package's code). The writer skips rendering an output whose
+key matches the previous build's manifest, which is what makes no-change rebuilds cheap and
+keeps a new version from re-rendering pages it does not touch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.resources
+import logging
+import posixpath
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .. import __version__
+from .charts import VERDICT_COLOURS, length_chart
+from .feeds import FeedSpec, change_feeds, feed_changes, status_feeds
+from .markdown import render_markdown
+from .model import TOPIC_TITLES, TOPICS, ChangeItem, CompanyModel, SiteModel, Sources
+from .sanitize import sanitize_html
+from .text import clean_value
+
+log = logging.getLogger(__name__)
+
+LATEST_ON_INDEX = 25
+STATIC_FILES = ("style.css", "filter.js")
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "base-uri 'none'; form-action 'none'")
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file of the built site; `render` is only called when `key` changed."""
+
+    path: str
+    key: str
+    render: Callable[[], bytes]
+
+
+def templates_dir() -> Path:
+    """The installed `tracker.templates` package (never relative to the CWD)."""
+    return Path(str(importlib.resources.files("tracker.templates")))
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of templates, static assets and this package's code: any edit re-renders all."""
+    h = hashlib.sha256(__version__.encode())
+    for root in (templates_dir(), Path(__file__).parent):
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix in {".html", ".css", ".js", ".py", ".xml"}:
+                h.update(path.relative_to(root).as_posix().encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=True, finalize=clean_value, trim_blocks=True, lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined)
+    env.filters["date"] = lambda d, fmt="%Y-%m-%d": d.strftime(fmt) if d else "—"
+    env.filters["datetime"] = lambda d: d.strftime("%Y-%m-%d %H:%M UTC") if d else "—"
+    env.filters["iso"] = lambda d: d.isoformat() if d else ""
+    env.filters["number"] = lambda n: f"{n:,}"
+    env.globals.update(topic_titles=TOPIC_TITLES, topics=TOPICS, csp=CSP,
+                       verdict_colours=VERDICT_COLOURS)
+    return env
+
+
+def _key(*parts: object) -> str:
+    h = hashlib.sha256(code_fingerprint().encode())
+    for part in parts:
+        h.update(b"\0")
+        h.update(repr(part).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _rel_from(page: str) -> Callable[[str], str]:
+    base = posixpath.dirname(page) or "."
+    return lambda target: posixpath.relpath(target, base)
+
+
+class Renderer:
+    """Knows every output of a site model and how to render each one."""
+
+    def __init__(self, model: SiteModel, sources: Sources) -> None:
+        self.model, self.sources, self.site = model, sources, model.site
+        self.changes = model.all_changes()
+        self.whole = repr((model.site, model.companies, model.events))
+
+    # -- helpers -----------------------------------------------------------------------
+    def _page(self, template: str, path: str, feeds: list[FeedSpec], **context: Any) -> bytes:
+        rel = _rel_from(path)
+        alternates = [(f.title, rel(f.rss), rel(f.atom)) for f in feeds]
+        html = environment().get_template(template).render(
+            site=self.site, page_path=path, rel=rel, alternates=alternates,
+            root=rel("index.html"), **context)
+        return html.encode("utf-8")
+
+    def _out(self, path: str, key_parts: tuple, render: Callable[[], bytes]) -> Output:
+        return Output(path, _key(path, self.site, *key_parts), render)
+
+    @property
+    def all_feed(self) -> FeedSpec:
+        return FeedSpec("feeds/all", f"{self.site.title}: all changes", self.site.description,
+                        "index.html")
+
+    @property
+    def status_feed(self) -> FeedSpec:
+        return FeedSpec("feeds/status", f"{self.site.title}: fetch status",
+                        "Documents that started failing or recovered.", "status.html")
+
+    def company_feed(self, c: CompanyModel) -> FeedSpec:
+        return FeedSpec(f"feeds/companies/{c.slug}", f"{c.name}: policy changes",
+                        f"Changes to the documents of {c.name}.", c.path)
+
+    def document_feed(self, c: CompanyModel, doc: Any) -> FeedSpec:
+        return FeedSpec(f"feeds/companies/{c.slug}/{doc.doc_type}",
+                        f"{c.name} {doc.title}: changes",
+                        f"Changes to the {doc.title} of {c.name}.",
+                        c.path)
+
+    def topic_feed(self, topic: str) -> FeedSpec:
+        title = TOPIC_TITLES[topic]
+        return FeedSpec(f"feeds/topics/{topic}", f"{self.site.title}: {title}",
+                        f"Changes about {title.lower()} across all companies.",
+                        f"topics/{topic}.html")
+
+    # -- outputs -----------------------------------------------------------------------
+    def outputs(self) -> Iterator[Output]:
+        yield from self._static()
+        yield from self._indexes()
+        for company in self.model.companies:
+            yield from self._company(company)
+        yield from self._feeds()
+
+    def _static(self) -> Iterator[Output]:
+        for name in STATIC_FILES:
+            data = (templates_dir() / "static" / name).read_bytes()
+            yield Output(f"static/{name}", hashlib.sha256(data).hexdigest(),
+                         lambda data=data: data)
+
+    def _indexes(self) -> Iterator[Output]:
+        m, whole = self.model, self.whole
+        feeds_main = [self.all_feed]
+        yield self._out("index.html", (whole,), lambda: self._page(
+            "index.html", "index.html", feeds_main, companies=m.companies,
+            latest=self.changes[:LATEST_ON_INDEX], total_changes=len(self.changes)))
+        yield self._out("changes.html", (whole,), lambda: self._page(
+            "changes.html", "changes.html", feeds_main, changes=self.changes))
+        counts = {t: sum(1 for c in self.changes if t in c.topic_names) for t in TOPICS}
+        yield self._out("topics/index.html", (whole,), lambda: self._page(
+            "topics.html", "topics/index.html",
+            [self.topic_feed(t) for t in TOPICS], counts=counts))
+        for topic in TOPICS:
+            path = f"topics/{topic}.html"
+            yield self._out(path, (whole, topic), lambda topic=topic, path=path: self._page(
+                "topic.html", path, [self.topic_feed(topic)], topic=topic,
+                changes=[c for c in self.changes if topic in c.topic_names]))
+        yield self._out("about.html", (whole,), lambda: self._page(
+            "about.html", "about.html", feeds_main + [self.status_feed], companies=m.companies,
+            topic_feeds=[(t, self.topic_feed(t)) for t in TOPICS]))
+        yield self._out("status.html", (whole,), lambda: self._page(
+            "status.html", "status.html", [self.status_feed], companies=m.companies,
+            events=m.events))
+
+    def _company(self, c: CompanyModel) -> Iterator[Output]:
+        feeds = [self.company_feed(c)] + [self.document_feed(c, d) for d in c.documents]
+        yield self._out(c.path, (c,), lambda: self._company_page(c, feeds))
+        for doc in c.documents:
+            doc_feeds = [self.document_feed(c, doc), self.company_feed(c)]
+            for change in doc.changes:
+                yield self._out(change.path, (change,),
+                                lambda ch=change, f=doc_feeds: self._change_page(c, doc, ch, f))
+            for version in doc.versions:
+                yield self._out(version.path, (version, c.name, doc.title, doc.url),
+                                lambda v=version, f=doc_feeds: self._version_page(c, doc, v, f))
+
+    def _company_page(self, c: CompanyModel, feeds: list[FeedSpec]) -> bytes:
+        rel = _rel_from(c.path)
+        charts = {d.doc_type: length_chart(f"chart-{d.doc_type}", f"{c.name} {d.title}",
+                                           d.versions, d.changes, rel)
+                  for d in c.documents}
+        changes = {ch.new_version_path: ch for d in c.documents for ch in d.changes}
+        doc_feeds = {d.doc_type: self.document_feed(c, d) for d in c.documents}
+        return self._page("company.html", c.path, feeds, company=c, charts=charts,
+                          changes_by_version=changes, doc_feeds=doc_feeds,
+                          company_feed=self.company_feed(c))
+
+    def _change_page(self, c: CompanyModel, doc: Any, change: ChangeItem,
+                     feeds: list[FeedSpec]) -> bytes:
+        report = self.sources.report(change)
+        redline = Markup(sanitize_html(self.sources.redline(report)))
+        return self._page("change.html", change.path, feeds, company=c, doc=doc, change=change,
+                          redline=redline)
+
+    def _version_page(self, c: CompanyModel, doc: Any, version: Any,
+                      feeds: list[FeedSpec]) -> bytes:
+        body = Markup(render_markdown(self.sources.text(version)))
+        return self._page("version.html", version.path, feeds, company=c, doc=doc,
+                          version=version, body=body)
+
+    def _feeds(self) -> Iterator[Output]:
+        site, changes = self.site, self.changes
+
+        def change_feed(spec: FeedSpec, items: list[ChangeItem]) -> Iterator[Output]:
+            # Items' order and content define the feed; keyed like a page.
+            rendered: dict[str, bytes] = {}
+
+            def get(path: str) -> bytes:
+                if not rendered:
+                    rendered.update(change_feeds(spec, items, site))
+                return rendered[path]
+            key = (spec, tuple(feed_changes(items, site)))
+            yield self._out(spec.rss, key, lambda: get(spec.rss))
+            yield self._out(spec.atom, key, lambda: get(spec.atom))
+
+        yield from change_feed(self.all_feed, changes)
+        for c in self.model.companies:
+            company_changes = [ch for ch in changes if ch.company == c.slug]
+            yield from change_feed(self.company_feed(c), company_changes)
+            for d in c.documents:
+                yield from change_feed(self.document_feed(c, d),
+                                       [ch for ch in company_changes
+                                        if ch.doc_type == d.doc_type])
+        for topic in TOPICS:
+            yield from change_feed(self.topic_feed(topic),
+                                   [ch for ch in changes if topic in ch.topic_names])
+        spec = self.status_feed
+        events = self.model.events
+        cache: dict[str, bytes] = {}
+
+        def status(path: str) -> bytes:
+            if not cache:
+                cache.update(status_feeds(spec, events, site))
+            return cache[path]
+        yield self._out(spec.rss, (spec, events), lambda: status(spec.rss))
+        yield self._out(spec.atom, (spec, events), lambda: status(spec.atom))

@@ -1,0 +1,165 @@
+"""Write phase: incremental and atomic replacement of the output directory.
+
+Why a staging directory and two renames (not a symlink switch): the output stays a plain
+directory, which every web server, rsync job and `file://` visitor handles, and the operator's
+`--out` path never changes meaning. The new site is assembled beside the old one in
+`.<name>.staging`: unchanged files are hard-linked from the current output (same inode, so
+same bytes and mtime), changed files are written fresh. Then `out -> .<name>.old` and
+`staging -> out` are swapped by rename. A build killed at any point leaves either the old
+site or the new one; the next build finishes or undoes a swap that was interrupted between
+the two renames. When nothing changed, nothing is staged or swapped at all.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import WorkspaceError
+from .render import Output
+
+log = logging.getLogger(__name__)
+
+MANIFEST = ".tracker-build.json"
+MANIFEST_FORMAT = 1
+
+
+@dataclass
+class WriteStats:
+    written: list[str]
+    unchanged: int
+    removed: list[str]
+    rendered: int
+    swapped: bool
+
+
+def staging_dir(out: Path) -> Path:
+    return out.with_name(f".{out.name}.staging")
+
+
+def old_dir(out: Path) -> Path:
+    return out.with_name(f".{out.name}.old")
+
+
+def recover(out: Path) -> None:
+    """Finish or undo a swap that a killed build left behind."""
+    staging, old = staging_dir(out), old_dir(out)
+    if not out.exists() and old.is_dir():
+        log.warning("restoring %s from %s left by an interrupted build", out, old)
+        old.rename(out)
+    if staging.exists():
+        log.warning("removing %s left by an interrupted build", staging)
+        shutil.rmtree(staging)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def read_manifest(out: Path) -> dict[str, str] | None:
+    """Previous build's {path: key}; None when `out` was not built by us."""
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        if data.get("format") == MANIFEST_FORMAT and isinstance(data.get("files"), dict):
+            return data["files"]
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        log.warning("ignoring unreadable build manifest in %s: %s", out, exc)
+    return {}
+
+
+def _existing_files(out: Path) -> set[str]:
+    if not out.is_dir():
+        return set()
+    return {p.relative_to(out).as_posix() for p in out.rglob("*")
+            if p.is_file() or p.is_symlink()} - {MANIFEST}
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        if path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _link_or_copy(src: Path, dst: Path) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:  # another filesystem or no hard links: keep mtime by copy2
+        shutil.copy2(src, dst)
+
+
+def write_site(out: Path, outputs: Iterable[Output]) -> WriteStats:
+    """Make `out` hold exactly `outputs`, touching only files whose bytes changed."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    recover(out)
+    manifest = read_manifest(out)
+    existing = _existing_files(out)
+    if manifest is None and existing:
+        raise WorkspaceError(f"refusing to replace {out}: it is not empty and was not built "
+                             f"by policy-tracker (no {MANIFEST}); choose another --out")
+    manifest = manifest or {}
+    plan: dict[str, bytes | None] = {}   # None: keep the current file
+    keys: dict[str, str] = {}
+    rendered = 0
+    for item in outputs:
+        if item.path in plan:
+            raise WorkspaceError(f"two outputs claim {item.path}")
+        keys[item.path] = item.key
+        current = out / item.path
+        if manifest.get(item.path) == item.key and item.path in existing:
+            plan[item.path] = None
+            continue
+        data = item.render()
+        rendered += 1
+        plan[item.path] = None if item.path in existing and _same_bytes(current, data) else data
+    removed = sorted(existing - plan.keys())
+    written = sorted(p for p, d in plan.items() if d is not None)
+    unchanged = len(plan) - len(written)
+    if not written and not removed and keys == manifest:
+        return WriteStats([], unchanged, [], rendered, swapped=False)
+
+    staging = staging_dir(out)
+    staging.mkdir()
+    made: set[Path] = set()
+    for path, data in plan.items():
+        target = staging / path
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        if data is None:
+            _link_or_copy(out / path, target)
+        else:
+            target.write_bytes(data)
+    (staging / MANIFEST).write_text(json.dumps({"format": MANIFEST_FORMAT, "files": keys},
+                                               sort_keys=True, indent=0), encoding="utf-8")
+    _sync_dir(staging)
+    if out.exists():
+        out.rename(old_dir(out))
+    staging.rename(out)
+    _sync_dir(out.parent)
+    shutil.rmtree(old_dir(out), ignore_errors=True)
+    log.info("site written to %s: %d written, %d unchanged, %d removed",
+             out, len(written), unchanged, len(removed))
+    return WriteStats(written, unchanged, removed, rendered, swapped=True)
+
+
+def _sync_dir(path: Path) -> None:
+    """fsync a directory so the renames survive a power cut (best effort)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
