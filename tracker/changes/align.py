@@ -1,0 +1,257 @@
+"""Alignment: which sentences and sections of OLD correspond to which of NEW.
+
+Sentences are matched in three passes, none quadratic over the whole document:
+1. exact keys (hash multiset), then a longest increasing subsequence decides which exact
+   matches are in order (unchanged) and which were moved;
+2. fuzzy pairs (reworded) between consecutive unchanged anchors, with rapidfuzz's C scorer
+   over the small gap only;
+3. a bounded global fuzzy pass over what is left, to catch sentences both moved and reworded.
+Sections are then matched by heading (exact, then fuzzy) and by shared content, which finds
+renamed and moved sections instead of reporting them as removed + added.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+from rapidfuzz.process import cdist, extractOne
+
+from .segment import Document
+
+REWORD_THRESHOLD = 60.0      # rapidfuzz ratio (0-100) for two sentences to be "the same, reworded"
+GLOBAL_REWORD_THRESHOLD = 80.0
+MAX_GAP_CELLS = 400_000      # above this a gap is matched in windows
+GLOBAL_CELLS = 1_500_000
+
+
+@dataclass
+class Pair:
+    old: int | None
+    new: int | None
+    kind: str                # unchanged | moved | reworded | added | removed
+    score: float = 100.0
+
+
+def _lis(seq: list[int]) -> set[int]:
+    """Indices (into seq) of one longest strictly increasing subsequence, O(n log n)."""
+    tails: list[int] = []
+    tails_idx: list[int] = []
+    prev = [-1] * len(seq)
+    for i, v in enumerate(seq):
+        pos = bisect.bisect_left(tails, v)
+        if pos == len(tails):
+            tails.append(v)
+            tails_idx.append(i)
+        else:
+            tails[pos] = v
+            tails_idx[pos] = i
+        prev[i] = tails_idx[pos - 1] if pos else -1
+    out: set[int] = set()
+    i = tails_idx[-1] if tails_idx else -1
+    while i != -1:
+        out.add(i)
+        i = prev[i]
+    return out
+
+
+def _fuzzy_block(old_idx: list[int], new_idx: list[int], old_texts: list[str], new_texts: list[str],
+                 threshold: float) -> list[tuple[int, int, float]]:
+    """Best one-to-one fuzzy pairs between two small lists (greedy by score, ties by order)."""
+    if not old_idx or not new_idx:
+        return []
+    a = [old_texts[i] for i in old_idx]
+    b = [new_texts[j] for j in new_idx]
+    matrix = cdist(a, b, scorer=fuzz.ratio, score_cutoff=threshold, workers=1)
+    cands = []
+    for r in range(len(a)):
+        row = matrix[r]
+        for c in range(len(b)):
+            s = float(row[c])
+            if s >= threshold:
+                cands.append((-s, r, c))
+    cands.sort()
+    used_r: set[int] = set()
+    used_c: set[int] = set()
+    out = []
+    for neg, r, c in cands:
+        if r in used_r or c in used_c:
+            continue
+        used_r.add(r)
+        used_c.add(c)
+        out.append((old_idx[r], new_idx[c], -neg))
+    return out
+
+
+def _fuzzy_gap(old_idx: list[int], new_idx: list[int], old_texts: list[str], new_texts: list[str],
+               threshold: float) -> list[tuple[int, int, float]]:
+    if len(old_idx) * len(new_idx) <= MAX_GAP_CELLS:
+        return _fuzzy_block(old_idx, new_idx, old_texts, new_texts, threshold)
+    # big gap (a rewrite): match in proportional windows so the cost stays linear
+    out = []
+    win = 300
+    steps = max(1, (len(new_idx) + win - 1) // win)
+    for k in range(steps):
+        nb = new_idx[k * win:(k + 1) * win]
+        lo = int(k * len(old_idx) / steps)
+        hi = int((k + 1) * len(old_idx) / steps)
+        ob = old_idx[max(0, lo - win // 2):hi + win // 2]
+        taken = {o for o, _, _ in out}
+        out.extend(_fuzzy_block([o for o in ob if o not in taken], nb, old_texts, new_texts, threshold))
+    return out
+
+
+def align_sentences(old: Document, new: Document) -> list[Pair]:
+    """Pairs covering every sentence of both documents, in new-document order."""
+    old_texts = [s.text for s in old.sentences]
+    new_texts = [s.text for s in new.sentences]
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for s in old.sentences:
+        by_key[s.key].append(s.index)
+    cursor: dict[str, int] = defaultdict(int)
+    exact: list[tuple[int, int]] = []          # (new, old)
+    for s in new.sentences:
+        lst = by_key.get(s.key)
+        if lst and cursor[s.key] < len(lst):
+            exact.append((s.index, lst[cursor[s.key]]))
+            cursor[s.key] += 1
+    in_order = _lis([o for _, o in exact])
+    match_old: dict[int, tuple[int, str, float]] = {}
+    match_new: dict[int, tuple[int, str, float]] = {}
+    anchors: list[tuple[int, int]] = []
+    for k, (n, o) in enumerate(exact):
+        kind = "unchanged" if k in in_order else "moved"
+        match_new[n] = (o, kind, 100.0)
+        match_old[o] = (n, kind, 100.0)
+        if kind == "unchanged":
+            anchors.append((o, n))
+
+    # pass 2: fuzzy inside gaps between anchors
+    bounds = [(-1, -1)] + anchors + [(len(old_texts), len(new_texts))]
+    for (o0, n0), (o1, n1) in zip(bounds, bounds[1:]):
+        go = [i for i in range(o0 + 1, o1) if i not in match_old]
+        gn = [j for j in range(n0 + 1, n1) if j not in match_new]
+        for o, n, s in _fuzzy_gap(go, gn, old_texts, new_texts, REWORD_THRESHOLD):
+            match_old[o] = (n, "reworded", s)
+            match_new[n] = (o, "reworded", s)
+
+    # pass 3: moved and reworded at once, bounded
+    lo = [i for i in range(len(old_texts)) if i not in match_old]
+    ln = [j for j in range(len(new_texts)) if j not in match_new]
+    if lo and ln and len(lo) * len(ln) <= GLOBAL_CELLS:
+        for o, n, s in _fuzzy_block(lo, ln, old_texts, new_texts, GLOBAL_REWORD_THRESHOLD):
+            match_old[o] = (n, "reworded", s)
+            match_new[n] = (o, "reworded", s)
+
+    pairs: list[Pair] = []
+    # removed sentences are emitted just before the next new sentence that follows them
+    removed = sorted(i for i in range(len(old_texts)) if i not in match_old)
+    ri = 0
+    last_old = -1
+    for j in range(len(new_texts)):
+        o, kind, score = match_new.get(j, (None, "added", 0.0))
+        if o is not None and kind != "moved":
+            while ri < len(removed) and removed[ri] < o:
+                pairs.append(Pair(removed[ri], None, "removed", 0.0))
+                ri += 1
+            last_old = max(last_old, o)
+        pairs.append(Pair(o, j, kind, score))
+    while ri < len(removed):
+        pairs.append(Pair(removed[ri], None, "removed", 0.0))
+        ri += 1
+    return pairs
+
+
+@dataclass
+class SectionMatch:
+    added: list[int]                     # new section indices
+    removed: list[int]                   # old section indices
+    renamed: list[tuple[int, int]]       # (old, new)
+    mapping: dict[int, int]              # new section -> old section
+
+
+def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMatch:
+    """Match sections by heading (exact, fuzzy) and by the sentences they share."""
+    mapping: dict[int, int] = {}
+    used_old: set[int] = set()
+    old_by_key: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(old.sections):
+        if i and s.key:
+            old_by_key[s.key].append(i)
+    for j, s in enumerate(new.sections):
+        if not j or not s.key:
+            continue
+        for i in old_by_key.get(s.key, []):
+            if i not in used_old:
+                mapping[j] = i
+                used_old.add(i)
+                break
+    mapping[0] = 0
+    used_old.add(0)
+
+    # content overlap: how many sentences of each new section came from each old section
+    overlap: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for p in pairs:
+        if p.old is not None and p.new is not None:
+            overlap[new.sentences[p.new].section][old.sentences[p.old].section] += 1
+
+    renamed: list[tuple[int, int]] = []
+    free_old = [i for i in range(1, len(old.sections)) if i not in used_old]
+    free_titles = {i: old.sections[i].key for i in free_old}
+    for j in range(1, len(new.sections)):
+        if j in mapping:
+            continue
+        sec = new.sections[j]
+        best: int | None = None
+        ov = overlap.get(j, {})
+        n_sent = len(sec.sentences)
+        if n_sent and ov:
+            cand, shared = max(ov.items(), key=lambda kv: (kv[1], -kv[0]))
+            if shared * 2 >= n_sent and cand in free_titles:
+                best = cand
+        if best is None and free_titles:
+            hit = extractOne(sec.key, free_titles, scorer=fuzz.token_sort_ratio, score_cutoff=80)
+            if hit is not None:
+                best = hit[2]
+        if best is not None:
+            mapping[j] = best
+            free_titles.pop(best, None)
+            if old.sections[best].title != sec.title:
+                renamed.append((best, j))
+    mapped_old = set(mapping.values())
+
+    kept_new = {p.new for p in pairs if p.old is not None and p.new is not None}
+    kept_old = {p.old for p in pairs if p.old is not None and p.new is not None}
+
+    def _mostly_kept(sec_sents: list[int], side: str) -> bool:
+        """A section whose sentences mostly survive elsewhere was restructured, not added/removed."""
+        if not sec_sents:
+            return False
+        kept_set = kept_new if side == "new" else kept_old
+        return sum(1 for i in sec_sents if i in kept_set) * 2 > len(sec_sents)
+
+    added = [j for j in range(1, len(new.sections)) if j not in mapping
+             and not _mostly_kept(new.sections[j].sentences, "new")]
+    removed = [i for i in range(1, len(old.sections)) if i not in mapped_old
+               and not _mostly_kept(old.sections[i].sentences, "old")]
+    return SectionMatch(added, removed, renamed, mapping)
+
+
+def similarity(old: Document, new: Document, pairs: list[Pair]) -> float:
+    """Share of characters kept (unchanged/moved fully, reworded by their edit similarity)."""
+    total = sum(len(s.text) for s in old.sentences) + sum(len(s.text) for s in new.sentences)
+    if not total:
+        return 1.0
+    kept = 0.0
+    for p in pairs:
+        if p.old is None or p.new is None:
+            continue
+        size = len(old.sentences[p.old].text) + len(new.sentences[p.new].text)
+        if p.kind in ("unchanged", "moved"):
+            kept += size
+        else:
+            kept += size * Indel.normalized_similarity(old.sentences[p.old].text, new.sentences[p.new].text)
+    return round(kept / total, 4)

@@ -1,0 +1,84 @@
+"""compare(): the pipeline from two texts to a ChangeReport (pure, deterministic, no I/O)."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+
+from . import entities as ent
+from .align import align_sections, align_sentences, similarity
+from .report import Change, ChangeReport
+from .segment import Document, segment
+from .summary import Facts, bullets_and_headline, decide_verdict
+from .verdict import change_topics, flips, is_material
+
+log = logging.getLogger(__name__)
+
+DETECTOR_VERSION = "1.0.0"
+
+
+def _section_title(doc: Document, idx: int) -> str:
+    return doc.sections[idx].title if 0 <= idx < len(doc.sections) else ""
+
+
+def compare(old: str, new: str) -> ChangeReport:
+    """Report how NEW differs from OLD in meaning. Same inputs give a byte-identical report."""
+    d_old, d_new = segment(old), segment(new)
+    pairs = align_sentences(d_old, d_new)
+    secs = align_sections(d_old, d_new, pairs)
+
+    changes: list[Change] = []
+    stats = Counter({"added": 0, "removed": 0, "reworded": 0, "moved": 0, "unchanged": 0})
+    changed_sections: dict[str, None] = {}
+    for p in pairs:
+        stats[p.kind] += 1
+        if p.kind == "unchanged":
+            continue
+        o = d_old.sentences[p.old].text if p.old is not None else None
+        n = d_new.sentences[p.new].text if p.new is not None else None
+        section = (_section_title(d_new, d_new.sentences[p.new].section) if p.new is not None
+                   else _section_title(d_old, d_old.sentences[p.old].section))
+        fl = flips(o, n) if p.kind == "reworded" and o and n else []
+        material = is_material(p.kind, o, n, fl)
+        topics = tuple(change_topics(p.kind, o, n))
+        changes.append(Change(p.kind, section, o, n, topics, material, tuple(fl)))
+        if p.kind != "moved" and section:
+            changed_sections[section] = None
+
+    e_old = ent.extract(d_old.text, d_old.urls)
+    e_new = ent.extract(d_new.text, d_new.urls)
+    added, removed = ent.diff(e_old, e_new)
+
+    topic_counter: Counter[str] = Counter()
+    for c in changes:
+        if c.kind != "moved" and c.material:
+            topic_counter.update(c.topics)
+    topic_counts = sorted(topic_counter.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    sim = similarity(d_old, d_new, pairs)
+    sections_added = [d_new.sections[j].title for j in secs.added]
+    sections_removed = [d_old.sections[i].title for i in secs.removed]
+    renamed = [(d_old.sections[i].title, d_new.sections[j].title) for i, j in secs.renamed]
+    stamp = {"old": d_old.date_stamp, "new": d_new.date_stamp}
+    facts = Facts(changes, sections_added, sections_removed, renamed, added, removed, topic_counts,
+                  sim, dict(stats), len(d_old.sections), len(d_new.sections),
+                  stamp["old"] != stamp["new"])
+    verdict = decide_verdict(facts)
+    bullets, headline = bullets_and_headline(facts, verdict)
+    return ChangeReport(
+        verdict=verdict,
+        headline=headline,
+        bullets=tuple(bullets),
+        similarity=sim,
+        stats={k: stats[k] for k in ("added", "removed", "reworded", "moved", "unchanged")},
+        sections_added=tuple(sections_added),
+        sections_removed=tuple(sections_removed),
+        sections_renamed=tuple(renamed),
+        sections_changed=tuple(s for s in changed_sections if s not in sections_added),
+        topic_counts=tuple(topic_counts),
+        entities_added=added,
+        entities_removed=removed,
+        changes=tuple(changes),
+        date_stamp=stamp,
+        detector_version=DETECTOR_VERSION,
+    )

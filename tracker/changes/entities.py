@@ -1,0 +1,195 @@
+"""Entity extraction: laws, vendors, e-mails, domains, phones, durations and age thresholds.
+
+The report lists only entities present on one side and absent on the other, so extraction must
+be stable under rewording: every kind is normalised to a canonical form ("six (6) months" ->
+"6 months", "+1 (555) 010-9999" -> "+15550109999").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .normalize import registrable_domain
+from .vendors import find_vendors
+
+KINDS = ("laws", "vendors", "emails", "domains", "phones", "durations", "ages")
+
+# canonical law name -> regex (case-sensitive unless (?i) inside)
+LAWS: dict[str, str] = {
+    "UK GDPR": r"\bUK[ -]GDPR\b|\bUnited Kingdom General Data Protection Regulation",
+    "GDPR": r"(?<!UK )(?<!UK-)\bGDPR\b|\bGeneral Data Protection Regulation\b(?! \(UK)",
+    "CCPA": r"\bCCPA\b|\bCalifornia Consumer Privacy Act\b",
+    "CPRA": r"\bCPRA\b|\bCalifornia Privacy Rights Act\b",
+    "COPPA": r"\bCOPPA\b|Children'?s Online Privacy Protection Act|Children'?s Online Privacy Protection Rule",
+    "CAN-SPAM": r"\bCAN[- ]SPAM\b",
+    "CalOPPA": r"\bCal ?OPPA\b|\bCalifornia Online Privacy Protection Act\b",
+    "Shine the Light": r"Shine the Light|California Civil Code (?:Section |§ ?)?1798\.83",
+    "LGPD": r"\bLGPD\b|Lei Geral de Prote[cç][aã]o de Dados",
+    "PIPEDA": r"\bPIPEDA\b|Personal Information Protection and Electronic Documents Act",
+    "HIPAA": r"\bHIPAA\b|Health Insurance Portability and Accountability Act",
+    "FERPA": r"\bFERPA\b|Family Educational Rights and Privacy Act",
+    "GLBA": r"\bGLBA\b|Gramm[- ]Leach[- ]Bliley",
+    "FCRA": r"\bFCRA\b|Fair Credit Reporting Act",
+    "VPPA": r"\bVPPA\b|Video Privacy Protection Act",
+    "BIPA": r"\bBIPA\b|Biometric Information Privacy Act",
+    "VCDPA": r"\bVCDPA\b|Virginia Consumer Data Protection Act",
+    "CPA (Colorado)": r"Colorado Privacy Act",
+    "CTDPA": r"\bCTDPA\b|Connecticut Data Privacy Act",
+    "UCPA": r"\bUCPA\b|Utah Consumer Privacy Act",
+    "PIPL": r"\bPIPL\b|Personal Information Protection Law",
+    "APPI": r"\bAPPI\b|Act on the Protection of Personal Information",
+    "POPIA": r"\bPOPIA\b|Protection of Personal Information Act",
+    "Data Protection Act 2018": r"Data Protection Act,? 2018",
+    "EU-U.S. Data Privacy Framework": r"EU-U\.?S\.? Data Privacy Framework|EU-US DPF\b|EU-U\.S\. DPF\b",
+    "UK Extension to the EU-U.S. DPF": r"UK Extension to the EU-U\.?S\.? (?:Data Privacy Framework|DPF)|UK Extension\b",
+    "Swiss-U.S. Data Privacy Framework": r"Swiss-U\.?S\.? Data Privacy Framework|Swiss-U\.?S\.? DPF\b",
+    "Data Privacy Framework": r"(?<!EU-U\.S\. )(?<!Swiss-U\.S\. )(?<!EU-US )\bData Privacy Framework\b",
+    "Privacy Shield": r"Privacy Shield",
+    "Standard Contractual Clauses": r"Standard Contractual Clauses|\bSCCs\b|[Mm]odel [Cc]ontractual [Cc]lauses",
+    "Binding Corporate Rules": r"Binding Corporate Rules",
+    "ePrivacy": r"ePrivacy|e-Privacy|Privacy and Electronic Communications (?:Directive|Regulations)|\bPECR\b",
+    "Digital Services Act": r"Digital Services Act|\bDSA\b",
+    "Digital Markets Act": r"Digital Markets Act|\bDMA\b",
+    "EU AI Act": r"\bAI Act\b|Artificial Intelligence Act",
+    "Safe Harbor": r"Safe Harbou?r(?: Framework| Principles| program)",
+    "DMCA": r"\bDMCA\b|Digital Millennium Copyright Act",
+    "ECPA": r"\bECPA\b|Electronic Communications Privacy Act",
+    "CLOUD Act": r"\bCLOUD Act\b",
+    "Data Protection Directive": r"Data Protection Directive|Directive 95/46",
+}
+_LAW_RES = [(k, re.compile(v)) for k, v in LAWS.items()]
+
+_EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
+_TLDS = ("com|org|net|gov|edu|io|co|ai|app|dev|info|biz|me|tv|us|uk|eu|de|fr|nl|ie|ca|au|jp|in|br|"
+         "es|it|ch|se|no|fi|dk|be|at|pl|ru|cn|ly|gg|so|to|fm|xyz|cloud|tech|online|site|shop|health|int|mil")
+_BARE_DOMAIN_RE = re.compile(rf"(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})\b(?![\w-]|\.[a-z])",
+                             re.I)
+_PHONE_RE = re.compile(r"(?<![\w/.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}(?![\w/-])")
+_PHONE_CUE_RE = re.compile(r"(?i)(?:phone|tel|call|fax|telephone|toll[- ]free|hotline|dial|\+\d)")
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "twenty-one": 21, "twenty-four": 24, "twenty-five": 25, "thirty": 30, "thirty-six": 36,
+    "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "a": 1, "an": 1, "a single": 1,
+}
+_NUM = r"(?:\d{1,4}(?:,\d{3})?|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS if w not in ("a", "an", "a single")), key=len, reverse=True)) + ")"
+_UNIT = r"(?:second|minute|hour|day|business day|calendar day|working day|week|month|year)s?"
+_DURATION_RE = re.compile(
+    rf"(?i)\b({_NUM})(?:\s*\((\d{{1,4}})\))?(?:\s|-)+({_UNIT})\b")
+_AGE_RES = [
+    re.compile(r"(?i)\b(?:under|below|younger than|less than|over|older than|at least|minimum age of|"
+               r"the age of|age of|aged?|ages?)\s+(?:the\s+age\s+of\s+)?(?:majority\s+)?\(?(\d{1,2})\)?(?:\s+years)?"),
+    re.compile(r"(?i)\b(\d{1,2})\s+years?\s+(?:of\s+age|old|or\s+(?:older|younger|over|under))"),
+    re.compile(r"(?i)\b(\d{1,2})\+"),
+    re.compile(r"(?i)\b(?:under|over)-(\d{1,2})s?\b"),
+]
+
+
+@dataclass
+class Entities:
+    laws: set[str] = field(default_factory=set)
+    vendors: set[str] = field(default_factory=set)
+    emails: set[str] = field(default_factory=set)
+    domains: set[str] = field(default_factory=set)
+    phones: set[str] = field(default_factory=set)
+    durations: set[str] = field(default_factory=set)
+    ages: set[str] = field(default_factory=set)
+
+    def get(self, kind: str) -> set[str]:
+        return getattr(self, kind)
+
+
+def _num(token: str) -> int | None:
+    t = token.lower().replace(",", "")
+    if t.isdigit():
+        return int(t)
+    return NUMBER_WORDS.get(t)
+
+
+def find_durations(text: str) -> set[str]:
+    """'six (6) months', '30-day', 'thirty days' -> {'6 months', '30 days'}."""
+    out = set()
+    for m in _DURATION_RE.finditer(text):
+        n = _num(m.group(2) or m.group(1))
+        if n is None or n == 0:
+            continue
+        start = m.start()
+        if re.match(r"\s*(?:of age|old|or (?:older|younger|over|under)|of age or)", text[m.end():m.end() + 20], re.I):
+            continue  # an age, not a period
+        # "24/7", "section 3 days"... skip numbers glued to a slash or part of dates
+        if start and text[start - 1] in "/.":
+            continue
+        unit = m.group(3).lower().replace("business ", "business-").replace("calendar ", "calendar-") \
+            .replace("working ", "working-").rstrip("s")
+        unit = unit.replace("business-day", "business day").replace("calendar-day", "day").replace("working-day", "business day")
+        out.add(f"{n} {unit}" + ("s" if n != 1 else ""))
+    return out
+
+
+def find_ages(text: str) -> set[str]:
+    out = set()
+    for rx in _AGE_RES:
+        for m in rx.finditer(text):
+            n = int(m.group(1))
+            if 8 <= n <= 21:
+                ctx = text[max(0, m.start() - 80):m.end() + 80].lower()
+                if re.search(r"\b(?:age|aged|child|children|minor|minors|kid|teen|years old|year old|old|parent|older|younger|adult|majority|birthday)\b", ctx):
+                    out.add(str(n))
+    return out
+
+
+def find_phones(text: str) -> set[str]:
+    out = set()
+    for m in _PHONE_RE.finditer(text):
+        digits = re.sub(r"\D", "", m.group(0))
+        if not 9 <= len(digits) <= 15:
+            continue
+        ctx = text[max(0, m.start() - 40):m.start()]
+        if not (m.group(0).startswith("+") or _PHONE_CUE_RE.search(ctx) or re.search(r"\(\d{3}\)", m.group(0))):
+            continue
+        if re.fullmatch(r"(?:19|20)\d{2}[\s.-]\d{1,2}[\s.-]\d{1,2}", m.group(0).strip()):
+            continue
+        out.add(("+" if m.group(0).startswith("+") else "") + digits)
+    return out
+
+
+def find_domains(text: str, urls: list[str]) -> set[str]:
+    out = set()
+    for u in urls:
+        d = registrable_domain(u)
+        if d:
+            out.add(d)
+    email_spans = [m.span() for m in _EMAIL_RE.finditer(text)]
+    for m in _BARE_DOMAIN_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in email_spans):
+            continue
+        d = registrable_domain(m.group(0))
+        if d and not re.fullmatch(r"(?:e\.g|i\.e|u\.s|etc)\.[a-z]+", d):
+            out.add(d)
+    return out
+
+
+def extract(text: str, urls: list[str] | None = None) -> Entities:
+    """All entities of one text; urls are link targets collected during normalisation."""
+    ent = Entities()
+    for name, rx in _LAW_RES:
+        if rx.search(text):
+            ent.laws.add(name)
+    ent.vendors = find_vendors(text)
+    ent.emails = {m.group(0).lower().rstrip(".") for m in _EMAIL_RE.finditer(text)}
+    ent.domains = find_domains(text, urls or [])
+    ent.phones = find_phones(text)
+    ent.durations = find_durations(text)
+    ent.ages = find_ages(text)
+    return ent
+
+
+def diff(old: Entities, new: Entities) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(added, removed) per kind, sorted, for the report."""
+    added = {k: sorted(new.get(k) - old.get(k)) for k in KINDS}
+    removed = {k: sorted(old.get(k) - new.get(k)) for k in KINDS}
+    return added, removed

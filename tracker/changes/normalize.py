@@ -1,0 +1,211 @@
+"""Normalisation: make two versions comparable by removing what never carries meaning.
+
+Scraped policies differ in ways a reader never notices: link targets and tracking parameters,
+Markdown emphasis, list numbering, smart punctuation, hard wrapping, "last updated" stamps,
+copyright years, navigation chrome. Everything here runs on both sides before alignment, so
+that noise can never turn into a reported change.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+# --- character level -------------------------------------------------------------------------
+
+_CHAR_MAP = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-", "\u2026": "...", "\u00a0": " ", "\u2007": " ", "\u202f": " ",
+    "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\u00ad": "",
+    "\u200e": "", "\u200f": "", "\u202a": "", "\u202b": "", "\u202c": "",
+}
+_CHAR_TABLE = str.maketrans(_CHAR_MAP)
+
+
+def clean_chars(text: str) -> str:
+    """Unicode NFKC plus plain quotes/dashes, so typography never counts as a change."""
+    text = text.replace("&amp;", "&").replace("&nbsp;", " ").replace("&quot;", '"')
+    text = text.replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+    text = unicodedata.normalize("NFKC", text.translate(_CHAR_TABLE))
+    # icon-font glyphs (private use area) and other invisible format characters
+    return _INVISIBLE_RE.sub("", text)
+
+
+_INVISIBLE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\u2028\u2029\u180e]")
+
+
+# --- Markdown inline syntax ------------------------------------------------------------------
+
+_IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+# [text](url "title") ; text may contain one level of nested brackets
+_LINK_RE = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
+_REF_DEF_RE = re.compile(r"^\s*\[[^\]]+\]:\s+\S+.*$", re.M)
+_AUTOLINK_RE = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+_HTML_TAG_RE = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
+_ANCHOR_ATTR_RE = re.compile(r"\{#[^}\n]*\}")
+_BOLD_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EM_STAR_RE = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_EM_UND_RE = re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
+_STRIKE_RE = re.compile(r"~~(.+?)~~")
+_CODE_RE = re.compile(r"`([^`\n]*)`")
+_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<\"'])")
+_URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.I)
+
+
+@dataclass
+class InlineResult:
+    text: str
+    urls: list[str] = field(default_factory=list)
+    link_only: bool = False   # the line was nothing but links (navigation, TOC, language list)
+
+
+def strip_inline(line: str) -> InlineResult:
+    """Remove inline Markdown (links keep their text, targets are collected for domains)."""
+    urls: list[str] = []
+    line = _ESCAPE_RE.sub(r"\1", line) if "\\" in line else line
+    line = _IMAGE_RE.sub(" ", line)
+    line = _AUTOLINK_RE.sub(lambda m: (urls.append(m.group(1)), m.group(1))[1], line)
+    link_texts: list[str] = []
+
+    def _link(m: re.Match[str]) -> str:
+        urls.append(m.group(2))
+        link_texts.append(m.group(1))
+        return "\x00" + m.group(1) + "\x01"
+
+    prev = None
+    while prev != line:  # nested links such as [[x](a)](b)
+        prev = line
+        line = _LINK_RE.sub(_link, line)
+    residue = re.sub(r"\x00[^\x00\x01]*\x01", "", line)
+    residue = re.sub(r"[\s*_•|·,\-–/>#]+", "", residue)
+    link_only = bool(link_texts) and not residue
+    line = line.replace("\x00", "").replace("\x01", "")
+    line = _ANCHOR_ATTR_RE.sub("", line)
+    line = _HTML_TAG_RE.sub(" ", line)
+    for _ in range(2):
+        line = _BOLD_RE.sub(r"\2", line)
+    line = _EM_STAR_RE.sub(r"\1", line)
+    line = _EM_UND_RE.sub(r"\1", line)
+    line = _STRIKE_RE.sub(r"\1", line)
+    line = _CODE_RE.sub(r"\1", line)
+    urls.extend(u.group(0) for u in _URL_RE.finditer(line))
+    return InlineResult(line, urls, link_only)
+
+
+# --- e-mail de-obfuscation -------------------------------------------------------------------
+
+_OBF_EMAIL_RE = re.compile(
+    r"\b([A-Za-z0-9._%+-]+)\s*(?:\[at\]|\(at\)|\{at\}|<at>|\s+at\s+)\s*"
+    r"([A-Za-z0-9-]+(?:\s*(?:\[dot\]|\(dot\)|\{dot\}|\s+dot\s+|\.)\s*[A-Za-z0-9-]+)+)\b",
+    re.I,
+)
+_CF_EMAIL_RE = re.compile(r"\[\s*email\s*(?:&#160;|\s)*protected\s*\]|\[email protected\]", re.I)
+
+
+def deobfuscate_emails(text: str) -> str:
+    """'jane [at] example [dot] com' -> jane@example.com; Cloudflare's placeholder -> [email].
+
+    Only bracketed forms (or ' at ' + ' dot ') are rewritten, so prose such as 'look at this'
+    is never mistaken for an address.
+    """
+    text = _CF_EMAIL_RE.sub("[email]", text)
+
+    def _fix(m: re.Match[str]) -> str:
+        whole = m.group(0)
+        bracketed = re.search(r"[\[({<]at[\])}>]", whole, re.I)
+        dotted = re.search(r"[\[({]dot[\])}]|\s+dot\s+", m.group(2), re.I)
+        if not (bracketed or dotted):
+            return whole
+        domain = re.sub(r"\s*(?:\[dot\]|\(dot\)|\{dot\}|\s+dot\s+|\.)\s*", ".", m.group(2), flags=re.I)
+        if "." not in domain:
+            return whole
+        return f"{m.group(1)}@{domain}"
+
+    return _OBF_EMAIL_RE.sub(_fix, text)
+
+
+# --- date stamps and copyright ---------------------------------------------------------------
+
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+DATE_RE = re.compile(
+    rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS},?\s+\d{{4}}"
+    rf"|{_MONTHS},?\s+\d{{4}}"
+    r"|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})",
+    re.I,
+)
+_STAMP_WORDS_RE = re.compile(
+    r"\b(?:last\s+(?:updated|modified|revised|amended|changed|reviewed)|effective(?:\s+date|\s+as\s+of|\s+on|\s+from)?|"
+    r"(?:date\s+of\s+)?(?:last\s+)?revision\s+date|updated(?:\s+on|\s+as\s+of)?|revised(?:\s+on)?|"
+    r"version\s+date|date\s+of\s+last\s+revision|in\s+effect\s+(?:as\s+of|since)|valid\s+(?:from|as\s+of)|"
+    r"published(?:\s+on)?|posted(?:\s+on)?)\b",
+    re.I,
+)
+_COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.I)
+
+
+def is_date_stamp(sentence: str) -> bool:
+    """A short sentence announcing when the document was updated/effective (metadata only)."""
+    if len(sentence) > 160 or not DATE_RE.search(sentence):
+        return False
+    if not _STAMP_WORDS_RE.search(sentence):
+        # a bare date on its own line ("March 31, 2024") is a stamp only if nothing else is there
+        rest = DATE_RE.sub("", sentence)
+        return not re.search(r"[A-Za-z]{3,}", rest)
+    # the stamp words must be near the date and the sentence must not be a full statement
+    words = re.findall(r"[A-Za-z]+", DATE_RE.sub(" ", sentence))
+    return len(words) <= 14
+
+
+def is_copyright(sentence: str) -> bool:
+    """'© 2023 Example Inc. All rights reserved.' : page furniture, not policy content."""
+    return bool(_COPYRIGHT_RE.search(sentence)) and len(sentence) < 200 and bool(
+        re.search(r"\b(?:19|20)\d{2}\b", sentence) or re.search(r"all rights reserved", sentence, re.I))
+
+
+# --- comparison keys -------------------------------------------------------------------------
+
+_KEY_DROP_RE = re.compile(r"[^\w\s@]+", re.U)
+_WS_RE = re.compile(r"\s+")
+
+
+def sentence_key(text: str) -> str:
+    """Key two sentences share when they differ only in case, punctuation or spacing."""
+    text = text.lower().replace("_", " ")
+    text = _KEY_DROP_RE.sub(" ", text)
+    return _WS_RE.sub(" ", text).strip()
+
+
+def heading_key(text: str) -> str:
+    """Heading identity without numbering ('3.1. Optional Data' ~ 'Optional data')."""
+    text = re.sub(r"^\s*(?:(?:section|article|part)\s+)?(?:[0-9]+(?:\.[0-9]+)*\.?|[ivxlc]+\.|[a-z]\.|\([a-z0-9]+\))\s+",
+                  "", text, flags=re.I)
+    return sentence_key(text.replace("&", " and "))
+
+
+def registrable_domain(host_or_url: str) -> str | None:
+    """example.co.uk from https://www.sub.example.co.uk/x; None for non-web targets."""
+    s = host_or_url.strip().strip(".,;:")
+    if s.startswith("#") or s.lower().startswith(("mailto:", "tel:", "javascript:")):
+        return None
+    if "://" not in s:
+        s = "http://" + s.lstrip("/")
+    try:
+        host = (urlsplit(s).hostname or "").lower().strip(".")
+    except ValueError:
+        return None
+    if not host or "." not in host or re.fullmatch(r"[\d.]+", host):
+        return None
+    parts = host.split(".")
+    if not re.fullmatch(r"[a-z]{2,24}", parts[-1]):
+        return None
+    if len(parts) >= 3 and (parts[-2] in {"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or"}
+                            and len(parts[-1]) == 2):
+        return ".".join(parts[-3:])
+    return ".".join(parts[-2:])

@@ -1,0 +1,222 @@
+"""Segmentation: a normalised document as sections of sentences.
+
+Headings come from Markdown (ATX and setext), bold-only lines, ALL-CAPS short lines and short
+title-like lines of plain text; paragraphs are re-joined across hard wraps so that re-wrapping
+never shows up as a change; sentences are split with a list of abbreviations so "e.g." or
+"U.S." never cut a sentence in two.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .normalize import (
+    clean_chars, deobfuscate_emails, heading_key, is_copyright, is_date_stamp, strip_inline,
+    DATE_RE,
+)
+
+ABBREVIATIONS = frozenset("""
+e.g i.e etc inc ltd co corp llc l.l.c plc gmbh s.a s.a.r.l b.v n.v pty u.s u.s.a u.k e.u
+mr mrs ms dr prof sr jr st no nos vs v cf approx dept est fig al ca art sec para paras
+jan feb mar apr jun jul aug sep sept oct nov dec p.o p.m a.m incl viz resp u.n d.c
+""".split())
+
+_ATX_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT_RE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_HR_RE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
+_TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_LIST_RE = re.compile(r"^\s*(?:[*+\-•·▪◦●]|\d{1,3}[.)]|\(\s*(?:[a-z]|[ivx]{1,5}|\d{1,3})\s*\)|[a-z][.)]|[ivx]{1,5}[.)])\s+",
+                      re.I)
+_BOLD_LINE_RE = re.compile(r"^\s*(?:\*\*|__)([^*_\n]{2,150})(?:\*\*|__)\s*:?\s*$")
+_QUOTE_RE = re.compile(r"^\s*(?:>\s?)+")
+_TERMINAL = ".!?;:,"
+_BOUNDARY_RE = re.compile(r"([.!?]+)([\"')\]]*)\s+(?=[\"'(\[]?[A-Z0-9])")
+
+
+@dataclass
+class Sentence:
+    text: str              # display text: inline markup removed, typography normalised
+    key: str               # exact-match identity (case, punctuation and spacing ignored)
+    section: int           # index of its section
+    index: int = 0         # position in the document
+
+
+@dataclass
+class Section:
+    title: str             # heading text as it appears (markup removed); "" for the preamble
+    key: str
+    sentences: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    sections: list[Section]
+    sentences: list[Sentence]
+    urls: list[str]
+    date_stamp: str | None
+    text: str              # all sentence texts, for entity extraction and similarity
+
+
+def exact_key(text: str) -> str:
+    """Alphanumerics only, lower-cased: spacing, punctuation and markup never differ."""
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split on ., ! or ? followed by a capital, unless the word before is an abbreviation."""
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY_RE.finditer(paragraph):
+        end = m.end(2)
+        before = paragraph[start:m.start(1)]
+        word = re.search(r"([A-Za-z][A-Za-z.]*)$", before)
+        if m.group(1) == "." and word:
+            w = word.group(1).lower().rstrip(".")
+            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
+                continue
+        piece = paragraph[start:end].strip()
+        if piece:
+            out.append(piece)
+        start = m.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def _is_caps_heading(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) < 4 or len(line.split()) > 12 or line.rstrip().endswith((".", ",", ";")):
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) > 0.9
+
+
+def _is_title_line(line: str) -> bool:
+    """A short stand-alone line without final punctuation: used as a heading in plain text."""
+    s = line.strip()
+    if not s or len(s) > 90 or s[-1] in _TERMINAL or len(s.split()) > 10:
+        return False
+    if not (s[0].isupper() or s[0].isdigit()):
+        return False
+    if DATE_RE.fullmatch(s):
+        return True
+    return bool(re.search(r"[A-Za-z]{2,}", s))
+
+
+def _blocks(text: str) -> list[tuple[str, str]]:
+    """Raw lines -> [('h', title) | ('p', paragraph) | ('nav', '')] with inline markup intact."""
+    lines = text.split("\n")
+    out: list[tuple[str, str]] = []
+    para: list[str] = []
+
+    def flush() -> None:
+        if para:
+            out.append(("p", " ".join(p.strip() for p in para)))
+            para.clear()
+
+    i = 0
+    n = len(lines)
+    while i < n:
+        raw = lines[i].rstrip()
+        line = _QUOTE_RE.sub("", raw)
+        nxt = lines[i + 1] if i + 1 < n else ""
+        if not line.strip():
+            flush()
+            i += 1
+            continue
+        m = _ATX_RE.match(line)
+        if m:
+            flush()
+            out.append(("h", m.group(2)))
+            i += 1
+            continue
+        if _SETEXT_RE.match(nxt) and not para and line.strip():
+            out.append(("h", _LIST_RE.sub("", line.strip(), count=1) if line.lstrip()[:1] in "*+-" else line.strip()))
+            i += 2
+            continue
+        if _HR_RE.match(line) or _TABLE_SEP_RE.match(line):
+            flush()
+            i += 1
+            continue
+        if line.lstrip().startswith("|") and line.rstrip().endswith("|") and line.count("|") >= 2:
+            flush()
+            for cell in line.strip().strip("|").split("|"):
+                if cell.strip():
+                    out.append(("p", cell.strip()))
+            i += 1
+            continue
+        if _BOLD_LINE_RE.match(line):
+            flush()
+            out.append(("h", line.strip()))
+            i += 1
+            continue
+        if _LIST_RE.match(line):
+            flush()
+            item = _LIST_RE.sub("", line, count=1).strip()
+            # a list item may wrap onto following indented lines
+            while i + 1 < n and lines[i + 1].strip() and lines[i + 1].startswith((" ", "\t")) \
+                    and not _LIST_RE.match(lines[i + 1]):
+                i += 1
+                item += " " + lines[i].strip()
+            out.append(("li", item))
+            i += 1
+            continue
+        stripped = line.strip()
+        if not para:
+            para.append(stripped)
+        else:
+            prev = para[-1]
+            # join across a hard wrap unless the previous line closed a paragraph
+            if prev[-1:] in ".!?:" or (_is_title_line(prev) and len(prev) < 60 and len(para) == 1):
+                flush()
+            para.append(stripped)
+        i += 1
+    flush()
+    return out
+
+
+def segment(text: str) -> Document:
+    """Parse one version into sections and sentences (noise dropped, stamps kept aside)."""
+    text = deobfuscate_emails(clean_chars(text.replace("\r\n", "\n").replace("\r", "\n")))
+    text = text.replace("\t", " ")
+    sections: list[Section] = [Section("", "")]
+    sentences: list[Sentence] = []
+    urls: list[str] = []
+    stamp: str | None = None
+
+    def start_section(title: str) -> None:
+        key = heading_key(title)
+        if not key:
+            return
+        sections.append(Section(title, key))
+
+    for kind, body in _blocks(text):
+        inline = strip_inline(body)
+        urls.extend(inline.urls)
+        if inline.link_only:
+            continue  # navigation, table of contents, language list
+        clean = re.sub(r"\s+", " ", inline.text).strip(" *_#>|-")
+        if not clean or not re.search(r"\w", clean):
+            continue
+        if kind == "h" or (
+            kind == "p" and (_is_caps_heading(clean) or (_is_title_line(clean) and len(clean) < 70))):
+            if is_date_stamp(clean):
+                stamp = stamp or clean
+                continue
+            start_section(clean)
+            continue
+        for sent in split_sentences(clean):
+            if is_date_stamp(sent):
+                stamp = stamp or sent
+                continue
+            if is_copyright(sent):
+                continue
+            key = exact_key(sent)
+            if not key:
+                continue
+            sentences.append(Sentence(sent, key, len(sections) - 1, len(sentences)))
+            sections[-1].sentences.append(len(sentences) - 1)
+    if not sections[0].sentences and len(sections) > 1:
+        pass  # keep the empty preamble: section indices stay stable
+    return Document(sections, sentences, urls, stamp, "\n".join(s.text for s in sentences))

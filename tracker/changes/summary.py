@@ -1,0 +1,179 @@
+"""Verdict, headline and bullets: what a feed reader must learn at a glance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .report import Change
+from .verdict import short
+
+_TOPIC_LABEL = {
+    "collection": "data collected", "use": "use of data", "sharing": "sharing",
+    "sale": "sale of data", "cookies-tracking": "cookies and tracking", "retention": "retention",
+    "rights": "user rights", "security": "security", "children": "children",
+    "international-transfer": "international transfers", "do-not-track": "Do Not Track",
+    "legal-basis": "legal basis", "policy-changes": "policy changes", "contact": "contact details",
+    "ai": "AI", "other": "other wording",
+}
+_KIND_LABEL = {"laws": "Laws", "vendors": "Third parties", "emails": "E-mail addresses",
+               "domains": "Domains", "phones": "Phone numbers", "durations": "Periods", "ages": "Age thresholds"}
+_TOPIC_WEIGHT = {"sale": 3, "children": 3, "sharing": 2, "collection": 2, "retention": 2, "rights": 2,
+                 "ai": 2, "international-transfer": 2, "legal-basis": 1.5, "cookies-tracking": 1.5,
+                 "security": 1.5, "use": 1.5, "do-not-track": 1.5, "contact": 1, "policy-changes": 1, "other": 0.5}
+
+
+@dataclass
+class Facts:
+    """Everything the summary is built from (computed by the detector)."""
+
+    changes: list[Change]
+    sections_added: list[str]
+    sections_removed: list[str]
+    sections_renamed: list[tuple[str, str]]
+    entities_added: dict[str, list[str]]
+    entities_removed: dict[str, list[str]]
+    topic_counts: list[tuple[str, int]]
+    similarity: float
+    stats: dict[str, int]
+    n_old_sections: int
+    n_new_sections: int
+    date_stamp_changed: bool
+
+
+def _list(items: list[str], limit: int = 4) -> str:
+    if len(items) <= limit:
+        return ", ".join(items)
+    return ", ".join(items[:limit]) + f" and {len(items) - limit} more"
+
+
+def _change_score(c: Change) -> float:
+    w = max((_TOPIC_WEIGHT.get(t, 1) for t in c.topics), default=0.5)
+    text = c.new or c.old or ""
+    length = min(len(text.split()), 40) / 40
+    return (3 if c.flips else 0) + w + length + (0.5 if c.kind == "added" else 0)
+
+
+def decide_verdict(f: Facts) -> str:
+    real = [c for c in f.changes if c.kind != "moved"]
+    if not real:
+        return "cosmetic"
+    changed_share = 1.0 - f.similarity
+    sec_total = max(f.n_old_sections, f.n_new_sections, 1)
+    sec_churn = (len(f.sections_added) + len(f.sections_removed)) / sec_total
+    if f.similarity < 0.35 or (f.similarity < 0.55 and sec_churn >= 0.5):
+        return "major"
+    material = [c for c in real if c.material]
+    weight = sum(_change_score(c) for c in material)
+    hard_entities = sum(len(f.entities_added[k]) + len(f.entities_removed[k])
+                        for k in ("vendors", "emails", "phones", "durations", "ages"))
+    flipped = any(c.flips and c.material for c in material)
+    if (len(material) >= 3 and weight >= 10) or hard_entities or flipped or f.sections_added and material \
+            or changed_share > 0.1 and material:
+        return "substantive"
+    return "minor"
+
+
+def bullets_and_headline(f: Facts, verdict: str) -> tuple[list[str], str]:
+    """At most 8 bullets, most material first, and a one-line headline under 160 characters."""
+    if verdict == "cosmetic":
+        what = []
+        if f.date_stamp_changed:
+            what.append("date stamp")
+        if any(c.kind == "moved" for c in f.changes):
+            what.append("text reordered")
+        what.append("formatting")
+        return [], "Cosmetic only: " + " and ".join([", ".join(what[:-1]), what[-1]] if len(what) > 1 else what)
+
+    ranked: list[tuple[float, int, str]] = []   # (priority, order, text)
+    order = 0
+
+    def add(priority: float, text: str) -> None:
+        nonlocal order
+        ranked.append((priority, order, text))
+        order += 1
+
+    # meaning flips in reworded sentences
+    for c in sorted((c for c in f.changes if c.flips and c.material), key=lambda c: -_change_score(c))[:2]:
+        topic = _TOPIC_LABEL.get(c.topics[0], c.topics[0]) if c.topics else "wording"
+        add(10, f"{topic.capitalize()}: {c.flips[0]}: “{short(c.old or '', 60)}” → “{short(c.new or '', 60)}”")
+    # periods (retention etc.)
+    da, dr = f.entities_added["durations"], f.entities_removed["durations"]
+    if da or dr:
+        if da and dr:
+            add(9, f"Periods: {_list(dr, 3)} → {_list(da, 3)}")
+        elif da:
+            add(9, f"New periods stated: {_list(da)}")
+        else:
+            add(8, f"Periods no longer stated: {_list(dr)}")
+    if f.sections_added:
+        label = "New section" if len(f.sections_added) == 1 else "New sections"
+        add(8.5, f"{label}: {_list(f.sections_added, 4)}")
+    if f.sections_removed:
+        label = "Section removed" if len(f.sections_removed) == 1 else "Sections removed"
+        add(8, f"{label}: {_list(f.sections_removed, 4)}")
+    for kind, pr in (("vendors", 8.8), ("laws", 7.5), ("emails", 7), ("phones", 7), ("ages", 8.6)):
+        a, r = f.entities_added[kind], f.entities_removed[kind]
+        if a:
+            add(pr, f"{_KIND_LABEL[kind]} added: {_list(a)}")
+        if r:
+            add(pr - 0.2, f"{_KIND_LABEL[kind]} removed: {_list(r)}")
+    if f.sections_renamed:
+        add(5, "Section renamed: " + "; ".join(f"{a} → {b}" for a, b in f.sections_renamed[:2]))
+
+    # the most material sentence-level changes, quoted
+    material = sorted((c for c in f.changes if c.material and not c.flips),
+                      key=lambda c: (-_change_score(c)))
+    others = [c for c in f.changes if c.kind in ("added", "removed", "reworded") and not c.material]
+    for c in (material or others)[:4]:
+        topic = _TOPIC_LABEL.get(c.topics[0], c.topics[0]) if c.topics else "wording"
+        if c.kind == "added":
+            add(6, f"Added ({topic}): “{short(c.new or '', 120)}”")
+        elif c.kind == "removed":
+            add(5.5, f"Removed ({topic}): “{short(c.old or '', 120)}”")
+        else:
+            from .verdict import delta_words
+            gone, came = delta_words(c.old or "", c.new or "")
+            if gone and came:
+                add(5.8, f"Reworded ({topic}): “{short(gone, 60)}” → “{short(came, 60)}”")
+            elif came:
+                add(5.8, f"Reworded ({topic}): adds “{short(came, 100)}”")
+            else:
+                add(5.8, f"Reworded ({topic}): drops “{short(gone, 100)}”")
+
+    ranked.sort(key=lambda x: (-x[0], x[1]))
+    bullets = []
+    for _, _, text in ranked:
+        if text not in bullets:
+            bullets.append(text)
+        if len(bullets) == 8:
+            break
+    return bullets, _headline(f, verdict)
+
+
+def _headline(f: Facts, verdict: str) -> str:
+    parts: list[str] = []
+    topics = [t for t, _ in f.topic_counts if t != "other"][:3]
+    if verdict == "major":
+        parts.append("Major rewrite")
+    if f.sections_added:
+        parts.append(f"{len(f.sections_added)} new section{'s' if len(f.sections_added) > 1 else ''}"
+                     if len(f.sections_added) > 1 or len(f.sections_added[0]) > 50
+                     else f"new section “{f.sections_added[0]}”")
+    va = f.entities_added["vendors"]
+    if va:
+        parts.append(f"names {_list(va, 2)}")
+    if f.entities_added["durations"] and f.entities_removed["durations"]:
+        parts.append(f"period {f.entities_removed['durations'][0]} → {f.entities_added['durations'][0]}")
+    if topics:
+        parts.append("changes to " + ", ".join(_TOPIC_LABEL[t] for t in topics))
+    if not parts:
+        n = sum(f.stats.get(k, 0) for k in ("added", "removed", "reworded"))
+        parts.append(f"{n} sentence{'s' if n != 1 else ''} reworded, added or removed")
+    lead = {"minor": "Minor wording change", "substantive": "Substantive change", "major": ""}[verdict]
+    text = "; ".join(parts)
+    head = f"{lead}: {text}" if lead else text
+    if f.date_stamp_changed:
+        head += " (date stamp updated)"
+    if len(head) >= 160:
+        head = short(head, 155)
+    return head

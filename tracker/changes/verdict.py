@@ -1,0 +1,134 @@
+"""Meaning: flips inside reworded sentences, materiality, the verdict, headline and bullets.
+
+The rules are deliberately asymmetric: noise has already been normalised away, so anything left
+is at least "minor"; "substantive" needs evidence a reader cares about (a practice, right,
+party, period or contact changed); "major" needs most of the text to be new.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from .entities import NUMBER_WORDS, extract
+from .topics import has_topic, topics_of
+
+_WORD_RE = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
+_NEG_RE = re.compile(r"(?i)\b(?:not|never|no|none|nor|cannot|can't|won't|don't|doesn't|didn't|isn't|aren't|"
+                     r"wasn't|shan't|shouldn't|wouldn't|without|neither)\b|n't\b")
+_PERMISSIVE = {"may", "might", "can", "could"}
+_MANDATORY = {"will", "shall", "must", "always", "required", "require", "requires"}
+_OPT_IN_RE = re.compile(r"(?i)\bopt(?:s|ed)?[- ]?in\b|\bexpress consent\b|\bwith your (?:prior )?consent\b")
+_OPT_OUT_RE = re.compile(r"(?i)\bopt(?:s|ed)?[- ]?out\b|\bunless you object\b")
+_NUMBER_RE = re.compile(r"(?i)\b(?:\d+(?:[.,]\d+)?|" + "|".join(
+    sorted((w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an")), key=len, reverse=True)) + r")\b")
+
+
+def tokens(text: str) -> list[str]:
+    return _WORD_RE.findall(text)
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """[(op, text)] with op in ' ', '-', '+': the word-level redline of two sentences."""
+    a, b = tokens(old), tokens(new)
+    sm = SequenceMatcher(None, [t.lower() for t in a], [t.lower() for t in b], autojunk=False)
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            out.append((" ", _join(b[j1:j2])))
+        else:
+            if i2 > i1:
+                out.append(("-", _join(a[i1:i2])))
+            if j2 > j1:
+                out.append(("+", _join(b[j1:j2])))
+    return out
+
+
+def _join(toks: list[str]) -> str:
+    s = " ".join(toks)
+    return re.sub(r" (?=[.,;:!?)\]%])|(?<=[(\[$]) ", "", s)
+
+
+def delta_words(old: str, new: str) -> tuple[str, str]:
+    """The words only in old and only in new (joined), from the word diff."""
+    d = word_diff(old, new)
+    return " ".join(t for op, t in d if op == "-"), " ".join(t for op, t in d if op == "+")
+
+
+def _numbers(text: str) -> list[str]:
+    out = []
+    for m in _NUMBER_RE.finditer(text):
+        t = m.group(0).lower()
+        out.append(str(NUMBER_WORDS.get(t, t)))
+    return out
+
+
+def flips(old: str, new: str) -> list[str]:
+    """Plain-language meaning flips between two versions of one sentence."""
+    out: list[str] = []
+    neg_old, neg_new = len(_NEG_RE.findall(old)), len(_NEG_RE.findall(new))
+    if neg_old != neg_new:
+        out.append("negation removed" if neg_new < neg_old else "negation added")
+    mod_old = {w.lower() for w in tokens(old)} & (_PERMISSIVE | _MANDATORY)
+    mod_new = {w.lower() for w in tokens(new)} & (_PERMISSIVE | _MANDATORY)
+    if (mod_old & _MANDATORY) - mod_new and (mod_new & _PERMISSIVE) - mod_old:
+        out.append("obligation weakened: " + "/".join(sorted((mod_old & _MANDATORY) - mod_new)) +
+                   " → " + "/".join(sorted((mod_new & _PERMISSIVE) - mod_old)))
+    elif (mod_old & _PERMISSIVE) - mod_new and (mod_new & _MANDATORY) - mod_old:
+        out.append("obligation strengthened: " + "/".join(sorted((mod_old & _PERMISSIVE) - mod_new)) +
+                   " → " + "/".join(sorted((mod_new & _MANDATORY) - mod_old)))
+    oi_o, oo_o = bool(_OPT_IN_RE.search(old)), bool(_OPT_OUT_RE.search(old))
+    oi_n, oo_n = bool(_OPT_IN_RE.search(new)), bool(_OPT_OUT_RE.search(new))
+    if oi_o and not oi_n and oo_n and not oo_o:
+        out.append("opt-in → opt-out")
+    elif oo_o and not oo_n and oi_n and not oi_o:
+        out.append("opt-out → opt-in")
+    no, nn = _numbers(old), _numbers(new)
+    if sorted(no) != sorted(nn):
+        gone = [x for x in no if x not in nn]
+        came = [x for x in nn if x not in no]
+        if gone or came:
+            out.append("number changed: " + (", ".join(gone) or "-") + " → " + (", ".join(came) or "-"))
+    return out
+
+
+def short(text: str, limit: int = 110) -> str:
+    """One line, cut at a word boundary."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def _entity_delta(old: str, new: str) -> bool:
+    eo, en = extract(old), extract(new)
+    return any(eo.get(k) != en.get(k) for k in ("laws", "vendors", "emails", "phones", "durations", "ages"))
+
+
+def is_material(kind: str, old: str | None, new: str | None, found_flips: list[str]) -> bool:
+    """Does this sentence-level change plausibly change a practice, right, party or period?"""
+    if kind == "moved":
+        return False
+    if kind in ("added", "removed"):
+        text = new if kind == "added" else old
+        assert text is not None
+        words = len(re.findall(r"\w+", text))
+        return words >= 4 and (has_topic(text) or _entity_delta(old or "", new or ""))
+    assert old is not None and new is not None
+    gone, came = delta_words(old, new)
+    if found_flips:
+        return True
+    if _entity_delta(old, new):
+        return True
+    delta = f"{gone} {came}"
+    n_delta = len(re.findall(r"\w+", delta))
+    return n_delta >= 3 and has_topic(delta)
+
+
+def change_topics(kind: str, old: str | None, new: str | None) -> list[str]:
+    if kind == "reworded" and old and new:
+        gone, came = delta_words(old, new)
+        t = topics_of(f"{gone} {came}")
+        return t if t != ["other"] else topics_of(new)
+    return topics_of(new or old or "")
