@@ -1,0 +1,95 @@
+"""A real HTTP server on 127.0.0.1 for fetch tests: routes are plain functions on the handler.
+
+Shared by tests/fetch and tests/faults (imported by path, not a fixture, so both can use it
+without touching the shared conftest).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Callable
+
+Route = Callable[["Handler"], None]
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One request as the server saw it."""
+
+    path: str
+    host: str
+    headers: dict[str, str]
+    at: float  # time.monotonic() when it arrived
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: "_Server"
+
+    def log_message(self, format: str, *args: object) -> None:  # keep test output quiet
+        pass
+
+    def do_GET(self) -> None:
+        path = self.path.split("?", 1)[0]
+        self.server.owner.seen.append(Seen(
+            path=self.path, host=self.headers.get("Host", ""),
+            headers={k.lower(): v for k, v in self.headers.items()}, at=time.monotonic()))
+        route = self.server.owner.routes.get(path)
+        if route is None:
+            self.reply(404, b"not found", "text/plain")
+        else:
+            route(self)
+
+    def reply(self, status: int, body: bytes = b"", content_type: str = "text/html; charset=utf-8",
+              headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+    owner: "LocalServer"
+
+
+class LocalServer:
+    """Start with `with LocalServer() as srv:`; add routes with srv.routes[path] = fn."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Route] = {}
+        self.seen: list[Seen] = []
+        self._httpd = _Server(("127.0.0.1", 0), Handler)
+        self._httpd.owner = self
+        self.port = self._httpd.server_address[1]
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                                        daemon=True)
+
+    def __enter__(self) -> "LocalServer":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def url(self, path: str, host: str = "127.0.0.1") -> str:
+        return f"http://{host}:{self.port}{path}"
+
+    def page(self, path: str, body: bytes | str, status: int = 200,
+             content_type: str = "text/html; charset=utf-8", **headers: str) -> str:
+        """Serve a fixed response at `path`; returns its URL."""
+        data = body.encode() if isinstance(body, str) else body
+        hdrs = {k.replace("_", "-"): v for k, v in headers.items()}
+        self.routes[path] = lambda h: h.reply(status, data, content_type, hdrs)
+        return self.url(path)
+
+    def requests_to(self, path: str) -> list[Seen]:
+        return [s for s in self.seen if s.path.split("?", 1)[0] == path]

@@ -1,0 +1,442 @@
+"""Download tracked documents politely and safely.
+
+Every limit here protects a cron run from one bad server: a byte cap enforced while streaming
+(also on the decompressed size, so a gzip bomb is stopped after max_bytes, not inflated), a
+deadline per attempt (a slow-drip server cannot hold a worker), a redirect budget with loop
+detection, and no scheme but http(s) (file:// only when the config allows it). Politeness: an
+identifiable User-Agent, conditional GET, one request at a time per host spaced by
+`per_host_delay`, and retries with exponential backoff that honour Retry-After.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import mimetypes
+import queue
+import random
+import threading
+import time
+import zlib
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from http import HTTPStatus
+from pathlib import Path
+from typing import Iterable, Iterator
+from urllib.parse import unquote, urljoin, urlsplit
+from urllib.request import url2pathname
+
+import httpx
+
+from .errors import DocumentError, FetchError
+from .extract import HTML_TYPES, detect_encoding
+from .models import DocumentConfig, FetchResult, FetchSettings
+from .urls import check_fetchable, host_of, is_web_url
+
+log = logging.getLogger(__name__)
+
+MAX_RETRY_AFTER = 60.0          # longest Retry-After we wait for within a run (seconds)
+ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5"
+ACCEPT_ENCODING = "gzip, deflate"  # only encodings we can decompress under a byte cap
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_TEXTUAL_SUFFIXES = ("+xml", "/xml", "/json")
+
+
+@dataclass(frozen=True)
+class FetchJob:
+    """One document to fetch in a run, with the validators from its last successful fetch."""
+
+    company: str
+    doc: DocumentConfig
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+class HostThrottle:
+    """Spaces the start of requests to one host by at least `delay` seconds (thread-safe)."""
+
+    def __init__(self, delay: float) -> None:
+        self.delay = max(0.0, delay)
+        self._next: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def wait(self, host: str) -> None:
+        if not host or self.delay <= 0:
+            return
+        with self._lock:
+            now = time.monotonic()
+            slot = max(now, self._next.get(host, now))
+            self._next[host] = slot + self.delay
+        if slot > now:
+            time.sleep(slot - now)
+
+
+# ---------------------------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------------------------
+
+
+def new_client(settings: FetchSettings) -> httpx.Client:
+    """An HTTP client with the tracker's identity and timeouts; redirects are followed by hand."""
+    return httpx.Client(
+        timeout=httpx.Timeout(settings.timeout),
+        follow_redirects=False,
+        headers={"User-Agent": settings.user_agent, "Accept": ACCEPT,
+                 "Accept-Encoding": ACCEPT_ENCODING},
+    )
+
+
+def fetch_document(doc: DocumentConfig, settings: FetchSettings, *, etag: str | None = None,
+                   last_modified: str | None = None, throttle: HostThrottle | None = None,
+                   client: httpx.Client | None = None) -> FetchResult:
+    """Fetch one document, retrying transient failures; raises FetchError (one-line message).
+
+    `throttle` and `client` let fetch_many share politeness state and connections; a single
+    call works without them.
+    """
+    scheme = check_fetchable(doc.url, allow_file=settings.allow_file_urls)
+    if scheme == "file" and not doc.browser:
+        return _fetch_file(doc.url, settings)
+    owns_client = client is None and not doc.browser
+    if owns_client:
+        client = new_client(settings)
+    try:
+        return _with_retries(doc, settings, etag, last_modified, throttle, client)
+    finally:
+        if owns_client and client is not None:
+            client.close()
+
+
+def fetch_many(jobs: Iterable[FetchJob], settings: FetchSettings
+               ) -> Iterator[tuple[FetchJob, FetchResult | DocumentError]]:
+    """Fetch many documents, yielding (job, result or error) as each completes.
+
+    Documents are grouped by host: up to `concurrency` hosts are fetched at once, each host's
+    documents one after the other (spaced by per_host_delay) over one connection. A failing
+    job never stops the others, and unexpected exceptions become a FetchError for that job.
+    """
+    job_list = list(jobs)
+    groups: dict[str, list[FetchJob]] = {}
+    for job in job_list:
+        groups.setdefault(host_of(job.doc.url), []).append(job)
+    throttle = HostThrottle(settings.per_host_delay)
+    results: queue.Queue[tuple[FetchJob, FetchResult | DocumentError]] = queue.Queue()
+    stop = threading.Event()
+
+    def run_group(group: list[FetchJob]) -> None:
+        done = 0
+        try:
+            with new_client(settings) as client:
+                for job in group:
+                    if stop.is_set():
+                        return
+                    results.put((job, _run_job(job, settings, throttle, client)))
+                    done += 1
+        except Exception as exc:  # a broken client must still answer for every job
+            log.exception("fetch worker failed")
+            for job in group[done:]:
+                results.put((job, FetchError(f"unexpected error fetching {job.doc.url}: {exc}")))
+
+    workers = max(1, min(settings.concurrency, len(groups) or 1))
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch")
+    try:
+        for group in groups.values():
+            pool.submit(run_group, group)
+        for _ in job_list:
+            yield results.get()
+    finally:
+        stop.set()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Retries
+# ---------------------------------------------------------------------------------------------
+
+
+def _run_job(job: FetchJob, settings: FetchSettings, throttle: HostThrottle,
+             client: httpx.Client) -> FetchResult | DocumentError:
+    try:
+        return fetch_document(job.doc, settings, etag=job.etag, last_modified=job.last_modified,
+                              throttle=throttle, client=client)
+    except DocumentError as exc:
+        return exc
+    except Exception as exc:
+        log.exception("unexpected error fetching %s", job.doc.url)
+        return FetchError(f"unexpected error fetching {job.doc.url}: {type(exc).__name__}: {exc}")
+
+
+def backoff_delay(attempt: int, settings: FetchSettings, retry_after: float | None) -> float:
+    """Seconds to wait before attempt `attempt + 1`: exponential with a little jitter, and never
+    less than the server's Retry-After."""
+    delay = settings.retry_backoff * (2 ** (attempt - 1)) * random.uniform(1.0, 1.1)
+    return max(delay, retry_after or 0.0)
+
+
+def _with_retries(doc: DocumentConfig, settings: FetchSettings, etag: str | None,
+                  last_modified: str | None, throttle: HostThrottle | None,
+                  client: httpx.Client | None) -> FetchResult:
+    attempts = max(0, settings.retries) + 1
+    host = host_of(doc.url)
+    for attempt in range(1, attempts + 1):
+        if throttle is not None:
+            throttle.wait(host)
+        try:
+            if doc.browser:
+                from .browser import render  # Playwright is optional; import only when used
+                return render(doc.url, settings)
+            assert client is not None
+            return _get(client, doc.url, settings, etag, last_modified)
+        except FetchError as exc:
+            too_long = exc.retry_after is not None and exc.retry_after > MAX_RETRY_AFTER
+            if not exc.transient or attempt == attempts or too_long:
+                raise _final(exc, attempt, too_long) from None
+            delay = backoff_delay(attempt, settings, exc.retry_after)
+            log.info("%s; retrying in %.1f s (attempt %d of %d)", exc, delay, attempt + 1, attempts)
+            time.sleep(delay)
+    raise AssertionError("unreachable")
+
+
+def _final(exc: FetchError, attempts: int, too_long: bool) -> FetchError:
+    """The error as reported: says how many attempts were made and why retrying stopped."""
+    notes = []
+    if attempts > 1:
+        notes.append(f"after {attempts} attempts")
+    if too_long:
+        notes.append(f"Retry-After {exc.retry_after:g} s is over {MAX_RETRY_AFTER:g} s; next run")
+    if not notes:
+        return exc
+    return FetchError(f"{exc} ({'; '.join(notes)})", transient=exc.transient, status=exc.status,
+                      retry_after=exc.retry_after)
+
+
+# ---------------------------------------------------------------------------------------------
+# One HTTP attempt
+# ---------------------------------------------------------------------------------------------
+
+
+def _get(client: httpx.Client, url: str, settings: FetchSettings, etag: str | None,
+         last_modified: str | None) -> FetchResult:
+    """One attempt: follow redirects by hand (scheme check and loop detection on every hop)."""
+    headers: dict[str, str] = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    max_time = settings.max_time if settings.max_time is not None else 4 * settings.timeout
+    deadline = time.monotonic() + max_time
+    current, seen = url, {url}
+    for hop in range(settings.max_redirects + 1):
+        if time.monotonic() > deadline:
+            raise FetchError(f"redirects from {url} took over {max_time:g} s", transient=True)
+        try:
+            response = client.send(client.build_request("GET", current, headers=headers),
+                                   stream=True)
+        except httpx.HTTPError as exc:
+            raise _network_error(exc, current) from None
+        try:
+            status = response.status_code
+            if status in _REDIRECTS and response.headers.get("location"):
+                target = urljoin(current, response.headers["location"].strip())
+                if not is_web_url(target):
+                    raise FetchError(f"{current} redirects to a non-HTTP URL: {target}")
+                if target in seen and "set-cookie" not in response.headers:
+                    raise FetchError(f"redirect loop: {current} redirects back to {target}")
+                if hop == settings.max_redirects:
+                    raise FetchError(
+                        f"too many redirects (over {settings.max_redirects}) from {url}")
+                seen.add(target)
+                current = target
+                continue
+            if status == 304:
+                return _result(url, current, response, None, etag, last_modified)
+            if not 200 <= status < 300:
+                raise _status_error(response, current)
+            body = _read_body(response, current, settings.max_bytes, deadline, max_time)
+            return _result(url, current, response, body, etag, last_modified)
+        finally:
+            response.close()
+    raise AssertionError("unreachable")
+
+
+def _result(url: str, final_url: str, response: httpx.Response, body: bytes | None,
+            etag: str | None, last_modified: str | None) -> FetchResult:
+    header = response.headers.get("content-type", "")
+    ctype = header.split(";", 1)[0].strip().lower()
+    charset = response.charset_encoding
+    encoding = None
+    if body is not None and (ctype.startswith("text/") or ctype.endswith(_TEXTUAL_SUFFIXES)
+                             or not ctype):
+        encoding = detect_encoding(body, charset, html=ctype in HTML_TYPES or not ctype)
+    return FetchResult(
+        url=url, final_url=final_url, status=response.status_code, content_type=ctype,
+        body=body, encoding=encoding,
+        etag=response.headers.get("etag") or (etag if body is None else None),
+        last_modified=response.headers.get("last-modified")
+        or (last_modified if body is None else None),
+        fetcher="http", fetched_at=datetime.now(timezone.utc),
+    )
+
+
+def _status_error(response: httpx.Response, url: str) -> FetchError:
+    status = response.status_code
+    try:
+        reason = response.reason_phrase or HTTPStatus(status).phrase
+    except ValueError:
+        reason = ""
+    transient = status >= 500 or status in (408, 429)
+    retry_after = _retry_after(response.headers.get("retry-after")) if transient else None
+    return FetchError(f"HTTP {status} {reason} from {url}".replace("  ", " "),
+                      transient=transient, status=status, retry_after=retry_after)
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Retry-After in seconds: delta-seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+
+def _network_error(exc: httpx.HTTPError, url: str) -> FetchError:
+    """A one-line, human message for a network failure, and whether it is worth retrying."""
+    parts = urlsplit(url)
+    where = parts.netloc or url
+    text = str(exc) or type(exc).__name__
+    low = text.lower()
+    if isinstance(exc, httpx.ConnectTimeout):
+        return FetchError(f"connection to {where} timed out", transient=True)
+    if isinstance(exc, httpx.TimeoutException):
+        return FetchError(f"timed out waiting for {url}", transient=True)
+    if isinstance(exc, httpx.ConnectError):
+        if "name or service not known" in low or "nodename nor servname" in low \
+                or "name resolution" in low or "no address associated" in low:
+            return FetchError(f"DNS lookup failed for {parts.hostname}", transient=True)
+        if "refused" in low:
+            return FetchError(f"connection refused by {where}", transient=True)
+        if "certificate" in low or "ssl" in low:
+            return FetchError(f"TLS error connecting to {where}: {text}", transient=False)
+        return FetchError(f"cannot connect to {where}: {text}", transient=True)
+    if isinstance(exc, (httpx.ReadError, httpx.RemoteProtocolError, httpx.WriteError)):
+        return FetchError(f"connection to {where} broke off during {url}: {text}", transient=True)
+    if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL)):
+        return FetchError(f"cannot fetch {url}: {text}")
+    return FetchError(f"cannot fetch {url}: {type(exc).__name__}: {text}", transient=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Bounded body reading
+# ---------------------------------------------------------------------------------------------
+
+
+class _BoundedDecoder:
+    """Decompresses gzip/deflate without ever producing more than the caller allows."""
+
+    def __init__(self, content_encoding: str, url: str) -> None:
+        codings = [c.strip().lower() for c in content_encoding.split(",") if c.strip()]
+        codings = [c for c in codings if c != "identity"]
+        if len(codings) > 1 or (codings and codings[0] not in ("gzip", "x-gzip", "deflate")):
+            raise FetchError(f"unsupported Content-Encoding {content_encoding!r} from {url}")
+        self.coding = codings[0] if codings else None
+        self.url = url
+        self._d = self._new()
+        self._first = True
+
+    def _new(self) -> "zlib._Decompress | None":
+        if self.coding is None:
+            return None
+        return zlib.decompressobj(zlib.MAX_WBITS | 32 if self.coding != "deflate" else zlib.MAX_WBITS)
+
+    def feed(self, data: bytes, room: int) -> list[bytes]:
+        """Decoded pieces of `data`; raises OverflowError once more than `room` bytes come out."""
+        if self._d is None:
+            if len(data) > room:
+                raise OverflowError
+            return [data]
+        out: list[bytes] = []
+        while data:
+            try:
+                piece = self._d.decompress(data, room + 1)
+            except zlib.error as exc:
+                if self._first and self.coding == "deflate":  # raw deflate, no zlib header
+                    self._d, self._first = zlib.decompressobj(-zlib.MAX_WBITS), False
+                    continue
+                raise FetchError(f"corrupt {self.coding} body from {self.url}: {exc}") from None
+            self._first = False
+            out.append(piece)
+            room -= len(piece)
+            if room < 0:
+                raise OverflowError
+            data = self._d.unconsumed_tail
+            if self._d.eof:
+                data = self._d.unused_data + data
+                if not data.strip(b"\0"):
+                    break
+                self._d = self._new()  # next gzip member
+        return out
+
+
+def _read_body(response: httpx.Response, url: str, max_bytes: int, deadline: float,
+               max_time: float) -> bytes:
+    """The decoded body, or FetchError once it exceeds max_bytes or the attempt's deadline."""
+    too_big = FetchError(f"{url} is larger than the {max_bytes:,} byte limit (max_bytes)")
+    length = response.headers.get("content-length", "")
+    if length.isdigit() and int(length) > max_bytes:
+        raise too_big
+    decoder = _BoundedDecoder(response.headers.get("content-encoding", ""), url)
+    chunks: list[bytes] = []
+    size = received = 0
+    try:
+        for raw in response.iter_raw():
+            if time.monotonic() > deadline:
+                raise FetchError(f"download of {url} took over {max_time:g} s", transient=True)
+            received += len(raw)
+            if received > max_bytes:
+                raise too_big
+            for piece in decoder.feed(raw, max_bytes - size):
+                chunks.append(piece)
+                size += len(piece)
+    except OverflowError:
+        raise too_big from None
+    except httpx.HTTPError as exc:
+        raise _network_error(exc, url) from None
+    return b"".join(chunks)
+
+
+# ---------------------------------------------------------------------------------------------
+# file://
+# ---------------------------------------------------------------------------------------------
+
+_LOCAL_TYPES = {".md": "text/markdown", ".markdown": "text/markdown", ".txt": "text/plain",
+                ".html": "text/html", ".htm": "text/html", ".pdf": "application/pdf"}
+
+
+def _fetch_file(url: str, settings: FetchSettings) -> FetchResult:
+    """A local file (only when allow_file_urls): same size cap and charset handling as HTTP."""
+    parts = urlsplit(url)
+    if parts.netloc not in ("", "localhost"):
+        raise FetchError(f"file:// URL names a remote host: {url}")
+    path = Path(url2pathname(unquote(parts.path)))
+    try:
+        with path.open("rb") as fh:
+            body = fh.read(settings.max_bytes + 1)
+    except OSError as exc:
+        raise FetchError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(body) > settings.max_bytes:
+        raise FetchError(f"{url} is larger than the {settings.max_bytes:,} byte limit (max_bytes)")
+    suffix = path.suffix.lower()
+    ctype = _LOCAL_TYPES.get(suffix) or mimetypes.guess_type(path.name)[0] or ""
+    encoding = None
+    if ctype != "application/pdf":
+        encoding = detect_encoding(body, None, html=ctype in HTML_TYPES or not ctype)
+    return FetchResult(url=url, final_url=url, status=200, content_type=ctype, body=body,
+                       encoding=encoding, fetcher="file", fetched_at=datetime.now(timezone.utc))
