@@ -414,13 +414,17 @@ class CompanyRepo:
         flat[_raw_path(doc_type, ext)] = ("100644", blob)
 
     def record(self, doc_type: str, extracted: Extracted, meta: RecordMeta,
-               captured_at: datetime, title: str) -> str | None:
+               captured_at: datetime, title: str, *,
+               company_name: str | None = None) -> str | None:
         """Commit a new capture; None (and no commit) when the text is unchanged.
 
         A capture whose raw snapshot differs but whose text is identical is not a change:
         feeds and history only care about the text, so nothing is committed.
+        ``company_name``, when given, becomes the repository's stored display name.
         """
         _check_doc_type(doc_type)
+        if company_name:
+            self.company_name = company_name
         _check_extracted(extracted)
         text = extracted.text.encode("utf-8")
         head = self._head()
@@ -441,7 +445,8 @@ class CompanyRepo:
         log.info("%s/%s: recorded %s", self.slug, doc_type, sha[:10])
         return sha
 
-    def insert_versions(self, doc_type: str, items: Iterable[ImportItem]) -> list[str]:
+    def insert_versions(self, doc_type: str, items: Iterable[ImportItem], *,
+                        company_name: str | None = None) -> list[str]:
         """Place dated versions into the document's history; return the new commits' shas.
 
         History stays linear and in date order: versions older than existing commits cause
@@ -452,6 +457,8 @@ class CompanyRepo:
         Idempotent: items already present (same date, same text) add nothing.
         """
         _check_doc_type(doc_type)
+        if company_name:
+            self.company_name = company_name
         todo = sorted(items, key=lambda it: _utc(it.date).timestamp())
         if not todo:
             return []

@@ -1,0 +1,213 @@
+"""Import dated snapshots from a directory into the per-company repositories.
+
+Layouts (dates are UTC, taken from the file name):
+
+- ``DIR/<company>/<YYYY-MM-DD>[THHMMSS].{md,txt,html,pdf}`` -> document type ``privacy-policy``
+- ``DIR/<company>/<document-type>/<YYYY-MM-DD>[THHMMSS].<ext>``
+
+Anything else (``labels/*.json``, ``SOURCES.md``, ``README.md``...) is skipped with a logged
+note: an archive of snapshots usually carries such notes and they are not errors. Versions go
+through :meth:`CompanyRepo.insert_versions`, so history stays date-ordered, identical
+consecutive versions are skipped, and importing the same directory twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from tracker.errors import TrackerError
+from tracker.models import DocumentConfig, Extracted, RecordMeta, document_type_title
+from tracker.storage import CompanyRepo, ImportItem, is_safe_name
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DOC_TYPE = "privacy-policy"
+_FILE = re.compile(
+    r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<H>\d{2}):?(?P<M>\d{2}):?(?P<S>\d{2})Z?)?"
+    r"\.(?P<ext>md|markdown|txt|html|htm|pdf)\Z", re.I)
+_EXT = {"md": "md", "markdown": "md", "txt": "txt", "html": "html", "htm": "html", "pdf": "pdf"}
+_CONTENT_TYPE = {"html": "text/html", "pdf": "application/pdf", "txt": "text/plain",
+                 "md": "text/markdown"}
+
+Progress = Callable[[str, str, int, int], None]  # (company, doc_type, imported, skipped)
+
+
+@dataclass
+class DocImportStats:
+    imported: int = 0
+    skipped: int = 0
+    errors: int = 0
+
+
+@dataclass
+class ImportReport:
+    """What an import did, per (company, document type), plus errors and skipped files."""
+
+    documents: dict[tuple[str, str], DocImportStats] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)   # files/dirs not matching the layout
+
+    def stats(self, company: str, doc_type: str) -> DocImportStats:
+        return self.documents.setdefault((company, doc_type), DocImportStats())
+
+    @property
+    def imported(self) -> int:
+        return sum(s.imported for s in self.documents.values())
+
+    @property
+    def skipped(self) -> int:
+        return sum(s.skipped for s in self.documents.values())
+
+    def summary(self) -> str:
+        lines = [f"{c}/{d}: {s.imported} imported, {s.skipped} skipped"
+                 + (f", {s.errors} errors" if s.errors else "")
+                 for (c, d), s in sorted(self.documents.items())]
+        lines.append(f"total: {self.imported} imported, {self.skipped} skipped, "
+                     f"{len(self.errors)} errors, {len(self.ignored)} files ignored")
+        return "\n".join(lines)
+
+
+def parse_snapshot_name(name: str) -> tuple[datetime, str] | None:
+    """``2024-05-09.md`` / ``2024-05-09T101500.html`` -> (UTC datetime, raw ext); None if not
+    a snapshot name; ValueError for an impossible date."""
+    m = _FILE.match(name)
+    if not m:
+        return None
+    parts = [int(m.group(g) or 0) for g in ("y", "m", "d", "H", "M", "S")]
+    return datetime(*parts, tzinfo=timezone.utc), _EXT[m.group("ext").lower()]
+
+
+def _safe(name: str) -> str | None:
+    lowered = name.lower()
+    return lowered if is_safe_name(lowered) else None
+
+
+def load_snapshot(path: Path, ext: str, doc_type: str) -> Extracted:
+    """Read one snapshot file and extract its text with the same rules as a fetch."""
+    from tracker import extract as ex
+
+    body = path.read_bytes()
+    url = path.resolve().as_uri()
+    if ext in ("md", "txt"):
+        text = ex.normalize_text(ex.decode(body))
+        if not any(ch.isalnum() for ch in text):
+            raise TrackerError(f"{path}: no text")
+        return Extracted(text=text, raw=body, raw_ext=ext)
+    return ex.extract(body, _CONTENT_TYPE[ext], url, DocumentConfig(type=doc_type, url=url))
+
+
+def _scan(directory: Path, report: ImportReport) -> dict[tuple[str, str], list[tuple[datetime, str, Path]]]:
+    """Find snapshot files per (company slug, doc type); note everything else."""
+    found: dict[tuple[str, str], list[tuple[datetime, str, Path]]] = {}
+
+    def add_files(company: str, doc_type: str, folder: Path, nested_ok: bool) -> None:
+        for entry in sorted(folder.iterdir()):
+            if entry.is_dir():
+                if not nested_ok:
+                    report.ignored.append(str(entry))
+                    log.info("ignoring %s: unexpected directory", entry)
+                    continue
+                sub = _safe(entry.name)
+                if sub is None:
+                    report.errors.append(f"{entry}: unsafe document type name {entry.name!r} "
+                                         "(expected [a-z0-9][a-z0-9._-]*, at most 64 chars)")
+                    continue
+                add_files(company, sub, entry, nested_ok=False)
+                continue
+            try:
+                parsed = parse_snapshot_name(entry.name)
+            except ValueError as exc:
+                report.errors.append(f"{entry}: invalid date in file name ({exc})")
+                continue
+            if parsed is None or not entry.is_file():
+                report.ignored.append(str(entry))
+                log.info("ignoring %s: not a dated snapshot (<YYYY-MM-DD>[THHMMSS].ext)", entry)
+                continue
+            found.setdefault((company, doc_type), []).append((parsed[0], parsed[1], entry))
+
+    for entry in sorted(directory.iterdir()):
+        if not entry.is_dir():
+            report.ignored.append(str(entry))
+            log.info("ignoring %s: not a company directory", entry)
+            continue
+        company = _safe(entry.name)
+        if company is None:
+            report.errors.append(f"{entry}: unsafe company name {entry.name!r} "
+                                 "(expected [a-z0-9][a-z0-9._-]*, at most 64 chars)")
+            continue
+        add_files(company, DEFAULT_DOC_TYPE, entry, nested_ok=True)
+    return found
+
+
+def import_directory(workspace_snapshots_dir: Path, directory: Path, *,
+                     company_names: Mapping[str, str] | None = None,
+                     progress: Progress | None = None) -> ImportReport:
+    """Import every dated snapshot under ``directory``; one bad file never stops the rest.
+
+    ``company_names`` maps slugs to display names for commit subjects (default: the name
+    stored in the repository, else the slug). ``progress(company, doc_type, imported,
+    skipped)`` is called after each document.
+    """
+    report = ImportReport()
+    directory = Path(directory)
+    snapshots = Path(workspace_snapshots_dir)
+    if not directory.is_dir():
+        report.errors.append(f"{directory}: not a directory")
+        return report
+    found = _scan(directory, report)
+    by_company: dict[str, list[str]] = {}
+    for company, doc_type in found:
+        by_company.setdefault(company, []).append(doc_type)
+    root = snapshots.resolve()
+    for company, doc_types in sorted(by_company.items()):
+        target = snapshots / company
+        if target.resolve().parent != root:  # e.g. a symlink planted in snapshots/
+            report.errors.append(f"{target}: resolves outside {snapshots}, refusing to write")
+            continue
+        try:
+            repo = CompanyRepo.open(target, create=True,
+                                    company_name=(company_names or {}).get(company))
+        except TrackerError as exc:
+            report.errors.append(str(exc))
+            continue
+        with repo:
+            for doc_type in sorted(doc_types):
+                _import_document(repo, company, doc_type, found[(company, doc_type)], report)
+                if progress:
+                    s = report.stats(company, doc_type)
+                    progress(company, doc_type, s.imported, s.skipped)
+    log.info("import of %s: %d versions imported, %d skipped, %d errors", directory,
+             report.imported, report.skipped, len(report.errors))
+    return report
+
+
+def _import_document(repo: CompanyRepo, company: str, doc_type: str,
+                     files: list[tuple[datetime, str, Path]], report: ImportReport) -> None:
+    stats = report.stats(company, doc_type)
+    title = document_type_title(doc_type)
+    items: list[ImportItem] = []
+    for date, ext, path in sorted(files, key=lambda f: (f[0], str(f[2]))):
+        try:
+            extracted = load_snapshot(path, ext, doc_type)
+        except (TrackerError, OSError) as exc:
+            stats.errors += 1
+            report.errors.append(f"{path}: {exc}")
+            continue
+        meta = RecordMeta(source_url=path.resolve().as_uri(), content_type=_CONTENT_TYPE[ext],
+                          fetcher="import")
+        items.append(ImportItem(date=date, extracted=extracted, meta=meta, title=title))
+    if not items:
+        return
+    try:
+        created = repo.insert_versions(doc_type, items)
+    except TrackerError as exc:
+        stats.errors += len(items)
+        report.errors.append(f"{repo.path}/{doc_type}: {exc}")
+        return
+    stats.imported += len(created)
+    stats.skipped += len(items) - len(created)
