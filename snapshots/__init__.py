@@ -1,0 +1,1 @@
+"""Bundled sample policies for `tracker demo` (data only; see README.md here)."""
