@@ -58,8 +58,11 @@ def build_site(workspace: Any, config: Config, out_dir: Path | None = None) -> B
 
     started = time.perf_counter()
     out = Path(out_dir) if out_dir is not None else Path(workspace.public_dir)
-    model, sources, _ = load_site(workspace, config)
-    stats = write_site(out, Renderer(model, sources).outputs())
+    model, sources, loader = load_site(workspace, config)
+    try:
+        stats = write_site(out, Renderer(model, sources).outputs())
+    finally:
+        loader.close()
     report = BuildReport(
         out_dir=out, pages_written=sum(1 for p in stats.written if not _is_feed(p)),
         feeds_written=sum(1 for p in stats.written if _is_feed(p)), unchanged=stats.unchanged,

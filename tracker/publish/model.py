@@ -256,7 +256,9 @@ class SummaryCache:
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps({"format": SUMMARY_FORMAT, "detector": self.detector_version,
                                    "words": self.words, "summaries": self.summaries},
-                                  sort_keys=True), encoding="utf-8")
+                                  ensure_ascii=False), encoding="utf-8")
+        # No sort_keys: a summary must read back exactly as computed (entity kinds keep the
+        # detector's order), or the first rebuild would see changed page inputs.
         os.replace(tmp, self.path)
         self.dirty = False
 
@@ -317,6 +319,12 @@ class _Loader:
         self.texts_read += 1
         return self.repos[company].text_at(commit, doc_type)
 
+    def close(self) -> None:
+        """Stop the git helper processes of every opened repository."""
+        for repo in self.repos.values():
+            repo.close()
+        self.repos.clear()
+
     def load(self) -> SiteModel:
         state = _load_state(self.workspace, self.config)
         slugs = [c.slug for c in self.config.companies]
@@ -347,8 +355,8 @@ class _Loader:
 
     def _company(self, slug: str, state: Any) -> CompanyModel:
         cfg = self.config.company(slug)
-        name = cfg.name if cfg else slug.replace("-", " ").replace("_", " ").title()
         repo = self._open(slug)
+        name = cfg.name if cfg else _derived_name(slug, repo)
         doc_types = list(d.type for d in cfg.documents) if cfg else []
         if repo is not None:
             doc_types += [d for d in sorted(repo.doc_types()) if d not in doc_types]
@@ -453,6 +461,14 @@ class _Loader:
                              status=status)
 
 
+def _derived_name(slug: str, repo: Any) -> str:
+    """Display name of an imported company: the repository's stored name, else the slug."""
+    stored = getattr(repo, "company_name", "") if repo is not None else ""
+    if stored and stored != slug:
+        return stored
+    return slug.replace("-", " ").replace("_", " ").title()
+
+
 def _repos_on_disk(workspace: Any) -> list[str]:
     snapshots = Path(workspace.snapshots_dir)
     if not snapshots.is_dir():
@@ -489,27 +505,37 @@ def _doc_status(state: Any, company: str, doc_type: str) -> DocStatus | None:
 
 def load_site(workspace: Any, config: Config) -> tuple[SiteModel, Sources, _Loader]:
     """Read repositories, reports (cached) and state into a SiteModel."""
-    from ..changes import cache as report_cache  # late import: the detector is heavy
-    detector_version = str(getattr(report_cache, "DETECTOR_VERSION", None)
-                           or _detector_version())
+    from .. import changes  # late import: the detector is heavy
     cache_root = Path(workspace.cache_dir)
-    cache = SummaryCache(cache_root / "publish" / "summaries.json", detector_version)
-    reports = report_cache.ReportCache(cache_root / "reports")
-    loader = _Loader(workspace=workspace, config=config, cache=cache, report_fn=reports.get,
+    report_fn = _report_fn(cache_root / "reports")
+    cache = SummaryCache(cache_root / "publish" / "summaries.json",
+                         str(getattr(changes, "DETECTOR_VERSION", "0")))
+    loader = _Loader(workspace=workspace, config=config, cache=cache, report_fn=report_fn,
                      redline_fn=_redline_fn())
-    model = loader.load()
-    cache.save()
-    return model, Sources(loader.text_at, reports.get, loader.redline_fn), loader
+    try:
+        model = loader.load()
+        cache.save()
+    except BaseException:
+        loader.close()
+        raise
+    return model, Sources(loader.text_at, report_fn, loader.redline_fn), loader
 
 
-def _detector_version() -> str:
-    from .. import changes
-    return str(getattr(changes, "DETECTOR_VERSION", "0"))
+def _report_fn(directory: Path) -> Callable[[str, str], Any]:
+    """ReportCache.get when the cache module exists, else the detector itself (uncached)."""
+    try:
+        from ..changes.cache import ReportCache
+    except ImportError:
+        from ..changes import compare
+        log.warning("tracker.changes.cache is missing: change reports are not cached")
+        return compare
+    return ReportCache(directory).get
 
 
 def _redline_fn() -> Callable[..., str] | None:
-    from .. import changes
-    fn = getattr(changes, "redline_html", None)
-    if fn is None:
+    try:
+        from ..changes import redline_html
+    except ImportError:
         log.warning("tracker.changes.redline_html is missing: pages show no redline")
-    return fn
+        return None
+    return redline_html
