@@ -9,7 +9,7 @@ from . import entities as ent
 from .align import align_sections, align_sentences, similarity
 from .report import Change, ChangeReport
 from .segment import Document, segment
-from .summary import Facts, bullets_and_headline, decide_verdict
+from .summary import Facts, bullets_and_headline, decide_verdict, novel_terms
 from .verdict import change_topics, flips, is_material
 
 log = logging.getLogger(__name__)
@@ -27,6 +27,8 @@ def compare(old: str, new: str) -> ChangeReport:
     pairs = align_sentences(d_old, d_new)
     secs = align_sections(d_old, d_new, pairs)
 
+    old_keys = {s.key for s in d_old.sentences}
+    new_keys = {s.key for s in d_new.sentences}
     changes: list[Change] = []
     stats = Counter({"added": 0, "removed": 0, "reworded": 0, "moved": 0, "unchanged": 0})
     changed_sections: dict[str, None] = {}
@@ -39,7 +41,9 @@ def compare(old: str, new: str) -> ChangeReport:
         section = (_section_title(d_new, d_new.sentences[p.new].section) if p.new is not None
                    else _section_title(d_old, d_old.sentences[p.old].section))
         fl = flips(o, n) if p.kind == "reworded" and o and n else []
-        material = is_material(p.kind, o, n, fl)
+        duplicate = (p.kind == "added" and d_new.sentences[p.new].key in old_keys) or \
+                    (p.kind == "removed" and d_old.sentences[p.old].key in new_keys)
+        material = is_material(p.kind, o, n, fl, duplicate)
         topics = tuple(change_topics(p.kind, o, n))
         changes.append(Change(p.kind, section, o, n, topics, material, tuple(fl)))
         if p.kind != "moved" and section:
@@ -63,6 +67,7 @@ def compare(old: str, new: str) -> ChangeReport:
     facts = Facts(changes, sections_added, sections_removed, renamed, added, removed, topic_counts,
                   sim, dict(stats), len(d_old.sections), len(d_new.sections),
                   stamp["old"] != stamp["new"])
+    facts.new_terms, facts.gone_terms = novel_terms(d_old.text, d_new.text, changes)
     verdict = decide_verdict(facts)
     bullets, headline = bullets_and_headline(facts, verdict)
     return ChangeReport(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .normalize import (
     clean_chars, deobfuscate_emails, heading_key, is_copyright, is_date_stamp, strip_inline,
-    DATE_RE,
+    DATE_RE, registrable_domain,
 )
 
 ABBREVIATIONS = frozenset("""
@@ -58,9 +58,36 @@ class Document:
     text: str              # all sentence texts, for entity extraction and similarity
 
 
+_URL_IN_TEXT_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.I)
+
+
+def _url_to_domain(m: re.Match[str]) -> str:
+    return registrable_domain(m.group(0)) or ""
+
+
 def exact_key(text: str) -> str:
-    """Alphanumerics only, lower-cased: spacing, punctuation and markup never differ."""
+    """Alphanumerics only, lower-cased: spacing, punctuation and markup never differ.
+
+    URLs written in the text count only by their site: a help-page path or tracking parameter
+    that changed is a link edit, not a change of meaning.
+    """
+    text = _URL_IN_TEXT_RE.sub(_url_to_domain, text)
     return re.sub(r"[\W_]+", "", text.lower())
+
+
+_UI_LABEL_RE = re.compile(r"^(?:(?:back to top|expand|collapse|show more|read more|hide|show)\s*)+|"
+                          r"(?:\s*(?:back to top|hide examples|show examples|expand|collapse))+$", re.I)
+
+
+def is_chrome(text: str) -> bool:
+    """Glued navigation/menu text from scrapers ("ContentsIntroductionInformation we collect")."""
+    glued = len(re.findall(r"[a-z][A-Z]", text))
+    words = max(1, len(text.split()))
+    if glued >= 3 and glued / words > 0.08:
+        return True
+    if text.count(" | ") >= 2 or text.count(" · ") >= 2:
+        return True
+    return False
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -117,12 +144,15 @@ def _blocks(text: str) -> list[tuple[str, str]]:
 
     i = 0
     n = len(lines)
+    joined_by_break = False
     while i < n:
-        raw = lines[i].rstrip()
+        hard_break = lines[i].endswith(("  ", "\\")) and bool(lines[i].strip())
+        raw = lines[i].rstrip().rstrip("\\")
         line = _QUOTE_RE.sub("", raw)
         nxt = lines[i + 1] if i + 1 < n else ""
         if not line.strip():
             flush()
+            joined_by_break = False
             i += 1
             continue
         m = _ATX_RE.match(line)
@@ -165,12 +195,15 @@ def _blocks(text: str) -> list[tuple[str, str]]:
         stripped = line.strip()
         if not para:
             para.append(stripped)
+        elif joined_by_break:
+            para[-1] = para[-1] + " " + stripped   # Markdown hard break: same block (an address)
         else:
             prev = para[-1]
             # join across a hard wrap unless the previous line closed a paragraph
             if prev[-1:] in ".!?:" or (_is_title_line(prev) and len(prev) < 60 and len(para) == 1):
                 flush()
             para.append(stripped)
+        joined_by_break = hard_break
         i += 1
     flush()
     return out
@@ -186,6 +219,9 @@ def segment(text: str) -> Document:
     stamp: str | None = None
 
     def start_section(title: str) -> None:
+        title = _UI_LABEL_RE.sub("", title).strip()
+        if is_chrome(title):
+            return
         key = heading_key(title)
         if not key:
             return
@@ -196,7 +232,7 @@ def segment(text: str) -> Document:
         urls.extend(inline.urls)
         if inline.link_only:
             continue  # navigation, table of contents, language list
-        clean = re.sub(r"\s+", " ", inline.text).strip(" *_#>|-")
+        clean = re.sub(r"\s+", " ", inline.text.replace("[", "").replace("]", "")).strip(" *_#>|-")
         if not clean or not re.search(r"\w", clean):
             continue
         if kind == "h" or (
@@ -210,7 +246,7 @@ def segment(text: str) -> Document:
             if is_date_stamp(sent):
                 stamp = stamp or sent
                 continue
-            if is_copyright(sent):
+            if is_copyright(sent) or is_chrome(sent):
                 continue
             key = exact_key(sent)
             if not key:

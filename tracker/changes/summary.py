@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 
 from .report import Change
-from .verdict import short
+from .verdict import short, word_diff
 
 _TOPIC_LABEL = {
     "collection": "data collected", "use": "use of data", "sharing": "sharing",
@@ -38,6 +40,8 @@ class Facts:
     n_old_sections: int
     n_new_sections: int
     date_stamp_changed: bool
+    new_terms: list[str] = field(default_factory=list)
+    gone_terms: list[str] = field(default_factory=list)
 
 
 def _list(items: list[str], limit: int = 4) -> str:
@@ -63,14 +67,50 @@ def decide_verdict(f: Facts) -> str:
     if f.similarity < 0.35 or (f.similarity < 0.55 and sec_churn >= 0.5):
         return "major"
     material = [c for c in real if c.material]
-    weight = sum(_change_score(c) for c in material)
     hard_entities = sum(len(f.entities_added[k]) + len(f.entities_removed[k])
                         for k in ("vendors", "emails", "phones", "durations", "ages"))
-    flipped = any(c.flips and c.material for c in material)
-    if (len(material) >= 3 and weight >= 10) or hard_entities or flipped or f.sections_added and material \
-            or changed_share > 0.1 and material:
+    flipped = any(c.flips for c in material)
+    if len(material) >= SUBSTANTIVE_MIN_CHANGES or flipped or (hard_entities and material) \
+            or (f.sections_added and material) or (changed_share > 0.1 and material):
         return "substantive"
     return "minor"
+
+
+SUBSTANTIVE_MIN_CHANGES = 2
+_STOP = set("""about above after again against all also among and any are because been before being
+below between both but can could did does doing down during each few for from further had has have
+having her here hers him his how however into its itself just may might more most must not now off once
+only other our ours out over own same shall she should some such than that the their theirs them then
+there these they this those through under until upon very was were what when where which while who
+whom why will with would you your yours we us use used using information data personal policy privacy
+including include includes other such service services please also example certain time way ways""".split())
+
+
+def novel_terms(old_text: str, new_text: str, changes: list[Change]) -> tuple[list[str], list[str]]:
+    """Content words that appear only in the changed sentences of one side (never in the other
+    document), most frequent first: the vocabulary a reader would search the change for."""
+    def vocab(text: str) -> set[str]:
+        return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", text)}
+
+    old_v, new_v = vocab(old_text), vocab(new_text)
+    came: Counter[str] = Counter()
+    gone: Counter[str] = Counter()
+    first: dict[str, str] = {}
+    for c in changes:
+        if c.kind == "moved" or not c.material:
+            continue
+        for w in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", c.new or ""):
+            lw = w.lower().strip("'-")
+            if len(lw) >= 3 and lw not in _STOP and lw not in old_v:
+                came[lw] += 1
+                first.setdefault(lw, w)
+        for w in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", c.old or ""):
+            lw = w.lower().strip("'-")
+            if len(lw) >= 3 and lw not in _STOP and lw not in new_v:
+                gone[lw] += 1
+                first.setdefault(lw, w)
+    rank = lambda cnt: [first[w] if first[w].isupper() else w for w, _ in sorted(cnt.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return rank(came), rank(gone)
 
 
 def bullets_and_headline(f: Facts, verdict: str) -> tuple[list[str], str]:
@@ -117,6 +157,10 @@ def bullets_and_headline(f: Facts, verdict: str) -> tuple[list[str], str]:
             add(pr, f"{_KIND_LABEL[kind]} added: {_list(a)}")
         if r:
             add(pr - 0.2, f"{_KIND_LABEL[kind]} removed: {_list(r)}")
+    if f.new_terms:
+        add(7.2, "New terms: " + ", ".join(f.new_terms[:8]))
+    if f.gone_terms:
+        add(4.5, "Terms dropped: " + ", ".join(f.gone_terms[:6]))
     if f.sections_renamed:
         add(5, "Section renamed: " + "; ".join(f"{a} → {b}" for a, b in f.sections_renamed[:2]))
 
@@ -132,13 +176,7 @@ def bullets_and_headline(f: Facts, verdict: str) -> tuple[list[str], str]:
             add(5.5, f"Removed ({topic}): “{short(c.old or '', 120)}”")
         else:
             from .verdict import delta_words
-            gone, came = delta_words(c.old or "", c.new or "")
-            if gone and came:
-                add(5.8, f"Reworded ({topic}): “{short(gone, 60)}” → “{short(came, 60)}”")
-            elif came:
-                add(5.8, f"Reworded ({topic}): adds “{short(came, 100)}”")
-            else:
-                add(5.8, f"Reworded ({topic}): drops “{short(gone, 100)}”")
+            add(5.8, f"Reworded ({topic}): {redline_snippet(c.old or '', c.new or '', 130)}")
 
     ranked.sort(key=lambda x: (-x[0], x[1]))
     bullets = []
@@ -150,9 +188,33 @@ def bullets_and_headline(f: Facts, verdict: str) -> tuple[list[str], str]:
     return bullets, _headline(f, verdict)
 
 
+def redline_snippet(old: str, new: str, limit: int) -> str:
+    """'…to Nonpublic [Information → personal data] Policy…': the first edit with context."""
+    d = word_diff(old, new)
+    parts: list[str] = []
+    for k, (op, text) in enumerate(d):
+        if op == " ":
+            continue
+        before = d[k - 1][1].split()[-4:] if k and d[k - 1][0] == " " else []
+        gone = text if op == "-" else ""
+        came = ""
+        nxt = k + 1
+        if op == "-" and nxt < len(d) and d[nxt][0] == "+":
+            came = d[nxt][1]
+            nxt += 1
+        elif op == "+":
+            came = text
+        after = d[nxt][1].split()[:4] if nxt < len(d) and d[nxt][0] == " " else []
+        edit = f"[{short(gone, 50)} → {short(came, 50)}]" if gone and came else (
+            f"[+{short(came, 90)}]" if came else f"[-{short(gone, 90)}]")
+        parts.append(("…" if before else "") + " ".join(before + [edit] + after) + ("…" if after else ""))
+        break
+    return short(" ".join(parts), limit) if parts else short(new, limit)
+
+
 def _headline(f: Facts, verdict: str) -> str:
     parts: list[str] = []
-    topics = [t for t, _ in f.topic_counts if t != "other"][:3]
+    topics = [t for t, _ in f.topic_counts if t != "other"][:5]
     if verdict == "major":
         parts.append("Major rewrite")
     if f.sections_added:
@@ -165,7 +227,7 @@ def _headline(f: Facts, verdict: str) -> str:
     if f.entities_added["durations"] and f.entities_removed["durations"]:
         parts.append(f"period {f.entities_removed['durations'][0]} → {f.entities_added['durations'][0]}")
     if topics:
-        parts.append("changes to " + ", ".join(_TOPIC_LABEL[t] for t in topics))
+        parts.append("changes to " + ", ".join(t.replace("-", " ") for t in topics))
     if not parts:
         n = sum(f.stats.get(k, 0) for k in ("added", "removed", "reworded"))
         parts.append(f"{n} sentence{'s' if n != 1 else ''} reworded, added or removed")

@@ -237,16 +237,21 @@ VENDORS: dict[str, tuple[str, ...]] = {
 _EXTRA_NEG = re.compile(r"^(?:Google Analytics|Google Ads|Google AdSense|Google Tag Manager|Google Maps|Google Cloud|Google Play)$")
 
 
-def _compile() -> list[tuple[str, re.Pattern[str]]]:
+def _compile() -> list[tuple[str, tuple[str, ...], re.Pattern[str]]]:
+    """(canonical, literal hints or () when a regex alias must always run, pattern)."""
     out = []
     for canon, aliases in VENDORS.items():
         parts = []
+        hints: list[str] = []
+        always = False
         for a in aliases:
             if a.startswith("re:"):
                 parts.append(a[3:])
+                always = True
             else:
                 parts.append(r"(?<![\w.@/-])" + re.escape(a) + r"(?![\w@-]|\.[a-z])")
-        out.append((canon, re.compile("|".join(f"(?:{p})" for p in parts))))
+                hints.append(a)
+        out.append((canon, () if always else tuple(hints), re.compile("|".join(f"(?:{p})" for p in parts))))
     return out
 
 
@@ -256,16 +261,19 @@ _PATTERNS = _compile()
 def find_vendors(text: str) -> set[str]:
     """Canonical vendor names mentioned in text (a longer name hides the shorter one inside it)."""
     found: dict[str, list[tuple[int, int]]] = {}
-    for canon, pat in _PATTERNS:
+    for canon, hints, pat in _PATTERNS:
+        if hints and not any(h in text for h in hints):
+            continue  # cheap substring gate before the regex
         spans = [m.span() for m in pat.finditer(text)]
         if spans:
             found[canon] = spans
     # "Google" inside "Google Analytics" is not a separate mention of Google
     result = set()
-    all_spans = [(s, e, c) for c, sp in found.items() for s, e in sp]
+    all_spans = sorted((s, e, c) for c, sp in found.items() for s, e in sp)
     for canon, spans in found.items():
         for s, e in spans:
-            covered = any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for s2, e2, c2 in all_spans if c2 != canon)
+            covered = any(s2 <= s and e <= e2 and (e2 - s2) > (e - s)
+                          for s2, e2, c2 in all_spans if c2 != canon and s2 <= s)
             if not covered:
                 result.add(canon)
                 break

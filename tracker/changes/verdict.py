@@ -106,9 +106,14 @@ def _entity_delta(old: str, new: str) -> bool:
     return any(eo.get(k) != en.get(k) for k in ("laws", "vendors", "emails", "phones", "durations", "ages"))
 
 
-def is_material(kind: str, old: str | None, new: str | None, found_flips: list[str]) -> bool:
-    """Does this sentence-level change plausibly change a practice, right, party or period?"""
-    if kind == "moved":
+def is_material(kind: str, old: str | None, new: str | None, found_flips: list[str],
+                duplicate: bool = False) -> bool:
+    """Does this sentence-level change plausibly change a practice, right, party or period?
+
+    duplicate: an added/removed sentence whose text still exists elsewhere on the other side
+    (a repeated paragraph removed, or copied): the statement itself did not appear or vanish.
+    """
+    if kind == "moved" or duplicate:
         return False
     if kind in ("added", "removed"):
         text = new if kind == "added" else old
@@ -117,7 +122,7 @@ def is_material(kind: str, old: str | None, new: str | None, found_flips: list[s
         return words >= 4 and (has_topic(text) or _entity_delta(old or "", new or ""))
     assert old is not None and new is not None
     gone, came = delta_words(old, new)
-    if found_flips:
+    if found_flips and has_topic(f"{old} {new}"):
         return True
     if _entity_delta(old, new):
         return True
