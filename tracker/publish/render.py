@@ -157,17 +157,20 @@ class Renderer:
         yield self._out("index.html", (whole,), lambda: self._page(
             "index.html", "index.html", feeds_main, companies=m.companies,
             latest=self.changes[:LATEST_ON_INDEX], total_changes=len(self.changes)))
-        yield self._out("changes.html", (whole,), lambda: self._page(
+        yield self._out("changes.html", (tuple(self.changes),), lambda: self._page(
             "changes.html", "changes.html", feeds_main, changes=self.changes))
-        counts = {t: sum(1 for c in self.changes if t in c.topic_names) for t in TOPICS}
-        yield self._out("topics/index.html", (whole,), lambda: self._page(
+        by_topic = {t: [c for c in self.changes if t in c.topic_names] for t in TOPICS}
+        counts = {t: len(by_topic[t]) for t in TOPICS}
+        yield self._out("topics/index.html", (counts,), lambda: self._page(
             "topics.html", "topics/index.html",
             [self.topic_feed(t) for t in TOPICS], counts=counts))
         for topic in TOPICS:
             path = f"topics/{topic}.html"
-            yield self._out(path, (whole, topic), lambda topic=topic, path=path: self._page(
-                "topic.html", path, [self.topic_feed(topic)], topic=topic,
-                changes=[c for c in self.changes if topic in c.topic_names]))
+            items = by_topic[topic]
+            yield self._out(path, (topic, tuple(items)),
+                            lambda topic=topic, path=path, items=items: self._page(
+                                "topic.html", path, [self.topic_feed(topic)], topic=topic,
+                                changes=items))
         yield self._out("about.html", (whole,), lambda: self._page(
             "about.html", "about.html", feeds_main + [self.status_feed], companies=m.companies,
             topic_feeds=[(t, self.topic_feed(t)) for t in TOPICS]))
