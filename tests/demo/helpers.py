@@ -1,0 +1,38 @@
+"""Small helpers shared by the demo tests."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from tracker.demo import iter_intended_changes
+
+# Every kind of change the sample revisions must model somewhere in the set (the issue's list).
+REQUIRED_KINDS = {
+    "date-stamp", "formatting", "reworded", "section-added", "section-removed",
+    "section-renamed", "moved", "third-party-added", "retention-changed", "contact-changed",
+    "negation-flip", "law-added", "age-changed",
+}
+KNOWN_KINDS = REQUIRED_KINDS | {"page-chrome", "third-party-removed", "legal-basis-changed"}
+VERDICTS = ("cosmetic", "minor", "substantive", "major")
+ENTITY_KINDS = ("laws", "vendors", "emails", "domains", "phones", "durations", "ages")
+
+
+def git(repo: Path, *args: str) -> str:
+    """Plain `git`, as an operator would run it: the tests never trust our own reader."""
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def notes_by_document() -> dict[tuple[str, str], list[dict]]:
+    grouped: dict[tuple[str, str], list[dict]] = {}
+    for company, doc_type, revision in iter_intended_changes():
+        grouped.setdefault((company, doc_type), []).append(revision)
+    return grouped
+
+
+def revisions() -> list[tuple[str, str, int, dict]]:
+    """(company, doc_type, index, note) of every revision after the first version."""
+    return [(company, doc_type, i, note)
+            for (company, doc_type), notes in sorted(notes_by_document().items())
+            for i, note in enumerate(notes) if i > 0]
