@@ -196,14 +196,14 @@ def redline_snippet(old: str, new: str, limit: int) -> str:
         if op == " ":
             continue
         before = d[k - 1][1].split()[-4:] if k and d[k - 1][0] == " " else []
-        gone = text if op == "-" else ""
+        gone = text.strip() if op == "-" else ""
         came = ""
         nxt = k + 1
         if op == "-" and nxt < len(d) and d[nxt][0] == "+":
-            came = d[nxt][1]
+            came = d[nxt][1].strip()
             nxt += 1
         elif op == "+":
-            came = text
+            came = text.strip()
         after = d[nxt][1].split()[:4] if nxt < len(d) and d[nxt][0] == " " else []
         edit = f"[{short(gone, 50)} → {short(came, 50)}]" if gone and came else (
             f"[+{short(came, 90)}]" if came else f"[-{short(gone, 90)}]")

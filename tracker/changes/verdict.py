@@ -28,31 +28,39 @@ def tokens(text: str) -> list[str]:
     return _WORD_RE.findall(text)
 
 
+_SPACED_RE = re.compile(r"(\s*)(\w+(?:['’-]\w+)*|[^\w\s])")
+
+
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
-    """[(op, text)] with op in ' ', '-', '+': the word-level redline of two sentences."""
-    a, b = tokens(old), tokens(new)
-    sm = SequenceMatcher(None, [t.lower() for t in a], [t.lower() for t in b], autojunk=False)
+    """[(op, text)] with op in ' ', '-', '+': the word-level redline of two sentences.
+
+    Segments keep the original spacing (a segment may start with a space), so joining the
+    ' ' and '+' segments gives back NEW exactly and ' ' and '-' gives back OLD.
+    """
+    a = _SPACED_RE.findall(old)
+    b = _SPACED_RE.findall(new)
+    sm = SequenceMatcher(None, [t.lower() for _, t in a], [t.lower() for _, t in b], autojunk=False)
     out: list[tuple[str, str]] = []
+
+    def seg(toks: list[tuple[str, str]]) -> str:
+        return "".join((" " if sp else "") + t for sp, t in toks)
+
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
-            out.append((" ", _join(b[j1:j2])))
+            out.append((" ", seg(b[j1:j2])))
         else:
             if i2 > i1:
-                out.append(("-", _join(a[i1:i2])))
+                out.append(("-", seg(a[i1:i2])))
             if j2 > j1:
-                out.append(("+", _join(b[j1:j2])))
+                out.append(("+", seg(b[j1:j2])))
     return out
-
-
-def _join(toks: list[str]) -> str:
-    s = " ".join(toks)
-    return re.sub(r" (?=[.,;:!?)\]%])|(?<=[(\[$]) ", "", s)
 
 
 def delta_words(old: str, new: str) -> tuple[str, str]:
     """The words only in old and only in new (joined), from the word diff."""
     d = word_diff(old, new)
-    return " ".join(t for op, t in d if op == "-"), " ".join(t for op, t in d if op == "+")
+    return (" ".join(t.strip() for op, t in d if op == "-"),
+            " ".join(t.strip() for op, t in d if op == "+"))
 
 
 def _numbers(text: str) -> list[str]:

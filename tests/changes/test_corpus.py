@@ -1,0 +1,54 @@
+"""Evaluation targets on the labelled real pairs (skipped when ../shared/corpus is absent)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from tracker.changes import compare
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def results(corpus_dir: Path) -> dict:
+    spec = importlib.util.spec_from_file_location("evaluate_changes", ROOT / "bench" / "evaluate_changes.py")
+    mod = importlib.util.module_from_spec(spec)
+    assert spec.loader
+    spec.loader.exec_module(mod)
+    return mod.evaluate(corpus_dir)
+
+
+def test_no_false_alerts_on_cosmetic_pairs(results: dict) -> None:
+    assert results["false_alert_rate_cosmetic"] == 0.0, [
+        p["pair"] for p in results["per_pair"] if p["label"] == "cosmetic" and p["got"] != "cosmetic"]
+
+
+def test_verdict_accuracy(results: dict) -> None:
+    assert results["verdict_accuracy"] >= 0.8
+
+
+def test_must_mention_recall(results: dict) -> None:
+    assert results["must_mention_recall"] >= 0.9
+
+
+def test_added_section_recall(results: dict) -> None:
+    assert results["sections"]["added"]["recall"] >= 0.9
+
+
+def test_entity_precision_and_recall(results: dict) -> None:
+    overall = results["entities"]["overall"]
+    assert overall["precision"] >= 0.9 and overall["recall"] >= 0.7
+
+
+def test_speed_on_real_pairs(results: dict) -> None:
+    assert results["seconds_p95"] < 1.0
+
+
+def test_every_real_pair_is_deterministic(corpus_dir: Path) -> None:
+    files = sorted((corpus_dir / "ota" / "reddit").glob("*.md"))[:3]
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    for a, b in zip(texts, texts[1:]):
+        assert compare(a, b).to_json() == compare(a, b).to_json()

@@ -1,0 +1,84 @@
+"""Entity kinds: extraction, normalisation, and the report's added/removed lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.changes import compare
+from tracker.changes.entities import extract, find_ages, find_durations, find_phones
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("for six (6) months", {"6 months"}),
+    ("for thirty days", {"30 days"}),
+    ("a 30-day window", {"30 days"}),
+    ("within 13 months", {"13 months"}),
+    ("for one year", {"1 year"}),
+    ("ten business days", {"10 business days"}),
+    ("users 16 years or older", set()),
+])
+def test_durations(text: str, expected: set[str]) -> None:
+    assert find_durations(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("children under the age of 13", {"13"}),
+    ("You must be at least 16 years old.", {"16"}),
+    ("minors under 18 need a parent", {"18"}),
+    ("We keep 13 copies of the backup.", set()),
+])
+def test_ages(text: str, expected: set[str]) -> None:
+    assert find_ages(text) == expected
+
+
+def test_phones_need_a_cue_and_enough_digits() -> None:
+    assert find_phones("Call us at +1 (415) 555-0100.") == {"+14155550100"}
+    assert find_phones("Phone: (415) 555-0100") == {"4155550100"}
+    assert find_phones("In 2023 we served 1 200 000 users") == set()
+
+
+def test_laws_vendors_emails_domains() -> None:
+    e = extract("Under the GDPR and the California Consumer Privacy Act, we use Google Analytics "
+                "and Intercom. Email dpo@example.com or see https://help.zendesk.com/x and example.org.",
+                ["https://www.privacyshield.gov/list"])
+    assert e.laws == {"GDPR", "CCPA"}
+    assert e.vendors == {"Google Analytics", "Intercom"}   # "Google" inside is not separate
+    assert e.emails == {"dpo@example.com"}
+    assert {"zendesk.com", "example.org", "privacyshield.gov"} <= e.domains
+    assert "example.com" not in e.domains                  # e-mail domains are e-mails
+
+
+def test_uk_gdpr_is_its_own_law() -> None:
+    assert extract("Under the UK GDPR you may complain.").laws == {"UK GDPR"}
+
+
+def test_ambiguous_vendor_names_need_context() -> None:
+    assert "Apple" not in extract("an apple a day").vendors
+    assert "X" not in extract("Section X applies.").vendors
+    assert "X" in extract("We share with X (formerly Twitter).").vendors
+
+
+@pytest.mark.parametrize("kind,old,new,value", [
+    ("laws", "We follow applicable law.", "We follow the CCPA.", "CCPA"),
+    ("vendors", "We use analytics.", "We use Hotjar for analytics.", "Hotjar"),
+    ("emails", "Contact us.", "Contact us at dpo@example.org.", "dpo@example.org"),
+    ("domains", "See our site.", "See https://trust.example.net/faq.", "example.net"),
+    ("phones", "Call us.", "Call us at +44 20 7946 0958.", "+442079460958"),
+    ("durations", "We keep data as long as necessary.", "We keep data for twelve months.", "12 months"),
+    ("ages", "The service is for everyone.", "The service is not for children under 16.", "16"),
+])
+def test_each_kind_reported_added_and_removed(policy: str, kind: str, old: str, new: str, value: str) -> None:
+    base = policy + "\n## Extra\n\n"
+    r = compare(base + old + "\n", base + new + "\n")
+    assert value in r.entities_added[kind], r.entities_added
+    back = compare(base + new + "\n", base + old + "\n")
+    assert value in back.entities_removed[kind]
+    assert r.verdict in ("minor", "substantive")
+
+
+def test_retention_bullet_says_old_and_new(policy: str) -> None:
+    r = compare(policy, policy.replace("30 days", "ninety days"))
+    assert r.entities_added["durations"] == ["90 days"]
+    assert r.entities_removed["durations"] == ["30 days"]
+    assert any("30 days → 90 days" in b for b in r.bullets), r.bullets
+    assert r.verdict == "substantive"
