@@ -122,6 +122,10 @@ GLOBEX_V1 = """# Globex Privacy Notice
 
 We collect your email address when you subscribe to our newsletter.
 
+## Security
+
+Our servers are protected by industry standard encryption at rest and in transit.
+
 ## Sale of data
 
 We do not sell personal information.
@@ -129,13 +133,19 @@ We do not sell personal information.
 
 GLOBEX_V2 = """# Globex Privacy Notice
 
+## Sale of data
+
+We sell personal information to data brokers unless you opt out under the CCPA.
+
+## Security
+
+Our servers are protected by industry standard encryption at rest and in transit.
+
 ## What we collect
 
 We collect your email address and phone number when you subscribe to our newsletter.
 
-## Sale of data
-
-We sell personal information to data brokers unless you opt out under the CCPA.
+Contact us at privacy@globex.example.
 """
 
 INITECH_V1 = "# Initech Privacy\n\nWe collect nothing but TPS reports.\n"

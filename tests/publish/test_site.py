@@ -134,7 +134,13 @@ def test_change_page_links_prev_next_and_versions(site: Path) -> None:
     assert versions[1].startswith("../versions/2024-04-01-")
     assert soup.find("h1").get_text(strip=True)
     assert soup.select_one(".badge")
-    assert soup.select_one(".redline") is not None
+    assert soup.select_one(".redline-box") is not None
+    substantive = next((base / "changes").glob("2024-03-05-*.html"))
+    soup = BeautifulSoup(substantive.read_text("utf-8"), "html.parser")
+    redline = soup.select_one(".redline-box")
+    assert redline.find("ins") is not None and "30 days" in redline.get_text()
+    assert soup.find("a", rel="prev") is None and soup.find("a", rel="next") is not None
+    assert soup.select(".bullets li") and soup.select(".tags a")
 
 
 def test_index_lists_companies_with_last_change(site: Path) -> None:

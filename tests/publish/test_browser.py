@@ -1,0 +1,109 @@
+"""The built site in real headless Chromium, served from a sub-path of a local web server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+pytestmark = pytest.mark.browser
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture
+def served(site: Path) -> Iterator[str]:
+    """Serve the site's parent, so pages live under a sub-path (/public/...)."""
+    handler = functools.partial(_QuietHandler, directory=str(site.parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/{site.name}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"Chromium not installed at {CHROMIUM} (.ci/run installs it)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def test_visitor_journey(browser, served: str, tmp_path: Path) -> None:
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    dialogs: list[str] = []
+    errors: list[str] = []
+    requests: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: requests.append(r.url))
+
+    page.goto(served + "index.html")
+    assert page.title() == "Policy Watch"
+    assert page.evaluate("getComputedStyle(document.querySelector('.site-header'))"
+                         ".backgroundColor") != "rgba(0, 0, 0, 0)"  # stylesheet loaded
+    page.screenshot(path=str(tmp_path / "index.png"), full_page=True)
+
+    # the filter box (shown only when the static script runs)
+    box = page.locator("#filter")
+    assert box.is_visible()
+    box.fill("glob")
+    visible = page.locator("#company-table tbody tr:visible")
+    assert visible.count() == 1 and "Globex" in visible.inner_text()
+    assert "1 of 3" in page.locator("#filter-count").inner_text()
+    box.fill("")
+    assert page.locator("#company-table tbody tr:visible").count() == 3
+
+    # index -> company -> change
+    page.get_by_role("link", name="ACME <Corp> & Co").first.click()
+    page.wait_for_url("**/companies/acme/index.html")
+    assert page.locator("h1").inner_text() == "ACME <Corp> & Co"
+    assert page.locator("svg.chart").first.is_visible()
+    page.locator("#doc-privacy-policy .timeline a.headline").first.click()
+    page.wait_for_url("**/companies/acme/privacy-policy/changes/2024-06-15-*.html")
+    assert page.locator("h1").inner_text().strip()
+    page.screenshot(path=str(tmp_path / "change.png"), full_page=True)
+
+    # the injected policy text is shown, never run
+    page.locator("a", has_text="New version").first.click()
+    page.wait_for_url("**/versions/2024-06-15-*.html")
+    assert "<script>window.__pwned=1</script>" in page.locator(".policy-text").inner_text()
+    page.screenshot(path=str(tmp_path / "version.png"), full_page=False)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator(".policy-text a[href^='javascript']").count() == 0
+    assert dialogs == [] and errors == []
+    # nothing left the local server (no CDN, fonts or remote images)
+    assert all(u.startswith(served) for u in requests), [u for u in requests
+                                                        if not u.startswith(served)]
+    for name in ("index.png", "change.png", "version.png"):
+        assert (tmp_path / name).stat().st_size > 10_000
+
+
+def test_site_works_from_disk(browser, site: Path) -> None:
+    page = browser.new_page()
+    page.goto((site / "companies/globex/index.html").as_uri())
+    assert page.locator("h1").inner_text() == "Globex"
+    page.get_by_role("link", name="Companies").click()
+    page.wait_for_url("**/index.html")
+    assert page.locator("#company-table tbody tr").count() == 3
+    assert page.evaluate("typeof window.__pwned") == "undefined"
