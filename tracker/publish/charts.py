@@ -8,7 +8,7 @@ attributes) so the site's Content-Security-Policy can forbid inline styles.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from markupsafe import Markup, escape
 
@@ -24,12 +24,30 @@ def _fmt_int(n: float) -> str:
     return f"{int(round(n)):,}"
 
 
+def _ticks(start: datetime, end: datetime) -> list[tuple[datetime, str]]:
+    """At most ~6 x-axis labels: years for long histories, months for short ones."""
+    if end - start < timedelta(days=3):
+        return [(start, f"{start:%Y-%m-%d}")]
+    if end - start < timedelta(days=800):
+        months = []
+        y, m = start.year, start.month
+        while (y, m) <= (end.year, end.month):
+            months.append(datetime(y, m, 1, tzinfo=start.tzinfo))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        months = [d for d in months if start <= d <= end] or [start]
+        step = max(1, -(-len(months) // 6))
+        return [(d, f"{d:%b %Y}") for d in months[::step]]
+    years = [datetime(y, 1, 1, tzinfo=start.tzinfo) for y in range(start.year + 1, end.year + 1)]
+    step = max(1, -(-len(years) // 7))
+    return [(d, str(d.year)) for d in years[::step]] or [(start, str(start.year))]
+
+
 def length_chart(chart_id: str, title: str, versions: Sequence[VersionItem],
                  changes: Sequence[ChangeItem], href: Callable[[str], str]) -> Markup:
     """An SVG of word count per version (line) and changes (dots coloured by verdict)."""
     points = sorted(versions, key=lambda v: v.date)
-    if not points:
-        return Markup("")
+    if len(points) < 2:
+        return Markup("")  # a single point is no trend; the timeline says it all
     t0, t1 = points[0].date.timestamp(), points[-1].date.timestamp()
     span = (t1 - t0) or 1.0
     top = max(v.words for v in points) or 1
@@ -57,12 +75,9 @@ def length_chart(chart_id: str, title: str, versions: Sequence[VersionItem],
                    f'stroke="#d1d5db" stroke-width="1"/>')
         out.append(f'<text x="{PAD_L - 6}" y="{yy + 4:.1f}" text-anchor="end" font-size="11" '
                    f'fill="#374151">{_fmt_int(top * frac)}</text>')
-    years = sorted({v.date.year for v in points})
-    step = max(1, len(years) // 6)
-    for year in years[::step]:
-        first = min((v for v in points if v.date.year == year), key=lambda v: v.date)
-        out.append(f'<text x="{x(first.date):.1f}" y="{HEIGHT - 8}" text-anchor="middle" '
-                   f'font-size="11" fill="#374151">{year}</text>')
+    for when, label in _ticks(points[0].date, points[-1].date):
+        out.append(f'<text x="{x(when):.1f}" y="{HEIGHT - 8}" text-anchor="middle" '
+                   f'font-size="11" fill="#374151">{label}</text>')
     path = " ".join(f"{'M' if i == 0 else 'L'}{x(v.date):.1f},{y(v.words):.1f}"
                     for i, v in enumerate(points))
     out.append(f'<path d="{path}" fill="none" stroke="#0f766e" stroke-width="2"/>')
