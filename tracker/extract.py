@@ -62,6 +62,25 @@ def _decodes(body: bytes, codec: str) -> bool:
     return True
 
 
+_WESTERN = frozenset("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿŒœŠšŽžŸ"
+                     "“”‘’„–—…€•«»°©®™§¶·¡¿\u00a0")
+
+
+def _plausibly_western(body: bytes) -> bool:
+    """Would windows-1252 give sensible Western-European text? (Short texts fool statistical
+    detectors into Baltic or Central-European code pages; Cyrillic or Greek read as cp1252 give
+    runs of accented letters, which this rejects.)"""
+    try:
+        text = body.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    odd = [ch for ch in text if ord(ch) > 127]
+    if not odd or any(ch not in _WESTERN for ch in odd):
+        return False
+    letters = sum(1 for ch in text if ch.isalpha())
+    return len(odd) <= 0.2 * letters
+
+
 def meta_charset(body: bytes) -> str | None:
     """The <meta charset> / http-equiv charset declared in the first few KB of an HTML page."""
     match = _META_CHARSET.search(body[:4096])
@@ -92,10 +111,15 @@ def detect_encoding(body: bytes, declared: str | None = None, *, html: bool = Tr
         log.debug("declared charset %s does not decode the body; detecting", label)
     if utf8:
         return "utf-8"
+    if _plausibly_western(body):
+        return "cp1252"
     from charset_normalizer import from_bytes  # imported lazily: only mislabelled pages need it
 
-    best = from_bytes(body[:262_144]).best()
-    return (_codec(best.encoding) if best is not None else None) or "cp1252"
+    for match in from_bytes(body[:262_144]):  # best first; cp1252 was just ruled out
+        codec = _codec(match.encoding)
+        if codec and codec != "cp1252":
+            return codec
+    return "cp1252"
 
 
 def decode(body: bytes, encoding: str | None = None, *, html: bool = False) -> str:

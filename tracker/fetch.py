@@ -19,6 +19,7 @@ import threading
 import time
 import zlib
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from http import HTTPStatus
@@ -54,22 +55,34 @@ class FetchJob:
 
 
 class HostThrottle:
-    """Spaces the start of requests to one host by at least `delay` seconds (thread-safe)."""
+    """One request at a time per host, and `delay` seconds from the end of one request to the
+    start of the next, so the server sees the spacing even when connecting took a while."""
 
     def __init__(self, delay: float) -> None:
         self.delay = max(0.0, delay)
-        self._next: dict[str, float] = {}
-        self._lock = threading.Lock()
+        self._free_at: dict[str, float] = {}
+        self._busy: set[str] = set()
+        self._cond = threading.Condition()
 
-    def wait(self, host: str) -> None:
-        if not host or self.delay <= 0:
+    @contextmanager
+    def slot(self, host: str) -> Iterator[None]:
+        if not host:
+            yield
             return
-        with self._lock:
-            now = time.monotonic()
-            slot = max(now, self._next.get(host, now))
-            self._next[host] = slot + self.delay
-        if slot > now:
-            time.sleep(slot - now)
+        with self._cond:
+            while True:
+                wait = self._free_at.get(host, 0.0) - time.monotonic()
+                if host not in self._busy and wait <= 0:
+                    break
+                self._cond.wait(timeout=wait if host not in self._busy else None)
+            self._busy.add(host)
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._busy.discard(host)
+                self._free_at[host] = time.monotonic() + self.delay
+                self._cond.notify_all()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -119,7 +132,11 @@ def fetch_many(jobs: Iterable[FetchJob], settings: FetchSettings
     job_list = list(jobs)
     groups: dict[str, list[FetchJob]] = {}
     for job in job_list:
-        groups.setdefault(host_of(job.doc.url), []).append(job)
+        try:
+            host = host_of(job.doc.url)
+        except Exception:  # a malformed job still gets its own error from fetch_document
+            host = ""
+        groups.setdefault(host, []).append(job)
     throttle = HostThrottle(settings.per_host_delay)
     results: queue.Queue[tuple[FetchJob, FetchResult | DocumentError]] = queue.Queue()
     stop = threading.Event()
@@ -180,14 +197,13 @@ def _with_retries(doc: DocumentConfig, settings: FetchSettings, etag: str | None
     attempts = max(0, settings.retries) + 1
     host = host_of(doc.url)
     for attempt in range(1, attempts + 1):
-        if throttle is not None:
-            throttle.wait(host)
         try:
-            if doc.browser:
-                from .browser import render  # Playwright is optional; import only when used
-                return render(doc.url, settings)
-            assert client is not None
-            return _get(client, doc.url, settings, etag, last_modified)
+            with throttle.slot(host) if throttle is not None else nullcontext():
+                if doc.browser:
+                    from .browser import render  # Playwright is optional; import only when used
+                    return render(doc.url, settings)
+                assert client is not None
+                return _get(client, doc.url, settings, etag, last_modified)
         except FetchError as exc:
             too_long = exc.retry_after is not None and exc.retry_after > MAX_RETRY_AFTER
             if not exc.transient or attempt == attempts or too_long:

@@ -28,7 +28,10 @@ def host_of(url: str) -> str:
     Two ports on one machine are still one host to be polite to; 127.0.0.1 and localhost are
     two different names and count as two hosts (as they would for any virtual-hosted site).
     """
-    return (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
+    try:
+        return (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return ""
 
 
 def is_web_url(url: str) -> bool:
@@ -41,7 +44,11 @@ def check_fetchable(url: str, *, allow_file: bool = False) -> str:
     Only http and https are fetched; file:// only when the config opts in, because a tracked URL
     (or a redirect) pointing at the local disk would otherwise leak files into a public site.
     """
-    scheme = scheme_of(url)
+    try:
+        scheme = scheme_of(url)
+        urlsplit(url).port  # noqa: B018 - validates brackets and the port number
+    except ValueError as exc:
+        raise FetchError(f"invalid URL ({exc}): {url}") from None
     if scheme in WEB_SCHEMES:
         if not host_of(url):
             raise FetchError(f"URL has no host: {url}")
