@@ -20,7 +20,7 @@ import hashlib
 import logging
 import os
 import re
-import tempfile
+import secrets
 import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -125,6 +125,7 @@ class CompanyRepo:
         self._git_dir = Path(repo.git_dir)
         self._objects = self._git_dir / "objects"
         self._hash_cache: dict[str, str] = {}
+        self._fanout: set[str] = set()
         self._flat_cache: tuple[str | None, Flat] | None = None
         self._branch = self._read_branch()
 
@@ -181,12 +182,12 @@ class CompanyRepo:
             g = git.Git(str(path))
             g.update_environment(GIT_DIR=None, GIT_WORK_TREE=None, GIT_INDEX_FILE=None)
             g.init("-q", "-b", "main", str(path))
-            cfg = ["--file", str(path / ".git" / "config")]
-            g.config(*cfg, "user.name", IDENTITY_NAME)
-            g.config(*cfg, "user.email", IDENTITY_EMAIL)
-            g.config(*cfg, "core.autocrlf", "false")
-            g.config(*cfg, "core.logAllRefUpdates", "true")
-        except (GitCommandError, OSError) as exc:
+            with git.Repo(path) as fresh, fresh.config_writer("repository") as cfg:
+                cfg.set_value("user", "name", IDENTITY_NAME)
+                cfg.set_value("user", "email", IDENTITY_EMAIL)
+                cfg.set_value("core", "autocrlf", "false")
+                cfg.set_value("core", "logAllRefUpdates", "true")
+        except (GitCommandError, InvalidGitRepositoryError, OSError) as exc:
             raise StorageError(f"{path}: cannot create repository ({exc})") from None
         log.info("created repository %s", path)
 
@@ -290,22 +291,25 @@ class CompanyRepo:
         return hashlib.sha1(b"%s %d\0" % (kind, len(data)) + data).hexdigest()
 
     def _write_object(self, kind: bytes, data: bytes) -> str:
-        """Store a loose object atomically (temp file in the fan-out dir, then rename)."""
+        """Store a loose object atomically: a read-only temp file in the fan-out directory
+        (``tmp_obj_*``, which git itself ignores and prunes), then a rename."""
         header = b"%s %d\0" % (kind, len(data))
         sha = hashlib.sha1(header + data).hexdigest()
         path = self._objects / sha[:2] / sha[2:]
         if path.exists():
             return sha
+        tmp = path.parent / f"tmp_obj_{os.getpid()}_{secrets.token_hex(6)}"
         try:
-            path.parent.mkdir(exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix="tmp_obj_", dir=path.parent)
+            if sha[:2] not in self._fanout:
+                path.parent.mkdir(exist_ok=True)
+                self._fanout.add(sha[:2])
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o444)
             try:
                 with os.fdopen(fd, "wb") as fh:
-                    fh.write(zlib.compress(header + data))
-                os.chmod(tmp, 0o444)
+                    fh.write(zlib.compress(header + data, 1))  # git's core.looseCompression
                 os.replace(tmp, path)
             except BaseException:
-                Path(tmp).unlink(missing_ok=True)
+                tmp.unlink(missing_ok=True)
                 raise
         except OSError as exc:
             raise StorageError(f"{self.path}: cannot write object: {exc}") from None
