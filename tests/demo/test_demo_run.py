@@ -140,3 +140,44 @@ def test_cli_rerun_over_a_previous_demo_recreates_it(tmp_path: Path) -> None:
                  "connio"):
         assert len(_commits(target / "snapshots" / slug)) >= 3
     assert list(elsewhere.iterdir()) == []
+
+
+def test_feeds_announce_the_real_changes_and_skip_the_date_stamp(demo_run: DemoResult) -> None:
+    feedparser = pytest.importorskip("feedparser")
+    if demo_run.site_index is None:
+        pytest.skip(f"publishing not available in this build: {demo_run.site_error}")
+    feed = feedparser.parse(str(demo_run.workspace / "public" / "feeds" / "all.atom"))
+    assert not feed.bozo, feed.get("bozo_exception")
+    entries = [(e.get("updated", "")[:10], e.title + " " + e.get("summary", ""))
+               for e in feed.entries]
+    # the intended substantive revisions are all there (8 of them)...
+    assert len(entries) >= 8
+    assert any(day == "2021-03-01" and "Stripe" in text for day, text in entries)
+    assert any(day == "2025-03-18" and "CONNACT" in text for day, text in entries)
+    # ...but neither first records nor the date-stamp-only update are news
+    days = {day for day, _ in entries}
+    assert "2024-02-12" not in days and "2015-05-01" not in days
+
+
+@pytest.mark.browser
+def test_demo_site_opens_in_chromium(demo_run: DemoResult, chromium_path: Path) -> None:
+    if demo_run.site_index is None:
+        pytest.skip(f"publishing not available in this build: {demo_run.site_error}")
+    from playwright.sync_api import sync_playwright
+
+    errors: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium_path), headless=True,
+                                    args=["--headless", "--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page()
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(demo_run.site_index.as_uri())
+            assert page.locator("#company-table tbody tr").count() == 5
+            page.locator("a.company-link", has_text="CONNACT").first.click()
+            page.wait_for_url("**/companies/connact/index.html")
+            assert page.locator("h1").inner_text().strip() == "CONNACT"
+            assert "Google Analytics" in page.content()
+        finally:
+            browser.close()
+    assert errors == []
