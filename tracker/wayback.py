@@ -87,19 +87,24 @@ class _Client:
             except (httpx.TransportError, httpx.TooManyRedirects) as exc:
                 self._last = time.monotonic()
                 if attempt + 1 < attempts and isinstance(exc, httpx.TransportError):
-                    time.sleep(min(30.0, 2.0 ** attempt))
+                    time.sleep(self._backoff(attempt))
                     continue
                 raise FetchError(f"{url}: {exc.__class__.__name__}: {exc}",
                                  transient=True) from None
             self._last = time.monotonic()
             if resp.status in _TRANSIENT and attempt + 1 < attempts:
-                time.sleep(min(60.0, _retry_after(resp.headers) or 2.0 ** attempt))
+                asked = _retry_after(resp.headers)
+                time.sleep(min(60.0, asked) if asked is not None else self._backoff(attempt))
                 continue
             if resp.status != 200:
                 raise FetchError(f"{url}: HTTP {resp.status}",
                                  transient=resp.status in _TRANSIENT, status=resp.status)
             return resp
         raise AssertionError("unreachable")
+
+    def _backoff(self, attempt: int) -> float:
+        base = getattr(self.settings, "retry_backoff", 1.0)
+        return min(60.0, base * 2.0 ** attempt)
 
     def _get(self, url: str, params: dict[str, str] | None) -> _Reply:
         """Stream the body so a huge capture is cut at ``max_bytes`` instead of filling RAM."""
