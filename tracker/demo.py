@@ -27,7 +27,8 @@ from . import __version__
 from .config import CONFIG_FILENAME, is_safe_slug
 from .demo_server import DemoServer, Page, make_page, render_document, render_page
 from .errors import TrackerError, UsageError
-from .models import document_type_title
+from .models import Config, document_type_title
+from .workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -297,7 +298,6 @@ def run_demo(target: Path | str = "demo", *, echo: Echo | None = None,
     """Create the demo workspace in `target`, replay every sample date, build the site."""
     from .config import load_config
     from .tracking import track
-    from .workspace import Workspace
 
     say = _say(echo)
     started = timer.monotonic()
@@ -348,7 +348,7 @@ def run_demo(target: Path | str = "demo", *, echo: Echo | None = None,
     return result
 
 
-def _build_site(workspace, config, result: DemoResult, say: Echo) -> None:
+def _build_site(workspace: Workspace, config: Config, result: DemoResult, say: Echo) -> None:
     """Build feeds and site with the publishing module, if it is installed in this build."""
     try:
         from .publish import build_site

@@ -153,9 +153,16 @@ _PAGE = """<!DOCTYPE html>
   </nav>
 </header>
 <main id="content">
+<nav class="breadcrumb" aria-label="Breadcrumb"><a href="/">Home</a> &rsaquo; <a href="/legal">Legal</a>
+  &rsaquo; {title}</nav>
 <article class="policy">
 {content}
 </article>
+<aside class="share-page">
+  <p>Was this page helpful?</p>
+  <button type="button">Yes</button> <button type="button">No</button>
+  <a href="https://twitter.com/intent/tweet?url=%2F{slug}%2F{doc_type}&amp;utm_source=share">Share</a>
+</aside>
 </main>
 <aside class="newsletter">
   <h2>Stay in the loop</h2>

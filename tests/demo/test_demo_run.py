@@ -17,7 +17,8 @@ from tracker.errors import UsageError
 from .helpers import git
 
 CHROME_PHRASES = ("Subscribe to our newsletter", "All rights reserved", "Accept all",
-                  "Manage preferences", "Log in")
+                  "Manage preferences", "Log in", "Was this page helpful?", "Breadcrumb",
+                  "Cookie settings", "Home \u203a")
 
 
 def _commits(repo: Path, doc_type: str = "privacy-policy") -> list[tuple[str, str]]:
