@@ -60,7 +60,7 @@ def test_noise_mutations_stay_cosmetic(seeds: list[str], data: st.DataObject) ->
     text = data.draw(st.sampled_from(seeds))
     mutation = data.draw(st.sampled_from(["spaces", "quotes", "blank lines", "crlf", "trailing"]))
     if mutation == "spaces":
-        new = text.replace(" ", "  ")
+        new = re.sub(r"(?<=\S) (?=\S)", "  ", text)
     elif mutation == "quotes":
         new = text.replace('"', "\u201c").replace("'", "\u2019")
     elif mutation == "blank lines":

@@ -51,7 +51,8 @@ def compare(old: str, new: str) -> ChangeReport:
 
     e_old = ent.extract(d_old.text, d_old.urls)
     e_new = ent.extract(d_new.text, d_new.urls)
-    added, removed = ent.diff(e_old, e_new)
+    owner = ent.first_party([d_old.text, d_new.text], d_old.urls + d_new.urls)
+    added, removed = ent.diff(e_old, e_new, owner)
 
     topic_counter: Counter[str] = Counter()
     for c in changes:

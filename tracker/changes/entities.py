@@ -11,7 +11,10 @@ import re
 from dataclasses import dataclass, field
 
 from .normalize import registrable_domain
-from .vendors import find_vendors
+from collections import Counter
+from functools import lru_cache
+
+from .vendors import family, find_vendors, literal_hints, vendor_mentions
 
 KINDS = ("laws", "vendors", "emails", "domains", "phones", "durations", "ages")
 
@@ -58,7 +61,7 @@ LAWS: dict[str, str] = {
     "CLOUD Act": r"\bCLOUD Act\b",
     "Data Protection Directive": r"Data Protection Directive|Directive 95/46",
 }
-_LAW_RES = [(k, re.compile(v)) for k, v in LAWS.items()]
+_LAW_RES = [(k, re.compile(v), literal_hints(v)) for k, v in LAWS.items()]
 
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
 _TLDS = ("com|org|net|gov|edu|io|co|ai|app|dev|info|biz|me|tv|us|uk|eu|de|fr|nl|ie|ca|au|jp|in|br|"
@@ -167,19 +170,30 @@ def find_domains(text: str, urls: list[str]) -> set[str]:
     for m in _BARE_DOMAIN_RE.finditer(text):
         if any(s <= m.start() < e for s, e in email_spans):
             continue
+        if text[max(0, m.start() - 4):m.start()].lower() == "non-" or m.group(0).lower().startswith("non-"):
+            continue
         d = registrable_domain(m.group(0))
         if d and not re.fullmatch(r"(?:e\.g|i\.e|u\.s|etc)\.[a-z]+", d):
             out.add(d)
     return out
 
 
+@lru_cache(maxsize=4096)
+def extract_sentence(text: str) -> Entities:
+    """extract() for one sentence, memoised: the detector asks about the same sentences often."""
+    return extract(text)
+
+
 def extract(text: str, urls: list[str] | None = None) -> Entities:
     """All entities of one text; urls are link targets collected during normalisation."""
     ent = Entities()
-    for name, rx in _LAW_RES:
-        if rx.search(text):
+    low = text.lower()
+    for name, rx, hints in _LAW_RES:
+        if (not hints or any(h in low for h in hints)) and rx.search(text):
             ent.laws.add(name)
     ent.vendors = find_vendors(text)
+    if ent.laws & {"EU-U.S. Data Privacy Framework", "Swiss-U.S. Data Privacy Framework", "UK Extension to the EU-U.S. DPF"}:
+        ent.laws.discard("Data Privacy Framework")   # the generic name is part of the specific ones
     ent.emails = {m.group(0).lower().rstrip(".") for m in _EMAIL_RE.finditer(text)}
     ent.domains = find_domains(text, urls or [])
     ent.phones = find_phones(text)
@@ -188,8 +202,50 @@ def extract(text: str, urls: list[str] | None = None) -> Entities:
     return ent
 
 
-def diff(old: Entities, new: Entities) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """(added, removed) per kind, sorted, for the report."""
-    added = {k: sorted(new.get(k) - old.get(k)) for k in KINDS}
-    removed = {k: sorted(old.get(k) - new.get(k)) for k in KINDS}
-    return added, removed
+def first_party(texts: list[str], urls: list[str]) -> tuple[str | None, str | None]:
+    """(vendor family, domain label) of the policy's own company: the most named company and
+    the most linked site, so its own products and help sites are not reported as third parties."""
+    counts: Counter[str] = Counter()
+    for t in texts:
+        for canon, n in vendor_mentions(t).items():
+            counts[family(canon)] += n
+    fam = None
+    if counts:
+        (top, n1), *rest = counts.most_common(2) + [("", 0)]
+        n2 = rest[0][1]
+        if n1 >= 5 and n1 >= 3 * max(n2, 1):
+            fam = top
+    dom_counts: Counter[str] = Counter()
+    for u in urls:
+        d = registrable_domain(u)
+        if d:
+            dom_counts[d.split(".")[0]] += 1
+    label = None
+    if dom_counts:
+        top_d, n = dom_counts.most_common(1)[0]
+        if n >= 3 and len(top_d) >= 4:
+            label = top_d
+    if fam and not (label and (label.startswith(fam.lower()) or fam.lower().startswith(label))):
+        fam = None   # the most named company is only the author if it also owns the main site
+    return fam, label
+
+
+def diff(old: Entities, new: Entities, owner: tuple[str | None, str | None] = (None, None)
+         ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(added, removed) per kind, sorted, for the report.
+
+    owner: the first party (see first_party); its own products and sites are left out. A parent
+    company added together with one of its products ("Google" with "Google Analytics") is named
+    once, by the product.
+    """
+    fam, label = owner
+    added = {k: new.get(k) - old.get(k) for k in KINDS}
+    removed = {k: old.get(k) - new.get(k) for k in KINDS}
+    for side in (added, removed):
+        if fam:
+            side["vendors"] = {v for v in side["vendors"] if family(v) != fam}
+        if label:
+            side["domains"] = {d for d in side["domains"] if not d.split(".")[0].startswith(label)}
+        side["vendors"] = {v for v in side["vendors"]
+                           if not any(o != v and o.startswith(v + " ") for o in side["vendors"])}
+    return ({k: sorted(v) for k, v in added.items()}, {k: sorted(v) for k, v in removed.items()})

@@ -141,10 +141,10 @@ DATE_RE = re.compile(
     re.I,
 )
 _STAMP_WORDS_RE = re.compile(
-    r"\b(?:last\s+(?:updated|modified|revised|amended|changed|reviewed)|effective(?:\s+date|\s+as\s+of|\s+on|\s+from)?|"
+    r"(?:(?<![A-Za-z])|(?<=[a-z])(?=L))(?:[Ll]ast\s+(?:updated|modified|revised|amended|changed|reviewed)|effective(?:\s+date|\s+as\s+of|\s+on|\s+from)?|"
     r"(?:date\s+of\s+)?(?:last\s+)?revision\s+date|updated(?:\s+on|\s+as\s+of)?|revised(?:\s+on)?|"
     r"version\s+date|date\s+of\s+last\s+revision|in\s+effect\s+(?:as\s+of|since)|valid\s+(?:from|as\s+of)|"
-    r"published(?:\s+on)?|posted(?:\s+on)?)\b",
+    r"published(?:\s+on)?|posted(?:\s+on)?|(?:will\s+)?takes?\s+effect(?:\s+on)?|comes?\s+into\s+effect)\b",
     re.I,
 )
 _COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.I)
@@ -160,7 +160,9 @@ def is_date_stamp(sentence: str) -> bool:
         return not re.search(r"[A-Za-z]{3,}", rest)
     # the stamp words must be near the date and the sentence must not be a full statement
     words = re.findall(r"[A-Za-z]+", DATE_RE.sub(" ", sentence))
-    return len(words) <= 14
+    m = _STAMP_WORDS_RE.search(sentence)
+    leading = m is not None and len(re.findall(r"[A-Za-z]+", sentence[:m.start()])) <= 3
+    return len(words) <= (24 if leading else 14)
 
 
 def is_copyright(sentence: str) -> bool:

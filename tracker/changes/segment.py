@@ -31,7 +31,7 @@ _LIST_RE = re.compile(r"^\s*(?:[*+\-•·▪◦●]|\d{1,3}[.)]|\(\s*(?:[a-z]|[i
 _BOLD_LINE_RE = re.compile(r"^\s*(?:\*\*|__)([^*_\n]{2,150})(?:\*\*|__)\s*:?\s*$")
 _QUOTE_RE = re.compile(r"^\s*(?:>\s?)+")
 _TERMINAL = ".!?;:,"
-_BOUNDARY_RE = re.compile(r"([.!?]+)([\"')\]]*)\s+(?=[\"'(\[]?[A-Z0-9])")
+_BOUNDARY_RE = re.compile(r"([.!?]+)([\"')\]]*)(?:\s+(?=[\"'(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2,}\b))")
 
 
 @dataclass
@@ -75,8 +75,18 @@ def exact_key(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower())
 
 
+_GLUED_LABEL_RE = re.compile(r'["“][^"”\n]{1,80}["”][A-Z][a-z]')
+_GLUED_HEADING_RE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]+ [A-Za-z])")
 _UI_LABEL_RE = re.compile(r"^(?:(?:back to top|expand|collapse|show more|read more|hide|show)\s*)+|"
                           r"(?:\s*(?:back to top|hide examples|show examples|expand|collapse))+$", re.I)
+
+
+def _split_glued_heading(title: str) -> list[str]:
+    """'About this policyWhen this policy applies' -> two headings (a scrape lost the break)."""
+    parts = _GLUED_HEADING_RE.split(title)
+    if len(parts) == 2 and all(len(p.split()) >= 2 for p in parts):
+        return [p.strip() for p in parts]
+    return [title]
 
 
 def is_chrome(text: str) -> bool:
@@ -192,15 +202,16 @@ def _blocks(text: str) -> list[tuple[str, str]]:
             out.append(("li", item))
             i += 1
             continue
-        stripped = line.strip()
+        stripped = " ".join(line.split())
         if not para:
             para.append(stripped)
-        elif joined_by_break:
+        elif joined_by_break and not _is_caps_heading(para[-1]):
             para[-1] = para[-1] + " " + stripped   # Markdown hard break: same block (an address)
         else:
             prev = para[-1]
             # join across a hard wrap unless the previous line closed a paragraph
-            if prev[-1:] in ".!?:" or (_is_title_line(prev) and len(prev) < 60 and len(para) == 1):
+            continuation = stripped[:1].islower()
+            if not continuation and (prev[-1:] in ".!?:" or (_is_title_line(prev) and len(prev) < 60 and len(para) == 1)):
                 flush()
             para.append(stripped)
         joined_by_break = hard_break
@@ -228,6 +239,8 @@ def segment(text: str) -> Document:
         sections.append(Section(title, key))
 
     for kind, body in _blocks(text):
+        if len(_GLUED_LABEL_RE.findall(body)) >= 8:
+            continue  # tooltip/glossary pop-ups scraped inline: 'Example "x"For example, ...'
         inline = strip_inline(body)
         urls.extend(inline.urls)
         if inline.link_only:
@@ -237,10 +250,11 @@ def segment(text: str) -> Document:
             continue
         if kind == "h" or (
             kind == "p" and (_is_caps_heading(clean) or (_is_title_line(clean) and len(clean) < 70))):
-            if is_date_stamp(clean):
+            if is_date_stamp(clean) and not DATE_RE.fullmatch(clean.strip()):
                 stamp = stamp or clean
                 continue
-            start_section(clean)
+            for part in _split_glued_heading(clean):
+                start_section(part)
             continue
         for sent in split_sentences(clean):
             if is_date_stamp(sent):

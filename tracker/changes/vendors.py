@@ -196,15 +196,6 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "American Arbitration Association": ("American Arbitration Association",),
     "BBB": ("BBB National Programs", "Better Business Bureau"),
     "EDPO": ("re:\\bEDPO\\b", "European Data Protection Office"),
-    "Mozilla": ("Mozilla", "Firefox"),
-    "Opera": ("re:\\bOpera(?= browser| Software)",),
-    "Brave": ("re:\\bBrave(?= browser| Software)",),
-    "Safari": ("re:\\bSafari\\b",),
-    "Chrome": ("re:\\bChrome\\b",),
-    "Internet Explorer": ("Internet Explorer",),
-    "Edge": ("Microsoft Edge",),
-    "Flash": ("Adobe Flash", "Flash cookies", "Flash Player"),
-    "iOS": ("re:\\biOS\\b",),
     "Vercel": ("Vercel",),
     "Netlify": ("Netlify",),
     "Heroku": ("Heroku",),
@@ -234,40 +225,96 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "Meredith Performance Marketing": ("Meredith Performance Marketing",),
 }
 
-_EXTRA_NEG = re.compile(r"^(?:Google Analytics|Google Ads|Google AdSense|Google Tag Manager|Google Maps|Google Cloud|Google Play)$")
+# products belong to a company: in that company's own policy they are not third parties
+OWNER: dict[str, str] = {
+    "Google Analytics": "Google", "Google Ads": "Google", "Google AdSense": "Google", "DoubleClick": "Google",
+    "Google Tag Manager": "Google", "reCAPTCHA": "Google", "Google Maps": "Google", "Google Cloud": "Google",
+    "Firebase": "Google", "Crashlytics": "Google", "YouTube": "Google", "Google Play": "Google",
+    "Android": "Google", "Gmail": "Google", "Gemini": "Google",
+    "Instagram": "Meta", "WhatsApp": "Meta", "Messenger": "Meta", "Facebook": "Meta",
+    "LinkedIn": "Microsoft", "Bing": "Microsoft", "Outlook": "Microsoft", "Azure": "Microsoft",
+    "Skype": "Microsoft", "GitHub": "Microsoft", "Hotmail": "Microsoft", "Edge": "Microsoft",
+    "Amazon Web Services": "Amazon", "Alexa": "Amazon", "Amazon SES": "Amazon",
+    "ChatGPT": "OpenAI", "Claude": "Anthropic", "X": "Twitter",
+}
 
 
-def _compile() -> list[tuple[str, tuple[str, ...], re.Pattern[str]]]:
-    """(canonical, literal hints or () when a regex alias must always run, pattern)."""
-    out = []
+def family(name: str) -> str:
+    """The company a vendor name belongs to ('Gmail' -> 'Google', 'Facebook' -> 'Meta')."""
+    fam = OWNER.get(name, name)
+    return {"Facebook": "Meta"}.get(fam, fam)
+
+
+def literal_hints(pattern: str) -> tuple[str, ...]:
+    """Lower-cased literal words of a regex: at least one occurs in any text it matches
+    (every branch of our patterns names a word of 2+ letters), so texts without any of them
+    can skip the regex. Python's re is slow on long alternations; this keeps scans linear."""
+    cleaned = re.sub(r"\\[a-zA-Z]", " ", pattern)          # \b \s \w ...
+    cleaned = re.sub(r"\(\?[:=!<]+|\(\?<[=!]", " ", cleaned)
+    return tuple(sorted({w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9]+", cleaned)}))
+
+
+_TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+
+
+def _compile() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], list[tuple[str, tuple[str, ...], re.Pattern[str]]]]:
+    """(first token -> [(alias tokens, canonical)], [(canonical, hints, regex)])."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    regexes = []
     for canon, aliases in VENDORS.items():
-        parts = []
-        hints: list[str] = []
-        always = False
         for a in aliases:
             if a.startswith("re:"):
-                parts.append(a[3:])
-                always = True
+                regexes.append((canon, literal_hints(a[3:]), re.compile(a[3:])))
             else:
-                parts.append(r"(?<![\w.@/-])" + re.escape(a) + r"(?![\w@-]|\.[a-z])")
-                hints.append(a)
-        out.append((canon, () if always else tuple(hints), re.compile("|".join(f"(?:{p})" for p in parts))))
-    return out
+                toks = tuple(_TOKEN_RE.findall(a))
+                by_first.setdefault(toks[0], []).append((toks, canon))
+    for lst in by_first.values():
+        lst.sort(key=lambda x: -len(x[0]))
+    return by_first, regexes
 
 
-_PATTERNS = _compile()
+_BY_FIRST, _REGEXES = _compile()
+
+
+def _vendor_spans(text: str) -> dict[str, list[tuple[int, int]]]:
+    found: dict[str, list[tuple[int, int]]] = {}
+    toks = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    n = len(toks)
+    for i, (t, st, _) in enumerate(toks):
+        cands = _BY_FIRST.get(t)
+        if not cands:
+            continue
+        if st and (text[st - 1].isalnum() or text[st - 1] in "@/-" or
+                   (text[st - 1] == "." and st >= 2 and text[st - 2].isalnum())):
+            continue  # part of a longer word, address or domain
+        for alias, canon in cands:
+            k = len(alias)
+            if i + k > n or any(toks[i + j][0] != alias[j] for j in range(k)):
+                continue
+            # tokens must be contiguous as in the alias (no new words in between)
+            end = toks[i + k - 1][2]
+            if len(text[st:end].split()) != len(" ".join(alias).replace(" . ", ".").split()) and \
+                    re.sub(r"\s+", "", text[st:end]) != "".join(alias):
+                continue
+            after = text[end:end + 2]
+            if after[:1] and (after[0].isalnum() or after[0] in "@-_") or (after[:1] == "." and after[1:2].islower()):
+                continue
+            found.setdefault(canon, []).append((st, end))
+            break
+    low = text.lower()
+    for canon, hints, rx in _REGEXES:
+        if hints and not any(h in low for h in hints):
+            continue
+        for m in rx.finditer(text):
+            found.setdefault(canon, []).append(m.span())
+    return found
 
 
 def find_vendors(text: str) -> set[str]:
     """Canonical vendor names mentioned in text (a longer name hides the shorter one inside it)."""
-    found: dict[str, list[tuple[int, int]]] = {}
-    for canon, hints, pat in _PATTERNS:
-        if hints and not any(h in text for h in hints):
-            continue  # cheap substring gate before the regex
-        spans = [m.span() for m in pat.finditer(text)]
-        if spans:
-            found[canon] = spans
-    # "Google" inside "Google Analytics" is not a separate mention of Google
+    found = _vendor_spans(text)
+    if not found:
+        return set()
     result = set()
     all_spans = sorted((s, e, c) for c, sp in found.items() for s, e in sp)
     for canon, spans in found.items():
@@ -278,3 +325,8 @@ def find_vendors(text: str) -> set[str]:
                 result.add(canon)
                 break
     return result
+
+
+def vendor_mentions(text: str) -> dict[str, int]:
+    """How often each vendor is named (for finding the policy's own company)."""
+    return {c: len(sp) for c, sp in _vendor_spans(text).items()}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from .entities import NUMBER_WORDS, extract
+from .entities import NUMBER_WORDS, extract_sentence
 from .topics import has_topic, topics_of
 
 _WORD_RE = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
@@ -110,7 +110,7 @@ def short(text: str, limit: int = 110) -> str:
 
 
 def _entity_delta(old: str, new: str) -> bool:
-    eo, en = extract(old), extract(new)
+    eo, en = extract_sentence(old), extract_sentence(new)
     return any(eo.get(k) != en.get(k) for k in ("laws", "vendors", "emails", "phones", "durations", "ages"))
 
 
