@@ -315,6 +315,7 @@ def run_demo(target: Path | str = "demo", *, echo: Echo | None = None,
     say(f"Demo workspace: {root}")
     say(f"Sample policies: {len(samples.companies)} companies, {len(samples.versions)} "
         f"versions from {dates[0]} to {dates[-1]}")
+    explain = _explainer(workspace)
     with DemoServer(site.page) as server:
         (root / CONFIG_FILENAME).write_text(demo_config_text(samples, server), encoding="utf-8")
         config = load_config(workspace.config_path)
@@ -333,6 +334,10 @@ def run_demo(target: Path | str = "demo", *, echo: Echo | None = None,
                     if outcome.status in ("new", "changed"):
                         result.versions_recorded += 1
                         lines.append(f"{outcome.company} {outcome.status}")
+                        if outcome.status == "changed" and explain is not None:
+                            headline = explain(outcome.company, outcome.doc_type)
+                            if headline:
+                                lines[-1] += f" - {headline}"
                     elif outcome.status == "failed":
                         failure = f"{day} {outcome.company}/{outcome.doc_type}: {outcome.error}"
                         result.failures.append(failure)
@@ -346,6 +351,31 @@ def run_demo(target: Path | str = "demo", *, echo: Echo | None = None,
     if result.failures:
         say(f"{len(result.failures)} documents failed; see the lines above.")
     return result
+
+
+def _explainer(workspace: Workspace) -> Callable[[str, str], str | None] | None:
+    """Headline of a document's latest change, via the detector's report cache.
+
+    Reports land in the workspace cache, so the site build that follows reuses them.
+    """
+    try:
+        from .changes.cache import ReportCache
+        from .storage import CompanyRepo
+    except ImportError as exc:
+        log.info("no change headlines in the demo output: %s", exc)
+        return None
+    cache = ReportCache(workspace.reports_cache_dir)
+
+    def explain(slug: str, doc_type: str) -> str | None:
+        repo = CompanyRepo.open(workspace.repo_path(slug))
+        versions = repo.versions(doc_type)
+        if len(versions) < 2:
+            return None
+        old = repo.text_at(versions[1].commit, doc_type)
+        new = repo.text_at(versions[0].commit, doc_type)
+        return cache.get(old, new).headline
+
+    return explain
 
 
 def _build_site(workspace: Workspace, config: Config, result: DemoResult, say: Echo) -> None:
