@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,25 @@ def test_companies_toml_lists_the_directories() -> None:
         (root / "companies.toml").read_text(encoding="utf-8"))["companies"]]
     on_disk = sorted(p.name for p in root.iterdir() if p.is_dir() and p.name[0].isalnum())
     assert sorted(listed) == on_disk
+
+
+def test_broken_sample_data_is_a_clear_error(tmp_path: Path) -> None:
+    from tracker.demo import SampleDataError
+
+    with pytest.raises(SampleDataError, match="companies.toml"):
+        load_samples(tmp_path)
+    (tmp_path / "companies.toml").write_text('[[companies]]\nslug = "acme"\nname = "ACME"\n')
+    with pytest.raises(SampleDataError, match="no directory for company 'acme'"):
+        load_samples(tmp_path)
+    (tmp_path / "acme" / "privacy-policy").mkdir(parents=True)
+    with pytest.raises(SampleDataError, match="empty"):
+        load_samples(tmp_path)
+    (tmp_path / "acme" / "privacy-policy" / "2024-13-01.md").write_text("# Policy\n")
+    with pytest.raises(SampleDataError, match="bad date"):
+        load_samples(tmp_path)
+    (tmp_path / "acme" / "privacy-policy" / "2024-13-01.md").rename(
+        tmp_path / "acme" / "privacy-policy" / "2024-12-01.md")
+    loaded = load_samples(tmp_path)
+    assert [v.name for v in loaded.versions] == ["2024-12-01.md"]
+    assert loaded.companies_on(date(2024, 11, 30)) == []
+    assert loaded.companies_on(date(2024, 12, 1)) == ["acme"]
