@@ -36,9 +36,12 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 _COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+# Button wording of consent walls (not the prose a cookie policy uses to explain choices).
 _COOKIE_WALL_ACTION = re.compile(
-    r"\b(accept|agree|allow|reject|refuse|decline)( all)?( cookies)?\b|\b(manage|cookie) "
-    r"(settings|preferences|options)\b|\bconsent\b", re.IGNORECASE)
+    r"\b(accept|reject|refuse|allow|decline|deny) (all|all cookies|cookies)\b|\bagree and "
+    r"(continue|proceed|close)\b|\b(manage|cookie|privacy) (settings|preferences|options|choices)\b"
+    r"|\bconsent to (the use of )?cookies to (continue|proceed)\b", re.IGNORECASE)
+_HEADING = re.compile(r"^#{1,6} ", re.M)
 
 # Markers in the raw HTML of challenge pages (checked only when the text is short as well).
 _HTML_MARKERS = re.compile(
@@ -56,6 +59,6 @@ def blocked_reason(text: str, html: str | None = None) -> str | None:
         if pattern.search(text):
             return reason
     if (len(text) <= MAX_COOKIE_WALL_CHARS and _COOKIE.search(text)
-            and len(_COOKIE_WALL_ACTION.findall(text)) >= 2):
+            and _COOKIE_WALL_ACTION.search(text) and len(_HEADING.findall(text)) < 2):
         return "cookie wall"
     return None

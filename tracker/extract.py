@@ -131,8 +131,8 @@ def decode(body: bytes, encoding: str | None = None, *, html: bool = False) -> s
 # Text normalisation
 # ---------------------------------------------------------------------------------------------
 
-_SPACE_TABLE = {cp: " " for cp in (0x00A0, 0x2007, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B))}
-_SPACE_TABLE.update({cp: None for cp in (0x200B, 0x2060, 0xFEFF, 0x00AD)})  # zero-width, soft hyphen
+_ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")  # zero-width characters, soft hyphen
 _TRAILING_WS = re.compile(r"[ \t]+$", re.M)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _BULLET = re.compile(r"^([ \t]*)[*+•]([ \t]+)(?=\S)", re.M)
@@ -152,8 +152,8 @@ def normalize_text(markdown: str) -> str:
     LF line ends, no trailing spaces, at most one blank line in a row, `-` for bullets, no
     leading blank lines, exactly one trailing newline ('' for a text with no content).
     """
-    text = unicodedata.normalize("NFC", markdown.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.translate(_SPACE_TABLE)
+    text = _INVISIBLE.sub("", markdown.replace("\r\n", "\n").replace("\r", "\n"))
+    text = unicodedata.normalize("NFC", _ODD_SPACES.sub(" ", text))
     text = _TRAILING_WS.sub("", text)
     text = _BULLET.sub(_bullet, text)
     text = _BLANK_RUNS.sub("\n\n", text).strip("\n")
@@ -214,7 +214,6 @@ _BANNER_WEAK = re.compile(r"cookie|consent|gdpr", re.I)
 _BANNER_ACTIONS = re.compile(r"\b(accept|agree|allow|reject|decline|got it|ok|okay|settings|"
                              r"preferences|dismiss|close)\b", re.I)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_MAIN_SELECTORS = ("main", "[role=main]")
 _DROP_LINK_SCHEMES = ("javascript:", "data:", "vbscript:")
 _WS = re.compile(r"\s+")
 
@@ -290,17 +289,11 @@ def _clean_chrome(root: Tag) -> None:
 
 def _main_content(root: Tag) -> Tag:
     """The page's <main>, [role=main] or sole <article> when it holds most of the text."""
-    total = len(root.get_text(" ", strip=True))
-    for selector in _MAIN_SELECTORS:
-        candidates = root.select(selector)
-        if len(candidates) == 1:
-            found = candidates[0]
-            if len(found.get_text(" ", strip=True)) >= 0.2 * total:
-                return found
-    articles = root.find_all("article")
-    top = [a for a in articles if a.find_parent("article") is None]
-    if len(top) == 1 and len(top[0].get_text(" ", strip=True)) >= 0.2 * total:
-        return top[0]
+    total = len(root.get_text())
+    for candidates in (root.find_all("main", limit=2), root.find_all(attrs={"role": "main"}, limit=2),
+                       [a for a in root.find_all("article") if a.find_parent("article") is None]):
+        if len(candidates) == 1 and len(candidates[0].get_text()) >= 0.2 * total:
+            return candidates[0]
     return root
 
 
@@ -326,7 +319,7 @@ def _select(soup: BeautifulSoup, selectors: tuple[str, ...], url: str) -> Tag:
 def _fix_links(root: Tag, base: str, strip: tuple[str, ...]) -> None:
     """Absolute, tracking-free links; script/data links and bare anchors become plain text;
     Cloudflare-protected e-mail addresses are decoded."""
-    for span in root.select("[data-cfemail]"):
+    for span in root.find_all(attrs={"data-cfemail": True}):
         email = decode_cfemail(span.get("data-cfemail", ""))
         if email:
             span.replace_with(email)
@@ -377,7 +370,7 @@ def html_to_markdown(html: str, url: str, doc: DocumentConfig) -> str:
 # PDF
 # ---------------------------------------------------------------------------------------------
 
-_HYPHEN_BREAK = re.compile(r"(\w)-\n(?=[a-z])")
+_HYPHENATED = re.compile(r"[^\W\d_]-$")
 _LIST_START = re.compile(r"^([-•*–·]|\(?\d{1,3}[.)]|\(?[a-z][.)]|[ivx]{1,4}[.)])\s")
 _SENTENCE_END = re.compile(r"[.:;!?)\]\"”]$")
 
@@ -386,10 +379,10 @@ def _reflow(page_text: str) -> str:
     """Join a PDF page's hard-wrapped lines into paragraphs.
 
     A line continues the previous one when that one reached (nearly) the usual line width and
-    the new line is not a list item; short lines (headings, last lines) end a paragraph.
+    the new line is not a list item; short lines (headings, last lines) end a paragraph. A word
+    hyphenated across a line break is joined back together.
     """
-    text = _HYPHEN_BREAK.sub(r"\1", page_text.replace("\r\n", "\n"))
-    lines = [ln.strip() for ln in text.split("\n")]
+    lines = [ln.strip() for ln in page_text.splitlines()]
     widths = sorted(len(ln) for ln in lines if ln)
     if not widths:
         return ""
@@ -402,9 +395,11 @@ def _reflow(page_text: str) -> str:
                 out.append("")
             prev = ""
             continue
-        joins = (prev and len(prev) >= 0.7 * usual and not _LIST_START.match(line)
-                 and not (_SENTENCE_END.search(prev) and line[:1].isupper() and len(prev) < 0.85 * usual))
-        if joins:
+        if prev and _HYPHENATED.search(prev) and line[:1].islower():
+            out[-1] = out[-1][:-1] + line
+        elif (prev and len(prev) >= 0.7 * usual and not _LIST_START.match(line)
+              and not (_SENTENCE_END.search(prev) and line[:1].isupper()
+                       and len(prev) < 0.85 * usual)):
             out[-1] = f"{out[-1]} {line}"
         else:
             if out and out[-1] != "":
@@ -480,7 +475,9 @@ def extract(body: bytes, content_type: str, url: str, doc: DocumentConfig, *,
         text = decode(body, encoding)
     text = normalize_text(text)
     if not any(ch.isalnum() for ch in text):
-        raise ExtractionError(f"no text extracted from {url}")
+        hint = " (it is built by JavaScript: try browser = true)" if (
+            html is not None and not doc.browser and "<script" in html.lower()) else ""
+        raise ExtractionError(f"no text extracted from {url}{hint}")
     reason = blocked_reason(text, html)
     if reason:
         snippet = _WS.sub(" ", text)[:80].strip()
