@@ -210,6 +210,7 @@ def first_party(texts: list[str], urls: list[str]) -> tuple[str | None, str | No
         for canon, n in vendor_mentions(t).items():
             counts[family(canon)] += n
     fam = None
+    n1 = n2 = 0
     if counts:
         (top, n1), *rest = counts.most_common(2) + [("", 0)]
         n2 = rest[0][1]
@@ -225,8 +226,11 @@ def first_party(texts: list[str], urls: list[str]) -> tuple[str | None, str | No
         top_d, n = dom_counts.most_common(1)[0]
         if n >= 3 and len(top_d) >= 4:
             label = top_d
-    if fam and not (label and (label.startswith(fam.lower()) or fam.lower().startswith(label))):
-        fam = None   # the most named company is only the author if it also owns the main site
+    dominant = bool(fam) and n1 >= 15 and n1 >= 5 * max(n2, 1)
+    if fam and not (label and (label.startswith(fam.lower()) or fam.lower().startswith(label))) and not dominant:
+        fam = None   # the most named company is the author only if it owns the main site or dominates
+    if fam and not label:
+        label = fam.lower()
     return fam, label
 
 

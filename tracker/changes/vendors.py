@@ -274,6 +274,10 @@ def _compile() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], list[tuple
 
 
 _BY_FIRST, _REGEXES = _compile()
+_PLATFORMS = r"(?:YouTube|Facebook|Instagram|TikTok|LinkedIn|Snapchat|Twitter|Pinterest|Reddit|Twitch|Threads)"
+_BARE_X_RE = re.compile(r"(?<![\w.-])X(?![\w-])")
+_PLATFORM_BEFORE_RE = re.compile(_PLATFORMS + r"(?:,| or| and|, or|, and) $")
+_PLATFORM_AFTER_RE = re.compile(r"(?:,| or| and|, or|, and) " + _PLATFORMS)
 
 
 def _vendor_spans(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -301,6 +305,11 @@ def _vendor_spans(text: str) -> dict[str, list[tuple[int, int]]]:
                 continue
             found.setdefault(canon, []).append((st, end))
             break
+    # "X" alone is a letter; it is the platform only when listed beside other platforms
+    for m in _BARE_X_RE.finditer(text):
+        before, after = text[max(0, m.start() - 16):m.start()], text[m.end():m.end() + 16]
+        if _PLATFORM_BEFORE_RE.search(before) or _PLATFORM_AFTER_RE.match(after):
+            found.setdefault("X", []).append(m.span())
     low = text.lower()
     for canon, hints, rx in _REGEXES:
         if hints and not any(h in low for h in hints):
