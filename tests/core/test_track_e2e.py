@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from tracker.cli import main
 from tracker.tracking import track
 
-from .conftest import POLICY_SECTIONS, make_workspace, policy_html
+from e2e_helpers import POLICY_SECTIONS, make_workspace, policy_html
 
 
 def git(repo, *args) -> str:
