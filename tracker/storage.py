@@ -359,6 +359,15 @@ class CompanyRepo:
         self._git("update-ref", "-m", f"policy-tracker: {reason}", self._branch, new,
                   old or _ZERO)
         self._sync_worktree()
+        self._maintain()
+
+    def _maintain(self) -> None:
+        """Let git pack loose objects when there are many (``gc --auto``: a cheap no-op
+        below gc.auto objects); never detached, so no process outlives the run."""
+        try:
+            self._git("-c", "gc.autoDetach=false", "gc", "--auto", "--quiet")
+        except StorageError as exc:  # housekeeping only: the commit itself is done
+            log.warning("%s: git gc --auto failed: %s", self.path, exc)
 
     def _sync_worktree(self) -> None:
         self._git("read-tree", "--reset", "-u", "HEAD")

@@ -171,15 +171,31 @@ def list_captures(client: _Client, base_url: str, url: str, *, since: datetime |
 def backfill(repo: CompanyRepo, company_name: str, doc: DocumentConfig,
              settings: FetchSettings, *, since: datetime | None = None,
              until: datetime | None = None, limit: int | None = None,
-             base_url: str = DEFAULT_BASE_URL, delay: float | None = None) -> BackfillReport:
-    """Import the archived versions of ``doc`` into ``repo``; ``delay`` overrides
-    ``settings.per_host_delay`` (all requests go to one host, the archive)."""
+             base_url: str = DEFAULT_BASE_URL, delay: float | None = None,
+             batch: int = 25) -> BackfillReport:
+    """Import the archived versions of ``doc`` into ``repo``.
+
+    ``delay`` overrides ``settings.per_host_delay`` (every request goes to the archive).
+    Versions are inserted every ``batch`` captures so an interrupted backfill keeps what it
+    fetched, and captures already in the history (same archive URL) are not downloaded again.
+    """
     from tracker.extract import extract
 
     base_url = base_url.rstrip("/")
     report = BackfillReport()
+    known = {v.trailers.get("Source-URL") for v in repo.versions(doc.type)
+             if v.trailers.get("Fetcher") == "wayback"}
     client = _Client(settings, delay)
     items: list[ImportItem] = []
+
+    def flush() -> None:
+        if items:
+            created = repo.insert_versions(doc.type, items, company_name=company_name)
+            report.commits += created
+            report.imported += len(created)
+            report.skipped += len(items) - len(created)
+            items.clear()
+
     try:
         try:
             captures = list_captures(client, base_url, doc.url, since=since, until=until,
@@ -191,6 +207,9 @@ def backfill(repo: CompanyRepo, company_name: str, doc: DocumentConfig,
         log.info("%s/%s: %d archived captures", repo.slug, doc.type, len(captures))
         for cap in captures:
             archive_url = f"{base_url}/web/{cap.timestamp}id_/{cap.original}"
+            if archive_url in known:
+                report.skipped += 1
+                continue
             try:
                 resp = client.get(archive_url)
                 ctype = resp.headers.get("Content-Type", cap.mimetype or "text/html")
@@ -206,10 +225,9 @@ def backfill(repo: CompanyRepo, company_name: str, doc: DocumentConfig,
                               fetcher="wayback")
             items.append(ImportItem(date=cap.date, extracted=extracted, meta=meta,
                                     title=doc.display_title))
+            if len(items) >= batch:
+                flush()
+        flush()
     finally:
         client.close()
-    if items:
-        report.commits = repo.insert_versions(doc.type, items, company_name=company_name)
-        report.imported = len(report.commits)
-        report.skipped = len(items) - report.imported
     return report

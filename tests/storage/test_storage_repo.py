@@ -278,3 +278,19 @@ def test_working_tree_left_behind_is_restored_on_open(repo, repo_path):
         pass
     assert run_git(repo_path, "status", "--porcelain") == ""
     assert (repo_path / "privacy-policy.md").read_text() == "One.\n"
+
+
+def test_packed_objects_and_refs_after_git_gc(repo, repo_path):
+    """After `git gc` (what `gc --auto` does on big repos) objects and refs are packed."""
+    for i in range(12):
+        repo.record("privacy-policy", ex(f"Version {i}."), META, T0 + timedelta(days=i), "P")
+    run_git(repo_path, "gc", "--quiet")
+    assert not (repo_path / ".git" / "refs" / "heads" / "main").exists()  # in packed-refs
+    with CompanyRepo.open(repo_path) as reopened:
+        assert len(reopened.versions("privacy-policy")) == 12
+        assert reopened.record("privacy-policy", ex("Version 0."), META,
+                               T0 + timedelta(days=20), "P")
+        assert reopened.text_at("HEAD~1", "privacy-policy") == "Version 11.\n"
+        assert reopened.insert_versions("privacy-policy", [item(-5, "Older.")])
+        assert len(reopened.versions("privacy-policy")) == 14
+    fsck(repo_path)

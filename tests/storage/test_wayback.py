@@ -142,9 +142,23 @@ def test_backfill_builds_dated_history_and_reports_failures(archive: Archive, re
 
     # running it again adds nothing and does not move the branch
     head = run_git(repo_path, "rev-parse", "HEAD")
+    seen = len(archive.requests)
     again = backfill(repo, "Acme Inc", DOC, FAST, base_url=archive.base)
     assert again.imported == 0 and again.skipped == 3
     assert run_git(repo_path, "rev-parse", "HEAD") == head
+    # captures already in the history are not downloaded again (CDX + 3 others + 1 retry)
+    assert [urlsplit(r[0]).path.split("id_")[0] for r in archive.requests[seen:]] == [
+        "/cdx/search/cdx", "/web/20200301000000", "/web/20210101000000",
+        "/web/20210101000000", "/web/20210601000000"]
+
+
+def test_batches_keep_progress(archive: Archive, repo):
+    for day in range(1, 8):
+        archive.add(f"202001{day:02d}000000", 200, page(f"<p>Text number {day}.</p>"))
+    report = backfill(repo, "Acme Inc", DOC, FAST, base_url=archive.base, batch=3)
+    assert report.imported == 7 and len(report.commits) == 7
+    texts = [repo.text_at(v.commit, "privacy-policy") for v in repo.versions("privacy-policy")]
+    assert [t.split("number ")[1][0] for t in texts] == list("7654321")
 
 
 def test_range_and_limit_are_passed_to_cdx(archive: Archive, repo):
