@@ -83,6 +83,8 @@ _NUM = r"(?:\d{1,4}(?:,\d{3})?|" + "|".join(sorted((re.escape(w) for w in NUMBER
 _UNIT = r"(?:second|minute|hour|day|business day|calendar day|working day|week|month|year)s?"
 _DURATION_RE = re.compile(
     rf"(?i)\b({_NUM})(?:\s*\((\d{{1,4}})\))?(?:\s|-)+({_UNIT})\b")
+_UNIT_RE = re.compile(r"(?i)(?<![a-z])(?:second|minute|hour|day|week|month|year)s?\b")
+_AGE_NUM_RE = re.compile(r"(?<!\d)(?:[89]|1\d|2[01])(?!\d)")
 _AGE_RES = [
     re.compile(r"(?i)\b(?:under|below|younger than|less than|over|older than|at least|minimum age of|"
                r"the age of|age of|aged?|ages?)\s+(?:the\s+age\s+of\s+)?(?:majority\s+)?\(?(\d{1,2})\)?(?:\s+years)?"),
@@ -116,7 +118,11 @@ def _num(token: str) -> int | None:
 def find_durations(text: str) -> set[str]:
     """'six (6) months', '30-day', 'thirty days' -> {'6 months', '30 days'}."""
     out = set()
-    for m in _DURATION_RE.finditer(text):
+    matches = []
+    for u in _UNIT_RE.finditer(text):     # units are rarer than numbers: look behind each
+        lo = max(0, u.start() - 40)
+        matches.extend(m for m in _DURATION_RE.finditer(text, lo, u.end()) if m.end() == u.end())
+    for m in matches:
         n = _num(m.group(2) or m.group(1))
         if n is None or n == 0:
             continue
@@ -135,8 +141,15 @@ def find_durations(text: str) -> set[str]:
 
 def find_ages(text: str) -> set[str]:
     out = set()
+    windows = []
+    for n in _AGE_NUM_RE.finditer(text):
+        lo, hi = max(0, n.start() - 40), min(len(text), n.end() + 25)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
     for rx in _AGE_RES:
-        for m in rx.finditer(text):
+        for m in (m for lo, hi in windows for m in rx.finditer(text, lo, hi)):
             n = int(m.group(1))
             if 8 <= n <= 21:
                 ctx = text[max(0, m.start() - 80):m.end() + 80].lower()

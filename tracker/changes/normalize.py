@@ -147,12 +147,13 @@ _STAMP_WORDS_RE = re.compile(
     r"published(?:\s+on)?|posted(?:\s+on)?|(?:will\s+)?takes?\s+effect(?:\s+on)?|comes?\s+into\s+effect)\b",
     re.I,
 )
+_HAS_DIGIT = re.compile(r"\d").search
 _COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.I)
 
 
 def is_date_stamp(sentence: str) -> bool:
     """A short sentence announcing when the document was updated/effective (metadata only)."""
-    if len(sentence) > 160 or not DATE_RE.search(sentence):
+    if len(sentence) > 160 or not _HAS_DIGIT(sentence) or not DATE_RE.search(sentence):
         return False
     if not _STAMP_WORDS_RE.search(sentence):
         # a bare date on its own line ("March 31, 2024") is a stamp only if nothing else is there

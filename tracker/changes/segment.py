@@ -123,6 +123,8 @@ def split_sentences(paragraph: str) -> list[str]:
 
 
 def _is_caps_heading(line: str) -> bool:
+    if len(line) > 120 or line.upper() != line:
+        return False
     letters = [c for c in line if c.isalpha()]
     if len(letters) < 4 or len(line.split()) > 12 or line.rstrip().endswith((".", ",", ";")):
         return False

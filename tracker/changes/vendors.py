@@ -245,13 +245,62 @@ def family(name: str) -> str:
     return {"Facebook": "Meta"}.get(fam, fam)
 
 
+def _top_level_branches(pattern: str) -> list[str]:
+    branches, depth, cur, i = [], 0, [], 0
+    in_class = False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            cur.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            branches.append("".join(cur))
+            cur = []
+            i += 1
+            continue
+        cur.append(ch)
+        i += 1
+    branches.append("".join(cur))
+    return branches
+
+
+_COMMON_WORDS = {"information", "protection", "privacy", "data", "personal", "act", "services", "consumer",
+                 "communications", "california", "digital", "rights", "online", "policy", "law", "general",
+                 "children", "inc", "and", "the", "video"}
+
+
 def literal_hints(pattern: str) -> tuple[str, ...]:
-    """Lower-cased literal words of a regex: at least one occurs in any text it matches
-    (every branch of our patterns names a word of 2+ letters), so texts without any of them
-    can skip the regex. Python's re is slow on long alternations; this keeps scans linear."""
-    cleaned = re.sub(r"\\[a-zA-Z]", " ", pattern)          # \b \s \w ...
-    cleaned = re.sub(r"\(\?[:=!<]+|\(\?<[=!]", " ", cleaned)
-    return tuple(sorted({w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9]+", cleaned)}))
+    """Lower-cased words such that any text the regex matches contains at least one of them
+    (the longest literal word of each top-level branch), or () when a branch has none.
+
+    Python's re is slow on long texts with \\b-led alternations; checking a few substrings
+    first lets most texts skip most patterns.
+    """
+    hints = set()
+    for br in _top_level_branches(pattern):
+        if "(?:" in br and "|" in br:
+            # nested alternation: only words outside any group are certain
+            outside = re.sub(r"\((?:[^()]|\([^()]*\))*\)", " ", br)
+        else:
+            outside = br
+        outside = re.sub(r"\\[a-zA-Z]", " ", outside)
+        outside = re.sub(r"\[[^\]]*\]", " ", outside)
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z0-9]+", outside)
+                 if not re.search(re.escape(w) + r"[?*]", outside)]
+        if not words:
+            return ()
+        rare = [w for w in words if w.lower() not in _COMMON_WORDS] or words
+        hints.add(max(rare, key=len).lower())
+    return tuple(sorted(hints))
 
 
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
