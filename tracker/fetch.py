@@ -153,7 +153,7 @@ def fetch_many(jobs: Iterable[FetchJob], settings: FetchSettings
         except Exception as exc:  # a broken client must still answer for every job
             log.exception("fetch worker failed")
             for job in group[done:]:
-                results.put((job, FetchError(f"unexpected error fetching {job.doc.url}: {exc}")))
+                results.put((job, _unexpected(job, exc)))
 
     workers = max(1, min(settings.concurrency, len(groups) or 1))
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch")
@@ -181,7 +181,12 @@ def _run_job(job: FetchJob, settings: FetchSettings, throttle: HostThrottle,
         return exc
     except Exception as exc:
         log.exception("unexpected error fetching %s", job.doc.url)
-        return FetchError(f"unexpected error fetching {job.doc.url}: {type(exc).__name__}: {exc}")
+        return _unexpected(job, exc)
+
+
+def _unexpected(job: FetchJob, exc: Exception) -> FetchError:
+    detail = " ".join(str(exc).split())
+    return FetchError(f"unexpected error fetching {job.doc.url}: {type(exc).__name__}: {detail}")
 
 
 def backoff_delay(attempt: int, settings: FetchSettings, retry_after: float | None) -> float:
@@ -327,7 +332,7 @@ def _network_error(exc: httpx.HTTPError, url: str) -> FetchError:
     """A one-line, human message for a network failure, and whether it is worth retrying."""
     parts = urlsplit(url)
     where = parts.netloc or url
-    text = str(exc) or type(exc).__name__
+    text = " ".join(str(exc).split()) or type(exc).__name__  # one line, whatever the library says
     low = text.lower()
     if isinstance(exc, httpx.ConnectTimeout):
         return FetchError(f"connection to {where} timed out", transient=True)

@@ -15,12 +15,12 @@ from typing import Iterator
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fetch"))
-from localserver import Handler, LocalServer  # noqa: E402
+from fetchtest import Handler, LocalServer, doc  # noqa: E402
 
 from tracker.errors import ExtractionError, FetchError  # noqa: E402
 from tracker.extract import extract  # noqa: E402
 from tracker.fetch import fetch_document  # noqa: E402
-from tracker.models import DocumentConfig, FetchSettings  # noqa: E402
+from tracker.models import FetchSettings  # noqa: E402
 
 pytestmark = pytest.mark.timeout(20)
 
@@ -35,10 +35,6 @@ def server() -> Iterator[LocalServer]:
 def fast() -> FetchSettings:
     return FetchSettings(timeout=0.5, per_host_delay=0.0, retries=2, retry_backoff=0.02,
                          max_bytes=1_000_000, max_time=1.5)
-
-
-def doc(url: str, **kw: object) -> DocumentConfig:
-    return DocumentConfig(type="privacy-policy", url=url, **kw)  # type: ignore[arg-type]
 
 
 def _headers(h: Handler, length: int | None, **extra: str) -> None:

@@ -9,9 +9,9 @@ from typing import Iterator
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from localserver import LocalServer  # noqa: E402
+from fetchtest import LocalServer  # noqa: E402
 
-from tracker.models import DocumentConfig, FetchSettings  # noqa: E402
+from tracker.models import FetchSettings  # noqa: E402
 
 
 @pytest.fixture
@@ -25,7 +25,3 @@ def fast() -> FetchSettings:
     """Small timeouts and delays so every failure path finishes in well under a second."""
     return FetchSettings(timeout=1.0, per_host_delay=0.0, retries=2, retry_backoff=0.02,
                          max_bytes=1_000_000, user_agent="policy-tracker-test/1.0 (+test)")
-
-
-def doc(url: str, **kw: object) -> DocumentConfig:
-    return DocumentConfig(type=str(kw.pop("type", "privacy-policy")), url=url, **kw)  # type: ignore[arg-type]

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import doc
+from fetchtest import doc
 
 from tracker.errors import ExtractionError
 from tracker.extract import decode_cfemail, extract
@@ -191,7 +191,7 @@ def test_one_megabyte_page_extracts_well_under_a_second(shared_dir: Path) -> Non
                   for block in seed.read_text(encoding="utf-8").split("\n\n") if block.strip()]
     body = _big_page(1_000_000, paragraphs)
     assert len(body) >= 1_000_000
-    extract(body, "text/html", URL, doc(URL), encoding="utf-8")  # warm imports
+    extract(body[:20_000], "text/html", URL, doc(URL))  # warm imports and caches
     best = min(_cpu_time(lambda: extract(body, "text/html", URL, doc(URL))) for _ in range(2))
     assert best < 0.9, f"1 MB HTML took {best:.2f} s of CPU"
 

@@ -6,7 +6,7 @@ import html as htmllib
 from pathlib import Path
 
 import pytest
-from conftest import doc
+from fetchtest import doc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -9,8 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import doc
-from localserver import LocalServer
+from fetchtest import doc
+from fetchtest import LocalServer
 
 from tracker.errors import FetchError
 from tracker.fetch import FetchJob, HostThrottle, fetch_document, fetch_many
@@ -190,6 +190,19 @@ def test_fetch_many_turns_unexpected_exceptions_into_fetch_errors(fast: FetchSet
     [(job, result)] = list(fetch_many([bad], fast))
     assert job is bad and isinstance(result, FetchError)
     assert "unexpected error fetching 12345" in str(result) and "\n" not in str(result)
+
+
+def test_fetch_many_stops_promptly_when_the_caller_stops_reading(server: LocalServer,
+                                                                  fast: FetchSettings) -> None:
+    server.page("/p", PAGE)
+    jobs = [FetchJob("acme", doc(server.url("/p"), type=f"doc-{i}")) for i in range(20)]
+    start = time.monotonic()
+    results = fetch_many(jobs, replace(fast, per_host_delay=0.3))
+    first_job, first = next(results)
+    results.close()  # e.g. the run was interrupted
+    assert isinstance(first, FetchResult) and first_job.doc.type == "doc-0"
+    assert time.monotonic() - start < 1.5  # did not fetch the other 19 (5.7 s of delays)
+    assert len(server.requests_to("/p")) <= 2
 
 
 def test_fetch_many_with_no_jobs(fast: FetchSettings) -> None:

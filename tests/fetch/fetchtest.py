@@ -1,7 +1,8 @@
-"""A real HTTP server on 127.0.0.1 for fetch tests: routes are plain functions on the handler.
+"""Helpers for fetch tests: a real HTTP server on 127.0.0.1 (routes are plain functions on the
+handler) and a DocumentConfig shortcut.
 
-Shared by tests/fetch and tests/faults (imported by path, not a fixture, so both can use it
-without touching the shared conftest).
+Shared by tests/fetch and tests/faults/test_fetch_faults.py, imported by module name (its
+directory is put on sys.path) rather than as fixtures, so the shared conftest stays untouched.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Callable
+
+from tracker.models import DocumentConfig
 
 Route = Callable[["Handler"], None]
 
@@ -93,3 +96,8 @@ class LocalServer:
 
     def requests_to(self, path: str) -> list[Seen]:
         return [s for s in self.seen if s.path.split("?", 1)[0] == path]
+
+
+def doc(url: str, **kw: object) -> DocumentConfig:
+    """A document config for `url` (type privacy-policy unless given)."""
+    return DocumentConfig(type=str(kw.pop("type", "privacy-policy")), url=url, **kw)  # type: ignore[arg-type]

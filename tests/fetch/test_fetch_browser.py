@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import time
 from pathlib import Path
 
 import pytest
-from conftest import doc
-from localserver import Handler, LocalServer
+from fetchtest import doc
+from fetchtest import Handler, LocalServer
 
 from tracker.browser import MISSING, chromium_path, render
 from tracker.errors import ExtractionError, FetchError
@@ -25,8 +26,10 @@ fetch('/policy.json').then(r => r.json()).then(p => {
 });
 </script></body></html>"""
 
-needs_chromium = pytest.mark.skipif(not Path(chromium_path()).is_file(),
-                                    reason=f"no Chromium at {chromium_path()} (apt install chromium)")
+needs_chromium = pytest.mark.skipif(
+    not Path(chromium_path()).is_file() or importlib.util.find_spec("playwright") is None,
+    reason=f"needs Playwright and Chromium at {chromium_path()} (pip install "
+           "'policy-tracker[browser]'; apt install chromium)")
 
 
 def _serve_app(server: LocalServer) -> str:
