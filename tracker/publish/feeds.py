@@ -17,7 +17,6 @@ from markupsafe import escape
 from .. import __version__
 from ..models import SiteSettings
 from .model import TOPIC_TITLES, ChangeItem, StatusEventItem
-from .sanitize import sanitize_html
 from .text import clean_text
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -62,8 +61,8 @@ def _item_html(change: ChangeItem, link: str) -> str:
              f"{change.date:%Y-%m-%d}.</p>"]
     if bullets:
         parts.append(f"<ul>{bullets}</ul>")
-    if change.short_redline:
-        parts.append(sanitize_html(change.short_redline))
+    if change.short_redline:  # sanitised once when the summary was made (model.py)
+        parts.append(change.short_redline)
     parts.append(f'<p><a href="{escape(link)}">Full change report and redline</a></p>')
     return "".join(parts)
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from ..errors import StorageError, TrackerError
 from ..models import Config, SiteSettings, Version, document_type_title
+from .sanitize import sanitize_html
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,8 @@ TOPIC_TITLES: dict[str, str] = {
 }
 VERDICTS: tuple[str, ...] = ("cosmetic", "minor", "substantive", "major")
 SHORT_REDLINE_CHANGES = 6
-SUMMARY_FORMAT = 1
+TEXT_CACHE_SIZE = 128
+SUMMARY_FORMAT = 2  # bump when the summary's shape or meaning changes
 _SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 _GUID_NAMESPACE = uuid.UUID("7d1c7f0e-5a63-4bde-9a8c-3b3f3c1f0a42")
 
@@ -312,12 +314,21 @@ class _Loader:
     report_fn: Callable[[str, str], Any]
     redline_fn: Callable[..., str] | None
     repos: dict[str, Any] = field(default_factory=dict)
+    _texts: dict[tuple[str, str, str], str] = field(default_factory=dict)  # LRU by order
     texts_read: int = 0
     reports_computed: int = 0
 
     def text_at(self, company: str, doc_type: str, commit: str) -> str:
-        self.texts_read += 1
-        return self.repos[company].text_at(commit, doc_type)
+        """A version's text; recently read ones are kept, as neighbouring pages share them."""
+        key = (company, doc_type, commit)
+        text = self._texts.pop(key, None)
+        if text is None:
+            self.texts_read += 1
+            text = self.repos[company].text_at(commit, doc_type)
+        self._texts[key] = text
+        if len(self._texts) > TEXT_CACHE_SIZE:
+            del self._texts[next(iter(self._texts))]
+        return text
 
     def close(self) -> None:
         """Stop the git helper processes of every opened repository."""
@@ -404,7 +415,7 @@ class _Loader:
             report = self.report_fn(self.text_at(company, doc_type, old.commit),
                                     self.text_at(company, doc_type, new.commit))
             self.reports_computed += 1
-            short = self.redline_fn(report, max_changes=SHORT_REDLINE_CHANGES) \
+            short = sanitize_html(self.redline_fn(report, max_changes=SHORT_REDLINE_CHANGES)) \
                 if self.redline_fn else ""
             self.cache.summaries[key] = summarize(report, short)
             self.cache.dirty = True

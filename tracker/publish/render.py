@@ -97,7 +97,20 @@ class Renderer:
     def __init__(self, model: SiteModel, sources: Sources) -> None:
         self.model, self.sources, self.site = model, sources, model.site
         self.changes = model.all_changes()
-        self.whole = repr((model.site, model.companies, model.events))
+        self._fps: dict[int, str] = {}
+        self.whole = hashlib.sha256(repr((model.site, model.companies, model.events))
+                                    .encode("utf-8", "surrogatepass")).hexdigest()
+
+    def fps(self, items: Any) -> tuple[str, ...]:
+        """Fingerprints of model items, each computed once per build (feeds share items)."""
+        out = []
+        for item in items:
+            fp = self._fps.get(id(item))
+            if fp is None:
+                fp = hashlib.sha256(repr(item).encode("utf-8", "surrogatepass")).hexdigest()
+                self._fps[id(item)] = fp
+            out.append(fp)
+        return tuple(out)
 
     # -- helpers -----------------------------------------------------------------------
     def _page(self, template: str, path: str, feeds: list[FeedSpec], **context: Any) -> bytes:
@@ -157,7 +170,7 @@ class Renderer:
         yield self._out("index.html", (whole,), lambda: self._page(
             "index.html", "index.html", feeds_main, companies=m.companies,
             latest=self.changes[:LATEST_ON_INDEX], total_changes=len(self.changes)))
-        yield self._out("changes.html", (tuple(self.changes),), lambda: self._page(
+        yield self._out("changes.html", self.fps(self.changes), lambda: self._page(
             "changes.html", "changes.html", feeds_main, changes=self.changes))
         by_topic = {t: [c for c in self.changes if t in c.topic_names] for t in TOPICS}
         counts = {t: len(by_topic[t]) for t in TOPICS}
@@ -167,7 +180,7 @@ class Renderer:
         for topic in TOPICS:
             path = f"topics/{topic}.html"
             items = by_topic[topic]
-            yield self._out(path, (topic, tuple(items)),
+            yield self._out(path, (topic, self.fps(items)),
                             lambda topic=topic, path=path, items=items: self._page(
                                 "topic.html", path, [self.topic_feed(topic)], topic=topic,
                                 changes=items))
@@ -225,7 +238,7 @@ class Renderer:
                 if not rendered:
                     rendered.update(change_feeds(spec, items, site))
                 return rendered[path]
-            key = (spec, tuple(feed_changes(items, site)))
+            key = (spec, self.fps(feed_changes(items, site)))
             yield self._out(spec.rss, key, lambda: get(spec.rss))
             yield self._out(spec.atom, key, lambda: get(spec.atom))
 

@@ -1,12 +1,16 @@
 """Allow-list filter for HTML fragments produced by other modules (the redline).
 
 The change detector already escapes policy text; this is defence in depth so that a bug there
-can never put a script or an active link into a page or a feed item.
+can never put a script or an active link into a page or a feed item. It re-serialises the
+fragment from parser events (allowed tags and attributes only, every text and attribute value
+escaped again, tags balanced), which is both safer and several times faster than building a
+tree: a full site build sanitises thousands of fragments.
 """
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, Comment
+from html import escape
+from html.parser import HTMLParser
 
 from .markdown import is_safe_link
 from .text import clean_text
@@ -16,35 +20,75 @@ ALLOWED_TAGS = frozenset({
     "i", "code", "pre", "br", "small", "h2", "h3", "h4", "h5", "h6", "blockquote", "a", "abbr",
     "dl", "dt", "dd", "table", "thead", "tbody", "tr", "th", "td", "s", "q", "sup", "sub", "hr",
 })
+VOID_TAGS = frozenset({"br", "hr"})
 DROP_WITH_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "template",
-                               "noscript", "svg", "math", "frame", "frameset", "link", "meta",
-                               "base", "form", "textarea", "select", "button", "input"})
+                               "noscript", "svg", "math", "frame", "frameset", "textarea",
+                               "select", "title", "xmp", "noembed", "noframes", "plaintext"})
 ALLOWED_ATTRS = frozenset({"class", "title", "lang", "dir", "aria-label", "role", "href",
                            "datetime", "cite"})
+LINK_ATTRS = frozenset({"href", "cite"})
+
+
+class _Sanitizer(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.open: list[str] = []
+        self.skip: list[str] = []   # stack of dropped elements we are inside
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.skip:
+            if tag in DROP_WITH_CONTENT:
+                self.skip.append(tag)
+            return
+        if tag in DROP_WITH_CONTENT:
+            self.skip.append(tag)
+            return
+        if tag not in ALLOWED_TAGS:
+            return
+        kept = []
+        for name, value in attrs:
+            if name not in ALLOWED_ATTRS or value is None:
+                continue
+            if name in LINK_ATTRS and not is_safe_link(value):
+                continue
+            kept.append(f' {name}="{escape(clean_text(value), quote=True)}"')
+        if tag == "a" and any(k.startswith(" href=") for k in kept):
+            kept.append(' rel="nofollow noopener noreferrer"')
+        self.out.append(f"<{tag}{''.join(kept)}>")
+        if tag not in VOID_TAGS:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID_TAGS:
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skip:
+            if tag == self.skip[-1]:
+                self.skip.pop()
+            return
+        if tag not in self.open:
+            return
+        while self.open:
+            top = self.open.pop()
+            self.out.append(f"</{top}>")
+            if top == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.out.append(escape(clean_text(data), quote=False))
+
+    def result(self) -> str:
+        self.close()
+        self.out.extend(f"</{tag}>" for tag in reversed(self.open))
+        self.open.clear()
+        return "".join(self.out)
 
 
 def sanitize_html(fragment: str) -> str:
-    """Keep allowed tags/attributes only; unsafe links lose their href."""
-    soup = BeautifulSoup(clean_text(fragment), "html.parser")
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    for tag in soup.find_all(True):
-        if tag.decomposed:
-            continue
-        name = tag.name.lower()
-        if name in DROP_WITH_CONTENT:
-            tag.decompose()
-            continue
-        if name not in ALLOWED_TAGS:
-            tag.unwrap()
-            continue
-        for attr in list(tag.attrs):
-            value = tag.attrs[attr]
-            if attr.lower() not in ALLOWED_ATTRS:
-                del tag.attrs[attr]
-            elif attr.lower() in {"href", "cite"}:
-                if isinstance(value, list) or not is_safe_link(value):
-                    del tag.attrs[attr]
-        if name == "a" and tag.has_attr("href"):
-            tag.attrs["rel"] = "nofollow noopener noreferrer"
-    return str(soup)
+    """Keep allowed tags/attributes only; unsafe links lose their href; tags are balanced."""
+    parser = _Sanitizer()
+    parser.feed(fragment)
+    return parser.result()
