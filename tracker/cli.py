@@ -447,6 +447,10 @@ def demo(directory: Path) -> None:
     click.echo(f"Repositories: {result.snapshots_dir}  (try: git -C {result.snapshots_dir}/"
                f"{result.example_company} log)")
     click.echo(f"Website:      {result.site_index}")
+    if result.site_error:
+        click.echo(f"Error: {result.site_error}", err=True)
+    if result.failures or result.site_error:
+        sys.exit(EXIT_DOC_FAILED)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -379,19 +379,10 @@ def _explainer(workspace: Workspace) -> Callable[[str, str], str | None] | None:
 
 
 def _build_site(workspace: Workspace, config: Config, result: DemoResult, say: Echo) -> None:
-    """Build feeds and site with the publishing module, if it is installed in this build."""
-    try:
-        from .publish import build_site
-    except ImportError as exc:
-        result.site_error = f"site not built: publishing is not available ({exc})"
-        say(result.site_error)
-        return
-    try:
-        build_site(workspace, config)
-    except ImportError as exc:  # a part of publishing (or the detector) is not installed
-        result.site_error = f"site not built: {exc}"
-        say(result.site_error)
-        return
+    """Build feeds and site exactly as `tracker build` does."""
+    from .publish import build_site
+
+    build_site(workspace, config)
     index = workspace.public_dir / "index.html"
     if index.is_file():
         result.site_index = index
