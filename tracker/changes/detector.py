@@ -68,7 +68,7 @@ def compare(old: str, new: str) -> ChangeReport:
     facts = Facts(changes, sections_added, sections_removed, renamed, added, removed, topic_counts,
                   sim, dict(stats), len(d_old.sections), len(d_new.sections),
                   stamp["old"] != stamp["new"])
-    facts.new_terms, facts.gone_terms = novel_terms(d_old.text, d_new.text, changes)
+    facts.new_terms, facts.gone_terms = novel_terms(d_old.text, d_new.text, changes, sections_added)
     verdict = decide_verdict(facts)
     bullets, headline = bullets_and_headline(facts, verdict)
     return ChangeReport(

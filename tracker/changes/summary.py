@@ -83,34 +83,77 @@ having her here hers him his how however into its itself just may might more mos
 only other our ours out over own same shall she should some such than that the their theirs them then
 there these they this those through under until upon very was were what when where which while who
 whom why will with would you your yours we us use used using information data personal policy privacy
-including include includes other such service services please also example certain time way ways""".split())
+including include includes other such service services please also example certain time way ways
+give gives given like likely many much well able within without across along associated related
+provide provides provided make makes made take takes new one two three first last see note
+regarding you're we're help add specific anyone directly reason reasons purpose purposes things thing
+own may might can could would should""".split())
 
 
-def novel_terms(old_text: str, new_text: str, changes: list[Change]) -> tuple[list[str], list[str]]:
-    """Content words that appear only in the changed sentences of one side (never in the other
-    document), most frequent first: the vocabulary a reader would search the change for."""
-    def vocab(text: str) -> set[str]:
-        return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", text)}
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
+_PHRASE_RE = re.compile(r"\b[A-Z][a-zA-Z]+(?: (?:of |for |to |the |and )?[A-Z][a-zA-Z]+)+")
 
-    old_v, new_v = vocab(old_text), vocab(new_text)
-    came: Counter[str] = Counter()
-    gone: Counter[str] = Counter()
-    first: dict[str, str] = {}
+
+def _salient(changed: list[str], other_text: str, limit: int = 12) -> list[str]:
+    """Terms frequent in the changed sentences but rare on the other side (tf / (1 + df)).
+
+    Capitalised multi-word names ("Reddit Pro", "Business Chatbots") count as one term.
+    """
+    other_counts = Counter(w.lower() for w in _WORD_RE.findall(other_text))
+    other_low = other_text.lower()
+    counts: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for text in changed:
+        for ph in _PHRASE_RE.findall(text):
+            words = ph.split()
+            if 2 <= len(words) <= 4 and ph.lower() not in other_low:
+                counts[ph.lower()] += 1
+                shown.setdefault(ph.lower(), ph)
+        for w in _WORD_RE.findall(text):
+            lw = w.lower().strip("'-")
+            if len(lw) >= 3 and lw not in _STOP:
+                counts[lw] += 1
+                shown.setdefault(lw, w if w.isupper() else lw)
+    scored = []
+    for term, n in counts.items():
+        if " " in term:
+            score = 1.5 * n
+        else:
+            o = other_counts.get(term, 0)
+            if o and n < 2:
+                continue
+            score = n / (1 + o) ** 0.5
+        scored.append((-score, -n, term))
+    scored.sort()
+    out: list[str] = []
+    for _, _, term in scored:
+        if any(term in t.lower().split() for t in out):
+            continue   # 'pro' when 'Reddit Pro' is already listed
+        out.append(shown[term])
+        if len(out) == limit:
+            break
+    return out
+
+
+def novel_terms(old_text: str, new_text: str, changes: list[Change],
+                section_titles: list[str] = ()) -> tuple[list[str], list[str]]:
+    """Key terms of what was added and of what was dropped: the vocabulary a reader would
+    search the change for."""
+    from .verdict import delta_words
+    came_texts: list[str] = []
+    gone_texts: list[str] = []
     for c in changes:
         if c.kind == "moved" or not c.material:
             continue
-        for w in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", c.new or ""):
-            lw = w.lower().strip("'-")
-            if len(lw) >= 3 and lw not in _STOP and lw not in old_v:
-                came[lw] += 1
-                first.setdefault(lw, w)
-        for w in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", c.old or ""):
-            lw = w.lower().strip("'-")
-            if len(lw) >= 3 and lw not in _STOP and lw not in new_v:
-                gone[lw] += 1
-                first.setdefault(lw, w)
-    rank = lambda cnt: [first[w] if first[w].isupper() else w for w, _ in sorted(cnt.items(), key=lambda kv: (-kv[1], kv[0]))]
-    return rank(came), rank(gone)
+        if c.kind == "added":
+            came_texts.append(c.new or "")
+        elif c.kind == "removed":
+            gone_texts.append(c.old or "")
+        else:
+            gone, came = delta_words(c.old or "", c.new or "")
+            came_texts.append(came)
+            gone_texts.append(gone)
+    return _salient(came_texts + list(section_titles), old_text), _salient(gone_texts, new_text, 8)
 
 
 def bullets_and_headline(f: Facts, verdict: str) -> tuple[list[str], str]:
@@ -135,7 +178,7 @@ def bullets_and_headline(f: Facts, verdict: str) -> tuple[list[str], str]:
     # meaning flips in reworded sentences
     for c in sorted((c for c in f.changes if c.flips and c.material), key=lambda c: -_change_score(c))[:2]:
         topic = _TOPIC_LABEL.get(c.topics[0], c.topics[0]) if c.topics else "wording"
-        add(10, f"{topic.capitalize()}: {c.flips[0]}: “{short(c.old or '', 60)}” → “{short(c.new or '', 60)}”")
+        add(10, f"{topic.capitalize()}: {c.flips[0]}: {redline_snippet(c.old or '', c.new or '', 110)}")
     # periods (retention etc.)
     da, dr = f.entities_added["durations"], f.entities_removed["durations"]
     if da or dr:
@@ -158,9 +201,12 @@ def bullets_and_headline(f: Facts, verdict: str) -> tuple[list[str], str]:
         if r:
             add(pr - 0.2, f"{_KIND_LABEL[kind]} removed: {_list(r)}")
     if f.new_terms:
-        add(7.2, "New terms: " + ", ".join(f.new_terms[:8]))
+        add(7.2, "Key new terms: " + ", ".join(f.new_terms[:12]))
+    topics = [t for t, _ in f.topic_counts if t != "other"]
+    if topics:
+        add(6.9, "Topics changed: " + ", ".join(f"{t} ({n})" for t, n in f.topic_counts if t != "other"))
     if f.gone_terms:
-        add(4.5, "Terms dropped: " + ", ".join(f.gone_terms[:6]))
+        add(4.5, "Key terms dropped: " + ", ".join(f.gone_terms[:8]))
     if f.sections_renamed:
         add(5, "Section renamed: " + "; ".join(f"{a} → {b}" for a, b in f.sections_renamed[:2]))
 
@@ -168,12 +214,12 @@ def bullets_and_headline(f: Facts, verdict: str) -> tuple[list[str], str]:
     material = sorted((c for c in f.changes if c.material and not c.flips),
                       key=lambda c: (-_change_score(c)))
     others = [c for c in f.changes if c.kind in ("added", "removed", "reworded") and not c.material]
-    for c in (material or others)[:4]:
+    for c in _diverse((material or others), f.new_terms, 4):
         topic = _TOPIC_LABEL.get(c.topics[0], c.topics[0]) if c.topics else "wording"
         if c.kind == "added":
-            add(6, f"Added ({topic}): “{short(c.new or '', 120)}”")
+            add(6, f"Added ({topic}): “{short(c.new or '', 150)}”")
         elif c.kind == "removed":
-            add(5.5, f"Removed ({topic}): “{short(c.old or '', 120)}”")
+            add(5.5, f"Removed ({topic}): “{short(c.old or '', 150)}”")
         else:
             from .verdict import delta_words
             add(5.8, f"Reworded ({topic}): {redline_snippet(c.old or '', c.new or '', 130)}")
@@ -210,6 +256,24 @@ def redline_snippet(old: str, new: str, limit: int) -> str:
         parts.append(("…" if before else "") + " ".join(before + [edit] + after) + ("…" if after else ""))
         break
     return short(" ".join(parts), limit) if parts else short(new, limit)
+
+
+def _diverse(changes: list[Change], terms: list[str], k: int) -> list[Change]:
+    """Up to k changes, each adding new vocabulary to what the bullets already show
+    (a summary of five near-identical sentences tells the reader less than five different ones)."""
+    wanted = {t.lower() for t in terms[:30]}
+    chosen: list[Change] = []
+    covered: set[str] = set()
+    pool = list(changes[:60])
+    while pool and len(chosen) < k:
+        def gain(c: Change) -> tuple[float, float]:
+            words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", c.new or c.old or "")}
+            return (len((words & wanted) - covered) + 0.2 * _change_score(c), _change_score(c))
+        best = max(pool, key=gain)
+        pool.remove(best)
+        chosen.append(best)
+        covered |= {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", best.new or best.old or "")}
+    return chosen
 
 
 def _headline(f: Facts, verdict: str) -> str:

@@ -17,7 +17,9 @@ _RULES: dict[str, str] = {
                   r"we (?:may )?(?:record|log|capture)|you (?:provide|give|submit)|information (?:you|we) (?:provide|receive)|"
                   r"location (?:data|information)|precise location|geolocation|device (?:information|identifiers?)|ip address|"
                   r"date of birth|birthday|contacts|address book|payment information|government[- ]issued id|biometric|"
-                  r"phone number|email address|browsing history|purchase (?:history|information)|sensor)\b",
+                  r"phone number|email address|browsing history|purchase (?:history|information)|sensor|"
+                  r"(?:provide|give|submit|send)s? us(?: with)?|shipping address|payment (?:card|details)|"
+                  r"when you (?:purchase|buy|sign up|register|create an account))\b",
     "use": r"\b(?:we use|use (?:your|this|the|such|that) (?:information|data|personal)|used (?:to|for)|uses? (?:of )?(?:your|personal)|"
            r"process(?:es|ed|ing)? (?:your|personal|the)|purposes?|personali[sz]e|personali[sz]ation|to improve|analy[sz]e|"
            r"advertis(?:ing|ements?)|marketing|recommend(?:ation)?s?|profil(?:e|ing)|research|to provide (?:and|the|our))\b",

@@ -15,7 +15,7 @@ from .topics import has_topic, topics_of
 
 _WORD_RE = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
 _NEG_RE = re.compile(r"(?i)\b(?:not|never|no|none|nor|cannot|can't|won't|don't|doesn't|didn't|isn't|aren't|"
-                     r"wasn't|shan't|shouldn't|wouldn't|without|neither)\b|n't\b")
+                     r"wasn't|shan't|shouldn't|wouldn't|neither)\b|n't\b")
 _PERMISSIVE = {"may", "might", "can", "could"}
 _MANDATORY = {"will", "shall", "must", "always", "required", "require", "requires"}
 _OPT_IN_RE = re.compile(r"(?i)\bopt(?:s|ed)?[- ]?in\b|\bexpress consent\b|\bwith your (?:prior )?consent\b")
@@ -72,31 +72,33 @@ def _numbers(text: str) -> list[str]:
 
 
 def flips(old: str, new: str) -> list[str]:
-    """Plain-language meaning flips between two versions of one sentence."""
+    """Plain-language meaning flips between two versions of one sentence.
+
+    Only the words that changed are inspected, so a negation elsewhere in a long sentence does
+    not count as a flip.
+    """
     out: list[str] = []
-    neg_old, neg_new = len(_NEG_RE.findall(old)), len(_NEG_RE.findall(new))
-    if neg_old != neg_new:
-        out.append("negation removed" if neg_new < neg_old else "negation added")
-    mod_old = {w.lower() for w in tokens(old)} & (_PERMISSIVE | _MANDATORY)
-    mod_new = {w.lower() for w in tokens(new)} & (_PERMISSIVE | _MANDATORY)
-    if (mod_old & _MANDATORY) - mod_new and (mod_new & _PERMISSIVE) - mod_old:
-        out.append("obligation weakened: " + "/".join(sorted((mod_old & _MANDATORY) - mod_new)) +
-                   " → " + "/".join(sorted((mod_new & _PERMISSIVE) - mod_old)))
-    elif (mod_old & _PERMISSIVE) - mod_new and (mod_new & _MANDATORY) - mod_old:
-        out.append("obligation strengthened: " + "/".join(sorted((mod_old & _PERMISSIVE) - mod_new)) +
-                   " → " + "/".join(sorted((mod_new & _MANDATORY) - mod_old)))
+    gone, came = delta_words(old, new)
+    neg_gone, neg_came = len(_NEG_RE.findall(gone)), len(_NEG_RE.findall(came))
+    if neg_gone != neg_came:
+        out.append("negation removed" if neg_came < neg_gone else "negation added")
+    mod_old = {w.lower() for w in tokens(gone)} & (_PERMISSIVE | _MANDATORY)
+    mod_new = {w.lower() for w in tokens(came)} & (_PERMISSIVE | _MANDATORY)
+    if mod_old & _MANDATORY and mod_new & _PERMISSIVE:
+        out.append("obligation weakened: " + "/".join(sorted(mod_old & _MANDATORY)) +
+                   " → " + "/".join(sorted(mod_new & _PERMISSIVE)))
+    elif mod_old & _PERMISSIVE and mod_new & _MANDATORY:
+        out.append("obligation strengthened: " + "/".join(sorted(mod_old & _PERMISSIVE)) +
+                   " → " + "/".join(sorted(mod_new & _MANDATORY)))
     oi_o, oo_o = bool(_OPT_IN_RE.search(old)), bool(_OPT_OUT_RE.search(old))
     oi_n, oo_n = bool(_OPT_IN_RE.search(new)), bool(_OPT_OUT_RE.search(new))
     if oi_o and not oi_n and oo_n and not oo_o:
         out.append("opt-in → opt-out")
     elif oo_o and not oo_n and oi_n and not oi_o:
         out.append("opt-out → opt-in")
-    no, nn = _numbers(old), _numbers(new)
-    if sorted(no) != sorted(nn):
-        gone = [x for x in no if x not in nn]
-        came = [x for x in nn if x not in no]
-        if gone or came:
-            out.append("number changed: " + (", ".join(gone) or "-") + " → " + (", ".join(came) or "-"))
+    no, nn = _numbers(gone), _numbers(came)
+    if no and nn and sorted(no) != sorted(nn):
+        out.append("number changed: " + ", ".join(no) + " → " + ", ".join(nn))
     return out
 
 
