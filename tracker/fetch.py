@@ -2,7 +2,7 @@
 
 Every limit here protects a cron run from one bad server: a byte cap enforced while streaming
 (also on the decompressed size, so a gzip bomb is stopped after max_bytes, not inflated), a
-deadline per attempt (a slow-drip server cannot hold a worker), a redirect budget with loop
+deadline per attempt (a slow-drip server cannot hold a worker, in headers or body), a redirect budget with loop
 detection, and no scheme but http(s) (file:// only when the config allows it). Politeness: an
 identifiable User-Agent, conditional GET, one request at a time per host spaced by
 `per_host_delay`, and retries with exponential backoff that honour Retry-After.
@@ -15,6 +15,7 @@ import logging
 import mimetypes
 import queue
 import random
+import socket
 import threading
 import time
 import zlib
@@ -95,6 +96,9 @@ def new_client(settings: FetchSettings) -> httpx.Client:
     return httpx.Client(
         timeout=httpx.Timeout(settings.timeout),
         follow_redirects=False,
+        # A fresh connection per request: requests to one host are seconds apart anyway, and it
+        # lets the per-attempt deadline reach every socket (see _Deadline).
+        limits=httpx.Limits(max_keepalive_connections=0),
         headers={"User-Agent": settings.user_agent, "Accept": ACCEPT,
                  "Accept-Encoding": ACCEPT_ENCODING},
     )
@@ -237,6 +241,56 @@ def _final(exc: FetchError, attempts: int, too_long: bool) -> FetchError:
 # ---------------------------------------------------------------------------------------------
 
 
+class _Deadline:
+    """Cuts an attempt off at its deadline, whatever phase it is in.
+
+    Read timeouts bound each read, not the sum: a server dripping headers or body a byte at a
+    time would never trip them. A timer shuts down the attempt's sockets (learnt from httpx's
+    trace hook) at the deadline, which wakes any blocked read at once.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> "_Deadline":
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+    def trace(self, event: str, info: dict) -> None:
+        if event == "connection.connect_tcp.complete":
+            sock = info["return_value"].get_extra_info("socket")
+            with self._lock:
+                self._sockets.append(sock)
+                expired = self.expired
+            if expired:
+                self._shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            self._shut(sock)
+
+    @staticmethod
+    def _shut(sock: socket.socket) -> None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:  # already closed
+            pass
+
+    def error(self, url: str) -> FetchError:
+        return FetchError(f"download of {url} took over {self.seconds:g} s", transient=True)
+
+
 def _get(client: httpx.Client, url: str, settings: FetchSettings, etag: str | None,
          last_modified: str | None) -> FetchResult:
     """One attempt: follow redirects by hand (scheme check and loop detection on every hop)."""
@@ -246,38 +300,45 @@ def _get(client: httpx.Client, url: str, settings: FetchSettings, etag: str | No
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     max_time = settings.max_time if settings.max_time is not None else 4 * settings.timeout
-    deadline = time.monotonic() + max_time
     current, seen = url, {url}
-    for hop in range(settings.max_redirects + 1):
-        if time.monotonic() > deadline:
-            raise FetchError(f"redirects from {url} took over {max_time:g} s", transient=True)
-        try:
-            response = client.send(client.build_request("GET", current, headers=headers),
-                                   stream=True)
-        except httpx.HTTPError as exc:
-            raise _network_error(exc, current) from None
-        try:
-            status = response.status_code
-            if status in _REDIRECTS and response.headers.get("location"):
-                target = urljoin(current, response.headers["location"].strip())
-                if not is_web_url(target):
-                    raise FetchError(f"{current} redirects to a non-HTTP URL: {target}")
-                if target in seen and "set-cookie" not in response.headers:
-                    raise FetchError(f"redirect loop: {current} redirects back to {target}")
-                if hop == settings.max_redirects:
-                    raise FetchError(
-                        f"too many redirects (over {settings.max_redirects}) from {url}")
-                seen.add(target)
-                current = target
-                continue
-            if status == 304:
-                return _result(url, current, response, None, etag, last_modified)
-            if not 200 <= status < 300:
-                raise _status_error(response, current)
-            body = _read_body(response, current, settings.max_bytes, deadline, max_time)
-            return _result(url, current, response, body, etag, last_modified)
-        finally:
-            response.close()
+    with _Deadline(max_time) as deadline:
+        for hop in range(settings.max_redirects + 1):
+            request = client.build_request("GET", current, headers=headers,
+                                           extensions={"trace": deadline.trace})
+            try:
+                response = client.send(request, stream=True)
+            except httpx.HTTPError as exc:
+                error = deadline.error(current) if deadline.expired else _network_error(exc, current)
+                raise error from None
+            try:
+                status = response.status_code
+                if status in _REDIRECTS and response.headers.get("location"):
+                    target = urljoin(current, response.headers["location"].strip())
+                    if not is_web_url(target):
+                        raise FetchError(f"{current} redirects to a non-HTTP URL: {target}")
+                    if target in seen and "set-cookie" not in response.headers:
+                        raise FetchError(f"redirect loop: {current} redirects back to {target}")
+                    if hop == settings.max_redirects:
+                        raise FetchError(
+                            f"too many redirects (over {settings.max_redirects}) from {url}")
+                    seen.add(target)
+                    current = target
+                    continue
+                if status == 304:
+                    return _result(url, current, response, None, etag, last_modified)
+                if not 200 <= status < 300:
+                    raise _status_error(response, current)
+                try:
+                    body = _read_body(response, current, settings.max_bytes)
+                except FetchError:
+                    if deadline.expired:
+                        raise deadline.error(current) from None
+                    raise
+                if deadline.expired:  # a close-delimited body cut short looks complete
+                    raise deadline.error(current)
+                return _result(url, current, response, body, etag, last_modified)
+            finally:
+                response.close()
     raise AssertionError("unreachable")
 
 
@@ -406,9 +467,8 @@ class _BoundedDecoder:
         return out
 
 
-def _read_body(response: httpx.Response, url: str, max_bytes: int, deadline: float,
-               max_time: float) -> bytes:
-    """The decoded body, or FetchError once it exceeds max_bytes or the attempt's deadline."""
+def _read_body(response: httpx.Response, url: str, max_bytes: int) -> bytes:
+    """The decoded body, or FetchError as soon as it exceeds max_bytes."""
     too_big = FetchError(f"{url} is larger than the {max_bytes:,} byte limit (max_bytes)")
     length = response.headers.get("content-length", "")
     if length.isdigit() and int(length) > max_bytes:
@@ -418,8 +478,6 @@ def _read_body(response: httpx.Response, url: str, max_bytes: int, deadline: flo
     size = received = 0
     try:
         for raw in response.iter_raw():
-            if time.monotonic() > deadline:
-                raise FetchError(f"download of {url} took over {max_time:g} s", transient=True)
             received += len(raw)
             if received > max_bytes:
                 raise too_big
