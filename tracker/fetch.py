@@ -2,10 +2,10 @@
 
 Every limit here protects a cron run from one bad server: a byte cap enforced while streaming
 (also on the decompressed size, so a gzip bomb is stopped after max_bytes, not inflated), a
-deadline per attempt (a slow-drip server cannot hold a worker, in headers or body), a redirect budget with loop
-detection, and no scheme but http(s) (file:// only when the config allows it). Politeness: an
-identifiable User-Agent, conditional GET, one request at a time per host spaced by
-`per_host_delay`, and retries with exponential backoff that honour Retry-After.
+deadline per attempt (a server dripping headers or body cannot hold a worker), a redirect
+budget with loop detection, and no scheme but http(s) (file:// only when the config allows
+it). Politeness: an identifiable User-Agent, conditional GET, one request at a time per host
+spaced by `per_host_delay`, and retries with exponential backoff that honour Retry-After.
 """
 
 from __future__ import annotations
@@ -109,8 +109,8 @@ def fetch_document(doc: DocumentConfig, settings: FetchSettings, *, etag: str | 
                    client: httpx.Client | None = None) -> FetchResult:
     """Fetch one document, retrying transient failures; raises FetchError (one-line message).
 
-    `throttle` and `client` let fetch_many share politeness state and connections; a single
-    call works without them.
+    `throttle` and `client` let fetch_many share politeness state and one client per host; a
+    single call works without them.
     """
     scheme = check_fetchable(doc.url, allow_file=settings.allow_file_urls)
     if scheme == "file" and not doc.browser:
@@ -130,7 +130,7 @@ def fetch_many(jobs: Iterable[FetchJob], settings: FetchSettings
     """Fetch many documents, yielding (job, result or error) as each completes.
 
     Documents are grouped by host: up to `concurrency` hosts are fetched at once, each host's
-    documents one after the other (spaced by per_host_delay) over one connection. A failing
+    documents one after the other, spaced by per_host_delay. A failing
     job never stops the others, and unexpected exceptions become a FetchError for that job.
     """
     job_list = list(jobs)
@@ -438,6 +438,11 @@ class _BoundedDecoder:
             return None
         return zlib.decompressobj(zlib.MAX_WBITS | 32 if self.coding != "deflate" else zlib.MAX_WBITS)
 
+    @property
+    def complete(self) -> bool:
+        """False when a compressed stream stopped before its end (a cut connection)."""
+        return self._d is None or self._d.eof
+
     def feed(self, data: bytes, room: int) -> list[bytes]:
         """Decoded pieces of `data`; raises OverflowError once more than `room` bytes come out."""
         if self._d is None:
@@ -488,6 +493,8 @@ def _read_body(response: httpx.Response, url: str, max_bytes: int) -> bytes:
         raise too_big from None
     except httpx.HTTPError as exc:
         raise _network_error(exc, url) from None
+    if not decoder.complete:
+        raise FetchError(f"{decoder.coding} body from {url} ends early", transient=True)
     return b"".join(chunks)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import socket
 import struct
 import sys
@@ -276,6 +277,14 @@ def test_corrupt_gzip_is_a_clear_error(server: LocalServer, fast: FetchSettings)
     url = server.page("/p", b"\x1f\x8b\x08\x00garbage-not-gzip", Content_Encoding="gzip")
     with pytest.raises(FetchError, match="corrupt gzip body"):
         fetch_document(doc(url), fast)
+
+
+def test_gzip_stream_cut_short_is_not_a_document(server: LocalServer, fast: FetchSettings) -> None:
+    packed = gzip.compress(b"<p>" + b"policy text " * 2000 + b"</p>")
+    url = server.page("/p", packed[: len(packed) // 2], Content_Encoding="gzip")
+    with pytest.raises(FetchError, match="gzip body from .* ends early") as info:
+        fetch_document(doc(url), replace(fast, retries=0))
+    assert info.value.transient
 
 
 def test_unknown_content_encoding_refused(server: LocalServer, fast: FetchSettings) -> None:
