@@ -133,3 +133,19 @@ def test_status_events_appear_once_each(site: Path) -> None:
     assert len({e.id for e in parsed.entries}) == 2
     # The error text (with a <script>) is escaped inside the escaped HTML content.
     assert "&amp;lt;script&amp;gt;alert" in (site / "feeds/status.atom").read_text("utf-8")
+
+
+def test_hostile_site_settings_stay_inert(ws_copy) -> None:
+    ws, _ = ws_copy
+    config = config_for(ws.root, base_url="javascript:alert(5)//")
+    config = dataclasses.replace(config, site=dataclasses.replace(
+        config.site, title="<script>alert(6)</script>\x01", description="<b>d</b> & co"))
+    build_site(ws, config)
+    for path in feed_files(ws.public_dir):
+        parsed = parse(path)
+        assert all(not e.link.startswith("javascript") for e in parsed.entries)
+    feed = parse(ws.public_dir / "feeds/all.rss").feed
+    assert feed.title.startswith("<script>alert(6)</script>: all changes")  # text, escaped
+    index = (ws.public_dir / "index.html").read_text("utf-8")
+    assert "<script>alert(6)" not in index and "&lt;script&gt;alert(6)&lt;/script&gt;" in index
+    assert "\x01" not in index and "&lt;b&gt;d&lt;/b&gt; &amp; co" in index

@@ -51,6 +51,10 @@ def length_chart(chart_id: str, title: str, versions: Sequence[VersionItem],
     t0, t1 = points[0].date.timestamp(), points[-1].date.timestamp()
     span = (t1 - t0) or 1.0
     top = max(v.words for v in points) or 1
+    low = min(v.words for v in points)
+    # Zero-based unless every version is long: then zoom in so small edits stay visible
+    # (the axis labels say where it starts).
+    base = 0 if low < 0.6 * top else max(0, int(low - 0.25 * (top - low)) - 1)
     plot_w, plot_h = WIDTH - PAD_L - PAD_R, HEIGHT - PAD_T - PAD_B
 
     def x(d: datetime) -> float:
@@ -59,11 +63,11 @@ def length_chart(chart_id: str, title: str, versions: Sequence[VersionItem],
         return PAD_L + (d.timestamp() - t0) / span * plot_w
 
     def y(words: int) -> float:
-        return PAD_T + plot_h - words / top * plot_h
+        return PAD_T + plot_h - (words - base) / ((top - base) or 1) * plot_h
 
     words_at = {v.path: v.words for v in points}
     desc = (f"{len(points)} versions from {points[0].date:%Y-%m-%d} to {points[-1].date:%Y-%m-%d};"
-            f" length {_fmt_int(min(v.words for v in points))} to {_fmt_int(top)} words;"
+            f" length {_fmt_int(low)} to {_fmt_int(top)} words;"
             f" {len(changes)} changes.")
     out = [f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
            f'aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg">',
@@ -74,7 +78,7 @@ def length_chart(chart_id: str, title: str, versions: Sequence[VersionItem],
         out.append(f'<line x1="{PAD_L}" x2="{WIDTH - PAD_R}" y1="{yy:.1f}" y2="{yy:.1f}" '
                    f'stroke="#d1d5db" stroke-width="1"/>')
         out.append(f'<text x="{PAD_L - 6}" y="{yy + 4:.1f}" text-anchor="end" font-size="11" '
-                   f'fill="#374151">{_fmt_int(top * frac)}</text>')
+                   f'fill="#374151">{_fmt_int(base + (top - base) * frac)}</text>')
     for when, label in _ticks(points[0].date, points[-1].date):
         out.append(f'<text x="{x(when):.1f}" y="{HEIGHT - 8}" text-anchor="middle" '
                    f'font-size="11" fill="#374151">{label}</text>')

@@ -42,9 +42,14 @@ class FeedSpec:
 
 def link_for(site: SiteSettings, feed_path: str, target: str) -> str:
     """Absolute URL when base_url is set, else a link relative to the feed file."""
-    if site.base_url:
+    if absolute_base(site):
         return site.base_url.rstrip("/") + "/" + target
     return posixpath.relpath(target, posixpath.dirname(feed_path) or ".")
+
+
+def absolute_base(site: SiteSettings) -> bool:
+    """Only an http(s) base_url makes absolute links (never javascript: and the like)."""
+    return site.base_url.lower().startswith(("https://", "http://"))
 
 
 def feed_changes(changes: Sequence[ChangeItem], site: SiteSettings) -> list[ChangeItem]:
@@ -70,12 +75,12 @@ def _item_html(change: ChangeItem, link: str) -> str:
 def _new_feed(spec: FeedSpec, site: SiteSettings, feed_path: str, updated: datetime,
               fmt: str) -> FeedGenerator:
     fg = FeedGenerator()
-    fg.id(link_for(site, feed_path, spec.page) if site.base_url
+    fg.id(link_for(site, feed_path, spec.page) if absolute_base(site)
           else f"urn:policy-tracker:feed:{spec.stem}")
     fg.title(clean_text(spec.title))
     fg.description(clean_text(spec.description) or spec.title)
     fg.link(href=link_for(site, feed_path, spec.page), rel="alternate")
-    if site.base_url:
+    if absolute_base(site):
         fg.link(href=link_for(site, feed_path, feed_path), rel="self",
                 type="application/rss+xml" if fmt == "rss" else "application/atom+xml")
     fg.language("en")

@@ -374,7 +374,7 @@ class _Loader:
         path = f"companies/{slug}/index.html"
         docs = []
         for doc_type in doc_types:
-            if not safe_name(doc_type):
+            if not safe_name(doc_type) or doc_type.endswith(".html"):
                 log.warning("skipping document with unsafe type %r of %s", doc_type, slug)
                 continue
             dcfg = cfg.document(doc_type) if cfg else None

@@ -9,7 +9,6 @@ keeps a new version from re-rendering pages it does not touch.
 from __future__ import annotations
 
 import hashlib
-import importlib.resources
 import logging
 import posixpath
 from collections.abc import Callable, Iterator
@@ -48,7 +47,9 @@ class Output:
 
 def templates_dir() -> Path:
     """The installed `tracker.templates` package (never relative to the CWD)."""
-    return Path(str(importlib.resources.files("tracker.templates")))
+    from ..resources import templates_dir as locate
+
+    return locate()
 
 
 @lru_cache(maxsize=1)
