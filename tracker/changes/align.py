@@ -233,8 +233,9 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
         kept_set = kept_new if side == "new" else kept_old
         return sum(1 for i in sec_sents if i in kept_set) * 2 > len(sec_sents)
 
-    added = [j for j in range(1, len(new.sections)) if j not in mapping
-             and not _mostly_kept(new.sections[j].sentences, "new")]
+    # a heading never seen before is a new section even when it gathers moved text; a heading
+    # that vanished is a removed section only if its text vanished too
+    added = [j for j in range(1, len(new.sections)) if j not in mapping]
     removed = [i for i in range(1, len(old.sections)) if i not in mapped_old
                and not _mostly_kept(old.sections[i].sentences, "old")]
     return SectionMatch(added, removed, renamed, mapping)

@@ -62,10 +62,12 @@ def compare(old: str, new: str) -> ChangeReport:
 
     sim = similarity(d_old, d_new, pairs)
     sections_added = [d_new.sections[j].title for j in secs.added]
+    # the bullets name top-level sections first (a rewrite adds dozens of sub-headings)
+    top_added = [d_new.sections[j].title for j in sorted(secs.added, key=lambda j: (d_new.sections[j].level, j))]
     sections_removed = [d_old.sections[i].title for i in secs.removed]
     renamed = [(d_old.sections[i].title, d_new.sections[j].title) for i, j in secs.renamed]
     stamp = {"old": d_old.date_stamp, "new": d_new.date_stamp}
-    facts = Facts(changes, sections_added, sections_removed, renamed, added, removed, topic_counts,
+    facts = Facts(changes, top_added, sections_removed, renamed, added, removed, topic_counts,
                   sim, dict(stats), len(d_old.sections), len(d_new.sections),
                   stamp["old"] != stamp["new"])
     facts.new_terms, facts.gone_terms = novel_terms(d_old.text, d_new.text, changes, sections_added)

@@ -46,6 +46,7 @@ class Sentence:
 class Section:
     title: str             # heading text as it appears (markup removed); "" for the preamble
     key: str
+    level: int = 3         # 1-2 Markdown top levels ... 4 for guessed plain-text headings
     sentences: list[int] = field(default_factory=list)
 
 
@@ -131,10 +132,21 @@ def _is_caps_heading(line: str) -> bool:
     return sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 
+def _title_case(s: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", s) if len(w) >= 4]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
 def _is_title_line(line: str) -> bool:
-    """A short stand-alone line without final punctuation: used as a heading in plain text."""
+    """A short stand-alone line without final punctuation: used as a heading in plain text.
+
+    Title-cased questions and labels ("What Information Do We Collect?", "Your Choices:") are
+    headings too; sentence-cased ones are prose.
+    """
     s = line.strip()
-    if not s or len(s) > 90 or s[-1] in _TERMINAL or len(s.split()) > 10:
+    if not s or len(s) > 90 or len(s.split()) > 10:
+        return False
+    if s[-1] in _TERMINAL and not (s[-1] in "?:" and _title_case(s[:-1])):
         return False
     if not (s[0].isupper() or s[0].isdigit()):
         return False
@@ -170,11 +182,12 @@ def _blocks(text: str) -> list[tuple[str, str]]:
         m = _ATX_RE.match(line)
         if m:
             flush()
-            out.append(("h", m.group(2)))
+            out.append(("h" + str(len(m.group(1))), m.group(2)))
             i += 1
             continue
         if _SETEXT_RE.match(nxt) and not para and line.strip():
-            out.append(("h", _LIST_RE.sub("", line.strip(), count=1) if line.lstrip()[:1] in "*+-" else line.strip()))
+            out.append(("h" + ("1" if nxt.strip()[:1] == "=" else "2"),
+                        _LIST_RE.sub("", line.strip(), count=1) if line.lstrip()[:1] in "*+-" else line.strip()))
             i += 2
             continue
         if _HR_RE.match(line) or _TABLE_SEP_RE.match(line):
@@ -190,7 +203,7 @@ def _blocks(text: str) -> list[tuple[str, str]]:
             continue
         if _BOLD_LINE_RE.match(line):
             flush()
-            out.append(("h", line.strip()))
+            out.append(("h3", line.strip()))
             i += 1
             continue
         if _LIST_RE.match(line):
@@ -231,14 +244,14 @@ def segment(text: str) -> Document:
     urls: list[str] = []
     stamp: str | None = None
 
-    def start_section(title: str) -> None:
+    def start_section(title: str, level: int = 3) -> None:
         title = _UI_LABEL_RE.sub("", title).strip()
         if is_chrome(title):
             return
         key = heading_key(title)
         if not key:
             return
-        sections.append(Section(title, key))
+        sections.append(Section(title, key, level))
 
     for kind, body in _blocks(text):
         if len(_GLUED_LABEL_RE.findall(body)) >= 8:
@@ -250,13 +263,14 @@ def segment(text: str) -> Document:
         clean = re.sub(r"\s+", " ", inline.text.replace("[", "").replace("]", "")).strip(" *_#>|-")
         if not clean or not re.search(r"\w", clean):
             continue
-        if kind == "h" or (
+        if kind.startswith("h") or (
             kind == "p" and (_is_caps_heading(clean) or (_is_title_line(clean) and len(clean) < 70))):
+            level = int(kind[1:]) if kind.startswith("h") else (3 if _is_caps_heading(clean) else 4)
             if is_date_stamp(clean) and not DATE_RE.fullmatch(clean.strip()):
                 stamp = stamp or clean
                 continue
             for part in _split_glued_heading(clean):
-                start_section(part)
+                start_section(part, level)
             continue
         for sent in split_sentences(clean):
             if is_date_stamp(sent):

@@ -91,6 +91,7 @@ own may might can could would should""".split())
 
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
+_BIGRAM_RE = re.compile(r"(?<![\w.@/-])(?=([a-z][a-z'-]{2,}) ([a-z][a-z'-]{2,})(?![\w.@/-]))")
 _PHRASE_RE = re.compile(r"\b[A-Z][a-zA-Z]+(?: (?:of |for |to |the |and )?[A-Z][a-zA-Z]+)+")
 
 
@@ -109,14 +110,25 @@ def _salient(changed: list[str], other_text: str, limit: int = 12) -> list[str]:
             if 2 <= len(words) <= 4 and ph.lower() not in other_low:
                 counts[ph.lower()] += 1
                 shown.setdefault(ph.lower(), ph)
-        for w in _WORD_RE.findall(text):
+        words = _WORD_RE.findall(text)
+        for k, w in enumerate(words):
             lw = w.lower().strip("'-")
             if len(lw) >= 3 and lw not in _STOP:
                 counts[lw] += 1
                 shown.setdefault(lw, w if w.isupper() else lw)
+        for m in _BIGRAM_RE.finditer(text):
+            a, b = m.group(1), m.group(2)
+            if a not in _STOP and b not in _STOP:
+                counts["2:" + f"{a} {b}"] += 1
+                shown.setdefault("2:" + f"{a} {b}", f"{a} {b}")
     scored = []
     for term, n in counts.items():
-        if " " in term:
+        if term.startswith("2:"):
+            o = other_low.count(term[2:])
+            if n < 2:
+                continue
+            score = 1.2 * n / (1 + o) ** 0.5
+        elif " " in term:
             score = 1.5 * n
         else:
             o = other_counts.get(term, 0)
@@ -127,9 +139,10 @@ def _salient(changed: list[str], other_text: str, limit: int = 12) -> list[str]:
     scored.sort()
     out: list[str] = []
     for _, _, term in scored:
-        if any(term in t.lower().split() for t in out):
+        label = shown[term]
+        if any(label.lower() in t.lower().split() or label.lower() == t.lower() for t in out):
             continue   # 'pro' when 'Reddit Pro' is already listed
-        out.append(shown[term])
+        out.append(label)
         if len(out) == limit:
             break
     return out
@@ -190,7 +203,7 @@ def bullets_and_headline(f: Facts, verdict: str) -> tuple[list[str], str]:
             add(8, f"Periods no longer stated: {_list(dr)}")
     if f.sections_added:
         label = "New section" if len(f.sections_added) == 1 else "New sections"
-        add(8.5, f"{label}: {_list(f.sections_added, 4)}")
+        add(8.5, f"{label}: {_list(f.sections_added, 6)}")
     if f.sections_removed:
         label = "Section removed" if len(f.sections_removed) == 1 else "Sections removed"
         add(8, f"{label}: {_list(f.sections_removed, 4)}")
