@@ -19,7 +19,6 @@ import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
-from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -32,7 +31,6 @@ from .workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-SAMPLE_PACKAGE = "tracker.sample_snapshots"
 # A demo workspace is marked so that re-running can recreate it, and so that no other
 # directory is ever emptied by mistake.
 MARKER_NAME = ".policy-tracker-demo"
@@ -101,7 +99,9 @@ class SampleSet:
 
 def sample_root() -> Traversable:
     """The installed sample data, wherever the package lives (never relative to the CWD)."""
-    return files(SAMPLE_PACKAGE)
+    from .resources import sample_snapshots_dir
+
+    return sample_snapshots_dir()
 
 
 def load_samples(root: Traversable | Path | None = None) -> SampleSet:
