@@ -13,6 +13,7 @@ import io
 import logging
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterable
 from urllib.parse import urljoin, urlsplit
 
@@ -39,19 +40,29 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
-# Labels that browsers (WHATWG) read as windows-1252, and which servers often put on UTF-8.
-_LATIN_LABELS = frozenset({"latin_1", "iso8859_1", "ascii", "cp1252"})
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+_LETTER = re.compile(r"[^\W\d_]")
+_WESTERN = frozenset("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿŒœŠšŽžŸ"
+                     "“”‘’„–—…€•«»°©®™§¶·¡¿\u00a0")
 
 
+@lru_cache(maxsize=128)
 def _codec(label: str | None) -> str | None:
-    """Python codec name for a charset label, None if unknown. Latin-1/ASCII mean cp1252."""
+    """Python codec name for a charset label, None if unknown. Latin-1 and ASCII labels mean
+    windows-1252, as in browsers (WHATWG)."""
     if not label:
         return None
     try:
         name = codecs.lookup(label.strip().strip("\"'")).name
     except LookupError:
         return None
-    return "cp1252" if name in ("latin_1", "iso8859-1", "iso8859_1", "ascii") else name
+    return "cp1252" if name in ("iso8859-1", "latin-1", "ascii") else name
+
+
+@lru_cache(maxsize=128)
+def _single_byte(codec: str) -> bool:
+    """Does `codec` map each byte to one character (cp125x, ISO-8859-x, KOI8...)?"""
+    return len(bytes(range(256)).decode(codec, errors="replace")) == 256
 
 
 def _decodes(body: bytes, codec: str) -> bool:
@@ -62,10 +73,6 @@ def _decodes(body: bytes, codec: str) -> bool:
     return True
 
 
-_WESTERN = frozenset("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿŒœŠšŽžŸ"
-                     "“”‘’„–—…€•«»°©®™§¶·¡¿\u00a0")
-
-
 def _plausibly_western(body: bytes) -> bool:
     """Would windows-1252 give sensible Western-European text? (Short texts fool statistical
     detectors into Baltic or Central-European code pages; Cyrillic or Greek read as cp1252 give
@@ -74,11 +81,9 @@ def _plausibly_western(body: bytes) -> bool:
         text = body.decode("cp1252")
     except UnicodeDecodeError:
         return False
-    odd = [ch for ch in text if ord(ch) > 127]
-    if not odd or any(ch not in _WESTERN for ch in odd):
-        return False
-    letters = sum(1 for ch in text if ch.isalpha())
-    return len(odd) <= 0.2 * letters
+    odd = _NON_ASCII.findall(text)
+    return (bool(odd) and set(odd) <= _WESTERN
+            and len(odd) <= 0.2 * len(_LETTER.findall(text)))
 
 
 def meta_charset(body: bytes) -> str | None:
@@ -90,21 +95,20 @@ def meta_charset(body: bytes) -> str | None:
 def detect_encoding(body: bytes, declared: str | None = None, *, html: bool = True) -> str:
     """Pick the charset to decode `body` with: BOM, HTTP header, <meta>, then detection.
 
-    A declaration is only trusted when the bytes decode under it; a Latin-1 label on bytes that
-    are valid multi-byte UTF-8 is read as UTF-8 (the usual mislabel; real Latin-1 text is
-    practically never valid UTF-8).
+    A declaration is only trusted when the bytes decode under it. Bytes that are valid UTF-8
+    with non-ASCII characters are read as UTF-8 even under a single-byte label such as Latin-1
+    (the usual mislabel: legacy single-byte text is practically never valid multi-byte UTF-8).
     """
     for bom, name in _BOMS:
         if body.startswith(bom):
             return name
     utf8 = _decodes(body, "utf-8")
-    candidates = [declared, meta_charset(body) if html else None]
-    for label in candidates:
+    for label in (declared, meta_charset(body) if html else None):
         codec = _codec(label)
         if codec is None:
             continue
-        if codec.replace("-", "_") in _LATIN_LABELS and utf8 and not body.isascii():
-            log.debug("charset %s declared but body is UTF-8; using utf-8", label)
+        if utf8 and _single_byte(codec) and not body.isascii():
+            log.debug("charset %s declared but the body is UTF-8; using utf-8", label)
             return "utf-8"
         if _decodes(body, codec):
             return codec

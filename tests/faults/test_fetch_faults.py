@@ -304,6 +304,7 @@ POLICY = "<html><body><main><h1>Politique de confidentialité</h1><p>Données co
     ("utf-8", "text/html; charset=iso-8859-1"),     # UTF-8 bytes labelled latin-1
     ("cp1252", "text/html"),                        # no label at all
     ("utf-8", "text/html; charset=klingon"),        # unknown label
+    ("utf-8", "text/html; charset=windows-1251"),   # UTF-8 under another single-byte label
 ])
 def test_mislabelled_charsets_decode_sanely(server: LocalServer, fast: FetchSettings,
                                            body_charset: str, header: str) -> None:

@@ -63,6 +63,17 @@ def test_latin1_text_without_label() -> None:
         "Données personnelles : nous les protégeons.\n")
 
 
+@pytest.mark.parametrize("text, charset", [
+    ("Политика конфиденциальности: мы собираем адрес электронной почты.", "cp1251"),
+    ("Polityka prywatności: zbieramy adres e-mail i dane dotyczące płatności. Łódź.", "cp1250"),
+    ("Πολιτική απορρήτου: συλλέγουμε τη διεύθυνση ηλεκτρονικού ταχυδρομείου.", "cp1253"),
+    ("Datenschutzerklärung: Daten gemäß DSGVO, Größe, Straße, Übermittlung.", "cp1252"),
+])
+def test_unlabelled_legacy_charsets_are_detected(text: str, charset: str) -> None:
+    body = f"<html><body><p>{text}</p></body></html>".encode(charset)
+    assert extract(body, "text/html", URL, doc(URL)).text == text + "\n"
+
+
 # -- PDF ----------------------------------------------------------------------------------------
 
 def make_pdf(pages: list[list[str]]) -> bytes:
