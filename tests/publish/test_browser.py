@@ -106,4 +106,6 @@ def test_site_works_from_disk(browser, site: Path) -> None:
     page.get_by_role("link", name="Companies").click()
     page.wait_for_url("**/index.html")
     assert page.locator("#company-table tbody tr").count() == 3
+    page.locator("#filter").fill("acme")   # the static filter script runs from file:// too
+    assert page.locator("#company-table tbody tr:visible").count() == 1
     assert page.evaluate("typeof window.__pwned") == "undefined"

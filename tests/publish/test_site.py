@@ -97,7 +97,7 @@ def test_injected_policy_renders_faithfully(site: Path) -> None:
     assert "Ваши данные могут передаваться" in text and "البيانات" in text
     assert "x" * 3000 in text
     assert "Control characters:[31m end." in text
-    assert body.find("h2", string="Children") is not None
+    assert body.find("h3", string="Children") is not None  # policy outline under the page h1
     meta = soup.select_one(".facts").get_text(" ")
     assert "2024-06-15 09:30 UTC" in meta and "https://acme.example/privacy" in meta
 
@@ -181,3 +181,27 @@ def test_golden_output(site: Path, rel: str) -> None:
         golden.write_bytes(actual)
     assert golden.is_file(), f"missing golden file {golden}; run with UPDATE_GOLDEN=1"
     assert actual == golden.read_bytes(), f"{rel} differs from {golden}"
+
+
+def test_pages_are_accessible_landmarks_and_headings(site: Path) -> None:
+    for page in html_files(site):
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        assert soup.html.get("lang") == "en", page
+        assert soup.find("meta", attrs={"name": "viewport"}), page
+        assert len(soup.find_all("h1")) == 1, page
+        assert soup.find("main", id="main") and soup.find("header") and soup.find("footer")
+        assert soup.find("nav", attrs={"aria-label": "Site"}), page
+        assert soup.find("a", class_="skip", href="#main"), page
+        levels = [int(h.name[1]) for h in soup.find_all(re.compile("^h[1-6]$"))
+                  if not h.find_parent(class_="policy-text")
+                  and not h.find_parent(class_="redline-box")]
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), (page, levels)
+        for table in soup.find_all("table"):
+            assert table.find("th", scope=True), page
+
+
+def test_print_and_responsive_styles() -> None:
+    from tracker.publish.render import templates_dir
+    css = (templates_dir() / "static" / "style.css").read_text("utf-8")
+    assert "@media print" in css and "@media (max-width" in css
+    assert "url(" not in css and "@import" not in css   # no external fonts or images

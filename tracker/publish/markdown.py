@@ -35,10 +35,18 @@ def _parser() -> MarkdownIt:
         tokens[idx].attrSet("rel", "nofollow noopener noreferrer")
         return self.renderToken(tokens, idx, options, env)
 
+    def heading(self, tokens, idx, options, env):  # noqa: ANN001 - markdown-it signature
+        # The page has its own <h1>: the policy's outline starts one level below it.
+        level = min(6, int(tokens[idx].tag[1]) + env.get("heading_offset", 0))
+        tokens[idx].tag = f"h{level}"
+        return self.renderToken(tokens, idx, options, env)
+
     md.add_render_rule("link_open", link_open)
+    md.add_render_rule("heading_open", heading)
+    md.add_render_rule("heading_close", heading)
     return md
 
 
-def render_markdown(text: str) -> str:
-    """Markdown -> escaped HTML fragment with only safe links."""
-    return _parser().render(clean_text(text))
+def render_markdown(text: str, heading_offset: int = 0) -> str:
+    """Markdown -> escaped HTML fragment with only safe links; headings shifted down."""
+    return _parser().render(clean_text(text), {"heading_offset": heading_offset})

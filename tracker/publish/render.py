@@ -224,7 +224,7 @@ class Renderer:
 
     def _version_page(self, c: CompanyModel, doc: Any, version: Any,
                       feeds: list[FeedSpec]) -> bytes:
-        body = Markup(render_markdown(self.sources.text(version)))
+        body = Markup(render_markdown(self.sources.text(version), heading_offset=1))
         return self._page("version.html", version.path, feeds, company=c, doc=doc,
                           version=version, body=body)
 
