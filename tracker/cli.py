@@ -222,7 +222,7 @@ def _run_build(state: State, workspace: Workspace, config: Config, out: Path | N
 
     result = build_site(workspace, config, out)
     if state.verbose:
-        click.echo(result.summary() if hasattr(result, "summary") else str(result))
+        click.echo(result.summary())
 
 
 @main.command()
@@ -366,8 +366,8 @@ def import_command(state: State, directory: Path, wait: bool) -> None:
     names = {c.slug: c.name for c in config.companies}
     with workspace.lock(wait=wait):
         report = import_directory(workspace.snapshots_dir, directory, company_names=names)
-    click.echo(report.summary() if hasattr(report, "summary") else str(report))
-    if getattr(report, "errors", None):
+    click.echo(report.summary())
+    if report.errors:
         for error in report.errors:
             click.echo(f"ERROR    {error}", err=True)
         sys.exit(EXIT_DOC_FAILED)
@@ -401,8 +401,10 @@ def backfill(state: State, company: str, doc_type: str | None, since: datetime |
         for doc in docs:
             report = run_backfill(repo, conf.name, doc, config.fetch, since=since, until=until,
                                   limit=limit, base_url=wayback_url)
-            click.echo(f"{company}/{doc.type}: {report.summary() if hasattr(report, 'summary') else report}")
-            failed = failed or bool(getattr(report, "errors", None))
+            click.echo(f"{company}/{doc.type}: {report.summary()}")
+            for error in report.errors:
+                click.echo(f"ERROR    {error}", err=True)
+            failed = failed or bool(report.errors)
     sys.exit(EXIT_DOC_FAILED if failed else EXIT_OK)
 
 
