@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -128,3 +129,18 @@ def test_refuses_to_replace_a_foreign_directory(ws_copy, tmp_path: Path) -> None
     with pytest.raises(WorkspaceError, match="not built by policy-tracker"):
         build_site(ws, config, foreign)
     assert (foreign / "precious.txt").read_text() == "keep me"
+
+
+def test_summary_cache_is_reused_and_pruned(ws_copy) -> None:
+    ws, config = ws_copy
+    cache = ws.cache_dir / "publish" / "summaries.json"
+    data = json.loads(cache.read_text("utf-8"))
+    assert len(data["summaries"]) == 5 and len(data["words"]) == 10
+    shutil.rmtree(ws.public_dir)
+    before = cache.stat().st_mtime_ns
+    build_site(ws, config)                       # full render from cached summaries
+    assert cache.stat().st_mtime_ns == before    # nothing new: cache not rewritten
+    shutil.rmtree(ws.repo_path("initech"))
+    build_site(ws, config)
+    data = json.loads(cache.read_text("utf-8"))
+    assert len(data["summaries"]) == 4 and len(data["words"]) == 8

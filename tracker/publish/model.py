@@ -234,13 +234,16 @@ class SummaryCache:
     """Per-text word counts and per-pair report summaries, so a rebuild reads no text.
 
     Content-addressed (text hashes + detector version), hence shared by every output dir and
-    safe to delete. Stored as one JSON file, rewritten atomically only when it grew.
+    safe to delete. Stored as one JSON file, rewritten atomically only when entries were
+    added or are no longer used by the workspace (pruned, so it never grows without bound).
     """
 
     def __init__(self, path: Path, detector_version: str) -> None:
         self.path, self.detector_version = path, detector_version
         self.words: dict[str, int] = {}
         self.summaries: dict[str, dict] = {}
+        self.used_words: set[str] = set()
+        self.used_summaries: set[str] = set()
         self.dirty = False
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -252,6 +255,12 @@ class SummaryCache:
             log.warning("ignoring unreadable publish cache %s: %s", path, exc)
 
     def save(self) -> None:
+        for store, used in ((self.words, self.used_words),
+                            (self.summaries, self.used_summaries)):
+            stale = store.keys() - used
+            for key in stale:
+                del store[key]
+            self.dirty = self.dirty or bool(stale)
         if not self.dirty:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -400,17 +409,18 @@ class _Loader:
 
     def _words(self, company: str, doc_type: str, v: Version) -> tuple[str, int]:
         text_hash = v.text_hash
-        if text_hash and text_hash in self.cache.words:
-            return text_hash, self.cache.words[text_hash]
-        text = self.text_at(company, doc_type, v.commit)
-        text_hash = text_hash or _text_hash(text)
-        self.cache.words[text_hash] = len(text.split())
-        self.cache.dirty = True
+        if not (text_hash and text_hash in self.cache.words):
+            text = self.text_at(company, doc_type, v.commit)
+            text_hash = text_hash or _text_hash(text)
+            self.cache.words[text_hash] = len(text.split())
+            self.cache.dirty = True
+        self.cache.used_words.add(text_hash)
         return text_hash, self.cache.words[text_hash]
 
     def _summary(self, company: str, doc_type: str, old: Version, old_hash: str,
                  new: Version, new_hash: str) -> dict:
         key = f"{old_hash}:{new_hash}"
+        self.cache.used_summaries.add(key)
         if key not in self.cache.summaries:
             report = self.report_fn(self.text_at(company, doc_type, old.commit),
                                     self.text_at(company, doc_type, new.commit))
