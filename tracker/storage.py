@@ -17,6 +17,7 @@ property); it defaults to the directory name.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import re
@@ -32,7 +33,7 @@ from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
 
 from tracker import __version__
 from tracker.errors import StorageError
-from tracker.models import Extracted, RecordMeta, Version
+from tracker.models import Extracted, RecordMeta, Version, document_type_title
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,7 @@ _SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 _ZERO = "0" * 40
 _STALE_LOCKS = ("index.lock", "HEAD.lock", "config.lock", "packed-refs.lock", "ORIG_HEAD.lock")
 _TRACKER_SUBJECT = re.compile(r"\A(First record of |Record new changes of )(.*)\Z", re.S)
+_REEXTRACT_SUBJECT = re.compile(r"\ARe-extract (.*) \(technical change, not a policy change\)\Z")
 
 
 def is_safe_name(name: str) -> bool:
@@ -67,7 +69,31 @@ class _Commit:
 
     sha: str
     epoch: int
+    date: str                        # author date as git stores it: "<epoch> <+hhmm>"
     changes: list[tuple[str, str, str | None]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """A capture whose text repeated the version before it: no commit, but remembered, so a
+    version inserted later between the two makes this text come back at the right date."""
+
+    date: str                        # "<epoch> <+hhmm>"
+    blob: str                        # sha of the text blob
+
+    @property
+    def epoch(self) -> int:
+        return int(self.date.split(" ", 1)[0])
+
+
+@dataclass
+class _Source:
+    """Where a text came from: its raw snapshot entry and the facts of its capture."""
+
+    raw: tuple[str, tuple[str, str]] | None
+    commit: str | None = None
+    meta: RecordMeta | None = None
+    title: str | None = None
 
 
 Flat = dict[str, tuple[str, str]]  # path -> (mode, blob sha), the whole tree flattened
@@ -446,6 +472,9 @@ class CompanyRepo:
         current = flat.get(md)
         if current and current[1] == self._hash(b"blob", text):
             log.debug("%s/%s: text unchanged, nothing recorded", self.slug, doc_type)
+            seen = self._load_seen(doc_type)
+            self._save_seen(doc_type, seen + [_Seen(_git_date(captured_at), current[1])],
+                            previous=seen)
             return None
         flat[md] = ("100644", self._write_object(b"blob", text))
         self._set_raw(flat, doc_type, extracted.raw_ext,
@@ -464,10 +493,13 @@ class CompanyRepo:
 
         History stays linear and in date order: versions older than existing commits cause
         the chain from that point to be rebuilt (other documents' commits keep their
-        dates, authors, messages and content; an existing capture that now repeats the text
-        of an earlier inserted one is dropped). The new chain is written first and the
-        branch moves in one compare-and-swap, so a crash leaves the old history intact.
-        Idempotent: items already present (same date, same text) add nothing.
+        dates, authors, messages and content). A capture identical to the version before it
+        is not a version; it is remembered instead (``.git/policy-tracker/seen``), so that
+        when a different text is inserted before it later, the text "comes back" at that
+        capture's date rather than being lost; likewise an existing capture that now repeats
+        an earlier inserted text is dropped and remembered. The new chain is written first
+        and the branch moves in one compare-and-swap, so a crash leaves the old history
+        intact. Idempotent: items already present (same date, same text) add nothing.
         """
         _check_doc_type(doc_type)
         if company_name:
@@ -477,65 +509,183 @@ class CompanyRepo:
             return []
         for it in todo:
             _check_extracted(it.extracted)
+        md = f"{doc_type}.md"
         old_head = self._head()
         history = self._history() if old_head else []
+        seen = self._load_seen(doc_type)
         first_epoch = int(_utc(todo[0].date).timestamp())
         k = next((i for i, c in enumerate(history) if c.epoch > first_epoch), len(history))
         parent = history[k - 1].sha if k else None
         flat = self._flat_tree(parent)
-        md = f"{doc_type}.md"
+        # what a version before the insertion point looked like, for seen captures to reuse
+        sources: dict[str, _Source] = {}
+        current_epoch: int | None = None
+        for c in reversed(history[:k]):
+            if any(path == md for path, _, _ in c.changes):
+                current_epoch = c.epoch
+                break
+        kept_seen = [g for g in seen if g.epoch <= first_epoch]
+        later: list[_Seen | ImportItem] = [g for g in seen if g.epoch > first_epoch]
+        events = sorted(later + todo, key=lambda e: (
+            e.epoch if isinstance(e, _Seen) else int(_utc(e.date).timestamp()),
+            0 if isinstance(e, _Seen) else 1))
         created: list[str] = []
+        new_seen: list[_Seen] = list(kept_seen)
         rewriting = False
-        pending = history[k:]
-        i = 0
-        for ev in self._merge(pending, todo):
+        for ev in self._merge(history[k:], events):
             if isinstance(ev, _Commit):
-                if not rewriting:
-                    for path, mode, sha in ev.changes:
-                        if sha is None:
-                            flat.pop(path, None)
-                        else:
-                            flat[path] = (mode, sha)
+                if rewriting:
+                    parent, new_flat, dropped = self._replay(ev, parent, flat)
+                else:
+                    new_flat, dropped = self._apply(ev, flat), False
                     parent = ev.sha
-                    continue
-                new_parent, flat = self._replay(ev, parent, flat)
-                parent = new_parent
+                touched = any(path == md for path, _, _ in ev.changes)
+                if dropped and touched and md in flat:
+                    new_seen.append(_Seen(ev.date, flat[md][1]))
+                elif touched and md in new_flat and new_flat.get(md) != flat.get(md):
+                    sources[new_flat[md][1]] = _Source(self._raw_entry(new_flat, doc_type),
+                                                       commit=ev.sha)
+                    current_epoch = ev.epoch
+                flat = new_flat
                 continue
-            i += 1
-            text = ev.extracted.text.encode("utf-8")
+            if isinstance(ev, _Seen):
+                date, blob = ev.date, ev.blob
+            else:
+                date = _git_date(ev.date)
+                blob = self._hash(b"blob", ev.extracted.text.encode("utf-8"))
+            epoch = int(date.split(" ", 1)[0])
             current = flat.get(md)
-            if current and current[1] == self._hash(b"blob", text):
+            if current and current[1] == blob:
+                if epoch != current_epoch:
+                    new_seen.append(_Seen(date, blob))
                 continue
-            flat[md] = ("100644", self._write_object(b"blob", text))
-            self._set_raw(flat, doc_type, ev.extracted.raw_ext,
-                          self._write_object(b"blob", ev.extracted.raw))
-            message = self._message(doc_type, ev.title, ev.meta, first=current is None)
-            parent = self._commit_object(self._write_tree(flat), parent, _git_date(ev.date),
-                                         message)
-            created.append(parent)
+            if isinstance(ev, _Seen):
+                source = sources.get(blob) or self._find_source(history, doc_type, blob, epoch)
+                if source is None:
+                    log.warning("%s/%s: no stored version with text %s; forgetting capture "
+                                "of %s", self.slug, doc_type, blob[:10], date)
+                    continue
+                meta, title = self._source_facts(source, doc_type)
+                flat[md] = ("100644", blob)
+                if source.raw:
+                    self._set_raw(flat, doc_type, source.raw[0].rsplit(".", 1)[1],
+                                  source.raw[1][1])
+            else:
+                meta, title = ev.meta, ev.title
+                flat[md] = ("100644", self._write_object(
+                    b"blob", ev.extracted.text.encode("utf-8")))
+                self._set_raw(flat, doc_type, ev.extracted.raw_ext,
+                              self._write_object(b"blob", ev.extracted.raw))
+                source = _Source(self._raw_entry(flat, doc_type), meta=meta, title=title)
+            message = self._message(doc_type, title, meta, first=current is None)
+            parent = self._commit_object(self._write_tree(flat), parent, date, message)
+            sources[blob] = source
+            current_epoch = epoch
+            if not isinstance(ev, _Seen):
+                created.append(parent)
             rewriting = True
         if parent != old_head and parent is not None:
             self._move_branch(parent, old_head, f"insert {len(created)} {doc_type} versions")
             self._flat_cache = (parent, dict(flat))
             log.info("%s/%s: inserted %d of %d versions", self.slug, doc_type, len(created),
                      len(todo))
+        self._save_seen(doc_type, new_seen, previous=seen)
         return created
 
     @staticmethod
-    def _merge(commits: list[_Commit], items: list[ImportItem]
-               ) -> Iterator[_Commit | ImportItem]:
+    def _apply(commit: _Commit, flat: Flat) -> Flat:
+        new = dict(flat)
+        for path, mode, sha in commit.changes:
+            if sha is None:
+                new.pop(path, None)
+            else:
+                new[path] = (mode, sha)
+        return new
+
+    @staticmethod
+    def _raw_entry(flat: Flat, doc_type: str) -> tuple[str, tuple[str, str]] | None:
+        for ext in RAW_EXTS:
+            path = _raw_path(doc_type, ext)
+            if path in flat:
+                return path, flat[path]
+        return None
+
+    def _find_source(self, history: list[_Commit], doc_type: str, blob: str,
+                     epoch: int) -> _Source | None:
+        """The newest commit up to ``epoch`` that set the document to ``blob``."""
+        md = f"{doc_type}.md"
+        for c in reversed(history):
+            if c.epoch <= epoch and any(path == md and sha == blob for path, _, sha in c.changes):
+                return _Source(self._raw_entry(self._flat_tree(c.sha), doc_type), commit=c.sha)
+        return None
+
+    def _source_facts(self, source: _Source, doc_type: str) -> tuple[RecordMeta, str]:
+        """Capture facts and title for a remembered capture: those of the version whose text
+        it repeated (same page, seen again), always as a policy-kind change."""
+        if source.meta is not None:
+            return RecordMeta(source.meta.source_url, source.meta.status,
+                              source.meta.content_type, source.meta.fetcher), \
+                source.title or document_type_title(doc_type)
+        text = self._read_object(source.commit or "").decode("utf-8", "replace")
+        message = text.partition("\n\n")[2]
+        trailers = dict(re.findall(r"^([A-Za-z-]+): *(.*)$", message, re.M))
+        status = trailers.get("HTTP-Status", "")
+        meta = RecordMeta(source_url=trailers.get("Source-URL", ""),
+                          status=int(status) if status.isdigit() else None,
+                          content_type=trailers.get("Content-Type", ""),
+                          fetcher=trailers.get("Fetcher", "unknown"))
+        subject = message.split("\n", 1)[0]
+        m = _TRACKER_SUBJECT.match(subject) or _REEXTRACT_SUBJECT.match(subject)
+        prefix = f"{self.company_name} "
+        title = m.group(m.lastindex or 1) if m else ""
+        title = title[len(prefix):] if title.startswith(prefix) else ""
+        return meta, title or document_type_title(doc_type)
+
+    # ------------------------------------------------------ remembered captures
+    def _seen_path(self, doc_type: str) -> Path:
+        return self._git_dir / "policy-tracker" / "seen" / f"{doc_type}.json"
+
+    def _load_seen(self, doc_type: str) -> list[_Seen]:
+        path = self._seen_path(doc_type)
+        try:
+            rows = json.loads(path.read_text("utf-8"))
+            return [_Seen(str(d), str(b)) for d, b in rows]
+        except FileNotFoundError:
+            return []
+        except (OSError, ValueError, TypeError) as exc:
+            log.warning("%s: ignoring unreadable %s: %s", self.path, path, exc)
+            return []
+
+    def _save_seen(self, doc_type: str, seen: list[_Seen], *, previous: list[_Seen]) -> None:
+        unique = sorted(set(seen), key=lambda g: (g.epoch, g.blob))
+        if unique == sorted(set(previous), key=lambda g: (g.epoch, g.blob)):
+            return
+        path = self._seen_path(doc_type)
+        tmp = path.with_name(path.name + ".tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps([[g.date, g.blob] for g in unique]), "utf-8")
+            os.replace(tmp, path)
+        except OSError as exc:  # losing it only loses precision, never history
+            log.warning("%s: cannot remember repeated captures: %s", self.path, exc)
+
+    @staticmethod
+    def _merge(commits: list[_Commit], events: list[_Seen | ImportItem]
+               ) -> Iterator[_Commit | _Seen | ImportItem]:
         """Date-ordered merge; at equal dates existing commits come first (idempotence)."""
         ci = 0
-        for item in items:
-            epoch = int(_utc(item.date).timestamp())
+        for ev in events:
+            epoch = ev.epoch if isinstance(ev, _Seen) else int(_utc(ev.date).timestamp())
             while ci < len(commits) and commits[ci].epoch <= epoch:
                 yield commits[ci]
                 ci += 1
-            yield item
+            yield ev
         yield from commits[ci:]
 
-    def _replay(self, commit: _Commit, parent: str | None, flat: Flat) -> tuple[str | None, Flat]:
-        """Re-create an existing commit on top of a rewritten parent (or drop it if empty)."""
+    def _replay(self, commit: _Commit, parent: str | None, flat: Flat
+                ) -> tuple[str | None, Flat, bool]:
+        """Re-create an existing commit on top of a rewritten parent; drop it (True) when its
+        only change was a text that an earlier inserted version already has."""
         new = dict(flat)
         touched_docs: set[str] = set()
         for path, mode, sha in commit.changes:
@@ -560,7 +710,7 @@ class CompanyRepo:
         if commit.changes and new == flat:
             log.info("%s: dropping %s: its text is now recorded by an earlier version",
                      self.slug, commit.sha[:10])
-            return parent, flat
+            return parent, flat, True
         raw = self._read_object(commit.sha)
         headers, _, message = raw.partition(b"\n\n")
         kept = [ln for ln in self._plain_headers(headers)
@@ -576,7 +726,7 @@ class CompanyRepo:
             prefix = "First record of " if first else "Record new changes of "
             text = prefix + m.group(2) + nl + rest
         data = b"\n".join(lines + kept) + b"\n\n" + text.encode("utf-8", "surrogateescape")
-        return self._write_object(b"commit", data), new
+        return self._write_object(b"commit", data), new, False
 
     @staticmethod
     def _plain_headers(headers: bytes) -> list[bytes]:
@@ -597,13 +747,13 @@ class CompanyRepo:
         """The first-parent chain, oldest first, with changed paths (one git process)."""
         out = self._git("log", "--first-parent", "--reverse", "--no-renames",
                         "--diff-merges=first-parent", "--root", "--raw", "--no-abbrev", "-z",
-                        "--format=%x1e%H%x1f%at%x1f", self._branch)
+                        "--date=raw", "--format=%x1e%H%x1f%at%x1f%ad%x1f", self._branch)
         commits: list[_Commit] = []
         for rec in out.split("\x1e"):
             if not rec.strip("\0\n"):
                 continue
-            sha, epoch, tail = rec.split("\x1f", 2)
-            commit = _Commit(sha, int(epoch))
+            sha, epoch, date, tail = rec.split("\x1f", 3)
+            commit = _Commit(sha, int(epoch), date)
             tokens = [t for t in tail.split("\0") if t.strip("\n")]
             for meta, path in zip(tokens[0::2], tokens[1::2]):
                 parts = meta.strip("\n").lstrip(":").split(" ")

@@ -136,3 +136,37 @@ def test_technical_items_and_titles(repo, repo_path):
         "Re-extract ACME Corporation Privacy Policy (technical change, not a policy change)",
         "First record of ACME Corporation Privacy Policy"]
     assert [v.technical for v in repo.versions("privacy-policy")] == [True, False]
+
+
+def test_text_seen_again_after_an_inserted_version_comes_back(repo, repo_path):
+    """Live tracking saw A on days 10 and 12 (one version); the archive then shows B on day
+    11. The current text must stay A: it comes back on day 12, the capture that saw it."""
+    live = RecordMeta(source_url="https://acme.test/privacy", status=200,
+                      content_type="text/html", fetcher="http")
+    repo.record("privacy-policy", ex("A"), live, T0 + timedelta(days=10), "Privacy Policy")
+    assert repo.record("privacy-policy", ex("A"), live, T0 + timedelta(days=12),
+                       "Privacy Policy") is None
+    created = repo.insert_versions("privacy-policy", [item(11, "B", fetcher="wayback")])
+    assert len(created) == 1
+    versions = repo.versions("privacy-policy")
+    assert [(v.date.day, repo.text_at(v.commit, "privacy-policy")) for v in versions] == [
+        (13, "A\n"), (12, "B\n"), (11, "A\n")]
+    back = versions[0]
+    assert back.subject == "Record new changes of Acme Inc Privacy Policy"
+    assert back.trailers["Fetcher"] == "http" and back.trailers["HTTP-Status"] == "200"
+    assert back.trailers["Change-Kind"] == "policy"
+    assert repo.raw_at(back.commit, "privacy-policy") == (b"<p>A\n</p>", "html")
+    assert repo.latest_text("privacy-policy") == "A\n"
+    fsck(repo_path)
+    # all of it again: nothing new
+    head = repo.head()
+    assert repo.insert_versions("privacy-policy", [item(11, "B", fetcher="wayback")]) == []
+    assert repo.head() == head
+
+
+def test_skipped_import_captures_are_remembered_across_calls(repo):
+    repo.insert_versions("privacy-policy", [item(0, "A"), item(2, "A")])
+    repo.insert_versions("privacy-policy", [item(1, "B")])
+    texts = [(v.date.day, repo.text_at(v.commit, "privacy-policy"))
+             for v in repo.versions("privacy-policy")]
+    assert texts == [(3, "A\n"), (2, "B\n"), (1, "A\n")]
