@@ -242,13 +242,16 @@ class SummaryCache:
         self.path, self.detector_version = path, detector_version
         self.words: dict[str, int] = {}
         self.summaries: dict[str, dict] = {}
+        self.histories: dict[str, dict] = {}
         self.used_words: set[str] = set()
         self.used_summaries: set[str] = set()
+        self.used_histories: set[str] = set()
         self.dirty = False
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("format") == SUMMARY_FORMAT and data.get("detector") == detector_version:
                 self.words, self.summaries = data["words"], data["summaries"]
+                self.histories = data.get("histories", {})
         except FileNotFoundError:
             pass
         except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -256,7 +259,8 @@ class SummaryCache:
 
     def save(self) -> None:
         for store, used in ((self.words, self.used_words),
-                            (self.summaries, self.used_summaries)):
+                            (self.summaries, self.used_summaries),
+                            (self.histories, self.used_histories)):
             stale = store.keys() - used
             for key in stale:
                 del store[key]
@@ -266,7 +270,8 @@ class SummaryCache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps({"format": SUMMARY_FORMAT, "detector": self.detector_version,
-                                   "words": self.words, "summaries": self.summaries},
+                                   "words": self.words, "summaries": self.summaries,
+                                   "histories": self.histories},
                                   ensure_ascii=False), encoding="utf-8")
         # No sort_keys: a summary must read back exactly as computed (entity kinds keep the
         # detector's order), or the first rebuild would see changed page inputs.
@@ -378,8 +383,9 @@ class _Loader:
         repo = self._open(slug)
         name = cfg.name if cfg else _derived_name(slug, repo)
         doc_types = list(d.type for d in cfg.documents) if cfg else []
-        if repo is not None:
-            doc_types += [d for d in sorted(repo.doc_types()) if d not in doc_types]
+        history = _History(repo, self.cache, slug) if repo is not None else None
+        if history is not None:
+            doc_types += [d for d in history.doc_types() if d not in doc_types]
         path = f"companies/{slug}/index.html"
         docs = []
         for doc_type in doc_types:
@@ -388,7 +394,7 @@ class _Loader:
                 continue
             dcfg = cfg.document(doc_type) if cfg else None
             title = dcfg.display_title if dcfg else document_type_title(doc_type)
-            versions = repo.versions(doc_type) if repo is not None else []
+            versions = history.versions(doc_type) if history is not None else []
             docs.append(self._document(slug, name, doc_type, title, dcfg.url if dcfg else "",
                                        versions, _doc_status(state, slug, doc_type)))
         return CompanyModel(slug=slug, name=name, homepage=cfg.homepage if cfg else "",
@@ -480,6 +486,46 @@ class _Loader:
         return DocumentModel(company=company, doc_type=doc_type, title=title, url=url,
                              versions=tuple(reversed(vitems)), changes=tuple(reversed(items)),
                              status=status)
+
+
+class _History:
+    """A repository's doc types and versions, reused from the cache while HEAD is unchanged.
+
+    A commit sha names the whole history, so a cached listing for the same HEAD is exact;
+    this spares a `git log` and a read of every version's blob on a no-change rebuild.
+    """
+
+    def __init__(self, repo: Any, cache: SummaryCache, slug: str) -> None:
+        self.repo, self.cache, self.slug = repo, cache, slug
+        head = repo.head()
+        entry = cache.histories.get(slug)
+        if not entry or entry.get("head") != head:
+            entry = {"head": head, "doc_types": None, "docs": {}}
+            cache.histories[slug] = entry
+            cache.dirty = True
+        cache.used_histories.add(slug)
+        self.entry = entry
+
+    def doc_types(self) -> list[str]:
+        if self.entry["doc_types"] is None:
+            self.entry["doc_types"] = sorted(self.repo.doc_types())
+            self.cache.dirty = True
+        return list(self.entry["doc_types"])
+
+    def versions(self, doc_type: str) -> list[Version]:
+        docs = self.entry["docs"]
+        if doc_type not in docs:
+            docs[doc_type] = [_version_json(v) for v in self.repo.versions(doc_type)]
+            self.cache.dirty = True
+        return [Version(company=self.slug, doc_type=doc_type, commit=d["commit"],
+                        date=datetime.fromisoformat(d["date"]), subject=d["subject"],
+                        trailers=dict(d["trailers"]), technical=d["technical"],
+                        text_hash=d["text_hash"]) for d in docs[doc_type]]
+
+
+def _version_json(v: Version) -> dict:
+    return {"commit": v.commit, "date": v.date.isoformat(), "subject": v.subject,
+            "trailers": dict(v.trailers), "technical": v.technical, "text_hash": v.text_hash}
 
 
 def _derived_name(slug: str, repo: Any) -> str:
