@@ -11,7 +11,9 @@ is visible; after it the commit is complete. The working tree is only a convenie
 people browsing the files: it is refreshed after each write and re-synchronised at open time
 if an interrupted run left it behind. The company display name used in commit subjects is kept
 in ``.git/description`` (set it with ``open(..., company_name=...)`` or the ``company_name``
-property); it defaults to the directory name.
+property); it defaults to the directory name. Captures whose text repeated the version before
+them make no commit but are remembered in ``.git/policy-tracker/seen/<doc-type>.json`` (date and
+text blob), so that a version inserted later by a backfill cannot hide that a text came back.
 """
 
 from __future__ import annotations

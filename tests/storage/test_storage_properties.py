@@ -34,7 +34,7 @@ def expected(versions: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
-@settings(max_examples=30, deadline=None,
+@settings(max_examples=20, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(scenarios())
 def test_history_does_not_depend_on_arrival_order(scenario):
