@@ -26,6 +26,14 @@ REWORD_THRESHOLD = 60.0      # rapidfuzz ratio (0-100) for two sentences to be "
 GLOBAL_REWORD_THRESHOLD = 80.0
 MAX_GAP_CELLS = 400_000      # above this a gap is matched in windows
 GLOBAL_CELLS = 1_500_000
+# fuzz.ratio is quadratic in length: a hostile 1 MB "sentence" took 40 s. Longer sentences are
+# scored on their head and tail, which is plenty to tell "the same, reworded" from "different".
+MAX_FUZZY_CHARS = 4000
+
+
+def _fuzzy_key(text: str) -> str:
+    half = MAX_FUZZY_CHARS // 2
+    return text if len(text) <= MAX_FUZZY_CHARS else text[:half] + text[-half:]
 
 
 @dataclass
@@ -63,8 +71,8 @@ def _fuzzy_block(old_idx: list[int], new_idx: list[int], old_texts: list[str], n
     """Best one-to-one fuzzy pairs between two small lists (greedy by score, ties by order)."""
     if not old_idx or not new_idx:
         return []
-    a = [old_texts[i] for i in old_idx]
-    b = [new_texts[j] for j in new_idx]
+    a = [_fuzzy_key(old_texts[i]) for i in old_idx]
+    b = [_fuzzy_key(new_texts[j]) for j in new_idx]
     matrix = cdist(a, b, scorer=fuzz.ratio, score_cutoff=threshold, workers=1)
     cands = []
     for r in range(len(a)):

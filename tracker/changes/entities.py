@@ -14,7 +14,7 @@ from .normalize import registrable_domain
 from collections import Counter
 from functools import lru_cache
 
-from .vendors import family, find_vendors, literal_hints, vendor_mentions
+from .vendors import family, find_vendors, literal_hints, search_near, vendor_mentions
 
 KINDS = ("laws", "vendors", "emails", "domains", "phones", "durations", "ages")
 
@@ -202,7 +202,7 @@ def extract(text: str, urls: list[str] | None = None) -> Entities:
     ent = Entities()
     low = text.lower()
     for name, rx, hints in _LAW_RES:
-        if (not hints or any(h in low for h in hints)) and rx.search(text):
+        if (not hints or any(h in low for h in hints)) and search_near(rx, text, low, hints):
             ent.laws.add(name)
     ent.vendors = find_vendors(text)
     if ent.laws & {"EU-U.S. Data Privacy Framework", "Swiss-U.S. Data Privacy Framework", "UK Extension to the EU-U.S. DPF"}:

@@ -29,6 +29,7 @@ _TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$
 _LIST_RE = re.compile(r"^\s*(?:[*+\-•·▪◦●]|\d{1,3}[.)]|\(\s*(?:[a-z]|[ivx]{1,5}|\d{1,3})\s*\)|[a-z][.)]|[ivx]{1,5}[.)])\s+",
                       re.I)
 _BOLD_LINE_RE = re.compile(r"^\s*(?:\*\*|__)([^*_\n]{2,150})(?:\*\*|__)\s*:?\s*$")
+_LOWER_BOUNDARY_RE = re.compile(r"([.!?]+)([\"')\]]*)\s+(?=[\"'(\[]?[a-z0-9])")
 _QUOTE_RE = re.compile(r"^\s*(?:>\s?)+")
 _TERMINAL = ".!?;:,"
 _BOUNDARY_RE = re.compile(r"([.!?]+)([\"')\]]*)(?:\s+(?=[\"'(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2,}\b))")
@@ -101,11 +102,15 @@ def is_chrome(text: str) -> bool:
     return False
 
 
-def split_sentences(paragraph: str) -> list[str]:
-    """Split on ., ! or ? followed by a capital, unless the word before is an abbreviation."""
+def split_sentences(paragraph: str, lower_case: bool = False) -> list[str]:
+    """Split on ., ! or ? followed by a capital, unless the word before is an abbreviation.
+
+    lower_case: the document has no capitals at all (some scrapes lower-case everything), so
+    any word may start a sentence.
+    """
     out: list[str] = []
     start = 0
-    for m in _BOUNDARY_RE.finditer(paragraph):
+    for m in (_LOWER_BOUNDARY_RE if lower_case else _BOUNDARY_RE).finditer(paragraph):
         end = m.end(2)
         before = paragraph[start:m.start(1)]
         word = re.search(r"([A-Za-z][A-Za-z.]*)$", before)
@@ -225,7 +230,7 @@ def _blocks(text: str) -> list[tuple[str, str]]:
         else:
             prev = para[-1]
             # join across a hard wrap unless the previous line closed a paragraph
-            continuation = stripped[:1].islower()
+            continuation = stripped[:1].islower() and prev[-1:] not in ".!?:;"
             if not continuation and (prev[-1:] in ".!?:" or (_is_title_line(prev) and len(prev) < 60 and len(para) == 1)):
                 flush()
             para.append(stripped)
@@ -239,6 +244,8 @@ def segment(text: str) -> Document:
     """Parse one version into sections and sentences (noise dropped, stamps kept aside)."""
     text = deobfuscate_emails(clean_chars(text.replace("\r\n", "\n").replace("\r", "\n")))
     text = text.replace("\t", " ")
+    letters = sum(1 for c in text[:20000] if c.isalpha())
+    lower_doc = letters > 200 and sum(1 for c in text[:20000] if c.isupper()) < letters * 0.005
     sections: list[Section] = [Section("", "")]
     sentences: list[Sentence] = []
     urls: list[str] = []
@@ -272,7 +279,7 @@ def segment(text: str) -> Document:
             for part in _split_glued_heading(clean):
                 start_section(part, level)
             continue
-        for sent in split_sentences(clean):
+        for sent in split_sentences(clean, lower_doc):
             if is_date_stamp(sent):
                 stamp = stamp or sent
                 continue

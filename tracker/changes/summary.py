@@ -102,6 +102,7 @@ def _salient(changed: list[str], other_text: str, limit: int = 12) -> list[str]:
     """
     other_counts = Counter(w.lower() for w in _WORD_RE.findall(other_text))
     other_low = other_text.lower()
+    other_bigrams = Counter(f"{m.group(1)} {m.group(2)}" for m in _BIGRAM_RE.finditer(other_low))
     counts: Counter[str] = Counter()
     shown: dict[str, str] = {}
     for text in changed:
@@ -124,7 +125,7 @@ def _salient(changed: list[str], other_text: str, limit: int = 12) -> list[str]:
     scored = []
     for term, n in counts.items():
         if term.startswith("2:"):
-            o = other_low.count(term[2:])
+            o = other_bigrams.get(term[2:], 0)
             if n < 2:
                 continue
             score = 1.2 * n / (1 + o) ** 0.5

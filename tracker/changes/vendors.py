@@ -7,6 +7,7 @@ not; ambiguous short names (X, Box, Square) only match in the contexts given as 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # canonical: (aliases...) ; an alias starting with "re:" is a regular expression
 VENDORS: dict[str, tuple[str, ...]] = {
@@ -275,7 +276,28 @@ def _top_level_branches(pattern: str) -> list[str]:
 
 _COMMON_WORDS = {"information", "protection", "privacy", "data", "personal", "act", "services", "consumer",
                  "communications", "california", "digital", "rights", "online", "policy", "law", "general",
-                 "children", "inc", "and", "the", "video"}
+                 "children", "inc", "and", "the", "video", "on", "of", "to", "for"}
+
+
+def search_near(rx: re.Pattern[str], text: str, low: str, hints: tuple[str, ...],
+                window: int = 120, max_hits: int = 64) -> re.Match[str] | None:
+    """rx.search(text), but only around occurrences of the hints (lower-cased literals that
+    every match contains): linear in the number of hint hits, not in the text length."""
+    if not hints:
+        return rx.search(text)
+    spans: list[tuple[int, int]] = []
+    for h in hints:
+        i = low.find(h)
+        while i != -1:
+            spans.append((max(0, i - window), min(len(text), i + len(h) + window)))
+            if len(spans) > max_hits:
+                return rx.search(text)
+            i = low.find(h, i + 1)
+    for lo, hi in sorted(spans):
+        m = rx.search(text, lo, hi)
+        if m:
+            return m
+    return None
 
 
 def literal_hints(pattern: str) -> tuple[str, ...]:
@@ -329,6 +351,7 @@ _PLATFORM_BEFORE_RE = re.compile(_PLATFORMS + r"(?:,| or| and|, or|, and) $")
 _PLATFORM_AFTER_RE = re.compile(r"(?:,| or| and|, or|, and) " + _PLATFORMS)
 
 
+@lru_cache(maxsize=16)
 def _vendor_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     found: dict[str, list[tuple[int, int]]] = {}
     toks = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
