@@ -10,43 +10,51 @@ from __future__ import annotations
 
 import re
 
-# Texts longer than this are never called blocked: no real block page says this much.
+# Texts longer than this are never called blocked: no real block page says this much. Each rule
+# has its own, smaller limit: the more a phrase could appear in a short real document, the
+# shorter the text must be.
 MAX_BLOCKED_CHARS = 2000
-# Cookie walls are judged on even shorter texts: a short cookie policy is a real document.
 MAX_COOKIE_WALL_CHARS = 700
 
-_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (reason, re.compile(pattern, re.IGNORECASE))
-    for reason, pattern in (
-        ("Cloudflare challenge", r"checking (if the site connection is secure|your browser before"
-                                 r" accessing)|attention required!? \| cloudflare|just a moment\.\.\."
-                                 r"|ddos protection by cloudflare|cloudflare ray id|"
-                                 r"enable javascript and cookies to continue"),
-        ("access denied page", r"\baccess (is )?denied\b|\b403 forbidden\b|you don'?t have "
-                               r"permission to access|request (was )?(blocked|rejected)|"
-                               r"\bforbidden\b.{0,40}\b(access|request)\b|you have been blocked"),
-        ("captcha page", r"\bcaptcha\b|are you a (human|robot)|verify (that )?you are (a )?human|"
-                         r"unusual traffic from your (computer )?network|complete the security check|"
-                         r"prove you'?re not a robot|press (&|and) hold"),
-        ("\"enable JavaScript\" page", r"(please )?(enable|turn on|activate) javascript|javascript "
-                                       r"(is )?(disabled|required|must be enabled)|requires javascript|"
-                                       r"you need to enable javascript|browser does not support "
-                                       r"javascript"),
+_RULES: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
+    (reason, limit, re.compile(pattern, re.IGNORECASE))
+    for reason, limit, pattern in (
+        ("Cloudflare challenge", 2000,
+         r"checking (if the site connection is secure|your browser before accessing)|attention "
+         r"required!? \| cloudflare|just a moment\.\.\.|ddos protection by cloudflare|cloudflare "
+         r"ray id|enable javascript and cookies to continue"),
+        ("access denied page", 1000,
+         r"\baccess (is )?denied\b|\b403 forbidden\b|you don'?t have permission to access|"
+         r"the requested url was rejected|you have been blocked|\brequest blocked\b"),
+        ("captcha page", 1000,
+         r"(complete|solve|enter|fill in) the captcha|captcha (below|challenge|verification)|"
+         r"are you a (human|robot)|verify (that )?you are (a )?human|unusual traffic from your "
+         r"(computer )?network|complete the security check|prove you'?re not a robot|"
+         r"press (&|and) hold"),
+        ("\"enable JavaScript\" page", 300,
+         r"(please )?(enable|turn on|activate) javascript|javascript (is )?(disabled|required|must "
+         r"be enabled)|requires javascript|you need to enable javascript|browser does not "
+         r"support javascript"),
     )
 )
 
 _COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
-# Button wording of consent walls (not the prose a cookie policy uses to explain choices).
-_COOKIE_WALL_ACTION = re.compile(
-    r"\b(accept|reject|refuse|allow|decline|deny) (all|all cookies|cookies)\b|\bagree and "
-    r"(continue|proceed|close)\b|\b(manage|cookie|privacy) (settings|preferences|options|choices)\b"
-    r"|\bconsent to (the use of )?cookies to (continue|proceed)\b", re.IGNORECASE)
+# A consent wall's buttons: lines that say nothing but "Accept all", "Manage preferences"...
+# (prose such as "change your cookie settings" in a real cookie policy does not count).
+_WALL_BUTTON_LINE = re.compile(
+    r"^(?!\s*#)\W*((accept|reject|refuse|allow|decline|deny|agree)( all| all cookies| cookies| and "
+    r"(continue|close|proceed))?|(manage|cookie|privacy) (settings|preferences|options|choices))"
+    r"\W*$", re.IGNORECASE | re.MULTILINE)
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _HEADING = re.compile(r"^#{1,6} ", re.M)
 
 # Markers in the raw HTML of challenge pages (checked only when the text is short as well).
 _HTML_MARKERS = re.compile(
     r"cf-browser-verification|challenge-platform|_cf_chl_opt|cf_chl_|class=\"(g-recaptcha|h-captcha)"
     r"|id=\"challenge-form\"|px-captcha|/_Incapsula_Resource|datadome", re.IGNORECASE)
+# Consent walls that stand in for the page (Google, Yahoo and IAB CMP interstitials).
+_WALL_MARKERS = re.compile(r"consent\.(google|youtube|yahoo)\.|guce\.(yahoo|oath)\.|"
+                           r"<form[^>]+action=\"[^\"]*consent", re.IGNORECASE)
 
 
 def blocked_reason(text: str, html: str | None = None) -> str | None:
@@ -55,10 +63,12 @@ def blocked_reason(text: str, html: str | None = None) -> str | None:
         return None
     if html is not None and _HTML_MARKERS.search(html):
         return "bot challenge page"
-    for reason, pattern in _RULES:
-        if pattern.search(text):
+    for reason, limit, pattern in _RULES:
+        if len(text) <= limit and pattern.search(text):
             return reason
-    if (len(text) <= MAX_COOKIE_WALL_CHARS and _COOKIE.search(text)
-            and _COOKIE_WALL_ACTION.search(text) and len(_HEADING.findall(text)) < 2):
-        return "cookie wall"
+    if len(text) <= MAX_COOKIE_WALL_CHARS and _COOKIE.search(text) \
+            and len(_HEADING.findall(text)) < 2:
+        if _WALL_BUTTON_LINE.search(_MD_LINK.sub(r"\1", text)) or (
+                html is not None and _WALL_MARKERS.search(html)):
+            return "cookie wall"
     return None

@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 from markdownify import MarkdownConverter
+from soupsieve import SelectorSyntaxError
 
 from .blocked import blocked_reason
 from .errors import ExtractionError
@@ -211,7 +212,8 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _BANNER_STRONG = re.compile(
     r"onetrust|optanon|cookiebot|cybotcookiebot|cookie-?law|cookie-?(banner|bar|notice|popup|"
     r"consent|wall|modal|overlay|prompt|alert|message|disclaimer)|consent-?(banner|bar|modal|"
-    r"dialog|popup|manager|overlay)|gdpr-?(banner|consent|cookie|popup|modal)|truste|trustarc|"
+    r"dialog|popup|manager|overlay)|gdpr-?(banner|consent|cookie|popup|modal)|"
+    r"(?<![a-z])truste(?![a-z])|trustarc|"
     r"didomi|usercentrics|qc-cmp|osano|cc-(window|banner)|cmp-?(banner|container|dialog)|"
     r"iubenda-cs|termly|cookieyes|cky-consent|moove_gdpr|cookie_notice|cookieconsent", re.I)
 _BANNER_WEAK = re.compile(r"cookie|consent|gdpr", re.I)
@@ -303,21 +305,28 @@ def _main_content(root: Tag) -> Tag:
 
 def _select(soup: BeautifulSoup, selectors: tuple[str, ...], url: str) -> Tag:
     """Content of every match of every selector, in order, without nesting duplicates."""
-    container = soup.new_tag("div")
-    chosen: set[int] = set()
+    picked: list[Tag] = []
     for selector in selectors:
-        try:
-            matches = soup.select(selector)
-        except Exception as exc:  # soupsieve raises its own SelectorSyntaxError
-            raise ExtractionError(f"invalid select selector {selector!r}: {exc}") from None
+        matches = _css(soup, selector, "select")
         if not matches:
             raise ExtractionError(f"select selector {selector!r} matched nothing on {url}")
-        for tag in matches:
-            if id(tag) in chosen or any(id(p) in chosen for p in tag.parents):
-                continue
-            chosen.add(id(tag))
-            container.append(tag.extract())
+        picked.extend(matches)
+    container = soup.new_tag("div")
+    chosen: set[int] = set()
+    for tag in picked:  # all matched before any is moved, so nested selectors still match
+        if id(tag) in chosen or any(id(p) in chosen for p in tag.parents):
+            continue
+        chosen.add(id(tag))
+        container.append(tag.extract())
     return container
+
+
+def _css(soup: BeautifulSoup, selector: str, option: str) -> list[Tag]:
+    try:
+        return soup.select(selector)
+    except SelectorSyntaxError as exc:
+        reason = " ".join(str(exc).split())
+        raise ExtractionError(f"invalid {option} selector {selector!r}: {reason}") from None
 
 
 def _fix_links(root: Tag, base: str, strip: tuple[str, ...]) -> None:
@@ -356,10 +365,7 @@ def html_to_markdown(html: str, url: str, doc: DocumentConfig) -> str:
     base = _base_url(soup, url)
     _drop(soup.find_all(_ALWAYS_DROP))
     for selector in doc.remove:
-        try:
-            _drop(soup.select(selector))
-        except Exception as exc:
-            raise ExtractionError(f"invalid remove selector {selector!r}: {exc}") from None
+        _drop(_css(soup, selector, "remove"))
     if doc.select:
         root: Tag = _select(soup, doc.select, url)
     else:

@@ -81,12 +81,26 @@ def test_select_takes_all_matches_in_order_and_remove_applies_first() -> None:
     assert text == "# Privacy\n\nPart one.\n\nPart two.\n\nnested\n\nController: Acme Ltd.\n"
 
 
+def test_select_with_nested_selectors_keeps_each_part_once() -> None:
+    page = "<article><h1>Terms</h1><p class='note'>Note inside.</p></article><p>Outside</p>"
+    assert md(page, select=("article", ".note")) == "# Terms\n\nNote inside.\n"
+    assert md(page, select=(".note", "article")) == "Note inside.\n\n# Terms\n"
+
+
+def test_names_that_merely_contain_vendor_words_are_not_banners() -> None:
+    page = ("<main><div class='trusted-partners'><h3>Partners</h3><p>We share data with "
+            "processors. <a href='/list'>Read more</a></p></div></main>")
+    assert "We share data with processors." in md(page)
+
+
 def test_select_that_matches_nothing_names_the_selector() -> None:
     with pytest.raises(ExtractionError, match=r"select selector '#policy-body' matched nothing on "
                                               + URL):
         md("<html><body><p>Moved to a new layout.</p></body></html>", select=("p", "#policy-body"))
-    with pytest.raises(ExtractionError, match="invalid select selector"):
+    with pytest.raises(ExtractionError, match="invalid select selector 'div\\['"):
         md("<p>x</p>", select=("div[",))
+    with pytest.raises(ExtractionError, match="invalid remove selector"):
+        md("<p>x</p>", remove=(":nope(",))
 
 
 def test_links_are_absolute_and_tracking_free() -> None:

@@ -156,6 +156,10 @@ def test_block_pages_are_recognised(text: str, reason: str) -> None:
 def test_block_page_markers_in_html() -> None:
     assert blocked_reason("One moment, please.\n", '<div class="g-recaptcha"></div>') == \
         "bot challenge page"
+    wall = ("Before you continue\n\nWe use cookies and data to deliver and maintain our "
+            "services.\n")
+    assert blocked_reason(wall, '<form action="https://consent.google.com/save">') == "cookie wall"
+    assert blocked_reason(wall, "<p>no consent form here</p>") is None
 
 
 def test_short_real_documents_are_not_blocked() -> None:
@@ -187,3 +191,17 @@ def test_corpus_policies_are_never_blocked(corpus_dir: Path) -> None:
     flagged = [f.name for f in files
                if blocked_reason(normalize_text(f.read_text(encoding="utf-8", errors="replace")))]
     assert flagged == []
+
+
+def test_short_documents_using_block_words_in_passing_are_kept() -> None:
+    texts = [
+        "# Cookie settings\n\nSome features need cookies. Please enable JavaScript to change your "
+        "cookie settings, or use your browser's controls instead. We keep consent records for "
+        "12 months. Analytics cookies expire after 13 months; functional cookies after 1 year. "
+        "You can withdraw consent at any time from the footer link on every page of the site, "
+        "and we will stop setting non-essential cookies from that moment on.\n",
+        "# Acceptable use\n\nAutomated access is forbidden. We use a CAPTCHA on sign-up forms "
+        "to stop bots. Accounts that abuse the service may be suspended.\n",
+    ]
+    for text in texts:
+        assert blocked_reason(text) is None, text
