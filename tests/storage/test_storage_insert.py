@@ -170,3 +170,14 @@ def test_skipped_import_captures_are_remembered_across_calls(repo):
     texts = [(v.date.day, repo.text_at(v.commit, "privacy-policy"))
              for v in repo.versions("privacy-policy")]
     assert texts == [(3, "A\n"), (2, "B\n"), (1, "A\n")]
+
+
+def test_unreadable_seen_file_only_costs_precision(repo, repo_path, caplog):
+    repo.insert_versions("privacy-policy", [item(0, "A"), item(2, "A")])
+    seen = repo_path / ".git" / "policy-tracker" / "seen" / "privacy-policy.json"
+    assert seen.is_file()
+    seen.write_text("{not json")
+    created = repo.insert_versions("privacy-policy", [item(1, "B")])
+    assert len(created) == 1 and "ignoring unreadable" in caplog.text
+    assert [v.date.day for v in repo.versions("privacy-policy")] == [2, 1]
+    fsck(repo_path)
