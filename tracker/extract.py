@@ -224,6 +224,21 @@ _DROP_LINK_SCHEMES = ("javascript:", "data:", "vbscript:")
 _WS = re.compile(r"\s+")
 
 
+class _FastTag(Tag):
+    """Tag whose find_parent(name) is a plain walk up the tree: markdownify asks it for every
+    element, and bs4's generic matcher made that a sixth of the conversion time."""
+
+    def find_parent(self, name=None, attrs={}, **kwargs):  # type: ignore[override]
+        if isinstance(name, str) and not attrs and not kwargs:
+            node = self.parent
+            while node is not None:
+                if node.name == name:
+                    return node
+                node = node.parent
+            return None
+        return super().find_parent(name, attrs, **kwargs)
+
+
 class _Converter(MarkdownConverter):
     """markdownify with GFM-safe table cells."""
 
@@ -361,7 +376,7 @@ def _base_url(soup: BeautifulSoup, url: str) -> str:
 
 def html_to_markdown(html: str, url: str, doc: DocumentConfig) -> str:
     """Markdown of the policy part of an HTML page (before normalisation)."""
-    soup = BeautifulSoup(html, "lxml")
+    soup = BeautifulSoup(html, "lxml", element_classes={Tag: _FastTag})
     base = _base_url(soup, url)
     _drop(soup.find_all(_ALWAYS_DROP))
     for selector in doc.remove:
