@@ -116,10 +116,9 @@ def test_connection_refused(fast: FetchSettings) -> None:
 
 
 def test_dns_failure(fast: FetchSettings) -> None:
-    start = time.monotonic()
-    with pytest.raises(FetchError, match=r"DNS lookup failed for policy-tracker-test\.invalid"):
+    # .invalid never resolves (RFC 6761); how fast the resolver says so is the machine's business.
+    with pytest.raises(FetchError, match=r"^DNS lookup failed for policy-tracker-test\.invalid$"):
         fetch_document(doc("https://policy-tracker-test.invalid/privacy"), replace(fast, retries=0))
-    assert time.monotonic() - start < 3
 
 
 def test_connect_timeout(fast: FetchSettings) -> None:
