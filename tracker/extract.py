@@ -365,7 +365,7 @@ def _fix_links(root: Tag, base: str, strip: tuple[str, ...]) -> None:
         if href in ("", "#") or href.lower().replace(" ", "").startswith(_DROP_LINK_SCHEMES):
             a.unwrap()
             continue
-        absolute = urljoin(base, href)
+        absolute = urljoin(base, _WS.sub("%20", href))  # a raw space would end the Markdown link
         a.attrs = {"href": strip_tracking_params(absolute, strip)}
 
 

@@ -122,9 +122,11 @@ def test_links_are_absolute_and_tracking_free() -> None:
 
 
 def test_relative_links_resolve_against_the_final_url_without_base() -> None:
-    text = extract(b"<p><a href='../terms'>terms</a></p>", "text/html",
-                   "https://acme.example/legal/en/privacy", doc(URL), encoding="utf-8").text
-    assert text == "[terms](https://acme.example/legal/terms)\n"
+    text = extract(b"<p><a href='../terms'>terms</a> and <a href=' ../Cookie Policy.pdf '>list</a>"
+                   b"</p>", "text/html", "https://acme.example/legal/en/privacy", doc(URL),
+                   encoding="utf-8").text
+    assert text == ("[terms](https://acme.example/legal/terms) and "
+                    "[list](https://acme.example/legal/Cookie%20Policy.pdf)\n")
 
 
 def test_email_obfuscation_is_undone() -> None:
