@@ -6,17 +6,15 @@ modules can import them explicitly."""
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from tracker.models import Extracted, RecordMeta
-from tracker.storage import CompanyRepo, ImportItem
+from tracker.storage import ImportItem
 
 T0 = datetime(2024, 1, 1, 12, 0, 0, tzinfo=timezone.utc)
 META = RecordMeta(source_url="https://acme.test/privacy", status=200, content_type="text/html")
 
-Git = Callable[..., str]
 
 
 def run_git(repo: Path, *args: str, check: bool = True) -> str:
