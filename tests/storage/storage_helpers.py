@@ -16,7 +16,6 @@ T0 = datetime(2024, 1, 1, 12, 0, 0, tzinfo=timezone.utc)
 META = RecordMeta(source_url="https://acme.test/privacy", status=200, content_type="text/html")
 
 
-
 def run_git(repo: Path, *args: str, check: bool = True) -> str:
     """Plain git, as an operator would run it (no GitPython)."""
     proc = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True)
