@@ -42,7 +42,7 @@ def evaluate(corpus: Path, verbose: bool = False) -> dict:
     labels = sorted((ota / "labels").glob("*.json"))
     if not labels:
         raise SystemExit(f"no labels under {ota / 'labels'}")
-    n = correct = cosmetic_n = false_alerts = 0
+    n = correct = cosmetic_n = false_alerts = stamp_ok = 0
     mm_total = mm_hit = 0
     sec = {"added": [0, 0, 0], "removed": [0, 0, 0]}
     ent = {k: [0, 0, 0] for k in KINDS}
@@ -65,6 +65,7 @@ def evaluate(corpus: Path, verbose: bool = False) -> dict:
             if lab["verdict"] == "cosmetic":
                 cosmetic_n += 1
                 false_alerts += rep.verdict != "cosmetic"
+            stamp_ok += rep.date_stamp_changed == lab["date_stamp_changed"]
             summary = (rep.headline + "\n" + "\n".join(rep.bullets)).lower()
             missed = [m for m in lab["must_mention"] if m.lower() not in summary]
             mm_total += len(lab["must_mention"])
@@ -113,6 +114,7 @@ def evaluate(corpus: Path, verbose: bool = False) -> dict:
         "cosmetic_pairs": cosmetic_n,
         "verdict_accuracy": round(correct / n, 3),
         "confusion": confusion,
+        "date_stamp_accuracy": round(stamp_ok / n, 3),
         "must_mention_recall": round(mm_hit / mm_total, 3) if mm_total else 1.0,
         "sections": {k: _pr(*v) for k, v in sec.items()},
         "entities": {**{k: _pr(*v) for k, v in ent.items()}, "overall": _pr(*tot)},
@@ -138,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"verdict accuracy: {res['verdict_accuracy']} (target >= 0.8)")
     print("confusion (label -> got): " + json.dumps(res["confusion"], sort_keys=True))
     print(f"must-mention recall: {res['must_mention_recall']} (target >= 0.9)")
+    print(f"date-stamp change detected correctly: {res['date_stamp_accuracy']}")
     for k, v in res["sections"].items():
         print(f"sections {k}: precision {v['precision']} recall {v['recall']}"
               + (" (target recall >= 0.9)" if k == "added" else ""))

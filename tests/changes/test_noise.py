@@ -48,7 +48,7 @@ def test_noise_is_cosmetic(policy: str, case: str) -> None:
 def test_date_stamp_reported_as_metadata(policy: str) -> None:
     report = compare(policy, policy.replace("March 1, 2023", "June 9, 2024"))
     assert report.is_cosmetic
-    assert report.date_stamp == {"old": "Last updated: March 1, 2023", "new": "Last updated: June 9, 2024"}
+    assert report.date_stamp == {"old": "March 1, 2023", "new": "June 9, 2024"}
     assert "date stamp" in report.headline
 
 

@@ -166,6 +166,12 @@ def is_date_stamp(sentence: str) -> bool:
     return len(words) <= (24 if leading else 14)
 
 
+def stamp_date(sentence: str) -> str:
+    """The date inside a date-stamp sentence ('Last updated: May 1, 2023' -> 'May 1, 2023')."""
+    m = DATE_RE.search(sentence)
+    return m.group(0) if m else sentence
+
+
 def is_copyright(sentence: str) -> bool:
     """'© 2023 Example Inc. All rights reserved.' : page furniture, not policy content."""
     return bool(_COPYRIGHT_RE.search(sentence)) and len(sentence) < 200 and bool(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .normalize import (
     clean_chars, deobfuscate_emails, heading_key, is_copyright, is_date_stamp, strip_inline,
-    DATE_RE, registrable_domain,
+    DATE_RE, registrable_domain, stamp_date,
 )
 
 ABBREVIATIONS = frozenset("""
@@ -77,6 +77,7 @@ def exact_key(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower())
 
 
+_GLUED_PREFIX_RE = re.compile(r"^([A-Z][^.!?:;]{2,70}?[a-z]{2})(?=[A-Z][a-z]+ )")
 _GLUED_LABEL_RE = re.compile(r'["“][^"”\n]{1,80}["”][A-Z][a-z]')
 _GLUED_HEADING_RE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]+ [A-Za-z])")
 _UI_LABEL_RE = re.compile(r"^(?:(?:back to top|expand|collapse|show more|read more|hide|show)\s*)+|"
@@ -249,7 +250,7 @@ def segment(text: str) -> Document:
     sections: list[Section] = [Section("", "")]
     sentences: list[Sentence] = []
     urls: list[str] = []
-    stamp: str | None = None
+    stamps: list[str] = []
 
     def start_section(title: str, level: int = 3) -> None:
         title = _UI_LABEL_RE.sub("", title).strip()
@@ -270,20 +271,28 @@ def segment(text: str) -> Document:
         clean = re.sub(r"\s+", " ", inline.text.replace("[", "").replace("]", "")).strip(" *_#>|-")
         if not clean or not re.search(r"\w", clean):
             continue
+        if kind == "p":
+            glued = _GLUED_PREFIX_RE.match(clean)
+            if glued and _is_title_line(glued.group(1)) and len(clean) > len(glued.group(1)) + 20:
+                start_section(glued.group(1), 4)     # 'Welcome to the PolicyAn updated version...'
+                clean = clean[glued.end(1):]
         if kind.startswith("h") or (
             kind == "p" and (_is_caps_heading(clean) or (_is_title_line(clean) and len(clean) < 70))):
             level = int(kind[1:]) if kind.startswith("h") else (3 if _is_caps_heading(clean) else 4)
             if is_date_stamp(clean) and not DATE_RE.fullmatch(clean.strip()):
-                stamp = stamp or clean
+                stamps.append(clean)
                 continue
             for part in _split_glued_heading(clean):
                 start_section(part, level)
             continue
         for sent in split_sentences(clean, lower_doc):
             if is_date_stamp(sent):
-                stamp = stamp or sent
+                stamps.append(sent)
                 continue
             if is_copyright(sent) or is_chrome(sent):
+                head = re.split(r" [|·] ", sent, maxsplit=1)[0]
+                if head != sent and is_date_stamp(head):
+                    stamps.append(head)    # 'Effective May 1, 2023 | Archived versions | PDF'
                 continue
             key = exact_key(sent)
             if not key:
@@ -292,4 +301,9 @@ def segment(text: str) -> Document:
             sections[-1].sentences.append(len(sentences) - 1)
     if not sections[0].sentences and len(sections) > 1:
         pass  # keep the empty preamble: section indices stay stable
+    # "last updated/modified" stamps describe this version; "takes effect on" banners may
+    # announce the next one, so they only count when nothing else is there
+    preferred = [x for x in stamps if re.search(
+        r"(?i)last\s+(?:updated|modified|revised|amended|changed)|(?:updated|revised|modified)\s*(?:on\b|:)", x)]
+    stamp = stamp_date((preferred or stamps)[0]) if stamps else None
     return Document(sections, sentences, urls, stamp, "\n".join(s.text for s in sentences))
