@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tracker.models import Config
-from tracker.publish import BuildReport, build_site
+from tracker.publish import build_site
 from tracker.workspace import Workspace
 
 from .fixture import config_for, make_workspace
@@ -35,7 +35,3 @@ def ws_copy(template_ws: Path, tmp_path: Path) -> tuple[Workspace, Config]:
     root = tmp_path / "ws"
     shutil.copytree(template_ws, root, symlinks=True, copy_function=shutil.copy2)
     return Workspace(root), config_for(root)
-
-
-def build(ws: Workspace, config: Config, out: Path | None = None) -> BuildReport:
-    return build_site(ws, config, out)
