@@ -18,9 +18,14 @@ from .errors import (
     SuspiciousChangeError,
     UsageError,
 )
+from typing import TYPE_CHECKING
+
 from .models import CompanyConfig, Config, DocumentConfig, FetchResult, RecordMeta
 from .state import StateStore
 from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from .storage import CompanyRepo
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +133,7 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
                 progress(outcome)
     finally:
         state.save()
+        repos.close()
     order = {(c.slug, d.type): i for i, (c, d) in
              enumerate((c, d) for c in chosen for d in c.documents)}
     report.outcomes.sort(key=lambda o: order.get((o.company, o.doc_type), 0))
@@ -179,15 +185,21 @@ class _RepoPool:
 
     def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
-        self._repos: dict[str, object] = {}
+        self._repos: dict[str, CompanyRepo] = {}
 
-    def get(self, company: CompanyConfig):
+    def get(self, company: CompanyConfig) -> CompanyRepo:
         from .storage import CompanyRepo
 
         if company.slug not in self._repos:
             self._repos[company.slug] = CompanyRepo.open(
                 self.workspace.repo_path(company.slug), create=True)
         return self._repos[company.slug]
+
+    def close(self) -> None:
+        """Stop the git helper processes each open repository keeps."""
+        for repo in self._repos.values():
+            repo.close()
+        self._repos.clear()
 
     def latest_text(self, company: CompanyConfig, doc_type: str) -> str | None:
         if not (self.workspace.repo_path(company.slug) / ".git").exists():
