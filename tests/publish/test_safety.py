@@ -35,7 +35,8 @@ class _Active(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append(name)
-            if name in ("href", "src", "action") and not is_safe_link(value or ""):
+            # an empty href (Markdown "[]()") points at the page itself: inert
+            if name in ("href", "src", "action") and value and not is_safe_link(value):
                 self.found.append(f"{name}={value}")
 
 
