@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 MARKDOWN_TYPES = frozenset({"text/markdown", "text/x-markdown"})
 _UNTYPED = frozenset({"", "application/octet-stream", "binary/octet-stream"})
+_CHARSET_PARAM = re.compile(r";\s*charset\s*=\s*[\"']?([^\s;\"']+)", re.I)
 
 # ---------------------------------------------------------------------------------------------
 # Character sets
@@ -490,6 +491,9 @@ def extract(body: bytes, content_type: str, url: str, doc: DocumentConfig, *,
     selector that matched nothing, or a block page (access denied, captcha, JS wall...).
     """
     kind = sniff_kind(body, content_type, url)
+    if encoding is None:  # a full Content-Type header may carry the charset
+        param = _CHARSET_PARAM.search(content_type or "")
+        encoding = param.group(1) if param else None
     html: str | None = None
     if kind == "pdf":
         text = pdf_to_text(body, url)

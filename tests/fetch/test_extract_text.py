@@ -57,6 +57,12 @@ def test_markdown_by_type_or_extension() -> None:
         assert result.raw_ext == "md" and result.text == "# Terms\n\n- Be nice\n- Pay on time\n"
 
 
+def test_charset_from_a_full_content_type_header() -> None:
+    body = "Привет, мир: политика.".encode("koi8-r")
+    result = extract(body, 'text/plain; charset="KOI8-R"', URL, doc(URL))
+    assert result.text == "Привет, мир: политика.\n" and result.raw_ext == "txt"
+
+
 def test_latin1_text_without_label() -> None:
     body = "Données personnelles : nous les protégeons.".encode("latin-1")
     assert extract(body, "text/plain", URL, doc(URL)).text == (
