@@ -50,11 +50,19 @@ def _list(items: list[str], limit: int = 4) -> str:
     return ", ".join(items[:limit]) + f" and {len(items) - limit} more"
 
 
+_COMMITMENT_RE = re.compile(
+    r"(?i)\b(?:right to|you (?:may|can|have the right to) (?:request|ask|object|opt|withdraw|lodge|delete|"
+    r"access|export|download|correct)|we (?:will|do) not|we never|we (?:sell|share|disclose)|without your consent)\b")
+
+
 def _change_score(c: Change) -> float:
+    """How much a reader needs to see this change: topic weight, commitments and rights
+    ('you have the right to', 'we will not'), flips, and a little for length."""
     w = max((_TOPIC_WEIGHT.get(t, 1) for t in c.topics), default=0.5)
     text = c.new or c.old or ""
     length = min(len(text.split()), 40) / 40
-    return (3 if c.flips else 0) + w + length + (0.5 if c.kind == "added" else 0)
+    commitment = 1.0 if _COMMITMENT_RE.search(text) else 0.0
+    return (3 if c.flips else 0) + w + length + commitment + (0.5 if c.kind == "added" else 0)
 
 
 def decide_verdict(f: Facts) -> str:
@@ -210,9 +218,11 @@ def bullets_and_headline(f: Facts, verdict: str) -> tuple[list[str], str]:
         add(8, f"{label}: {_list(f.sections_removed, 4)}")
     for kind, pr in (("vendors", 8.8), ("laws", 7.5), ("emails", 7), ("phones", 7), ("ages", 8.6)):
         a, r = f.entities_added[kind], f.entities_removed[kind]
-        if a:
+        if a and r:
+            add(pr, f"{_KIND_LABEL[kind]} added: {_list(a)}; removed: {_list(r)}")
+        elif a:
             add(pr, f"{_KIND_LABEL[kind]} added: {_list(a)}")
-        if r:
+        elif r:
             add(pr - 0.2, f"{_KIND_LABEL[kind]} removed: {_list(r)}")
     if f.new_terms:
         add(7.2, "Key new terms: " + ", ".join(f.new_terms[:12]))
@@ -282,7 +292,7 @@ def _diverse(changes: list[Change], terms: list[str], k: int) -> list[Change]:
     while pool and len(chosen) < k:
         def gain(c: Change) -> tuple[float, float]:
             words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", c.new or c.old or "")}
-            return (len((words & wanted) - covered) + 0.2 * _change_score(c), _change_score(c))
+            return (len((words & wanted) - covered) + 0.6 * _change_score(c), _change_score(c))
         best = max(pool, key=gain)
         pool.remove(best)
         chosen.append(best)
