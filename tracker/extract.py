@@ -209,17 +209,17 @@ _ALWAYS_DROP = ("script", "style", "noscript", "template", "svg", "canvas", "ifr
 _CHROME = frozenset({"form", "button", "nav", "header", "footer", "aside", "input", "select",
                      "textarea", "label"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-# Vendor / unambiguous consent-banner names: removed when their text is short.
-_BANNER_STRONG = re.compile(
-    r"onetrust|optanon|cookiebot|cybotcookiebot|cookie-?law|cookie-?(banner|bar|notice|popup|"
-    r"consent|wall|modal|overlay|prompt|alert|message|disclaimer)|consent-?(banner|bar|modal|"
-    r"dialog|popup|manager|overlay)|gdpr-?(banner|consent|cookie|popup|modal)|"
-    r"(?<![a-z])truste(?![a-z])|trustarc|"
-    r"didomi|usercentrics|qc-cmp|osano|cc-(window|banner)|cmp-?(banner|container|dialog)|"
-    r"iubenda-cs|termly|cookieyes|cky-consent|moove_gdpr|cookie_notice|cookieconsent", re.I)
-_BANNER_WEAK = re.compile(r"cookie|consent|gdpr", re.I)
+# Consent-management vendors: an element named after one is a banner unless it is huge.
+_BANNER_VENDOR = re.compile(
+    r"onetrust|optanon|cookiebot|cybotcookiebot|(?<![a-z])truste(?![a-z])|trustarc|didomi|"
+    r"usercentrics|qc-cmp|osano|iubenda-cs|termly|cookieyes|cky-consent|moove_gdpr|"
+    r"cookieconsent|cc-(window|banner)", re.I)
+# Names that suggest a banner but also fit a policy's own cookie section: such an element is
+# a banner only if it is short, has no main heading and offers consent buttons.
+_BANNER_NAME = re.compile(r"cookie|consent|gdpr", re.I)
 _BANNER_ACTIONS = re.compile(r"\b(accept|agree|allow|reject|decline|got it|ok|okay|settings|"
-                             r"preferences|dismiss|close)\b", re.I)
+                             r"preferences|dismiss|close|save)\b", re.I)
+_BUTTON_CLASS = re.compile(r"btn|button", re.I)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _DROP_LINK_SCHEMES = ("javascript:", "data:", "vbscript:")
 _WS = re.compile(r"\s+")
@@ -271,25 +271,36 @@ def _is_hidden(tag: Tag) -> bool:
 
 
 def _is_banner(tag: Tag) -> bool:
-    """Cookie / consent banner? Judged on names, role and size so a policy's own cookie section
-    (id="cookies", long, with headings) is never taken for one."""
+    """Cookie / consent banner? Judged on names, role, size and buttons, so that a policy's own
+    cookie section (id="cookies", headings, no consent buttons) is never taken for one."""
+    if tag.name in ("body", "html", "main", "article"):
+        return False
     names = _attr_text(tag)
-    role = (tag.get("role") or "").lower()
-    dialog = role in ("dialog", "alertdialog") or tag.get("aria-modal") == "true"
-    strong = bool(_BANNER_STRONG.search(names))
-    weak = bool(_BANNER_WEAK.search(names))
-    if not (strong or weak or dialog) or tag.name in ("body", "html", "main", "article"):
+    dialog = (tag.get("role") or "").lower() in ("dialog", "alertdialog") \
+        or tag.get("aria-modal") == "true"
+    vendor = bool(_BANNER_VENDOR.search(names))
+    if not (vendor or dialog or _BANNER_NAME.search(names)):
         return False
     text = tag.get_text(" ", strip=True)
-    if strong:
-        return len(text) < 1000 or (len(text) < 3000 and tag.find(("h1", "h2")) is None)
-    if len(text) >= 1000 or tag.find(_HEADINGS) is not None:
+    if vendor:
+        return len(text) < 3000
+    if len(text) >= 1000 or tag.find(("h1", "h2")) is not None:
         return False
-    if dialog:
-        return bool(re.search(r"cookie|consent|privacy", names + " " + text, re.I))
-    controls = tag.find_all(("button", "a", "input")) + tag.select("[role=button]")
-    return any(_BANNER_ACTIONS.search(c.get_text(" ", strip=True) or c.get("value") or "")
-               for c in controls)
+    if dialog and not re.search(r"cookie|consent|privacy", f"{names} {text}", re.I):
+        return False
+    return _has_consent_button(tag)
+
+
+def _has_consent_button(tag: Tag) -> bool:
+    for control in tag.find_all(("button", "a", "input")):
+        classes = " ".join(control.get("class") or ())
+        if control.name == "button" or control.get("role") == "button" \
+                or (control.name == "input" and control.get("type") in ("button", "submit")) \
+                or _BUTTON_CLASS.search(classes):
+            label = control.get_text(" ", strip=True) or control.get("value") or ""
+            if _BANNER_ACTIONS.search(label):
+                return True
+    return False
 
 
 def _drop(tags: Iterable[Tag]) -> None:

@@ -93,6 +93,15 @@ def test_names_that_merely_contain_vendor_words_are_not_banners() -> None:
     assert "We share data with processors." in md(page)
 
 
+def test_policy_paragraphs_named_after_cookies_are_kept() -> None:
+    page = ("<main><h1>Cookie Notice</h1><div class='cookie-notice-text'><h3>Your choices</h3>"
+            "<p>You can change your preferences at any time with the <a href='/settings'>cookie "
+            "settings</a> link.</p></div><p class='consent-info'>Consent is kept for 12 months. "
+            "<a href='/withdraw'>Close your account</a> to delete it.</p></main>")
+    text = md(page)
+    assert "You can change your preferences" in text and "Consent is kept for 12 months." in text
+
+
 def test_select_that_matches_nothing_names_the_selector() -> None:
     with pytest.raises(ExtractionError, match=r"select selector '#policy-body' matched nothing on "
                                               + URL):

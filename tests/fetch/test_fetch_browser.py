@@ -17,6 +17,7 @@ from tracker.fetch import fetch_document
 from tracker.models import FetchSettings
 
 SHELL = """<!doctype html><html><head><title>Privacy</title></head><body>
+<img src="/logo.png" alt="">
 <div id="app"><noscript>You need to enable JavaScript to run this app.</noscript></div>
 <script>
 fetch('/policy.json').then(r => r.json()).then(p => {
@@ -57,6 +58,7 @@ def test_browser_renders_javascript_inserted_policy(server: LocalServer, fast: F
                    encoding=result.encoding).text
     assert text == "# Privacy Policy\n\nWe collect only your e-mail address.\n"
     assert server.requests_to("/policy.json")[-1].headers["user-agent"] == "tracker-test-ua"
+    assert server.requests_to("/logo.png") == []  # images are never downloaded
 
 
 @pytest.mark.browser
