@@ -198,9 +198,12 @@ def bullets_and_headline(f: Facts, verdict: str) -> tuple[list[str], str]:
         order += 1
 
     # meaning flips in reworded sentences
-    for c in sorted((c for c in f.changes if c.flips and c.material), key=lambda c: -_change_score(c))[:2]:
+    flipped = sorted((c for c in f.changes if c.flips and c.material), key=lambda c: -_change_score(c))
+    # negations first (they invert a statement); at most two flip bullets, one if the rest is busy
+    flipped.sort(key=lambda c: not any(x.startswith("negation") for x in c.flips))
+    for c in flipped[:1 if len([c for c in f.changes if c.material]) > 20 else 2]:
         topic = _TOPIC_LABEL.get(c.topics[0], c.topics[0]) if c.topics else "wording"
-        add(10, f"{topic.capitalize()}: {c.flips[0]}: {redline_snippet(c.old or '', c.new or '', 110)}")
+        add(10, f"{topic.capitalize()}: {c.flips[0]}: {redline_snippet(c.old or '', c.new or '', 120, _flip_focus(c.flips[0]))}")
     # periods (retention etc.)
     da, dr = f.entities_added["durations"], f.entities_removed["durations"]
     if da or dr:
@@ -258,13 +261,20 @@ def bullets_and_headline(f: Facts, verdict: str) -> tuple[list[str], str]:
     return bullets, _headline(f, verdict)
 
 
-def redline_snippet(old: str, new: str, limit: int) -> str:
-    """'…to Nonpublic [Information → personal data] Policy…': the first edit with context."""
+def redline_snippet(old: str, new: str, limit: int, focus: "re.Pattern[str] | None" = None) -> str:
+    """'…to Nonpublic [Information → personal data] Policy…': one edit with context — the
+    first one, or the first whose changed words match focus (e.g. the negation of a flip)."""
     d = word_diff(old, new)
     parts: list[str] = []
+    if focus is not None and not any(op != " " and focus.search(t) for op, t in d):
+        focus = None
     for k, (op, text) in enumerate(d):
         if op == " ":
             continue
+        if focus is not None:
+            pair = text + (d[k + 1][1] if op == "-" and k + 1 < len(d) and d[k + 1][0] == "+" else "")
+            if not focus.search(pair) and not (op == "+" and k and d[k - 1][0] == "-" and focus.search(d[k - 1][1] + text)):
+                continue
         before = d[k - 1][1].split()[-4:] if k and d[k - 1][0] == " " else []
         gone = text.strip() if op == "-" else ""
         came = ""
@@ -280,6 +290,17 @@ def redline_snippet(old: str, new: str, limit: int) -> str:
         parts.append(("…" if before else "") + " ".join(before + [edit] + after) + ("…" if after else ""))
         break
     return short(" ".join(parts), limit) if parts else short(new, limit)
+
+
+def _flip_focus(flip: str) -> "re.Pattern[str]":
+    from .verdict import _NEG_RE, _NUMBER_RE
+    if flip.startswith("negation"):
+        return _NEG_RE
+    if flip.startswith("number"):
+        return _NUMBER_RE
+    if flip.startswith("opt"):
+        return re.compile(r"(?i)\bopt")
+    return re.compile(r"(?i)\b(?:may|might|can|could|will|shall|must|always|required?)\b")
 
 
 def _diverse(changes: list[Change], terms: list[str], k: int) -> list[Change]:
