@@ -50,7 +50,8 @@ _HEADING = re.compile(r"^#{1,6} ", re.M)
 
 # Markers in the raw HTML of challenge pages (checked only when the text is short as well).
 _HTML_MARKERS = re.compile(
-    r"cf-browser-verification|challenge-platform|_cf_chl_opt|cf_chl_|class=\"(g-recaptcha|h-captcha)"
+    r"cf-browser-verification|challenge-platform|_cf_chl_opt|cf_chl_|"
+    r"class=\"(g-recaptcha|h-captcha)"
     r"|id=\"challenge-form\"|px-captcha|/_Incapsula_Resource|datadome", re.IGNORECASE)
 # Consent walls that stand in for the page (Google, Yahoo and IAB CMP interstitials).
 _WALL_MARKERS = re.compile(r"consent\.(google|youtube|yahoo)\.|guce\.(yahoo|oath)\.|"

@@ -38,8 +38,9 @@ _CHARSET_PARAM = re.compile(r";\s*charset\s*=\s*[\"']?([^\s;\"']+)", re.I)
 # ---------------------------------------------------------------------------------------------
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _NON_ASCII = re.compile("[^\x00-\x7f]")
@@ -323,7 +324,8 @@ def _clean_chrome(root: Tag) -> None:
 def _main_content(root: Tag) -> Tag:
     """The page's <main>, [role=main] or sole <article> when it holds most of the text."""
     total = len(root.get_text())
-    for candidates in (root.find_all("main", limit=2), root.find_all(attrs={"role": "main"}, limit=2),
+    for candidates in (root.find_all("main", limit=2),
+                       root.find_all(attrs={"role": "main"}, limit=2),
                        [a for a in root.find_all("article") if a.find_parent("article") is None]):
         if len(candidates) == 1 and len(candidates[0].get_text()) >= 0.2 * total:
             return candidates[0]

@@ -308,8 +308,9 @@ def _get(client: httpx.Client, url: str, settings: FetchSettings, etag: str | No
             try:
                 response = client.send(request, stream=True)
             except httpx.HTTPError as exc:
-                error = deadline.error(current) if deadline.expired else _network_error(exc, current)
-                raise error from None
+                if deadline.expired:
+                    raise deadline.error(current) from None
+                raise _network_error(exc, current) from None
             try:
                 status = response.status_code
                 if status in _REDIRECTS and response.headers.get("location"):
@@ -436,7 +437,9 @@ class _BoundedDecoder:
     def _new(self) -> "zlib._Decompress | None":
         if self.coding is None:
             return None
-        return zlib.decompressobj(zlib.MAX_WBITS | 32 if self.coding != "deflate" else zlib.MAX_WBITS)
+        # gzip: +32 accepts a gzip or zlib header; deflate: zlib header (raw tried on failure)
+        return zlib.decompressobj(zlib.MAX_WBITS | 32 if self.coding != "deflate"
+                                  else zlib.MAX_WBITS)
 
     @property
     def complete(self) -> bool:

@@ -56,7 +56,8 @@ def check_fetchable(url: str, *, allow_file: bool = False) -> str:
     if scheme == "file":
         if allow_file:
             return scheme
-        raise FetchError(f"file:// URLs are disabled (set allow_file_urls = true in [fetch]): {url}")
+        raise FetchError(
+            f"file:// URLs are disabled (set allow_file_urls = true in [fetch]): {url}")
     shown = scheme or "no scheme"
     raise FetchError(f"unsupported URL scheme ({shown}); only http and https are fetched: {url}")
 

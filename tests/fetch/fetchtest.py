@@ -72,7 +72,8 @@ class LocalServer:
         self._httpd = _Server(("127.0.0.1", 0), Handler)
         self._httpd.owner = self
         self.port = self._httpd.server_address[1]
-        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
+        self._thread = threading.Thread(target=self._httpd.serve_forever,
+                                        kwargs={"poll_interval": 0.05},
                                         daemon=True)
 
     def __enter__(self) -> "LocalServer":
@@ -100,4 +101,5 @@ class LocalServer:
 
 def doc(url: str, **kw: object) -> DocumentConfig:
     """A document config for `url` (type privacy-policy unless given)."""
-    return DocumentConfig(type=str(kw.pop("type", "privacy-policy")), url=url, **kw)  # type: ignore[arg-type]
+    doc_type = str(kw.pop("type", "privacy-policy"))
+    return DocumentConfig(type=doc_type, url=url, **kw)  # type: ignore[arg-type]
