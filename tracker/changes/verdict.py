@@ -39,13 +39,13 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     """
     a = _SPACED_RE.findall(old)
     b = _SPACED_RE.findall(new)
-    sm = SequenceMatcher(None, [t.lower() for _, t in a], [t.lower() for _, t in b], autojunk=False)
+    la, lb = [t.lower() for _, t in a], [t.lower() for _, t in b]
     out: list[tuple[str, str]] = []
 
     def seg(toks: list[tuple[str, str]]) -> str:
         return "".join((" " if sp else "") + t for sp, t in toks)
 
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
+    for op, i1, i2, j1, j2 in _opcodes(la, lb):
         if op == "equal":
             out.append((" ", seg(b[j1:j2])))
         else:
@@ -54,6 +54,41 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
             if j2 > j1:
                 out.append(("+", seg(b[j1:j2])))
     return out
+
+
+# SequenceMatcher without autojunk is quadratic on long runs of repeated words: a hostile 1 MB
+# one-sentence policy took hours. Common ends are trimmed first (linear); a middle still too big
+# is reported as replaced wholesale, which is a correct if coarse redline.
+MAX_DIFF_CELLS = 4_000_000
+
+
+def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    head = 0
+    limit = min(len(a), len(b))
+    while head < limit and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    mid_a, mid_b = a[head:len(a) - tail], b[head:len(b) - tail]
+    if len(mid_a) * len(mid_b) > MAX_DIFF_CELLS:
+        middle = [("replace", 0, len(mid_a), 0, len(mid_b))]
+    else:
+        middle = SequenceMatcher(None, mid_a, mid_b, autojunk=False).get_opcodes()
+    ops: list[tuple[str, int, int, int, int]] = []
+    if head:
+        ops.append(("equal", 0, head, 0, head))
+    for op, i1, i2, j1, j2 in middle:
+        if i1 == i2 and j1 == j2:
+            continue
+        if op == "replace" and i1 == i2:
+            op = "insert"
+        elif op == "replace" and j1 == j2:
+            op = "delete"
+        ops.append((op, i1 + head, i2 + head, j1 + head, j2 + head))
+    if tail:
+        ops.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
+    return ops
 
 
 def delta_words(old: str, new: str) -> tuple[str, str]:
