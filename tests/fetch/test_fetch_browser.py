@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import time
 from pathlib import Path
 
 import pytest
-from fetchtest import doc
-from fetchtest import Handler, LocalServer
+from fetchtest import Handler, LocalServer, doc
 
-from tracker.browser import MISSING, chromium_path, render
+from tracker.browser import MISSING, render
 from tracker.errors import ExtractionError, FetchError
 from tracker.extract import extract
 from tracker.fetch import fetch_document
@@ -27,11 +25,6 @@ fetch('/policy.json').then(r => r.json()).then(p => {
 });
 </script></body></html>"""
 
-needs_chromium = pytest.mark.skipif(
-    not Path(chromium_path()).is_file() or importlib.util.find_spec("playwright") is None,
-    reason=f"needs Playwright and Chromium at {chromium_path()} (pip install "
-           "'policy-tracker[browser]'; apt install chromium)")
-
 
 def _serve_app(server: LocalServer) -> str:
     def policy(h: Handler) -> None:
@@ -43,8 +36,9 @@ def _serve_app(server: LocalServer) -> str:
 
 
 @pytest.mark.browser
-@needs_chromium
-def test_browser_renders_javascript_inserted_policy(server: LocalServer, fast: FetchSettings) -> None:
+def test_browser_renders_javascript_inserted_policy(server: LocalServer,
+                                                    chromium_path: Path) -> None:
+    # chromium_path (tests/conftest.py) skips without Chromium, or fails in CI.
     url = _serve_app(server)
     settings = FetchSettings(timeout=15, per_host_delay=0, retries=0, user_agent="tracker-test-ua")
     plain = fetch_document(doc(url), settings)
@@ -62,8 +56,7 @@ def test_browser_renders_javascript_inserted_policy(server: LocalServer, fast: F
 
 
 @pytest.mark.browser
-@needs_chromium
-def test_browser_http_error_is_a_fetch_error(server: LocalServer) -> None:
+def test_browser_http_error_is_a_fetch_error(server: LocalServer, chromium_path: Path) -> None:
     url = server.page("/down", "<p>maintenance</p>", 503)
     with pytest.raises(FetchError, match=r"HTTP 503 from .*/down \(browser\)") as info:
         render(url, FetchSettings(timeout=15, retries=0))

@@ -9,8 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from fetchtest import doc
-from fetchtest import LocalServer
+from fetchtest import LocalServer, doc
 
 from tracker.errors import FetchError
 from tracker.fetch import FetchJob, HostThrottle, fetch_document, fetch_many
