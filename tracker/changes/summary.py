@@ -322,8 +322,10 @@ def _diverse(changes: list[Change], terms: list[str], k: int) -> list[Change]:
 
 
 def _headline(f: Facts, verdict: str) -> str:
+    """One line under 160 characters: what kind of change, the new parties/periods/sections,
+    then as many changed topics as fit (most changed first)."""
     parts: list[str] = []
-    topics = [t for t, _ in f.topic_counts if t != "other"][:5]
+    topics = [t.replace("-", " ") for t, _ in f.topic_counts if t != "other"]
     if verdict == "major":
         parts.append("Major rewrite")
     if f.sections_added:
@@ -335,16 +337,21 @@ def _headline(f: Facts, verdict: str) -> str:
         parts.append(f"names {_list(va, 2)}")
     if f.entities_added["durations"] and f.entities_removed["durations"]:
         parts.append(f"period {f.entities_removed['durations'][0]} → {f.entities_added['durations'][0]}")
-    if topics:
-        parts.append("changes to " + ", ".join(t.replace("-", " ") for t in topics))
-    if not parts:
+    if not parts and not topics:
         n = sum(f.stats.get(k, 0) for k in ("added", "removed", "reworded"))
         parts.append(f"{n} sentence{'s' if n != 1 else ''} reworded, added or removed")
     lead = {"minor": "Minor wording change", "substantive": "Substantive change", "major": ""}[verdict]
-    text = "; ".join(parts)
-    head = f"{lead}: {text}" if lead else text
-    if f.date_stamp_changed:
-        head += " (date stamp updated)"
+    suffix = " (date stamp updated)" if f.date_stamp_changed else ""
+
+    def build(n_topics: int) -> str:
+        ps = parts + (["changes to " + ", ".join(topics[:n_topics])] if n_topics else [])
+        text = "; ".join(ps)
+        return (f"{lead}: {text}" if lead else text) + suffix
+
+    n = min(len(topics), 3)
+    while n < len(topics) and len(build(n + 1)) < 158:
+        n += 1
+    head = build(n)
     if len(head) >= 160:
         head = short(head, 155)
     return head
