@@ -210,6 +210,9 @@ _ALWAYS_DROP = ("script", "style", "noscript", "template", "svg", "canvas", "ifr
 _CHROME = frozenset({"form", "button", "nav", "header", "footer", "aside", "input", "select",
                      "textarea", "label"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Screen-reader-only helpers ("opens in a new tab", "menu"): invisible, and churn with themes.
+_SCREEN_READER_ONLY = frozenset({"sr-only", "visually-hidden", "visuallyhidden",
+                                 "screen-reader-text", "screenreader-only", "a11y-hidden"})
 # Consent-management vendors: an element named after one is a banner unless it is huge.
 _BANNER_VENDOR = re.compile(
     r"onetrust|optanon|cookiebot|cybotcookiebot|(?<![a-z])truste(?![a-z])|trustarc|didomi|"
@@ -266,6 +269,9 @@ def _attr_text(tag: Tag) -> str:
 def _is_hidden(tag: Tag) -> bool:
     attrs = tag.attrs
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    classes = attrs.get("class")
+    if classes and not _SCREEN_READER_ONLY.isdisjoint(classes):
         return True
     style = attrs.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))

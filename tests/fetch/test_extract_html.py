@@ -35,11 +35,14 @@ experience.</p><button id="onetrust-accept-btn-handler">Accept All Cookies</butt
   <h1>Privacy Policy</h1>
   <p>Last updated: 1 March 2024</p>
   <h2>1. Data we collect</h2>
-  <ul><li>Account data<ul><li>name</li><li>e-mail</li></ul></li><li>Usage data</li></ul>
+  <ul><li>Account data<ul><li>name</li><li>e-mail</li></ul></li><li>Usage data <a
+  href="/usage" target="_blank">details<span class="sr-only"> (opens in a new tab)</span></a></li></ul>
   <section id="cookies" class="cookie-policy"><h2>2. Cookies</h2>
     <p>We use cookies. You can accept or reject them in your browser settings.</p></section>
   <div class="accordion" style="display: none">Old hidden wording</div>
   <p hidden>Also hidden</p>
+  <p aria-hidden="true">★</p>
+  <p class="visually-hidden">Skip to content</p>
   <form><label>Search</label><input name="q"><button>Go</button></form>
   <noscript>Please enable JavaScript for the best experience.</noscript>
 </main>
@@ -52,7 +55,8 @@ def test_chrome_banners_and_hidden_elements_are_dropped() -> None:
     text = md(CHROME_PAGE)
     assert text == (
         "# Privacy Policy\n\nLast updated: 1 March 2024\n\n## 1. Data we collect\n\n"
-        "- Account data\n  - name\n  - e-mail\n- Usage data\n\n## 2. Cookies\n\n"
+        "- Account data\n  - name\n  - e-mail\n- Usage data [details](https://acme.example/usage)"
+        "\n\n## 2. Cookies\n\n"
         "We use cookies. You can accept or reject them in your browser settings.\n")
 
 
