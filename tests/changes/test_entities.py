@@ -33,7 +33,8 @@ def test_ages(text: str, expected: set[str]) -> None:
 
 def test_phones_need_a_cue_and_enough_digits() -> None:
     assert find_phones("Call us at +1 (415) 555-0100.") == {"+14155550100"}
-    assert find_phones("Phone: (415) 555-0100") == {"4155550100"}
+    assert find_phones("Phone: (415) 555-0100") == {"+14155550100"}   # same number, same key
+    assert find_phones("Tel: 020 7946 0958") == {"02079460958"}
     assert find_phones("In 2023 we served 1 200 000 users") == set()
 
 
@@ -46,6 +47,11 @@ def test_laws_vendors_emails_domains() -> None:
     assert e.emails == {"dpo@example.com"}
     assert {"zendesk.com", "example.org", "privacyshield.gov"} <= e.domains
     assert "example.com" not in e.domains                  # e-mail domains are e-mails
+
+
+def test_prose_glued_to_a_word_is_not_a_domain() -> None:
+    e = extract("We use it for these purposes.In addition, used.to and law.to are not sites; visit www.example.in.")
+    assert e.domains == {"example.in"}
 
 
 def test_uk_gdpr_is_its_own_law() -> None:

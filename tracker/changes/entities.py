@@ -66,8 +66,11 @@ _LAW_RES = [(k, re.compile(v), literal_hints(v)) for k, v in LAWS.items()]
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
 _TLDS = ("com|org|net|gov|edu|io|co|ai|app|dev|info|biz|me|tv|us|uk|eu|de|fr|nl|ie|ca|au|jp|in|br|"
          "es|it|ch|se|no|fi|dk|be|at|pl|ru|cn|ly|gg|so|to|fm|xyz|cloud|tech|online|site|shop|health|int|mil")
-_BARE_DOMAIN_RE = re.compile(rf"(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})\b(?![\w-]|\.[a-z])",
-                             re.I)
+# bare domains must be written in lower case ("purposes.In addition" is a missing space, not a
+# site), and TLDs that are English words need a "www." or a second dot ("used.to" is prose)
+_BARE_DOMAIN_RE = re.compile(rf"(?<![\w@.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:{_TLDS})\b(?![\w-]|\.[a-z])")
+_WORDLIKE_TLDS = {"in", "to", "it", "me", "so", "us", "be", "at", "no", "is", "as", "am", "an", "do", "go", "my",
+                  "on", "or", "tv", "co", "fm", "ly", "gg", "ai", "io", "de"}
 _PHONE_RE = re.compile(r"(?<![\w/.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}(?![\w/-])")
 _PHONE_CUE_RE = re.compile(r"(?i)(?:phone|tel|call|fax|telephone|toll[- ]free|hotline|dial|\+\d)")
 
@@ -169,7 +172,12 @@ def find_phones(text: str) -> set[str]:
             continue
         if re.fullmatch(r"(?:19|20)\d{2}[\s.-]\d{1,2}[\s.-]\d{1,2}", m.group(0).strip()):
             continue
-        out.add(("+" if m.group(0).startswith("+") else "") + digits)
+        if not m.group(0).startswith("+") and len(digits) == 10 and digits[0] in "23456789":
+            digits = "1" + digits          # North American number written without +1
+        elif not m.group(0).startswith("+") and not (len(digits) == 11 and digits[0] == "1"):
+            out.add(digits)                # national format of another country: keep as written
+            continue
+        out.add("+" + digits)
     return out
 
 
@@ -185,7 +193,11 @@ def find_domains(text: str, urls: list[str]) -> set[str]:
             continue
         if text[max(0, m.start() - 4):m.start()].lower() == "non-" or m.group(0).lower().startswith("non-"):
             continue
-        d = registrable_domain(m.group(0))
+        host = m.group(0)
+        tld = host.rsplit(".", 1)[-1]
+        if tld in _WORDLIKE_TLDS and not host.lower().startswith("www.") and host.count(".") < 2:
+            continue
+        d = registrable_domain(host)
         if d and not re.fullmatch(r"(?:e\.g|i\.e|u\.s|etc)\.[a-z]+", d):
             out.add(d)
     return out

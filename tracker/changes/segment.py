@@ -254,8 +254,8 @@ def segment(text: str) -> Document:
 
     def start_section(title: str, level: int = 3) -> None:
         title = _UI_LABEL_RE.sub("", title).strip()
-        if is_chrome(title):
-            return
+        if is_chrome(title) or len(re.findall(r"[a-z][A-Z]", title)) >= 2:
+            return   # glued menu text, not a heading
         key = heading_key(title)
         if not key:
             return
