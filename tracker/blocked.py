@@ -56,6 +56,12 @@ _HTML_MARKERS = re.compile(
 # Consent walls that stand in for the page (Google, Yahoo and IAB CMP interstitials).
 _WALL_MARKERS = re.compile(r"consent\.(google|youtube|yahoo)\.|guce\.(yahoo|oath)\.|"
                            r"<form[^>]+action=\"[^\"]*consent", re.IGNORECASE)
+# Consent buttons as <button> elements: extraction drops buttons, so they are looked for in the
+# HTML (a wall built with <button>Accept all</button> left only its short prose in the text).
+_WALL_BUTTON_HTML = re.compile(
+    r"<button\b[^>]*>\s*((accept|reject|refuse|allow|decline|deny|agree)( all| all cookies| "
+    r"cookies| and (continue|close|proceed))?|(manage|cookie|privacy) (settings|preferences|"
+    r"options|choices))\s*</button>", re.IGNORECASE)
 
 
 def blocked_reason(text: str, html: str | None = None) -> str | None:
@@ -70,6 +76,7 @@ def blocked_reason(text: str, html: str | None = None) -> str | None:
     if len(text) <= MAX_COOKIE_WALL_CHARS and _COOKIE.search(text) \
             and len(_HEADING.findall(text)) < 2:
         if _WALL_BUTTON_LINE.search(_MD_LINK.sub(r"\1", text)) or (
-                html is not None and _WALL_MARKERS.search(html)):
+                html is not None and (_WALL_MARKERS.search(html)
+                                      or _WALL_BUTTON_HTML.search(html))):
             return "cookie wall"
     return None
