@@ -266,8 +266,8 @@ def segment(text: str) -> Document:
             continue  # tooltip/glossary pop-ups scraped inline: 'Example "x"For example, ...'
         inline = strip_inline(body)
         urls.extend(inline.urls)
-        if inline.link_only:
-            continue  # navigation, table of contents, language list
+        if inline.link_only and not any(u.lower().startswith(("mailto:", "tel:")) for u in inline.urls):
+            continue  # navigation, table of contents, language list (but an e-mail link is a contact)
         clean = re.sub(r"\s+", " ", inline.text.replace("[", "").replace("]", "")).strip(" *_#>|-")
         if not clean or not re.search(r"\w", clean):
             continue
