@@ -370,3 +370,71 @@ def test_mislabelled_charset_is_recorded_as_the_right_text(web: LocalServer, tmp
     recorded = git(root / "snapshots/acme", "show", "HEAD:privacy-policy.md")
     assert "# Politique de confidentialité" in recorded and text in recorded
     assert "\ufffd" not in recorded and "Ã" not in recorded
+
+
+def _status_entries(root: Path) -> list[tuple[str, str]]:
+    import feedparser
+
+    for name in ("status.atom", "status.rss"):
+        parsed = feedparser.parse((root / "public/feeds" / name).read_bytes())
+        assert not parsed.bozo, parsed.get("bozo_exception")
+    parsed = feedparser.parse((root / "public/feeds/status.atom").read_bytes())
+    return [(e.title, e.id) for e in parsed.entries]
+
+
+def test_repeated_failures_are_tracked_reported_and_announced_once(web: LocalServer,
+                                                                   tmp_path: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    root = tmp_path / "ws"
+    _serve(web, 1)
+    docs = [Doc("acme", "privacy-policy", web.url("/acme/privacy")),
+            Doc("acme", "terms-of-service", web.url("/acme/terms"))]
+    write_config(root, docs, site={"failure_threshold": 2})
+    assert cli(root, "track").exit_code == 0
+
+    web.page("/acme/terms", "<h1>Internal error</h1>", 500)
+    states = []
+    for run in range(3):
+        result = cli(root, "track")
+        assert result.exit_code == 1 and result.stderr.count("\n") == 1, result.output
+        states.append(json.loads((root / ".tracker/state.json").read_text("utf-8"))
+                      ["documents"]["acme/terms-of-service"])
+        assert states[-1]["consecutive_failures"] == run + 1
+    first_failure = states[0]["last_attempt"]
+    assert all(s["first_failure"] == first_failure for s in states)
+    error = f"HTTP 500 Internal Server Error from {web.url('/acme/terms')}"
+    assert states[-1]["last_error"] == error
+
+    listing = cli(root, "list")
+    assert listing.exit_code == 0
+    row = next(line for line in listing.stdout.splitlines() if "acme/terms-of-service" in line)
+    assert row.split()[1] == "1" and row.endswith(f"failing x3: {error}")
+    status = cli(root, "status")
+    assert status.exit_code == 1
+    day = first_failure[:10]
+    assert status.stdout.splitlines() == [
+        "2 documents, 1 failing.",
+        f"FAILING  acme/terms-of-service: 3 consecutive failure(s) since {day} "
+        f"{first_failure[11:16]}; last error: {error}"]
+
+    assert cli(root, "build").exit_code == 0
+    entries = _status_entries(root)
+    assert [t for t, _ in entries] == ["Acme Inc. Terms Of Service is failing"], entries
+    page = BeautifulSoup((root / "public/status.html").read_text("utf-8"), "html.parser")
+    row_text = next(tr.get_text(" ", strip=True) for tr in page.select("tr")
+                    if "Terms" in tr.get_text())
+    assert "3" in row_text.split() and error in row_text
+
+    web.page("/acme/terms", policy_page("Acme Terms of Service", 1))  # the server recovers
+    for _ in range(2):
+        result = cli(root, "run")
+        assert result.exit_code == 0 and result.stderr == "", result.output
+    state = json.loads((root / ".tracker/state.json").read_text("utf-8"))
+    recovered = state["documents"]["acme/terms-of-service"]
+    assert recovered["consecutive_failures"] == 0 and recovered["last_error"] is None
+    entries = _status_entries(root)
+    assert len(entries) == 2 and len({i for _, i in entries}) == 2, entries
+    assert [t for t, _ in entries] == ["Acme Inc. Terms Of Service recovered",
+                                       "Acme Inc. Terms Of Service is failing"]
+    assert cli(root, "status").stdout == "2 documents, 0 failing.\n"
