@@ -231,7 +231,7 @@ def bullets_and_headline(f: Facts, verdict: str) -> tuple[list[str], str]:
         add(7.2, "Key new terms: " + ", ".join(f.new_terms[:12]))
     topics = [t for t, _ in f.topic_counts if t != "other"]
     if topics:
-        add(6.9, "Topics changed: " + ", ".join(f"{t} ({n})" for t, n in f.topic_counts if t != "other"))
+        add(4.9, "Topics changed: " + ", ".join(f"{t} ({n})" for t, n in f.topic_counts if t != "other"))
     if f.gone_terms:
         add(4.5, "Key terms dropped: " + ", ".join(f.gone_terms[:8]))
     if f.sections_renamed:
@@ -313,7 +313,9 @@ def _diverse(changes: list[Change], terms: list[str], k: int) -> list[Change]:
     while pool and len(chosen) < k:
         def gain(c: Change) -> tuple[float, float]:
             words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", c.new or c.old or "")}
-            return (len((words & wanted) - covered) + 0.6 * _change_score(c), _change_score(c))
+            fresh = len((words & wanted) - covered)
+            repeat = len(words & covered) / max(1, len(words))
+            return (_change_score(c) + 0.3 * min(fresh, 3) - repeat, _change_score(c))
         best = max(pool, key=gain)
         pool.remove(best)
         chosen.append(best)
@@ -341,7 +343,7 @@ def _headline(f: Facts, verdict: str) -> str:
         n = sum(f.stats.get(k, 0) for k in ("added", "removed", "reworded"))
         parts.append(f"{n} sentence{'s' if n != 1 else ''} reworded, added or removed")
     lead = {"minor": "Minor wording change", "substantive": "Substantive change", "major": ""}[verdict]
-    suffix = " (date stamp updated)" if f.date_stamp_changed else ""
+    suffix = ""   # the date stamp is metadata (report.date_stamp); the line is for the substance
 
     def build(n_topics: int) -> str:
         ps = parts + (["changes to " + ", ".join(topics[:n_topics])] if n_topics else [])
