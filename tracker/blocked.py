@@ -48,11 +48,16 @@ _WALL_BUTTON_LINE = re.compile(
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _HEADING = re.compile(r"^#{1,6} ", re.M)
 
-# Markers in the raw HTML of challenge pages (checked only when the text is short as well).
+# Markers in the raw HTML of challenge interstitials (checked only when the text is short too).
+# Not the scripts bot-protection vendors add to every normal page (Cloudflare's
+# /cdn-cgi/challenge-platform/, DataDome's tags.js, Incapsula resources): those would flag real
+# short pages.
 _HTML_MARKERS = re.compile(
-    r"cf-browser-verification|challenge-platform|_cf_chl_opt|cf_chl_|"
-    r"class=\"(g-recaptcha|h-captcha)"
-    r"|id=\"challenge-form\"|px-captcha|/_Incapsula_Resource|datadome", re.IGNORECASE)
+    r"cf-browser-verification|_cf_chl_opt|id=\"challenge-form\"|id=\"px-captcha\"|"
+    r"captcha-delivery\.com|incapsula incident id", re.IGNORECASE)
+# A captcha widget alone is also what a contact or data-request form shows: only on tiny pages.
+_CAPTCHA_WIDGET = re.compile(r"class=\"(g-recaptcha|h-captcha|cf-turnstile)\b", re.IGNORECASE)
+MAX_CAPTCHA_WIDGET_CHARS = 300
 # Consent walls that stand in for the page (Google, Yahoo and IAB CMP interstitials).
 _WALL_MARKERS = re.compile(r"consent\.(google|youtube|yahoo)\.|guce\.(yahoo|oath)\.|"
                            r"<form[^>]+action=\"[^\"]*consent", re.IGNORECASE)
@@ -68,7 +73,8 @@ def blocked_reason(text: str, html: str | None = None) -> str | None:
     """Why `text` (extracted from `html`) looks like a block page, or None if it looks real."""
     if len(text) > MAX_BLOCKED_CHARS:
         return None
-    if html is not None and _HTML_MARKERS.search(html):
+    if html is not None and (_HTML_MARKERS.search(html) or (
+            len(text) <= MAX_CAPTCHA_WIDGET_CHARS and _CAPTCHA_WIDGET.search(html))):
         return "bot challenge page"
     for reason, limit, pattern in _RULES:
         if len(text) <= limit and pattern.search(text):

@@ -162,6 +162,21 @@ def test_block_pages_are_recognised(text: str, reason: str) -> None:
 def test_block_page_markers_in_html() -> None:
     assert blocked_reason("One moment, please.\n", '<div class="g-recaptcha"></div>') == \
         "bot challenge page"
+    assert blocked_reason("Please wait.\n", "<script>window._cf_chl_opt={}</script>") == \
+        "bot challenge page"
+    # Bot-protection scripts on a normal short page, and a form with a captcha, are not blocks.
+    imprint = "# Imprint\n\nAcme Ltd., 1 Main St, Springfield. Registered in England, no. 1234.\n"
+    assert blocked_reason(imprint, '<script src="/cdn-cgi/challenge-platform/h/b/scripts/jsd/'
+                                   'main.js"></script><script src="https://js.datadome.co/tags.js">'
+                                   "</script>") is None
+    request_form = ("# Data subject requests\n\nUse this form to ask for a copy of your data, its "
+                    "correction or deletion. We answer within one month, as the GDPR requires. "
+                    "We may ask you to prove your identity before we act on a request, and we "
+                    "keep a record of each request for three years.\n")
+    assert blocked_reason(request_form, '<form><div class="g-recaptcha"></div></form>') is None
+    buttons_wall = "We and our partners use cookies to personalise ads and measure traffic.\n"
+    assert blocked_reason(buttons_wall, "<p>We and our partners use cookies...</p><button>Accept "
+                                        "all</button><button>Reject all</button>") == "cookie wall"
     wall = ("Before you continue\n\nWe use cookies and data to deliver and maintain our "
             "services.\n")
     assert blocked_reason(wall, '<form action="https://consent.google.com/save">') == "cookie wall"
