@@ -172,7 +172,9 @@ def test_block_page_markers_in_html() -> None:
     request_form = ("# Data subject requests\n\nUse this form to ask for a copy of your data, its "
                     "correction or deletion. We answer within one month, as the GDPR requires. "
                     "We may ask you to prove your identity before we act on a request, and we "
-                    "keep a record of each request for three years.\n")
+                    "keep a record of each request for three years. Requests made on behalf of "
+                    "someone else need their written permission.\n")
+    assert len(request_form) > 300
     assert blocked_reason(request_form, '<form><div class="g-recaptcha"></div></form>') is None
     buttons_wall = "We and our partners use cookies to personalise ads and measure traffic.\n"
     assert blocked_reason(buttons_wall, "<p>We and our partners use cookies...</p><button>Accept "
