@@ -77,9 +77,13 @@ def exact_key(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower())
 
 
-_GLUED_PREFIX_RE = re.compile(r"^([A-Z][^.!?:;]{2,70}?[a-z]{2})(?=[A-Z][a-z]+ )")
+# a lost line break shows as a lower-case letter glued to a capitalised sentence starter
+# ("Privacy PolicyAn updated version"); brand names ("ConnectSolutions", "PayPal") are not
+_STARTERS = (r"(?:A|An|The|This|These|That|Our|We|You|Your|If|When|In|For|Last|Effective|Updated|See|"
+             r"Learn|Read|Hide|Show|Download|Contents|Welcome|Why|What|How|Where|Who|Please|To)")
+_GLUED_PREFIX_RE = re.compile(r"^([A-Z][^.!?:;]{2,70}?[a-z]{2})(?=" + _STARTERS + r" )")
 _GLUED_LABEL_RE = re.compile(r'["“][^"”\n]{1,80}["”][A-Z][a-z]')
-_GLUED_HEADING_RE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]+ [A-Za-z])")
+_GLUED_HEADING_RE = re.compile(r"(?<=[a-z]{3})(?=" + _STARTERS + r" [A-Za-z])")
 _UI_LABEL_RE = re.compile(r"^(?:(?:back to top|expand|collapse|show more|read more|hide|show)\s*)+|"
                           r"(?:\s*(?:back to top|hide examples|show examples|expand|collapse))+$", re.I)
 
