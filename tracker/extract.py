@@ -140,6 +140,7 @@ def decode(body: bytes, encoding: str | None = None, *, html: bool = False) -> s
 
 _ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")  # zero-width characters, soft hyphen
+_LINE_BREAKS = re.compile("\r\n?|[\f\v\x85\u2028\u2029]")  # CR, page breaks, Unicode separators
 _TRAILING_WS = re.compile(r"[ \t]+$", re.M)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _BULLET = re.compile(r"^([ \t]*)[*+•]([ \t]+)(?=\S)", re.M)
@@ -159,7 +160,7 @@ def normalize_text(markdown: str) -> str:
     LF line ends, no trailing spaces, at most one blank line in a row, `-` for bullets, no
     leading blank lines, exactly one trailing newline ('' for a text with no content).
     """
-    text = _INVISIBLE.sub("", markdown.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", markdown))
     text = unicodedata.normalize("NFC", _ODD_SPACES.sub(" ", text))
     text = _TRAILING_WS.sub("", text)
     text = _BULLET.sub(_bullet, text)
@@ -457,15 +458,15 @@ def _reflow(page_text: str) -> str:
 def pdf_to_text(body: bytes, url: str) -> str:
     """Text of every page of a PDF, reflowed into paragraphs."""
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(body))
         if reader.is_encrypted:
             reader.decrypt("")
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise ExtractionError(f"unreadable PDF from {url}: {exc}") from None
+    except Exception as exc:  # noqa: BLE001 - a parser fed untrusted bytes can raise anything
+        detail = " ".join(str(exc).split()) or type(exc).__name__
+        raise ExtractionError(f"unreadable PDF from {url}: {detail}") from None
     return "\n\n".join(_reflow(p) for p in pages if p.strip())
 
 

@@ -30,9 +30,13 @@ def test_normalize_text_empty() -> None:
     assert normalize_text("") == "" and normalize_text(" \n\u200b\n\t\n") == ""
 
 
+def test_normalize_text_line_breaks() -> None:
+    assert normalize_text("a\r\nb\rc\fd\u2028e\x85f\vg") == "a\nb\nc\nd\ne\nf\ng\n"
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab *+-_#|\t\r\n\u00a0\u200b\u00ad\u0301e\u2022.1")),
-               max_size=80))
+@given(st.text(alphabet=st.sampled_from(
+    list("ab *+-_#|\t\r\n\f\u2028\u00a0\u200b\u00ad\u0301e\u2022.1")), max_size=80))
 def test_normalize_text_is_idempotent(text: str) -> None:
     once = normalize_text(text)
     assert normalize_text(once) == once
