@@ -11,12 +11,12 @@ import tracemalloc
 import zlib
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fetch"))
-from fetchtest import Handler, LocalServer, doc  # noqa: E402
+from fetchtest import (  # noqa: E402,F401 - server is a fixture
+    Handler, LocalServer, doc, server, unresponsive_port)
 
 from tracker.errors import ExtractionError, FetchError  # noqa: E402
 from tracker.extract import extract  # noqa: E402
@@ -24,12 +24,6 @@ from tracker.fetch import fetch_document  # noqa: E402
 from tracker.models import FetchSettings  # noqa: E402
 
 pytestmark = pytest.mark.timeout(20)
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with LocalServer() as srv:
-        yield srv
 
 
 @pytest.fixture
@@ -49,6 +43,17 @@ def _headers(h: Handler, length: int | None, **extra: str) -> None:
         h.send_header(name.replace("_", "-"), value)
     h.end_headers()
     h.wfile.flush()
+
+
+def _drip(h: Handler, piece: bytes, every: float, times: int = 10_000) -> None:
+    """Write `piece` every `every` seconds until done or the client hangs up."""
+    try:
+        for _ in range(times):
+            h.wfile.write(piece)
+            h.wfile.flush()
+            time.sleep(every)
+    except OSError:
+        pass
 
 
 # -- retries ----------------------------------------------------------------------------------
@@ -122,28 +127,12 @@ def test_dns_failure(fast: FetchSettings) -> None:
 
 
 def test_connect_timeout(fast: FetchSettings) -> None:
-    # A listening socket whose accept queue is full: the kernel drops further SYNs, so connecting
-    # hangs exactly like a firewalled host.
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(0)
-    fillers = []
-    for _ in range(4):
-        filler = socket.socket()
-        filler.setblocking(False)
-        filler.connect_ex(listener.getsockname())
-        fillers.append(filler)
-    time.sleep(0.05)
-    port = listener.getsockname()[1]
-    try:
+    with unresponsive_port() as port:
         start = time.monotonic()
         with pytest.raises(FetchError) as info:
             fetch_document(doc(f"http://127.0.0.1:{port}/privacy"), replace(fast, retries=1))
         assert str(info.value) == f"connection to 127.0.0.1:{port} timed out (after 2 attempts)"
         assert time.monotonic() - start < 2.5
-    finally:
-        for s in (*fillers, listener):
-            s.close()
 
 
 def test_read_timeout_when_server_stalls(server: LocalServer, fast: FetchSettings) -> None:
@@ -157,36 +146,21 @@ def test_read_timeout_when_server_stalls(server: LocalServer, fast: FetchSetting
     assert info.value.transient and time.monotonic() - start < 1.5
 
 
-def test_slow_drip_hits_the_total_deadline(server: LocalServer, fast: FetchSettings) -> None:
-    def drip(h: Handler) -> None:  # one byte every 0.1 s: never trips the 0.5 s read timeout
-        _headers(h, 10_000)
-        try:
-            for _ in range(10_000):
-                h.wfile.write(b"a")
-                h.wfile.flush()
-                time.sleep(0.1)
-        except OSError:
-            pass
-    server.routes["/p"] = drip
-    start = time.monotonic()
-    with pytest.raises(FetchError, match=r"download of .*/p took over 1 s") as info:
-        fetch_document(doc(server.url("/p")), replace(fast, retries=0, max_time=1.0))
-    assert info.value.transient
-    assert time.monotonic() - start < 1.5
+def _drip_body(h: Handler) -> None:  # one byte every 0.1 s: never trips the 0.5 s read timeout
+    _headers(h, 10_000)
+    _drip(h, b"a", 0.1)
 
 
-def test_slow_drip_headers_hit_the_total_deadline(server: LocalServer, fast: FetchSettings) -> None:
-    def drip_headers(h: Handler) -> None:  # an endless header, one byte every 0.1 s
-        try:
-            h.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
-            for _ in range(10_000):
-                h.wfile.write(b"a")
-                h.wfile.flush()
-                time.sleep(0.1)
-        except OSError:
-            pass
-        h.close_connection = True
-    server.routes["/p"] = drip_headers
+def _drip_headers(h: Handler) -> None:  # an endless header line, one byte every 0.1 s
+    h.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+    _drip(h, b"a", 0.1)
+    h.close_connection = True
+
+
+@pytest.mark.parametrize("dripper", [_drip_body, _drip_headers], ids=["body", "headers"])
+def test_slow_drip_hits_the_total_deadline(server: LocalServer, fast: FetchSettings,
+                                           dripper) -> None:
+    server.routes["/p"] = dripper
     start = time.monotonic()
     with pytest.raises(FetchError, match=r"download of .*/p took over 1 s") as info:
         fetch_document(doc(server.url("/p")), replace(fast, retries=0, max_time=1.0))
@@ -198,13 +172,7 @@ def test_close_delimited_body_cut_by_the_deadline_is_not_taken_as_complete(
         server: LocalServer, fast: FetchSettings) -> None:
     def drip_until_close(h: Handler) -> None:  # no Content-Length: the body ends at EOF
         _headers(h, None)
-        try:
-            for _ in range(10_000):
-                h.wfile.write(b"<p>more policy</p>")
-                h.wfile.flush()
-                time.sleep(0.05)
-        except OSError:
-            pass
+        _drip(h, b"<p>more policy</p>", 0.05)
     server.routes["/p"] = drip_until_close
     with pytest.raises(FetchError, match="took over 0.6 s"):
         fetch_document(doc(server.url("/p")), replace(fast, retries=0, max_time=0.6))
@@ -229,16 +197,9 @@ def test_reset_mid_body(server: LocalServer, fast: FetchSettings) -> None:
 
 def test_body_over_cap_without_content_length_stops_streaming(server: LocalServer,
                                                               fast: FetchSettings) -> None:
-    sent = []
-
-    def endless(h: Handler) -> None:
+    def endless(h: Handler) -> None:  # up to 640 MB if nobody stops reading
         _headers(h, None)
-        try:
-            for _ in range(10_000):  # up to 640 MB if nobody stops reading
-                h.wfile.write(b"a" * 65536)
-                sent.append(1)
-        except OSError:
-            pass
+        _drip(h, b"a" * 65536, 0)
     server.routes["/p"] = endless
     with pytest.raises(FetchError, match="larger than the 200,000 byte limit") as info:
         fetch_document(doc(server.url("/p")), replace(fast, max_bytes=200_000))

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from fetchtest import LocalServer  # noqa: E402
+from fetchtest import server  # noqa: E402,F401 - the live-server fixture
 
 from tracker.models import FetchSettings  # noqa: E402
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with LocalServer() as srv:
-        yield srv
 
 
 @pytest.fixture

@@ -7,11 +7,15 @@ directory is put on sys.path) rather than as fixtures, so the shared conftest st
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Callable
+from typing import Callable, Iterator
+
+import pytest
 
 from tracker.models import DocumentConfig
 
@@ -103,3 +107,31 @@ def doc(url: str, **kw: object) -> DocumentConfig:
     """A document config for `url` (type privacy-policy unless given)."""
     doc_type = str(kw.pop("type", "privacy-policy"))
     return DocumentConfig(type=doc_type, url=url, **kw)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    """A running LocalServer (a fixture: modules that import it can ask for `server`)."""
+    with LocalServer() as srv:
+        yield srv
+
+
+@contextmanager
+def unresponsive_port() -> Iterator[int]:
+    """A port on 127.0.0.1 where connecting hangs, like a firewalled host: a listener whose
+    accept queue is full, so the kernel drops further SYNs."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    fillers = []
+    for _ in range(4):
+        filler = socket.socket()
+        filler.setblocking(False)
+        filler.connect_ex(listener.getsockname())
+        fillers.append(filler)
+    time.sleep(0.05)
+    try:
+        yield listener.getsockname()[1]
+    finally:
+        for sock in (*fillers, listener):
+            sock.close()
