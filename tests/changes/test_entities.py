@@ -88,3 +88,20 @@ def test_retention_bullet_says_old_and_new(policy: str) -> None:
     assert r.entities_removed["durations"] == ["30 days"]
     assert any("30 days → 90 days" in b for b in r.bullets), r.bullets
     assert r.verdict == "substantive"
+
+
+def test_lower_case_documents_match_names_in_any_case() -> None:
+    e = extract("we use google analytics and hubspot under the gdpr. an apple a day.", fold=True)
+    assert e.vendors == {"Google Analytics", "HubSpot"}
+    assert e.laws == {"GDPR"}
+    assert extract("we use google analytics.").vendors == set()   # capitals matter otherwise
+
+
+def test_archive_banner_is_a_date_stamp_not_a_change(policy: str) -> None:
+    banner = ("> *The following text is extracted and transformed from the example.com privacy policy "
+              "that was archived on {}. Please check the original snapshot.*\n\n")
+    r = compare(banner.format("2019-06-10") + policy, banner.format("2020-01-15") + policy)
+    assert r.verdict == "cosmetic" and r.changes == ()
+    assert r.date_stamp["new"] == "March 1, 2023"        # the policy's own stamp wins
+    bare = compare(banner.format("2019-06-10") + "We collect your name.", banner.format("2020-01-15") + "We collect your name.")
+    assert bare.is_cosmetic and bare.date_stamp == {"old": "2019-06-10", "new": "2020-01-15"}

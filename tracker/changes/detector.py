@@ -49,9 +49,10 @@ def compare(old: str, new: str) -> ChangeReport:
         if p.kind != "moved" and section:
             changed_sections[section] = None
 
-    e_old = ent.extract(d_old.text, d_old.urls)
-    e_new = ent.extract(d_new.text, d_new.urls)
-    owner = ent.first_party([d_old.text, d_new.text], d_old.urls + d_new.urls)
+    fold = d_old.lower_case or d_new.lower_case     # names lost their capitals: match any case
+    e_old = ent.extract(d_old.text, d_old.urls, fold)
+    e_new = ent.extract(d_new.text, d_new.urls, fold)
+    owner = ent.first_party([d_old.text, d_new.text], d_old.urls + d_new.urls, fold)
     added, removed = ent.diff(e_old, e_new, owner)
 
     topic_counter: Counter[str] = Counter()

@@ -62,6 +62,7 @@ LAWS: dict[str, str] = {
     "Data Protection Directive": r"Data Protection Directive|Directive 95/46",
 }
 _LAW_RES = [(k, re.compile(v), literal_hints(v)) for k, v in LAWS.items()]
+_LAW_RES_FOLD = [(k, re.compile(v, re.I), h) for k, (_, _, h), v in zip(LAWS, _LAW_RES, LAWS.values())]
 
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
 _TLDS = ("com|org|net|gov|edu|io|co|ai|app|dev|info|biz|me|tv|us|uk|eu|de|fr|nl|ie|ca|au|jp|in|br|"
@@ -209,14 +210,16 @@ def extract_sentence(text: str) -> Entities:
     return extract(text)
 
 
-def extract(text: str, urls: list[str] | None = None) -> Entities:
+def extract(text: str, urls: list[str] | None = None, fold: bool = False) -> Entities:
     """All entities of one text; urls are link targets collected during normalisation."""
     ent = Entities()
     low = text.lower()
-    for name, rx, hints in _LAW_RES:
+    for name, rx, hints in (_LAW_RES_FOLD if fold else _LAW_RES):
         if (not hints or any(h in low for h in hints)) and search_near(rx, text, low, hints):
             ent.laws.add(name)
-    ent.vendors = find_vendors(text)
+    if fold and "UK GDPR" in ent.laws and not re.search(r"(?i)(?<!uk )(?<!uk-)\bgdpr\b", text):
+        ent.laws.discard("GDPR")
+    ent.vendors = find_vendors(text, fold)
     if ent.laws & {"EU-U.S. Data Privacy Framework", "Swiss-U.S. Data Privacy Framework", "UK Extension to the EU-U.S. DPF"}:
         ent.laws.discard("Data Privacy Framework")   # the generic name is part of the specific ones
     ent.emails = {m.group(0).lower().rstrip(".") for m in _EMAIL_RE.finditer(text)}
@@ -227,12 +230,12 @@ def extract(text: str, urls: list[str] | None = None) -> Entities:
     return ent
 
 
-def first_party(texts: list[str], urls: list[str]) -> tuple[str | None, str | None]:
+def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[str | None, str | None]:
     """(vendor family, domain label) of the policy's own company: the most named company and
     the most linked site, so its own products and help sites are not reported as third parties."""
     counts: Counter[str] = Counter()
     for t in texts:
-        for canon, n in vendor_mentions(t).items():
+        for canon, n in vendor_mentions(t, fold).items():
             counts[family(canon)] += n
     fam = None
     n1 = n2 = 0

@@ -151,9 +151,18 @@ _HAS_DIGIT = re.compile(r"\d").search
 _COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.I)
 
 
+_ARCHIVE_RE = re.compile(r"(?i)\b(?:archived|captured|retrieved|snapshot taken|crawled)\s+(?:on|at)\s*$")
+
+
 def is_date_stamp(sentence: str) -> bool:
-    """A short sentence announcing when the document was updated/effective (metadata only)."""
-    if len(sentence) > 160 or not _HAS_DIGIT(sentence) or not DATE_RE.search(sentence):
+    """A short sentence announcing when the document was updated/effective (metadata only),
+    or an archive banner ('... was archived on 2019-06-10.'), which dates the copy, not the text."""
+    if len(sentence) > 240 or not _HAS_DIGIT(sentence):
+        return False
+    m = DATE_RE.search(sentence)
+    if m and _ARCHIVE_RE.search(sentence[:m.start()]):
+        return True
+    if len(sentence) > 160 or not m:
         return False
     if not _STAMP_WORDS_RE.search(sentence):
         # a bare date on its own line ("March 31, 2024") is a stamp only if nothing else is there

@@ -58,6 +58,7 @@ class Document:
     urls: list[str]
     date_stamp: str | None
     text: str              # all sentence texts, for entity extraction and similarity
+    lower_case: bool = False  # the whole document is lower-cased (names lose their capitals)
 
 
 _URL_IN_TEXT_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.I)
@@ -310,4 +311,4 @@ def segment(text: str) -> Document:
     preferred = [x for x in stamps if re.search(
         r"(?i)last\s+(?:updated|modified|revised|amended|changed)|(?:updated|revised|modified)\s*(?:on\b|:)", x)]
     stamp = stamp_date((preferred or stamps)[0]) if stamps else None
-    return Document(sections, sentences, urls, stamp, "\n".join(s.text for s in sentences))
+    return Document(sections, sentences, urls, stamp, "\n".join(s.text for s in sentences), lower_doc)

@@ -22,6 +22,7 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "Firebase": ("Firebase", "Firebase Analytics", "Firebase Crashlytics"),
     "Crashlytics": ("Crashlytics",),
     "YouTube": ("YouTube",),
+    "Google+": ("Google+", "Google Plus", "Google +1", "Google+1"),
     "Google": ("Google", "Google LLC", "Google Inc.", "Google Ireland"),
     "Facebook": ("Facebook", "Facebook Pixel", "Facebook Inc."),
     "Meta": ("Meta Platforms", "Meta Pixel", "re:\\bMeta\\b(?= (?:Platforms|Pixel|Inc|and|,|\\())"),
@@ -86,6 +87,18 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "Amplitude": ("re:\\bAmplitude(?=,? Inc\\.?| Analytics|\\b)(?<![a-z] Amplitude)",),
     "Heap": ("Heap Analytics",),
     "Hotjar": ("Hotjar",),
+    "Lucky Orange": ("Lucky Orange", "LuckyOrange"),
+    "Microsoft Clarity": ("Microsoft Clarity",),
+    "Smartlook": ("Smartlook",),
+    "Mouseflow": ("Mouseflow",),
+    "Inspectlet": ("Inspectlet",),
+    "Zoho": ("Zoho",),
+    "Pipedrive": ("Pipedrive",),
+    "ActiveCampaign": ("ActiveCampaign",),
+    "Constant Contact": ("Constant Contact",),
+    "Tawk.to": ("Tawk.to", "tawk.to"),
+    "Olark": ("Olark",),
+    "Crisp": ("re:\\bCrisp(?= chat|\\.chat)",),
     "FullStory": ("FullStory", "Fullstory"),
     "Crazy Egg": ("Crazy Egg", "CrazyEgg"),
     "Optimizely": ("Optimizely",),
@@ -230,7 +243,7 @@ VENDORS: dict[str, tuple[str, ...]] = {
 OWNER: dict[str, str] = {
     "Google Analytics": "Google", "Google Ads": "Google", "Google AdSense": "Google", "DoubleClick": "Google",
     "Google Tag Manager": "Google", "reCAPTCHA": "Google", "Google Maps": "Google", "Google Cloud": "Google",
-    "Firebase": "Google", "Crashlytics": "Google", "YouTube": "Google", "Google Play": "Google",
+    "Firebase": "Google", "Crashlytics": "Google", "YouTube": "Google", "Google Play": "Google", "Google+": "Google",
     "Android": "Google", "Gmail": "Google", "Gemini": "Google",
     "Instagram": "Meta", "WhatsApp": "Meta", "Messenger": "Meta", "Facebook": "Meta",
     "LinkedIn": "Microsoft", "Bing": "Microsoft", "Outlook": "Microsoft", "Azure": "Microsoft",
@@ -345,6 +358,19 @@ def _compile() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], list[tuple
 
 
 _BY_FIRST, _REGEXES = _compile()
+# lower-cased index for documents written entirely in lower case ("google analytics")
+_BY_FIRST_FOLD: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+# one-word names that are also ordinary words cannot be told apart without their capital
+_FOLD_SKIP = {"apple", "slack", "outlook", "postmark", "discord", "sentry", "signal", "moat", "branch",
+              "edge", "chrome", "safari", "oracle", "target", "square", "box", "segment", "heap", "meta",
+              "amazon", "alexa", "gemini", "claude", "persona", "drift", "wix", "visa"}
+for _first, _lst in _BY_FIRST.items():
+    _BY_FIRST_FOLD.setdefault(_first.lower(), []).extend(
+        (tuple(t.lower() for t in toks), canon) for toks, canon in _lst
+        if not (len(toks) == 1 and toks[0].lower() in _FOLD_SKIP))
+for _lst in _BY_FIRST_FOLD.values():
+    _lst.sort(key=lambda x: -len(x[0]))
+_REGEXES_FOLD = [(c, h, re.compile(rx.pattern, re.I)) for c, h, rx in _REGEXES]
 _PLATFORMS = r"(?:YouTube|Facebook|Instagram|TikTok|LinkedIn|Snapchat|Twitter|Pinterest|Reddit|Twitch|Threads)"
 _BARE_X_RE = re.compile(r"(?<![\w.-])X(?![\w-])")
 _PLATFORM_BEFORE_RE = re.compile(_PLATFORMS + r"(?:,| or| and|, or|, and) $")
@@ -352,12 +378,13 @@ _PLATFORM_AFTER_RE = re.compile(r"(?:,| or| and|, or|, and) " + _PLATFORMS)
 
 
 @lru_cache(maxsize=16)
-def _vendor_spans(text: str) -> dict[str, list[tuple[int, int]]]:
+def _vendor_spans(text: str, fold: bool = False) -> dict[str, list[tuple[int, int]]]:
     found: dict[str, list[tuple[int, int]]] = {}
-    toks = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    index = _BY_FIRST_FOLD if fold else _BY_FIRST
+    toks = [(m.group().lower() if fold else m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
     n = len(toks)
     for i, (t, st, _) in enumerate(toks):
-        cands = _BY_FIRST.get(t)
+        cands = index.get(t)
         if not cands:
             continue
         if st and (text[st - 1].isalnum() or text[st - 1] in "@/-" or
@@ -383,7 +410,7 @@ def _vendor_spans(text: str) -> dict[str, list[tuple[int, int]]]:
         if _PLATFORM_BEFORE_RE.search(before) or _PLATFORM_AFTER_RE.match(after):
             found.setdefault("X", []).append(m.span())
     low = text.lower()
-    for canon, hints, rx in _REGEXES:
+    for canon, hints, rx in (_REGEXES_FOLD if fold else _REGEXES):
         if hints and not any(h in low for h in hints):
             continue
         for m in rx.finditer(text):
@@ -391,9 +418,11 @@ def _vendor_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     return found
 
 
-def find_vendors(text: str) -> set[str]:
-    """Canonical vendor names mentioned in text (a longer name hides the shorter one inside it)."""
-    found = _vendor_spans(text)
+def find_vendors(text: str, fold: bool = False) -> set[str]:
+    """Canonical vendor names mentioned in text (a longer name hides the shorter one inside it).
+
+    fold: match case-insensitively, for documents written entirely in lower case."""
+    found = _vendor_spans(text, fold)
     if not found:
         return set()
     result = set()
@@ -408,6 +437,6 @@ def find_vendors(text: str) -> set[str]:
     return result
 
 
-def vendor_mentions(text: str) -> dict[str, int]:
+def vendor_mentions(text: str, fold: bool = False) -> dict[str, int]:
     """How often each vendor is named (for finding the policy's own company)."""
-    return {c: len(sp) for c, sp in _vendor_spans(text).items()}
+    return {c: len(sp) for c, sp in _vendor_spans(text, fold).items()}
