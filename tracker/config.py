@@ -76,6 +76,7 @@ _FETCH_KEYS: dict[str, type | tuple[type, ...]] = {
     "user_agent": str, "timeout": (int, float), "max_bytes": int,
     "per_host_delay": (int, float), "concurrency": int, "retries": int,
     "max_shrink": (int, float), "allow_file_urls": bool, "max_redirects": int,
+    "retry_backoff": (int, float), "max_time": (int, float),
 }
 _COMPANY_KEYS = {"slug", "name", "homepage", "documents"}
 _DOCUMENT_KEYS = {"type", "url", "select", "remove", "strip_params", "browser", "max_shrink",
@@ -87,6 +88,7 @@ _RANGES: dict[str, tuple[float | None, float | None]] = {
     "feed_items": (1, 10_000), "failure_threshold": (1, 1000), "timeout": (0.1, 3600),
     "max_bytes": (1024, 2_000_000_000), "per_host_delay": (0, 3600), "concurrency": (1, 64),
     "retries": (0, 10), "max_shrink": (0, 1), "max_redirects": (0, 50),
+    "retry_backoff": (0, 600), "max_time": (0.1, 86400),
 }
 
 
@@ -303,7 +305,7 @@ def parse_config(text: str, path: Path) -> Config:
                          key=key)
     site = SiteSettings(**_settings_table(data.get("site"), "site", _SITE_KEYS, problems))
     fetch_values = _settings_table(data.get("fetch"), "fetch", _FETCH_KEYS, problems)
-    for key in ("timeout", "per_host_delay", "max_shrink"):
+    for key in ("timeout", "per_host_delay", "max_shrink", "retry_backoff", "max_time"):
         if key in fetch_values:
             fetch_values[key] = float(fetch_values[key])
     fetch = FetchSettings(**fetch_values)
