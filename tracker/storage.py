@@ -288,7 +288,7 @@ class CompanyRepo:
         try:
             return self._repo.git.execute(["git", *args], **kwargs)  # type: ignore[call-overload]
         except GitCommandError as exc:
-            detail = (exc.stderr or "").strip().replace("\n", " ") or str(exc)
+            detail = _one_line(exc.stderr or "") or _one_line(exc)  # one line for FAILED
             raise StorageError(f"{self.path}: git {args[0]} failed: {detail}") from None
 
     def _head(self) -> str | None:
