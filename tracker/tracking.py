@@ -152,7 +152,7 @@ def _settle(company: CompanyConfig, doc: DocumentConfig, result: FetchResult | D
             return DocOutcome(**base, status=NOT_MODIFIED)
         commit = _record(company, doc, result, when, config, repos)
     except (DocumentError, StorageError) as exc:
-        message = str(exc) or type(exc).__name__
+        message = " ".join(str(exc).split()) or type(exc).__name__  # one line per document
         log.warning("%s/%s: %s", company.slug, doc.type, message)
         state.record_failure(company.slug, doc.type, when, message)
         return DocOutcome(**base, status=FAILED, error=message)
