@@ -61,6 +61,7 @@ class Document:
     lower_case: bool = False  # the whole document is lower-cased (names lose their capitals)
 
 
+_NON_WORD_RE = re.compile(r"[\W_]+")
 _URL_IN_TEXT_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.I)
 
 
@@ -74,8 +75,9 @@ def exact_key(text: str) -> str:
     URLs written in the text count only by their site: a help-page path or tracking parameter
     that changed is a link edit, not a change of meaning.
     """
-    text = _URL_IN_TEXT_RE.sub(_url_to_domain, text)
-    return re.sub(r"[\W_]+", "", text.lower())
+    if "http" in text or "www." in text or "WWW." in text or "Http" in text:
+        text = _URL_IN_TEXT_RE.sub(_url_to_domain, text)
+    return _NON_WORD_RE.sub("", text.lower())
 
 
 # a lost line break shows as a lower-case letter glued to a capitalised sentence starter
