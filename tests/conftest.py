@@ -57,3 +57,17 @@ def _git_identity(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Tests never depend on (or write to) the developer's global git config."""
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "gitconfig-global"))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging():
+    """The CLI configures logging for its process; under CliRunner that would leak into later
+    tests (e.g. silence warnings that caplog checks), so each test gets the state back."""
+    import logging
+
+    root = logging.getLogger()
+    saved = root.level, list(root.handlers), logging.getLogger("tracker").level
+    yield
+    root.setLevel(saved[0])
+    root.handlers[:] = saved[1]
+    logging.getLogger("tracker").setLevel(saved[2])
