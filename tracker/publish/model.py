@@ -359,7 +359,10 @@ class _Loader:
             if not safe_name(slug):
                 log.warning("skipping company with unsafe name %r", slug)
                 continue
-            companies.append(self._company(slug, state))
+            try:
+                companies.append(self._company(slug, state))
+            except StorageError as exc:  # e.g. a lost object: publish the other companies
+                log.error("cannot publish %s: %s", slug, exc)
         companies.sort(key=lambda c: (c.name.casefold(), c.slug))
         names = {c.slug: (c.name, {d.doc_type: d.title for d in c.documents})
                  for c in companies}
