@@ -47,7 +47,10 @@ def document_rows(workspace: Workspace, config: Config) -> list[DocumentRow]:
             repo_error = None
         for doc in company.documents:
             doc_state = state.docs.get((company.slug, doc.type))
-            versions = repo.versions(doc.type) if repo is not None else []
+            try:
+                versions = repo.versions(doc.type) if repo is not None else []
+            except StorageError as exc:  # e.g. a lost object: list the others all the same
+                versions, repo_error = [], str(exc)
             policy_versions = [v for v in versions if not v.technical]
             last_capture = max(filter(None, [doc_state.last_success if doc_state else None,
                                              versions[0].date if versions else None]),
