@@ -68,7 +68,7 @@ def test_ambiguous_vendor_names_need_context() -> None:
     ("laws", "We follow applicable law.", "We follow the CCPA.", "CCPA"),
     ("vendors", "We use analytics.", "We use Hotjar for analytics.", "Hotjar"),
     ("emails", "Contact us.", "Contact us at dpo@example.org.", "dpo@example.org"),
-    ("domains", "See our site.", "See https://trust.example.net/faq.", "example.net"),
+    ("domains", "See our site.", "See https://trust.acme-cloud.net/faq.", "acme-cloud.net"),
     ("phones", "Call us.", "Call us at +44 20 7946 0958.", "+442079460958"),
     ("durations", "We keep data as long as necessary.", "We keep data for twelve months.", "12 months"),
     ("ages", "The service is for everyone.", "The service is not for children under 16.", "16"),
@@ -105,3 +105,14 @@ def test_archive_banner_is_a_date_stamp_not_a_change(policy: str) -> None:
     assert r.date_stamp["new"] == "March 1, 2023"        # the policy's own stamp wins
     bare = compare(banner.format("2019-06-10") + "We collect your name.", banner.format("2020-01-15") + "We collect your name.")
     assert bare.is_cosmetic and bare.date_stamp == {"old": "2019-06-10", "new": "2020-01-15"}
+
+
+def test_own_company_sites_and_products_are_not_third_parties() -> None:
+    from tracker.changes.entities import first_party
+    texts = ["Write to privacy@reddit.com or dpo@reddit.com. Reddit, Reddit, Reddit and Reddit use Reddit data; "
+             "see https://support.reddithelp.com and Google Analytics."]
+    fam, label = first_party(texts, ["https://www.reddit.com/a", "https://redditinc.com/b"])
+    assert (fam, label) == ("Reddit", "reddit")
+    r = compare("Email dpo@reddit.com. Reddit uses Reddit tools.",
+                "Email dpo@reddit.com. Reddit uses Reddit tools. See https://reddithelp.com/x and Zendesk.")
+    assert r.entities_added["domains"] == [] and r.entities_added["vendors"] == ["Zendesk"]

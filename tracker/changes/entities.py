@@ -230,6 +230,10 @@ def extract(text: str, urls: list[str] | None = None, fold: bool = False) -> Ent
     return ent
 
 
+_MAIL_PROVIDERS = {"gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "aol", "icloud", "proton",
+                   "protonmail", "gmx", "mail", "example"}
+
+
 def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[str | None, str | None]:
     """(vendor family, domain label) of the policy's own company: the most named company and
     the most linked site, so its own products and help sites are not reported as third parties."""
@@ -249,8 +253,16 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[
         d = registrable_domain(u)
         if d:
             dom_counts[d.split(".")[0]] += 1
+    mail_counts: Counter[str] = Counter()
+    for t in texts:   # the company's own contact addresses are the strongest sign of who it is
+        for m in _EMAIL_RE.finditer(t):
+            host = m.group(0).rsplit("@", 1)[1].lower()
+            if host.split(".")[-2] not in _MAIL_PROVIDERS:
+                mail_counts[registrable_domain(host).split(".")[0] if registrable_domain(host) else host] += 1
     label = None
-    if dom_counts:
+    if mail_counts:
+        label = sorted(mail_counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    elif dom_counts:
         top_d, n = dom_counts.most_common(1)[0]
         if n >= 3 and len(top_d) >= 4:
             label = top_d

@@ -22,7 +22,7 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "Firebase": ("Firebase", "Firebase Analytics", "Firebase Crashlytics"),
     "Crashlytics": ("Crashlytics",),
     "YouTube": ("YouTube",),
-    "Google+": ("Google+", "Google Plus", "Google +1", "Google+1"),
+    "Google Plus": ("Google+", "Google Plus", "Google +1", "Google+1"),
     "Google": ("Google", "Google LLC", "Google Inc.", "Google Ireland"),
     "Facebook": ("Facebook", "Facebook Pixel", "Facebook Inc."),
     "Meta": ("Meta Platforms", "Meta Pixel", "re:\\bMeta\\b(?= (?:Platforms|Pixel|Inc|and|,|\\())"),
@@ -243,7 +243,7 @@ VENDORS: dict[str, tuple[str, ...]] = {
 OWNER: dict[str, str] = {
     "Google Analytics": "Google", "Google Ads": "Google", "Google AdSense": "Google", "DoubleClick": "Google",
     "Google Tag Manager": "Google", "reCAPTCHA": "Google", "Google Maps": "Google", "Google Cloud": "Google",
-    "Firebase": "Google", "Crashlytics": "Google", "YouTube": "Google", "Google Play": "Google", "Google+": "Google",
+    "Firebase": "Google", "Crashlytics": "Google", "YouTube": "Google", "Google Play": "Google", "Google Plus": "Google",
     "Android": "Google", "Gmail": "Google", "Gemini": "Google",
     "Instagram": "Meta", "WhatsApp": "Meta", "Messenger": "Meta", "Facebook": "Meta",
     "LinkedIn": "Microsoft", "Bing": "Microsoft", "Outlook": "Microsoft", "Azure": "Microsoft",
