@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import (Doc, assert_no_traceback, cli, doc_log, fsck, git, policy_page,
+from faultkit import (Doc, assert_no_traceback, cli, doc_log, fsck, git, policy_page,
                       run_tracker, subprocess_env, texts_in_history, tracker_cmd, write_config)
 from fetchtest import Handler, LocalServer
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import (Doc, assert_no_traceback, cli, doc_log, fsck, git, policy_page,
+from faultkit import (Doc, assert_no_traceback, cli, doc_log, fsck, git, policy_page,
                       write_config)
 from fetchtest import Handler, LocalServer
 
