@@ -157,8 +157,8 @@ def test_broken_workspace_is_a_clear_error(tracked: Path, breakage, command: str
     code, expected = breakage(tracked)
     result = cli(tracked, command)
     if breakage is _corrupt_state and command == "build":  # no versions lost: publish anyway
-        assert result.exit_code == 0 and "publishing without fetch status" in result.stderr
-        assert expected[len("Error: "):] in result.stderr
+        assert result.exit_code == 0, result.output  # (track and status report the state file)
+        assert (tracked / "public/companies/acme/index.html").is_file()
         return
     assert result.exit_code == code, result.output
     assert_no_traceback(result.stdout, result.stderr)
