@@ -42,13 +42,6 @@ def test_verdict_accuracy(results: dict) -> None:
     assert results["verdict_accuracy"] >= 0.8
 
 
-def test_must_mention_recall_floor(results: dict) -> None:
-    """Regression floor below the target (the target itself is tracked just below)."""
-    assert results["must_mention_recall"] >= 0.85
-
-
-@pytest.mark.xfail(strict=False, reason="0.87 today: terms from long rewrites (export, complaint, advertising) "
-                                        "do not fit in 8 bullets")
 def test_must_mention_recall(results: dict) -> None:
     assert results["must_mention_recall"] >= 0.9
 

@@ -71,6 +71,8 @@ def compare(old: str, new: str) -> ChangeReport:
     facts = Facts(changes, top_added, sections_removed, renamed, added, removed, topic_counts,
                   sim, dict(stats), len(d_old.sections), len(d_new.sections),
                   stamp["old"] != stamp["new"])
+    old_links, new_links = set(d_old.urls), set(d_new.urls)
+    facts.links_changed = len(new_links ^ old_links)
     facts.new_terms, facts.gone_terms = novel_terms(d_old.text, d_new.text, changes, sections_added)
     verdict = decide_verdict(facts)
     bullets, headline = bullets_and_headline(facts, verdict)

@@ -40,6 +40,7 @@ class Facts:
     n_old_sections: int
     n_new_sections: int
     date_stamp_changed: bool
+    links_changed: int = 0            # link targets present on one side only
     new_terms: list[str] = field(default_factory=list)
     gone_terms: list[str] = field(default_factory=list)
 
@@ -234,6 +235,8 @@ def bullets_and_headline(f: Facts, verdict: str) -> tuple[list[str], str]:
         add(4.9, "Topics changed: " + ", ".join(f"{t} ({n})" for t, n in f.topic_counts if t != "other"))
     if f.gone_terms:
         add(4.5, "Key terms dropped: " + ", ".join(f.gone_terms[:8]))
+    if f.links_changed:
+        add(4.2, f"Links: {f.links_changed} link target{'s' if f.links_changed != 1 else ''} changed")
     if f.sections_renamed:
         add(5, "Section renamed: " + "; ".join(f"{a} → {b}" for a, b in f.sections_renamed[:2]))
 
