@@ -21,6 +21,12 @@ def _section_title(doc: Document, idx: int) -> str:
     return doc.sections[idx].title if 0 <= idx < len(doc.sections) else ""
 
 
+def _link_key(url: str) -> str:
+    """A link target without query, fragment or trailing slash: tracking parameters and
+    in-page anchors do not make a link 'changed'."""
+    return url.split("#", 1)[0].split("?", 1)[0].rstrip("/").lower()
+
+
 def compare(old: str, new: str) -> ChangeReport:
     """Report how NEW differs from OLD in meaning. Same inputs give a byte-identical report."""
     d_old, d_new = segment(old), segment(new)
@@ -71,7 +77,7 @@ def compare(old: str, new: str) -> ChangeReport:
     facts = Facts(changes, top_added, sections_removed, renamed, added, removed, topic_counts,
                   sim, dict(stats), len(d_old.sections), len(d_new.sections),
                   stamp["old"] != stamp["new"])
-    old_links, new_links = set(d_old.urls), set(d_new.urls)
+    old_links, new_links = ({_link_key(u) for u in d.urls} - {""} for d in (d_old, d_new))
     facts.links_changed = len(new_links ^ old_links)
     facts.new_terms, facts.gone_terms = novel_terms(d_old.text, d_new.text, changes, sections_added)
     verdict = decide_verdict(facts)
