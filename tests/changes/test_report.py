@@ -103,3 +103,22 @@ def test_moved_sentence_shown_as_moved(policy: str) -> None:
     out = render_text(r)
     assert "> moved" in out and "[-We keep" not in out
     assert re.search(r"Moved:", render_html(r))
+
+
+def test_byte_identical_across_processes(policy: str, tmp_path) -> None:
+    """Set iteration order changes with PYTHONHASHSEED; the report must not."""
+    import os
+    import subprocess
+    import sys
+    (tmp_path / "old.md").write_text(policy, encoding="utf-8")
+    (tmp_path / "new.md").write_text(_changed(policy) + "\nWe use Hotjar, Intercom and Mixpanel for 13 months.\n",
+                                     encoding="utf-8")
+    code = ("import sys; from pathlib import Path; from tracker.changes import compare, render_html; "
+            "r = compare(Path(sys.argv[1]).read_text(), Path(sys.argv[2]).read_text()); "
+            "sys.stdout.write(r.to_json() + render_html(r))")
+    outs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        outs.add(subprocess.run([sys.executable, "-c", code, str(tmp_path / "old.md"), str(tmp_path / "new.md")],
+                                env=env, capture_output=True, text=True, check=True).stdout)
+    assert len(outs) == 1
