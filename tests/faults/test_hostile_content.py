@@ -1,0 +1,231 @@
+"""Hostile policy text: recorded faithfully, rendered inert, handled in reasonable time.
+
+A policy is untrusted input: it can carry markup, script, `javascript:`/`data:` links, control
+and bidi characters, megabyte lines and ten-megabyte documents. The tracker must store it byte
+for byte (as normalised text) and publish it so that no script runs in a visitor's browser or
+feed reader.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from faultkit import Doc, assert_no_traceback, cli, git, write_config
+from fetchtest import LocalServer
+from tracker.extract import normalize_text
+
+pytestmark = pytest.mark.timeout(120)
+
+BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+WORDS = ["we", "collect", "data", "share", "partners", "عربي", "中文", "🍪", "cookies", "your"]
+LONG_LINE = " ".join(WORDS[i * 7 % len(WORDS)] for i in range(200_000))[:1_000_000]
+DANGEROUS_SCHEMES = ("javascript:", "data:", "vbscript:")
+
+HOSTILE = (
+    "# Privacy Policy <script>window.__pwned = 1</script>\n\n"
+    "Read [our terms](javascript:window.__pwned=2) and "
+    "[this](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX19wd25lZD0zPC9zY3JpcHQ+) and "
+    "[that](JaVaScRiPt:window.__pwned=4) and [vb](vbscript:msgbox(1)) and "
+    "[spaced]( javascript:window.__pwned=9 ).\n\n"
+    "<img src=x onerror=\"window.__pwned=5\"> <iframe src=\"javascript:window.__pwned=6\">"
+    "</iframe> <svg onload=\"window.__pwned=7\"></svg>\n\n"
+    "<a href=\"javascript:window.__pwned=8\">raw link</a> <style>body{display:none}</style>\n\n"
+    "Controls: NUL[\0] BEL[\x07] ESC[\x1b] DEL[\x7f] bidi[\u202eevil\u202c] "
+    "isolate[\u2066x\u2069] ]]> &amp; &lt;b&gt; {{ config }} {% raw %}.\n\n"
+    "## البيانات التي نجمعها\n\n"
+    "نحن نجمع اسمك وبريدك الإلكتروني. 我们收集您的姓名和电子邮件地址。 Мы собираем ваше имя. "
+    "🍪🔒👀 (cookies!)\n\n"
+    "## Long\n\n" + LONG_LINE + "\n"
+)
+HOSTILE_V2 = HOSTILE.replace("نحن نجمع اسمك", "نحن نبيع اسمك").replace(
+    "## Long", "We now share your data with <b onmouseover=\"window.__pwned=10\">advertisers"
+               "</b> and data brokers for targeted advertising.\n\n## Long")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A workspace holding two hostile versions (imported), with the site built."""
+    tmp_path = tmp_path_factory.mktemp("hostile")
+    with pytest.MonkeyPatch.context() as env:  # (module scope: no per-test git isolation)
+        env.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "gitconfig-global"))
+        env.setenv("GIT_CONFIG_NOSYSTEM", "1")
+        root = write_config(tmp_path / "ws", [Doc("acme", "privacy-policy",
+                                                  "https://acme.example/privacy")])
+        archive = tmp_path / "archive/acme"
+        archive.mkdir(parents=True)
+        (archive / "2024-01-01.md").write_text(HOSTILE, encoding="utf-8")
+        (archive / "2024-02-01.md").write_text(HOSTILE_V2, encoding="utf-8")
+        imported = cli(root, "import", str(tmp_path / "archive"))
+        assert imported.exit_code == 0, imported.output
+        start = time.monotonic()
+        built = cli(root, "build")
+        assert built.exit_code == 0 and built.stderr == "", built.output
+        assert time.monotonic() - start < 30
+        yield root
+
+
+def test_hostile_text_is_recorded_faithfully(hostile_site: Path) -> None:
+    repo = hostile_site / "snapshots/acme"
+    shas = git(repo, "log", "--format=%H", "--", "privacy-policy.md").split()
+    assert len(shas) == 2
+    for sha, text in zip(shas, (HOSTILE_V2, HOSTILE)):
+        blob = subprocess_bytes(repo, "show", f"{sha}:privacy-policy.md")
+        assert blob == normalize_text(text).encode("utf-8")
+    stored = subprocess_bytes(repo, "show", "HEAD:privacy-policy.md").decode("utf-8")
+    for piece in ("<script>window.__pwned = 1</script>", "javascript:window.__pwned=2", "\0",
+                  "\u202eevil\u202c", "نحن نبيع اسمك", "我们收集您的姓名", "🍪🔒👀", LONG_LINE):
+        assert piece in stored
+    log = cli(hostile_site, "log", "acme")
+    assert log.exit_code == 0 and log.stdout.count("\n") == 2, log.output
+    diff = cli(hostile_site, "diff", "acme", "--format", "html")
+    assert diff.exit_code == 0
+    soup = BeautifulSoup(diff.stdout, "html.parser")
+    assert not soup.find_all(["script", "iframe", "img", "svg", "style"])
+    assert not [t for t in soup.find_all(True) if any(a.startswith("on") for a in t.attrs)]
+
+
+def _inert(soup: BeautifulSoup, where: str) -> None:
+    """No active content in an HTML fragment or page (besides the site's own filter.js)."""
+    for tag in soup.find_all(True):
+        for attr, value in tag.attrs.items():
+            assert not attr.lower().startswith("on"), f"{where}: <{tag.name} {attr}=...>"
+            if attr.lower() in ("href", "src", "action", "formaction", "xlink:href", "poster"):
+                assert not str(value).strip().lower().startswith(DANGEROUS_SCHEMES), \
+                    f"{where}: <{tag.name} {attr}={value!r}>"
+    scripts = [s.get("src", "inline") for s in soup.find_all("script")]
+    assert all(str(s).endswith("static/filter.js") for s in scripts), f"{where}: {scripts}"
+    assert not soup.find_all(["iframe", "object", "embed", "svg", "img"]) or \
+        all(t.name == "svg" and not t.find_all(["script", "foreignobject"]) for t in
+            soup.find_all(["iframe", "object", "embed", "svg", "img"])), where
+
+
+def test_pages_render_the_hostile_text_inert(hostile_site: Path) -> None:
+    public = hostile_site / "public"
+    pages = sorted(public.rglob("*.html"))
+    assert len(pages) >= 5
+    for page in pages:
+        html = page.read_text("utf-8")
+        assert "<script>window.__pwned" not in html  # only ever as escaped text
+        soup = BeautifulSoup(html, "html.parser")
+        _inert(soup.body or soup, str(page.relative_to(public)))
+    versions = sorted(public.glob("companies/acme/privacy-policy/versions/*.html"))
+    assert len(versions) == 2
+    text = BeautifulSoup(versions[-1].read_text("utf-8"), "html.parser").get_text()
+    for piece in ("<script>window.__pwned = 1</script>", "نحن", "我们收集您的姓名", "🍪🔒👀",
+                  LONG_LINE[:1000]):
+        assert piece in text, piece
+
+
+def test_feeds_carry_the_hostile_text_inert(hostile_site: Path) -> None:
+    feeds = sorted((hostile_site / "public").rglob("*.atom")) + sorted(
+        (hostile_site / "public").rglob("*.rss"))
+    assert len(feeds) >= 4
+    items = 0
+    for path in feeds:
+        parsed = feedparser.parse(path.read_bytes(), sanitize_html=False)
+        assert not parsed.bozo, f"{path}: {parsed.get('bozo_exception')}"
+        for entry in parsed.entries:
+            items += 1
+            bodies = [c.value for c in entry.get("content", [])] + [entry.get("summary", "")]
+            for body in bodies:
+                soup = BeautifulSoup(body, "html.parser")
+                _inert(soup, f"{path.name}: {entry.title}")
+                assert "<script" not in body.lower().replace("&lt;script", "")
+                assert not soup.find_all(["img", "svg", "style"])
+    assert items >= 1
+
+
+def test_no_script_runs_in_chromium(hostile_site: Path, chromium_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    public = hostile_site / "public"
+    pages = [public / "index.html", *sorted(public.glob("companies/acme/**/*.html"))]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium_path), args=BROWSER_ARGS,
+                                    headless=True)
+        try:
+            page = browser.new_page()
+            dialogs: list[str] = []
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            requests: list[str] = []
+            page.on("request", lambda r: requests.append(r.url))
+            for path in pages:
+                page.goto(path.as_uri(), wait_until="load")
+                state = page.evaluate("""() => ({
+                    pwned: window.__pwned === undefined ? null : String(window.__pwned),
+                    hidden: getComputedStyle(document.body).display === 'none',
+                    bad: [...document.querySelectorAll('[href],[src],[action]')].map(
+                        e => e.getAttribute('href') || e.getAttribute('src') ||
+                             e.getAttribute('action')).filter(
+                        v => /^\\s*(javascript|data|vbscript):/i.test(v)),
+                    handlers: [...document.querySelectorAll('*')].flatMap(
+                        e => [...e.attributes].map(a => a.name)).filter(n => n.startsWith('on')),
+                })""")
+                where = path.relative_to(public)
+                assert state == {"pwned": None, "hidden": False, "bad": [], "handlers": []}, \
+                    f"{where}: {state}"
+            assert dialogs == []
+            assert all(u.startswith("file://") for u in requests), \
+                [u for u in requests if not u.startswith("file://")][:5]
+        finally:
+            browser.close()
+
+
+def test_detector_handles_a_megabyte_line_in_reasonable_time(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(HOSTILE, encoding="utf-8")
+    middle = len(LONG_LINE) // 2
+    new.write_text(HOSTILE.replace(LONG_LINE, LONG_LINE[:middle] + " we sell your data to "
+                                   "advertisers " + LONG_LINE[middle:]), encoding="utf-8")
+    start = time.monotonic()
+    result = cli(tmp_path, "diff", str(old), str(new), "--format", "json")
+    elapsed = time.monotonic() - start
+    assert result.exit_code == 0, result.output
+    assert '"verdict"' in result.stdout and "sell" in result.stdout
+    assert elapsed < 20, f"diff of a 1 MB line took {elapsed:.1f} s"
+
+
+def test_ten_megabyte_policy_is_fetched_recorded_and_published(web: LocalServer,
+                                                               tmp_path: Path) -> None:
+    sections = "".join(
+        f"<h2>Section {i} – 第{i}节 – القسم {i}</h2><p>We collect data item {i} and share it "
+        f"with partner {i % 37}. " + "Our practices are described here in more detail. " * 20
+        + "</p>" for i in range(9200))
+    body = (f"<!doctype html><html><head><meta charset='utf-8'><title>Huge</title></head><body>"
+            f"<main><h1>Huge Policy</h1>{sections}</main></body></html>").encode("utf-8")
+    assert len(body) > 10_000_000
+    web.page("/huge", body)
+    root = write_config(tmp_path / "ws", [Doc("bigco", "privacy-policy", web.url("/huge"))],
+                        fetch={"max_bytes": 20_000_000, "timeout": 10})
+    start = time.monotonic()
+    result = cli(root, "track")
+    track_time = time.monotonic() - start
+    assert result.exit_code == 0, result.output
+    assert_no_traceback(result.stdout, result.stderr)
+    repo = root / "snapshots/bigco"
+    assert subprocess_bytes(repo, "show", "HEAD:raw/privacy-policy.html") == body
+    text = subprocess_bytes(repo, "show", "HEAD:privacy-policy.md").decode("utf-8")
+    assert len(text) > 9_000_000
+    assert "## Section 0 – 第0节 – القسم 0" in text
+    assert "## Section 9199 – 第9199节 – القسم 9199" in text
+    assert track_time < 30, f"tracking a 10 MB page took {track_time:.1f} s"
+    start = time.monotonic()
+    built = cli(root, "build")
+    build_time = time.monotonic() - start
+    assert built.exit_code == 0, built.output
+    version = next((root / "public/companies/bigco/privacy-policy/versions").glob("*.html"))
+    assert "Section 9199" in version.read_text("utf-8")
+    assert build_time < 30, f"publishing a 10 MB version took {build_time:.1f} s"
+
+
+def subprocess_bytes(repo: Path, *args: str) -> bytes:
+    import subprocess
+
+    return subprocess.run(["git", "-C", str(repo), *args], check=True,
+                          capture_output=True).stdout
