@@ -34,6 +34,7 @@ import git
 from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
 
 from tracker import __version__
+from tracker.config import is_safe_slug
 from tracker.errors import StorageError
 from tracker.models import Extracted, RecordMeta, Version, document_type_title
 
@@ -43,7 +44,6 @@ RAW_EXTS: tuple[str, ...] = ("html", "pdf", "txt", "md")
 IDENTITY_NAME = "policy-tracker"
 IDENTITY_EMAIL = "policy-tracker@localhost"
 _DEFAULT_DESCRIPTION = "Unnamed repository"
-_SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 _ZERO = "0" * 40
 _STALE_LOCKS = ("index.lock", "HEAD.lock", "config.lock", "packed-refs.lock", "ORIG_HEAD.lock")
 _TRACKER_SUBJECT = re.compile(r"\A(First record of |Record new changes of )(.*)\Z", re.S)
@@ -51,8 +51,8 @@ _REEXTRACT_SUBJECT = re.compile(r"\ARe-extract (.*) \(technical change, not a po
 
 
 def is_safe_name(name: str) -> bool:
-    """True for names that may become a path: ``[a-z0-9][a-z0-9._-]*``, no ``..``, <= 64."""
-    return bool(name) and len(name) <= 64 and ".." not in name and bool(_SAFE_NAME.match(name))
+    """True for names that may become a path (the config's slug rule, one definition)."""
+    return is_safe_slug(name)
 
 
 @dataclass(frozen=True)

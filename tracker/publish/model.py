@@ -12,7 +12,6 @@ import hashlib
 import json
 import logging
 import os
-import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from ..config import is_safe_slug
 from ..errors import StorageError, TrackerError
 from ..models import Config, SiteSettings, Version, document_type_title
 from .sanitize import sanitize_html
@@ -44,13 +44,12 @@ VERDICTS: tuple[str, ...] = ("cosmetic", "minor", "substantive", "major")
 SHORT_REDLINE_CHANGES = 6
 TEXT_CACHE_SIZE = 128
 SUMMARY_FORMAT = 2  # bump when the summary's shape or meaning changes
-_SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 _GUID_NAMESPACE = uuid.UUID("7d1c7f0e-5a63-4bde-9a8c-3b3f3c1f0a42")
 
 
 def safe_name(value: str) -> bool:
-    """Same rule as config.is_safe_slug: the value becomes a path component of the site."""
-    return bool(_SAFE_NAME.fullmatch(value)) and ".." not in value and not value.endswith(".")
+    """The value becomes a path component of the site: the config's slug rule."""
+    return is_safe_slug(value)
 
 
 def utc(value: datetime) -> datetime:
