@@ -90,3 +90,20 @@ def test_one_failing_company_does_not_stop_the_others(tmp_path, site):
     assert "NEW      acme/privacy-policy" in result.output
     listing = CliRunner().invoke(main, ["-w", str(ws.root), "list"])
     assert "failing x1" in listing.output and "acme/privacy-policy" in listing.output
+
+
+def test_cli_run_tracks_then_builds(tmp_path, site):
+    site.html("/privacy", "Privacy Policy", policy_html())
+    ws = make_workspace(tmp_path / "ws", site, {"acme": [("privacy-policy", "/privacy")]})
+    result = CliRunner().invoke(main, ["-w", str(ws.root), "run"])
+    assert result.exit_code == 0, result.output
+    assert (ws.public_dir / "index.html").is_file()
+    changed = list(POLICY_SECTIONS)
+    changed[3] = ("Retention", "We keep account data for 90 days after you close your account.")
+    site.html("/privacy", "Privacy Policy", policy_html(changed))
+    result = CliRunner().invoke(main, ["-w", str(ws.root), "run"])
+    assert result.exit_code == 0 and result.output.startswith("CHANGED  acme/privacy-policy")
+    pages = list((ws.public_dir / "companies" / "acme").rglob("changes/*.html"))
+    assert len(pages) == 1 and "90 days" in pages[0].read_text()
+    diff = CliRunner().invoke(main, ["-w", str(ws.root), "diff", "acme"])
+    assert "90 days" in diff.output
