@@ -48,6 +48,20 @@ HOSTILE_V2 = HOSTILE.replace("نحن نجمع اسمك", "نحن نبيع اسم
                "</b> and data brokers for targeted advertising.\n\n## Long")
 
 
+HOSTILE_HTML = (
+    "<!doctype html><html><head><meta charset='utf-8'><title>Evil &lt;script&gt;</title>"
+    "<script>window.__pwned = 11</script></head><body onload=\"window.__pwned=12\"><main>"
+    "<h1>Privacy <img src=x onerror=\"window.__pwned=13\">Policy</h1>"
+    "<p>We collect <a href=\"javascript:window.__pwned=14\">your data</a>, see "
+    "<a href=\"data:text/html,&lt;script&gt;window.__pwned=15&lt;/script&gt;\">this</a> and "
+    "<a href=\"  JAVASCRIPT:window.__pwned=16\">that</a>. Literal text: &lt;script&gt;"
+    "window.__pwned = 17&lt;/script&gt; and &lt;img src=x onerror=alert(1)&gt;.</p>"
+    "<iframe src=\"javascript:window.__pwned=18\"></iframe><object data=\"x.swf\"></object>"
+    "<p style=\"background:url(javascript:window.__pwned=19)\">نحن نجمع بياناتك. 我们收集数据。"
+    " 🍪 \u202eevil\u202c</p>" + "<p>We keep records of what we collect and why. </p>" * 20 +
+    "</main></body></html>").encode("utf-8")
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A workspace holding two hostile versions (imported), with the site built."""
@@ -55,8 +69,13 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     with pytest.MonkeyPatch.context() as env:  # (module scope: no per-test git isolation)
         env.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "gitconfig-global"))
         env.setenv("GIT_CONFIG_NOSYSTEM", "1")
-        root = write_config(tmp_path / "ws", [Doc("acme", "privacy-policy",
-                                                  "https://acme.example/privacy")])
+        with LocalServer() as web:  # and the same through a fetch of a hostile HTML page
+            web.page("/evil", HOSTILE_HTML)
+            root = write_config(tmp_path / "ws", [
+                Doc("acme", "privacy-policy", "https://acme.example/privacy"),
+                Doc("evilco", "privacy-policy", web.url("/evil"))])
+            tracked = cli(root, "track", "evilco")
+            assert tracked.exit_code == 0, tracked.output
         archive = tmp_path / "archive/acme"
         archive.mkdir(parents=True)
         (archive / "2024-01-01.md").write_text(HOSTILE, encoding="utf-8")
@@ -81,6 +100,14 @@ def test_hostile_text_is_recorded_faithfully(hostile_site: Path) -> None:
     for piece in ("<script>window.__pwned = 1</script>", "javascript:window.__pwned=2", "\0",
                   "\u202eevil\u202c", "نحن نبيع اسمك", "我们收集您的姓名", "🍪🔒👀", LONG_LINE):
         assert piece in stored
+    evil = subprocess_bytes(hostile_site / "snapshots/evilco", "show",
+                            "HEAD:privacy-policy.md").decode("utf-8")
+    for piece in ("<script>window.\\_\\_pwned = 17</script>", "نحن نجمع بياناتك", "我们收集数据",
+                  "🍪", "\u202eevil\u202c"):
+        assert piece in evil, piece  # (Markdown: '_' escaped, rendered back as '_')
+    assert "javascript" not in evil.lower() and "data:" not in evil  # links dropped
+    assert subprocess_bytes(hostile_site / "snapshots/evilco", "show",
+                            "HEAD:raw/privacy-policy.html") == HOSTILE_HTML
     log = cli(hostile_site, "log", "acme")
     assert log.exit_code == 0 and log.stdout.count("\n") == 2, log.output
     diff = cli(hostile_site, "diff", "acme", "--format", "html")
@@ -120,6 +147,9 @@ def test_pages_render_the_hostile_text_inert(hostile_site: Path) -> None:
     for piece in ("<script>window.__pwned = 1</script>", "نحن", "我们收集您的姓名", "🍪🔒👀",
                   LONG_LINE[:1000]):
         assert piece in text, piece
+    evil = next(public.glob("companies/evilco/privacy-policy/versions/*.html"))
+    text = BeautifulSoup(evil.read_text("utf-8"), "html.parser").get_text()
+    assert "Literal text: <script>window.__pwned = 17</script> and" in text
 
 
 def test_feeds_carry_the_hostile_text_inert(hostile_site: Path) -> None:
@@ -145,7 +175,8 @@ def test_no_script_runs_in_chromium(hostile_site: Path, chromium_path: Path) -> 
     from playwright.sync_api import sync_playwright
 
     public = hostile_site / "public"
-    pages = [public / "index.html", *sorted(public.glob("companies/acme/**/*.html"))]
+    pages = [public / "index.html", *sorted(public.glob("companies/acme/**/*.html")),
+             *sorted(public.glob("companies/evilco/**/*.html"))]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(chromium_path), args=BROWSER_ARGS,
                                     headless=True)
