@@ -32,8 +32,6 @@ def test_cosmetic_pairs_never_get_more_than_minor(results: dict) -> None:
     assert results["false_alert_rate_cosmetic"] <= 0.1, _false_alerts(results)
 
 
-@pytest.mark.xfail(strict=False, reason="youtube-google 2017-12-19 -> 2018-05-11: an 'update coming' banner link "
-                                        "and a footer slogan are new sentences; the label calls them furniture")
 def test_no_false_alerts_on_cosmetic_pairs(results: dict) -> None:
     assert results["false_alert_rate_cosmetic"] == 0.0, _false_alerts(results)
 

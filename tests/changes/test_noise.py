@@ -65,3 +65,68 @@ def test_reordered_identical_text_is_cosmetic_and_moved(policy: str) -> None:
 def test_real_change_is_never_cosmetic(policy: str) -> None:
     report = compare(policy, policy.replace("30 days", "90 days"))
     assert report.verdict != "cosmetic"
+
+
+# --- page chrome and echoes (second pass) ------------------------------------------------------
+
+_POPUPS = " ".join(f'Example "term {k}"For example, a long explanation number {k}. Learn more.' for k in range(9))
+
+
+def test_text_freed_from_discarded_chrome_is_not_new(policy: str) -> None:
+    """A slogan glued to the end of a pop-up block the segmenter drops, later standing alone."""
+    slogan = "We keep your personal information private and safe and put you in control."
+    old = policy + "\n" + _POPUPS + " " + slogan + "\n"
+    new = policy + "\n" + slogan + "\n"
+    report = compare(old, new)
+    assert report.verdict == "cosmetic", report.to_dict()["changes"]
+    assert report.stats["moved"] == 1 and report.stats["added"] == 0
+
+
+def test_really_new_sentence_next_to_chrome_still_alerts(policy: str) -> None:
+    old = policy + "\n" + _POPUPS + "\n"
+    new = policy + "\n" + _POPUPS + "\n\nWe sell your personal information to data brokers for 90 days.\n"
+    report = compare(old, new)
+    assert report.verdict == "substantive"
+    assert report.stats["added"] == 1
+
+
+def test_sentence_extending_old_text_is_not_an_echo(policy: str) -> None:
+    """Only whole phrases count: a new sentence that merely starts like old text is new."""
+    new = policy.replace("## Contact Us", "We keep your data for 30 days after you close your account "
+                                          "and share it with advertisers.\n\n## Contact Us")
+    report = compare(policy, new)
+    assert report.verdict != "cosmetic"
+    assert report.stats["added"] == 1
+
+
+def test_dropped_duplicate_navigation_block_is_cosmetic() -> None:
+    nav = "\n\n".join(["solutions", "platform", "pricing", "partners", "news & events", "company"])
+    body = ("our privacy policy\n\nwe collect your e-mail address when you sign up for the service.\n\n"
+            "we never sell personal data to anyone.\n")
+    old = nav + "\n\n" + nav + "\n\nlogin\n\n" + body
+    new = nav + "\n\nlogin\n\n" + body
+    report = compare(old, new)
+    assert report.verdict == "cosmetic", report.to_dict()["changes"]
+
+
+def test_dropping_the_only_copy_of_a_statement_alerts() -> None:
+    body = "we collect your e-mail address when you sign up.\n\nwe never sell personal data to anyone.\n"
+    report = compare(body, body.replace("we never sell personal data to anyone.\n", ""))
+    assert report.verdict != "cosmetic"
+    assert report.stats["removed"] == 1
+
+
+def test_update_banner_link_is_part_of_the_date_stamp(policy: str) -> None:
+    banner = ("An updated version of our Privacy Policy takes effect on May 25, 2018. "
+              "See the updated version of the policy\n\n")
+    report = compare(policy, banner + policy)
+    assert report.verdict == "cosmetic", report.to_dict()["changes"]
+
+
+@pytest.mark.parametrize("line", ["To read our EU privacy policy click here",
+                                  "See the updated version of the policy",
+                                  "See our Cookie Policy, which explains how we use cookies for advertising."])
+def test_link_lines_without_a_date_banner_still_count(policy: str, line: str) -> None:
+    new = policy.replace("## Contact Us", f"* {line}\n\n## Contact Us")
+    report = compare(policy, new)
+    assert report.verdict != "cosmetic", line

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 
 from . import entities as ent
 from .align import align_sections, align_sentences, similarity
 from .report import Change, ChangeReport
-from .segment import Document, segment
+from .normalize import clean_chars, sentence_key
+from .segment import Document, exact_key, segment
 from .summary import Facts, bullets_and_headline, decide_verdict, novel_terms
 from .verdict import change_topics, flips, is_material
 
@@ -27,6 +29,27 @@ def _link_key(url: str) -> str:
     return url.split("#", 1)[0].split("?", 1)[0].rstrip("/").lower()
 
 
+_LINK_TARGET_RE = re.compile(r"\]\([^)\n]*\)")
+ECHO_MIN_WORDS = 6
+
+
+def _phrase_text(raw: str) -> str:
+    """The whole raw text as one space-separated key, link targets dropped: what a reader saw
+    on the page, including blocks the segmenter discarded as chrome (pop-ups, menus)."""
+    return " " + sentence_key(clean_chars(_LINK_TARGET_RE.sub(" ", raw))) + " "
+
+
+def _echoed(text: str, other_keys: set[str], other_phrases: str) -> bool:
+    """An added (removed) sentence whose words are still on the other side: a duplicate copy
+    dropped, or text that was glued into page chrome and now stands alone. Its statement did
+    not appear or vanish, so it is a move, not news. Short fragments must match a whole
+    sentence; longer ones may match inside the other side's raw text."""
+    if exact_key(text) in other_keys:
+        return True
+    key = sentence_key(text)
+    return key.count(" ") + 1 >= ECHO_MIN_WORDS and f" {key} " in other_phrases
+
+
 def compare(old: str, new: str) -> ChangeReport:
     """Report how NEW differs from OLD in meaning. Same inputs give a byte-identical report."""
     d_old, d_new = segment(old), segment(new)
@@ -35,6 +58,7 @@ def compare(old: str, new: str) -> ChangeReport:
 
     old_keys = {s.key for s in d_old.sentences}
     new_keys = {s.key for s in d_new.sentences}
+    phrases: dict[str, str] = {}          # built lazily: most pairs add or remove nothing
     changes: list[Change] = []
     stats = Counter({"added": 0, "removed": 0, "reworded": 0, "moved": 0, "unchanged": 0})
     changed_sections: dict[str, None] = {}
@@ -44,12 +68,23 @@ def compare(old: str, new: str) -> ChangeReport:
             continue
         o = d_old.sentences[p.old].text if p.old is not None else None
         n = d_new.sentences[p.new].text if p.new is not None else None
+        if p.kind in ("added", "removed"):
+            side = "old" if p.kind == "added" else "new"
+            if side not in phrases:
+                phrases[side] = _phrase_text(old if side == "old" else new)
+            text = n if p.kind == "added" else o
+            assert text is not None
+            if _echoed(text, old_keys if side == "old" else new_keys, phrases[side]):
+                stats[p.kind] -= 1
+                stats["moved"] += 1
+                changes.append(Change("moved", _section_title(d_new, d_new.sentences[p.new].section)
+                                      if p.new is not None else _section_title(d_old, d_old.sentences[p.old].section),
+                                      text, text, tuple(change_topics("added", None, text)), False, ()))
+                continue
         section = (_section_title(d_new, d_new.sentences[p.new].section) if p.new is not None
                    else _section_title(d_old, d_old.sentences[p.old].section))
         fl = flips(o, n) if p.kind == "reworded" and o and n else []
-        duplicate = (p.kind == "added" and d_new.sentences[p.new].key in old_keys) or \
-                    (p.kind == "removed" and d_old.sentences[p.old].key in new_keys)
-        material = is_material(p.kind, o, n, fl, duplicate)
+        material = is_material(p.kind, o, n, fl)
         topics = tuple(change_topics(p.kind, o, n))
         changes.append(Change(p.kind, section, o, n, topics, material, tuple(fl)))
         if p.kind != "moved" and section:

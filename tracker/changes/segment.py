@@ -110,6 +110,18 @@ def is_chrome(text: str) -> bool:
     return False
 
 
+# "See the updated version", "Read the new policy", "View archived versions": a pointer at
+# another version of the document, which only banners announcing a date carry
+_VERSION_CTA_RE = re.compile(
+    r"(?i)^(?:please\s+)?(?:see|view|read|review|click here to (?:see|view|read)|download|go to|visit|check)\b"
+    r".{0,60}\b(?:version|versions|policy|notice|statement|terms|changes|here)\b[^.!?]{0,30}[.!]?$")
+
+
+def is_banner_link(sentence: str) -> bool:
+    """A short call to look at another version ("See the updated version of the policy")."""
+    return len(sentence.split()) <= 12 and bool(_VERSION_CTA_RE.match(sentence.strip()))
+
+
 def split_sentences(paragraph: str, lower_case: bool = False) -> list[str]:
     """Split on ., ! or ? followed by a capital, unless the word before is an abbreviation.
 
@@ -292,10 +304,15 @@ def segment(text: str) -> Document:
             for part in _split_glued_heading(clean):
                 start_section(part, level)
             continue
+        after_stamp = False
         for sent in split_sentences(clean, lower_doc):
             if is_date_stamp(sent):
                 stamps.append(sent)
+                after_stamp = True
                 continue
+            if after_stamp and is_banner_link(sent):
+                continue   # 'Updated on May 25, 2018. See the updated version': the banner's link
+            after_stamp = False
             if is_copyright(sent) or is_chrome(sent):
                 head = re.split(r" [|·] ", sent, maxsplit=1)[0]
                 if head != sent and is_date_stamp(head):
