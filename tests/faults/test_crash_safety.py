@@ -204,7 +204,7 @@ def test_sigkill_build_leaves_the_old_or_the_new_site_complete(tmp_path: Path) -
     public = root / "public"
     old = _site_is_complete(public)
     newer = tmp_path / "newer"
-    _archive(newer, range(30, 150))
+    _archive(newer, range(30, 110))
     assert cli(root, "import", str(newer)).exit_code == 0
     kills, delay = 0, 0.35
     # Kill later and later: the report cache keeps the work of a killed build, so the sweep
@@ -213,7 +213,7 @@ def test_sigkill_build_leaves_the_old_or_the_new_site_complete(tmp_path: Path) -
         kills += 1
         manifest = _site_is_complete(public)
         assert manifest == old or len(manifest) > len(old)
-        delay += 0.2
+        delay += 0.25
         assert kills < 40, "the build never finishes"
     assert kills >= 2, f"only {kills} builds were interrupted"
     done = run_tracker(root, "build")
@@ -222,7 +222,7 @@ def test_sigkill_build_leaves_the_old_or_the_new_site_complete(tmp_path: Path) -
     assert len(new) > len(old) and done.stdout == ""
     assert not list(root.glob(".public.*")), "staging or old directory left behind"
     html = (public / "companies/acme/index.html").read_text("utf-8")
-    assert (FIRST_DAY + timedelta(days=149)).isoformat() in html
+    assert (FIRST_DAY + timedelta(days=109)).isoformat() in html
 
 
 # --------------------------------------------------------------------------- overlapping runs
