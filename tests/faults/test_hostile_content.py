@@ -171,6 +171,7 @@ def test_feeds_carry_the_hostile_text_inert(hostile_site: Path) -> None:
     assert items >= 1
 
 
+@pytest.mark.browser
 def test_no_script_runs_in_chromium(hostile_site: Path, chromium_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
