@@ -19,18 +19,6 @@ compare = pytest.importorskip("tracker.changes").compare
 
 # (check, company-date) -> why the detector's answer differs from the intended change.
 KNOWN_DISAGREEMENTS: dict[tuple[str, str], str] = {
-    ("verdict", "konstant-infosolutions-2019-04-15"):
-        "archive header date (Wayback snapshot line) read as a retention number change, "
-        "so a copy edit is judged substantive",
-    ("verdict", "connio-2016-07-12"):
-        "dropped duplicate navigation words (page chrome) judged a minor wording change",
-    ("sections", "konnektive-2020-01-15"):
-        "new emphasis-as-heading section (also added to the question list at the top) "
-        "not reported as a new section",
-    ("entities", "connio-2018-05-20"):
-        "lower-case 'google analytics', 'hubspot' and 'gdpr' are not recognised",
-    ("entities", "konstant-infosolutions-2020-07-09"):
-        "'Lucky Orange' not recognised as a vendor; 'Google Plus' reported as 'Google'",
 }
 
 CASES = revisions()

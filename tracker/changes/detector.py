@@ -11,7 +11,7 @@ from .align import align_sections, align_sentences, similarity
 from .report import Change, ChangeReport
 from .normalize import clean_chars, sentence_key
 from .segment import Document, exact_key, segment
-from .summary import Facts, bullets_and_headline, decide_verdict, novel_terms
+from .summary import Facts, bullets_and_headline, decide_verdict, new_names, novel_terms
 from .verdict import change_topics, flips, is_material
 
 log = logging.getLogger(__name__)
@@ -115,6 +115,10 @@ def compare(old: str, new: str) -> ChangeReport:
     old_links, new_links = ({_link_key(u) for u in d.urls} - {""} for d in (d_old, d_new))
     facts.links_changed = len(new_links ^ old_links)
     facts.new_terms, facts.gone_terms = novel_terms(d_old.text, d_new.text, changes, sections_added)
+    came = [c.new or "" for c in changes if c.material and c.kind in ("added", "reworded")]
+    gone = [c.old or "" for c in changes if c.material and c.kind in ("removed", "reworded")]
+    facts.new_names = new_names(came, d_old.text)
+    facts.gone_names = new_names(gone, d_new.text, 4)
     verdict = decide_verdict(facts)
     bullets, headline = bullets_and_headline(facts, verdict)
     return ChangeReport(

@@ -43,6 +43,8 @@ class Facts:
     links_changed: int = 0            # link targets present on one side only
     new_terms: list[str] = field(default_factory=list)
     gone_terms: list[str] = field(default_factory=list)
+    new_names: list[str] = field(default_factory=list)      # proper names only on the new side
+    gone_names: list[str] = field(default_factory=list)
 
 
 def _list(items: list[str], limit: int = 4) -> str:
@@ -179,8 +181,173 @@ def novel_terms(old_text: str, new_text: str, changes: list[Change],
     return _salient(came_texts + list(section_titles), old_text), _salient(gone_texts, new_text, 8)
 
 
+_NAME_RE = re.compile(r"\b(?:[A-Z][a-zA-Z0-9&'-]*[a-zA-Z0-9]|[A-Z]{2,})"
+                      r"(?:[ ](?:of |for |the )?(?:[A-Z][a-zA-Z0-9&'-]*[a-zA-Z0-9]|[A-Z]{2,}))*")
+_GENERIC_NAMES = set("""a an the we you our your if for in on at to this these that those it its please
+when where what how why who which each any all some no not yes or and but as by with from
+information data personal service services policy privacy notice terms site sites website websites
+app apps account accounts user users content section note example learn more read see click here
+us inc llc ltd company attn contents menu home top""".split())
+# a UI label glued to the next word by a scrape ('ExpandOperating the Wikimedia Sites')
+_GLUED_UI_RE = re.compile(r"\b(?:Expand|Collapse|Show|Hide|Back|Read|More|Top|Menu|Close)[A-Z][a-z]")
+
+
+def _is_sentence_start(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \"'“(")
+    if re.search(r"(?:\b[A-Za-z]\.){2,}$|\b(?:Inc|Ltd|Co|Corp|St|Dr|No)\.$", before):
+        return False      # 'U.S. Department', 'Inc. Card' after an abbreviation
+    return not before or before[-1] in ".!?:;•*-"
+
+
+def _privacy_vocabulary() -> tuple[str, ...]:
+    """Word stems of the topic rules (5+ letters): a new term is worth a bullet only if it is
+    privacy vocabulary ('legitimate', 'location', 'advertising') or a proper name."""
+    from .topics import _RULES
+    filler = {"information", "personal", "provide", "their", "other", "about", "available", "your",
+              "under", "using", "request", "public", "applicable", "changes", "country", "countries"}
+    stems = {w for rx in _RULES.values() for w in re.findall(r"[a-z]{5,}", rx)} - filler
+    return tuple(sorted(stems))
+
+
+_VOCAB = _privacy_vocabulary()
+
+
+def meaningful_terms(terms: list[str], shown: str, limit: int = 8) -> list[str]:
+    """Key terms a reader would search for: privacy vocabulary or names, not yet shown."""
+    out = []
+    for t in terms:
+        low = t.lower()
+        if low in shown or _GLUED_UI_RE.search(t) or not (any(low.startswith(v) for v in _VOCAB) or t != low):
+            continue
+        out.append(t)
+        if len(out) == limit:
+            break
+    return out
+
+
+def new_names(changed: list[str], other_text: str, limit: int = 8) -> list[str]:
+    """Proper names (capitalised phrases, acronyms) in the changed text that the other
+    version never mentions: 'Reddit Netherlands', 'United Kingdom', 'DPF'. Unlike a list of
+    frequent words, every one of them is something a reader can look up."""
+    other_low = other_text.lower()
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for text in changed:
+        for m in _NAME_RE.finditer(text):
+            name = re.sub(r"^(?:The|Our|Your|This|These|If|When|For|In) ", "", m.group(0)).strip()
+            name = re.sub(r"'s?$", "", name)
+            words = name.split()
+            if not words or len(words) > 4 or len(name) < 3:
+                continue
+            if all(w.lower() in _GENERIC_NAMES for w in words) or _GLUED_UI_RE.search(name):
+                continue
+            if text[m.end():m.end() + 1] == "." and text[m.end() + 1:m.end() + 2].isalpha():
+                words = words[:-1]    # cut inside an abbreviation ('Reddit Netherlands B.V.', 'EU-U.S.')
+                name = " ".join(words)
+                if not words:
+                    continue
+            if _is_sentence_start(text, m.start()) and not words[0].isupper():
+                if len(words) == 1 and not re.search(r"[a-z][A-Z]", name):
+                    continue      # one capitalised word starting a sentence: not a name
+                if re.search(r"(?<![A-Za-z])" + words[0].lower() + r"(?![A-Za-z])", text + " " + other_text):
+                    words = words[1:]     # an ordinary word that only starts the sentence ('Read Hotjar')
+            while words and words[-1].lower() in _GENERIC_NAMES:
+                words = words[:-1]        # 'Potential Participants If'
+            while words and words[0].lower() in ("of", "for", "the"):
+                words = words[1:]
+            name = " ".join(words)
+            if not words or all(w.lower() in _GENERIC_NAMES for w in words) or len(name) < 3:
+                continue
+            if re.search(r"(?<![a-z0-9])" + re.escape(name.lower()) + r"(?![a-z0-9])", other_low):
+                continue
+            counts[name] += 1
+            first.setdefault(name, len(first))
+    other_words = set(re.findall(r"[a-z0-9]+", other_low))
+
+    def novel(name: str) -> int:
+        """A name with a word the other version never uses ('Netherlands') beats a new
+        combination of familiar words ('Profile Settings')."""
+        return int(any(w not in other_words for w in re.findall(r"[a-z0-9]+", name.lower())))
+    ranked = sorted(counts, key=lambda n: (-novel(n), -counts[n], first[n]))
+    out: list[str] = []
+    for name in ranked:
+        if any(name.lower() in o.lower() for o in out):
+            continue          # 'Reddit' after 'Reddit Netherlands'
+        out = [o for o in out if o.lower() not in name.lower()] + [name]
+        if len(out) == limit:
+            break
+    return out
+
+
+def _neg_quote(text: str, d: list[tuple[str, str]], side: str) -> str:
+    """The clause around a negation that changed, quoted from one side of a reworded
+    sentence: 'we will not sell your personal information'."""
+    from .verdict import _NEG_RE
+    pos = None
+    offset = 0
+    for op, seg in d:
+        if op == " " or op == side:
+            if op == side and pos is None:
+                m = _NEG_RE.search(seg)
+                if m:
+                    pos = offset + m.start()
+            offset += len(seg)
+    if pos is None:
+        return ""
+    start = max(text.rfind(ch, 0, pos) for ch in ",;:(") + 1
+    ends = [i for i in (text.find(ch, pos) for ch in ".,;:)") if i != -1]
+    clause = text[start:min(ends) if ends else len(text)]
+    words = clause.split()
+    neg_at = len(text[start:pos].split())
+    lead = max(0, neg_at - 3)
+    for k in range(neg_at - 1, lead - 1, -1):
+        if words[k].lower() in ("and", "or", "but", "however", "which", "that", "so", "while"):
+            lead = k + 1          # the negated verb's own subject, not the clause before it
+            break
+    words = words[lead:]
+    quote = " ".join(words[:10]) + ("…" if len(words) > 10 else "")
+    return quote.strip()
+
+
+def _main_topic(c: Change) -> str:
+    """The reader-facing label of a change's weightiest topic ('sale' over 'sharing')."""
+    if not c.topics:
+        return "wording"
+    best = max(c.topics, key=lambda t: _TOPIC_WEIGHT.get(t, 1))   # max() keeps the first of ties
+    return _TOPIC_LABEL.get(best, best)
+
+
+def _flip_lines(c: Change) -> tuple[str, str]:
+    """(bullet, headline phrase) for a material flip, in plain words."""
+    topic = _main_topic(c)
+    flip = c.flips[0]
+    snippet = redline_snippet(c.old or "", c.new or "", 120, _flip_focus(flip))
+    if flip.startswith("negation"):
+        d = word_diff(c.old or "", c.new or "")
+        removed = flip == "negation removed"
+        quote = _neg_quote(c.old or "", d, "-") if removed else _neg_quote(c.new or "", d, "+")
+        if quote:
+            verb = "no longer says" if removed else "now says"
+            return (f"{topic.capitalize()}: {verb} “{quote}”: {snippet}", f"{verb} “{quote}”")
+    if flip.startswith("obligation"):
+        a, _, b = flip.partition(": ")[2].partition(" → ")
+        word = "weaker" if flip.startswith("obligation weakened") else "stronger"
+        return (f"{topic.capitalize()}: {word} commitment ({a} → {b}): {snippet}",
+                f"{topic}: “{a}” → “{b}”")
+    if flip.startswith("opt"):
+        return (f"{topic.capitalize()}: {flip}: {snippet}", f"{topic} {flip}")
+    return (f"{topic.capitalize()}: {flip}: {snippet}", "")
+
+
 def bullets_and_headline(f: Facts, verdict: str) -> tuple[list[str], str]:
-    """At most 8 bullets, most material first, and a one-line headline under 160 characters."""
+    """At most 8 bullets, most material first, and a one-line headline under 160 characters.
+
+    Both are built from the same facts, each with a priority: meaning flips and changed values
+    first (they change what the policy promises), then parties, laws and sections by name,
+    then quoted sentences. The headline strings the concrete facts together as far as they fit.
+    """
+    from .values import address_changed, value_changes
+    from .verdict import delta_words
     if verdict == "cosmetic":
         what = []
         if f.date_stamp_changed:
@@ -191,68 +358,124 @@ def bullets_and_headline(f: Facts, verdict: str) -> tuple[list[str], str]:
         return [], "Cosmetic only: " + " and ".join([", ".join(what[:-1]), what[-1]] if len(what) > 1 else what)
 
     ranked: list[tuple[float, int, str]] = []   # (priority, order, text)
+    phrases: list[tuple[float, int, str]] = []  # headline candidates
     order = 0
 
-    def add(priority: float, text: str) -> None:
+    def add(priority: float, text: str, phrase: str = "") -> None:
         nonlocal order
         ranked.append((priority, order, text))
+        if phrase:
+            phrases.append((priority, order, phrase))
         order += 1
 
-    # meaning flips in reworded sentences
-    flipped = sorted((c for c in f.changes if c.flips and c.material), key=lambda c: -_change_score(c))
+    material = [c for c in f.changes if c.material]
+    # changed values, labelled by what the value is (age, period, e-mail, address)
+    covered: dict[str, set[str]] = {"ages": set(), "durations": set(), "emails": set(), "phones": set()}
+    valued: set[int] = set()
+    seen_values: set[str] = set()
+    for k, c in enumerate(f.changes):
+        if c.kind != "reworded" or not c.material or not c.old or not c.new:
+            continue
+        vcs = value_changes(c.old, c.new)
+        if not vcs and any(x.startswith("number changed") for x in c.flips):
+            gone, came = delta_words(c.old, c.new)
+            if address_changed(gone, came):
+                valued.add(k)
+                if "address" not in seen_values:
+                    seen_values.add("address")
+                    add(9.4, f"Contact: postal address changed: {redline_snippet(c.old, c.new, 120)}",
+                        "postal address changed")
+                continue
+        for v in vcs:
+            valued.add(k)
+            covered[v.kind] |= set(v.old.split(", ")) | set(v.new.split(", "))
+            if v.bullet not in seen_values and len(seen_values) < 4:
+                seen_values.add(v.bullet)
+                add(10 if v.kind in ("ages", "durations") else 8.9, v.bullet, v.phrase)
+    # meaning flips in reworded sentences (numbers already said as values above)
+    flipped = sorted((c for k, c in enumerate(f.changes) if c.flips and c.material
+                      and not (k in valued and all(x.startswith("number") for x in c.flips))),
+                     key=lambda c: -_change_score(c))
     # negations first (they invert a statement); at most two flip bullets, one if the rest is busy
     flipped.sort(key=lambda c: not any(x.startswith("negation") for x in c.flips))
-    for c in flipped[:1 if len([c for c in f.changes if c.material]) > 20 else 2]:
-        topic = _TOPIC_LABEL.get(c.topics[0], c.topics[0]) if c.topics else "wording"
-        add(10, f"{topic.capitalize()}: {c.flips[0]}: {redline_snippet(c.old or '', c.new or '', 120, _flip_focus(c.flips[0]))}")
-    # periods (retention etc.)
-    da, dr = f.entities_added["durations"], f.entities_removed["durations"]
-    if da or dr:
-        if da and dr:
-            add(9, f"Periods: {_list(dr, 3)} → {_list(da, 3)}")
-        elif da:
-            add(9, f"New periods stated: {_list(da)}")
-        else:
-            add(8, f"Periods no longer stated: {_list(dr)}")
+    for c in flipped[:1 if len(material) > 20 else 2]:
+        if any(x.startswith("negation") for x in c.flips):
+            c = Change(c.kind, c.section, c.old, c.new, c.topics, c.material,
+                       tuple(sorted(c.flips, key=lambda x: not x.startswith("negation"))))
+        bullet, phrase = _flip_lines(c)
+        # in a rewrite one flipped sentence is not what the headline should say
+        add(10.5 if c.flips[0].startswith("negation") else 9.6, bullet, "" if verdict == "major" else phrase)
+    # periods (retention etc.) not already told as a change of value
+    da = [x for x in f.entities_added["durations"] if x not in covered["durations"]]
+    dr = [x for x in f.entities_removed["durations"] if x not in covered["durations"]]
+    if da and dr:
+        add(9, f"Periods: {_list(dr, 3)} → {_list(da, 3)}", f"periods {dr[0]} → {da[0]}")
+    elif da:
+        add(9, f"New periods stated: {_list(da)}", f"new period{'s' if len(da) > 1 else ''}: {_list(da, 2)}")
+    elif dr:
+        add(8, f"Periods no longer stated: {_list(dr)}", f"drops period{'s' if len(dr) > 1 else ''} {_list(dr, 2)}")
     if f.sections_added:
         label = "New section" if len(f.sections_added) == 1 else "New sections"
-        add(8.5, f"{label}: {_list(f.sections_added, 6)}")
+        names = [s for s in f.sections_added if len(s) <= 50]
+        if len(f.sections_added) <= 2 and len(names) == len(f.sections_added):
+            phrase = ("new section " if len(names) == 1 else "new sections ") + ", ".join(f"“{s}”" for s in names)
+        else:
+            phrase = f"{len(f.sections_added)} new sections" + (f" incl. “{names[0]}”" if names else "")
+        add(8.5, f"{label}: {_list(f.sections_added, 6)}", phrase)
     if f.sections_removed:
         label = "Section removed" if len(f.sections_removed) == 1 else "Sections removed"
-        add(8, f"{label}: {_list(f.sections_removed, 4)}")
-    for kind, pr in (("vendors", 8.8), ("laws", 7.5), ("emails", 7), ("phones", 7), ("ages", 8.6)):
-        a, r = f.entities_added[kind], f.entities_removed[kind]
+        phrase = (f"drops section “{f.sections_removed[0]}”" if len(f.sections_removed) == 1
+                  and len(f.sections_removed[0]) <= 50 else f"{len(f.sections_removed)} sections removed")
+        add(8, f"{label}: {_list(f.sections_removed, 4)}", phrase)
+    for kind, pr in (("vendors", 9.5), ("laws", 8.7), ("emails", 7), ("phones", 7), ("ages", 8.6)):
+        a = [x for x in f.entities_added[kind] if x not in covered.get(kind, ())]
+        r = [x for x in f.entities_removed[kind] if x not in covered.get(kind, ())]
+        if kind == "vendors":
+            pa, pr_ = f"{_list(a, 2)} now named", f"no longer names {_list(r, 2)}"
+        elif kind == "laws":
+            pa, pr_ = f"now cites {_list(a, 2)}", f"no longer cites {_list(r, 2)}"
+        elif kind == "ages":
+            pa, pr_ = f"age threshold {_list(a, 2)} stated", f"age threshold {_list(r, 2)} dropped"
+        else:
+            pa, pr_ = f"new contact {_list(a, 1)}", ""
         if a and r:
-            add(pr, f"{_KIND_LABEL[kind]} added: {_list(a)}; removed: {_list(r)}")
+            add(pr, f"{_KIND_LABEL[kind]} added: {_list(a)}; removed: {_list(r)}", f"{pa}; {pr_}" if pr_ else pa)
         elif a:
-            add(pr, f"{_KIND_LABEL[kind]} added: {_list(a)}")
+            add(pr, f"{_KIND_LABEL[kind]} added: {_list(a)}", pa)
         elif r:
-            add(pr - 0.2, f"{_KIND_LABEL[kind]} removed: {_list(r)}")
-    if f.new_terms:
-        add(7.2, "Key new terms: " + ", ".join(f.new_terms[:12]))
+            add(pr - 0.2, f"{_KIND_LABEL[kind]} removed: {_list(r)}", pr_)
+    shown = " ".join(t for _, _, t in ranked).lower()
+    names = [n for n in f.new_names if n.lower() not in shown]
+    if names:
+        add(7.2, "Newly named: " + ", ".join(names))
+    terms = meaningful_terms(f.new_terms, shown + " " + " ".join(names).lower())
+    if terms:
+        add(6.1, "Key new terms: " + ", ".join(terms))
+    gone_names = [n for n in f.gone_names if n.lower() not in shown]
+    if gone_names:
+        add(4.5, "No longer named: " + ", ".join(gone_names))
     topics = [t for t, _ in f.topic_counts if t != "other"]
     if topics:
-        add(4.9, "Topics changed: " + ", ".join(f"{t} ({n})" for t, n in f.topic_counts if t != "other"))
-    if f.gone_terms:
-        add(4.5, "Key terms dropped: " + ", ".join(f.gone_terms[:8]))
+        # many changes: the topic counts say more than a sample of quotes
+        add(6.5 if len(material) > 8 else 4.9, "Topics changed: " + ", ".join(f"{t} ({n})" for t, n in f.topic_counts if t != "other"))
     if f.links_changed:
         add(4.2, f"Links: {f.links_changed} link target{'s' if f.links_changed != 1 else ''} changed")
     if f.sections_renamed:
         add(5, "Section renamed: " + "; ".join(f"{a} → {b}" for a, b in f.sections_renamed[:2]))
 
     # the most material sentence-level changes, quoted
-    material = sorted((c for c in f.changes if c.material and not c.flips),
-                      key=lambda c: (-_change_score(c)))
+    quoted = sorted((c for k, c in enumerate(f.changes) if c.material and not c.flips and k not in valued),
+                    key=lambda c: (-_change_score(c)))
     others = [c for c in f.changes if c.kind in ("added", "removed", "reworded") and not c.material]
-    for c in _diverse((material or others), f.new_terms, 4):
-        topic = _TOPIC_LABEL.get(c.topics[0], c.topics[0]) if c.topics else "wording"
+    for c in _diverse((quoted or others), f.new_terms, 4):
+        topic = _main_topic(c)
         if c.kind == "added":
-            add(6, f"Added ({topic}): “{short(c.new or '', 150)}”")
+            add(6, f"Added ({topic}): “{short(c.new or '', 150)}”", f"adds “{short(c.new or '', 90)}”")
         elif c.kind == "removed":
-            add(5.5, f"Removed ({topic}): “{short(c.old or '', 150)}”")
+            add(5.5, f"Removed ({topic}): “{short(c.old or '', 150)}”", f"drops “{short(c.old or '', 90)}”")
         else:
-            from .verdict import delta_words
-            add(5.8, f"Reworded ({topic}): {redline_snippet(c.old or '', c.new or '', 130)}")
+            snippet = redline_snippet(c.old or '', c.new or '', 130)
+            add(5.8, f"Reworded ({topic}): {snippet}", f"rewords {topic}: {short(snippet, 90)}")
 
     ranked.sort(key=lambda x: (-x[0], x[1]))
     bullets = []
@@ -261,7 +484,8 @@ def bullets_and_headline(f: Facts, verdict: str) -> tuple[list[str], str]:
             bullets.append(text)
         if len(bullets) == 8:
             break
-    return bullets, _headline(f, verdict)
+    phrases.sort(key=lambda x: (-x[0], x[1]))
+    return bullets, _headline(f, verdict, [p for _, _, p in phrases])
 
 
 def redline_snippet(old: str, new: str, limit: int, focus: "re.Pattern[str] | None" = None) -> str:
@@ -326,37 +550,37 @@ def _diverse(changes: list[Change], terms: list[str], k: int) -> list[Change]:
     return chosen
 
 
-def _headline(f: Facts, verdict: str) -> str:
-    """One line under 160 characters: what kind of change, the new parties/periods/sections,
-    then as many changed topics as fit (most changed first)."""
-    parts: list[str] = []
+def _headline(f: Facts, verdict: str, facts: list[str]) -> str:
+    """One line under 160 characters naming the most material facts concretely (values,
+    flips, parties, laws, sections by name); the changed topics only when nothing concrete is
+    known. Quoted sentences are used only when no structured fact exists."""
+    structured = [p for p in facts if not p.startswith(("adds “", "drops “", "rewords "))]
+    chosen = structured or facts[:1]
     topics = [t.replace("-", " ") for t, _ in f.topic_counts if t != "other"]
-    if verdict == "major":
-        parts.append("Major rewrite")
-    if f.sections_added:
-        parts.append(f"{len(f.sections_added)} new section{'s' if len(f.sections_added) > 1 else ''}"
-                     if len(f.sections_added) > 1 or len(f.sections_added[0]) > 50
-                     else f"new section “{f.sections_added[0]}”")
-    va = f.entities_added["vendors"]
-    if va:
-        parts.append(f"names {_list(va, 2)}")
-    if f.entities_added["durations"] and f.entities_removed["durations"]:
-        parts.append(f"period {f.entities_removed['durations'][0]} → {f.entities_added['durations'][0]}")
-    if not parts and not topics:
+    lead = {"minor": "Minor change", "substantive": "", "major": "Major rewrite"}[verdict]
+
+    def build(parts: list[str]) -> str:
+        text = "; ".join(parts)
+        if lead:
+            return f"{lead}: {text}" if text else lead
+        return text[:1].upper() + text[1:]
+
+    parts: list[str] = []
+    for p in chosen:
+        if any(p == q for q in parts):
+            continue
+        if not parts or len(build(parts + [p])) < 158:
+            parts.append(p)
+    # the changed topics close the line when there is room: they say where to look
+    for n in range(min(len(topics), 4), 0, -1):
+        extra = ("changes to " if parts else "changes to ") + ", ".join(topics[:n])
+        if not parts or len(build(parts + [extra])) < 158:
+            parts.append(extra)
+            break
+    if not parts:
         n = sum(f.stats.get(k, 0) for k in ("added", "removed", "reworded"))
         parts.append(f"{n} sentence{'s' if n != 1 else ''} reworded, added or removed")
-    lead = {"minor": "Minor wording change", "substantive": "Substantive change", "major": ""}[verdict]
-    suffix = ""   # the date stamp is metadata (report.date_stamp); the line is for the substance
-
-    def build(n_topics: int) -> str:
-        ps = parts + (["changes to " + ", ".join(topics[:n_topics])] if n_topics else [])
-        text = "; ".join(ps)
-        return (f"{lead}: {text}" if lead else text) + suffix
-
-    n = min(len(topics), 3)
-    while n < len(topics) and len(build(n + 1)) < 158:
-        n += 1
-    head = build(n)
+    head = build(parts)
     if len(head) >= 160:
         head = short(head, 155)
     return head

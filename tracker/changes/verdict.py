@@ -177,8 +177,15 @@ def is_material(kind: str, old: str | None, new: str | None, found_flips: list[s
 
 
 def change_topics(kind: str, old: str | None, new: str | None) -> list[str]:
+    """Topics of what changed; a changed value (age, period, e-mail) names its own topic first,
+    so '18 → 16' in a sentence about children is a children change, not a retention one."""
     if kind == "reworded" and old and new:
+        from .values import value_changes
+        first = [v.topic for v in value_changes(old, new)]
         gone, came = delta_words(old, new)
         t = topics_of(f"{gone} {came}")
-        return t if t != ["other"] else topics_of(new)
+        t = t if t != ["other"] else topics_of(new)
+        if first:
+            t = list(dict.fromkeys(first + [x for x in t if x != "other"]))
+        return t
     return topics_of(new or old or "")

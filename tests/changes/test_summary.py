@@ -1,0 +1,93 @@
+"""What a feed reader sees: concrete headlines, value changes labelled by the kind of value,
+names instead of word lists (second pass on the summary)."""
+
+from __future__ import annotations
+
+from tracker.changes import compare
+from tracker.changes.summary import meaningful_terms, new_names
+from tracker.changes.values import value_changes
+
+CHILDREN = ("## Children\n\nWe do not knowingly collect data from children under 18. "
+            "If a child under the age of 18 has provided data, we delete it.\n")
+
+
+def test_age_change_is_a_children_change_not_retention(policy: str) -> None:
+    old = policy.replace("## Contact Us", CHILDREN + "\n## Contact Us")
+    r = compare(old, old.replace("18", "16"))
+    assert "Children: age threshold 18 → 16" in r.bullets
+    assert not any(b.startswith("Retention") for b in r.bullets), r.bullets
+    assert r.bullets.count("Children: age threshold 18 → 16") == 1      # two sentences, one fact
+    assert "age threshold 18 → 16" in r.headline
+    assert all(c.topics[0] == "children" for c in r.changes if c.kind == "reworded")
+
+
+def test_retention_period_change_is_a_value_change(policy: str) -> None:
+    r = compare(policy, policy.replace("30 days", "90 days"))
+    assert r.bullets[0] == "Retention: 30 days → 90 days"
+    assert r.headline.startswith("Retention 30 days → 90 days")
+
+
+def test_period_outside_retention_is_not_called_retention() -> None:
+    (v,) = value_changes("You may cancel within 14 days of purchase.", "You may cancel within 30 days of purchase.")
+    assert v.kind == "durations" and v.topic != "retention"
+    (k,) = value_changes("Logs are deleted after 14 days.", "Logs are deleted after 30 days.")
+    assert k.topic == "retention" and k.bullet == "Retention: 14 days → 30 days"
+
+
+def test_contact_email_and_plain_numbers() -> None:
+    (v,) = value_changes("Write to info@example.com.", "Write to privacy@example.com.")
+    assert v.topic == "contact" and "info@example.com → privacy@example.com" in v.bullet
+    assert value_changes("We have 3 offices.", "We have 4 offices.") == []
+
+
+def test_headline_names_facts_not_topic_lists(policy: str) -> None:
+    new = (policy.replace("30 days", "90 days")
+           .replace("## Contact Us", "## Analytics\n\nWe use Google Analytics cookies to measure traffic.\n\n"
+                                     "## Contact Us"))
+    r = compare(policy, new)
+    assert "Retention 30 days → 90 days" in r.headline
+    assert "Google Analytics now named" in r.headline
+    assert len(r.headline) < 160
+    assert not r.headline.startswith("Substantive change")
+
+
+def test_flip_is_quoted_in_plain_words(policy: str) -> None:
+    r = compare(policy, policy.replace("We will not sell your personal information",
+                                       "We may sell your personal information"))
+    assert r.headline.startswith("No longer says “We will not sell your personal information")
+    added = compare(policy, policy.replace("We use your information to provide and improve the Service.",
+                                           "We do not use your information to train models."))
+    assert any("now says “We do not use your information" in b for b in added.bullets), added.bullets
+
+
+def test_minor_headline_keeps_its_verdict_word(policy: str) -> None:
+    r = compare(policy, policy.replace("answers within two weeks", "answers quickly"))
+    assert r.verdict in ("minor", "substantive")
+    if r.verdict == "minor":
+        assert r.headline.startswith("Minor change")
+
+
+def test_new_names_are_proper_names_new_to_the_policy() -> None:
+    changed = ["If you live in the EEA, Reddit Netherlands B.V. is the controller.",
+               "Read Hotjar's policy.", "Please contact us. Together we protect your data."]
+    names = new_names(changed, "we collect data. read our policy. together with partners.")
+    assert "Reddit Netherlands" in names and "EEA" in names
+    assert "Hotjar" in names
+    assert "Together" not in names and "Read Hotjar" not in names and "Please" not in names
+    assert new_names(["We use Stripe."], "payments by stripe") == []
+
+
+def test_noise_terms_are_dropped_but_privacy_terms_kept() -> None:
+    terms = ["browser", "add-on", "disabling", "installing", "months", "legitimate", "Google LLC", "location"]
+    kept = meaningful_terms(terms, shown="")
+    assert "legitimate" in kept and "Google LLC" in kept and "location" in kept
+    assert not {"add-on", "disabling", "installing", "months"} & set(kept)
+    assert "legitimate" not in meaningful_terms(terms, shown="… legitimate …")
+
+
+def test_noise_words_never_become_a_bullet(policy: str) -> None:
+    new = policy.replace("## Contact Us", "## Analytics\n\nYou can prevent Google Analytics from recognizing you "
+                                          "by installing the opt-out add-on or by disabling it.\n\n## Contact Us")
+    r = compare(policy, new)
+    assert not any("installing" in b and b.startswith("Key new terms") for b in r.bullets), r.bullets
+    assert any("Google Analytics" in b for b in r.bullets)
