@@ -217,12 +217,14 @@ def track(state: State, companies: tuple[str, ...], wait: bool) -> None:
     sys.exit(code)
 
 
-def _run_build(state: State, workspace: Workspace, config: Config, out: Path | None) -> None:
+def _run_build(state: State, workspace: Workspace, config: Config, out: Path | None) -> int:
+    """Build the site; exit code 1 when a company had to be left out (its ERROR is logged)."""
     from .publish import build_site
 
     result = build_site(workspace, config, out)
     if state.verbose:
         click.echo(result.summary())
+    return EXIT_DOC_FAILED if result.errors else EXIT_OK
 
 
 @main.command()
@@ -234,7 +236,8 @@ def build(state: State, out: Path | None, wait: bool) -> None:
     """Build the static website and RSS/Atom feeds (incremental)."""
     workspace, config = state.open()
     with workspace.lock(wait=wait):
-        _run_build(state, workspace, config, out)
+        code = _run_build(state, workspace, config, out)
+    sys.exit(code)
 
 
 @main.command()
@@ -248,7 +251,7 @@ def run(state: State, companies: tuple[str, ...], out: Path | None, wait: bool) 
     workspace, config = state.open()
     with workspace.lock(wait=wait):
         code = _run_track(state, workspace, config, companies)
-        _run_build(state, workspace, config, out)
+        code = max(code, _run_build(state, workspace, config, out))
     sys.exit(code)
 
 

@@ -35,6 +35,7 @@ class BuildReport:
     changes: int = 0
     written: tuple[str, ...] = field(default=(), repr=False)
     removed_paths: tuple[str, ...] = field(default=(), repr=False)
+    errors: tuple[str, ...] = ()   # companies left out (unreadable repository)
 
     @property
     def total_written(self) -> int:
@@ -69,6 +70,6 @@ def build_site(workspace: Any, config: Config, out_dir: Path | None = None) -> B
         removed=len(stats.removed), rendered=stats.rendered,
         elapsed=time.perf_counter() - started, companies=len(model.companies),
         changes=len(model.all_changes()), written=tuple(stats.written),
-        removed_paths=tuple(stats.removed))
+        removed_paths=tuple(stats.removed), errors=tuple(loader.errors))
     log.info(report.summary())
     return report

@@ -330,6 +330,7 @@ class _Loader:
     _texts: dict[tuple[str, str, str], str] = field(default_factory=dict)  # LRU by order
     texts_read: int = 0
     reports_computed: int = 0
+    errors: list[str] = field(default_factory=list)  # companies left out, for the exit code
 
     def text_at(self, company: str, doc_type: str, commit: str) -> str:
         """A version's text; recently read ones are kept, as neighbouring pages share them."""
@@ -362,6 +363,7 @@ class _Loader:
                 companies.append(self._company(slug, state))
             except StorageError as exc:  # e.g. a lost object: publish the other companies
                 log.error("cannot publish %s: %s", slug, exc)
+                self.errors.append(f"cannot publish {slug}: {exc}")
         companies.sort(key=lambda c: (c.name.casefold(), c.slug))
         names = {c.slug: (c.name, {d.doc_type: d.title for d in c.documents})
                  for c in companies}
@@ -411,6 +413,7 @@ class _Loader:
             repo = CompanyRepo.open(path)
         except StorageError as exc:
             log.error("cannot publish %s: %s", slug, exc)
+            self.errors.append(f"cannot publish {slug}: {exc}")
             return None
         self.repos[slug] = repo
         return repo
