@@ -84,8 +84,13 @@ def test_corrupted_repository_fails_that_company_only(tracked: Path, name: str) 
     build = cli(tracked, "build")  # the other companies are still published
     assert_no_traceback(build.stderr)
     assert (tracked / "public/companies/globex/index.html").is_file()
-    if name != "file-instead-of-repository":
+    if name != "file-instead-of-repository":  # (else acme simply has nothing recorded)
+        assert build.exit_code == 1, build.output
+        assert build.stderr.count("\n") == 1
         assert f"cannot publish acme: {acme}" in build.stderr
+        assert cli(tracked, "run", "globex").exit_code == 1  # cron sees it on every run
+    else:
+        assert build.exit_code == 0, build.output
 
 
 def _commit_unrelated_file(repo: Path) -> None:
