@@ -198,3 +198,30 @@ def test_no_captures(archive: Archive, repo):
     report = backfill(repo, "Acme Inc", DOC, FAST, base_url=archive.base)
     assert (report.captures, report.imported, report.errors) == (0, 0, [])
     assert repo.versions("privacy-policy") == []
+
+
+def test_cli_backfill_imports_history_before_tracking(archive: Archive, tmp_path):
+    from click.testing import CliRunner
+
+    from tracker.cli import main
+
+    archive.add("20190105120000", 200, page("<p>We collect your e-mail address.</p>"))
+    archive.add("20220715083000", 200, page("<p>We collect your e-mail address and phone.</p>"))
+    ws = tmp_path / "ws"
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(ws)]).exit_code == 0
+    assert runner.invoke(main, ["-w", str(ws), "add", "acme", POLICY_URL]).exit_code == 0
+    config = (ws / "tracker.toml").read_text().replace("per_host_delay = 2", "per_host_delay = 0")
+    (ws / "tracker.toml").write_text(config)
+    result = runner.invoke(main, ["-w", str(ws), "backfill", "acme", "--wayback-url",
+                                  archive.base])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("acme/privacy-policy:")
+    dates = run_git(ws / "snapshots" / "acme", "log", "--format=%as").split()
+    assert dates == ["2022-07-15", "2019-01-05"]
+    again = runner.invoke(main, ["-w", str(ws), "backfill", "acme", "--wayback-url",
+                                 archive.base])
+    assert again.exit_code == 0
+    assert run_git(ws / "snapshots" / "acme", "log", "--format=%as").split() == dates
+    unknown = runner.invoke(main, ["-w", str(ws), "backfill", "nobody"])
+    assert unknown.exit_code == 2 and "unknown company" in unknown.output
