@@ -76,3 +76,66 @@ def test_reworded_sentence_redline(policy: str) -> None:
                                        "to provide, improve and advertise the Service"))
     text = render_text(r)
     assert "~ reworded" in text and "{+" in text and "[-" in text
+
+
+# --- which headings are sections (second pass) -------------------------------------------------
+
+_CALIFORNIA = ("## California Privacy Rights\n\nCalifornia residents may request a list of the third "
+               "parties we disclosed personal information to in the last year.\n\n")
+
+
+def test_table_of_contents_line_is_not_a_second_new_section(policy: str) -> None:
+    toc = "Contents\n\nInformation We Collect\n\nCalifornia privacy rights\n\n"
+    new = policy.replace("## Information We Collect", toc + "## Information We Collect") \
+                .replace("## Contact Us", _CALIFORNIA + "## Contact Us")
+    r = compare(policy.replace("## Information We Collect", "Contents\n\nInformation We Collect\n\n"
+                               "## Information We Collect"), new)
+    assert r.sections_added == ("California Privacy Rights",), r.sections_added
+
+
+def test_summary_layer_repeating_old_headings_adds_only_its_new_ones(policy: str) -> None:
+    summary = ("## Summary\n\nThis summary explains the policy in short form for busy readers today.\n\n"
+               "## Data Retention\n\nWe keep data for a month or so, see below for the details.\n\n")
+    new = policy.replace("## Information We Collect", summary + "## Information We Collect")
+    r = compare(policy, new)
+    assert r.sections_added == ("Summary",), r.sections_added
+
+
+def test_repeated_more_links_and_go_to_lines_are_not_sections(policy: str) -> None:
+    new = policy.replace("## How We Use Information", "More\n\nGo to Privacy Checkup\n\n## How We Use Information") \
+                .replace("## Contact Us", "More\n\n## Contact Us")
+    r = compare(policy, new)
+    assert r.sections_added == () and r.verdict == "cosmetic", r.to_dict()["sections"]
+
+
+def test_new_subheading_over_old_text_is_a_split_not_a_new_section(policy: str) -> None:
+    new = policy.replace("We also collect device information",
+                         "\n## Device Data\n\nWe also collect device information")
+    r = compare(policy, new)
+    assert r.sections_added == ()
+    fresh = policy.replace("## Contact Us", "## Device Data\n\nWe read the sensors of your phone every minute "
+                                            "to measure how you move.\n\n## Contact Us")
+    assert compare(policy, fresh).sections_added == ("Device Data",)
+
+
+def test_rewritten_section_under_a_new_title_is_removed_and_added(policy: str) -> None:
+    """A loose rewording under an unrelated heading is not a rename."""
+    new = policy.replace("## Data Retention\n\nWe keep your data for 30 days after you close your account.",
+                         "## Your Choices\n\nYour data is kept 30 days after you close the account.")
+    r = compare(policy, new)
+    assert r.sections_renamed == ()
+    assert r.sections_added == ("Your Choices",) and r.sections_removed == ("Data Retention",)
+    close = policy.replace("## Data Retention\n\nWe keep your data for 30 days after you close your account.",
+                           "## Your Choices\n\nWe keep your settings for 30 days after you close your account here.")
+    assert compare(policy, close).sections_renamed == (("Data Retention", "Your Choices"),)
+    moved = policy.replace("## Data Retention\n\n", "")
+    r2 = compare(policy, moved)
+    assert r2.sections_removed == (), "a heading whose text survives verbatim was not removed"
+
+
+def test_glued_headings_are_split_but_brands_are_not() -> None:
+    from tracker.changes.segment import _split_glued_heading
+    assert _split_glued_heading("Privacy controlsActivity Controls") == ["Privacy controls", "Activity Controls"]
+    assert _split_glued_heading("The New York Times TimesPoints Reward Program") == \
+        ["The New York Times TimesPoints Reward Program"]
+    assert _split_glued_heading("YouTube Kids Privacy") == ["YouTube Kids Privacy"]

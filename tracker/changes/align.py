@@ -13,8 +13,10 @@ renamed and moved sections instead of reporting them as removed + added.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Callable
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -24,6 +26,7 @@ from .segment import Document
 
 REWORD_THRESHOLD = 60.0      # rapidfuzz ratio (0-100) for two sentences to be "the same, reworded"
 GLOBAL_REWORD_THRESHOLD = 80.0
+RENAME_PAIR_SCORE = 80.0     # a reworded pair this close counts as shared text between sections
 MAX_GAP_CELLS = 400_000      # above this a gap is matched in windows
 GLOBAL_CELLS = 1_500_000
 # fuzz.ratio is quadratic in length: a hostile 1 MB "sentence" took 40 s. Longer sentences are
@@ -210,9 +213,10 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
     used_old.add(0)
 
     # content overlap: how many sentences of each new section came from each old section
+    # (only close pairs: in a rewrite loosely reworded sentences pair across unrelated sections)
     overlap: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for p in pairs:
-        if p.old is not None and p.new is not None:
+        if p.old is not None and p.new is not None and (p.kind != "reworded" or p.score >= RENAME_PAIR_SCORE):
             overlap[new.sentences[p.new].section][old.sentences[p.old].section] += 1
 
     renamed: list[tuple[int, int]] = []
@@ -241,7 +245,11 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
     mapped_old = set(mapping.values())
 
     kept_new = {p.new for p in pairs if p.old is not None and p.new is not None}
-    kept_old = {p.old for p in pairs if p.old is not None and p.new is not None}
+    # a new heading counts as a split only if its body is old text verbatim (moved), not
+    # loosely reworded text: in a rewrite most sentences pair with something at 60%
+    exact_new = {p.new for p in pairs if p.kind in ("unchanged", "moved")}
+    kept_old = {p.old for p in pairs if p.old is not None and p.new is not None
+                and (p.kind != "reworded" or p.score >= RENAME_PAIR_SCORE)}
 
     def _mostly_kept(sec_sents: list[int], side: str) -> bool:
         """A section whose sentences mostly survive elsewhere was restructured, not added/removed."""
@@ -250,12 +258,58 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
         kept_set = kept_new if side == "new" else kept_old
         return sum(1 for i in sec_sents if i in kept_set) * 2 > len(sec_sents)
 
-    # a heading never seen before is a new section even when it gathers moved text; a heading
-    # that vanished is a removed section only if its text vanished too
-    added = [j for j in range(1, len(new.sections)) if j not in mapping]
-    removed = [i for i in range(1, len(old.sections)) if i not in mapped_old
-               and not _mostly_kept(old.sections[i].sentences, "old")]
+    # a heading is new only if its text never was a heading before and its body is mostly new
+    # text (a split or restructure moves old text under new sub-headings); a heading vanished
+    # only if its text vanished too
+    added = _real_sections(new, [j for j in range(1, len(new.sections)) if j not in mapping],
+                           {s.key for s in old.sections if s.key},
+                           lambda sents: sum(1 for i in sents if i in exact_new) * 2 > len(sents))
+    removed = _real_sections(old, [i for i in range(1, len(old.sections)) if i not in mapped_old],
+                             {s.key for s in new.sections if s.key}, lambda sents: _mostly_kept(sents, "old"))
     return SectionMatch(added, removed, renamed, mapping)
+
+
+# 'Go to Dashboard', 'Back to top', 'Learn more about ads': a link line, never a section
+_NAV_HEADING_RE = re.compile(r"^(?:go to|back to|return to|learn more|read more|see more|show more|"
+                             r"click here|visit|download|jump to|skip to)\b")
+
+
+def _real_sections(doc: Document, unmatched: list[int], other_keys: set[str],
+                   mostly_kept: "Callable[[list[int]], bool]") -> list[int]:
+    """The unmatched headings that are really sections of their own, not page structure.
+
+    - a heading text present as a heading on the other side is not new/gone (a summary layer
+      or table of contents repeats it; the matching above paired only one copy);
+    - of several unmatched headings with one text, only the one with the most body counts
+      (a table-of-contents line next to the real heading);
+    - a link line ('Go to Dashboard') is never a section;
+    - a heading without body is chrome when it repeats ('More'), is one word, ends the page
+      or strings other headings together (a glued table of contents);
+    - a heading whose body mostly survives elsewhere was restructured, not added/removed.
+    """
+    cands = [k for k in unmatched if doc.sections[k].key not in other_keys
+             and not _NAV_HEADING_RE.match(doc.sections[k].key)
+             and not (doc.sections[k].sentences and mostly_kept(doc.sections[k].sentences))]
+    best: dict[str, int] = {}
+    for k in cands:
+        key = doc.sections[k].key
+        if key not in best or len(doc.sections[k].sentences) > len(doc.sections[best[key]].sentences):
+            best[key] = k
+    cands = [k for k in cands if best[doc.sections[k].key] == k]
+    key_counts: dict[str, int] = defaultdict(int)
+    for sec in doc.sections:
+        key_counts[sec.key] += 1
+    others = [sec.key for sec in doc.sections if len(sec.key) >= 4]
+    out = []
+    for k in cands:
+        sec = doc.sections[k]
+        if not sec.sentences:
+            if key_counts[sec.key] > 1 or len(sec.key.split()) < 2 or k == len(doc.sections) - 1:
+                continue       # a repeated UI label ('More'), a lone word, a footer line
+            if sum(1 for o in others if o != sec.key and f" {o} " in f" {sec.key} ") >= 2:
+                continue       # a glued table of contents ('Introduction Use of info Sharing ...')
+        out.append(k)
+    return out
 
 
 def similarity(old: Document, new: Document, pairs: list[Pair]) -> float:

@@ -91,11 +91,19 @@ _UI_LABEL_RE = re.compile(r"^(?:(?:back to top|expand|collapse|show more|read mo
                           r"(?:\s*(?:back to top|hide examples|show examples|expand|collapse))+$", re.I)
 
 
+# a lower-case word glued to a capitalised one ('controlsActivity'); 'TimesPoints' is a brand
+_GLUED_ANY_RE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
+
+
 def _split_glued_heading(title: str) -> list[str]:
-    """'About this policyWhen this policy applies' -> two headings (a scrape lost the break)."""
-    parts = _GLUED_HEADING_RE.split(title)
-    if len(parts) == 2 and all(len(p.split()) >= 2 for p in parts):
-        return [p.strip() for p in parts]
+    """'About this policyWhen this policy applies' or 'Privacy controlsActivity Controls' ->
+    two headings (a scrape lost the break). Brands keep their capitals: each part must have two
+    words, so 'YouTube Kids' or 'HubSpot Forms' stay whole."""
+    for rx in (_GLUED_HEADING_RE, _GLUED_ANY_RE):
+        parts = rx.split(title)
+        if len(parts) == 2 and all(len(p.split()) >= 2 for p in parts) and (
+                rx is _GLUED_HEADING_RE or parts[0].split()[-1][:1].islower()):
+            return [p.strip() for p in parts]
     return [title]
 
 

@@ -75,7 +75,9 @@ def decide_verdict(f: Facts) -> str:
     changed_share = 1.0 - f.similarity
     sec_total = max(f.n_old_sections, f.n_new_sections, 1)
     sec_churn = (len(f.sections_added) + len(f.sections_removed)) / sec_total
-    if f.similarity < 0.35 or (f.similarity < 0.55 and sec_churn >= 0.5):
+    # most text new, and the outline changed too (page-chrome headings no longer inflate the
+    # outline, so a third of the headings new or gone is already a restructure)
+    if f.similarity < 0.35 or (f.similarity < 0.5 and sec_churn >= 0.3) or (f.similarity < 0.55 and sec_churn >= 0.5):
         return "major"
     material = [c for c in real if c.material]
     hard_entities = sum(len(f.entities_added[k]) + len(f.entities_removed[k])
