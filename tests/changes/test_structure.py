@@ -139,3 +139,12 @@ def test_glued_headings_are_split_but_brands_are_not() -> None:
     assert _split_glued_heading("The New York Times TimesPoints Reward Program") == \
         ["The New York Times TimesPoints Reward Program"]
     assert _split_glued_heading("YouTube Kids Privacy") == ["YouTube Kids Privacy"]
+
+
+def test_idioms_with_not_are_not_negation_flips() -> None:
+    assert flips("We collect data such as your name.",
+                 "We collect data, including but not limited to your name.") == []
+    assert flips("We collect messages.", "We collect not only messages but also photos.") == []
+    assert "negation added" in flips("We sell data.", "We do not sell data.")
+    assert "negation added" in flips("We collect data, including your name.",
+                                     "We do not collect data, including but not limited to your name.")

@@ -16,6 +16,9 @@ from .topics import has_topic, topics_of
 _WORD_RE = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
 _NEG_RE = re.compile(r"(?i)\b(?:not|never|no|none|nor|cannot|can't|won't|don't|doesn't|didn't|isn't|aren't|"
                      r"wasn't|shan't|shouldn't|wouldn't|neither)\b|n't\b")
+# idioms with 'not' that negate nothing: 'including but not limited to', 'not only ... but'
+_NOT_A_NEGATION_RE = re.compile(r"(?i)\b(?:(?:but )?not limited to|without limitation|not only|whether or not|"
+                                r"no matter)\b")
 _PERMISSIVE = {"may", "might", "can", "could"}
 _MANDATORY = {"will", "shall", "must", "always", "required", "require", "requires"}
 _OPT_IN_RE = re.compile(r"(?i)\bopt(?:s|ed)?[- ]?in\b|\bexpress consent\b|\bwith your (?:prior )?consent\b")
@@ -114,7 +117,8 @@ def flips(old: str, new: str) -> list[str]:
     """
     out: list[str] = []
     gone, came = delta_words(old, new)
-    neg_gone, neg_came = len(_NEG_RE.findall(gone)), len(_NEG_RE.findall(came))
+    neg_gone = len(_NEG_RE.findall(_NOT_A_NEGATION_RE.sub(" ", gone)))
+    neg_came = len(_NEG_RE.findall(_NOT_A_NEGATION_RE.sub(" ", came)))
     if neg_gone != neg_came:
         out.append("negation removed" if neg_came < neg_gone else "negation added")
     mod_old = {w.lower() for w in tokens(gone)} & (_PERMISSIVE | _MANDATORY)
