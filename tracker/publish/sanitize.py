@@ -88,7 +88,15 @@ class _Sanitizer(HTMLParser):
 
 
 def sanitize_html(fragment: str) -> str:
-    """Keep allowed tags/attributes only; unsafe links lose their href; tags are balanced."""
+    """Keep allowed tags/attributes only; unsafe links lose their href; tags are balanced.
+
+    Markup declarations (`<!...`: comments, doctypes, CDATA and marked sections) are never
+    wanted in a fragment, and the standard parser can raise on malformed ones, so they are
+    turned into text before parsing; any other parser failure falls back to plain text.
+    """
     parser = _Sanitizer()
-    parser.feed(fragment)
-    return parser.result()
+    try:
+        parser.feed(fragment.replace("<!", "&lt;!"))
+        return parser.result()
+    except (AssertionError, ValueError, IndexError):
+        return escape(clean_text(fragment), quote=False)
