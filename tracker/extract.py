@@ -502,6 +502,23 @@ def sniff_kind(body: bytes, content_type: str, url: str) -> str:
     raise ExtractionError(f"unsupported content type {ctype} from {url}")
 
 
+_BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
+def looks_binary(body: bytes, sample: int = 4096) -> bool:
+    """True when the start of a body is mostly not text: NULs or many control bytes.
+
+    Text in any charset (UTF-16 aside, which starts with a BOM) has almost no C0 control
+    bytes; an image, archive or garbage served as text/html has plenty. Such a body must never
+    be recorded as a policy version.
+    """
+    head = body[:sample]
+    if not head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    controls = sum(head.count(bytes([b])) for b in _BINARY_BYTES)
+    return controls / len(head) > 0.05
+
+
 def extract(body: bytes, content_type: str, url: str, doc: DocumentConfig, *,
             encoding: str | None = None) -> Extracted:
     """Clean Markdown of a fetched document; `url` should be the final URL (after redirects),
@@ -511,6 +528,9 @@ def extract(body: bytes, content_type: str, url: str, doc: DocumentConfig, *,
     selector that matched nothing, or a block page (access denied, captcha, JS wall...).
     """
     kind = sniff_kind(body, content_type, url)
+    if kind != "pdf" and looks_binary(body):
+        raise ExtractionError(f"binary data instead of a text document at {url} "
+                              f"(served as {content_type or 'no content type'})")
     if encoding is None:  # a full Content-Type header may carry the charset
         param = _CHARSET_PARAM.search(content_type or "")
         encoding = param.group(1) if param else None

@@ -9,7 +9,9 @@ and exit 1.
 
 from __future__ import annotations
 
+
 import json
+import random
 import socket
 import struct
 import time
@@ -200,6 +202,11 @@ def _page(html: str, content_type: str = "text/html; charset=utf-8") -> Callable
     return setup
 
 
+def _binary_as_html(s: Scene) -> None:
+    garbage = random.Random(7).randbytes(20_000)
+    s.route(lambda h: h.reply(200, garbage, "text/html"))
+
+
 def _selector_misses(s: Scene) -> None:
     s.bad.extra.append('select = ["article.terms-body"]')
     s.route(lambda h: h.reply(200, policy_page("Acme Terms of Service", 2)))
@@ -236,6 +243,8 @@ CASES: dict[str, Case] = {
                                       "</body></html>"),
                                 r"no text extracted from .*try browser = true"),
     "not-a-document": Case(_page("\x89PNG fake", "image/png"), r"unsupported content type"),
+    "binary-as-html": Case(_binary_as_html, r"binary data instead of a text document at .*"
+                                            r"\(served as text/html"),
     "access-denied": Case(_page("<html><body><h1>Access Denied</h1><p>You don't have "
                                 "permission to access this server.</p></body></html>"),
                           r"access denied page instead of the document at "),
