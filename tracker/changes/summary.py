@@ -270,7 +270,10 @@ def new_names(changed: list[str], other_text: str, limit: int = 8) -> list[str]:
         """A name with a word the other version never uses ('Netherlands') beats a new
         combination of familiar words ('Profile Settings')."""
         return int(any(w not in other_words for w in re.findall(r"[a-z0-9]+", name.lower())))
-    ranked = sorted(counts, key=lambda n: (-novel(n), -counts[n], first[n]))
+    # a one-off recombination of familiar words ('Introduction Use' from a glued menu) is not
+    # a name a reader needs; a new word or a repeated phrase is
+    ranked = sorted((n for n in counts if novel(n) or counts[n] >= 2),
+                    key=lambda n: (-novel(n), -counts[n], first[n]))
     out: list[str] = []
     for name in ranked:
         if any(name.lower() in o.lower() for o in out):
@@ -406,7 +409,10 @@ def bullets_and_headline(f: Facts, verdict: str) -> tuple[list[str], str]:
                        tuple(sorted(c.flips, key=lambda x: not x.startswith("negation"))))
         bullet, phrase = _flip_lines(c)
         # in a rewrite one flipped sentence is not what the headline should say
-        add(10.5 if c.flips[0].startswith("negation") else 9.6, bullet, "" if verdict == "major" else phrase)
+        # (in a long list of changes one flipped sentence yields to parties and sections)
+        busy = len(material) > 20
+        add((8.4 if busy else 10.5) if c.flips[0].startswith("negation") else (8.3 if busy else 9.6),
+            bullet, "" if verdict == "major" else phrase)
     # periods (retention etc.) not already told as a change of value
     da = [x for x in f.entities_added["durations"] if x not in covered["durations"]]
     dr = [x for x in f.entities_removed["durations"] if x not in covered["durations"]]
@@ -433,7 +439,7 @@ def bullets_and_headline(f: Facts, verdict: str) -> tuple[list[str], str]:
         a = [x for x in f.entities_added[kind] if x not in covered.get(kind, ())]
         r = [x for x in f.entities_removed[kind] if x not in covered.get(kind, ())]
         if kind == "vendors":
-            pa, pr_ = f"{_list(a, 2)} now named", f"no longer names {_list(r, 2)}"
+            pa, pr_ = f"{_list(a, 3)} now named", f"no longer names {_list(r, 3)}"
         elif kind == "laws":
             pa, pr_ = f"now cites {_list(a, 2)}", f"no longer cites {_list(r, 2)}"
         elif kind == "ages":
