@@ -195,7 +195,9 @@ _GLUED_UI_RE = re.compile(r"\b(?:Expand|Collapse|Show|Hide|Back|Read|More|Top|Me
 
 
 def _is_sentence_start(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" \"'“(")
+    before = text[max(0, pos - 16):pos].rstrip(" \"'“(")
+    if not before:
+        return pos < 16 or not text[:pos].strip()
     if re.search(r"(?:\b[A-Za-z]\.){2,}$|\b(?:Inc|Ltd|Co|Corp|St|Dr|No)\.$", before):
         return False      # 'U.S. Department', 'Inc. Card' after an abbreviation
     return not before or before[-1] in ".!?:;•*-"
@@ -227,11 +229,19 @@ def meaningful_terms(terms: list[str], shown: str, limit: int = 8) -> list[str]:
     return out
 
 
+_ALNUM_RE = re.compile(r"[a-z0-9]+")
+_LOWER_WORD_RE = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
+
+
 def new_names(changed: list[str], other_text: str, limit: int = 8) -> list[str]:
     """Proper names (capitalised phrases, acronyms) in the changed text that the other
     version never mentions: 'Reddit Netherlands', 'United Kingdom', 'DPF'. Unlike a list of
     frequent words, every one of them is something a reader can look up."""
+    # word-level views built once: a regex search of the whole other text per candidate name
+    # cost seconds on long policies
     other_low = other_text.lower()
+    other_spaced = " " + " ".join(_ALNUM_RE.findall(other_low)) + " "
+    plain_words = set(_LOWER_WORD_RE.findall(other_text)) | set(_LOWER_WORD_RE.findall(" ".join(changed)))
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for text in changed:
@@ -251,7 +261,7 @@ def new_names(changed: list[str], other_text: str, limit: int = 8) -> list[str]:
             if _is_sentence_start(text, m.start()) and not words[0].isupper():
                 if len(words) == 1 and not re.search(r"[a-z][A-Z]", name):
                     continue      # one capitalised word starting a sentence: not a name
-                if re.search(r"(?<![A-Za-z])" + words[0].lower() + r"(?![A-Za-z])", text + " " + other_text):
+                if words[0].lower() in plain_words:
                     words = words[1:]     # an ordinary word that only starts the sentence ('Read Hotjar')
             while words and words[-1].lower() in _GENERIC_NAMES:
                 words = words[:-1]        # 'Potential Participants If'
@@ -260,11 +270,11 @@ def new_names(changed: list[str], other_text: str, limit: int = 8) -> list[str]:
             name = " ".join(words)
             if not words or all(w.lower() in _GENERIC_NAMES for w in words) or len(name) < 3:
                 continue
-            if re.search(r"(?<![a-z0-9])" + re.escape(name.lower()) + r"(?![a-z0-9])", other_low):
+            if " " + " ".join(_ALNUM_RE.findall(name.lower())) + " " in other_spaced:
                 continue
             counts[name] += 1
             first.setdefault(name, len(first))
-    other_words = set(re.findall(r"[a-z0-9]+", other_low))
+    other_words = set(other_spaced.split())
 
     def novel(name: str) -> int:
         """A name with a word the other version never uses ('Netherlands') beats a new
