@@ -91,3 +91,18 @@ def test_noise_words_never_become_a_bullet(policy: str) -> None:
     r = compare(policy, new)
     assert not any("installing" in b and b.startswith("Key new terms") for b in r.bullets), r.bullets
     assert any("Google Analytics" in b for b in r.bullets)
+
+
+def test_one_long_new_section_is_named_in_the_headline(policy: str) -> None:
+    title = "What additional rights do California residents have?"
+    new = policy.replace("## Contact Us", f"## {title}\n\nCalifornia residents may request deletion of "
+                                          "the personal information we collected.\n\n## Contact Us")
+    r = compare(policy, new)
+    assert f"new section “{title}”" in r.headline
+    assert "1 new sections" not in r.headline
+
+
+def test_name_cut_from_generic_words_is_dropped() -> None:
+    names = new_names(["Use the Do Not Sell or Share My Personal Information link to opt out."],
+                      "we share personal information with partners")
+    assert "Share My" not in names and "Do Not Sell" in names

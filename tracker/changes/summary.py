@@ -221,7 +221,8 @@ def meaningful_terms(terms: list[str], shown: str, limit: int = 8) -> list[str]:
     out = []
     for t in terms:
         low = t.lower()
-        if low in shown or _GLUED_UI_RE.search(t) or not (any(low.startswith(v) for v in _VOCAB) or t != low):
+        words = low.split()
+        if low in shown or len(set(words)) < len(words) or _GLUED_UI_RE.search(t) or not (any(low.startswith(v) for v in _VOCAB) or t != low):
             continue
         out.append(t)
         if len(out) == limit:
@@ -263,8 +264,11 @@ def new_names(changed: list[str], other_text: str, limit: int = 8) -> list[str]:
                     continue      # one capitalised word starting a sentence: not a name
                 if words[0].lower() in plain_words:
                     words = words[1:]     # an ordinary word that only starts the sentence ('Read Hotjar')
+            n_words = len(words)
             while words and words[-1].lower() in _GENERIC_NAMES:
                 words = words[:-1]        # 'Potential Participants If'
+            if len(words) < n_words and words and words[-1].lower() in plain_words | {"my", "your", "our"}:
+                continue                  # 'Share My' left of 'Share My Personal Information'
             while words and words[0].lower() in ("of", "for", "the"):
                 words = words[1:]
             name = " ".join(words)
@@ -434,11 +438,12 @@ def bullets_and_headline(f: Facts, verdict: str) -> tuple[list[str], str]:
         add(8, f"Periods no longer stated: {_list(dr)}", f"drops period{'s' if len(dr) > 1 else ''} {_list(dr, 2)}")
     if f.sections_added:
         label = "New section" if len(f.sections_added) == 1 else "New sections"
-        names = [s for s in f.sections_added if len(s) <= 50]
+        names = [s for s in f.sections_added if len(s) <= 70]
         if len(f.sections_added) <= 2 and len(names) == len(f.sections_added):
             phrase = ("new section " if len(names) == 1 else "new sections ") + ", ".join(f"“{s}”" for s in names)
         else:
-            phrase = f"{len(f.sections_added)} new sections" + (f" incl. “{names[0]}”" if names else "")
+            n_added = len(f.sections_added)
+            phrase = f"{n_added} new section{'s' if n_added > 1 else ''}" + (f" incl. “{names[0]}”" if names else "")
         add(8.5, f"{label}: {_list(f.sections_added, 6)}", phrase)
     if f.sections_removed:
         label = "Section removed" if len(f.sections_removed) == 1 else "Sections removed"
