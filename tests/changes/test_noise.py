@@ -130,3 +130,14 @@ def test_link_lines_without_a_date_banner_still_count(policy: str, line: str) ->
     new = policy.replace("## Contact Us", f"* {line}\n\n## Contact Us")
     report = compare(policy, new)
     assert report.verdict != "cosmetic", line
+
+
+def test_piece_of_a_longer_old_sentence_is_not_an_echo(policy: str) -> None:
+    """'sell your personal information to advertisers' said inside 'we will never ...' and
+    then said on its own under 'We may:' is a new statement, not a move."""
+    old = policy.replace("## Contact Us", "We will never sell your personal information to advertisers "
+                                          "or data brokers.\n\n## Contact Us")
+    new = old.replace("## Contact Us", "We may:\n\n* sell your personal information to advertisers or data brokers\n\n"
+                                       "## Contact Us")
+    report = compare(old, new)
+    assert report.stats["added"] >= 1 and report.verdict != "cosmetic", report.to_dict()["changes"]

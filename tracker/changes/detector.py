@@ -33,21 +33,29 @@ _LINK_TARGET_RE = re.compile(r"\]\([^)\n]*\)")
 ECHO_MIN_WORDS = 6
 
 
+_BOUNDARY_RE = re.compile(r"[.!?;:]+(?=[\s\"')\]*_]|$)|\n")
+_BREAK = " qzbreakqz "     # a word no policy contains: marks sentence and line ends in the key
+
+
 def _phrase_text(raw: str) -> str:
-    """The whole raw text as one space-separated key, link targets dropped: what a reader saw
-    on the page, including blocks the segmenter discarded as chrome (pop-ups, menus)."""
-    return " " + sentence_key(clean_chars(_LINK_TARGET_RE.sub(" ", raw))) + " "
+    """The whole raw text as one space-separated key, link targets dropped, sentence and line
+    ends marked: what a reader saw on the page, including blocks the segmenter discarded as
+    chrome (pop-ups, menus)."""
+    text = _BOUNDARY_RE.sub(_BREAK, clean_chars(_LINK_TARGET_RE.sub(" ", raw)))
+    return f"{_BREAK}{sentence_key(text)}{_BREAK}"
 
 
 def _echoed(text: str, other_keys: set[str], other_phrases: str) -> bool:
     """An added (removed) sentence whose words are still on the other side: a duplicate copy
     dropped, or text that was glued into page chrome and now stands alone. Its statement did
-    not appear or vanish, so it is a move, not news. Short fragments must match a whole
-    sentence; longer ones may match inside the other side's raw text."""
+    not appear or vanish, so it is a move, not news. Short fragments must match a sentence the
+    segmenter kept; longer ones may match a sentence anywhere in the other side's raw text."""
     if exact_key(text) in other_keys:
         return True
     key = sentence_key(text)
-    return key.count(" ") + 1 >= ECHO_MIN_WORDS and f" {key} " in other_phrases
+    # a whole sentence of the other side, never a piece of a longer one: 'sell your data to
+    # advertisers' inside 'we will never sell your data to advertisers' is not an echo
+    return key.count(" ") + 1 >= ECHO_MIN_WORDS and f"{_BREAK}{key}{_BREAK}" in other_phrases
 
 
 def compare(old: str, new: str) -> ChangeReport:
