@@ -19,8 +19,8 @@ _TOPIC_LABEL = {
 }
 _KIND_LABEL = {"laws": "Laws", "vendors": "Third parties", "emails": "E-mail addresses",
                "domains": "Domains", "phones": "Phone numbers", "durations": "Periods", "ages": "Age thresholds"}
-_TOPIC_WEIGHT = {"sale": 3, "children": 3, "sharing": 2, "collection": 2, "retention": 2, "rights": 2,
-                 "ai": 2, "international-transfer": 2, "legal-basis": 1.5, "cookies-tracking": 1.5,
+_TOPIC_WEIGHT = {"sale": 3, "children": 3, "sharing": 2, "collection": 2, "retention": 2, "rights": 2.1,
+                 "ai": 2, "international-transfer": 2.05, "legal-basis": 1.5, "cookies-tracking": 1.5,
                  "security": 1.5, "use": 1.5, "do-not-track": 1.5, "contact": 1, "policy-changes": 1, "other": 0.5}
 
 
