@@ -468,13 +468,16 @@ def bullets_and_headline(f: Facts, verdict: str) -> tuple[list[str], str]:
         elif r:
             add(pr - 0.2, f"{_KIND_LABEL[kind]} removed: {_list(r)}", pr_)
     shown = " ".join(t for _, _, t in ranked).lower()
-    names = [n for n in f.new_names if n.lower() not in shown]
+    def told(name: str) -> bool:
+        """Every word of the name is already in a bullet ('OpenAI's ChatGPT' after the vendors)."""
+        return all(w in shown for w in re.findall(r"[a-z0-9]+", re.sub(r"'s\b", "", name.lower())))
+    names = [n for n in f.new_names if not told(n)]
     if names:
         add(7.2, "Newly named: " + ", ".join(names))
     terms = meaningful_terms(f.new_terms, shown + " " + " ".join(names).lower())
     if terms:
         add(6.1, "Key new terms: " + ", ".join(terms))
-    gone_names = [n for n in f.gone_names if n.lower() not in shown]
+    gone_names = [n for n in f.gone_names if not told(n)]
     if gone_names:
         add(4.5, "No longer named: " + ", ".join(gone_names))
     topics = [t for t, _ in f.topic_counts if t != "other"]
