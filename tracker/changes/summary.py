@@ -355,6 +355,10 @@ def _flip_lines(c: Change) -> tuple[str, str]:
                 f"{topic}: “{a}” → “{b}”")
     if flip.startswith("opt"):
         return (f"{topic.capitalize()}: {flip}: {snippet}", f"{topic} {flip}")
+    if flip.startswith("practice"):
+        a, _, b = flip.partition(": ")[2].partition(" → ")
+        return (f"{topic.capitalize()}: what is done with data changed ({a} → {b}): {snippet}",
+                f"data practice: “{a}” → “{b}”")
     return (f"{topic.capitalize()}: {flip}: {snippet}", "")
 
 
@@ -553,6 +557,9 @@ def _flip_focus(flip: str) -> "re.Pattern[str]":
         return _NUMBER_RE
     if flip.startswith("opt"):
         return re.compile(r"(?i)\bopt")
+    if flip.startswith("practice"):
+        from .verdict import _PRACTICE_VERBS
+        return re.compile(r"(?i)\b(?:" + "|".join(sorted(_PRACTICE_VERBS)) + r")\b")
     return re.compile(r"(?i)\b(?:may|might|can|could|will|shall|must|always|required?)\b")
 
 

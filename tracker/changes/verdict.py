@@ -23,6 +23,26 @@ _PERMISSIVE = {"may", "might", "can", "could"}
 _MANDATORY = {"will", "shall", "must", "always", "required", "require", "requires"}
 _OPT_IN_RE = re.compile(r"(?i)\bopt(?:s|ed)?[- ]?in\b|\bexpress consent\b|\bwith your (?:prior )?consent\b")
 _OPT_OUT_RE = re.compile(r"(?i)\bopt(?:s|ed)?[- ]?out\b|\bunless you object\b")
+# What is done with data: swapping one of these verbs for another changes a practice even when
+# the rest of the sentence stays ("we collect data" -> "we sell data").
+_PRACTICE_VERBS: dict[str, str] = {}
+for _group, _verbs in {
+    "collect": "collect collects collected collecting gather gathers gathered obtain obtains "
+               "obtained receive receives received",
+    "use": "use uses used using process processes processed processing analyze analyzes "
+           "analyse analyses analyzed analysed",
+    "share": "share shares shared sharing disclose discloses disclosed disclosing transfer "
+             "transfers transferred provide provides provided",
+    "sell": "sell sells sold selling rent rents rented trade trades traded license licenses "
+            "licensed monetize monetise",
+    "keep": "keep keeps kept retain retains retained store stores stored",
+    "delete": "delete deletes deleted erase erases erased destroy destroys destroyed "
+              "anonymize anonymise anonymizes anonymises anonymized anonymised",
+    "track": "track tracks tracked tracking monitor monitors monitored profile profiles "
+             "profiled",
+}.items():
+    for _verb in _verbs.split():
+        _PRACTICE_VERBS[_verb] = _group
 _NUMBER_RE = re.compile(r"(?i)\b(?:\d+(?:[.,]\d+)?|" + "|".join(
     sorted((w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an")), key=len, reverse=True)) + r")\b")
 
@@ -135,6 +155,11 @@ def flips(old: str, new: str) -> list[str]:
         out.append("opt-in → opt-out")
     elif oo_o and not oo_n and oi_n and not oi_o:
         out.append("opt-out → opt-in")
+    did = {_PRACTICE_VERBS[w.lower()] for w in tokens(gone) if w.lower() in _PRACTICE_VERBS}
+    does = {_PRACTICE_VERBS[w.lower()] for w in tokens(came) if w.lower() in _PRACTICE_VERBS}
+    if does - did and did - does:
+        out.append("practice changed: " + "/".join(sorted(did - does)) + " → " +
+                   "/".join(sorted(does - did)))
     no, nn = _numbers(gone), _numbers(came)
     if no and nn and sorted(no) != sorted(nn):
         out.append("number changed: " + ", ".join(no) + " → " + ", ".join(nn))

@@ -1,0 +1,34 @@
+"""A changed practice verb in an otherwise identical sentence is a change of meaning."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.changes import compare
+from tracker.changes.verdict import flips
+
+BASE = ("# Privacy Policy\n\n## Information We Collect\n\nWe collect information about your "
+        "visits to improve the service. We keep it safe.\n\n## Contact\n\nWrite to "
+        "privacy@example.com.\n")
+
+
+@pytest.mark.parametrize("old, new, phrase", [
+    ("We collect information", "We sell information", "collect → sell"),
+    ("We collect information", "We share information", "collect → share"),
+    ("We keep it safe.", "We delete it safely.", "keep → delete"),
+])
+def test_practice_verb_swap_is_substantive_and_named(old, new, phrase):
+    report = compare(BASE, BASE.replace(old, new))
+    assert report.verdict == "substantive"
+    said = report.headline + " " + " ".join(report.bullets)
+    before, after = phrase.split(" → ")
+    assert f"{before} → {after}" in said
+
+
+@pytest.mark.parametrize("old, new", [
+    ("We collect information", "We gather information"),      # same practice, other word
+    ("to improve the service", "to enhance the service"),      # no practice verb involved
+])
+def test_synonyms_are_not_practice_changes(old, new):
+    assert not any(f.startswith("practice") for f in flips(BASE, BASE.replace(old, new)))
+    assert compare(BASE, BASE.replace(old, new)).verdict == "minor"
