@@ -155,15 +155,33 @@ def flips(old: str, new: str) -> list[str]:
         out.append("opt-in → opt-out")
     elif oo_o and not oo_n and oi_n and not oi_o:
         out.append("opt-out → opt-in")
-    did = {_PRACTICE_VERBS[w.lower()] for w in tokens(gone) if w.lower() in _PRACTICE_VERBS}
-    does = {_PRACTICE_VERBS[w.lower()] for w in tokens(came) if w.lower() in _PRACTICE_VERBS}
-    if does - did and did - does:
-        out.append("practice changed: " + "/".join(sorted(did - does)) + " → " +
-                   "/".join(sorted(does - did)))
+    practice = _practice_swap(old, new)
+    if practice:
+        out.append(practice)
     no, nn = _numbers(gone), _numbers(came)
     if no and nn and sorted(no) != sorted(nn):
         out.append("number changed: " + ", ".join(no) + " → " + ", ".join(nn))
     return out
+
+
+def _practice_swap(old: str, new: str) -> str | None:
+    """'practice changed: collect → sell' when a short replacement swaps one data-practice verb
+    for another. Only tight swaps count (at most three words each side): in a rephrased clause
+    the verbs need not refer to the same act ("track usage" → "how visitors use")."""
+    diff = word_diff(old, new)
+    for i in range(len(diff) - 1):
+        (op_a, gone), (op_b, came) = diff[i], diff[i + 1]
+        if (op_a, op_b) != ("-", "+"):
+            continue
+        gone_words, came_words = tokens(gone), tokens(came)
+        if len(gone_words) > 3 or len(came_words) > 3:
+            continue
+        did = {_PRACTICE_VERBS[w.lower()] for w in gone_words if w.lower() in _PRACTICE_VERBS}
+        does = {_PRACTICE_VERBS[w.lower()] for w in came_words if w.lower() in _PRACTICE_VERBS}
+        if did - does and does - did:
+            return ("practice changed: " + "/".join(sorted(did - does)) + " → " +
+                    "/".join(sorted(does - did)))
+    return None
 
 
 def short(text: str, limit: int = 110) -> str:
