@@ -16,7 +16,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fetch"))
 from fetchtest import (  # noqa: E402,F401 - server is a fixture
-    Handler, LocalServer, doc, server, unresponsive_port)
+    Handler, LocalServer, doc, send_headers, server, unresponsive_port)
 
 from tracker.errors import ExtractionError, FetchError  # noqa: E402
 from tracker.extract import extract  # noqa: E402
@@ -30,19 +30,6 @@ pytestmark = pytest.mark.timeout(20)
 def fast() -> FetchSettings:
     return FetchSettings(timeout=0.5, per_host_delay=0.0, retries=2, retry_backoff=0.02,
                          max_bytes=1_000_000, max_time=1.5)
-
-
-def _headers(h: Handler, length: int | None, **extra: str) -> None:
-    h.send_response(200)
-    h.send_header("Content-Type", "text/html; charset=utf-8")
-    if length is not None:
-        h.send_header("Content-Length", str(length))
-    else:
-        h.send_header("Connection", "close")
-    for name, value in extra.items():
-        h.send_header(name.replace("_", "-"), value)
-    h.end_headers()
-    h.wfile.flush()
 
 
 def _drip(h: Handler, piece: bytes, every: float, times: int = 10_000) -> None:
@@ -137,7 +124,7 @@ def test_connect_timeout(fast: FetchSettings) -> None:
 
 def test_read_timeout_when_server_stalls(server: LocalServer, fast: FetchSettings) -> None:
     def stall(h: Handler) -> None:
-        _headers(h, 1000)
+        send_headers(h, 1000)
         time.sleep(2)
     server.routes["/p"] = stall
     start = time.monotonic()
@@ -147,7 +134,7 @@ def test_read_timeout_when_server_stalls(server: LocalServer, fast: FetchSetting
 
 
 def _drip_body(h: Handler) -> None:  # one byte every 0.1 s: never trips the 0.5 s read timeout
-    _headers(h, 10_000)
+    send_headers(h, 10_000)
     _drip(h, b"a", 0.1)
 
 
@@ -171,7 +158,7 @@ def test_slow_drip_hits_the_total_deadline(server: LocalServer, fast: FetchSetti
 def test_close_delimited_body_cut_by_the_deadline_is_not_taken_as_complete(
         server: LocalServer, fast: FetchSettings) -> None:
     def drip_until_close(h: Handler) -> None:  # no Content-Length: the body ends at EOF
-        _headers(h, None)
+        send_headers(h, None)
         _drip(h, b"<p>more policy</p>", 0.05)
     server.routes["/p"] = drip_until_close
     with pytest.raises(FetchError, match="took over 0.6 s"):
@@ -180,7 +167,7 @@ def test_close_delimited_body_cut_by_the_deadline_is_not_taken_as_complete(
 
 def test_reset_mid_body(server: LocalServer, fast: FetchSettings) -> None:
     def reset(h: Handler) -> None:
-        _headers(h, 100_000)
+        send_headers(h, 100_000)
         h.wfile.write(b"<p>" + b"x" * 2000)
         h.wfile.flush()
         h.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
@@ -198,7 +185,7 @@ def test_reset_mid_body(server: LocalServer, fast: FetchSettings) -> None:
 def test_body_over_cap_without_content_length_stops_streaming(server: LocalServer,
                                                               fast: FetchSettings) -> None:
     def endless(h: Handler) -> None:  # up to 640 MB if nobody stops reading
-        _headers(h, None)
+        send_headers(h, None)
         _drip(h, b"a" * 65536, 0)
     server.routes["/p"] = endless
     with pytest.raises(FetchError, match="larger than the 200,000 byte limit") as info:
@@ -211,7 +198,7 @@ def test_gzip_bomb_fails_fast_with_little_memory(server: LocalServer, fast: Fetc
     zeros = bytes(1 << 20)
 
     def bomb(h: Handler) -> None:  # 1 GB of zeros, gzip-compressed on the fly (~1 MB on the wire)
-        _headers(h, None, Content_Encoding="gzip")
+        send_headers(h, None, Content_Encoding="gzip")
         packer = zlib.compressobj(9, zlib.DEFLATED, 31)
         try:
             for _ in range(1024):

@@ -24,7 +24,7 @@ import pytest
 
 from faultkit import (Doc, assert_no_traceback, cli, doc_log, fsck, git, policy_page,
                       write_config)
-from fetchtest import Handler, LocalServer
+from fetchtest import Handler, LocalServer, send_headers, unresponsive_port
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -61,19 +61,6 @@ def _serve(web: LocalServer, version: int) -> None:
     web.page("/globex/privacy", policy_page("Globex Privacy Notice", version))
 
 
-def _headers(h: Handler, length: int | None, **extra: str) -> None:
-    h.send_response(200)
-    h.send_header("Content-Type", "text/html; charset=utf-8")
-    if length is not None:
-        h.send_header("Content-Length", str(length))
-    else:
-        h.send_header("Connection", "close")
-    for name, value in extra.items():
-        h.send_header(name.replace("_", "-"), value)
-    h.end_headers()
-    h.wfile.flush()
-
-
 def _closed_port() -> int:
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
@@ -91,31 +78,21 @@ def _dns(s: Scene) -> None:
 
 
 def _connect_timeout(s: Scene) -> None:
-    # A listener whose accept queue is full: further SYNs are dropped, like a firewalled host.
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(0)
-    fillers = []
-    for _ in range(4):
-        filler = socket.socket()
-        filler.setblocking(False)
-        filler.connect_ex(listener.getsockname())
-        fillers.append(filler)
-    time.sleep(0.05)
-    s.bad.url = f"http://127.0.0.1:{listener.getsockname()[1]}/terms"
-    s.cleanup += [sock.close for sock in (*fillers, listener)]
+    ports = unresponsive_port()  # like a firewalled host: SYNs are dropped
+    s.bad.url = f"http://127.0.0.1:{ports.__enter__()}/terms"
+    s.cleanup.append(lambda: ports.__exit__(None, None, None))
 
 
 def _stall(s: Scene) -> None:
     def stall(h: Handler) -> None:
-        _headers(h, 1000)
+        send_headers(h, 1000)
         time.sleep(1.5)
     s.route(stall)
 
 
 def _drip(s: Scene) -> None:
     def drip(h: Handler) -> None:  # a byte every 0.1 s never trips the 0.5 s read timeout
-        _headers(h, 100_000)
+        send_headers(h, 100_000)
         try:
             for _ in range(100):
                 h.wfile.write(b"<p>")
@@ -128,7 +105,7 @@ def _drip(s: Scene) -> None:
 
 def _reset(s: Scene) -> None:
     def reset(h: Handler) -> None:
-        _headers(h, 100_000)
+        send_headers(h, 100_000)
         h.wfile.write(b"<html><body><main><p>" + b"x" * 2000)
         h.wfile.flush()
         h.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
@@ -166,7 +143,7 @@ def _too_big(s: Scene) -> None:
 
 def _endless(s: Scene) -> None:
     def endless(h: Handler) -> None:
-        _headers(h, None)
+        send_headers(h, None)
         try:
             h.wfile.write(b"<html><body><main>")
             for _ in range(10_000):  # 640 MB if nobody stops reading
@@ -180,7 +157,7 @@ def _gzip_bomb(s: Scene) -> None:
     zeros = bytes(1 << 20)
 
     def bomb(h: Handler) -> None:  # 1 GB of zeros compressed on the fly (~1 MB on the wire)
-        _headers(h, None, Content_Encoding="gzip")
+        send_headers(h, None, Content_Encoding="gzip")
         packer = zlib.compressobj(9, zlib.DEFLATED, 31)
         try:
             for _ in range(1024):

@@ -135,3 +135,18 @@ def unresponsive_port() -> Iterator[int]:
     finally:
         for sock in (*fillers, listener):
             sock.close()
+
+
+def send_headers(h: "Handler", length: int | None, **extra: str) -> None:
+    """A 200 HTML response head; without a length the body runs until the connection closes.
+    Keyword names become header names with '_' read as '-' (Retry_After -> Retry-After)."""
+    h.send_response(200)
+    h.send_header("Content-Type", "text/html; charset=utf-8")
+    if length is not None:
+        h.send_header("Content-Length", str(length))
+    else:
+        h.send_header("Connection", "close")
+    for name, value in extra.items():
+        h.send_header(name.replace("_", "-"), value)
+    h.end_headers()
+    h.wfile.flush()
