@@ -26,7 +26,7 @@ import re
 import secrets
 import zlib
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -86,6 +86,10 @@ class _Seen:
     @property
     def epoch(self) -> int:
         return int(self.date.split(" ", 1)[0])
+
+    @property
+    def day(self) -> date:
+        return datetime.fromtimestamp(self.epoch, timezone.utc).date()
 
 
 @dataclass
@@ -475,8 +479,12 @@ class CompanyRepo:
         if current and current[1] == self._hash(b"blob", text):
             log.debug("%s/%s: text unchanged, nothing recorded", self.slug, doc_type)
             seen = self._load_seen(doc_type)
-            self._save_seen(doc_type, seen + [_Seen(_git_date(captured_at), current[1])],
-                            previous=seen)
+            # One remembered capture per text per UTC day is precise enough for backfills and
+            # keeps an hourly cron job from growing (and rewriting) the file on every run.
+            day = _utc(captured_at).date()
+            if not any(g.blob == current[1] and g.day == day for g in seen):
+                self._save_seen(doc_type, seen + [_Seen(_git_date(captured_at), current[1])],
+                                previous=seen)
             return None
         flat[md] = ("100644", self._write_object(b"blob", text))
         self._set_raw(flat, doc_type, extracted.raw_ext,

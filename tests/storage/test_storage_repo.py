@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import subprocess
 import time
@@ -294,3 +295,15 @@ def test_packed_objects_and_refs_after_git_gc(repo, repo_path):
         assert reopened.insert_versions("privacy-policy", [item(-5, "Older.")])
         assert len(reopened.versions("privacy-policy")) == 14
     fsck(repo_path)
+
+
+def test_hourly_unchanged_captures_are_remembered_once_a_day(repo, repo_path):
+    repo.record("privacy-policy", ex("Same text."), META, T0, "Privacy Policy")
+    for hour in range(1, 48):  # two days of an hourly cron job, nothing changes
+        assert repo.record("privacy-policy", ex("Same text."), META,
+                           T0 + timedelta(hours=hour), "Privacy Policy") is None
+    seen = json.loads((repo_path / ".git" / "policy-tracker" / "seen" /
+                       "privacy-policy.json").read_text())
+    days = {datetime.fromtimestamp(int(d.split()[0]), timezone.utc).date() for d, _ in seen}
+    assert len(seen) == len(days) <= 3
+    assert len(repo.versions("privacy-policy")) == 1
