@@ -215,9 +215,14 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
     # content overlap: how many sentences of each new section came from each old section
     # (only close pairs: in a rewrite loosely reworded sentences pair across unrelated sections)
     overlap: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    # any pairing at all, loose rewording included: does a similar title carry any of its text?
+    touched: set[tuple[int, int]] = set()
     for p in pairs:
-        if p.old is not None and p.new is not None and (p.kind != "reworded" or p.score >= RENAME_PAIR_SCORE):
-            overlap[new.sentences[p.new].section][old.sentences[p.old].section] += 1
+        if p.old is not None and p.new is not None:
+            o_sec, n_sec = old.sentences[p.old].section, new.sentences[p.new].section
+            touched.add((o_sec, n_sec))
+            if p.kind != "reworded" or p.score >= RENAME_PAIR_SCORE:
+                overlap[n_sec][o_sec] += 1
 
     renamed: list[tuple[int, int]] = []
     free_old = [i for i in range(1, len(old.sections)) if i not in used_old]
@@ -231,11 +236,15 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
         n_sent = len(sec.sentences)
         if n_sent and ov:
             cand, shared = max(ov.items(), key=lambda kv: (kv[1], -kv[0]))
-            if shared * 2 >= n_sent and cand in free_titles:
+            if shared * 2 >= n_sent and cand in free_titles and _renamed_by_content(
+                    shared, len(old.sections[cand].sentences), old.sections[cand].key, sec.key):
                 best = cand
         if best is None and free_titles:
             hit = extractOne(sec.key, free_titles, scorer=fuzz.token_sort_ratio, score_cutoff=80)
-            if hit is not None:
+            # a similar title over entirely different text is a new section (a rewrite reuses
+            # words like 'compliance' or 'changes'); an empty side has no text to compare
+            if hit is not None and (not sec.sentences or not old.sections[hit[2]].sentences
+                                    or (hit[2], j) in touched or _extends(hit[0], sec.key)):
                 best = hit[2]
         if best is not None:
             mapping[j] = best
@@ -248,8 +257,9 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
     # a new heading counts as a split only if its body is old text verbatim (moved), not
     # loosely reworded text: in a rewrite most sentences pair with something at 60%
     exact_new = {p.new for p in pairs if p.kind in ("unchanged", "moved")}
-    kept_old = {p.old for p in pairs if p.old is not None and p.new is not None
-                and (p.kind != "reworded" or p.score >= RENAME_PAIR_SCORE)}
+    # old text that went into a section reported as new does not keep its old heading alive:
+    # the reader sees the new section, and the old heading is gone (computed after `added`)
+    kept_old: set[int] = set()
 
     def _mostly_kept(sec_sents: list[int], side: str) -> bool:
         """A section whose sentences mostly survive elsewhere was restructured, not added/removed."""
@@ -264,9 +274,30 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
     added = _real_sections(new, [j for j in range(1, len(new.sections)) if j not in mapping],
                            {s.key for s in old.sections if s.key},
                            lambda sents: sum(1 for i in sents if i in exact_new) * 2 > len(sents))
+    added_set = set(added)
+    kept_old.update(p.old for p in pairs if p.old is not None and p.new is not None
+                    and (p.kind != "reworded" or p.score >= RENAME_PAIR_SCORE)
+                    and new.sentences[p.new].section not in added_set)
     removed = _real_sections(old, [i for i in range(1, len(old.sections)) if i not in mapped_old],
                              {s.key for s in new.sections if s.key}, lambda sents: _mostly_kept(sents, "old"))
     return SectionMatch(added, removed, renamed, mapping)
+
+
+def _extends(a: str, b: str) -> bool:
+    """One title is the other with words added ('Privacy Policy' -> 'Google Privacy Policy'):
+    the same heading, whatever happened to its text."""
+    wa, wb = set(a.split()), set(b.split())
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+RENAME_TITLE_SCORE = 75.0   # token_sort_ratio of two headings that name the same subject
+
+
+def _renamed_by_content(shared: int, old_size: int, old_key: str, new_key: str) -> bool:
+    """A new heading whose body came from an old section renames it only if that old body
+    mostly survives under it, or the two titles are alike: one sentence of a 25-sentence
+    section quoted under an unrelated new heading is not a rename."""
+    return shared * 2 >= old_size or fuzz.token_sort_ratio(old_key, new_key) >= RENAME_TITLE_SCORE
 
 
 # 'Go to Dashboard', 'Back to top', 'Learn more about ads': a link line, never a section
