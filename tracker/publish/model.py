@@ -351,7 +351,7 @@ class _Loader:
         self.repos.clear()
 
     def load(self) -> SiteModel:
-        state = _load_state(self.workspace, self.config)
+        state = _load_state(self.workspace, self.config, self.errors)
         slugs = [c.slug for c in self.config.companies]
         slugs += [s for s in _repos_on_disk(self.workspace) if s not in slugs]
         companies = []
@@ -548,19 +548,21 @@ def _repos_on_disk(workspace: Any) -> list[str]:
     return sorted(p.name for p in snapshots.iterdir() if (p / ".git").exists())
 
 
-def _load_state(workspace: Any, config: Config) -> Any:
-    """The fetch state, or None when there is none yet (a fresh or imported workspace)."""
-    try:
-        from ..state import StateStore
-    except ImportError:  # pragma: no cover - state module is part of the package
-        return None
+def _load_state(workspace: Any, config: Config, errors: list[str]) -> Any:
+    """The fetch state, or None when there is none yet (a fresh or imported workspace).
+
+    An unreadable state file is reported (the build exits 1) but never stops publishing: only
+    the status pages lose their details."""
+    from ..state import StateStore
+
     path = Path(workspace.state_path)
     if not path.exists():
         return None
     try:
         return StateStore(path, failure_threshold=config.site.failure_threshold).load()
     except TrackerError as exc:
-        log.warning("publishing without fetch status: %s", exc)
+        log.error("publishing without fetch status: %s", exc)
+        errors.append(f"published without fetch status: {exc}")
         return None
 
 
