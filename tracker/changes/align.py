@@ -305,6 +305,33 @@ _NAV_HEADING_RE = re.compile(r"^(?:go to|back to|return to|learn more|read more|
                              r"click here|visit|download|jump to|skip to)\b")
 
 
+MENU_RUN = 3    # this many body-less headings in a row are a menu, not an outline
+
+
+def _menu_runs(doc: Document) -> set[int]:
+    """Headings in a run of MENU_RUN or more consecutive headings without any text.
+
+    Plain-text scrapes turn navigation bars, country pickers and footers ('Sign In', 'My
+    Orders', 'Worldwide - English') into short title lines; a policy's outline nests at most a
+    level or two of empty parents before text follows."""
+    out: set[int] = set()
+    run: list[int] = []
+    for k in range(1, len(doc.sections) + 1):
+        if k < len(doc.sections) and not doc.sections[k].sentences:
+            run.append(k)
+            continue
+        if len(run) >= MENU_RUN:
+            out.update(run)
+        run = []
+    return out
+
+
+def outline_size(doc: Document) -> int:
+    """Headings a reader would call the outline: menu runs are page chrome, not structure, so
+    they must not dilute the share of the outline that changed."""
+    return len(doc.sections) - 1 - len(_menu_runs(doc))
+
+
 def _real_sections(doc: Document, unmatched: list[int], other_keys: set[str],
                    mostly_kept: "Callable[[list[int]], bool]") -> list[int]:
     """The unmatched headings that are really sections of their own, not page structure.
@@ -331,10 +358,13 @@ def _real_sections(doc: Document, unmatched: list[int], other_keys: set[str],
     for sec in doc.sections:
         key_counts[sec.key] += 1
     others = [sec.key for sec in doc.sections if len(sec.key) >= 4]
+    menu = _menu_runs(doc)
     out = []
     for k in cands:
         sec = doc.sections[k]
         if not sec.sentences:
+            if k in menu:
+                continue       # one entry of a menu, a country picker or a link list
             if key_counts[sec.key] > 1 or len(sec.key.split()) < 2 or k == len(doc.sections) - 1:
                 continue       # a repeated UI label ('More'), a lone word, a footer line
             if sum(1 for o in others if o != sec.key and f" {o} " in f" {sec.key} ") >= 2:

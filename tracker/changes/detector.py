@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from . import entities as ent
-from .align import align_sections, align_sentences, similarity
+from .align import align_sections, align_sentences, outline_size, similarity
 from .report import Change, ChangeReport
 from .normalize import clean_chars, sentence_key
 from .segment import Document, exact_key, segment
@@ -16,7 +16,7 @@ from .verdict import change_topics, flips, is_material
 
 log = logging.getLogger(__name__)
 
-DETECTOR_VERSION = "1.3.0"
+DETECTOR_VERSION = "1.4.0"
 
 
 def _section_title(doc: Document, idx: int) -> str:
@@ -118,7 +118,7 @@ def compare(old: str, new: str) -> ChangeReport:
     renamed = [(d_old.sections[i].title, d_new.sections[j].title) for i, j in secs.renamed]
     stamp = {"old": d_old.date_stamp, "new": d_new.date_stamp}
     facts = Facts(changes, top_added, sections_removed, renamed, added, removed, topic_counts,
-                  sim, dict(stats), len(d_old.sections), len(d_new.sections),
+                  sim, dict(stats), outline_size(d_old), outline_size(d_new),
                   stamp["old"] != stamp["new"])
     old_links, new_links = ({_link_key(u) for u in d.urls} - {""} for d in (d_old, d_new))
     facts.links_changed = len(new_links ^ old_links)

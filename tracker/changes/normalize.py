@@ -8,6 +8,7 @@ that noise can never turn into a reported change.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -29,13 +30,16 @@ _CHAR_TABLE = str.maketrans(_CHAR_MAP)
 
 def clean_chars(text: str) -> str:
     """Unicode NFKC plus plain quotes/dashes, so typography never counts as a change."""
-    text = text.replace("&amp;", "&").replace("&nbsp;", " ").replace("&quot;", '"')
-    text = text.replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+    if "&" in text:
+        # scraped pages keep HTML entities ('Espa&ntilde;ol', 'Help &#124; Cart'); only complete
+        # ones with ';' are decoded, so '&region=' in a URL stays as written
+        text = _ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)
     text = unicodedata.normalize("NFKC", text.translate(_CHAR_TABLE))
     # icon-font glyphs (private use area) and other invisible format characters
     return _INVISIBLE_RE.sub("", text)
 
 
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _INVISIBLE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\u2028\u2029\u180e]")
 
 

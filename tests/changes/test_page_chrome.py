@@ -1,0 +1,71 @@
+"""Page chrome from plain-text scrapes must not be reported as sections (rules seen on long
+real histories: menus, country pickers, HTML entities)."""
+
+from __future__ import annotations
+
+from tracker.changes import compare
+from tracker.changes.align import outline_size
+from tracker.changes.normalize import clean_chars
+from tracker.changes.segment import segment
+
+BODY = """Privacy Policy
+
+We collect the information you give us when you create an account.
+
+How We Use Information
+
+We use your information to provide and improve our services.
+
+Contact Us
+
+Write to our privacy office with any question about this policy.
+"""
+
+MENU = """Sign In
+My Orders
+My Cart
+Worldwide - English
+United Kingdom - English
+
+"""
+
+
+def test_html_entities_are_decoded_but_url_parameters_are_not() -> None:
+    assert clean_chars("Espa&ntilde;ol &#124; Cart &amp; Sam&#039;s &#x41;") == "Español | Cart & Sam's A"
+    assert clean_chars("see https://x.example/?a=1&region=2 &bogus") == "see https://x.example/?a=1&region=2 &bogus"
+
+
+def test_entity_spelling_alone_is_cosmetic() -> None:
+    old = BODY.replace("Contact Us", "Contact &amp; Support")
+    new = BODY.replace("Contact Us", "Contact & Support")
+    assert compare(old, new).verdict == "cosmetic"
+    assert compare(old.replace("privacy office", "Espa&ntilde;a office"),
+                   new.replace("privacy office", "España office")).verdict == "cosmetic"
+
+
+def test_a_new_menu_of_empty_title_lines_is_not_new_sections() -> None:
+    r = compare(BODY, MENU + BODY)
+    assert r.sections_added == ()
+    assert r.verdict == "cosmetic"
+    assert compare(MENU + BODY, BODY).sections_removed == ()
+
+
+def test_a_menu_does_not_dilute_the_outline() -> None:
+    assert outline_size(segment(MENU + BODY)) == outline_size(segment(BODY)) == 3
+
+
+def test_an_empty_parent_heading_over_a_new_subsection_still_counts() -> None:
+    # negative: a nested outline (empty parent, then a child with text) is not a menu
+    new = BODY.replace("Contact Us", "Your Rights\n\nRight to Erasure\n\nYou may ask us to delete your data "
+                       "at any time.\n\nContact Us")
+    r = compare(BODY, new)
+    assert "Your Rights" in r.sections_added and "Right to Erasure" in r.sections_added
+    assert r.verdict != "cosmetic"
+
+
+def test_a_new_table_of_contents_does_not_hide_a_new_section_with_text() -> None:
+    toc = "Information We Collect\nHow We Use Information\nData Retention\nContact Us\n\n"
+    new = toc + BODY.replace("Contact Us", "Data Retention\n\nWe keep account data for 30 days after "
+                             "you close your account.\n\nContact Us")
+    r = compare(BODY, new)
+    assert r.sections_added == ("Data Retention",)
