@@ -69,3 +69,23 @@ def test_a_new_table_of_contents_does_not_hide_a_new_section_with_text() -> None
                              "you close your account.\n\nContact Us")
     r = compare(BODY, new)
     assert r.sections_added == ("Data Retention",)
+
+
+def test_a_date_stamp_glued_into_a_sentence_is_not_a_number_change() -> None:
+    from tracker.changes.verdict import flips
+    assert flips("Privacy Policy Last modified: June 5, 2015 (view archived versions).",
+                 "Privacy Policy Last modified: June 30, 2015 (view archived versions).") == []
+    assert flips("Copyright © 1996-2014 The Post. Help", "Copyright © 1996-2015 The Post. Help") == []
+    assert flips("Privacy policy archive08-12-2015 privacy policy",
+                 "Privacy policy archive06-22-2016 privacy policy") == []
+    # negative: a real period next to a stamp still counts
+    assert any(f.startswith("number changed") for f in flips(
+        "We keep logs for 30 days. Last modified: June 5, 2015", "We keep logs for 90 days. Last modified: June 30, 2015"))
+
+
+def test_glued_words_from_lost_line_breaks_are_not_new_names() -> None:
+    from tracker.changes.summary import new_names
+    names = new_names(["Read Information CollectionWe collect and Third PartiesAt times and Service "
+                       "ProvidersApple shares, via PayPal, LinkedIn and SurveyMonkey."], "nothing here")
+    assert not any(n.endswith(("CollectionWe", "PartiesAt", "ProvidersApple")) for n in names)
+    assert {"PayPal", "LinkedIn", "SurveyMonkey"} <= set(names)

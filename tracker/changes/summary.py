@@ -191,7 +191,11 @@ information data personal service services policy privacy notice terms site site
 app apps account accounts user users content section note example learn more read see click here
 us inc llc ltd company attn contents menu home top""".split())
 # a UI label glued to the next word by a scrape ('ExpandOperating the Wikimedia Sites')
-_GLUED_UI_RE = re.compile(r"\b(?:Expand|Collapse|Show|Hide|Back|Read|More|Top|Menu|Close)[A-Z][a-z]")
+_GLUED_UI_RE = re.compile(r"\b(?:Expand|Collapse|Show|Hide|Back|Read|More|Top|Menu|Close)[A-Z][a-z]"
+                          # a lost line break: 'Information CollectionWe', 'Third PartiesAt',
+                          # 'Service ProvidersApple'; brands glue short parts ('PayPal', 'LinkedIn')
+                          r"|[a-z]{3}(?:We|It|At|The|Our|Your|You|If|When|These|For|To|As|By|Some|Learn|See)\b"
+                          r"|[A-Z][a-z]{7,}[A-Z][a-z]")
 
 
 def _is_sentence_start(text: str, pos: int) -> bool:

@@ -11,6 +11,7 @@ import re
 from difflib import SequenceMatcher
 
 from .entities import NUMBER_WORDS, extract_sentence
+from .normalize import DATE_RE
 from .topics import has_topic, topics_of
 
 _WORD_RE = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
@@ -121,6 +122,16 @@ def delta_words(old: str, new: str) -> tuple[str, str]:
             " ".join(t.strip() for op, t in d if op == "+"))
 
 
+# a date, a copyright year range or an archive stamp glued into a sentence ('Last modified:
+# June 5, 2015', '© 1996-2014', 'archive08-12-2015'): a new stamp, not a new number of days
+_DATED_RE = re.compile(DATE_RE.pattern + r"|(?<!\d)\d{1,2}-\d{1,2}-(?:19|20)\d{2}(?!\d)"
+                       r"|(?:©|\(c\)|copyright)\s*(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?", re.I)
+
+
+def _undated(text: str) -> str:
+    return _DATED_RE.sub(" ", text)
+
+
 def _numbers(text: str) -> list[str]:
     out = []
     for m in _NUMBER_RE.finditer(text):
@@ -159,7 +170,7 @@ def flips(old: str, new: str) -> list[str]:
     if practice:
         out.append(practice)
     no, nn = _numbers(gone), _numbers(came)
-    if no and nn and sorted(no) != sorted(nn):
+    if no and nn and sorted(no) != sorted(nn) and sorted(_numbers(_undated(old))) != sorted(_numbers(_undated(new))):
         out.append("number changed: " + ", ".join(no) + " → " + ", ".join(nn))
     return out
 
