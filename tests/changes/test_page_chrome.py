@@ -89,3 +89,16 @@ def test_glued_words_from_lost_line_breaks_are_not_new_names() -> None:
                        "ProvidersApple shares, via PayPal, LinkedIn and SurveyMonkey."], "nothing here")
     assert not any(n.endswith(("CollectionWe", "PartiesAt", "ProvidersApple")) for n in names)
     assert {"PayPal", "LinkedIn", "SurveyMonkey"} <= set(names)
+
+
+def test_site_controls_and_link_bars_are_not_sections() -> None:
+    chrome = ("Member Sign In\n\nPlease enter your e-mail address and password below.\n\n"
+              "Close tooltip\n\nA tooltip explains what a mention is and how it works.\n\n"
+              "Site Map | Search Tips\n\nUse the search box to find any page on our site.\n\n")
+    r = compare(BODY, chrome + BODY)
+    assert r.sections_added == ()
+    # negative: headings that merely contain such words are real sections
+    real = BODY.replace("Contact Us", "Navigation Data We Collect\n\nWe record the pages you visit "
+                        "and the links you follow.\n\nSign-in Information\n\nWe store the e-mail "
+                        "address you use to sign in.\n\nContact Us")
+    assert compare(BODY, real).sections_added == ("Navigation Data We Collect", "Sign-in Information")

@@ -302,7 +302,15 @@ def _renamed_by_content(shared: int, old_size: int, old_key: str, new_key: str) 
 
 # 'Go to Dashboard', 'Back to top', 'Learn more about ads': a link line, never a section
 _NAV_HEADING_RE = re.compile(r"^(?:go to|back to|return to|learn more|read more|see more|show more|"
-                             r"click here|visit|download|jump to|skip to)\b")
+                             r"click here|visit|download|jump to|skip to)\b"
+                             # a site's controls scraped as title lines: 'Member Sign In', 'Close
+                             # tooltip', 'Site Navigation', 'Font Size', 'View Cart', 'Search Tips'
+                             r"|^(?:member |customer |account )?(?:sign in|sign up|log ?in|log out|sign out)$"
+                             r"|^close(?: tooltip| menu| window| this)?$|^(?:\w+ )?(?:page |site )?navigation$"
+                             r"|^(?:font size|share this|print(?: this page)?|view cart|my cart|shopping cart|"
+                             r"home ?page|site ?map|search(?: site| tips| this site)?)$")
+# breadcrumbs and link bars kept as one line: 'Home > Privacy', 'Site Map | Search Tips'
+_LINK_BAR_RE = re.compile(r"\S\s*(?:\||>|»)\s*\S")
 
 
 MENU_RUN = 3    # this many body-less headings in a row are a menu, not an outline
@@ -346,7 +354,8 @@ def _real_sections(doc: Document, unmatched: list[int], other_keys: set[str],
     - a heading whose body mostly survives elsewhere was restructured, not added/removed.
     """
     cands = [k for k in unmatched if doc.sections[k].key not in other_keys
-             and not _NAV_HEADING_RE.match(doc.sections[k].key)
+             and not _NAV_HEADING_RE.search(doc.sections[k].key)
+             and not _LINK_BAR_RE.search(doc.sections[k].title)
              and not (doc.sections[k].sentences and mostly_kept(doc.sections[k].sentences))]
     best: dict[str, int] = {}
     for k in cands:
