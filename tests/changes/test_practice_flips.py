@@ -38,3 +38,29 @@ def test_rephrased_clause_is_not_a_practice_swap():
     old = "We use Lucky Orange to anonymously track usage of our website, including clicks."
     new = "We use Lucky Orange to understand how visitors use our website, including clicks."
     assert not any(f.startswith("practice") for f in flips(old, new))
+
+
+TRANSFERS = ("# Privacy Policy\n\n## International transfers\n\nWe transfer personal data to "
+             "servers in the United States and adhere to several frameworks for international "
+             "data transfers.\n\n## Contact\n\nWrite to privacy@example.com.\n")
+
+
+FILLER = "\n## About these terms\n\n" + " ".join(
+    f"Clause {n} explains how section {n} of these terms is read." for n in range(1, 40)) + "\n"
+
+
+def test_new_transfer_framework_is_substantive():
+    base = TRANSFERS + FILLER
+    new = base.replace("several frameworks", "several frameworks, including the EU-US "
+                                                  "Privacy Shield Framework,")
+    report = compare(base, new)
+    assert report.verdict == "substantive"
+    assert "Privacy Shield" in report.headline
+
+
+def test_law_named_in_passing_stays_minor():
+    base = TRANSFERS + FILLER.rstrip("\n") + " These terms are written in plain language.\n"
+    new = base.replace("written in plain language.",
+                       "written in plain language. For EU users, the guidance under the Digital "
+                       "Services Act is part of these terms.")
+    assert compare(base, new).verdict == "minor"

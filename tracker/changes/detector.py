@@ -16,7 +16,7 @@ from .verdict import change_topics, flips, is_material
 
 log = logging.getLogger(__name__)
 
-DETECTOR_VERSION = "1.4.2"
+DETECTOR_VERSION = "1.4.3"
 
 
 def _section_title(doc: Document, idx: int) -> str:

@@ -68,6 +68,17 @@ def _change_score(c: Change) -> float:
     return (3 if c.flips else 0) + w + length + commitment + (0.5 if c.kind == "added" else 0)
 
 
+def _cites_new_legal_basis(c: Change) -> bool:
+    """A law or framework cited or dropped in a sentence about international transfers
+    ("we adhere to ... including the EU-US Privacy Shield") changes the legal footing of those
+    transfers, unlike a law named in passing (a link to another document's guidance)."""
+    from .entities import extract_sentence
+
+    if "international-transfer" not in c.topics:
+        return False
+    return extract_sentence(c.old or "").get("laws") != extract_sentence(c.new or "").get("laws")
+
+
 def decide_verdict(f: Facts) -> str:
     real = [c for c in f.changes if c.kind != "moved"]
     if not real:
@@ -84,6 +95,7 @@ def decide_verdict(f: Facts) -> str:
                         for k in ("vendors", "emails", "phones", "durations", "ages"))
     flipped = any(c.flips for c in material)
     if len(material) >= SUBSTANTIVE_MIN_CHANGES or flipped or (hard_entities and material) \
+            or any(_cites_new_legal_basis(c) for c in material) \
             or (f.sections_added and material) or (changed_share > 0.1 and material):
         return "substantive"
     return "minor"
