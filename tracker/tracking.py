@@ -150,7 +150,7 @@ def _settle(company: CompanyConfig, doc: DocumentConfig, result: FetchResult | D
         if result.not_modified:
             state.record_success(company.slug, doc.type, when, changed=False)
             return DocOutcome(**base, status=NOT_MODIFIED)
-        commit = _record(company, doc, result, when, config, repos)
+        commit, first = _record(company, doc, result, when, config, repos)
     except (DocumentError, StorageError) as exc:
         message = " ".join(str(exc).split()) or type(exc).__name__  # one line per document
         log.warning("%s/%s: %s", company.slug, doc.type, message)
@@ -160,12 +160,12 @@ def _settle(company: CompanyConfig, doc: DocumentConfig, result: FetchResult | D
                          etag=result.etag, last_modified=result.last_modified)
     if commit is None:
         return DocOutcome(**base, status=UNCHANGED)
-    first = len(repos.get(company).versions(doc.type)) == 1
     return DocOutcome(**base, status=NEW if first else CHANGED, commit=commit)
 
 
 def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, when: datetime,
-            config: Config, repos: _RepoPool) -> str | None:
+            config: Config, repos: _RepoPool) -> tuple[str | None, bool]:
+    """Extract, check and commit; returns (commit or None, whether it is the first version)."""
     from .extract import extract
 
     if result.body is None:
@@ -173,11 +173,13 @@ def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, wh
     extracted = extract(result.body, result.content_type, result.final_url or result.url, doc,
                         encoding=result.encoding)
     repo = repos.get(company)
-    check_plausible(extracted.text, repo.latest_text(doc.type), doc, config.fetch.max_shrink)
+    previous = repo.latest_text(doc.type)
+    check_plausible(extracted.text, previous, doc, config.fetch.max_shrink)
     meta = RecordMeta(source_url=result.final_url or result.url, status=result.status,
                       content_type=result.content_type, fetcher=result.fetcher)
-    return repo.record(doc.type, extracted, meta, when, title=doc.display_title,
-                       company_name=company.name)
+    commit = repo.record(doc.type, extracted, meta, when, title=doc.display_title,
+                         company_name=company.name)
+    return commit, previous is None
 
 
 class _RepoPool:
