@@ -8,7 +8,6 @@ Domain errors become one-line messages with meaningful exit codes here and nowhe
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from datetime import datetime
 from pathlib import Path

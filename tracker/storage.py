@@ -26,7 +26,7 @@ import re
 import secrets
 import zlib
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date as Day, datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -88,7 +88,7 @@ class _Seen:
         return int(self.date.split(" ", 1)[0])
 
     @property
-    def day(self) -> date:
+    def day(self) -> Day:
         return datetime.fromtimestamp(self.epoch, timezone.utc).date()
 
 

@@ -7,7 +7,7 @@ document and reported at the end, and the last good version always stays in plac
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -211,8 +211,3 @@ class _RepoPool:
         except StorageError:
             return None  # reported when the document is recorded
 
-
-def iter_documents(config: Config) -> Iterable[tuple[CompanyConfig, DocumentConfig]]:
-    for company in config.companies:
-        for doc in company.documents:
-            yield company, doc

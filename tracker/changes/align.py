@@ -69,15 +69,6 @@ def _lis(seq: list[int]) -> set[int]:
     return out
 
 
-PROBE_CHARS = 300
-
-
-def _probe(text: str) -> str:
-    """Head and tail of a long sentence: edit similarity costs O(n*m) per pair, and a scraped
-    'sentence' can be a whole page; its two ends identify it just as well."""
-    return text if len(text) <= 2 * PROBE_CHARS else text[:PROBE_CHARS] + text[-PROBE_CHARS:]
-
-
 def _fuzzy_block(old_idx: list[int], new_idx: list[int], old_texts: list[str], new_texts: list[str],
                  threshold: float) -> list[tuple[int, int, float]]:
     """Best one-to-one fuzzy pairs between two small lists (greedy by score, ties by order)."""
