@@ -24,6 +24,7 @@ import logging
 import os
 import re
 import secrets
+import shutil
 import zlib
 from dataclasses import dataclass, field
 from datetime import date as Day, datetime, timezone
@@ -209,18 +210,28 @@ class CompanyRepo:
 
     @staticmethod
     def _init(path: Path) -> None:
+        """Create the repository atomically: `git init` runs in a hidden sibling directory and
+        its finished `.git` is renamed into place, so a run killed during the init leaves no
+        half-made `.git` that the next run would have to refuse as corrupted."""
+        staging = path.parent / f".{path.name}.init-{secrets.token_hex(4)}"
         try:
             path.mkdir(parents=True, exist_ok=True)
-            g = git.Git(str(path))
+            for leftover in path.parent.glob(f".{path.name}.init-*"):  # from a killed init
+                shutil.rmtree(leftover, ignore_errors=True)
+            staging.mkdir()
+            g = git.Git(str(staging))
             g.update_environment(GIT_DIR=None, GIT_WORK_TREE=None, GIT_INDEX_FILE=None)
-            g.init("-q", "-b", "main", str(path))
-            with git.Repo(path) as fresh, fresh.config_writer("repository") as cfg:
+            g.init("-q", "-b", "main", str(staging))
+            with git.Repo(staging) as fresh, fresh.config_writer("repository") as cfg:
                 cfg.set_value("user", "name", IDENTITY_NAME)
                 cfg.set_value("user", "email", IDENTITY_EMAIL)
                 cfg.set_value("core", "autocrlf", "false")
                 cfg.set_value("core", "logAllRefUpdates", "true")
+            os.rename(staging / ".git", path / ".git")
         except (GitCommandError, InvalidGitRepositoryError, OSError) as exc:
             raise StorageError(f"{path}: cannot create repository ({exc})") from None
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
         log.info("created repository %s", path)
 
     def close(self) -> None:

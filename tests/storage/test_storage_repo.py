@@ -307,3 +307,17 @@ def test_hourly_unchanged_captures_are_remembered_once_a_day(repo, repo_path):
     days = {datetime.fromtimestamp(int(d.split()[0]), timezone.utc).date() for d, _ in seen}
     assert len(seen) == len(days) <= 3
     assert len(repo.versions("privacy-policy")) == 1
+
+
+def test_an_init_killed_halfway_leaves_nothing_to_refuse(tmp_path):
+    """A SIGKILL during `git init` leaves only a hidden staging directory (the finished .git
+    is renamed into place): the next run creates the repository and removes the leftover."""
+    path = tmp_path / "snapshots" / "acme"
+    leftover = tmp_path / "snapshots" / ".acme.init-dead1234" / ".git"
+    leftover.mkdir(parents=True)
+    (leftover / "config").write_text("[core]\n")  # no HEAD: what a killed `git init` leaves
+    assert not (path / ".git").exists()
+    repo = CompanyRepo.open(path, create=True)
+    assert repo.record("privacy-policy", ex("Text."), META, T0, "Privacy Policy")
+    fsck(path)
+    assert [p.name for p in (tmp_path / "snapshots").iterdir()] == ["acme"]
