@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -158,28 +159,82 @@ def _day(value: datetime | None) -> str:
 
 # --------------------------------------------------------------------------- track / build / run
 
-def _progress_printer(state: State, total: int):
-    """A progress bar only when a person is watching; cron gets nothing."""
-    if total == 0 or state.verbose or not sys.stderr.isatty():
-        return None, None
-    bar = click.progressbar(length=total, label="Fetching", file=sys.stderr)
-    bar.__enter__()
-    return bar, (lambda outcome: bar.update(1))
+class _Progress:
+    """A progress bar on stderr only when a person is watching (a terminal, not -v); cron
+    and pipes get nothing. ``update(n)`` advances; ``total`` may be raised once known."""
+
+    def __init__(self, state: State, label: str, total: int = 0) -> None:
+        self.bar = None
+        if total and not state.verbose and sys.stderr.isatty():
+            self.bar = click.progressbar(length=total, label=label, file=sys.stderr)
+            self.bar.__enter__()
+
+    def update(self, n: int = 1) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+@contextmanager
+def _phase(stats, name: str):
+    """Time a phase into ``stats`` when ``--stats`` was given; a no-op otherwise."""
+    if stats is None:
+        yield
+    else:
+        with stats.phase(name):
+            yield
+
+
+def stats_option(command_name: str):
+    """``--stats``: print the run's phase timings and counters as one JSON line on stderr.
+
+    The wrapped command receives ``stats`` (a RunStats or None); the JSON is printed even
+    when the command exits with a non-zero code, since a failing run's timing matters most.
+    """
+    import functools
+
+    def decorate(fn):
+        @click.option("--stats", "want_stats", is_flag=True,
+                      help="Print timings and counters as one JSON line on stderr.")
+        @functools.wraps(fn)
+        def wrapper(*args, want_stats: bool, **kwargs):
+            from .runstats import RunStats
+
+            stats = RunStats(command_name) if want_stats else None
+            try:
+                return fn(*args, stats=stats, **kwargs)
+            finally:
+                if stats is not None:
+                    click.echo(stats.to_json(), err=True)
+        return wrapper
+    return decorate
 
 
 def _run_track(state: State, workspace: Workspace, config: Config,
-               companies: tuple[str, ...]) -> int:
+               companies: tuple[str, ...], stats=None) -> int:
     """Run `track` (the caller holds the workspace lock) and print its cron-friendly lines."""
     from .tracking import NOT_MODIFIED, UNCHANGED, select_companies, track
 
     total = sum(len(c.documents) for c in select_companies(config, companies))
-    bar, callback = _progress_printer(state, total)
-    try:
-        report = track(workspace, config, companies=companies or None, progress=callback)
-    finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
-    _warm_report_cache(workspace, report)
+    with _Progress(state, "Fetching", total) as bar, _phase(stats, "track"):
+        report = track(workspace, config, companies=companies or None,
+                       progress=lambda outcome: bar.update(1))
+    with _phase(stats, "detect"):
+        _warm_report_cache(workspace, report)
+    if stats is not None:
+        stats.set("documents", len(report.outcomes))
+        stats.set("recorded", len(report.recorded))
+        stats.set("failed", len(report.failed))
     for outcome in report.outcomes:
         quiet_status = outcome.status in (UNCHANGED, NOT_MODIFIED)
         if not quiet_status or state.verbose:
@@ -206,21 +261,24 @@ def _warm_report_cache(workspace: Workspace, report) -> None:
 @main.command()
 @click.argument("companies", nargs=-1)
 @click.option("--wait", is_flag=True, help="Wait for a running tracker instead of exiting 75.")
+@stats_option("track")
 @pass_state
-def track(state: State, companies: tuple[str, ...], wait: bool) -> None:
+def track(state: State, companies: tuple[str, ...], wait: bool, stats) -> None:
     """Fetch documents and record new versions. Prints one line per changed or failed
     document and nothing when nothing changed (cron-friendly)."""
     workspace, config = state.open()
     with workspace.lock(wait=wait):
-        code = _run_track(state, workspace, config, companies)
+        code = _run_track(state, workspace, config, companies, stats)
     sys.exit(code)
 
 
-def _run_build(state: State, workspace: Workspace, config: Config, out: Path | None) -> int:
+def _run_build(state: State, workspace: Workspace, config: Config, out: Path | None,
+               stats=None) -> int:
     """Build the site; exit code 1 when a company had to be left out (its ERROR is logged)."""
     from .publish import build_site
 
-    result = build_site(workspace, config, out)
+    with _phase(stats, "build"):
+        result = build_site(workspace, config, out)
     if state.verbose:
         click.echo(result.summary())
     return EXIT_DOC_FAILED if result.errors else EXIT_OK
@@ -230,12 +288,13 @@ def _run_build(state: State, workspace: Workspace, config: Config, out: Path | N
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               help="Output directory (default: WORKSPACE/public).")
 @click.option("--wait", is_flag=True, help="Wait for a running tracker instead of exiting 75.")
+@stats_option("build")
 @pass_state
-def build(state: State, out: Path | None, wait: bool) -> None:
+def build(state: State, out: Path | None, wait: bool, stats) -> None:
     """Build the static website and RSS/Atom feeds (incremental)."""
     workspace, config = state.open()
     with workspace.lock(wait=wait):
-        code = _run_build(state, workspace, config, out)
+        code = _run_build(state, workspace, config, out, stats)
     sys.exit(code)
 
 
@@ -244,13 +303,15 @@ def build(state: State, out: Path | None, wait: bool) -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               help="Output directory (default: WORKSPACE/public).")
 @click.option("--wait", is_flag=True, help="Wait for a running tracker instead of exiting 75.")
+@stats_option("run")
 @pass_state
-def run(state: State, companies: tuple[str, ...], out: Path | None, wait: bool) -> None:
+def run(state: State, companies: tuple[str, ...], out: Path | None, wait: bool,
+        stats) -> None:
     """`track` then `build`: the command to put in cron."""
     workspace, config = state.open()
     with workspace.lock(wait=wait):
-        code = _run_track(state, workspace, config, companies)
-        code = max(code, _run_build(state, workspace, config, out))
+        code = _run_track(state, workspace, config, companies, stats)
+        code = max(code, _run_build(state, workspace, config, out, stats))
     sys.exit(code)
 
 
@@ -358,16 +419,20 @@ def _stored_diff(state: State, args: tuple[str, ...], doc_type: str | None):
 @main.command("import")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--wait", is_flag=True, help="Wait for a running tracker instead of exiting 75.")
+@stats_option("import")
 @pass_state
-def import_command(state: State, directory: Path, wait: bool) -> None:
+def import_command(state: State, directory: Path, wait: bool, stats) -> None:
     """Import dated snapshots: DIR/<company>/<YYYY-MM-DD>.{md,txt,html,pdf} or
     DIR/<company>/<document-type>/<date>.<ext>. Importing twice adds nothing."""
     from .importer import import_directory
 
     workspace, config = state.open()
     names = {c.slug: c.name for c in config.companies}
-    with workspace.lock(wait=wait):
+    with workspace.lock(wait=wait), _phase(stats, "import"):
         report = import_directory(workspace.snapshots_dir, directory, company_names=names)
+    if stats is not None:
+        stats.set("imported", report.imported)
+        stats.set("skipped", report.skipped)
     click.echo(report.summary())
     if report.errors:
         for error in report.errors:
@@ -383,9 +448,10 @@ def import_command(state: State, directory: Path, wait: bool) -> None:
 @click.option("--limit", type=int, help="At most N captures per document.")
 @click.option("--wayback-url", default="https://web.archive.org", show_default=True,
               help="Base URL of the Wayback Machine (or a compatible archive).")
+@stats_option("backfill")
 @pass_state
 def backfill(state: State, company: str, doc_type: str | None, since: datetime | None,
-             until: datetime | None, limit: int | None, wayback_url: str) -> None:
+             until: datetime | None, limit: int | None, wayback_url: str, stats) -> None:
     """Import a document's history from the Wayback Machine."""
     from .storage import CompanyRepo
     from .wayback import backfill as run_backfill
@@ -401,8 +467,9 @@ def backfill(state: State, company: str, doc_type: str | None, since: datetime |
     with workspace.lock():
         repo = CompanyRepo.open(workspace.repo_path(company), create=True)
         for doc in docs:
-            report = run_backfill(repo, conf.name, doc, config.fetch, since=since, until=until,
-                                  limit=limit, base_url=wayback_url)
+            with _phase(stats, "backfill"):
+                report = run_backfill(repo, conf.name, doc, config.fetch, since=since,
+                                      until=until, limit=limit, base_url=wayback_url)
             click.echo(f"{company}/{doc.type}: {report.summary()}")
             for error in report.errors:
                 click.echo(f"ERROR    {error}", err=True)
