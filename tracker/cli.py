@@ -470,6 +470,10 @@ def backfill(state: State, company: str, doc_type: str | None, since: datetime |
         raise UsageError(f"{company} has no {doc_type!r} document")
     if limit is not None and limit < 1:
         raise UsageError("--limit must be at least 1")
+    if until is not None:  # --to is a day: include all of its captures
+        until = until.replace(hour=23, minute=59, second=59)
+    if since and until and since > until:
+        raise UsageError("--from is after --to")
     base_url = archive_url or wayback_url or config.wayback.url
     reason = check_url(base_url, allow_file=False)
     if reason:
