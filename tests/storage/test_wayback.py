@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fake_archive import CDX_FIELDS, ArchiveServer, FakeArchive, Reply, html_page
+from fake_archive import CDX_FIELDS, ArchiveServer, FakeArchive, Reply
 from storage_helpers import META, ex, fsck, run_git
 from tracker.models import DocumentConfig, FetchSettings
 from tracker.wayback import ArchiveClient, backfill, list_captures, parse_cdx

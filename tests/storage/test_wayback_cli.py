@@ -121,13 +121,18 @@ def test_backfill_command_output_exit_codes_and_options(archive: FakeArchive, tm
 
 def test_config_url_and_rate_are_used_and_an_unreachable_archive_fails(archive: FakeArchive,
                                                                         tmp_path: Path):
+    terms = "https://acme.test/terms"
     archive.add(URL, "20190105120000", html_page(policy(6)))
     archive.add(URL, "20200105120000", html_page(policy(7)))
+    archive.add(terms, "20200105120000", html_page("# Terms\n\nBe nice."))
     ws = workspace(tmp_path, archive.base, rpm=300)  # 0.2 s between requests
+    assert cli(ws, "add", "acme", terms, "--type", "terms").exit_code == 0
     result = cli(ws, "backfill", "acme")
     assert result.exit_code == 0, result.output
+    assert result.stdout.count("captures found") == 2
+    # one rate for the whole run, across documents
     times = [t for _, _, t in archive.requests]
-    assert len(times) == 3 and all(b - a >= 0.19 for a, b in zip(times, times[1:])), times
+    assert len(times) == 5 and all(b - a >= 0.19 for a, b in zip(times, times[1:])), times
     down = cli(ws, "backfill", "acme", "--archive-url", "http://127.0.0.1:9")
     assert down.exit_code == 1 and "CDX query" in down.stderr
 
