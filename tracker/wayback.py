@@ -77,7 +77,7 @@ class Capture:
 class BackfillReport:
     captures: int = 0                      # distinct captures the archive listed
     downloaded: int = 0                    # bodies downloaded from the archive in this run
-    cached: int = 0                        # bodies an interrupted run had already downloaded
+    cached: int = 0                        # bodies an earlier (interrupted) run downloaded
     already: int = 0                       # captures placed in history by an earlier run
     recorded: int = 0                      # new versions in the history
     duplicates: int = 0                    # identical to the version before them
@@ -93,7 +93,7 @@ class BackfillReport:
         return len(self.errors)
 
     def summary(self) -> str:
-        cached = f" (+{self.cached} from an interrupted run)" if self.cached else ""
+        cached = f" (+{self.cached} downloaded by an earlier run)" if self.cached else ""
         already = f", {self.already} already backfilled" if self.already else ""
         return (f"{self.captures} captures found, {self.downloaded} downloaded{cached}, "
                 f"{self.recorded} recorded, {self.duplicates} skipped as duplicates"

@@ -143,8 +143,7 @@ def test_backfill_builds_dated_history_and_reports_failures(archive: FakeArchive
     assert queries[0] == {"url": [POLICY_URL], "output": ["json"], "filter": ["statuscode:200"],
                           "collapse": ["digest"], "showResumeKey": ["true"], "limit": ["2"]}
     assert all(h.get("User-Agent") == FAST.user_agent for _, h, _ in archive.requests)
-    # 3 CDX pages + 6 captures + 1 retry of the 500 + 1 retry of the 429 + 1 of the 404? no:
-    # 404 is not transient, so it is asked once
+    # each capture once, plus one retry of the 500 and of the 429 (a 404 is not retried)
     assert archive.snapshot_requests() == [
         "20190105120000", "20200301000000", "20210101000000", "20210101000000",
         "20210601000000", "20211010000000", "20220715083000", "20220715083000"]

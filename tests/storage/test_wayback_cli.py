@@ -180,7 +180,7 @@ def test_an_interrupted_backfill_resumes_without_downloading_twice(archive: Fake
     # the 7 bodies that had arrived come from the journal; only the rest is downloaded
     assert again == stamps[7:]
     assert result.stdout.startswith("acme/privacy-policy: 12 captures found, 5 downloaded "
-                                    "(+7 from an interrupted run), 12 recorded")
+                                    "(+7 downloaded by an earlier run), 12 recorded")
     assert run_git(repo_path, "log", "--format=%as").split() == [
         f"2020-{m:02d}-01" for m in range(12, 0, -1)]
     fsck(repo_path)
