@@ -503,6 +503,8 @@ def backfill(state: State, company: str, doc_type: str | None, since: datetime |
             failed = failed or bool(report.errors)
             if report.stopped:
                 break
+    if stats is not None:
+        stats.set("requests", client.requests)   # everything asked of the archive, retries too
     sys.exit(EXIT_DOC_FAILED if failed else EXIT_OK)
 
 

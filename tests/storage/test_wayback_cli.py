@@ -81,6 +81,7 @@ def test_backfill_command_output_exit_codes_and_options(archive: FakeArchive, tm
     stats = json.loads(errors[-1])
     assert stats["command"] == "backfill" and stats["counts"]["recorded"] == 2
     assert stats["counts"]["failed"] == 1 and stats["counts"]["captures"] == 4
+    assert stats["counts"]["requests"] == 1 + 4 + 2  # CDX, captures, two retries of the 500
     repo_path = ws / "snapshots" / "acme"
     assert run_git(repo_path, "log", "--format=%as %s").splitlines() == [
         "2024-02-01 Record new changes of Acme Inc Privacy Policy",
