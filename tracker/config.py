@@ -398,6 +398,11 @@ concurrency = 4
 retries = 2
 max_shrink = 0.5
 
+# The archive `tracker backfill` reads; keep the rate low for web.archive.org (at most 30).
+# [wayback]
+# url = "https://web.archive.org"
+# requests_per_minute = 15
+
 # [[companies]]
 # slug = "example"
 # name = "Example Inc."

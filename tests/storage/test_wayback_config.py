@@ -43,3 +43,12 @@ def test_bad_values_are_reported_with_the_key(text, key, words):
     with pytest.raises(ConfigError) as err:
         parse_config(text, PATH)
     assert err.value.key == key and words in str(err.value) and "tracker.toml" in str(err.value)
+
+
+def test_the_starter_config_documents_the_table_with_valid_values():
+    from tracker.config import STARTER_CONFIG
+
+    lines = STARTER_CONFIG.splitlines()
+    start = lines.index("# [wayback]")
+    block = [line[2:] for line in lines[start:start + 3]]
+    assert parse_config("\n".join(block), PATH).wayback == WaybackSettings()
