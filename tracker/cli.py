@@ -445,16 +445,21 @@ def import_command(state: State, directory: Path, wait: bool, stats) -> None:
 @click.option("--type", "doc_type", help="Document type (default: all of the company's).")
 @click.option("--from", "since", type=click.DateTime(["%Y-%m-%d"]), help="Earliest capture.")
 @click.option("--to", "until", type=click.DateTime(["%Y-%m-%d"]), help="Latest capture.")
-@click.option("--limit", type=int, help="At most N captures per document.")
-@click.option("--wayback-url", default="https://web.archive.org", show_default=True,
-              help="Base URL of the Wayback Machine (or a compatible archive).")
+@click.option("--limit", type=int, help="At most N captures per document (the oldest).")
+@click.option("--archive-url", metavar="URL",
+              help="Base URL of the Wayback Machine or a compatible archive "
+                   "(default: [wayback] url, https://web.archive.org).")
+@click.option("--wayback-url", hidden=True, help="Old name of --archive-url.")
 @stats_option("backfill")
 @pass_state
 def backfill(state: State, company: str, doc_type: str | None, since: datetime | None,
-             until: datetime | None, limit: int | None, wayback_url: str, stats) -> None:
-    """Import a document's history from the Wayback Machine."""
+             until: datetime | None, limit: int | None, archive_url: str | None,
+             wayback_url: str | None, stats) -> None:
+    """Import a document's history from the Wayback Machine: one summary line per document;
+    exit 1 when some captures failed (the others are recorded). Rerun to resume."""
+    from .config import check_url
     from .storage import CompanyRepo
-    from .wayback import backfill as run_backfill
+    from .wayback import ArchiveClient, backfill as run_backfill
 
     workspace, config = state.open()
     conf = config.company(company)
@@ -463,18 +468,65 @@ def backfill(state: State, company: str, doc_type: str | None, since: datetime |
     docs = [d for d in conf.documents if doc_type in (None, d.type)]
     if not docs:
         raise UsageError(f"{company} has no {doc_type!r} document")
+    if limit is not None and limit < 1:
+        raise UsageError("--limit must be at least 1")
+    if until is not None:  # --to is a day: include all of its captures
+        until = until.replace(hour=23, minute=59, second=59)
+    if since and until and since > until:
+        raise UsageError("--from is after --to")
+    base_url = archive_url or wayback_url or config.wayback.url
+    reason = check_url(base_url, allow_file=False)
+    if reason:
+        raise UsageError(f"--archive-url {base_url!r} {reason}")
     failed = False
-    with workspace.lock():
+    with workspace.lock(), ArchiveClient(config.fetch,
+                                         config.wayback.requests_per_minute) as client:
         repo = CompanyRepo.open(workspace.repo_path(company), create=True)
         for doc in docs:
-            with _phase(stats, "backfill"):
+            name = f"{company}/{doc.type}"
+            with _BackfillProgress(state, name) as bar, _phase(stats, "backfill"):
                 report = run_backfill(repo, conf.name, doc, config.fetch, since=since,
-                                      until=until, limit=limit, base_url=wayback_url)
-            click.echo(f"{company}/{doc.type}: {report.summary()}")
+                                      until=until, limit=limit, base_url=base_url,
+                                      client=client, progress=bar.update)
+            click.echo(f"{name}: {report.summary()}")
+            note = report.rebuild_note(name)
+            if note:
+                click.echo(note)
             for error in report.errors:
-                click.echo(f"ERROR    {error}", err=True)
+                click.echo(f"ERROR    {name}: {error}", err=True)
+            if report.stopped:
+                click.echo(f"STOPPED  {name}: {report.stopped}", err=True)
+            if stats is not None:
+                for key in ("captures", "downloaded", "cached", "already", "recorded",
+                            "duplicates", "failed"):
+                    stats.add(key, getattr(report, key))
             failed = failed or bool(report.errors)
+            if report.stopped:
+                break
+    if stats is not None:
+        stats.set("requests", client.requests)   # everything asked of the archive, retries too
     sys.exit(EXIT_DOC_FAILED if failed else EXIT_OK)
+
+
+class _BackfillProgress:
+    """Feeds `backfill`'s (handled, found) callbacks to a `_Progress` made once the number of
+    captures is known."""
+
+    def __init__(self, state: State, label: str) -> None:
+        self.state, self.label, self.bar, self.done = state, label, None, 0
+
+    def update(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = _Progress(self.state, self.label, total)
+        self.bar.update(done - self.done)
+        self.done = done
+
+    def __enter__(self) -> _BackfillProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 @main.command()

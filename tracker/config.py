@@ -23,6 +23,7 @@ from .models import (
     DocumentConfig,
     FetchSettings,
     SiteSettings,
+    WaybackSettings,
 )
 
 CONFIG_FILENAME = "tracker.toml"
@@ -78,10 +79,16 @@ _FETCH_KEYS: dict[str, type | tuple[type, ...]] = {
     "max_shrink": (int, float), "allow_file_urls": bool, "max_redirects": int,
     "retry_backoff": (int, float), "max_time": (int, float),
 }
+_WAYBACK_KEYS: dict[str, type | tuple[type, ...]] = {
+    "url": str, "requests_per_minute": (int, float),
+}
+# The Internet Archive throttles and then blocks clients that go much faster than this; a config
+# asking more of it is refused rather than getting the operator's address blocked.
+ARCHIVE_ORG_MAX_RPM = 30
 _COMPANY_KEYS = {"slug", "name", "homepage", "documents"}
 _DOCUMENT_KEYS = {"type", "url", "select", "remove", "strip_params", "browser", "max_shrink",
                   "title"}
-_TOP_KEYS = {"site", "fetch", "companies"}
+_TOP_KEYS = {"site", "fetch", "companies", "wayback"}
 
 # (minimum, maximum) accepted for numeric settings; None = unbounded.
 _RANGES: dict[str, tuple[float | None, float | None]] = {
@@ -89,6 +96,7 @@ _RANGES: dict[str, tuple[float | None, float | None]] = {
     "max_bytes": (1024, 2_000_000_000), "per_host_delay": (0, 3600), "concurrency": (1, 64),
     "retries": (0, 10), "max_shrink": (0, 1), "max_redirects": (0, 50),
     "retry_backoff": (0, 600), "max_time": (0.1, 86400),
+    "requests_per_minute": (0.1, 100_000),
 }
 
 
@@ -313,6 +321,7 @@ def parse_config(text: str, path: Path) -> Config:
         reason = check_url(site.base_url, allow_file=False)
         if reason:
             problems.add(f"{site.base_url!r} {reason}", key="site.base_url")
+    wayback = _wayback(data.get("wayback"), problems)
     companies_raw = data.get("companies", [])
     companies: list[CompanyConfig] = []
     if not isinstance(companies_raw, list):
@@ -324,7 +333,33 @@ def parse_config(text: str, path: Path) -> Config:
         if company is not None:
             companies.append(company)
     problems.raise_if_any()
-    return Config(path=path, site=site, fetch=fetch, companies=tuple(companies))
+    return Config(path=path, site=site, fetch=fetch, companies=tuple(companies),
+                  wayback=wayback)
+
+
+def _wayback(raw: Any, problems: _Problems) -> WaybackSettings:
+    """The [wayback] table: an http(s) base URL without query, and a polite request rate."""
+    values = _settings_table(raw, "wayback", _WAYBACK_KEYS, problems)
+    url = values.get("url")
+    if url is not None:
+        reason = check_url(url, allow_file=False)
+        if reason is None and (urlsplit(url).query or urlsplit(url).fragment):
+            reason = "must be a base URL without query or fragment"
+        if reason:
+            problems.add(f"{url!r} {reason}", key="wayback.url")
+            values.pop("url")
+        else:
+            values["url"] = url.rstrip("/")
+    if "requests_per_minute" in values:
+        rpm = values["requests_per_minute"] = float(values["requests_per_minute"])
+        host = (urlsplit(values.get("url", WaybackSettings.url)).hostname or "").lower()
+        if (host == "archive.org" or host.endswith(".archive.org")) \
+                and rpm > ARCHIVE_ORG_MAX_RPM:
+            problems.add(f"must be at most {ARCHIVE_ORG_MAX_RPM} for {host} (the cap policy-"
+                         f"tracker keeps for the Internet Archive), got {rpm:g}",
+                         key="wayback.requests_per_minute")
+            values.pop("requests_per_minute")
+    return WaybackSettings(**values)
 
 
 def load_config(path: Path) -> Config:
@@ -362,6 +397,11 @@ per_host_delay = 2
 concurrency = 4
 retries = 2
 max_shrink = 0.5
+
+# The archive `tracker backfill` reads; keep the rate low for web.archive.org (at most 30).
+# [wayback]
+# url = "https://web.archive.org"
+# requests_per_minute = 15
 
 # [[companies]]
 # slug = "example"

@@ -4,6 +4,10 @@ Layouts (dates are UTC, taken from the file name):
 
 - ``DIR/<company>/<YYYY-MM-DD>[THHMMSS].{md,txt,html,pdf}`` -> document type ``privacy-policy``
 - ``DIR/<company>/<document-type>/<YYYY-MM-DD>[THHMMSS].<ext>``
+- ``DIR/<any name>`` with an archive-date header as first line (public policy archives: one
+  file per site, see :mod:`tracker.archive_header`): company, document type and capture time
+  come from the header, the header line is stripped from the text (the raw file is kept as it
+  is) and its Wayback link becomes the version's Source-URL
 
 Anything else (``labels/*.json``, ``SOURCES.md``, ``README.md``...) is skipped with a logged
 note: an archive of snapshots usually carries such notes and they are not errors. Versions go
@@ -20,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from tracker import archive_header
 from tracker.errors import TrackerError
 from tracker.models import DocumentConfig, Extracted, RecordMeta, document_type_title
 from tracker.storage import CompanyRepo, ImportItem, is_safe_name
@@ -32,7 +37,8 @@ _FILE = re.compile(
     r"\.(?P<ext>md|markdown|txt|html|htm|pdf)\Z", re.I)
 _EXT = {"md": "md", "markdown": "md", "txt": "txt", "html": "html", "htm": "html", "pdf": "pdf"}
 _CONTENT_TYPE = {"html": "text/html", "pdf": "application/pdf", "txt": "text/plain",
-                 "md": "text/markdown"}
+                 "md": "text/markdown", "archive": "text/markdown"}
+_ARCHIVE = "archive"  # the "extension" of a file with an archive-date header
 
 Progress = Callable[[str, str, int, int], None]  # (company, doc_type, imported, skipped)
 
@@ -93,12 +99,42 @@ def load_snapshot(path: Path, ext: str, doc_type: str) -> Extracted:
 
     body = path.read_bytes()
     url = path.resolve().as_uri()
+    if ext == _ARCHIVE:
+        header, text = archive_header.split_header(ex.decode(body))
+        if header is None:
+            raise TrackerError(f"{path}: the archive header line is gone")
+        text = ex.normalize_text(text)
+        if not any(ch.isalnum() for ch in text):
+            raise TrackerError(f"{path}: no text after the archive header")
+        return Extracted(text=text, raw=body, raw_ext="md")
     if ext in ("md", "txt"):
         text = ex.normalize_text(ex.decode(body))
         if not any(ch.isalnum() for ch in text):
             raise TrackerError(f"{path}: no text")
         return Extracted(text=text, raw=body, raw_ext=ext)
     return ex.extract(body, _CONTENT_TYPE[ext], url, DocumentConfig(type=doc_type, url=url))
+
+
+def snapshot_meta(path: Path, ext: str) -> RecordMeta:
+    """Capture facts of a snapshot file: an archive file's source is its Wayback link."""
+    source = path.resolve().as_uri()
+    if ext == _ARCHIVE:
+        header = archive_header.read_header(path)
+        source = header.snapshot_url if header and header.snapshot_url else source
+    return RecordMeta(source_url=source, content_type=_CONTENT_TYPE[ext], fetcher="import")
+
+
+def _archive_file(entry: Path, report: ImportReport,
+                  found: dict[tuple[str, str], list[tuple[datetime, str, Path]]]) -> None:
+    """A top-level file: one site's policy with an archive-date header, or ignored."""
+    header = archive_header.read_header(entry) if entry.is_file() else None
+    if header is None:
+        report.ignored.append(str(entry))
+        log.info("ignoring %s: not a company directory nor a file with an archive header",
+                 entry)
+        return
+    found.setdefault((header.company, header.doc_type), []).append(
+        (header.captured_at, _ARCHIVE, entry))
 
 
 def _scan(directory: Path, report: ImportReport) -> dict[tuple[str, str], list[tuple[datetime, str, Path]]]:
@@ -132,8 +168,7 @@ def _scan(directory: Path, report: ImportReport) -> dict[tuple[str, str], list[t
 
     for entry in sorted(directory.iterdir()):
         if not entry.is_dir():
-            report.ignored.append(str(entry))
-            log.info("ignoring %s: not a company directory", entry)
+            _archive_file(entry, report, found)
             continue
         company = _safe(entry.name)
         if company is None:
@@ -198,8 +233,7 @@ def _import_document(repo: CompanyRepo, company: str, doc_type: str,
             stats.errors += 1
             report.errors.append(f"{path}: {exc}")
             continue
-        meta = RecordMeta(source_url=path.resolve().as_uri(), content_type=_CONTENT_TYPE[ext],
-                          fetcher="import")
+        meta = snapshot_meta(path, ext)
         items.append(ImportItem(date=date, extracted=extracted, meta=meta, title=title))
     if not items:
         return

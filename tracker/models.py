@@ -47,6 +47,15 @@ class SiteSettings:
 
 
 @dataclass(frozen=True)
+class WaybackSettings:
+    """The archive `tracker backfill` reads ([wayback] table). The default rate stays well under
+    the Wayback Machine's documented limit, so a long backfill is never throttled or banned."""
+
+    url: str = "https://web.archive.org"   # base URL: CDX API at /cdx/search/cdx, /web/ snapshots
+    requests_per_minute: float = 15.0      # every CDX page, download and retry counts
+
+
+@dataclass(frozen=True)
 class DocumentConfig:
     """One tracked document of a company, e.g. its privacy policy."""
 
@@ -81,6 +90,7 @@ class Config:
     site: SiteSettings = field(default_factory=SiteSettings)
     fetch: FetchSettings = field(default_factory=FetchSettings)
     companies: tuple[CompanyConfig, ...] = ()
+    wayback: WaybackSettings = field(default_factory=WaybackSettings)
 
     def company(self, slug: str) -> CompanyConfig | None:
         return next((c for c in self.companies if c.slug == slug), None)

@@ -1,124 +1,119 @@
 """Backfill a document's history from the Wayback Machine (or a compatible archive).
 
-One CDX query lists the distinct captures (``collapse=digest``, status 200 only); each capture's
-raw body comes from ``{base}/web/{timestamp}id_/{url}`` (``id_`` = the page as archived, without
-the archive's toolbar or rewritten links), is extracted with the document's own rules and goes
-into history with :meth:`CompanyRepo.insert_versions`, dated with the capture time. Politeness:
-our user agent, ``per_host_delay`` between requests, backoff on 429/5xx (``Retry-After``
-honoured); a failed capture is reported and skipped, never fatal to the others.
+The CDX API lists the distinct captures (``filter=statuscode:200``, ``collapse=digest``,
+``from``/``to``), page by page (``limit`` + ``showResumeKey=true``, following ``resumeKey``);
+each capture's raw body comes from ``{base}/web/{timestamp}id_/{url}`` (``id_`` = the page as
+archived, without the archive's toolbar or rewritten links), is extracted with the document's
+own rules and goes into history with :meth:`CompanyRepo.insert_versions`, dated with the
+capture time, so older captures interleave with versions already recorded.
+
+Politeness: one request at a time, at most ``requests_per_minute`` (CDX pages, downloads and
+retries all count), our user agent, backoff on 429/5xx honouring ``Retry-After``; an archive
+that keeps answering 429 stops the backfill (rerun later) instead of being hammered.
+
+Resumable: every downloaded body is written atomically to a per-document cache under
+``.git/policy-tracker/wayback/<doc-type>/`` before the next request, and a journal
+(``<doc-type>.json`` beside it) lists the captures already placed in history. A rerun after
+Ctrl-C or a kill downloads nothing it already had; a failed capture is retried on the next run
+(from the cache when its body had arrived).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import re
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 
 import httpx
 
 from tracker.errors import FetchError, TrackerError
-from tracker.models import DocumentConfig, FetchSettings, RecordMeta
+from tracker.fsutil import atomic_write_bytes, atomic_write_text
+from tracker.models import DocumentConfig, FetchSettings, RecordMeta, WaybackSettings
 from tracker.storage import CompanyRepo, ImportItem
 
 log = logging.getLogger(__name__)
 
-DEFAULT_BASE_URL = "https://web.archive.org"
-_FIELDS = "timestamp,original,statuscode,mimetype,digest"
+DEFAULT_BASE_URL = WaybackSettings.url
+DEFAULT_REQUESTS_PER_MINUTE = WaybackSettings.requests_per_minute
+PAGE_SIZE = 1000                      # CDX rows per page
+MAX_RETRY_AFTER = 300.0               # longer waits: stop and let the operator rerun later
 _TRANSIENT = {429, 500, 502, 503, 504}
+_SNAPSHOT_TS = re.compile(r"/web/(\d{14})id_/")
+
+Progress = Callable[[int, int], None]     # (captures handled, captures found)
 
 
 @dataclass(frozen=True)
 class Capture:
+    """One CDX row."""
+
     timestamp: str           # YYYYMMDDhhmmss, UTC
     original: str            # the URL as archived
-    mimetype: str
-    digest: str
+    mimetype: str = ""
+    digest: str = ""
 
     @property
     def date(self) -> datetime:
         return datetime.strptime(self.timestamp.ljust(14, "0")[:14],
                                  "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
 
+    @property
+    def key(self) -> str:
+        """A file-name-safe identity of the capture, stable across CDX queries."""
+        ident = hashlib.sha256(f"{self.original}\n{self.digest}".encode()).hexdigest()[:16]
+        return f"{self.timestamp}-{ident}"
+
+    def snapshot_url(self, base_url: str) -> str:
+        return f"{base_url}/web/{self.timestamp}id_/{self.original}"
+
 
 @dataclass
 class BackfillReport:
     captures: int = 0                      # distinct captures the archive listed
-    fetched: int = 0                       # bodies downloaded and extracted
-    imported: int = 0                      # new versions in the history
-    skipped: int = 0                       # identical to their predecessor / already there
+    downloaded: int = 0                    # bodies downloaded from the archive in this run
+    cached: int = 0                        # bodies an earlier (interrupted) run downloaded
+    already: int = 0                       # captures placed in history by an earlier run
+    recorded: int = 0                      # new versions in the history
+    duplicates: int = 0                    # identical to the version before them
     errors: list[str] = field(default_factory=list)   # one line per failed capture
     commits: list[str] = field(default_factory=list)
+    stopped: str | None = None             # why the backfill stopped early (rate limited)
+    rebuilt: bool = False                  # older captures went below recorded versions
+    existing: int = 0                      # versions recorded before the backfill
+    kept: int = 0                          # of those, still versions afterwards
+
+    @property
+    def failed(self) -> int:
+        return len(self.errors)
 
     def summary(self) -> str:
-        return (f"{self.captures} captures, {self.imported} imported, {self.skipped} skipped, "
-                f"{len(self.errors)} failed")
+        cached = f" (+{self.cached} downloaded by an earlier run)" if self.cached else ""
+        already = f", {self.already} already backfilled" if self.already else ""
+        return (f"{self.captures} captures found, {self.downloaded} downloaded{cached}, "
+                f"{self.recorded} recorded, {self.duplicates} skipped as duplicates"
+                f"{already}, {self.failed} failed")
+
+    def rebuild_note(self, name: str) -> str | None:
+        """The line saying that older captures made us rewrite the history, if they did."""
+        if not self.rebuilt:
+            return None
+        note = f"rebuilt history of {name} in date order, {self.kept} existing versions kept"
+        if self.kept < self.existing:
+            note += (f" ({self.existing - self.kept} repeated an older archived text and are "
+                     "kept as repeats of it)")
+        return note
 
 
 def _stamp(dt: datetime) -> str:
     if dt.tzinfo is not None:
         dt = dt.astimezone(timezone.utc)
     return dt.strftime("%Y%m%d%H%M%S")
-
-
-class _Client:
-    """httpx with our user agent, a delay between requests and retries on transient errors."""
-
-    def __init__(self, settings: FetchSettings, delay: float | None) -> None:
-        self.settings = settings
-        self.delay = settings.per_host_delay if delay is None else delay
-        self._last = 0.0
-        self._http = httpx.Client(
-            headers={"User-Agent": settings.user_agent}, timeout=settings.timeout,
-            follow_redirects=True, max_redirects=settings.max_redirects)
-
-    def close(self) -> None:
-        self._http.close()
-
-    def get(self, url: str, params: dict[str, str] | None = None) -> _Reply:
-        attempts = 1 + max(0, self.settings.retries)
-        for attempt in range(attempts):
-            wait = self._last + self.delay - time.monotonic()
-            if wait > 0:
-                time.sleep(wait)
-            try:
-                resp = self._get(url, params)
-            except (httpx.TransportError, httpx.TooManyRedirects) as exc:
-                self._last = time.monotonic()
-                if attempt + 1 < attempts and isinstance(exc, httpx.TransportError):
-                    time.sleep(self._backoff(attempt))
-                    continue
-                raise FetchError(f"{url}: {exc.__class__.__name__}: {exc}",
-                                 transient=True) from None
-            self._last = time.monotonic()
-            if resp.status in _TRANSIENT and attempt + 1 < attempts:
-                asked = _retry_after(resp.headers)
-                time.sleep(min(60.0, asked) if asked is not None else self._backoff(attempt))
-                continue
-            if resp.status != 200:
-                raise FetchError(f"{url}: HTTP {resp.status}",
-                                 transient=resp.status in _TRANSIENT, status=resp.status)
-            return resp
-        raise AssertionError("unreachable")
-
-    def _backoff(self, attempt: int) -> float:
-        base = getattr(self.settings, "retry_backoff", 1.0)
-        return min(60.0, base * 2.0 ** attempt)
-
-    def _get(self, url: str, params: dict[str, str] | None) -> _Reply:
-        """Stream the body so a huge capture is cut at ``max_bytes`` instead of filling RAM."""
-        with self._http.stream("GET", url, params=params) as resp:
-            chunks, size = [], 0
-            if resp.status_code == 200:
-                for chunk in resp.iter_bytes():
-                    size += len(chunk)
-                    if size > self.settings.max_bytes:
-                        raise FetchError(f"{url}: body larger than {self.settings.max_bytes} "
-                                         "bytes")
-                    chunks.append(chunk)
-            return _Reply(str(resp.url), resp.status_code, resp.headers, b"".join(chunks),
-                          resp.charset_encoding)
 
 
 @dataclass(frozen=True)
@@ -137,97 +132,355 @@ def _retry_after(headers: httpx.Headers) -> float | None:
         return None
 
 
-def list_captures(client: _Client, base_url: str, url: str, *, since: datetime | None = None,
-                  until: datetime | None = None, limit: int | None = None) -> list[Capture]:
-    """Distinct status-200 captures of ``url``, oldest first (one CDX query)."""
-    params = {"url": url, "output": "json", "fl": _FIELDS, "filter": "statuscode:200",
-              "collapse": "digest"}
-    if since:
-        params["from"] = _stamp(since)
-    if until:
-        params["to"] = _stamp(until)
-    if limit:
-        params["limit"] = str(limit)
-    resp = client.get(f"{base_url}/cdx/search/cdx", params)
-    try:
-        rows = json.loads(resp.body or b"[]")
-    except ValueError as exc:
-        raise FetchError(f"{resp.url}: CDX answer is not JSON ({exc})") from None
-    if not rows:
-        return []
-    header, captures = rows[0], []
-    try:
-        idx = {name: header.index(name) for name in _FIELDS.split(",")}
-        for row in rows[1:]:
-            captures.append(Capture(timestamp=row[idx["timestamp"]],
-                                    original=row[idx["original"]],
-                                    mimetype=row[idx["mimetype"]], digest=row[idx["digest"]]))
-    except (ValueError, IndexError, TypeError) as exc:
-        raise FetchError(f"{resp.url}: unexpected CDX answer ({exc})") from None
-    captures.sort(key=lambda c: c.timestamp)
-    return captures
+class ArchiveClient:
+    """One polite connection to the archive: requests one at a time, at most
+    ``requests_per_minute`` (measured from the end of one to the start of the next, retries
+    included), with retries and backoff on transient errors. Share one client between the
+    documents of a run so the rate holds across them."""
 
+    def __init__(self, settings: FetchSettings,
+                 requests_per_minute: float = DEFAULT_REQUESTS_PER_MINUTE) -> None:
+        if requests_per_minute <= 0:
+            raise ValueError("requests_per_minute must be positive")
+        self.settings = settings
+        self.interval = 60.0 / requests_per_minute
+        self.requests = 0
+        self._last: float | None = None
+        self._http = httpx.Client(
+            headers={"User-Agent": settings.user_agent}, timeout=settings.timeout,
+            follow_redirects=True, max_redirects=settings.max_redirects)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> ArchiveClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _pace(self) -> None:
+        if self._last is not None:
+            wait = self._last + self.interval - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+
+    def get(self, url: str, params: dict[str, str] | None = None) -> _Reply:
+        attempts = 1 + max(0, self.settings.retries)
+        for attempt in range(attempts):
+            self._pace()
+            self.requests += 1
+            try:
+                resp = self._get(url, params)
+            except (httpx.TransportError, httpx.TooManyRedirects) as exc:
+                self._last = time.monotonic()
+                if attempt + 1 < attempts and isinstance(exc, httpx.TransportError):
+                    time.sleep(self._backoff(attempt))
+                    continue
+                raise FetchError(f"{url}: {exc.__class__.__name__}: {exc}",
+                                 transient=True) from None
+            self._last = time.monotonic()
+            if resp.status in _TRANSIENT:
+                asked = _retry_after(resp.headers)
+                if asked is not None and asked > MAX_RETRY_AFTER:
+                    raise FetchError(f"{url}: HTTP {resp.status}, the archive asks to wait "
+                                     f"{asked:.0f} s", transient=True, status=resp.status,
+                                     retry_after=asked)
+                if attempt + 1 < attempts:
+                    log.info("%s: HTTP %d, retrying", url, resp.status)
+                    time.sleep(asked if asked is not None else self._backoff(attempt))
+                    continue
+            if resp.status != 200:
+                raise FetchError(f"{url}: HTTP {resp.status}",
+                                 transient=resp.status in _TRANSIENT, status=resp.status)
+            return resp
+        raise AssertionError("unreachable")
+
+    def _backoff(self, attempt: int) -> float:
+        return min(60.0, self.settings.retry_backoff * 2.0 ** attempt)
+
+    def _get(self, url: str, params: dict[str, str] | None) -> _Reply:
+        """Stream the body so a huge capture is cut at ``max_bytes`` instead of filling RAM."""
+        with self._http.stream("GET", url, params=params) as resp:
+            chunks, size = [], 0
+            if resp.status_code == 200:
+                for chunk in resp.iter_bytes():
+                    size += len(chunk)
+                    if size > self.settings.max_bytes:
+                        raise FetchError(f"{url}: body larger than {self.settings.max_bytes} "
+                                         "bytes")
+                    chunks.append(chunk)
+            return _Reply(str(resp.url), resp.status_code, resp.headers, b"".join(chunks),
+                          resp.charset_encoding)
+
+
+# ------------------------------------------------------------------------------------- CDX
+
+def parse_cdx(rows: object) -> tuple[list[Capture], str | None]:
+    """Captures and the resume key (or None) of one CDX JSON answer.
+
+    Columns are found by the header row's names, so the default shape (urlkey, timestamp,
+    original, mimetype, statuscode, digest, length) and an ``fl=``-limited one both work. With
+    ``showResumeKey=true`` the archive ends a page with an empty row and then ``[resume_key]``.
+    Raises ValueError for anything else.
+    """
+    if rows == [] or rows is None:
+        return [], None
+    if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
+        raise ValueError("expected a JSON array of rows")
+    header = rows[0]
+    if "timestamp" not in header or "original" not in header:
+        raise ValueError(f"header row without timestamp/original: {header!r}")
+    col = {name: header.index(name) for name in header if isinstance(name, str)}
+    captures: list[Capture] = []
+    resume: str | None = None
+    body = rows[1:]
+    for i, row in enumerate(body):
+        if not row:  # the separator before the resume key
+            rest = body[i + 1:]
+            if rest and rest[0] and isinstance(rest[0][0], str) and rest[0][0]:
+                resume = rest[0][0]
+            break
+        if len(row) != len(header):
+            raise ValueError(f"row {i + 1} has {len(row)} fields, header has {len(header)}")
+
+        def get(name: str) -> str:
+            return str(row[col[name]]) if name in col else ""
+
+        ts = get("timestamp")
+        if not re.fullmatch(r"\d{4,14}", ts):
+            raise ValueError(f"row {i + 1}: bad timestamp {ts!r}")
+        status = get("statuscode")
+        if status and status != "200":
+            continue  # the filter asks for 200 only; never trust an archive to obey
+        captures.append(Capture(timestamp=ts.ljust(14, "0"), original=get("original"),
+                                mimetype=get("mimetype"), digest=get("digest")))
+    return captures, resume
+
+
+def list_captures(client: ArchiveClient, base_url: str, url: str, *,
+                  since: datetime | None = None, until: datetime | None = None,
+                  limit: int | None = None, page_size: int = PAGE_SIZE) -> list[Capture]:
+    """Distinct status-200 captures of ``url``, oldest first, at most ``limit``, fetched page
+    by page with resume keys."""
+    base = {"url": url, "output": "json", "filter": "statuscode:200", "collapse": "digest",
+            "showResumeKey": "true"}
+    if since:
+        base["from"] = _stamp(since)
+    if until:
+        base["to"] = _stamp(until)
+    found: dict[str, Capture] = {}
+    resume: str | None = None
+    seen_keys: set[str] = set()
+    while True:
+        size = page_size if not limit else min(page_size, limit - len(found))
+        params = dict(base, limit=str(size))
+        if resume:
+            params["resumeKey"] = resume
+        resp = client.get(f"{base_url}/cdx/search/cdx", params)
+        try:
+            page, resume = parse_cdx(json.loads(resp.body or b"[]"))
+        except ValueError as exc:
+            raise FetchError(f"{resp.url}: unexpected CDX answer ({exc})") from None
+        for cap in page:
+            found.setdefault(cap.timestamp, cap)
+        log.debug("CDX page: %d captures, resume key %r", len(page), resume)
+        if not resume or (limit and len(found) >= limit):
+            break
+        if resume in seen_keys:
+            raise FetchError(f"{resp.url}: the archive repeats resume key {resume!r}")
+        seen_keys.add(resume)
+    captures = sorted(found.values(), key=lambda c: c.timestamp)
+    return captures[:limit] if limit else captures
+
+
+# ------------------------------------------------------------------------ resume journal
+
+class CaptureJournal:
+    """What a backfill of one document has already done, kept in the repository's ``.git``.
+
+    ``<dir>/<doc>/<key>.capture``: a downloaded body (one JSON line of facts, then the bytes),
+    written atomically before the next request, removed once the capture is in history.
+    ``<dir>/<doc>.json``: the keys of captures placed in history (recorded or duplicates).
+    """
+
+    def __init__(self, repo: CompanyRepo, doc_type: str) -> None:
+        root = repo.path / ".git" / "policy-tracker" / "wayback"
+        self.cache_dir = root / doc_type
+        self.done_path = root / f"{doc_type}.json"
+        self.done = self._load_done()
+
+    def _load_done(self) -> set[str]:
+        try:
+            data = json.loads(self.done_path.read_text("utf-8"))
+            return {str(k) for k in data.get("done", [])}
+        except FileNotFoundError:
+            return set()
+        except (OSError, ValueError, AttributeError, TypeError) as exc:
+            log.warning("ignoring unreadable %s (captures may be checked again): %s",
+                        self.done_path, exc)
+            return set()
+
+    def _path(self, cap: Capture) -> Path:
+        return self.cache_dir / f"{cap.key}.capture"
+
+    def load(self, cap: Capture) -> tuple[bytes, str, str | None] | None:
+        """(body, content type, charset) of a body downloaded before, or None."""
+        try:
+            data = self._path(cap).read_bytes()
+            head, _, body = data.partition(b"\n")
+            facts = json.loads(head)
+            return body, str(facts["content_type"]), facts.get("charset")
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.warning("ignoring unreadable cached capture %s: %s", self._path(cap), exc)
+            return None
+
+    def save(self, cap: Capture, body: bytes, content_type: str, charset: str | None) -> None:
+        head = json.dumps({"original": cap.original, "timestamp": cap.timestamp,
+                           "content_type": content_type, "charset": charset})
+        atomic_write_bytes(self._path(cap), head.encode() + b"\n" + body)
+
+    def mark_done(self, caps: list[Capture]) -> None:
+        """Note captures as placed in history, then drop their cached bodies."""
+        self.done.update(c.key for c in caps)
+        atomic_write_text(self.done_path, json.dumps({"done": sorted(self.done)}, indent=0))
+        for cap in caps:
+            self._path(cap).unlink(missing_ok=True)
+
+    def sweep(self) -> None:
+        """Remove bodies of captures already done (left by a kill between journal and unlink)."""
+        if not self.cache_dir.is_dir():
+            return
+        for path in self.cache_dir.glob("*.capture"):
+            if path.stem in self.done:
+                path.unlink(missing_ok=True)
+        for tmp in self.cache_dir.glob(".*.tmp"):  # a write interrupted by a kill
+            tmp.unlink(missing_ok=True)
+
+
+def _recorded_timestamps(repo: CompanyRepo, doc_type: str) -> set[str]:
+    """Capture timestamps of the versions a backfill recorded (from their Source-URL), so a
+    lost journal still never downloads a recorded capture again, whatever the archive URL."""
+    stamps = set()
+    for v in repo.versions(doc_type):
+        if v.trailers.get("Fetcher") == "wayback":
+            m = _SNAPSHOT_TS.search(v.trailers.get("Source-URL", ""))
+            if m:
+                stamps.add(m.group(1))
+    return stamps
+
+
+# ----------------------------------------------------------------------------- backfill
 
 def backfill(repo: CompanyRepo, company_name: str, doc: DocumentConfig,
              settings: FetchSettings, *, since: datetime | None = None,
              until: datetime | None = None, limit: int | None = None,
-             base_url: str = DEFAULT_BASE_URL, delay: float | None = None,
-             batch: int = 25) -> BackfillReport:
-    """Import the archived versions of ``doc`` into ``repo``.
+             base_url: str = DEFAULT_BASE_URL, client: ArchiveClient | None = None,
+             requests_per_minute: float = DEFAULT_REQUESTS_PER_MINUTE, batch: int = 25,
+             page_size: int = PAGE_SIZE, progress: Progress | None = None) -> BackfillReport:
+    """Import the archived versions of ``doc`` into ``repo``; never raises for one capture.
 
-    ``delay`` overrides ``settings.per_host_delay`` (every request goes to the archive).
-    Versions are inserted every ``batch`` captures so an interrupted backfill keeps what it
-    fetched, and captures already in the history (same archive URL) are not downloaded again.
+    Pass ``client`` to share one rate limit between documents (else one is made with
+    ``requests_per_minute``). Versions are inserted every ``batch`` captures, oldest first.
+    ``progress(handled, found)`` is called once the captures are listed and after each one.
     """
     from tracker.extract import extract
 
     base_url = base_url.rstrip("/")
     report = BackfillReport()
-    known = {v.trailers.get("Source-URL") for v in repo.versions(doc.type)
-             if v.trailers.get("Fetcher") == "wayback"}
-    client = _Client(settings, delay)
-    items: list[ImportItem] = []
+    before = repo.versions(doc.type)
+    report.existing = len(before)
+    journal = CaptureJournal(repo, doc.type)
+    journal.sweep()
+    recorded = _recorded_timestamps(repo, doc.type)
+    own_client = client is None
+    if client is None:
+        client = ArchiveClient(settings, requests_per_minute)
+    pending: list[tuple[Capture, ImportItem]] = []
 
     def flush() -> None:
-        if items:
-            created = repo.insert_versions(doc.type, items, company_name=company_name)
-            report.commits += created
-            report.imported += len(created)
-            report.skipped += len(items) - len(created)
-            items.clear()
+        if not pending:
+            return
+        items = [it for _, it in pending]
+        created = repo.insert_versions(doc.type, items, company_name=company_name)
+        report.commits += created
+        report.recorded += len(created)
+        report.duplicates += len(items) - len(created)
+        journal.mark_done([cap for cap, _ in pending])
+        pending.clear()
 
     try:
         try:
             captures = list_captures(client, base_url, doc.url, since=since, until=until,
-                                     limit=limit)
+                                     limit=limit, page_size=page_size)
         except TrackerError as exc:
             report.errors.append(f"CDX query for {doc.url}: {exc}")
             return report
         report.captures = len(captures)
         log.info("%s/%s: %d archived captures", repo.slug, doc.type, len(captures))
-        for cap in captures:
-            archive_url = f"{base_url}/web/{cap.timestamp}id_/{cap.original}"
-            if archive_url in known:
-                report.skipped += 1
-                continue
-            try:
-                resp = client.get(archive_url)
-                ctype = resp.headers.get("Content-Type", cap.mimetype or "text/html")
-                media = ctype.split(";")[0].strip().lower()
-                extracted = extract(resp.body, media, cap.original, doc, encoding=resp.charset)
-            except TrackerError as exc:
-                report.errors.append(f"capture {cap.timestamp}: {exc}")
-                log.warning("%s/%s: capture %s skipped: %s", repo.slug, doc.type,
-                            cap.timestamp, exc)
-                continue
-            report.fetched += 1
-            meta = RecordMeta(source_url=archive_url, status=200, content_type=media,
-                              fetcher="wayback")
-            items.append(ImportItem(date=cap.date, extracted=extracted, meta=meta,
-                                    title=doc.display_title))
-            if len(items) >= batch:
-                flush()
+        if progress:
+            progress(0, len(captures))
+        for n, cap in enumerate(_until_stopped(captures, report), 1):
+            if cap.key in journal.done or cap.timestamp in recorded:
+                report.already += 1
+            else:
+                got = _body(client, journal, cap, base_url, report)
+                if got is not None:
+                    body, media, charset = got
+                    try:
+                        extracted = extract(body, media, cap.original, doc, encoding=charset)
+                    except TrackerError as exc:
+                        report.errors.append(f"capture {cap.timestamp}: {exc}")
+                        log.warning("%s/%s: capture %s skipped: %s", repo.slug, doc.type,
+                                    cap.timestamp, exc)
+                    else:
+                        meta = RecordMeta(source_url=cap.snapshot_url(base_url), status=200,
+                                          content_type=media, fetcher="wayback")
+                        pending.append((cap, ImportItem(date=cap.date, extracted=extracted,
+                                                        meta=meta, title=doc.display_title)))
+                        if len(pending) >= batch:
+                            flush()
+            if progress:
+                progress(n, len(captures))
         flush()
     finally:
-        client.close()
+        if own_client:
+            client.close()
+    after = repo.versions(doc.type)
+    report.rebuilt = bool(set(v.commit for v in before) - set(v.commit for v in after))
+    kept = {(v.date, v.text_hash) for v in after}
+    report.kept = sum((v.date, v.text_hash) in kept for v in before)
     return report
+
+
+def _until_stopped(captures: list[Capture], report: BackfillReport) -> Iterator[Capture]:
+    for cap in captures:
+        if report.stopped:
+            return
+        yield cap
+
+
+def _body(client: ArchiveClient, journal: CaptureJournal, cap: Capture, base_url: str,
+          report: BackfillReport) -> tuple[bytes, str, str | None] | None:
+    """The capture's body from the journal's cache or the archive (then cached at once)."""
+    cached = journal.load(cap)
+    if cached is not None:
+        report.cached += 1
+        return cached
+    url = cap.snapshot_url(base_url)
+    try:
+        resp = client.get(url)
+    except FetchError as exc:
+        report.errors.append(f"capture {cap.timestamp}: {exc}")
+        log.warning("capture %s failed: %s", cap.timestamp, exc)
+        if exc.status == 429:
+            report.stopped = ("the archive keeps answering 429 Too Many Requests; stopped, "
+                              "run the backfill again later to continue")
+        return None
+    ctype = resp.headers.get("Content-Type") or cap.mimetype or "text/html"
+    media = ctype.split(";")[0].strip().lower()
+    journal.save(cap, resp.body, media, resp.charset)
+    report.downloaded += 1
+    return resp.body, media, resp.charset
