@@ -59,15 +59,26 @@ def _git_identity(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
 
 
-@pytest.fixture(autouse=True)
-def _restore_logging():
-    """The CLI configures logging for its process; under CliRunner that would leak into later
-    tests (e.g. silence warnings that caplog checks), so each test gets the state back."""
+def _logging_state() -> tuple:
     import logging
 
     root = logging.getLogger()
-    saved = root.level, list(root.handlers), logging.getLogger("tracker").level
+    return root.level, list(root.handlers), logging.getLogger("tracker").level
+
+
+_LOGGING_BASELINE = _logging_state()
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging():
+    """The CLI configures logging for its process; under CliRunner that would leak into later
+    tests (e.g. silence warnings that caplog checks), so each test ends with the logging state
+    of the session's start. Not the state before the test: a module-scoped fixture that ran
+    the CLI has already changed it by then."""
+    import logging
+
     yield
-    root.setLevel(saved[0])
-    root.handlers[:] = saved[1]
-    logging.getLogger("tracker").setLevel(saved[2])
+    root = logging.getLogger()
+    root.setLevel(_LOGGING_BASELINE[0])
+    root.handlers[:] = _LOGGING_BASELINE[1]
+    logging.getLogger("tracker").setLevel(_LOGGING_BASELINE[2])
