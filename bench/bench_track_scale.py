@@ -128,6 +128,18 @@ def min_gaps(log: list[tuple[str, str, float]]) -> dict[str, float]:
     return gaps
 
 
+def spans(log: list[tuple[str, str, float]]) -> tuple[float, float, float]:
+    """Per host, first request to last request: (mean, max), and the latest first request
+    of any host after the run's first request (how long the last host waited to start)."""
+    by_host: dict[str, list[float]] = {}
+    for host, _path, at in log:
+        by_host.setdefault(host, []).append(at)
+    widths = [max(t) - min(t) for t in by_host.values()]
+    start = min(min(t) for t in by_host.values())
+    last_start = max(min(t) for t in by_host.values()) - start
+    return sum(widths) / len(widths), max(widths), last_start
+
+
 def ideal_seconds(per_host: list[int], latency: float, delay: float, concurrency: int) -> float:
     """Lower bound of a run's wall time (see the module docstring)."""
     chain = max(d * latency + (d - 1) * delay for d in per_host if d)
@@ -203,7 +215,6 @@ def main() -> int:
                     counts[outcome.status] = counts.get(outcome.status, 0) + 1
                 rows.append((name, elapsed, log, sent, counts, stats))
             self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     finally:
         parent.send("stop")
         server_rss = parent.recv() / 1024
@@ -224,12 +235,17 @@ def main() -> int:
         outcome = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
         print(f"{name:<11}{elapsed:>8.2f}{ideal:>9.2f}{elapsed / ideal:>7.2f}{len(log):>10}"
               f"{min(gaps.values()):>11.3f}{violations:>11}{sent / 1024:>9,.0f}  {outcome}")
+    chain = args.per_host * args.latency + (args.per_host - 1) * args.delay
+    for name, _elapsed, log, *_rest in rows:
+        mean, widest, last_start = spans(log)
+        print(f"  {name}: one host's requests, first to last arrival: mean {mean:.2f} s, max "
+              f"{widest:.2f} s (ideal {chain - args.latency:.2f} s); last host started "
+              f"{last_start:.2f} s after the first")
     for name, *_rest, stats in rows:
         phases = ", ".join(f"{k} {v:.2f}" for k, v in sorted(stats.phases.items()))
         counters = ", ".join(f"{k} {v}" for k, v in sorted(stats.counts.items()))
         print(f"  {name}: phases (s, summed over threads): {phases}; counts: {counters}")
-    print(f"peak RSS: tracker process {self_rss:.0f} MiB, its largest child "
-          f"{child_rss:.0f} MiB, server process {server_rss:.0f} MiB")
+    print(f"peak RSS: tracker process {self_rss:.0f} MiB (server process {server_rss:.0f} MiB)")
     print(f"hosts with two requests closer than the per-host delay: {worst} (must be 0)")
     return 1 if worst else 0
 

@@ -225,30 +225,31 @@ def fetch_many(jobs: Iterable[FetchJob], settings: FetchSettings
     throttle = HostThrottle(settings.per_host_delay)
     scheduler = _HostScheduler(job_list, throttle)
     results: queue.Queue[tuple[FetchJob, FetchResult | DocumentError]] = queue.Queue()
+    if not job_list:
+        return
+    try:
+        # One client for all workers (httpx clients are thread-safe): building one loads the
+        # CA bundle, tens of milliseconds with the GIL held, which per worker delayed the
+        # first requests of a run by up to a second.
+        client = new_client(settings)
+    except Exception as exc:
+        log.exception("cannot create the HTTP client")
+        for job in job_list:
+            yield job, _unexpected(job, exc)
+        return
 
     def worker() -> None:
-        claimed: tuple[str, FetchJob] | None = None
-        while True:
+        while (claimed := scheduler.next()) is not None:
+            host, job = claimed
             try:
-                with new_client(settings) as client:
-                    while (claimed := scheduler.next()) is not None:
-                        results.put((claimed[1], _run_job(claimed[1], settings, throttle,
-                                                          client)))
-                        scheduler.done(claimed[0])
-                        claimed = None
-                return
-            except Exception as exc:  # a broken client must still answer for its job
-                log.exception("fetch worker failed")
-                if claimed is None:  # no client can be made: answer for every job left
-                    while (claimed := scheduler.next()) is not None:
-                        results.put((claimed[1], _unexpected(claimed[1], exc)))
-                        scheduler.done(claimed[0])
-                    return
-                results.put((claimed[1], _unexpected(claimed[1], exc)))
-                scheduler.done(claimed[0])
-                claimed = None  # and go on with a fresh client
+                results.put((job, _run_job(job, settings, throttle, client)))
+            except BaseException as exc:  # never leave the caller waiting for an answer
+                results.put((job, _unexpected(job, exc)))
+                raise
+            finally:
+                scheduler.done(host)
 
-    workers = max(1, min(settings.concurrency, scheduler.hosts or 1))
+    workers = max(1, min(settings.concurrency, scheduler.hosts))
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch")
     try:
         for _ in range(workers):
@@ -258,6 +259,7 @@ def fetch_many(jobs: Iterable[FetchJob], settings: FetchSettings
     finally:
         scheduler.stop()
         pool.shutdown(wait=True, cancel_futures=True)
+        client.close()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -277,7 +279,7 @@ def _run_job(job: FetchJob, settings: FetchSettings, throttle: HostThrottle,
         return _unexpected(job, exc)
 
 
-def _unexpected(job: FetchJob, exc: Exception) -> FetchError:
+def _unexpected(job: FetchJob, exc: BaseException) -> FetchError:
     detail = " ".join(str(exc).split())
     return FetchError(f"unexpected error fetching {job.doc.url}: {type(exc).__name__}: {detail}")
 

@@ -207,6 +207,7 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
         return lambda: done.put(_settle_body(company, doc, result, when, config, repos, state,
                                              state_lock, meter))
 
+    left = {c.slug: len(c.documents) for c in chosen}
     finished = False
     try:
         with meter.phase("fetch"):
@@ -220,6 +221,9 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
                 else:
                     with state_lock:
                         done.put(_settle_quick(company, job.doc, result, when, state, meter))
+                left[company.slug] -= 1
+                if not left[company.slug]:  # its last document: free its git processes
+                    lanes.submit(company.slug, lambda slug=company.slug: repos.release(slug))
                 collect()
         with meter.phase("record_tail"):  # recording still running after the last fetch
             lanes.close(wait=True)
@@ -238,9 +242,11 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
 
 
 def _lane_count(companies: int) -> int:
-    """Recording lanes: git spends most of its time in subprocesses (no GIL held), so a few
-    more lanes than cores keep the cores busy; never more than there are companies."""
-    return max(1, min(companies, 2 * (os.cpu_count() or 1), 16))
+    """Recording lanes: a commit spends most of its time starting git subprocesses and
+    waiting for them (no GIL held), so several lanes per core keep the cores busy (measured
+    with bench/bench_track_scale.py on 2 cores: 8 lanes beat 2 and 4); never more lanes than
+    companies."""
+    return max(1, min(companies, 4 * (os.cpu_count() or 1), 16))
 
 
 def _base(company: CompanyConfig, doc: DocumentConfig) -> dict:
@@ -410,6 +416,14 @@ class _RepoPool:
         with self._lock:
             repos, self._repos = list(self._repos.values()), {}
         for repo in repos:
+            repo.close()
+
+    def release(self, slug: str) -> None:
+        """Close one company's repository once it has no work left in this run, so a run over
+        thousands of companies never keeps thousands of git helper processes alive."""
+        with self._lock:
+            repo = self._repos.pop(slug, None)
+        if repo is not None:
             repo.close()
 
     def has_version(self, company: CompanyConfig, doc_type: str) -> bool:
