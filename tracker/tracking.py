@@ -226,6 +226,13 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
                     lanes.submit(company.slug, lambda slug=company.slug: repos.release(slug))
                 collect()
         with meter.phase("record_tail"):  # recording still running after the last fetch
+            while len(report.outcomes) < len(jobs):  # progress keeps moving meanwhile
+                try:
+                    done.put(done.get(timeout=0.2))  # wait for the next outcome
+                except queue.Empty:
+                    if lanes.idle():
+                        break
+                collect()
             lanes.close(wait=True)
         finished = True
         collect()
@@ -380,6 +387,10 @@ class _CompanyLanes:
                     return
                 task = lane.popleft()
             task()
+
+    def idle(self) -> bool:
+        with self._lock:
+            return not self._queues
 
     def close(self, *, wait: bool, cancel: bool = False) -> None:
         """Wait for every queued task (or, with cancel, only for the ones running)."""
