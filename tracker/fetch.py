@@ -41,6 +41,7 @@ from .urls import check_fetchable, host_of, is_web_url
 
 log = logging.getLogger(__name__)
 
+RESULTS_BACKLOG = 64            # fetched documents waiting for the caller before workers pause
 MAX_RETRY_AFTER = 60.0          # longest Retry-After we wait for within a run (seconds)
 ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5"
 ACCEPT_ENCODING = "gzip, deflate"  # only encodings we can decompress under a byte cap
@@ -163,6 +164,10 @@ class _HostScheduler:
             self._stopped = True
             self._cond.notify_all()
 
+    @property
+    def stopped(self) -> bool:
+        return self._stopped
+
     def _push_ready(self, host: str) -> None:
         heapq.heappush(self._ready, (-len(self._pending[host]), next(self._seq), host))
 
@@ -224,9 +229,13 @@ def fetch_many(jobs: Iterable[FetchJob], settings: FetchSettings
     job_list = list(jobs)
     throttle = HostThrottle(settings.per_host_delay)
     scheduler = _HostScheduler(job_list, throttle)
-    results: queue.Queue[tuple[FetchJob, FetchResult | DocumentError]] = queue.Queue()
     if not job_list:
         return
+    workers = max(1, min(settings.concurrency, scheduler.hosts))
+    # Bounded: a caller that falls behind (recording) holds the workers back instead of
+    # letting downloaded bodies pile up in memory.
+    results: queue.Queue[tuple[FetchJob, FetchResult | DocumentError]] = queue.Queue(
+        maxsize=RESULTS_BACKLOG + workers)
     try:
         # One client for all workers (httpx clients are thread-safe): building one loads the
         # CA bundle, tens of milliseconds with the GIL held, which per worker delayed the
@@ -238,18 +247,26 @@ def fetch_many(jobs: Iterable[FetchJob], settings: FetchSettings
             yield job, _unexpected(job, exc)
         return
 
+    def hand_over(item: tuple[FetchJob, FetchResult | DocumentError]) -> None:
+        while not scheduler.stopped:
+            try:
+                results.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
     def worker() -> None:
         while (claimed := scheduler.next()) is not None:
             host, job = claimed
             try:
-                results.put((job, _run_job(job, settings, throttle, client)))
+                result = _run_job(job, settings, throttle, client)
             except BaseException as exc:  # never leave the caller waiting for an answer
-                results.put((job, _unexpected(job, exc)))
+                hand_over((job, _unexpected(job, exc)))
                 raise
             finally:
                 scheduler.done(host)
+            hand_over((job, result))
 
-    workers = max(1, min(settings.concurrency, scheduler.hosts))
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch")
     try:
         for _ in range(workers):

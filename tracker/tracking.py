@@ -38,6 +38,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# Downloaded documents waiting for their recording lane before fetching pauses: bounds the
+# memory a run holds in page bodies when git falls behind the network.
+RECORD_BACKLOG = 256
+
 # Outcome statuses, in the words `tracker track` prints.
 NEW, CHANGED, UNCHANGED, NOT_MODIFIED, FAILED = (
     "new", "changed", "unchanged", "not-modified", "failed")
@@ -217,6 +221,12 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
                 if isinstance(result, FetchResult) and not result.not_modified:
                     meter.add("fetched")
                     meter.add("bytes_downloaded", len(result.body or b""))
+                    while lanes.backlog() >= RECORD_BACKLOG:  # git is behind: hold fetching
+                        try:
+                            done.put(done.get(timeout=0.1))  # wait for the next outcome
+                        except queue.Empty:
+                            pass
+                        collect()
                     lanes.submit(company.slug, record_task(company, job.doc, result, when))
                 else:
                     with state_lock:
@@ -391,6 +401,11 @@ class _CompanyLanes:
     def idle(self) -> bool:
         with self._lock:
             return not self._queues
+
+    def backlog(self) -> int:
+        """Tasks queued or running."""
+        with self._lock:
+            return sum(len(lane) for lane in self._queues.values()) + len(self._queues)
 
     def close(self, *, wait: bool, cancel: bool = False) -> None:
         """Wait for every queued task (or, with cancel, only for the ones running)."""

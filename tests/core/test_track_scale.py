@@ -207,3 +207,36 @@ def test_bad_shard_values_are_usage_errors(tmp_path: Path, etag_site: EtagSite,
         assert result.exit_code == 2, (command, value, result.output)
         assert "--shard" in result.output
     assert etag_site.hits == [] and not ws.snapshots_dir.exists()
+
+
+def test_recording_lanes_never_run_two_tasks_of_one_company_at_once() -> None:
+    """One writer per repository: a company's tasks run one after the other, in order, while
+    different companies' tasks overlap."""
+    import time
+
+    from tracker.tracking import _CompanyLanes
+
+    runs: list[tuple[str, int, float, float]] = []
+    lock = threading.Lock()
+
+    def task(key: str, n: int):
+        def run() -> None:
+            start = time.monotonic()
+            time.sleep(0.02)
+            with lock:
+                runs.append((key, n, start, time.monotonic()))
+        return run
+
+    lanes = _CompanyLanes(4)
+    for n in range(5):
+        for key in ("a", "b", "c"):
+            lanes.submit(key, task(key, n))
+    assert lanes.backlog() > 0
+    lanes.close(wait=True)
+    assert lanes.idle() and len(runs) == 15
+    for key in ("a", "b", "c"):
+        mine = sorted((r for r in runs if r[0] == key), key=lambda r: r[2])
+        assert [n for _, n, _, _ in mine] == list(range(5))  # in submission order
+        assert all(prev[3] <= nxt[2] for prev, nxt in zip(mine, mine[1:]))  # never overlapping
+    assert any(a[0] != b[0] and a[2] < b[3] and b[2] < a[3]  # companies ran side by side
+               for a in runs for b in runs)

@@ -183,3 +183,21 @@ def test_a_redirect_to_another_busy_host_waits_for_that_host(hosts: Hosts,
     b_paths = [p for h, p, _ in hosts.arrivals if h == b]
     assert sorted(b_paths) == ["/doc1", "/doc2"]
     assert min(hosts.gaps()[b]) >= delay - TOLERANCE
+
+
+def test_a_caller_that_falls_behind_holds_the_workers_back(
+        hosts: Hosts, fast: FetchSettings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Downloaded bodies never pile up without bound: with a backlog of 2, a caller that
+    stops reading leaves at most backlog + workers (+ the one it holds) fetched."""
+    import tracker.fetch
+
+    monkeypatch.setattr(tracker.fetch, "RESULTS_BACKLOG", 2)
+    jobs = [FetchJob("co", doc(hosts.url(host, f"/doc{i}"), type=f"d{i}"))
+            for host in hosts.hosts for i in range(4)]
+    results = fetch_many(jobs, replace(fast, per_host_delay=0.0, concurrency=2))
+    first = next(results)
+    time.sleep(0.4)  # the caller is busy; the workers would fetch all 12 in this time
+    assert len(hosts.arrivals) <= 1 + (2 + 2) + 2
+    rest = list(results)
+    assert len(rest) == 11 and all(isinstance(r, FetchResult) for _, r in [first, *rest])
+    assert len(hosts.arrivals) == 12
