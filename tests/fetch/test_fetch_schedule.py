@@ -149,7 +149,7 @@ def test_a_single_worker_serves_other_hosts_while_one_waits_out_its_delay(
     # each host's documents in configured order
     for host in hosts.hosts:
         assert [p for h, p, _ in hosts.arrivals if h == host] == ["/doc0", "/doc1", "/doc2"]
-    assert elapsed < 3 * delay, elapsed
+    assert elapsed < 3.5 * delay, elapsed  # host by host: 4 delays + 6 requests, over 1.2 s
 
 
 def test_a_redirect_to_another_busy_host_waits_for_that_host(hosts: Hosts,
