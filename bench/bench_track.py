@@ -4,8 +4,10 @@ Serves real policies (the latest version of each company in ../shared/corpus/ptt
 page chrome) from several loopback hosts (127.0.0.1, 127.0.0.2, ...) with a simulated network
 latency per request, then measures in one run:
 
-  serial first run      concurrency = 1: every document fetched, extracted and committed
-  concurrent first run  concurrency = hosts: hosts fetched in parallel, per-host delay kept
+  serial first run      concurrency = 1: one request at a time (the worker fetches from
+                        another host while one waits out its delay), every document
+                        fetched, extracted and committed
+  concurrent first run  concurrency = hosts: one request per host in flight at once
   no-change run         the server answers 304 to the validators remembered from the last run
   no-change, no 304     the server ignores validators: full download + extract, no commit
 

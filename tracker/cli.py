@@ -221,14 +221,15 @@ def stats_option(command_name: str):
 
 
 def _run_track(state: State, workspace: Workspace, config: Config,
-               companies: tuple[str, ...], stats=None) -> int:
+               companies: tuple[str, ...], stats=None,
+               shard: tuple[int, int] | None = None) -> int:
     """Run `track` (the caller holds the workspace lock) and print its cron-friendly lines."""
     from .tracking import NOT_MODIFIED, UNCHANGED, select_companies, track
 
-    total = sum(len(c.documents) for c in select_companies(config, companies))
+    total = sum(len(c.documents) for c in select_companies(config, companies, shard))
     with _Progress(state, "Fetching", total) as bar, _phase(stats, "track"):
-        report = track(workspace, config, companies=companies or None,
-                       progress=lambda outcome: bar.update(1))
+        report = track(workspace, config, companies=companies or None, shard=shard,
+                       progress=lambda outcome: bar.update(1), stats=stats)
     with _phase(stats, "detect"):
         _warm_report_cache(workspace, report)
     if stats is not None:
@@ -243,6 +244,25 @@ def _run_track(state: State, workspace: Workspace, config: Config,
         click.echo(f"{len(report.outcomes)} documents: {len(report.recorded)} recorded, "
                    f"{len(report.failed)} failed.")
     return report.exit_code
+
+
+def _shard_param(ctx: click.Context, param: click.Parameter,
+                 value: str | None) -> tuple[int, int] | None:
+    """``--shard K/N`` as (K, N); a malformed value is a usage error (exit 2)."""
+    from .tracking import parse_shard
+
+    if value is None:
+        return None
+    try:
+        return parse_shard(value)
+    except UsageError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+
+
+_shard_option = click.option(
+    "--shard", callback=_shard_param, metavar="K/N",
+    help="Only the companies of shard K of N (a stable hash of the company slug), so N cron "
+         "hosts split the companies with no coordination.")
 
 
 def _warm_report_cache(workspace: Workspace, report) -> None:
@@ -261,14 +281,16 @@ def _warm_report_cache(workspace: Workspace, report) -> None:
 @main.command()
 @click.argument("companies", nargs=-1)
 @click.option("--wait", is_flag=True, help="Wait for a running tracker instead of exiting 75.")
+@_shard_option
 @stats_option("track")
 @pass_state
-def track(state: State, companies: tuple[str, ...], wait: bool, stats) -> None:
+def track(state: State, companies: tuple[str, ...], wait: bool,
+          shard: tuple[int, int] | None, stats) -> None:
     """Fetch documents and record new versions. Prints one line per changed or failed
     document and nothing when nothing changed (cron-friendly)."""
     workspace, config = state.open()
     with workspace.lock(wait=wait):
-        code = _run_track(state, workspace, config, companies, stats)
+        code = _run_track(state, workspace, config, companies, stats, shard)
     sys.exit(code)
 
 
@@ -303,14 +325,15 @@ def build(state: State, out: Path | None, wait: bool, stats) -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               help="Output directory (default: WORKSPACE/public).")
 @click.option("--wait", is_flag=True, help="Wait for a running tracker instead of exiting 75.")
+@_shard_option
 @stats_option("run")
 @pass_state
 def run(state: State, companies: tuple[str, ...], out: Path | None, wait: bool,
-        stats) -> None:
+        shard: tuple[int, int] | None, stats) -> None:
     """`track` then `build`: the command to put in cron."""
     workspace, config = state.open()
     with workspace.lock(wait=wait):
-        code = _run_track(state, workspace, config, companies, stats)
+        code = _run_track(state, workspace, config, companies, stats, shard)
         code = max(code, _run_build(state, workspace, config, out, stats))
     sys.exit(code)
 

@@ -11,6 +11,8 @@ spaced by `per_host_delay`, and retries with exponential backoff that honour Ret
 from __future__ import annotations
 
 import email.utils
+import heapq
+import itertools
 import logging
 import mimetypes
 import queue
@@ -19,8 +21,9 @@ import socket
 import threading
 import time
 import zlib
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from http import HTTPStatus
@@ -38,6 +41,7 @@ from .urls import check_fetchable, host_of, is_web_url
 
 log = logging.getLogger(__name__)
 
+RESULTS_BACKLOG = 64            # fetched documents waiting for the caller before workers pause
 MAX_RETRY_AFTER = 60.0          # longest Retry-After we wait for within a run (seconds)
 ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5"
 ACCEPT_ENCODING = "gzip, deflate"  # only encodings we can decompress under a byte cap
@@ -85,6 +89,94 @@ class HostThrottle:
                 self._free_at[host] = time.monotonic() + self.delay
                 self._cond.notify_all()
 
+    def ready_at(self, host: str) -> float:
+        """The monotonic time from which a request to `host` may start (now if it is idle)."""
+        with self._cond:
+            if host in self._busy:
+                return float("inf")
+            return self._free_at.get(host, 0.0)
+
+
+class _HostScheduler:
+    """Hands jobs to fetch workers so that no worker sits out a host's delay.
+
+    Binding a worker to one host for all its documents wastes the worker during every
+    per-host delay: with C workers and H equal hosts a run takes ceil(H/C) host chains. Here a
+    worker takes any host that may be contacted now (its delay has passed and nobody is
+    fetching from it), preferring the host with the most documents left (its chain is the
+    longest, so it bounds the run), and gives the host back after one document. A host is
+    claimed by one worker at a time, so its documents are fetched in order, one at a time.
+    """
+
+    def __init__(self, jobs: list[FetchJob], throttle: HostThrottle) -> None:
+        self.throttle = throttle
+        self._pending: dict[str, deque[FetchJob]] = {}
+        for index, job in enumerate(jobs):
+            try:
+                host = host_of(job.doc.url)
+            except Exception:  # a malformed job still gets its own error from fetch_document
+                host = ""
+            # Jobs without a host (file://, malformed) have nobody to be polite to: each is
+            # its own queue so they never wait for each other.
+            self._pending.setdefault(host or f"\0{index}", deque()).append(job)
+        self.hosts = len(self._pending)
+        self._cond = threading.Condition()
+        self._seq = itertools.count()
+        self._ready: list[tuple[int, int, str]] = []     # (-jobs left, seq, host)
+        self._waiting: list[tuple[float, int, str]] = []  # (ready at, seq, host)
+        for host, queue_ in self._pending.items():
+            heapq.heappush(self._ready, (-len(queue_), next(self._seq), host))
+        self._stopped = False
+
+    def next(self) -> tuple[str, FetchJob] | None:
+        """Block until some host may be contacted; None when no work is left (or stopped)."""
+        with self._cond:
+            while not self._stopped and self._pending:
+                now = time.monotonic()
+                while self._waiting and self._waiting[0][0] <= now:
+                    _, _, host = heapq.heappop(self._waiting)
+                    self._push_ready(host)
+                while self._ready:
+                    _, _, host = heapq.heappop(self._ready)
+                    at = self.throttle.ready_at(host) if not host.startswith("\0") else 0.0
+                    if at > now:  # touched meanwhile (a redirect from another host's page)
+                        self._push_waiting(host, at)
+                        continue
+                    return host, self._pending[host].popleft()
+                timeout = self._waiting[0][0] - now if self._waiting else None
+                self._cond.wait(timeout=timeout)
+            return None
+
+    def done(self, host: str) -> None:
+        """The claimed host's job is finished: put the host back if it has more."""
+        with self._cond:
+            if self._pending.get(host):
+                at = self.throttle.ready_at(host) if not host.startswith("\0") else 0.0
+                if at == float("inf"):  # still busy through another host's redirect
+                    at = time.monotonic() + max(self.throttle.delay, 0.01)
+                self._push_waiting(host, at)
+            else:
+                self._pending.pop(host, None)
+            self._cond.notify_all()
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stopped = True
+            self._cond.notify_all()
+
+    @property
+    def stopped(self) -> bool:
+        return self._stopped
+
+    def _push_ready(self, host: str) -> None:
+        heapq.heappush(self._ready, (-len(self._pending[host]), next(self._seq), host))
+
+    def _push_waiting(self, host: str, at: float) -> None:
+        if at <= time.monotonic():
+            self._push_ready(host)
+        else:
+            heapq.heappush(self._waiting, (at, next(self._seq), host))
+
 
 # ---------------------------------------------------------------------------------------------
 # Public API
@@ -129,46 +221,62 @@ def fetch_many(jobs: Iterable[FetchJob], settings: FetchSettings
                ) -> Iterator[tuple[FetchJob, FetchResult | DocumentError]]:
     """Fetch many documents, yielding (job, result or error) as each completes.
 
-    Documents are grouped by host: up to `concurrency` hosts are fetched at once, each host's
-    documents one after the other, spaced by per_host_delay. A failing
-    job never stops the others, and unexpected exceptions become a FetchError for that job.
+    At most `concurrency` requests are in flight at once, never two to one host, and a host's
+    requests are spaced by per_host_delay (retries and redirects included); while one host
+    waits out its delay the workers fetch from others (see _HostScheduler). A failing job
+    never stops the others, and unexpected exceptions become a FetchError for that job.
     """
     job_list = list(jobs)
-    groups: dict[str, list[FetchJob]] = {}
-    for job in job_list:
-        try:
-            host = host_of(job.doc.url)
-        except Exception:  # a malformed job still gets its own error from fetch_document
-            host = ""
-        groups.setdefault(host, []).append(job)
     throttle = HostThrottle(settings.per_host_delay)
-    results: queue.Queue[tuple[FetchJob, FetchResult | DocumentError]] = queue.Queue()
-    stop = threading.Event()
+    scheduler = _HostScheduler(job_list, throttle)
+    if not job_list:
+        return
+    workers = max(1, min(settings.concurrency, scheduler.hosts))
+    # Bounded: a caller that falls behind (recording) holds the workers back instead of
+    # letting downloaded bodies pile up in memory.
+    results: queue.Queue[tuple[FetchJob, FetchResult | DocumentError]] = queue.Queue(
+        maxsize=RESULTS_BACKLOG + workers)
+    try:
+        # One client for all workers (httpx clients are thread-safe): building one loads the
+        # CA bundle, tens of milliseconds with the GIL held, which per worker delayed the
+        # first requests of a run by up to a second.
+        client = new_client(settings)
+    except Exception as exc:
+        log.exception("cannot create the HTTP client")
+        for job in job_list:
+            yield job, _unexpected(job, exc)
+        return
 
-    def run_group(group: list[FetchJob]) -> None:
-        done = 0
-        try:
-            with new_client(settings) as client:
-                for job in group:
-                    if stop.is_set():
-                        return
-                    results.put((job, _run_job(job, settings, throttle, client)))
-                    done += 1
-        except Exception as exc:  # a broken client must still answer for every job
-            log.exception("fetch worker failed")
-            for job in group[done:]:
-                results.put((job, _unexpected(job, exc)))
+    def hand_over(item: tuple[FetchJob, FetchResult | DocumentError]) -> None:
+        while not scheduler.stopped:
+            try:
+                results.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
 
-    workers = max(1, min(settings.concurrency, len(groups) or 1))
+    def worker() -> None:
+        while (claimed := scheduler.next()) is not None:
+            host, job = claimed
+            try:
+                result = _run_job(job, settings, throttle, client)
+            except BaseException as exc:  # never leave the caller waiting for an answer
+                hand_over((job, _unexpected(job, exc)))
+                raise
+            finally:
+                scheduler.done(host)
+            hand_over((job, result))
+
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch")
     try:
-        for group in groups.values():
-            pool.submit(run_group, group)
+        for _ in range(workers):
+            pool.submit(worker)
         for _ in job_list:
             yield results.get()
     finally:
-        stop.set()
+        scheduler.stop()
         pool.shutdown(wait=True, cancel_futures=True)
+        client.close()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -188,7 +296,7 @@ def _run_job(job: FetchJob, settings: FetchSettings, throttle: HostThrottle,
         return _unexpected(job, exc)
 
 
-def _unexpected(job: FetchJob, exc: Exception) -> FetchError:
+def _unexpected(job: FetchJob, exc: BaseException) -> FetchError:
     detail = " ".join(str(exc).split())
     return FetchError(f"unexpected error fetching {job.doc.url}: {type(exc).__name__}: {detail}")
 
@@ -204,15 +312,15 @@ def _with_retries(doc: DocumentConfig, settings: FetchSettings, etag: str | None
                   last_modified: str | None, throttle: HostThrottle | None,
                   client: httpx.Client | None) -> FetchResult:
     attempts = max(0, settings.retries) + 1
-    host = host_of(doc.url)
+    throttle = throttle or HostThrottle(0.0)
     for attempt in range(1, attempts + 1):
         try:
-            with throttle.slot(host) if throttle is not None else nullcontext():
-                if doc.browser:
-                    from .browser import render  # Playwright is optional; import only when used
+            if doc.browser:
+                with throttle.slot(host_of(doc.url)):
+                    from .browser import render  # Playwright is optional; import only if used
                     return render(doc.url, settings)
-                assert client is not None
-                return _get(client, doc.url, settings, etag, last_modified)
+            assert client is not None
+            return _get(client, doc.url, settings, etag, last_modified, throttle)
         except FetchError as exc:
             too_long = exc.retry_after is not None and exc.retry_after > MAX_RETRY_AFTER
             if not exc.transient or attempt == attempts or too_long:
@@ -249,8 +357,9 @@ class _Deadline:
     trace hook) at the deadline, which wakes any blocked read at once.
     """
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, total: float | None = None) -> None:
         self.seconds = seconds
+        self.total = seconds if total is None else total  # the whole budget, for messages
         self.expired = False
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
@@ -288,59 +397,88 @@ class _Deadline:
             pass
 
     def error(self, url: str) -> FetchError:
-        return FetchError(f"download of {url} took over {self.seconds:g} s", transient=True)
+        return FetchError(f"download of {url} took over {self.total:g} s", transient=True)
 
 
 def _get(client: httpx.Client, url: str, settings: FetchSettings, etag: str | None,
-         last_modified: str | None) -> FetchResult:
-    """One attempt: follow redirects by hand (scheme check and loop detection on every hop)."""
+         last_modified: str | None, throttle: HostThrottle) -> FetchResult:
+    """One attempt: follow redirects by hand (scheme check and loop detection on every hop).
+
+    Every hop is a request of its own to its host, so each takes that host's throttle slot:
+    a redirect to the same host waits out per_host_delay like any other request. The
+    max_time budget counts time spent on the network, not time spent waiting for a slot.
+    """
     headers: dict[str, str] = {}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     max_time = settings.max_time if settings.max_time is not None else 4 * settings.timeout
+    budget = max_time
     current, seen = url, {url}
-    with _Deadline(max_time) as deadline:
-        for hop in range(settings.max_redirects + 1):
-            request = client.build_request("GET", current, headers=headers,
-                                           extensions={"trace": deadline.trace})
+    for hop in range(settings.max_redirects + 1):
+        if budget <= 0:
+            raise FetchError(f"download of {url} took over {max_time:g} s", transient=True)
+        with throttle.slot(host_of(current)):
+            started = time.monotonic()
             try:
-                response = client.send(request, stream=True)
-            except httpx.HTTPError as exc:
-                if deadline.expired:
-                    raise deadline.error(current) from None
-                raise _network_error(exc, current) from None
-            try:
-                status = response.status_code
-                if status in _REDIRECTS and response.headers.get("location"):
-                    target = urljoin(current, response.headers["location"].strip())
-                    if not is_web_url(target):
-                        raise FetchError(f"{current} redirects to a non-HTTP URL: {target}")
-                    if target in seen and "set-cookie" not in response.headers:
-                        raise FetchError(f"redirect loop: {current} redirects back to {target}")
-                    if hop == settings.max_redirects:
-                        raise FetchError(
-                            f"too many redirects (over {settings.max_redirects}) from {url}")
-                    seen.add(target)
-                    current = target
-                    continue
-                if status == 304:
-                    return _result(url, current, response, None, etag, last_modified)
-                if not 200 <= status < 300:
-                    raise _status_error(response, current)
-                try:
-                    body = _read_body(response, current, settings.max_bytes)
-                except FetchError:
-                    if deadline.expired:
-                        raise deadline.error(current) from None
-                    raise
-                if deadline.expired:  # a close-delimited body cut short looks complete
-                    raise deadline.error(current)
-                return _result(url, current, response, body, etag, last_modified)
+                with _Deadline(budget, max_time) as deadline:
+                    outcome = _hop(client, url, current, headers, settings, deadline, etag,
+                                   last_modified)
             finally:
-                response.close()
+                budget -= time.monotonic() - started
+        if isinstance(outcome, FetchResult):
+            return outcome
+        target = outcome.target
+        if target in seen and not outcome.sets_cookie:
+            raise FetchError(f"redirect loop: {current} redirects back to {target}")
+        if hop == settings.max_redirects:
+            raise FetchError(f"too many redirects (over {settings.max_redirects}) from {url}")
+        seen.add(target)
+        current = target
     raise AssertionError("unreachable")
+
+
+@dataclass(frozen=True)
+class _Redirect:
+    target: str
+    sets_cookie: bool  # a redirect back to a seen URL is no loop when it sets a cookie
+
+
+def _hop(client: httpx.Client, url: str, current: str, headers: dict[str, str],
+         settings: FetchSettings, deadline: "_Deadline", etag: str | None,
+         last_modified: str | None) -> FetchResult | _Redirect:
+    """One request: the result, or where a redirect points to."""
+    request = client.build_request("GET", current, headers=headers,
+                                   extensions={"trace": deadline.trace})
+    try:
+        response = client.send(request, stream=True)
+    except httpx.HTTPError as exc:
+        if deadline.expired:
+            raise deadline.error(current) from None
+        raise _network_error(exc, current) from None
+    try:
+        status = response.status_code
+        if status in _REDIRECTS and response.headers.get("location"):
+            target = urljoin(current, response.headers["location"].strip())
+            if not is_web_url(target):
+                raise FetchError(f"{current} redirects to a non-HTTP URL: {target}")
+            return _Redirect(target, "set-cookie" in response.headers)
+        if status == 304:
+            return _result(url, current, response, None, etag, last_modified)
+        if not 200 <= status < 300:
+            raise _status_error(response, current)
+        try:
+            body = _read_body(response, current, settings.max_bytes)
+        except FetchError:
+            if deadline.expired:
+                raise deadline.error(current) from None
+            raise
+        if deadline.expired:  # a close-delimited body cut short looks complete
+            raise deadline.error(current)
+        return _result(url, current, response, body, etag, last_modified)
+    finally:
+        response.close()
 
 
 def _result(url: str, final_url: str, response: httpx.Response, body: bytes | None,

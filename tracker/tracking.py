@@ -6,8 +6,16 @@ document and reported at the end, and the last good version always stays in plac
 
 from __future__ import annotations
 
+import hashlib
 import logging
-from collections.abc import Callable, Sequence
+import os
+import queue
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -25,9 +33,14 @@ from .state import StateStore
 from .workspace import Workspace
 
 if TYPE_CHECKING:
+    from .runstats import RunStats
     from .storage import CompanyRepo
 
 log = logging.getLogger(__name__)
+
+# Downloaded documents waiting for their recording lane before fetching pauses: bounds the
+# memory a run holds in page bodies when git falls behind the network.
+RECORD_BACKLOG = 256
 
 # Outcome statuses, in the words `tracker track` prints.
 NEW, CHANGED, UNCHANGED, NOT_MODIFIED, FAILED = (
@@ -81,15 +94,54 @@ class RunReport:
         return 1 if self.failed else 0
 
 
-def select_companies(config: Config, names: Sequence[str] | None) -> list[CompanyConfig]:
-    """The companies a run covers; unknown names are a usage error, not a silent no-op."""
-    if not names:
-        return list(config.companies)
-    unknown = [n for n in names if config.company(n) is None]
-    if unknown:
-        known = ", ".join(c.slug for c in config.companies) or "none"
-        raise UsageError(f"unknown company: {', '.join(unknown)} (configured: {known})")
-    return [c for c in config.companies if c.slug in names]
+def shard_of(slug: str, shards: int) -> int:
+    """The shard (1..shards) a company belongs to: rendezvous hashing of its slug.
+
+    Every shard scores the slug with sha256 and the highest score wins, so any host computes
+    the same answer with no coordination, the shards are disjoint and cover every company,
+    and going from N to N+1 shards moves only the companies the new shard wins (about 1 in
+    N+1) instead of reshuffling almost all of them as ``hash mod N`` would. Python's
+    ``hash()`` is salted per process and would differ between hosts.
+    """
+    if shards < 1:
+        raise UsageError(f"number of shards must be at least 1, not {shards}")
+
+    def score(k: int) -> bytes:
+        return hashlib.sha256(f"{k}/{slug}".encode("utf-8")).digest()
+
+    return max(range(1, shards + 1), key=score)
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """``"K/N"`` -> (K, N) with 1 <= K <= N; anything else is a usage error."""
+    k, sep, n = text.strip().partition("/")
+    if not sep or not k.strip().isdigit() or not n.strip().isdigit():
+        raise UsageError(f"--shard must look like K/N (e.g. 2/5), not {text!r}")
+    kk, nn = int(k), int(n)
+    if not 1 <= kk <= nn:
+        raise UsageError(f"--shard {text}: K must be between 1 and N")
+    return kk, nn
+
+
+def select_companies(config: Config, names: Sequence[str] | None,
+                     shard: tuple[int, int] | None = None) -> list[CompanyConfig]:
+    """The companies a run covers; unknown names are a usage error, not a silent no-op.
+
+    With ``shard=(K, N)`` only the companies of shard K of N are kept (see shard_of).
+    """
+    chosen = list(config.companies)
+    if names:
+        unknown = [n for n in names if config.company(n) is None]
+        if unknown:
+            known = ", ".join(c.slug for c in config.companies) or "none"
+            raise UsageError(f"unknown company: {', '.join(unknown)} (configured: {known})")
+        chosen = [c for c in chosen if c.slug in names]
+    if shard is not None:
+        k, n = shard
+        if not 1 <= k <= n:
+            raise UsageError(f"shard {k}/{n}: K must be between 1 and N")
+        chosen = [c for c in chosen if shard_of(c.slug, n) == k]
+    return chosen
 
 
 def check_plausible(text: str, previous: str | None, doc: DocumentConfig,
@@ -104,35 +156,101 @@ def check_plausible(text: str, previous: str | None, doc: DocumentConfig,
 
 def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | None = None,
           captured_at: datetime | None = None,
-          progress: Callable[[DocOutcome], None] | None = None) -> RunReport:
-    """Fetch and record every configured document (or those of the named companies)."""
+          progress: Callable[[DocOutcome], None] | None = None,
+          stats: RunStats | None = None,
+          shard: tuple[int, int] | None = None) -> RunReport:
+    """Fetch and record every configured document (or those of the named companies, or of
+    one shard).
+
+    Three kinds of work overlap: fetch workers (fetch.fetch_many) only talk to servers;
+    each 200 answer is handed to a recording lane of its company, where it is extracted and
+    committed; lanes of different companies run in parallel, one company's documents one
+    after the other (one writer per repository). A 304 or a failed fetch is settled at once
+    in this thread: no repository is opened and nothing is extracted. ``progress`` is called
+    in this thread, once per document. ``stats`` gets counters (fetched, not_modified,
+    failed, bytes_downloaded, extracted, repos_opened, git_commits) and phase times
+    (extract and git are summed over the lanes, so they can exceed the wall time).
+    """
     from .fetch import FetchJob, fetch_many  # heavy imports only when a run happens
 
-    chosen = select_companies(config, companies)
-    state = StateStore(workspace.state_path,
-                       failure_threshold=config.site.failure_threshold).load()
-    repos = _RepoPool(workspace)
-    by_slug = {c.slug: c for c in chosen}
-    jobs = []
-    for company in chosen:
-        for doc in company.documents:
-            saved = state.doc(company.slug, doc.type)
-            # Without a recorded version, a 304 would leave us with nothing: fetch in full.
-            has_version = repos.latest_text(company, doc.type) is not None
-            jobs.append(FetchJob(company.slug, doc,
-                                 etag=saved.etag if has_version else None,
-                                 last_modified=saved.last_modified if has_version else None))
+    meter = _Meter(stats)
+    with meter.phase("plan"):
+        chosen = select_companies(config, companies, shard)
+        state = StateStore(workspace.state_path,
+                           failure_threshold=config.site.failure_threshold).load()
+        repos = _RepoPool(workspace, meter)
+        by_slug = {c.slug: c for c in chosen}
+        jobs = []
+        for company in chosen:
+            for doc in company.documents:
+                saved = state.doc(company.slug, doc.type)
+                # Without a recorded version, a 304 would leave us with nothing: fetch in full.
+                has_version = repos.has_version(company, doc.type)
+                jobs.append(FetchJob(company.slug, doc,
+                                     etag=saved.etag if has_version else None,
+                                     last_modified=saved.last_modified if has_version else None))
+    meter.set("documents", len(jobs))
+    meter.set("companies", len(chosen))
     report = RunReport()
-    try:
-        for job, result in fetch_many(jobs, config.fetch):
-            company = by_slug[job.company]
-            when = captured_at or datetime.now(timezone.utc)
-            outcome = _settle(company, job.doc, result, when, config, repos, state)
+    done: queue.Queue[DocOutcome] = queue.Queue()
+    state_lock = threading.Lock()
+    lanes = _CompanyLanes(_lane_count(len(chosen)))
+
+    def collect() -> None:
+        while True:
+            try:
+                outcome = done.get_nowait()
+            except queue.Empty:
+                return
             report.outcomes.append(outcome)
             if progress:
                 progress(outcome)
+
+    def record_task(company: CompanyConfig, doc: DocumentConfig, result: FetchResult,
+                    when: datetime) -> Callable[[], None]:
+        return lambda: done.put(_settle_body(company, doc, result, when, config, repos, state,
+                                             state_lock, meter))
+
+    left = {c.slug: len(c.documents) for c in chosen}
+    finished = False
+    try:
+        with meter.phase("fetch"):
+            for job, result in fetch_many(jobs, config.fetch):
+                company = by_slug[job.company]
+                when = captured_at or datetime.now(timezone.utc)
+                if isinstance(result, FetchResult) and not result.not_modified:
+                    meter.add("fetched")
+                    meter.add("bytes_downloaded", len(result.body or b""))
+                    while lanes.backlog() >= RECORD_BACKLOG:  # git is behind: hold fetching
+                        try:
+                            done.put(done.get(timeout=0.1))  # wait for the next outcome
+                        except queue.Empty:
+                            pass
+                        collect()
+                    lanes.submit(company.slug, record_task(company, job.doc, result, when))
+                else:
+                    with state_lock:
+                        done.put(_settle_quick(company, job.doc, result, when, state, meter))
+                left[company.slug] -= 1
+                if not left[company.slug]:  # its last document: free its git processes
+                    lanes.submit(company.slug, lambda slug=company.slug: repos.release(slug))
+                collect()
+        with meter.phase("record_tail"):  # recording still running after the last fetch
+            while len(report.outcomes) < len(jobs):  # progress keeps moving meanwhile
+                try:
+                    done.put(done.get(timeout=0.2))  # wait for the next outcome
+                except queue.Empty:
+                    if lanes.idle():
+                        break
+                collect()
+            lanes.close(wait=True)
+        finished = True
+        collect()
     finally:
-        state.save()
+        if not finished:
+            lanes.close(wait=True, cancel=True)
+        with meter.phase("state_save"):
+            state.save()
         repos.close()
     order = {(c.slug, d.type): i for i, (c, d) in
              enumerate((c, d) for c in chosen for d in c.documents)}
@@ -140,74 +258,203 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     return report
 
 
-def _settle(company: CompanyConfig, doc: DocumentConfig, result: FetchResult | DocumentError,
-            when: datetime, config: Config, repos: _RepoPool, state: StateStore) -> DocOutcome:
-    """Turn one fetch result into a recorded version, an unchanged note or a stored error."""
-    base = dict(company=company.slug, doc_type=doc.type, title=doc.display_title, url=doc.url)
+def _lane_count(companies: int) -> int:
+    """Recording lanes: a commit spends most of its time starting git subprocesses and
+    waiting for them (no GIL held), so several lanes per core keep the cores busy (measured
+    with bench/bench_track_scale.py on 2 cores: 8 lanes beat 2 and 4); never more lanes than
+    companies."""
+    return max(1, min(companies, 4 * (os.cpu_count() or 1), 16))
+
+
+def _base(company: CompanyConfig, doc: DocumentConfig) -> dict:
+    return dict(company=company.slug, doc_type=doc.type, title=doc.display_title, url=doc.url)
+
+
+def _failed(company: CompanyConfig, doc: DocumentConfig, exc: BaseException, when: datetime,
+            state: StateStore, meter: _Meter) -> DocOutcome:
+    message = " ".join(str(exc).split()) or type(exc).__name__  # one line per document
+    log.warning("%s/%s: %s", company.slug, doc.type, message)
+    state.record_failure(company.slug, doc.type, when, message)
+    meter.add("failed")
+    return DocOutcome(**_base(company, doc), status=FAILED, error=message)
+
+
+def _settle_quick(company: CompanyConfig, doc: DocumentConfig,
+                  result: FetchResult | DocumentError, when: datetime, state: StateStore,
+                  meter: _Meter) -> DocOutcome:
+    """A failed fetch or a 304: only the state changes. Deliberately no repository and no
+    extraction here, so an unchanged document costs one conditional request and nothing
+    else (the caller holds the state lock)."""
+    if isinstance(result, BaseException):
+        return _failed(company, doc, result, when, state, meter)
+    state.record_success(company.slug, doc.type, when, changed=False)
+    meter.add("not_modified")
+    return DocOutcome(**_base(company, doc), status=NOT_MODIFIED)
+
+
+def _settle_body(company: CompanyConfig, doc: DocumentConfig, result: FetchResult,
+                 when: datetime, config: Config, repos: _RepoPool, state: StateStore,
+                 state_lock: threading.Lock, meter: _Meter) -> DocOutcome:
+    """A downloaded document: extract, check and record it (runs in the company's lane)."""
     try:
-        if isinstance(result, BaseException):
-            raise result
-        if result.not_modified:
-            state.record_success(company.slug, doc.type, when, changed=False)
-            return DocOutcome(**base, status=NOT_MODIFIED)
-        commit, first = _record(company, doc, result, when, config, repos)
+        commit, first = _record(company, doc, result, when, config, repos, meter)
     except (DocumentError, StorageError) as exc:
-        message = " ".join(str(exc).split()) or type(exc).__name__  # one line per document
-        log.warning("%s/%s: %s", company.slug, doc.type, message)
-        state.record_failure(company.slug, doc.type, when, message)
-        return DocOutcome(**base, status=FAILED, error=message)
-    state.record_success(company.slug, doc.type, when, changed=commit is not None,
-                         etag=result.etag, last_modified=result.last_modified)
+        with state_lock:
+            return _failed(company, doc, exc, when, state, meter)
+    except Exception as exc:  # a bug must not abort the other documents' recording
+        log.exception("%s/%s: unexpected error while recording", company.slug, doc.type)
+        with state_lock:
+            return _failed(company, doc, RuntimeError(f"unexpected error while recording: "
+                                                      f"{type(exc).__name__}: {exc}"),
+                           when, state, meter)
+    with state_lock:
+        state.record_success(company.slug, doc.type, when, changed=commit is not None,
+                             etag=result.etag, last_modified=result.last_modified)
     if commit is None:
-        return DocOutcome(**base, status=UNCHANGED)
-    return DocOutcome(**base, status=NEW if first else CHANGED, commit=commit)
+        return DocOutcome(**_base(company, doc), status=UNCHANGED)
+    return DocOutcome(**_base(company, doc), status=NEW if first else CHANGED, commit=commit)
 
 
 def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, when: datetime,
-            config: Config, repos: _RepoPool) -> tuple[str | None, bool]:
+            config: Config, repos: _RepoPool, meter: _Meter) -> tuple[str | None, bool]:
     """Extract, check and commit; returns (commit or None, whether it is the first version)."""
     from .extract import extract
 
     if result.body is None:
         raise ExtractionError("the server sent no body")
-    extracted = extract(result.body, result.content_type, result.final_url or result.url, doc,
-                        encoding=result.encoding)
-    repo = repos.get(company)
-    previous = repo.latest_text(doc.type)
-    check_plausible(extracted.text, previous, doc, config.fetch.max_shrink)
-    meta = RecordMeta(source_url=result.final_url or result.url, status=result.status,
-                      content_type=result.content_type, fetcher=result.fetcher)
-    commit = repo.record(doc.type, extracted, meta, when, title=doc.display_title,
-                         company_name=company.name)
+    with meter.phase("extract"):
+        extracted = extract(result.body, result.content_type, result.final_url or result.url,
+                            doc, encoding=result.encoding)
+        meter.add("extracted")
+    with meter.phase("git"):
+        repo = repos.get(company)
+        previous = repo.latest_text(doc.type)
+        check_plausible(extracted.text, previous, doc, config.fetch.max_shrink)
+        meta = RecordMeta(source_url=result.final_url or result.url, status=result.status,
+                          content_type=result.content_type, fetcher=result.fetcher)
+        commit = repo.record(doc.type, extracted, meta, when, title=doc.display_title,
+                             company_name=company.name)
+        if commit is not None:
+            meter.add("git_commits")
     return commit, previous is None
 
 
-class _RepoPool:
-    """Opens each company's repository once per run (creating it on first capture)."""
+class _Meter:
+    """Thread-safe counters and summed phase times into an optional RunStats (the lanes
+    and this thread update it at once; RunStats itself is plain single-threaded data)."""
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, stats: RunStats | None) -> None:
+        self.stats = stats
+        self._lock = threading.Lock()
+
+    def add(self, name: str, amount: int | float = 1) -> None:
+        if self.stats is not None:
+            with self._lock:
+                self.stats.add(name, amount)
+
+    def set(self, name: str, value: int | float) -> None:
+        if self.stats is not None:
+            with self._lock:
+                self.stats.set(name, value)
+
+    @contextmanager
+    def phase(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            if self.stats is not None:
+                with self._lock:
+                    phases = self.stats.phases
+                    phases[name] = phases.get(name, 0.0) + time.perf_counter() - start
+
+
+class _CompanyLanes:
+    """Runs tasks on a thread pool, one company's tasks strictly one after the other (one
+    writer per repository), different companies' tasks in parallel."""
+
+    def __init__(self, workers: int) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="record")
+        self._lock = threading.Lock()
+        self._queues: dict[str, deque[Callable[[], None]]] = {}
+        self._cancelled = False
+
+    def submit(self, key: str, task: Callable[[], None]) -> None:
+        with self._lock:
+            lane = self._queues.get(key)
+            if lane is not None:  # the lane's drain loop will get to it
+                lane.append(task)
+                return
+            self._queues[key] = deque([task])
+        self._pool.submit(self._drain, key)
+
+    def _drain(self, key: str) -> None:
+        while True:
+            with self._lock:
+                lane = self._queues[key]
+                if not lane or self._cancelled:
+                    del self._queues[key]
+                    return
+                task = lane.popleft()
+            task()
+
+    def idle(self) -> bool:
+        with self._lock:
+            return not self._queues
+
+    def backlog(self) -> int:
+        """Tasks queued or running."""
+        with self._lock:
+            return sum(len(lane) for lane in self._queues.values()) + len(self._queues)
+
+    def close(self, *, wait: bool, cancel: bool = False) -> None:
+        """Wait for every queued task (or, with cancel, only for the ones running)."""
+        if cancel:
+            with self._lock:
+                self._cancelled = True
+        self._pool.shutdown(wait=wait, cancel_futures=cancel)
+
+
+class _RepoPool:
+    """Opens each company's repository once per run (creating it on first capture); each
+    company is only ever used by its own lane, so only the pool itself needs a lock."""
+
+    def __init__(self, workspace: Workspace, meter: _Meter | None = None) -> None:
         self.workspace = workspace
+        self.meter = meter or _Meter(None)
         self._repos: dict[str, CompanyRepo] = {}
+        self._lock = threading.Lock()
 
     def get(self, company: CompanyConfig) -> CompanyRepo:
         from .storage import CompanyRepo
 
-        if company.slug not in self._repos:
-            self._repos[company.slug] = CompanyRepo.open(
-                self.workspace.repo_path(company.slug), create=True)
-        return self._repos[company.slug]
+        with self._lock:
+            repo = self._repos.get(company.slug)
+        if repo is None:
+            repo = CompanyRepo.open(self.workspace.repo_path(company.slug), create=True)
+            self.meter.add("repos_opened")
+            with self._lock:
+                self._repos[company.slug] = repo
+        return repo
 
     def close(self) -> None:
         """Stop the git helper processes each open repository keeps."""
-        for repo in self._repos.values():
+        with self._lock:
+            repos, self._repos = list(self._repos.values()), {}
+        for repo in repos:
             repo.close()
-        self._repos.clear()
 
-    def latest_text(self, company: CompanyConfig, doc_type: str) -> str | None:
-        if not (self.workspace.repo_path(company.slug) / ".git").exists():
-            return None
-        try:
-            return self.get(company).latest_text(doc_type)
-        except StorageError:
-            return None  # reported when the document is recorded
+    def release(self, slug: str) -> None:
+        """Close one company's repository once it has no work left in this run, so a run over
+        thousands of companies never keeps thousands of git helper processes alive."""
+        with self._lock:
+            repo = self._repos.pop(slug, None)
+        if repo is not None:
+            repo.close()
 
+    def has_version(self, company: CompanyConfig, doc_type: str) -> bool:
+        """Whether a version of the document is on disk, without opening the repository:
+        the working-tree copy exists only once a commit with the document is on the branch
+        (it is written after the branch moves). A missing copy just means a full GET."""
+        path = self.workspace.repo_path(company.slug)
+        return (path / ".git").is_dir() and (path / f"{doc_type}.md").is_file()

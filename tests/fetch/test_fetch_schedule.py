@@ -1,0 +1,203 @@
+"""fetch_many's schedule against real servers on several loopback hosts: the per-host delay
+is never broken (retries and redirects included), and workers never sit out a host's delay."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from fetchtest import doc
+
+from tracker.fetch import FetchJob, fetch_many
+from tracker.models import FetchResult, FetchSettings
+
+PAGE = b"<html><body><main><h1>Privacy</h1><p>We collect little.</p></main></body></html>"
+TOLERANCE = 0.01  # clock and scheduling tolerance, seconds
+
+
+class Hosts:
+    """One HTTP server per loopback address (127.0.0.1, 127.0.0.2, ...), one shared port,
+    logging every request's arrival per host and the number of requests in flight."""
+
+    def __init__(self, count: int, latency: float = 0.0) -> None:
+        self.latency = latency
+        self.arrivals: list[tuple[str, str, float]] = []
+        self.in_flight = self.max_in_flight = 0
+        self.failed_once: set[tuple[str, str]] = set()
+        self._lock = threading.Lock()
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 (http.server API)
+                host = self.connection.getsockname()[0]
+                with owner._lock:
+                    owner.arrivals.append((host, self.path, time.monotonic()))
+                    owner.in_flight += 1
+                    owner.max_in_flight = max(owner.max_in_flight, owner.in_flight)
+                try:
+                    time.sleep(owner.latency)
+                    self.route(host)
+                finally:
+                    with owner._lock:
+                        owner.in_flight -= 1
+
+            def route(self, host: str) -> None:
+                if self.path.startswith("/moved"):  # to the same host, then a page
+                    self.send_response(302)
+                    self.send_header("Location", "/doc" + self.path[len("/moved"):])
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                if self.path.startswith("/flaky") and (host, self.path) not in owner.failed_once:
+                    owner.failed_once.add((host, self.path))
+                    self.send_response(503)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(PAGE)))
+                self.end_headers()
+                self.wfile.write(PAGE)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        class Server(ThreadingHTTPServer):
+            daemon_threads = True
+
+        self.servers: list[ThreadingHTTPServer] = []
+        self.port = 0
+        for i in range(count):
+            server = Server((f"127.0.0.{i + 1}", self.port), Handler)
+            self.port = server.server_address[1]
+            threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                             daemon=True).start()
+            self.servers.append(server)
+        self.hosts = [f"127.0.0.{i + 1}" for i in range(count)]
+
+    def url(self, host: str, path: str) -> str:
+        return f"http://{host}:{self.port}{path}"
+
+    def gaps(self) -> dict[str, list[float]]:
+        """Gaps between consecutive request arrivals, per host."""
+        by_host: dict[str, list[float]] = {}
+        for host, _path, at in self.arrivals:
+            by_host.setdefault(host, []).append(at)
+        return {h: [b - a for a, b in zip(sorted(t), sorted(t)[1:])] for h, t in by_host.items()}
+
+    def close(self) -> None:
+        for server in self.servers:
+            server.shutdown()
+            server.server_close()
+
+
+@pytest.fixture
+def hosts() -> Iterator[Hosts]:
+    h = Hosts(3)
+    try:
+        yield h
+    finally:
+        h.close()
+
+
+def test_no_two_requests_to_one_host_closer_than_the_delay(hosts: Hosts,
+                                                           fast: FetchSettings) -> None:
+    """3 hosts x 4 documents, one behind a same-host redirect and one failing once (a retry
+    whose backoff is far shorter than the delay): every gap at every host >= the delay."""
+    delay = 0.2
+    jobs = [FetchJob(f"co{h}", doc(hosts.url(host, path), type=f"d{i}"))
+            for h, host in enumerate(hosts.hosts)
+            for i, path in enumerate(["/doc1", "/doc2", "/moved3", "/flaky4"])]
+    settings = replace(fast, per_host_delay=delay, concurrency=8, retries=2, retry_backoff=0.01)
+    start = time.monotonic()
+    results = list(fetch_many(jobs, settings))
+    elapsed = time.monotonic() - start
+    assert len(results) == 12
+    assert all(isinstance(r, FetchResult) and r.status == 200 for _, r in results), results
+    gaps = hosts.gaps()
+    assert sorted(gaps) == hosts.hosts
+    for host, host_gaps in gaps.items():
+        assert len(host_gaps) == 5  # 6 requests: 4 documents + 1 redirect hop + 1 retry
+        assert min(host_gaps) >= delay - TOLERANCE, (host, host_gaps)
+    # the three hosts' chains (5 delays each) ran side by side, not one after the other
+    assert elapsed < 2 * 5 * delay
+
+
+def test_a_single_worker_serves_other_hosts_while_one_waits_out_its_delay(
+        fast: FetchSettings) -> None:
+    """concurrency = 1 and 2 hosts x 3 documents: binding the worker to a host would take two
+    whole chains (4 delays); interleaving the hosts takes about one (2 delays)."""
+    delay = 0.3
+    hosts = Hosts(2, latency=0.01)
+    try:
+        jobs = [FetchJob(f"co{h}", doc(hosts.url(host, f"/doc{i}"), type=f"d{i}"))
+                for h, host in enumerate(hosts.hosts) for i in range(3)]
+        start = time.monotonic()
+        results = list(fetch_many(jobs, replace(fast, per_host_delay=delay, concurrency=1)))
+        elapsed = time.monotonic() - start
+    finally:
+        hosts.close()
+    assert all(isinstance(r, FetchResult) for _, r in results)
+    assert hosts.max_in_flight == 1  # concurrency is the number of requests in flight
+    assert all(min(g) >= delay - TOLERANCE for g in hosts.gaps().values())
+    # each host's documents in configured order
+    for host in hosts.hosts:
+        assert [p for h, p, _ in hosts.arrivals if h == host] == ["/doc0", "/doc1", "/doc2"]
+    assert elapsed < 3.5 * delay, elapsed  # host by host: 4 delays + 6 requests, over 1.2 s
+
+
+def test_a_redirect_to_another_busy_host_waits_for_that_host(hosts: Hosts,
+                                                              fast: FetchSettings) -> None:
+    """A page on host A that redirects to host B counts as a request to B: it respects B's
+    delay even though the scheduler handed out A."""
+    delay = 0.25
+    a, b = hosts.hosts[:2]
+
+    jobs = [FetchJob("b", doc(hosts.url(b, "/doc1"), type="d1")),
+            FetchJob("a", doc(hosts.url(a, "/hop"), type="d2"))]
+
+    # /hop on A is served by a route that redirects to B's /doc2
+    original = hosts.servers[0].RequestHandlerClass.route
+
+    def route(self, host: str) -> None:
+        if self.path == "/hop":
+            self.send_response(302)
+            self.send_header("Location", hosts.url(b, "/doc2"))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        original(self, host)
+
+    hosts.servers[0].RequestHandlerClass.route = route
+    try:
+        results = list(fetch_many(jobs, replace(fast, per_host_delay=delay, concurrency=4)))
+    finally:
+        hosts.servers[0].RequestHandlerClass.route = original
+    assert all(isinstance(r, FetchResult) and r.status == 200 for _, r in results), results
+    b_paths = [p for h, p, _ in hosts.arrivals if h == b]
+    assert sorted(b_paths) == ["/doc1", "/doc2"]
+    assert min(hosts.gaps()[b]) >= delay - TOLERANCE
+
+
+def test_a_caller_that_falls_behind_holds_the_workers_back(
+        hosts: Hosts, fast: FetchSettings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Downloaded bodies never pile up without bound: with a backlog of 2, a caller that
+    stops reading leaves at most backlog + workers (+ the one it holds) fetched."""
+    import tracker.fetch
+
+    monkeypatch.setattr(tracker.fetch, "RESULTS_BACKLOG", 2)
+    jobs = [FetchJob("co", doc(hosts.url(host, f"/doc{i}"), type=f"d{i}"))
+            for host in hosts.hosts for i in range(4)]
+    results = fetch_many(jobs, replace(fast, per_host_delay=0.0, concurrency=2))
+    first = next(results)
+    time.sleep(0.4)  # the caller is busy; the workers would fetch all 12 in this time
+    assert len(hosts.arrivals) <= 1 + (2 + 2) + 2
+    rest = list(results)
+    assert len(rest) == 11 and all(isinstance(r, FetchResult) for _, r in [first, *rest])
+    assert len(hosts.arrivals) == 12
