@@ -115,9 +115,7 @@ def test_no_two_requests_to_one_host_closer_than_the_delay(hosts: Hosts,
             for h, host in enumerate(hosts.hosts)
             for i, path in enumerate(["/doc1", "/doc2", "/moved3", "/flaky4"])]
     settings = replace(fast, per_host_delay=delay, concurrency=8, retries=2, retry_backoff=0.01)
-    start = time.monotonic()
     results = list(fetch_many(jobs, settings))
-    elapsed = time.monotonic() - start
     assert len(results) == 12
     assert all(isinstance(r, FetchResult) and r.status == 200 for _, r in results), results
     gaps = hosts.gaps()
@@ -125,8 +123,11 @@ def test_no_two_requests_to_one_host_closer_than_the_delay(hosts: Hosts,
     for host, host_gaps in gaps.items():
         assert len(host_gaps) == 5  # 6 requests: 4 documents + 1 redirect hop + 1 retry
         assert min(host_gaps) >= delay - TOLERANCE, (host, host_gaps)
-    # the three hosts' chains (5 delays each) ran side by side, not one after the other
-    assert elapsed < 2 * 5 * delay
+    # the three hosts' chains (5 delays each) ran side by side, not one after the other:
+    # every host was first contacted before any host's chain had finished
+    first = {h: min(at for host, _, at in hosts.arrivals if host == h) for h in hosts.hosts}
+    last = {h: max(at for host, _, at in hosts.arrivals if host == h) for h in hosts.hosts}
+    assert max(first.values()) < min(last.values())
 
 
 def test_a_single_worker_serves_other_hosts_while_one_waits_out_its_delay(
@@ -138,9 +139,7 @@ def test_a_single_worker_serves_other_hosts_while_one_waits_out_its_delay(
     try:
         jobs = [FetchJob(f"co{h}", doc(hosts.url(host, f"/doc{i}"), type=f"d{i}"))
                 for h, host in enumerate(hosts.hosts) for i in range(3)]
-        start = time.monotonic()
         results = list(fetch_many(jobs, replace(fast, per_host_delay=delay, concurrency=1)))
-        elapsed = time.monotonic() - start
     finally:
         hosts.close()
     assert all(isinstance(r, FetchResult) for _, r in results)
@@ -149,7 +148,10 @@ def test_a_single_worker_serves_other_hosts_while_one_waits_out_its_delay(
     # each host's documents in configured order
     for host in hosts.hosts:
         assert [p for h, p, _ in hosts.arrivals if h == host] == ["/doc0", "/doc1", "/doc2"]
-    assert elapsed < 3.5 * delay, elapsed  # host by host: 4 delays + 6 requests, over 1.2 s
+    # the worker did not sit out a delay: while one host waited, it served the other, so the
+    # hosts alternate (host by host would be h0 h0 h0 h1 h1 h1)
+    order = [h for h, _, _ in hosts.arrivals]
+    assert all(a != b for a, b in zip(order, order[1:])), order
 
 
 def test_a_redirect_to_another_busy_host_waits_for_that_host(hosts: Hosts,
