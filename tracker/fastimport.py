@@ -58,8 +58,10 @@ class FastImport:
     def _start(self, parent: str | None, parent_flat: Flat) -> None:
         try:
             self._proc = subprocess.Popen(
-                ["git", "fast-import", "--quiet", "--done", "--force",
-                 "--date-format=raw"],
+                # unpackLimit=0: keep the pack even when small; by default git would explode
+                # batches under 100 objects into loose files (most of a bulk import's cost)
+                ["git", "-c", "fastimport.unpackLimit=0", "fast-import", "--quiet", "--done",
+                 "--force", "--date-format=raw"],
                 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                 env=self._env, cwd=self._cwd)
         except OSError as exc:

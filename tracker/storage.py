@@ -154,6 +154,44 @@ def _check_extracted(extracted: Extracted) -> None:
         raise StorageError("refusing to record an empty document text")
 
 
+_SKELETON: list[tuple[str, int, bytes | None]] | None = None
+
+
+def _git_dir_skeleton(scratch: Path) -> list[tuple[str, int, bytes | None]]:
+    """The files of a freshly initialised `.git` (relative path, mode, content or None for a
+    directory), made once per process by `git init` in ``scratch`` and then reused."""
+    global _SKELETON
+    if _SKELETON is not None:
+        return _SKELETON
+    work = scratch / "skeleton"
+    work.mkdir()
+    try:
+        g = git.Git(str(work))
+        g.update_environment(GIT_DIR=None, GIT_WORK_TREE=None, GIT_INDEX_FILE=None)
+        g.init("-q", "-b", "main", str(work))
+        with git.Repo(work) as fresh, fresh.config_writer("repository") as cfg:
+            cfg.set_value("user", "name", IDENTITY_NAME)
+            cfg.set_value("user", "email", IDENTITY_EMAIL)
+            cfg.set_value("core", "autocrlf", "false")
+            cfg.set_value("core", "logAllRefUpdates", "true")
+        root = work / ".git"
+        entries: list[tuple[str, int, bytes | None]] = [("", 0o755, None)]
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            base = Path(dirpath)
+            for name in dirnames:
+                p = base / name
+                entries.append((str(p.relative_to(root)), p.stat().st_mode & 0o7777, None))
+            for name in sorted(filenames):
+                p = base / name
+                entries.append((str(p.relative_to(root)), p.stat().st_mode & 0o7777,
+                                p.read_bytes()))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    _SKELETON = entries
+    return entries
+
+
 class CompanyRepo:
     """One company's git repository. Open with :meth:`open`; not thread-safe."""
 
@@ -220,24 +258,28 @@ class CompanyRepo:
 
     @staticmethod
     def _init(path: Path) -> None:
-        """Create the repository atomically: `git init` runs in a hidden sibling directory and
-        its finished `.git` is renamed into place, so a run killed during the init leaves no
-        half-made `.git` that the next run would have to refuse as corrupted."""
+        """Create the repository atomically: the `.git` is made in a hidden sibling directory
+        and renamed into place, so a run killed during the init leaves no half-made `.git`
+        that the next run would have to refuse as corrupted. The first repository of a
+        process comes from `git init`; later ones copy that result (a bulk import creates
+        hundreds, and a git process plus a config rewrite each would dominate small ones)."""
         staging = path.parent / f".{path.name}.init-{secrets.token_hex(4)}"
         try:
             path.mkdir(parents=True, exist_ok=True)
             for leftover in path.parent.glob(f".{path.name}.init-*"):  # from a killed init
                 shutil.rmtree(leftover, ignore_errors=True)
             staging.mkdir()
-            g = git.Git(str(staging))
-            g.update_environment(GIT_DIR=None, GIT_WORK_TREE=None, GIT_INDEX_FILE=None)
-            g.init("-q", "-b", "main", str(staging))
-            with git.Repo(staging) as fresh, fresh.config_writer("repository") as cfg:
-                cfg.set_value("user", "name", IDENTITY_NAME)
-                cfg.set_value("user", "email", IDENTITY_EMAIL)
-                cfg.set_value("core", "autocrlf", "false")
-                cfg.set_value("core", "logAllRefUpdates", "true")
-            os.rename(staging / ".git", path / ".git")
+            skeleton = _git_dir_skeleton(staging)
+            target = staging / ".git"
+            for rel, mode, data in skeleton:
+                dest = target / rel if rel else target
+                if data is None:
+                    dest.mkdir(mode=mode, exist_ok=bool(not rel))
+                else:
+                    fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+                    with os.fdopen(fd, "wb") as fh:
+                        fh.write(data)
+            os.rename(target, path / ".git")
         except (GitCommandError, InvalidGitRepositoryError, OSError) as exc:
             raise StorageError(f"{path}: cannot create repository ({exc})") from None
         finally:
