@@ -98,12 +98,12 @@ def load_snapshot(path: Path, ext: str, doc_type: str) -> Extracted:
     from tracker import extract as ex
 
     body = path.read_bytes()
-    url = path.resolve().as_uri()
     if ext in ("md", "txt"):
         text = ex.normalize_text(ex.decode(body))
         if not any(ch.isalnum() for ch in text):
             raise TrackerError(f"{path}: no text")
         return Extracted(text=text, raw=body, raw_ext=ext)
+    url = path.resolve().as_uri()
     return ex.extract(body, _CONTENT_TYPE[ext], url, DocumentConfig(type=doc_type, url=url))
 
 
@@ -153,16 +153,16 @@ def _scan(directory: Path, report: ImportReport) -> dict[tuple[str, str], list[t
 def import_directory(workspace_snapshots_dir: Path, directory: Path, *,
                      company_names: Mapping[str, str] | None = None,
                      progress: Progress | None = None,
-                     on_scan: Callable[[int], None] | None = None,
+                     on_scan: Callable[[Mapping[tuple[str, str], int]], None] | None = None,
                      stats: RunStats | None = None,
                      workers: int | None = None,
                      stream: bool | None = None) -> ImportReport:
     """Import every dated snapshot under ``directory``; one bad file never stops the rest.
 
     ``company_names`` maps slugs to display names for commit subjects (default: the name
-    stored in the repository, else the slug). ``on_scan(n)`` is called once with the number
-    of snapshot files found; ``progress(company, doc_type, imported, skipped)`` after each
-    document. Companies are independent repositories, so with ``workers`` > 1 (default: the
+    stored in the repository, else the slug). ``on_scan(counts)`` is called once with the
+    number of snapshot files found per (company, doc_type), before any work;
+    ``progress(company, doc_type, imported, skipped)`` after each document. Companies are independent repositories, so with ``workers`` > 1 (default: the
     usable CPUs) each company is extracted and committed in a process of a pool; the report
     is the same as with ``workers=1``. ``stats`` gets the phases ``scan`` (wall time),
     ``extract`` and ``commit`` (seconds summed over workers) and the counts ``versions``,
@@ -182,7 +182,7 @@ def import_directory(workspace_snapshots_dir: Path, directory: Path, *,
         stats.phases["scan"] = stats.phases.get("scan", 0.0) + time.perf_counter() - scan_start
     total = sum(len(files) for files in found.values())
     if on_scan:
-        on_scan(total)
+        on_scan({key: len(files) for key, files in found.items()})
     jobs: dict[str, _CompanyJob] = {}
     for (company, doc_type), files in found.items():
         job = jobs.setdefault(company, _CompanyJob(
