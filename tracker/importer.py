@@ -21,6 +21,7 @@ import sys
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -162,9 +163,10 @@ def import_directory(workspace_snapshots_dir: Path, directory: Path, *,
     ``company_names`` maps slugs to display names for commit subjects (default: the name
     stored in the repository, else the slug). ``on_scan(counts)`` is called once with the
     number of snapshot files found per (company, doc_type), before any work;
-    ``progress(company, doc_type, imported, skipped)`` after each document. Companies are independent repositories, so with ``workers`` > 1 (default: the
-    usable CPUs) each company is extracted and committed in a process of a pool; the report
-    is the same as with ``workers=1``. ``stats`` gets the phases ``scan`` (wall time),
+    ``progress(company, doc_type, imported, skipped)`` after each document. Companies are
+    independent repositories, so with ``workers`` > 1 (default: the usable CPUs, one for
+    small imports) each company is extracted and committed in a process of a fork pool; the
+    report is the same as with ``workers=1``. ``stats`` gets the phases ``scan`` (wall time),
     ``extract`` and ``commit`` (seconds summed over workers) and the counts ``versions``,
     ``imported``, ``skipped``, ``errors``, ``workers`` and ``versions_per_second``.
     ``stream`` is passed to :meth:`CompanyRepo.insert_versions` (None: its default).
@@ -206,7 +208,12 @@ def import_directory(workspace_snapshots_dir: Path, directory: Path, *,
     ordered = sorted(jobs.values(), key=lambda j: (-j.size, j.company))  # big ones first
     if n_workers <= 1:
         for job in ordered:
-            done(_import_company(job))
+            try:
+                result = _import_company(job)
+            except Exception as exc:  # noqa: BLE001 - as a crashed pool worker: one company
+                log.exception("%s: import failed", job.company)
+                result = _failed(job, exc)
+            done(result)
     else:
         _run_pool(ordered, n_workers, done)
     extract_s = commit_s = 0.0
@@ -291,20 +298,40 @@ def _worker_init() -> None:
 
 def _run_pool(jobs: list[_CompanyJob], n_workers: int,
               done: Callable[[_CompanyResult], None]) -> None:
-    """Run the company jobs in a fork pool; a dead worker costs only its companies."""
+    """Run the company jobs in a fork pool. A worker that dies (a crash in a C extension
+    while extracting, the OOM killer) breaks the pool: the unfinished companies are then
+    retried one per fresh process, so only the culprit's company fails."""
     ctx = multiprocessing.get_context("fork")  # no re-import of tracker in every worker
+    broken: list[_CompanyJob] = []
     with ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_worker_init) as pool:
         futures = {pool.submit(_import_company, job): job for job in jobs}
         for future in as_completed(futures):
             job = futures[future]
             try:
                 result = future.result()
-            except Exception as exc:  # noqa: BLE001 - a crashed worker (BrokenProcessPool...)
-                log.error("%s: import worker failed: %r", job.company, exc)
-                result = _CompanyResult(job.company, errors=[
-                    f"{job.repo_path}: import failed: {type(exc).__name__}: {exc}"])
-                result.documents = [(d, DocImportStats(errors=len(f))) for d, f in job.documents]
+            except BrokenProcessPool:
+                broken.append(job)
+                continue
+            except Exception as exc:  # noqa: BLE001 - as the inline path: one company fails
+                log.error("%s: import failed: %r", job.company, exc)
+                result = _failed(job, exc)
             done(result)
+    for job in broken:
+        with ProcessPoolExecutor(1, mp_context=ctx, initializer=_worker_init) as solo:
+            try:
+                result = solo.submit(_import_company, job).result()
+            except Exception as exc:  # noqa: BLE001
+                log.error("%s: import worker died: %r", job.company, exc)
+                result = _failed(job, exc)
+        done(result)
+
+
+def _failed(job: _CompanyJob, exc: BaseException) -> _CompanyResult:
+    """The result of a company whose import broke off unexpectedly: all its files failed."""
+    result = _CompanyResult(job.company, errors=[
+        f"{job.repo_path}: import failed: {type(exc).__name__}: {exc}"])
+    result.documents = [(d, DocImportStats(errors=len(f))) for d, f in job.documents]
+    return result
 
 
 def _import_company(job: _CompanyJob) -> _CompanyResult:
