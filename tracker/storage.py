@@ -317,6 +317,8 @@ class CompanyRepo:
     def _remove_stale_locks(self) -> bool:
         found = [self._git_dir / n for n in _STALE_LOCKS if (self._git_dir / n).exists()]
         found += list((self._git_dir / "refs").rglob("*.lock"))
+        # the half-written pack of a killed `git fast-import`: garbage to git, maybe large
+        self._remove_partial_packs()
         for lock in found:
             log.warning("%s: removing stale lock %s left by an interrupted run", self.path, lock)
             try:
@@ -326,6 +328,21 @@ class CompanyRepo:
             except OSError as exc:
                 raise StorageError(f"{self.path}: cannot remove stale lock {lock}: {exc}") from None
         return bool(found)
+
+    def _remove_partial_packs(self) -> None:
+        pack_dir = self._objects / "pack"
+        try:
+            partial = [p for p in pack_dir.iterdir() if p.name.startswith(("tmp_pack_",
+                                                                           "tmp_idx_"))]
+        except OSError:
+            return
+        for leftover in partial:
+            log.warning("%s: removing %s left by an interrupted import", self.path,
+                        leftover.name)
+            try:
+                leftover.unlink()
+            except OSError as exc:  # only disk space is at stake
+                log.warning("%s: cannot remove %s: %s", self.path, leftover, exc)
 
     def _verify_head(self) -> None:
         head = self._head()

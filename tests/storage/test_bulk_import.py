@@ -146,9 +146,15 @@ def test_a_stream_that_dies_halfway_leaves_the_old_history(repo, repo_path, monk
     before = repo_facts(repo_path)
     real_commit = FastImport.commit
 
+    pack_dir = repo_path / ".git" / "objects" / "pack"
+
     def dying(self, *args, **kwargs):
         real_commit(self, *args, **kwargs)
         if self.commits == 3:
+            self._proc.stdin.flush()
+            deadline = time.monotonic() + 10
+            while not list(pack_dir.glob("tmp_pack_*")) and time.monotonic() < deadline:
+                time.sleep(0.01)  # until git has started writing its pack
             self._proc.kill()  # the git process dies (OOM killer, power cut of a child)
             self._proc.wait()
 
@@ -157,6 +163,9 @@ def test_a_stream_that_dies_halfway_leaves_the_old_history(repo, repo_path, monk
         repo.insert_versions("privacy-policy", [item(d, f"Text {d}.") for d in range(3, 12)])
     assert repo_facts(repo_path) == before
     fsck(repo_path)
+    assert list(pack_dir.glob("tmp_pack_*"))  # the killed git's half-written pack...
+    CompanyRepo.open(repo_path).close()
+    assert not list(pack_dir.glob("tmp_*"))  # ...is removed by the next open
     monkeypatch.setattr(FastImport, "commit", real_commit)
     created = repo.insert_versions("privacy-policy", [item(d, f"Text {d}.") for d in range(3, 12)])
     assert len(created) == 9 and run_git(repo_path, "rev-parse", "HEAD").strip() == created[-1]
