@@ -131,7 +131,8 @@ def gitpython_loop(sources: list[Path], snapshots: Path) -> int:
                         if gone:
                             repo.index.remove(gone, working_tree=True)
                         repo.index.add([f"{doc_type}.md", f"raw/{doc_type}.{ext}"])
-                        stamp = f"{int(date.timestamp())} +0000"  # raw: GitPython misreads ISO seconds
+                        # raw "<epoch> <tz>": GitPython misreads the seconds of ISO dates
+                        stamp = f"{int(date.timestamp())} +0000"
                         repo.index.commit(f"Record {company} {doc_type}", author=actor,
                                           committer=actor, author_date=stamp,
                                           commit_date=stamp)

@@ -53,6 +53,7 @@ class FastImport:
         self._proc: subprocess.Popen[bytes] | None = None
         self._flat: Flat = {}
         self._sent: set[str] = set()
+        self._first_parent: str | None = None
         self.commits = 0
 
     def _start(self, parent: str | None, parent_flat: Flat) -> None:
@@ -88,11 +89,12 @@ class FastImport:
             return ""
         try:
             if proc.stdin:
-                proc.stdin.close()
+                proc.stdin.close()  # the final flush may fail again: the pipe is broken
         except OSError:
             pass
         try:
-            _, err = proc.communicate(timeout=30)
+            err = proc.stderr.read() if proc.stderr else b""  # git has exited or is exiting
+            proc.wait(timeout=30)
         except (subprocess.TimeoutExpired, ValueError, OSError):
             proc.kill()
             err = b""

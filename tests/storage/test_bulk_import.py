@@ -45,7 +45,8 @@ def make_archive(root: Path, companies: int = 3, versions: int = 8, start: int =
             if v % 4 == 1:
                 write(company / f"{day}.html",
                       f"<html><body><nav>Menu</nav><main><h1>Privacy</h1><p>Revision {rev} "
-                      f"of company {c}.</p><p>{'We collect data. ' * rev}</p></main></body></html>")
+                      f"of company {c}.</p><p>{'We collect data. ' * rev}</p></main>"
+                      "</body></html>")
             else:
                 write(company / f"{day}T0{v % 10}3000.{'txt' if v % 2 else 'md'}", body)
             if v % 2 == 0:  # a second document in the nested layout, text going back and forth
