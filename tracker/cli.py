@@ -442,20 +442,35 @@ def _stored_diff(state: State, args: tuple[str, ...], doc_type: str | None):
 @main.command("import")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--wait", is_flag=True, help="Wait for a running tracker instead of exiting 75.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes extracting and committing companies in parallel "
+                   "[default: all CPUs].")
 @stats_option("import")
 @pass_state
-def import_command(state: State, directory: Path, wait: bool, stats) -> None:
+def import_command(state: State, directory: Path, wait: bool, jobs: int | None, stats) -> None:
     """Import dated snapshots: DIR/<company>/<YYYY-MM-DD>.{md,txt,html,pdf} or
-    DIR/<company>/<document-type>/<date>.<ext>. Importing twice adds nothing."""
+    DIR/<company>/<document-type>/<date>.<ext>. Importing twice adds nothing.
+    Companies are imported in parallel; new versions are streamed to git in one pack."""
     from .importer import import_directory
 
     workspace, config = state.open()
     names = {c.slug: c.name for c in config.companies}
+    bar = _Progress(state, "Importing", 0)  # replaced once the scan knows the total
+    files: dict[tuple[str, str], int] = {}
+
+    def scanned(counts) -> None:
+        nonlocal bar
+        files.update(counts)
+        bar = _Progress(state, "Importing", sum(counts.values()))
+
     with workspace.lock(wait=wait), _phase(stats, "import"):
-        report = import_directory(workspace.snapshots_dir, directory, company_names=names)
-    if stats is not None:
-        stats.set("imported", report.imported)
-        stats.set("skipped", report.skipped)
+        try:
+            report = import_directory(
+                workspace.snapshots_dir, directory, company_names=names, on_scan=scanned,
+                progress=lambda company, doc_type, *_: bar.update(files[(company, doc_type)]),
+                stats=stats, workers=jobs)
+        finally:
+            bar.close()
     click.echo(report.summary())
     if report.errors:
         for error in report.errors:

@@ -18,8 +18,14 @@ consecutive versions are skipped, and importing the same directory twice adds no
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 import re
+import sys
+import time
 from collections.abc import Callable, Mapping
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -27,6 +33,7 @@ from pathlib import Path
 from tracker import archive_header
 from tracker.errors import TrackerError
 from tracker.models import DocumentConfig, Extracted, RecordMeta, document_type_title
+from tracker.runstats import RunStats
 from tracker.storage import CompanyRepo, ImportItem, is_safe_name
 
 log = logging.getLogger(__name__)
@@ -98,7 +105,6 @@ def load_snapshot(path: Path, ext: str, doc_type: str) -> Extracted:
     from tracker import extract as ex
 
     body = path.read_bytes()
-    url = path.resolve().as_uri()
     if ext == _ARCHIVE:
         header, text = archive_header.split_header(ex.decode(body))
         if header is None:
@@ -112,6 +118,7 @@ def load_snapshot(path: Path, ext: str, doc_type: str) -> Extracted:
         if not any(ch.isalnum() for ch in text):
             raise TrackerError(f"{path}: no text")
         return Extracted(text=text, raw=body, raw_ext=ext)
+    url = path.resolve().as_uri()
     return ex.extract(body, _CONTENT_TYPE[ext], url, DocumentConfig(type=doc_type, url=url))
 
 
@@ -181,67 +188,230 @@ def _scan(directory: Path, report: ImportReport) -> dict[tuple[str, str], list[t
 
 def import_directory(workspace_snapshots_dir: Path, directory: Path, *,
                      company_names: Mapping[str, str] | None = None,
-                     progress: Progress | None = None) -> ImportReport:
+                     progress: Progress | None = None,
+                     on_scan: Callable[[Mapping[tuple[str, str], int]], None] | None = None,
+                     stats: RunStats | None = None,
+                     workers: int | None = None,
+                     stream: bool | None = None) -> ImportReport:
     """Import every dated snapshot under ``directory``; one bad file never stops the rest.
 
     ``company_names`` maps slugs to display names for commit subjects (default: the name
-    stored in the repository, else the slug). ``progress(company, doc_type, imported,
-    skipped)`` is called after each document.
+    stored in the repository, else the slug). ``on_scan(counts)`` is called once with the
+    number of snapshot files found per (company, doc_type), before any work;
+    ``progress(company, doc_type, imported, skipped)`` after each document. Companies are
+    independent repositories, so with ``workers`` > 1 (default: the usable CPUs, one for
+    small imports) each company is extracted and committed in a process of a fork pool; the
+    report is the same as with ``workers=1``. ``stats`` gets the phases ``scan`` (wall time),
+    ``extract`` and ``commit`` (seconds summed over workers) and the counts ``versions``,
+    ``imported``, ``skipped``, ``errors``, ``workers`` and ``versions_per_second``.
+    ``stream`` is passed to :meth:`CompanyRepo.insert_versions` (None: its default).
     """
+    started = time.perf_counter()
     report = ImportReport()
     directory = Path(directory)
     snapshots = Path(workspace_snapshots_dir)
     if not directory.is_dir():
         report.errors.append(f"{directory}: not a directory")
         return report
+    scan_start = time.perf_counter()
     found = _scan(directory, report)
-    by_company: dict[str, list[str]] = {}
-    for company, doc_type in found:
-        by_company.setdefault(company, []).append(doc_type)
+    if stats is not None:
+        stats.phases["scan"] = stats.phases.get("scan", 0.0) + time.perf_counter() - scan_start
+    total = sum(len(files) for files in found.values())
+    if on_scan:
+        on_scan({key: len(files) for key, files in found.items()})
+    jobs: dict[str, _CompanyJob] = {}
+    for (company, doc_type), files in found.items():
+        job = jobs.setdefault(company, _CompanyJob(
+            company, str(snapshots / company), (company_names or {}).get(company), stream))
+        job.documents.append((doc_type, sorted(files, key=lambda f: (f[0], str(f[2])))))
     root = snapshots.resolve()
-    for company, doc_types in sorted(by_company.items()):
+    for company in sorted(jobs):
         target = snapshots / company
         if target.resolve().parent != root:  # e.g. a symlink planted in snapshots/
             report.errors.append(f"{target}: resolves outside {snapshots}, refusing to write")
-            continue
-        try:
-            repo = CompanyRepo.open(target, create=True,
-                                    company_name=(company_names or {}).get(company))
-        except TrackerError as exc:
-            report.errors.append(str(exc))
-            continue
-        with repo:
-            for doc_type in sorted(doc_types):
-                _import_document(repo, company, doc_type, found[(company, doc_type)], report)
-                if progress:
-                    s = report.stats(company, doc_type)
-                    progress(company, doc_type, s.imported, s.skipped)
-    log.info("import of %s: %d versions imported, %d skipped, %d errors", directory,
-             report.imported, report.skipped, len(report.errors))
+            del jobs[company]
+    n_workers = _worker_count(workers, jobs)
+    results: dict[str, _CompanyResult] = {}
+
+    def done(result: _CompanyResult) -> None:
+        results[result.company] = result
+        for doc_type, s in result.documents:
+            if progress:
+                progress(result.company, doc_type, s.imported, s.skipped)
+
+    ordered = sorted(jobs.values(), key=lambda j: (-j.size, j.company))  # big ones first
+    if n_workers <= 1:
+        for job in ordered:
+            try:
+                result = _import_company(job)
+            except Exception as exc:  # noqa: BLE001 - as a crashed pool worker: one company
+                log.exception("%s: import failed", job.company)
+                result = _failed(job, exc)
+            done(result)
+    else:
+        _run_pool(ordered, n_workers, done)
+    extract_s = commit_s = 0.0
+    for company in sorted(results):  # merge in a fixed order: same report for any pool size
+        result = results[company]
+        for doc_type, s in result.documents:
+            into = report.stats(company, doc_type)
+            into.imported += s.imported
+            into.skipped += s.skipped
+            into.errors += s.errors
+        report.errors.extend(result.errors)
+        extract_s += result.extract_seconds
+        commit_s += result.commit_seconds
+    elapsed = time.perf_counter() - started
+    if stats is not None:
+        stats.phases["extract"] = stats.phases.get("extract", 0.0) + extract_s
+        stats.phases["commit"] = stats.phases.get("commit", 0.0) + commit_s
+        stats.add("versions", total)
+        stats.add("imported", report.imported)
+        stats.add("skipped", report.skipped)
+        stats.add("errors", len(report.errors))
+        stats.set("workers", n_workers)
+        stats.set("versions_per_second", round(total / elapsed, 1) if elapsed > 0 else 0.0)
+    log.info("import of %s: %d versions imported, %d skipped, %d errors in %.2fs (%d workers)",
+             directory, report.imported, report.skipped, len(report.errors), elapsed,
+             n_workers)
     return report
 
 
-def _import_document(repo: CompanyRepo, company: str, doc_type: str,
-                     files: list[tuple[datetime, str, Path]], report: ImportReport) -> None:
-    stats = report.stats(company, doc_type)
+Files = list[tuple[datetime, str, Path]]
+
+# Below this many snapshot files a pool costs more (forking, pickling) than it saves.
+_POOL_MIN_FILES = 24
+
+
+@dataclass
+class _CompanyJob:
+    """Everything one worker needs to import one company (picklable)."""
+
+    company: str
+    repo_path: str
+    company_name: str | None
+    stream: bool | None
+    documents: list[tuple[str, Files]] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        return sum(len(files) for _, files in self.documents)
+
+
+@dataclass
+class _CompanyResult:
+    company: str
+    documents: list[tuple[str, DocImportStats]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    extract_seconds: float = 0.0
+    commit_seconds: float = 0.0
+
+
+def _worker_count(workers: int | None, jobs: Mapping[str, _CompanyJob]) -> int:
+    if workers is None:
+        files = sum(j.size for j in jobs.values())
+        workers = 1 if files < _POOL_MIN_FILES else len(os.sched_getaffinity(0))
+    return max(1, min(workers, len(jobs)))
+
+
+def _worker_init() -> None:
+    """Pool workers die with the importing process (SIGKILL, OOM): an orphan must never go
+    on writing into a repository that the next run is already using."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+            if os.getppid() == 1:  # the parent died before prctl took effect
+                os._exit(1)
+        except (OSError, AttributeError):  # best effort: the process group kill still works
+            pass
+
+
+def _run_pool(jobs: list[_CompanyJob], n_workers: int,
+              done: Callable[[_CompanyResult], None]) -> None:
+    """Run the company jobs in a fork pool. A worker that dies (a crash in a C extension
+    while extracting, the OOM killer) breaks the pool: the unfinished companies are then
+    retried one per fresh process, so only the culprit's company fails."""
+    ctx = multiprocessing.get_context("fork")  # no re-import of tracker in every worker
+    broken: list[_CompanyJob] = []
+    with ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_worker_init) as pool:
+        futures = {pool.submit(_import_company, job): job for job in jobs}
+        for future in as_completed(futures):
+            job = futures[future]
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                broken.append(job)
+                continue
+            except Exception as exc:  # noqa: BLE001 - as the inline path: one company fails
+                log.error("%s: import failed: %r", job.company, exc)
+                result = _failed(job, exc)
+            done(result)
+    for job in broken:
+        with ProcessPoolExecutor(1, mp_context=ctx, initializer=_worker_init) as solo:
+            try:
+                result = solo.submit(_import_company, job).result()
+            except Exception as exc:  # noqa: BLE001
+                log.error("%s: import worker died: %r", job.company, exc)
+                result = _failed(job, exc)
+        done(result)
+
+
+def _failed(job: _CompanyJob, exc: BaseException) -> _CompanyResult:
+    """The result of a company whose import broke off unexpectedly: all its files failed."""
+    result = _CompanyResult(job.company, errors=[
+        f"{job.repo_path}: import failed: {type(exc).__name__}: {exc}"])
+    result.documents = [(d, DocImportStats(errors=len(f))) for d, f in job.documents]
+    return result
+
+
+def _import_company(job: _CompanyJob) -> _CompanyResult:
+    """Extract and commit every document of one company (runs in a pool worker or inline)."""
+    result = _CompanyResult(job.company)
+    try:
+        repo = CompanyRepo.open(Path(job.repo_path), create=True,
+                                company_name=job.company_name)
+    except TrackerError as exc:
+        result.errors.append(str(exc))
+        result.documents = [(d, DocImportStats()) for d, _ in job.documents]
+        return result
+    with repo:
+        for doc_type, files in sorted(job.documents):
+            stats = DocImportStats()
+            _import_document(repo, doc_type, files, stats, result, job.stream)
+            result.documents.append((doc_type, stats))
+    return result
+
+
+def _import_document(repo: CompanyRepo, doc_type: str, files: Files, stats: DocImportStats,
+                     result: _CompanyResult, stream: bool | None) -> None:
     title = document_type_title(doc_type)
     items: list[ImportItem] = []
-    for date, ext, path in sorted(files, key=lambda f: (f[0], str(f[2]))):
+    start = time.perf_counter()
+    for date, ext, path in files:
         try:
             extracted = load_snapshot(path, ext, doc_type)
         except (TrackerError, OSError) as exc:
             stats.errors += 1
-            report.errors.append(f"{path}: {exc}")
+            result.errors.append(f"{path}: {exc}")
             continue
         meta = snapshot_meta(path, ext)
         items.append(ImportItem(date=date, extracted=extracted, meta=meta, title=title))
+    result.extract_seconds += time.perf_counter() - start
     if not items:
         return
+    start = time.perf_counter()
     try:
-        created = repo.insert_versions(doc_type, items)
+        created = repo.insert_versions(doc_type, items, stream=stream)
     except TrackerError as exc:
         stats.errors += len(items)
-        report.errors.append(f"{repo.path}/{doc_type}: {exc}")
+        result.errors.append(f"{repo.path}/{doc_type}: {exc}")
         return
+    finally:
+        result.commit_seconds += time.perf_counter() - start
     stats.imported += len(created)
     stats.skipped += len(items) - len(created)

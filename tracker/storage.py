@@ -25,6 +25,7 @@ import os
 import re
 import secrets
 import shutil
+import subprocess
 import zlib
 from dataclasses import dataclass, field
 from datetime import date as Day, datetime, timezone
@@ -37,6 +38,7 @@ from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
 from tracker import __version__
 from tracker.config import is_safe_slug
 from tracker.errors import StorageError
+from tracker.fastimport import SCRATCH_REF, FastImport
 from tracker.models import Extracted, RecordMeta, Version, document_type_title
 
 log = logging.getLogger(__name__)
@@ -46,6 +48,10 @@ IDENTITY_NAME = "policy-tracker"
 IDENTITY_EMAIL = "policy-tracker@localhost"
 _DEFAULT_DESCRIPTION = "Unnamed repository"
 _ZERO = "0" * 40
+# Fewer appended versions than this go in as loose objects: a fast-import process and a pack
+# per tiny batch (a daily backfill, one Wayback capture) would cost more than they save.
+STREAM_MIN_ITEMS = 4
+_PACK_LIMIT = 40  # below gc.autoPackLimit (50): a streamed import skips `gc --auto` until then
 _STALE_LOCKS = ("index.lock", "HEAD.lock", "config.lock", "packed-refs.lock", "ORIG_HEAD.lock")
 _TRACKER_SUBJECT = re.compile(r"\A(First record of |Record new changes of )(.*)\Z", re.S)
 _REEXTRACT_SUBJECT = re.compile(r"\ARe-extract (.*) \(technical change, not a policy change\)\Z")
@@ -148,6 +154,44 @@ def _check_extracted(extracted: Extracted) -> None:
         raise StorageError("refusing to record an empty document text")
 
 
+_SKELETON: list[tuple[str, int, bytes | None]] | None = None
+
+
+def _git_dir_skeleton(scratch: Path) -> list[tuple[str, int, bytes | None]]:
+    """The files of a freshly initialised `.git` (relative path, mode, content or None for a
+    directory), made once per process by `git init` in ``scratch`` and then reused."""
+    global _SKELETON
+    if _SKELETON is not None:
+        return _SKELETON
+    work = scratch / "skeleton"
+    work.mkdir()
+    try:
+        g = git.Git(str(work))
+        g.update_environment(GIT_DIR=None, GIT_WORK_TREE=None, GIT_INDEX_FILE=None)
+        g.init("-q", "-b", "main", str(work))
+        with git.Repo(work) as fresh, fresh.config_writer("repository") as cfg:
+            cfg.set_value("user", "name", IDENTITY_NAME)
+            cfg.set_value("user", "email", IDENTITY_EMAIL)
+            cfg.set_value("core", "autocrlf", "false")
+            cfg.set_value("core", "logAllRefUpdates", "true")
+        root = work / ".git"
+        entries: list[tuple[str, int, bytes | None]] = [("", 0o755, None)]
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            base = Path(dirpath)
+            for name in dirnames:
+                p = base / name
+                entries.append((str(p.relative_to(root)), p.stat().st_mode & 0o7777, None))
+            for name in sorted(filenames):
+                p = base / name
+                entries.append((str(p.relative_to(root)), p.stat().st_mode & 0o7777,
+                                p.read_bytes()))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    _SKELETON = entries
+    return entries
+
+
 class CompanyRepo:
     """One company's git repository. Open with :meth:`open`; not thread-safe."""
 
@@ -161,6 +205,10 @@ class CompanyRepo:
         self._fanout: set[str] = set()
         self._flat_cache: tuple[str | None, Flat] | None = None
         self._branch = self._read_branch()
+        # set while insert_versions streams through git fast-import: objects are then only
+        # hashed here (blob contents kept until sent), never written as loose files
+        self._planned_blobs: dict[str, bytes] | None = None
+        self._stream: FastImport | None = None
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -210,24 +258,28 @@ class CompanyRepo:
 
     @staticmethod
     def _init(path: Path) -> None:
-        """Create the repository atomically: `git init` runs in a hidden sibling directory and
-        its finished `.git` is renamed into place, so a run killed during the init leaves no
-        half-made `.git` that the next run would have to refuse as corrupted."""
+        """Create the repository atomically: the `.git` is made in a hidden sibling directory
+        and renamed into place, so a run killed during the init leaves no half-made `.git`
+        that the next run would have to refuse as corrupted. The first repository of a
+        process comes from `git init`; later ones copy that result (a bulk import creates
+        hundreds, and a git process plus a config rewrite each would dominate small ones)."""
         staging = path.parent / f".{path.name}.init-{secrets.token_hex(4)}"
         try:
             path.mkdir(parents=True, exist_ok=True)
             for leftover in path.parent.glob(f".{path.name}.init-*"):  # from a killed init
                 shutil.rmtree(leftover, ignore_errors=True)
             staging.mkdir()
-            g = git.Git(str(staging))
-            g.update_environment(GIT_DIR=None, GIT_WORK_TREE=None, GIT_INDEX_FILE=None)
-            g.init("-q", "-b", "main", str(staging))
-            with git.Repo(staging) as fresh, fresh.config_writer("repository") as cfg:
-                cfg.set_value("user", "name", IDENTITY_NAME)
-                cfg.set_value("user", "email", IDENTITY_EMAIL)
-                cfg.set_value("core", "autocrlf", "false")
-                cfg.set_value("core", "logAllRefUpdates", "true")
-            os.rename(staging / ".git", path / ".git")
+            skeleton = _git_dir_skeleton(staging)
+            target = staging / ".git"
+            for rel, mode, data in skeleton:
+                dest = target / rel if rel else target
+                if data is None:
+                    dest.mkdir(mode=mode, exist_ok=bool(not rel))
+                else:
+                    fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+                    with os.fdopen(fd, "wb") as fh:
+                        fh.write(data)
+            os.rename(target, path / ".git")
         except (GitCommandError, InvalidGitRepositoryError, OSError) as exc:
             raise StorageError(f"{path}: cannot create repository ({exc})") from None
         finally:
@@ -265,6 +317,8 @@ class CompanyRepo:
     def _remove_stale_locks(self) -> bool:
         found = [self._git_dir / n for n in _STALE_LOCKS if (self._git_dir / n).exists()]
         found += list((self._git_dir / "refs").rglob("*.lock"))
+        # the half-written pack of a killed `git fast-import`: garbage to git, maybe large
+        self._remove_partial_packs()
         for lock in found:
             log.warning("%s: removing stale lock %s left by an interrupted run", self.path, lock)
             try:
@@ -274,6 +328,21 @@ class CompanyRepo:
             except OSError as exc:
                 raise StorageError(f"{self.path}: cannot remove stale lock {lock}: {exc}") from None
         return bool(found)
+
+    def _remove_partial_packs(self) -> None:
+        pack_dir = self._objects / "pack"
+        try:
+            partial = [p for p in pack_dir.iterdir() if p.name.startswith(("tmp_pack_",
+                                                                           "tmp_idx_"))]
+        except OSError:
+            return
+        for leftover in partial:
+            log.warning("%s: removing %s left by an interrupted import", self.path,
+                        leftover.name)
+            try:
+                leftover.unlink()
+            except OSError as exc:  # only disk space is at stake
+                log.warning("%s: cannot remove %s: %s", self.path, leftover, exc)
 
     def _verify_head(self) -> None:
         head = self._head()
@@ -335,9 +404,14 @@ class CompanyRepo:
 
     def _write_object(self, kind: bytes, data: bytes) -> str:
         """Store a loose object atomically: a read-only temp file in the fan-out directory
-        (``tmp_obj_*``, which git itself ignores and prunes), then a rename."""
+        (``tmp_obj_*``, which git itself ignores and prunes), then a rename. While a
+        fast-import stream is open, only hash it (and keep blob contents to send)."""
         header = b"%s %d\0" % (kind, len(data))
         sha = hashlib.sha1(header + data).hexdigest()
+        if self._planned_blobs is not None:
+            if kind == b"blob":
+                self._planned_blobs[sha] = data
+            return sha
         path = self._objects / sha[:2] / sha[2:]
         if path.exists():
             return sha
@@ -412,6 +486,44 @@ class CompanyRepo:
         except StorageError as exc:  # housekeeping only: the commit itself is done
             log.warning("%s: git gc --auto failed: %s", self.path, exc)
 
+    def _move_branch_streamed(self, new: str, old: str | None, reason: str) -> None:
+        """End the fast-import stream, check git built exactly the commit computed here, then
+        the same compare-and-swap (and reflog entry) as :meth:`_move_branch`, dropping the
+        scratch ref in the same transaction."""
+        assert self._stream is not None
+        got = self._stream.finish()
+        if got != new:
+            raise StorageError(f"{self.path}: git fast-import built {got} instead of {new}; "
+                               "branch left unchanged")
+        tx = (f"update {self._branch} {new} {old or _ZERO}\n"
+              f"delete {SCRATCH_REF} {new}\n")
+        try:
+            proc = subprocess.run(["git", "update-ref", "-m", f"policy-tracker: {reason}",
+                                   "--stdin"], input=tx.encode(), capture_output=True,
+                                  env=self._git_env(), cwd=self.path)
+        except OSError as exc:
+            raise StorageError(f"{self.path}: git update-ref failed: {exc}") from None
+        if proc.returncode != 0:
+            detail = _one_line(proc.stderr.decode("utf-8", "replace"))
+            raise StorageError(f"{self.path}: git update-ref failed: {detail}")
+        self._sync_worktree()
+        try:
+            packs = sum(1 for _ in (self._objects / "pack").glob("*.pack"))
+        except OSError:
+            packs = _PACK_LIMIT
+        if packs >= _PACK_LIMIT:  # a stream adds one pack and no loose object
+            self._maintain()
+
+    def _git_env(self) -> dict[str, str]:
+        """The environment ``open`` gives GitPython, for git processes started directly."""
+        env = dict(os.environ)
+        for name in ("GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
+                     "GIT_ALTERNATE_OBJECT_DIRECTORIES"):
+            env.pop(name, None)
+        env.update(GIT_DIR=str(self._git_dir), GIT_WORK_TREE=str(self.path),
+                   GIT_CEILING_DIRECTORIES=str(self.path.resolve().parent))
+        return env
+
     def _sync_worktree(self) -> None:
         self._git("read-tree", "--reset", "-u", "HEAD")
 
@@ -462,6 +574,23 @@ class CompanyRepo:
         lines += [f"author {ident}", f"committer {ident}"]
         return self._write_object(b"commit", ("\n".join(lines) + "\n\n" + message).encode())
 
+    def _new_commit(self, flat: Flat, parent: str | None, date: str, message: str) -> str:
+        """Commit ``flat`` on ``parent``: loose objects, or sent down the open stream."""
+        sha = self._commit_object(self._write_tree(flat), parent, date, message)
+        if self._stream is not None and self._planned_blobs is not None:
+            parent_flat = self._flat_tree(parent) if self._stream.commits == 0 else {}
+            self._stream.commit(parent, parent_flat, flat, date,
+                                f"{IDENTITY_NAME} <{IDENTITY_EMAIL}>", message,
+                                self._planned_blobs)
+            self._planned_blobs.clear()
+        return sha
+
+    def _use_stream(self, stream: bool | None, *, appending: bool, count: int) -> bool:
+        """Stream through fast-import only when every item goes after the current head."""
+        if not appending or stream is False:
+            return False
+        return stream is True or count >= STREAM_MIN_ITEMS
+
     @staticmethod
     def _set_raw(flat: Flat, doc_type: str, ext: str, blob: str) -> None:
         for other in RAW_EXTS:
@@ -509,7 +638,8 @@ class CompanyRepo:
         return sha
 
     def insert_versions(self, doc_type: str, items: Iterable[ImportItem], *,
-                        company_name: str | None = None) -> list[str]:
+                        company_name: str | None = None,
+                        stream: bool | None = None) -> list[str]:
         """Place dated versions into the document's history; return the new commits' shas.
 
         History stays linear and in date order: versions older than existing commits cause
@@ -521,6 +651,12 @@ class CompanyRepo:
         an earlier inserted text is dropped and remembered. The new chain is written first
         and the branch moves in one compare-and-swap, so a crash leaves the old history
         intact. Idempotent: items already present (same date, same text) add nothing.
+
+        When every item is newer than the last commit (a new repository, or a later batch)
+        and there are at least :data:`STREAM_MIN_ITEMS` of them, the same commits are streamed
+        through one ``git fast-import`` process instead of loose objects (``stream=False``
+        forces loose objects, ``stream=True`` streams any appending batch); the branch still
+        moves only after git's commit sha matches the one computed here.
         """
         _check_doc_type(doc_type)
         if company_name:
@@ -553,63 +689,79 @@ class CompanyRepo:
         created: list[str] = []
         new_seen: list[_Seen] = list(kept_seen)
         rewriting = False
-        for ev in self._merge(history[k:], events):
-            if isinstance(ev, _Commit):
-                if rewriting:
-                    parent, new_flat, dropped = self._replay(ev, parent, flat)
-                else:
-                    new_flat, dropped = self._apply(ev, flat), False
-                    parent = ev.sha
-                touched = any(path == md for path, _, _ in ev.changes)
-                if dropped and touched and md in flat:
-                    new_seen.append(_Seen(ev.date, flat[md][1]))
-                elif touched and md in new_flat and new_flat.get(md) != flat.get(md):
-                    sources[new_flat[md][1]] = _Source(self._raw_entry(new_flat, doc_type),
-                                                       commit=ev.sha)
-                    current_epoch = ev.epoch
-                flat = new_flat
-                continue
-            if isinstance(ev, _Seen):
-                date, blob = ev.date, ev.blob
-            else:
-                date = _git_date(ev.date)
-                blob = self._hash(b"blob", ev.extracted.text.encode("utf-8"))
-            epoch = int(date.split(" ", 1)[0])
-            current = flat.get(md)
-            if current and current[1] == blob:
-                if epoch != current_epoch:
-                    new_seen.append(_Seen(date, blob))
-                continue
-            if isinstance(ev, _Seen):
-                source = sources.get(blob) or self._find_source(history, doc_type, blob, epoch)
-                if source is None:
-                    log.warning("%s/%s: no stored version with text %s; forgetting capture "
-                                "of %s", self.slug, doc_type, blob[:10], date)
+        if self._use_stream(stream, appending=k == len(history), count=len(todo)):
+            self._planned_blobs = {}
+            self._stream = FastImport(str(self._git_dir), self._git_env(), str(self.path),
+                                      str(self.path))
+        try:
+            for ev in self._merge(history[k:], events):
+                if isinstance(ev, _Commit):
+                    if rewriting:
+                        parent, new_flat, dropped = self._replay(ev, parent, flat)
+                    else:
+                        new_flat, dropped = self._apply(ev, flat), False
+                        parent = ev.sha
+                    touched = any(path == md for path, _, _ in ev.changes)
+                    if dropped and touched and md in flat:
+                        new_seen.append(_Seen(ev.date, flat[md][1]))
+                    elif touched and md in new_flat and new_flat.get(md) != flat.get(md):
+                        sources[new_flat[md][1]] = _Source(self._raw_entry(new_flat, doc_type),
+                                                           commit=ev.sha)
+                        current_epoch = ev.epoch
+                    flat = new_flat
                     continue
-                meta, title = self._source_facts(source, doc_type)
-                flat[md] = ("100644", blob)
-                if source.raw:
-                    self._set_raw(flat, doc_type, source.raw[0].rsplit(".", 1)[1],
-                                  source.raw[1][1])
-            else:
-                meta, title = ev.meta, ev.title
-                flat[md] = ("100644", self._write_object(
-                    b"blob", ev.extracted.text.encode("utf-8")))
-                self._set_raw(flat, doc_type, ev.extracted.raw_ext,
-                              self._write_object(b"blob", ev.extracted.raw))
-                source = _Source(self._raw_entry(flat, doc_type), meta=meta, title=title)
-            message = self._message(doc_type, title, meta, first=current is None)
-            parent = self._commit_object(self._write_tree(flat), parent, date, message)
-            sources[blob] = source
-            current_epoch = epoch
-            if not isinstance(ev, _Seen):
-                created.append(parent)
-            rewriting = True
-        if parent != old_head and parent is not None:
-            self._move_branch(parent, old_head, f"insert {len(created)} {doc_type} versions")
-            self._flat_cache = (parent, dict(flat))
-            log.info("%s/%s: inserted %d of %d versions", self.slug, doc_type, len(created),
-                     len(todo))
+                if isinstance(ev, _Seen):
+                    date, blob = ev.date, ev.blob
+                else:
+                    date = _git_date(ev.date)
+                    blob = self._hash(b"blob", ev.extracted.text.encode("utf-8"))
+                epoch = int(date.split(" ", 1)[0])
+                current = flat.get(md)
+                if current and current[1] == blob:
+                    if epoch != current_epoch:
+                        new_seen.append(_Seen(date, blob))
+                    continue
+                if isinstance(ev, _Seen):
+                    source = sources.get(blob) or self._find_source(history, doc_type, blob, epoch)
+                    if source is None:
+                        log.warning("%s/%s: no stored version with text %s; forgetting capture "
+                                    "of %s", self.slug, doc_type, blob[:10], date)
+                        continue
+                    meta, title = self._source_facts(source, doc_type)
+                    flat[md] = ("100644", blob)
+                    if source.raw:
+                        self._set_raw(flat, doc_type, source.raw[0].rsplit(".", 1)[1],
+                                      source.raw[1][1])
+                else:
+                    meta, title = ev.meta, ev.title
+                    flat[md] = ("100644", self._write_object(
+                        b"blob", ev.extracted.text.encode("utf-8")))
+                    self._set_raw(flat, doc_type, ev.extracted.raw_ext,
+                                  self._write_object(b"blob", ev.extracted.raw))
+                    source = _Source(self._raw_entry(flat, doc_type), meta=meta, title=title)
+                message = self._message(doc_type, title, meta, first=current is None)
+                parent = self._new_commit(flat, parent, date, message)
+                sources[blob] = source
+                current_epoch = epoch
+                if not isinstance(ev, _Seen):
+                    created.append(parent)
+                rewriting = True
+            if parent != old_head and parent is not None:
+                reason = f"insert {len(created)} {doc_type} versions"
+                if self._stream is not None:
+                    self._move_branch_streamed(parent, old_head, reason)
+                else:
+                    self._move_branch(parent, old_head, reason)
+                self._flat_cache = (parent, dict(flat))
+                log.info("%s/%s: inserted %d of %d versions", self.slug, doc_type, len(created),
+                         len(todo))
+        except BaseException:
+            if self._stream is not None:
+                self._stream.abort()
+            raise
+        finally:
+            self._stream = None
+            self._planned_blobs = None
         self._save_seen(doc_type, new_seen, previous=seen)
         return created
 
