@@ -420,7 +420,11 @@ class CompanyRepo:
             if sha[:2] not in self._fanout:
                 path.parent.mkdir(exist_ok=True)
                 self._fanout.add(sha[:2])
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o444)
+            try:
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o444)
+            except FileNotFoundError:  # git gc/prune removed the emptied fan-out directory
+                path.parent.mkdir(exist_ok=True)
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o444)
             try:
                 with os.fdopen(fd, "wb") as fh:
                     fh.write(zlib.compress(header + data, 1))  # git's core.looseCompression
@@ -485,6 +489,8 @@ class CompanyRepo:
             self._git("-c", "gc.autoDetach=false", "gc", "--auto", "--quiet")
         except StorageError as exc:  # housekeeping only: the commit itself is done
             log.warning("%s: git gc --auto failed: %s", self.path, exc)
+        finally:
+            self._fanout.clear()  # gc prunes the fan-out directories it emptied
 
     def _move_branch_streamed(self, new: str, old: str | None, reason: str) -> None:
         """End the fast-import stream, check git built exactly the commit computed here, then

@@ -312,3 +312,23 @@ def test_a_worker_dying_on_one_file_costs_only_its_company(tmp_path: Path, monke
         fsck(tmp_path / "s" / company)
         assert repo_facts(tmp_path / "s" / company)["head"] == \
             repo_facts(tmp_path / "ref" / company)["head"]
+
+
+def test_git_gc_packing_between_documents_does_not_break_later_writes(tmp_path: Path):
+    """Many document types in one repository: each streamed batch leaves a pack, and once
+    `gc --auto` repacks it also prunes the emptied objects/xx directories. Later loose
+    objects must still be written (regression: a cached "directory exists" made them fail)."""
+    path = tmp_path / "acme"
+    repo = CompanyRepo.open(path, create=True)
+    run_git(path, "config", "gc.autoPackLimit", "2")
+    run_git(path, "config", "gc.auto", "1")
+    for n in range(6):
+        items = [item(100 * n + d, f"Document {n} version {d}: we keep data for {d} days.")
+                 for d in range(1, 21)]  # ~80 loose objects: their fan-out dirs overlap
+        assert len(repo.insert_versions(f"doc-{n}", items, stream=n % 2 == 0)) == 20
+        later = item(100 * n + 50, f"Document {n} recorded later.")
+        assert repo.record(f"doc-{n}", later.extracted, later.meta, later.date, later.title)
+    repo.close()
+    assert len(run_git(path, "log", "--format=%H").split()) == 6 * 21
+    assert not list((path / ".git" / "objects" / "pack").glob("tmp_*"))
+    fsck(path)
