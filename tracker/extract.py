@@ -160,11 +160,19 @@ def normalize_text(markdown: str) -> str:
     LF line ends, no trailing spaces, at most one blank line in a row, `-` for bullets, no
     leading blank lines, exactly one trailing newline ('' for a text with no content).
     """
-    text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", markdown))
-    text = unicodedata.normalize("NFC", _ODD_SPACES.sub(" ", text))
-    text = _TRAILING_WS.sub("", text)
+    # each pass is skipped when its search cannot match: a bulk import normalises megabytes
+    text = markdown
+    if not text.isascii():
+        text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", text))
+        text = unicodedata.normalize("NFC", _ODD_SPACES.sub(" ", text))
+    elif "\r" in text or "\f" in text or "\v" in text:
+        text = _LINE_BREAKS.sub("\n", text)
+    if " \n" in text or "\t\n" in text or text.endswith((" ", "\t")):
+        text = "\n".join(line.rstrip(" \t") for line in text.split("\n"))
     text = _BULLET.sub(_bullet, text)
-    text = _BLANK_RUNS.sub("\n\n", text).strip("\n")
+    if "\n\n\n" in text:
+        text = _BLANK_RUNS.sub("\n\n", text)
+    text = text.strip("\n")
     return text + "\n" if text.strip() else ""
 
 

@@ -68,7 +68,8 @@ def repo_facts(repo: Path) -> dict[str, object]:
         "files": {str(p.relative_to(repo)): p.read_bytes() for p in sorted(repo.rglob("*"))
                   if p.is_file() and ".git" not in p.parts},
         "status": run_git(repo, "status", "--porcelain"),
-        "description": (repo / ".git" / "description").read_text(),
+        "description": ((repo / ".git" / "description").read_text()
+                        if (repo / ".git" / "description").exists() else None),
     }
 
 
