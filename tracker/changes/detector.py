@@ -45,7 +45,30 @@ def _phrase_text(raw: str) -> str:
     return f"{_BREAK}{sentence_key(text)}{_BREAK}"
 
 
-def _echoed(text: str, other_keys: set[str], other_phrases: str) -> bool:
+_BREAK_WORD = _BREAK.strip()
+
+
+def _phrase_set(phrases: str) -> set[str]:
+    """The runs of words between two consecutive break marks of a _phrase_text, as a set.
+
+    `f"{_BREAK}{key}{_BREAK}" in phrases` holds exactly when key is one of these runs (both are
+    single-spaced words, the pattern is word-aligned), as long as key does not contain the
+    break word itself; a set lookup replaces a scan of the whole text per added sentence, which
+    was quadratic on long documents."""
+    runs: set[str] = set()
+    run: list[str] = []
+    for w in phrases.split(" "):
+        if w == _BREAK_WORD:
+            if run:
+                runs.add(" ".join(run))
+            run = []
+        elif w:
+            run.append(w)
+    return runs
+
+
+def _echoed(text: str, other_keys: set[str], other_phrases: str,
+            other_runs: set[str] | None = None) -> bool:
     """An added (removed) sentence whose words are still on the other side: a duplicate copy
     dropped, or text that was glued into page chrome and now stands alone. Its statement did
     not appear or vanish, so it is a move, not news. Short fragments must match a sentence the
@@ -55,7 +78,11 @@ def _echoed(text: str, other_keys: set[str], other_phrases: str) -> bool:
     key = sentence_key(text)
     # a whole sentence of the other side, never a piece of a longer one: 'sell your data to
     # advertisers' inside 'we will never sell your data to advertisers' is not an echo
-    return key.count(" ") + 1 >= ECHO_MIN_WORDS and f"{_BREAK}{key}{_BREAK}" in other_phrases
+    if key.count(" ") + 1 < ECHO_MIN_WORDS:
+        return False
+    if other_runs is not None and _BREAK_WORD not in key.split(" "):
+        return key in other_runs
+    return f"{_BREAK}{key}{_BREAK}" in other_phrases
 
 
 def compare(old: str, new: str) -> ChangeReport:
@@ -67,6 +94,7 @@ def compare(old: str, new: str) -> ChangeReport:
     old_keys = {s.key for s in d_old.sentences}
     new_keys = {s.key for s in d_new.sentences}
     phrases: dict[str, str] = {}          # built lazily: most pairs add or remove nothing
+    phrase_runs: dict[str, set[str]] = {}
     changes: list[Change] = []
     stats = Counter({"added": 0, "removed": 0, "reworded": 0, "moved": 0, "unchanged": 0})
     changed_sections: dict[str, None] = {}
@@ -80,9 +108,10 @@ def compare(old: str, new: str) -> ChangeReport:
             side = "old" if p.kind == "added" else "new"
             if side not in phrases:
                 phrases[side] = _phrase_text(old if side == "old" else new)
+                phrase_runs[side] = _phrase_set(phrases[side])
             text = n if p.kind == "added" else o
             assert text is not None
-            if _echoed(text, old_keys if side == "old" else new_keys, phrases[side]):
+            if _echoed(text, old_keys if side == "old" else new_keys, phrases[side], phrase_runs[side]):
                 stats[p.kind] -= 1
                 stats["moved"] += 1
                 changes.append(Change("moved", _section_title(d_new, d_new.sentences[p.new].section)

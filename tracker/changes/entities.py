@@ -62,6 +62,7 @@ LAWS: dict[str, str] = {
     "Data Protection Directive": r"Data Protection Directive|Directive 95/46",
 }
 _LAW_RES = [(k, re.compile(v), literal_hints(v)) for k, v in LAWS.items()]
+_ALL_LAW_HINTS = tuple(sorted({h for _, _, hints in _LAW_RES for h in hints}))
 _LAW_RES_FOLD = [(k, re.compile(v, re.I), h) for k, (_, _, h), v in zip(LAWS, _LAW_RES, LAWS.values())]
 
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
@@ -214,8 +215,9 @@ def extract(text: str, urls: list[str] | None = None, fold: bool = False) -> Ent
     """All entities of one text; urls are link targets collected during normalisation."""
     ent = Entities()
     low = text.lower()
+    present = {h for h in _ALL_LAW_HINTS if h in low}   # one test per hint, not per law and hint
     for name, rx, hints in (_LAW_RES_FOLD if fold else _LAW_RES):
-        if (not hints or any(h in low for h in hints)) and search_near(rx, text, low, hints):
+        if (not hints or not present.isdisjoint(hints)) and search_near(rx, text, low, hints):
             ent.laws.add(name)
     if fold and "UK GDPR" in ent.laws and not re.search(r"(?i)(?<!uk )(?<!uk-)\bgdpr\b", text):
         ent.laws.discard("GDPR")

@@ -7,7 +7,9 @@ not; ambiguous short names (X, Box, Square) only match in the contexts given as 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import islice
 
 # canonical: (aliases...) ; an alias starting with "re:" is a regular expression
 VENDORS: dict[str, tuple[str, ...]] = {
@@ -371,31 +373,72 @@ for _first, _lst in _BY_FIRST.items():
 for _lst in _BY_FIRST_FOLD.values():
     _lst.sort(key=lambda x: -len(x[0]))
 _REGEXES_FOLD = [(c, h, re.compile(rx.pattern, re.I)) for c, h, rx in _REGEXES]
+_ALL_REGEX_HINTS = tuple(sorted({h for _, hints, _ in _REGEXES for h in hints}))
 _PLATFORMS = r"(?:YouTube|Facebook|Instagram|TikTok|LinkedIn|Snapchat|Twitter|Pinterest|Reddit|Twitch|Threads)"
 _BARE_X_RE = re.compile(r"(?<![\w.-])X(?![\w-])")
 _PLATFORM_BEFORE_RE = re.compile(_PLATFORMS + r"(?:,| or| and|, or|, and) $")
 _PLATFORM_AFTER_RE = re.compile(r"(?:,| or| and|, or|, and) " + _PLATFORMS)
 
 
+_WORD_TOKEN_RE = re.compile(r"\w+")
+_IS_WORD_CHAR = re.compile(r"\w").match
+_MAX_ALIAS_TOKENS = max(len(toks) for lst in _BY_FIRST.values() for toks, _ in lst)
+
+
+def _first_token_hits(text: str) -> list[tuple[str, int]]:
+    """(token, start) of every word token of text that begins some alias, in text order.
+
+    Every alias starts with a word token (\\w+, a maximal run), so the distinct words of the
+    text are intersected with the index first and only those few are looked up with str.find;
+    tokenising a whole policy into Python tuples was most of the cost of entity extraction."""
+    present = set(_WORD_TOKEN_RE.findall(text)).intersection(_BY_FIRST)
+    hits: list[tuple[str, int]] = []
+    n = len(text)
+    for t in present:
+        k = len(t)
+        i = text.find(t)
+        while i != -1:
+            # a whole token: no word character on either side (what \w+ tokenising gives)
+            if (i == 0 or not _IS_WORD_CHAR(text[i - 1])) and (i + k == n or not _IS_WORD_CHAR(text[i + k])):
+                hits.append((t, i))
+            i = text.find(t, i + k)
+    hits.sort(key=lambda h: h[1])
+    return hits
+
+
+def _token_stream(text: str, fold: bool) -> "list[tuple[str, int, int]] | None":
+    """All tokens of text for the folded (case-insensitive) index; None: use _first_token_hits."""
+    if not fold:
+        return None
+    return [(m.group().lower(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
 @lru_cache(maxsize=16)
 def _vendor_spans(text: str, fold: bool = False) -> dict[str, list[tuple[int, int]]]:
     found: dict[str, list[tuple[int, int]]] = {}
     index = _BY_FIRST_FOLD if fold else _BY_FIRST
-    toks = [(m.group().lower() if fold else m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
-    n = len(toks)
-    for i, (t, st, _) in enumerate(toks):
-        cands = index.get(t)
-        if not cands:
-            continue
+    all_toks = _token_stream(text, fold)
+    if all_toks is not None:
+        starts = [(t, st, i) for i, (t, st, _) in enumerate(all_toks) if t in index]
+    else:
+        starts = [(t, st, -1) for t, st in _first_token_hits(text)]
+    for t, st, i in starts:
+        cands = index[t]
         if st and (text[st - 1].isalnum() or text[st - 1] in "@/-" or
                    (text[st - 1] == "." and st >= 2 and text[st - 2].isalnum())):
             continue  # part of a longer word, address or domain
+        if all_toks is not None:
+            toks = all_toks[i:i + _MAX_ALIAS_TOKENS]
+        else:   # the tokens from st on are the same as in a tokenisation of the whole text
+            toks = [(m.group(), m.start(), m.end())
+                    for m in islice(_TOKEN_RE.finditer(text, st), _MAX_ALIAS_TOKENS)]
+        n = len(toks)
         for alias, canon in cands:
             k = len(alias)
-            if i + k > n or any(toks[i + j][0] != alias[j] for j in range(k)):
+            if k > n or any(toks[j][0] != alias[j] for j in range(k)):
                 continue
             # tokens must be contiguous as in the alias (no new words in between)
-            end = toks[i + k - 1][2]
+            end = toks[k - 1][2]
             if len(text[st:end].split()) != len(" ".join(alias).replace(" . ", ".").split()) and \
                     re.sub(r"\s+", "", text[st:end]) != "".join(alias):
                 continue
@@ -410,8 +453,9 @@ def _vendor_spans(text: str, fold: bool = False) -> dict[str, list[tuple[int, in
         if _PLATFORM_BEFORE_RE.search(before) or _PLATFORM_AFTER_RE.match(after):
             found.setdefault("X", []).append(m.span())
     low = text.lower()
+    present = {h for h in _ALL_REGEX_HINTS if h in low}
     for canon, hints, rx in (_REGEXES_FOLD if fold else _REGEXES):
-        if hints and not any(h in low for h in hints):
+        if hints and present.isdisjoint(hints):
             continue
         for m in rx.finditer(text):
             found.setdefault(canon, []).append(m.span())
@@ -427,10 +471,15 @@ def find_vendors(text: str, fold: bool = False) -> set[str]:
         return set()
     result = set()
     all_spans = sorted((s, e, c) for c, sp in found.items() for s, e in sp)
+    starts = [s for s, _, _ in all_spans]
+    longest = max(e - s for s, e, _ in all_spans)
     for canon, spans in found.items():
         for s, e in spans:
-            covered = any(s2 <= s and e <= e2 and (e2 - s2) > (e - s)
-                          for s2, e2, c2 in all_spans if c2 != canon and s2 <= s)
+            # a covering span starts at most `longest` before s: look only there (all spans
+            # against all was quadratic in the mentions of a long policy)
+            lo, hi = bisect_left(starts, s - longest), bisect_left(starts, s + 1)
+            covered = any(e <= e2 and (e2 - s2) > (e - s)
+                          for s2, e2, c2 in all_spans[lo:hi] if c2 != canon)
             if not covered:
                 result.add(canon)
                 break
