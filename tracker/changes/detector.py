@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
+from typing import Any, Callable
 
 from . import entities as ent
 from .align import align_sections, align_sentences, outline_size, similarity
@@ -12,11 +13,56 @@ from .report import Change, ChangeReport
 from .normalize import clean_chars, sentence_key
 from .segment import Document, exact_key, segment
 from .summary import Facts, bullets_and_headline, decide_verdict, new_names, novel_terms
-from .verdict import change_topics, flips, is_material
+from .topics import _topics_of
+from .vendors import _vendor_spans
+from .verdict import _word_diff, change_topics, flips, is_material
 
 log = logging.getLogger(__name__)
 
 DETECTOR_VERSION = "1.4.3"
+
+
+class _PerText:
+    """The last few results of a function of one whole text (segmentation, entities, phrase
+    keys). Reports are computed along a history, (v1, v2) then (v2, v3): each version is one
+    side of two pairs, and its per-text work is the larger part of a comparison. Results are
+    never mutated downstream, so sharing them cannot change a report. Very long texts are not
+    kept, so memory stays bounded."""
+
+    SIZE = 4
+    MAX_CHARS = 2_000_000
+
+    def __init__(self, fn: Callable[..., Any]) -> None:
+        self.fn = fn
+        self.memo: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        _MEMOS.append(self)
+
+    def __call__(self, text: str, *args: Any) -> Any:
+        if len(text) > self.MAX_CHARS:
+            return self.fn(text, *args)
+        key = (text, *args)
+        hit = self.memo.get(key, _MISS)
+        if hit is not _MISS:
+            self.memo.move_to_end(key)
+            return hit
+        value = self.fn(text, *args)
+        self.memo[key] = value
+        if len(self.memo) > self.SIZE:
+            self.memo.popitem(last=False)
+        return value
+
+
+_MISS = object()
+_MEMOS: list[_PerText] = []
+
+
+def clear_caches() -> None:
+    """Forget every memoised result (per-text and per-sentence): the next compare() starts
+    cold. For benchmarks; results never depend on it."""
+    for memo in _MEMOS:
+        memo.memo.clear()
+    for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff):
+        fn.cache_clear()
 
 
 def _section_title(doc: Document, idx: int) -> str:
@@ -85,9 +131,23 @@ def _echoed(text: str, other_keys: set[str], other_phrases: str,
     return f"{_BREAK}{key}{_BREAK}" in other_phrases
 
 
+def _phrases_of(raw: str) -> tuple[str, set[str]]:
+    phrases = _phrase_text(raw)
+    return phrases, _phrase_set(phrases)
+
+
+def _entities_of(text: str, urls: tuple[str, ...], fold: bool) -> ent.Entities:
+    return ent.extract(text, list(urls), fold)
+
+
+_segment = _PerText(segment)
+_phrases = _PerText(_phrases_of)
+_entities = _PerText(_entities_of)
+
+
 def compare(old: str, new: str) -> ChangeReport:
     """Report how NEW differs from OLD in meaning. Same inputs give a byte-identical report."""
-    d_old, d_new = segment(old), segment(new)
+    d_old, d_new = _segment(old), _segment(new)
     pairs = align_sentences(d_old, d_new)
     secs = align_sections(d_old, d_new, pairs)
 
@@ -107,8 +167,7 @@ def compare(old: str, new: str) -> ChangeReport:
         if p.kind in ("added", "removed"):
             side = "old" if p.kind == "added" else "new"
             if side not in phrases:
-                phrases[side] = _phrase_text(old if side == "old" else new)
-                phrase_runs[side] = _phrase_set(phrases[side])
+                phrases[side], phrase_runs[side] = _phrases(old if side == "old" else new)
             text = n if p.kind == "added" else o
             assert text is not None
             if _echoed(text, old_keys if side == "old" else new_keys, phrases[side], phrase_runs[side]):
@@ -128,8 +187,8 @@ def compare(old: str, new: str) -> ChangeReport:
             changed_sections[section] = None
 
     fold = d_old.lower_case or d_new.lower_case     # names lost their capitals: match any case
-    e_old = ent.extract(d_old.text, d_old.urls, fold)
-    e_new = ent.extract(d_new.text, d_new.urls, fold)
+    e_old = _entities(d_old.text, tuple(d_old.urls), fold)
+    e_new = _entities(d_new.text, tuple(d_new.urls), fold)
     owner = ent.first_party([d_old.text, d_new.text], d_old.urls + d_new.urls, fold)
     added, removed = ent.diff(e_old, e_new, owner)
 
