@@ -14,7 +14,7 @@ from .normalize import registrable_domain
 from collections import Counter
 from functools import lru_cache
 
-from .vendors import family, find_vendors, literal_hints, search_near, vendor_mentions
+from .vendors import family, find_vendors, literal_hints, required_literals, search_near, vendor_mentions
 
 KINDS = ("laws", "vendors", "emails", "domains", "phones", "durations", "ages")
 
@@ -62,6 +62,7 @@ LAWS: dict[str, str] = {
     "Data Protection Directive": r"Data Protection Directive|Directive 95/46",
 }
 _LAW_RES = [(k, re.compile(v), literal_hints(v)) for k, v in LAWS.items()]
+_LAW_HEADS = {k: required_literals(v) for k, v in LAWS.items()}
 _ALL_LAW_HINTS = tuple(sorted({h for _, _, hints in _LAW_RES for h in hints}))
 _LAW_RES_FOLD = [(k, re.compile(v, re.I), h) for k, (_, _, h), v in zip(LAWS, _LAW_RES, LAWS.values())]
 
@@ -217,7 +218,10 @@ def extract(text: str, urls: list[str] | None = None, fold: bool = False) -> Ent
     low = text.lower()
     present = {h for h in _ALL_LAW_HINTS if h in low}   # one test per hint, not per law and hint
     for name, rx, hints in (_LAW_RES_FOLD if fold else _LAW_RES):
-        if (not hints or not present.isdisjoint(hints)) and search_near(rx, text, low, hints):
+        heads = None if fold else _LAW_HEADS[name]
+        if heads is not None and not any(h in text for h in heads):
+            continue   # no match can start anywhere in this text
+        if (not hints or not present.isdisjoint(hints)) and search_near(rx, text, low, hints, heads=heads):
             ent.laws.add(name)
     if fold and "UK GDPR" in ent.laws and not re.search(r"(?i)(?<!uk )(?<!uk-)\bgdpr\b", text):
         ent.laws.discard("GDPR")

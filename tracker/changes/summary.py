@@ -157,7 +157,7 @@ def _salient(changed: list[str], other_text: str, limit: int = 12) -> list[str]:
             if n < 2:
                 continue
             if other_bigrams is None:
-                other_bigrams = Counter(f"{m.group(1)} {m.group(2)}" for m in _BIGRAM_RE.finditer(other_low))
+                other_bigrams = Counter(map(" ".join, _BIGRAM_RE.findall(other_low)))
             o = other_bigrams.get(term[2:], 0)
             score = 1.2 * n / (1 + o) ** 0.5
         elif " " in term:

@@ -295,18 +295,23 @@ _COMMON_WORDS = {"information", "protection", "privacy", "data", "personal", "ac
 
 
 def search_near(rx: re.Pattern[str], text: str, low: str, hints: tuple[str, ...],
-                window: int = 120, max_hits: int = 64) -> re.Match[str] | None:
+                window: int = 120, max_hits: int = 64,
+                heads: tuple[str, ...] | None = None) -> re.Match[str] | None:
     """rx.search(text), but only around occurrences of the hints (lower-cased literals that
-    every match contains): linear in the number of hint hits, not in the text length."""
+    every match contains): linear in the number of hint hits, not in the text length.
+    heads: the pattern's required_literals, when known: a whole-text search tries only there."""
+    def whole() -> re.Match[str] | None:
+        return rx.search(text) if heads is None else search_heads(rx, heads, text)
+
     if not hints:
-        return rx.search(text)
+        return whole()
     spans: list[tuple[int, int]] = []
     for h in hints:
         i = low.find(h)
         while i != -1:
             spans.append((max(0, i - window), min(len(text), i + len(h) + window)))
             if len(spans) > max_hits:
-                return rx.search(text)
+                return whole()
             i = low.find(h, i + 1)
     for lo, hi in sorted(spans):
         m = rx.search(text, lo, hi)
@@ -340,17 +345,82 @@ def literal_hints(pattern: str) -> tuple[str, ...]:
     return tuple(sorted(hints))
 
 
+_LEADING_ZERO_WIDTH_RE = re.compile(r"^(?:\\b|\(\?<[!=][^()]*\))*")
+_LITERAL_RUN_RE = re.compile(r"[A-Za-z0-9 ,'&-]+")
+
+
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Case-sensitive strings such that every match of pattern starts with one of them (the
+    literal head of each top-level branch), or None when some branch has no literal head.
+
+    Unlike literal_hints (a lower-cased, looser pre-check that decides which patterns run at
+    all), these are exact: when none of them is in the text, the pattern cannot match there,
+    and a scan of a long text for a \\b-led pattern (Python's re finds no literal prefix to
+    skip ahead with) is saved."""
+    heads = []
+    for br in _top_level_branches(pattern):
+        br = br[_LEADING_ZERO_WIDTH_RE.match(br).end():]
+        m = _LITERAL_RUN_RE.match(br)
+        if not m:
+            return None
+        head = m.group(0)
+        if br[m.end():m.end() + 1] in ("?", "*", "{"):
+            head = head[:-1]      # the last character is optional
+        if not head:
+            return None
+        heads.append(head)
+    return tuple(heads)
+
+
+def _head_positions(text: str, heads: tuple[str, ...]) -> list[int]:
+    """Sorted start positions of every occurrence of the heads (overlapping ones included)."""
+    out: set[int] = set()
+    for h in heads:
+        i = text.find(h)
+        while i != -1:
+            out.add(i)
+            i = text.find(h, i + 1)
+    return sorted(out)
+
+
+def finditer_heads(rx: re.Pattern[str], heads: tuple[str, ...], text: str) -> list[re.Match[str]]:
+    """list(rx.finditer(text)) for a pattern whose matches all start with one of heads
+    (required_literals) and are never empty: each match starts where a head occurs, so only
+    those places are tried (rx.match at a position sees the text before it, as a scan does).
+    A scan of a long text costs one regex step per character; this one per occurrence."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    for c in _head_positions(text, heads):
+        if c < pos:
+            continue
+        m = rx.match(text, c)
+        if m:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
+def search_heads(rx: re.Pattern[str], heads: tuple[str, ...], text: str) -> re.Match[str] | None:
+    """rx.search(text), tried only where a head occurs (see finditer_heads)."""
+    for c in _head_positions(text, heads):
+        m = rx.match(text, c)
+        if m:
+            return m
+    return None
+
+
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 
 
-def _compile() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], list[tuple[str, tuple[str, ...], re.Pattern[str]]]]:
-    """(first token -> [(alias tokens, canonical)], [(canonical, hints, regex)])."""
+def _compile() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]],
+                        list[tuple[str, tuple[str, ...], re.Pattern[str], tuple[str, ...] | None]]]:
+    """(first token -> [(alias tokens, canonical)], [(canonical, hints, regex, required literals)])."""
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     regexes = []
     for canon, aliases in VENDORS.items():
         for a in aliases:
             if a.startswith("re:"):
-                regexes.append((canon, literal_hints(a[3:]), re.compile(a[3:])))
+                regexes.append((canon, literal_hints(a[3:]), re.compile(a[3:]), required_literals(a[3:])))
             else:
                 toks = tuple(_TOKEN_RE.findall(a))
                 by_first.setdefault(toks[0], []).append((toks, canon))
@@ -372,8 +442,9 @@ for _first, _lst in _BY_FIRST.items():
         if not (len(toks) == 1 and toks[0].lower() in _FOLD_SKIP))
 for _lst in _BY_FIRST_FOLD.values():
     _lst.sort(key=lambda x: -len(x[0]))
-_REGEXES_FOLD = [(c, h, re.compile(rx.pattern, re.I)) for c, h, rx in _REGEXES]
-_ALL_REGEX_HINTS = tuple(sorted({h for _, hints, _ in _REGEXES for h in hints}))
+# case-insensitive: the case-sensitive literal heads do not apply
+_REGEXES_FOLD = [(c, h, re.compile(rx.pattern, re.I), None) for c, h, rx, _ in _REGEXES]
+_ALL_REGEX_HINTS = tuple(sorted({h for _, hints, _, _ in _REGEXES for h in hints}))
 _PLATFORMS = r"(?:YouTube|Facebook|Instagram|TikTok|LinkedIn|Snapchat|Twitter|Pinterest|Reddit|Twitch|Threads)"
 _BARE_X_RE = re.compile(r"(?<![\w.-])X(?![\w-])")
 _PLATFORM_BEFORE_RE = re.compile(_PLATFORMS + r"(?:,| or| and|, or|, and) $")
@@ -382,7 +453,8 @@ _PLATFORM_AFTER_RE = re.compile(r"(?:,| or| and|, or|, and) " + _PLATFORMS)
 
 _WORD_TOKEN_RE = re.compile(r"\w+")
 _IS_WORD_CHAR = re.compile(r"\w").match
-_MAX_ALIAS_TOKENS = max(len(toks) for lst in _BY_FIRST.values() for toks, _ in lst)
+_ALIAS_TOKENS = {first: max(len(toks) for toks, _ in lst) for first, lst in _BY_FIRST.items()}
+_MAX_ALIAS_TOKENS = max(_ALIAS_TOKENS.values())
 
 
 def _first_token_hits(text: str) -> list[tuple[str, int]]:
@@ -429,9 +501,11 @@ def _vendor_spans(text: str, fold: bool = False) -> dict[str, list[tuple[int, in
             continue  # part of a longer word, address or domain
         if all_toks is not None:
             toks = all_toks[i:i + _MAX_ALIAS_TOKENS]
+        elif _ALIAS_TOKENS[t] == 1:   # one-word names (most): the token itself is all we need
+            toks = [(t, st, st + len(t))]
         else:   # the tokens from st on are the same as in a tokenisation of the whole text
             toks = [(m.group(), m.start(), m.end())
-                    for m in islice(_TOKEN_RE.finditer(text, st), _MAX_ALIAS_TOKENS)]
+                    for m in islice(_TOKEN_RE.finditer(text, st), _ALIAS_TOKENS[t])]
         n = len(toks)
         for alias, canon in cands:
             k = len(alias)
@@ -454,10 +528,12 @@ def _vendor_spans(text: str, fold: bool = False) -> dict[str, list[tuple[int, in
             found.setdefault("X", []).append(m.span())
     low = text.lower()
     present = {h for h in _ALL_REGEX_HINTS if h in low}
-    for canon, hints, rx in (_REGEXES_FOLD if fold else _REGEXES):
+    for canon, hints, rx, heads in (_REGEXES_FOLD if fold else _REGEXES):
         if hints and present.isdisjoint(hints):
             continue
-        for m in rx.finditer(text):
+        if heads is not None and not any(h in text for h in heads):
+            continue
+        for m in (rx.finditer(text) if heads is None else finditer_heads(rx, heads, text)):
             found.setdefault(canon, []).append(m.span())
     return found
 
