@@ -8,7 +8,7 @@ from collections import Counter, OrderedDict
 from typing import Any, Callable
 
 from . import entities as ent
-from .align import align_sections, align_sentences, outline_size, similarity
+from .align import WORK, align_sections, align_sentences, outline_size, similarity
 from .report import Change, ChangeReport
 from .normalize import clean_chars, sentence_key
 from .segment import Document, exact_key, segment
@@ -128,6 +128,7 @@ def _echoed(text: str, other_keys: set[str], other_phrases: str,
         return False
     if other_runs is not None and _BREAK_WORD not in key.split(" "):
         return key in other_runs
+    WORK["scan_chars"] += len(other_phrases)
     return f"{_BREAK}{key}{_BREAK}" in other_phrases
 
 

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .align import WORK
 from .report import Change
 from .verdict import short, word_diff
 
@@ -120,6 +121,55 @@ _BIGRAM_RE = re.compile(r"(?<![\w.@/-])(?=([a-z][a-z'-]{2,}) ([a-z][a-z'-]{2,})(
 _PHRASE_RE = re.compile(r"\b[A-Z][a-zA-Z]+(?: (?:of |for |to |the |and )?[A-Z][a-zA-Z]+)+")
 
 
+PHRASE_SCAN_BUDGET = 30_000_000   # characters of plain substring search before indexing
+
+
+def phrases_in(phrases: set[str], text: str) -> set[str]:
+    """The phrases (lower-case words of letters joined by single spaces, as _PHRASE_RE finds
+    them, lower-cased) that occur in text as substrings: {p for p in phrases if p in text}.
+
+    Searching the whole text once per phrase is quadratic on long documents (the phrases come
+    from the changed text, which grows with them); past a budget the text is split on single
+    spaces instead, where an occurrence is a piece ending with the first word, pieces equal to
+    the middle words and a piece starting with the last word: an exact, linear test."""
+    if not phrases:
+        return set()
+    WORK["bounded_scan_chars"] += min(len(phrases) * len(text), PHRASE_SCAN_BUDGET)
+    if len(phrases) * len(text) <= PHRASE_SCAN_BUDGET:
+        return {p for p in phrases if p in text}
+    pieces = text.split(" ")
+    WORK["index_steps"] += len(pieces) * 2
+    found: set[str] = set()
+    longer = [p.split(" ") for p in phrases if p.count(" ") >= 2]
+    if longer:
+        # anchored on the second word and the start of the third: 'of' alone is everywhere
+        at: dict[tuple[str, str], list[int]] = {}
+        for i in range(len(pieces) - 1):
+            at.setdefault((pieces[i], pieces[i + 1][:2]), []).append(i)
+        for ws in longer:
+            k = len(ws)
+            places = at.get((ws[1], ws[2][:2]), ())
+            WORK["index_steps"] += len(places)
+            for j in places:       # pieces[j] is the second word: s = j - 1 starts it
+                if (j >= 1 and j + k - 2 < len(pieces) and pieces[j - 1].endswith(ws[0])
+                        and pieces[j:j + k - 2] == ws[1:k - 1] and pieces[j + k - 2].startswith(ws[-1])):
+                    found.add(" ".join(ws))
+                    break
+    pairs: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for p in phrases:
+        if p.count(" ") == 1:
+            a, b = p.split(" ")
+            pairs.setdefault((a[-2:], b[:2]), []).append((a, b))
+    if pairs:
+        for a, b in zip(pieces, pieces[1:]):
+            cands = pairs.get((a[-2:], b[:2]))
+            if cands:
+                for w1, w2 in cands:
+                    if a.endswith(w1) and b.startswith(w2):
+                        found.add(f"{w1} {w2}")
+    return found
+
+
 def _salient(changed: list[str], other_text: str, limit: int = 12) -> list[str]:
     """Terms frequent in the changed sentences but rare on the other side (tf / (1 + df)).
 
@@ -134,10 +184,12 @@ def _salient(changed: list[str], other_text: str, limit: int = 12) -> list[str]:
     other_bigrams: Counter[str] | None = None   # a scan of the whole other side: only if needed
     counts: Counter[str] = Counter()
     shown: dict[str, str] = {}
+    known = phrases_in({ph.lower() for text in changed for ph in _PHRASE_RE.findall(text)
+                        if 2 <= len(ph.split()) <= 4}, other_low)
     for text in changed:
         for ph in _PHRASE_RE.findall(text):
             words = ph.split()
-            if 2 <= len(words) <= 4 and ph.lower() not in other_low:
+            if 2 <= len(words) <= 4 and ph.lower() not in known:
                 counts[ph.lower()] += 1
                 shown.setdefault(ph.lower(), ph)
         words = _WORD_RE.findall(text)
@@ -268,20 +320,29 @@ class _WordSequence:
         self.words = words
         self.spaced = " " + " ".join(words) + " "
         self.scans = 0
-        self.positions: dict[str, list[int]] = {}
+        self.positions: dict[tuple[str, str], list[int]] = {}
+        self.vocabulary: set[str] = set()
 
     def contains(self, run: list[str]) -> bool:
         if self.scans < self.SCANS:
             self.scans += 1
+            WORK["bounded_scan_chars"] += len(self.spaced)   # at most SCANS per text
             return " " + " ".join(run) + " " in self.spaced
         if not self.positions:
-            for i, w in enumerate(self.words):
-                self.positions.setdefault(w, []).append(i)
+            WORK["index_steps"] += len(self.words)
+            self.vocabulary = set(self.words)
+            for i in range(len(self.words) - 1):
+                self.positions.setdefault((self.words[i], self.words[i + 1]), []).append(i)
         if not run:
             return not self.words     # "  " occurs only in the empty text's "  "
-        anchor = min(range(len(run)), key=lambda k: len(self.positions.get(run[k], ())))
+        if len(run) == 1:
+            return run[0] in self.vocabulary
+        # anchored on the rarest adjacent pair of the run: a name made of common words
+        # ('Google Analytics' in Google's policy) still has few places to check
+        anchor = min(range(len(run) - 1), key=lambda k: len(self.positions.get((run[k], run[k + 1]), ())))
         k = len(run)
-        for p in self.positions.get(run[anchor], ()):
+        for p in self.positions.get((run[anchor], run[anchor + 1]), ()):
+            WORK["index_steps"] += 1
             start = p - anchor
             if start >= 0 and self.words[start:start + k] == run:
                 return True
