@@ -72,6 +72,9 @@ _TLDS = ("com|org|net|gov|edu|io|co|ai|app|dev|info|biz|me|tv|us|uk|eu|de|fr|nl|
 # bare domains must be written in lower case ("purposes.In addition" is a missing space, not a
 # site), and TLDs that are English words need a "www." or a second dot ("used.to" is prose)
 _BARE_DOMAIN_RE = re.compile(rf"(?<![\w@.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:{_TLDS})\b(?![\w-]|\.[a-z])")
+# what every bare-domain match contains (a literal-led pattern: Python's re skips ahead to dots)
+_DOT_TLD_RE = re.compile(rf"\.(?:{_TLDS})\b")
+_ANY_DIGIT = re.compile(r"\d").search
 _WORDLIKE_TLDS = {"in", "to", "it", "me", "so", "us", "be", "at", "no", "is", "as", "am", "an", "do", "go", "my",
                   "on", "or", "tv", "co", "fm", "ly", "gg", "ai", "io", "de"}
 _PHONE_RE = re.compile(r"(?<![\w/.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}(?![\w/-])")
@@ -165,7 +168,9 @@ def find_ages(text: str) -> set[str]:
 
 
 def find_phones(text: str) -> set[str]:
-    out = set()
+    out: set[str] = set()
+    if not _ANY_DIGIT(text):
+        return out     # every number the pattern matches has digits
     for m in _PHONE_RE.finditer(text):
         digits = re.sub(r"\D", "", m.group(0))
         if not 9 <= len(digits) <= 15:
@@ -190,7 +195,9 @@ def find_domains(text: str, urls: list[str]) -> set[str]:
         d = registrable_domain(u)
         if d:
             out.add(d)
-    email_spans = [m.span() for m in _EMAIL_RE.finditer(text)]
+    if not _DOT_TLD_RE.search(text):
+        return out     # a bare domain ends in '.' + a TLD: without one, nothing to scan for
+    email_spans = [m.span() for m in _EMAIL_RE.finditer(text)] if "@" in text else []
     for m in _BARE_DOMAIN_RE.finditer(text):
         if any(s <= m.start() < e for s, e in email_spans):
             continue
@@ -228,7 +235,7 @@ def extract(text: str, urls: list[str] | None = None, fold: bool = False) -> Ent
     ent.vendors = find_vendors(text, fold)
     if ent.laws & {"EU-U.S. Data Privacy Framework", "Swiss-U.S. Data Privacy Framework", "UK Extension to the EU-U.S. DPF"}:
         ent.laws.discard("Data Privacy Framework")   # the generic name is part of the specific ones
-    ent.emails = {m.group(0).lower().rstrip(".") for m in _EMAIL_RE.finditer(text)}
+    ent.emails = {m.group(0).lower().rstrip(".") for m in _EMAIL_RE.finditer(text)} if "@" in text else set()
     ent.domains = find_domains(text, urls or [])
     ent.phones = find_phones(text)
     ent.durations = find_durations(text)

@@ -522,7 +522,7 @@ def _vendor_spans(text: str, fold: bool = False) -> dict[str, list[tuple[int, in
             found.setdefault(canon, []).append((st, end))
             break
     # "X" alone is a letter; it is the platform only when listed beside other platforms
-    for m in _BARE_X_RE.finditer(text):
+    for m in (_BARE_X_RE.finditer(text) if "X" in text else ()):
         before, after = text[max(0, m.start() - 16):m.start()], text[m.end():m.end() + 16]
         if _PLATFORM_BEFORE_RE.search(before) or _PLATFORM_AFTER_RE.match(after):
             found.setdefault("X", []).append(m.span())
