@@ -225,10 +225,12 @@ def extract(text: str, urls: list[str] | None = None, fold: bool = False) -> Ent
     low = text.lower()
     present = {h for h in _ALL_LAW_HINTS if h in low}   # one test per hint, not per law and hint
     for name, rx, hints in (_LAW_RES_FOLD if fold else _LAW_RES):
+        if hints and present.isdisjoint(hints):
+            continue
         heads = None if fold else _LAW_HEADS[name]
         if heads is not None and not any(h in text for h in heads):
             continue   # no match can start anywhere in this text
-        if (not hints or not present.isdisjoint(hints)) and search_near(rx, text, low, hints, heads=heads):
+        if search_near(rx, text, low, hints, heads=heads):
             ent.laws.add(name)
     if fold and "UK GDPR" in ent.laws and not re.search(r"(?i)(?<!uk )(?<!uk-)\bgdpr\b", text):
         ent.laws.discard("GDPR")

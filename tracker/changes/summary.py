@@ -192,17 +192,18 @@ def _salient(changed: list[str], other_text: str, limit: int = 12) -> list[str]:
             if 2 <= len(words) <= 4 and ph.lower() not in known:
                 counts[ph.lower()] += 1
                 shown.setdefault(ph.lower(), ph)
-        words = _WORD_RE.findall(text)
-        for k, w in enumerate(words):
-            lw = w.lower().strip("'-")
-            if len(lw) >= 3 and lw not in _STOP:
-                counts[lw] += 1
-                shown.setdefault(lw, w if w.isupper() else lw)
-        for m in _BIGRAM_RE.finditer(text):
-            a, b = m.group(1), m.group(2)
-            if a not in _STOP and b not in _STOP:
-                counts["2:" + f"{a} {b}"] += 1
-                shown.setdefault("2:" + f"{a} {b}", f"{a} {b}")
+    # words and bigrams: counted at C speed per distinct form, in order of first appearance,
+    # so each term keeps the form it was first written in (phrases have spaces, words none,
+    # bigrams a '2:' prefix: the three kinds of keys never collide)
+    for w, k in Counter(w for text in changed for w in _WORD_RE.findall(text)).items():
+        lw = w.lower().strip("'-")
+        if len(lw) >= 3 and lw not in _STOP:
+            counts[lw] += k
+            shown.setdefault(lw, w if w.isupper() else lw)
+    for (a, b), k in Counter(ab for text in changed for ab in _BIGRAM_RE.findall(text)).items():
+        if a not in _STOP and b not in _STOP:
+            counts["2:" + f"{a} {b}"] += k
+            shown.setdefault("2:" + f"{a} {b}", f"{a} {b}")
     scored = []
     for term, n in counts.items():
         if term.startswith("2:"):
