@@ -161,3 +161,19 @@ def test_vendor_patterns_tried_at_their_heads_find_what_a_scan_finds() -> None:
             got = vendors.search_heads(rx, heads, text)
             want = rx.search(text)
             assert (got and got.span()) == (want and want.span())
+
+
+def test_remembered_per_text_work_never_changes_a_report() -> None:
+    """A history compared pair by pair shares each version's segmentation and entities between
+    its two pairs; every report must be the one computed from scratch."""
+    v1, v2 = _policy_pair(6, seed=1)
+    v3 = _policy_pair(6, seed=2)[1].replace("We ", "We never ", 3)
+    history = [v1, v2, v3, v2, v2]
+    clear_caches()
+    warm = [compare(a, b).to_dict() for a, b in zip(history, history[1:])]
+    cold = []
+    for a, b in zip(history, history[1:]):
+        clear_caches()
+        cold.append(compare(a, b).to_dict())
+    assert warm == cold
+    assert warm[-1]["verdict"] == "cosmetic" and warm[0]["verdict"] != "cosmetic"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections import Counter, OrderedDict
 from typing import Any, Callable
 
@@ -30,25 +31,28 @@ class _PerText:
     kept, so memory stays bounded."""
 
     SIZE = 4
-    MAX_CHARS = 2_000_000
+    MAX_CHARS = 1_000_000
 
     def __init__(self, fn: Callable[..., Any]) -> None:
         self.fn = fn
         self.memo: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self.lock = threading.Lock()       # reports may be computed from several threads
         _MEMOS.append(self)
 
     def __call__(self, text: str, *args: Any) -> Any:
         if len(text) > self.MAX_CHARS:
             return self.fn(text, *args)
         key = (text, *args)
-        hit = self.memo.get(key, _MISS)
-        if hit is not _MISS:
-            self.memo.move_to_end(key)
-            return hit
-        value = self.fn(text, *args)
-        self.memo[key] = value
-        if len(self.memo) > self.SIZE:
-            self.memo.popitem(last=False)
+        with self.lock:
+            hit = self.memo.get(key, _MISS)
+            if hit is not _MISS:
+                self.memo.move_to_end(key)
+                return hit
+        value = self.fn(text, *args)      # outside the lock: two threads may both compute it
+        with self.lock:
+            self.memo[key] = value
+            while len(self.memo) > self.SIZE:
+                self.memo.popitem(last=False)
         return value
 
 
@@ -60,7 +64,8 @@ def clear_caches() -> None:
     """Forget every memoised result (per-text and per-sentence): the next compare() starts
     cold. For benchmarks; results never depend on it."""
     for memo in _MEMOS:
-        memo.memo.clear()
+        with memo.lock:
+            memo.memo.clear()
     for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff):
         fn.cache_clear()
 
