@@ -53,10 +53,6 @@ def test_entity_precision_and_recall(results: dict) -> None:
     assert overall["precision"] >= 0.9 and overall["recall"] >= 0.7
 
 
-def test_speed_on_real_pairs(results: dict) -> None:
-    assert results["seconds_p95"] < 1.0
-
-
 def test_every_real_pair_is_deterministic(corpus_dir: Path) -> None:
     files = sorted((corpus_dir / "ota" / "reddit").glob("*.md"))[:3]
     texts = [f.read_text(encoding="utf-8") for f in files]

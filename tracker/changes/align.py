@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Callable
 
@@ -32,6 +32,12 @@ GLOBAL_CELLS = 1_500_000
 # fuzz.ratio is quadratic in length: a hostile 1 MB "sentence" took 40 s. Longer sentences are
 # scored on their head and tail, which is plenty to tell "the same, reworded" from "different".
 MAX_FUZZY_CHARS = 4000
+
+
+# Operation counts (sentence pairs scored by the fuzzy matcher, exact-key lookups, characters
+# scanned by whole-text searches...), kept for the no-quadratic test and the scale benchmark
+# only: they count work, so a regression shows on a noisy machine. Never read by the detector.
+WORK: Counter[str] = Counter()
 
 
 def _fuzzy_key(text: str) -> str:
@@ -70,10 +76,11 @@ def _lis(seq: list[int]) -> set[int]:
 
 
 def _fuzzy_block(old_idx: list[int], new_idx: list[int], old_texts: list[str], new_texts: list[str],
-                 threshold: float) -> list[tuple[int, int, float]]:
+                 threshold: float, counter: str = "gap_cells") -> list[tuple[int, int, float]]:
     """Best one-to-one fuzzy pairs between two small lists (greedy by score, ties by order)."""
     if not old_idx or not new_idx:
         return []
+    WORK[counter] += len(old_idx) * len(new_idx)
     a = [_fuzzy_key(old_texts[i]) for i in old_idx]
     b = [_fuzzy_key(new_texts[j]) for j in new_idx]
     matrix = cdist(a, b, scorer=fuzz.ratio, score_cutoff=threshold, workers=1)
@@ -124,6 +131,7 @@ def align_sentences(old: Document, new: Document) -> list[Pair]:
         by_key[s.key].append(s.index)
     cursor: dict[str, int] = defaultdict(int)
     exact: list[tuple[int, int]] = []          # (new, old)
+    WORK["exact_lookups"] += len(new.sentences)
     for s in new.sentences:
         lst = by_key.get(s.key)
         if lst and cursor[s.key] < len(lst):
@@ -153,7 +161,7 @@ def align_sentences(old: Document, new: Document) -> list[Pair]:
     lo = [i for i in range(len(old_texts)) if i not in match_old]
     ln = [j for j in range(len(new_texts)) if j not in match_new]
     if lo and ln and len(lo) * len(ln) <= GLOBAL_CELLS:
-        for o, n, s in _fuzzy_block(lo, ln, old_texts, new_texts, GLOBAL_REWORD_THRESHOLD):
+        for o, n, s in _fuzzy_block(lo, ln, old_texts, new_texts, GLOBAL_REWORD_THRESHOLD, "global_cells"):
             match_old[o] = (n, "reworded", s)
             match_new[n] = (o, "reworded", s)
 

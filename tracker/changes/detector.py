@@ -4,19 +4,70 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
+from typing import Any, Callable
 
 from . import entities as ent
-from .align import align_sections, align_sentences, outline_size, similarity
+from .align import WORK, align_sections, align_sentences, outline_size, similarity
 from .report import Change, ChangeReport
 from .normalize import clean_chars, sentence_key
 from .segment import Document, exact_key, segment
 from .summary import Facts, bullets_and_headline, decide_verdict, new_names, novel_terms
-from .verdict import change_topics, flips, is_material
+from .topics import _topics_of
+from .vendors import _vendor_spans
+from .verdict import _word_diff, change_topics, flips, is_material
 
 log = logging.getLogger(__name__)
 
 DETECTOR_VERSION = "1.4.3"
+
+
+class _PerText:
+    """The last few results of a function of one whole text (segmentation, entities, phrase
+    keys). Reports are computed along a history, (v1, v2) then (v2, v3): each version is one
+    side of two pairs, and its per-text work is the larger part of a comparison. Results are
+    never mutated downstream, so sharing them cannot change a report. Very long texts are not
+    kept, so memory stays bounded."""
+
+    SIZE = 4
+    MAX_CHARS = 1_000_000
+
+    def __init__(self, fn: Callable[..., Any]) -> None:
+        self.fn = fn
+        self.memo: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self.lock = threading.Lock()       # reports may be computed from several threads
+        _MEMOS.append(self)
+
+    def __call__(self, text: str, *args: Any) -> Any:
+        if len(text) > self.MAX_CHARS:
+            return self.fn(text, *args)
+        key = (text, *args)
+        with self.lock:
+            hit = self.memo.get(key, _MISS)
+            if hit is not _MISS:
+                self.memo.move_to_end(key)
+                return hit
+        value = self.fn(text, *args)      # outside the lock: two threads may both compute it
+        with self.lock:
+            self.memo[key] = value
+            while len(self.memo) > self.SIZE:
+                self.memo.popitem(last=False)
+        return value
+
+
+_MISS = object()
+_MEMOS: list[_PerText] = []
+
+
+def clear_caches() -> None:
+    """Forget every memoised result (per-text and per-sentence): the next compare() starts
+    cold. For benchmarks; results never depend on it."""
+    for memo in _MEMOS:
+        with memo.lock:
+            memo.memo.clear()
+    for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff):
+        fn.cache_clear()
 
 
 def _section_title(doc: Document, idx: int) -> str:
@@ -45,7 +96,30 @@ def _phrase_text(raw: str) -> str:
     return f"{_BREAK}{sentence_key(text)}{_BREAK}"
 
 
-def _echoed(text: str, other_keys: set[str], other_phrases: str) -> bool:
+_BREAK_WORD = _BREAK.strip()
+
+
+def _phrase_set(phrases: str) -> set[str]:
+    """The runs of words between two consecutive break marks of a _phrase_text, as a set.
+
+    `f"{_BREAK}{key}{_BREAK}" in phrases` holds exactly when key is one of these runs (both are
+    single-spaced words, the pattern is word-aligned), as long as key does not contain the
+    break word itself; a set lookup replaces a scan of the whole text per added sentence, which
+    was quadratic on long documents."""
+    runs: set[str] = set()
+    run: list[str] = []
+    for w in phrases.split(" "):
+        if w == _BREAK_WORD:
+            if run:
+                runs.add(" ".join(run))
+            run = []
+        elif w:
+            run.append(w)
+    return runs
+
+
+def _echoed(text: str, other_keys: set[str], other_phrases: str,
+            other_runs: set[str] | None = None) -> bool:
     """An added (removed) sentence whose words are still on the other side: a duplicate copy
     dropped, or text that was glued into page chrome and now stands alone. Its statement did
     not appear or vanish, so it is a move, not news. Short fragments must match a sentence the
@@ -55,18 +129,38 @@ def _echoed(text: str, other_keys: set[str], other_phrases: str) -> bool:
     key = sentence_key(text)
     # a whole sentence of the other side, never a piece of a longer one: 'sell your data to
     # advertisers' inside 'we will never sell your data to advertisers' is not an echo
-    return key.count(" ") + 1 >= ECHO_MIN_WORDS and f"{_BREAK}{key}{_BREAK}" in other_phrases
+    if key.count(" ") + 1 < ECHO_MIN_WORDS:
+        return False
+    if other_runs is not None and _BREAK_WORD not in key.split(" "):
+        return key in other_runs
+    WORK["scan_chars"] += len(other_phrases)
+    return f"{_BREAK}{key}{_BREAK}" in other_phrases
+
+
+def _phrases_of(raw: str) -> tuple[str, set[str]]:
+    phrases = _phrase_text(raw)
+    return phrases, _phrase_set(phrases)
+
+
+def _entities_of(text: str, urls: tuple[str, ...], fold: bool) -> ent.Entities:
+    return ent.extract(text, list(urls), fold)
+
+
+_segment = _PerText(segment)
+_phrases = _PerText(_phrases_of)
+_entities = _PerText(_entities_of)
 
 
 def compare(old: str, new: str) -> ChangeReport:
     """Report how NEW differs from OLD in meaning. Same inputs give a byte-identical report."""
-    d_old, d_new = segment(old), segment(new)
+    d_old, d_new = _segment(old), _segment(new)
     pairs = align_sentences(d_old, d_new)
     secs = align_sections(d_old, d_new, pairs)
 
     old_keys = {s.key for s in d_old.sentences}
     new_keys = {s.key for s in d_new.sentences}
     phrases: dict[str, str] = {}          # built lazily: most pairs add or remove nothing
+    phrase_runs: dict[str, set[str]] = {}
     changes: list[Change] = []
     stats = Counter({"added": 0, "removed": 0, "reworded": 0, "moved": 0, "unchanged": 0})
     changed_sections: dict[str, None] = {}
@@ -79,10 +173,10 @@ def compare(old: str, new: str) -> ChangeReport:
         if p.kind in ("added", "removed"):
             side = "old" if p.kind == "added" else "new"
             if side not in phrases:
-                phrases[side] = _phrase_text(old if side == "old" else new)
+                phrases[side], phrase_runs[side] = _phrases(old if side == "old" else new)
             text = n if p.kind == "added" else o
             assert text is not None
-            if _echoed(text, old_keys if side == "old" else new_keys, phrases[side]):
+            if _echoed(text, old_keys if side == "old" else new_keys, phrases[side], phrase_runs[side]):
                 stats[p.kind] -= 1
                 stats["moved"] += 1
                 changes.append(Change("moved", _section_title(d_new, d_new.sentences[p.new].section)
@@ -99,8 +193,8 @@ def compare(old: str, new: str) -> ChangeReport:
             changed_sections[section] = None
 
     fold = d_old.lower_case or d_new.lower_case     # names lost their capitals: match any case
-    e_old = ent.extract(d_old.text, d_old.urls, fold)
-    e_new = ent.extract(d_new.text, d_new.urls, fold)
+    e_old = _entities(d_old.text, tuple(d_old.urls), fold)
+    e_new = _entities(d_new.text, tuple(d_new.urls), fold)
     owner = ent.first_party([d_old.text, d_new.text], d_old.urls + d_new.urls, fold)
     added, removed = ent.diff(e_old, e_new, owner)
 

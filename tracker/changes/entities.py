@@ -14,7 +14,7 @@ from .normalize import registrable_domain
 from collections import Counter
 from functools import lru_cache
 
-from .vendors import family, find_vendors, literal_hints, search_near, vendor_mentions
+from .vendors import family, find_vendors, literal_hints, required_literals, search_near, vendor_mentions
 
 KINDS = ("laws", "vendors", "emails", "domains", "phones", "durations", "ages")
 
@@ -62,6 +62,8 @@ LAWS: dict[str, str] = {
     "Data Protection Directive": r"Data Protection Directive|Directive 95/46",
 }
 _LAW_RES = [(k, re.compile(v), literal_hints(v)) for k, v in LAWS.items()]
+_LAW_HEADS = {k: required_literals(v) for k, v in LAWS.items()}
+_ALL_LAW_HINTS = tuple(sorted({h for _, _, hints in _LAW_RES for h in hints}))
 _LAW_RES_FOLD = [(k, re.compile(v, re.I), h) for k, (_, _, h), v in zip(LAWS, _LAW_RES, LAWS.values())]
 
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
@@ -70,6 +72,9 @@ _TLDS = ("com|org|net|gov|edu|io|co|ai|app|dev|info|biz|me|tv|us|uk|eu|de|fr|nl|
 # bare domains must be written in lower case ("purposes.In addition" is a missing space, not a
 # site), and TLDs that are English words need a "www." or a second dot ("used.to" is prose)
 _BARE_DOMAIN_RE = re.compile(rf"(?<![\w@.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:{_TLDS})\b(?![\w-]|\.[a-z])")
+# what every bare-domain match contains (a literal-led pattern: Python's re skips ahead to dots)
+_DOT_TLD_RE = re.compile(rf"\.(?:{_TLDS})\b")
+_ANY_DIGIT = re.compile(r"\d").search
 _WORDLIKE_TLDS = {"in", "to", "it", "me", "so", "us", "be", "at", "no", "is", "as", "am", "an", "do", "go", "my",
                   "on", "or", "tv", "co", "fm", "ly", "gg", "ai", "io", "de"}
 _PHONE_RE = re.compile(r"(?<![\w/.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}(?![\w/-])")
@@ -163,7 +168,9 @@ def find_ages(text: str) -> set[str]:
 
 
 def find_phones(text: str) -> set[str]:
-    out = set()
+    out: set[str] = set()
+    if not _ANY_DIGIT(text):
+        return out     # every number the pattern matches has digits
     for m in _PHONE_RE.finditer(text):
         digits = re.sub(r"\D", "", m.group(0))
         if not 9 <= len(digits) <= 15:
@@ -188,7 +195,9 @@ def find_domains(text: str, urls: list[str]) -> set[str]:
         d = registrable_domain(u)
         if d:
             out.add(d)
-    email_spans = [m.span() for m in _EMAIL_RE.finditer(text)]
+    if not _DOT_TLD_RE.search(text):
+        return out     # a bare domain ends in '.' + a TLD: without one, nothing to scan for
+    email_spans = [m.span() for m in _EMAIL_RE.finditer(text)] if "@" in text else []
     for m in _BARE_DOMAIN_RE.finditer(text):
         if any(s <= m.start() < e for s, e in email_spans):
             continue
@@ -214,15 +223,21 @@ def extract(text: str, urls: list[str] | None = None, fold: bool = False) -> Ent
     """All entities of one text; urls are link targets collected during normalisation."""
     ent = Entities()
     low = text.lower()
+    present = {h for h in _ALL_LAW_HINTS if h in low}   # one test per hint, not per law and hint
     for name, rx, hints in (_LAW_RES_FOLD if fold else _LAW_RES):
-        if (not hints or any(h in low for h in hints)) and search_near(rx, text, low, hints):
+        if hints and present.isdisjoint(hints):
+            continue
+        heads = None if fold else _LAW_HEADS[name]
+        if heads is not None and not any(h in text for h in heads):
+            continue   # no match can start anywhere in this text
+        if search_near(rx, text, low, hints, heads=heads):
             ent.laws.add(name)
     if fold and "UK GDPR" in ent.laws and not re.search(r"(?i)(?<!uk )(?<!uk-)\bgdpr\b", text):
         ent.laws.discard("GDPR")
     ent.vendors = find_vendors(text, fold)
     if ent.laws & {"EU-U.S. Data Privacy Framework", "Swiss-U.S. Data Privacy Framework", "UK Extension to the EU-U.S. DPF"}:
         ent.laws.discard("Data Privacy Framework")   # the generic name is part of the specific ones
-    ent.emails = {m.group(0).lower().rstrip(".") for m in _EMAIL_RE.finditer(text)}
+    ent.emails = {m.group(0).lower().rstrip(".") for m in _EMAIL_RE.finditer(text)} if "@" in text else set()
     ent.domains = find_domains(text, urls or [])
     ent.phones = find_phones(text)
     ent.durations = find_durations(text)

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .align import WORK
 from .report import Change
 from .verdict import short, word_diff
 
@@ -120,39 +121,97 @@ _BIGRAM_RE = re.compile(r"(?<![\w.@/-])(?=([a-z][a-z'-]{2,}) ([a-z][a-z'-]{2,})(
 _PHRASE_RE = re.compile(r"\b[A-Z][a-zA-Z]+(?: (?:of |for |to |the |and )?[A-Z][a-zA-Z]+)+")
 
 
+PHRASE_SCAN_BUDGET = 30_000_000   # characters of plain substring search before indexing
+
+
+def phrases_in(phrases: set[str], text: str) -> set[str]:
+    """The phrases (lower-case words of letters joined by single spaces, as _PHRASE_RE finds
+    them, lower-cased) that occur in text as substrings: {p for p in phrases if p in text}.
+
+    Searching the whole text once per phrase is quadratic on long documents (the phrases come
+    from the changed text, which grows with them); past a budget the text is split on single
+    spaces instead, where an occurrence is a piece ending with the first word, pieces equal to
+    the middle words and a piece starting with the last word: an exact, linear test."""
+    if not phrases:
+        return set()
+    WORK["bounded_scan_chars"] += min(len(phrases) * len(text), PHRASE_SCAN_BUDGET)
+    if len(phrases) * len(text) <= PHRASE_SCAN_BUDGET:
+        return {p for p in phrases if p in text}
+    pieces = text.split(" ")
+    WORK["index_steps"] += len(pieces) * 2
+    found: set[str] = set()
+    longer = [p.split(" ") for p in phrases if p.count(" ") >= 2]
+    if longer:
+        # anchored on the second word and the start of the third: 'of' alone is everywhere
+        at: dict[tuple[str, str], list[int]] = {}
+        for i in range(len(pieces) - 1):
+            at.setdefault((pieces[i], pieces[i + 1][:2]), []).append(i)
+        for ws in longer:
+            k = len(ws)
+            places = at.get((ws[1], ws[2][:2]), ())
+            WORK["index_steps"] += len(places)
+            for j in places:       # pieces[j] is the second word: s = j - 1 starts it
+                if (j >= 1 and j + k - 2 < len(pieces) and pieces[j - 1].endswith(ws[0])
+                        and pieces[j:j + k - 2] == ws[1:k - 1] and pieces[j + k - 2].startswith(ws[-1])):
+                    found.add(" ".join(ws))
+                    break
+    pairs: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for p in phrases:
+        if p.count(" ") == 1:
+            a, b = p.split(" ")
+            pairs.setdefault((a[-2:], b[:2]), []).append((a, b))
+    if pairs:
+        for a, b in zip(pieces, pieces[1:]):
+            cands = pairs.get((a[-2:], b[:2]))
+            if cands:
+                for w1, w2 in cands:
+                    if a.endswith(w1) and b.startswith(w2):
+                        found.add(f"{w1} {w2}")
+    return found
+
+
 def _salient(changed: list[str], other_text: str, limit: int = 12) -> list[str]:
     """Terms frequent in the changed sentences but rare on the other side (tf / (1 + df)).
 
     Capitalised multi-word names ("Reddit Pro", "Business Chatbots") count as one term.
     """
-    other_counts = Counter(w.lower() for w in _WORD_RE.findall(other_text))
+    # counted at C speed on the words as written, then merged by lower case (the same counts
+    # as lower-casing each word first, one Python step per distinct word instead of per word)
+    other_counts: Counter[str] = Counter()
+    for w, k in Counter(_WORD_RE.findall(other_text)).items():
+        other_counts[w.lower()] += k
     other_low = other_text.lower()
-    other_bigrams = Counter(f"{m.group(1)} {m.group(2)}" for m in _BIGRAM_RE.finditer(other_low))
+    other_bigrams: Counter[str] | None = None   # a scan of the whole other side: only if needed
     counts: Counter[str] = Counter()
     shown: dict[str, str] = {}
+    known = phrases_in({ph.lower() for text in changed for ph in _PHRASE_RE.findall(text)
+                        if 2 <= len(ph.split()) <= 4}, other_low)
     for text in changed:
         for ph in _PHRASE_RE.findall(text):
             words = ph.split()
-            if 2 <= len(words) <= 4 and ph.lower() not in other_low:
+            if 2 <= len(words) <= 4 and ph.lower() not in known:
                 counts[ph.lower()] += 1
                 shown.setdefault(ph.lower(), ph)
-        words = _WORD_RE.findall(text)
-        for k, w in enumerate(words):
-            lw = w.lower().strip("'-")
-            if len(lw) >= 3 and lw not in _STOP:
-                counts[lw] += 1
-                shown.setdefault(lw, w if w.isupper() else lw)
-        for m in _BIGRAM_RE.finditer(text):
-            a, b = m.group(1), m.group(2)
-            if a not in _STOP and b not in _STOP:
-                counts["2:" + f"{a} {b}"] += 1
-                shown.setdefault("2:" + f"{a} {b}", f"{a} {b}")
+    # words and bigrams: counted at C speed per distinct form, in order of first appearance,
+    # so each term keeps the form it was first written in (phrases have spaces, words none,
+    # bigrams a '2:' prefix: the three kinds of keys never collide)
+    for w, k in Counter(w for text in changed for w in _WORD_RE.findall(text)).items():
+        lw = w.lower().strip("'-")
+        if len(lw) >= 3 and lw not in _STOP:
+            counts[lw] += k
+            shown.setdefault(lw, w if w.isupper() else lw)
+    for (a, b), k in Counter(ab for text in changed for ab in _BIGRAM_RE.findall(text)).items():
+        if a not in _STOP and b not in _STOP:
+            counts["2:" + f"{a} {b}"] += k
+            shown.setdefault("2:" + f"{a} {b}", f"{a} {b}")
     scored = []
     for term, n in counts.items():
         if term.startswith("2:"):
-            o = other_bigrams.get(term[2:], 0)
             if n < 2:
                 continue
+            if other_bigrams is None:
+                other_bigrams = Counter(map(" ".join, _BIGRAM_RE.findall(other_low)))
+            o = other_bigrams.get(term[2:], 0)
             score = 1.2 * n / (1 + o) ** 0.5
         elif " " in term:
             score = 1.5 * n
@@ -250,6 +309,47 @@ _ALNUM_RE = re.compile(r"[a-z0-9]+")
 _LOWER_WORD_RE = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
 
 
+class _WordSequence:
+    """Is a run of words consecutive somewhere in a long word list? The same answer as
+    `" " + " ".join(run) + " " in " " + " ".join(words) + " "`, but looked up from the rarest
+    word's positions instead of scanning the whole text once per candidate (quadratic on
+    long policies)."""
+
+    SCANS = 24      # plain substring searches before the index pays for itself
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+        self.spaced = " " + " ".join(words) + " "
+        self.scans = 0
+        self.positions: dict[tuple[str, str], list[int]] = {}
+        self.vocabulary: set[str] = set()
+
+    def contains(self, run: list[str]) -> bool:
+        if self.scans < self.SCANS:
+            self.scans += 1
+            WORK["bounded_scan_chars"] += len(self.spaced)   # at most SCANS per text
+            return " " + " ".join(run) + " " in self.spaced
+        if not self.positions:
+            WORK["index_steps"] += len(self.words)
+            self.vocabulary = set(self.words)
+            for i in range(len(self.words) - 1):
+                self.positions.setdefault((self.words[i], self.words[i + 1]), []).append(i)
+        if not run:
+            return not self.words     # "  " occurs only in the empty text's "  "
+        if len(run) == 1:
+            return run[0] in self.vocabulary
+        # anchored on the rarest adjacent pair of the run: a name made of common words
+        # ('Google Analytics' in Google's policy) still has few places to check
+        anchor = min(range(len(run) - 1), key=lambda k: len(self.positions.get((run[k], run[k + 1]), ())))
+        k = len(run)
+        for p in self.positions.get((run[anchor], run[anchor + 1]), ()):
+            WORK["index_steps"] += 1
+            start = p - anchor
+            if start >= 0 and self.words[start:start + k] == run:
+                return True
+        return False
+
+
 def new_names(changed: list[str], other_text: str, limit: int = 8) -> list[str]:
     """Proper names (capitalised phrases, acronyms) in the changed text that the other
     version never mentions: 'Reddit Netherlands', 'United Kingdom', 'DPF'. Unlike a list of
@@ -257,7 +357,8 @@ def new_names(changed: list[str], other_text: str, limit: int = 8) -> list[str]:
     # word-level views built once: a regex search of the whole other text per candidate name
     # cost seconds on long policies
     other_low = other_text.lower()
-    other_spaced = " " + " ".join(_ALNUM_RE.findall(other_low)) + " "
+    other_list = _ALNUM_RE.findall(other_low)
+    other_seq = _WordSequence(other_list)
     plain_words = set(_LOWER_WORD_RE.findall(other_text)) | set(_LOWER_WORD_RE.findall(" ".join(changed)))
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
@@ -290,11 +391,11 @@ def new_names(changed: list[str], other_text: str, limit: int = 8) -> list[str]:
             name = " ".join(words)
             if not words or all(w.lower() in _GENERIC_NAMES for w in words) or len(name) < 3:
                 continue
-            if " " + " ".join(_ALNUM_RE.findall(name.lower())) + " " in other_spaced:
+            if other_seq.contains(_ALNUM_RE.findall(name.lower())):
                 continue
             counts[name] += 1
             first.setdefault(name, len(first))
-    other_words = set(other_spaced.split())
+    other_words = set(other_list)
 
     def novel(name: str) -> int:
         """A name with a word the other version never uses ('Netherlands') beats a new

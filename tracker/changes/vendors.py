@@ -7,7 +7,9 @@ not; ambiguous short names (X, Box, Square) only match in the contexts given as 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import islice
 
 # canonical: (aliases...) ; an alias starting with "re:" is a regular expression
 VENDORS: dict[str, tuple[str, ...]] = {
@@ -293,18 +295,23 @@ _COMMON_WORDS = {"information", "protection", "privacy", "data", "personal", "ac
 
 
 def search_near(rx: re.Pattern[str], text: str, low: str, hints: tuple[str, ...],
-                window: int = 120, max_hits: int = 64) -> re.Match[str] | None:
+                window: int = 120, max_hits: int = 64,
+                heads: tuple[str, ...] | None = None) -> re.Match[str] | None:
     """rx.search(text), but only around occurrences of the hints (lower-cased literals that
-    every match contains): linear in the number of hint hits, not in the text length."""
+    every match contains): linear in the number of hint hits, not in the text length.
+    heads: the pattern's required_literals, when known: a whole-text search tries only there."""
+    def whole() -> re.Match[str] | None:
+        return rx.search(text) if heads is None else search_heads(rx, heads, text)
+
     if not hints:
-        return rx.search(text)
+        return whole()
     spans: list[tuple[int, int]] = []
     for h in hints:
         i = low.find(h)
         while i != -1:
             spans.append((max(0, i - window), min(len(text), i + len(h) + window)))
             if len(spans) > max_hits:
-                return rx.search(text)
+                return whole()
             i = low.find(h, i + 1)
     for lo, hi in sorted(spans):
         m = rx.search(text, lo, hi)
@@ -338,17 +345,82 @@ def literal_hints(pattern: str) -> tuple[str, ...]:
     return tuple(sorted(hints))
 
 
+_LEADING_ZERO_WIDTH_RE = re.compile(r"^(?:\\b|\(\?<[!=][^()]*\))*")
+_LITERAL_RUN_RE = re.compile(r"[A-Za-z0-9 ,'&-]+")
+
+
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Case-sensitive strings such that every match of pattern starts with one of them (the
+    literal head of each top-level branch), or None when some branch has no literal head.
+
+    Unlike literal_hints (a lower-cased, looser pre-check that decides which patterns run at
+    all), these are exact: when none of them is in the text, the pattern cannot match there,
+    and a scan of a long text for a \\b-led pattern (Python's re finds no literal prefix to
+    skip ahead with) is saved."""
+    heads = []
+    for br in _top_level_branches(pattern):
+        br = br[_LEADING_ZERO_WIDTH_RE.match(br).end():]
+        m = _LITERAL_RUN_RE.match(br)
+        if not m:
+            return None
+        head = m.group(0)
+        if br[m.end():m.end() + 1] in ("?", "*", "{"):
+            head = head[:-1]      # the last character is optional
+        if not head:
+            return None
+        heads.append(head)
+    return tuple(heads)
+
+
+def _head_positions(text: str, heads: tuple[str, ...]) -> list[int]:
+    """Sorted start positions of every occurrence of the heads (overlapping ones included)."""
+    out: set[int] = set()
+    for h in heads:
+        i = text.find(h)
+        while i != -1:
+            out.add(i)
+            i = text.find(h, i + 1)
+    return sorted(out)
+
+
+def finditer_heads(rx: re.Pattern[str], heads: tuple[str, ...], text: str) -> list[re.Match[str]]:
+    """list(rx.finditer(text)) for a pattern whose matches all start with one of heads
+    (required_literals) and are never empty: each match starts where a head occurs, so only
+    those places are tried (rx.match at a position sees the text before it, as a scan does).
+    A scan of a long text costs one regex step per character; this one per occurrence."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    for c in _head_positions(text, heads):
+        if c < pos:
+            continue
+        m = rx.match(text, c)
+        if m:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
+def search_heads(rx: re.Pattern[str], heads: tuple[str, ...], text: str) -> re.Match[str] | None:
+    """rx.search(text), tried only where a head occurs (see finditer_heads)."""
+    for c in _head_positions(text, heads):
+        m = rx.match(text, c)
+        if m:
+            return m
+    return None
+
+
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 
 
-def _compile() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], list[tuple[str, tuple[str, ...], re.Pattern[str]]]]:
-    """(first token -> [(alias tokens, canonical)], [(canonical, hints, regex)])."""
+def _compile() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]],
+                        list[tuple[str, tuple[str, ...], re.Pattern[str], tuple[str, ...] | None]]]:
+    """(first token -> [(alias tokens, canonical)], [(canonical, hints, regex, required literals)])."""
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     regexes = []
     for canon, aliases in VENDORS.items():
         for a in aliases:
             if a.startswith("re:"):
-                regexes.append((canon, literal_hints(a[3:]), re.compile(a[3:])))
+                regexes.append((canon, literal_hints(a[3:]), re.compile(a[3:]), required_literals(a[3:])))
             else:
                 toks = tuple(_TOKEN_RE.findall(a))
                 by_first.setdefault(toks[0], []).append((toks, canon))
@@ -370,32 +442,77 @@ for _first, _lst in _BY_FIRST.items():
         if not (len(toks) == 1 and toks[0].lower() in _FOLD_SKIP))
 for _lst in _BY_FIRST_FOLD.values():
     _lst.sort(key=lambda x: -len(x[0]))
-_REGEXES_FOLD = [(c, h, re.compile(rx.pattern, re.I)) for c, h, rx in _REGEXES]
+# case-insensitive: the case-sensitive literal heads do not apply
+_REGEXES_FOLD = [(c, h, re.compile(rx.pattern, re.I), None) for c, h, rx, _ in _REGEXES]
+_ALL_REGEX_HINTS = tuple(sorted({h for _, hints, _, _ in _REGEXES for h in hints}))
 _PLATFORMS = r"(?:YouTube|Facebook|Instagram|TikTok|LinkedIn|Snapchat|Twitter|Pinterest|Reddit|Twitch|Threads)"
 _BARE_X_RE = re.compile(r"(?<![\w.-])X(?![\w-])")
 _PLATFORM_BEFORE_RE = re.compile(_PLATFORMS + r"(?:,| or| and|, or|, and) $")
 _PLATFORM_AFTER_RE = re.compile(r"(?:,| or| and|, or|, and) " + _PLATFORMS)
 
 
+_WORD_TOKEN_RE = re.compile(r"\w+")
+_IS_WORD_CHAR = re.compile(r"\w").match
+_ALIAS_TOKENS = {first: max(len(toks) for toks, _ in lst) for first, lst in _BY_FIRST.items()}
+_MAX_ALIAS_TOKENS = max(_ALIAS_TOKENS.values())
+
+
+def _first_token_hits(text: str) -> list[tuple[str, int]]:
+    """(token, start) of every word token of text that begins some alias, in text order.
+
+    Every alias starts with a word token (\\w+, a maximal run), so the distinct words of the
+    text are intersected with the index first and only those few are looked up with str.find;
+    tokenising a whole policy into Python tuples was most of the cost of entity extraction."""
+    present = set(_WORD_TOKEN_RE.findall(text)).intersection(_BY_FIRST)
+    hits: list[tuple[str, int]] = []
+    n = len(text)
+    for t in present:
+        k = len(t)
+        i = text.find(t)
+        while i != -1:
+            # a whole token: no word character on either side (what \w+ tokenising gives)
+            if (i == 0 or not _IS_WORD_CHAR(text[i - 1])) and (i + k == n or not _IS_WORD_CHAR(text[i + k])):
+                hits.append((t, i))
+            i = text.find(t, i + k)
+    hits.sort(key=lambda h: h[1])
+    return hits
+
+
+def _token_stream(text: str, fold: bool) -> "list[tuple[str, int, int]] | None":
+    """All tokens of text for the folded (case-insensitive) index; None: use _first_token_hits."""
+    if not fold:
+        return None
+    return [(m.group().lower(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
 @lru_cache(maxsize=16)
 def _vendor_spans(text: str, fold: bool = False) -> dict[str, list[tuple[int, int]]]:
     found: dict[str, list[tuple[int, int]]] = {}
     index = _BY_FIRST_FOLD if fold else _BY_FIRST
-    toks = [(m.group().lower() if fold else m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
-    n = len(toks)
-    for i, (t, st, _) in enumerate(toks):
-        cands = index.get(t)
-        if not cands:
-            continue
+    all_toks = _token_stream(text, fold)
+    if all_toks is not None:
+        starts = [(t, st, i) for i, (t, st, _) in enumerate(all_toks) if t in index]
+    else:
+        starts = [(t, st, -1) for t, st in _first_token_hits(text)]
+    for t, st, i in starts:
+        cands = index[t]
         if st and (text[st - 1].isalnum() or text[st - 1] in "@/-" or
                    (text[st - 1] == "." and st >= 2 and text[st - 2].isalnum())):
             continue  # part of a longer word, address or domain
+        if all_toks is not None:
+            toks = all_toks[i:i + _MAX_ALIAS_TOKENS]
+        elif _ALIAS_TOKENS[t] == 1:   # one-word names (most): the token itself is all we need
+            toks = [(t, st, st + len(t))]
+        else:   # the tokens from st on are the same as in a tokenisation of the whole text
+            toks = [(m.group(), m.start(), m.end())
+                    for m in islice(_TOKEN_RE.finditer(text, st), _ALIAS_TOKENS[t])]
+        n = len(toks)
         for alias, canon in cands:
             k = len(alias)
-            if i + k > n or any(toks[i + j][0] != alias[j] for j in range(k)):
+            if k > n or any(toks[j][0] != alias[j] for j in range(k)):
                 continue
             # tokens must be contiguous as in the alias (no new words in between)
-            end = toks[i + k - 1][2]
+            end = toks[k - 1][2]
             if len(text[st:end].split()) != len(" ".join(alias).replace(" . ", ".").split()) and \
                     re.sub(r"\s+", "", text[st:end]) != "".join(alias):
                 continue
@@ -405,15 +522,18 @@ def _vendor_spans(text: str, fold: bool = False) -> dict[str, list[tuple[int, in
             found.setdefault(canon, []).append((st, end))
             break
     # "X" alone is a letter; it is the platform only when listed beside other platforms
-    for m in _BARE_X_RE.finditer(text):
+    for m in (_BARE_X_RE.finditer(text) if "X" in text else ()):
         before, after = text[max(0, m.start() - 16):m.start()], text[m.end():m.end() + 16]
         if _PLATFORM_BEFORE_RE.search(before) or _PLATFORM_AFTER_RE.match(after):
             found.setdefault("X", []).append(m.span())
     low = text.lower()
-    for canon, hints, rx in (_REGEXES_FOLD if fold else _REGEXES):
-        if hints and not any(h in low for h in hints):
+    present = {h for h in _ALL_REGEX_HINTS if h in low}
+    for canon, hints, rx, heads in (_REGEXES_FOLD if fold else _REGEXES):
+        if hints and present.isdisjoint(hints):
             continue
-        for m in rx.finditer(text):
+        if heads is not None and not any(h in text for h in heads):
+            continue
+        for m in (rx.finditer(text) if heads is None else finditer_heads(rx, heads, text)):
             found.setdefault(canon, []).append(m.span())
     return found
 
@@ -427,10 +547,15 @@ def find_vendors(text: str, fold: bool = False) -> set[str]:
         return set()
     result = set()
     all_spans = sorted((s, e, c) for c, sp in found.items() for s, e in sp)
+    starts = [s for s, _, _ in all_spans]
+    longest = max(e - s for s, e, _ in all_spans)
     for canon, spans in found.items():
         for s, e in spans:
-            covered = any(s2 <= s and e <= e2 and (e2 - s2) > (e - s)
-                          for s2, e2, c2 in all_spans if c2 != canon and s2 <= s)
+            # a covering span starts at most `longest` before s: look only there (all spans
+            # against all was quadratic in the mentions of a long policy)
+            lo, hi = bisect_left(starts, s - longest), bisect_left(starts, s + 1)
+            covered = any(e <= e2 and (e2 - s2) > (e - s)
+                          for s2, e2, c2 in all_spans[lo:hi] if c2 != canon)
             if not covered:
                 result.add(canon)
                 break

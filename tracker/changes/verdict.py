@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .entities import NUMBER_WORDS, extract_sentence
 from .normalize import DATE_RE
@@ -61,6 +62,13 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     Segments keep the original spacing (a segment may start with a space), so joining the
     ' ' and '+' segments gives back NEW exactly and ' ' and '-' gives back OLD.
     """
+    return list(_word_diff(old, new))
+
+
+@lru_cache(maxsize=2048)
+def _word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
+    """word_diff, memoised: one reworded pair is diffed by flips, materiality, topics, key
+    terms and the summary, five times over otherwise."""
     a = _SPACED_RE.findall(old)
     b = _SPACED_RE.findall(new)
     la, lb = [t.lower() for _, t in a], [t.lower() for _, t in b]
@@ -77,7 +85,7 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
                 out.append(("-", seg(a[i1:i2])))
             if j2 > j1:
                 out.append(("+", seg(b[j1:j2])))
-    return out
+    return tuple(out)
 
 
 # SequenceMatcher without autojunk is quadratic on long runs of repeated words: a hostile 1 MB
