@@ -199,10 +199,12 @@ class Renderer:
             doc_feeds = [self.document_feed(c, doc), self.company_feed(c)]
             for change in doc.changes:
                 yield self._out(change.path, (change,),
-                                lambda ch=change, f=doc_feeds: self._change_page(c, doc, ch, f))
+                                lambda ch=change, d=doc, f=doc_feeds:
+                                self._change_page(c, d, ch, f))
             for version in doc.versions:
                 yield self._out(version.path, (version, c.name, doc.title, doc.url),
-                                lambda v=version, f=doc_feeds: self._version_page(c, doc, v, f))
+                                lambda v=version, d=doc, f=doc_feeds:
+                                self._version_page(c, d, v, f))
 
     def _company_page(self, c: CompanyModel, feeds: list[FeedSpec]) -> bytes:
         rel = _rel_from(c.path)
@@ -217,8 +219,12 @@ class Renderer:
 
     def _change_page(self, c: CompanyModel, doc: Any, change: ChangeItem,
                      feeds: list[FeedSpec]) -> bytes:
-        report = self.sources.report(change)
-        redline = Markup(sanitize_html(self.sources.redline(report)))
+        if change.error:  # the detector failed on this pair: say so, do not retry here
+            redline = Markup("<p>The change report could not be computed: {}</p>").format(
+                change.error)
+        else:
+            report = self.sources.report(change)
+            redline = Markup(sanitize_html(self.sources.redline(report)))
         return self._page("change.html", change.path, feeds, company=c, doc=doc, change=change,
                           redline=redline)
 
