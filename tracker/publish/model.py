@@ -17,6 +17,7 @@ from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -119,8 +120,8 @@ class ChangeItem:
     next_path: str | None = None      # newer change of the same document
     error: str = ""                   # the detector failed on this pair (no report)
 
-    @property
-    def topic_names(self) -> tuple[str, ...]:
+    @cached_property
+    def topic_names(self) -> tuple[str, ...]:  # asked for every change by every topic page
         return tuple(t for t, _ in self.topics)
 
 
