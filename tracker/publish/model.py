@@ -363,7 +363,8 @@ class _Loader:
     def close(self) -> None:
         """Stop the git helper processes of every opened repository."""
         for repo in self.repos.values():
-            repo.close()
+            if repo is not None:
+                repo.close()
         self.repos.clear()
 
     def _phase(self, name: str) -> Any:
@@ -498,6 +499,7 @@ class _Loader:
         except StorageError as exc:
             log.error("cannot publish %s: %s", slug, exc)
             self.errors.append(f"cannot publish {slug}: {exc}")
+            self.repos[slug] = None   # reported once, not again by the next pass
             return None
         self.repos[slug] = repo
         return repo
