@@ -280,6 +280,13 @@ class SummaryCache:
         os.replace(tmp, self.path)
         self.dirty = False
 
+    def release(self) -> None:
+        """Drop the loaded entries once the model is built: rendering never needs them, and
+        they are as large as the site's metadata."""
+        for store in (self.words, self.summaries, self.histories, self.used_words,
+                      self.used_summaries, self.used_histories):
+            store.clear()
+
 
 def summarize(report: Any, short_redline: str) -> dict:
     """The part of a ChangeReport that indexes and feeds need (not the sentence list)."""
@@ -682,6 +689,7 @@ def load_site(workspace: Any, config: Config, *, workers: int | None = None,
     try:
         model = loader.load()
         cache.save()
+        cache.release()
     except BaseException:
         loader.close()
         raise
