@@ -26,7 +26,6 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-SHORT_REDLINE_CHANGES = 6
 MIN_PARALLEL_PAIRS = 4      # fewer than this: a pool costs more than it saves
 
 
@@ -80,7 +79,7 @@ def _repo(path: str) -> Any:
 def summarize_pair(job: PairJob, cache_dir: str) -> PairResult:
     """Read the pair from git, get its report (cached or computed) and summarise it."""
     from ..changes.cache import ReportCache
-    from .model import summarize
+    from .model import SHORT_REDLINE_CHANGES, summarize
     from .sanitize import sanitize_html
 
     try:
