@@ -295,12 +295,28 @@ def track(state: State, companies: tuple[str, ...], wait: bool,
 
 
 def _run_build(state: State, workspace: Workspace, config: Config, out: Path | None,
-               stats=None) -> int:
-    """Build the site; exit code 1 when a company had to be left out (its ERROR is logged)."""
+               stats=None, jobs: int | None = None) -> int:
+    """Build the site; exit code 1 when a company had to be left out or a change report
+    failed (its ERROR is logged). One progress bar per step (detecting, writing)."""
     from .publish import build_site
 
-    with _phase(stats, "build"):
-        result = build_site(workspace, config, out)
+    bar: list = [None, "", 0]   # the current _Progress, its label, the count it shows
+
+    def progress(label: str, done: int, total: int) -> None:
+        if bar[1] != label:
+            if bar[0] is not None:
+                bar[0].close()
+            bar[:] = [_Progress(state, label, total), label, 0]
+        bar[0].update(done - bar[2])
+        bar[2] = done
+
+    try:
+        with _phase(stats, "build"):
+            result = build_site(workspace, config, out, workers=jobs, stats=stats,
+                                progress=progress)
+    finally:
+        if bar[0] is not None:
+            bar[0].close()
     if state.verbose:
         click.echo(result.summary())
     return EXIT_DOC_FAILED if result.errors else EXIT_OK
@@ -310,13 +326,15 @@ def _run_build(state: State, workspace: Workspace, config: Config, out: Path | N
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               help="Output directory (default: WORKSPACE/public).")
 @click.option("--wait", is_flag=True, help="Wait for a running tracker instead of exiting 75.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes computing change reports (default: all cores).")
 @stats_option("build")
 @pass_state
-def build(state: State, out: Path | None, wait: bool, stats) -> None:
+def build(state: State, out: Path | None, wait: bool, jobs: int | None, stats) -> None:
     """Build the static website and RSS/Atom feeds (incremental)."""
     workspace, config = state.open()
     with workspace.lock(wait=wait):
-        code = _run_build(state, workspace, config, out, stats)
+        code = _run_build(state, workspace, config, out, stats, jobs)
     sys.exit(code)
 
 

@@ -14,8 +14,10 @@ import logging
 import os
 import uuid
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -116,9 +118,10 @@ class ChangeItem:
     short_redline: str
     prev_path: str | None = None      # older change of the same document
     next_path: str | None = None      # newer change of the same document
+    error: str = ""                   # the detector failed on this pair (no report)
 
-    @property
-    def topic_names(self) -> tuple[str, ...]:
+    @cached_property
+    def topic_names(self) -> tuple[str, ...]:  # asked for every change by every topic page
         return tuple(t for t, _ in self.topics)
 
 
@@ -277,6 +280,13 @@ class SummaryCache:
         os.replace(tmp, self.path)
         self.dirty = False
 
+    def release(self) -> None:
+        """Drop the loaded entries once the model is built: rendering never needs them, and
+        they are as large as the site's metadata."""
+        for store in (self.words, self.summaries, self.histories, self.used_words,
+                      self.used_summaries, self.used_histories):
+            store.clear()
+
 
 def summarize(report: Any, short_redline: str) -> dict:
     """The part of a ChangeReport that indexes and feeds need (not the sentence list)."""
@@ -298,6 +308,14 @@ def summarize(report: Any, short_redline: str) -> dict:
         "similarity": data.get("similarity"),
         "short_redline": short_redline,
     }
+
+
+def _error_summary(error: str) -> dict:
+    """What a change shows when the detector failed on it (never cached: retried next build)."""
+    return {"verdict": "minor", "headline": "Change report unavailable",
+            "bullets": [f"The change detector failed on this version: {error}"],
+            "topics": [], "entities_added": {}, "entities_removed": {}, "sections": {},
+            "stats": {}, "similarity": None, "short_redline": "", "error": error}
 
 
 def _pairs(mapping: dict) -> tuple:
@@ -328,8 +346,13 @@ class _Loader:
     redline_fn: Callable[..., str] | None
     repos: dict[str, Any] = field(default_factory=dict)
     _texts: dict[tuple[str, str, str], str] = field(default_factory=dict)  # LRU by order
+    report_dir: Path | None = None    # the ReportCache directory the detector pool fills
+    workers: int | None = None        # detector processes (None: all cores)
+    stats: Any = None                 # a RunStats or None
+    progress: Callable[[str, int, int], None] | None = None
     texts_read: int = 0
     reports_computed: int = 0
+    failed: dict[str, str] = field(default_factory=dict)  # summary key -> detector error
     errors: list[str] = field(default_factory=list)  # companies left out, for the exit code
 
     def text_at(self, company: str, doc_type: str, commit: str) -> str:
@@ -347,18 +370,85 @@ class _Loader:
     def close(self) -> None:
         """Stop the git helper processes of every opened repository."""
         for repo in self.repos.values():
-            repo.close()
+            if repo is not None:
+                repo.close()
         self.repos.clear()
 
+    def _phase(self, name: str) -> Any:
+        return self.stats.phase(name) if self.stats is not None else nullcontext()
+
     def load(self) -> SiteModel:
-        state = _load_state(self.workspace, self.config, self.errors)
-        slugs = [c.slug for c in self.config.companies]
-        slugs += [s for s in _repos_on_disk(self.workspace) if s not in slugs]
+        with self._phase("load"):
+            state = _load_state(self.workspace, self.config, self.errors)
+            slugs = [c.slug for c in self.config.companies]
+            slugs += [s for s in _repos_on_disk(self.workspace) if s not in slugs]
+            for slug in [s for s in slugs if not safe_name(s)]:
+                log.warning("skipping company with unsafe name %r", slug)
+            slugs = [s for s in slugs if safe_name(s)]
+            jobs = self._missing_pairs(slugs)
+        with self._phase("detect"):
+            self._detect(jobs)
+        with self._phase("load"):
+            return self._model(slugs, state)
+
+    def _missing_pairs(self, slugs: list[str]) -> list[Any]:
+        """Every change whose summary is not cached yet, for the detector pool.
+
+        Reads each version's text at most once (for its hash and word count) and lets it go:
+        the pool's workers read the pairs from git again themselves."""
+        from .detect import PairJob
+
+        jobs: dict[str, PairJob] = {}
+        for slug in slugs:
+            try:
+                repo = self._open(slug)
+                if repo is None:
+                    continue
+                history = _History(repo, self.cache, slug)
+                for doc_type in history.doc_types():
+                    if not safe_name(doc_type) or doc_type.endswith(".html"):
+                        continue
+                    previous: tuple[Version, str] | None = None
+                    for v in sorted(history.versions(doc_type), key=lambda v: utc(v.date)):
+                        text_hash, _ = self._words(slug, doc_type, v)
+                        if previous is not None and not v.technical:
+                            key = f"{previous[1]}:{text_hash}"
+                            if key not in self.cache.summaries and key not in jobs:
+                                jobs[key] = PairJob(
+                                    key, str(repo.path), doc_type, previous[0].commit,
+                                    v.commit, f"{slug}/{doc_type}/{utc(v.date):%Y-%m-%d}")
+                        previous = (v, text_hash)
+            except StorageError:
+                continue  # reported when the company's model is built
+        return list(jobs.values())
+
+    def _detect(self, jobs: list[Any]) -> None:
+        """Compute the missing summaries on all cores, caching each as it finishes."""
+        from .detect import compute_summaries
+
+        done = 0
+        labels = {job.key: job.label for job in jobs}
+
+        def store(result: Any) -> None:
+            nonlocal done
+            done += 1
+            if result.summary is None:
+                self.failed[result.key] = result.error or "unknown error"
+                self.errors.append(f"change report failed for {labels[result.key]}: "
+                                   f"{self.failed[result.key]}")
+            else:
+                self.cache.summaries[result.key] = result.summary
+                self.cache.dirty = True
+                self.reports_computed += int(result.computed)
+            if self.progress is not None:
+                self.progress("Detecting changes", done, len(jobs))
+
+        if jobs:
+            compute_summaries(jobs, self.report_dir, self.workers, on_result=store)
+
+    def _model(self, slugs: list[str], state: Any) -> SiteModel:
         companies = []
         for slug in slugs:
-            if not safe_name(slug):
-                log.warning("skipping company with unsafe name %r", slug)
-                continue
             try:
                 companies.append(self._company(slug, state))
             except StorageError as exc:  # e.g. a lost object: publish the other companies
@@ -405,6 +495,8 @@ class _Loader:
                             tracked=cfg is not None, documents=tuple(docs), path=path)
 
     def _open(self, slug: str) -> Any:
+        if slug in self.repos:
+            return self.repos[slug]
         path = self.workspace.repo_path(slug)
         if not (path / ".git").exists():
             return None
@@ -414,6 +506,7 @@ class _Loader:
         except StorageError as exc:
             log.error("cannot publish %s: %s", slug, exc)
             self.errors.append(f"cannot publish {slug}: {exc}")
+            self.repos[slug] = None   # reported once, not again by the next pass
             return None
         self.repos[slug] = repo
         return repo
@@ -431,6 +524,8 @@ class _Loader:
     def _summary(self, company: str, doc_type: str, old: Version, old_hash: str,
                  new: Version, new_hash: str) -> dict:
         key = f"{old_hash}:{new_hash}"
+        if key in self.failed:
+            return _error_summary(self.failed[key])
         self.cache.used_summaries.add(key)
         if key not in self.cache.summaries:
             report = self.report_fn(self.text_at(company, doc_type, old.commit),
@@ -472,7 +567,8 @@ class _Loader:
                 entities_added=_pairs(s["entities_added"]),
                 entities_removed=_pairs(s["entities_removed"]),
                 sections=_pairs(s["sections"]), stats=tuple(s["stats"].items()),
-                similarity=s["similarity"], short_redline=s["short_redline"]))
+                similarity=s["similarity"], short_redline=s["short_redline"],
+                error=s.get("error", "")))
         items = []
         for i, c in enumerate(changes):
             items.append(ChangeItem(**c, prev_path=changes[i - 1]["path"] if i else None,
@@ -577,18 +673,23 @@ def _doc_status(state: Any, company: str, doc_type: str) -> DocStatus | None:
                      first_failure=doc.first_failure, last_error=doc.last_error)
 
 
-def load_site(workspace: Any, config: Config) -> tuple[SiteModel, Sources, _Loader]:
-    """Read repositories, reports (cached) and state into a SiteModel."""
+def load_site(workspace: Any, config: Config, *, workers: int | None = None,
+              stats: Any = None, progress: Callable[[str, int, int], None] | None = None
+              ) -> tuple[SiteModel, Sources, _Loader]:
+    """Read repositories, reports (cached, missing ones computed on `workers` processes) and
+    state into a SiteModel; `progress(label, done, total)` follows the detector."""
     from .. import changes  # late import: the detector is heavy
     cache_root = Path(workspace.cache_dir)
     report_fn = _report_fn(cache_root / "reports")
     cache = SummaryCache(cache_root / "publish" / "summaries.json",
                          str(getattr(changes, "DETECTOR_VERSION", "0")))
     loader = _Loader(workspace=workspace, config=config, cache=cache, report_fn=report_fn,
-                     redline_fn=_redline_fn())
+                     redline_fn=_redline_fn(), report_dir=cache_root / "reports",
+                     workers=workers, stats=stats, progress=progress)
     try:
         model = loader.load()
         cache.save()
+        cache.release()
     except BaseException:
         loader.close()
         raise

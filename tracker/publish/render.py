@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import posixpath
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -88,8 +89,25 @@ def _key(*parts: object) -> str:
 
 
 def _rel_from(page: str) -> Callable[[str], str]:
+    """Link from `page` to a site path: posixpath.relpath's result, computed on the path
+    components when both are plain relative paths (indexes link thousands of pages, and
+    relpath makes both absolute through the file system's current directory each time)."""
     base = posixpath.dirname(page) or "."
-    return lambda target: posixpath.relpath(target, base)
+    parts = [] if base == "." else base.split("/")
+    plain = not _UNPLAIN.search(base)
+
+    def rel(target: str) -> str:
+        if not plain or not target or _UNPLAIN.search(target):
+            return posixpath.relpath(target, base)
+        t = target.split("/")
+        i = 0
+        while i < len(parts) and i < len(t) and parts[i] == t[i]:
+            i += 1
+        return "/".join([".."] * (len(parts) - i) + t[i:]) or "."
+    return rel
+
+
+_UNPLAIN = re.compile(r"^[/.]|//|/\.|/$")   # absolute, dot segments, empty segments
 
 
 class Renderer:
@@ -99,8 +117,17 @@ class Renderer:
         self.model, self.sources, self.site = model, sources, model.site
         self.changes = model.all_changes()
         self._fps: dict[int, str] = {}
-        self.whole = hashlib.sha256(repr((model.site, model.companies, model.events))
-                                    .encode("utf-8", "surrogatepass")).hexdigest()
+        self.whole = self._whole_key(model)
+
+    @staticmethod
+    def _whole_key(model: SiteModel) -> str:
+        """Hash of the whole model, fed piece by piece: one repr of everything at once would
+        be a string as large as all the site's metadata."""
+        h = hashlib.sha256(repr((model.site, model.events)).encode("utf-8", "surrogatepass"))
+        for company in model.companies:
+            h.update(b"\0")
+            h.update(repr(company).encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
 
     def fps(self, items: Any) -> tuple[str, ...]:
         """Fingerprints of model items, each computed once per build (feeds share items)."""
@@ -199,10 +226,12 @@ class Renderer:
             doc_feeds = [self.document_feed(c, doc), self.company_feed(c)]
             for change in doc.changes:
                 yield self._out(change.path, (change,),
-                                lambda ch=change, f=doc_feeds: self._change_page(c, doc, ch, f))
+                                lambda ch=change, d=doc, f=doc_feeds:
+                                self._change_page(c, d, ch, f))
             for version in doc.versions:
                 yield self._out(version.path, (version, c.name, doc.title, doc.url),
-                                lambda v=version, f=doc_feeds: self._version_page(c, doc, v, f))
+                                lambda v=version, d=doc, f=doc_feeds:
+                                self._version_page(c, d, v, f))
 
     def _company_page(self, c: CompanyModel, feeds: list[FeedSpec]) -> bytes:
         rel = _rel_from(c.path)
@@ -217,8 +246,12 @@ class Renderer:
 
     def _change_page(self, c: CompanyModel, doc: Any, change: ChangeItem,
                      feeds: list[FeedSpec]) -> bytes:
-        report = self.sources.report(change)
-        redline = Markup(sanitize_html(self.sources.redline(report)))
+        if change.error:  # the detector failed on this pair: say so, do not retry here
+            redline = Markup("<p>The change report could not be computed: {}</p>").format(
+                change.error)
+        else:
+            report = self.sources.report(change)
+            redline = Markup(sanitize_html(self.sources.redline(report)))
         return self._page("change.html", change.path, feeds, company=c, doc=doc, change=change,
                           redline=redline)
 

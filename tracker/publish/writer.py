@@ -16,9 +16,11 @@ import json
 import logging
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sized
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import WorkspaceError
 from .render import Output
@@ -95,8 +97,18 @@ def _link_or_copy(src: Path, dst: Path) -> None:
         shutil.copy2(src, dst)
 
 
-def write_site(out: Path, outputs: Iterable[Output]) -> WriteStats:
-    """Make `out` hold exactly `outputs`, touching only files whose bytes changed."""
+def write_site(out: Path, outputs: Iterable[Output], *, stats: Any = None,
+               progress: Callable[[str, int, int], None] | None = None) -> WriteStats:
+    """Make `out` hold exactly `outputs`, touching only files whose bytes changed.
+
+    Streams: each changed output is rendered and written to the staging directory at once
+    and its bytes let go, so memory does not grow with the size of the site. `stats` (a
+    RunStats) gets the "render" and "write" phases; `progress(label, done, total)` follows
+    the outputs when their number is known (a sequence)."""
+    def phase(name: str) -> Any:
+        return stats.phase(name) if stats is not None else nullcontext()
+
+    total = len(outputs) if isinstance(outputs, Sized) else 0
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     recover(out)
@@ -106,46 +118,58 @@ def write_site(out: Path, outputs: Iterable[Output]) -> WriteStats:
         raise WorkspaceError(f"refusing to replace {out}: it is not empty and was not built "
                              f"by policy-tracker (no {MANIFEST}); choose another --out")
     manifest = manifest or {}
-    plan: dict[str, bytes | None] = {}   # None: keep the current file
+    plan: dict[str, bool] = {}   # True: new bytes already in staging; False: keep the file
     keys: dict[str, str] = {}
     rendered = 0
-    for item in outputs:
+    staging = staging_dir(out)
+    made: set[Path] = set()
+
+    def target(path: str) -> Path:
+        if not made:
+            staging.mkdir()
+            made.add(staging)
+        dest = staging / path
+        if dest.parent not in made:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            made.add(dest.parent)
+        return dest
+
+    # A failure before the swap leaves the staging directory; `recover` removes it.
+    for done, item in enumerate(outputs, 1):
         if item.path in plan:
             raise WorkspaceError(f"two outputs claim {item.path}")
         keys[item.path] = item.key
-        current = out / item.path
         if manifest.get(item.path) == item.key and item.path in existing:
-            plan[item.path] = None
-            continue
-        data = item.render()
-        rendered += 1
-        plan[item.path] = None if item.path in existing and _same_bytes(current, data) else data
+            plan[item.path] = False
+        else:
+            with phase("render"):
+                data = item.render()
+            rendered += 1
+            with phase("write"):
+                same = item.path in existing and _same_bytes(out / item.path, data)
+                if not same:
+                    target(item.path).write_bytes(data)
+                plan[item.path] = not same
+            del data
+        if progress is not None and total:
+            progress("Writing site", done, total)
     removed = sorted(existing - plan.keys())
-    written = sorted(p for p, d in plan.items() if d is not None)
+    written = sorted(p for p, new in plan.items() if new)
     unchanged = len(plan) - len(written)
     if not written and not removed and keys == manifest:
         return WriteStats([], unchanged, [], rendered, swapped=False)
-
-    staging = staging_dir(out)
-    staging.mkdir()
-    made: set[Path] = set()
-    for path, data in plan.items():
-        target = staging / path
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        if data is None:
-            _link_or_copy(out / path, target)
-        else:
-            target.write_bytes(data)
-    (staging / MANIFEST).write_text(json.dumps({"format": MANIFEST_FORMAT, "files": keys},
+    with phase("write"):
+        for path, new in plan.items():
+            if not new:
+                _link_or_copy(out / path, target(path))
+        target(MANIFEST).write_text(json.dumps({"format": MANIFEST_FORMAT, "files": keys},
                                                sort_keys=True, indent=0), encoding="utf-8")
-    _sync_dir(staging)
-    if out.exists():
-        out.rename(old_dir(out))
-    staging.rename(out)
-    _sync_dir(out.parent)
-    shutil.rmtree(old_dir(out), ignore_errors=True)
+        _sync_dir(staging)
+        if out.exists():
+            out.rename(old_dir(out))
+        staging.rename(out)
+        _sync_dir(out.parent)
+        shutil.rmtree(old_dir(out), ignore_errors=True)
     log.info("site written to %s: %d written, %d unchanged, %d removed",
              out, len(written), unchanged, len(removed))
     return WriteStats(written, unchanged, removed, rendered, swapped=True)
