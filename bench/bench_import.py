@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import logging
 import random
-import re
 import shutil
 import statistics
 import subprocess

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import resource
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,6 +35,8 @@ class RunStats:
     started: float = field(default_factory=time.perf_counter)
     phases: dict[str, float] = field(default_factory=dict)
     counts: dict[str, int | float] = field(default_factory=dict)
+    # fetch threads and recording lanes update one RunStats at once
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @contextmanager
     def phase(self, name: str) -> Iterator[None]:
@@ -41,13 +44,17 @@ class RunStats:
         try:
             yield
         finally:
-            self.phases[name] = self.phases.get(name, 0.0) + time.perf_counter() - start
+            elapsed = time.perf_counter() - start
+            with self._lock:
+                self.phases[name] = self.phases.get(name, 0.0) + elapsed
 
     def add(self, name: str, amount: int | float = 1) -> None:
-        self.counts[name] = self.counts.get(name, 0) + amount
+        with self._lock:
+            self.counts[name] = self.counts.get(name, 0) + amount
 
     def set(self, name: str, value: int | float) -> None:
-        self.counts[name] = value
+        with self._lock:
+            self.counts[name] = value
 
     def as_dict(self) -> dict[str, Any]:
         return {

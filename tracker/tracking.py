@@ -11,11 +11,10 @@ import logging
 import os
 import queue
 import threading
-import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -340,33 +339,22 @@ def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, wh
 
 
 class _Meter:
-    """Thread-safe counters and summed phase times into an optional RunStats (the lanes
-    and this thread update it at once; RunStats itself is plain single-threaded data)."""
+    """Counters and phase times into an optional RunStats (thread-safe itself), so the
+    tracking code never tests for None."""
 
     def __init__(self, stats: RunStats | None) -> None:
         self.stats = stats
-        self._lock = threading.Lock()
 
     def add(self, name: str, amount: int | float = 1) -> None:
         if self.stats is not None:
-            with self._lock:
-                self.stats.add(name, amount)
+            self.stats.add(name, amount)
 
     def set(self, name: str, value: int | float) -> None:
         if self.stats is not None:
-            with self._lock:
-                self.stats.set(name, value)
+            self.stats.set(name, value)
 
-    @contextmanager
-    def phase(self, name: str) -> Iterator[None]:
-        start = time.perf_counter()
-        try:
-            yield
-        finally:
-            if self.stats is not None:
-                with self._lock:
-                    phases = self.stats.phases
-                    phases[name] = phases.get(name, 0.0) + time.perf_counter() - start
+    def phase(self, name: str) -> AbstractContextManager[None]:
+        return self.stats.phase(name) if self.stats is not None else nullcontext()
 
 
 class _CompanyLanes:
