@@ -71,6 +71,7 @@ class _Problems:
 
 _SITE_KEYS: dict[str, type | tuple[type, ...]] = {
     "title": str, "base_url": str, "description": str, "feed_items": int,
+    "changes_per_page": int,
     "include_cosmetic": bool, "failure_threshold": int,
 }
 _FETCH_KEYS: dict[str, type | tuple[type, ...]] = {
@@ -92,7 +93,8 @@ _TOP_KEYS = {"site", "fetch", "companies", "wayback"}
 
 # (minimum, maximum) accepted for numeric settings; None = unbounded.
 _RANGES: dict[str, tuple[float | None, float | None]] = {
-    "feed_items": (1, 10_000), "failure_threshold": (1, 1000), "timeout": (0.1, 3600),
+    "feed_items": (1, 10_000), "changes_per_page": (10, 10_000), "failure_threshold": (1, 1000),
+    "timeout": (0.1, 3600),
     "max_bytes": (1024, 2_000_000_000), "per_host_delay": (0, 3600), "concurrency": (1, 64),
     "retries": (0, 10), "max_shrink": (0, 1), "max_redirects": (0, 50),
     "retry_backoff": (0, 600), "max_time": (0.1, 86400),
@@ -386,6 +388,7 @@ STARTER_CONFIG = '''\
 title = "Policy Tracker"
 # base_url = "https://example.org/policies/"   # absolute URL of the published site (feeds)
 feed_items = 50
+changes_per_page = 100        # the all-changes and topic pages, split into pages
 include_cosmetic = false
 
 [fetch]

@@ -42,6 +42,7 @@ class SiteSettings:
     base_url: str = ""               # absolute URL of the published site, for feed links
     description: str = "Changes to privacy policies and terms of service."
     feed_items: int = 50
+    changes_per_page: int = 100      # all-changes and topic pages are split into pages
     include_cosmetic: bool = False   # cosmetic changes in feeds
     failure_threshold: int = 3       # consecutive failures before a feed announces it
 

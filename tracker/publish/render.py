@@ -46,6 +46,18 @@ class Output:
     render: Callable[[], bytes]
 
 
+@dataclass(frozen=True)
+class Pager:
+    """Where one page of a long change list sits among its siblings."""
+
+    number: int             # 1-based
+    count: int              # pages in all
+    total: int              # changes in all
+    first: str              # path of page 1
+    newer: str | None       # previous page (newer changes)
+    older: str | None       # next page (older changes)
+
+
 def templates_dir() -> Path:
     """The installed `tracker.templates` package (never relative to the CWD)."""
     from ..resources import templates_dir as locate
@@ -198,26 +210,39 @@ class Renderer:
         yield self._out("index.html", (whole,), lambda: self._page(
             "index.html", "index.html", feeds_main, companies=m.companies,
             latest=self.changes[:LATEST_ON_INDEX], total_changes=len(self.changes)))
-        yield self._out("changes.html", self.fps(self.changes), lambda: self._page(
-            "changes.html", "changes.html", feeds_main, changes=self.changes))
+        yield from self._paged("changes.html", "changes", self.changes, "changes.html",
+                               feeds_main)
         by_topic = {t: [c for c in self.changes if t in c.topic_names] for t in TOPICS}
         counts = {t: len(by_topic[t]) for t in TOPICS}
         yield self._out("topics/index.html", (counts,), lambda: self._page(
             "topics.html", "topics/index.html",
             [self.topic_feed(t) for t in TOPICS], counts=counts))
         for topic in TOPICS:
-            path = f"topics/{topic}.html"
-            items = by_topic[topic]
-            yield self._out(path, (topic, self.fps(items)),
-                            lambda topic=topic, path=path, items=items: self._page(
-                                "topic.html", path, [self.topic_feed(topic)], topic=topic,
-                                changes=items))
+            yield from self._paged(f"topics/{topic}.html", f"topics/{topic}", by_topic[topic],
+                                   "topic.html", [self.topic_feed(topic)], topic=topic)
         yield self._out("about.html", (whole,), lambda: self._page(
             "about.html", "about.html", feeds_main + [self.status_feed], companies=m.companies,
             topic_feeds=[(t, self.topic_feed(t)) for t in TOPICS]))
         yield self._out("status.html", (whole,), lambda: self._page(
             "status.html", "status.html", [self.status_feed], companies=m.companies,
             events=m.events))
+
+    def _paged(self, first: str, folder: str, items: list[ChangeItem], template: str,
+               feeds: list[FeedSpec], **context: Any) -> Iterator[Output]:
+        """A long change list as pages of ``changes_per_page``, newest first: ``first`` then
+        ``folder/page-2.html``... A visitor never loads thousands of entries at once, and the
+        build renders (and holds) one page's worth at a time."""
+        size = self.site.changes_per_page
+        count = max(1, -(-len(items) // size))
+        paths = [first] + [f"{folder}/page-{n}.html" for n in range(2, count + 1)]
+        for n, path in enumerate(paths):
+            chunk = items[n * size:(n + 1) * size]
+            pager = Pager(number=n + 1, count=count, total=len(items), first=first,
+                          newer=paths[n - 1] if n else None,
+                          older=paths[n + 1] if n + 1 < count else None)
+            yield self._out(path, (template, context, pager, self.fps(chunk)),
+                            lambda path=path, chunk=chunk, pager=pager: self._page(
+                                template, path, feeds, changes=chunk, pager=pager, **context))
 
     def _company(self, c: CompanyModel) -> Iterator[Output]:
         feeds = [self.company_feed(c)] + [self.document_feed(c, d) for d in c.documents]
