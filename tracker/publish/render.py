@@ -290,13 +290,17 @@ class Renderer:
         site, changes = self.site, self.changes
 
         def change_feed(spec: FeedSpec, items: list[ChangeItem]) -> Iterator[Output]:
-            # Items' order and content define the feed; keyed like a page.
+            # Items' order and content define the feed; keyed like a page. Both formats are
+            # made together and each handed over once: the outputs list outlives the write,
+            # and kept bytes would hold every feed of the site in memory (~1 MB a company).
             rendered: dict[str, bytes] = {}
+            made = []
 
             def get(path: str) -> bytes:
-                if not rendered:
+                if not made:
                     rendered.update(change_feeds(spec, items, site))
-                return rendered[path]
+                    made.append(True)
+                return rendered.pop(path)
             key = (spec, self.fps(feed_changes(items, site)))
             yield self._out(spec.rss, key, lambda: get(spec.rss))
             yield self._out(spec.atom, key, lambda: get(spec.atom))
@@ -315,10 +319,12 @@ class Renderer:
         spec = self.status_feed
         events = self.model.events
         cache: dict[str, bytes] = {}
+        made_status = []
 
         def status(path: str) -> bytes:
-            if not cache:
+            if not made_status:
                 cache.update(status_feeds(spec, events, site))
-            return cache[path]
+                made_status.append(True)
+            return cache.pop(path)
         yield self._out(spec.rss, (spec, events), lambda: status(spec.rss))
         yield self._out(spec.atom, (spec, events), lambda: status(spec.atom))
