@@ -146,9 +146,7 @@ def test_per_host_delay_spaces_one_host_and_runs_hosts_concurrently(
     server.page("/p", PAGE)
     jobs = [FetchJob("acme", doc(server.url("/p", host), type=f"doc-{i}"))
             for i in range(2) for host in ("127.0.0.1", "localhost")]
-    start = time.monotonic()
     results = list(fetch_many(jobs, replace(fast, per_host_delay=delay, concurrency=2)))
-    elapsed = time.monotonic() - start
     assert sorted((j.doc.url, j.doc.type) for j, _ in results) == sorted(
         (j.doc.url, j.doc.type) for j in jobs)
     assert all(isinstance(r, FetchResult) and r.status == 200 for _, r in results)
@@ -160,7 +158,6 @@ def test_per_host_delay_spaces_one_host_and_runs_hosts_concurrently(
         assert len(times) == 2 and times[1] - times[0] >= delay - 0.01
     first_a, first_b = by_host["127.0.0.1"][0], by_host["localhost"][0]
     assert abs(first_a - first_b) < delay / 2  # the two hosts did not wait for each other
-    assert elapsed < 2 * delay + 0.5
 
 
 def test_fetch_many_isolates_failures_and_yields_as_completed(server: LocalServer,

@@ -6,7 +6,6 @@ import hashlib
 import json
 import logging
 import subprocess
-import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -146,15 +145,12 @@ def test_versions_on_300_commits_is_one_git_log(repo, monkeypatch):
     monkeypatch.setattr(subprocess.Popen, "__init__", counting)
     fresh = CompanyRepo.open(repo.path)
     spawned.clear()
-    start = time.perf_counter()
     versions = fresh.versions("privacy-policy")
-    elapsed = time.perf_counter() - start
     fresh.close()
     assert len(versions) == 300
     assert versions[0].date > versions[-1].date
     assert len({v.text_hash for v in versions}) == 300
     assert 1 <= len(spawned) <= 2, spawned  # one `git log` (+ one persistent cat-file)
-    assert elapsed < 2.0
 
 
 def test_company_name_is_stored_in_description(repo_path):
