@@ -17,7 +17,6 @@ Usage: python bench/bench_track.py [--corpus DIR] [--hosts N] [--per-host N] [--
 from __future__ import annotations
 
 import argparse
-import hashlib
 import html
 import sys
 import tempfile
@@ -26,6 +25,8 @@ import time
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from _etag_page import answer  # bench/ is on sys.path when a bench script runs
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -65,23 +66,7 @@ class Site:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802
                 time.sleep(site.latency)
-                body = site.pages.get(self.path)
-                if body is None:
-                    self.send_error(404)
-                    return
-                etag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
-                if site.honour_etag and self.headers.get("If-None-Match") == etag:
-                    self.send_response(304)
-                    self.send_header("ETag", etag)
-                    self.end_headers()
-                    return
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.send_header("ETag", etag)
-                self.end_headers()
-                self.wfile.write(body)
-                site.bytes_sent += len(body)
+                site.bytes_sent += answer(self, site.pages.get(self.path), site.honour_etag)
 
             def log_message(self, *args) -> None:
                 pass

@@ -23,7 +23,6 @@ Usage: python bench/bench_track_scale.py [--hosts 50] [--per-host 10] [--latency
 from __future__ import annotations
 
 import argparse
-import hashlib
 import html
 import multiprocessing as mp
 import resource
@@ -34,6 +33,8 @@ import time
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from _etag_page import answer  # bench/ is on sys.path when a bench script runs
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -67,24 +68,9 @@ def _serve(conn, hosts: list[str], pages: dict[str, dict[str, bytes]], latency: 
             with lock:
                 log.append((host, self.path, time.monotonic()))
             time.sleep(latency)
-            body = pages.get(host, {}).get(self.path)
-            if body is None:
-                self.send_error(404)
-                return
-            etag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
-            if state["etag"] and self.headers.get("If-None-Match") == etag:
-                self.send_response(304)
-                self.send_header("ETag", etag)
-                self.end_headers()
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("ETag", etag)
-            self.end_headers()
-            self.wfile.write(body)
+            sent = answer(self, pages.get(host, {}).get(self.path), state["etag"])
             with lock:
-                state["bytes"] += len(body)
+                state["bytes"] += sent
 
         def log_message(self, *args) -> None:
             pass
