@@ -8,7 +8,6 @@ import struct
 import sys
 import time
 import tracemalloc
-import zlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fetch"))
 from fetchtest import (  # noqa: E402,F401 - server is a fixture
-    Handler, LocalServer, doc, send_headers, server, unresponsive_port)
+    Handler, LocalServer, doc, gzip_bomb, send_headers, server, unresponsive_port)
 
 from tracker.errors import ExtractionError, FetchError  # noqa: E402
 from tracker.extract import extract  # noqa: E402
@@ -195,18 +194,7 @@ def test_body_over_cap_without_content_length_stops_streaming(server: LocalServe
 
 
 def test_gzip_bomb_fails_fast_with_little_memory(server: LocalServer, fast: FetchSettings) -> None:
-    zeros = bytes(1 << 20)
-
-    def bomb(h: Handler) -> None:  # 1 GB of zeros, gzip-compressed on the fly (~1 MB on the wire)
-        send_headers(h, None, Content_Encoding="gzip")
-        packer = zlib.compressobj(9, zlib.DEFLATED, 31)
-        try:
-            for _ in range(1024):
-                h.wfile.write(packer.compress(zeros))
-            h.wfile.write(packer.flush())
-        except OSError:
-            pass
-    server.routes["/bomb"] = bomb
+    server.routes["/bomb"] = gzip_bomb
     tracemalloc.start()
     start = time.monotonic()
     try:

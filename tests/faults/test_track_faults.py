@@ -15,7 +15,6 @@ import random
 import socket
 import struct
 import time
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +23,7 @@ import pytest
 
 from faultkit import (Doc, assert_no_traceback, cli, doc_log, fsck, git, policy_page,
                       write_config)
-from fetchtest import Handler, LocalServer, send_headers, unresponsive_port
+from fetchtest import Handler, LocalServer, gzip_bomb, send_headers, unresponsive_port
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -154,18 +153,7 @@ def _endless(s: Scene) -> None:
 
 
 def _gzip_bomb(s: Scene) -> None:
-    zeros = bytes(1 << 20)
-
-    def bomb(h: Handler) -> None:  # 1 GB of zeros compressed on the fly (~1 MB on the wire)
-        send_headers(h, None, Content_Encoding="gzip")
-        packer = zlib.compressobj(9, zlib.DEFLATED, 31)
-        try:
-            for _ in range(1024):
-                h.wfile.write(packer.compress(zeros))
-            h.wfile.write(packer.flush())
-        except OSError:
-            pass
-    s.route(bomb)
+    s.route(gzip_bomb)
 
 
 def _corrupt_gzip(s: Scene) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -154,3 +155,16 @@ def send_headers(h: "Handler", length: int | None, **extra: str) -> None:
         h.send_header(name.replace("_", "-"), value)
     h.end_headers()
     h.wfile.flush()
+
+
+def gzip_bomb(h: "Handler") -> None:
+    """1 GB of zeros, gzip-compressed on the fly (~1 MB on the wire); the client may hang up."""
+    zeros = bytes(1 << 20)
+    send_headers(h, None, Content_Encoding="gzip")
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    try:
+        for _ in range(1024):
+            h.wfile.write(packer.compress(zeros))
+        h.wfile.write(packer.flush())
+    except OSError:
+        pass
