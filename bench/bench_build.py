@@ -45,7 +45,7 @@ sys.path.insert(0, str(REPO))
 from tracker.models import (  # noqa: E402
     CompanyConfig, Config, DocumentConfig, Extracted, RecordMeta, SiteSettings)
 from tracker.publish import BuildReport, build_site  # noqa: E402
-from tracker.storage import CompanyRepo, ImportItem  # noqa: E402
+from tracker.storage.repo import CompanyRepo, ImportItem  # noqa: E402
 from tracker.workspace import Workspace  # noqa: E402
 
 DOC = "privacy-policy"

@@ -12,7 +12,7 @@ Contenders, both starting from the same snapshot files and doing the same extrac
   gitpython   for each version: extract, write <doc>.md and raw/<doc>.<ext>, skip it when
               the text equals the previous one, `repo.index.add`, `repo.index.commit` with
               author and commit dates (one process, one repository after the other)
-  tracker     `tracker.importer.import_directory` (the library call behind `tracker import`)
+  tracker     `tracker.ingest.importer.import_directory` (the library call behind `tracker import`)
 
 After each round the histories are compared: per repository, the list of (tree, author date)
 of every commit must be identical, so the speed-up is not bought with a different result.
@@ -40,9 +40,9 @@ sys.path.insert(0, str(REPO))
 
 import git  # noqa: E402
 
-import tracker.extract  # noqa: E402,F401  (imported up front: no import cost in the timings)
-from tracker.importer import ImportReport, _scan, import_directory, load_snapshot  # noqa: E402
-from tracker.storage import IDENTITY_EMAIL, IDENTITY_NAME, RAW_EXTS  # noqa: E402
+import tracker.extract.core  # noqa: E402,F401  (imported up front: no import cost in the timings)
+from tracker.ingest.importer import ImportReport, _scan, import_directory, load_snapshot  # noqa: E402
+from tracker.storage.repo import IDENTITY_EMAIL, IDENTITY_NAME, RAW_EXTS  # noqa: E402
 
 
 # --------------------------------------------------------------------------- generated history

@@ -169,13 +169,13 @@ def main() -> int:
     proc.start()
     port = parent.recv()
 
-    from tracker.config import parse_config
+    from tracker.config.loading import parse_config
     from tracker.runstats import RunStats
-    from tracker.tracking import track
+    from tracker.tracking.run import track
     from tracker.workspace import Workspace
-    import tracker.extract  # noqa: F401  (imported up front: no import cost in the timings)
-    import tracker.fetch  # noqa: F401
-    import tracker.storage  # noqa: F401
+    import tracker.extract.core  # noqa: F401  (imported up front: no import cost in the timings)
+    import tracker.fetching.fetch  # noqa: F401
+    import tracker.storage.repo  # noqa: F401
 
     ideal = ideal_seconds([args.per_host] * args.hosts, args.latency, args.delay,
                           args.concurrency)

@@ -1,5 +1,5 @@
 """`python -m tracker` is the same as the `tracker` command."""
 
-from .cli import main
+from tracker.cli.main import main
 
 main(prog_name="tracker")

@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .errors import WorkspaceError
-from .fsutil import atomic_write_text
+from tracker.errors import WorkspaceError
+from tracker.fsutil import atomic_write_text
 
 log = logging.getLogger(__name__)
 

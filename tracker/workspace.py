@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import CONFIG_FILENAME, STARTER_CONFIG, is_safe_slug, load_config
-from .errors import LockHeldError, UsageError, WorkspaceError
-from .fsutil import atomic_write_text
-from .models import Config
+from tracker.config.loading import CONFIG_FILENAME, STARTER_CONFIG, is_safe_slug, load_config
+from tracker.errors import LockHeldError, UsageError, WorkspaceError
+from tracker.fsutil import atomic_write_text
+from tracker.models import Config
 
 log = logging.getLogger(__name__)
 

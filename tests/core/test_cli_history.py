@@ -7,7 +7,7 @@ import subprocess
 
 from click.testing import CliRunner
 
-from tracker.cli import main
+from tracker.cli.main import main
 
 SPEC_KEYS = {"verdict", "headline", "bullets", "similarity", "stats", "sections", "topics",
              "entities", "changes"}

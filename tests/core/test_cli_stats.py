@@ -6,7 +6,7 @@ import json
 
 from click.testing import CliRunner
 
-from tracker.cli import main
+from tracker.cli.main import main
 
 from e2e_helpers import make_workspace, policy_html
 

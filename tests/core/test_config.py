@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tracker.config import add_document, is_safe_slug, load_config, parse_config
+from tracker.config.loading import add_document, is_safe_slug, load_config, parse_config
 from tracker.errors import ConfigError
 
 GOOD = """

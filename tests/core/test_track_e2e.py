@@ -7,8 +7,8 @@ from datetime import datetime, timezone
 
 from click.testing import CliRunner
 
-from tracker.cli import main
-from tracker.tracking import track
+from tracker.cli.main import main
+from tracker.tracking.run import track
 
 from e2e_helpers import POLICY_SECTIONS, make_workspace, policy_html
 

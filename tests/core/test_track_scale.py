@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tracker.cli import main
+from tracker.cli.main import main
 from tracker.runstats import RunStats
-from tracker.tracking import shard_of, track
+from tracker.tracking.run import shard_of, track
 
 from e2e_helpers import POLICY_SECTIONS, make_workspace, policy_html
 
@@ -166,7 +166,7 @@ def test_shards_partition_the_companies_and_move_few_when_n_grows() -> None:
 
 def test_shard_assignment_is_the_same_in_every_process() -> None:
     """Not Python's salted hash(): two processes with different hash seeds agree."""
-    code = ("from tracker.tracking import shard_of; "
+    code = ("from tracker.tracking.run import shard_of; "
             "print([shard_of(f'c{i}', 7) for i in range(50)])")
     outputs = set()
     for seed in ("1", "2"):
@@ -214,7 +214,7 @@ def test_recording_lanes_never_run_two_tasks_of_one_company_at_once() -> None:
     different companies' tasks overlap."""
     import time
 
-    from tracker.tracking import _CompanyLanes
+    from tracker.tracking.run import _CompanyLanes
 
     runs: list[tuple[str, int, float, float]] = []
     lock = threading.Lock()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 import pytest
 
-from tracker.demo import DemoResult, SampleSet, load_samples, run_demo
+from tracker.demo.run import DemoResult, SampleSet, load_samples, run_demo
 
 
 @pytest.fixture(scope="session")

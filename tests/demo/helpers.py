@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from tracker.demo import iter_intended_changes
+from tracker.demo.run import iter_intended_changes
 
 # Every kind of change the sample revisions must model somewhere in the set (the list).
 REQUIRED_KINDS = {

@@ -11,7 +11,7 @@ import unicodedata
 
 import pytest
 
-from tracker.demo import DemoResult
+from tracker.demo.run import DemoResult
 
 from .helpers import git, revisions
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tracker.config import load_config
-from tracker.demo import MARKER_NAME, DemoResult, SampleSet, prepare_target, run_demo
+from tracker.config.loading import load_config
+from tracker.demo.run import MARKER_NAME, DemoResult, SampleSet, prepare_target, run_demo
 from tracker.errors import UsageError
 
 from .helpers import git

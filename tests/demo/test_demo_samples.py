@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.demo import SampleSet, load_samples, sample_root
+from tracker.demo.run import SampleSet, load_samples, sample_root
 
 from .helpers import ENTITY_KINDS, KNOWN_KINDS, REQUIRED_KINDS, VERDICTS, notes_by_document, revisions
 
@@ -144,7 +144,7 @@ def test_companies_toml_lists_the_directories() -> None:
 
 
 def test_broken_sample_data_is_a_clear_error(tmp_path: Path) -> None:
-    from tracker.demo import SampleDataError
+    from tracker.demo.run import SampleDataError
 
     with pytest.raises(SampleDataError, match="companies.toml"):
         load_samples(tmp_path)

@@ -7,8 +7,8 @@ from datetime import date
 import httpx
 import pytest
 
-from tracker.demo import SampleSet, SampleSite
-from tracker.demo_server import DemoServer, markdown_to_html, plain_text_to_html
+from tracker.demo.run import SampleSet, SampleSite
+from tracker.demo.server import DemoServer, markdown_to_html, plain_text_to_html
 
 HARD_WRAPPED = """\
 PRIVACY POLICY

@@ -16,7 +16,7 @@ from click.testing import CliRunner, Result
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fetch"))
 from fetchtest import LocalServer  # noqa: E402
 
-from tracker.cli import main  # noqa: E402
+from tracker.cli.main import main  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.storage import CompanyRepo
+from tracker.storage.repo import CompanyRepo
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,7 +26,7 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from tracker.models import Extracted, RecordMeta
-from tracker.storage import CompanyRepo, ImportItem
+from tracker.storage.repo import CompanyRepo, ImportItem
 
 mode, path, n = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
 T0 = datetime(2020, 1, 1, tzinfo=timezone.utc)

@@ -10,9 +10,9 @@ from fetchtest import doc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.blocked import blocked_reason
+from tracker.extract.blocked import blocked_reason
 from tracker.errors import ExtractionError
-from tracker.extract import extract, normalize_text
+from tracker.extract.core import extract, normalize_text
 
 URL = "https://acme.example/privacy"
 

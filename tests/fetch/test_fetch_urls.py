@@ -1,4 +1,4 @@
-"""tracker.urls: tracking-parameter stripping, hosts and scheme policy."""
+"""tracker.fetching.urls: tracking-parameter stripping, hosts and scheme policy."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from tracker.errors import FetchError
 from tracker.models import DEFAULT_TRACKING_PARAMS
-from tracker.urls import check_fetchable, host_of, strip_tracking_params
+from tracker.fetching.urls import check_fetchable, host_of, strip_tracking_params
 
 
 @pytest.mark.parametrize("url, expected", [

@@ -21,7 +21,7 @@ from tracker.models import (
     SiteSettings,
 )
 from tracker.state import StateStore
-from tracker.storage import CompanyRepo
+from tracker.storage.repo import CompanyRepo
 from tracker.workspace import Workspace
 
 INJECTION = "<script>window.__pwned=1</script>"

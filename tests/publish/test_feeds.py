@@ -11,7 +11,7 @@ import feedparser
 
 from tracker.publish import build_site
 from tracker.publish.model import load_site
-from tracker.storage import CompanyRepo, ImportItem
+from tracker.storage.repo import CompanyRepo, ImportItem
 from tracker.models import Extracted, RecordMeta
 
 from .fixture import GLOBEX_V1, config_for

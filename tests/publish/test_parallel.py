@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 import tracker.changes.cache as report_cache
-from tracker.cli import main
+from tracker.cli.main import main
 from tracker.publish import build_site, detect
 from tracker.runstats import RunStats
 from tracker.workspace import Workspace

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.storage import CompanyRepo
+from tracker.storage.repo import CompanyRepo
 
 
 @pytest.fixture

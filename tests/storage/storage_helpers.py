@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from tracker.models import Extracted, RecordMeta
-from tracker.storage import ImportItem
+from tracker.storage.repo import ImportItem
 
 T0 = datetime(2024, 1, 1, 12, 0, 0, tzinfo=timezone.utc)
 META = RecordMeta(source_url="https://acme.test/privacy", status=200, content_type="text/html")

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from storage_helpers import fsck, run_git
-from tracker.archive_header import parse_header, read_header, split_header
-from tracker.importer import import_directory
+from tracker.ingest.archive_header import parse_header, read_header, split_header
+from tracker.ingest.importer import import_directory
 
 KONNEKTIVE = ("> *The following text is extracted and transformed from the konnektive.com "
               "privacy policy that was archived on 2019-06-10. Please check the [original "
@@ -116,7 +116,7 @@ def test_import_command_with_archive_files_and_dated_snapshots_together(tmp_path
         "> *The following text is extracted and transformed from the acme.test privacy policy "
         "that was archived on 2020-01-02.*\n\n")  # a header and no text: an error, not a version
     (src / "notes.txt").write_text("not an archive file\n")
-    from tracker.cli import main
+    from tracker.cli.main import main
 
     runner = CliRunner()
     ws = tmp_path / "ws"

@@ -21,10 +21,10 @@ import pytest
 
 from storage_helpers import T0, fsck, item, run_git
 from tracker.errors import StorageError
-from tracker.fastimport import SCRATCH_REF, FastImport
-from tracker.importer import import_directory
+from tracker.storage.fastimport import SCRATCH_REF, FastImport
+from tracker.ingest.importer import import_directory
 from tracker.runstats import RunStats
-from tracker.storage import CompanyRepo
+from tracker.storage.repo import CompanyRepo
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -199,7 +199,7 @@ def test_the_branch_never_moves_to_a_commit_git_built_differently(repo, repo_pat
 _KILLED_IMPORT = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from tracker.importer import import_directory
+    from tracker.ingest.importer import import_directory
     print("start", flush=True)
     import_directory(Path(sys.argv[1]), Path(sys.argv[2]), workers=2, stream=True)
     print("done", flush=True)
@@ -288,7 +288,7 @@ def test_cli_import_progress_bar_on_a_terminal_and_stats(tmp_path: Path):
 def test_a_worker_dying_on_one_file_costs_only_its_company(tmp_path: Path, monkeypatch):
     """A crash inside extraction (a segfault in a C library) kills a pool worker: the other
     companies are still imported, completely, and the report names the dead one."""
-    from tracker import importer
+    from tracker.ingest import importer
 
     archive = make_archive(tmp_path / "in", companies=3, versions=5)
     real = importer.load_snapshot

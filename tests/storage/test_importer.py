@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from storage_helpers import fsck, run_git
-from tracker.extract import decode, normalize_text
-from tracker.importer import import_directory, parse_snapshot_name
+from tracker.extract.core import decode, normalize_text
+from tracker.ingest.importer import import_directory, parse_snapshot_name
 
 
 def make_pdf(lines: list[str]) -> bytes:

@@ -8,9 +8,9 @@ import pytest
 
 from storage_helpers import META, T0, fsck, run_git
 from tracker.errors import ExtractionError
-from tracker.extract import extract
+from tracker.extract.core import extract
 from tracker.models import DocumentConfig, Extracted, RecordMeta
-from tracker.reextract import reextract
+from tracker.ingest.reextract import reextract
 
 URL = "https://acme.test/privacy"
 HTML = (b"<html><body><main><h1>Privacy Policy</h1><p>We collect your e-mail address.</p>"

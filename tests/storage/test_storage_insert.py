@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from storage_helpers import META, T0, ex, fsck, item, run_git
 from tracker.models import RecordMeta
-from tracker.storage import ImportItem
+from tracker.storage.repo import ImportItem
 
 
 def doc_log(path, doc="privacy-policy.md") -> list[tuple[str, str, str]]:

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storage_helpers import META, T0, ex, fsck, item, run_git
-from tracker.storage import CompanyRepo
+from tracker.storage.repo import CompanyRepo
 
 
 @st.composite

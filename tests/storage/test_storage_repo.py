@@ -15,7 +15,7 @@ from storage_helpers import META, T0, ex, fsck, item, run_git
 from tracker import __version__
 from tracker.errors import StorageError
 from tracker.models import RecordMeta
-from tracker.storage import CompanyRepo, is_safe_name
+from tracker.storage.repo import CompanyRepo, is_safe_name
 
 FMT = "%H%x1f%an <%ae>%x1f%aI%x1f%cn <%ce>%x1f%cI%x1f%s"
 
@@ -255,7 +255,7 @@ def test_stale_locks_are_removed_on_open(repo, repo_path, caplog):
     repo.close()
     (repo_path / ".git" / "index.lock").write_bytes(b"")
     (repo_path / ".git" / "refs" / "heads" / "main.lock").write_text("junk")
-    with caplog.at_level(logging.WARNING, logger="tracker.storage"):
+    with caplog.at_level(logging.WARNING, logger="tracker.storage.repo"):
         reopened = CompanyRepo.open(repo_path)
     assert "stale lock" in caplog.text and "index.lock" in caplog.text
     assert not (repo_path / ".git" / "index.lock").exists()

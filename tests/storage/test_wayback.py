@@ -12,7 +12,7 @@ import pytest
 from fake_archive import CDX_FIELDS, ArchiveServer, FakeArchive, Reply
 from storage_helpers import META, ex, fsck, run_git
 from tracker.models import DocumentConfig, FetchSettings
-from tracker.wayback import ArchiveClient, backfill, list_captures, parse_cdx
+from tracker.ingest.wayback import ArchiveClient, backfill, list_captures, parse_cdx
 
 POLICY_URL = "https://acme.test/privacy"
 DOC = DocumentConfig(type="privacy-policy", url=POLICY_URL, title="Privacy Policy")

@@ -19,8 +19,8 @@ from click.testing import CliRunner
 
 from fake_archive import ArchiveServer, FakeArchive, Reply, html_page
 from storage_helpers import META, ex, fsck, run_git
-from tracker.cli import main
-from tracker.storage import CompanyRepo
+from tracker.cli.main import main
+from tracker.storage.repo import CompanyRepo
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -8,8 +8,8 @@ Pipeline: normalize -> segment -> align (sentences, sections) -> topics/entities
 verdict + summary -> ChangeReport (JSON contract: ../shared/spec/change-report.md).
 """
 
-from .detector import DETECTOR_VERSION, compare
-from .report import Change, ChangeReport
+from tracker.changes.detector import DETECTOR_VERSION, compare
+from tracker.changes.report import Change, ChangeReport
 
 __all__ = ["DETECTOR_VERSION", "Change", "ChangeReport", "compare", "render_text", "render_html",
            "redline_html"]
@@ -17,6 +17,6 @@ __all__ = ["DETECTOR_VERSION", "Change", "ChangeReport", "compare", "render_text
 
 def __getattr__(name: str):  # render is imported lazily: compare() users never pay for it
     if name in ("render_text", "render_html", "redline_html"):
-        from . import render
+        from tracker.changes import render
         return getattr(render, name)
     raise AttributeError(name)

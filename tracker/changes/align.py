@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist, extractOne
 
-from .segment import Document
+from tracker.changes.segment import Document
 
 REWORD_THRESHOLD = 60.0      # rapidfuzz ratio (0-100) for two sentences to be "the same, reworded"
 GLOBAL_REWORD_THRESHOLD = 80.0

@@ -15,8 +15,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from .detector import DETECTOR_VERSION, compare
-from .report import ChangeReport
+from tracker.changes.detector import DETECTOR_VERSION, compare
+from tracker.changes.report import ChangeReport
 
 log = logging.getLogger(__name__)
 

@@ -8,15 +8,15 @@ import threading
 from collections import Counter, OrderedDict
 from typing import Any, Callable
 
-from . import entities as ent
-from .align import WORK, align_sections, align_sentences, outline_size, similarity
-from .report import Change, ChangeReport
-from .normalize import clean_chars, sentence_key
-from .segment import Document, exact_key, segment
-from .summary import Facts, bullets_and_headline, decide_verdict, new_names, novel_terms
-from .topics import _topics_of
-from .vendors import _vendor_spans
-from .verdict import _word_diff, change_topics, flips, is_material
+from tracker.changes import entities as ent
+from tracker.changes.align import WORK, align_sections, align_sentences, outline_size, similarity
+from tracker.changes.report import Change, ChangeReport
+from tracker.changes.normalize import clean_chars, sentence_key
+from tracker.changes.segment import Document, exact_key, segment
+from tracker.changes.summary import Facts, bullets_and_headline, decide_verdict, new_names, novel_terms
+from tracker.changes.topics import _topics_of
+from tracker.changes.vendors import _vendor_spans
+from tracker.changes.verdict import _word_diff, change_topics, flips, is_material
 
 log = logging.getLogger(__name__)
 

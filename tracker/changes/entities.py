@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .normalize import registrable_domain
+from tracker.changes.normalize import registrable_domain
 from collections import Counter
 from functools import lru_cache
 
-from .vendors import family, find_vendors, literal_hints, required_literals, search_near, vendor_mentions
+from tracker.changes.vendors import family, find_vendors, literal_hints, required_literals, search_near, vendor_mentions
 
 KINDS = ("laws", "vendors", "emails", "domains", "phones", "durations", "ages")
 

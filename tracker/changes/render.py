@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from html import escape
 
-from .report import Change, ChangeReport
-from .verdict import word_diff
+from tracker.changes.report import Change, ChangeReport
+from tracker.changes.verdict import word_diff
 
 
 def _text_redline(c: Change) -> str:

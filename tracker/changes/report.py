@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from .entities import KINDS
+from tracker.changes.entities import KINDS
 
 VERDICTS = ("cosmetic", "minor", "substantive", "major")
 CHANGE_KINDS = ("added", "removed", "reworded", "moved")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .normalize import (
+from tracker.changes.normalize import (
     clean_chars, deobfuscate_emails, heading_key, is_copyright, is_date_stamp, strip_inline,
     DATE_RE, registrable_domain, stamp_date,
 )

@@ -6,9 +6,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .align import WORK
-from .report import Change
-from .verdict import short, word_diff
+from tracker.changes.align import WORK
+from tracker.changes.report import Change
+from tracker.changes.verdict import short, word_diff
 
 _TOPIC_LABEL = {
     "collection": "data collected", "use": "use of data", "sharing": "sharing",
@@ -73,7 +73,7 @@ def _cites_new_legal_basis(c: Change) -> bool:
     """A law or framework cited or dropped in a sentence about international transfers
     ("we adhere to ... including the EU-US Privacy Shield") changes the legal footing of those
     transfers, unlike a law named in passing (a link to another document's guidance)."""
-    from .entities import extract_sentence
+    from tracker.changes.entities import extract_sentence
 
     if "international-transfer" not in c.topics:
         return False
@@ -237,7 +237,7 @@ def novel_terms(old_text: str, new_text: str, changes: list[Change],
                 section_titles: list[str] = ()) -> tuple[list[str], list[str]]:
     """Key terms of what was added and of what was dropped: the vocabulary a reader would
     search the change for."""
-    from .verdict import delta_words
+    from tracker.changes.verdict import delta_words
     came_texts: list[str] = []
     gone_texts: list[str] = []
     for c in changes:
@@ -281,7 +281,7 @@ def _is_sentence_start(text: str, pos: int) -> bool:
 def _privacy_vocabulary() -> tuple[str, ...]:
     """Word stems of the topic rules (5+ letters): a new term is worth a bullet only if it is
     privacy vocabulary ('legitimate', 'location', 'advertising') or a proper name."""
-    from .topics import _RULES
+    from tracker.changes.topics import _RULES
     filler = {"information", "personal", "provide", "their", "other", "about", "available", "your",
               "under", "using", "request", "public", "applicable", "changes", "country", "countries"}
     stems = {w for rx in _RULES.values() for w in re.findall(r"[a-z]{5,}", rx)} - filler
@@ -418,7 +418,7 @@ def new_names(changed: list[str], other_text: str, limit: int = 8) -> list[str]:
 def _neg_quote(text: str, d: list[tuple[str, str]], side: str) -> str:
     """The clause around a negation that changed, quoted from one side of a reworded
     sentence: 'we will not sell your personal information'."""
-    from .verdict import _NEG_RE
+    from tracker.changes.verdict import _NEG_RE
     pos = None
     offset = 0
     for op, seg in d:
@@ -486,8 +486,8 @@ def bullets_and_headline(f: Facts, verdict: str) -> tuple[list[str], str]:
     first (they change what the policy promises), then parties, laws and sections by name,
     then quoted sentences. The headline strings the concrete facts together as far as they fit.
     """
-    from .values import address_changed, value_changes
-    from .verdict import delta_words
+    from tracker.changes.values import address_changed, value_changes
+    from tracker.changes.verdict import delta_words
     if verdict == "cosmetic":
         what = []
         if f.date_stamp_changed:
@@ -667,7 +667,7 @@ def redline_snippet(old: str, new: str, limit: int, focus: "re.Pattern[str] | No
 
 
 def _flip_focus(flip: str) -> "re.Pattern[str]":
-    from .verdict import _NEG_RE, _NUMBER_RE
+    from tracker.changes.verdict import _NEG_RE, _NUMBER_RE
     if flip.startswith("negation"):
         return _NEG_RE
     if flip.startswith("number"):
@@ -675,7 +675,7 @@ def _flip_focus(flip: str) -> "re.Pattern[str]":
     if flip.startswith("opt"):
         return re.compile(r"(?i)\bopt")
     if flip.startswith("practice"):
-        from .verdict import _PRACTICE_VERBS
+        from tracker.changes.verdict import _PRACTICE_VERBS
         return re.compile(r"(?i)\b(?:" + "|".join(sorted(_PRACTICE_VERBS)) + r")\b")
     return re.compile(r"(?i)\b(?:may|might|can|could|will|shall|must|always|required?)\b")
 

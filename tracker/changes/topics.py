@@ -66,7 +66,7 @@ _COMPILED = {t: re.compile(rx) for t, rx in _RULES.items()}
 def _hints(rx: str) -> tuple[str, ...]:
     """Word stems (4+ letters, or the whole word) that any match must contain: a cheap
     substring test before the regex, which is slow on long alternations."""
-    from .vendors import literal_hints
+    from tracker.changes.vendors import literal_hints
     if rx.startswith(r"\b(?:") and rx.endswith(r")\b"):
         rx = rx[5:-3]
     return tuple(h[:4] if len(h) > 4 else h for h in literal_hints(rx))

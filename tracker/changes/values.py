@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .entities import extract_sentence
-from .topics import topics_of
+from tracker.changes.entities import extract_sentence
+from tracker.changes.topics import topics_of
 
 _KEEPING_RE = re.compile(r"(?i)\b(?:keep|kept|keeps|retain\w*|retention|stor(?:e|es|ed|age)|delet\w*|"
                          r"eras\w*|purg\w*|anonymi[sz]\w*|hold|held|log|logs|archiv\w*|remain\w*|expir\w*|"

@@ -11,9 +11,9 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from .entities import NUMBER_WORDS, extract_sentence
-from .normalize import DATE_RE
-from .topics import has_topic, topics_of
+from tracker.changes.entities import NUMBER_WORDS, extract_sentence
+from tracker.changes.normalize import DATE_RE
+from tracker.changes.topics import has_topic, topics_of
 
 _WORD_RE = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
 _NEG_RE = re.compile(r"(?i)\b(?:not|never|no|none|nor|cannot|can't|won't|don't|doesn't|didn't|isn't|aren't|"
@@ -246,7 +246,7 @@ def change_topics(kind: str, old: str | None, new: str | None) -> list[str]:
     """Topics of what changed; a changed value (age, period, e-mail) names its own topic first,
     so '18 → 16' in a sentence about children is a children change, not a retention one."""
     if kind == "reworded" and old and new:
-        from .values import value_changes
+        from tracker.changes.values import value_changes
         first = [v.topic for v in value_changes(old, new)]
         gone, came = delta_words(old, new)
         t = topics_of(f"{gone} {came}")

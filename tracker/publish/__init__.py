@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..models import Config
+from tracker.models import Config
 
 log = logging.getLogger(__name__)
 
@@ -65,9 +65,9 @@ def build_site(workspace: Any, config: Config, out_dir: Path | None = None, *,
     Missing change reports are computed on `workers` processes (None: all cores). `stats`
     (a RunStats) receives the load/detect/render/write phases and the counters;
     `progress(label, done, total)` is called as changes are detected and files written."""
-    from .model import load_site
-    from .render import Renderer
-    from .writer import write_site
+    from tracker.publish.model import load_site
+    from tracker.publish.render import Renderer
+    from tracker.publish.writer import write_site
 
     started = time.perf_counter()
     out = Path(out_dir) if out_dir is not None else Path(workspace.public_dir)

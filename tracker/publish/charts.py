@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from markupsafe import Markup, escape
 
-from .model import ChangeItem, VersionItem
+from tracker.publish.model import ChangeItem, VersionItem
 
 VERDICT_COLOURS = {"cosmetic": "#6b7280", "minor": "#1d4ed8", "substantive": "#b45309",
                    "major": "#b91c1c"}

@@ -69,7 +69,7 @@ def _repo(path: str) -> Any:
     if _REPO is not None:
         _REPO[1].close()
         _REPO = None
-    from ..storage import CompanyRepo
+    from tracker.storage.repo import CompanyRepo
 
     repo = CompanyRepo.open(Path(path))
     _REPO = (path, repo)
@@ -78,9 +78,9 @@ def _repo(path: str) -> Any:
 
 def summarize_pair(job: PairJob, cache_dir: str) -> PairResult:
     """Read the pair from git, get its report (cached or computed) and summarise it."""
-    from ..changes.cache import ReportCache
-    from .model import SHORT_REDLINE_CHANGES, summarize
-    from .sanitize import sanitize_html
+    from tracker.changes.cache import ReportCache
+    from tracker.publish.model import SHORT_REDLINE_CHANGES, summarize
+    from tracker.publish.sanitize import sanitize_html
 
     try:
         repo = _repo(job.repo_path)
@@ -97,7 +97,7 @@ def summarize_pair(job: PairJob, cache_dir: str) -> PairResult:
 
 def _redline(report: Any, max_changes: int) -> str:
     try:
-        from ..changes import redline_html
+        from tracker.changes import redline_html
     except ImportError:
         return ""
     return redline_html(report, max_changes=max_changes)

@@ -14,10 +14,10 @@ from datetime import datetime, timezone
 from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
-from .. import __version__
-from ..models import SiteSettings
-from .model import TOPIC_TITLES, ChangeItem, StatusEventItem
-from .text import clean_text
+from tracker import __version__
+from tracker.models import SiteSettings
+from tracker.publish.model import TOPIC_TITLES, ChangeItem, StatusEventItem
+from tracker.publish.text import clean_text
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 

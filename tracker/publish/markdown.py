@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
-from .text import clean_text
+from tracker.publish.text import clean_text
 
 _SAFE_LINK = re.compile(r"^(?:https?://|mailto:|tel:|#)", re.IGNORECASE)
 _CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f]+")

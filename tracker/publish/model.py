@@ -21,10 +21,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from ..config import is_safe_slug
-from ..errors import StorageError, TrackerError
-from ..models import Config, SiteSettings, Version, document_type_title
-from .sanitize import sanitize_html
+from tracker.config.loading import is_safe_slug
+from tracker.errors import StorageError, TrackerError
+from tracker.models import Config, SiteSettings, Version, document_type_title
+from tracker.publish.sanitize import sanitize_html
 
 log = logging.getLogger(__name__)
 
@@ -396,7 +396,7 @@ class _Loader:
 
         Reads each version's text at most once (for its hash and word count) and lets it go:
         the pool's workers read the pairs from git again themselves."""
-        from .detect import PairJob
+        from tracker.publish.detect import PairJob
 
         jobs: dict[str, PairJob] = {}
         for slug in slugs:
@@ -424,7 +424,7 @@ class _Loader:
 
     def _detect(self, jobs: list[Any]) -> None:
         """Compute the missing summaries on all cores, caching each as it finishes."""
-        from .detect import compute_summaries
+        from tracker.publish.detect import compute_summaries
 
         done = 0
         labels = {job.key: job.label for job in jobs}
@@ -500,7 +500,7 @@ class _Loader:
         path = self.workspace.repo_path(slug)
         if not (path / ".git").exists():
             return None
-        from ..storage import CompanyRepo  # late import: storage pulls in gitpython
+        from tracker.storage.repo import CompanyRepo  # late import: storage pulls in gitpython
         try:
             repo = CompanyRepo.open(path)
         except StorageError as exc:
@@ -649,7 +649,7 @@ def _load_state(workspace: Any, config: Config, errors: list[str]) -> Any:
 
     An unreadable state file is reported (the build exits 1) but never stops publishing: only
     the status pages lose their details."""
-    from ..state import StateStore
+    from tracker.state import StateStore
 
     path = Path(workspace.state_path)
     if not path.exists():
@@ -678,7 +678,7 @@ def load_site(workspace: Any, config: Config, *, workers: int | None = None,
               ) -> tuple[SiteModel, Sources, _Loader]:
     """Read repositories, reports (cached, missing ones computed on `workers` processes) and
     state into a SiteModel; `progress(label, done, total)` follows the detector."""
-    from .. import changes  # late import: the detector is heavy
+    from tracker import changes  # late import: the detector is heavy
     cache_root = Path(workspace.cache_dir)
     report_fn = _report_fn(cache_root / "reports")
     cache = SummaryCache(cache_root / "publish" / "summaries.json",
@@ -699,9 +699,9 @@ def load_site(workspace: Any, config: Config, *, workers: int | None = None,
 def _report_fn(directory: Path) -> Callable[[str, str], Any]:
     """ReportCache.get when the cache module exists, else the detector itself (uncached)."""
     try:
-        from ..changes.cache import ReportCache
+        from tracker.changes.cache import ReportCache
     except ImportError:
-        from ..changes import compare
+        from tracker.changes import compare
         log.warning("tracker.changes.cache is missing: change reports are not cached")
         return compare
     return ReportCache(directory).get
@@ -709,7 +709,7 @@ def _report_fn(directory: Path) -> Callable[[str, str], Any]:
 
 def _redline_fn() -> Callable[..., str] | None:
     try:
-        from ..changes import redline_html
+        from tracker.changes import redline_html
     except ImportError:
         log.warning("tracker.changes.redline_html is missing: pages show no redline")
         return None

@@ -21,13 +21,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .. import __version__
-from .charts import VERDICT_COLOURS, length_chart
-from .feeds import FeedSpec, change_feeds, feed_changes, status_feeds
-from .markdown import render_markdown
-from .model import TOPIC_TITLES, TOPICS, ChangeItem, CompanyModel, SiteModel, Sources
-from .sanitize import sanitize_html
-from .text import clean_value
+from tracker import __version__
+from tracker.publish.charts import VERDICT_COLOURS, length_chart
+from tracker.publish.feeds import FeedSpec, change_feeds, feed_changes, status_feeds
+from tracker.publish.markdown import render_markdown
+from tracker.publish.model import TOPIC_TITLES, TOPICS, ChangeItem, CompanyModel, SiteModel, Sources
+from tracker.publish.sanitize import sanitize_html
+from tracker.publish.text import clean_value
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ class Pager:
 
 def templates_dir() -> Path:
     """The installed `tracker.templates` package (never relative to the CWD)."""
-    from ..resources import templates_dir as locate
+    from tracker.resources import templates_dir as locate
 
     return locate()
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from html import escape
 from html.parser import HTMLParser
 
-from .markdown import is_safe_link
-from .text import clean_text
+from tracker.publish.markdown import is_safe_link
+from tracker.publish.text import clean_text
 
 ALLOWED_TAGS = frozenset({
     "p", "div", "span", "section", "ul", "ol", "li", "ins", "del", "mark", "strong", "em", "b",

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import WorkspaceError
-from .render import Output
+from tracker.errors import WorkspaceError
+from tracker.publish.render import Output
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Iterable
 from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
-from .errors import FetchError
+from tracker.errors import FetchError
 
 WEB_SCHEMES: frozenset[str] = frozenset({"http", "https"})
 

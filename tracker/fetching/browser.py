@@ -12,9 +12,9 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .errors import FetchError
-from .models import FetchResult, FetchSettings
-from .urls import check_fetchable
+from tracker.errors import FetchError
+from tracker.models import FetchResult, FetchSettings
+from tracker.fetching.urls import check_fetchable
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from .errors import (
+from tracker.errors import (
     DocumentError,
     ExtractionError,
     StorageError,
@@ -27,13 +27,13 @@ from .errors import (
 )
 from typing import TYPE_CHECKING
 
-from .models import CompanyConfig, Config, DocumentConfig, FetchResult, RecordMeta
-from .state import StateStore
-from .workspace import Workspace
+from tracker.models import CompanyConfig, Config, DocumentConfig, FetchResult, RecordMeta
+from tracker.state import StateStore
+from tracker.workspace import Workspace
 
 if TYPE_CHECKING:
-    from .runstats import RunStats
-    from .storage import CompanyRepo
+    from tracker.runstats import RunStats
+    from tracker.storage.repo import CompanyRepo
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +170,7 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     failed, bytes_downloaded, extracted, repos_opened, git_commits) and phase times
     (extract and git are summed over the lanes, so they can exceed the wall time).
     """
-    from .fetch import FetchJob, fetch_many  # heavy imports only when a run happens
+    from tracker.fetching.fetch import FetchJob, fetch_many  # heavy imports only when a run happens
 
     meter = _Meter(stats)
     with meter.phase("plan"):
@@ -317,7 +317,7 @@ def _settle_body(company: CompanyConfig, doc: DocumentConfig, result: FetchResul
 def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, when: datetime,
             config: Config, repos: _RepoPool, meter: _Meter) -> tuple[str | None, bool]:
     """Extract, check and commit; returns (commit or None, whether it is the first version)."""
-    from .extract import extract
+    from tracker.extract.core import extract
 
     if result.body is None:
         raise ExtractionError("the server sent no body")
@@ -414,7 +414,7 @@ class _RepoPool:
         self._lock = threading.Lock()
 
     def get(self, company: CompanyConfig) -> CompanyRepo:
-        from .storage import CompanyRepo
+        from tracker.storage.repo import CompanyRepo
 
         with self._lock:
             repo = self._repos.get(company.slug)

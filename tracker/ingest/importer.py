@@ -5,7 +5,7 @@ Layouts (dates are UTC, taken from the file name):
 - ``DIR/<company>/<YYYY-MM-DD>[THHMMSS].{md,txt,html,pdf}`` -> document type ``privacy-policy``
 - ``DIR/<company>/<document-type>/<YYYY-MM-DD>[THHMMSS].<ext>``
 - ``DIR/<any name>`` with an archive-date header as first line (public policy archives: one
-  file per site, see :mod:`tracker.archive_header`): company, document type and capture time
+  file per site, see :mod:`tracker.ingest.archive_header`): company, document type and capture time
   come from the header, the header line is stripped from the text (the raw file is kept as it
   is) and its Wayback link becomes the version's Source-URL
 
@@ -30,11 +30,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from tracker import archive_header
+from tracker.ingest import archive_header
 from tracker.errors import TrackerError
 from tracker.models import DocumentConfig, Extracted, RecordMeta, document_type_title
 from tracker.runstats import RunStats
-from tracker.storage import CompanyRepo, ImportItem, is_safe_name
+from tracker.storage.repo import CompanyRepo, ImportItem, is_safe_name
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +102,7 @@ def _safe(name: str) -> str | None:
 
 def load_snapshot(path: Path, ext: str, doc_type: str) -> Extracted:
     """Read one snapshot file and extract its text with the same rules as a fetch."""
-    from tracker import extract as ex
+    from tracker.extract import core as ex
 
     body = path.read_bytes()
     if ext == _ARCHIVE:

@@ -34,10 +34,10 @@ from urllib.request import url2pathname
 
 import httpx
 
-from .errors import DocumentError, FetchError
-from .extract import HTML_TYPES, detect_encoding
-from .models import DocumentConfig, FetchResult, FetchSettings
-from .urls import check_fetchable, host_of, is_web_url
+from tracker.errors import DocumentError, FetchError
+from tracker.extract.core import HTML_TYPES, detect_encoding
+from tracker.models import DocumentConfig, FetchResult, FetchSettings
+from tracker.fetching.urls import check_fetchable, host_of, is_web_url
 
 log = logging.getLogger(__name__)
 
@@ -317,7 +317,7 @@ def _with_retries(doc: DocumentConfig, settings: FetchSettings, etag: str | None
         try:
             if doc.browser:
                 with throttle.slot(host_of(doc.url)):
-                    from .browser import render  # Playwright is optional; import only if used
+                    from tracker.fetching.browser import render  # Playwright is optional; import only if used
                     return render(doc.url, settings)
             assert client is not None
             return _get(client, doc.url, settings, etag, last_modified, throttle)

@@ -21,10 +21,10 @@ from bs4 import BeautifulSoup, Tag
 from markdownify import MarkdownConverter
 from soupsieve import SelectorSyntaxError
 
-from .blocked import blocked_reason
-from .errors import ExtractionError
-from .models import DocumentConfig, Extracted
-from .urls import strip_tracking_params
+from tracker.extract.blocked import blocked_reason
+from tracker.errors import ExtractionError
+from tracker.models import DocumentConfig, Extracted
+from tracker.fetching.urls import strip_tracking_params
 
 log = logging.getLogger(__name__)
 

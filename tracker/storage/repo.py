@@ -36,9 +36,9 @@ import git
 from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
 
 from tracker import __version__
-from tracker.config import is_safe_slug
+from tracker.config.loading import is_safe_slug
 from tracker.errors import StorageError
-from tracker.fastimport import SCRATCH_REF, FastImport
+from tracker.storage.fastimport import SCRATCH_REF, FastImport
 from tracker.models import Extracted, RecordMeta, Version, document_type_title
 
 log = logging.getLogger(__name__)

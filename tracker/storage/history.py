@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .errors import UsageError
-from .models import Version
-from .workspace import Workspace
+from tracker.errors import UsageError
+from tracker.models import Version
+from tracker.workspace import Workspace
 
 if TYPE_CHECKING:
-    from .changes import ChangeReport
-    from .storage import CompanyRepo
+    from tracker.changes import ChangeReport
+    from tracker.storage.repo import CompanyRepo
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class HistoryEntry:
 
 def company_repo(workspace: Workspace, slug: str) -> CompanyRepo | None:
     """The company's repository, or None when nothing was recorded for it yet."""
-    from .storage import CompanyRepo
+    from tracker.storage.repo import CompanyRepo
 
     path = workspace.repo_path(slug)
     if not (path / ".git").exists():
@@ -51,7 +51,7 @@ def require_repo(workspace: Workspace, slug: str) -> CompanyRepo:
 def document_history(workspace: Workspace, repo: CompanyRepo, company: str, doc_type: str,
                      *, limit: int | None = None) -> list[HistoryEntry]:
     """Newest first; change reports come from (and fill) the workspace's report cache."""
-    from .changes.cache import ReportCache
+    from tracker.changes.cache import ReportCache
 
     cache = ReportCache(workspace.reports_cache_dir)
     versions = repo.versions(doc_type)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from .errors import StorageError
-from .models import Config
-from .state import StateStore
-from .workspace import Workspace
+from tracker.errors import StorageError
+from tracker.models import Config
+from tracker.state import StateStore
+from tracker.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class DocumentRow:
 
 
 def document_rows(workspace: Workspace, config: Config) -> list[DocumentRow]:
-    from .history import company_repo
+    from tracker.storage.history import company_repo
 
     state = StateStore(workspace.state_path).load()
     rows: list[DocumentRow] = []

@@ -35,7 +35,7 @@ import httpx
 from tracker.errors import FetchError, TrackerError
 from tracker.fsutil import atomic_write_bytes, atomic_write_text
 from tracker.models import DocumentConfig, FetchSettings, RecordMeta, WaybackSettings
-from tracker.storage import CompanyRepo, ImportItem
+from tracker.storage.repo import CompanyRepo, ImportItem
 
 log = logging.getLogger(__name__)
 
@@ -386,7 +386,7 @@ def backfill(repo: CompanyRepo, company_name: str, doc: DocumentConfig,
     ``requests_per_minute``). Versions are inserted every ``batch`` captures, oldest first.
     ``progress(handled, found)`` is called once the captures are listed and after each one.
     """
-    from tracker.extract import extract
+    from tracker.extract.core import extract
 
     base_url = base_url.rstrip("/")
     report = BackfillReport()

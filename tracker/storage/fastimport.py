@@ -3,7 +3,7 @@
 Why: a bulk import appends hundreds of versions to a company repository. Writing each blob,
 tree and commit as a loose object costs a file create, a rename and often a directory per
 object; ``git fast-import`` takes the whole chain on a pipe and writes one pack. The caller
-(:meth:`tracker.storage.CompanyRepo.insert_versions`) decides *what* to commit with exactly the
+(:meth:`tracker.storage.repo.CompanyRepo.insert_versions`) decides *what* to commit with exactly the
 same code as the loose-object path and computes every commit sha itself; this module only
 transports the commits, and :meth:`FastImport.finish` returns the sha git arrived at so the
 caller can refuse to move the branch when the two differ.
@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 SCRATCH_REF = "refs/policy-tracker/fast-import"
 
-Flat = dict[str, tuple[str, str]]  # path -> (mode, blob sha), as in tracker.storage
+Flat = dict[str, tuple[str, str]]  # path -> (mode, blob sha), as in tracker.storage.repo
 
 
 def _quote(path: str) -> str:

@@ -3,7 +3,7 @@
 The sample data (`tracker.sample_snapshots`, the repository's `snapshots/`) holds dated
 versions of five privacy policies. The demo plays the companies' websites on a local server
 and replays history: for each date, the server shows the version current on that day and the
-ordinary tracking run (`tracker.tracking.track`) fetches, extracts and records it, so the
+ordinary tracking run (`tracker.tracking.run.track`) fetches, extracts and records it, so the
 repositories, change detection, feeds and site all come from the same code path as a cron run.
 """
 
@@ -22,12 +22,12 @@ from datetime import date, datetime, time, timezone
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from . import __version__
-from .config import CONFIG_FILENAME, is_safe_slug
-from .demo_server import DemoServer, Page, make_page, render_document, render_page
-from .errors import TrackerError, UsageError
-from .models import Config, document_type_title
-from .workspace import Workspace
+from tracker import __version__
+from tracker.config.loading import CONFIG_FILENAME, is_safe_slug
+from tracker.demo.server import DemoServer, Page, make_page, render_document, render_page
+from tracker.errors import TrackerError, UsageError
+from tracker.models import Config, document_type_title
+from tracker.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +99,7 @@ class SampleSet:
 
 def sample_root() -> Traversable:
     """The installed sample data, wherever the package lives (never relative to the CWD)."""
-    from .resources import sample_snapshots_dir
+    from tracker.resources import sample_snapshots_dir
 
     return sample_snapshots_dir()
 
@@ -296,8 +296,8 @@ def _say(echo: Echo | None) -> Echo:
 def run_demo(target: Path | str = "demo", *, echo: Echo | None = None,
              build_site: bool = True, samples: SampleSet | None = None) -> DemoResult:
     """Create the demo workspace in `target`, replay every sample date, build the site."""
-    from .config import load_config
-    from .tracking import track
+    from tracker.config.loading import load_config
+    from tracker.tracking.run import track
 
     say = _say(echo)
     started = timer.monotonic()
@@ -359,8 +359,8 @@ def _explainer(workspace: Workspace) -> Callable[[str, str], str | None] | None:
     Reports land in the workspace cache, so the site build that follows reuses them.
     """
     try:
-        from .changes.cache import ReportCache
-        from .storage import CompanyRepo
+        from tracker.changes.cache import ReportCache
+        from tracker.storage.repo import CompanyRepo
     except ImportError as exc:
         log.info("no change headlines in the demo output: %s", exc)
         return None
@@ -380,7 +380,7 @@ def _explainer(workspace: Workspace) -> Callable[[str, str], str | None] | None:
 
 def _build_site(workspace: Workspace, config: Config, result: DemoResult, say: Echo) -> None:
     """Build feeds and site exactly as `tracker build` does."""
-    from .publish import build_site
+    from tracker.publish import build_site
 
     build_site(workspace, config)
     index = workspace.public_dir / "index.html"

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .errors import ConfigError
-from .fsutil import atomic_write_text
-from .models import (
+from tracker.errors import ConfigError
+from tracker.fsutil import atomic_write_text
+from tracker.models import (
     DEFAULT_TRACKING_PARAMS,
     CompanyConfig,
     Config,

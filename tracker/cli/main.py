@@ -15,10 +15,10 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .errors import TrackerError, UsageError
-from .models import Config
-from .workspace import Workspace
+from tracker import __version__
+from tracker.errors import TrackerError, UsageError
+from tracker.models import Config
+from tracker.workspace import Workspace
 
 log = logging.getLogger("tracker")
 
@@ -107,7 +107,7 @@ def init(state: State, directory: Path | None) -> None:
 def add(state: State, company: str, url: str, doc_type: str, name: str | None,
         homepage: str | None) -> None:
     """Add a document to track (and the company, if new) to tracker.toml."""
-    from .config import add_document, is_safe_slug, slugify
+    from tracker.config.loading import add_document, is_safe_slug, slugify
 
     workspace = state.workspace()
     slug = company if is_safe_slug(company) else slugify(company)
@@ -122,7 +122,7 @@ def add(state: State, company: str, url: str, doc_type: str, name: str | None,
 @pass_state
 def list_documents(state: State) -> None:
     """Documents with their last capture, last change and fetch status."""
-    from .overview import document_rows
+    from tracker.tracking.overview import document_rows
 
     workspace, config = state.open()
     rows = document_rows(workspace, config)
@@ -140,7 +140,7 @@ def list_documents(state: State) -> None:
 @pass_state
 def status(state: State) -> None:
     """Fetch health: failing documents with their first failure and last error."""
-    from .overview import document_rows
+    from tracker.tracking.overview import document_rows
 
     workspace, config = state.open()
     rows = document_rows(workspace, config)
@@ -208,7 +208,7 @@ def stats_option(command_name: str):
                       help="Print timings and counters as one JSON line on stderr.")
         @functools.wraps(fn)
         def wrapper(*args, want_stats: bool, **kwargs):
-            from .runstats import RunStats
+            from tracker.runstats import RunStats
 
             stats = RunStats(command_name) if want_stats else None
             try:
@@ -224,7 +224,7 @@ def _run_track(state: State, workspace: Workspace, config: Config,
                companies: tuple[str, ...], stats=None,
                shard: tuple[int, int] | None = None) -> int:
     """Run `track` (the caller holds the workspace lock) and print its cron-friendly lines."""
-    from .tracking import NOT_MODIFIED, UNCHANGED, select_companies, track
+    from tracker.tracking.run import NOT_MODIFIED, UNCHANGED, select_companies, track
 
     total = sum(len(c.documents) for c in select_companies(config, companies, shard))
     with _Progress(state, "Fetching", total) as bar, _phase(stats, "track"):
@@ -249,7 +249,7 @@ def _run_track(state: State, workspace: Workspace, config: Config,
 def _shard_param(ctx: click.Context, param: click.Parameter,
                  value: str | None) -> tuple[int, int] | None:
     """``--shard K/N`` as (K, N); a malformed value is a usage error (exit 2)."""
-    from .tracking import parse_shard
+    from tracker.tracking.run import parse_shard
 
     if value is None:
         return None
@@ -267,7 +267,7 @@ _shard_option = click.option(
 
 def _warm_report_cache(workspace: Workspace, report) -> None:
     """Compute change reports for new versions now, so publishing never waits on them."""
-    from .history import company_repo, document_changes
+    from tracker.storage.history import company_repo, document_changes
 
     for outcome in report.recorded:
         repo = company_repo(workspace, outcome.company)
@@ -298,7 +298,7 @@ def _run_build(state: State, workspace: Workspace, config: Config, out: Path | N
                stats=None, jobs: int | None = None) -> int:
     """Build the site; exit code 1 when a company had to be left out or a change report
     failed (its ERROR is logged). One progress bar per step (detecting, writing)."""
-    from .publish import build_site
+    from tracker.publish import build_site
 
     bar: list = [None, "", 0]   # the current _Progress, its label, the count it shows
 
@@ -377,7 +377,7 @@ def _pick_doc_type(repo, doc_type: str | None, company: str) -> str:
 @pass_state
 def log_command(state: State, company: str, doc_type: str | None, limit: int) -> None:
     """The versions of a document, newest first, with each change's verdict and headline."""
-    from .history import document_history, require_repo
+    from tracker.storage.history import document_history, require_repo
 
     workspace = state.workspace()
     repo = require_repo(workspace, company)
@@ -408,7 +408,7 @@ def diff(state: State, args: tuple[str, ...], doc_type: str | None, fmt: str) ->
     tracker diff OLD_FILE NEW_FILE            compare two files
     tracker diff COMPANY [REV_OLD [REV_NEW]]  compare stored versions (default: last change)
     """
-    from .changes import compare, render_html, render_text
+    from tracker.changes import compare, render_html, render_text
 
     if len(args) == 2 and all(Path(a).is_file() for a in args):
         old, new = (_read_text(Path(a)) for a in args)
@@ -431,7 +431,7 @@ def _read_text(path: Path) -> str:
 
 
 def _stored_diff(state: State, args: tuple[str, ...], doc_type: str | None):
-    from .history import require_repo
+    from tracker.storage.history import require_repo
 
     if len(args) > 3:
         raise UsageError("usage: tracker diff COMPANY [REV_OLD [REV_NEW]] (or OLD_FILE NEW_FILE)")
@@ -449,7 +449,7 @@ def _stored_diff(state: State, args: tuple[str, ...], doc_type: str | None):
         old_rev, new_rev = revs[0], versions[0].commit
     else:
         old_rev, new_rev = revs
-    from .changes.cache import ReportCache
+    from tracker.changes.cache import ReportCache
 
     old, new = (repo.text_at(rev, doc_type) for rev in (old_rev, new_rev))
     return ReportCache(workspace.reports_cache_dir).get(old, new)
@@ -469,7 +469,7 @@ def import_command(state: State, directory: Path, wait: bool, jobs: int | None, 
     """Import dated snapshots: DIR/<company>/<YYYY-MM-DD>.{md,txt,html,pdf} or
     DIR/<company>/<document-type>/<date>.<ext>. Importing twice adds nothing.
     Companies are imported in parallel; new versions are streamed to git in one pack."""
-    from .importer import import_directory
+    from tracker.ingest.importer import import_directory
 
     workspace, config = state.open()
     names = {c.slug: c.name for c in config.companies}
@@ -513,9 +513,9 @@ def backfill(state: State, company: str, doc_type: str | None, since: datetime |
              wayback_url: str | None, stats) -> None:
     """Import a document's history from the Wayback Machine: one summary line per document;
     exit 1 when some captures failed (the others are recorded). Rerun to resume."""
-    from .config import check_url
-    from .storage import CompanyRepo
-    from .wayback import ArchiveClient, backfill as run_backfill
+    from tracker.config.loading import check_url
+    from tracker.storage.repo import CompanyRepo
+    from tracker.ingest.wayback import ArchiveClient, backfill as run_backfill
 
     workspace, config = state.open()
     conf = config.company(company)
@@ -591,9 +591,9 @@ class _BackfillProgress:
 def reextract(state: State, companies: tuple[str, ...]) -> None:
     """Re-run extraction over stored raw snapshots after a rule or code change; results are
     committed as technical changes, never reported as policy changes."""
-    from .reextract import reextract as run_reextract
-    from .storage import CompanyRepo
-    from .tracking import select_companies
+    from tracker.ingest.reextract import reextract as run_reextract
+    from tracker.storage.repo import CompanyRepo
+    from tracker.tracking.run import select_companies
 
     workspace, config = state.open()
     with workspace.lock():
@@ -618,7 +618,7 @@ def reextract(state: State, companies: tuple[str, ...]) -> None:
 def demo(directory: Path) -> None:
     """Offline demo on bundled sample policies: serves them locally, tracks each dated
     revision, detects changes and builds the site."""
-    from .demo import run_demo
+    from tracker.demo.run import run_demo
 
     result = run_demo(directory, echo=click.echo)
     click.echo("")

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 
 from tracker.errors import ExtractionError
 from tracker.models import DocumentConfig, Extracted, RecordMeta
-from tracker.storage import CompanyRepo
+from tracker.storage.repo import CompanyRepo
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +24,7 @@ _CONTENT_TYPE = {"html": "text/html", "pdf": "application/pdf", "txt": "text/pla
 
 def reextract_snapshot(raw: bytes, ext: str, doc: DocumentConfig, url: str) -> Extracted:
     """Extracted text of a stored raw snapshot, by the same rules as a fresh capture."""
-    from tracker import extract as ex
+    from tracker.extract import core as ex
 
     if ext == "md":  # imported Markdown is already the text: only normalise it again
         text = ex.normalize_text(ex.decode(raw))
