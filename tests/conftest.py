@@ -1,11 +1,15 @@
-"""Shared fixtures: where ../shared lives, and skips when it is absent."""
+"""Fixtures shared by every test folder: where ../shared lives (and skips when it is absent),
+headless Chromium, a local web server, and git/logging isolation. Helpers live in tests/support."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.support.web import LocalServer
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DIR = Path(os.environ.get("TRACKER_SHARED_DIR", REPO_ROOT.parent / "shared"))
@@ -50,6 +54,13 @@ def corpus_dir(shared_dir: Path) -> Path:
         _missing(f"corpus not found at {corpus}: tests on real policy histories skipped",
                  "TRACKER_REQUIRE_SHARED")
     return corpus
+
+
+@pytest.fixture
+def web() -> Iterator[LocalServer]:
+    """A real HTTP server on 127.0.0.1 whose pages and routes each test sets."""
+    with LocalServer() as server:
+        yield server
 
 
 @pytest.fixture(autouse=True)

@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
-import pytest
 
 from tracker.changes import compare
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def results(corpus_dir: Path) -> dict:
-    spec = importlib.util.spec_from_file_location("evaluate_changes", ROOT / "bench" / "evaluate_changes.py")
-    mod = importlib.util.module_from_spec(spec)
-    assert spec.loader
-    spec.loader.exec_module(mod)
-    return mod.evaluate(corpus_dir)
-
 
 def _false_alerts(results: dict) -> list[str]:
     return [p["pair"] for p in results["per_pair"] if p["label"] == "cosmetic" and p["got"] != "cosmetic"]

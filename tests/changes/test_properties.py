@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from tracker.changes import compare
 from tracker.changes.segment import segment
 
 VENDORS = ["Google Analytics", "Hotjar", "Intercom", "Mixpanel", "Stripe", "Segment.io", "Braze", "Criteo"]
-
-
-@pytest.fixture(scope="module")
-def seeds(shared_dir: Path) -> list[str]:
-    files = sorted((shared_dir / "seeds").glob("*.txt"))
-    if not files:
-        pytest.skip("no seed policies")
-    return [f.read_text(encoding="utf-8") for f in files]
 
 
 def _paragraph_ends(text: str) -> list[int]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
 
 from click.testing import CliRunner
 
+from tests.support.git import git
 from tracker.cli.main import main
 
 SPEC_KEYS = {"verdict", "headline", "bullets", "similarity", "stats", "sections", "topics",
@@ -15,11 +15,6 @@ SPEC_KEYS = {"verdict", "headline", "bullets", "similarity", "stats", "sections"
 
 def run(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
-
-
-def git(repo, *args) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
-                          text=True).stdout
 
 
 def test_import_log_diff_on_the_ota_corpus(tmp_path, corpus_dir):

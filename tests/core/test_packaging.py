@@ -27,11 +27,13 @@ def test_non_editable_install_runs_the_demo_from_elsewhere(tmp_path):
                    cwd=tmp_path, capture_output=True)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
+    clean = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # no checkout on the path
     where = subprocess.run([str(python), "-c", "import tracker; print(tracker.__file__)"],
-                           check=True, capture_output=True, text=True, cwd=elsewhere).stdout
+                           check=True, capture_output=True, text=True, cwd=elsewhere,
+                           env=clean).stdout
     assert str(venv) in where, where
     result = subprocess.run([str(venv / "bin" / "tracker"), "demo", "out"], cwd=elsewhere,
-                            capture_output=True, text=True, timeout=300)
+                            capture_output=True, text=True, timeout=300, env=clean)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (elsewhere / "out" / "public" / "index.html").is_file()
     assert (elsewhere / "out" / "snapshots" / "konnektive" / ".git").is_dir()

@@ -13,26 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from faultkit import (Doc, assert_no_traceback, cli, doc_log, fsck, git, policy_page,
-                      write_config)
-from fetchtest import LocalServer
+from tests.support.cli import assert_no_traceback, cli
+from tests.support.git import doc_log, fsck, git
+from tests.support.workspace import Doc, policy_page, write_config
 
 pytestmark = pytest.mark.timeout(60)
 
 USER = ["-c", "user.name=Operator", "-c", "user.email=op@example.org"]
-
-
-@pytest.fixture
-def tracked(web: LocalServer, tmp_path: Path) -> Path:
-    """A workspace where acme and globex have one version each; the server now has v2."""
-    web.page("/acme", policy_page("Acme Privacy Policy", 1))
-    web.page("/globex", policy_page("Globex Privacy Notice", 1))
-    root = write_config(tmp_path / "ws", [Doc("acme", "privacy-policy", web.url("/acme")),
-                                          Doc("globex", "privacy-policy", web.url("/globex"))])
-    assert cli(root, "track").exit_code == 0
-    web.page("/acme", policy_page("Acme Privacy Policy", 2))
-    web.page("/globex", policy_page("Globex Privacy Notice", 2))
-    return root
 
 
 # --------------------------------------------------------------------------- corrupted repos

@@ -23,9 +23,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from faultkit import (Doc, assert_no_traceback, cli, doc_log, fsck, git, policy_page,
-                      run_tracker, subprocess_env, texts_in_history, tracker_cmd, write_config)
-from fetchtest import Handler, LocalServer
+from tests.support.cli import assert_no_traceback, cli, run_tracker, subprocess_env, tracker_cmd
+from tests.support.git import doc_log, fsck, git, texts_in_history
+from tests.support.web import Handler, LocalServer
+from tests.support.workspace import Doc, policy_page, write_config
 
 pytestmark = pytest.mark.timeout(180)
 

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from fetchtest import doc
+from tests.support.web import doc
 
 from tracker.errors import ExtractionError
 from tracker.extract.core import decode_cfemail, extract

@@ -6,7 +6,7 @@ import html as htmllib
 from pathlib import Path
 
 import pytest
-from fetchtest import doc
+from tests.support.web import doc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -1,24 +1,30 @@
-"""Fixtures of the publishing tests: one fixture workspace built once, copied when mutated."""
+"""Fixtures of the publishing tests: one fixture workspace built once, copied when mutated;
+its site served to headless Chromium."""
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.support.publish import config_for, make_publish_workspace
+from tests.support.web import LocalServer, serve_directory
 from tracker.models import Config
 from tracker.publish import build_site
 from tracker.workspace import Workspace
 
-from .fixture import config_for, make_workspace
+CHROMIUM = "/usr/bin/chromium"
+BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
 @pytest.fixture(scope="session")
 def template_ws(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture workspace, built once (site, report cache) and never modified."""
     root = tmp_path_factory.mktemp("publish") / "ws"
-    ws, config = make_workspace(root)
+    ws, config = make_publish_workspace(root)
     build_site(ws, config)
     return root
 
@@ -35,3 +41,24 @@ def ws_copy(template_ws: Path, tmp_path: Path) -> tuple[Workspace, Config]:
     root = tmp_path / "ws"
     shutil.copytree(template_ws, root, symlinks=True, copy_function=shutil.copy2)
     return Workspace(root), config_for(root)
+
+
+@pytest.fixture
+def site_url(site: Path) -> Iterator[str]:
+    """The built site served by a local web server from a sub-path (/public/...)."""
+    with LocalServer(fallback=serve_directory(site.parent)) as web:
+        yield web.url(f"/{site.name}/")
+
+
+@pytest.fixture
+def browser():
+    """Headless Chromium through Playwright (skipped when either is missing)."""
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"Chromium not installed at {CHROMIUM} (.ci/run installs it)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS, headless=True)
+        try:
+            yield b
+        finally:
+            b.close()

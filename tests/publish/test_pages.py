@@ -10,8 +10,8 @@ from bs4 import BeautifulSoup
 from tracker.publish import build_site
 from tracker.workspace import Workspace
 
-from .fixture import config_for, record
-from .sitecheck import html_files, links, resolve
+from tests.support.publish import config_for, record
+from tests.support.sitecheck import html_files, links, resolve
 
 PER_PAGE = 10
 

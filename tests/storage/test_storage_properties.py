@@ -9,7 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storage_helpers import META, T0, ex, fsck, item, run_git
+from tests.support.git import fsck, git
+from tests.support.records import META, T0, ex, item
 from tracker.storage.repo import CompanyRepo
 
 
@@ -59,6 +60,6 @@ def test_history_does_not_depend_on_arrival_order(scenario):
                 assert repo.insert_versions("privacy-policy",
                                             [item(d, t) for d, t in batch]) == []
             assert repo.head() == head
-        dates = run_git(path, "log", "--format=%at").split()
+        dates = git(path, "log", "--format=%at").split()
         assert dates == sorted(dates, reverse=True)
         fsck(path)
