@@ -3,7 +3,9 @@
 Operators who run the tracker at scale want to know where a run spends its time without
 parsing log lines: each long-running command collects named phase timings and counters into a
 :class:`RunStats`, and ``--stats`` prints it as one JSON object on stderr at the end (stdout
-keeps the human summary). Library code receives an optional ``RunStats`` and never prints.
+keeps the human summary). Library code receives a ``RunStats`` and never prints; callers that
+do not want statistics pass nothing and the library uses ``RunStats.null()``, which records
+nothing, so no call site ever tests for ``None``.
 """
 
 from __future__ import annotations
@@ -56,6 +58,11 @@ class RunStats:
         with self._lock:
             self.counts[name] = value
 
+    @staticmethod
+    def null() -> RunStats:
+        """A RunStats that records nothing (for callers that did not ask for statistics)."""
+        return NullRunStats("")
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "command": self.command,
@@ -67,3 +74,17 @@ class RunStats:
 
     def to_json(self) -> str:
         return json.dumps(self.as_dict(), sort_keys=True)
+
+
+class NullRunStats(RunStats):
+    """Accepts every phase and counter and keeps none of them."""
+
+    @contextmanager
+    def phase(self, name: str) -> Iterator[None]:
+        yield
+
+    def add(self, name: str, amount: int | float = 1) -> None:
+        pass
+
+    def set(self, name: str, value: int | float) -> None:
+        pass

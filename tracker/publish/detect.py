@@ -22,7 +22,13 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from tracker.publish.sanitize import sanitize_html
+from tracker.publish.summaries import SHORT_REDLINE_CHANGES, Summary, summarize
+
+if TYPE_CHECKING:
+    from tracker.storage.repo import CompanyRepo
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +50,7 @@ class PairJob:
 @dataclass(frozen=True)
 class PairResult:
     key: str
-    summary: dict | None
+    summary: Summary | None
     error: str | None = None
     computed: bool = True     # False: the report came from the report cache
 
@@ -59,10 +65,10 @@ def default_workers() -> int:
 
 # ---------------------------------------------------------------------------- worker side
 
-_REPO: tuple[str, Any] | None = None   # the worker's open repository (jobs come by company)
+_REPO: tuple[str, CompanyRepo] | None = None   # the worker's open repository (jobs come by company)
 
 
-def _repo(path: str) -> Any:
+def _repo(path: str) -> CompanyRepo:
     global _REPO
     if _REPO is not None and _REPO[0] == path:
         return _REPO[1]
@@ -78,9 +84,8 @@ def _repo(path: str) -> Any:
 
 def summarize_pair(job: PairJob, cache_dir: str) -> PairResult:
     """Read the pair from git, get its report (cached or computed) and summarise it."""
+    from tracker.changes import redline_html
     from tracker.changes.cache import ReportCache
-    from tracker.publish.model import SHORT_REDLINE_CHANGES, summarize
-    from tracker.publish.sanitize import sanitize_html
 
     try:
         repo = _repo(job.repo_path)
@@ -88,19 +93,11 @@ def summarize_pair(job: PairJob, cache_dir: str) -> PairResult:
         new = repo.text_at(job.new_commit, job.doc_type)
         cache = ReportCache(Path(cache_dir))
         report = cache.get(old, new)
-        short = sanitize_html(_redline(report, max_changes=SHORT_REDLINE_CHANGES))
+        short = sanitize_html(redline_html(report, max_changes=SHORT_REDLINE_CHANGES))
         return PairResult(job.key, summarize(report, short), computed=cache.misses > 0)
     except Exception as exc:  # noqa: BLE001 - one bad pair must not stop the build
         log.error("change report failed for %s: %s", job.label, exc)
         return PairResult(job.key, None, f"{type(exc).__name__}: {exc}")
-
-
-def _redline(report: Any, max_changes: int) -> str:
-    try:
-        from tracker.changes import redline_html
-    except ImportError:
-        return ""
-    return redline_html(report, max_changes=max_changes)
 
 
 def _run_batch(jobs: list[PairJob], cache_dir: str) -> list[PairResult]:
