@@ -46,9 +46,12 @@ class RunStats:
         try:
             yield
         finally:
-            elapsed = time.perf_counter() - start
-            with self._lock:
-                self.phases[name] = self.phases.get(name, 0.0) + elapsed
+            self.add_time(name, time.perf_counter() - start)
+
+    def add_time(self, name: str, seconds: float) -> None:
+        """Add seconds measured elsewhere (e.g. summed over worker processes) to a phase."""
+        with self._lock:
+            self.phases[name] = self.phases.get(name, 0.0) + seconds
 
     def add(self, name: str, amount: int | float = 1) -> None:
         with self._lock:
@@ -82,6 +85,9 @@ class NullRunStats(RunStats):
     @contextmanager
     def phase(self, name: str) -> Iterator[None]:
         yield
+
+    def add_time(self, name: str, seconds: float) -> None:
+        pass
 
     def add(self, name: str, amount: int | float = 1) -> None:
         pass
