@@ -170,7 +170,7 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     failed, bytes_downloaded, extracted, repos_opened, git_commits) and phase times
     (extract and git are summed over the lanes, so they can exceed the wall time).
     """
-    from tracker.fetching.fetch import FetchJob, fetch_many  # heavy imports only when a run happens
+    from tracker.fetching import FetchJob, fetch_many  # heavy imports only when a run happens
 
     meter = _Meter(stats)
     with meter.phase("plan"):
@@ -317,7 +317,7 @@ def _settle_body(company: CompanyConfig, doc: DocumentConfig, result: FetchResul
 def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, when: datetime,
             config: Config, repos: _RepoPool, meter: _Meter) -> tuple[str | None, bool]:
     """Extract, check and commit; returns (commit or None, whether it is the first version)."""
-    from tracker.extract.core import extract
+    from tracker.extract import extract
 
     if result.body is None:
         raise ExtractionError("the server sent no body")
