@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
