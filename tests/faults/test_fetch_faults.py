@@ -13,8 +13,8 @@ import pytest
 
 from tests.support.web import Handler, LocalServer, doc, gzip_bomb, send_headers, unresponsive_port
 from tracker.errors import ExtractionError, FetchError
-from tracker.extract.core import extract
-from tracker.fetching.fetch import fetch_document
+from tracker.extract import extract
+from tracker.fetching import fetch_document
 from tracker.models import FetchSettings
 
 pytestmark = pytest.mark.timeout(20)

@@ -20,7 +20,7 @@ from tests.support.git import git, git_bytes
 from tests.support.hostile import HOSTILE, HOSTILE_HTML, HOSTILE_V2, LONG_LINE
 from tests.support.web import LocalServer
 from tests.support.workspace import Doc, write_config
-from tracker.extract.core import normalize_text
+from tracker.extract import normalize_text
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -10,7 +10,7 @@ import pytest
 
 from tests.support.files import write
 from tests.support.git import fsck, git
-from tracker.extract.core import decode, normalize_text
+from tracker.extract import decode, normalize_text
 from tracker.ingest.importer import import_directory, parse_snapshot_name
 
 

@@ -9,7 +9,7 @@ import pytest
 from tests.support.git import fsck, git
 from tests.support.records import META, T0
 from tracker.errors import ExtractionError
-from tracker.extract.core import extract
+from tracker.extract import extract
 from tracker.models import DocumentConfig, Extracted, RecordMeta
 from tracker.ingest.reextract import reextract
 
