@@ -45,7 +45,7 @@ def reports(demo_run: DemoResult) -> dict[str, dict]:
     """ChangeReport dicts of every consecutive pair of recorded versions, keyed by case_ids()."""
     out: dict[str, dict] = {}
     cases = revisions()
-    for (company, doc_type, index, note), case_id in zip(cases, case_ids(cases)):
+    for (company, doc_type, index, _note), case_id in zip(cases, case_ids(cases)):
         repo = demo_run.snapshots_dir / company
         shas = git(repo, "log", "--reverse", "--format=%H", "--", f"{doc_type}.md").split()
         old = git(repo, "show", f"{shas[index - 1]}:{doc_type}.md")

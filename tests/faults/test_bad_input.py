@@ -63,7 +63,7 @@ def test_corrupted_repository_fails_that_company_only(tracked: Path, name: str) 
     assert len(doc_log(tracked / "snapshots/globex", "privacy-policy")) == 2
 
     status = cli(tracked, "status")
-    assert status.exit_code == 1 and f"FAILING  acme/privacy-policy" in status.stdout
+    assert status.exit_code == 1 and "FAILING  acme/privacy-policy" in status.stdout
     if name != "file-instead-of-repository":  # (then acme simply has no repository)
         log = cli(tracked, "log", "acme")
         assert log.exit_code == 3 and log.stdout == ""

@@ -234,7 +234,7 @@ def _salient(changed: list[str], other_text: str, limit: int = 12) -> list[str]:
 
 
 def novel_terms(old_text: str, new_text: str, changes: list[Change],
-                section_titles: list[str] = ()) -> tuple[list[str], list[str]]:
+                section_titles: tuple[str, ...] | list[str] = ()) -> tuple[list[str], list[str]]:
     """Key terms of what was added and of what was dropped: the vocabulary a reader would
     search the change for."""
     from tracker.changes.verdict import delta_words

@@ -97,12 +97,12 @@ def _company(raw: Any, index: int, fetch: FetchSettings, problems: Problems,
     if not isinstance(raw, dict):
         problems.add("must be a table ([[companies]])", key=label)
         return None
-    slug = raw.get("slug")
-    who = slug if isinstance(slug, str) and slug else label
+    named = raw.get("slug")
+    who = named if isinstance(named, str) and named else label
     before = len(problems.items)
     good = walk(raw, company_table(seen), problems, company=who)
     if "slug" in good:
-        seen[slug] = index
+        seen[good["slug"]] = index
     documents: list[DocumentConfig] = []
     types: set[str] = set()
     for i, doc_raw in enumerate(good.get("documents", [])):
@@ -116,6 +116,7 @@ def _company(raw: Any, index: int, fetch: FetchSettings, problems: Problems,
         documents.append(doc)
     if len(problems.items) > before:
         return None
+    slug: str = good["slug"]  # required: present once there is no problem
     return CompanyConfig(slug=slug, name=good.get("name") or slug,
                          homepage=good.get("homepage") or "", documents=tuple(documents))
 

@@ -87,8 +87,8 @@ def parse_snapshot_name(name: str) -> tuple[datetime, str] | None:
     m = _FILE.match(name)
     if not m:
         return None
-    parts = [int(m.group(g) or 0) for g in ("y", "m", "d", "H", "M", "S")]
-    return datetime(*parts, tzinfo=timezone.utc), _EXT[m.group("ext").lower()]
+    y, mo, d, hh, mm, ss = (int(m.group(g) or 0) for g in ("y", "m", "d", "H", "M", "S"))
+    return datetime(y, mo, d, hh, mm, ss, tzinfo=timezone.utc), _EXT[m.group("ext").lower()]
 
 
 def _safe(name: str) -> str | None:

@@ -39,12 +39,11 @@ def document_rows(workspace: Workspace, config: Config) -> list[DocumentRow]:
     state = StateStore(workspace.state_path).load()
     rows: list[DocumentRow] = []
     for company in config.companies:
+        repo_error: str | None = None
         try:
             repo = company_repo(workspace, company.slug)
         except StorageError as exc:
             repo, repo_error = None, str(exc)
-        else:
-            repo_error = None
         for doc in company.documents:
             doc_state = state.docs.get((company.slug, doc.type))
             try:
