@@ -6,11 +6,14 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.support.cli import assert_no_traceback, run_tracker
 from tests.support.web import LocalServer
 from tests.support.workspace import Doc, policy_page, write_config
 
 
+@pytest.mark.slow
 def test_absurd_shard_count_is_a_usage_error_not_a_spin(tmp_path: Path, web: LocalServer) -> None:
     """`--shard 1/10**12` used to score every company a trillion times (a run that never
     ends while holding the lock); it is refused at once with exit 2."""

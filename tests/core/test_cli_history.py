@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from tests.support.git import git
@@ -17,6 +18,7 @@ def run(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
 
 
+@pytest.mark.slow
 def test_import_log_diff_on_the_ota_corpus(tmp_path, corpus_dir):
     ws = tmp_path / "ws"
     assert run("init", ws).exit_code == 0

@@ -117,6 +117,7 @@ def test_default_target_is_relative_to_the_working_directory(
     assert (tmp_path / "demo" / MARKER_NAME).is_file()
 
 
+@pytest.mark.slow
 def test_cli_rerun_over_a_previous_demo_recreates_it(tmp_path: Path) -> None:
     """`python -m tracker demo DIR` from an unrelated directory, twice over the same DIR."""
     target = tmp_path / "my demo"

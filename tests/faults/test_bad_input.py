@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support.properties import examples
 from tests.support.cli import assert_no_traceback, cli
 from tests.support.git import doc_log, fsck, git
 from tests.support.workspace import Doc, policy_page, write_config
@@ -294,7 +295,8 @@ _keys = st.sampled_from(["slug", "name", "homepage", "type", "url", "select", "r
 _tables = st.dictionaries(_keys, _values, max_size=5)
 
 
-@settings(max_examples=60, deadline=None,
+@pytest.mark.slow
+@settings(max_examples=examples(60), deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(site=_tables, fetch=_tables,
        companies=st.lists(st.fixed_dictionaries({}, optional={

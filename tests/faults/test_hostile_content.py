@@ -148,6 +148,7 @@ def test_no_script_runs_in_chromium(hostile_site: Path, chromium_path: Path) -> 
             browser.close()
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(300)  # a hang guard (catastrophic backtracking), not a speed test
 def test_detector_handles_a_megabyte_line(tmp_path: Path) -> None:
     old, new = tmp_path / "old.md", tmp_path / "new.md"
@@ -160,6 +161,7 @@ def test_detector_handles_a_megabyte_line(tmp_path: Path) -> None:
     assert '"verdict"' in result.stdout and "sell" in result.stdout
 
 
+@pytest.mark.slow
 def test_ten_megabyte_policy_is_fetched_recorded_and_published(web: LocalServer,
                                                                tmp_path: Path) -> None:
     sections = "".join(

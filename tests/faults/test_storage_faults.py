@@ -81,6 +81,7 @@ def _check_versions(path: Path) -> list[str]:
     return texts
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", ["record", "insert"])
 def test_sigkill_at_random_moments_never_corrupts(tmp_path: Path, mode: str) -> None:
     path = tmp_path / "crash"

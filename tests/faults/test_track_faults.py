@@ -357,6 +357,7 @@ def _status_entries(root: Path) -> list[tuple[str, str]]:
     return [(e.title, e.id) for e in parsed.entries]
 
 
+@pytest.mark.slow
 def test_repeated_failures_are_tracked_reported_and_announced_once(web: LocalServer,
                                                                    tmp_path: Path) -> None:
     from bs4 import BeautifulSoup

@@ -35,6 +35,7 @@ def _serve_app(web: LocalServer) -> str:
     return web.page("/privacy", SHELL)
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_browser_renders_javascript_inserted_policy(web: LocalServer,
                                                     chromium_path: Path) -> None:
@@ -55,6 +56,7 @@ def test_browser_renders_javascript_inserted_policy(web: LocalServer,
     assert web.requests_to("/logo.png") == []  # images are never downloaded
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_browser_http_error_is_a_fetch_error(web: LocalServer, chromium_path: Path) -> None:
     url = web.page("/down", "<p>maintenance</p>", 503)

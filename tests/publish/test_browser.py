@@ -9,6 +9,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
+@pytest.mark.slow
 def test_visitor_journey(browser, site_url: str, tmp_path: Path) -> None:
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     dialogs: list[str] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from tracker.publish import build_site
@@ -34,6 +35,7 @@ def _titles(page: Path) -> list[str]:
     return [a.get_text() for a in soup.select("ol.changes a.headline")]
 
 
+@pytest.mark.slow
 def test_all_changes_are_split_into_linked_pages_newest_first(tmp_path: Path) -> None:
     ws, config = _many_changes(tmp_path / "ws", 26)  # 25 changes: pages of 10, 10, 5
     out = tmp_path / "site"
@@ -80,6 +82,7 @@ def test_one_page_sites_look_as_before_and_pages_shrink_away(tmp_path: Path) -> 
     assert not (out / "changes/page-2.html").exists()
 
 
+@pytest.mark.slow
 def test_a_new_change_rebuilds_the_pages_and_nothing_new_rebuilds_none(tmp_path: Path) -> None:
     ws, config = _many_changes(tmp_path / "ws", 26)
     out = tmp_path / "site"

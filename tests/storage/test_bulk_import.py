@@ -207,6 +207,7 @@ _KILLED_IMPORT = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_sigkill_during_a_bulk_import_keeps_every_repository_consistent(tmp_path: Path):
     """Kill the importer (and its pool and git children) at several moments: each repository
     has either its old history or the complete new one; the re-run gives the full import."""
@@ -248,6 +249,7 @@ def test_sigkill_during_a_bulk_import_keeps_every_repository_consistent(tmp_path
         assert ours["seen"] == theirs["seen"]
 
 
+@pytest.mark.slow
 def test_cli_import_progress_bar_on_a_terminal_and_stats(tmp_path: Path):
     import pty
 

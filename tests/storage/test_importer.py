@@ -124,6 +124,7 @@ def _expected_versions(folder: Path) -> int:
     return count
 
 
+@pytest.mark.slow
 @pytest.mark.corpus
 def test_import_real_corpus(corpus_dir: Path, tmp_path: Path):
     snaps = tmp_path / "snapshots"

@@ -6,9 +6,11 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support.properties import examples
 from tests.support.git import fsck, git
 from tests.support.records import META, T0, ex, item
 from tracker.storage.repo import CompanyRepo
@@ -35,7 +37,8 @@ def expected(versions: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
-@settings(max_examples=20, deadline=None,
+@pytest.mark.slow
+@settings(max_examples=examples(20), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(scenarios())
 def test_history_does_not_depend_on_arrival_order(scenario):

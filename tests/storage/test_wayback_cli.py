@@ -139,6 +139,7 @@ def _start(ws: Path, *args: str) -> subprocess.Popen:
                             start_new_session=True)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "SIGINT"])
 def test_an_interrupted_backfill_resumes_without_downloading_twice(archive: FakeArchive,
                                                                    tmp_path: Path, sig):
