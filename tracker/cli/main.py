@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from tracker import __version__
-from tracker.errors import TrackerError, UsageError
+from tracker.errors import TrackerError, UsageError, WorkspaceError
 from tracker.models import Config
 from tracker.workspace import Workspace
 
@@ -33,6 +33,25 @@ class TrackerClickError(click.ClickException):
         self.exit_code = error.exit_code
 
 
+def os_error_message(exc: OSError) -> str:
+    """``path: reason`` for an operating-system error, on one line."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    where = exc.filename if exc.filename is not None else None
+    text = f"{where}: {reason}" if where is not None else reason
+    return " ".join(str(text).split())
+
+
+@contextmanager
+def _os_errors(what: str):
+    """An OSError inside becomes one WorkspaceError line: ``what (path: reason)``."""
+    try:
+        yield
+    except OSError as exc:
+        if logging.getLogger().isEnabledFor(logging.DEBUG):
+            raise
+        raise WorkspaceError(f"{what} ({os_error_message(exc)})") from None
+
+
 class _Group(click.Group):
     """Turns domain exceptions into clean messages at the edge, never a traceback."""
 
@@ -41,6 +60,10 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except TrackerError as exc:
             raise TrackerClickError(exc) from None
+        except OSError as exc:  # a disk that is full, read-only, or a path that cannot exist
+            if getattr(ctx.obj, "verbose", 0) >= 2:
+                raise
+            raise TrackerClickError(WorkspaceError(os_error_message(exc))) from None
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             ctx.exit(130)
@@ -91,7 +114,9 @@ def main(ctx: click.Context, root: Path, verbose: int) -> None:
 @pass_state
 def init(state: State, directory: Path | None) -> None:
     """Create a workspace with a commented starter tracker.toml."""
-    workspace = Workspace.init(directory or state.root)
+    target = directory or state.root
+    with _os_errors(f"cannot create a workspace in {target}"):
+        workspace = Workspace.init(target)
     click.echo(f"Created {workspace.config_path}")
     click.echo("Add documents with `tracker add COMPANY URL`, then run `tracker track`.")
 
@@ -230,19 +255,21 @@ def _run_track(state: State, workspace: Workspace, config: Config,
     with _Progress(state, "Fetching", total) as bar, _phase(stats, "track"):
         report = track(workspace, config, companies=companies or None, shard=shard,
                        progress=lambda outcome: bar.update(1), stats=stats)
-    with _phase(stats, "detect"):
-        _warm_report_cache(workspace, report)
     if stats is not None:
         stats.set("documents", len(report.outcomes))
         stats.set("recorded", len(report.recorded))
         stats.set("failed", len(report.failed))
-    for outcome in report.outcomes:
+    for outcome in report.outcomes:  # first: what was done is reported whatever comes next
         quiet_status = outcome.status in (UNCHANGED, NOT_MODIFIED)
         if not quiet_status or state.verbose:
             click.echo(outcome.line(), err=outcome.failed)
     if state.verbose:
         click.echo(f"{len(report.outcomes)} documents: {len(report.recorded)} recorded, "
                    f"{len(report.failed)} failed.")
+    if report.state_error:
+        raise WorkspaceError(report.state_error)
+    with _phase(stats, "detect"):
+        _warm_report_cache(workspace, report)
     return report.exit_code
 
 
@@ -266,16 +293,11 @@ _shard_option = click.option(
 
 
 def _warm_report_cache(workspace: Workspace, report) -> None:
-    """Compute change reports for new versions now, so publishing never waits on them."""
-    from tracker.storage.history import company_repo, document_changes
+    """Compute change reports for new versions now (within a time budget, in a child
+    process), so publishing rarely waits on them; whatever is left `build` computes."""
+    from tracker.tracking.reports import warm_reports
 
-    for outcome in report.recorded:
-        repo = company_repo(workspace, outcome.company)
-        if repo is None:
-            continue
-        for change in document_changes(workspace, repo, outcome.company, outcome.doc_type,
-                                       limit=1):
-            log.info("%s/%s: %s", outcome.company, outcome.doc_type, change.report.headline)
+    warm_reports(workspace, [(o.company, o.doc_type) for o in report.recorded])
 
 
 @main.command()
@@ -311,7 +333,8 @@ def _run_build(state: State, workspace: Workspace, config: Config, out: Path | N
         bar[2] = done
 
     try:
-        with _phase(stats, "build"):
+        with _phase(stats, "build"), \
+                _os_errors(f"cannot build the site in {out or workspace.public_dir}"):
             result = build_site(workspace, config, out, workers=jobs, stats=stats,
                                 progress=progress)
     finally:
@@ -620,7 +643,8 @@ def demo(directory: Path) -> None:
     revision, detects changes and builds the site."""
     from tracker.demo.run import run_demo
 
-    result = run_demo(directory, echo=click.echo)
+    with _os_errors(f"cannot run the demo in {directory}"):
+        result = run_demo(directory, echo=click.echo)
     click.echo("")
     click.echo(f"Workspace:    {result.workspace}")
     click.echo(f"Repositories: {result.snapshots_dir}  (try: git -C {result.snapshots_dir}/"

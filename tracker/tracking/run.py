@@ -84,6 +84,7 @@ class DocOutcome:
 @dataclass
 class RunReport:
     outcomes: list[DocOutcome] = field(default_factory=list)
+    state_error: str | None = None  # the state file could not be saved (full disk...)
 
     @property
     def failed(self) -> list[DocOutcome]:
@@ -257,12 +258,23 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
         if not finished:
             lanes.close(wait=True, cancel=True)
         with meter.phase("state_save"):
-            state.save()
+            report.state_error = _save_state(state)
         repos.close()
     order = {(c.slug, d.type): i for i, (c, d) in
              enumerate((c, d) for c in chosen for d in c.documents)}
     report.outcomes.sort(key=lambda o: order.get((o.company, o.doc_type), 0))
     return report
+
+
+def _save_state(state: StateStore) -> str | None:
+    """Save the state file; on a full or read-only disk say why instead of raising, so the
+    run's outcomes (what was recorded, what failed) are still reported."""
+    try:
+        state.save()
+    except OSError as exc:
+        return (f"cannot save the fetch state {state.path} ({exc.strerror or exc}); "
+                "the lines above say what was recorded and what failed")
+    return None
 
 
 def _lane_count(companies: int) -> int:
@@ -308,6 +320,10 @@ def _settle_body(company: CompanyConfig, doc: DocumentConfig, result: FetchResul
     except (DocumentError, StorageError) as exc:
         with state_lock:
             return _failed(company, doc, exc, when, state, meter)
+    except OSError as exc:  # a full or read-only disk: this document is not recorded
+        with state_lock:
+            return _failed(company, doc, StorageError(
+                f"cannot record: {exc.strerror or exc}"), when, state, meter)
     except Exception as exc:  # a bug must not abort the other documents' recording
         log.exception("%s/%s: unexpected error while recording", company.slug, doc.type)
         with state_lock:
