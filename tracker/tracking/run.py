@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from tracker.errors import (
+    ClockError,
     DocumentError,
     ExtractionError,
     StorageError,
@@ -160,6 +161,18 @@ def check_plausible(text: str, previous: str | None, doc: DocumentConfig,
         raise SuspiciousChangeError(
             f"extracted text shrank from {len(previous):,} to {len(text):,} characters "
             f"(more than {share:.0%}); keeping the last good version")
+
+
+def check_clock(when: datetime, last: datetime | None) -> None:
+    """Refuse a new version dated before the newest commit: history is kept in the order of
+    record, so a clock that went backwards must never put an older date on top (the site
+    would show the new text as older than the one it replaced). The next run with a right
+    clock records it."""
+    if last is not None and when < last:
+        raise ClockError(
+            f"the clock says {when.astimezone(timezone.utc):%Y-%m-%d %H:%M:%S} UTC, before the "
+            f"last recorded version ({last.astimezone(timezone.utc):%Y-%m-%d %H:%M:%S} UTC): "
+            "not recorded; check the system clock")
 
 
 def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | None = None,
@@ -353,6 +366,8 @@ def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, wh
         repo = repos.get(company)
         previous = repo.latest_text(doc.type)
         check_plausible(extracted.text, previous, doc, config.fetch.max_shrink)
+        if previous != extracted.text:
+            check_clock(when, repo.last_date())
         meta = RecordMeta(source_url=result.final_url or result.url, status=result.status,
                           content_type=result.content_type, fetcher=result.fetcher)
         commit = repo.record(doc.type, extracted, meta, when, title=doc.display_title,
