@@ -42,3 +42,34 @@ def test_a_clock_gone_backwards_never_puts_an_old_date_on_top(
     assert dates == sorted(dates, reverse=True) and len(dates) == 2
     newest, oldest = cli(root, "log", "acme").stdout.splitlines()
     assert "sell" in newest and "[first]" in oldest and newest[:16] > oldest[:16]
+
+
+def test_a_server_always_answering_304_is_reported_not_ok_forever(
+        tmp_path: Path, web: LocalServer) -> None:
+    """A document with no recorded version never sends validators (even when the state file
+    remembers an ETag), and a 304 to such a request is a failure, not 'ok' with nothing."""
+    import shutil
+
+    mode = {"always_304": False}
+    page = policy_page("Privacy Policy")
+
+    def route(h) -> None:
+        if mode["always_304"]:
+            h.reply(304, b"", headers={"ETag": '"v1"'})
+        else:
+            h.reply(200, page, headers={"ETag": '"v1"'})
+
+    web.routes["/p"] = route
+    root = write_config(tmp_path / "ws", [Doc("acme", "privacy-policy", web.url("/p"))])
+    assert cli(root, "track").exit_code == 0
+    shutil.rmtree(root / "snapshots" / "acme")   # versions lost, the state keeps its ETag
+    mode["always_304"] = True
+    web.seen.clear()
+    for _ in range(2):
+        result = cli(root, "track")
+        assert result.exit_code == 1, result.output
+        assert "FAILED   acme/privacy-policy" in result.stderr and "304" in result.stderr
+    for seen in web.seen:
+        assert "if-none-match" not in seen.headers and "if-modified-since" not in seen.headers
+    status = cli(root, "status")
+    assert status.exit_code == 1 and "304" in status.stdout

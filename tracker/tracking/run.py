@@ -22,6 +22,7 @@ from tracker.errors import (
     ClockError,
     DocumentError,
     ExtractionError,
+    FetchError,
     StorageError,
     SuspiciousChangeError,
     UsageError,
@@ -250,6 +251,11 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
                         collect()
                     lanes.submit(company.slug, record_task(company, job.doc, result, when))
                 else:
+                    if isinstance(result, FetchResult) and job.etag is None \
+                            and job.last_modified is None:  # 304 to an unconditional GET
+                        result = FetchError(f"{result.final_url or result.url} answered 304 "
+                                            "Not Modified to a request that was not "
+                                            "conditional: nothing to record")
                     with state_lock:
                         done.put(_settle_quick(company, job.doc, result, when, state, meter))
                 left[company.slug] -= 1
