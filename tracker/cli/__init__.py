@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tracker.cli import remote as _remote  # noqa: F401,E402  (registers pull/push)
 from tracker.cli.main import (
     TrackerClickError,
     State,

@@ -84,6 +84,7 @@ class DocOutcome:
 @dataclass
 class RunReport:
     outcomes: list[DocOutcome] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)   # FAILED lines not about one document
 
     @property
     def failed(self) -> list[DocOutcome]:
@@ -95,7 +96,7 @@ class RunReport:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed else 0
+        return 1 if self.failed or self.problems else 0
 
 
 def shard_of(slug: str, shards: int) -> int:
@@ -183,6 +184,7 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     meter = _Meter(stats)
     with meter.phase("plan"):
         chosen = select_companies(config, companies, shard)
+        chosen, problems = _pull_remote(workspace, config, chosen)
         state = StateStore(workspace.state_path,
                            failure_threshold=config.site.failure_threshold).load()
         repos = _RepoPool(workspace, meter)
@@ -198,7 +200,7 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
                                      last_modified=saved.last_modified if has_version else None))
     meter.set("documents", len(jobs))
     meter.set("companies", len(chosen))
-    report = RunReport()
+    report = RunReport(problems=problems)
     done: queue.Queue[DocOutcome] = queue.Queue()
     state_lock = threading.Lock()
     lanes = _CompanyLanes(_lane_count(len(chosen)))
@@ -262,7 +264,29 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     order = {(c.slug, d.type): i for i, (c, d) in
              enumerate((c, d) for c in chosen for d in c.documents)}
     report.outcomes.sort(key=lambda o: order.get((o.company, o.doc_type), 0))
+    with meter.phase("push"):
+        report.problems += _push_remote(workspace, config, chosen)
     return report
+
+
+def _pull_remote(workspace: Workspace, config: Config, chosen: list[CompanyConfig]
+                 ) -> tuple[list[CompanyConfig], list[str]]:
+    """With a [remote]: fetch each company first; one that cannot be pulled is not tracked."""
+    if not config.remote.enabled:
+        return chosen, []
+    from tracker.remote.workspace_sync import pull_all
+
+    pulled = pull_all(workspace, config, chosen)
+    return [c for c in chosen if c.slug not in pulled.failed], pulled.lines("pull")
+
+
+def _push_remote(workspace: Workspace, config: Config, chosen: list[CompanyConfig]) -> list[str]:
+    """With a [remote] that takes pushes: push each tracked company's history and state."""
+    if not (config.remote.enabled and config.remote.push):
+        return []
+    from tracker.remote.workspace_sync import push_all
+
+    return push_all(workspace, config, chosen).lines("push")
 
 
 def _lane_count(companies: int) -> int:
