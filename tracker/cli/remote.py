@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from tracker.cli.main import EXIT_OK, State, main, pass_state
+from tracker.cli.edge import EXIT_OK, State, pass_state
+from tracker.cli.main import main
 from tracker.errors import UsageError
 from tracker.models import CompanyConfig, Config
 
