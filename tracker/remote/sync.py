@@ -37,6 +37,7 @@ class SyncResult:
     action: str           # cloned | fast-forwarded | up to date | ahead | pushed | created ...
     replayed: int = 0     # own captures replayed onto a newer remote history
     dropped: int = 0      # own captures older than the remote's newer version: not placed
+    new_state: bool = False   # the remote's fetch state ref moved (a shard wrote it)
 
     def line(self) -> str:
         extra = ""
@@ -56,6 +57,14 @@ class CompanySync:
     path: Path
     url: str
     title: Callable[[str], str] = lambda doc_type: doc_type   # document type -> display title
+
+    def refs(self) -> dict[str, str]:
+        """The local refs that matter for synchronising, read with one git process."""
+        if not (self.path / ".git").exists():
+            return {}
+        out = git(["for-each-ref", "--format=%(refname) %(objectname)", MAIN, REMOTE_MAIN,
+                   staterefs.STATE_REF, staterefs.REMOTE_STATE_REF], cwd=self.path).stdout
+        return dict(line.split(" ", 1) for line in out.splitlines() if " " in line)
 
     def _sha(self, ref: str) -> str | None:
         if not (self.path / ".git").exists():
@@ -91,22 +100,29 @@ def pull_company(sync: CompanySync) -> SyncResult:
         return SyncResult(sync.slug, "no remote repository yet")
     if MAIN not in refs and staterefs.STATE_REF not in refs:
         return SyncResult(sync.slug, "remote is empty")
+    mine = sync.refs()
+    state = refs.get(staterefs.STATE_REF)
+    new_state = state is not None and state not in (mine.get(staterefs.REMOTE_STATE_REF),
+                                                    mine.get(staterefs.STATE_REF))
+    if refs.get(MAIN) == mine.get(MAIN) and not new_state:   # the common case: 2 processes
+        return SyncResult(sync.slug, "up to date")
     sync._ensure_local()
     sync._fetch(refs)
-    staterefs.merge_remote_state(sync.path)
+    if new_state:
+        staterefs.merge_remote_state(sync.path)
     remote, local = sync._sha(REMOTE_MAIN), sync._sha(MAIN)
     if remote is None or remote == local:
-        return SyncResult(sync.slug, "up to date")
+        return SyncResult(sync.slug, "up to date", new_state=new_state)
     if local is None:
         sync._move_main(remote, None)
-        return SyncResult(sync.slug, "cloned")
+        return SyncResult(sync.slug, "cloned", new_state=new_state)
     if sync._is_ancestor(local, remote):
         sync._move_main(remote, local)
-        return SyncResult(sync.slug, "fast-forwarded")
+        return SyncResult(sync.slug, "fast-forwarded", new_state=new_state)
     if sync._is_ancestor(remote, local):
-        return SyncResult(sync.slug, "ahead of the remote")
+        return SyncResult(sync.slug, "ahead of the remote", new_state=new_state)
     count, dropped = replay_onto(sync, remote, local)
-    return SyncResult(sync.slug, "merged with the remote's history", count, dropped)
+    return SyncResult(sync.slug, "merged with the remote's history", count, dropped, new_state)
 
 
 def push_company(sync: CompanySync, *, retries: int = 5) -> SyncResult:

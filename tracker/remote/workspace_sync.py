@@ -79,13 +79,12 @@ def pull_all(workspace: Workspace, config: Config,
     """Fetch every company from the remote; the publisher also merges the shards' state."""
     chosen = list(config.companies if companies is None else companies)
     report = _each(workspace, config, chosen, "pull")
-    if merge_state:
+    moved = [r.slug for r in report.done if r.new_state]
+    if merge_state and moved:
         store = StateStore(workspace.state_path,
                            failure_threshold=config.site.failure_threshold).load()
-        for company in chosen:
-            path = workspace.repo_path(company.slug)
-            if (path / ".git").exists() and company.slug not in report.failed:
-                staterefs.load_into(store, path, company.slug)
+        for slug in moved:
+            staterefs.load_into(store, workspace.repo_path(slug), slug)
         store.save()
     return report
 

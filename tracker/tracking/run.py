@@ -279,12 +279,14 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
 
 def _pull_remote(workspace: Workspace, config: Config, chosen: list[CompanyConfig]
                  ) -> tuple[list[CompanyConfig], list[str]]:
-    """With a [remote]: fetch each company first; one that cannot be pulled is not tracked."""
+    """With a [remote]: fetch each company first (history, and the fetch state its last writer
+    left, so an ephemeral workspace still sends conditional requests); one that cannot be
+    pulled is not tracked."""
     if not config.remote.enabled:
         return chosen, []
     from tracker.remote.workspace_sync import pull_all
 
-    pulled = pull_all(workspace, config, chosen)
+    pulled = pull_all(workspace, config, chosen, merge_state=True)
     return [c for c in chosen if c.slug not in pulled.failed], pulled.lines("pull")
 
 
