@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from tracker.cli import remote as _remote  # noqa: F401,E402  (registers pull/push)
 from tracker.cli.main import (
     TrackerClickError,
     State,

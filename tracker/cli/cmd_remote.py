@@ -7,7 +7,7 @@ import sys
 import click
 
 from tracker.cli.edge import EXIT_OK, State, pass_state
-from tracker.cli.main import main
+from tracker.cli.options import wait_option
 from tracker.errors import UsageError
 from tracker.models import CompanyConfig, Config
 
@@ -31,9 +31,9 @@ def _print(state: State, report, verb: str) -> int:  # type: ignore[no-untyped-d
     return report.exit_code or EXIT_OK
 
 
-@main.command()
+@click.command()
 @click.argument("companies", nargs=-1)
-@click.option("--wait", is_flag=True, help="Wait for a running tracker instead of exiting 75.")
+@wait_option
 @pass_state
 def pull(state: State, companies: tuple[str, ...], wait: bool) -> None:
     """Fetch each company's repository and the shards' fetch state from the [remote].
@@ -53,9 +53,9 @@ def pull(state: State, companies: tuple[str, ...], wait: bool) -> None:
     sys.exit(_print(state, report, "pull"))
 
 
-@main.command()
+@click.command()
 @click.argument("companies", nargs=-1)
-@click.option("--wait", is_flag=True, help="Wait for a running tracker instead of exiting 75.")
+@wait_option
 @pass_state
 def push(state: State, companies: tuple[str, ...], wait: bool) -> None:
     """Push each company's repository and fetch state to the [remote], fast-forward only.
