@@ -81,7 +81,7 @@ def test_schema_validation_can_fail() -> None:
         kv.validate(broken, "1.30.0", strict=True)
 
 
-def test_kubernetes_shards_are_an_indexed_job_reading_their_index() -> None:
+def test_kubernetes_shards_are_an_indexed_job_reading_their_index(monkeypatch) -> None:
     shards = next(d for d in k8s_docs() if d["metadata"]["name"].endswith("shards"))
     job = shards["spec"]["jobTemplate"]["spec"]
     assert job["completionMode"] == "Indexed" and job["completions"] == job["parallelism"]
@@ -89,7 +89,13 @@ def test_kubernetes_shards_are_an_indexed_job_reading_their_index() -> None:
     env = {e["name"]: e["value"] for e in container["env"]}
     assert int(env["TRACKER_SHARDS"]) == job["completions"]
     assert container["command"][:1] == ["tracker"] and "auto" in container["command"]
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("JOB_COMPLETION_INDEX", str(job["completions"] - 1))  # set by Kubernetes
     check_cli(container["command"][1:])
+    monkeypatch.delenv("TRACKER_SHARDS")
+    with pytest.raises(click.BadParameter, match="no shard count"):
+        check_cli(container["command"][1:])
 
 
 def test_kubernetes_config_map_is_a_valid_config(tmp_path: Path) -> None:
@@ -98,7 +104,9 @@ def test_kubernetes_config_map_is_a_valid_config(tmp_path: Path) -> None:
     assert config.remote.enabled and config.companies
 
 
-def test_every_tracker_command_in_the_examples_exists() -> None:
+def test_every_tracker_command_in_the_examples_exists(monkeypatch) -> None:
+    monkeypatch.setenv("JOB_COMPLETION_INDEX", "0")     # as Kubernetes sets it for pod 1
+    monkeypatch.setenv("TRACKER_SHARDS", "4")
     flow = yaml.safe_load((DEPLOY / "github-actions" / "policy-tracker.yml").read_text())
     texts = [step["run"] for job in flow["jobs"].values() for step in job["steps"]
              if "run" in step]

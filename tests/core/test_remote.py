@@ -222,13 +222,16 @@ def test_concurrent_shards_over_git_daemon_then_publish(tmp_path: Path, site) ->
     served = tmp_path / "served"
     with git_daemon(served, COMPANIES) as url:
         def run_shards(n: int, tag: str) -> None:
+            """N concurrent processes, each told its shard the way a Kubernetes Indexed Job
+            does (JOB_COMPLETION_INDEX, 0-based) with the count in TRACKER_SHARDS."""
             procs = []
             for k in range(1, n + 1):
                 ws = workspace(tmp_path / f"{tag}-{k}", site, url)
+                env = dict(os.environ, JOB_COMPLETION_INDEX=str(k - 1), TRACKER_SHARDS=str(n))
                 procs.append(subprocess.Popen(
                     [sys.executable, "-m", "tracker", "-w", str(ws.root), "track",
-                     "--shard", f"{k}/{n}"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                    text=True))
+                     "--shard", "auto"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                    text=True, env=env))
             for proc in procs:
                 out, err = proc.communicate(timeout=300)
                 assert proc.returncode == 0, err

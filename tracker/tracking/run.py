@@ -6,7 +6,6 @@ document and reported at the end, and the last good version always stays in plac
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import queue
@@ -29,6 +28,7 @@ from typing import TYPE_CHECKING
 from tracker.models import CompanyConfig, Config, DocumentConfig, FetchResult, RecordMeta
 from tracker.runstats import RunStats
 from tracker.state import StateStore
+from tracker.tracking.shards import MAX_SHARDS, parse_shard, shard_of  # noqa: F401  (re-exported)
 from tracker.tracking.reports import explain_recorded
 from tracker.workspace import Workspace
 
@@ -41,10 +41,6 @@ log = logging.getLogger(__name__)
 # memory a run holds in page bodies when git falls behind the network.
 RECORD_BACKLOG = 256
 
-# The most shards `--shard K/N` accepts: each company is scored once per shard, so an absurd
-# N (10**12) would make a run spin instead of fetching; a thousand cron hosts is far beyond
-# any deployment this tool is meant for.
-MAX_SHARDS = 1000
 
 # Outcome statuses, in the words `tracker track` prints.
 NEW, CHANGED, UNCHANGED, NOT_MODIFIED, FAILED = (
@@ -100,37 +96,6 @@ class RunReport:
     def exit_code(self) -> int:
         return 1 if self.failed or self.problems else 0
 
-
-def shard_of(slug: str, shards: int) -> int:
-    """The shard (1..shards) a company belongs to: rendezvous hashing of its slug.
-
-    Every shard scores the slug with sha256 and the highest score wins, so any host computes
-    the same answer with no coordination, the shards are disjoint and cover every company,
-    and going from N to N+1 shards moves only the companies the new shard wins (about 1 in
-    N+1) instead of reshuffling almost all of them as ``hash mod N`` would. Python's
-    ``hash()`` is salted per process and would differ between hosts.
-    """
-    if not 1 <= shards <= MAX_SHARDS:
-        raise UsageError(f"number of shards must be between 1 and {MAX_SHARDS}, not {shards}")
-
-    def score(k: int) -> bytes:
-        return hashlib.sha256(f"{k}/{slug}".encode("utf-8")).digest()
-
-    return max(range(1, shards + 1), key=score)
-
-
-def parse_shard(text: str) -> tuple[int, int]:
-    """``"K/N"`` -> (K, N) with 1 <= K <= N; anything else is a usage error."""
-    k, sep, n = text.strip().partition("/")
-    if not sep or not all(p.strip().isascii() and p.strip().isdigit() and len(p.strip()) < 20
-                          for p in (k, n)):
-        raise UsageError(f"--shard must look like K/N (e.g. 2/5), not {text!r}")
-    kk, nn = int(k), int(n)
-    if not 1 <= kk <= nn:
-        raise UsageError(f"--shard {text}: K must be between 1 and N")
-    if nn > MAX_SHARDS:
-        raise UsageError(f"--shard {text}: N must be at most {MAX_SHARDS}")
-    return kk, nn
 
 
 def select_companies(config: Config, names: Sequence[str] | None,
