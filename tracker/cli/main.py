@@ -2,7 +2,8 @@
 
 The group lives here; the commands live in cmd_workspace (init, add, list, status, demo),
 cmd_run (track, build, run), cmd_history (log, diff), cmd_ingest (import, backfill,
-reextract) and cmd_remote (pull, push). Errors become one line and an exit code in edge.py, nowhere else.
+reextract), cmd_remote (pull, push) and cmd_data (serve,
+export). Errors become one line and an exit code in edge.py, nowhere else.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 import click
 
 from tracker import __version__
+from tracker.cli.cmd_data import export_command, serve
 from tracker.cli.cmd_history import diff, log_command
 from tracker.cli.cmd_ingest import backfill, import_command, reextract
 from tracker.cli.cmd_remote import pull, push
@@ -48,7 +50,8 @@ def main(ctx: click.Context, root: Path, verbose: int) -> None:
 
 
 for _command in (init, add, list_documents, status, track, build, run, log_command, diff,
-                 import_command, backfill, reextract, demo, pull, push):
+                 import_command, backfill, reextract, demo, pull, push,
+                 serve, export_command):
     main.add_command(_command)
 
 __all__ = [
@@ -56,6 +59,7 @@ __all__ = [
     "TrackerClickError", "State", "pass_state", "stats_option", "main",
     "init", "add", "list_documents", "status", "track", "build", "run", "log_command", "diff",
     "import_command", "backfill", "reextract", "demo", "pull", "push",
+    "serve", "export_command",
 ]
 
 if __name__ == "__main__":  # pragma: no cover
