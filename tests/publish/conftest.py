@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.support.dataset import make_dataset_workspace
 from tests.support.publish import config_for, make_publish_workspace
 from tests.support.web import LocalServer, serve_directory
 from tracker.models import Config
 from tracker.publish import build_site
+from tracker.publish.serve import HOST, make_server
 from tracker.workspace import Workspace
 
 CHROMIUM = "/usr/bin/chromium"
@@ -62,3 +65,26 @@ def browser():
             yield b
         finally:
             b.close()
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Workspace:
+    """The dataset tests' workspace (two companies, three versions)."""
+    return make_dataset_workspace(tmp_path / "ws")
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[str]:
+    """`tracker serve`'s server on a small site holding a symlink out of it."""
+    site = tmp_path / "public"
+    (site / "feeds").mkdir(parents=True)
+    (site / "index.html").write_text("<h1>Index</h1>")
+    (site / "feeds" / "all.atom").write_text("<feed/>")
+    (tmp_path / "secret.txt").write_text("do not serve")
+    (site / "leak").symlink_to(tmp_path / "secret.txt")
+    server = make_server(site, 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://{HOST}:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()

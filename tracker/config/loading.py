@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 from tracker.config.schema import (
     ARCHIVE_ORG_MAX_RPM,
     FETCH,
+    REMOTE,
+    REMOTE_MAX_RETRIES,
     SITE,
     SITE_BASE_URL,
     TOP_KEYS,
@@ -30,12 +32,14 @@ from tracker.config.schema import (
     walk,
 )
 from tracker.errors import ConfigError
+from tracker.remote.settings import check_base_url
 from tracker.models import (
     DEFAULT_TRACKING_PARAMS,
     CompanyConfig,
     Config,
     DocumentConfig,
     FetchSettings,
+    RemoteSettings,
     SiteSettings,
     WaybackSettings,
 )
@@ -144,6 +148,27 @@ def _wayback(raw: Any, problems: Problems) -> WaybackSettings:
     return WaybackSettings(**values)
 
 
+def _remote(raw: Any, problems: Problems) -> RemoteSettings:
+    """The [remote] table: a git base URL for the companies' repositories, push, retries."""
+    if raw is None:
+        return RemoteSettings()
+    if not isinstance(raw, dict):
+        problems.add("must be a table", key="remote")
+        return RemoteSettings()
+    values = walk(raw, REMOTE, problems, prefix="remote.")
+    url = values.get("url")
+    if url is not None:
+        reason = check_base_url(url)
+        if reason:
+            problems.add(f"{url!r} {reason}", key="remote.url")
+            values.pop("url")
+    retries = values.get("retries")
+    if retries is not None and not 0 <= retries <= REMOTE_MAX_RETRIES:
+        problems.add(f"must be between 0 and {REMOTE_MAX_RETRIES}", key="remote.retries")
+        values.pop("retries")
+    return RemoteSettings(**values)
+
+
 def _toml(text: str, path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
@@ -170,6 +195,7 @@ def parse_config(text: str, path: Path) -> Config:
         if reason:
             problems.add(reason, key="site.base_url")
     wayback = _wayback(data.get("wayback"), problems)
+    remote = _remote(data.get("remote"), problems)
     companies_raw = data.get("companies", [])
     companies: list[CompanyConfig] = []
     if not isinstance(companies_raw, list):
@@ -182,7 +208,7 @@ def parse_config(text: str, path: Path) -> Config:
             companies.append(company)
     problems.raise_if_any()
     return Config(path=path, site=site, fetch=fetch, companies=tuple(companies),
-                  wayback=wayback)
+                  wayback=wayback, remote=remote)
 
 
 def load_config(path: Path) -> Config:

@@ -17,7 +17,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tracker.errors import ConfigError
-from tracker.models import DocumentConfig, FetchSettings, SiteSettings, WaybackSettings
+from tracker.models import (
+    DocumentConfig,
+    FetchSettings,
+    RemoteSettings,
+    SiteSettings,
+    WaybackSettings,
+)
 
 Kind = type | tuple[type, ...]
 # A validator: the value (already of the right type) -> why it is refused, or None.
@@ -303,6 +309,14 @@ WAYBACK = Table("wayback", {
                                     100_000, convert=float),
 })
 
+# The central git host of `tracker pull/push` (its URL is checked once the types are right).
+REMOTE = Table("remote", {
+    "url": Key(str, RemoteSettings.url, type_message="must be str"),
+    "push": Key(bool, RemoteSettings.push, type_message="must be bool"),
+    "retries": Key(int, RemoteSettings.retries, type_message="must be int"),
+})
+REMOTE_MAX_RETRIES = 100
+
 # A document's url may be file:// only when [fetch] allow_file_urls says so: the document
 # table is built for the config's fetch settings.
 _DOC_DEFAULTS = {f.name: f.default for f in dataclasses.fields(DocumentConfig)
@@ -343,5 +357,6 @@ def company_table(seen: Mapping[str, int]) -> Table:
 
 # Every table the validator knows, by its name in TOML.
 TABLES: dict[str, Table] = {t.name: t for t in
-                            (SITE, FETCH, WAYBACK, company_table({}), document_table(False))}
-TOP_KEYS = ("site", "fetch", "companies", "wayback")
+                            (SITE, FETCH, WAYBACK, REMOTE, company_table({}),
+                             document_table(False))}
+TOP_KEYS = ("site", "fetch", "companies", "wayback", "remote")
