@@ -117,6 +117,7 @@ def documented_keys() -> dict[str, set[str]]:
     ref = reference_config()
     company = ref["companies"][0]
     return {"site": set(ref["site"]), "fetch": set(ref["fetch"]), "wayback": set(ref["wayback"]),
+            "remote": set(ref["remote"]),
             "companies": set(company),
             "companies.documents": set(company["documents"][0])}
 
@@ -148,7 +149,7 @@ def named_modules(text: str) -> set[str]:
     spans = re.findall(r"`([^`\n]+)`", text)
     names = set()
     for span in spans:
-        names.update(re.findall(r"(?<![\w.])tracker(?:\.[A-Za-z_]\w*)+", span))
+        names.update(re.findall(r"(?<![\w./-])tracker(?:\.[A-Za-z_]\w*)+", span))
         names.update(re.findall(r"(?<![\w/.-])tracker/[\w/]+(?:\.py)?", span))
     names.discard(CONFIG_FILENAME)  # tracker.toml: the config file, not a module
     return names
