@@ -52,7 +52,7 @@ class _FastTag(Tag):
     """Tag whose find_parent(name) is a plain walk up the tree: markdownify asks it for every
     element, and bs4's generic matcher made that a sixth of the conversion time."""
 
-    def find_parent(self, name=None, attrs={}, **kwargs):  # type: ignore[override]
+    def find_parent(self, name=None, attrs=None, **kwargs):
         if isinstance(name, str) and not attrs and not kwargs:
             node = self.parent
             while node is not None:
@@ -60,29 +60,37 @@ class _FastTag(Tag):
                     return node
                 node = node.parent
             return None
-        return super().find_parent(name, attrs, **kwargs)
+        return super().find_parent(name, attrs or {}, **kwargs)
 
 
 class _Converter(MarkdownConverter):
     """markdownify with GFM-safe table cells."""
 
+    # (markdownify's stub, __init__.pyi, leaves out convert_td/th, which the class defines)
     def convert_td(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        return super().convert_td(el, text.replace("|", r"\|"), parent_tags)
+        return super().convert_td(el, text.replace("|", r"\|"), parent_tags)  # type: ignore[misc]
 
     def convert_th(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        return super().convert_th(el, text.replace("|", r"\|"), parent_tags)
+        return super().convert_th(el, text.replace("|", r"\|"), parent_tags)  # type: ignore[misc]
 
 
 _CONVERTER = _Converter(heading_style="ATX", bullets="-", wrap=True, wrap_width=None,
                         table_infer_header=True, autolinks=True, strip_document="strip")
 
 
+def _attr(tag: Tag, name: str) -> str:
+    """An attribute as text: "" when absent, a multi-valued one (class, rel) space-joined."""
+    value = tag.get(name)
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else " ".join(value)
+
+
 def _attr_text(tag: Tag) -> str:
-    classes = tag.get("class") or ()
-    if isinstance(classes, str):
-        classes = (classes,)
-    return " ".join((tag.get("id") or "", *classes, tag.get("aria-label") or "",
-                     tag.get("data-nosnippet") or ""))
+    value = tag.get("class") or ()
+    classes = [value] if isinstance(value, str) else list(value)
+    return " ".join((_attr(tag, "id"), *classes, _attr(tag, "aria-label"),
+                     _attr(tag, "data-nosnippet")))
 
 
 def _is_hidden(tag: Tag) -> bool:
@@ -92,7 +100,7 @@ def _is_hidden(tag: Tag) -> bool:
     classes = attrs.get("class")
     if classes and not _SCREEN_READER_ONLY.isdisjoint(classes):
         return True
-    style = attrs.get("style")
+    style = _attr(tag, "style")
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
@@ -102,7 +110,7 @@ def _is_banner(tag: Tag) -> bool:
     if tag.name in ("body", "html", "main", "article"):
         return False
     names = _attr_text(tag)
-    dialog = (tag.get("role") or "").lower() in ("dialog", "alertdialog") \
+    dialog = _attr(tag, "role").lower() in ("dialog", "alertdialog") \
         or tag.get("aria-modal") == "true"
     vendor = bool(_BANNER_VENDOR.search(names))
     if not (vendor or dialog or _BANNER_NAME.search(names)):
@@ -123,7 +131,7 @@ def _has_consent_button(tag: Tag) -> bool:
         if control.name == "button" or control.get("role") == "button" \
                 or (control.name == "input" and control.get("type") in ("button", "submit")) \
                 or _BUTTON_CLASS.search(classes):
-            label = control.get_text(" ", strip=True) or control.get("value") or ""
+            label = control.get_text(" ", strip=True) or _attr(control, "value")
             if _BANNER_ACTIONS.search(label):
                 return True
     return False
@@ -150,7 +158,7 @@ def _main_content(root: Tag) -> Tag:
     """The page's <main>, [role=main] or sole <article> when it holds most of the text."""
     total = len(root.get_text())
     for candidates in (root.find_all("main", limit=2),
-                       root.find_all(attrs={"role": "main"}, limit=2),
+                       root.find_all(None, {"role": "main"}, limit=2),
                        [a for a in root.find_all("article") if a.find_parent("article") is None]):
         if len(candidates) == 1 and len(candidates[0].get_text()) >= 0.2 * total:
             return candidates[0]
@@ -186,12 +194,12 @@ def _css(soup: BeautifulSoup, selector: str, option: str) -> list[Tag]:
 def _fix_links(root: Tag, base: str, strip: tuple[str, ...]) -> None:
     """Absolute, tracking-free links; script/data links and bare anchors become plain text;
     Cloudflare-protected e-mail addresses are decoded."""
-    for span in root.find_all(attrs={"data-cfemail": True}):
-        email = decode_cfemail(span.get("data-cfemail", ""))
+    for span in root.find_all(None, {"data-cfemail": True}):
+        email = decode_cfemail(_attr(span, "data-cfemail"))
         if email:
             span.replace_with(email)
     for a in root.find_all("a"):
-        href = (a.get("href") or "").strip()
+        href = _attr(a, "href").strip()
         if _CF_PROTECTION in href:
             email = decode_cfemail(href.split("#", 1)[1]) if "#" in href else None
             text = a.get_text(strip=True)
@@ -210,7 +218,7 @@ def _fix_links(root: Tag, base: str, strip: tuple[str, ...]) -> None:
 
 def _base_url(soup: BeautifulSoup, url: str) -> str:
     base = soup.find("base", href=True)
-    return urljoin(url, base["href"].strip()) if base else url
+    return urljoin(url, _attr(base, "href").strip()) if base else url
 
 
 def html_to_markdown(html: str, url: str, doc: DocumentConfig) -> str:
