@@ -687,12 +687,14 @@ def _diverse(changes: list[Change], terms: list[str], k: int) -> list[Change]:
     chosen: list[Change] = []
     covered: set[str] = set()
     pool = list(changes[:60])
+
+    def gain(c: Change) -> tuple[float, float]:  # against what `covered` holds now
+        words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", c.new or c.old or "")}
+        fresh = len((words & wanted) - covered)
+        repeat = len(words & covered) / max(1, len(words))
+        return (_change_score(c) + 0.3 * min(fresh, 3) - repeat, _change_score(c))
+
     while pool and len(chosen) < k:
-        def gain(c: Change) -> tuple[float, float]:
-            words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", c.new or c.old or "")}
-            fresh = len((words & wanted) - covered)
-            repeat = len(words & covered) / max(1, len(words))
-            return (_change_score(c) + 0.3 * min(fresh, 3) - repeat, _change_score(c))
         best = max(pool, key=gain)
         pool.remove(best)
         chosen.append(best)

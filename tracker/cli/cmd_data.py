@@ -30,7 +30,7 @@ def serve(state: State, out: Path | None, port: int) -> None:
     site = out or workspace.public_dir
     server = make_server(site, port)
     host, bound = server.server_address[:2]
-    click.echo(f"Serving {site} at http://{host}:{bound}/ (Ctrl-C to stop)")
+    click.echo(f"Serving {site} at http://{host!s}:{bound}/ (Ctrl-C to stop)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -38,7 +39,7 @@ def import_command(state: State, directory: Path, wait: bool, jobs: int | None,
     files: dict[tuple[str, str], int] = {}
     bar = Progress(state.verbose)
 
-    def scanned(counts: dict[tuple[str, str], int]) -> None:
+    def scanned(counts: Mapping[tuple[str, str], int]) -> None:
         files.update(counts)
         bar.start("Importing", sum(counts.values()))
 
