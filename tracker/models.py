@@ -7,7 +7,7 @@ plain frozen dataclasses lets each module be tested without the others.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 DEFAULT_TRACKING_PARAMS: tuple[str, ...] = (
@@ -15,6 +15,12 @@ DEFAULT_TRACKING_PARAMS: tuple[str, ...] = (
     "_ga", "_gl", "yclid", "igshid", "ref_src", "spm", "_hsenc", "_hsmi", "mkt_tok", "vero_id",
     "oly_enc_id", "oly_anon_id", "trk", "si",
 )
+
+
+def utc(value: datetime) -> datetime:
+    """The one timestamp rule: a naive datetime is UTC, an aware one is converted to UTC."""
+    return (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).astimezone(
+        timezone.utc)
 
 
 @dataclass(frozen=True)

@@ -107,7 +107,8 @@ def init(state: State, directory: Path | None) -> None:
 def add(state: State, company: str, url: str, doc_type: str, name: str | None,
         homepage: str | None) -> None:
     """Add a document to track (and the company, if new) to tracker.toml."""
-    from tracker.config.loading import add_document, is_safe_slug, slugify
+    from tracker.config.loading import add_document
+    from tracker.names import is_safe_slug, slugify
 
     workspace = state.workspace()
     slug = company if is_safe_slug(company) else slugify(company)

@@ -7,7 +7,6 @@ collected in one pass, so an operator fixes a config in one go instead of one er
 from __future__ import annotations
 
 import math
-import re
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -16,6 +15,7 @@ from urllib.parse import urlsplit
 
 from tracker.errors import ConfigError
 from tracker.fsutil import atomic_write_text
+from tracker.names import is_safe_slug, slugify  # noqa: F401 - slugify re-exported (config API)
 from tracker.models import (
     DEFAULT_TRACKING_PARAMS,
     CompanyConfig,
@@ -27,23 +27,6 @@ from tracker.models import (
 )
 
 CONFIG_FILENAME = "tracker.toml"
-_SLUG_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
-
-
-def is_safe_slug(value: object) -> bool:
-    """A name that can become a path component and a git argument without surprises.
-
-    Lower-case letters, digits, '.', '_' and '-', starting with a letter or digit (so never an
-    option such as ``--upload-pack``, never hidden), no ``..``, at most 64 characters.
-    """
-    return (isinstance(value, str) and _SLUG_RE.fullmatch(value) is not None
-            and ".." not in value and not value.endswith((".", ".lock")))
-
-
-def slugify(text: str) -> str:
-    """Turn a display name into a safe slug ("ACME, Inc." -> "acme-inc")."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:64].strip("-")
-    return slug or "company"
 
 
 class _Problems:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from tracker.config.loading import is_safe_slug, slugify
+from tracker.names import is_safe_slug, slugify
 
 _HEADER = re.compile(
     r"\A\s*>?\s*\*?\s*The following text is extracted and transformed from (?:the )?"

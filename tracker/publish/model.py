@@ -8,7 +8,6 @@ full text and a change's full report -- are only fetched on demand through `Sour
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -16,14 +15,15 @@ import uuid
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from tracker.config.loading import is_safe_slug
+from tracker import names
+from tracker.names import is_safe_slug
 from tracker.errors import StorageError, TrackerError
-from tracker.models import Config, SiteSettings, Version, document_type_title
+from tracker.models import Config, SiteSettings, Version, document_type_title, utc
 from tracker.publish.sanitize import sanitize_html
 
 log = logging.getLogger(__name__)
@@ -47,16 +47,6 @@ SHORT_REDLINE_CHANGES = 6
 TEXT_CACHE_SIZE = 128
 SUMMARY_FORMAT = 2  # bump when the summary's shape or meaning changes
 _GUID_NAMESPACE = uuid.UUID("7d1c7f0e-5a63-4bde-9a8c-3b3f3c1f0a42")
-
-
-def safe_name(value: str) -> bool:
-    """The value becomes a path component of the site: the config's slug rule."""
-    return is_safe_slug(value)
-
-
-def utc(value: datetime) -> datetime:
-    return (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).astimezone(
-        timezone.utc)
 
 
 def change_guid(company: str, doc_type: str, text_hash: str, date: datetime) -> str:
@@ -331,10 +321,6 @@ def _page_name(date: datetime, text_hash: str, taken: set[str]) -> str:
     return name
 
 
-def _text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 @dataclass
 class _Loader:
     """Builds the SiteModel; holds the open repositories for `Sources`."""
@@ -382,9 +368,9 @@ class _Loader:
             state = _load_state(self.workspace, self.config, self.errors)
             slugs = [c.slug for c in self.config.companies]
             slugs += [s for s in _repos_on_disk(self.workspace) if s not in slugs]
-            for slug in [s for s in slugs if not safe_name(s)]:
+            for slug in [s for s in slugs if not is_safe_slug(s)]:
                 log.warning("skipping company with unsafe name %r", slug)
-            slugs = [s for s in slugs if safe_name(s)]
+            slugs = [s for s in slugs if is_safe_slug(s)]
             jobs = self._missing_pairs(slugs)
         with self._phase("detect"):
             self._detect(jobs)
@@ -406,7 +392,7 @@ class _Loader:
                     continue
                 history = _History(repo, self.cache, slug)
                 for doc_type in history.doc_types():
-                    if not safe_name(doc_type) or doc_type.endswith(".html"):
+                    if not is_safe_slug(doc_type) or doc_type.endswith(".html"):
                         continue
                     previous: tuple[Version, str] | None = None
                     for v in sorted(history.versions(doc_type), key=lambda v: utc(v.date)):
@@ -483,7 +469,7 @@ class _Loader:
         path = f"companies/{slug}/index.html"
         docs = []
         for doc_type in doc_types:
-            if not safe_name(doc_type) or doc_type.endswith(".html"):
+            if not is_safe_slug(doc_type) or doc_type.endswith(".html"):
                 log.warning("skipping document with unsafe type %r of %s", doc_type, slug)
                 continue
             dcfg = cfg.document(doc_type) if cfg else None
@@ -515,7 +501,7 @@ class _Loader:
         text_hash = v.text_hash
         if not (text_hash and text_hash in self.cache.words):
             text = self.text_at(company, doc_type, v.commit)
-            text_hash = text_hash or _text_hash(text)
+            text_hash = text_hash or names.text_hash(text)
             self.cache.words[text_hash] = len(text.split())
             self.cache.dirty = True
         self.cache.used_words.add(text_hash)
