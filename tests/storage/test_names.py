@@ -10,7 +10,7 @@ from storage_helpers import META, T0, ex
 from tracker.config.loading import is_safe_slug as config_rule
 from tracker.models import utc
 from tracker.names import is_safe_slug, slug_of_name, slugify, text_hash
-from tracker.publish.model import change_guid
+from tracker.publish.summaries import change_guid
 from tracker.storage.repo import CompanyRepo
 
 TEXT = "We collect your e-mail address.\n"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import sys
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import click
 from tracker import __version__
 from tracker.errors import TrackerError, UsageError
 from tracker.models import Config
+from tracker.runstats import RunStats
 from tracker.workspace import Workspace
 
 log = logging.getLogger("tracker")
@@ -186,20 +186,11 @@ class _Progress:
         self.close()
 
 
-@contextmanager
-def _phase(stats, name: str):
-    """Time a phase into ``stats`` when ``--stats`` was given; a no-op otherwise."""
-    if stats is None:
-        yield
-    else:
-        with stats.phase(name):
-            yield
-
-
 def stats_option(command_name: str):
     """``--stats``: print the run's phase timings and counters as one JSON line on stderr.
 
-    The wrapped command receives ``stats`` (a RunStats or None); the JSON is printed even
+    The wrapped command receives ``stats`` (a RunStats; ``RunStats.null()`` without the flag,
+    so no command tests for None); the JSON is printed even
     when the command exits with a non-zero code, since a failing run's timing matters most.
     """
     import functools
@@ -209,34 +200,31 @@ def stats_option(command_name: str):
                       help="Print timings and counters as one JSON line on stderr.")
         @functools.wraps(fn)
         def wrapper(*args, want_stats: bool, **kwargs):
-            from tracker.runstats import RunStats
-
-            stats = RunStats(command_name) if want_stats else None
+            stats = RunStats(command_name) if want_stats else RunStats.null()
             try:
                 return fn(*args, stats=stats, **kwargs)
             finally:
-                if stats is not None:
+                if want_stats:
                     click.echo(stats.to_json(), err=True)
         return wrapper
     return decorate
 
 
 def _run_track(state: State, workspace: Workspace, config: Config,
-               companies: tuple[str, ...], stats=None,
+               companies: tuple[str, ...], stats: RunStats,
                shard: tuple[int, int] | None = None) -> int:
     """Run `track` (the caller holds the workspace lock) and print its cron-friendly lines."""
     from tracker.tracking.run import NOT_MODIFIED, UNCHANGED, select_companies, track
 
     total = sum(len(c.documents) for c in select_companies(config, companies, shard))
-    with _Progress(state, "Fetching", total) as bar, _phase(stats, "track"):
+    with _Progress(state, "Fetching", total) as bar, stats.phase("track"):
         report = track(workspace, config, companies=companies or None, shard=shard,
                        progress=lambda outcome: bar.update(1), stats=stats)
-    with _phase(stats, "detect"):
+    with stats.phase("detect"):
         _warm_report_cache(workspace, report)
-    if stats is not None:
-        stats.set("documents", len(report.outcomes))
-        stats.set("recorded", len(report.recorded))
-        stats.set("failed", len(report.failed))
+    stats.set("documents", len(report.outcomes))
+    stats.set("recorded", len(report.recorded))
+    stats.set("failed", len(report.failed))
     for outcome in report.outcomes:
         quiet_status = outcome.status in (UNCHANGED, NOT_MODIFIED)
         if not quiet_status or state.verbose:
@@ -296,7 +284,7 @@ def track(state: State, companies: tuple[str, ...], wait: bool,
 
 
 def _run_build(state: State, workspace: Workspace, config: Config, out: Path | None,
-               stats=None, jobs: int | None = None) -> int:
+               stats: RunStats, jobs: int | None = None) -> int:
     """Build the site; exit code 1 when a company had to be left out or a change report
     failed (its ERROR is logged). One progress bar per step (detecting, writing)."""
     from tracker.publish import build_site
@@ -312,7 +300,7 @@ def _run_build(state: State, workspace: Workspace, config: Config, out: Path | N
         bar[2] = done
 
     try:
-        with _phase(stats, "build"):
+        with stats.phase("build"):
             result = build_site(workspace, config, out, workers=jobs, stats=stats,
                                 progress=progress)
     finally:
@@ -482,7 +470,7 @@ def import_command(state: State, directory: Path, wait: bool, jobs: int | None, 
         files.update(counts)
         bar = _Progress(state, "Importing", sum(counts.values()))
 
-    with workspace.lock(wait=wait), _phase(stats, "import"):
+    with workspace.lock(wait=wait), stats.phase("import"):
         try:
             report = import_directory(
                 workspace.snapshots_dir, directory, company_names=names, on_scan=scanned,
@@ -541,7 +529,7 @@ def backfill(state: State, company: str, doc_type: str | None, since: datetime |
         repo = CompanyRepo.open(workspace.repo_path(company), create=True)
         for doc in docs:
             name = f"{company}/{doc.type}"
-            with _BackfillProgress(state, name) as bar, _phase(stats, "backfill"):
+            with _BackfillProgress(state, name) as bar, stats.phase("backfill"):
                 report = run_backfill(repo, conf.name, doc, config.fetch, since=since,
                                       until=until, limit=limit, base_url=base_url,
                                       client=client, progress=bar.update)
@@ -553,15 +541,13 @@ def backfill(state: State, company: str, doc_type: str | None, since: datetime |
                 click.echo(f"ERROR    {name}: {error}", err=True)
             if report.stopped:
                 click.echo(f"STOPPED  {name}: {report.stopped}", err=True)
-            if stats is not None:
-                for key in ("captures", "downloaded", "cached", "already", "recorded",
-                            "duplicates", "failed"):
-                    stats.add(key, getattr(report, key))
+            for key in ("captures", "downloaded", "cached", "already", "recorded",
+                        "duplicates", "failed"):
+                stats.add(key, getattr(report, key))
             failed = failed or bool(report.errors)
             if report.stopped:
                 break
-    if stats is not None:
-        stats.set("requests", client.requests)   # everything asked of the archive, retries too
+    stats.set("requests", client.requests)   # everything asked of the archive, retries too
     sys.exit(EXIT_DOC_FAILED if failed else EXIT_OK)
 
 
