@@ -82,8 +82,12 @@ class ObjectWriter(Protocol):
     def raw_commit(self, flat: Flat, data: bytes) -> str: ...
 
     def finish(self, head: str) -> list[str]:
-        """Make everything up to ``head`` durable; extra ``update-ref --stdin`` lines for the
-        branch's compare-and-swap transaction."""
+        """Make everything up to ``head`` durable; the scratch refs to delete (each holding
+        ``head``) once the branch has moved."""
+        ...
+
+    def content(self, sha: str) -> bytes | None:
+        """The content of a blob this writer wrote, when it can tell without git."""
         ...
 
     def abort(self) -> None: ...
@@ -151,11 +155,23 @@ class LooseWriter:
     def finish(self, head: str) -> list[str]:
         return []  # every object is already in place
 
+    def content(self, sha: str) -> bytes | None:
+        """A loose blob's content, read without git (None when not a loose object)."""
+        try:
+            raw = zlib.decompress((self._objects / sha[:2] / sha[2:]).read_bytes())
+        except (OSError, zlib.error):
+            return None
+        header, _, data = raw.partition(b"\0")
+        return data if header.startswith(b"blob ") else None
+
     def abort(self) -> None:
         """Nothing to undo: unreferenced loose objects are pruned by ``git gc``."""
 
     def wants_maintenance(self) -> bool:
-        return True  # loose objects accumulate: let ``gc --auto`` decide
+        """Loose objects accumulate: git's own ``gc --auto`` estimate, made in-process."""
+        from tracker.storage.worktree import needs_gc
+
+        return needs_gc(self._objects.parent)
 
 
 class StreamWriter:
@@ -173,6 +189,7 @@ class StreamWriter:
         self._base = base
         self._base_flat = dict(base_flat)
         self._pending: dict[str, bytes] = {}  # blob contents not sent yet
+        self._current: dict[str, bytes] = {}  # contents of the last commit's blobs
 
     def _hash_only(self, kind: bytes, data: bytes) -> str:
         return object_sha(kind, data)
@@ -188,8 +205,10 @@ class StreamWriter:
     def commit(self, flat: Flat, parent: str | None, date: str, message: str) -> str:
         sha = object_sha(b"commit", commit_data(self.tree(flat), parent, date, message))
         parent_flat = self._base_flat if self._stream.commits == 0 else {}
+        known = {**self._current, **self._pending}
         self._stream.commit(parent, parent_flat, flat, date, IDENT, message, self._pending)
         self._pending.clear()
+        self._current = {s: known[s] for _, s in flat.values() if s in known}
         return sha
 
     def raw_commit(self, flat: Flat, data: bytes) -> str:
@@ -200,7 +219,10 @@ class StreamWriter:
         if got != head:
             raise StorageError(f"{self._label}: git fast-import built {got} instead of {head}; "
                                "branch left unchanged")
-        return [f"delete {SCRATCH_REF} {head}"]
+        return [SCRATCH_REF]
+
+    def content(self, sha: str) -> bytes | None:
+        return self._current.get(sha)
 
     def abort(self) -> None:
         self._stream.abort()

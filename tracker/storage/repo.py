@@ -38,10 +38,10 @@ from tracker.errors import StorageError
 from tracker.fsutil import atomic_write_text
 from tracker.models import Extracted, RecordMeta, Version, utc
 from tracker.names import is_safe_slug, text_hash
-from tracker.storage import gitdir
+from tracker.storage import gitdir, worktree
 from tracker.storage.insert import Reader, load_seen, save_seen, walk_insertion
 from tracker.storage.objects import (
-    IDENTITY_EMAIL, IDENTITY_NAME, ZERO, Flat, LooseWriter, ObjectWriter, StreamWriter,
+    IDENTITY_EMAIL, IDENTITY_NAME, Flat, LooseWriter, ObjectWriter, StreamWriter,
 )
 from tracker.storage.rewrite import (
     RAW_EXTS, Commit, ImportItem, Seen, drop_present, git_date, one_line, parse_history,
@@ -226,22 +226,38 @@ class CompanyRepo:
             raise StorageError(f"{self.path}: history has a commit git cannot date or read "
                                "(run git fsck)") from None
 
-    def _move_branch(self, new: str, old: str | None, reason: str,
-                     writer: ObjectWriter) -> None:
+    def _move_branch(self, new: str, old: str | None, reason: str, writer: ObjectWriter,
+                     *, before: Flat, after: Flat) -> None:
         """The one atomic step: let the writer make its objects durable, then compare-and-swap
-        the branch ref (with a reflog entry) in one transaction with the writer's own ref
-        updates."""
-        extra = writer.finish(new)
-        message = f"policy-tracker: {reason}"
-        if not extra:
-            self._git("update-ref", "-m", message, self._branch, new, old or ZERO)
-        else:
-            tx = "".join(f"{line}\n" for line in
-                         [f"update {self._branch} {new} {old or ZERO}", *extra])
-            self._update_ref_stdin(message, tx)
-        self._sync_worktree()
+        the branch ref (with a reflog entry, under git's lock protocol, in-process), drop the
+        writer's scratch refs, and bring the working copy from ``before`` to ``after``."""
+        scratch = writer.finish(new)
+        worktree.update_ref(self._git_dir, self._branch, new, old,
+                            f"policy-tracker: {reason}", self._head)
+        for ref in scratch:
+            try:
+                worktree.delete_loose_ref(self._git_dir, ref, new)
+            except worktree.Fallback:
+                self._update_ref_stdin("policy-tracker: drop scratch ref",
+                                       f"delete {ref} {new}\n")
+        self._checkout(after, before, writer)
         if writer.wants_maintenance():
             self._maintain()
+
+    def _checkout(self, flat: Flat, before: Flat, writer: ObjectWriter) -> None:
+        """Files and index to the new HEAD without a git process (git does the rare cases
+        the in-process path does not cover)."""
+        def blob(sha: str) -> bytes:
+            data = writer.content(sha)
+            if data is None and writer is not self._loose:
+                data = self._loose.content(sha)
+            return self._read_object(sha) if data is None else data
+
+        try:
+            worktree.checkout(self.path, self._git_dir, flat, before, blob)
+        except (worktree.Fallback, OSError) as exc:
+            log.debug("%s: working copy through git (%r)", self.path, exc)
+            self._sync_worktree()
 
     def _update_ref_stdin(self, message: str, tx: str) -> None:
         try:
@@ -320,6 +336,7 @@ class CompanyRepo:
         check_date(captured_at)
         head = self._head()
         flat = self._flat_tree(head)
+        before = dict(flat)
         md = f"{doc_type}.md"
         current = flat.get(md)
         if current and current[1] == text_blob(extracted.text):
@@ -330,7 +347,8 @@ class CompanyRepo:
         set_raw(flat, doc_type, extracted.raw_ext, self._loose.blob(extracted.raw))
         message = self._message(doc_type, title, meta, first=current is None)
         sha = self._loose.commit(flat, head, git_date(captured_at), message)
-        self._move_branch(sha, head, f"record {doc_type}", self._loose)
+        self._move_branch(sha, head, f"record {doc_type}", self._loose, before=before,
+                          after=flat)
         self._flat_cache = (sha, dict(flat))
         log.info("%s/%s: recorded %s", self.slug, doc_type, sha[:10])
         return sha
@@ -381,13 +399,15 @@ class CompanyRepo:
             return []
         seen = load_seen(self._git_dir, doc_type)
         plan = plan_insertion(history, seen, todo, doc_type)
+        before = self._flat_tree(old_head)  # what the index holds now
         writer = self._writer(stream, appending=plan.appending(history), count=len(todo),
                               base=plan.parent, base_flat=self._flat_tree(plan.parent))
         try:
             walk = walk_insertion(plan, history, doc_type, writer, self._reader(doc_type))
             if walk.parent != old_head and walk.parent is not None:
                 self._move_branch(walk.parent, old_head,
-                                  f"insert {len(walk.created)} {doc_type} versions", writer)
+                                  f"insert {len(walk.created)} {doc_type} versions", writer,
+                                  before=before, after=walk.flat)
                 self._flat_cache = (walk.parent, dict(walk.flat))
                 log.info("%s/%s: inserted %d of %d versions", self.slug, doc_type,
                          len(walk.created), len(todo))
