@@ -279,18 +279,7 @@ def import_directory(workspace_snapshots_dir: Path, directory: Path, *,
     total = sum(len(files) for files in found.values())
     if on_scan:
         on_scan({key: len(files) for key, files in found.items()})
-    jobs: dict[str, _CompanyJob] = {}
-    for (company, doc_type), files in found.items():
-        job = jobs.setdefault(company, _CompanyJob(
-            company, str(snapshots / company), (company_names or {}).get(company), stream,
-            str(directory.resolve())))
-        job.documents.append((doc_type, sorted(files, key=lambda f: (f[0], str(f[2])))))
-    root = snapshots.resolve()
-    for company in sorted(jobs):
-        target = snapshots / company
-        if target.resolve().parent != root:  # e.g. a symlink planted in snapshots/
-            report.errors.append(f"{target}: resolves outside {snapshots}, refusing to write")
-            del jobs[company]
+    jobs = _jobs(found, snapshots, directory, company_names or {}, stream, report)
     n_workers = _worker_count(workers, jobs)
     results: dict[str, _CompanyResult] = {}
 
@@ -303,17 +292,7 @@ def import_directory(workspace_snapshots_dir: Path, directory: Path, *,
     ordered = sorted(jobs.values(), key=lambda j: (-j.size, j.company))  # big ones first
     # inline for one worker; else a crashed worker costs only its company (tracker.parallel)
     run_isolated(_import_company, ordered, n_workers, done, _failed)
-    extract_s = commit_s = 0.0
-    for company in sorted(results):  # merge in a fixed order: same report for any pool size
-        result = results[company]
-        for doc_type, s in result.documents:
-            into = report.stats(company, doc_type)
-            into.imported += s.imported
-            into.skipped += s.skipped
-            into.errors += s.errors
-        report.errors.extend(result.errors)
-        extract_s += result.extract_seconds
-        commit_s += result.commit_seconds
+    extract_s, commit_s = _merge_results(results, report)
     elapsed = time.perf_counter() - started
     stats.add_time("extract", extract_s)   # summed over the workers
     stats.add_time("commit", commit_s)
@@ -330,6 +309,42 @@ def import_directory(workspace_snapshots_dir: Path, directory: Path, *,
 
 
 Files = list[tuple[datetime, str, Path]]
+
+
+def _jobs(found: Found, snapshots: Path, directory: Path, company_names: Mapping[str, str],
+          stream: bool | None, report: ImportReport) -> dict[str, _CompanyJob]:
+    """One job per company, minus companies whose repository path leads out of snapshots."""
+    jobs: dict[str, _CompanyJob] = {}
+    for (company, doc_type), files in found.items():
+        job = jobs.setdefault(company, _CompanyJob(
+            company, str(snapshots / company), company_names.get(company), stream,
+            str(directory.resolve())))
+        job.documents.append((doc_type, sorted(files, key=lambda f: (f[0], str(f[2])))))
+    root = snapshots.resolve()
+    for company in sorted(jobs):
+        target = snapshots / company
+        if target.resolve().parent != root:  # e.g. a symlink planted in snapshots/
+            report.errors.append(f"{target}: resolves outside {snapshots}, refusing to write")
+            del jobs[company]
+    return jobs
+
+
+def _merge_results(results: Mapping[str, _CompanyResult], report: ImportReport
+                   ) -> tuple[float, float]:
+    """Fold the companies' results into the report in a fixed order (the same report for any
+    pool size); the extraction and commit seconds summed over workers."""
+    extract_s = commit_s = 0.0
+    for company in sorted(results):
+        result = results[company]
+        for doc_type, s in result.documents:
+            into = report.stats(company, doc_type)
+            into.imported += s.imported
+            into.skipped += s.skipped
+            into.errors += s.errors
+        report.errors.extend(result.errors)
+        extract_s += result.extract_seconds
+        commit_s += result.commit_seconds
+    return extract_s, commit_s
 
 # Below this many snapshot files a pool costs more (forking, pickling) than it saves.
 _POOL_MIN_FILES = 24

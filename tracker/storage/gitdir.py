@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import git
-from git.exc import GitCommandError, InvalidGitRepositoryError
+from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
 
 from tracker.errors import StorageError
 from tracker.storage.objects import IDENTITY_EMAIL, IDENTITY_NAME
@@ -96,6 +96,40 @@ def create_repository(path: Path) -> None:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     log.info("created repository %s", path)
+
+
+def open_git(path: Path, *, create: bool) -> git.Repo:
+    """The GitPython handle of the repository at ``path`` (made first with ``create``),
+    confined to it: never a parent repository, another index or object store."""
+    git_dir = path / ".git"
+    if create and not git_dir.exists():
+        create_repository(path)
+    if not path.is_dir():
+        raise StorageError(f"{path}: repository directory does not exist")
+    if not git_dir.is_dir() or not (git_dir / "HEAD").is_file():
+        raise StorageError(f"{path}: not a git repository (missing or corrupted .git)")
+    try:
+        repo = git.Repo(path)
+    except (InvalidGitRepositoryError, NoSuchPathError, OSError, ValueError) as exc:
+        raise StorageError(f"{path}: not a usable git repository ({exc})") from None
+    if Path(repo.git_dir).resolve() != git_dir.resolve():
+        repo.close()
+        raise StorageError(f"{path}: not a git repository of its own")
+    repo.git.update_environment(
+        GIT_DIR=str(git_dir), GIT_WORK_TREE=str(path), GIT_INDEX_FILE=None,
+        GIT_OBJECT_DIRECTORY=None, GIT_ALTERNATE_OBJECT_DIRECTORIES=None,
+        GIT_CEILING_DIRECTORIES=str(path.resolve().parent))
+    return repo
+
+
+def check_format(path: Path, repo: git.Repo) -> None:
+    """Only sha1 repositories: every sha here is computed the sha1 way."""
+    try:
+        fmt = repo.config_reader("repository").get_value("extensions", "objectformat", "sha1")
+    except Exception:  # noqa: BLE001 - configparser raises many kinds
+        fmt = "sha1"
+    if str(fmt).lower() != "sha1":
+        raise StorageError(f"{path}: object format {fmt} is not supported")
 
 
 def read_branch(path: Path, git_dir: Path) -> str:

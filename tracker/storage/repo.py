@@ -31,7 +31,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import git
-from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
+from git.exc import GitCommandError
 
 from tracker import __version__
 from tracker.errors import StorageError
@@ -103,31 +103,14 @@ class CompanyRepo:
         workspace lock, so nobody else can be writing).
         """
         path = Path(path)
-        git_dir = path / ".git"
-        if create and not git_dir.exists():
-            gitdir.create_repository(path)
-        if not path.is_dir():
-            raise StorageError(f"{path}: repository directory does not exist")
-        if not git_dir.is_dir() or not (git_dir / "HEAD").is_file():
-            raise StorageError(f"{path}: not a git repository (missing or corrupted .git)")
-        try:
-            repo = git.Repo(path)
-        except (InvalidGitRepositoryError, NoSuchPathError, OSError, ValueError) as exc:
-            raise StorageError(f"{path}: not a usable git repository ({exc})") from None
-        if Path(repo.git_dir).resolve() != git_dir.resolve():
-            raise StorageError(f"{path}: not a git repository of its own")
-        # Never let git discover a parent repository or inherit another index/object store.
-        repo.git.update_environment(
-            GIT_DIR=str(git_dir), GIT_WORK_TREE=str(path), GIT_INDEX_FILE=None,
-            GIT_OBJECT_DIRECTORY=None, GIT_ALTERNATE_OBJECT_DIRECTORIES=None,
-            GIT_CEILING_DIRECTORIES=str(path.resolve().parent))
+        repo = gitdir.open_git(path, create=create)
         try:
             self = cls(path, repo)
         except StorageError:
             repo.close()
             raise
         try:
-            self._check_format()
+            gitdir.check_format(path, repo)
             stale = gitdir.remove_stale_locks(path, self._git_dir)
             self._verify_head()
             self._ensure_worktree(force=stale)
@@ -147,15 +130,6 @@ class CompanyRepo:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    def _check_format(self) -> None:
-        try:
-            fmt = self._repo.config_reader("repository").get_value(
-                "extensions", "objectformat", "sha1")
-        except Exception:  # noqa: BLE001 - configparser raises many kinds
-            fmt = "sha1"
-        if str(fmt).lower() != "sha1":
-            raise StorageError(f"{self.path}: object format {fmt} is not supported")
 
     def _verify_head(self) -> None:
         head = self._head()
