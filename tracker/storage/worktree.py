@@ -118,8 +118,9 @@ def _write_file(file: Path, data: bytes, mode: int, scratch: Path) -> None:
 def checkout(work: Path, git_dir: Path, flat: Flat, before: Flat,
              read_blob: Callable[[str], bytes]) -> None:
     """Make the files and the index match ``flat`` (the index matched ``before``)."""
-    if any(mode not in _REGULAR for mode, _ in flat.values()):
-        raise Fallback  # links, submodules: git knows best
+    if any(mode not in _REGULAR for mode, _ in flat.values()) or any(
+            p.rsplit("/", 1)[-1] == ".gitattributes" for p in flat):
+        raise Fallback  # links, submodules, filters an operator configured: git knows best
     for path in sorted(before.keys() - flat.keys()):
         gone = work / path
         gone.unlink(missing_ok=True)
