@@ -102,3 +102,31 @@ def test_parse_history_reads_git_log_raw() -> None:
     [c] = parse_history(out)
     assert (c.sha, c.epoch) == ("a" * 40, E0)
     assert c.changes == [("p.md", "100644", "b" * 40), ("raw/p.md", "000000", None)]
+
+
+def test_a_walk_places_items_through_a_real_loose_writer(tmp_path) -> None:
+    """The driver alone: no CompanyRepo, a real object store checked with plain git."""
+    import subprocess
+
+    from tracker.storage.insert import Reader, walk_insertion
+    from tracker.storage.objects import LooseWriter
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    writer = LooseWriter(tmp_path / ".git" / "objects", "test")
+    reader = Reader(label="acme/p", flat_tree=lambda sha: {}, read_object=lambda sha: b"",
+                    company_name="Acme",
+                    message=lambda doc, title, meta, first: tracker_message(
+                        "Acme", doc, title, meta, first, "1"))
+    items = [item(1, "A\n"), item(2, "A\n"), item(3, "B\n")]
+    walk = walk_insertion(plan_insertion([], [], items, "p"), [], "p", writer, reader)
+    assert len(walk.created) == 2 and walk.parent == walk.created[-1]
+    assert [g.epoch for g in walk.seen] == [E0 + 2 * DAY]  # the repeat is remembered
+    log = subprocess.run(["git", "-C", str(tmp_path), "log", "--format=%at %s", walk.parent],
+                         capture_output=True, text=True, check=True).stdout.splitlines()
+    assert log == [f"{E0 + 3 * DAY} Record new changes of Acme Privacy Policy",
+                   f"{E0 + DAY} First record of Acme Privacy Policy"]
+    show = subprocess.run(["git", "-C", str(tmp_path), "show", f"{walk.parent}:p.md"],
+                          capture_output=True, text=True, check=True).stdout
+    assert show == "B\n"
+    subprocess.run(["git", "-C", str(tmp_path), "fsck", "--strict", walk.parent], check=True,
+                   capture_output=True)
