@@ -7,6 +7,7 @@ Reliability section promises."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from datetime import datetime, timezone
@@ -256,3 +257,23 @@ def test_temporary_files_in_git_dir_never_follow_planted_links(tmp_path: Path) -
     assert list(elsewhere.iterdir()) == []
     fsck(path)
 
+
+
+def test_the_working_copy_is_never_written_through_a_planted_folder_link(tmp_path: Path
+                                                                          ) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "privacy-policy.html").write_text("precious\n")
+    path = tmp_path / "acme"
+    with CompanyRepo.open(path, create=True) as repo:
+        repo.record("privacy-policy", ex("One."), META, T0, "Privacy Policy")
+        shutil.rmtree(path / "raw")
+        (path / "raw").symlink_to(outside)       # raw/ now leads out of the repository
+        (path / ".git" / "logs" / "HEAD").unlink()
+        (path / ".git" / "logs" / "HEAD").symlink_to(outside / "log")
+        repo.record("privacy-policy", ex("Two."), META, T0.replace(year=2025), "Privacy Policy")
+    assert (outside / "privacy-policy.html").read_text() == "precious\n"
+    assert sorted(p.name for p in outside.iterdir()) == ["privacy-policy.html"]
+    assert not (path / "raw").is_symlink()
+    assert (path / "raw" / "privacy-policy.html").read_text() == "<p>Two.\n</p>"
+    fsck(path)

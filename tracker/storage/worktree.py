@@ -17,7 +17,9 @@ only; anything else falls back to git):
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import logging
 import os
 import secrets
 import struct
@@ -27,6 +29,8 @@ from pathlib import Path
 
 from tracker.errors import StorageError
 from tracker.storage.objects import IDENTITY_EMAIL, IDENTITY_NAME, ZERO, Flat
+
+logger = logging.getLogger("tracker.storage.repo")
 
 _GC_AUTO = 6700          # git's gc.auto
 _GC_AUTO_PACK_LIMIT = 50  # git's gc.autoPackLimit
@@ -63,7 +67,16 @@ def update_ref(git_dir: Path, ref: str, new: str, old: str | None, message: str,
         line = f"{old or ZERO} {new} {_reflog_ident()}\t{message}\n"
         for log in (git_dir / "logs" / ref, git_dir / "logs" / "HEAD"):
             log.parent.mkdir(parents=True, exist_ok=True)
-            with open(log, "a", encoding="utf-8") as fh:
+            try:
+                fd_log = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW,
+                                 0o644)
+            except OSError as exc:  # a planted link: the reflog is a convenience, skip it
+                if exc.errno != errno.ELOOP:
+                    raise
+                logger.warning("%s: not writing the reflog through the link %s",
+                               git_dir.parent, log)
+                continue
+            with os.fdopen(fd_log, "a", encoding="utf-8") as fh:
                 fh.write(line)
         os.replace(lock, target)
     except BaseException as exc:
@@ -115,12 +128,24 @@ def _write_file(file: Path, data: bytes, mode: int, scratch: Path) -> None:
         raise
 
 
+def _through_link(work: Path, path: str) -> bool:
+    """True when a folder on the way to ``path`` in the working copy is a symbolic link."""
+    folder = work
+    for part in path.split("/")[:-1]:
+        folder = folder / part
+        if folder.is_symlink():
+            return True
+    return False
+
+
 def checkout(work: Path, git_dir: Path, flat: Flat, before: Flat,
              read_blob: Callable[[str], bytes]) -> None:
     """Make the files and the index match ``flat`` (the index matched ``before``)."""
     if any(mode not in _REGULAR for mode, _ in flat.values()) or any(
             p.rsplit("/", 1)[-1] == ".gitattributes" for p in flat):
         raise Fallback  # links, submodules, filters an operator configured: git knows best
+    if any(_through_link(work, p) for p in flat.keys() | before.keys()):
+        raise Fallback  # a folder replaced by a link: git removes it, never writes through
     for path in sorted(before.keys() - flat.keys()):
         gone = work / path
         gone.unlink(missing_ok=True)
