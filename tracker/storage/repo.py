@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 import subprocess
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 import git
@@ -44,8 +44,9 @@ from tracker.storage.objects import (
     IDENTITY_EMAIL, IDENTITY_NAME, Flat, LooseWriter, ObjectWriter, StreamWriter,
 )
 from tracker.storage.rewrite import (
-    RAW_EXTS, Commit, ImportItem, Seen, drop_present, git_date, one_line, parse_history,
-    plan_insertion, raw_path, set_raw, text_blob, tracker_message,
+    RAW_EXTS, Commit, ImportItem, Seen, check_date, check_doc_type, check_extracted,
+    committer_date, drop_present, git_date, one_line, parse_history, plan_insertion, raw_path,
+    set_raw, text_blob, tracker_message,
 )
 
 __all__ = ["RAW_EXTS", "IDENTITY_NAME", "IDENTITY_EMAIL", "STREAM_MIN_ITEMS", "ImportItem",
@@ -54,29 +55,11 @@ __all__ = ["RAW_EXTS", "IDENTITY_NAME", "IDENTITY_EMAIL", "STREAM_MIN_ITEMS", "I
 log = logging.getLogger(__name__)
 
 _DEFAULT_DESCRIPTION = "Unnamed repository"
-EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 # Fewer appended versions than this go in as loose objects: a fast-import process and a pack
 # per tiny batch (a daily backfill, one Wayback capture) would cost more than they save.
 STREAM_MIN_ITEMS = 4
 
 
-def check_doc_type(doc_type: str) -> None:
-    if not is_safe_slug(doc_type):
-        raise StorageError(f"unsafe document type {doc_type!r}: expected [a-z0-9][a-z0-9._-]*")
-
-
-def check_date(when: datetime) -> None:
-    """Git cannot store a date before 1970 (``git fsck`` rejects such a commit)."""
-    if utc(when) < EPOCH:
-        raise StorageError(f"capture date {utc(when):%Y-%m-%d} is before 1970, which git "
-                           "cannot store")
-
-
-def _check_extracted(extracted: Extracted) -> None:
-    if extracted.raw_ext not in RAW_EXTS:
-        raise StorageError(f"unsupported raw snapshot type {extracted.raw_ext!r}")
-    if not extracted.text.strip():
-        raise StorageError("refusing to record an empty document text")
 
 
 class CompanyRepo:
@@ -306,7 +289,7 @@ class CompanyRepo:
         check_doc_type(doc_type)
         if company_name:
             self.company_name = company_name
-        _check_extracted(extracted)
+        check_extracted(extracted)
         check_date(captured_at)
         head = self._head()
         flat = self._flat_tree(head)
@@ -364,7 +347,7 @@ class CompanyRepo:
         if not todo:
             return []
         for it in todo:
-            _check_extracted(it.extracted)
+            check_extracted(it.extracted)
             check_date(it.date)
         old_head = self._head()
         history = self._history() if old_head else []
@@ -426,6 +409,12 @@ class CompanyRepo:
                 technical=trailers.get("Change-Kind", "").lower() == "technical",
                 text_hash=self._text_hash(blob)))
         return result
+
+    def last_date(self) -> datetime | None:
+        """Committer date of the branch's newest commit (None in an empty repository), read
+        from the object database without spawning git."""
+        head = self._head()
+        return None if head is None else committer_date(self._read_object(head))
 
     def _commit_date(self, sha: str, date: str) -> datetime:
         """A commit's author date; a date git cannot state (one before 1970 written by an

@@ -20,9 +20,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date as Day, datetime, timezone
+from datetime import date as Day, datetime, timedelta, timezone
 
+from tracker.errors import StorageError
 from tracker.models import Extracted, RecordMeta, document_type_title, utc
+from tracker.names import is_safe_slug
 from tracker.storage.objects import Flat, object_sha
 
 RAW_EXTS: tuple[str, ...] = ("html", "pdf", "txt", "md")
@@ -83,6 +85,39 @@ class Source:
 
 
 Event = Seen | ImportItem
+
+
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+def check_doc_type(doc_type: str) -> None:
+    if not is_safe_slug(doc_type):
+        raise StorageError(f"unsafe document type {doc_type!r}: expected [a-z0-9][a-z0-9._-]*")
+
+
+def check_date(when: datetime) -> None:
+    """Git cannot store a date before 1970 (``git fsck`` rejects such a commit)."""
+    if utc(when) < EPOCH:
+        raise StorageError(f"capture date {utc(when):%Y-%m-%d} is before 1970, which git "
+                           "cannot store")
+
+
+def check_extracted(extracted: Extracted) -> None:
+    if extracted.raw_ext not in RAW_EXTS:
+        raise StorageError(f"unsupported raw snapshot type {extracted.raw_ext!r}")
+    if not extracted.text.strip():
+        raise StorageError("refusing to record an empty document text")
+
+
+def committer_date(raw: bytes) -> datetime | None:
+    """The committer date of a commit object, with its offset (None when it has none)."""
+    for line in raw.split(b"\n\n", 1)[0].splitlines():
+        if line.startswith(b"committer "):
+            epoch, zone = line.rsplit(b" ", 2)[-2:]
+            sign = -1 if zone.startswith(b"-") else 1
+            offset = timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5])) * sign
+            return datetime.fromtimestamp(int(epoch), timezone(offset))
+    return None
 
 
 def git_date(dt: datetime) -> str:
