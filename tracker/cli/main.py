@@ -305,6 +305,8 @@ def _run_build(state: State, workspace: Workspace, config: Config, out: Path | N
     finally:
         if bar[0] is not None:
             bar[0].close()
+    for warning in result.warnings:   # once per build, e.g. feeds without base_url
+        click.echo(f"Warning: {warning}", err=True)
     if state.verbose:
         click.echo(result.summary())
     return EXIT_DOC_FAILED if result.errors else EXIT_OK

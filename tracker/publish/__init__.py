@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tracker.models import Config
+from tracker.publish.feeds import absolute_base
 from tracker.publish.loader import LoadedSite, Progress, detect_changes, load_site
 from tracker.publish.model import SiteModel
 from tracker.publish.render import render_site
@@ -46,6 +47,7 @@ class BuildReport:
     written: tuple[str, ...] = field(default=(), repr=False)
     removed_paths: tuple[str, ...] = field(default=(), repr=False)
     errors: tuple[str, ...] = ()   # companies left out (unreadable repository)
+    warnings: tuple[str, ...] = ()  # e.g. feeds built without base_url (relative links)
 
     @property
     def total_written(self) -> int:
@@ -94,7 +96,16 @@ def _report(out: Path, model: SiteModel, site: LoadedSite, result: WriteStats,
         companies=len(model.companies), changes=len(model.all_changes()),
         written=tuple(result.written), versions=sum(c.version_count for c in model.companies),
         reports_computed=site.reports_computed, reports_failed=len(site.failed),
-        removed_paths=tuple(result.removed), errors=tuple(site.errors))
+        removed_paths=tuple(result.removed), errors=tuple(site.errors),
+        warnings=_warnings(model))
+
+
+def _warnings(model: SiteModel) -> tuple[str, ...]:
+    if absolute_base(model.site):
+        return ()
+    return ("feeds were built without base_url, so their links are relative and many feed "
+            "readers, forwarded items and e-mail digests cannot follow them: set base_url "
+            "under [site] in tracker.toml to the site's public URL",)
 
 
 def _record(stats: RunStats, report: BuildReport, site: LoadedSite) -> None:
