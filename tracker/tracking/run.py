@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from tracker.models import CompanyConfig, Config, DocumentConfig, FetchResult, RecordMeta
 from tracker.runstats import RunStats
 from tracker.state import StateStore
+from tracker.tracking.reports import explain_recorded
 from tracker.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -59,6 +60,8 @@ class DocOutcome:
     status: str
     commit: str | None = None
     error: str | None = None
+    verdict: str | None = None    # of the change a recorded version makes (None: first one)
+    headline: str | None = None
 
     @property
     def failed(self) -> bool:
@@ -174,8 +177,10 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     after the other (one writer per repository). A 304 or a failed fetch is settled at once
     in this thread: no repository is opened and nothing is extracted. ``progress`` is called
     in this thread, once per document. ``stats`` gets counters (fetched, not_modified,
-    failed, bytes_downloaded, extracted, repos_opened, git_commits) and phase times
-    (extract and git are summed over the lanes, so they can exceed the wall time).
+    failed, bytes_downloaded, extracted, repos_opened, git_commits, recorded) and phase
+    times (extract and git are summed over the lanes, so they can exceed the wall time).
+    Each recorded version's change report is computed and cached before returning (phase
+    ``detect``), and its verdict and headline are put on its outcome.
     """
     from tracker.fetching import FetchJob, fetch_many  # heavy imports only when a run happens
 
@@ -261,6 +266,10 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     order = {(c.slug, d.type): i for i, (c, d) in
              enumerate((c, d) for c in chosen for d in c.documents)}
     report.outcomes.sort(key=lambda o: order.get((o.company, o.doc_type), 0))
+    with meter.phase("detect"):
+        explain_recorded(workspace, report)
+    meter.set("recorded", len(report.recorded))
+    meter.set("failed", len(report.failed))
     return report
 
 
