@@ -10,16 +10,18 @@ swap of the output directory, `writer.py`). Summaries and feed GUIDs live in `su
 from __future__ import annotations
 
 import logging
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tracker.errors import WorkspaceError
 from tracker.models import Config
 from tracker.publish.feeds import absolute_base
 from tracker.publish.loader import LoadedSite, Progress, detect_changes, load_site
 from tracker.publish.model import SiteModel
 from tracker.publish.render import render_site
-from tracker.publish.writer import WriteStats, write_site
+from tracker.publish.writer import WriteStats, check_target, write_site
 from tracker.runstats import RunStats
 from tracker.workspace import Workspace
 
@@ -74,13 +76,18 @@ def build_site(workspace: Workspace, config: Config, out_dir: Path | None = None
     started = time.perf_counter()
     stats = stats or RunStats.null()
     out = Path(out_dir) if out_dir is not None else Path(workspace.public_dir)
-    site = load_site(workspace, config, stats=stats)
+    check_target(Path(os.path.abspath(out)))   # before any work: `/`, a regular file
     try:
-        model = detect_changes(site, workers=workers, progress=progress)
-        outputs = render_site(model, site.sources, stats)
-        result = write_site(out, outputs, stats=stats, progress=progress)
-    finally:
-        site.close()
+        site = load_site(workspace, config, stats=stats)
+        try:
+            model = detect_changes(site, workers=workers, progress=progress)
+            outputs = render_site(model, site.sources, stats)
+            result = write_site(out, outputs, stats=stats, progress=progress)
+        finally:
+            site.close()
+    except OSError as exc:   # e.g. a full disk under the caches: one line, never a traceback
+        raise WorkspaceError(f"build failed: {exc.filename or workspace.root}: "
+                             f"{exc.strerror or exc}") from None
     report = _report(out, model, site, result, time.perf_counter() - started)
     _record(stats, report, site)
     log.info(report.summary())

@@ -23,8 +23,8 @@ from markupsafe import escape
 
 from tracker import __version__
 from tracker.models import SiteSettings
-from tracker.publish.model import TOPIC_TITLES, ChangeItem, StatusEventItem
 from tracker.publish.feedhtml import feed_redline, short_title, text_html
+from tracker.publish.model import TOPIC_TITLES, ChangeItem, StatusEventItem
 from tracker.publish.text import clean_text
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)

@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 MANIFEST = ".tracker-build.json"
 MANIFEST_FORMAT = 1
+STAGING_MARK = ".tracker-staging"   # marks a staging directory as made by a build
 
 
 @dataclass
@@ -47,17 +48,48 @@ def old_dir(out: Path) -> Path:
     return out.with_name(f".{out.name}.old")
 
 
+def _is_dir(path: Path) -> bool:
+    return path.is_dir() and not path.is_symlink()
+
+
+def _built_by_us(path: Path) -> bool:
+    """A directory a build made: it holds a manifest (a site) or the staging mark."""
+    return _is_dir(path) and ((path / MANIFEST).is_file() or (path / STAGING_MARK).is_file())
+
+
+def _foreign(path: Path) -> WorkspaceError:
+    return WorkspaceError(f"{path} is in the way and was not made by policy-tracker: move it "
+                          "away (the build stages the new site under that name)")
+
+
 def recover(out: Path) -> None:
-    """Finish or undo a swap that a killed build left behind."""
+    """Finish or undo a swap that a killed build left behind; never touches a file or
+    directory that a build did not make (those are refused, naming them)."""
     staging, old = staging_dir(out), old_dir(out)
-    if not out.exists() and old.is_dir():
+    swapping = not out.exists() and _is_dir(old) and (
+        (old / MANIFEST).is_file() or not any(old.iterdir()))
+    if swapping:   # killed between the two renames: the staged site is complete and ours
         log.warning("restoring %s from %s left by an interrupted build", out, old)
         old.rename(out)
-    if staging.exists():
+    if staging.exists() or staging.is_symlink():
+        if not (swapping and _is_dir(staging)) and not _built_by_us(staging):
+            raise _foreign(staging)
         log.warning("removing %s left by an interrupted build", staging)
         shutil.rmtree(staging)
-    if old.exists():
+    if old.exists() or old.is_symlink():
+        if not (_is_dir(old) and ((old / MANIFEST).is_file() or not any(old.iterdir()))):
+            raise _foreign(old)
         shutil.rmtree(old)
+
+
+def check_target(out: Path) -> None:
+    """Refuse an output that can never be a site of ours, before anything is touched."""
+    if out.parent == out:
+        raise WorkspaceError(f"refusing to build the site into {out}: the root of the file "
+                             "system; choose a directory of its own with --out")
+    if (out.exists() or out.is_symlink()) and not out.is_dir():
+        raise WorkspaceError(f"{out} exists and is not a directory; choose another --out or "
+                             "move it away")
 
 
 def read_manifest(out: Path) -> dict[str, str] | None:
@@ -103,27 +135,45 @@ def write_site(out: Path, outputs: Iterable[Output], *, stats: RunStats | None =
     Streams: each changed output is rendered and written to the staging directory at once
     and its bytes let go, so memory does not grow with the size of the site. `stats` (a
     RunStats) gets the "render" and "write" phases; `progress(label, done, total)` follows
-    the outputs when their number is known (a sequence)."""
-    phase = (stats or RunStats.null()).phase
-    total = len(outputs) if isinstance(outputs, Sized) else 0
+    the outputs when their number is known (a sequence). Files in `out` that no build made
+    are kept; any file-system failure (a full disk, a parent that is a file) is one
+    WorkspaceError, with the half-written staging directory removed."""
+    out = Path(os.path.abspath(out))
+    check_target(out)
     out = out.resolve()
+    check_target(out)
+    staging = staging_dir(out)
+    try:
+        return _write(out, staging, outputs, stats or RunStats.null(), progress)
+    except OSError as exc:
+        if _built_by_us(staging):
+            shutil.rmtree(staging, ignore_errors=True)   # free the space it took
+        where = exc.filename or out
+        raise WorkspaceError(f"cannot write the site to {out}: {where}: "
+                             f"{exc.strerror or exc}") from None
+
+
+def _write(out: Path, staging: Path, outputs: Iterable[Output], stats: RunStats,
+           progress: Callable[[str, int, int], None] | None) -> WriteStats:
+    phase = stats.phase
+    total = len(outputs) if isinstance(outputs, Sized) else 0
     out.parent.mkdir(parents=True, exist_ok=True)
     recover(out)
     manifest = read_manifest(out)
-    existing = _existing_files(out)
-    if manifest is None and existing:
+    if manifest is None and out.is_dir() and any(out.iterdir()):
         raise WorkspaceError(f"refusing to replace {out}: it is not empty and was not built "
                              f"by policy-tracker (no {MANIFEST}); choose another --out")
+    existing = _existing_files(out) if manifest is not None else set()
     manifest = manifest or {}
     plan: dict[str, bool] = {}   # True: new bytes already in staging; False: keep the file
     keys: dict[str, str] = {}
     rendered = 0
-    staging = staging_dir(out)
     made: set[Path] = set()
 
     def target(path: str) -> Path:
         if not made:
             staging.mkdir()
+            (staging / STAGING_MARK).touch()
             made.add(staging)
         dest = staging / path
         if dest.parent not in made:
@@ -150,17 +200,18 @@ def write_site(out: Path, outputs: Iterable[Output], *, stats: RunStats | None =
             del data
         if progress is not None and total:
             progress("Writing site", done, total)
-    removed = sorted(existing - plan.keys())
+    foreign = existing - manifest.keys() - plan.keys()   # put there by someone else: kept
+    removed = sorted(existing - plan.keys() - foreign)
     written = sorted(p for p, new in plan.items() if new)
     unchanged = len(plan) - len(written)
     if not written and not removed and keys == manifest:
         return WriteStats([], unchanged, [], rendered, swapped=False)
     with phase("write"):
-        for path, new in plan.items():
-            if not new:
-                _link_or_copy(out / path, target(path))
+        for path in [p for p, new in plan.items() if not new] + sorted(foreign):
+            _link_or_copy(out / path, target(path))
         target(MANIFEST).write_text(json.dumps({"format": MANIFEST_FORMAT, "files": keys},
                                                sort_keys=True, indent=0), encoding="utf-8")
+        (staging / STAGING_MARK).unlink()
         _sync_dir(staging)
         if out.exists():
             out.rename(old_dir(out))
