@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from tracker.cli.edge import EXIT_DOC_FAILED, State, pass_state
+from tracker.cli.edge import EXIT_DOC_FAILED, State, os_errors, pass_state
 from tracker.workspace import Workspace
 
 
@@ -25,7 +25,9 @@ def init(state: State, directory: Path | None, base_url: str | None) -> None:
         base_url = click.prompt("Public URL of the published site, for feed links "
                                 "(Enter to set it later)", default="", show_default=False)
     base_url = (base_url or "").strip()
-    workspace = Workspace.init(directory or state.root, base_url=base_url)
+    target = directory or state.root
+    with os_errors(f"cannot create a workspace in {target}"):
+        workspace = Workspace.init(target, base_url=base_url)
     click.echo(f"Created {workspace.config_path}")
     if base_url:
         click.echo(f"Feeds will link to {base_url} ([site] base_url).")
@@ -104,7 +106,8 @@ def demo(directory: Path) -> None:
     revision, detects changes and builds the site."""
     from tracker.demo.run import run_demo
 
-    result = run_demo(directory, echo=click.echo)
+    with os_errors(f"cannot run the demo in {directory}"):
+        result = run_demo(directory, echo=click.echo)
     click.echo("")
     click.echo(f"Workspace:    {result.workspace}")
     click.echo(f"Repositories: {result.snapshots_dir}  (try: git -C {result.snapshots_dir}/"
