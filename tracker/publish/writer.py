@@ -168,19 +168,7 @@ def _write(out: Path, staging: Path, outputs: Iterable[Output], stats: RunStats,
     plan: dict[str, bool] = {}   # True: new bytes already in staging; False: keep the file
     keys: dict[str, str] = {}
     rendered = 0
-    made: set[Path] = set()
-
-    def target(path: str) -> Path:
-        if not made:
-            staging.mkdir()
-            (staging / STAGING_MARK).touch()
-            made.add(staging)
-        dest = staging / path
-        if dest.parent not in made:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            made.add(dest.parent)
-        return dest
-
+    stage = _Staging(staging)
     # A failure before the swap leaves the staging directory; `recover` removes it.
     for done, item in enumerate(outputs, 1):
         if item.path in plan:
@@ -195,7 +183,7 @@ def _write(out: Path, staging: Path, outputs: Iterable[Output], stats: RunStats,
             with phase("write"):
                 same = item.path in existing and _same_bytes(out / item.path, data)
                 if not same:
-                    target(item.path).write_bytes(data)
+                    stage.target(item.path).write_bytes(data)
                 plan[item.path] = not same
             del data
         if progress is not None and total:
@@ -207,20 +195,46 @@ def _write(out: Path, staging: Path, outputs: Iterable[Output], stats: RunStats,
     if not written and not removed and keys == manifest:
         return WriteStats([], unchanged, [], rendered, swapped=False)
     with phase("write"):
-        for path in [p for p, new in plan.items() if not new] + sorted(foreign):
-            _link_or_copy(out / path, target(path))
-        target(MANIFEST).write_text(json.dumps({"format": MANIFEST_FORMAT, "files": keys},
-                                               sort_keys=True, indent=0), encoding="utf-8")
-        (staging / STAGING_MARK).unlink()
-        _sync_dir(staging)
-        if out.exists():
-            out.rename(old_dir(out))
-        staging.rename(out)
-        _sync_dir(out.parent)
-        shutil.rmtree(old_dir(out), ignore_errors=True)
+        kept = [p for p, new in plan.items() if not new] + sorted(foreign)
+        _swap(out, stage, kept, keys)
     log.info("site written to %s: %d written, %d unchanged, %d removed",
              out, len(written), unchanged, len(removed))
     return WriteStats(written, unchanged, removed, rendered, swapped=True)
+
+
+class _Staging:
+    """The staging directory, made (with its mark) when the first file needs it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.made: set[Path] = set()
+
+    def target(self, rel: str) -> Path:
+        if not self.made:
+            self.path.mkdir()
+            (self.path / STAGING_MARK).touch()
+            self.made.add(self.path)
+        dest = self.path / rel
+        if dest.parent not in self.made:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            self.made.add(dest.parent)
+        return dest
+
+
+def _swap(out: Path, stage: _Staging, kept: list[str], keys: dict[str, str]) -> None:
+    """Complete the staged site (kept files hard-linked, the manifest) and swap it in."""
+    for path in kept:
+        _link_or_copy(out / path, stage.target(path))
+    stage.target(MANIFEST).write_text(json.dumps({"format": MANIFEST_FORMAT, "files": keys},
+                                                 sort_keys=True, indent=0), encoding="utf-8")
+    staging = stage.path
+    (staging / STAGING_MARK).unlink()
+    _sync_dir(staging)
+    if out.exists():
+        out.rename(old_dir(out))
+    staging.rename(out)
+    _sync_dir(out.parent)
+    shutil.rmtree(old_dir(out), ignore_errors=True)
 
 
 def _sync_dir(path: Path) -> None:
