@@ -7,10 +7,12 @@ from __future__ import annotations
 import dataclasses
 import email.utils
 import html
+import http.server
 import json
 import os
 import re
 import shutil
+import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -350,3 +352,63 @@ def test_build_warns_about_relative_feed_links(ws_copy, tmp_path: Path) -> None:
     based = build_site(ws, config_for(ws.root, base_url=BASE), tmp_path / "b")
     assert len(plain.warnings) == 1 and "base_url" in plain.warnings[0]
     assert based.warnings == ()
+
+
+class _ReasonHandler(http.server.BaseHTTPRequestHandler):
+    """A server that fails with a hostile HTTP reason phrase."""
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        self.send_response(503, PAYLOAD)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.mark.browser
+def test_a_servers_reason_phrase_stays_inert_in_the_status_feed(tmp_path: Path,
+                                                                chromium_path: Path) -> None:
+    from click.testing import CliRunner
+    from playwright.sync_api import sync_playwright
+
+    from tracker.cli.main import main
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _ReasonHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        ws = tmp_path / "ws"
+        ws.mkdir()
+        (ws / "tracker.toml").write_text(
+            '[site]\ntitle = "T"\nbase_url = "https://watch.example/"\n'
+            "[fetch]\nretries = 0\nper_host_delay = 0\n"
+            '[[companies]]\nslug = "acme"\nname = "Acme"\n'
+            '[[companies.documents]]\ntype = "privacy-policy"\n'
+            f'url = "http://127.0.0.1:{server.server_address[1]}/privacy"\n')
+        runner = CliRunner()
+        for _ in range(3):   # failure_threshold: the third failure is announced
+            assert runner.invoke(main, ["-w", str(ws), "track"]).exit_code == 1
+        built = runner.invoke(main, ["-w", str(ws), "build"])
+        assert built.exit_code == 0, built.output
+    finally:
+        server.shutdown()
+        server.server_close()
+    public = ws / "public"
+    fields = [(f"{name}:{w}", v, h) for name in ("status.rss", "status.atom")
+              for w, v, h in _reader_fields(public / "feeds" / name)]
+    assert any("onerror" in v and w.endswith("/description") for w, v, _ in fields)
+    page_file = tmp_path / "reader.html"
+    page_file.write_text(_page_for(fields), encoding="utf-8")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium_path), headless=True,
+                                    args=["--headless", "--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page()
+            page.goto(page_file.as_uri(), wait_until="load")
+            page.wait_for_timeout(300)
+            pwned = page.evaluate("() => window.__pwned === undefined ? null : 1")
+            imgs = page.evaluate("() => document.querySelectorAll('img').length")
+            shown = page.evaluate("() => document.body.textContent.includes('onerror=')")
+        finally:
+            browser.close()
+    assert (pwned, imgs, shown) == (None, 0, True)
