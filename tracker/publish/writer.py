@@ -138,9 +138,9 @@ def write_site(out: Path, outputs: Iterable[Output], *, stats: RunStats | None =
     the outputs when their number is known (a sequence). Files in `out` that no build made
     are kept; any file-system failure (a full disk, a parent that is a file) is one
     WorkspaceError, with the half-written staging directory removed."""
-    out = Path(os.path.abspath(out))
-    check_target(out)
-    out = out.resolve()
+    given = Path(os.path.abspath(out))   # named in messages as the operator wrote it
+    check_target(given)
+    out = given.resolve()
     check_target(out)
     staging = staging_dir(out)
     try:
@@ -149,7 +149,7 @@ def write_site(out: Path, outputs: Iterable[Output], *, stats: RunStats | None =
         if _built_by_us(staging):
             shutil.rmtree(staging, ignore_errors=True)   # free the space it took
         where = exc.filename or out
-        raise WorkspaceError(f"cannot write the site to {out}: {where}: "
+        raise WorkspaceError(f"cannot write the site to {given}: {where}: "
                              f"{exc.strerror or exc}") from None
 
 
