@@ -57,6 +57,8 @@ def run_build(state: State, workspace: Workspace, config: Config, out: Path | No
             os_errors(f"cannot build the site in {out or workspace.public_dir}"):
         result = build_site(workspace, config, out, workers=jobs, stats=stats,
                             progress=bar.step)
+    for warning in result.warnings:   # once per build, e.g. feeds without base_url
+        click.echo(f"Warning: {warning}", err=True)
     if state.verbose:
         click.echo(result.summary())
     return EXIT_DOC_FAILED if result.errors else EXIT_OK

@@ -6,6 +6,7 @@ collected in one pass, so an operator fixes a config in one go instead of one er
 
 from __future__ import annotations
 
+import json
 import math
 import tomllib
 from collections.abc import Callable, Mapping
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from tracker.errors import ConfigError
+from tracker.errors import ConfigError, UsageError
 from tracker.remote.settings import parse_remote
 from tracker.fsutil import atomic_write_text
 from tracker.names import is_safe_slug, slugify  # noqa: F401 - slugify re-exported (config API)
@@ -402,6 +403,30 @@ max_shrink = 0.5
 # select = ["main"]              # optional CSS selectors of the policy text
 # remove = [".cookie-banner"]    # optional CSS selectors to drop
 '''
+
+
+def site_url_problem(url: str) -> str | None:
+    """Why `url` cannot be the site's public URL (base_url), or None: feeds need http(s)."""
+    reason = check_url(url, allow_file=False)
+    if reason is None and urlsplit(url).scheme.lower() not in ("http", "https"):
+        reason = "must be an http:// or https:// URL"
+    return reason
+
+
+def starter_config(base_url: str = "") -> str:
+    """The starter tracker.toml; with `base_url`, feeds link absolutely from the first build."""
+    if not base_url:
+        return STARTER_CONFIG
+    reason = site_url_problem(base_url)
+    if reason:
+        raise UsageError(f"--base-url {base_url!r} {reason}")
+    line = (f"base_url = {json.dumps(base_url, ensure_ascii=False)}"
+            "   # the site's public URL: feeds link to it")
+    return STARTER_CONFIG.replace(_STARTER_BASE_URL, line, 1)
+
+
+_STARTER_BASE_URL = ('# base_url = "https://example.org/policies/"   '
+                     '# absolute URL of the published site (feeds)')
 
 
 def add_document(path: Path, slug: str, url: str, *, doc_type: str = "privacy-policy",

@@ -7,7 +7,6 @@ document and reported at the end, and the last good version always stays in plac
 from __future__ import annotations
 
 import logging
-import os
 import queue
 import threading
 from collections import deque
@@ -28,6 +27,7 @@ from tracker.errors import (
 from typing import TYPE_CHECKING
 
 from tracker.models import CompanyConfig, Config, DocumentConfig, FetchResult, RecordMeta
+from tracker.parallel import cpu_count
 from tracker.runstats import RunStats
 from tracker.state import StateStore
 from tracker.tracking.shards import MAX_SHARDS, parse_shard, shard_of  # noqa: F401  (re-exported)
@@ -300,7 +300,7 @@ def _lane_count(companies: int) -> int:
     waiting for them (no GIL held), so several lanes per core keep the cores busy (measured
     with bench/bench_track_scale.py on 2 cores: 8 lanes beat 2 and 4); never more lanes than
     companies."""
-    return max(1, min(companies, 4 * (os.cpu_count() or 1), 16))
+    return max(1, min(companies, 4 * cpu_count(), 16))
 
 
 def _base(company: CompanyConfig, doc: DocumentConfig) -> dict:
