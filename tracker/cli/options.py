@@ -122,3 +122,9 @@ class Progress:
 def stats_phase(stats: RunStats | None, name: str) -> AbstractContextManager[None]:
     """Time a phase into ``stats`` when ``--stats`` was given; a no-op otherwise."""
     return stats.phase(name) if stats is not None else nullcontext()
+
+
+def example(*commands: str) -> str:
+    """The epilog that ends a command's --help: its examples, one a line, as typed."""
+    return "\b\nExample" + ("s" if len(commands) > 1 else "") + ":\n" + "\n".join(
+        f"  {command}" for command in commands)

@@ -571,6 +571,7 @@ class CompanyRepo:
             ("Content-Type", meta.content_type), ("Fetcher", meta.fetcher or "unknown"),
             ("Document-Type", doc_type),
             ("Change-Kind", "technical" if meta.technical else "policy"),
+            ("Note", meta.note or None),
             ("Tracker-Version", __version__),
         ]
         body = "\n".join(f"{k}: {_one_line(v)}" for k, v in trailers

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from tracker.errors import (
     DocumentError,
@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from tracker.models import CompanyConfig, Config, DocumentConfig, FetchResult, RecordMeta
 from tracker.state import StateStore
+from tracker.tracking.refused import RefusedStore
 from tracker.tracking.reports import explain_recorded
 from tracker.workspace import Workspace
 
@@ -63,6 +64,9 @@ class DocOutcome:
     error: str | None = None
     verdict: str | None = None    # of the change a recorded version makes (None: first one)
     headline: str | None = None
+    news: bool = True             # False: a failure already reported recently (see state.py)
+    note: str = ""                # a failure's note: "failing for 3 runs since ..."
+    recovered: str | None = None  # "recovered after N failed run(s) since ..." when it was failing
 
     @property
     def failed(self) -> bool:
@@ -76,11 +80,14 @@ class DocOutcome:
         """The one line `tracker track` prints for this document."""
         name = f"{self.company}/{self.doc_type}"
         if self.failed:
-            return f"FAILED   {name}: {self.error}"
+            return f"FAILED   {name}: {self.error}" + (f" ({self.note})" if self.note else "")
+        commit = (self.commit or "")[:10]
         if self.status == NEW:
-            return f"NEW      {name}: first version recorded ({self.commit[:10]})"
+            return f"NEW      {name}: first version recorded ({commit})"
+        if self.status == CHANGED and self.verdict:
+            return f"CHANGED  {name} [{self.verdict}] {self.headline}"
         if self.status == CHANGED:
-            return f"CHANGED  {name}: new version recorded ({self.commit[:10]})"
+            return f"CHANGED  {name}: new version recorded ({commit})"
         return f"{self.status.upper():<8} {name}"
 
 
@@ -155,20 +162,26 @@ def select_companies(config: Config, names: Sequence[str] | None,
 
 
 def check_plausible(text: str, previous: str | None, doc: DocumentConfig,
-                    max_shrink: float) -> None:
-    """Refuse text that shrank drastically: more likely a broken page than a new policy."""
+                    max_shrink: float, company: str = "COMPANY") -> None:
+    """Refuse text that shrank drastically: more likely a broken page than a new policy.
+    The message names the setting that decided and the command that accepts the text."""
+    own = doc.max_shrink is not None
     share = doc.max_shrink if doc.max_shrink is not None else max_shrink
     if previous and share < 1 and len(text) < (1 - share) * len(previous):
+        setting = (f"this document's max_shrink = {share:g}" if own else
+                   f"[fetch] max_shrink = {share:g}; a document can set its own max_shrink")
         raise SuspiciousChangeError(
             f"extracted text shrank from {len(previous):,} to {len(text):,} characters "
-            f"(more than {share:.0%}); keeping the last good version")
+            f"(more than {share:.0%}: {setting}); keeping the last good version. If the page "
+            f"really shrank, record it with `tracker accept {company} --type {doc.type}`")
 
 
 def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | None = None,
           captured_at: datetime | None = None,
           progress: Callable[[DocOutcome], None] | None = None,
           stats: RunStats | None = None,
-          shard: tuple[int, int] | None = None) -> RunReport:
+          shard: tuple[int, int] | None = None,
+          clock: Callable[[], datetime] | None = None) -> RunReport:
     """Fetch and record every configured document (or those of the named companies, or of
     one shard).
 
@@ -181,7 +194,8 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     failed, bytes_downloaded, extracted, repos_opened, git_commits, recorded) and phase
     times (extract and git are summed over the lanes, so they can exceed the wall time).
     Each recorded version's change report is computed and cached before returning (phase
-    ``detect``), and its verdict and headline are put on its outcome.
+    ``detect``), and its verdict and headline are put on its outcome. ``clock`` gives the
+    capture time of each document when ``captured_at`` is not fixed (default: now, UTC).
     """
     from tracker.fetching import FetchJob, fetch_many  # heavy imports only when a run happens
 
@@ -189,7 +203,8 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     with meter.phase("plan"):
         chosen = select_companies(config, companies, shard)
         state = StateStore(workspace.state_path,
-                           failure_threshold=config.site.failure_threshold).load()
+                           failure_threshold=config.site.failure_threshold,
+                           failure_reminder=_reminder(config)).load()
         repos = _RepoPool(workspace, meter)
         by_slug = {c.slug: c for c in chosen}
         jobs = []
@@ -229,7 +244,7 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
         with meter.phase("fetch"):
             for job, result in fetch_many(jobs, config.fetch):
                 company = by_slug[job.company]
-                when = captured_at or datetime.now(timezone.utc)
+                when = captured_at or (clock() if clock else datetime.now(timezone.utc))
                 if isinstance(result, FetchResult) and not result.not_modified:
                     meter.add("fetched")
                     meter.add("bytes_downloaded", len(result.body or b""))
@@ -274,6 +289,11 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     return report
 
 
+def _reminder(config: Config) -> timedelta | None:
+    hours = config.site.failure_reminder_hours
+    return timedelta(hours=hours) if hours else None
+
+
 def _lane_count(companies: int) -> int:
     """Recording lanes: a commit spends most of its time starting git subprocesses and
     waiting for them (no GIL held), so several lanes per core keep the cores busy (measured
@@ -290,9 +310,10 @@ def _failed(company: CompanyConfig, doc: DocumentConfig, exc: BaseException, whe
             state: StateStore, meter: _Meter) -> DocOutcome:
     message = " ".join(str(exc).split()) or type(exc).__name__  # one line per document
     log.warning("%s/%s: %s", company.slug, doc.type, message)
-    state.record_failure(company.slug, doc.type, when, message)
+    news = state.record_failure(company.slug, doc.type, when, message)
     meter.add("failed")
-    return DocOutcome(**_base(company, doc), status=FAILED, error=message)
+    return DocOutcome(**_base(company, doc), status=FAILED, error=message,
+                      news=news is not None, note=news or "")
 
 
 def _settle_quick(company: CompanyConfig, doc: DocumentConfig,
@@ -303,9 +324,9 @@ def _settle_quick(company: CompanyConfig, doc: DocumentConfig,
     else (the caller holds the state lock)."""
     if isinstance(result, BaseException):
         return _failed(company, doc, result, when, state, meter)
-    state.record_success(company.slug, doc.type, when, changed=False)
+    recovered = state.record_success(company.slug, doc.type, when, changed=False)
     meter.add("not_modified")
-    return DocOutcome(**_base(company, doc), status=NOT_MODIFIED)
+    return DocOutcome(**_base(company, doc), status=NOT_MODIFIED, recovered=recovered)
 
 
 def _settle_body(company: CompanyConfig, doc: DocumentConfig, result: FetchResult,
@@ -324,11 +345,13 @@ def _settle_body(company: CompanyConfig, doc: DocumentConfig, result: FetchResul
                                                       f"{type(exc).__name__}: {exc}"),
                            when, state, meter)
     with state_lock:
-        state.record_success(company.slug, doc.type, when, changed=commit is not None,
-                             etag=result.etag, last_modified=result.last_modified)
+        recovered = state.record_success(company.slug, doc.type, when,
+                                         changed=commit is not None, etag=result.etag,
+                                         last_modified=result.last_modified)
     if commit is None:
-        return DocOutcome(**_base(company, doc), status=UNCHANGED)
-    return DocOutcome(**_base(company, doc), status=NEW if first else CHANGED, commit=commit)
+        return DocOutcome(**_base(company, doc), status=UNCHANGED, recovered=recovered)
+    return DocOutcome(**_base(company, doc), status=NEW if first else CHANGED, commit=commit,
+                      recovered=recovered)
 
 
 def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, when: datetime,
@@ -345,9 +368,16 @@ def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, wh
     with meter.phase("git"):
         repo = repos.get(company)
         previous = repo.latest_text(doc.type)
-        check_plausible(extracted.text, previous, doc, config.fetch.max_shrink)
         meta = RecordMeta(source_url=result.final_url or result.url, status=result.status,
                           content_type=result.content_type, fetcher=result.fetcher)
+        refused = RefusedStore(repos.workspace)
+        try:
+            check_plausible(extracted.text, previous, doc, config.fetch.max_shrink,
+                            company.slug)
+        except SuspiciousChangeError as exc:  # kept, so `tracker accept` can record it
+            refused.save(company.slug, doc.type, extracted, meta, when, str(exc))
+            raise
+        refused.discard(company.slug, doc.type)
         commit = repo.record(doc.type, extracted, meta, when, title=doc.display_title,
                              company_name=company.name)
         if commit is not None:
