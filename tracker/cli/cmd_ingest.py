@@ -14,7 +14,6 @@ from tracker.cli.options import (
     jobs_option,
     example,
     stats_option,
-    stats_phase,
     type_option,
     wait_option,
 )
@@ -30,7 +29,7 @@ from tracker.runstats import RunStats
 @stats_option("import")
 @pass_state
 def import_command(state: State, directory: Path, wait: bool, jobs: int | None,
-                   stats: RunStats | None) -> None:
+                   stats: RunStats) -> None:
     """Import dated snapshots into the companies' histories. DIR holds, in any mix:
 
     \b
@@ -60,7 +59,7 @@ def import_command(state: State, directory: Path, wait: bool, jobs: int | None,
         before.update(histories(workspace.snapshots_dir, counts))
         bar.start("Importing", sum(counts.values()))
 
-    with bar, workspace.lock(wait=wait), stats_phase(stats, "import"):
+    with bar, workspace.lock(wait=wait), stats.phase("import"):
         report = import_directory(
             workspace.snapshots_dir, directory, company_names=names, on_scan=scanned,
             progress=lambda company, doc_type, *_: bar.advance(files[(company, doc_type)]),
@@ -93,7 +92,7 @@ def import_command(state: State, directory: Path, wait: bool, jobs: int | None,
 @pass_state
 def backfill(state: State, company: str, doc_type: str | None, since: datetime | None,
              until: datetime | None, limit: int | None, archive_url: str | None,
-             wayback_url: str | None, stats: RunStats | None) -> None:
+             wayback_url: str | None, stats: RunStats) -> None:
     """Import a document's history from the Wayback Machine: one summary line per document;
     exit 1 when some captures failed (the others are recorded). Rerun to resume."""
     from tracker.ingest.backfill import backfill_company

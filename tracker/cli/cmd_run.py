@@ -16,7 +16,6 @@ from tracker.cli.options import (
     shard_option,
     example,
     stats_option,
-    stats_phase,
     wait_option,
 )
 from tracker.models import Config
@@ -25,14 +24,14 @@ from tracker.workspace import Workspace
 
 
 def run_track(state: State, workspace: Workspace, config: Config,
-              companies: tuple[str, ...], stats: RunStats | None = None,
+              companies: tuple[str, ...], stats: RunStats,
               shard: tuple[int, int] | None = None, show_cosmetic: bool = False) -> int:
     """Run `track` (the caller holds the workspace lock) and print its cron-friendly lines."""
     from tracker.tracking.reports import news_lines
     from tracker.tracking.run import select_companies, track
 
     total = sum(len(c.documents) for c in select_companies(config, companies, shard))
-    with Progress(state.verbose) as bar, stats_phase(stats, "track"):
+    with Progress(state.verbose) as bar, stats.phase("track"):
         bar.start("Fetching", total)
         report = track(workspace, config, companies=companies or None, shard=shard,
                        progress=lambda outcome: bar.advance(), stats=stats,
@@ -48,12 +47,12 @@ def run_track(state: State, workspace: Workspace, config: Config,
 
 
 def run_build(state: State, workspace: Workspace, config: Config, out: Path | None,
-              stats: RunStats | None = None, jobs: int | None = None) -> int:
+              stats: RunStats, jobs: int | None = None) -> int:
     """Build the site; exit code 1 when a company had to be left out or a change report
     failed (its ERROR is logged). One progress bar per step (detecting, writing)."""
     from tracker.publish import build_site
 
-    with Progress(state.verbose) as bar, stats_phase(stats, "build"):
+    with Progress(state.verbose) as bar, stats.phase("build"):
         result = build_site(workspace, config, out, workers=jobs, stats=stats,
                             progress=bar.step)
     if state.verbose:
@@ -75,7 +74,7 @@ show_cosmetic_option = click.option(
 @stats_option("track")
 @pass_state
 def track(state: State, companies: tuple[str, ...], wait: bool,
-          shard: tuple[int, int] | None, show_cosmetic: bool, stats: RunStats | None) -> None:
+          shard: tuple[int, int] | None, show_cosmetic: bool, stats: RunStats) -> None:
     """Fetch documents and record new versions. Prints only news, so cron mails only news:
     NEW/CHANGED lines on stdout (a CHANGED line carries the verdict and the headline;
     cosmetic changes are recorded but not printed), FAILED lines on stderr when a document
@@ -95,7 +94,7 @@ def track(state: State, companies: tuple[str, ...], wait: bool,
 @stats_option("build")
 @pass_state
 def build(state: State, out: Path | None, wait: bool, jobs: int | None,
-          stats: RunStats | None) -> None:
+          stats: RunStats) -> None:
     """Build the static website and RSS/Atom feeds (incremental)."""
     workspace, config = state.open()
     with workspace.lock(wait=wait):
@@ -113,7 +112,7 @@ def build(state: State, out: Path | None, wait: bool, jobs: int | None,
 @stats_option("run")
 @pass_state
 def run(state: State, companies: tuple[str, ...], out: Path | None, wait: bool,
-        shard: tuple[int, int] | None, show_cosmetic: bool, stats: RunStats | None) -> None:
+        shard: tuple[int, int] | None, show_cosmetic: bool, stats: RunStats) -> None:
     """`track` then `build`: the command to put in cron (prints what `track` prints)."""
     workspace, config = state.open()
     with workspace.lock(wait=wait):

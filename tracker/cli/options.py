@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -57,7 +56,8 @@ shard_option = click.option(
 def stats_option(command_name: str) -> Callable[[F], F]:
     """``--stats``: print the run's phase timings and counters as one JSON line on stderr.
 
-    The wrapped command receives ``stats`` (a RunStats or None); the JSON is printed even
+    The wrapped command receives ``stats`` (a RunStats; ``RunStats.null()`` without the flag,
+    so no command tests for None); the JSON is printed even
     when the command exits with a non-zero code, since a failing run's timing matters most.
     """
     def decorate(fn: F) -> F:
@@ -65,11 +65,11 @@ def stats_option(command_name: str) -> Callable[[F], F]:
                       help="Print timings and counters as one JSON line on stderr.")
         @functools.wraps(fn)
         def wrapper(*args: Any, want_stats: bool, **kwargs: Any) -> Any:
-            stats = RunStats(command_name) if want_stats else None
+            stats = RunStats(command_name) if want_stats else RunStats.null()
             try:
                 return fn(*args, stats=stats, **kwargs)
             finally:
-                if stats is not None:
+                if want_stats:
                     click.echo(stats.to_json(), err=True)
         return wrapper  # type: ignore[return-value]
     return decorate
@@ -117,11 +117,6 @@ class Progress:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def stats_phase(stats: RunStats | None, name: str) -> AbstractContextManager[None]:
-    """Time a phase into ``stats`` when ``--stats`` was given; a no-op otherwise."""
-    return stats.phase(name) if stats is not None else nullcontext()
 
 
 def example(*commands: str) -> str:

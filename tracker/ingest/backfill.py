@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -79,6 +78,7 @@ def backfill_company(workspace: Workspace, config: Config, company: str, *,
     conf, docs, until, base_url = backfill_plan(config, company, doc_type, since=since,
                                                 until=until, limit=limit,
                                                 archive_url=archive_url)
+    stats = stats or RunStats.null()
     run = BackfillRun()
     with workspace.lock(), ArchiveClient(config.fetch,
                                          config.wayback.requests_per_minute) as client:
@@ -87,23 +87,18 @@ def backfill_company(workspace: Workspace, config: Config, company: str, *,
             name = f"{company}/{doc.type}"
             step = (lambda done, total, name=name: progress(name, done, total)) \
                 if progress else None
-            with _phase(stats, "backfill"):
+            with stats.phase("backfill"):
                 report = backfill(repo, conf.name, doc, config.fetch, since=since,
                                   until=until, limit=limit, base_url=base_url,
                                   client=client, progress=step)
             run.reports.append((name, report))
-            if stats is not None:
-                for key in COUNTERS:
-                    stats.add(key, getattr(report, key))
+            for key in COUNTERS:
+                stats.add(key, getattr(report, key))
             if on_report:
                 on_report(name, report)
             if report.stopped:
                 break
     run.requests = client.requests   # everything asked of the archive, retries too
-    if stats is not None:
-        stats.set("requests", run.requests)
+    stats.set("requests", run.requests)
     return run
 
-
-def _phase(stats: RunStats | None, name: str) -> AbstractContextManager[None]:
-    return stats.phase(name) if stats is not None else nullcontext()

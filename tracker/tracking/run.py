@@ -14,7 +14,6 @@ import threading
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
@@ -28,13 +27,13 @@ from tracker.errors import (
 from typing import TYPE_CHECKING
 
 from tracker.models import CompanyConfig, Config, DocumentConfig, FetchResult, RecordMeta
+from tracker.runstats import RunStats
 from tracker.state import StateStore
 from tracker.tracking.refused import RefusedStore
 from tracker.tracking.reports import explain_recorded
 from tracker.workspace import Workspace
 
 if TYPE_CHECKING:
-    from tracker.runstats import RunStats
     from tracker.storage.repo import CompanyRepo
 
 log = logging.getLogger(__name__)
@@ -199,7 +198,7 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     """
     from tracker.fetching import FetchJob, fetch_many  # heavy imports only when a run happens
 
-    meter = _Meter(stats)
+    meter = stats or RunStats.null()
     with meter.phase("plan"):
         chosen = select_companies(config, companies, shard)
         state = StateStore(workspace.state_path,
@@ -307,7 +306,7 @@ def _base(company: CompanyConfig, doc: DocumentConfig) -> dict:
 
 
 def _failed(company: CompanyConfig, doc: DocumentConfig, exc: BaseException, when: datetime,
-            state: StateStore, meter: _Meter) -> DocOutcome:
+            state: StateStore, meter: RunStats) -> DocOutcome:
     message = " ".join(str(exc).split()) or type(exc).__name__  # one line per document
     log.warning("%s/%s: %s", company.slug, doc.type, message)
     news = state.record_failure(company.slug, doc.type, when, message)
@@ -318,7 +317,7 @@ def _failed(company: CompanyConfig, doc: DocumentConfig, exc: BaseException, whe
 
 def _settle_quick(company: CompanyConfig, doc: DocumentConfig,
                   result: FetchResult | DocumentError, when: datetime, state: StateStore,
-                  meter: _Meter) -> DocOutcome:
+                  meter: RunStats) -> DocOutcome:
     """A failed fetch or a 304: only the state changes. Deliberately no repository and no
     extraction here, so an unchanged document costs one conditional request and nothing
     else (the caller holds the state lock)."""
@@ -331,7 +330,7 @@ def _settle_quick(company: CompanyConfig, doc: DocumentConfig,
 
 def _settle_body(company: CompanyConfig, doc: DocumentConfig, result: FetchResult,
                  when: datetime, config: Config, repos: _RepoPool, state: StateStore,
-                 state_lock: threading.Lock, meter: _Meter) -> DocOutcome:
+                 state_lock: threading.Lock, meter: RunStats) -> DocOutcome:
     """A downloaded document: extract, check and record it (runs in the company's lane)."""
     try:
         commit, first = _record(company, doc, result, when, config, repos, meter)
@@ -355,7 +354,7 @@ def _settle_body(company: CompanyConfig, doc: DocumentConfig, result: FetchResul
 
 
 def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, when: datetime,
-            config: Config, repos: _RepoPool, meter: _Meter) -> tuple[str | None, bool]:
+            config: Config, repos: _RepoPool, meter: RunStats) -> tuple[str | None, bool]:
     """Extract, check and commit; returns (commit or None, whether it is the first version)."""
     from tracker.extract import extract
 
@@ -383,25 +382,6 @@ def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, wh
         if commit is not None:
             meter.add("git_commits")
     return commit, previous is None
-
-
-class _Meter:
-    """Counters and phase times into an optional RunStats (thread-safe itself), so the
-    tracking code never tests for None."""
-
-    def __init__(self, stats: RunStats | None) -> None:
-        self.stats = stats
-
-    def add(self, name: str, amount: int | float = 1) -> None:
-        if self.stats is not None:
-            self.stats.add(name, amount)
-
-    def set(self, name: str, value: int | float) -> None:
-        if self.stats is not None:
-            self.stats.set(name, value)
-
-    def phase(self, name: str) -> AbstractContextManager[None]:
-        return self.stats.phase(name) if self.stats is not None else nullcontext()
 
 
 class _CompanyLanes:
@@ -454,9 +434,9 @@ class _RepoPool:
     """Opens each company's repository once per run (creating it on first capture); each
     company is only ever used by its own lane, so only the pool itself needs a lock."""
 
-    def __init__(self, workspace: Workspace, meter: _Meter | None = None) -> None:
+    def __init__(self, workspace: Workspace, meter: RunStats | None = None) -> None:
         self.workspace = workspace
-        self.meter = meter or _Meter(None)
+        self.meter = meter or RunStats.null()
         self._repos: dict[str, CompanyRepo] = {}
         self._lock = threading.Lock()
 
