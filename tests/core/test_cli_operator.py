@@ -9,8 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import click
-import pytest
 from click.testing import CliRunner
 
 from tracker.cli.main import main

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -46,15 +47,15 @@ def import_command(state: State, directory: Path, wait: bool, jobs: int | None,
     (the output says when a document's history was rebuilt and commit ids changed).
     Companies are imported in parallel; new versions are streamed to git in one pack."""
     from tracker.ingest.importer import ignored_reason, import_directory
-    from tracker.ingest.rebuilds import histories, rebuilds
+    from tracker.ingest.rebuilds import Before, histories, rebuilds
 
     workspace, config = state.open()
     names = {c.slug: c.name for c in config.companies}
     files: dict[tuple[str, str], int] = {}
     bar = Progress(state.verbose)
-    before: dict = {}
+    before: Before = {}
 
-    def scanned(counts: dict[tuple[str, str], int]) -> None:
+    def scanned(counts: Mapping[tuple[str, str], int]) -> None:
         files.update(counts)
         before.update(histories(workspace.snapshots_dir, counts))
         bar.start("Importing", sum(counts.values()))

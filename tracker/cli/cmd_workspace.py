@@ -86,7 +86,7 @@ def list_documents(state: State) -> None:
     table = [header] + [r.cells() for r in rows]
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     for row in table:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
 
 
 @click.command(epilog=example("tracker status", "tracker -w /srv/policies status || mail-me"))

@@ -41,6 +41,7 @@ def document_rows(workspace: Workspace, config: Config) -> list[DocumentRow]:
     state = StateStore(workspace.state_path).load()
     rows: list[DocumentRow] = []
     for company in config.companies:
+        repo_error: str | None
         try:
             repo = company_repo(workspace, company.slug)
         except StorageError as exc:

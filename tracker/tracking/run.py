@@ -6,6 +6,7 @@ document and reported at the end, and the last good version always stays in plac
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -259,7 +260,7 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
                         done.put(_settle_quick(company, job.doc, result, when, state, meter))
                 left[company.slug] -= 1
                 if not left[company.slug]:  # its last document: free its git processes
-                    lanes.submit(company.slug, lambda slug=company.slug: repos.release(slug))
+                    lanes.submit(company.slug, functools.partial(repos.release, company.slug))
                 collect()
         with meter.phase("record_tail"):  # recording still running after the last fetch
             while len(report.outcomes) < len(jobs):  # progress keeps moving meanwhile
