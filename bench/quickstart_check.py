@@ -81,9 +81,11 @@ def main() -> int:
         proc = subprocess.run(["bash", "-c", command], cwd=clone, env=env,
                               capture_output=True, text=True)
         took = time.monotonic() - start
-        tail = (proc.stdout + proc.stderr).strip().splitlines()[-4:]
-        print(f"\n$ {command}\nexit {proc.returncode} after {took:.0f} s")
-        print("\n".join(f"  | {line}" for line in tail))
+        out, err = proc.stdout.strip().splitlines(), proc.stderr.strip().splitlines()
+        print(f"\n$ {command}\nexit {proc.returncode} after {took:.0f} s; last lines of "
+              f"stdout, then {len(err)} lines of stderr (last 2):")
+        print("\n".join(f"  | {line}" for line in out[-4:]))
+        print("\n".join(f"  ! {line}" for line in err[-2:]))
         failed += proc.returncode != 0
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)

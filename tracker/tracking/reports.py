@@ -36,11 +36,16 @@ def explain_version(workspace: Workspace, company: str, doc_type: str,
 
 
 def explain_recorded(workspace: Workspace, report: RunReport) -> None:
-    """Put each recorded version's verdict and headline on its outcome (in place)."""
+    """Put each recorded version's verdict and headline on its outcome (in place). A change
+    the detector fails on keeps its plain line (`build` reports it as unavailable)."""
     for i, outcome in enumerate(report.outcomes):
         if outcome.recorded and outcome.commit:
-            explained = explain_version(workspace, outcome.company, outcome.doc_type,
-                                        outcome.commit)
+            try:
+                explained = explain_version(workspace, outcome.company, outcome.doc_type,
+                                            outcome.commit)
+            except Exception:  # the version is recorded; its line just says less
+                log.exception("%s/%s: change report failed", outcome.company, outcome.doc_type)
+                continue
             if explained:
                 report.outcomes[i] = replace(outcome, verdict=explained[0],
                                              headline=explained[1])
