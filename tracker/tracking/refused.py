@@ -120,14 +120,16 @@ def accept_refused(workspace: Workspace, config: Config, company: str,
 
 
 def _explained(workspace: Workspace, accepted: Accepted) -> Accepted:
+    """The accepted version's verdict and headline, computed like a `track` run's."""
     from dataclasses import replace
 
-    from tracker.tracking.reports import explain_version
+    from tracker.tracking.reports import explain_recorded
+    from tracker.tracking.run import CHANGED, DocOutcome, RunReport
 
     if accepted.commit is None:
         return accepted
-    explained = explain_version(workspace, accepted.company, accepted.doc_type,
-                                accepted.commit)
-    if explained is None:
-        return accepted
-    return replace(accepted, verdict=explained[0], headline=explained[1])
+    report = RunReport([DocOutcome(accepted.company, accepted.doc_type, "", "", CHANGED,
+                                   commit=accepted.commit)])
+    explain_recorded(workspace, report)
+    outcome = report.outcomes[0]
+    return replace(accepted, verdict=outcome.verdict, headline=outcome.headline)

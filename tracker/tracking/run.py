@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from tracker.errors import (
+    ClockError,
     DocumentError,
     ExtractionError,
+    FetchError,
     StorageError,
     SuspiciousChangeError,
     UsageError,
@@ -94,6 +96,7 @@ class DocOutcome:
 @dataclass
 class RunReport:
     outcomes: list[DocOutcome] = field(default_factory=list)
+    state_error: str | None = None  # the state file could not be saved (full disk...)
 
     @property
     def failed(self) -> list[DocOutcome]:
@@ -176,6 +179,18 @@ def check_plausible(text: str, previous: str | None, doc: DocumentConfig,
             f"really shrank, record it with `tracker accept {company} --type {doc.type}`")
 
 
+def check_clock(when: datetime, last: datetime | None) -> None:
+    """Refuse a new version dated before the newest commit: history is kept in the order of
+    record, so a clock that went backwards must never put an older date on top (the site
+    would show the new text as older than the one it replaced). The next run with a right
+    clock records it."""
+    if last is not None and when < last:
+        raise ClockError(
+            f"the clock says {when.astimezone(timezone.utc):%Y-%m-%d %H:%M:%S} UTC, before the "
+            f"last recorded version ({last.astimezone(timezone.utc):%Y-%m-%d %H:%M:%S} UTC): "
+            "not recorded; check the system clock")
+
+
 def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | None = None,
           captured_at: datetime | None = None,
           progress: Callable[[DocOutcome], None] | None = None,
@@ -256,6 +271,11 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
                         collect()
                     lanes.submit(company.slug, record_task(company, job.doc, result, when))
                 else:
+                    if isinstance(result, FetchResult) and job.etag is None \
+                            and job.last_modified is None:  # 304 to an unconditional GET
+                        result = FetchError(f"{result.final_url or result.url} answered 304 "
+                                            "Not Modified to a request that was not "
+                                            "conditional: nothing to record")
                     with state_lock:
                         done.put(_settle_quick(company, job.doc, result, when, state, meter))
                 left[company.slug] -= 1
@@ -277,7 +297,7 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
         if not finished:
             lanes.close(wait=True, cancel=True)
         with meter.phase("state_save"):
-            state.save()
+            report.state_error = _save_state(state)
         repos.close()
     order = {(c.slug, d.type): i for i, (c, d) in
              enumerate((c, d) for c in chosen for d in c.documents)}
@@ -292,6 +312,17 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
 def _reminder(config: Config) -> timedelta | None:
     hours = config.site.failure_reminder_hours
     return timedelta(hours=hours) if hours else None
+
+
+def _save_state(state: StateStore) -> str | None:
+    """Save the state file; on a full or read-only disk say why instead of raising, so the
+    run's outcomes (what was recorded, what failed) are still reported."""
+    try:
+        state.save()
+    except OSError as exc:
+        return (f"cannot save the fetch state {state.path} ({exc.strerror or exc}); "
+                "the lines above say what was recorded and what failed")
+    return None
 
 
 def _lane_count(companies: int) -> int:
@@ -338,6 +369,10 @@ def _settle_body(company: CompanyConfig, doc: DocumentConfig, result: FetchResul
     except (DocumentError, StorageError) as exc:
         with state_lock:
             return _failed(company, doc, exc, when, state, meter)
+    except OSError as exc:  # a full or read-only disk: this document is not recorded
+        with state_lock:
+            return _failed(company, doc, StorageError(
+                f"cannot record: {exc.strerror or exc}"), when, state, meter)
     except Exception as exc:  # a bug must not abort the other documents' recording
         log.exception("%s/%s: unexpected error while recording", company.slug, doc.type)
         with state_lock:
@@ -378,6 +413,8 @@ def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, wh
             refused.save(company.slug, doc.type, extracted, meta, when, str(exc))
             raise
         refused.discard(company.slug, doc.type)
+        if previous != extracted.text:
+            check_clock(when, repo.last_date())
         commit = repo.record(doc.type, extracted, meta, when, title=doc.display_title,
                              company_name=company.name)
         if commit is not None:
