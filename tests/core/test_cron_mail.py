@@ -117,3 +117,30 @@ def test_cosmetic_changes_are_recorded_and_printed_only_on_request(tmp_path, sit
     _publish(site, acme_stamp="<p>Last updated: March 5, 2026</p>")
     shown = runner.invoke(main, args)
     assert shown.stdout.startswith("CHANGED  acme/privacy-policy [cosmetic] "), shown.output
+
+
+def test_failure_news_rules_and_state_compatibility(tmp_path):
+    from tracker.state import StateStore
+
+    path = tmp_path / "state.json"
+    # a state file written before `last_reported` existed: 5 failures already counted
+    path.write_text('{"version": 1, "documents": {"acme/privacy-policy": {'
+                    '"consecutive_failures": 5, "first_failure": "2026-03-01T00:00:00+00:00",'
+                    ' "last_error": "HTTP 500", "alerted": true}}, "events": []}\n')
+    store = StateStore(path, failure_threshold=3).load()
+    news = [store.record_failure("acme", "privacy-policy", T0 + timedelta(hours=h), "HTTP 500")
+            for h in range(26)]
+    assert news[0] == "still failing: 6 runs since 2026-03-01 00:00"   # once, then daily
+    assert [i for i, n in enumerate(news) if n is not None] == [0, 24]
+    store.save()
+    again = StateStore(path, failure_threshold=3).load()
+    assert again.doc("acme", "privacy-policy").last_reported == T0 + timedelta(hours=24)
+    assert again.record_success("acme", "privacy-policy", T0 + timedelta(hours=30),
+                                changed=False) == \
+        "recovered after 31 failed run(s) since 2026-03-01 00:00"
+    assert again.doc("acme", "privacy-policy").last_reported is None
+    every_run = StateStore(tmp_path / "other.json", failure_threshold=3, failure_reminder=None)
+    assert [every_run.record_failure("a", "b", T0 + timedelta(hours=h), "x")
+            for h in range(4)] == ["", "still failing: 2 runs since 2026-03-02 00:17",
+                                   "failing for 3 runs since 2026-03-02 00:17",
+                                   "still failing: 4 runs since 2026-03-02 00:17"]
