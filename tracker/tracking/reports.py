@@ -76,7 +76,8 @@ def _child(workspace: Workspace, documents: list[tuple[str, str]]) -> None:
                 continue
             try:
                 for change in document_changes(workspace, repo, company, doc_type, limit=1):
-                    log.info("%s/%s: %s", company, doc_type, change.report.headline)
+                    if change.report is not None:
+                        log.info("%s/%s: %s", company, doc_type, change.report.headline)
             finally:
                 repo.close()
         except Exception as exc:  # the detector or git on one pair; build will retry it

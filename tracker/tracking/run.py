@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from tracker.errors import (
-    ClockError,
     DocumentError,
     ExtractionError,
     FetchError,
@@ -32,6 +31,7 @@ from typing import TYPE_CHECKING
 from tracker.models import CompanyConfig, Config, DocumentConfig, FetchResult, RecordMeta
 from tracker.runstats import RunStats
 from tracker.state import StateStore
+from tracker.tracking.checks import check_clock, check_plausible
 from tracker.tracking.refused import RefusedStore
 from tracker.tracking.reports import explain_recorded
 from tracker.workspace import Workspace
@@ -162,33 +162,6 @@ def select_companies(config: Config, names: Sequence[str] | None,
             raise UsageError(f"shard {k}/{n}: need 1 <= K <= N <= {MAX_SHARDS}")
         chosen = [c for c in chosen if shard_of(c.slug, n) == k]
     return chosen
-
-
-def check_plausible(text: str, previous: str | None, doc: DocumentConfig,
-                    max_shrink: float, company: str = "COMPANY") -> None:
-    """Refuse text that shrank drastically: more likely a broken page than a new policy.
-    The message names the setting that decided and the command that accepts the text."""
-    own = doc.max_shrink is not None
-    share = doc.max_shrink if doc.max_shrink is not None else max_shrink
-    if previous and share < 1 and len(text) < (1 - share) * len(previous):
-        setting = (f"this document's max_shrink = {share:g}" if own else
-                   f"[fetch] max_shrink = {share:g}; a document can set its own max_shrink")
-        raise SuspiciousChangeError(
-            f"extracted text shrank from {len(previous):,} to {len(text):,} characters "
-            f"(more than {share:.0%}: {setting}); keeping the last good version. If the page "
-            f"really shrank, record it with `tracker accept {company} --type {doc.type}`")
-
-
-def check_clock(when: datetime, last: datetime | None) -> None:
-    """Refuse a new version dated before the newest commit: history is kept in the order of
-    record, so a clock that went backwards must never put an older date on top (the site
-    would show the new text as older than the one it replaced). The next run with a right
-    clock records it."""
-    if last is not None and when < last:
-        raise ClockError(
-            f"the clock says {when.astimezone(timezone.utc):%Y-%m-%d %H:%M:%S} UTC, before the "
-            f"last recorded version ({last.astimezone(timezone.utc):%Y-%m-%d %H:%M:%S} UTC): "
-            "not recorded; check the system clock")
 
 
 def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | None = None,
