@@ -58,6 +58,7 @@ _SITE_KEYS: dict[str, type | tuple[type, ...]] = {
     "title": str, "base_url": str, "description": str, "feed_items": int,
     "changes_per_page": int,
     "include_cosmetic": bool, "failure_threshold": int,
+    "show_cosmetic": bool, "failure_reminder_hours": (int, float),
 }
 _FETCH_KEYS: dict[str, type | tuple[type, ...]] = {
     "user_agent": str, "timeout": (int, float), "max_bytes": int,
@@ -79,6 +80,7 @@ _TOP_KEYS = {"site", "fetch", "companies", "wayback", "remote"}
 # (minimum, maximum) accepted for numeric settings; None = unbounded.
 _RANGES: dict[str, tuple[float | None, float | None]] = {
     "feed_items": (1, 10_000), "changes_per_page": (10, 10_000), "failure_threshold": (1, 1000),
+    "failure_reminder_hours": (0, 8760),
     "timeout": (0.1, 3600),
     "max_bytes": (1024, 2_000_000_000), "per_host_delay": (0, 3600), "concurrency": (1, 64),
     "retries": (0, 10), "max_shrink": (0, 1), "max_redirects": (0, 50),

@@ -441,3 +441,20 @@ def _import_document(repo: CompanyRepo, doc_type: str, files: Files, stats: DocI
         result.commit_seconds += time.perf_counter() - start
     stats.imported += len(created)
     stats.skipped += len(items) - len(created)
+
+
+def ignored_reason(directory: Path, path: str | Path) -> str:
+    """Why the scan of ``directory`` ignored ``path`` (an entry of ``ImportReport.ignored``),
+    in the words `tracker import` prints."""
+    entry = Path(path)
+    try:
+        depth = len(entry.relative_to(directory).parts)
+    except ValueError:
+        depth = 0
+    if depth == 1:
+        return "neither a company directory nor a file starting with an archive-date header"
+    if entry.is_dir():
+        return "a directory inside a document-type directory (two levels at most)"
+    if not entry.is_file():
+        return "not a regular file"
+    return "not named <YYYY-MM-DD>[THHMMSS].<md|txt|html|pdf>"

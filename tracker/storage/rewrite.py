@@ -325,6 +325,7 @@ def tracker_message(company_name: str, doc_type: str, title: str, meta: RecordMe
         ("Content-Type", meta.content_type), ("Fetcher", meta.fetcher or "unknown"),
         ("Document-Type", doc_type),
         ("Change-Kind", "technical" if meta.technical else "policy"),
+        ("Note", meta.note or None),
         ("Tracker-Version", version),
     ]
     body = "\n".join(f"{k}: {one_line(v)}" for k, v in trailers
