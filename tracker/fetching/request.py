@@ -23,7 +23,7 @@ from urllib.request import url2pathname
 
 import httpx
 
-from tracker.errors import FetchError
+from tracker.errors import FetchError, redact_credentials
 from tracker.extract.encoding import HTML_TYPES, detect_encoding
 from tracker.fetching.body import read_body
 from tracker.fetching.failures import network_error, status_error
@@ -269,7 +269,8 @@ def _result(url: str, final_url: str, response: httpx.Response, body: bytes | No
                              or not ctype):
         encoding = detect_encoding(body, charset, html=ctype in HTML_TYPES or not ctype)
     return FetchResult(
-        url=url, final_url=final_url, status=response.status_code, content_type=ctype,
+        url=redact_credentials(url), final_url=redact_credentials(final_url),
+        status=response.status_code, content_type=ctype,
         body=body, encoding=encoding,
         etag=response.headers.get("etag") or (etag if body is None else None),
         last_modified=response.headers.get("last-modified")

@@ -23,6 +23,7 @@ from tracker.errors import (
     ExtractionError,
     FetchError,
     StorageError,
+    redact_credentials,
     SuspiciousChangeError,
     UsageError,
 )
@@ -313,7 +314,8 @@ def _lane_count(companies: int) -> int:
 
 
 def _base(company: CompanyConfig, doc: DocumentConfig) -> dict:
-    return dict(company=company.slug, doc_type=doc.type, title=doc.display_title, url=doc.url)
+    return dict(company=company.slug, doc_type=doc.type, title=doc.display_title,
+                url=redact_credentials(doc.url))
 
 
 def _failed(company: CompanyConfig, doc: DocumentConfig, exc: BaseException, when: datetime,
@@ -382,7 +384,8 @@ def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, wh
         check_plausible(extracted.text, previous, doc, config.fetch.max_shrink)
         if previous != extracted.text:
             check_clock(when, repo.last_date())
-        meta = RecordMeta(source_url=result.final_url or result.url, status=result.status,
+        meta = RecordMeta(source_url=redact_credentials(result.final_url or result.url),
+                          status=result.status,
                           content_type=result.content_type, fetcher=result.fetcher)
         commit = repo.record(doc.type, extracted, meta, when, title=doc.display_title,
                              company_name=company.name)
