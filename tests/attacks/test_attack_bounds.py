@@ -68,3 +68,29 @@ def test_change_reports_computed_during_track_are_bounded_in_time(
     assert not list(cache.glob("*.json")) if cache.exists() else True  # deferred to build
     assert cli(root, "build").exit_code == 0
     assert len(list(cache.glob("*.json"))) == 1
+
+
+def test_file_documents_never_block_on_fifos_or_devices(tmp_path: Path) -> None:
+    """`file://` documents (opt-in) that name a FIFO with no writer, a device or a directory
+    fail at once with one line each; a regular file beside them is recorded."""
+    import os
+
+    fifo = tmp_path / "policy.fifo"
+    os.mkfifo(fifo)
+    good = tmp_path / "policy.html"
+    good.write_bytes(policy_page("Privacy Policy"))
+    link = tmp_path / "link-to-fifo.html"
+    link.symlink_to(fifo)
+    docs = [Doc("acme", "fifo", fifo.as_uri()), Doc("acme", "zero", "file:///dev/zero"),
+            Doc("acme", "tty", "file:///dev/tty"), Doc("acme", "dir", tmp_path.as_uri()),
+            Doc("acme", "link", link.as_uri()), Doc("acme", "privacy-policy", good.as_uri())]
+    root = write_config(tmp_path / "ws", docs, fetch={"allow_file_urls": True})
+    try:
+        proc = run_tracker(root, "track", timeout=60)
+    except subprocess.TimeoutExpired:
+        raise AssertionError("a file:// document blocked the run") from None
+    assert_no_traceback(proc.stdout, proc.stderr)
+    assert proc.returncode == 1, proc.stderr
+    failed = [line for line in proc.stderr.splitlines() if line.startswith("FAILED")]
+    assert len(failed) == 5 and all("not a regular file" in line for line in failed), failed
+    assert "NEW      acme/privacy-policy" in proc.stdout

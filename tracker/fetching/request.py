@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import os
 import random
 import socket
+import stat
 import threading
 import time
 from dataclasses import dataclass
@@ -25,6 +27,7 @@ import httpx
 
 from tracker.errors import FetchError, redact_credentials
 from tracker.extract.encoding import HTML_TYPES, detect_encoding
+from tracker.fetching.addresses import AddressGuard
 from tracker.fetching.body import read_body
 from tracker.fetching.failures import network_error, status_error
 from tracker.fetching.politeness import HostThrottle
@@ -135,8 +138,11 @@ class _Deadline:
     trace hook) at the deadline, which wakes any blocked read at once.
     """
 
-    def __init__(self, seconds: float, total: float | None = None) -> None:
+    def __init__(self, seconds: float, total: float | None = None,
+                 guard: AddressGuard | None = None) -> None:
         self.seconds = seconds
+        self.guard = guard  # also the place every connection passes: checked there
+        self._host = ""
         self.total = seconds if total is None else total  # the whole budget, for messages
         self.expired = False
         self._sockets: list[socket.socket] = []
@@ -152,6 +158,9 @@ class _Deadline:
         self._timer.cancel()
 
     def trace(self, event: str, info: dict) -> None:
+        if event == "connection.connect_tcp.started" and self.guard is not None:
+            self._host = str(info.get("host", ""))
+            self.guard.before_connect(self._host, int(info.get("port") or 0))
         if event == "connection.connect_tcp.complete":
             sock = info["return_value"].get_extra_info("socket")
             with self._lock:
@@ -159,6 +168,8 @@ class _Deadline:
                 expired = self.expired
             if expired:
                 self._shut(sock)
+            if self.guard is not None:
+                self.guard.after_connect(self._host, sock)
 
     def _expire(self) -> None:
         with self._lock:
@@ -193,6 +204,7 @@ def _get(client: httpx.Client, url: str, settings: FetchSettings, etag: str | No
         headers["If-Modified-Since"] = last_modified
     max_time = settings.max_time if settings.max_time is not None else 4 * settings.timeout
     budget = max_time
+    guard = AddressGuard(url)
     current, seen = url, {url}
     for hop in range(settings.max_redirects + 1):
         if budget <= 0:
@@ -200,7 +212,7 @@ def _get(client: httpx.Client, url: str, settings: FetchSettings, etag: str | No
         with throttle.slot(host_of(current)):
             started = time.monotonic()
             try:
-                with _Deadline(budget, max_time) as deadline:
+                with _Deadline(budget, max_time, guard) as deadline:
                     outcome = _hop(client, url, current, headers, settings, deadline, etag,
                                    last_modified)
             finally:
@@ -215,6 +227,12 @@ def _get(client: httpx.Client, url: str, settings: FetchSettings, etag: str | No
         seen.add(target)
         current = target
     raise AssertionError("unreachable")
+
+
+def _clip(text: str, size: int = 100) -> str:
+    """A server-chosen text for a one-line message: one line, at most ``size`` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[:size] + "..."
 
 
 @dataclass(frozen=True)
@@ -235,12 +253,15 @@ def _hop(client: httpx.Client, url: str, current: str, headers: dict[str, str],
         if deadline.expired:
             raise deadline.error(current) from None
         raise network_error(exc, current) from None
+    except httpx.InvalidURL:  # httpx parses a redirect's target even when not following it
+        raise FetchError(f"{current} redirects to an invalid or non-HTTP URL; "
+                         "not followed") from None
     try:
         status = response.status_code
         if status in _REDIRECTS and response.headers.get("location"):
             target = urljoin(current, response.headers["location"].strip())
             if not is_web_url(target):
-                raise FetchError(f"{current} redirects to a non-HTTP URL: {target}")
+                raise FetchError(f"{current} redirects to a non-HTTP URL: {_clip(target)}")
             return _Redirect(target, "set-cookie" in response.headers)
         if status == 304:
             return _result(url, current, response, None, etag, last_modified)
@@ -287,6 +308,22 @@ _LOCAL_TYPES = {".md": "text/markdown", ".markdown": "text/markdown", ".txt": "t
                 ".html": "text/html", ".htm": "text/html", ".pdf": "application/pdf"}
 
 
+def _read_regular_file(path: Path, limit: int) -> bytes:
+    """At most ``limit`` bytes of a regular file; a FIFO, device or socket is refused before
+    it is opened (and again after, non-blocking), so it can never hang a run."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise FetchError(f"{path} is not a regular file (a FIFO, device or directory)")
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise FetchError(f"{path} is not a regular file (a FIFO, device or directory)")
+        os.set_blocking(fd, True)
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            return fh.read(limit)
+    finally:
+        os.close(fd)
+
+
 def _fetch_file(url: str, settings: FetchSettings) -> FetchResult:
     """A local file (only when allow_file_urls): same size cap and charset handling as HTTP."""
     parts = urlsplit(url)
@@ -294,8 +331,7 @@ def _fetch_file(url: str, settings: FetchSettings) -> FetchResult:
         raise FetchError(f"file:// URL names a remote host: {url}")
     path = Path(url2pathname(unquote(parts.path)))
     try:
-        with path.open("rb") as fh:
-            body = fh.read(settings.max_bytes + 1)
+        body = _read_regular_file(path, settings.max_bytes + 1)
     except OSError as exc:
         raise FetchError(f"cannot read {path}: {exc.strerror or exc}") from None
     if len(body) > settings.max_bytes:
