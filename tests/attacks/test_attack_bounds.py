@@ -94,3 +94,37 @@ def test_file_documents_never_block_on_fifos_or_devices(tmp_path: Path) -> None:
     failed = [line for line in proc.stderr.splitlines() if line.startswith("FAILED")]
     assert len(failed) == 5 and all("not a regular file" in line for line in failed), failed
     assert "NEW      acme/privacy-policy" in proc.stdout
+
+
+def test_max_time_bounds_a_documents_attempts_together(tmp_path: Path, web: LocalServer) -> None:
+    """A page that drips one byte a second used to be retried after each max_time cut-off
+    (3 x max_time plus backoff with retries = 2); max_time now bounds all attempts of the
+    document in a run: one cut-off, no retry that could not finish anyway."""
+    import time
+
+    from faultkit import cli
+
+    def drip(h) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html; charset=utf-8")
+        h.send_header("Content-Length", "100000")
+        h.end_headers()
+        for _ in range(60):
+            h.wfile.write(b"<")
+            h.wfile.flush()
+            time.sleep(1)
+
+    web.routes["/drip"] = drip
+    web.page("/ok", policy_page("Privacy Policy"))
+    root = write_config(tmp_path / "ws", [Doc("slow", "privacy-policy", web.url("/drip")),
+                                          Doc("fine", "privacy-policy", web.url("/ok"))],
+                        fetch={"max_time": 3, "timeout": 2, "retries": 3,
+                               "retry_backoff": 0.2})
+    started = time.monotonic()
+    result = cli(root, "track")
+    elapsed = time.monotonic() - started
+    assert result.exit_code == 1, result.output
+    assert "FAILED   slow/privacy-policy" in result.stderr and "3 s" in result.stderr
+    assert "NEW      fine/privacy-policy" in result.stdout
+    assert len(web.requests_to("/drip")) == 1, web.seen
+    assert elapsed < 3 * 3, elapsed  # one max_time, not one per attempt (before: > 12 s)

@@ -89,11 +89,24 @@ def backoff_delay(attempt: int, settings: FetchSettings, retry_after: float | No
     return max(delay, retry_after or 0.0)
 
 
+def _max_time(settings: FetchSettings) -> float:
+    return settings.max_time if settings.max_time is not None else 4 * settings.timeout
+
+
+class _Budget:
+    """A document's max_time for one run, shared by all its attempts: network time and the
+    waits between attempts are taken from it, so retries never multiply it."""
+
+    def __init__(self, seconds: float) -> None:
+        self.total = self.left = seconds
+
+
 def _with_retries(doc: DocumentConfig, settings: FetchSettings, etag: str | None,
                   last_modified: str | None, throttle: HostThrottle | None,
                   client: httpx.Client | None) -> FetchResult:
     attempts = max(0, settings.retries) + 1
     throttle = throttle or HostThrottle(0.0)
+    budget = _Budget(_max_time(settings))
     for attempt in range(1, attempts + 1):
         try:
             if doc.browser:
@@ -101,22 +114,27 @@ def _with_retries(doc: DocumentConfig, settings: FetchSettings, etag: str | None
                     from tracker.fetching.browser import render  # Playwright is optional; import only if used
                     return render(doc.url, settings)
             assert client is not None
-            return _get(client, doc.url, settings, etag, last_modified, throttle)
+            return _get(client, doc.url, settings, etag, last_modified, throttle, budget)
         except FetchError as exc:
             too_long = exc.retry_after is not None and exc.retry_after > MAX_RETRY_AFTER
-            if not exc.transient or attempt == attempts or too_long:
-                raise _final(exc, attempt, too_long) from None
             delay = backoff_delay(attempt, settings, exc.retry_after)
+            spent = delay >= budget.left
+            if not exc.transient or attempt == attempts or too_long or spent:
+                raise _final(exc, attempt, too_long, budget.total if spent else None) from None
             log.info("%s; retrying in %.1f s (attempt %d of %d)", exc, delay, attempt + 1, attempts)
             time.sleep(delay)
+            budget.left -= delay
     raise AssertionError("unreachable")
 
 
-def _final(exc: FetchError, attempts: int, too_long: bool) -> FetchError:
+def _final(exc: FetchError, attempts: int, too_long: bool,
+           spent: float | None = None) -> FetchError:
     """The error as reported: says how many attempts were made and why retrying stopped."""
     notes = []
     if attempts > 1:
         notes.append(f"after {attempts} attempts")
+    if spent is not None and exc.transient and not too_long:
+        notes.append(f"max_time of {spent:g} s spent; next run")
     if too_long:
         notes.append(f"Retry-After {exc.retry_after:g} s is over {MAX_RETRY_AFTER:g} s; next run")
     if not notes:
@@ -190,7 +208,8 @@ class _Deadline:
 
 
 def _get(client: httpx.Client, url: str, settings: FetchSettings, etag: str | None,
-         last_modified: str | None, throttle: HostThrottle) -> FetchResult:
+         last_modified: str | None, throttle: HostThrottle,
+         budget: _Budget | None = None) -> FetchResult:
     """One attempt: follow redirects by hand (scheme check and loop detection on every hop).
 
     Every hop is a request of its own to its host, so each takes that host's throttle slot:
@@ -202,21 +221,21 @@ def _get(client: httpx.Client, url: str, settings: FetchSettings, etag: str | No
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    max_time = settings.max_time if settings.max_time is not None else 4 * settings.timeout
-    budget = max_time
+    max_time = _max_time(settings)
+    budget = budget or _Budget(max_time)
     guard = AddressGuard(url)
     current, seen = url, {url}
     for hop in range(settings.max_redirects + 1):
-        if budget <= 0:
+        if budget.left <= 0:
             raise FetchError(f"download of {url} took over {max_time:g} s", transient=True)
         with throttle.slot(host_of(current)):
             started = time.monotonic()
             try:
-                with _Deadline(budget, max_time, guard) as deadline:
+                with _Deadline(budget.left, max_time, guard) as deadline:
                     outcome = _hop(client, url, current, headers, settings, deadline, etag,
                                    last_modified)
             finally:
-                budget -= time.monotonic() - started
+                budget.left -= time.monotonic() - started
         if isinstance(outcome, FetchResult):
             return outcome
         target = outcome.target
