@@ -128,3 +128,57 @@ def test_max_time_bounds_a_documents_attempts_together(tmp_path: Path, web: Loca
     assert "NEW      fine/privacy-policy" in result.stdout
     assert len(web.requests_to("/drip")) == 1, web.seen
     assert elapsed < 3 * 3, elapsed  # one max_time, not one per attempt (before: > 12 s)
+
+
+def _hostile_pdf(pages: int = 300, ops: int = 5000) -> bytes:
+    """A small PDF whose pages all share one big content stream: pypdf parses the stream
+    again for every page (about 1 s each here, minutes for the whole file)."""
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    stream = DecodedStreamObject()
+    stream.set_data(b"".join(b"BT /F1 9 Tf %d %d Td (We collect your data %d) Tj ET\n"
+                             % (i % 500, i % 700, i) for i in range(ops)))
+    content = writer._add_object(stream.flate_encode())
+    font = writer._add_object(DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject("/Helvetica")}))
+    resources = DictionaryObject({NameObject("/Font"): DictionaryObject(
+        {NameObject("/F1"): font})})
+    for _ in range(pages):
+        page = writer.add_blank_page(612, 792)
+        page[NameObject("/Contents")] = content
+        page[NameObject("/Resources")] = resources
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_pdf_extraction_is_bounded_in_time(tmp_path: Path, web: LocalServer,
+                                           monkeypatch) -> None:
+    """A ~50 KB PDF that would keep pypdf busy for minutes fails that document with one line
+    once the extraction deadline passes (a killed child process); the others are recorded."""
+    import time
+
+    from faultkit import cli
+    from tracker.extract import pdf
+
+    monkeypatch.setattr(pdf, "PDF_TIME_LIMIT", 2.0)
+    body = _hostile_pdf()
+    assert len(body) < 200_000
+    web.page("/terms.pdf", body, content_type="application/pdf")
+    web.page("/p", policy_page("Privacy Policy"))
+    root = write_config(tmp_path / "ws", [Doc("acme", "terms", web.url("/terms.pdf")),
+                                          Doc("acme", "privacy-policy", web.url("/p"))])
+    started = time.monotonic()
+    result = cli(root, "track")
+    assert time.monotonic() - started < 30
+    assert_no_traceback(result.output)
+    assert result.exit_code == 1, result.output
+    assert "NEW      acme/privacy-policy" in result.stdout
+    assert result.stderr.strip().splitlines() == [
+        f"FAILED   acme/terms: PDF from {web.url('/terms.pdf')} took over 2 s to extract; "
+        "giving up on it this run"]
