@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from tracker import names
 from tracker.names import is_safe_slug
-from tracker.errors import StorageError, TrackerError
+from tracker.errors import StorageError, TrackerError, redact_credentials
 from tracker.models import Config, Version, document_type_title
 from tracker.publish.detect import PairJob, PairResult, compute_summaries
 from tracker.publish.model import (
@@ -268,9 +268,11 @@ class LoadedSite:
             dcfg = cfg.document(doc_type) if cfg else None
             title = dcfg.display_title if dcfg else document_type_title(doc_type)
             versions = history.versions(doc_type) if history is not None else []
-            docs.append(self._document(slug, name, doc_type, title, dcfg.url if dcfg else "",
+            url = redact_credentials(dcfg.url) if dcfg else ""  # tracker.toml keeps them
+            docs.append(self._document(slug, name, doc_type, title, url,
                                        versions, _doc_status(self.state, slug, doc_type)))
-        return CompanyModel(slug=slug, name=name, homepage=cfg.homepage if cfg else "",
+        return CompanyModel(slug=slug, name=name,
+                            homepage=redact_credentials(cfg.homepage) if cfg else "",
                             tracked=cfg is not None, documents=tuple(docs),
                             path=f"companies/{slug}/index.html")
 
@@ -306,7 +308,7 @@ class LoadedSite:
             vitems.append(VersionItem(
                 company=company, doc_type=doc_type, date=utc(row.version.date),
                 text_hash=row.text_hash, commit=row.version.commit,
-                source_url=row.version.trailers.get("Source-URL", ""),
+                source_url=redact_credentials(row.version.trailers.get("Source-URL", "")),
                 technical=row.version.technical, first=i == 0, words=row.words,
                 path=row.path, change_path=by_version.get(row.path),
                 prev_path=rows[i - 1].path if i else None,

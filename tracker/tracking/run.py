@@ -21,6 +21,7 @@ from tracker.errors import (
     ExtractionError,
     FetchError,
     StorageError,
+    redact_credentials,
     SuspiciousChangeError,
     UsageError,
 )
@@ -298,7 +299,8 @@ def _lane_count(companies: int) -> int:
 
 
 def _base(company: CompanyConfig, doc: DocumentConfig) -> dict:
-    return dict(company=company.slug, doc_type=doc.type, title=doc.display_title, url=doc.url)
+    return dict(company=company.slug, doc_type=doc.type, title=doc.display_title,
+                url=redact_credentials(doc.url))
 
 
 def _failed(company: CompanyConfig, doc: DocumentConfig, exc: BaseException, when: datetime,
@@ -367,7 +369,8 @@ def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, wh
     with meter.phase("git"):
         repo = repos.get(company)
         previous = repo.latest_text(doc.type)
-        meta = RecordMeta(source_url=result.final_url or result.url, status=result.status,
+        meta = RecordMeta(source_url=redact_credentials(result.final_url or result.url),
+                          status=result.status,
                           content_type=result.content_type, fetcher=result.fetcher)
         refused = RefusedStore(repos.workspace)
         try:
