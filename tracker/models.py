@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tracker.notify.config import Subscription
 
 DEFAULT_TRACKING_PARAMS: tuple[str, ...] = (
     "utm_*", "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid",
@@ -92,6 +96,7 @@ class Config:
     fetch: FetchSettings = field(default_factory=FetchSettings)
     companies: tuple[CompanyConfig, ...] = ()
     wayback: WaybackSettings = field(default_factory=WaybackSettings)
+    subscriptions: tuple[Subscription, ...] = ()   # [[subscriptions]]: never published
 
     def company(self, slug: str) -> CompanyConfig | None:
         return next((c for c in self.companies if c.slug == slug), None)

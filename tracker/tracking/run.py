@@ -29,9 +29,11 @@ from typing import TYPE_CHECKING
 
 from tracker.models import CompanyConfig, Config, DocumentConfig, FetchResult, RecordMeta
 from tracker.state import StateStore
+from tracker.tracking.notifying import notify_recorded
 from tracker.workspace import Workspace
 
 if TYPE_CHECKING:
+    from tracker.notify.run import NotifyReport
     from tracker.runstats import RunStats
     from tracker.storage.repo import CompanyRepo
 
@@ -79,6 +81,7 @@ class DocOutcome:
 @dataclass
 class RunReport:
     outcomes: list[DocOutcome] = field(default_factory=list)
+    notifications: NotifyReport | None = None   # the notification step, when it ran
 
     @property
     def failed(self) -> list[DocOutcome]:
@@ -90,7 +93,8 @@ class RunReport:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed else 0
+        notify_failed = self.notifications is not None and self.notifications.exit_code
+        return 1 if self.failed or notify_failed else 0
 
 
 def shard_of(slug: str, shards: int) -> int:
@@ -157,7 +161,7 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
           captured_at: datetime | None = None,
           progress: Callable[[DocOutcome], None] | None = None,
           stats: RunStats | None = None,
-          shard: tuple[int, int] | None = None) -> RunReport:
+          shard: tuple[int, int] | None = None, notify: str = "send") -> RunReport:
     """Fetch and record every configured document (or those of the named companies, or of
     one shard).
 
@@ -169,10 +173,14 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     in this thread, once per document. ``stats`` gets counters (fetched, not_modified,
     failed, bytes_downloaded, extracted, repos_opened, git_commits) and phase times
     (extract and git are summed over the lanes, so they can exceed the wall time).
+    ``notify``: after recording, "send" the notifications of the changes recorded (the
+    default; see tracking.notifying), list them ("dry-run") or leave them ("off": the caller
+    calls ``notify_recorded`` itself, e.g. after publishing).
     """
     from tracker.fetching.fetch import FetchJob, fetch_many  # heavy imports only when a run happens
 
     meter = _Meter(stats)
+    started = captured_at or datetime.now(timezone.utc)
     with meter.phase("plan"):
         chosen = select_companies(config, companies, shard)
         state = StateStore(workspace.state_path,
@@ -254,6 +262,11 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     order = {(c.slug, d.type): i for i, (c, d) in
              enumerate((c, d) for c in chosen for d in c.documents)}
     report.outcomes.sort(key=lambda o: order.get((o.company, o.doc_type), 0))
+    if config.subscriptions and notify != "off":
+        with meter.phase("notify"):
+            report.notifications = notify_recorded(workspace, config, [c.slug for c in chosen],
+                                                   started=started, now=captured_at,
+                                                   mode=notify)
     return report
 
 
