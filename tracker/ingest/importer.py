@@ -102,7 +102,7 @@ def _safe(name: str) -> str | None:
 
 def load_snapshot(path: Path, ext: str, doc_type: str) -> Extracted:
     """Read one snapshot file and extract its text with the same rules as a fetch."""
-    from tracker.extract import core as ex
+    import tracker.extract as ex
 
     body = path.read_bytes()
     if ext == _ARCHIVE:

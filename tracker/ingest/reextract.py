@@ -24,7 +24,7 @@ _CONTENT_TYPE = {"html": "text/html", "pdf": "application/pdf", "txt": "text/pla
 
 def reextract_snapshot(raw: bytes, ext: str, doc: DocumentConfig, url: str) -> Extracted:
     """Extracted text of a stored raw snapshot, by the same rules as a fresh capture."""
-    from tracker.extract import core as ex
+    import tracker.extract as ex
 
     if ext == "md":  # imported Markdown is already the text: only normalise it again
         text = ex.normalize_text(ex.decode(raw))

@@ -386,7 +386,7 @@ def backfill(repo: CompanyRepo, company_name: str, doc: DocumentConfig,
     ``requests_per_minute``). Versions are inserted every ``batch`` captures, oldest first.
     ``progress(handled, found)`` is called once the captures are listed and after each one.
     """
-    from tracker.extract.core import extract
+    from tracker.extract import extract
 
     base_url = base_url.rstrip("/")
     report = BackfillReport()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import uuid
 from collections.abc import Callable
 from contextlib import nullcontext
@@ -23,6 +22,7 @@ from typing import Any
 
 from tracker.config.loading import is_safe_slug
 from tracker.errors import StorageError, TrackerError
+from tracker.fsutil import atomic_write_text
 from tracker.models import Config, SiteSettings, Version, document_type_title
 from tracker.publish.sanitize import sanitize_html
 
@@ -269,15 +269,13 @@ class SummaryCache:
             self.dirty = self.dirty or bool(stale)
         if not self.dirty:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"format": SUMMARY_FORMAT, "detector": self.detector_version,
-                                   "words": self.words, "summaries": self.summaries,
-                                   "histories": self.histories},
-                                  ensure_ascii=False), encoding="utf-8")
         # No sort_keys: a summary must read back exactly as computed (entity kinds keep the
-        # detector's order), or the first rebuild would see changed page inputs.
-        os.replace(tmp, self.path)
+        # detector's order), or the first rebuild would see changed page inputs. Written to a
+        # fresh exclusive temp file, never through a link planted at a predictable name.
+        atomic_write_text(self.path, json.dumps(
+            {"format": SUMMARY_FORMAT, "detector": self.detector_version,
+             "words": self.words, "summaries": self.summaries, "histories": self.histories},
+            ensure_ascii=False), fsync=False)
         self.dirty = False
 
     def release(self) -> None:

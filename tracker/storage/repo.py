@@ -38,6 +38,7 @@ from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
 from tracker import __version__
 from tracker.config.loading import is_safe_slug
 from tracker.errors import StorageError
+from tracker.fsutil import atomic_write_text
 from tracker.storage.fastimport import SCRATCH_REF, FastImport
 from tracker.models import Extracted, RecordMeta, Version, document_type_title
 
@@ -842,11 +843,9 @@ class CompanyRepo:
         if unique == sorted(set(previous), key=lambda g: (g.epoch, g.blob)):
             return
         path = self._seen_path(doc_type)
-        tmp = path.with_name(path.name + ".tmp")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(json.dumps([[g.date, g.blob] for g in unique]), "utf-8")
-            os.replace(tmp, path)
+        try:  # a fresh exclusive temp file: never written through a link planted at *.tmp
+            atomic_write_text(path, json.dumps([[g.date, g.blob] for g in unique]),
+                              fsync=False)
         except OSError as exc:  # losing it only loses precision, never history
             log.warning("%s: cannot remember repeated captures: %s", self.path, exc)
 

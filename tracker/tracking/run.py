@@ -43,6 +43,11 @@ log = logging.getLogger(__name__)
 # memory a run holds in page bodies when git falls behind the network.
 RECORD_BACKLOG = 256
 
+# The most shards `--shard K/N` accepts: each company is scored once per shard, so an absurd
+# N (10**12) would make a run spin instead of fetching; a thousand cron hosts is far beyond
+# any deployment this tool is meant for.
+MAX_SHARDS = 1000
+
 # Outcome statuses, in the words `tracker track` prints.
 NEW, CHANGED, UNCHANGED, NOT_MODIFIED, FAILED = (
     "new", "changed", "unchanged", "not-modified", "failed")
@@ -106,8 +111,8 @@ def shard_of(slug: str, shards: int) -> int:
     N+1) instead of reshuffling almost all of them as ``hash mod N`` would. Python's
     ``hash()`` is salted per process and would differ between hosts.
     """
-    if shards < 1:
-        raise UsageError(f"number of shards must be at least 1, not {shards}")
+    if not 1 <= shards <= MAX_SHARDS:
+        raise UsageError(f"number of shards must be between 1 and {MAX_SHARDS}, not {shards}")
 
     def score(k: int) -> bytes:
         return hashlib.sha256(f"{k}/{slug}".encode("utf-8")).digest()
@@ -118,11 +123,14 @@ def shard_of(slug: str, shards: int) -> int:
 def parse_shard(text: str) -> tuple[int, int]:
     """``"K/N"`` -> (K, N) with 1 <= K <= N; anything else is a usage error."""
     k, sep, n = text.strip().partition("/")
-    if not sep or not k.strip().isdigit() or not n.strip().isdigit():
+    if not sep or not all(p.strip().isascii() and p.strip().isdigit() and len(p.strip()) < 20
+                          for p in (k, n)):
         raise UsageError(f"--shard must look like K/N (e.g. 2/5), not {text!r}")
     kk, nn = int(k), int(n)
     if not 1 <= kk <= nn:
         raise UsageError(f"--shard {text}: K must be between 1 and N")
+    if nn > MAX_SHARDS:
+        raise UsageError(f"--shard {text}: N must be at most {MAX_SHARDS}")
     return kk, nn
 
 
@@ -141,8 +149,8 @@ def select_companies(config: Config, names: Sequence[str] | None,
         chosen = [c for c in chosen if c.slug in names]
     if shard is not None:
         k, n = shard
-        if not 1 <= k <= n:
-            raise UsageError(f"shard {k}/{n}: K must be between 1 and N")
+        if not 1 <= k <= n or n > MAX_SHARDS:
+            raise UsageError(f"shard {k}/{n}: need 1 <= K <= N <= {MAX_SHARDS}")
         chosen = [c for c in chosen if shard_of(c.slug, n) == k]
     return chosen
 
@@ -177,7 +185,7 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     default; see tracking.notifying), list them ("dry-run") or leave them ("off": the caller
     calls ``notify_recorded`` itself, e.g. after publishing).
     """
-    from tracker.fetching.fetch import FetchJob, fetch_many  # heavy imports only when a run happens
+    from tracker.fetching import FetchJob, fetch_many  # heavy imports only when a run happens
 
     meter = _Meter(stats)
     started = captured_at or datetime.now(timezone.utc)
@@ -330,7 +338,7 @@ def _settle_body(company: CompanyConfig, doc: DocumentConfig, result: FetchResul
 def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, when: datetime,
             config: Config, repos: _RepoPool, meter: _Meter) -> tuple[str | None, bool]:
     """Extract, check and commit; returns (commit or None, whether it is the first version)."""
-    from tracker.extract.core import extract
+    from tracker.extract import extract
 
     if result.body is None:
         raise ExtractionError("the server sent no body")
