@@ -632,5 +632,9 @@ def demo(directory: Path) -> None:
         sys.exit(EXIT_DOC_FAILED)
 
 
+from tracker.cli.notify import notify_group  # noqa: E402 - registered after the group exists
+
+main.add_command(notify_group)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

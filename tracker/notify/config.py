@@ -9,13 +9,13 @@ never echoed in logs, pages or errors.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from tracker.errors import ConfigError
+from tracker.notify.secrets import VAR_RE, apprise_logs, expand, masked
 
 VERDICT_RANK = {"cosmetic": 0, "minor": 1, "substantive": 2, "major": 3}
 MIN_VERDICTS = ("minor", "substantive", "major")   # cosmetic changes are never notified
@@ -23,7 +23,6 @@ DIGESTS = ("none", "daily", "weekly")
 SUBSCRIPTION_KEYS = ("name", "urls", "companies", "types", "min_verdict", "topics", "entities",
                      "digest")
 _NAME_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
-_VAR_RE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,7 @@ class Subscription:
 
     def variables(self) -> tuple[str, ...]:
         """Environment variables the URLs refer to."""
-        return tuple(dict.fromkeys(v for url in self.urls for v in _VAR_RE.findall(url)))
+        return tuple(dict.fromkeys(v for url in self.urls for v in VAR_RE.findall(url)))
 
 
 class SubscriptionConfigError(ConfigError):
@@ -51,45 +50,6 @@ class SubscriptionConfigError(ConfigError):
         super().__init__(message, file=file, key=key)
         self.subscription = subscription
         self.args = (f"{file}: subscription '{subscription}': key '{key}': {message}",)
-
-
-def expand(template: str, environ: Mapping[str, str] | None = None) -> str:
-    """The URL with every ``${VAR}`` replaced from the environment; KeyError names a missing
-    variable (never its value, which it does not have)."""
-    env = os.environ if environ is None else environ
-
-    def value(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in env:
-            raise KeyError(name)
-        return env[name]
-
-    return _VAR_RE.sub(value, template)
-
-
-def secret_values(subscription: Subscription,
-                  environ: Mapping[str, str] | None = None) -> tuple[str, ...]:
-    """The values the subscription's ``${VAR}`` references expand to (to redact them)."""
-    env = os.environ if environ is None else environ
-    return tuple(env[v] for v in subscription.variables() if env.get(v))
-
-
-def template_secrets(template: str, environ: Mapping[str, str] | None = None
-                     ) -> tuple[str, ...]:
-    """The values one URL template's ``${VAR}`` references expand to."""
-    env = os.environ if environ is None else environ
-    return tuple(env[v] for v in _VAR_RE.findall(template) if env.get(v))
-
-
-def redact(text: str, secrets: tuple[str, ...]) -> str:
-    """``text`` with every secret value (and its URL-quoted form) replaced by ``***``."""
-    from urllib.parse import quote
-
-    for secret in sorted(secrets, key=len, reverse=True):
-        if len(secret) >= 3:
-            for form in {secret, quote(secret, safe="")}:
-                text = text.replace(form, "***")
-    return text
 
 
 class _Checker:
@@ -129,18 +89,19 @@ def _check_url(template: str, index: int, check: _Checker) -> None:
     try:
         url = expand(template)
     except KeyError as exc:
-        check.add(key, f"environment variable {exc.args[0]} is not set (used in {template!r})")
+        check.add(key, f"environment variable {exc.args[0]} is not set (used in {masked(template)!r})")
         return
     if "://" not in url:
-        check.add(key, f"{template!r} is not an Apprise URL (such as mailto://, json://, "
+        check.add(key, f"{masked(template)!r} is not an Apprise URL (such as mailto://, json://, "
                        "matrix://, slack://, ntfy://)")
         return
     try:
-        plugin = apprise.Apprise.instantiate(url, suppress_exceptions=True)
+        with apprise_logs((), show=False):   # its messages could hold the expanded secrets
+            plugin = apprise.Apprise.instantiate(url, suppress_exceptions=True)
     except Exception:  # Apprise plugins parse with their own code; any failure is "bad URL"
         plugin = None
     if plugin is None:
-        check.add(key, f"{template!r} is not a URL Apprise can send to (unknown service or "
+        check.add(key, f"{masked(template)!r} is not a URL Apprise can send to (unknown service or "
                        "missing parts)")
 
 

@@ -8,7 +8,8 @@ from datetime import datetime, timezone
 
 from tracker.errors import TrackerError, UsageError
 from tracker.models import Config
-from tracker.notify.config import Subscription, secret_values
+from tracker.notify.config import Subscription
+from tracker.notify.secrets import secret_values
 from tracker.notify.facts import ChangeFacts, REDLINE_ANCHOR, absolute
 from tracker.notify.outbox import Outbox
 from tracker.notify.render import channel_format, render_change

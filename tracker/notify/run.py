@@ -16,7 +16,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from tracker.models import Config
-from tracker.notify.config import Subscription, secret_values
+from tracker.notify.config import Subscription
+from tracker.notify.secrets import secret_values
 from tracker.notify.digest import period_end, period_of
 from tracker.notify.facts import ChangeFacts
 from tracker.notify.filters import wanted

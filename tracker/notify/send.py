@@ -8,10 +8,8 @@ moment, and every expanded value is scrubbed from anything we report or log.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 
-from tracker.notify.config import expand, redact, template_secrets
+from tracker.notify.secrets import apprise_logs, expand, redact, template_secrets
 from tracker.notify.render import HTML, JSON, MARKDOWN, Message
 
 log = logging.getLogger(__name__)
@@ -22,30 +20,6 @@ class DeliveryError(Exception):
     """A channel refused or could not take a message; the text holds no secret."""
 
 
-class _Redactor(logging.Filter):
-    """Scrubs secret values from Apprise's own log records while we send."""
-
-    def __init__(self, secrets: tuple[str, ...]) -> None:
-        super().__init__()
-        self.secrets = secrets
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = redact(record.getMessage(), self.secrets)
-        record.args = None
-        return True
-
-
-@contextmanager
-def _scrubbed_logs(secrets: tuple[str, ...]) -> Iterator[None]:
-    logger = logging.getLogger("apprise")
-    scrub = _Redactor(secrets)
-    logger.addFilter(scrub)
-    try:
-        yield
-    finally:
-        logger.removeFilter(scrub)
-
-
 def display_url(template: str) -> str:
     """How a channel is shown to the operator: Apprise's privacy form of the URL (passwords
     and tokens masked, no query) with every ``${VAR}`` value scrubbed; else the scheme."""
@@ -53,7 +27,8 @@ def display_url(template: str) -> str:
 
     secrets = template_secrets(template)
     try:
-        plugin = apprise.Apprise.instantiate(expand(template), suppress_exceptions=True)
+        with apprise_logs(secrets, show=False):
+            plugin = apprise.Apprise.instantiate(expand(template), suppress_exceptions=True)
         if plugin is not None:
             return redact(str(plugin.url(privacy=True)).split("?", 1)[0], secrets)
     except Exception:  # noqa: BLE001 - a missing variable, a plugin that cannot re-render
@@ -72,7 +47,7 @@ def deliver(template: str, message: Message, secrets: tuple[str, ...]) -> None:
     body_format = {HTML: apprise.NotifyFormat.HTML, MARKDOWN: apprise.NotifyFormat.MARKDOWN,
                    JSON: apprise.NotifyFormat.TEXT}[message.fmt]
     sender = apprise.Apprise()
-    with _scrubbed_logs(secrets):
+    with apprise_logs(secrets, show=logging.getLogger().isEnabledFor(logging.INFO)):
         if not sender.add(url):
             raise DeliveryError(f"{display_url(template)} is not a URL Apprise can send to")
         try:
