@@ -211,3 +211,20 @@ def subscription(name: str, *urls: str, **filters: object) -> str:
     for key, value in filters.items():
         lines.append(f"{key} = {json.dumps(value)}")
     return "\n".join(lines) + "\n\n"
+
+
+def hostile_texts() -> tuple[str, str]:
+    """HOSTILE and HOSTILE_V2 of tests/faults/test_hostile_content.py (script tags, event
+    handlers, javascript: links, bidi and control characters), read from that file without
+    importing it, and without its one-megabyte line."""
+    import ast
+
+    source = Path(__file__).resolve().parent.parent / "faults" / "test_hostile_content.py"
+    namespace: dict[str, object] = {}
+    for node in ast.parse(source.read_text("utf-8")).body:
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name) and \
+                node.targets[0].id in ("WORDS", "LONG_LINE", "HOSTILE", "HOSTILE_V2"):
+            exec(compile(ast.Module([node], []), str(source), "exec"), namespace)
+    cut = "## Long"
+    return (str(namespace["HOSTILE"]).split(cut)[0],
+            str(namespace["HOSTILE_V2"]).split(cut)[0])

@@ -90,11 +90,12 @@ class Outbox:
 
     # ------------------------------------------------------------------ subscriptions
     def register(self, names: Iterable[str], now: datetime) -> dict[str, datetime]:
-        """When each subscription was first seen (``now`` for a new one)."""
+        """When each subscription was first seen (``now`` for a new one), in whole seconds
+        like the capture dates git keeps."""
         with self.transaction():
             for name in names:
                 self.db.execute("INSERT OR IGNORE INTO subscriptions VALUES (?, ?)",
-                                (name, now.isoformat()))
+                                (name, now.replace(microsecond=0).isoformat()))
         return {name: datetime.fromisoformat(created) for name, created in
                 self.db.execute("SELECT name, created FROM subscriptions")}
 

@@ -108,7 +108,8 @@ def acknowledge(workspace: Workspace, config: Config, companies: Sequence[str] |
 def _created(outbox: Outbox, config: Config, started: datetime) -> dict[str, datetime]:
     known = {name: datetime.fromisoformat(c) for name, c in
              outbox.db.execute("SELECT name, created FROM subscriptions")}
-    return {s.name: known.get(s.name, started) for s in config.subscriptions}
+    return {s.name: known.get(s.name, started.replace(microsecond=0))
+            for s in config.subscriptions}
 
 
 def _targets(config: Config, change: ChangeFacts,
