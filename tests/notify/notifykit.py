@@ -113,6 +113,7 @@ class Hooks(_Server):
 
     def __init__(self, delay: float = 0.0) -> None:
         self.posts: list[Post] = []
+        self.requests = 0
         self.down = False
         self.delay = delay
         hooks = self
@@ -120,6 +121,7 @@ class Hooks(_Server):
         class Handler(BaseHTTPRequestHandler):
             def _read(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                hooks.requests += 1
                 if hooks.delay:
                     time.sleep(hooks.delay)
                 if hooks.down:
@@ -228,3 +230,15 @@ def hostile_texts() -> tuple[str, str]:
     cut = "## Long"
     return (str(namespace["HOSTILE"]).split(cut)[0],
             str(namespace["HOSTILE_V2"]).split(cut)[0])
+
+MAJOR = """# Privacy Policy
+
+## Who we are
+
+Acme Data Brokers Ltd. sells consumer profiles to marketers worldwide.
+
+## What we sell
+
+We may sell your personal information, browsing history and precise location to any buyer. \
+We keep everything forever.
+"""
