@@ -58,3 +58,46 @@ def test_subscription(obj: Any, name: str) -> None:
         sys.exit(1)
     for line in lines:
         click.echo(line)
+
+
+# ------------------------------------------------------------------ used by track/run/import
+
+dry_run_option = click.option(
+    "--dry-run", is_flag=True,
+    help="Print the notifications that would be sent and send none (recording, building "
+         "and the outbox are unchanged: a later run sends them).")
+notify_flag_option = click.option(
+    "--notify", "notify", is_flag=True,
+    help="Send notifications for the changes this brings in that are newer than the "
+         "subscriptions (default: they are marked seen and never sent).")
+
+
+def echo_notifications(verbose: int, report: Any) -> int:
+    """Print a notification pass's lines (WOULD SEND on stdout, SENT with -v, FAILED on
+    stderr) and return its exit code."""
+    if report is None:
+        return 0
+    for line in report.planned:
+        click.echo(line)
+    if verbose:
+        for line in report.sent:
+            click.echo(line)
+    for line in report.failure_lines():
+        click.echo(line, err=True)
+    return int(report.exit_code)
+
+
+def after_ingest(state: Any, workspace: Any, config: Any, companies: list[str] | None,
+                 started: Any, notify: bool) -> int:
+    """After import/backfill: send (``--notify``) or mark seen; under the workspace lock so
+    no cron run sends the same deliveries at once."""
+    from tracker.tracking.notifying import acknowledge_recorded, notify_recorded
+
+    if not config.subscriptions:
+        return 0
+    with workspace.lock(wait=True):
+        if not notify:
+            acknowledge_recorded(workspace, config, companies)
+            return 0
+        report = notify_recorded(workspace, config, companies, started=started)
+    return echo_notifications(state.verbose, report)

@@ -14,7 +14,6 @@ import threading
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -28,13 +27,14 @@ from tracker.errors import (
 from typing import TYPE_CHECKING
 
 from tracker.models import CompanyConfig, Config, DocumentConfig, FetchResult, RecordMeta
+from tracker.runstats import RunStats
 from tracker.state import StateStore
 from tracker.tracking.notifying import notify_recorded
+from tracker.tracking.reports import explain_recorded
 from tracker.workspace import Workspace
 
 if TYPE_CHECKING:
     from tracker.notify.run import NotifyReport
-    from tracker.runstats import RunStats
     from tracker.storage.repo import CompanyRepo
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,8 @@ class DocOutcome:
     status: str
     commit: str | None = None
     error: str | None = None
+    verdict: str | None = None    # of the change a recorded version makes (None: first one)
+    headline: str | None = None
 
     @property
     def failed(self) -> bool:
@@ -179,15 +181,17 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     after the other (one writer per repository). A 304 or a failed fetch is settled at once
     in this thread: no repository is opened and nothing is extracted. ``progress`` is called
     in this thread, once per document. ``stats`` gets counters (fetched, not_modified,
-    failed, bytes_downloaded, extracted, repos_opened, git_commits) and phase times
-    (extract and git are summed over the lanes, so they can exceed the wall time).
-    ``notify``: after recording, "send" the notifications of the changes recorded (the
-    default; see tracking.notifying), list them ("dry-run") or leave them ("off": the caller
-    calls ``notify_recorded`` itself, e.g. after publishing).
+    failed, bytes_downloaded, extracted, repos_opened, git_commits, recorded) and phase
+    times (extract and git are summed over the lanes, so they can exceed the wall time).
+    Each recorded version's change report is computed and cached before returning (phase
+    ``detect``), and its verdict and headline are put on its outcome.
+    ``notify``: then "send" the notifications of the changes recorded (the default; see
+    tracking.notifying), list them ("dry-run") or leave them ("off": the caller calls
+    ``notify_recorded`` itself, e.g. after publishing).
     """
     from tracker.fetching import FetchJob, fetch_many  # heavy imports only when a run happens
 
-    meter = _Meter(stats)
+    meter = stats or RunStats.null()
     started = captured_at or datetime.now(timezone.utc)
     with meter.phase("plan"):
         chosen = select_companies(config, companies, shard)
@@ -270,6 +274,10 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     order = {(c.slug, d.type): i for i, (c, d) in
              enumerate((c, d) for c in chosen for d in c.documents)}
     report.outcomes.sort(key=lambda o: order.get((o.company, o.doc_type), 0))
+    with meter.phase("detect"):
+        explain_recorded(workspace, report)
+    meter.set("recorded", len(report.recorded))
+    meter.set("failed", len(report.failed))
     if config.subscriptions and notify != "off":
         with meter.phase("notify"):
             report.notifications = notify_recorded(workspace, config, [c.slug for c in chosen],
@@ -291,7 +299,7 @@ def _base(company: CompanyConfig, doc: DocumentConfig) -> dict:
 
 
 def _failed(company: CompanyConfig, doc: DocumentConfig, exc: BaseException, when: datetime,
-            state: StateStore, meter: _Meter) -> DocOutcome:
+            state: StateStore, meter: RunStats) -> DocOutcome:
     message = " ".join(str(exc).split()) or type(exc).__name__  # one line per document
     log.warning("%s/%s: %s", company.slug, doc.type, message)
     state.record_failure(company.slug, doc.type, when, message)
@@ -301,7 +309,7 @@ def _failed(company: CompanyConfig, doc: DocumentConfig, exc: BaseException, whe
 
 def _settle_quick(company: CompanyConfig, doc: DocumentConfig,
                   result: FetchResult | DocumentError, when: datetime, state: StateStore,
-                  meter: _Meter) -> DocOutcome:
+                  meter: RunStats) -> DocOutcome:
     """A failed fetch or a 304: only the state changes. Deliberately no repository and no
     extraction here, so an unchanged document costs one conditional request and nothing
     else (the caller holds the state lock)."""
@@ -314,7 +322,7 @@ def _settle_quick(company: CompanyConfig, doc: DocumentConfig,
 
 def _settle_body(company: CompanyConfig, doc: DocumentConfig, result: FetchResult,
                  when: datetime, config: Config, repos: _RepoPool, state: StateStore,
-                 state_lock: threading.Lock, meter: _Meter) -> DocOutcome:
+                 state_lock: threading.Lock, meter: RunStats) -> DocOutcome:
     """A downloaded document: extract, check and record it (runs in the company's lane)."""
     try:
         commit, first = _record(company, doc, result, when, config, repos, meter)
@@ -336,7 +344,7 @@ def _settle_body(company: CompanyConfig, doc: DocumentConfig, result: FetchResul
 
 
 def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, when: datetime,
-            config: Config, repos: _RepoPool, meter: _Meter) -> tuple[str | None, bool]:
+            config: Config, repos: _RepoPool, meter: RunStats) -> tuple[str | None, bool]:
     """Extract, check and commit; returns (commit or None, whether it is the first version)."""
     from tracker.extract import extract
 
@@ -357,25 +365,6 @@ def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, wh
         if commit is not None:
             meter.add("git_commits")
     return commit, previous is None
-
-
-class _Meter:
-    """Counters and phase times into an optional RunStats (thread-safe itself), so the
-    tracking code never tests for None."""
-
-    def __init__(self, stats: RunStats | None) -> None:
-        self.stats = stats
-
-    def add(self, name: str, amount: int | float = 1) -> None:
-        if self.stats is not None:
-            self.stats.add(name, amount)
-
-    def set(self, name: str, value: int | float) -> None:
-        if self.stats is not None:
-            self.stats.set(name, value)
-
-    def phase(self, name: str) -> AbstractContextManager[None]:
-        return self.stats.phase(name) if self.stats is not None else nullcontext()
 
 
 class _CompanyLanes:
@@ -428,9 +417,9 @@ class _RepoPool:
     """Opens each company's repository once per run (creating it on first capture); each
     company is only ever used by its own lane, so only the pool itself needs a lock."""
 
-    def __init__(self, workspace: Workspace, meter: _Meter | None = None) -> None:
+    def __init__(self, workspace: Workspace, meter: RunStats | None = None) -> None:
         self.workspace = workspace
-        self.meter = meter or _Meter(None)
+        self.meter = meter or RunStats.null()
         self._repos: dict[str, CompanyRepo] = {}
         self._lock = threading.Lock()
 
