@@ -75,7 +75,7 @@ def absolute(base_url: str, path: str) -> str:
 def change_paths(versions: list[Version]) -> dict[str, str]:
     """Site path of each change page of one document, by commit, named exactly as the site
     builder names them (date and text hash, a suffix for a repeat on the same day)."""
-    from tracker.publish.model import _page_name
+    from tracker.publish.loader import _page_name  # the site builder's own naming rule
 
     chrono = sorted(versions, key=lambda v: utc(v.date))
     taken: set[str] = set()
@@ -91,7 +91,7 @@ def change_paths(versions: list[Version]) -> dict[str, str]:
 def change_facts(version: Version, report: ChangeReport, *, company_name: str,
                  doc_title: str, path: str, base_url: str) -> ChangeFacts:
     """The facts of one change from its version and change report."""
-    from tracker.publish.model import change_guid
+    from tracker.publish.summaries import change_guid
 
     url = absolute(base_url, path)
     return ChangeFacts(

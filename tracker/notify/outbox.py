@@ -28,7 +28,7 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS subscriptions (name TEXT PRIMARY KEY, created TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS heads (company TEXT PRIMARY KEY, head TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS scanned (company TEXT, doc_type TEXT, until TEXT NOT NULL,
-                                    PRIMARY KEY (company, doc_type));
+                                    newest TEXT NOT NULL, PRIMARY KEY (company, doc_type));
 CREATE TABLE IF NOT EXISTS changes (id TEXT PRIMARY KEY, facts TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS held (subscription TEXT, change_id TEXT, period TEXT NOT NULL,
                                  digested INTEGER NOT NULL DEFAULT 0,
@@ -107,14 +107,15 @@ class Outbox:
     def set_head(self, company: str, head: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO heads VALUES (?, ?)", (company, head))
 
-    def scanned_until(self, company: str, doc_type: str) -> datetime | None:
-        row = self.db.execute("SELECT until FROM scanned WHERE company = ? AND doc_type = ?",
-                              (company, doc_type)).fetchone()
-        return datetime.fromisoformat(row[0]) if row else None
+    def scanned(self, company: str, doc_type: str) -> tuple[datetime, str] | None:
+        """(capture date, commit) of the newest version an earlier pass considered."""
+        row = self.db.execute("SELECT until, newest FROM scanned WHERE company = ? AND "
+                              "doc_type = ?", (company, doc_type)).fetchone()
+        return (datetime.fromisoformat(row[0]), row[1]) if row else None
 
-    def set_scanned(self, company: str, doc_type: str, until: datetime) -> None:
-        self.db.execute("INSERT OR REPLACE INTO scanned VALUES (?, ?, ?)",
-                        (company, doc_type, until.isoformat()))
+    def set_scanned(self, company: str, doc_type: str, until: datetime, newest: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO scanned VALUES (?, ?, ?, ?)",
+                        (company, doc_type, until.isoformat(), newest))
 
     # ------------------------------------------------------------------ changes and queue
     def add_change(self, facts: ChangeFacts) -> None:

@@ -10,11 +10,12 @@ only its versions newer than the mark are read; everything else costs one small 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from tracker.models import Config, document_type_title
+from tracker.models import Config, Version, document_type_title
 from tracker.notify.facts import ChangeFacts, change_facts, change_paths
 from tracker.notify.outbox import Outbox
 from tracker.workspace import Workspace
@@ -28,12 +29,12 @@ class ScanResult:
 
     changes: list[ChangeFacts] = field(default_factory=list)
     heads: dict[str, str] = field(default_factory=dict)
-    scanned: dict[tuple[str, str], datetime] = field(default_factory=dict)
+    scanned: dict[tuple[str, str], tuple[datetime, str]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
 
     def save_marks(self, outbox: Outbox) -> None:
-        for (company, doc_type), until in self.scanned.items():
-            outbox.set_scanned(company, doc_type, until)
+        for (company, doc_type), (until, newest) in self.scanned.items():
+            outbox.set_scanned(company, doc_type, until, newest)
         for company, head in self.heads.items():
             outbox.set_head(company, head)
 
@@ -101,12 +102,12 @@ def _scan_company(workspace: Workspace, config: Config, outbox: Outbox, slug: st
             versions = repo.versions(doc_type)
             if not versions:
                 continue
-            since = outbox.scanned_until(slug, doc_type)
+            seen = _seen(outbox.scanned(slug, doc_type), versions, earliest)
             doc = conf.document(doc_type) if conf else None
             title = doc.display_title if doc else document_type_title(doc_type)
             paths: dict[str, str] | None = None
             for i, version in enumerate(versions[:-1]):
-                if (version.date <= since) if since else (version.date < earliest):
+                if seen(version):
                     break
                 if version.technical:
                     continue
@@ -117,7 +118,24 @@ def _scan_company(workspace: Workspace, config: Config, outbox: Outbox, slug: st
                 result.changes.append(change_facts(
                     version, report, company_name=name, doc_title=title,
                     path=paths[version.commit], base_url=config.site.base_url))
-            result.scanned[(slug, doc_type)] = max(since, versions[0].date) if since \
-                else versions[0].date
+            result.scanned[(slug, doc_type)] = (versions[0].date, versions[0].commit)
     finally:
         repo.close()
+
+
+def _seen(mark: tuple[datetime, str] | None, versions: list[Version], earliest: datetime
+          ) -> Callable[[Version], bool]:
+    """Whether a version (walking newest first) was considered by an earlier pass: it is the
+    marked commit or older; when a history rewrite (backfill) replaced that commit, every
+    version captured no later than it; without a mark, those before ``earliest``."""
+    if mark is None:
+        return lambda v: v.date < earliest
+    until, newest = mark
+    if any(v.commit == newest for v in versions):
+        reached = [False]
+
+        def at_or_below(v: Version) -> bool:
+            reached[0] = reached[0] or v.commit == newest
+            return reached[0]
+        return at_or_below
+    return lambda v: v.date <= until
