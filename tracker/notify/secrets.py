@@ -83,11 +83,14 @@ def apprise_logs(secrets: tuple[str, ...], *, show: bool) -> Iterator[None]:
     ``show`` (verbose runs); Apprise's own per-call capture still sees them."""
     logger = logging.getLogger("apprise")
     scrub = _Redactor(secrets)
-    propagate = logger.propagate
+    propagate, level = logger.propagate, logger.level
     logger.addFilter(scrub)
     logger.propagate = show
+    if logger.getEffectiveLevel() > logging.WARNING:
+        logger.setLevel(logging.WARNING)    # Apprise's per-call capture needs its warnings
     try:
         yield
     finally:
         logger.removeFilter(scrub)
         logger.propagate = propagate
+        logger.setLevel(level)
