@@ -85,14 +85,14 @@ def _check_url(template: str, index: int, check: _Checker) -> None:
     """An Apprise URL Apprise understands, its variables set; only the template is shown."""
     import apprise
 
-    key = f"urls[{index}]"
+    key, shown = f"urls[{index}]", repr(masked(template))
     try:
         url = expand(template)
     except KeyError as exc:
-        check.add(key, f"environment variable {exc.args[0]} is not set (used in {masked(template)!r})")
+        check.add(key, f"environment variable {exc.args[0]} is not set (used in {shown})")
         return
     if "://" not in url:
-        check.add(key, f"{masked(template)!r} is not an Apprise URL (such as mailto://, json://, "
+        check.add(key, f"{shown} is not an Apprise URL (such as mailto://, json://, "
                        "matrix://, slack://, ntfy://)")
         return
     try:
@@ -101,7 +101,7 @@ def _check_url(template: str, index: int, check: _Checker) -> None:
     except Exception:  # Apprise plugins parse with their own code; any failure is "bad URL"
         plugin = None
     if plugin is None:
-        check.add(key, f"{masked(template)!r} is not a URL Apprise can send to (unknown service or "
+        check.add(key, f"{shown} is not a URL Apprise can send to (unknown service or "
                        "missing parts)")
 
 
