@@ -115,3 +115,36 @@ def test_dry_run_lists_and_sends_nothing_then_a_real_run_sends(tmp_path: Path, w
     assert line.startswith("WOULD SEND hook -> json://127.0.0.1:") and "Acxiom" in line
     report = _run(tmp_path, T0 + timedelta(hours=2))
     assert len(hooks.at("/h")) == 1 and report.notifications.sent
+
+
+def test_matrix_posts_are_markdown_rendered_with_hostile_text_inert(tmp_path: Path, web,
+                                                                     hooks) -> None:
+    from html.parser import HTMLParser
+
+    from notifykit import hostile_texts
+
+    old, new = hostile_texts()
+    web.pages["/acme"] = old
+    room = f"matrix://bot:roomtoken@127.0.0.1:{hooks.port}?mode=matrix"
+    write_workspace(tmp_path, web, ["acme"], subscription("room", room, min_verdict="minor"))
+    _run(tmp_path, T0)
+    web.pages["/acme"] = new
+    assert _run(tmp_path, T0 + timedelta(hours=1)).exit_code == 0
+    post, = hooks.at("/api/v1/matrix/hook/roomtoken")
+    message = post.json()
+    assert message["format"] == "html" and message["displayName"] == "bot"
+
+    class Tags(HTMLParser):
+        found: list[tuple[str, dict]] = []
+
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            self.found.append((tag, dict(attrs)))
+
+    tags = Tags()
+    tags.feed(message["text"])
+    names = {tag for tag, _ in tags.found}
+    assert names <= {"p", "strong", "ul", "li", "a", "h1", "h2", "h3", "br", "em", "code"}
+    assert not any(k.startswith("on") for _, attrs in tags.found for k in attrs)
+    links = [attrs["href"] for tag, attrs in tags.found if tag == "a"]
+    assert links and all(link.startswith(BASE_URL) for link in links)
+    assert "advertisers" in message["text"]

@@ -90,3 +90,17 @@ def test_a_removed_subscription_gets_nothing_more(tmp_path: Path, web, hooks) ->
         write_workspace(tmp_path, web, ["acme"], subscription("new", hooks.url("json", "/n")))
         assert _cli(tmp_path, "track").exit_code == 0
         assert down.posts == [] and hooks.posts == []
+
+
+def test_debug_logs_never_show_a_secret(tmp_path: Path, web, hooks) -> None:
+    env = {"HOOK_TOKEN": SECRET}
+    web.pages["/acme"] = POLICY
+    write_workspace(tmp_path, web, ["acme"],
+                    subscription("h", hooks.url("json", "/x/${HOOK_TOKEN}")))
+    assert _cli(tmp_path, "track", env=env).exit_code == 0
+    web.pages["/acme"] = SALE
+    result = _cli(tmp_path, "-vv", "track", env=env)
+    assert result.exit_code == 0, result.output
+    assert len(hooks.at(f"/x/{SECRET}")) == 1          # the real URL was used
+    assert "DEBUG" in result.output and "/x/***" in result.output
+    assert SECRET not in result.output

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from tracker.notify.config import Subscription
 
 VAR_RE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+# the HTTP libraries under Apprise log request lines (a token in a path) at debug level
+_TRANSPORT_LOGGERS = ("urllib3.connectionpool", "requests", "httpx", "httpcore")
 _USERINFO_RE = re.compile(r"(://[^/@:]*:)([^@/]*)@")
 
 
@@ -84,13 +86,16 @@ def apprise_logs(secrets: tuple[str, ...], *, show: bool) -> Iterator[None]:
     logger = logging.getLogger("apprise")
     scrub = _Redactor(secrets)
     propagate, level = logger.propagate, logger.level
-    logger.addFilter(scrub)
+    transport = [logging.getLogger(n) for n in _TRANSPORT_LOGGERS]
+    for other in [logger, *transport]:
+        other.addFilter(scrub)
     logger.propagate = show
     if logger.getEffectiveLevel() > logging.WARNING:
         logger.setLevel(logging.WARNING)    # Apprise's per-call capture needs its warnings
     try:
         yield
     finally:
-        logger.removeFilter(scrub)
+        for other in [logger, *transport]:
+            other.removeFilter(scrub)
         logger.propagate = propagate
         logger.setLevel(level)
