@@ -149,11 +149,11 @@ def _plan(outbox: Outbox, config: Config, found: ScanResult, created: dict[str, 
         for period in _due_periods(outbox, sub, now):
             report.planned.append(f"WOULD SEND {sub.name}: {sub.digest} digest {period} "
                                   f"({len(outbox.held_changes(sub.name, period))} changes)")
-    for delivery, sub, template in _open(outbox, config):
-        if _waiting(delivery, now):
+    for delivery, target, url in _open(outbox, config):
+        if target is None or url is None or _waiting(delivery, now):
             continue
-        message = _message(outbox, sub, delivery, template)
-        report.planned.append(f"WOULD SEND {sub.name} -> {display_url(template)}: "
+        message = _message(outbox, target, delivery, url)
+        report.planned.append(f"WOULD SEND {target.name} -> {display_url(url)}: "
                               f"{message.title}" + (" (retry)" if delivery.attempts else ""))
 
 
@@ -169,24 +169,23 @@ def _assemble_due_digests(outbox: Outbox, config: Config, now: datetime) -> None
             outbox.assemble_digest(sub.name, [channel_key(t) for t in sub.urls], period, now)
 
 
-def _open(outbox: Outbox, config: Config) -> list[tuple[Delivery, Subscription, str]]:
+def _open(outbox: Outbox, config: Config
+          ) -> list[tuple[Delivery, Subscription | None, str | None]]:
     """Open deliveries with their subscription and URL template; those whose subscription or
     URL left the config are dropped (never sent to an address the operator removed)."""
     subs = {s.name: s for s in config.subscriptions}
-    result = []
+    result: list[tuple[Delivery, Subscription | None, str | None]] = []
     for delivery in outbox.open_deliveries():
         sub = subs.get(delivery.subscription)
         template = next((t for t in sub.urls if channel_key(t) == delivery.channel), None) \
             if sub else None
-        if sub is None or template is None:
-            result.append((delivery, None, None))
-        else:
-            result.append((delivery, sub, template))
-    return result  # type: ignore[return-value]
+        result.append((delivery, sub, template) if template else (delivery, None, None))
+    return result
 
 
 def _waiting(delivery: Delivery, now: datetime) -> bool:
-    return bool(delivery.next_attempt) and datetime.fromisoformat(delivery.next_attempt) > now
+    due = delivery.next_attempt
+    return due is not None and datetime.fromisoformat(due) > now
 
 
 def _message(outbox: Outbox, sub: Subscription, delivery: Delivery, template: str) -> Message:
@@ -204,7 +203,7 @@ def _send_due(outbox: Outbox, config: Config, now: datetime, report: NotifyRepor
     """Send every due delivery; a channel that fails is not tried again in this pass."""
     down: set[tuple[str, str]] = set()
     for delivery, sub, template in _open(outbox, config):
-        if sub is None:
+        if sub is None or template is None:
             outbox.mark(delivery.id, DROPPED)
             continue
         if _waiting(delivery, now) or (sub.name, delivery.channel) in down:
