@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from tracker.cli.edge import EXIT_DOC_FAILED, EXIT_OK, State, pass_state
+from tracker.cli.edge import EXIT_DOC_FAILED, EXIT_OK, State, os_errors, pass_state
 from tracker.cli.notify import dry_run_option, echo_notifications
+from tracker.errors import WorkspaceError
 from tracker.cli.options import (
     Progress,
     jobs_option,
@@ -38,10 +39,14 @@ def run_track(state: State, workspace: Workspace, config: Config,
         quiet_status = outcome.status in (UNCHANGED, NOT_MODIFIED)
         if not quiet_status or state.verbose:
             click.echo(outcome.line(), err=outcome.failed)
+    for problem in report.problems:
+        click.echo(problem, err=True)
     if state.verbose:
         click.echo(f"{len(report.outcomes)} documents: {len(report.recorded)} recorded, "
                    f"{len(report.failed)} failed.")
     echo_notifications(state.verbose, report.notifications)
+    if report.state_error:  # after the lines: what was done is reported whatever comes next
+        raise WorkspaceError(report.state_error)
     return report.exit_code
 
 
@@ -51,7 +56,8 @@ def run_build(state: State, workspace: Workspace, config: Config, out: Path | No
     failed (its ERROR is logged). One progress bar per step (detecting, writing)."""
     from tracker.publish import build_site
 
-    with Progress(state.verbose) as bar, stats.phase("build"):
+    with Progress(state.verbose) as bar, stats.phase("build"), \
+            os_errors(f"cannot build the site in {out or workspace.public_dir}"):
         result = build_site(workspace, config, out, workers=jobs, stats=stats,
                             progress=bar.step)
     if state.verbose:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from tracker.cli.edge import EXIT_DOC_FAILED, State, pass_state
+from tracker.cli.edge import EXIT_DOC_FAILED, State, os_errors, pass_state
 from tracker.workspace import Workspace
 
 
@@ -17,7 +17,9 @@ from tracker.workspace import Workspace
 @pass_state
 def init(state: State, directory: Path | None) -> None:
     """Create a workspace with a commented starter tracker.toml."""
-    workspace = Workspace.init(directory or state.root)
+    target = directory or state.root
+    with os_errors(f"cannot create a workspace in {target}"):
+        workspace = Workspace.init(target)
     click.echo(f"Created {workspace.config_path}")
     click.echo("Add documents with `tracker add COMPANY URL`, then run `tracker track`.")
 
@@ -91,7 +93,8 @@ def demo(directory: Path) -> None:
     revision, detects changes and builds the site."""
     from tracker.demo.run import run_demo
 
-    result = run_demo(directory, echo=click.echo)
+    with os_errors(f"cannot run the demo in {directory}"):
+        result = run_demo(directory, echo=click.echo)
     click.echo("")
     click.echo(f"Workspace:    {result.workspace}")
     click.echo(f"Repositories: {result.snapshots_dir}  (try: git -C {result.snapshots_dir}/"

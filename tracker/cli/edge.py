@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import click
 
-from tracker.errors import TrackerError
+from tracker.errors import TrackerError, WorkspaceError
 from tracker.models import Config
 from tracker.workspace import Workspace
 
@@ -37,6 +38,25 @@ class TrackerClickError(click.ClickException):
         self.exit_code = error.exit_code
 
 
+def os_error_message(exc: OSError) -> str:
+    """``path: reason`` for an operating-system error, on one line."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    text = f"{exc.filename}: {reason}" if exc.filename is not None else reason
+    return " ".join(str(text).split())
+
+
+@contextmanager
+def os_errors(what: str) -> Iterator[None]:
+    """An OSError inside becomes one WorkspaceError line: ``what (path: reason)``; with -vv
+    (debug logging) the traceback is kept."""
+    try:
+        yield
+    except OSError as exc:
+        if logging.getLogger().isEnabledFor(logging.DEBUG):
+            raise
+        raise WorkspaceError(f"{what} ({os_error_message(exc)})") from None
+
+
 class TrackerGroup(click.Group):
     """Turns domain exceptions into clean messages at the edge, never a traceback."""
 
@@ -45,6 +65,10 @@ class TrackerGroup(click.Group):
             return super().invoke(ctx)
         except TrackerError as exc:
             raise TrackerClickError(exc) from None
+        except OSError as exc:  # a disk that is full, read-only, or a path that cannot exist
+            if getattr(ctx.obj, "verbose", 0) >= 2:
+                raise
+            raise TrackerClickError(WorkspaceError(os_error_message(exc))) from None
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             ctx.exit(130)

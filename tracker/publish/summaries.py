@@ -134,10 +134,14 @@ class SummaryCache:
         # No sort_keys: a summary must read back exactly as computed (entity kinds keep the
         # detector's order), or the first rebuild would see changed page inputs. Written to a
         # fresh exclusive temp file, never through a link planted at a predictable name.
-        atomic_write_text(self.path, json.dumps(
-            {"format": SUMMARY_FORMAT, "detector": self.detector_version,
-             "words": self.words, "summaries": self.summaries, "histories": self.histories},
-            ensure_ascii=False), fsync=False)
+        try:
+            atomic_write_text(self.path, json.dumps(
+                {"format": SUMMARY_FORMAT, "detector": self.detector_version,
+                 "words": self.words, "summaries": self.summaries, "histories": self.histories},
+                ensure_ascii=False), fsync=False)
+        except OSError as exc:  # only costs recomputing next build (full or read-only disk)
+            log.warning("cannot save the publish cache %s: %s", self.path, exc.strerror or exc)
+            return
         self.dirty = False
 
     def release(self) -> None:

@@ -28,7 +28,7 @@ import shutil
 import subprocess
 import zlib
 from dataclasses import dataclass, field
-from datetime import date as Day, datetime, timezone
+from datetime import date as Day, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -976,6 +976,20 @@ class CompanyRepo:
                 technical=trailers.get("Change-Kind", "").lower() == "technical",
                 text_hash=self._text_hash(blob)))
         return result
+
+    def last_date(self) -> datetime | None:
+        """Committer date of the branch's newest commit (None in an empty repository), read
+        from the object database without spawning git."""
+        head = self._head()
+        if head is None:
+            return None
+        for line in self._read_object(head).split(b"\n\n", 1)[0].splitlines():
+            if line.startswith(b"committer "):
+                epoch, zone = line.rsplit(b" ", 2)[-2:]
+                sign = -1 if zone.startswith(b"-") else 1
+                offset = timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5])) * sign
+                return datetime.fromtimestamp(int(epoch), timezone(offset))
+        return None
 
     def _text_hash(self, blob: str) -> str:
         if blob not in self._hash_cache:

@@ -6,7 +6,6 @@ document and reported at the end, and the last good version always stays in plac
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import queue
@@ -18,8 +17,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from tracker.errors import (
+    ClockError,
     DocumentError,
     ExtractionError,
+    FetchError,
     StorageError,
     SuspiciousChangeError,
     UsageError,
@@ -30,6 +31,7 @@ from tracker.models import CompanyConfig, Config, DocumentConfig, FetchResult, R
 from tracker.runstats import RunStats
 from tracker.state import StateStore
 from tracker.tracking.notifying import notify_recorded
+from tracker.tracking.shards import MAX_SHARDS, parse_shard, shard_of  # noqa: F401  (re-exported)
 from tracker.tracking.reports import explain_recorded
 from tracker.workspace import Workspace
 
@@ -43,10 +45,6 @@ log = logging.getLogger(__name__)
 # memory a run holds in page bodies when git falls behind the network.
 RECORD_BACKLOG = 256
 
-# The most shards `--shard K/N` accepts: each company is scored once per shard, so an absurd
-# N (10**12) would make a run spin instead of fetching; a thousand cron hosts is far beyond
-# any deployment this tool is meant for.
-MAX_SHARDS = 1000
 
 # Outcome statuses, in the words `tracker track` prints.
 NEW, CHANGED, UNCHANGED, NOT_MODIFIED, FAILED = (
@@ -88,6 +86,8 @@ class DocOutcome:
 @dataclass
 class RunReport:
     outcomes: list[DocOutcome] = field(default_factory=list)
+    state_error: str | None = None  # the state file could not be saved (full disk...)
+    problems: list[str] = field(default_factory=list)   # FAILED lines not about one document
     notifications: NotifyReport | None = None   # the notification step, when it ran
 
     @property
@@ -101,39 +101,8 @@ class RunReport:
     @property
     def exit_code(self) -> int:
         notify_failed = self.notifications is not None and self.notifications.exit_code
-        return 1 if self.failed or notify_failed else 0
+        return 1 if self.failed or self.problems or notify_failed else 0
 
-
-def shard_of(slug: str, shards: int) -> int:
-    """The shard (1..shards) a company belongs to: rendezvous hashing of its slug.
-
-    Every shard scores the slug with sha256 and the highest score wins, so any host computes
-    the same answer with no coordination, the shards are disjoint and cover every company,
-    and going from N to N+1 shards moves only the companies the new shard wins (about 1 in
-    N+1) instead of reshuffling almost all of them as ``hash mod N`` would. Python's
-    ``hash()`` is salted per process and would differ between hosts.
-    """
-    if not 1 <= shards <= MAX_SHARDS:
-        raise UsageError(f"number of shards must be between 1 and {MAX_SHARDS}, not {shards}")
-
-    def score(k: int) -> bytes:
-        return hashlib.sha256(f"{k}/{slug}".encode("utf-8")).digest()
-
-    return max(range(1, shards + 1), key=score)
-
-
-def parse_shard(text: str) -> tuple[int, int]:
-    """``"K/N"`` -> (K, N) with 1 <= K <= N; anything else is a usage error."""
-    k, sep, n = text.strip().partition("/")
-    if not sep or not all(p.strip().isascii() and p.strip().isdigit() and len(p.strip()) < 20
-                          for p in (k, n)):
-        raise UsageError(f"--shard must look like K/N (e.g. 2/5), not {text!r}")
-    kk, nn = int(k), int(n)
-    if not 1 <= kk <= nn:
-        raise UsageError(f"--shard {text}: K must be between 1 and N")
-    if nn > MAX_SHARDS:
-        raise UsageError(f"--shard {text}: N must be at most {MAX_SHARDS}")
-    return kk, nn
 
 
 def select_companies(config: Config, names: Sequence[str] | None,
@@ -167,6 +136,18 @@ def check_plausible(text: str, previous: str | None, doc: DocumentConfig,
             f"(more than {share:.0%}); keeping the last good version")
 
 
+def check_clock(when: datetime, last: datetime | None) -> None:
+    """Refuse a new version dated before the newest commit: history is kept in the order of
+    record, so a clock that went backwards must never put an older date on top (the site
+    would show the new text as older than the one it replaced). The next run with a right
+    clock records it."""
+    if last is not None and when < last:
+        raise ClockError(
+            f"the clock says {when.astimezone(timezone.utc):%Y-%m-%d %H:%M:%S} UTC, before the "
+            f"last recorded version ({last.astimezone(timezone.utc):%Y-%m-%d %H:%M:%S} UTC): "
+            "not recorded; check the system clock")
+
+
 def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | None = None,
           captured_at: datetime | None = None,
           progress: Callable[[DocOutcome], None] | None = None,
@@ -195,6 +176,7 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     started = captured_at or datetime.now(timezone.utc)
     with meter.phase("plan"):
         chosen = select_companies(config, companies, shard)
+        chosen, problems = _pull_remote(workspace, config, chosen)
         state = StateStore(workspace.state_path,
                            failure_threshold=config.site.failure_threshold).load()
         repos = _RepoPool(workspace, meter)
@@ -210,7 +192,7 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
                                      last_modified=saved.last_modified if has_version else None))
     meter.set("documents", len(jobs))
     meter.set("companies", len(chosen))
-    report = RunReport()
+    report = RunReport(problems=problems)
     done: queue.Queue[DocOutcome] = queue.Queue()
     state_lock = threading.Lock()
     lanes = _CompanyLanes(_lane_count(len(chosen)))
@@ -248,6 +230,11 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
                         collect()
                     lanes.submit(company.slug, record_task(company, job.doc, result, when))
                 else:
+                    if isinstance(result, FetchResult) and job.etag is None \
+                            and job.last_modified is None:  # 304 to an unconditional GET
+                        result = FetchError(f"{result.final_url or result.url} answered 304 "
+                                            "Not Modified to a request that was not "
+                                            "conditional: nothing to record")
                     with state_lock:
                         done.put(_settle_quick(company, job.doc, result, when, state, meter))
                 left[company.slug] -= 1
@@ -269,11 +256,13 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
         if not finished:
             lanes.close(wait=True, cancel=True)
         with meter.phase("state_save"):
-            state.save()
+            report.state_error = _save_state(state)
         repos.close()
     order = {(c.slug, d.type): i for i, (c, d) in
              enumerate((c, d) for c in chosen for d in c.documents)}
     report.outcomes.sort(key=lambda o: order.get((o.company, o.doc_type), 0))
+    with meter.phase("push"):
+        report.problems += _push_remote(workspace, config, chosen)
     with meter.phase("detect"):
         explain_recorded(workspace, report)
     meter.set("recorded", len(report.recorded))
@@ -284,6 +273,39 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
                                                    started=started, now=captured_at,
                                                    mode=notify)
     return report
+
+
+def _save_state(state: StateStore) -> str | None:
+    """Save the state file; on a full or read-only disk say why instead of raising, so the
+    run's outcomes (what was recorded, what failed) are still reported."""
+    try:
+        state.save()
+    except OSError as exc:
+        return (f"cannot save the fetch state {state.path} ({exc.strerror or exc}); "
+                "the lines above say what was recorded and what failed")
+    return None
+
+
+def _pull_remote(workspace: Workspace, config: Config, chosen: list[CompanyConfig]
+                 ) -> tuple[list[CompanyConfig], list[str]]:
+    """With a [remote]: fetch each company first (history, and the fetch state its last writer
+    left, so an ephemeral workspace still sends conditional requests); one that cannot be
+    pulled is not tracked."""
+    if not config.remote.enabled:
+        return chosen, []
+    from tracker.remote.workspace_sync import pull_all
+
+    pulled = pull_all(workspace, config, chosen, merge_state=True)
+    return [c for c in chosen if c.slug not in pulled.failed], pulled.lines("pull")
+
+
+def _push_remote(workspace: Workspace, config: Config, chosen: list[CompanyConfig]) -> list[str]:
+    """With a [remote] that takes pushes: push each tracked company's history and state."""
+    if not (config.remote.enabled and config.remote.push):
+        return []
+    from tracker.remote.workspace_sync import push_all
+
+    return push_all(workspace, config, chosen).lines("push")
 
 
 def _lane_count(companies: int) -> int:
@@ -329,6 +351,10 @@ def _settle_body(company: CompanyConfig, doc: DocumentConfig, result: FetchResul
     except (DocumentError, StorageError) as exc:
         with state_lock:
             return _failed(company, doc, exc, when, state, meter)
+    except OSError as exc:  # a full or read-only disk: this document is not recorded
+        with state_lock:
+            return _failed(company, doc, StorageError(
+                f"cannot record: {exc.strerror or exc}"), when, state, meter)
     except Exception as exc:  # a bug must not abort the other documents' recording
         log.exception("%s/%s: unexpected error while recording", company.slug, doc.type)
         with state_lock:
@@ -358,6 +384,8 @@ def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, wh
         repo = repos.get(company)
         previous = repo.latest_text(doc.type)
         check_plausible(extracted.text, previous, doc, config.fetch.max_shrink)
+        if previous != extracted.text:
+            check_clock(when, repo.last_date())
         meta = RecordMeta(source_url=result.final_url or result.url, status=result.status,
                           content_type=result.content_type, fetcher=result.fetcher)
         commit = repo.record(doc.type, extracted, meta, when, title=doc.display_title,
