@@ -104,3 +104,19 @@ def test_debug_logs_never_show_a_secret(tmp_path: Path, web, hooks) -> None:
     assert len(hooks.at(f"/x/{SECRET}")) == 1          # the real URL was used
     assert "DEBUG" in result.output and "/x/***" in result.output
     assert SECRET not in result.output
+
+
+def test_no_notify_leaves_the_change_to_notify_send(tmp_path: Path, web, hooks) -> None:
+    web.pages["/acme"] = POLICY
+    write_workspace(tmp_path, web, ["acme"], subscription("h", hooks.url("json", "/h")))
+    assert _cli(tmp_path, "track").exit_code == 0
+    web.pages["/acme"] = SALE
+    quiet = _cli(tmp_path, "track", "--no-notify")
+    assert quiet.exit_code == 0 and "CHANGED" in quiet.output and hooks.posts == []
+    dry = _cli(tmp_path, "notify", "send", "--dry-run")
+    assert dry.exit_code == 0 and dry.output.startswith("WOULD SEND h -> json://")
+    assert hooks.posts == []
+    sent = _cli(tmp_path, "notify", "send")
+    assert sent.exit_code == 0, sent.output
+    assert len(hooks.at("/h")) == 1
+    assert _cli(tmp_path, "notify", "send").exit_code == 0 and len(hooks.posts) == 1

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from tracker.cli.edge import EXIT_DOC_FAILED, EXIT_OK, State, os_errors, pass_state
-from tracker.cli.notify import dry_run_option, echo_notifications
+from tracker.cli.notify import dry_run_option, echo_notifications, no_notify_option
 from tracker.errors import WorkspaceError
 from tracker.cli.options import (
     Progress,
@@ -70,16 +70,18 @@ def run_build(state: State, workspace: Workspace, config: Config, out: Path | No
 @wait_option
 @shard_option
 @dry_run_option
+@no_notify_option
 @stats_option("track")
 @pass_state
 def track(state: State, companies: tuple[str, ...], wait: bool,
-          shard: tuple[int, int] | None, dry_run: bool, stats: RunStats) -> None:
+          shard: tuple[int, int] | None, dry_run: bool, no_notify: bool,
+          stats: RunStats) -> None:
     """Fetch documents and record new versions, then notify the subscriptions. Prints one
     line per changed or failed document and nothing when nothing changed (cron-friendly)."""
     workspace, config = state.open()
     with workspace.lock(wait=wait):
         code = run_track(state, workspace, config, companies, stats, shard,
-                         notify="dry-run" if dry_run else "send")
+                         notify=_mode(dry_run, no_notify))
     sys.exit(code)
 
 
@@ -104,10 +106,12 @@ def build(state: State, out: Path | None, wait: bool, jobs: int | None,
 @wait_option
 @shard_option
 @dry_run_option
+@no_notify_option
 @stats_option("run")
 @pass_state
 def run(state: State, companies: tuple[str, ...], out: Path | None, wait: bool,
-        shard: tuple[int, int] | None, dry_run: bool, stats: RunStats) -> None:
+        shard: tuple[int, int] | None, dry_run: bool, no_notify: bool,
+        stats: RunStats) -> None:
     """`track`, `build`, then notify the subscriptions (once the pages they link to are
     published): the command to put in cron."""
     from tracker.tracking import select_companies
@@ -121,6 +125,11 @@ def run(state: State, companies: tuple[str, ...], out: Path | None, wait: bool,
         with stats.phase("notify"):
             notified = notify_recorded(
                 workspace, config, [c.slug for c in select_companies(config, companies, shard)],
-                started=started, mode="dry-run" if dry_run else "send")
+                started=started, mode=_mode(dry_run, no_notify))
         code = max(code, echo_notifications(state.verbose, notified))
     sys.exit(code)
+
+
+def _mode(dry_run: bool, no_notify: bool) -> str:
+    """The notify mode of tracking.track from --dry-run / --no-notify."""
+    return "off" if no_notify else "dry-run" if dry_run else "send"

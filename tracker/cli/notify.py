@@ -60,12 +60,33 @@ def test_subscription(obj: Any, name: str) -> None:
         click.echo(line)
 
 
+@notify_group.command("send")
+@click.option("--dry-run", is_flag=True, help="Print what would be sent; send nothing.")
+@click.option("--wait", is_flag=True, help="Wait for a running tracker instead of exiting 75.")
+@click.pass_obj
+def send_pending(obj: Any, dry_run: bool, wait: bool) -> None:
+    """A notification pass without tracking: queue the changes recorded since the last pass
+    (every repository: after `tracker pull`, an import, or `track --no-notify`), send due
+    digests and retries."""
+    from tracker.tracking.notifying import notify_recorded
+
+    workspace, config = _open(obj)
+    with workspace.lock(wait=wait):
+        report = notify_recorded(workspace, config, None, started=obj.clock(),
+                                 mode="dry-run" if dry_run else "send")
+    sys.exit(echo_notifications(obj.verbose, report))
+
+
 # ------------------------------------------------------------------ used by track/run/import
 
 dry_run_option = click.option(
     "--dry-run", is_flag=True,
     help="Print the notifications that would be sent and send none (recording, building "
          "and the outbox are unchanged: a later run sends them).")
+no_notify_option = click.option(
+    "--no-notify", "no_notify", is_flag=True,
+    help="Queue and send no notifications (a later run, or `tracker notify send`, sends "
+         "what this one recorded).")
 notify_flag_option = click.option(
     "--notify", "notify", is_flag=True,
     help="Send notifications for the changes this brings in that are newer than the "
