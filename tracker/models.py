@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tracker.notify.config import Subscription
 
 DEFAULT_TRACKING_PARAMS: tuple[str, ...] = (
     "utm_*", "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid",
@@ -114,6 +118,7 @@ class Config:
     companies: tuple[CompanyConfig, ...] = ()
     wayback: WaybackSettings = field(default_factory=WaybackSettings)
     remote: RemoteSettings = field(default_factory=RemoteSettings)
+    subscriptions: tuple[Subscription, ...] = ()   # [[subscriptions]]: never published
 
     def company(self, slug: str) -> CompanyConfig | None:
         return next((c for c in self.companies if c.slug == slug), None)

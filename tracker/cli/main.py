@@ -66,5 +66,9 @@ __all__ = [
     "serve", "export_command",
 ]
 
+from tracker.cli.notify import notify_group  # noqa: E402 - registered after the group exists
+
+main.add_command(notify_group)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -27,6 +27,7 @@ from tracker.models import (
     SiteSettings,
     WaybackSettings,
 )
+from tracker.notify.config import parse_subscriptions
 
 CONFIG_FILENAME = "tracker.toml"
 
@@ -75,7 +76,7 @@ ARCHIVE_ORG_MAX_RPM = 30
 _COMPANY_KEYS = {"slug", "name", "homepage", "documents"}
 _DOCUMENT_KEYS = {"type", "url", "select", "remove", "strip_params", "browser", "max_shrink",
                   "title"}
-_TOP_KEYS = {"site", "fetch", "companies", "wayback", "remote"}
+_TOP_KEYS = {"site", "fetch", "companies", "wayback", "remote", "subscriptions"}
 
 # (minimum, maximum) accepted for numeric settings; None = unbounded.
 _RANGES: dict[str, tuple[float | None, float | None]] = {
@@ -322,9 +323,12 @@ def parse_config(text: str, path: Path) -> Config:
         company = _company(raw, i, fetch, problems, seen)
         if company is not None:
             companies.append(company)
+    subscriptions, sub_problems = parse_subscriptions(data.get("subscriptions"), str(path),
+                                                      base_url=site.base_url)
+    problems.items.extend(sub_problems)
     problems.raise_if_any()
     return Config(path=path, site=site, fetch=fetch, companies=tuple(companies),
-                  wayback=wayback, remote=remote)
+                  wayback=wayback, remote=remote, subscriptions=subscriptions)
 
 
 def _wayback(raw: Any, problems: _Problems) -> WaybackSettings:

@@ -33,11 +33,13 @@ from tracker.runstats import RunStats
 from tracker.state import StateStore
 from tracker.tracking.checks import check_clock, check_plausible
 from tracker.tracking.refused import RefusedStore
+from tracker.tracking.notifying import notify_recorded
 from tracker.tracking.shards import MAX_SHARDS, parse_shard, shard_of  # noqa: F401  (re-exported)
 from tracker.tracking.reports import explain_recorded
 from tracker.workspace import Workspace
 
 if TYPE_CHECKING:
+    from tracker.notify.run import NotifyReport
     from tracker.storage.repo import CompanyRepo
 
 log = logging.getLogger(__name__)
@@ -95,6 +97,7 @@ class RunReport:
     outcomes: list[DocOutcome] = field(default_factory=list)
     state_error: str | None = None  # the state file could not be saved (full disk...)
     problems: list[str] = field(default_factory=list)   # FAILED lines not about one document
+    notifications: NotifyReport | None = None   # the notification step, when it ran
 
     @property
     def failed(self) -> list[DocOutcome]:
@@ -106,7 +109,8 @@ class RunReport:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed or self.problems else 0
+        notify_failed = self.notifications is not None and self.notifications.exit_code
+        return 1 if self.failed or self.problems or notify_failed else 0
 
 
 
@@ -136,7 +140,7 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
           progress: Callable[[DocOutcome], None] | None = None,
           stats: RunStats | None = None,
           shard: tuple[int, int] | None = None,
-          clock: Callable[[], datetime] | None = None) -> RunReport:
+          clock: Callable[[], datetime] | None = None, notify: str = "send") -> RunReport:
     """Fetch and record every configured document (or those of the named companies, or of
     one shard).
 
@@ -151,10 +155,14 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     Each recorded version's change report is computed and cached before returning (phase
     ``detect``), and its verdict and headline are put on its outcome. ``clock`` gives the
     capture time of each document when ``captured_at`` is not fixed (default: now, UTC).
+    ``notify``: then "send" the notifications of the changes recorded (the default; see
+    tracking.notifying), list them ("dry-run") or leave them ("off": the caller calls
+    ``notify_recorded`` itself, e.g. after publishing).
     """
     from tracker.fetching import FetchJob, fetch_many  # heavy imports only when a run happens
 
     meter = stats or RunStats.null()
+    started = captured_at or datetime.now(timezone.utc)
     with meter.phase("plan"):
         chosen = select_companies(config, companies, shard)
         chosen, problems = _pull_remote(workspace, config, chosen)
@@ -249,6 +257,11 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
         explain_recorded(workspace, report)
     meter.set("recorded", len(report.recorded))
     meter.set("failed", len(report.failed))
+    if config.subscriptions and notify != "off":
+        with meter.phase("notify"):
+            report.notifications = notify_recorded(workspace, config, [c.slug for c in chosen],
+                                                   started=started, now=captured_at,
+                                                   mode=notify)
     return report
 
 
