@@ -3,7 +3,7 @@ the starter config and editing (editing)."""
 
 from __future__ import annotations
 
-from tracker.config.editing import STARTER_CONFIG, add_document
+from tracker.config.editing import STARTER_CONFIG, add_document, starter_config
 from tracker.config.loading import (
     ARCHIVE_ORG_MAX_RPM,
     CONFIG_FILENAME,
@@ -23,5 +23,6 @@ __all__ = [
     "parse_config",
     "load_config",
     "STARTER_CONFIG",
+    "starter_config",
     "add_document",
 ]

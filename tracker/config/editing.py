@@ -3,11 +3,13 @@ keeps the file's comments and layout (tomlkit) and never writes an invalid confi
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 from tracker.config.loading import load_config, parse_config
-from tracker.errors import ConfigError
+from tracker.config.schema import site_url_problem
+from tracker.errors import ConfigError, UsageError
 from tracker.fsutil import atomic_write_text
 from tracker.models import Config
 
@@ -47,6 +49,22 @@ max_shrink = 0.5
 # select = ["main"]              # optional CSS selectors of the policy text
 # remove = [".cookie-banner"]    # optional CSS selectors to drop
 '''
+
+
+def starter_config(base_url: str = "") -> str:
+    """The starter tracker.toml; with `base_url`, feeds link absolutely from the first build."""
+    if not base_url:
+        return STARTER_CONFIG
+    reason = site_url_problem(base_url)
+    if reason:
+        raise UsageError(f"--base-url {base_url!r} {reason}")
+    line = (f"base_url = {json.dumps(base_url, ensure_ascii=False)}"
+            "   # the site's public URL: feeds link to it")
+    return STARTER_CONFIG.replace(_STARTER_BASE_URL, line, 1)
+
+
+_STARTER_BASE_URL = ('# base_url = "https://example.org/policies/"   '
+                     '# absolute URL of the published site (feeds)')
 
 
 def add_document(path: Path, slug: str, url: str, *, doc_type: str = "privacy-policy",

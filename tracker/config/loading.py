@@ -8,7 +8,6 @@ file and walks each table through it.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,8 @@ from tracker.config.schema import (
     walk,
 )
 from tracker.errors import ConfigError
+from tracker.names import slugify
+from tracker.notify.config import parse_subscriptions
 from tracker.remote.settings import check_base_url
 from tracker.models import (
     DEFAULT_TRACKING_PARAMS,
@@ -49,22 +50,16 @@ CONFIG_FILENAME = "tracker.toml"
 __all__ = ["CONFIG_FILENAME", "ARCHIVE_ORG_MAX_RPM", "check_url", "is_safe_slug", "slugify",
            "parse_config", "load_config"]
 
-_MOVED_TO_EDITING = ("STARTER_CONFIG", "add_document")
+_MOVED_TO_EDITING = ("STARTER_CONFIG", "add_document", "starter_config")
 
 
 def __getattr__(name: str) -> Any:
-    """STARTER_CONFIG and add_document live in tracker.config.editing (which imports this
+    """STARTER_CONFIG, starter_config and add_document live in tracker.config.editing (which imports this
     module); importing them from here, their former home, still works."""
     if name in _MOVED_TO_EDITING:
         from tracker.config import editing
         return getattr(editing, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def slugify(text: str) -> str:
-    """Turn a display name into a safe slug ("ACME, Inc." -> "acme-inc")."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:64].strip("-")
-    return slug or "company"
 
 
 def _table(raw: Any, name: str, problems: Problems) -> dict[str, Any]:
@@ -206,9 +201,12 @@ def parse_config(text: str, path: Path) -> Config:
         company = _company(raw, i, fetch, problems, seen)
         if company is not None:
             companies.append(company)
+    subscriptions, sub_problems = parse_subscriptions(data.get("subscriptions"), str(path),
+                                                      base_url=site.base_url)
+    problems.items.extend(sub_problems)
     problems.raise_if_any()
     return Config(path=path, site=site, fetch=fetch, companies=tuple(companies),
-                  wayback=wayback, remote=remote)
+                  wayback=wayback, remote=remote, subscriptions=subscriptions)
 
 
 def load_config(path: Path) -> Config:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,23 +23,11 @@ from tracker.models import (
     SiteSettings,
     WaybackSettings,
 )
+from tracker.names import is_safe_slug
 
 Kind = type | tuple[type, ...]
 # A validator: the value (already of the right type) -> why it is refused, or None.
 Check = Callable[[Any], "str | None"]
-
-_SLUG_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
-
-
-def is_safe_slug(value: object) -> bool:
-    """A name that can become a path component and a git argument without surprises.
-
-    Lower-case letters, digits, '.', '_' and '-', starting with a letter or digit (so never an
-    option such as ``--upload-pack``, never hidden), no ``..``, at most 64 characters.
-    """
-    return (isinstance(value, str) and _SLUG_RE.fullmatch(value) is not None
-            and ".." not in value and not value.endswith((".", ".lock")))
-
 
 def check_url(url: object, *, allow_file: bool) -> str | None:
     """Return why a document URL is unacceptable, or None when it is fine."""
@@ -69,6 +56,14 @@ def check_url(url: object, *, allow_file: bool) -> str | None:
     if not scheme:
         return "must start with http:// or https://"
     return f"scheme '{scheme}' is not allowed (only http and https)"
+
+
+def site_url_problem(url: str) -> str | None:
+    """Why `url` cannot be the site's public URL (base_url), or None: feeds need http(s)."""
+    reason = check_url(url, allow_file=False)
+    if reason is None and urlsplit(url).scheme.lower() not in ("http", "https"):
+        reason = "must be an http:// or https:// URL"
+    return reason
 
 
 class Problems:
@@ -279,6 +274,9 @@ SITE = Table("site", {
     "changes_per_page": _setting(SiteSettings, "changes_per_page", int, 10, 10_000),
     "include_cosmetic": _setting(SiteSettings, "include_cosmetic", bool),
     "failure_threshold": _setting(SiteSettings, "failure_threshold", int, 1, 1000),
+    "show_cosmetic": _setting(SiteSettings, "show_cosmetic", bool),
+    "failure_reminder_hours": _setting(SiteSettings, "failure_reminder_hours", (int, float), 0,
+                                       8760),
 })
 # URLs of the settings tables are checked once the whole configuration's types are known
 SITE_BASE_URL = _url(allow_file=False)
@@ -359,4 +357,4 @@ def company_table(seen: Mapping[str, int]) -> Table:
 TABLES: dict[str, Table] = {t.name: t for t in
                             (SITE, FETCH, WAYBACK, REMOTE, company_table({}),
                              document_table(False))}
-TOP_KEYS = ("site", "fetch", "companies", "wayback", "remote")
+TOP_KEYS = ("site", "fetch", "companies", "wayback", "remote", "subscriptions")
