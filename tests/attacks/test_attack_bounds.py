@@ -107,7 +107,7 @@ def test_max_time_bounds_a_documents_attempts_together(tmp_path: Path, web: Loca
     document in a run: one cut-off, no retry that could not finish anyway."""
     import time
 
-    from faultkit import cli
+    from tests.support.cli import cli
 
     def drip(h) -> None:
         h.send_response(200)
@@ -168,7 +168,7 @@ def test_pdf_extraction_is_bounded_in_time(tmp_path: Path, web: LocalServer,
     once the extraction deadline passes (a killed child process); the others are recorded."""
     import time
 
-    from faultkit import cli
+    from tests.support.cli import cli
     from tracker.extract import pdf
 
     monkeypatch.setattr(pdf, "PDF_TIME_LIMIT", 2.0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -88,3 +89,28 @@ def served(tmp_path: Path) -> Iterator[str]:
     yield f"http://{HOST}:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def ws(template_ws: Path, tmp_path: Path) -> Path:
+    """A copy of the fixture workspace with a tracker.toml the CLI can read."""
+    root = tmp_path / "ws"
+    shutil.copytree(template_ws, root, symlinks=True)
+    (root / "tracker.toml").write_text('[site]\ntitle = "Policy Watch"\n'
+                                       'base_url = "https://watch.example/"\n')
+    return root
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 1.5 MB tmpfs (root only): writes beyond it fail with ENOSPC."""
+    mnt = tmp_path / "small"
+    mnt.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1536k", "tmpfs", str(mnt)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    try:
+        yield mnt
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], check=False)

@@ -3,6 +3,7 @@ an import folder, a fake Wayback Machine, the seed policies."""
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -67,3 +68,17 @@ def seeds_dir(shared_dir: Path) -> Path:
     if not all((seeds / name).is_file() for name in SEEDS):
         pytest.skip(f"seed policies not found in {seeds}")
     return seeds
+
+
+@pytest.fixture
+def spawned(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """A spy on process spawns (nothing replaced: every process still runs)."""
+    calls: list[list[str]] = []
+    real_init = subprocess.Popen.__init__
+
+    def counting(self, args, *rest, **kwargs):
+        calls.append(list(args) if isinstance(args, (list, tuple)) else [args])
+        real_init(self, args, *rest, **kwargs)
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", counting)
+    return calls

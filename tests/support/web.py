@@ -56,6 +56,11 @@ class Handler(BaseHTTPRequestHandler):
         super().send_response(code, message)
 
     def do_GET(self) -> None:  # noqa: N802 (http.server API)
+        self.dispatch()
+
+    do_POST = do_PUT = do_GET  # noqa: N815 (routes and fallbacks read the body themselves)
+
+    def dispatch(self) -> None:
         owner = self.server.owner
         path = self.path.split("?", 1)[0]
         owner.seen.append(Seen(
@@ -65,7 +70,10 @@ class Handler(BaseHTTPRequestHandler):
         if route is not None:
             route(self)
         elif path in owner.pages:
-            self.serve(owner.pages[path])
+            page = owner.pages[path]
+            self.serve(page if isinstance(page, Page) else Page(
+                page.encode("utf-8") if isinstance(page, str) else page,
+                content_type="text/plain; charset=utf-8"))
         elif owner.fallback is not None:
             owner.fallback(self)
         else:
@@ -112,7 +120,7 @@ class LocalServer:
     def __init__(self, host: str = "127.0.0.1", port: int = 0,
                  fallback: Route | None = None) -> None:
         self.routes: dict[str, Route] = {}
-        self.pages: dict[str, Page] = {}
+        self.pages: dict[str, Page | str | bytes] = {}  # text or bytes: served as text/plain
         self.fallback = fallback
         self.seen: list[Seen] = []
         self.hits: list[tuple[str, int]] = []  # (request path, status sent)
