@@ -46,6 +46,8 @@ def document_rows(workspace: Workspace, config: Config) -> list[DocumentRow]:
             repo = company_repo(workspace, company.slug)
         except StorageError as exc:
             repo, repo_error = None, str(exc)
+        else:
+            repo_error = None
         for doc in company.documents:
             doc_state = state.docs.get((company.slug, doc.type))
             try:
