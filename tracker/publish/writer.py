@@ -28,6 +28,9 @@ log = logging.getLogger(__name__)
 
 MANIFEST = ".tracker-build.json"
 MANIFEST_FORMAT = 1
+# Folders of the output made by other tools inside a build (the search index): not outputs, so
+# never counted as stale; the ``before_swap`` hook puts them into each new site.
+EXTERNAL_DIRS: tuple[str, ...] = ("pagefind",)
 
 
 @dataclass
@@ -76,8 +79,9 @@ def read_manifest(out: Path) -> dict[str, str] | None:
 def _existing_files(out: Path) -> set[str]:
     if not out.is_dir():
         return set()
-    return {p.relative_to(out).as_posix() for p in out.rglob("*")
-            if p.is_file() or p.is_symlink()} - {MANIFEST}
+    return {path for p in out.rglob("*") if p.is_file() or p.is_symlink()
+            for path in [p.relative_to(out).as_posix()]
+            if path != MANIFEST and path.split("/", 1)[0] not in EXTERNAL_DIRS}
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
@@ -97,13 +101,17 @@ def _link_or_copy(src: Path, dst: Path) -> None:
 
 
 def write_site(out: Path, outputs: Iterable[Output], *, stats: RunStats | None = None,
-               progress: Callable[[str, int, int], None] | None = None) -> WriteStats:
+               progress: Callable[[str, int, int], None] | None = None,
+               before_swap: Callable[[Path, Path, list[str]], None] | None = None
+               ) -> WriteStats:
     """Make `out` hold exactly `outputs`, touching only files whose bytes changed.
 
     Streams: each changed output is rendered and written to the staging directory at once
     and its bytes let go, so memory does not grow with the size of the site. `stats` (a
     RunStats) gets the "render" and "write" phases; `progress(label, done, total)` follows
-    the outputs when their number is known (a sequence)."""
+    the outputs when their number is known (a sequence). ``before_swap(staging, out,
+    written)`` runs on the complete new site just before it replaces the old one (the search
+    index is built there, so the published site always has the index of its own pages)."""
     phase = (stats or RunStats.null()).phase
     total = len(outputs) if isinstance(outputs, Sized) else 0
     out = out.resolve()
@@ -159,7 +167,10 @@ def write_site(out: Path, outputs: Iterable[Output], *, stats: RunStats | None =
         for path, new in plan.items():
             if not new:
                 _link_or_copy(out / path, target(path))
-        target(MANIFEST).write_text(json.dumps({"format": MANIFEST_FORMAT, "files": keys},
+        manifest_path = target(MANIFEST)
+        if before_swap is not None:
+            before_swap(staging, out, written)
+        manifest_path.write_text(json.dumps({"format": MANIFEST_FORMAT, "files": keys},
                                                sort_keys=True, indent=0), encoding="utf-8")
         _sync_dir(staging)
         if out.exists():
