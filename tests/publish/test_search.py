@@ -87,3 +87,22 @@ def test_search_from_disk_says_how_to_serve_the_site(browser, site: Path) -> Non
     page.goto((site / "search.html").as_uri())
     assert page.is_visible("#search-file")
     assert "tracker serve" in page.inner_text("#search-file")
+
+
+def test_the_index_follows_the_pages(ws_copy) -> None:  # type: ignore[no-untyped-def]
+    """A rebuild with nothing new leaves the index as it was (same files); a new version
+    rebuilds it, and the new text is in it."""
+    from tracker.publish import build_site
+
+    from .fixture import GLOBEX_V2, record
+
+    ws, config = ws_copy
+    bundle = ws.public_dir / "pagefind"
+    before = {p: p.stat().st_ino for p in bundle.rglob("*") if p.is_file()}
+    build_site(ws, config)
+    assert {p: p.stat().st_ino for p in bundle.rglob("*") if p.is_file()} == before
+    record(ws, "globex", "privacy-policy", GLOBEX_V2 + "\nZebra-striped retention clause.\n",
+           "2024-07-01")
+    build_site(ws, config)
+    entry = (bundle / "pagefind-entry.json").read_text()
+    assert entry != "" and {p for p in bundle.rglob("*") if p.is_file()} != set(before)
