@@ -32,7 +32,7 @@ STAGING_MARK = ".tracker-staging"   # marks a staging directory as made by a bui
 # Folders of the output made by other tools inside a build (the search index): neither outputs
 # nor foreign files; the ``before_swap`` hook puts them into each new site.
 EXTERNAL_DIRS: tuple[str, ...] = ("pagefind",)
-BeforeSwap = Callable[[Path, Path, list[str]], None]
+BeforeSwap = Callable[[Path, Path, list[str]], object]
 
 
 @dataclass
@@ -232,7 +232,7 @@ class _Staging:
 
 
 def _swap(out: Path, stage: _Staging, kept: list[str], keys: dict[str, str],
-          finish: Callable[[Path], None] | None = None) -> None:
+          finish: Callable[[Path], object] | None = None) -> None:
     """Complete the staged site (kept files hard-linked, ``finish``, the manifest) and swap
     it in."""
     for path in kept:
