@@ -10,13 +10,16 @@ from typing import Any
 
 import click
 
+from tracker.cli.options import example
+
 
 def _open(obj: Any) -> tuple[Any, Any]:
     """(workspace, config) from the group's State object."""
     return obj.open()
 
 
-@click.group("notify")
+@click.group("notify", epilog=example("tracker notify list", "tracker notify test newsroom",
+                                      "tracker notify send --dry-run"))
 def notify_group() -> None:
     """Notifications (e-mail, chat, webhooks) for the [[subscriptions]] in tracker.toml."""
 
