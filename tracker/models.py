@@ -7,14 +7,24 @@ plain frozen dataclasses lets each module be tested without the others.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tracker.notify.config import Subscription
 
 DEFAULT_TRACKING_PARAMS: tuple[str, ...] = (
     "utm_*", "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid",
     "_ga", "_gl", "yclid", "igshid", "ref_src", "spm", "_hsenc", "_hsmi", "mkt_tok", "vero_id",
     "oly_enc_id", "oly_anon_id", "trk", "si",
 )
+
+
+def utc(value: datetime) -> datetime:
+    """The one timestamp rule: a naive datetime is UTC, an aware one is converted to UTC."""
+    return (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).astimezone(
+        timezone.utc)
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,19 @@ class WaybackSettings:
 
 
 @dataclass(frozen=True)
+class RemoteSettings:
+    """Where company repositories are pushed and pulled ([remote] table); url "" = local only."""
+
+    url: str = ""           # base URL ending with '/' or ':' (git@host:org/, file:///srv/git/)
+    push: bool = True       # track/run push what they recorded (a pull-only publisher: false)
+    retries: int = 5        # a rejected push is fetched, replayed and pushed again this often
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.url)
+
+
+@dataclass(frozen=True)
 class DocumentConfig:
     """One tracked document of a company, e.g. its privacy policy."""
 
@@ -94,6 +117,8 @@ class Config:
     fetch: FetchSettings = field(default_factory=FetchSettings)
     companies: tuple[CompanyConfig, ...] = ()
     wayback: WaybackSettings = field(default_factory=WaybackSettings)
+    remote: RemoteSettings = field(default_factory=RemoteSettings)
+    subscriptions: tuple[Subscription, ...] = ()   # [[subscriptions]]: never published
 
     def company(self, slug: str) -> CompanyConfig | None:
         return next((c for c in self.companies if c.slug == slug), None)

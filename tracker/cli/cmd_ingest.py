@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from tracker.cli.edge import EXIT_DOC_FAILED, EXIT_OK, State, pass_state
+from tracker.cli.edge import EXIT_DOC_FAILED, State, pass_state
+from tracker.cli.notify import after_ingest, notify_flag_option
 from tracker.cli.options import (
     Progress,
     jobs_option,
@@ -27,10 +28,11 @@ from tracker.runstats import RunStats
 @wait_option
 @jobs_option("Processes extracting and committing companies in parallel "
              "[default: all CPUs].")
+@notify_flag_option
 @stats_option("import")
 @pass_state
 def import_command(state: State, directory: Path, wait: bool, jobs: int | None,
-                   stats: RunStats) -> None:
+                   notify: bool, stats: RunStats) -> None:
     """Import dated snapshots into the companies' histories. DIR holds, in any mix:
 
     \b
@@ -50,6 +52,7 @@ def import_command(state: State, directory: Path, wait: bool, jobs: int | None,
     from tracker.ingest.rebuilds import Before, histories, rebuilds
 
     workspace, config = state.open()
+    started = state.clock()
     names = {c.slug: c.name for c in config.companies}
     files: dict[tuple[str, str], int] = {}
     bar = Progress(state.verbose)
@@ -71,10 +74,13 @@ def import_command(state: State, directory: Path, wait: bool, jobs: int | None,
         click.echo(f"IGNORED  {path}: {ignored_reason(directory, path)}")
     for rebuild in rebuilt:
         click.echo(rebuild.note())
+    code = after_ingest(state, workspace, config, sorted({c for c, _ in report.documents}),
+                        started, notify)
     if report.errors:
         for error in report.errors:
             click.echo(f"ERROR    {error}", err=True)
         sys.exit(EXIT_DOC_FAILED)
+    sys.exit(code)
 
 
 @click.command(epilog=example("tracker backfill acme",
@@ -89,17 +95,19 @@ def import_command(state: State, directory: Path, wait: bool, jobs: int | None,
               help="Base URL of the Wayback Machine or a compatible archive "
                    "(default: [wayback] url, https://web.archive.org).")
 @click.option("--wayback-url", hidden=True, help="Old name of --archive-url.")
+@notify_flag_option
 @stats_option("backfill")
 @pass_state
 def backfill(state: State, company: str, doc_type: str | None, since: datetime | None,
              until: datetime | None, limit: int | None, archive_url: str | None,
-             wayback_url: str | None, stats: RunStats) -> None:
+             wayback_url: str | None, notify: bool, stats: RunStats) -> None:
     """Import a document's history from the Wayback Machine: one summary line per document;
     exit 1 when some captures failed (the others are recorded). Rerun to resume."""
     from tracker.ingest.backfill import backfill_company
     from tracker.ingest.wayback import BackfillReport
 
     workspace, config = state.open()
+    started = state.clock()
 
     def report(name: str, result: BackfillReport) -> None:
         bar.close()
@@ -116,7 +124,8 @@ def backfill(state: State, company: str, doc_type: str | None, since: datetime |
         run = backfill_company(workspace, config, company, doc_type=doc_type, since=since,
                                until=until, limit=limit, archive_url=archive_url or wayback_url,
                                stats=stats, progress=bar.step, on_report=report)
-    sys.exit(EXIT_DOC_FAILED if run.failed else EXIT_OK)
+    code = after_ingest(state, workspace, config, [company], started, notify)
+    sys.exit(EXIT_DOC_FAILED if run.failed else code)
 
 
 @click.command(epilog=example("tracker reextract", "tracker reextract acme globex"))

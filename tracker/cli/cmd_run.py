@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from tracker.cli.edge import EXIT_DOC_FAILED, EXIT_OK, State, os_errors, pass_state
+from tracker.cli.notify import dry_run_option, echo_notifications, no_notify_option
 from tracker.errors import WorkspaceError
 from tracker.cli.options import (
     Progress,
@@ -26,8 +27,10 @@ from tracker.workspace import Workspace
 
 def run_track(state: State, workspace: Workspace, config: Config,
               companies: tuple[str, ...], stats: RunStats,
-              shard: tuple[int, int] | None = None, show_cosmetic: bool = False) -> int:
-    """Run `track` (the caller holds the workspace lock) and print its cron-friendly lines."""
+              shard: tuple[int, int] | None = None, show_cosmetic: bool = False,
+              notify: str = "send") -> int:
+    """Run `track` (the caller holds the workspace lock) and print its cron-friendly lines;
+    ``notify`` as tracking.track takes it (send, dry-run, off)."""
     from tracker.tracking.reports import news_lines
     from tracker.tracking.run import select_companies, track
 
@@ -36,14 +39,17 @@ def run_track(state: State, workspace: Workspace, config: Config,
         bar.start("Fetching", total)
         report = track(workspace, config, companies=companies or None, shard=shard,
                        progress=lambda outcome: bar.advance(), stats=stats,
-                       clock=state.clock)
+                       clock=state.clock, notify=notify)
     for line, to_stderr in news_lines(report, verbose=bool(state.verbose),
                                       show_cosmetic=show_cosmetic
                                       or config.site.show_cosmetic):
         click.echo(line, err=to_stderr)
+    for problem in report.problems:   # remote pull/push failures: one line per company
+        click.echo(problem, err=True)
     if state.verbose:
         click.echo(f"{len(report.outcomes)} documents: {len(report.recorded)} recorded, "
                    f"{len(report.failed)} failed.")
+    echo_notifications(state.verbose, report.notifications)
     if report.state_error:  # after the lines: what was done is reported whatever comes next
         raise WorkspaceError(report.state_error)
     return report.exit_code
@@ -59,6 +65,8 @@ def run_build(state: State, workspace: Workspace, config: Config, out: Path | No
             os_errors(f"cannot build the site in {out or workspace.public_dir}"):
         result = build_site(workspace, config, out, workers=jobs, stats=stats,
                             progress=bar.step)
+    for warning in result.warnings:   # once per build, e.g. feeds without base_url
+        click.echo(f"Warning: {warning}", err=True)
     if state.verbose:
         click.echo(result.summary())
     return EXIT_DOC_FAILED if result.errors else EXIT_OK
@@ -75,19 +83,23 @@ show_cosmetic_option = click.option(
 @wait_option
 @shard_option
 @show_cosmetic_option
+@dry_run_option
+@no_notify_option
 @stats_option("track")
 @pass_state
 def track(state: State, companies: tuple[str, ...], wait: bool,
-          shard: tuple[int, int] | None, show_cosmetic: bool, stats: RunStats) -> None:
-    """Fetch documents and record new versions. Prints only news, so cron mails only news:
-    NEW/CHANGED lines on stdout (a CHANGED line carries the verdict and the headline;
-    cosmetic changes are recorded but not printed), FAILED lines on stderr when a document
-    starts failing, reaches [site] failure_threshold and once a day while it stays broken
-    ([site] failure_reminder_hours), RECOVERED when it works again; nothing when nothing
-    changed. Exit 1 when some document failed in this run."""
+          shard: tuple[int, int] | None, show_cosmetic: bool, dry_run: bool,
+          no_notify: bool, stats: RunStats) -> None:
+    """Fetch documents and record new versions, then notify the subscriptions. Prints only
+    news, so cron mails only news: NEW/CHANGED lines on stdout (a CHANGED line carries the
+    verdict and the headline; cosmetic changes are recorded but not printed), FAILED lines on
+    stderr when a document starts failing, reaches [site] failure_threshold and once a day
+    while it stays broken ([site] failure_reminder_hours), RECOVERED when it works again;
+    nothing when nothing changed. Exit 1 when some document failed in this run."""
     workspace, config = state.open()
     with workspace.lock(wait=wait):
-        code = run_track(state, workspace, config, companies, stats, shard, show_cosmetic)
+        code = run_track(state, workspace, config, companies, stats, shard, show_cosmetic,
+                         notify=_mode(dry_run, no_notify))
     sys.exit(code)
 
 
@@ -113,15 +125,29 @@ def build(state: State, out: Path | None, wait: bool, jobs: int | None,
 @wait_option
 @shard_option
 @show_cosmetic_option
+@dry_run_option
+@no_notify_option
 @stats_option("run")
 @pass_state
 def run(state: State, companies: tuple[str, ...], out: Path | None, wait: bool,
-        shard: tuple[int, int] | None, show_cosmetic: bool, stats: RunStats) -> None:
-    """`track` then `build`: the command to put in cron (prints what `track` prints)."""
+        shard: tuple[int, int] | None, show_cosmetic: bool, dry_run: bool, no_notify: bool,
+        stats: RunStats) -> None:
+    """`track`, `build`, then notify the subscriptions (once the pages they link to are
+    published): the command to put in cron (prints what `track` prints)."""
+    from tracker.tracking import select_companies
+    from tracker.tracking.notifying import notify_recorded
+
     workspace, config = state.open()
     with workspace.lock(wait=wait):
-        code = run_track(state, workspace, config, companies, stats, shard, show_cosmetic)
+        started = state.clock()
+        code = run_track(state, workspace, config, companies, stats, shard, show_cosmetic,
+                         notify="off")
         code = max(code, run_build(state, workspace, config, out, stats))
+        with stats.phase("notify"):
+            notified = notify_recorded(
+                workspace, config, [c.slug for c in select_companies(config, companies, shard)],
+                started=started, mode=_mode(dry_run, no_notify))
+        code = max(code, echo_notifications(state.verbose, notified))
     sys.exit(code)
 
 
@@ -146,3 +172,8 @@ def accept(state: State, company: str, doc_type: str | None, wait: bool) -> None
         click.echo(f"ACCEPTED {name} [{accepted.verdict}] {accepted.headline}")
     else:
         click.echo(f"ACCEPTED {name}: recorded ({accepted.commit[:10]})")
+
+
+def _mode(dry_run: bool, no_notify: bool) -> str:
+    """The notify mode of tracking.track from --dry-run / --no-notify."""
+    return "off" if no_notify else "dry-run" if dry_run else "send"

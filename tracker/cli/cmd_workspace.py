@@ -17,13 +17,26 @@ from tracker.workspace import Workspace
 
 @click.command(epilog=example("tracker init watch && cd watch"))
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--base-url", metavar="URL",
+              help="The site's public URL (e.g. https://example.org/policies/), written to "
+                   "tracker.toml as [site] base_url so feed links are absolute. Asked for when "
+                   "run on a terminal without it.")
 @pass_state
-def init(state: State, directory: Path | None) -> None:
+def init(state: State, directory: Path | None, base_url: str | None) -> None:
     """Create a workspace with a commented starter tracker.toml."""
+    if base_url is None and sys.stdin.isatty():
+        base_url = click.prompt("Public URL of the published site, for feed links "
+                                "(Enter to set it later)", default="", show_default=False)
+    base_url = (base_url or "").strip()
     target = directory or state.root
     with os_errors(f"cannot create a workspace in {target}"):
-        workspace = Workspace.init(target)
+        workspace = Workspace.init(target, base_url=base_url)
     click.echo(f"Created {workspace.config_path}")
+    if base_url:
+        click.echo(f"Feeds will link to {base_url} ([site] base_url).")
+    else:
+        click.echo("No base_url yet: feed links stay relative, which many readers cannot "
+                   "follow; set [site] base_url in tracker.toml before publishing.")
     click.echo("Add documents with `tracker add COMPANY URL`, then run `tracker track`.")
 
 
@@ -41,7 +54,8 @@ def init(state: State, directory: Path | None) -> None:
 def add(state: State, company: str, url: str, doc_type: str, name: str | None,
         homepage: str | None) -> None:
     """Add a document to track (and the company, if new) to tracker.toml."""
-    from tracker.config.loading import add_document, is_safe_slug, slugify
+    from tracker.config.loading import add_document
+    from tracker.names import is_safe_slug, slugify
 
     workspace = state.workspace()
     slug = company if is_safe_slug(company) else slugify(company)

@@ -7,9 +7,7 @@ document and reported at the end, and the last good version always stays in plac
 from __future__ import annotations
 
 import functools
-import hashlib
 import logging
-import os
 import queue
 import threading
 from collections import deque
@@ -23,20 +21,25 @@ from tracker.errors import (
     ExtractionError,
     FetchError,
     StorageError,
+    redact_credentials,
     SuspiciousChangeError,
     UsageError,
 )
 from typing import TYPE_CHECKING
 
 from tracker.models import CompanyConfig, Config, DocumentConfig, FetchResult, RecordMeta
+from tracker.parallel import cpu_count
 from tracker.runstats import RunStats
 from tracker.state import StateStore
 from tracker.tracking.checks import check_clock, check_plausible
 from tracker.tracking.refused import RefusedStore
+from tracker.tracking.notifying import notify_recorded
+from tracker.tracking.shards import MAX_SHARDS, parse_shard, shard_of  # noqa: F401  (re-exported)
 from tracker.tracking.reports import explain_recorded
 from tracker.workspace import Workspace
 
 if TYPE_CHECKING:
+    from tracker.notify.run import NotifyReport
     from tracker.storage.repo import CompanyRepo
 
 log = logging.getLogger(__name__)
@@ -45,10 +48,6 @@ log = logging.getLogger(__name__)
 # memory a run holds in page bodies when git falls behind the network.
 RECORD_BACKLOG = 256
 
-# The most shards `--shard K/N` accepts: each company is scored once per shard, so an absurd
-# N (10**12) would make a run spin instead of fetching; a thousand cron hosts is far beyond
-# any deployment this tool is meant for.
-MAX_SHARDS = 1000
 
 # Outcome statuses, in the words `tracker track` prints.
 NEW, CHANGED, UNCHANGED, NOT_MODIFIED, FAILED = (
@@ -97,6 +96,8 @@ class DocOutcome:
 class RunReport:
     outcomes: list[DocOutcome] = field(default_factory=list)
     state_error: str | None = None  # the state file could not be saved (full disk...)
+    problems: list[str] = field(default_factory=list)   # FAILED lines not about one document
+    notifications: NotifyReport | None = None   # the notification step, when it ran
 
     @property
     def failed(self) -> list[DocOutcome]:
@@ -108,39 +109,9 @@ class RunReport:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed else 0
+        notify_failed = self.notifications is not None and self.notifications.exit_code
+        return 1 if self.failed or self.problems or notify_failed else 0
 
-
-def shard_of(slug: str, shards: int) -> int:
-    """The shard (1..shards) a company belongs to: rendezvous hashing of its slug.
-
-    Every shard scores the slug with sha256 and the highest score wins, so any host computes
-    the same answer with no coordination, the shards are disjoint and cover every company,
-    and going from N to N+1 shards moves only the companies the new shard wins (about 1 in
-    N+1) instead of reshuffling almost all of them as ``hash mod N`` would. Python's
-    ``hash()`` is salted per process and would differ between hosts.
-    """
-    if not 1 <= shards <= MAX_SHARDS:
-        raise UsageError(f"number of shards must be between 1 and {MAX_SHARDS}, not {shards}")
-
-    def score(k: int) -> bytes:
-        return hashlib.sha256(f"{k}/{slug}".encode("utf-8")).digest()
-
-    return max(range(1, shards + 1), key=score)
-
-
-def parse_shard(text: str) -> tuple[int, int]:
-    """``"K/N"`` -> (K, N) with 1 <= K <= N; anything else is a usage error."""
-    k, sep, n = text.strip().partition("/")
-    if not sep or not all(p.strip().isascii() and p.strip().isdigit() and len(p.strip()) < 20
-                          for p in (k, n)):
-        raise UsageError(f"--shard must look like K/N (e.g. 2/5), not {text!r}")
-    kk, nn = int(k), int(n)
-    if not 1 <= kk <= nn:
-        raise UsageError(f"--shard {text}: K must be between 1 and N")
-    if nn > MAX_SHARDS:
-        raise UsageError(f"--shard {text}: N must be at most {MAX_SHARDS}")
-    return kk, nn
 
 
 def select_companies(config: Config, names: Sequence[str] | None,
@@ -169,7 +140,7 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
           progress: Callable[[DocOutcome], None] | None = None,
           stats: RunStats | None = None,
           shard: tuple[int, int] | None = None,
-          clock: Callable[[], datetime] | None = None) -> RunReport:
+          clock: Callable[[], datetime] | None = None, notify: str = "send") -> RunReport:
     """Fetch and record every configured document (or those of the named companies, or of
     one shard).
 
@@ -184,12 +155,17 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     Each recorded version's change report is computed and cached before returning (phase
     ``detect``), and its verdict and headline are put on its outcome. ``clock`` gives the
     capture time of each document when ``captured_at`` is not fixed (default: now, UTC).
+    ``notify``: then "send" the notifications of the changes recorded (the default; see
+    tracking.notifying), list them ("dry-run") or leave them ("off": the caller calls
+    ``notify_recorded`` itself, e.g. after publishing).
     """
     from tracker.fetching import FetchJob, fetch_many  # heavy imports only when a run happens
 
     meter = stats or RunStats.null()
+    started = captured_at or datetime.now(timezone.utc)
     with meter.phase("plan"):
         chosen = select_companies(config, companies, shard)
+        chosen, problems = _pull_remote(workspace, config, chosen)
         state = StateStore(workspace.state_path,
                            failure_threshold=config.site.failure_threshold,
                            failure_reminder=_reminder(config)).load()
@@ -206,7 +182,7 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
                                      last_modified=saved.last_modified if has_version else None))
     meter.set("documents", len(jobs))
     meter.set("companies", len(chosen))
-    report = RunReport()
+    report = RunReport(problems=problems)
     done: queue.Queue[DocOutcome] = queue.Queue()
     state_lock = threading.Lock()
     lanes = _CompanyLanes(_lane_count(len(chosen)))
@@ -275,10 +251,17 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     order = {(c.slug, d.type): i for i, (c, d) in
              enumerate((c, d) for c in chosen for d in c.documents)}
     report.outcomes.sort(key=lambda o: order.get((o.company, o.doc_type), 0))
+    with meter.phase("push"):
+        report.problems += _push_remote(workspace, config, chosen)
     with meter.phase("detect"):
         explain_recorded(workspace, report)
     meter.set("recorded", len(report.recorded))
     meter.set("failed", len(report.failed))
+    if config.subscriptions and notify != "off":
+        with meter.phase("notify"):
+            report.notifications = notify_recorded(workspace, config, [c.slug for c in chosen],
+                                                   started=started, now=captured_at,
+                                                   mode=notify)
     return report
 
 
@@ -298,16 +281,39 @@ def _save_state(state: StateStore) -> str | None:
     return None
 
 
+def _pull_remote(workspace: Workspace, config: Config, chosen: list[CompanyConfig]
+                 ) -> tuple[list[CompanyConfig], list[str]]:
+    """With a [remote]: fetch each company first (history, and the fetch state its last writer
+    left, so an ephemeral workspace still sends conditional requests); one that cannot be
+    pulled is not tracked."""
+    if not config.remote.enabled:
+        return chosen, []
+    from tracker.remote.workspace_sync import pull_all
+
+    pulled = pull_all(workspace, config, chosen, merge_state=True)
+    return [c for c in chosen if c.slug not in pulled.failed], pulled.lines("pull")
+
+
+def _push_remote(workspace: Workspace, config: Config, chosen: list[CompanyConfig]) -> list[str]:
+    """With a [remote] that takes pushes: push each tracked company's history and state."""
+    if not (config.remote.enabled and config.remote.push):
+        return []
+    from tracker.remote.workspace_sync import push_all
+
+    return push_all(workspace, config, chosen).lines("push")
+
+
 def _lane_count(companies: int) -> int:
     """Recording lanes: a commit spends most of its time starting git subprocesses and
     waiting for them (no GIL held), so several lanes per core keep the cores busy (measured
     with bench/bench_track_scale.py on 2 cores: 8 lanes beat 2 and 4); never more lanes than
     companies."""
-    return max(1, min(companies, 4 * (os.cpu_count() or 1), 16))
+    return max(1, min(companies, 4 * cpu_count(), 16))
 
 
 def _base(company: CompanyConfig, doc: DocumentConfig) -> dict:
-    return dict(company=company.slug, doc_type=doc.type, title=doc.display_title, url=doc.url)
+    return dict(company=company.slug, doc_type=doc.type, title=doc.display_title,
+                url=redact_credentials(doc.url))
 
 
 def _failed(company: CompanyConfig, doc: DocumentConfig, exc: BaseException, when: datetime,
@@ -376,7 +382,8 @@ def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, wh
     with meter.phase("git"):
         repo = repos.get(company)
         previous = repo.latest_text(doc.type)
-        meta = RecordMeta(source_url=result.final_url or result.url, status=result.status,
+        meta = RecordMeta(source_url=redact_credentials(result.final_url or result.url),
+                          status=result.status,
                           content_type=result.content_type, fetcher=result.fetcher)
         refused = RefusedStore(repos.workspace)
         try:
