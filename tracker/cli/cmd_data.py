@@ -11,7 +11,7 @@ from tracker.cli.edge import State, pass_state
 from tracker.cli.options import example, out_option
 
 
-@click.command(epilog=example("tracker build && tracker serve", "tracker serve --port 8080"))
+@click.command(epilog=example("tracker build && tracker serve --port 8080"))
 @out_option
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port on 127.0.0.1 (0: any free port).")
@@ -37,9 +37,8 @@ def serve(state: State, out: Path | None, port: int) -> None:
         server.server_close()
 
 
-@click.command("export", epilog=example("tracker export",
-                                        "tracker export --to policies-2026.zip acme globex",
-                                        "tracker export --dir --to ./dataset --raw"))
+@click.command("export",
+               epilog=example("tracker export --to policies-2026.zip acme globex"))
 @click.argument("companies", nargs=-1)
 @click.option("--to", "target", type=click.Path(path_type=Path),
               help="Directory or .zip file to write (default: ./policy-dataset-DATE.zip).")

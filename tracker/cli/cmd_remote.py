@@ -31,8 +31,7 @@ def _print(state: State, report, verb: str) -> int:  # type: ignore[no-untyped-d
     return report.exit_code or EXIT_OK
 
 
-@click.command(epilog=example("tracker -w /srv/publisher pull && tracker -w /srv/publisher build",
-                              "tracker pull acme globex"))
+@click.command(epilog=example("tracker -w /srv/publisher pull && tracker -w /srv/publisher build"))
 @click.argument("companies", nargs=-1)
 @wait_option
 @pass_state
@@ -52,7 +51,7 @@ def pull(state: State, companies: tuple[str, ...], wait: bool) -> None:
     sys.exit(_print(state, report, "pull"))
 
 
-@click.command(epilog=example("tracker import ./archive && tracker push", "tracker push acme"))
+@click.command(epilog=example("tracker import ./archive && tracker push"))
 @click.argument("companies", nargs=-1)
 @wait_option
 @pass_state
