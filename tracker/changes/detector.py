@@ -13,14 +13,17 @@ from tracker.changes.align import WORK, align_sections, align_sentences, outline
 from tracker.changes.report import Change, ChangeReport
 from tracker.changes.normalize import clean_chars, sentence_key
 from tracker.changes.segment import Document, exact_key, segment
-from tracker.changes.summary import Facts, bullets_and_headline, decide_verdict, new_names, novel_terms
+from tracker.changes import claims
+from tracker.changes.headline import summarise
+from tracker.changes.statements import Context, candidates
+from tracker.changes.summary import Facts, new_names, novel_terms
 from tracker.changes.topics import _topics_of
 from tracker.changes.vendors import _vendor_spans
-from tracker.changes.verdict import _word_diff, change_topics, flips, is_material
+from tracker.changes.verdict import _word_diff, change_topics, decide_verdict, flips, is_material, is_rewrite
 
 log = logging.getLogger(__name__)
 
-DETECTOR_VERSION = "1.4.3"
+DETECTOR_VERSION = "2.0.0"
 
 
 class _PerText:
@@ -197,36 +200,45 @@ def compare(old: str, new: str) -> ChangeReport:
     e_new = _entities(d_new.text, tuple(d_new.urls), fold)
     owner = ent.first_party([d_old.text, d_new.text], d_old.urls + d_new.urls, fold)
     added, removed = ent.diff(e_old, e_new, owner)
-
-    topic_counter: Counter[str] = Counter()
-    for c in changes:
-        if c.kind != "moved" and c.material:
-            topic_counter.update(c.topics)
-    topic_counts = sorted(topic_counter.items(), key=lambda kv: (-kv[1], kv[0]))
+    if any(added.values()) or any(removed.values()):
+        added, removed = claims.keep_real_entities(added, removed, _plain(old), _plain(new))
 
     sim = similarity(d_old, d_new, pairs)
     sections_added = [d_new.sections[j].title for j in secs.added]
-    # the bullets name top-level sections first (a rewrite adds dozens of sub-headings)
-    top_added = [d_new.sections[j].title for j in sorted(secs.added, key=lambda j: (d_new.sections[j].level, j))]
     sections_removed = [d_old.sections[i].title for i in secs.removed]
     renamed = [(d_old.sections[i].title, d_new.sections[j].title) for i, j in secs.renamed]
+    if sections_added or sections_removed or renamed:
+        sections_added, sections_removed, renamed = claims.keep_real_sections(
+            sections_added, sections_removed, renamed, _lines(old), _lines(new))
+    kept = set(sections_added)
+    # the statements name top-level sections first (a rewrite adds dozens of sub-headings)
+    top_added = [d_new.sections[j].title for j in sorted(secs.added, key=lambda j: (d_new.sections[j].level, j))
+                 if d_new.sections[j].title in kept]
     stamp = {"old": d_old.date_stamp, "new": d_new.date_stamp}
-    facts = Facts(changes, top_added, sections_removed, renamed, added, removed, topic_counts,
+    facts = Facts(changes, top_added, sections_removed, renamed, added, removed, [],
                   sim, dict(stats), outline_size(d_old), outline_size(d_new),
                   stamp["old"] != stamp["new"])
     old_links, new_links = ({_link_key(u) for u in d.urls} - {""} for d in (d_old, d_new))
     facts.links_changed = len(new_links ^ old_links)
-    facts.new_terms, facts.gone_terms = novel_terms(d_old.text, d_new.text, changes, sections_added)
-    came = [c.new or "" for c in changes if c.material and c.kind in ("added", "reworded")]
-    gone = [c.old or "" for c in changes if c.material and c.kind in ("removed", "reworded")]
-    facts.new_names = new_names(came, d_old.text)
-    facts.gone_names = new_names(gone, d_new.text, 4)
-    verdict = decide_verdict(facts)
-    bullets, headline = bullets_and_headline(facts, verdict)
+    ctx = Context(changes, added, removed, top_added, sections_removed, _owner_name(owner),
+                  _salient_terms(changes, added, removed, d_old.text, d_new.text, sections_added))
+    cands = candidates(ctx)
+    impacts = {s.impact for s in cands}
+    verdict = decide_verdict(facts, impacts)
+    topic_counter: Counter[str] = Counter()
+    for c in changes:
+        if c.kind != "moved" and c.material:
+            topic_counter.update(c.topics)
+    if "sale-reversal" in impacts and "sale" not in topic_counter:
+        topic_counter["sale"] = 1
+    topic_counts = sorted(topic_counter.items(), key=lambda kv: (-kv[1], kv[0]))
+    facts.topic_counts = topic_counts
+    identical = old.split() == new.split()
+    statements, headline = summarise(facts, verdict, cands, identical, is_rewrite(facts), ctx.salient)
     return ChangeReport(
         verdict=verdict,
         headline=headline,
-        bullets=tuple(bullets),
+        bullets=tuple(s.text for s in statements),
         similarity=sim,
         stats={k: stats[k] for k in ("added", "removed", "reworded", "moved", "unchanged")},
         sections_added=tuple(sections_added),
@@ -239,4 +251,32 @@ def compare(old: str, new: str) -> ChangeReport:
         changes=tuple(changes),
         date_stamp=stamp,
         detector_version=DETECTOR_VERSION,
+        statements=tuple(s.to_dict() for s in statements),
     )
+
+
+def _salient_terms(changes: list[Change], added: dict[str, list[str]], removed: dict[str, list[str]],
+                   old_text: str, new_text: str, sections_added: list[str]) -> tuple[str, ...]:
+    """Lower-case names and terms new to one side: entities that came or went, proper names
+    only one side writes, and the key terms of the changed sentences."""
+    came = [c.new or "" for c in changes if c.material and c.kind in ("added", "reworded")]
+    gone = [c.old or "" for c in changes if c.material and c.kind in ("removed", "reworded")]
+    terms = [x for side in (added, removed) for k in ("laws", "vendors", "durations", "ages", "emails") for x in side[k]]
+    terms += new_names(came, old_text) + new_names(gone, new_text, 4)
+    new_terms, gone_terms = novel_terms(old_text, new_text, changes, sections_added)
+    terms += new_terms[:8] + gone_terms[:4]
+    return tuple(dict.fromkeys(t.lower() for t in terms if len(t) >= 3))
+
+
+def _owner_name(owner: tuple[str | None, str | None]) -> str:
+    """The company as a sentence subject: its vendor name, its site's name, or 'The company'."""
+    fam, label = owner
+    if fam:
+        return fam
+    if label and label.isalpha() and 3 <= len(label) <= 14:
+        return label.capitalize()
+    return "The company"
+
+
+_plain = _PerText(claims.plain)
+_lines = _PerText(claims.heading_lines)

@@ -10,10 +10,15 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from tracker.changes.entities import NUMBER_WORDS, extract_sentence
 from tracker.changes.normalize import DATE_RE
 from tracker.changes.topics import has_topic, topics_of
+
+if TYPE_CHECKING:
+    from tracker.changes.report import Change
+    from tracker.changes.summary import Facts
 
 _WORD_RE = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
 _NEG_RE = re.compile(r"(?i)\b(?:not|never|no|none|nor|cannot|can't|won't|don't|doesn't|didn't|isn't|aren't|"
@@ -255,3 +260,80 @@ def change_topics(kind: str, old: str | None, new: str | None) -> list[str]:
             t = list(dict.fromkeys(first + [x for x in t if x != "other"]))
         return t
     return topics_of(new or old or "")
+
+
+# -- the verdict: decided here and nowhere else -------------------------------------------------
+
+SUBSTANTIVE_MIN_CHANGES = 2
+_BANNER_RE = re.compile(r"(?i)\b(?:we(?:'ve| have)? (?:recently )?updated (?:our|this|the)|"
+                        r"(?:our|this) (?:privacy )?(?:policy|notice|statement) (?:has|was) (?:been )?(?:updated|revised|changed)|"
+                        r"(?:see|view|read) (?:the |our )?(?:updated|new|previous|prior) (?:version|policy)|"
+                        r"effective (?:as of|date)|last (?:updated|modified|revised))\b")
+_ACRONYM_RE = re.compile(r"\b[A-Z]{2,6}s?\b")
+
+
+def is_trivial(c: "Change") -> bool:
+    """A change that alters no meaning: an update banner added or removed, an abbreviation
+    spelled out (or abbreviated), a typo fixed."""
+    text = c.new or c.old or ""
+    if c.kind in ("added", "removed"):
+        return bool(_BANNER_RE.search(text)) and len(text.split()) <= 25
+    if c.kind != "reworded" or not c.old or not c.new:
+        return c.kind == "moved"
+    gone, came = delta_words(c.old, c.new)
+    if _spelled_out(gone, came) or _spelled_out(came, gone):
+        return True
+    g, n = gone.strip(), came.strip()
+    if g and n and len(g.split()) <= 2 and len(n.split()) <= 2 and not _numbers(g + " " + n):
+        return SequenceMatcher(None, g.lower(), n.lower()).ratio() >= 0.8      # 'recieve' -> 'receive'
+    return False
+
+
+def _spelled_out(short_side: str, long_side: str) -> bool:
+    """'EEA' -> 'European Economic Area (EEA)' or 'European Economic Area'."""
+    acr = [a.rstrip("s") for a in _ACRONYM_RE.findall(short_side)]
+    rest = _ACRONYM_RE.sub("", short_side).strip(" ()")
+    if len(acr) != 1 or rest:
+        return False
+    words = [w for w in re.findall(r"[A-Za-z]+", long_side) if w.lower() not in ("of", "and", "the", "for")]
+    initials = "".join(w[0].upper() for w in words if w[0].isupper())
+    return acr[0] in initials
+
+
+def decide_verdict(f: "Facts", impacts: set[str]) -> str:
+    """cosmetic | minor | substantive | major, by meaning first, then by volume.
+
+    impacts: the impact levels of the candidate statements (tracker.changes.priorities)."""
+    from tracker.changes.priorities import MAJOR_IMPACTS, SUBSTANTIVE_IMPACTS
+    real = [c for c in f.changes if c.kind != "moved" and not is_trivial(c)]
+    if not real:
+        return "cosmetic"
+    if impacts & MAJOR_IMPACTS:
+        return "major"
+    if is_rewrite(f):
+        return "major"
+    material = [c for c in real if c.material]
+    if material and impacts & SUBSTANTIVE_IMPACTS:
+        return "substantive"
+    hard_entities = sum(len(f.entities_added[k]) + len(f.entities_removed[k])
+                        for k in ("vendors", "emails", "phones", "durations", "ages"))
+    if len(material) >= SUBSTANTIVE_MIN_CHANGES or any(c.flips for c in material) or (hard_entities and material) \
+            or any(_cites_new_legal_basis(c) for c in material) \
+            or (f.sections_added and material) or (1.0 - f.similarity > 0.1 and material):
+        return "substantive"
+    return "minor"
+
+
+def is_rewrite(f: "Facts") -> bool:
+    """Most of the text new, and the outline changed too."""
+    sec_total = max(f.n_old_sections, f.n_new_sections, 1)
+    sec_churn = (len(f.sections_added) + len(f.sections_removed)) / sec_total
+    return f.similarity < 0.35 or (f.similarity < 0.5 and sec_churn >= 0.3) or (f.similarity < 0.55 and sec_churn >= 0.5)
+
+
+def _cites_new_legal_basis(c: "Change") -> bool:
+    """A law cited or dropped in a sentence about international transfers changes the legal
+    footing of those transfers, unlike a law named in passing."""
+    if "international-transfer" not in c.topics:
+        return False
+    return extract_sentence(c.old or "").get("laws") != extract_sentence(c.new or "").get("laws")

@@ -1,0 +1,132 @@
+"""Turning a policy sentence into a sentence a journalist could publish.
+
+A changed sentence is cut to the clause that carries its practice (never mid-clause, never with
+an ellipsis), markup and list markers are dropped, and 'we/us/our' become the company in the
+third person ('We keep logs for 90 days' -> 'Google keeps logs for 90 days').
+"""
+
+from __future__ import annotations
+
+import re
+
+_LEAD_RE = re.compile(r"^[\s\"'“”‘’(\[*#>•·▪◦●-]*(?:\d{1,3}[.)]\s+|[a-z][.)]\s+|\([a-z0-9]{1,4}\)\s+)?")
+_TRAIL_RE = re.compile(r"[\s\"'“”‘’)\]*,;:.]*$")
+_CLAUSE_SPLIT_RE = re.compile(r"\s*(?:;|\s[–—]\s|:\s(?=[A-Z])|\.\s+(?=[A-Z]))\s*")
+_COMMA_SPLIT_RE = re.compile(r",\s+(?=(?:and|but|or|which|including|such as|for example|e\.g\.|unless|except|"
+                             r"where|when|if|so that|in order|as well as)\b)")
+_MODALS = {"cannot", "can't", "won't", "will", "may", "might", "can", "could", "should", "would", "must", "shall", "also", "only", "never",
+           "generally", "automatically", "currently", "still", "now", "no", "not", "always", "sometimes",
+           "often", "typically", "usually", "therefore", "then", "further", "additionally", "occasionally"}
+_IRREGULAR = {"do": "does", "have": "has", "are": "is", "were": "was", "don't": "doesn't", "aren't": "isn't",
+              "haven't": "hasn't", "weren't": "wasn't", "'re": "'s", "go": "goes"}
+
+
+def tidy(text: str) -> str:
+    """One line, no list marker, quotes or trailing punctuation, first letter as written."""
+    text = re.sub(r"\s+", " ", text.replace("**", "").replace("__", "")).strip()
+    text = _LEAD_RE.sub("", text)
+    return _TRAIL_RE.sub("", text)
+
+
+def _third_person_verb(word: str) -> str:
+    low = word.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    if low in _MODALS or low.endswith(("ed", "ing")) or not low.isalpha():
+        return word
+    if low.endswith(("s", "sh", "ch", "x", "o", "z")):
+        return word + "es"
+    if low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def third_person(text: str, owner: str) -> str:
+    """'We use', 'we do not', 'our partners', 'with us' said of the company by name."""
+    def subject(m: re.Match[str]) -> str:
+        words = m.group(2).split(" ")
+        if words[0].lower() in ("and", "or", "&", "together", "along", "as", "both"):
+            return f"{owner} {m.group(2)}"       # a plural subject: 'we and our partners use'
+        for k, w in enumerate(words):          # adverbs and modals pass, the first verb agrees
+            if w.lower() not in _MODALS:
+                words[k] = _third_person_verb(w)
+                break
+            if w.lower() in ("will", "may", "might", "can", "could", "should", "would", "must", "shall"):
+                break
+        return (owner if m.group(1) == "We" else owner) + " " + " ".join(words)
+    text = re.sub(r"\b(We|we)\s+((?:[A-Za-z']+\s+){0,2}[A-Za-z']+)", subject, text)
+    text = re.sub(r"\bWe've\b|\bwe've\b", f"{owner} has", text)
+    text = re.sub(r"\bWe're\b|\bwe're\b", f"{owner} is", text)
+    text = re.sub(r"\b(?:We'll|we'll)\b", f"{owner} will", text)
+    text = re.sub(r"\bOur\b", f"{owner}'s", text)
+    text = re.sub(r"\bour\b", "its", text)
+    text = re.sub(r"\bus\b", owner, text)
+    text = re.sub(r"\bourselves\b", "itself", text)
+    return text
+
+
+_SPLIT_RE = re.compile(r"\s*;\s*|\s[–—-]\s|:\s+|,\s+(?=(?:and|but|or|which|including|such as|for example|e\.g\.|"
+                       r"unless|except|where|when|if|so that|in order|as well as|while|whereas|because)\b)|"
+                       r"\.\s+(?=[A-Z])")
+_CONJUNCTION_RE = re.compile(r"(?i)^(?:and|but|or|which|including|such as|for example|e\.g\.|as well as|while|whereas|"
+                             r"because|so that|in order|that|to|of|for|with|by|from|in|on|at)\b")
+
+
+_SUBJECT_RE = re.compile(r"(?i)^(?:we|you|your|our|it|they|this|these|the|such|any|all|some|data|information)\b")
+
+
+def clauses(sentence: str) -> list[str]:
+    """The sentence's clauses, split at ';', dashes, ': ' and ', which/and/including …'."""
+    return [tidy(p) for p in _SPLIT_RE.split(sentence) if p and len(p.split()) >= 3]
+
+
+def clause_about(sentence: str, focus: "re.Pattern[str] | None", limit: int) -> str | None:
+    """The shortest honest quote of the sentence that holds the focus (its practice or value):
+    the whole sentence when it fits; else the sentence up to the end of the clause holding the
+    focus; else that clause alone when it can stand alone (it does not open with 'and',
+    'which', 'including' …). None when nothing whole fits the limit."""
+    whole = tidy(sentence)
+    m = focus.search(whole) if focus is not None else None
+    if focus is not None and m is None:
+        return None
+    if len(whole) <= limit:
+        return whole
+    at = m.start() if m else 0
+    stops = [x for x in _SPLIT_RE.finditer(whole)]
+    ends = [x.start() for x in stops if x.start() >= (m.end() if m else 0)]
+    starts = [0] + [x.end() for x in stops if x.end() <= at]
+    for end in ends:
+        text = tidy(whole[:end])
+        if len(text) <= limit and _has_verb(text):
+            return text
+        break
+    begin = starts[-1]
+    stop = next((e for e in ends), len(whole))
+    text = tidy(whole[begin:stop])
+    if begin and _CONJUNCTION_RE.match(text):
+        return None
+    if len(text.split()) >= 4 and len(text) <= limit and _has_verb(text) and (text[:1].isupper() or _SUBJECT_RE.match(text)):
+        return capitalise(text)
+    return None
+
+
+_VERBISH_RE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|will|may|can|must|might|could|should|do|does|"
+                         r"has|have|had|\w+(?:s|ed))\b")
+
+
+def _has_verb(text: str) -> bool:
+    return bool(_VERBISH_RE.search(text))
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def lower_first(text: str) -> str:
+    """'We keep' -> 'we keep' inside a sentence; names and acronyms keep their capitals."""
+    if not text:
+        return text
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and (first[1:].lower() != first[1:] or first in ("I",)):
+        return text
+    return text[:1].lower() + text[1:]

@@ -1,0 +1,43 @@
+"""Impact levels of summary statements, most important to a user first: one ordered place.
+
+Each statement rule (tracker.changes.statements) names one of these levels; the summary lists
+statements in this order and the headline states the first. The order is by what a change does
+to the user, never by the kind of fact that was detected.
+"""
+
+from __future__ import annotations
+
+IMPACTS: tuple[tuple[str, str], ...] = (
+    ("sale-reversal", "'will not sell/share' became 'may sell/share': the core promise is reversed"),
+    ("promise-withdrawn", "a promise, consent step or opt-in the user relied on is gone"),
+    ("right-removed", "the user loses a way to control their data"),
+    ("consent-weakened", "opt-in became opt-out, or 'will' became 'may' in a commitment"),
+    ("sharing-widened", "data now goes to more parties or for more purposes"),
+    ("new-recipient", "a named company now receives or processes data"),
+    ("retention-changed", "how long data is kept changed (old and new value of one practice)"),
+    ("value-changed", "an age threshold, deadline or contact changed in one practice"),
+    ("right-added", "the user gains a right or a control"),
+    ("promise-added", "a new commitment limits what the company does"),
+    ("transfer-basis", "the legal footing of international transfers changed"),
+    ("law-cited", "a law or framework newly cited or dropped: what the policy answers to"),
+    ("collection-widened", "more data is collected or used for more purposes"),
+    ("retention-stated", "a retention rule was added or dropped"),
+    ("sharing-narrowed", "a sharing or use statement was dropped"),
+    ("practice-changed", "another sentence about a data practice changed"),
+    ("section-added", "a new heading: where to look, not what changed"),
+    ("section-removed", "a heading gone: its text may live on elsewhere"),
+    ("contact-changed", "how to reach the company changed"),
+    ("reworded", "a sentence reworded without a named practice change"),
+)
+
+RANK: dict[str, int] = {name: k for k, (name, _) in enumerate(IMPACTS)}
+
+# levels that alone make a change at least `substantive` (verdict by meaning)
+SUBSTANTIVE_IMPACTS = frozenset({"sale-reversal", "promise-withdrawn", "right-removed", "consent-weakened",
+                                 "sharing-widened", "new-recipient", "retention-changed", "right-added",
+                                 "promise-added", "transfer-basis"})
+# levels that alone make a change `major`
+MAJOR_IMPACTS = frozenset({"sale-reversal"})
+
+MAX_STATEMENTS = 6
+HEADLINE_LIMIT = 139      # characters: the headline stays under 140
