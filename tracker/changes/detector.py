@@ -69,7 +69,8 @@ def clear_caches() -> None:
     for memo in _MEMOS:
         with memo.lock:
             memo.memo.clear()
-    for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff):
+    from tracker.changes.statements import _says
+    for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff, _says):
         fn.cache_clear()
 
 
@@ -140,6 +141,48 @@ def _echoed(text: str, other_keys: set[str], other_phrases: str,
     return f"{_BREAK}{key}{_BREAK}" in other_phrases
 
 
+RESPLIT_MAX_WORDS = 120
+
+
+def _run_pattern(words: list[str]) -> "re.Pattern[str]":
+    """The words in order, each sentence or line break between them allowed."""
+    return re.compile(re.escape(_BREAK_WORD) + " " + r" (?:qzbreakqz )*".join(map(re.escape, words))
+                      + " " + re.escape(_BREAK_WORD))
+
+
+def _resplits(pairs: list[Any], d_old: Document, d_new: Document, old: str, new: str
+              ) -> tuple[set[int], list[str]]:
+    """Reworded pairs whose words are unchanged and only the sentence split moved ('A. B' ->
+    'A; B'): the longer side is a run of whole sentences of the other side. Returns their
+    indexes and the keys of the longer sentences (an added or removed sentence inside one of
+    them is part of the same re-split)."""
+    found: set[int] = set()
+    joined: list[str] = []
+    streams: dict[str, str] = {}
+    for k, p in enumerate(pairs):
+        if p.kind != "reworded":
+            continue
+        ko, kn = sentence_key(d_old.sentences[p.old].text), sentence_key(d_new.sentences[p.new].text)
+        wo, wn = ko.split(" "), kn.split(" ")
+        longer, side = (wn, "old") if len(wn) > len(wo) else (wo, "new")
+        shorter = wo if longer is wn else wn
+        if len(longer) > RESPLIT_MAX_WORDS or len(longer) == len(shorter) or not set(shorter) <= set(longer):
+            continue
+        if side not in streams:
+            streams[side] = _phrases(old if side == "old" else new)[0]
+        if _run_pattern(longer).search(streams[side]):
+            found.add(k)
+            joined.append(" ".join(longer))
+    return found, joined
+
+
+def _inside(text: str, joined: list[str]) -> bool:
+    if not joined:
+        return False
+    key = sentence_key(text)
+    return key.count(" ") >= 2 and any(f" {key} " in f" {j} " for j in joined)
+
+
 def _phrases_of(raw: str) -> tuple[str, set[str]]:
     phrases = _phrase_text(raw)
     return phrases, _phrase_set(phrases)
@@ -167,12 +210,22 @@ def compare(old: str, new: str) -> ChangeReport:
     changes: list[Change] = []
     stats = Counter({"added": 0, "removed": 0, "reworded": 0, "moved": 0, "unchanged": 0})
     changed_sections: dict[str, None] = {}
-    for p in pairs:
+    resplit, joined = _resplits(pairs, d_old, d_new, old, new)
+    for k, p in enumerate(pairs):
         stats[p.kind] += 1
         if p.kind == "unchanged":
             continue
         o = d_old.sentences[p.old].text if p.old is not None else None
         n = d_new.sentences[p.new].text if p.new is not None else None
+        if k in resplit or (p.kind in ("added", "removed") and _inside(n or o or "", joined)):
+            stats[p.kind] -= 1      # the same words, only split into sentences differently
+            stats["moved"] += 1
+            text = n or o or ""
+            section = _section_title(d_new, d_new.sentences[p.new].section) if p.new is not None else \
+                _section_title(d_old, d_old.sentences[p.old].section)
+            changes.append(Change("moved", section, o or text, n or text, tuple(change_topics("added", None, text)),
+                                  False, ()))
+            continue
         if p.kind in ("added", "removed"):
             side = "old" if p.kind == "added" else "new"
             if side not in phrases:
@@ -220,8 +273,10 @@ def compare(old: str, new: str) -> ChangeReport:
                   stamp["old"] != stamp["new"])
     old_links, new_links = ({_link_key(u) for u in d.urls} - {""} for d in (d_old, d_new))
     facts.links_changed = len(new_links ^ old_links)
+    names = tuple(new_names([c.new or "" for c in changes if c.material and c.kind in ("added", "reworded")],
+                            d_old.text)) if any(c.material for c in changes) else ()
     ctx = Context(changes, added, removed, top_added, sections_removed, _owner_name(owner),
-                  _salient_terms(changes, added, removed, d_old.text, d_new.text, sections_added))
+                  _salient_terms(changes, added, removed, names, d_old.text, d_new.text, sections_added), names)
     cands = candidates(ctx)
     impacts = {s.impact for s in cands}
     verdict = decide_verdict(facts, impacts)
@@ -256,13 +311,13 @@ def compare(old: str, new: str) -> ChangeReport:
 
 
 def _salient_terms(changes: list[Change], added: dict[str, list[str]], removed: dict[str, list[str]],
-                   old_text: str, new_text: str, sections_added: list[str]) -> tuple[str, ...]:
+                   names: tuple[str, ...], old_text: str, new_text: str, sections_added: list[str]) -> tuple[str, ...]:
     """Lower-case names and terms new to one side: entities that came or went, proper names
-    only one side writes, and the key terms of the changed sentences."""
-    came = [c.new or "" for c in changes if c.material and c.kind in ("added", "reworded")]
-    gone = [c.old or "" for c in changes if c.material and c.kind in ("removed", "reworded")]
+    only the new side writes, and the key terms of the changed sentences."""
+    if not any(c.kind != "moved" for c in changes):
+        return ()
     terms = [x for side in (added, removed) for k in ("laws", "vendors", "durations", "ages", "emails") for x in side[k]]
-    terms += new_names(came, old_text) + new_names(gone, new_text, 4)
+    terms += list(names)
     new_terms, gone_terms = novel_terms(old_text, new_text, changes, sections_added)
     terms += new_terms[:8] + gone_terms[:4]
     return tuple(dict.fromkeys(t.lower() for t in terms if len(t) >= 3))

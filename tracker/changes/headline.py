@@ -31,6 +31,8 @@ def cosmetic_headline(f: Facts, identical: bool) -> str:
     """'Cosmetic only: revision date updated', '… 2 link targets changed', 'No change'."""
     if identical:
         return "No change"
+    if f.stats.get("unchanged", 0) and not any(f.changes) and not f.date_stamp_changed and not f.links_changed:
+        return "Cosmetic only: whitespace or formatting"
     what = []
     if f.date_stamp_changed:
         what.append("revision date updated")

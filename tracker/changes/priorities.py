@@ -20,6 +20,7 @@ IMPACTS: tuple[tuple[str, str], ...] = (
     ("promise-added", "a new commitment limits what the company does"),
     ("transfer-basis", "the legal footing of international transfers changed"),
     ("law-cited", "a law or framework newly cited or dropped: what the policy answers to"),
+    ("named-party", "a party, office or programme named for the first time (a DPO, a new entity)"),
     ("collection-widened", "more data is collected or used for more purposes"),
     ("retention-stated", "a retention rule was added or dropped"),
     ("sharing-narrowed", "a sharing or use statement was dropped"),
@@ -31,6 +32,16 @@ IMPACTS: tuple[tuple[str, str], ...] = (
 )
 
 RANK: dict[str, int] = {name: k for k, (name, _) in enumerate(IMPACTS)}
+
+# Tiers: within a tier, a statement carrying more names and terms new to this version (a new
+# recipient, law, office or period) goes first; across tiers the order above always holds.
+# A reversed or withdrawn protection always leads; structure and rewording always trail.
+LEADING = frozenset({"sale-reversal", "promise-withdrawn", "right-removed", "consent-weakened"})
+TRAILING = frozenset({"section-added", "section-removed", "contact-changed", "reworded"})
+
+
+def tier(impact: str) -> int:
+    return 0 if impact in LEADING else 2 if impact in TRAILING else 1
 
 # levels that alone make a change at least `substantive` (verdict by meaning)
 SUBSTANTIVE_IMPACTS = frozenset({"sale-reversal", "promise-withdrawn", "right-removed", "consent-weakened",

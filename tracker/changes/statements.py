@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from tracker.changes.entities import extract_sentence
 from tracker.changes.phrasing import capitalise, clause_about, third_person, tidy
-from tracker.changes.priorities import MAX_STATEMENTS, RANK
+from tracker.changes.priorities import MAX_STATEMENTS, RANK, tier
 from tracker.changes.report import Change
 
 QUOTE_LIMIT = 170
@@ -50,6 +51,7 @@ class Context:
     sections_removed: list[str]
     owner: str
     salient: tuple[str, ...] = ()      # lower-case names and terms a reader would look for
+    names: tuple[str, ...] = ()        # proper names only the new version writes, as written
 
 
 # -- patterns ---------------------------------------------------------------------------------
@@ -73,8 +75,8 @@ _RECIPIENT_RE = re.compile(r"(?i)\b(?:third[- ]part(?:y|ies)|partners?|advertis\
 _RIGHT_RE = re.compile(
     r"(?i)\byou (?:can|may|have the right to|are entitled to|also have the right to|have a right to)\s+"
     r"(?:also\s+|always\s+)?(?:request|ask|object|opt|withdraw|lodge|delete|access|export|download|correct|"
-    r"restrict|port|obtain|receive|review|update|edit|remove|change|appeal|complain|choose|control|turn off|"
-    r"disable|limit|contact|exercise|make)\b|\bright (?:to|of) (?:access|erasure|rectification|object|portability|"
+    r"restrict|port|obtain|review|update|edit|remove|appeal|complain|choose to|choose not|control|turn off|"
+    r"disable|limit|exercise)\b|\bright (?:to|of) (?:access|erasure|rectification|object|portability|"
     r"restrict|withdraw|delete|deletion|correct|know|opt|lodge|appeal|request|data portability|be forgotten|"
     r"non-discrimination)")
 _RETENTION_RE = re.compile(r"(?i)\b(?:keep|keeps|kept|retain\w*|retention|stor(?:e|es|ed)|delet\w*|eras\w*|"
@@ -87,14 +89,38 @@ _CONTACT_RE = re.compile(r"(?i)\b(?:contact|e-?mail|write to|call|address|office
 
 def _owner_says(ctx: Context, text: str, focus: "re.Pattern[str] | None" = None,
                 limit: int = QUOTE_LIMIT) -> str | None:
+    return _says(ctx.owner, text, focus, limit)
+
+
+@lru_cache(maxsize=4096)
+def _says(owner: str, text: str, focus: "re.Pattern[str] | None", limit: int) -> str | None:
+    """The clause of text about focus, in the third person (memoised: several rules quote the
+    same sentence)."""
     quote = clause_about(text, focus, limit)
     if quote is None:
         return None
-    return capitalise(third_person(quote, ctx.owner))
+    return capitalise(third_person(quote, owner))
 
 
 def _live(ctx: Context) -> list[tuple[int, Change]]:
-    return [(k, c) for k, c in enumerate(ctx.changes) if c.kind != "moved" and c.material]
+    return [(k, c) for k, c in enumerate(ctx.changes) if c.kind != "moved" and c.material and not _stamp_only(c)]
+
+
+def _stamp_only(c: Change) -> bool:
+    """A date stamp line ('Last modified: June 5, 2015') is never a statement."""
+    from tracker.changes.normalize import is_date_stamp
+    return any(is_date_stamp(t) for t in (c.old, c.new) if t)
+
+
+def _edit_focus(c: Change) -> "re.Pattern[str] | None":
+    """The first run of new words of a reworded sentence: the clause to quote is the one that
+    changed, not the sentence's opening."""
+    from tracker.changes.verdict import word_diff
+    for op, text in word_diff(c.old or "", c.new or ""):
+        words = text.strip()
+        if op == "+" and re.search(r"\w{3,}", words):
+            return re.compile(re.escape(words))
+    return None
 
 
 # -- rules: one per kind of statement ----------------------------------------------------------
@@ -294,6 +320,20 @@ def law_statements(ctx: Context) -> list[Statement]:
     return out
 
 
+def named_statements(ctx: Context) -> list[Statement]:
+    """A party, office, programme or product named for the first time: the sentence naming it."""
+    out: list[Statement] = []
+    for name in ctx.names[:4]:
+        for k, c in _live(ctx):
+            if c.kind == "removed" or name not in (c.new or "") or name in (c.old or ""):
+                continue
+            said = _owner_says(ctx, c.new or "", re.compile(re.escape(name)))
+            if said:
+                out.append(Statement(said, _topic(c), "named-party", None, name, (k,)))
+                break
+    return out
+
+
 def practice_statements(ctx: Context) -> list[Statement]:
     """Any other sentence about collecting, using or keeping data added, dropped or reworded."""
     out: list[Statement] = []
@@ -303,6 +343,11 @@ def practice_statements(ctx: Context) -> list[Statement]:
             continue
         focus = _COLLECT_RE if _COLLECT_RE.search(text) else _PRACTICE_RE
         said = _owner_says(ctx, text, focus)
+        edited = None
+        if c.kind == "reworded":
+            edit = _edit_focus(c)
+            edited = _owner_says(ctx, text, edit) if edit else None
+            said = edited or said
         if not said:
             continue
         impact = "collection-widened" if c.kind == "added" and focus is _COLLECT_RE else "practice-changed"
@@ -311,7 +356,7 @@ def practice_statements(ctx: Context) -> list[Statement]:
         elif c.kind == "removed":
             out.append(Statement(f"No longer says: {_lower(said)}", _topic(c), "practice-changed", said, None, (k,)))
         else:
-            was = _reworded_was(c)
+            was = _reworded_was(c) if edited else ""      # the old words belong to the quoted clause only
             out.append(Statement(f"{said} (was: {was})" if was else said, _topic(c), "practice-changed",
                                  was or None, said, (k,)))
     return out
@@ -350,13 +395,16 @@ def reworded_statements(ctx: Context) -> list[Statement]:
     with the old words where one edit replaced them."""
     out: list[Statement] = []
     for k, c in enumerate(ctx.changes):
-        if c.kind == "moved":
+        if c.kind == "moved" or _stamp_only(c):
             continue
-        said = _owner_says(ctx, c.new if c.kind != "removed" else c.old or "", None, 140) if (c.new or c.old) else None
+        focus = _edit_focus(c) if c.kind == "reworded" else None
+        text = (c.new if c.kind != "removed" else c.old) or ""
+        edited = _owner_says(ctx, text, focus, 140) if focus else None
+        said = edited or _owner_says(ctx, text, None, 140)
         if not said or len(said.split()) < 4:
             continue
         if c.kind == "reworded":
-            was = _reworded_was(c)
+            was = _reworded_was(c) if edited else ""
             out.append(Statement(f"{said} (was: {was})" if was else f"Now reads: {_lower(said)}", _topic(c),
                                  "reworded", was or None, said, (k,)))
         elif c.kind == "added":
@@ -368,7 +416,7 @@ def reworded_statements(ctx: Context) -> list[Statement]:
 
 RULES: tuple[Callable[[Context], list[Statement]], ...] = (
     promise_statements, consent_statements, value_statements, transfer_statements, rights_statements,
-    recipient_statements, law_statements, sharing_statements, retention_statements, practice_statements, contact_statements,
+    recipient_statements, law_statements, named_statements, sharing_statements, retention_statements, practice_statements, contact_statements,
     section_statements, reworded_statements,
 )
 
@@ -419,7 +467,8 @@ def salience(s: Statement, salient: tuple[str, ...]) -> int:
 def select(candidates: list[Statement], salient: tuple[str, ...] = ()) -> list[Statement]:
     """At most MAX_STATEMENTS statements, most important first (by impact level, then by the
     new names and terms they carry), one per change, at most two per impact level."""
-    ordered = sorted(enumerate(candidates), key=lambda kc: (RANK[kc[1].impact], -salience(kc[1], salient), kc[0]))
+    ordered = sorted(enumerate(candidates),
+                     key=lambda kc: (tier(kc[1].impact), -salience(kc[1], salient), RANK[kc[1].impact], kc[0]))
     out: list[Statement] = []
     used: set[int] = set()
     texts: set[str] = set()

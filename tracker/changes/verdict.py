@@ -269,6 +269,9 @@ _BANNER_RE = re.compile(r"(?i)\b(?:we(?:'ve| have)? (?:recently )?updated (?:our
                         r"(?:our|this) (?:privacy )?(?:policy|notice|statement) (?:has|was) (?:been )?(?:updated|revised|changed)|"
                         r"(?:see|view|read) (?:the |our )?(?:updated|new|previous|prior) (?:version|policy)|"
                         r"effective (?:as of|date)|last (?:updated|modified|revised))\b")
+# a revision-history line: what the editors did to the document, not what the company does
+_CHANGE_NOTE_RE = re.compile(r"\W*(?:Added|Improved|Updated|Clarified|Revised|Removed|Changed|Modified|Edited|Corrected|"
+                             r"Fixed|Reorganized|Reorganised|Expanded|Simplified|Deleted)\s+(?!your\b|you\b)\w")
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,6}s?\b")
 
 
@@ -277,7 +280,7 @@ def is_trivial(c: "Change") -> bool:
     spelled out (or abbreviated), a typo fixed."""
     text = c.new or c.old or ""
     if c.kind in ("added", "removed"):
-        return bool(_BANNER_RE.search(text)) and len(text.split()) <= 25
+        return bool(_BANNER_RE.search(text) or _CHANGE_NOTE_RE.match(text)) and len(text.split()) <= 25
     if c.kind != "reworded" or not c.old or not c.new:
         return c.kind == "moved"
     gone, came = delta_words(c.old, c.new)
