@@ -288,7 +288,7 @@ def compare(old: str, new: str) -> ChangeReport:
         topic_counter["sale"] = 1
     topic_counts = sorted(topic_counter.items(), key=lambda kv: (-kv[1], kv[0]))
     facts.topic_counts = topic_counts
-    identical = old.split() == new.split()
+    identical = old == new
     statements, headline = summarise(facts, verdict, cands, identical, is_rewrite(facts), ctx.salient)
     return ChangeReport(
         verdict=verdict,

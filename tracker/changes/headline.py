@@ -12,6 +12,7 @@ quote cut before its verb and object.
 
 from __future__ import annotations
 
+from tracker.changes.phrasing import shorten
 from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, RANK
 from tracker.changes.statements import Statement, select
 from tracker.changes.summary import Facts
@@ -66,13 +67,17 @@ def _strip_was(text: str) -> str:
     return text[:at] if at > 0 and text.endswith(")") else text
 
 
-def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bool) -> str:
+def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bool,
+                salient: tuple[str, ...] = ()) -> str:
     """The first statement that fits under 140 characters, its '(was: …)' dropped if need be."""
     lead = "Rewrite: " if rewrite else ""
     for s in statements:
         for text in (s.short or s.text, _strip_was(s.short or s.text)):
             if len(lead) + len(text) <= HEADLINE_LIMIT:
                 return lead + text[:1].upper() + text[1:]
+        cut = shorten(_strip_was(s.short or s.text), HEADLINE_LIMIT - len(lead), salient)
+        if cut:
+            return lead + cut[:1].upper() + cut[1:]
     topic = next((t for t, _ in f.topic_counts if t != "other"), "other")
     base = "Rewrites its policy" if verdict == "major" else "Changes what it says about"
     return f"{base}{'' if verdict == 'major' else ' ' + _TOPIC_WORDS.get(topic, topic)}"
@@ -84,4 +89,4 @@ def summarise(f: Facts, verdict: str, cands: list[Statement], identical: bool,
     if verdict == "cosmetic":
         return [], cosmetic_headline(f, identical)
     statements = rewrite_digest(cands, salient) if rewrite else select(cands, salient)
-    return statements, headline_of(statements, f, verdict, rewrite)
+    return statements, headline_of(statements, f, verdict, rewrite, salient)

@@ -130,3 +130,21 @@ def lower_first(text: str) -> str:
     if len(first) > 1 and (first[1:].lower() != first[1:] or first in ("I",)):
         return text
     return text[:1].lower() + text[1:]
+
+
+def shorten(text: str, limit: int, keep: tuple[str, ...] = ()) -> str | None:
+    """A start of text that ends at a clause boundary (',', ';', a dash, '(') and fits the
+    limit with at least six words: whole clauses, never a word cut off mid-phrase. Of those,
+    the one that keeps most of the terms in keep (lower case), then the longest."""
+    if len(text) <= limit:
+        return text
+    best: tuple[int, int, str] | None = None
+    for m in re.finditer(r",\s|;\s|\s[–—-]\s|\s\(", text):
+        if m.start() > limit:
+            break
+        head = tidy(text[:m.start()])
+        if len(head.split()) >= 6 and _has_verb(head):
+            low = head.lower()
+            score = (sum(1 for t in keep if t in low), len(head), head)
+            best = max(best, score) if best else score
+    return best[2] if best else None

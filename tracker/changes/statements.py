@@ -296,8 +296,10 @@ def transfer_statements(ctx: Context) -> list[Statement]:
         if said:
             was = f" (was: {', '.join(sorted(lo))})" if lo and ln else ""
             lead = "" if ln - lo else "No longer says: "
+            short = (f"{ctx.owner} now cites {_and(sorted(ln - lo))} for international data transfers{was}" if ln - lo
+                     else f"{ctx.owner} no longer cites {_and(sorted(lo - ln))} for international data transfers")
             out.append(Statement(f"{lead}{said}{was}", "international-transfer", "transfer-basis",
-                                 ", ".join(sorted(lo)) or None, ", ".join(sorted(ln)) or None, (k,)))
+                                 ", ".join(sorted(lo)) or None, ", ".join(sorted(ln)) or None, (k,), short))
     return out
 
 
@@ -351,6 +353,8 @@ def practice_statements(ctx: Context) -> list[Statement]:
         if not said:
             continue
         impact = "collection-widened" if c.kind == "added" and focus is _COLLECT_RE else "practice-changed"
+        if any(f.startswith("practice changed") and f.rsplit(" → ", 1)[-1] in ("share", "sell") for f in c.flips):
+            impact = "sharing-widened"          # 'we collect' -> 'we sell': data now goes to others
         if c.kind == "added":
             out.append(Statement(said, _topic(c), impact, None, said, (k,)))
         elif c.kind == "removed":
@@ -423,6 +427,10 @@ RULES: tuple[Callable[[Context], list[Statement]], ...] = (
 
 # -- helpers -------------------------------------------------------------------------------
 
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def _lower(text: str) -> str:
     first = text.split(" ", 1)[0]
     if first[1:].lower() == first[1:] and first not in ("I",) and not first.endswith("'s") and not _is_name(first):
@@ -449,12 +457,17 @@ def _reworded_was(c: Change) -> str:
     from tracker.changes.verdict import word_diff
     d = word_diff(c.old or "", c.new or "")
     edits = [k for k, (op, _) in enumerate(d) if op != " "]
-    if not edits or edits[-1] - edits[0] > 1:
-        return ""                 # several separate edits: no single old value to quote
+    if edits and edits[-1] - edits[0] > 1:      # several separate edits: the old sentence if short
+        old = tidy(c.old or "")
+        return old[:1].lower() + old[1:] if len(old) <= 60 else ""
+    if not edits:
+        return ""
     gone = tidy(" ".join(t for op, t in d if op == "-"))
     came = " ".join(t for op, t in d if op == "+").strip()
-    if not gone or len(gone) > 60 or not came or len(gone.split()) < 2 and not gone[:1].isupper():
+    if not gone or len(gone) > 60 or not came:
         return ""
+    if len(gone.split()) < 2 and not gone[:1].isupper() and len(came.split()) > 2:
+        return ""                 # one small word dropped from a longer insertion: no old value
     return gone
 
 
@@ -466,9 +479,15 @@ def salience(s: Statement, salient: tuple[str, ...]) -> int:
 
 def select(candidates: list[Statement], salient: tuple[str, ...] = ()) -> list[Statement]:
     """At most MAX_STATEMENTS statements, most important first (by impact level, then by the
-    new names and terms they carry), one per change, at most two per impact level."""
+    new names and terms they carry: any before none), one per change, at most two per impact level."""
+    best: dict[tuple[int, ...], int] = {}       # one statement per change: its most important reading
+    for s in candidates:
+        if s.changes and RANK[s.impact] < best.get(s.changes, len(RANK)):
+            best[s.changes] = RANK[s.impact]
+    candidates = [s for s in candidates if not s.changes or RANK[s.impact] == best[s.changes]]
     ordered = sorted(enumerate(candidates),
-                     key=lambda kc: (tier(kc[1].impact), -salience(kc[1], salient), RANK[kc[1].impact], kc[0]))
+                     key=lambda kc: (tier(kc[1].impact), -min(salience(kc[1], salient), 1), RANK[kc[1].impact],
+                                     -salience(kc[1], salient), kc[0]))
     out: list[Statement] = []
     used: set[int] = set()
     texts: set[str] = set()

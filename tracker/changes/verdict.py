@@ -267,7 +267,6 @@ def change_topics(kind: str, old: str | None, new: str | None) -> list[str]:
 SUBSTANTIVE_MIN_CHANGES = 2
 _BANNER_RE = re.compile(r"(?i)\b(?:we(?:'ve| have)? (?:recently )?updated (?:our|this|the)|"
                         r"(?:our|this) (?:privacy )?(?:policy|notice|statement) (?:has|was) (?:been )?(?:updated|revised|changed)|"
-                        r"(?:see|view|read) (?:the |our )?(?:updated|new|previous|prior) (?:version|policy)|"
                         r"effective (?:as of|date)|last (?:updated|modified|revised))\b")
 # a revision-history line: what the editors did to the document, not what the company does
 _CHANGE_NOTE_RE = re.compile(r"\W*(?:Added|Improved|Updated|Clarified|Revised|Removed|Changed|Modified|Edited|Corrected|"
