@@ -189,11 +189,13 @@ def value_statements(ctx: Context) -> list[Statement]:
                 continue
             seen.add((v.old, v.new))
             focus = re.compile(re.escape(v.new.split(", ")[0]), re.I)
-            now = _owner_says(ctx, c.new, focus, 110)
-            text = f"{now} (was: {v.old})" if now else v.bullet
+            now = _owner_says(ctx, c.new, focus, 110) or _owner_says(ctx, c.new, _edit_focus(c), 110)
+            label = {"ages": "Age threshold", "durations": "Period", "emails": "Contact e-mail",
+                     "phones": "Contact phone"}.get(v.kind, "Value")
+            text = f"{now} (was: {v.old})" if now else f"{label} is now {v.new} (was: {v.old})"
             impact = "retention-changed" if v.topic == "retention" else (
                 "contact-changed" if v.kind in ("emails", "phones") else "value-changed")
-            out.append(Statement(text, v.topic, impact, v.old, v.new, (k,), v.phrase.capitalize() if not now else ""))
+            out.append(Statement(text, v.topic, impact, v.old, v.new, (k,)))
     for k, c in _live(ctx):
         if c.kind == "reworded" and c.old and c.new and not value_changes(c.old, c.new) and _address_edit(c):
             now = _owner_says(ctx, c.new, None, 150)

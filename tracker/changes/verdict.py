@@ -292,7 +292,8 @@ def is_trivial(c: "Change") -> bool:
 
 
 def _spelled_out(short_side: str, long_side: str) -> bool:
-    """'EEA' -> 'European Economic Area (EEA)' or 'European Economic Area'."""
+    """'EEA' -> 'European Economic Area (EEA)' or 'European Economic Area'; 'U.S.' -> 'United States'."""
+    short_side = re.sub(r"(?<=[A-Z])\.", "", short_side)
     acr = [a.rstrip("s") for a in _ACRONYM_RE.findall(short_side)]
     rest = _ACRONYM_RE.sub("", short_side).strip(" ()")
     if len(acr) != 1 or rest:
