@@ -401,6 +401,8 @@ def reworded_statements(ctx: Context) -> list[Statement]:
     with the old words where one edit replaced them."""
     out: list[Statement] = []
     for k, c in enumerate(ctx.changes):
+        if len(out) >= 4 * MAX_STATEMENTS:
+            break
         if c.kind == "moved" or _stamp_only(c):
             continue
         focus = _edit_focus(c) if c.kind == "reworded" else None
@@ -510,7 +512,11 @@ def select(candidates: list[Statement], salient: tuple[str, ...] = ()) -> list[S
 
 
 def candidates(ctx: Context) -> list[Statement]:
+    """Every rule's statements; the catch-all rewording rule only when the others found too
+    few to fill the summary (it would read every change of a long rewrite for nothing)."""
     out: list[Statement] = []
     for rule in RULES:
+        if rule is reworded_statements and len(out) >= 2 * MAX_STATEMENTS:
+            continue
         out.extend(rule(ctx))
     return out
