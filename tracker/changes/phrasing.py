@@ -55,6 +55,8 @@ def third_person(text: str, owner: str) -> str:
                 break
         return (owner if m.group(1) == "We" else owner) + " " + " ".join(words)
     text = re.sub(r"\b(We|we)\s+((?:[A-Za-z']+\s+){0,2}[A-Za-z']+)", subject, text)
+    if owner == "The company":            # a generic subject is lower case inside a sentence
+        text = text[:1] + re.sub(r"(?<=\S )The company\b", "the company", text[1:])
     text = re.sub(r"\bWe've\b|\bwe've\b", f"{owner} has", text)
     text = re.sub(r"\bWe're\b|\bwe're\b", f"{owner} is", text)
     text = re.sub(r"\b(?:We'll|we'll)\b", f"{owner} will", text)

@@ -271,6 +271,19 @@ _BANNER_RE = re.compile(r"(?i)\b(?:we(?:'ve| have)? (?:recently )?updated (?:our
 # a revision-history line: what the editors did to the document, not what the company does
 _CHANGE_NOTE_RE = re.compile(r"\W*(?:Added|Improved|Updated|Clarified|Revised|Removed|Changed|Modified|Edited|Corrected|"
                              r"Fixed|Reorganized|Reorganised|Expanded|Simplified|Deleted)\s+(?!your\b|you\b)\w")
+_NOTE_PREFIX_RE = re.compile(r"(?i)^(?:[\W\d_]|change ?log|revision history|revisions?|updates?|"
+                             r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)+")
+
+
+def is_change_note(text: str) -> bool:
+    """'Change log 2018-04-04: Typographical error corrected', 'August, 2004 - Removed
+    references to …': what the editors did to the document, dated or not."""
+    rest = _NOTE_PREFIX_RE.sub("", text.strip())
+    if rest != text.strip() and re.match(r"(?i)\w+(?:\s\w+){0,3}\s(?:corrected|fixed|updated|added|removed|clarified)\b", rest):
+        return True                       # 'Typographical error corrected'
+    return bool(_CHANGE_NOTE_RE.match(rest))
+
+
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,6}s?\b")
 
 
@@ -279,15 +292,19 @@ def is_trivial(c: "Change") -> bool:
     spelled out (or abbreviated), a typo fixed."""
     text = c.new or c.old or ""
     if c.kind in ("added", "removed"):
-        return bool(_BANNER_RE.search(text) or _CHANGE_NOTE_RE.match(text)) and len(text.split()) <= 25
+        return bool(_BANNER_RE.search(text) or is_change_note(text)) and len(text.split()) <= 25
     if c.kind != "reworded" or not c.old or not c.new:
         return c.kind == "moved"
+    if is_change_note(c.old) and is_change_note(c.new):
+        return True                       # a revision-history line that grew a new entry
     gone, came = delta_words(c.old, c.new)
     if _spelled_out(gone, came) or _spelled_out(came, gone):
         return True
     g, n = gone.strip(), came.strip()
     if g and n and len(g.split()) <= 2 and len(n.split()) <= 2 and not _numbers(g + " " + n):
-        return SequenceMatcher(None, g.lower(), n.lower()).ratio() >= 0.8      # 'recieve' -> 'receive'
+        gl, nl = g.lower(), n.lower()             # 'recieve' -> 'receive', 'emailing' -> 'email'
+        return SequenceMatcher(None, gl, nl).ratio() >= 0.8 or (
+            len(g.split()) == len(n.split()) == 1 and min(len(gl), len(nl)) >= 4 and (gl.startswith(nl) or nl.startswith(gl)))
     return False
 
 
