@@ -40,7 +40,7 @@ sys.path.insert(0, str(REPO))
 
 import git  # noqa: E402
 
-import tracker.extract.core  # noqa: E402,F401  (imported up front: no import cost in the timings)
+import tracker.extract  # noqa: E402,F401  (imported up front: no import cost in the timings)
 from tracker.ingest.importer import ImportReport, _scan, import_directory, load_snapshot  # noqa: E402
 from tracker.storage.repo import IDENTITY_EMAIL, IDENTITY_NAME, RAW_EXTS  # noqa: E402
 

@@ -31,8 +31,8 @@ from _etag_page import answer  # bench/ is on sys.path when a bench script runs
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-import tracker.extract.core  # noqa: E402,F401  (imported up front: no import cost in the timings)
-import tracker.fetching.fetch  # noqa: E402,F401
+import tracker.extract  # noqa: E402,F401  (imported up front: no import cost in the timings)
+import tracker.fetching  # noqa: E402,F401
 import tracker.storage.repo  # noqa: E402,F401
 from tracker.config.loading import parse_config  # noqa: E402
 from tracker.tracking.run import track  # noqa: E402

@@ -173,8 +173,8 @@ def main() -> int:
     from tracker.runstats import RunStats
     from tracker.tracking.run import track
     from tracker.workspace import Workspace
-    import tracker.extract.core  # noqa: F401  (imported up front: no import cost in the timings)
-    import tracker.fetching.fetch  # noqa: F401
+    import tracker.extract  # noqa: F401  (imported up front: no import cost in the timings)
+    import tracker.fetching  # noqa: F401
     import tracker.storage.repo  # noqa: F401
 
     ideal = ideal_seconds([args.per_host] * args.hosts, args.latency, args.delay,

@@ -18,8 +18,8 @@ from fetchtest import (  # noqa: E402,F401 - server is a fixture
     Handler, LocalServer, doc, gzip_bomb, send_headers, server, unresponsive_port)
 
 from tracker.errors import ExtractionError, FetchError  # noqa: E402
-from tracker.extract.core import extract  # noqa: E402
-from tracker.fetching.fetch import fetch_document  # noqa: E402
+from tracker.extract import extract  # noqa: E402
+from tracker.fetching import fetch_document  # noqa: E402
 from tracker.models import FetchSettings  # noqa: E402
 
 pytestmark = pytest.mark.timeout(20)

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from faultkit import Doc, assert_no_traceback, cli, git, write_config
 from fetchtest import LocalServer
-from tracker.extract.core import normalize_text
+from tracker.extract import normalize_text
 
 pytestmark = pytest.mark.timeout(120)
 

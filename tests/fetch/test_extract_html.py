@@ -10,7 +10,7 @@ import pytest
 from fetchtest import doc
 
 from tracker.errors import ExtractionError
-from tracker.extract.core import decode_cfemail, extract
+from tracker.extract import decode_cfemail, extract
 
 URL = "https://acme.example/legal/privacy"
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from tracker.extract.blocked import blocked_reason
 from tracker.errors import ExtractionError
-from tracker.extract.core import extract, normalize_text
+from tracker.extract import extract, normalize_text
 
 URL = "https://acme.example/privacy"
 

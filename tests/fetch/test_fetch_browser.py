@@ -10,8 +10,8 @@ from fetchtest import Handler, LocalServer, doc
 
 from tracker.fetching.browser import MISSING, render
 from tracker.errors import ExtractionError, FetchError
-from tracker.extract.core import extract
-from tracker.fetching.fetch import fetch_document
+from tracker.extract import extract
+from tracker.fetching import fetch_document
 from tracker.models import FetchSettings
 
 SHELL = """<!doctype html><html><head><title>Privacy</title></head><body>

@@ -12,7 +12,7 @@ import pytest
 from fetchtest import LocalServer, doc
 
 from tracker.errors import FetchError
-from tracker.fetching.fetch import FetchJob, HostThrottle, fetch_document, fetch_many
+from tracker.fetching import FetchJob, HostThrottle, fetch_document, fetch_many
 from tracker.models import FetchResult, FetchSettings
 
 PAGE = "<html><body><main><h1>Privacy</h1><p>We collect very little.</p></main></body></html>"

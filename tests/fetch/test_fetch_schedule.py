@@ -13,7 +13,7 @@ import pytest
 
 from fetchtest import doc
 
-from tracker.fetching.fetch import FetchJob, fetch_many
+from tracker.fetching import FetchJob, fetch_many
 from tracker.models import FetchResult, FetchSettings
 
 PAGE = b"<html><body><main><h1>Privacy</h1><p>We collect little.</p></main></body></html>"
@@ -191,9 +191,9 @@ def test_a_caller_that_falls_behind_holds_the_workers_back(
         hosts: Hosts, fast: FetchSettings, monkeypatch: pytest.MonkeyPatch) -> None:
     """Downloaded bodies never pile up without bound: with a backlog of 2, a caller that
     stops reading leaves at most backlog + workers (+ the one it holds) fetched."""
-    import tracker.fetching.fetch
+    import tracker.fetching.schedule
 
-    monkeypatch.setattr(tracker.fetching.fetch, "RESULTS_BACKLOG", 2)
+    monkeypatch.setattr(tracker.fetching.schedule, "RESULTS_BACKLOG", 2)
     jobs = [FetchJob("co", doc(hosts.url(host, f"/doc{i}"), type=f"d{i}"))
             for host in hosts.hosts for i in range(4)]
     results = fetch_many(jobs, replace(fast, per_host_delay=0.0, concurrency=2))

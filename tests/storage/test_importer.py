@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from storage_helpers import fsck, run_git
-from tracker.extract.core import decode, normalize_text
+from tracker.extract import decode, normalize_text
 from tracker.ingest.importer import import_directory, parse_snapshot_name
 
 

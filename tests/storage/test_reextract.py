@@ -8,7 +8,7 @@ import pytest
 
 from storage_helpers import META, T0, fsck, run_git
 from tracker.errors import ExtractionError
-from tracker.extract.core import extract
+from tracker.extract import extract
 from tracker.models import DocumentConfig, Extracted, RecordMeta
 from tracker.ingest.reextract import reextract
 

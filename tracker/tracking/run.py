@@ -14,13 +14,14 @@ import threading
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from tracker.errors import (
+    ClockError,
     DocumentError,
     ExtractionError,
+    FetchError,
     StorageError,
     SuspiciousChangeError,
     UsageError,
@@ -28,11 +29,12 @@ from tracker.errors import (
 from typing import TYPE_CHECKING
 
 from tracker.models import CompanyConfig, Config, DocumentConfig, FetchResult, RecordMeta
+from tracker.runstats import RunStats
 from tracker.state import StateStore
+from tracker.tracking.reports import explain_recorded
 from tracker.workspace import Workspace
 
 if TYPE_CHECKING:
-    from tracker.runstats import RunStats
     from tracker.storage.repo import CompanyRepo
 
 log = logging.getLogger(__name__)
@@ -40,6 +42,11 @@ log = logging.getLogger(__name__)
 # Downloaded documents waiting for their recording lane before fetching pauses: bounds the
 # memory a run holds in page bodies when git falls behind the network.
 RECORD_BACKLOG = 256
+
+# The most shards `--shard K/N` accepts: each company is scored once per shard, so an absurd
+# N (10**12) would make a run spin instead of fetching; a thousand cron hosts is far beyond
+# any deployment this tool is meant for.
+MAX_SHARDS = 1000
 
 # Outcome statuses, in the words `tracker track` prints.
 NEW, CHANGED, UNCHANGED, NOT_MODIFIED, FAILED = (
@@ -55,6 +62,8 @@ class DocOutcome:
     status: str
     commit: str | None = None
     error: str | None = None
+    verdict: str | None = None    # of the change a recorded version makes (None: first one)
+    headline: str | None = None
 
     @property
     def failed(self) -> bool:
@@ -79,6 +88,7 @@ class DocOutcome:
 @dataclass
 class RunReport:
     outcomes: list[DocOutcome] = field(default_factory=list)
+    state_error: str | None = None  # the state file could not be saved (full disk...)
 
     @property
     def failed(self) -> list[DocOutcome]:
@@ -102,8 +112,8 @@ def shard_of(slug: str, shards: int) -> int:
     N+1) instead of reshuffling almost all of them as ``hash mod N`` would. Python's
     ``hash()`` is salted per process and would differ between hosts.
     """
-    if shards < 1:
-        raise UsageError(f"number of shards must be at least 1, not {shards}")
+    if not 1 <= shards <= MAX_SHARDS:
+        raise UsageError(f"number of shards must be between 1 and {MAX_SHARDS}, not {shards}")
 
     def score(k: int) -> bytes:
         return hashlib.sha256(f"{k}/{slug}".encode("utf-8")).digest()
@@ -114,11 +124,14 @@ def shard_of(slug: str, shards: int) -> int:
 def parse_shard(text: str) -> tuple[int, int]:
     """``"K/N"`` -> (K, N) with 1 <= K <= N; anything else is a usage error."""
     k, sep, n = text.strip().partition("/")
-    if not sep or not k.strip().isdigit() or not n.strip().isdigit():
+    if not sep or not all(p.strip().isascii() and p.strip().isdigit() and len(p.strip()) < 20
+                          for p in (k, n)):
         raise UsageError(f"--shard must look like K/N (e.g. 2/5), not {text!r}")
     kk, nn = int(k), int(n)
     if not 1 <= kk <= nn:
         raise UsageError(f"--shard {text}: K must be between 1 and N")
+    if nn > MAX_SHARDS:
+        raise UsageError(f"--shard {text}: N must be at most {MAX_SHARDS}")
     return kk, nn
 
 
@@ -137,8 +150,8 @@ def select_companies(config: Config, names: Sequence[str] | None,
         chosen = [c for c in chosen if c.slug in names]
     if shard is not None:
         k, n = shard
-        if not 1 <= k <= n:
-            raise UsageError(f"shard {k}/{n}: K must be between 1 and N")
+        if not 1 <= k <= n or n > MAX_SHARDS:
+            raise UsageError(f"shard {k}/{n}: need 1 <= K <= N <= {MAX_SHARDS}")
         chosen = [c for c in chosen if shard_of(c.slug, n) == k]
     return chosen
 
@@ -151,6 +164,18 @@ def check_plausible(text: str, previous: str | None, doc: DocumentConfig,
         raise SuspiciousChangeError(
             f"extracted text shrank from {len(previous):,} to {len(text):,} characters "
             f"(more than {share:.0%}); keeping the last good version")
+
+
+def check_clock(when: datetime, last: datetime | None) -> None:
+    """Refuse a new version dated before the newest commit: history is kept in the order of
+    record, so a clock that went backwards must never put an older date on top (the site
+    would show the new text as older than the one it replaced). The next run with a right
+    clock records it."""
+    if last is not None and when < last:
+        raise ClockError(
+            f"the clock says {when.astimezone(timezone.utc):%Y-%m-%d %H:%M:%S} UTC, before the "
+            f"last recorded version ({last.astimezone(timezone.utc):%Y-%m-%d %H:%M:%S} UTC): "
+            "not recorded; check the system clock")
 
 
 def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | None = None,
@@ -167,12 +192,14 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     after the other (one writer per repository). A 304 or a failed fetch is settled at once
     in this thread: no repository is opened and nothing is extracted. ``progress`` is called
     in this thread, once per document. ``stats`` gets counters (fetched, not_modified,
-    failed, bytes_downloaded, extracted, repos_opened, git_commits) and phase times
-    (extract and git are summed over the lanes, so they can exceed the wall time).
+    failed, bytes_downloaded, extracted, repos_opened, git_commits, recorded) and phase
+    times (extract and git are summed over the lanes, so they can exceed the wall time).
+    Each recorded version's change report is computed and cached before returning (phase
+    ``detect``), and its verdict and headline are put on its outcome.
     """
-    from tracker.fetching.fetch import FetchJob, fetch_many  # heavy imports only when a run happens
+    from tracker.fetching import FetchJob, fetch_many  # heavy imports only when a run happens
 
-    meter = _Meter(stats)
+    meter = stats or RunStats.null()
     with meter.phase("plan"):
         chosen = select_companies(config, companies, shard)
         state = StateStore(workspace.state_path,
@@ -228,6 +255,11 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
                         collect()
                     lanes.submit(company.slug, record_task(company, job.doc, result, when))
                 else:
+                    if isinstance(result, FetchResult) and job.etag is None \
+                            and job.last_modified is None:  # 304 to an unconditional GET
+                        result = FetchError(f"{result.final_url or result.url} answered 304 "
+                                            "Not Modified to a request that was not "
+                                            "conditional: nothing to record")
                     with state_lock:
                         done.put(_settle_quick(company, job.doc, result, when, state, meter))
                 left[company.slug] -= 1
@@ -249,12 +281,27 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
         if not finished:
             lanes.close(wait=True, cancel=True)
         with meter.phase("state_save"):
-            state.save()
+            report.state_error = _save_state(state)
         repos.close()
     order = {(c.slug, d.type): i for i, (c, d) in
              enumerate((c, d) for c in chosen for d in c.documents)}
     report.outcomes.sort(key=lambda o: order.get((o.company, o.doc_type), 0))
+    with meter.phase("detect"):
+        explain_recorded(workspace, report)
+    meter.set("recorded", len(report.recorded))
+    meter.set("failed", len(report.failed))
     return report
+
+
+def _save_state(state: StateStore) -> str | None:
+    """Save the state file; on a full or read-only disk say why instead of raising, so the
+    run's outcomes (what was recorded, what failed) are still reported."""
+    try:
+        state.save()
+    except OSError as exc:
+        return (f"cannot save the fetch state {state.path} ({exc.strerror or exc}); "
+                "the lines above say what was recorded and what failed")
+    return None
 
 
 def _lane_count(companies: int) -> int:
@@ -270,7 +317,7 @@ def _base(company: CompanyConfig, doc: DocumentConfig) -> dict:
 
 
 def _failed(company: CompanyConfig, doc: DocumentConfig, exc: BaseException, when: datetime,
-            state: StateStore, meter: _Meter) -> DocOutcome:
+            state: StateStore, meter: RunStats) -> DocOutcome:
     message = " ".join(str(exc).split()) or type(exc).__name__  # one line per document
     log.warning("%s/%s: %s", company.slug, doc.type, message)
     state.record_failure(company.slug, doc.type, when, message)
@@ -280,7 +327,7 @@ def _failed(company: CompanyConfig, doc: DocumentConfig, exc: BaseException, whe
 
 def _settle_quick(company: CompanyConfig, doc: DocumentConfig,
                   result: FetchResult | DocumentError, when: datetime, state: StateStore,
-                  meter: _Meter) -> DocOutcome:
+                  meter: RunStats) -> DocOutcome:
     """A failed fetch or a 304: only the state changes. Deliberately no repository and no
     extraction here, so an unchanged document costs one conditional request and nothing
     else (the caller holds the state lock)."""
@@ -293,13 +340,17 @@ def _settle_quick(company: CompanyConfig, doc: DocumentConfig,
 
 def _settle_body(company: CompanyConfig, doc: DocumentConfig, result: FetchResult,
                  when: datetime, config: Config, repos: _RepoPool, state: StateStore,
-                 state_lock: threading.Lock, meter: _Meter) -> DocOutcome:
+                 state_lock: threading.Lock, meter: RunStats) -> DocOutcome:
     """A downloaded document: extract, check and record it (runs in the company's lane)."""
     try:
         commit, first = _record(company, doc, result, when, config, repos, meter)
     except (DocumentError, StorageError) as exc:
         with state_lock:
             return _failed(company, doc, exc, when, state, meter)
+    except OSError as exc:  # a full or read-only disk: this document is not recorded
+        with state_lock:
+            return _failed(company, doc, StorageError(
+                f"cannot record: {exc.strerror or exc}"), when, state, meter)
     except Exception as exc:  # a bug must not abort the other documents' recording
         log.exception("%s/%s: unexpected error while recording", company.slug, doc.type)
         with state_lock:
@@ -315,9 +366,9 @@ def _settle_body(company: CompanyConfig, doc: DocumentConfig, result: FetchResul
 
 
 def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, when: datetime,
-            config: Config, repos: _RepoPool, meter: _Meter) -> tuple[str | None, bool]:
+            config: Config, repos: _RepoPool, meter: RunStats) -> tuple[str | None, bool]:
     """Extract, check and commit; returns (commit or None, whether it is the first version)."""
-    from tracker.extract.core import extract
+    from tracker.extract import extract
 
     if result.body is None:
         raise ExtractionError("the server sent no body")
@@ -329,6 +380,8 @@ def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, wh
         repo = repos.get(company)
         previous = repo.latest_text(doc.type)
         check_plausible(extracted.text, previous, doc, config.fetch.max_shrink)
+        if previous != extracted.text:
+            check_clock(when, repo.last_date())
         meta = RecordMeta(source_url=result.final_url or result.url, status=result.status,
                           content_type=result.content_type, fetcher=result.fetcher)
         commit = repo.record(doc.type, extracted, meta, when, title=doc.display_title,
@@ -336,25 +389,6 @@ def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, wh
         if commit is not None:
             meter.add("git_commits")
     return commit, previous is None
-
-
-class _Meter:
-    """Counters and phase times into an optional RunStats (thread-safe itself), so the
-    tracking code never tests for None."""
-
-    def __init__(self, stats: RunStats | None) -> None:
-        self.stats = stats
-
-    def add(self, name: str, amount: int | float = 1) -> None:
-        if self.stats is not None:
-            self.stats.add(name, amount)
-
-    def set(self, name: str, value: int | float) -> None:
-        if self.stats is not None:
-            self.stats.set(name, value)
-
-    def phase(self, name: str) -> AbstractContextManager[None]:
-        return self.stats.phase(name) if self.stats is not None else nullcontext()
 
 
 class _CompanyLanes:
@@ -407,9 +441,9 @@ class _RepoPool:
     """Opens each company's repository once per run (creating it on first capture); each
     company is only ever used by its own lane, so only the pool itself needs a lock."""
 
-    def __init__(self, workspace: Workspace, meter: _Meter | None = None) -> None:
+    def __init__(self, workspace: Workspace, meter: RunStats | None = None) -> None:
         self.workspace = workspace
-        self.meter = meter or _Meter(None)
+        self.meter = meter or RunStats.null()
         self._repos: dict[str, CompanyRepo] = {}
         self._lock = threading.Lock()
 
