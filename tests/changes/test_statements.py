@@ -101,7 +101,7 @@ def test_select_orders_by_impact_caps_and_keeps_one_reading_per_change() -> None
 
 def test_phrasing_third_person_and_whole_clauses() -> None:
     assert third_person("We keep logs and we do not sell them to our partners", "Acme") == \
-        "Acme keeps logs and Acme does not sell them to its partners"
+        "Acme keeps logs and it does not sell them to its partners"
     assert third_person("We and our partners use cookies", "Acme") == "Acme and its partners use cookies"
     long = ("We collect your name, e-mail address and phone number when you register, including through "
             "single sign-on providers, and we use them to verify your identity and to prevent fraud on the service")

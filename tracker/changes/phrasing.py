@@ -22,10 +22,17 @@ _IRREGULAR = {"do": "does", "have": "has", "are": "is", "were": "was", "don't": 
 
 
 def tidy(text: str) -> str:
-    """One line, no list marker, quotes or trailing punctuation, first letter as written."""
+    """One line, no list marker, quotes or trailing punctuation, first letter as written;
+    a closing parenthesis or quote stays when it closes one the text opened."""
     text = re.sub(r"\s+", " ", text.replace("**", "").replace("__", "")).strip()
     text = _LEAD_RE.sub("", text)
-    return _TRAIL_RE.sub("", text)
+    out = _TRAIL_RE.sub("", text)
+    tail = text[len(out):]
+    if out.count("(") > out.count(")") and ")" in tail:
+        out += ")"
+    if out.count("“") > out.count("”") and "”" in tail:
+        out += "”"
+    return out
 
 
 def _third_person_verb(word: str) -> str:
@@ -46,6 +53,7 @@ def third_person(text: str, owner: str) -> str:
     def subject(m: re.Match[str]) -> str:
         words = m.group(2).split(" ")
         if words[0].lower() in ("and", "or", "&", "together", "along", "as", "both"):
+            seen.append(m.start())
             return f"{owner} {m.group(2)}"       # a plural subject: 'we and our partners use'
         for k, w in enumerate(words):          # adverbs and modals pass, the first verb agrees
             if w.lower() not in _MODALS:
@@ -53,7 +61,10 @@ def third_person(text: str, owner: str) -> str:
                 break
             if w.lower() in ("will", "may", "might", "can", "could", "should", "would", "must", "shall"):
                 break
-        return (owner if m.group(1) == "We" else owner) + " " + " ".join(words)
+        name = owner if not seen else "it"       # the company once by name, then 'it'
+        seen.append(m.start())
+        return name + " " + " ".join(words)
+    seen: list[int] = []
     text = re.sub(r"\b(We|we)\s+((?:[A-Za-z']+\s+){0,2}[A-Za-z']+)", subject, text)
     if owner == "The company":            # a generic subject is lower case inside a sentence
         text = text[:1] + re.sub(r"(?<=\S )The company\b", "the company", text[1:])
@@ -99,13 +110,15 @@ def clause_about(sentence: str, focus: "re.Pattern[str] | None", limit: int) -> 
     starts = [0] + [x.end() for x in stops if x.end() <= at]
     for end in ends:
         text = tidy(whole[:end])
+        if not _balanced(text):
+            continue                      # a cut inside a parenthesis or a quote
         if len(text) <= limit and _has_verb(text):
             return text
         break
     begin = starts[-1]
     stop = next((e for e in ends), len(whole))
     text = tidy(whole[begin:stop])
-    if begin and _CONJUNCTION_RE.match(text):
+    if (begin and _CONJUNCTION_RE.match(text)) or not _balanced(text):
         return None
     if len(text.split()) >= 4 and len(text) <= limit and _has_verb(text) and (text[:1].isupper() or _SUBJECT_RE.match(text)):
         return capitalise(text)
@@ -118,6 +131,10 @@ _VERBISH_RE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|will|may|can|must|mi
 
 def _has_verb(text: str) -> bool:
     return bool(_VERBISH_RE.search(text))
+
+
+def _balanced(text: str) -> bool:
+    return text.count("(") <= text.count(")") and text.count("“") <= text.count("”") and text.count('"') % 2 == 0
 
 
 def capitalise(text: str) -> str:
@@ -141,11 +158,22 @@ def shorten(text: str, limit: int, keep: tuple[str, ...] = ()) -> str | None:
     if len(text) <= limit:
         return text
     best: tuple[int, int, str] | None = None
-    for m in re.finditer(r",\s|;\s|\s[–—-]\s|\s\(", text):
+    promise = re.match(r"(?:Drops promise|No longer promises): (?P<who>.+?) (?:will|does|shall) not (?P<vp>.+?)"
+                       r"(?P<cond> unless .*| without .*| except .*)?$", text)
+    if promise:       # 'Google drops its promise not to combine X without your consent'
+        cond = promise.group("cond") or ""
+        consent = " without your consent" if re.search(r"(?i)consent|opt[- ]?in|permission", cond) else ""
+        if not cond or consent:
+            short = f"{promise.group('who')} drops its promise not to {promise.group('vp')}{consent}"
+            if len(short) <= limit and _balanced(short):
+                return short
+    for m in list(_SPLIT_RE.finditer(text)) + list(re.finditer(r"\s\(", text)):
+        if re.match(r",\s+(?:and|or)\b", text[m.start():]):
+            continue                      # ', or a copy of …' continues a list
         if m.start() > limit:
             break
         head = tidy(text[:m.start()])
-        if len(head.split()) >= 6 and _has_verb(head):
+        if len(head.split()) >= 6 and _has_verb(head) and _balanced(head):
             low = head.lower()
             score = (sum(1 for t in keep if t in low), len(head), head)
             best = max(best, score) if best else score

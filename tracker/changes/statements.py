@@ -107,9 +107,18 @@ def _live(ctx: Context) -> list[tuple[int, Change]]:
 
 
 def _stamp_only(c: Change) -> bool:
-    """A date stamp line ('Last modified: June 5, 2015') is never a statement."""
-    from tracker.changes.normalize import is_date_stamp
-    return any(is_date_stamp(t) for t in (c.old, c.new) if t)
+    """A date stamp line ('Last modified: June 5, 2015'), or a sentence where only a date
+    changed, is never a statement."""
+    from tracker.changes.normalize import DATE_RE, is_date_stamp
+    from tracker.changes.verdict import delta_words
+    if any(is_date_stamp(t) for t in (c.old, c.new) if t):
+        return True
+    if c.kind != "reworded":
+        return False
+    return all(not _MONTH_DAY_RE.sub(" ", DATE_RE.sub(" ", part)).strip(" ,.;:()") for part in delta_words(c.old or "", c.new or ""))
+
+
+_MONTH_DAY_RE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b\d{1,4}(?:st|nd|rd|th)?\b")
 
 
 def _edit_focus(c: Change) -> "re.Pattern[str] | None":
@@ -152,7 +161,7 @@ def promise_statements(ctx: Context) -> list[Statement]:
             now = _owner_says(ctx, n, None) if c.kind == "reworded" else None
             text = f"{now} (was: {_lower(said)})" if now else f"No longer promises: {_lower(said)}"
             out.append(Statement(text, _topic(c), "promise-withdrawn", said, now, (k,),
-                                 "" if now else f"Drops its promise: {_lower(said)}"))
+                                 "" if now else f"Drops promise: {_lower(said)}"))
         elif pn and not (c.kind == "reworded" and po) and c.kind != "removed" and _PRACTICE_RE.search(n):
             said = _owner_says(ctx, n, None)
             if said:
