@@ -115,7 +115,12 @@ def _stamp_only(c: Change) -> bool:
         return True
     if c.kind != "reworded":
         return False
-    return all(not _MONTH_DAY_RE.sub(" ", DATE_RE.sub(" ", part)).strip(" ,.;:()") for part in delta_words(c.old or "", c.new or ""))
+    parts = delta_words(c.old or "", c.new or "")
+    dated = any(DATE_RE.search(p) or _MONTH_RE.search(p) for p in parts)
+    return dated and all(not _MONTH_DAY_RE.sub(" ", DATE_RE.sub(" ", p)).strip(" ,.;:()") for p in parts)
+
+
+_MONTH_RE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b")
 
 
 _MONTH_DAY_RE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b\d{1,4}(?:st|nd|rd|th)?\b")
