@@ -143,18 +143,24 @@ def _pairs_of(folder: Path) -> Iterator[tuple[str, Path, Path]]:
 def run_claim_check(corpus: Path, verbose: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in SETS:
-        claims = pairs = headline_pairs = 0
+        claims = pairs = headline_pairs = tails = cut = redline = 0
         bad: list[str] = []
         for company, a, b in _pairs_of(corpus / name):
             old, new = a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8")
-            res = claim_check(old, new, compare(old, new))
+            rep = compare(old, new)
+            res = claim_check(old, new, rep)
+            h = rep.headline
+            tails += "changes to " in h
+            cut += "…" in h
+            redline += bool(re.search(r"\[[^\]]*→", h))
             pairs += 1
             claims += res["claims"]
             headline_pairs += bool(res["in_headline"])
             bad += [f"{company} {a.stem} -> {b.stem}: {x}" for x in res["contradicted"]]
         out[name] = {"pairs": pairs, "claims": claims, "contradicted": len(bad),
                      "rate": round(len(bad) / claims, 4) if claims else 0.0,
-                     "headline_contradictions": headline_pairs, "examples": bad[:40]}
+                     "headline_contradictions": headline_pairs, "examples": bad[:40],
+                     "headlines_with_topic_tail": tails, "headlines_with_ellipsis": cut, "headlines_with_redline": redline}
         if verbose:
             for line in bad:
                 print(f"  claim [{name}] {line}")
@@ -311,7 +317,9 @@ def main(argv: list[str] | None = None) -> int:
           "sections added recall >= 0.9, entities P >= 0.95 R >= 0.8, claim check < 1%")
     for name, c in res.get("claim_check", {}).items():
         print(f"claim check {name}: {c['pairs']} pairs, {c['claims']} claims, {c['contradicted']} contradicted"
-              f" ({c['rate'] * 100:.2f}%), {c['headline_contradictions']} pairs contradicted in the headline")
+              f" ({c['rate'] * 100:.2f}%), {c['headline_contradictions']} pairs contradicted in the headline;"
+              f" headlines with a 'changes to' tail {c['headlines_with_topic_tail']}, with '…' {c['headlines_with_ellipsis']},"
+              f" with a redline {c['headlines_with_redline']}")
     return 0
 
 
