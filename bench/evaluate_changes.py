@@ -298,9 +298,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="one block per pair, reference beside summary")
     ap.add_argument("--no-claims", action="store_true", help="skip the claim check over all pairs")
     ap.add_argument("--set", choices=SETS, action="append", help="grade only this labelled set")
+    ap.add_argument("--only-claims", action="store_true", help="run only the claim check")
     args = ap.parse_args(argv)
     verbose = args.verbose and not args.json
-    res = evaluate(args.corpus, verbose=verbose, sets=tuple(args.set or SETS))
+    res = {"sets": {}, "both": None} if args.only_claims else evaluate(args.corpus, verbose=verbose,
+                                                                        sets=tuple(args.set or SETS))
     if not args.no_claims:
         res["claim_check"] = run_claim_check(args.corpus, verbose=verbose)
     if args.json:
@@ -308,11 +310,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for name, r in res["sets"].items():
         _print_grades(name, r)
-    _print_grades("both", res["both"])
-    print("confusion (label -> got): " + json.dumps(res["both"]["confusion"], sort_keys=True))
-    for k, v in res["both"]["entities"].items():
-        print(f"  entities {k:10s}: precision {v['precision']} recall {v['recall']} "
-              f"(tp {v['tp']} fp {v['fp']} fn {v['fn']})")
+    if res["both"]:
+        _print_grades("both", res["both"])
+        print("confusion (label -> got): " + json.dumps(res["both"]["confusion"], sort_keys=True))
+        for k, v in res["both"]["entities"].items():
+            print(f"  entities {k:10s}: precision {v['precision']} recall {v['recall']} "
+                  f"(tp {v['tp']} fp {v['fp']} fn {v['fn']})")
     print("targets (both sets): 0 cosmetic alerts, verdict >= 0.85, must-mention >= 0.9, "
           "sections added recall >= 0.9, entities P >= 0.95 R >= 0.8, claim check < 1%")
     for name, c in res.get("claim_check", {}).items():

@@ -151,6 +151,9 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+_COMMITTING_RE = re.compile(r"(?i)\b(?:not|never|n't|without|unless|only|consent|opt[- ]?in)\b")
+
+
 def shorten(text: str, limit: int, keep: tuple[str, ...] = ()) -> str | None:
     """A start of text that ends at a clause boundary (',', ';', a dash, '(') and fits the
     limit with at least six words: whole clauses, never a word cut off mid-phrase. Of those,
@@ -167,12 +170,16 @@ def shorten(text: str, limit: int, keep: tuple[str, ...] = ()) -> str | None:
             short = f"{promise.group('who')} drops its promise not to {promise.group('vp')}{consent}"
             if len(short) <= limit and _balanced(short):
                 return short
+    if text.startswith(("Drops promise", "No longer promises")):
+        return None                       # a promise cut short would state a different promise
     for m in list(_SPLIT_RE.finditer(text)) + list(re.finditer(r"\s\(", text)):
         if re.match(r",\s+(?:and|or)\b", text[m.start():]):
             continue                      # ', or a copy of …' continues a list
         if m.start() > limit:
             break
         head = tidy(text[:m.start()])
+        if text.startswith("New commitment") and not _COMMITTING_RE.search(head):
+            continue                      # the cut would drop the commitment itself
         if len(head.split()) >= 6 and _has_verb(head) and _balanced(head):
             low = head.lower()
             score = (sum(1 for t in keep if t in low), len(head), head)

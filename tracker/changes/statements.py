@@ -148,12 +148,40 @@ def _promise(ctx: Context, text: str) -> bool:
                           rf"\s*(?:not|n't)\b|\b{owner} never\b", text))
 
 
+_CONTENT_WORD_RE = re.compile(r"[a-z]{4,}")
+_FUNCTION_WORDS = frozenset("""with from that this these those your have will would shall their there when where
+which what about into only also such other than then them they does like more most some without unless""".split())
+
+
+def _content_words(text: str) -> set[str]:
+    return set(_CONTENT_WORD_RE.findall(text.lower())) - _FUNCTION_WORDS
+
+
+def _restated(text: str, elsewhere: list[str]) -> bool:
+    """A dropped sentence whose content words mostly return in one new sentence of the same
+    kind (a promise, a right) was reworded or moved by a rewrite, not withdrawn."""
+    words = _content_words(text)
+    if len(words) < 3:
+        return False
+    return any(len(words & _content_words(e)) >= 0.6 * len(words) for e in elsewhere)
+
+
+def _new_texts(ctx: Context, test: Callable[[str], bool]) -> list[str]:
+    return [c.new for c in ctx.changes if c.kind in ("added", "reworded", "moved") and c.new and test(c.new)]
+
+
 def promise_statements(ctx: Context) -> list[Statement]:
     """Promises, consent steps and opt-ins withdrawn or added; 'will not sell' -> 'may sell'."""
     out: list[Statement] = []
+    kept_promises: list[str] | None = None
     for k, c in _live(ctx):
         o, n = c.old or "", c.new or ""
         po, pn = _promise(ctx, o), _promise(ctx, n)
+        if po and c.kind == "removed":
+            if kept_promises is None:
+                kept_promises = _new_texts(ctx, lambda t: _promise(ctx, t))
+            if _restated(o, kept_promises):
+                continue
         if po and (c.kind == "removed" or (c.kind == "reworded" and not pn)) and (_PRACTICE_RE.search(o) or _CONSENT_RE.search(o)):
             said = _owner_says(ctx, o, None)
             if not said:
@@ -291,6 +319,8 @@ def rights_statements(ctx: Context) -> list[Statement]:
             if said:
                 out.append(Statement(f"New right: {_lower(said)}", "rights", "right-added", None, said, (k,)))
         elif c.kind in ("removed", "reworded") and _RIGHT_RE.search(o) and not _RIGHT_RE.search(n):
+            if c.kind == "removed" and _restated(o, _new_texts(ctx, lambda t: bool(_RIGHT_RE.search(t)))):
+                continue                  # the right is still stated, in other words
             said = _owner_says(ctx, o, _RIGHT_RE)
             if said:
                 out.append(Statement(f"Right no longer stated: {_lower(said)}", "rights", "right-removed",
