@@ -37,6 +37,8 @@ def run_track(state: State, workspace: Workspace, config: Config,
         quiet_status = outcome.status in (UNCHANGED, NOT_MODIFIED)
         if not quiet_status or state.verbose:
             click.echo(outcome.line(), err=outcome.failed)
+    for problem in report.problems:
+        click.echo(problem, err=True)
     if state.verbose:
         click.echo(f"{len(report.outcomes)} documents: {len(report.recorded)} recorded, "
                    f"{len(report.failed)} failed.")

@@ -1,8 +1,9 @@
 """The `tracker` command: thin click commands over the library.
 
 The group lives here; the commands live in cmd_workspace (init, add, list, status, demo),
-cmd_run (track, build, run), cmd_history (log, diff) and cmd_ingest (import, backfill,
-reextract). Errors become one line and an exit code in edge.py, nowhere else.
+cmd_run (track, build, run), cmd_history (log, diff), cmd_ingest (import, backfill,
+reextract), cmd_remote (pull, push) and cmd_data (serve,
+export). Errors become one line and an exit code in edge.py, nowhere else.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from pathlib import Path
 import click
 
 from tracker import __version__
+from tracker.cli.cmd_data import export_command, serve
 from tracker.cli.cmd_history import diff, log_command
 from tracker.cli.cmd_ingest import backfill, import_command, reextract
+from tracker.cli.cmd_remote import pull, push
 from tracker.cli.cmd_run import build, run, track
 from tracker.cli.cmd_workspace import add, demo, init, list_documents, status
 from tracker.cli.edge import (
@@ -47,14 +50,16 @@ def main(ctx: click.Context, root: Path, verbose: int) -> None:
 
 
 for _command in (init, add, list_documents, status, track, build, run, log_command, diff,
-                 import_command, backfill, reextract, demo):
+                 import_command, backfill, reextract, demo, pull, push,
+                 serve, export_command):
     main.add_command(_command)
 
 __all__ = [
     "EXIT_OK", "EXIT_DOC_FAILED", "EXIT_USAGE", "EXIT_WORKSPACE", "EXIT_LOCKED",
     "TrackerClickError", "State", "pass_state", "stats_option", "main",
     "init", "add", "list_documents", "status", "track", "build", "run", "log_command", "diff",
-    "import_command", "backfill", "reextract", "demo",
+    "import_command", "backfill", "reextract", "demo", "pull", "push",
+    "serve", "export_command",
 ]
 
 if __name__ == "__main__":  # pragma: no cover

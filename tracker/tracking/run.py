@@ -6,7 +6,6 @@ document and reported at the end, and the last good version always stays in plac
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import queue
@@ -31,6 +30,7 @@ from typing import TYPE_CHECKING
 from tracker.models import CompanyConfig, Config, DocumentConfig, FetchResult, RecordMeta
 from tracker.runstats import RunStats
 from tracker.state import StateStore
+from tracker.tracking.shards import MAX_SHARDS, parse_shard, shard_of  # noqa: F401  (re-exported)
 from tracker.tracking.reports import explain_recorded
 from tracker.workspace import Workspace
 
@@ -43,10 +43,6 @@ log = logging.getLogger(__name__)
 # memory a run holds in page bodies when git falls behind the network.
 RECORD_BACKLOG = 256
 
-# The most shards `--shard K/N` accepts: each company is scored once per shard, so an absurd
-# N (10**12) would make a run spin instead of fetching; a thousand cron hosts is far beyond
-# any deployment this tool is meant for.
-MAX_SHARDS = 1000
 
 # Outcome statuses, in the words `tracker track` prints.
 NEW, CHANGED, UNCHANGED, NOT_MODIFIED, FAILED = (
@@ -89,6 +85,7 @@ class DocOutcome:
 class RunReport:
     outcomes: list[DocOutcome] = field(default_factory=list)
     state_error: str | None = None  # the state file could not be saved (full disk...)
+    problems: list[str] = field(default_factory=list)   # FAILED lines not about one document
 
     @property
     def failed(self) -> list[DocOutcome]:
@@ -100,39 +97,8 @@ class RunReport:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed else 0
+        return 1 if self.failed or self.problems else 0
 
-
-def shard_of(slug: str, shards: int) -> int:
-    """The shard (1..shards) a company belongs to: rendezvous hashing of its slug.
-
-    Every shard scores the slug with sha256 and the highest score wins, so any host computes
-    the same answer with no coordination, the shards are disjoint and cover every company,
-    and going from N to N+1 shards moves only the companies the new shard wins (about 1 in
-    N+1) instead of reshuffling almost all of them as ``hash mod N`` would. Python's
-    ``hash()`` is salted per process and would differ between hosts.
-    """
-    if not 1 <= shards <= MAX_SHARDS:
-        raise UsageError(f"number of shards must be between 1 and {MAX_SHARDS}, not {shards}")
-
-    def score(k: int) -> bytes:
-        return hashlib.sha256(f"{k}/{slug}".encode("utf-8")).digest()
-
-    return max(range(1, shards + 1), key=score)
-
-
-def parse_shard(text: str) -> tuple[int, int]:
-    """``"K/N"`` -> (K, N) with 1 <= K <= N; anything else is a usage error."""
-    k, sep, n = text.strip().partition("/")
-    if not sep or not all(p.strip().isascii() and p.strip().isdigit() and len(p.strip()) < 20
-                          for p in (k, n)):
-        raise UsageError(f"--shard must look like K/N (e.g. 2/5), not {text!r}")
-    kk, nn = int(k), int(n)
-    if not 1 <= kk <= nn:
-        raise UsageError(f"--shard {text}: K must be between 1 and N")
-    if nn > MAX_SHARDS:
-        raise UsageError(f"--shard {text}: N must be at most {MAX_SHARDS}")
-    return kk, nn
 
 
 def select_companies(config: Config, names: Sequence[str] | None,
@@ -202,6 +168,7 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     meter = stats or RunStats.null()
     with meter.phase("plan"):
         chosen = select_companies(config, companies, shard)
+        chosen, problems = _pull_remote(workspace, config, chosen)
         state = StateStore(workspace.state_path,
                            failure_threshold=config.site.failure_threshold).load()
         repos = _RepoPool(workspace, meter)
@@ -217,7 +184,7 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
                                      last_modified=saved.last_modified if has_version else None))
     meter.set("documents", len(jobs))
     meter.set("companies", len(chosen))
-    report = RunReport()
+    report = RunReport(problems=problems)
     done: queue.Queue[DocOutcome] = queue.Queue()
     state_lock = threading.Lock()
     lanes = _CompanyLanes(_lane_count(len(chosen)))
@@ -286,6 +253,8 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     order = {(c.slug, d.type): i for i, (c, d) in
              enumerate((c, d) for c in chosen for d in c.documents)}
     report.outcomes.sort(key=lambda o: order.get((o.company, o.doc_type), 0))
+    with meter.phase("push"):
+        report.problems += _push_remote(workspace, config, chosen)
     with meter.phase("detect"):
         explain_recorded(workspace, report)
     meter.set("recorded", len(report.recorded))
@@ -302,6 +271,28 @@ def _save_state(state: StateStore) -> str | None:
         return (f"cannot save the fetch state {state.path} ({exc.strerror or exc}); "
                 "the lines above say what was recorded and what failed")
     return None
+
+
+def _pull_remote(workspace: Workspace, config: Config, chosen: list[CompanyConfig]
+                 ) -> tuple[list[CompanyConfig], list[str]]:
+    """With a [remote]: fetch each company first (history, and the fetch state its last writer
+    left, so an ephemeral workspace still sends conditional requests); one that cannot be
+    pulled is not tracked."""
+    if not config.remote.enabled:
+        return chosen, []
+    from tracker.remote.workspace_sync import pull_all
+
+    pulled = pull_all(workspace, config, chosen, merge_state=True)
+    return [c for c in chosen if c.slug not in pulled.failed], pulled.lines("pull")
+
+
+def _push_remote(workspace: Workspace, config: Config, chosen: list[CompanyConfig]) -> list[str]:
+    """With a [remote] that takes pushes: push each tracked company's history and state."""
+    if not (config.remote.enabled and config.remote.push):
+        return []
+    from tracker.remote.workspace_sync import push_all
+
+    return push_all(workspace, config, chosen).lines("push")
 
 
 def _lane_count(companies: int) -> int:
