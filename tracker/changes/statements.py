@@ -89,7 +89,13 @@ _CONTACT_RE = re.compile(r"(?i)\b(?:contact|e-?mail|write to|call|address|office
 
 def _owner_says(ctx: Context, text: str, focus: "re.Pattern[str] | None" = None,
                 limit: int = QUOTE_LIMIT) -> str | None:
-    return _says(ctx.owner, text, focus, limit)
+    said = _says(ctx.owner, text, focus, limit)
+    laws = ctx.entities_added.get("laws", [])
+    if said and laws:
+        cited = [x for x in laws if x in extract_sentence(text).laws and x.lower() not in said.lower()]
+        if cited:          # the clause quoted leaves out the law its sentence cites: name it
+            said = f"{said} ({', '.join(cited)})"
+    return said
 
 
 @lru_cache(maxsize=4096)
@@ -186,11 +192,16 @@ def promise_statements(ctx: Context) -> list[Statement]:
             said = _owner_says(ctx, o, None)
             if not said:
                 continue
-            if c.kind == "reworded" and _SALE_RE.search(o) and _SALE_RE.search(n):
-                now = _owner_says(ctx, n, _SALE_RE)
-                if now:
-                    out.append(Statement(f"{now} (was: {_lower(said)})", "sale", "sale-reversal", said, now, (k,)))
-                    continue
+            for verbs, topic in ((_SALE_RE, "sale"), (_SHARE_RE, "sharing")):   # 'will not sell/share' -> 'may …'
+                if c.kind == "reworded" and verbs.search(o) and verbs.search(n) and not _promise(ctx, n):
+                    now = _owner_says(ctx, n, verbs)
+                    if now:
+                        out.append(Statement(f"{now} (was: {_lower(said)})", topic, "sale-reversal", said, now, (k,)))
+                        break
+            else:
+                now = None
+            if out and out[-1].changes == (k,) and out[-1].impact == "sale-reversal":
+                continue
             now = _owner_says(ctx, n, None) if c.kind == "reworded" else None
             text = f"{now} (was: {_lower(said)})" if now else f"No longer promises: {_lower(said)}"
             out.append(Statement(text, _topic(c), "promise-withdrawn", said, now, (k,),
@@ -359,8 +370,10 @@ def law_statements(ctx: Context) -> list[Statement]:
                 other = c.old if side == "new" else c.new
                 if not text or name not in extract_sentence(text).laws or (other and name in extract_sentence(other).laws):
                     continue
-                said = _owner_says(ctx, text, None)
+                said = _owner_says(ctx, text, re.compile(re.escape(name))) or _owner_says(ctx, text, None)
                 if said:
+                    if name.lower() not in said.lower():
+                        said = f"{said} ({name})"          # the sentence cites it under another name
                     said = said if side == "new" else f"No longer says: {_lower(said)}"
                     out.append(Statement(said, "legal-basis", "law-cited", None if side == "new" else name,
                                          name if side == "new" else None, (k,)))
