@@ -36,21 +36,34 @@ def jobs_option(help: str) -> Callable[[F], F]:
 
 def _shard_param(ctx: click.Context, param: click.Parameter,
                  value: str | None) -> tuple[int, int] | None:
-    """``--shard K/N`` as (K, N); a malformed value is a usage error (exit 2)."""
-    from tracker.tracking.run import parse_shard
+    """``--shard K/N`` (or ``auto``) as (K, N); a malformed value is a usage error (exit 2)."""
+    from tracker.tracking.shards import parse_shard, shard_from_environment
 
     if value is None:
         return None
     try:
+        if value.strip() == "auto":
+            return shard_from_environment(count=ctx.meta.get("tracker.shards"))
         return parse_shard(value)
     except UsageError as exc:
         raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
 
 
-shard_option = click.option(
-    "--shard", callback=_shard_param, metavar="K/N",
-    help="Only the companies of shard K of N (a stable hash of the company slug), so N cron "
-         "hosts split the companies with no coordination.")
+def _shards_param(ctx: click.Context, param: click.Parameter, value: int | None) -> None:
+    ctx.meta["tracker.shards"] = value
+
+
+def shard_option(fn: F) -> F:
+    """``--shard K/N|auto`` and ``--shards N`` (the count for ``auto`` on Kubernetes)."""
+    fn = click.option(
+        "--shard", callback=_shard_param, metavar="K/N|auto",
+        help="Only the companies of shard K of N (a stable hash of the company slug), so N "
+             "hosts split the companies with no coordination. auto: from the engine "
+             "(Kubernetes JOB_COMPLETION_INDEX with --shards or TRACKER_SHARDS, GitLab "
+             "CI_NODE_INDEX/CI_NODE_TOTAL, or TRACKER_SHARD=K/N).")(fn)
+    return click.option(
+        "--shards", type=click.IntRange(1), callback=_shards_param, expose_value=False,
+        is_eager=True, metavar="N", help="Shard count for --shard auto.")(fn)
 
 
 def stats_option(command_name: str) -> Callable[[F], F]:
@@ -118,3 +131,8 @@ class Progress:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+
+def example(*commands: str) -> str:
+    """The epilog that ends a command's --help: its examples, one a line, as typed."""
+    return "\b\nExample" + ("s" if len(commands) > 1 else "") + ":\n" + "\n".join(
+        f"  {command}" for command in commands)

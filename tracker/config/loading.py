@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -16,7 +15,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tracker.errors import ConfigError, UsageError
+from tracker.remote.settings import parse_remote
 from tracker.fsutil import atomic_write_text
+from tracker.names import is_safe_slug, slugify  # noqa: F401 - slugify re-exported (config API)
 from tracker.models import (
     DEFAULT_TRACKING_PARAMS,
     CompanyConfig,
@@ -26,25 +27,9 @@ from tracker.models import (
     SiteSettings,
     WaybackSettings,
 )
+from tracker.notify.config import parse_subscriptions
 
 CONFIG_FILENAME = "tracker.toml"
-_SLUG_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
-
-
-def is_safe_slug(value: object) -> bool:
-    """A name that can become a path component and a git argument without surprises.
-
-    Lower-case letters, digits, '.', '_' and '-', starting with a letter or digit (so never an
-    option such as ``--upload-pack``, never hidden), no ``..``, at most 64 characters.
-    """
-    return (isinstance(value, str) and _SLUG_RE.fullmatch(value) is not None
-            and ".." not in value and not value.endswith((".", ".lock")))
-
-
-def slugify(text: str) -> str:
-    """Turn a display name into a safe slug ("ACME, Inc." -> "acme-inc")."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:64].strip("-")
-    return slug or "company"
 
 
 class _Problems:
@@ -74,6 +59,7 @@ _SITE_KEYS: dict[str, type | tuple[type, ...]] = {
     "title": str, "base_url": str, "description": str, "feed_items": int,
     "changes_per_page": int,
     "include_cosmetic": bool, "failure_threshold": int,
+    "show_cosmetic": bool, "failure_reminder_hours": (int, float),
 }
 _FETCH_KEYS: dict[str, type | tuple[type, ...]] = {
     "user_agent": str, "timeout": (int, float), "max_bytes": int,
@@ -90,11 +76,12 @@ ARCHIVE_ORG_MAX_RPM = 30
 _COMPANY_KEYS = {"slug", "name", "homepage", "documents"}
 _DOCUMENT_KEYS = {"type", "url", "select", "remove", "strip_params", "browser", "max_shrink",
                   "title"}
-_TOP_KEYS = {"site", "fetch", "companies", "wayback"}
+_TOP_KEYS = {"site", "fetch", "companies", "wayback", "remote", "subscriptions"}
 
 # (minimum, maximum) accepted for numeric settings; None = unbounded.
 _RANGES: dict[str, tuple[float | None, float | None]] = {
     "feed_items": (1, 10_000), "changes_per_page": (10, 10_000), "failure_threshold": (1, 1000),
+    "failure_reminder_hours": (0, 8760),
     "timeout": (0.1, 3600),
     "max_bytes": (1024, 2_000_000_000), "per_host_delay": (0, 3600), "concurrency": (1, 64),
     "retries": (0, 10), "max_shrink": (0, 1), "max_redirects": (0, 50),
@@ -325,6 +312,7 @@ def parse_config(text: str, path: Path) -> Config:
         if reason:
             problems.add(f"{site.base_url!r} {reason}", key="site.base_url")
     wayback = _wayback(data.get("wayback"), problems)
+    remote = parse_remote(data.get("remote"), lambda message, key: problems.add(message, key=key))
     companies_raw = data.get("companies", [])
     companies: list[CompanyConfig] = []
     if not isinstance(companies_raw, list):
@@ -335,9 +323,12 @@ def parse_config(text: str, path: Path) -> Config:
         company = _company(raw, i, fetch, problems, seen)
         if company is not None:
             companies.append(company)
+    subscriptions, sub_problems = parse_subscriptions(data.get("subscriptions"), str(path),
+                                                      base_url=site.base_url)
+    problems.items.extend(sub_problems)
     problems.raise_if_any()
     return Config(path=path, site=site, fetch=fetch, companies=tuple(companies),
-                  wayback=wayback)
+                  wayback=wayback, remote=remote, subscriptions=subscriptions)
 
 
 def _wayback(raw: Any, problems: _Problems) -> WaybackSettings:

@@ -23,7 +23,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from tracker import __version__
-from tracker.config.loading import CONFIG_FILENAME, is_safe_slug
+from tracker.config.loading import CONFIG_FILENAME
+from tracker.names import is_safe_slug
 from tracker.demo.server import DemoServer, Page, make_page, render_document, render_page
 from tracker.errors import TrackerError, UsageError
 from tracker.models import Config, document_type_title

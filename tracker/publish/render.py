@@ -340,5 +340,7 @@ class Renderer:
 def render_site(model: SiteModel, sources: Sources, stats: RunStats) -> list[Output]:
     """Render phase: every output of the site, each rendered lazily by the writer only when
     its key changed (that rendering is timed as "render" by the writer)."""
+    from tracker.publish.api import api_outputs   # api imports Output from this module
+
     with stats.phase("render"):
-        return list(Renderer(model, sources).outputs())
+        return [*Renderer(model, sources).outputs(), *api_outputs(model)]
