@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -248,21 +249,34 @@ def _run_track(state: State, workspace: Workspace, config: Config,
 
 def _shard_param(ctx: click.Context, param: click.Parameter,
                  value: str | None) -> tuple[int, int] | None:
-    """``--shard K/N`` as (K, N); a malformed value is a usage error (exit 2)."""
+    """``--shard K/N`` (or ``auto``, with ``--shards``) as (K, N); a malformed value is a usage
+    error (exit 2)."""
     from tracker.tracking.run import parse_shard
 
     if value is None:
         return None
     try:
-        return parse_shard(value)
+        return parse_shard(value, ctx.meta.get("tracker.shards"))
     except UsageError as exc:
         raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
 
 
-_shard_option = click.option(
-    "--shard", callback=_shard_param, metavar="K/N",
-    help="Only the companies of shard K of N (a stable hash of the company slug), so N cron "
-         "hosts split the companies with no coordination.")
+def _shards_param(ctx: click.Context, param: click.Parameter, value: int | None) -> None:
+    ctx.meta["tracker.shards"] = value
+
+
+def _shard_option(command: Callable) -> Callable:
+    command = click.option(
+        "--shard", callback=_shard_param, metavar="K/N|auto",
+        help="Only the companies of shard K of N (a stable hash of the company slug), so N cron "
+             "hosts split the companies with no coordination. 'auto': K and N from the "
+             "scheduler (JOB_COMPLETION_INDEX, CI_NODE_INDEX/CI_NODE_TOTAL, "
+             "TRACKER_SHARD_INDEX/TRACKER_SHARDS).")(command)
+    return click.option(
+        "--shards", type=click.IntRange(min=1), is_eager=True, expose_value=False,
+        callback=_shards_param, metavar="N",
+        help="The number of shards for --shard auto (else TRACKER_SHARDS or the scheduler's "
+             "own count).")(command)
 
 
 def _warm_report_cache(workspace: Workspace, report) -> None:

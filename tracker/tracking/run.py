@@ -12,7 +12,7 @@ import os
 import queue
 import threading
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -111,11 +111,18 @@ def shard_of(slug: str, shards: int) -> int:
     return max(range(1, shards + 1), key=score)
 
 
-def parse_shard(text: str) -> tuple[int, int]:
-    """``"K/N"`` -> (K, N) with 1 <= K <= N; anything else is a usage error."""
+def parse_shard(text: str, shards: int | None = None,
+                env: Mapping[str, str] | None = None) -> tuple[int, int]:
+    """``"K/N"`` -> (K, N) with 1 <= K <= N; ``"auto"`` -> (K, N) from the scheduler's
+    environment (see tracking.shards; `shards` is ``--shards``); anything else is a usage
+    error."""
+    if text.strip() == "auto":
+        from tracker.tracking.shards import shard_from_env
+
+        return shard_from_env(os.environ if env is None else env, shards)
     k, sep, n = text.strip().partition("/")
     if not sep or not k.strip().isdigit() or not n.strip().isdigit():
-        raise UsageError(f"--shard must look like K/N (e.g. 2/5), not {text!r}")
+        raise UsageError(f"--shard must look like K/N (e.g. 2/5) or auto, not {text!r}")
     kk, nn = int(k), int(n)
     if not 1 <= kk <= nn:
         raise UsageError(f"--shard {text}: K must be between 1 and N")
