@@ -66,5 +66,10 @@ class SuspiciousChangeError(DocumentError):
     """The extracted text looks wrong (e.g. shrank drastically); the last good version stays."""
 
 
+class ClockError(DocumentError):
+    """The system clock is behind the last recorded version: recording now would put an old
+    date on top of history (the site would show it as older than what it replaces)."""
+
+
 class StorageError(WorkspaceError):
     """A git repository could not be read or written."""

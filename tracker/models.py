@@ -57,6 +57,19 @@ class WaybackSettings:
 
 
 @dataclass(frozen=True)
+class RemoteSettings:
+    """Where company repositories are pushed and pulled ([remote] table); url "" = local only."""
+
+    url: str = ""           # base URL ending with '/' or ':' (git@host:org/, file:///srv/git/)
+    push: bool = True       # track/run push what they recorded (a pull-only publisher: false)
+    retries: int = 5        # a rejected push is fetched, replayed and pushed again this often
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.url)
+
+
+@dataclass(frozen=True)
 class DocumentConfig:
     """One tracked document of a company, e.g. its privacy policy."""
 
@@ -92,6 +105,7 @@ class Config:
     fetch: FetchSettings = field(default_factory=FetchSettings)
     companies: tuple[CompanyConfig, ...] = ()
     wayback: WaybackSettings = field(default_factory=WaybackSettings)
+    remote: RemoteSettings = field(default_factory=RemoteSettings)
 
     def company(self, slug: str) -> CompanyConfig | None:
         return next((c for c in self.companies if c.slug == slug), None)

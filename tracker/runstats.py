@@ -3,7 +3,9 @@
 Operators who run the tracker at scale want to know where a run spends its time without
 parsing log lines: each long-running command collects named phase timings and counters into a
 :class:`RunStats`, and ``--stats`` prints it as one JSON object on stderr at the end (stdout
-keeps the human summary). Library code receives an optional ``RunStats`` and never prints.
+keeps the human summary). Library code receives a ``RunStats`` and never prints; callers that
+do not want statistics pass nothing and the library uses ``RunStats.null()``, which records
+nothing, so no call site ever tests for ``None``.
 """
 
 from __future__ import annotations
@@ -44,9 +46,12 @@ class RunStats:
         try:
             yield
         finally:
-            elapsed = time.perf_counter() - start
-            with self._lock:
-                self.phases[name] = self.phases.get(name, 0.0) + elapsed
+            self.add_time(name, time.perf_counter() - start)
+
+    def add_time(self, name: str, seconds: float) -> None:
+        """Add seconds measured elsewhere (e.g. summed over worker processes) to a phase."""
+        with self._lock:
+            self.phases[name] = self.phases.get(name, 0.0) + seconds
 
     def add(self, name: str, amount: int | float = 1) -> None:
         with self._lock:
@@ -55,6 +60,11 @@ class RunStats:
     def set(self, name: str, value: int | float) -> None:
         with self._lock:
             self.counts[name] = value
+
+    @staticmethod
+    def null() -> RunStats:
+        """A RunStats that records nothing (for callers that did not ask for statistics)."""
+        return NullRunStats("")
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -67,3 +77,20 @@ class RunStats:
 
     def to_json(self) -> str:
         return json.dumps(self.as_dict(), sort_keys=True)
+
+
+class NullRunStats(RunStats):
+    """Accepts every phase and counter and keeps none of them."""
+
+    @contextmanager
+    def phase(self, name: str) -> Iterator[None]:
+        yield
+
+    def add_time(self, name: str, seconds: float) -> None:
+        pass
+
+    def add(self, name: str, amount: int | float = 1) -> None:
+        pass
+
+    def set(self, name: str, value: int | float) -> None:
+        pass

@@ -26,8 +26,32 @@ def _iso(value: datetime | None) -> str | None:
     return value.astimezone(timezone.utc).isoformat() if value else None
 
 
-def _parse(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
+def _parse(value: object) -> datetime | None:
+    """An aware ISO date (or None); anything else is a ValueError naming the value."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"date {value!r} is not a string")
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        raise ValueError(f"date {value!r} has no time zone")
+    return parsed
+
+
+# The JSON type each DocState field must have (dates are checked by _parse).
+_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "etag": (str, type(None)), "last_modified": (str, type(None)),
+    "consecutive_failures": (int,), "last_error": (str, type(None)), "alerted": (bool,),
+}
+
+
+def _check_types(data: dict) -> None:
+    for key, types in _FIELD_TYPES.items():
+        if key in data and not isinstance(data[key], types):
+            raise ValueError(f"{key} is {type(data[key]).__name__}, not {types[0].__name__}")
+    failures = data.get("consecutive_failures", 0)
+    if isinstance(failures, bool) or not isinstance(failures, int) or failures < 0:
+        raise ValueError(f"consecutive_failures {failures!r} is not a count")
 
 
 @dataclass
@@ -60,6 +84,9 @@ class DocState:
 
     @classmethod
     def from_json(cls, data: dict) -> DocState:
+        if not isinstance(data, dict):
+            raise ValueError(f"a document's state is {type(data).__name__}, not an object")
+        _check_types(data)
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
         for key in ("last_attempt", "last_success", "last_change", "first_failure"):
@@ -81,8 +108,16 @@ class StatusEvent:
 
     @classmethod
     def from_json(cls, data: dict) -> StatusEvent:
-        return cls(kind=data["kind"], company=data["company"], doc_type=data["doc_type"],
-                   date=datetime.fromisoformat(data["date"]), message=data.get("message", ""))
+        if not isinstance(data, dict):
+            raise ValueError(f"an event is {type(data).__name__}, not an object")
+        texts = [data["kind"], data["company"], data["doc_type"], data.get("message", "")]
+        if not all(isinstance(t, str) for t in texts):
+            raise ValueError("an event's kind, company, doc_type and message must be strings")
+        date = _parse(data["date"])
+        if date is None:
+            raise ValueError("an event has no date")
+        return cls(kind=texts[0], company=texts[1], doc_type=texts[2], date=date,
+                   message=texts[3])
 
 
 @dataclass
@@ -99,13 +134,18 @@ class StateStore:
             return self
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or not isinstance(data.get("documents", {}), dict) \
+                    or not isinstance(data.get("events", []), list):
+                raise ValueError("not a state object with documents and events")
             self.docs = {}
             for key, value in data.get("documents", {}).items():
                 company, _, doc_type = key.partition("/")
                 self.docs[(company, doc_type)] = DocState.from_json(value)
             self.events = [StatusEvent.from_json(e) for e in data.get("events", [])]
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise WorkspaceError(f"state file {self.path} is unreadable ({exc}); move it aside "
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError,
+                MemoryError) as exc:
+            reason = "nested too deeply" if isinstance(exc, RecursionError) else exc
+            raise WorkspaceError(f"state file {self.path} is unreadable ({reason}); move it aside "
                                  "to start afresh (only fetch health is lost, no versions)"
                                  ) from None
         return self

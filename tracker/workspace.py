@@ -7,6 +7,7 @@ import errno
 import fcntl
 import logging
 import os
+import stat
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -99,6 +100,24 @@ class Workspace:
         workspace.snapshots_dir.mkdir(exist_ok=True)
         return workspace
 
+    def _open_lock_file(self) -> int:
+        """The lock file's descriptor, never through a planted link (a symlink at
+        ``.tracker/lock`` would otherwise have its target truncated) and only a regular file;
+        any failure is one WorkspaceError naming the path."""
+        try:
+            self.state_dir.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.lock_path,
+                         os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK,
+                         0o644)
+        except OSError as exc:
+            reason = ("is a symbolic link (refusing to follow it)" if exc.errno == errno.ELOOP
+                      else f"cannot be opened: {exc.strerror}")
+            raise WorkspaceError(f"lock file {self.lock_path} {reason}") from None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise WorkspaceError(f"lock file {self.lock_path} is not a regular file")
+        return fd
+
     @contextlib.contextmanager
     def lock(self, *, wait: bool = False, timeout: float | None = None) -> Iterator[None]:
         """Hold the workspace lock for a run so cron never runs two trackers at once.
@@ -106,8 +125,7 @@ class Workspace:
         Uses flock: the kernel releases it when the process dies, even on SIGKILL, so a
         killed run never leaves a stale lock behind.
         """
-        self.state_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = self._open_lock_file()
         try:
             deadline = None if timeout is None else time.monotonic() + timeout
             while True:
@@ -124,8 +142,11 @@ class Workspace:
                             f"another tracker run holds the lock on {self.root}{who}; "
                             "exiting (use --wait to wait for it)") from None
                     time.sleep(0.2)
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, str(os.getpid()).encode(), 0)
+            try:  # the holder's pid, for the message of a second run: informative only
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, str(os.getpid()).encode(), 0)
+            except OSError as exc:  # a full or read-only disk must not stop the run here
+                log.warning("cannot write the pid into %s: %s", self.lock_path, exc.strerror)
             yield
         finally:
             os.close(fd)  # closing the descriptor releases the flock

@@ -10,7 +10,7 @@ from pathlib import Path
 import feedparser
 
 from tracker.publish import build_site
-from tracker.publish.model import load_site
+from tracker.publish.loader import detect_changes, load_site
 from tracker.storage.repo import CompanyRepo, ImportItem
 from tracker.models import Extracted, RecordMeta
 
@@ -69,8 +69,9 @@ def test_item_fields(site: Path) -> None:
 
 def test_cosmetic_changes_only_in_feeds_when_configured(site: Path, ws_copy) -> None:
     ws, config = ws_copy
-    model, _, loader = load_site(ws, config)
-    loader.close()
+    loaded = load_site(ws, config)
+    model = detect_changes(loaded)
+    loaded.close()
     cosmetic = [c for c in model.all_changes() if c.verdict == "cosmetic"]
     assert [c.date.date().isoformat() for c in cosmetic] == ["2024-04-01"]
     guid = cosmetic[0].guid

@@ -71,7 +71,9 @@ def test_removed_company_pages_are_removed(ws_copy) -> None:
     report = build_site(ws, config)
     assert not (ws.public_dir / "companies/initech").exists()
     assert not (ws.public_dir / "feeds/companies/initech.rss").exists()
-    assert report.removed == 8  # company page, 2 versions, 1 change; 2 company + 2 doc feeds
+    # company page, 2 versions, 1 change; 2 company + 2 doc feeds; api/ company + change JSON
+    assert report.removed == 10
+    assert not (ws.public_dir / "api/companies/initech.json").exists()
     assert "Initech" not in (ws.public_dir / "index.html").read_text("utf-8")
 
 

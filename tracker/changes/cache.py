@@ -65,7 +65,11 @@ class ReportCache:
         report = compare(old_text, new_text)
         if self.version != DETECTOR_VERSION:   # a cache pinned to another version (tests)
             report = ChangeReport.from_dict({**report.to_dict(), "detector_version": self.version})
-        self._write(self.path_for(old_text, new_text), report.to_json())
+        try:
+            self._write(self.path_for(old_text, new_text), report.to_json())
+        except OSError as exc:  # a cache is an optimisation: a full or read-only disk
+            log.warning("cannot cache the change report in %s: %s", self.directory,
+                        exc.strerror or exc)
         return report
 
     def _write(self, path: Path, payload: str) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tracker.errors import ConfigError
+from tracker.remote.settings import parse_remote
 from tracker.fsutil import atomic_write_text
 from tracker.models import (
     DEFAULT_TRACKING_PARAMS,
@@ -89,7 +90,7 @@ ARCHIVE_ORG_MAX_RPM = 30
 _COMPANY_KEYS = {"slug", "name", "homepage", "documents"}
 _DOCUMENT_KEYS = {"type", "url", "select", "remove", "strip_params", "browser", "max_shrink",
                   "title"}
-_TOP_KEYS = {"site", "fetch", "companies", "wayback"}
+_TOP_KEYS = {"site", "fetch", "companies", "wayback", "remote"}
 
 # (minimum, maximum) accepted for numeric settings; None = unbounded.
 _RANGES: dict[str, tuple[float | None, float | None]] = {
@@ -324,6 +325,7 @@ def parse_config(text: str, path: Path) -> Config:
         if reason:
             problems.add(f"{site.base_url!r} {reason}", key="site.base_url")
     wayback = _wayback(data.get("wayback"), problems)
+    remote = parse_remote(data.get("remote"), lambda message, key: problems.add(message, key=key))
     companies_raw = data.get("companies", [])
     companies: list[CompanyConfig] = []
     if not isinstance(companies_raw, list):
@@ -336,7 +338,7 @@ def parse_config(text: str, path: Path) -> Config:
             companies.append(company)
     problems.raise_if_any()
     return Config(path=path, site=site, fetch=fetch, companies=tuple(companies),
-                  wayback=wayback)
+                  wayback=wayback, remote=remote)
 
 
 def _wayback(raw: Any, problems: _Problems) -> WaybackSettings:

@@ -18,14 +18,9 @@ consecutive versions are skipped, and importing the same directory twice adds no
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 import re
-import sys
 import time
 from collections.abc import Callable, Mapping
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -33,6 +28,7 @@ from pathlib import Path
 from tracker.ingest import archive_header
 from tracker.errors import TrackerError
 from tracker.models import DocumentConfig, Extracted, RecordMeta, document_type_title
+from tracker.parallel import cpu_count, run_isolated
 from tracker.runstats import RunStats
 from tracker.storage.repo import CompanyRepo, ImportItem, is_safe_name
 
@@ -213,10 +209,9 @@ def import_directory(workspace_snapshots_dir: Path, directory: Path, *,
     if not directory.is_dir():
         report.errors.append(f"{directory}: not a directory")
         return report
-    scan_start = time.perf_counter()
-    found = _scan(directory, report)
-    if stats is not None:
-        stats.phases["scan"] = stats.phases.get("scan", 0.0) + time.perf_counter() - scan_start
+    stats = stats or RunStats.null()
+    with stats.phase("scan"):
+        found = _scan(directory, report)
     total = sum(len(files) for files in found.values())
     if on_scan:
         on_scan({key: len(files) for key, files in found.items()})
@@ -241,16 +236,8 @@ def import_directory(workspace_snapshots_dir: Path, directory: Path, *,
                 progress(result.company, doc_type, s.imported, s.skipped)
 
     ordered = sorted(jobs.values(), key=lambda j: (-j.size, j.company))  # big ones first
-    if n_workers <= 1:
-        for job in ordered:
-            try:
-                result = _import_company(job)
-            except Exception as exc:  # noqa: BLE001 - as a crashed pool worker: one company
-                log.exception("%s: import failed", job.company)
-                result = _failed(job, exc)
-            done(result)
-    else:
-        _run_pool(ordered, n_workers, done)
+    # inline for one worker; else a crashed worker costs only its company (tracker.parallel)
+    run_isolated(_import_company, ordered, n_workers, done, _failed)
     extract_s = commit_s = 0.0
     for company in sorted(results):  # merge in a fixed order: same report for any pool size
         result = results[company]
@@ -263,15 +250,14 @@ def import_directory(workspace_snapshots_dir: Path, directory: Path, *,
         extract_s += result.extract_seconds
         commit_s += result.commit_seconds
     elapsed = time.perf_counter() - started
-    if stats is not None:
-        stats.phases["extract"] = stats.phases.get("extract", 0.0) + extract_s
-        stats.phases["commit"] = stats.phases.get("commit", 0.0) + commit_s
-        stats.add("versions", total)
-        stats.add("imported", report.imported)
-        stats.add("skipped", report.skipped)
-        stats.add("errors", len(report.errors))
-        stats.set("workers", n_workers)
-        stats.set("versions_per_second", round(total / elapsed, 1) if elapsed > 0 else 0.0)
+    stats.add_time("extract", extract_s)   # summed over the workers
+    stats.add_time("commit", commit_s)
+    stats.add("versions", total)
+    stats.add("imported", report.imported)
+    stats.add("skipped", report.skipped)
+    stats.add("errors", len(report.errors))
+    stats.set("workers", n_workers)
+    stats.set("versions_per_second", round(total / elapsed, 1) if elapsed > 0 else 0.0)
     log.info("import of %s: %d versions imported, %d skipped, %d errors in %.2fs (%d workers)",
              directory, report.imported, report.skipped, len(report.errors), elapsed,
              n_workers)
@@ -311,54 +297,8 @@ class _CompanyResult:
 def _worker_count(workers: int | None, jobs: Mapping[str, _CompanyJob]) -> int:
     if workers is None:
         files = sum(j.size for j in jobs.values())
-        workers = 1 if files < _POOL_MIN_FILES else len(os.sched_getaffinity(0))
+        workers = 1 if files < _POOL_MIN_FILES else cpu_count()
     return max(1, min(workers, len(jobs)))
-
-
-def _worker_init() -> None:
-    """Pool workers die with the importing process (SIGKILL, OOM): an orphan must never go
-    on writing into a repository that the next run is already using."""
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-            import signal
-
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-            if os.getppid() == 1:  # the parent died before prctl took effect
-                os._exit(1)
-        except (OSError, AttributeError):  # best effort: the process group kill still works
-            pass
-
-
-def _run_pool(jobs: list[_CompanyJob], n_workers: int,
-              done: Callable[[_CompanyResult], None]) -> None:
-    """Run the company jobs in a fork pool. A worker that dies (a crash in a C extension
-    while extracting, the OOM killer) breaks the pool: the unfinished companies are then
-    retried one per fresh process, so only the culprit's company fails."""
-    ctx = multiprocessing.get_context("fork")  # no re-import of tracker in every worker
-    broken: list[_CompanyJob] = []
-    with ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_worker_init) as pool:
-        futures = {pool.submit(_import_company, job): job for job in jobs}
-        for future in as_completed(futures):
-            job = futures[future]
-            try:
-                result = future.result()
-            except BrokenProcessPool:
-                broken.append(job)
-                continue
-            except Exception as exc:  # noqa: BLE001 - as the inline path: one company fails
-                log.error("%s: import failed: %r", job.company, exc)
-                result = _failed(job, exc)
-            done(result)
-    for job in broken:
-        with ProcessPoolExecutor(1, mp_context=ctx, initializer=_worker_init) as solo:
-            try:
-                result = solo.submit(_import_company, job).result()
-            except Exception as exc:  # noqa: BLE001
-                log.error("%s: import worker died: %r", job.company, exc)
-                result = _failed(job, exc)
-        done(result)
 
 
 def _failed(job: _CompanyJob, exc: BaseException) -> _CompanyResult:

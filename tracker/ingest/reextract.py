@@ -10,11 +10,14 @@ feeds and change reports do not announce as a policy change.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from tracker.errors import ExtractionError
-from tracker.models import DocumentConfig, Extracted, RecordMeta
+from tracker.models import Config, DocumentConfig, Extracted, RecordMeta
 from tracker.storage.repo import CompanyRepo
+from tracker.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -68,3 +71,39 @@ def reextract(repo: CompanyRepo, company_name: str, doc: DocumentConfig, *,
     if commit:
         log.info("%s/%s: re-extracted text committed as %s", repo.slug, doc.type, commit[:10])
     return commit
+
+
+@dataclass(frozen=True)
+class ReextractOutcome:
+    """What `reextract` did for one document: ``commit`` is the technical commit made, or
+    None when the text came out identical (or nothing was stored); ``reason`` says why not."""
+
+    company: str
+    doc_type: str
+    commit: str | None
+    reason: str = ""
+
+
+def reextract_companies(workspace: Workspace, config: Config,
+                        companies: Sequence[str] = ()) -> list[ReextractOutcome]:
+    """Re-extract the latest version of every document of the named companies (all when
+    none are named), holding the workspace lock. Companies with no repository are skipped."""
+    from tracker.tracking.run import select_companies
+
+    outcomes: list[ReextractOutcome] = []
+    with workspace.lock():
+        for company in select_companies(config, companies):
+            path = workspace.repo_path(company.slug)
+            if not (path / ".git").exists():
+                outcomes.extend(ReextractOutcome(company.slug, doc.type, None,
+                                                 "nothing recorded yet")
+                                for doc in company.documents)
+                continue
+            repo = CompanyRepo.open(path)
+            try:
+                for doc in company.documents:
+                    commit = reextract(repo, company.name, doc)
+                    outcomes.append(ReextractOutcome(company.slug, doc.type, commit))
+            finally:
+                repo.close()
+    return outcomes

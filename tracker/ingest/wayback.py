@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
@@ -43,10 +44,18 @@ DEFAULT_BASE_URL = WaybackSettings.url
 DEFAULT_REQUESTS_PER_MINUTE = WaybackSettings.requests_per_minute
 PAGE_SIZE = 1000                      # CDX rows per page
 MAX_RETRY_AFTER = 300.0               # longer waits: stop and let the operator rerun later
+MAX_CDX_PAGES = 1000                  # pages of one listing (a million captures at most)
 _TRANSIENT = {429, 500, 502, 503, 504}
 _SNAPSHOT_TS = re.compile(r"/web/(\d{14})id_/")
 
 Progress = Callable[[int, int], None]     # (captures handled, captures found)
+
+
+def _timestamp_date(timestamp: str) -> datetime:
+    """The UTC time of a CDX timestamp (``YYYY[MM[DD[hh[mm[ss]]]]]``); ValueError when it
+    names no real moment (month 13, day 0, year 0000)."""
+    return datetime.strptime(timestamp.ljust(14, "0")[:14],
+                             "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
 
 
 @dataclass(frozen=True)
@@ -60,8 +69,7 @@ class Capture:
 
     @property
     def date(self) -> datetime:
-        return datetime.strptime(self.timestamp.ljust(14, "0")[:14],
-                                 "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
+        return _timestamp_date(self.timestamp)
 
     @property
     def key(self) -> str:
@@ -148,7 +156,7 @@ class ArchiveClient:
         self._last: float | None = None
         self._http = httpx.Client(
             headers={"User-Agent": settings.user_agent}, timeout=settings.timeout,
-            follow_redirects=True, max_redirects=settings.max_redirects)
+            follow_redirects=False)  # followed by hand, only within the archive's host
 
     def close(self) -> None:
         self._http.close()
@@ -171,14 +179,14 @@ class ArchiveClient:
             self._pace()
             self.requests += 1
             try:
-                resp = self._get(url, params)
-            except (httpx.TransportError, httpx.TooManyRedirects) as exc:
+                resp = self._follow(url, params)
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 self._last = time.monotonic()
                 if attempt + 1 < attempts and isinstance(exc, httpx.TransportError):
                     time.sleep(self._backoff(attempt))
                     continue
                 raise FetchError(f"{url}: {exc.__class__.__name__}: {exc}",
-                                 transient=True) from None
+                                 transient=isinstance(exc, httpx.TransportError)) from None
             self._last = time.monotonic()
             if resp.status in _TRANSIENT:
                 asked = _retry_after(resp.headers)
@@ -199,9 +207,32 @@ class ArchiveClient:
     def _backoff(self, attempt: int) -> float:
         return min(60.0, self.settings.retry_backoff * 2.0 ** attempt)
 
+    def _follow(self, url: str, params: dict[str, str] | None) -> _Reply:
+        """GET, following redirects only to http(s) URLs on the archive's own host (never to
+        another host, an internal address, ``javascript:`` or ``data:``)."""
+        host = httpx.URL(url).host
+        for _ in range(self.settings.max_redirects + 1):
+            resp = self._get(url, params)
+            location = resp.headers.get("location", "").strip()
+            if resp.status not in (301, 302, 303, 307, 308) or not location:
+                return resp
+            target = urljoin(url, location)
+            parts = urlsplit(target)
+            if parts.scheme not in ("http", "https") or parts.hostname != host:
+                raise FetchError(f"{url}: redirects outside the archive ({_clip(target)}); "
+                                 "not followed", status=resp.status)
+            url, params = target, None
+        raise FetchError(f"{url}: more than {self.settings.max_redirects} redirects")
+
     def _get(self, url: str, params: dict[str, str] | None) -> _Reply:
         """Stream the body so a huge capture is cut at ``max_bytes`` instead of filling RAM."""
-        with self._http.stream("GET", url, params=params) as resp:
+        request = self._http.build_request("GET", url, params=params)
+        try:
+            resp = self._http.send(request, stream=True)
+        except httpx.InvalidURL:  # httpx parses a redirect's target even when not following
+            raise FetchError(f"{url}: redirects outside the archive (to an invalid or "
+                             "non-HTTP URL); not followed") from None
+        try:
             chunks, size = [], 0
             if resp.status_code == 200:
                 for chunk in resp.iter_bytes():
@@ -212,17 +243,26 @@ class ArchiveClient:
                     chunks.append(chunk)
             return _Reply(str(resp.url), resp.status_code, resp.headers, b"".join(chunks),
                           resp.charset_encoding)
+        finally:
+            resp.close()
+
+
+def _clip(text: str, size: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[:size] + "..."
 
 
 # ------------------------------------------------------------------------------------- CDX
 
-def parse_cdx(rows: object) -> tuple[list[Capture], str | None]:
+def parse_cdx(rows: object, errors: list[str] | None = None
+              ) -> tuple[list[Capture], str | None]:
     """Captures and the resume key (or None) of one CDX JSON answer.
 
     Columns are found by the header row's names, so the default shape (urlkey, timestamp,
     original, mimetype, statuscode, digest, length) and an ``fl=``-limited one both work. With
     ``showResumeKey=true`` the archive ends a page with an empty row and then ``[resume_key]``.
-    Raises ValueError for anything else.
+    Raises ValueError for anything else; with ``errors``, a row whose timestamp names no
+    real moment (``20191332000000``, ``0000``) is left out with one line there instead.
     """
     if rows == [] or rows is None:
         return [], None
@@ -248,8 +288,12 @@ def parse_cdx(rows: object) -> tuple[list[Capture], str | None]:
             return str(row[col[name]]) if name in col else ""
 
         ts = get("timestamp")
-        if not re.fullmatch(r"\d{4,14}", ts):
-            raise ValueError(f"row {i + 1}: bad timestamp {ts!r}")
+        if not _good_timestamp(ts):
+            if errors is None:
+                raise ValueError(f"row {i + 1}: bad timestamp {ts[:40]!r}")
+            errors.append(f"capture {_clip(ts, 40)!r} of {_clip(get('original'))}: bad "
+                          "timestamp (not a date); skipped")
+            continue
         status = get("statuscode")
         if status and status != "200":
             continue  # the filter asks for 200 only; never trust an archive to obey
@@ -258,11 +302,27 @@ def parse_cdx(rows: object) -> tuple[list[Capture], str | None]:
     return captures, resume
 
 
+def _good_timestamp(ts: str) -> bool:
+    if not re.fullmatch(r"\d{4,14}", ts):
+        return False
+    try:
+        _timestamp_date(ts)
+    except ValueError:
+        return False
+    return True
+
+
 def list_captures(client: ArchiveClient, base_url: str, url: str, *,
                   since: datetime | None = None, until: datetime | None = None,
-                  limit: int | None = None, page_size: int = PAGE_SIZE) -> list[Capture]:
+                  limit: int | None = None, page_size: int = PAGE_SIZE,
+                  errors: list[str] | None = None) -> list[Capture]:
     """Distinct status-200 captures of ``url``, oldest first, at most ``limit``, fetched page
-    by page with resume keys."""
+    by page with resume keys.
+
+    Bounded whatever the archive does: at most MAX_CDX_PAGES pages, and a page that brings
+    no new capture ends the listing. Without ``errors`` a bad page raises FetchError; with
+    it, the error is one line there and the captures of the pages before it are returned
+    (bad rows are left out with one line each)."""
     base = {"url": url, "output": "json", "filter": "statuscode:200", "collapse": "digest",
             "showResumeKey": "true"}
     if since:
@@ -270,28 +330,50 @@ def list_captures(client: ArchiveClient, base_url: str, url: str, *,
     if until:
         base["to"] = _stamp(until)
     found: dict[str, Capture] = {}
+    try:
+        _list_pages(client, f"{base_url}/cdx/search/cdx", base, found, limit, page_size,
+                    errors)
+    except FetchError as exc:
+        if errors is None:
+            raise
+        errors.append(f"CDX query for {url}: {exc}")
+    captures = sorted(found.values(), key=lambda c: c.timestamp)
+    return captures[:limit] if limit else captures
+
+
+def _list_pages(client: ArchiveClient, cdx_url: str, base: dict[str, str],
+                found: dict[str, Capture], limit: int | None, page_size: int,
+                errors: list[str] | None) -> None:
+    """Fill ``found`` page by page (see list_captures); raises FetchError for a bad page."""
     resume: str | None = None
     seen_keys: set[str] = set()
-    while True:
-        size = page_size if not limit else min(page_size, limit - len(found))
+    for _ in range(MAX_CDX_PAGES):
+        size = page_size if not limit else max(1, min(page_size, limit - len(found)))
         params = dict(base, limit=str(size))
         if resume:
             params["resumeKey"] = resume
-        resp = client.get(f"{base_url}/cdx/search/cdx", params)
+        resp = client.get(cdx_url, params)
         try:
-            page, resume = parse_cdx(json.loads(resp.body or b"[]"))
+            page, resume = parse_cdx(json.loads(resp.body or b"[]"), errors)
+        except RecursionError:
+            raise FetchError(f"{resp.url}: unexpected CDX answer (JSON nested too "
+                             "deeply)") from None
         except ValueError as exc:
-            raise FetchError(f"{resp.url}: unexpected CDX answer ({exc})") from None
+            raise FetchError(f"{resp.url}: unexpected CDX answer ({_clip(str(exc))})") from None
+        before = len(found)
         for cap in page:
             found.setdefault(cap.timestamp, cap)
         log.debug("CDX page: %d captures, resume key %r", len(page), resume)
         if not resume or (limit and len(found) >= limit):
-            break
+            return
         if resume in seen_keys:
-            raise FetchError(f"{resp.url}: the archive repeats resume key {resume!r}")
+            raise FetchError(f"{resp.url}: the archive repeats resume key {_clip(resume)!r}")
+        if len(found) == before:
+            raise FetchError(f"{resp.url}: a CDX page with no new capture but a new resume "
+                             "key; listing stopped")
         seen_keys.add(resume)
-    captures = sorted(found.values(), key=lambda c: c.timestamp)
-    return captures[:limit] if limit else captures
+    raise FetchError(f"{cdx_url}: more than {MAX_CDX_PAGES} CDX pages; listing stopped "
+                     "(narrow it with --from/--to)")
 
 
 # ------------------------------------------------------------------------ resume journal
@@ -412,12 +494,8 @@ def backfill(repo: CompanyRepo, company_name: str, doc: DocumentConfig,
         pending.clear()
 
     try:
-        try:
-            captures = list_captures(client, base_url, doc.url, since=since, until=until,
-                                     limit=limit, page_size=page_size)
-        except TrackerError as exc:
-            report.errors.append(f"CDX query for {doc.url}: {exc}")
-            return report
+        captures = list_captures(client, base_url, doc.url, since=since, until=until,
+                                 limit=limit, page_size=page_size, errors=report.errors)
         report.captures = len(captures)
         log.info("%s/%s: %d archived captures", repo.slug, doc.type, len(captures))
         if progress:
@@ -431,7 +509,9 @@ def backfill(repo: CompanyRepo, company_name: str, doc: DocumentConfig,
                     body, media, charset = got
                     try:
                         extracted = extract(body, media, cap.original, doc, encoding=charset)
-                    except TrackerError as exc:
+                    except (TrackerError, RecursionError) as exc:
+                        if isinstance(exc, RecursionError):
+                            exc = TrackerError("markup nested too deeply to extract")
                         report.errors.append(f"capture {cap.timestamp}: {exc}")
                         log.warning("%s/%s: capture %s skipped: %s", repo.slug, doc.type,
                                     cap.timestamp, exc)

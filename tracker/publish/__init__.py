@@ -1,22 +1,26 @@
 """Publishing: RSS/Atom feeds and the static change-log website.
 
-`build_site` runs its phases (Pelican style): load (git + cached summaries + state -> a plain
-model), detect (missing change reports, on all cores, see `detect.py`), render (model ->
-outputs keyed by their inputs) and write (only changed bytes, streamed to a staging directory,
-atomic swap of the output directory).
+`build_site` runs its four phases (Pelican style) as four calls: load (git history, cached
+summaries and state, see `loader.py`), detect (the missing change reports on all cores, see
+`detect.py`, then the frozen view model of `model.py`), render (model -> outputs keyed by their
+inputs, `render.py`) and write (only changed bytes, streamed to a staging directory, atomic
+swap of the output directory, `writer.py`). Summaries and feed GUIDs live in `summaries.py`.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from tracker.models import Config
+from tracker.publish.loader import LoadedSite, Progress, detect_changes, load_site
+from tracker.publish.model import SiteModel
+from tracker.publish.render import render_site
+from tracker.publish.writer import WriteStats, write_site
+from tracker.runstats import RunStats
+from tracker.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -57,49 +61,50 @@ def _is_feed(path: str) -> bool:
     return path.endswith((".rss", ".atom"))
 
 
-def build_site(workspace: Any, config: Config, out_dir: Path | None = None, *,
-               workers: int | None = None, stats: Any = None,
-               progress: Callable[[str, int, int], None] | None = None) -> BuildReport:
+def build_site(workspace: Workspace, config: Config, out_dir: Path | None = None, *,
+               workers: int | None = None, stats: RunStats | None = None,
+               progress: Progress | None = None) -> BuildReport:
     """Build the static site and feeds of `workspace` into `out_dir` (default public/).
 
     Missing change reports are computed on `workers` processes (None: all cores). `stats`
     (a RunStats) receives the load/detect/render/write phases and the counters;
     `progress(label, done, total)` is called as changes are detected and files written."""
-    from tracker.publish.model import load_site
-    from tracker.publish.render import Renderer
-    from tracker.publish.writer import write_site
-
     started = time.perf_counter()
+    stats = stats or RunStats.null()
     out = Path(out_dir) if out_dir is not None else Path(workspace.public_dir)
-    model, sources, loader = load_site(workspace, config, workers=workers, stats=stats,
-                                       progress=progress)
+    site = load_site(workspace, config, stats=stats)
     try:
-        with stats.phase("render") if stats is not None else nullcontext():
-            outputs = list(Renderer(model, sources).outputs())
+        model = detect_changes(site, workers=workers, progress=progress)
+        outputs = render_site(model, site.sources, stats)
         result = write_site(out, outputs, stats=stats, progress=progress)
     finally:
-        loader.close()
-    n_changes = len(model.all_changes())
-    versions = sum(c.version_count for c in model.companies)
-    report = BuildReport(
-        out_dir=out, pages_written=sum(1 for p in result.written if not _is_feed(p)),
-        feeds_written=sum(1 for p in result.written if _is_feed(p)), unchanged=result.unchanged,
-        removed=len(result.removed), rendered=result.rendered,
-        elapsed=time.perf_counter() - started, companies=len(model.companies),
-        changes=n_changes, written=tuple(result.written), versions=versions,
-        reports_computed=loader.reports_computed, reports_failed=len(loader.failed),
-        removed_paths=tuple(result.removed), errors=tuple(loader.errors))
-    if stats is not None:
-        stats.set("companies", report.companies)
-        stats.set("versions", versions)
-        stats.set("changes", n_changes)
-        stats.set("reports_computed", loader.reports_computed)
-        stats.set("reports_cached", n_changes - loader.reports_computed - len(loader.failed))
-        stats.set("reports_failed", len(loader.failed))
-        stats.set("files_written", report.total_written)
-        stats.set("files_unchanged", report.unchanged)
-        stats.set("files_removed", report.removed)
-        stats.set("files_rendered", report.rendered)
+        site.close()
+    report = _report(out, model, site, result, time.perf_counter() - started)
+    _record(stats, report, site)
     log.info(report.summary())
     return report
 
+
+def _report(out: Path, model: SiteModel, site: LoadedSite, result: WriteStats,
+            elapsed: float) -> BuildReport:
+    return BuildReport(
+        out_dir=out, pages_written=sum(1 for p in result.written if not _is_feed(p)),
+        feeds_written=sum(1 for p in result.written if _is_feed(p)), unchanged=result.unchanged,
+        removed=len(result.removed), rendered=result.rendered, elapsed=elapsed,
+        companies=len(model.companies), changes=len(model.all_changes()),
+        written=tuple(result.written), versions=sum(c.version_count for c in model.companies),
+        reports_computed=site.reports_computed, reports_failed=len(site.failed),
+        removed_paths=tuple(result.removed), errors=tuple(site.errors))
+
+
+def _record(stats: RunStats, report: BuildReport, site: LoadedSite) -> None:
+    stats.set("companies", report.companies)
+    stats.set("versions", report.versions)
+    stats.set("changes", report.changes)
+    stats.set("reports_computed", site.reports_computed)
+    stats.set("reports_cached", report.changes - site.reports_computed - len(site.failed))
+    stats.set("reports_failed", len(site.failed))
+    stats.set("files_written", report.total_written)
+    stats.set("files_unchanged", report.unchanged)
+    stats.set("files_removed", report.removed)
+    stats.set("files_rendered", report.rendered)

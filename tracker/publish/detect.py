@@ -9,20 +9,27 @@ large text is ever pickled; each worker stores the full report in the shared `Re
 A pair whose detector raises comes back as an error for that change alone. A worker that
 dies (a crash, the OOM killer) breaks the whole pool; the pairs it may have been working on
 are then retried one at a time in a fresh one-worker pool, so only the pair that really
-kills a worker ends up as an error and every other change is still computed.
+kills a worker ends up as an error and every other change is still computed. The pool is the
+kernel's one crash-isolating pool (`tracker.parallel`), shared with the importer.
 """
 
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+from tracker.parallel import cpu_count, run_isolated
+
+from tracker.publish.sanitize import sanitize_html
+from tracker.publish.summaries import SHORT_REDLINE_CHANGES, Summary, summarize
+
+if TYPE_CHECKING:
+    from tracker.storage.repo import CompanyRepo
 
 log = logging.getLogger(__name__)
 
@@ -44,25 +51,17 @@ class PairJob:
 @dataclass(frozen=True)
 class PairResult:
     key: str
-    summary: dict | None
+    summary: Summary | None
     error: str | None = None
     computed: bool = True     # False: the report came from the report cache
 
 
-def default_workers() -> int:
-    """All cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
-
-
 # ---------------------------------------------------------------------------- worker side
 
-_REPO: tuple[str, Any] | None = None   # the worker's open repository (jobs come by company)
+_REPO: tuple[str, CompanyRepo] | None = None   # the worker's open repository (jobs come by company)
 
 
-def _repo(path: str) -> Any:
+def _repo(path: str) -> CompanyRepo:
     global _REPO
     if _REPO is not None and _REPO[0] == path:
         return _REPO[1]
@@ -78,9 +77,8 @@ def _repo(path: str) -> Any:
 
 def summarize_pair(job: PairJob, cache_dir: str) -> PairResult:
     """Read the pair from git, get its report (cached or computed) and summarise it."""
+    from tracker.changes import redline_html
     from tracker.changes.cache import ReportCache
-    from tracker.publish.model import SHORT_REDLINE_CHANGES, summarize
-    from tracker.publish.sanitize import sanitize_html
 
     try:
         repo = _repo(job.repo_path)
@@ -88,19 +86,11 @@ def summarize_pair(job: PairJob, cache_dir: str) -> PairResult:
         new = repo.text_at(job.new_commit, job.doc_type)
         cache = ReportCache(Path(cache_dir))
         report = cache.get(old, new)
-        short = sanitize_html(_redline(report, max_changes=SHORT_REDLINE_CHANGES))
+        short = sanitize_html(redline_html(report, max_changes=SHORT_REDLINE_CHANGES))
         return PairResult(job.key, summarize(report, short), computed=cache.misses > 0)
     except Exception as exc:  # noqa: BLE001 - one bad pair must not stop the build
         log.error("change report failed for %s: %s", job.label, exc)
         return PairResult(job.key, None, f"{type(exc).__name__}: {exc}")
-
-
-def _redline(report: Any, max_changes: int) -> str:
-    try:
-        from tracker.changes import redline_html
-    except ImportError:
-        return ""
-    return redline_html(report, max_changes=max_changes)
 
 
 def _run_batch(jobs: list[PairJob], cache_dir: str) -> list[PairResult]:
@@ -129,69 +119,34 @@ def _batches(jobs: list[PairJob], workers: int) -> list[list[PairJob]]:
     return out
 
 
-def _context() -> Any:
-    # fork: workers start in milliseconds and inherit the imported detector.
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else None)
-
-
 def compute_summaries(jobs: Iterable[PairJob], cache_dir: Path, workers: int | None = None,
                       on_result: Callable[[PairResult], None] | None = None
                       ) -> list[PairResult]:
     """Summaries of `jobs`, in completion order; `on_result` sees each as it finishes."""
     jobs = list(jobs)
-    workers = workers or default_workers()
+    workers = workers or cpu_count()
+    if len(jobs) < MIN_PARALLEL_PAIRS:
+        workers = 1
     results: list[PairResult] = []
 
-    def done(result: PairResult) -> None:
-        results.append(result)
-        if on_result is not None:
-            on_result(result)
+    def done(batch_results: list[PairResult]) -> None:
+        for result in batch_results:
+            results.append(result)
+            if on_result is not None:
+                on_result(result)
 
-    if not jobs:
-        return results
-    if workers <= 1 or len(jobs) < MIN_PARALLEL_PAIRS:
-        try:
-            for job in jobs:
-                done(summarize_pair(job, str(cache_dir)))
-        finally:
-            _close_worker_repo()
-        return results
+    def failed(batch: list[PairJob], exc: BaseException) -> list[PairResult]:
+        why = ("the detector process died" if isinstance(exc, BrokenProcessPool)
+               else f"{type(exc).__name__}: {exc}")
+        for job in batch:
+            log.error("change report failed for %s: %s", job.label, why)
+        return [PairResult(job.key, None, why) for job in batch]
 
-    suspects: list[PairJob] = []
-    with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=_context()) as pool:
-        futures: dict[Future, list[PairJob]] = {
-            pool.submit(_run_batch, batch, str(cache_dir)): batch
-            for batch in _batches(jobs, workers)}
-        for future in as_completed(futures):
-            try:
-                batch_results = future.result()
-            except BrokenProcessPool:
-                suspects.extend(futures[future])
-                continue
-            for result in batch_results:
-                done(result)
-    if suspects:
-        log.warning("a detector worker died; retrying %d change(s) one at a time",
-                    len(suspects))
-        _isolate(suspects, str(cache_dir), done)
-    return results
-
-
-def _isolate(jobs: list[PairJob], cache_dir: str, done: Callable[[PairResult], None]) -> None:
-    """Run each job alone in a one-worker pool: a pool that breaks names its culprit."""
-    pool: ProcessPoolExecutor | None = None
+    batches = _batches(jobs, workers) if workers > 1 else [[job] for job in jobs]
     try:
-        for job in jobs:
-            if pool is None:
-                pool = ProcessPoolExecutor(1, mp_context=_context())
-            try:
-                done(pool.submit(summarize_pair, job, cache_dir).result())
-            except BrokenProcessPool:
-                log.error("change report failed for %s: the detector process died", job.label)
-                done(PairResult(job.key, None, "the detector process died"))
-                pool.shutdown(wait=True)
-                pool = None
+        run_isolated(partial(_run_batch, cache_dir=str(cache_dir)), batches, workers, done,
+                     failed, split=lambda batch: [[job] for job in batch])
     finally:
-        if pool is not None:
-            pool.shutdown(wait=True)
+        if workers <= 1:
+            _close_worker_repo()  # the inline path opened the repositories in this process
+    return results

@@ -12,11 +12,10 @@ import hashlib
 import logging
 import posixpath
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -24,10 +23,20 @@ from markupsafe import Markup
 from tracker import __version__
 from tracker.publish.charts import VERDICT_COLOURS, length_chart
 from tracker.publish.feeds import FeedSpec, change_feeds, feed_changes, status_feeds
+from tracker.publish.loader import Sources
 from tracker.publish.markdown import render_markdown
-from tracker.publish.model import TOPIC_TITLES, TOPICS, ChangeItem, CompanyModel, SiteModel, Sources
+from tracker.publish.model import (
+    TOPIC_TITLES,
+    TOPICS,
+    ChangeItem,
+    CompanyModel,
+    DocumentModel,
+    SiteModel,
+    VersionItem,
+)
 from tracker.publish.sanitize import sanitize_html
 from tracker.publish.text import clean_value
+from tracker.runstats import RunStats
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +150,7 @@ class Renderer:
             h.update(repr(company).encode("utf-8", "surrogatepass"))
         return h.hexdigest()
 
-    def fps(self, items: Any) -> tuple[str, ...]:
+    def fps(self, items: Iterable[object]) -> tuple[str, ...]:
         """Fingerprints of model items, each computed once per build (feeds share items)."""
         out = []
         for item in items:
@@ -153,7 +162,7 @@ class Renderer:
         return tuple(out)
 
     # -- helpers -----------------------------------------------------------------------
-    def _page(self, template: str, path: str, feeds: list[FeedSpec], **context: Any) -> bytes:
+    def _page(self, template: str, path: str, feeds: list[FeedSpec], **context: object) -> bytes:
         rel = _rel_from(path)
         alternates = [(f.title, rel(f.rss), rel(f.atom)) for f in feeds]
         html = environment().get_template(template).render(
@@ -178,7 +187,7 @@ class Renderer:
         return FeedSpec(f"feeds/companies/{c.slug}", f"{c.name}: policy changes",
                         f"Changes to the documents of {c.name}.", c.path)
 
-    def document_feed(self, c: CompanyModel, doc: Any) -> FeedSpec:
+    def document_feed(self, c: CompanyModel, doc: DocumentModel) -> FeedSpec:
         return FeedSpec(f"feeds/companies/{c.slug}/{doc.doc_type}",
                         f"{c.name} {doc.title}: changes",
                         f"Changes to the {doc.title} of {c.name}.",
@@ -202,7 +211,7 @@ class Renderer:
         for name in STATIC_FILES:
             data = (templates_dir() / "static" / name).read_bytes()
             yield Output(f"static/{name}", hashlib.sha256(data).hexdigest(),
-                         lambda data=data: data)
+                         partial(bytes, data))
 
     def _indexes(self) -> Iterator[Output]:
         m, whole = self.model, self.whole
@@ -228,7 +237,7 @@ class Renderer:
             events=m.events))
 
     def _paged(self, first: str, folder: str, items: list[ChangeItem], template: str,
-               feeds: list[FeedSpec], **context: Any) -> Iterator[Output]:
+               feeds: list[FeedSpec], **context: object) -> Iterator[Output]:
         """A long change list as pages of ``changes_per_page``, newest first: ``first`` then
         ``folder/page-2.html``... A visitor never loads thousands of entries at once, and the
         build renders (and holds) one page's worth at a time."""
@@ -241,8 +250,8 @@ class Renderer:
                           newer=paths[n - 1] if n else None,
                           older=paths[n + 1] if n + 1 < count else None)
             yield self._out(path, (template, context, pager, self.fps(chunk)),
-                            lambda path=path, chunk=chunk, pager=pager: self._page(
-                                template, path, feeds, changes=chunk, pager=pager, **context))
+                            partial(self._page, template, path, feeds, changes=chunk,
+                                    pager=pager, **context))
 
     def _company(self, c: CompanyModel) -> Iterator[Output]:
         feeds = [self.company_feed(c)] + [self.document_feed(c, d) for d in c.documents]
@@ -251,12 +260,10 @@ class Renderer:
             doc_feeds = [self.document_feed(c, doc), self.company_feed(c)]
             for change in doc.changes:
                 yield self._out(change.path, (change,),
-                                lambda ch=change, d=doc, f=doc_feeds:
-                                self._change_page(c, d, ch, f))
+                                partial(self._change_page, c, doc, change, doc_feeds))
             for version in doc.versions:
                 yield self._out(version.path, (version, c.name, doc.title, doc.url),
-                                lambda v=version, d=doc, f=doc_feeds:
-                                self._version_page(c, d, v, f))
+                                partial(self._version_page, c, doc, version, doc_feeds))
 
     def _company_page(self, c: CompanyModel, feeds: list[FeedSpec]) -> bytes:
         rel = _rel_from(c.path)
@@ -269,7 +276,7 @@ class Renderer:
                           changes_by_version=changes, doc_feeds=doc_feeds,
                           company_feed=self.company_feed(c))
 
-    def _change_page(self, c: CompanyModel, doc: Any, change: ChangeItem,
+    def _change_page(self, c: CompanyModel, doc: DocumentModel, change: ChangeItem,
                      feeds: list[FeedSpec]) -> bytes:
         if change.error:  # the detector failed on this pair: say so, do not retry here
             redline = Markup("<p>The change report could not be computed: {}</p>").format(
@@ -280,7 +287,7 @@ class Renderer:
         return self._page("change.html", change.path, feeds, company=c, doc=doc, change=change,
                           redline=redline)
 
-    def _version_page(self, c: CompanyModel, doc: Any, version: Any,
+    def _version_page(self, c: CompanyModel, doc: DocumentModel, version: VersionItem,
                       feeds: list[FeedSpec]) -> bytes:
         body = Markup(render_markdown(self.sources.text(version), heading_offset=1))
         return self._page("version.html", version.path, feeds, company=c, doc=doc,
@@ -294,7 +301,7 @@ class Renderer:
             # made together and each handed over once: the outputs list outlives the write,
             # and kept bytes would hold every feed of the site in memory (~1 MB a company).
             rendered: dict[str, bytes] = {}
-            made = []
+            made: list[bool] = []
 
             def get(path: str) -> bytes:
                 if not made:
@@ -319,7 +326,7 @@ class Renderer:
         spec = self.status_feed
         events = self.model.events
         cache: dict[str, bytes] = {}
-        made_status = []
+        made_status: list[bool] = []
 
         def status(path: str) -> bytes:
             if not made_status:
@@ -328,3 +335,12 @@ class Renderer:
             return cache.pop(path)
         yield self._out(spec.rss, (spec, events), lambda: status(spec.rss))
         yield self._out(spec.atom, (spec, events), lambda: status(spec.atom))
+
+
+def render_site(model: SiteModel, sources: Sources, stats: RunStats) -> list[Output]:
+    """Render phase: every output of the site, each rendered lazily by the writer only when
+    its key changed (that rendering is timed as "render" by the writer)."""
+    from tracker.publish.api import api_outputs   # api imports Output from this module
+
+    with stats.phase("render"):
+        return [*Renderer(model, sources).outputs(), *api_outputs(model)]

@@ -17,13 +17,12 @@ import logging
 import os
 import shutil
 from collections.abc import Callable, Iterable, Sized
-from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from tracker.errors import WorkspaceError
 from tracker.publish.render import Output
+from tracker.runstats import RunStats
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +96,7 @@ def _link_or_copy(src: Path, dst: Path) -> None:
         shutil.copy2(src, dst)
 
 
-def write_site(out: Path, outputs: Iterable[Output], *, stats: Any = None,
+def write_site(out: Path, outputs: Iterable[Output], *, stats: RunStats | None = None,
                progress: Callable[[str, int, int], None] | None = None) -> WriteStats:
     """Make `out` hold exactly `outputs`, touching only files whose bytes changed.
 
@@ -105,9 +104,7 @@ def write_site(out: Path, outputs: Iterable[Output], *, stats: Any = None,
     and its bytes let go, so memory does not grow with the size of the site. `stats` (a
     RunStats) gets the "render" and "write" phases; `progress(label, done, total)` follows
     the outputs when their number is known (a sequence)."""
-    def phase(name: str) -> Any:
-        return stats.phase(name) if stats is not None else nullcontext()
-
+    phase = (stats or RunStats.null()).phase
     total = len(outputs) if isinstance(outputs, Sized) else 0
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -71,3 +71,32 @@ def document_changes(workspace: Workspace, repo: CompanyRepo, company: str, doc_
     """Only the entries that are changes (newest first)."""
     return [e for e in document_history(workspace, repo, company, doc_type, limit=limit)
             if e.is_change]
+
+
+def pick_doc_type(repo: CompanyRepo, doc_type: str | None, company: str) -> str:
+    """The document type a command means: the one asked for (which must exist), else
+    privacy-policy, else the company's first recorded type."""
+    types = repo.doc_types()
+    if doc_type:
+        if doc_type not in types:
+            raise UsageError(f"{company} has no {doc_type!r} document (has: "
+                             f"{', '.join(types) or 'none'})")
+        return doc_type
+    if not types:
+        raise UsageError(f"{company} has no recorded documents yet")
+    return "privacy-policy" if "privacy-policy" in types else types[0]
+
+
+def resolve_pair(repo: CompanyRepo, company: str, doc_type: str,
+                 revs: list[str]) -> tuple[str, str]:
+    """The (old, new) revisions `tracker diff COMPANY [OLD [NEW]]` compares: by default the
+    last change; one revision is compared with the latest version."""
+    versions = repo.versions(doc_type)
+    if not revs:
+        if len(versions) < 2:
+            raise UsageError(f"{company}/{doc_type} has only {len(versions)} version(s): "
+                             "nothing to compare yet")
+        return versions[1].commit, versions[0].commit
+    if len(revs) == 1:
+        return revs[0], versions[0].commit
+    return revs[0], revs[1]

@@ -28,7 +28,7 @@ import shutil
 import subprocess
 import zlib
 from dataclasses import dataclass, field
-from datetime import date as Day, datetime, timezone
+from datetime import date as Day, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -38,6 +38,7 @@ from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
 from tracker import __version__
 from tracker.config.loading import is_safe_slug
 from tracker.errors import StorageError
+from tracker.fsutil import atomic_write_text
 from tracker.storage.fastimport import SCRATCH_REF, FastImport
 from tracker.models import Extracted, RecordMeta, Version, document_type_title
 
@@ -842,11 +843,9 @@ class CompanyRepo:
         if unique == sorted(set(previous), key=lambda g: (g.epoch, g.blob)):
             return
         path = self._seen_path(doc_type)
-        tmp = path.with_name(path.name + ".tmp")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(json.dumps([[g.date, g.blob] for g in unique]), "utf-8")
-            os.replace(tmp, path)
+        try:  # a fresh exclusive temp file: never written through a link planted at *.tmp
+            atomic_write_text(path, json.dumps([[g.date, g.blob] for g in unique]),
+                              fsync=False)
         except OSError as exc:  # losing it only loses precision, never history
             log.warning("%s: cannot remember repeated captures: %s", self.path, exc)
 
@@ -977,6 +976,20 @@ class CompanyRepo:
                 technical=trailers.get("Change-Kind", "").lower() == "technical",
                 text_hash=self._text_hash(blob)))
         return result
+
+    def last_date(self) -> datetime | None:
+        """Committer date of the branch's newest commit (None in an empty repository), read
+        from the object database without spawning git."""
+        head = self._head()
+        if head is None:
+            return None
+        for line in self._read_object(head).split(b"\n\n", 1)[0].splitlines():
+            if line.startswith(b"committer "):
+                epoch, zone = line.rsplit(b" ", 2)[-2:]
+                sign = -1 if zone.startswith(b"-") else 1
+                offset = timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5])) * sign
+                return datetime.fromtimestamp(int(epoch), timezone(offset))
+        return None
 
     def _text_hash(self, blob: str) -> str:
         if blob not in self._hash_cache:

@@ -6,21 +6,21 @@ document and reported at the end, and the last good version always stays in plac
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import queue
 import threading
 from collections import deque
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from tracker.errors import (
+    ClockError,
     DocumentError,
     ExtractionError,
+    FetchError,
     StorageError,
     SuspiciousChangeError,
     UsageError,
@@ -28,11 +28,13 @@ from tracker.errors import (
 from typing import TYPE_CHECKING
 
 from tracker.models import CompanyConfig, Config, DocumentConfig, FetchResult, RecordMeta
+from tracker.runstats import RunStats
 from tracker.state import StateStore
+from tracker.tracking.shards import MAX_SHARDS, parse_shard, shard_of  # noqa: F401  (re-exported)
+from tracker.tracking.reports import explain_recorded
 from tracker.workspace import Workspace
 
 if TYPE_CHECKING:
-    from tracker.runstats import RunStats
     from tracker.storage.repo import CompanyRepo
 
 log = logging.getLogger(__name__)
@@ -40,6 +42,7 @@ log = logging.getLogger(__name__)
 # Downloaded documents waiting for their recording lane before fetching pauses: bounds the
 # memory a run holds in page bodies when git falls behind the network.
 RECORD_BACKLOG = 256
+
 
 # Outcome statuses, in the words `tracker track` prints.
 NEW, CHANGED, UNCHANGED, NOT_MODIFIED, FAILED = (
@@ -55,6 +58,8 @@ class DocOutcome:
     status: str
     commit: str | None = None
     error: str | None = None
+    verdict: str | None = None    # of the change a recorded version makes (None: first one)
+    headline: str | None = None
 
     @property
     def failed(self) -> bool:
@@ -79,6 +84,8 @@ class DocOutcome:
 @dataclass
 class RunReport:
     outcomes: list[DocOutcome] = field(default_factory=list)
+    state_error: str | None = None  # the state file could not be saved (full disk...)
+    problems: list[str] = field(default_factory=list)   # FAILED lines not about one document
 
     @property
     def failed(self) -> list[DocOutcome]:
@@ -90,43 +97,8 @@ class RunReport:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed else 0
+        return 1 if self.failed or self.problems else 0
 
-
-def shard_of(slug: str, shards: int) -> int:
-    """The shard (1..shards) a company belongs to: rendezvous hashing of its slug.
-
-    Every shard scores the slug with sha256 and the highest score wins, so any host computes
-    the same answer with no coordination, the shards are disjoint and cover every company,
-    and going from N to N+1 shards moves only the companies the new shard wins (about 1 in
-    N+1) instead of reshuffling almost all of them as ``hash mod N`` would. Python's
-    ``hash()`` is salted per process and would differ between hosts.
-    """
-    if shards < 1:
-        raise UsageError(f"number of shards must be at least 1, not {shards}")
-
-    def score(k: int) -> bytes:
-        return hashlib.sha256(f"{k}/{slug}".encode("utf-8")).digest()
-
-    return max(range(1, shards + 1), key=score)
-
-
-def parse_shard(text: str, shards: int | None = None,
-                env: Mapping[str, str] | None = None) -> tuple[int, int]:
-    """``"K/N"`` -> (K, N) with 1 <= K <= N; ``"auto"`` -> (K, N) from the scheduler's
-    environment (see tracking.shards; `shards` is ``--shards``); anything else is a usage
-    error."""
-    if text.strip() == "auto":
-        from tracker.tracking.shards import shard_from_env
-
-        return shard_from_env(os.environ if env is None else env, shards)
-    k, sep, n = text.strip().partition("/")
-    if not sep or not k.strip().isdigit() or not n.strip().isdigit():
-        raise UsageError(f"--shard must look like K/N (e.g. 2/5) or auto, not {text!r}")
-    kk, nn = int(k), int(n)
-    if not 1 <= kk <= nn:
-        raise UsageError(f"--shard {text}: K must be between 1 and N")
-    return kk, nn
 
 
 def select_companies(config: Config, names: Sequence[str] | None,
@@ -144,8 +116,8 @@ def select_companies(config: Config, names: Sequence[str] | None,
         chosen = [c for c in chosen if c.slug in names]
     if shard is not None:
         k, n = shard
-        if not 1 <= k <= n:
-            raise UsageError(f"shard {k}/{n}: K must be between 1 and N")
+        if not 1 <= k <= n or n > MAX_SHARDS:
+            raise UsageError(f"shard {k}/{n}: need 1 <= K <= N <= {MAX_SHARDS}")
         chosen = [c for c in chosen if shard_of(c.slug, n) == k]
     return chosen
 
@@ -158,6 +130,18 @@ def check_plausible(text: str, previous: str | None, doc: DocumentConfig,
         raise SuspiciousChangeError(
             f"extracted text shrank from {len(previous):,} to {len(text):,} characters "
             f"(more than {share:.0%}); keeping the last good version")
+
+
+def check_clock(when: datetime, last: datetime | None) -> None:
+    """Refuse a new version dated before the newest commit: history is kept in the order of
+    record, so a clock that went backwards must never put an older date on top (the site
+    would show the new text as older than the one it replaced). The next run with a right
+    clock records it."""
+    if last is not None and when < last:
+        raise ClockError(
+            f"the clock says {when.astimezone(timezone.utc):%Y-%m-%d %H:%M:%S} UTC, before the "
+            f"last recorded version ({last.astimezone(timezone.utc):%Y-%m-%d %H:%M:%S} UTC): "
+            "not recorded; check the system clock")
 
 
 def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | None = None,
@@ -174,14 +158,17 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     after the other (one writer per repository). A 304 or a failed fetch is settled at once
     in this thread: no repository is opened and nothing is extracted. ``progress`` is called
     in this thread, once per document. ``stats`` gets counters (fetched, not_modified,
-    failed, bytes_downloaded, extracted, repos_opened, git_commits) and phase times
-    (extract and git are summed over the lanes, so they can exceed the wall time).
+    failed, bytes_downloaded, extracted, repos_opened, git_commits, recorded) and phase
+    times (extract and git are summed over the lanes, so they can exceed the wall time).
+    Each recorded version's change report is computed and cached before returning (phase
+    ``detect``), and its verdict and headline are put on its outcome.
     """
     from tracker.fetching import FetchJob, fetch_many  # heavy imports only when a run happens
 
-    meter = _Meter(stats)
+    meter = stats or RunStats.null()
     with meter.phase("plan"):
         chosen = select_companies(config, companies, shard)
+        chosen, problems = _pull_remote(workspace, config, chosen)
         state = StateStore(workspace.state_path,
                            failure_threshold=config.site.failure_threshold).load()
         repos = _RepoPool(workspace, meter)
@@ -197,7 +184,7 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
                                      last_modified=saved.last_modified if has_version else None))
     meter.set("documents", len(jobs))
     meter.set("companies", len(chosen))
-    report = RunReport()
+    report = RunReport(problems=problems)
     done: queue.Queue[DocOutcome] = queue.Queue()
     state_lock = threading.Lock()
     lanes = _CompanyLanes(_lane_count(len(chosen)))
@@ -235,6 +222,11 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
                         collect()
                     lanes.submit(company.slug, record_task(company, job.doc, result, when))
                 else:
+                    if isinstance(result, FetchResult) and job.etag is None \
+                            and job.last_modified is None:  # 304 to an unconditional GET
+                        result = FetchError(f"{result.final_url or result.url} answered 304 "
+                                            "Not Modified to a request that was not "
+                                            "conditional: nothing to record")
                     with state_lock:
                         done.put(_settle_quick(company, job.doc, result, when, state, meter))
                 left[company.slug] -= 1
@@ -256,12 +248,51 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
         if not finished:
             lanes.close(wait=True, cancel=True)
         with meter.phase("state_save"):
-            state.save()
+            report.state_error = _save_state(state)
         repos.close()
     order = {(c.slug, d.type): i for i, (c, d) in
              enumerate((c, d) for c in chosen for d in c.documents)}
     report.outcomes.sort(key=lambda o: order.get((o.company, o.doc_type), 0))
+    with meter.phase("push"):
+        report.problems += _push_remote(workspace, config, chosen)
+    with meter.phase("detect"):
+        explain_recorded(workspace, report)
+    meter.set("recorded", len(report.recorded))
+    meter.set("failed", len(report.failed))
     return report
+
+
+def _save_state(state: StateStore) -> str | None:
+    """Save the state file; on a full or read-only disk say why instead of raising, so the
+    run's outcomes (what was recorded, what failed) are still reported."""
+    try:
+        state.save()
+    except OSError as exc:
+        return (f"cannot save the fetch state {state.path} ({exc.strerror or exc}); "
+                "the lines above say what was recorded and what failed")
+    return None
+
+
+def _pull_remote(workspace: Workspace, config: Config, chosen: list[CompanyConfig]
+                 ) -> tuple[list[CompanyConfig], list[str]]:
+    """With a [remote]: fetch each company first (history, and the fetch state its last writer
+    left, so an ephemeral workspace still sends conditional requests); one that cannot be
+    pulled is not tracked."""
+    if not config.remote.enabled:
+        return chosen, []
+    from tracker.remote.workspace_sync import pull_all
+
+    pulled = pull_all(workspace, config, chosen, merge_state=True)
+    return [c for c in chosen if c.slug not in pulled.failed], pulled.lines("pull")
+
+
+def _push_remote(workspace: Workspace, config: Config, chosen: list[CompanyConfig]) -> list[str]:
+    """With a [remote] that takes pushes: push each tracked company's history and state."""
+    if not (config.remote.enabled and config.remote.push):
+        return []
+    from tracker.remote.workspace_sync import push_all
+
+    return push_all(workspace, config, chosen).lines("push")
 
 
 def _lane_count(companies: int) -> int:
@@ -277,7 +308,7 @@ def _base(company: CompanyConfig, doc: DocumentConfig) -> dict:
 
 
 def _failed(company: CompanyConfig, doc: DocumentConfig, exc: BaseException, when: datetime,
-            state: StateStore, meter: _Meter) -> DocOutcome:
+            state: StateStore, meter: RunStats) -> DocOutcome:
     message = " ".join(str(exc).split()) or type(exc).__name__  # one line per document
     log.warning("%s/%s: %s", company.slug, doc.type, message)
     state.record_failure(company.slug, doc.type, when, message)
@@ -287,7 +318,7 @@ def _failed(company: CompanyConfig, doc: DocumentConfig, exc: BaseException, whe
 
 def _settle_quick(company: CompanyConfig, doc: DocumentConfig,
                   result: FetchResult | DocumentError, when: datetime, state: StateStore,
-                  meter: _Meter) -> DocOutcome:
+                  meter: RunStats) -> DocOutcome:
     """A failed fetch or a 304: only the state changes. Deliberately no repository and no
     extraction here, so an unchanged document costs one conditional request and nothing
     else (the caller holds the state lock)."""
@@ -300,13 +331,17 @@ def _settle_quick(company: CompanyConfig, doc: DocumentConfig,
 
 def _settle_body(company: CompanyConfig, doc: DocumentConfig, result: FetchResult,
                  when: datetime, config: Config, repos: _RepoPool, state: StateStore,
-                 state_lock: threading.Lock, meter: _Meter) -> DocOutcome:
+                 state_lock: threading.Lock, meter: RunStats) -> DocOutcome:
     """A downloaded document: extract, check and record it (runs in the company's lane)."""
     try:
         commit, first = _record(company, doc, result, when, config, repos, meter)
     except (DocumentError, StorageError) as exc:
         with state_lock:
             return _failed(company, doc, exc, when, state, meter)
+    except OSError as exc:  # a full or read-only disk: this document is not recorded
+        with state_lock:
+            return _failed(company, doc, StorageError(
+                f"cannot record: {exc.strerror or exc}"), when, state, meter)
     except Exception as exc:  # a bug must not abort the other documents' recording
         log.exception("%s/%s: unexpected error while recording", company.slug, doc.type)
         with state_lock:
@@ -322,7 +357,7 @@ def _settle_body(company: CompanyConfig, doc: DocumentConfig, result: FetchResul
 
 
 def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, when: datetime,
-            config: Config, repos: _RepoPool, meter: _Meter) -> tuple[str | None, bool]:
+            config: Config, repos: _RepoPool, meter: RunStats) -> tuple[str | None, bool]:
     """Extract, check and commit; returns (commit or None, whether it is the first version)."""
     from tracker.extract import extract
 
@@ -336,6 +371,8 @@ def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, wh
         repo = repos.get(company)
         previous = repo.latest_text(doc.type)
         check_plausible(extracted.text, previous, doc, config.fetch.max_shrink)
+        if previous != extracted.text:
+            check_clock(when, repo.last_date())
         meta = RecordMeta(source_url=result.final_url or result.url, status=result.status,
                           content_type=result.content_type, fetcher=result.fetcher)
         commit = repo.record(doc.type, extracted, meta, when, title=doc.display_title,
@@ -343,25 +380,6 @@ def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, wh
         if commit is not None:
             meter.add("git_commits")
     return commit, previous is None
-
-
-class _Meter:
-    """Counters and phase times into an optional RunStats (thread-safe itself), so the
-    tracking code never tests for None."""
-
-    def __init__(self, stats: RunStats | None) -> None:
-        self.stats = stats
-
-    def add(self, name: str, amount: int | float = 1) -> None:
-        if self.stats is not None:
-            self.stats.add(name, amount)
-
-    def set(self, name: str, value: int | float) -> None:
-        if self.stats is not None:
-            self.stats.set(name, value)
-
-    def phase(self, name: str) -> AbstractContextManager[None]:
-        return self.stats.phase(name) if self.stats is not None else nullcontext()
 
 
 class _CompanyLanes:
@@ -414,9 +432,9 @@ class _RepoPool:
     """Opens each company's repository once per run (creating it on first capture); each
     company is only ever used by its own lane, so only the pool itself needs a lock."""
 
-    def __init__(self, workspace: Workspace, meter: _Meter | None = None) -> None:
+    def __init__(self, workspace: Workspace, meter: RunStats | None = None) -> None:
         self.workspace = workspace
-        self.meter = meter or _Meter(None)
+        self.meter = meter or RunStats.null()
         self._repos: dict[str, CompanyRepo] = {}
         self._lock = threading.Lock()
 

@@ -1,65 +1,83 @@
-"""`--shard auto`: the shard index and count from the scheduler that started this process.
+"""Which companies a shard tracks: ``--shard K/N``, or ``--shard auto`` from the engine.
 
-Each engine names them differently, and none numbers shards like `--shard K/N` (1..N):
-
-  Kubernetes Indexed Job   JOB_COMPLETION_INDEX (0..N-1); the count is not in the
-                           environment: `--shards N` or TRACKER_SHARDS
-  GitLab CI `parallel:`    CI_NODE_INDEX (1..N) and CI_NODE_TOTAL
-  GitHub Actions matrix    no variables of its own: the workflow passes
-                           TRACKER_SHARD_INDEX: ${{ strategy.job-index }} (0..N-1) and
-                           TRACKER_SHARDS: ${{ strategy.job-total }}
-  anything else            TRACKER_SHARD_INDEX (0..N-1) and TRACKER_SHARDS
-
-`--shards N` wins over any count in the environment. The first index variable found, in the
-order above, is used.
+Companies are assigned by rendezvous hashing of their slug, so N hosts split them with no
+coordination, and ``auto`` reads K and N from the scheduler that started the process.
 """
 
 from __future__ import annotations
 
-from typing import Mapping
+import hashlib
+import os
+from collections.abc import Mapping
 
 from tracker.errors import UsageError
 
-# (variable, its value for shard 1, the variable holding the count if the engine sets one)
-_INDEX_VARIABLES = (("JOB_COMPLETION_INDEX", 0, None),
-                    ("CI_NODE_INDEX", 1, "CI_NODE_TOTAL"),
-                    ("TRACKER_SHARD_INDEX", 0, None))
-COUNT_VARIABLE = "TRACKER_SHARDS"
+# The most shards `--shard K/N` accepts: each company is scored once per shard, so an absurd
+# N (10**12) would make a run spin instead of fetching; a thousand cron hosts is far beyond
+# any deployment this tool is meant for.
+MAX_SHARDS = 1000
+
+# Where `--shard auto` finds the shard: (index variable, index base, count variable).
+_ENGINES: tuple[tuple[str, int, str | None], ...] = (
+    ("JOB_COMPLETION_INDEX", 0, None),          # Kubernetes Indexed Job (count: --shards)
+    ("CI_NODE_INDEX", 1, "CI_NODE_TOTAL"),      # GitLab CI `parallel:`
+)
+SHARD_ENV, SHARDS_ENV = "TRACKER_SHARD", "TRACKER_SHARDS"
 
 
-def shard_from_env(env: Mapping[str, str], shards: int | None = None) -> tuple[int, int]:
-    """(K, N) for `--shard auto`, 1 <= K <= N; a missing or malformed value is a usage error."""
-    for name, first, count_name in _INDEX_VARIABLES:
-        raw = env.get(name, "").strip()
+def shard_of(slug: str, shards: int) -> int:
+    """The shard (1..shards) a company belongs to: rendezvous hashing of its slug.
+
+    Every shard scores the slug with sha256 and the highest score wins, so any host computes
+    the same answer with no coordination, the shards are disjoint and cover every company,
+    and going from N to N+1 shards moves only the companies the new shard wins (about 1 in
+    N+1) instead of reshuffling almost all of them as ``hash mod N`` would. Python's
+    ``hash()`` is salted per process and would differ between hosts.
+    """
+    if not 1 <= shards <= MAX_SHARDS:
+        raise UsageError(f"number of shards must be between 1 and {MAX_SHARDS}, not {shards}")
+
+    def score(k: int) -> bytes:
+        return hashlib.sha256(f"{k}/{slug}".encode("utf-8")).digest()
+
+    return max(range(1, shards + 1), key=score)
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """``"K/N"`` -> (K, N) with 1 <= K <= N; anything else is a usage error."""
+    k, sep, n = text.strip().partition("/")
+    if not sep or not all(p.strip().isascii() and p.strip().isdigit() and len(p.strip()) < 20
+                          for p in (k, n)):
+        raise UsageError(f"--shard must look like K/N (e.g. 2/5), not {text!r}")
+    kk, nn = int(k), int(n)
+    if not 1 <= kk <= nn:
+        raise UsageError(f"--shard {text}: K must be between 1 and N")
+    if nn > MAX_SHARDS:
+        raise UsageError(f"--shard {text}: N must be at most {MAX_SHARDS}")
+    return kk, nn
+
+
+def shard_from_environment(environ: Mapping[str, str] | None = None,
+                           count: int | None = None) -> tuple[int, int]:
+    """``--shard auto``: (K, N) from the engine running this process.
+
+    In order: ``TRACKER_SHARD=K/N`` (any engine, e.g. a GitHub Actions matrix value);
+    a Kubernetes Indexed Job's ``JOB_COMPLETION_INDEX`` (0-based) with N from ``count``
+    (``--shards``) or ``TRACKER_SHARDS``; GitLab's ``CI_NODE_INDEX``/``CI_NODE_TOTAL``.
+    """
+    env = os.environ if environ is None else environ
+    if env.get(SHARD_ENV):
+        return parse_shard(env[SHARD_ENV])
+    for index_var, base, count_var in _ENGINES:
+        raw = env.get(index_var, "").strip()
         if not raw:
             continue
-        index = _number(raw, name)
-        count = shards
-        if count is None:
-            count = _count(env, count_name, name)
-        k = index - first + 1
-        if not 1 <= k <= count:
-            raise UsageError(f"--shard auto: {name}={raw} is outside {count} shards "
-                             f"({first}..{count - 1 + first})")
-        return k, count
-    names = ", ".join(name for name, _, _ in _INDEX_VARIABLES)
-    raise UsageError(f"--shard auto: no shard index in the environment (looked for {names})")
-
-
-def _count(env: Mapping[str, str], engine_name: str | None, index_name: str) -> int:
-    for name in (COUNT_VARIABLE, engine_name):
-        raw = env.get(name, "").strip() if name else ""
-        if raw:
-            count = _number(raw, name)  # type: ignore[arg-type]
-            if count < 1:
-                raise UsageError(f"--shard auto: {name}={raw}: the number of shards must be "
-                                 f"at least 1")
-            return count
-    raise UsageError(f"--shard auto: {index_name} is set but not the number of shards "
-                     f"(give --shards N or set {COUNT_VARIABLE})")
-
-
-def _number(raw: str, name: str) -> int:
-    if not raw.isdigit() or not raw.isascii():
-        raise UsageError(f"--shard auto: {name} must be a whole number, not {raw!r}")
-    return int(raw)
+        total = count if count is not None else env.get(count_var or SHARDS_ENV)
+        if total is None or not str(total).strip():
+            raise UsageError(f"--shard auto: {index_var}={raw} but no shard count; give "
+                             f"--shards N or set {count_var or SHARDS_ENV}")
+        if not raw.isdigit():
+            raise UsageError(f"--shard auto: {index_var} must be a number, not {raw!r}")
+        return parse_shard(f"{int(raw) + 1 - base}/{str(total).strip()}")
+    raise UsageError("--shard auto: no shard in the environment (JOB_COMPLETION_INDEX with "
+                     f"--shards or {SHARDS_ENV}, CI_NODE_INDEX/CI_NODE_TOTAL, or {SHARD_ENV}=K/N)")

@@ -1,0 +1,113 @@
+"""After a run: the change report of every new version, computed now and cached, so
+publishing never waits on one and the run's output can say what each change means.
+
+Bounded in time: a pathological pair of texts must not hold the workspace lock for minutes,
+so the reports are computed in one child process that is killed when REPORT_BUDGET is spent.
+Every report finished by then is cached (each is written atomically) and put on its outcome;
+the rest is left to `build`, which computes missing reports on all cores and shows a pair the
+detector fails on as "change report unavailable".
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from tracker.errors import TrackerError
+from tracker.workspace import Workspace
+
+if TYPE_CHECKING:
+    from tracker.tracking.run import DocOutcome, RunReport
+
+log = logging.getLogger(__name__)
+
+# Seconds a `track` run may spend on change reports, all documents together.
+REPORT_BUDGET = 60.0
+
+
+def explain_recorded(workspace: Workspace, report: RunReport,
+                     budget: float | None = None) -> bool:
+    """Fill the report cache for each recorded version (within ``budget`` seconds, default
+    REPORT_BUDGET) and put its verdict and headline on its outcome (in place); a first
+    version has none, nor has one whose report was not ready in time. True when every
+    report was computed in time."""
+    recorded = [(o.company, o.doc_type) for o in report.outcomes if o.recorded]
+    if not recorded:
+        return True
+    complete = _compute_in_child(workspace, recorded,
+                                 REPORT_BUDGET if budget is None else budget)
+    for i, outcome in enumerate(report.outcomes):
+        if outcome.recorded:
+            report.outcomes[i] = _with_cached_verdict(workspace, outcome)
+    return complete
+
+
+def _compute_in_child(workspace: Workspace, documents: list[tuple[str, str]],
+                      budget: float) -> bool:
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    child = context.Process(target=_child, args=(workspace, documents), daemon=True,
+                            name="tracker-reports")
+    child.start()
+    child.join(max(0.0, budget))
+    if child.is_alive():
+        child.kill()
+        child.join()
+        log.warning("change reports not all computed within %.0f s; `tracker build` computes "
+                    "the rest", budget)
+        return False
+    return child.exitcode == 0
+
+
+def _child(workspace: Workspace, documents: list[tuple[str, str]]) -> None:
+    """In the child: compute and cache each report; a failure costs only its document and is
+    one log line (never a traceback from the child)."""
+    from tracker.storage.history import company_repo, document_changes
+
+    failed = False
+    for company, doc_type in documents:
+        try:
+            repo = company_repo(workspace, company)
+            if repo is None:
+                continue
+            try:
+                for change in document_changes(workspace, repo, company, doc_type, limit=1):
+                    log.info("%s/%s: %s", company, doc_type, change.report.headline)
+            finally:
+                repo.close()
+        except Exception as exc:  # the detector or git on one pair; build will retry it
+            failed = True
+            log.warning("%s/%s: change report not computed: %s", company, doc_type,
+                        " ".join(str(exc).split()) or type(exc).__name__)
+    os._exit(1 if failed else 0)
+
+
+def _with_cached_verdict(workspace: Workspace, outcome: DocOutcome) -> DocOutcome:
+    """The outcome with the verdict and headline of its change, when that report is cached
+    (never computes one here)."""
+    from tracker.changes.cache import ReportCache
+    from tracker.storage.history import company_repo
+
+    try:
+        repo = company_repo(workspace, outcome.company)
+        if repo is None:
+            return outcome
+        try:
+            versions = repo.versions(outcome.doc_type)[:2]
+            if len(versions) < 2 or versions[0].commit != outcome.commit \
+                    or versions[0].technical:
+                return outcome
+            found = ReportCache(workspace.reports_cache_dir).peek(
+                repo.text_at(versions[1].commit, outcome.doc_type),
+                repo.text_at(versions[0].commit, outcome.doc_type))
+        finally:
+            repo.close()
+    except (TrackerError, OSError) as exc:
+        log.warning("%s/%s: %s", outcome.company, outcome.doc_type, exc)
+        return outcome
+    if found is None:
+        return outcome
+    return replace(outcome, verdict=found.verdict, headline=found.headline)
