@@ -87,7 +87,7 @@ def _element(node: Element, ctx: int, pre_above: bool) -> str:
         else:
             prev = children[i - 1] if i else None
             nxt = children[i + 1] if i < last else None
-            if not child.strip() and ((inside and (not prev or not nxt))
+            if not child.strip() and ((inside and (not prev or not nxt))  # type: ignore[union-attr]
                                       or _outside(prev) or _outside(nxt)):
                 continue
             text = _text(child, prev, nxt, inside, child_ctx)  # type: ignore[arg-type]
@@ -347,7 +347,8 @@ def _tr(el: Element, text: str, ctx: int) -> str:
     parent = el.parent
     first = _previous_element(el) is None
     head = all(cell.name == "th" for cell in cells) or (
-        parent.name == "thead" and len(find_all(parent, "tr")) == 1)  # type: ignore[union-attr]
+        parent.name == "thead"  # type: ignore[union-attr]
+        and len(find_all(parent, "tr")) == 1)  # type: ignore[arg-type]
     head_missing = (first and not parent.name == "tbody") or (  # type: ignore[union-attr]
         first and parent.name == "tbody"  # type: ignore[union-attr]
         and len(find_all(parent.parent, "thead")) < 1)  # type: ignore[union-attr,arg-type]
