@@ -24,13 +24,13 @@ def serve(state: State, out: Path | None, port: int) -> None:
 
     Example: tracker build && tracker serve --port 8080
     """
-    from tracker.publish.serve import make_server
+    from tracker.publish.serve import HOST, make_server
 
     workspace = state.workspace()
     site = out or workspace.public_dir
     server = make_server(site, port)
-    host, bound = server.server_address[:2]
-    click.echo(f"Serving {site} at http://{host}:{bound}/ (Ctrl-C to stop)")
+    bound = server.server_address[1]
+    click.echo(f"Serving {site} at http://{HOST}:{bound}/ (Ctrl-C to stop)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -138,6 +138,8 @@ class _SoupMirror:
             raise RuntimeError("BeautifulSoup and lxml built different trees")  # not expected
         self.element_of = {id(t): e for t, e in zip(tags, doc.elements, strict=True)}
         self.tag_for = {id(e): t for t, e in zip(tags, doc.elements, strict=True)}
+        for element in doc.unwrapped:  # the same flattening of deep nesting, in the same order
+            self.tag_for[id(element)].unwrap()
         self.mirrored = 0
 
     @classmethod

@@ -66,6 +66,7 @@ class Document:
         self.elements = elements
         self.html = html
         self.dropped: list[Element] = []   # removed so far, in order (for css's mirror)
+        self.unwrapped: list[Element] = []  # replaced by their children (too deeply nested)
         self.mirror: object | None = None  # css's BeautifulSoup twin, built only if needed
 
 

@@ -230,9 +230,50 @@ def _attached(tag: Element, root: Element) -> bool:
     return False
 
 
+# Deeper than this, generic containers are unwrapped (browsers render a thousand unclosed
+# <div>; the converter recurses once per level and would hit Python's recursion limit).
+MAX_DEPTH = 100
+_CONTAINERS = frozenset({"div", "span", "section", "article", "main", "font", "center", "small",
+                         "big", "ins", "del", "u", "s", "bdi", "bdo", "abbr", "cite", "q",
+                         "mark", "time", "data", "var", "samp", "kbd", "sub", "sup", "b", "i",
+                         "em", "strong", "blockquote", "dl", "dd", "dt", "details", "summary",
+                         "figure", "figcaption", "address", "hgroup", "fieldset", "legend"})
+
+
+def _flatten_deep(doc: Document, url: str) -> None:
+    """Unwrap generic containers nested deeper than MAX_DEPTH (their content stays), without
+    recursion; a page still too deep after that is one ExtractionError."""
+    deep = [el for el, level in _depths(doc.root) if level > MAX_DEPTH and el.name in _CONTAINERS]
+    for tag in reversed(deep):  # deepest first: each unwrap keeps its children in place
+        replace(tag, tag.children)
+        doc.unwrapped.append(tag)
+    if deep and max(level for _, level in _depths(doc.root)) > 2 * MAX_DEPTH:
+        raise ExtractionError(f"markup nested too deeply to extract at {url}")
+
+
+def _depths(root: Element) -> list[tuple[Element, int]]:
+    """Every element below `root` with its depth (root = 0), in document order."""
+    found: list[tuple[Element, int]] = []
+    stack = [(c, 1) for c in reversed(root.children) if c.__class__ is Element]
+    while stack:
+        node, level = stack.pop()
+        found.append((node, level))  # type: ignore[arg-type]
+        stack.extend((c, level + 1) for c in reversed(node.children)  # type: ignore[union-attr]
+                     if c.__class__ is Element)
+    return found
+
+
 def html_to_markdown(html: str, url: str, doc: DocumentConfig) -> str:
     """Markdown of the policy part of an HTML page (before normalisation)."""
+    try:
+        return _html_to_markdown(html, url, doc)
+    except RecursionError:  # nesting of elements that cannot be unwrapped
+        raise ExtractionError(f"markup nested too deeply to extract at {url}") from None
+
+
+def _html_to_markdown(html: str, url: str, doc: DocumentConfig) -> str:
     page = parse(html)
+    _flatten_deep(page, url)
     base = _base_url(page, url)
     _drop(page, [t for t in page.elements if t.name in _ALWAYS_DROP])
     for selector in doc.remove:
