@@ -106,3 +106,16 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A real 1.5 MB tmpfs (root only): writes beyond it fail with ENOSPC."""
     with tmpfs(tmp_path / "small", "1536k") as mnt:
         yield mnt
+
+
+@pytest.fixture
+def preview_url(site: Path) -> Iterator[str]:
+    """The built fixture site served by `tracker serve`'s server (the search needs HTTP)."""
+    server = make_server(site, 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

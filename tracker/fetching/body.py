@@ -46,6 +46,7 @@ class _BoundedDecoder:
         out: list[bytes] = []
         decoder = self._d
         while data:
+            assert self._d is not None  # set again after each gzip member
             try:
                 piece = decoder.decompress(data, room + 1)
             except zlib.error as exc:
