@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
+# The userinfo of any URL in a text (``https://user:password@host`` -> ``https://host``), up
+# to the last "@" before the path, as urlsplit reads it.
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.\-]*://)[^\s/?#\\]*@")
+
+
+def redact_credentials(text: str) -> str:
+    """``text`` with the user name and password of every URL in it removed: credentials in a
+    configured URL or a redirect target never reach a message, log, page, feed or commit."""
+    return _USERINFO.sub(r"\1", text) if "@" in text else text
+
 
 class TrackerError(Exception):
-    """Base class for every error the tracker reports to a user (never a traceback)."""
+    """Base class for every error the tracker reports to a user (never a traceback). Its
+    message never carries the credentials of a URL."""
 
     exit_code = 1
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(redact_credentials(a) if isinstance(a, str) else a for a in args))
 
 
 class ConfigError(TrackerError):

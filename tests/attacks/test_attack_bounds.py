@@ -68,3 +68,117 @@ def test_change_reports_computed_during_track_are_bounded_in_time(
     assert not list(cache.glob("*.json")) if cache.exists() else True  # deferred to build
     assert cli(root, "build").exit_code == 0
     assert len(list(cache.glob("*.json"))) == 1
+
+
+def test_file_documents_never_block_on_fifos_or_devices(tmp_path: Path) -> None:
+    """`file://` documents (opt-in) that name a FIFO with no writer, a device or a directory
+    fail at once with one line each; a regular file beside them is recorded."""
+    import os
+
+    fifo = tmp_path / "policy.fifo"
+    os.mkfifo(fifo)
+    good = tmp_path / "policy.html"
+    good.write_bytes(policy_page("Privacy Policy"))
+    link = tmp_path / "link-to-fifo.html"
+    link.symlink_to(fifo)
+    docs = [Doc("acme", "fifo", fifo.as_uri()), Doc("acme", "zero", "file:///dev/zero"),
+            Doc("acme", "tty", "file:///dev/tty"), Doc("acme", "dir", tmp_path.as_uri()),
+            Doc("acme", "link", link.as_uri()), Doc("acme", "privacy-policy", good.as_uri())]
+    root = write_config(tmp_path / "ws", docs, fetch={"allow_file_urls": True})
+    try:
+        proc = run_tracker(root, "track", timeout=60)
+    except subprocess.TimeoutExpired:
+        raise AssertionError("a file:// document blocked the run") from None
+    assert_no_traceback(proc.stdout, proc.stderr)
+    assert proc.returncode == 1, proc.stderr
+    failed = [line for line in proc.stderr.splitlines() if line.startswith("FAILED")]
+    assert len(failed) == 5 and all("not a regular file" in line for line in failed), failed
+    assert "NEW      acme/privacy-policy" in proc.stdout
+
+
+def test_max_time_bounds_a_documents_attempts_together(tmp_path: Path, web: LocalServer) -> None:
+    """A page that drips one byte a second used to be retried after each max_time cut-off
+    (3 x max_time plus backoff with retries = 2); max_time now bounds all attempts of the
+    document in a run: one cut-off, no retry that could not finish anyway."""
+    import time
+
+    from faultkit import cli
+
+    def drip(h) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html; charset=utf-8")
+        h.send_header("Content-Length", "100000")
+        h.end_headers()
+        for _ in range(60):
+            h.wfile.write(b"<")
+            h.wfile.flush()
+            time.sleep(1)
+
+    web.routes["/drip"] = drip
+    web.page("/ok", policy_page("Privacy Policy"))
+    root = write_config(tmp_path / "ws", [Doc("slow", "privacy-policy", web.url("/drip")),
+                                          Doc("fine", "privacy-policy", web.url("/ok"))],
+                        fetch={"max_time": 3, "timeout": 2, "retries": 3,
+                               "retry_backoff": 0.2})
+    started = time.monotonic()
+    result = cli(root, "track")
+    elapsed = time.monotonic() - started
+    assert result.exit_code == 1, result.output
+    assert "FAILED   slow/privacy-policy" in result.stderr and "3 s" in result.stderr
+    assert "NEW      fine/privacy-policy" in result.stdout
+    assert len(web.requests_to("/drip")) == 1, web.seen
+    assert elapsed < 3 * 3, elapsed  # one max_time, not one per attempt (before: > 12 s)
+
+
+def _hostile_pdf(pages: int = 300, ops: int = 5000) -> bytes:
+    """A small PDF whose pages all share one big content stream: pypdf parses the stream
+    again for every page (about 1 s each here, minutes for the whole file)."""
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    stream = DecodedStreamObject()
+    stream.set_data(b"".join(b"BT /F1 9 Tf %d %d Td (We collect your data %d) Tj ET\n"
+                             % (i % 500, i % 700, i) for i in range(ops)))
+    content = writer._add_object(stream.flate_encode())
+    font = writer._add_object(DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject("/Helvetica")}))
+    resources = DictionaryObject({NameObject("/Font"): DictionaryObject(
+        {NameObject("/F1"): font})})
+    for _ in range(pages):
+        page = writer.add_blank_page(612, 792)
+        page[NameObject("/Contents")] = content
+        page[NameObject("/Resources")] = resources
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_pdf_extraction_is_bounded_in_time(tmp_path: Path, web: LocalServer,
+                                           monkeypatch) -> None:
+    """A ~50 KB PDF that would keep pypdf busy for minutes fails that document with one line
+    once the extraction deadline passes (a killed child process); the others are recorded."""
+    import time
+
+    from faultkit import cli
+    from tracker.extract import pdf
+
+    monkeypatch.setattr(pdf, "PDF_TIME_LIMIT", 2.0)
+    body = _hostile_pdf()
+    assert len(body) < 200_000
+    web.page("/terms.pdf", body, content_type="application/pdf")
+    web.page("/p", policy_page("Privacy Policy"))
+    root = write_config(tmp_path / "ws", [Doc("acme", "terms", web.url("/terms.pdf")),
+                                          Doc("acme", "privacy-policy", web.url("/p"))])
+    started = time.monotonic()
+    result = cli(root, "track")
+    assert time.monotonic() - started < 30
+    assert_no_traceback(result.output)
+    assert result.exit_code == 1, result.output
+    assert "NEW      acme/privacy-policy" in result.stdout
+    assert result.stderr.strip().splitlines() == [
+        f"FAILED   acme/terms: PDF from {web.url('/terms.pdf')} took over 2 s to extract; "
+        "giving up on it this run"]

@@ -73,3 +73,36 @@ def test_a_server_always_answering_304_is_reported_not_ok_forever(
         assert "if-none-match" not in seen.headers and "if-modified-since" not in seen.headers
     status = cli(root, "status")
     assert status.exit_code == 1 and "304" in status.stdout
+
+
+def test_mislabelled_charsets_are_validated_against_the_bytes(
+        tmp_path: Path, web: LocalServer) -> None:
+    """ASCII pages labelled utf-16 (no BOM, no NUL), cp500 or <meta charset=IBM037> are
+    recorded as the right text, and a later header-only fix is no change at all; genuine
+    UTF-16 (with NULs) and genuine EBCDIC are still believed."""
+    page = policy_page("Privacy Policy")
+    meta_page = page.replace(b"<meta charset='utf-8'>", b"<meta charset=IBM037>")
+    plain = ("Privacy Policy\n\nWe collect your name and e-mail address. We do not sell "
+             "your personal information.\n")
+    web.page("/u16", page, content_type="text/html; charset=utf-16")
+    web.page("/cp500", page, content_type="text/html; charset=cp500")
+    web.page("/meta", meta_page, content_type="text/html")
+    web.page("/real16", plain.encode("utf-16-le"), content_type="text/plain; charset=utf-16-le")
+    web.page("/ebcdic", plain.encode("cp500"), content_type="text/plain; charset=cp500")
+    names = {"u16": "/u16", "cp500": "/cp500", "meta": "/meta", "real16": "/real16",
+             "ebcdic": "/ebcdic"}
+    root = write_config(tmp_path / "ws", [Doc("acme", n, web.url(p)) for n, p in names.items()])
+    result = cli(root, "track")
+    assert result.exit_code == 0, result.output
+    repo = root / "snapshots" / "acme"
+    for name in names:
+        text = (repo / f"{name}.md").read_text("utf-8")
+        assert "We collect your name" in text, (name, text[:200])
+        assert "We do not sell your personal information" in text, name
+    web.page("/u16", page, content_type="text/html; charset=utf-8")      # header-only fixes
+    web.page("/cp500", page, content_type="text/html; charset=utf-8")
+    web.page("/meta", page, content_type="text/html")
+    result = cli(root, "track")
+    assert result.exit_code == 0 and result.stdout == "", result.output
+    for name in names:
+        assert len(doc_log(repo, name)) == 1, name

@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from tracker.errors import TrackerError, WorkspaceError
+from tracker.errors import TrackerError, WorkspaceError, redact_credentials
 from tracker.models import Config
 from tracker.workspace import Workspace
 
@@ -94,7 +94,20 @@ class State:
 pass_state = click.make_pass_decorator(State)
 
 
+class _RedactCredentials(logging.Filter):
+    """Removes the credentials of any URL from a log line (ours or a library's)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        clean = redact_credentials(message)
+        if clean != message:
+            record.msg, record.args = clean, None
+        return True
+
+
 def setup_logging(verbose: int) -> None:
     level = logging.DEBUG if verbose >= 2 else logging.INFO if verbose == 1 else logging.ERROR
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s",
                         stream=sys.stderr, force=True)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(_RedactCredentials())

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from tracker.errors import ExtractionError
 from tracker.extract.blocked import blocked_reason
-from tracker.extract.encoding import HTML_TYPES, charset_param, decode
+from tracker.extract.encoding import HTML_TYPES, charset_param, decode, is_wide
 from tracker.extract.html import html_to_markdown
 from tracker.extract.pdf import pdf_to_text
 from tracker.extract.text import normalize_text
@@ -55,7 +55,7 @@ def sniff_kind(body: bytes, content_type: str, url: str) -> str:
 _BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
-def looks_binary(body: bytes, sample: int = 4096) -> bool:
+def looks_binary(body: bytes, sample: int = 4096, encoding: str | None = None) -> bool:
     """True when the start of a body is mostly not text: NULs or many control bytes.
 
     Text in any charset (UTF-16 aside, which starts with a BOM) has almost no C0 control
@@ -65,6 +65,8 @@ def looks_binary(body: bytes, sample: int = 4096) -> bool:
     head = body[:sample]
     if not head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False
+    if encoding and is_wide(encoding) and b"\x00" in head:  # UTF-16/32 without a BOM
+        head = head.decode(encoding, errors="replace").encode("utf-8")
     controls = sum(head.count(bytes([b])) for b in _BINARY_BYTES)
     return controls / len(head) > 0.05
 
@@ -78,7 +80,7 @@ def extract(body: bytes, content_type: str, url: str, doc: DocumentConfig, *,
     selector that matched nothing, or a block page (access denied, captcha, JS wall...).
     """
     kind = sniff_kind(body, content_type, url)
-    if kind != "pdf" and looks_binary(body):
+    if kind != "pdf" and looks_binary(body, encoding=encoding or charset_param(content_type)):
         raise ExtractionError(f"binary data instead of a text document at {url} "
                               f"(served as {content_type or 'no content type'})")
     if encoding is None:  # a full Content-Type header may carry the charset

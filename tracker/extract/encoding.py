@@ -52,6 +52,35 @@ def _decodes(body: bytes, codec: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=128)
+def is_wide(label: str) -> bool:
+    """A UTF-16 or UTF-32 label: ASCII characters take NUL bytes."""
+    codec = _codec(label)
+    return codec is not None and codec.replace("_", "-").startswith(("utf-16", "utf-32"))
+
+
+@lru_cache(maxsize=128)
+def _ebcdic(codec: str) -> bool:
+    """An EBCDIC code page (cp500, cp037/IBM037, cp1140...): letters and digits above 0x80."""
+    try:
+        return b"\xc1\x40\xf1".decode(codec) == "A 1"
+    except (UnicodeDecodeError, LookupError):
+        return False
+
+
+def _believable(body: bytes, codec: str) -> bool:
+    """Whether the bytes can be in ``codec`` at all, beyond merely decoding: text declared
+    UTF-16/32 without a BOM must contain NUL bytes (its markup and spaces are ASCII), and text
+    declared EBCDIC must not look like ASCII (EBCDIC letters are bytes above 0x80, so ASCII
+    text read as EBCDIC is garbage that still 'decodes')."""
+    head = body[:4096]
+    if is_wide(codec):
+        return b"\x00" in head
+    if _ebcdic(codec):
+        return sum(b >= 0x80 for b in head) > 0.3 * len(head)
+    return True
+
+
 def _plausibly_western(body: bytes) -> bool:
     """Would windows-1252 give sensible Western-European text? (Short texts fool statistical
     detectors into Baltic or Central-European code pages; Cyrillic or Greek read as cp1252 give
@@ -89,9 +118,9 @@ def detect_encoding(body: bytes, declared: str | None = None, *, html: bool = Tr
         if utf8 and _single_byte(codec) and not body.isascii():
             log.debug("charset %s declared but the body is UTF-8; using utf-8", label)
             return "utf-8"
-        if _decodes(body, codec):
+        if _decodes(body, codec) and _believable(body, codec):
             return codec
-        log.debug("declared charset %s does not decode the body; detecting", label)
+        log.debug("declared charset %s does not fit the body; detecting", label)
     if utf8:
         return "utf-8"
     if _plausibly_western(body):

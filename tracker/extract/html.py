@@ -213,9 +213,53 @@ def _base_url(soup: BeautifulSoup, url: str) -> str:
     return urljoin(url, base["href"].strip()) if base else url
 
 
+# Deeper than this, generic containers are unwrapped (browsers render a thousand unclosed
+# <div>; the converter recurses once per level and would hit Python's recursion limit).
+MAX_DEPTH = 100
+_CONTAINERS = frozenset({"div", "span", "section", "article", "main", "font", "center", "small",
+                         "big", "ins", "del", "u", "s", "bdi", "bdo", "abbr", "cite", "q",
+                         "mark", "time", "data", "var", "samp", "kbd", "sub", "sup", "b", "i",
+                         "em", "strong", "blockquote", "dl", "dd", "dt", "details", "summary",
+                         "figure", "figcaption", "address", "hgroup", "fieldset", "legend"})
+
+
+def _flatten_deep(soup: BeautifulSoup, url: str) -> None:
+    """Unwrap generic containers nested deeper than MAX_DEPTH (their content stays), without
+    recursion; a page still too deep after that is one ExtractionError."""
+    depth: dict[int, int] = {id(soup): 0}
+    deep: list[Tag] = []
+    for node in soup.descendants:
+        if not isinstance(node, Tag):
+            continue
+        level = depth[id(node.parent)] + 1
+        depth[id(node)] = level
+        if level > MAX_DEPTH and node.name in _CONTAINERS:
+            deep.append(node)
+    for tag in reversed(deep):  # deepest first: each unwrap keeps its children in place
+        tag.unwrap()
+    if deep and _max_depth(soup) > 2 * MAX_DEPTH:
+        raise ExtractionError(f"markup nested too deeply to extract at {url}")
+
+
+def _max_depth(soup: BeautifulSoup) -> int:
+    depth: dict[int, int] = {id(soup): 0}
+    for node in soup.descendants:
+        if isinstance(node, Tag):
+            depth[id(node)] = depth[id(node.parent)] + 1
+    return max(depth.values())
+
+
 def html_to_markdown(html: str, url: str, doc: DocumentConfig) -> str:
     """Markdown of the policy part of an HTML page (before normalisation)."""
+    try:
+        return _html_to_markdown(html, url, doc)
+    except RecursionError:  # nesting of elements that cannot be unwrapped
+        raise ExtractionError(f"markup nested too deeply to extract at {url}") from None
+
+
+def _html_to_markdown(html: str, url: str, doc: DocumentConfig) -> str:
     soup = BeautifulSoup(html, "lxml", element_classes={Tag: _FastTag})
+    _flatten_deep(soup, url)
     base = _base_url(soup, url)
     _drop(soup.find_all(_ALWAYS_DROP))
     for selector in doc.remove:

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+import select
+import signal
+import time
 
 from tracker.errors import ExtractionError
 
@@ -46,16 +50,81 @@ def _reflow(page_text: str) -> str:
     return "\n".join(out)
 
 
+# A PDF's text is extracted in a child process killed after this many seconds: a small file
+# can make pypdf work for hours (a thousand pages sharing one huge content stream), and the
+# run holds the workspace lock meanwhile.
+PDF_TIME_LIMIT = 60.0
+MAX_PDF_PAGES = 5000
+_MAX_TEXT = 64 * 1024 * 1024
+
+
 def pdf_to_text(body: bytes, url: str) -> str:
-    """Text of every page of a PDF, reflowed into paragraphs."""
+    """Text of every page of a PDF, reflowed into paragraphs; ExtractionError when the PDF is
+    unreadable, has more than MAX_PDF_PAGES pages or takes over PDF_TIME_LIMIT seconds."""
+    import pypdf  # noqa: F401 - imported here, before forking, so the child never imports
+
+    ok, text = _in_child(body, PDF_TIME_LIMIT)
+    if ok is None:
+        raise ExtractionError(f"PDF from {url} took over {PDF_TIME_LIMIT:g} s to extract; "
+                              "giving up on it this run")
+    if not ok:
+        raise ExtractionError(f"unreadable PDF from {url}: {text}")
+    return text
+
+
+def _pages_text(body: bytes) -> str:
     from pypdf import PdfReader
 
-    try:
-        reader = PdfReader(io.BytesIO(body))
-        if reader.is_encrypted:
-            reader.decrypt("")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except Exception as exc:  # noqa: BLE001 - a parser fed untrusted bytes can raise anything
-        detail = " ".join(str(exc).split()) or type(exc).__name__
-        raise ExtractionError(f"unreadable PDF from {url}: {detail}") from None
+    reader = PdfReader(io.BytesIO(body))
+    if reader.is_encrypted:
+        reader.decrypt("")
+    if len(reader.pages) > MAX_PDF_PAGES:
+        raise ValueError(f"{len(reader.pages)} pages (more than {MAX_PDF_PAGES})")
+    pages = [page.extract_text() or "" for page in reader.pages]
     return "\n\n".join(_reflow(p) for p in pages if p.strip())
+
+
+def _in_child(body: bytes, limit: float) -> tuple[bool | None, str]:
+    """(True, text), (False, reason) or (None, "") when the child ran out of time: the
+    extraction runs in a forked child that is killed at the deadline."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: extract, send "1"+text or "0"+reason, leave without cleanup
+        os.close(read_end)
+        try:
+            payload = b"1" + _pages_text(body).encode("utf-8", "surrogatepass")
+        except BaseException as exc:  # noqa: BLE001 - untrusted bytes can raise anything
+            payload = b"0" + (" ".join(str(exc).split()) or type(exc).__name__).encode()
+        with os.fdopen(write_end, "wb") as out:
+            out.write(payload)
+        os._exit(0)
+    os.close(write_end)
+    try:
+        data = _read_until(read_end, time.monotonic() + limit)
+    finally:
+        os.close(read_end)
+        if data is None:
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    if data is None:
+        return None, ""
+    if not data:
+        return False, "the extractor died"
+    return data[:1] == b"1", data[1:].decode("utf-8", "replace")
+
+
+def _read_until(fd: int, deadline: float) -> bytes | None:
+    """Everything written to ``fd`` until EOF, or None at the deadline (or when too much)."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
+            return None
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > _MAX_TEXT:
+            return None
+        chunks.append(chunk)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import os
 import random
 import socket
+import stat
 import threading
 import time
 from dataclasses import dataclass
@@ -23,8 +25,9 @@ from urllib.request import url2pathname
 
 import httpx
 
-from tracker.errors import FetchError
+from tracker.errors import FetchError, redact_credentials
 from tracker.extract.encoding import HTML_TYPES, detect_encoding
+from tracker.fetching.addresses import AddressGuard
 from tracker.fetching.body import read_body
 from tracker.fetching.failures import network_error, status_error
 from tracker.fetching.politeness import HostThrottle
@@ -86,11 +89,24 @@ def backoff_delay(attempt: int, settings: FetchSettings, retry_after: float | No
     return max(delay, retry_after or 0.0)
 
 
+def _max_time(settings: FetchSettings) -> float:
+    return settings.max_time if settings.max_time is not None else 4 * settings.timeout
+
+
+class _Budget:
+    """A document's max_time for one run, shared by all its attempts: network time and the
+    waits between attempts are taken from it, so retries never multiply it."""
+
+    def __init__(self, seconds: float) -> None:
+        self.total = self.left = seconds
+
+
 def _with_retries(doc: DocumentConfig, settings: FetchSettings, etag: str | None,
                   last_modified: str | None, throttle: HostThrottle | None,
                   client: httpx.Client | None) -> FetchResult:
     attempts = max(0, settings.retries) + 1
     throttle = throttle or HostThrottle(0.0)
+    budget = _Budget(_max_time(settings))
     for attempt in range(1, attempts + 1):
         try:
             if doc.browser:
@@ -98,22 +114,27 @@ def _with_retries(doc: DocumentConfig, settings: FetchSettings, etag: str | None
                     from tracker.fetching.browser import render  # Playwright is optional; import only if used
                     return render(doc.url, settings)
             assert client is not None
-            return _get(client, doc.url, settings, etag, last_modified, throttle)
+            return _get(client, doc.url, settings, etag, last_modified, throttle, budget)
         except FetchError as exc:
             too_long = exc.retry_after is not None and exc.retry_after > MAX_RETRY_AFTER
-            if not exc.transient or attempt == attempts or too_long:
-                raise _final(exc, attempt, too_long) from None
             delay = backoff_delay(attempt, settings, exc.retry_after)
+            spent = delay >= budget.left
+            if not exc.transient or attempt == attempts or too_long or spent:
+                raise _final(exc, attempt, too_long, budget.total if spent else None) from None
             log.info("%s; retrying in %.1f s (attempt %d of %d)", exc, delay, attempt + 1, attempts)
             time.sleep(delay)
+            budget.left -= delay
     raise AssertionError("unreachable")
 
 
-def _final(exc: FetchError, attempts: int, too_long: bool) -> FetchError:
+def _final(exc: FetchError, attempts: int, too_long: bool,
+           spent: float | None = None) -> FetchError:
     """The error as reported: says how many attempts were made and why retrying stopped."""
     notes = []
     if attempts > 1:
         notes.append(f"after {attempts} attempts")
+    if spent is not None and exc.transient and not too_long:
+        notes.append(f"max_time of {spent:g} s spent; next run")
     if too_long:
         notes.append(f"Retry-After {exc.retry_after:g} s is over {MAX_RETRY_AFTER:g} s; next run")
     if not notes:
@@ -135,8 +156,11 @@ class _Deadline:
     trace hook) at the deadline, which wakes any blocked read at once.
     """
 
-    def __init__(self, seconds: float, total: float | None = None) -> None:
+    def __init__(self, seconds: float, total: float | None = None,
+                 guard: AddressGuard | None = None) -> None:
         self.seconds = seconds
+        self.guard = guard  # also the place every connection passes: checked there
+        self._host = ""
         self.total = seconds if total is None else total  # the whole budget, for messages
         self.expired = False
         self._sockets: list[socket.socket] = []
@@ -152,6 +176,9 @@ class _Deadline:
         self._timer.cancel()
 
     def trace(self, event: str, info: dict) -> None:
+        if event == "connection.connect_tcp.started" and self.guard is not None:
+            self._host = str(info.get("host", ""))
+            self.guard.before_connect(self._host, int(info.get("port") or 0))
         if event == "connection.connect_tcp.complete":
             sock = info["return_value"].get_extra_info("socket")
             with self._lock:
@@ -159,6 +186,8 @@ class _Deadline:
                 expired = self.expired
             if expired:
                 self._shut(sock)
+            if self.guard is not None:
+                self.guard.after_connect(self._host, sock)
 
     def _expire(self) -> None:
         with self._lock:
@@ -179,7 +208,8 @@ class _Deadline:
 
 
 def _get(client: httpx.Client, url: str, settings: FetchSettings, etag: str | None,
-         last_modified: str | None, throttle: HostThrottle) -> FetchResult:
+         last_modified: str | None, throttle: HostThrottle,
+         budget: _Budget | None = None) -> FetchResult:
     """One attempt: follow redirects by hand (scheme check and loop detection on every hop).
 
     Every hop is a request of its own to its host, so each takes that host's throttle slot:
@@ -191,20 +221,21 @@ def _get(client: httpx.Client, url: str, settings: FetchSettings, etag: str | No
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    max_time = settings.max_time if settings.max_time is not None else 4 * settings.timeout
-    budget = max_time
+    max_time = _max_time(settings)
+    budget = budget or _Budget(max_time)
+    guard = AddressGuard(url)
     current, seen = url, {url}
     for hop in range(settings.max_redirects + 1):
-        if budget <= 0:
+        if budget.left <= 0:
             raise FetchError(f"download of {url} took over {max_time:g} s", transient=True)
         with throttle.slot(host_of(current)):
             started = time.monotonic()
             try:
-                with _Deadline(budget, max_time) as deadline:
+                with _Deadline(budget.left, max_time, guard) as deadline:
                     outcome = _hop(client, url, current, headers, settings, deadline, etag,
                                    last_modified)
             finally:
-                budget -= time.monotonic() - started
+                budget.left -= time.monotonic() - started
         if isinstance(outcome, FetchResult):
             return outcome
         target = outcome.target
@@ -215,6 +246,12 @@ def _get(client: httpx.Client, url: str, settings: FetchSettings, etag: str | No
         seen.add(target)
         current = target
     raise AssertionError("unreachable")
+
+
+def _clip(text: str, size: int = 100) -> str:
+    """A server-chosen text for a one-line message: one line, at most ``size`` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[:size] + "..."
 
 
 @dataclass(frozen=True)
@@ -235,12 +272,15 @@ def _hop(client: httpx.Client, url: str, current: str, headers: dict[str, str],
         if deadline.expired:
             raise deadline.error(current) from None
         raise network_error(exc, current) from None
+    except httpx.InvalidURL:  # httpx parses a redirect's target even when not following it
+        raise FetchError(f"{current} redirects to an invalid or non-HTTP URL; "
+                         "not followed") from None
     try:
         status = response.status_code
         if status in _REDIRECTS and response.headers.get("location"):
             target = urljoin(current, response.headers["location"].strip())
             if not is_web_url(target):
-                raise FetchError(f"{current} redirects to a non-HTTP URL: {target}")
+                raise FetchError(f"{current} redirects to a non-HTTP URL: {_clip(target)}")
             return _Redirect(target, "set-cookie" in response.headers)
         if status == 304:
             return _result(url, current, response, None, etag, last_modified)
@@ -269,7 +309,8 @@ def _result(url: str, final_url: str, response: httpx.Response, body: bytes | No
                              or not ctype):
         encoding = detect_encoding(body, charset, html=ctype in HTML_TYPES or not ctype)
     return FetchResult(
-        url=url, final_url=final_url, status=response.status_code, content_type=ctype,
+        url=redact_credentials(url), final_url=redact_credentials(final_url),
+        status=response.status_code, content_type=ctype,
         body=body, encoding=encoding,
         etag=response.headers.get("etag") or (etag if body is None else None),
         last_modified=response.headers.get("last-modified")
@@ -286,6 +327,22 @@ _LOCAL_TYPES = {".md": "text/markdown", ".markdown": "text/markdown", ".txt": "t
                 ".html": "text/html", ".htm": "text/html", ".pdf": "application/pdf"}
 
 
+def _read_regular_file(path: Path, limit: int) -> bytes:
+    """At most ``limit`` bytes of a regular file; a FIFO, device or socket is refused before
+    it is opened (and again after, non-blocking), so it can never hang a run."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise FetchError(f"{path} is not a regular file (a FIFO, device or directory)")
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise FetchError(f"{path} is not a regular file (a FIFO, device or directory)")
+        os.set_blocking(fd, True)
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            return fh.read(limit)
+    finally:
+        os.close(fd)
+
+
 def _fetch_file(url: str, settings: FetchSettings) -> FetchResult:
     """A local file (only when allow_file_urls): same size cap and charset handling as HTTP."""
     parts = urlsplit(url)
@@ -293,8 +350,7 @@ def _fetch_file(url: str, settings: FetchSettings) -> FetchResult:
         raise FetchError(f"file:// URL names a remote host: {url}")
     path = Path(url2pathname(unquote(parts.path)))
     try:
-        with path.open("rb") as fh:
-            body = fh.read(settings.max_bytes + 1)
+        body = _read_regular_file(path, settings.max_bytes + 1)
     except OSError as exc:
         raise FetchError(f"cannot read {path}: {exc.strerror or exc}") from None
     if len(body) > settings.max_bytes:

@@ -9,7 +9,6 @@ assembles the frozen view model (`model.py`). The open repositories stay with th
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,8 +16,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tracker.config.loading import is_safe_slug
-from tracker.errors import StorageError, TrackerError
+from tracker import names
+from tracker.names import is_safe_slug
+from tracker.errors import StorageError, TrackerError, redact_credentials
 from tracker.models import Config, Version, document_type_title
 from tracker.publish.detect import PairJob, PairResult, compute_summaries
 from tracker.publish.model import (
@@ -89,10 +89,6 @@ def _page_name(date: datetime, text_hash: str, taken: set[str]) -> str:
         name, n = f"{base}-{n}", n + 1
     taken.add(name)
     return name
-
-
-def _text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _publishable_type(doc_type: str) -> bool:
@@ -208,7 +204,7 @@ class LoadedSite:
         text_hash = v.text_hash
         if not (text_hash and text_hash in self.cache.words):
             text = self.text_at(company, doc_type, v.commit)
-            text_hash = text_hash or _text_hash(text)
+            text_hash = text_hash or names.text_hash(text)
             self.cache.words[text_hash] = len(text.split())
             self.cache.dirty = True
         self.cache.used_words.add(text_hash)
@@ -272,9 +268,11 @@ class LoadedSite:
             dcfg = cfg.document(doc_type) if cfg else None
             title = dcfg.display_title if dcfg else document_type_title(doc_type)
             versions = history.versions(doc_type) if history is not None else []
-            docs.append(self._document(slug, name, doc_type, title, dcfg.url if dcfg else "",
+            url = redact_credentials(dcfg.url) if dcfg else ""  # tracker.toml keeps them
+            docs.append(self._document(slug, name, doc_type, title, url,
                                        versions, _doc_status(self.state, slug, doc_type)))
-        return CompanyModel(slug=slug, name=name, homepage=cfg.homepage if cfg else "",
+        return CompanyModel(slug=slug, name=name,
+                            homepage=redact_credentials(cfg.homepage) if cfg else "",
                             tracked=cfg is not None, documents=tuple(docs),
                             path=f"companies/{slug}/index.html")
 
@@ -310,7 +308,7 @@ class LoadedSite:
             vitems.append(VersionItem(
                 company=company, doc_type=doc_type, date=utc(row.version.date),
                 text_hash=row.text_hash, commit=row.version.commit,
-                source_url=row.version.trailers.get("Source-URL", ""),
+                source_url=redact_credentials(row.version.trailers.get("Source-URL", "")),
                 technical=row.version.technical, first=i == 0, words=row.words,
                 path=row.path, change_path=by_version.get(row.path),
                 prev_path=rows[i - 1].path if i else None,

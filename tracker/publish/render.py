@@ -191,7 +191,7 @@ class Renderer:
         return FeedSpec(f"feeds/companies/{c.slug}/{doc.doc_type}",
                         f"{c.name} {doc.title}: changes",
                         f"Changes to the {doc.title} of {c.name}.",
-                        c.path)
+                        f"{c.path}#doc-{doc.doc_type}")
 
     def topic_feed(self, topic: str) -> FeedSpec:
         title = TOPIC_TITLES[topic]
