@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from tracker.publish.feeds import absolute_base
 from tracker.publish.loader import LoadedSite, Progress, detect_changes, load_site
 from tracker.publish.model import SiteModel
 from tracker.publish.render import render_site
+from tracker.publish.search import index_site
 from tracker.publish.writer import WriteStats, check_target, write_site
 from tracker.runstats import RunStats
 from tracker.workspace import Workspace
@@ -82,7 +84,8 @@ def build_site(workspace: Workspace, config: Config, out_dir: Path | None = None
         try:
             model = detect_changes(site, workers=workers, progress=progress)
             outputs = render_site(model, site.sources, stats)
-            result = write_site(out, outputs, stats=stats, progress=progress)
+            result = write_site(out, outputs, stats=stats, progress=progress,
+                                before_swap=partial(index_site, stats=stats))
         finally:
             site.close()
     except OSError as exc:   # e.g. a full disk under the caches: one line, never a traceback

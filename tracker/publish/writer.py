@@ -29,6 +29,10 @@ log = logging.getLogger(__name__)
 MANIFEST = ".tracker-build.json"
 MANIFEST_FORMAT = 1
 STAGING_MARK = ".tracker-staging"   # marks a staging directory as made by a build
+# Folders of the output made by other tools inside a build (the search index): neither outputs
+# nor foreign files; the ``before_swap`` hook puts them into each new site.
+EXTERNAL_DIRS: tuple[str, ...] = ("pagefind",)
+BeforeSwap = Callable[[Path, Path, list[str]], object]
 
 
 @dataclass
@@ -72,7 +76,9 @@ def recover(out: Path) -> None:
         log.warning("restoring %s from %s left by an interrupted build", out, old)
         old.rename(out)
     if staging.exists() or staging.is_symlink():
-        if not (swapping and _is_dir(staging)) and not _built_by_us(staging):
+        # (empty: a build killed between making it and marking it; removing it loses nothing)
+        if not (swapping and _is_dir(staging)) and not _built_by_us(staging) and \
+                not (_is_dir(staging) and not any(staging.iterdir())):
             raise _foreign(staging)
         log.warning("removing %s left by an interrupted build", staging)
         shutil.rmtree(staging)
@@ -108,8 +114,9 @@ def read_manifest(out: Path) -> dict[str, str] | None:
 def _existing_files(out: Path) -> set[str]:
     if not out.is_dir():
         return set()
-    return {p.relative_to(out).as_posix() for p in out.rglob("*")
-            if p.is_file() or p.is_symlink()} - {MANIFEST}
+    return {path for p in out.rglob("*") if p.is_file() or p.is_symlink()
+            for path in [p.relative_to(out).as_posix()]
+            if path != MANIFEST and path.split("/", 1)[0] not in EXTERNAL_DIRS}
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
@@ -129,7 +136,8 @@ def _link_or_copy(src: Path, dst: Path) -> None:
 
 
 def write_site(out: Path, outputs: Iterable[Output], *, stats: RunStats | None = None,
-               progress: Callable[[str, int, int], None] | None = None) -> WriteStats:
+               progress: Callable[[str, int, int], None] | None = None,
+               before_swap: BeforeSwap | None = None) -> WriteStats:
     """Make `out` hold exactly `outputs`, touching only files whose bytes changed.
 
     Streams: each changed output is rendered and written to the staging directory at once
@@ -137,14 +145,16 @@ def write_site(out: Path, outputs: Iterable[Output], *, stats: RunStats | None =
     RunStats) gets the "render" and "write" phases; `progress(label, done, total)` follows
     the outputs when their number is known (a sequence). Files in `out` that no build made
     are kept; any file-system failure (a full disk, a parent that is a file) is one
-    WorkspaceError, with the half-written staging directory removed."""
+    WorkspaceError, with the half-written staging directory removed. ``before_swap(staging,
+    out, written)`` runs on the complete new site just before it replaces the old one (the
+    search index is built there, so the published site always has the index of its pages)."""
     given = Path(os.path.abspath(out))   # named in messages as the operator wrote it
     check_target(given)
     out = given.resolve()
     check_target(out)
     staging = staging_dir(out)
     try:
-        return _write(out, staging, outputs, stats or RunStats.null(), progress)
+        return _write(out, staging, outputs, stats or RunStats.null(), progress, before_swap)
     except OSError as exc:
         if _built_by_us(staging):
             shutil.rmtree(staging, ignore_errors=True)   # free the space it took
@@ -154,7 +164,8 @@ def write_site(out: Path, outputs: Iterable[Output], *, stats: RunStats | None =
 
 
 def _write(out: Path, staging: Path, outputs: Iterable[Output], stats: RunStats,
-           progress: Callable[[str, int, int], None] | None) -> WriteStats:
+           progress: Callable[[str, int, int], None] | None,
+           before_swap: BeforeSwap | None = None) -> WriteStats:
     phase = stats.phase
     total = len(outputs) if isinstance(outputs, Sized) else 0
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -196,7 +207,8 @@ def _write(out: Path, staging: Path, outputs: Iterable[Output], stats: RunStats,
         return WriteStats([], unchanged, [], rendered, swapped=False)
     with phase("write"):
         kept = [p for p, new in plan.items() if not new] + sorted(foreign)
-        _swap(out, stage, kept, keys)
+        _swap(out, stage, kept, keys,
+              (lambda path: before_swap(path, out, written)) if before_swap else None)
     log.info("site written to %s: %d written, %d unchanged, %d removed",
              out, len(written), unchanged, len(removed))
     return WriteStats(written, unchanged, removed, rendered, swapped=True)
@@ -221,10 +233,14 @@ class _Staging:
         return dest
 
 
-def _swap(out: Path, stage: _Staging, kept: list[str], keys: dict[str, str]) -> None:
-    """Complete the staged site (kept files hard-linked, the manifest) and swap it in."""
+def _swap(out: Path, stage: _Staging, kept: list[str], keys: dict[str, str],
+          finish: Callable[[Path], object] | None = None) -> None:
+    """Complete the staged site (kept files hard-linked, ``finish``, the manifest) and swap
+    it in."""
     for path in kept:
         _link_or_copy(out / path, stage.target(path))
+    if finish is not None:
+        finish(stage.target(MANIFEST).parent)
     stage.target(MANIFEST).write_text(json.dumps({"format": MANIFEST_FORMAT, "files": keys},
                                                  sort_keys=True, indent=0), encoding="utf-8")
     staging = stage.path
