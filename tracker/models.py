@@ -7,14 +7,24 @@ plain frozen dataclasses lets each module be tested without the others.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tracker.notify.config import Subscription
 
 DEFAULT_TRACKING_PARAMS: tuple[str, ...] = (
     "utm_*", "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid",
     "_ga", "_gl", "yclid", "igshid", "ref_src", "spm", "_hsenc", "_hsmi", "mkt_tok", "vero_id",
     "oly_enc_id", "oly_anon_id", "trk", "si",
 )
+
+
+def utc(value: datetime) -> datetime:
+    """The one timestamp rule: a naive datetime is UTC, an aware one is converted to UTC."""
+    return (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).astimezone(
+        timezone.utc)
 
 
 @dataclass(frozen=True)
@@ -45,6 +55,8 @@ class SiteSettings:
     changes_per_page: int = 100      # all-changes and topic pages are split into pages
     include_cosmetic: bool = False   # cosmetic changes in feeds
     failure_threshold: int = 3       # consecutive failures before a feed announces it
+    show_cosmetic: bool = False      # `track`/`run` print CHANGED lines of cosmetic changes too
+    failure_reminder_hours: float = 24  # a document still failing is news again after this; 0: every run
 
 
 @dataclass(frozen=True)
@@ -106,6 +118,7 @@ class Config:
     companies: tuple[CompanyConfig, ...] = ()
     wayback: WaybackSettings = field(default_factory=WaybackSettings)
     remote: RemoteSettings = field(default_factory=RemoteSettings)
+    subscriptions: tuple[Subscription, ...] = ()   # [[subscriptions]]: never published
 
     def company(self, slug: str) -> CompanyConfig | None:
         return next((c for c in self.companies if c.slug == slug), None)
@@ -149,6 +162,7 @@ class RecordMeta:
     content_type: str = ""
     fetcher: str = "http"             # http | browser | file | import | wayback | reextract
     technical: bool = False           # re-extraction etc.: not a policy change
+    note: str = ""                    # why it was recorded, when not routinely (`tracker accept`)
 
 
 @dataclass(frozen=True)
@@ -165,6 +179,17 @@ class Version:
     text_hash: str = ""               # sha256 hex of the document text
 
 
+_MINOR_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or",
+                          "the", "to", "with"})
+_ACRONYMS = frozenset({"api", "ccpa", "coppa", "dpa", "eu", "eula", "faq", "gdpr", "hipaa",
+                       "sla", "uk", "us", "usa"})
+
+
 def document_type_title(doc_type: str) -> str:
-    """privacy-policy -> Privacy Policy."""
-    return " ".join(w.capitalize() for w in doc_type.replace("_", "-").split("-") if w)
+    """The title as people write it: privacy-policy -> Privacy Policy, terms-of-service ->
+    Terms of Service, eula -> EULA (small words lower case except first, known acronyms in
+    capitals)."""
+    words = [w for w in doc_type.replace("_", "-").split("-") if w]
+    return " ".join(w.upper() if w in _ACRONYMS else
+                    w if i and w in _MINOR_WORDS else w.capitalize()
+                    for i, w in enumerate(words))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import asdict, dataclass, field, fields
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from tracker.errors import WorkspaceError
@@ -54,6 +54,9 @@ def _check_types(data: dict) -> None:
         raise ValueError(f"consecutive_failures {failures!r} is not a count")
 
 
+_DATES = ("last_attempt", "last_success", "last_change", "first_failure", "last_reported")
+
+
 @dataclass
 class DocState:
     """Health and conditional-GET validators of one document."""
@@ -67,6 +70,7 @@ class DocState:
     first_failure: datetime | None = None
     last_error: str | None = None
     alerted: bool = False  # a 'failing' event was emitted and no 'recovered' yet
+    last_reported: datetime | None = None  # the failure was last news in `track`'s output
 
     @property
     def status(self) -> str:
@@ -78,7 +82,7 @@ class DocState:
 
     def to_json(self) -> dict:
         data = asdict(self)
-        for key in ("last_attempt", "last_success", "last_change", "first_failure"):
+        for key in _DATES:
             data[key] = _iso(data[key])
         return data
 
@@ -89,7 +93,7 @@ class DocState:
         _check_types(data)
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
-        for key in ("last_attempt", "last_success", "last_change", "first_failure"):
+        for key in _DATES:
             values[key] = _parse(values.get(key))
         return cls(**values)
 
@@ -126,6 +130,9 @@ class StateStore:
 
     path: Path
     failure_threshold: int = 3
+    # While a document stays broken, its failure is news again after this long (None: on
+    # every run). See record_failure.
+    failure_reminder: timedelta | None = timedelta(hours=24)
     docs: dict[tuple[str, str], DocState] = field(default_factory=dict)
     events: list[StatusEvent] = field(default_factory=list)
 
@@ -163,13 +170,19 @@ class StateStore:
 
     def record_success(self, company: str, doc_type: str, when: datetime, *,
                        changed: bool, etag: str | None = None,
-                       last_modified: str | None = None) -> None:
+                       last_modified: str | None = None) -> str | None:
+        """Returns the recovery note when the document was failing until now, else None."""
         state = self.doc(company, doc_type)
         state.last_attempt = state.last_success = when
         if changed:
             state.last_change = when
         if etag is not None or last_modified is not None:
             state.etag, state.last_modified = etag, last_modified
+        recovered = None
+        if state.consecutive_failures:
+            recovered = (f"recovered after {state.consecutive_failures} failed run(s) since "
+                         f"{state.first_failure:%Y-%m-%d %H:%M}" if state.first_failure
+                         else "recovered")
         if state.alerted:
             self.events.append(StatusEvent(
                 "recovered", company, doc_type, when,
@@ -179,16 +192,35 @@ class StateStore:
         state.first_failure = None
         state.last_error = None
         state.alerted = False
+        state.last_reported = None
+        return recovered
 
-    def record_failure(self, company: str, doc_type: str, when: datetime, error: str) -> None:
+    def record_failure(self, company: str, doc_type: str, when: datetime,
+                       error: str) -> str | None:
+        """Count a failed run. Returns None when this failure is not news (the document was
+        already reported failing recently), else the note for `track`'s output: "" when it
+        starts failing, a note when it reaches ``failure_threshold`` and, while it stays
+        broken, once per ``failure_reminder``."""
         state = self.doc(company, doc_type)
         state.last_attempt = when
         state.consecutive_failures += 1
         state.first_failure = state.first_failure or when
         state.last_error = error
+        runs = f"{state.consecutive_failures} runs since {state.first_failure:%Y-%m-%d %H:%M}"
         if state.consecutive_failures >= self.failure_threshold and not state.alerted:
             state.alerted = True
             self.events.append(StatusEvent(
                 "failing", company, doc_type, when,
                 f"failing for {state.consecutive_failures} runs since "
                 f"{state.first_failure:%Y-%m-%d}: {error}"))
+        news: str | None = None
+        if state.consecutive_failures == 1:
+            news = ""
+        elif state.consecutive_failures == self.failure_threshold:
+            news = f"failing for {runs}"
+        elif (self.failure_reminder is None or state.last_reported is None
+              or when - state.last_reported >= self.failure_reminder):
+            news = f"still failing: {runs}"
+        if news is not None:
+            state.last_reported = when
+        return news

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.config.loading import CONFIG_FILENAME, STARTER_CONFIG, is_safe_slug, load_config
+from tracker.config.loading import CONFIG_FILENAME, load_config, starter_config
+from tracker.names import is_safe_slug
 from tracker.errors import LockHeldError, UsageError, WorkspaceError
 from tracker.fsutil import atomic_write_text
 from tracker.models import Config
@@ -89,14 +90,16 @@ class Workspace:
         return workspace
 
     @classmethod
-    def init(cls, root: Path) -> Workspace:
-        """Create a workspace with a commented starter config; never overwrites one."""
+    def init(cls, root: Path, base_url: str = "") -> Workspace:
+        """Create a workspace with a commented starter config (with the site's public URL
+        when given); never overwrites one."""
+        text = starter_config(base_url)   # a bad URL is refused before anything is created
         root = Path(root)
         root.mkdir(parents=True, exist_ok=True)
         workspace = cls(root.resolve())
         if workspace.config_path.exists():
             raise UsageError(f"{workspace.config_path} already exists")
-        atomic_write_text(workspace.config_path, STARTER_CONFIG)
+        atomic_write_text(workspace.config_path, text)
         workspace.snapshots_dir.mkdir(exist_ok=True)
         return workspace
 

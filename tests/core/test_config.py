@@ -55,7 +55,7 @@ def test_good_config_loads_every_setting(tmp_path):
     policy, terms = acme.documents
     assert policy.select == ("main", "#policy") and policy.remove == (".cookie-banner",)
     assert "ref" in policy.strip_params and "utm_*" in policy.strip_params
-    assert terms.browser and terms.display_title == "Terms Of Service"
+    assert terms.browser and terms.display_title == "Terms of Service"
 
 
 @pytest.mark.parametrize("snippet, company, key, words", [

@@ -16,9 +16,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from tracker.cli import main
 from tracker.config import parse_config
 from tracker.errors import ConfigError
 from tracker.remote.staterefs import STATE_REF, merge_state

@@ -182,3 +182,20 @@ def test_demo_site_opens_in_chromium(demo_run: DemoResult, chromium_path: Path) 
         finally:
             browser.close()
     assert errors == []
+
+
+def test_demo_feeds_link_to_the_local_preview(demo_run: DemoResult) -> None:
+    """The demo sets base_url to the local preview URL and says so: feed links are absolute
+    and each one names a page the preview server would serve."""
+    import feedparser
+
+    from tracker.demo.run import PREVIEW_URL
+
+    assert load_config(demo_run.workspace / "tracker.toml").site.base_url == PREVIEW_URL
+    assert any(PREVIEW_URL in line and "base_url" in line for line in demo_run.echoed)
+    public = demo_run.workspace / "public"
+    parsed = feedparser.parse((public / "feeds/all.rss").read_bytes())
+    assert parsed.feed.link == PREVIEW_URL + "index.html" and parsed.entries
+    for entry in parsed.entries:
+        assert entry.link.startswith(PREVIEW_URL)
+        assert (public / entry.link.removeprefix(PREVIEW_URL)).is_file(), entry.link

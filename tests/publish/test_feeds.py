@@ -146,7 +146,9 @@ def test_hostile_site_settings_stay_inert(ws_copy) -> None:
         parsed = parse(path)
         assert all(not e.link.startswith("javascript") for e in parsed.entries)
     feed = parse(ws.public_dir / "feeds/all.rss").feed
-    assert feed.title.startswith("<script>alert(6)</script>: all changes")  # text, escaped
+    # RSS text is escaped HTML: a reader rendering it shows the text, never runs it
+    assert feed.title_detail.type == "text/html"
+    assert feed.title.startswith("&lt;script&gt;alert(6)&lt;/script&gt;: all changes")
     index = (ws.public_dir / "index.html").read_text("utf-8")
     assert "<script>alert(6)" not in index and "&lt;script&gt;alert(6)&lt;/script&gt;" in index
     assert "\x01" not in index and "&lt;b&gt;d&lt;/b&gt; &amp; co" in index

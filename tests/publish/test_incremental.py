@@ -19,10 +19,11 @@ OLD = 1_000_000_000  # 2001-09-09: an mtime no build would ever write
 
 
 def snapshot(site: Path) -> dict[str, tuple[bytes, int, int]]:
-    """path -> (bytes, mtime_ns, inode) of every file in the site."""
-    return {p.relative_to(site).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns,
-                                             p.stat().st_ino)
-            for p in site.rglob("*") if p.is_file()}
+    """path -> (bytes, mtime_ns, inode) of every file the tracker renders (Pagefind's search
+    bundle, rebuilt whole when any page changed, is checked in test_search.py)."""
+    return {path: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino)
+            for p in site.rglob("*") if p.is_file()
+            for path in [p.relative_to(site).as_posix()] if not path.startswith("pagefind/")}
 
 
 def age(site: Path) -> None:

@@ -77,8 +77,10 @@ def test_policy_and_config_text_is_escaped_everywhere(site: Path) -> None:
         assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", text), path
     for page in html_files(site):
         soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
-        for script in soup.find_all("script"):
-            assert script.get("src", "").endswith("static/filter.js") and not script.string
+        for script in soup.find_all("script"):   # only our own static files, never inline
+            assert script.get("src", "").endswith(
+                ("static/filter.js", "static/search.js", "pagefind/pagefind-ui.js")), page
+            assert not script.string
         for tag in soup.find_all(True):
             assert not any(a.lower().startswith("on") for a in tag.attrs), (page, tag.name)
         csp = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})

@@ -84,8 +84,8 @@ def test_import_both_layouts(archive: Path, tmp_path: Path):
         ("2022-01-01T00:00:00+00:00", "Record new changes of ACME Corp Privacy Policy"),
         ("2021-03-01T00:00:00+00:00", "First record of ACME Corp Privacy Policy")]
     assert subjects_and_dates(acme, "terms-of-service") == [
-        ("2020-02-01T00:00:00+00:00", "Record new changes of ACME Corp Terms Of Service"),
-        ("2020-01-01T00:00:00+00:00", "First record of ACME Corp Terms Of Service")]
+        ("2020-02-01T00:00:00+00:00", "Record new changes of ACME Corp Terms of Service"),
+        ("2020-01-01T00:00:00+00:00", "First record of ACME Corp Terms of Service")]
     # texts normalised / extracted, raw snapshots stored beside them as imported
     first_pp = run_git(acme, "log", "--format=%H", "--", "privacy-policy.md").split()[-1]
     assert run_git(acme, "show", f"{first_pp}:privacy-policy.md") == \

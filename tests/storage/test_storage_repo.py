@@ -15,7 +15,8 @@ from storage_helpers import META, T0, ex, fsck, item, run_git
 from tracker import __version__
 from tracker.errors import StorageError
 from tracker.models import RecordMeta
-from tracker.storage.repo import CompanyRepo, is_safe_name
+from tracker.names import is_safe_slug as is_safe_name
+from tracker.storage.repo import CompanyRepo
 
 FMT = "%H%x1f%an <%ae>%x1f%aI%x1f%cn <%ce>%x1f%cI%x1f%s"
 

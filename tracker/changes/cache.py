@@ -17,12 +17,9 @@ from pathlib import Path
 
 from tracker.changes.detector import DETECTOR_VERSION, compare
 from tracker.changes.report import ChangeReport
+from tracker.names import text_hash
 
 log = logging.getLogger(__name__)
-
-
-def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class ReportCache:

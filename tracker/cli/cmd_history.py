@@ -8,19 +8,20 @@ from typing import TYPE_CHECKING
 import click
 
 from tracker.cli.edge import State, pass_state
-from tracker.cli.options import type_option
+from tracker.cli.options import example, type_option
 from tracker.errors import UsageError
 
 if TYPE_CHECKING:
     from tracker.changes import ChangeReport
 
 
-@click.command("log")
+@click.command("log", epilog=example("tracker log acme", "tracker log acme --type terms-of-service -n 5"))
 @click.argument("company")
 @type_option("Document type (default: privacy-policy or the only one).")
-@click.option("-n", "--limit", type=int, default=0, help="Show at most N versions.")
+@click.option("-n", "--limit", type=click.IntRange(min=1), default=None,
+              help="Show at most N versions (N >= 1).")
 @pass_state
-def log_command(state: State, company: str, doc_type: str | None, limit: int) -> None:
+def log_command(state: State, company: str, doc_type: str | None, limit: int | None) -> None:
     """The versions of a document, newest first, with each change's verdict and headline."""
     from tracker.storage.history import document_history, pick_doc_type, require_repo
 
@@ -40,7 +41,9 @@ def log_command(state: State, company: str, doc_type: str | None, limit: int) ->
         click.echo(line)
 
 
-@click.command()
+@click.command(epilog=example("tracker diff old.md new.md", "tracker diff acme",
+                              "tracker diff acme 2021-06-01 HEAD --type terms-of-service",
+                              'tracker diff acme "2021-06-01 14:05" 3f2a9c1 --format json'))
 @click.argument("args", nargs=-1, required=True)
 @type_option("Document type for COMPANY mode.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
@@ -50,12 +53,17 @@ def diff(state: State, args: tuple[str, ...], doc_type: str | None, fmt: str) ->
     """Explain what changed in meaning.
 
     \b
-    tracker diff OLD_FILE NEW_FILE            compare two files
+    tracker diff OLD_FILE NEW_FILE            compare two text files
     tracker diff COMPANY [REV_OLD [REV_NEW]]  compare stored versions (default: last change)
+
+    A revision is a date as `tracker log` prints it (2021-06-01, or "2021-06-01 14:05" when
+    several versions share the day), a commit prefix, or HEAD / HEAD~N (the latest version
+    of the document / N versions before it). With one revision, it is compared with the
+    latest version.
     """
     from tracker.changes import compare, render_html, render_text
 
-    if len(args) == 2 and all(Path(a).is_file() for a in args):
+    if _file_mode(args):
         old, new = (_read_text(Path(a)) for a in args)
         report = compare(old, new)
     else:
@@ -68,11 +76,27 @@ def diff(state: State, args: tuple[str, ...], doc_type: str | None, fmt: str) ->
         click.echo(render_text(report).rstrip("\n"))
 
 
+_TEXT_SUFFIXES = {".md", ".txt", ".markdown", ".text", ".html", ".htm"}
+
+
+def _file_mode(args: tuple[str, ...]) -> bool:
+    """Two arguments of which one is a file or looks like a path: OLD_FILE NEW_FILE."""
+    return len(args) == 2 and any(Path(a).is_file() or "/" in a or Path(a).suffix.lower()
+                                  in _TEXT_SUFFIXES for a in args)
+
+
 def _read_text(path: Path) -> str:
+    """A text file's content; a missing, unreadable or binary file is a usage error."""
+    if not path.exists():
+        raise UsageError(f"file not found: {path}")
     try:
-        return path.read_bytes().decode("utf-8", errors="replace")
+        data = path.read_bytes()
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    if b"\0" in data[:8192] or data.startswith(b"%PDF"):
+        raise UsageError(f"{path} is a binary file; tracker diff compares text (Markdown, "
+                         "plain text or HTML source)")
+    return data.decode("utf-8", errors="replace")
 
 
 def _stored_diff(state: State, args: tuple[str, ...], doc_type: str | None) -> ChangeReport:

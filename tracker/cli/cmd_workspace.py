@@ -9,22 +9,41 @@ from pathlib import Path
 import click
 
 from tracker.cli.edge import EXIT_DOC_FAILED, State, os_errors, pass_state
+from tracker.cli.options import example
+from tracker.errors import UsageError
+from tracker.models import CompanyConfig
 from tracker.workspace import Workspace
 
 
-@click.command()
+@click.command(epilog=example("tracker init watch && cd watch"))
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--base-url", metavar="URL",
+              help="The site's public URL (e.g. https://example.org/policies/), written to "
+                   "tracker.toml as [site] base_url so feed links are absolute. Asked for when "
+                   "run on a terminal without it.")
 @pass_state
-def init(state: State, directory: Path | None) -> None:
+def init(state: State, directory: Path | None, base_url: str | None) -> None:
     """Create a workspace with a commented starter tracker.toml."""
+    if base_url is None and sys.stdin.isatty():
+        base_url = click.prompt("Public URL of the published site, for feed links "
+                                "(Enter to set it later)", default="", show_default=False)
+    base_url = (base_url or "").strip()
     target = directory or state.root
     with os_errors(f"cannot create a workspace in {target}"):
-        workspace = Workspace.init(target)
+        workspace = Workspace.init(target, base_url=base_url)
     click.echo(f"Created {workspace.config_path}")
+    if base_url:
+        click.echo(f"Feeds will link to {base_url} ([site] base_url).")
+    else:
+        click.echo("No base_url yet: feed links stay relative, which many readers cannot "
+                   "follow; set [site] base_url in tracker.toml before publishing.")
     click.echo("Add documents with `tracker add COMPANY URL`, then run `tracker track`.")
 
 
-@click.command()
+@click.command(epilog=example(
+    "tracker add acme https://acme.example/privacy",
+    "tracker add acme https://acme.example/terms --type terms-of-service",
+    'tracker add "Globex Corp" https://globex.example/privacy --homepage https://globex.example'))
 @click.argument("company")
 @click.argument("url")
 @click.option("--type", "doc_type", default="privacy-policy", show_default=True,
@@ -35,21 +54,43 @@ def init(state: State, directory: Path | None) -> None:
 def add(state: State, company: str, url: str, doc_type: str, name: str | None,
         homepage: str | None) -> None:
     """Add a document to track (and the company, if new) to tracker.toml."""
-    from tracker.config.loading import add_document, is_safe_slug, slugify
+    from tracker.config.loading import add_document
+    from tracker.names import is_safe_slug, slugify
 
     workspace = state.workspace()
     slug = company if is_safe_slug(company) else slugify(company)
-    if slug != company and not name:
+    existing = workspace.load_config().company(slug)
+    if existing is not None:
+        _check_new_type(existing, doc_type)
+    elif slug != company and not name:
         name = company
-    add_document(workspace.config_path, slug, url, doc_type=doc_type, name=name,
-                 homepage=homepage)
+    add_document(workspace.config_path, slug, url, doc_type=doc_type,
+                 name=None if existing else name, homepage=None if existing else homepage)
     click.echo(f"Added {slug}/{doc_type}: {url}")
+    ignored = [flag for flag, value in (("--name", name), ("--homepage", homepage)) if value]
+    if existing is not None and ignored:
+        click.echo(f"Note: {slug} already exists ({existing.name}), so {' and '.join(ignored)} "
+                   f"{'was' if len(ignored) == 1 else 'were'} ignored; edit tracker.toml to "
+                   "change the company's details.")
 
 
-@click.command("list")
+def _check_new_type(company: CompanyConfig, doc_type: str) -> None:
+    """A second document of a type the company already has is refused with the way out."""
+    current = next((d for d in company.documents if d.type == doc_type), None)
+    if current is None:
+        return
+    other = "terms-of-service" if doc_type == "privacy-policy" else "privacy-policy"
+    raise UsageError(f"{company.slug} already has a {doc_type} document ({current.url}); "
+                     f"to track another document, give its type, e.g. `tracker add "
+                     f"{company.slug} URL --type {other}`, or edit its url in tracker.toml")
+
+
+@click.command("list", epilog=example("tracker list", "tracker -w /srv/policies list"))
 @pass_state
 def list_documents(state: State) -> None:
-    """Documents with their last capture, last change and fetch status."""
+    """Documents with their last capture, last change and fetch status; repositories on disk
+    that tracker.toml does not list (imported, backfilled or removed) follow, marked
+    "not in tracker.toml"."""
     from tracker.tracking.overview import document_rows
 
     workspace, config = state.open()
@@ -61,17 +102,18 @@ def list_documents(state: State) -> None:
     table = [header] + [r.cells() for r in rows]
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     for row in table:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
 
 
-@click.command()
+@click.command(epilog=example("tracker status", "tracker -w /srv/policies status || mail-me"))
 @pass_state
 def status(state: State) -> None:
-    """Fetch health: failing documents with their first failure and last error."""
-    from tracker.tracking.overview import document_rows
+    """Fetch health: every failing document with its first failure and last error (also the
+    ones `track` stays quiet about between its reminders); exit 1 when one is failing."""
+    from tracker.tracking.overview import UNCONFIGURED, document_rows
 
     workspace, config = state.open()
-    rows = document_rows(workspace, config)
+    rows = [r for r in document_rows(workspace, config) if r.status != UNCONFIGURED]
     failing = [r for r in rows if r.failures]
     click.echo(f"{len(rows)} documents, {len(failing)} failing.")
     for row in failing:
@@ -85,7 +127,7 @@ def _day(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else "-"
 
 
-@click.command()
+@click.command(epilog=example("tracker demo", "tracker demo /tmp/demo"))
 @click.argument("directory", required=False, default="demo",
                 type=click.Path(file_okay=False, path_type=Path))
 def demo(directory: Path) -> None:

@@ -17,7 +17,7 @@ from tracker.cli.cmd_data import export_command, serve
 from tracker.cli.cmd_history import diff, log_command
 from tracker.cli.cmd_ingest import backfill, import_command, reextract
 from tracker.cli.cmd_remote import pull, push
-from tracker.cli.cmd_run import build, run, track
+from tracker.cli.cmd_run import accept, build, run, track
 from tracker.cli.cmd_workspace import add, demo, init, list_documents, status
 from tracker.cli.edge import (
     EXIT_DOC_FAILED,
@@ -31,10 +31,14 @@ from tracker.cli.edge import (
     pass_state,
     setup_logging,
 )
-from tracker.cli.options import stats_option
+from tracker.cli.options import example, stats_option
 
 
-@click.group(cls=TrackerGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=TrackerGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             epilog=example("tracker init watch && cd watch",
+                            "tracker add acme https://acme.example/privacy",
+                            "tracker track && tracker log acme && tracker build",
+                            "tracker COMMAND --help"))
 @click.option("-w", "--workspace", "root", type=click.Path(file_okay=False, path_type=Path),
               envvar="TRACKER_WORKSPACE", default=".", show_default="current directory",
               help="Workspace directory (holds tracker.toml). Env: TRACKER_WORKSPACE.")
@@ -50,7 +54,7 @@ def main(ctx: click.Context, root: Path, verbose: int) -> None:
 
 
 for _command in (init, add, list_documents, status, track, build, run, log_command, diff,
-                 import_command, backfill, reextract, demo, pull, push,
+                 import_command, backfill, reextract, accept, demo, pull, push,
                  serve, export_command):
     main.add_command(_command)
 
@@ -58,9 +62,13 @@ __all__ = [
     "EXIT_OK", "EXIT_DOC_FAILED", "EXIT_USAGE", "EXIT_WORKSPACE", "EXIT_LOCKED",
     "TrackerClickError", "State", "pass_state", "stats_option", "main",
     "init", "add", "list_documents", "status", "track", "build", "run", "log_command", "diff",
-    "import_command", "backfill", "reextract", "demo", "pull", "push",
+    "import_command", "backfill", "reextract", "accept", "demo", "pull", "push",
     "serve", "export_command",
 ]
+
+from tracker.cli.notify import notify_group  # noqa: E402 - registered after the group exists
+
+main.add_command(notify_group)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -131,3 +131,8 @@ class Progress:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+
+def example(*commands: str) -> str:
+    """The epilog that ends a command's --help: its examples, one a line, as typed."""
+    return "\b\nExample" + ("s" if len(commands) > 1 else "") + ":\n" + "\n".join(
+        f"  {command}" for command in commands)

@@ -6,17 +6,18 @@ collected in one pass, so an operator fixes a config in one go instead of one er
 
 from __future__ import annotations
 
+import json
 import math
-import re
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from tracker.errors import ConfigError
+from tracker.errors import ConfigError, UsageError
 from tracker.remote.settings import parse_remote
 from tracker.fsutil import atomic_write_text
+from tracker.names import is_safe_slug, slugify  # noqa: F401 - slugify re-exported (config API)
 from tracker.models import (
     DEFAULT_TRACKING_PARAMS,
     CompanyConfig,
@@ -26,25 +27,9 @@ from tracker.models import (
     SiteSettings,
     WaybackSettings,
 )
+from tracker.notify.config import parse_subscriptions
 
 CONFIG_FILENAME = "tracker.toml"
-_SLUG_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
-
-
-def is_safe_slug(value: object) -> bool:
-    """A name that can become a path component and a git argument without surprises.
-
-    Lower-case letters, digits, '.', '_' and '-', starting with a letter or digit (so never an
-    option such as ``--upload-pack``, never hidden), no ``..``, at most 64 characters.
-    """
-    return (isinstance(value, str) and _SLUG_RE.fullmatch(value) is not None
-            and ".." not in value and not value.endswith((".", ".lock")))
-
-
-def slugify(text: str) -> str:
-    """Turn a display name into a safe slug ("ACME, Inc." -> "acme-inc")."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:64].strip("-")
-    return slug or "company"
 
 
 class _Problems:
@@ -74,6 +59,7 @@ _SITE_KEYS: dict[str, type | tuple[type, ...]] = {
     "title": str, "base_url": str, "description": str, "feed_items": int,
     "changes_per_page": int,
     "include_cosmetic": bool, "failure_threshold": int,
+    "show_cosmetic": bool, "failure_reminder_hours": (int, float),
 }
 _FETCH_KEYS: dict[str, type | tuple[type, ...]] = {
     "user_agent": str, "timeout": (int, float), "max_bytes": int,
@@ -90,11 +76,12 @@ ARCHIVE_ORG_MAX_RPM = 30
 _COMPANY_KEYS = {"slug", "name", "homepage", "documents"}
 _DOCUMENT_KEYS = {"type", "url", "select", "remove", "strip_params", "browser", "max_shrink",
                   "title"}
-_TOP_KEYS = {"site", "fetch", "companies", "wayback", "remote"}
+_TOP_KEYS = {"site", "fetch", "companies", "wayback", "remote", "subscriptions"}
 
 # (minimum, maximum) accepted for numeric settings; None = unbounded.
 _RANGES: dict[str, tuple[float | None, float | None]] = {
     "feed_items": (1, 10_000), "changes_per_page": (10, 10_000), "failure_threshold": (1, 1000),
+    "failure_reminder_hours": (0, 8760),
     "timeout": (0.1, 3600),
     "max_bytes": (1024, 2_000_000_000), "per_host_delay": (0, 3600), "concurrency": (1, 64),
     "retries": (0, 10), "max_shrink": (0, 1), "max_redirects": (0, 50),
@@ -336,9 +323,12 @@ def parse_config(text: str, path: Path) -> Config:
         company = _company(raw, i, fetch, problems, seen)
         if company is not None:
             companies.append(company)
+    subscriptions, sub_problems = parse_subscriptions(data.get("subscriptions"), str(path),
+                                                      base_url=site.base_url)
+    problems.items.extend(sub_problems)
     problems.raise_if_any()
     return Config(path=path, site=site, fetch=fetch, companies=tuple(companies),
-                  wayback=wayback, remote=remote)
+                  wayback=wayback, remote=remote, subscriptions=subscriptions)
 
 
 def _wayback(raw: Any, problems: _Problems) -> WaybackSettings:
@@ -419,6 +409,30 @@ max_shrink = 0.5
 # select = ["main"]              # optional CSS selectors of the policy text
 # remove = [".cookie-banner"]    # optional CSS selectors to drop
 '''
+
+
+def site_url_problem(url: str) -> str | None:
+    """Why `url` cannot be the site's public URL (base_url), or None: feeds need http(s)."""
+    reason = check_url(url, allow_file=False)
+    if reason is None and urlsplit(url).scheme.lower() not in ("http", "https"):
+        reason = "must be an http:// or https:// URL"
+    return reason
+
+
+def starter_config(base_url: str = "") -> str:
+    """The starter tracker.toml; with `base_url`, feeds link absolutely from the first build."""
+    if not base_url:
+        return STARTER_CONFIG
+    reason = site_url_problem(base_url)
+    if reason:
+        raise UsageError(f"--base-url {base_url!r} {reason}")
+    line = (f"base_url = {json.dumps(base_url, ensure_ascii=False)}"
+            "   # the site's public URL: feeds link to it")
+    return STARTER_CONFIG.replace(_STARTER_BASE_URL, line, 1)
+
+
+_STARTER_BASE_URL = ('# base_url = "https://example.org/policies/"   '
+                     '# absolute URL of the published site (feeds)')
 
 
 def add_document(path: Path, slug: str, url: str, *, doc_type: str = "privacy-policy",

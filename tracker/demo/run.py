@@ -23,7 +23,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from tracker import __version__
-from tracker.config.loading import CONFIG_FILENAME, is_safe_slug
+from tracker.config.loading import CONFIG_FILENAME
+from tracker.names import is_safe_slug
 from tracker.demo.server import DemoServer, Page, make_page, render_document, render_page
 from tracker.errors import TrackerError, UsageError
 from tracker.models import Config, document_type_title
@@ -236,6 +237,11 @@ def prepare_target(target: Path) -> Path:
     return target
 
 
+# The demo's base_url: the local preview of its public/ directory (`python3 -m http.server`'s
+# default port, on loopback), so its feeds have working absolute links out of the box.
+PREVIEW_URL = "http://127.0.0.1:8000/"
+
+
 def demo_config_text(samples: SampleSet, server: DemoServer) -> str:
     """tracker.toml of the demo workspace: the sample companies at the local server."""
     import tomlkit
@@ -247,6 +253,10 @@ def demo_config_text(samples: SampleSet, server: DemoServer) -> str:
     site["title"] = "Policy Tracker demo"
     site["description"] = ("Changes to five sample privacy policies, replayed offline by "
                            "`tracker demo`.")
+    site["base_url"] = PREVIEW_URL
+    site["base_url"].comment("where `python3 -m http.server 8000 --bind 127.0.0.1 "
+                             "--directory public` serves the site; your public URL when you "
+                             "publish")
     doc["site"] = site
     fetch = tomlkit.table()
     fetch["user_agent"] = f"policy-tracker/{__version__} (demo)"
@@ -320,6 +330,9 @@ def run_demo(target: Path | str = "demo", *, echo: Echo | None = None,
         (root / CONFIG_FILENAME).write_text(demo_config_text(samples, server), encoding="utf-8")
         config = load_config(workspace.config_path)
         say(f"Serving the sample sites on {server.base_url} (offline)")
+        say(f"Feed links point to {PREVIEW_URL} (base_url in tracker.toml): preview the "
+            f"site there with `python3 -m http.server 8000 --bind 127.0.0.1 --directory "
+            f"{workspace.public_dir}`")
         with workspace.lock():
             for day in dates:
                 site.set_date(day)

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
-from tracker.config.loading import is_safe_slug, slugify
+from tracker.models import utc
+from tracker.names import is_safe_slug, slugify
 
 _HEADER = re.compile(
     r"\A\s*>?\s*\*?\s*The following text is extracted and transformed from (?:the )?"
@@ -64,7 +65,7 @@ def parse_header(line: str) -> ArchiveHeader | None:
     except ValueError:
         return None
     return ArchiveHeader(site=site, company=company, doc_type=doc_type,
-                         captured_at=when.replace(tzinfo=timezone.utc), snapshot_url=url,
+                         captured_at=utc(when), snapshot_url=url,
                          line=line.rstrip("\r\n"))
 
 

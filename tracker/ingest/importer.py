@@ -10,7 +10,12 @@ Layouts (dates are UTC, taken from the file name):
   is) and its Wayback link becomes the version's Source-URL
 
 Anything else (``labels/*.json``, ``SOURCES.md``, ``README.md``...) is skipped with a logged
-note: an archive of snapshots usually carries such notes and they are not errors. Versions go
+note: an archive of snapshots usually carries such notes and they are not errors. Refused with
+one error line each, nothing of them read: a symbolic link leading outside the import
+directory (file or folder), a file that looks binary (the check tracking applies), a capture
+date before 1970 (git cannot store it), and a second file with the same company, document and
+capture time as another (``Acme/`` beside ``acme/``, or ``acme/2020-01-01.md`` beside
+``acme/privacy-policy/2020-01-01.md``): the first in path order is imported. Versions go
 through :meth:`CompanyRepo.insert_versions`, so history stays date-ordered, identical
 consecutive versions are skipped, and importing the same directory twice adds nothing.
 """
@@ -19,6 +24,8 @@ from __future__ import annotations
 
 import logging
 import re
+import os
+import stat
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -30,7 +37,8 @@ from tracker.errors import TrackerError
 from tracker.models import DocumentConfig, Extracted, RecordMeta, document_type_title
 from tracker.parallel import cpu_count, run_isolated
 from tracker.runstats import RunStats
-from tracker.storage.repo import CompanyRepo, ImportItem, is_safe_name
+from tracker.names import slug_of_name
+from tracker.storage.repo import CompanyRepo, ImportItem
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +50,8 @@ _EXT = {"md": "md", "markdown": "md", "txt": "txt", "html": "html", "htm": "html
 _CONTENT_TYPE = {"html": "text/html", "pdf": "application/pdf", "txt": "text/plain",
                  "md": "text/markdown", "archive": "text/markdown"}
 _ARCHIVE = "archive"  # the "extension" of a file with an archive-date header
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_MAX_SNAPSHOT = 256 * 1024 * 1024  # a snapshot file larger than this is not a policy page
 
 Progress = Callable[[str, str, int, int], None]  # (company, doc_type, imported, skipped)
 
@@ -87,20 +97,17 @@ def parse_snapshot_name(name: str) -> tuple[datetime, str] | None:
     m = _FILE.match(name)
     if not m:
         return None
-    parts = [int(m.group(g) or 0) for g in ("y", "m", "d", "H", "M", "S")]
-    return datetime(*parts, tzinfo=timezone.utc), _EXT[m.group("ext").lower()]
-
-
-def _safe(name: str) -> str | None:
-    lowered = name.lower()
-    return lowered if is_safe_name(lowered) else None
+    y, mo, d, hh, mm, ss = (int(m.group(g) or 0) for g in ("y", "m", "d", "H", "M", "S"))
+    return datetime(y, mo, d, hh, mm, ss, tzinfo=timezone.utc), _EXT[m.group("ext").lower()]
 
 
 def load_snapshot(path: Path, ext: str, doc_type: str) -> Extracted:
     """Read one snapshot file and extract its text with the same rules as a fetch."""
     import tracker.extract as ex
 
-    body = path.read_bytes()
+    body = read_snapshot_file(path)
+    if ext != "pdf" and ex.looks_binary(body):
+        raise TrackerError(f"{path}: binary data, not a text snapshot")
     if ext == _ARCHIVE:
         header, text = archive_header.split_header(ex.decode(body))
         if header is None:
@@ -118,6 +125,32 @@ def load_snapshot(path: Path, ext: str, doc_type: str) -> Extracted:
     return ex.extract(body, _CONTENT_TYPE[ext], url, DocumentConfig(type=doc_type, url=url))
 
 
+def read_snapshot_file(path: Path) -> bytes:
+    """The bytes of a regular file, never through a symbolic link's last step, never
+    blocking on a FIFO or device."""
+    fd = os.open(path.resolve(), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise TrackerError(f"{path}: not a regular file")
+        if info.st_size > _MAX_SNAPSHOT:
+            raise TrackerError(f"{path}: {info.st_size} bytes is too large for a snapshot")
+        return fh.read()
+
+
+def outside_link(entry: Path, root: Path) -> str | None:
+    """Why ``entry`` must not be read: a symbolic link (anywhere on its way) that leads
+    outside ``root`` (already resolved) or cannot be resolved; None when it stays inside."""
+    try:
+        target = entry.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:  # dangling or a loop
+        return f"{entry}: symbolic link that cannot be resolved ({exc.__class__.__name__}); " \
+            "not read"
+    if target != root and root not in target.parents:
+        return f"{entry}: symbolic link to {target}, outside the import directory; not read"
+    return None
+
+
 def snapshot_meta(path: Path, ext: str) -> RecordMeta:
     """Capture facts of a snapshot file: an archive file's source is its Wayback link."""
     source = path.resolve().as_uri()
@@ -127,8 +160,27 @@ def snapshot_meta(path: Path, ext: str) -> RecordMeta:
     return RecordMeta(source_url=source, content_type=_CONTENT_TYPE[ext], fetcher="import")
 
 
-def _archive_file(entry: Path, report: ImportReport,
-                  found: dict[tuple[str, str], list[tuple[datetime, str, Path]]]) -> None:
+Found = dict[tuple[str, str], list[tuple[datetime, str, Path]]]
+
+
+def _add(found: Found, report: ImportReport, key: tuple[str, str], when: datetime, ext: str,
+         entry: Path) -> None:
+    """Register one snapshot file; refuse a date git cannot store, or a capture time the
+    same document already has from another file."""
+    if when < _EPOCH:
+        report.errors.append(f"{entry}: capture date {when:%Y-%m-%d} is before 1970, which git "
+                             "cannot store; not imported")
+        return
+    files = found.setdefault(key, [])
+    twin = next((path for date, _, path in files if date == when), None)
+    if twin is not None:
+        report.errors.append(f"{entry}: same capture time as {twin} for {key[0]}/{key[1]}; "
+                             "not imported")
+        return
+    files.append((when, ext, entry))
+
+
+def _archive_file(entry: Path, report: ImportReport, found: Found) -> None:
     """A top-level file: one site's policy with an archive-date header, or ignored."""
     header = archive_header.read_header(entry) if entry.is_file() else None
     if header is None:
@@ -136,22 +188,34 @@ def _archive_file(entry: Path, report: ImportReport,
         log.info("ignoring %s: not a company directory nor a file with an archive header",
                  entry)
         return
-    found.setdefault((header.company, header.doc_type), []).append(
-        (header.captured_at, _ARCHIVE, entry))
+    _add(found, report, (header.company, header.doc_type), header.captured_at, _ARCHIVE, entry)
 
 
-def _scan(directory: Path, report: ImportReport) -> dict[tuple[str, str], list[tuple[datetime, str, Path]]]:
+def _entries(folder: Path, root: Path, report: ImportReport) -> list[Path]:
+    """A folder's entries in name order, minus symbolic links leading outside ``root``."""
+    out = []
+    for entry in sorted(folder.iterdir()):
+        refused = outside_link(entry, root) if entry.is_symlink() else None
+        if refused:
+            report.errors.append(refused)
+        else:
+            out.append(entry)
+    return out
+
+
+def _scan(directory: Path, report: ImportReport) -> Found:
     """Find snapshot files per (company slug, doc type); note everything else."""
-    found: dict[tuple[str, str], list[tuple[datetime, str, Path]]] = {}
+    found: Found = {}
+    root = directory.resolve()
 
     def add_files(company: str, doc_type: str, folder: Path, nested_ok: bool) -> None:
-        for entry in sorted(folder.iterdir()):
+        for entry in _entries(folder, root, report):
             if entry.is_dir():
                 if not nested_ok:
                     report.ignored.append(str(entry))
                     log.info("ignoring %s: unexpected directory", entry)
                     continue
-                sub = _safe(entry.name)
+                sub = slug_of_name(entry.name)
                 if sub is None:
                     report.errors.append(f"{entry}: unsafe document type name {entry.name!r} "
                                          "(expected [a-z0-9][a-z0-9._-]*, at most 64 chars)")
@@ -167,13 +231,13 @@ def _scan(directory: Path, report: ImportReport) -> dict[tuple[str, str], list[t
                 report.ignored.append(str(entry))
                 log.info("ignoring %s: not a dated snapshot (<YYYY-MM-DD>[THHMMSS].ext)", entry)
                 continue
-            found.setdefault((company, doc_type), []).append((parsed[0], parsed[1], entry))
+            _add(found, report, (company, doc_type), parsed[0], parsed[1], entry)
 
-    for entry in sorted(directory.iterdir()):
+    for entry in _entries(directory, root, report):
         if not entry.is_dir():
             _archive_file(entry, report, found)
             continue
-        company = _safe(entry.name)
+        company = slug_of_name(entry.name)
         if company is None:
             report.errors.append(f"{entry}: unsafe company name {entry.name!r} "
                                  "(expected [a-z0-9][a-z0-9._-]*, at most 64 chars)")
@@ -215,17 +279,7 @@ def import_directory(workspace_snapshots_dir: Path, directory: Path, *,
     total = sum(len(files) for files in found.values())
     if on_scan:
         on_scan({key: len(files) for key, files in found.items()})
-    jobs: dict[str, _CompanyJob] = {}
-    for (company, doc_type), files in found.items():
-        job = jobs.setdefault(company, _CompanyJob(
-            company, str(snapshots / company), (company_names or {}).get(company), stream))
-        job.documents.append((doc_type, sorted(files, key=lambda f: (f[0], str(f[2])))))
-    root = snapshots.resolve()
-    for company in sorted(jobs):
-        target = snapshots / company
-        if target.resolve().parent != root:  # e.g. a symlink planted in snapshots/
-            report.errors.append(f"{target}: resolves outside {snapshots}, refusing to write")
-            del jobs[company]
+    jobs = _jobs(found, snapshots, directory, company_names or {}, stream, report)
     n_workers = _worker_count(workers, jobs)
     results: dict[str, _CompanyResult] = {}
 
@@ -238,17 +292,7 @@ def import_directory(workspace_snapshots_dir: Path, directory: Path, *,
     ordered = sorted(jobs.values(), key=lambda j: (-j.size, j.company))  # big ones first
     # inline for one worker; else a crashed worker costs only its company (tracker.parallel)
     run_isolated(_import_company, ordered, n_workers, done, _failed)
-    extract_s = commit_s = 0.0
-    for company in sorted(results):  # merge in a fixed order: same report for any pool size
-        result = results[company]
-        for doc_type, s in result.documents:
-            into = report.stats(company, doc_type)
-            into.imported += s.imported
-            into.skipped += s.skipped
-            into.errors += s.errors
-        report.errors.extend(result.errors)
-        extract_s += result.extract_seconds
-        commit_s += result.commit_seconds
+    extract_s, commit_s = _merge_results(results, report)
     elapsed = time.perf_counter() - started
     stats.add_time("extract", extract_s)   # summed over the workers
     stats.add_time("commit", commit_s)
@@ -266,6 +310,42 @@ def import_directory(workspace_snapshots_dir: Path, directory: Path, *,
 
 Files = list[tuple[datetime, str, Path]]
 
+
+def _jobs(found: Found, snapshots: Path, directory: Path, company_names: Mapping[str, str],
+          stream: bool | None, report: ImportReport) -> dict[str, _CompanyJob]:
+    """One job per company, minus companies whose repository path leads out of snapshots."""
+    jobs: dict[str, _CompanyJob] = {}
+    for (company, doc_type), files in found.items():
+        job = jobs.setdefault(company, _CompanyJob(
+            company, str(snapshots / company), company_names.get(company), stream,
+            str(directory.resolve())))
+        job.documents.append((doc_type, sorted(files, key=lambda f: (f[0], str(f[2])))))
+    root = snapshots.resolve()
+    for company in sorted(jobs):
+        target = snapshots / company
+        if target.resolve().parent != root:  # e.g. a symlink planted in snapshots/
+            report.errors.append(f"{target}: resolves outside {snapshots}, refusing to write")
+            del jobs[company]
+    return jobs
+
+
+def _merge_results(results: Mapping[str, _CompanyResult], report: ImportReport
+                   ) -> tuple[float, float]:
+    """Fold the companies' results into the report in a fixed order (the same report for any
+    pool size); the extraction and commit seconds summed over workers."""
+    extract_s = commit_s = 0.0
+    for company in sorted(results):
+        result = results[company]
+        for doc_type, s in result.documents:
+            into = report.stats(company, doc_type)
+            into.imported += s.imported
+            into.skipped += s.skipped
+            into.errors += s.errors
+        report.errors.extend(result.errors)
+        extract_s += result.extract_seconds
+        commit_s += result.commit_seconds
+    return extract_s, commit_s
+
 # Below this many snapshot files a pool costs more (forking, pickling) than it saves.
 _POOL_MIN_FILES = 24
 
@@ -278,6 +358,7 @@ class _CompanyJob:
     repo_path: str
     company_name: str | None
     stream: bool | None
+    root: str = ""                      # the import directory, resolved
     documents: list[tuple[str, Files]] = field(default_factory=list)
 
     @property
@@ -322,22 +403,27 @@ def _import_company(job: _CompanyJob) -> _CompanyResult:
     with repo:
         for doc_type, files in sorted(job.documents):
             stats = DocImportStats()
-            _import_document(repo, doc_type, files, stats, result, job.stream)
+            _import_document(repo, doc_type, files, stats, result, job)
             result.documents.append((doc_type, stats))
     return result
 
 
 def _import_document(repo: CompanyRepo, doc_type: str, files: Files, stats: DocImportStats,
-                     result: _CompanyResult, stream: bool | None) -> None:
+                     result: _CompanyResult, job: _CompanyJob) -> None:
+    root, stream = job.root, job.stream
     title = document_type_title(doc_type)
     items: list[ImportItem] = []
     start = time.perf_counter()
     for date, ext, path in files:
         try:
+            refused = outside_link(path, Path(root))
+            if refused:  # the file became a link after the scan
+                raise TrackerError(refused.partition(": ")[2])
             extracted = load_snapshot(path, ext, doc_type)
         except (TrackerError, OSError) as exc:
             stats.errors += 1
-            result.errors.append(f"{path}: {exc}")
+            detail = str(exc)  # one line naming the file once
+            result.errors.append(detail if detail.startswith(f"{path}: ") else f"{path}: {detail}")
             continue
         meta = snapshot_meta(path, ext)
         items.append(ImportItem(date=date, extracted=extracted, meta=meta, title=title))
@@ -355,3 +441,20 @@ def _import_document(repo: CompanyRepo, doc_type: str, files: Files, stats: DocI
         result.commit_seconds += time.perf_counter() - start
     stats.imported += len(created)
     stats.skipped += len(items) - len(created)
+
+
+def ignored_reason(directory: Path, path: str | Path) -> str:
+    """Why the scan of ``directory`` ignored ``path`` (an entry of ``ImportReport.ignored``),
+    in the words `tracker import` prints."""
+    entry = Path(path)
+    try:
+        depth = len(entry.relative_to(directory).parts)
+    except ValueError:
+        depth = 0
+    if depth == 1:
+        return "neither a company directory nor a file starting with an archive-date header"
+    if entry.is_dir():
+        return "a directory inside a document-type directory (two levels at most)"
+    if not entry.is_file():
+        return "not a regular file"
+    return "not named <YYYY-MM-DD>[THHMMSS].<md|txt|html|pdf>"

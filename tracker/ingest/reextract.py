@@ -82,6 +82,7 @@ class ReextractOutcome:
     doc_type: str
     commit: str | None
     reason: str = ""
+    failed: bool = False      # the stored snapshot no longer gives trustworthy text
 
 
 def reextract_companies(workspace: Workspace, config: Config,
@@ -101,9 +102,26 @@ def reextract_companies(workspace: Workspace, config: Config,
                 continue
             repo = CompanyRepo.open(path)
             try:
-                for doc in company.documents:
-                    commit = reextract(repo, company.name, doc)
-                    outcomes.append(ReextractOutcome(company.slug, doc.type, commit))
+                outcomes.extend(_one(repo, company.slug, company.name, doc)
+                                for doc in company.documents)
             finally:
                 repo.close()
     return outcomes
+
+
+def _one(repo: CompanyRepo, slug: str, name: str, doc: DocumentConfig) -> ReextractOutcome:
+    """Re-extract one document; say why nothing was committed when nothing was."""
+    try:
+        commit = reextract(repo, name, doc)
+    except ExtractionError as exc:  # one document never stops the others
+        return ReextractOutcome(slug, doc.type, None, f"extraction failed ({exc}); the "
+                                "stored text stays as it is", failed=True)
+    if commit:
+        return ReextractOutcome(slug, doc.type, commit)
+    versions = repo.versions(doc.type)
+    if not versions:
+        return ReextractOutcome(slug, doc.type, None, "nothing recorded yet")
+    if repo.raw_at(versions[0].commit, doc.type) is None:
+        return ReextractOutcome(slug, doc.type, None, "no raw snapshot stored with the latest "
+                                f"version ({versions[0].commit[:10]})")
+    return ReextractOutcome(slug, doc.type, None)

@@ -10,15 +10,20 @@ swap of the output directory, `writer.py`). Summaries and feed GUIDs live in `su
 from __future__ import annotations
 
 import logging
+import os
 import time
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tracker.errors import WorkspaceError
 from tracker.models import Config
+from tracker.publish.feeds import absolute_base
 from tracker.publish.loader import LoadedSite, Progress, detect_changes, load_site
 from tracker.publish.model import SiteModel
 from tracker.publish.render import render_site
-from tracker.publish.writer import WriteStats, write_site
+from tracker.publish.search import index_site
+from tracker.publish.writer import WriteStats, check_target, write_site
 from tracker.runstats import RunStats
 from tracker.workspace import Workspace
 
@@ -46,6 +51,7 @@ class BuildReport:
     written: tuple[str, ...] = field(default=(), repr=False)
     removed_paths: tuple[str, ...] = field(default=(), repr=False)
     errors: tuple[str, ...] = ()   # companies left out (unreadable repository)
+    warnings: tuple[str, ...] = ()  # e.g. feeds built without base_url (relative links)
 
     @property
     def total_written(self) -> int:
@@ -72,13 +78,19 @@ def build_site(workspace: Workspace, config: Config, out_dir: Path | None = None
     started = time.perf_counter()
     stats = stats or RunStats.null()
     out = Path(out_dir) if out_dir is not None else Path(workspace.public_dir)
-    site = load_site(workspace, config, stats=stats)
+    check_target(Path(os.path.abspath(out)))   # before any work: `/`, a regular file
     try:
-        model = detect_changes(site, workers=workers, progress=progress)
-        outputs = render_site(model, site.sources, stats)
-        result = write_site(out, outputs, stats=stats, progress=progress)
-    finally:
-        site.close()
+        site = load_site(workspace, config, stats=stats)
+        try:
+            model = detect_changes(site, workers=workers, progress=progress)
+            outputs = render_site(model, site.sources, stats)
+            result = write_site(out, outputs, stats=stats, progress=progress,
+                                before_swap=partial(index_site, stats=stats))
+        finally:
+            site.close()
+    except OSError as exc:   # e.g. a full disk under the caches: one line, never a traceback
+        raise WorkspaceError(f"build failed: {exc.filename or workspace.root}: "
+                             f"{exc.strerror or exc}") from None
     report = _report(out, model, site, result, time.perf_counter() - started)
     _record(stats, report, site)
     log.info(report.summary())
@@ -94,7 +106,16 @@ def _report(out: Path, model: SiteModel, site: LoadedSite, result: WriteStats,
         companies=len(model.companies), changes=len(model.all_changes()),
         written=tuple(result.written), versions=sum(c.version_count for c in model.companies),
         reports_computed=site.reports_computed, reports_failed=len(site.failed),
-        removed_paths=tuple(result.removed), errors=tuple(site.errors))
+        removed_paths=tuple(result.removed), errors=tuple(site.errors),
+        warnings=_warnings(model))
+
+
+def _warnings(model: SiteModel) -> tuple[str, ...]:
+    if absolute_base(model.site):
+        return ()
+    return ("feeds were built without base_url, so their links are relative and many feed "
+            "readers, forwarded items and e-mail digests cannot follow them: set base_url "
+            "under [site] in tracker.toml to the site's public URL",)
 
 
 def _record(stats: RunStats, report: BuildReport, site: LoadedSite) -> None:

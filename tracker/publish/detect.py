@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.parallel import cpu_count, run_isolated
-
 from tracker.publish.sanitize import sanitize_html
 from tracker.publish.summaries import SHORT_REDLINE_CHANGES, Summary, summarize
 
@@ -77,7 +76,7 @@ def _repo(path: str) -> CompanyRepo:
 
 def summarize_pair(job: PairJob, cache_dir: str) -> PairResult:
     """Read the pair from git, get its report (cached or computed) and summarise it."""
-    from tracker.changes import redline_html
+    from tracker.changes import compare, redline_html
     from tracker.changes.cache import ReportCache
 
     try:
@@ -85,7 +84,11 @@ def summarize_pair(job: PairJob, cache_dir: str) -> PairResult:
         old = repo.text_at(job.old_commit, job.doc_type)
         new = repo.text_at(job.new_commit, job.doc_type)
         cache = ReportCache(Path(cache_dir))
-        report = cache.get(old, new)
+        try:
+            report = cache.get(old, new)
+        except OSError as exc:   # e.g. a full disk: the report is still worth publishing
+            log.warning("change report for %s not cached: %s", job.label, exc)
+            report = compare(old, new)
         short = sanitize_html(redline_html(report, max_changes=SHORT_REDLINE_CHANGES))
         return PairResult(job.key, summarize(report, short), computed=cache.misses > 0)
     except Exception as exc:  # noqa: BLE001 - one bad pair must not stop the build

@@ -9,7 +9,6 @@ assembles the frozen view model (`model.py`). The open repositories stay with th
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,7 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tracker.config.loading import is_safe_slug
+from tracker import names
+from tracker.names import is_safe_slug
 from tracker.errors import StorageError, TrackerError, redact_credentials
 from tracker.models import Config, Version, document_type_title
 from tracker.publish.detect import PairJob, PairResult, compute_summaries
@@ -89,10 +89,6 @@ def _page_name(date: datetime, text_hash: str, taken: set[str]) -> str:
         name, n = f"{base}-{n}", n + 1
     taken.add(name)
     return name
-
-
-def _text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _publishable_type(doc_type: str) -> bool:
@@ -208,7 +204,7 @@ class LoadedSite:
         text_hash = v.text_hash
         if not (text_hash and text_hash in self.cache.words):
             text = self.text_at(company, doc_type, v.commit)
-            text_hash = text_hash or _text_hash(text)
+            text_hash = text_hash or names.text_hash(text)
             self.cache.words[text_hash] = len(text.split())
             self.cache.dirty = True
         self.cache.used_words.add(text_hash)

@@ -41,9 +41,12 @@ from tracker.runstats import RunStats
 log = logging.getLogger(__name__)
 
 LATEST_ON_INDEX = 25
-STATIC_FILES = ("style.css", "filter.js")
+STATIC_FILES = ("style.css", "filter.js", "search.js")
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "base-uri 'none'; form-action 'none'")
+# The search page runs Pagefind: WebAssembly and fetches of its index files, from this site only.
+SEARCH_CSP = ("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+              "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'")
 
 
 @dataclass(frozen=True)
@@ -191,7 +194,7 @@ class Renderer:
         return FeedSpec(f"feeds/companies/{c.slug}/{doc.doc_type}",
                         f"{c.name} {doc.title}: changes",
                         f"Changes to the {doc.title} of {c.name}.",
-                        c.path)
+                        f"{c.path}#doc-{doc.doc_type}")
 
     def topic_feed(self, topic: str) -> FeedSpec:
         title = TOPIC_TITLES[topic]
@@ -229,6 +232,8 @@ class Renderer:
         for topic in TOPICS:
             yield from self._paged(f"topics/{topic}.html", f"topics/{topic}", by_topic[topic],
                                    "topic.html", [self.topic_feed(topic)], topic=topic)
+        yield self._out("search.html", (TOPICS,), lambda: self._page(
+            "search.html", "search.html", feeds_main, csp=SEARCH_CSP))
         yield self._out("about.html", (whole,), lambda: self._page(
             "about.html", "about.html", feeds_main + [self.status_feed], companies=m.companies,
             topic_feeds=[(t, self.topic_feed(t)) for t in TOPICS]))

@@ -14,11 +14,12 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from tracker.fsutil import atomic_write_text
+from tracker.models import utc
 
 if TYPE_CHECKING:
     from tracker.changes import ChangeReport
@@ -44,11 +45,6 @@ class Summary(TypedDict, total=False):
     similarity: float | None
     short_redline: str
     error: str                # only when the detector failed (never cached)
-
-
-def utc(value: datetime) -> datetime:
-    return (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).astimezone(
-        timezone.utc)
 
 
 def change_guid(company: str, doc_type: str, text_hash: str, date: datetime) -> str:

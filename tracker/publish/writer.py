@@ -28,6 +28,11 @@ log = logging.getLogger(__name__)
 
 MANIFEST = ".tracker-build.json"
 MANIFEST_FORMAT = 1
+STAGING_MARK = ".tracker-staging"   # marks a staging directory as made by a build
+# Folders of the output made by other tools inside a build (the search index): neither outputs
+# nor foreign files; the ``before_swap`` hook puts them into each new site.
+EXTERNAL_DIRS: tuple[str, ...] = ("pagefind",)
+BeforeSwap = Callable[[Path, Path, list[str]], None]
 
 
 @dataclass
@@ -47,17 +52,48 @@ def old_dir(out: Path) -> Path:
     return out.with_name(f".{out.name}.old")
 
 
+def _is_dir(path: Path) -> bool:
+    return path.is_dir() and not path.is_symlink()
+
+
+def _built_by_us(path: Path) -> bool:
+    """A directory a build made: it holds a manifest (a site) or the staging mark."""
+    return _is_dir(path) and ((path / MANIFEST).is_file() or (path / STAGING_MARK).is_file())
+
+
+def _foreign(path: Path) -> WorkspaceError:
+    return WorkspaceError(f"{path} is in the way and was not made by policy-tracker: move it "
+                          "away (the build stages the new site under that name)")
+
+
 def recover(out: Path) -> None:
-    """Finish or undo a swap that a killed build left behind."""
+    """Finish or undo a swap that a killed build left behind; never touches a file or
+    directory that a build did not make (those are refused, naming them)."""
     staging, old = staging_dir(out), old_dir(out)
-    if not out.exists() and old.is_dir():
+    swapping = not out.exists() and _is_dir(old) and (
+        (old / MANIFEST).is_file() or not any(old.iterdir()))
+    if swapping:   # killed between the two renames: the staged site is complete and ours
         log.warning("restoring %s from %s left by an interrupted build", out, old)
         old.rename(out)
-    if staging.exists():
+    if staging.exists() or staging.is_symlink():
+        if not (swapping and _is_dir(staging)) and not _built_by_us(staging):
+            raise _foreign(staging)
         log.warning("removing %s left by an interrupted build", staging)
         shutil.rmtree(staging)
-    if old.exists():
+    if old.exists() or old.is_symlink():
+        if not (_is_dir(old) and ((old / MANIFEST).is_file() or not any(old.iterdir()))):
+            raise _foreign(old)
         shutil.rmtree(old)
+
+
+def check_target(out: Path) -> None:
+    """Refuse an output that can never be a site of ours, before anything is touched."""
+    if out.parent == out:
+        raise WorkspaceError(f"refusing to build the site into {out}: the root of the file "
+                             "system; choose a directory of its own with --out")
+    if (out.exists() or out.is_symlink()) and not out.is_dir():
+        raise WorkspaceError(f"{out} exists and is not a directory; choose another --out or "
+                             "move it away")
 
 
 def read_manifest(out: Path) -> dict[str, str] | None:
@@ -76,8 +112,9 @@ def read_manifest(out: Path) -> dict[str, str] | None:
 def _existing_files(out: Path) -> set[str]:
     if not out.is_dir():
         return set()
-    return {p.relative_to(out).as_posix() for p in out.rglob("*")
-            if p.is_file() or p.is_symlink()} - {MANIFEST}
+    return {path for p in out.rglob("*") if p.is_file() or p.is_symlink()
+            for path in [p.relative_to(out).as_posix()]
+            if path != MANIFEST and path.split("/", 1)[0] not in EXTERNAL_DIRS}
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
@@ -97,40 +134,50 @@ def _link_or_copy(src: Path, dst: Path) -> None:
 
 
 def write_site(out: Path, outputs: Iterable[Output], *, stats: RunStats | None = None,
-               progress: Callable[[str, int, int], None] | None = None) -> WriteStats:
+               progress: Callable[[str, int, int], None] | None = None,
+               before_swap: BeforeSwap | None = None) -> WriteStats:
     """Make `out` hold exactly `outputs`, touching only files whose bytes changed.
 
     Streams: each changed output is rendered and written to the staging directory at once
     and its bytes let go, so memory does not grow with the size of the site. `stats` (a
     RunStats) gets the "render" and "write" phases; `progress(label, done, total)` follows
-    the outputs when their number is known (a sequence)."""
-    phase = (stats or RunStats.null()).phase
+    the outputs when their number is known (a sequence). Files in `out` that no build made
+    are kept; any file-system failure (a full disk, a parent that is a file) is one
+    WorkspaceError, with the half-written staging directory removed. ``before_swap(staging,
+    out, written)`` runs on the complete new site just before it replaces the old one (the
+    search index is built there, so the published site always has the index of its pages)."""
+    given = Path(os.path.abspath(out))   # named in messages as the operator wrote it
+    check_target(given)
+    out = given.resolve()
+    check_target(out)
+    staging = staging_dir(out)
+    try:
+        return _write(out, staging, outputs, stats or RunStats.null(), progress, before_swap)
+    except OSError as exc:
+        if _built_by_us(staging):
+            shutil.rmtree(staging, ignore_errors=True)   # free the space it took
+        where = exc.filename or out
+        raise WorkspaceError(f"cannot write the site to {given}: {where}: "
+                             f"{exc.strerror or exc}") from None
+
+
+def _write(out: Path, staging: Path, outputs: Iterable[Output], stats: RunStats,
+           progress: Callable[[str, int, int], None] | None,
+           before_swap: BeforeSwap | None = None) -> WriteStats:
+    phase = stats.phase
     total = len(outputs) if isinstance(outputs, Sized) else 0
-    out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     recover(out)
     manifest = read_manifest(out)
-    existing = _existing_files(out)
-    if manifest is None and existing:
+    if manifest is None and out.is_dir() and any(out.iterdir()):
         raise WorkspaceError(f"refusing to replace {out}: it is not empty and was not built "
                              f"by policy-tracker (no {MANIFEST}); choose another --out")
+    existing = _existing_files(out) if manifest is not None else set()
     manifest = manifest or {}
     plan: dict[str, bool] = {}   # True: new bytes already in staging; False: keep the file
     keys: dict[str, str] = {}
     rendered = 0
-    staging = staging_dir(out)
-    made: set[Path] = set()
-
-    def target(path: str) -> Path:
-        if not made:
-            staging.mkdir()
-            made.add(staging)
-        dest = staging / path
-        if dest.parent not in made:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            made.add(dest.parent)
-        return dest
-
+    stage = _Staging(staging)
     # A failure before the swap leaves the staging directory; `recover` removes it.
     for done, item in enumerate(outputs, 1):
         if item.path in plan:
@@ -145,31 +192,63 @@ def write_site(out: Path, outputs: Iterable[Output], *, stats: RunStats | None =
             with phase("write"):
                 same = item.path in existing and _same_bytes(out / item.path, data)
                 if not same:
-                    target(item.path).write_bytes(data)
+                    stage.target(item.path).write_bytes(data)
                 plan[item.path] = not same
             del data
         if progress is not None and total:
             progress("Writing site", done, total)
-    removed = sorted(existing - plan.keys())
+    foreign = existing - manifest.keys() - plan.keys()   # put there by someone else: kept
+    removed = sorted(existing - plan.keys() - foreign)
     written = sorted(p for p, new in plan.items() if new)
     unchanged = len(plan) - len(written)
     if not written and not removed and keys == manifest:
         return WriteStats([], unchanged, [], rendered, swapped=False)
     with phase("write"):
-        for path, new in plan.items():
-            if not new:
-                _link_or_copy(out / path, target(path))
-        target(MANIFEST).write_text(json.dumps({"format": MANIFEST_FORMAT, "files": keys},
-                                               sort_keys=True, indent=0), encoding="utf-8")
-        _sync_dir(staging)
-        if out.exists():
-            out.rename(old_dir(out))
-        staging.rename(out)
-        _sync_dir(out.parent)
-        shutil.rmtree(old_dir(out), ignore_errors=True)
+        kept = [p for p, new in plan.items() if not new] + sorted(foreign)
+        _swap(out, stage, kept, keys,
+              (lambda path: before_swap(path, out, written)) if before_swap else None)
     log.info("site written to %s: %d written, %d unchanged, %d removed",
              out, len(written), unchanged, len(removed))
     return WriteStats(written, unchanged, removed, rendered, swapped=True)
+
+
+class _Staging:
+    """The staging directory, made (with its mark) when the first file needs it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.made: set[Path] = set()
+
+    def target(self, rel: str) -> Path:
+        if not self.made:
+            self.path.mkdir()
+            (self.path / STAGING_MARK).touch()
+            self.made.add(self.path)
+        dest = self.path / rel
+        if dest.parent not in self.made:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            self.made.add(dest.parent)
+        return dest
+
+
+def _swap(out: Path, stage: _Staging, kept: list[str], keys: dict[str, str],
+          finish: Callable[[Path], None] | None = None) -> None:
+    """Complete the staged site (kept files hard-linked, ``finish``, the manifest) and swap
+    it in."""
+    for path in kept:
+        _link_or_copy(out / path, stage.target(path))
+    if finish is not None:
+        finish(stage.target(MANIFEST).parent)
+    stage.target(MANIFEST).write_text(json.dumps({"format": MANIFEST_FORMAT, "files": keys},
+                                                 sort_keys=True, indent=0), encoding="utf-8")
+    staging = stage.path
+    (staging / STAGING_MARK).unlink()
+    _sync_dir(staging)
+    if out.exists():
+        out.rename(old_dir(out))
+    staging.rename(out)
+    _sync_dir(out.parent)
+    shutil.rmtree(old_dir(out), ignore_errors=True)
 
 
 def _sync_dir(path: Path) -> None:

@@ -7,6 +7,7 @@ technical (re-extraction) version becomes the new baseline and is never reported
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -89,14 +90,68 @@ def pick_doc_type(repo: CompanyRepo, doc_type: str | None, company: str) -> str:
 
 def resolve_pair(repo: CompanyRepo, company: str, doc_type: str,
                  revs: list[str]) -> tuple[str, str]:
-    """The (old, new) revisions `tracker diff COMPANY [OLD [NEW]]` compares: by default the
-    last change; one revision is compared with the latest version."""
+    """The (old, new) commits `tracker diff COMPANY [OLD [NEW]]` compares: by default the
+    last change; one revision is compared with the latest version. See resolve_revision."""
     versions = repo.versions(doc_type)
+    name = f"{company}/{doc_type}"
     if not revs:
         if len(versions) < 2:
-            raise UsageError(f"{company}/{doc_type} has only {len(versions)} version(s): "
+            raise UsageError(f"{name} has only {len(versions)} version(s): "
                              "nothing to compare yet")
         return versions[1].commit, versions[0].commit
-    if len(revs) == 1:
-        return revs[0], versions[0].commit
-    return revs[0], revs[1]
+    old = resolve_revision(versions, revs[0], name)
+    new = resolve_revision(versions, revs[1], name) if len(revs) > 1 else versions[0].commit
+    return old, new
+
+
+_HEAD = re.compile(r"\AHEAD(?:~(\d+)|(\^+))?\Z")
+_DAY = re.compile(r"\A\d{4}-\d{2}-\d{2}\Z")
+_MINUTE = re.compile(r"\A(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})\Z")
+
+
+def resolve_revision(versions: list[Version], rev: str, name: str) -> str:
+    """One version of a document (newest first in ``versions``) named the ways `tracker log`
+    shows them: a date (``2021-06-01``) or a date and time (``2021-06-01 14:05``, needed
+    when several versions share the day), a commit prefix (at least 4 hex digits), or
+    ``HEAD`` / ``HEAD~N`` / ``HEAD^`` (the latest version / N versions before it: versions of
+    this document, not git's commit parents). Anything else is a usage error."""
+    rev = rev.strip()
+    head = _HEAD.match(rev)
+    if head:
+        back = int(head.group(1) or 0) + len(head.group(2) or "")
+        if back >= len(versions):
+            raise UsageError(f"{rev}: {name} has only {len(versions)} version(s), so HEAD~"
+                             f"{len(versions) - 1} is the oldest")
+        return versions[back].commit
+    if _DAY.match(rev) or _MINUTE.match(rev):
+        return _by_date(versions, rev, name)
+    if re.fullmatch(r"[0-9a-fA-F]{4,40}", rev):
+        found = [v for v in versions if v.commit.startswith(rev.lower())]
+        if len(found) == 1:
+            return found[0].commit
+        if len(found) > 1:
+            raise UsageError(f"commit prefix {rev!r} is ambiguous in {name}: "
+                             + ", ".join(v.commit[:10] for v in found))
+        raise UsageError(f"no version of {name} has a commit starting with {rev!r} "
+                         "(see `tracker log`)")
+    raise UsageError(f"bad revision {rev!r} for {name}: give a date as `tracker log` prints "
+                     "it (2021-06-01 or \"2021-06-01 14:05\"), a commit prefix or HEAD~N")
+
+
+def _by_date(versions: list[Version], rev: str, name: str) -> str:
+    minute = _MINUTE.match(rev)
+    wanted = f"{minute.group(1)} {minute.group(2)}" if minute else rev
+    shape = "%Y-%m-%d %H:%M" if minute else "%Y-%m-%d"
+    found = [v for v in versions if f"{v.date:{shape}}" == wanted]
+    if len(found) == 1:
+        return found[0].commit
+    if not found:
+        days = ", ".join(f"{v.date:%Y-%m-%d}" for v in versions[:10])
+        more = ", ..." if len(versions) > 10 else ""
+        raise UsageError(f"no version of {name} was captured on {wanted} "
+                         f"(versions: {days}{more})")
+    if minute:  # same minute: only a commit prefix tells them apart
+        raise UsageError(f"{len(found)} versions of {name} were captured at {wanted}; "
+                         "give a commit prefix: " + ", ".join(v.commit[:10] for v in found))
+    raise UsageError(f"{len(found)} versions of {name} were captured on {wanted}; give the "
+                     "date and time: " + ", ".join(f'"{v.date:%Y-%m-%d %H:%M}"' for v in found))

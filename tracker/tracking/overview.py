@@ -1,4 +1,6 @@
-"""One row per configured document: what `tracker list` and `tracker status` print."""
+"""One row per document: what `tracker list` and `tracker status` print. Configured documents
+come first; documents of repositories found on disk but not in tracker.toml (imported or
+backfilled, or removed from the config) follow, so what the site and `log` show is listed."""
 
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ def document_rows(workspace: Workspace, config: Config) -> list[DocumentRow]:
     state = StateStore(workspace.state_path).load()
     rows: list[DocumentRow] = []
     for company in config.companies:
+        repo_error: str | None
         try:
             repo = company_repo(workspace, company.slug)
         except StorageError as exc:
@@ -67,4 +70,36 @@ def document_rows(workspace: Workspace, config: Config) -> list[DocumentRow]:
                 first_failure=doc_state.first_failure if doc_state else None,
                 last_error=doc_state.last_error if doc_state else None,
             ))
+    return rows + unconfigured_rows(workspace, config)
+
+
+UNCONFIGURED = "not in tracker.toml"
+
+
+def unconfigured_rows(workspace: Workspace, config: Config) -> list[DocumentRow]:
+    """Documents stored on disk that tracker.toml does not list (never fetched by `track`)."""
+    from tracker.storage.history import company_repo
+
+    configured = {(c.slug, d.type) for c in config.companies for d in c.documents}
+    rows: list[DocumentRow] = []
+    for slug in workspace.company_slugs_on_disk():
+        try:
+            repo = company_repo(workspace, slug)
+            if repo is None:
+                continue
+            try:
+                stored = [(t, repo.versions(t)) for t in repo.doc_types()
+                          if (slug, t) not in configured]
+            finally:
+                repo.close()
+        except StorageError as exc:
+            if config.company(slug) is None:
+                rows.append(DocumentRow(f"{slug}/?", 0, None, None, str(exc)))
+            continue
+        for doc_type, versions in stored:
+            policy = [v for v in versions if not v.technical]
+            rows.append(DocumentRow(
+                name=f"{slug}/{doc_type}", versions=len(versions),
+                last_capture=versions[0].date if versions else None,
+                last_change=policy[0].date if policy else None, status=UNCONFIGURED))
     return rows

@@ -1,5 +1,6 @@
 """After a run: the change report of every new version, computed now and cached, so
-publishing never waits on one and the run's output can say what each change means.
+publishing never waits on one and the run's output can say what each change means; and the
+lines a run prints, which are only news (cron mails them).
 
 Bounded in time: a pathological pair of texts must not hold the workspace lock for minutes,
 so the reports are computed in one child process that is killed when REPORT_BUDGET is spent.
@@ -75,7 +76,8 @@ def _child(workspace: Workspace, documents: list[tuple[str, str]]) -> None:
                 continue
             try:
                 for change in document_changes(workspace, repo, company, doc_type, limit=1):
-                    log.info("%s/%s: %s", company, doc_type, change.report.headline)
+                    if change.report is not None:
+                        log.info("%s/%s: %s", company, doc_type, change.report.headline)
             finally:
                 repo.close()
         except Exception as exc:  # the detector or git on one pair; build will retry it
@@ -111,3 +113,26 @@ def _with_cached_verdict(workspace: Workspace, outcome: DocOutcome) -> DocOutcom
     if found is None:
         return outcome
     return replace(outcome, verdict=found.verdict, headline=found.headline)
+
+
+def news_lines(report: RunReport, *, show_cosmetic: bool = False,
+               verbose: bool = False) -> list[tuple[str, bool]]:
+    """The lines `track` prints, each with whether it goes to stderr.
+
+    Only news: a new or changed document (a cosmetic change only with ``show_cosmetic``), a
+    failure when it is news (see StateStore.record_failure), a recovery. ``verbose`` prints
+    every document.
+    """
+    from tracker.tracking.run import NOT_MODIFIED, UNCHANGED
+
+    lines: list[tuple[str, bool]] = []
+    for outcome in report.outcomes:
+        quiet = (outcome.status in (UNCHANGED, NOT_MODIFIED)
+                 or (outcome.failed and not outcome.news)
+                 or (outcome.verdict == "cosmetic" and not show_cosmetic))
+        if verbose or not quiet:
+            lines.append((outcome.line(), outcome.failed))
+        if outcome.recovered:
+            lines.append((f"RECOVERED {outcome.company}/{outcome.doc_type}: "
+                          f"{outcome.recovered}", False))
+    return lines

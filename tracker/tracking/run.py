@@ -6,18 +6,17 @@ document and reported at the end, and the last good version always stays in plac
 
 from __future__ import annotations
 
+import functools
 import logging
-import os
 import queue
 import threading
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from tracker.errors import (
-    ClockError,
     DocumentError,
     ExtractionError,
     FetchError,
@@ -29,13 +28,18 @@ from tracker.errors import (
 from typing import TYPE_CHECKING
 
 from tracker.models import CompanyConfig, Config, DocumentConfig, FetchResult, RecordMeta
+from tracker.parallel import cpu_count
 from tracker.runstats import RunStats
 from tracker.state import StateStore
+from tracker.tracking.checks import check_clock, check_plausible
+from tracker.tracking.refused import RefusedStore
+from tracker.tracking.notifying import notify_recorded
 from tracker.tracking.shards import MAX_SHARDS, parse_shard, shard_of  # noqa: F401  (re-exported)
 from tracker.tracking.reports import explain_recorded
 from tracker.workspace import Workspace
 
 if TYPE_CHECKING:
+    from tracker.notify.run import NotifyReport
     from tracker.storage.repo import CompanyRepo
 
 log = logging.getLogger(__name__)
@@ -61,6 +65,9 @@ class DocOutcome:
     error: str | None = None
     verdict: str | None = None    # of the change a recorded version makes (None: first one)
     headline: str | None = None
+    news: bool = True             # False: a failure already reported recently (see state.py)
+    note: str = ""                # a failure's note: "failing for 3 runs since ..."
+    recovered: str | None = None  # "recovered after N failed run(s) since ..." when it was failing
 
     @property
     def failed(self) -> bool:
@@ -74,11 +81,14 @@ class DocOutcome:
         """The one line `tracker track` prints for this document."""
         name = f"{self.company}/{self.doc_type}"
         if self.failed:
-            return f"FAILED   {name}: {self.error}"
+            return f"FAILED   {name}: {self.error}" + (f" ({self.note})" if self.note else "")
+        commit = (self.commit or "")[:10]
         if self.status == NEW:
-            return f"NEW      {name}: first version recorded ({self.commit[:10]})"
+            return f"NEW      {name}: first version recorded ({commit})"
+        if self.status == CHANGED and self.verdict:
+            return f"CHANGED  {name} [{self.verdict}] {self.headline}"
         if self.status == CHANGED:
-            return f"CHANGED  {name}: new version recorded ({self.commit[:10]})"
+            return f"CHANGED  {name}: new version recorded ({commit})"
         return f"{self.status.upper():<8} {name}"
 
 
@@ -87,6 +97,7 @@ class RunReport:
     outcomes: list[DocOutcome] = field(default_factory=list)
     state_error: str | None = None  # the state file could not be saved (full disk...)
     problems: list[str] = field(default_factory=list)   # FAILED lines not about one document
+    notifications: NotifyReport | None = None   # the notification step, when it ran
 
     @property
     def failed(self) -> list[DocOutcome]:
@@ -98,7 +109,8 @@ class RunReport:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed or self.problems else 0
+        notify_failed = self.notifications is not None and self.notifications.exit_code
+        return 1 if self.failed or self.problems or notify_failed else 0
 
 
 
@@ -123,33 +135,12 @@ def select_companies(config: Config, names: Sequence[str] | None,
     return chosen
 
 
-def check_plausible(text: str, previous: str | None, doc: DocumentConfig,
-                    max_shrink: float) -> None:
-    """Refuse text that shrank drastically: more likely a broken page than a new policy."""
-    share = doc.max_shrink if doc.max_shrink is not None else max_shrink
-    if previous and share < 1 and len(text) < (1 - share) * len(previous):
-        raise SuspiciousChangeError(
-            f"extracted text shrank from {len(previous):,} to {len(text):,} characters "
-            f"(more than {share:.0%}); keeping the last good version")
-
-
-def check_clock(when: datetime, last: datetime | None) -> None:
-    """Refuse a new version dated before the newest commit: history is kept in the order of
-    record, so a clock that went backwards must never put an older date on top (the site
-    would show the new text as older than the one it replaced). The next run with a right
-    clock records it."""
-    if last is not None and when < last:
-        raise ClockError(
-            f"the clock says {when.astimezone(timezone.utc):%Y-%m-%d %H:%M:%S} UTC, before the "
-            f"last recorded version ({last.astimezone(timezone.utc):%Y-%m-%d %H:%M:%S} UTC): "
-            "not recorded; check the system clock")
-
-
 def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | None = None,
           captured_at: datetime | None = None,
           progress: Callable[[DocOutcome], None] | None = None,
           stats: RunStats | None = None,
-          shard: tuple[int, int] | None = None) -> RunReport:
+          shard: tuple[int, int] | None = None,
+          clock: Callable[[], datetime] | None = None, notify: str = "send") -> RunReport:
     """Fetch and record every configured document (or those of the named companies, or of
     one shard).
 
@@ -162,16 +153,22 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     failed, bytes_downloaded, extracted, repos_opened, git_commits, recorded) and phase
     times (extract and git are summed over the lanes, so they can exceed the wall time).
     Each recorded version's change report is computed and cached before returning (phase
-    ``detect``), and its verdict and headline are put on its outcome.
+    ``detect``), and its verdict and headline are put on its outcome. ``clock`` gives the
+    capture time of each document when ``captured_at`` is not fixed (default: now, UTC).
+    ``notify``: then "send" the notifications of the changes recorded (the default; see
+    tracking.notifying), list them ("dry-run") or leave them ("off": the caller calls
+    ``notify_recorded`` itself, e.g. after publishing).
     """
     from tracker.fetching import FetchJob, fetch_many  # heavy imports only when a run happens
 
     meter = stats or RunStats.null()
+    started = captured_at or datetime.now(timezone.utc)
     with meter.phase("plan"):
         chosen = select_companies(config, companies, shard)
         chosen, problems = _pull_remote(workspace, config, chosen)
         state = StateStore(workspace.state_path,
-                           failure_threshold=config.site.failure_threshold).load()
+                           failure_threshold=config.site.failure_threshold,
+                           failure_reminder=_reminder(config)).load()
         repos = _RepoPool(workspace, meter)
         by_slug = {c.slug: c for c in chosen}
         jobs = []
@@ -211,7 +208,7 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
         with meter.phase("fetch"):
             for job, result in fetch_many(jobs, config.fetch):
                 company = by_slug[job.company]
-                when = captured_at or datetime.now(timezone.utc)
+                when = captured_at or (clock() if clock else datetime.now(timezone.utc))
                 if isinstance(result, FetchResult) and not result.not_modified:
                     meter.add("fetched")
                     meter.add("bytes_downloaded", len(result.body or b""))
@@ -232,7 +229,7 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
                         done.put(_settle_quick(company, job.doc, result, when, state, meter))
                 left[company.slug] -= 1
                 if not left[company.slug]:  # its last document: free its git processes
-                    lanes.submit(company.slug, lambda slug=company.slug: repos.release(slug))
+                    lanes.submit(company.slug, functools.partial(repos.release, company.slug))
                 collect()
         with meter.phase("record_tail"):  # recording still running after the last fetch
             while len(report.outcomes) < len(jobs):  # progress keeps moving meanwhile
@@ -260,7 +257,17 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
         explain_recorded(workspace, report)
     meter.set("recorded", len(report.recorded))
     meter.set("failed", len(report.failed))
+    if config.subscriptions and notify != "off":
+        with meter.phase("notify"):
+            report.notifications = notify_recorded(workspace, config, [c.slug for c in chosen],
+                                                   started=started, now=captured_at,
+                                                   mode=notify)
     return report
+
+
+def _reminder(config: Config) -> timedelta | None:
+    hours = config.site.failure_reminder_hours
+    return timedelta(hours=hours) if hours else None
 
 
 def _save_state(state: StateStore) -> str | None:
@@ -301,7 +308,7 @@ def _lane_count(companies: int) -> int:
     waiting for them (no GIL held), so several lanes per core keep the cores busy (measured
     with bench/bench_track_scale.py on 2 cores: 8 lanes beat 2 and 4); never more lanes than
     companies."""
-    return max(1, min(companies, 4 * (os.cpu_count() or 1), 16))
+    return max(1, min(companies, 4 * cpu_count(), 16))
 
 
 def _base(company: CompanyConfig, doc: DocumentConfig) -> dict:
@@ -313,9 +320,10 @@ def _failed(company: CompanyConfig, doc: DocumentConfig, exc: BaseException, whe
             state: StateStore, meter: RunStats) -> DocOutcome:
     message = " ".join(str(exc).split()) or type(exc).__name__  # one line per document
     log.warning("%s/%s: %s", company.slug, doc.type, message)
-    state.record_failure(company.slug, doc.type, when, message)
+    news = state.record_failure(company.slug, doc.type, when, message)
     meter.add("failed")
-    return DocOutcome(**_base(company, doc), status=FAILED, error=message)
+    return DocOutcome(**_base(company, doc), status=FAILED, error=message,
+                      news=news is not None, note=news or "")
 
 
 def _settle_quick(company: CompanyConfig, doc: DocumentConfig,
@@ -326,9 +334,9 @@ def _settle_quick(company: CompanyConfig, doc: DocumentConfig,
     else (the caller holds the state lock)."""
     if isinstance(result, BaseException):
         return _failed(company, doc, result, when, state, meter)
-    state.record_success(company.slug, doc.type, when, changed=False)
+    recovered = state.record_success(company.slug, doc.type, when, changed=False)
     meter.add("not_modified")
-    return DocOutcome(**_base(company, doc), status=NOT_MODIFIED)
+    return DocOutcome(**_base(company, doc), status=NOT_MODIFIED, recovered=recovered)
 
 
 def _settle_body(company: CompanyConfig, doc: DocumentConfig, result: FetchResult,
@@ -351,11 +359,13 @@ def _settle_body(company: CompanyConfig, doc: DocumentConfig, result: FetchResul
                                                       f"{type(exc).__name__}: {exc}"),
                            when, state, meter)
     with state_lock:
-        state.record_success(company.slug, doc.type, when, changed=commit is not None,
-                             etag=result.etag, last_modified=result.last_modified)
+        recovered = state.record_success(company.slug, doc.type, when,
+                                         changed=commit is not None, etag=result.etag,
+                                         last_modified=result.last_modified)
     if commit is None:
-        return DocOutcome(**_base(company, doc), status=UNCHANGED)
-    return DocOutcome(**_base(company, doc), status=NEW if first else CHANGED, commit=commit)
+        return DocOutcome(**_base(company, doc), status=UNCHANGED, recovered=recovered)
+    return DocOutcome(**_base(company, doc), status=NEW if first else CHANGED, commit=commit,
+                      recovered=recovered)
 
 
 def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, when: datetime,
@@ -372,12 +382,19 @@ def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, wh
     with meter.phase("git"):
         repo = repos.get(company)
         previous = repo.latest_text(doc.type)
-        check_plausible(extracted.text, previous, doc, config.fetch.max_shrink)
-        if previous != extracted.text:
-            check_clock(when, repo.last_date())
         meta = RecordMeta(source_url=redact_credentials(result.final_url or result.url),
                           status=result.status,
                           content_type=result.content_type, fetcher=result.fetcher)
+        refused = RefusedStore(repos.workspace)
+        try:
+            check_plausible(extracted.text, previous, doc, config.fetch.max_shrink,
+                            company.slug)
+        except SuspiciousChangeError as exc:  # kept, so `tracker accept` can record it
+            refused.save(company.slug, doc.type, extracted, meta, when, str(exc))
+            raise
+        refused.discard(company.slug, doc.type)
+        if previous != extracted.text:
+            check_clock(when, repo.last_date())
         commit = repo.record(doc.type, extracted, meta, when, title=doc.display_title,
                              company_name=company.name)
         if commit is not None:
