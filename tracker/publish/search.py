@@ -31,7 +31,7 @@ INDEX_TIMEOUT = 1800.0   # seconds: a very large site still finishes; a hung bin
 def pagefind_command() -> list[str] | None:
     """How to run Pagefind here: the PyPI package's module, else a ``pagefind`` on PATH."""
     try:
-        import pagefind_bin  # noqa: F401  (the binary wheel of pagefind[bin])
+        import pagefind_bin  # type: ignore[import-untyped]  # noqa: F401  (pagefind[bin])
     except ImportError:
         found = shutil.which("pagefind")
         return [found] if found else None

@@ -32,7 +32,7 @@ STAGING_MARK = ".tracker-staging"   # marks a staging directory as made by a bui
 # Folders of the output made by other tools inside a build (the search index): neither outputs
 # nor foreign files; the ``before_swap`` hook puts them into each new site.
 EXTERNAL_DIRS: tuple[str, ...] = ("pagefind",)
-BeforeSwap = Callable[[Path, Path, list[str]], None]
+BeforeSwap = Callable[[Path, Path, list[str]], object]
 
 
 @dataclass
@@ -76,7 +76,9 @@ def recover(out: Path) -> None:
         log.warning("restoring %s from %s left by an interrupted build", out, old)
         old.rename(out)
     if staging.exists() or staging.is_symlink():
-        if not (swapping and _is_dir(staging)) and not _built_by_us(staging):
+        # (empty: a build killed between making it and marking it; removing it loses nothing)
+        if not (swapping and _is_dir(staging)) and not _built_by_us(staging) and \
+                not (_is_dir(staging) and not any(staging.iterdir())):
             raise _foreign(staging)
         log.warning("removing %s left by an interrupted build", staging)
         shutil.rmtree(staging)
@@ -232,7 +234,7 @@ class _Staging:
 
 
 def _swap(out: Path, stage: _Staging, kept: list[str], keys: dict[str, str],
-          finish: Callable[[Path], None] | None = None) -> None:
+          finish: Callable[[Path], object] | None = None) -> None:
     """Complete the staged site (kept files hard-linked, ``finish``, the manifest) and swap
     it in."""
     for path in kept:

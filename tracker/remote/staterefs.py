@@ -95,7 +95,7 @@ def merge_remote_state(repo: Path) -> None:
         return
     theirs = read_ref(repo, REMOTE_STATE_REF) or {}
     ours = read_ref(repo, STATE_REF) if ours_sha else None
-    if ours is None:
+    if ours is None or ours_sha is None:
         git(["update-ref", STATE_REF, theirs_sha], cwd=repo)
         return
     if git(["merge-base", "--is-ancestor", ours_sha, theirs_sha], cwd=repo,
