@@ -9,11 +9,9 @@ one or the new one, complete. After the re-run: nothing is lost.
 from __future__ import annotations
 
 import json
-import os
 import posixpath
 import random
 import re
-import signal
 import subprocess
 import threading
 import time
@@ -23,7 +21,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.support.cli import assert_no_traceback, cli, run_tracker, subprocess_env, tracker_cmd
+from tests.support.cli import (assert_no_traceback, cli, kill_after, run_tracker,
+                               subprocess_env, tracker_cmd)
 from tests.support.git import doc_log, fsck, git, texts_in_history
 from tests.support.web import Handler, LocalServer
 from tests.support.workspace import Doc, policy_page, write_config
@@ -41,17 +40,6 @@ def _start(root: Path, *args: str) -> subprocess.Popen:
                             stderr=subprocess.PIPE, env=subprocess_env(),
                             start_new_session=True)
 
-
-def _kill_after(proc: subprocess.Popen, delay: float) -> bool:
-    """SIGKILL the whole process group after `delay`; True if it was still running."""
-    try:
-        proc.wait(timeout=delay)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
-        return True
-    proc.communicate()
-    return False
 
 
 def _check_repo(repo: Path, doc_types: tuple[str, ...]) -> dict[str, list[int]]:
@@ -95,7 +83,7 @@ def test_sigkill_track_at_random_moments_loses_and_duplicates_nothing(web: Local
     full_time = time.monotonic() - started
     for version in range(1, rounds):
         _serve_all(web, version)
-        kills += _kill_after(_start(root, "track"), rng.uniform(0.3, max(0.6, 0.8 * full_time)))
+        kills += kill_after(_start(root, "track"), rng.uniform(0.3, max(0.6, 0.8 * full_time)))
         if version == 2:  # a git process killed while it held the index lock
             (root / "snapshots/acme/.git/index.lock").write_bytes(b"")
         for company in COMPANIES:
@@ -146,7 +134,7 @@ def test_sigkill_import_then_rerun_gives_the_whole_history_once(tmp_path: Path) 
     rng = random.Random("import-crash")
     kills = 0
     for _ in range(4):
-        kills += _kill_after(_start(root, "import", str(archive)), rng.uniform(0.2, 1.0))
+        kills += kill_after(_start(root, "import", str(archive)), rng.uniform(0.2, 1.0))
         for company in ("acme", "globex"):
             repo = root / "snapshots" / company
             if (repo / ".git" / "HEAD").exists() and git(repo, "rev-parse", "-q", "--verify",
@@ -213,7 +201,7 @@ def test_sigkill_build_leaves_the_old_or_the_new_site_complete(tmp_path: Path) -
     kills, delay = 0, 0.35
     # Kill later and later: the report cache keeps the work of a killed build, so the sweep
     # reaches the write phase and the swap, until a build finishes on its own.
-    while _kill_after(_start(root, "build"), delay):
+    while kill_after(_start(root, "build"), delay):
         kills += 1
         manifest = _site_is_complete(public)
         assert manifest == old or len(manifest) > len(old)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import signal
 import subprocess
 import sys
 import time
@@ -15,6 +14,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+
+from tests.support.cli import kill_after
 from click.testing import CliRunner
 
 from tests.support.notify import Hooks, policy_variant, subscription, write_workspace
@@ -36,16 +37,6 @@ def _track_process(root: Path) -> subprocess.Popen:
                             start_new_session=True)
 
 
-def _kill_after(proc: subprocess.Popen, delay: float) -> bool:
-    try:
-        proc.wait(timeout=delay)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
-        return True
-    proc.communicate()
-    return False
-
 
 def _kill_while_sending(proc: subprocess.Popen, hooks: Hooks, delay: float) -> bool:
     """SIGKILL ``delay`` seconds after the run's first message arrived (the machine's speed
@@ -54,7 +45,7 @@ def _kill_while_sending(proc: subprocess.Popen, hooks: Hooks, delay: float) -> b
     deadline = time.monotonic() + 120
     while len(hooks.posts) == before and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
-    return _kill_after(proc, delay)
+    return kill_after(proc, delay)
 
 
 @pytest.mark.parametrize("seed", [3])
@@ -77,7 +68,7 @@ def test_sigkill_at_random_moments_loses_nothing_and_repeats_at_most_one(
             before = len(hooks.posts)
             proc = _track_process(tmp_path)
             if round_ % 3 == 2:            # anywhere in the run: fetching, recording, sending
-                killed = _kill_after(proc, rng.uniform(0.5, 8.0))
+                killed = kill_after(proc, rng.uniform(0.5, 8.0))
             else:                          # somewhere among the messages
                 killed = _kill_while_sending(proc, hooks, rng.uniform(0.0, 1.0))
             kills += killed

@@ -306,18 +306,11 @@ def _page_for(fields: list[tuple[str, str, bool]]) -> str:
             "</script></body>")
 
 
-@pytest.mark.browser
-def test_no_feed_field_becomes_live_markup_in_chromium(hostile: Path, chromium_path: Path,
-                                                      tmp_path: Path) -> None:
+def _in_reader(chromium_path: Path, tmp_path: Path, fields: list, script: str) -> object:
+    """Decode feed fields the way readers do (an HTML field as innerHTML, text as text) in
+    a page of their own in Chromium, let any error handler fire, then evaluate ``script``."""
     from playwright.sync_api import sync_playwright
 
-    feeds = feed_files(hostile)
-    fields = [(f"{p.relative_to(hostile)}:{w}", v, h) for p in feeds
-              for w, v, h in _reader_fields(p)]
-    # the payload really is in the feeds, in the fields the issue names
-    for name in ("/title", "/description", CONTENT, "/summary", "/content"):
-        assert any(w.endswith(name) and "onerror" in v for w, v, _ in fields), name
-    assert any("status.rss" in w and "onerror" in v for w, v, _ in fields)
     page_file = tmp_path / "reader.html"
     page_file.write_text(_page_for(fields), encoding="utf-8")
     with sync_playwright() as p:
@@ -327,19 +320,34 @@ def test_no_feed_field_becomes_live_markup_in_chromium(hostile: Path, chromium_p
             page = browser.new_page()
             page.goto(page_file.as_uri(), wait_until="load")
             page.wait_for_timeout(300)   # let any image error handler fire
-            state = page.evaluate("""() => ({
-                pwned: window.__pwned === undefined ? null : String(window.__pwned),
-                fields: document.querySelectorAll('div[data-where]').length,
-                live: [...document.querySelectorAll('div[data-where] *')].filter(
-                    e => !['P','UL','LI','STRONG','EM','INS','DEL','BR','A','H4','SECTION',
-                           'DIV','CODE','OL'].includes(e.tagName) ||
-                         [...e.attributes].some(a => a.name !== 'href')).map(
-                    e => e.closest('div[data-where]').dataset.where + ': ' + e.outerHTML),
-                shown: [...document.querySelectorAll('div[data-where]')].map(e => e.textContent)
-                       .filter(t => t.includes('onerror')).length,
-            })""")
+            return page.evaluate(script)
         finally:
             browser.close()
+
+
+@pytest.mark.browser
+def test_no_feed_field_becomes_live_markup_in_chromium(hostile: Path, chromium_path: Path,
+                                                      tmp_path: Path) -> None:
+
+    feeds = feed_files(hostile)
+    fields = [(f"{p.relative_to(hostile)}:{w}", v, h) for p in feeds
+              for w, v, h in _reader_fields(p)]
+    # the payload really is in the feeds, in the fields the issue names
+    for name in ("/title", "/description", CONTENT, "/summary", "/content"):
+        assert any(w.endswith(name) and "onerror" in v for w, v, _ in fields), name
+    assert any("status.rss" in w and "onerror" in v for w, v, _ in fields)
+    state = _in_reader(chromium_path, tmp_path, fields, """() => ({
+        pwned: window.__pwned === undefined ? null : String(window.__pwned),
+        fields: document.querySelectorAll('div[data-where]').length,
+        live: [...document.querySelectorAll('div[data-where] *')].filter(
+            e => !['P','UL','LI','STRONG','EM','INS','DEL','BR','A','H4','SECTION',
+                   'DIV','CODE','OL'].includes(e.tagName) ||
+                 [...e.attributes].some(a => a.name !== 'href')).map(
+            e => e.closest('div[data-where]').dataset.where + ': ' + e.outerHTML),
+        shown: [...document.querySelectorAll('div[data-where]')].map(e => e.textContent)
+               .filter(t => t.includes('onerror')).length,
+    })""")
+    assert isinstance(state, dict)
     assert state["pwned"] is None, state["live"][:5]
     assert state["fields"] == len(fields)
     assert state["live"] == []
@@ -370,7 +378,6 @@ class _ReasonHandler(http.server.BaseHTTPRequestHandler):
 def test_a_servers_reason_phrase_stays_inert_in_the_status_feed(tmp_path: Path,
                                                                 chromium_path: Path) -> None:
     from click.testing import CliRunner
-    from playwright.sync_api import sync_playwright
 
     from tracker.cli.main import main
 
@@ -397,18 +404,8 @@ def test_a_servers_reason_phrase_stays_inert_in_the_status_feed(tmp_path: Path,
     fields = [(f"{name}:{w}", v, h) for name in ("status.rss", "status.atom")
               for w, v, h in _reader_fields(public / "feeds" / name)]
     assert any("onerror" in v and w.endswith("/description") for w, v, _ in fields)
-    page_file = tmp_path / "reader.html"
-    page_file.write_text(_page_for(fields), encoding="utf-8")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(chromium_path), headless=True,
-                                    args=["--headless", "--no-sandbox", "--disable-gpu"])
-        try:
-            page = browser.new_page()
-            page.goto(page_file.as_uri(), wait_until="load")
-            page.wait_for_timeout(300)
-            pwned = page.evaluate("() => window.__pwned === undefined ? null : 1")
-            imgs = page.evaluate("() => document.querySelectorAll('img').length")
-            shown = page.evaluate("() => document.body.textContent.includes('onerror=')")
-        finally:
-            browser.close()
-    assert (pwned, imgs, shown) == (None, 0, True)
+    seen = _in_reader(chromium_path, tmp_path, fields, """() => [
+        window.__pwned === undefined ? null : 1,
+        document.querySelectorAll('img').length,
+        document.body.textContent.includes('onerror=')]""")
+    assert seen == [None, 0, True]

@@ -4,6 +4,7 @@ cron runs it."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -38,3 +39,16 @@ def run_tracker(root: Path, *args: str, timeout: float = 120) -> subprocess.Comp
 def assert_no_traceback(*outputs: str) -> None:
     for out in outputs:
         assert "Traceback" not in out and 'File "' not in out, out
+
+
+def kill_after(proc: subprocess.Popen, delay: float) -> bool:  # type: ignore[type-arg]
+    """SIGKILL the whole process group of ``proc`` (started with ``start_new_session``) after
+    ``delay`` seconds; True if it was still running then."""
+    try:
+        proc.wait(timeout=delay)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        return True
+    proc.communicate()
+    return False
