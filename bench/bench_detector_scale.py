@@ -10,7 +10,9 @@
    cold (all memoised results dropped before each pair: the pair alone) and in history order
    (pairs one after the other, as `tracker build` and `tracker log` compute them, each version
    being one side of two pairs).
-3. Whether the issue's targets hold: p95 < 200 ms per corpus pair, a 1 MB pair < 5 s.
+3. Cost growth in the number of changed headings: n sections whose headings are all renamed
+   and bodies reworded (section alignment must stay linear in changed headings).
+4. Whether the issue's targets hold: p95 < 200 ms per corpus pair, a 1 MB pair < 5 s.
 
 Cold timings are the best of --repeat runs (default 2), since noise only adds time; the
 history-order pass runs each pair once (a rerun would find its own texts remembered).
@@ -104,6 +106,48 @@ def growth(corpus: Path, sizes: list[int], per_size: int) -> list[dict]:
     return rows
 
 
+_WORDS = ("account", "billing", "cookie", "device", "export", "family", "guest", "history", "invoice",
+          "journal", "kiosk", "ledger", "message", "notice", "order", "payment", "quota", "record",
+          "session", "ticket", "upload", "voucher", "wallet", "yearbook", "zone")
+
+
+def _word(n: int) -> str:
+    """A distinct made-up word per number ('billing-orderkiosk'): titles that share no word."""
+    out = []
+    while True:
+        n, r = divmod(n, len(_WORDS))
+        out.append(_WORDS[r])
+        if not n:
+            return "".join(out)
+
+
+def heading_churn_pair(n: int) -> tuple[str, str]:
+    """A policy of n sections, each with its own heading and one sentence; in the new version
+    every heading is renamed (a new word, the old one kept) and every body reworded, the worst
+    case for section alignment: n changed headings on each side."""
+    old, new = [], []
+    for k in range(n):
+        w = _word(k)
+        old.append(f"## {w.capitalize()} data\n\nWe keep {w} records for the {w} service until you ask us to delete them.\n")
+        new.append(f"## {w.capitalize()} data and {_word(k + 7 * n)} settings\n\nWe keep {w} records for the {w} "
+                   f"service until you delete them in your settings.\n")
+    return "\n".join(old), "\n".join(new)
+
+
+def heading_growth(counts: list[int]) -> list[dict]:
+    """Cost of compare() as the number of changed headings grows, with the growth exponent
+    (1.0 = linear in changed headings, 2.0 = quadratic)."""
+    rows = []
+    for n in counts:
+        old, new = heading_churn_pair(n)
+        w, c = _timed(compare, old, new, cold=True)
+        rows.append({"headings": n, "kb_per_side": round(len(old) / 1000, 1), "wall_s": w, "cpu_s": c})
+    for prev, row in zip([None] + rows, rows):
+        row["exponent"] = (math.log(row["cpu_s"] / prev["cpu_s"]) / math.log(row["headings"] / prev["headings"])
+                           if prev else None)
+    return rows
+
+
 def corpus_pairs(corpus: Path) -> list[tuple[str, str, str]]:
     out = []
     for sub, pattern in (("ota", "*.md"), ("ptt", "*.txt")):
@@ -140,18 +184,33 @@ def corpus_times(pairs: list[tuple[str, str, str]], cold: bool) -> dict:
             "wall_max_s": slowest[1], "slowest": slowest[0]}
 
 
+def _print_headings(rows: list[dict]) -> None:
+    print("changed headings (every heading renamed, every body reworded), each pair cold:")
+    print(f"{'headings':>9} {'size/side':>10} {'wall':>9} {'CPU':>9} {'exponent':>9}")
+    for r in rows:
+        exp = f"{r['exponent']:.2f}" if r["exponent"] is not None else "-"
+        print(f"{r['headings']:>9} {r['kb_per_side']:>7.0f} KB {r['wall_s']:>8.2f}s {r['cpu_s']:>8.2f}s {exp:>9}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--sizes", default="10000,100000,1000000", help="bytes per side, comma-separated")
     ap.add_argument("--per-size", type=int, default=3, help="pairs per size (median reported)")
     ap.add_argument("--repeat", type=int, default=REPEAT, help="runs per timing, best kept")
+    ap.add_argument("--headings", default="1000,2000,4000,8000",
+                    help="changed-heading counts for the section-alignment growth, comma-separated")
+    ap.add_argument("--only-headings", action="store_true", help="run only the changed-heading growth")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     globals()["REPEAT"] = max(1, args.repeat)
     if not (args.corpus / "ptt").is_dir():
         raise SystemExit(f"no corpus at {args.corpus} (expected ptt/ and ota/)")
     compare("Warm up. We collect data.", "Warm up. We sell data.")   # imports, regex compilation
+    heads = heading_growth([int(x) for x in args.headings.split(",")])
+    _print_headings(heads)
+    if args.only_headings:
+        return 0
     sizes = [int(s) for s in args.sizes.split(",")]
     rows = growth(args.corpus, sizes, args.per_size)
     pairs = corpus_pairs(args.corpus)
@@ -165,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
         "mb_wall": mb is not None and mb["wall_s"] < MB_TARGET_S,
         "mb_cpu": mb is not None and mb["cpu_s"] < MB_TARGET_S,
     }
-    res = {"detector_version": DETECTOR_VERSION, "growth": rows, "corpus_cold": cold,
+    res = {"detector_version": DETECTOR_VERSION, "growth": rows, "heading_growth": heads, "corpus_cold": cold,
            "corpus_history_order": warm, "targets": targets}
     if args.json:
         print(json.dumps(res, indent=2, sort_keys=True))

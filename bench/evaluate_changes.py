@@ -143,18 +143,24 @@ def _pairs_of(folder: Path) -> Iterator[tuple[str, Path, Path]]:
 def run_claim_check(corpus: Path, verbose: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in SETS:
-        claims = pairs = headline_pairs = 0
+        claims = pairs = headline_pairs = tails = cut = redline = 0
         bad: list[str] = []
         for company, a, b in _pairs_of(corpus / name):
             old, new = a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8")
-            res = claim_check(old, new, compare(old, new))
+            rep = compare(old, new)
+            res = claim_check(old, new, rep)
+            h = rep.headline
+            tails += "changes to " in h
+            cut += "…" in h
+            redline += bool(re.search(r"\[[^\]]*→", h))
             pairs += 1
             claims += res["claims"]
             headline_pairs += bool(res["in_headline"])
             bad += [f"{company} {a.stem} -> {b.stem}: {x}" for x in res["contradicted"]]
         out[name] = {"pairs": pairs, "claims": claims, "contradicted": len(bad),
                      "rate": round(len(bad) / claims, 4) if claims else 0.0,
-                     "headline_contradictions": headline_pairs, "examples": bad[:40]}
+                     "headline_contradictions": headline_pairs, "examples": bad[:40],
+                     "headlines_with_topic_tail": tails, "headlines_with_ellipsis": cut, "headlines_with_redline": redline}
         if verbose:
             for line in bad:
                 print(f"  claim [{name}] {line}")
@@ -292,9 +298,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="one block per pair, reference beside summary")
     ap.add_argument("--no-claims", action="store_true", help="skip the claim check over all pairs")
     ap.add_argument("--set", choices=SETS, action="append", help="grade only this labelled set")
+    ap.add_argument("--only-claims", action="store_true", help="run only the claim check")
     args = ap.parse_args(argv)
     verbose = args.verbose and not args.json
-    res = evaluate(args.corpus, verbose=verbose, sets=tuple(args.set or SETS))
+    res = {"sets": {}, "both": None} if args.only_claims else evaluate(args.corpus, verbose=verbose,
+                                                                        sets=tuple(args.set or SETS))
     if not args.no_claims:
         res["claim_check"] = run_claim_check(args.corpus, verbose=verbose)
     if args.json:
@@ -302,16 +310,19 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for name, r in res["sets"].items():
         _print_grades(name, r)
-    _print_grades("both", res["both"])
-    print("confusion (label -> got): " + json.dumps(res["both"]["confusion"], sort_keys=True))
-    for k, v in res["both"]["entities"].items():
-        print(f"  entities {k:10s}: precision {v['precision']} recall {v['recall']} "
-              f"(tp {v['tp']} fp {v['fp']} fn {v['fn']})")
+    if res["both"]:
+        _print_grades("both", res["both"])
+        print("confusion (label -> got): " + json.dumps(res["both"]["confusion"], sort_keys=True))
+        for k, v in res["both"]["entities"].items():
+            print(f"  entities {k:10s}: precision {v['precision']} recall {v['recall']} "
+                  f"(tp {v['tp']} fp {v['fp']} fn {v['fn']})")
     print("targets (both sets): 0 cosmetic alerts, verdict >= 0.85, must-mention >= 0.9, "
           "sections added recall >= 0.9, entities P >= 0.95 R >= 0.8, claim check < 1%")
     for name, c in res.get("claim_check", {}).items():
         print(f"claim check {name}: {c['pairs']} pairs, {c['claims']} claims, {c['contradicted']} contradicted"
-              f" ({c['rate'] * 100:.2f}%), {c['headline_contradictions']} pairs contradicted in the headline")
+              f" ({c['rate'] * 100:.2f}%), {c['headline_contradictions']} pairs contradicted in the headline;"
+              f" headlines with a 'changes to' tail {c['headlines_with_topic_tail']}, with '…' {c['headlines_with_ellipsis']},"
+              f" with a redline {c['headlines_with_redline']}")
     return 0
 
 

@@ -65,10 +65,11 @@ def test_a_server_always_answering_304_is_reported_not_ok_forever(
     shutil.rmtree(root / "snapshots" / "acme")   # versions lost, the state keeps its ETag
     mode["always_304"] = True
     web.seen.clear()
-    for _ in range(2):
+    for run in range(2):
         result = cli(root, "track")
         assert result.exit_code == 1, result.output
-        assert "FAILED   acme/privacy-policy" in result.stderr and "304" in result.stderr
+        if run == 0:  # a failure is printed when it starts (then at the threshold, daily)
+            assert "FAILED   acme/privacy-policy" in result.stderr and "304" in result.stderr
     for seen in web.seen:
         assert "if-none-match" not in seen.headers and "if-modified-since" not in seen.headers
     status = cli(root, "status")

@@ -49,7 +49,7 @@ def test_date_stamp_reported_as_metadata(policy: str) -> None:
     report = compare(policy, policy.replace("March 1, 2023", "June 9, 2024"))
     assert report.is_cosmetic
     assert report.date_stamp == {"old": "March 1, 2023", "new": "June 9, 2024"}
-    assert "date stamp" in report.headline
+    assert "revision date updated" in report.headline
 
 
 def test_reordered_identical_text_is_cosmetic_and_moved(policy: str) -> None:

@@ -22,7 +22,7 @@ def test_practice_verb_swap_is_substantive_and_named(old, new, phrase):
     assert report.verdict == "substantive"
     said = report.headline + " " + " ".join(report.bullets)
     before, after = phrase.split(" → ")
-    assert f"{before} → {after}" in said
+    assert after in said and before in said.split("(was: ", 1)[1], said    # the new practice, with the old one
 
 
 @pytest.mark.parametrize("old, new", [

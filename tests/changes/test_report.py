@@ -21,7 +21,11 @@ def _changed(policy: str) -> str:
 def test_to_dict_has_exactly_the_spec_fields(policy: str) -> None:
     d = compare(policy, _changed(policy)).to_dict()
     assert set(d) == {"verdict", "headline", "bullets", "similarity", "stats", "sections", "topics",
-                      "entities", "changes", "date_stamp", "detector_version"}
+                      "entities", "changes", "date_stamp", "detector_version", "statements"}
+    assert d["bullets"] == [s["text"] for s in d["statements"]]
+    for s in d["statements"]:
+        assert set(s) == {"text", "topic", "impact", "old", "new", "changes"} and s["topic"] in TOPICS
+        assert all(0 <= k < len(d["changes"]) for k in s["changes"])
     assert set(d["stats"]) == {"added", "removed", "reworded", "moved", "unchanged"}
     assert set(d["sections"]) == {"added", "removed", "renamed", "changed"}
     assert set(d["entities"]) == {"added", "removed"}
@@ -51,8 +55,9 @@ def test_deterministic_and_round_trip(policy: str) -> None:
 def test_summary_names_the_changes(policy: str) -> None:
     r = compare(policy, _changed(policy))
     text = (r.headline + "\n" + "\n".join(r.bullets))
-    assert "90 days" in text and "Google Analytics" in text and "Cookies" in text
-    assert r.verdict == "substantive" and not r.is_cosmetic
+    assert "90 days" in text and "Google Analytics" in text
+    # 'We will not sell' -> 'We may sell' reverses a core promise: major, and tagged sale
+    assert r.verdict == "major" and "sale" in r.topics and not r.is_cosmetic
 
 
 def test_identical_texts() -> None:

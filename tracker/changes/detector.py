@@ -13,14 +13,17 @@ from tracker.changes.align import WORK, align_sections, align_sentences, outline
 from tracker.changes.report import Change, ChangeReport
 from tracker.changes.normalize import clean_chars, sentence_key
 from tracker.changes.segment import Document, exact_key, segment
-from tracker.changes.summary import Facts, bullets_and_headline, decide_verdict, new_names, novel_terms
+from tracker.changes import claims
+from tracker.changes.headline import summarise
+from tracker.changes.statements import Context, candidates
+from tracker.changes.summary import Facts, new_names, novel_terms
 from tracker.changes.topics import _topics_of
 from tracker.changes.vendors import _vendor_spans
-from tracker.changes.verdict import _word_diff, change_topics, flips, is_material
+from tracker.changes.verdict import _word_diff, change_topics, decide_verdict, flips, is_material, is_rewrite
 
 log = logging.getLogger(__name__)
 
-DETECTOR_VERSION = "1.4.3"
+DETECTOR_VERSION = "2.0.0"
 
 
 class _PerText:
@@ -66,7 +69,8 @@ def clear_caches() -> None:
     for memo in _MEMOS:
         with memo.lock:
             memo.memo.clear()
-    for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff):
+    from tracker.changes.statements import _says
+    for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff, _says):
         fn.cache_clear()
 
 
@@ -137,6 +141,48 @@ def _echoed(text: str, other_keys: set[str], other_phrases: str,
     return f"{_BREAK}{key}{_BREAK}" in other_phrases
 
 
+RESPLIT_MAX_WORDS = 120
+
+
+def _run_pattern(words: list[str]) -> "re.Pattern[str]":
+    """The words in order, each sentence or line break between them allowed."""
+    return re.compile(re.escape(_BREAK_WORD) + " " + r" (?:qzbreakqz )*".join(map(re.escape, words))
+                      + " " + re.escape(_BREAK_WORD))
+
+
+def _resplits(pairs: list[Any], d_old: Document, d_new: Document, old: str, new: str
+              ) -> tuple[set[int], list[str]]:
+    """Reworded pairs whose words are unchanged and only the sentence split moved ('A. B' ->
+    'A; B'): the longer side is a run of whole sentences of the other side. Returns their
+    indexes and the keys of the longer sentences (an added or removed sentence inside one of
+    them is part of the same re-split)."""
+    found: set[int] = set()
+    joined: list[str] = []
+    streams: dict[str, str] = {}
+    for k, p in enumerate(pairs):
+        if p.kind != "reworded":
+            continue
+        ko, kn = sentence_key(d_old.sentences[p.old].text), sentence_key(d_new.sentences[p.new].text)
+        wo, wn = ko.split(" "), kn.split(" ")
+        longer, side = (wn, "old") if len(wn) > len(wo) else (wo, "new")
+        shorter = wo if longer is wn else wn
+        if len(longer) > RESPLIT_MAX_WORDS or len(longer) == len(shorter) or not set(shorter) <= set(longer):
+            continue
+        if side not in streams:
+            streams[side] = _phrases(old if side == "old" else new)[0]
+        if _run_pattern(longer).search(streams[side]):
+            found.add(k)
+            joined.append(" ".join(longer))
+    return found, joined
+
+
+def _inside(text: str, joined: list[str]) -> bool:
+    if not joined:
+        return False
+    key = sentence_key(text)
+    return key.count(" ") >= 2 and any(f" {key} " in f" {j} " for j in joined)
+
+
 def _phrases_of(raw: str) -> tuple[str, set[str]]:
     phrases = _phrase_text(raw)
     return phrases, _phrase_set(phrases)
@@ -164,12 +210,22 @@ def compare(old: str, new: str) -> ChangeReport:
     changes: list[Change] = []
     stats = Counter({"added": 0, "removed": 0, "reworded": 0, "moved": 0, "unchanged": 0})
     changed_sections: dict[str, None] = {}
-    for p in pairs:
+    resplit, joined = _resplits(pairs, d_old, d_new, old, new)
+    for k, p in enumerate(pairs):
         stats[p.kind] += 1
         if p.kind == "unchanged":
             continue
         o = d_old.sentences[p.old].text if p.old is not None else None
         n = d_new.sentences[p.new].text if p.new is not None else None
+        if k in resplit or (p.kind in ("added", "removed") and _inside(n or o or "", joined)):
+            stats[p.kind] -= 1      # the same words, only split into sentences differently
+            stats["moved"] += 1
+            text = n or o or ""
+            section = _section_title(d_new, d_new.sentences[p.new].section) if p.new is not None else \
+                _section_title(d_old, d_old.sentences[p.old].section)
+            changes.append(Change("moved", section, o or text, n or text, tuple(change_topics("added", None, text)),
+                                  False, ()))
+            continue
         if p.kind in ("added", "removed"):
             side = "old" if p.kind == "added" else "new"
             if side not in phrases:
@@ -197,36 +253,47 @@ def compare(old: str, new: str) -> ChangeReport:
     e_new = _entities(d_new.text, tuple(d_new.urls), fold)
     owner = ent.first_party([d_old.text, d_new.text], d_old.urls + d_new.urls, fold)
     added, removed = ent.diff(e_old, e_new, owner)
-
-    topic_counter: Counter[str] = Counter()
-    for c in changes:
-        if c.kind != "moved" and c.material:
-            topic_counter.update(c.topics)
-    topic_counts = sorted(topic_counter.items(), key=lambda kv: (-kv[1], kv[0]))
+    if any(added.values()) or any(removed.values()):
+        added, removed = claims.keep_real_entities(added, removed, _plain(old), _plain(new))
 
     sim = similarity(d_old, d_new, pairs)
     sections_added = [d_new.sections[j].title for j in secs.added]
-    # the bullets name top-level sections first (a rewrite adds dozens of sub-headings)
-    top_added = [d_new.sections[j].title for j in sorted(secs.added, key=lambda j: (d_new.sections[j].level, j))]
     sections_removed = [d_old.sections[i].title for i in secs.removed]
     renamed = [(d_old.sections[i].title, d_new.sections[j].title) for i, j in secs.renamed]
+    if sections_added or sections_removed or renamed:
+        sections_added, sections_removed, renamed = claims.keep_real_sections(
+            sections_added, sections_removed, renamed, _lines(old), _lines(new))
+    kept = set(sections_added)
+    # the statements name top-level sections first (a rewrite adds dozens of sub-headings)
+    top_added = [d_new.sections[j].title for j in sorted(secs.added, key=lambda j: (d_new.sections[j].level, j))
+                 if d_new.sections[j].title in kept]
     stamp = {"old": d_old.date_stamp, "new": d_new.date_stamp}
-    facts = Facts(changes, top_added, sections_removed, renamed, added, removed, topic_counts,
+    facts = Facts(changes, top_added, sections_removed, renamed, added, removed, [],
                   sim, dict(stats), outline_size(d_old), outline_size(d_new),
                   stamp["old"] != stamp["new"])
     old_links, new_links = ({_link_key(u) for u in d.urls} - {""} for d in (d_old, d_new))
     facts.links_changed = len(new_links ^ old_links)
-    facts.new_terms, facts.gone_terms = novel_terms(d_old.text, d_new.text, changes, sections_added)
-    came = [c.new or "" for c in changes if c.material and c.kind in ("added", "reworded")]
-    gone = [c.old or "" for c in changes if c.material and c.kind in ("removed", "reworded")]
-    facts.new_names = new_names(came, d_old.text)
-    facts.gone_names = new_names(gone, d_new.text, 4)
-    verdict = decide_verdict(facts)
-    bullets, headline = bullets_and_headline(facts, verdict)
+    names = tuple(new_names([c.new or "" for c in changes if c.material and c.kind in ("added", "reworded")],
+                            d_old.text)) if any(c.material for c in changes) else ()
+    ctx = Context(changes, added, removed, top_added, sections_removed, _owner_name(owner),
+                  _salient_terms(changes, added, removed, names, d_old.text, d_new.text, sections_added), names)
+    cands = candidates(ctx)
+    impacts = {s.impact for s in cands}
+    verdict = decide_verdict(facts, impacts)
+    topic_counter: Counter[str] = Counter()
+    for c in changes:
+        if c.kind != "moved" and c.material:
+            topic_counter.update(c.topics)
+    if "sale-reversal" in impacts and "sale" not in topic_counter:
+        topic_counter["sale"] = 1
+    topic_counts = sorted(topic_counter.items(), key=lambda kv: (-kv[1], kv[0]))
+    facts.topic_counts = topic_counts
+    identical = old == new
+    statements, headline = summarise(facts, verdict, cands, identical, is_rewrite(facts), ctx.salient)
     return ChangeReport(
         verdict=verdict,
         headline=headline,
-        bullets=tuple(bullets),
+        bullets=tuple(s.text for s in statements),
         similarity=sim,
         stats={k: stats[k] for k in ("added", "removed", "reworded", "moved", "unchanged")},
         sections_added=tuple(sections_added),
@@ -239,4 +306,32 @@ def compare(old: str, new: str) -> ChangeReport:
         changes=tuple(changes),
         date_stamp=stamp,
         detector_version=DETECTOR_VERSION,
+        statements=tuple(s.to_dict() for s in statements),
     )
+
+
+def _salient_terms(changes: list[Change], added: dict[str, list[str]], removed: dict[str, list[str]],
+                   names: tuple[str, ...], old_text: str, new_text: str, sections_added: list[str]) -> tuple[str, ...]:
+    """Lower-case names and terms new to one side: entities that came or went, proper names
+    only the new side writes, and the key terms of the changed sentences."""
+    if not any(c.kind != "moved" for c in changes):
+        return ()
+    terms = [x for side in (added, removed) for k in ("laws", "vendors", "durations", "ages", "emails") for x in side[k]]
+    terms += list(names)
+    new_terms, gone_terms = novel_terms(old_text, new_text, changes, sections_added)
+    terms += new_terms[:8] + gone_terms[:4]
+    return tuple(dict.fromkeys(t.lower() for t in terms if len(t) >= 3))
+
+
+def _owner_name(owner: tuple[str | None, str | None]) -> str:
+    """The company as a sentence subject: its vendor name, its site's name, or 'The company'."""
+    fam, label = owner
+    if fam:
+        return fam
+    if label and label.isalpha() and 3 <= len(label) <= 14:
+        return label.capitalize()
+    return "The company"
+
+
+_plain = _PerText(claims.plain)
+_lines = _PerText(claims.heading_lines)

@@ -58,6 +58,8 @@ class ChangeReport:
     changes: tuple[Change, ...] = ()
     date_stamp: dict[str, str | None] = field(default_factory=lambda: {"old": None, "new": None})
     detector_version: str = ""
+    # the bullets as objects: text, topic, impact, old, new, changes (indexes into `changes`)
+    statements: tuple[dict[str, Any], ...] = ()
 
     # -- convenience -----------------------------------------------------------------------
     @property
@@ -95,6 +97,7 @@ class ChangeReport:
             "changes": [c.to_dict() for c in self.changes],
             "date_stamp": dict(self.date_stamp),
             "detector_version": self.detector_version,
+            "statements": [dict(s) for s in self.statements],
         }
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -122,6 +125,7 @@ class ChangeReport:
             changes=tuple(Change.from_dict(c) for c in d.get("changes", ())),
             date_stamp=dict(d.get("date_stamp", {"old": None, "new": None})),
             detector_version=d.get("detector_version", ""),
+            statements=tuple(dict(s) for s in d.get("statements", ())),
         )
 
     @classmethod

@@ -10,10 +10,15 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from tracker.changes.entities import NUMBER_WORDS, extract_sentence
 from tracker.changes.normalize import DATE_RE
 from tracker.changes.topics import has_topic, topics_of
+
+if TYPE_CHECKING:
+    from tracker.changes.report import Change
+    from tracker.changes.summary import Facts
 
 _WORD_RE = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
 _NEG_RE = re.compile(r"(?i)\b(?:not|never|no|none|nor|cannot|can't|won't|don't|doesn't|didn't|isn't|aren't|"
@@ -255,3 +260,100 @@ def change_topics(kind: str, old: str | None, new: str | None) -> list[str]:
             t = list(dict.fromkeys(first + [x for x in t if x != "other"]))
         return t
     return topics_of(new or old or "")
+
+
+# -- the verdict: decided here and nowhere else -------------------------------------------------
+
+SUBSTANTIVE_MIN_CHANGES = 2
+_BANNER_RE = re.compile(r"(?i)\b(?:we(?:'ve| have)? (?:recently )?updated (?:our|this|the)|"
+                        r"(?:our|this) (?:privacy )?(?:policy|notice|statement) (?:has|was) (?:been )?(?:updated|revised|changed)|"
+                        r"effective (?:as of|date)|last (?:updated|modified|revised))\b")
+# a revision-history line: what the editors did to the document, not what the company does
+_CHANGE_NOTE_RE = re.compile(r"\W*(?:Added|Improved|Updated|Clarified|Revised|Removed|Changed|Modified|Edited|Corrected|"
+                             r"Fixed|Reorganized|Reorganised|Expanded|Simplified|Deleted)\s+(?!your\b|you\b)\w")
+_NOTE_PREFIX_RE = re.compile(r"(?i)^(?:[\W\d_]|change ?log|revision history|revisions?|updates?|"
+                             r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)+")
+
+
+def is_change_note(text: str) -> bool:
+    """'Change log 2018-04-04: Typographical error corrected', 'August, 2004 - Removed
+    references to …': what the editors did to the document, dated or not."""
+    rest = _NOTE_PREFIX_RE.sub("", text.strip())
+    if rest != text.strip() and re.match(r"(?i)\w+(?:\s\w+){0,3}\s(?:corrected|fixed|updated|added|removed|clarified)\b", rest):
+        return True                       # 'Typographical error corrected'
+    return bool(_CHANGE_NOTE_RE.match(rest))
+
+
+_ACRONYM_RE = re.compile(r"\b[A-Z]{2,6}s?\b")
+
+
+def is_trivial(c: "Change") -> bool:
+    """A change that alters no meaning: an update banner added or removed, an abbreviation
+    spelled out (or abbreviated), a typo fixed."""
+    text = c.new or c.old or ""
+    if c.kind in ("added", "removed"):
+        return bool(_BANNER_RE.search(text) or is_change_note(text)) and len(text.split()) <= 25
+    if c.kind != "reworded" or not c.old or not c.new:
+        return c.kind == "moved"
+    if is_change_note(c.old) and is_change_note(c.new):
+        return True                       # a revision-history line that grew a new entry
+    gone, came = delta_words(c.old, c.new)
+    if _spelled_out(gone, came) or _spelled_out(came, gone):
+        return True
+    g, n = gone.strip(), came.strip()
+    if g and n and len(g.split()) <= 2 and len(n.split()) <= 2 and not _numbers(g + " " + n):
+        gl, nl = g.lower(), n.lower()             # 'recieve' -> 'receive', 'emailing' -> 'email'
+        return SequenceMatcher(None, gl, nl).ratio() >= 0.8 or (
+            len(g.split()) == len(n.split()) == 1 and min(len(gl), len(nl)) >= 4 and (gl.startswith(nl) or nl.startswith(gl)))
+    return False
+
+
+def _spelled_out(short_side: str, long_side: str) -> bool:
+    """'EEA' -> 'European Economic Area (EEA)' or 'European Economic Area'; 'U.S.' -> 'United States'."""
+    short_side = re.sub(r"(?<=[A-Z])\.", "", short_side)
+    acr = [a.rstrip("s") for a in _ACRONYM_RE.findall(short_side)]
+    rest = _ACRONYM_RE.sub("", short_side).strip(" ()")
+    if len(acr) != 1 or rest:
+        return False
+    words = [w for w in re.findall(r"[A-Za-z]+", long_side) if w.lower() not in ("of", "and", "the", "for")]
+    initials = "".join(w[0].upper() for w in words if w[0].isupper())
+    return acr[0] in initials
+
+
+def decide_verdict(f: "Facts", impacts: set[str]) -> str:
+    """cosmetic | minor | substantive | major, by meaning first, then by volume.
+
+    impacts: the impact levels of the candidate statements (tracker.changes.priorities)."""
+    from tracker.changes.priorities import MAJOR_IMPACTS, SUBSTANTIVE_IMPACTS
+    real = [c for c in f.changes if c.kind != "moved" and not is_trivial(c)]
+    if not real:
+        return "cosmetic"
+    if impacts & MAJOR_IMPACTS:
+        return "major"
+    if is_rewrite(f):
+        return "major"
+    material = [c for c in real if c.material]
+    if material and impacts & SUBSTANTIVE_IMPACTS:
+        return "substantive"
+    hard_entities = sum(len(f.entities_added[k]) + len(f.entities_removed[k])
+                        for k in ("vendors", "emails", "phones", "durations", "ages"))
+    if len(material) >= SUBSTANTIVE_MIN_CHANGES or any(c.flips for c in material) or (hard_entities and material) \
+            or any(_cites_new_legal_basis(c) for c in material) \
+            or (f.sections_added and material) or (1.0 - f.similarity > 0.1 and material):
+        return "substantive"
+    return "minor"
+
+
+def is_rewrite(f: "Facts") -> bool:
+    """Most of the text new, and the outline changed too."""
+    sec_total = max(f.n_old_sections, f.n_new_sections, 1)
+    sec_churn = (len(f.sections_added) + len(f.sections_removed)) / sec_total
+    return f.similarity < 0.35 or (f.similarity < 0.5 and sec_churn >= 0.3) or (f.similarity < 0.55 and sec_churn >= 0.5)
+
+
+def _cites_new_legal_basis(c: "Change") -> bool:
+    """A law cited or dropped in a sentence about international transfers changes the legal
+    footing of those transfers, unlike a law named in passing."""
+    if "international-transfer" not in c.topics:
+        return False
+    return extract_sentence(c.old or "").get("laws") != extract_sentence(c.new or "").get("laws")

@@ -8,10 +8,10 @@ from pathlib import Path
 import click
 
 from tracker.cli.edge import State, pass_state
-from tracker.cli.options import out_option
+from tracker.cli.options import example, out_option
 
 
-@click.command()
+@click.command(epilog=example("tracker build && tracker serve --port 8080"))
 @out_option
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port on 127.0.0.1 (0: any free port).")
@@ -21,8 +21,6 @@ def serve(state: State, out: Path | None, port: int) -> None:
 
     Search needs the site served over HTTP: opened from disk, browsers refuse to load its
     index. Any static web server works the same way for the published site.
-
-    Example: tracker build && tracker serve --port 8080
     """
     from tracker.publish.serve import HOST, make_server
 
@@ -39,7 +37,8 @@ def serve(state: State, out: Path | None, port: int) -> None:
         server.server_close()
 
 
-@click.command("export")
+@click.command("export",
+               epilog=example("tracker export --to policies-2026.zip acme globex"))
 @click.argument("companies", nargs=-1)
 @click.option("--to", "target", type=click.Path(path_type=Path),
               help="Directory or .zip file to write (default: ./policy-dataset-DATE.zip).")
@@ -52,8 +51,6 @@ def export_command(state: State, companies: tuple[str, ...], target: Path | None
     """Export every recorded version (or those of COMPANIES) as a dataset: the texts as
     `<company>/<document-type>/<capture time>.md`, an index.json with each version's date,
     commit, SHA-256, source URL and fetcher, and a README.
-
-    Example: tracker export --to policies-2026.zip acme globex
     """
     from tracker.publish.dataset import default_name, export_dataset
 

@@ -7,7 +7,7 @@ import sys
 import click
 
 from tracker.cli.edge import EXIT_OK, State, pass_state
-from tracker.cli.options import wait_option
+from tracker.cli.options import example, wait_option
 from tracker.errors import UsageError
 from tracker.models import CompanyConfig, Config
 
@@ -31,7 +31,7 @@ def _print(state: State, report, verb: str) -> int:  # type: ignore[no-untyped-d
     return report.exit_code or EXIT_OK
 
 
-@click.command()
+@click.command(epilog=example("tracker -w /srv/publisher pull && tracker -w /srv/publisher build"))
 @click.argument("companies", nargs=-1)
 @wait_option
 @pass_state
@@ -41,8 +41,6 @@ def pull(state: State, companies: tuple[str, ...], wait: bool) -> None:
     The publisher's step before `tracker build`: histories are fast-forwarded (never
     rewritten) and every shard's fetch state is merged into this workspace's state, so the
     status page and status feed cover every shard. One line per company that changed.
-
-    Example: tracker -w /srv/publisher pull && tracker -w /srv/publisher build
     """
     from tracker.remote.workspace_sync import pull_all
 
@@ -53,7 +51,7 @@ def pull(state: State, companies: tuple[str, ...], wait: bool) -> None:
     sys.exit(_print(state, report, "pull"))
 
 
-@click.command()
+@click.command(epilog=example("tracker import ./archive && tracker push"))
 @click.argument("companies", nargs=-1)
 @wait_option
 @pass_state
@@ -64,8 +62,6 @@ def push(state: State, companies: tuple[str, ...], wait: bool) -> None:
     is local (after an import or a backfill, or a run whose push failed). A push the remote
     rejects is fetched, the local captures are replayed on the remote's history and pushed
     again: never a force push. A file:// remote repository is created when missing.
-
-    Example: tracker import ./archive && tracker push
     """
     from tracker.remote.workspace_sync import push_all
 

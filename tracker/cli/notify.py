@@ -10,18 +10,21 @@ from typing import Any
 
 import click
 
+from tracker.cli.options import example
+
 
 def _open(obj: Any) -> tuple[Any, Any]:
     """(workspace, config) from the group's State object."""
     return obj.open()
 
 
-@click.group("notify")
+@click.group("notify", epilog=example("tracker notify list", "tracker notify test team-mail",
+                                           "tracker notify send --dry-run"))
 def notify_group() -> None:
     """Notifications (e-mail, chat, webhooks) for the [[subscriptions]] in tracker.toml."""
 
 
-@notify_group.command("list")
+@notify_group.command("list", epilog=example("tracker notify list"))
 @click.pass_obj
 def list_subscriptions(obj: Any) -> None:
     """Subscriptions with their channels (secrets masked), filters, pending and failed
@@ -42,7 +45,7 @@ def list_subscriptions(obj: Any) -> None:
                    f"{row.held}" + (f"; last error: {row.last_error}" if row.last_error else ""))
 
 
-@notify_group.command("test")
+@notify_group.command("test", epilog=example("tracker notify test team-mail"))
 @click.argument("name")
 @click.pass_obj
 def test_subscription(obj: Any, name: str) -> None:
@@ -60,7 +63,7 @@ def test_subscription(obj: Any, name: str) -> None:
         click.echo(line)
 
 
-@notify_group.command("send")
+@notify_group.command("send", epilog=example("tracker notify send --dry-run"))
 @click.option("--dry-run", is_flag=True, help="Print what would be sent; send nothing.")
 @click.option("--wait", is_flag=True, help="Wait for a running tracker instead of exiting 75.")
 @click.pass_obj

@@ -1,0 +1,92 @@
+"""The headline and the statements of a report, from the candidate statements of the rules.
+
+- cosmetic: the headline says what the cosmetic change was, no statements; identical texts
+  say "No change";
+- a rewrite (`major` by volume): a digest of the most important new practices and the
+  protections removed, or "text reorganised, practices largely unchanged";
+- otherwise the candidates in impact order (tracker.changes.priorities), at most six.
+
+The headline is the first statement, under 140 characters, never a word list, a redline or a
+quote cut before its verb and object.
+"""
+
+from __future__ import annotations
+
+from tracker.changes.phrasing import shorten
+from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, RANK
+from tracker.changes.statements import Statement, select
+from tracker.changes.summary import Facts
+
+_TOPIC_WORDS = {
+    "collection": "the data it collects", "use": "how it uses data", "sharing": "who it shares data with",
+    "sale": "selling data", "cookies-tracking": "cookies and tracking", "retention": "how long it keeps data",
+    "rights": "your rights", "security": "security", "children": "children's data",
+    "international-transfer": "international transfers", "do-not-track": "Do Not Track",
+    "legal-basis": "its legal bases", "policy-changes": "how it announces changes", "contact": "how to contact it",
+    "ai": "AI", "other": "its wording",
+}
+_GONE = frozenset({"promise-withdrawn", "right-removed", "sharing-narrowed", "sale-reversal", "consent-weakened"})
+
+
+def cosmetic_headline(f: Facts, identical: bool) -> str:
+    """'Cosmetic only: revision date updated', '… 2 link targets changed', 'No change'."""
+    if identical:
+        return "No change"
+    if f.stats.get("unchanged", 0) and not any(f.changes) and not f.date_stamp_changed and not f.links_changed:
+        return "Cosmetic only: whitespace or formatting"
+    what = []
+    if f.date_stamp_changed:
+        what.append("revision date updated")
+    if f.links_changed:
+        what.append(f"{f.links_changed} link target{'s' if f.links_changed != 1 else ''} changed")
+    if any(c.kind == "moved" for c in f.changes):
+        what.append("text reordered")
+    if any(c.kind == "reworded" for c in f.changes):
+        what.append("spelling or wording fixed")
+    if not what:
+        what.append("formatting or page layout")
+    return "Cosmetic only: " + ", ".join(what)
+
+
+def rewrite_digest(cands: list[Statement], salient: tuple[str, ...] = ()) -> list[Statement]:
+    """What's new (up to 4) and what's gone (up to 2) in a rewrite, by impact."""
+    ranked = sorted(enumerate(cands), key=lambda kc: (RANK[kc[1].impact], kc[0]))
+    practical = [s for _, s in ranked if s.impact not in ("section-added", "section-removed", "reworded")]
+    is_gone = [s.impact in _GONE or s.text.startswith("No longer") for s in practical]
+    gone = [s for s, g in zip(practical, is_gone) if g][:2]
+    chosen = select(gone + [s for s, g in zip(practical, is_gone) if not g], salient)
+    new_kept = [s for s in chosen if s not in gone][:4]
+    chosen = sorted([s for s in chosen if s in gone] + new_kept, key=lambda s: RANK[s.impact])
+    if not chosen:
+        return [Statement("Text reorganised, practices largely unchanged", "other", "reworded")]
+    return chosen[:MAX_STATEMENTS]
+
+
+def _strip_was(text: str) -> str:
+    at = text.rfind(" (was: ")
+    return text[:at] if at > 0 and text.endswith(")") else text
+
+
+def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bool,
+                salient: tuple[str, ...] = ()) -> str:
+    """The first statement that fits under 140 characters, its '(was: …)' dropped if need be."""
+    lead = "Rewrite: " if rewrite else ""
+    for s in statements:
+        for text in (s.short or s.text, _strip_was(s.short or s.text)):
+            if len(lead) + len(text) <= HEADLINE_LIMIT:
+                return lead + text[:1].upper() + text[1:]
+        cut = shorten(_strip_was(s.short or s.text), HEADLINE_LIMIT - len(lead), salient)
+        if cut:
+            return lead + cut[:1].upper() + cut[1:]
+    topic = next((t for t, _ in f.topic_counts if t != "other"), "other")
+    base = "Rewrites its policy" if verdict == "major" else "Changes what it says about"
+    return f"{base}{'' if verdict == 'major' else ' ' + _TOPIC_WORDS.get(topic, topic)}"
+
+
+def summarise(f: Facts, verdict: str, cands: list[Statement], identical: bool,
+              rewrite: bool, salient: tuple[str, ...] = ()) -> tuple[list[Statement], str]:
+    """(statements, headline) for the report; rewrite: most of the text is new."""
+    if verdict == "cosmetic":
+        return [], cosmetic_headline(f, identical)
+    statements = rewrite_digest(cands, salient) if rewrite else select(cands, salient)
+    return statements, headline_of(statements, f, verdict, rewrite, salient)

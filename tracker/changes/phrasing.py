@@ -1,0 +1,187 @@
+"""Turning a policy sentence into a sentence a journalist could publish.
+
+A changed sentence is cut to the clause that carries its practice (never mid-clause, never with
+an ellipsis), markup and list markers are dropped, and 'we/us/our' become the company in the
+third person ('We keep logs for 90 days' -> 'Google keeps logs for 90 days').
+"""
+
+from __future__ import annotations
+
+import re
+
+_LEAD_RE = re.compile(r"^[\s\"'“”‘’(\[*#>•·▪◦●-]*(?:\d{1,3}[.)]\s+|[a-z][.)]\s+|\([a-z0-9]{1,4}\)\s+)?")
+_TRAIL_RE = re.compile(r"[\s\"'“”‘’)\]*,;:.]*$")
+_CLAUSE_SPLIT_RE = re.compile(r"\s*(?:;|\s[–—]\s|:\s(?=[A-Z])|\.\s+(?=[A-Z]))\s*")
+_COMMA_SPLIT_RE = re.compile(r",\s+(?=(?:and|but|or|which|including|such as|for example|e\.g\.|unless|except|"
+                             r"where|when|if|so that|in order|as well as)\b)")
+_MODALS = {"cannot", "can't", "won't", "will", "may", "might", "can", "could", "should", "would", "must", "shall", "also", "only", "never",
+           "generally", "automatically", "currently", "still", "now", "no", "not", "always", "sometimes",
+           "often", "typically", "usually", "therefore", "then", "further", "additionally", "occasionally"}
+_IRREGULAR = {"do": "does", "have": "has", "are": "is", "were": "was", "don't": "doesn't", "aren't": "isn't",
+              "haven't": "hasn't", "weren't": "wasn't", "'re": "'s", "go": "goes"}
+
+
+def tidy(text: str) -> str:
+    """One line, no list marker, quotes or trailing punctuation, first letter as written;
+    a closing parenthesis or quote stays when it closes one the text opened."""
+    text = re.sub(r"\s+", " ", text.replace("**", "").replace("__", "")).strip()
+    text = _LEAD_RE.sub("", text)
+    out = _TRAIL_RE.sub("", text)
+    tail = text[len(out):]
+    if out.count("(") > out.count(")") and ")" in tail:
+        out += ")"
+    if out.count("“") > out.count("”") and "”" in tail:
+        out += "”"
+    return out
+
+
+def _third_person_verb(word: str) -> str:
+    low = word.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    if low in _MODALS or low.endswith(("ed", "ing")) or not low.isalpha():
+        return word
+    if low.endswith(("s", "sh", "ch", "x", "o", "z")):
+        return word + "es"
+    if low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def third_person(text: str, owner: str) -> str:
+    """'We use', 'we do not', 'our partners', 'with us' said of the company by name."""
+    def subject(m: re.Match[str]) -> str:
+        words = m.group(2).split(" ")
+        if words[0].lower() in ("and", "or", "&", "together", "along", "as", "both"):
+            seen.append(m.start())
+            return f"{owner} {m.group(2)}"       # a plural subject: 'we and our partners use'
+        for k, w in enumerate(words):          # adverbs and modals pass, the first verb agrees
+            if w.lower() not in _MODALS:
+                words[k] = _third_person_verb(w)
+                break
+            if w.lower() in ("will", "may", "might", "can", "could", "should", "would", "must", "shall"):
+                break
+        name = owner if not seen else "it"       # the company once by name, then 'it'
+        seen.append(m.start())
+        return name + " " + " ".join(words)
+    seen: list[int] = []
+    text = re.sub(r"\b(We|we)\s+((?:[A-Za-z']+\s+){0,2}[A-Za-z']+)", subject, text)
+    if owner == "The company":            # a generic subject is lower case inside a sentence
+        text = text[:1] + re.sub(r"(?<=\S )The company\b", "the company", text[1:])
+    text = re.sub(r"\bWe've\b|\bwe've\b", f"{owner} has", text)
+    text = re.sub(r"\bWe're\b|\bwe're\b", f"{owner} is", text)
+    text = re.sub(r"\b(?:We'll|we'll)\b", f"{owner} will", text)
+    text = re.sub(r"\bOur\b", f"{owner}'s", text)
+    text = re.sub(r"\bour\b", "its", text)
+    text = re.sub(r"\bus\b", owner, text)
+    text = re.sub(r"\bourselves\b", "itself", text)
+    return text
+
+
+_SPLIT_RE = re.compile(r"\s*;\s*|\s[–—-]\s|:\s+|,\s+(?=(?:and|but|or|which|including|such as|for example|e\.g\.|"
+                       r"unless|except|where|when|if|so that|in order|as well as|while|whereas|because)\b)|"
+                       r"\.\s+(?=[A-Z])")
+_CONJUNCTION_RE = re.compile(r"(?i)^(?:and|but|or|which|including|such as|for example|e\.g\.|as well as|while|whereas|"
+                             r"because|so that|in order|that|to|of|for|with|by|from|in|on|at)\b")
+
+
+_SUBJECT_RE = re.compile(r"(?i)^(?:we|you|your|our|it|they|this|these|the|such|any|all|some|data|information)\b")
+
+
+def clauses(sentence: str) -> list[str]:
+    """The sentence's clauses, split at ';', dashes, ': ' and ', which/and/including …'."""
+    return [tidy(p) for p in _SPLIT_RE.split(sentence) if p and len(p.split()) >= 3]
+
+
+def clause_about(sentence: str, focus: "re.Pattern[str] | None", limit: int) -> str | None:
+    """The shortest honest quote of the sentence that holds the focus (its practice or value):
+    the whole sentence when it fits; else the sentence up to the end of the clause holding the
+    focus; else that clause alone when it can stand alone (it does not open with 'and',
+    'which', 'including' …). None when nothing whole fits the limit."""
+    whole = tidy(sentence)
+    m = focus.search(whole) if focus is not None else None
+    if focus is not None and m is None:
+        return None
+    if len(whole) <= limit:
+        return whole
+    at = m.start() if m else 0
+    stops = [x for x in _SPLIT_RE.finditer(whole)]
+    ends = [x.start() for x in stops if x.start() >= (m.end() if m else 0)]
+    starts = [0] + [x.end() for x in stops if x.end() <= at]
+    for end in ends:
+        text = tidy(whole[:end])
+        if not _balanced(text):
+            continue                      # a cut inside a parenthesis or a quote
+        if len(text) <= limit and _has_verb(text):
+            return text
+        break
+    begin = starts[-1]
+    stop = next((e for e in ends), len(whole))
+    text = tidy(whole[begin:stop])
+    if (begin and _CONJUNCTION_RE.match(text)) or not _balanced(text):
+        return None
+    if len(text.split()) >= 4 and len(text) <= limit and _has_verb(text) and (text[:1].isupper() or _SUBJECT_RE.match(text)):
+        return capitalise(text)
+    return None
+
+
+_VERBISH_RE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|will|may|can|must|might|could|should|do|does|"
+                         r"has|have|had|\w+(?:s|ed))\b")
+
+
+def _has_verb(text: str) -> bool:
+    return bool(_VERBISH_RE.search(text))
+
+
+def _balanced(text: str) -> bool:
+    return text.count("(") <= text.count(")") and text.count("“") <= text.count("”") and text.count('"') % 2 == 0
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def lower_first(text: str) -> str:
+    """'We keep' -> 'we keep' inside a sentence; names and acronyms keep their capitals."""
+    if not text:
+        return text
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and (first[1:].lower() != first[1:] or first in ("I",)):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+_COMMITTING_RE = re.compile(r"(?i)\b(?:not|never|n't|without|unless|only|consent|opt[- ]?in)\b")
+
+
+def shorten(text: str, limit: int, keep: tuple[str, ...] = ()) -> str | None:
+    """A start of text that ends at a clause boundary (',', ';', a dash, '(') and fits the
+    limit with at least six words: whole clauses, never a word cut off mid-phrase. Of those,
+    the one that keeps most of the terms in keep (lower case), then the longest."""
+    if len(text) <= limit:
+        return text
+    best: tuple[int, int, str] | None = None
+    promise = re.match(r"(?:Drops promise|No longer promises): (?P<who>.+?) (?:will|does|shall) not (?P<vp>.+?)"
+                       r"(?P<cond> unless .*| without .*| except .*)?$", text)
+    if promise:       # 'Google drops its promise not to combine X without your consent'
+        cond = promise.group("cond") or ""
+        consent = " without your consent" if re.search(r"(?i)consent|opt[- ]?in|permission", cond) else ""
+        if not cond or consent:
+            short = f"{promise.group('who')} drops its promise not to {promise.group('vp')}{consent}"
+            if len(short) <= limit and _balanced(short):
+                return short
+    if text.startswith(("Drops promise", "No longer promises")):
+        return None                       # a promise cut short would state a different promise
+    for m in list(_SPLIT_RE.finditer(text)) + list(re.finditer(r"\s\(", text)):
+        if re.match(r",\s+(?:and|or)\b", text[m.start():]):
+            continue                      # ', or a copy of …' continues a list
+        if m.start() > limit:
+            break
+        head = tidy(text[:m.start()])
+        if text.startswith("New commitment") and not _COMMITTING_RE.search(head):
+            continue                      # the cut would drop the commitment itself
+        if len(head.split()) >= 6 and _has_verb(head) and _balanced(head):
+            low = head.lower()
+            score = (sum(1 for t in keep if t in low), len(head), head)
+            best = max(best, score) if best else score
+    return best[2] if best else None

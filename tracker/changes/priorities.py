@@ -1,0 +1,54 @@
+"""Impact levels of summary statements, most important to a user first: one ordered place.
+
+Each statement rule (tracker.changes.statements) names one of these levels; the summary lists
+statements in this order and the headline states the first. The order is by what a change does
+to the user, never by the kind of fact that was detected.
+"""
+
+from __future__ import annotations
+
+IMPACTS: tuple[tuple[str, str], ...] = (
+    ("sale-reversal", "'will not sell/share' became 'may sell/share': the core promise is reversed"),
+    ("promise-withdrawn", "a promise, consent step or opt-in the user relied on is gone"),
+    ("right-removed", "the user loses a way to control their data"),
+    ("consent-weakened", "opt-in became opt-out, or 'will' became 'may' in a commitment"),
+    ("right-added", "the user gains a right or a control"),
+    ("promise-added", "a new commitment limits what the company does"),
+    ("law-cited", "a law newly cited or dropped (GDPR, CCPA): which rights apply and what the policy answers to"),
+    ("sharing-widened", "data now goes to more parties or for more purposes"),
+    ("collection-widened", "more data is collected or used for more purposes"),
+    ("sharing-narrowed", "a sharing or use statement was dropped"),
+    ("retention-changed", "how long data is kept changed (old and new value of one practice)"),
+    ("value-changed", "an age threshold, deadline or contact changed in one practice"),
+    ("transfer-basis", "the legal footing of international transfers changed"),
+    ("new-recipient", "a named company now receives or processes data"),
+    ("named-party", "a party, office or programme named for the first time (a DPO, a new entity)"),
+    ("retention-stated", "a retention rule was added or dropped"),
+    ("practice-changed", "another sentence about a data practice changed"),
+    ("section-added", "a new heading: where to look, not what changed"),
+    ("section-removed", "a heading gone: its text may live on elsewhere"),
+    ("contact-changed", "how to reach the company changed"),
+    ("reworded", "a sentence reworded without a named practice change"),
+)
+
+RANK: dict[str, int] = {name: k for k, (name, _) in enumerate(IMPACTS)}
+
+# Tiers: within a tier, a statement carrying more names and terms new to this version (a new
+# recipient, law, office or period) goes first; across tiers the order above always holds.
+# A reversed or withdrawn protection always leads; structure and rewording always trail.
+LEADING = frozenset({"sale-reversal", "promise-withdrawn", "right-removed", "consent-weakened"})
+TRAILING = frozenset({"section-added", "section-removed", "contact-changed", "reworded"})
+
+
+def tier(impact: str) -> int:
+    return 0 if impact in LEADING else 2 if impact in TRAILING else 1
+
+# levels that alone make a change at least `substantive` (verdict by meaning)
+SUBSTANTIVE_IMPACTS = frozenset({"sale-reversal", "promise-withdrawn", "right-removed", "consent-weakened",
+                                 "sharing-widened", "new-recipient", "retention-changed", "right-added",
+                                 "promise-added", "transfer-basis"})
+# levels that alone make a change `major`
+MAJOR_IMPACTS = frozenset({"sale-reversal"})
+
+MAX_STATEMENTS = 6
+HEADLINE_LIMIT = 139      # characters: the headline stays under 140
