@@ -77,10 +77,13 @@ class Sources:
             return None
         return self._raw_at(version.company, version.doc_type, version.commit)
 
+    def pair(self, change: ChangeItem) -> tuple[str, str]:
+        """The old and the new text of a change."""
+        return (self._text_at(change.company, change.doc_type, change.old_commit),
+                self._text_at(change.company, change.doc_type, change.new_commit))
+
     def report(self, change: ChangeItem) -> ChangeReport:
-        old = self._text_at(change.company, change.doc_type, change.old_commit)
-        new = self._text_at(change.company, change.doc_type, change.new_commit)
-        return self._report(old, new)
+        return self._report(*self.pair(change))
 
     def redline(self, report: ChangeReport, max_changes: int | None = None) -> str:
         return self._redline(report, max_changes=max_changes)

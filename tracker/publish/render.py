@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from tracker import __version__
 from tracker.publish.charts import VERDICT_COLOURS, length_chart
+from tracker.publish.cosmetic import CosmeticItem, describe_cosmetic
 from tracker.publish.evidence import (
     anchor_changes,
     archive_source,
@@ -291,14 +292,19 @@ class Renderer:
 
     def _change_page(self, c: CompanyModel, doc: DocumentModel, change: ChangeItem,
                      feeds: list[FeedSpec]) -> bytes:
+        cosmetic: tuple[CosmeticItem, ...] = ()
         if change.error:  # the detector failed on this pair: say so, do not retry here
             redline = Markup("<p>The change report could not be computed: {}</p>").format(
                 change.error)
         else:
             report = self.sources.report(change)
-            redline = Markup(anchor_changes(sanitize_html(self.sources.redline(report))))
+            if not report.changes:
+                cosmetic = describe_cosmetic(report, *self.sources.pair(change))
+                redline = Markup("")
+            else:
+                redline = Markup(anchor_changes(sanitize_html(self.sources.redline(report))))
         return self._page("change.html", change.path, feeds, company=c, doc=doc, change=change,
-                          redline=redline)
+                          redline=redline, cosmetic=cosmetic)
 
     def _version_page(self, c: CompanyModel, doc: DocumentModel, version: VersionItem,
                       feeds: list[FeedSpec]) -> bytes:
