@@ -133,3 +133,13 @@ def test_full_disk_during_build_is_one_line_and_keeps_the_published_site(
     _one_error(result, "No space left on device")
     assert _tree(out) == before                         # the published site is untouched
     assert not writer.staging_dir(out).exists()         # and the half-built one is gone
+
+
+def test_an_empty_staging_directory_left_by_a_kill_is_cleaned_up(ws: Path) -> None:
+    """A build killed between making the staging directory and marking it leaves it empty:
+    that holds nothing of anyone's, so the next build removes it and goes on."""
+    writer.staging_dir(ws / "public").mkdir()
+    record_new_version(ws)
+    result = build(ws)
+    assert result.exit_code == 0, result.output
+    assert not writer.staging_dir(ws / "public").exists()

@@ -60,7 +60,7 @@ def test_new_version_rebuilds_only_touched_pages(ws_copy) -> None:
     assert "feeds/all.atom" in changed and "feeds/companies/globex.rss" in changed
     assert not any(p.startswith(("companies/acme/", "companies/initech/", "feeds/companies/acme"))
                    for p in changed)
-    for path, (data, mtime, inode) in before.items():
+    for path, (_data, mtime, _inode) in before.items():
         if path not in changed:
             assert after[path][1] == mtime == OLD * 10**9, path  # untouched: old mtime kept
     assert report.rendered < len(after) / 3  # pages and feeds of others not even rendered

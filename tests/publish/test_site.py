@@ -198,7 +198,7 @@ def test_pages_are_accessible_landmarks_and_headings(site: Path) -> None:
         levels = [int(h.name[1]) for h in soup.find_all(re.compile("^h[1-6]$"))
                   if not h.find_parent(class_="policy-text")
                   and not h.find_parent(class_="redline-box")]
-        assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), (page, levels)
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), (page, levels)
         for table in soup.find_all("table"):
             assert table.find("th", scope=True), page
 

@@ -1,20 +1,24 @@
 """HTML to Markdown: the policy part of a page, without menus, banners or tracking links.
 
 The same page must always give byte-identical text: attribute order, whitespace-only markup
-changes and list-marker style never show up as a change.
+changes and list-marker style never show up as a change. The page is parsed once by lxml into
+the small tree of `dom`; every rule below is one walk over it, and `markdown` converts what is
+left, with exactly the output BeautifulSoup and markdownify gave before (see
+bench/bench_extract.py, which checks that on real pages).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterable
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup, Tag
-from markdownify import MarkdownConverter
 from soupsieve import SelectorSyntaxError
 
 from tracker.errors import ExtractionError
+from tracker.extract import css
+from tracker.extract.dom import (Document, Element, Text, descendants, detach, find_all,
+                                 get_text, has_ancestor, parse, replace)
+from tracker.extract.markdown import convert
 from tracker.extract.text import decode_cfemail, deobfuscate_emails
 from tracker.fetching.urls import strip_tracking_params
 from tracker.models import DocumentConfig
@@ -22,9 +26,9 @@ from tracker.models import DocumentConfig
 _CF_PROTECTION = "/cdn-cgi/l/email-protection"
 
 # Never content, in any mode.
-_ALWAYS_DROP = ("script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
+_ALWAYS_DROP = frozenset({"script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
                 "embed", "img", "picture", "video", "audio", "source", "map", "link", "meta",
-                "head", "dialog")
+                "head", "dialog"})
 # Page chrome, dropped when no `select` says where the policy is.
 _CHROME = frozenset({"form", "button", "nav", "header", "footer", "aside", "input", "select",
                      "textarea", "label"})
@@ -48,44 +52,15 @@ _DROP_LINK_SCHEMES = ("javascript:", "data:", "vbscript:")
 _WS = re.compile(r"\s+")
 
 
-class _FastTag(Tag):
-    """Tag whose find_parent(name) is a plain walk up the tree: markdownify asks it for every
-    element, and bs4's generic matcher made that a sixth of the conversion time."""
-
-    def find_parent(self, name=None, attrs={}, **kwargs):  # type: ignore[override]
-        if isinstance(name, str) and not attrs and not kwargs:
-            node = self.parent
-            while node is not None:
-                if node.name == name:
-                    return node
-                node = node.parent
-            return None
-        return super().find_parent(name, attrs, **kwargs)
 
 
-class _Converter(MarkdownConverter):
-    """markdownify with GFM-safe table cells."""
-
-    def convert_td(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        return super().convert_td(el, text.replace("|", r"\|"), parent_tags)
-
-    def convert_th(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        return super().convert_th(el, text.replace("|", r"\|"), parent_tags)
+def _attr_text(tag: Element) -> str:
+    classes = tag.attrs.get("class") or ()
+    return " ".join((tag.attrs.get("id") or "", *classes, tag.attrs.get("aria-label") or "",
+                     tag.attrs.get("data-nosnippet") or ""))
 
 
-_CONVERTER = _Converter(heading_style="ATX", bullets="-", wrap=True, wrap_width=None,
-                        table_infer_header=True, autolinks=True, strip_document="strip")
-
-
-def _attr_text(tag: Tag) -> str:
-    classes = tag.get("class") or ()
-    if isinstance(classes, str):
-        classes = (classes,)
-    return " ".join((tag.get("id") or "", *classes, tag.get("aria-label") or "",
-                     tag.get("data-nosnippet") or ""))
-
-
-def _is_hidden(tag: Tag) -> bool:
+def _is_hidden(tag: Element) -> bool:
     attrs = tag.attrs
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
@@ -96,121 +71,163 @@ def _is_hidden(tag: Tag) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def _is_banner(tag: Tag) -> bool:
+def _is_banner(tag: Element) -> bool:
     """Cookie / consent banner? Judged on names, role, size and buttons, so that a policy's own
     cookie section (id="cookies", headings, no consent buttons) is never taken for one."""
     if tag.name in ("body", "html", "main", "article"):
         return False
     names = _attr_text(tag)
-    dialog = (tag.get("role") or "").lower() in ("dialog", "alertdialog") \
-        or tag.get("aria-modal") == "true"
+    dialog = (tag.attrs.get("role") or "").lower() in ("dialog", "alertdialog") \
+        or tag.attrs.get("aria-modal") == "true"
     vendor = bool(_BANNER_VENDOR.search(names))
     if not (vendor or dialog or _BANNER_NAME.search(names)):
         return False
-    text = tag.get_text(" ", strip=True)
+    text = get_text(tag, " ", strip=True)
     if vendor:
         return len(text) < 3000
-    if len(text) >= 1000 or tag.find(("h1", "h2")) is not None:
+    if len(text) >= 1000 or find_all(tag, ("h1", "h2"), limit=1):
         return False
     if dialog and not re.search(r"cookie|consent|privacy", f"{names} {text}", re.I):
         return False
     return _has_consent_button(tag)
 
 
-def _has_consent_button(tag: Tag) -> bool:
-    for control in tag.find_all(("button", "a", "input")):
-        classes = " ".join(control.get("class") or ())
-        if control.name == "button" or control.get("role") == "button" \
-                or (control.name == "input" and control.get("type") in ("button", "submit")) \
+def _has_consent_button(tag: Element) -> bool:
+    for control in find_all(tag, ("button", "a", "input")):
+        attrs = control.attrs
+        classes = " ".join(attrs.get("class") or ())
+        if control.name == "button" or attrs.get("role") == "button" \
+                or (control.name == "input" and attrs.get("type") in ("button", "submit")) \
                 or _BUTTON_CLASS.search(classes):
-            label = control.get_text(" ", strip=True) or control.get("value") or ""
+            label = get_text(control, " ", strip=True) or attrs.get("value") or ""
             if _BANNER_ACTIONS.search(label):
                 return True
     return False
 
 
-def _drop(tags: Iterable[Tag]) -> None:
-    for tag in list(tags):
-        if not tag.decomposed:
-            tag.decompose()
+def _drop(doc: Document, tags: list[Element]) -> None:
+    for tag in tags:
+        detach(tag)
+        doc.dropped.append(tag)
 
 
-def _clean_chrome(root: Tag) -> None:
+def _clean_chrome(doc: Document, root: Element) -> None:
     """Drop navigation, forms, hidden elements and consent banners (no-`select` mode)."""
     doomed = []
-    for tag in root.find_all(True):
+    for tag in descendants(root):
         if tag.name in _CHROME or _is_hidden(tag):
             doomed.append(tag)
         elif tag.attrs and _is_banner(tag):
             doomed.append(tag)
-    _drop(doomed)
+    _drop(doc, doomed)
 
 
-def _main_content(root: Tag) -> Tag:
+def _main_content(root: Element) -> Element:
     """The page's <main>, [role=main] or sole <article> when it holds most of the text."""
-    total = len(root.get_text())
-    for candidates in (root.find_all("main", limit=2),
-                       root.find_all(attrs={"role": "main"}, limit=2),
-                       [a for a in root.find_all("article") if a.find_parent("article") is None]):
-        if len(candidates) == 1 and len(candidates[0].get_text()) >= 0.2 * total:
+    mains: list[Element] = []
+    roles: list[Element] = []
+    articles: list[Element] = []
+    for tag in descendants(root):
+        if tag.name == "main":
+            mains.append(tag)
+        if tag.attrs.get("role") == "main":
+            roles.append(tag)
+        if tag.name == "article" and not has_ancestor(tag, "article"):
+            articles.append(tag)
+    total = len(get_text(root))
+    for candidates in (mains, roles, articles):
+        if len(candidates) == 1 and len(get_text(candidates[0])) >= 0.2 * total:
             return candidates[0]
     return root
 
 
-def _select(soup: BeautifulSoup, selectors: tuple[str, ...], url: str) -> Tag:
+def _select(doc: Document, selectors: tuple[str, ...], url: str) -> Element:
     """Content of every match of every selector, in order, without nesting duplicates."""
-    picked: list[Tag] = []
+    picked: list[Element] = []
     for selector in selectors:
-        matches = _css(soup, selector, "select")
+        matches = _css(doc, selector, "select")
         if not matches:
             raise ExtractionError(f"select selector {selector!r} matched nothing on {url}")
         picked.extend(matches)
-    container = soup.new_tag("div")
+    container = Element("div", {}, None)
     chosen: set[int] = set()
     for tag in picked:  # all matched before any is moved, so nested selectors still match
-        if id(tag) in chosen or any(id(p) in chosen for p in tag.parents):
+        if id(tag) in chosen or _has_chosen_ancestor(tag, chosen):
             continue
         chosen.add(id(tag))
-        container.append(tag.extract())
+        detach(tag)
+        tag.parent = container
+        container.children.append(tag)
     return container
 
 
-def _css(soup: BeautifulSoup, selector: str, option: str) -> list[Tag]:
+def _has_chosen_ancestor(tag: Element, chosen: set[int]) -> bool:
+    node = tag.parent
+    while node is not None:
+        if id(node) in chosen:
+            return True
+        node = node.parent
+    return False
+
+
+def _css(doc: Document, selector: str, option: str) -> list[Element]:
     try:
-        return soup.select(selector)
+        return css.select(doc, selector)
     except SelectorSyntaxError as exc:
         reason = " ".join(str(exc).split())
         raise ExtractionError(f"invalid {option} selector {selector!r}: {reason}") from None
 
 
-def _fix_links(root: Tag, base: str, strip: tuple[str, ...]) -> None:
+def _fix_links(root: Element, base: str, strip: tuple[str, ...]) -> None:
     """Absolute, tracking-free links; script/data links and bare anchors become plain text;
     Cloudflare-protected e-mail addresses are decoded."""
-    for span in root.find_all(attrs={"data-cfemail": True}):
-        email = decode_cfemail(span.get("data-cfemail", ""))
+    tags = descendants(root)
+    replaced = False
+    for span in [t for t in tags if "data-cfemail" in t.attrs]:
+        email = decode_cfemail(span.attrs.get("data-cfemail", ""))
         if email:
-            span.replace_with(email)
-    for a in root.find_all("a"):
-        href = (a.get("href") or "").strip()
+            replace(span, [Text(email)])
+            replaced = True
+    for a in find_all(root, "a") if replaced else [t for t in tags if t.name == "a"]:
+        href = (a.attrs.get("href") or "").strip()
         if _CF_PROTECTION in href:
             email = decode_cfemail(href.split("#", 1)[1]) if "#" in href else None
-            text = a.get_text(strip=True)
+            text = get_text(a, strip=True)
             email = email or (text if "@" in text else None)
             if email:
                 a.attrs = {"href": f"mailto:{email}"}
             else:
-                a.unwrap()
+                replace(a, a.children)
             continue
         if href in ("", "#") or href.lower().replace(" ", "").startswith(_DROP_LINK_SCHEMES):
-            a.unwrap()
+            replace(a, a.children)
             continue
         absolute = urljoin(base, _WS.sub("%20", href))  # a raw space would end the Markdown link
         a.attrs = {"href": strip_tracking_params(absolute, strip)}
 
 
-def _base_url(soup: BeautifulSoup, url: str) -> str:
-    base = soup.find("base", href=True)
-    return urljoin(url, base["href"].strip()) if base else url
+def _base_url(doc: Document, url: str) -> str:
+    for tag in doc.elements:
+        if tag.name == "base" and "href" in tag.attrs:
+            return urljoin(url, tag.attrs["href"].strip())
+    return url
+
+
+def _body(doc: Document) -> Element:
+    """The first <body> still in the page, else the whole page."""
+    for tag in doc.elements:
+        if tag.name == "body" and _attached(tag, doc.root):
+            return tag
+    return doc.root
+
+
+def _attached(tag: Element, root: Element) -> bool:
+    node: Element | None = tag
+    while node is not None:
+        if node is root:
+            return True
+        node = node.parent
+    return False
 
 
 # Deeper than this, generic containers are unwrapped (browsers render a thousand unclosed
@@ -223,30 +240,27 @@ _CONTAINERS = frozenset({"div", "span", "section", "article", "main", "font", "c
                          "figure", "figcaption", "address", "hgroup", "fieldset", "legend"})
 
 
-def _flatten_deep(soup: BeautifulSoup, url: str) -> None:
+def _flatten_deep(doc: Document, url: str) -> None:
     """Unwrap generic containers nested deeper than MAX_DEPTH (their content stays), without
     recursion; a page still too deep after that is one ExtractionError."""
-    depth: dict[int, int] = {id(soup): 0}
-    deep: list[Tag] = []
-    for node in soup.descendants:
-        if not isinstance(node, Tag):
-            continue
-        level = depth[id(node.parent)] + 1
-        depth[id(node)] = level
-        if level > MAX_DEPTH and node.name in _CONTAINERS:
-            deep.append(node)
+    deep = [el for el, level in _depths(doc.root) if level > MAX_DEPTH and el.name in _CONTAINERS]
     for tag in reversed(deep):  # deepest first: each unwrap keeps its children in place
-        tag.unwrap()
-    if deep and _max_depth(soup) > 2 * MAX_DEPTH:
+        replace(tag, tag.children)
+        doc.unwrapped.append(tag)
+    if deep and max(level for _, level in _depths(doc.root)) > 2 * MAX_DEPTH:
         raise ExtractionError(f"markup nested too deeply to extract at {url}")
 
 
-def _max_depth(soup: BeautifulSoup) -> int:
-    depth: dict[int, int] = {id(soup): 0}
-    for node in soup.descendants:
-        if isinstance(node, Tag):
-            depth[id(node)] = depth[id(node.parent)] + 1
-    return max(depth.values())
+def _depths(root: Element) -> list[tuple[Element, int]]:
+    """Every element below `root` with its depth (root = 0), in document order."""
+    found: list[tuple[Element, int]] = []
+    stack = [(c, 1) for c in reversed(root.children) if c.__class__ is Element]
+    while stack:
+        node, level = stack.pop()
+        found.append((node, level))  # type: ignore[arg-type]
+        stack.extend((c, level + 1) for c in reversed(node.children)  # type: ignore[union-attr]
+                     if c.__class__ is Element)
+    return found
 
 
 def html_to_markdown(html: str, url: str, doc: DocumentConfig) -> str:
@@ -258,17 +272,17 @@ def html_to_markdown(html: str, url: str, doc: DocumentConfig) -> str:
 
 
 def _html_to_markdown(html: str, url: str, doc: DocumentConfig) -> str:
-    soup = BeautifulSoup(html, "lxml", element_classes={Tag: _FastTag})
-    _flatten_deep(soup, url)
-    base = _base_url(soup, url)
-    _drop(soup.find_all(_ALWAYS_DROP))
+    page = parse(html)
+    _flatten_deep(page, url)
+    base = _base_url(page, url)
+    _drop(page, [t for t in page.elements if t.name in _ALWAYS_DROP])
     for selector in doc.remove:
-        _drop(_css(soup, selector, "remove"))
+        _drop(page, _css(page, selector, "remove"))
     if doc.select:
-        root: Tag = _select(soup, doc.select, url)
+        root = _select(page, doc.select, url)
     else:
-        root = soup.body or soup
-        _clean_chrome(root)
+        root = _body(page)
+        _clean_chrome(page, root)
         root = _main_content(root)
     _fix_links(root, base, doc.strip_params)
-    return deobfuscate_emails(_CONVERTER.convert_soup(root))
+    return deobfuscate_emails(convert(root))

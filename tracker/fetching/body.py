@@ -44,6 +44,7 @@ class _BoundedDecoder:
             return [data]
         out: list[bytes] = []
         while data:
+            assert self._d is not None  # set again after each gzip member
             try:
                 piece = self._d.decompress(data, room + 1)
             except zlib.error as exc:

@@ -76,7 +76,9 @@ def recover(out: Path) -> None:
         log.warning("restoring %s from %s left by an interrupted build", out, old)
         old.rename(out)
     if staging.exists() or staging.is_symlink():
-        if not (swapping and _is_dir(staging)) and not _built_by_us(staging):
+        # (empty: a build killed between making it and marking it; removing it loses nothing)
+        if not (swapping and _is_dir(staging)) and not _built_by_us(staging) and \
+                not (_is_dir(staging) and not any(staging.iterdir())):
             raise _foreign(staging)
         log.warning("removing %s left by an interrupted build", staging)
         shutil.rmtree(staging)
