@@ -36,3 +36,15 @@ def test_canonical_url_with_base_url(ws_copy) -> None:
     assert soup.find("link", rel="canonical")["href"] == url
     assert _meta(soup, "og:url") == url
     assert _meta(soup, "og:description") == soup.find("h1").get_text(strip=True)
+
+
+def test_failing_documents_first_on_status_and_marked_on_index(site: Path) -> None:
+    soup = BeautifulSoup((site / "status.html").read_text("utf-8"), "html.parser")
+    rows = soup.select("table.status-table tbody tr")
+    failing = [r.get("class") == ["row-failing"] for r in rows]
+    assert failing[0] and "Globex" in rows[0].get_text()      # fixture: Globex is failing
+    assert failing == sorted(failing, reverse=True)          # all failing rows come first
+    index = BeautifulSoup((site / "index.html").read_text("utf-8"), "html.parser")
+    marked = [r.th.a.get_text() for r in index.select("#company-table tbody tr")
+              if r.select_one(".status-failing")]
+    assert marked == ["Globex"]
