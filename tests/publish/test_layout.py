@@ -116,3 +116,25 @@ def test_length_chart_axis_starts_at_zero_and_has_text(site: Path) -> None:
     described = chart["aria-labelledby"].split()
     assert all(soup.find(id=i).get_text().strip() for i in described)
     assert "versions from" in soup.find(id=described[1]).get_text()
+
+
+def test_cosmetic_changes_hidden_by_default_with_a_toggle(chromium, site: Path) -> None:
+    page = chromium.new_page(viewport={"width": 390, "height": 900})
+    page.goto((site / "changes.html").as_uri())
+    cosmetic = page.locator("ol.changes .change-row.verdict-cosmetic")
+    assert cosmetic.count() >= 1 and not cosmetic.first.is_visible()
+    assert page.locator("ol.changes .change-row.verdict-major").first.is_visible()
+    toggle = page.get_by_role("button", name="Show 1 cosmetic change")
+    assert toggle.is_visible() and toggle.get_attribute("aria-pressed") == "false"
+    toggle.click()
+    assert cosmetic.first.is_visible()
+    assert page.get_by_role("button", name="Hide 1 cosmetic change").is_visible()
+
+
+def test_change_list_headlines_are_short(site: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((site / "changes.html").read_text("utf-8"), "html.parser")
+    for row in soup.select("ol.changes .change-row"):
+        assert row.select_one(".badge") and row.select_one(".doc")
+        assert len(row.select_one("a.headline").get_text()) <= 111

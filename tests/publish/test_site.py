@@ -80,7 +80,8 @@ def test_policy_and_config_text_is_escaped_everywhere(site: Path) -> None:
         soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
         for script in soup.find_all("script"):   # only our own static files, never inline
             assert script.get("src", "").endswith(
-                ("static/filter.js", "static/search.js", "pagefind/pagefind-ui.js")), page
+                ("static/filter.js", "static/search.js", "static/cosmetic.js",
+                 "pagefind/pagefind-ui.js")), page
             assert not script.string
         for tag in soup.find_all(True):
             assert not any(a.lower().startswith("on") for a in tag.attrs), (page, tag.name)
@@ -150,7 +151,7 @@ def test_change_page_links_prev_next_and_versions(site: Path) -> None:
 def test_index_lists_companies_with_last_change(site: Path) -> None:
     soup = BeautifulSoup((site / "index.html").read_text("utf-8"), "html.parser")
     rows = soup.select("#company-table tbody tr")
-    names = [r.find("th").get_text(strip=True) for r in rows]
+    names = [r.find("th").a.get_text(strip=True) for r in rows]
     assert names == ["ACME <Corp> & Co", "Globex", "Initech"]
     acme = rows[0].find_all("td")
     assert acme[1].get_text(strip=True) == "6"          # 5 privacy + 1 terms versions

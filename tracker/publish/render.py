@@ -48,7 +48,7 @@ from tracker.runstats import RunStats
 log = logging.getLogger(__name__)
 
 LATEST_ON_INDEX = 25
-STATIC_FILES = ("style.css", "filter.js", "search.js")
+STATIC_FILES = ("style.css", "filter.js", "search.js", "cosmetic.js")
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "base-uri 'none'; form-action 'none'")
 # The search page runs Pagefind: WebAssembly and fetches of its index files, from this site only.
