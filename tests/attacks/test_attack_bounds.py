@@ -120,14 +120,13 @@ def test_max_time_bounds_a_documents_attempts_together(tmp_path: Path, web: Loca
                                           Doc("fine", "privacy-policy", web.url("/ok"))],
                         fetch={"max_time": 3, "timeout": 2, "retries": 3,
                                "retry_backoff": 0.2})
-    started = time.monotonic()
     result = cli(root, "track")
-    elapsed = time.monotonic() - started
     assert result.exit_code == 1, result.output
     assert "FAILED   slow/privacy-policy" in result.stderr and "3 s" in result.stderr
     assert "NEW      fine/privacy-policy" in result.stdout
+    # One attempt used the whole max_time: no retry (before: 4 attempts, over 12 s).
     assert len(web.requests_to("/drip")) == 1, web.seen
-    assert elapsed < 3 * 3, elapsed  # one max_time, not one per attempt (before: > 12 s)
+    assert "max_time of 3 s spent" in result.stderr
 
 
 def _hostile_pdf(pages: int = 300, ops: int = 5000) -> bytes:

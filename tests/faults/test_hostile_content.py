@@ -129,7 +129,8 @@ def _inert(soup: BeautifulSoup, where: str) -> None:
                 assert not str(value).strip().lower().startswith(DANGEROUS_SCHEMES), \
                     f"{where}: <{tag.name} {attr}={value!r}>"
     scripts = [s.get("src", "inline") for s in soup.find_all("script")]
-    assert all(str(s).endswith("static/filter.js") for s in scripts), f"{where}: {scripts}"
+    allowed = ("static/filter.js", "static/search.js", "pagefind/pagefind-ui.js")  # files, ours
+    assert all(str(s).endswith(allowed) for s in scripts), f"{where}: {scripts}"
     assert not soup.find_all(["iframe", "object", "embed", "svg", "img"]) or \
         all(t.name == "svg" and not t.find_all(["script", "foreignobject"]) for t in
             soup.find_all(["iframe", "object", "embed", "svg", "img"])), where

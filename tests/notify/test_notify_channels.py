@@ -100,7 +100,7 @@ def test_a_change_older_than_the_subscription_is_not_sent(tmp_path: Path, web,
     web.pages["/acme"] = RETENTION
     _run(tmp_path, T0 + timedelta(hours=3))
     post, = hooks.at("/late")
-    assert "Retention" in json.loads(post.json()["message"])["headline"]
+    assert "retention" in [t["topic"] for t in json.loads(post.json()["message"])["topics"]]
 
 
 def test_dry_run_lists_and_sends_nothing_then_a_real_run_sends(tmp_path: Path, web,
@@ -112,7 +112,8 @@ def test_dry_run_lists_and_sends_nothing_then_a_real_run_sends(tmp_path: Path, w
     report = _run(tmp_path, T0 + timedelta(hours=1), notify="dry-run")
     assert hooks.posts == []
     line, = report.notifications.planned
-    assert line.startswith("WOULD SEND hook -> json://127.0.0.1:") and "Acxiom" in line
+    assert line.startswith("WOULD SEND hook -> json://127.0.0.1:")
+    assert "Acme Inc. Privacy Policy: " in line
     report = _run(tmp_path, T0 + timedelta(hours=2))
     assert len(hooks.at("/h")) == 1 and report.notifications.sent
 

@@ -93,7 +93,9 @@ def _read_text(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
-    if b"\0" in data[:8192] or data.startswith(b"%PDF"):
+    from tracker.extract import looks_binary   # the one "looks binary" rule of tracking/import
+
+    if looks_binary(data) or data.startswith(b"%PDF"):
         raise UsageError(f"{path} is a binary file; tracker diff compares text (Markdown, "
                          "plain text or HTML source)")
     return data.decode("utf-8", errors="replace")

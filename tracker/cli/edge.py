@@ -60,6 +60,11 @@ def os_errors(what: str) -> Iterator[None]:
 class TrackerGroup(click.Group):
     """Turns domain exceptions into clean messages at the edge, never a traceback."""
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if any("\x00" in arg for arg in args):  # no path or name can hold one
+            raise click.UsageError("an argument contains a NUL byte", ctx=ctx)
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)

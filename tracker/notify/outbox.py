@@ -104,6 +104,10 @@ class Outbox:
         row = self.db.execute("SELECT head FROM heads WHERE company = ?", (company,)).fetchone()
         return row[0] if row else None
 
+    def heads(self) -> dict[str, str]:
+        """Every company's last seen head (one query for a whole run's worth of companies)."""
+        return dict(self.db.execute("SELECT company, head FROM heads"))
+
     def set_head(self, company: str, head: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO heads VALUES (?, ?)", (company, head))
 

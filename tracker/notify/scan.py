@@ -72,10 +72,10 @@ def scan(workspace: Workspace, config: Config, outbox: Outbox, companies: list[s
     from tracker.errors import TrackerError
 
     result = ScanResult()
+    known = outbox.heads()
     for slug in companies:
-        path = workspace.repo_path(slug)
-        head = read_head(path)
-        if head is None or head == outbox.head(slug):
+        head = read_head(workspace.repo_path(slug))
+        if head is None or head == known.get(slug):
             continue
         try:
             _scan_company(workspace, config, outbox, slug, earliest, result)

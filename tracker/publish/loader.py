@@ -188,7 +188,7 @@ class LoadedSite:
     def _missing_in(self, slug: str, repo: CompanyRepo, doc_type: str,
                     versions: list[Version], jobs: dict[str, PairJob]) -> None:
         previous: tuple[Version, str] | None = None
-        for v in sorted(versions, key=lambda v: utc(v.date)):
+        for v in sorted(reversed(versions), key=lambda v: utc(v.date)):  # ties: git's order
             text_hash, _ = self._words(slug, doc_type, v)
             if previous is not None and not v.technical:
                 key = f"{previous[1]}:{text_hash}"
@@ -310,7 +310,9 @@ class LoadedSite:
 
     def _document(self, company: str, company_name: str, doc_type: str, title: str, url: str,
                   versions: list[Version], status: DocStatus | None) -> DocumentModel:
-        chrono = sorted(versions, key=lambda v: utc(v.date))  # oldest first
+        # oldest first; versions come newest first from git, so captures of the same second
+        # keep the order of record (a stable sort of the reversed list)
+        chrono = sorted(reversed(versions), key=lambda v: utc(v.date))
         base = f"companies/{company}/{doc_type}"
         taken_v: set[str] = set()
         rows = []
