@@ -100,7 +100,10 @@ def test_raw_capture_page_shows_the_bytes_as_text(evidence_site: Path) -> None:
     raw_page = first.with_name(raw_page_path(first.name))
     html = raw_page.read_text("utf-8")
     soup = BeautifulSoup(html, "html.parser")
-    assert soup.find_all(["script", "iframe", "img"]) == []
+    assert soup.find_all(["iframe", "img"]) == []
+    scripts = soup.find_all("script")   # only the site's own static file, never inline
+    assert [s["src"].rsplit("/", 1)[-1] for s in scripts] == ["cosmetic.js"]
+    assert not any(s.string for s in scripts)
     assert not [m for m in soup.find_all("meta") if m.get("http-equiv") == "refresh"]
     assert HOSTILE in soup.select_one("pre.raw-capture").get_text()
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
