@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.config.loading import CONFIG_FILENAME, load_config, starter_config
+from tracker.config import CONFIG_FILENAME, load_config, starter_config
 from tracker.names import is_safe_slug
 from tracker.errors import LockHeldError, UsageError, WorkspaceError
 from tracker.fsutil import atomic_write_text

@@ -10,7 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from faultkit import Doc, LocalServer, assert_no_traceback, cli, git, policy_page, write_config
+from tests.support.cli import assert_no_traceback, cli
+from tests.support.git import git
+from tests.support.web import LocalServer
+from tests.support.workspace import Doc, policy_page, write_config
 
 HEADER = ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]
 

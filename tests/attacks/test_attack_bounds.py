@@ -6,9 +6,14 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from faultkit import Doc, LocalServer, assert_no_traceback, policy_page, run_tracker, write_config
+import pytest
+
+from tests.support.cli import assert_no_traceback, run_tracker
+from tests.support.web import LocalServer
+from tests.support.workspace import Doc, policy_page, write_config
 
 
+@pytest.mark.slow
 def test_absurd_shard_count_is_a_usage_error_not_a_spin(tmp_path: Path, web: LocalServer) -> None:
     """`--shard 1/10**12` used to score every company a trillion times (a run that never
     ends while holding the lock); it is refused at once with exit 2."""
@@ -50,7 +55,7 @@ def test_change_reports_computed_during_track_are_bounded_in_time(
     is left."""
     import json as _json
 
-    from faultkit import cli
+    from tests.support.cli import cli
     from tracker.tracking import reports
 
     monkeypatch.setattr(reports, "REPORT_BUDGET", 0.3)
@@ -102,7 +107,7 @@ def test_max_time_bounds_a_documents_attempts_together(tmp_path: Path, web: Loca
     document in a run: one cut-off, no retry that could not finish anyway."""
     import time
 
-    from faultkit import cli
+    from tests.support.cli import cli
 
     def drip(h) -> None:
         h.send_response(200)
@@ -162,7 +167,7 @@ def test_pdf_extraction_is_bounded_in_time(tmp_path: Path, web: LocalServer,
     once the extraction deadline passes (a killed child process); the others are recorded."""
     import time
 
-    from faultkit import cli
+    from tests.support.cli import cli
     from tracker.extract import pdf
 
     monkeypatch.setattr(pdf, "PDF_TIME_LIMIT", 2.0)

@@ -19,7 +19,9 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from faultkit import Doc, LocalServer, cli, policy_page, write_config
+from tests.support.cli import cli
+from tests.support.web import LocalServer
+from tests.support.workspace import Doc, policy_page, write_config
 from tracker.cli.main import main
 
 DOCUMENTED_EXIT_CODES = {0, 1, 2, 3, 75}

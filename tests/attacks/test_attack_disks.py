@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from diskkit import fill, immutable, read_only, small_disk
-from faultkit import (
-    Doc, LocalServer, assert_no_traceback, fsck, policy_page, run_tracker, write_config,
-)
+from tests.support.disks import fill, immutable, read_only, small_disk
+from tests.support.cli import assert_no_traceback, run_tracker
+from tests.support.git import fsck
+from tests.support.web import LocalServer
+from tests.support.workspace import Doc, policy_page, write_config
 
 
 def _one_error_line(proc, *words: str) -> None:

@@ -7,7 +7,9 @@ import base64
 import subprocess
 from pathlib import Path
 
-from faultkit import Doc, LocalServer, assert_no_traceback, policy_page, run_tracker, write_config
+from tests.support.cli import assert_no_traceback, run_tracker
+from tests.support.web import LocalServer
+from tests.support.workspace import Doc, policy_page, write_config
 
 SECRET, REDIRECT_SECRET = "s3cr3t-Pa55", "t0p-S3cret"
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from faultkit import (
-    Doc, LocalServer, assert_no_traceback, cli, doc_log, git, policy_page, write_config,
-)
+from tests.support.cli import assert_no_traceback, cli
+from tests.support.git import doc_log, git
+from tests.support.web import LocalServer
+from tests.support.workspace import Doc, policy_page, write_config
 
 DIVS = policy_page("Privacy Policy", 1).replace(b"<main>", b"<main>" + b"<div>" * 1000)
 LISTS = policy_page("Terms", 1).replace(b"<main>", b"<main>" + b"<ul><li>" * 1000)

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from faultkit import Doc, LocalServer, assert_no_traceback, cli, policy_page, write_config
+from tests.support.cli import assert_no_traceback, cli
+from tests.support.web import LocalServer
+from tests.support.workspace import Doc, policy_page, write_config
 
 GOOD_DATE = "2026-01-02T03:04:05+00:00"
 

@@ -6,7 +6,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from faultkit import Doc, LocalServer, cli, doc_log, git, policy_page, write_config
+from tests.support.cli import cli
+from tests.support.git import doc_log, git
+from tests.support.web import LocalServer
+from tests.support.workspace import Doc, policy_page, write_config
 from tracker.tracking.run import FAILED, track
 from tracker.workspace import Workspace
 

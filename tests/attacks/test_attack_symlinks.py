@@ -6,9 +6,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from faultkit import (
-    Doc, LocalServer, assert_no_traceback, cli, policy_page, run_tracker, write_config,
-)
+import pytest
+
+from tests.support.cli import assert_no_traceback, cli, run_tracker
+from tests.support.web import LocalServer
+from tests.support.workspace import Doc, policy_page, write_config
 
 PRECIOUS = b"operator's precious file\n"
 
@@ -36,6 +38,7 @@ def test_a_link_planted_at_the_lock_file_is_refused_not_truncated(
     assert web.seen == []
 
 
+@pytest.mark.slow
 def test_a_link_planted_at_the_seen_journal_temp_file_is_not_followed(
         tmp_path: Path, web: LocalServer) -> None:
     url = web.page("/p", policy_page("Privacy Policy"))
@@ -52,6 +55,7 @@ def test_a_link_planted_at_the_seen_journal_temp_file_is_not_followed(
     assert not (seen_dir / "privacy-policy.json").is_symlink()
 
 
+@pytest.mark.slow
 def test_a_link_planted_at_the_summary_cache_temp_file_is_not_followed(
         tmp_path: Path, web: LocalServer) -> None:
     web.page("/p", policy_page("Privacy Policy", 1))

@@ -1,8 +1,14 @@
-"""Fixtures for the change-detector tests: a small realistic policy to mutate."""
+"""Fixtures for the change-detector tests: a small realistic policy to mutate, the real seed
+policies, and the evaluation on the labelled corpus pairs."""
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
 import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
 
 BASE_POLICY = """# Example Privacy Policy
 
@@ -35,3 +41,20 @@ Example Inc. is located in the U.S. (Café Building, Zürich office) and answers
 @pytest.fixture
 def policy() -> str:
     return BASE_POLICY
+
+
+@pytest.fixture(scope="module")
+def seeds(shared_dir: Path) -> list[str]:
+    files = sorted((shared_dir / "seeds").glob("*.txt"))
+    if not files:
+        pytest.skip("no seed policies")
+    return [f.read_text(encoding="utf-8") for f in files]
+
+
+@pytest.fixture(scope="module")
+def results(corpus_dir: Path) -> dict:
+    spec = importlib.util.spec_from_file_location("evaluate_changes", ROOT / "bench" / "evaluate_changes.py")
+    mod = importlib.util.module_from_spec(spec)
+    assert spec.loader
+    spec.loader.exec_module(mod)
+    return mod.evaluate(corpus_dir)

@@ -8,7 +8,6 @@ import importlib.util
 from pathlib import Path
 from types import ModuleType
 
-import pytest
 
 from tracker.changes import compare
 
@@ -21,11 +20,6 @@ def _evaluator() -> ModuleType:
     assert spec.loader
     spec.loader.exec_module(mod)
     return mod
-
-
-@pytest.fixture(scope="module")
-def results(corpus_dir: Path) -> dict:
-    return _evaluator().evaluate(corpus_dir)
 
 
 def _false_alerts(results: dict, name: str) -> list[str]:

@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from tests.support.properties import examples
 from tracker.changes import compare
 from tracker.changes.segment import segment
 
 VENDORS = ["Google Analytics", "Hotjar", "Intercom", "Mixpanel", "Stripe", "Segment.io", "Braze", "Criteo"]
-
-
-@pytest.fixture(scope="module")
-def seeds(shared_dir: Path) -> list[str]:
-    files = sorted((shared_dir / "seeds").glob("*.txt"))
-    if not files:
-        pytest.skip("no seed policies")
-    return [f.read_text(encoding="utf-8") for f in files]
 
 
 def _paragraph_ends(text: str) -> list[int]:
@@ -27,7 +19,8 @@ def _paragraph_ends(text: str) -> list[int]:
 
 
 
-@settings(max_examples=20, deadline=None, derandomize=True,
+@pytest.mark.slow
+@settings(max_examples=examples(20), deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_inserted_vendor_and_period_are_named(seeds: list[str], data: st.DataObject) -> None:
@@ -52,7 +45,7 @@ def test_inserted_vendor_and_period_are_named(seeds: list[str], data: st.DataObj
     assert canonical_vendor in summary
 
 
-@settings(max_examples=20, deadline=None, derandomize=True,
+@settings(max_examples=examples(20), deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_noise_mutations_stay_cosmetic(seeds: list[str], data: st.DataObject) -> None:
@@ -72,7 +65,7 @@ def test_noise_mutations_stay_cosmetic(seeds: list[str], data: st.DataObject) ->
     assert r.verdict == "cosmetic", (mutation, [c.to_dict() for c in r.changes][:3])
 
 
-@settings(max_examples=15, deadline=None, derandomize=True,
+@settings(max_examples=examples(15), deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_deleted_sentence_is_reported_removed(seeds: list[str], data: st.DataObject) -> None:

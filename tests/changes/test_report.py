@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from tracker.changes import DETECTOR_VERSION, ChangeReport, compare, redline_html, render_html, render_text
 
 TOPICS = {"collection", "use", "sharing", "sale", "cookies-tracking", "retention", "rights", "security",
@@ -110,6 +112,7 @@ def test_moved_sentence_shown_as_moved(policy: str) -> None:
     assert re.search(r"Moved:", render_html(r))
 
 
+@pytest.mark.slow
 def test_byte_identical_across_processes(policy: str, tmp_path) -> None:
     """Set iteration order changes with PYTHONHASHSEED; the report must not."""
     import os

@@ -68,6 +68,7 @@ def _work(old: str, new: str) -> dict[str, int]:
     return {k: WORK[k] - before.get(k, 0) for k in WORK}
 
 
+@pytest.mark.slow
 def test_aligner_work_grows_well_below_quadratic_from_n_to_4n() -> None:
     small = _policy_pair(40)
     large = _policy_pair(160)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
 
+import pytest
 from click.testing import CliRunner
 
+from tests.support.git import git
 from tracker.cli.main import main
 
 SPEC_KEYS = {"verdict", "headline", "bullets", "similarity", "stats", "sections", "topics",
@@ -17,11 +18,7 @@ def run(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
 
 
-def git(repo, *args) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
-                          text=True).stdout
-
-
+@pytest.mark.slow
 def test_import_log_diff_on_the_ota_corpus(tmp_path, corpus_dir):
     ws = tmp_path / "ws"
     assert run("init", ws).exit_code == 0

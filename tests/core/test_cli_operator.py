@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from tracker.cli.main import main
 from tracker.models import document_type_title
 
-from e2e_helpers import make_workspace, policy_html, POLICY_SECTIONS
+from tests.support.workspace import POLICY_SECTIONS, make_workspace, policy_html
 
 POLICY = "\n\n".join(f"## {h}\n\n{p}" for h, p in POLICY_SECTIONS) + "\n"
 
@@ -226,12 +226,12 @@ def test_every_help_ends_with_an_example():
 
 # --------------------------------------------------------------------------- accept
 
-def test_accept_records_a_refused_capture_with_its_reason(tmp_path, site):
-    workspace = make_workspace(tmp_path / "ws", site, {"acme": [("privacy-policy", "/p")]})
-    site.html("/p", "Privacy Policy", policy_html())
+def test_accept_records_a_refused_capture_with_its_reason(tmp_path, web):
+    workspace = make_workspace(tmp_path / "ws", web, {"acme": [("privacy-policy", "/p")]})
+    web.html("/p", "Privacy Policy", policy_html())
     args = ["-w", str(workspace.root)]
     assert run(*args, "track").exit_code == 0
-    site.html("/p", "Privacy Policy", policy_html(POLICY_SECTIONS[:1]))
+    web.html("/p", "Privacy Policy", policy_html(POLICY_SECTIONS[:1]))
     refused = tracker(*args, "track")
     assert refused.returncode == 1 and refused.stdout == ""
     assert refused.stderr.startswith("FAILED   acme/privacy-policy: extracted text shrank "
@@ -256,14 +256,14 @@ def test_accept_records_a_refused_capture_with_its_reason(tmp_path, site):
     assert run(*args, "track").output == ""           # the accepted text is now the baseline
 
 
-def test_a_document_max_shrink_is_named_in_the_message(tmp_path, site):
-    workspace = make_workspace(tmp_path / "ws", site, {"acme": [("privacy-policy", "/p")]})
+def test_a_document_max_shrink_is_named_in_the_message(tmp_path, web):
+    workspace = make_workspace(tmp_path / "ws", web, {"acme": [("privacy-policy", "/p")]})
     config = workspace.config_path
     config.write_text(config.read_text().replace('type = "privacy-policy"',
                                                  'type = "privacy-policy"\nmax_shrink = 0.2'))
-    site.html("/p", "Privacy Policy", policy_html())
+    web.html("/p", "Privacy Policy", policy_html())
     assert run("-w", str(workspace.root), "track").exit_code == 0
-    site.html("/p", "Privacy Policy", policy_html(POLICY_SECTIONS[:2]))
+    web.html("/p", "Privacy Policy", policy_html(POLICY_SECTIONS[:2]))
     result = run("-w", str(workspace.root), "track")
     assert result.exit_code == 1
     assert "(more than 20%: this document's max_shrink = 0.2)" in result.output

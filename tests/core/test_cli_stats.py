@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from tracker.cli.main import main
 
-from e2e_helpers import make_workspace, policy_html
+from tests.support.workspace import make_workspace, policy_html
 
 
 def _stats(result) -> dict:
@@ -17,9 +17,9 @@ def _stats(result) -> dict:
     return json.loads(lines[0])
 
 
-def test_run_stats_reports_track_and_build_phases(tmp_path, site):
-    site.html("/privacy", "Privacy Policy", policy_html())
-    ws = make_workspace(tmp_path / "ws", site, {"acme": [("privacy-policy", "/privacy")]})
+def test_run_stats_reports_track_and_build_phases(tmp_path, web):
+    web.html("/privacy", "Privacy Policy", policy_html())
+    ws = make_workspace(tmp_path / "ws", web, {"acme": [("privacy-policy", "/privacy")]})
     result = CliRunner().invoke(main, ["-w", str(ws.root), "run", "--stats"])
     assert result.exit_code == 0, result.output
     stats = _stats(result)
@@ -31,9 +31,9 @@ def test_run_stats_reports_track_and_build_phases(tmp_path, site):
     assert "{" not in result.stdout  # the human lines stay clean
 
 
-def test_quiet_run_stays_quiet_without_stats(tmp_path, site):
-    site.html("/privacy", "Privacy Policy", policy_html())
-    ws = make_workspace(tmp_path / "ws", site, {"acme": [("privacy-policy", "/privacy")]})
+def test_quiet_run_stays_quiet_without_stats(tmp_path, web):
+    web.html("/privacy", "Privacy Policy", policy_html())
+    ws = make_workspace(tmp_path / "ws", web, {"acme": [("privacy-policy", "/privacy")]})
     runner = CliRunner()
     assert runner.invoke(main, ["-w", str(ws.root), "track"]).exit_code == 0
     second = runner.invoke(main, ["-w", str(ws.root), "track"])
@@ -43,8 +43,8 @@ def test_quiet_run_stays_quiet_without_stats(tmp_path, site):
     assert _stats(with_stats)["counts"]["recorded"] == 0
 
 
-def test_stats_printed_even_when_the_run_fails(tmp_path, site):
-    ws = make_workspace(tmp_path / "ws", site, {"broken": [("privacy-policy", "/missing")]})
+def test_stats_printed_even_when_the_run_fails(tmp_path, web):
+    ws = make_workspace(tmp_path / "ws", web, {"broken": [("privacy-policy", "/missing")]})
     result = CliRunner().invoke(main, ["-w", str(ws.root), "track", "--stats"])
     assert result.exit_code == 1
     assert _stats(result)["counts"]["failed"] == 1

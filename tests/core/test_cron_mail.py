@@ -17,7 +17,7 @@ from tracker.cli.main import main
 from tracker.storage.history import company_repo
 from tracker.workspace import Workspace
 
-from e2e_helpers import POLICY_SECTIONS, make_workspace, policy_html
+from tests.support.workspace import POLICY_SECTIONS, make_workspace, policy_html
 
 T0 = datetime(2026, 3, 2, 0, 17, tzinfo=timezone.utc)   # a Monday, cron minute 17
 STAMP = "<p>Last updated: March 1, 2026</p>"
@@ -26,13 +26,13 @@ TERMS = [("Using the service", "You must be 16 or older to use the service. You 
          ("Termination", "We may close accounts that break these terms after a warning.")]
 
 
-def _publish(site, *, acme_stamp: str = STAMP, acme_sections=POLICY_SECTIONS,
+def _publish(web, *, acme_stamp: str = STAMP, acme_sections=POLICY_SECTIONS,
              globex_broken: bool = False) -> None:
-    site.html("/privacy", "Privacy Policy", acme_stamp + policy_html(acme_sections))
+    web.html("/privacy", "Privacy Policy", acme_stamp + policy_html(acme_sections))
     if globex_broken:
-        site.html("/terms", "Server error", "<p>Internal error</p>", status=500)
+        web.html("/terms", "Server error", "<p>Internal error</p>", status=500)
     else:
-        site.html("/terms", "Terms of Service", policy_html(TERMS))
+        web.html("/terms", "Terms of Service", policy_html(TERMS))
 
 
 SHARING_CHANGE = [(h, "We share precise location with advertising partners and data "
@@ -42,8 +42,8 @@ SHARING_CHANGE = [(h, "We share precise location with advertising partners and d
 
 @pytest.mark.slow
 @pytest.mark.timeout(900)
-def test_a_week_of_hourly_runs_mails_only_news(tmp_path, site):
-    workspace = make_workspace(tmp_path / "ws", site, {
+def test_a_week_of_hourly_runs_mails_only_news(tmp_path, web):
+    workspace = make_workspace(tmp_path / "ws", web, {
         "acme": [("privacy-policy", "/privacy")], "globex": [("terms-of-service", "/terms")]})
     now = [T0]
     runner = CliRunner()
@@ -52,7 +52,7 @@ def test_a_week_of_hourly_runs_mails_only_news(tmp_path, site):
     for hour in range(7 * 24):
         now[0] = T0 + timedelta(hours=hour)
         stamp = "<p>Last updated: March 3, 2026</p>" if hour >= 29 else STAMP
-        _publish(site, acme_stamp=stamp, globex_broken=hour in broken,
+        _publish(web, acme_stamp=stamp, globex_broken=hour in broken,
                  acme_sections=SHARING_CHANGE if hour >= 130 else POLICY_SECTIONS)
         result = runner.invoke(main, ["-w", str(workspace.root), "track"],
                                obj={"clock": lambda: now[0]})
@@ -62,13 +62,13 @@ def test_a_week_of_hourly_runs_mails_only_news(tmp_path, site):
             assert status.stdout == (
                 "2 documents, 1 failing.\nFAILING  globex/terms-of-service: 13 consecutive "
                 f"failure(s) since 2026-03-04 00:17; last error: HTTP 500 Internal Server "
-                f"Error from {site.url('/terms')}\n")
+                f"Error from {web.url('/terms')}\n")
         if result.stdout or result.stderr:
             printed[hour] = (result.stdout, result.stderr, result.exit_code)
         else:
             assert result.exit_code == (1 if hour in broken else 0), (hour, result.output)
 
-    error = f"HTTP 500 Internal Server Error from {site.url('/terms')}"
+    error = f"HTTP 500 Internal Server Error from {web.url('/terms')}"
     acme = company_repo(Workspace.open(workspace.root), "acme")
     versions = acme.versions("privacy-policy")
     assert len(versions) == 3                     # first, cosmetic (recorded), substantive
@@ -99,22 +99,22 @@ def test_a_week_of_hourly_runs_mails_only_news(tmp_path, site):
     assert status.exit_code == 0 and status.stdout == "2 documents, 0 failing.\n"
 
 
-def test_cosmetic_changes_are_recorded_and_printed_only_on_request(tmp_path, site):
-    workspace = make_workspace(tmp_path / "ws", site, {"acme": [("privacy-policy", "/privacy")]})
+def test_cosmetic_changes_are_recorded_and_printed_only_on_request(tmp_path, web):
+    workspace = make_workspace(tmp_path / "ws", web, {"acme": [("privacy-policy", "/privacy")]})
     runner = CliRunner()
     args = ["-w", str(workspace.root), "track"]
-    _publish(site)
+    _publish(web)
     assert runner.invoke(main, args).exit_code == 0
-    _publish(site, acme_stamp="<p>Last updated: March 3, 2026</p>")
+    _publish(web, acme_stamp="<p>Last updated: March 3, 2026</p>")
     quiet = runner.invoke(main, args)
     assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (0, "", "")
     assert len(company_repo(workspace, "acme").versions("privacy-policy")) == 2
-    _publish(site, acme_stamp="<p>Last updated: March 4, 2026</p>")
+    _publish(web, acme_stamp="<p>Last updated: March 4, 2026</p>")
     shown = runner.invoke(main, args + ["--show-cosmetic"])
     assert shown.stdout.startswith("CHANGED  acme/privacy-policy [cosmetic] ")
     config = workspace.config_path
     config.write_text(config.read_text().replace("[site]\n", "[site]\nshow_cosmetic = true\n"))
-    _publish(site, acme_stamp="<p>Last updated: March 5, 2026</p>")
+    _publish(web, acme_stamp="<p>Last updated: March 5, 2026</p>")
     shown = runner.invoke(main, args)
     assert shown.stdout.startswith("CHANGED  acme/privacy-policy [cosmetic] "), shown.output
 

@@ -23,19 +23,16 @@ from tracker.remote.staterefs import STATE_REF, merge_state
 from tracker.state import StateStore
 from tracker.tracking.run import shard_of, track
 
-from e2e_helpers import POLICY_SECTIONS, make_workspace, policy_html
+from tests.support.cli import run_tracker
+from tests.support.git import fsck, git
+from tests.support.workspace import POLICY_SECTIONS, make_workspace, policy_html
 
 COMPANIES = ["acme", "globex", "initech", "umbrella", "hooli", "stark"]
 
 
-def git(*args: str, cwd: Path | None = None) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
-                          text=True).stdout
-
-
 def remote_history(bare: Path) -> list[tuple[str, str]]:
     """(author date, subject) of every commit on main, oldest first; merges would show."""
-    out = git("--git-dir", str(bare), "log", "--reverse", "--format=%aI %P|%s", "main")
+    out = git(bare, "log", "--reverse", "--format=%aI %P|%s", "main")
     rows = []
     for line in out.splitlines():
         head, _, subject = line.partition("|")
@@ -47,35 +44,29 @@ def remote_history(bare: Path) -> list[tuple[str, str]]:
 
 def texts(bare: Path, doc: str = "privacy-policy") -> list[str]:
     """The blob of the document at each commit that changed it, oldest first."""
-    out = git("--git-dir", str(bare), "log", "--reverse", "--format=%H", "main", "--",
+    out = git(bare, "log", "--reverse", "--format=%H", "main", "--",
               f"{doc}.md")
-    return [git("--git-dir", str(bare), "rev-parse", f"{sha}:{doc}.md").strip()
+    return [git(bare, "rev-parse", f"{sha}:{doc}.md").strip()
             for sha in out.split()]
 
 
-def fsck(bare: Path) -> None:
-    git("--git-dir", str(bare), "fsck", "--strict", "--no-dangling")
-
-
-def serve_companies(site, version: dict[str, int]) -> None:
+def serve_companies(web, version: dict[str, int]) -> None:
     for slug in COMPANIES:
         sections = list(POLICY_SECTIONS)
         sections[3] = ("Retention", f"We keep account data for {30 + version.get(slug, 0)} days "
                        "after you close your account.")
-        site.html(f"/{slug}", f"{slug} Privacy Policy", policy_html(sections))
+        web.html(f"/{slug}", f"{slug} Privacy Policy", policy_html(sections))
 
 
-def workspace(root: Path, site, remote: str, *, push: bool = True):
-    ws = make_workspace(root, site, {s: [("privacy-policy", f"/{s}")] for s in COMPANIES})
+def workspace(root: Path, web, remote: str, *, push: bool = True):
+    ws = make_workspace(root, web, {s: [("privacy-policy", f"/{s}")] for s in COMPANIES})
     with open(ws.config_path, "a", encoding="utf-8") as fh:
         fh.write(f'\n[remote]\nurl = "{remote}"\npush = {"true" if push else "false"}\n')
     return ws
 
 
 def cli(ws_root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    return subprocess.run([sys.executable, "-m", "tracker", "-w", str(ws_root), *args],
-                          capture_output=True, text=True, env=env, timeout=300)
+    return run_tracker(ws_root, *args, timeout=300)
 
 
 def test_remote_config_is_validated() -> None:
@@ -88,22 +79,22 @@ def test_remote_config_is_validated() -> None:
         parse_config('[remote]\nurl = "https://u:secret@git.example.org/p/"\n', Path("t.toml"))
 
 
-def test_track_pushes_to_file_remote_and_publisher_pulls(tmp_path: Path, site) -> None:
+def test_track_pushes_to_file_remote_and_publisher_pulls(tmp_path: Path, web) -> None:
     central = tmp_path / "central"
-    serve_companies(site, {})
-    shard = workspace(tmp_path / "shard", site, f"file://{central}/")
+    serve_companies(web, {})
+    shard = workspace(tmp_path / "shard", web, f"file://{central}/")
     report = track(shard, shard.load_config())
     assert report.exit_code == 0 and not report.problems
     for slug in COMPANIES:            # created on first push, one commit each, state ref beside
         bare = central / f"{slug}.git"
         assert len(remote_history(bare)) == 1
         fsck(bare)
-        assert git("--git-dir", str(bare), "rev-parse", STATE_REF).strip()
-    serve_companies(site, {"acme": 1})
-    site.pages["/globex"].status = 500
+        assert git(bare, "rev-parse", STATE_REF).strip()
+    serve_companies(web, {"acme": 1})
+    web.pages["/globex"].status = 500
     track(shard, shard.load_config())
 
-    publisher = workspace(tmp_path / "publisher", site, f"file://{central}/", push=False)
+    publisher = workspace(tmp_path / "publisher", web, f"file://{central}/", push=False)
     done = cli(publisher.root, "pull")
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
@@ -118,23 +109,23 @@ def test_track_pushes_to_file_remote_and_publisher_pulls(tmp_path: Path, site) -
     assert again.returncode == 0 and again.stdout == "" and again.stderr == ""
 
 
-def test_rejected_push_is_replayed_never_forced(tmp_path: Path, site) -> None:
+def test_rejected_push_is_replayed_never_forced(tmp_path: Path, web) -> None:
     """Two writers of one company (a shard count change): both captures survive, in order."""
     central = tmp_path / "central"
-    serve_companies(site, {})
-    a = workspace(tmp_path / "a", site, f"file://{central}/")
-    b = workspace(tmp_path / "b", site, f"file://{central}/")
+    serve_companies(web, {})
+    a = workspace(tmp_path / "a", web, f"file://{central}/")
+    b = workspace(tmp_path / "b", web, f"file://{central}/")
     t0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
     track(a, a.load_config(), companies=["acme"], captured_at=t0)
     assert cli(b.root, "pull", "acme").returncode == 0
-    serve_companies(site, {"acme": 1})                   # a records v2 but cannot push yet
-    a_local = workspace(tmp_path / "a", site, f"file://{central}/", push=False)
+    serve_companies(web, {"acme": 1})                   # a records v2 but cannot push yet
+    a_local = workspace(tmp_path / "a", web, f"file://{central}/", push=False)
     cfg = a_local.load_config()
     track(a_local, cfg, companies=["acme"], captured_at=t0 + timedelta(hours=3))
-    serve_companies(site, {"acme": 2})                   # b records v3 and pushes first
+    serve_companies(web, {"acme": 2})                   # b records v3 and pushes first
     track(b, b.load_config(), companies=["acme"], captured_at=t0 + timedelta(hours=2))
     bare = central / "acme.git"
-    before = git("--git-dir", str(bare), "rev-parse", "main").strip()
+    before = git(bare, "rev-parse", "main").strip()
 
     pushed = cli(a.root, "push", "acme")
     assert pushed.returncode == 0, pushed.stderr
@@ -142,22 +133,22 @@ def test_rejected_push_is_replayed_never_forced(tmp_path: Path, site) -> None:
     history = remote_history(bare)
     assert [d for d, _ in history] == sorted(d for d, _ in history)
     assert len(history) == 3 and len(set(texts(bare))) == 3
-    assert git("--git-dir", str(bare), "merge-base", "--is-ancestor", before, "main") == ""
+    assert git(bare, "merge-base", "--is-ancestor", before, "main") == ""
     fsck(bare)
 
 
 def test_a_capture_older_than_the_remotes_version_is_dropped_not_forced(tmp_path: Path,
-                                                                        site) -> None:
+                                                                        web) -> None:
     central = tmp_path / "central"
-    serve_companies(site, {})
-    a = workspace(tmp_path / "a", site, f"file://{central}/", push=False)
-    b = workspace(tmp_path / "b", site, f"file://{central}/")
+    serve_companies(web, {})
+    a = workspace(tmp_path / "a", web, f"file://{central}/", push=False)
+    b = workspace(tmp_path / "b", web, f"file://{central}/")
     t0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
     track(b, b.load_config(), companies=["acme"], captured_at=t0)
     track(a, a.load_config(), companies=["acme"], captured_at=t0 + timedelta(hours=1))
-    serve_companies(site, {"acme": 1})
+    serve_companies(web, {"acme": 1})
     track(a, a.load_config(), companies=["acme"], captured_at=t0 + timedelta(hours=2))
-    serve_companies(site, {"acme": 2})
+    serve_companies(web, {"acme": 2})
     track(b, b.load_config(), companies=["acme"], captured_at=t0 + timedelta(hours=3))
     pushed = cli(a.root, "push", "acme")
     assert pushed.returncode == 0, pushed.stderr
@@ -166,11 +157,11 @@ def test_a_capture_older_than_the_remotes_version_is_dropped_not_forced(tmp_path
     assert texts(a.repo_path("acme") / ".git") == texts(central / "acme.git")
 
 
-def test_missing_remote_on_a_host_that_cannot_create_it_is_one_line(tmp_path: Path, site,
+def test_missing_remote_on_a_host_that_cannot_create_it_is_one_line(tmp_path: Path, web,
                                                                     ) -> None:
-    serve_companies(site, {})
+    serve_companies(web, {})
     with git_daemon(tmp_path / "served") as url:
-        ws = workspace(tmp_path / "ws", site, url)
+        ws = workspace(tmp_path / "ws", web, url)
         done = cli(ws.root, "track", "acme")
     assert done.returncode == 1
     lines = done.stderr.strip().splitlines()
@@ -193,7 +184,8 @@ class git_daemon:
     def __enter__(self) -> str:
         self.base.mkdir(parents=True, exist_ok=True)
         for slug in self.slugs:
-            git("init", "--quiet", "--bare", "--initial-branch=main", str(self.base / f"{slug}.git"))
+            git(self.base, "init", "--quiet", "--bare", "--initial-branch=main",
+                str(self.base / f"{slug}.git"))
         port = _free_port()
         self.proc = subprocess.Popen(
             ["git", "daemon", "--reuseaddr", "--listen=127.0.0.1", f"--port={port}",
@@ -214,9 +206,9 @@ class git_daemon:
 
 
 @pytest.mark.slow
-def test_concurrent_shards_over_git_daemon_then_publish(tmp_path: Path, site) -> None:
+def test_concurrent_shards_over_git_daemon_then_publish(tmp_path: Path, web) -> None:
     """N shards as separate processes, then N+1, then a shard killed mid-push."""
-    serve_companies(site, {})
+    serve_companies(web, {})
     served = tmp_path / "served"
     with git_daemon(served, COMPANIES) as url:
         def run_shards(n: int, tag: str) -> None:
@@ -224,7 +216,7 @@ def test_concurrent_shards_over_git_daemon_then_publish(tmp_path: Path, site) ->
             does (JOB_COMPLETION_INDEX, 0-based) with the count in TRACKER_SHARDS."""
             procs = []
             for k in range(1, n + 1):
-                ws = workspace(tmp_path / f"{tag}-{k}", site, url)
+                ws = workspace(tmp_path / f"{tag}-{k}", web, url)
                 env = dict(os.environ, JOB_COMPLETION_INDEX=str(k - 1), TRACKER_SHARDS=str(n))
                 procs.append(subprocess.Popen(
                     [sys.executable, "-m", "tracker", "-w", str(ws.root), "track",
@@ -236,10 +228,10 @@ def test_concurrent_shards_over_git_daemon_then_publish(tmp_path: Path, site) ->
                 assert "Traceback" not in err
 
         run_shards(2, "two")
-        serve_companies(site, {s: 1 for s in COMPANIES})
+        serve_companies(web, {s: 1 for s in COMPANIES})
         run_shards(3, "three")           # companies moved to the new shard pull first
-        serve_companies(site, {s: 2 for s in COMPANIES})
-        victim = workspace(tmp_path / "two-1", site, url)
+        serve_companies(web, {s: 2 for s in COMPANIES})
+        victim = workspace(tmp_path / "two-1", web, url)
         moved = [s for s in COMPANIES if shard_of(s, 2) == 1]
         proc = subprocess.Popen([sys.executable, "-m", "tracker", "-w", str(victim.root),
                                  "track", "--shard", "1/2"], stdout=subprocess.PIPE,
@@ -253,10 +245,10 @@ def test_concurrent_shards_over_git_daemon_then_publish(tmp_path: Path, site) ->
         proc.wait(timeout=60)
         redo = cli(victim.root, "push")
         assert redo.returncode == 0, redo.stderr
-        other = cli(workspace(tmp_path / "two-2", site, url).root, "track", "--shard", "2/2")
+        other = cli(workspace(tmp_path / "two-2", web, url).root, "track", "--shard", "2/2")
         assert other.returncode == 0, other.stderr
 
-        publisher = workspace(tmp_path / "publisher", site, url, push=False)
+        publisher = workspace(tmp_path / "publisher", web, url, push=False)
         assert cli(publisher.root, "pull").returncode == 0
         assert cli(publisher.root, "build").returncode == 0
     for slug in COMPANIES:

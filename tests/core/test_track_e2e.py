@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from datetime import datetime, timezone
 
 from click.testing import CliRunner
@@ -10,18 +9,14 @@ from click.testing import CliRunner
 from tracker.cli.main import main
 from tracker.tracking.run import track
 
-from e2e_helpers import POLICY_SECTIONS, make_workspace, policy_html
+from tests.support.git import git
+from tests.support.workspace import POLICY_SECTIONS, make_workspace, policy_html
 
 
-def git(repo, *args) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
-                          text=True).stdout
-
-
-def test_track_records_changes_only_and_keeps_good_versions(tmp_path, site):
-    site.html("/privacy", "Privacy Policy", policy_html())
-    site.html("/terms", "Terms", "<p>These terms govern your use of Acme. " * 20 + "</p>")
-    ws = make_workspace(tmp_path / "ws", site, {
+def test_track_records_changes_only_and_keeps_good_versions(tmp_path, web):
+    web.html("/privacy", "Privacy Policy", policy_html())
+    web.html("/terms", "Terms", "<p>These terms govern your use of Acme. " * 20 + "</p>")
+    ws = make_workspace(tmp_path / "ws", web, {
         "acme": [("privacy-policy", "/privacy"), ("terms-of-service", "/terms")]})
     config = ws.load_config()
     day1 = datetime(2024, 3, 1, 8, 30, tzinfo=timezone.utc)
@@ -32,7 +27,7 @@ def test_track_records_changes_only_and_keeps_good_versions(tmp_path, site):
     assert git(repo, "fsck", "--strict") == ""
     text = (repo / "privacy-policy.md").read_text()
     assert "## Retention" in text and "Home" not in text and "©" not in text
-    assert (repo / "raw" / "privacy-policy.html").read_bytes() == site.pages["/privacy"].body
+    assert (repo / "raw" / "privacy-policy.html").read_bytes() == web.pages["/privacy"].body
 
     # Same page again: no change, no commit.
     report = track(ws, config, captured_at=datetime(2024, 3, 2, tzinfo=timezone.utc))
@@ -42,7 +37,7 @@ def test_track_records_changes_only_and_keeps_good_versions(tmp_path, site):
     # A real change is recorded with the capture date and a readable message.
     changed = list(POLICY_SECTIONS)
     changed[3] = ("Retention", "We keep account data for 90 days after you close your account.")
-    site.html("/privacy", "Privacy Policy", policy_html(changed))
+    web.html("/privacy", "Privacy Policy", policy_html(changed))
     day3 = datetime(2024, 3, 3, 9, 15, tzinfo=timezone.utc)
     report = track(ws, config, captured_at=day3)
     assert [o.status for o in report.outcomes] == ["changed", "unchanged"]
@@ -50,16 +45,16 @@ def test_track_records_changes_only_and_keeps_good_versions(tmp_path, site):
     assert log == "2024-03-03T09:15:00+00:00|2024-03-03T09:15:00+00:00|" \
                   "Record new changes of Acme Inc. Privacy Policy"
     trailers = git(repo, "log", "-1", "--format=%(trailers:only,unfold)")
-    assert f"Source-URL: {site.url('/privacy')}" in trailers and "HTTP-Status: 200" in trailers
+    assert f"Source-URL: {web.url('/privacy')}" in trailers and "HTTP-Status: 200" in trailers
 
     # Failures never overwrite the good version: HTTP error, shrink, blocked page.
-    site.html("/privacy", "Privacy Policy", policy_html(), status=500)
-    site.pages["/terms"].body = b"<html><body><main><p>Access denied</p></main></body></html>"
+    web.html("/privacy", "Privacy Policy", policy_html(), status=500)
+    web.pages["/terms"].body = b"<html><body><main><p>Access denied</p></main></body></html>"
     report = track(ws, config, captured_at=datetime(2024, 3, 4, tzinfo=timezone.utc))
     assert [o.status for o in report.outcomes] == ["failed", "failed"]
     assert report.exit_code == 1
     assert "500" in report.outcomes[0].error
-    site.html("/privacy", "Privacy Policy", policy_html(changed[:1]))
+    web.html("/privacy", "Privacy Policy", policy_html(changed[:1]))
     report = track(ws, config, captured_at=datetime(2024, 3, 5, tzinfo=timezone.utc))
     assert "shrank" in report.outcomes[0].error
     assert "90 days" in (repo / "privacy-policy.md").read_text()
@@ -67,9 +62,9 @@ def test_track_records_changes_only_and_keeps_good_versions(tmp_path, site):
     assert git(repo, "status", "--porcelain") == ""
 
 
-def test_cli_track_is_quiet_when_nothing_changed(tmp_path, site):
-    site.html("/privacy", "Privacy Policy", policy_html())
-    ws = make_workspace(tmp_path / "ws", site, {"acme": [("privacy-policy", "/privacy")]})
+def test_cli_track_is_quiet_when_nothing_changed(tmp_path, web):
+    web.html("/privacy", "Privacy Policy", policy_html())
+    ws = make_workspace(tmp_path / "ws", web, {"acme": [("privacy-policy", "/privacy")]})
     runner = CliRunner()
     first = runner.invoke(main, ["-w", str(ws.root), "track"])
     assert first.exit_code == 0, first.output
@@ -80,9 +75,9 @@ def test_cli_track_is_quiet_when_nothing_changed(tmp_path, site):
     assert "acme/privacy-policy" in verbose.output
 
 
-def test_one_failing_company_does_not_stop_the_others(tmp_path, site):
-    site.html("/a", "Privacy", policy_html())
-    ws = make_workspace(tmp_path / "ws", site, {
+def test_one_failing_company_does_not_stop_the_others(tmp_path, web):
+    web.html("/a", "Privacy", policy_html())
+    ws = make_workspace(tmp_path / "ws", web, {
         "broken": [("privacy-policy", "/missing")], "acme": [("privacy-policy", "/a")]})
     result = CliRunner().invoke(main, ["-w", str(ws.root), "track"])
     assert result.exit_code == 1
@@ -92,15 +87,15 @@ def test_one_failing_company_does_not_stop_the_others(tmp_path, site):
     assert "failing x1" in listing.output and "acme/privacy-policy" in listing.output
 
 
-def test_cli_run_tracks_then_builds(tmp_path, site):
-    site.html("/privacy", "Privacy Policy", policy_html())
-    ws = make_workspace(tmp_path / "ws", site, {"acme": [("privacy-policy", "/privacy")]})
+def test_cli_run_tracks_then_builds(tmp_path, web):
+    web.html("/privacy", "Privacy Policy", policy_html())
+    ws = make_workspace(tmp_path / "ws", web, {"acme": [("privacy-policy", "/privacy")]})
     result = CliRunner().invoke(main, ["-w", str(ws.root), "run"])
     assert result.exit_code == 0, result.output
     assert (ws.public_dir / "index.html").is_file()
     changed = list(POLICY_SECTIONS)
     changed[3] = ("Retention", "We keep account data for 90 days after you close your account.")
-    site.html("/privacy", "Privacy Policy", policy_html(changed))
+    web.html("/privacy", "Privacy Policy", policy_html(changed))
     result = CliRunner().invoke(main, ["-w", str(ws.root), "run"])
     assert result.exit_code == 0 and result.output.startswith("CHANGED  acme/privacy-policy")
     pages = list((ws.public_dir / "companies" / "acme").rglob("changes/*.html"))

@@ -3,15 +3,12 @@ companies deterministically (disjoint, complete, stable across processes)."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -21,85 +18,24 @@ from tracker.cli.main import main
 from tracker.runstats import RunStats
 from tracker.tracking.run import shard_of, track
 
-from e2e_helpers import POLICY_SECTIONS, make_workspace, policy_html
+from tests.support.git import fsck, git
+from tests.support.web import LocalServer
+from tests.support.workspace import POLICY_SECTIONS, make_workspace, policy_document
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-
-
-class EtagSite:
-    """Policy pages on 127.0.0.1 with ETags: 304 when If-None-Match matches the page."""
-
-    def __init__(self) -> None:
-        self.pages: dict[str, bytes] = {}
-        self.hits: list[tuple[str, int]] = []
-        site = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (http.server API)
-                body = site.pages.get(self.path)
-                if body is None:
-                    site.hits.append((self.path, 404))
-                    self.send_error(404)
-                    return
-                etag = '"%s"' % hashlib.sha256(body).hexdigest()[:16]
-                if self.headers.get("If-None-Match") == etag:
-                    site.hits.append((self.path, 304))
-                    self.send_response(304)
-                    self.send_header("ETag", etag)
-                    self.end_headers()
-                    return
-                site.hits.append((self.path, 200))
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.send_header("ETag", etag)
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05},
-                         daemon=True).start()
-
-    def url(self, path: str) -> str:
-        return self.base + path
-
-    def html(self, path: str, sections=POLICY_SECTIONS) -> None:
-        self.pages[path] = (f"<html><head><title>Privacy</title></head><body><main>"
-                            f"<h1>Privacy Policy</h1>{policy_html(sections)}</main></body>"
-                            f"</html>").encode()
-
-
-@pytest.fixture
-def etag_site() -> Iterator[EtagSite]:
-    site = EtagSite()
-    try:
-        yield site
-    finally:
-        site.server.shutdown()
-        site.server.server_close()
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
-                          text=True).stdout
 
 
 def day(n: int) -> datetime:
     return datetime(2024, 5, n, 12, tzinfo=timezone.utc)
 
 
-def test_a_304_costs_no_extraction_and_no_git_work(tmp_path: Path, etag_site: EtagSite) -> None:
+def test_a_304_costs_no_extraction_and_no_git_work(tmp_path: Path, web: LocalServer) -> None:
     companies = {}
     for slug in ("acme", "globex"):
         for doc_type in ("privacy-policy", "terms"):
-            etag_site.html(f"/{slug}/{doc_type}")
+            web.page(f"/{slug}/{doc_type}", policy_document(), etag=True)
         companies[slug] = [(t, f"/{slug}/{t}") for t in ("privacy-policy", "terms")]
-    ws = make_workspace(tmp_path / "ws", etag_site, companies)
+    ws = make_workspace(tmp_path / "ws", web, companies)
     config = ws.load_config()
 
     first = RunStats("track")
@@ -117,7 +53,7 @@ def test_a_304_costs_no_extraction_and_no_git_work(tmp_path: Path, etag_site: Et
     second = RunStats("track")
     report = track(ws, config, captured_at=day(2), stats=second)
     assert [o.status for o in report.outcomes] == ["not-modified"] * 4, report.outcomes
-    assert [code for _, code in etag_site.hits[-4:]] == [304] * 4
+    assert [code for _, code in web.hits[-4:]] == [304] * 4
     assert second.counts.get("not_modified") == 4
     for counter in ("extracted", "repos_opened", "git_commits", "fetched", "bytes_downloaded"):
         assert second.counts.get(counter, 0) == 0, counter
@@ -128,7 +64,7 @@ def test_a_304_costs_no_extraction_and_no_git_work(tmp_path: Path, etag_site: Et
         (ws.repo_path(slug) / ".git" / "HEAD").write_text(text)
     changed = list(POLICY_SECTIONS)
     changed[3] = ("Retention", "We keep account data for 90 days after you close your account.")
-    etag_site.html("/globex/terms", changed)
+    web.page("/globex/terms", policy_document(changed), etag=True)
     third = RunStats("track")
     report = track(ws, config, captured_at=day(3), stats=third)
     assert [o.status for o in report.outcomes] == ["not-modified"] * 3 + ["changed"]
@@ -136,13 +72,13 @@ def test_a_304_costs_no_extraction_and_no_git_work(tmp_path: Path, etag_site: Et
             third.counts["repos_opened"], third.counts["not_modified"]) == (1, 1, 1, 3)
     assert len(git(ws.repo_path("globex"), "log", "--format=%H").split()) == 3
     assert len(git(ws.repo_path("acme"), "log", "--format=%H").split()) == 2
-    git(ws.repo_path("globex"), "fsck", "--strict")
+    fsck(ws.repo_path("globex"))
 
 
 def test_track_stats_json_shows_a_no_change_run_did_no_work(tmp_path: Path,
-                                                            etag_site: EtagSite) -> None:
-    etag_site.html("/p")
-    ws = make_workspace(tmp_path / "ws", etag_site, {"acme": [("privacy-policy", "/p")]})
+                                                            web: LocalServer) -> None:
+    web.page("/p", policy_document(), etag=True)
+    ws = make_workspace(tmp_path / "ws", web, {"acme": [("privacy-policy", "/p")]})
     assert CliRunner().invoke(main, ["-w", str(ws.root), "track"]).exit_code == 0
     result = CliRunner().invoke(main, ["-w", str(ws.root), "track", "--stats"])
     assert result.exit_code == 0 and result.stdout == ""
@@ -177,20 +113,20 @@ def test_shard_assignment_is_the_same_in_every_process() -> None:
 
 
 def test_track_shard_fetches_and_records_only_its_companies(tmp_path: Path,
-                                                            etag_site: EtagSite) -> None:
+                                                            web: LocalServer) -> None:
     slugs = [f"co{i}" for i in range(8)]
     for slug in slugs:
-        etag_site.html(f"/{slug}")
-    ws = make_workspace(tmp_path / "ws", etag_site, {s: [("privacy-policy", f"/{s}")]
+        web.page(f"/{slug}", policy_document(), etag=True)
+    ws = make_workspace(tmp_path / "ws", web, {s: [("privacy-policy", f"/{s}")]
                                                      for s in slugs})
     expected = {k: {s for s in slugs if shard_of(s, 3) == k} for k in (1, 2, 3)}
     assert all(expected.values())  # every shard has work with these 8 slugs
     seen: set[str] = set()
     for k in (1, 2, 3):
-        before = len(etag_site.hits)
+        before = len(web.hits)
         result = CliRunner().invoke(main, ["-w", str(ws.root), "track", "--shard", f"{k}/3"])
         assert result.exit_code == 0, result.output
-        fetched = {path.strip("/") for path, _ in etag_site.hits[before:]}
+        fetched = {path.strip("/") for path, _ in web.hits[before:]}
         assert fetched == expected[k]
         on_disk = {p.name for p in ws.snapshots_dir.iterdir() if (p / ".git").is_dir()}
         assert on_disk == seen | expected[k]
@@ -199,14 +135,14 @@ def test_track_shard_fetches_and_records_only_its_companies(tmp_path: Path,
 
 
 @pytest.mark.parametrize("value", ["0/3", "4/3", "1/0", "a/b", "2", "-1/3", "1/3/4", ""])
-def test_bad_shard_values_are_usage_errors(tmp_path: Path, etag_site: EtagSite,
+def test_bad_shard_values_are_usage_errors(tmp_path: Path, web: LocalServer,
                                            value: str) -> None:
-    ws = make_workspace(tmp_path / "ws", etag_site, {"acme": [("privacy-policy", "/p")]})
+    ws = make_workspace(tmp_path / "ws", web, {"acme": [("privacy-policy", "/p")]})
     for command in ("track", "run"):
         result = CliRunner().invoke(main, ["-w", str(ws.root), command, "--shard", value])
         assert result.exit_code == 2, (command, value, result.output)
         assert "--shard" in result.output
-    assert etag_site.hits == [] and not ws.snapshots_dir.exists()
+    assert web.hits == [] and not ws.snapshots_dir.exists()
 
 
 def test_recording_lanes_never_run_two_tasks_of_one_company_at_once() -> None:

@@ -11,9 +11,8 @@ import unicodedata
 
 import pytest
 
-from tracker.demo.run import DemoResult
 
-from .helpers import git, revisions
+from tests.support.demo import case_ids, revisions
 
 compare = pytest.importorskip("tracker.changes").compare
 
@@ -28,24 +27,11 @@ KNOWN_DISAGREEMENTS: dict[tuple[str, str], str] = {
 }
 
 CASES = revisions()
-IDS = [f"{company}-{note['date']}" for company, _, _, note in CASES]
+IDS = case_ids(CASES)
 
 
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace("\u2019", "'").casefold().strip()
-
-
-@pytest.fixture(scope="module")
-def reports(demo_run: DemoResult) -> dict[str, dict]:
-    """ChangeReport dicts of every consecutive pair of recorded versions, keyed like IDS."""
-    out: dict[str, dict] = {}
-    for (company, doc_type, index, note), case_id in zip(CASES, IDS):
-        repo = demo_run.snapshots_dir / company
-        shas = git(repo, "log", "--reverse", "--format=%H", "--", f"{doc_type}.md").split()
-        old = git(repo, "show", f"{shas[index - 1]}:{doc_type}.md")
-        new = git(repo, "show", f"{shas[index]}:{doc_type}.md")
-        out[case_id] = compare(old, new).to_dict()
-    return out
 
 
 def _known(check: str, case_id: str, request: pytest.FixtureRequest) -> None:

@@ -14,7 +14,7 @@ from tracker.config.loading import load_config
 from tracker.demo.run import MARKER_NAME, DemoResult, SampleSet, prepare_target, run_demo
 from tracker.errors import UsageError
 
-from .helpers import git
+from tests.support.git import fsck, git
 
 CHROME_PHRASES = ("Subscribe to our newsletter", "All rights reserved", "Accept all",
                   "Manage preferences", "Log in", "Was this page helpful?", "Breadcrumb",
@@ -47,9 +47,7 @@ def test_one_commit_per_real_revision_with_its_date(demo_run: DemoResult,
         assert commits[0][1] == f"First record of {company.name} Privacy Policy"
         assert all(s == f"Record new changes of {company.name} Privacy Policy"
                    for _, s in commits[1:])
-        fsck = subprocess.run(["git", "-C", str(repo), "fsck", "--strict"],
-                              capture_output=True, text=True)
-        assert fsck.returncode == 0, fsck.stderr
+        fsck(repo)
         assert git(repo, "status", "--porcelain") == ""
         total += len(commits)
     assert total == demo_run.versions_recorded == demo_run.versions_expected
@@ -119,6 +117,7 @@ def test_default_target_is_relative_to_the_working_directory(
     assert (tmp_path / "demo" / MARKER_NAME).is_file()
 
 
+@pytest.mark.slow
 def test_cli_rerun_over_a_previous_demo_recreates_it(tmp_path: Path) -> None:
     """`python -m tracker demo DIR` from an unrelated directory, twice over the same DIR."""
     target = tmp_path / "my demo"

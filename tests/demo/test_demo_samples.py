@@ -12,7 +12,8 @@ import pytest
 
 from tracker.demo.run import SampleSet, load_samples, sample_root
 
-from .helpers import ENTITY_KINDS, KNOWN_KINDS, REQUIRED_KINDS, VERDICTS, notes_by_document, revisions
+from tests.support.demo import (
+    ENTITY_KINDS, KNOWN_KINDS, REQUIRED_KINDS, VERDICTS, notes_by_document, revisions)
 
 SEED_FILES = {
     "konnektive": "000_962f9de8e54ad145.txt",

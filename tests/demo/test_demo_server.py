@@ -64,15 +64,8 @@ def test_markdown_raw_html_is_escaped_not_injected() -> None:
     assert "<script>" not in html
 
 
-@pytest.fixture()
-def served(samples: SampleSet):
-    site = SampleSite(samples)
-    with DemoServer(site.page) as server:
-        yield site, server
-
-
-def test_serves_the_version_current_on_the_simulated_date(served, samples: SampleSet) -> None:
-    site, server = served
+def test_serves_the_version_current_on_the_simulated_date(sample_server, samples: SampleSet) -> None:
+    site, server = sample_server
     url = server.url_for("connact", "privacy-policy")
     site.set_date(date(2024, 3, 1))
     page = httpx.get(url)
@@ -88,8 +81,8 @@ def test_serves_the_version_current_on_the_simulated_date(served, samples: Sampl
     assert "last updated on March 18, 2025" in httpx.get(url).text
 
 
-def test_conditional_requests_get_304_until_the_page_changes(served) -> None:
-    site, server = served
+def test_conditional_requests_get_304_until_the_page_changes(sample_server) -> None:
+    site, server = sample_server
     url = server.url_for("konnektive", "privacy-policy")
     site.set_date(date(2019, 7, 1))
     first = httpx.get(url)
@@ -109,8 +102,8 @@ def test_conditional_requests_get_304_until_the_page_changes(served) -> None:
     assert int(head.headers["content-length"]) == len(changed.content)
 
 
-def test_unknown_pages_and_not_yet_published_documents_are_404(served) -> None:
-    site, server = served
+def test_unknown_pages_and_not_yet_published_documents_are_404(sample_server) -> None:
+    site, server = sample_server
     site.set_date(date(2016, 1, 1))         # CONNACT's policy appears in 2023
     assert httpx.get(server.url_for("connact", "privacy-policy")).status_code == 404
     assert httpx.get(server.url_for("nobody", "privacy-policy")).status_code == 404

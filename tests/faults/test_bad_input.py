@@ -13,26 +13,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from faultkit import (Doc, assert_no_traceback, cli, doc_log, fsck, git, policy_page,
-                      write_config)
-from fetchtest import LocalServer
+from tests.support.properties import examples
+from tests.support.cli import assert_no_traceback, cli
+from tests.support.git import doc_log, fsck, git
+from tests.support.workspace import Doc, policy_page, write_config
 
 pytestmark = pytest.mark.timeout(60)
 
 USER = ["-c", "user.name=Operator", "-c", "user.email=op@example.org"]
-
-
-@pytest.fixture
-def tracked(web: LocalServer, tmp_path: Path) -> Path:
-    """A workspace where acme and globex have one version each; the server now has v2."""
-    web.page("/acme", policy_page("Acme Privacy Policy", 1))
-    web.page("/globex", policy_page("Globex Privacy Notice", 1))
-    root = write_config(tmp_path / "ws", [Doc("acme", "privacy-policy", web.url("/acme")),
-                                          Doc("globex", "privacy-policy", web.url("/globex"))])
-    assert cli(root, "track").exit_code == 0
-    web.page("/acme", policy_page("Acme Privacy Policy", 2))
-    web.page("/globex", policy_page("Globex Privacy Notice", 2))
-    return root
 
 
 # --------------------------------------------------------------------------- corrupted repos
@@ -76,7 +64,7 @@ def test_corrupted_repository_fails_that_company_only(tracked: Path, name: str) 
     assert len(doc_log(tracked / "snapshots/globex", "privacy-policy")) == 2
 
     status = cli(tracked, "status")
-    assert status.exit_code == 1 and f"FAILING  acme/privacy-policy" in status.stdout
+    assert status.exit_code == 1 and "FAILING  acme/privacy-policy" in status.stdout
     if name != "file-instead-of-repository":  # (then acme simply has no repository)
         log = cli(tracked, "log", "acme")
         assert log.exit_code == 3 and log.stdout == ""
@@ -308,7 +296,8 @@ _keys = st.sampled_from(["slug", "name", "homepage", "type", "url", "select", "r
 _tables = st.dictionaries(_keys, _values, max_size=5)
 
 
-@settings(max_examples=60, deadline=None,
+@pytest.mark.slow
+@settings(max_examples=examples(60), deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(site=_tables, fetch=_tables,
        companies=st.lists(st.fixed_dictionaries({}, optional={

@@ -23,9 +23,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from faultkit import (Doc, assert_no_traceback, cli, doc_log, fsck, git, policy_page,
-                      run_tracker, subprocess_env, texts_in_history, tracker_cmd, write_config)
-from fetchtest import Handler, LocalServer
+from tests.support.cli import assert_no_traceback, cli, run_tracker, subprocess_env, tracker_cmd
+from tests.support.git import doc_log, fsck, git, texts_in_history
+from tests.support.web import Handler, LocalServer
+from tests.support.workspace import Doc, policy_page, write_config
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -79,6 +80,7 @@ def _serve_all(web: LocalServer, version: int) -> None:
             web.page(f"/{company}/{doc_type}", policy_page(title, version, filler * 5))
 
 
+@pytest.mark.slow
 def test_sigkill_track_at_random_moments_loses_and_duplicates_nothing(web: LocalServer,
                                                                       tmp_path: Path) -> None:
     root = tmp_path / "ws"
@@ -133,6 +135,7 @@ def _archive(directory: Path, days: range, *, layout_nested: bool = False) -> No
             (folder / f"{date}.md").write_text(text, encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_sigkill_import_then_rerun_gives_the_whole_history_once(tmp_path: Path) -> None:
     root = write_config(tmp_path / "ws", [Doc("acme", "privacy-policy", "https://acme.example/p"),
                                           Doc("globex", "privacy-policy",
@@ -193,6 +196,7 @@ def _site_is_complete(public: Path) -> dict[str, str]:
     return manifest
 
 
+@pytest.mark.slow
 def test_sigkill_build_leaves_the_old_or_the_new_site_complete(tmp_path: Path) -> None:
     root = write_config(tmp_path / "ws", [Doc("acme", "privacy-policy", "https://acme.example/p"),
                                           Doc("globex", "privacy-policy",
@@ -244,6 +248,7 @@ def _wait_for_request(web: LocalServer, path: str) -> None:
         time.sleep(0.02)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["track", "run", "build", "import"])
 def test_second_run_while_one_holds_the_lock_exits_75_at_once(web: LocalServer, tmp_path: Path,
                                                                command: str) -> None:
@@ -268,6 +273,7 @@ def test_second_run_while_one_holds_the_lock_exits_75_at_once(web: LocalServer, 
     assert len(doc_log(root / "snapshots/acme", "privacy-policy")) == 1
 
 
+@pytest.mark.slow
 def test_wait_waits_for_the_running_tracker_then_runs(web: LocalServer, tmp_path: Path) -> None:
     release = threading.Event()
     root = write_config(tmp_path / "ws", _slow_site(web, release), fetch={"timeout": 30})

@@ -5,30 +5,19 @@ from __future__ import annotations
 import gzip
 import socket
 import struct
-import sys
 import time
 import tracemalloc
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fetch"))
-from fetchtest import (  # noqa: E402,F401 - server is a fixture
-    Handler, LocalServer, doc, gzip_bomb, send_headers, server, unresponsive_port)
-
-from tracker.errors import ExtractionError, FetchError  # noqa: E402
-from tracker.extract import extract  # noqa: E402
-from tracker.fetching import fetch_document  # noqa: E402
-from tracker.models import FetchSettings  # noqa: E402
+from tests.support.web import Handler, LocalServer, doc, gzip_bomb, send_headers, unresponsive_port
+from tracker.errors import ExtractionError, FetchError
+from tracker.extract import extract
+from tracker.fetching import fetch_document
+from tracker.models import FetchSettings
 
 pytestmark = pytest.mark.timeout(20)
-
-
-@pytest.fixture
-def fast() -> FetchSettings:
-    return FetchSettings(timeout=0.5, per_host_delay=0.0, retries=2, retry_backoff=0.02,
-                         max_bytes=1_000_000, max_time=1.5)
 
 
 def _drip(h: Handler, piece: bytes, every: float, times: int = 10_000) -> None:
@@ -44,7 +33,7 @@ def _drip(h: Handler, piece: bytes, every: float, times: int = 10_000) -> None:
 
 # -- retries ----------------------------------------------------------------------------------
 
-def test_500_then_success_is_retried(server: LocalServer, fast: FetchSettings) -> None:
+def test_500_then_success_is_retried(web: LocalServer, fast: FetchSettings) -> None:
     calls = []
 
     def flaky(h: Handler) -> None:
@@ -53,22 +42,22 @@ def test_500_then_success_is_retried(server: LocalServer, fast: FetchSettings) -
             h.reply(500, b"oops")
         else:
             h.reply(200, b"<main><p>Policy text.</p></main>")
-    server.routes["/p"] = flaky
-    result = fetch_document(doc(server.url("/p")), fast)
+    web.routes["/p"] = flaky
+    result = fetch_document(doc(web.url("/p")), fast)
     assert result.status == 200 and len(calls) == 2
     assert calls[1] - calls[0] >= fast.retry_backoff
 
 
-def test_persistent_503_reports_attempts(server: LocalServer, fast: FetchSettings) -> None:
-    url = server.page("/p", "down", 503)
+def test_persistent_503_reports_attempts(web: LocalServer, fast: FetchSettings) -> None:
+    url = web.page("/p", "down", 503)
     with pytest.raises(FetchError) as info:
         fetch_document(doc(url), fast)
     assert str(info.value) == f"HTTP 503 Service Unavailable from {url} (after 3 attempts)"
     assert info.value.transient and info.value.status == 503
-    assert len(server.requests_to("/p")) == 3
+    assert len(web.requests_to("/p")) == 3
 
 
-def test_429_honours_retry_after(server: LocalServer, fast: FetchSettings) -> None:
+def test_429_honours_retry_after(web: LocalServer, fast: FetchSettings) -> None:
     calls = []
 
     def limited(h: Handler) -> None:
@@ -77,20 +66,20 @@ def test_429_honours_retry_after(server: LocalServer, fast: FetchSettings) -> No
             h.reply(429, b"slow down", headers={"Retry-After": "1"})
         else:
             h.reply(200, b"<p>ok</p>")
-    server.routes["/p"] = limited
-    assert fetch_document(doc(server.url("/p")), fast).status == 200
+    web.routes["/p"] = limited
+    assert fetch_document(doc(web.url("/p")), fast).status == 200
     assert calls[1] - calls[0] >= 0.95  # waited Retry-After, not just the 20 ms backoff
 
 
-def test_retry_after_beyond_cap_gives_up_for_this_run(server: LocalServer,
+def test_retry_after_beyond_cap_gives_up_for_this_run(web: LocalServer,
                                                       fast: FetchSettings) -> None:
-    url = server.page("/p", "later", 429, Retry_After="3600")
+    url = web.page("/p", "later", 429, Retry_After="3600")
     start = time.monotonic()
     with pytest.raises(FetchError, match=r"HTTP 429 Too Many Requests .*Retry-After 3600 s is over"
                                          r" 60 s; next run") as info:
         fetch_document(doc(url), fast)
     assert info.value.transient and time.monotonic() - start < 1
-    assert len(server.requests_to("/p")) == 1
+    assert len(web.requests_to("/p")) == 1
 
 
 # -- network failures -------------------------------------------------------------------------
@@ -121,14 +110,14 @@ def test_connect_timeout(fast: FetchSettings) -> None:
         assert time.monotonic() - start < 2.5
 
 
-def test_read_timeout_when_server_stalls(server: LocalServer, fast: FetchSettings) -> None:
+def test_read_timeout_when_server_stalls(web: LocalServer, fast: FetchSettings) -> None:
     def stall(h: Handler) -> None:
         send_headers(h, 1000)
         time.sleep(2)
-    server.routes["/p"] = stall
+    web.routes["/p"] = stall
     start = time.monotonic()
     with pytest.raises(FetchError, match="timed out waiting for") as info:
-        fetch_document(doc(server.url("/p")), replace(fast, retries=0))
+        fetch_document(doc(web.url("/p")), replace(fast, retries=0))
     assert info.value.transient and time.monotonic() - start < 1.5
 
 
@@ -144,27 +133,27 @@ def _drip_headers(h: Handler) -> None:  # an endless header line, one byte every
 
 
 @pytest.mark.parametrize("dripper", [_drip_body, _drip_headers], ids=["body", "headers"])
-def test_slow_drip_hits_the_total_deadline(server: LocalServer, fast: FetchSettings,
+def test_slow_drip_hits_the_total_deadline(web: LocalServer, fast: FetchSettings,
                                            dripper) -> None:
-    server.routes["/p"] = dripper
+    web.routes["/p"] = dripper
     start = time.monotonic()
     with pytest.raises(FetchError, match=r"download of .*/p took over 1 s") as info:
-        fetch_document(doc(server.url("/p")), replace(fast, retries=0, max_time=1.0))
+        fetch_document(doc(web.url("/p")), replace(fast, retries=0, max_time=1.0))
     assert info.value.transient
     assert time.monotonic() - start < 1.5
 
 
 def test_close_delimited_body_cut_by_the_deadline_is_not_taken_as_complete(
-        server: LocalServer, fast: FetchSettings) -> None:
+        web: LocalServer, fast: FetchSettings) -> None:
     def drip_until_close(h: Handler) -> None:  # no Content-Length: the body ends at EOF
         send_headers(h, None)
         _drip(h, b"<p>more policy</p>", 0.05)
-    server.routes["/p"] = drip_until_close
+    web.routes["/p"] = drip_until_close
     with pytest.raises(FetchError, match="took over 0.6 s"):
-        fetch_document(doc(server.url("/p")), replace(fast, retries=0, max_time=0.6))
+        fetch_document(doc(web.url("/p")), replace(fast, retries=0, max_time=0.6))
 
 
-def test_reset_mid_body(server: LocalServer, fast: FetchSettings) -> None:
+def test_reset_mid_body(web: LocalServer, fast: FetchSettings) -> None:
     def reset(h: Handler) -> None:
         send_headers(h, 100_000)
         h.wfile.write(b"<p>" + b"x" * 2000)
@@ -172,34 +161,34 @@ def test_reset_mid_body(server: LocalServer, fast: FetchSettings) -> None:
         h.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         h.connection.close()  # RST instead of FIN
         h.close_connection = True
-    server.routes["/p"] = reset
+    web.routes["/p"] = reset
     with pytest.raises(FetchError, match=r"broke off during .*/p.*\(after 2 attempts\)") as info:
-        fetch_document(doc(server.url("/p")), replace(fast, retries=1))
+        fetch_document(doc(web.url("/p")), replace(fast, retries=1))
     assert info.value.transient and "\n" not in str(info.value)
-    assert len(server.requests_to("/p")) == 2
+    assert len(web.requests_to("/p")) == 2
 
 
 # -- size caps --------------------------------------------------------------------------------
 
-def test_body_over_cap_without_content_length_stops_streaming(server: LocalServer,
+def test_body_over_cap_without_content_length_stops_streaming(web: LocalServer,
                                                               fast: FetchSettings) -> None:
     def endless(h: Handler) -> None:  # up to 640 MB if nobody stops reading
         send_headers(h, None)
         _drip(h, b"a" * 65536, 0)
-    server.routes["/p"] = endless
+    web.routes["/p"] = endless
     with pytest.raises(FetchError, match="larger than the 200,000 byte limit") as info:
-        fetch_document(doc(server.url("/p")), replace(fast, max_bytes=200_000))
+        fetch_document(doc(web.url("/p")), replace(fast, max_bytes=200_000))
     assert not info.value.transient
-    assert len(server.requests_to("/p")) == 1
+    assert len(web.requests_to("/p")) == 1
 
 
-def test_gzip_bomb_fails_fast_with_little_memory(server: LocalServer, fast: FetchSettings) -> None:
-    server.routes["/bomb"] = gzip_bomb
+def test_gzip_bomb_fails_fast_with_little_memory(web: LocalServer, fast: FetchSettings) -> None:
+    web.routes["/bomb"] = gzip_bomb
     tracemalloc.start()
     start = time.monotonic()
     try:
         with pytest.raises(FetchError, match="larger than the 1,000,000 byte limit"):
-            fetch_document(doc(server.url("/bomb")), fast)
+            fetch_document(doc(web.url("/bomb")), fast)
         elapsed = time.monotonic() - start
         _, peak = tracemalloc.get_traced_memory()
     finally:
@@ -208,22 +197,22 @@ def test_gzip_bomb_fails_fast_with_little_memory(server: LocalServer, fast: Fetc
     assert peak < 16 * 1024 * 1024, f"peak {peak / 1e6:.1f} MB while refusing a gzip bomb"
 
 
-def test_corrupt_gzip_is_a_clear_error(server: LocalServer, fast: FetchSettings) -> None:
-    url = server.page("/p", b"\x1f\x8b\x08\x00garbage-not-gzip", Content_Encoding="gzip")
+def test_corrupt_gzip_is_a_clear_error(web: LocalServer, fast: FetchSettings) -> None:
+    url = web.page("/p", b"\x1f\x8b\x08\x00garbage-not-gzip", Content_Encoding="gzip")
     with pytest.raises(FetchError, match="corrupt gzip body"):
         fetch_document(doc(url), fast)
 
 
-def test_gzip_stream_cut_short_is_not_a_document(server: LocalServer, fast: FetchSettings) -> None:
+def test_gzip_stream_cut_short_is_not_a_document(web: LocalServer, fast: FetchSettings) -> None:
     packed = gzip.compress(b"<p>" + b"policy text " * 2000 + b"</p>")
-    url = server.page("/p", packed[: len(packed) // 2], Content_Encoding="gzip")
+    url = web.page("/p", packed[: len(packed) // 2], Content_Encoding="gzip")
     with pytest.raises(FetchError, match="gzip body from .* ends early") as info:
         fetch_document(doc(url), replace(fast, retries=0))
     assert info.value.transient
 
 
-def test_unknown_content_encoding_refused(server: LocalServer, fast: FetchSettings) -> None:
-    url = server.page("/p", b"\x00\x01", Content_Encoding="br")
+def test_unknown_content_encoding_refused(web: LocalServer, fast: FetchSettings) -> None:
+    url = web.page("/p", b"\x00\x01", Content_Encoding="br")
     with pytest.raises(FetchError, match="unsupported Content-Encoding 'br'"):
         fetch_document(doc(url), fast)
 
@@ -241,9 +230,9 @@ POLICY = "<html><body><main><h1>Politique de confidentialité</h1><p>Données co
     ("utf-8", "text/html; charset=klingon"),        # unknown label
     ("utf-8", "text/html; charset=windows-1251"),   # UTF-8 under another single-byte label
 ])
-def test_mislabelled_charsets_decode_sanely(server: LocalServer, fast: FetchSettings,
+def test_mislabelled_charsets_decode_sanely(web: LocalServer, fast: FetchSettings,
                                            body_charset: str, header: str) -> None:
-    url = server.page("/p", POLICY.encode(body_charset), content_type=header)
+    url = web.page("/p", POLICY.encode(body_charset), content_type=header)
     result = fetch_document(doc(url), fast)
     assert result.body is not None
     text = extract(result.body, result.content_type, result.final_url, doc(url),
@@ -252,9 +241,9 @@ def test_mislabelled_charsets_decode_sanely(server: LocalServer, fast: FetchSett
     assert "Ã" not in text and "\ufffd" not in text
 
 
-def test_meta_charset_only(server: LocalServer, fast: FetchSettings) -> None:
+def test_meta_charset_only(web: LocalServer, fast: FetchSettings) -> None:
     page = POLICY.replace("<html>", '<html><head><meta charset="windows-1252"></head>')
-    url = server.page("/p", page.encode("cp1252"), content_type="text/html")
+    url = web.page("/p", page.encode("cp1252"), content_type="text/html")
     result = fetch_document(doc(url), fast)
     assert result.encoding == "cp1252"
     assert "Données collectées" in extract(result.body or b"", result.content_type, url, doc(url),
@@ -274,9 +263,9 @@ def test_meta_charset_only(server: LocalServer, fast: FetchSettings) -> None:
     ("<html><body><noscript>x</noscript><div id=app>You need to enable JavaScript to run this "
      "app.</div></body></html>", "\"enable JavaScript\" page"),
 ])
-def test_200_pages_without_a_document_are_rejected(server: LocalServer, fast: FetchSettings,
+def test_200_pages_without_a_document_are_rejected(web: LocalServer, fast: FetchSettings,
                                                    page: str, reason: str) -> None:
-    url = server.page("/p", page)
+    url = web.page("/p", page)
     result = fetch_document(doc(url), fast)
     assert result.status == 200
     with pytest.raises(ExtractionError, match=reason):

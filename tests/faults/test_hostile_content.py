@@ -9,87 +9,23 @@ feed reader.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from faultkit import Doc, assert_no_traceback, cli, git, write_config
-from fetchtest import LocalServer
+from tests.support.cli import assert_no_traceback, cli
+from tests.support.git import git, git_bytes
+from tests.support.hostile import HOSTILE, HOSTILE_HTML, HOSTILE_V2, LONG_LINE
+from tests.support.web import LocalServer
+from tests.support.workspace import Doc, write_config
 from tracker.extract import normalize_text
 
 pytestmark = pytest.mark.timeout(120)
 
 BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-WORDS = ["we", "collect", "data", "share", "partners", "عربي", "中文", "🍪", "cookies", "your"]
-LONG_LINE = " ".join(WORDS[i * 7 % len(WORDS)] for i in range(200_000))[:1_000_000]
 DANGEROUS_SCHEMES = ("javascript:", "data:", "vbscript:")
-
-HOSTILE = (
-    "# Privacy Policy <script>window.__pwned = 1</script>\n\n"
-    "Read [our terms](javascript:window.__pwned=2) and "
-    "[this](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX19wd25lZD0zPC9zY3JpcHQ+) and "
-    "[that](JaVaScRiPt:window.__pwned=4) and [vb](vbscript:msgbox(1)) and "
-    "[spaced]( javascript:window.__pwned=9 ).\n\n"
-    "<img src=x onerror=\"window.__pwned=5\"> <iframe src=\"javascript:window.__pwned=6\">"
-    "</iframe> <svg onload=\"window.__pwned=7\"></svg>\n\n"
-    "<a href=\"javascript:window.__pwned=8\">raw link</a> <style>body{display:none}</style>\n\n"
-    "Controls: NUL[\0] BEL[\x07] ESC[\x1b] DEL[\x7f] C1[\x9b] NEL[\x85] LS[\u2028] PS[\u2029] "
-    "FF[\x0c] VT[\x0b] CR[\r] bidi[\u202eevil\u202c] "
-    "isolate[\u2066x\u2069] ]]> &amp; &lt;b&gt; {{ config }} {% raw %}.\n\n"
-    "## البيانات التي نجمعها\n\n"
-    "نحن نجمع اسمك وبريدك الإلكتروني. 我们收集您的姓名和电子邮件地址。 Мы собираем ваше имя. "
-    "🍪🔒👀 (cookies!)\n\n"
-    "## Long\n\n" + LONG_LINE + "\n"
-)
-HOSTILE_V2 = HOSTILE.replace("نحن نجمع اسمك", "نحن نبيع اسمك").replace(
-    "## Long", "We now share your data with <b onmouseover=\"window.__pwned=10\">advertisers"
-               "</b> and data brokers for targeted advertising.\n\n## Long")
-
-
-HOSTILE_HTML = (
-    "<!doctype html><html><head><meta charset='utf-8'><title>Evil &lt;script&gt;</title>"
-    "<script>window.__pwned = 11</script></head><body onload=\"window.__pwned=12\"><main>"
-    "<h1>Privacy <img src=x onerror=\"window.__pwned=13\">Policy</h1>"
-    "<p>We collect <a href=\"javascript:window.__pwned=14\">your data</a>, see "
-    "<a href=\"data:text/html,&lt;script&gt;window.__pwned=15&lt;/script&gt;\">this</a> and "
-    "<a href=\"  JAVASCRIPT:window.__pwned=16\">that</a>. Literal text: &lt;script&gt;"
-    "window.__pwned = 17&lt;/script&gt; and &lt;img src=x onerror=alert(1)&gt;.</p>"
-    "<iframe src=\"javascript:window.__pwned=18\"></iframe><object data=\"x.swf\"></object>"
-    "<p style=\"background:url(javascript:window.__pwned=19)\">نحن نجمع بياناتك. 我们收集数据。"
-    " 🍪 \u202eevil\u202c</p>" + "<p>We keep records of what we collect and why. </p>" * 20 +
-    "</main></body></html>").encode("utf-8")
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A workspace holding two hostile versions (imported), with the site built."""
-    tmp_path = tmp_path_factory.mktemp("hostile")
-    with pytest.MonkeyPatch.context() as env:  # (module scope: no per-test git isolation)
-        env.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "gitconfig-global"))
-        env.setenv("GIT_CONFIG_NOSYSTEM", "1")
-        with LocalServer() as web:  # and the same through a fetch of a hostile HTML page
-            web.page("/evil", HOSTILE_HTML)
-            root = write_config(tmp_path / "ws", [
-                Doc("acme", "privacy-policy", "https://acme.example/privacy"),
-                Doc("evilco", "privacy-policy", web.url("/evil"))])
-            tracked = cli(root, "track", "evilco")
-            assert tracked.exit_code == 0, tracked.output
-        archive = tmp_path / "archive/acme"
-        archive.mkdir(parents=True)
-        (archive / "2024-01-01.md").write_text(HOSTILE, encoding="utf-8")
-        (archive / "2024-02-01.md").write_text(HOSTILE_V2, encoding="utf-8")
-        imported = cli(root, "import", str(tmp_path / "archive"))
-        assert imported.exit_code == 0, imported.output
-        start = time.monotonic()
-        built = cli(root, "build")
-        assert built.exit_code == 0, built.output
-        assert built.stderr.startswith("Warning: feeds were built without base_url") and \
-            len(built.stderr.splitlines()) == 1, built.stderr   # said once, nothing else
-        assert time.monotonic() - start < 30
-        yield root
 
 
 def test_hostile_text_is_recorded_faithfully(hostile_site: Path) -> None:
@@ -97,19 +33,19 @@ def test_hostile_text_is_recorded_faithfully(hostile_site: Path) -> None:
     shas = git(repo, "log", "--format=%H", "--", "privacy-policy.md").split()
     assert len(shas) == 2
     for sha, text in zip(shas, (HOSTILE_V2, HOSTILE)):
-        blob = subprocess_bytes(repo, "show", f"{sha}:privacy-policy.md")
+        blob = git_bytes(repo, "show", f"{sha}:privacy-policy.md")
         assert blob == normalize_text(text).encode("utf-8")
-    stored = subprocess_bytes(repo, "show", "HEAD:privacy-policy.md").decode("utf-8")
+    stored = git_bytes(repo, "show", "HEAD:privacy-policy.md").decode("utf-8")
     for piece in ("<script>window.__pwned = 1</script>", "javascript:window.__pwned=2", "\0",
                   "\u202eevil\u202c", "نحن نبيع اسمك", "我们收集您的姓名", "🍪🔒👀", LONG_LINE):
         assert piece in stored
-    evil = subprocess_bytes(hostile_site / "snapshots/evilco", "show",
+    evil = git_bytes(hostile_site / "snapshots/evilco", "show",
                             "HEAD:privacy-policy.md").decode("utf-8")
     for piece in ("<script>window.\\_\\_pwned = 17</script>", "نحن نجمع بياناتك", "我们收集数据",
                   "🍪", "\u202eevil\u202c"):
         assert piece in evil, piece  # (Markdown: '_' escaped, rendered back as '_')
     assert "javascript" not in evil.lower() and "data:" not in evil  # links dropped
-    assert subprocess_bytes(hostile_site / "snapshots/evilco", "show",
+    assert git_bytes(hostile_site / "snapshots/evilco", "show",
                             "HEAD:raw/privacy-policy.html") == HOSTILE_HTML
     log = cli(hostile_site, "log", "acme")
     assert log.exit_code == 0 and log.stdout.count("\n") == 2, log.output
@@ -221,6 +157,7 @@ def test_no_script_runs_in_chromium(hostile_site: Path, chromium_path: Path) -> 
             browser.close()
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(300)  # a hang guard (catastrophic backtracking), not a speed test
 def test_detector_handles_a_megabyte_line(tmp_path: Path) -> None:
     old, new = tmp_path / "old.md", tmp_path / "new.md"
@@ -233,6 +170,7 @@ def test_detector_handles_a_megabyte_line(tmp_path: Path) -> None:
     assert '"verdict"' in result.stdout and "sell" in result.stdout
 
 
+@pytest.mark.slow
 def test_ten_megabyte_policy_is_fetched_recorded_and_published(web: LocalServer,
                                                                tmp_path: Path) -> None:
     sections = "".join(
@@ -251,8 +189,8 @@ def test_ten_megabyte_policy_is_fetched_recorded_and_published(web: LocalServer,
     assert result.exit_code == 0, result.output
     assert_no_traceback(result.stdout, result.stderr)
     repo = root / "snapshots/bigco"
-    assert subprocess_bytes(repo, "show", "HEAD:raw/privacy-policy.html") == body
-    text = subprocess_bytes(repo, "show", "HEAD:privacy-policy.md").decode("utf-8")
+    assert git_bytes(repo, "show", "HEAD:raw/privacy-policy.html") == body
+    text = git_bytes(repo, "show", "HEAD:privacy-policy.md").decode("utf-8")
     assert len(text) > 9_000_000
     assert "## Section 0 – 第0节 – القسم 0" in text
     assert "## Section 9199 – 第9199节 – القسم 9199" in text
@@ -265,9 +203,3 @@ def test_ten_megabyte_policy_is_fetched_recorded_and_published(web: LocalServer,
     assert "Section 9199" in version.read_text("utf-8")
     assert build_time < 30, f"publishing a 10 MB version took {build_time:.1f} s"
 
-
-def subprocess_bytes(repo: Path, *args: str) -> bytes:
-    import subprocess
-
-    return subprocess.run(["git", "-C", str(repo), *args], check=True,
-                          capture_output=True).stdout

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.cli import subprocess_env
+from tests.support.git import fsck, git
 from tracker.storage.repo import CompanyRepo
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
 
 WRITER = r'''
 import sys
@@ -60,18 +60,9 @@ print("done")
 
 
 def _start(mode: str, path: Path, n: int) -> subprocess.Popen:
-    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
     return subprocess.Popen([sys.executable, "-c", WRITER, mode, str(path), str(n)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=subprocess_env(),
                             start_new_session=True)
-
-
-def _fsck(path: Path) -> None:
-    proc = subprocess.run(["git", "-C", str(path), "fsck", "--strict", "--no-dangling"],
-                          capture_output=True, text=True)
-    out = proc.stdout + proc.stderr
-    assert proc.returncode == 0, out
-    assert not any(w in out for w in ("error", "bad", "missing", "broken", "corrupt")), out
 
 
 def _check_versions(path: Path) -> list[str]:
@@ -80,17 +71,17 @@ def _check_versions(path: Path) -> list[str]:
         versions = repo.versions("privacy-policy")
         texts = [repo.text_at(v.commit, "privacy-policy") for v in versions]
         terms = [repo.text_at(v.commit, "terms") for v in repo.versions("terms")]
-    _fsck(path)
+    fsck(path)
     assert len(set(texts)) == len(texts), "duplicated version"
     assert len(set(terms)) == len(terms), "duplicated version"
     dates = [v.date for v in versions]
     assert dates == sorted(dates, reverse=True)
-    status = subprocess.run(["git", "-C", str(path), "status", "--porcelain"],
-                            capture_output=True, text=True, check=True).stdout
+    status = git(path, "status", "--porcelain")
     assert status == ""
     return texts
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", ["record", "insert"])
 def test_sigkill_at_random_moments_never_corrupts(tmp_path: Path, mode: str) -> None:
     path = tmp_path / "crash"
@@ -116,10 +107,8 @@ def test_sigkill_at_random_moments_never_corrupts(tmp_path: Path, mode: str) -> 
     assert texts[0].startswith(f"# Policy\n\nVersion {n - 1}.")
     assert texts[-1].startswith("# Policy\n\nVersion 0.")
     # and a second complete run is a no-op
-    head = subprocess.run(["git", "-C", str(path), "rev-parse", "HEAD"], capture_output=True,
-                          text=True, check=True).stdout
+    head = git(path, "rev-parse", "HEAD")
     proc = _start(mode, path, n)
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err.decode()
-    assert subprocess.run(["git", "-C", str(path), "rev-parse", "HEAD"], capture_output=True,
-                          text=True, check=True).stdout == head
+    assert git(path, "rev-parse", "HEAD") == head

@@ -21,9 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from faultkit import (Doc, assert_no_traceback, cli, doc_log, fsck, git, policy_page,
-                      write_config)
-from fetchtest import Handler, LocalServer, gzip_bomb, send_headers, unresponsive_port
+from tests.support.cli import assert_no_traceback, cli
+from tests.support.git import doc_log, fsck, git
+from tests.support.web import gzip_bomb, Handler, LocalServer, send_headers, unresponsive_port
+from tests.support.workspace import Doc, policy_page, write_config
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -355,6 +356,7 @@ def _status_entries(root: Path) -> list[tuple[str, str]]:
     return [(e.title, e.id) for e in parsed.entries]
 
 
+@pytest.mark.slow
 def test_repeated_failures_are_tracked_reported_and_announced_once(web: LocalServer,
                                                                    tmp_path: Path) -> None:
     from bs4 import BeautifulSoup

@@ -1,16 +1,14 @@
-"""Fixtures for fetch/extract tests: a live local HTTP server and fast fetch settings."""
+"""Fixtures for fetch/extract tests: fast fetch settings and servers on several loopback hosts
+(the local web server `web` comes from tests/conftest.py)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from fetchtest import server  # noqa: E402,F401 - the live-server fixture
-
-from tracker.models import FetchSettings  # noqa: E402
+from tests.support.web import Hosts
+from tracker.models import FetchSettings
 
 
 @pytest.fixture
@@ -18,3 +16,13 @@ def fast() -> FetchSettings:
     """Small timeouts and delays so every failure path finishes in well under a second."""
     return FetchSettings(timeout=1.0, per_host_delay=0.0, retries=2, retry_backoff=0.02,
                          max_bytes=1_000_000, user_agent="policy-tracker-test/1.0 (+test)")
+
+
+@pytest.fixture
+def hosts() -> Iterator[Hosts]:
+    """Three servers on 127.0.0.1-3 sharing one port."""
+    h = Hosts(3)
+    try:
+        yield h
+    finally:
+        h.close()

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from fetchtest import doc
+from tests.support.web import doc
 
 from tracker.errors import ExtractionError
 from tracker.extract import decode_cfemail, extract
@@ -215,6 +215,7 @@ def _big_page(target: int, paragraphs: list[str]) -> bytes:
     return "".join(parts).encode()
 
 
+@pytest.mark.slow
 def test_one_megabyte_page_extracts_well_under_a_second(shared_dir: Path) -> None:
     paragraphs = [block.strip() for seed in sorted((shared_dir / "seeds").glob("*.txt"))
                   for block in seed.read_text(encoding="utf-8").split("\n\n") if block.strip()]

@@ -6,7 +6,8 @@ import html as htmllib
 from pathlib import Path
 
 import pytest
-from fetchtest import doc
+from tests.support.properties import examples
+from tests.support.web import doc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -34,7 +35,7 @@ def test_normalize_text_line_breaks() -> None:
     assert normalize_text("a\r\nb\rc\fd\u2028e\x85f\vg") == "a\nb\nc\nd\ne\nf\ng\n"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(alphabet=st.sampled_from(
     list("ab *+-_#|\t\r\n\f\u2028\u00a0\u200b\u00ad\u0301e\u2022.1")), max_size=80))
 def test_normalize_text_is_idempotent(text: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import soupsieve
 from bs4 import BeautifulSoup
-from fetchtest import doc
+from tests.support.web import doc
 
 from tracker.extract import extract
 from tracker.extract.css import select

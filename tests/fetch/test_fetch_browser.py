@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
-from fetchtest import Handler, LocalServer, doc
+from tests.support.web import Handler, LocalServer, doc
 
 from tracker.fetching.browser import MISSING, render
 from tracker.errors import ExtractionError, FetchError
@@ -26,20 +26,21 @@ fetch('/policy.json').then(r => r.json()).then(p => {
 </script></body></html>"""
 
 
-def _serve_app(server: LocalServer) -> str:
+def _serve_app(web: LocalServer) -> str:
     def policy(h: Handler) -> None:
         time.sleep(0.2)  # the text arrives late: only waiting for network idle gets it
         h.reply(200, b'{"title": "Privacy Policy", "body": "We collect only your e-mail address."}',
                 "application/json")
-    server.routes["/policy.json"] = policy
-    return server.page("/privacy", SHELL)
+    web.routes["/policy.json"] = policy
+    return web.page("/privacy", SHELL)
 
 
+@pytest.mark.slow
 @pytest.mark.browser
-def test_browser_renders_javascript_inserted_policy(server: LocalServer,
+def test_browser_renders_javascript_inserted_policy(web: LocalServer,
                                                     chromium_path: Path) -> None:
     # chromium_path (tests/conftest.py) skips without Chromium, or fails in CI.
-    url = _serve_app(server)
+    url = _serve_app(web)
     settings = FetchSettings(timeout=15, per_host_delay=0, retries=0, user_agent="tracker-test-ua")
     plain = fetch_document(doc(url), settings)
     with pytest.raises(ExtractionError, match="no text .* JavaScript: try browser = true"):
@@ -51,13 +52,14 @@ def test_browser_renders_javascript_inserted_policy(server: LocalServer,
     text = extract(result.body, result.content_type, result.final_url, doc(url),
                    encoding=result.encoding).text
     assert text == "# Privacy Policy\n\nWe collect only your e-mail address.\n"
-    assert server.requests_to("/policy.json")[-1].headers["user-agent"] == "tracker-test-ua"
-    assert server.requests_to("/logo.png") == []  # images are never downloaded
+    assert web.requests_to("/policy.json")[-1].headers["user-agent"] == "tracker-test-ua"
+    assert web.requests_to("/logo.png") == []  # images are never downloaded
 
 
+@pytest.mark.slow
 @pytest.mark.browser
-def test_browser_http_error_is_a_fetch_error(server: LocalServer, chromium_path: Path) -> None:
-    url = server.page("/down", "<p>maintenance</p>", 503)
+def test_browser_http_error_is_a_fetch_error(web: LocalServer, chromium_path: Path) -> None:
+    url = web.page("/down", "<p>maintenance</p>", 503)
     with pytest.raises(FetchError, match=r"HTTP 503 from .*/down \(browser\)") as info:
         render(url, FetchSettings(timeout=15, retries=0))
     assert info.value.transient

@@ -3,107 +3,17 @@ is never broken (retries and redirects included), and workers never sit out a ho
 
 from __future__ import annotations
 
-import threading
 import time
-from collections.abc import Iterator
 from dataclasses import replace
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from fetchtest import doc
+from tests.support.web import Handler, Hosts, doc
 
 from tracker.fetching import FetchJob, fetch_many
 from tracker.models import FetchResult, FetchSettings
 
-PAGE = b"<html><body><main><h1>Privacy</h1><p>We collect little.</p></main></body></html>"
 TOLERANCE = 0.01  # clock and scheduling tolerance, seconds
-
-
-class Hosts:
-    """One HTTP server per loopback address (127.0.0.1, 127.0.0.2, ...), one shared port,
-    logging every request's arrival per host and the number of requests in flight."""
-
-    def __init__(self, count: int, latency: float = 0.0) -> None:
-        self.latency = latency
-        self.arrivals: list[tuple[str, str, float]] = []
-        self.in_flight = self.max_in_flight = 0
-        self.failed_once: set[tuple[str, str]] = set()
-        self._lock = threading.Lock()
-        owner = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (http.server API)
-                host = self.connection.getsockname()[0]
-                with owner._lock:
-                    owner.arrivals.append((host, self.path, time.monotonic()))
-                    owner.in_flight += 1
-                    owner.max_in_flight = max(owner.max_in_flight, owner.in_flight)
-                try:
-                    time.sleep(owner.latency)
-                    self.route(host)
-                finally:
-                    with owner._lock:
-                        owner.in_flight -= 1
-
-            def route(self, host: str) -> None:
-                if self.path.startswith("/moved"):  # to the same host, then a page
-                    self.send_response(302)
-                    self.send_header("Location", "/doc" + self.path[len("/moved"):])
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                    return
-                if self.path.startswith("/flaky") and (host, self.path) not in owner.failed_once:
-                    owner.failed_once.add((host, self.path))
-                    self.send_response(503)
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                    return
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(PAGE)))
-                self.end_headers()
-                self.wfile.write(PAGE)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        class Server(ThreadingHTTPServer):
-            daemon_threads = True
-
-        self.servers: list[ThreadingHTTPServer] = []
-        self.port = 0
-        for i in range(count):
-            server = Server((f"127.0.0.{i + 1}", self.port), Handler)
-            self.port = server.server_address[1]
-            threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                             daemon=True).start()
-            self.servers.append(server)
-        self.hosts = [f"127.0.0.{i + 1}" for i in range(count)]
-
-    def url(self, host: str, path: str) -> str:
-        return f"http://{host}:{self.port}{path}"
-
-    def gaps(self) -> dict[str, list[float]]:
-        """Gaps between consecutive request arrivals, per host."""
-        by_host: dict[str, list[float]] = {}
-        for host, _path, at in self.arrivals:
-            by_host.setdefault(host, []).append(at)
-        return {h: [b - a for a, b in zip(sorted(t), sorted(t)[1:])] for h, t in by_host.items()}
-
-    def close(self) -> None:
-        for server in self.servers:
-            server.shutdown()
-            server.server_close()
-
-
-@pytest.fixture
-def hosts() -> Iterator[Hosts]:
-    h = Hosts(3)
-    try:
-        yield h
-    finally:
-        h.close()
 
 
 def test_no_two_requests_to_one_host_closer_than_the_delay(hosts: Hosts,
@@ -165,22 +75,19 @@ def test_a_redirect_to_another_busy_host_waits_for_that_host(hosts: Hosts,
             FetchJob("a", doc(hosts.url(a, "/hop"), type="d2"))]
 
     # /hop on A is served by a route that redirects to B's /doc2
-    original = hosts.servers[0].RequestHandlerClass.route
+    original = hosts.answer
 
-    def route(self, host: str) -> None:
-        if self.path == "/hop":
-            self.send_response(302)
-            self.send_header("Location", hosts.url(b, "/doc2"))
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+    def answer(h: Handler, host: str) -> None:
+        if h.path == "/hop":
+            h.reply(302, headers={"Location": hosts.url(b, "/doc2")})
             return
-        original(self, host)
+        original(h, host)
 
-    hosts.servers[0].RequestHandlerClass.route = route
+    hosts.answer = answer  # type: ignore[method-assign]
     try:
         results = list(fetch_many(jobs, replace(fast, per_host_delay=delay, concurrency=4)))
     finally:
-        hosts.servers[0].RequestHandlerClass.route = original
+        hosts.answer = original  # type: ignore[method-assign]
     assert all(isinstance(r, FetchResult) and r.status == 200 for _, r in results), results
     b_paths = [p for h, p, _ in hosts.arrivals if h == b]
     assert sorted(b_paths) == ["/doc1", "/doc2"]

@@ -1,4 +1,5 @@
-"""Fixtures for the notification tests (helpers in notifykit.py)."""
+"""Fixtures for the notification tests: a webhook receiver and a real SMTP server (helpers in
+tests/support/notify.py; the policy website is the suite's `web` server)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from notifykit import Hooks, Mailbox, PolicySite
-
-
-@pytest.fixture
-def web() -> Iterator[PolicySite]:
-    with PolicySite() as site:
-        yield site
+from tests.support.notify import Hooks, Mailbox
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from notifykit import (BASE_URL, COSMETIC, POLICY, RETENTION, SALE, subscription,
+from tests.support.notify import (BASE_URL, COSMETIC, POLICY, RETENTION, SALE, subscription,
                        write_workspace)
 from tracker.tracking import track
 from tracker.workspace import Workspace
@@ -122,7 +122,7 @@ def test_matrix_posts_are_markdown_rendered_with_hostile_text_inert(tmp_path: Pa
                                                                      hooks) -> None:
     from html.parser import HTMLParser
 
-    from notifykit import hostile_texts
+    from tests.support.notify import hostile_texts
 
     old, new = hostile_texts()
     web.pages["/acme"] = old

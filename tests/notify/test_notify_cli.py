@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from notifykit import BASE_URL, POLICY, SALE, Hooks, subscription, write_workspace
+from tests.support.notify import BASE_URL, POLICY, SALE, Hooks, subscription, write_workspace
 from tracker.cli import main
 
 SECRET = "s3cret-token-value"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from notifykit import BASE_URL, subscription, write_workspace
+from tests.support.notify import BASE_URL, subscription, write_workspace
 from tracker.cli import main
 from tracker.config import load_config
 from tracker.errors import ConfigError
@@ -93,7 +93,7 @@ def test_an_inline_password_is_masked_in_errors(tmp_path: Path, web) -> None:
 
 
 def test_subscriptions_are_never_published(tmp_path: Path, web, hooks) -> None:
-    from notifykit import POLICY
+    from tests.support.notify import POLICY
 
     web.pages["/acme"] = POLICY
     write_workspace(tmp_path, web, ["acme"],

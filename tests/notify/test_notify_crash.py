@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from notifykit import Hooks, policy_variant, subscription, write_workspace
+from tests.support.notify import Hooks, policy_variant, subscription, write_workspace
 from tracker.cli import main
 from tracker.notify.outbox import Outbox
 from tracker.notify.run import outbox_path

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from notifykit import (MAJOR, POLICY, SALE, Hooks, policy_variant, subscription,
+from tests.support.notify import (MAJOR, POLICY, SALE, Hooks, policy_variant, subscription,
                        write_workspace)
 from tracker.cli import main
 from tracker.notify.run import NotifyReport, notify

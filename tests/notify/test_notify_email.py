@@ -9,7 +9,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from notifykit import BASE_URL, POLICY, SALE, hostile_texts, subscription, write_workspace
+from tests.support.notify import BASE_URL, POLICY, SALE, hostile_texts, subscription, write_workspace
 from tracker.cli import main
 
 ALLOWED_TAGS = {"html", "head", "meta", "title", "body", "h1", "h2", "h3", "p", "ul", "li",

@@ -2,54 +2,15 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
 pytestmark = pytest.mark.browser
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-@pytest.fixture
-def served(site: Path) -> Iterator[str]:
-    """Serve the site's parent, so pages live under a sub-path (/public/...)."""
-    handler = functools.partial(_QuietHandler, directory=str(site.parent))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/{site.name}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"Chromium not installed at {CHROMIUM} (.ci/run installs it)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        try:
-            yield b
-        finally:
-            b.close()
-
-
-def test_visitor_journey(browser, served: str, tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_visitor_journey(browser, site_url: str, tmp_path: Path) -> None:
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     dialogs: list[str] = []
     errors: list[str] = []
@@ -58,7 +19,7 @@ def test_visitor_journey(browser, served: str, tmp_path: Path) -> None:
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("request", lambda r: requests.append(r.url))
 
-    page.goto(served + "index.html")
+    page.goto(site_url + "index.html")
     assert page.title() == "Policy Watch"
     assert page.evaluate("getComputedStyle(document.querySelector('.site-header'))"
                          ".backgroundColor") != "rgba(0, 0, 0, 0)"  # stylesheet loaded
@@ -93,8 +54,8 @@ def test_visitor_journey(browser, served: str, tmp_path: Path) -> None:
     assert page.locator(".policy-text a[href^='javascript']").count() == 0
     assert dialogs == [] and errors == []
     # nothing left the local server (no CDN, fonts or remote images)
-    assert all(u.startswith(served) for u in requests), [u for u in requests
-                                                        if not u.startswith(served)]
+    assert all(u.startswith(site_url) for u in requests), [u for u in requests
+                                                        if not u.startswith(site_url)]
     for name in ("index.png", "change.png", "version.png"):
         assert (tmp_path / name).stat().st_size > 10_000
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,17 +14,7 @@ from click.testing import CliRunner, Result
 from tracker.cli.main import main
 from tracker.publish import writer
 
-from .fixture import record
-
-
-@pytest.fixture
-def ws(template_ws: Path, tmp_path: Path) -> Path:
-    """A copy of the fixture workspace with a tracker.toml the CLI can read."""
-    root = tmp_path / "ws"
-    shutil.copytree(template_ws, root, symlinks=True)
-    (root / "tracker.toml").write_text('[site]\ntitle = "Policy Watch"\n'
-                                       'base_url = "https://watch.example/"\n')
-    return root
+from tests.support.publish import record
 
 
 def build(ws: Path, *args: str) -> Result:
@@ -102,21 +90,6 @@ def record_new_version(ws: Path, text: str = "# Globex\n\nWe now keep data forev
     from tracker.workspace import Workspace
 
     record(Workspace(ws), "globex", "privacy-policy", text, "2024-07-09")
-
-
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 1.5 MB tmpfs (root only): writes beyond it fail with ENOSPC."""
-    mnt = tmp_path / "small"
-    mnt.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1536k", "tmpfs", str(mnt)],
-                          capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-    try:
-        yield mnt
-    finally:
-        subprocess.run(["umount", "-l", str(mnt)], check=False)
 
 
 def test_full_disk_during_build_is_one_line_and_keeps_the_published_site(

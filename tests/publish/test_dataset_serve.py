@@ -6,52 +6,21 @@ import hashlib
 import json
 import subprocess
 import sys
-import threading
 import urllib.error
 import urllib.request
 import zipfile
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from tests.support.dataset import T0
+from tests.support.git import git
 from tracker.cli import main
 from tracker.errors import UsageError
-from tracker.models import Extracted, RecordMeta
 from tracker.publish.dataset import export_dataset
-from tracker.publish.serve import HOST, make_server
-from tracker.storage.repo import CompanyRepo
+from tracker.publish.serve import make_server
 from tracker.workspace import Workspace
-
-T0 = datetime(2021, 3, 4, 5, 6, 7, tzinfo=timezone.utc)
-TEXTS = {"acme": ["# Privacy\n\nWe keep data 30 days.\n", "# Privacy\n\nWe keep data 90 days.\n"],
-         "globex": ["# Terms\n\nBe nice.\n"]}
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Workspace:
-    ws = Workspace.init(tmp_path / "ws")
-    ws.config_path.write_text(
-        '[site]\ntitle = "Watch"\n\n[[companies]]\nslug = "acme"\nname = "Acme Inc."\n\n'
-        '[[companies.documents]]\ntype = "privacy-policy"\nurl = "https://acme.example/p"\n\n'
-        '[[companies]]\nslug = "globex"\n\n[[companies.documents]]\ntype = "terms-of-service"\n'
-        'url = "https://globex.example/t"\n', encoding="utf-8")
-    for slug, texts in TEXTS.items():
-        doc = "privacy-policy" if slug == "acme" else "terms-of-service"
-        repo = CompanyRepo.open(ws.repo_path(slug), create=True)
-        for i, text in enumerate(texts):
-            repo.record(doc, Extracted(text, f"<p>{text}</p>".encode(), "html"),
-                        RecordMeta(source_url=f"https://{slug}.example/", status=200),
-                        T0 + timedelta(days=i), doc)
-        repo.close()
-    return ws
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
-                          text=True).stdout
-
 
 def test_zip_export_holds_every_version_as_git_has_it(workspace: Workspace,
                                                       tmp_path: Path) -> None:
@@ -104,22 +73,6 @@ def test_cli_export_prints_one_line_and_refusals_exit_2(workspace: Workspace,
     done = runner.invoke(main, ["-w", str(workspace.root), "export", "--to",
                                 str(workspace.root), "--dir"])
     assert done.exit_code == 2 and "not empty" in done.output
-
-
-@pytest.fixture
-def served(tmp_path: Path):  # type: ignore[no-untyped-def]
-    site = tmp_path / "public"
-    (site / "feeds").mkdir(parents=True)
-    (site / "index.html").write_text("<h1>Index</h1>")
-    (site / "feeds" / "all.atom").write_text("<feed/>")
-    (tmp_path / "secret.txt").write_text("do not serve")
-    (site / "leak").symlink_to(tmp_path / "secret.txt")
-    server = make_server(site, 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://{HOST}:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
 
 
 def fetch(url: str) -> tuple[int, str, bytes]:

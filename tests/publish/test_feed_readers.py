@@ -24,8 +24,8 @@ from tracker.publish import build_site
 from tracker.state import StateStore
 from tracker.workspace import Workspace
 
-from .fixture import config_for, record, when
-from .sitecheck import feed_files
+from tests.support.publish import config_for, record, when
+from tests.support.sitecheck import feed_files
 
 BASE = "https://watch.example/sub/"
 ATOM = "{http://www.w3.org/2005/Atom}"

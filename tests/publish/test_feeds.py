@@ -14,8 +14,8 @@ from tracker.publish.loader import detect_changes, load_site
 from tracker.storage.repo import CompanyRepo, ImportItem
 from tracker.models import Extracted, RecordMeta
 
-from .fixture import GLOBEX_V1, config_for
-from .sitecheck import feed_files
+from tests.support.publish import GLOBEX_V1, config_for
+from tests.support.sitecheck import feed_files
 
 
 def parse(path: Path) -> feedparser.FeedParserDict:

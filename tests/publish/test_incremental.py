@@ -13,7 +13,7 @@ from tracker.errors import WorkspaceError
 from tracker.publish import build_site, writer
 from tracker.publish.render import Renderer
 
-from .fixture import GLOBEX_V2, record
+from tests.support.publish import GLOBEX_V2, record
 
 OLD = 1_000_000_000  # 2001-09-09: an mtime no build would ever write
 

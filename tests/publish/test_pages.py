@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
+
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from tracker.publish import build_site
 from tracker.workspace import Workspace
 
-from .fixture import config_for, record
-from .sitecheck import html_files, links, resolve
+from tests.support.publish import config_for, record
+from tests.support.sitecheck import html_files, links, resolve
 
 PER_PAGE = 10
 
@@ -34,6 +37,7 @@ def _titles(page: Path) -> list[str]:
     return [a.get_text() for a in soup.select("ol.changes a.headline")]
 
 
+@pytest.mark.slow
 def test_all_changes_are_split_into_linked_pages_newest_first(tmp_path: Path) -> None:
     ws, config = _many_changes(tmp_path / "ws", 26)  # 25 changes: pages of 10, 10, 5
     out = tmp_path / "site"
@@ -80,6 +84,7 @@ def test_one_page_sites_look_as_before_and_pages_shrink_away(tmp_path: Path) -> 
     assert not (out / "changes/page-2.html").exists()
 
 
+@pytest.mark.slow
 def test_a_new_change_rebuilds_the_pages_and_nothing_new_rebuilds_none(tmp_path: Path) -> None:
     ws, config = _many_changes(tmp_path / "ws", 26)
     out = tmp_path / "site"
@@ -91,3 +96,34 @@ def test_a_new_change_rebuilds_the_pages_and_nothing_new_rebuilds_none(tmp_path:
     assert len(_titles(out / "changes/page-3.html")) == 6  # 26 changes now
     first = _titles(out / "changes.html")[0]
     assert first and "400" in (out / "changes.html").read_text("utf-8")
+
+
+def test_versions_captured_in_the_same_second_keep_the_order_of_record(tmp_path) -> None:
+    """Two different texts recorded with the same capture second: the site shows the later
+    record as the latest version and as a change of the earlier one (git's order breaks the
+    tie, never the order in which `git log` lists them)."""
+    from datetime import datetime, timezone
+
+    from tracker.models import Extracted, RecordMeta
+    from tracker.publish import build_site
+    from tracker.storage.repo import CompanyRepo
+    from tracker.workspace import Workspace
+
+    ws = Workspace.init(tmp_path / "ws")
+    ws.config_path.write_text('[site]\nbase_url = "https://example.org/"\n\n[[companies]]\n'
+                              'slug = "acme"\n\n[[companies.documents]]\ntype = "privacy-policy"\n'
+                              'url = "https://acme.example/p"\n', encoding="utf-8")
+    when = datetime(2024, 5, 1, 12, 0, 0, tzinfo=timezone.utc)
+    repo = CompanyRepo.open(ws.repo_path("acme"), create=True)
+    first = "# Privacy\n\nWe keep data for 30 days.\n"
+    second = "# Privacy\n\nWe keep data for 90 days.\n"
+    commits = [repo.record("privacy-policy", Extracted(text, text.encode(), "md"),
+                           RecordMeta(source_url="https://acme.example/p"), when,
+                           "Privacy Policy") for text in (first, second)]
+    repo.close()
+    build_site(ws, ws.load_config())
+    data = json.loads((ws.public_dir / "api/companies/acme.json").read_text("utf-8"))
+    doc = data["documents"][0]
+    assert [v["commit"] for v in doc["versions"]] == commits[::-1]     # newest first
+    report = json.loads((ws.public_dir / doc["changes"][0]["report"]).read_text("utf-8"))
+    assert (report["old"]["commit"], report["new"]["commit"]) == tuple(commits)

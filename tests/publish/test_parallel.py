@@ -17,7 +17,7 @@ from tracker.publish import build_site, detect
 from tracker.runstats import RunStats
 from tracker.workspace import Workspace
 
-from .fixture import config_for, record
+from tests.support.publish import config_for, record
 
 CULPRIT = "cover sheets"   # only in INITECH_V2: the initech change is the one that fails
 

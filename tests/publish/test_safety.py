@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.support.properties import examples
 from tracker.publish.markdown import is_safe_link, render_markdown
 from tracker.publish.sanitize import sanitize_html
 from tracker.publish.text import clean_text
@@ -87,7 +88,7 @@ def test_clean_text_strips_only_xml_illegal_characters() -> None:
     assert clean_text(keep) == keep
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("<>/='\"&:; \tjavscriptonerrorhfdl()[]!#x\x00")),
                max_size=80))
 def test_fuzzed_input_never_becomes_active(text: str) -> None:

@@ -1,48 +1,16 @@
-"""Full-text search (Pagefind) on the built site, in real headless Chromium, served by the
+"""Full-text search (Pagefind) on the built site, in real headless Chromium, preview_url by the
 tracker's own preview server (`tracker serve`)."""
 
 from __future__ import annotations
 
-import os
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 from tracker.publish.search import pagefind_command
-from tracker.publish.serve import make_server
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def served(site: Path) -> Iterator[str]:
-    server = make_server(site, 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"Chromium not installed at {CHROMIUM} (.ci/run installs it)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 def test_the_index_is_built_with_the_site(site: Path) -> None:
@@ -51,7 +19,7 @@ def test_the_index_is_built_with_the_site(site: Path) -> None:
     assert (site / "pagefind" / "pagefind-ui.js").is_file()
 
 
-def test_search_finds_a_phrase_of_an_old_version_with_filters(browser, served: str,
+def test_search_finds_a_phrase_of_an_old_version_with_filters(browser, preview_url: str,
                                                               site: Path) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     errors: list[str] = []
@@ -61,7 +29,7 @@ def test_search_finds_a_phrase_of_an_old_version_with_filters(browser, served: s
             and not r.url.endswith("/favicon.ico") else None)
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     # Only the first version of acme's policy says this; the latest one does not.
-    page.goto(served + "search.html?q=" + "as long as necessary to provide the services")
+    page.goto(preview_url + "search.html?q=" + "as long as necessary to provide the services")
     page.wait_for_selector(".pagefind-ui__result-link", timeout=20000)
     hrefs = [urljoin(page.url, h) for h in page.eval_on_selector_all(
         ".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")]
@@ -94,7 +62,7 @@ def test_the_index_follows_the_pages(ws_copy) -> None:  # type: ignore[no-untype
     rebuilds it, and the new text is in it."""
     from tracker.publish import build_site
 
-    from .fixture import GLOBEX_V2, record
+    from tests.support.publish import GLOBEX_V2, record
 
     ws, config = ws_copy
     bundle = ws.public_dir / "pagefind"

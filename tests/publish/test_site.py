@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from .sitecheck import feed_files, html_files, links, resolve
+from tests.support.sitecheck import feed_files, html_files, links, resolve
 
 GOLDEN = Path(__file__).parent / "golden"
 GOLDEN_FILES = (

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from storage_helpers import fsck, run_git
+from tests.support.files import SEEDS
+from tests.support.git import fsck, git
 from tracker.ingest.archive_header import parse_header, read_header, split_header
 from tracker.ingest.importer import import_directory
 
@@ -16,21 +17,6 @@ KONNEKTIVE = ("> *The following text is extracted and transformed from the konne
               "privacy policy that was archived on 2019-06-10. Please check the [original "
               "snapshot on the Wayback Machine](https://web.archive.org/web/20190610234532id_/"
               "https%3A//konnektive.com/privacy-policy) for the most accurate reproduction.*")
-
-# what the seed README says each file carries
-SEEDS = {
-    "000_962f9de8e54ad145.txt": ("konnektive.com", "2019-06-10"),
-    "002_17626834e7225e2a.txt": ("konstantinfo.com", "2018-10-04"),
-    "003_d23d0cc83f426ce8.txt": ("connectsolutions.com", "2016-04-12"),
-}
-
-
-@pytest.fixture
-def seeds_dir(shared_dir: Path) -> Path:
-    seeds = shared_dir / "seeds"
-    if not all((seeds / name).is_file() for name in SEEDS):
-        pytest.skip(f"seed policies not found in {seeds}")
-    return seeds
 
 
 def test_header_gives_site_document_and_the_snapshot_time():
@@ -89,7 +75,7 @@ def test_importing_the_seed_directory(seeds_dir: Path, tmp_path: Path):
         repo = snapshots / site
         raw_file = (seeds_dir / name).read_bytes()
         header = read_header(seeds_dir / name)
-        log = run_git(repo, "log", "--format=%aI%n%(trailers:key=Source-URL,valueonly)"
+        log = git(repo, "log", "--format=%aI%n%(trailers:key=Source-URL,valueonly)"
                       "%(trailers:key=Fetcher,valueonly)").split()
         assert log == [header.captured_at.isoformat(), header.snapshot_url, "import"]
         assert log[0].startswith(day)
@@ -126,10 +112,10 @@ def test_import_command_with_archive_files_and_dated_snapshots_together(tmp_path
     assert "acme.test/privacy-policy: 2 imported, 0 skipped, 1 errors" in result.stdout
     assert "0002.txt: no text after the archive header" in result.stderr
     repo = ws / "snapshots" / "acme.test"
-    assert run_git(repo, "log", "--format=%aI %(trailers:key=Source-URL,valueonly)").split() \
+    assert git(repo, "log", "--format=%aI %(trailers:key=Source-URL,valueonly)").split() \
         == ["2021-05-01T00:00:00+00:00", (src / "acme.test" / "2021-05-01.md").as_uri(),
             "2019-06-10T08:00:00+00:00",
             "https://web.archive.org/web/20190610080000id_/https%3A//acme.test/privacy"]
-    assert run_git(repo, "show", "HEAD~1:privacy-policy.md") == \
+    assert git(repo, "show", "HEAD~1:privacy-policy.md") == \
         "# Privacy\n\nWe keep data 1 year.\n"
     fsck(repo)

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from storage_helpers import T0, fsck, item, run_git
+from tests.support.git import fsck, git
+from tests.support.records import T0, item
 from tracker.errors import StorageError
 from tracker.storage.fastimport import SCRATCH_REF, FastImport
 from tracker.ingest.importer import import_directory
@@ -59,15 +60,15 @@ def repo_facts(repo: Path) -> dict[str, object]:
     """Everything a reader of the repository can see, via plain git and the files."""
     seen_dir = repo / ".git" / "policy-tracker" / "seen"
     return {
-        "head": run_git(repo, "rev-parse", "HEAD").strip(),
-        "log": run_git(repo, "log", "--format=%H %T %P%n%an <%ae> %ad%n%cn <%ce> %cd%n%B",
+        "head": git(repo, "rev-parse", "HEAD").strip(),
+        "log": git(repo, "log", "--format=%H %T %P%n%an <%ae> %ad%n%cn <%ce> %cd%n%B",
                        "--date=raw"),
-        "reflog": run_git(repo, "reflog", "--format=%gs", "main"),
+        "reflog": git(repo, "reflog", "--format=%gs", "main"),
         "seen": {p.name: p.read_text() for p in sorted(seen_dir.glob("*.json"))}
         if seen_dir.is_dir() else {},
         "files": {str(p.relative_to(repo)): p.read_bytes() for p in sorted(repo.rglob("*"))
                   if p.is_file() and ".git" not in p.parts},
-        "status": run_git(repo, "status", "--porcelain"),
+        "status": git(repo, "status", "--porcelain"),
         "description": ((repo / ".git" / "description").read_text()
                         if (repo / ".git" / "description").exists() else None),
     }
@@ -75,7 +76,7 @@ def repo_facts(repo: Path) -> dict[str, object]:
 
 def packed(repo: Path) -> bool:
     stats = dict(line.split(": ") for line in
-                 run_git(repo, "count-objects", "-v").splitlines())
+                 git(repo, "count-objects", "-v").splitlines())
     return int(stats["in-pack"]) > 0
 
 
@@ -92,8 +93,8 @@ def test_streamed_import_makes_the_same_repositories_as_loose_objects(tmp_path: 
         fsck(b)
         assert not packed(a) and packed(b), "each path must really have been taken"
         assert repo_facts(a) == repo_facts(b)
-        assert run_git(b, "for-each-ref", "refs/policy-tracker") == ""
-    assert "Company One" in run_git(tmp_path / "b" / "co1", "log", "-1", "--format=%s")
+        assert git(b, "for-each-ref", "refs/policy-tracker") == ""
+    assert "Company One" in git(tmp_path / "b" / "co1", "log", "-1", "--format=%s")
 
 
 def test_default_streams_big_batches_and_pool_size_does_not_change_anything(tmp_path: Path):
@@ -115,10 +116,10 @@ def test_appending_to_an_existing_history_streams_on_top_of_it(tmp_path: Path):
     later = make_archive(tmp_path / "new", companies=2, versions=6, start=6)
     for target, stream in (("a", False), ("b", True)):
         import_directory(tmp_path / target, first, workers=1, stream=False)
-        before = run_git(tmp_path / target / "co0", "rev-parse", "HEAD").strip()
+        before = git(tmp_path / target / "co0", "rev-parse", "HEAD").strip()
         report = import_directory(tmp_path / target, later, workers=1, stream=stream)
         assert report.imported > 0 and not report.errors
-        chain = run_git(tmp_path / target / "co0", "rev-list", "HEAD").split()
+        chain = git(tmp_path / target / "co0", "rev-list", "HEAD").split()
         assert before in chain  # appended: nothing of the old history was rewritten
     for company in ("co0", "co1"):
         fsck(tmp_path / "b" / company)
@@ -129,10 +130,10 @@ def test_appending_to_an_existing_history_streams_on_top_of_it(tmp_path: Path):
 def test_importing_twice_adds_nothing_and_older_files_use_the_rewrite_path(tmp_path: Path):
     archive = make_archive(tmp_path / "in", companies=2, versions=8, start=4)
     import_directory(tmp_path / "s", archive, workers=2)
-    heads = {c: run_git(tmp_path / "s" / c, "rev-parse", "HEAD") for c in ("co0", "co1")}
+    heads = {c: git(tmp_path / "s" / c, "rev-parse", "HEAD") for c in ("co0", "co1")}
     again = import_directory(tmp_path / "s", archive, workers=2)
     assert again.imported == 0 and not again.errors
-    assert heads == {c: run_git(tmp_path / "s" / c, "rev-parse", "HEAD") for c in heads}
+    assert heads == {c: git(tmp_path / "s" / c, "rev-parse", "HEAD") for c in heads}
     # older captures interleave: the existing rewrite path, same result as importing all at once
     older = make_archive(tmp_path / "in", companies=2, versions=4, start=0)
     import_directory(tmp_path / "s", older, workers=2)
@@ -170,7 +171,7 @@ def test_a_stream_that_dies_halfway_leaves_the_old_history(repo, repo_path, monk
     assert not list(pack_dir.glob("tmp_*"))  # ...is removed by the next open
     monkeypatch.setattr(FastImport, "commit", real_commit)
     created = repo.insert_versions("privacy-policy", [item(d, f"Text {d}.") for d in range(3, 12)])
-    assert len(created) == 9 and run_git(repo_path, "rev-parse", "HEAD").strip() == created[-1]
+    assert len(created) == 9 and git(repo_path, "rev-parse", "HEAD").strip() == created[-1]
     fsck(repo_path)
 
 
@@ -192,8 +193,8 @@ def test_the_branch_never_moves_to_a_commit_git_built_differently(repo, repo_pat
     # the scratch ref a failed run left behind never becomes the next stream's parent
     created = repo.insert_versions("privacy-policy", [item(d, f"T{d}.") for d in range(1, 6)],
                                    stream=True)
-    assert run_git(repo_path, "rev-list", "--count", "HEAD").strip() == "6"
-    assert run_git(repo_path, "for-each-ref", SCRATCH_REF) == "" and len(created) == 5
+    assert git(repo_path, "rev-list", "--count", "HEAD").strip() == "6"
+    assert git(repo_path, "for-each-ref", SCRATCH_REF) == "" and len(created) == 5
 
 
 _KILLED_IMPORT = textwrap.dedent("""
@@ -206,6 +207,7 @@ _KILLED_IMPORT = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_sigkill_during_a_bulk_import_keeps_every_repository_consistent(tmp_path: Path):
     """Kill the importer (and its pool and git children) at several moments: each repository
     has either its old history or the complete new one; the re-run gives the full import."""
@@ -213,7 +215,7 @@ def test_sigkill_during_a_bulk_import_keeps_every_repository_consistent(tmp_path
     new = make_archive(tmp_path / "new", companies=2, versions=30, start=4)
     snaps = tmp_path / "s"
     import_directory(snaps, old, workers=1)
-    old_heads = {c: run_git(snaps / c, "rev-parse", "HEAD").strip() for c in
+    old_heads = {c: git(snaps / c, "rev-parse", "HEAD").strip() for c in
                  ("co0", "co1")}
     env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
     kills = 0
@@ -229,11 +231,11 @@ def test_sigkill_during_a_bulk_import_keeps_every_repository_consistent(tmp_path
         for company, old_head in old_heads.items():
             repo = snaps / company
             fsck(repo)
-            chain = run_git(repo, "rev-list", "HEAD").split()
+            chain = git(repo, "rev-list", "HEAD").split()
             assert old_head in chain  # never lost, never rewritten
-            if run_git(repo, "status", "--porcelain"):  # killed between ref and work tree
+            if git(repo, "status", "--porcelain"):  # killed between ref and work tree
                 CompanyRepo.open(repo).close()  # opening restores it
-            assert run_git(repo, "status", "--porcelain") == ""
+            assert git(repo, "status", "--porcelain") == ""
     assert kills >= 1, "the import was never interrupted"
     done = import_directory(snaps, new, workers=2)
     assert not done.errors
@@ -247,6 +249,7 @@ def test_sigkill_during_a_bulk_import_keeps_every_repository_consistent(tmp_path
         assert ours["seen"] == theirs["seen"]
 
 
+@pytest.mark.slow
 def test_cli_import_progress_bar_on_a_terminal_and_stats(tmp_path: Path):
     import pty
 
@@ -321,8 +324,8 @@ def test_git_gc_packing_between_documents_does_not_break_later_writes(tmp_path: 
     objects must still be written (regression: a cached "directory exists" made them fail)."""
     path = tmp_path / "acme"
     repo = CompanyRepo.open(path, create=True)
-    run_git(path, "config", "gc.autoPackLimit", "2")
-    run_git(path, "config", "gc.auto", "1")
+    git(path, "config", "gc.autoPackLimit", "2")
+    git(path, "config", "gc.auto", "1")
     for n in range(6):
         items = [item(100 * n + d, f"Document {n} version {d}: we keep data for {d} days.")
                  for d in range(1, 21)]  # ~80 loose objects: their fan-out dirs overlap
@@ -330,6 +333,6 @@ def test_git_gc_packing_between_documents_does_not_break_later_writes(tmp_path: 
         later = item(100 * n + 50, f"Document {n} recorded later.")
         assert repo.record(f"doc-{n}", later.extracted, later.meta, later.date, later.title)
     repo.close()
-    assert len(run_git(path, "log", "--format=%H").split()) == 6 * 21
+    assert len(git(path, "log", "--format=%H").split()) == 6 * 21
     assert not list((path / ".git" / "objects" / "pack").glob("tmp_*"))
     fsck(path)

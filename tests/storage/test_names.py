@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from storage_helpers import META, T0, ex
+from tests.support.records import META, T0, ex
 
 from tracker.config.loading import is_safe_slug as config_rule
 from tracker.models import utc

@@ -6,7 +6,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from storage_helpers import META, T0, fsck, run_git
+from tests.support.git import fsck, git
+from tests.support.records import META, T0
 from tracker.errors import ExtractionError
 from tracker.extract import extract
 from tracker.models import DocumentConfig, Extracted, RecordMeta
@@ -25,13 +26,13 @@ def test_reextract_commits_a_technical_change_on_top(repo, repo_path):
     old = repo.record("privacy-policy", extract(HTML, "text/html", URL, loose), META,
                       T0 + timedelta(days=5), "Privacy Policy")
     assert "Printed copy" in repo.latest_text("privacy-policy")
-    history_before = run_git(repo_path, "rev-list", "HEAD").split()
+    history_before = git(repo_path, "rev-list", "HEAD").split()
 
     strict = DocumentConfig(type="privacy-policy", url=URL, remove=(".printed",))
     sha = reextract(repo, "Acme Inc", strict, now=NOW)
 
     assert sha is not None
-    assert run_git(repo_path, "rev-list", "HEAD").split() == [sha] + history_before
+    assert git(repo_path, "rev-list", "HEAD").split() == [sha] + history_before
     assert "Printed copy" not in repo.latest_text("privacy-policy")
     assert "We collect your e-mail address." in repo.latest_text("privacy-policy")
     newest = repo.versions("privacy-policy")[0]
@@ -45,7 +46,7 @@ def test_reextract_commits_a_technical_change_on_top(repo, repo_path):
     assert "Printed copy" in repo.text_at(old, "privacy-policy")  # history stays as captured
     # a second run finds nothing to do
     assert reextract(repo, "Acme Inc", strict, now=NOW + timedelta(hours=1)) is None
-    assert run_git(repo_path, "rev-parse", "HEAD").strip() == sha
+    assert git(repo_path, "rev-parse", "HEAD").strip() == sha
     fsck(repo_path)
 
 
@@ -63,8 +64,8 @@ def test_nothing_stored_or_unusable_snapshot(repo, repo_path):
     assert reextract(repo, "Acme Inc", doc, now=NOW) is None
     repo.record("privacy-policy", Extracted(text="Old text.\n", raw=b"<html><body></body></html>",
                                             raw_ext="html"), META, T0, "Privacy Policy")
-    head = run_git(repo_path, "rev-parse", "HEAD")
+    head = git(repo_path, "rev-parse", "HEAD")
     with pytest.raises(ExtractionError):
         reextract(repo, "Acme Inc", doc, now=NOW)
-    assert run_git(repo_path, "rev-parse", "HEAD") == head
+    assert git(repo_path, "rev-parse", "HEAD") == head
     assert repo.latest_text("privacy-policy") == "Old text.\n"

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from storage_helpers import META, T0, ex, fsck, item, run_git
+from tests.support.git import fsck, git
+from tests.support.records import META, T0, ex, item
 
 from tracker.cli.main import main
 from tracker.errors import StorageError
@@ -31,7 +32,7 @@ POLICY = "# Privacy\n\nWe keep your data for {n} days.\n"
 
 def all_objects_text(repo: Path) -> str:
     """Every object reachable in the repository, as text (for "was a secret stored?")."""
-    return run_git(repo, "log", "--all", "-p", "--format=%H %B") + run_git(
+    return git(repo, "log", "--all", "-p", "--format=%H %B") + git(
         repo, "grep", "-h", "-I", "-e", ".", "HEAD", check=False)
 
 
@@ -104,7 +105,7 @@ def test_a_binary_named_txt_is_not_imported_as_text(tmp_path: Path) -> None:
     assert [e.split(": ", 1)[1] for e in report.errors] == \
         ["binary data, not a text snapshot"] * 2
     acme = tmp_path / "s" / "acme"
-    assert run_git(acme, "rev-list", "--count", "HEAD").strip() == "1"
+    assert git(acme, "rev-list", "--count", "HEAD").strip() == "1"
     assert b"ELF" not in subprocess.run(["git", "-C", str(acme), "log", "-p", "--all"],
                                         capture_output=True).stdout
 
@@ -121,7 +122,7 @@ def test_dates_before_1970_are_refused_with_one_line(tmp_path: Path) -> None:
     report = import_directory(tmp_path / "s", src)
     assert len(report.errors) == 2 and all("before 1970" in e for e in report.errors)
     fsck(tmp_path / "s" / "acme")
-    assert run_git(tmp_path / "s" / "acme", "log", "--format=%aI").strip() == \
+    assert git(tmp_path / "s" / "acme", "log", "--format=%aI").strip() == \
         "1970-01-01T00:00:00+00:00"
     with CompanyRepo.open(tmp_path / "s" / "acme") as repo:
         moon = datetime(1969, 7, 20, tzinfo=timezone.utc)
@@ -138,17 +139,17 @@ def _plant_commit_dated_1969(repo: Path) -> None:
     blob = subprocess.run(["git", "-C", str(repo), "hash-object", "-w", "--stdin"],
                           input=b"We sold the moon.\n", check=True,
                           capture_output=True).stdout.decode().strip()
-    listing = run_git(repo, "ls-tree", "HEAD").replace(
-        run_git(repo, "rev-parse", "HEAD:privacy-policy.md").strip(), blob)
+    listing = git(repo, "ls-tree", "HEAD").replace(
+        git(repo, "rev-parse", "HEAD:privacy-policy.md").strip(), blob)
     tree = subprocess.run(["git", "-C", str(repo), "mktree"], input=listing.encode(),
                           check=True, capture_output=True).stdout.decode().strip()
-    head = run_git(repo, "rev-parse", "HEAD").strip()
+    head = git(repo, "rev-parse", "HEAD").strip()
     body = (f"tree {tree}\nparent {head}\nauthor a <a@b> -86400 +0000\n"
             f"committer a <a@b> -86400 +0000\n\nRecord new changes of Acme\n")
     sha = subprocess.run(["git", "-C", str(repo), "hash-object", "-t", "commit", "-w",
                           "--stdin", "--literally"], input=body.encode(), check=True,
                          capture_output=True).stdout.decode().strip()
-    run_git(repo, "update-ref", "refs/heads/main", sha)
+    git(repo, "update-ref", "refs/heads/main", sha)
 
 
 def _workspace_with(tmp_path: Path, *companies: str) -> Path:
@@ -187,20 +188,20 @@ def test_two_files_with_one_capture_time_do_not_add_versions_on_reimport(
     assert first.imported == 2 and len(first.errors) == 1
     assert "same capture time" in first.errors[0]
     acme = tmp_path / "s" / "acme"
-    head = run_git(acme, "rev-parse", "HEAD")
+    head = git(acme, "rev-parse", "HEAD")
     for _ in range(2):
         again = import_directory(tmp_path / "s", src)
-        assert again.imported == 0 and run_git(acme, "rev-parse", "HEAD") == head
+        assert again.imported == 0 and git(acme, "rev-parse", "HEAD") == head
     fsck(acme)
 
 
 def test_storage_itself_is_idempotent_for_items_sharing_a_second(repo, repo_path) -> None:
     twins = [item(1, "Text A"), item(1, "Text B"), item(2, "Text C")]
     assert len(repo.insert_versions("privacy-policy", twins)) == 3
-    head = run_git(repo_path, "rev-parse", "HEAD")
+    head = git(repo_path, "rev-parse", "HEAD")
     assert repo.insert_versions("privacy-policy", twins) == []
     assert repo.insert_versions("privacy-policy", list(reversed(twins))) == []
-    assert run_git(repo_path, "rev-parse", "HEAD") == head
+    assert git(repo_path, "rev-parse", "HEAD") == head
     fsck(repo_path)
 
 
@@ -208,7 +209,7 @@ def test_storage_itself_is_idempotent_for_items_sharing_a_second(repo, repo_path
 def test_an_empty_branch_ref_is_a_repository_error(tmp_path: Path) -> None:
     ws = _workspace_with(tmp_path, "acme", "globex")
     ref = ws / "snapshots" / "acme" / ".git" / "refs" / "heads" / "main"
-    run_git(ws / "snapshots" / "acme", "pack-refs", "--all")  # even with a packed copy...
+    git(ws / "snapshots" / "acme", "pack-refs", "--all")  # even with a packed copy...
     ref.write_bytes(b"")                                         # ...an empty loose ref is bad
     with pytest.raises(StorageError, match="branch ref refs/heads/main is empty"):
         CompanyRepo.open(ws / "snapshots" / "acme")

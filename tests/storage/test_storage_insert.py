@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from storage_helpers import META, T0, ex, fsck, item, run_git
+from tests.support.git import fsck, git
+from tests.support.records import META, T0, ex, item
 from tracker.models import RecordMeta
 from tracker.storage.repo import ImportItem
 
 
 def doc_log(path, doc="privacy-policy.md") -> list[tuple[str, str, str]]:
     """(author date, committer date, subject) newest first, for commits touching doc."""
-    out = run_git(path, "log", "--format=%aI%x1f%cI%x1f%s", "--", doc)
+    out = git(path, "log", "--format=%aI%x1f%cI%x1f%s", "--", doc)
     return [tuple(line.split("\x1f")) for line in out.splitlines()]
 
 
@@ -25,8 +26,8 @@ def test_insert_into_empty_repo_sorts_by_date_and_skips_repeats(repo, repo_path)
     assert [row[2] for row in log] == ["Record new changes of Acme Inc Privacy Policy",
                                        "Record new changes of Acme Inc Privacy Policy",
                                        "First record of Acme Inc Privacy Policy"]
-    assert run_git(repo_path, "rev-list", "HEAD").split() == created[::-1]
-    body = run_git(repo_path, "log", "-1", "--format=%B", created[0])
+    assert git(repo_path, "rev-list", "HEAD").split() == created[::-1]
+    body = git(repo_path, "log", "-1", "--format=%B", created[0])
     assert "Fetcher: import\n" in body and "Source-URL: file:///in/1.md\n" in body
     fsck(repo_path)
 
@@ -34,19 +35,19 @@ def test_insert_into_empty_repo_sorts_by_date_and_skips_repeats(repo, repo_path)
 def test_insert_twice_adds_nothing(repo, repo_path):
     items = [item(d, f"Text {d // 2}") for d in range(10)]
     first = repo.insert_versions("privacy-policy", items)
-    head = run_git(repo_path, "rev-parse", "HEAD")
-    reflog = run_git(repo_path, "reflog")
+    head = git(repo_path, "rev-parse", "HEAD")
+    reflog = git(repo_path, "reflog")
     assert len(first) == 5
     assert repo.insert_versions("privacy-policy", items) == []
     assert repo.insert_versions("privacy-policy", list(reversed(items))[:4]) == []
-    assert run_git(repo_path, "rev-parse", "HEAD") == head
-    assert run_git(repo_path, "reflog") == reflog  # the branch was not even touched
+    assert git(repo_path, "rev-parse", "HEAD") == head
+    assert git(repo_path, "reflog") == reflog  # the branch was not even touched
 
 
 def test_newer_items_append_without_rewriting(repo, repo_path):
     a = repo.record("privacy-policy", ex("A"), META, T0, "Privacy Policy")
     created = repo.insert_versions("privacy-policy", [item(1, "B"), item(2, "C")])
-    assert run_git(repo_path, "rev-list", "HEAD").split() == created[::-1] + [a]
+    assert git(repo_path, "rev-list", "HEAD").split() == created[::-1] + [a]
 
 
 def test_older_items_rebuild_history_preserving_other_documents(repo, repo_path):
@@ -56,8 +57,8 @@ def test_older_items_rebuild_history_preserving_other_documents(repo, repo_path)
                         "Terms of Service")
     pp2 = repo.record("privacy-policy", ex("P two"), META, T0 + timedelta(days=20),
                       "Privacy Policy")
-    terms_before = run_git(repo_path, "log", "-1", "--format=%an%x1f%aI%x1f%cI%x1f%B", terms)
-    old_head = run_git(repo_path, "rev-parse", "HEAD").strip()
+    terms_before = git(repo_path, "log", "-1", "--format=%an%x1f%aI%x1f%cI%x1f%B", terms)
+    old_head = git(repo_path, "rev-parse", "HEAD").strip()
 
     created = repo.insert_versions("privacy-policy", [
         item(1, "P zero"), item(15, "P one and a half"), item(25, "P three")])
@@ -70,29 +71,29 @@ def test_older_items_rebuild_history_preserving_other_documents(repo, repo_path)
         "Record new changes",  # was the first record, now follows an older version
         "First record"]
     # the whole branch stays linear and in date order
-    dates = run_git(repo_path, "log", "--format=%at").split()
+    dates = git(repo_path, "log", "--format=%at").split()
     assert dates == sorted(dates, reverse=True)
-    assert run_git(repo_path, "rev-list", "--merges", "HEAD") == ""
+    assert git(repo_path, "rev-list", "--merges", "HEAD") == ""
     # the other document's commit: same author, dates, message and content
-    new_terms = run_git(repo_path, "log", "--format=%H", "--", "terms.md").split()
+    new_terms = git(repo_path, "log", "--format=%H", "--", "terms.md").split()
     assert len(new_terms) == 1 and new_terms[0] != terms
-    assert run_git(repo_path, "log", "-1", "--format=%an%x1f%aI%x1f%cI%x1f%B",
+    assert git(repo_path, "log", "-1", "--format=%an%x1f%aI%x1f%cI%x1f%B",
                    new_terms[0]) == terms_before
-    assert run_git(repo_path, "show", f"{new_terms[0]}:terms.md") == "Terms one\n"
-    assert run_git(repo_path, "show", f"{new_terms[0]}:privacy-policy.md") == "P one\n"
+    assert git(repo_path, "show", f"{new_terms[0]}:terms.md") == "Terms one\n"
+    assert git(repo_path, "show", f"{new_terms[0]}:privacy-policy.md") == "P one\n"
     # texts line up with their dates; pp1/pp2 content preserved in the rebuilt commits
     texts = [repo.text_at(v.commit, "privacy-policy") for v in repo.versions("privacy-policy")]
     assert texts == ["P three\n", "P two\n", "P one and a half\n", "P one\n", "P zero\n"]
     assert {pp1, pp2}.isdisjoint(v.commit for v in repo.versions("privacy-policy"))
     # the old chain is still reachable from the reflog: nothing lost, fsck clean
-    assert old_head in run_git(repo_path, "reflog", "--format=%H")
-    assert run_git(repo_path, "status", "--porcelain") == ""
+    assert old_head in git(repo_path, "reflog", "--format=%H")
+    assert git(repo_path, "status", "--porcelain") == ""
     fsck(repo_path)
     # and doing it again changes nothing
-    head = run_git(repo_path, "rev-parse", "HEAD")
+    head = git(repo_path, "rev-parse", "HEAD")
     assert repo.insert_versions("privacy-policy", [
         item(1, "P zero"), item(15, "P one and a half"), item(25, "P three")]) == []
-    assert run_git(repo_path, "rev-parse", "HEAD") == head
+    assert git(repo_path, "rev-parse", "HEAD") == head
 
 
 def test_existing_capture_repeating_an_inserted_text_is_dropped(repo, repo_path):
@@ -108,7 +109,7 @@ def test_existing_capture_repeating_an_inserted_text_is_dropped(repo, repo_path)
     assert [repo.text_at(v.commit, "privacy-policy") for v in versions] == ["B\n", "A\n"]
     # the raw snapshot is the one of the surviving capture; no stale raw file is left over
     assert repo.raw_at("HEAD", "privacy-policy") == (b"B", "txt")
-    assert run_git(repo_path, "ls-tree", "-r", "--name-only", "HEAD").split() == [
+    assert git(repo_path, "ls-tree", "-r", "--name-only", "HEAD").split() == [
         "privacy-policy.md", "raw/privacy-policy.txt", "raw/terms.html", "terms.md"]
     assert len(repo.versions("terms")) == 1
     fsck(repo_path)
@@ -120,7 +121,7 @@ def test_insert_keeps_raw_extension_consistent_when_replaying(repo, repo_path):
                 T0 + timedelta(days=6), "P")
     repo.insert_versions("privacy-policy", [item(1, "Z", ext="md")])
     for v in repo.versions("privacy-policy"):
-        names = run_git(repo_path, "ls-tree", "--name-only", v.commit, "raw/").split()
+        names = git(repo_path, "ls-tree", "--name-only", v.commit, "raw/").split()
         assert len(names) == 1, (v.date, names)
     assert repo.raw_at("HEAD", "privacy-policy") == (b"<p>B</p>", "html")
 

@@ -6,10 +6,13 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storage_helpers import META, T0, ex, fsck, item, run_git
+from tests.support.properties import examples
+from tests.support.git import fsck, git
+from tests.support.records import META, T0, ex, item
 from tracker.storage.repo import CompanyRepo
 
 
@@ -34,7 +37,8 @@ def expected(versions: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
-@settings(max_examples=20, deadline=None,
+@pytest.mark.slow
+@settings(max_examples=examples(20), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(scenarios())
 def test_history_does_not_depend_on_arrival_order(scenario):
@@ -59,6 +63,6 @@ def test_history_does_not_depend_on_arrival_order(scenario):
                 assert repo.insert_versions("privacy-policy",
                                             [item(d, t) for d, t in batch]) == []
             assert repo.head() == head
-        dates = run_git(path, "log", "--format=%at").split()
+        dates = git(path, "log", "--format=%at").split()
         assert dates == sorted(dates, reverse=True)
         fsck(path)

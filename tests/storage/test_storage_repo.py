@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from storage_helpers import META, T0, ex, fsck, item, run_git
+from tests.support.git import fsck, git
+from tests.support.records import META, T0, ex, item
 from tracker import __version__
 from tracker.errors import StorageError
 from tracker.models import RecordMeta
@@ -22,7 +23,7 @@ FMT = "%H%x1f%an <%ae>%x1f%aI%x1f%cn <%ce>%x1f%cI%x1f%s"
 
 
 def log_rows(path: Path, *extra: str) -> list[list[str]]:
-    out = run_git(path, "log", f"--format={FMT}", *extra)
+    out = git(path, "log", f"--format={FMT}", *extra)
     return [line.split("\x1f") for line in out.splitlines()]
 
 
@@ -39,7 +40,7 @@ def test_record_commits_with_capture_dates_subjects_and_trailers(repo, repo_path
                            "First record of Acme Inc Privacy Policy"]
     assert rows[0][2] == rows[0][4] == "2024-03-08T10:30:15+02:00"
     assert rows[0][5] == "Record new changes of Acme Inc Privacy Policy"
-    body = run_git(repo_path, "log", "-1", "--format=%B", second)
+    body = git(repo_path, "log", "-1", "--format=%B", second)
     parsed = subprocess.run(["git", "interpret-trailers", "--parse"], input=body,
                             capture_output=True, text=True, check=True).stdout
     assert parsed.splitlines() == [
@@ -47,11 +48,11 @@ def test_record_commits_with_capture_dates_subjects_and_trailers(repo, repo_path
         "Fetcher: http", "Document-Type: privacy-policy", "Change-Kind: policy",
         f"Tracker-Version: {__version__}"]
     assert body.split("\n")[1] == ""  # blank line between subject and trailers
-    assert run_git(repo_path, "show", f"{second}:privacy-policy.md") == \
+    assert git(repo_path, "show", f"{second}:privacy-policy.md") == \
         "# Privacy\n\nWe collect less data.\n"
-    assert run_git(repo_path, "show", f"{second}:raw/privacy-policy.html").startswith("<p>")
-    assert run_git(repo_path, "rev-parse", "--abbrev-ref", "HEAD").strip() == "main"
-    assert run_git(repo_path, "status", "--porcelain") == ""  # working tree follows HEAD
+    assert git(repo_path, "show", f"{second}:raw/privacy-policy.html").startswith("<p>")
+    assert git(repo_path, "rev-parse", "--abbrev-ref", "HEAD").strip() == "main"
+    assert git(repo_path, "status", "--porcelain") == ""  # working tree follows HEAD
     assert (repo_path / "privacy-policy.md").read_text() == "# Privacy\n\nWe collect less data.\n"
     fsck(repo_path)
 
@@ -68,14 +69,14 @@ def test_unchanged_text_makes_no_commit_even_when_raw_differs(repo, repo_path):
                        T0 + timedelta(days=1), "P") is None
     assert repo.record("privacy-policy", ex("Same.", b"Same.", "txt"), META,
                        T0 + timedelta(days=2), "P") is None
-    assert run_git(repo_path, "rev-list", "--count", "HEAD").strip() == "1"
+    assert git(repo_path, "rev-list", "--count", "HEAD").strip() == "1"
 
 
 def test_raw_extension_change_removes_old_raw_in_same_commit(repo, repo_path):
     repo.record("privacy-policy", ex("One."), META, T0, "P")
     sha = repo.record("privacy-policy", ex("Two.", b"%PDF-1.4 two", "pdf"), META,
                       T0 + timedelta(days=1), "P")
-    changes = run_git(repo_path, "show", "--name-status", "--format=", sha).split()
+    changes = git(repo_path, "show", "--name-status", "--format=", sha).split()
     assert changes == ["M", "privacy-policy.md", "D", "raw/privacy-policy.html",
                        "A", "raw/privacy-policy.pdf"]
     assert repo.raw_at(sha, "privacy-policy") == (b"%PDF-1.4 two", "pdf")
@@ -180,7 +181,7 @@ def test_commits_do_not_depend_on_user_git_config(tmp_path, monkeypatch):
     assert row[1] == row[3] == "policy-tracker <policy-tracker@localhost>"
     assert row[4] == "2024-01-01T12:00:00+00:00"
     assert row[5] == "First record of solo Privacy Policy"
-    assert run_git(tmp_path / "solo", "config", "--local", "user.name").strip() == \
+    assert git(tmp_path / "solo", "config", "--local", "user.name").strip() == \
         "policy-tracker"
 
 
@@ -198,7 +199,7 @@ def test_empty_text_and_unknown_raw_type_are_refused(repo, repo_path):
         repo.record("privacy-policy", ex("  \n"), META, T0, "P")
     with pytest.raises(StorageError, match="raw snapshot type"):
         repo.record("privacy-policy", ex("Text.", b"x", "exe"), META, T0, "P")
-    assert run_git(repo_path, "rev-list", "--all").strip() == ""
+    assert git(repo_path, "rev-list", "--all").strip() == ""
 
 
 # ------------------------------------------------------------------ opening and recovery
@@ -240,7 +241,7 @@ def test_garbage_head_commit_object_is_a_storage_error(repo, repo_path):
 
 def test_garbage_blob_is_a_storage_error_when_read(repo, repo_path):
     sha = repo.record("privacy-policy", ex("One."), META, T0, "P")
-    blob = run_git(repo_path, "rev-parse", f"{sha}:privacy-policy.md").strip()
+    blob = git(repo_path, "rev-parse", f"{sha}:privacy-policy.md").strip()
     repo.close()
     obj = _object_file(repo_path, blob)
     obj.chmod(0o644)
@@ -263,7 +264,7 @@ def test_stale_locks_are_removed_on_open(repo, repo_path, caplog):
     assert not (repo_path / ".git" / "refs" / "heads" / "main.lock").exists()
     assert reopened.record("privacy-policy", ex("Two."), META, T0 + timedelta(days=1), "P")
     reopened.close()
-    assert run_git(repo_path, "rev-list", "--count", "HEAD").strip() == "2"
+    assert git(repo_path, "rev-list", "--count", "HEAD").strip() == "2"
     fsck(repo_path)
 
 
@@ -274,7 +275,7 @@ def test_working_tree_left_behind_is_restored_on_open(repo, repo_path):
     (repo_path / "raw" / "privacy-policy.html").unlink()
     with CompanyRepo.open(repo_path):
         pass
-    assert run_git(repo_path, "status", "--porcelain") == ""
+    assert git(repo_path, "status", "--porcelain") == ""
     assert (repo_path / "privacy-policy.md").read_text() == "One.\n"
 
 
@@ -282,7 +283,7 @@ def test_packed_objects_and_refs_after_git_gc(repo, repo_path):
     """After `git gc` (what `gc --auto` does on big repos) objects and refs are packed."""
     for i in range(12):
         repo.record("privacy-policy", ex(f"Version {i}."), META, T0 + timedelta(days=i), "P")
-    run_git(repo_path, "gc", "--quiet")
+    git(repo_path, "gc", "--quiet")
     assert not (repo_path / ".git" / "refs" / "heads" / "main").exists()  # in packed-refs
     with CompanyRepo.open(repo_path) as reopened:
         assert len(reopened.versions("privacy-policy")) == 12

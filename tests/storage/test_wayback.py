@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
-from fake_archive import CDX_FIELDS, ArchiveServer, FakeArchive, Reply
-from storage_helpers import META, ex, fsck, run_git
+from tests.support.archive import CDX_FIELDS, FakeArchive, Reply
+from tests.support.git import fsck, git
+from tests.support.records import META, ex
 from tracker.models import DocumentConfig, FetchSettings
 from tracker.ingest.wayback import ArchiveClient, backfill, list_captures, parse_cdx
 
@@ -25,12 +25,6 @@ def page(body: str, chrome: str = "") -> bytes:
     return (f"<!doctype html><html><head><meta charset='utf-8'><title>Privacy</title></head>"
             f"<body><nav><a href='/'>Home</a>{chrome}</nav><main><h1>Privacy Policy</h1>"
             f"{body}</main><footer>© Acme</footer></body></html>").encode()
-
-
-@pytest.fixture
-def archive() -> Iterator[FakeArchive]:
-    with ArchiveServer() as arch:
-        yield arch
 
 
 def run(repo, archive: FakeArchive, **kw):
@@ -133,7 +127,7 @@ def test_backfill_builds_dated_history_and_reports_failures(archive: FakeArchive
     assert ext == "html" and raw == page("<p>We collect your e-mail address.</p>")
     assert repo.text_at(versions[0].commit, "privacy-policy") == \
         "# Privacy Policy\n\nLive text of 2024.\n"
-    dates = run_git(repo_path, "log", "--format=%at").split()
+    dates = git(repo_path, "log", "--format=%at").split()
     assert dates == sorted(dates, reverse=True)
     fsck(repo_path)
 
@@ -150,11 +144,11 @@ def test_backfill_builds_dated_history_and_reports_failures(archive: FakeArchive
 
     # again: nothing recorded twice, the branch does not move, and no capture placed in
     # history (recorded or duplicate) is downloaded again; the empty page comes from the cache
-    head = run_git(repo_path, "rev-parse", "HEAD")
+    head = git(repo_path, "rev-parse", "HEAD")
     seen = len(archive.snapshot_requests())
     again = run(repo, archive)
     assert (again.recorded, again.already, again.cached, again.downloaded) == (0, 3, 1, 0)
-    assert run_git(repo_path, "rev-parse", "HEAD") == head
+    assert git(repo_path, "rev-parse", "HEAD") == head
     assert archive.snapshot_requests()[seen:] == [
         "20210101000000", "20210101000000", "20211010000000"]
 
@@ -182,7 +176,7 @@ def test_real_captures_from_the_corpus_interleave_with_live_versions(archive, re
     assert report.captures == len(caps) and report.failed == 1 and report.downloaded == \
         len(caps) - 1
     assert report.rebuilt
-    log = run_git(repo_path, "log", "--format=%aI%x1f%(trailers:key=Source-URL,valueonly,"
+    log = git(repo_path, "log", "--format=%aI%x1f%(trailers:key=Source-URL,valueonly,"
                   "separator=)%x1f%(trailers:key=Fetcher,valueonly,separator=)%x1e", "--",
                   "privacy-policy.md")
     rows = [rec.strip().split("\x1f") for rec in log.split("\x1e") if rec.strip()]
@@ -248,12 +242,12 @@ def test_an_archive_that_keeps_answering_429_stops_the_backfill(archive: FakeArc
 def test_archive_down_is_reported_without_touching_history(archive: FakeArchive, repo,
                                                            repo_path):
     repo.record("privacy-policy", ex("Live."), META, datetime(2024, 1, 1), "Privacy Policy")
-    head = run_git(repo_path, "rev-parse", "HEAD")
+    head = git(repo_path, "rev-parse", "HEAD")
     archive.cdx_replies = [Reply(503, b"busy")] * 2
     report = run(repo, archive)
     assert report.captures == 0 and report.recorded == 0 and not report.rebuilt
     assert len(report.errors) == 1 and "CDX" in report.errors[0] and "503" in report.errors[0]
-    assert run_git(repo_path, "rev-parse", "HEAD") == head
+    assert git(repo_path, "rev-parse", "HEAD") == head
     assert report.summary().endswith("1 failed")
     archive.cdx_replies = [Reply(200, b"<html>not json")]
     assert "unexpected CDX answer" in run(repo, archive).errors[0]
@@ -276,4 +270,4 @@ def test_cached_bodies_and_journal_live_in_git_dir_and_are_cleaned(archive: Fake
     assert len(done) == 1 and done[0].startswith("20200101000000-")
     # the body that failed extraction stays cached for the next run; the recorded one is gone
     assert [p.name[:14] for p in (state / "privacy-policy").iterdir()] == ["20200201000000"]
-    assert run_git(repo_path, "status", "--porcelain") == ""
+    assert git(repo_path, "status", "--porcelain") == ""

@@ -9,7 +9,6 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -17,8 +16,9 @@ import feedparser
 import pytest
 from click.testing import CliRunner
 
-from fake_archive import ArchiveServer, FakeArchive, Reply, html_page
-from storage_helpers import META, ex, fsck, run_git
+from tests.support.archive import FakeArchive, html_page, Reply
+from tests.support.git import fsck, git
+from tests.support.records import META, ex
 from tracker.cli.main import main
 from tracker.storage.repo import CompanyRepo
 
@@ -26,12 +26,6 @@ pytestmark = pytest.mark.timeout(120)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 URL = "https://acme.test/privacy"
-
-
-@pytest.fixture
-def archive() -> Iterator[FakeArchive]:
-    with ArchiveServer() as arch:
-        yield arch
 
 
 def workspace(tmp_path: Path, archive_url: str, rpm: float = 60_000) -> Path:
@@ -83,7 +77,7 @@ def test_backfill_command_output_exit_codes_and_options(archive: FakeArchive, tm
     assert stats["counts"]["failed"] == 1 and stats["counts"]["captures"] == 4
     assert stats["counts"]["requests"] == 1 + 4 + 2  # CDX, captures, two retries of the 500
     repo_path = ws / "snapshots" / "acme"
-    assert run_git(repo_path, "log", "--format=%as %s").splitlines() == [
+    assert git(repo_path, "log", "--format=%as %s").splitlines() == [
         "2024-02-01 Record new changes of Acme Inc Privacy Policy",
         "2022-07-15 Record new changes of Acme Inc Privacy Policy",
         "2019-01-05 First record of Acme Inc Privacy Policy"]
@@ -98,7 +92,7 @@ def test_backfill_command_output_exit_codes_and_options(archive: FakeArchive, tm
                                    "1 recorded, 0 skipped as duplicates, 3 already backfilled, "
                                    "0 failed\n")
     assert archive.snapshot_requests()[seen:] == ["20210105120000"]
-    assert run_git(repo_path, "log", "--format=%as").split() == [
+    assert git(repo_path, "log", "--format=%as").split() == [
         "2024-02-01", "2022-07-15", "2021-01-05", "2019-01-05"]
 
     # --from/--to reach the CDX query; --to includes the whole day
@@ -145,6 +139,7 @@ def _start(ws: Path, *args: str) -> subprocess.Popen:
                             start_new_session=True)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "SIGINT"])
 def test_an_interrupted_backfill_resumes_without_downloading_twice(archive: FakeArchive,
                                                                    tmp_path: Path, sig):
@@ -182,7 +177,7 @@ def test_an_interrupted_backfill_resumes_without_downloading_twice(archive: Fake
     assert again == stamps[7:]
     assert result.stdout.startswith("acme/privacy-policy: 12 captures found, 5 downloaded "
                                     "(+7 downloaded by an earlier run), 12 recorded")
-    assert run_git(repo_path, "log", "--format=%as").split() == [
+    assert git(repo_path, "log", "--format=%as").split() == [
         f"2020-{m:02d}-01" for m in range(12, 0, -1)]
     fsck(repo_path)
     assert not list((repo_path / ".git" / "policy-tracker" / "wayback" / "privacy-policy")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.config.loading import parse_config
+from tracker.config import parse_config
 from tracker.errors import ConfigError
 from tracker.models import WaybackSettings
 
@@ -46,7 +46,7 @@ def test_bad_values_are_reported_with_the_key(text, key, words):
 
 
 def test_the_starter_config_documents_the_table_with_valid_values():
-    from tracker.config.loading import STARTER_CONFIG
+    from tracker.config import STARTER_CONFIG
 
     lines = STARTER_CONFIG.splitlines()
     start = lines.index("# [wayback]")

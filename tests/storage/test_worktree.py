@@ -5,29 +5,15 @@ from __future__ import annotations
 import subprocess
 from datetime import timedelta
 
-import pytest
-from storage_helpers import META, T0, ex, fsck, item, run_git
+from tests.support.git import fsck, git
+from tests.support.records import META, T0, ex, item
 
 from tracker.storage.repo import CompanyRepo
 
 
-@pytest.fixture
-def spawned(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
-    """A spy on process spawns (nothing replaced: every process still runs)."""
-    calls: list[list[str]] = []
-    real_init = subprocess.Popen.__init__
-
-    def counting(self, args, *rest, **kwargs):
-        calls.append(list(args) if isinstance(args, (list, tuple)) else [args])
-        real_init(self, args, *rest, **kwargs)
-
-    monkeypatch.setattr(subprocess.Popen, "__init__", counting)
-    return calls
-
-
 def clean(path) -> None:
     """What an operator sees: nothing to commit, index and files equal to HEAD."""
-    assert run_git(path, "status", "--porcelain", "--untracked-files=all") == ""
+    assert git(path, "status", "--porcelain", "--untracked-files=all") == ""
     assert subprocess.run(["git", "-C", str(path), "diff-index", "--quiet", "HEAD", "--"]
                           ).returncode == 0
     assert subprocess.run(["git", "-C", str(path), "diff-index", "--cached", "--quiet",
@@ -40,8 +26,8 @@ def test_a_new_company_s_first_version_starts_no_git_process(tmp_path, spawned) 
     with CompanyRepo.open(tmp_path / "acme", create=True, company_name="Acme") as repo:
         sha = repo.record("privacy-policy", ex("One."), META, T0, "Privacy Policy")
     assert spawned == []
-    assert run_git(tmp_path / "acme", "rev-parse", "HEAD").strip() == sha
-    assert "policy-tracker: record privacy-policy" in run_git(tmp_path / "acme", "reflog")
+    assert git(tmp_path / "acme", "rev-parse", "HEAD").strip() == sha
+    assert "policy-tracker: record privacy-policy" in git(tmp_path / "acme", "reflog")
     assert (tmp_path / "acme" / "privacy-policy.md").read_text() == "One.\n"
     clean(tmp_path / "acme")
     fsck(tmp_path / "acme")
@@ -55,8 +41,8 @@ def test_a_batch_of_first_versions_costs_one_process(tmp_path, spawned) -> None:
                                        [item(d, f"Text {d}.") for d in range(20)])
     assert len(created) == 20
     assert [c[1:3] for c in spawned] == [["-c", "fastimport.unpackLimit=0"]]  # fast-import
-    assert run_git(tmp_path / "acme", "rev-list", "--count", "HEAD").strip() == "20"
-    assert run_git(tmp_path / "acme", "for-each-ref", "refs/policy-tracker") == ""
+    assert git(tmp_path / "acme", "rev-list", "--count", "HEAD").strip() == "20"
+    assert git(tmp_path / "acme", "for-each-ref", "refs/policy-tracker") == ""
     clean(tmp_path / "acme")
     fsck(tmp_path / "acme")
 

@@ -109,7 +109,7 @@ def _fuzzy_gap(old_idx: list[int], new_idx: list[int], old_texts: list[str], new
     if len(old_idx) * len(new_idx) <= MAX_GAP_CELLS:
         return _fuzzy_block(old_idx, new_idx, old_texts, new_texts, threshold)
     # big gap (a rewrite): match in proportional windows so the cost stays linear
-    out = []
+    out: list[tuple[int, int, float]] = []
     win = 300
     steps = max(1, (len(new_idx) + win - 1) // win)
     for k in range(steps):
@@ -127,16 +127,16 @@ def align_sentences(old: Document, new: Document) -> list[Pair]:
     old_texts = [s.text for s in old.sentences]
     new_texts = [s.text for s in new.sentences]
     by_key: dict[str, list[int]] = defaultdict(list)
-    for s in old.sentences:
-        by_key[s.key].append(s.index)
+    for sent in old.sentences:
+        by_key[sent.key].append(sent.index)
     cursor: dict[str, int] = defaultdict(int)
     exact: list[tuple[int, int]] = []          # (new, old)
     WORK["exact_lookups"] += len(new.sentences)
-    for s in new.sentences:
-        lst = by_key.get(s.key)
-        if lst and cursor[s.key] < len(lst):
-            exact.append((s.index, lst[cursor[s.key]]))
-            cursor[s.key] += 1
+    for sent in new.sentences:
+        lst = by_key.get(sent.key)
+        if lst and cursor[sent.key] < len(lst):
+            exact.append((sent.index, lst[cursor[sent.key]]))
+            cursor[sent.key] += 1
     in_order = _lis([o for _, o in exact])
     match_old: dict[int, tuple[int, str, float]] = {}
     match_new: dict[int, tuple[int, str, float]] = {}
@@ -170,14 +170,15 @@ def align_sentences(old: Document, new: Document) -> list[Pair]:
     removed = sorted(i for i in range(len(old_texts)) if i not in match_old)
     ri = 0
     last_old = -1
+    matched: int | None
     for j in range(len(new_texts)):
-        o, kind, score = match_new.get(j, (None, "added", 0.0))
-        if o is not None and kind != "moved":
-            while ri < len(removed) and removed[ri] < o:
+        matched, kind, score = match_new.get(j, (None, "added", 0.0))
+        if matched is not None and kind != "moved":
+            while ri < len(removed) and removed[ri] < matched:
                 pairs.append(Pair(removed[ri], None, "removed", 0.0))
                 ri += 1
-            last_old = max(last_old, o)
-        pairs.append(Pair(o, j, kind, score))
+            last_old = max(last_old, matched)
+        pairs.append(Pair(matched, j, kind, score))
     while ri < len(removed):
         pairs.append(Pair(removed[ri], None, "removed", 0.0))
         ri += 1

@@ -127,7 +127,7 @@ def _num(token: str) -> int | None:
 def find_durations(text: str) -> set[str]:
     """'six (6) months', '30-day', 'thirty days' -> {'6 months', '30 days'}."""
     out = set()
-    matches = []
+    matches: list[re.Match[str]] = []
     for u in _UNIT_RE.finditer(text):     # units are rarer than numbers: look behind each
         lo = max(0, u.start() - 40)
         matches.extend(m for m in _DURATION_RE.finditer(text, lo, u.end()) if m.end() == u.end())
@@ -150,9 +150,9 @@ def find_durations(text: str) -> set[str]:
 
 def find_ages(text: str) -> set[str]:
     out = set()
-    windows = []
-    for n in _AGE_NUM_RE.finditer(text):
-        lo, hi = max(0, n.start() - 40), min(len(text), n.end() + 25)
+    windows: list[tuple[int, int]] = []
+    for hit in _AGE_NUM_RE.finditer(text):
+        lo, hi = max(0, hit.start() - 40), min(len(text), hit.end() + 25)
         if windows and lo <= windows[-1][1]:
             windows[-1] = (windows[-1][0], hi)
         else:
@@ -273,7 +273,8 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[
         for m in _EMAIL_RE.finditer(t):
             host = m.group(0).rsplit("@", 1)[1].lower()
             if host.split(".")[-2] not in _MAIL_PROVIDERS:
-                mail_counts[registrable_domain(host).split(".")[0] if registrable_domain(host) else host] += 1
+                domain = registrable_domain(host)
+                mail_counts[domain.split(".")[0] if domain else host] += 1
     label = None
     if mail_counts:
         label = sorted(mail_counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]

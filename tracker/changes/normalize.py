@@ -85,8 +85,13 @@ def strip_inline(line: str) -> InlineResult:
     link_only = False
     if "](" in line or "<" in line:
         line = _IMAGE_RE.sub(" ", line)
-        line = _AUTOLINK_RE.sub(lambda m: (urls.append(m.group(1)), m.group(1))[1], line)
         link_texts: list[str] = []
+
+        def _autolink(m: re.Match[str]) -> str:
+            urls.append(m.group(1))
+            return m.group(1)
+
+        line = _AUTOLINK_RE.sub(_autolink, line)
 
         def _link(m: re.Match[str]) -> str:
             urls.append(m.group(2))

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 
 from tracker.changes.align import WORK
 from tracker.changes.report import Change
-from tracker.changes.verdict import short, word_diff
 
 _TOPIC_LABEL = {
     "collection": "data collected", "use": "use of data", "sharing": "sharing",
@@ -185,7 +184,7 @@ def _salient(changed: list[str], other_text: str, limit: int = 12) -> list[str]:
 
 
 def novel_terms(old_text: str, new_text: str, changes: list[Change],
-                section_titles: list[str] = ()) -> tuple[list[str], list[str]]:
+                section_titles: tuple[str, ...] | list[str] = ()) -> tuple[list[str], list[str]]:
     """Key terms of what was added and of what was dropped: the vocabulary a reader would
     search the change for."""
     from tracker.changes.verdict import delta_words

@@ -359,7 +359,8 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
     skip ahead with) is saved."""
     heads = []
     for br in _top_level_branches(pattern):
-        br = br[_LEADING_ZERO_WIDTH_RE.match(br).end():]
+        lead = _LEADING_ZERO_WIDTH_RE.match(br)  # always matches (possibly empty)
+        br = br[lead.end() if lead else 0:]
         m = _LITERAL_RUN_RE.match(br)
         if not m:
             return None

@@ -109,9 +109,9 @@ def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]
         tail += 1
     mid_a, mid_b = a[head:len(a) - tail], b[head:len(b) - tail]
     if len(mid_a) * len(mid_b) > MAX_DIFF_CELLS:
-        middle = [("replace", 0, len(mid_a), 0, len(mid_b))]
+        middle: list[tuple[str, int, int, int, int]] = [("replace", 0, len(mid_a), 0, len(mid_b))]
     else:
-        middle = SequenceMatcher(None, mid_a, mid_b, autojunk=False).get_opcodes()
+        middle = list(SequenceMatcher(None, mid_a, mid_b, autojunk=False).get_opcodes())
     ops: list[tuple[str, int, int, int, int]] = []
     if head:
         ops.append(("equal", 0, head, 0, head))

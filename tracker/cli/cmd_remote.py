@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
@@ -10,6 +11,9 @@ from tracker.cli.edge import EXIT_OK, State, pass_state
 from tracker.cli.options import example, wait_option
 from tracker.errors import UsageError
 from tracker.models import CompanyConfig, Config
+
+if TYPE_CHECKING:  # the remote modules load on demand, when a command needs them
+    from tracker.remote.workspace_sync import SyncReport
 
 
 def _chosen(config: Config, names: tuple[str, ...]) -> list[CompanyConfig]:
@@ -21,7 +25,7 @@ def _chosen(config: Config, names: tuple[str, ...]) -> list[CompanyConfig]:
     return select_companies(config, names or None)
 
 
-def _print(state: State, report, verb: str) -> int:  # type: ignore[no-untyped-def]
+def _print(state: State, report: SyncReport, verb: str) -> int:
     for result in report.done:
         if state.verbose or result.action not in ("up to date", "remote is empty",
                                                    "no remote repository yet"):

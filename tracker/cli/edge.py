@@ -35,7 +35,9 @@ class TrackerClickError(click.ClickException):
 
     def __init__(self, error: TrackerError) -> None:
         super().__init__(str(error))
-        self.exit_code = error.exit_code
+        # click 8.5 declares exit_code a class variable; this exception carries each error's
+        # own code, so it is set on the instance (which click reads) without retyping it
+        vars(self)["exit_code"] = error.exit_code
 
 
 def os_error_message(exc: OSError) -> str:

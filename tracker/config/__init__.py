@@ -1,17 +1,17 @@
-"""tracker.toml: loading and validation, the starter config, editing."""
+"""tracker.toml: loading and validation (loading), the per-table schema it walks (schema),
+the starter config and editing (editing)."""
 
 from __future__ import annotations
 
+from tracker.config.editing import STARTER_CONFIG, add_document, starter_config
 from tracker.config.loading import (
-    CONFIG_FILENAME,
-    is_safe_slug,
-    slugify,
     ARCHIVE_ORG_MAX_RPM,
+    CONFIG_FILENAME,
     check_url,
-    parse_config,
+    is_safe_slug,
     load_config,
-    STARTER_CONFIG,
-    add_document,
+    parse_config,
+    slugify,
 )
 
 __all__ = [
@@ -23,5 +23,6 @@ __all__ = [
     "parse_config",
     "load_config",
     "STARTER_CONFIG",
+    "starter_config",
     "add_document",
 ]

@@ -281,7 +281,7 @@ class DemoServer:
     @property
     def base_url(self) -> str:
         host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     def url_for(self, slug: str, doc_type: str) -> str:
         return f"{self.base_url}/{slug}/{doc_type}"

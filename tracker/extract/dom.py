@@ -170,8 +170,8 @@ def descendants(element: Element) -> list[Element]:
     stack = [c for c in reversed(element.children) if c.__class__ is Element]
     while stack:
         node = stack.pop()
-        found.append(node)  # type: ignore[arg-type]
-        stack.extend([c for c in reversed(node.children)  # type: ignore[union-attr]
+        found.append(node)
+        stack.extend([c for c in reversed(node.children)
                       if c.__class__ is Element])
     return found
 
@@ -241,5 +241,5 @@ def replace(element: Element, nodes: list[Node]) -> None:
             break
     for node in nodes:
         if node.__class__ is Element:
-            node.parent = parent  # type: ignore[union-attr]
+            node.parent = parent
     element.parent = None

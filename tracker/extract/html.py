@@ -257,8 +257,8 @@ def _depths(root: Element) -> list[tuple[Element, int]]:
     stack = [(c, 1) for c in reversed(root.children) if c.__class__ is Element]
     while stack:
         node, level = stack.pop()
-        found.append((node, level))  # type: ignore[arg-type]
-        stack.extend((c, level + 1) for c in reversed(node.children)  # type: ignore[union-attr]
+        found.append((node, level))
+        stack.extend((c, level + 1) for c in reversed(node.children)
                      if c.__class__ is Element)
     return found
 

@@ -50,7 +50,7 @@ def _info(name: str) -> tuple[int, int, "Convert | None"]:
 
 
 def _outside(node: object) -> bool:
-    return node.__class__ is Element and bool(_info(node.name)[0] & _OUTSIDE)  # type: ignore[attr-defined]
+    return node.__class__ is Element and bool(_info(node.name)[0] & _OUTSIDE)
 
 
 def convert(root: Element) -> str:
@@ -273,7 +273,7 @@ def _li(el: Element, text: str, ctx: int) -> str:
         for node in parent.children:
             if node is el:
                 break
-            if node.__class__ is Element and node.name == "li":  # type: ignore[union-attr]
+            if node.__class__ is Element and node.name == "li":
                 earlier += 1
         bullet = f"{start + earlier}. "
     else:
@@ -338,7 +338,7 @@ def _previous_element(el: Element) -> Element | None:
         if node is el:
             return found
         if node.__class__ is Element:
-            found = node  # type: ignore[assignment]
+            found = node
     return None
 
 

@@ -25,8 +25,9 @@ class _BoundedDecoder:
         self._first = True
 
     def _new(self) -> "zlib._Decompress | None":
-        if self.coding is None:
-            return None
+        return None if self.coding is None else self._decoder()
+
+    def _decoder(self) -> "zlib._Decompress":
         # gzip: +32 accepts a gzip or zlib header; deflate: zlib header (raw tried on failure)
         return zlib.decompressobj(zlib.MAX_WBITS | 32 if self.coding != "deflate"
                                   else zlib.MAX_WBITS)
@@ -43,13 +44,15 @@ class _BoundedDecoder:
                 raise OverflowError
             return [data]
         out: list[bytes] = []
+        decoder = self._d
         while data:
             assert self._d is not None  # set again after each gzip member
             try:
-                piece = self._d.decompress(data, room + 1)
+                piece = decoder.decompress(data, room + 1)
             except zlib.error as exc:
                 if self._first and self.coding == "deflate":  # raw deflate, no zlib header
-                    self._d, self._first = zlib.decompressobj(-zlib.MAX_WBITS), False
+                    decoder = self._d = zlib.decompressobj(-zlib.MAX_WBITS)
+                    self._first = False
                     continue
                 raise FetchError(f"corrupt {self.coding} body from {self.url}: {exc}") from None
             self._first = False
@@ -57,12 +60,12 @@ class _BoundedDecoder:
             room -= len(piece)
             if room < 0:
                 raise OverflowError
-            data = self._d.unconsumed_tail
-            if self._d.eof:
-                data = self._d.unused_data + data
+            data = decoder.unconsumed_tail
+            if decoder.eof:
+                data = decoder.unused_data + data
                 if not data.strip(b"\0"):
                     break
-                self._d = self._new()  # next gzip member
+                decoder = self._d = self._decoder()  # next gzip member
         return out
 
 

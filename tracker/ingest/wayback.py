@@ -284,7 +284,7 @@ def parse_cdx(rows: object, errors: list[str] | None = None
         if len(row) != len(header):
             raise ValueError(f"row {i + 1} has {len(row)} fields, header has {len(header)}")
 
-        def get(name: str) -> str:
+        def get(name: str, row: list = row) -> str:  # (this row, bound now)
             return str(row[col[name]]) if name in col else ""
 
         ts = get("timestamp")

@@ -9,9 +9,11 @@ out of it), with the right types for feeds.
 from __future__ import annotations
 
 import functools
+import io
 import os
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import BinaryIO
 
 from tracker.errors import UsageError
 
@@ -27,11 +29,11 @@ class _Handler(SimpleHTTPRequestHandler):
 
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **_TYPES}
 
-    def list_directory(self, path: str | os.PathLike[str]):  # type: ignore[no-untyped-def]
+    def list_directory(self, path: str | os.PathLike[str]) -> io.BytesIO | None:
         self.send_error(404, "No listing")
         return None
 
-    def send_head(self):  # type: ignore[no-untyped-def]
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
         root = os.path.realpath(self.directory)
         real = os.path.realpath(self.translate_path(self.path))
         if real != root and not real.startswith(root + os.sep):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 # Only the light settings module is imported here: the config loader needs it, and the
 # synchronisation modules (storage, git) import the config in turn.
-from tracker.remote.settings import RemoteSettings, company_url, parse_remote
+from tracker.models import RemoteSettings
+from tracker.remote.settings import company_url
 
-__all__ = ["RemoteSettings", "company_url", "parse_remote"]
+__all__ = ["RemoteSettings", "company_url"]

@@ -10,9 +10,7 @@ import functools
 import logging
 import queue
 import threading
-from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
@@ -28,10 +26,12 @@ from tracker.errors import (
 from typing import TYPE_CHECKING
 
 from tracker.models import CompanyConfig, Config, DocumentConfig, FetchResult, RecordMeta
-from tracker.parallel import cpu_count
 from tracker.runstats import RunStats
 from tracker.state import StateStore
 from tracker.tracking.checks import check_clock, check_plausible
+from tracker.tracking.lanes import CompanyLanes as _CompanyLanes
+from tracker.tracking.lanes import RepoPool as _RepoPool
+from tracker.tracking.lanes import lane_count as _lane_count
 from tracker.tracking.refused import RefusedStore
 from tracker.tracking.notifying import notify_recorded
 from tracker.tracking.shards import MAX_SHARDS, parse_shard, shard_of  # noqa: F401  (re-exported)
@@ -39,8 +39,8 @@ from tracker.tracking.reports import explain_recorded
 from tracker.workspace import Workspace
 
 if TYPE_CHECKING:
+    from tracker.fetching import FetchJob
     from tracker.notify.run import NotifyReport
-    from tracker.storage.repo import CompanyRepo
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +159,7 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
     tracking.notifying), list them ("dry-run") or leave them ("off": the caller calls
     ``notify_recorded`` itself, e.g. after publishing).
     """
-    from tracker.fetching import FetchJob, fetch_many  # heavy imports only when a run happens
+    from tracker.fetching import fetch_many  # heavy imports only when a run happens
 
     meter = stats or RunStats.null()
     started = captured_at or datetime.now(timezone.utc)
@@ -170,84 +170,127 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
                            failure_threshold=config.site.failure_threshold,
                            failure_reminder=_reminder(config)).load()
         repos = _RepoPool(workspace, meter)
-        by_slug = {c.slug: c for c in chosen}
-        jobs = []
-        for company in chosen:
-            for doc in company.documents:
-                saved = state.doc(company.slug, doc.type)
-                # Without a recorded version, a 304 would leave us with nothing: fetch in full.
-                has_version = repos.has_version(company, doc.type)
-                jobs.append(FetchJob(company.slug, doc,
-                                     etag=saved.etag if has_version else None,
-                                     last_modified=saved.last_modified if has_version else None))
+        jobs = _plan_jobs(chosen, state, repos)
     meter.set("documents", len(jobs))
     meter.set("companies", len(chosen))
-    report = RunReport(problems=problems)
-    done: queue.Queue[DocOutcome] = queue.Queue()
-    state_lock = threading.Lock()
-    lanes = _CompanyLanes(_lane_count(len(chosen)))
-
-    def collect() -> None:
-        while True:
-            try:
-                outcome = done.get_nowait()
-            except queue.Empty:
-                return
-            report.outcomes.append(outcome)
-            if progress:
-                progress(outcome)
-
-    def record_task(company: CompanyConfig, doc: DocumentConfig, result: FetchResult,
-                    when: datetime) -> Callable[[], None]:
-        return lambda: done.put(_settle_body(company, doc, result, when, config, repos, state,
-                                             state_lock, meter))
-
-    left = {c.slug: len(c.documents) for c in chosen}
+    run = _Run(config, chosen, state, repos, meter, progress, RunReport(problems=problems))
     finished = False
     try:
         with meter.phase("fetch"):
             for job, result in fetch_many(jobs, config.fetch):
-                company = by_slug[job.company]
-                when = captured_at or (clock() if clock else datetime.now(timezone.utc))
-                if isinstance(result, FetchResult) and not result.not_modified:
-                    meter.add("fetched")
-                    meter.add("bytes_downloaded", len(result.body or b""))
-                    while lanes.backlog() >= RECORD_BACKLOG:  # git is behind: hold fetching
-                        try:
-                            done.put(done.get(timeout=0.1))  # wait for the next outcome
-                        except queue.Empty:
-                            pass
-                        collect()
-                    lanes.submit(company.slug, record_task(company, job.doc, result, when))
-                else:
-                    if isinstance(result, FetchResult) and job.etag is None \
-                            and job.last_modified is None:  # 304 to an unconditional GET
-                        result = FetchError(f"{result.final_url or result.url} answered 304 "
-                                            "Not Modified to a request that was not "
-                                            "conditional: nothing to record")
-                    with state_lock:
-                        done.put(_settle_quick(company, job.doc, result, when, state, meter))
-                left[company.slug] -= 1
-                if not left[company.slug]:  # its last document: free its git processes
-                    lanes.submit(company.slug, functools.partial(repos.release, company.slug))
-                collect()
+                run.settle(job, result,
+                           captured_at or (clock() if clock else datetime.now(timezone.utc)))
         with meter.phase("record_tail"):  # recording still running after the last fetch
-            while len(report.outcomes) < len(jobs):  # progress keeps moving meanwhile
-                try:
-                    done.put(done.get(timeout=0.2))  # wait for the next outcome
-                except queue.Empty:
-                    if lanes.idle():
-                        break
-                collect()
-            lanes.close(wait=True)
+            run.drain(len(jobs))
         finished = True
-        collect()
+        run.collect()
     finally:
         if not finished:
-            lanes.close(wait=True, cancel=True)
+            run.lanes.close(wait=True, cancel=True)
         with meter.phase("state_save"):
-            report.state_error = _save_state(state)
+            run.report.state_error = _save_state(state)
         repos.close()
+    return _after_run(workspace, config, chosen, run.report, meter, notify=notify,
+                      started=started, captured_at=captured_at)
+
+
+def _plan_jobs(chosen: list[CompanyConfig], state: StateStore,
+               repos: _RepoPool) -> list[FetchJob]:
+    """One fetch job per document; validators only for documents with a recorded version
+    (without one, a 304 would leave us with nothing: fetch in full)."""
+    from tracker.fetching import FetchJob
+
+    jobs = []
+    for company in chosen:
+        for doc in company.documents:
+            saved = state.doc(company.slug, doc.type)
+            has_version = repos.has_version(company, doc.type)
+            jobs.append(FetchJob(company.slug, doc,
+                                 etag=saved.etag if has_version else None,
+                                 last_modified=saved.last_modified if has_version else None))
+    return jobs
+
+
+class _Run:
+    """The moving parts of one run between planning and the report: outcomes arrive on a
+    queue from this thread (304s, failures) and from the recording lanes (bodies)."""
+
+    def __init__(self, config: Config, chosen: list[CompanyConfig], state: StateStore,
+                 repos: _RepoPool, meter: RunStats,
+                 progress: Callable[[DocOutcome], None] | None, report: RunReport) -> None:
+        self.config, self.state, self.repos, self.meter = config, state, repos, meter
+        self.progress, self.report = progress, report
+        self.by_slug = {c.slug: c for c in chosen}
+        self.left = {c.slug: len(c.documents) for c in chosen}
+        self.done: queue.Queue[DocOutcome] = queue.Queue()
+        self.state_lock = threading.Lock()
+        self.lanes = _CompanyLanes(_lane_count(len(chosen)))
+
+    def collect(self) -> None:
+        """Move finished outcomes into the report (and the progress callback)."""
+        while True:
+            try:
+                outcome = self.done.get_nowait()
+            except queue.Empty:
+                return
+            self.report.outcomes.append(outcome)
+            if self.progress:
+                self.progress(outcome)
+
+    def _wait_for_outcome(self, timeout: float) -> bool:
+        """Block until an outcome arrives (True) or ``timeout`` passes (False)."""
+        try:
+            self.done.put(self.done.get(timeout=timeout))
+        except queue.Empty:
+            return False
+        return True
+
+    def settle(self, job: FetchJob, result: FetchResult | DocumentError,
+               when: datetime) -> None:
+        """One fetch answer: a body goes to its company's lane, anything else is settled
+        here at once (no repository opened, nothing extracted)."""
+        company = self.by_slug[job.company]
+        if isinstance(result, FetchResult) and not result.not_modified:
+            self.meter.add("fetched")
+            self.meter.add("bytes_downloaded", len(result.body or b""))
+            while self.lanes.backlog() >= RECORD_BACKLOG:  # git is behind: hold fetching
+                self._wait_for_outcome(0.1)
+                self.collect()
+            self.lanes.submit(company.slug, functools.partial(
+                self._record, company, job.doc, result, when))
+        else:
+            if isinstance(result, FetchResult) and job.etag is None \
+                    and job.last_modified is None:  # 304 to an unconditional GET
+                result = FetchError(f"{result.final_url or result.url} answered 304 "
+                                    "Not Modified to a request that was not "
+                                    "conditional: nothing to record")
+            with self.state_lock:
+                self.done.put(_settle_quick(company, job.doc, result, when, self.state,
+                                            self.meter))
+        self.left[company.slug] -= 1
+        if not self.left[company.slug]:  # its last document: free its git processes
+            self.lanes.submit(company.slug, functools.partial(self.repos.release, company.slug))
+        self.collect()
+
+    def _record(self, company: CompanyConfig, doc: DocumentConfig, result: FetchResult,
+                when: datetime) -> None:
+        self.done.put(_settle_body(company, doc, result, when, self.config, self.repos,
+                                   self.state, self.state_lock, self.meter))
+
+    def drain(self, total: int) -> None:
+        """Wait for the recording lanes; progress keeps moving meanwhile."""
+        while len(self.report.outcomes) < total:
+            if not self._wait_for_outcome(0.2) and self.lanes.idle():
+                break
+            self.collect()
+        self.lanes.close(wait=True)
+
+
+def _after_run(workspace: Workspace, config: Config, chosen: list[CompanyConfig],
+               report: RunReport, meter: RunStats, *, notify: str, started: datetime,
+               captured_at: datetime | None) -> RunReport:
+    """Outcomes in config order, then push (with a [remote]), the change reports of what
+    was recorded, and the notifications."""
     order = {(c.slug, d.type): i for i, (c, d) in
              enumerate((c, d) for c in chosen for d in c.documents)}
     report.outcomes.sort(key=lambda o: order.get((o.company, o.doc_type), 0))
@@ -301,14 +344,6 @@ def _push_remote(workspace: Workspace, config: Config, chosen: list[CompanyConfi
     from tracker.remote.workspace_sync import push_all
 
     return push_all(workspace, config, chosen).lines("push")
-
-
-def _lane_count(companies: int) -> int:
-    """Recording lanes: a commit spends most of its time starting git subprocesses and
-    waiting for them (no GIL held), so several lanes per core keep the cores busy (measured
-    with bench/bench_track_scale.py on 2 cores: 8 lanes beat 2 and 4); never more lanes than
-    companies."""
-    return max(1, min(companies, 4 * cpu_count(), 16))
 
 
 def _base(company: CompanyConfig, doc: DocumentConfig) -> dict:
@@ -400,94 +435,3 @@ def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, wh
         if commit is not None:
             meter.add("git_commits")
     return commit, previous is None
-
-
-class _CompanyLanes:
-    """Runs tasks on a thread pool, one company's tasks strictly one after the other (one
-    writer per repository), different companies' tasks in parallel."""
-
-    def __init__(self, workers: int) -> None:
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="record")
-        self._lock = threading.Lock()
-        self._queues: dict[str, deque[Callable[[], None]]] = {}
-        self._cancelled = False
-
-    def submit(self, key: str, task: Callable[[], None]) -> None:
-        with self._lock:
-            lane = self._queues.get(key)
-            if lane is not None:  # the lane's drain loop will get to it
-                lane.append(task)
-                return
-            self._queues[key] = deque([task])
-        self._pool.submit(self._drain, key)
-
-    def _drain(self, key: str) -> None:
-        while True:
-            with self._lock:
-                lane = self._queues[key]
-                if not lane or self._cancelled:
-                    del self._queues[key]
-                    return
-                task = lane.popleft()
-            task()
-
-    def idle(self) -> bool:
-        with self._lock:
-            return not self._queues
-
-    def backlog(self) -> int:
-        """Tasks queued or running."""
-        with self._lock:
-            return sum(len(lane) for lane in self._queues.values()) + len(self._queues)
-
-    def close(self, *, wait: bool, cancel: bool = False) -> None:
-        """Wait for every queued task (or, with cancel, only for the ones running)."""
-        if cancel:
-            with self._lock:
-                self._cancelled = True
-        self._pool.shutdown(wait=wait, cancel_futures=cancel)
-
-
-class _RepoPool:
-    """Opens each company's repository once per run (creating it on first capture); each
-    company is only ever used by its own lane, so only the pool itself needs a lock."""
-
-    def __init__(self, workspace: Workspace, meter: RunStats | None = None) -> None:
-        self.workspace = workspace
-        self.meter = meter or RunStats.null()
-        self._repos: dict[str, CompanyRepo] = {}
-        self._lock = threading.Lock()
-
-    def get(self, company: CompanyConfig) -> CompanyRepo:
-        from tracker.storage.repo import CompanyRepo
-
-        with self._lock:
-            repo = self._repos.get(company.slug)
-        if repo is None:
-            repo = CompanyRepo.open(self.workspace.repo_path(company.slug), create=True)
-            self.meter.add("repos_opened")
-            with self._lock:
-                self._repos[company.slug] = repo
-        return repo
-
-    def close(self) -> None:
-        """Stop the git helper processes each open repository keeps."""
-        with self._lock:
-            repos, self._repos = list(self._repos.values()), {}
-        for repo in repos:
-            repo.close()
-
-    def release(self, slug: str) -> None:
-        """Close one company's repository once it has no work left in this run, so a run over
-        thousands of companies never keeps thousands of git helper processes alive."""
-        with self._lock:
-            repo = self._repos.pop(slug, None)
-        if repo is not None:
-            repo.close()
-
-    def has_version(self, company: CompanyConfig, doc_type: str) -> bool:
-        """Whether a version of the document is on disk, without opening the repository:
-        the working-tree copy exists only once a commit with the document is on the branch
-        (it is written after the branch moves). A missing copy just means a full GET."""
-        path = self.workspace.repo_path(company.slug)
-        return (path / ".git").is_dir() and (path / f"{doc_type}.md").is_file()

@@ -1,9 +1,6 @@
-"""Small helpers shared by the demo tests."""
+"""What the demo's sample revisions must model, and their intended changes by document."""
 
 from __future__ import annotations
-
-import subprocess
-from pathlib import Path
 
 from tracker.demo.run import iter_intended_changes
 
@@ -18,12 +15,6 @@ VERDICTS = ("cosmetic", "minor", "substantive", "major")
 ENTITY_KINDS = ("laws", "vendors", "emails", "domains", "phones", "durations", "ages")
 
 
-def git(repo: Path, *args: str) -> str:
-    """Plain `git`, as an operator would run it: the tests never trust our own reader."""
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
-                          text=True).stdout
-
-
 def notes_by_document() -> dict[tuple[str, str], list[dict]]:
     grouped: dict[tuple[str, str], list[dict]] = {}
     for company, doc_type, revision in iter_intended_changes():
@@ -36,3 +27,8 @@ def revisions() -> list[tuple[str, str, int, dict]]:
     return [(company, doc_type, i, note)
             for (company, doc_type), notes in sorted(notes_by_document().items())
             for i, note in enumerate(notes) if i > 0]
+
+
+def case_ids(cases: list[tuple[str, str, int, dict]]) -> list[str]:
+    """Test ids of revisions(): company-date."""
+    return [f"{company}-{note['date']}" for company, _, _, note in cases]

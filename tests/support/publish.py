@@ -183,7 +183,7 @@ def record(ws: Workspace, slug: str, doc_type: str, text: str, day: str, *,
         repo.close()
 
 
-def make_workspace(root: Path) -> tuple[Workspace, Config]:
+def make_publish_workspace(root: Path) -> tuple[Workspace, Config]:
     """Create the fixture workspace under `root` (a fresh directory)."""
     root.mkdir(parents=True, exist_ok=True)
     ws = Workspace(root)

@@ -5,8 +5,7 @@ timestamp, original, mimetype, statuscode, digest, length, then one row per capt
 limits the columns; ``filter=statuscode:200``, ``collapse=digest``, ``from``/``to``; ``limit``
 with ``showResumeKey=true`` ends a page with ``[]`` and ``[resume_key]``, followed with
 ``resumeKey=``) and serves ``/web/<timestamp>id_/<url>`` snapshots. Each snapshot can be
-scripted to answer 429 (with Retry-After) or 500 first, or to be gone (404). Imported by name
-(pytest puts this directory on sys.path).
+scripted to answer 429 (with Retry-After) or 500 first, or to be gone (404).
 """
 
 from __future__ import annotations
@@ -17,9 +16,10 @@ import json
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
+
+from .web import Handler, LocalServer
 
 CDX_FIELDS = ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]
 
@@ -118,67 +118,59 @@ class FakeArchive:
         return json.dumps(out).encode()
 
 
-class _Handler(BaseHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
+def _send(h: Handler, reply: Reply) -> None:
+    h.send_response(reply.status)
+    headers = {"Content-Type": "text/plain", **reply.headers}
+    for k, v in headers.items():
+        h.send_header(k, v)
+    h.send_header("Content-Length", str(len(reply.body)))
+    h.end_headers()
+    h.wfile.write(reply.body)
 
-    def _send(self, reply: Reply) -> None:
-        self.send_response(reply.status)
-        headers = {"Content-Type": "text/plain", **reply.headers}
-        for k, v in headers.items():
-            self.send_header(k, v)
-        self.send_header("Content-Length", str(len(reply.body)))
-        self.end_headers()
-        self.wfile.write(reply.body)
 
-    def do_GET(self) -> None:
-        arch: FakeArchive = self.server.archive  # type: ignore[attr-defined]
+def _answer(arch: FakeArchive, h: Handler) -> None:
+    """Every request to the fake archive: the CDX API or a snapshot."""
+    with arch.lock:
+        arch.requests.append((h.path, dict(h.headers), time.monotonic()))
+    parts = urlsplit(h.path)
+    if parts.path == "/cdx/search/cdx":
         with arch.lock:
-            arch.requests.append((self.path, dict(self.headers), time.monotonic()))
-        parts = urlsplit(self.path)
-        if parts.path == "/cdx/search/cdx":
-            with arch.lock:
-                if arch.cdx_replies:
-                    return self._send(arch.cdx_replies.pop(0))
-            return self._send(Reply(200, arch.cdx(parse_qs(parts.query)),
-                                    {"Content-Type": "text/plain"}))
-        if parts.path.startswith("/web/") and "id_/" in parts.path:
-            ts, _, original = parts.path[5:].partition("id_/")
-            if parts.query:
-                original += "?" + parts.query
-            if ts == arch.hang_on:
-                arch.hanging.set()
-                arch.release.wait(30)
-                return
-            with arch.lock:
-                script = arch.snapshots.get(ts)
-                known = any(r["timestamp"] == ts and r["original"] == original
-                            for r in arch.rows)
-                if not script or not known:
-                    reply = Reply(404, b"not in archive")
-                else:
-                    reply = script.pop(0) if len(script) > 1 else script[0]
-            return self._send(reply)
-        self._send(Reply(404, b"no such endpoint"))
+            if arch.cdx_replies:
+                return _send(h, arch.cdx_replies.pop(0))
+        return _send(h, Reply(200, arch.cdx(parse_qs(parts.query)),
+                              {"Content-Type": "text/plain"}))
+    if parts.path.startswith("/web/") and "id_/" in parts.path:
+        ts, _, original = parts.path[5:].partition("id_/")
+        if parts.query:
+            original += "?" + parts.query
+        if ts == arch.hang_on:
+            arch.hanging.set()
+            arch.release.wait(30)
+            return
+        with arch.lock:
+            script = arch.snapshots.get(ts)
+            known = any(r["timestamp"] == ts and r["original"] == original
+                        for r in arch.rows)
+            if not script or not known:
+                reply = Reply(404, b"not in archive")
+            else:
+                reply = script.pop(0) if len(script) > 1 else script[0]
+        return _send(h, reply)
+    _send(h, Reply(404, b"no such endpoint"))
 
 
 class ArchiveServer:
-    """Context manager: a FakeArchive served on 127.0.0.1 in a thread."""
+    """Context manager: a FakeArchive served on 127.0.0.1 by a LocalServer."""
 
     def __init__(self) -> None:
         self.archive = FakeArchive()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-        self.server.daemon_threads = True
-        self.server.archive = self.archive  # type: ignore[attr-defined]
-        self.archive.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,),
-                                       daemon=True)
+        self.server = LocalServer(fallback=lambda h: _answer(self.archive, h))
+        self.archive.base = self.server.base
 
     def __enter__(self) -> FakeArchive:
-        self.thread.start()
+        self.server.__enter__()
         return self.archive
 
     def __exit__(self, *exc: object) -> None:
         self.archive.release.set()
-        self.server.shutdown()
-        self.server.server_close()
+        self.server.__exit__()
