@@ -6,9 +6,7 @@ The raw capture is hostile HTML (scripts, handlers, a refresh, an attempt to clo
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,7 +19,7 @@ from tracker.publish.sanitize import sanitize_html
 from tracker.storage.repo import CompanyRepo
 from tracker.workspace import Workspace
 
-from .fixture import config_for, when
+from tests.support.publish import config_for, when
 
 SNAPSHOT = "https://web.archive.org/web/20190610234532id_/https%3A//archived.example/privacy"
 ORIGINAL = "https://archived.example/privacy"
@@ -119,24 +117,10 @@ def test_change_page_anchors_each_change(evidence_site: Path) -> None:
         assert p.select_one("a.change-link")["href"] == f"#{p['id']}"
 
 
-@pytest.fixture
-def chromium() -> Iterator[object]:
-    if not os.path.exists("/usr/bin/chromium"):
-        pytest.skip("Chromium not installed at /usr/bin/chromium (.ci/run installs it)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        try:
-            yield b
-        finally:
-            b.close()
-
-
 @pytest.mark.browser
-def test_nothing_from_the_raw_capture_runs_in_chromium(chromium, evidence_site: Path,
+def test_nothing_from_the_raw_capture_runs_in_chromium(browser, evidence_site: Path,
                                                         tmp_path: Path) -> None:
-    page = chromium.new_page(viewport={"width": 390, "height": 800})
+    page = browser.new_page(viewport={"width": 390, "height": 800})
     dialogs: list[str] = []
     requests: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

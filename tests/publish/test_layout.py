@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from .axe import axe_script
+from tests.support.axe import axe_script
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 WIDTHS = (390, 1280)
 
 pytestmark = pytest.mark.browser
@@ -35,19 +32,6 @@ def page_types(site: Path) -> dict[str, Path]:
     }
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"Chromium not installed at {CHROMIUM} (.ci/run installs it)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        try:
-            yield b
-        finally:
-            b.close()
-
-
 OVERFLOW = """() => {
   const vw = document.documentElement.clientWidth;
   const wide = [];
@@ -62,8 +46,8 @@ OVERFLOW = """() => {
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_no_horizontal_scrolling(chromium, site: Path, tmp_path: Path, width: int) -> None:
-    page = chromium.new_page(viewport={"width": width, "height": 900})
+def test_no_horizontal_scrolling(browser, site: Path, tmp_path: Path, width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900})
     problems = {}
     for name, path in page_types(site).items():
         assert path.is_file(), path
@@ -76,7 +60,7 @@ def test_no_horizontal_scrolling(chromium, site: Path, tmp_path: Path, width: in
     assert len(list(tmp_path.glob(f"*-{width}.png"))) == len(page_types(site))
 
 
-def test_axe_finds_no_serious_violations(chromium, site: Path) -> None:
+def test_axe_finds_no_serious_violations(browser, site: Path) -> None:
     script = axe_script()
     if script is None:
         if os.environ.get("TRACKER_REQUIRE_BROWSER"):
@@ -85,7 +69,7 @@ def test_axe_finds_no_serious_violations(chromium, site: Path) -> None:
     source = script.read_text("utf-8")
     # axe is injected as a script: the site's CSP (rightly) forbids that, so only here it is
     # bypassed; the pages' own scripts still run as served.
-    context = chromium.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     found = {}
     try:
@@ -118,8 +102,8 @@ def test_length_chart_axis_starts_at_zero_and_has_text(site: Path) -> None:
     assert "versions from" in soup.find(id=described[1]).get_text()
 
 
-def test_cosmetic_changes_hidden_by_default_with_a_toggle(chromium, site: Path) -> None:
-    page = chromium.new_page(viewport={"width": 390, "height": 900})
+def test_cosmetic_changes_hidden_by_default_with_a_toggle(browser, site: Path) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 900})
     page.goto((site / "changes.html").as_uri())
     cosmetic = page.locator("ol.changes .change-row.verdict-cosmetic")
     assert cosmetic.count() >= 1 and not cosmetic.first.is_visible()

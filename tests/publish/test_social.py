@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from tracker.publish import build_site
 
-from .fixture import config_for
+from tests.support.publish import config_for
 
 
 def _meta(soup: BeautifulSoup, key: str) -> str | None:
