@@ -34,7 +34,8 @@ def test_expected_pages_exist(site: Path) -> None:
     # v2, v3 (cosmetic) and v5 are changes; v1 is a first record, v4 a technical baseline.
     assert [n[:10] for n in changes] == ["2024-03-05", "2024-04-01", "2024-06-15"]
     versions = list((site / "companies/acme/privacy-policy/versions").iterdir())
-    assert len(versions) == 5
+    assert len([v for v in versions if not v.name.endswith(".raw.html")]) == 5
+    assert len([v for v in versions if v.name.endswith(".raw.html")]) == 5
     assert not (site / "companies/acme/terms-of-service/changes").exists()
 
 
@@ -79,7 +80,8 @@ def test_policy_and_config_text_is_escaped_everywhere(site: Path) -> None:
         soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
         for script in soup.find_all("script"):   # only our own static files, never inline
             assert script.get("src", "").endswith(
-                ("static/filter.js", "static/search.js", "pagefind/pagefind-ui.js")), page
+                ("static/filter.js", "static/search.js", "static/cosmetic.js",
+                 "pagefind/pagefind-ui.js")), page
             assert not script.string
         for tag in soup.find_all(True):
             assert not any(a.lower().startswith("on") for a in tag.attrs), (page, tag.name)
@@ -136,7 +138,8 @@ def test_change_page_links_prev_next_and_versions(site: Path) -> None:
     assert versions[1].startswith("../versions/2024-04-01-")
     assert soup.find("h1").get_text(strip=True)
     assert soup.select_one(".badge")
-    assert soup.select_one(".redline-box") is not None
+    # cosmetic: no empty redline box, but what the cosmetic change was
+    assert soup.select_one(".redline-box") is None and soup.select_one(".cosmetic-section")
     substantive = next((base / "changes").glob("2024-03-05-*.html"))
     soup = BeautifulSoup(substantive.read_text("utf-8"), "html.parser")
     redline = soup.select_one(".redline-box")
@@ -148,7 +151,7 @@ def test_change_page_links_prev_next_and_versions(site: Path) -> None:
 def test_index_lists_companies_with_last_change(site: Path) -> None:
     soup = BeautifulSoup((site / "index.html").read_text("utf-8"), "html.parser")
     rows = soup.select("#company-table tbody tr")
-    names = [r.find("th").get_text(strip=True) for r in rows]
+    names = [r.find("th").a.get_text(strip=True) for r in rows]
     assert names == ["ACME <Corp> & Co", "Globex", "Initech"]
     acme = rows[0].find_all("td")
     assert acme[1].get_text(strip=True) == "6"          # 5 privacy + 1 terms versions

@@ -52,9 +52,9 @@ def length_chart(chart_id: str, title: str, versions: Sequence[VersionItem],
     span = (t1 - t0) or 1.0
     top = max(v.words for v in points) or 1
     low = min(v.words for v in points)
-    # Zero-based unless every version is long: then zoom in so small edits stay visible
-    # (the axis labels say where it starts).
-    base = 0 if low < 0.6 * top else max(0, int(low - 0.25 * (top - low)) - 1)
+    # Always from zero: a zoomed axis makes a 2% edit look like the policy doubled; the
+    # change dots and the text alternative (<desc>) carry the small edits.
+    base = 0
     plot_w, plot_h = WIDTH - PAD_L - PAD_R, HEIGHT - PAD_T - PAD_B
 
     def x(d: datetime) -> float:
@@ -69,7 +69,7 @@ def length_chart(chart_id: str, title: str, versions: Sequence[VersionItem],
     desc = (f"{len(points)} versions from {points[0].date:%Y-%m-%d} to {points[-1].date:%Y-%m-%d};"
             f" length {_fmt_int(low)} to {_fmt_int(top)} words;"
             f" {len(changes)} changes.")
-    out = [f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+    out = [f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="group" '
            f'aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg">',
            f'<title id="{chart_id}-t">{escape(title)}: length over time</title>',
            f'<desc id="{chart_id}-d">{escape(desc)}</desc>']

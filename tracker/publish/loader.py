@@ -57,22 +57,33 @@ TEXT_CACHE_SIZE = 128
 Progress = Callable[[str, int, int], None]
 ReportFn = Callable[[str, str], "ChangeReport"]
 RedlineFn = Callable[..., str]
+RawFn = Callable[[str, str, str], "tuple[bytes, str] | None"]
 
 
 class Sources:
     """Lazy access to the expensive inputs: full texts and full change reports."""
 
     def __init__(self, text_at: Callable[[str, str, str], str], report: ReportFn,
-                 redline: RedlineFn) -> None:
+                 redline: RedlineFn, raw_at: RawFn | None = None) -> None:
         self._text_at, self._report, self._redline = text_at, report, redline
+        self._raw_at = raw_at
 
     def text(self, version: VersionItem) -> str:
         return self._text_at(version.company, version.doc_type, version.commit)
 
+    def raw(self, version: VersionItem) -> tuple[bytes, str] | None:
+        """The raw capture stored beside the version's text, with its extension."""
+        if self._raw_at is None:
+            return None
+        return self._raw_at(version.company, version.doc_type, version.commit)
+
+    def pair(self, change: ChangeItem) -> tuple[str, str]:
+        """The old and the new text of a change."""
+        return (self._text_at(change.company, change.doc_type, change.old_commit),
+                self._text_at(change.company, change.doc_type, change.new_commit))
+
     def report(self, change: ChangeItem) -> ChangeReport:
-        old = self._text_at(change.company, change.doc_type, change.old_commit)
-        new = self._text_at(change.company, change.doc_type, change.new_commit)
-        return self._report(old, new)
+        return self._report(*self.pair(change))
 
     def redline(self, report: ChangeReport, max_changes: int | None = None) -> str:
         return self._redline(report, max_changes=max_changes)
@@ -117,7 +128,13 @@ class LoadedSite:
 
     @property
     def sources(self) -> Sources:
-        return Sources(self.text_at, self.report_fn, self.redline_fn)
+        return Sources(self.text_at, self.report_fn, self.redline_fn, self.raw_at)
+
+    def raw_at(self, company: str, doc_type: str, commit: str) -> tuple[bytes, str] | None:
+        """A version's raw capture as stored in git (not cached: each is read once)."""
+        repo = self.repos[company]
+        assert repo is not None, "captures are only read from opened repositories"
+        return repo.raw_at(commit, doc_type)
 
     def text_at(self, company: str, doc_type: str, commit: str) -> str:
         """A version's text; recently read ones are kept, as neighbouring pages share them."""

@@ -22,6 +22,13 @@ from markupsafe import Markup
 
 from tracker import __version__
 from tracker.publish.charts import VERDICT_COLOURS, length_chart
+from tracker.publish.cosmetic import CosmeticItem, describe_cosmetic
+from tracker.publish.evidence import (
+    anchor_changes,
+    archive_source,
+    raw_capture,
+    raw_page_path,
+)
 from tracker.publish.feeds import FeedSpec, change_feeds, feed_changes, status_feeds
 from tracker.publish.loader import Sources
 from tracker.publish.markdown import render_markdown
@@ -41,7 +48,7 @@ from tracker.runstats import RunStats
 log = logging.getLogger(__name__)
 
 LATEST_ON_INDEX = 25
-STATIC_FILES = ("style.css", "filter.js", "search.js")
+STATIC_FILES = ("style.css", "filter.js", "search.js", "cosmetic.js")
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "base-uri 'none'; form-action 'none'")
 # The search page runs Pagefind: WebAssembly and fetches of its index files, from this site only.
@@ -269,6 +276,8 @@ class Renderer:
             for version in doc.versions:
                 yield self._out(version.path, (version, c.name, doc.title, doc.url),
                                 partial(self._version_page, c, doc, version, doc_feeds))
+                yield self._out(raw_page_path(version.path), ("raw", version, c.name, doc.title),
+                                partial(self._raw_page, c, doc, version, doc_feeds))
 
     def _company_page(self, c: CompanyModel, feeds: list[FeedSpec]) -> bytes:
         rel = _rel_from(c.path)
@@ -283,20 +292,36 @@ class Renderer:
 
     def _change_page(self, c: CompanyModel, doc: DocumentModel, change: ChangeItem,
                      feeds: list[FeedSpec]) -> bytes:
+        cosmetic: tuple[CosmeticItem, ...] = ()
         if change.error:  # the detector failed on this pair: say so, do not retry here
             redline = Markup("<p>The change report could not be computed: {}</p>").format(
                 change.error)
         else:
             report = self.sources.report(change)
-            redline = Markup(sanitize_html(self.sources.redline(report)))
+            if not report.changes:
+                cosmetic = describe_cosmetic(report, *self.sources.pair(change))
+                redline = Markup("")
+            else:
+                redline = Markup(anchor_changes(sanitize_html(self.sources.redline(report))))
         return self._page("change.html", change.path, feeds, company=c, doc=doc, change=change,
-                          redline=redline)
+                          redline=redline, cosmetic=cosmetic)
 
     def _version_page(self, c: CompanyModel, doc: DocumentModel, version: VersionItem,
                       feeds: list[FeedSpec]) -> bytes:
         body = Markup(render_markdown(self.sources.text(version), heading_offset=1))
+        raw = self.sources.raw(version)
         return self._page("version.html", version.path, feeds, company=c, doc=doc,
-                          version=version, body=body)
+                          version=version, body=body, archive=archive_source(version.source_url),
+                          raw_ext=raw[1] if raw else None, raw_path=raw_page_path(version.path))
+
+    def _raw_page(self, c: CompanyModel, doc: DocumentModel, version: VersionItem,
+                  feeds: list[FeedSpec]) -> bytes:
+        """The raw capture as escaped text: nothing of it is ever interpreted by a browser."""
+        raw = self.sources.raw(version)
+        capture = raw_capture(*raw) if raw else None
+        return self._page("raw.html", raw_page_path(version.path), feeds, company=c, doc=doc,
+                          version=version, capture=capture,
+                          git_path=f"raw/{doc.doc_type}.{capture.ext}" if capture else "")
 
     def _feeds(self) -> Iterator[Output]:
         site, changes = self.site, self.changes
