@@ -59,3 +59,17 @@ def test_non_editable_install_runs_the_demo_from_elsewhere(tmp_path):
     assert (elsewhere / "out" / "public" / "index.html").is_file()
     assert (elsewhere / "out" / "snapshots" / "konnektive" / ".git").is_dir()
     assert "Website:" in result.stdout
+
+
+def test_every_package_of_the_source_tree_is_installed() -> None:
+    """setup.cfg lists packages by name: a new subpackage missing there installs a tracker
+    whose CLI cannot even import (found when tracker.remote was added)."""
+    import configparser
+
+    repo = Path(__file__).resolve().parents[2]
+    config = configparser.ConfigParser()
+    config.read(repo / "setup.cfg")
+    listed = set(config["options"]["packages"].split())
+    found = {p.parent.relative_to(repo).as_posix().replace("/", ".")
+             for p in (repo / "tracker").rglob("__init__.py")}
+    assert found <= listed, sorted(found - listed)
