@@ -75,9 +75,9 @@ def absolute(base_url: str, path: str) -> str:
 def change_paths(versions: list[Version]) -> dict[str, str]:
     """Site path of each change page of one document, by commit, named exactly as the site
     builder names them (date and text hash, a suffix for a repeat on the same day)."""
-    from tracker.publish.loader import _page_name  # the site builder's own naming rule
+    from tracker.publish.loader import _page_name, chronological  # the site builder's rules
 
-    chrono = sorted(versions, key=lambda v: utc(v.date))
+    chrono = chronological(versions)
     taken: set[str] = set()
     paths: dict[str, str] = {}
     for i, v in enumerate(chrono):

@@ -115,8 +115,6 @@ def _scan_company(workspace: Workspace, config: Config, outbox: Outbox, slug: st
                 report = cache.get(repo.text_at(previous.commit, doc_type),
                                    repo.text_at(version.commit, doc_type))
                 paths = paths or change_paths(versions)
-                # two captures in one second can have no change page of their own on the site
-                # (it orders by date): link the company's page then
                 path = paths.get(version.commit, f"companies/{slug}/index.html")
                 result.changes.append(change_facts(
                     version, report, company_name=name, doc_title=title, path=path,

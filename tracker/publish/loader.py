@@ -60,6 +60,13 @@ RedlineFn = Callable[..., str]
 RawFn = Callable[[str, str, str], "tuple[bytes, str] | None"]
 
 
+
+def chronological(versions: list[Version]) -> list[Version]:
+    """A document's versions oldest first by capture time. ``versions`` come newest first
+    from git, so captures of the same second keep the order of record (a stable sort of the
+    reversed list); the site and the notifications name change pages from this order."""
+    return sorted(reversed(versions), key=lambda v: utc(v.date))
+
 class Sources:
     """Lazy access to the expensive inputs: full texts and full change reports."""
 
@@ -188,7 +195,7 @@ class LoadedSite:
     def _missing_in(self, slug: str, repo: CompanyRepo, doc_type: str,
                     versions: list[Version], jobs: dict[str, PairJob]) -> None:
         previous: tuple[Version, str] | None = None
-        for v in sorted(reversed(versions), key=lambda v: utc(v.date)):  # ties: git's order
+        for v in chronological(versions):
             text_hash, _ = self._words(slug, doc_type, v)
             if previous is not None and not v.technical:
                 key = f"{previous[1]}:{text_hash}"
@@ -310,9 +317,7 @@ class LoadedSite:
 
     def _document(self, company: str, company_name: str, doc_type: str, title: str, url: str,
                   versions: list[Version], status: DocStatus | None) -> DocumentModel:
-        # oldest first; versions come newest first from git, so captures of the same second
-        # keep the order of record (a stable sort of the reversed list)
-        chrono = sorted(reversed(versions), key=lambda v: utc(v.date))
+        chrono = chronological(versions)
         base = f"companies/{company}/{doc_type}"
         taken_v: set[str] = set()
         rows = []
