@@ -23,7 +23,7 @@ from tracker.changes.verdict import _word_diff, change_topics, decide_verdict, f
 
 log = logging.getLogger(__name__)
 
-DETECTOR_VERSION = "2.0.0"
+DETECTOR_VERSION = "2.0.1"
 
 
 class _PerText:

@@ -76,6 +76,12 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
             if len(lead) + len(text) <= HEADLINE_LIMIT:
                 return lead + text[:1].upper() + text[1:]
         cut = shorten(_strip_was(s.short or s.text), HEADLINE_LIMIT - len(lead), salient)
+        if cut and s.new and len(s.new) <= 40 and s.new.lower() not in cut.lower():
+            # the clause that fits lost what changed: name it first, so the headline still
+            # says what is new (e.g. the transfer framework now relied on)
+            named = f"Now names {s.new}"
+            cut = f"{named}: {cut}" if len(lead) + len(named) + 2 + len(cut) < HEADLINE_LIMIT \
+                else named
         if cut:
             return lead + cut[:1].upper() + cut[1:]
     topic = next((t for t, _ in f.topic_counts if t != "other"), "other")
