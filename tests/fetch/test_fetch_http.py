@@ -156,8 +156,10 @@ def test_per_host_delay_spaces_one_host_and_runs_hosts_concurrently(
     assert set(by_host) == {"127.0.0.1", "localhost"}
     for times in by_host.values():
         assert len(times) == 2 and times[1] - times[0] >= delay - 0.01
-    first_a, first_b = by_host["127.0.0.1"][0], by_host["localhost"][0]
-    assert abs(first_a - first_b) < delay / 2  # the two hosts did not wait for each other
+    a, b = by_host["127.0.0.1"], by_host["localhost"]
+    # the two hosts did not wait for each other: each host's first request arrived before
+    # the other host's second one (by arrival order, not elapsed seconds: robust under load)
+    assert a[0] < b[1] and b[0] < a[1]
 
 
 def test_fetch_many_isolates_failures_and_yields_as_completed(web: LocalServer,
