@@ -1,14 +1,21 @@
-"""Fixtures of the attack suite: the stubbed network of the SSRF tests."""
+"""Fixtures of the attack suite: the stubbed network of the SSRF tests, and the small
+workspace the CLI fuzz test copies."""
 
 from __future__ import annotations
 
 import ipaddress
+import shutil
 import socket
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from tests.support.cli import cli
 from tests.support.net import Net
+from tests.support.web import LocalServer
+from tests.support.workspace import Doc, policy_page, write_config
 
 
 @pytest.fixture
@@ -49,3 +56,27 @@ def net(monkeypatch: pytest.MonkeyPatch) -> Iterator[Net]:
     monkeypatch.setattr(socket.socket, "connect", connect)
     monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
     yield state
+
+@pytest.fixture(scope="module")
+def template() -> Iterator[tuple[Path, LocalServer, Path]]:
+    """A workspace with two recorded versions of one document, and a directory of hostile
+    paths (a file, a symlink loop, a link to /etc/passwd, import snapshots with a bad date)."""
+    base = Path(tempfile.mkdtemp(prefix="attack-fuzz-"))
+    with LocalServer() as web:
+        web.page("/p", policy_page("Privacy Policy", 1))
+        root = write_config(base / "ws", [Doc("acme", "privacy-policy", web.url("/p"))])
+        with open(root / "tracker.toml", "a", encoding="utf-8") as fh:
+            fh.write(f'\n[wayback]\nurl = "{web.url("")}"\nrequests_per_minute = 100000\n')
+        assert cli(root, "track").exit_code == 0
+        web.page("/p", policy_page("Privacy Policy", 2, "<p>We now sell data.</p>"))
+        assert cli(root, "track").exit_code == 0
+        paths = base / "paths"
+        paths.mkdir()
+        (paths / "file").write_text("a file\n")
+        (paths / "loop").symlink_to(paths / "loop")
+        (paths / "passwd").symlink_to("/etc/passwd")
+        (paths / "snaps" / "acme").mkdir(parents=True)
+        (paths / "snaps" / "acme" / "2020-01-01.txt").write_text("We collect data.\n")
+        (paths / "snaps" / "acme" / "2020-13-01.txt").write_text("Bad date.\n")
+        yield root, web, paths
+    shutil.rmtree(base, ignore_errors=True)

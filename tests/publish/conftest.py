@@ -119,3 +119,27 @@ def preview_url(site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="module")
+def evidence_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An archived company with hostile raw captures, built (see tests/support/evidence.py)."""
+    from tests.support.evidence import build_evidence_site
+
+    return build_evidence_site(tmp_path_factory.mktemp("evidence") / "ws")
+
+
+@pytest.fixture(scope="module")
+def builds(template_ws: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The fixture workspace built without and with base_url (see tests/support/feeds.py)."""
+    from tests.support.feeds import build_reader_sites
+
+    return build_reader_sites(template_ws, tmp_path_factory.mktemp("readers") / "ws")
+
+
+@pytest.fixture(scope="module")
+def hostile(template_ws: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A built site quoting `<img alt=< onerror=…>` everywhere (see tests/support/feeds.py)."""
+    from tests.support.feeds import build_hostile_site
+
+    return build_hostile_site(template_ws, tmp_path_factory.mktemp("hostile") / "ws")

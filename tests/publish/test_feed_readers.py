@@ -4,14 +4,12 @@ field a reader renders as HTML ever carrying live markup (checked in real Chromi
 
 from __future__ import annotations
 
-import dataclasses
 import email.utils
 import html
 import http.server
 import json
 import os
 import re
-import shutil
 import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -21,59 +19,14 @@ import feedparser
 import pytest
 
 from tracker.publish import build_site
-from tracker.state import StateStore
-from tracker.workspace import Workspace
 
-from tests.support.publish import config_for, record, when
+from tests.support.feeds import BASE, PAYLOAD
+from tests.support.publish import config_for
 from tests.support.sitecheck import feed_files
 
-BASE = "https://watch.example/sub/"
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 GOLDEN = Path(__file__).parent / "golden"
-PAYLOAD = '<img src=x alt=< onerror="window.__pwned=1">'
-HOSTILE_V6 = f"""# ACME Privacy Policy
-
-Last updated: June 20, 2024
-
-## Information We Collect
-
-We collect your name, email address and the pages you visit.
-
-## {PAYLOAD} Partners
-
-We now sell your data to {PAYLOAD} brokers and <script>window.__pwned=2</script> agents.
-"""
-
-
-@pytest.fixture(scope="module")
-def builds(template_ws: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The fixture workspace built without and with base_url (same workspace, two outputs)."""
-    root = tmp_path_factory.mktemp("readers") / "ws"
-    shutil.copytree(template_ws, root, symlinks=True)
-    ws = Workspace(root)
-    build_site(ws, config_for(root), root / "plain")
-    build_site(ws, config_for(root, base_url=BASE), root / "based")
-    return {"plain": root / "plain", "based": root / "based"}
-
-
-@pytest.fixture(scope="module")
-def hostile(template_ws: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A site whose headline, redline, company name and a server's reason phrase quote a tag
-    with a `<` inside it (which naive tag strippers miss) and a script."""
-    root = tmp_path_factory.mktemp("hostile") / "ws"
-    shutil.copytree(template_ws, root, symlinks=True)
-    ws = Workspace(root)
-    record(ws, "acme", "privacy-policy", HOSTILE_V6, "2024-06-20")
-    state = StateStore(ws.state_path, failure_threshold=3).load()
-    for day in ("2024-06-19", "2024-06-20", "2024-06-21"):
-        state.record_failure("acme", "terms-of-service", when(day), f"HTTP 503 {PAYLOAD}")
-    state.save()
-    config = config_for(root, base_url=BASE)
-    acme = dataclasses.replace(config.companies[0], name=f"ACME {PAYLOAD}")
-    config = dataclasses.replace(config, companies=(acme, *config.companies[1:]))
-    build_site(ws, config)
-    return ws.public_dir
 
 
 def _xml(path: Path) -> ET.Element:
