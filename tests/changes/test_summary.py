@@ -4,7 +4,7 @@ sentence's practice, names inside statements instead of word lists."""
 from __future__ import annotations
 
 from tracker.changes import compare
-from tracker.changes.summary import meaningful_terms, new_names
+from tracker.changes.summary import new_names
 from tracker.changes.values import value_changes
 
 CHILDREN = ("## Children\n\nWe do not knowingly collect data from children under 18. "
@@ -77,13 +77,6 @@ def test_new_names_are_proper_names_new_to_the_policy() -> None:
     assert "Together" not in names and "Read Hotjar" not in names and "Please" not in names
     assert new_names(["We use Stripe."], "payments by stripe") == []
 
-
-def test_noise_terms_are_dropped_but_privacy_terms_kept() -> None:
-    terms = ["browser", "add-on", "disabling", "installing", "months", "legitimate", "Google LLC", "location"]
-    kept = meaningful_terms(terms, shown="")
-    assert "legitimate" in kept and "Google LLC" in kept and "location" in kept
-    assert not {"add-on", "disabling", "installing", "months"} & set(kept)
-    assert "legitimate" not in meaningful_terms(terms, shown="… legitimate …")
 
 
 def test_noise_words_never_become_a_bullet(policy: str) -> None:

@@ -88,11 +88,6 @@ _CONJUNCTION_RE = re.compile(r"(?i)^(?:and|but|or|which|including|such as|for ex
 _SUBJECT_RE = re.compile(r"(?i)^(?:we|you|your|our|it|they|this|these|the|such|any|all|some|data|information)\b")
 
 
-def clauses(sentence: str) -> list[str]:
-    """The sentence's clauses, split at ';', dashes, ': ' and ', which/and/including …'."""
-    return [tidy(p) for p in _SPLIT_RE.split(sentence) if p and len(p.split()) >= 3]
-
-
 def clause_about(sentence: str, focus: "re.Pattern[str] | None", limit: int) -> str | None:
     """The shortest honest quote of the sentence that holds the focus (its practice or value):
     the whole sentence when it fits; else the sentence up to the end of the clause holding the
@@ -139,16 +134,6 @@ def _balanced(text: str) -> bool:
 
 def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
-
-
-def lower_first(text: str) -> str:
-    """'We keep' -> 'we keep' inside a sentence; names and acronyms keep their capitals."""
-    if not text:
-        return text
-    first = text.split(" ", 1)[0]
-    if len(first) > 1 and (first[1:].lower() != first[1:] or first in ("I",)):
-        return text
-    return text[:1].lower() + text[1:]
 
 
 _COMMITTING_RE = re.compile(r"(?i)\b(?:not|never|n't|without|unless|only|consent|opt[- ]?in)\b")

@@ -9,20 +9,6 @@ from dataclasses import dataclass, field
 from tracker.changes.align import WORK
 from tracker.changes.report import Change
 
-_TOPIC_LABEL = {
-    "collection": "data collected", "use": "use of data", "sharing": "sharing",
-    "sale": "sale of data", "cookies-tracking": "cookies and tracking", "retention": "retention",
-    "rights": "user rights", "security": "security", "children": "children",
-    "international-transfer": "international transfers", "do-not-track": "Do Not Track",
-    "legal-basis": "legal basis", "policy-changes": "policy changes", "contact": "contact details",
-    "ai": "AI", "other": "other wording",
-}
-_KIND_LABEL = {"laws": "Laws", "vendors": "Third parties", "emails": "E-mail addresses",
-               "domains": "Domains", "phones": "Phone numbers", "durations": "Periods", "ages": "Age thresholds"}
-_TOPIC_WEIGHT = {"sale": 3, "children": 3, "sharing": 2, "collection": 2, "retention": 2, "rights": 2.1,
-                 "ai": 2, "international-transfer": 2.05, "legal-basis": 1.5, "cookies-tracking": 1.5,
-                 "security": 1.5, "use": 1.5, "do-not-track": 1.5, "contact": 1, "policy-changes": 1, "other": 0.5}
-
 
 @dataclass
 class Facts:
@@ -45,12 +31,6 @@ class Facts:
     gone_terms: list[str] = field(default_factory=list)
     new_names: list[str] = field(default_factory=list)      # proper names only on the new side
     gone_names: list[str] = field(default_factory=list)
-
-
-def _list(items: list[str], limit: int = 4) -> str:
-    if len(items) <= limit:
-        return ", ".join(items)
-    return ", ".join(items[:limit]) + f" and {len(items) - limit} more"
 
 
 _STOP = set("""about above after again against all also among and any are because been before being
@@ -226,33 +206,6 @@ def _is_sentence_start(text: str, pos: int) -> bool:
     if re.search(r"(?:\b[A-Za-z]\.){2,}$|\b(?:Inc|Ltd|Co|Corp|St|Dr|No)\.$", before):
         return False      # 'U.S. Department', 'Inc. Card' after an abbreviation
     return not before or before[-1] in ".!?:;•*-"
-
-
-def _privacy_vocabulary() -> tuple[str, ...]:
-    """Word stems of the topic rules (5+ letters): a new term is worth a bullet only if it is
-    privacy vocabulary ('legitimate', 'location', 'advertising') or a proper name."""
-    from tracker.changes.topics import _RULES
-    filler = {"information", "personal", "provide", "their", "other", "about", "available", "your",
-              "under", "using", "request", "public", "applicable", "changes", "country", "countries"}
-    stems = {w for rx in _RULES.values() for w in re.findall(r"[a-z]{5,}", rx)} - filler
-    return tuple(sorted(stems))
-
-
-_VOCAB = _privacy_vocabulary()
-
-
-def meaningful_terms(terms: list[str], shown: str, limit: int = 8) -> list[str]:
-    """Key terms a reader would search for: privacy vocabulary or names, not yet shown."""
-    out = []
-    for t in terms:
-        low = t.lower()
-        words = low.split()
-        if low in shown or len(set(words)) < len(words) or _GLUED_UI_RE.search(t) or not (any(low.startswith(v) for v in _VOCAB) or t != low):
-            continue
-        out.append(t)
-        if len(out) == limit:
-            break
-    return out
 
 
 _ALNUM_RE = re.compile(r"[a-z0-9]+")

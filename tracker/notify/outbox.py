@@ -178,10 +178,6 @@ class Outbox:
             "UPDATE deliveries SET status = ?, attempts = attempts + 1, last_error = ?, "
             "next_attempt = ? WHERE id = ?", (PENDING, error, retry_at.isoformat(), delivery_id))
 
-    def sent_count(self, subscription: str) -> int:
-        return self.db.execute("SELECT COUNT(*) FROM deliveries WHERE subscription = ? AND "
-                               "status = ?", (subscription, SENT)).fetchone()[0]
-
     def held_count(self, subscription: str) -> int:
         return self.db.execute("SELECT COUNT(*) FROM held WHERE subscription = ? AND "
                                "digested = 0", (subscription,)).fetchone()[0]
