@@ -27,6 +27,7 @@ log = logging.getLogger("tracker.storage.repo")  # the repository's log, as oper
 
 STALE_LOCKS = ("index.lock", "HEAD.lock", "config.lock", "packed-refs.lock", "ORIG_HEAD.lock")
 _SHA = re.compile(r"[0-9a-f]{40}")
+_STAGING = re.compile(r"\..+\.init-[0-9a-f]{8}")
 
 Skeleton = list[tuple[str, int, bytes | None]]  # (relative path, mode, content or None: dir)
 _SKELETON: Skeleton | None = None
@@ -72,14 +73,33 @@ def _read_tree_of_files(root: Path) -> Skeleton:
     return entries
 
 
+# Folders already swept for the staging folders of killed inits, by this process: one
+# listing per folder, not one per new repository (a run creating thousands of companies).
+_SWEPT: set[Path] = set()
+
+
+def _sweep_killed_inits(parent: Path) -> None:
+    """Remove the staging folders (``.<slug>.init-*``) a killed init left in ``parent``.
+    The caller holds the workspace lock, so none of them belongs to a live init."""
+    if parent in _SWEPT:
+        return
+    try:
+        names = [e.name for e in os.scandir(parent) if e.name.startswith(".")
+                 and _STAGING.fullmatch(e.name)]
+    except OSError:
+        return
+    for name in names:
+        shutil.rmtree(parent / name, ignore_errors=True)
+    _SWEPT.add(parent)
+
+
 def create_repository(path: Path) -> None:
     """Create the repository atomically: a run killed during the init leaves no half-made
     `.git` that the next run would have to refuse as corrupted."""
     staging = path.parent / f".{path.name}.init-{secrets.token_hex(4)}"
     try:
         path.mkdir(parents=True, exist_ok=True)
-        for leftover in path.parent.glob(f".{path.name}.init-*"):  # from a killed init
-            shutil.rmtree(leftover, ignore_errors=True)
+        _sweep_killed_inits(path.parent)
         staging.mkdir()
         target = staging / ".git"
         for rel, mode, data in git_dir_skeleton(staging):
@@ -94,7 +114,10 @@ def create_repository(path: Path) -> None:
     except (GitCommandError, InvalidGitRepositoryError, OSError) as exc:
         raise StorageError(f"{path}: cannot create repository ({exc})") from None
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            staging.rmdir()  # empty once `.git` moved out
+        except OSError:
+            shutil.rmtree(staging, ignore_errors=True)
     log.info("created repository %s", path)
 
 

@@ -19,7 +19,6 @@ memory cap) is looked up in its repository as before.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import threading
 from dataclasses import dataclass, replace
@@ -111,6 +110,8 @@ def explain_recorded(workspace: Workspace, report: RunReport,
 
 def _compute_in_child(workspace: Workspace, documents: list[tuple[str, str]],
                       texts: list[tuple[str, str, str, str]], budget: float) -> bool:
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     child = context.Process(target=_child, args=(workspace, documents, texts), daemon=True,

@@ -222,6 +222,7 @@ class _Run:
         self.progress, self.report = progress, report
         self.by_slug = {c.slug: c for c in chosen}
         self.left = {c.slug: len(c.documents) for c in chosen}
+        self.sent: set[str] = set()  # companies with a page sent to a recording lane
         self.done: queue.Queue[DocOutcome] = queue.Queue()
         self.state_lock = threading.Lock()
         self.lanes = _CompanyLanes(_lane_count(len(chosen)))
@@ -259,6 +260,7 @@ class _Run:
             while self.lanes.backlog() >= RECORD_BACKLOG:  # git is behind: hold fetching
                 self._wait_for_outcome(0.1)
                 self.collect()
+            self.sent.add(company.slug)
             self.lanes.submit(company.slug, functools.partial(
                 self._record, company, job.doc, result, when))
         else:
@@ -271,7 +273,9 @@ class _Run:
                 self.done.put(_settle_quick(company, job.doc, result, when, self.state,
                                             self.meter))
         self.left[company.slug] -= 1
-        if not self.left[company.slug]:  # its last document: free its git processes
+        if not self.left[company.slug] and company.slug in self.sent:
+            # its last document: free its git processes (a company whose documents all
+            # answered 304 or failed never reached a lane, so no thread starts for it)
             self.lanes.submit(company.slug, functools.partial(self.repos.release, company.slug))
         self.collect()
 
