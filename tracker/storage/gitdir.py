@@ -14,6 +14,7 @@ import os
 import re
 import secrets
 import shutil
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -73,14 +74,18 @@ def _read_tree_of_files(root: Path) -> Skeleton:
     return entries
 
 
-# Folders already swept for the staging folders of killed inits, by this process: one
-# listing per folder, not one per new repository (a run creating thousands of companies).
+# Folders already swept for the staging folders of killed inits by this process (one listing
+# per folder, not one per new repository), and the staging folders of inits running now in
+# this process's threads (recording lanes create repositories concurrently): never swept.
 _SWEPT: set[Path] = set()
+_LIVE: set[Path] = set()
+_SWEEP_LOCK = threading.Lock()
 
 
 def _sweep_killed_inits(parent: Path) -> None:
     """Remove the staging folders (``.<slug>.init-*``) a killed init left in ``parent``.
-    The caller holds the workspace lock, so none of them belongs to a live init."""
+    The caller holds the workspace lock, so none belongs to another live process; the ones
+    of this process's running inits are in _LIVE (the caller holds _SWEEP_LOCK)."""
     if parent in _SWEPT:
         return
     try:
@@ -89,7 +94,8 @@ def _sweep_killed_inits(parent: Path) -> None:
     except OSError:
         return
     for name in names:
-        shutil.rmtree(parent / name, ignore_errors=True)
+        if parent / name not in _LIVE:
+            shutil.rmtree(parent / name, ignore_errors=True)
     _SWEPT.add(parent)
 
 
@@ -99,7 +105,9 @@ def create_repository(path: Path) -> None:
     staging = path.parent / f".{path.name}.init-{secrets.token_hex(4)}"
     try:
         path.mkdir(parents=True, exist_ok=True)
-        _sweep_killed_inits(path.parent)
+        with _SWEEP_LOCK:
+            _LIVE.add(staging)
+            _sweep_killed_inits(path.parent)
         staging.mkdir()
         target = staging / ".git"
         for rel, mode, data in git_dir_skeleton(staging):
@@ -118,6 +126,8 @@ def create_repository(path: Path) -> None:
             staging.rmdir()  # empty once `.git` moved out
         except OSError:
             shutil.rmtree(staging, ignore_errors=True)
+        with _SWEEP_LOCK:
+            _LIVE.discard(staging)
     log.info("created repository %s", path)
 
 
