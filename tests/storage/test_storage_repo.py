@@ -333,7 +333,7 @@ def test_repositories_created_at_once_by_many_threads_all_succeed(tmp_path, monk
     from tracker.storage import gitdir
 
     snapshots = tmp_path / "snapshots"
-    leftover = snapshots / ".zed.init-dead1234" / ".git"
+    leftover = snapshots / ".c5.init-dead1234" / ".git"
     leftover.mkdir(parents=True)
 
     class SlowListing:  # gitdir's `os`, whose directory listing waits for another init

@@ -28,7 +28,7 @@ log = logging.getLogger("tracker.storage.repo")  # the repository's log, as oper
 
 STALE_LOCKS = ("index.lock", "HEAD.lock", "config.lock", "packed-refs.lock", "ORIG_HEAD.lock")
 _SHA = re.compile(r"[0-9a-f]{40}")
-_STAGING = re.compile(r"\..+\.init-[0-9a-f]{8}")
+_STAGING = re.compile(r"\.(.+)\.init-[0-9a-f]{8}")
 
 Skeleton = list[tuple[str, int, bytes | None]]  # (relative path, mode, content or None: dir)
 _SKELETON: Skeleton | None = None
@@ -74,29 +74,30 @@ def _read_tree_of_files(root: Path) -> Skeleton:
     return entries
 
 
-# Folders already swept for the staging folders of killed inits by this process (one listing
-# per folder, not one per new repository), and the staging folders of inits running now in
-# this process's threads (recording lanes create repositories concurrently): never swept.
-_SWEPT: set[Path] = set()
-_LIVE: set[Path] = set()
+# The staging folders killed inits left, per folder and company, listed once per folder by
+# this process (not one listing of the workspace per new repository). Only a company's own
+# leftovers are removed, when it is created: one writer per repository (a lane, an import
+# worker), so none of them can belong to an init under way in another thread or process.
+_LEFTOVERS: dict[Path, dict[str, list[str]]] = {}
 _SWEEP_LOCK = threading.Lock()
 
 
-def _sweep_killed_inits(parent: Path) -> None:
-    """Remove the staging folders (``.<slug>.init-*``) a killed init left in ``parent``.
-    The caller holds the workspace lock, so none belongs to another live process; the ones
-    of this process's running inits are in _LIVE (the caller holds _SWEEP_LOCK)."""
-    if parent in _SWEPT:
-        return
-    try:
-        names = [e.name for e in os.scandir(parent) if e.name.startswith(".")
-                 and _STAGING.fullmatch(e.name)]
-    except OSError:
-        return
-    for name in names:
-        if parent / name not in _LIVE:
-            shutil.rmtree(parent / name, ignore_errors=True)
-    _SWEPT.add(parent)
+def _killed_inits(parent: Path, name: str) -> list[str]:
+    """The staging folders (``.<name>.init-*``) a killed init of ``name`` left in
+    ``parent``."""
+    with _SWEEP_LOCK:
+        found = _LEFTOVERS.get(parent)
+        if found is None:
+            found = {}
+            try:
+                for entry in os.scandir(parent):
+                    m = _STAGING.fullmatch(entry.name)
+                    if m:
+                        found.setdefault(m.group(1), []).append(entry.name)
+            except OSError:
+                pass
+            _LEFTOVERS[parent] = found
+        return found.pop(name, [])
 
 
 def create_repository(path: Path) -> None:
@@ -105,9 +106,8 @@ def create_repository(path: Path) -> None:
     staging = path.parent / f".{path.name}.init-{secrets.token_hex(4)}"
     try:
         path.mkdir(parents=True, exist_ok=True)
-        with _SWEEP_LOCK:
-            _LIVE.add(staging)
-            _sweep_killed_inits(path.parent)
+        for leftover in _killed_inits(path.parent, path.name):
+            shutil.rmtree(path.parent / leftover, ignore_errors=True)
         staging.mkdir()
         target = staging / ".git"
         for rel, mode, data in git_dir_skeleton(staging):
@@ -126,8 +126,6 @@ def create_repository(path: Path) -> None:
             staging.rmdir()  # empty once `.git` moved out
         except OSError:
             shutil.rmtree(staging, ignore_errors=True)
-        with _SWEEP_LOCK:
-            _LIVE.discard(staging)
     log.info("created repository %s", path)
 
 
