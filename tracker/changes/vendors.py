@@ -11,6 +11,8 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import islice
 
+from tracker.changes.parties import find_parties
+
 # canonical: (aliases...) ; an alias starting with "re:" is a regular expression
 VENDORS: dict[str, tuple[str, ...]] = {
     "Google Analytics": ("Google Analytics", "Google Analytics 4", "GA4"),
@@ -23,6 +25,37 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "Google Cloud": ("Google Cloud", "Google Cloud Platform"),
     "Firebase": ("Firebase", "Firebase Analytics", "Firebase Crashlytics"),
     "Crashlytics": ("Crashlytics",),
+    "Flurry": ("Flurry",),
+    "Localytics": ("Localytics",),
+    "Tapjoy": ("Tapjoy",),
+    "InMobi": ("InMobi",),
+    "AdColony": ("AdColony",),
+    "ironSource": ("ironSource", "IronSource"),
+    "Vungle": ("Vungle",),
+    "Chartboost": ("Chartboost",),
+    "MoPub": ("MoPub",),
+    "AppLovin": ("AppLovin",),
+    "MediaMath": ("MediaMath",),
+    "Datalogix": ("Datalogix",),
+    "Neustar": ("Neustar",),
+    "Tapad": ("Tapad",),
+    "Krux": ("Krux",),
+    "Evidon": ("Evidon",),
+    "Ghostery": ("Ghostery",),
+    "Gigya": ("Gigya",),
+    "Janrain": ("Janrain",),
+    "Sailthru": ("Sailthru",),
+    "ExactTarget": ("ExactTarget",),
+    "Responsys": ("Responsys",),
+    "Eloqua": ("Eloqua",),
+    "Clearbit": ("Clearbit",),
+    "ZoomInfo": ("ZoomInfo",),
+    "Demandbase": ("Demandbase",),
+    "Bombora": ("Bombora",),
+    "Pendo": ("Pendo",),
+    "Kissmetrics": ("Kissmetrics", "KISSmetrics"),
+    "Cuebiq": ("Cuebiq",),
+    "SafeGraph": ("SafeGraph",),
     "YouTube": ("YouTube",),
     "Google Plus": ("Google+", "Google Plus", "Google +1", "Google+1"),
     "Google": ("Google", "Google LLC", "Google Inc.", "Google Ireland"),
@@ -49,6 +82,21 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "LinkedIn Insight Tag": ("LinkedIn Insight Tag",),
     "Apple": ("Apple", "Apple Inc.", "App Store", "Apple App Store"),
     "Android": ("Android",),
+    "iOS": ("re:\\biOS\\b",),
+    "iTunes": ("iTunes",),
+    "iCloud": ("iCloud",),
+    "Kindle": ("Kindle",),
+    "Nook": ("re:\\bNOOK\\b|(?<=[a-z] )Nook\\b",),
+    "Oculus": ("Oculus",),
+    "Firefox": ("Firefox", "Mozilla Firefox"),
+    "Mozilla": ("Mozilla",),
+    "Chrome": ("Google Chrome", "re:(?<=[a-z] )Chrome\\b"),
+    "Safari": ("Apple Safari", "re:(?<=[a-z] )Safari\\b"),
+    "Internet Explorer": ("Internet Explorer", "Microsoft Internet Explorer"),
+    "Microsoft Edge": ("Microsoft Edge",),
+    "Opera": ("re:(?<=[a-z] )Opera(?= browser|,| or| and)",),
+    "Flash": ("Adobe Flash", "Flash Player", "Macromedia Flash"),
+    "Netscape": ("Netscape", "Netscape Navigator"),
     "Google Play": ("Google Play",),
     "Amazon": ("Amazon", "Amazon.com"),
     "Amazon Web Services": ("Amazon Web Services", "AWS"),
@@ -78,7 +126,8 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "HubSpot": ("HubSpot", "Hubspot"),
     "Marketo": ("Marketo",),
     "Pardot": ("Pardot",),
-    "Mailchimp": ("Mailchimp", "MailChimp", "Mandrill"),
+    "Mailchimp": ("Mailchimp", "MailChimp"),
+    "Mandrill": ("Mandrill",),
     "SendGrid": ("SendGrid", "Sendgrid"),
     "Mailgun": ("Mailgun",),
     "Postmark": ("Postmark",),
@@ -105,8 +154,10 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "Crazy Egg": ("Crazy Egg", "CrazyEgg"),
     "Optimizely": ("Optimizely",),
     "Adobe": ("Adobe",),
-    "Adobe Analytics": ("Adobe Analytics", "Omniture", "SiteCatalyst"),
-    "Matomo": ("Matomo", "Piwik"),
+    "Adobe Analytics": ("Adobe Analytics", "Adobe SiteCatalyst"),
+    "Omniture": ("Omniture", "SiteCatalyst"),
+    "Matomo": ("Matomo",),
+    "Piwik": ("Piwik",),
     "Plausible": ("Plausible Analytics",),
     "Quantcast": ("Quantcast",),
     "comScore": ("comScore", "Comscore"),
@@ -123,9 +174,11 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "Criteo": ("Criteo",),
     "Taboola": ("Taboola",),
     "Outbrain": ("Outbrain",),
-    "AppNexus": ("AppNexus", "Xandr"),
+    "AppNexus": ("AppNexus",),
+    "Xandr": ("Xandr",),
     "The Trade Desk": ("The Trade Desk",),
-    "Rubicon Project": ("Rubicon Project", "Magnite"),
+    "Rubicon Project": ("Rubicon Project",),
+    "Magnite": ("Magnite",),
     "PubMatic": ("PubMatic",),
     "OpenX": ("OpenX",),
     "Index Exchange": ("Index Exchange",),
@@ -142,14 +195,16 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "Integral Ad Science": ("Integral Ad Science",),
     "DoubleVerify": ("DoubleVerify",),
     "Yahoo": ("Yahoo", "Yahoo!"),
-    "Verizon Media": ("Verizon Media", "Oath"),
+    "Verizon Media": ("Verizon Media",),
+    "Oath": ("re:\\bOath(?=,? Inc\\.?)",),
     "AOL": ("re:\\bAOL\\b",),
     "Baidu": ("Baidu",),
     "Yandex": ("Yandex",),
     "Tencent": ("Tencent",),
     "WeChat": ("WeChat",),
     "OneTrust": ("OneTrust",),
-    "TrustArc": ("TrustArc", "TRUSTe"),
+    "TrustArc": ("TrustArc",),
+    "TRUSTe": ("TRUSTe", "Truste"),
     "Cookiebot": ("Cookiebot",),
     "Didomi": ("Didomi",),
     "Sourcepoint": ("Sourcepoint",),
@@ -165,7 +220,8 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "Plaid": ("Plaid",),
     "Yodlee": ("Yodlee",),
     "Shopify": ("Shopify",),
-    "WordPress": ("WordPress", "Wordpress", "Automattic"),
+    "WordPress": ("WordPress", "Wordpress"),
+    "Automattic": ("Automattic",),
     "Wix": ("re:\\bWix(?:\\.com)?\\b",),
     "Squarespace": ("Squarespace",),
     "Vimeo": ("Vimeo",),
@@ -173,11 +229,13 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "Dropbox": ("Dropbox",),
     "Box": ("re:\\bBox(?=,? Inc\\.?)",),
     "GitHub": ("GitHub", "Github"),
-    "Atlassian": ("Atlassian", "Jira", "Confluence"),
+    "Atlassian": ("Atlassian",),
+    "Jira": ("Jira",),
     "Zoom": ("re:\\bZoom(?= Video|,? Inc\\.?)",),
     "Calendly": ("Calendly",),
     "DocuSign": ("DocuSign",),
-    "SurveyMonkey": ("SurveyMonkey", "Momentive"),
+    "SurveyMonkey": ("SurveyMonkey",),
+    "Momentive": ("Momentive",),
     "Typeform": ("Typeform",),
     "Qualtrics": ("Qualtrics",),
     "Gravatar": ("Gravatar",),
@@ -227,9 +285,11 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "Skype": ("Skype",),
     "Telegram": ("re:\\bTelegram\\b",),
     "Signal": ("re:\\bSignal(?= Messenger| app)",),
-    "Vonage": ("Vonage", "Nexmo"),
+    "Vonage": ("Vonage",),
+    "Nexmo": ("Nexmo",),
     "MessageBird": ("MessageBird", "Bird.com"),
-    "Braze": ("Braze", "Appboy"),
+    "Braze": ("Braze",),
+    "Appboy": ("Appboy",),
     "OneSignal": ("OneSignal",),
     "Iterable": ("re:\\bIterable(?=,? Inc\\.?)",),
     "Customer.io": ("Customer.io",),
@@ -247,12 +307,19 @@ OWNER: dict[str, str] = {
     "Google Tag Manager": "Google", "reCAPTCHA": "Google", "Google Maps": "Google", "Google Cloud": "Google",
     "Firebase": "Google", "Crashlytics": "Google", "YouTube": "Google", "Google Play": "Google", "Google Plus": "Google",
     "Android": "Google", "Gmail": "Google", "Gemini": "Google",
-    "Instagram": "Meta", "WhatsApp": "Meta", "Messenger": "Meta", "Facebook": "Meta",
+    "Instagram": "Meta", "WhatsApp": "Meta", "Messenger": "Meta", "Facebook": "Meta", "Oculus": "Meta",
+    "Chrome": "Google", "iOS": "Apple", "iTunes": "Apple", "iCloud": "Apple", "Safari": "Apple",
+    "Kindle": "Amazon", "Firefox": "Mozilla", "Internet Explorer": "Microsoft", "Microsoft Edge": "Microsoft",
+    "Flurry": "Yahoo", "Omniture": "Adobe", "Adobe Analytics": "Adobe", "Flash": "Adobe",
     "LinkedIn": "Microsoft", "Bing": "Microsoft", "Outlook": "Microsoft", "Azure": "Microsoft",
     "Skype": "Microsoft", "GitHub": "Microsoft", "Hotmail": "Microsoft", "Edge": "Microsoft",
     "Amazon Web Services": "Amazon", "Alexa": "Amazon", "Amazon SES": "Amazon",
     "ChatGPT": "OpenAI", "Claude": "Anthropic", "X": "Twitter",
 }
+
+
+# the same company under its former or present name
+COMPANY_RENAMED: dict[str, str] = {"Facebook": "Meta", "X": "Twitter"}
 
 
 def family(name: str) -> str:
@@ -518,6 +585,8 @@ def _vendor_spans(text: str, fold: bool = False) -> dict[str, list[tuple[int, in
                     re.sub(r"\s+", "", text[st:end]) != "".join(alias):
                 continue
             after = text[end:end + 2]
+            if text.startswith("TM", end) and not text[end + 2:end + 3].isalnum():
+                after = ""          # 'FirefoxTM': a trademark sign spelled out
             if after[:1] and (after[0].isalnum() or after[0] in "@-_") or (after[:1] == "." and after[1:2].islower()):
                 continue
             found.setdefault(canon, []).append((st, end))
@@ -536,7 +605,28 @@ def _vendor_spans(text: str, fold: bool = False) -> dict[str, list[tuple[int, in
             continue
         for m in (rx.finditer(text) if heads is None else finditer_heads(rx, heads, text)):
             found.setdefault(canon, []).append(m.span())
+    if not fold:     # names by shape and context need their capitals
+        listed = sorted(sp for spans in found.values() for sp in spans)
+        starts = [s for s, _ in listed]
+        for name, s, e in find_parties(text):
+            i = bisect_left(starts, s + 1)
+            if any(s2 <= s and e <= e2 for s2, e2 in listed[max(0, i - 8):i]):
+                continue      # inside a listed name ('Google' of 'Google Analytics')
+            found.setdefault(_seed_name(name), []).append((s, e))
     return found
+
+
+_ALIAS_CANON = {a.lower(): c for c, aliases in VENDORS.items() for a in aliases if not a.startswith("re:")}
+_TAIL_SUFFIX_RE = re.compile(r",? (?:Inc|LLC|Ltd|Limited|Corp|Corporation|GmbH|plc|PLC|S\.A|SAS|B\.V|Ltda)\.?$")
+
+
+def _seed_name(name: str) -> str:
+    """The seed list's name for a name found by shape ('Apple Inc' -> 'Apple'), else the name."""
+    for n in (name, _TAIL_SUFFIX_RE.sub("", name)):
+        canon = _ALIAS_CANON.get(n.lower()) or next((c for c in VENDORS if c.lower() == n.lower()), None)
+        if canon:
+            return canon
+    return name
 
 
 def find_vendors(text: str, fold: bool = False) -> set[str]:
@@ -561,6 +651,11 @@ def find_vendors(text: str, fold: bool = False) -> set[str]:
                 result.add(canon)
                 break
     return result
+
+
+def vendor_spans(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each vendor is named in text: canonical name -> [(start, end)]."""
+    return dict(_vendor_spans(text, False))
 
 
 def vendor_mentions(text: str, fold: bool = False) -> dict[str, int]:
