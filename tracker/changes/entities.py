@@ -16,7 +16,7 @@ from tracker.changes.normalize import registrable_domain
 from collections import Counter
 from functools import lru_cache
 
-from tracker.changes.vendors import COMPANY_RENAMED, family, vendor_spans, find_vendors, literal_hints, required_literals, search_near, vendor_mentions
+from tracker.changes.vendors import AFFILIATES, COMPANY_RENAMED, VENDORS, family, vendor_spans, find_vendors, literal_hints, required_literals, search_near, vendor_mentions
 
 KINDS = ("laws", "vendors", "emails", "domains", "phones", "durations", "ages")
 
@@ -52,7 +52,8 @@ LAWS: dict[str, str] = {
     "Data Privacy Framework": r"(?<!EU-U\.S\. )(?<!Swiss-U\.S\. )(?<!EU-US )\bData Privacy Framework\b",
     "Swiss-U.S. Privacy Shield": r"Swiss[- ]U\.?S\.?(?:\s+(?:and|&)\s+EU[- ]U\.?S\.?)?\s+Privacy Shield",
     "Privacy Shield": r"Privacy Shield",
-    "Standard Contractual Clauses": r"[Ss]tandard [Cc]ontract(?:ual)? [Cc]lauses|\bSCCs\b|"
+    "Standard Contractual Clauses": r"[Ss]tandard [Cc]ontract(?:ual)? [Cc]lauses|\bSCCs\b|[Ss]tandard [Cc]lauses|"
+                                    r"[Ss]tandard [Dd]ata [Pp]rotection [Cc]lauses|"
                                     r"\b[Mm]odel [Cc]lauses|\b[Mm]odel [Cc]ontract(?:ual)? [Cc]lauses",
     "Binding Corporate Rules": r"Binding Corporate Rules",
     "ePrivacy": r"\bePrivacy|\be-Privacy|Privacy and Electronic Communications (?:Directive|Regulations)|\bPECR\b",
@@ -71,6 +72,7 @@ _LAW_HEADS = {k: required_literals(v) for k, v in LAWS.items()}
 _ALL_LAW_HINTS = tuple(sorted({h for _, _, hints in _LAW_RES for h in hints}))
 _LAW_RES_FOLD = [(k, re.compile(v, re.I), h) for k, (_, _, h), v in zip(LAWS, _LAW_RES, LAWS.values())]
 
+_TM_RE = re.compile(r"(?<=[a-z])TM\b")   # 'FirefoxTM': a trademark sign spelled out and glued
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
 _TLDS = ("com|org|net|gov|edu|io|co|ai|app|dev|info|biz|me|tv|us|uk|eu|de|fr|nl|ie|ca|au|jp|in|br|"
          "es|it|ch|se|no|fi|dk|be|at|pl|ru|cn|ly|gg|so|to|fm|xyz|cloud|tech|online|site|shop|health|int|mil")
@@ -84,7 +86,7 @@ _WORDLIKE_TLDS = {"in", "to", "it", "me", "so", "us", "be", "at", "no", "is", "a
                   "on", "or", "tv", "co", "fm", "ly", "gg", "ai", "io", "de"}
 # a phone number: an optional country code ("+49", "(+31)"), an optional trunk "(0)", then groups of
 # digits (the first may be in brackets) joined by one separator each; validated by find_phones
-_PHONE_RE = re.compile(r"(?:(?<=[A-Za-z])(?=\(\+)|(?<![\w/.+-]))(?:\(\+\d{1,3}\)|\+\d{1,3})?(?:[ \t.\u2013-]{0,3}\(0\))?[ \t.\u2013-]{0,3}"
+_PHONE_RE = re.compile(r"(?=[(+\d])(?:(?<=[A-Za-z])(?=\(\+)|(?<![\w/.+-]))(?:\(\+\d{1,3}\)|\+\d{1,3})?(?:[ \t.\u2013-]{0,3}\(0\))?[ \t.\u2013-]{0,3}"
                        r"(?:\(\d{2,5}\)|\d{1,5})(?:(?: ?[\u2013.-] ?| )(?:\(\d{2,5}\)|\d{1,8})){1,5}(?![\d/_a-z]|[.-]\d)")
 _PHONE_CUE_RE = re.compile(r"(?i)(?:phone|tel\b|tel\.|call|fax|telephone|toll[- ]free|hotline|dial|mobile|"
                            r"contact (?:us|our) at|number)")
@@ -224,6 +226,7 @@ def find_phones(text: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=16384)
 def host_key(host_or_url: str) -> str | None:
     """The canonical form of a web address: its host name, lower case, without 'www.', a port
     or a path ('https://WWW.Example.co.uk/x?y' -> 'example.co.uk', 'help.uber.com/a' ->
@@ -286,7 +289,7 @@ def extract(text: str, urls: list[str] | None = None, fold: bool = False) -> Ent
             ent.laws.add(name)
     if fold and "UK GDPR" in ent.laws and not re.search(r"(?i)(?<!uk )(?<!uk-)\bgdpr\b", text):
         ent.laws.discard("GDPR")
-    ent.vendors = find_vendors(text, fold)
+    ent.vendors = find_vendors(_TM_RE.sub("", text) if "TM" in text else text, fold)
     if ent.laws & {"EU-U.S. Data Privacy Framework", "Swiss-U.S. Data Privacy Framework", "UK Extension to the EU-U.S. DPF"}:
         ent.laws.discard("Data Privacy Framework")   # the generic name is part of the specific ones
     ent.emails = {m.group(0).lower().rstrip(".") for m in _EMAIL_RE.finditer(text)} if "@" in text else set()
@@ -342,6 +345,22 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[
     return fam, label
 
 
+_ENTITY_TAIL_RE = re.compile(r"(?:International|Association|Alliance|Foundation|Institute|Council)$")
+
+
+def _own(name: str, fam: str | None, own: set[str]) -> bool:
+    """Is name the first party itself or one of its products ('Gmail', 'Reddit Coins' in their
+    company's policy)? Its affiliates stay: a company of the group under its own name
+    ('Instagram' for Meta), or a legal entity ('Google Commerce Ltd', 'Apple Distribution
+    International'): data that goes to them crosses a company line."""
+    if vendor_key(name) in own or (fam and (name == fam or COMPANY_RENAMED.get(name) == fam)):
+        return True
+    if name in VENDORS:
+        return bool(fam) and family(name) == fam and name not in AFFILIATES
+    first = name.split(" ", 1)[0].lower()
+    return first in own and vendor_key(name) == name.lower() and not _ENTITY_TAIL_RE.search(name)
+
+
 def diff(old: Entities, new: Entities, owner: tuple[str | None, str | None] = (None, None)
          ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """(added, removed) per kind, sorted, for the report.
@@ -356,9 +375,9 @@ def diff(old: Entities, new: Entities, owner: tuple[str | None, str | None] = (N
     added = {k: new.get(k) - old.get(k) for k in KINDS}
     removed = {k: old.get(k) - new.get(k) for k in KINDS}
     for side, other in ((added, old.vendors), (removed, new.vendors)):
-        if fam:   # the company itself, not its separately named products, affiliates or sites
-            side["vendors"] = {v for v in side["vendors"] if v != fam and COMPANY_RENAMED.get(v) != fam}
-        side["vendors"] = {v for v in side["vendors"] if vendor_key(v) not in own}
+        if "Privacy Shield" in side["laws"]:   # the framework named once, not once per country
+            side["laws"].discard("Swiss-U.S. Privacy Shield")
+        side["vendors"] = {v for v in side["vendors"] if not _own(v, fam, own)}
         other_hosts = new.domains if side is removed else old.domains
         # a bare site is still there while a page under it is: 'cisco.com' -> 'tools.cisco.com'
         side["domains"] = {d for d in side["domains"]

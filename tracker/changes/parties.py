@@ -38,15 +38,18 @@ _ORG_RE = re.compile(rf"(?<![\w&'’-])({_NAME}) ({'|'.join(_STRONG_ORG + _WEAK_
                      r"(?: of (?:the )?([A-Z]\w+(?: [A-Z]\w+)?))?(?![\w&-])(?! [A-Z])")
 _ORG_HINT_RE = re.compile(rf" (?:{'|'.join(_STRONG_ORG + _WEAK_ORG)})\b")
 # role phrases: "... by NAME", "partners such as A, B and C", "NAME and other providers"
-_BY_RE = re.compile(r"\b(?:provided|maintained|operated|offered|powered|hosted|processed|controlled|run|managed|"
-                    r"administered|supplied|owned|developed|serviced|delivered|acquired|published|issued)"
-                    r"(?: \w+){0,2}? by (?:the )?(?=[A-Z0-9a-z])")
+_BY_RE = re.compile(r"by (?:the )?(?=[A-Z0-9a-z])")      # a literal head: the scan skips ahead
+_ROLE_VERB_RE = re.compile(r"\b(?:provided|maintained|operated|offered|powered|hosted|processed|controlled|run|"
+                           r"managed|administered|supplied|owned|developed|serviced|delivered|acquired|published|"
+                           r"issued)(?: \w+){0,2}? $")
+_LIST_WORD_RE = re.compile(r"(?:such as|including|like|e\.g\.,?|for example,?|which include|namely|are)\s+"
+                           r"(?=[A-Z0-9]|[a-z]{1,2}[A-Z])")
 _LIST_CUE_RE = re.compile(r"\b(?:(?:partner|provider|vendor|processor|sub-?processor|service|platform|network|app|"
                           r"application|advertiser|tool|site|website|device|affiliate|brand|browser)s?|"
-                          r"compan(?:y|ies)|subsidiar(?:y|ies)|entit(?:y|ies))(?: [a-z-]+){0,2}?,? "
-                          r"\(?(?:such as|including|like|e\.g\.,?|for example,?|which include|namely|are)\s+")
-_OTHER_RE = re.compile(rf"(?<![\w&'’-])({_NAME}) (?:and|or|&) other (?:[a-z-]+ ){{0,2}}?(?:providers|partners|"
-                       r"companies|services|vendors|platforms|networks|processors|apps|applications)\b")
+                          r"compan(?:y|ies)|subsidiar(?:y|ies)|entit(?:y|ies))(?: [a-z-]+){0,2}?,? \(?$")
+_OTHER_RE = re.compile(r" (?:and|or|&) other (?:[a-z-]+ ){0,2}?(?:providers|partners|companies|services|vendors|"
+                       r"platforms|networks|processors|apps|applications)\b")
+_NAME_BEFORE_RE = re.compile(rf"(?<![\w&'’-])({_NAME})$")
 _ITEM_SPLIT_RE = re.compile(r",? (?:and|or|as well as) |, |/| & (?=[A-Z])")
 _LIST_END_RE = re.compile(r"[.;:!?)(\[\]\n]|\s[-–—]\s")
 _NAME_RE = re.compile(_NAME)
@@ -177,21 +180,30 @@ def _list_items(text: str, start: int) -> list[tuple[str, int]]:
 def _roles(text: str, lower: frozenset[str]) -> list[tuple[str, int, int]]:
     out = []
     for m in _BY_RE.finditer(text):
+        head = text[m.end():m.end() + 2]
+        if m.start() == 0 or text[m.start() - 1] != " " or not (head[:1].isupper() or head[:1].isdigit()
+                                                                 or head[1:2].isupper()):
+            continue
+        if not _ROLE_VERB_RE.search(text, max(0, m.start() - 40), m.start()):
+            continue
         nm = _NAME_RE.match(text, m.end())
         if nm:
             name = _trim(nm.group(0))
             if _is_name(name, lower):
                 out.append((name, nm.end() - len(name), nm.end()))
-    for m in _LIST_CUE_RE.finditer(text):
+    for m in _LIST_WORD_RE.finditer(text):
+        if not _LIST_CUE_RE.search(text, max(0, m.start() - 50), m.start()):
+            continue
         for item, pos in _list_items(text, m.end()):
             item = item[4:] if item.startswith("the ") else item
             name = _trim(item)
             if name == item and _is_name(name, lower):
                 out.append((name, pos, pos + len(name)))
     for m in _OTHER_RE.finditer(text):
-        name = _trim(m.group(1))
-        if _is_name(name, lower):
-            out.append((name, m.end(1) - len(name), m.end(1)))
+        nm = _NAME_BEFORE_RE.search(text, max(0, m.start() - 80), m.start())
+        name = _trim(nm.group(1)) if nm else ""
+        if name and _is_name(name, lower):
+            out.append((name, m.start() - len(name), m.start()))
     return out
 
 

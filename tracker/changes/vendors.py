@@ -318,6 +318,8 @@ OWNER: dict[str, str] = {
 }
 
 
+# companies of a group that keep their own name: in the parent's policy they are still recipients
+AFFILIATES = {"Instagram", "WhatsApp", "Oculus", "LinkedIn", "GitHub", "Flurry", "AOL"}
 # the same company under its former or present name
 COMPANY_RENAMED: dict[str, str] = {"Facebook": "Meta", "X": "Twitter"}
 
@@ -620,10 +622,13 @@ _ALIAS_CANON = {a.lower(): c for c, aliases in VENDORS.items() for a in aliases 
 _TAIL_SUFFIX_RE = re.compile(r",? (?:Inc|LLC|Ltd|Limited|Corp|Corporation|GmbH|plc|PLC|S\.A|SAS|B\.V|Ltda)\.?$")
 
 
+_ALIAS_CANON.update({c.lower(): c for c in VENDORS})
+
+
 def _seed_name(name: str) -> str:
     """The seed list's name for a name found by shape ('Apple Inc' -> 'Apple'), else the name."""
     for n in (name, _TAIL_SUFFIX_RE.sub("", name)):
-        canon = _ALIAS_CANON.get(n.lower()) or next((c for c in VENDORS if c.lower() == n.lower()), None)
+        canon = _ALIAS_CANON.get(n.lower())
         if canon:
             return canon
     return name
