@@ -86,6 +86,7 @@ _WORDLIKE_TLDS = {"in", "to", "it", "me", "so", "us", "be", "at", "no", "is", "a
                   "on", "or", "tv", "co", "fm", "ly", "gg", "ai", "io", "de"}
 # a phone number: an optional country code ("+49", "(+31)"), an optional trunk "(0)", then groups of
 # digits (the first may be in brackets) joined by one separator each; validated by find_phones
+# (the leading lookahead lets the scan skip every character that cannot start a number)
 _PHONE_RE = re.compile(r"(?=[(+\d])(?:(?<=[A-Za-z])(?=\(\+)|(?<![\w/.+-]))(?:\(\+\d{1,3}\)|\+\d{1,3})?(?:[ \t.\u2013-]{0,3}\(0\))?[ \t.\u2013-]{0,3}"
                        r"(?:\(\d{2,5}\)|\d{1,5})(?:(?: ?[\u2013.-] ?| )(?:\(\d{2,5}\)|\d{1,8})){1,5}(?![\d/_a-z]|[.-]\d)")
 _PHONE_CUE_RE = re.compile(r"(?i)(?:phone|tel\b|tel\.|call|fax|telephone|toll[- ]free|hotline|dial|mobile|"
