@@ -362,6 +362,15 @@ def _own(name: str, fam: str | None, own: set[str]) -> bool:
     return first in own and vendor_key(name) == name.lower() and not _ENTITY_TAIL_RE.search(name)
 
 
+def _named_by(longer: str, name: str) -> bool:
+    """Is name said by longer already: its product ('Google Analytics' for 'Google') or one of
+    its legal entities ('Acme UK Ltd' for 'Acme')? 'Digital Advertising Alliance of Canada' is
+    another body than the 'Digital Advertising Alliance'."""
+    if longer == name or not longer.startswith(name + " "):
+        return False
+    return family(longer) == family(name) != longer or vendor_key(longer) != longer.lower()
+
+
 def diff(old: Entities, new: Entities, owner: tuple[str | None, str | None] = (None, None)
          ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """(added, removed) per kind, sorted, for the report.
@@ -385,8 +394,7 @@ def diff(old: Entities, new: Entities, owner: tuple[str | None, str | None] = (N
                            if not (registrable_domain(d) == d and any(h.endswith("." + d) for h in other_hosts))}
         keys = {vendor_key(v) for v in other}
         side["vendors"] = {v for v in side["vendors"] if vendor_key(v) not in keys}   # 'Acme Ltd' vs 'Acme Limited'
-        side["vendors"] = {v for v in side["vendors"]
-                           if not any(o != v and o.startswith(v + " ") for o in side["vendors"])}
+        side["vendors"] = {v for v in side["vendors"] if not any(_named_by(o, v) for o in side["vendors"])}
     return ({k: sorted(v) for k, v in added.items()}, {k: sorted(v) for k, v in removed.items()})
 
 

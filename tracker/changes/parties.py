@@ -24,7 +24,7 @@ from functools import lru_cache
 _TOKEN = r"(?:[A-Z](?:[\w&'’-]|\.(?=[A-Z]\.))*[\w&]|[A-Z]|[a-z]{1,2}[A-Z][\w]*|\d+[A-Za-z][\w]*)"
 _JOIN = r"(?: (?:of|de|do|du|der|für|&)(?= [A-Z]))"
 _NAME = rf"{_TOKEN}(?:{_JOIN}? {_TOKEN}){{0,5}}"
-_SUFFIX = (r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|SARL|S\.à r\.l|S\.A\.R\.L|S\.A|SAS|S\.L|B\.V|BV|"
+_SUFFIX = (r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|SARL|S\.[àá] r\.l|S\.A\.R\.L|S\.A|SAS|S\.L|B\.V|BV|"
            r"N\.V|plc|PLC|Pty Ltd|Ltda|LLP|L\.P|S\.p\.A|AB|ASA|Oy|K\.K)\.?")
 _LEGAL_RE = re.compile(rf"(?<![\w&'’-])({_NAME}),? ({_SUFFIX})(?![\w&-])(?! (?:Liability|Partnership|Warranty|"
                        r"Edition|Time|Access|License|Licence|Use|Purpose))")
@@ -44,9 +44,11 @@ _ROLE_VERB_RE = re.compile(r"\b(?:provided|maintained|operated|offered|powered|h
                            r"issued)(?: \w+){0,2}? $")
 _LIST_WORD_RE = re.compile(r"(?:such as|including|like|e\.g\.,?|for example,?|which include|namely|are)\s+"
                            r"(?=[A-Z0-9]|[a-z]{1,2}[A-Z])")
-_LIST_CUE_RE = re.compile(r"\b(?:(?:partner|provider|vendor|processor|sub-?processor|service|platform|network|app|"
-                          r"application|advertiser|tool|site|website|device|affiliate|brand|browser)s?|"
-                          r"compan(?:y|ies)|subsidiar(?:y|ies)|entit(?:y|ies))(?: [a-z-]+){0,2}?,? \(?$")
+# a list of services, apps or sites names the company's own products unless they are someone else's
+_LIST_CUE_RE = re.compile(r"\b(?:(?:partner|provider|vendor|processor|sub-?processor|platform|network|advertiser|"
+                          r"affiliate|browser)s?|compan(?:y|ies)|subsidiar(?:y|ies)|entit(?:y|ies)|"
+                          r"(?:third[- ]party|other|external|outside|partner) (?:service|app|application|site|website|"
+                          r"tool|product)s?)(?: [a-z-]+){0,2}?,? \(?$")
 _OTHER_RE = re.compile(r" (?:and|or|&) other (?:[a-z-]+ ){0,2}?(?:providers|partners|companies|services|vendors|"
                        r"platforms|networks|processors|apps|applications)\b")
 _NAME_BEFORE_RE = re.compile(rf"(?<![\w&'’-])({_NAME})$")
@@ -57,6 +59,7 @@ _ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 _INNER_CAP_RE = re.compile(r"[a-z][A-Z]|^[a-z]{1,2}[A-Z]|^\d")
 
 # capitalised words that start names of things, not of companies
+_JOINS = ("of", "de", "do", "du", "der", "für", "&")
 _LEAD_STOP = {"The", "A", "An", "Our", "Your", "This", "That", "These", "Those", "By", "And", "Or", "With", "From",
               "For", "To", "In", "On", "At", "Of", "As", "If", "When", "We", "You", "Contact", "Email", "E-mail",
               "Visit", "See", "Call", "Write", "Attn", "Attention", "Copyright", "All", "Both", "Each", "Including",
@@ -103,6 +106,35 @@ def _trim(name: str) -> str:
     return " ".join(words)
 
 
+# words that end a run of glued menu or heading text before a company's name
+_BREAK = {"privacy", "policy", "team", "officer", "us", "contact", "certification", "preferences", "sale", "added",
+          "titles", "central", "statement", "notice", "terms", "about", "home", "help", "support"}
+
+
+def _company_words(words: str) -> str:
+    """The company's name among the capitalised words before a legal form: the rightmost run
+    without a policy word ('Contact Us Privacy Team Intuit' -> 'Intuit'); its last word is
+    kept whatever it is ('Retail Activation Services')."""
+    tokens = _trim(words).split(" ")
+    keep = [tokens.pop()] if tokens else []
+    while tokens:
+        t = tokens[-1]
+        if t in _LEAD_STOP or t.lower() in _BREAK or t.endswith(("'s", "’s")):
+            break
+        keep.insert(0, tokens.pop())
+    while keep and keep[0] in _JOINS:
+        keep.pop(0)
+    return " ".join(keep)
+
+
+def _possessive(name: str) -> str:
+    """'Apple's' -> 'Apple'; '' for "Verizon's FiOS" (a product of a company, not a company)."""
+    words = name.split(" ")
+    if any(w.endswith(("'s", "’s")) for w in words[:-1]):
+        return ""
+    return re.sub(r"['’]s$", "", name)
+
+
 def _is_name(name: str, lower: frozenset[str], need_proper: bool = True) -> bool:
     """Is name a company's name? need_proper: nothing but its context says so, so it must be
     short, hold a word that names something and no word of a policy's own vocabulary."""
@@ -132,10 +164,11 @@ def _legal(text: str, lower: frozenset[str]) -> list[tuple[str, int, int]]:
         for m in _LEGAL_RE.finditer(text, lo, hit.end()):
             if m.end() != hit.end():
                 continue
-            name = _trim(m.group(1))
-            if _is_name(name, lower, need_proper=False) and name.split(" ")[-1] not in _LEAD_STOP:
-                start = m.start(1) + m.group(1).index(name) if name in m.group(1) else m.start(1)
-                out.append((f"{name} {m.group(2).rstrip('.')}", start, m.end()))
+            name = _company_words(m.group(1))
+            if _is_name(name, lower, need_proper=False) and name not in _ACRONYM_STOP:
+                start = m.end(1) - len(name)
+                suffix = m.group(2) if "." in m.group(2).rstrip(".") else m.group(2).rstrip(".")
+                out.append((f"{name} {suffix}", start, m.end()))
     return out
 
 
@@ -149,12 +182,12 @@ def _org(text: str, lower: frozenset[str]) -> list[tuple[str, int, int]]:
             name, word = _trim(m.group(1)), m.group(2)
             if not name:
                 continue
+            if not _in_prose(text, m.start(1), m.end(2)):
+                continue
             if word in _STRONG_ORG:
                 if _is_name(name, lower, need_proper=False):
                     full = f"{name} {word}" + (f" of {m.group(3)}" if m.group(3) else "")
                     out.append((full, m.start(1) + m.group(1).index(name), m.end()))
-            elif not _in_prose(text, m.start(1), m.end(2)):
-                continue
             elif word == "Analytics":      # "Flurry (Mobile) Analytics": the company is Flurry
                 base = re.sub(r"(?: (?:Mobile|Web|App|Site|Data))+$", "", name)
                 if base and _is_name(base, lower):   # the span of the company's name only: a
@@ -163,6 +196,20 @@ def _org(text: str, lower: frozenset[str]) -> list[tuple[str, int, int]]:
             elif _is_name(name, lower):
                 out.append((f"{name} {word}", m.start(1) + m.group(1).index(name), m.end(2)))
     return out
+
+
+def _all_proper(name: str, lower: frozenset[str]) -> bool:
+    """Every word names something ('Rotten Tomatoes'), unlike a feature of a named product
+    ('Yahoo News', 'Twitter Direct Message') whose other words the text writes in lower case."""
+    return all(_proper(t, lower) for t in name.split(" ") if t not in _JOINS)
+
+
+def _short_for_longer(name: str, text: str) -> bool:
+    """A plain one-word item ('Maps') that the text elsewhere writes after another name
+    ('Google Maps') is a short form of that product's name, not a company of its own."""
+    if " " in name or _INNER_CAP_RE.search(name) or _ACRONYM_RE.fullmatch(name):
+        return False
+    return re.search(rf"\b[A-Z][\w&-]+ {re.escape(name)}\b", text) is not None
 
 
 def _list_items(text: str, start: int) -> list[tuple[str, int]]:
@@ -187,22 +234,23 @@ def _roles(text: str, lower: frozenset[str]) -> list[tuple[str, int, int]]:
         if not _ROLE_VERB_RE.search(text, max(0, m.start() - 40), m.start()):
             continue
         nm = _NAME_RE.match(text, m.end())
-        if nm:
-            name = _trim(nm.group(0))
+        if nm and not re.match(r"\.[a-z]", text[nm.end():nm.end() + 2]):     # 'by NYTimes.com': a site
+            name = _possessive(_trim(nm.group(0)))
             if _is_name(name, lower):
-                out.append((name, nm.end() - len(name), nm.end()))
+                out.append((name, m.end() + nm.group(0).index(name), m.end() + nm.group(0).index(name) + len(name)))
     for m in _LIST_WORD_RE.finditer(text):
         if not _LIST_CUE_RE.search(text, max(0, m.start() - 50), m.start()):
             continue
         for item, pos in _list_items(text, m.end()):
             item = item[4:] if item.startswith("the ") else item
             name = _trim(item)
-            if name == item and _is_name(name, lower):
+            if name == item and _is_name(name, lower) and _all_proper(name, lower) and \
+                    not _short_for_longer(name, text):
                 out.append((name, pos, pos + len(name)))
     for m in _OTHER_RE.finditer(text):
         nm = _NAME_BEFORE_RE.search(text, max(0, m.start() - 80), m.start())
         name = _trim(nm.group(1)) if nm else ""
-        if name and _is_name(name, lower):
+        if name and _is_name(name, lower) and _all_proper(name, lower):
             out.append((name, m.start() - len(name), m.start()))
     return out
 
