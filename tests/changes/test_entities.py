@@ -190,3 +190,11 @@ def test_law_variants(text: str, law: str) -> None:
 ])
 def test_acronyms_and_glued_words_are_not_laws(text: str) -> None:
     assert extract(text).laws == set()
+
+
+def test_a_subscription_for_a_site_matches_its_hosts() -> None:
+    from tracker.notify.facts import ChangeFacts
+    facts = ChangeFacts("id", "acme", "Acme", "privacy-policy", "Privacy", "2024-01-01T00:00:00+00:00", "minor",
+                        "h", (), (), {"domains": ["policies.google.com"], "vendors": ["Hotjar"]}, {}, "u", "r")
+    assert {"google.com", "policies.google.com", "hotjar"} <= facts.entity_names()
+    assert "google.de" not in facts.entity_names()
