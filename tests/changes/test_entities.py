@@ -198,3 +198,19 @@ def test_a_subscription_for_a_site_matches_its_hosts() -> None:
                         "h", (), (), {"domains": ["policies.google.com"], "vendors": ["Hotjar"]}, {}, "u", "r")
     assert {"google.com", "policies.google.com", "hotjar"} <= facts.entity_names()
     assert "google.de" not in facts.entity_names()
+
+
+def test_plain_text_copy_of_a_markdown_page_loses_no_domain(policy: str) -> None:
+    md = policy + "\nAsk us [here](https://acme.zendesk.com/requests/new) or see www.acme.org.\n"
+    txt = policy + "\nAsk us here or see www.acme.org.\n"
+    for a, b in ((md, txt), (txt, md)):
+        r = compare(a, b)
+        assert r.entities_added["domains"] == [] and r.entities_removed["domains"] == []
+    # both sides with links: a link target that went is a removed host
+    r = compare(md, txt.replace("Ask us here", "Ask us [here](https://help.acme.net/new)"))
+    assert r.entities_removed["domains"] == ["acme.zendesk.com"] and r.entities_added["domains"] == ["help.acme.net"]
+
+
+def test_account_numbers_are_not_phones() -> None:
+    assert find_phones("Your account number 1234 5678 9012 is on the invoice.") == set()
+    assert find_phones("We recall 2019 123 456 items.") == set()

@@ -89,8 +89,8 @@ _WORDLIKE_TLDS = {"in", "to", "it", "me", "so", "us", "be", "at", "no", "is", "a
 # (the leading lookahead lets the scan skip every character that cannot start a number)
 _PHONE_RE = re.compile(r"(?=[(+\d])(?:(?<=[A-Za-z])(?=\(\+)|(?<![\w/.+-]))(?:\(\+\d{1,3}\)|\+\d{1,3})?(?:[ \t.\u2013-]{0,3}\(0\))?[ \t.\u2013-]{0,3}"
                        r"(?:\(\d{2,5}\)|\d{1,5})(?:(?: ?[\u2013.-] ?| )(?:\(\d{2,5}\)|\d{1,8})){1,5}(?![\d/_a-z]|[.-]\d)")
-_PHONE_CUE_RE = re.compile(r"(?i)(?:phone|tel\b|tel\.|call|fax|telephone|toll[- ]free|hotline|dial|mobile|"
-                           r"contact (?:us|our) at|number)")
+_PHONE_CUE_RE = re.compile(r"(?i)(?:phone|\btel\b|\btel\.|\bcall|\bfax|toll[- ]free|hotline|\bdial|\bmobile|"
+                           r"contact (?:us|our) at)")
 # North American shape: "(650) 253-0000", "650-253-0000", "1-800-555-0199", "650.253.0000"
 _NANP_RE = re.compile(r"(?:1[ .-])?(?:\(\d{3}\) ?|\d{3}([.-]))\d{3}(?(1)\1|[.-])\d{4}")
 _DATE_LIKE_RE = re.compile(r"(?:19|20)\d{2}(?:[ ./-]\d{1,2}){1,2}|\d{1,2}[ ./-]\d{1,2}[ ./-](?:19|20)\d{2}|"
@@ -128,6 +128,10 @@ class Entities:
     phones: set[str] = field(default_factory=set)
     durations: set[str] = field(default_factory=set)
     ages: set[str] = field(default_factory=set)
+    # hosts that only a link target names (not written in the text), and whether there are
+    # any: a plain-text copy of a Markdown page loses them all without a change
+    linked_only: set[str] = field(default_factory=set)
+    has_links: bool = False
 
     def get(self, kind: str) -> set[str]:
         return getattr(self, kind)
@@ -295,6 +299,9 @@ def extract(text: str, urls: list[str] | None = None, fold: bool = False) -> Ent
         ent.laws.discard("Data Privacy Framework")   # the generic name is part of the specific ones
     ent.emails = {m.group(0).lower().rstrip(".") for m in _EMAIL_RE.finditer(text)} if "@" in text else set()
     ent.domains = find_domains(text, urls or [])
+    if urls:
+        ent.linked_only = ent.domains - find_domains(text, [])
+        ent.has_links = bool(ent.linked_only)
     ent.phones = find_phones(text)
     ent.durations = find_durations(text)
     ent.ages = find_ages(text)
@@ -384,6 +391,9 @@ def diff(old: Entities, new: Entities, owner: tuple[str | None, str | None] = (N
     own = {k.lower() for k in (fam, label) if k}
     added = {k: new.get(k) - old.get(k) for k in KINDS}
     removed = {k: old.get(k) - new.get(k) for k in KINDS}
+    if old.has_links != new.has_links:   # one side lost its link targets (re-scraped as plain text)
+        added["domains"] -= new.linked_only
+        removed["domains"] -= old.linked_only
     for side, other in ((added, old.vendors), (removed, new.vendors)):
         if "Privacy Shield" in side["laws"]:   # the framework named once, not once per country
             side["laws"].discard("Swiss-U.S. Privacy Shield")
