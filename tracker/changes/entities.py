@@ -16,7 +16,9 @@ from tracker.changes.normalize import registrable_domain
 from collections import Counter
 from functools import lru_cache
 
-from tracker.changes.vendors import AFFILIATES, COMPANY_RENAMED, VENDORS, family, vendor_spans, find_vendors, literal_hints, required_literals, search_near, vendor_mentions
+from tracker.changes.literals import literal_hints, required_literals, search_near
+from tracker.changes.vendors import (AFFILIATES, COMPANY_RENAMED, VENDORS, family, find_vendors, vendor_mentions,
+                                    vendor_spans)
 
 KINDS = ("laws", "vendors", "emails", "domains", "phones", "durations", "ages")
 

@@ -68,7 +68,7 @@ _LEAD_STOP = {"The", "A", "An", "Our", "Your", "This", "That", "These", "Those",
               "Official", "Subscribe", "Follow", "Join", "Download", "Open", "Go", "Sign", "Log"}
 _ACRONYM_STOP = {"US", "USA", "EU", "EEA", "UK", "IP", "ID", "IDs", "OK", "FAQ", "PDF", "HTML", "URL", "API", "SMS",
                  "GPS", "TV", "PC", "CEO", "DPO", "GDPR", "CCPA", "COPPA", "AI", "VR", "AR", "IT", "HR", "PII",
-                 "SDK", "SDKs", "iOS", "NY", "CA", "DC", "LLC", "INC", "LTD", "FTC", "EEA", "DNT", "II", "III"}
+                 "SDK", "SDKs", "iOS", "NY", "CA", "DC", "LLC", "INC", "LTD", "FTC", "DNT", "II", "III"}
 
 
 # words of policies that are capitalised in headings and titles but name no one
