@@ -110,3 +110,17 @@ def test_parent_named_once_by_its_product(policy: str) -> None:
 def test_one_word_short_form_of_a_product_is_not_a_party() -> None:
     assert "Maps" not in _names("We work with partners like Gmail, Maps and Photos. Open Google Maps.")
     assert "Zentry" in _names("We work with partners like Gmail, Zentry and Photos.")
+
+
+@pytest.mark.parametrize("text", [
+    "Information about Target's Wireless service is in the store and online today.",
+    "When you post content to a LinkedIn Group that is open for public discussion, it is public.",
+])
+def test_products_of_a_named_company_are_not_organisations(text: str) -> None:
+    assert _names(text) == set()
+
+
+def test_a_company_still_named_without_its_legal_form_is_not_removed(policy: str) -> None:
+    r = compare(policy + "\nService is provided by Quenta Serviços Brasil, Ltda. in Brazil.\n",
+                policy + "\nIn Brazil, Quenta Serviços Brasil answers your questions.\n")
+    assert r.entities_removed["vendors"] == []

@@ -32,7 +32,7 @@ _SUFFIX_HINT_RE = re.compile(rf"(?<=[\w.,]) {_SUFFIX}(?![\w&-])")
 # an organisation word ends the name; strong ones name a body whatever the words before it
 _STRONG_ORG = ("Association", "Alliance", "Initiative", "Council", "Bureau", "Foundation", "Institute",
                "Federation", "Consortium")
-_WEAK_ORG = ("Communications", "Technologies", "Networks", "Labs", "Holdings", "Group", "Interactive",
+_WEAK_ORG = ("Communications", "Technologies", "Networks", "Labs", "Holdings", "Interactive",
              "Media", "Payments", "Software", "International", "Telecom", "Wireless", "Analytics")
 _ORG_RE = re.compile(rf"(?<![\w&'’-])({_NAME}) ({'|'.join(_STRONG_ORG + _WEAK_ORG)})"
                      r"(?: of (?:the )?([A-Z]\w+(?: [A-Z]\w+)?))?(?![\w&-])(?! [A-Z])")
@@ -180,8 +180,8 @@ def _org(text: str, lower: frozenset[str]) -> list[tuple[str, int, int]]:
             if m.start(2) != hit.start() + 1:
                 continue
             name, word = _trim(m.group(1)), m.group(2)
-            if not name:
-                continue
+            if not name or _possessive(name + " x") != name + " x":
+                continue      # "Target's Wireless": a product of a company
             if not _in_prose(text, m.start(1), m.end(2)):
                 continue
             if word in _STRONG_ORG:
