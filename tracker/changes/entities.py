@@ -411,8 +411,8 @@ def diff(old: Entities, new: Entities, owner: tuple[str | None, str | None] = (N
 
 
 _LEGAL_SUFFIX_TAIL_RE = re.compile(
-    r"(?:,?\s+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|AG|SARL|S\.A\.R\.L|S\.A|SAS|S\.L|B\.V|BV|"
-    r"N\.V|plc|PLC|Pty|Ltda|LLP|L\.P|Co)\.?)+$")
+    r"(?i)(?:,?\s+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|AG|SARL|S\.A\.R\.L|S\.[aàá] r\.l|S\.A|SAS|"
+    r"S\.L|B\.V|BV|N\.V|plc|Pty|Ltda|LLP|L\.P)\.?)+$")
 
 
 def vendor_key(name: str) -> str:
