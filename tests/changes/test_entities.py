@@ -214,3 +214,18 @@ def test_plain_text_copy_of_a_markdown_page_loses_no_domain(policy: str) -> None
 def test_account_numbers_are_not_phones() -> None:
     assert find_phones("Your account number 1234 5678 9012 is on the invoice.") == set()
     assert find_phones("We recall 2019 123 456 items.") == set()
+
+
+def test_evaluator_compares_entities_in_their_normal_forms() -> None:
+    import importlib.util
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[2] / "bench" / "evaluate_changes.py"
+    spec = importlib.util.spec_from_file_location("evaluate_changes_t", path)
+    mod = importlib.util.module_from_spec(spec)
+    assert spec.loader
+    spec.loader.exec_module(mod)
+    assert mod.match_entities("phones", ["212-556-8391"], ["+12125568391"]) == ({"+12125568391"}, {"+12125568391"})
+    want, have = mod.match_entities("domains", ["zendesk.com", "help.uber.com"], ["reddit.zendesk.com", "uber.com"])
+    assert want == {"zendesk.com", "help.uber.com"} and have == {"zendesk.com", "uber.com"}   # uber.com is not help.
+    assert mod.match_entities("vendors", ["Mozilla Firefox", "Google Commerce Ltd"],
+                              ["Firefox", "Google Commerce Ltd."]) == ({"firefox", "google commerce"},) * 2
