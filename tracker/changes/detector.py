@@ -192,6 +192,10 @@ def _entities_of(text: str, urls: tuple[str, ...], fold: bool) -> ent.Entities:
     return ent.extract(text, list(urls), fold)
 
 
+def _entity_text(d: Document) -> str:
+    return "\n".join([d.text] + [s.title for s in d.sections if s.title])
+
+
 _segment = _PerText(segment)
 _phrases = _PerText(_phrases_of)
 _entities = _PerText(_entities_of)
@@ -249,9 +253,10 @@ def compare(old: str, new: str) -> ChangeReport:
             changed_sections[section] = None
 
     fold = d_old.lower_case or d_new.lower_case     # names lost their capitals: match any case
-    e_old = _entities(d_old.text, tuple(d_old.urls), fold)
-    e_new = _entities(d_new.text, tuple(d_new.urls), fold)
-    owner = ent.first_party([d_old.text, d_new.text], d_old.urls + d_new.urls, fold)
+    # headings name parties too, and a contact block's short lines ('Tel.: +49 ...') are parsed as headings
+    e_old = _entities(_entity_text(d_old), tuple(d_old.urls), fold)
+    e_new = _entities(_entity_text(d_new), tuple(d_new.urls), fold)
+    owner = ent.first_party([_entity_text(d_old), _entity_text(d_new)], d_old.urls + d_new.urls, fold)
     added, removed = ent.diff(e_old, e_new, owner)
     if any(added.values()) or any(removed.values()):
         added, removed = claims.keep_real_entities(added, removed, _plain(old), _plain(new))
