@@ -12,12 +12,16 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from rapidfuzz.distance import Indel
+
 from tracker.changes.entities import NUMBER_WORDS, extract_sentence
 from tracker.changes.normalize import DATE_RE
 from tracker.changes.topics import has_topic, topics_of
 
 if TYPE_CHECKING:
+    from tracker.changes.align import Pair
     from tracker.changes.report import Change
+    from tracker.changes.segment import Document
     from tracker.changes.summary import Facts
 
 _WORD_RE = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
@@ -275,6 +279,19 @@ _NOTE_PREFIX_RE = re.compile(r"(?i)^(?:[\W\d_]|change ?log|revision history|revi
                              r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)+")
 
 
+# a dated change-log entry anywhere in a (glued) sentence: '…(GDPR)2017-09-08:We clarified …',
+# 'August, 2004 - Removed references …'
+_CHANGE_ENTRY_RE = re.compile(r"(?:" + DATE_RE.pattern + r")\s*(?::|\s-|–)\s*[A-Z]", re.I)
+_CHANGE_LOG_RE = re.compile(r"(?i)\b(?:change\s?log|revision history|version history|history of changes)\b")
+
+
+def is_change_log(text: str) -> bool:
+    """A sentence of a change log: it holds a dated entry ('2018-03-15: More GDPR terms …') or
+    names the log itself. The log describes edits made elsewhere in the text, so its own
+    lines never carry a change of practice."""
+    return bool(_CHANGE_ENTRY_RE.search(text) or _CHANGE_LOG_RE.search(text))
+
+
 def is_change_note(text: str) -> bool:
     """'Change log 2018-04-04: Typographical error corrected', 'August, 2004 - Removed
     references to …': what the editors did to the document, dated or not."""
@@ -285,27 +302,80 @@ def is_change_note(text: str) -> bool:
 
 
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,6}s?\b")
+# words whose swap changes no practice: 'via this Web site' -> 'on this Web site'
+_INTERCHANGEABLE = frozenset("via on in at through by upon within into onto using a an the".split())
+_LOWER_WORD_RE = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")
+_CHROME_GLUE = frozenset("and the for of".split())
+FRAGMENT_MAX_WORDS = 3
 
 
 def is_trivial(c: "Change") -> bool:
-    """A change that alters no meaning: an update banner added or removed, an abbreviation
-    spelled out (or abbreviated), a typo fixed."""
+    """A change that alters no meaning: an update banner or change-log line added or removed,
+    a short verbless fragment (a link label), an abbreviation spelled out (or abbreviated), a
+    typo fixed, a preposition or article swapped, page chrome glued to a sentence."""
     text = c.new or c.old or ""
     if c.kind in ("added", "removed"):
+        if _is_fragment(text):
+            return True
         return bool(_BANNER_RE.search(text) or is_change_note(text)) and len(text.split()) <= 25
     if c.kind != "reworded" or not c.old or not c.new:
         return c.kind == "moved"
-    if is_change_note(c.old) and is_change_note(c.new):
+    if (is_change_note(c.old) and is_change_note(c.new)) or (is_change_log(c.old) and is_change_log(c.new)):
         return True                       # a revision-history line that grew a new entry
-    gone, came = delta_words(c.old, c.new)
+    if glued_chrome(c.old, c.new) or glued_chrome(c.new, c.old):
+        return True
+    return _trivial_edit(*delta_words(c.old, c.new))
+
+
+def _trivial_edit(gone: str, came: str) -> bool:
+    """The words that changed in a reworded sentence change no meaning."""
     if _spelled_out(gone, came) or _spelled_out(came, gone):
         return True
     g, n = gone.strip(), came.strip()
-    if g and n and len(g.split()) <= 2 and len(n.split()) <= 2 and not _numbers(g + " " + n):
+    if not g and not n:
+        return True                       # punctuation or case only
+    words_g, words_n = g.lower().split(), n.lower().split()
+    if words_g and words_n and len(words_g) <= 2 and len(words_n) <= 2 \
+            and set(words_g) | set(words_n) <= _INTERCHANGEABLE:
+        return True
+    if g and n and len(words_g) <= 2 and len(words_n) <= 2 and not _numbers(g + " " + n):
         gl, nl = g.lower(), n.lower()             # 'recieve' -> 'receive', 'emailing' -> 'email'
         return SequenceMatcher(None, gl, nl).ratio() >= 0.8 or (
-            len(g.split()) == len(n.split()) == 1 and min(len(gl), len(nl)) >= 4 and (gl.startswith(nl) or nl.startswith(gl)))
+            len(words_g) == len(words_n) == 1 and min(len(gl), len(nl)) >= 4 and (gl.startswith(nl) or nl.startswith(gl)))
     return False
+
+
+def _is_fragment(text: str) -> bool:
+    """'Archived versions', 'Learn more': a few words with no sentence around them (a link
+    label or a menu entry) state no practice."""
+    words = re.findall(r"\w+", text)
+    return len(words) <= FRAGMENT_MAX_WORDS and not text.rstrip().endswith((".", "!", "?", ":")) \
+        and not _numbers(text) and "@" not in text
+
+
+def glued_chrome(short_side: str, long_side: str) -> bool:
+    """LONG is SHORT with page chrome glued on ('Music DVD Books Shop All Departments Privacy
+    Policy "> Our Online Privacy Policy You know …'): what surrounds the shared text is a run
+    of capitalised menu words with no lower-case word of a sentence in it."""
+    short_side, long_side = " ".join(short_side.split()), " ".join(long_side.split())
+    if len(short_side.split()) < 4 or len(long_side) <= len(short_side) or short_side not in long_side:
+        return False
+    extra = long_side.replace(short_side, " ", 1)
+    return not [w for w in _LOWER_WORD_RE.findall(extra) if w not in _CHROME_GLUE]
+
+
+def trivial_changes(changes: "list[Change]") -> set[int]:
+    """Indexes of the changes that alter no meaning: is_trivial ones, and an added sentence
+    that is a removed one with page chrome glued on (or the other way round)."""
+    out = {k for k, c in enumerate(changes) if is_trivial(c)}
+    added = [(k, c.new) for k, c in enumerate(changes) if c.kind == "added" and c.new and k not in out]
+    removed = [(k, c.old) for k, c in enumerate(changes) if c.kind == "removed" and c.old and k not in out]
+    for ka, a in added:
+        for kr, r in removed:
+            if kr not in out and (glued_chrome(r, a) or glued_chrome(a, r)):
+                out.update((ka, kr))
+                break
+    return out
 
 
 def _spelled_out(short_side: str, long_side: str) -> bool:
@@ -325,7 +395,8 @@ def decide_verdict(f: "Facts", impacts: set[str]) -> str:
 
     impacts: the impact levels of the candidate statements (tracker.changes.priorities)."""
     from tracker.changes.priorities import MAJOR_IMPACTS, SUBSTANTIVE_IMPACTS
-    real = [c for c in f.changes if c.kind != "moved" and not is_trivial(c)]
+    trivial = trivial_changes(f.changes)
+    real = [c for k, c in enumerate(f.changes) if c.kind != "moved" and k not in trivial]
     if not real:
         return "cosmetic"
     if impacts & MAJOR_IMPACTS:
@@ -344,11 +415,41 @@ def decide_verdict(f: "Facts", impacts: set[str]) -> str:
     return "minor"
 
 
+# a rewrite: less than half of the old text survives, or more than half of the new text is new
+# and that new text is more than a few appended paragraphs (an appended section is news, not
+# a rewrite, however long it is)
+REWRITE_OLD_KEPT = 0.5
+REWRITE_NEW_NOVEL = 0.5
+REWRITE_MIN_NEW_SENTENCES = 20
+
+
+def text_shares(old: "Document", new: "Document", pairs: "list[Pair]") -> tuple[float, float]:
+    """(share of the old text still there, share of the new text that is new), by characters:
+    unchanged and moved sentences count fully, a reworded pair by its edit similarity.
+    Unlike the symmetric similarity, these tell a rewrite (old text gone) from an addition
+    (old text all there, new text appended)."""
+    total_old = sum(len(s.text) for s in old.sentences)
+    total_new = sum(len(s.text) for s in new.sentences)
+    kept_old = kept_new = 0.0
+    for p in pairs:
+        if p.old is None or p.new is None:
+            continue
+        a, b = old.sentences[p.old].text, new.sentences[p.new].text
+        share = 1.0 if p.kind in ("unchanged", "moved") else Indel.normalized_similarity(a, b)
+        kept_old += len(a) * share
+        kept_new += len(b) * share
+    if not total_old:
+        return (0.0 if total_new else 1.0), (1.0 if total_new else 0.0)   # a first text: all new
+    return (round(kept_old / total_old, 4),
+            round(1.0 - kept_new / total_new, 4) if total_new else 0.0)
+
+
 def is_rewrite(f: "Facts") -> bool:
-    """Most of the text new, and the outline changed too."""
-    sec_total = max(f.n_old_sections, f.n_new_sections, 1)
-    sec_churn = (len(f.sections_added) + len(f.sections_removed)) / sec_total
-    return f.similarity < 0.35 or (f.similarity < 0.5 and sec_churn >= 0.3) or (f.similarity < 0.55 and sec_churn >= 0.5)
+    """Most of the old text gone, or most of the new text new (and plenty of it)."""
+    if f.old_kept < REWRITE_OLD_KEPT:
+        return True
+    new_sentences = sum(1 for c in f.changes if c.kind in ("added", "reworded"))
+    return f.new_novel > REWRITE_NEW_NOVEL and new_sentences >= REWRITE_MIN_NEW_SENTENCES
 
 
 def _cites_new_legal_basis(c: "Change") -> bool:
