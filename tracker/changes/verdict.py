@@ -16,7 +16,7 @@ from rapidfuzz.distance import Indel
 
 from tracker.changes.entities import NUMBER_WORDS, extract_sentence
 from tracker.changes.normalize import DATE_RE
-from tracker.changes.topics import has_topic, topics_of
+from tracker.changes.topics import TOPICS, has_topic, topics_of
 
 if TYPE_CHECKING:
     from tracker.changes.align import Pair
@@ -408,6 +408,8 @@ def decide_verdict(f: "Facts", impacts: set[str]) -> str:
         return "substantive"
     hard_entities = sum(len(f.entities_added[k]) + len(f.entities_removed[k])
                         for k in ("vendors", "emails", "phones", "durations", "ages"))
+    if practice_sections(f.sections_added) or any(widens_scope(c) for c in real):
+        return "substantive"
     if len(material) >= SUBSTANTIVE_MIN_CHANGES or any(c.flips for c in material) or (hard_entities and material) \
             or any(_cites_new_legal_basis(c) for c in material) \
             or (f.sections_added and material) or (1.0 - f.similarity > 0.1 and material):
@@ -442,6 +444,45 @@ def text_shares(old: "Document", new: "Document", pairs: "list[Pair]") -> tuple[
         return (0.0 if total_new else 1.0), (1.0 if total_new else 0.0)   # a first text: all new
     return (round(kept_old / total_old, 4),
             round(1.0 - kept_new / total_new, 4) if total_new else 0.0)
+
+
+# topics whose new section is news by itself: a heading 'Children' or 'Sale of your data'
+# announces a practice the policy did not address before
+_PRACTICE_TOPICS = frozenset(TOPICS) - {"other", "policy-changes", "contact"}
+
+
+def practice_sections(titles: list[str]) -> list[str]:
+    """The added section titles that name a data practice, right or protected group."""
+    return [t for t in titles if _PRACTICE_TOPICS.intersection(topics_of(t))]
+
+
+# words that widen who or what a practice covers when they are inserted into a sentence
+_SCOPE_RE = re.compile(r"(?i)\b(?:any other|other countr\w*|third[- ]part(?:y|ies)|including|across|"
+                       r"all (?:of )?(?:our|your|the)|partners?|affiliates?|as well as)\b")
+# words policies capitalise as defined terms: not names of a new party, product or framework
+_DEFINED_TERMS = frozenset("""personal information data service services site sites website websites
+policy privacy terms user users content account accounts platform products product company our your
+we you us app apps application applications statement notice""".split())
+_NAME_RE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w&'-]*")
+_JOINERS = frozenset(("and", "or", "&"))
+
+
+def widens_scope(c: "Change") -> bool:
+    """A reworded practice sentence that only gained words naming more parties, places or
+    products ('links in Tweets' -> 'links in Tweets across our Services including third party
+    clients'; 'the EU-US Privacy Shield' -> 'the EU-US and Swiss-US Privacy Shield'; a new
+    company in the list of those the policy covers): the practice now reaches further."""
+    if c.kind != "reworded" or not c.old or not c.new or not has_topic(c.new):
+        return False
+    gone, came = delta_words(c.old, c.new)
+    came_words = [w for w in re.findall(r"[\w'-]+", came) if w.lower() not in _JOINERS]
+    gone_words = [w for w in re.findall(r"[\w'-]+", gone) if w.lower() not in _JOINERS
+                  and not any(x.lower().startswith(w.lower()) for x in came_words)]   # Framework -> Frameworks
+    if len(gone_words) > 2 or len(came_words) < len(gone_words) + 2:
+        return False
+    names = [w for w in _NAME_RE.findall(came) if w.lower() not in _DEFINED_TERMS
+             and w not in c.old and not w.isdigit()]
+    return bool(names) or bool(_SCOPE_RE.search(came))
 
 
 def is_rewrite(f: "Facts") -> bool:
