@@ -340,9 +340,21 @@ def _trivial_edit(gone: str, came: str) -> bool:
         return True
     if g and n and len(words_g) <= 2 and len(words_n) <= 2 and not _numbers(g + " " + n):
         gl, nl = g.lower(), n.lower()             # 'recieve' -> 'receive', 'emailing' -> 'email'
+        if _NEG_RE.search(gl) or _NEG_RE.search(nl) or {gl, nl} & _MEANING_SUFFIXED:
+            return False
         return SequenceMatcher(None, gl, nl).ratio() >= 0.8 or (
-            len(words_g) == len(words_n) == 1 and min(len(gl), len(nl)) >= 4 and (gl.startswith(nl) or nl.startswith(gl)))
+            len(words_g) == len(words_n) == 1 and min(len(gl), len(nl)) >= 4 and _inflection(gl, nl))
     return False
+
+
+_INFLECTIONS = ("s", "es", "d", "ed", "ing", "ly")
+_MEANING_SUFFIXED = frozenset(("without", "within", "unless", "nothing", "anyone", "everyone"))
+
+
+def _inflection(a: str, b: str) -> bool:
+    """'emailing' and 'email', 'Framework' and 'Frameworks': one word inflected, not another word."""
+    short_w, long_w = sorted((a, b), key=len)
+    return long_w.startswith(short_w) and long_w[len(short_w):] in _INFLECTIONS
 
 
 def _is_fragment(text: str) -> bool:
