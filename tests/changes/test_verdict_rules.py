@@ -144,3 +144,27 @@ def test_most_of_the_text_replaced_is_a_rewrite() -> None:
     old = "\n\n".join(f"We keep record number {k} of your visits for one year." for k in range(30))
     new = "\n\n".join(f"Our partner number {k} receives your location every hour." for k in range(30))
     assert compare(old, new).verdict == "major"
+
+
+def test_sentence_split_off_an_unstopped_old_sentence_is_not_new() -> None:
+    from tracker.changes.verdict import unstopped_piece
+    old = ("Where the issue is substantive, the matter is escalated to our legal team to the satisfaction "
+           "of the customer All such substantive contacts receive a response.")
+    assert unstopped_piece("All such substantive contacts receive a response.", old)
+    assert not unstopped_piece("sell your personal information to advertisers",
+                               "We will never sell your personal information to advertisers.")
+    assert not unstopped_piece("All such contacts are sold to brokers.", old)
+    changes = [_added("All such substantive contacts receive a response."), _removed(old)]
+    assert trivial_changes(changes) == {0}
+
+
+def test_a_statement_resting_only_on_trivial_changes_does_not_raise_the_verdict() -> None:
+    old = ("# Help\n\nWhen a privacy question is received a team triages the contacts and answers you.\n\n"
+           "We will not sell your personal information.\n\n" + PAGE + "\n\n"
+           + "".join(f"Rule {k} of our help desk applies to question type {k} only.\n\n" for k in range(12))
+           + "If needed the matter is escalated to our legal team to the satisfaction of the customer All such "
+           "substantive contacts receive a response.\n")
+    new = old.replace("to the satisfaction of the customer All such",
+                      "to your satisfaction.\n\nAll such")
+    report = compare(old, new)
+    assert report.verdict == "minor", report.to_dict()

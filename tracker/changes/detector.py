@@ -282,7 +282,7 @@ def compare(old: str, new: str) -> ChangeReport:
                   _salient_terms(changes, added, removed, names, d_old.text, d_new.text, sections_added), names)
     cands = candidates(ctx)
     impacts = {s.impact for s in cands}
-    verdict = decide_verdict(facts, impacts)
+    verdict = decide_verdict(facts, cands)
     topic_counter: Counter[str] = Counter()
     for c in changes:
         if c.kind != "moved" and c.material:

@@ -19,9 +19,12 @@ from tracker.changes.normalize import DATE_RE
 from tracker.changes.topics import TOPICS, has_topic, topics_of
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from tracker.changes.align import Pair
     from tracker.changes.report import Change
     from tracker.changes.segment import Document
+    from tracker.changes.statements import Statement
     from tracker.changes.summary import Facts
 
 _WORD_RE = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
@@ -382,12 +385,32 @@ def trivial_changes(changes: "list[Change]") -> set[int]:
     out = {k for k, c in enumerate(changes) if is_trivial(c)}
     added = [(k, c.new) for k, c in enumerate(changes) if c.kind == "added" and c.new and k not in out]
     removed = [(k, c.old) for k, c in enumerate(changes) if c.kind == "removed" and c.old and k not in out]
+    shortened = [c.old for c in changes if c.kind == "reworded" and c.old and c.new and len(c.new) < len(c.old)]
     for ka, a in added:
         for kr, r in removed:
             if kr not in out and (glued_chrome(r, a) or glued_chrome(a, r)):
                 out.update((ka, kr))
                 break
+        else:
+            if any(unstopped_piece(a, r) for r in [r for _, r in removed] + shortened):
+                out.add(ka)
     return out
+
+
+def unstopped_piece(piece: str, longer: str) -> bool:
+    """PIECE is the tail of a LONGER old sentence that lacked its full stop ('… to the
+    satisfaction of the customer All such contacts receive a response' -> 'All such contacts
+    receive a response.'): the same words, now split off, not a new statement. It must start
+    with a capital right after a lower-case word in LONGER, so a clause taken out of a sentence
+    ('sell your data' out of 'we never sell your data') never counts."""
+    body = " ".join(piece.split()).rstrip(".!?;:")
+    if len(body.split()) < 4 or not body[:1].isupper():
+        return False
+    at = " ".join(longer.split()).find(" " + body)
+    if at < 0:
+        return False
+    before = " ".join(longer.split())[:at]
+    return bool(re.search(r"[a-z]$", before))
 
 
 def _spelled_out(short_side: str, long_side: str) -> bool:
@@ -402,13 +425,15 @@ def _spelled_out(short_side: str, long_side: str) -> bool:
     return acr[0] in initials
 
 
-def decide_verdict(f: "Facts", impacts: set[str]) -> str:
+def decide_verdict(f: "Facts", cands: "Sequence[Statement]") -> str:
     """cosmetic | minor | substantive | major, by meaning first, then by volume.
 
-    impacts: the impact levels of the candidate statements (tracker.changes.priorities)."""
+    cands: the candidate statements; their impact levels (tracker.changes.priorities) count
+    unless every change a statement rests on alters no meaning."""
     from tracker.changes.priorities import MAJOR_IMPACTS, SUBSTANTIVE_IMPACTS
     trivial = trivial_changes(f.changes)
     real = [c for k, c in enumerate(f.changes) if c.kind != "moved" and k not in trivial]
+    impacts = {s.impact for s in cands if not s.changes or not set(s.changes) <= trivial}
     if not real:
         return "cosmetic"
     if impacts & MAJOR_IMPACTS:
