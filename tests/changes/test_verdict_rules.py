@@ -168,3 +168,44 @@ def test_a_statement_resting_only_on_trivial_changes_does_not_raise_the_verdict(
                       "to your satisfaction.\n\nAll such")
     report = compare(old, new)
     assert report.verdict == "minor", report.to_dict()
+
+
+# -- the list of what is cosmetic and what is major -----------------------------------
+
+def test_update_banner_with_its_short_tail_is_cosmetic(policy: str) -> None:
+    top = "# Example Privacy Policy"
+    banner = compare(policy, policy.replace(top, top + "\n\nWe have updated our Privacy Policy. Please read it carefully."))
+    assert banner.verdict == "cosmetic"
+    news = compare(policy, policy.replace(top, top + "\n\nWe have updated our Privacy Policy. "
+                                                       "We now share your location with advertisers."))
+    assert news.verdict in ("substantive", "major")
+
+
+@pytest.mark.parametrize("placeholder", ["[email protected]", "[email&#160;protected]"])
+def test_email_shown_as_anti_spam_placeholder_is_cosmetic(policy: str, placeholder: str) -> None:
+    assert compare(policy, policy.replace("privacy@example.com", placeholder)).verdict == "cosmetic"
+    assert compare(policy, policy.replace("privacy@example.com", "legal@example.org")).verdict != "cosmetic"
+
+
+def test_archive_wrapper_line_is_neither_content_nor_date_stamp(policy: str) -> None:
+    wrapper = ("> *The following text is extracted and transformed from the example.com privacy policy that was "
+               "archived on 2019-06-10. Please check the [original snapshot on the Wayback Machine]"
+               "(https://web.archive.org/web/20190610234532id_/https://example.com/privacy) for the most "
+               "accurate reproduction.*\n\n")
+    report = compare(policy, wrapper + policy)
+    assert report.verdict == "cosmetic" and report.changes == ()
+    assert report.date_stamp == {"old": "March 1, 2023", "new": "March 1, 2023"}
+
+
+@pytest.mark.parametrize("old_verb", ["sell", "share"])
+def test_will_not_sell_or_share_becoming_may_share_is_major_and_tagged_sale(policy: str, old_verb: str) -> None:
+    old = policy.replace("will not sell", f"will not {old_verb}")
+    new = policy.replace("We will not sell your personal information to third parties.",
+                         "We may share your personal information with advertising partners.")
+    report = compare(old, new)
+    assert report.verdict == "major" and "sale" in report.topics
+
+
+def test_identical_texts_say_no_change(policy: str) -> None:
+    report = compare(policy, policy)
+    assert report.headline == "No change" and report.changes == ()

@@ -186,14 +186,26 @@ _COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.I)
 _ARCHIVE_RE = re.compile(r"(?i)\b(?:archived|captured|retrieved|snapshot taken|crawled)\s+(?:on|at)\s*$")
 
 
+_ARCHIVE_NOTE_RE = re.compile(r"(?i)\b(?:original snapshot|wayback machine|web\.archive\.org|"
+                              r"extracted and transformed from|archived (?:copy|version))")
+
+
+def is_archive_wrapper(block: str) -> bool:
+    """An archive's wrapper line ('The following text is extracted and transformed from the
+    example.com privacy policy that was archived on 2019-06-10. Please check the original
+    snapshot …'): it dates the copy, not the policy, so it is neither content nor a date stamp."""
+    if len(block) > 600 or not _HAS_DIGIT(block):
+        return False
+    m = DATE_RE.search(block)
+    return bool(m and _ARCHIVE_RE.search(block[:m.start()]) and
+                (_ARCHIVE_NOTE_RE.search(block) or len(block) <= 120))
+
+
 def is_date_stamp(sentence: str) -> bool:
-    """A short sentence announcing when the document was updated/effective (metadata only),
-    or an archive banner ('... was archived on 2019-06-10.'), which dates the copy, not the text."""
+    """A short sentence announcing when the document was updated/effective (metadata only)."""
     if len(sentence) > 240 or not _HAS_DIGIT(sentence):
         return False
     m = DATE_RE.search(sentence)
-    if m and _ARCHIVE_RE.search(sentence[:m.start()]):
-        return True
     if len(sentence) > 160 or not m:
         return False
     if not _STAMP_WORDS_RE.search(sentence):

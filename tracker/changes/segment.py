@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.changes.normalize import (
-    clean_chars, cut_stamps, deobfuscate_emails, heading_key, is_copyright, is_date_stamp, strip_inline,
-    DATE_RE, latest_date, registrable_domain, stamp_date,
+    clean_chars, cut_stamps, deobfuscate_emails, heading_key, is_archive_wrapper, is_copyright, is_date_stamp,
+    strip_inline, DATE_RE, latest_date, registrable_domain, stamp_date,
 )
 
 ABBREVIATIONS = frozenset("""
@@ -302,6 +302,8 @@ def segment(text: str) -> Document:
             stamps.extend(cut_stamps(body)[1])   # the page's stamp may be glued into the skipped block
             continue  # tooltip/glossary pop-ups scraped inline: 'Example "x"For example, ...'
         inline = strip_inline(body)
+        if is_archive_wrapper(inline.text):
+            continue  # '… archived on 2019-06-10. Please check the original snapshot …'
         urls.extend(inline.urls)
         if inline.link_only and not any(u.lower().startswith(("mailto:", "tel:")) for u in inline.urls):
             continue  # navigation, table of contents, language list (but an e-mail link is a contact)

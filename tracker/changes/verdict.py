@@ -337,6 +337,8 @@ def _trivial_edit(gone: str, came: str) -> bool:
     g, n = gone.strip(), came.strip()
     if not g and not n:
         return True                       # punctuation or case only
+    if _placeholder_for(g, n) or _placeholder_for(n, g):
+        return True
     words_g, words_n = g.lower().split(), n.lower().split()
     if words_g and words_n and len(words_g) <= 2 and len(words_n) <= 2 \
             and set(words_g) | set(words_n) <= _INTERCHANGEABLE:
@@ -358,6 +360,18 @@ def _inflection(a: str, b: str) -> bool:
     """'emailing' and 'email', 'Framework' and 'Frameworks': one word inflected, not another word."""
     short_w, long_w = sorted((a, b), key=len)
     return long_w.startswith(short_w) and long_w[len(short_w):] in _INFLECTIONS
+
+
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# what scrapers and anti-spam scripts put where an address was: '[email protected]', '[email]'
+_EMAIL_PLACEHOLDERS = frozenset(("email", "e-mail", "email protected", "email address", "email&#160;protected"))
+
+
+def _placeholder_for(address: str, placeholder: str) -> bool:
+    """An e-mail address on one side, an anti-spam placeholder on the other: the same text
+    scraped with and without the address decoded."""
+    return bool(_EMAIL_RE.fullmatch(address.strip(" .,;:()<>"))) and \
+        placeholder.strip(" .,;:()[]<>").lower() in _EMAIL_PLACEHOLDERS
 
 
 def _is_fragment(text: str) -> bool:
@@ -383,6 +397,9 @@ def trivial_changes(changes: "list[Change]") -> set[int]:
     """Indexes of the changes that alter no meaning: is_trivial ones, and an added sentence
     that is a removed one with page chrome glued on (or the other way round)."""
     out = {k for k, c in enumerate(changes) if is_trivial(c)}
+    for k in range(1, len(changes)):
+        if _banner_tail(changes[k - 1], changes[k]):
+            out.add(k)
     added = [(k, c.new) for k, c in enumerate(changes) if c.kind == "added" and c.new and k not in out]
     removed = [(k, c.old) for k, c in enumerate(changes) if c.kind == "removed" and c.old and k not in out]
     shortened = [c.old for c in changes if c.kind == "reworded" and c.old and c.new and len(c.new) < len(c.old)]
@@ -395,6 +412,18 @@ def trivial_changes(changes: "list[Change]") -> set[int]:
             if any(unstopped_piece(a, r) for r in [r for _, r in removed] + shortened):
                 out.add(ka)
     return out
+
+
+BANNER_TAIL_MAX_WORDS = 12
+
+
+def _banner_tail(banner: "Change", c: "Change") -> bool:
+    """'We have updated our Privacy Policy. Please read it carefully.': the short sentence that
+    follows an update banner, added or removed with it and about no practice, is the banner's."""
+    text = c.new if c.kind == "added" else c.old if c.kind == "removed" else None
+    head = banner.new if banner.kind == "added" else banner.old if banner.kind == "removed" else None
+    return bool(text and head and c.kind == banner.kind and _BANNER_RE.search(head)
+                and len(text.split()) <= BANNER_TAIL_MAX_WORDS and not has_topic(text) and not _numbers(text))
 
 
 def unstopped_piece(piece: str, longer: str) -> bool:
