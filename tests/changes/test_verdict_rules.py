@@ -209,3 +209,11 @@ def test_will_not_sell_or_share_becoming_may_share_is_major_and_tagged_sale(poli
 def test_identical_texts_say_no_change(policy: str) -> None:
     report = compare(policy, policy)
     assert report.headline == "No change" and report.changes == ()
+
+
+def test_page_chrome_saying_change_log_in_is_not_a_change_log() -> None:
+    old = ("change Log In |Register |About Example Online Privacy Statement Example is committed to "
+           "protecting your privacy.")
+    new = ("change Log In |Account |Register |About Example Online Privacy Statement To learn how to protect "
+           "your personal information, please visit our privacy site.")
+    assert not is_change_log(old) and not is_trivial(_reworded(old, new))

@@ -285,14 +285,13 @@ _NOTE_PREFIX_RE = re.compile(r"(?i)^(?:[\W\d_]|change ?log|revision history|revi
 # a dated change-log entry anywhere in a (glued) sentence: '…(GDPR)2017-09-08:We clarified …',
 # 'August, 2004 - Removed references …'
 _CHANGE_ENTRY_RE = re.compile(r"(?:" + DATE_RE.pattern + r")\s*(?::|\s-|–)\s*[A-Z]", re.I)
-_CHANGE_LOG_RE = re.compile(r"(?i)\b(?:change\s?log|revision history|version history|history of changes)\b")
 
 
 def is_change_log(text: str) -> bool:
-    """A sentence of a change log: it holds a dated entry ('2018-03-15: More GDPR terms …') or
-    names the log itself. The log describes edits made elsewhere in the text, so its own
-    lines never carry a change of practice."""
-    return bool(_CHANGE_ENTRY_RE.search(text) or _CHANGE_LOG_RE.search(text))
+    """A sentence of a change log: it holds a dated entry ('2018-03-15: More GDPR terms …',
+    'August, 2004 - Removed …'). The log describes edits made elsewhere in the text, so its
+    own lines never carry a change of practice."""
+    return bool(_CHANGE_ENTRY_RE.search(text))
 
 
 def is_change_note(text: str) -> bool:
@@ -488,6 +487,8 @@ def decide_verdict(f: "Facts", cands: "Sequence[Statement]") -> str:
 # a rewrite, however long it is)
 REWRITE_OLD_KEPT = 0.5
 REWRITE_NEW_NOVEL = 0.5
+REWRITE_NEW_NOVEL_WITH_OLD_GONE = 0.3
+REWRITE_OLD_MOSTLY_GONE = 0.35
 REWRITE_MIN_NEW_SENTENCES = 20
 
 
@@ -552,8 +553,10 @@ def widens_scope(c: "Change") -> bool:
 
 
 def is_rewrite(f: "Facts") -> bool:
-    """Most of the old text gone, or most of the new text new (and plenty of it)."""
-    if f.old_kept < REWRITE_OLD_KEPT:
+    """Most of the old text gone and much of the new text new (not just chrome or a long part
+    cut), or most of the new text new (and plenty of it)."""
+    if f.old_kept < REWRITE_OLD_KEPT and (f.new_novel > REWRITE_NEW_NOVEL_WITH_OLD_GONE
+                                          or f.old_kept < REWRITE_OLD_MOSTLY_GONE):
         return True
     new_sentences = sum(1 for c in f.changes if c.kind in ("added", "reworded"))
     return f.new_novel > REWRITE_NEW_NOVEL and new_sentences >= REWRITE_MIN_NEW_SENTENCES
