@@ -6,9 +6,8 @@ import pytest
 
 from tracker.changes import compare
 from tracker.changes.report import Change
-from tracker.changes.verdict import (
-    glued_chrome, is_change_log, is_trivial, practice_sections, trivial_changes, widens_scope,
-)
+from tracker.changes.trivial import glued_chrome, is_change_log, is_trivial, trivial_changes
+from tracker.changes.verdict import practice_sections, widens_scope
 
 
 def _reworded(old: str, new: str) -> Change:
@@ -147,7 +146,7 @@ def test_most_of_the_text_replaced_is_a_rewrite() -> None:
 
 
 def test_sentence_split_off_an_unstopped_old_sentence_is_not_new() -> None:
-    from tracker.changes.verdict import unstopped_piece
+    from tracker.changes.trivial import unstopped_piece
     old = ("Where the issue is substantive, the matter is escalated to our legal team to the satisfaction "
            "of the customer All such substantive contacts receive a response.")
     assert unstopped_piece("All such substantive contacts receive a response.", old)
