@@ -44,6 +44,8 @@ def test_verbless_fragment_is_trivial_a_sentence_is_not() -> None:
     assert is_trivial(_removed("Archived versions"))
     assert not is_trivial(_removed("We sell your data."))
     assert not is_trivial(_added("Contact privacy@example.com"))     # a contact is never a fragment
+    assert not is_trivial(_added("precise location"))                # an item of a list of collected data
+    assert not is_trivial(_added("advertising partners"))            # an item of a list of recipients
 
 
 def test_page_chrome_glued_to_an_unchanged_sentence() -> None:
@@ -51,6 +53,8 @@ def test_page_chrome_glued_to_an_unchanged_sentence() -> None:
     chrome = "Music DVD Movies Books Shop All Departments Target : Privacy Policy Pharmacy Privacy"
     assert glued_chrome(sentence, f"{chrome} {sentence}")
     assert not glued_chrome(sentence, f"We now sell your data to brokers. {sentence}")
+    assert not glued_chrome("We share your data with our partners:", "We share your data with our partners: "
+                            "Google Analytics, Facebook")       # new recipients are not menu words
     changes = [_added(f"{chrome} {sentence}"), _removed(sentence)]
     assert trivial_changes(changes) == {0, 1}
     changes = [_added(f"We may share it with advertisers. {sentence}"), _removed(sentence)]

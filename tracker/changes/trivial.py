@@ -12,8 +12,9 @@ import re
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from tracker.changes.entities import extract_sentence
 from tracker.changes.normalize import DATE_RE
-from tracker.changes.topics import has_topic
+from tracker.changes.topics import has_topic, topics_of
 from tracker.changes.verdict import _NEG_RE, _numbers, delta_words
 
 if TYPE_CHECKING:
@@ -120,12 +121,19 @@ def _placeholder_for(address: str, placeholder: str) -> bool:
         placeholder.strip(" .,;:()[]<>").lower() in _EMAIL_PLACEHOLDERS
 
 
+# a list item naming one of these is a practice even in two words ('precise location',
+# 'advertising partners'), not a link label
+_ITEM_TOPICS = frozenset(("collection", "sharing", "sale", "children", "cookies-tracking", "do-not-track",
+                          "ai", "security", "international-transfer"))
+
+
 def _is_fragment(text: str) -> bool:
     """'Archived versions', 'Learn more': a few words with no sentence around them (a link
-    label or a menu entry) state no practice."""
+    label or a menu entry) state no practice -- unless they name data, a recipient or a
+    protected group, as an item of a list of collected data or recipients does."""
     words = re.findall(r"\w+", text)
     return len(words) <= FRAGMENT_MAX_WORDS and not text.rstrip().endswith((".", "!", "?", ":")) \
-        and not _numbers(text) and "@" not in text
+        and not _numbers(text) and "@" not in text and not _ITEM_TOPICS.intersection(topics_of(text))
 
 
 def glued_chrome(short_side: str, long_side: str) -> bool:
@@ -136,7 +144,10 @@ def glued_chrome(short_side: str, long_side: str) -> bool:
     if len(short_side.split()) < 4 or len(long_side) <= len(short_side) or short_side not in long_side:
         return False
     extra = long_side.replace(short_side, " ", 1)
-    return not [w for w in _LOWER_WORD_RE.findall(extra) if w not in _CHROME_GLUE]
+    if [w for w in _LOWER_WORD_RE.findall(extra) if w not in _CHROME_GLUE] or "@" in extra:
+        return False
+    found = extract_sentence(extra)            # 'We share data with: Google Analytics Facebook'
+    return not any(found.get(k) for k in ("vendors", "laws", "emails", "phones"))
 
 
 def trivial_changes(changes: "list[Change]") -> set[int]:
