@@ -19,7 +19,9 @@ from tracker.changes.statements import Context, candidates
 from tracker.changes.summary import Facts, new_names, novel_terms
 from tracker.changes.topics import _topics_of
 from tracker.changes.vendors import _vendor_spans
-from tracker.changes.verdict import _word_diff, change_topics, decide_verdict, flips, is_material, is_rewrite
+from tracker.changes.verdict import (
+    _word_diff, change_topics, decide_verdict, flips, is_material, is_rewrite, text_shares,
+)
 
 log = logging.getLogger(__name__)
 
@@ -276,6 +278,7 @@ def compare(old: str, new: str) -> ChangeReport:
     facts = Facts(changes, top_added, sections_removed, renamed, added, removed, [],
                   sim, dict(stats), outline_size(d_old), outline_size(d_new),
                   stamp["old"] != stamp["new"])
+    facts.old_kept, facts.new_novel = text_shares(d_old, d_new, pairs)
     old_links, new_links = ({_link_key(u) for u in d.urls} - {""} for d in (d_old, d_new))
     facts.links_changed = len(new_links ^ old_links)
     names = tuple(new_names([c.new or "" for c in changes if c.material and c.kind in ("added", "reworded")],
@@ -284,7 +287,7 @@ def compare(old: str, new: str) -> ChangeReport:
                   _salient_terms(changes, added, removed, names, d_old.text, d_new.text, sections_added), names)
     cands = candidates(ctx)
     impacts = {s.impact for s in cands}
-    verdict = decide_verdict(facts, impacts)
+    verdict = decide_verdict(facts, cands)
     topic_counter: Counter[str] = Counter()
     for c in changes:
         if c.kind != "moved" and c.material:
