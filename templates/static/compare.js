@@ -213,8 +213,13 @@
     if (args.from && byId[args.from]) { oldSel.value = args.from; }
     if (args.to && byId[args.to]) { newSel.value = args.to; }
     if (args.to && byId[args.to] && !(args.from && byId[args.from])) {
-      var before = data.versions[Math.max(0, byId[args.to].index - 1)];
-      oldSel.value = before.id;
+      var at = byId[args.to].index;   // the version before it; the first: it and the latest
+      if (at === 0) {
+        oldSel.value = args.to;
+        newSel.value = data.versions[data.versions.length - 1].id;
+      } else {
+        oldSel.value = data.versions[at - 1].id;
+      }
     }
     return Boolean(args.from || args.to);
   }

@@ -66,7 +66,8 @@ def _inert(soup: BeautifulSoup, where: str) -> None:
                     f"{where}: <{tag.name} {attr}={value!r}>"
     scripts = [s.get("src", "inline") for s in soup.find_all("script")]
     allowed = ("static/filter.js", "static/search.js", "static/cosmetic.js",
-               "pagefind/pagefind-ui.js")  # files, ours
+               "pagefind/pagefind-ui.js", "compare-data.js", "static/compare.js",
+               "static/vendor/jsdiff/diff.min.js")  # files, ours
     assert all(str(s).endswith(allowed) for s in scripts), f"{where}: {scripts}"
     assert not soup.find_all(["iframe", "object", "embed", "svg", "img"]) or \
         all(t.name == "svg" and not t.find_all(["script", "foreignobject"]) for t in
