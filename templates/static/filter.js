@@ -1,6 +1,7 @@
 /* Client-side filter of the index: companies (name), their documents (company and title) and
    the latest changes (company, document, verdict, headline, topics). It says how many of each
-   match in a live region ("2 companies, 3 documents, 1 change"). A static file so the page's
+   match in a live region ("2 companies, 3 documents, 1 change match"; cosmetic changes the
+   list hides are counted apart). A static file so the page's
    CSP can forbid inline scripts. Without JavaScript the box stays hidden and all is shown. */
 (function () {
   "use strict";
@@ -39,17 +40,29 @@
       if (hit) { companies += 1; }
       documents += docHits;
     });
+    var folded = 0;   // matching cosmetic changes the list's toggle keeps hidden
     changes.forEach(function (row) {
       var hit = matches(row, words);
       row.hidden = !hit;
-      if (hit) { shown += 1; }
+      if (!hit) { return; }
+      if (row.classList.contains("verdict-cosmetic") &&
+          row.parentNode.classList.contains("hide-cosmetic")) {
+        folded += 1;
+      } else {
+        shown += 1;
+      }
     });
     if (count) {
       count.textContent = words.length ? plural(companies, "company", "companies") + ", " +
         plural(documents, "document", "documents") + ", " +
-        plural(shown, "change", "changes") + " match" : "";
+        plural(shown, "change", "changes") + " match" +
+        (folded ? " (and " + plural(folded, "hidden cosmetic change", "hidden cosmetic changes") +
+         ")" : "") : "";
     }
   }
   input.addEventListener("input", apply);
+  document.addEventListener("click", function (event) {   // after cosmetic.js's toggle
+    if (event.target.closest && event.target.closest(".cosmetic-toggle")) { apply(); }
+  });
   apply();
 }());
