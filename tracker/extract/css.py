@@ -38,7 +38,7 @@ class InvalidSelector(ValueError):
 def select(doc: Document, selector: str) -> list[Element]:
     """Every element of the page matching `selector`, in document order (InvalidSelector
     with soupsieve's message for a selector it refuses)."""
-    compiled = plain_selectors(selector)
+    compiled: Any = plain_selectors(selector)
     if compiled is None:
         import soupsieve
 
