@@ -151,3 +151,51 @@ def test_markdown_and_plain_text_of_one_policy_are_equal(policy: str) -> None:
     wrap = "This page was archived on March 3, 2024. Please check the original snapshot for the current version.\n\n"
     w = compare(policy, wrap + policy)
     assert w.verdict == "cosmetic" and w.date_stamp["new"] == "March 1, 2023"
+
+
+def test_edit_window_quotes_the_one_edit_with_its_neighbours() -> None:
+    from tracker.changes.phrasing import edit_window
+    w = edit_window("We collect payment data, such as credit card or checking account information.",
+                    "We collect payment data, such as credit card information.")
+    assert w == ("such as credit card or checking account information", "such as credit card information",
+                 "or checking account", "")
+    assert edit_window("Same words here.", "Same words here.") is None
+    many = " ".join(f"w{i}" for i in range(40))
+    assert edit_window("a " + many, "b " + many[::-1]) is None
+
+
+def test_compact_drops_openers_and_asides_but_not_the_focus() -> None:
+    from tracker.changes.phrasing import compact
+    text = "Please note that data of users in the European Economic Area (EEA) is controlled by Acme Ltd (like Acme Shop)."
+    assert compact(text) == "Data of users in the European Economic Area is controlled by Acme Ltd."
+    at = text.index("(like")
+    assert "(like Acme Shop)" in compact(text, (at + 1, at + 5))
+
+
+def test_a_reworded_sentence_is_stated_by_its_edit() -> None:
+    from tracker.changes.statements import edit_statement, reworded_statements
+    c = _ch("reworded", "We collect your name and payment data, such as credit card or checking account information.",
+            "We collect your name and payment data, such as credit card information.", ("collection",))
+    text, old, new = edit_statement(_ctx(c), c)
+    assert text == ("Acme collects your name and payment data, such as credit card information "
+                    "(was: such as credit card or checking account information)")
+    long_list = ("The family of companies includes the companies controlled by Acme, including the Acme telephone "
+                 "companies, Acme Enterprise Solutions, {}Acme Wireless, Beta{} and Acme Online, all over the world "
+                 "and in every country where the law allows it.")
+    c2 = _ch("reworded", long_list.format("", ""), long_list.format("XO Communications, ", ", MapQuest"))
+    (s,) = reworded_statements(_ctx(c2))
+    assert s.text.startswith("Now also names XO Communications and MapQuest")
+    c3 = _ch("reworded", long_list.format("Times Skimmer, ", ""), long_list.format("", ""))
+    assert reworded_statements(_ctx(c3))[0].text.startswith("No longer names Times Skimmer")
+
+
+def test_a_removed_sentence_merged_into_a_new_one_is_not_reported_removed() -> None:
+    from tracker.changes.statements import practice_statements
+    gone = _ch("removed", "Data collected in the EEA when using Tunes is controlled by Tunes SARL in Luxembourg.", None,
+               ("collection",))
+    merged = _ch("reworded", "Data is controlled by Acme Sales.", "Data is controlled by Acme Distribution. Data "
+                 "collected in the EEA when using Tunes is controlled by Tunes SARL in Luxembourg and processed "
+                 "by Acme Inc.", ("collection",))
+    texts = [s.text for s in practice_statements(_ctx(gone, merged))]
+    assert not any("No longer" in t for t in texts)
+    assert [s.text for s in practice_statements(_ctx(gone))][0].startswith("No longer says")

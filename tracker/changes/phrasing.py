@@ -99,17 +99,25 @@ def clause_about(sentence: str, focus: "re.Pattern[str] | None", limit: int) -> 
         return None
     if len(whole) <= limit:
         return whole
+    whole = compact(whole, m.span() if m else None)
+    m = focus.search(whole) if focus is not None else None
+    if focus is not None and m is None:
+        return None
+    if len(whole) <= limit:
+        return whole
     at = m.start() if m else 0
     stops = [x for x in _SPLIT_RE.finditer(whole)]
     ends = [x.start() for x in stops if x.start() >= (m.end() if m else 0)]
     starts = [0] + [x.end() for x in stops if x.end() <= at]
-    for end in ends:
+    best = None
+    for end in ends:                      # the longest run of whole clauses that fits
         text = tidy(whole[:end])
-        if not _balanced(text):
-            continue                      # a cut inside a parenthesis or a quote
-        if len(text) <= limit and _has_verb(text):
-            return text
-        break
+        if len(text) > limit:
+            break
+        if _balanced(text) and _has_verb(text):     # never cut inside a parenthesis or a quote
+            best = text
+    if best:
+        return best
     begin = starts[-1]
     stop = next((e for e in ends), len(whole))
     text = tidy(whole[begin:stop])
@@ -118,6 +126,84 @@ def clause_about(sentence: str, focus: "re.Pattern[str] | None", limit: int) -> 
     if len(text.split()) >= 4 and len(text) <= limit and _has_verb(text) and (text[:1].isupper() or _SUBJECT_RE.match(text)):
         return capitalise(text)
     return None
+
+
+# openers that carry no practice ('Please note that …') and asides that only abbreviate or
+# illustrate ('(EEA)', '(e.g., …)', '(like …)'): dropped from a quote too long to fit
+_LEAD_IN_RE = re.compile(r"(?i)^(?:please (?:note|be aware|understand) that|note that|in addition,|additionally,|"
+                         r"as a matter of course,|for the avoidance of doubt,|in other words,)\s+")
+_ASIDE_RE = re.compile(r"\s\((?:[^()]{1,16}|[^()]{0,30}[\"“][^()\"“”]{1,40}[\"”]|(?:e\.g\.|i\.e\.|for example|for instance|such as|like|including)\b[^()]*)\)")
+
+
+def compact(text: str, keep: tuple[int, int] | None = None) -> str:
+    """text without its opener ('Please note that') and without asides in parentheses that
+    only abbreviate or illustrate, except one overlapping keep (the span of the focus)."""
+    def aside(m: re.Match[str]) -> str:
+        if keep and m.start() < keep[1] and keep[0] < m.end():
+            return m.group(0)
+        return ""
+    out = _ASIDE_RE.sub(aside, text)
+    lead = _LEAD_IN_RE.match(out)
+    if lead and (not keep or keep[0] >= lead.end()):
+        out = capitalise(out[lead.end():])
+    return out
+
+
+_EDGE_PUNCT_RE = re.compile(r"[,;:.!?)]$")
+
+
+def _norm_word(w: str) -> str:
+    return w.lower().strip(".,;:!?\"'“”‘’()")
+
+
+def _window_side(words: list[str], i: int, j: int, context: int) -> tuple[list[str], list[str]]:
+    """Up to `context` words before words[i] and after words[j - 1], never across a clause
+    mark (a comma, a full stop, an opening parenthesis)."""
+    left: list[str] = []
+    k = i - 1
+    while k >= 0 and len(left) < context and not _EDGE_PUNCT_RE.search(words[k]):
+        left.insert(0, words[k])
+        if words[k].startswith("("):
+            break
+        k -= 1
+    right: list[str] = []
+    k = j
+    while k < len(words) and len(right) < context:
+        right.append(words[k])
+        if _EDGE_PUNCT_RE.search(words[k]) or words[k].endswith(")"):
+            break
+        k += 1
+    return left, right
+
+
+def _clean_window(words: list[str]) -> str:
+    text = tidy(" ".join(words))
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", "").replace(")", "")
+    return text.strip(" ,;:")
+
+
+def edit_window(old: str, new: str, context: int = 4, max_words: int = 24) -> tuple[str, str, str, str] | None:
+    """The one place where a reworded sentence differs, with a few words of context each side
+    (never across a clause mark): (old window, new window, old words, new words). None when
+    the sentences are equal or differ in too many words to quote as one edit."""
+    a, b = old.split(), new.split()
+    na, nb = [_norm_word(w) for w in a], [_norm_word(w) for w in b]
+    i = 0
+    while i < min(len(a), len(b)) and na[i] == nb[i]:
+        i += 1
+    j = 0
+    while j < min(len(a), len(b)) - i and na[-1 - j] == nb[-1 - j]:
+        j += 1
+    mid_a, mid_b = a[i:len(a) - j], b[i:len(b) - j]
+    if (not mid_a and not mid_b) or len(mid_a) > max_words or len(mid_b) > max_words:
+        return None
+    la, ra = _window_side(a, i, len(a) - j, context)
+    lb, rb = _window_side(b, i, len(b) - j, context)
+    ow, nw = _clean_window(la + mid_a + ra), _clean_window(lb + mid_b + rb)
+    if not ow or not nw or ow.lower() == nw.lower():
+        return None
+    return ow, nw, _clean_window(mid_a), _clean_window(mid_b)
 
 
 _VERBISH_RE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|will|may|can|must|might|could|should|do|does|"

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Callable
 
 from tracker.changes.entities import extract_sentence
-from tracker.changes.phrasing import capitalise, clause_about, third_person, tidy
+from tracker.changes.phrasing import capitalise, clause_about, edit_window, third_person, tidy
 from tracker.changes.priorities import MAX_STATEMENTS, RANK, tier
 from tracker.changes.report import Change
 
@@ -52,6 +52,8 @@ class Context:
     owner: str
     salient: tuple[str, ...] = ()      # lower-case names and terms a reader would look for
     names: tuple[str, ...] = ()        # proper names only the new version writes, as written
+    live: list[tuple[int, Change]] | None = None      # the material changes, computed once
+    news: list[set[str]] | None = None                # content words of each new sentence
 
 
 # -- patterns ---------------------------------------------------------------------------------
@@ -109,7 +111,25 @@ def _says(owner: str, text: str, focus: "re.Pattern[str] | None", limit: int) ->
 
 
 def _live(ctx: Context) -> list[tuple[int, Change]]:
-    return [(k, c) for k, c in enumerate(ctx.changes) if c.kind != "moved" and c.material and not _stamp_only(c)]
+    if ctx.live is None:
+        ctx.live = [(k, c) for k, c in enumerate(ctx.changes) if c.kind != "moved" and c.material
+                    and not _stamp_only(c) and not _merged_away(ctx, c)]
+    return ctx.live
+
+
+def _merged_away(ctx: Context, c: Change) -> bool:
+    if c.kind != "removed":
+        return False
+    if ctx.news is None:
+        ctx.news = [_content_words(x.new) for x in ctx.changes if x.kind in ("added", "reworded") and x.new]
+    return _kept_in(c.old or "", ctx.news)
+
+
+def _kept_in(text: str, news: list[set[str]]) -> bool:
+    """A removed sentence whose words all but return inside one new sentence (two sentences
+    merged, one sentence extended) was not dropped: it is never stated as 'no longer says'."""
+    words = _content_words(text)
+    return len(words) >= 4 and any(len(words & n) >= 0.85 * len(words) for n in news)
 
 
 def _stamp_only(c: Change) -> bool:
@@ -404,11 +424,15 @@ def practice_statements(ctx: Context) -> list[Statement]:
             continue
         focus = _COLLECT_RE if _COLLECT_RE.search(text) else _PRACTICE_RE
         said = _owner_says(ctx, text, focus)
-        edited = None
+        edit_said = None
         if c.kind == "reworded":
+            e = edit_statement(ctx, c)
+            if e:
+                out.append(Statement(e[0], _topic(c), "practice-changed", e[1], e[2], (k,)))
+                continue
             edit = _edit_focus(c)
-            edited = _owner_says(ctx, text, edit) if edit else None
-            said = edited or said
+            edit_said = _owner_says(ctx, text, edit) if edit else None
+            said = edit_said or said
         if not said:
             continue
         impact = "collection-widened" if c.kind == "added" and focus is _COLLECT_RE else "practice-changed"
@@ -419,7 +443,7 @@ def practice_statements(ctx: Context) -> list[Statement]:
         elif c.kind == "removed":
             out.append(Statement(f"No longer says: {_lower(said)}", _topic(c), "practice-changed", said, None, (k,)))
         else:
-            was = _reworded_was(c) if edited else ""      # the old words belong to the quoted clause only
+            was = _reworded_was(c) if edit_said else ""      # the old words belong to the quoted clause only
             out.append(Statement(f"{said} (was: {was})" if was else said, _topic(c), "practice-changed",
                                  was or None, said, (k,)))
     return out
@@ -460,16 +484,20 @@ def reworded_statements(ctx: Context) -> list[Statement]:
     for k, c in enumerate(ctx.changes):
         if len(out) >= 4 * MAX_STATEMENTS:
             break
-        if c.kind == "moved" or _stamp_only(c):
+        if c.kind == "moved" or _stamp_only(c) or _merged_away(ctx, c):
+            continue
+        e = edit_statement(ctx, c) if c.kind == "reworded" else None
+        if e:
+            out.append(Statement(e[0], _topic(c), "reworded", e[1], e[2], (k,)))
             continue
         focus = _edit_focus(c) if c.kind == "reworded" else None
         text = (c.new if c.kind != "removed" else c.old) or ""
-        edited = _owner_says(ctx, text, focus, 140) if focus else None
-        said = edited or _owner_says(ctx, text, None, 140)
+        edit_said = _owner_says(ctx, text, focus, 140) if focus else None
+        said = edit_said or _owner_says(ctx, text, None, 140)
         if not said or len(said.split()) < 4:
             continue
         if c.kind == "reworded":
-            was = _reworded_was(c) if edited else ""
+            was = _reworded_was(c) if edit_said else ""
             out.append(Statement(f"{said} (was: {was})" if was else f"Now reads: {_lower(said)}", _topic(c),
                                  "reworded", was or None, said, (k,)))
         elif c.kind == "added":
@@ -511,6 +539,44 @@ def _topic(c: Change) -> str:
                           "collection", "cookies-tracking", "ai", "use", "legal-basis", "security",
                           "do-not-track", "contact", "policy-changes") if t in c.topics]
     return ranked[0] if ranked else next((t for t in c.topics if t in TOPICS), "other")
+
+
+def _chunks(c: Change, op: str) -> list[str]:
+    """The runs of words only in the new ('+') or only in the old ('-') sentence."""
+    from tracker.changes.verdict import word_diff
+    return [t for t in (tidy(x).strip(" ,;:") for o, x in word_diff(c.old or "", c.new or "") if o == op) if t]
+
+
+def _named(chunks: list[str]) -> str:
+    quoted = [x if x[:1].isupper() else f"“{x}”" for x in chunks]
+    return _and(quoted)
+
+
+def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None] | None:
+    """A reworded sentence stated by its one edit: the clause holding the new words with the
+    old words around the edit ('… such as credit card information (was: such as credit card
+    or checking account information)'); where no clause fits, the names it adds or drops
+    ('Now also names XO Communications and MapQuest in “…”') or the two windows quoted."""
+    w = edit_window(c.old or "", c.new or "")
+    if w is None:
+        return None
+    old_win, new_win, gone, came = w
+    was = third_person(old_win, ctx.owner)
+    said = _owner_says(ctx, c.new or "", re.compile(re.escape(new_win), re.I))
+    if said:
+        return f"{said} (was: {_lower(was)})", old_win, new_win
+    plus, minus = _chunks(c, "+"), _chunks(c, "-")
+    where = clause_about(c.new or "", None, 90)
+    where_text = f" in “{third_person(where, ctx.owner)}”" if where else ""
+    if plus and not minus and len(plus) <= 3 and all(len(x.split()) <= 5 for x in plus):
+        verb = "names" if all(x[:1].isupper() for x in plus) else "says"
+        return f"Now also {verb} {_named(plus)}{where_text}", None, ", ".join(plus)
+    if minus and not plus and len(minus) <= 3 and all(len(x.split()) <= 5 for x in minus):
+        verb = "names" if all(x[:1].isupper() for x in minus) else "mentions"
+        return f"No longer {verb} {_named(minus)}{where_text}", ", ".join(minus), None
+    if len(new_win) > 110 or len(old_win) > 110:
+        return None
+    return f"Now says “{third_person(new_win, ctx.owner)}” (was: “{was}”)", old_win, new_win
 
 
 def _reworded_was(c: Change) -> str:
