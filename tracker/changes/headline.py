@@ -55,7 +55,7 @@ def rewrite_digest(cands: list[Statement], salient: tuple[str, ...] = ()) -> lis
     is_gone = [s.impact in _GONE or s.text.startswith("No longer") for s in practical]
     gone = [s for s, g in zip(practical, is_gone) if g][:2]
     chosen = select(gone + [s for s, g in zip(practical, is_gone) if not g], salient)
-    new_kept = [s for s in chosen if s not in gone][:4]
+    new_kept = [s for s in chosen if s not in gone][:MAX_STATEMENTS - len([s for s in chosen if s in gone])]
     chosen = sorted([s for s in chosen if s in gone] + new_kept, key=lambda s: RANK[s.impact])
     if not chosen:
         return [Statement("Text reorganised, practices largely unchanged", "other", "reworded")]

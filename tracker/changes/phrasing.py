@@ -78,7 +78,8 @@ def third_person(text: str, owner: str) -> str:
     return text
 
 
-_SPLIT_RE = re.compile(r"\s*;\s*|\s[–—-]\s|:\s+|,\s+(?=(?:and|but|or|which|including|such as|for example|e\.g\.|"
+_SPLIT_RE = re.compile(r"\s*;\s*|\s[–—-]\s|:\s+|\s(?=(?:in connection with|in order to|for the purposes? of|"
+                       r"in accordance with|pursuant to|to the extent)\b)|,\s+(?=(?:and|but|or|which|including|such as|for example|e\.g\.|"
                        r"unless|except|where|when|if|so that|in order|as well as|while|whereas|because)\b)|"
                        r"\.\s+(?=[A-Z])")
 _CONJUNCTION_RE = re.compile(r"(?i)^(?:and|but|or|which|including|such as|for example|e\.g\.|as well as|while|whereas|"

@@ -54,6 +54,7 @@ class Context:
     names: tuple[str, ...] = ()        # proper names only the new version writes, as written
     live: list[tuple[int, Change]] | None = None      # the material changes, computed once
     news: list[set[str]] | None = None                # content words of each new sentence
+    old_text: str = ""                 # the whole old text: what a digest calls new was never in it
 
 
 # -- patterns ---------------------------------------------------------------------------------
@@ -229,7 +230,8 @@ def promise_statements(ctx: Context) -> list[Statement]:
         elif pn and not (c.kind == "reworded" and po) and c.kind != "removed" and _PRACTICE_RE.search(n):
             said = _owner_says(ctx, n, None)
             if said:
-                out.append(Statement(f"New commitment: {_lower(said)}", _topic(c), "promise-added", None, said, (k,)))
+                impact = "no-sale-promise" if _SALE_RE.search(said) else "promise-added"
+                out.append(Statement(f"New commitment: {_lower(said)}", _topic(c), impact, None, said, (k,)))
     return out
 
 
@@ -332,10 +334,15 @@ def retention_statements(ctx: Context) -> list[Statement]:
         text = c.new if c.kind == "added" else c.old
         if not text or not _RETENTION_RE.search(text):
             continue
-        said = _owner_says(ctx, text, _RETENTION_RE)
+        periods = extract_sentence(text).durations
+        said = (_owner_says(ctx, text, re.compile("|".join(map(re.escape, sorted(periods))), re.I)) if periods
+                else None) or _owner_says(ctx, text, _RETENTION_RE)
         if said:
-            out.append(Statement(said if c.kind == "added" else f"No longer says: {_lower(said)}", "retention",
-                                 "retention-stated", None if c.kind == "added" else said,
+            # a period stated where none was is a change of how long data is kept
+            impact = "retention-changed" if extract_sentence(text).durations else "retention-stated"
+            out.append(Statement(f"New retention rule: {_lower(said)}" if c.kind == "added"
+                                 else f"Retention rule dropped: {_lower(said)}", "retention",
+                                 impact, None if c.kind == "added" else said,
                                  said if c.kind == "added" else None, (k,)))
     return out
 
@@ -613,22 +620,30 @@ def select(candidates: list[Statement], salient: tuple[str, ...] = ()) -> list[S
             best[s.changes] = RANK[s.impact]
     candidates = [s for s in candidates if not s.changes or RANK[s.impact] == best[s.changes]]
     ordered = sorted(enumerate(candidates),
-                     key=lambda kc: (tier(kc[1].impact), -min(salience(kc[1], salient), 1), RANK[kc[1].impact],
+                     key=lambda kc: (tier(kc[1].impact), -(len(kc[1].changes) > 1), -min(salience(kc[1], salient), 1),
+                                     RANK[kc[1].impact],
                                      -salience(kc[1], salient), kc[0]))
     out: list[Statement] = []
     used: set[int] = set()
     texts: set[str] = set()
     per_impact: dict[str, int] = {}
+    covered: dict[str, set[int]] = {}      # impact -> sentences a chosen digest already states
     for _, s in ordered:
-        if s.changes and used & set(s.changes):
+        digest = len(s.changes) > 1      # a digest names several sentences: it blocks none of them
+        if s.changes and not digest and used & set(s.changes):
             continue
+        if s.changes and not digest and set(s.changes) <= covered.get(s.impact, set()):
+            continue                     # one of the sentences the digest of its kind sums up
+        if digest:
+            covered.setdefault(s.impact, set()).update(s.changes)
         key = s.text.lower()
         if key in texts or per_impact.get(s.impact, 0) >= PER_IMPACT:
             continue
         out.append(s)
-        used |= set(s.changes)
+        if not digest:
+            used |= set(s.changes)
         texts.add(key)
-        per_impact[s.impact] = per_impact.get(s.impact, 0) + 1
+        per_impact[s.impact] = PER_IMPACT if digest else per_impact.get(s.impact, 0) + 1
         if len(out) == MAX_STATEMENTS:
             break
     return out
@@ -637,8 +652,9 @@ def select(candidates: list[Statement], salient: tuple[str, ...] = ()) -> list[S
 def candidates(ctx: Context) -> list[Statement]:
     """Every rule's statements; the catch-all rewording rule only when the others found too
     few to fill the summary (it would read every change of a long rewrite for nothing)."""
+    from tracker.changes.digests import DIGESTS
     out: list[Statement] = []
-    for rule in RULES:
+    for rule in DIGESTS + RULES:
         if rule is reworded_statements and len(out) >= 2 * MAX_STATEMENTS:
             continue
         out.extend(rule(ctx))
