@@ -81,7 +81,9 @@ def test_rights_and_retention_rules() -> None:
     assert r.impact == "right-added" and r.text == "New right: you can appeal a refused request by writing to Acme"
     (k,) = retention_statements(_ctx(_ch("added", None, "We keep transaction data for at least 7 years.",
                                          ("retention",))))
-    assert k.impact == "retention-stated" and k.text == "Acme keeps transaction data for at least 7 years"
+    assert k.impact == "retention-changed" and k.text == "New retention rule: Acme keeps transaction data for at least 7 years"
+    (d,) = retention_statements(_ctx(_ch("removed", "We delete your data when you ask us to.", None, ("retention",))))
+    assert d.impact == "retention-stated" and d.text == "Retention rule dropped: Acme deletes your data when you ask Acme to"
 
 
 def test_sections_are_one_statement_each_way() -> None:
@@ -199,3 +201,47 @@ def test_a_removed_sentence_merged_into_a_new_one_is_not_reported_removed() -> N
     texts = [s.text for s in practice_statements(_ctx(gone, merged))]
     assert not any("No longer" in t for t in texts)
     assert [s.text for s in practice_statements(_ctx(gone))][0].startswith("No longer says")
+
+
+def test_digests_name_new_rights_and_legal_bases_the_old_text_never_stated() -> None:
+    from tracker.changes.digests import basis_digest, office_statements, rights_digest
+    new = [_ch("added", None, "You have the right to data portability and the right to object to processing.", ("rights",)),
+           _ch("added", None, "You may lodge a complaint with your local data protection authority.", ("rights",)),
+           _ch("added", None, "We process your data on the basis of your consent, to perform a contract, and for our "
+                              "legitimate interests.", ("legal-basis",)),
+           _ch("added", None, "You can contact our Data Protection Officer at dpo@acme.test.", ("contact",))]
+    (r,) = rights_digest(_ctx(*new, old_text="We collect data."))
+    assert r.text == ("New rights: objection to processing, data portability and a complaint to a data "
+                      "protection authority") and r.impact == "right-added" and r.changes == (0, 1)
+    assert rights_digest(_ctx(*new, old_text="You have the right to object. Data portability applies.")) == []
+    (b,) = basis_digest(_ctx(*new, old_text="We collect data."))
+    assert b.text == "Acme now states its legal basis for processing personal data: consent, contract and legitimate interests"
+    assert basis_digest(_ctx(*new, old_text="We rely on our legitimate interests.")) == []
+    (o,) = office_statements(_ctx(*new, old_text="We collect data."))
+    assert o.impact == "office-named" and "Data Protection Officer" in o.text
+    # a sentence saying there are no automated decisions grants no right about them
+    none = _ch("added", None, "We do not make automated decisions that significantly affect you, and you can "
+                              "request access to your personal data.", ("rights",))
+    assert rights_digest(_ctx(none, old_text="")) == []
+
+
+def test_select_lets_a_digest_stand_for_the_sentences_it_sums_up() -> None:
+    digest = Statement("New rights: a and b", "rights", "right-added", changes=(1, 2))
+    one = Statement("New right: a", "rights", "right-added", changes=(1,))
+    other = Statement("New right: c", "rights", "right-added", changes=(3,))
+    practice = Statement("Acme collects b", "collection", "collection-widened", changes=(2,))
+    out = [s.text for s in select([one, other, digest, practice])]
+    assert out[0] == "New rights: a and b" and "New right: a" not in out and "Acme collects b" in out
+
+
+def test_a_new_promise_not_to_sell_ranks_with_rights_and_inability_is_no_promise() -> None:
+    (s,) = promise_statements(_ctx(_ch("added", None, "We do not sell your personal data to anyone.", ("sale",))))
+    assert s.impact == "no-sale-promise" and tier("no-sale-promise") == tier("right-added") < tier("sharing-widened")
+    assert promise_statements(_ctx(_ch("added", None, "After deletion we will not be able to restore your data.",
+                                       ("retention",)))) == []
+
+
+def test_a_heading_glued_to_its_sentence_is_set_apart() -> None:
+    from tracker.changes.phrasing import tidy
+    assert tidy("Privacy QuestionsIf you have questions, write to us.") == "Privacy Questions: If you have questions, write to us"
+    assert tidy("YouTube keeps logs.") == "YouTube keeps logs"

@@ -25,7 +25,8 @@ RIGHTS: tuple[tuple[str, "re.Pattern[str]"], ...] = tuple((label, re.compile(rx,
     ("withdrawal of consent", r"\bwithdraw (?:your |their )?consent\b"),
     ("a complaint to a data protection authority", r"\b(?:lodge|file|make|bring) a complaint\b[^.]{0,80}"
      r"\b(?:authorit\w+|regulator\w*|commission\w*)|\bcomplain to (?:a|the|your) (?:local )?(?:data protection|supervisory)"),
-    ("review of automated decisions", r"\bautomated (?:decision|individual decision|processing)"),
+    ("review of automated decisions", r"\bright[^.]{0,40}\b(?:not to be subject|object)[^.]{0,60}\bautomated|"
+     r"\bautomated (?:decision|processing)[^.]{0,80}\b(?:object|contest|challenge|human (?:review|intervention))"),
 ))
 
 BASES: tuple[tuple[str, "re.Pattern[str]"], ...] = tuple((label, re.compile(rx, re.I)) for label, rx in (

@@ -21,11 +21,17 @@ _IRREGULAR = {"do": "does", "have": "has", "are": "is", "were": "was", "don't": 
               "haven't": "hasn't", "weren't": "wasn't", "'re": "'s", "go": "goes"}
 
 
+# a heading glued to its first sentence by a scrape: 'Privacy QuestionsIf you have …'
+_GLUED_HEADING_RE = re.compile(r"^([A-Z][a-z]+(?: [A-Za-z][a-z]+){0,5}[a-z])(?=(?:If|We|You|Your|Our|The|This|These|"
+                               r"Users|In|For|To|When|Where|Under|Some|All|A|An)\s)")
+
+
 def tidy(text: str) -> str:
     """One line, no list marker, quotes or trailing punctuation, first letter as written;
     a closing parenthesis or quote stays when it closes one the text opened."""
     text = re.sub(r"\s+", " ", text.replace("**", "").replace("__", "")).strip()
     text = _LEAD_RE.sub("", text)
+    text = _GLUED_HEADING_RE.sub(r"\1: ", text, count=1)
     out = _TRAIL_RE.sub("", text)
     tail = text[len(out):]
     if out.count("(") > out.count(")") and ")" in tail:

@@ -44,7 +44,7 @@ TRAILING = frozenset({"section-added", "section-removed", "contact-changed", "re
 
 
 # promises and rights gained come next, before any statement merely carrying new names
-COMMITMENTS = frozenset({"no-sale-promise", "right-added", "promise-added"})
+COMMITMENTS = frozenset({"no-sale-promise", "right-added", "promise-added", "office-named"})
 
 
 def tier(impact: str) -> int:

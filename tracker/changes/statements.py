@@ -168,6 +168,8 @@ def _edit_focus(c: Change) -> "re.Pattern[str] | None":
 
 def _promise(ctx: Context, text: str) -> bool:
     """'we will not …', 'without your consent', or the company by name: 'Reddit does not sell'."""
+    if _UNABLE_RE.search(text):
+        return False                   # 'we will not be able to restore it': a limit, not a promise
     if _PROMISE_RE.search(text):
         return True
     owner = re.escape(ctx.owner)
@@ -175,6 +177,7 @@ def _promise(ctx: Context, text: str) -> bool:
                           rf"\s*(?:not|n't)\b|\b{owner} never\b", text))
 
 
+_UNABLE_RE = re.compile(r"(?i)\b(?:will|would|may) not be (?:able|possible|available)\b")
 _CONTENT_WORD_RE = re.compile(r"[a-z]{4,}")
 _FUNCTION_WORDS = frozenset("""with from that this these those your have will would shall their there when where
 which what about into only also such other than then them they does like more most some without unless""".split())
