@@ -84,7 +84,7 @@ def rights_digest(ctx: Context) -> list[Statement]:
         return []
     labels = list(found)
     return [Statement(f"New rights: {_and(labels)}", "rights", "right-added", None, ", ".join(labels),
-                      _rests_on(found), f"Adds rights: {_and(labels)}")]
+                      _rests_on(found), f"{ctx.owner} now lists rights to {_and(labels)}")]
 
 
 def basis_digest(ctx: Context) -> list[Statement]:

@@ -92,7 +92,9 @@ _CONJUNCTION_RE = re.compile(r"(?i)^(?:and|but|or|which|including|such as|for ex
                              r"because|so that|in order|that|to|of|for|with|by|from|in|on|at)\b")
 
 
-_SUBJECT_RE = re.compile(r"(?i)^(?:we|you|your|our|it|they|this|these|the|such|any|all|some|data|information)\b")
+_SUBJECT_RE = re.compile(r"(?i)^(?:we|you|your|our|it|they|this|these|the|such|any|all|some|data|information|"
+                         r"if you|when you|where you)\b")
+_LINKED_CONDITION_RE = re.compile(r"(?i)^(?:and|but|or|so) (?=(?:(?:if|when|where) (?:you|we)|we|you|it|they)\b)")
 
 
 def clause_about(sentence: str, focus: "re.Pattern[str] | None", limit: int) -> str | None:
@@ -128,6 +130,8 @@ def clause_about(sentence: str, focus: "re.Pattern[str] | None", limit: int) -> 
     begin = starts[-1]
     stop = next((e for e in ends), len(whole))
     text = tidy(whole[begin:stop])
+    if begin and _LINKED_CONDITION_RE.match(text):
+        text = capitalise(text.split(" ", 1)[1])   # '…, but we do not …', '… - and if you …': stands alone
     if (begin and _CONJUNCTION_RE.match(text)) or not _balanced(text):
         return None
     if len(text.split()) >= 4 and len(text) <= limit and _has_verb(text) and (text[:1].isupper() or _SUBJECT_RE.match(text)):

@@ -63,7 +63,8 @@ _PROMISE_RE = re.compile(
     r"\b(?:[Ww]e|[Ww]e (?:also|generally|currently))\s+(?:will|do|shall|would|can)\s*(?:not|n't)\b|(?i:\bwe never\b|\bwe will never\b)"
     r"|(?i:\b(?:without|unless (?:we (?:have|obtain|receive)|you (?:give|provide)))\s+(?:your\s+)?(?:prior\s+|express\s+|explicit\s+)?"
     r"(?:opt[- ]?in\s+)?(?:consent|permission|approval)|\bask (?:for )?your (?:opt[- ]?in|consent|permission)"
-    r"|\bonly (?:with|if you) (?:your )?(?:consent|opt[- ]?in|agree)|\bopt[- ]?in\b)")
+    r"|\bonly (?:with|if you) (?:your )?(?:consent|opt[- ]?in|agree)|\b(?:you|users?) (?:must |to )?opt[- ]?in\b"
+    r"|\bopt[- ]?in (?:consent|basis)\b)")
 _PRACTICE_RE = re.compile(
     r"(?i)\b(?:sell|sold|rent|share[sd]?|sharing|disclose[sd]?|transfer(?:s|red)?|provide[sd]? (?:it |them |your \w+ )?to|"
     r"combine[sd]?|associate[sd]?|link(?:s|ed)?|use[sd]?|process(?:es|ed)?|collect(?:s|ed)?|track(?:s|ed)?|"
@@ -177,7 +178,8 @@ def _promise(ctx: Context, text: str) -> bool:
                           rf"\s*(?:not|n't)\b|\b{owner} never\b", text))
 
 
-_UNABLE_RE = re.compile(r"(?i)\b(?:will|would|may) not be (?:able|possible|available)\b")
+_UNABLE_RE = re.compile(r"(?i)\b(?:will|would|may) not be (?:able|possible|available)\b|\b(?:does|do) not control\b|"
+                        r"\b(?:is|are) not responsible\b|\bcannot guarantee\b|\bcan't guarantee\b")
 _CONTENT_WORD_RE = re.compile(r"[a-z]{4,}")
 _FUNCTION_WORDS = frozenset("""with from that this these those your have will would shall their there when where
 which what about into only also such other than then them they does like more most some without unless""".split())
@@ -213,7 +215,7 @@ def promise_statements(ctx: Context) -> list[Statement]:
             if _restated(o, kept_promises):
                 continue
         if po and (c.kind == "removed" or (c.kind == "reworded" and not pn)) and (_PRACTICE_RE.search(o) or _CONSENT_RE.search(o)):
-            said = _owner_says(ctx, o, None)
+            said = _owner_says(ctx, o, _PROMISE_RE) or _owner_says(ctx, o, None)
             if not said:
                 continue
             for verbs, topic in ((_SALE_RE, "sale"), (_SHARE_RE, "sharing")):   # 'will not sell/share' -> 'may …'
@@ -227,6 +229,8 @@ def promise_statements(ctx: Context) -> list[Statement]:
             if out and out[-1].changes == (k,) and out[-1].impact == "sale-reversal":
                 continue
             now = _owner_says(ctx, n, None) if c.kind == "reworded" else None
+            if now and len(said) < 0.8 * len(tidy(o)):
+                now = None          # the promise was one clause of the sentence: say it is gone
             text = f"{now} (was: {_lower(said)})" if now else f"No longer promises: {_lower(said)}"
             out.append(Statement(text, _topic(c), "promise-withdrawn", said, now, (k,),
                                  "" if now else f"Drops promise: {_lower(said)}"))
@@ -578,12 +582,10 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
     plus, minus = _chunks(c, "+"), _chunks(c, "-")
     where = clause_about(c.new or "", None, 90)
     where_text = f" in “{third_person(where, ctx.owner)}”" if where else ""
-    if plus and not minus and len(plus) <= 3 and all(len(x.split()) <= 5 for x in plus):
-        verb = "names" if all(x[:1].isupper() for x in plus) else "says"
-        return f"Now also {verb} {_named(plus)}{where_text}", None, ", ".join(plus)
-    if minus and not plus and len(minus) <= 3 and all(len(x.split()) <= 5 for x in minus):
-        verb = "names" if all(x[:1].isupper() for x in minus) else "mentions"
-        return f"No longer {verb} {_named(minus)}{where_text}", ", ".join(minus), None
+    if plus and not minus and len(plus) <= 3 and all(len(x.split()) <= 5 and x[:1].isupper() for x in plus):
+        return f"Now also names {_named(plus)}{where_text}", None, ", ".join(plus)
+    if minus and not plus and len(minus) <= 3 and all(len(x.split()) <= 5 and x[:1].isupper() for x in minus):
+        return f"No longer names {_named(minus)}{where_text}", ", ".join(minus), None
     if len(new_win) > 110 or len(old_win) > 110:
         return None
     return f"Now says “{third_person(new_win, ctx.owner)}” (was: “{was}”)", old_win, new_win
