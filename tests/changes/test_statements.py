@@ -160,7 +160,7 @@ def test_edit_window_quotes_the_one_edit_with_its_neighbours() -> None:
     w = edit_window("We collect payment data, such as credit card or checking account information.",
                     "We collect payment data, such as credit card information.")
     assert w == ("such as credit card or checking account information", "such as credit card information",
-                 "or checking account", "")
+                 "checking account", "", "such as credit card", "information")
     assert edit_window("Same words here.", "Same words here.") is None
     many = " ".join(f"w{i}" for i in range(40))
     assert edit_window("a " + many, "b " + many[::-1]) is None

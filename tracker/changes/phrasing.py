@@ -163,17 +163,15 @@ def compact(text: str, keep: tuple[int, int] | None = None) -> str:
 _EDGE_PUNCT_RE = re.compile(r"[,;:.!?)]$")
 
 
-def _norm_word(w: str) -> str:
-    return w.lower().strip(".,;:!?\"'“”‘’()")
-
-
 def _window_side(words: list[str], i: int, j: int, context: int) -> tuple[list[str], list[str]]:
     """Up to `context` words before words[i] and after words[j - 1], never across a clause
     mark (a comma, a full stop, an opening parenthesis)."""
     left: list[str] = []
     k = i - 1
-    while k >= 0 and len(left) < context and not _EDGE_PUNCT_RE.search(words[k]):
+    while k >= 0 and len(left) < context and not (left and _EDGE_PUNCT_RE.search(words[k])):
         left.insert(0, words[k])
+        if _EDGE_PUNCT_RE.search(words[k]):
+            break
         if words[k].startswith("("):
             break
         k -= 1
@@ -194,27 +192,55 @@ def _clean_window(words: list[str]) -> str:
     return text.strip(" ,;:")
 
 
-def edit_window(old: str, new: str, context: int = 4, max_words: int = 24) -> tuple[str, str, str, str] | None:
-    """The one place where a reworded sentence differs, with a few words of context each side
-    (never across a clause mark): (old window, new window, old words, new words). None when
-    the sentences are equal or differ in too many words to quote as one edit."""
-    a, b = old.split(), new.split()
-    na, nb = [_norm_word(w) for w in a], [_norm_word(w) for w in b]
-    i = 0
-    while i < min(len(a), len(b)) and na[i] == nb[i]:
-        i += 1
-    j = 0
-    while j < min(len(a), len(b)) - i and na[-1 - j] == nb[-1 - j]:
-        j += 1
-    mid_a, mid_b = a[i:len(a) - j], b[i:len(b) - j]
-    if (not mid_a and not mid_b) or len(mid_a) > max_words or len(mid_b) > max_words:
+def edit_window(old: str, new: str, context: int = 4,
+                max_words: int = 24) -> tuple[str, str, str, str, str, str] | None:
+    """The largest place where a reworded sentence differs, with a few words of context each
+    side (never across a clause mark): (old window, new window, old words, new words). None
+    when the sentences are equal or that place is too long to quote as one edit."""
+    from tracker.changes.verdict import word_diff
+    d = word_diff(old, new)
+    regions: list[tuple[int, int]] = []        # [start, end) runs of '-'/'+' segments
+    k = 0
+    while k < len(d):
+        if d[k][0] == " ":
+            k += 1
+            continue
+        j = k
+        while j < len(d) and d[j][0] != " ":
+            j += 1
+        regions.append((k, j))
+        k = j
+    if not regions:
         return None
-    la, ra = _window_side(a, i, len(a) - j, context)
-    lb, rb = _window_side(b, i, len(b) - j, context)
-    ow, nw = _clean_window(la + mid_a + ra), _clean_window(lb + mid_b + rb)
+
+    def size(r: tuple[int, int]) -> int:
+        return sum(len(t.split()) for _, t in d[r[0]:r[1]])
+    a, b = max(regions, key=size)
+    gone = [w for op, t in d[a:b] if op == "-" for w in t.split()]
+    came = [w for op, t in d[a:b] if op == "+" for w in t.split()]
+    if len(gone) > max_words or len(came) > max_words:
+        return None
+    before = d[a - 1][1].split() if a > 0 else []
+    after = d[b][1].split() if b < len(d) else []
+    left, _ = _window_side(before, len(before), len(before), context)
+    _, right = _window_side(after, 0, 0, context)
+    ow, nw = _clean_window(left + gone + right), _clean_window(left + came + right)
     if not ow or not nw or ow.lower() == nw.lower():
         return None
-    return ow, nw, _clean_window(mid_a), _clean_window(mid_b)
+    return ow, nw, _trim(gone), _trim(came), _clean_window(left), _clean_window(right)
+
+
+_EDGE_WORDS = frozenset("the a an and or of to in for with by on at as that which".split())
+
+
+def _trim(words: list[str]) -> str:
+    """Words of an edit without the function words and punctuation at its ends."""
+    text = _clean_window(words).split()
+    while text and text[-1].lower().strip(",;:") in _EDGE_WORDS:
+        text.pop()
+    while text and text[0].lower() in _EDGE_WORDS:
+        text.pop(0)
+    return " ".join(text).strip(" ,;:")
 
 
 _VERBISH_RE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|will|may|can|must|might|could|should|do|does|"

@@ -561,6 +561,12 @@ def _chunks(c: Change, op: str) -> list[str]:
     return [t for t in (tidy(x).strip(" ,;:") for o, x in word_diff(c.old or "", c.new or "") if o == op) if t]
 
 
+def _is_name_run(text: str) -> bool:
+    """'Quincy Data Center LLC', 'G Suite': a short run of capitalised words."""
+    words = text.split()
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or w.lower() in ("of", "and", "for", "the", "&") for w in words)
+
+
 def _named(chunks: list[str]) -> str:
     quoted = [x if x[:1].isupper() else f"“{x}”" for x in chunks]
     return _and(quoted)
@@ -574,7 +580,7 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
     w = edit_window(c.old or "", c.new or "")
     if w is None:
         return None
-    old_win, new_win, gone, came = w
+    old_win, new_win, gone, came, left, right = w
     was = third_person(old_win, ctx.owner)
     said = _owner_says(ctx, c.new or "", re.compile(re.escape(new_win), re.I))
     if said:
@@ -586,7 +592,17 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
         return f"Now also names {_named(plus)}{where_text}", None, ", ".join(plus)
     if minus and not plus and len(minus) <= 3 and all(len(x.split()) <= 5 and x[:1].isupper() for x in minus):
         return f"No longer names {_named(minus)}{where_text}", ", ".join(minus), None
-    if len(new_win) > 110 or len(old_win) > 110:
+    at = (f" after “{third_person(left, ctx.owner)}”" if re.search(r"\w{4,}", left)
+          else f" before “{third_person(right, ctx.owner)}”" if re.search(r"\w{4,}", right) else "")
+    if came and not gone and len(came) <= 140:
+        if _is_name_run(came):
+            return f"Now also names {came}{where_text}", None, came
+        return f"Adds “{third_person(came, ctx.owner)}”{where_text or at}", None, came
+    if gone and not came and len(gone) <= 140:
+        if _is_name_run(gone):
+            return f"No longer names {gone}{where_text}", gone, None
+        return f"Drops “{third_person(gone, ctx.owner)}”{where_text or at}", gone, None
+    if len(new_win) > 140 or len(old_win) > 140:
         return None
     return f"Now says “{third_person(new_win, ctx.owner)}” (was: “{was}”)", old_win, new_win
 
