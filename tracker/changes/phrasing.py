@@ -168,7 +168,7 @@ def _window_side(words: list[str], i: int, j: int, context: int) -> tuple[list[s
     mark (a comma, a full stop, an opening parenthesis)."""
     left: list[str] = []
     k = i - 1
-    while k >= 0 and len(left) < context and not (left and _EDGE_PUNCT_RE.search(words[k])):
+    while k >= 0 and len(left) < context and not ((left or not words[k].endswith(",")) and _EDGE_PUNCT_RE.search(words[k])):
         left.insert(0, words[k])
         if _EDGE_PUNCT_RE.search(words[k]):
             break
@@ -186,7 +186,7 @@ def _window_side(words: list[str], i: int, j: int, context: int) -> tuple[list[s
 
 
 def _clean_window(words: list[str]) -> str:
-    text = tidy(" ".join(words))
+    text = re.sub(r"\(\s+", "(", re.sub(r"\s+([,.;:!?)])", r"\1", tidy(" ".join(words))))
     if text.count("(") != text.count(")"):
         text = text.replace("(", "").replace(")", "")
     return text.strip(" ,;:")
@@ -208,7 +208,10 @@ def edit_window(old: str, new: str, context: int = 4,
         j = k
         while j < len(d) and d[j][0] != " ":
             j += 1
-        regions.append((k, j))
+        if regions and regions[-1][1] == k - 1 and len(d[k - 1][1].split()) <= 2:
+            regions[-1] = (regions[-1][0], j)      # two edits one or two words apart are one edit
+        else:
+            regions.append((k, j))
         k = j
     if not regions:
         return None
@@ -216,8 +219,8 @@ def edit_window(old: str, new: str, context: int = 4,
     def size(r: tuple[int, int]) -> int:
         return sum(len(t.split()) for _, t in d[r[0]:r[1]])
     a, b = max(regions, key=size)
-    gone = [w for op, t in d[a:b] if op == "-" for w in t.split()]
-    came = [w for op, t in d[a:b] if op == "+" for w in t.split()]
+    gone = [w for op, t in d[a:b] if op != "+" for w in t.split()]
+    came = [w for op, t in d[a:b] if op != "-" for w in t.split()]
     if len(gone) > max_words or len(came) > max_words:
         return None
     before = d[a - 1][1].split() if a > 0 else []
@@ -228,6 +231,25 @@ def edit_window(old: str, new: str, context: int = 4,
     if not ow or not nw or ow.lower() == nw.lower():
         return None
     return ow, nw, _trim(gone), _trim(came), _clean_window(left), _clean_window(right)
+
+
+def words_around(sentence: str, focus: "re.Pattern[str]", context: int = 6) -> str | None:
+    """The words of a sentence too long to quote whole around its focus, up to `context`
+    words each side, never across a clause mark: a true excerpt, not a cut clause."""
+    words = tidy(sentence).split()
+    spans, at = [], 0
+    for w in words:
+        spans.append(at)
+        at += len(w) + 1
+    m = focus.search(" ".join(words))
+    if m is None:
+        return None
+    i = max(k for k, p in enumerate(spans) if p <= m.start())
+    j = max(k for k, p in enumerate(spans) if p < m.end()) + 1
+    left, right = _window_side(words, i, j, context)
+    while right and right[-1].lower().strip(",;:.") in _EDGE_WORDS | {"which", "who", "will", "is", "are"}:
+        right.pop()
+    return _clean_window(left + words[i:j] + right)
 
 
 _EDGE_WORDS = frozenset("the a an and or of to in for with by on at as that which".split())

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Callable
 
 from tracker.changes.entities import extract_sentence
-from tracker.changes.phrasing import capitalise, clause_about, edit_window, third_person, tidy
+from tracker.changes.phrasing import capitalise, clause_about, edit_window, third_person, tidy, words_around
 from tracker.changes.priorities import MAX_STATEMENTS, RANK, tier
 from tracker.changes.report import Change
 
@@ -508,6 +508,18 @@ def reworded_statements(ctx: Context) -> list[Statement]:
         text = (c.new if c.kind != "removed" else c.old) or ""
         edit_said = _owner_says(ctx, text, focus, 140) if focus else None
         said = edit_said or _owner_says(ctx, text, None, 140)
+        if not said and c.kind != "reworded":
+            salient = _salient_focus(ctx, text)
+            said = _owner_says(ctx, text, salient, 140) if salient else None
+            excerpt = words_around(text, salient) if salient and not said else None
+            if excerpt and len(excerpt.split()) >= 5:
+                term = salient.search(text)
+                name = term.group(0) if term else ""
+                verb = "Now mentions" if c.kind == "added" else "No longer mentions"
+                out.append(Statement(f"{verb} {name}: “{third_person(excerpt, ctx.owner)}”", _topic(c), "reworded",
+                                     excerpt if c.kind == "removed" else None,
+                                     excerpt if c.kind == "added" else None, (k,)))
+                continue
         if not said or len(said.split()) < 4:
             continue
         if c.kind == "reworded":
@@ -559,6 +571,14 @@ def _chunks(c: Change, op: str) -> list[str]:
     """The runs of words only in the new ('+') or only in the old ('-') sentence."""
     from tracker.changes.verdict import word_diff
     return [t for t in (tidy(x).strip(" ,;:") for o, x in word_diff(c.old or "", c.new or "") if o == op) if t]
+
+
+def _salient_focus(ctx: Context, text: str) -> "re.Pattern[str] | None":
+    """The first of the names and terms new to one side that the sentence holds, as a focus:
+    the clause of a long sentence worth quoting is the one that says what is new or gone."""
+    low = text.lower()
+    term = next((t for t in ctx.salient if t in low), None)
+    return re.compile(re.escape(term), re.I) if term else None
 
 
 def _is_name_run(text: str) -> bool:
