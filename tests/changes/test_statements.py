@@ -245,3 +245,27 @@ def test_a_heading_glued_to_its_sentence_is_set_apart() -> None:
     from tracker.changes.phrasing import tidy
     assert tidy("Privacy QuestionsIf you have questions, write to us.") == "Privacy Questions: If you have questions, write to us"
     assert tidy("YouTube keeps logs.") == "YouTube keeps logs"
+
+
+def test_a_promise_that_covers_less_is_narrowed_even_when_few_words_changed() -> None:
+    from tracker.changes.statements import narrowed_promises
+    c = Change("reworded", "S", "We will not sell or rent your email address or any information that identifies you "
+               "without your permission.", "We will not sell or rent your email address without your permission.",
+               ("sale",), False, ())
+    (s,) = narrowed_promises(_ctx(c))
+    assert s.impact == "promise-narrowed" and tier("promise-narrowed") == 0
+    assert s.text.startswith("Narrows its promise: Acme will not sell or rent your email address without your permission (was:")
+    assert "any information that identifies you" in s.text
+    assert s.short == "Acme narrows its promise not to sell or rent your email address without your permission"
+    wider = Change("reworded", "S", "We will not sell your email address.", "We will not sell your email address or "
+                   "your phone number.", ("sale",), True, ())
+    assert narrowed_promises(_ctx(wider)) == []
+
+
+def test_words_around_a_term_of_a_long_sentence_are_a_true_excerpt() -> None:
+    import re
+    from tracker.changes.phrasing import words_around
+    text = ("Where the issue is more substantive in nature, more information is sought if necessary and if not the "
+            "matter is escalated to our Privacy Legal team which will work across the business to resolve it.")
+    got = words_around(text, re.compile("Privacy Legal"))
+    assert got and "Privacy Legal team" in got and got in text and len(got.split()) <= 14

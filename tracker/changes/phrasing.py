@@ -217,7 +217,9 @@ def edit_window(old: str, new: str, context: int = 4,
         return None
 
     def size(r: tuple[int, int]) -> int:
-        return sum(len(t.split()) for _, t in d[r[0]:r[1]])
+        """Words changed; a name brought in ('Quincy Data Center') weighs more than rewording."""
+        return sum(len(t.split()) + (2 * sum(w[:1].isupper() for w in t.split()) if op == "+" else 0)
+                   for op, t in d[r[0]:r[1]])
     a, b = max(regions, key=size)
     gone = [w for op, t in d[a:b] if op != "+" for w in t.split()]
     came = [w for op, t in d[a:b] if op != "-" for w in t.split()]

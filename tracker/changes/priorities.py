@@ -10,6 +10,7 @@ from __future__ import annotations
 IMPACTS: tuple[tuple[str, str], ...] = (
     ("sale-reversal", "'will not sell/share' became 'may sell/share': the core promise is reversed"),
     ("promise-withdrawn", "a promise, consent step or opt-in the user relied on is gone"),
+    ("promise-narrowed", "a promise still stands but covers less data, fewer people or fewer cases"),
     ("right-removed", "the user loses a way to control their data"),
     ("consent-weakened", "opt-in became opt-out, or 'will' became 'may' in a commitment"),
     ("no-sale-promise", "a new promise not to sell or rent data: the commitment readers look for first"),
@@ -39,7 +40,7 @@ RANK: dict[str, int] = {name: k for k, (name, _) in enumerate(IMPACTS)}
 # Tiers: within a tier, a statement carrying more names and terms new to this version (a new
 # recipient, law, office or period) goes first; across tiers the order above always holds.
 # A reversed or withdrawn protection always leads; structure and rewording always trail.
-LEADING = frozenset({"sale-reversal", "promise-withdrawn", "right-removed", "consent-weakened"})
+LEADING = frozenset({"sale-reversal", "promise-withdrawn", "promise-narrowed", "right-removed", "consent-weakened"})
 TRAILING = frozenset({"section-added", "section-removed", "contact-changed", "reworded"})
 
 
@@ -51,7 +52,7 @@ def tier(impact: str) -> int:
     return 0 if impact in LEADING else 1 if impact in COMMITMENTS else 3 if impact in TRAILING else 2
 
 # levels that alone make a change at least `substantive` (verdict by meaning)
-SUBSTANTIVE_IMPACTS = frozenset({"sale-reversal", "promise-withdrawn", "right-removed", "consent-weakened",
+SUBSTANTIVE_IMPACTS = frozenset({"sale-reversal", "promise-withdrawn", "promise-narrowed", "right-removed", "consent-weakened",
                                  "sharing-widened", "new-recipient", "retention-changed", "right-added",
                                  "promise-added", "no-sale-promise", "transfer-basis"})
 # levels that alone make a change `major`

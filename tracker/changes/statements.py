@@ -242,6 +242,28 @@ def promise_statements(ctx: Context) -> list[Statement]:
     return out
 
 
+def narrowed_promises(ctx: Context) -> list[Statement]:
+    """A promise that still stands but covers less: words dropped from a 'we will not …'
+    sentence ('… your email address or any information that identifies you' -> '… your email
+    address'). Read on every reworded sentence: a few dropped words may not count as material."""
+    out: list[Statement] = []
+    for k, c in enumerate(ctx.changes):
+        if c.kind != "reworded" or not c.old or not c.new or _stamp_only(c):
+            continue
+        if not (_promise(ctx, c.old) and _promise(ctx, c.new)):
+            continue
+        w = edit_window(c.old, c.new)
+        if w is None or w[3] or not w[2] or len(w[2].split()) < 2:
+            continue                      # only a promise that lost words, and more than one
+        now = _owner_says(ctx, c.new, _PROMISE_RE) or _owner_says(ctx, c.new, None)
+        if now:
+            vp = re.search(r"\b(?:will|does|do|shall|would) not (.+)$", now)
+            short = f"{ctx.owner} narrows its promise not to {vp.group(1)}" if vp else ""
+            out.append(Statement(f"Narrows its promise: {_lower(now)} (was: {_lower(third_person(w[0], ctx.owner))})",
+                                 _topic(c), "promise-narrowed", w[0], w[1], (k,), short))
+    return out
+
+
 def consent_statements(ctx: Context) -> list[Statement]:
     """Opt-in became opt-out, or a mandatory commitment became permissive ('will' -> 'may')."""
     out: list[Statement] = []
@@ -534,7 +556,7 @@ def reworded_statements(ctx: Context) -> list[Statement]:
 
 
 RULES: tuple[Callable[[Context], list[Statement]], ...] = (
-    promise_statements, consent_statements, value_statements, transfer_statements, rights_statements,
+    promise_statements, narrowed_promises, consent_statements, value_statements, transfer_statements, rights_statements,
     recipient_statements, law_statements, named_statements, sharing_statements, retention_statements, practice_statements, contact_statements,
     section_statements, reworded_statements,
 )
@@ -623,8 +645,14 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
             return f"No longer names {gone}{where_text}", gone, None
         return f"Drops “{third_person(gone, ctx.owner)}”{where_text or at}", gone, None
     if len(new_win) > 140 or len(old_win) > 140:
+        names = [x for x in _NAME_RUN_RE.findall(came) if x.lower() not in (c.old or "").lower()][:3]
+        if names:          # an edit too long to quote that brings in names: name them
+            return f"Now names {_and(names)}{where_text}", gone, came
         return None
     return f"Now says “{third_person(new_win, ctx.owner)}” (was: “{was}”)", old_win, new_win
+
+
+_NAME_RUN_RE = re.compile(r"\b[A-Z][\w&'-]*(?: (?:of |for |and )?[A-Z][\w&'-]*)+")
 
 
 def _reworded_was(c: Change) -> str:
