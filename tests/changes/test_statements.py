@@ -230,8 +230,11 @@ def test_select_lets_a_digest_stand_for_the_sentences_it_sums_up() -> None:
     one = Statement("New right: a", "rights", "right-added", changes=(1,))
     other = Statement("New right: c", "rights", "right-added", changes=(3,))
     practice = Statement("Acme collects b", "collection", "collection-widened", changes=(2,))
-    out = [s.text for s in select([one, other, digest, practice])]
-    assert out[0] == "New rights: a and b" and "New right: a" not in out and "Acme collects b" in out
+    elsewhere = Statement("Acme collects d", "collection", "collection-widened", changes=(4,))
+    withdrawn = Statement("No longer promises: b", "sharing", "promise-withdrawn", changes=(2,))
+    out = [s.text for s in select([one, other, digest, practice, elsewhere])]
+    assert out == ["New rights: a and b", "Acme collects d"]
+    assert "No longer promises: b" in [s.text for s in select([digest, withdrawn])]   # a loss is never summed up
 
 
 def test_a_new_promise_not_to_sell_ranks_with_rights_and_inability_is_no_promise() -> None:

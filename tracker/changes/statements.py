@@ -235,7 +235,7 @@ def promise_statements(ctx: Context) -> list[Statement]:
             out.append(Statement(text, _topic(c), "promise-withdrawn", said, now, (k,),
                                  "" if now else f"Drops promise: {_lower(said)}"))
         elif pn and not (c.kind == "reworded" and po) and c.kind != "removed" and _PRACTICE_RE.search(n):
-            said = _owner_says(ctx, n, None)
+            said = _owner_says(ctx, n, _PROMISE_RE) or _owner_says(ctx, n, None)
             if said:
                 impact = "no-sale-promise" if _SALE_RE.search(said) else "promise-added"
                 out.append(Statement(f"New commitment: {_lower(said)}", _topic(c), impact, None, said, (k,)))
@@ -696,15 +696,15 @@ def select(candidates: list[Statement], salient: tuple[str, ...] = ()) -> list[S
     used: set[int] = set()
     texts: set[str] = set()
     per_impact: dict[str, int] = {}
-    covered: dict[str, set[int]] = {}      # impact -> sentences a chosen digest already states
+    covered: set[int] = set()            # sentences a chosen digest already sums up
     for _, s in ordered:
         digest = len(s.changes) > 1      # a digest names several sentences: it blocks none of them
         if s.changes and not digest and used & set(s.changes):
             continue
-        if s.changes and not digest and set(s.changes) <= covered.get(s.impact, set()):
-            continue                     # one of the sentences the digest of its kind sums up
+        if s.changes and not digest and tier(s.impact) > 0 and set(s.changes) <= covered:
+            continue                     # one of the sentences a digest sums up
         if digest:
-            covered.setdefault(s.impact, set()).update(s.changes)
+            covered.update(s.changes)
         key = s.text.lower()
         if key in texts or per_impact.get(s.impact, 0) >= PER_IMPACT:
             continue
