@@ -272,3 +272,21 @@ def test_words_around_a_term_of_a_long_sentence_are_a_true_excerpt() -> None:
             "matter is escalated to our Privacy Legal team which will work across the business to resolve it.")
     got = words_around(text, re.compile("Privacy Legal"))
     assert got and "Privacy Legal team" in got and got in text and len(got.split()) <= 14
+
+
+def test_a_newly_cited_law_is_always_named_and_one_practice_is_stated_once() -> None:
+    cands = [Statement(f"Acme shares data with partner {i} for marketing", "sharing", "sharing-widened", changes=(i,))
+             for i in range(4)]
+    cands += [Statement(f"New right: you can ask for copy {i}", "rights", "right-added", changes=(10 + i,)) for i in range(3)]
+    cands += [Statement(f"Acme collects your {w} history when you browse", "collection", "collection-widened",
+                        changes=(30 + i,)) for i, w in enumerate(("purchase", "search"))]
+    cands += [Statement("Processing of data in the EU is subject to the GDPR", "legal-basis", "reworded", changes=(20,))]
+    out = select(cands, must=("GDPR",))
+    assert len(out) <= 6 and any("GDPR" in s.text for s in out)
+    assert [s for s in select(cands) if "GDPR" in s.text] == []
+    twice = [Statement("New retention rule: Acme retains transaction, location and usage data for 7 years", "retention",
+                       "retention-changed", changes=(1,)),
+             Statement("New retention rule: Acme retains certain data, including transaction, location and usage data, "
+                       "for a minimum of 7 years", "retention", "retention-changed", changes=(2,))]
+    assert len(select(twice)) == 1
+    assert len(select(cands, per_level=1)) == 4        # one per level

@@ -44,8 +44,9 @@ LEADING = frozenset({"sale-reversal", "promise-withdrawn", "promise-narrowed", "
 TRAILING = frozenset({"section-added", "section-removed", "contact-changed", "reworded"})
 
 
-# promises and rights gained come next, before any statement merely carrying new names
-COMMITMENTS = frozenset({"no-sale-promise", "right-added", "promise-added", "office-named"})
+# promises and rights gained, a whom-to-turn-to office and how long data is kept come next, before
+# any statement merely carrying new names
+COMMITMENTS = frozenset({"no-sale-promise", "right-added", "promise-added", "office-named", "retention-changed"})
 
 
 def tier(impact: str) -> int:

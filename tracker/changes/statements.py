@@ -179,7 +179,8 @@ def _promise(ctx: Context, text: str) -> bool:
 
 
 _UNABLE_RE = re.compile(r"(?i)\b(?:will|would|may) not be (?:able|possible|available)\b|\b(?:does|do) not control\b|"
-                        r"\b(?:is|are) not responsible\b|\bcannot guarantee\b|\bcan't guarantee\b")
+                        r"\b(?:is|are) not responsible\b|\b(?:cannot|can't|can not) (?:guarantee|ensure|warrant|promise)|"
+                        r"\bif you (?:would )?(?:prefer|wish|would like|want) that\b")
 _CONTENT_WORD_RE = re.compile(r"[a-z]{4,}")
 _FUNCTION_WORDS = frozenset("""with from that this these those your have will would shall their there when where
 which what about into only also such other than then them they does like more most some without unless""".split())
@@ -680,7 +681,42 @@ def salience(s: Statement, salient: tuple[str, ...]) -> int:
     return sum(1 for t in salient if t in low)
 
 
-def select(candidates: list[Statement], salient: tuple[str, ...] = ()) -> list[Statement]:
+def _repeats(s: Statement, chosen: list[Statement]) -> bool:
+    """The same practice already stated (a policy that says one thing twice in other words)."""
+    def words(text: str) -> set[str]:
+        return _content_words(_LABEL_RE.sub("", text))
+    mine = words(s.text)
+    if len(mine) < 5:
+        return False
+    return any(len(mine & w) >= 0.7 * min(len(mine), len(w)) for w in (words(c.text) for c in chosen) if len(w) >= 5)
+
+
+_LABEL_RE = re.compile(r"^(?:New retention rule|Retention rule dropped|New commitment|No longer promises|New rights?|"
+                       r"Right no longer stated|No longer says|Adds|Now reads|Narrows its promise|Names [^:]{1,40}):\s*")
+
+
+def cover(out: list[Statement], candidates: list[Statement], must: tuple[str, ...]) -> list[Statement]:
+    """Every name in must (a law newly cited) said by some statement when a candidate says it:
+    the best such candidate takes the place of the last statement that is not a loss and
+    says none of them."""
+    for name in must:
+        low = name.lower()
+        if any(low in s.text.lower() for s in out):
+            continue
+        best = next((s for s in sorted(candidates, key=lambda s: RANK[s.impact]) if low in s.text.lower()), None)
+        if best is None:
+            continue
+        spare = [k for k, s in enumerate(out) if tier(s.impact) > 0
+                 and not any(m.lower() in s.text.lower() for m in must)]
+        if len(out) < MAX_STATEMENTS:
+            out = out + [best]
+        elif spare:
+            out = out[:spare[-1]] + out[spare[-1] + 1:] + [best]
+    return out
+
+
+def select(candidates: list[Statement], salient: tuple[str, ...] = (), must: tuple[str, ...] = (),
+           per_level: int = PER_IMPACT) -> list[Statement]:
     """At most MAX_STATEMENTS statements, most important first (by impact level, then by the
     new names and terms they carry: any before none), one per change, at most two per impact level."""
     best: dict[tuple[int, ...], int] = {}       # one statement per change: its most important reading
@@ -706,16 +742,16 @@ def select(candidates: list[Statement], salient: tuple[str, ...] = ()) -> list[S
         if digest:
             covered.update(s.changes)
         key = s.text.lower()
-        if key in texts or per_impact.get(s.impact, 0) >= PER_IMPACT:
+        if key in texts or per_impact.get(s.impact, 0) >= per_level or _repeats(s, out):
             continue
         out.append(s)
         if not digest:
             used |= set(s.changes)
         texts.add(key)
-        per_impact[s.impact] = PER_IMPACT if digest else per_impact.get(s.impact, 0) + 1
+        per_impact[s.impact] = per_level if digest else per_impact.get(s.impact, 0) + 1
         if len(out) == MAX_STATEMENTS:
             break
-    return out
+    return cover(out, candidates, must) if must else out
 
 
 def candidates(ctx: Context) -> list[Statement]:
