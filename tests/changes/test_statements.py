@@ -275,9 +275,10 @@ def test_words_around_a_term_of_a_long_sentence_are_a_true_excerpt() -> None:
 
 
 def test_a_newly_cited_law_is_always_named_and_one_practice_is_stated_once() -> None:
-    cands = [Statement(f"Acme shares data with partner {i} for marketing", "sharing", "sharing-widened", changes=(i,))
-             for i in range(4)]
-    cands += [Statement(f"New right: you can ask for copy {i}", "rights", "right-added", changes=(10 + i,)) for i in range(3)]
+    cands = [Statement(f"Acme gives {w}", "sharing", "sharing-widened", changes=(i,))
+             for i, w in enumerate(("advertisers your location", "insurers your health records", "brokers your contacts"))]
+    cands += [Statement(f"New right: {w}", "rights", "right-added", changes=(10 + i,))
+              for i, w in enumerate(("appeal refusals", "export photos", "erase messages"))]
     cands += [Statement(f"Acme collects your {w} history when you browse", "collection", "collection-widened",
                         changes=(30 + i,)) for i, w in enumerate(("purchase", "search"))]
     cands += [Statement("Processing of data in the EU is subject to the GDPR", "legal-basis", "reworded", changes=(20,))]
