@@ -279,8 +279,8 @@ def test_a_newly_cited_law_is_always_named_and_one_practice_is_stated_once() -> 
              for i, w in enumerate(("advertisers your location", "insurers your health records", "brokers your contacts"))]
     cands += [Statement(f"New right: {w}", "rights", "right-added", changes=(10 + i,))
               for i, w in enumerate(("appeal refusals", "export photos", "erase messages"))]
-    cands += [Statement(f"Acme collects your {w} history when you browse", "collection", "collection-widened",
-                        changes=(30 + i,)) for i, w in enumerate(("purchase", "search"))]
+    cands += [Statement(f"Acme collects {w}", "collection", "collection-widened", changes=(30 + i,))
+              for i, w in enumerate(("purchases", "voice recordings"))]
     cands += [Statement("Processing of data in the EU is subject to the GDPR", "legal-basis", "reworded", changes=(20,))]
     out = select(cands, must=("GDPR",))
     assert len(out) <= 6 and any("GDPR" in s.text for s in out)
