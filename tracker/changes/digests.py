@@ -83,8 +83,16 @@ def rights_digest(ctx: Context) -> list[Statement]:
     if len(found) < 2:
         return []
     labels = list(found)
-    return [Statement(f"New rights: {_and(labels)}", "rights", "right-added", None, ", ".join(labels),
-                      _rests_on(found), f"{ctx.owner} now lists rights to {_and(labels)}")]
+    under = _laws_in(ctx, _rests_on(found))
+    return [Statement(f"New rights{under}: {_and(labels)}", "rights", "right-added", None, ", ".join(labels),
+                      _rests_on(found), f"{ctx.owner} now lists rights{under} to {_and(labels)}")]
+
+
+def _laws_in(ctx: Context, indexes: tuple[int, ...]) -> str:
+    """' under the GDPR' when the sentences a digest rests on cite a law new to this version."""
+    laws = [x for x in ctx.entities_added.get("laws", [])
+            if any(x.lower() in (ctx.changes[k].new or "").lower() for k in indexes)]
+    return f" under the {_and(laws)}" if laws else ""
 
 
 def basis_digest(ctx: Context) -> list[Statement]:
