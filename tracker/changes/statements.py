@@ -143,6 +143,10 @@ def _stamp_only(c: Change) -> bool:
         return True
     if c.kind != "reworded":
         return False
+    w = edit_window(c.old or "", c.new or "", context=2)
+    if w and all(re.fullmatch(r"[\d,.\s]*\d[\d,.\s]*", x) for x in (w[2], w[3]) if x) \
+            and _MONTH_RE.search(w[0]) and _MONTH_RE.search(w[1]):
+        return True                        # 'June 5, 2015' -> 'June 30, 2015' inside a longer line
     parts = delta_words(c.old or "", c.new or "")
     dated = any(DATE_RE.search(p) or _MONTH_RE.search(p) for p in parts)
     return dated and all(not _MONTH_DAY_RE.sub(" ", DATE_RE.sub(" ", p)).strip(" ,.;:()") for p in parts)
@@ -256,6 +260,10 @@ def narrowed_promises(ctx: Context) -> list[Statement]:
         w = edit_window(c.old, c.new)
         if w is None or w[3] or not w[2] or len(w[2].split()) < 2:
             continue                      # only a promise that lost words, and more than one
+        m = _PROMISE_RE.search(c.old)
+        at = c.old.find(w[2])
+        if not m or at < m.end() or not _PRACTICE_RE.search(c.old[m.end():at + len(w[2])]):
+            continue                      # the words lost are not what the promise is about
         now = _owner_says(ctx, c.new, _PROMISE_RE) or _owner_says(ctx, c.new, None)
         if now:
             vp = re.search(r"\b(?:will|does|do|shall|would) not (.+)$", now)
@@ -599,9 +607,11 @@ def _chunks(c: Change, op: str) -> list[str]:
 def _salient_focus(ctx: Context, text: str) -> "re.Pattern[str] | None":
     """The first of the names and terms new to one side that the sentence holds, as a focus:
     the clause of a long sentence worth quoting is the one that says what is new or gone."""
-    low = text.lower()
-    term = next((t for t in ctx.salient if t in low), None)
-    return re.compile(re.escape(term), re.I) if term else None
+    for term in ctx.salient:
+        m = re.search(re.escape(term), text, re.I)
+        if m and (" " in term or m.group(0)[:1].isupper()):     # a name or a phrase, not a common word
+            return re.compile(re.escape(term), re.I)
+    return None
 
 
 def _is_name_run(text: str) -> bool:
