@@ -294,3 +294,12 @@ def test_a_newly_cited_law_is_always_named_and_one_practice_is_stated_once() -> 
                        "for a minimum of 7 years", "retention", "retention-changed", changes=(2,))]
     assert len(select(twice)) == 1
     assert len(select(cands, per_level=1)) == 4        # one per level
+
+
+def test_a_company_newly_named_as_controller_is_stated() -> None:
+    from tracker.changes.digests import controller_statements
+    c = _ch("added", None, "If you live in the EEA, Acme Netherlands B.V. is the controller of your information.",
+            ("legal-basis",))
+    (s,) = controller_statements(_ctx(c, old_text="Acme Inc. is the controller of your information."))
+    assert s.impact == "office-named" and "Acme Netherlands B.V" in s.text and s.new.startswith("Acme Netherlands")
+    assert controller_statements(_ctx(c, old_text="Acme Netherlands B.V. handles EEA support.")) == []

@@ -126,4 +126,27 @@ def office_statements(ctx: Context) -> list[Statement]:
     return out
 
 
-DIGESTS = (rights_digest, basis_digest, office_statements)
+
+_CONTROLLER_RE = re.compile(r"(?P<name>\b[A-Z][\w&'-]*(?:[ ,]+(?:[A-Z][\w&'.-]*|of|and))*)[ ,]+(?:is|are|will be|acts? as|"
+                            r"remains?) (?:the |a |your |joint )?(?:data )?controllers?\b")
+
+
+def controller_statements(ctx: Context) -> list[Statement]:
+    """A company named as the controller of the data where the old text never named it: who
+    answers for the data (a new European entity after a move, a new parent company)."""
+    out: list[Statement] = []
+    for k, c in _new_sentences(ctx):
+        m = _CONTROLLER_RE.search(c.new or "")
+        if not m:
+            continue
+        name = m.group("name").strip(" ,")
+        if len(name) < 4 or name.lower() in ctx.old_text.lower():
+            continue
+        quote = clause_about(c.new or "", re.compile(re.escape(name)), 170)
+        if quote:
+            out.append(Statement(capitalise(third_person(quote, ctx.owner)), "legal-basis", "office-named",
+                                 None, name, (k,), f"{name} is now the data controller"))
+    return out[:2]
+
+
+DIGESTS = (rights_digest, basis_digest, office_statements, controller_statements)
