@@ -127,7 +127,7 @@ def office_statements(ctx: Context) -> list[Statement]:
 
 
 
-_CONTROLLER_RE = re.compile(r"(?P<name>\b[A-Z][\w&'-]*(?:[ ,]+(?:[A-Z][\w&'.-]*|of|and))*)[ ,]+(?:is|are|will be|acts? as|"
+_CONTROLLER_RE = re.compile(r"(?P<name>\b[A-Z][\w&'-]*(?: (?:[A-Z][\w&'.-]*|of|and))*),? (?:is|are|will be|acts? as|"
                             r"remains?) (?:the |a |your |joint )?(?:data )?controllers?\b")
 
 
