@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.changes.phrasing import clause_about, third_person, capitalise
+from tracker.changes.phrasing import capitalise, clause_about, third_person, words_around
 from tracker.changes.report import Change
 from tracker.changes.statements import Context, Statement, _live, _topic
 
@@ -123,6 +123,11 @@ def office_statements(ctx: Context) -> list[Statement]:
             said = capitalise(third_person(quote, ctx.owner))
             out.append(Statement(f"Names {label}: {said[:1].lower() + said[1:] if said[:2] != said[:2].upper() else said}",
                                  _topic(c), "office-named", None, label, (k,)))
+            continue
+        excerpt = words_around(c.new or "", rx)       # a sentence too long to quote: the words around it
+        if excerpt and len(excerpt.split()) >= 4:
+            out.append(Statement(f"Names {label}: “{third_person(excerpt, ctx.owner)}”", _topic(c), "office-named",
+                                 None, label, (k,)))
     return out
 
 

@@ -249,8 +249,11 @@ def words_around(sentence: str, focus: "re.Pattern[str]", context: int = 6) -> s
     i = max(k for k, p in enumerate(spans) if p <= m.start())
     j = max(k for k, p in enumerate(spans) if p < m.end()) + 1
     left, right = _window_side(words, i, j, context)
-    while right and right[-1].lower().strip(",;:.") in _EDGE_WORDS | {"which", "who", "will", "is", "are"}:
+    loose = _EDGE_WORDS | {"which", "who", "whose", "where", "when", "if", "will", "is", "are"}
+    while right and right[-1].lower().strip(",;:.") in loose:
         right.pop()
+    while left and left[0].lower() in loose:
+        left.pop(0)
     return _clean_window(left + words[i:j] + right)
 
 
