@@ -70,6 +70,9 @@ def test_sharing_and_recipient_by_role() -> None:
     assert [s.impact for s in sharing_statements(_ctx(c))] == ["sharing-widened"]
     signin = _ch("added", None, "You can sign in with Facebook or Google.", ("other",))
     assert recipient_statements(_ctx(signin, entities_added={"vendors": ["Facebook"], "laws": []})) == []
+    widget = _ch("added", None, "Some of our Services integrate with Google's reCAPTCHA widget to stop spam.", ("security",))
+    (w,) = recipient_statements(_ctx(widget, entities_added={"vendors": ["reCAPTCHA"], "laws": []}))
+    assert w.impact == "new-recipient" and "reCAPTCHA" in w.text
     proc = _ch("added", None, "We share payment data with Stripe, our payment processor.")
     (r,) = recipient_statements(_ctx(proc, entities_added={"vendors": ["Stripe"], "laws": []}))
     assert r.impact == "new-recipient" and "Stripe" in r.text

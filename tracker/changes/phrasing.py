@@ -26,6 +26,9 @@ _GLUED_HEADING_RE = re.compile(r"^([A-Z][a-z]+(?: [A-Za-z][a-z]+){0,5}[a-z])(?=(
                                r"Users|In|For|To|When|Where|Under|Some|All|A|An)\s)")
 
 
+_DANGLING_RE = re.compile(r"(?i)(?:,?\s+(?:including|such as|for example|e\.g\.|as follows)[\s:,]*)+$")
+
+
 def tidy(text: str) -> str:
     """One line, no list marker, quotes or trailing punctuation, first letter as written;
     a closing parenthesis or quote stays when it closes one the text opened."""
@@ -33,6 +36,7 @@ def tidy(text: str) -> str:
     text = _LEAD_RE.sub("", text)
     text = _GLUED_HEADING_RE.sub(r"\1: ", text, count=1)
     out = _TRAIL_RE.sub("", text)
+    out = _DANGLING_RE.sub("", out)       # 'collects information about you including:' ends before its list
     tail = text[len(out):]
     if out.count("(") > out.count(")") and ")" in tail:
         out += ")"
@@ -142,7 +146,8 @@ def clause_about(sentence: str, focus: "re.Pattern[str] | None", limit: int) -> 
 # openers that carry no practice ('Please note that …') and asides that only abbreviate or
 # illustrate ('(EEA)', '(e.g., …)', '(like …)'): dropped from a quote too long to fit
 _LEAD_IN_RE = re.compile(r"(?i)^(?:please (?:note|be aware|understand) that|note that|in addition,|additionally,|"
-                         r"as a matter of course,|for the avoidance of doubt,|in other words,)\s+")
+                         r"as a matter of course,|for the avoidance of doubt,|in other words,|for example,|for instance,|"
+                         r"e\.g\.,|also,|however,|moreover,|furthermore,)\s+")
 _ASIDE_RE = re.compile(r"\s\((?:[^()]{1,16}|[^()]{0,30}[\"“][^()\"“”]{1,40}[\"”]|(?:e\.g\.|i\.e\.|for example|for instance|such as|like|including)\b[^()]*)\)")
 
 

@@ -86,7 +86,8 @@ _RIGHT_RE = re.compile(
 _RETENTION_RE = re.compile(r"(?i)\b(?:keep|keeps|kept|retain\w*|retention|stor(?:e|es|ed)|delet\w*|eras\w*|"
                            r"purg\w*|anonymi[sz]\w*|de-identif\w*|aggregat\w*)\b")
 _COLLECT_RE = re.compile(r"(?i)\b(?:collect\w*|gather\w*|obtain\w*|receive[sd]?|record\w*|log(?:s|ged)?|"
-                         r"save[sd]?|notes?|infer\w*|use[sd]? (?:your|this|the|such|that)|access (?:your|to your))\b")
+                         r"save[sd]?|notes?|infer\w*|use[sd]? (?:your|this|the|such|that) (?:[\w-]+ ){0,2}"
+                         r"(?:information|data|details|content)|access (?:your|to your))\b")
 _CONSENT_RE = re.compile(r"(?i)\b(?:consent|opt[- ]?in|permission|approval)\b")
 _CONTACT_RE = re.compile(r"(?i)\b(?:contact|e-?mail|write to|call|address|officer|representative)\b")
 
@@ -353,8 +354,9 @@ def recipient_statements(ctx: Context) -> list[Statement]:
             text = c.new or ""
             if c.kind == "removed" or name not in text or name in (c.old or ""):
                 continue
-            if not (_SHARE_RE.search(text) or re.search(r"(?i)\b(?:processor|service provider|provided by|"
-                                                         r"powered by|uses? " + re.escape(name) + r")", text)):
+            if not (_SHARE_RE.search(text) or re.search(r"(?i)\b(?:processor|service provider|provided by|powered by|"
+                                                         r"(?:uses?|integrates? with|embeds?|relies on|works? with)"
+                                                         r" (?:[\w-]+'s |the )?" + re.escape(name) + r")", text)):
                 continue
             said = _owner_says(ctx, text, re.compile(re.escape(name)))
             if said:
