@@ -20,6 +20,7 @@ from tracker.changes.priorities import MAX_STATEMENTS, RANK, tier
 from tracker.changes.report import Change
 
 QUOTE_LIMIT = 170
+NAMED_QUOTE_LIMIT = 200     # a sentence naming a new recipient or law: the name is what readers look for
 PER_IMPACT = 2
 
 
@@ -358,7 +359,7 @@ def recipient_statements(ctx: Context) -> list[Statement]:
                                                          r"(?:uses?|integrates? with|embeds?|relies on|works? with)"
                                                          r" (?:[\w-]+'s |the )?" + re.escape(name) + r")", text)):
                 continue
-            said = _owner_says(ctx, text, re.compile(re.escape(name)))
+            said = _owner_says(ctx, text, re.compile(re.escape(name)), NAMED_QUOTE_LIMIT)
             if said:
                 out.append(Statement(said, "sharing", "new-recipient", None, name, (k,)))
                 break
@@ -437,7 +438,8 @@ def law_statements(ctx: Context) -> list[Statement]:
                 other = c.old if side == "new" else c.new
                 if not text or name not in extract_sentence(text).laws or (other and name in extract_sentence(other).laws):
                     continue
-                said = _owner_says(ctx, text, re.compile(re.escape(name))) or _owner_says(ctx, text, None)
+                said = (_owner_says(ctx, text, re.compile(re.escape(name)), NAMED_QUOTE_LIMIT)
+                        or _owner_says(ctx, text, None, NAMED_QUOTE_LIMIT))
                 if said:
                     if name.lower() not in said.lower():
                         said = f"{said} ({name})"          # the sentence cites it under another name
