@@ -209,6 +209,14 @@ def _new_texts(ctx: Context, test: Callable[[str], bool]) -> list[str]:
     return [c.new for c in ctx.changes if c.kind in ("added", "reworded", "moved") and c.new and test(c.new)]
 
 
+def _promise_clause(ctx: Context, text: str) -> str | None:
+    """The clause holding the promise, never another clause of the same sentence."""
+    if _PROMISE_RE.search(text):
+        return _owner_says(ctx, text, _PROMISE_RE)
+    owner = re.compile(rf"\b{re.escape(ctx.owner)}\b")
+    return _owner_says(ctx, text, owner) if owner.search(text) else _owner_says(ctx, text, None)
+
+
 def promise_statements(ctx: Context) -> list[Statement]:
     """Promises, consent steps and opt-ins withdrawn or added; 'will not sell' -> 'may sell'."""
     out: list[Statement] = []
@@ -222,7 +230,7 @@ def promise_statements(ctx: Context) -> list[Statement]:
             if _restated(o, kept_promises):
                 continue
         if po and (c.kind == "removed" or (c.kind == "reworded" and not pn)) and (_PRACTICE_RE.search(o) or _CONSENT_RE.search(o)):
-            said = _owner_says(ctx, o, _PROMISE_RE) or _owner_says(ctx, o, None)
+            said = _promise_clause(ctx, o)
             if not said:
                 continue
             for verbs, topic in ((_SALE_RE, "sale"), (_SHARE_RE, "sharing")):   # 'will not sell/share' -> 'may …'
@@ -242,7 +250,7 @@ def promise_statements(ctx: Context) -> list[Statement]:
             out.append(Statement(text, _topic(c), "promise-withdrawn", said, now, (k,),
                                  "" if now else f"Drops promise: {_lower(said)}"))
         elif pn and not (c.kind == "reworded" and po) and c.kind != "removed" and _PRACTICE_RE.search(n):
-            said = _owner_says(ctx, n, _PROMISE_RE) or _owner_says(ctx, n, None)
+            said = _promise_clause(ctx, n)
             if said:
                 impact = "no-sale-promise" if _SALE_RE.search(said) else "promise-added"
                 out.append(Statement(f"New commitment: {_lower(said)}", _topic(c), impact, None, said, (k,)))
@@ -266,7 +274,7 @@ def narrowed_promises(ctx: Context) -> list[Statement]:
         at = c.old.find(w[2])
         if not m or at < m.end() or not _PRACTICE_RE.search(c.old[m.end():at + len(w[2])]):
             continue                      # the words lost are not what the promise is about
-        now = _owner_says(ctx, c.new, _PROMISE_RE) or _owner_says(ctx, c.new, None)
+        now = _promise_clause(ctx, c.new)
         if now:
             vp = re.search(r"\b(?:will|does|do|shall|would) not (.+)$", now)
             short = f"{ctx.owner} narrows its promise not to {vp.group(1)}" if vp else ""
