@@ -17,6 +17,7 @@ _COMMA_SPLIT_RE = re.compile(r",\s+(?=(?:and|but|or|which|including|such as|for 
 _MODALS = {"cannot", "can't", "won't", "will", "may", "might", "can", "could", "should", "would", "must", "shall", "also", "only", "never",
            "generally", "automatically", "currently", "still", "now", "no", "not", "always", "sometimes",
            "often", "typically", "usually", "therefore", "then", "further", "additionally", "occasionally"}
+_LY_VERBS = {"apply", "reply", "rely", "supply", "comply", "imply", "multiply", "ally"}
 _IRREGULAR = {"do": "does", "have": "has", "are": "is", "were": "was", "don't": "doesn't", "aren't": "isn't",
               "haven't": "hasn't", "weren't": "wasn't", "'re": "'s", "go": "goes"}
 
@@ -66,7 +67,8 @@ def third_person(text: str, owner: str) -> str:
             seen.append(m.start())
             return f"{owner} {m.group(2)}"       # a plural subject: 'we and our partners use'
         for k, w in enumerate(words):          # adverbs and modals pass, the first verb agrees
-            if w.lower() not in _MODALS:
+            if w.lower() not in _MODALS and not (w.lower().endswith("ly") and len(w) > 4
+                                                     and w.lower() not in _LY_VERBS):
                 words[k] = _third_person_verb(w)
                 break
             if w.lower() in ("will", "may", "might", "can", "could", "should", "would", "must", "shall"):
@@ -194,7 +196,7 @@ def _clean_window(words: list[str]) -> str:
     text = re.sub(r"\(\s+", "(", re.sub(r"\s+([,.;:!?)])", r"\1", tidy(" ".join(words))))
     if text.count("(") != text.count(")"):
         text = text.replace("(", "").replace(")", "")
-    return text.strip(" ,;:")
+    return re.sub(r"\.\d+$", "", text).strip(" ,;:")     # a footnote number glued to the last word
 
 
 def edit_window(old: str, new: str, context: int = 4,
