@@ -308,3 +308,13 @@ def test_a_company_newly_named_as_controller_is_stated() -> None:
     (s,) = controller_statements(_ctx(c, old_text="Acme Inc. is the controller of your information."))
     assert s.impact == "office-named" and "Acme Netherlands B.V" in s.text and s.new.startswith("Acme Netherlands")
     assert controller_statements(_ctx(c, old_text="Acme Netherlands B.V. handles EEA support.")) == []
+
+
+def test_a_sentence_about_children_is_its_own_statement() -> None:
+    from tracker.changes.statements import children_statements
+    c = _ch("added", None, "Our services are not directed to children, and you may not use them if you are under 13.",
+            ("children",))
+    (s,) = children_statements(_ctx(c))
+    assert s.impact == "children-rule" and s.text.startswith("Acme's services are not directed to children")
+    other = _ch("added", None, "We use cookies to remember you.", ("children",))
+    assert children_statements(_ctx(other)) == []

@@ -17,6 +17,7 @@ IMPACTS: tuple[tuple[str, str], ...] = (
     ("right-added", "the user gains a right or a control"),
     ("promise-added", "a new commitment limits what the company does"),
     ("law-cited", "a law newly cited or dropped (GDPR, CCPA): which rights apply and what the policy answers to"),
+    ("children-rule", "what children may do or what is collected from them: a protected group"),
     ("basis-stated", "the legal bases for processing stated: what the company relies on instead of asking"),
     ("sharing-widened", "data now goes to more parties or for more purposes"),
     ("collection-widened", "more data is collected or used for more purposes"),

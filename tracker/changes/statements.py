@@ -374,6 +374,27 @@ def recipient_statements(ctx: Context) -> list[Statement]:
     return out
 
 
+_CHILD_RE = re.compile(r"(?i)\bchild(?:ren|ren's)?\b|\bminors?\b|\bunder (?:the age of )?\d{1,2}\b|\bparental\b")
+
+
+def children_statements(ctx: Context) -> list[Statement]:
+    """A sentence about children (who may use the service, what is collected from them) added
+    or dropped: a protected group, told apart from other practice sentences."""
+    out: list[Statement] = []
+    for k, c in _live(ctx):
+        if c.kind == "reworded" or "children" not in c.topics:
+            continue
+        text = c.new if c.kind == "added" else c.old
+        if not text or not _CHILD_RE.search(text):
+            continue
+        said = _owner_says(ctx, text, _CHILD_RE)
+        if said:
+            out.append(Statement(said if c.kind == "added" else f"No longer says: {_lower(said)}", "children",
+                                 "children-rule", None if c.kind == "added" else said,
+                                 said if c.kind == "added" else None, (k,)))
+    return out
+
+
 def retention_statements(ctx: Context) -> list[Statement]:
     """A rule about keeping or deleting data added or dropped (value changes are told above)."""
     out: list[Statement] = []
@@ -578,7 +599,7 @@ def reworded_statements(ctx: Context) -> list[Statement]:
 
 RULES: tuple[Callable[[Context], list[Statement]], ...] = (
     promise_statements, narrowed_promises, consent_statements, value_statements, transfer_statements, rights_statements,
-    recipient_statements, law_statements, named_statements, sharing_statements, retention_statements, practice_statements, contact_statements,
+    recipient_statements, law_statements, children_statements, named_statements, sharing_statements, retention_statements, practice_statements, contact_statements,
     section_statements, reworded_statements,
 )
 
