@@ -318,3 +318,13 @@ def test_a_sentence_about_children_is_its_own_statement() -> None:
     assert s.impact == "children-rule" and s.text.startswith("Acme's services are not directed to children")
     other = _ch("added", None, "We use cookies to remember you.", ("children",))
     assert children_statements(_ctx(other)) == []
+
+
+def test_no_cut_after_an_abbreviation_or_inside_a_parenthesis() -> None:
+    from tracker.changes.phrasing import clause_about
+    text = ("Acme complies with the EU-U.S. Data Privacy Framework and the UK Extension to the EU-U.S. DPF, and the "
+            "Swiss-U.S. Data Privacy Framework as set forth by the U.S. Department of Commerce")
+    cut = shorten(text, 139)
+    assert cut is None or not cut.endswith(("U.S", "Swiss-U.S"))
+    assert clause_about("DPF Principles) with regard to the processing of personal data received from the EU "
+                        "under the framework, which we follow in every case and in every country we serve.", None, 60) is None

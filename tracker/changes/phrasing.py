@@ -93,7 +93,7 @@ def third_person(text: str, owner: str) -> str:
 _SPLIT_RE = re.compile(r"\s*;\s*|\s[–—-]\s|:\s+|\s(?=(?:in connection with|in order to|for the purposes? of|"
                        r"in accordance with|pursuant to|to the extent)\b)|,\s+(?=(?:and|but|or|which|including|such as|for example|e\.g\.|"
                        r"unless|except|where|when|if|so that|in order|as well as|while|whereas|because)\b)|"
-                       r"\.\s+(?=[A-Z])")
+                       r"(?<![A-Z])(?<!\bInc)(?<!\bLtd)(?<!\bCorp)(?<!\bCo)(?<!\bNo)\.\s+(?=[A-Z])")
 _CONJUNCTION_RE = re.compile(r"(?i)^(?:and|but|or|which|including|such as|for example|e\.g\.|as well as|while|whereas|"
                              r"because|so that|in order|that|to|of|for|with|by|from|in|on|at)\b")
 
@@ -286,7 +286,14 @@ def _has_verb(text: str) -> bool:
 
 
 def _balanced(text: str) -> bool:
-    return text.count("(") <= text.count(")") and text.count("“") <= text.count("”") and text.count('"') % 2 == 0
+    """No parenthesis or quote left open, and none closed that the text did not open (a piece
+    of a sentence split inside a parenthesis: 'DPF Principles) with regard to …')."""
+    depth = 0
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return False
+    return depth == 0 and text.count("“") <= text.count("”") and text.count('"') % 2 == 0
 
 
 def capitalise(text: str) -> str:
