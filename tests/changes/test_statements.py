@@ -328,3 +328,11 @@ def test_no_cut_after_an_abbreviation_or_inside_a_parenthesis() -> None:
     assert cut is None or not cut.endswith(("U.S", "Swiss-U.S"))
     assert clause_about("DPF Principles) with regard to the processing of personal data received from the EU "
                         "under the framework, which we follow in every case and in every country we serve.", None, 60) is None
+
+
+def test_a_condition_is_never_quoted_without_what_follows_from_it() -> None:
+    from tracker.changes.phrasing import clause_about
+    text = ("If you do not receive timely acknowledgment of your complaint from us, or if we have not addressed "
+            "your complaint to your satisfaction, please visit the dispute resolution page of our provider today.")
+    got = clause_about(text, None, 80)
+    assert got is None or not got.startswith("If you do not receive timely acknowledgment of your complaint from us")

@@ -98,8 +98,7 @@ _CONJUNCTION_RE = re.compile(r"(?i)^(?:and|but|or|which|including|such as|for ex
                              r"because|so that|in order|that|to|of|for|with|by|from|in|on|at)\b")
 
 
-_SUBJECT_RE = re.compile(r"(?i)^(?:we|you|your|our|it|they|this|these|the|such|any|all|some|data|information|"
-                         r"if you|when you|where you)\b")
+_SUBJECT_RE = re.compile(r"(?i)^(?:we|you|your|our|it|they|this|these|the|such|any|all|some|data|information)\b")
 _LINKED_CONDITION_RE = re.compile(r"(?i)^(?:and|but|or|so) (?=(?:(?:if|when|where) (?:you|we)|we|you|it|they)\b)")
 
 
@@ -129,7 +128,7 @@ def clause_about(sentence: str, focus: "re.Pattern[str] | None", limit: int) -> 
         text = tidy(whole[:end])
         if len(text) > limit:
             break
-        if _balanced(text) and _has_verb(text):     # never cut inside a parenthesis or a quote
+        if _balanced(text) and _has_verb(text) and not _bare_condition(text):   # never cut inside a parenthesis
             best = text
     if best:
         return best
@@ -140,7 +139,9 @@ def clause_about(sentence: str, focus: "re.Pattern[str] | None", limit: int) -> 
         text = capitalise(text.split(" ", 1)[1])   # '…, but we do not …', '… - and if you …': stands alone
     if (begin and _CONJUNCTION_RE.match(text)) or not _balanced(text):
         return None
-    if len(text.split()) >= 4 and len(text) <= limit and _has_verb(text) and (text[:1].isupper() or _SUBJECT_RE.match(text)):
+    cut = stop < len(whole)
+    if len(text.split()) >= 4 and len(text) <= limit and _has_verb(text) and not (cut and _bare_condition(text)) \
+            and (text[:1].isupper() or _SUBJECT_RE.match(text)):
         return capitalise(text)
     return None
 
@@ -283,6 +284,14 @@ _VERBISH_RE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|will|may|can|must|mi
 
 def _has_verb(text: str) -> bool:
     return bool(_VERBISH_RE.search(text))
+
+
+_CONDITION_RE = re.compile(r"(?i)^(?:if|when|where|unless|although|while|because|once|as long as)\b")
+
+
+def _bare_condition(text: str) -> bool:
+    """'If you do not receive a reply from us': a condition cut off before what follows from it."""
+    return bool(_CONDITION_RE.match(text)) and "," not in text
 
 
 def _balanced(text: str) -> bool:
