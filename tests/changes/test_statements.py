@@ -220,6 +220,9 @@ def test_digests_name_new_rights_and_legal_bases_the_old_text_never_stated() -> 
                       "protection authority") and r.impact == "right-added" and r.changes == (0, 1)
     assert rights_digest(_ctx(*new, old_text="You have the right to object. Data portability applies.")) == []
     cited = [_ch("added", None, "Under the GDPR you have the right to object and to data portability.", ("rights",))]
+    listed = _ch("added", None, "You may request access, correction or deletion of your data.", ("rights",))
+    (d,) = rights_digest(_ctx(listed, old_text=""))
+    assert d.text == "New rights: access, correction and deletion"
     (g,) = rights_digest(_ctx(*cited, old_text="", entities_added={"laws": ["GDPR"], "vendors": []}))
     assert g.text == "New rights under the GDPR: objection to processing and data portability"
     (b,) = basis_digest(_ctx(*new, old_text="We collect data."))

@@ -18,7 +18,8 @@ from tracker.changes.statements import Context, Statement, _live, _topic
 RIGHTS: tuple[tuple[str, "re.Pattern[str]"], ...] = tuple((label, re.compile(rx, re.I)) for label, rx in (
     ("access", r"\bright (?:of|to) access\b|\brequest access\b|\baccess to (?:the |your )?personal (?:data|information)"),
     ("correction", r"\brectif\w*|\bright to (?:correct|rectify)|\bcorrection\b"),
-    ("deletion", r"\berasure\b|\bright to (?:delete|erase|deletion)\b|\bright to be forgotten\b"),
+    ("deletion", r"\berasure\b|\bright to (?:delete|erase|deletion)\b|\bright to be forgotten\b|"
+     r"\b(?:request|ask for|obtain)(?: the)? deletion\b|\b(?:access|correction),? (?:or|and) deletion\b"),
     ("restriction of processing", r"\brestrict(?:ion of)? (?:the |our |its )?processing\b|\bright to restrict"),
     ("objection to processing", r"\bright to object\b|\bobject to (?:the |our |its |certain |this )?(?:processing|use)"),
     ("data portability", r"\bportab\w+"),
