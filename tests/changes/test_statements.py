@@ -73,6 +73,10 @@ def test_sharing_and_recipient_by_role() -> None:
     widget = _ch("added", None, "Some of our Services integrate with Google's reCAPTCHA widget to stop spam.", ("security",))
     (w,) = recipient_statements(_ctx(widget, entities_added={"vendors": ["reCAPTCHA"], "laws": []}))
     assert w.impact == "new-recipient" and "reCAPTCHA" in w.text
+    listed = _ch("reworded", "We use Google Analytics to gather information.",
+                 "We use Google Analytics and Marketo to gather information.", ("collection",))
+    (m,) = recipient_statements(_ctx(listed, entities_added={"vendors": ["Marketo"], "laws": []}))
+    assert m.impact == "new-recipient" and "Marketo" in m.text
     proc = _ch("added", None, "We share payment data with Stripe, our payment processor.")
     (r,) = recipient_statements(_ctx(proc, entities_added={"vendors": ["Stripe"], "laws": []}))
     assert r.impact == "new-recipient" and "Stripe" in r.text

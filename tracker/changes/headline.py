@@ -95,6 +95,8 @@ def summarise(f: Facts, verdict: str, cands: list[Statement], identical: bool,
     """(statements, headline) for the report; rewrite: most of the text is new."""
     if verdict == "cosmetic":
         return [], cosmetic_headline(f, identical)
-    must = tuple(f.entities_added.get("laws", []))       # a law newly cited is always named
+    # a law newly cited and a company newly receiving data are always named
+    recipients = [s.new for s in cands if s.impact == "new-recipient" and s.new][:2]
+    must = tuple(dict.fromkeys([*f.entities_added.get("laws", []), *recipients]))
     statements = rewrite_digest(cands, salient, must) if rewrite else select(cands, salient, must)
     return statements, headline_of(statements, f, verdict, rewrite, salient)

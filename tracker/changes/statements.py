@@ -366,7 +366,7 @@ def recipient_statements(ctx: Context) -> list[Statement]:
                 continue
             if not (_SHARE_RE.search(text) or re.search(r"(?i)\b(?:processor|service provider|provided by|powered by|"
                                                          r"(?:uses?|integrates? with|embeds?|relies on|works? with)"
-                                                         r" (?:[\w-]+'s |the )?" + re.escape(name) + r")", text)):
+                                                         r" [^.;:]{0,50}?" + re.escape(name) + r")", text)):
                 continue
             said = _owner_says(ctx, text, re.compile(re.escape(name)), NAMED_QUOTE_LIMIT)
             if said:
