@@ -70,6 +70,13 @@ def test_sharing_and_recipient_by_role() -> None:
     assert [s.impact for s in sharing_statements(_ctx(c))] == ["sharing-widened"]
     signin = _ch("added", None, "You can sign in with Facebook or Google.", ("other",))
     assert recipient_statements(_ctx(signin, entities_added={"vendors": ["Facebook"], "laws": []})) == []
+    widget = _ch("added", None, "Some of our Services integrate with Google's reCAPTCHA widget to stop spam.", ("security",))
+    (w,) = recipient_statements(_ctx(widget, entities_added={"vendors": ["reCAPTCHA"], "laws": []}))
+    assert w.impact == "new-recipient" and "reCAPTCHA" in w.text
+    listed = _ch("reworded", "We use Google Analytics to gather information.",
+                 "We use Google Analytics and Marketo to gather information.", ("collection",))
+    (m,) = recipient_statements(_ctx(listed, entities_added={"vendors": ["Marketo"], "laws": []}))
+    assert m.impact == "new-recipient" and "Marketo" in m.text
     proc = _ch("added", None, "We share payment data with Stripe, our payment processor.")
     (r,) = recipient_statements(_ctx(proc, entities_added={"vendors": ["Stripe"], "laws": []}))
     assert r.impact == "new-recipient" and "Stripe" in r.text
@@ -81,7 +88,9 @@ def test_rights_and_retention_rules() -> None:
     assert r.impact == "right-added" and r.text == "New right: you can appeal a refused request by writing to Acme"
     (k,) = retention_statements(_ctx(_ch("added", None, "We keep transaction data for at least 7 years.",
                                          ("retention",))))
-    assert k.impact == "retention-stated" and k.text == "Acme keeps transaction data for at least 7 years"
+    assert k.impact == "retention-changed" and k.text == "New retention rule: Acme keeps transaction data for at least 7 years"
+    (d,) = retention_statements(_ctx(_ch("removed", "We delete your data when you ask us to.", None, ("retention",))))
+    assert d.impact == "retention-stated" and d.text == "Retention rule dropped: Acme deletes your data when you ask Acme to"
 
 
 def test_sections_are_one_statement_each_way() -> None:
@@ -103,6 +112,8 @@ def test_phrasing_third_person_and_whole_clauses() -> None:
     assert third_person("We keep logs and we do not sell them to our partners", "Acme") == \
         "Acme keeps logs and it does not sell them to its partners"
     assert third_person("We and our partners use cookies", "Acme") == "Acme and its partners use cookies"
+    assert third_person("We frequently push back", "Acme") == "Acme frequently pushes back"
+    assert third_person("We apply rules and we reply", "Acme") == "Acme applies rules and it replies"
     long = ("We collect your name, e-mail address and phone number when you register, including through "
             "single sign-on providers, and we use them to verify your identity and to prevent fraud on the service")
     q = clause_about(long, None, 90)
@@ -151,3 +162,184 @@ def test_markdown_and_plain_text_of_one_policy_are_equal(policy: str) -> None:
     wrap = "This page was archived on March 3, 2024. Please check the original snapshot for the current version.\n\n"
     w = compare(policy, wrap + policy)
     assert w.verdict == "cosmetic" and w.date_stamp["new"] == "March 1, 2023"
+
+
+def test_edit_window_quotes_the_one_edit_with_its_neighbours() -> None:
+    from tracker.changes.phrasing import edit_window
+    w = edit_window("We collect payment data, such as credit card or checking account information.",
+                    "We collect payment data, such as credit card information.")
+    assert w == ("such as credit card or checking account information", "such as credit card information",
+                 "checking account", "", "such as credit card", "information")
+    assert edit_window("Same words here.", "Same words here.") is None
+    many = " ".join(f"w{i}" for i in range(40))
+    assert edit_window("a " + many, "b " + many[::-1]) is None
+
+
+def test_compact_drops_openers_and_asides_but_not_the_focus() -> None:
+    from tracker.changes.phrasing import compact
+    text = "Please note that data of users in the European Economic Area (EEA) is controlled by Acme Ltd (like Acme Shop)."
+    assert compact(text) == "Data of users in the European Economic Area is controlled by Acme Ltd."
+    at = text.index("(like")
+    assert "(like Acme Shop)" in compact(text, (at + 1, at + 5))
+
+
+def test_a_reworded_sentence_is_stated_by_its_edit() -> None:
+    from tracker.changes.statements import edit_statement, reworded_statements
+    c = _ch("reworded", "We collect your name and payment data, such as credit card or checking account information.",
+            "We collect your name and payment data, such as credit card information.", ("collection",))
+    text, old, new = edit_statement(_ctx(c), c)
+    assert text == ("Acme collects your name and payment data, such as credit card information "
+                    "(was: such as credit card or checking account information)")
+    long_list = ("The family of companies includes the companies controlled by Acme, including the Acme telephone "
+                 "companies, Acme Enterprise Solutions, {}Acme Wireless, Beta{} and Acme Online, all over the world "
+                 "and in every country where the law allows it.")
+    c2 = _ch("reworded", long_list.format("", ""), long_list.format("XO Communications, ", ", MapQuest"))
+    (s,) = reworded_statements(_ctx(c2))
+    assert s.text.startswith("Now also names XO Communications and MapQuest")
+    c3 = _ch("reworded", long_list.format("Times Skimmer, ", ""), long_list.format("", ""))
+    assert reworded_statements(_ctx(c3))[0].text.startswith("No longer names Times Skimmer")
+
+
+def test_a_removed_sentence_merged_into_a_new_one_is_not_reported_removed() -> None:
+    from tracker.changes.statements import practice_statements
+    gone = _ch("removed", "Data collected in the EEA when using Tunes is controlled by Tunes SARL in Luxembourg.", None,
+               ("collection",))
+    merged = _ch("reworded", "Data is controlled by Acme Sales.", "Data is controlled by Acme Distribution. Data "
+                 "collected in the EEA when using Tunes is controlled by Tunes SARL in Luxembourg and processed "
+                 "by Acme Inc.", ("collection",))
+    texts = [s.text for s in practice_statements(_ctx(gone, merged))]
+    assert not any("No longer" in t for t in texts)
+    assert [s.text for s in practice_statements(_ctx(gone))][0].startswith("No longer says")
+
+
+def test_digests_name_new_rights_and_legal_bases_the_old_text_never_stated() -> None:
+    from tracker.changes.digests import basis_digest, office_statements, rights_digest
+    new = [_ch("added", None, "You have the right to data portability and the right to object to processing.", ("rights",)),
+           _ch("added", None, "You may lodge a complaint with your local data protection authority.", ("rights",)),
+           _ch("added", None, "We process your data on the basis of your consent, to perform a contract, and for our "
+                              "legitimate interests.", ("legal-basis",)),
+           _ch("added", None, "You can contact our Data Protection Officer at dpo@acme.test.", ("contact",))]
+    (r,) = rights_digest(_ctx(*new, old_text="We collect data."))
+    assert r.text == ("New rights: objection to processing, data portability and a complaint to a data "
+                      "protection authority") and r.impact == "right-added" and r.changes == (0, 1)
+    assert rights_digest(_ctx(*new, old_text="You have the right to object. Data portability applies.")) == []
+    cited = [_ch("added", None, "Under the GDPR you have the right to object and to data portability.", ("rights",))]
+    listed = _ch("added", None, "You may request access, correction or deletion of your data.", ("rights",))
+    (d,) = rights_digest(_ctx(listed, old_text=""))
+    assert d.text == "New rights: access, correction and deletion"
+    (g,) = rights_digest(_ctx(*cited, old_text="", entities_added={"laws": ["GDPR"], "vendors": []}))
+    assert g.text == "New rights under the GDPR: objection to processing and data portability"
+    (b,) = basis_digest(_ctx(*new, old_text="We collect data."))
+    assert b.text == "Acme now states its legal basis for processing personal data: consent, contract and legitimate interests"
+    assert basis_digest(_ctx(*new, old_text="We rely on our legitimate interests.")) == []
+    (o,) = office_statements(_ctx(*new, old_text="We collect data."))
+    assert o.impact == "office-named" and "Data Protection Officer" in o.text
+    # a sentence saying there are no automated decisions grants no right about them
+    none = _ch("added", None, "We do not make automated decisions that significantly affect you, and you can "
+                              "request access to your personal data.", ("rights",))
+    assert rights_digest(_ctx(none, old_text="")) == []
+
+
+def test_select_lets_a_digest_stand_for_the_sentences_it_sums_up() -> None:
+    digest = Statement("New rights: a and b", "rights", "right-added", changes=(1, 2))
+    one = Statement("New right: a", "rights", "right-added", changes=(1,))
+    other = Statement("New right: c", "rights", "right-added", changes=(3,))
+    practice = Statement("Acme collects b", "collection", "collection-widened", changes=(2,))
+    elsewhere = Statement("Acme collects d", "collection", "collection-widened", changes=(4,))
+    withdrawn = Statement("No longer promises: b", "sharing", "promise-withdrawn", changes=(2,))
+    out = [s.text for s in select([one, other, digest, practice, elsewhere])]
+    assert out == ["New rights: a and b", "Acme collects d"]
+    assert "No longer promises: b" in [s.text for s in select([digest, withdrawn])]   # a loss is never summed up
+
+
+def test_a_new_promise_not_to_sell_ranks_with_rights_and_inability_is_no_promise() -> None:
+    (s,) = promise_statements(_ctx(_ch("added", None, "We do not sell your personal data to anyone.", ("sale",))))
+    assert s.impact == "no-sale-promise" and tier("no-sale-promise") == tier("right-added") < tier("sharing-widened")
+    assert promise_statements(_ctx(_ch("added", None, "After deletion we will not be able to restore your data.",
+                                       ("retention",)))) == []
+
+
+def test_a_heading_glued_to_its_sentence_is_set_apart() -> None:
+    from tracker.changes.phrasing import tidy
+    assert tidy("Privacy QuestionsIf you have questions, write to us.") == "Privacy Questions: If you have questions, write to us"
+    assert tidy("YouTube keeps logs.") == "YouTube keeps logs"
+
+
+def test_a_promise_that_covers_less_is_narrowed_even_when_few_words_changed() -> None:
+    from tracker.changes.statements import narrowed_promises
+    c = Change("reworded", "S", "We will not sell or rent your email address or any information that identifies you "
+               "without your permission.", "We will not sell or rent your email address without your permission.",
+               ("sale",), False, ())
+    (s,) = narrowed_promises(_ctx(c))
+    assert s.impact == "promise-narrowed" and tier("promise-narrowed") == 0
+    assert s.text.startswith("Narrows its promise: Acme will not sell or rent your email address without your permission (was:")
+    assert "any information that identifies you" in s.text
+    assert s.short == "Acme narrows its promise not to sell or rent your email address without your permission"
+    wider = Change("reworded", "S", "We will not sell your email address.", "We will not sell your email address or "
+                   "your phone number.", ("sale",), True, ())
+    assert narrowed_promises(_ctx(wider)) == []
+
+
+def test_words_around_a_term_of_a_long_sentence_are_a_true_excerpt() -> None:
+    import re
+    from tracker.changes.phrasing import words_around
+    text = ("Where the issue is more substantive in nature, more information is sought if necessary and if not the "
+            "matter is escalated to our Privacy Legal team which will work across the business to resolve it.")
+    got = words_around(text, re.compile("Privacy Legal"))
+    assert got and "Privacy Legal team" in got and got in text and len(got.split()) <= 14
+
+
+def test_a_newly_cited_law_is_always_named_and_one_practice_is_stated_once() -> None:
+    cands = [Statement(f"Acme gives {w}", "sharing", "sharing-widened", changes=(i,))
+             for i, w in enumerate(("advertisers your location", "insurers your health records", "brokers your contacts"))]
+    cands += [Statement(f"New right: {w}", "rights", "right-added", changes=(10 + i,))
+              for i, w in enumerate(("appeal refusals", "export photos", "erase messages"))]
+    cands += [Statement(f"Acme collects {w}", "collection", "collection-widened", changes=(30 + i,))
+              for i, w in enumerate(("purchases", "voice recordings"))]
+    cands += [Statement("Processing of data in the EU is subject to the GDPR", "legal-basis", "reworded", changes=(20,))]
+    out = select(cands, must=("GDPR",))
+    assert len(out) <= 6 and any("GDPR" in s.text for s in out)
+    assert [s for s in select(cands) if "GDPR" in s.text] == []
+    twice = [Statement("New retention rule: Acme retains transaction, location and usage data for 7 years", "retention",
+                       "retention-changed", changes=(1,)),
+             Statement("New retention rule: Acme retains certain data, including transaction, location and usage data, "
+                       "for a minimum of 7 years", "retention", "retention-changed", changes=(2,))]
+    assert len(select(twice)) == 1
+    assert len(select(cands, per_level=1)) == 4        # one per level
+
+
+def test_a_company_newly_named_as_controller_is_stated() -> None:
+    from tracker.changes.digests import controller_statements
+    c = _ch("added", None, "If you live in the EEA, Acme Netherlands B.V. is the controller of your information.",
+            ("legal-basis",))
+    (s,) = controller_statements(_ctx(c, old_text="Acme Inc. is the controller of your information."))
+    assert s.impact == "office-named" and "Acme Netherlands B.V" in s.text and s.new.startswith("Acme Netherlands")
+    assert controller_statements(_ctx(c, old_text="Acme Netherlands B.V. handles EEA support.")) == []
+
+
+def test_a_sentence_about_children_is_its_own_statement() -> None:
+    from tracker.changes.statements import children_statements
+    c = _ch("added", None, "Our services are not directed to children, and you may not use them if you are under 13.",
+            ("children",))
+    (s,) = children_statements(_ctx(c))
+    assert s.impact == "children-rule" and s.text.startswith("Acme's services are not directed to children")
+    other = _ch("added", None, "We use cookies to remember you.", ("children",))
+    assert children_statements(_ctx(other)) == []
+
+
+def test_no_cut_after_an_abbreviation_or_inside_a_parenthesis() -> None:
+    from tracker.changes.phrasing import clause_about
+    text = ("Acme complies with the EU-U.S. Data Privacy Framework and the UK Extension to the EU-U.S. DPF, and the "
+            "Swiss-U.S. Data Privacy Framework as set forth by the U.S. Department of Commerce")
+    cut = shorten(text, 139)
+    assert cut is None or not cut.endswith(("U.S", "Swiss-U.S"))
+    assert clause_about("DPF Principles) with regard to the processing of personal data received from the EU "
+                        "under the framework, which we follow in every case and in every country we serve.", None, 60) is None
+
+
+def test_a_condition_is_never_quoted_without_what_follows_from_it() -> None:
+    from tracker.changes.phrasing import clause_about
+    text = ("If you do not receive timely acknowledgment of your complaint from us, or if we have not addressed "
+            "your complaint to your satisfaction, please visit the dispute resolution page of our provider today.")
+    got = clause_about(text, None, 80)
+    assert got is None or not got.startswith("If you do not receive timely acknowledgment of your complaint from us")

@@ -18,12 +18,6 @@ compare = pytest.importorskip("tracker.changes").compare
 
 # (check, company-date) -> why the detector's answer differs from the intended change.
 KNOWN_DISAGREEMENTS: dict[tuple[str, str], str] = {
-    ("mentions", "connact-2025-03-18"): "detector 2 states six practices; the sentence citing the CCPA "
-                                        "is not among them (word lists no longer carry law names)",
-    ("mentions", "connio-2018-05-20"): "detector 2: no statement quotes the sentence naming the GDPR",
-    ("mentions", "konstant-infosolutions-2020-07-09"): "detector 2: no statement quotes the sentence naming the GDPR",
-    ("mentions", "connectsolutions-2018-05-25"): "detector 2 states six practices; none of them quotes the "
-                                                 "sentence naming the GDPR",
 }
 
 CASES = revisions()

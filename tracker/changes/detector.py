@@ -284,7 +284,8 @@ def compare(old: str, new: str) -> ChangeReport:
     names = tuple(new_names([c.new or "" for c in changes if c.material and c.kind in ("added", "reworded")],
                             d_old.text)) if any(c.material for c in changes) else ()
     ctx = Context(changes, added, removed, top_added, sections_removed, _owner_name(owner),
-                  _salient_terms(changes, added, removed, names, d_old.text, d_new.text, sections_added), names)
+                  _salient_terms(changes, added, removed, names, d_old.text, d_new.text, sections_added), names,
+                  old_text=d_old.text)
     cands = candidates(ctx)
     impacts = {s.impact for s in cands}
     verdict = decide_verdict(facts, cands)

@@ -48,14 +48,15 @@ def cosmetic_headline(f: Facts, identical: bool) -> str:
     return "Cosmetic only: " + ", ".join(what)
 
 
-def rewrite_digest(cands: list[Statement], salient: tuple[str, ...] = ()) -> list[Statement]:
+def rewrite_digest(cands: list[Statement], salient: tuple[str, ...] = (), must: tuple[str, ...] = ()) -> list[Statement]:
     """What's new (up to 4) and what's gone (up to 2) in a rewrite, by impact."""
     ranked = sorted(enumerate(cands), key=lambda kc: (RANK[kc[1].impact], kc[0]))
     practical = [s for _, s in ranked if s.impact not in ("section-added", "section-removed", "reworded")]
     is_gone = [s.impact in _GONE or s.text.startswith("No longer") for s in practical]
     gone = [s for s, g in zip(practical, is_gone) if g][:2]
-    chosen = select(gone + [s for s, g in zip(practical, is_gone) if not g], salient)
-    new_kept = [s for s in chosen if s not in gone][:4]
+    # one statement per level: a rewrite is told by the range of what changed
+    chosen = select(gone + [s for s, g in zip(practical, is_gone) if not g], salient, must, per_level=1)
+    new_kept = [s for s in chosen if s not in gone][:MAX_STATEMENTS - len([s for s in chosen if s in gone])]
     chosen = sorted([s for s in chosen if s in gone] + new_kept, key=lambda s: RANK[s.impact])
     if not chosen:
         return [Statement("Text reorganised, practices largely unchanged", "other", "reworded")]
@@ -94,5 +95,8 @@ def summarise(f: Facts, verdict: str, cands: list[Statement], identical: bool,
     """(statements, headline) for the report; rewrite: most of the text is new."""
     if verdict == "cosmetic":
         return [], cosmetic_headline(f, identical)
-    statements = rewrite_digest(cands, salient) if rewrite else select(cands, salient)
+    # a law newly cited and a company newly receiving data are always named
+    recipients = [s.new for s in cands if s.impact == "new-recipient" and s.new][:2]
+    must = tuple(dict.fromkeys([*f.entities_added.get("laws", []), *recipients]))
+    statements = rewrite_digest(cands, salient, must) if rewrite else select(cands, salient, must)
     return statements, headline_of(statements, f, verdict, rewrite, salient)

@@ -17,8 +17,17 @@ _COMMA_SPLIT_RE = re.compile(r",\s+(?=(?:and|but|or|which|including|such as|for 
 _MODALS = {"cannot", "can't", "won't", "will", "may", "might", "can", "could", "should", "would", "must", "shall", "also", "only", "never",
            "generally", "automatically", "currently", "still", "now", "no", "not", "always", "sometimes",
            "often", "typically", "usually", "therefore", "then", "further", "additionally", "occasionally"}
+_LY_VERBS = {"apply", "reply", "rely", "supply", "comply", "imply", "multiply", "ally"}
 _IRREGULAR = {"do": "does", "have": "has", "are": "is", "were": "was", "don't": "doesn't", "aren't": "isn't",
               "haven't": "hasn't", "weren't": "wasn't", "'re": "'s", "go": "goes"}
+
+
+# a heading glued to its first sentence by a scrape: 'Privacy QuestionsIf you have …'
+_GLUED_HEADING_RE = re.compile(r"^([A-Z][a-z]+(?: [A-Za-z][a-z]+){0,5}[a-z])(?=(?:If|We|You|Your|Our|The|This|These|"
+                               r"Users|In|For|To|When|Where|Under|Some|All|A|An)\s)")
+
+
+_DANGLING_RE = re.compile(r"(?i)(?:,?\s+(?:including|such as|for example|e\.g\.|as follows)[\s:,]*)+$")
 
 
 def tidy(text: str) -> str:
@@ -26,7 +35,9 @@ def tidy(text: str) -> str:
     a closing parenthesis or quote stays when it closes one the text opened."""
     text = re.sub(r"\s+", " ", text.replace("**", "").replace("__", "")).strip()
     text = _LEAD_RE.sub("", text)
+    text = _GLUED_HEADING_RE.sub(r"\1: ", text, count=1)
     out = _TRAIL_RE.sub("", text)
+    out = _DANGLING_RE.sub("", out)       # 'collects information about you including:' ends before its list
     tail = text[len(out):]
     if out.count("(") > out.count(")") and ")" in tail:
         out += ")"
@@ -56,7 +67,8 @@ def third_person(text: str, owner: str) -> str:
             seen.append(m.start())
             return f"{owner} {m.group(2)}"       # a plural subject: 'we and our partners use'
         for k, w in enumerate(words):          # adverbs and modals pass, the first verb agrees
-            if w.lower() not in _MODALS:
+            if w.lower() not in _MODALS and not (w.lower().endswith("ly") and len(w) > 4
+                                                     and w.lower() not in _LY_VERBS):
                 words[k] = _third_person_verb(w)
                 break
             if w.lower() in ("will", "may", "might", "can", "could", "should", "would", "must", "shall"):
@@ -78,14 +90,16 @@ def third_person(text: str, owner: str) -> str:
     return text
 
 
-_SPLIT_RE = re.compile(r"\s*;\s*|\s[–—-]\s|:\s+|,\s+(?=(?:and|but|or|which|including|such as|for example|e\.g\.|"
+_SPLIT_RE = re.compile(r"\s*;\s*|\s[–—-]\s|:\s+|\s(?=(?:in connection with|in order to|for the purposes? of|"
+                       r"in accordance with|pursuant to|to the extent)\b)|,\s+(?=(?:and|but|or|which|including|such as|for example|e\.g\.|"
                        r"unless|except|where|when|if|so that|in order|as well as|while|whereas|because)\b)|"
-                       r"\.\s+(?=[A-Z])")
+                       r"(?<![A-Z])(?<!\bInc)(?<!\bLtd)(?<!\bCorp)(?<!\bCo)(?<!\bNo)\.\s+(?=[A-Z])")
 _CONJUNCTION_RE = re.compile(r"(?i)^(?:and|but|or|which|including|such as|for example|e\.g\.|as well as|while|whereas|"
                              r"because|so that|in order|that|to|of|for|with|by|from|in|on|at)\b")
 
 
 _SUBJECT_RE = re.compile(r"(?i)^(?:we|you|your|our|it|they|this|these|the|such|any|all|some|data|information)\b")
+_LINKED_CONDITION_RE = re.compile(r"(?i)^(?:and|but|or|so) (?=(?:(?:if|when|where) (?:you|we)|we|you|it|they)\b)")
 
 
 def clause_about(sentence: str, focus: "re.Pattern[str] | None", limit: int) -> str | None:
@@ -99,25 +113,169 @@ def clause_about(sentence: str, focus: "re.Pattern[str] | None", limit: int) -> 
         return None
     if len(whole) <= limit:
         return whole
+    whole = compact(whole, m.span() if m else None)
+    m = focus.search(whole) if focus is not None else None
+    if focus is not None and m is None:
+        return None
+    if len(whole) <= limit:
+        return whole
     at = m.start() if m else 0
     stops = [x for x in _SPLIT_RE.finditer(whole)]
     ends = [x.start() for x in stops if x.start() >= (m.end() if m else 0)]
     starts = [0] + [x.end() for x in stops if x.end() <= at]
-    for end in ends:
+    best = None
+    for end in ends:                      # the longest run of whole clauses that fits
         text = tidy(whole[:end])
-        if not _balanced(text):
-            continue                      # a cut inside a parenthesis or a quote
-        if len(text) <= limit and _has_verb(text):
-            return text
-        break
+        if len(text) > limit:
+            break
+        if _balanced(text) and _has_verb(text) and not _bare_condition(text):   # never cut inside a parenthesis
+            best = text
+    if best:
+        return best
     begin = starts[-1]
     stop = next((e for e in ends), len(whole))
     text = tidy(whole[begin:stop])
+    if begin and _LINKED_CONDITION_RE.match(text):
+        text = capitalise(text.split(" ", 1)[1])   # '…, but we do not …', '… - and if you …': stands alone
     if (begin and _CONJUNCTION_RE.match(text)) or not _balanced(text):
         return None
-    if len(text.split()) >= 4 and len(text) <= limit and _has_verb(text) and (text[:1].isupper() or _SUBJECT_RE.match(text)):
+    cut = stop < len(whole)
+    if len(text.split()) >= 4 and len(text) <= limit and _has_verb(text) and not (cut and _bare_condition(text)) \
+            and (text[:1].isupper() or _SUBJECT_RE.match(text)):
         return capitalise(text)
     return None
+
+
+# openers that carry no practice ('Please note that …') and asides that only abbreviate or
+# illustrate ('(EEA)', '(e.g., …)', '(like …)'): dropped from a quote too long to fit
+_LEAD_IN_RE = re.compile(r"(?i)^(?:please (?:note|be aware|understand) that|note that|in addition,|additionally,|"
+                         r"as a matter of course,|for the avoidance of doubt,|in other words,|for example,|for instance,|"
+                         r"e\.g\.,|also,|however,|moreover,|furthermore,)\s+")
+_ASIDE_RE = re.compile(r"\s\((?:[^()]{1,16}|[^()]{0,30}[\"“][^()\"“”]{1,40}[\"”]|(?:e\.g\.|i\.e\.|for example|for instance|such as|like|including)\b[^()]*)\)")
+
+
+def compact(text: str, keep: tuple[int, int] | None = None) -> str:
+    """text without its opener ('Please note that') and without asides in parentheses that
+    only abbreviate or illustrate, except one overlapping keep (the span of the focus)."""
+    def aside(m: re.Match[str]) -> str:
+        if keep and m.start() < keep[1] and keep[0] < m.end():
+            return m.group(0)
+        return ""
+    out = _ASIDE_RE.sub(aside, text)
+    lead = _LEAD_IN_RE.match(out)
+    if lead and (not keep or keep[0] >= lead.end()):
+        out = capitalise(out[lead.end():])
+    return out
+
+
+_EDGE_PUNCT_RE = re.compile(r"[,;:.!?)]$")
+
+
+def _window_side(words: list[str], i: int, j: int, context: int) -> tuple[list[str], list[str]]:
+    """Up to `context` words before words[i] and after words[j - 1], never across a clause
+    mark (a comma, a full stop, an opening parenthesis)."""
+    left: list[str] = []
+    k = i - 1
+    while k >= 0 and len(left) < context and not ((left or not words[k].endswith(",")) and _EDGE_PUNCT_RE.search(words[k])):
+        left.insert(0, words[k])
+        if _EDGE_PUNCT_RE.search(words[k]):
+            break
+        if words[k].startswith("("):
+            break
+        k -= 1
+    right: list[str] = []
+    k = j
+    while k < len(words) and len(right) < context:
+        right.append(words[k])
+        if _EDGE_PUNCT_RE.search(words[k]) or words[k].endswith(")"):
+            break
+        k += 1
+    return left, right
+
+
+def _clean_window(words: list[str]) -> str:
+    text = re.sub(r"\(\s+", "(", re.sub(r"\s+([,.;:!?)])", r"\1", tidy(" ".join(words))))
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", "").replace(")", "")
+    return re.sub(r"\.\d+$", "", text).strip(" ,;:")     # a footnote number glued to the last word
+
+
+def edit_window(old: str, new: str, context: int = 4,
+                max_words: int = 24) -> tuple[str, str, str, str, str, str] | None:
+    """The largest place where a reworded sentence differs, with a few words of context each
+    side (never across a clause mark): (old window, new window, old words, new words). None
+    when the sentences are equal or that place is too long to quote as one edit."""
+    from tracker.changes.verdict import word_diff
+    d = word_diff(old, new)
+    regions: list[tuple[int, int]] = []        # [start, end) runs of '-'/'+' segments
+    k = 0
+    while k < len(d):
+        if d[k][0] == " ":
+            k += 1
+            continue
+        j = k
+        while j < len(d) and d[j][0] != " ":
+            j += 1
+        if regions and regions[-1][1] == k - 1 and len(d[k - 1][1].split()) <= 2:
+            regions[-1] = (regions[-1][0], j)      # two edits one or two words apart are one edit
+        else:
+            regions.append((k, j))
+        k = j
+    if not regions:
+        return None
+
+    def size(r: tuple[int, int]) -> int:
+        """Words changed; a name brought in ('Quincy Data Center') weighs more than rewording."""
+        return sum(len(t.split()) + (2 * sum(w[:1].isupper() for w in t.split()) if op == "+" else 0)
+                   for op, t in d[r[0]:r[1]])
+    a, b = max(regions, key=size)
+    gone = [w for op, t in d[a:b] if op != "+" for w in t.split()]
+    came = [w for op, t in d[a:b] if op != "-" for w in t.split()]
+    if len(gone) > max_words or len(came) > max_words:
+        return None
+    before = d[a - 1][1].split() if a > 0 else []
+    after = d[b][1].split() if b < len(d) else []
+    left, _ = _window_side(before, len(before), len(before), context)
+    _, right = _window_side(after, 0, 0, context)
+    ow, nw = _clean_window(left + gone + right), _clean_window(left + came + right)
+    if not ow or not nw or ow.lower() == nw.lower():
+        return None
+    return ow, nw, _trim(gone), _trim(came), _clean_window(left), _clean_window(right)
+
+
+def words_around(sentence: str, focus: "re.Pattern[str]", context: int = 6) -> str | None:
+    """The words of a sentence too long to quote whole around its focus, up to `context`
+    words each side, never across a clause mark: a true excerpt, not a cut clause."""
+    words = tidy(sentence).split()
+    spans, at = [], 0
+    for w in words:
+        spans.append(at)
+        at += len(w) + 1
+    m = focus.search(" ".join(words))
+    if m is None:
+        return None
+    i = max(k for k, p in enumerate(spans) if p <= m.start())
+    j = max(k for k, p in enumerate(spans) if p < m.end()) + 1
+    left, right = _window_side(words, i, j, context)
+    loose = _EDGE_WORDS | {"which", "who", "whose", "where", "when", "if", "will", "is", "are"}
+    while right and right[-1].lower().strip(",;:.") in loose:
+        right.pop()
+    while left and left[0].lower() in loose:
+        left.pop(0)
+    return _clean_window(left + words[i:j] + right)
+
+
+_EDGE_WORDS = frozenset("the a an and or of to in for with by on at as that which".split())
+
+
+def _trim(words: list[str]) -> str:
+    """Words of an edit without the function words and punctuation at its ends."""
+    text = _clean_window(words).split()
+    while text and text[-1].lower().strip(",;:") in _EDGE_WORDS:
+        text.pop()
+    while text and text[0].lower() in _EDGE_WORDS:
+        text.pop(0)
+    return " ".join(text).strip(" ,;:")
 
 
 _VERBISH_RE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|will|may|can|must|might|could|should|do|does|"
@@ -128,8 +286,23 @@ def _has_verb(text: str) -> bool:
     return bool(_VERBISH_RE.search(text))
 
 
+_CONDITION_RE = re.compile(r"(?i)^(?:if|when|where|unless|although|while|because|once|as long as)\b")
+
+
+def _bare_condition(text: str) -> bool:
+    """'If you do not receive a reply from us': a condition cut off before what follows from it."""
+    return bool(_CONDITION_RE.match(text)) and "," not in text
+
+
 def _balanced(text: str) -> bool:
-    return text.count("(") <= text.count(")") and text.count("“") <= text.count("”") and text.count('"') % 2 == 0
+    """No parenthesis or quote left open, and none closed that the text did not open (a piece
+    of a sentence split inside a parenthesis: 'DPF Principles) with regard to …')."""
+    depth = 0
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return False
+    return depth == 0 and text.count("“") <= text.count("”") and text.count('"') % 2 == 0
 
 
 def capitalise(text: str) -> str:

@@ -10,16 +10,21 @@ from __future__ import annotations
 IMPACTS: tuple[tuple[str, str], ...] = (
     ("sale-reversal", "'will not sell/share' became 'may sell/share': the core promise is reversed"),
     ("promise-withdrawn", "a promise, consent step or opt-in the user relied on is gone"),
+    ("promise-narrowed", "a promise still stands but covers less data, fewer people or fewer cases"),
     ("right-removed", "the user loses a way to control their data"),
     ("consent-weakened", "opt-in became opt-out, or 'will' became 'may' in a commitment"),
+    ("no-sale-promise", "a new promise not to sell or rent data: the commitment readers look for first"),
     ("right-added", "the user gains a right or a control"),
     ("promise-added", "a new commitment limits what the company does"),
     ("law-cited", "a law newly cited or dropped (GDPR, CCPA): which rights apply and what the policy answers to"),
+    ("children-rule", "what children may do or what is collected from them: a protected group"),
+    ("basis-stated", "the legal bases for processing stated: what the company relies on instead of asking"),
     ("sharing-widened", "data now goes to more parties or for more purposes"),
     ("collection-widened", "more data is collected or used for more purposes"),
     ("sharing-narrowed", "a sharing or use statement was dropped"),
     ("retention-changed", "how long data is kept changed (old and new value of one practice)"),
     ("value-changed", "an age threshold, deadline or contact changed in one practice"),
+    ("office-named", "a Data Protection Officer, representative or supervisory authority named: whom to turn to"),
     ("transfer-basis", "the legal footing of international transfers changed"),
     ("new-recipient", "a named company now receives or processes data"),
     ("named-party", "a party, office or programme named for the first time (a DPO, a new entity)"),
@@ -36,17 +41,22 @@ RANK: dict[str, int] = {name: k for k, (name, _) in enumerate(IMPACTS)}
 # Tiers: within a tier, a statement carrying more names and terms new to this version (a new
 # recipient, law, office or period) goes first; across tiers the order above always holds.
 # A reversed or withdrawn protection always leads; structure and rewording always trail.
-LEADING = frozenset({"sale-reversal", "promise-withdrawn", "right-removed", "consent-weakened"})
+LEADING = frozenset({"sale-reversal", "promise-withdrawn", "promise-narrowed", "right-removed", "consent-weakened"})
 TRAILING = frozenset({"section-added", "section-removed", "contact-changed", "reworded"})
 
 
+# promises and rights gained, a whom-to-turn-to office and how long data is kept come next, before
+# any statement merely carrying new names
+COMMITMENTS = frozenset({"no-sale-promise", "right-added", "promise-added", "office-named", "retention-changed"})
+
+
 def tier(impact: str) -> int:
-    return 0 if impact in LEADING else 2 if impact in TRAILING else 1
+    return 0 if impact in LEADING else 1 if impact in COMMITMENTS else 3 if impact in TRAILING else 2
 
 # levels that alone make a change at least `substantive` (verdict by meaning)
-SUBSTANTIVE_IMPACTS = frozenset({"sale-reversal", "promise-withdrawn", "right-removed", "consent-weakened",
+SUBSTANTIVE_IMPACTS = frozenset({"sale-reversal", "promise-withdrawn", "promise-narrowed", "right-removed", "consent-weakened",
                                  "sharing-widened", "new-recipient", "retention-changed", "right-added",
-                                 "promise-added", "transfer-basis"})
+                                 "promise-added", "no-sale-promise", "transfer-basis"})
 # levels that alone make a change `major`
 MAJOR_IMPACTS = frozenset({"sale-reversal"})
 

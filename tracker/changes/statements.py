@@ -15,11 +15,12 @@ from functools import lru_cache
 from typing import Callable
 
 from tracker.changes.entities import extract_sentence
-from tracker.changes.phrasing import capitalise, clause_about, third_person, tidy
+from tracker.changes.phrasing import capitalise, clause_about, edit_window, third_person, tidy, words_around
 from tracker.changes.priorities import MAX_STATEMENTS, RANK, tier
 from tracker.changes.report import Change
 
 QUOTE_LIMIT = 170
+NAMED_QUOTE_LIMIT = 200     # a sentence naming a new recipient or law: the name is what readers look for
 PER_IMPACT = 2
 
 
@@ -52,6 +53,9 @@ class Context:
     owner: str
     salient: tuple[str, ...] = ()      # lower-case names and terms a reader would look for
     names: tuple[str, ...] = ()        # proper names only the new version writes, as written
+    live: list[tuple[int, Change]] | None = None      # the material changes, computed once
+    news: list[set[str]] | None = None                # content words of each new sentence
+    old_text: str = ""                 # the whole old text: what a digest calls new was never in it
 
 
 # -- patterns ---------------------------------------------------------------------------------
@@ -60,7 +64,8 @@ _PROMISE_RE = re.compile(
     r"\b(?:[Ww]e|[Ww]e (?:also|generally|currently))\s+(?:will|do|shall|would|can)\s*(?:not|n't)\b|(?i:\bwe never\b|\bwe will never\b)"
     r"|(?i:\b(?:without|unless (?:we (?:have|obtain|receive)|you (?:give|provide)))\s+(?:your\s+)?(?:prior\s+|express\s+|explicit\s+)?"
     r"(?:opt[- ]?in\s+)?(?:consent|permission|approval)|\bask (?:for )?your (?:opt[- ]?in|consent|permission)"
-    r"|\bonly (?:with|if you) (?:your )?(?:consent|opt[- ]?in|agree)|\bopt[- ]?in\b)")
+    r"|\bonly (?:with|if you) (?:your )?(?:consent|opt[- ]?in|agree)|\b(?:you|users?) (?:must |to )?opt[- ]?in\b"
+    r"|\bopt[- ]?in (?:consent|basis)\b)")
 _PRACTICE_RE = re.compile(
     r"(?i)\b(?:sell|sold|rent|share[sd]?|sharing|disclose[sd]?|transfer(?:s|red)?|provide[sd]? (?:it |them |your \w+ )?to|"
     r"combine[sd]?|associate[sd]?|link(?:s|ed)?|use[sd]?|process(?:es|ed)?|collect(?:s|ed)?|track(?:s|ed)?|"
@@ -82,7 +87,8 @@ _RIGHT_RE = re.compile(
 _RETENTION_RE = re.compile(r"(?i)\b(?:keep|keeps|kept|retain\w*|retention|stor(?:e|es|ed)|delet\w*|eras\w*|"
                            r"purg\w*|anonymi[sz]\w*|de-identif\w*|aggregat\w*)\b")
 _COLLECT_RE = re.compile(r"(?i)\b(?:collect\w*|gather\w*|obtain\w*|receive[sd]?|record\w*|log(?:s|ged)?|"
-                         r"save[sd]?|notes?|infer\w*|use[sd]? (?:your|this|the|such|that)|access (?:your|to your))\b")
+                         r"save[sd]?|notes?|infer\w*|use[sd]? (?:your|this|the|such|that) (?:[\w-]+ ){0,2}"
+                         r"(?:information|data|details|content)|access (?:your|to your))\b")
 _CONSENT_RE = re.compile(r"(?i)\b(?:consent|opt[- ]?in|permission|approval)\b")
 _CONTACT_RE = re.compile(r"(?i)\b(?:contact|e-?mail|write to|call|address|officer|representative)\b")
 
@@ -109,7 +115,25 @@ def _says(owner: str, text: str, focus: "re.Pattern[str] | None", limit: int) ->
 
 
 def _live(ctx: Context) -> list[tuple[int, Change]]:
-    return [(k, c) for k, c in enumerate(ctx.changes) if c.kind != "moved" and c.material and not _stamp_only(c)]
+    if ctx.live is None:
+        ctx.live = [(k, c) for k, c in enumerate(ctx.changes) if c.kind != "moved" and c.material
+                    and not _stamp_only(c) and not _merged_away(ctx, c)]
+    return ctx.live
+
+
+def _merged_away(ctx: Context, c: Change) -> bool:
+    if c.kind != "removed":
+        return False
+    if ctx.news is None:
+        ctx.news = [_content_words(x.new) for x in ctx.changes if x.kind in ("added", "reworded") and x.new]
+    return _kept_in(c.old or "", ctx.news)
+
+
+def _kept_in(text: str, news: list[set[str]]) -> bool:
+    """A removed sentence whose words all but return inside one new sentence (two sentences
+    merged, one sentence extended) was not dropped: it is never stated as 'no longer says'."""
+    words = _content_words(text)
+    return len(words) >= 4 and any(len(words & n) >= 0.85 * len(words) for n in news)
 
 
 def _stamp_only(c: Change) -> bool:
@@ -121,6 +145,10 @@ def _stamp_only(c: Change) -> bool:
         return True
     if c.kind != "reworded":
         return False
+    w = edit_window(c.old or "", c.new or "", context=2)
+    if w and all(re.fullmatch(r"[\d,.\s]*\d[\d,.\s]*", x) for x in (w[2], w[3]) if x) \
+            and _MONTH_RE.search(w[0]) and _MONTH_RE.search(w[1]):
+        return True                        # 'June 5, 2015' -> 'June 30, 2015' inside a longer line
     parts = delta_words(c.old or "", c.new or "")
     dated = any(DATE_RE.search(p) or _MONTH_RE.search(p) for p in parts)
     return dated and all(not _MONTH_DAY_RE.sub(" ", DATE_RE.sub(" ", p)).strip(" ,.;:()") for p in parts)
@@ -147,6 +175,8 @@ def _edit_focus(c: Change) -> "re.Pattern[str] | None":
 
 def _promise(ctx: Context, text: str) -> bool:
     """'we will not …', 'without your consent', or the company by name: 'Reddit does not sell'."""
+    if _UNABLE_RE.search(text):
+        return False                   # 'we will not be able to restore it': a limit, not a promise
     if _PROMISE_RE.search(text):
         return True
     owner = re.escape(ctx.owner)
@@ -154,6 +184,9 @@ def _promise(ctx: Context, text: str) -> bool:
                           rf"\s*(?:not|n't)\b|\b{owner} never\b", text))
 
 
+_UNABLE_RE = re.compile(r"(?i)\b(?:will|would|may) not be (?:able|possible|available)\b|\b(?:does|do) not control\b|"
+                        r"\b(?:is|are) not responsible\b|\b(?:cannot|can't|can not) (?:guarantee|ensure|warrant|promise)|"
+                        r"\bif you (?:would )?(?:prefer|wish|would like|want) that\b")
 _CONTENT_WORD_RE = re.compile(r"[a-z]{4,}")
 _FUNCTION_WORDS = frozenset("""with from that this these those your have will would shall their there when where
 which what about into only also such other than then them they does like more most some without unless""".split())
@@ -176,6 +209,14 @@ def _new_texts(ctx: Context, test: Callable[[str], bool]) -> list[str]:
     return [c.new for c in ctx.changes if c.kind in ("added", "reworded", "moved") and c.new and test(c.new)]
 
 
+def _promise_clause(ctx: Context, text: str) -> str | None:
+    """The clause holding the promise, never another clause of the same sentence."""
+    if _PROMISE_RE.search(text):
+        return _owner_says(ctx, text, _PROMISE_RE)
+    owner = re.compile(rf"\b{re.escape(ctx.owner)}\b")
+    return _owner_says(ctx, text, owner) if owner.search(text) else _owner_says(ctx, text, None)
+
+
 def promise_statements(ctx: Context) -> list[Statement]:
     """Promises, consent steps and opt-ins withdrawn or added; 'will not sell' -> 'may sell'."""
     out: list[Statement] = []
@@ -189,7 +230,7 @@ def promise_statements(ctx: Context) -> list[Statement]:
             if _restated(o, kept_promises):
                 continue
         if po and (c.kind == "removed" or (c.kind == "reworded" and not pn)) and (_PRACTICE_RE.search(o) or _CONSENT_RE.search(o)):
-            said = _owner_says(ctx, o, None)
+            said = _promise_clause(ctx, o)
             if not said:
                 continue
             for verbs, topic in ((_SALE_RE, "sale"), (_SHARE_RE, "sharing")):   # 'will not sell/share' -> 'may …'
@@ -204,13 +245,42 @@ def promise_statements(ctx: Context) -> list[Statement]:
             if out and out[-1].changes == (k,) and out[-1].impact == "sale-reversal":
                 continue
             now = _owner_says(ctx, n, None) if c.kind == "reworded" else None
+            if now and len(said) < 0.8 * len(tidy(o)):
+                now = None          # the promise was one clause of the sentence: say it is gone
             text = f"{now} (was: {_lower(said)})" if now else f"No longer promises: {_lower(said)}"
             out.append(Statement(text, _topic(c), "promise-withdrawn", said, now, (k,),
                                  "" if now else f"Drops promise: {_lower(said)}"))
         elif pn and not (c.kind == "reworded" and po) and c.kind != "removed" and _PRACTICE_RE.search(n):
-            said = _owner_says(ctx, n, None)
+            said = _promise_clause(ctx, n)
             if said:
-                out.append(Statement(f"New commitment: {_lower(said)}", _topic(c), "promise-added", None, said, (k,)))
+                impact = "no-sale-promise" if _SALE_RE.search(said) else "promise-added"
+                out.append(Statement(f"New commitment: {_lower(said)}", _topic(c), impact, None, said, (k,)))
+    return out
+
+
+def narrowed_promises(ctx: Context) -> list[Statement]:
+    """A promise that still stands but covers less: words dropped from a 'we will not …'
+    sentence ('… your email address or any information that identifies you' -> '… your email
+    address'). Read on every reworded sentence: a few dropped words may not count as material."""
+    out: list[Statement] = []
+    for k, c in enumerate(ctx.changes):
+        if c.kind != "reworded" or not c.old or not c.new or _stamp_only(c):
+            continue
+        if not (_promise(ctx, c.old) and _promise(ctx, c.new)):
+            continue
+        w = edit_window(c.old, c.new)
+        if w is None or w[3] or not w[2] or len(w[2].split()) < 2:
+            continue                      # only a promise that lost words, and more than one
+        m = _PROMISE_RE.search(c.old)
+        at = c.old.find(w[2])
+        if not m or at < m.end() or not _PRACTICE_RE.search(c.old[m.end():at + len(w[2])]):
+            continue                      # the words lost are not what the promise is about
+        now = _promise_clause(ctx, c.new)
+        if now:
+            vp = re.search(r"\b(?:will|does|do|shall|would) not (.+)$", now)
+            short = f"{ctx.owner} narrows its promise not to {vp.group(1)}" if vp else ""
+            out.append(Statement(f"Narrows its promise: {_lower(now)} (was: {_lower(third_person(w[0], ctx.owner))})",
+                                 _topic(c), "promise-narrowed", w[0], w[1], (k,), short))
     return out
 
 
@@ -294,13 +364,35 @@ def recipient_statements(ctx: Context) -> list[Statement]:
             text = c.new or ""
             if c.kind == "removed" or name not in text or name in (c.old or ""):
                 continue
-            if not (_SHARE_RE.search(text) or re.search(r"(?i)\b(?:processor|service provider|provided by|"
-                                                         r"powered by|uses? " + re.escape(name) + r")", text)):
+            if not (_SHARE_RE.search(text) or re.search(r"(?i)\b(?:processor|service provider|provided by|powered by|"
+                                                         r"(?:uses?|integrates? with|embeds?|relies on|works? with)"
+                                                         r" [^.;:]{0,50}?" + re.escape(name) + r")", text)):
                 continue
-            said = _owner_says(ctx, text, re.compile(re.escape(name)))
+            said = _owner_says(ctx, text, re.compile(re.escape(name)), NAMED_QUOTE_LIMIT)
             if said:
                 out.append(Statement(said, "sharing", "new-recipient", None, name, (k,)))
                 break
+    return out
+
+
+_CHILD_RE = re.compile(r"(?i)\bchild(?:ren|ren's)?\b|\bminors?\b|\bunder (?:the age of )?\d{1,2}\b|\bparental\b")
+
+
+def children_statements(ctx: Context) -> list[Statement]:
+    """A sentence about children (who may use the service, what is collected from them) added
+    or dropped: a protected group, told apart from other practice sentences."""
+    out: list[Statement] = []
+    for k, c in _live(ctx):
+        if c.kind == "reworded" or "children" not in c.topics:
+            continue
+        text = c.new if c.kind == "added" else c.old
+        if not text or not _CHILD_RE.search(text):
+            continue
+        said = _owner_says(ctx, text, _CHILD_RE)
+        if said:
+            out.append(Statement(said if c.kind == "added" else f"No longer says: {_lower(said)}", "children",
+                                 "children-rule", None if c.kind == "added" else said,
+                                 said if c.kind == "added" else None, (k,)))
     return out
 
 
@@ -313,10 +405,15 @@ def retention_statements(ctx: Context) -> list[Statement]:
         text = c.new if c.kind == "added" else c.old
         if not text or not _RETENTION_RE.search(text):
             continue
-        said = _owner_says(ctx, text, _RETENTION_RE)
+        periods = extract_sentence(text).durations
+        said = (_owner_says(ctx, text, re.compile("|".join(map(re.escape, sorted(periods))), re.I)) if periods
+                else None) or _owner_says(ctx, text, _RETENTION_RE)
         if said:
-            out.append(Statement(said if c.kind == "added" else f"No longer says: {_lower(said)}", "retention",
-                                 "retention-stated", None if c.kind == "added" else said,
+            # a period stated where none was is a change of how long data is kept
+            impact = "retention-changed" if extract_sentence(text).durations else "retention-stated"
+            out.append(Statement(f"New retention rule: {_lower(said)}" if c.kind == "added"
+                                 else f"Retention rule dropped: {_lower(said)}", "retention",
+                                 impact, None if c.kind == "added" else said,
                                  said if c.kind == "added" else None, (k,)))
     return out
 
@@ -371,7 +468,8 @@ def law_statements(ctx: Context) -> list[Statement]:
                 other = c.old if side == "new" else c.new
                 if not text or name not in extract_sentence(text).laws or (other and name in extract_sentence(other).laws):
                     continue
-                said = _owner_says(ctx, text, re.compile(re.escape(name))) or _owner_says(ctx, text, None)
+                said = (_owner_says(ctx, text, re.compile(re.escape(name)), NAMED_QUOTE_LIMIT)
+                        or _owner_says(ctx, text, None, NAMED_QUOTE_LIMIT))
                 if said:
                     if name.lower() not in said.lower():
                         said = f"{said} ({name})"          # the sentence cites it under another name
@@ -405,11 +503,15 @@ def practice_statements(ctx: Context) -> list[Statement]:
             continue
         focus = _COLLECT_RE if _COLLECT_RE.search(text) else _PRACTICE_RE
         said = _owner_says(ctx, text, focus)
-        edited = None
+        edit_said = None
         if c.kind == "reworded":
+            e = edit_statement(ctx, c)
+            if e:
+                out.append(Statement(e[0], _topic(c), "practice-changed", e[1], e[2], (k,)))
+                continue
             edit = _edit_focus(c)
-            edited = _owner_says(ctx, text, edit) if edit else None
-            said = edited or said
+            edit_said = _owner_says(ctx, text, edit) if edit else None
+            said = edit_said or said
         if not said:
             continue
         impact = "collection-widened" if c.kind == "added" and focus is _COLLECT_RE else "practice-changed"
@@ -420,7 +522,7 @@ def practice_statements(ctx: Context) -> list[Statement]:
         elif c.kind == "removed":
             out.append(Statement(f"No longer says: {_lower(said)}", _topic(c), "practice-changed", said, None, (k,)))
         else:
-            was = _reworded_was(c) if edited else ""      # the old words belong to the quoted clause only
+            was = _reworded_was(c) if edit_said else ""      # the old words belong to the quoted clause only
             out.append(Statement(f"{said} (was: {was})" if was else said, _topic(c), "practice-changed",
                                  was or None, said, (k,)))
     return out
@@ -461,16 +563,32 @@ def reworded_statements(ctx: Context) -> list[Statement]:
     for k, c in enumerate(ctx.changes):
         if len(out) >= 4 * MAX_STATEMENTS:
             break
-        if c.kind == "moved" or _stamp_only(c):
+        if c.kind == "moved" or _stamp_only(c) or _merged_away(ctx, c):
+            continue
+        e = edit_statement(ctx, c) if c.kind == "reworded" else None
+        if e:
+            out.append(Statement(e[0], _topic(c), "reworded", e[1], e[2], (k,)))
             continue
         focus = _edit_focus(c) if c.kind == "reworded" else None
         text = (c.new if c.kind != "removed" else c.old) or ""
-        edited = _owner_says(ctx, text, focus, 140) if focus else None
-        said = edited or _owner_says(ctx, text, None, 140)
+        edit_said = _owner_says(ctx, text, focus, 140) if focus else None
+        said = edit_said or _owner_says(ctx, text, None, 140)
+        if not said and c.kind != "reworded":
+            salient = _salient_focus(ctx, text)
+            said = _owner_says(ctx, text, salient, 140) if salient else None
+            excerpt = words_around(text, salient) if salient and not said else None
+            if excerpt and len(excerpt.split()) >= 5:
+                term = salient.search(text)
+                name = term.group(0) if term else ""
+                verb = "Now mentions" if c.kind == "added" else "No longer mentions"
+                out.append(Statement(f"{verb} {name}: “{third_person(excerpt, ctx.owner)}”", _topic(c), "reworded",
+                                     excerpt if c.kind == "removed" else None,
+                                     excerpt if c.kind == "added" else None, (k,)))
+                continue
         if not said or len(said.split()) < 4:
             continue
         if c.kind == "reworded":
-            was = _reworded_was(c) if edited else ""
+            was = _reworded_was(c) if edit_said else ""
             out.append(Statement(f"{said} (was: {was})" if was else f"Now reads: {_lower(said)}", _topic(c),
                                  "reworded", was or None, said, (k,)))
         elif c.kind == "added":
@@ -481,8 +599,8 @@ def reworded_statements(ctx: Context) -> list[Statement]:
 
 
 RULES: tuple[Callable[[Context], list[Statement]], ...] = (
-    promise_statements, consent_statements, value_statements, transfer_statements, rights_statements,
-    recipient_statements, law_statements, named_statements, sharing_statements, retention_statements, practice_statements, contact_statements,
+    promise_statements, narrowed_promises, consent_statements, value_statements, transfer_statements, rights_statements,
+    recipient_statements, law_statements, children_statements, named_statements, sharing_statements, retention_statements, practice_statements, contact_statements,
     section_statements, reworded_statements,
 )
 
@@ -514,6 +632,74 @@ def _topic(c: Change) -> str:
     return ranked[0] if ranked else next((t for t in c.topics if t in TOPICS), "other")
 
 
+def _chunks(c: Change, op: str) -> list[str]:
+    """The runs of words only in the new ('+') or only in the old ('-') sentence."""
+    from tracker.changes.verdict import word_diff
+    return [t for t in (tidy(x).strip(" ,;:") for o, x in word_diff(c.old or "", c.new or "") if o == op) if t]
+
+
+def _salient_focus(ctx: Context, text: str) -> "re.Pattern[str] | None":
+    """The first of the names and terms new to one side that the sentence holds, as a focus:
+    the clause of a long sentence worth quoting is the one that says what is new or gone."""
+    for term in ctx.salient:
+        m = re.search(re.escape(term), text, re.I)
+        if m and (" " in term or m.group(0)[:1].isupper()):     # a name or a phrase, not a common word
+            return re.compile(re.escape(term), re.I)
+    return None
+
+
+def _is_name_run(text: str) -> bool:
+    """'Quincy Data Center LLC', 'G Suite': a short run of capitalised words."""
+    words = text.split()
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or w.lower() in ("of", "and", "for", "the", "&") for w in words)
+
+
+def _named(chunks: list[str]) -> str:
+    quoted = [x if x[:1].isupper() else f"“{x}”" for x in chunks]
+    return _and(quoted)
+
+
+def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None] | None:
+    """A reworded sentence stated by its one edit: the clause holding the new words with the
+    old words around the edit ('… such as credit card information (was: such as credit card
+    or checking account information)'); where no clause fits, the names it adds or drops
+    ('Now also names XO Communications and MapQuest in “…”') or the two windows quoted."""
+    w = edit_window(c.old or "", c.new or "")
+    if w is None:
+        return None
+    old_win, new_win, gone, came, left, right = w
+    was = third_person(old_win, ctx.owner)
+    said = _owner_says(ctx, c.new or "", re.compile(re.escape(new_win), re.I))
+    if said:
+        return f"{said} (was: {_lower(was)})", old_win, new_win
+    plus, minus = _chunks(c, "+"), _chunks(c, "-")
+    where = clause_about(c.new or "", None, 90)
+    where_text = f" in “{third_person(where, ctx.owner)}”" if where else ""
+    if plus and not minus and len(plus) <= 3 and all(len(x.split()) <= 5 and x[:1].isupper() for x in plus):
+        return f"Now also names {_named(plus)}{where_text}", None, ", ".join(plus)
+    if minus and not plus and len(minus) <= 3 and all(len(x.split()) <= 5 and x[:1].isupper() for x in minus):
+        return f"No longer names {_named(minus)}{where_text}", ", ".join(minus), None
+    at = (f" after “{third_person(left, ctx.owner)}”" if re.search(r"\w{4,}", left)
+          else f" before “{third_person(right, ctx.owner)}”" if re.search(r"\w{4,}", right) else "")
+    if came and not gone and len(came) <= 140:
+        if _is_name_run(came):
+            return f"Now also names {came}{where_text}", None, came
+        return f"Adds “{third_person(came, ctx.owner)}”{where_text or at}", None, came
+    if gone and not came and len(gone) <= 140:
+        if _is_name_run(gone):
+            return f"No longer names {gone}{where_text}", gone, None
+        return f"Drops “{third_person(gone, ctx.owner)}”{where_text or at}", gone, None
+    if len(new_win) > 140 or len(old_win) > 140:
+        names = [x for x in _NAME_RUN_RE.findall(came) if x.lower() not in (c.old or "").lower()][:3]
+        if names:          # an edit too long to quote that brings in names: name them
+            return f"Now names {_and(names)}{where_text}", gone, came
+        return None
+    return f"Now says “{third_person(new_win, ctx.owner)}” (was: “{was}”)", old_win, new_win
+
+
+_NAME_RUN_RE = re.compile(r"\b[A-Z][\w&'-]*(?: (?:of |for |and )?[A-Z][\w&'-]*)+")
+
+
 def _reworded_was(c: Change) -> str:
     """The old words of a reworded sentence where they differ: 'consult this page'."""
     from tracker.changes.verdict import word_diff
@@ -539,7 +725,42 @@ def salience(s: Statement, salient: tuple[str, ...]) -> int:
     return sum(1 for t in salient if t in low)
 
 
-def select(candidates: list[Statement], salient: tuple[str, ...] = ()) -> list[Statement]:
+def _repeats(s: Statement, chosen: list[Statement]) -> bool:
+    """The same practice already stated (a policy that says one thing twice in other words)."""
+    def words(text: str) -> set[str]:
+        return _content_words(_LABEL_RE.sub("", text))
+    mine = words(s.text)
+    if len(mine) < 5:
+        return False
+    return any(len(mine & w) >= 0.7 * min(len(mine), len(w)) for w in (words(c.text) for c in chosen) if len(w) >= 5)
+
+
+_LABEL_RE = re.compile(r"^(?:New retention rule|Retention rule dropped|New commitment|No longer promises|New rights?|"
+                       r"Right no longer stated|No longer says|Adds|Now reads|Narrows its promise|Names [^:]{1,40}):\s*")
+
+
+def cover(out: list[Statement], candidates: list[Statement], must: tuple[str, ...]) -> list[Statement]:
+    """Every name in must (a law newly cited) said by some statement when a candidate says it:
+    the best such candidate takes the place of the last statement that is not a loss and
+    says none of them."""
+    for name in must:
+        low = name.lower()
+        if any(low in s.text.lower() for s in out):
+            continue
+        best = next((s for s in sorted(candidates, key=lambda s: RANK[s.impact]) if low in s.text.lower()), None)
+        if best is None:
+            continue
+        spare = [k for k, s in enumerate(out) if tier(s.impact) > 0
+                 and not any(m.lower() in s.text.lower() for m in must)]
+        if len(out) < MAX_STATEMENTS:
+            out = out + [best]
+        elif spare:
+            out = out[:spare[-1]] + out[spare[-1] + 1:] + [best]
+    return out
+
+
+def select(candidates: list[Statement], salient: tuple[str, ...] = (), must: tuple[str, ...] = (),
+           per_level: int = PER_IMPACT) -> list[Statement]:
     """At most MAX_STATEMENTS statements, most important first (by impact level, then by the
     new names and terms they carry: any before none), one per change, at most two per impact level."""
     best: dict[tuple[int, ...], int] = {}       # one statement per change: its most important reading
@@ -548,32 +769,41 @@ def select(candidates: list[Statement], salient: tuple[str, ...] = ()) -> list[S
             best[s.changes] = RANK[s.impact]
     candidates = [s for s in candidates if not s.changes or RANK[s.impact] == best[s.changes]]
     ordered = sorted(enumerate(candidates),
-                     key=lambda kc: (tier(kc[1].impact), -min(salience(kc[1], salient), 1), RANK[kc[1].impact],
+                     key=lambda kc: (tier(kc[1].impact), -(len(kc[1].changes) > 1), -min(salience(kc[1], salient), 1),
+                                     RANK[kc[1].impact],
                                      -salience(kc[1], salient), kc[0]))
     out: list[Statement] = []
     used: set[int] = set()
     texts: set[str] = set()
     per_impact: dict[str, int] = {}
+    covered: set[int] = set()            # sentences a chosen digest already sums up
     for _, s in ordered:
-        if s.changes and used & set(s.changes):
+        digest = len(s.changes) > 1      # a digest names several sentences: it blocks none of them
+        if s.changes and not digest and used & set(s.changes):
             continue
+        if s.changes and not digest and tier(s.impact) > 0 and set(s.changes) <= covered:
+            continue                     # one of the sentences a digest sums up
+        if digest:
+            covered.update(s.changes)
         key = s.text.lower()
-        if key in texts or per_impact.get(s.impact, 0) >= PER_IMPACT:
+        if key in texts or per_impact.get(s.impact, 0) >= per_level or _repeats(s, out):
             continue
         out.append(s)
-        used |= set(s.changes)
+        if not digest:
+            used |= set(s.changes)
         texts.add(key)
-        per_impact[s.impact] = per_impact.get(s.impact, 0) + 1
+        per_impact[s.impact] = per_level if digest else per_impact.get(s.impact, 0) + 1
         if len(out) == MAX_STATEMENTS:
             break
-    return out
+    return cover(out, candidates, must) if must else out
 
 
 def candidates(ctx: Context) -> list[Statement]:
     """Every rule's statements; the catch-all rewording rule only when the others found too
     few to fill the summary (it would read every change of a long rewrite for nothing)."""
+    from tracker.changes.digests import DIGESTS
     out: list[Statement] = []
-    for rule in RULES:
+    for rule in DIGESTS + RULES:
         if rule is reworded_statements and len(out) >= 2 * MAX_STATEMENTS:
             continue
         out.extend(rule(ctx))
