@@ -577,7 +577,7 @@ def reworded_statements(ctx: Context) -> list[Statement]:
             salient = _salient_focus(ctx, text)
             said = _owner_says(ctx, text, salient, 140) if salient else None
             excerpt = words_around(text, salient) if salient and not said else None
-            if excerpt and len(excerpt.split()) >= 5:
+            if salient and excerpt and len(excerpt.split()) >= 5:
                 term = salient.search(text)
                 name = term.group(0) if term else ""
                 verb = "Now mentions" if c.kind == "added" else "No longer mentions"
