@@ -343,3 +343,27 @@ def test_a_condition_is_never_quoted_without_what_follows_from_it() -> None:
             "your complaint to your satisfaction, please visit the dispute resolution page of our provider today.")
     got = clause_about(text, None, 80)
     assert got is None or not got.startswith("If you do not receive timely acknowledgment of your complaint from us")
+
+
+def test_a_change_log_line_is_never_a_statement() -> None:
+    """The change log says what the editors did elsewhere; the rules state that text itself."""
+    log_old = "Change log2018-04-04:Typographical error corrected"
+    log_new = "Change log2018-05-11List GDPR Supervisory Authority2018-04-04:Typographical error corrected"
+    ctx = _ctx(_ch("reworded", log_old, log_new, ("other",)),
+               _ch("added", None, "We share your email address with advertising partners."))
+    from tracker.changes.statements import candidates
+    texts = [s.text for s in candidates(ctx)]
+    assert texts and not any("Change log" in t for t in texts)
+
+
+def test_a_long_first_statement_is_compacted_not_skipped_for_the_headline() -> None:
+    from tracker.changes.headline import compact
+    long = ("Acme does not knowingly collect personal information from children under the age of 13 "
+            "without the consent of the child's parent or guardian, in order to comply with the law.")
+    short = compact(long)
+    assert compact("We keep logs in order to detect fraud") == "We keep logs to detect fraud"
+    assert "under 13" in short and "parental consent" in short and "in order to comply" in short
+    old = "We collect your name. We use cookies."
+    new = old + " " + long.replace("Acme does not", "We do not")
+    rep = compare(old, new)
+    assert len(rep.headline) <= 140 and "children under 13" in rep.headline and "parental consent" in rep.headline

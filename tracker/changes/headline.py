@@ -12,6 +12,8 @@ quote cut before its verb and object.
 
 from __future__ import annotations
 
+import re
+
 from tracker.changes.phrasing import shorten
 from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, RANK
 from tracker.changes.statements import Statement, select
@@ -63,6 +65,31 @@ def rewrite_digest(cands: list[Statement], salient: tuple[str, ...] = (), must: 
     return chosen[:MAX_STATEMENTS]
 
 
+# wordings that say the same in fewer words: tried, in order, before a headline gives up on a
+# statement that does not fit (each keeps every fact: the age, who consents, the purpose)
+_COMPACT = (
+    (re.compile(r"\bunder the age of (\d+)"), r"under \1"),
+    (re.compile(r"\b(?:the )?age of (\d+) or (older|over|younger)"), r"age \1 or \2"),
+    (re.compile(r"\bthe (?:prior |express )?consent of (?:the child's|their|a|the|his or her) parents? or (?:legal )?guardians?"),
+     "parental consent"),
+    (re.compile(r"(?<!, )\bin order to\b"), "to"),     # ', in order to' stays a clause boundary
+    (re.compile(r"\bwith respect to\b"), "on"),
+    (re.compile(r"\bfor the purposes? of\b"), "for"),
+    (re.compile(r"\bat this time\b ?"), ""),
+    (re.compile(r" \((?:e\.g\.|i\.e\.|such as|including)[^()]*\)"), ""),
+    (re.compile(r"\bthe European Union\b"), "the EU"),
+    (re.compile(r"\bthe European Economic Area\b"), "the EEA"),
+    (re.compile(r"\bthe United States\b"), "the US"),
+)
+
+
+def compact(text: str) -> str:
+    """The same statement in fewer words ('under the age of 13' -> 'under 13')."""
+    for rx, repl in _COMPACT:
+        text = rx.sub(repl, text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
 def _strip_was(text: str) -> str:
     at = text.rfind(" (was: ")
     return text[:at] if at > 0 and text.endswith(")") else text
@@ -73,10 +100,11 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
     """The first statement that fits under 140 characters, its '(was: …)' dropped if need be."""
     lead = "Rewrite: " if rewrite else ""
     for s in statements:
-        for text in (s.short or s.text, _strip_was(s.short or s.text)):
+        full = s.short or s.text
+        for text in (full, _strip_was(full), compact(full), compact(_strip_was(full))):
             if len(lead) + len(text) <= HEADLINE_LIMIT:
                 return lead + text[:1].upper() + text[1:]
-        cut = shorten(_strip_was(s.short or s.text), HEADLINE_LIMIT - len(lead), salient)
+        cut = shorten(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead), salient)
         if cut and s.new and len(s.new) <= 40 and s.new.lower() not in cut.lower():
             # the clause that fits lost what changed: name it first, so the headline still
             # says what is new (e.g. the transfer framework now relied on)

@@ -117,8 +117,18 @@ def _says(owner: str, text: str, focus: "re.Pattern[str] | None", limit: int) ->
 def _live(ctx: Context) -> list[tuple[int, Change]]:
     if ctx.live is None:
         ctx.live = [(k, c) for k, c in enumerate(ctx.changes) if c.kind != "moved" and c.material
-                    and not _stamp_only(c) and not _merged_away(ctx, c)]
+                    and not _stamp_only(c) and not _editors_note(c) and not _merged_away(ctx, c)]
     return ctx.live
+
+
+def _editors_note(c: Change) -> bool:
+    """A change-log or revision-history line on every side it has ('2018-05-11: List GDPR
+    Supervisory Authority'): it tells what the editors did elsewhere in the text, which the
+    rules state from that text itself, so it is never a statement of its own."""
+    from tracker.changes.trivial import is_change_log, is_change_note
+
+    sides = [t for t in (c.old, c.new) if t]
+    return bool(sides) and all(is_change_log(t) or is_change_note(t) for t in sides)
 
 
 def _merged_away(ctx: Context, c: Change) -> bool:
@@ -264,7 +274,7 @@ def narrowed_promises(ctx: Context) -> list[Statement]:
     address'). Read on every reworded sentence: a few dropped words may not count as material."""
     out: list[Statement] = []
     for k, c in enumerate(ctx.changes):
-        if c.kind != "reworded" or not c.old or not c.new or _stamp_only(c):
+        if c.kind != "reworded" or not c.old or not c.new or _stamp_only(c) or _editors_note(c):
             continue
         if not (_promise(ctx, c.old) and _promise(ctx, c.new)):
             continue
@@ -563,7 +573,7 @@ def reworded_statements(ctx: Context) -> list[Statement]:
     for k, c in enumerate(ctx.changes):
         if len(out) >= 4 * MAX_STATEMENTS:
             break
-        if c.kind == "moved" or _stamp_only(c) or _merged_away(ctx, c):
+        if c.kind == "moved" or _stamp_only(c) or _editors_note(c) or _merged_away(ctx, c):
             continue
         e = edit_statement(ctx, c) if c.kind == "reworded" else None
         if e:
