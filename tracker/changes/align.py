@@ -286,6 +286,7 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
             free_titles.pop(best, None)
             if old.sections[best].title != sec.title:
                 renamed.append((best, j))
+    _rename_by_subject(old, new, mapping, free_titles, renamed)
     mapped_old = set(mapping.values())
 
     kept_new = {p.new for p in pairs if p.old is not None and p.new is not None}
@@ -316,6 +317,81 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
     removed = _real_sections(old, [i for i in range(1, len(old.sections)) if i not in mapped_old],
                              {s.key for s in new.sections if s.key}, lambda sents: _mostly_kept(sents, "old"))
     return SectionMatch(added, removed, renamed, mapping)
+
+
+# words that carry no subject in a heading ('How We Use Your Information' ~ 'Use of information')
+_TITLE_STOP = frozenset("""a an and or the to of for in on at by with from about this that these our your
+their its we you us how what which who why when where do does is are can may will policy privacy
+notice statement""".split())
+STEM = 4    # 'sharing'/'share', 'regulatory'/'regulators', 'security'/'secure' share 4 letters
+
+
+def subject_stems(key: str) -> frozenset[str]:
+    """The subject of a heading key: its content words cut to a short stem."""
+    return frozenset(w[:STEM] for w in key.split() if w not in _TITLE_STOP and not w.isdigit())
+
+
+def same_subject(a: str, b: str) -> bool:
+    """Two heading keys name one subject: one's subject words contain the other's (at least
+    two of them: 'Information we collect' ~ 'Information Google collects'), or they share most
+    ('Information Sharing and Disclosure' ~ 'Information We Share and Disclose')."""
+    sa, sb = subject_stems(a), subject_stems(b)
+    if not sa or not sb:
+        return False
+    small = min(len(sa), len(sb))
+    if small >= 2 and (sa <= sb or sb <= sa):
+        return True
+    return len(sa & sb) / len(sa | sb) >= 0.6
+
+
+def _rename_by_subject(old: Document, new: Document, mapping: dict[int, int],
+                       free_titles: dict[int, str], renamed: list[tuple[int, int]]) -> None:
+    """Unmatched headings paired by subject words when the text under them was rewritten
+    too much for any sentence to pair: a rewrite renames 'Information security' to 'Keeping
+    your information secure'. Old headings are looked up by stem (common stems select
+    nothing), so the pass stays linear in the number of headings."""
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    for i, key in free_titles.items():
+        for st in subject_stems(key):
+            by_stem[st].append(i)
+    mapped_keys = {new.sections[j].key for j in mapping}
+    for j in range(1, len(new.sections)):
+        key = new.sections[j].key
+        if j in mapping or not key or key in mapped_keys:
+            continue
+        cands: set[int] = set()
+        for st in subject_stems(key):
+            posting = by_stem.get(st, ())
+            if len(posting) <= _TitleIndex.COMMON:
+                cands.update(i for i in posting if i in free_titles)
+        WORK["subject_candidates"] += len(cands)
+        for i in sorted(cands):
+            if same_subject(free_titles[i], key) and _related_bodies(old, i, new, j):
+                mapping[j] = i
+                free_titles.pop(i)
+                renamed.append((i, j))
+                break
+
+
+_BODY_WORD_RE = re.compile(r"[a-z]{4,}")
+BODY_OVERLAP = 0.25   # share of the smaller body's words found in the other body
+
+
+def _body_words(doc: Document, k: int) -> set[str]:
+    words: set[str] = set()
+    for i in doc.sections[k].sentences:
+        words.update(w.rstrip("s") for w in _BODY_WORD_RE.findall(doc.sentences[i].text.lower())
+                     if w not in _TITLE_STOP)
+    return words
+
+
+def _related_bodies(old: Document, i: int, new: Document, j: int) -> bool:
+    """The text under two headings is about the same thing (shares a fair part of its words),
+    or one side has no text to compare: a similar title over unrelated text is a new section."""
+    a, b = _body_words(old, i), _body_words(new, j)
+    if not a or not b:
+        return True
+    return len(a & b) >= BODY_OVERLAP * min(len(a), len(b))
 
 
 def _extends(a: str, b: str) -> bool:
@@ -380,7 +456,8 @@ def _real_sections(doc: Document, unmatched: list[int], other_keys: set[str],
     """The unmatched headings that are really sections of their own, not page structure.
 
     - a heading text present as a heading on the other side is not new/gone (a summary layer
-      or table of contents repeats it; the matching above paired only one copy);
+      or table of contents repeats it; the matching above paired only one copy), nor is a
+      heading whose text is also a matched heading of its own side;
     - of several unmatched headings with one text, only the one with the most body counts
       (a table-of-contents line next to the real heading);
     - a link line ('Go to Dashboard') is never a section;
@@ -388,7 +465,10 @@ def _real_sections(doc: Document, unmatched: list[int], other_keys: set[str],
       or strings other headings together (a glued table of contents);
     - a heading whose body mostly survives elsewhere was restructured, not added/removed.
     """
+    unmatched_set = set(unmatched)
+    matched_keys = {sec.key for k, sec in enumerate(doc.sections) if k not in unmatched_set}
     cands = [k for k in unmatched if doc.sections[k].key not in other_keys
+             and doc.sections[k].key not in matched_keys
              and not _NAV_HEADING_RE.search(doc.sections[k].key)
              and not _LINK_BAR_RE.search(doc.sections[k].title)
              and not (doc.sections[k].sentences and mostly_kept(doc.sections[k].sentences))]

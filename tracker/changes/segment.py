@@ -31,6 +31,9 @@ _LIST_RE = re.compile(r"^\s*(?:[*+\-•·▪◦●]|\d{1,3}[.)]|\(\s*(?:[a-z]|[i
 _BOLD_LINE_RE = re.compile(r"^\s*[_*]?(?:\*\*|__)([^*_\n]{2,150})(?:\*\*|__)[_*]?\s*(?:\*\*\s*)?:?\s*(?:\*\*)?\s*$")
 _LOWER_BOUNDARY_RE = re.compile(r"([.!?]+)([\"')\]]*)\s+(?=[\"'(\[]?[a-z0-9])")
 _QUOTE_RE = re.compile(r"^\s*(?:>\s?)+")
+# a section number on a line of its own ('4.3', 'IV.', 'Section 2') before the heading line
+_BARE_NUMBER_RE = re.compile(r"^\s*(?:(?:section|article|part|chapter)\s+)?(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.)\s*$",
+                             re.I)
 _TERMINAL = ".!?;:,"
 _BOUNDARY_RE = re.compile(r"([.!?]+)([\"')\]]*)(?:\s+(?=[\"'(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2,}\b))")
 
@@ -195,6 +198,49 @@ def _is_title_line(line: str) -> bool:
     return bool(_TWO_LETTERS_RE.search(s))
 
 
+# a run-in label: a short title-like phrase closed by '.' or ':' before the first sentence of
+# its paragraph ('Cookies. We use ...', 'Log Data: When you use ...', 'A) Email Newsletters. ...')
+_RUN_IN_RE = re.compile(r"^(?P<label>[A-Z][^.!?:;()\[\]\n]{2,70}?)(?P<sep>[.:])[\s\u00c2]+(?=[\"'(]?[A-Z])")
+# words that open prose, not a label ('Note: ...', 'For example: ...', 'This means: ...')
+_PROSE_OPENERS = frozenset("""
+a an and as at attn but by email e-mail example fax for here however i if in it note notes our p.s phone please
+ps so tel telephone that the there these this those to we when where you your yes no ok also address
+""".split())
+
+
+def run_in_label(paragraph: str) -> tuple[str, str] | None:
+    """(label, rest) when the paragraph opens with a run-in heading, else None.
+
+    A label closed by '.' must be Title Case ('Cookies.', 'Service Providers.'): a short
+    sentence-case sentence ('We agree.') is prose. A label closed by ':' may be sentence case
+    ('Information we collect:') if it is at most five words and does not open like prose.
+    """
+    m = _RUN_IN_RE.match(paragraph)
+    if not m:
+        return None
+    label = m.group("label").strip()
+    words = label.split()
+    rest = paragraph[m.end():].strip()
+    if not 1 <= len(words) <= 8 or len(rest) < 20 or not _TWO_LETTERS_RE.search(label):
+        return None
+    if words[0].lower() in _PROSE_OPENERS or any(ch.isdigit() for ch in label) or DATE_RE.search(label):
+        return None
+    if _title_case(label) and (len(words) > 1 or len(label) >= 4):
+        return label, rest
+    if m.group("sep") == ":" and len(words) <= 5:
+        return label, rest
+    return None
+
+
+def _starts_block(line: str, nxt: str) -> bool:
+    """A Title Case or ALL CAPS short line followed by a capitalised line starts a new block,
+    whatever the line before it ended with ('back to top', a link list without a full stop)."""
+    nxt = nxt.strip()
+    if not nxt or not (nxt[0].isupper() or nxt[0].isdigit()):
+        return False
+    return _is_caps_heading(line) or (_is_title_line(line) and len(line) < 70 and _title_case(line))
+
+
 def _blocks(text: str) -> list[tuple[str, str]]:
     """Raw lines -> [('h', title) | ('p', paragraph) | ('nav', '')] with inline markup intact."""
     lines = text.split("\n")
@@ -230,8 +276,8 @@ def _blocks(text: str) -> list[tuple[str, str]]:
                         _LIST_RE.sub("", line.strip(), count=1) if line.lstrip()[:1] in "*+-" else line.strip()))
             i += 2
             continue
-        if _HR_RE.match(line) or _TABLE_SEP_RE.match(line):
-            flush()
+        if _HR_RE.match(line) or _TABLE_SEP_RE.match(line) or _BARE_NUMBER_RE.match(line):
+            flush()     # a rule, a table separator or a bare section number ends the block
             i += 1
             continue
         if line.lstrip().startswith("|") and line.rstrip().endswith("|") and line.count("|") >= 2:
@@ -258,6 +304,12 @@ def _blocks(text: str) -> list[tuple[str, str]]:
             i += 1
             continue
         stripped = " ".join(line.split())
+        if _UI_LABEL_RE.fullmatch(stripped):
+            flush()     # 'back to top', 'Show more': a control, and it must not glue blocks together
+            i += 1
+            continue
+        if para and _starts_block(stripped, nxt):
+            flush()     # a title line between paragraphs is a heading even after an unclosed line
         if not para:
             para.append(stripped)
         elif joined_by_break and not _is_caps_heading(para[-1]):
@@ -306,6 +358,11 @@ def segment(text: str) -> Document:
         clean = _SPACES_RE.sub(" ", inline.text.replace("[", "").replace("]", "")).strip(" *_#>|-")
         if not clean or not _WORD_CHAR_RE.search(clean):
             continue
+        if kind in ("p", "li"):
+            run_in = run_in_label(clean)
+            if run_in and (kind == "p" or _title_case(run_in[0])):
+                start_section(run_in[0], 5)
+                clean = run_in[1]
         if kind == "p":
             glued = _GLUED_PREFIX_RE.match(clean)
             if glued and _is_title_line(glued.group(1)) and len(clean) > len(glued.group(1)) + 20:
