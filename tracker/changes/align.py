@@ -460,7 +460,8 @@ def _real_sections(doc: Document, unmatched: list[int], other_keys: set[str],
       heading whose text is also a matched heading of its own side;
     - of several unmatched headings with one text, only the one with the most body counts
       (a table-of-contents line next to the real heading);
-    - a link line ('Go to Dashboard') is never a section;
+    - a link line ('Go to Dashboard') is never a section, nor a sentence-case line in a document
+      whose headings are Title Case (a caption, slogan or button label: 'Spam stinks');
     - a heading without body is chrome when it repeats ('More'), is one word, ends the page
       or strings other headings together (a glued table of contents);
     - a heading whose body mostly survives elsewhere was restructured, not added/removed.
@@ -468,6 +469,7 @@ def _real_sections(doc: Document, unmatched: list[int], other_keys: set[str],
     unmatched_set = set(unmatched)
     matched_keys = {sec.key for k, sec in enumerate(doc.sections) if k not in unmatched_set}
     cands = [k for k in unmatched if doc.sections[k].key not in other_keys
+             and (doc.sentence_case_headings or not doc.sections[k].weak)
              and doc.sections[k].key not in matched_keys
              and not _NAV_HEADING_RE.search(doc.sections[k].key)
              and not _LINK_BAR_RE.search(doc.sections[k].title)

@@ -50,8 +50,10 @@ class Sentence:
 class Section:
     title: str             # heading text as it appears (markup removed); "" for the preamble
     key: str
-    level: int = 3         # 1-2 Markdown top levels ... 4 for guessed plain-text headings
+    level: int = 3         # 1-2 Markdown top levels ... 4 for guessed plain-text headings, 5 run-in
     sentences: list[int] = field(default_factory=list)
+    weak: bool = False     # a guessed plain line in sentence case: a heading only in documents
+    #                        whose headings are written so (Document.sentence_case_headings)
 
 
 @dataclass
@@ -62,6 +64,7 @@ class Document:
     date_stamp: str | None
     text: str              # all sentence texts, for entity extraction and similarity
     lower_case: bool = False  # the whole document is lower-cased (names lose their capitals)
+    sentence_case_headings: bool = True  # plain headings in sentence case ('Information we collect')
 
 
 _NON_WORD_RE = re.compile(r"[\W_]+")
@@ -175,8 +178,13 @@ def _is_caps_heading(line: str) -> bool:
     return sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 
+# short words Title Case leaves in lower case ('Communicating with a Business Chatbot')
+_TITLE_SMALL = frozenset("with from into onto that than this your their about over under upon within "
+                         "without through when where which while does have been".split())
+
+
 def _title_case(s: str) -> bool:
-    words = [w for w in _TITLE_WORD_RE.findall(s) if len(w) >= 4]
+    words = [w for w in _TITLE_WORD_RE.findall(s) if len(w) >= 4 and w not in _TITLE_SMALL]
     return bool(words) and all(w[0].isupper() for w in words)
 
 
@@ -327,6 +335,36 @@ def _blocks(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _is_plain_heading(line: str) -> bool:
+    """A paragraph that is a heading line: ALL CAPS or a short title line."""
+    return _is_caps_heading(line) or (_is_title_line(line) and len(line) < 70)
+
+
+def _sentence_cased(title: str) -> bool:
+    """A plain heading line in sentence case ('Spam stinks'), not numbered or a single word."""
+    return (not _title_case(title) and not _is_caps_heading(title) and not title[:1].isdigit()
+            and len(title.split()) >= 2)
+
+
+def _sentence_case_headings(blocks: list[tuple[str, str]]) -> bool:
+    """Does this document write its plain headings in sentence case ('Information we collect')?
+
+    When its short title lines are mostly Title Case ('Information You Share With Us'), the
+    sentence-case ones are captions, slogans or button labels ('Spam stinks', 'Hello world'),
+    not headings."""
+    title = sentence = 0
+    for kind, body in blocks:
+        if kind != "p" or len(body) >= 70 or len(body.split()) < 2 or not _is_title_line(body):
+            continue
+        if _is_caps_heading(body) or body[:1].isdigit():
+            continue
+        if _title_case(body):
+            title += 1
+        elif any(len(w) >= 4 and w not in _TITLE_SMALL for w in _TITLE_WORD_RE.findall(body)[1:]):
+            sentence += 1
+    return not (title >= 3 and title >= 2 * sentence)
+
+
 def segment(text: str) -> Document:
     """Parse one version into sections and sentences (noise dropped, stamps kept aside)."""
     text = deobfuscate_emails(clean_chars(text.replace("\r\n", "\n").replace("\r", "\n")))
@@ -339,16 +377,18 @@ def segment(text: str) -> Document:
     urls: list[str] = []
     stamps: list[str] = []
 
-    def start_section(title: str, level: int = 3) -> None:
+    def start_section(title: str, level: int = 3, guessed: bool = False) -> None:
         title = _UI_LABEL_RE.sub("", title).strip()
         if is_chrome(title) or len(_CASE_STEP_RE.findall(title)) >= 2:
             return   # glued menu text, not a heading
         key = heading_key(title)
         if not key:
             return
-        sections.append(Section(title, key, level))
+        sections.append(Section(title, key, level, weak=guessed and _sentence_cased(title)))
 
-    for kind, body in _blocks(text):
+    blocks = _blocks(text)
+    sentence_case_ok = _sentence_case_headings(blocks)
+    for kind, body in blocks:
         if len(_GLUED_LABEL_RE.findall(body)) >= 8:
             continue  # tooltip/glossary pop-ups scraped inline: 'Example "x"For example, ...'
         inline = strip_inline(body)
@@ -368,14 +408,13 @@ def segment(text: str) -> Document:
             if glued and _is_title_line(glued.group(1)) and len(clean) > len(glued.group(1)) + 20:
                 start_section(glued.group(1), 4)     # 'Welcome to the PolicyAn updated version...'
                 clean = clean[glued.end(1):]
-        if kind.startswith("h") or (
-            kind == "p" and (_is_caps_heading(clean) or (_is_title_line(clean) and len(clean) < 70))):
+        if kind.startswith("h") or (kind == "p" and _is_plain_heading(clean)):
             level = int(kind[1:]) if kind.startswith("h") else (3 if _is_caps_heading(clean) else 4)
             if is_date_stamp(clean) and not DATE_RE.fullmatch(clean.strip()):
                 stamps.append(clean)
                 continue
             for part in _split_glued_heading(clean):
-                start_section(part, level)
+                start_section(part, level, guessed=kind == "p")
             continue
         after_stamp = False
         for sent in split_sentences(clean, lower_doc):
@@ -403,4 +442,5 @@ def segment(text: str) -> Document:
     preferred = [x for x in stamps if re.search(
         r"(?i)last\s+(?:updated|modified|revised|amended|changed)|(?:updated|revised|modified)\s*(?:on\b|:)", x)]
     stamp = stamp_date((preferred or stamps)[0]) if stamps else None
-    return Document(sections, sentences, urls, stamp, "\n".join(s.text for s in sentences), lower_doc)
+    return Document(sections, sentences, urls, stamp, "\n".join(s.text for s in sentences), lower_doc,
+                    sentence_case_ok)
