@@ -197,7 +197,8 @@ def _is_title_line(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 90 or len(s.split()) > 10:
         return False
-    if s[-1] in _TERMINAL and not (s[-1] in "?:" and _title_case(s[:-1])):
+    if s[-1] in _TERMINAL and not (s[-1] in "?:" and _title_case(s[:-1])) and not _is_question_heading(s) \
+            and not _is_colon_label(s):
         return False
     if not (s[0].isupper() or s[0].isdigit()):
         return False
@@ -240,13 +241,62 @@ def run_in_label(paragraph: str) -> tuple[str, str] | None:
     return None
 
 
+_NUMBERED_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]{1,5}\.)\s+(?P<rest>\S.*)$")
+
+
+def _prev_line(lines: list[str], i: int) -> str:
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if lines[k].strip():
+            return lines[k]
+    return ""
+
+
+def _is_numbered_heading(line: str, nxt: str, prev: str) -> bool:
+    """'1. Information We Collect', '4.3 Portability', 'IV. DATA RETENTION': a numbered line that
+    reads as a heading and stands between paragraphs, not inside a numbered list (a list item
+    follows or precedes a list item)."""
+    m = _NUMBERED_RE.match(line)
+    if not m:
+        return False
+    rest = m.group("rest").strip()
+    if not (_is_caps_heading(rest) or (_is_title_line(rest) and len(rest) < 90) or _is_question_heading(rest)):
+        return False
+    return not (_LIST_RE.match(nxt) or _NUMBERED_RE.match(nxt) or _NUMBERED_RE.match(prev))
+
+
+# last words of a line that introduces a list, not a heading ('Examples include:', 'you can:')
+_LIST_INTRO = frozenset("include includes including as can are is will may following below like such "
+                        "to of by for example examples these this that".split())
+
+
+def _is_colon_label(line: str) -> bool:
+    """'Contact us:', 'How we use information:': a short sentence-case label line ending in ':'."""
+    words = line[:-1].split()
+    return (line.endswith(":") and 1 <= len(words) <= 6 and "," not in line and line[:1].isupper()
+            and words[-1].lower() not in _LIST_INTRO and words[0].lower() not in _PROSE_OPENERS)
+
+
+_QUESTION_WORDS = frozenset("what how why who whom whose where when which do does did can could is are "
+                            "will should may".split())
+
+
+def _is_question_heading(line: str) -> bool:
+    """'What information do we collect?', 'How can I opt out?': a short question."""
+    words = line.split()
+    return (line.endswith("?") and 2 <= len(words) <= 12 and words[0].lower() in _QUESTION_WORDS
+            and line[:1].isupper() and line.count("?") == 1)
+
+
 def _starts_block(line: str, nxt: str) -> bool:
     """A Title Case or ALL CAPS short line followed by a capitalised line starts a new block,
     whatever the line before it ended with ('back to top', a link list without a full stop)."""
     nxt = nxt.strip()
     if not nxt or not (nxt[0].isupper() or nxt[0].isdigit()):
         return False
-    return _is_caps_heading(line) or (_is_title_line(line) and len(line) < 70 and _title_case(line))
+    if _is_caps_heading(line) or (_is_title_line(line) and len(line) < 70 and _title_case(line)):
+        return True
+    glued = _GLUED_PREFIX_RE.match(line)   # 'Supervisory AuthorityIf you have concerns ...'
+    return bool(glued) and _title_case(glued.group(1)) and _is_title_line(glued.group(1))
 
 
 def _blocks(text: str) -> list[tuple[str, str]]:
@@ -300,6 +350,11 @@ def _blocks(text: str) -> list[tuple[str, str]]:
             out.append(("h3", line.strip()))
             i += 1
             continue
+        if _is_numbered_heading(line, nxt, _prev_line(lines, i)):
+            flush()
+            out.append(("h4", line.strip()))
+            i += 1
+            continue
         if _LIST_RE.match(line):
             flush()
             item = _LIST_RE.sub("", line, count=1).strip()
@@ -343,7 +398,7 @@ def _is_plain_heading(line: str) -> bool:
 def _sentence_cased(title: str) -> bool:
     """A plain heading line in sentence case ('Spam stinks'), not numbered or a single word."""
     return (not _title_case(title) and not _is_caps_heading(title) and not title[:1].isdigit()
-            and len(title.split()) >= 2)
+            and len(title.split()) >= 2 and not _is_question_heading(title))
 
 
 def _sentence_case_headings(blocks: list[tuple[str, str]]) -> bool:
