@@ -22,7 +22,8 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist, extractOne
 
-from tracker.changes.segment import Document
+from tracker.changes.normalize import sentence_key
+from tracker.changes.segment import Document, Sentence
 
 REWORD_THRESHOLD = 60.0      # rapidfuzz ratio (0-100) for two sentences to be "the same, reworded"
 GLOBAL_REWORD_THRESHOLD = 80.0
@@ -314,15 +315,56 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
     kept_old.update(p.old for p in pairs if p.old is not None and p.new is not None
                     and (p.kind != "reworded" or p.score >= RENAME_PAIR_SCORE)
                     and new.sentences[p.new].section not in added_set)
+    # (text that went into a section reported as new does not keep the old heading alive)
+    new_shingles = _shingles([x for x in new.sentences if x.section not in added_set])
     removed = _real_sections(old, [i for i in range(1, len(old.sections)) if i not in mapped_old],
-                             {s.key for s in new.sections if s.key}, lambda sents: _mostly_kept(sents, "old"))
+                             {s.key for s in new.sections if s.key},
+                             lambda sents: _mostly_kept(sents, "old") or _survives(old, sents, new_shingles))
+    added = [j for j in added if not _subject_still_written(new.sections[j].key, old.text)]
+    removed = [i for i in removed if not _subject_still_written(old.sections[i].key, new.text)]
     return SectionMatch(added, removed, renamed, mapping)
+
+
+_WORDS_RE = re.compile(r"[a-z0-9]+")
+SURVIVES = 0.6     # share of a section's word triples still in the other text: its body lives on
+
+
+def _triples(text: str) -> list[str]:
+    w = _WORDS_RE.findall(text.lower())
+    return [" ".join(w[k:k + 3]) for k in range(len(w) - 2)]
+
+
+def _shingles(sentences: "list[Sentence]") -> set[str]:
+    out: set[str] = set()
+    for s in sentences:
+        out.update(_triples(s.text))
+    return out
+
+
+def _survives(doc: Document, sents: list[int], other: set[str]) -> bool:
+    """Most of the section's text (by word triples) is still written on the other side, under
+    other headings: the heading went, the content did not (merged into another section)."""
+    mine = {t for i in sents for t in _triples(doc.sentences[i].text)}
+    return bool(mine) and sum(1 for t in mine if t in other) >= SURVIVES * len(mine)
+
+
+SUBJECT_WORDS = 3    # a heading this long names a subject specific enough to look for in prose
+
+
+def _subject_still_written(key: str, other_text: str) -> bool:
+    """'Interact with You on Third Party Social Networks' removed while the new text still says
+    'interact with you on third party social networks': the subject is still covered, only its
+    heading went. Short headings ('Security', 'Contact Us') are too common to judge so."""
+    if len(key.split()) < SUBJECT_WORDS:
+        return False
+    return f" {key} " in f" {sentence_key(other_text)} "
 
 
 # words that carry no subject in a heading ('How We Use Your Information' ~ 'Use of information')
 _TITLE_STOP = frozenset("""a an and or the to of for in on at by with from about this that these our your
 their its we you us how what which who why when where do does is are can may will policy privacy
-notice statement""".split())
+notice statement they them not be been has have it more other all any some""".split())
+SUBJECT_EXTRA = 2   # a rename may add this many subject words ('Information we collect' + 'Google')
 STEM = 4    # 'sharing'/'share', 'regulatory'/'regulators', 'security'/'secure' share 4 letters
 
 
@@ -339,7 +381,7 @@ def same_subject(a: str, b: str) -> bool:
     if not sa or not sb:
         return False
     small = min(len(sa), len(sb))
-    if small >= 2 and (sa <= sb or sb <= sa):
+    if small >= 2 and (sa <= sb or sb <= sa) and abs(len(sa) - len(sb)) <= SUBJECT_EXTRA:
         return True
     return len(sa & sb) / len(sa | sb) >= 0.6
 

@@ -390,6 +390,43 @@ def _blocks(text: str) -> list[tuple[str, str]]:
     return out
 
 
+# a heading the scrape glued between two sentences: '...those programs.Source of your personal
+# information where they are not collected from youWe may have ...'
+_GLUED_MID_RE = re.compile(r"(?:^|(?<=[.!?])|(?<=[.!?][\"')]))\s*([A-Z][^.!?;:\n]{1,90}?[a-z])(?=([A-Z][a-z'’]*(?=\s)|[A-Z]{3,}(?=[A-Z][a-z])))")
+_STARTER_SET = frozenset(_STARTERS.strip("(?:)").split("|"))
+
+
+def _glued_heading(phrase: str, next_word: str) -> bool:
+    words = phrase.split()
+    if len(words) > 13 or len(_CASE_STEP_RE.findall(phrase)) or not _TWO_LETTERS_RE.search(phrase):
+        return False
+    if next_word in _STARTER_SET and (len(words) >= 2 or len(phrase) >= 4):
+        return True
+    return _title_case(phrase) and len(words[-1]) >= 4 and len(next_word) >= 2
+
+
+def unglue(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Paragraphs with headings glued into them split into paragraph, heading, paragraph."""
+    out: list[tuple[str, str]] = []
+    for kind, body in blocks:
+        if kind != "p" or len(body) < 60 or not _CASE_STEP_RE.search(body):
+            out.append((kind, body))
+            continue
+        start = 0
+        for m in _GLUED_MID_RE.finditer(body):
+            if m.start(1) < start or len(body) - m.end(1) < 20 or not _glued_heading(m.group(1), m.group(2)):
+                continue
+            before = body[start:m.start(1)].strip()
+            if before:
+                out.append(("p", before))
+            out.append(("h5", m.group(1).strip()))
+            start = m.end(1)
+        tail = body[start:].strip()
+        if tail:
+            out.append(("p", tail))
+    return out
+
+
 def _is_plain_heading(line: str) -> bool:
     """A paragraph that is a heading line: ALL CAPS or a short title line."""
     return _is_caps_heading(line) or (_is_title_line(line) and len(line) < 70)
@@ -441,7 +478,7 @@ def segment(text: str) -> Document:
             return
         sections.append(Section(title, key, level, weak=guessed and _sentence_cased(title)))
 
-    blocks = _blocks(text)
+    blocks = unglue(_blocks(text))
     sentence_case_ok = _sentence_case_headings(blocks)
     for kind, body in blocks:
         if len(_GLUED_LABEL_RE.findall(body)) >= 8:
