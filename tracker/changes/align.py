@@ -530,6 +530,8 @@ def _real_sections(doc: Document, unmatched: list[int], other_keys: set[str],
     out = []
     for k in cands:
         sec = doc.sections[k]
+        if _is_glossary_entry(doc, k) or _is_ui_card(doc, k):
+            continue
         if not sec.sentences:
             if k in menu:
                 continue       # one entry of a menu, a country picker or a link list
@@ -539,6 +541,38 @@ def _real_sections(doc: Document, unmatched: list[int], other_keys: set[str],
                 continue       # a glued table of contents ('Introduction Use of info Sharing ...')
         out.append(k)
     return out
+
+
+_DEFINES_RE = re.compile(r"^(?:an? |the |this |these )?(?P<term>[\w' -]{1,60}?)\s+(?:is|are|means|refers to)\b", re.I)
+GLOSSARY_TERM_WORDS = 4
+
+
+def _is_glossary_entry(doc: Document, k: int) -> bool:
+    """A term of a glossary ('Pixel tag' over 'A pixel tag is a type of technology ...', or
+    'Personal information' over 'This is information that ...'): a definition, not a section."""
+    sec = doc.sections[k]
+    if not sec.sentences or len(sec.key.split()) > GLOSSARY_TERM_WORDS:
+        return False
+    first = doc.sentences[sec.sentences[0]].text
+    m = _DEFINES_RE.match(first)
+    if not m:
+        return False
+    term = m.group("term").lower()
+    if term in ("this", "these", "it"):
+        return True
+    stems = {w[:STEM] for w in sec.key.split()}
+    return bool(stems) and stems <= {w[:STEM] for w in term.split()}
+
+
+UI_CARD_SENTENCES = 2
+
+
+def _is_ui_card(doc: Document, k: int) -> bool:
+    """A title, a line of text and a button ('Ad settings' / 'Manage your preferences ...' /
+    'Go to Ad Settings'): a control card of the page, not a section of the policy."""
+    nxt = k + 1
+    return (len(doc.sections[k].sentences) <= UI_CARD_SENTENCES and nxt < len(doc.sections)
+            and not doc.sections[nxt].sentences and bool(_NAV_HEADING_RE.search(doc.sections[nxt].key)))
 
 
 def similarity(old: Document, new: Document, pairs: list[Pair]) -> float:

@@ -212,8 +212,8 @@ def _is_title_line(line: str) -> bool:
 _RUN_IN_RE = re.compile(r"^(?P<label>[A-Z][^.!?:;()\[\]\n]{2,70}?)(?P<sep>[.:])[\s\u00c2]+(?=[\"'(]?[A-Z])")
 # words that open prose, not a label ('Note: ...', 'For example: ...', 'This means: ...')
 _PROSE_OPENERS = frozenset("""
-a an and as at attn but by email e-mail example fax for here however i if in it note notes our p.s phone please
-ps so tel telephone that the there these this those to we when where you your yes no ok also address
+a an and as at attn but by example for here however i if in it note notes our p.s please
+ps so that the there these this those to we when where you your yes no ok also
 """.split())
 
 
@@ -427,8 +427,14 @@ def unglue(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+_NUMBERING_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]{1,5}\.)\s+")
+
+
 def _is_plain_heading(line: str) -> bool:
-    """A paragraph that is a heading line: ALL CAPS or a short title line."""
+    """A paragraph that is a heading line: ALL CAPS or a short title line; never an address or
+    a reference line with figures in it ('M5V1P9, Canada', 'Dublin D02 F856')."""
+    if any(c.isdigit() for c in _NUMBERING_RE.sub("", line, count=1)) and not DATE_RE.fullmatch(line.strip()):
+        return False
     return _is_caps_heading(line) or (_is_title_line(line) and len(line) < 70)
 
 
