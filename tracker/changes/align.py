@@ -288,6 +288,7 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
             if old.sections[best].title != sec.title:
                 renamed.append((best, j))
     _rename_by_subject(old, new, mapping, free_titles, renamed)
+    _rename_by_body(old, new, mapping, free_titles, renamed)
     mapped_old = set(mapping.values())
 
     kept_new = {p.new for p in pairs if p.old is not None and p.new is not None}
@@ -413,6 +414,67 @@ def _rename_by_subject(old: Document, new: Document, mapping: dict[int, int],
                 free_titles.pop(i)
                 renamed.append((i, j))
                 break
+
+
+BODY_RENAME_SCORE = 0.4   # cosine of two sections' rare-word weights for "the same section, rewritten"
+
+
+def _rename_by_body(old: Document, new: Document, mapping: dict[int, int],
+                    free_titles: dict[int, str], renamed: list[tuple[int, int]]) -> None:
+    """Unmatched headings paired by what their text is about, when a rewrite changed both the
+    heading and every sentence ('Retention and Deletion' -> 'How long do we retain personal
+    information?'). Words are weighted by rarity among the sections; old sections are found
+    through their rare words only (a word in more than COMMON sections selects nothing), so
+    the pass stays linear in the number of sections."""
+    olds = {i: _body_words(old, i) for i in free_titles if old.sections[i].sentences}
+    news = {j: _body_words(new, j) for j in range(1, len(new.sections))
+            if j not in mapping and new.sections[j].sentences}
+    if not olds or not news:
+        return
+    df: Counter[str] = Counter()
+    for words in list(olds.values()) + list(news.values()):
+        df.update(words)
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, words in olds.items():
+        for w in words:
+            if df[w] <= _TitleIndex.COMMON:
+                index[w].append(i)
+
+    def weight(words: set[str]) -> dict[str, float]:
+        return {w: 1.0 / df[w] for w in words}
+
+    old_w = {i: weight(ws) for i, ws in olds.items()}
+    old_norm = {i: sum(v * v for v in ws.values()) ** 0.5 for i, ws in old_w.items()}
+    cands: list[tuple[float, int, int]] = []
+    for j, words in news.items():
+        wj = weight(words)
+        norm_j = sum(v * v for v in wj.values()) ** 0.5
+        dots: dict[int, float] = defaultdict(float)
+        for w, v in wj.items():
+            if df[w] <= _TitleIndex.COMMON:
+                for i in index.get(w, ()):
+                    dots[i] += v * old_w[i][w]
+        WORK["body_candidates"] += len(dots)
+        for i, dot in sorted(dots.items()):
+            score = dot / (norm_j * old_norm[i]) if norm_j and old_norm[i] else 0.0
+            if score >= BODY_RENAME_SCORE and _comparable(len(old.sections[i].sentences),
+                                                          len(new.sections[j].sentences)):
+                cands.append((-score, j, i))
+    cands.sort()
+    for _, j, i in cands:
+        if j in mapping or i not in free_titles:
+            continue
+        mapping[j] = i
+        free_titles.pop(i)
+        renamed.append((i, j))
+
+
+BODY_RENAME_MIN = 2   # sentences on each side: one reworded sentence is too little to judge a subject
+
+
+def _comparable(a: int, b: int) -> bool:
+    """Two bodies of comparable length: one quoted sentence of a long section is not the section."""
+    return min(a, b) >= BODY_RENAME_MIN and min(a, b) * 3 >= max(a, b)
 
 
 _BODY_WORD_RE = re.compile(r"[a-z]{4,}")
