@@ -102,3 +102,31 @@ def test_site_controls_and_link_bars_are_not_sections() -> None:
                         "and the links you follow.\n\nSign-in Information\n\nWe store the e-mail "
                         "address you use to sign in.\n\nContact Us")
     assert compare(BODY, real).sections_added == ("Navigation Data We Collect", "Sign-in Information")
+
+
+def test_glossary_terms_are_not_new_sections() -> None:
+    glossary = ("\nKey terms\n\nPixel tag\n\nA pixel tag is a type of technology placed on a website to track views.\n\n"
+                "Personal information\n\nThis is information that you provide to us which identifies you.\n\n"
+                "Unique identifiers\n\nA unique identifier is a string of characters that identifies a browser.\n")
+    r = compare(BODY, BODY + glossary)
+    assert "Pixel tag" not in r.sections_added and "Unique identifiers" not in r.sections_added
+    assert "Personal information" not in r.sections_added
+    # negative: a new section that does not define its own title is reported
+    real = "\nData Transfers\n\nWe store your data on servers in several countries around the world.\n"
+    assert compare(BODY, BODY + real).sections_added == ("Data Transfers",)
+
+
+def test_a_control_card_with_a_button_is_not_a_section() -> None:
+    card = ("\nAd settings\n\nManage your preferences about the ads shown to you.\n\nGo to Ad Settings\n\n"
+            "Retention\n\nWe delete search logs after nine months.\n")
+    assert compare(BODY, BODY + card).sections_added == ("Retention",)
+
+
+def test_sentence_case_captions_in_a_title_case_document_are_not_sections() -> None:
+    base = ("Information You Share With Us\n\nWe need some information to provide our services.\n\n"
+            "Information We Share And Disclose\n\nWe share data only as described here.\n\n"
+            "Managing Your Personal Information\n\nYou control the data you share with us.\n")
+    new = base + "\nSpam stinks\n\nWe fight spam with your help and our own tools.\n"
+    assert compare(base, new).sections_added == ()
+    titled = base + "\nFighting Spam Together\n\nWe fight spam with your help and our own tools.\n"
+    assert compare(base, titled).sections_added == ("Fighting Spam Together",)
