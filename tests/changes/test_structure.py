@@ -219,6 +219,13 @@ def test_headings_glued_between_sentences_are_split_out() -> None:
     assert _titles("We work with PayPal to process payments. Visit YouTube for videos of our products.\n") == []
 
 
-def test_address_lines_are_not_headings() -> None:
-    text = "Write to us at:\nAgileBits Inc.\nToronto, Ontario\nM5V1P9, Canada\nWe answer within a month.\n"
-    assert "M5V1P9, Canada" not in _titles(text)
+def test_address_and_price_lines_are_never_sections_added() -> None:
+    old = "Contact\nWe answer every question about this policy within a month.\n"
+    new = old + "Write to us at our office in Canada.\nM5V1P9, Canada\nWe answer within a month.\n"
+    assert compare(old, new).sections_added == ()
+    assert compare(old, old + "Data Retention\nWe delete logs after a month.\n").sections_added == ("Data Retention",)
+
+
+def test_a_date_stamp_is_not_a_run_in_label() -> None:
+    doc = segment("Last modified: December 18, 2017 (view archived versions)\nWe collect data.\n")
+    assert [s.title for s in doc.sections[1:]] == [] and doc.date_stamp == "December 18, 2017"

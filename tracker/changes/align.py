@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist, extractOne
 
-from tracker.changes.normalize import sentence_key
+from tracker.changes.normalize import DATE_RE, sentence_key
 from tracker.changes.segment import Document, Sentence
 
 REWORD_THRESHOLD = 60.0      # rapidfuzz ratio (0-100) for two sentences to be "the same, reworded"
@@ -592,7 +592,7 @@ def _real_sections(doc: Document, unmatched: list[int], other_keys: set[str],
     out = []
     for k in cands:
         sec = doc.sections[k]
-        if _is_glossary_entry(doc, k) or _is_ui_card(doc, k):
+        if _is_glossary_entry(doc, k) or _is_ui_card(doc, k) or _has_figures(sec.title):
             continue
         if not sec.sentences:
             if k in menu:
@@ -624,6 +624,18 @@ def _is_glossary_entry(doc: Document, k: int) -> bool:
         return True
     stems = {w[:STEM] for w in sec.key.split()}
     return bool(stems) and stems <= {w[:STEM] for w in term.split()}
+
+
+_NUMBERING_RE = re.compile(r"^\s*(?:(?:section|article|part|chapter)\s+)?(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]{1,5}\.)\s+",
+                           re.I)
+
+
+def _has_figures(title: str) -> bool:
+    """Figures after the numbering: an address ('M5V1P9, Canada'), a price or a version line
+    ('What you get for $1,250,000', 'Mozilla Firefox 1.x'), never a policy section. A date
+    heading ('March 31, 2024') is a dated entry of a change log and stays."""
+    rest = _NUMBERING_RE.sub("", title, count=1)
+    return any(c.isdigit() for c in rest) and not DATE_RE.fullmatch(title.strip())
 
 
 UI_CARD_SENTENCES = 2

@@ -225,8 +225,8 @@ def run_in_label(paragraph: str) -> tuple[str, str] | None:
     ('Information we collect:') if it is at most five words and does not open like prose.
     """
     m = _RUN_IN_RE.match(paragraph)
-    if not m:
-        return None
+    if not m or is_date_stamp(paragraph[:200]):
+        return None     # 'Last modified: December 18, 2017': a date stamp, not a labelled section
     label = m.group("label").strip()
     words = label.split()
     rest = paragraph[m.end():].strip()
@@ -392,7 +392,7 @@ def _blocks(text: str) -> list[tuple[str, str]]:
 
 # a heading the scrape glued between two sentences: '...those programs.Source of your personal
 # information where they are not collected from youWe may have ...'
-_GLUED_MID_RE = re.compile(r"(?:^|(?<=[.!?])|(?<=[.!?][\"')]))\s*([A-Z][^.!?;:\n]{1,90}?[a-z])(?=([A-Z][a-z'’]*(?=\s)|[A-Z]{3,}(?=[A-Z][a-z])))")
+_GLUED_MID_RE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"')]))\s*([A-Z][^.!?;:\n]{1,90}?[a-z])(?=([A-Z][a-z'’]*(?=\s)|[A-Z]{3,}(?=[A-Z][a-z])))")
 _STARTER_SET = frozenset(_STARTERS.strip("(?:)").split("|"))
 
 
@@ -427,14 +427,8 @@ def unglue(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
-_NUMBERING_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]{1,5}\.)\s+")
-
-
 def _is_plain_heading(line: str) -> bool:
-    """A paragraph that is a heading line: ALL CAPS or a short title line; never an address or
-    a reference line with figures in it ('M5V1P9, Canada', 'Dublin D02 F856')."""
-    if any(c.isdigit() for c in _NUMBERING_RE.sub("", line, count=1)) and not DATE_RE.fullmatch(line.strip()):
-        return False
+    """A paragraph that is a heading line: ALL CAPS or a short title line."""
     return _is_caps_heading(line) or (_is_title_line(line) and len(line) < 70)
 
 
