@@ -229,3 +229,15 @@ def test_address_and_price_lines_are_never_sections_added() -> None:
 def test_a_date_stamp_is_not_a_run_in_label() -> None:
     doc = segment("Last modified: December 18, 2017 (view archived versions)\nWe collect data.\n")
     assert [s.title for s in doc.sections[1:]] == [] and doc.date_stamp == "December 18, 2017"
+
+
+def test_glued_question_and_space_glued_headings_are_split_out() -> None:
+    text = ("We share with partners in the Facebook Settings and Instagram Settings.IV. How do the Facebook "
+            "Companies work together?Facebook and Instagram share infrastructure with each other.\n\n"
+            "Visit our Ad Choices page for additional privacy choices. Users in the EEA and Switzerland "
+            "If you are a user in the EEA or Switzerland, the following information applies to you.\n")
+    assert _titles(text) == ["IV. How do the Facebook Companies work together?", "Users in the EEA and Switzerland"]
+    # negative: ordinary sentences with names and questions inside prose stay prose
+    prose = ("Do you want to know more? Read the help center. We work with Google Analytics. The data "
+             "helps us. Apple Music and Apple TV use it too.\n")
+    assert _titles(prose) == []

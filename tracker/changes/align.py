@@ -365,6 +365,7 @@ def _subject_still_written(key: str, other_text: str) -> bool:
 _TITLE_STOP = frozenset("""a an and or the to of for in on at by with from about this that these our your
 their its we you us how what which who why when where do does is are can may will policy privacy
 notice statement they them not be been has have it more other all any some""".split())
+SUBJECT_JACCARD = 0.65   # share of subject stems two headings must have in common otherwise
 SUBJECT_EXTRA = 2   # a rename may add this many subject words ('Information we collect' + 'Google')
 STEM = 4    # 'sharing'/'share', 'regulatory'/'regulators', 'security'/'secure' share 4 letters
 
@@ -384,7 +385,7 @@ def same_subject(a: str, b: str) -> bool:
     small = min(len(sa), len(sb))
     if small >= 2 and (sa <= sb or sb <= sa) and abs(len(sa) - len(sb)) <= SUBJECT_EXTRA:
         return True
-    return len(sa & sb) / len(sa | sb) >= 0.6
+    return len(sa & sb) / len(sa | sb) >= SUBJECT_JACCARD
 
 
 def _rename_by_subject(old: Document, new: Document, mapping: dict[int, int],

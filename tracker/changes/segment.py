@@ -405,22 +405,47 @@ def _glued_heading(phrase: str, next_word: str) -> bool:
     return _title_case(phrase) and len(words[-1]) >= 4 and len(next_word) >= 2
 
 
+# a question heading glued between sentences, maybe numbered: '...Settings.IV. How do the
+# Facebook Companies work together?Facebook and Instagram share ...'
+_GLUED_QUESTION_RE = re.compile(r"(?<=[.!?])\s*((?:[IVX]{1,5}\.|\d{1,2}\.)?\s*[A-Z][^.!?;:\n]{3,110}\?)(?=([A-Z][a-z]))")
+# a Title Case heading run into the next sentence with only a space: '... privacy choices. Users in
+# the EEA and Switzerland If you are a user in the EEA ...'
+_SPACED_HEADING_RE = re.compile(r"(?<=[.!?] )([A-Z][^.!?;:,\n]{3,80}?) (?=(" + _STARTERS[3:-1] + r") [a-z])")
+
+
+def _glued_candidates(body: str) -> list[tuple[int, int]]:
+    """(start, end) of the headings glued into a paragraph, in order, not overlapping."""
+    found: list[tuple[int, int]] = []
+    if _CASE_STEP_RE.search(body):
+        found += [m.span(1) for m in _GLUED_MID_RE.finditer(body) if _glued_heading(m.group(1), m.group(2))]
+    if "?" in body:
+        found += [m.span(1) for m in _GLUED_QUESTION_RE.finditer(body)
+                  if _is_question_heading(re.sub(r"^(?:[IVX]{1,5}\.|\d{1,2}\.)\s*", "", m.group(1).strip()))]
+    found += [m.span(1) for m in _SPACED_HEADING_RE.finditer(body)
+              if _title_case(m.group(1)) and len(m.group(1).split()) >= 2 and m.group(1).split()[0] not in _STARTER_SET
+              and all(w[0].isupper() or w in _TITLE_SMALL or len(w) <= 3 for w in m.group(1).split())]
+    found.sort()
+    out: list[tuple[int, int]] = []
+    for a, b in found:
+        if (not out or a >= out[-1][1]) and len(body) - b >= 20:
+            out.append((a, b))
+    return out
+
+
 def unglue(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Paragraphs with headings glued into them split into paragraph, heading, paragraph."""
     out: list[tuple[str, str]] = []
     for kind, body in blocks:
-        if kind != "p" or len(body) < 60 or not _CASE_STEP_RE.search(body):
+        if kind != "p" or len(body) < 60:
             out.append((kind, body))
             continue
         start = 0
-        for m in _GLUED_MID_RE.finditer(body):
-            if m.start(1) < start or len(body) - m.end(1) < 20 or not _glued_heading(m.group(1), m.group(2)):
-                continue
-            before = body[start:m.start(1)].strip()
+        for a, b in _glued_candidates(body):
+            before = body[start:a].strip()
             if before:
                 out.append(("p", before))
-            out.append(("h5", m.group(1).strip()))
-            start = m.end(1)
+            out.append(("h5", body[a:b].strip()))
+            start = b
         tail = body[start:].strip()
         if tail:
             out.append(("p", tail))
