@@ -241,3 +241,15 @@ def test_glued_question_and_space_glued_headings_are_split_out() -> None:
     prose = ("Do you want to know more? Read the help center. We work with Google Analytics. The data "
              "helps us. Apple Music and Apple TV use it too.\n")
     assert _titles(prose) == []
+
+
+def test_run_in_labels_pair_headings_but_are_never_reported_as_sections() -> None:
+    old = ("Information We Collect\n\nWe collect what you give us when you sign up for the service.\n\n"
+           "Log Data: When you use our services we record the pages you visit.\n")
+    new = old + "\nLocation Data: We may receive your approximate location from your IP address.\n"
+    r = compare(old, new)
+    assert r.sections_added == ()
+    assert any("approximate location" in (c.new or "") for c in r.changes if c.kind == "added")
+    # the same label standing as a heading line on the other side is the same section
+    lined = old.replace("Log Data: When", "Log Data\n\nWhen")
+    assert compare(old, lined).sections_added == () and compare(old, lined).sections_removed == ()

@@ -23,7 +23,7 @@ from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist, extractOne
 
 from tracker.changes.normalize import DATE_RE, sentence_key
-from tracker.changes.segment import Document, Sentence
+from tracker.changes.segment import RUN_IN_LEVEL, Document, Sentence
 
 REWORD_THRESHOLD = 60.0      # rapidfuzz ratio (0-100) for two sentences to be "the same, reworded"
 GLOBAL_REWORD_THRESHOLD = 80.0
@@ -565,6 +565,8 @@ def _real_sections(doc: Document, unmatched: list[int], other_keys: set[str],
       heading whose text is also a matched heading of its own side;
     - of several unmatched headings with one text, only the one with the most body counts
       (a table-of-contents line next to the real heading);
+    - a run-in label ('Cookies. We use ...') names a paragraph, not a section: it pairs
+      headings across versions but is never reported added or removed;
     - a link line ('Go to Dashboard') is never a section, nor a sentence-case line in a document
       whose headings are Title Case (a caption, slogan or button label: 'Spam stinks');
     - a heading without body is chrome when it repeats ('More'), is one word, ends the page
@@ -574,6 +576,7 @@ def _real_sections(doc: Document, unmatched: list[int], other_keys: set[str],
     unmatched_set = set(unmatched)
     matched_keys = {sec.key for k, sec in enumerate(doc.sections) if k not in unmatched_set}
     cands = [k for k in unmatched if doc.sections[k].key not in other_keys
+             and doc.sections[k].level < RUN_IN_LEVEL
              and (doc.sentence_case_headings or not doc.sections[k].weak)
              and doc.sections[k].key not in matched_keys
              and not _NAV_HEADING_RE.search(doc.sections[k].key)

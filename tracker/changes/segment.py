@@ -38,6 +38,9 @@ _TERMINAL = ".!?;:,"
 _BOUNDARY_RE = re.compile(r"([.!?]+)([\"')\]]*)(?:\s+(?=[\"'(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2,}\b))")
 
 
+RUN_IN_LEVEL = 6   # a run-in label ('Cookies. We use ...'): a sub-point that names a paragraph
+
+
 @dataclass
 class Sentence:
     text: str              # display text: inline markup removed, typography normalised
@@ -50,7 +53,7 @@ class Sentence:
 class Section:
     title: str             # heading text as it appears (markup removed); "" for the preamble
     key: str
-    level: int = 3         # 1-2 Markdown top levels ... 4 for guessed plain-text headings, 5 run-in
+    level: int = 3         # 1-2 Markdown top levels ... 4 guessed plain lines, 5 glued, 6 run-in
     sentences: list[int] = field(default_factory=list)
     weak: bool = False     # a guessed plain line in sentence case: a heading only in documents
     #                        whose headings are written so (Document.sentence_case_headings)
@@ -518,7 +521,7 @@ def segment(text: str) -> Document:
         if kind in ("p", "li"):
             run_in = run_in_label(clean)
             if run_in and (kind == "p" or _title_case(run_in[0])):
-                start_section(run_in[0], 5)
+                start_section(run_in[0], RUN_IN_LEVEL)
                 clean = run_in[1]
         if kind == "p":
             glued = _GLUED_PREFIX_RE.match(clean)
