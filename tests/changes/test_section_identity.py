@@ -158,3 +158,14 @@ def test_a_removed_heading_whose_subject_is_still_written_is_not_removed() -> No
     new = _doc([("Introduction", FILLER[:2] + ["We may interact with you on social networks when you write to us."]),
                 ("Contact", FILLER[2:])])
     assert compare(old, new).sections_removed == ()
+
+
+def test_summary_layer_entry_of_a_new_numbered_section_is_not_a_second_section() -> None:
+    old = "Introduction\n\nThis policy explains our practices in detail for every visitor.\n"
+    new = old + ("\nWHO IS RESPONSIBLE FOR PROCESSING YOUR PERSONAL INFORMATION?\n\nOur parent company is, "
+                 "see more below.\n\n3. WHO IS RESPONSIBLE FOR YOUR PERSONAL INFORMATION?\n\nExample Corp and its "
+                 "affiliates are responsible for processing your personal information.\n")
+    assert compare(old, new).sections_added == ("3. WHO IS RESPONSIBLE FOR YOUR PERSONAL INFORMATION?",)
+    # negative: an unnumbered new section on another subject stays
+    other = new + "\nCOOKIES AND BEACONS\n\nWe use cookies and beacons to measure visits.\n"
+    assert "COOKIES AND BEACONS" in compare(old, other).sections_added

@@ -588,6 +588,7 @@ def _real_sections(doc: Document, unmatched: list[int], other_keys: set[str],
         if key not in best or len(doc.sections[k].sentences) > len(doc.sections[best[key]].sentences):
             best[key] = k
     cands = [k for k in cands if best[doc.sections[k].key] == k]
+    cands = _drop_summary_layer(doc, cands)
     key_counts: dict[str, int] = defaultdict(int)
     for sec in doc.sections:
         key_counts[sec.key] += 1
@@ -628,6 +629,30 @@ def _is_glossary_entry(doc: Document, k: int) -> bool:
         return True
     stems = {w[:STEM] for w in sec.key.split()}
     return bool(stems) and stems <= {w[:STEM] for w in term.split()}
+
+
+def _drop_summary_layer(doc: Document, cands: list[int]) -> list[int]:
+    """An unnumbered heading naming the subject of a numbered one is its entry in a summary
+    layer ('Who is responsible for processing your personal information?' over '3. Who is
+    responsible for your personal information?'): the numbered section is the section.
+    Compared through the numbered headings' stems only: linear."""
+    numbered = [k for k in cands if _NUMBERING_RE.match(doc.sections[k].title)]
+    if not numbered:
+        return cands
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    for k in numbered:
+        for st in subject_stems(doc.sections[k].key):
+            by_stem[st].append(k)
+    out = []
+    for k in cands:
+        key = doc.sections[k].key
+        if not _NUMBERING_RE.match(doc.sections[k].title):
+            near = {n for st in subject_stems(key) for n in by_stem.get(st, ())[:_TitleIndex.COMMON]}
+            WORK["subject_candidates"] += len(near)
+            if any(same_subject(key, doc.sections[n].key) for n in sorted(near)):
+                continue
+        out.append(k)
+    return out
 
 
 _NUMBERING_RE = re.compile(r"^\s*(?:(?:section|article|part|chapter)\s+)?(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]{1,5}\.)\s+",
