@@ -321,8 +321,12 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
     removed = _real_sections(old, [i for i in range(1, len(old.sections)) if i not in mapped_old],
                              {s.key for s in new.sections if s.key},
                              lambda sents: _mostly_kept(sents, "old") or _survives(old, sents, new_shingles))
-    added = [j for j in added if not _subject_still_written(new.sections[j].key, old.text)]
-    removed = [i for i in removed if not _subject_still_written(old.sections[i].key, new.text)]
+    if added:
+        old_triples = set(_triples(sentence_key(old.text)))   # once per pair, then a lookup per heading
+        added = [j for j in added if not _subject_still_written(new.sections[j].key, old_triples)]
+    if removed:
+        new_triples = set(_triples(sentence_key(new.text)))
+        removed = [i for i in removed if not _subject_still_written(old.sections[i].key, new_triples)]
     return SectionMatch(added, removed, renamed, mapping)
 
 
@@ -352,13 +356,14 @@ def _survives(doc: Document, sents: list[int], other: set[str]) -> bool:
 SUBJECT_WORDS = 3    # a heading this long names a subject specific enough to look for in prose
 
 
-def _subject_still_written(key: str, other_text: str) -> bool:
+def _subject_still_written(key: str, other_triples: set[str]) -> bool:
     """'Interact with You on Third Party Social Networks' removed while the new text still says
     'interact with you on third party social networks': the subject is still covered, only its
     heading went. Short headings ('Security', 'Contact Us') are too common to judge so."""
     if len(key.split()) < SUBJECT_WORDS:
         return False
-    return f" {key} " in f" {sentence_key(other_text)} "
+    mine = _triples(key)
+    return bool(mine) and all(t in other_triples for t in mine)
 
 
 # words that carry no subject in a heading ('How We Use Your Information' ~ 'Use of information')
