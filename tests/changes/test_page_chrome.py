@@ -4,7 +4,7 @@ real histories: menus, country pickers, HTML entities)."""
 from __future__ import annotations
 
 from tracker.changes import compare
-from tracker.changes.align import outline_size
+from tracker.changes.sections import outline_size
 from tracker.changes.normalize import clean_chars
 from tracker.changes.segment import segment
 

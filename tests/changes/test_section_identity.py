@@ -118,7 +118,7 @@ def test_rewritten_heading_naming_the_same_subject_is_a_rename() -> None:
 
 
 def test_a_new_heading_adding_many_subject_words_is_not_a_rename() -> None:
-    from tracker.changes.align import same_subject
+    from tracker.changes.renames import same_subject
     assert same_subject("information we collect", "information google collects")
     assert same_subject("information sharing and disclosure", "information we share and disclose")
     assert not same_subject("what personal information we collect",

@@ -11,6 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tracker.changes.headings import (
+    CASE_STEP_RE, GLUED_PREFIX_RE, LIST_RE, STARTERS,
+    is_caps_heading, is_numbered_heading, is_plain_heading, is_title_line, prev_line, run_in_label,
+    sentence_case_headings, sentence_cased, starts_block, title_case, unglue,
+)
 from tracker.changes.normalize import (
     clean_chars, deobfuscate_emails, heading_key, is_copyright, is_date_stamp, strip_inline,
     DATE_RE, registrable_domain, stamp_date,
@@ -26,15 +31,12 @@ _ATX_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT_RE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _HR_RE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_LIST_RE = re.compile(r"^\s*(?:[*+\-•·▪◦●]|\d{1,3}[.)]|\(\s*(?:[a-z]|[ivx]{1,5}|\d{1,3})\s*\)|[a-z][.)]|[ivx]{1,5}[.)])\s+",
-                      re.I)
 _BOLD_LINE_RE = re.compile(r"^\s*[_*]?(?:\*\*|__)([^*_\n]{2,150})(?:\*\*|__)[_*]?\s*(?:\*\*\s*)?:?\s*(?:\*\*)?\s*$")
 _LOWER_BOUNDARY_RE = re.compile(r"([.!?]+)([\"')\]]*)\s+(?=[\"'(\[]?[a-z0-9])")
 _QUOTE_RE = re.compile(r"^\s*(?:>\s?)+")
 # a section number on a line of its own ('4.3', 'IV.', 'Section 2') before the heading line
 _BARE_NUMBER_RE = re.compile(r"^\s*(?:(?:section|article|part|chapter)\s+)?(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.)\s*$",
                              re.I)
-_TERMINAL = ".!?;:,"
 _BOUNDARY_RE = re.compile(r"([.!?]+)([\"')\]]*)(?:\s+(?=[\"'(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2,}\b))")
 
 
@@ -72,10 +74,7 @@ class Document:
 
 _NON_WORD_RE = re.compile(r"[\W_]+")
 # precompiled: segment() runs these per line or sentence, and re's own cache lookup showed
-_CASE_STEP_RE = re.compile(r"[a-z][A-Z]")
 _LAST_WORD_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-_TITLE_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_TWO_LETTERS_RE = re.compile(r"[A-Za-z]{2,}")
 _SPACES_RE = re.compile(r"\s+")
 _WORD_CHAR_RE = re.compile(r"\w")
 _URL_IN_TEXT_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.I)
@@ -98,12 +97,9 @@ def exact_key(text: str) -> str:
 
 # a lost line break shows as a lower-case letter glued to a capitalised sentence starter
 # ("Privacy PolicyAn updated version"); brand names ("ConnectSolutions", "PayPal") are not
-_STARTERS = (r"(?:A|An|The|This|These|That|Our|We|You|Your|If|When|In|For|Last|Effective|Updated|See|"
-             r"Learn|Read|Hide|Show|Download|Contents|Welcome|Why|What|How|Where|Who|Please|To)")
-_GLUED_PREFIX_RE = re.compile(r"^([A-Z][^.!?:;]{2,70}?[a-z]{2})(?=" + _STARTERS + r" )")
 _GLUED_LABEL_RE = re.compile(r'["“][^"”\n]{1,80}["”][A-Z][a-z]')
-_GLUED_HEADING_RE = re.compile(r"(?<=[a-z]{3})(?=" + _STARTERS + r" [A-Za-z])")
-_UI_LABEL_RE = re.compile(r"^(?:(?:back to top|expand|collapse|show more|read more|hide|show)\s*)+|"
+_GLUED_HEADING_RE = re.compile(r"(?<=[a-z]{3})(?=" + STARTERS + r" [A-Za-z])")
+UI_LABEL_RE = re.compile(r"^(?:(?:back to top|expand|collapse|show more|read more|hide|show)\s*)+|"
                           r"(?:\s*(?:back to top|hide examples|show examples|expand|collapse))+$", re.I)
 
 
@@ -125,7 +121,7 @@ def _split_glued_heading(title: str) -> list[str]:
 
 def is_chrome(text: str) -> bool:
     """Glued navigation/menu text from scrapers ("ContentsIntroductionInformation we collect")."""
-    glued = len(_CASE_STEP_RE.findall(text))
+    glued = len(CASE_STEP_RE.findall(text))
     words = max(1, len(text.split()))
     if glued >= 3 and glued / words > 0.08:
         return True
@@ -172,135 +168,6 @@ def split_sentences(paragraph: str, lower_case: bool = False) -> list[str]:
     return out
 
 
-def _is_caps_heading(line: str) -> bool:
-    if len(line) > 120 or line.upper() != line:
-        return False
-    letters = [c for c in line if c.isalpha()]
-    if len(letters) < 4 or len(line.split()) > 12 or line.rstrip().endswith((".", ",", ";")):
-        return False
-    return sum(c.isupper() for c in letters) / len(letters) > 0.9
-
-
-# short words Title Case leaves in lower case ('Communicating with a Business Chatbot')
-_TITLE_SMALL = frozenset("with from into onto that than this your their about over under upon within "
-                         "without through when where which while does have been".split())
-
-
-def _title_case(s: str) -> bool:
-    words = [w for w in _TITLE_WORD_RE.findall(s) if len(w) >= 4 and w not in _TITLE_SMALL]
-    return bool(words) and all(w[0].isupper() for w in words)
-
-
-def _is_title_line(line: str) -> bool:
-    """A short stand-alone line without final punctuation: used as a heading in plain text.
-
-    Title-cased questions and labels ("What Information Do We Collect?", "Your Choices:") are
-    headings too; sentence-cased ones are prose.
-    """
-    s = line.strip()
-    if not s or len(s) > 90 or len(s.split()) > 10:
-        return False
-    if s[-1] in _TERMINAL and not (s[-1] in "?:" and _title_case(s[:-1])) and not _is_question_heading(s) \
-            and not _is_colon_label(s):
-        return False
-    if not (s[0].isupper() or s[0].isdigit()):
-        return False
-    if DATE_RE.fullmatch(s):
-        return True
-    return bool(_TWO_LETTERS_RE.search(s))
-
-
-# a run-in label: a short title-like phrase closed by '.' or ':' before the first sentence of
-# its paragraph ('Cookies. We use ...', 'Log Data: When you use ...', 'A) Email Newsletters. ...')
-_RUN_IN_RE = re.compile(r"^(?P<label>[A-Z][^.!?:;()\[\]\n]{2,70}?)(?P<sep>[.:])[\s\u00c2]+(?=[\"'(]?[A-Z])")
-# words that open prose, not a label ('Note: ...', 'For example: ...', 'This means: ...')
-_PROSE_OPENERS = frozenset("""
-a an and as at attn but by example for here however i if in it note notes our p.s please
-ps so that the there these this those to we when where you your yes no ok also
-""".split())
-
-
-def run_in_label(paragraph: str) -> tuple[str, str] | None:
-    """(label, rest) when the paragraph opens with a run-in heading, else None.
-
-    A label closed by '.' must be Title Case ('Cookies.', 'Service Providers.'): a short
-    sentence-case sentence ('We agree.') is prose. A label closed by ':' may be sentence case
-    ('Information we collect:') if it is at most five words and does not open like prose.
-    """
-    m = _RUN_IN_RE.match(paragraph)
-    if not m or is_date_stamp(paragraph[:200]):
-        return None     # 'Last modified: December 18, 2017': a date stamp, not a labelled section
-    label = m.group("label").strip()
-    words = label.split()
-    rest = paragraph[m.end():].strip()
-    if not 1 <= len(words) <= 8 or len(rest) < 20 or not _TWO_LETTERS_RE.search(label):
-        return None
-    if words[0].lower() in _PROSE_OPENERS or any(ch.isdigit() for ch in label) or DATE_RE.search(label):
-        return None
-    if _title_case(label) and (len(words) > 1 or len(label) >= 4):
-        return label, rest
-    if m.group("sep") == ":" and len(words) <= 5:
-        return label, rest
-    return None
-
-
-_NUMBERED_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]{1,5}\.)\s+(?P<rest>\S.*)$")
-
-
-def _prev_line(lines: list[str], i: int) -> str:
-    for k in range(i - 1, max(-1, i - 4), -1):
-        if lines[k].strip():
-            return lines[k]
-    return ""
-
-
-def _is_numbered_heading(line: str, nxt: str, prev: str) -> bool:
-    """'1. Information We Collect', '4.3 Portability', 'IV. DATA RETENTION': a numbered line that
-    reads as a heading and stands between paragraphs, not inside a numbered list (a list item
-    follows or precedes a list item)."""
-    m = _NUMBERED_RE.match(line)
-    if not m:
-        return False
-    rest = m.group("rest").strip()
-    if not (_is_caps_heading(rest) or (_is_title_line(rest) and len(rest) < 90) or _is_question_heading(rest)):
-        return False
-    return not (_LIST_RE.match(nxt) or _NUMBERED_RE.match(nxt) or _NUMBERED_RE.match(prev))
-
-
-# last words of a line that introduces a list, not a heading ('Examples include:', 'you can:')
-_LIST_INTRO = frozenset("include includes including as can are is will may following below like such "
-                        "to of by for example examples these this that".split())
-
-
-def _is_colon_label(line: str) -> bool:
-    """'Contact us:', 'How we use information:': a short sentence-case label line ending in ':'."""
-    words = line[:-1].split()
-    return (line.endswith(":") and 1 <= len(words) <= 6 and "," not in line and line[:1].isupper()
-            and words[-1].lower() not in _LIST_INTRO and words[0].lower() not in _PROSE_OPENERS)
-
-
-_QUESTION_WORDS = frozenset("what how why who whom whose where when which do does did can could is are "
-                            "will should may".split())
-
-
-def _is_question_heading(line: str) -> bool:
-    """'What information do we collect?', 'How can I opt out?': a short question."""
-    words = line.split()
-    return (line.endswith("?") and 2 <= len(words) <= 12 and words[0].lower() in _QUESTION_WORDS
-            and line[:1].isupper() and line.count("?") == 1)
-
-
-def _starts_block(line: str, nxt: str) -> bool:
-    """A Title Case or ALL CAPS short line followed by a capitalised line starts a new block,
-    whatever the line before it ended with ('back to top', a link list without a full stop)."""
-    nxt = nxt.strip()
-    if not nxt or not (nxt[0].isupper() or nxt[0].isdigit()):
-        return False
-    if _is_caps_heading(line) or (_is_title_line(line) and len(line) < 70 and _title_case(line)):
-        return True
-    glued = _GLUED_PREFIX_RE.match(line)   # 'Supervisory AuthorityIf you have concerns ...'
-    return bool(glued) and _title_case(glued.group(1)) and _is_title_line(glued.group(1))
-
 
 def _blocks(text: str) -> list[tuple[str, str]]:
     """Raw lines -> [('h', title) | ('p', paragraph) | ('nav', '')] with inline markup intact."""
@@ -334,7 +201,7 @@ def _blocks(text: str) -> list[tuple[str, str]]:
             continue
         if _SETEXT_RE.match(nxt) and not para and line.strip():
             out.append(("h" + ("1" if nxt.strip()[:1] == "=" else "2"),
-                        _LIST_RE.sub("", line.strip(), count=1) if line.lstrip()[:1] in "*+-" else line.strip()))
+                        LIST_RE.sub("", line.strip(), count=1) if line.lstrip()[:1] in "*+-" else line.strip()))
             i += 2
             continue
         if _HR_RE.match(line) or _TABLE_SEP_RE.match(line) or _BARE_NUMBER_RE.match(line):
@@ -353,38 +220,38 @@ def _blocks(text: str) -> list[tuple[str, str]]:
             out.append(("h3", line.strip()))
             i += 1
             continue
-        if _is_numbered_heading(line, nxt, _prev_line(lines, i)):
+        if is_numbered_heading(line, nxt, prev_line(lines, i)):
             flush()
             out.append(("h4", line.strip()))
             i += 1
             continue
-        if _LIST_RE.match(line):
+        if LIST_RE.match(line):
             flush()
-            item = _LIST_RE.sub("", line, count=1).strip()
+            item = LIST_RE.sub("", line, count=1).strip()
             # a list item may wrap onto following indented lines
             while i + 1 < n and lines[i + 1].strip() and lines[i + 1].startswith((" ", "\t")) \
-                    and not _LIST_RE.match(lines[i + 1]):
+                    and not LIST_RE.match(lines[i + 1]):
                 i += 1
                 item += " " + lines[i].strip()
             out.append(("li", item))
             i += 1
             continue
         stripped = " ".join(line.split())
-        if _UI_LABEL_RE.fullmatch(stripped):
+        if UI_LABEL_RE.fullmatch(stripped):
             flush()     # 'back to top', 'Show more': a control, and it must not glue blocks together
             i += 1
             continue
-        if para and _starts_block(stripped, nxt):
+        if para and starts_block(stripped, nxt):
             flush()     # a title line between paragraphs is a heading even after an unclosed line
         if not para:
             para.append(stripped)
-        elif joined_by_break and not _is_caps_heading(para[-1]):
+        elif joined_by_break and not is_caps_heading(para[-1]):
             para[-1] = para[-1] + " " + stripped   # Markdown hard break: same block (an address)
         else:
             prev = para[-1]
             # join across a hard wrap unless the previous line closed a paragraph
             continuation = stripped[:1].islower() and prev[-1:] not in ".!?:;"
-            if not continuation and (prev[-1:] in ".!?:" or (_is_title_line(prev) and len(prev) < 60 and len(para) == 1)):
+            if not continuation and (prev[-1:] in ".!?:" or (is_title_line(prev) and len(prev) < 60 and len(para) == 1)):
                 flush()
             para.append(stripped)
         joined_by_break = hard_break
@@ -395,95 +262,6 @@ def _blocks(text: str) -> list[tuple[str, str]]:
 
 # a heading the scrape glued between two sentences: '...those programs.Source of your personal
 # information where they are not collected from youWe may have ...'
-_GLUED_MID_RE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"')]))\s*([A-Z][^.!?;:\n]{1,90}?[a-z])(?=([A-Z][a-z'’]*(?=\s)|[A-Z]{3,}(?=[A-Z][a-z])))")
-_STARTER_SET = frozenset(_STARTERS.strip("(?:)").split("|"))
-
-
-def _glued_heading(phrase: str, next_word: str) -> bool:
-    words = phrase.split()
-    if len(words) > 13 or len(_CASE_STEP_RE.findall(phrase)) or not _TWO_LETTERS_RE.search(phrase):
-        return False
-    if next_word in _STARTER_SET and (len(words) >= 2 or len(phrase) >= 4):
-        return True
-    return _title_case(phrase) and len(words[-1]) >= 4 and len(next_word) >= 2
-
-
-# a question heading glued between sentences, maybe numbered: '...Settings.IV. How do the
-# Facebook Companies work together?Facebook and Instagram share ...'
-_GLUED_QUESTION_RE = re.compile(r"(?<=[.!?])\s*((?:[IVX]{1,5}\.|\d{1,2}\.)?\s*[A-Z][^.!?;:\n]{3,110}\?)(?=([A-Z][a-z]))")
-# a Title Case heading run into the next sentence with only a space: '... privacy choices. Users in
-# the EEA and Switzerland If you are a user in the EEA ...'
-_SPACED_HEADING_RE = re.compile(r"(?<=[.!?] )([A-Z][^.!?;:,\n]{3,80}?) (?=(" + _STARTERS[3:-1] + r") [a-z])")
-
-
-def _glued_candidates(body: str) -> list[tuple[int, int]]:
-    """(start, end) of the headings glued into a paragraph, in order, not overlapping."""
-    found: list[tuple[int, int]] = []
-    if _CASE_STEP_RE.search(body):
-        found += [m.span(1) for m in _GLUED_MID_RE.finditer(body) if _glued_heading(m.group(1), m.group(2))]
-    if "?" in body:
-        found += [m.span(1) for m in _GLUED_QUESTION_RE.finditer(body)
-                  if _is_question_heading(re.sub(r"^(?:[IVX]{1,5}\.|\d{1,2}\.)\s*", "", m.group(1).strip()))]
-    found += [m.span(1) for m in _SPACED_HEADING_RE.finditer(body)
-              if _title_case(m.group(1)) and len(m.group(1).split()) >= 2 and m.group(1).split()[0] not in _STARTER_SET
-              and all(w[0].isupper() or w in _TITLE_SMALL or len(w) <= 3 for w in m.group(1).split())]
-    found.sort()
-    out: list[tuple[int, int]] = []
-    for a, b in found:
-        if (not out or a >= out[-1][1]) and len(body) - b >= 20:
-            out.append((a, b))
-    return out
-
-
-def unglue(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Paragraphs with headings glued into them split into paragraph, heading, paragraph."""
-    out: list[tuple[str, str]] = []
-    for kind, body in blocks:
-        if kind != "p" or len(body) < 60:
-            out.append((kind, body))
-            continue
-        start = 0
-        for a, b in _glued_candidates(body):
-            before = body[start:a].strip()
-            if before:
-                out.append(("p", before))
-            out.append(("h5", body[a:b].strip()))
-            start = b
-        tail = body[start:].strip()
-        if tail:
-            out.append(("p", tail))
-    return out
-
-
-def _is_plain_heading(line: str) -> bool:
-    """A paragraph that is a heading line: ALL CAPS or a short title line."""
-    return _is_caps_heading(line) or (_is_title_line(line) and len(line) < 70)
-
-
-def _sentence_cased(title: str) -> bool:
-    """A plain heading line in sentence case ('Spam stinks'), not numbered or a single word."""
-    return (not _title_case(title) and not _is_caps_heading(title) and not title[:1].isdigit()
-            and len(title.split()) >= 2 and not _is_question_heading(title))
-
-
-def _sentence_case_headings(blocks: list[tuple[str, str]]) -> bool:
-    """Does this document write its plain headings in sentence case ('Information we collect')?
-
-    When its short title lines are mostly Title Case ('Information You Share With Us'), the
-    sentence-case ones are captions, slogans or button labels ('Spam stinks', 'Hello world'),
-    not headings."""
-    title = sentence = 0
-    for kind, body in blocks:
-        if kind != "p" or len(body) >= 70 or len(body.split()) < 2 or not _is_title_line(body):
-            continue
-        if _is_caps_heading(body) or body[:1].isdigit():
-            continue
-        if _title_case(body):
-            title += 1
-        elif any(len(w) >= 4 and w not in _TITLE_SMALL for w in _TITLE_WORD_RE.findall(body)[1:]):
-            sentence += 1
-    return not (title >= 3 and title >= 2 * sentence)
-
 
 def segment(text: str) -> Document:
     """Parse one version into sections and sentences (noise dropped, stamps kept aside)."""
@@ -498,16 +276,16 @@ def segment(text: str) -> Document:
     stamps: list[str] = []
 
     def start_section(title: str, level: int = 3, guessed: bool = False) -> None:
-        title = _UI_LABEL_RE.sub("", title).strip()
-        if is_chrome(title) or len(_CASE_STEP_RE.findall(title)) >= 2:
+        title = UI_LABEL_RE.sub("", title).strip()
+        if is_chrome(title) or len(CASE_STEP_RE.findall(title)) >= 2:
             return   # glued menu text, not a heading
         key = heading_key(title)
         if not key:
             return
-        sections.append(Section(title, key, level, weak=guessed and _sentence_cased(title)))
+        sections.append(Section(title, key, level, weak=guessed and sentence_cased(title)))
 
     blocks = unglue(_blocks(text))
-    sentence_case_ok = _sentence_case_headings(blocks)
+    sentence_case_ok = sentence_case_headings(blocks)
     for kind, body in blocks:
         if len(_GLUED_LABEL_RE.findall(body)) >= 8:
             continue  # tooltip/glossary pop-ups scraped inline: 'Example "x"For example, ...'
@@ -520,16 +298,16 @@ def segment(text: str) -> Document:
             continue
         if kind in ("p", "li"):
             run_in = run_in_label(clean)
-            if run_in and (kind == "p" or _title_case(run_in[0])):
+            if run_in and (kind == "p" or title_case(run_in[0])):
                 start_section(run_in[0], RUN_IN_LEVEL)
                 clean = run_in[1]
         if kind == "p":
-            glued = _GLUED_PREFIX_RE.match(clean)
-            if glued and _is_title_line(glued.group(1)) and len(clean) > len(glued.group(1)) + 20:
+            glued = GLUED_PREFIX_RE.match(clean)
+            if glued and is_title_line(glued.group(1)) and len(clean) > len(glued.group(1)) + 20:
                 start_section(glued.group(1), 4)     # 'Welcome to the PolicyAn updated version...'
                 clean = clean[glued.end(1):]
-        if kind.startswith("h") or (kind == "p" and _is_plain_heading(clean)):
-            level = int(kind[1:]) if kind.startswith("h") else (3 if _is_caps_heading(clean) else 4)
+        if kind.startswith("h") or (kind == "p" and is_plain_heading(clean)):
+            level = int(kind[1:]) if kind.startswith("h") else (3 if is_caps_heading(clean) else 4)
             if is_date_stamp(clean) and not DATE_RE.fullmatch(clean.strip()):
                 stamps.append(clean)
                 continue
