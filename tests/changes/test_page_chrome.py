@@ -130,3 +130,9 @@ def test_sentence_case_captions_in_a_title_case_document_are_not_sections() -> N
     assert compare(base, new).sections_added == ()
     titled = base + "\nFighting Spam Together\n\nWe fight spam with your help and our own tools.\n"
     assert compare(base, titled).sections_added == ("Fighting Spam Together",)
+
+
+def test_run_in_labels_do_not_count_in_the_outline() -> None:
+    labelled = BODY + "\nCookies: We use cookies to remember you.\n\nLog Data: We record the pages you visit.\n"
+    assert len(segment(labelled).sections) - 1 == len(segment(BODY).sections) - 1 + 2
+    assert outline_size(segment(labelled)) == outline_size(segment(BODY))

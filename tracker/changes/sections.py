@@ -242,9 +242,12 @@ def _menu_runs(doc: Document) -> set[int]:
 
 
 def outline_size(doc: Document) -> int:
-    """Headings a reader would call the outline: menu runs are page chrome, not structure, so
-    they must not dilute the share of the outline that changed."""
-    return len(doc.sections) - 1 - len(_menu_runs(doc))
+    """Headings a reader would call the outline: menu runs are page chrome and run-in labels
+    name paragraphs, not structure, so they must not dilute the share of the outline that
+    changed."""
+    menu = _menu_runs(doc)
+    return sum(1 for k in range(1, len(doc.sections))
+               if k not in menu and doc.sections[k].level < RUN_IN_LEVEL)
 
 
 def _real_sections(doc: Document, unmatched: list[int], other_keys: set[str],
