@@ -29,7 +29,7 @@ from typing import Any, Iterator
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tracker.changes import ChangeReport, compare  # noqa: E402
-from tracker.changes.entities import KINDS  # noqa: E402
+from tracker.changes.entities import KINDS, canonical, same_host  # noqa: E402
 from tracker.changes.normalize import heading_key  # noqa: E402
 
 DEFAULT_CORPUS = Path(os.environ.get("TRACKER_SHARED_DIR",
@@ -169,6 +169,20 @@ def run_claim_check(corpus: Path, verbose: bool = False) -> dict[str, Any]:
 
 # -- the labelled sets -----------------------------------------------------------------------
 
+def match_entities(kind: str, labelled: list[str], reported: list[str]) -> tuple[set[str], set[str]]:
+    """(wanted, had) in one comparable form: both sides through entities.canonical (phones by
+    digits, domains by host, vendor and law aliases), and a reported host under a labelled
+    registrable domain counted as that domain ('reddit.zendesk.com' for 'zendesk.com')."""
+    want = {canonical(kind, x) for x in labelled}
+    have = {canonical(kind, x) for x in reported}
+    if kind == "domains":
+        for w in sorted(want - have):
+            h = next((h for h in sorted(have - want) if same_host(w, h)), None)
+            if h is not None:
+                have = (have - {h}) | {w}
+    return want, have
+
+
 class Grades:
     """Running totals over labelled pairs."""
 
@@ -206,8 +220,7 @@ class Grades:
         ent_err = {}
         for side, got_d in (("added", rep.entities_added), ("removed", rep.entities_removed)):
             for k in KINDS:
-                want = {x.lower() for x in lab[f"entities_{side}"].get(k, [])}
-                have = {x.lower() for x in got_d.get(k, [])}
+                want, have = match_entities(k, lab[f"entities_{side}"].get(k, []), got_d.get(k, []))
                 self.ent[k][0] += len(want & have)
                 self.ent[k][1] += len(have - want)
                 self.ent[k][2] += len(want - have)

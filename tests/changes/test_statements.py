@@ -11,7 +11,7 @@ from tracker.changes.report import Change
 from tracker.changes.statements import (Context, Statement, consent_statements, promise_statements,
                                         recipient_statements, retention_statements, rights_statements,
                                         section_statements, select, sharing_statements, value_statements)
-from tracker.changes.verdict import is_trivial
+from tracker.changes.trivial import is_trivial
 
 
 def _ctx(*changes: Change, **kw: object) -> Context:

@@ -66,7 +66,8 @@ def _inert(soup: BeautifulSoup, where: str) -> None:
                     f"{where}: <{tag.name} {attr}={value!r}>"
     scripts = [s.get("src", "inline") for s in soup.find_all("script")]
     allowed = ("static/filter.js", "static/search.js", "static/cosmetic.js",
-               "pagefind/pagefind-ui.js")  # files, ours
+               "pagefind/pagefind-ui.js", "compare-data.js", "static/compare.js",
+               "static/vendor/jsdiff/diff.min.js")  # files, ours
     assert all(str(s).endswith(allowed) for s in scripts), f"{where}: {scripts}"
     assert not soup.find_all(["iframe", "object", "embed", "svg", "img"]) or \
         all(t.name == "svg" and not t.find_all(["script", "foreignobject"]) for t in
@@ -82,6 +83,8 @@ def test_pages_render_the_hostile_text_inert(hostile_site: Path) -> None:
         assert "<script>window.__pwned" not in html  # only ever as escaped text
         soup = BeautifulSoup(html, "html.parser")
         _inert(soup.body or soup, str(page.relative_to(public)))
+    data = (public / "companies/acme/privacy-policy/compare-data.js").read_bytes()
+    assert b"<" not in data and b"\\u003cscript>window.__pwned = 1\\u003c/script>" in data
     found = sorted(public.glob("companies/acme/privacy-policy/versions/*.html"))
     versions = [p for p in found if not p.name.endswith(".raw.html")]
     raws = [p for p in found if p.name.endswith(".raw.html")]
@@ -150,6 +153,12 @@ def test_no_script_runs_in_chromium(hostile_site: Path, chromium_path: Path) -> 
                 where = path.relative_to(public)
                 assert state == {"pwned": None, "hidden": False, "bad": [], "handlers": []}, \
                     f"{where}: {state}"
+            # the compare page put both versions into the page, as text only
+            page.goto((public / "companies/acme/privacy-policy/compare.html").as_uri())
+            shown = page.locator("#compare-doc").evaluate("e => e.textContent")
+            assert "<script>window.__pwned = 1</script>" in shown
+            assert page.locator("#compare-doc script, #compare-doc img").count() == 0
+            assert page.evaluate("window.__pwned === undefined")
             assert dialogs == []
             assert all(u.startswith("file://") for u in requests), \
                 [u for u in requests if not u.startswith("file://")][:5]

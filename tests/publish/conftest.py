@@ -103,8 +103,8 @@ def ws(template_ws: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 1.5 MB tmpfs (root only): writes beyond it fail with ENOSPC."""
-    with tmpfs(tmp_path / "small", "1536k") as mnt:
+    """A real 2 MB tmpfs (root only): writes beyond it fail with ENOSPC."""
+    with tmpfs(tmp_path / "small", "2048k") as mnt:
         yield mnt
 
 

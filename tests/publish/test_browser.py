@@ -31,7 +31,7 @@ def test_visitor_journey(browser, site_url: str, tmp_path: Path) -> None:
     box.fill("glob")
     visible = page.locator("#company-table tbody tr:visible")
     assert visible.count() == 1 and "Globex" in visible.inner_text()
-    assert "1 of 3" in page.locator("#filter-count").inner_text()
+    assert page.locator("#filter-count").inner_text() == "1 company, 1 document, 1 change match"
     box.fill("")
     assert page.locator("#company-table tbody tr:visible").count() == 3
 

@@ -54,8 +54,11 @@ def test_new_version_rebuilds_only_touched_pages(ws_copy) -> None:
     changed = {p for p in after if p not in before or after[p][0] != before[p][0]}
     assert set(report.written) == changed - {writer.MANIFEST}
     new_pages = {p for p in changed if p.startswith("companies/globex/privacy-policy/")}
-    # new change, version and raw-capture pages; links on the previous change and version
-    assert len(new_pages) == 5
+    # new change, version and raw-capture pages; links on the previous change and version;
+    # the document's compare page (a new choice) and its data file (a new text)
+    assert len(new_pages) == 7
+    assert {"companies/globex/privacy-policy/compare.html",
+            "companies/globex/privacy-policy/compare-data.js"} <= new_pages
     assert "companies/globex/index.html" in changed and "index.html" in changed
     assert "feeds/all.atom" in changed and "feeds/companies/globex.rss" in changed
     assert not any(p.startswith(("companies/acme/", "companies/initech/", "feeds/companies/acme"))
@@ -74,8 +77,8 @@ def test_removed_company_pages_are_removed(ws_copy) -> None:
     assert not (ws.public_dir / "companies/initech").exists()
     assert not (ws.public_dir / "feeds/companies/initech.rss").exists()
     # company page, 2 versions + their 2 raw-capture pages, 1 change; 2 company + 2 doc
-    # feeds; api/ company + change JSON
-    assert report.removed == 12
+    # feeds; api/ company + change JSON; the compare page and its data file
+    assert report.removed == 14
     assert not (ws.public_dir / "api/companies/initech.json").exists()
     assert "Initech" not in (ws.public_dir / "index.html").read_text("utf-8")
 

@@ -28,7 +28,7 @@ def page_types(site: Path) -> dict[str, Path]:
         "change": max((acme / "changes").glob("*.html"), key=lambda p: p.name),
         "version": version, "raw": version.with_name(version.stem + ".raw.html"),
         "status": site / "status.html", "about": site / "about.html",
-        "search": site / "search.html",
+        "search": site / "search.html", "compare": acme / "compare.html",
     }
 
 

@@ -81,7 +81,8 @@ def test_policy_and_config_text_is_escaped_everywhere(site: Path) -> None:
         for script in soup.find_all("script"):   # only our own static files, never inline
             assert script.get("src", "").endswith(
                 ("static/filter.js", "static/search.js", "static/cosmetic.js",
-                 "pagefind/pagefind-ui.js")), page
+                 "pagefind/pagefind-ui.js", "compare-data.js", "static/compare.js",
+                 "static/vendor/jsdiff/diff.min.js")), page
             assert not script.string
         for tag in soup.find_all(True):
             assert not any(a.lower().startswith("on") for a in tag.attrs), (page, tag.name)

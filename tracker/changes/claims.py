@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from tracker.changes.normalize import heading_key
+from tracker.changes.entities import vendor_key
 from tracker.changes.vendors import VENDORS
 
 _MD_LINK_RE = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
@@ -38,8 +39,8 @@ def heading_lines(text: str) -> set[str]:
 
 
 def _aliases(kind: str, value: str) -> list[str]:
-    if kind == "vendors":
-        return [value] + [a for a in VENDORS.get(value, ()) if not a.startswith("re:")]
+    if kind == "vendors":   # also without its legal form: 'Acme Ltd' is still there as 'Acme'
+        return [value, vendor_key(value)] + [a for a in VENDORS.get(value, ()) if not a.startswith("re:")]
     return [value]
 
 

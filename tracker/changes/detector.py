@@ -20,7 +20,9 @@ from tracker.changes.statements import Context, candidates
 from tracker.changes.summary import Facts, new_names, novel_terms
 from tracker.changes.topics import _topics_of
 from tracker.changes.vendors import _vendor_spans
-from tracker.changes.verdict import _word_diff, change_topics, decide_verdict, flips, is_material, is_rewrite
+from tracker.changes.verdict import (
+    _word_diff, change_topics, decide_verdict, flips, is_material, is_rewrite, text_shares,
+)
 
 log = logging.getLogger(__name__)
 
@@ -193,6 +195,10 @@ def _entities_of(text: str, urls: tuple[str, ...], fold: bool) -> ent.Entities:
     return ent.extract(text, list(urls), fold)
 
 
+def _entity_text(d: Document) -> str:
+    return "\n".join([d.text] + [s.title for s in d.sections if s.title])
+
+
 _segment = _PerText(segment)
 _phrases = _PerText(_phrases_of)
 _entities = _PerText(_entities_of)
@@ -250,9 +256,10 @@ def compare(old: str, new: str) -> ChangeReport:
             changed_sections[section] = None
 
     fold = d_old.lower_case or d_new.lower_case     # names lost their capitals: match any case
-    e_old = _entities(d_old.text, tuple(d_old.urls), fold)
-    e_new = _entities(d_new.text, tuple(d_new.urls), fold)
-    owner = ent.first_party([d_old.text, d_new.text], d_old.urls + d_new.urls, fold)
+    # headings name parties too, and a contact block's short lines ('Tel.: +49 ...') are parsed as headings
+    e_old = _entities(_entity_text(d_old), tuple(d_old.urls), fold)
+    e_new = _entities(_entity_text(d_new), tuple(d_new.urls), fold)
+    owner = ent.first_party([_entity_text(d_old), _entity_text(d_new)], d_old.urls + d_new.urls, fold)
     added, removed = ent.diff(e_old, e_new, owner)
     if any(added.values()) or any(removed.values()):
         added, removed = claims.keep_real_entities(added, removed, _plain(old), _plain(new))
@@ -272,6 +279,7 @@ def compare(old: str, new: str) -> ChangeReport:
     facts = Facts(changes, top_added, sections_removed, renamed, added, removed, [],
                   sim, dict(stats), outline_size(d_old), outline_size(d_new),
                   stamp["old"] != stamp["new"])
+    facts.old_kept, facts.new_novel = text_shares(d_old, d_new, pairs)
     old_links, new_links = ({_link_key(u) for u in d.urls} - {""} for d in (d_old, d_new))
     facts.links_changed = len(new_links ^ old_links)
     names = tuple(new_names([c.new or "" for c in changes if c.material and c.kind in ("added", "reworded")],
@@ -280,7 +288,7 @@ def compare(old: str, new: str) -> ChangeReport:
                   _salient_terms(changes, added, removed, names, d_old.text, d_new.text, sections_added), names)
     cands = candidates(ctx)
     impacts = {s.impact for s in cands}
-    verdict = decide_verdict(facts, impacts)
+    verdict = decide_verdict(facts, cands)
     topic_counter: Counter[str] = Counter()
     for c in changes:
         if c.kind != "moved" and c.material:

@@ -10,11 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from urllib.parse import urlsplit
+
 from tracker.changes.normalize import registrable_domain
 from collections import Counter
 from functools import lru_cache
 
-from tracker.changes.vendors import family, find_vendors, literal_hints, required_literals, search_near, vendor_mentions
+from tracker.changes.literals import literal_hints, required_literals, search_near
+from tracker.changes.vendors import (AFFILIATES, COMPANY_RENAMED, VENDORS, family, find_vendors, vendor_mentions,
+                                    vendor_spans)
 
 KINDS = ("laws", "vendors", "emails", "domains", "phones", "durations", "ages")
 
@@ -48,12 +52,16 @@ LAWS: dict[str, str] = {
     "UK Extension to the EU-U.S. DPF": r"UK Extension to the EU-U\.?S\.? (?:Data Privacy Framework|DPF)|UK Extension\b",
     "Swiss-U.S. Data Privacy Framework": r"Swiss-U\.?S\.? Data Privacy Framework|Swiss-U\.?S\.? DPF\b",
     "Data Privacy Framework": r"(?<!EU-U\.S\. )(?<!Swiss-U\.S\. )(?<!EU-US )\bData Privacy Framework\b",
+    "Swiss-U.S. Privacy Shield": r"Swiss[- ]U\.?S\.?(?:\s+(?:and|&)\s+EU[- ]U\.?S\.?)?\s+Privacy Shield",
     "Privacy Shield": r"Privacy Shield",
-    "Standard Contractual Clauses": r"Standard Contractual Clauses|\bSCCs\b|[Mm]odel [Cc]ontractual [Cc]lauses",
+    "Standard Contractual Clauses": r"[Ss]tandard [Cc]ontract(?:ual)? [Cc]lauses|\bSCCs\b|[Ss]tandard [Cc]lauses|"
+                                    r"[Ss]tandard [Dd]ata [Pp]rotection [Cc]lauses|"
+                                    r"\b[Mm]odel [Cc]lauses|\b[Mm]odel [Cc]ontract(?:ual)? [Cc]lauses",
     "Binding Corporate Rules": r"Binding Corporate Rules",
-    "ePrivacy": r"ePrivacy|e-Privacy|Privacy and Electronic Communications (?:Directive|Regulations)|\bPECR\b",
-    "Digital Services Act": r"Digital Services Act|\bDSA\b",
-    "Digital Markets Act": r"Digital Markets Act|\bDMA\b",
+    "ePrivacy": r"\bePrivacy|\be-Privacy|Privacy and Electronic Communications (?:Directive|Regulations)|\bPECR\b",
+    # the bare acronyms are other things too (DMA: the Direct Marketing Association)
+    "Digital Services Act": r"Digital Services Act",
+    "Digital Markets Act": r"Digital Markets Act",
     "EU AI Act": r"\bAI Act\b|Artificial Intelligence Act",
     "Safe Harbor": r"Safe Harbou?r(?: Framework| Principles| program)",
     "DMCA": r"\bDMCA\b|Digital Millennium Copyright Act",
@@ -66,6 +74,7 @@ _LAW_HEADS = {k: required_literals(v) for k, v in LAWS.items()}
 _ALL_LAW_HINTS = tuple(sorted({h for _, _, hints in _LAW_RES for h in hints}))
 _LAW_RES_FOLD = [(k, re.compile(v, re.I), h) for k, (_, _, h), v in zip(LAWS, _LAW_RES, LAWS.values())]
 
+_TM_RE = re.compile(r"(?<=[a-z])TM\b")   # 'FirefoxTM': a trademark sign spelled out and glued
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
 _TLDS = ("com|org|net|gov|edu|io|co|ai|app|dev|info|biz|me|tv|us|uk|eu|de|fr|nl|ie|ca|au|jp|in|br|"
          "es|it|ch|se|no|fi|dk|be|at|pl|ru|cn|ly|gg|so|to|fm|xyz|cloud|tech|online|site|shop|health|int|mil")
@@ -77,8 +86,17 @@ _DOT_TLD_RE = re.compile(rf"\.(?:{_TLDS})\b")
 _ANY_DIGIT = re.compile(r"\d").search
 _WORDLIKE_TLDS = {"in", "to", "it", "me", "so", "us", "be", "at", "no", "is", "as", "am", "an", "do", "go", "my",
                   "on", "or", "tv", "co", "fm", "ly", "gg", "ai", "io", "de"}
-_PHONE_RE = re.compile(r"(?<![\w/.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}(?![\w/-])")
-_PHONE_CUE_RE = re.compile(r"(?i)(?:phone|tel|call|fax|telephone|toll[- ]free|hotline|dial|\+\d)")
+# a phone number: an optional country code ("+49", "(+31)"), an optional trunk "(0)", then groups of
+# digits (the first may be in brackets) joined by one separator each; validated by find_phones
+# (the leading lookahead lets the scan skip every character that cannot start a number)
+_PHONE_RE = re.compile(r"(?=[(+\d])(?:(?<=[A-Za-z])(?=\(\+)|(?<![\w/.+-]))(?:\(\+\d{1,3}\)|\+\d{1,3})?(?:[ \t.\u2013-]{0,3}\(0\))?[ \t.\u2013-]{0,3}"
+                       r"(?:\(\d{2,5}\)|\d{1,5})(?:(?: ?[\u2013.-] ?| )(?:\(\d{2,5}\)|\d{1,8})){1,5}(?![\d/_a-z]|[.-]\d)")
+_PHONE_CUE_RE = re.compile(r"(?i)(?:phone|\btel\b|\btel\.|\bcall|\bfax|toll[- ]free|hotline|\bdial|\bmobile|"
+                           r"contact (?:us|our) at)")
+# North American shape: "(650) 253-0000", "650-253-0000", "1-800-555-0199", "650.253.0000"
+_NANP_RE = re.compile(r"(?:1[ .-])?(?:\(\d{3}\) ?|\d{3}([.-]))\d{3}(?(1)\1|[.-])\d{4}")
+_DATE_LIKE_RE = re.compile(r"(?:19|20)\d{2}(?:[ ./-]\d{1,2}){1,2}|\d{1,2}[ ./-]\d{1,2}[ ./-](?:19|20)\d{2}|"
+                           r"(?:19|20)\d{2}\s*[\u2013-]\s*(?:19|20)\d{2}")
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -112,6 +130,10 @@ class Entities:
     phones: set[str] = field(default_factory=set)
     durations: set[str] = field(default_factory=set)
     ages: set[str] = field(default_factory=set)
+    # hosts that only a link target names (not written in the text), and whether there are
+    # any: a plain-text copy of a Markdown page loses them all without a change
+    linked_only: set[str] = field(default_factory=set)
+    has_links: bool = False
 
     def get(self, kind: str) -> set[str]:
         return getattr(self, kind)
@@ -167,32 +189,72 @@ def find_ages(text: str) -> set[str]:
     return out
 
 
+def phone_key(written: str) -> str:
+    """The canonical form of a phone number: '+' and every digit of an international number
+    (a trunk '(0)' after the country code dropped), '+1' and ten digits for a North American
+    number written without it, the digits as written for other national numbers.
+    '+49 30 13889-0' -> '+4930138890', '(650) 253-0000' -> '+16502530000'."""
+    w = written.strip()
+    intl = w.startswith(("+", "(+"))
+    if intl:
+        w = re.sub(r"(?<=\d)\)?[\s.\u2013-]*\(0\)", "", w, count=1)   # '+31 (0)70' -> '+3170'
+    digits = re.sub(r"\D", "", w)
+    if intl:
+        return "+" + digits
+    if len(digits) == 10 and digits[0] in "23456789" and _NANP_RE.fullmatch(w):
+        return "+1" + digits
+    if len(digits) == 11 and digits[0] == "1" and _NANP_RE.fullmatch(w):
+        return "+" + digits
+    return digits
+
+
+def _is_phone(m: re.Match[str], text: str) -> bool:
+    """A candidate number is a phone: 9 to 15 digits, not a date or a range of years, and either
+    written with a country code, in the North American shape, or just after a word like 'phone'."""
+    w = m.group(0).strip(" \t.-\u2013")
+    digits = re.sub(r"\D", "", w)
+    if not 9 <= len(digits) <= 15 or _DATE_LIKE_RE.fullmatch(w):
+        return False
+    if re.search(r"\d[.]\d{1,3}[.]\d{1,3}[.]\d", w):
+        return False          # an IP address or a version number
+    if w.startswith(("+", "(+")) or _NANP_RE.fullmatch(w):
+        return True
+    return bool(_PHONE_CUE_RE.search(text[max(0, m.start() - 30):m.start()]))
+
+
 def find_phones(text: str) -> set[str]:
+    """Phone numbers of text by their canonical key (see phone_key)."""
     out: set[str] = set()
     if not _ANY_DIGIT(text):
         return out     # every number the pattern matches has digits
     for m in _PHONE_RE.finditer(text):
-        digits = re.sub(r"\D", "", m.group(0))
-        if not 9 <= len(digits) <= 15:
-            continue
-        ctx = text[max(0, m.start() - 40):m.start()]
-        if not (m.group(0).startswith("+") or _PHONE_CUE_RE.search(ctx) or re.search(r"\(\d{3}\)", m.group(0))):
-            continue
-        if re.fullmatch(r"(?:19|20)\d{2}[\s.-]\d{1,2}[\s.-]\d{1,2}", m.group(0).strip()):
-            continue
-        if not m.group(0).startswith("+") and len(digits) == 10 and digits[0] in "23456789":
-            digits = "1" + digits          # North American number written without +1
-        elif not m.group(0).startswith("+") and not (len(digits) == 11 and digits[0] == "1"):
-            out.add(digits)                # national format of another country: keep as written
-            continue
-        out.add("+" + digits)
+        if _is_phone(m, text):
+            out.add(phone_key(m.group(0)))
     return out
 
 
+@lru_cache(maxsize=16384)
+def host_key(host_or_url: str) -> str | None:
+    """The canonical form of a web address: its host name, lower case, without 'www.', a port
+    or a path ('https://WWW.Example.co.uk/x?y' -> 'example.co.uk', 'help.uber.com/a' ->
+    'help.uber.com'); None for what is not a web address (mail, phone, fragment, bare IP)."""
+    if registrable_domain(host_or_url) is None:
+        return None
+    s = host_or_url.strip().strip(".,;:")
+    if "://" not in s:
+        s = "http://" + s.lstrip("/")
+    try:
+        host = (urlsplit(s).hostname or "").lower().strip(".")
+    except ValueError:
+        return None
+    return re.sub(r"^www\d{0,2}\.", "", host) or None
+
+
 def find_domains(text: str, urls: list[str]) -> set[str]:
+    """Web hosts linked from or written in text, by host_key."""
     out = set()
     for u in urls:
-        d = registrable_domain(u)
+        d = host_key(u)
         if d:
             out.add(d)
     if not _DOT_TLD_RE.search(text):
@@ -207,7 +269,7 @@ def find_domains(text: str, urls: list[str]) -> set[str]:
         tld = host.rsplit(".", 1)[-1]
         if tld in _WORDLIKE_TLDS and not host.lower().startswith("www.") and host.count(".") < 2:
             continue
-        d = registrable_domain(host)
+        d = host_key(host)
         if d and not re.fullmatch(r"(?:e\.g|i\.e|u\.s|etc)\.[a-z]+", d):
             out.add(d)
     return out
@@ -234,11 +296,14 @@ def extract(text: str, urls: list[str] | None = None, fold: bool = False) -> Ent
             ent.laws.add(name)
     if fold and "UK GDPR" in ent.laws and not re.search(r"(?i)(?<!uk )(?<!uk-)\bgdpr\b", text):
         ent.laws.discard("GDPR")
-    ent.vendors = find_vendors(text, fold)
+    ent.vendors = find_vendors(_TM_RE.sub("", text) if "TM" in text else text, fold)
     if ent.laws & {"EU-U.S. Data Privacy Framework", "Swiss-U.S. Data Privacy Framework", "UK Extension to the EU-U.S. DPF"}:
         ent.laws.discard("Data Privacy Framework")   # the generic name is part of the specific ones
     ent.emails = {m.group(0).lower().rstrip(".") for m in _EMAIL_RE.finditer(text)} if "@" in text else set()
     ent.domains = find_domains(text, urls or [])
+    if urls:
+        ent.linked_only = ent.domains - find_domains(text, [])
+        ent.has_links = bool(ent.linked_only)
     ent.phones = find_phones(text)
     ent.durations = find_durations(text)
     ent.ages = find_ages(text)
@@ -290,22 +355,90 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[
     return fam, label
 
 
+_ENTITY_TAIL_RE = re.compile(r"(?:International|Association|Alliance|Foundation|Institute|Council)$")
+
+
+def _own(name: str, fam: str | None, own: set[str]) -> bool:
+    """Is name the first party itself or one of its products ('Gmail', 'Reddit Coins' in their
+    company's policy)? Its affiliates stay: a company of the group under its own name
+    ('Instagram' for Meta), or a legal entity ('Google Commerce Ltd', 'Apple Distribution
+    International'): data that goes to them crosses a company line."""
+    if vendor_key(name) in own or (fam and (name == fam or COMPANY_RENAMED.get(name) == fam)):
+        return True
+    if name in VENDORS:
+        return bool(fam) and family(name) == fam and name not in AFFILIATES
+    first = name.split(" ", 1)[0].lower()
+    return first in own and vendor_key(name) == name.lower() and not _ENTITY_TAIL_RE.search(name)
+
+
+def _named_by(longer: str, name: str) -> bool:
+    """Is name said by longer already: its product ('Google Analytics' for 'Google') or one of
+    its legal entities ('Acme UK Ltd' for 'Acme')? 'Digital Advertising Alliance of Canada' is
+    another body than the 'Digital Advertising Alliance'."""
+    if longer == name or not longer.startswith(name + " "):
+        return False
+    return family(longer) == family(name) != longer or vendor_key(longer) != longer.lower()
+
+
 def diff(old: Entities, new: Entities, owner: tuple[str | None, str | None] = (None, None)
          ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """(added, removed) per kind, sorted, for the report.
 
-    owner: the first party (see first_party); its own products and sites are left out. A parent
-    company added together with one of its products ("Google" with "Google Analytics") is named
-    once, by the product.
+    owner: the first party (see first_party); the company's own name is left out (its separately
+    named products, affiliates and sites stay: they are what a reader wants to see come and go).
+    A parent company added together with one of its products ("Google" with "Google Analytics")
+    is named once, by the product; names that differ only by a legal-form suffix are the same.
     """
     fam, label = owner
+    own = {k.lower() for k in (fam, label) if k}
     added = {k: new.get(k) - old.get(k) for k in KINDS}
     removed = {k: old.get(k) - new.get(k) for k in KINDS}
-    for side in (added, removed):
-        if fam:
-            side["vendors"] = {v for v in side["vendors"] if family(v) != fam}
-        if label:
-            side["domains"] = {d for d in side["domains"] if not d.split(".")[0].startswith(label)}
-        side["vendors"] = {v for v in side["vendors"]
-                           if not any(o != v and o.startswith(v + " ") for o in side["vendors"])}
+    if old.has_links != new.has_links:   # one side lost its link targets (re-scraped as plain text)
+        added["domains"] -= new.linked_only
+        removed["domains"] -= old.linked_only
+    for side, other in ((added, old.vendors), (removed, new.vendors)):
+        if "Privacy Shield" in side["laws"]:   # the framework named once, not once per country
+            side["laws"].discard("Swiss-U.S. Privacy Shield")
+        side["vendors"] = {v for v in side["vendors"] if not _own(v, fam, own)}
+        other_hosts = new.domains if side is removed else old.domains
+        # a bare site is still there while a page under it is: 'cisco.com' -> 'tools.cisco.com'
+        side["domains"] = {d for d in side["domains"]
+                           if not (registrable_domain(d) == d and any(h.endswith("." + d) for h in other_hosts))}
+        keys = {vendor_key(v) for v in other}
+        side["vendors"] = {v for v in side["vendors"] if vendor_key(v) not in keys}   # 'Acme Ltd' vs 'Acme Limited'
+        side["vendors"] = {v for v in side["vendors"] if not any(_named_by(o, v) for o in side["vendors"])}
     return ({k: sorted(v) for k, v in added.items()}, {k: sorted(v) for k, v in removed.items()})
+
+
+_LEGAL_SUFFIX_TAIL_RE = re.compile(
+    r"(?i)(?:,?\s+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|AG|SARL|S\.A\.R\.L|S\.[aàá] r\.l|S\.A|SAS|"
+    r"S\.L|B\.V|BV|N\.V|plc|Pty|Ltda|LLP|L\.P)\.?)+$")
+
+
+def vendor_key(name: str) -> str:
+    """Two vendor names are the same party when their keys are equal: lower case, without a
+    legal-form suffix ('Apple UK Limited' and 'Apple UK Ltd.' -> 'apple uk')."""
+    return _LEGAL_SUFFIX_TAIL_RE.sub("", name.strip()).lower()
+
+
+def canonical(kind: str, value: str) -> str:
+    """The comparable form of an entity as a person would write it (in a label or a filter):
+    phones by their digits, domains by host, vendors and laws through the same names the
+    extraction uses ('Mozilla Firefox' -> 'firefox'), everything in lower case."""
+    if kind == "phones":
+        return phone_key(value)
+    if kind == "domains":
+        return host_key(value) or value.strip().lower()
+    if kind == "laws":
+        laws = extract(value).laws
+        return max(laws, key=len).lower() if laws else value.strip().lower()
+    if kind == "vendors":
+        whole = [c for c, spans in vendor_spans(value.strip()).items() if (0, len(value.strip())) in spans]
+        return vendor_key(whole[0] if len(whole) == 1 else value)
+    return value.strip().lower()
+
+
+def same_host(want: str, have: str) -> bool:
+    """A reported host answers a wanted domain when it is that domain or a host under it whose
+    registrable domain it is ('reddit.zendesk.com' answers 'zendesk.com')."""
+    return want == have or (have.endswith("." + want) and registrable_domain(have) == want)

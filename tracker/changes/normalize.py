@@ -179,20 +179,33 @@ _STAMP_WORDS_RE = re.compile(
     re.I,
 )
 _HAS_DIGIT = re.compile(r"\d").search
+_SPACES_RE = re.compile(r"\s+")
 _COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.I)
 
 
 _ARCHIVE_RE = re.compile(r"(?i)\b(?:archived|captured|retrieved|snapshot taken|crawled)\s+(?:on|at)\s*$")
 
 
+_ARCHIVE_NOTE_RE = re.compile(r"(?i)\b(?:original snapshot|wayback machine|web\.archive\.org|"
+                              r"extracted and transformed from|archived (?:copy|version))")
+
+
+def is_archive_wrapper(block: str) -> bool:
+    """An archive's wrapper line ('The following text is extracted and transformed from the
+    example.com privacy policy that was archived on 2019-06-10. Please check the original
+    snapshot …'): it dates the copy, not the policy, so it is neither content nor a date stamp."""
+    if len(block) > 600 or not _HAS_DIGIT(block):
+        return False
+    m = DATE_RE.search(block)
+    return bool(m and _ARCHIVE_RE.search(block[:m.start()]) and
+                (_ARCHIVE_NOTE_RE.search(block) or len(block) <= 120))
+
+
 def is_date_stamp(sentence: str) -> bool:
-    """A short sentence announcing when the document was updated/effective (metadata only),
-    or an archive banner ('... was archived on 2019-06-10.'), which dates the copy, not the text."""
+    """A short sentence announcing when the document was updated/effective (metadata only)."""
     if len(sentence) > 240 or not _HAS_DIGIT(sentence):
         return False
     m = DATE_RE.search(sentence)
-    if m and _ARCHIVE_RE.search(sentence[:m.start()]):
-        return True
     if len(sentence) > 160 or not m:
         return False
     if not _STAMP_WORDS_RE.search(sentence):
@@ -204,6 +217,64 @@ def is_date_stamp(sentence: str) -> bool:
     m = _STAMP_WORDS_RE.search(sentence)
     leading = m is not None and len(re.findall(r"[A-Za-z]+", sentence[:m.start()])) <= 3
     return len(words) <= (24 if leading else 14)
+
+
+# a stamp phrase inside a longer sentence: scraped plain-text policies glue the stamp to the page
+# title or the first sentence ('Privacy PolicyLast updated: March 15, 2018.This policy ...',
+# 'REVISED AND POSTED AS OF: MARCH 31, 2010', 'The Privacy Policy was updated on May 1, 2018.')
+_STAMP_PHRASE_RE = re.compile(
+    r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))"
+    r"(?:(?:was|were|has\s+been|have\s+been|is|are)\s+)?"
+    r"(?:(?:last\s+)?(?:updated|modified|revised|amended|changed)(?:\s+and\s+(?:posted|published|effective))?|"
+    r"effective(?:\s+date)?|date\s+of\s+(?:the\s+)?last\s+(?:revision|update|modification)|"
+    r"(?:last\s+)?revision\s+date|version\s+date|(?:published|posted)|in\s+effect)"
+    r"(?:\s+(?:on|as\s+of|from|since))?\s*[:\-]?\s*"
+    rf"(?P<date>{DATE_RE.pattern})(?!\d)\.?",
+    re.I,
+)
+
+
+def cut_stamps(sentence: str) -> tuple[str, list[str]]:
+    """(the sentence without its date-stamp phrases, the phrases); ([], sentence) without one.
+
+    Only a stamp word directly followed by a date counts ('Last modified: March 1, 2017',
+    'Effective Date: November 1, 2017', 'Published: April 24, 2018'): a date elsewhere in a
+    sentence ('From September 2022, we may ask ...') is content, not a stamp."""
+    if not _HAS_DIGIT(sentence):
+        return sentence, []
+    found = [m.group(0).strip() for m in _STAMP_PHRASE_RE.finditer(sentence)]
+    if not found:
+        return sentence, []
+    return _SPACES_RE.sub(" ", _STAMP_PHRASE_RE.sub(" ", sentence)).strip(), found
+
+
+_MONTH_NUMBER = {m: i + 1 for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
+
+
+def date_value(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of one written date ('March 31, 2024', '31 March 2024', '2024-03-31',
+    'March 2024' -> day 0); None when the text holds no date or only an ambiguous numeric one."""
+    m = DATE_RE.search(text)
+    if not m:
+        return None
+    s = m.group(0)
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", s)
+    if iso:
+        return int(iso.group(1)), int(iso.group(2)), int(iso.group(3))
+    month = re.search(r"(?i)[a-z]{3}", s)
+    year = re.search(r"\d{4}", s)
+    if not month or not year or month.group(0).lower() not in _MONTH_NUMBER:
+        return None
+    day = re.search(r"(?<!\d)\d{1,2}(?!\d)", s)
+    return int(year.group(0)), _MONTH_NUMBER[month.group(0).lower()], int(day.group(0)) if day else 0
+
+
+def latest_date(texts: list[str]) -> str | None:
+    """The newest of several dated lines (a change log's entry headings): the revision date of a
+    document that carries no 'last updated' line of its own."""
+    dated = [(v, t) for t in texts if (v := date_value(t))]
+    return stamp_date(max(dated)[1]) if dated else None
 
 
 def stamp_date(sentence: str) -> str:

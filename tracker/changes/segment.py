@@ -17,8 +17,8 @@ from tracker.changes.headings import (
     sentence_case_headings, sentence_cased, starts_block, title_case, unglue,
 )
 from tracker.changes.normalize import (
-    clean_chars, deobfuscate_emails, heading_key, is_copyright, is_date_stamp, strip_inline,
-    DATE_RE, registrable_domain, stamp_date,
+    clean_chars, cut_stamps, deobfuscate_emails, heading_key, is_archive_wrapper, is_copyright, is_date_stamp,
+    strip_inline, DATE_RE, latest_date, registrable_domain, stamp_date,
 )
 
 ABBREVIATIONS = frozenset("""
@@ -274,6 +274,7 @@ def segment(text: str) -> Document:
     sentences: list[Sentence] = []
     urls: list[str] = []
     stamps: list[str] = []
+    dated_headings: list[str] = []
 
     def start_section(title: str, level: int = 3, guessed: bool = False) -> None:
         title = UI_LABEL_RE.sub("", title).strip()
@@ -288,8 +289,11 @@ def segment(text: str) -> Document:
     sentence_case_ok = sentence_case_headings(blocks)
     for kind, body in blocks:
         if len(_GLUED_LABEL_RE.findall(body)) >= 8:
+            stamps.extend(cut_stamps(body)[1])   # the page's stamp may be glued into the skipped block
             continue  # tooltip/glossary pop-ups scraped inline: 'Example "x"For example, ...'
         inline = strip_inline(body)
+        if is_archive_wrapper(inline.text):
+            continue  # '… archived on 2019-06-10. Please check the original snapshot …'
         urls.extend(inline.urls)
         if inline.link_only and not any(u.lower().startswith(("mailto:", "tel:")) for u in inline.urls):
             continue  # navigation, table of contents, language list (but an e-mail link is a contact)
@@ -311,6 +315,10 @@ def segment(text: str) -> Document:
             if is_date_stamp(clean) and not DATE_RE.fullmatch(clean.strip()):
                 stamps.append(clean)
                 continue
+            clean, glued_stamps = cut_stamps(clean)    # 'Data Policy Date of Last Revision: May 1, 2015'
+            stamps.extend(glued_stamps)
+            if DATE_RE.fullmatch(clean.strip()):
+                dated_headings.append(clean.strip())   # a change log's entries: '**March 31, 2024**'
             for part in _split_glued_heading(clean):
                 start_section(part, level, guessed=kind == "p")
             continue
@@ -319,6 +327,10 @@ def segment(text: str) -> Document:
             if is_date_stamp(sent):
                 stamps.append(sent)
                 after_stamp = True
+                continue
+            sent, glued_stamps = cut_stamps(sent)      # 'Privacy PolicyLast updated: May 1, 2018.We ...'
+            stamps.extend(glued_stamps)
+            if not _WORD_CHAR_RE.search(sent):
                 continue
             if after_stamp and is_banner_link(sent):
                 continue   # 'Updated on May 25, 2018. See the updated version': the banner's link
@@ -339,6 +351,6 @@ def segment(text: str) -> Document:
     # announce the next one, so they only count when nothing else is there
     preferred = [x for x in stamps if re.search(
         r"(?i)last\s+(?:updated|modified|revised|amended|changed)|(?:updated|revised|modified)\s*(?:on\b|:)", x)]
-    stamp = stamp_date((preferred or stamps)[0]) if stamps else None
+    stamp = stamp_date((preferred or stamps)[0]) if stamps else latest_date(dated_headings)
     return Document(sections, sentences, urls, stamp, "\n".join(s.text for s in sentences), lower_doc,
                     sentence_case_ok)

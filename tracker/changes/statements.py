@@ -193,7 +193,8 @@ def promise_statements(ctx: Context) -> list[Statement]:
             if not said:
                 continue
             for verbs, topic in ((_SALE_RE, "sale"), (_SHARE_RE, "sharing")):   # 'will not sell/share' -> 'may …'
-                if c.kind == "reworded" and verbs.search(o) and verbs.search(n) and not _promise(ctx, n):
+                if c.kind == "reworded" and (_SALE_RE.search(o) or _SHARE_RE.search(o)) and verbs.search(n) \
+                        and not _promise(ctx, n):   # 'will not sell' -> 'may share' reverses it too
                     now = _owner_says(ctx, n, verbs)
                     if now:
                         out.append(Statement(f"{now} (was: {_lower(said)})", topic, "sale-reversal", said, now, (k,)))

@@ -31,6 +31,8 @@ class Facts:
     gone_terms: list[str] = field(default_factory=list)
     new_names: list[str] = field(default_factory=list)      # proper names only on the new side
     gone_names: list[str] = field(default_factory=list)
+    old_kept: float = 1.0             # share of the old text still there (verdict.text_shares)
+    new_novel: float = 0.0            # share of the new text that is new
 
 
 _STOP = set("""about above after again against all also among and any are because been before being

@@ -11,6 +11,12 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import islice
 
+from tracker.changes.literals import finditer_heads, literal_hints, required_literals, search_heads, search_near
+from tracker.changes.parties import find_parties
+
+__all__ = ["VENDORS", "OWNER", "AFFILIATES", "COMPANY_RENAMED", "family", "find_vendors", "vendor_spans",
+           "vendor_mentions", "literal_hints", "required_literals", "search_near", "search_heads"]
+
 # canonical: (aliases...) ; an alias starting with "re:" is a regular expression
 VENDORS: dict[str, tuple[str, ...]] = {
     "Google Analytics": ("Google Analytics", "Google Analytics 4", "GA4"),
@@ -23,6 +29,37 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "Google Cloud": ("Google Cloud", "Google Cloud Platform"),
     "Firebase": ("Firebase", "Firebase Analytics", "Firebase Crashlytics"),
     "Crashlytics": ("Crashlytics",),
+    "Flurry": ("Flurry",),
+    "Localytics": ("Localytics",),
+    "Tapjoy": ("Tapjoy",),
+    "InMobi": ("InMobi",),
+    "AdColony": ("AdColony",),
+    "ironSource": ("ironSource", "IronSource"),
+    "Vungle": ("Vungle",),
+    "Chartboost": ("Chartboost",),
+    "MoPub": ("MoPub",),
+    "AppLovin": ("AppLovin",),
+    "MediaMath": ("MediaMath",),
+    "Datalogix": ("Datalogix",),
+    "Neustar": ("Neustar",),
+    "Tapad": ("Tapad",),
+    "Krux": ("Krux",),
+    "Evidon": ("Evidon",),
+    "Ghostery": ("Ghostery",),
+    "Gigya": ("Gigya",),
+    "Janrain": ("Janrain",),
+    "Sailthru": ("Sailthru",),
+    "ExactTarget": ("ExactTarget",),
+    "Responsys": ("Responsys",),
+    "Eloqua": ("Eloqua",),
+    "Clearbit": ("Clearbit",),
+    "ZoomInfo": ("ZoomInfo",),
+    "Demandbase": ("Demandbase",),
+    "Bombora": ("Bombora",),
+    "Pendo": ("Pendo",),
+    "Kissmetrics": ("Kissmetrics", "KISSmetrics"),
+    "Cuebiq": ("Cuebiq",),
+    "SafeGraph": ("SafeGraph",),
     "YouTube": ("YouTube",),
     "Google Plus": ("Google+", "Google Plus", "Google +1", "Google+1"),
     "Google": ("Google", "Google LLC", "Google Inc.", "Google Ireland"),
@@ -49,6 +86,21 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "LinkedIn Insight Tag": ("LinkedIn Insight Tag",),
     "Apple": ("Apple", "Apple Inc.", "App Store", "Apple App Store"),
     "Android": ("Android",),
+    "iOS": ("re:\\biOS\\b",),
+    "iTunes": ("iTunes",),
+    "iCloud": ("iCloud",),
+    "Kindle": ("Kindle",),
+    "Nook": ("re:\\bNOOK\\b|(?<=[a-z] )Nook\\b",),
+    "Oculus": ("Oculus",),
+    "Firefox": ("Firefox", "Mozilla Firefox"),
+    "Mozilla": ("Mozilla",),
+    "Chrome": ("Google Chrome", "re:(?<=[a-z] )Chrome\\b"),
+    "Safari": ("Apple Safari", "re:(?<=[a-z] )Safari\\b"),
+    "Internet Explorer": ("Internet Explorer", "Microsoft Internet Explorer"),
+    "Microsoft Edge": ("Microsoft Edge",),
+    "Opera": ("re:(?<=[a-z] )Opera(?= browser|,| or| and)",),
+    "Flash": ("Adobe Flash", "Flash Player", "Macromedia Flash"),
+    "Netscape": ("Netscape", "Netscape Navigator"),
     "Google Play": ("Google Play",),
     "Amazon": ("Amazon", "Amazon.com"),
     "Amazon Web Services": ("Amazon Web Services", "AWS"),
@@ -78,7 +130,8 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "HubSpot": ("HubSpot", "Hubspot"),
     "Marketo": ("Marketo",),
     "Pardot": ("Pardot",),
-    "Mailchimp": ("Mailchimp", "MailChimp", "Mandrill"),
+    "Mailchimp": ("Mailchimp", "MailChimp"),
+    "Mandrill": ("Mandrill",),
     "SendGrid": ("SendGrid", "Sendgrid"),
     "Mailgun": ("Mailgun",),
     "Postmark": ("Postmark",),
@@ -105,8 +158,10 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "Crazy Egg": ("Crazy Egg", "CrazyEgg"),
     "Optimizely": ("Optimizely",),
     "Adobe": ("Adobe",),
-    "Adobe Analytics": ("Adobe Analytics", "Omniture", "SiteCatalyst"),
-    "Matomo": ("Matomo", "Piwik"),
+    "Adobe Analytics": ("Adobe Analytics", "Adobe SiteCatalyst"),
+    "Omniture": ("Omniture", "SiteCatalyst"),
+    "Matomo": ("Matomo",),
+    "Piwik": ("Piwik",),
     "Plausible": ("Plausible Analytics",),
     "Quantcast": ("Quantcast",),
     "comScore": ("comScore", "Comscore"),
@@ -123,9 +178,11 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "Criteo": ("Criteo",),
     "Taboola": ("Taboola",),
     "Outbrain": ("Outbrain",),
-    "AppNexus": ("AppNexus", "Xandr"),
+    "AppNexus": ("AppNexus",),
+    "Xandr": ("Xandr",),
     "The Trade Desk": ("The Trade Desk",),
-    "Rubicon Project": ("Rubicon Project", "Magnite"),
+    "Rubicon Project": ("Rubicon Project",),
+    "Magnite": ("Magnite",),
     "PubMatic": ("PubMatic",),
     "OpenX": ("OpenX",),
     "Index Exchange": ("Index Exchange",),
@@ -142,14 +199,16 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "Integral Ad Science": ("Integral Ad Science",),
     "DoubleVerify": ("DoubleVerify",),
     "Yahoo": ("Yahoo", "Yahoo!"),
-    "Verizon Media": ("Verizon Media", "Oath"),
+    "Verizon Media": ("Verizon Media",),
+    "Oath": ("re:\\bOath(?=,? Inc\\.?)",),
     "AOL": ("re:\\bAOL\\b",),
     "Baidu": ("Baidu",),
     "Yandex": ("Yandex",),
     "Tencent": ("Tencent",),
     "WeChat": ("WeChat",),
     "OneTrust": ("OneTrust",),
-    "TrustArc": ("TrustArc", "TRUSTe"),
+    "TrustArc": ("TrustArc",),
+    "TRUSTe": ("TRUSTe", "Truste"),
     "Cookiebot": ("Cookiebot",),
     "Didomi": ("Didomi",),
     "Sourcepoint": ("Sourcepoint",),
@@ -165,7 +224,8 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "Plaid": ("Plaid",),
     "Yodlee": ("Yodlee",),
     "Shopify": ("Shopify",),
-    "WordPress": ("WordPress", "Wordpress", "Automattic"),
+    "WordPress": ("WordPress", "Wordpress"),
+    "Automattic": ("Automattic",),
     "Wix": ("re:\\bWix(?:\\.com)?\\b",),
     "Squarespace": ("Squarespace",),
     "Vimeo": ("Vimeo",),
@@ -173,11 +233,13 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "Dropbox": ("Dropbox",),
     "Box": ("re:\\bBox(?=,? Inc\\.?)",),
     "GitHub": ("GitHub", "Github"),
-    "Atlassian": ("Atlassian", "Jira", "Confluence"),
+    "Atlassian": ("Atlassian",),
+    "Jira": ("Jira",),
     "Zoom": ("re:\\bZoom(?= Video|,? Inc\\.?)",),
     "Calendly": ("Calendly",),
     "DocuSign": ("DocuSign",),
-    "SurveyMonkey": ("SurveyMonkey", "Momentive"),
+    "SurveyMonkey": ("SurveyMonkey",),
+    "Momentive": ("Momentive",),
     "Typeform": ("Typeform",),
     "Qualtrics": ("Qualtrics",),
     "Gravatar": ("Gravatar",),
@@ -227,9 +289,11 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "Skype": ("Skype",),
     "Telegram": ("re:\\bTelegram\\b",),
     "Signal": ("re:\\bSignal(?= Messenger| app)",),
-    "Vonage": ("Vonage", "Nexmo"),
+    "Vonage": ("Vonage",),
+    "Nexmo": ("Nexmo",),
     "MessageBird": ("MessageBird", "Bird.com"),
-    "Braze": ("Braze", "Appboy"),
+    "Braze": ("Braze",),
+    "Appboy": ("Appboy",),
     "OneSignal": ("OneSignal",),
     "Iterable": ("re:\\bIterable(?=,? Inc\\.?)",),
     "Customer.io": ("Customer.io",),
@@ -247,7 +311,10 @@ OWNER: dict[str, str] = {
     "Google Tag Manager": "Google", "reCAPTCHA": "Google", "Google Maps": "Google", "Google Cloud": "Google",
     "Firebase": "Google", "Crashlytics": "Google", "YouTube": "Google", "Google Play": "Google", "Google Plus": "Google",
     "Android": "Google", "Gmail": "Google", "Gemini": "Google",
-    "Instagram": "Meta", "WhatsApp": "Meta", "Messenger": "Meta", "Facebook": "Meta",
+    "Instagram": "Meta", "WhatsApp": "Meta", "Messenger": "Meta", "Facebook": "Meta", "Oculus": "Meta",
+    "Chrome": "Google", "iOS": "Apple", "iTunes": "Apple", "iCloud": "Apple", "Safari": "Apple",
+    "Kindle": "Amazon", "Firefox": "Mozilla", "Internet Explorer": "Microsoft", "Microsoft Edge": "Microsoft",
+    "Flurry": "Yahoo", "Omniture": "Adobe", "Adobe Analytics": "Adobe", "Flash": "Adobe",
     "LinkedIn": "Microsoft", "Bing": "Microsoft", "Outlook": "Microsoft", "Azure": "Microsoft",
     "Skype": "Microsoft", "GitHub": "Microsoft", "Hotmail": "Microsoft", "Edge": "Microsoft",
     "Amazon Web Services": "Amazon", "Alexa": "Amazon", "Amazon SES": "Amazon",
@@ -255,159 +322,16 @@ OWNER: dict[str, str] = {
 }
 
 
+# companies of a group that keep their own name: in the parent's policy they are still recipients
+AFFILIATES = {"Instagram", "WhatsApp", "Oculus", "LinkedIn", "GitHub", "Flurry", "AOL"}
+# the same company under its former or present name
+COMPANY_RENAMED: dict[str, str] = {"Facebook": "Meta", "X": "Twitter"}
+
+
 def family(name: str) -> str:
     """The company a vendor name belongs to ('Gmail' -> 'Google', 'Facebook' -> 'Meta')."""
     fam = OWNER.get(name, name)
     return {"Facebook": "Meta"}.get(fam, fam)
-
-
-def _top_level_branches(pattern: str) -> list[str]:
-    branches, depth, cur, i = [], 0, [], 0
-    in_class = False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            cur.append(pattern[i:i + 2])
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            branches.append("".join(cur))
-            cur = []
-            i += 1
-            continue
-        cur.append(ch)
-        i += 1
-    branches.append("".join(cur))
-    return branches
-
-
-_COMMON_WORDS = {"information", "protection", "privacy", "data", "personal", "act", "services", "consumer",
-                 "communications", "california", "digital", "rights", "online", "policy", "law", "general",
-                 "children", "inc", "and", "the", "video", "on", "of", "to", "for"}
-
-
-def search_near(rx: re.Pattern[str], text: str, low: str, hints: tuple[str, ...],
-                window: int = 120, max_hits: int = 64,
-                heads: tuple[str, ...] | None = None) -> re.Match[str] | None:
-    """rx.search(text), but only around occurrences of the hints (lower-cased literals that
-    every match contains): linear in the number of hint hits, not in the text length.
-    heads: the pattern's required_literals, when known: a whole-text search tries only there."""
-    def whole() -> re.Match[str] | None:
-        return rx.search(text) if heads is None else search_heads(rx, heads, text)
-
-    if not hints:
-        return whole()
-    spans: list[tuple[int, int]] = []
-    for h in hints:
-        i = low.find(h)
-        while i != -1:
-            spans.append((max(0, i - window), min(len(text), i + len(h) + window)))
-            if len(spans) > max_hits:
-                return whole()
-            i = low.find(h, i + 1)
-    for lo, hi in sorted(spans):
-        m = rx.search(text, lo, hi)
-        if m:
-            return m
-    return None
-
-
-def literal_hints(pattern: str) -> tuple[str, ...]:
-    """Lower-cased words such that any text the regex matches contains at least one of them
-    (the longest literal word of each top-level branch), or () when a branch has none.
-
-    Python's re is slow on long texts with \\b-led alternations; checking a few substrings
-    first lets most texts skip most patterns.
-    """
-    hints = set()
-    for br in _top_level_branches(pattern):
-        if "(?:" in br and "|" in br:
-            # nested alternation: only words outside any group are certain
-            outside = re.sub(r"\((?:[^()]|\([^()]*\))*\)", " ", br)
-        else:
-            outside = br
-        outside = re.sub(r"\\[a-zA-Z]", " ", outside)
-        outside = re.sub(r"\[[^\]]*\]", " ", outside)
-        words = [w for w in re.findall(r"[A-Za-z][A-Za-z0-9]+", outside)
-                 if not re.search(re.escape(w) + r"[?*]", outside)]
-        if not words:
-            return ()
-        rare = [w for w in words if w.lower() not in _COMMON_WORDS] or words
-        hints.add(max(rare, key=len).lower())
-    return tuple(sorted(hints))
-
-
-_LEADING_ZERO_WIDTH_RE = re.compile(r"^(?:\\b|\(\?<[!=][^()]*\))*")
-_LITERAL_RUN_RE = re.compile(r"[A-Za-z0-9 ,'&-]+")
-
-
-def required_literals(pattern: str) -> tuple[str, ...] | None:
-    """Case-sensitive strings such that every match of pattern starts with one of them (the
-    literal head of each top-level branch), or None when some branch has no literal head.
-
-    Unlike literal_hints (a lower-cased, looser pre-check that decides which patterns run at
-    all), these are exact: when none of them is in the text, the pattern cannot match there,
-    and a scan of a long text for a \\b-led pattern (Python's re finds no literal prefix to
-    skip ahead with) is saved."""
-    heads = []
-    for br in _top_level_branches(pattern):
-        lead = _LEADING_ZERO_WIDTH_RE.match(br)  # always matches (possibly empty)
-        br = br[lead.end() if lead else 0:]
-        m = _LITERAL_RUN_RE.match(br)
-        if not m:
-            return None
-        head = m.group(0)
-        if br[m.end():m.end() + 1] in ("?", "*", "{"):
-            head = head[:-1]      # the last character is optional
-        if not head:
-            return None
-        heads.append(head)
-    return tuple(heads)
-
-
-def _head_positions(text: str, heads: tuple[str, ...]) -> list[int]:
-    """Sorted start positions of every occurrence of the heads (overlapping ones included)."""
-    out: set[int] = set()
-    for h in heads:
-        i = text.find(h)
-        while i != -1:
-            out.add(i)
-            i = text.find(h, i + 1)
-    return sorted(out)
-
-
-def finditer_heads(rx: re.Pattern[str], heads: tuple[str, ...], text: str) -> list[re.Match[str]]:
-    """list(rx.finditer(text)) for a pattern whose matches all start with one of heads
-    (required_literals) and are never empty: each match starts where a head occurs, so only
-    those places are tried (rx.match at a position sees the text before it, as a scan does).
-    A scan of a long text costs one regex step per character; this one per occurrence."""
-    out: list[re.Match[str]] = []
-    pos = 0
-    for c in _head_positions(text, heads):
-        if c < pos:
-            continue
-        m = rx.match(text, c)
-        if m:
-            out.append(m)
-            pos = m.end()
-    return out
-
-
-def search_heads(rx: re.Pattern[str], heads: tuple[str, ...], text: str) -> re.Match[str] | None:
-    """rx.search(text), tried only where a head occurs (see finditer_heads)."""
-    for c in _head_positions(text, heads):
-        m = rx.match(text, c)
-        if m:
-            return m
-    return None
 
 
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
@@ -518,6 +442,8 @@ def _vendor_spans(text: str, fold: bool = False) -> dict[str, list[tuple[int, in
                     re.sub(r"\s+", "", text[st:end]) != "".join(alias):
                 continue
             after = text[end:end + 2]
+            if text.startswith("TM", end) and not text[end + 2:end + 3].isalnum():
+                after = ""          # 'FirefoxTM': a trademark sign spelled out
             if after[:1] and (after[0].isalnum() or after[0] in "@-_") or (after[:1] == "." and after[1:2].islower()):
                 continue
             found.setdefault(canon, []).append((st, end))
@@ -536,7 +462,31 @@ def _vendor_spans(text: str, fold: bool = False) -> dict[str, list[tuple[int, in
             continue
         for m in (rx.finditer(text) if heads is None else finditer_heads(rx, heads, text)):
             found.setdefault(canon, []).append(m.span())
+    if not fold:     # names by shape and context need their capitals
+        listed = sorted(sp for spans in found.values() for sp in spans)
+        starts = [s for s, _ in listed]
+        for name, s, e in find_parties(text):
+            i = bisect_left(starts, s + 1)
+            if any(s2 <= s and e <= e2 for s2, e2 in listed[max(0, i - 8):i]):
+                continue      # inside a listed name ('Google' of 'Google Analytics')
+            found.setdefault(_seed_name(name), []).append((s, e))
     return found
+
+
+_ALIAS_CANON = {a.lower(): c for c, aliases in VENDORS.items() for a in aliases if not a.startswith("re:")}
+_TAIL_SUFFIX_RE = re.compile(r",? (?:Inc|LLC|Ltd|Limited|Corp|Corporation|GmbH|plc|PLC|S\.A|SAS|B\.V|Ltda)\.?$")
+
+
+_ALIAS_CANON.update({c.lower(): c for c in VENDORS})
+
+
+def _seed_name(name: str) -> str:
+    """The seed list's name for a name found by shape ('Apple Inc' -> 'Apple'), else the name."""
+    for n in (name, _TAIL_SUFFIX_RE.sub("", name)):
+        canon = _ALIAS_CANON.get(n.lower())
+        if canon:
+            return canon
+    return name
 
 
 def find_vendors(text: str, fold: bool = False) -> set[str]:
@@ -561,6 +511,11 @@ def find_vendors(text: str, fold: bool = False) -> set[str]:
                 result.add(canon)
                 break
     return result
+
+
+def vendor_spans(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each vendor is named in text: canonical name -> [(start, end)]."""
+    return dict(_vendor_spans(text, False))
 
 
 def vendor_mentions(text: str, fold: bool = False) -> dict[str, int]:

@@ -12,12 +12,19 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from rapidfuzz.distance import Indel
+
 from tracker.changes.entities import NUMBER_WORDS, extract_sentence
 from tracker.changes.normalize import DATE_RE
-from tracker.changes.topics import has_topic, topics_of
+from tracker.changes.topics import TOPICS, has_topic, topics_of
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from tracker.changes.align import Pair
     from tracker.changes.report import Change
+    from tracker.changes.segment import Document
+    from tracker.changes.statements import Statement
     from tracker.changes.summary import Facts
 
 _WORD_RE = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
@@ -265,67 +272,18 @@ def change_topics(kind: str, old: str | None, new: str | None) -> list[str]:
 # -- the verdict: decided here and nowhere else -------------------------------------------------
 
 SUBSTANTIVE_MIN_CHANGES = 2
-_BANNER_RE = re.compile(r"(?i)\b(?:we(?:'ve| have)? (?:recently )?updated (?:our|this|the)|"
-                        r"(?:our|this) (?:privacy )?(?:policy|notice|statement) (?:has|was) (?:been )?(?:updated|revised|changed)|"
-                        r"effective (?:as of|date)|last (?:updated|modified|revised))\b")
-# a revision-history line: what the editors did to the document, not what the company does
-_CHANGE_NOTE_RE = re.compile(r"\W*(?:Added|Improved|Updated|Clarified|Revised|Removed|Changed|Modified|Edited|Corrected|"
-                             r"Fixed|Reorganized|Reorganised|Expanded|Simplified|Deleted)\s+(?!your\b|you\b)\w")
-_NOTE_PREFIX_RE = re.compile(r"(?i)^(?:[\W\d_]|change ?log|revision history|revisions?|updates?|"
-                             r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)+")
 
 
-def is_change_note(text: str) -> bool:
-    """'Change log 2018-04-04: Typographical error corrected', 'August, 2004 - Removed
-    references to …': what the editors did to the document, dated or not."""
-    rest = _NOTE_PREFIX_RE.sub("", text.strip())
-    if rest != text.strip() and re.match(r"(?i)\w+(?:\s\w+){0,3}\s(?:corrected|fixed|updated|added|removed|clarified)\b", rest):
-        return True                       # 'Typographical error corrected'
-    return bool(_CHANGE_NOTE_RE.match(rest))
-
-
-_ACRONYM_RE = re.compile(r"\b[A-Z]{2,6}s?\b")
-
-
-def is_trivial(c: "Change") -> bool:
-    """A change that alters no meaning: an update banner added or removed, an abbreviation
-    spelled out (or abbreviated), a typo fixed."""
-    text = c.new or c.old or ""
-    if c.kind in ("added", "removed"):
-        return bool(_BANNER_RE.search(text) or is_change_note(text)) and len(text.split()) <= 25
-    if c.kind != "reworded" or not c.old or not c.new:
-        return c.kind == "moved"
-    if is_change_note(c.old) and is_change_note(c.new):
-        return True                       # a revision-history line that grew a new entry
-    gone, came = delta_words(c.old, c.new)
-    if _spelled_out(gone, came) or _spelled_out(came, gone):
-        return True
-    g, n = gone.strip(), came.strip()
-    if g and n and len(g.split()) <= 2 and len(n.split()) <= 2 and not _numbers(g + " " + n):
-        gl, nl = g.lower(), n.lower()             # 'recieve' -> 'receive', 'emailing' -> 'email'
-        return SequenceMatcher(None, gl, nl).ratio() >= 0.8 or (
-            len(g.split()) == len(n.split()) == 1 and min(len(gl), len(nl)) >= 4 and (gl.startswith(nl) or nl.startswith(gl)))
-    return False
-
-
-def _spelled_out(short_side: str, long_side: str) -> bool:
-    """'EEA' -> 'European Economic Area (EEA)' or 'European Economic Area'; 'U.S.' -> 'United States'."""
-    short_side = re.sub(r"(?<=[A-Z])\.", "", short_side)
-    acr = [a.rstrip("s") for a in _ACRONYM_RE.findall(short_side)]
-    rest = _ACRONYM_RE.sub("", short_side).strip(" ()")
-    if len(acr) != 1 or rest:
-        return False
-    words = [w for w in re.findall(r"[A-Za-z]+", long_side) if w.lower() not in ("of", "and", "the", "for")]
-    initials = "".join(w[0].upper() for w in words if w[0].isupper())
-    return acr[0] in initials
-
-
-def decide_verdict(f: "Facts", impacts: set[str]) -> str:
+def decide_verdict(f: "Facts", cands: "Sequence[Statement]") -> str:
     """cosmetic | minor | substantive | major, by meaning first, then by volume.
 
-    impacts: the impact levels of the candidate statements (tracker.changes.priorities)."""
+    cands: the candidate statements; their impact levels (tracker.changes.priorities) count
+    unless every change a statement rests on alters no meaning."""
     from tracker.changes.priorities import MAJOR_IMPACTS, SUBSTANTIVE_IMPACTS
-    real = [c for c in f.changes if c.kind != "moved" and not is_trivial(c)]
+    from tracker.changes.trivial import trivial_changes     # trivial builds on this module
+    trivial = trivial_changes(f.changes)
+    real = [c for k, c in enumerate(f.changes) if c.kind != "moved" and k not in trivial]
+    impacts = {s.impact for s in cands if not s.changes or not set(s.changes) <= trivial}
     if not real:
         return "cosmetic"
     if impacts & MAJOR_IMPACTS:
@@ -337,6 +295,8 @@ def decide_verdict(f: "Facts", impacts: set[str]) -> str:
         return "substantive"
     hard_entities = sum(len(f.entities_added[k]) + len(f.entities_removed[k])
                         for k in ("vendors", "emails", "phones", "durations", "ages"))
+    if practice_sections(f.sections_added) or any(widens_scope(c) for c in real):
+        return "substantive"
     if len(material) >= SUBSTANTIVE_MIN_CHANGES or any(c.flips for c in material) or (hard_entities and material) \
             or any(_cites_new_legal_basis(c) for c in material) \
             or (f.sections_added and material) or (1.0 - f.similarity > 0.1 and material):
@@ -344,11 +304,84 @@ def decide_verdict(f: "Facts", impacts: set[str]) -> str:
     return "minor"
 
 
+# a rewrite: less than half of the old text survives, or more than half of the new text is new
+# and that new text is more than a few appended paragraphs (an appended section is news, not
+# a rewrite, however long it is)
+REWRITE_OLD_KEPT = 0.5
+REWRITE_NEW_NOVEL = 0.5
+REWRITE_NEW_NOVEL_WITH_OLD_GONE = 0.3
+REWRITE_OLD_MOSTLY_GONE = 0.35
+REWRITE_MIN_NEW_SENTENCES = 20
+
+
+def text_shares(old: "Document", new: "Document", pairs: "list[Pair]") -> tuple[float, float]:
+    """(share of the old text still there, share of the new text that is new), by characters:
+    unchanged and moved sentences count fully, a reworded pair by its edit similarity.
+    Unlike the symmetric similarity, these tell a rewrite (old text gone) from an addition
+    (old text all there, new text appended)."""
+    total_old = sum(len(s.text) for s in old.sentences)
+    total_new = sum(len(s.text) for s in new.sentences)
+    kept_old = kept_new = 0.0
+    for p in pairs:
+        if p.old is None or p.new is None:
+            continue
+        a, b = old.sentences[p.old].text, new.sentences[p.new].text
+        share = 1.0 if p.kind in ("unchanged", "moved") else Indel.normalized_similarity(a, b)
+        kept_old += len(a) * share
+        kept_new += len(b) * share
+    if not total_old:
+        return (0.0 if total_new else 1.0), (1.0 if total_new else 0.0)   # a first text: all new
+    return (round(kept_old / total_old, 4),
+            round(1.0 - kept_new / total_new, 4) if total_new else 0.0)
+
+
+# topics whose new section is news by itself: a heading 'Children' or 'Sale of your data'
+# announces a practice the policy did not address before
+_PRACTICE_TOPICS = frozenset(TOPICS) - {"other", "policy-changes", "contact"}
+
+
+def practice_sections(titles: list[str]) -> list[str]:
+    """The added section titles that name a data practice, right or protected group."""
+    return [t for t in titles if _PRACTICE_TOPICS.intersection(topics_of(t))]
+
+
+# words that widen who or what a practice covers when they are inserted into a sentence
+_SCOPE_RE = re.compile(r"(?i)\b(?:any other|other countr\w*|third[- ]part(?:y|ies)|including|across|"
+                       r"all (?:of )?(?:our|your|the)|partners?|affiliates?|as well as)\b")
+# words policies capitalise as defined terms: not names of a new party, product or framework
+_DEFINED_TERMS = frozenset("""personal information data service services site sites website websites
+policy privacy terms user users content account accounts platform products product company our your
+we you us app apps application applications statement notice""".split())
+_NAME_RE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w&'-]*")
+_JOINERS = frozenset(("and", "or", "&"))
+
+
+def widens_scope(c: "Change") -> bool:
+    """A reworded practice sentence that only gained words naming more parties, places or
+    products ('links in Tweets' -> 'links in Tweets across our Services including third party
+    clients'; 'the EU-US Privacy Shield' -> 'the EU-US and Swiss-US Privacy Shield'; a new
+    company in the list of those the policy covers): the practice now reaches further."""
+    if c.kind != "reworded" or not c.old or not c.new or not has_topic(c.new):
+        return False
+    gone, came = delta_words(c.old, c.new)
+    came_words = [w for w in re.findall(r"[\w'-]+", came) if w.lower() not in _JOINERS]
+    gone_words = [w for w in re.findall(r"[\w'-]+", gone) if w.lower() not in _JOINERS
+                  and not any(x.lower().startswith(w.lower()) for x in came_words)]   # Framework -> Frameworks
+    if len(gone_words) > 2 or len(came_words) < len(gone_words) + 2:
+        return False
+    names = [w for w in _NAME_RE.findall(came) if w.lower() not in _DEFINED_TERMS
+             and w not in c.old and not w.isdigit()]
+    return bool(names) or bool(_SCOPE_RE.search(came))
+
+
 def is_rewrite(f: "Facts") -> bool:
-    """Most of the text new, and the outline changed too."""
-    sec_total = max(f.n_old_sections, f.n_new_sections, 1)
-    sec_churn = (len(f.sections_added) + len(f.sections_removed)) / sec_total
-    return f.similarity < 0.35 or (f.similarity < 0.5 and sec_churn >= 0.3) or (f.similarity < 0.55 and sec_churn >= 0.5)
+    """Most of the old text gone and much of the new text new (not just chrome or a long part
+    cut), or most of the new text new (and plenty of it)."""
+    if f.old_kept < REWRITE_OLD_KEPT and (f.new_novel > REWRITE_NEW_NOVEL_WITH_OLD_GONE
+                                          or f.old_kept < REWRITE_OLD_MOSTLY_GONE):
+        return True
+    new_sentences = sum(1 for c in f.changes if c.kind in ("added", "reworded"))
+    return f.new_novel > REWRITE_NEW_NOVEL and new_sentences >= REWRITE_MIN_NEW_SENTENCES
 
 
 def _cites_new_legal_basis(c: "Change") -> bool:

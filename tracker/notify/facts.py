@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
+from tracker.changes.normalize import registrable_domain
 from tracker.models import Version
 
 if TYPE_CHECKING:
@@ -45,9 +46,13 @@ class ChangeFacts:
         return datetime.fromisoformat(self.captured_at)
 
     def entity_names(self) -> set[str]:
-        """Every entity named or dropped by the change, lower-cased."""
-        return {v.lower() for side in (self.entities_added, self.entities_removed)
-                for values in side.values() for v in values}
+        """Every entity named or dropped by the change, lower-cased; a web host also by its
+        site ('policies.google.com' is asked for by 'google.com')."""
+        names = {v.lower() for side in (self.entities_added, self.entities_removed)
+                 for values in side.values() for v in values}
+        sites = {registrable_domain(v) for side in (self.entities_added, self.entities_removed)
+                 for v in side.get("domains", ())}
+        return names | {s for s in sites if s}
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from tracker import __version__
 from tracker.publish.charts import VERDICT_COLOURS, length_chart
+from tracker.publish.compare import comparable, compare_data, compare_paths, version_id
 from tracker.publish.cosmetic import CosmeticItem, describe_cosmetic
 from tracker.publish.evidence import (
     anchor_changes,
@@ -48,7 +49,8 @@ from tracker.runstats import RunStats
 log = logging.getLogger(__name__)
 
 LATEST_ON_INDEX = 25
-STATIC_FILES = ("style.css", "filter.js", "search.js", "cosmetic.js")
+STATIC_FILES = ("style.css", "filter.js", "search.js", "cosmetic.js", "compare.js",
+                "vendor/jsdiff/diff.min.js", "vendor/jsdiff/LICENSE")
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "base-uri 'none'; form-action 'none'")
 # The search page runs Pagefind: WebAssembly and fetches of its index files, from this site only.
@@ -107,7 +109,8 @@ def environment() -> jinja2.Environment:
     env.filters["iso"] = lambda d: d.isoformat() if d else ""
     env.filters["number"] = lambda n: f"{n:,}"
     env.globals.update(topic_titles=TOPIC_TITLES, topics=TOPICS, csp=CSP,
-                       verdict_colours=VERDICT_COLOURS)
+                       verdict_colours=VERDICT_COLOURS, version_id=version_id,
+                       compare_paths=compare_paths, comparable=comparable)
     return env
 
 
@@ -278,6 +281,19 @@ class Renderer:
                                 partial(self._version_page, c, doc, version, doc_feeds))
                 yield self._out(raw_page_path(version.path), ("raw", version, c.name, doc.title),
                                 partial(self._raw_page, c, doc, version, doc_feeds))
+            if comparable(doc):
+                yield from self._compare(c, doc, doc_feeds)
+
+    def _compare(self, c: CompanyModel, doc: DocumentModel,
+                 feeds: list[FeedSpec]) -> Iterator[Output]:
+        """The compare page of a document and its data file (every version's text)."""
+        page, data = compare_paths(c.slug, doc.doc_type)
+        key = (c.name, doc.title, self.fps(doc.versions), self.fps(doc.changes))
+        yield self._out(page, ("compare",) + key, partial(
+            self._page, "compare.html", page, feeds, company=c, doc=doc,
+            versions=doc.versions, data_path=data))
+        yield self._out(data, ("compare-data",) + key, lambda: compare_data(
+            doc, self.sources.text, _rel_from(page)))
 
     def _company_page(self, c: CompanyModel, feeds: list[FeedSpec]) -> bytes:
         rel = _rel_from(c.path)

@@ -1,0 +1,222 @@
+"""The verdict by meaning: one small synthetic pair per rule, each able to fail."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.changes import compare
+from tracker.changes.report import Change
+from tracker.changes.trivial import glued_chrome, is_change_log, is_trivial, trivial_changes
+from tracker.changes.verdict import practice_sections, widens_scope
+
+
+def _reworded(old: str, new: str) -> Change:
+    return Change("reworded", "", old, new, ("other",), False, ())
+
+
+def _added(text: str) -> Change:
+    return Change("added", "", None, text, ("other",), False, ())
+
+
+def _removed(text: str) -> Change:
+    return Change("removed", "", text, None, ("other",), False, ())
+
+
+# -- cosmetic ---------------------------------------------------------------------------------
+
+def test_preposition_swap_is_trivial_but_a_negation_is_not() -> None:
+    assert is_trivial(_reworded("What happens when I provide information via this Web site?",
+                                "What happens when I provide information on this Web site?"))
+    assert not is_trivial(_reworded("We share data with partners.", "We share data without partners."))
+    assert not is_trivial(_reworded("We do sell your data.", "We do not sell your data."))
+
+
+def test_change_log_lines_are_trivial_even_glued() -> None:
+    old = "Change log2018-03-15:More GDPR terms in the glossary."
+    new = "No change in meaning.2018-03-15:More GDPR terms in the glossary.2018-04-04:Typo fixed."
+    assert is_change_log(old) and is_change_log(new)
+    assert is_trivial(_reworded(old, new))
+    assert not is_change_log("From September 2022, we may ask some users for an e-mail address.")
+    assert not is_trivial(_reworded("We keep logs for 30 days.", "We keep logs for 90 days."))
+
+
+def test_verbless_fragment_is_trivial_a_sentence_is_not() -> None:
+    assert is_trivial(_removed("Archived versions"))
+    assert not is_trivial(_removed("We sell your data."))
+    assert not is_trivial(_added("Contact privacy@example.com"))     # a contact is never a fragment
+    assert not is_trivial(_added("precise location"))                # an item of a list of collected data
+    assert not is_trivial(_added("advertising partners"))            # an item of a list of recipients
+
+
+def test_page_chrome_glued_to_an_unchanged_sentence() -> None:
+    sentence = "Our Online Privacy Policy You know and trust Target and we value your trust."
+    chrome = "Music DVD Movies Books Shop All Departments Target : Privacy Policy Pharmacy Privacy"
+    assert glued_chrome(sentence, f"{chrome} {sentence}")
+    assert not glued_chrome(sentence, f"We now sell your data to brokers. {sentence}")
+    assert not glued_chrome("We share your data with our partners:", "We share your data with our partners: "
+                            "Google Analytics, Facebook")       # new recipients are not menu words
+    changes = [_added(f"{chrome} {sentence}"), _removed(sentence)]
+    assert trivial_changes(changes) == {0, 1}
+    changes = [_added(f"We may share it with advertisers. {sentence}"), _removed(sentence)]
+    assert trivial_changes(changes) == set()
+
+
+PAGE = """# Privacy
+
+Updated July 2004
+
+## Questions
+
+What happens when I provide personal information via this Web site?
+
+## Answers
+
+We use your e-mail address to answer your question. We will not sell your personal information.
+
+## Changes
+
+Change log 2004-07-10: First version.
+"""
+
+
+def test_whole_pair_of_cosmetic_edits_is_cosmetic_and_a_real_edit_is_not() -> None:
+    new = (PAGE.replace("Updated July 2004", "Updated November 2004")
+           .replace("via this Web site", "on this Web site")
+           .replace("Change log 2004-07-10: First version.",
+                    "Change log 2004-07-10: First version. 2004-11-10: Wording of a question fixed."))
+    report = compare(PAGE, new)
+    assert report.verdict == "cosmetic" and report.date_stamp_changed
+    worse = new.replace("We will not sell", "We may sell")
+    assert compare(PAGE, worse).verdict == "major"
+
+
+# -- substantive ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("old, new", [
+    ("Twitter may keep track of how you interact with links in Tweets by redirecting clicks.",
+     "Twitter may keep track of how you interact with links in Tweets across our Services including "
+     "third party clients by redirecting clicks."),
+    ("We also adhere to several frameworks, including the EU-US Privacy Shield Framework.",
+     "We also adhere to several frameworks, including the EU-US and Swiss-US Privacy Shield Frameworks."),
+    ("The family of companies that shares your data includes Example Wireless, AOL and Example Online.",
+     "The family of companies that shares your data includes XO Communications, Example Wireless, AOL, "
+     "MapQuest and Example Online."),
+    ("If you are a resident of the EEA, you have the following data protection rights.",
+     "If you are a resident of the EEA, or any other country with similar laws, you have the following "
+     "data protection rights."),
+])
+def test_practice_that_reaches_more_parties_or_places_widens_scope(old: str, new: str) -> None:
+    assert widens_scope(_reworded(old, new))
+    assert not widens_scope(_reworded(new, old))          # narrowing is not widening
+
+
+@pytest.mark.parametrize("old, new", [
+    ("Both Oracle and the partner will have access to that information.",
+     "Both Oracle and the partner will have access to your Personal Information."),      # defined term
+    ("You can control your location settings in your settings.",
+     "You can control your location settings in your account settings."),             # one word
+    ("Intuit (and entities and subsidiaries covered by its certification) participates in the Privacy Shield.",
+     "Intuit Inc. and Quincy Data Center LLC participate in the Privacy Shield."),      # replaced, not added
+    ("The weather was fine in March.", "The weather was fine in March and April in Paris and Rome."),  # no practice
+])
+def test_clarifications_do_not_widen_scope(old: str, new: str) -> None:
+    assert not widens_scope(_reworded(old, new))
+
+
+def test_widened_scope_makes_the_pair_substantive() -> None:
+    old = PAGE.replace("We use your e-mail address", "We share your e-mail address with Example Bank")
+    new = old.replace("with Example Bank", "with Example Bank and Example Insurance")
+    assert compare(old, new).verdict == "substantive"
+
+
+def test_new_section_about_children_is_substantive() -> None:
+    assert practice_sections(["Children", "About us", "Sale of your data"]) == ["Children", "Sale of your data"]
+    new = PAGE + "\n## Children\n\nAsk us first.\n"
+    report = compare(PAGE, new)
+    assert report.verdict == "substantive", report.to_dict()
+
+
+def test_appended_section_is_not_a_rewrite_however_long() -> None:
+    new = PAGE + "\n## Children\n\nChildren under 13 may not use the service.\n\n" + "x" * 3000 + "\n"
+    report = compare(PAGE, new)
+    assert report.verdict == "substantive"
+    assert not report.headline.startswith("Rewrite")
+
+
+def test_most_of_the_text_replaced_is_a_rewrite() -> None:
+    old = "\n\n".join(f"We keep record number {k} of your visits for one year." for k in range(30))
+    new = "\n\n".join(f"Our partner number {k} receives your location every hour." for k in range(30))
+    assert compare(old, new).verdict == "major"
+
+
+def test_sentence_split_off_an_unstopped_old_sentence_is_not_new() -> None:
+    from tracker.changes.trivial import unstopped_piece
+    old = ("Where the issue is substantive, the matter is escalated to our legal team to the satisfaction "
+           "of the customer All such substantive contacts receive a response.")
+    assert unstopped_piece("All such substantive contacts receive a response.", old)
+    assert not unstopped_piece("sell your personal information to advertisers",
+                               "We will never sell your personal information to advertisers.")
+    assert not unstopped_piece("All such contacts are sold to brokers.", old)
+    changes = [_added("All such substantive contacts receive a response."), _removed(old)]
+    assert trivial_changes(changes) == {0}
+
+
+def test_a_statement_resting_only_on_trivial_changes_does_not_raise_the_verdict() -> None:
+    old = ("# Help\n\nWhen a privacy question is received a team triages the contacts and answers you.\n\n"
+           "We will not sell your personal information.\n\n" + PAGE + "\n\n"
+           + "".join(f"Rule {k} of our help desk applies to question type {k} only.\n\n" for k in range(12))
+           + "If needed the matter is escalated to our legal team to the satisfaction of the customer All such "
+           "substantive contacts receive a response.\n")
+    new = old.replace("to the satisfaction of the customer All such",
+                      "to your satisfaction.\n\nAll such")
+    report = compare(old, new)
+    assert report.verdict == "minor", report.to_dict()
+
+
+# -- the issue's list of what is cosmetic and what is major -----------------------------------
+
+def test_update_banner_with_its_short_tail_is_cosmetic(policy: str) -> None:
+    top = "# Example Privacy Policy"
+    banner = compare(policy, policy.replace(top, top + "\n\nWe have updated our Privacy Policy. Please read it carefully."))
+    assert banner.verdict == "cosmetic"
+    news = compare(policy, policy.replace(top, top + "\n\nWe have updated our Privacy Policy. "
+                                                       "We now share your location with advertisers."))
+    assert news.verdict in ("substantive", "major")
+
+
+@pytest.mark.parametrize("placeholder", ["[email protected]", "[email&#160;protected]"])
+def test_email_shown_as_anti_spam_placeholder_is_cosmetic(policy: str, placeholder: str) -> None:
+    assert compare(policy, policy.replace("privacy@example.com", placeholder)).verdict == "cosmetic"
+    assert compare(policy, policy.replace("privacy@example.com", "legal@example.org")).verdict != "cosmetic"
+
+
+def test_archive_wrapper_line_is_neither_content_nor_date_stamp(policy: str) -> None:
+    wrapper = ("> *The following text is extracted and transformed from the example.com privacy policy that was "
+               "archived on 2019-06-10. Please check the [original snapshot on the Wayback Machine]"
+               "(https://web.archive.org/web/20190610234532id_/https://example.com/privacy) for the most "
+               "accurate reproduction.*\n\n")
+    report = compare(policy, wrapper + policy)
+    assert report.verdict == "cosmetic" and report.changes == ()
+    assert report.date_stamp == {"old": "March 1, 2023", "new": "March 1, 2023"}
+
+
+@pytest.mark.parametrize("old_verb", ["sell", "share"])
+def test_will_not_sell_or_share_becoming_may_share_is_major_and_tagged_sale(policy: str, old_verb: str) -> None:
+    old = policy.replace("will not sell", f"will not {old_verb}")
+    new = policy.replace("We will not sell your personal information to third parties.",
+                         "We may share your personal information with advertising partners.")
+    report = compare(old, new)
+    assert report.verdict == "major" and "sale" in report.topics
+
+
+def test_identical_texts_say_no_change(policy: str) -> None:
+    report = compare(policy, policy)
+    assert report.headline == "No change" and report.changes == ()
+
+
+def test_page_chrome_saying_change_log_in_is_not_a_change_log() -> None:
+    old = ("change Log In |Register |About Example Online Privacy Statement Example is committed to "
+           "protecting your privacy.")
+    new = ("change Log In |Account |Register |About Example Online Privacy Statement To learn how to protect "
+           "your personal information, please visit our privacy site.")
+    assert not is_change_log(old) and not is_trivial(_reworded(old, new))

@@ -1,0 +1,263 @@
+"""Third parties a policy names that no list knows: company names recognised by shape and context.
+
+The seed list in vendors.py covers well-known ad, analytics, payment and hosting vendors; a
+policy also names its processors, affiliates and industry bodies, which no list can hold. A
+capitalised name counts as a party when
+
+- it carries a legal-form suffix ("Quincy Data Center LLC", "Netflix Entretenimento Brasil, Ltda."),
+- it ends in an organisation word ("Direct Marketing Association", "XO Communications",
+  "Flurry Analytics" -> "Flurry"), or
+- a role phrase introduces it ("maintained by PressReader", "partners such as A, B and C",
+  "Facebook Companies (which include WhatsApp and Oculus)", "Yandex Taxi and other local providers").
+
+Capitalised words that are only capitalised because they start a heading or a sentence, or
+that the text also writes in lower case ("Services", "Account", "Settings"), are not names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# one word of a name: capitalised ("Quincy", "O'Brien", "AT&T"), an inner capital ("iTunes",
+# "eBay") or a leading digit ("1Password")
+_TOKEN = r"(?:[A-Z](?:[\w&'’-]|\.(?=[A-Z]\.))*[\w&]|[A-Z]|[a-z]{1,2}[A-Z][\w]*|\d+[A-Za-z][\w]*)"
+_JOIN = r"(?: (?:of|de|do|du|der|für|&)(?= [A-Z]))"
+_NAME = rf"{_TOKEN}(?:{_JOIN}? {_TOKEN}){{0,5}}"
+_SUFFIX = (r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|SARL|S\.[àá] r\.l|S\.A\.R\.L|S\.A|SAS|S\.L|B\.V|BV|"
+           r"N\.V|plc|PLC|Pty Ltd|Ltda|LLP|L\.P|S\.p\.A|AB|ASA|Oy|K\.K)\.?")
+_LEGAL_RE = re.compile(rf"(?<![\w&'’-])({_NAME}),? ({_SUFFIX})(?![\w&-])(?! (?:Liability|Partnership|Warranty|"
+                       r"Edition|Time|Access|License|Licence|Use|Purpose))")
+_SUFFIX_HINT_RE = re.compile(rf"(?<=[\w.,]) {_SUFFIX}(?![\w&-])")
+# an organisation word ends the name; strong ones name a body whatever the words before it
+_STRONG_ORG = ("Association", "Alliance", "Initiative", "Council", "Bureau", "Foundation", "Institute",
+               "Federation", "Consortium")
+_WEAK_ORG = ("Communications", "Technologies", "Networks", "Labs", "Holdings", "Interactive",
+             "Media", "Payments", "Software", "International", "Telecom", "Wireless", "Analytics")
+_ORG_RE = re.compile(rf"(?<![\w&'’-])({_NAME}) ({'|'.join(_STRONG_ORG + _WEAK_ORG)})"
+                     r"(?: of (?:the )?([A-Z]\w+(?: [A-Z]\w+)?))?(?![\w&-])(?! [A-Z])")
+_ORG_HINT_RE = re.compile(rf" (?:{'|'.join(_STRONG_ORG + _WEAK_ORG)})\b")
+# role phrases: "... by NAME", "partners such as A, B and C", "NAME and other providers"
+_BY_RE = re.compile(r"by (?:the )?(?=[A-Z0-9a-z])")      # a literal head: the scan skips ahead
+_ROLE_VERB_RE = re.compile(r"\b(?:provided|maintained|operated|offered|powered|hosted|processed|controlled|run|"
+                           r"managed|administered|supplied|owned|developed|serviced|delivered|acquired|published|"
+                           r"issued)(?: \w+){0,2}? $")
+_LIST_WORD_RE = re.compile(r"(?:such as|including|like|e\.g\.,?|for example,?|which include|namely|are)\s+"
+                           r"(?=[A-Z0-9]|[a-z]{1,2}[A-Z])")
+# a list of services, apps or sites names the company's own products unless they are someone else's
+_LIST_CUE_RE = re.compile(r"\b(?:(?:partner|provider|vendor|processor|sub-?processor|platform|network|advertiser|"
+                          r"affiliate|browser)s?|compan(?:y|ies)|subsidiar(?:y|ies)|entit(?:y|ies)|"
+                          r"(?:third[- ]party|other|external|outside|partner) (?:service|app|application|site|website|"
+                          r"tool|product)s?)(?: [a-z-]+){0,2}?,? \(?$")
+_OTHER_RE = re.compile(r" (?:and|or|&) other (?:[a-z-]+ ){0,2}?(?:providers|partners|companies|services|vendors|"
+                       r"platforms|networks|processors|apps|applications)\b")
+_NAME_BEFORE_RE = re.compile(rf"(?<![\w&'’-])({_NAME})$")
+_ITEM_SPLIT_RE = re.compile(r",? (?:and|or|as well as) |, |/| & (?=[A-Z])")
+_LIST_END_RE = re.compile(r"[.;:!?)(\[\]\n]|\s[-–—]\s")
+_NAME_RE = re.compile(_NAME)
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
+_INNER_CAP_RE = re.compile(r"[a-z][A-Z]|^[a-z]{1,2}[A-Z]|^\d")
+
+# capitalised words that start names of things, not of companies
+_JOINS = ("of", "de", "do", "du", "der", "für", "&")
+_LEAD_STOP = {"The", "A", "An", "Our", "Your", "This", "That", "These", "Those", "By", "And", "Or", "With", "From",
+              "For", "To", "In", "On", "At", "Of", "As", "If", "When", "We", "You", "Contact", "Email", "E-mail",
+              "Visit", "See", "Call", "Write", "Attn", "Attention", "Copyright", "All", "Both", "Each", "Including",
+              "Via", "Its", "Their", "His", "Her", "Any", "Some", "Other", "Such", "Please", "Mail", "Address",
+              "Tel", "Phone", "Fax", "Also", "Then", "Today", "Currently", "Learn", "More", "About", "Read", "Use",
+              "Official", "Subscribe", "Follow", "Join", "Download", "Open", "Go", "Sign", "Log"}
+_ACRONYM_STOP = {"US", "USA", "EU", "EEA", "UK", "IP", "ID", "IDs", "OK", "FAQ", "PDF", "HTML", "URL", "API", "SMS",
+                 "GPS", "TV", "PC", "CEO", "DPO", "GDPR", "CCPA", "COPPA", "AI", "VR", "AR", "IT", "HR", "PII",
+                 "SDK", "SDKs", "iOS", "NY", "CA", "DC", "LLC", "INC", "LTD", "FTC", "DNT", "II", "III"}
+
+
+# words of policies that are capitalised in headings and titles but name no one
+_GENERIC = {"social", "company", "companies", "service", "services", "site", "sites", "website", "websites", "privacy",
+            "policy", "terms", "data", "information", "personal", "account", "user", "users", "customer", "customers",
+            "partner", "partners", "digital", "online", "mobile", "global", "national", "international", "european",
+            "american", "internet", "web", "network", "networks", "media", "group", "cookie", "cookies", "advertising",
+            "marketing", "settings", "help", "center", "centre", "support", "team", "app", "apps", "store", "home",
+            "page", "content", "products", "product", "device", "devices", "platform", "security", "payment",
+            "payments", "business", "businesses", "other", "third", "party", "parties", "new", "general", "legal"}
+
+
+@lru_cache(maxsize=16)
+def _lower_words(text: str) -> frozenset[str]:
+    """Words the text writes in lower case on their own (not inside an address or a link)."""
+    return frozenset(re.findall(r"(?<![\w@/.-])[a-z][a-z'-]*[a-z](?![\w@/-]|\.\w)", text))
+
+
+def _proper(token: str, lower: frozenset[str]) -> bool:
+    """A word that names something: an acronym, an inner capital, or never written in lower case."""
+    if _ACRONYM_RE.fullmatch(token):
+        return token not in _ACRONYM_STOP
+    if _INNER_CAP_RE.search(token):
+        return token not in _ACRONYM_STOP
+    return token[:1].isupper() and token.lower() not in lower and token.lower() not in _GENERIC
+
+
+def _trim(name: str) -> str:
+    """The name without leading words that are not part of it ("The", "Contact", "Our")."""
+    words = name.split(" ")
+    while words and words[0] in _LEAD_STOP:
+        words.pop(0)
+    while words and words[-1] in ("of", "de", "do", "du", "der", "für", "&"):
+        words.pop()
+    return " ".join(words)
+
+
+# words that end a run of glued menu or heading text before a company's name
+_BREAK = {"privacy", "policy", "team", "officer", "us", "contact", "certification", "preferences", "sale", "added",
+          "titles", "central", "statement", "notice", "terms", "about", "home", "help", "support"}
+
+
+def _company_words(words: str) -> str:
+    """The company's name among the capitalised words before a legal form: the rightmost run
+    without a policy word ('Contact Us Privacy Team Intuit' -> 'Intuit'); its last word is
+    kept whatever it is ('Retail Activation Services')."""
+    tokens = _trim(words).split(" ")
+    keep = [tokens.pop()] if tokens else []
+    while tokens:
+        t = tokens[-1]
+        if t in _LEAD_STOP or t.lower() in _BREAK or t.endswith(("'s", "’s")):
+            break
+        keep.insert(0, tokens.pop())
+    while keep and keep[0] in _JOINS:
+        keep.pop(0)
+    return " ".join(keep)
+
+
+def _possessive(name: str) -> str:
+    """'Apple's' -> 'Apple'; '' for "Verizon's FiOS" (a product of a company, not a company)."""
+    words = name.split(" ")
+    if any(w.endswith(("'s", "’s")) for w in words[:-1]):
+        return ""
+    return re.sub(r"['’]s$", "", name)
+
+
+def _is_name(name: str, lower: frozenset[str], need_proper: bool = True) -> bool:
+    """Is name a company's name? need_proper: nothing but its context says so, so it must be
+    short, hold a word that names something and no word of a policy's own vocabulary."""
+    if not name or not _NAME_RE.fullmatch(name) or len(name) > 80:
+        return False
+    tokens = [t for t in name.split(" ") if t not in ("of", "de", "do", "du", "der", "für", "&")]
+    if not need_proper:
+        return True
+    if len(tokens) > 3 or any(t.lower() in _GENERIC for t in tokens[:-1]):
+        return False
+    if tokens[-1].lower() in _GENERIC and tokens[-1] not in _WEAK_ORG:
+        return False
+    return any(_proper(t, lower) for t in tokens)
+
+
+def _in_prose(text: str, start: int, end: int) -> bool:
+    """The name stands in a sentence, not alone on a line (a menu entry, a heading, a link)."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    return len(text[lo:hi if hi != -1 else len(text)].split()) >= 6
+
+
+def _legal(text: str, lower: frozenset[str]) -> list[tuple[str, int, int]]:
+    out = []
+    for hit in _SUFFIX_HINT_RE.finditer(text):
+        lo = max(0, hit.start() - 90)
+        for m in _LEGAL_RE.finditer(text, lo, hit.end()):
+            if m.end() != hit.end():
+                continue
+            name = _company_words(m.group(1))
+            if _is_name(name, lower, need_proper=False) and name not in _ACRONYM_STOP:
+                start = m.end(1) - len(name)
+                suffix = m.group(2) if "." in m.group(2).rstrip(".") else m.group(2).rstrip(".")
+                out.append((f"{name} {suffix}", start, m.end()))
+    return out
+
+
+def _org(text: str, lower: frozenset[str]) -> list[tuple[str, int, int]]:
+    out = []
+    for hit in _ORG_HINT_RE.finditer(text):
+        lo = max(0, hit.start() - 90)
+        for m in _ORG_RE.finditer(text, lo, min(len(text), hit.end() + 40)):
+            if m.start(2) != hit.start() + 1:
+                continue
+            name, word = _trim(m.group(1)), m.group(2)
+            if not name or _possessive(name + " x") != name + " x":
+                continue      # "Target's Wireless": a product of a company
+            if not _in_prose(text, m.start(1), m.end(2)):
+                continue
+            if word in _STRONG_ORG:
+                if _is_name(name, lower, need_proper=False):
+                    full = f"{name} {word}" + (f" of {m.group(3)}" if m.group(3) else "")
+                    out.append((full, m.start(1) + m.group(1).index(name), m.end()))
+            elif word == "Analytics":      # "Flurry (Mobile) Analytics": the company is Flurry
+                base = re.sub(r"(?: (?:Mobile|Web|App|Site|Data))+$", "", name)
+                if base and _is_name(base, lower):   # the span of the company's name only: a
+                    at = m.start(1) + m.group(1).index(name)  # listed product ("Google Analytics") hides it
+                    out.append((base, at, at + len(base)))
+            elif _is_name(name, lower):
+                out.append((f"{name} {word}", m.start(1) + m.group(1).index(name), m.end(2)))
+    return out
+
+
+def _all_proper(name: str, lower: frozenset[str]) -> bool:
+    """Every word names something ('Rotten Tomatoes'), unlike a feature of a named product
+    ('Yahoo News', 'Twitter Direct Message') whose other words the text writes in lower case."""
+    return all(_proper(t, lower) for t in name.split(" ") if t not in _JOINS)
+
+
+def _short_for_longer(name: str, text: str) -> bool:
+    """A plain one-word item ('Maps') that the text elsewhere writes after another name
+    ('Google Maps') is a short form of that product's name, not a company of its own."""
+    if " " in name or _INNER_CAP_RE.search(name) or _ACRONYM_RE.fullmatch(name):
+        return False
+    return re.search(rf"\b[A-Z][\w&-]+ {re.escape(name)}\b", text) is not None
+
+
+def _list_items(text: str, start: int) -> list[tuple[str, int]]:
+    """The items of a list that begins at start ('A, B and C.'), each with its position."""
+    end = _LIST_END_RE.search(text, start, min(len(text), start + 200))
+    chunk = text[start:end.start() if end else min(len(text), start + 200)]
+    items, pos = [], 0
+    for part in _ITEM_SPLIT_RE.split(chunk)[:8]:
+        i = chunk.find(part, pos)
+        pos = i + len(part)
+        items.append((part.strip(), start + i))
+    return items
+
+
+def _roles(text: str, lower: frozenset[str]) -> list[tuple[str, int, int]]:
+    out = []
+    for m in _BY_RE.finditer(text):
+        head = text[m.end():m.end() + 2]
+        if m.start() == 0 or text[m.start() - 1] != " " or not (head[:1].isupper() or head[:1].isdigit()
+                                                                 or head[1:2].isupper()):
+            continue
+        if not _ROLE_VERB_RE.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        nm = _NAME_RE.match(text, m.end())
+        if nm and not re.match(r"\.[a-z]", text[nm.end():nm.end() + 2]):     # 'by NYTimes.com': a site
+            name = _possessive(_trim(nm.group(0)))
+            if _is_name(name, lower):
+                out.append((name, m.end() + nm.group(0).index(name), m.end() + nm.group(0).index(name) + len(name)))
+    for m in _LIST_WORD_RE.finditer(text):
+        if not _LIST_CUE_RE.search(text, max(0, m.start() - 50), m.start()):
+            continue
+        for item, pos in _list_items(text, m.end()):
+            item = item[4:] if item.startswith("the ") else item
+            name = _trim(item)
+            if name == item and _is_name(name, lower) and _all_proper(name, lower) and \
+                    not _short_for_longer(name, text):
+                out.append((name, pos, pos + len(name)))
+    for m in _OTHER_RE.finditer(text):
+        nm = _NAME_BEFORE_RE.search(text, max(0, m.start() - 80), m.start())
+        name = _trim(nm.group(1)) if nm else ""
+        if name and _is_name(name, lower) and _all_proper(name, lower):
+            out.append((name, m.start() - len(name), m.start()))
+    return out
+
+
+def find_parties(text: str) -> list[tuple[str, int, int]]:
+    """(name, start, end) of every party named by shape or context (see the module docstring)."""
+    if not re.search(r"[A-Z]", text):
+        return []
+    lower = _lower_words(text)
+    return _legal(text, lower) + _org(text, lower) + _roles(text, lower)

@@ -1,0 +1,211 @@
+"""Changes that alter no meaning: the cosmetic rules the verdict applies to each change.
+
+An update banner or a change-log line added, a verbless fragment (a link label), an
+abbreviation spelled out, a typo fixed, a preposition swapped, page chrome glued to a sentence,
+an e-mail shown as an anti-spam placeholder, a sentence split off an old one that lacked its
+full stop: each rule is small and tested on its own (tests/changes/test_verdict_rules.py).
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from tracker.changes.entities import extract_sentence
+from tracker.changes.normalize import DATE_RE
+from tracker.changes.topics import has_topic, topics_of
+from tracker.changes.verdict import _NEG_RE, _numbers, delta_words
+
+if TYPE_CHECKING:
+    from tracker.changes.report import Change
+
+_BANNER_RE = re.compile(r"(?i)\b(?:we(?:'ve| have)? (?:recently )?updated (?:our|this|the)|"
+                        r"(?:our|this) (?:privacy )?(?:policy|notice|statement) (?:has|was) (?:been )?(?:updated|revised|changed)|"
+                        r"effective (?:as of|date)|last (?:updated|modified|revised))\b")
+# a revision-history line: what the editors did to the document, not what the company does
+_CHANGE_NOTE_RE = re.compile(r"\W*(?:Added|Improved|Updated|Clarified|Revised|Removed|Changed|Modified|Edited|Corrected|"
+                             r"Fixed|Reorganized|Reorganised|Expanded|Simplified|Deleted)\s+(?!your\b|you\b)\w")
+_NOTE_PREFIX_RE = re.compile(r"(?i)^(?:[\W\d_]|change ?log|revision history|revisions?|updates?|"
+                             r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)+")
+
+
+# a dated change-log entry anywhere in a (glued) sentence: '…(GDPR)2017-09-08:We clarified …',
+# 'August, 2004 - Removed references …'
+_CHANGE_ENTRY_RE = re.compile(r"(?:" + DATE_RE.pattern + r")\s*(?::|\s-|–)\s*[A-Z]", re.I)
+
+
+def is_change_log(text: str) -> bool:
+    """A sentence of a change log: it holds a dated entry ('2018-03-15: More GDPR terms …',
+    'August, 2004 - Removed …'). The log describes edits made elsewhere in the text, so its
+    own lines never carry a change of practice."""
+    return bool(_CHANGE_ENTRY_RE.search(text))
+
+
+def is_change_note(text: str) -> bool:
+    """'Change log 2018-04-04: Typographical error corrected', 'August, 2004 - Removed
+    references to …': what the editors did to the document, dated or not."""
+    rest = _NOTE_PREFIX_RE.sub("", text.strip())
+    if rest != text.strip() and re.match(r"(?i)\w+(?:\s\w+){0,3}\s(?:corrected|fixed|updated|added|removed|clarified)\b", rest):
+        return True                       # 'Typographical error corrected'
+    return bool(_CHANGE_NOTE_RE.match(rest))
+
+
+_ACRONYM_RE = re.compile(r"\b[A-Z]{2,6}s?\b")
+# words whose swap changes no practice: 'via this Web site' -> 'on this Web site'
+_INTERCHANGEABLE = frozenset("via on in at through by upon within into onto using a an the".split())
+_LOWER_WORD_RE = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")
+_CHROME_GLUE = frozenset("and the for of".split())
+FRAGMENT_MAX_WORDS = 3
+
+
+def is_trivial(c: "Change") -> bool:
+    """A change that alters no meaning: an update banner or change-log line added or removed,
+    a short verbless fragment (a link label), an abbreviation spelled out (or abbreviated), a
+    typo fixed, a preposition or article swapped, page chrome glued to a sentence."""
+    text = c.new or c.old or ""
+    if c.kind in ("added", "removed"):
+        if _is_fragment(text):
+            return True
+        return bool(_BANNER_RE.search(text) or is_change_note(text)) and len(text.split()) <= 25
+    if c.kind != "reworded" or not c.old or not c.new:
+        return c.kind == "moved"
+    if (is_change_note(c.old) and is_change_note(c.new)) or (is_change_log(c.old) and is_change_log(c.new)):
+        return True                       # a revision-history line that grew a new entry
+    if glued_chrome(c.old, c.new) or glued_chrome(c.new, c.old):
+        return True
+    return _trivial_edit(*delta_words(c.old, c.new))
+
+
+def _trivial_edit(gone: str, came: str) -> bool:
+    """The words that changed in a reworded sentence change no meaning."""
+    if _spelled_out(gone, came) or _spelled_out(came, gone):
+        return True
+    g, n = gone.strip(), came.strip()
+    if not g and not n:
+        return True                       # punctuation or case only
+    if _placeholder_for(g, n) or _placeholder_for(n, g):
+        return True
+    words_g, words_n = g.lower().split(), n.lower().split()
+    if words_g and words_n and len(words_g) <= 2 and len(words_n) <= 2 \
+            and set(words_g) | set(words_n) <= _INTERCHANGEABLE:
+        return True
+    if g and n and len(words_g) <= 2 and len(words_n) <= 2 and not _numbers(g + " " + n):
+        gl, nl = g.lower(), n.lower()             # 'recieve' -> 'receive', 'emailing' -> 'email'
+        if _NEG_RE.search(gl) or _NEG_RE.search(nl) or {gl, nl} & _MEANING_SUFFIXED:
+            return False
+        return SequenceMatcher(None, gl, nl).ratio() >= 0.8 or (
+            len(words_g) == len(words_n) == 1 and min(len(gl), len(nl)) >= 4 and _inflection(gl, nl))
+    return False
+
+
+_INFLECTIONS = ("s", "es", "d", "ed", "ing", "ly")
+_MEANING_SUFFIXED = frozenset(("without", "within", "unless", "nothing", "anyone", "everyone"))
+
+
+def _inflection(a: str, b: str) -> bool:
+    """'emailing' and 'email', 'Framework' and 'Frameworks': one word inflected, not another word."""
+    short_w, long_w = sorted((a, b), key=len)
+    return long_w.startswith(short_w) and long_w[len(short_w):] in _INFLECTIONS
+
+
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# what scrapers and anti-spam scripts put where an address was: '[email protected]', '[email]'
+_EMAIL_PLACEHOLDERS = frozenset(("email", "e-mail", "email protected", "email address", "email&#160;protected"))
+
+
+def _placeholder_for(address: str, placeholder: str) -> bool:
+    """An e-mail address on one side, an anti-spam placeholder on the other: the same text
+    scraped with and without the address decoded."""
+    return bool(_EMAIL_RE.fullmatch(address.strip(" .,;:()<>"))) and \
+        placeholder.strip(" .,;:()[]<>").lower() in _EMAIL_PLACEHOLDERS
+
+
+# a list item naming one of these is a practice even in two words ('precise location',
+# 'advertising partners'), not a link label
+_ITEM_TOPICS = frozenset(("collection", "sharing", "sale", "children", "cookies-tracking", "do-not-track",
+                          "ai", "security", "international-transfer"))
+
+
+def _is_fragment(text: str) -> bool:
+    """'Archived versions', 'Learn more': a few words with no sentence around them (a link
+    label or a menu entry) state no practice -- unless they name data, a recipient or a
+    protected group, as an item of a list of collected data or recipients does."""
+    words = re.findall(r"\w+", text)
+    return len(words) <= FRAGMENT_MAX_WORDS and not text.rstrip().endswith((".", "!", "?", ":")) \
+        and not _numbers(text) and "@" not in text and not _ITEM_TOPICS.intersection(topics_of(text))
+
+
+def glued_chrome(short_side: str, long_side: str) -> bool:
+    """LONG is SHORT with page chrome glued on ('Music DVD Books Shop All Departments Privacy
+    Policy "> Our Online Privacy Policy You know …'): what surrounds the shared text is a run
+    of capitalised menu words with no lower-case word of a sentence in it."""
+    short_side, long_side = " ".join(short_side.split()), " ".join(long_side.split())
+    if len(short_side.split()) < 4 or len(long_side) <= len(short_side) or short_side not in long_side:
+        return False
+    extra = long_side.replace(short_side, " ", 1)
+    if [w for w in _LOWER_WORD_RE.findall(extra) if w not in _CHROME_GLUE] or "@" in extra:
+        return False
+    found = extract_sentence(extra)            # 'We share data with: Google Analytics Facebook'
+    return not any(found.get(k) for k in ("vendors", "laws", "emails", "phones"))
+
+
+def trivial_changes(changes: "list[Change]") -> set[int]:
+    """Indexes of the changes that alter no meaning: is_trivial ones, and an added sentence
+    that is a removed one with page chrome glued on (or the other way round)."""
+    out = {k for k, c in enumerate(changes) if is_trivial(c)}
+    for k in range(1, len(changes)):
+        if _banner_tail(changes[k - 1], changes[k]):
+            out.add(k)
+    added = [(k, c.new) for k, c in enumerate(changes) if c.kind == "added" and c.new and k not in out]
+    removed = [(k, c.old) for k, c in enumerate(changes) if c.kind == "removed" and c.old and k not in out]
+    shortened = [c.old for c in changes if c.kind == "reworded" and c.old and c.new and len(c.new) < len(c.old)]
+    for ka, a in added:
+        for kr, r in removed:
+            if kr not in out and (glued_chrome(r, a) or glued_chrome(a, r)):
+                out.update((ka, kr))
+                break
+        else:
+            if any(unstopped_piece(a, r) for r in [r for _, r in removed] + shortened):
+                out.add(ka)
+    return out
+
+
+BANNER_TAIL_MAX_WORDS = 12
+
+
+def _banner_tail(banner: "Change", c: "Change") -> bool:
+    """'We have updated our Privacy Policy. Please read it carefully.': the short sentence that
+    follows an update banner, added or removed with it and about no practice, is the banner's."""
+    text = c.new if c.kind == "added" else c.old if c.kind == "removed" else None
+    head = banner.new if banner.kind == "added" else banner.old if banner.kind == "removed" else None
+    return bool(text and head and c.kind == banner.kind and _BANNER_RE.search(head)
+                and len(text.split()) <= BANNER_TAIL_MAX_WORDS and not has_topic(text) and not _numbers(text))
+
+
+def unstopped_piece(piece: str, longer: str) -> bool:
+    """PIECE is the tail of a LONGER old sentence that lacked its full stop ('… to the
+    satisfaction of the customer All such contacts receive a response' -> 'All such contacts
+    receive a response.'): the same words, now split off, not a new statement. It must start
+    with a capital right after a lower-case word in LONGER, so a clause taken out of a sentence
+    ('sell your data' out of 'we never sell your data') never counts."""
+    body = " ".join(piece.split()).rstrip(".!?;:")
+    if len(body.split()) < 4 or not body[:1].isupper():
+        return False
+    at = " ".join(longer.split()).find(" " + body)
+    if at < 0:
+        return False
+    before = " ".join(longer.split())[:at]
+    return bool(re.search(r"[a-z]$", before))
+
+
+def _spelled_out(short_side: str, long_side: str) -> bool:
+    """'EEA' -> 'European Economic Area (EEA)' or 'European Economic Area'; 'U.S.' -> 'United States'."""
+    short_side = re.sub(r"(?<=[A-Z])\.", "", short_side)
+    acr = [a.rstrip("s") for a in _ACRONYM_RE.findall(short_side)]
+    rest = _ACRONYM_RE.sub("", short_side).strip(" ()")
+    if len(acr) != 1 or rest:
+        return False
+    words = [w for w in re.findall(r"[A-Za-z]+", long_side) if w.lower() not in ("of", "and", "the", "for")]
+    initials = "".join(w[0].upper() for w in words if w[0].isupper())
+    return acr[0] in initials
