@@ -253,3 +253,9 @@ def test_run_in_labels_pair_headings_but_are_never_reported_as_sections() -> Non
     # the same label standing as a heading line on the other side is the same section
     lined = old.replace("Log Data: When", "Log Data\n\nWhen")
     assert compare(old, lined).sections_added == () and compare(old, lined).sections_removed == ()
+
+
+def test_a_glued_page_title_does_not_cut_the_stamp_line_that_follows_it() -> None:
+    text = ("Facebook helps you connect with the people in your life.Example Privacy PolicyDate of last "
+            "revision: December 9, 2009.We want to earn your trust by being open about what we do.\n")
+    assert segment(text).date_stamp is not None

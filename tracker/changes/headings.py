@@ -175,6 +175,9 @@ _GLUED_QUESTION_RE = re.compile(r"(?<=[.!?])\s*((?:[IVX]{1,5}\.|\d{1,2}\.)?\s*[A
 _SPACED_HEADING_RE = re.compile(r"(?<=[.!?] )([A-Z][^.!?;:,\n]{3,80}?) (?=(" + STARTERS[3:-1] + r") [a-z])")
 
 
+_STAMP_AHEAD_RE = re.compile(r"\s*(?:date of last revision|last (?:updated|modified|revised)|effective|updated)\b", re.I)
+
+
 def _glued_candidates(body: str) -> list[tuple[int, int]]:
     """(start, end) of the headings glued into a paragraph, in order, not overlapping."""
     found: list[tuple[int, int]] = []
@@ -189,6 +192,8 @@ def _glued_candidates(body: str) -> list[tuple[int, int]]:
     found.sort()
     out: list[tuple[int, int]] = []
     for a, b in found:
+        if _STAMP_AHEAD_RE.match(body, b):
+            continue    # 'Privacy PolicyDate of last revision: ...': the page's stamp line, kept whole
         if (not out or a >= out[-1][1]) and len(body) - b >= 20:
             out.append((a, b))
     return out
