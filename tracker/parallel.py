@@ -17,14 +17,15 @@ same, so it is written once here:
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
-from multiprocessing.context import BaseContext
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:  # multiprocessing is imported by the pools only: a `track` run needs the
+    # CPU count alone, and pays nothing for the process pool machinery
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from multiprocessing.context import BaseContext
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,8 @@ def cpu_count() -> int:
 
 def _context() -> BaseContext:
     # fork: workers start in milliseconds and inherit the imported modules.
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
@@ -64,6 +67,8 @@ def _die_with_parent() -> None:
 
 def new_pool(workers: int) -> ProcessPoolExecutor:
     """A fork pool whose workers die with this process."""
+    from concurrent.futures import ProcessPoolExecutor
+
     return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_die_with_parent)
 
 
@@ -82,6 +87,9 @@ def run_isolated(fn: Callable[[J], R], jobs: Sequence[J], workers: int,
                 result = failed(job, exc)
             done(result)
         return
+    from concurrent.futures import as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
     broken: list[J] = []
     with new_pool(min(workers, len(jobs))) as pool:
         futures: dict[Future[R], J] = {pool.submit(fn, job): job for job in jobs}
@@ -105,6 +113,8 @@ def run_isolated(fn: Callable[[J], R], jobs: Sequence[J], workers: int,
 def _one_at_a_time(fn: Callable[[J], R], jobs: list[J], done: Callable[[R], None],
                    failed: Callable[[J, BaseException], R]) -> None:
     """Each job alone in a one-worker pool: a pool that breaks names its culprit."""
+    from concurrent.futures.process import BrokenProcessPool
+
     pool: ProcessPoolExecutor | None = None
     try:
         for job in jobs:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -81,7 +81,9 @@ class DocState:
         return "never fetched"
 
     def to_json(self) -> dict:
-        data = asdict(self)
+        # every field is a str, int, bool, date or None: a plain copy is what asdict() would
+        # make, without its deep copies (a state save covers every document of the workspace)
+        data = {name: getattr(self, name) for name in _DOC_FIELDS}
         for key in _DATES:
             data[key] = _iso(data[key])
         return data
@@ -96,6 +98,9 @@ class DocState:
         for key in _DATES:
             values[key] = _parse(values.get(key))
         return cls(**values)
+
+
+_DOC_FIELDS = tuple(f.name for f in fields(DocState))
 
 
 @dataclass(frozen=True)

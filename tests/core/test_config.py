@@ -212,3 +212,50 @@ def test_fuzzed_text_raises_only_config_errors(text):
         parse_config(text, Path("fuzz.toml"))
     except ConfigError:
         pass
+
+
+
+_IDENTS = st.from_regex(r"\A-?[A-Za-z_][A-Za-z0-9_-]{0,6}\Z")
+_VALUES = _IDENTS | st.text("ab \"'\\]>-", max_size=5).map(lambda v: f'"{v}"') \
+    | st.text("ab \"'\\]-", max_size=5).map(lambda v: f"'{v}'")
+_ATTRS = st.builds(lambda n, op, v: f"[{n}]" if op is None else f"[{n}{op}{v}]", _IDENTS,
+                   st.none() | st.sampled_from(["=", "~=", "|=", "^=", "$=", "*=", "!="]),
+                   _VALUES)
+_PARTS = st.lists(st.builds(lambda k, n: f"{k}{n}", st.sampled_from([".", "#"]), _IDENTS)
+                  | _ATTRS | st.sampled_from([":first-child", ":not(a)", "::x"]), max_size=3)
+_COMPOUNDS = st.builds(lambda head, parts: head + "".join(parts),
+                       st.sampled_from(["", "*"]) | _IDENTS, _PARTS)
+_SEPARATORS = st.sampled_from([" ", ">", " > ", "\t", "\n>", "+", " ~ ", ",", ", ", "  "])
+_SELECTORS = st.builds(lambda first, rest, pad: pad[0] + first + "".join(a + b for a, b in rest)
+                       + pad[1], _COMPOUNDS, st.lists(st.tuples(_SEPARATORS, _COMPOUNDS),
+                                                       max_size=3),
+                       st.sampled_from([("", ""), (" ", ""), ("", " "), ("", ",")]))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_SELECTORS | st.text("ab.#[]=\"'*> ,-:1", max_size=12))
+def test_selectors_validated_without_soupsieve_are_ones_soupsieve_compiles(selector):
+    """The fast path of the selector check accepts only what soupsieve compiles: the
+    verdict on every selector is the one soupsieve gives."""
+    import soupsieve
+
+    from tracker.config.schema import PLAIN_SELECTOR, _valid_selector
+
+    try:
+        soupsieve.compile(selector)
+        compiles = True
+    except Exception:  # noqa: BLE001 - soupsieve raises several kinds
+        compiles = False
+    if PLAIN_SELECTOR.fullmatch(selector):
+        assert compiles, selector
+    assert _valid_selector(selector) is compiles
+
+
+def test_the_usual_selectors_take_the_fast_path():
+    from tracker.config.schema import PLAIN_SELECTOR
+
+    for selector in ("article.policy", "main > article", "#content .legal", "div[role=main]",
+                     "a[href^='https:'], nav", "*", ".a.b#c"):
+        assert PLAIN_SELECTOR.fullmatch(selector), selector
+    for selector in ("a:first-child", "a + b", "1a", "a >", " a", "a[x='\\']"):
+        assert not PLAIN_SELECTOR.fullmatch(selector), selector

@@ -102,3 +102,58 @@ def test_cli_run_tracks_then_builds(tmp_path, web):
     assert len(pages) == 1 and "90 days" in pages[0].read_text()
     diff = CliRunner().invoke(main, ["-w", str(ws.root), "diff", "acme"])
     assert "90 days" in diff.output
+
+
+_LOADED = """
+import atexit, json, runpy, sys
+atexit.register(lambda: sys.stderr.write("\\nMODULES " + json.dumps(sorted(sys.modules)) + "\\n"))
+sys.argv = ["tracker"] + sys.argv[1:]
+runpy.run_module("tracker", run_name="__main__")
+"""
+
+
+def _run_counting(root, trace):
+    """`tracker track` as cron runs it: the modules it loaded and the git commands it ran."""
+    import json
+    import re
+    import subprocess
+    import sys
+
+    from tests.support.cli import subprocess_env
+
+    trace.write_text("")
+    proc = subprocess.run([sys.executable, "-c", _LOADED, "-w", str(root), "track"],
+                          capture_output=True, text=True, timeout=120,
+                          env=dict(subprocess_env(), GIT_TRACE=str(trace)))
+    assert proc.returncode == 0, proc.stderr
+    modules = json.loads(proc.stderr.rsplit("MODULES ", 1)[1])
+    return proc.stdout, set(modules), re.findall(r"built-in: git (\S+)", trace.read_text())
+
+
+def test_per_document_cost_of_a_run_stays_small(tmp_path, web):
+    """What a document costs `track` beyond its request: an unchanged run (every answer a
+    304) imports no HTML parser, no change detector and no git library, and starts no git
+    process; recording the next version of an existing document starts no git process
+    either (the repository is read and written in-process)."""
+    pages = {f"/p{i}": policy_html() for i in range(3)}
+    for path, body in pages.items():
+        web.page(path, web_page(body), etag=True)
+    ws = make_workspace(tmp_path / "ws", web, {f"c{i}": [("privacy-policy", f"/p{i}")]
+                                               for i in range(3)})
+    trace = tmp_path / "git-trace"
+    out, modules, git_commands = _run_counting(ws.root, trace)
+    assert out.count("NEW ") == 3
+    out, modules, git_commands = _run_counting(ws.root, trace)
+    assert out == "" and git_commands == []
+    heavy = {"lxml", "bs4", "soupsieve", "git", "tracker.changes", "tracker.extract.html",
+             "tracker.storage.repo", "multiprocessing"}
+    assert not heavy & modules, heavy & modules
+    web.page("/p1", web_page(policy_html().replace("</p>", " We now keep logs.</p>", 1)),
+             etag=True)
+    out, modules, git_commands = _run_counting(ws.root, trace)
+    assert out.startswith("CHANGED  c1/privacy-policy ["), out
+    assert set(git_commands) <= {"version"}, git_commands  # GitPython's check at import
+
+
+def web_page(body: str) -> str:
+    return f"<!doctype html><html><body><main>{body}</main></body></html>"

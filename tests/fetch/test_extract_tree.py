@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 import soupsieve
 from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from tests.support.web import doc
 
 from tracker.extract import extract
-from tracker.extract.css import select
+from tracker.extract.css import plain_selectors, select
 from tracker.extract.dom import get_text, parse
 
 URL = "https://acme.example/legal/privacy"
@@ -63,3 +65,56 @@ def test_pseudo_class_selector_sees_earlier_removals() -> None:
                    doc(URL, remove=(".ad",), select=("main > p:first-child",)),
                    encoding="utf-8").text
     assert text == "one\n"
+
+
+def _same_structure(mine, theirs) -> bool:
+    """A selector list read by css.plain_selectors equals soupsieve's compiled one in every
+    field the matching reads (soupsieve leaves the tag of some compounds without a type None
+    instead of "*": both mean any element to the matching)."""
+    if len(mine) != len(theirs):
+        return False
+    for a, b in zip(mine, theirs):
+        tag = b.tag.name if b.tag is not None else "*"
+        prefix = b.tag.prefix if b.tag is not None else None
+        if (a.tag.name, a.tag.prefix, a.ids, a.classes, a.rel_type) != \
+                (tag, prefix, b.ids, b.classes, b.rel_type) or b.attributes \
+                or b.nth or b.selectors or b.contains or b.lang or b.flags:
+            return False
+        if not _same_structure(a.relation, b.relation):
+            return False
+    return True
+
+
+_NAMES = st.from_regex(r"\A-?[A-Za-z_][A-Za-z0-9_-]{0,5}\Z")
+_COMPOUNDS = st.builds(lambda head, parts: head + "".join(parts),
+                       st.sampled_from(["", "*"]) | _NAMES,
+                       st.lists(st.builds(lambda k, n: k + n, st.sampled_from(".#"), _NAMES),
+                                max_size=3))
+_JOINERS = st.sampled_from([" ", ">", " > ", "\t", "\n>", ",", " , ", "  ", "+", ":"])
+_PLAINISH = st.builds(lambda first, rest, pad: pad + first + "".join(a + b for a, b in rest)
+                      + pad, _COMPOUNDS, st.lists(st.tuples(_JOINERS, _COMPOUNDS), max_size=3),
+                      st.sampled_from(["", " "]))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_PLAINISH | st.text("ab.#*> ,\t-_1", max_size=10))
+def test_plain_selectors_are_read_as_soupsieve_compiles_them(selector: str) -> None:
+    """Selectors read without soupsieve (names, classes, ids, descendant and child
+    combinators, commas) get exactly the structure soupsieve compiles, and only selectors
+    soupsieve accepts are read that way."""
+    mine = plain_selectors(selector)
+    if mine is None:
+        return
+    assert _same_structure(mine, soupsieve.compile(selector).selectors), selector
+
+
+def test_the_usual_selectors_need_no_soupsieve() -> None:
+    page = parse(PAGE)
+    for selector in ("main", ".part", "section.part.extra", "#m", "main > section", "main p",
+                     "h1, .note", "div p span", "body > main > section > ul > li", "P", "*"):
+        assert plain_selectors(selector) is not None, selector
+        soup = BeautifulSoup(PAGE, "lxml")
+        expected = [(t.name, t.get_text()) for t in soupsieve.select(selector, soup)]
+        assert [(e.name, get_text(e)) for e in select(page, selector)] == expected
+    for selector in ("[data-x]", "a:first-child", "h1 ~ section", "a >", "> a", "a,", ",a"):
+        assert plain_selectors(selector) is None, selector

@@ -319,3 +319,43 @@ def test_an_init_killed_halfway_leaves_nothing_to_refuse(tmp_path):
     assert repo.record("privacy-policy", ex("Text."), META, T0, "Privacy Policy")
     fsck(path)
     assert [p.name for p in (tmp_path / "snapshots").iterdir()] == ["acme"]
+
+
+
+def test_repositories_created_at_once_by_many_threads_all_succeed(tmp_path, monkeypatch):
+    """Recording lanes create repositories concurrently while a killed init's leftover is
+    swept: the sweep removes only the leftover, never another thread's init under way (the
+    sweep's listing is held until another init could have started, up to a second)."""
+    import os
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tracker.storage import gitdir
+
+    snapshots = tmp_path / "snapshots"
+    leftover = snapshots / ".c5.init-dead1234" / ".git"
+    leftover.mkdir(parents=True)
+
+    class SlowListing:  # gitdir's `os`, whose directory listing waits for another init
+        def __getattr__(self, name: str) -> object:
+            return getattr(os, name)
+
+        @staticmethod
+        def scandir(path):
+            deadline = time.monotonic() + 1.0
+            while time.monotonic() < deadline and sum(
+                    ".init-" in e.name and "dead1234" not in e.name for e in os.scandir(path)) < 1:
+                time.sleep(0.01)  # let another thread start its init, if it can
+            return os.scandir(path)
+
+    monkeypatch.setattr(gitdir, "os", SlowListing())
+
+    def first_version(i: int) -> str | None:
+        with CompanyRepo.open(snapshots / f"c{i}", create=True) as repo:
+            return repo.record("privacy-policy", ex(f"Text {i}."), META, T0, "Privacy Policy")
+
+    with ThreadPoolExecutor(16) as pool:
+        assert all(pool.map(first_version, range(64)))
+    assert sorted(p.name for p in snapshots.iterdir()) == sorted(f"c{i}" for i in range(64))
+    for i in (0, 31, 63):
+        fsck(snapshots / f"c{i}")

@@ -66,3 +66,69 @@ def test_changes_renames_and_deletions_reach_files_and_index(repo, repo_path) ->
     assert (repo_path / "terms.md").read_text() == "Terms.\n"
     clean(repo_path)
     fsck(repo_path)
+
+
+def test_a_change_in_an_existing_repository_starts_no_git_process(tmp_path, spawned) -> None:
+    """Reopening a repository of loose objects (HEAD checked, working copy checked, tree and
+    previous text read) and recording its next version: all without git."""
+    path = tmp_path / "acme"
+    with CompanyRepo.open(path, create=True) as repo:
+        repo.record("privacy-policy", ex("One.", b"<p>One.</p>", "html"), META, T0, "P")
+        repo.record("terms", ex("Terms."), META, T0 + timedelta(hours=1), "T")
+    spawned.clear()
+    with CompanyRepo.open(path) as repo:
+        assert repo.latest_text("privacy-policy") == "One.\n"
+        assert repo.last_date() is not None
+        sha = repo.record("privacy-policy", ex("Two."), META, T0 + timedelta(days=1), "P")
+    assert spawned == []
+    assert git(path, "rev-parse", "HEAD").strip() == sha
+    assert git(path, "show", "HEAD~1:privacy-policy.md") == "One.\n"
+    clean(path)
+    fsck(path)
+
+
+def test_a_working_copy_left_behind_is_still_found_and_restored(tmp_path, caplog) -> None:
+    """The in-process check only ever says "clean" when git would: an edited file, a file
+    gone, a stale index or an executable bit each send the check to git, which restores."""
+    import os
+
+    path = tmp_path / "acme"
+    with CompanyRepo.open(path, create=True) as repo:
+        repo.record("privacy-policy", ex("One."), META, T0, "P")
+        repo.record("terms", ex("Terms."), META, T0 + timedelta(hours=1), "T")
+    spoilers = [lambda: (path / "terms.md").write_text("scribbled\n"),
+                lambda: (path / "terms.md").unlink(),
+                lambda: os.chmod(path / "terms.md", 0o755),
+                lambda: git(path, "rm", "-q", "--cached", "terms.md")]
+    for spoil in spoilers:
+        caplog.clear()
+        spoil()
+        with CompanyRepo.open(path) as repo:
+            assert repo.latest_text("terms") == "Terms.\n"
+        assert "working tree differs from HEAD" in caplog.text
+        assert (path / "terms.md").read_text() == "Terms.\n"
+        clean(path)
+    # git's own index (written by read-tree) passes the in-process check as it is
+    git(path, "read-tree", "--reset", "-u", "HEAD")
+    from tracker.storage import worktree
+    from tracker.storage.objects import read_flat_tree
+
+    flat = read_flat_tree(path / ".git" / "objects", git(path, "rev-parse", "HEAD").strip())
+    assert flat is not None and worktree.matches_head(path, path / ".git", flat)
+
+
+def test_a_packed_repository_is_read_through_git(tmp_path) -> None:
+    """After `git gc` packs every object, opening and recording fall back to git and give
+    the same result."""
+    path = tmp_path / "acme"
+    with CompanyRepo.open(path, create=True) as repo:
+        repo.record("privacy-policy", ex("One."), META, T0, "P")
+    git(path, "gc", "-q", "--prune=now")
+    assert not [p for p in (path / ".git" / "objects").iterdir()
+                if len(p.name) == 2 and any(p.iterdir())]
+    with CompanyRepo.open(path) as repo:
+        assert repo.latest_text("privacy-policy") == "One.\n"
+        sha = repo.record("privacy-policy", ex("Two."), META, T0 + timedelta(days=1), "P")
+    assert git(path, "rev-parse", "HEAD").strip() == sha
+    clean(path)
+    fsck(path)

@@ -464,9 +464,9 @@ def _vendor_spans(text: str, fold: bool = False) -> dict[str, list[tuple[int, in
             found.setdefault(canon, []).append(m.span())
     if not fold:     # names by shape and context need their capitals
         listed = sorted(sp for spans in found.values() for sp in spans)
-        starts = [s for s, _ in listed]
+        span_starts = [s for s, _ in listed]
         for name, s, e in find_parties(text):
-            i = bisect_left(starts, s + 1)
+            i = bisect_left(span_starts, s + 1)
             if any(s2 <= s and e <= e2 for s2, e2 in listed[max(0, i - 8):i]):
                 continue      # inside a listed name ('Google' of 'Google Analytics')
             found.setdefault(_seed_name(name), []).append((s, e))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -240,7 +241,21 @@ def _selectors(good: Mapping[str, Any]) -> list[str]:
             if not _valid_selector(selector)]
 
 
+# Selectors of names, classes, ids and plain attributes joined by descendant or child
+# combinators and commas: a subset of CSS that soupsieve always compiles (a property test
+# checks it), so the usual configuration is validated without importing soupsieve and
+# BeautifulSoup (an unchanged run parses no HTML and never needs them). Anything else is
+# compiled by soupsieve as before.
+_IDENT = r"-?[A-Za-z_][A-Za-z0-9_-]*"
+_ATTR = (rf"\[{_IDENT}(?:[~|^$*]?=(?:{_IDENT}|\"[^\"\\\r\n\f]*\"|'[^'\\\r\n\f]*'))?\]")
+_COMPOUND = rf"(?:(?:{_IDENT}|\*)(?:[.#]{_IDENT}|{_ATTR})*|(?:[.#]{_IDENT}|{_ATTR})+)"
+_COMPLEX = rf"{_COMPOUND}(?:(?:[ \t\n]*>[ \t\n]*|[ \t\n]+){_COMPOUND})*"
+PLAIN_SELECTOR = re.compile(rf"{_COMPLEX}(?:[ \t\n]*,[ \t\n]*{_COMPLEX})*")
+
+
 def _valid_selector(selector: str) -> bool:
+    if PLAIN_SELECTOR.fullmatch(selector):
+        return True
     try:
         import soupsieve
         soupsieve.compile(selector)

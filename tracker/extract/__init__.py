@@ -6,11 +6,17 @@ the charset; blocked recognises block pages.
 
 from __future__ import annotations
 
-from tracker.extract.encoding import HTML_TYPES, meta_charset, detect_encoding, decode
-from tracker.extract.text import normalize_text, decode_cfemail, deobfuscate_emails
-from tracker.extract.html import html_to_markdown
-from tracker.extract.pdf import pdf_to_text
-from tracker.extract.document import MARKDOWN_TYPES, sniff_kind, looks_binary, extract
+import importlib
+from typing import Any
+
+# Each name is imported from its module on first use: the fetching side only needs the
+# encoding rules, and a run where every document answered 304 never parses HTML (lxml,
+# soupsieve and BeautifulSoup are then not imported at all).
+_HOME = {"HTML_TYPES": "encoding", "meta_charset": "encoding", "detect_encoding": "encoding",
+         "decode": "encoding", "normalize_text": "text", "decode_cfemail": "text",
+         "deobfuscate_emails": "text", "html_to_markdown": "html", "pdf_to_text": "pdf",
+         "MARKDOWN_TYPES": "document", "sniff_kind": "document", "looks_binary": "document",
+         "extract": "document"}
 
 __all__ = [
     "HTML_TYPES",
@@ -27,3 +33,16 @@ __all__ = [
     "looks_binary",
     "extract",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,20 +1,22 @@
 """CSS selectors (`select`, `remove`) over the extraction tree, with soupsieve's meaning.
 
 Selectors are compiled by soupsieve, the engine the config validator uses, so what is valid
-and what an error says stay the same. The usual selectors (names, ids, classes, attributes,
-descendant and child combinators, lists) are matched here directly, the way soupsieve matches
-them on an HTML document (every element an HTML one: `[type=x]` ignores case, as there); anything else (pseudo-classes, sibling combinators, namespaces) is
-matched by soupsieve itself on a BeautifulSoup tree of the same page, mapped back element by
-element, with the elements removed so far removed there too.
+and what an error says stay the same; only selectors made of names, classes and ids joined by
+descendant or child combinators and commas (`article.policy`, `main > #content`) are read
+here into the very structure soupsieve builds for them (a test compares the two), so the
+usual page is extracted without importing soupsieve and BeautifulSoup at all. The usual
+selectors (names, ids, classes, attributes, descendant and child combinators, lists) are
+matched here directly, the way soupsieve matches them on an HTML document (every element an
+HTML one: `[type=x]` ignores case, as there); anything else (pseudo-classes, sibling
+combinators, namespaces) is matched by soupsieve itself on a BeautifulSoup tree of the same
+page, mapped back element by element, with the elements removed so far removed there too.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
-
-import soupsieve
-from soupsieve import css_types as ct
 
 from tracker.extract.dom import Document, Element, descendants
 
@@ -29,13 +31,85 @@ _NOT_WS = re.compile(r"\S+")
 _ASCII_UPPER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
+class InvalidSelector(ValueError):
+    """A selector soupsieve refuses (its message)."""
+
+
 def select(doc: Document, selector: str) -> list[Element]:
-    """Every element of the page matching `selector`, in document order (soupsieve errors
-    such as SelectorSyntaxError propagate)."""
-    compiled = soupsieve.compile(selector).selectors
-    if _simple(compiled):
-        return [el for el in descendants(doc.root) if _match_list(el, compiled)]
-    return _SoupMirror.of(doc).select(doc, selector)
+    """Every element of the page matching `selector`, in document order (InvalidSelector
+    with soupsieve's message for a selector it refuses)."""
+    compiled: Any = plain_selectors(selector)
+    if compiled is None:
+        import soupsieve
+
+        try:
+            compiled = soupsieve.compile(selector).selectors
+        except soupsieve.SelectorSyntaxError as exc:
+            raise InvalidSelector(str(exc)) from None
+        if not _simple(compiled):
+            return _SoupMirror.of(doc).select(doc, selector)
+    return [el for el in descendants(doc.root) if _match_list(el, compiled)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Names, classes and ids, read without soupsieve
+# ---------------------------------------------------------------------------------------------
+
+_IDENT = r"-?[A-Za-z_][A-Za-z0-9_-]*"
+_COMPOUND = rf"(?:(?:{_IDENT}|\*)(?:[.#]{_IDENT})*|(?:[.#]{_IDENT})+)"
+_PLAIN = re.compile(rf"{_COMPOUND}(?:(?:[ \t\n]*>[ \t\n]*|[ \t\n]+){_COMPOUND})*")
+_PARTS = re.compile(rf"([.#]?)({_IDENT}|\*)")
+_COMBINATOR = re.compile(r"[ \t\n]*>[ \t\n]*|[ \t\n]+")
+
+
+@dataclass(frozen=True)
+class PlainTag:
+    name: str
+    prefix: None = None
+
+
+@dataclass(frozen=True)
+class PlainSelector:
+    """The fields of soupsieve's compiled selector that matching reads, for the plain case."""
+
+    tag: PlainTag
+    ids: tuple[str, ...]
+    classes: tuple[str, ...]
+    relation: tuple[PlainSelector, ...]
+    rel_type: str | None
+    attributes: tuple[()] = field(default=())
+
+
+def plain_selectors(selector: str) -> tuple[PlainSelector, ...] | None:
+    """The selector list read here when it is plain (see the module docstring), else None."""
+    complexes = [part.strip(" \t\n") for part in selector.split(",")]
+    if not all(c and _PLAIN.fullmatch(c) and c[0] not in " >" for c in complexes):
+        return None
+    return tuple(_complex(c) for c in complexes)
+
+
+def _complex(text: str) -> PlainSelector:
+    compounds = _COMBINATOR.split(text)
+    combinators = [c.strip(" \t\n") or " " for c in _COMBINATOR.findall(text)]
+    selector: PlainSelector | None = None
+    for i, compound in enumerate(compounds):
+        rel_type = combinators[i] if i < len(combinators) else None
+        selector = _compound(compound, (selector,) if selector else (), rel_type)
+    assert selector is not None
+    return selector
+
+
+def _compound(text: str, relation: tuple[PlainSelector, ...], rel_type: str | None
+              ) -> PlainSelector:
+    tag, ids, classes = PlainTag("*"), [], []  # no type: soupsieve's "*" as well
+    for kind, name in _PARTS.findall(text):
+        if kind == "#":
+            ids.append(name)
+        elif kind == ".":
+            classes.append(name)
+        else:
+            tag = PlainTag(name)
+    return PlainSelector(tag, tuple(ids), tuple(classes), relation, rel_type)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -44,6 +118,8 @@ def select(doc: Document, selector: str) -> list[Element]:
 
 
 def _simple(selectors: Any) -> bool:
+    from soupsieve import css_types as ct
+
     if selectors.is_not or selectors.is_html:
         return False
     for sel in selectors:

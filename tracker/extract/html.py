@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from soupsieve import SelectorSyntaxError
-
 from tracker.errors import ExtractionError
 from tracker.extract import css
 from tracker.extract.dom import (Document, Element, Text, descendants, detach, find_all,
@@ -173,7 +171,7 @@ def _has_chosen_ancestor(tag: Element, chosen: set[int]) -> bool:
 def _css(doc: Document, selector: str, option: str) -> list[Element]:
     try:
         return css.select(doc, selector)
-    except SelectorSyntaxError as exc:
+    except css.InvalidSelector as exc:
         reason = " ".join(str(exc).split())
         raise ExtractionError(f"invalid {option} selector {selector!r}: {reason}") from None
 

@@ -147,10 +147,10 @@ def _subscription(raw: Any, index: int, file: str, problems: list[ConfigError],
 def parse_subscriptions(raw: Any, file: str, *, base_url: str
                         ) -> tuple[tuple[Subscription, ...], list[ConfigError]]:
     """Validate the ``subscriptions`` array of tables: (good subscriptions, problems)."""
+    if raw is None:  # no subscriptions: the detector's topic list is not even imported
+        return (), []
     from tracker.changes.topics import TOPICS
 
-    if raw is None:
-        return (), []
     if not isinstance(raw, list):
         return (), [ConfigError("must be an array of tables ([[subscriptions]])", file=file,
                                 key="subscriptions")]

@@ -14,6 +14,7 @@ import os
 import re
 import secrets
 import shutil
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -27,6 +28,7 @@ log = logging.getLogger("tracker.storage.repo")  # the repository's log, as oper
 
 STALE_LOCKS = ("index.lock", "HEAD.lock", "config.lock", "packed-refs.lock", "ORIG_HEAD.lock")
 _SHA = re.compile(r"[0-9a-f]{40}")
+_STAGING = re.compile(r"\.(.+)\.init-[0-9a-f]{8}")
 
 Skeleton = list[tuple[str, int, bytes | None]]  # (relative path, mode, content or None: dir)
 _SKELETON: Skeleton | None = None
@@ -72,14 +74,40 @@ def _read_tree_of_files(root: Path) -> Skeleton:
     return entries
 
 
+# The staging folders killed inits left, per folder and company, listed once per folder by
+# this process (not one listing of the workspace per new repository). Only a company's own
+# leftovers are removed, when it is created: one writer per repository (a lane, an import
+# worker), so none of them can belong to an init under way in another thread or process.
+_LEFTOVERS: dict[Path, dict[str, list[str]]] = {}
+_SWEEP_LOCK = threading.Lock()
+
+
+def _killed_inits(parent: Path, name: str) -> list[str]:
+    """The staging folders (``.<name>.init-*``) a killed init of ``name`` left in
+    ``parent``."""
+    with _SWEEP_LOCK:
+        found = _LEFTOVERS.get(parent)
+        if found is None:
+            found = {}
+            try:
+                for entry in os.scandir(parent):
+                    m = _STAGING.fullmatch(entry.name)
+                    if m:
+                        found.setdefault(m.group(1), []).append(entry.name)
+            except OSError:
+                pass
+            _LEFTOVERS[parent] = found
+        return found.pop(name, [])
+
+
 def create_repository(path: Path) -> None:
     """Create the repository atomically: a run killed during the init leaves no half-made
     `.git` that the next run would have to refuse as corrupted."""
     staging = path.parent / f".{path.name}.init-{secrets.token_hex(4)}"
     try:
         path.mkdir(parents=True, exist_ok=True)
-        for leftover in path.parent.glob(f".{path.name}.init-*"):  # from a killed init
-            shutil.rmtree(leftover, ignore_errors=True)
+        for leftover in _killed_inits(path.parent, path.name):
+            shutil.rmtree(path.parent / leftover, ignore_errors=True)
         staging.mkdir()
         target = staging / ".git"
         for rel, mode, data in git_dir_skeleton(staging):
@@ -94,7 +122,10 @@ def create_repository(path: Path) -> None:
     except (GitCommandError, InvalidGitRepositoryError, OSError) as exc:
         raise StorageError(f"{path}: cannot create repository ({exc})") from None
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            staging.rmdir()  # empty once `.git` moved out
+        except OSError:
+            shutil.rmtree(staging, ignore_errors=True)
     log.info("created repository %s", path)
 
 

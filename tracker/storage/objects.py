@@ -95,6 +95,61 @@ class ObjectWriter(Protocol):
     def wants_maintenance(self) -> bool: ...
 
 
+def read_loose(objects_dir: Path, sha: str) -> tuple[bytes, bytes] | None:
+    """(kind, content) of a loose object, read without git; None when it is not a loose
+    object or not a well-formed one (the caller then asks git, which says what is wrong)."""
+    try:
+        raw = zlib.decompress((objects_dir / sha[:2] / sha[2:]).read_bytes())
+    except (OSError, zlib.error, ValueError):
+        return None
+    header, sep, data = raw.partition(b"\0")
+    kind, _, size = header.partition(b" ")
+    if not sep or not size.isdigit() or int(size) != len(data):
+        return None
+    return kind, data
+
+
+_FLAT_MODES = frozenset({"100644", "100755", "120000", "160000"})
+
+
+def read_flat_tree(objects_dir: Path, commit: str) -> Flat | None:
+    """The whole tree of a commit flattened (what ``git ls-tree -r --full-tree`` lists), read
+    from loose objects without git; None when an object is packed or anything is unusual."""
+    found = read_loose(objects_dir, commit)
+    if found is None or found[0] != b"commit" or not found[1].startswith(b"tree "):
+        return None
+    flat: Flat = {}
+    return flat if _walk_tree(objects_dir, found[1][5:45].decode("ascii", "replace"), "",
+                              flat) else None
+
+
+def _walk_tree(objects_dir: Path, sha: str, prefix: str, flat: Flat) -> bool:
+    found = read_loose(objects_dir, sha)
+    if found is None or found[0] != b"tree":
+        return False
+    data, pos = found[1], 0
+    while pos < len(data):
+        space = data.find(b" ", pos)
+        nul = data.find(b"\0", space + 1)
+        if space < 0 or nul < 0 or nul + 21 > len(data):
+            return False
+        mode = data[pos:space].decode("ascii", "replace")
+        try:
+            name = data[space + 1:nul].decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        entry = data[nul + 1:nul + 21].hex()
+        pos = nul + 21
+        if mode == "40000":
+            if not _walk_tree(objects_dir, entry, f"{prefix}{name}/", flat):
+                return False
+        elif mode in _FLAT_MODES:
+            flat[prefix + name] = (mode, entry)
+        else:  # a mode git would print differently: let git list it
+            return False
+    return True
+
+
 class LooseWriter:
     """Loose object files in ``objects_dir``, each written atomically."""
 
@@ -157,12 +212,8 @@ class LooseWriter:
 
     def content(self, sha: str) -> bytes | None:
         """A loose blob's content, read without git (None when not a loose object)."""
-        try:
-            raw = zlib.decompress((self._objects / sha[:2] / sha[2:]).read_bytes())
-        except (OSError, zlib.error):
-            return None
-        header, _, data = raw.partition(b"\0")
-        return data if header.startswith(b"blob ") else None
+        found = read_loose(self._objects, sha)
+        return found[1] if found is not None and found[0] == b"blob" else None
 
     def abort(self) -> None:
         """Nothing to undo: unreferenced loose objects are pruned by ``git gc``."""

@@ -40,9 +40,8 @@ from tracker.models import Extracted, RecordMeta, Version, utc
 from tracker.names import is_safe_slug, text_hash
 from tracker.storage import gitdir, worktree
 from tracker.storage.insert import Reader, load_seen, save_seen, walk_insertion
-from tracker.storage.objects import (
-    IDENTITY_EMAIL, IDENTITY_NAME, Flat, LooseWriter, ObjectWriter, StreamWriter,
-)
+from tracker.storage.objects import (IDENTITY_EMAIL, IDENTITY_NAME, Flat, LooseWriter,
+                                     ObjectWriter, StreamWriter, read_flat_tree, read_loose)
 from tracker.storage.rewrite import (
     RAW_EXTS, Commit, ImportItem, Seen, check_date, check_doc_type, check_extracted,
     committer_date, drop_present, git_date, one_line, parse_history, plan_insertion, raw_path,
@@ -58,8 +57,6 @@ _DEFAULT_DESCRIPTION = "Unnamed repository"
 # Fewer appended versions than this go in as loose objects: a fast-import process and a pack
 # per tiny batch (a daily backfill, one Wayback capture) would cost more than they save.
 STREAM_MIN_ITEMS = 4
-
-
 
 
 class CompanyRepo:
@@ -115,8 +112,9 @@ class CompanyRepo:
         self.close()
 
     def _verify_head(self) -> None:
+        """HEAD's commit and tree are readable (in-process from loose objects, else git)."""
         head = self._head()
-        if head is None:
+        if head is None or self._loose_flat(head) is not None:
             return
         try:
             self._git("rev-parse", "--verify", "-q", f"{head}^{{tree}}")
@@ -126,9 +124,12 @@ class CompanyRepo:
 
     def _ensure_worktree(self, *, force: bool) -> None:
         """Re-sync index and files with HEAD when an interrupted run left them behind."""
-        if self._head() is None:
+        if (head := self._head()) is None:
             return
         if not force:
+            if (cached := self._flat_cache) and cached[0] == head and worktree.matches_head(
+                    self.path, self._git_dir, cached[1]):
+                return  # the common case, checked without a git process
             try:
                 self._repo.git.diff_index("--quiet", "HEAD", "--")
                 return
@@ -150,6 +151,9 @@ class CompanyRepo:
         return gitdir.read_ref(self.path, self._git_dir, self._branch)
 
     def _read_object(self, sha: str) -> bytes:
+        found = read_loose(self._git_dir / "objects", sha)
+        if found is not None:
+            return found[1]
         try:
             return self._repo.odb.stream(bytes.fromhex(sha)).read()
         except Exception as exc:  # noqa: BLE001 - gitdb/GitPython raise many kinds
@@ -160,6 +164,8 @@ class CompanyRepo:
             return {}
         if self._flat_cache and self._flat_cache[0] == commit:
             return dict(self._flat_cache[1])
+        if (loose := self._loose_flat(commit)) is not None:
+            return dict(loose)
         out = self._git("ls-tree", "-r", "-z", "--full-tree", commit)
         flat: Flat = {}
         for entry in out.split("\0"):
@@ -169,6 +175,13 @@ class CompanyRepo:
             mode, _kind, sha = meta.split(" ")
             flat[path] = (mode, sha)
         self._flat_cache = (commit, dict(flat))
+        return flat
+
+    def _loose_flat(self, commit: str) -> Flat | None:
+        """The commit's tree read in-process (cached), None when git must list it."""
+        flat = read_flat_tree(self._git_dir / "objects", commit)
+        if flat is not None:
+            self._flat_cache = (commit, dict(flat))
         return flat
 
     def _history(self) -> list[Commit]:

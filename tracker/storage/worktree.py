@@ -22,6 +22,7 @@ import hashlib
 import logging
 import os
 import secrets
+import stat
 import struct
 import time
 from collections.abc import Callable
@@ -158,6 +159,53 @@ def checkout(work: Path, git_dir: Path, flat: Flat, before: Flat,
         if not _same_content(file, sha):
             _write_file(file, read_blob(sha), _REGULAR[mode], git_dir)
     write_index(work, git_dir, flat)
+
+
+def read_index(git_dir: Path) -> Flat | None:
+    """Path -> (mode, sha) of a version 2 index with no conflicts or extended flags (what
+    :func:`write_index` and a plain git write); None for anything else."""
+    try:
+        data = (git_dir / "index").read_bytes()
+    except OSError:
+        return None
+    if len(data) < 12 or data[:4] != b"DIRC" or struct.unpack(">I", data[4:8])[0] != 2:
+        return None
+    entries: Flat = {}
+    pos = 12
+    for _ in range(struct.unpack(">I", data[8:12])[0]):
+        if pos + 62 > len(data):
+            return None
+        mode = struct.unpack(">I", data[pos + 24:pos + 28])[0]
+        flags = struct.unpack(">H", data[pos + 60:pos + 62])[0]
+        end = data.find(b"\0", pos + 62)
+        if flags & 0xF000 or end < 0:  # extended flags or a merge stage
+            return None
+        try:
+            name = data[pos + 62:end].decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        entries[name] = (f"{mode:o}", data[pos + 40:pos + 60].hex())
+        pos += (62 + len(name.encode("utf-8")) + 8) // 8 * 8
+    return entries
+
+
+def matches_head(work: Path, git_dir: Path, flat: Flat) -> bool:
+    """True when the index and the files certainly match ``flat`` (the HEAD tree), i.e.
+    ``git diff-index --quiet HEAD`` would find nothing; False when unsure (ask git)."""
+    if read_index(git_dir) != flat or any(
+            mode not in _REGULAR or p.rsplit("/", 1)[-1] == ".gitattributes"
+            or _through_link(work, p) for p, (mode, _) in flat.items()):
+        return False
+    for path, (mode, sha) in flat.items():
+        file = work / path
+        try:
+            st = os.lstat(file)
+        except OSError:
+            return False
+        if not stat.S_ISREG(st.st_mode) or bool(st.st_mode & 0o100) != (mode == "100755") \
+                or not _same_content(file, sha):
+            return False
+    return True
 
 
 def write_index(work: Path, git_dir: Path, flat: Flat) -> None:

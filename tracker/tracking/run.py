@@ -35,7 +35,7 @@ from tracker.tracking.lanes import lane_count as _lane_count
 from tracker.tracking.refused import RefusedStore
 from tracker.tracking.notifying import notify_recorded
 from tracker.tracking.shards import MAX_SHARDS, parse_shard, shard_of  # noqa: F401  (re-exported)
-from tracker.tracking.reports import explain_recorded
+from tracker.tracking.reports import RecordedPairs, explain_recorded
 from tracker.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -191,7 +191,7 @@ def track(workspace: Workspace, config: Config, *, companies: Sequence[str] | No
             run.report.state_error = _save_state(state)
         repos.close()
     return _after_run(workspace, config, chosen, run.report, meter, notify=notify,
-                      started=started, captured_at=captured_at)
+                      started=started, captured_at=captured_at, pairs=run.pairs)
 
 
 def _plan_jobs(chosen: list[CompanyConfig], state: StateStore,
@@ -222,9 +222,13 @@ class _Run:
         self.progress, self.report = progress, report
         self.by_slug = {c.slug: c for c in chosen}
         self.left = {c.slug: len(c.documents) for c in chosen}
+        self.sent: set[str] = set()  # companies with a page sent to a recording lane
         self.done: queue.Queue[DocOutcome] = queue.Queue()
         self.state_lock = threading.Lock()
         self.lanes = _CompanyLanes(_lane_count(len(chosen)))
+        # what the lanes recorded, for the change reports; with a remote a push may replay
+        # commits, so the reports then read each document back from its repository
+        self.pairs = None if config.remote.enabled else RecordedPairs()
 
     def collect(self) -> None:
         """Move finished outcomes into the report (and the progress callback)."""
@@ -256,6 +260,7 @@ class _Run:
             while self.lanes.backlog() >= RECORD_BACKLOG:  # git is behind: hold fetching
                 self._wait_for_outcome(0.1)
                 self.collect()
+            self.sent.add(company.slug)
             self.lanes.submit(company.slug, functools.partial(
                 self._record, company, job.doc, result, when))
         else:
@@ -268,14 +273,16 @@ class _Run:
                 self.done.put(_settle_quick(company, job.doc, result, when, self.state,
                                             self.meter))
         self.left[company.slug] -= 1
-        if not self.left[company.slug]:  # its last document: free its git processes
+        if not self.left[company.slug] and company.slug in self.sent:
+            # its last document: free its git processes (a company whose documents all
+            # answered 304 or failed never reached a lane, so no thread starts for it)
             self.lanes.submit(company.slug, functools.partial(self.repos.release, company.slug))
         self.collect()
 
     def _record(self, company: CompanyConfig, doc: DocumentConfig, result: FetchResult,
                 when: datetime) -> None:
         self.done.put(_settle_body(company, doc, result, when, self.config, self.repos,
-                                   self.state, self.state_lock, self.meter))
+                                   self.state, self.state_lock, self.meter, self.pairs))
 
     def drain(self, total: int) -> None:
         """Wait for the recording lanes; progress keeps moving meanwhile."""
@@ -288,7 +295,7 @@ class _Run:
 
 def _after_run(workspace: Workspace, config: Config, chosen: list[CompanyConfig],
                report: RunReport, meter: RunStats, *, notify: str, started: datetime,
-               captured_at: datetime | None) -> RunReport:
+               captured_at: datetime | None, pairs: RecordedPairs | None = None) -> RunReport:
     """Outcomes in config order, then push (with a [remote]), the change reports of what
     was recorded, and the notifications."""
     order = {(c.slug, d.type): i for i, (c, d) in
@@ -297,7 +304,7 @@ def _after_run(workspace: Workspace, config: Config, chosen: list[CompanyConfig]
     with meter.phase("push"):
         report.problems += _push_remote(workspace, config, chosen)
     with meter.phase("detect"):
-        explain_recorded(workspace, report)
+        explain_recorded(workspace, report, pairs=pairs)
     meter.set("recorded", len(report.recorded))
     meter.set("failed", len(report.failed))
     if config.subscriptions and notify != "off":
@@ -376,10 +383,12 @@ def _settle_quick(company: CompanyConfig, doc: DocumentConfig,
 
 def _settle_body(company: CompanyConfig, doc: DocumentConfig, result: FetchResult,
                  when: datetime, config: Config, repos: _RepoPool, state: StateStore,
-                 state_lock: threading.Lock, meter: RunStats) -> DocOutcome:
-    """A downloaded document: extract, check and record it (runs in the company's lane)."""
+                 state_lock: threading.Lock, meter: RunStats,
+                 pairs: RecordedPairs | None = None) -> DocOutcome:
+    """A downloaded document: extract, check and record it (runs in the company's lane);
+    a recorded version's texts go to ``pairs`` for its change report."""
     try:
-        commit, first = _record(company, doc, result, when, config, repos, meter)
+        commit, first = _record(company, doc, result, when, config, repos, meter, pairs)
     except (DocumentError, StorageError) as exc:
         with state_lock:
             return _failed(company, doc, exc, when, state, meter)
@@ -404,7 +413,8 @@ def _settle_body(company: CompanyConfig, doc: DocumentConfig, result: FetchResul
 
 
 def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, when: datetime,
-            config: Config, repos: _RepoPool, meter: RunStats) -> tuple[str | None, bool]:
+            config: Config, repos: _RepoPool, meter: RunStats,
+            pairs: RecordedPairs | None = None) -> tuple[str | None, bool]:
     """Extract, check and commit; returns (commit or None, whether it is the first version)."""
     from tracker.extract import extract
 
@@ -428,10 +438,14 @@ def _record(company: CompanyConfig, doc: DocumentConfig, result: FetchResult, wh
             refused.save(company.slug, doc.type, extracted, meta, when, str(exc))
             raise
         refused.discard(company.slug, doc.type)
+        fresh = repo.head() is None
         if previous != extracted.text:
             check_clock(when, repo.last_date())
         commit = repo.record(doc.type, extracted, meta, when, title=doc.display_title,
                              company_name=company.name)
         if commit is not None:
             meter.add("git_commits")
+            if pairs is not None:
+                pairs.add(company.slug, doc.type, commit, previous, extracted.text,
+                          fresh=fresh)
     return commit, previous is None
