@@ -43,6 +43,9 @@ def title_case(s: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
+_INNER_SENTENCE_END_RE = re.compile(r"[a-z]{2}[.!?] +\S")
+
+
 def is_title_line(line: str) -> bool:
     """A short stand-alone line without final punctuation: used as a heading in plain text.
 
@@ -57,6 +60,8 @@ def is_title_line(line: str) -> bool:
         return False
     if not (s[0].isupper() or s[0].isdigit()):
         return False
+    if _INNER_SENTENCE_END_RE.search(s):
+        return False    # 'Children under 13 may not use the service. window...': prose, two sentences
     if DATE_RE.fullmatch(s):
         return True
     return bool(TWO_LETTERS_RE.search(s))
