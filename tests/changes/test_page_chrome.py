@@ -4,7 +4,7 @@ real histories: menus, country pickers, HTML entities)."""
 from __future__ import annotations
 
 from tracker.changes import compare
-from tracker.changes.align import outline_size
+from tracker.changes.sections import outline_size
 from tracker.changes.normalize import clean_chars
 from tracker.changes.segment import segment
 
@@ -102,3 +102,37 @@ def test_site_controls_and_link_bars_are_not_sections() -> None:
                         "and the links you follow.\n\nSign-in Information\n\nWe store the e-mail "
                         "address you use to sign in.\n\nContact Us")
     assert compare(BODY, real).sections_added == ("Navigation Data We Collect", "Sign-in Information")
+
+
+def test_glossary_terms_are_not_new_sections() -> None:
+    glossary = ("\nKey terms\n\nPixel tag\n\nA pixel tag is a type of technology placed on a website to track views.\n\n"
+                "Personal information\n\nThis is information that you provide to us which identifies you.\n\n"
+                "Unique identifiers\n\nA unique identifier is a string of characters that identifies a browser.\n")
+    r = compare(BODY, BODY + glossary)
+    assert "Pixel tag" not in r.sections_added and "Unique identifiers" not in r.sections_added
+    assert "Personal information" not in r.sections_added
+    # negative: a new section that does not define its own title is reported
+    real = "\nData Transfers\n\nWe store your data on servers in several countries around the world.\n"
+    assert compare(BODY, BODY + real).sections_added == ("Data Transfers",)
+
+
+def test_a_control_card_with_a_button_is_not_a_section() -> None:
+    card = ("\nAd settings\n\nManage your preferences about the ads shown to you.\n\nGo to Ad Settings\n\n"
+            "Retention\n\nWe delete search logs after nine months.\n")
+    assert compare(BODY, BODY + card).sections_added == ("Retention",)
+
+
+def test_sentence_case_captions_in_a_title_case_document_are_not_sections() -> None:
+    base = ("Information You Share With Us\n\nWe need some information to provide our services.\n\n"
+            "Information We Share And Disclose\n\nWe share data only as described here.\n\n"
+            "Managing Your Personal Information\n\nYou control the data you share with us.\n")
+    new = base + "\nSpam stinks\n\nWe fight spam with your help and our own tools.\n"
+    assert compare(base, new).sections_added == ()
+    titled = base + "\nFighting Spam Together\n\nWe fight spam with your help and our own tools.\n"
+    assert compare(base, titled).sections_added == ("Fighting Spam Together",)
+
+
+def test_run_in_labels_do_not_count_in_the_outline() -> None:
+    labelled = BODY + "\nCookies: We use cookies to remember you.\n\nLog Data: We record the pages you visit.\n"
+    assert len(segment(labelled).sections) - 1 == len(segment(BODY).sections) - 1 + 2
+    assert outline_size(segment(labelled)) == outline_size(segment(BODY))

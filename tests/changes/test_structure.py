@@ -152,3 +152,110 @@ def test_idioms_with_not_are_not_negation_flips() -> None:
     assert "negation added" in flips("We sell data.", "We do not sell data.")
     assert "negation added" in flips("We collect data, including your name.",
                                      "We do not collect data, including but not limited to your name.")
+
+
+# --- plain-text heading forms (one rule per test; synthetic texts) ---------------------------
+
+def _titles(text: str) -> list[str]:
+    return [s.title for s in segment(text).sections[1:]]
+
+
+def test_numbered_heading_lines_are_headings_not_list_items() -> None:
+    text = ("We explain our practices below.\n1. INTRODUCTION\nThis policy covers our sites.\n"
+            "9. Sensitive Personal Information\nPlease do not send us sensitive data.\n")
+    assert _titles(text) == ["1. INTRODUCTION", "9. Sensitive Personal Information"]
+    # negative: a numbered list of short items stays a list
+    listed = "We collect:\n1. Your Name\n2. Email Address\n3. Phone Number\nWe use it to reply.\n"
+    assert _titles(listed) == []
+
+
+def test_a_bare_section_number_line_does_not_glue_the_heading_into_text() -> None:
+    text = ("You can ask us to stop some of the processing described in this chapter at any time\n4.3\n"
+            "Object, Restrict, or Withdraw Consent\n"
+            "You can manage your privacy settings at any time.\n")
+    assert _titles(text) == ["Object, Restrict, or Withdraw Consent"]
+    assert all("4.3" not in s.text for s in segment(text).sentences)
+
+
+def test_run_in_labels_are_headings() -> None:
+    text = ("Cookies. We use cookies to remember your preferences on our site.\n"
+            "Log Data: When you use our services we record your visits.\n"
+            "Information we collect: We collect your name and email address.\n")
+    assert _titles(text) == ["Cookies", "Log Data", "Information we collect"]
+    doc = segment(text)
+    assert doc.sentences[0].text.startswith("We use cookies")
+
+
+def test_prose_openers_are_not_run_in_labels() -> None:
+    text = ("Note: We may update this page from time to time without notice.\n"
+            "We agree. The terms apply to every user of the service.\n"
+            "For example: We may send you a receipt by email after a purchase.\n")
+    assert _titles(text) == []
+
+
+def test_sentence_case_question_and_colon_labels_are_headings() -> None:
+    text = ("Cookies are small files stored by your browser.\nWhat are advertising identifiers?\n"
+            "Advertising identifiers are like cookies on mobile devices.\nContact us:\n"
+            "The best way to reach us is the help center.\nExamples include:\n"
+            "Your name and your email address.\n")
+    assert _titles(text) == ["What are advertising identifiers?", "Contact us:"]
+
+
+def test_a_title_line_after_an_unclosed_line_starts_a_new_section() -> None:
+    text = ("If you have a concern about this statement, you can always write to our privacy office\n"
+            "back to top\nYour California Privacy Rights\n"
+            "Residents of California may ask for a list of third parties.\n")
+    assert _titles(text) == ["Your California Privacy Rights"]
+    assert "back to top" not in segment(text).text
+
+
+def test_headings_glued_between_sentences_are_split_out() -> None:
+    text = ("We use the information you provide to administer those programs.Source of your personal "
+            "information where they are not collected from youWe may have received your data from partners. "
+            "We keep it safe.Service ProvidersApple shares personal information with companies who help us.\n")
+    assert _titles(text) == ["Source of your personal information where they are not collected from you",
+                             "Service Providers"]
+    # negative: a brand with inner capitals inside a sentence is not a glued heading
+    assert _titles("We work with PayPal to process payments. Visit YouTube for videos of our products.\n") == []
+
+
+def test_address_and_price_lines_are_never_sections_added() -> None:
+    old = "Contact\nWe answer every question about this policy within a month.\n"
+    new = old + "Write to us at our office in Canada.\nM5V1P9, Canada\nWe answer within a month.\n"
+    assert compare(old, new).sections_added == ()
+    assert compare(old, old + "Data Retention\nWe delete logs after a month.\n").sections_added == ("Data Retention",)
+
+
+def test_a_date_stamp_is_not_a_run_in_label() -> None:
+    doc = segment("Last modified: December 18, 2017 (view archived versions)\nWe collect data.\n")
+    assert [s.title for s in doc.sections[1:]] == [] and doc.date_stamp == "December 18, 2017"
+
+
+def test_glued_question_and_space_glued_headings_are_split_out() -> None:
+    text = ("We share with partners in the Facebook Settings and Instagram Settings.IV. How do the Facebook "
+            "Companies work together?Facebook and Instagram share infrastructure with each other.\n\n"
+            "Visit our Ad Choices page for additional privacy choices. Users in the EEA and Switzerland "
+            "If you are a user in the EEA or Switzerland, the following information applies to you.\n")
+    assert _titles(text) == ["IV. How do the Facebook Companies work together?", "Users in the EEA and Switzerland"]
+    # negative: ordinary sentences with names and questions inside prose stay prose
+    prose = ("Do you want to know more? Read the help center. We work with Google Analytics. The data "
+             "helps us. Apple Music and Apple TV use it too.\n")
+    assert _titles(prose) == []
+
+
+def test_run_in_labels_pair_headings_but_are_never_reported_as_sections() -> None:
+    old = ("Information We Collect\n\nWe collect what you give us when you sign up for the service.\n\n"
+           "Log Data: When you use our services we record the pages you visit.\n")
+    new = old + "\nLocation Data: We may receive your approximate location from your IP address.\n"
+    r = compare(old, new)
+    assert r.sections_added == ()
+    assert any("approximate location" in (c.new or "") for c in r.changes if c.kind == "added")
+    # the same label standing as a heading line on the other side is the same section
+    lined = old.replace("Log Data: When", "Log Data\n\nWhen")
+    assert compare(old, lined).sections_added == () and compare(old, lined).sections_removed == ()
+
+
+def test_a_glued_page_title_does_not_cut_the_stamp_line_that_follows_it() -> None:
+    text = ("Facebook helps you connect with the people in your life.Example Privacy PolicyDate of last "
+            "revision: December 9, 2009.We want to earn your trust by being open about what we do.\n")
+    assert segment(text).date_stamp is not None

@@ -9,7 +9,8 @@ from collections import Counter, OrderedDict
 from typing import Any, Callable
 
 from tracker.changes import entities as ent
-from tracker.changes.align import WORK, align_sections, align_sentences, outline_size, similarity
+from tracker.changes.align import WORK, align_sentences, similarity
+from tracker.changes.sections import align_sections, outline_size
 from tracker.changes.report import Change, ChangeReport
 from tracker.changes.normalize import clean_chars, sentence_key
 from tracker.changes.segment import Document, exact_key, segment

@@ -11,6 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tracker.changes.headings import (
+    CASE_STEP_RE, GLUED_PREFIX_RE, LIST_RE, STARTERS,
+    is_caps_heading, is_numbered_heading, is_plain_heading, is_title_line, prev_line, run_in_label,
+    sentence_case_headings, sentence_cased, starts_block, title_case, unglue,
+)
 from tracker.changes.normalize import (
     clean_chars, cut_stamps, deobfuscate_emails, heading_key, is_archive_wrapper, is_copyright, is_date_stamp,
     strip_inline, DATE_RE, latest_date, registrable_domain, stamp_date,
@@ -26,13 +31,16 @@ _ATX_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT_RE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _HR_RE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_LIST_RE = re.compile(r"^\s*(?:[*+\-•·▪◦●]|\d{1,3}[.)]|\(\s*(?:[a-z]|[ivx]{1,5}|\d{1,3})\s*\)|[a-z][.)]|[ivx]{1,5}[.)])\s+",
-                      re.I)
 _BOLD_LINE_RE = re.compile(r"^\s*[_*]?(?:\*\*|__)([^*_\n]{2,150})(?:\*\*|__)[_*]?\s*(?:\*\*\s*)?:?\s*(?:\*\*)?\s*$")
 _LOWER_BOUNDARY_RE = re.compile(r"([.!?]+)([\"')\]]*)\s+(?=[\"'(\[]?[a-z0-9])")
 _QUOTE_RE = re.compile(r"^\s*(?:>\s?)+")
-_TERMINAL = ".!?;:,"
+# a section number on a line of its own ('4.3', 'IV.', 'Section 2') before the heading line
+_BARE_NUMBER_RE = re.compile(r"^\s*(?:(?:section|article|part|chapter)\s+)?(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.)\s*$",
+                             re.I)
 _BOUNDARY_RE = re.compile(r"([.!?]+)([\"')\]]*)(?:\s+(?=[\"'(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2,}\b))")
+
+
+RUN_IN_LEVEL = 6   # a run-in label ('Cookies. We use ...'): a sub-point that names a paragraph
 
 
 @dataclass
@@ -47,8 +55,10 @@ class Sentence:
 class Section:
     title: str             # heading text as it appears (markup removed); "" for the preamble
     key: str
-    level: int = 3         # 1-2 Markdown top levels ... 4 for guessed plain-text headings
+    level: int = 3         # 1-2 Markdown top levels ... 4 guessed plain lines, 5 glued, 6 run-in
     sentences: list[int] = field(default_factory=list)
+    weak: bool = False     # a guessed plain line in sentence case: a heading only in documents
+    #                        whose headings are written so (Document.sentence_case_headings)
 
 
 @dataclass
@@ -59,14 +69,12 @@ class Document:
     date_stamp: str | None
     text: str              # all sentence texts, for entity extraction and similarity
     lower_case: bool = False  # the whole document is lower-cased (names lose their capitals)
+    sentence_case_headings: bool = True  # plain headings in sentence case ('Information we collect')
 
 
 _NON_WORD_RE = re.compile(r"[\W_]+")
 # precompiled: segment() runs these per line or sentence, and re's own cache lookup showed
-_CASE_STEP_RE = re.compile(r"[a-z][A-Z]")
 _LAST_WORD_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-_TITLE_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_TWO_LETTERS_RE = re.compile(r"[A-Za-z]{2,}")
 _SPACES_RE = re.compile(r"\s+")
 _WORD_CHAR_RE = re.compile(r"\w")
 _URL_IN_TEXT_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.I)
@@ -89,12 +97,9 @@ def exact_key(text: str) -> str:
 
 # a lost line break shows as a lower-case letter glued to a capitalised sentence starter
 # ("Privacy PolicyAn updated version"); brand names ("ConnectSolutions", "PayPal") are not
-_STARTERS = (r"(?:A|An|The|This|These|That|Our|We|You|Your|If|When|In|For|Last|Effective|Updated|See|"
-             r"Learn|Read|Hide|Show|Download|Contents|Welcome|Why|What|How|Where|Who|Please|To)")
-_GLUED_PREFIX_RE = re.compile(r"^([A-Z][^.!?:;]{2,70}?[a-z]{2})(?=" + _STARTERS + r" )")
 _GLUED_LABEL_RE = re.compile(r'["“][^"”\n]{1,80}["”][A-Z][a-z]')
-_GLUED_HEADING_RE = re.compile(r"(?<=[a-z]{3})(?=" + _STARTERS + r" [A-Za-z])")
-_UI_LABEL_RE = re.compile(r"^(?:(?:back to top|expand|collapse|show more|read more|hide|show)\s*)+|"
+_GLUED_HEADING_RE = re.compile(r"(?<=[a-z]{3})(?=" + STARTERS + r" [A-Za-z])")
+UI_LABEL_RE = re.compile(r"^(?:(?:back to top|expand|collapse|show more|read more|hide|show)\s*)+|"
                           r"(?:\s*(?:back to top|hide examples|show examples|expand|collapse))+$", re.I)
 
 
@@ -116,7 +121,7 @@ def _split_glued_heading(title: str) -> list[str]:
 
 def is_chrome(text: str) -> bool:
     """Glued navigation/menu text from scrapers ("ContentsIntroductionInformation we collect")."""
-    glued = len(_CASE_STEP_RE.findall(text))
+    glued = len(CASE_STEP_RE.findall(text))
     words = max(1, len(text.split()))
     if glued >= 3 and glued / words > 0.08:
         return True
@@ -163,37 +168,6 @@ def split_sentences(paragraph: str, lower_case: bool = False) -> list[str]:
     return out
 
 
-def _is_caps_heading(line: str) -> bool:
-    if len(line) > 120 or line.upper() != line:
-        return False
-    letters = [c for c in line if c.isalpha()]
-    if len(letters) < 4 or len(line.split()) > 12 or line.rstrip().endswith((".", ",", ";")):
-        return False
-    return sum(c.isupper() for c in letters) / len(letters) > 0.9
-
-
-def _title_case(s: str) -> bool:
-    words = [w for w in _TITLE_WORD_RE.findall(s) if len(w) >= 4]
-    return bool(words) and all(w[0].isupper() for w in words)
-
-
-def _is_title_line(line: str) -> bool:
-    """A short stand-alone line without final punctuation: used as a heading in plain text.
-
-    Title-cased questions and labels ("What Information Do We Collect?", "Your Choices:") are
-    headings too; sentence-cased ones are prose.
-    """
-    s = line.strip()
-    if not s or len(s) > 90 or len(s.split()) > 10:
-        return False
-    if s[-1] in _TERMINAL and not (s[-1] in "?:" and _title_case(s[:-1])):
-        return False
-    if not (s[0].isupper() or s[0].isdigit()):
-        return False
-    if DATE_RE.fullmatch(s):
-        return True
-    return bool(_TWO_LETTERS_RE.search(s))
-
 
 def _blocks(text: str) -> list[tuple[str, str]]:
     """Raw lines -> [('h', title) | ('p', paragraph) | ('nav', '')] with inline markup intact."""
@@ -227,11 +201,11 @@ def _blocks(text: str) -> list[tuple[str, str]]:
             continue
         if _SETEXT_RE.match(nxt) and not para and line.strip():
             out.append(("h" + ("1" if nxt.strip()[:1] == "=" else "2"),
-                        _LIST_RE.sub("", line.strip(), count=1) if line.lstrip()[:1] in "*+-" else line.strip()))
+                        LIST_RE.sub("", line.strip(), count=1) if line.lstrip()[:1] in "*+-" else line.strip()))
             i += 2
             continue
-        if _HR_RE.match(line) or _TABLE_SEP_RE.match(line):
-            flush()
+        if _HR_RE.match(line) or _TABLE_SEP_RE.match(line) or _BARE_NUMBER_RE.match(line):
+            flush()     # a rule, a table separator or a bare section number ends the block
             i += 1
             continue
         if line.lstrip().startswith("|") and line.rstrip().endswith("|") and line.count("|") >= 2:
@@ -246,27 +220,38 @@ def _blocks(text: str) -> list[tuple[str, str]]:
             out.append(("h3", line.strip()))
             i += 1
             continue
-        if _LIST_RE.match(line):
+        if is_numbered_heading(line, nxt, prev_line(lines, i)):
             flush()
-            item = _LIST_RE.sub("", line, count=1).strip()
+            out.append(("h4", line.strip()))
+            i += 1
+            continue
+        if LIST_RE.match(line):
+            flush()
+            item = LIST_RE.sub("", line, count=1).strip()
             # a list item may wrap onto following indented lines
             while i + 1 < n and lines[i + 1].strip() and lines[i + 1].startswith((" ", "\t")) \
-                    and not _LIST_RE.match(lines[i + 1]):
+                    and not LIST_RE.match(lines[i + 1]):
                 i += 1
                 item += " " + lines[i].strip()
             out.append(("li", item))
             i += 1
             continue
         stripped = " ".join(line.split())
+        if UI_LABEL_RE.fullmatch(stripped):
+            flush()     # 'back to top', 'Show more': a control, and it must not glue blocks together
+            i += 1
+            continue
+        if para and starts_block(stripped, nxt):
+            flush()     # a title line between paragraphs is a heading even after an unclosed line
         if not para:
             para.append(stripped)
-        elif joined_by_break and not _is_caps_heading(para[-1]):
+        elif joined_by_break and not is_caps_heading(para[-1]):
             para[-1] = para[-1] + " " + stripped   # Markdown hard break: same block (an address)
         else:
             prev = para[-1]
             # join across a hard wrap unless the previous line closed a paragraph
             continuation = stripped[:1].islower() and prev[-1:] not in ".!?:;"
-            if not continuation and (prev[-1:] in ".!?:" or (_is_title_line(prev) and len(prev) < 60 and len(para) == 1)):
+            if not continuation and (prev[-1:] in ".!?:" or (is_title_line(prev) and len(prev) < 60 and len(para) == 1)):
                 flush()
             para.append(stripped)
         joined_by_break = hard_break
@@ -274,6 +259,9 @@ def _blocks(text: str) -> list[tuple[str, str]]:
     flush()
     return out
 
+
+# a heading the scrape glued between two sentences: '...those programs.Source of your personal
+# information where they are not collected from youWe may have ...'
 
 def segment(text: str) -> Document:
     """Parse one version into sections and sentences (noise dropped, stamps kept aside)."""
@@ -288,16 +276,18 @@ def segment(text: str) -> Document:
     stamps: list[str] = []
     dated_headings: list[str] = []
 
-    def start_section(title: str, level: int = 3) -> None:
-        title = _UI_LABEL_RE.sub("", title).strip()
-        if is_chrome(title) or len(_CASE_STEP_RE.findall(title)) >= 2:
+    def start_section(title: str, level: int = 3, guessed: bool = False) -> None:
+        title = UI_LABEL_RE.sub("", title).strip()
+        if is_chrome(title) or len(CASE_STEP_RE.findall(title)) >= 2:
             return   # glued menu text, not a heading
         key = heading_key(title)
         if not key:
             return
-        sections.append(Section(title, key, level))
+        sections.append(Section(title, key, level, weak=guessed and sentence_cased(title)))
 
-    for kind, body in _blocks(text):
+    blocks = unglue(_blocks(text))
+    sentence_case_ok = sentence_case_headings(blocks)
+    for kind, body in blocks:
         if len(_GLUED_LABEL_RE.findall(body)) >= 8:
             stamps.extend(cut_stamps(body)[1])   # the page's stamp may be glued into the skipped block
             continue  # tooltip/glossary pop-ups scraped inline: 'Example "x"For example, ...'
@@ -310,14 +300,18 @@ def segment(text: str) -> Document:
         clean = _SPACES_RE.sub(" ", inline.text.replace("[", "").replace("]", "")).strip(" *_#>|-")
         if not clean or not _WORD_CHAR_RE.search(clean):
             continue
+        if kind in ("p", "li"):
+            run_in = run_in_label(clean)
+            if run_in and (kind == "p" or title_case(run_in[0])):
+                start_section(run_in[0], RUN_IN_LEVEL)
+                clean = run_in[1]
         if kind == "p":
-            glued = _GLUED_PREFIX_RE.match(clean)
-            if glued and _is_title_line(glued.group(1)) and len(clean) > len(glued.group(1)) + 20:
+            glued = GLUED_PREFIX_RE.match(clean)
+            if glued and is_title_line(glued.group(1)) and len(clean) > len(glued.group(1)) + 20:
                 start_section(glued.group(1), 4)     # 'Welcome to the PolicyAn updated version...'
                 clean = clean[glued.end(1):]
-        if kind.startswith("h") or (
-            kind == "p" and (_is_caps_heading(clean) or (_is_title_line(clean) and len(clean) < 70))):
-            level = int(kind[1:]) if kind.startswith("h") else (3 if _is_caps_heading(clean) else 4)
+        if kind.startswith("h") or (kind == "p" and is_plain_heading(clean)):
+            level = int(kind[1:]) if kind.startswith("h") else (3 if is_caps_heading(clean) else 4)
             if is_date_stamp(clean) and not DATE_RE.fullmatch(clean.strip()):
                 stamps.append(clean)
                 continue
@@ -326,7 +320,7 @@ def segment(text: str) -> Document:
             if DATE_RE.fullmatch(clean.strip()):
                 dated_headings.append(clean.strip())   # a change log's entries: '**March 31, 2024**'
             for part in _split_glued_heading(clean):
-                start_section(part, level)
+                start_section(part, level, guessed=kind == "p")
             continue
         after_stamp = False
         for sent in split_sentences(clean, lower_doc):
@@ -358,4 +352,5 @@ def segment(text: str) -> Document:
     preferred = [x for x in stamps if re.search(
         r"(?i)last\s+(?:updated|modified|revised|amended|changed)|(?:updated|revised|modified)\s*(?:on\b|:)", x)]
     stamp = stamp_date((preferred or stamps)[0]) if stamps else latest_date(dated_headings)
-    return Document(sections, sentences, urls, stamp, "\n".join(s.text for s in sentences), lower_doc)
+    return Document(sections, sentences, urls, stamp, "\n".join(s.text for s in sentences), lower_doc,
+                    sentence_case_ok)

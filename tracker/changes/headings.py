@@ -1,0 +1,254 @@
+"""Heading lines of plain text: which short lines, numbered lines, labels and glued phrases are headings.
+
+Plain-text policies mark headings only by shape: a short line without final punctuation in
+Title Case or ALL CAPS, a numbered line between paragraphs ("1. Information We Collect"), a
+question ("What information do we collect?"), a short label ("Contact us:"), a run-in label
+("Cookies. We use ..."), or a heading the scrape glued between two sentences. segment.py asks
+these predicates while it splits a text into blocks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.changes.normalize import DATE_RE, is_date_stamp
+
+LIST_RE = re.compile(r"^\s*(?:[*+\-•·▪◦●]|\d{1,3}[.)]|\(\s*(?:[a-z]|[ivx]{1,5}|\d{1,3})\s*\)|[a-z][.)]|[ivx]{1,5}[.)])\s+",
+                      re.I)
+TERMINAL = ".!?;:,"
+CASE_STEP_RE = re.compile(r"[a-z][A-Z]")
+TITLE_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
+TWO_LETTERS_RE = re.compile(r"[A-Za-z]{2,}")
+STARTERS = (r"(?:A|An|The|This|These|That|Our|We|You|Your|If|When|In|For|Last|Effective|Updated|See|"
+             r"Learn|Read|Hide|Show|Download|Contents|Welcome|Why|What|How|Where|Who|Please|To)")
+GLUED_PREFIX_RE = re.compile(r"^([A-Z][^.!?:;]{2,70}?[a-z]{2})(?=" + STARTERS + r" )")
+
+
+def is_caps_heading(line: str) -> bool:
+    if len(line) > 120 or line.upper() != line:
+        return False
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) < 4 or len(line.split()) > 12 or line.rstrip().endswith((".", ",", ";")):
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) > 0.9
+
+
+# short words Title Case leaves in lower case ('Communicating with a Business Chatbot')
+TITLE_SMALL = frozenset("with from into onto that than this your their about over under upon within "
+                         "without through when where which while does have been".split())
+
+
+def title_case(s: str) -> bool:
+    words = [w for w in TITLE_WORD_RE.findall(s) if len(w) >= 4 and w not in TITLE_SMALL]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+_INNER_SENTENCE_END_RE = re.compile(r"[a-z]{2}[.!?] +\S")
+
+
+def is_title_line(line: str) -> bool:
+    """A short stand-alone line without final punctuation: used as a heading in plain text.
+
+    Title-cased questions and labels ("What Information Do We Collect?", "Your Choices:") are
+    headings too; sentence-cased ones are prose.
+    """
+    s = line.strip()
+    if not s or len(s) > 90 or len(s.split()) > 10:
+        return False
+    if s[-1] in TERMINAL and not (s[-1] in "?:" and title_case(s[:-1])) and not is_question_heading(s) \
+            and not _is_colon_label(s):
+        return False
+    if not (s[0].isupper() or s[0].isdigit()):
+        return False
+    if _INNER_SENTENCE_END_RE.search(s):
+        return False    # 'Children under 13 may not use the service. window...': prose, two sentences
+    if DATE_RE.fullmatch(s):
+        return True
+    return bool(TWO_LETTERS_RE.search(s))
+
+
+# a run-in label: a short title-like phrase closed by '.' or ':' before the first sentence of
+# its paragraph ('Cookies. We use ...', 'Log Data: When you use ...', 'A) Email Newsletters. ...')
+_RUN_IN_RE = re.compile(r"^(?P<label>[A-Z][^.!?:;()\[\]\n]{2,70}?)(?P<sep>[.:])[\s\u00c2]+(?=[\"'(]?[A-Z])")
+# words that open prose, not a label ('Note: ...', 'For example: ...', 'This means: ...')
+_PROSE_OPENERS = frozenset("""
+a an and as at attn but by example for here however i if in it note notes our p.s please
+ps so that the there these this those to we when where you your yes no ok also
+""".split())
+
+
+def run_in_label(paragraph: str) -> tuple[str, str] | None:
+    """(label, rest) when the paragraph opens with a run-in heading, else None.
+
+    A label closed by '.' must be Title Case ('Cookies.', 'Service Providers.'): a short
+    sentence-case sentence ('We agree.') is prose. A label closed by ':' may be sentence case
+    ('Information we collect:') if it is at most five words and does not open like prose.
+    """
+    m = _RUN_IN_RE.match(paragraph)
+    if not m or is_date_stamp(paragraph[:200]):
+        return None     # 'Last modified: December 18, 2017': a date stamp, not a labelled section
+    label = m.group("label").strip()
+    words = label.split()
+    rest = paragraph[m.end():].strip()
+    if not 1 <= len(words) <= 8 or len(rest) < 20 or not TWO_LETTERS_RE.search(label):
+        return None
+    if words[0].lower() in _PROSE_OPENERS or any(ch.isdigit() for ch in label) or DATE_RE.search(label):
+        return None
+    if title_case(label) and (len(words) > 1 or len(label) >= 4):
+        return label, rest
+    if m.group("sep") == ":" and len(words) <= 5:
+        return label, rest
+    return None
+
+
+_NUMBERED_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]{1,5}\.)\s+(?P<rest>\S.*)$")
+
+
+def prev_line(lines: list[str], i: int) -> str:
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if lines[k].strip():
+            return lines[k]
+    return ""
+
+
+def is_numbered_heading(line: str, nxt: str, prev: str) -> bool:
+    """'1. Information We Collect', '4.3 Portability', 'IV. DATA RETENTION': a numbered line that
+    reads as a heading and stands between paragraphs, not inside a numbered list (a list item
+    follows or precedes a list item)."""
+    m = _NUMBERED_RE.match(line)
+    if not m:
+        return False
+    rest = m.group("rest").strip()
+    if not (is_caps_heading(rest) or (is_title_line(rest) and len(rest) < 90) or is_question_heading(rest)):
+        return False
+    return not (LIST_RE.match(nxt) or _NUMBERED_RE.match(nxt) or _NUMBERED_RE.match(prev))
+
+
+# last words of a line that introduces a list, not a heading ('Examples include:', 'you can:')
+_LIST_INTRO = frozenset("include includes including as can are is will may following below like such "
+                        "to of by for example examples these this that".split())
+
+
+def _is_colon_label(line: str) -> bool:
+    """'Contact us:', 'How we use information:': a short sentence-case label line ending in ':'."""
+    words = line[:-1].split()
+    return (line.endswith(":") and 1 <= len(words) <= 6 and "," not in line and line[:1].isupper()
+            and words[-1].lower() not in _LIST_INTRO and words[0].lower() not in _PROSE_OPENERS)
+
+
+_QUESTION_WORDS = frozenset("what how why who whom whose where when which do does did can could is are "
+                            "will should may".split())
+
+
+def is_question_heading(line: str) -> bool:
+    """'What information do we collect?', 'How can I opt out?': a short question."""
+    words = line.split()
+    return (line.endswith("?") and 2 <= len(words) <= 12 and words[0].lower() in _QUESTION_WORDS
+            and line[:1].isupper() and line.count("?") == 1)
+
+
+def starts_block(line: str, nxt: str) -> bool:
+    """A Title Case or ALL CAPS short line followed by a capitalised line starts a new block,
+    whatever the line before it ended with ('back to top', a link list without a full stop)."""
+    nxt = nxt.strip()
+    if not nxt or not (nxt[0].isupper() or nxt[0].isdigit()):
+        return False
+    if is_caps_heading(line) or (is_title_line(line) and len(line) < 70 and title_case(line)):
+        return True
+    glued = GLUED_PREFIX_RE.match(line)   # 'Supervisory AuthorityIf you have concerns ...'
+    return glued is not None and title_case(glued.group(1)) and is_title_line(glued.group(1))
+
+
+_GLUED_MID_RE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"')]))\s*([A-Z][^.!?;:\n]{1,90}?[a-z])(?=([A-Z][a-z'’]*(?=\s)|[A-Z]{3,}(?=[A-Z][a-z])))")
+_STARTER_SET = frozenset(STARTERS.strip("(?:)").split("|"))
+
+
+def _glued_heading(phrase: str, next_word: str) -> bool:
+    words = phrase.split()
+    if len(words) > 13 or len(CASE_STEP_RE.findall(phrase)) or not TWO_LETTERS_RE.search(phrase):
+        return False
+    if next_word in _STARTER_SET and (len(words) >= 2 or len(phrase) >= 4):
+        return True
+    return title_case(phrase) and len(words[-1]) >= 4 and len(next_word) >= 2
+
+
+# a question heading glued between sentences, maybe numbered: '...Settings.IV. How do the
+# Facebook Companies work together?Facebook and Instagram share ...'
+_GLUED_QUESTION_RE = re.compile(r"(?<=[.!?])\s*((?:[IVX]{1,5}\.|\d{1,2}\.)?\s*[A-Z][^.!?;:\n]{3,110}\?)(?=([A-Z][a-z]))")
+# a Title Case heading run into the next sentence with only a space: '... privacy choices. Users in
+# the EEA and Switzerland If you are a user in the EEA ...'
+_SPACED_HEADING_RE = re.compile(r"(?<=[.!?] )([A-Z][^.!?;:,\n]{3,80}?) (?=(" + STARTERS[3:-1] + r") [a-z])")
+
+
+_STAMP_AHEAD_RE = re.compile(r"\s*(?:date of last revision|last (?:updated|modified|revised)|effective|updated)\b", re.I)
+
+
+def _glued_candidates(body: str) -> list[tuple[int, int]]:
+    """(start, end) of the headings glued into a paragraph, in order, not overlapping."""
+    found: list[tuple[int, int]] = []
+    if CASE_STEP_RE.search(body):
+        found += [m.span(1) for m in _GLUED_MID_RE.finditer(body) if _glued_heading(m.group(1), m.group(2))]
+    if "?" in body:
+        found += [m.span(1) for m in _GLUED_QUESTION_RE.finditer(body)
+                  if is_question_heading(re.sub(r"^(?:[IVX]{1,5}\.|\d{1,2}\.)\s*", "", m.group(1).strip()))]
+    found += [m.span(1) for m in _SPACED_HEADING_RE.finditer(body)
+              if title_case(m.group(1)) and len(m.group(1).split()) >= 2 and m.group(1).split()[0] not in _STARTER_SET
+              and all(w[0].isupper() or w in TITLE_SMALL or len(w) <= 3 for w in m.group(1).split())]
+    found.sort()
+    out: list[tuple[int, int]] = []
+    for a, b in found:
+        if _STAMP_AHEAD_RE.match(body, b):
+            continue    # 'Privacy PolicyDate of last revision: ...': the page's stamp line, kept whole
+        if (not out or a >= out[-1][1]) and len(body) - b >= 20:
+            out.append((a, b))
+    return out
+
+
+def unglue(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Paragraphs with headings glued into them split into paragraph, heading, paragraph."""
+    out: list[tuple[str, str]] = []
+    for kind, body in blocks:
+        if kind != "p" or len(body) < 60:
+            out.append((kind, body))
+            continue
+        start = 0
+        for a, b in _glued_candidates(body):
+            before = body[start:a].strip()
+            if before:
+                out.append(("p", before))
+            out.append(("h5", body[a:b].strip()))
+            start = b
+        tail = body[start:].strip()
+        if tail:
+            out.append(("p", tail))
+    return out
+
+
+def is_plain_heading(line: str) -> bool:
+    """A paragraph that is a heading line: ALL CAPS or a short title line."""
+    return is_caps_heading(line) or (is_title_line(line) and len(line) < 70)
+
+
+def sentence_cased(title: str) -> bool:
+    """A plain heading line in sentence case ('Spam stinks'), not numbered or a single word."""
+    return (not title_case(title) and not is_caps_heading(title) and not title[:1].isdigit()
+            and len(title.split()) >= 2 and not is_question_heading(title))
+
+
+def sentence_case_headings(blocks: list[tuple[str, str]]) -> bool:
+    """Does this document write its plain headings in sentence case ('Information we collect')?
+
+    When its short title lines are mostly Title Case ('Information You Share With Us'), the
+    sentence-case ones are captions, slogans or button labels ('Spam stinks', 'Hello world'),
+    not headings."""
+    title = sentence = 0
+    for kind, body in blocks:
+        if kind != "p" or len(body) >= 70 or len(body.split()) < 2 or not is_title_line(body):
+            continue
+        if is_caps_heading(body) or body[:1].isdigit():
+            continue
+        if title_case(body):
+            title += 1
+        elif any(len(w) >= 4 and w not in TITLE_SMALL for w in TITLE_WORD_RE.findall(body)[1:]):
+            sentence += 1
+    return not (title >= 3 and title >= 2 * sentence)
