@@ -367,3 +367,19 @@ def test_a_long_first_statement_is_compacted_not_skipped_for_the_headline() -> N
     new = old + " " + long.replace("Acme does not", "We do not")
     rep = compare(old, new)
     assert len(rep.headline) <= 140 and "children under 13" in rep.headline and "parental consent" in rep.headline
+
+
+def test_an_address_edit_is_stated_as_the_address_not_as_a_practice_or_a_party() -> None:
+    old = ("We collect your name. Write to us by mail at: 317 Adelaide Street West, Suite 910. "
+           "We use cookies.")
+    new = ("We collect your name. Write to us by mail at: Suite 303, 49 Spadina Ave. "
+           "We use cookies.")
+    rep = compare(old, new)
+    assert rep.headline.startswith("Postal address changed to “Suite 303, 49 Spadina Ave”")
+    assert "(was: “317 Adelaide Street West, Suite 910”)" in rep.headline
+    assert [s["impact"] for s in rep.statements] == ["contact-changed"]
+
+
+def test_the_generic_company_subject_is_lower_case_inside_a_sentence() -> None:
+    assert third_person("You can write us by mail.", "The company") == "You can write the company by mail."
+    assert third_person("Our partners may contact us.", "The company") == "The company's partners may contact the company."

@@ -78,8 +78,6 @@ def third_person(text: str, owner: str) -> str:
         return name + " " + " ".join(words)
     seen: list[int] = []
     text = re.sub(r"\b(We|we)\s+((?:[A-Za-z']+\s+){0,2}[A-Za-z']+)", subject, text)
-    if owner == "The company":            # a generic subject is lower case inside a sentence
-        text = text[:1] + re.sub(r"(?<=\S )The company\b", "the company", text[1:])
     text = re.sub(r"\bWe've\b|\bwe've\b", f"{owner} has", text)
     text = re.sub(r"\bWe're\b|\bwe're\b", f"{owner} is", text)
     text = re.sub(r"\b(?:We'll|we'll)\b", f"{owner} will", text)
@@ -87,6 +85,8 @@ def third_person(text: str, owner: str) -> str:
     text = re.sub(r"\bour\b", "its", text)
     text = re.sub(r"\bus\b", owner, text)
     text = re.sub(r"\bourselves\b", "itself", text)
+    if owner == "The company":            # a generic subject is lower case inside a sentence
+        text = text[:1] + re.sub(r"(?<=\S )The company\b", "the company", text[1:])
     return text
 
 

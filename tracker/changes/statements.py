@@ -332,12 +332,23 @@ def value_statements(ctx: Context) -> list[Statement]:
             out.append(Statement(text, v.topic, impact, v.old, v.new, (k,)))
     for k, c in _live(ctx):
         if c.kind == "reworded" and c.old and c.new and not value_changes(c.old, c.new) and _address_edit(c):
-            now = _owner_says(ctx, c.new, None, 150)
-            was = _reworded_was(c)
-            if now:
-                out.append(Statement(f"{now} (was: {was})" if was else f"Postal address changed: {_lower(now)}",
-                                     "contact", "contact-changed", was or None, now, (k,)))
+            stated = _address_statement(c.old, c.new)
+            if stated:
+                out.append(Statement(stated[0], "contact", "contact-changed", stated[1], stated[2], (k,)))
     return out
+
+
+def _address_statement(old: str, new: str) -> tuple[str, str, str] | None:
+    """'Postal address changed to “Suite 303, 49 Spadina Ave” (was: “317 Adelaide Street
+    West, Suite 910”)': the address words of the edit, not the sentence around them."""
+    w = edit_window(old, new, context=0)
+    if w is None:
+        return None
+    gone, came = (x.strip(" ,;:") for x in (w[2] or w[0], w[3] or w[1]))
+    if not came:
+        return None
+    text = f"Postal address changed to “{came}”" + (f" (was: “{gone}”)" if gone else "")
+    return text, gone, came
 
 
 def _address_edit(c: Change) -> bool:
@@ -497,6 +508,8 @@ def named_statements(ctx: Context) -> list[Statement]:
         for k, c in _live(ctx):
             if c.kind == "removed" or name not in (c.new or "") or name in (c.old or ""):
                 continue
+            if c.kind == "reworded" and _address_edit(c):
+                continue                  # a street in a new address is no party (stated as an address)
             said = _owner_says(ctx, c.new or "", re.compile(re.escape(name)))
             if said:
                 out.append(Statement(said, _topic(c), "named-party", None, name, (k,)))
@@ -509,8 +522,8 @@ def practice_statements(ctx: Context) -> list[Statement]:
     out: list[Statement] = []
     for k, c in _live(ctx):
         text = c.new if c.kind != "removed" else c.old
-        if not text:
-            continue
+        if not text or (c.kind == "reworded" and _address_edit(c)):
+            continue                      # an address edit is stated as one (value_statements)
         focus = _COLLECT_RE if _COLLECT_RE.search(text) else _PRACTICE_RE
         said = _owner_says(ctx, text, focus)
         edit_said = None
