@@ -383,3 +383,19 @@ def test_an_address_edit_is_stated_as_the_address_not_as_a_practice_or_a_party()
 def test_the_generic_company_subject_is_lower_case_inside_a_sentence() -> None:
     assert third_person("You can write us by mail.", "The company") == "You can write the company by mail."
     assert third_person("Our partners may contact us.", "The company") == "The company's partners may contact the company."
+
+
+def test_a_trailing_purpose_is_dropped_only_from_a_whole_unscoped_clause() -> None:
+    from tracker.changes.headline import _led, trim_tail
+    long = ("If you apply for a job at Acme, Acme collects and uses your personal information "
+            "for legitimate human resources and business management reasons")
+    assert trim_tail(long, 100) == "If you apply for a job at Acme, Acme collects and uses your personal information"
+    # a negated or consent clause keeps its scope whole: no cut at all
+    assert trim_tail("Acme does not sell your personal information to advertisers in any country", 50) is None
+    assert trim_tail("Acme shares your location with partners only with your consent for research", 50) is None
+    # a cut that would leave a dangling article or no object is not taken
+    assert trim_tail("Acme now collects the data from partners", 30) is None
+    assert trim_tail("Acme may track how you use links across its Services by redirecting clicks or "
+                     "through other means", 95) == "Acme may track how you use links across its Services"
+    assert _led("Rewrite: ", "New commitment: Acme never sells data") == \
+        "Rewrite with a new commitment: Acme never sells data"

@@ -90,9 +90,56 @@ def compact(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
+# a trailing phrase of purpose, place or means starts here ('… for business reasons')
+_TAIL_RE = re.compile(r"\s(?=(?:for|to|in|on|at|by|with|from|through|via|during|as)\s)")
+# words whose scope a cut could change: a negated, conditional or consent clause stays whole
+_SCOPED_RE = re.compile(r"(?i)\b(?:not|no|never|without|unless|except|only|consent|opt[- ]?(?:in|out)|"
+                        r"permission)\b|n't\b|^(?:New commitment|Drops promise|No longer promises)")
+_VERB_RE = re.compile(r"(?i)(?:is|are|was|were|will|may|can|must|has|have|\w+(?:s|ed))")
+_NOUN_END_RE = re.compile(r"(?:tion|sion|ment|ity|ness|ance|ence|ure|data|information|account|content|"
+                          r"site|app|er|or|ist|ies|ers|ors|ists|ents|ions|ties)s?$")
+
+
+def _nounish(word: str) -> bool:
+    """A cut ends on a noun ('… your personal information'), never on a verb, participle or
+    adjective still waiting for its complement ('… information associated', '… and respond')."""
+    w = word.strip("\"'”’),.;:")
+    return len(w) > 3 and (w[0].isupper() or bool(_NOUN_END_RE.search(w.lower())))
+
+
+def trim_tail(text: str, limit: int) -> str | None:
+    """The statement without its trailing phrase of purpose, place or means, when what is
+    left is a whole clause (subject, verb and at least two words after it) that fits: 'If you
+    apply for a job at X, X collects your personal information' without 'for legitimate human
+    resources reasons'. Never for a negated, conditional or consent statement, whose scope a
+    cut could change."""
+    if _SCOPED_RE.search(text):
+        return None
+    best = None
+    for m in _TAIL_RE.finditer(text):
+        if m.start() > limit:
+            break
+        head = text[:m.start()].rstrip(" ,;:")
+        main = head.rsplit(", ", 1)[-1].split()
+        verb = next((i for i, w in enumerate(main) if i and _VERB_RE.fullmatch(w)), None)
+        if (len(head.split()) >= 6 and verb is not None and len(main) - verb >= 3
+                and _nounish(main[-1]) and head.count("(") == head.count(")")
+                and head.count("“") == head.count("”") and head.count('"') % 2 == 0):
+            best = head
+    return best
+
+
 def _strip_was(text: str) -> str:
     at = text.rfind(" (was: ")
     return text[:at] if at > 0 and text.endswith(")") else text
+
+
+def _led(lead: str, text: str) -> str:
+    """'Rewrite: ' + the statement; a statement with a label of its own reads as one phrase
+    ('Rewrite with a new commitment: …', not 'Rewrite: New commitment: …')."""
+    if lead and text.startswith("New commitment: "):
+        return "Rewrite with a new commitment: " + text[len("New commitment: "):]
+    return lead + text[:1].upper() + text[1:]
 
 
 def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bool,
@@ -103,8 +150,9 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
         full = s.short or s.text
         for text in (full, _strip_was(full), compact(full), compact(_strip_was(full))):
             if len(lead) + len(text) <= HEADLINE_LIMIT:
-                return lead + text[:1].upper() + text[1:]
-        cut = shorten(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead), salient)
+                return _led(lead, text)
+        cut = shorten(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead), salient) \
+            or trim_tail(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead))
         if cut and s.new and len(s.new) <= 40 and s.new.lower() not in cut.lower():
             # the clause that fits lost what changed: name it first, so the headline still
             # says what is new (e.g. the transfer framework now relied on)
@@ -112,7 +160,7 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
             cut = f"{named}: {cut}" if len(lead) + len(named) + 2 + len(cut) < HEADLINE_LIMIT \
                 else named
         if cut:
-            return lead + cut[:1].upper() + cut[1:]
+            return _led(lead, cut)
     topic = next((t for t, _ in f.topic_counts if t != "other"), "other")
     base = "Rewrites its policy" if verdict == "major" else "Changes what it says about"
     return f"{base}{'' if verdict == 'major' else ' ' + _TOPIC_WORDS.get(topic, topic)}"
