@@ -26,7 +26,7 @@ from tracker.changes.verdict import (
 
 log = logging.getLogger(__name__)
 
-DETECTOR_VERSION = "2.0.1"
+DETECTOR_VERSION = "2.1.0"
 
 
 class _PerText:

@@ -157,16 +157,22 @@ def trivial_changes(changes: "list[Change]") -> set[int]:
     for k in range(1, len(changes)):
         if _banner_tail(changes[k - 1], changes[k]):
             out.add(k)
-    added = [(k, c.new) for k, c in enumerate(changes) if c.kind == "added" and c.new and k not in out]
-    removed = [(k, c.old) for k, c in enumerate(changes) if c.kind == "removed" and c.old and k not in out]
-    shortened = [c.old for c in changes if c.kind == "reworded" and c.old and c.new and len(c.new) < len(c.old)]
+    def norm(text: str) -> str:
+        return " ".join(text.split())
+
+    # every pair is tried, so each test starts with a substring check on texts normalised once
+    added = [(k, norm(c.new)) for k, c in enumerate(changes) if c.kind == "added" and c.new and k not in out]
+    removed = [(k, norm(c.old)) for k, c in enumerate(changes) if c.kind == "removed" and c.old and k not in out]
+    shortened = [norm(c.old) for c in changes if c.kind == "reworded" and c.old and c.new and len(c.new) < len(c.old)]
+    longer = [r for _, r in removed] + shortened
     for ka, a in added:
         for kr, r in removed:
-            if kr not in out and (glued_chrome(r, a) or glued_chrome(a, r)):
+            if kr not in out and ((r in a and glued_chrome(r, a)) or (a in r and glued_chrome(a, r))):
                 out.update((ka, kr))
                 break
         else:
-            if any(unstopped_piece(a, r) for r in [r for _, r in removed] + shortened):
+            tail = " " + a.rstrip(".!?;:")
+            if any(tail in r and unstopped_piece(a, r) for r in longer):
                 out.add(ka)
     return out
 
