@@ -399,3 +399,12 @@ def test_a_trailing_purpose_is_dropped_only_from_a_whole_unscoped_clause() -> No
                      "through other means", 95) == "Acme may track how you use links across its Services"
     assert _led("Rewrite: ", "New commitment: Acme never sells data") == \
         "Rewrite with a new commitment: Acme never sells data"
+
+
+def test_mojibake_is_repaired_before_comparing() -> None:
+    good = "We collect your name. That’s the basic purpose of this policy. We use cookies."
+    bad = good.encode("utf-8").decode("latin-1")
+    assert "â" in bad
+    assert compare(bad, good).verdict == "cosmetic"
+    rep = compare("We collect your name.", bad.replace("We use cookies.", "We share your name with advertisers."))
+    assert "â" not in rep.headline + " ".join(rep.bullets)

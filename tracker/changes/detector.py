@@ -12,7 +12,7 @@ from tracker.changes import entities as ent
 from tracker.changes.align import WORK, align_sentences, similarity
 from tracker.changes.sections import align_sections, outline_size
 from tracker.changes.report import Change, ChangeReport
-from tracker.changes.normalize import clean_chars, sentence_key
+from tracker.changes.normalize import clean_chars, repair_encoding, sentence_key
 from tracker.changes.segment import Document, exact_key, segment
 from tracker.changes import claims
 from tracker.changes.headline import summarise
@@ -206,6 +206,7 @@ _entities = _PerText(_entities_of)
 
 def compare(old: str, new: str) -> ChangeReport:
     """Report how NEW differs from OLD in meaning. Same inputs give a byte-identical report."""
+    old, new = repair_encoding(old), repair_encoding(new)
     d_old, d_new = _segment(old), _segment(new)
     pairs = align_sentences(d_old, d_new)
     secs = align_sections(d_old, d_new, pairs)

@@ -329,3 +329,20 @@ def registrable_domain(host_or_url: str) -> str | None:
                             and len(parts[-1]) == 2):
         return ".".join(parts[-3:])
     return ".".join(parts[-2:])
+
+
+# UTF-8 read as Latin-1 or Windows-1252 ('That\u00e2\u0080\u0099s', 'caf\u00c3\u00a9'): C1 controls,
+# or the lead bytes' usual companions, are the sign
+_MOJIBAKE_RE = re.compile("[\u0080-\u009f]|\u00c3[\u0080-\u00bf]|\u00e2\u20ac|\u00c2[\u00a0-\u00bf]")
+
+
+def repair_encoding(text: str) -> str:
+    """The text with UTF-8 mis-decoded as Latin-1/Windows-1252 repaired (ftfy), so that a
+    statement never quotes 'Thatâ\u0080\u0099s' and a re-scrape that fixed the encoding compares
+    equal. A text without the signs of it is returned as is, at the cost of one search."""
+    if not _MOJIBAKE_RE.search(text):
+        return text
+    import ftfy
+
+    return ftfy.fix_encoding(text)
+
