@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from urllib.parse import urlsplit
 
-from tracker.changes.normalize import registrable_domain
+from tracker.changes.normalize import registrable_domain, url_host
 from collections import Counter
 from functools import lru_cache
 
@@ -240,14 +239,7 @@ def host_key(host_or_url: str) -> str | None:
     'help.uber.com'); None for what is not a web address (mail, phone, fragment, bare IP)."""
     if registrable_domain(host_or_url) is None:
         return None
-    s = host_or_url.strip().strip(".,;:")
-    if "://" not in s:
-        s = "http://" + s.lstrip("/")
-    try:
-        host = (urlsplit(s).hostname or "").lower().strip(".")
-    except ValueError:
-        return None
-    return re.sub(r"^www\d{0,2}\.", "", host) or None
+    return re.sub(r"^www\d{0,2}\.", "", url_host(host_or_url) or "") or None
 
 
 def find_domains(text: str, urls: list[str]) -> set[str]:

@@ -309,17 +309,23 @@ def heading_key(text: str) -> str:
     return sentence_key(text.replace("&", " and "))
 
 
-def registrable_domain(host_or_url: str) -> str | None:
-    """example.co.uk from https://www.sub.example.co.uk/x; None for non-web targets."""
+def url_host(host_or_url: str) -> str | None:
+    """The host name of a web address or bare host, lower case ('https://WWW.X.com/a' ->
+    'www.x.com'); None for mail, phone, script and fragment targets or what does not parse."""
     s = host_or_url.strip().strip(".,;:")
     if s.startswith("#") or s.lower().startswith(("mailto:", "tel:", "javascript:")):
         return None
     if "://" not in s:
         s = "http://" + s.lstrip("/")
     try:
-        host = (urlsplit(s).hostname or "").lower().strip(".")
+        return (urlsplit(s).hostname or "").lower().strip(".")
     except ValueError:
         return None
+
+
+def registrable_domain(host_or_url: str) -> str | None:
+    """example.co.uk from https://www.sub.example.co.uk/x; None for non-web targets."""
+    host = url_host(host_or_url)
     if not host or "." not in host or re.fullmatch(r"[\d.]+", host):
         return None
     parts = host.split(".")
