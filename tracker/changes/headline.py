@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from tracker.changes.phrasing import shorten
-from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, RANK
+from tracker.changes.phrasing import plain_words as compact, shorten
+from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, RANK, tier
 from tracker.changes.statements import Statement, select
 from tracker.changes.summary import Facts
 
@@ -52,9 +52,9 @@ def cosmetic_headline(f: Facts, identical: bool) -> str:
 
 def rewrite_digest(cands: list[Statement], salient: tuple[str, ...] = (), must: tuple[str, ...] = ()) -> list[Statement]:
     """What's new (up to 4) and what's gone (up to 2) in a rewrite, by impact."""
-    ranked = sorted(enumerate(cands), key=lambda kc: (RANK[kc[1].impact], kc[0]))
+    ranked = sorted(enumerate(cands), key=lambda kc: (tier(kc[1].impact), RANK[kc[1].impact], kc[0]))
     practical = [s for _, s in ranked if s.impact not in ("section-added", "section-removed", "reworded")]
-    is_gone = [s.impact in _GONE or s.text.startswith("No longer") for s in practical]
+    is_gone = [s.impact in _GONE or s.text.startswith(("No longer", "Retention rule dropped")) for s in practical]
     gone = [s for s, g in zip(practical, is_gone) if g][:2]
     # one statement per level: a rewrite is told by the range of what changed
     chosen = select(gone + [s for s, g in zip(practical, is_gone) if not g], salient, must, per_level=1)
@@ -63,31 +63,6 @@ def rewrite_digest(cands: list[Statement], salient: tuple[str, ...] = (), must: 
     if not chosen:
         return [Statement("Text reorganised, practices largely unchanged", "other", "reworded")]
     return chosen[:MAX_STATEMENTS]
-
-
-# wordings that say the same in fewer words: tried, in order, before a headline gives up on a
-# statement that does not fit (each keeps every fact: the age, who consents, the purpose)
-_COMPACT = (
-    (re.compile(r"\bunder the age of (\d+)"), r"under \1"),
-    (re.compile(r"\b(?:the )?age of (\d+) or (older|over|younger)"), r"age \1 or \2"),
-    (re.compile(r"\bthe (?:prior |express )?consent of (?:the child's|their|a|the|his or her) parents? or (?:legal )?guardians?"),
-     "parental consent"),
-    (re.compile(r"(?<!, )\bin order to\b"), "to"),     # ', in order to' stays a clause boundary
-    (re.compile(r"\bwith respect to\b"), "on"),
-    (re.compile(r"\bfor the purposes? of\b"), "for"),
-    (re.compile(r"\bat this time\b ?"), ""),
-    (re.compile(r" \((?:e\.g\.|i\.e\.|such as|including)[^()]*\)"), ""),
-    (re.compile(r"\bthe European Union\b"), "the EU"),
-    (re.compile(r"\bthe European Economic Area\b"), "the EEA"),
-    (re.compile(r"\bthe United States\b"), "the US"),
-)
-
-
-def compact(text: str) -> str:
-    """The same statement in fewer words ('under the age of 13' -> 'under 13')."""
-    for rx, repl in _COMPACT:
-        text = rx.sub(repl, text)
-    return re.sub(r"\s{2,}", " ", text).strip()
 
 
 # a trailing phrase of purpose, place or means starts here ('… for business reasons')

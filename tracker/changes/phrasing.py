@@ -168,6 +168,31 @@ def compact(text: str, keep: tuple[int, int] | None = None) -> str:
     return out
 
 
+# wordings that say the same in fewer words: tried, in order, before a headline gives up on a
+# statement that does not fit (each keeps every fact: the age, who consents, the purpose)
+_FEWER_WORDS = (
+    (re.compile(r"\bunder the age of (\d+)"), r"under \1"),
+    (re.compile(r"\b(?:the )?age of (\d+) or (older|over|younger)"), r"age \1 or \2"),
+    (re.compile(r"\bthe (?:prior |express )?consent of (?:the child's|their|a|the|his or her) parents? or (?:legal )?guardians?"),
+     "parental consent"),
+    (re.compile(r"(?<!, )\bin order to\b"), "to"),     # ', in order to' stays a clause boundary
+    (re.compile(r"\bwith respect to\b"), "on"),
+    (re.compile(r"\bfor the purposes? of\b"), "for"),
+    (re.compile(r"\bat this time\b ?"), ""),
+    (re.compile(r" \((?:e\.g\.|i\.e\.|such as|including)[^()]*\)"), ""),
+    (re.compile(r"\bthe European Union\b"), "the EU"),
+    (re.compile(r"\bthe European Economic Area\b"), "the EEA"),
+    (re.compile(r"\bthe United States\b"), "the US"),
+)
+
+
+def plain_words(text: str) -> str:
+    """The same statement in fewer words ('under the age of 13' -> 'under 13')."""
+    for rx, repl in _FEWER_WORDS:
+        text = rx.sub(repl, text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
 _EDGE_PUNCT_RE = re.compile(r"[,;:.!?)]$")
 
 

@@ -45,9 +45,11 @@ LEADING = frozenset({"sale-reversal", "promise-withdrawn", "promise-narrowed", "
 TRAILING = frozenset({"section-added", "section-removed", "contact-changed", "reworded"})
 
 
-# promises and rights gained, a whom-to-turn-to office and how long data is kept come next, before
-# any statement merely carrying new names
-COMMITMENTS = frozenset({"no-sale-promise", "right-added", "promise-added", "office-named", "retention-changed"})
+# promises and rights gained, the legal bases relied on, a whom-to-turn-to office, how long data
+# is kept and a value of one practice changed (an age threshold 13 -> 16, a deadline) come next,
+# before any statement merely carrying new names
+COMMITMENTS = frozenset({"no-sale-promise", "right-added", "promise-added", "basis-stated", "office-named",
+                         "retention-changed", "value-changed"})
 
 
 def tier(impact: str) -> int:

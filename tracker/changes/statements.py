@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Callable
 
 from tracker.changes.entities import extract_sentence
-from tracker.changes.phrasing import capitalise, clause_about, edit_window, third_person, tidy, words_around
+from tracker.changes.phrasing import capitalise, clause_about, edit_window, plain_words, third_person, tidy, words_around
 from tracker.changes.priorities import MAX_STATEMENTS, RANK, tier
 from tracker.changes.report import Change
 
@@ -78,7 +78,7 @@ _RECIPIENT_RE = re.compile(r"(?i)\b(?:third[- ]part(?:y|ies)|partners?|advertis\
                            r"vendors?|processors?|companies|government|law enforcement|authorities|public|"
                            r"developers?|researchers?|sponsors?|publishers?)\b")
 _RIGHT_RE = re.compile(
-    r"(?i)\byou (?:can|may|have the right to|are entitled to|also have the right to|have a right to)\s+"
+    r"(?i)(?<!\bhow )\byou (?:can|may|have the right to|are entitled to|also have the right to|have a right to)\s+"
     r"(?:also\s+|always\s+)?(?:request|ask|object|opt|withdraw|lodge|delete|access|export|download|correct|"
     r"restrict|port|obtain|review|update|edit|remove|appeal|complain|choose to|choose not|control|turn off|"
     r"disable|limit|exercise)\b|\bright (?:to|of) (?:access|erasure|rectification|object|portability|"
@@ -323,7 +323,8 @@ def value_statements(ctx: Context) -> list[Statement]:
                 continue
             seen.add((v.old, v.new))
             focus = re.compile(re.escape(v.new.split(", ")[0]), re.I)
-            now = _owner_says(ctx, c.new, focus, 110) or _owner_says(ctx, c.new, _edit_focus(c), 110)
+            said = plain_words(c.new)        # 'under the age of 16' -> 'under 16': the value fits
+            now = _owner_says(ctx, said, focus, 125) or _owner_says(ctx, said, _edit_focus(c), 125)
             label = {"ages": "Age threshold", "durations": "Period", "emails": "Contact e-mail",
                      "phones": "Contact phone"}.get(v.kind, "Value")
             text = f"{now} (was: {v.old})" if now else f"{label} is now {v.new} (was: {v.old})"
@@ -762,6 +763,12 @@ _LABEL_RE = re.compile(r"^(?:New retention rule|Retention rule dropped|New commi
                        r"Right no longer stated|No longer says|Adds|Now reads|Narrows its promise|Names [^:]{1,40}):\s*")
 
 
+def _loss(s: Statement) -> bool:
+    """A statement of something the old text said and the new one no longer does (a dropped
+    retention rule, a sharing statement gone): what a reader loses is never given up for a name."""
+    return s.old is not None and s.new is None
+
+
 def cover(out: list[Statement], candidates: list[Statement], must: tuple[str, ...]) -> list[Statement]:
     """Every name in must (a law newly cited) said by some statement when a candidate says it:
     the best such candidate takes the place of the last statement that is not a loss and
@@ -773,7 +780,7 @@ def cover(out: list[Statement], candidates: list[Statement], must: tuple[str, ..
         best = next((s for s in sorted(candidates, key=lambda s: RANK[s.impact]) if low in s.text.lower()), None)
         if best is None:
             continue
-        spare = [k for k, s in enumerate(out) if tier(s.impact) > 0
+        spare = [k for k, s in enumerate(out) if tier(s.impact) > 0 and not _loss(s)
                  and not any(m.lower() in s.text.lower() for m in must)]
         if len(out) < MAX_STATEMENTS:
             out = out + [best]
