@@ -137,12 +137,34 @@ _CONTROLLER_RE = re.compile(r"(?P<name>\b[A-Z][\w&'-]*(?: (?:[A-Z][\w&'.-]*|of|a
                             r"remains?) (?:the |a |your |joint )?(?:data )?controllers?\b")
 
 
+_NAME = r"[A-Z][\w&'-]*(?: (?:[A-Z][\w&'.-]*|of|and))*"
+_CONTROLLED_BY_RE = re.compile(rf"\b(?:is|are) (?P<joint>jointly )?controlled by (?P<name>{_NAME})")
+_PROCESSED_BY_RE = re.compile(rf"\bprocessed (?:on (?:its|their) behalf )?by (?P<name>{_NAME})")
+
+
+def _controller(text: str) -> "re.Match[str] | None":
+    return _CONTROLLER_RE.search(text) or _CONTROLLED_BY_RE.search(text)
+
+
+def _controller_short(name: str, c: Change) -> str:
+    """'Apple Distribution International is now the data controller, with Apple Inc. processing
+    the data for it (was: Apple Sales International)'."""
+    short = f"{name} is now the data controller"
+    proc = _PROCESSED_BY_RE.search(c.new or "")
+    if proc and proc.group("name").strip(" ,.") != name:
+        short += f", with {proc.group('name').strip(' ,')} processing the data for it"
+    was = _controller(c.old or "")
+    if was and not was.groupdict().get("joint") and was.group("name").strip(" ,") != name:
+        short += f" (was: {was.group('name').strip(' ,')})"
+    return short
+
+
 def controller_statements(ctx: Context) -> list[Statement]:
     """A company named as the controller of the data where the old text never named it: who
     answers for the data (a new European entity after a move, a new parent company)."""
     out: list[Statement] = []
     for k, c in _new_sentences(ctx):
-        m = _CONTROLLER_RE.search(c.new or "")
+        m = _controller(c.new or "")
         if not m:
             continue
         name = m.group("name").strip(" ,")
@@ -151,7 +173,7 @@ def controller_statements(ctx: Context) -> list[Statement]:
         quote = clause_about(c.new or "", re.compile(re.escape(name)), 170)
         if quote:
             out.append(Statement(capitalise(third_person(quote, ctx.owner)), "legal-basis", "office-named",
-                                 None, name, (k,), f"{name} is now the data controller"))
+                                 None, name, (k,), _controller_short(name, c)))
     return out[:2]
 
 

@@ -27,6 +27,7 @@ _GLUED_HEADING_RE = re.compile(r"^([A-Z][a-z]+(?: [A-Za-z][a-z]+){0,5}[a-z])(?=(
                                r"Users|In|For|To|When|Where|Under|Some|All|A|An)\s)")
 
 
+_ABBREVIATED_END_RE = re.compile(r"(?:\b(?:Inc|Ltd|Corp|Co|Jr|Sr|St)|\b(?:[A-Za-z]\.){1,3}[A-Za-z])$")
 _DANGLING_RE = re.compile(r"(?i)(?:,?\s+(?:including|such as|for example|e\.g\.|as follows)[\s:,]*)+$")
 
 
@@ -39,6 +40,8 @@ def tidy(text: str) -> str:
     out = _TRAIL_RE.sub("", text)
     out = _DANGLING_RE.sub("", out)       # 'collects information about you including:' ends before its list
     tail = text[len(out):]
+    if tail.startswith(".") and _ABBREVIATED_END_RE.search(out):
+        out += "."                        # 'Apple Inc.', 'the U.S.': the full stop is the abbreviation's
     if out.count("(") > out.count(")") and ")" in tail:
         out += ")"
     if out.count("“") > out.count("”") and "”" in tail:
@@ -90,7 +93,7 @@ def third_person(text: str, owner: str) -> str:
     return text
 
 
-_SPLIT_RE = re.compile(r"\s*;\s*|\s[–—-]\s|:\s+|\s(?=(?:in connection with|in order to|for the purposes? of|"
+_SPLIT_RE = re.compile(r"\s*;\s*|(?<!\.)\s[–—-]\s|:\s+|\s(?=(?:in connection with|in order to|for the purposes? of|"
                        r"in accordance with|pursuant to|to the extent)\b)|,\s+(?=(?:and|but|or|which|including|such as|for example|e\.g\.|"
                        r"unless|except|where|when|if|so that|in order|as well as|while|whereas|because)\b)|"
                        r"(?<![A-Z])(?<!\bInc)(?<!\bLtd)(?<!\bCorp)(?<!\bCo)(?<!\bNo)\.\s+(?=[A-Z])")
@@ -121,7 +124,7 @@ def clause_about(sentence: str, focus: "re.Pattern[str] | None", limit: int) -> 
         return whole
     at = m.start() if m else 0
     stops = [x for x in _SPLIT_RE.finditer(whole)]
-    ends = [x.start() for x in stops if x.start() >= (m.end() if m else 0)]
+    ends = [x.start() for x in stops if x.start() >= (m.end() if m else 0) and not _inside_list(whole, x)]
     starts = [0] + [x.end() for x in stops if x.end() <= at]
     best = None
     for end in ends:                      # the longest run of whole clauses that fits
@@ -146,12 +149,28 @@ def clause_about(sentence: str, focus: "re.Pattern[str] | None", limit: int) -> 
     return None
 
 
+def _inside_list(text: str, stop: "re.Match[str]") -> bool:
+    """', and' or ', or' before the last item of a list ('the Dutch, Polish, Spanish, and other
+    regulators', 'collection, use, and retention'): a cut there would quote half a list."""
+    after = re.match(r",\s+(?:and|or)\s+(\w+)", text[stop.start():])
+    if not after or re.fullmatch(r"\w+ed|is|are|was|were|will|may|can|must|does|do|has|have|we|you|it|they",
+                                 after.group(1).lower()):
+        return False           # ', and processed on its behalf by …': a clause of its own follows
+    before = text[:stop.start()].rsplit(",", 1)
+    return len(before) == 2 and len(before[1].split()) <= 3
+
+
 # openers that carry no practice ('Please note that …') and asides that only abbreviate or
 # illustrate ('(EEA)', '(e.g., …)', '(like …)'): dropped from a quote too long to fit
 _LEAD_IN_RE = re.compile(r"(?i)^(?:please (?:note|be aware|understand) that|note that|in addition,|additionally,|"
                          r"as a matter of course,|for the avoidance of doubt,|in other words,|for example,|for instance,|"
                          r"e\.g\.,|also,|however,|moreover,|furthermore,)\s+")
 _ASIDE_RE = re.compile(r"\s\((?:[^()]{1,16}|[^()]{0,30}[\"“][^()\"“”]{1,40}[\"”]|(?:e\.g\.|i\.e\.|for example|for instance|such as|like|including)\b[^()]*)\)")
+
+
+# a list of examples between a subject and its verb ('Certain categories of information such as
+# your name, …, and networks you belong to are …'): the clause reads whole without it
+_EXAMPLES_RE = re.compile(r",? (?:such as|like|including|e\.g\.,?) [^.;:()]{1,160}(?= (?:are|is|will|may|can|must)\b)")
 
 
 def compact(text: str, keep: tuple[int, int] | None = None) -> str:
@@ -162,6 +181,7 @@ def compact(text: str, keep: tuple[int, int] | None = None) -> str:
             return m.group(0)
         return ""
     out = _ASIDE_RE.sub(aside, text)
+    out = _EXAMPLES_RE.sub(aside, out)
     lead = _LEAD_IN_RE.match(out)
     if lead and (not keep or keep[0] >= lead.end()):
         out = capitalise(out[lead.end():])
@@ -303,12 +323,17 @@ def _trim(words: list[str]) -> str:
     return " ".join(text).strip(" ,;:")
 
 
-_VERBISH_RE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|will|may|can|must|might|could|should|do|does|"
-                         r"has|have|had|\w+(?:s|ed))\b")
+_VERBISH_RE = re.compile(r"(?i:\b(?:is|are|was|were|be|been|will|may|can|must|might|could|should|do|does|"
+                         r"has|have|had)\b)|\b[a-z]\w*(?:s|ed)\b")
+# words ending in -s that are never the verb of a clause ('Binding Corporate Rules - Controller',
+# 'as set forth by'): a piece holding only these is a name or a phrase, not a clause
+_NOT_VERBS = frozenset("""as this his its us thus various always yes whereas perhaps unless
+news across plus towards afterwards""".split())
 
 
 def _has_verb(text: str) -> bool:
-    return bool(_VERBISH_RE.search(text))
+    text = text[:1].lower() + text[1:]       # 'Uses …' opening a clause is still a verb
+    return any(m.group(0).lower() not in _NOT_VERBS for m in _VERBISH_RE.finditer(text))
 
 
 _CONDITION_RE = re.compile(r"(?i)^(?:if|when|where|unless|although|while|because|once|as long as)\b")
@@ -368,3 +393,42 @@ def shorten(text: str, limit: int, keep: tuple[str, ...] = ()) -> str | None:
             score = (sum(1 for t in keep if t in low), len(head), head)
             best = max(best, score) if best else score
     return best[2] if best else None
+
+
+# a sentence whose act is to send the reader elsewhere: 'For more information, please see …',
+# 'To read our EU privacy policy click here', 'Visit the Help Center to learn more'
+_POINTER_RE = re.compile(
+    r"(?i)^(?:for (?:more|further|additional|detailed) (?:information|details)\b|to (?:learn|read|find out|view|see) (?:more\b|about\b)?"
+    r"|(?:please )?(?:see|visit|click|go to|read|refer to|consult|check out)\b|more information (?:about|on|is)\b)"
+    r"|\bclick (?:here|on this link|the link)\b|\bplease (?:see|visit|go to|read|refer to|consult)\b|\bcan be found here\b"
+    # or that is about the document itself: 'You should read this policy in its entirety', 'This
+    # policy contains eight sections', 'you can jump to each by selecting the links below'
+    r"|\bread (?:this|the|our) (?:privacy )?(?:policy|statement|notice)\b|\b(?:this|the|our) (?:privacy )?"
+    r"(?:policy|statement|notice) (?:contains|has|is divided into) (?:\w+ )?(?:sections|parts)\b|\bjump to\b")
+_LINK_TARGET_RE = re.compile(
+    r"(?i)^to (?P<verb>read|view|see|access|review|manage|update|change|opt[- ]out of|learn (?:more )?about|"
+    r"find out (?:more )?about) (?P<what>.+?),? "
+    r"(?:please )?click (?:here|on this link|the link)$|^(?P<what2>.+?) can be found here$")
+
+
+def is_pointer(text: str | None) -> bool:
+    """A sentence that only points the reader to another page, document or link."""
+    return bool(text) and bool(_POINTER_RE.search(tidy(text or "")))
+
+
+def link_phrase(text: str) -> str | None:
+    """'To read our EU privacy policy click here' -> 'a link to its EU privacy policy' (with the
+    owner's words already in the third person): what the link leads to, or None when the sentence
+    is more than a link."""
+    m = _LINK_TARGET_RE.match(tidy(text))
+    if not m:
+        return None
+    what = (m.group("what") or m.group("what2") or "").strip()
+    if not what or len(what.split()) > 14:
+        return None
+    if what.split()[0].lower() in ("a", "an", "the", "our", "its", "your", "more", "this", "these"):
+        what = what[:1].lower() + what[1:]
+    verb = (m.group("verb") or "").lower()
+    if verb and verb not in ("read", "view", "see", "access", "review"):
+        what = f"{re.sub(r'^opt[- ]out', 'opt out', verb)} {what}"
+    return f"a link to {what}"

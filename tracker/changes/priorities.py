@@ -34,6 +34,7 @@ IMPACTS: tuple[tuple[str, str], ...] = (
     ("section-removed", "a heading gone: its text may live on elsewhere"),
     ("contact-changed", "how to reach the company changed"),
     ("reworded", "a sentence reworded without a named practice change"),
+    ("pointer", "a sentence that only sends the reader elsewhere ('For more information, see …') or is about the document itself"),
 )
 
 RANK: dict[str, int] = {name: k for k, (name, _) in enumerate(IMPACTS)}
@@ -53,6 +54,10 @@ COMMITMENTS = frozenset({"no-sale-promise", "right-added", "promise-added", "bas
 
 
 def tier(impact: str) -> int:
+    """0 leading, 1 commitments, 2 practices and names, 3 structure and rewording, 4 a pointer
+    elsewhere or a remark about the document (last whatever names it carries)."""
+    if impact == "pointer":
+        return 4
     return 0 if impact in LEADING else 1 if impact in COMMITMENTS else 3 if impact in TRAILING else 2
 
 # levels that alone make a change at least `substantive` (verdict by meaning)

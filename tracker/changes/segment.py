@@ -142,6 +142,13 @@ def is_banner_link(sentence: str) -> bool:
     return len(sentence.split()) <= 12 and bool(_VERSION_CTA_RE.match(sentence.strip()))
 
 
+# a company's legal form ends a sentence when an ordinary sentence opener follows ('… processed by
+# Apple Inc. Personal information collected …'); before a name it does not ('Acme Inc. Privacy Office')
+_COMPANY_ENDS = frozenset({"inc", "ltd", "corp", "llc", "plc", "gmbh"})
+_OPENER_RE = re.compile(r"(?:We|You|Your|Our|If|When|Personal|Information|This|These|Please|In|For|All|Any|Some|"
+                        r"Such|It|They|Where|Unless|Except|However|Data)\s+[a-z]")
+
+
 def split_sentences(paragraph: str, lower_case: bool = False) -> list[str]:
     """Split on ., ! or ? followed by a capital, unless the word before is an abbreviation.
 
@@ -156,7 +163,8 @@ def split_sentences(paragraph: str, lower_case: bool = False) -> list[str]:
         word = _LAST_WORD_RE.search(before)
         if m.group(1) == "." and word:
             w = word.group(1).lower().rstrip(".")
-            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
+            if (w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w)) \
+                    and not (w in _COMPANY_ENDS and _OPENER_RE.match(paragraph, m.end())):
                 continue
         piece = paragraph[start:end].strip()
         if piece:

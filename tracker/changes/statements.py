@@ -15,7 +15,9 @@ from functools import lru_cache
 from typing import Callable
 
 from tracker.changes.entities import extract_sentence
-from tracker.changes.phrasing import capitalise, clause_about, edit_window, plain_words, third_person, tidy, words_around
+from tracker.changes.phrasing import (
+    capitalise, clause_about, edit_window, is_pointer, link_phrase, plain_words, third_person, tidy, words_around,
+)
 from tracker.changes.priorities import MAX_STATEMENTS, RANK, tier
 from tracker.changes.report import Change
 
@@ -485,8 +487,8 @@ def law_statements(ctx: Context) -> list[Statement]:
     out: list[Statement] = []
     for side, names in (("new", ctx.entities_added.get("laws", [])), ("old", ctx.entities_removed.get("laws", []))):
         for name in names:
-            for k, c in _live(ctx):
-                text = c.new if side == "new" else c.old
+            for k, c in sorted(_live(ctx), key=lambda kc: is_pointer(kc[1].new if side == "new" else kc[1].old)):
+                text = c.new if side == "new" else c.old      # a sentence that states it before one that links to it
                 other = c.old if side == "new" else c.new
                 if not text or name not in extract_sentence(text).laws or (other and name in extract_sentence(other).laws):
                     continue
@@ -497,9 +499,17 @@ def law_statements(ctx: Context) -> list[Statement]:
                         said = f"{said} ({name})"          # the sentence cites it under another name
                     said = said if side == "new" else f"No longer says: {_lower(said)}"
                     out.append(Statement(said, "legal-basis", "law-cited", None if side == "new" else name,
-                                         name if side == "new" else None, (k,)))
+                                         name if side == "new" else None, (k,), _cites(ctx.owner, name, side, c)))
                     break
     return out
+
+
+def _cites(owner: str, name: str, side: str, c: Change) -> str:
+    """The headline form of a law newly cited or dropped: 'Cisco now cites Binding Corporate
+    Rules for international data transfers', 'Acme no longer cites the GDPR'."""
+    the = "the " if re.search(r"^(?:GDPR|CCPA|CPRA|LGPD|PIPEDA)$|(?:Shield|Act|Directive|Regulation|Framework)$", name) else ""
+    what = " for international data transfers" if re.search(r"(?i)\btransfer", (c.new if side == "new" else c.old) or "") else ""
+    return f"{owner} {'now cites' if side == 'new' else 'no longer cites'} {the}{name}{what}"
 
 
 def named_statements(ctx: Context) -> list[Statement]:
@@ -694,6 +704,8 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
     old_win, new_win, gone, came, left, right = w
     was = third_person(old_win, ctx.owner)
     said = _owner_says(ctx, c.new or "", re.compile(re.escape(new_win), re.I))
+    if said and not gone and came and came.lower() in said.lower():
+        return said, None, came            # words only added: the old words around them were no other value
     if said:
         return f"{said} (was: {_lower(was)})", old_win, new_win
     plus, minus = _chunks(c, "+"), _chunks(c, "-")
@@ -828,6 +840,29 @@ def select(candidates: list[Statement], salient: tuple[str, ...] = (), must: tup
     return cover(out, candidates, must) if must else out
 
 
+# levels a sentence keeps even when it only links elsewhere: the right or law it names matters
+_KEPT_BY_POINTERS = frozenset({"right-added", "right-removed", "law-cited", "transfer-basis", "sale-reversal",
+                               "promise-withdrawn", "consent-weakened"})
+
+
+def _as_pointer(ctx: Context, s: Statement) -> Statement:
+    """A statement resting on one sentence that only sends the reader elsewhere ('For more
+    information, please see …', 'To read our EU privacy policy click here') says so plainly
+    ('Adds a link to its EU privacy policy') and trails every statement of a practice."""
+    if len(s.changes) != 1 or s.impact in _KEPT_BY_POINTERS:
+        return s
+    c = ctx.changes[s.changes[0]]
+    text = c.old if c.kind == "removed" else c.new
+    if not is_pointer(text):
+        return s
+    link = link_phrase(third_person(text or "", ctx.owner))
+    if link and c.kind in ("added", "removed"):
+        said = f"Adds {link}" if c.kind == "added" else f"No longer gives {link}"
+        return Statement(said, s.topic, "pointer", link if c.kind == "removed" else None,
+                         link if c.kind == "added" else None, s.changes)
+    return Statement(s.text, s.topic, "pointer", s.old, s.new, s.changes, s.short)
+
+
 def candidates(ctx: Context) -> list[Statement]:
     """Every rule's statements; the catch-all rewording rule only when the others found too
     few to fill the summary (it would read every change of a long rewrite for nothing)."""
@@ -837,4 +872,4 @@ def candidates(ctx: Context) -> list[Statement]:
         if rule is reworded_statements and len(out) >= 2 * MAX_STATEMENTS:
             continue
         out.extend(rule(ctx))
-    return out
+    return [_as_pointer(ctx, s) for s in out]
