@@ -177,4 +177,33 @@ def controller_statements(ctx: Context) -> list[Statement]:
     return out[:2]
 
 
-DIGESTS = (rights_digest, basis_digest, office_statements, controller_statements)
+# where data about the user comes from besides the user: 'from trusted partners', 'from
+# publicly accessible sources', 'from marketing partners and data providers'
+_SOURCE_PHRASE_RE = re.compile(
+    r"(?i)\b(?:collect\w*|obtain\w*|receiv\w*|get|gets|gather\w*)\b[^.;]{0,80}?\bfrom "
+    r"(?P<src>(?:(?:our|other|trusted|certain|selected|third[- ]party|marketing|security|advertising|business|"
+    r"publicly (?:available|accessible)|public|data|service|analytics|social media)[ ,-]+){0,3}"
+    r"(?:partners?|third[- ]part(?:y|ies)|sources|advertisers|brokers|providers|affiliates|companies))\b")
+
+
+def sources_digest(ctx: Context) -> list[Statement]:
+    """Two or more kinds of source the new sentences get data about the user from, where the old
+    text named none of them: 'Google now also gets data about you from trusted partners and
+    publicly accessible sources'."""
+    found: dict[str, list[int]] = {}
+    old = ctx.old_text.lower()
+    for k, c in _new_sentences(ctx):
+        for m in _SOURCE_PHRASE_RE.finditer(c.new or ""):
+            src = third_person(m.group("src"), ctx.owner).lower()
+            if src.startswith(("our ", "its ")) or f"from {src}" in old:
+                continue
+            found.setdefault(src, []).append(k)
+    if len(found) < 2:
+        return []
+    labels = [x for x in found if not (x.startswith("other ") and any(
+        y != x and y.split()[-1] == x.split()[-1] for y in found))][:4]      # 'other public sources' after 'public sources'
+    return [Statement(f"{ctx.owner} now also gets data about you from {_and(labels)}", "collection",
+                      "sources-widened", None, ", ".join(labels), _rests_on({x: found[x] for x in labels}))]
+
+
+DIGESTS = (rights_digest, basis_digest, office_statements, controller_statements, sources_digest)

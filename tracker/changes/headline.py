@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.changes.phrasing import plain_words as compact, shorten
+from tracker.changes.phrasing import has_verb, plain_words as compact, shorten
 from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, RANK, tier
 from tracker.changes.statements import Statement, select
 from tracker.changes.summary import Facts
@@ -117,11 +117,24 @@ def _led(lead: str, text: str) -> str:
     return lead + text[:1].upper() + text[1:]
 
 
+_LABELS_RE = re.compile(r"^(?:New [a-z ]+|No longer [a-z]+|Drops promise|Adds|Names [^:]{1,40}|Right no longer stated|"
+                        r"Retention rule dropped|Narrows its promise|Now reads|Now mentions [^:]{1,40}):\s*")
+
+
+def _weak_lead(s: Statement) -> bool:
+    """A statement that cannot lead: a pointer elsewhere or a remark about the document, or a
+    fragment with no verb ('For users in the EEA and Switzerland', a heading read as a sentence)."""
+    if s.impact == "pointer":
+        return True
+    body = _LABELS_RE.sub("", s.short or s.text)
+    return len(body.split()) < 5 or not has_verb(body)
+
+
 def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bool,
                 salient: tuple[str, ...] = ()) -> str:
     """The first statement that fits under 140 characters, its '(was: …)' dropped if need be."""
     lead = "Rewrite: " if rewrite else ""
-    for s in statements:
+    for s in sorted(statements, key=_weak_lead):      # stable: the first strong statement leads
         full = s.short or s.text
         for text in (full, _strip_was(full), compact(full), compact(_strip_was(full))):
             if len(lead) + len(text) <= HEADLINE_LIMIT:

@@ -28,6 +28,7 @@ _GLUED_HEADING_RE = re.compile(r"^([A-Z][a-z]+(?: [A-Za-z][a-z]+){0,5}[a-z])(?=(
 
 
 _ABBREVIATED_END_RE = re.compile(r"(?:\b(?:Inc|Ltd|Corp|Co|Jr|Sr|St)|\b(?:[A-Za-z]\.){1,3}[A-Za-z])$")
+_OPENING_CONJUNCTION_RE = re.compile(r"^(?:And|But|Also|So|Plus),? (?=[A-Z])")
 _DANGLING_RE = re.compile(r"(?i)(?:,?\s+(?:including|such as|for example|e\.g\.|as follows)[\s:,]*)+$")
 
 
@@ -36,6 +37,7 @@ def tidy(text: str) -> str:
     a closing parenthesis or quote stays when it closes one the text opened."""
     text = re.sub(r"\s+", " ", text.replace("**", "").replace("__", "")).strip()
     text = _LEAD_RE.sub("", text)
+    text = _OPENING_CONJUNCTION_RE.sub("", text)     # 'And Google Play uses …': the quote starts a sentence
     text = _GLUED_HEADING_RE.sub(r"\1: ", text, count=1)
     out = _TRAIL_RE.sub("", text)
     out = _DANGLING_RE.sub("", out)       # 'collects information about you including:' ends before its list
@@ -329,6 +331,11 @@ _VERBISH_RE = re.compile(r"(?i:\b(?:is|are|was|were|be|been|will|may|can|must|mi
 # 'as set forth by'): a piece holding only these is a name or a phrase, not a clause
 _NOT_VERBS = frozenset("""as this his its us thus various always yes whereas perhaps unless
 news across plus towards afterwards""".split())
+
+
+def has_verb(text: str) -> bool:
+    """Some word of the text can be the verb of a clause (a crude test: auxiliaries, -s, -ed)."""
+    return _has_verb(text)
 
 
 def _has_verb(text: str) -> bool:

@@ -20,6 +20,7 @@ IMPACTS: tuple[tuple[str, str], ...] = (
     ("children-rule", "what children may do or what is collected from them: a protected group"),
     ("basis-stated", "the legal bases for processing stated: what the company relies on instead of asking"),
     ("sharing-widened", "data now goes to more parties or for more purposes"),
+    ("sources-widened", "data now also comes from others about the user (partners, advertisers, data brokers, public sources)"),
     ("collection-widened", "more data is collected or used for more purposes"),
     ("sharing-narrowed", "a sharing or use statement was dropped"),
     ("retention-changed", "how long data is kept changed (old and new value of one practice)"),

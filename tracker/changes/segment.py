@@ -149,6 +149,15 @@ _OPENER_RE = re.compile(r"(?:We|You|Your|Our|If|When|Personal|Information|This|T
                         r"Such|It|They|Where|Unless|Except|However|Data)\s+[a-z]")
 
 
+def _abbreviated_end(line: str, nxt: str) -> bool:
+    """A hard wrap right after an abbreviation joined to a name ('… certified under the EU-U.S.' /
+    'Privacy Shield developed by …'): the line does not end its sentence when the split rule
+    would not cut there either."""
+    if not line.endswith(".") or not nxt[:1].isupper():
+        return False
+    return len(split_sentences(line[-40:] + " " + nxt[:40])) == 1 and bool(re.search(r"-(?:[A-Z]\.){2,}$", line))
+
+
 def split_sentences(paragraph: str, lower_case: bool = False) -> list[str]:
     """Split on ., ! or ? followed by a capital, unless the word before is an abbreviation.
 
@@ -258,7 +267,7 @@ def _blocks(text: str) -> list[tuple[str, str]]:
         else:
             prev = para[-1]
             # join across a hard wrap unless the previous line closed a paragraph
-            continuation = stripped[:1].islower() and prev[-1:] not in ".!?:;"
+            continuation = (stripped[:1].islower() and prev[-1:] not in ".!?:;") or _abbreviated_end(prev, stripped)
             if not continuation and (prev[-1:] in ".!?:" or (is_title_line(prev) and len(prev) < 60 and len(para) == 1)):
                 flush()
             para.append(stripped)

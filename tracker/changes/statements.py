@@ -91,6 +91,10 @@ _RETENTION_RE = re.compile(r"(?i)\b(?:keep|keeps|kept|retain\w*|retention|stor(?
 _COLLECT_RE = re.compile(r"(?i)\b(?:collect\w*|gather\w*|obtain\w*|receive[sd]?|record\w*|log(?:s|ged)?|"
                          r"save[sd]?|notes?|infer\w*|use[sd]? (?:your|this|the|such|that) (?:[\w-]+ ){0,2}"
                          r"(?:information|data|details|content)|access (?:your|to your))\b")
+_SOURCE_RE = re.compile(r"(?i)\bfrom (?:\w+[ ,-]+){0,4}(?:partners?|third[- ]part(?:y|ies)|other sources|advertisers|"
+                        r"data (?:brokers|providers)|publicly (?:available|accessible) sources|public sources|"
+                        r"marketing partners|affiliates|other companies|service providers)\b")
+_NOUN_PHRASE_RE = re.compile(r"(?i)^(?:personal |other |any )?(?:information|data|details)\b[^.,;]{0,60}?\b(?:that|which)\b")
 _CONSENT_RE = re.compile(r"(?i)\b(?:consent|opt[- ]?in|permission|approval)\b")
 _CONTACT_RE = re.compile(r"(?i)\b(?:contact|e-?mail|write to|call|address|officer|representative)\b")
 
@@ -549,6 +553,9 @@ def practice_statements(ctx: Context) -> list[Statement]:
         if not said:
             continue
         impact = "collection-widened" if c.kind == "added" and focus is _COLLECT_RE else "practice-changed"
+        if c.kind == "added" and _SOURCE_RE.search(text) and _COLLECT_RE.search(text) \
+                and not _NOUN_PHRASE_RE.match(said):    # 'Information about you that X obtains from …': a list label
+            impact = "sources-widened"          # 'we also collect information about you from trusted partners'
         if any(f.startswith("practice changed") and f.rsplit(" → ", 1)[-1] in ("share", "sell") for f in c.flips):
             impact = "sharing-widened"          # 'we collect' -> 'we sell': data now goes to others
         if c.kind == "added":
