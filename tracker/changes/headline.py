@@ -163,4 +163,8 @@ def summarise(f: Facts, verdict: str, cands: list[Statement], identical: bool,
     recipients = [s.new for s in cands if s.impact == "new-recipient" and s.new][:2]
     must = tuple(dict.fromkeys([*f.entities_added.get("laws", []), *recipients]))
     statements = rewrite_digest(cands, salient, must) if rewrite else select(cands, salient, must)
+    if f.links_changed and not rewrite and len(statements) < MAX_STATEMENTS:
+        # links re-pointed are part of what changed; said last, never as the headline
+        n = f.links_changed
+        statements = statements + [Statement(f"{n} link target{'s' if n != 1 else ''} changed", "other", "pointer")]
     return statements, headline_of(statements, f, verdict, rewrite, salient)

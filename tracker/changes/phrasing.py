@@ -137,6 +137,9 @@ def clause_about(sentence: str, focus: "re.Pattern[str] | None", limit: int) -> 
             best = text
     if best:
         return best
+    comma = _comma_cut(whole, m.end() if m else 0, limit)
+    if comma:
+        return comma
     begin = starts[-1]
     stop = next((e for e in ends), len(whole))
     text = tidy(whole[begin:stop])
@@ -149,6 +152,30 @@ def clause_about(sentence: str, focus: "re.Pattern[str] | None", limit: int) -> 
             and (text[:1].isupper() or _SUBJECT_RE.match(text)):
         return capitalise(text)
     return None
+
+
+def _comma_cut(whole: str, after: int, limit: int) -> str | None:
+    """The sentence up to its last comma that fits, past the focus, when what comes before is a
+    whole clause (a verb, eight words or more, nothing left open, not a bare condition) and the
+    comma does not sit inside a short list: '… retains the Personal Information it receives for
+    as long as you use the Service or as necessary to fulfil the purposes for which it was
+    collected' without ', provide the Service, resolve disputes …'."""
+    best = None
+    for m in re.finditer(r",\s", whole):
+        if m.start() < after:
+            continue
+        head = tidy(whole[:m.start()])
+        if len(head) > limit:
+            break
+        if _inside_list(whole, m) or len(head.split()) < 8 or not _balanced(head) or _bare_condition(head):
+            continue
+        before = head.rsplit(",", 1)[-1] if "," in head else ""
+        nxt = re.split(r",|\band\b|\bor\b", whole[m.end():], maxsplit=1)[0]
+        if (before and len(before.split()) <= 4) or len(nxt.split()) <= 4:
+            continue                      # an item of a list ('your name, profile photo, gender, …')
+        if _has_verb(head) and not re.search(r"(?i)\b(?:such as|including|like|e\.g)$", head):
+            best = head
+    return best
 
 
 def _inside_list(text: str, stop: "re.Match[str]") -> bool:
@@ -172,6 +199,8 @@ _ASIDE_RE = re.compile(r"\s\((?:[^()]{1,16}|[^()]{0,30}[\"“][^()\"“”]{1,40
 
 # a list of examples between a subject and its verb ('Certain categories of information such as
 # your name, …, and networks you belong to are …'): the clause reads whole without it
+_AS_DESCRIBED_RE = re.compile(r"(?i),? as (?:described|set (?:out|forth)|explained|outlined|detailed|stated) "
+                              r"(?:in this (?:privacy )?(?:policy|statement|notice)|above|below|herein)\b,?")
 _EXAMPLES_RE = re.compile(r",? (?:such as|like|including|e\.g\.,?) [^.;:()]{1,160}(?= (?:are|is|will|may|can|must)\b)")
 
 
@@ -184,6 +213,7 @@ def compact(text: str, keep: tuple[int, int] | None = None) -> str:
         return ""
     out = _ASIDE_RE.sub(aside, text)
     out = _EXAMPLES_RE.sub(aside, out)
+    out = _AS_DESCRIBED_RE.sub("", out)      # 'as described in this Privacy Policy' says nothing new
     lead = _LEAD_IN_RE.match(out)
     if lead and (not keep or keep[0] >= lead.end()):
         out = capitalise(out[lead.end():])
