@@ -127,7 +127,10 @@ def _weak_lead(s: Statement) -> bool:
     if s.impact == "pointer":
         return True
     body = _LABELS_RE.sub("", s.short or s.text)
-    return len(body.split()) < 5 or not has_verb(body)
+    words = body.split()
+    titled = sum(1 for w in words if w[:1].isupper())
+    # headings glued into one line ('… Interest-Based Advertising How Is Your Information Used?')
+    return len(words) < 5 or not has_verb(body) or body.endswith("?") or titled >= 0.7 * len(words)
 
 
 def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bool,

@@ -28,7 +28,10 @@ _GLUED_HEADING_RE = re.compile(r"^([A-Z][a-z]+(?: [A-Za-z][a-z]+){0,5}[a-z])(?=(
 
 
 _ABBREVIATED_END_RE = re.compile(r"(?:\b(?:Inc|Ltd|Corp|Co|Jr|Sr|St)|\b(?:[A-Za-z]\.){1,3}[A-Za-z])$")
-_OPENING_CONJUNCTION_RE = re.compile(r"^(?:And|But|Also|So|Plus),? (?=[A-Z])")
+_OPENING_CONJUNCTION_RE = re.compile(r"^(?:(?:And|But|Also|So|Plus),? (?=[A-Z])|(?:However|Accordingly|Therefore|As such|In particular|"
+                                     r"In addition|Additionally|Moreover|Furthermore|Consequently),\s+(?=\S)|Note:\s+|"
+                                     r"Please note that\s+|Note that\s+)")
+_DANGLING_WORD_RE = re.compile(r"(?<=\w{3})\s+(?:by|to|at|via|from|with|of|the|a|an|and|or)$")
 _DANGLING_RE = re.compile(r"(?i)(?:,?\s+(?:including|such as|for example|e\.g\.|as follows)[\s:,]*)+$")
 
 
@@ -41,6 +44,7 @@ def tidy(text: str) -> str:
     text = _GLUED_HEADING_RE.sub(r"\1: ", text, count=1)
     out = _TRAIL_RE.sub("", text)
     out = _DANGLING_RE.sub("", out)       # 'collects information about you including:' ends before its list
+    out = _DANGLING_WORD_RE.sub("", out)  # '… delete their Wish List by' (a link's text dropped by the scrape)
     tail = text[len(out):]
     if tail.startswith(".") and _ABBREVIATED_END_RE.search(out):
         out += "."                        # 'Apple Inc.', 'the U.S.': the full stop is the abbreviation's
