@@ -13,6 +13,7 @@ quote cut before its verb and object.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tracker.changes.phrasing import has_verb, plain_words as compact, shorten
 from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, RANK, tier
@@ -157,6 +158,35 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
     return f"{base}{'' if verdict == 'major' else ' ' + _TOPIC_WORDS.get(topic, topic)}"
 
 
+BULLET_LIMIT = 140
+_PREFIX_RE = re.compile(r"^(?:New [a-z ]+|No longer [a-z]+|Drops promise|Adds|Right no longer stated|Retention rule dropped|"
+                        r"Narrows its promise|Now reads):\s+")
+
+
+def tighten(s: Statement, salient: tuple[str, ...] = ()) -> Statement:
+    """A statement over ~140 characters said in fewer words, then cut at a clause boundary
+    (never inside a list, never before its verb and object), its label and old value kept; a
+    statement that cannot be cut honestly stays whole."""
+    if len(s.text) <= BULLET_LIMIT + 10:
+        return s
+    m = _PREFIX_RE.match(s.text)
+    prefix = m.group(0) if m else ""
+    body = s.text[len(prefix):]
+    was = ""
+    at = body.rfind(" (was: ")
+    if at > 0 and body.endswith(")"):
+        body, was = body[:at], body[at:]
+        if len(was) > 70:
+            was = ""              # an old value too long to read beside the new one: the body says what is new
+            if s.old is not None and s.new is None:
+                return s
+    room = BULLET_LIMIT - len(prefix) - len(was)
+    for text in (compact(body), shorten(compact(body), room, salient)):
+        if text and len(text) <= room and len(text.split()) >= 5:
+            return replace(s, text=f"{prefix}{text}{was}")
+    return s
+
+
 def summarise(f: Facts, verdict: str, cands: list[Statement], identical: bool,
               rewrite: bool, salient: tuple[str, ...] = ()) -> tuple[list[Statement], str]:
     """(statements, headline) for the report; rewrite: most of the text is new."""
@@ -170,4 +200,5 @@ def summarise(f: Facts, verdict: str, cands: list[Statement], identical: bool,
         # links re-pointed are part of what changed; said last, never as the headline
         n = f.links_changed
         statements = statements + [Statement(f"{n} link target{'s' if n != 1 else ''} changed", "other", "pointer")]
+    statements = [tighten(s, salient) for s in statements]
     return statements, headline_of(statements, f, verdict, rewrite, salient)

@@ -141,9 +141,6 @@ def clause_about(sentence: str, focus: "re.Pattern[str] | None", limit: int) -> 
             best = text
     if best:
         return best
-    comma = _comma_cut(whole, m.end() if m else 0, limit)
-    if comma:
-        return comma
     begin = starts[-1]
     stop = next((e for e in ends), len(whole))
     text = tidy(whole[begin:stop])
@@ -156,30 +153,6 @@ def clause_about(sentence: str, focus: "re.Pattern[str] | None", limit: int) -> 
             and (text[:1].isupper() or _SUBJECT_RE.match(text)):
         return capitalise(text)
     return None
-
-
-def _comma_cut(whole: str, after: int, limit: int) -> str | None:
-    """The sentence up to its last comma that fits, past the focus, when what comes before is a
-    whole clause (a verb, eight words or more, nothing left open, not a bare condition) and the
-    comma does not sit inside a short list: '… retains the Personal Information it receives for
-    as long as you use the Service or as necessary to fulfil the purposes for which it was
-    collected' without ', provide the Service, resolve disputes …'."""
-    best = None
-    for m in re.finditer(r",\s", whole):
-        if m.start() < after:
-            continue
-        head = tidy(whole[:m.start()])
-        if len(head) > limit:
-            break
-        if _inside_list(whole, m) or len(head.split()) < 8 or not _balanced(head) or _bare_condition(head):
-            continue
-        before = head.rsplit(",", 1)[-1] if "," in head else ""
-        nxt = re.split(r",|\band\b|\bor\b", whole[m.end():], maxsplit=1)[0]
-        if (before and len(before.split()) <= 4) or len(nxt.split()) <= 4:
-            continue                      # an item of a list ('your name, profile photo, gender, …')
-        if _has_verb(head) and not re.search(r"(?i)\b(?:such as|including|like|e\.g)$", head):
-            best = head
-    return best
 
 
 def _inside_list(text: str, stop: "re.Match[str]") -> bool:
@@ -198,7 +171,8 @@ def _inside_list(text: str, stop: "re.Match[str]") -> bool:
 _LEAD_IN_RE = re.compile(r"(?i)^(?:please (?:note|be aware|understand) that|note that|in addition,|additionally,|"
                          r"as a matter of course,|for the avoidance of doubt,|in other words,|for example,|for instance,|"
                          r"e\.g\.,|also,|however,|moreover,|furthermore,)\s+")
-_ASIDE_RE = re.compile(r"\s\((?:[^()]{1,16}|[^()]{0,30}[\"“][^()\"“”]{1,40}[\"”]|(?:e\.g\.|i\.e\.|for example|for instance|such as|like|including)\b[^()]*)\)")
+_ASIDE_RE = re.compile(r"\s\((?:[^()]{1,16}|[^()]{0,30}[\"“][^()\"“”]{1,40}[\"”]|(?:e\.g\.|i\.e\.|for example|for instance|such as|like|including)(?!\w)"
+                       r"(?:[^()]|\([a-z]{1,3}\))*)\)")
 
 
 # a list of examples between a subject and its verb ('Certain categories of information such as

@@ -75,7 +75,9 @@ _PRACTICE_RE = re.compile(
     r"receive[sd]?|obtain(?:s|ed)?|infer(?:s|red)?|target(?:s|ed)?|profil(?:e|es|ing))\b")
 _SALE_RE = re.compile(r"(?i)\b(?:sell|sold|sale|rent|trade)\b")
 _SHARE_RE = re.compile(r"(?i)\b(?:share[sd]?|sharing|disclose[sd]?|transfer(?:s|red)?\s+(?:\w+\s+){0,3}to|"
-                       r"provide[sd]?\s+(?:\w+\s+){0,4}to|make[s]? (?:\w+ )?available to|give[sn]? (?:\w+ ){0,3}access)\b")
+                       r"provide[sd]?\s+(?:\w+\s+){0,4}to|make[s]? (?:\w+ )?available to|give[sn]? (?:\w+ ){0,3}access|"
+                       # others allowed to collect on the company's pages: 'we may allow advertising partners to set cookies'
+                       r"(?:allow|permit|let)s?\s+(?:[\w-]+\s+){1,5}to (?:set|place|use|collect|access|receive|track))\b")
 _RECIPIENT_RE = re.compile(r"(?i)\b(?:third[- ]part(?:y|ies)|partners?|advertis\w+|affiliates?|service providers?|"
                            r"vendors?|processors?|companies|government|law enforcement|authorities|public|"
                            r"developers?|researchers?|sponsors?|publishers?)\b")
@@ -435,7 +437,8 @@ def retention_statements(ctx: Context) -> list[Statement]:
             continue
         periods = extract_sentence(text).durations
         said = (_owner_says(ctx, text, re.compile("|".join(map(re.escape, sorted(periods))), re.I)) if periods
-                else None) or _owner_says(ctx, text, _RETENTION_RE)
+                else None) or _owner_says(ctx, text, _RETENTION_RE) \
+            or _owner_says(ctx, text, _RETENTION_RE, NAMED_QUOTE_LIMIT)     # how long data is kept: worth a longer quote
         if said:
             # a period stated where none was is a change of how long data is kept
             impact = "retention-changed" if extract_sentence(text).durations else "retention-stated"
