@@ -145,7 +145,8 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
                 return _led(lead, text)
         cut = shorten(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead), salient) \
             or trim_tail(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead))
-        if cut and s.new and len(s.new) <= 40 and s.new.lower() not in cut.lower():
+        if cut and s.new and len(s.new) <= 40 and s.new[:1].isupper() and not re.match(r"(?i)(?:such as|the|a|an)\b", s.new) \
+                and s.new.lower() not in cut.lower():
             # the clause that fits lost what changed: name it first, so the headline still
             # says what is new (e.g. the transfer framework now relied on)
             named = f"Now names {s.new}"

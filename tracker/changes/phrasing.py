@@ -14,7 +14,7 @@ _TRAIL_RE = re.compile(r"[\s\"'“”‘’)\]*,;:.]*$")
 _CLAUSE_SPLIT_RE = re.compile(r"\s*(?:;|\s[–—]\s|:\s(?=[A-Z])|\.\s+(?=[A-Z]))\s*")
 _COMMA_SPLIT_RE = re.compile(r",\s+(?=(?:and|but|or|which|including|such as|for example|e\.g\.|unless|except|"
                              r"where|when|if|so that|in order|as well as)\b)")
-_MODALS = {"cannot", "can't", "won't", "will", "may", "might", "can", "could", "should", "would", "must", "shall", "also", "only", "never",
+_MODALS = {"already", "just", "recently", "even", "actually", "cannot", "can't", "won't", "will", "may", "might", "can", "could", "should", "would", "must", "shall", "also", "only", "never",
            "generally", "automatically", "currently", "still", "now", "no", "not", "always", "sometimes",
            "often", "typically", "usually", "therefore", "then", "further", "additionally", "occasionally"}
 _LY_VERBS = {"apply", "reply", "rely", "supply", "comply", "imply", "multiply", "ally"}
@@ -423,7 +423,9 @@ _POINTER_RE = re.compile(
 _LINK_TARGET_RE = re.compile(
     r"(?i)^to (?P<verb>read|view|see|access|review|manage|update|change|opt[- ]out of|learn (?:more )?about|"
     r"find out (?:more )?about) (?P<what>.+?),? "
-    r"(?:please )?click (?:here|on this link|the link)$|^(?P<what2>.+?) can be found here$")
+    r"(?:please )?click (?:here|on this link|the link)$|^(?P<what2>.+?) can be found here$"
+    r"|^for (?P<what3>(?:more |further )?information (?:for [^,]{1,40} )?(?:about|on|regarding) [^,]{3,80}),? "
+    r"(?:please )?(?:click here|see here|visit here)$")
 
 
 def is_pointer(text: str | None) -> bool:
@@ -438,7 +440,7 @@ def link_phrase(text: str) -> str | None:
     m = _LINK_TARGET_RE.match(tidy(text))
     if not m:
         return None
-    what = (m.group("what") or m.group("what2") or "").strip()
+    what = (m.group("what") or m.group("what2") or m.group("what3") or "").strip()
     if not what or len(what.split()) > 14:
         return None
     if what.split()[0].lower() in ("a", "an", "the", "our", "its", "your", "more", "this", "these"):

@@ -20,6 +20,7 @@ from tracker.changes.phrasing import (
 )
 from tracker.changes.priorities import MAX_STATEMENTS, RANK, tier
 from tracker.changes.report import Change
+from tracker.changes.summary import _GLUED_UI_RE
 
 QUOTE_LIMIT = 170
 NAMED_QUOTE_LIMIT = 200     # a sentence naming a new recipient or law: the name is what readers look for
@@ -621,8 +622,8 @@ def reworded_statements(ctx: Context) -> list[Statement]:
             salient = _salient_focus(ctx, text)
             said = _owner_says(ctx, text, salient, 140) if salient else None
             excerpt = words_around(text, salient) if salient and not said else None
-            if salient and excerpt and len(excerpt.split()) >= 5:
-                term = salient.search(text)
+            if salient and excerpt and len(excerpt.split()) >= 5 and not _GLUED_UI_RE.search(excerpt):
+                term = salient.search(text)       # never an excerpt of glued menu text ('Share on FacebookShare')
                 name = term.group(0) if term else ""
                 verb = "Now mentions" if c.kind == "added" else "No longer mentions"
                 out.append(Statement(f"{verb} {name}: “{third_person(excerpt, ctx.owner)}”", _topic(c), "reworded",

@@ -198,6 +198,7 @@ _GLUED_UI_RE = re.compile(r"\b(?:Expand|Collapse|Show|Hide|Back|Read|More|Top|Me
                           # a lost line break: 'Information CollectionWe', 'Third PartiesAt',
                           # 'Service ProvidersApple'; brands glue short parts ('PayPal', 'LinkedIn')
                           r"|[a-z]{3}(?:We|It|At|The|Our|Your|You|If|When|These|For|To|As|By|Some|Learn|See)\b"
+                          r"|\b(?:Us|Me|Up|In|On)(?:We|If|You|Your|Our|The|This|To)\b"     # 'Contact UsIf you …'
                           r"|[A-Z][a-z]{7,}[A-Z][a-z]")
 
 
