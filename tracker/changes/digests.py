@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.changes.phrasing import capitalise, clause_about, third_person, words_around
+from tracker.changes.phrasing import capitalise, clause_about, third_person
 from tracker.changes.report import Change
 from tracker.changes.statements import Context, Statement, _live, _topic
 
@@ -119,18 +119,36 @@ def office_statements(ctx: Context) -> list[Statement]:
         rx = dict(OFFICES)[label]
         k = ks[0]
         c = ctx.changes[k]
-        quote = clause_about(c.new or "", rx, 170)
+        reach = _reach(c.new or "", rx)
+        if reach:                 # 'Names a Data Protection Officer, reachable at dpo@reddit.com'
+            out.append(Statement(f"Names {label}{reach}", _topic(c), "office-named", None, label, (k,)))
+            continue
+        quote = clause_about(c.new or "", rx, 120)
         if quote:
             said = capitalise(third_person(quote, ctx.owner))
             out.append(Statement(f"Names {label}: {said[:1].lower() + said[1:] if said[:2] != said[:2].upper() else said}",
                                  _topic(c), "office-named", None, label, (k,)))
             continue
-        excerpt = words_around(c.new or "", rx)       # a sentence too long to quote: the words around it
-        if excerpt and len(excerpt.split()) >= 4:
-            out.append(Statement(f"Names {label}: “{third_person(excerpt, ctx.owner)}”", _topic(c), "office-named",
-                                 None, label, (k,)))
+        if label != "a data controller":   # a sentence too long to quote: the office named, whom to turn to
+            out.append(Statement(f"Names {label} as a contact", _topic(c), "office-named", None, label, (k,)))
     return out
 
+
+
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _reach(sentence: str, office: "re.Pattern[str]") -> str:
+    """', Felix Wittern, reachable at dpo@x.com' from the sentence naming an office: the person
+    named right after it and the e-mail address the sentence gives, '' when it gives neither."""
+    m = office.search(sentence)
+    if not m:
+        return ""
+    person = re.match(r",? ([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})\b(?! (?:Inc|Ltd|LLC))", sentence[m.end():])
+    email = _EMAIL_RE.search(sentence)
+    who = f", {person.group(1)}" if person else ""
+    at = f", reachable at {email.group(0).rstrip('.')}" if email else ""
+    return who + at
 
 
 _CONTROLLER_RE = re.compile(r"(?P<name>\b[A-Z][\w&'-]*(?: (?:[A-Z][\w&'.-]*|of|and))*),? (?:is|are|will be|acts? as|"

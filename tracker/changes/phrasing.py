@@ -424,8 +424,8 @@ _LINK_TARGET_RE = re.compile(
     r"(?i)^to (?P<verb>read|view|see|access|review|manage|update|change|opt[- ]out of|learn (?:more )?about|"
     r"find out (?:more )?about) (?P<what>.+?),? "
     r"(?:please )?click (?:here|on this link|the link)$|^(?P<what2>.+?) can be found here$"
-    r"|^for (?P<what3>(?:more |further )?information (?:for [^,]{1,40} )?(?:about|on|regarding) [^,]{3,80}),? "
-    r"(?:please )?(?:click here|see here|visit here)$")
+    r"|^for (?P<what3>(?:more |further )?information (?:for [^,]{1,40} )?(?:about|on|regarding) [^,]{3,80}|"
+    r"a (?:list|copy|summary|description) of [^,]{3,200}?),? (?:please )?(?:click here|see here|visit here)$")
 
 
 def is_pointer(text: str | None) -> bool:
@@ -441,6 +441,8 @@ def link_phrase(text: str) -> str | None:
     if not m:
         return None
     what = (m.group("what") or m.group("what2") or m.group("what3") or "").strip()
+    if len(what.split()) > 14:
+        what = re.split(r" (?:and|or|from time to time|under|where)\b", what, maxsplit=1)[0]   # the thing linked, not all it is for
     if not what or len(what.split()) > 14:
         return None
     if what.split()[0].lower() in ("a", "an", "the", "our", "its", "your", "more", "this", "these"):

@@ -643,10 +643,24 @@ def reworded_statements(ctx: Context) -> list[Statement]:
     return out
 
 
+def pointer_statements(ctx: Context) -> list[Statement]:
+    """A link added or dropped ('For a list of entities that may be data controllers, click
+    here'): said as what it links to, after every statement of a practice."""
+    out: list[Statement] = []
+    for k, c in _live(ctx):
+        text = c.new if c.kind == "added" else c.old if c.kind == "removed" else None
+        link = link_phrase(third_person(text, ctx.owner)) if text and is_pointer(text) else None
+        if link:
+            said = f"Adds {link}" if c.kind == "added" else f"No longer gives {link}"
+            out.append(Statement(said, _topic(c), "pointer", link if c.kind == "removed" else None,
+                                 link if c.kind == "added" else None, (k,)))
+    return out
+
+
 RULES: tuple[Callable[[Context], list[Statement]], ...] = (
     promise_statements, narrowed_promises, consent_statements, value_statements, transfer_statements, rights_statements,
     recipient_statements, law_statements, children_statements, named_statements, sharing_statements, retention_statements, practice_statements, contact_statements,
-    section_statements, reworded_statements,
+    section_statements, pointer_statements, reworded_statements,
 )
 
 
