@@ -347,7 +347,8 @@ def has_verb(text: str) -> bool:
 
 
 def _has_verb(text: str) -> bool:
-    text = text[:1].lower() + text[1:]       # 'Uses …' opening a clause is still a verb
+    if re.match(r"[A-Z][a-z]+ (?:the|your|our|its|their|a|an|this|these|data|information|personal|cookies)\b", text):
+        text = text[:1].lower() + text[1:]   # 'Uses the data …' opening a clause is still a verb ('Swiss Safe' no)
     return any(m.group(0).lower() not in _NOT_VERBS for m in _VERBISH_RE.finditer(text))
 
 
