@@ -729,7 +729,7 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
     old_win, new_win, gone, came, left, right = w
     was = third_person(old_win, ctx.owner)
     said = _owner_says(ctx, c.new or "", re.compile(re.escape(new_win), re.I))
-    if said and not gone and came and came.lower() in said.lower():
+    if said and old_win.split() == f"{left} {right}".split() and came and came.lower() in said.lower():
         return said, None, came            # words only added: the old words around them were no other value
     if said:
         return f"{said} (was: {_lower(was)})", old_win, new_win
