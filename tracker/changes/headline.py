@@ -160,6 +160,8 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
 
 
 BULLET_LIMIT = 140
+_UNCUT = frozenset({"sale-reversal", "promise-withdrawn", "promise-narrowed", "consent-weakened", "no-sale-promise",
+                    "promise-added"})
 _PREFIX_RE = re.compile(r"^(?:New [a-z ]+|No longer [a-z]+|Drops promise|Adds|Right no longer stated|Retention rule dropped|"
                         r"Narrows its promise|Now reads):\s+")
 
@@ -182,7 +184,9 @@ def tighten(s: Statement, salient: tuple[str, ...] = ()) -> Statement:
             if s.old is not None and s.new is None:
                 return s
     room = BULLET_LIMIT - len(prefix) - len(was)
-    for text in (compact(body), shorten(compact(body), room, salient)):
+    # a promise or commitment is said in fewer words but never cut: a cut could state another promise
+    cuts = (compact(body),) if s.impact in _UNCUT else (compact(body), shorten(compact(body), room, salient))
+    for text in cuts:
         if text and len(text) <= room and len(text.split()) >= 5:
             return replace(s, text=f"{prefix}{text}{was}")
     return s

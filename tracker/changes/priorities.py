@@ -24,7 +24,7 @@ IMPACTS: tuple[tuple[str, str], ...] = (
     ("collection-widened", "more data is collected or used for more purposes"),
     ("sharing-narrowed", "a sharing or use statement was dropped"),
     ("retention-changed", "how long data is kept changed (old and new value of one practice)"),
-    ("value-changed", "an age threshold, deadline or contact changed in one practice"),
+    ("value-changed", "an age threshold, deadline or contact changed in one practice (13 -> 16): old and new value"),
     ("office-named", "a Data Protection Officer, representative or supervisory authority named: whom to turn to"),
     ("transfer-basis", "the legal footing of international transfers changed"),
     ("new-recipient", "a named company now receives or processes data"),

@@ -143,9 +143,11 @@ def is_banner_link(sentence: str) -> bool:
     return len(sentence.split()) <= 12 and bool(_VERSION_CTA_RE.match(sentence.strip()))
 
 
-# a company's legal form ends a sentence when an ordinary sentence opener follows ('… processed by
-# Apple Inc. Personal information collected …'); before a name it does not ('Acme Inc. Privacy Office')
-_COMPANY_ENDS = frozenset({"inc", "ltd", "corp", "llc", "plc", "gmbh"})
+# a company's legal form or a street word ends a sentence when an ordinary sentence opener follows
+# ('… processed by Apple Inc. Personal information collected …', '… 49 Spadina Ave. We use …');
+# before a name it does not ('Acme Inc. Privacy Office', 'Spadina Ave. Suite 303')
+_COMPANY_ENDS = frozenset({"inc", "ltd", "corp", "llc", "plc", "gmbh", "pvt", "pte", "bhd", "bros",
+                           "ave", "blvd", "pkwy", "hwy", "rd", "ste", "st"})
 _OPENER_RE = re.compile(r"(?:We|You|Your|Our|If|When|Personal|Information|This|These|Please|In|For|All|Any|Some|"
                         r"Such|It|They|Where|Unless|Except|However|Data)\s+[a-z]")
 
