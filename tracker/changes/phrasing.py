@@ -226,6 +226,9 @@ def plain_words(text: str) -> str:
 _EDGE_PUNCT_RE = re.compile(r"[,;:.!?)]$")
 
 
+_NEGATIONS = frozenset({"no", "not", "never", "don't", "doesn't", "cannot", "won't", "can't", "didn't", "nor"})
+
+
 def _window_side(words: list[str], i: int, j: int, context: int) -> tuple[list[str], list[str]]:
     """Up to `context` words before words[i] and after words[j - 1], never across a clause
     mark (a comma, a full stop, an opening parenthesis)."""
@@ -238,6 +241,8 @@ def _window_side(words: list[str], i: int, j: int, context: int) -> tuple[list[s
         if words[k].startswith("("):
             break
         k -= 1
+    if left and k >= 0 and words[k].lower() in _NEGATIONS:
+        left.insert(0, words[k])          # 'no longer want …', never 'longer want …': the negation stays
     right: list[str] = []
     k = j
     while k < len(words) and len(right) < context:
