@@ -167,3 +167,17 @@ def test_a_pointer_sentence_among_candidates_keeps_its_right() -> None:
     chosen = select(candidates(_ctx(right, link)))
     assert [s.impact for s in chosen] == ["right-added", "pointer"]
     assert re.search(r"opt out", chosen[0].text)
+
+
+def test_one_name_for_another_is_said_as_such_and_an_edit_keeps_its_negation() -> None:
+    from tracker.changes.phrasing import edit_window
+    from tracker.changes.statements import edit_statement
+    c = _ch("reworded", "Software developers can build tools on developer projects on Wikimedia Labs, a platform "
+            "for third-party developers that we host and that is run by volunteers and staff of the projects.",
+            "Software developers can build tools on developer projects on Wikimedia Cloud Services, a platform "
+            "for third-party developers that we host and that is run by volunteers and staff of the projects.")
+    e = edit_statement(_ctx(c), c)
+    assert e is not None and e[0].startswith("Now says Wikimedia Cloud Services instead of Wikimedia Labs")
+    w = edit_window("If you no longer want to receive marketing communications via email or postal mail, do this.",
+                    "If you no longer want to receive certain communications from us, do this.")
+    assert w is not None and w[1].startswith("no longer want")

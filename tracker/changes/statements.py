@@ -755,6 +755,12 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
         if names:          # an edit too long to quote that brings in names: name them
             return f"Now names {_and(names)}{where_text}", gone, came
         return None
+    if gone and came and _is_name_run(gone) and _is_name_run(came):
+        # one name for another ('Google Apps' -> 'G Suite', 'Wikimedia Labs' -> 'Wikimedia Cloud
+        # Services'): said as such, with the words of the name they share
+        shared = re.search(r"(?:\b[A-Z][\w&'-]*\s)*\b[A-Z][\w&'-]*$", left or "")
+        lead = shared.group(0) + " " if shared else ""
+        return f"Now says {lead}{came} instead of {lead}{gone}{where_text}", gone, came
     return f"Now says “{third_person(new_win, ctx.owner)}” (was: “{was}”)", old_win, new_win
 
 
