@@ -131,7 +131,8 @@ def _weak_lead(s: Statement) -> bool:
     words = body.split()
     titled = sum(1 for w in words if w[:1].isupper())
     # headings glued into one line ('… Interest-Based Advertising How Is Your Information Used?')
-    return len(words) < 5 or not has_verb(body) or body.endswith("?") or titled >= 0.7 * len(words)
+    return (len(words) < 5 or not has_verb(body) or body.endswith("?") or titled >= 0.7 * len(words)
+            or body.count('"') % 2 == 1)       # a quote mark left open: a heading glued on ('… settings" For example')
 
 
 def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bool,
