@@ -116,8 +116,11 @@ def test_own_company_name_is_not_a_third_party() -> None:
     assert (fam, label) == ("Reddit", "reddit")
     r = compare("Email dpo@reddit.com. Reddit uses Reddit tools.",
                 "Email dpo@reddit.com. Reddit uses Reddit tools. See https://reddithelp.com/x and Zendesk.")
-    # the company's own name is not a third party; a new site of its own is still a new address
-    assert r.entities_added["vendors"] == ["Zendesk"] and r.entities_added["domains"] == ["reddithelp.com"]
+    # the company's own name is not a third party; a new site of its own is a new address of
+    # the company, reported apart from third parties
+    assert r.entities_added["vendors"] == ["Zendesk"] and r.entities_added["domains"] == []
+    assert r.own_added == {"vendors": [], "domains": ["reddithelp.com"]}
+    assert r.to_dict()["own_entities"]["added"]["domains"] == ["reddithelp.com"]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -207,9 +210,11 @@ def test_plain_text_copy_of_a_markdown_page_loses_no_domain(policy: str) -> None
     for a, b in ((md, txt), (txt, md)):
         r = compare(a, b)
         assert r.entities_added["domains"] == [] and r.entities_removed["domains"] == []
-    # both sides with links: a link target that went is a removed host
+    # both sides with links: a link target that went is a removed host (a site of the company
+    # itself is reported apart from the third parties' sites)
     r = compare(md, txt.replace("Ask us here", "Ask us [here](https://help.acme.net/new)"))
-    assert r.entities_removed["domains"] == ["acme.zendesk.com"] and r.entities_added["domains"] == ["help.acme.net"]
+    assert r.entities_removed["domains"] == ["acme.zendesk.com"]
+    assert r.entities_added["domains"] + r.own_added["domains"] == ["help.acme.net"]
 
 
 def test_account_numbers_are_not_phones() -> None:

@@ -13,6 +13,7 @@ from tracker.changes.align import WORK, align_sentences, similarity
 from tracker.changes.sections import align_sections, outline_size
 from tracker.changes.report import Change, ChangeReport
 from tracker.changes.normalize import clean_chars, repair_encoding, sentence_key
+from tracker.changes.ownership import split_own
 from tracker.changes.segment import Document, exact_key, segment
 from tracker.changes import claims
 from tracker.changes.headline import summarise
@@ -261,9 +262,11 @@ def compare(old: str, new: str) -> ChangeReport:
     e_old = _entities(_entity_text(d_old), tuple(d_old.urls), fold)
     e_new = _entities(_entity_text(d_new), tuple(d_new.urls), fold)
     owner = ent.first_party([_entity_text(d_old), _entity_text(d_new)], d_old.urls + d_new.urls, fold)
-    added, removed = ent.diff(e_old, e_new, owner)
+    added, removed, own_added, own_removed = split_own(*ent.diff(e_old, e_new, owner), owner)
     if any(added.values()) or any(removed.values()):
         added, removed = claims.keep_real_entities(added, removed, _plain(old), _plain(new))
+    if any(own_added.values()) or any(own_removed.values()):
+        own_added, own_removed = claims.keep_real_entities(own_added, own_removed, _plain(old), _plain(new))
 
     sim = similarity(d_old, d_new, pairs)
     sections_added = [d_new.sections[j].title for j in secs.added]
@@ -318,6 +321,8 @@ def compare(old: str, new: str) -> ChangeReport:
         date_stamp=stamp,
         detector_version=DETECTOR_VERSION,
         statements=tuple(s.to_dict() for s in statements),
+        own_added=own_added,
+        own_removed=own_removed,
     )
 
 
