@@ -176,10 +176,10 @@ def match_entities(kind: str, labelled: list[str], reported: list[str]) -> tuple
     want = {canonical(kind, x) for x in labelled}
     have = {canonical(kind, x) for x in reported}
     if kind == "domains":
-        for w in sorted(want - have):
-            h = next((h for h in sorted(have - want) if same_host(w, h)), None)
-            if h is not None:
-                have = (have - {h}) | {w}
+        # every reported host that is not itself labelled, under a labelled registrable domain
+        # (labels written at the domain's grain: 'google.com' for www.google.com/policies and
+        # tools.google.com/dlpage), is that domain: one labelled site, not one hit and one miss
+        have = {next((w for w in sorted(want) if same_host(w, h)), h) if h not in want else h for h in have}
     return want, have
 
 

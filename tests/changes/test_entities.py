@@ -233,5 +233,10 @@ def test_evaluator_compares_entities_in_their_normal_forms() -> None:
     assert mod.match_entities("phones", ["212-556-8391"], ["+12125568391"]) == ({"+12125568391"}, {"+12125568391"})
     want, have = mod.match_entities("domains", ["zendesk.com", "help.uber.com"], ["reddit.zendesk.com", "uber.com"])
     assert want == {"zendesk.com", "help.uber.com"} and have == {"zendesk.com", "uber.com"}   # uber.com is not help.
+    # a label at the domain's grain covers every reported host under it, once
+    assert mod.match_entities("domains", ["google.com"], ["google.com", "tools.google.com"]) == ({"google.com"},) * 2
+    # a label at the host's grain names each host
+    assert mod.match_entities("domains", ["tools.google.com"], ["google.com", "tools.google.com"]) == \
+        ({"tools.google.com"}, {"google.com", "tools.google.com"})
     assert mod.match_entities("vendors", ["Mozilla Firefox", "Google Commerce Ltd"],
                               ["Firefox", "Google Commerce Ltd."]) == ({"firefox", "google commerce"},) * 2
