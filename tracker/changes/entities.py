@@ -377,8 +377,12 @@ def _own(name: str, fam: str | None, own: set[str]) -> bool:
         return True
     if name in VENDORS:
         return bool(fam) and family(name) == fam and name not in AFFILIATES
-    first = name.split(" ", 1)[0].lower()
-    return first in own and vendor_key(name) == name.lower() and not _ENTITY_TAIL_RE.search(name)
+    head = name.split(" ", 1)[0]
+    if vendor_key(name) != name.lower() or _ENTITY_TAIL_RE.search(name):
+        return False      # a legal entity or a body: not a product
+    # a product by its own name ('Reddit Coins') or under one of the company's listed products
+    # ('Alexa Actionable Analytics' in Amazon's policy)
+    return head.lower() in own or (bool(fam) and " " in name and head in VENDORS and family(head) == fam)
 
 
 def _named_by(longer: str, name: str) -> bool:

@@ -16,22 +16,10 @@ import re
 
 from tracker.changes.entities import vendor_key
 from tracker.changes.normalize import registrable_domain
+from tracker.changes.parties import PLACE_WORDS
 
 OWN_KINDS = ("vendors", "domains")
 
-# words that place a company or name its corporate shell, not a line of business: with only
-# these after the company's name, a legal entity is the company itself in another country
-_PLACE_WORDS = frozenset("""
-uk u.k. us u.s. usa u.s.a. america americas north south latin central east west middle pacific asia
-europe european eu emea apac nordic nordics benelux dach international global worldwide
-ireland irish netherlands nederland holland luxembourg germany deutschland france españa spain
-italy italia portugal belgium switzerland schweiz austria österreich sweden sverige norway norge
-denmark danmark finland suomi poland polska czech hungary romania greece turkey israel
-canada mexico méxico brasil brazil argentina chile colombia peru
-australia zealand new india japan singapore korea china hong kong taiwan indonesia malaysia
-philippines thailand vietnam africa nigeria kenya egypt arabia emirates uae
-holdings holding group technologies technology inc corp corporation company co operations
-""".split())
 _SPLIT_RE = re.compile(r"[\s,]+")
 
 
@@ -65,7 +53,7 @@ def is_own_branch(name: str, owner: tuple[str | None, str | None]) -> bool:
         rest = words[1:]
     else:
         return False
-    return bool(rest) and all(w.strip(".") in _PLACE_WORDS or w in _PLACE_WORDS for w in rest)
+    return bool(rest) and all(w.strip(".") in PLACE_WORDS or w in PLACE_WORDS for w in rest)
 
 
 def is_own_site(host: str, owner: tuple[str | None, str | None]) -> bool:

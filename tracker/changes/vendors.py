@@ -469,8 +469,23 @@ def _vendor_spans(text: str, fold: bool = False) -> dict[str, list[tuple[int, in
             i = bisect_left(span_starts, s + 1)
             if any(s2 <= s and e <= e2 for s2, e2 in listed[max(0, i - 8):i]):
                 continue      # inside a listed name ('Google' of 'Google Analytics')
+            if _listed_names_only(text, s, e, listed[i - 1 if i else 0:bisect_left(span_starts, e)]):
+                continue      # 'Facebook Twitter': two listed names a comma went missing between
             found.setdefault(_seed_name(name), []).append((s, e))
     return found
+
+
+def _listed_names_only(text: str, s: int, e: int, inside: list[tuple[int, int]]) -> bool:
+    """Is text[s:e] nothing but two or more listed names?"""
+    inside = [(a, b) for a, b in inside if s <= a and b <= e]
+    if len(inside) < 2:
+        return False
+    rest, pos = [], s
+    for a, b in inside:
+        rest.append(text[pos:max(pos, a)])
+        pos = max(pos, b)
+    rest.append(text[pos:e])
+    return not "".join(rest).strip(" ,&/")
 
 
 _ALIAS_CANON = {a.lower(): c for c, aliases in VENDORS.items() for a in aliases if not a.startswith("re:")}
