@@ -71,3 +71,19 @@ def test_report_names_branches_apart_from_third_parties() -> None:
     assert {"Acme Payments LLC", "Stripe"} <= set(r.entities_added["vendors"])
     back = type(r).from_json(r.to_json())
     assert back.own_added == r.own_added and back.own_removed == r.own_removed
+
+
+def test_every_vendor_that_came_or_went_has_a_role() -> None:
+    from tracker.changes.vendors import role_of
+    base = "Contact privacy@acmecorp.com. Acme collects data. Acme uses it. Acme keeps it.\n"
+    new = base + ("Sign in with Facebook. Our app runs on Android. Payments go to Stripe, Inc. "
+                  "Disputes go to JAMS. We follow the Digital Advertising Alliance principles. "
+                  "Data is hosted by Zorblax Data Center LLC.\n")
+    r = compare(base, new)
+    assert r.vendor_roles == {v: role_of(v) for v in r.entities_added["vendors"]}
+    assert r.vendor_roles["Facebook"] == "social network" and r.vendor_roles["Android"] == "platform"
+    assert r.vendor_roles["Stripe"] == "service provider" and r.vendor_roles["JAMS"] == "dispute resolution"
+    assert r.vendor_roles["Digital Advertising Alliance"] == "industry opt-out or certification"
+    assert r.vendor_roles["Zorblax Data Center LLC"] == "company"
+    assert role_of("Direct Marketing Association") == "industry opt-out or certification"
+    assert type(r).from_json(r.to_json()).vendor_roles == r.vendor_roles

@@ -69,6 +69,8 @@ class ChangeReport:
     # own sites, reported apart from the third parties in entities (see ownership.py)
     own_added: dict[str, list[str]] = field(default_factory=_empty_own)
     own_removed: dict[str, list[str]] = field(default_factory=_empty_own)
+    # what each vendor that came or went is (vendors.role_of): 'service provider', 'platform', ...
+    vendor_roles: dict[str, str] = field(default_factory=dict)
 
     # -- convenience -----------------------------------------------------------------------
     @property
@@ -111,6 +113,7 @@ class ChangeReport:
                 "added": {k: list(self.own_added.get(k, [])) for k in OWN_KINDS},
                 "removed": {k: list(self.own_removed.get(k, [])) for k in OWN_KINDS},
             },
+            "vendor_roles": dict(self.vendor_roles),
         }
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -142,6 +145,7 @@ class ChangeReport:
             statements=tuple(dict(s) for s in d.get("statements", ())),
             own_added={k: list(own.get("added", {}).get(k, [])) for k in OWN_KINDS},
             own_removed={k: list(own.get("removed", {}).get(k, [])) for k in OWN_KINDS},
+            vendor_roles={str(k): str(v) for k, v in (d.get("vendor_roles") or {}).items()},
         )
 
     @classmethod

@@ -14,7 +14,7 @@ from itertools import islice
 from tracker.changes.literals import finditer_heads, literal_hints, required_literals, search_heads, search_near
 from tracker.changes.parties import find_parties
 
-__all__ = ["VENDORS", "OWNER", "AFFILIATES", "COMPANY_RENAMED", "family", "find_vendors", "vendor_spans",
+__all__ = ["VENDORS", "OWNER", "AFFILIATES", "COMPANY_RENAMED", "ROLES", "role_of", "family", "find_vendors", "vendor_spans",
            "vendor_mentions", "literal_hints", "required_literals", "search_near", "search_heads"]
 
 # canonical: (aliases...) ; an alias starting with "re:" is a regular expression
@@ -427,6 +427,41 @@ OWNER: dict[str, str] = {
 AFFILIATES = {"Instagram", "WhatsApp", "Oculus", "LinkedIn", "GitHub", "Flurry", "AOL"}
 # the same company under its former or present name
 COMPANY_RENAMED: dict[str, str] = {"Facebook": "Meta", "X": "Twitter"}
+
+
+# what a named party is to the reader: only a service provider can be a recipient of data the
+# policy sends; a platform is where the service runs, a network where the user signs in or
+# shares, a body where the user opts out or complains
+_ROLE_SETS: dict[str, frozenset[str]] = {
+    "platform": frozenset({"Apple", "Android", "iOS", "iTunes", "iCloud", "Google Play", "Kindle", "Nook", "Firefox",
+                           "Mozilla", "Chrome", "Safari", "Internet Explorer", "Microsoft Edge", "Opera", "Flash",
+                           "Netscape", "Microsoft", "Steam", "Roku", "Samsung"}),
+    "social network": frozenset({"Facebook", "Meta", "Instagram", "WhatsApp", "Messenger", "Twitter", "X", "LinkedIn",
+                                 "Pinterest", "Snapchat", "TikTok", "Reddit", "Tumblr", "YouTube", "Google Plus",
+                                 "Discord", "Twitch", "Threads", "Bluesky", "Mastodon", "VK", "Weibo", "Kakao",
+                                 "Naver", "Nextdoor", "Quora", "WeChat", "Telegram", "Signal", "Viber", "Line",
+                                 "Skype", "Vimeo", "SoundCloud", "Medium", "Substack", "Patreon", "Gravatar"}),
+    "industry opt-out or certification": frozenset({
+        "Digital Advertising Alliance", "Network Advertising Initiative", "Your Online Choices", "AppChoices",
+        "YourAdChoices", "TRUSTe", "TrustArc", "BBBOnLine", "Online Privacy Alliance", "Interactive Advertising Bureau",
+        "IAB Europe", "ePrivacyseal", "VeraSafe"}),
+    "dispute resolution": frozenset({"JAMS", "American Arbitration Association", "ICDR", "BBB"}),
+    "representative": frozenset({"EDPO"}),
+}
+ROLES: dict[str, str] = {name: role for role, names in _ROLE_SETS.items() for name in names}
+_BODY_RE = re.compile(r"\b(?:Association|Alliance|Initiative|Council|Bureau|Federation|Consortium)\b")
+
+
+def role_of(name: str) -> str:
+    """What a party named by the report is: 'platform', 'social network', 'industry opt-out or
+    certification', 'dispute resolution', 'representative', 'service provider' (any other
+    listed vendor: analytics, ads, payments, hosting, support...) or 'company' (named by shape
+    only, its trade unknown)."""
+    if name in ROLES:
+        return ROLES[name]
+    if name in VENDORS:
+        return "service provider"
+    return "industry opt-out or certification" if _BODY_RE.search(name) else "company"
 
 
 def family(name: str) -> str:
