@@ -202,6 +202,11 @@ def test_a_subscription_for_a_site_matches_its_hosts() -> None:
                         "h", (), (), {"domains": ["policies.google.com"], "vendors": ["Hotjar"]}, {}, "u", "r")
     assert {"google.com", "policies.google.com", "hotjar"} <= facts.entity_names()
     assert "google.de" not in facts.entity_names()
+    own = ChangeFacts("id", "acme", "Acme", "privacy-policy", "Privacy", "2024-01-01T00:00:00+00:00", "minor",
+                      "h", (), (), {}, {}, "u", "r",
+                      report={"own_entities": {"added": {"vendors": ["Acme UK Ltd"], "domains": ["help.acme.com"]},
+                                               "removed": {}}})
+    assert {"acme uk ltd", "help.acme.com", "acme.com"} <= own.entity_names()   # the company's own, apart
 
 
 def test_plain_text_copy_of_a_markdown_page_loses_no_domain(policy: str) -> None:
