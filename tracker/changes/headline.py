@@ -142,7 +142,7 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
     for s in sorted(statements, key=_weak_lead):      # stable: the first strong statement leads
         full = s.short or s.text
         for text in (full, _strip_was(full), compact(full), compact(_strip_was(full))):
-            if len(lead) + len(text) <= HEADLINE_LIMIT:
+            if len(_led(lead, text)) <= HEADLINE_LIMIT:      # 'Rewrite with a new commitment: ' is longer
                 return _led(lead, text)
         cut = shorten(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead), salient) \
             or trim_tail(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead))
@@ -153,7 +153,7 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
             named = f"Now names {s.new}"
             cut = f"{named}: {cut}" if len(lead) + len(named) + 2 + len(cut) < HEADLINE_LIMIT \
                 else named
-        if cut:
+        if cut and len(_led(lead, cut)) <= HEADLINE_LIMIT:
             return _led(lead, cut)
     topic = next((t for t, _ in f.topic_counts if t != "other"), "other")
     base = "Rewrites its policy" if verdict == "major" else "Changes what it says about"

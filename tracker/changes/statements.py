@@ -203,6 +203,10 @@ def _promise(ctx: Context, text: str) -> bool:
                           rf"\s*(?:not|n't)\b|\b{owner} never\b", text))
 
 
+# the same promise in the passive: 'information about you is not willfully disclosed to any third party'
+_PASSIVE_PROMISE_RE = re.compile(r"(?i)\b(?:is|are|will) (?:not|never) (?:be )?(?:\w+ly )?(?:disclosed|shared|sold|rented|"
+                                 r"transferred|provided|given|traded)\b|\bwithout first (?:receiving|obtaining|getting) "
+                                 r"(?:your|the user's|that customer's) (?:permission|consent)")
 _UNABLE_RE = re.compile(r"(?i)\b(?:will|would|may) not be (?:able|possible|available)\b|\b(?:does|do) not control\b|"
                         r"\b(?:is|are) not responsible\b|\b(?:cannot|can't|can not) (?:guarantee|ensure|warrant|promise)|"
                         r"\bif you (?:would )?(?:prefer|wish|would like|want) that\b")
@@ -254,7 +258,8 @@ def promise_statements(ctx: Context) -> list[Statement]:
                 continue
             for verbs, topic in ((_SALE_RE, "sale"), (_SHARE_RE, "sharing")):   # 'will not sell/share' -> 'may …'
                 if c.kind == "reworded" and (_SALE_RE.search(o) or _SHARE_RE.search(o)) and verbs.search(n) \
-                        and not _promise(ctx, n):   # 'will not sell' -> 'may share' reverses it too
+                        and not _promise(ctx, n) and not _PASSIVE_PROMISE_RE.search(n):
+                    # 'will not sell' -> 'may share' reverses it; '… is not disclosed without your permission' does not
                     now = _owner_says(ctx, n, verbs)
                     if now:
                         out.append(Statement(f"{now} (was: {_lower(said)})", topic, "sale-reversal", said, now, (k,)))
