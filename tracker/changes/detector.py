@@ -72,8 +72,9 @@ def clear_caches() -> None:
     for memo in _MEMOS:
         with memo.lock:
             memo.memo.clear()
+    from tracker.changes.segment import _block_events
     from tracker.changes.statements import _says
-    for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff, _says):
+    for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff, _says, _block_events):
         fn.cache_clear()
 
 
