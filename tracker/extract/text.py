@@ -37,11 +37,12 @@ def _has_any(text: str, chars: str) -> bool:
 def _bullets(text: str) -> str:
     """`*`, `+` and `•` bullets as `-` (never a `* * *` rule), as _BULLET.sub(_bullet, text)
     would do, applied only from the first line that can hold one."""
-    first = 0 if text[:1] in ("*", "+", "•", " ", "\t") else _BULLET_LINE.search(text)
+    if text[:1] in ("*", "+", "•", " ", "\t"):
+        return _BULLET.sub(_bullet, text)
+    first = _BULLET_LINE.search(text)
     if first is None:
         return text
-    start = first if first == 0 else first.start()
-    return text[:start] + _BULLET.sub(_bullet, text[start:])
+    return text[:first.start()] + _BULLET.sub(_bullet, text[first.start():])
 
 
 def _single_blank_lines(text: str) -> str:
