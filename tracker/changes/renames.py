@@ -58,7 +58,8 @@ def rename_by_subject(old: Document, new: Document, mapping: dict[int, int],
         for st in subject_stems(key):
             by_stem[st].append(i)
     mapped_keys = {new.sections[j].key for j in mapping}
-    for j in range(1, len(new.sections)):
+    # headings with a body first: an empty contents line must not take the old heading
+    for j in sorted(range(1, len(new.sections)), key=lambda j: (not new.sections[j].sentences, j)):
         key = new.sections[j].key
         if j in mapping or not key or key in mapped_keys:
             continue

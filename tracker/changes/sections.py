@@ -76,10 +76,11 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
     for i, s in enumerate(old.sections):
         if i and s.key:
             old_by_key[s.key].append(i)
-    for j, s in enumerate(new.sections):
-        if not j or not s.key:
-            continue
-        for i in old_by_key.get(s.key, []):
+    # where several new headings share a text (a table of contents before the section), the
+    # one with the most body takes the old heading: the contents line is not the section
+    for j in sorted((j for j, s in enumerate(new.sections) if j and s.key and s.key in old_by_key),
+                    key=lambda j: (-len(new.sections[j].sentences), j)):
+        for i in sorted(old_by_key[new.sections[j].key], key=lambda i: (-len(old.sections[i].sentences), i)):
             if i not in used_old:
                 mapping[j] = i
                 used_old.add(i)
@@ -103,9 +104,8 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
     free_old = [i for i in range(1, len(old.sections)) if i not in used_old]
     free_titles = {i: old.sections[i].key for i in free_old}
     titles = _TitleIndex(free_titles)
-    for j in range(1, len(new.sections)):
-        if j in mapping:
-            continue
+
+    def match(j: int) -> None:
         sec = new.sections[j]
         best: int | None = None
         ov = overlap.get(j, {})
@@ -128,8 +128,18 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
             free_titles.pop(best, None)
             if old.sections[best].title != sec.title:
                 renamed.append((best, j))
+
+    # headings with a body choose first, by title, subject and body; empty lines (a table of
+    # contents, a menu) only then, by title: a contents line must not take the old heading
+    # that its section needs
+    for j in range(1, len(new.sections)):
+        if j not in mapping and new.sections[j].sentences:
+            match(j)
     rename_by_subject(old, new, mapping, free_titles, renamed)
     rename_by_body(old, new, mapping, free_titles, renamed)
+    for j in range(1, len(new.sections)):
+        if j not in mapping and not new.sections[j].sentences:
+            match(j)
     mapped_old = set(mapping.values())
 
     kept_new = {p.new for p in pairs if p.old is not None and p.new is not None}
@@ -168,7 +178,7 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
     if removed:
         new_triples = set(_triples(sentence_key(new.text)))
         removed = [i for i in removed if not _subject_still_written(old.sections[i].key, new_triples)]
-    return SectionMatch(added, removed, renamed, mapping)
+    return SectionMatch(added, removed, sorted(renamed, key=lambda r: (r[1], r[0])), mapping)
 
 
 _WORDS_RE = re.compile(r"[a-z0-9]+")
