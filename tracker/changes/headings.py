@@ -72,7 +72,7 @@ def is_title_line(line: str) -> bool:
 _RUN_IN_RE = re.compile(r"^(?P<label>[A-Z][^.!?:;()\[\]\n]{2,70}?)(?P<sep>[.:])[\s\u00c2]+(?=[\"'(]?[A-Z])")
 # words that open prose, not a label ('Note: ...', 'For example: ...', 'This means: ...')
 _PROSE_OPENERS = frozenset("""
-a an and as at attn but by example for here however i if in it note notes our p.s please
+a an and as at attn but by example for here however i if in it note notes or our p.s please
 ps so that the there these this those to we when where you your yes no ok also
 """.split())
 

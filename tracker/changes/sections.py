@@ -123,6 +123,8 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
             if hit is not None and (not sec.sentences or not old.sections[hit[2]].sentences
                                     or (hit[2], j) in touched or extends(hit[0], sec.key)):
                 best = hit[2]
+        if best is None and free_titles and sec.sentences:
+            best = _extended_title(j, sec.key, titles.near(sec.key, free_titles), touched)
         if best is not None:
             mapping[j] = best
             free_titles.pop(best, None)
@@ -179,6 +181,19 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
         new_triples = set(_triples(sentence_key(new.text)))
         removed = [i for i in removed if not _subject_still_written(old.sections[i].key, new_triples)]
     return SectionMatch(added, removed, sorted(renamed, key=lambda r: (r[1], r[0])), mapping)
+
+
+TITLE_WORDS_ADDED = 4   # more words added make a sentence about the subject, not its title
+
+
+def _extended_title(j: int, key: str, free: dict[int, str], touched: set[tuple[int, int]]) -> int | None:
+    """An old title whose words the new one keeps, with words added ('Your Information' ->
+    'Your Information and Rights', 'Cookies' -> 'Cookies and Similar Technologies'), over text
+    that pairs with the old section's: the same section, too different by edit distance."""
+    words = set(key.split())
+    hits = [i for i, k in free.items() if (i, j) in touched and set(k.split()) <= words
+            and subject_stems(k) and len(words) - len(set(k.split())) <= TITLE_WORDS_ADDED]
+    return max(hits, key=lambda i: (len(free[i]), -i)) if hits else None
 
 
 _WORDS_RE = re.compile(r"[a-z0-9]+")
@@ -301,7 +316,8 @@ def _real_sections(doc: Document, unmatched: list[int], other_keys: set[str],
     out = []
     for k in cands:
         sec = doc.sections[k]
-        if _is_glossary_entry(doc, k) or _is_ui_card(doc, k) or _has_figures(sec.title):
+        if _in_glossary(doc, k) or _is_ui_card(doc, k) or _has_figures(sec.title) \
+                or (sec.weak and _PROSE_LINE_RE.match(sec.key)):
             continue
         if not sec.sentences:
             if k in menu:
@@ -314,8 +330,35 @@ def _real_sections(doc: Document, unmatched: list[int], other_keys: set[str],
     return out
 
 
-_DEFINES_RE = re.compile(r"^(?:an? |the |this |these )?(?P<term>[\w' -]{1,60}?)\s+(?:is|are|means|refers to)\b", re.I)
+_DEFINES_RE = re.compile(r"^(?:an? |the |this |these )?(?P<term>[\w' -]{1,60}?)\s+(?:is|are|means|refers to|includes?)\b",
+                         re.I)
+_DEFINES_THIS_RE = re.compile(r"^(?:this|these|it) (?:is|are|means|refers to)\b", re.I)
 GLOSSARY_TERM_WORDS = 4
+
+
+# 'We use data to build better services': a sentence-case line that opens like a sentence is
+# a tagline under a heading, not a heading
+_PROSE_LINE_RE = re.compile(r"^(?:we|you|they|it|this|these|our) [a-z]")
+_EXAMPLE_RE = re.compile(r"^(?:for (?:example|instance)|e\.g\.|example)\b", re.I)
+
+
+def _is_example(doc: Document, k: int) -> bool:
+    """An entry of an examples pop-up or appendix ('Customizing our services' over 'For
+    example, we may display ...'): it illustrates text elsewhere, it is not a section."""
+    sec = doc.sections[k]
+    return bool(sec.sentences) and bool(_EXAMPLE_RE.match(doc.sentences[sec.sentences[0]].text))
+
+
+def _in_glossary(doc: Document, k: int) -> bool:
+    """A glossary entry, or an entry between two of them (a definition that does not open
+    with 'X is': 'Algorithm' over 'A process or set of rules ...' between 'Affiliates' and
+    'Application data cache')."""
+    def entry(i: int) -> bool:
+        return 0 < i < len(doc.sections) and (_is_glossary_entry(doc, i) or _is_example(doc, i))
+
+    if entry(k):
+        return True
+    return any(entry(i) for i in (k - 1, k - 2)) and any(entry(i) for i in (k + 1, k + 2))
 
 
 def _is_glossary_entry(doc: Document, k: int) -> bool:
@@ -325,6 +368,8 @@ def _is_glossary_entry(doc: Document, k: int) -> bool:
     if not sec.sentences or len(sec.key.split()) > GLOSSARY_TERM_WORDS:
         return False
     first = doc.sentences[sec.sentences[0]].text
+    if _DEFINES_THIS_RE.match(first):
+        return True     # 'This is information that ...'
     m = _DEFINES_RE.match(first)
     if not m:
         return False

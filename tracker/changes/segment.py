@@ -267,7 +267,7 @@ def _blocks(text: str) -> list[tuple[str, str]]:
             i += 1
             continue
         in_list = False
-        if para and starts_block(stripped, nxt):
+        if para and not joined_by_break and starts_block(stripped, nxt):
             flush()     # a title line between paragraphs is a heading even after an unclosed line
         if not para:
             para.append(stripped)
