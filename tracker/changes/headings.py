@@ -126,7 +126,8 @@ def is_numbered_heading(line: str, nxt: str, prev: str) -> bool:
 
 # last words of a line that introduces a list, not a heading ('Examples include:', 'you can:')
 _LIST_INTRO = frozenset("include includes including as can are is will may following below like such "
-                        "to of by for example examples these this that".split())
+                        "to of by for example examples these this that at from with on in via address "
+                        "follows".split())
 
 
 def _is_colon_label(line: str) -> bool:

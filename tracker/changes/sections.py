@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.process import extractOne
 
 from tracker.changes.align import RENAME_PAIR_SCORE, WORK, Pair
-from tracker.changes.normalize import DATE_RE, sentence_key
+from tracker.changes.normalize import DATE_RE, heading_key, sentence_key
 from tracker.changes.renames import (
     COMMON_WORD, STEM, extends, rename_by_body, rename_by_subject, renamed_by_content,
     same_subject, subject_stems,
@@ -196,6 +196,37 @@ def _extended_title(j: int, key: str, free: dict[int, str], touched: set[tuple[i
     return max(hits, key=lambda i: (len(free[i]), -i)) if hits else None
 
 
+def distinct_sections(added: list[str], removed: list[str], renamed: list[tuple[str, str]]
+                      ) -> tuple[list[str], list[str], list[tuple[str, str]]]:
+    """Each heading named once: a title listed twice (two headings with one text) once, each
+    old and each new title in one rename at most, a rename whose sides are also called added
+    or removed only as the rename."""
+    seen: set[str] = set()
+    once: list[tuple[str, str]] = []
+    for a, b in renamed:     # two headings with one text renamed: the first rename tells it
+        ka, kb = "o:" + heading_key(a), "n:" + heading_key(b)
+        if ka not in seen and kb not in seen:
+            once.append((a, b))
+        seen.update((ka, kb))
+    renamed = once
+    old_side = {heading_key(a) for a, _ in renamed}
+    new_side = {heading_key(b) for _, b in renamed}
+    added = [t for t in dict.fromkeys(added) if heading_key(t) not in new_side]
+    removed = [t for t in dict.fromkeys(removed) if heading_key(t) not in old_side]
+    return added, removed, renamed
+
+
+def changed_only(changed: "dict[str, None] | list[str]", added: list[str], removed: list[str],
+                 renamed: list[tuple[str, str]]) -> tuple[str, ...]:
+    """Sections whose text changed, each once, less those already named added, removed or
+    renamed."""
+    named = {heading_key(t) for t in [*added, *removed, *(x for pair in renamed for x in pair)]}
+    out: dict[str, str] = {}
+    for t in changed:       # once per heading text: its old and new spelling are one section
+        out.setdefault(heading_key(t), t)
+    return tuple(t for k, t in out.items() if k not in named)
+
+
 _WORDS_RE = re.compile(r"[a-z0-9]+")
 SURVIVES = 0.6     # share of a section's word triples still in the other text: its body lives on
 
@@ -339,7 +370,7 @@ GLOSSARY_TERM_WORDS = 4
 # 'We use data to build better services': a sentence-case line that opens like a sentence is
 # a tagline under a heading, not a heading
 _PROSE_LINE_RE = re.compile(r"^(?:we|you|they|it|this|these|our) [a-z]")
-_EXAMPLE_RE = re.compile(r"^(?:for (?:example|instance)|e\.g\.|example)\b", re.I)
+_EXAMPLE_RE = re.compile(r"^(?:for (?:example|instance)\b|e\.g\.|examples?:)", re.I)
 
 
 def _is_example(doc: Document, k: int) -> bool:

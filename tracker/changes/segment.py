@@ -179,6 +179,14 @@ def _introduces_list(line: str) -> bool:
     return line.endswith(":") and len(line.split()) >= _LIST_INTRO_WORDS
 
 
+def _titled(line: str, nxt: str) -> bool:
+    """A Title Case line of two words or more over a sentence: after a paragraph ending in ':'
+    it is rather the next heading than the first item of a list ('... comments on our
+    practices:' then 'Corporate Headquarters' over 'Our headquarters are located at:')."""
+    return (len(line.split()) >= 2 and title_case(line) and is_title_line(line)
+            and nxt.rstrip()[-1:] in (".", ":", "!", "?"))
+
+
 def _list_line(line: str, nxt: str) -> bool:
     """A short line that can be an item of an unbulleted list: not an ALL CAPS heading, not a
     paragraph of its own, not a Title Case line over a paragraph (the heading after a list of
@@ -260,7 +268,7 @@ def _blocks(text: str) -> list[tuple[str, str]]:
             flush()     # 'back to top', 'Show more': a control, and it must not glue blocks together
             i += 1
             continue
-        if (in_list or (para and _introduces_list(para[-1]))) and _list_line(stripped, nxt):
+        if (in_list or (para and _introduces_list(para[-1]) and not _titled(stripped, nxt))) and _list_line(stripped, nxt):
             flush()     # 'We locate you by:' then 'GPS', 'IP address': unbulleted items, not headings
             out.append(("li", stripped))
             in_list = True
