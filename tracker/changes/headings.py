@@ -164,13 +164,19 @@ _GLUED_MID_RE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"')]))\s*([A-Z][^.!?;:\n]{
 _STARTER_SET = frozenset(STARTERS.strip("(?:)").split("|"))
 
 
+GLUED_CAPITALS = 3   # capitalised words after the first that make a glued phrase a heading
+
+
 def _glued_heading(phrase: str, next_word: str) -> bool:
     words = phrase.split()
     if len(words) > 13 or len(CASE_STEP_RE.findall(phrase)) or not TWO_LETTERS_RE.search(phrase):
         return False
     if next_word in _STARTER_SET and (len(words) >= 2 or len(phrase) >= 4):
         return True
-    return title_case(phrase) and len(words[-1]) >= 4 and len(next_word) >= 2
+    # 'The existence of Automated Decision-Making, Including Profiling': capitals on most of
+    # its content words make a heading even when a small word opens it in lower case
+    partly_titled = len(words) >= 4 and sum(w[:1].isupper() for w in words[1:]) >= GLUED_CAPITALS
+    return (title_case(phrase) or partly_titled) and len(words[-1]) >= 4 and len(next_word) >= 2
 
 
 # a question heading glued between sentences, maybe numbered: '...Settings.IV. How do the

@@ -138,7 +138,10 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
         if j not in mapping and new.sections[j].sentences:
             match(j)
     rename_by_subject(old, new, mapping, free_titles, renamed)
-    rename_by_body(old, new, mapping, free_titles, renamed)
+    # an old body mostly kept verbatim in a new section that was not judged its rename above
+    # was absorbed into a larger new section: a likeness of words must not overrule that
+    absorbed = {(o, n) for n, d in overlap.items() for o, k in d.items() if k * 2 >= len(old.sections[o].sentences)}
+    rename_by_body(old, new, mapping, free_titles, renamed, absorbed)
     for j in range(1, len(new.sections)):
         if j not in mapping and not new.sections[j].sentences:
             match(j)
@@ -269,6 +272,7 @@ _NAV_HEADING_RE = re.compile(r"^(?:go to|back to|return to|learn more|read more|
                              # a site's controls scraped as title lines: 'Member Sign In', 'Close
                              # tooltip', 'Site Navigation', 'Font Size', 'View Cart', 'Search Tips'
                              r"|^(?:member |customer |account )?(?:sign in|sign up|log ?in|log out|sign out)$"
+                             r"|^(?:see|more|see more|less|show less)$"
                              r"|^close(?: tooltip| menu| window| this)?$|^(?:\w+ )?(?:page |site )?navigation$"
                              r"|^(?:font size|share this|print(?: this page)?|view cart|my cart|shopping cart|"
                              r"home ?page|site ?map|search(?: site| tips| this site)?)$")
@@ -416,7 +420,7 @@ def _drop_summary_layer(doc: Document, cands: list[int]) -> list[int]:
     layer ('Who is responsible for processing your personal information?' over '3. Who is
     responsible for your personal information?'): the numbered section is the section.
     Compared through the numbered headings' stems only: linear."""
-    numbered = [k for k in cands if _NUMBERING_RE.match(doc.sections[k].title)]
+    numbered = [k for k in range(1, len(doc.sections)) if _NUMBERING_RE.match(doc.sections[k].title)]
     if not numbered:
         return cands
     by_stem: dict[str, list[int]] = defaultdict(list)
