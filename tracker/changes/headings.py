@@ -181,7 +181,10 @@ def _glued_heading(phrase: str, next_word: str) -> bool:
 
 # a question heading glued between sentences, maybe numbered: '...Settings.IV. How do the
 # Facebook Companies work together?Facebook and Instagram share ...'
-_GLUED_QUESTION_RE = re.compile(r"(?<=[.!?])\s*((?:[IVX]{1,5}\.|\d{1,2}\.)?\s*[A-Z][^.!?;:\n]{3,110}\?)(?=([A-Z][a-z]))")
+_GLUED_QUESTION_RE = re.compile(r"(?<=[.!?])\s*((?:[IVX]{1,5}\.|\d{1,2}\.)?\s*[A-Z][^.!?;:\n]{3,110}\?)(?=([A-Z][a-z]))"
+                                # numbered, it may be followed by a space: '...with them.IV. How
+                                # can I manage or delete information about me? You can manage ...'
+                                r"|(?<=[.!?])((?:[IVX]{1,5}\.|\d{1,2}\.)\s*[A-Z][^.!?;:\n]{3,110}\?) (?=([A-Z][a-z]))")
 # a Title Case heading run into the next sentence with only a space: '... privacy choices. Users in
 # the EEA and Switzerland If you are a user in the EEA ...'
 _SPACED_HEADING_RE = re.compile(r"(?<=[.!?] )([A-Z][^.!?;:,\n]{3,80}?) (?=(" + STARTERS[3:-1] + r") [a-z])")
@@ -196,8 +199,8 @@ def _glued_candidates(body: str) -> list[tuple[int, int]]:
     if CASE_STEP_RE.search(body):
         found += [m.span(1) for m in _GLUED_MID_RE.finditer(body) if _glued_heading(m.group(1), m.group(2))]
     if "?" in body:
-        found += [m.span(1) for m in _GLUED_QUESTION_RE.finditer(body)
-                  if is_question_heading(re.sub(r"^(?:[IVX]{1,5}\.|\d{1,2}\.)\s*", "", m.group(1).strip()))]
+        found += [m.span(g) for m in _GLUED_QUESTION_RE.finditer(body) for g in (1 if m.group(1) else 3,)
+                  if is_question_heading(re.sub(r"^(?:[IVX]{1,5}\.|\d{1,2}\.)\s*", "", m.group(g).strip()))]
     found += [m.span(1) for m in _SPACED_HEADING_RE.finditer(body)
               if title_case(m.group(1)) and len(m.group(1).split()) >= 2 and m.group(1).split()[0] not in _STARTER_SET
               and all(w[0].isupper() or w in TITLE_SMALL or len(w) <= 3 for w in m.group(1).split())]

@@ -273,6 +273,8 @@ _NAV_HEADING_RE = re.compile(r"^(?:go to|back to|return to|learn more|read more|
                              # tooltip', 'Site Navigation', 'Font Size', 'View Cart', 'Search Tips'
                              r"|^(?:member |customer |account )?(?:sign in|sign up|log ?in|log out|sign out)$"
                              r"|^(?:see|more|see more|less|show less)$"
+                             # an address block's lines: 'Attn.: Privacy Counsel', 'c/o Legal'
+                             r"|^(?:attn|attention|c o|p ?o box)\b"
                              r"|^close(?: tooltip| menu| window| this)?$|^(?:\w+ )?(?:page |site )?navigation$"
                              r"|^(?:font size|share this|print(?: this page)?|view cart|my cart|shopping cart|"
                              r"home ?page|site ?map|search(?: site| tips| this site)?)$")
