@@ -11,7 +11,7 @@ elsewhere or whose subject is still written was restructured, not removed.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Callable
 
@@ -142,6 +142,7 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
     # was absorbed into a larger new section: a likeness of words must not overrule that
     absorbed = {(o, n) for n, d in overlap.items() for o, k in d.items() if k * 2 >= len(old.sections[o].sentences)}
     rename_by_body(old, new, mapping, free_titles, renamed, absorbed)
+    rename_by_children(old, new, mapping, free_titles, renamed)
     for j in range(1, len(new.sections)):
         if j not in mapping and not new.sections[j].sentences:
             match(j)
@@ -187,6 +188,50 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
 
 
 TITLE_WORDS_ADDED = 4   # more words added make a sentence about the subject, not its title
+
+
+def parents(doc: Document) -> list[int]:
+    """The parent of each section: the nearest section before it with a higher rank (a lower
+    level: an ALL CAPS line over Title Case lines, a heading over its run-in labels); 0 for
+    a section under none. One pass with a stack: linear."""
+    out = [0] * len(doc.sections)
+    stack: list[int] = []
+    for k in range(1, len(doc.sections)):
+        level = doc.sections[k].level
+        while stack and doc.sections[stack[-1]].level >= level:
+            stack.pop()
+        out[k] = stack[-1] if stack else 0
+        stack.append(k)
+    return out
+
+
+CHILDREN_MIN = 2   # matched sub-sections that must agree before their parents are paired
+
+
+def rename_by_children(old: Document, new: Document, mapping: dict[int, int],
+                       free_titles: dict[int, str], renamed: list[tuple[int, int]]) -> None:
+    """Unmatched headings paired through their sub-sections: when most matched sub-sections
+    of a new heading (two at least) come from the sub-sections of one unmatched old heading
+    (of several as many, the one with the likest title), the heading was
+    renamed ('WHAT DO WE DO WITH THE INFORMATION WE GATHER ABOUT YOU?' -> '2. What Do We Do
+    With The Personal Information We Collect About You?', whose parts 'Provide the Services
+    You Request', 'Statistical Analysis' ... moved with it)."""
+    old_parent, new_parent = parents(old), parents(new)
+    votes: dict[int, Counter[int]] = defaultdict(Counter)
+    for j, i in mapping.items():
+        pj, pi = new_parent[j] if j < len(new_parent) else 0, old_parent[i] if i < len(old_parent) else 0
+        if pj and pi and pj not in mapping and pi in free_titles:
+            votes[pj][pi] += 1
+    for pj in sorted(votes):
+        n = max(votes[pj].values())
+        # a tie between old parents is decided by the likeness of the titles
+        pi = max((i for i, v in votes[pj].items() if v == n),
+                 key=lambda i: (fuzz.token_sort_ratio(old.sections[i].key, new.sections[pj].key), -i))
+        if n >= CHILDREN_MIN and pi in free_titles and pj not in mapping:
+            mapping[pj] = pi
+            free_titles.pop(pi)
+            if old.sections[pi].title != new.sections[pj].title:
+                renamed.append((pi, pj))
 
 
 def _extended_title(j: int, key: str, free: dict[int, str], touched: set[tuple[int, int]]) -> int | None:
