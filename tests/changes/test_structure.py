@@ -7,6 +7,16 @@ from tracker.changes.segment import segment, split_sentences
 from tracker.changes.verdict import flips
 
 
+def test_company_forms_and_street_addresses_do_not_cut_a_sentence() -> None:
+    text = ("Konstant Infosolutions Pvt. Ltd. (herein \"Konstant\") collects your data. Acme Pte. Ltd. "
+            "and Acme Sdn. Bhd. process it. Write to 1 Main Ave. Suite 4, Springfield. Done.")
+    assert split_sentences(text) == [
+        'Konstant Infosolutions Pvt. Ltd. (herein "Konstant") collects your data.',
+        "Acme Pte. Ltd. and Acme Sdn. Bhd. process it.",
+        "Write to 1 Main Ave. Suite 4, Springfield.", "Done.",
+    ]
+
+
 def test_sentence_splitter_knows_abbreviations() -> None:
     text = ("We collect data, e.g. your name, i.e. what you type. Example Inc. is in the U.S. "
             "and Dr. Smith leads it. Another sentence follows! And a question? Yes.")

@@ -25,6 +25,7 @@ ABBREVIATIONS = frozenset("""
 e.g i.e etc inc ltd co corp llc l.l.c plc gmbh s.a s.a.r.l b.v n.v pty u.s u.s.a u.k e.u
 mr mrs ms dr prof sr jr st no nos vs v cf approx dept est fig al ca art sec para paras
 jan feb mar apr jun jul aug sep sept oct nov dec p.o p.m a.m incl viz resp u.n d.c
+pvt pte sdn bhd intl bros assn ave blvd pkwy hwy rd ste bldg fl apt ph.d tel ext
 """.split())
 
 _ATX_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tracker import __version__
 from tracker.config.loading import CONFIG_FILENAME
@@ -29,6 +30,9 @@ from tracker.demo.server import DemoServer, Page, make_page, render_document, re
 from tracker.errors import TrackerError, UsageError
 from tracker.models import Config, document_type_title
 from tracker.workspace import Workspace
+
+if TYPE_CHECKING:  # the tracking run is imported when the demo runs, not with this module
+    from tracker.tracking.run import DocOutcome
 
 log = logging.getLogger(__name__)
 
@@ -340,21 +344,7 @@ def run_demo(target: Path | str = "demo", *, echo: Echo | None = None,
                 report = track(workspace, config, companies=present,
                                captured_at=datetime.combine(day, time(12, 0),
                                                             tzinfo=timezone.utc))
-                lines = []
-                for outcome in report.outcomes:
-                    result.outcomes.setdefault(day.isoformat(), []).append(
-                        (outcome.company, outcome.doc_type, outcome.status))
-                    if outcome.status in ("new", "changed"):
-                        result.versions_recorded += 1
-                        lines.append(f"{outcome.company} {outcome.status}")
-                        if outcome.status == "changed" and explain is not None:
-                            headline = explain(outcome.company, outcome.doc_type)
-                            if headline:
-                                lines[-1] += f" - {headline}"
-                    elif outcome.status == "failed":
-                        failure = f"{day} {outcome.company}/{outcome.doc_type}: {outcome.error}"
-                        result.failures.append(failure)
-                        lines.append(f"{outcome.company} FAILED ({outcome.error})")
+                lines = _tally(day, report.outcomes, result, explain)
                 say(f"  {day}: " + (", ".join(lines) if lines else "no changes"))
             if build_site:
                 _build_site(workspace, config, result, say)
@@ -364,6 +354,26 @@ def run_demo(target: Path | str = "demo", *, echo: Echo | None = None,
     if result.failures:
         say(f"{len(result.failures)} documents failed; see the lines above.")
     return result
+
+
+def _tally(day: date, outcomes: list[DocOutcome], result: DemoResult,
+           explain: Callable[[str, str], str | None] | None) -> list[str]:
+    """Record one day's outcomes in ``result``; the day's line items (changes with headlines)."""
+    lines: list[str] = []
+    for outcome in outcomes:
+        result.outcomes.setdefault(day.isoformat(), []).append(
+            (outcome.company, outcome.doc_type, outcome.status))
+        if outcome.status in ("new", "changed"):
+            result.versions_recorded += 1
+            lines.append(f"{outcome.company} {outcome.status}")
+            if outcome.status == "changed" and explain is not None:
+                headline = explain(outcome.company, outcome.doc_type)
+                if headline:
+                    lines[-1] += f" - {headline}"
+        elif outcome.status == "failed":
+            result.failures.append(f"{day} {outcome.company}/{outcome.doc_type}: {outcome.error}")
+            lines.append(f"{outcome.company} FAILED ({outcome.error})")
+    return lines
 
 
 def _explainer(workspace: Workspace) -> Callable[[str, str], str | None] | None:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from tracker.errors import FetchError, TrackerError
 from tracker.fsutil import atomic_write_bytes, atomic_write_text
-from tracker.models import DocumentConfig, FetchSettings, RecordMeta, WaybackSettings
+from tracker.models import DocumentConfig, FetchSettings, RecordMeta, Version, WaybackSettings
 from tracker.ingest.cdx import (  # noqa: F401  (re-exported: the archive client and listing)
     MAX_CDX_PAGES,
     PAGE_SIZE,
@@ -183,8 +183,6 @@ def backfill(repo: CompanyRepo, company_name: str, doc: DocumentConfig,
     ``requests_per_minute``). Versions are inserted every ``batch`` captures, oldest first.
     ``progress(handled, found)`` is called once the captures are listed and after each one.
     """
-    from tracker.extract import extract
-
     base_url = base_url.rstrip("/")
     report = BackfillReport()
     before = repo.versions(doc.type)
@@ -219,35 +217,48 @@ def backfill(repo: CompanyRepo, company_name: str, doc: DocumentConfig,
             if cap.key in journal.done or cap.timestamp in recorded:
                 report.already += 1
             else:
-                got = _body(client, journal, cap, base_url, report)
-                if got is not None:
-                    body, media, charset = got
-                    try:
-                        extracted = extract(body, media, cap.original, doc, encoding=charset)
-                    except (TrackerError, RecursionError) as exc:
-                        if isinstance(exc, RecursionError):
-                            exc = TrackerError("markup nested too deeply to extract")
-                        report.errors.append(f"capture {cap.timestamp}: {exc}")
-                        log.warning("%s/%s: capture %s skipped: %s", repo.slug, doc.type,
-                                    cap.timestamp, exc)
-                    else:
-                        meta = RecordMeta(source_url=cap.snapshot_url(base_url), status=200,
-                                          content_type=media, fetcher="wayback")
-                        pending.append((cap, ImportItem(date=cap.date, extracted=extracted,
-                                                        meta=meta, title=doc.display_title)))
-                        if len(pending) >= batch:
-                            flush()
+                item = _capture_item(client, journal, cap, base_url, doc, report, repo.slug)
+                if item is not None:
+                    pending.append((cap, item))
+                    if len(pending) >= batch:
+                        flush()
             if progress:
                 progress(n, len(captures))
         flush()
     finally:
         if own_client:
             client.close()
-    after = repo.versions(doc.type)
+    _compare_histories(before, repo.versions(doc.type), report)
+    return report
+
+
+def _capture_item(client: ArchiveClient, journal: CaptureJournal, cap: Capture, base_url: str,
+                  doc: DocumentConfig, report: BackfillReport, slug: str) -> ImportItem | None:
+    """One capture downloaded and extracted as an item to insert; ``None`` (noted) if it fails."""
+    from tracker.extract import extract
+
+    got = _body(client, journal, cap, base_url, report)
+    if got is None:
+        return None
+    body, media, charset = got
+    try:
+        extracted = extract(body, media, cap.original, doc, encoding=charset)
+    except (TrackerError, RecursionError) as exc:
+        if isinstance(exc, RecursionError):
+            exc = TrackerError("markup nested too deeply to extract")
+        report.errors.append(f"capture {cap.timestamp}: {exc}")
+        log.warning("%s/%s: capture %s skipped: %s", slug, doc.type, cap.timestamp, exc)
+        return None
+    meta = RecordMeta(source_url=cap.snapshot_url(base_url), status=200,
+                      content_type=media, fetcher="wayback")
+    return ImportItem(date=cap.date, extracted=extracted, meta=meta, title=doc.display_title)
+
+
+def _compare_histories(before: list[Version], after: list[Version], report: BackfillReport) -> None:
+    """Whether the backfill rewrote history, and how many earlier versions it kept."""
     report.rebuilt = bool(set(v.commit for v in before) - set(v.commit for v in after))
     kept = {(v.date, v.text_hash) for v in after}
     report.kept = sum((v.date, v.text_hash) in kept for v in before)
-    return report
 
 
 def _until_stopped(captures: list[Capture], report: BackfillReport) -> Iterator[Capture]:
