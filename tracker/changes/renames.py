@@ -156,18 +156,20 @@ def _mutual_best(scores: list[tuple[float, int, int]]) -> list[tuple[float, int,
     among the unmatched ones: a rewrite that renumbers its sections and rewords all of them
     ('Retention and Deletion' -> '7. For what period do we retain personal information')
     leaves likenesses too weak for BODY_RENAME_SCORE, yet one-to-one."""
-    by_old: dict[int, list[float]] = defaultdict(list)
-    by_new: dict[int, list[float]] = defaultdict(list)
+    top_old: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])   # best and second best
+    top_new: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
     for score, i, j in scores:
-        by_old[i].append(score)
-        by_new[j].append(score)
+        for top in (top_old[i], top_new[j]):
+            if score > top[0]:
+                top[0], top[1] = score, top[0]
+            elif score > top[1]:
+                top[1] = score
 
-    def clear(score: float, others: list[float]) -> bool:
-        rest = sorted(others, reverse=True)[1:2]
-        return score >= max(others) and (not rest or score >= BODY_MARGIN * rest[0])
+    def clear(score: float, top: list[float]) -> bool:
+        return score >= top[0] and score >= BODY_MARGIN * top[1]
 
     return sorted((-score, j, i) for score, i, j in scores
-                  if score >= BODY_MUTUAL_SCORE and clear(score, by_old[i]) and clear(score, by_new[j]))
+                  if score >= BODY_MUTUAL_SCORE and clear(score, top_old[i]) and clear(score, top_new[j]))
 
 
 BODY_RENAME_MIN = 2   # sentences on each side: one reworded sentence is too little to judge a subject
