@@ -100,6 +100,9 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
             if p.kind != "reworded" or p.score >= RENAME_PAIR_SCORE:
                 overlap[n_sec][o_sec] += 1
 
+    touched_by_new: dict[int, set[int]] = defaultdict(set)
+    for o_sec, n_sec in touched:
+        touched_by_new[n_sec].add(o_sec)
     renamed: list[tuple[int, int]] = []
     free_old = [i for i in range(1, len(old.sections)) if i not in used_old]
     free_titles = {i: old.sections[i].key for i in free_old}
@@ -123,8 +126,9 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
             if hit is not None and (not sec.sentences or not old.sections[hit[2]].sentences
                                     or (hit[2], j) in touched or extends(hit[0], sec.key)):
                 best = hit[2]
-        if best is None and free_titles and sec.sentences:
-            best = _extended_title(j, sec.key, titles.near(sec.key, free_titles), touched)
+        if best is None and free_titles and sec.sentences and touched_by_new.get(j):
+            best = _extended_title(j, sec.key, {i: free_titles[i] for i in touched_by_new[j] if i in free_titles},
+                                   touched)
         if best is not None:
             mapping[j] = best
             free_titles.pop(best, None)
