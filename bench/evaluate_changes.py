@@ -107,12 +107,12 @@ def claim_check(old: str, new: str, rep: ChangeReport) -> dict[str, Any]:
     h_old, h_new = heading_lines(old), heading_lines(new)
     claims = 0
     bad: list[str] = []
-    for kind in KINDS:
-        for x in rep.entities_removed.get(kind, []):
+    for kind in KINDS:     # the third parties and contacts, then the company's own branches and sites
+        for x in rep.entities_removed.get(kind, []) + rep.own_removed.get(kind, []):
             claims += 1
             if occurs(kind, x, p_new):
                 bad.append(f"entity removed but still in new: {kind} {x}")
-        for x in rep.entities_added.get(kind, []):
+        for x in rep.entities_added.get(kind, []) + rep.own_added.get(kind, []):
             claims += 1
             if occurs(kind, x, p_old):
                 bad.append(f"entity added but already in old: {kind} {x}")
@@ -176,10 +176,10 @@ def match_entities(kind: str, labelled: list[str], reported: list[str]) -> tuple
     want = {canonical(kind, x) for x in labelled}
     have = {canonical(kind, x) for x in reported}
     if kind == "domains":
-        for w in sorted(want - have):
-            h = next((h for h in sorted(have - want) if same_host(w, h)), None)
-            if h is not None:
-                have = (have - {h}) | {w}
+        # every reported host that is not itself labelled, under a labelled registrable domain
+        # (labels written at the domain's grain: 'google.com' for www.google.com/policies and
+        # tools.google.com/dlpage), is that domain: one labelled site, not one hit and one miss
+        have = {next((w for w in sorted(want) if same_host(w, h)), h) if h not in want else h for h in have}
     return want, have
 
 
@@ -191,6 +191,7 @@ class Grades:
         self.mm_total = self.mm_hit = 0
         self.sec = {"added": [0, 0, 0], "removed": [0, 0, 0]}
         self.ent = {k: [0, 0, 0] for k in KINDS}
+        self.own_named = 0
         self.times: list[float] = []
         self.confusion: dict[str, dict[str, int]] = {}
 
@@ -219,13 +220,19 @@ class Grades:
             sec_miss[kind] = (sorted(want - have), sorted(have - want))
         ent_err = {}
         for side, got_d in (("added", rep.entities_added), ("removed", rep.entities_removed)):
+            own_d = rep.own_added if side == "added" else rep.own_removed
             for k in KINDS:
                 want, have = match_entities(k, lab[f"entities_{side}"].get(k, []), got_d.get(k, []))
                 self.ent[k][0] += len(want & have)
                 self.ent[k][1] += len(have - want)
                 self.ent[k][2] += len(want - have)
+                # not scored: labelled entities the report names as the company's own (ptt/
+                # labels name a company's own sites and branches, ota/ labels leave them out)
+                own = (want - have) & {canonical(k, x) for x in own_d.get(k, [])} if k in own_d else set()
+                self.own_named += len(own)
                 if want != have:
-                    ent_err[f"{side}.{k}"] = {"missed": sorted(want - have), "extra": sorted(have - want)}
+                    ent_err[f"{side}.{k}"] = {"missed": sorted(want - have), "extra": sorted(have - want),
+                                              **({"own": sorted(own)} if own else {})}
         return {"ok": ok, "missed_mentions": missed, "sections": sec_miss, "entity_errors": ent_err}
 
     def result(self) -> dict[str, Any]:
@@ -241,6 +248,7 @@ class Grades:
             "must_mention_recall": round(self.mm_hit / self.mm_total, 3) if self.mm_total else 1.0,
             "sections": {k: _pr(*v) for k, v in self.sec.items()},
             "entities": {**{k: _pr(*v) for k, v in self.ent.items()}, "overall": _pr(*tot)},
+            "entities_missed_but_named_as_own": self.own_named,
             "seconds_p50": round(statistics.median(self.times), 4) if self.times else 0.0,
             "seconds_p95": round(_pctl(self.times, 0.95), 4),
         }
@@ -329,6 +337,8 @@ def main(argv: list[str] | None = None) -> int:
         for k, v in res["both"]["entities"].items():
             print(f"  entities {k:10s}: precision {v['precision']} recall {v['recall']} "
                   f"(tp {v['tp']} fp {v['fp']} fn {v['fn']})")
+        print(f"  entities missed but reported as the company's own (own_entities, not scored): "
+              f"{res['both']['entities_missed_but_named_as_own']}")
     print("targets (both sets): 0 cosmetic alerts, verdict >= 0.85, must-mention >= 0.9, "
           "sections added recall >= 0.9, entities P >= 0.95 R >= 0.8, claim check < 1%")
     for name, c in res.get("claim_check", {}).items():

@@ -42,13 +42,16 @@ def test_verdict_accuracy(results: dict) -> None:
 
 
 def test_entity_precision_and_recall(results: dict) -> None:
-    """The two sets label a company's own sites and legal entities differently (ptt/ names
+    """The two sets label a company's own sites and branches differently (ptt/ names
     'help.uber.com' and 'Apple UK Limited', ota/ leaves out 'store.wikimedia.org' and 'Reddit UK
-    Limited'); the detector reports both, so ota/ precision is the lower one."""
+    Limited'); the detector reports them apart from third parties (own_entities), so ptt/
+    recall is the lower one."""
     ota = results["sets"]["ota"]["entities"]["overall"]
+    ptt = results["sets"]["ptt"]["entities"]["overall"]
     both = results["both"]["entities"]["overall"]
-    assert ota["recall"] >= 0.95 and ota["precision"] >= 0.65
-    assert both["precision"] >= 0.85 and both["recall"] >= 0.95
+    assert ota["recall"] >= 0.95 and ota["precision"] >= 0.8
+    assert ptt["recall"] >= 0.85 and ptt["precision"] >= 0.95
+    assert both["precision"] >= 0.9 and both["recall"] >= 0.9
 
 
 def test_added_section_recall_on_ota(results: dict) -> None:

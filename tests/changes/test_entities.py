@@ -116,8 +116,11 @@ def test_own_company_name_is_not_a_third_party() -> None:
     assert (fam, label) == ("Reddit", "reddit")
     r = compare("Email dpo@reddit.com. Reddit uses Reddit tools.",
                 "Email dpo@reddit.com. Reddit uses Reddit tools. See https://reddithelp.com/x and Zendesk.")
-    # the company's own name is not a third party; a new site of its own is still a new address
-    assert r.entities_added["vendors"] == ["Zendesk"] and r.entities_added["domains"] == ["reddithelp.com"]
+    # the company's own name is not a third party; a new site of its own is a new address of
+    # the company, reported apart from third parties
+    assert r.entities_added["vendors"] == ["Zendesk"] and r.entities_added["domains"] == []
+    assert r.own_added == {"vendors": [], "domains": ["reddithelp.com"]}
+    assert r.to_dict()["own_entities"]["added"]["domains"] == ["reddithelp.com"]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -199,6 +202,11 @@ def test_a_subscription_for_a_site_matches_its_hosts() -> None:
                         "h", (), (), {"domains": ["policies.google.com"], "vendors": ["Hotjar"]}, {}, "u", "r")
     assert {"google.com", "policies.google.com", "hotjar"} <= facts.entity_names()
     assert "google.de" not in facts.entity_names()
+    own = ChangeFacts("id", "acme", "Acme", "privacy-policy", "Privacy", "2024-01-01T00:00:00+00:00", "minor",
+                      "h", (), (), {}, {}, "u", "r",
+                      report={"own_entities": {"added": {"vendors": ["Acme UK Ltd"], "domains": ["help.acme.com"]},
+                                               "removed": {}}})
+    assert {"acme uk ltd", "help.acme.com", "acme.com"} <= own.entity_names()   # the company's own, apart
 
 
 def test_plain_text_copy_of_a_markdown_page_loses_no_domain(policy: str) -> None:
@@ -207,9 +215,11 @@ def test_plain_text_copy_of_a_markdown_page_loses_no_domain(policy: str) -> None
     for a, b in ((md, txt), (txt, md)):
         r = compare(a, b)
         assert r.entities_added["domains"] == [] and r.entities_removed["domains"] == []
-    # both sides with links: a link target that went is a removed host
+    # both sides with links: a link target that went is a removed host (a site of the company
+    # itself is reported apart from the third parties' sites)
     r = compare(md, txt.replace("Ask us here", "Ask us [here](https://help.acme.net/new)"))
-    assert r.entities_removed["domains"] == ["acme.zendesk.com"] and r.entities_added["domains"] == ["help.acme.net"]
+    assert r.entities_removed["domains"] == ["acme.zendesk.com"]
+    assert r.entities_added["domains"] + r.own_added["domains"] == ["help.acme.net"]
 
 
 def test_account_numbers_are_not_phones() -> None:
@@ -228,5 +238,10 @@ def test_evaluator_compares_entities_in_their_normal_forms() -> None:
     assert mod.match_entities("phones", ["212-556-8391"], ["+12125568391"]) == ({"+12125568391"}, {"+12125568391"})
     want, have = mod.match_entities("domains", ["zendesk.com", "help.uber.com"], ["reddit.zendesk.com", "uber.com"])
     assert want == {"zendesk.com", "help.uber.com"} and have == {"zendesk.com", "uber.com"}   # uber.com is not help.
+    # a label at the domain's grain covers every reported host under it, once
+    assert mod.match_entities("domains", ["google.com"], ["google.com", "tools.google.com"]) == ({"google.com"},) * 2
+    # a label at the host's grain names each host
+    assert mod.match_entities("domains", ["tools.google.com"], ["google.com", "tools.google.com"]) == \
+        ({"tools.google.com"}, {"google.com", "tools.google.com"})
     assert mod.match_entities("vendors", ["Mozilla Firefox", "Google Commerce Ltd"],
                               ["Firefox", "Google Commerce Ltd."]) == ({"firefox", "google commerce"},) * 2

@@ -51,9 +51,24 @@ def test_names_by_role_phrase(text: str, name: str) -> None:
     "through third-party services like Twitter Direct Message, we see your message",  # a feature of a product
     "Ads delivered by Apple's advertising platform and by Verizon's FiOS network.",   # possessives
     "Questions? Contact Us Privacy Team Intuit Inc. 2800 East Commerce",  # glued menu before a company
+    "for example, In Ireland, Limited) to provide the Services.",        # a place and a legal form
+    "protections apply to Verizon's FiOS and other fiber-to-the-premises services.",  # a possessive
 ])
 def test_capitalised_words_that_name_no_company(text: str) -> None:
     assert _names(text) <= {"Apple", "Intuit Inc"}      # the company by its own name is fine
+
+
+def test_two_listed_names_missing_a_comma_are_two_names() -> None:
+    text = "links to social and partner sites such as\nFacebook Twitter, and Quorvia Health. Archival copies"
+    assert find_vendors(text) == {"Facebook", "Twitter", "Quorvia Health"}
+
+
+def test_a_product_under_the_companys_listed_product_is_its_own() -> None:
+    base = ("Contact privacy@amazon.com. Amazon collects data. Amazon uses it. Amazon keeps it. Amazon "
+            "deletes it. Amazon shares it. Amazon is here.\n")
+    r = compare(base, base + "Services such as Alexa Skills and other services are provided by Amazon.\n"
+                             "Partners such as Hotjar Analytics help us.\n")
+    assert r.entities_added["vendors"] == ["Hotjar"]
 
 
 def test_listed_name_hides_the_shape_match_inside_it() -> None:

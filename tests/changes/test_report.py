@@ -23,7 +23,8 @@ def _changed(policy: str) -> str:
 def test_to_dict_has_exactly_the_spec_fields(policy: str) -> None:
     d = compare(policy, _changed(policy)).to_dict()
     assert set(d) == {"verdict", "headline", "bullets", "similarity", "stats", "sections", "topics",
-                      "entities", "changes", "date_stamp", "detector_version", "statements"}
+                      "entities", "changes", "date_stamp", "detector_version", "statements", "own_entities",
+                      "vendor_roles"}
     assert d["bullets"] == [s["text"] for s in d["statements"]]
     for s in d["statements"]:
         assert set(s) == {"text", "topic", "impact", "old", "new", "changes"} and s["topic"] in TOPICS
@@ -33,6 +34,7 @@ def test_to_dict_has_exactly_the_spec_fields(policy: str) -> None:
     assert set(d["entities"]) == {"added", "removed"}
     for side in ("added", "removed"):
         assert set(d["entities"][side]) == {"laws", "vendors", "emails", "domains", "phones", "durations", "ages"}
+        assert set(d["own_entities"][side]) == {"vendors", "domains"}
     assert all(set(t) == {"topic", "changes"} and t["topic"] in TOPICS for t in d["topics"])
     for c in d["changes"]:
         assert {"kind", "section", "old", "new", "topics", "material"} <= set(c)

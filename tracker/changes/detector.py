@@ -12,14 +12,15 @@ from tracker.changes import entities as ent
 from tracker.changes.align import WORK, align_sentences, similarity
 from tracker.changes.sections import align_sections, changed_only, distinct_sections, outline_size
 from tracker.changes.report import Change, ChangeReport
-from tracker.changes.normalize import clean_chars, repair_encoding, sentence_key
+from tracker.changes.normalize import clean_chars, deobfuscate_emails, repair_encoding, sentence_key
+from tracker.changes.ownership import split_own
 from tracker.changes.segment import Document, exact_key, segment
 from tracker.changes import claims
 from tracker.changes.headline import summarise
 from tracker.changes.statements import Context, candidates
 from tracker.changes.summary import Facts, new_names, novel_terms
 from tracker.changes.topics import _topics_of
-from tracker.changes.vendors import _vendor_spans
+from tracker.changes.vendors import _vendor_spans, role_of
 from tracker.changes.verdict import (
     _word_diff, change_topics, decide_verdict, flips, is_material, is_rewrite, text_shares,
 )
@@ -191,8 +192,16 @@ def _phrases_of(raw: str) -> tuple[str, set[str]]:
     return phrases, _phrase_set(phrases)
 
 
-def _entities_of(text: str, urls: tuple[str, ...], fold: bool) -> ent.Entities:
-    return ent.extract(text, list(urls), fold)
+def _entities_of(text: str, urls: tuple[str, ...], fold: bool, raw: str = "") -> ent.Entities:
+    """The entities of a version's text; e-mail addresses and phone numbers from all of it
+    (raw): an address block ('E-Mail: mailbox@…', 'Tel.: +49 …' under a regulator's name)
+    is a contact even where segmentation took its short lines for page chrome."""
+    found = ent.extract(text, list(urls), fold)
+    if raw:
+        raw = clean_chars(raw)
+        found.emails |= ent.find_emails(deobfuscate_emails(raw)) if "@" in raw else set()
+        found.phones |= ent.find_phones(raw)
+    return found
 
 
 def _entity_text(d: Document) -> str:
@@ -258,12 +267,14 @@ def compare(old: str, new: str) -> ChangeReport:
 
     fold = d_old.lower_case or d_new.lower_case     # names lost their capitals: match any case
     # headings name parties too, and a contact block's short lines ('Tel.: +49 ...') are parsed as headings
-    e_old = _entities(_entity_text(d_old), tuple(d_old.urls), fold)
-    e_new = _entities(_entity_text(d_new), tuple(d_new.urls), fold)
+    e_old = _entities(_entity_text(d_old), tuple(d_old.urls), fold, old)
+    e_new = _entities(_entity_text(d_new), tuple(d_new.urls), fold, new)
     owner = ent.first_party([_entity_text(d_old), _entity_text(d_new)], d_old.urls + d_new.urls, fold)
-    added, removed = ent.diff(e_old, e_new, owner)
+    added, removed, own_added, own_removed = split_own(*ent.diff(e_old, e_new, owner), owner)
     if any(added.values()) or any(removed.values()):
         added, removed = claims.keep_real_entities(added, removed, _plain(old), _plain(new))
+    if any(own_added.values()) or any(own_removed.values()):
+        own_added, own_removed = claims.keep_real_entities(own_added, own_removed, _plain(old), _plain(new))
 
     sim = similarity(d_old, d_new, pairs)
     sections_added = [d_new.sections[j].title for j in secs.added]
@@ -319,6 +330,9 @@ def compare(old: str, new: str) -> ChangeReport:
         date_stamp=stamp,
         detector_version=DETECTOR_VERSION,
         statements=tuple(s.to_dict() for s in statements),
+        own_added=own_added,
+        own_removed=own_removed,
+        vendor_roles={v: role_of(v) for v in sorted({*added["vendors"], *removed["vendors"]})},
     )
 
 

@@ -232,6 +232,24 @@ def find_phones(text: str) -> set[str]:
     return out
 
 
+_GLUED_WORD_RE = re.compile(r"(?<=[a-z0-9])\.[A-Z][a-z]+$")
+
+
+def find_emails(text: str) -> set[str]:
+    """E-mail addresses of text, lower case; a capitalised word glued after a lower-case
+    address is the next sentence ('privacy@twitter.com.We will' -> 'privacy@twitter.com')."""
+    if "@" not in text:
+        return set()
+    out = set()
+    for m in _EMAIL_RE.finditer(text):
+        address = m.group(0)
+        glued = _GLUED_WORD_RE.search(address)
+        if glued and "." in address[address.index("@"):glued.start()]:
+            address = address[:glued.start()]
+        out.add(address.lower().rstrip("."))
+    return out
+
+
 @lru_cache(maxsize=16384)
 def host_key(host_or_url: str) -> str | None:
     """The canonical form of a web address: its host name, lower case, without 'www.', a port
@@ -291,7 +309,7 @@ def extract(text: str, urls: list[str] | None = None, fold: bool = False) -> Ent
     ent.vendors = find_vendors(_TM_RE.sub("", text) if "TM" in text else text, fold)
     if ent.laws & {"EU-U.S. Data Privacy Framework", "Swiss-U.S. Data Privacy Framework", "UK Extension to the EU-U.S. DPF"}:
         ent.laws.discard("Data Privacy Framework")   # the generic name is part of the specific ones
-    ent.emails = {m.group(0).lower().rstrip(".") for m in _EMAIL_RE.finditer(text)} if "@" in text else set()
+    ent.emails = find_emails(text)
     ent.domains = find_domains(text, urls or [])
     if urls:
         ent.linked_only = ent.domains - find_domains(text, [])
@@ -359,8 +377,12 @@ def _own(name: str, fam: str | None, own: set[str]) -> bool:
         return True
     if name in VENDORS:
         return bool(fam) and family(name) == fam and name not in AFFILIATES
-    first = name.split(" ", 1)[0].lower()
-    return first in own and vendor_key(name) == name.lower() and not _ENTITY_TAIL_RE.search(name)
+    head = name.split(" ", 1)[0]
+    if vendor_key(name) != name.lower() or _ENTITY_TAIL_RE.search(name):
+        return False      # a legal entity or a body: not a product
+    # a product by its own name ('Reddit Coins') or under one of the company's listed products
+    # ('Alexa Actionable Analytics' in Amazon's policy)
+    return head.lower() in own or (bool(fam) and " " in name and head in VENDORS and family(head) == fam)
 
 
 def _named_by(longer: str, name: str) -> bool:

@@ -80,6 +80,21 @@ _GENERIC = {"social", "company", "companies", "service", "services", "site", "si
             "page", "content", "products", "product", "device", "devices", "platform", "security", "payment",
             "payments", "business", "businesses", "other", "third", "party", "parties", "new", "general", "legal"}
 
+# words that place a company or name its corporate shell, not a line of business: a legal
+# entity named by these alone is no name ('In Ireland, Limited'); with only these after the company's
+# name, it is the company itself in another country (ownership.py)
+PLACE_WORDS = frozenset("""
+uk u.k. us u.s. usa u.s.a. america americas north south latin central east west middle pacific asia
+europe european eu emea apac nordic nordics benelux dach international global worldwide
+ireland irish netherlands nederland holland luxembourg germany deutschland france españa spain
+italy italia portugal belgium switzerland schweiz austria österreich sweden sverige norway norge
+denmark danmark finland suomi poland polska czech hungary romania greece turkey israel
+canada mexico méxico brasil brazil argentina chile colombia peru
+australia zealand new india japan singapore korea china hong kong taiwan indonesia malaysia
+philippines thailand vietnam africa nigeria kenya egypt arabia emirates uae
+holdings holding group technologies technology inc corp corporation company co operations
+""".split())
+
 
 @lru_cache(maxsize=16)
 def _lower_words(text: str) -> frozenset[str]:
@@ -165,6 +180,8 @@ def _legal(text: str, lower: frozenset[str]) -> list[tuple[str, int, int]]:
             if m.end() != hit.end():
                 continue
             name = _company_words(m.group(1))
+            if all(w.lower() in PLACE_WORDS for w in name.split(" ")):
+                continue      # 'In Ireland, Limited': a place and a legal form name no one
             if _is_name(name, lower, need_proper=False) and name not in _ACRONYM_STOP:
                 start = m.end(1) - len(name)
                 suffix = m.group(2) if "." in m.group(2).rstrip(".") else m.group(2).rstrip(".")
@@ -249,7 +266,7 @@ def _roles(text: str, lower: frozenset[str]) -> list[tuple[str, int, int]]:
                 out.append((name, pos, pos + len(name)))
     for m in _OTHER_RE.finditer(text):
         nm = _NAME_BEFORE_RE.search(text, max(0, m.start() - 80), m.start())
-        name = _trim(nm.group(1)) if nm else ""
+        name = _possessive(_trim(nm.group(1))) if nm else ""     # "Verizon's FiOS and other services"
         if name and _is_name(name, lower) and _all_proper(name, lower):
             out.append((name, m.start() - len(name), m.start()))
     return out

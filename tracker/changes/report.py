@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tracker.changes.entities import KINDS
+from tracker.changes.ownership import OWN_KINDS
 
 VERDICTS = ("cosmetic", "minor", "substantive", "major")
 CHANGE_KINDS = ("added", "removed", "reworded", "moved")
@@ -38,6 +39,10 @@ def _empty_entities() -> dict[str, list[str]]:
     return {k: [] for k in KINDS}
 
 
+def _empty_own() -> dict[str, list[str]]:
+    return {k: [] for k in OWN_KINDS}
+
+
 @dataclass(frozen=True)
 class ChangeReport:
     """How NEW differs from OLD. Build with tracker.changes.compare(); never mutate."""
@@ -60,6 +65,12 @@ class ChangeReport:
     detector_version: str = ""
     # the bullets as objects: text, topic, impact, old, new, changes (indexes into `changes`)
     statements: tuple[dict[str, Any], ...] = ()
+    # the policy's own company that came or went: its branches under a country's name and its
+    # own sites, reported apart from the third parties in entities (see ownership.py)
+    own_added: dict[str, list[str]] = field(default_factory=_empty_own)
+    own_removed: dict[str, list[str]] = field(default_factory=_empty_own)
+    # what each vendor that came or went is (vendors.role_of): 'service provider', 'platform', ...
+    vendor_roles: dict[str, str] = field(default_factory=dict)
 
     # -- convenience -----------------------------------------------------------------------
     @property
@@ -98,6 +109,11 @@ class ChangeReport:
             "date_stamp": dict(self.date_stamp),
             "detector_version": self.detector_version,
             "statements": [dict(s) for s in self.statements],
+            "own_entities": {
+                "added": {k: list(self.own_added.get(k, [])) for k in OWN_KINDS},
+                "removed": {k: list(self.own_removed.get(k, [])) for k in OWN_KINDS},
+            },
+            "vendor_roles": dict(self.vendor_roles),
         }
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -109,6 +125,7 @@ class ChangeReport:
     def from_dict(cls, d: dict[str, Any]) -> "ChangeReport":
         sec = d.get("sections", {})
         ent = d.get("entities", {})
+        own = d.get("own_entities") or {}
         return cls(
             verdict=d["verdict"],
             headline=d["headline"],
@@ -126,6 +143,9 @@ class ChangeReport:
             date_stamp=dict(d.get("date_stamp", {"old": None, "new": None})),
             detector_version=d.get("detector_version", ""),
             statements=tuple(dict(s) for s in d.get("statements", ())),
+            own_added={k: list(own.get("added", {}).get(k, [])) for k in OWN_KINDS},
+            own_removed={k: list(own.get("removed", {}).get(k, [])) for k in OWN_KINDS},
+            vendor_roles={str(k): str(v) for k, v in (d.get("vendor_roles") or {}).items()},
         )
 
     @classmethod

@@ -14,7 +14,7 @@ from itertools import islice
 from tracker.changes.literals import finditer_heads, literal_hints, required_literals, search_heads, search_near
 from tracker.changes.parties import find_parties
 
-__all__ = ["VENDORS", "OWNER", "AFFILIATES", "COMPANY_RENAMED", "family", "find_vendors", "vendor_spans",
+__all__ = ["VENDORS", "OWNER", "AFFILIATES", "COMPANY_RENAMED", "ROLES", "role_of", "family", "find_vendors", "vendor_spans",
            "vendor_mentions", "literal_hints", "required_literals", "search_near", "search_heads"]
 
 # canonical: (aliases...) ; an alias starting with "re:" is a regular expression
@@ -302,7 +302,99 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "Drift": ("re:\\bDrift(?=,? Inc\\.?| chat)",),
     "LiveChat": ("LiveChat",),
     "Zapier": ("Zapier",),
-    "Meredith Performance Marketing": ("Meredith Performance Marketing",),
+    # ad and measurement tags, ad tech
+    "Audience Network": ("Audience Network", "Facebook Audience Network", "Meta Audience Network"),
+    "Amazon Advertising": ("Amazon Advertising", "Amazon Ads", "Amazon DSP"),
+    "Amazon Publisher Services": ("Amazon Publisher Services",),
+    "Snap Pixel": ("Snap Pixel", "Snapchat Pixel"),
+    "TikTok Pixel": ("TikTok Pixel",),
+    "Pinterest Tag": ("Pinterest Tag",),
+    "Twitter Ads": ("Twitter Ads", "X Ads"),
+    "Google Marketing Platform": ("Google Marketing Platform", "Campaign Manager 360", "Display & Video 360"),
+    "Google Optimize": ("Google Optimize",),
+    "Google Signals": ("Google Signals",),
+    "Teads": ("Teads",), "Sovrn": ("Sovrn",), "Media.net": ("Media.net",), "Adform": ("Adform",),
+    "TripleLift": ("TripleLift",), "GumGum": ("GumGum",), "Sharethrough": ("Sharethrough",),
+    "FreeWheel": ("FreeWheel",), "SpotX": ("SpotX",), "Innovid": ("Innovid",), "Sizmek": ("Sizmek",),
+    "Conversant": ("Conversant",), "Zeta Global": ("Zeta Global",), "Yieldmo": ("Yieldmo",),
+    "Smart AdServer": ("Smart AdServer", "Smartadserver", "Equativ"), "ID5": ("re:\\bID5\\b",),
+    "Prebid": ("Prebid", "Prebid.js"), "Tealium": ("Tealium",), "mParticle": ("mParticle",),
+    "RudderStack": ("RudderStack",), "Contentsquare": ("Contentsquare", "ContentSquare"),
+    "Quantum Metric": ("Quantum Metric",), "Glassbox": ("Glassbox",), "Medallia": ("Medallia",),
+    "Usabilla": ("Usabilla",), "Qualaroo": ("Qualaroo",), "UserTesting": ("UserTesting",),
+    "Dynatrace": ("Dynatrace",), "AppDynamics": ("AppDynamics",), "Splunk": ("Splunk",),
+    "Singular": ("re:\\bSingular(?= Labs|,? Inc\\.?)",),
+    "Webtrends": ("Webtrends", "WebTrends"), "Coremetrics": ("Coremetrics",), "Tacoda": ("Tacoda",),
+    "Atlas": ("Atlas Solutions",), "aQuantive": ("aQuantive",), "24/7 Real Media": ("24/7 Real Media",),
+    "ValueClick": ("ValueClick",), "Advertising.com": ("Advertising.com",), "BrightRoll": ("BrightRoll",),
+    "Right Media": ("Right Media",), "AudienceScience": ("AudienceScience",), "HasOffers": ("HasOffers",),
+    "Turn": ("re:\\bTurn(?=,? Inc\\.?)",), "Rocket Fuel": ("Rocket Fuel",), "Sizmek Ad Suite": ("Sizmek Ad Suite",),
+    "Interactive Advertising Bureau": ("Interactive Advertising Bureau",), "IAB Europe": ("IAB Europe",),
+    "YourAdChoices": ("YourAdChoices", "Your Ad Choices", "AdChoices"),
+    # consent management
+    "Usercentrics": ("Usercentrics",), "Osano": ("Osano",), "Termly": ("Termly",), "iubenda": ("iubenda", "Iubenda"),
+    "CookieYes": ("CookieYes",), "Ketch": ("re:\\bKetch(?=,? Inc\\.?)",), "Transcend": ("re:\\bTranscend(?=,? Inc\\.?)",),
+    "Securiti": ("Securiti",), "Consentmanager": ("Consentmanager", "consentmanager"), "VeraSafe": ("VeraSafe",),
+    # support, CRM, marketing e-mail and messaging
+    "Freshworks": ("Freshworks",), "Gorgias": ("Gorgias",), "Kustomer": ("Kustomer",), "Salesloft": ("Salesloft",),
+    "Microsoft Dynamics": ("Microsoft Dynamics", "Dynamics 365"), "ServiceNow": ("ServiceNow",),
+    "Workday": ("Workday",), "SAP": ("re:\\bSAP(?= SE| Ariba| SuccessFactors| Concur|,? AG)",),
+    "Mailjet": ("Mailjet",), "Brevo": ("Brevo",), "Sendinblue": ("Sendinblue", "SendinBlue"),
+    "SparkPost": ("SparkPost",), "Campaign Monitor": ("Campaign Monitor",), "Emarsys": ("Emarsys",),
+    "Acoustic": ("re:\\bAcoustic(?=,? (?:L\\.P|Inc)\\.?)",), "Cheetah Digital": ("Cheetah Digital",),
+    "Movable Ink": ("Movable Ink",), "Postscript": ("re:\\bPostscript(?=,? Inc\\.?)",),
+    "Airship": ("Airship", "Urban Airship"), "Leanplum": ("Leanplum",), "CleverTap": ("CleverTap",),
+    "Sinch": ("Sinch",), "Plivo": ("Plivo",), "Bandwidth": ("re:\\bBandwidth(?=,? Inc\\.?)",),
+    "Microsoft Teams": ("Microsoft Teams",), "Webex": ("Webex", "WebEx"),
+    "Google Meet": ("Google Meet",), "GoToMeeting": ("GoToMeeting",), "Viber": ("Viber",), "Line": ("LINE Corporation",),
+    "Google Workspace": ("Google Workspace", "G Suite"), "Microsoft 365": ("Microsoft 365", "Office 365"),
+    "Asana": ("Asana",), "Trello": ("Trello",), "Confluence": ("Confluence",), "Airtable": ("Airtable",),
+    "Monday.com": ("Monday.com", "monday.com"), "Notion": ("Notion Labs",), "Egnyte": ("Egnyte",),
+    # payments, fraud and identity
+    "Worldpay": ("Worldpay", "WorldPay"), "Checkout.com": ("Checkout.com",), "Authorize.Net": ("Authorize.Net", "Authorize.net"),
+    "Cybersource": ("Cybersource", "CyberSource"), "Fiserv": ("Fiserv",), "First Data": ("First Data",),
+    "Global Payments": ("Global Payments",), "Apple Pay": ("Apple Pay",), "Google Pay": ("Google Pay",), "Google Wallet": ("Google Wallet",),
+    "Amazon Pay": ("Amazon Pay",), "Shop Pay": ("Shop Pay",), "Afterpay": ("Afterpay",), "Sezzle": ("Sezzle",),
+    "Payoneer": ("Payoneer",), "Zuora": ("Zuora",), "FastSpring": ("FastSpring",), "2Checkout": ("2Checkout",),
+    "Cash App": ("Cash App",), "Zelle": ("Zelle",), "Coinbase": ("Coinbase",), "MoonPay": ("MoonPay",),
+    "Sift": ("Sift Science", "re:\\bSift(?=,? Inc\\.?)"), "Forter": ("Forter",), "Signifyd": ("Signifyd",),
+    "Riskified": ("Riskified",), "Kount": ("Kount",), "ThreatMetrix": ("ThreatMetrix",), "LexisNexis": ("LexisNexis",),
+    "Socure": ("Socure",), "Veriff": ("Veriff",), "IDnow": ("IDnow",), "Trulioo": ("Trulioo",), "Yoti": ("Yoti",),
+    "hCaptcha": ("hCaptcha",), "Arkose Labs": ("Arkose Labs",), "PerimeterX": ("PerimeterX",),
+    "DataDome": ("DataDome",), "MaxMind": ("MaxMind",), "Verisign": ("Verisign", "VeriSign"),
+    # hosting, delivery and storage
+    "Oracle Cloud": ("Oracle Cloud",), "IBM Cloud": ("IBM Cloud",), "Alibaba Cloud": ("Alibaba Cloud", "Aliyun"),
+    "Linode": ("Linode",), "Imperva": ("Imperva",), "Rackspace": ("Rackspace",), "Equinix": ("Equinix",),
+    "Supabase": ("Supabase",), "Cloudinary": ("Cloudinary",), "Imgix": ("Imgix", "imgix"), "Wistia": ("Wistia",),
+    "JW Player": ("JW Player", "JWPlayer"), "Brightcove": ("Brightcove",), "Google Fonts": ("Google Fonts",),
+    "Adobe Fonts": ("Adobe Fonts", "Typekit"), "Font Awesome": ("Font Awesome",), "jsDelivr": ("jsDelivr",),
+    "Limelight": ("Limelight Networks",), "Edgio": ("Edgio",),
+    # AI models and services
+    "Azure OpenAI": ("Azure OpenAI",), "Cohere": ("re:\\bCohere(?=,? Inc\\.?| AI)",), "AI21": ("AI21 Labs", "AI21"),
+    "Stability AI": ("Stability AI",), "Midjourney": ("Midjourney",), "ElevenLabs": ("ElevenLabs",), "DeepL": ("DeepL",),
+    "Amazon Bedrock": ("Amazon Bedrock",), "Llama": ("re:\\bLlama(?= \\d| model)", "Meta Llama"),
+    "Microsoft Copilot": ("Microsoft Copilot", "GitHub Copilot"), "Grok": ("re:\\bGrok(?= AI|,? by xAI)",), "xAI": ("xAI",),
+    # platforms, networks and sign-in
+    "Twitch": ("Twitch",), "Threads": ("re:\\bThreads(?= app|,? (?:an )?Instagram app)",), "Bluesky": ("Bluesky",),
+    "Mastodon": ("Mastodon",), "VK": ("VKontakte", "re:\\bVK(?= ID|ontakte)"), "Weibo": ("Weibo",),
+    "Kakao": ("Kakao", "KakaoTalk"), "Naver": ("Naver",), "Nextdoor": ("Nextdoor",), "Quora": ("Quora",),
+    "SoundCloud": ("SoundCloud",), "Giphy": ("Giphy", "GIPHY"), "Tenor": ("re:\\bTenor(?= GIF)",),
+    "Patreon": ("Patreon",), "Substack": ("Substack",), "Medium": ("re:\\bMedium(?= Corporation|\\.com)",),
+    "Steam": ("re:\\bSteam(?= account| platform)",),
+    "Apple Maps": ("Apple Maps",), "OpenStreetMap": ("OpenStreetMap",), "TomTom": ("TomTom",),
+    # reviews, commerce, hiring and payroll tools
+    "Trustpilot": ("Trustpilot",), "Yotpo": ("Yotpo",), "Bazaarvoice": ("Bazaarvoice",), "PowerReviews": ("PowerReviews",),
+    "Feefo": ("Feefo",), "BigCommerce": ("BigCommerce",), "Magento": ("Magento",), "WooCommerce": ("WooCommerce",),
+    "Eventbrite": ("Eventbrite",), "Ticketmaster": ("Ticketmaster",), "Greenhouse": ("re:\\bGreenhouse(?= Software|,? Inc\\.?)",),
+    "Lever": ("re:\\bLever(?=,? Inc\\.?|\\.co)",), "Workable": ("re:\\bWorkable(?=,? (?:Inc|Software)\\.?)",),
+    "SmartRecruiters": ("SmartRecruiters",), "iCIMS": ("iCIMS",), "Taleo": ("Taleo",), "Indeed": ("re:\\bIndeed(?=,? Inc\\.?|\\.com)",),
+    "Gusto": ("re:\\bGusto(?=,? Inc\\.?)",), "ADP": ("re:\\bADP(?=,? (?:Inc|LLC)\\.?)",), "Paychex": ("Paychex",),
+    "Rippling": ("Rippling",), "Deel": ("re:\\bDeel(?=,? Inc\\.?)",),
+    # dispute resolution and self-regulation bodies
+    "ICDR": ("International Centre for Dispute Resolution", "re:\\bICDR\\b"),
+    "ePrivacyseal": ("ePrivacyseal", "ePrivacy seal"),
+    "Online Privacy Alliance": ("Online Privacy Alliance",),
+    "BBBOnLine": ("BBBOnLine", "BBBOnline"),
 }
 
 # products belong to a company: in that company's own policy they are not third parties
@@ -319,6 +411,15 @@ OWNER: dict[str, str] = {
     "Skype": "Microsoft", "GitHub": "Microsoft", "Hotmail": "Microsoft", "Edge": "Microsoft",
     "Amazon Web Services": "Amazon", "Alexa": "Amazon", "Amazon SES": "Amazon",
     "ChatGPT": "OpenAI", "Claude": "Anthropic", "X": "Twitter",
+    "Audience Network": "Meta", "Llama": "Meta", "Amazon Advertising": "Amazon", "Amazon Publisher Services": "Amazon",
+    "Amazon Pay": "Amazon", "Amazon Bedrock": "Amazon", "Google Marketing Platform": "Google",
+    "Google Optimize": "Google", "Google Signals": "Google", "Google Pay": "Google", "Google Wallet": "Google", "Google Meet": "Google",
+    "Google Workspace": "Google", "Google Fonts": "Google", "Apple Pay": "Apple",
+    "Apple Maps": "Apple", "Microsoft Teams": "Microsoft", "Microsoft Dynamics": "Microsoft",
+    "Microsoft 365": "Microsoft", "Microsoft Copilot": "Microsoft", "Azure OpenAI": "Microsoft",
+    "Twitter Ads": "Twitter", "Snap Pixel": "Snapchat", "TikTok Pixel": "TikTok", "Pinterest Tag": "Pinterest",
+    "Webex": "Cisco", "Trello": "Atlassian", "Confluence": "Atlassian", "Adobe Fonts": "Adobe", "Shop Pay": "Shopify",
+    "Grok": "xAI", "Cash App": "Square",
 }
 
 
@@ -326,6 +427,41 @@ OWNER: dict[str, str] = {
 AFFILIATES = {"Instagram", "WhatsApp", "Oculus", "LinkedIn", "GitHub", "Flurry", "AOL"}
 # the same company under its former or present name
 COMPANY_RENAMED: dict[str, str] = {"Facebook": "Meta", "X": "Twitter"}
+
+
+# what a named party is to the reader: only a service provider can be a recipient of data the
+# policy sends; a platform is where the service runs, a network where the user signs in or
+# shares, a body where the user opts out or complains
+_ROLE_SETS: dict[str, frozenset[str]] = {
+    "platform": frozenset({"Apple", "Android", "iOS", "iTunes", "iCloud", "Google Play", "Kindle", "Nook", "Firefox",
+                           "Mozilla", "Chrome", "Safari", "Internet Explorer", "Microsoft Edge", "Opera", "Flash",
+                           "Netscape", "Microsoft", "Steam", "Roku", "Samsung"}),
+    "social network": frozenset({"Facebook", "Meta", "Instagram", "WhatsApp", "Messenger", "Twitter", "X", "LinkedIn",
+                                 "Pinterest", "Snapchat", "TikTok", "Reddit", "Tumblr", "YouTube", "Google Plus",
+                                 "Discord", "Twitch", "Threads", "Bluesky", "Mastodon", "VK", "Weibo", "Kakao",
+                                 "Naver", "Nextdoor", "Quora", "WeChat", "Telegram", "Signal", "Viber", "Line",
+                                 "Skype", "Vimeo", "SoundCloud", "Medium", "Substack", "Patreon", "Gravatar"}),
+    "industry opt-out or certification": frozenset({
+        "Digital Advertising Alliance", "Network Advertising Initiative", "Your Online Choices", "AppChoices",
+        "YourAdChoices", "TRUSTe", "TrustArc", "BBBOnLine", "Online Privacy Alliance", "Interactive Advertising Bureau",
+        "IAB Europe", "ePrivacyseal", "VeraSafe"}),
+    "dispute resolution": frozenset({"JAMS", "American Arbitration Association", "ICDR", "BBB"}),
+    "representative": frozenset({"EDPO"}),
+}
+ROLES: dict[str, str] = {name: role for role, names in _ROLE_SETS.items() for name in names}
+_BODY_RE = re.compile(r"\b(?:Association|Alliance|Initiative|Council|Bureau|Federation|Consortium)\b")
+
+
+def role_of(name: str) -> str:
+    """What a party named by the report is: 'platform', 'social network', 'industry opt-out or
+    certification', 'dispute resolution', 'representative', 'service provider' (any other
+    listed vendor: analytics, ads, payments, hosting, support...) or 'company' (named by shape
+    only, its trade unknown)."""
+    if name in ROLES:
+        return ROLES[name]
+    if name in VENDORS:
+        return "service provider"
+    return "industry opt-out or certification" if _BODY_RE.search(name) else "company"
 
 
 def family(name: str) -> str:
@@ -469,8 +605,23 @@ def _vendor_spans(text: str, fold: bool = False) -> dict[str, list[tuple[int, in
             i = bisect_left(span_starts, s + 1)
             if any(s2 <= s and e <= e2 for s2, e2 in listed[max(0, i - 8):i]):
                 continue      # inside a listed name ('Google' of 'Google Analytics')
+            if _listed_names_only(text, s, e, listed[i - 1 if i else 0:bisect_left(span_starts, e)]):
+                continue      # 'Facebook Twitter': two listed names a comma went missing between
             found.setdefault(_seed_name(name), []).append((s, e))
     return found
+
+
+def _listed_names_only(text: str, s: int, e: int, inside: list[tuple[int, int]]) -> bool:
+    """Is text[s:e] nothing but two or more listed names?"""
+    inside = [(a, b) for a, b in inside if s <= a and b <= e]
+    if len(inside) < 2:
+        return False
+    rest, pos = [], s
+    for a, b in inside:
+        rest.append(text[pos:max(pos, a)])
+        pos = max(pos, b)
+    rest.append(text[pos:e])
+    return not "".join(rest).strip(" ,&/")
 
 
 _ALIAS_CANON = {a.lower(): c for c, aliases in VENDORS.items() for a in aliases if not a.startswith("re:")}

@@ -47,11 +47,12 @@ class ChangeFacts:
 
     def entity_names(self) -> set[str]:
         """Every entity named or dropped by the change, lower-cased; a web host also by its
-        site ('policies.google.com' is asked for by 'google.com')."""
-        names = {v.lower() for side in (self.entities_added, self.entities_removed)
-                 for values in side.values() for v in values}
-        sites = {registrable_domain(v) for side in (self.entities_added, self.entities_removed)
-                 for v in side.get("domains", ())}
+        site ('policies.google.com' is asked for by 'google.com'). The company's own sites and
+        branches (the report's own_entities) count too: a filter asks what the text names."""
+        own = self.report.get("own_entities") or {}
+        sides = [self.entities_added, self.entities_removed, own.get("added") or {}, own.get("removed") or {}]
+        names = {v.lower() for side in sides for values in side.values() for v in values}
+        sites = {registrable_domain(v) for side in sides for v in side.get("domains", ())}
         return names | {s for s in sites if s}
 
     def to_json(self) -> dict[str, Any]:

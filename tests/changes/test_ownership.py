@@ -1,0 +1,89 @@
+"""The policy's own company told apart from third parties: branches and sites of its own are
+reported apart (own_entities), affiliates with a trade name of their own stay third parties."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.changes import compare
+from tracker.changes.ownership import is_own_branch, is_own_site, split_own
+
+REDDIT = ("Reddit", "reddit")
+
+
+@pytest.mark.parametrize("name,own", [
+    ("Reddit Netherlands B.V.", True),
+    ("Reddit UK Limited", True),
+    ("Reddit, Inc.", False),                 # the company itself: left out by entities.diff, not here
+    ("Reddit Europe Holdings Ltd", True),
+    ("Reddit Payments Corp", False),          # a line of business: an affiliate, a recipient
+    ("Redditor Network LLC", False),
+    ("Zendesk UK Limited", False),
+])
+def test_a_branch_is_the_company_under_a_place_name(name: str, own: bool) -> None:
+    assert is_own_branch(name, REDDIT) is own
+
+
+def test_a_multi_word_company_name_is_matched_whole() -> None:
+    owner = ("Wikimedia Foundation", "wikimedia")
+    assert is_own_branch("Wikimedia Foundation Europe gGmbH Ltd", owner) is False   # 'ggmbh' is no place
+    assert is_own_branch("Wikimedia Foundation Europe Ltd", owner)
+    assert is_own_branch("Wikimedia Deutschland Ltd", owner)
+
+
+@pytest.mark.parametrize("host,own", [
+    ("store.wikimedia.org", True),
+    ("wikimediafoundation.org", True),       # the family's name written as one word
+    ("wikitech.wikimedia.org", True),
+    ("wikipedia.org", False),
+    ("mediawiki.org", False),
+    ("zendesk.com", False),
+])
+def test_own_sites(host: str, own: bool) -> None:
+    assert is_own_site(host, ("Wikimedia Foundation", "wikimedia")) is own
+
+
+def test_own_site_by_prefix_needs_a_long_name() -> None:
+    assert is_own_site("support.reddithelp.com", REDDIT)
+    assert not is_own_site("metacritic.com", ("Meta", "meta"))     # a 4-letter name matches whole only
+    assert is_own_site("meta.com", ("Meta", "meta"))
+
+
+def test_split_keeps_emails_and_unknown_owner_changes_nothing() -> None:
+    added = {"vendors": ["Reddit UK Limited", "Zendesk"], "domains": ["reddithelp.com", "zendesk.com"],
+             "emails": ["dpo@reddit.com"]}
+    a, r, oa, orm = split_own(added, {"vendors": [], "domains": []}, REDDIT)
+    assert a == {"vendors": ["Zendesk"], "domains": ["zendesk.com"], "emails": ["dpo@reddit.com"]}
+    assert oa == {"vendors": ["Reddit UK Limited"], "domains": ["reddithelp.com"]}
+    assert orm == {"vendors": [], "domains": []}
+    a2, _, oa2, _ = split_own(added, {}, (None, None))
+    assert a2 == added and oa2 == {"vendors": [], "domains": []}
+
+
+def test_report_names_branches_apart_from_third_parties() -> None:
+    base = ("Write to privacy@acmecorp.com or dpo@acmecorp.com. Acme collects your name. Acme uses it. "
+            "Acme keeps it. Acme deletes it. Acme shares it. See https://www.acmecorp.com/privacy.\n")
+    new = base + ("If you live in the EEA, Acme Ireland Limited is the controller of your data. "
+                  "Payments are processed by Acme Payments LLC and by Stripe, Inc.\n")
+    r = compare(base, new)
+    assert r.own_added["vendors"] == ["Acme Ireland Limited"]
+    assert "Acme Ireland Limited" not in r.entities_added["vendors"]
+    assert {"Acme Payments LLC", "Stripe"} <= set(r.entities_added["vendors"])
+    back = type(r).from_json(r.to_json())
+    assert back.own_added == r.own_added and back.own_removed == r.own_removed
+
+
+def test_every_vendor_that_came_or_went_has_a_role() -> None:
+    from tracker.changes.vendors import role_of
+    base = "Contact privacy@acmecorp.com. Acme collects data. Acme uses it. Acme keeps it.\n"
+    new = base + ("Sign in with Facebook. Our app runs on Android. Payments go to Stripe, Inc. "
+                  "Disputes go to JAMS. We follow the Digital Advertising Alliance principles. "
+                  "Data is hosted by Zorblax Data Center LLC.\n")
+    r = compare(base, new)
+    assert r.vendor_roles == {v: role_of(v) for v in r.entities_added["vendors"]}
+    assert r.vendor_roles["Facebook"] == "social network" and r.vendor_roles["Android"] == "platform"
+    assert r.vendor_roles["Stripe"] == "service provider" and r.vendor_roles["JAMS"] == "dispute resolution"
+    assert r.vendor_roles["Digital Advertising Alliance"] == "industry opt-out or certification"
+    assert r.vendor_roles["Zorblax Data Center LLC"] == "company"
+    assert role_of("Direct Marketing Association") == "industry opt-out or certification"
+    assert type(r).from_json(r.to_json()).vendor_roles == r.vendor_roles
