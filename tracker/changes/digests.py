@@ -117,19 +117,30 @@ def office_statements(ctx: Context) -> list[Statement]:
     out: list[Statement] = []
     for label, ks in _found(OFFICES, ctx, _new_sentences(ctx)).items():
         rx = dict(OFFICES)[label]
-        k = ks[0]
-        c = ctx.changes[k]
-        quote = clause_about(c.new or "", rx, 170)
-        if quote:
-            said = capitalise(third_person(quote, ctx.owner))
-            out.append(Statement(f"Names {label}: {said[:1].lower() + said[1:] if said[:2] != said[:2].upper() else said}",
-                                 _topic(c), "office-named", None, label, (k,)))
-            continue
-        excerpt = words_around(c.new or "", rx)       # a sentence too long to quote: the words around it
-        if excerpt and len(excerpt.split()) >= 4:
-            out.append(Statement(f"Names {label}: “{third_person(excerpt, ctx.owner)}”", _topic(c), "office-named",
-                                 None, label, (k,)))
+        # the first sentence that says something about the office ('Attn: Data Protection
+        # Officer' in an address block names it but says nothing)
+        said_of = (_office_statement(ctx, label, rx, k) for k in ks)
+        st = next((x for x in said_of if x is not None), None)
+        if st is not None:
+            out.append(st)
     return out
+
+
+OFFICE_CLAUSE_WORDS = 6   # fewer words only name the office ('Attn: Data Protection Officer')
+
+
+def _office_statement(ctx: Context, label: str, rx: re.Pattern[str], k: int) -> Statement | None:
+    c = ctx.changes[k]
+    quote = clause_about(c.new or "", rx, 170)
+    if quote and len(quote.split()) >= OFFICE_CLAUSE_WORDS:
+        said = capitalise(third_person(quote, ctx.owner))
+        return Statement(f"Names {label}: {said[:1].lower() + said[1:] if said[:2] != said[:2].upper() else said}",
+                         _topic(c), "office-named", None, label, (k,))
+    excerpt = words_around(c.new or "", rx)       # a sentence too long to quote: the words around it
+    if excerpt and len(excerpt.split()) >= 4:
+        return Statement(f"Names {label}: “{third_person(excerpt, ctx.owner)}”", _topic(c), "office-named",
+                         None, label, (k,))
+    return None
 
 
 

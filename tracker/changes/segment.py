@@ -171,6 +171,33 @@ def split_sentences(paragraph: str, lower_case: bool = False) -> list[str]:
 
 
 
+LIST_ITEM_CHARS = 90   # a longer line after a list ends the list: it is a paragraph again
+_LIST_INTRO_WORDS = 4
+
+
+def _introduces_list(line: str) -> bool:
+    """'Your location can be determined by:': a sentence that a list of short lines follows
+    (a short label such as 'Contact us:' is a heading, not a list's lead-in)."""
+    return line.endswith(":") and len(line.split()) >= _LIST_INTRO_WORDS
+
+
+def _titled(line: str, nxt: str) -> bool:
+    """A Title Case line of two words or more over a sentence: after a paragraph ending in ':'
+    it is rather the next heading than the first item of a list ('... comments on our
+    practices:' then 'Corporate Headquarters' over 'Our headquarters are located at:')."""
+    return (len(line.split()) >= 2 and title_case(line) and is_title_line(line)
+            and nxt.rstrip()[-1:] in (".", ":", "!", "?"))
+
+
+def _list_line(line: str, nxt: str) -> bool:
+    """A short line that can be an item of an unbulleted list: not an ALL CAPS heading, not a
+    paragraph of its own, not a Title Case line over a paragraph (the heading after a list of
+    addresses or names: 'Policy Updates')."""
+    if len(line) >= LIST_ITEM_CHARS or is_caps_heading(line):
+        return False
+    return not (title_case(line) and is_title_line(line) and len(nxt.strip()) >= LIST_ITEM_CHARS)
+
+
 def _blocks(text: str) -> list[tuple[str, str]]:
     """Raw lines -> [('h', title) | ('p', paragraph) | ('nav', '')] with inline markup intact."""
     lines = text.split("\n")
@@ -184,7 +211,7 @@ def _blocks(text: str) -> list[tuple[str, str]]:
 
     i = 0
     n = len(lines)
-    joined_by_break = False
+    joined_by_break = in_list = False
     while i < n:
         hard_break = lines[i].endswith(("  ", "\\")) and bool(lines[i].strip())
         raw = lines[i].rstrip().rstrip("\\")
@@ -192,7 +219,7 @@ def _blocks(text: str) -> list[tuple[str, str]]:
         nxt = lines[i + 1] if i + 1 < n else ""
         if not line.strip():
             flush()
-            joined_by_break = False
+            joined_by_break = in_list = False
             i += 1
             continue
         m = _ATX_RE.match(line)
@@ -243,7 +270,14 @@ def _blocks(text: str) -> list[tuple[str, str]]:
             flush()     # 'back to top', 'Show more': a control, and it must not glue blocks together
             i += 1
             continue
-        if para and starts_block(stripped, nxt):
+        if (in_list or (para and _introduces_list(para[-1]) and not _titled(stripped, nxt))) and _list_line(stripped, nxt):
+            flush()     # 'We locate you by:' then 'GPS', 'IP address': unbulleted items, not headings
+            out.append(("li", stripped))
+            in_list = True
+            i += 1
+            continue
+        in_list = False
+        if para and not joined_by_break and starts_block(stripped, nxt):
             flush()     # a title line between paragraphs is a heading even after an unclosed line
         if not para:
             para.append(stripped)
