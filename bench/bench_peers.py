@@ -19,15 +19,24 @@ change detector's report for each changed document); urlwatch stores its text in
 urlwatch is installed by this script into a venv of its own (pip install urlwatch); without
 network access to PyPI its column is skipped with the reason.
 
+Both tools run from bytecode, as an installation leaves them: pip compiled urlwatch's modules
+when it installed them, and this script compiles the tracker's (into `tracker/**/__pycache__`,
+ignored by git) before measuring. Python would cache them itself on the first run, except where
+PYTHONDONTWRITEBYTECODE is set; then a checkout would compile every module it imports on every
+run (~0.1-0.4 CPU-s here), a cost no installed tracker pays. `--from-source` measures that case.
+
 Usage: python bench/bench_peers.py [--pages N] [--hosts N] [--latency S] [--venv DIR]
+                                   [--from-source]
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import multiprocessing
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -162,6 +171,16 @@ def install_urlwatch(venv: Path) -> tuple[Path | None, str]:
 # ---------------------------------------------------------------------------------------------
 
 
+def bytecode(from_source: bool) -> None:
+    """Compile the tracker's modules as pip does when it installs a package, or (from_source)
+    remove that cache so that every run compiles what it imports."""
+    if not from_source:
+        compileall.compile_dir(str(REPO / "tracker"), quiet=1)
+        return
+    for cache in (REPO / "tracker").rglob("__pycache__"):
+        shutil.rmtree(cache, ignore_errors=True)
+
+
 def changed(body: bytes, n: int) -> bytes:
     """The page with one new paragraph in the policy text."""
     return body.replace(b"</article>", f"<p>Update {n}: we now keep logs for {30 + n} days."
@@ -176,7 +195,10 @@ def main() -> None:
     parser.add_argument("--hosts", type=int, default=20)
     parser.add_argument("--latency", type=float, default=0.05)
     parser.add_argument("--venv", type=Path, default=Path(tempfile.gettempdir()) / "bench-urlwatch")
+    parser.add_argument("--from-source", action="store_true",
+                        help="do not byte-compile the tracker first (see above)")
     args = parser.parse_args()
+    bytecode(args.from_source)
 
     bodies = [body for _, body in policy_pages(args.corpus, 0)]
     keys = [f"127.0.0.{i % args.hosts + 2}/p{i}" for i in range(args.pages)]
@@ -207,7 +229,8 @@ def main() -> None:
 def report(args: argparse.Namespace, results: dict[str, dict[str, tuple[float, float]]],
            skipped: str) -> None:
     print(f"{args.pages} policy pages on {args.hosts} loopback hosts, {args.latency * 1000:.0f} ms "
-          f"latency, selector {SELECTOR!r}, no politeness delay; seconds (CPU = user + system)")
+          f"latency, selector {SELECTOR!r}, no politeness delay; seconds (CPU = user + system); "
+          f"tracker run {'from source' if args.from_source else 'from bytecode'}")
     print(f"{'pass':<12} {'tracker wall':>12} {'CPU':>7} {'urlwatch wall':>13} {'CPU':>7} "
           f"{'wall ratio':>10} {'CPU ratio':>9}")
     for name in PASSES:

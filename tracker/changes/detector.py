@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 from tracker.changes import entities as ent
 from tracker.changes.align import WORK, align_sentences, similarity
-from tracker.changes.sections import align_sections, outline_size
+from tracker.changes.sections import align_sections, changed_only, distinct_sections, outline_size
 from tracker.changes.report import Change, ChangeReport
 from tracker.changes.normalize import clean_chars, deobfuscate_emails, repair_encoding, sentence_key
 from tracker.changes.ownership import split_own
@@ -73,8 +73,9 @@ def clear_caches() -> None:
     for memo in _MEMOS:
         with memo.lock:
             memo.memo.clear()
+    from tracker.changes.segment import _block_events
     from tracker.changes.statements import _says
-    for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff, _says):
+    for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff, _says, _block_events):
         fn.cache_clear()
 
 
@@ -283,6 +284,7 @@ def compare(old: str, new: str) -> ChangeReport:
     if sections_added or sections_removed or renamed:
         sections_added, sections_removed, renamed = claims.keep_real_sections(
             sections_added, sections_removed, renamed, _lines(old), _lines(new))
+    sections_added, sections_removed, renamed = distinct_sections(sections_added, sections_removed, renamed)
     kept = set(sections_added)
     # the statements name top-level sections first (a rewrite adds dozens of sub-headings)
     top_added = [d_new.sections[j].title for j in sorted(secs.added, key=lambda j: (d_new.sections[j].level, j))
@@ -321,7 +323,7 @@ def compare(old: str, new: str) -> ChangeReport:
         sections_added=tuple(sections_added),
         sections_removed=tuple(sections_removed),
         sections_renamed=tuple(renamed),
-        sections_changed=tuple(s for s in changed_sections if s not in sections_added),
+        sections_changed=changed_only(changed_sections, sections_added, sections_removed, renamed),
         topic_counts=tuple(topic_counts),
         entities_added=added,
         entities_removed=removed,

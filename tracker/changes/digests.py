@@ -62,10 +62,10 @@ def _found(patterns: tuple[tuple[str, "re.Pattern[str]"], ...], ctx: Context,
     """label -> indexes of the new sentences saying it, for labels the old text never says."""
     out: dict[str, list[int]] = {}
     for label, rx in patterns:
-        if ctx.old_text and rx.search(ctx.old_text):
-            continue
         hits = [k for k, c in among if rx.search(c.new or "") and not rx.search(c.old or "")]
-        if hits:
+        # the few changed sentences first: the whole old text is searched only for a label
+        # they say (a search of a long policy for a phrase it lacks was most of the cost)
+        if hits and not (ctx.old_text and rx.search(ctx.old_text)):
             out[label] = hits
     return out
 
@@ -117,21 +117,34 @@ def office_statements(ctx: Context) -> list[Statement]:
     out: list[Statement] = []
     for label, ks in _found(OFFICES, ctx, _new_sentences(ctx)).items():
         rx = dict(OFFICES)[label]
-        k = ks[0]
-        c = ctx.changes[k]
-        reach = _reach(c.new or "", rx)
-        if reach:                 # 'Names a Data Protection Officer, reachable at dpo@reddit.com'
-            out.append(Statement(f"Names {label}{reach}", _topic(c), "office-named", None, label, (k,)))
-            continue
-        quote = clause_about(c.new or "", rx, 120)
-        if quote:
-            said = capitalise(third_person(quote, ctx.owner))
-            out.append(Statement(f"Names {label}: {said[:1].lower() + said[1:] if said[:2] != said[:2].upper() else said}",
-                                 _topic(c), "office-named", None, label, (k,)))
-            continue
-        if label != "a data controller":   # a sentence too long to quote: the office named, whom to turn to
-            out.append(Statement(f"Names {label} as a contact", _topic(c), "office-named", None, label, (k,)))
+        # the first sentence that says something about the office ('Attn: Data Protection
+        # Officer' in an address block names it but says nothing)
+        said_of = (_office_statement(ctx, label, rx, k) for k in ks)
+        st = next((x for x in said_of if x is not None), None)
+        if st is not None:
+            out.append(st)
+        elif label != "a data controller":   # only named in passing: the office, whom to turn to
+            out.append(Statement(f"Names {label} as a contact", _topic(ctx.changes[ks[0]]), "office-named",
+                                 None, label, (ks[0],)))
     return out
+
+
+OFFICE_CLAUSE_WORDS = 6   # fewer words only name the office ('Attn: Data Protection Officer')
+
+
+def _office_statement(ctx: Context, label: str, rx: re.Pattern[str], k: int) -> Statement | None:
+    """The office with its person and e-mail ('Names a Data Protection Officer, reachable at
+    dpo@x.com'), else the clause naming it when it says something; never a clipped excerpt."""
+    c = ctx.changes[k]
+    reach = _reach(c.new or "", rx)
+    if reach:
+        return Statement(f"Names {label}{reach}", _topic(c), "office-named", None, label, (k,))
+    quote = clause_about(c.new or "", rx, 170)
+    if quote and len(quote.split()) >= OFFICE_CLAUSE_WORDS:
+        said = capitalise(third_person(quote, ctx.owner))
+        return Statement(f"Names {label}: {said[:1].lower() + said[1:] if said[:2] != said[:2].upper() else said}",
+                         _topic(c), "office-named", None, label, (k,))
+    return None
 
 
 

@@ -72,7 +72,7 @@ def is_title_line(line: str) -> bool:
 _RUN_IN_RE = re.compile(r"^(?P<label>[A-Z][^.!?:;()\[\]\n]{2,70}?)(?P<sep>[.:])[\s\u00c2]+(?=[\"'(]?[A-Z])")
 # words that open prose, not a label ('Note: ...', 'For example: ...', 'This means: ...')
 _PROSE_OPENERS = frozenset("""
-a an and as at attn but by example for here however i if in it note notes our p.s please
+a an and as at attn but by example for here however i if in it note notes or our p.s please
 ps so that the there these this those to we when where you your yes no ok also
 """.split())
 
@@ -126,7 +126,8 @@ def is_numbered_heading(line: str, nxt: str, prev: str) -> bool:
 
 # last words of a line that introduces a list, not a heading ('Examples include:', 'you can:')
 _LIST_INTRO = frozenset("include includes including as can are is will may following below like such "
-                        "to of by for example examples these this that".split())
+                        "to of by for example examples these this that at from with on in via address "
+                        "follows".split())
 
 
 def _is_colon_label(line: str) -> bool:
@@ -163,18 +164,27 @@ _GLUED_MID_RE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"')]))\s*([A-Z][^.!?;:\n]{
 _STARTER_SET = frozenset(STARTERS.strip("(?:)").split("|"))
 
 
+GLUED_CAPITALS = 3   # capitalised words after the first that make a glued phrase a heading
+
+
 def _glued_heading(phrase: str, next_word: str) -> bool:
     words = phrase.split()
     if len(words) > 13 or len(CASE_STEP_RE.findall(phrase)) or not TWO_LETTERS_RE.search(phrase):
         return False
     if next_word in _STARTER_SET and (len(words) >= 2 or len(phrase) >= 4):
         return True
-    return title_case(phrase) and len(words[-1]) >= 4 and len(next_word) >= 2
+    # 'The existence of Automated Decision-Making, Including Profiling': capitals on most of
+    # its content words make a heading even when a small word opens it in lower case
+    partly_titled = len(words) >= 4 and sum(w[:1].isupper() for w in words[1:]) >= GLUED_CAPITALS
+    return (title_case(phrase) or partly_titled) and len(words[-1]) >= 4 and len(next_word) >= 2
 
 
 # a question heading glued between sentences, maybe numbered: '...Settings.IV. How do the
 # Facebook Companies work together?Facebook and Instagram share ...'
-_GLUED_QUESTION_RE = re.compile(r"(?<=[.!?])\s*((?:[IVX]{1,5}\.|\d{1,2}\.)?\s*[A-Z][^.!?;:\n]{3,110}\?)(?=([A-Z][a-z]))")
+_GLUED_QUESTION_RE = re.compile(r"(?<=[.!?])\s*((?:[IVX]{1,5}\.|\d{1,2}\.)?\s*[A-Z][^.!?;:\n]{3,110}\?)(?=([A-Z][a-z]))"
+                                # numbered, it may be followed by a space: '...with them.IV. How
+                                # can I manage or delete information about me? You can manage ...'
+                                r"|(?<=[.!?])((?:[IVX]{1,5}\.|\d{1,2}\.)\s*[A-Z][^.!?;:\n]{3,110}\?) (?=([A-Z][a-z]))")
 # a Title Case heading run into the next sentence with only a space: '... privacy choices. Users in
 # the EEA and Switzerland If you are a user in the EEA ...'
 _SPACED_HEADING_RE = re.compile(r"(?<=[.!?] )([A-Z][^.!?;:,\n]{3,80}?) (?=(" + STARTERS[3:-1] + r") [a-z])")
@@ -189,8 +199,8 @@ def _glued_candidates(body: str) -> list[tuple[int, int]]:
     if CASE_STEP_RE.search(body):
         found += [m.span(1) for m in _GLUED_MID_RE.finditer(body) if _glued_heading(m.group(1), m.group(2))]
     if "?" in body:
-        found += [m.span(1) for m in _GLUED_QUESTION_RE.finditer(body)
-                  if is_question_heading(re.sub(r"^(?:[IVX]{1,5}\.|\d{1,2}\.)\s*", "", m.group(1).strip()))]
+        found += [m.span(g) for m in _GLUED_QUESTION_RE.finditer(body) for g in (1 if m.group(1) else 3,)
+                  if is_question_heading(re.sub(r"^(?:[IVX]{1,5}\.|\d{1,2}\.)\s*", "", m.group(g).strip()))]
     found += [m.span(1) for m in _SPACED_HEADING_RE.finditer(body)
               if title_case(m.group(1)) and len(m.group(1).split()) >= 2 and m.group(1).split()[0] not in _STARTER_SET
               and all(w[0].isupper() or w in TITLE_SMALL or len(w) <= 3 for w in m.group(1).split())]

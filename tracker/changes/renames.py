@@ -58,7 +58,8 @@ def rename_by_subject(old: Document, new: Document, mapping: dict[int, int],
         for st in subject_stems(key):
             by_stem[st].append(i)
     mapped_keys = {new.sections[j].key for j in mapping}
-    for j in range(1, len(new.sections)):
+    # headings with a body first: an empty contents line must not take the old heading
+    for j in sorted(range(1, len(new.sections)), key=lambda j: (not new.sections[j].sentences, j)):
         key = new.sections[j].key
         if j in mapping or not key or key in mapped_keys:
             continue
@@ -80,7 +81,8 @@ BODY_RENAME_SCORE = 0.4   # cosine of two sections' rare-word weights for "the s
 
 
 def rename_by_body(old: Document, new: Document, mapping: dict[int, int],
-                    free_titles: dict[int, str], renamed: list[tuple[int, int]]) -> None:
+                    free_titles: dict[int, str], renamed: list[tuple[int, int]],
+                    shared: "set[tuple[int, int]] | None" = None) -> None:
     """Unmatched headings paired by what their text is about, when a rewrite changed both the
     heading and every sentence ('Retention and Deletion' -> 'How long do we retain personal
     information?'). Words are weighted by rarity among the sections; old sections are found
@@ -106,6 +108,7 @@ def rename_by_body(old: Document, new: Document, mapping: dict[int, int],
     old_w = {i: weight(ws) for i, ws in olds.items()}
     old_norm = {i: sum(v * v for v in ws.values()) ** 0.5 for i, ws in old_w.items()}
     cands: list[tuple[float, int, int]] = []
+    scores: list[tuple[float, int, int]] = []
     for j, words in news.items():
         wj = weight(words)
         norm_j = sum(v * v for v in wj.values()) ** 0.5
@@ -117,16 +120,56 @@ def rename_by_body(old: Document, new: Document, mapping: dict[int, int],
         WORK["body_candidates"] += len(dots)
         for i, dot in sorted(dots.items()):
             score = dot / (norm_j * old_norm[i]) if norm_j and old_norm[i] else 0.0
+            if _may_pair(old, i, new, j):
+                scores.append((score, i, j))
             if score >= BODY_RENAME_SCORE and _comparable(len(old.sections[i].sentences),
                                                           len(new.sections[j].sentences)):
                 cands.append((-score, j, i))
     cands.sort()
-    for _, j, i in cands:
+    # pairs already judged on the sentences they share (old text absorbed into a larger new
+    # section is not a rename): the weaker likeness does not overrule that
+    scores = [(sc, i, j) for sc, i, j in scores if (i, j) not in (shared or set())]
+    for _, j, i in cands + _mutual_best(scores):
         if j in mapping or i not in free_titles:
             continue
         mapping[j] = i
         free_titles.pop(i)
         renamed.append((i, j))
+
+
+BODY_MUTUAL_SCORE = 0.15  # a weaker likeness is enough when two sections prefer each other ...
+BODY_MARGIN = 2.0         # ... by this factor over any other section on either side
+_DOC_TITLE_RE = re.compile(r"\bprivacy (?:policy|notice|statement)\b")
+
+
+def _may_pair(old: Document, i: int, new: Document, j: int) -> bool:
+    """May this likeness pair two sections without their titles agreeing? Not the page's own
+    title ('Oracle Privacy Policy' over the introduction), not a one-sentence body (one
+    sentence tells too little)."""
+    if _DOC_TITLE_RE.search(old.sections[i].key) or _DOC_TITLE_RE.search(new.sections[j].key):
+        return False
+    return min(len(old.sections[i].sentences), len(new.sections[j].sentences)) >= BODY_RENAME_MIN
+
+
+def _mutual_best(scores: list[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
+    """(−score, new, old) of the pairs of sections that are each other's clearly closest body
+    among the unmatched ones: a rewrite that renumbers its sections and rewords all of them
+    ('Retention and Deletion' -> '7. For what period do we retain personal information')
+    leaves likenesses too weak for BODY_RENAME_SCORE, yet one-to-one."""
+    top_old: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])   # best and second best
+    top_new: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for score, i, j in scores:
+        for top in (top_old[i], top_new[j]):
+            if score > top[0]:
+                top[0], top[1] = score, top[0]
+            elif score > top[1]:
+                top[1] = score
+
+    def clear(score: float, top: list[float]) -> bool:
+        return score >= top[0] and score >= BODY_MARGIN * top[1]
+
+    return sorted((-score, j, i) for score, i, j in scores
+                  if score >= BODY_MUTUAL_SCORE and clear(score, top_old[i]) and clear(score, top_new[j]))
 
 
 BODY_RENAME_MIN = 2   # sentences on each side: one reworded sentence is too little to judge a subject

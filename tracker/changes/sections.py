@@ -11,7 +11,7 @@ elsewhere or whose subject is still written was restructured, not removed.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Callable
 
@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.process import extractOne
 
 from tracker.changes.align import RENAME_PAIR_SCORE, WORK, Pair
-from tracker.changes.normalize import DATE_RE, sentence_key
+from tracker.changes.normalize import DATE_RE, heading_key, sentence_key
 from tracker.changes.renames import (
     COMMON_WORD, STEM, extends, rename_by_body, rename_by_subject, renamed_by_content,
     same_subject, subject_stems,
@@ -76,10 +76,11 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
     for i, s in enumerate(old.sections):
         if i and s.key:
             old_by_key[s.key].append(i)
-    for j, s in enumerate(new.sections):
-        if not j or not s.key:
-            continue
-        for i in old_by_key.get(s.key, []):
+    # where several new headings share a text (a table of contents before the section), the
+    # one with the most body takes the old heading: the contents line is not the section
+    for j in sorted((j for j, s in enumerate(new.sections) if j and s.key and s.key in old_by_key),
+                    key=lambda j: (-len(new.sections[j].sentences), j)):
+        for i in sorted(old_by_key[new.sections[j].key], key=lambda i: (-len(old.sections[i].sentences), i)):
             if i not in used_old:
                 mapping[j] = i
                 used_old.add(i)
@@ -99,13 +100,15 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
             if p.kind != "reworded" or p.score >= RENAME_PAIR_SCORE:
                 overlap[n_sec][o_sec] += 1
 
+    touched_by_new: dict[int, set[int]] = defaultdict(set)
+    for o_sec, n_sec in touched:
+        touched_by_new[n_sec].add(o_sec)
     renamed: list[tuple[int, int]] = []
     free_old = [i for i in range(1, len(old.sections)) if i not in used_old]
     free_titles = {i: old.sections[i].key for i in free_old}
     titles = _TitleIndex(free_titles)
-    for j in range(1, len(new.sections)):
-        if j in mapping:
-            continue
+
+    def match(j: int) -> None:
         sec = new.sections[j]
         best: int | None = None
         ov = overlap.get(j, {})
@@ -123,13 +126,30 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
             if hit is not None and (not sec.sentences or not old.sections[hit[2]].sentences
                                     or (hit[2], j) in touched or extends(hit[0], sec.key)):
                 best = hit[2]
+        if best is None and free_titles and sec.sentences and touched_by_new.get(j):
+            best = _extended_title(j, sec.key, {i: free_titles[i] for i in touched_by_new[j] if i in free_titles},
+                                   touched)
         if best is not None:
             mapping[j] = best
             free_titles.pop(best, None)
             if old.sections[best].title != sec.title:
                 renamed.append((best, j))
+
+    # headings with a body choose first, by title, subject and body; empty lines (a table of
+    # contents, a menu) only then, by title: a contents line must not take the old heading
+    # that its section needs
+    for j in range(1, len(new.sections)):
+        if j not in mapping and new.sections[j].sentences:
+            match(j)
     rename_by_subject(old, new, mapping, free_titles, renamed)
-    rename_by_body(old, new, mapping, free_titles, renamed)
+    # an old body mostly kept verbatim in a new section that was not judged its rename above
+    # was absorbed into a larger new section: a likeness of words must not overrule that
+    absorbed = {(o, n) for n, d in overlap.items() for o, k in d.items() if k * 2 >= len(old.sections[o].sentences)}
+    rename_by_body(old, new, mapping, free_titles, renamed, absorbed)
+    rename_by_children(old, new, mapping, free_titles, renamed)
+    for j in range(1, len(new.sections)):
+        if j not in mapping and not new.sections[j].sentences:
+            match(j)
     mapped_old = set(mapping.values())
 
     kept_new = {p.new for p in pairs if p.old is not None and p.new is not None}
@@ -168,7 +188,95 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
     if removed:
         new_triples = set(_triples(sentence_key(new.text)))
         removed = [i for i in removed if not _subject_still_written(old.sections[i].key, new_triples)]
-    return SectionMatch(added, removed, renamed, mapping)
+    return SectionMatch(added, removed, sorted(renamed, key=lambda r: (r[1], r[0])), mapping)
+
+
+TITLE_WORDS_ADDED = 4   # more words added make a sentence about the subject, not its title
+
+
+def parents(doc: Document) -> list[int]:
+    """The parent of each section: the nearest section before it with a higher rank (a lower
+    level: an ALL CAPS line over Title Case lines, a heading over its run-in labels); 0 for
+    a section under none. One pass with a stack: linear."""
+    out = [0] * len(doc.sections)
+    stack: list[int] = []
+    for k in range(1, len(doc.sections)):
+        level = doc.sections[k].level
+        while stack and doc.sections[stack[-1]].level >= level:
+            stack.pop()
+        out[k] = stack[-1] if stack else 0
+        stack.append(k)
+    return out
+
+
+CHILDREN_MIN = 2   # matched sub-sections that must agree before their parents are paired
+
+
+def rename_by_children(old: Document, new: Document, mapping: dict[int, int],
+                       free_titles: dict[int, str], renamed: list[tuple[int, int]]) -> None:
+    """Unmatched headings paired through their sub-sections: when most matched sub-sections
+    of a new heading (two at least) come from the sub-sections of one unmatched old heading
+    (of several as many, the one with the likest title), the heading was
+    renamed ('WHAT DO WE DO WITH THE INFORMATION WE GATHER ABOUT YOU?' -> '2. What Do We Do
+    With The Personal Information We Collect About You?', whose parts 'Provide the Services
+    You Request', 'Statistical Analysis' ... moved with it)."""
+    old_parent, new_parent = parents(old), parents(new)
+    votes: dict[int, Counter[int]] = defaultdict(Counter)
+    for j, i in mapping.items():
+        pj, pi = new_parent[j] if j < len(new_parent) else 0, old_parent[i] if i < len(old_parent) else 0
+        if pj and pi and pj not in mapping and pi in free_titles:
+            votes[pj][pi] += 1
+    for pj in sorted(votes):
+        n = max(votes[pj].values())
+        # a tie between old parents is decided by the likeness of the titles
+        pi = max((i for i, v in votes[pj].items() if v == n),
+                 key=lambda i: (fuzz.token_sort_ratio(old.sections[i].key, new.sections[pj].key), -i))
+        if n >= CHILDREN_MIN and pi in free_titles and pj not in mapping:
+            mapping[pj] = pi
+            free_titles.pop(pi)
+            if old.sections[pi].title != new.sections[pj].title:
+                renamed.append((pi, pj))
+
+
+def _extended_title(j: int, key: str, free: dict[int, str], touched: set[tuple[int, int]]) -> int | None:
+    """An old title whose words the new one keeps, with words added ('Your Information' ->
+    'Your Information and Rights', 'Cookies' -> 'Cookies and Similar Technologies'), over text
+    that pairs with the old section's: the same section, too different by edit distance."""
+    words = set(key.split())
+    hits = [i for i, k in free.items() if (i, j) in touched and set(k.split()) <= words
+            and subject_stems(k) and len(words) - len(set(k.split())) <= TITLE_WORDS_ADDED]
+    return max(hits, key=lambda i: (len(free[i]), -i)) if hits else None
+
+
+def distinct_sections(added: list[str], removed: list[str], renamed: list[tuple[str, str]]
+                      ) -> tuple[list[str], list[str], list[tuple[str, str]]]:
+    """Each heading named once: a title listed twice (two headings with one text) once, each
+    old and each new title in one rename at most, a rename whose sides are also called added
+    or removed only as the rename."""
+    seen: set[str] = set()
+    once: list[tuple[str, str]] = []
+    for a, b in renamed:     # two headings with one text renamed: the first rename tells it
+        ka, kb = "o:" + heading_key(a), "n:" + heading_key(b)
+        if ka not in seen and kb not in seen:
+            once.append((a, b))
+        seen.update((ka, kb))
+    renamed = once
+    old_side = {heading_key(a) for a, _ in renamed}
+    new_side = {heading_key(b) for _, b in renamed}
+    added = [t for t in dict.fromkeys(added) if heading_key(t) not in new_side]
+    removed = [t for t in dict.fromkeys(removed) if heading_key(t) not in old_side]
+    return added, removed, renamed
+
+
+def changed_only(changed: "dict[str, None] | list[str]", added: list[str], removed: list[str],
+                 renamed: list[tuple[str, str]]) -> tuple[str, ...]:
+    """Sections whose text changed, each once, less those already named added, removed or
+    renamed."""
+    named = {heading_key(t) for t in [*added, *removed, *(x for pair in renamed for x in pair)]}
+    out: dict[str, str] = {}
+    for t in changed:       # once per heading text: its old and new spelling are one section
+        out.setdefault(heading_key(t), t)
+    return tuple(t for k, t in out.items() if k not in named)
 
 
 _WORDS_RE = re.compile(r"[a-z0-9]+")
@@ -213,6 +321,9 @@ _NAV_HEADING_RE = re.compile(r"^(?:go to|back to|return to|learn more|read more|
                              # a site's controls scraped as title lines: 'Member Sign In', 'Close
                              # tooltip', 'Site Navigation', 'Font Size', 'View Cart', 'Search Tips'
                              r"|^(?:member |customer |account )?(?:sign in|sign up|log ?in|log out|sign out)$"
+                             r"|^(?:see|more|see more|less|show less)$"
+                             # an address block's lines: 'Attn.: Privacy Counsel', 'c/o Legal'
+                             r"|^(?:attn|attention|c o|p ?o box)\b"
                              r"|^close(?: tooltip| menu| window| this)?$|^(?:\w+ )?(?:page |site )?navigation$"
                              r"|^(?:font size|share this|print(?: this page)?|view cart|my cart|shopping cart|"
                              r"home ?page|site ?map|search(?: site| tips| this site)?)$")
@@ -291,7 +402,8 @@ def _real_sections(doc: Document, unmatched: list[int], other_keys: set[str],
     out = []
     for k in cands:
         sec = doc.sections[k]
-        if _is_glossary_entry(doc, k) or _is_ui_card(doc, k) or _has_figures(sec.title):
+        if _in_glossary(doc, k) or _is_ui_card(doc, k) or _has_figures(sec.title) \
+                or (sec.weak and _PROSE_LINE_RE.match(sec.key)):
             continue
         if not sec.sentences:
             if k in menu:
@@ -304,8 +416,35 @@ def _real_sections(doc: Document, unmatched: list[int], other_keys: set[str],
     return out
 
 
-_DEFINES_RE = re.compile(r"^(?:an? |the |this |these )?(?P<term>[\w' -]{1,60}?)\s+(?:is|are|means|refers to)\b", re.I)
+_DEFINES_RE = re.compile(r"^(?:an? |the |this |these )?(?P<term>[\w' -]{1,60}?)\s+(?:is|are|means|refers to|includes?)\b",
+                         re.I)
+_DEFINES_THIS_RE = re.compile(r"^(?:this|these|it) (?:is|are|means|refers to)\b", re.I)
 GLOSSARY_TERM_WORDS = 4
+
+
+# 'We use data to build better services': a sentence-case line that opens like a sentence is
+# a tagline under a heading, not a heading
+_PROSE_LINE_RE = re.compile(r"^(?:we|you|they|it|this|these|our) [a-z]")
+_EXAMPLE_RE = re.compile(r"^(?:for (?:example|instance)\b|e\.g\.|examples?:)", re.I)
+
+
+def _is_example(doc: Document, k: int) -> bool:
+    """An entry of an examples pop-up or appendix ('Customizing our services' over 'For
+    example, we may display ...'): it illustrates text elsewhere, it is not a section."""
+    sec = doc.sections[k]
+    return bool(sec.sentences) and bool(_EXAMPLE_RE.match(doc.sentences[sec.sentences[0]].text))
+
+
+def _in_glossary(doc: Document, k: int) -> bool:
+    """A glossary entry, or an entry between two of them (a definition that does not open
+    with 'X is': 'Algorithm' over 'A process or set of rules ...' between 'Affiliates' and
+    'Application data cache')."""
+    def entry(i: int) -> bool:
+        return 0 < i < len(doc.sections) and (_is_glossary_entry(doc, i) or _is_example(doc, i))
+
+    if entry(k):
+        return True
+    return any(entry(i) for i in (k - 1, k - 2)) and any(entry(i) for i in (k + 1, k + 2))
 
 
 def _is_glossary_entry(doc: Document, k: int) -> bool:
@@ -315,6 +454,8 @@ def _is_glossary_entry(doc: Document, k: int) -> bool:
     if not sec.sentences or len(sec.key.split()) > GLOSSARY_TERM_WORDS:
         return False
     first = doc.sentences[sec.sentences[0]].text
+    if _DEFINES_THIS_RE.match(first):
+        return True     # 'This is information that ...'
     m = _DEFINES_RE.match(first)
     if not m:
         return False
@@ -330,7 +471,7 @@ def _drop_summary_layer(doc: Document, cands: list[int]) -> list[int]:
     layer ('Who is responsible for processing your personal information?' over '3. Who is
     responsible for your personal information?'): the numbered section is the section.
     Compared through the numbered headings' stems only: linear."""
-    numbered = [k for k in cands if _NUMBERING_RE.match(doc.sections[k].title)]
+    numbered = [k for k in range(1, len(doc.sections)) if _NUMBERING_RE.match(doc.sections[k].title)]
     if not numbered:
         return cands
     by_stem: dict[str, list[int]] = defaultdict(list)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tracker.changes.headings import (
     CASE_STEP_RE, GLUED_PREFIX_RE, LIST_RE, STARTERS,
@@ -189,6 +190,33 @@ def split_sentences(paragraph: str, lower_case: bool = False) -> list[str]:
 
 
 
+LIST_ITEM_CHARS = 90   # a longer line after a list ends the list: it is a paragraph again
+_LIST_INTRO_WORDS = 4
+
+
+def _introduces_list(line: str) -> bool:
+    """'Your location can be determined by:': a sentence that a list of short lines follows
+    (a short label such as 'Contact us:' is a heading, not a list's lead-in)."""
+    return line.endswith(":") and len(line.split()) >= _LIST_INTRO_WORDS
+
+
+def _titled(line: str, nxt: str) -> bool:
+    """A Title Case line of two words or more over a sentence: after a paragraph ending in ':'
+    it is rather the next heading than the first item of a list ('... comments on our
+    practices:' then 'Corporate Headquarters' over 'Our headquarters are located at:')."""
+    return (len(line.split()) >= 2 and title_case(line) and is_title_line(line)
+            and nxt.rstrip()[-1:] in (".", ":", "!", "?"))
+
+
+def _list_line(line: str, nxt: str) -> bool:
+    """A short line that can be an item of an unbulleted list: not an ALL CAPS heading, not a
+    paragraph of its own, not a Title Case line over a paragraph (the heading after a list of
+    addresses or names: 'Policy Updates')."""
+    if len(line) >= LIST_ITEM_CHARS or is_caps_heading(line):
+        return False
+    return not (title_case(line) and is_title_line(line) and len(nxt.strip()) >= LIST_ITEM_CHARS)
+
+
 def _blocks(text: str) -> list[tuple[str, str]]:
     """Raw lines -> [('h', title) | ('p', paragraph) | ('nav', '')] with inline markup intact."""
     lines = text.split("\n")
@@ -202,7 +230,7 @@ def _blocks(text: str) -> list[tuple[str, str]]:
 
     i = 0
     n = len(lines)
-    joined_by_break = False
+    joined_by_break = in_list = False
     while i < n:
         hard_break = lines[i].endswith(("  ", "\\")) and bool(lines[i].strip())
         raw = lines[i].rstrip().rstrip("\\")
@@ -210,7 +238,7 @@ def _blocks(text: str) -> list[tuple[str, str]]:
         nxt = lines[i + 1] if i + 1 < n else ""
         if not line.strip():
             flush()
-            joined_by_break = False
+            joined_by_break = in_list = False
             i += 1
             continue
         m = _ATX_RE.match(line)
@@ -261,7 +289,14 @@ def _blocks(text: str) -> list[tuple[str, str]]:
             flush()     # 'back to top', 'Show more': a control, and it must not glue blocks together
             i += 1
             continue
-        if para and starts_block(stripped, nxt):
+        if (in_list or (para and _introduces_list(para[-1]) and not _titled(stripped, nxt))) and _list_line(stripped, nxt):
+            flush()     # 'We locate you by:' then 'GPS', 'IP address': unbulleted items, not headings
+            out.append(("li", stripped))
+            in_list = True
+            i += 1
+            continue
+        in_list = False
+        if para and not joined_by_break and starts_block(stripped, nxt):
             flush()     # a title line between paragraphs is a heading even after an unclosed line
         if not para:
             para.append(stripped)
@@ -283,6 +318,83 @@ def _blocks(text: str) -> list[tuple[str, str]]:
 # a heading the scrape glued between two sentences: '...those programs.Source of your personal
 # information where they are not collected from youWe may have ...'
 
+def _section_event(out: list[tuple], title: str, level: int = 3, guessed: bool = False) -> None:
+    """A heading starts a section unless it is glued menu text or has no words."""
+    title = UI_LABEL_RE.sub("", title).strip()
+    if is_chrome(title) or len(CASE_STEP_RE.findall(title)) >= 2:
+        return   # glued menu text, not a heading
+    key = heading_key(title)
+    if not key:
+        return
+    out.append(("section", title, key, level, guessed and sentence_cased(title)))
+
+
+@lru_cache(maxsize=8192)
+def _block_events(kind: str, body: str, lower_doc: bool) -> tuple[tuple, ...]:
+    """What one block adds to a Document, in order: ("section", title, key, level, weak),
+    ("sentence", text, key), ("stamp", text), ("url", url), ("dated", heading). A pure function
+    of the block, memoised: the two versions of a change share almost all their blocks, and
+    segment() replays the events of each block into its sections and sentences."""
+    out: list[tuple] = []
+    if len(_GLUED_LABEL_RE.findall(body)) >= 8:
+        out += [("stamp", x) for x in cut_stamps(body)[1]]   # the page's stamp may be glued into the skipped block
+        return tuple(out)  # tooltip/glossary pop-ups scraped inline: 'Example "x"For example, ...'
+    inline = strip_inline(body)
+    if is_archive_wrapper(inline.text):
+        return tuple(out)  # '… archived on 2019-06-10. Please check the original snapshot …'
+    out += [("url", u) for u in inline.urls]
+    if inline.link_only and not any(u.lower().startswith(("mailto:", "tel:")) for u in inline.urls):
+        return tuple(out)  # navigation, table of contents, language list (but an e-mail link is a contact)
+    clean = _SPACES_RE.sub(" ", inline.text.replace("[", "").replace("]", "")).strip(" *_#>|-")
+    if not clean or not _WORD_CHAR_RE.search(clean):
+        return tuple(out)
+    if kind in ("p", "li"):
+        run_in = run_in_label(clean)
+        if run_in and (kind == "p" or title_case(run_in[0])):
+            _section_event(out, run_in[0], RUN_IN_LEVEL)
+            clean = run_in[1]
+    if kind == "p":
+        glued = GLUED_PREFIX_RE.match(clean)
+        if glued and is_title_line(glued.group(1)) and len(clean) > len(glued.group(1)) + 20:
+            _section_event(out, glued.group(1), 4)     # 'Welcome to the PolicyAn updated version...'
+            clean = clean[glued.end(1):]
+    if kind.startswith("h") or (kind == "p" and is_plain_heading(clean)):
+        level = int(kind[1:]) if kind.startswith("h") else (3 if is_caps_heading(clean) else 4)
+        if is_date_stamp(clean) and not DATE_RE.fullmatch(clean.strip()):
+            out.append(("stamp", clean))
+            return tuple(out)
+        clean, glued_stamps = cut_stamps(clean)    # 'Data Policy Date of Last Revision: May 1, 2015'
+        out += [("stamp", x) for x in glued_stamps]
+        if DATE_RE.fullmatch(clean.strip()):
+            out.append(("dated", clean.strip()))   # a change log's entries: '**March 31, 2024**'
+        for part in _split_glued_heading(clean):
+            _section_event(out, part, level, guessed=kind == "p")
+        return tuple(out)
+    after_stamp = False
+    for sent in split_sentences(clean, lower_doc):
+        if is_date_stamp(sent):
+            out.append(("stamp", sent))
+            after_stamp = True
+            continue
+        sent, glued_stamps = cut_stamps(sent)      # 'Privacy PolicyLast updated: May 1, 2018.We ...'
+        out += [("stamp", x) for x in glued_stamps]
+        if not _WORD_CHAR_RE.search(sent):
+            continue
+        if after_stamp and is_banner_link(sent):
+            continue   # 'Updated on May 25, 2018. See the updated version': the banner's link
+        after_stamp = False
+        if is_copyright(sent) or is_chrome(sent):
+            head = re.split(r" [|·] ", sent, maxsplit=1)[0]
+            if head != sent and is_date_stamp(head):
+                out.append(("stamp", head))    # 'Effective May 1, 2023 | Archived versions | PDF'
+            continue
+        key = exact_key(sent)
+        if not key:
+            continue
+        out.append(("sentence", sent, key))
+    return tuple(out)
+
+
 def segment(text: str) -> Document:
     """Parse one version into sections and sentences (noise dropped, stamps kept aside)."""
     text = deobfuscate_emails(clean_chars(text.replace("\r\n", "\n").replace("\r", "\n")))
@@ -296,75 +408,22 @@ def segment(text: str) -> Document:
     stamps: list[str] = []
     dated_headings: list[str] = []
 
-    def start_section(title: str, level: int = 3, guessed: bool = False) -> None:
-        title = UI_LABEL_RE.sub("", title).strip()
-        if is_chrome(title) or len(CASE_STEP_RE.findall(title)) >= 2:
-            return   # glued menu text, not a heading
-        key = heading_key(title)
-        if not key:
-            return
-        sections.append(Section(title, key, level, weak=guessed and sentence_cased(title)))
-
     blocks = unglue(_blocks(text))
     sentence_case_ok = sentence_case_headings(blocks)
     for kind, body in blocks:
-        if len(_GLUED_LABEL_RE.findall(body)) >= 8:
-            stamps.extend(cut_stamps(body)[1])   # the page's stamp may be glued into the skipped block
-            continue  # tooltip/glossary pop-ups scraped inline: 'Example "x"For example, ...'
-        inline = strip_inline(body)
-        if is_archive_wrapper(inline.text):
-            continue  # '… archived on 2019-06-10. Please check the original snapshot …'
-        urls.extend(inline.urls)
-        if inline.link_only and not any(u.lower().startswith(("mailto:", "tel:")) for u in inline.urls):
-            continue  # navigation, table of contents, language list (but an e-mail link is a contact)
-        clean = _SPACES_RE.sub(" ", inline.text.replace("[", "").replace("]", "")).strip(" *_#>|-")
-        if not clean or not _WORD_CHAR_RE.search(clean):
-            continue
-        if kind in ("p", "li"):
-            run_in = run_in_label(clean)
-            if run_in and (kind == "p" or title_case(run_in[0])):
-                start_section(run_in[0], RUN_IN_LEVEL)
-                clean = run_in[1]
-        if kind == "p":
-            glued = GLUED_PREFIX_RE.match(clean)
-            if glued and is_title_line(glued.group(1)) and len(clean) > len(glued.group(1)) + 20:
-                start_section(glued.group(1), 4)     # 'Welcome to the PolicyAn updated version...'
-                clean = clean[glued.end(1):]
-        if kind.startswith("h") or (kind == "p" and is_plain_heading(clean)):
-            level = int(kind[1:]) if kind.startswith("h") else (3 if is_caps_heading(clean) else 4)
-            if is_date_stamp(clean) and not DATE_RE.fullmatch(clean.strip()):
-                stamps.append(clean)
-                continue
-            clean, glued_stamps = cut_stamps(clean)    # 'Data Policy Date of Last Revision: May 1, 2015'
-            stamps.extend(glued_stamps)
-            if DATE_RE.fullmatch(clean.strip()):
-                dated_headings.append(clean.strip())   # a change log's entries: '**March 31, 2024**'
-            for part in _split_glued_heading(clean):
-                start_section(part, level, guessed=kind == "p")
-            continue
-        after_stamp = False
-        for sent in split_sentences(clean, lower_doc):
-            if is_date_stamp(sent):
-                stamps.append(sent)
-                after_stamp = True
-                continue
-            sent, glued_stamps = cut_stamps(sent)      # 'Privacy PolicyLast updated: May 1, 2018.We ...'
-            stamps.extend(glued_stamps)
-            if not _WORD_CHAR_RE.search(sent):
-                continue
-            if after_stamp and is_banner_link(sent):
-                continue   # 'Updated on May 25, 2018. See the updated version': the banner's link
-            after_stamp = False
-            if is_copyright(sent) or is_chrome(sent):
-                head = re.split(r" [|·] ", sent, maxsplit=1)[0]
-                if head != sent and is_date_stamp(head):
-                    stamps.append(head)    # 'Effective May 1, 2023 | Archived versions | PDF'
-                continue
-            key = exact_key(sent)
-            if not key:
-                continue
-            sentences.append(Sentence(sent, key, len(sections) - 1, len(sentences)))
-            sections[-1].sentences.append(len(sentences) - 1)
+        for event in _block_events(kind, body, lower_doc):
+            what = event[0]
+            if what == "sentence":
+                sentences.append(Sentence(event[1], event[2], len(sections) - 1, len(sentences)))
+                sections[-1].sentences.append(len(sentences) - 1)
+            elif what == "section":
+                sections.append(Section(event[1], event[2], event[3], weak=event[4]))
+            elif what == "stamp":
+                stamps.append(event[1])
+            elif what == "url":
+                urls.append(event[1])
+            else:
+                dated_headings.append(event[1])
     if not sections[0].sentences and len(sections) > 1:
         pass  # keep the empty preamble: section indices stay stable
     # "last updated/modified" stamps describe this version; "takes effect on" banners may

@@ -14,15 +14,17 @@ import os
 import re
 import secrets
 import shutil
+import subprocess
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-
-import git
-from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
+from typing import TYPE_CHECKING
 
 from tracker.errors import StorageError
 from tracker.storage.objects import IDENTITY_EMAIL, IDENTITY_NAME
+
+if TYPE_CHECKING:
+    import git
 
 log = logging.getLogger("tracker.storage.repo")  # the repository's log, as operators know it
 
@@ -43,16 +45,21 @@ def git_dir_skeleton(scratch: Path) -> Skeleton:
     work = scratch / "skeleton"
     work.mkdir()
     try:
-        g = git.Git(str(work))
-        g.update_environment(GIT_DIR=None, GIT_WORK_TREE=None, GIT_INDEX_FILE=None)
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")}
         # no template: a machine-managed repository needs no sample hooks, and a bulk import
         # creates hundreds of repositories (14 fewer files each)
-        g.init("-q", "-b", "main", "--template=", str(work))
-        with git.Repo(work) as fresh, fresh.config_writer("repository") as cfg:
-            cfg.set_value("user", "name", IDENTITY_NAME)
-            cfg.set_value("user", "email", IDENTITY_EMAIL)
-            cfg.set_value("core", "autocrlf", "false")
-            cfg.set_value("core", "logAllRefUpdates", "true")
+        commands = [["init", "-q", "-b", "main", "--template=", str(work)]]
+        commands += [["config", "--file", str(work / ".git" / "config"), key, value]
+                     for key, value in (("user.name", IDENTITY_NAME),
+                                        ("user.email", IDENTITY_EMAIL),
+                                        ("core.autocrlf", "false"),
+                                        ("core.logAllRefUpdates", "true"))]
+        for args in commands:
+            done = subprocess.run(["git", *args], cwd=work, env=env, capture_output=True)
+            if done.returncode != 0:
+                raise OSError(f"git {args[0]} failed: "
+                              f"{done.stderr.decode('utf-8', 'replace').strip()}")
         _SKELETON = _read_tree_of_files(work / ".git")
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -119,7 +126,7 @@ def create_repository(path: Path) -> None:
                 with os.fdopen(fd, "wb") as fh:
                     fh.write(data)
         os.rename(target, path / ".git")
-    except (GitCommandError, InvalidGitRepositoryError, OSError) as exc:
+    except OSError as exc:
         raise StorageError(f"{path}: cannot create repository ({exc})") from None
     finally:
         try:
@@ -129,9 +136,10 @@ def create_repository(path: Path) -> None:
     log.info("created repository %s", path)
 
 
-def open_git(path: Path, *, create: bool) -> git.Repo:
-    """The GitPython handle of the repository at ``path`` (made first with ``create``),
-    confined to it: never a parent repository, another index or object store."""
+def check_git_dir(path: Path, *, create: bool) -> Path:
+    """The ``.git`` directory of the repository at ``path`` (made first with ``create``),
+    checked in-process the way git recognises one: a directory of its own (not a link to
+    another repository's) with ``HEAD``, ``objects`` and ``refs``; StorageError otherwise."""
     git_dir = path / ".git"
     if create and not git_dir.exists():
         create_repository(path)
@@ -139,6 +147,27 @@ def open_git(path: Path, *, create: bool) -> git.Repo:
         raise StorageError(f"{path}: repository directory does not exist")
     if not git_dir.is_dir() or not (git_dir / "HEAD").is_file():
         raise StorageError(f"{path}: not a git repository (missing or corrupted .git)")
+    if not (git_dir / "objects").is_dir() or not (git_dir / "refs").is_dir():
+        raise StorageError(f"{path}: not a usable git repository (no objects or refs in "
+                           f"{git_dir})")
+    try:
+        head = (git_dir / "HEAD").read_text("utf-8", "replace").strip()
+    except OSError as exc:
+        raise StorageError(f"{path}: not a usable git repository ({exc})") from None
+    if not (head.startswith("ref: refs/") or _SHA.fullmatch(head)):
+        raise StorageError(f"{path}: not a usable git repository (.git/HEAD is neither a "
+                           f"ref nor a commit: {head[:60]!r})")
+    return git_dir
+
+
+def open_git(path: Path) -> git.Repo:
+    """The GitPython handle of a repository checked by `check_git_dir`, confined to it:
+    never a parent repository, another index or object store. Imported and made only when
+    a git process or a packed object is needed (GitPython alone costs ~0.3 s to import)."""
+    import git
+    from git.exc import InvalidGitRepositoryError, NoSuchPathError
+
+    git_dir = path / ".git"
     try:
         repo = git.Repo(path)
     except (InvalidGitRepositoryError, NoSuchPathError, OSError, ValueError) as exc:
@@ -153,10 +182,26 @@ def open_git(path: Path, *, create: bool) -> git.Repo:
     return repo
 
 
-def check_format(path: Path, repo: git.Repo) -> None:
-    """Only sha1 repositories: every sha here is computed the sha1 way."""
+_FORMAT_HINTS = ("objectformat", "include")  # absent: the object format is git's default
+
+
+def check_format(path: Path, git_dir: Path, repo: Callable[[], git.Repo]) -> None:
+    """Only sha1 repositories: every sha here is computed the sha1 way. A config that
+    neither names an object format nor includes another file is sha1 (read in-process);
+    any other is read by GitPython's config parser (``repo()``)."""
     try:
-        fmt = repo.config_reader("repository").get_value("extensions", "objectformat", "sha1")
+        text = (git_dir / "config").read_text("utf-8", "replace").lower()
+    except FileNotFoundError:
+        text = ""
+    except OSError as exc:
+        raise StorageError(f"{path}: cannot read .git/config ({exc})") from None
+    if not any(hint in text for hint in _FORMAT_HINTS):
+        return
+    try:
+        fmt = repo().config_reader("repository").get_value("extensions", "objectformat",
+                                                           "sha1")
+    except StorageError:
+        raise
     except Exception:  # noqa: BLE001 - configparser raises many kinds
         fmt = "sha1"
     if str(fmt).lower() != "sha1":

@@ -29,9 +29,7 @@ import subprocess
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-
-import git
-from git.exc import GitCommandError
+from typing import TYPE_CHECKING
 
 from tracker import __version__
 from tracker.errors import StorageError
@@ -48,6 +46,9 @@ from tracker.storage.rewrite import (
     set_raw, text_blob, tracker_message,
 )
 
+if TYPE_CHECKING:
+    import git
+
 __all__ = ["RAW_EXTS", "IDENTITY_NAME", "IDENTITY_EMAIL", "STREAM_MIN_ITEMS", "ImportItem",
            "Flat", "CompanyRepo", "check_doc_type", "check_date"]
 
@@ -62,11 +63,11 @@ STREAM_MIN_ITEMS = 4
 class CompanyRepo:
     """One company's git repository. Open with :meth:`open`; not thread-safe."""
 
-    def __init__(self, path: Path, repo: git.Repo) -> None:
+    def __init__(self, path: Path, git_dir: Path) -> None:
         self.path = path
         self.slug = path.name
-        self._repo = repo
-        self._git_dir = Path(repo.git_dir)
+        self._handle: git.Repo | None = None  # GitPython's, made when first needed
+        self._git_dir = git_dir
         self._loose = LooseWriter(self._git_dir / "objects", str(path))
         self._hash_cache: dict[str, str] = {}
         self._flat_cache: tuple[str | None, Flat] | None = None
@@ -83,14 +84,9 @@ class CompanyRepo:
         workspace lock, so nobody else can be writing).
         """
         path = Path(path)
-        repo = gitdir.open_git(path, create=create)
+        self = cls(path, gitdir.check_git_dir(path, create=create))
         try:
-            self = cls(path, repo)
-        except StorageError:
-            repo.close()
-            raise
-        try:
-            gitdir.check_format(path, repo)
+            gitdir.check_format(path, self._git_dir, lambda: self._repo)
             stale = gitdir.remove_stale_locks(path, self._git_dir)
             self._verify_head()
             self._ensure_worktree(force=stale)
@@ -103,7 +99,16 @@ class CompanyRepo:
 
     def close(self) -> None:
         """Stop the helper git processes (cat-file) this object keeps."""
-        self._repo.close()
+        if self._handle is not None:
+            self._handle.close()
+
+    @property
+    def _repo(self) -> git.Repo:
+        """GitPython's handle, for git processes and packed objects: opening a repository
+        and recording into one of loose objects never needs it (nor imports GitPython)."""
+        if self._handle is None:
+            self._handle = gitdir.open_git(self.path)
+        return self._handle
 
     def __enter__(self) -> CompanyRepo:
         return self
@@ -130,6 +135,8 @@ class CompanyRepo:
             if (cached := self._flat_cache) and cached[0] == head and worktree.matches_head(
                     self.path, self._git_dir, cached[1]):
                 return  # the common case, checked without a git process
+            from git.exc import GitCommandError
+
             try:
                 self._repo.git.diff_index("--quiet", "HEAD", "--")
                 return
@@ -140,6 +147,8 @@ class CompanyRepo:
 
     # --------------------------------------------------------------- low level
     def _git(self, *args: str, **kwargs: object) -> str:
+        from git.exc import GitCommandError
+
         try:
             return self._repo.git.execute(["git", *args], **kwargs)  # type: ignore[call-overload]
         except GitCommandError as exc:
