@@ -27,7 +27,7 @@ from tracker.changes.verdict import (
 
 log = logging.getLogger(__name__)
 
-DETECTOR_VERSION = "2.1.0"
+DETECTOR_VERSION = "2.2.0"
 
 
 class _PerText:
