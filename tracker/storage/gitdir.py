@@ -258,7 +258,8 @@ def remove_stale_locks(path: Path, git_dir: Path) -> bool:
     """Remove lock files and half-written packs of a killed run; True when a lock was found
     (the working tree may then be behind HEAD)."""
     found = [git_dir / n for n in STALE_LOCKS if (git_dir / n).exists()]
-    found += list((git_dir / "refs").rglob("*.lock"))
+    for folder, _dirs, files in os.walk(git_dir / "refs"):
+        found += [Path(folder) / name for name in files if name.endswith(".lock")]
     remove_partial_packs(path, git_dir)
     for lock in found:
         log.warning("%s: removing stale lock %s left by an interrupted run", path, lock)

@@ -84,10 +84,12 @@ class CompanyRepo:
         workspace lock, so nobody else can be writing).
         """
         path = Path(path)
+        fresh = create and not (path / ".git").exists()  # one writer per repository
         self = cls(path, gitdir.check_git_dir(path, create=create))
         try:
             gitdir.check_format(path, self._git_dir, lambda: self._repo)
-            stale = gitdir.remove_stale_locks(path, self._git_dir)
+            # a repository this call just made has no lock or partial pack of a killed run
+            stale = not fresh and gitdir.remove_stale_locks(path, self._git_dir)
             self._verify_head()
             self._ensure_worktree(force=stale)
             if company_name:

@@ -251,7 +251,10 @@ def needs_gc(git_dir: Path) -> bool:
     if loose > (_GC_AUTO + 255) // 256:
         return True
     try:
-        packs = sum(1 for _ in (objects / "pack").glob("*.pack"))
+        with os.scandir(objects / "pack") as entries:
+            packs = sum(1 for entry in entries if entry.name.endswith(".pack"))
+    except FileNotFoundError:
+        packs = 0
     except OSError:
         return True
     return packs >= _GC_AUTO_PACK_LIMIT
