@@ -153,10 +153,14 @@ def _walk_tree(objects_dir: Path, sha: str, prefix: str, flat: Flat) -> bool:
 class LooseWriter:
     """Loose object files in ``objects_dir``, each written atomically."""
 
+    _RECENT_BYTES = 16 << 20  # the blobs of the last commit or two, to check out unread
+
     def __init__(self, objects_dir: Path, label: str) -> None:
         self._objects = objects_dir
         self._label = label
         self._fanout: set[str] = set()
+        self._recent: dict[str, bytes] = {}  # blobs this writer stored lately (insertion order)
+        self._recent_size = 0
 
     def store(self, kind: bytes, data: bytes) -> str:
         """Store one object (a no-op when it exists); its sha."""
@@ -196,7 +200,20 @@ class LooseWriter:
         self._fanout.clear()
 
     def blob(self, data: bytes) -> str:
-        return self.store(b"blob", data)
+        sha = self.store(b"blob", data)
+        self._keep(sha, data)
+        return sha
+
+    def _keep(self, sha: str, data: bytes) -> None:
+        """Remember a blob just stored, so the working copy is written without reading and
+        inflating it back; the oldest are forgotten past ``_RECENT_BYTES``."""
+        if sha in self._recent or len(data) > self._RECENT_BYTES:
+            return
+        self._recent[sha] = data
+        self._recent_size += len(data)
+        while self._recent_size > self._RECENT_BYTES:
+            oldest = next(iter(self._recent))
+            self._recent_size -= len(self._recent.pop(oldest))
 
     def tree(self, flat: Flat) -> str:
         return build_tree(flat, self.store)
@@ -212,6 +229,9 @@ class LooseWriter:
 
     def content(self, sha: str) -> bytes | None:
         """A loose blob's content, read without git (None when not a loose object)."""
+        kept = self._recent.get(sha)
+        if kept is not None:
+            return kept
         found = read_loose(self._objects, sha)
         return found[1] if found is not None and found[0] == b"blob" else None
 
