@@ -181,3 +181,23 @@ def test_one_name_for_another_is_said_as_such_and_an_edit_keeps_its_negation() -
     w = edit_window("If you no longer want to receive marketing communications via email or postal mail, do this.",
                     "If you no longer want to receive certain communications from us, do this.")
     assert w is not None and w[1].startswith("no longer want")
+
+
+def test_a_typo_or_inflection_fixed_is_no_statement_beside_a_real_change() -> None:
+    old = ("This policy outlines what data Acme collects, stores, and process about you. "
+           "Cookies are small files placed on your computer that help analyze web traffic. "
+           "We keep server logs for 30 days.")
+    new = ("This policy outlines what data Acme collects, stores, and processes about you. "
+           "Cookies are small files placed on your computer that help analyze web traffic. "
+           "We keep server logs for 90 days.")
+    rep = compare(old, new)
+    texts = [s["text"] if isinstance(s, dict) else s.text for s in rep.statements]
+    assert rep.verdict != "cosmetic"
+    assert "90 days" in rep.headline
+    assert not any("processes about you" in t for t in texts), texts
+
+
+def test_a_typo_fixed_alone_is_cosmetic() -> None:
+    old = "Acme collects, stores, and process your data. We keep server logs for 30 days."
+    new = "Acme collects, stores, and processes your data. We keep server logs for 30 days."
+    assert compare(old, new).verdict == "cosmetic"

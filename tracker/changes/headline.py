@@ -19,6 +19,7 @@ from tracker.changes.phrasing import has_verb, plain_words as compact, shorten
 from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, RANK, tier
 from tracker.changes.statements import Statement, select
 from tracker.changes.summary import Facts
+from tracker.changes.trivial import trivial_of
 
 _TOPIC_WORDS = {
     "collection": "the data it collects", "use": "how it uses data", "sharing": "who it shares data with",
@@ -201,7 +202,8 @@ def summarise(f: Facts, verdict: str, cands: list[Statement], identical: bool,
     # a law newly cited and a company newly receiving data are always named
     recipients = [s.new for s in cands if s.impact == "new-recipient" and s.new][:2]
     must = tuple(dict.fromkeys([*f.entities_added.get("laws", []), *recipients]))
-    statements = rewrite_digest(cands, salient, must) if rewrite else select(cands, salient, must)
+    statements = rewrite_digest(cands, salient, must) if rewrite else \
+        select(cands, salient, must, trivial=frozenset(trivial_of(f)))
     if f.links_changed and not rewrite and len(statements) < MAX_STATEMENTS:
         # links re-pointed are part of what changed; said last, never as the headline
         n = f.links_changed

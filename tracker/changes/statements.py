@@ -838,9 +838,16 @@ def cover(out: list[Statement], candidates: list[Statement], must: tuple[str, ..
 
 
 def select(candidates: list[Statement], salient: tuple[str, ...] = (), must: tuple[str, ...] = (),
-           per_level: int = PER_IMPACT) -> list[Statement]:
+           per_level: int = PER_IMPACT, trivial: frozenset[int] = frozenset()) -> list[Statement]:
     """At most MAX_STATEMENTS statements, most important first (by impact level, then by the
-    new names and terms they carry: any before none), one per change, at most two per impact level."""
+    new names and terms they carry: any before none), one per change, at most two per impact level.
+
+    trivial: the changes that alter no meaning (a typo or an inflection fixed, an article
+    swapped); a statement resting only on them is left out while another statement remains."""
+    if trivial:
+        meaningful = [s for s in candidates if not s.changes or not set(s.changes) <= trivial]
+        if any(s.changes for s in meaningful):
+            candidates = meaningful
     best: dict[tuple[int, ...], int] = {}       # one statement per change: its most important reading
     for s in candidates:
         if s.changes and RANK[s.impact] < best.get(s.changes, len(RANK)):

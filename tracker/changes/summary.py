@@ -33,6 +33,7 @@ class Facts:
     gone_names: list[str] = field(default_factory=list)
     old_kept: float = 1.0             # share of the old text still there (verdict.text_shares)
     new_novel: float = 0.0            # share of the new text that is new
+    trivial: set[int] | None = None   # changes that alter no meaning (trivial.trivial_of)
 
 
 _STOP = set("""about above after again against all also among and any are because been before being

@@ -19,6 +19,7 @@ from tracker.changes.verdict import _NEG_RE, _numbers, delta_words
 
 if TYPE_CHECKING:
     from tracker.changes.report import Change
+    from tracker.changes.summary import Facts
 
 _BANNER_RE = re.compile(r"(?i)\b(?:we(?:'ve| have)? (?:recently )?updated (?:our|this|the)|"
                         r"(?:our|this) (?:privacy )?(?:policy|notice|statement) (?:has|was) (?:been )?(?:updated|revised|changed)|"
@@ -148,6 +149,13 @@ def glued_chrome(short_side: str, long_side: str) -> bool:
         return False
     found = extract_sentence(extra)            # 'We share data with: Google Analytics Facebook'
     return not any(found.get(k) for k in ("vendors", "laws", "emails", "phones"))
+
+
+def trivial_of(f: "Facts") -> set[int]:
+    """``trivial_changes`` of the report's changes, computed once per report."""
+    if f.trivial is None:
+        f.trivial = trivial_changes(f.changes)
+    return f.trivial
 
 
 def trivial_changes(changes: "list[Change]") -> set[int]:

@@ -280,8 +280,8 @@ def decide_verdict(f: "Facts", cands: "Sequence[Statement]") -> str:
     cands: the candidate statements; their impact levels (tracker.changes.priorities) count
     unless every change a statement rests on alters no meaning."""
     from tracker.changes.priorities import MAJOR_IMPACTS, SUBSTANTIVE_IMPACTS
-    from tracker.changes.trivial import trivial_changes     # trivial builds on this module
-    trivial = trivial_changes(f.changes)
+    from tracker.changes.trivial import trivial_of     # trivial builds on this module
+    trivial = trivial_of(f)
     real = [c for k, c in enumerate(f.changes) if c.kind != "moved" and k not in trivial]
     impacts = {s.impact for s in cands if not s.changes or not set(s.changes) <= trivial}
     if not real:
