@@ -157,12 +157,14 @@ def _match(el: Element, sel: Any) -> bool:
     for attr in sel.attributes:
         value = _attribute(el, attr.attribute)
         if value is None:
-            if attr.inverse:
+            if getattr(attr, "inverse", False):
                 continue
             return False
         if attr.pattern is None:
             continue
-        if attr.ignore_case:
+        # soupsieve 2.x has neither field: `[a!=b]` compiles to a negated selector there and
+        # a case-insensitive value (`[type=x]` in HTML, `[a=b i]`) into the pattern's flags
+        if getattr(attr, "ignore_case", False):
             value = value.translate(_ASCII_UPPER)
         if attr.pattern.search(value) is None:
             return False
