@@ -418,29 +418,37 @@ def children_statements(ctx: Context) -> list[Statement]:
     """A sentence about children (who may use the service, what is collected from them) added
     or dropped: a protected group, told apart from other practice sentences."""
     out: list[Statement] = []
-    for k, c in _live(ctx):
-        if c.kind == "reworded" or "children" not in c.topics:
-            continue
-        text = c.new if c.kind == "added" else c.old
-        if not text or not _CHILD_RE.search(text):
-            continue
+    for k, c, text in _added_or_dropped(ctx, "children", _CHILD_RE):
         said = _owner_says(ctx, text, _CHILD_RE)
         if said:
-            out.append(Statement(said if c.kind == "added" else f"No longer says: {_lower(said)}", "children",
-                                 "children-rule", None if c.kind == "added" else said,
-                                 said if c.kind == "added" else None, (k,)))
+            out.append(_one_side(said if c.kind == "added" else f"No longer says: {_lower(said)}", "children",
+                                 "children-rule", said, c.kind, k))
     return out
+
+
+def _added_or_dropped(ctx: Context, topic: str, pattern: re.Pattern[str]) -> list[tuple[int, Change, str]]:
+    """(index, change, its sentence) for each sentence of ``topic`` added or dropped whose
+    text matches ``pattern``."""
+    out: list[tuple[int, Change, str]] = []
+    for k, c in _live(ctx):
+        if c.kind == "reworded" or topic not in c.topics:
+            continue
+        text = c.new if c.kind == "added" else c.old
+        if text and pattern.search(text):
+            out.append((k, c, text))
+    return out
+
+
+def _one_side(text: str, topic: str, impact: str, said: str, kind: str, k: int) -> Statement:
+    """A statement about a sentence added (``said`` is the new value) or dropped (the old)."""
+    return Statement(text, topic, impact, None if kind == "added" else said,
+                     said if kind == "added" else None, (k,))
 
 
 def retention_statements(ctx: Context) -> list[Statement]:
     """A rule about keeping or deleting data added or dropped (value changes are told above)."""
     out: list[Statement] = []
-    for k, c in _live(ctx):
-        if c.kind == "reworded" or "retention" not in c.topics:
-            continue
-        text = c.new if c.kind == "added" else c.old
-        if not text or not _RETENTION_RE.search(text):
-            continue
+    for k, c, text in _added_or_dropped(ctx, "retention", _RETENTION_RE):
         periods = extract_sentence(text).durations
         said = (_owner_says(ctx, text, re.compile("|".join(map(re.escape, sorted(periods))), re.I)) if periods
                 else None) or _owner_says(ctx, text, _RETENTION_RE) \
@@ -448,10 +456,9 @@ def retention_statements(ctx: Context) -> list[Statement]:
         if said:
             # a period stated where none was is a change of how long data is kept
             impact = "retention-changed" if extract_sentence(text).durations else "retention-stated"
-            out.append(Statement(f"New retention rule: {_lower(said)}" if c.kind == "added"
-                                 else f"Retention rule dropped: {_lower(said)}", "retention",
-                                 impact, None if c.kind == "added" else said,
-                                 said if c.kind == "added" else None, (k,)))
+            out.append(_one_side(f"New retention rule: {_lower(said)}" if c.kind == "added"
+                                 else f"Retention rule dropped: {_lower(said)}", "retention", impact, said,
+                                 c.kind, k))
     return out
 
 
