@@ -280,10 +280,13 @@ class Hosts:
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
         try:
             time.sleep(self.latency)
-            self.answer(h, host)
         finally:
+            # a request stops counting as in flight once its answer starts: the client may
+            # send its next request as soon as the last byte arrives, possibly before this
+            # thread would get back to a counter decremented after the write
             with self._lock:
                 self.in_flight -= 1
+        self.answer(h, host)
 
     def answer(self, h: Handler, host: str) -> None:
         """The response of `host` (tests may replace this per instance)."""
