@@ -187,11 +187,20 @@ def tighten(s: Statement, salient: tuple[str, ...] = ()) -> Statement:
                 return s
     room = BULLET_LIMIT - len(prefix) - len(was)
     # a promise or commitment is said in fewer words but never cut: a cut could state another promise
-    cuts = (compact(body),) if s.impact in _UNCUT else (compact(body), shorten(compact(body), room, salient))
+    cuts = (compact(body),) if s.impact in _UNCUT else (compact(body), _strip_was(s.short), shorten(compact(body), room, salient))
     for text in cuts:
-        if text and len(text) <= room and len(text.split()) >= 5:
+        if text and len(text) <= room and len(text.split()) >= 5 and _keeps_change(s, text):
             return replace(s, text=f"{prefix}{text}{was}")
     return s
+
+
+def _keeps_change(s: Statement, text: str) -> bool:
+    """A cut of a reworded sentence keeps some word the new wording brought in: cutting to
+    the unchanged half would state what did not change."""
+    if not s.old or not s.new:
+        return True
+    brought = set(re.findall(r"[a-z]{4,}", s.new.lower())) - set(re.findall(r"[a-z]{4,}", s.old.lower()))
+    return not brought or bool(brought & set(re.findall(r"[a-z]{4,}", text.lower())))
 
 
 def summarise(f: Facts, verdict: str, cands: list[Statement], identical: bool,

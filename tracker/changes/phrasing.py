@@ -457,3 +457,24 @@ def link_phrase(text: str) -> str | None:
     if verb and verb not in ("read", "view", "see", "access", "review"):
         what = f"{re.sub(r'^opt[- ]out', 'opt out', verb)} {what}"
     return f"a link to {what}"
+
+
+# page furniture a scrape kept inside the policy text: share buttons, sign-up boxes, menus,
+# teasers of other articles ('Share on Google Plus Share on LinkedIn', 'Sign Up*Invalid email
+# address', 'Most Read 1 Opinion …', 'Try 1 month for 99¢'): never a statement of the policy
+_CHROME_RE = re.compile(
+    r"\bShare (?:on|via) [A-Z]|\bSign ?Up(?=[A-Z*]|\s*\*)|\*\s*Invalid e-?mail|(?i:\bback to (?:the )?top\b)|"
+    r"\bSkip to (?:main )?content\b|\bMost Read\b|(?i:\bsee all newsletters\b)|\bTry \d+ months? for\b|"
+    r"\bExpand \w+ Expand\b|NEW!|\bLogo(?=\d|[A-Z])|(?i:\bkeep me logged in)|(?i:\bforgot your password\?)|"
+    r"(?i:\bfor screen ?reader)")
+_WORDY_RE = re.compile(r"[A-Za-z]")
+
+
+def is_page_chrome(text: str) -> bool:
+    """A run of page furniture rather than a sentence of the policy: a share or sign-up
+    widget, or a menu or list of teasers (eight words or more, three in four capitalised)."""
+    if _CHROME_RE.search(text):
+        return True
+    words = [w for w in text.split() if _WORDY_RE.search(w)]
+    return len(words) >= 8 and sum(1 for w in words if w[:1].isupper()) >= 0.75 * len(words)
+

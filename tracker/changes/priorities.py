@@ -14,6 +14,7 @@ IMPACTS: tuple[tuple[str, str], ...] = (
     ("right-removed", "the user loses a way to control their data"),
     ("consent-weakened", "opt-in became opt-out, or 'will' became 'may' in a commitment"),
     ("no-sale-promise", "a new promise not to sell or rent data: the commitment readers look for first"),
+    ("consent-required", "the user is now asked before data is collected (opt-in instead of implied consent)"),
     ("right-added", "the user gains a right or a control"),
     ("promise-added", "a new commitment limits what the company does"),
     ("law-cited", "a law newly cited or dropped (GDPR, CCPA): which rights apply and what the policy answers to"),
@@ -50,7 +51,7 @@ TRAILING = frozenset({"section-added", "section-removed", "contact-changed", "re
 # promises and rights gained, the legal bases relied on, a whom-to-turn-to office, how long data
 # is kept and a value of one practice changed (an age threshold 13 -> 16, a deadline) come next,
 # before any statement merely carrying new names
-COMMITMENTS = frozenset({"no-sale-promise", "right-added", "promise-added", "basis-stated", "office-named",
+COMMITMENTS = frozenset({"no-sale-promise", "consent-required", "right-added", "promise-added", "basis-stated", "office-named",
                          "retention-changed", "value-changed"})
 
 
@@ -64,7 +65,7 @@ def tier(impact: str) -> int:
 # levels that alone make a change at least `substantive` (verdict by meaning)
 SUBSTANTIVE_IMPACTS = frozenset({"sale-reversal", "promise-withdrawn", "promise-narrowed", "right-removed", "consent-weakened",
                                  "sharing-widened", "new-recipient", "retention-changed", "right-added",
-                                 "promise-added", "no-sale-promise", "transfer-basis"})
+                                 "promise-added", "no-sale-promise", "transfer-basis", "consent-required"})
 # levels that alone make a change `major`
 MAJOR_IMPACTS = frozenset({"sale-reversal"})
 

@@ -16,7 +16,8 @@ from typing import Callable
 
 from tracker.changes.entities import extract_sentence
 from tracker.changes.phrasing import (
-    capitalise, clause_about, edit_window, is_pointer, link_phrase, plain_words, third_person, tidy, words_around,
+    _trim, capitalise, clause_about, edit_window, has_verb, is_page_chrome, is_pointer, link_phrase, plain_words, third_person, tidy,
+    words_around,
 )
 from tracker.changes.priorities import MAX_STATEMENTS, RANK, tier
 from tracker.changes.report import Change
@@ -323,6 +324,42 @@ def consent_statements(ctx: Context) -> list[Statement]:
     return out
 
 
+_CONSENT_FIRST_RE = re.compile(
+    r"(?i)\bonly (?:[\w-]+ ){0,4}(?:after|once|if|when) you(?:'ve| have)? (?:\w+ )?(?:given|give|provided|provide|granted|"
+    r"grant)(?: us)? (?:your |explicit |prior )*(?:consent|permission)|\b(?:with|after obtaining|after receiving|once we have) "
+    r"your (?:prior |explicit )*consent in (?:our|the|a) (?:cookie|consent) (?:banner|pop-?up|tool)")
+_IMPLIED_RE = re.compile(
+    r"(?i)\bimplied consent\b|\bassume (?:that )?you (?:agree|consent|accept)|\bby (?:continuing to )?(?:using|visiting|"
+    r"browsing) (?:our|this|the) (?:web ?)?site,? you (?:agree|consent|accept)")
+_NECESSARY_RE = re.compile(r"(?i)\b(?:strictly )?(?:necessary|essential)\b")
+
+
+def consent_required_statements(ctx: Context) -> list[Statement]:
+    """A consent step added ('we only set cookies after you have given your consent in our
+    cookie banner'), above all where implied consent ('we assume you agree unless you opt out')
+    was dropped: the user is now asked first."""
+    out: list[Statement] = []
+    implied = next(((k, c) for k, c in _live(ctx) if c.kind in ("removed", "reworded") and c.old
+                    and _IMPLIED_RE.search(c.old) and not _IMPLIED_RE.search(c.new or "")), None)
+    for k, c in _live(ctx):
+        new = c.new or ""
+        if c.kind == "removed" or not _CONSENT_FIRST_RE.search(new) or _CONSENT_FIRST_RE.search(c.old or ""):
+            continue
+        said = _owner_says(ctx, new, _CONSENT_FIRST_RE, NAMED_QUOTE_LIMIT)
+        if not said:
+            continue
+        was = clause_about(implied[1].old or "", _IMPLIED_RE, 90) if implied else None
+        was = _lower(third_person(was, ctx.owner)) if was else ("implied consent" if implied else None)
+        what = ("non-essential cookies" if _NECESSARY_RE.search(new) else "cookies") if re.search(r"(?i)\bcookies\b", new) else ""
+        short = (f"{ctx.owner} now asks for your consent before setting {what}"
+                 + (" (was: implied consent)" if implied else "")) if what else ""
+        ks = (k, implied[0]) if implied and implied[0] != k else (k,)
+        out.append(Statement(f"{said} (was: {was})" if was else said, "cookies-tracking", "consent-required",
+                             was, said, ks, short))
+        break
+    return out
+
+
 def value_statements(ctx: Context) -> list[Statement]:
     """A duration, age, e-mail or phone changed inside one reworded sentence: the new sentence's
     practice with the old value."""
@@ -472,13 +509,29 @@ def rights_statements(ctx: Context) -> list[Statement]:
             if said:
                 out.append(Statement(f"New right: {_lower(said)}", "rights", "right-added", None, said, (k,)))
         elif c.kind in ("removed", "reworded") and _RIGHT_RE.search(o) and not _RIGHT_RE.search(n):
-            if c.kind == "removed" and _restated(o, _new_texts(ctx, lambda t: bool(_RIGHT_RE.search(t)))):
+            kept = _new_texts(ctx, lambda t: bool(_RIGHT_RE.search(t))) if c.kind == "removed" else []
+            if kept and (_restated(o, kept) or _same_control(o, kept)):
                 continue                  # the right is still stated, in other words
             said = _owner_says(ctx, o, _RIGHT_RE)
             if said:
                 out.append(Statement(f"Right no longer stated: {_lower(said)}", "rights", "right-removed",
                                      said, None, (k,)))
     return out
+
+
+_CONTROLLED_RE = re.compile(r"(?i)\b(?:cookies?|e-?mails?|marketing|location|ads|advertising|notifications|newsletters?|"
+                            r"browser settings)\b")
+
+
+def _same_control(text: str, elsewhere: list[str]) -> bool:
+    """A dropped control whose object and most of whose words return in a new one ('opt out by
+    changing your browser settings to not accept cookies' -> 'withdraw your consent … or block
+    cookies by changing your browser settings'): the control is restated, not removed."""
+    objects = {m.lower().rstrip("s") for m in _CONTROLLED_RE.findall(text)}
+    words = _content_words(text)
+    return bool(objects) and len(words) >= 3 and any(
+        objects & {m.lower().rstrip("s") for m in _CONTROLLED_RE.findall(e)}
+        and len(words & _content_words(e)) >= 0.4 * len(words) for e in elsewhere)
 
 
 def transfer_statements(ctx: Context) -> list[Statement]:
@@ -561,7 +614,7 @@ def practice_statements(ctx: Context) -> list[Statement]:
         if c.kind == "reworded":
             e = edit_statement(ctx, c)
             if e:
-                out.append(Statement(e[0], _topic(c), "practice-changed", e[1], e[2], (k,)))
+                out.append(Statement(e[0], _topic(c), "practice-changed", e[1], e[2], (k,), _edit_short(ctx, c, e[0])))
                 continue
             edit = _edit_focus(c)
             edit_said = _owner_says(ctx, text, edit) if edit else None
@@ -624,7 +677,7 @@ def reworded_statements(ctx: Context) -> list[Statement]:
             continue
         e = edit_statement(ctx, c) if c.kind == "reworded" else None
         if e:
-            out.append(Statement(e[0], _topic(c), "reworded", e[1], e[2], (k,)))
+            out.append(Statement(e[0], _topic(c), "reworded", e[1], e[2], (k,), _edit_short(ctx, c, e[0])))
             continue
         focus = _edit_focus(c) if c.kind == "reworded" else None
         text = (c.new if c.kind != "removed" else c.old) or ""
@@ -632,9 +685,11 @@ def reworded_statements(ctx: Context) -> list[Statement]:
         said = edit_said or _owner_says(ctx, text, None, 140)
         if not said and c.kind != "reworded":
             salient = _salient_focus(ctx, text)
-            said = _owner_says(ctx, text, salient, 140) if salient else None
+            said = (_owner_says(ctx, text, salient, 140)
+                    or _owner_says(ctx, plain_words(text), salient, NAMED_QUOTE_LIMIT)) if salient else None
             excerpt = words_around(text, salient) if salient and not said else None
-            if salient and excerpt and len(excerpt.split()) >= 5 and not _GLUED_UI_RE.search(excerpt):
+            if salient and excerpt and len(excerpt.split()) >= 5 and not _GLUED_UI_RE.search(excerpt) \
+                    and has_verb(excerpt) and not is_page_chrome(excerpt) and not _cut_in_list(text, excerpt):
                 term = salient.search(text)       # never an excerpt of glued menu text ('Share on FacebookShare')
                 name = term.group(0) if term else ""
                 verb = "Now mentions" if c.kind == "added" else "No longer mentions"
@@ -655,6 +710,14 @@ def reworded_statements(ctx: Context) -> list[Statement]:
     return out
 
 
+def _cut_in_list(text: str, excerpt: str) -> bool:
+    """An excerpt that stops inside a list ('approved by the Dutch, Polish' before ', Spanish
+    and other regulators'): it would read as the whole list."""
+    whole = tidy(text)
+    at = whole.find(excerpt)
+    return "," in excerpt and at >= 0 and whole[at + len(excerpt):at + len(excerpt) + 1] == ","
+
+
 def pointer_statements(ctx: Context) -> list[Statement]:
     """A link added or dropped ('For a list of entities that may be data controllers, click
     here'): said as what it links to, after every statement of a practice."""
@@ -670,7 +733,7 @@ def pointer_statements(ctx: Context) -> list[Statement]:
 
 
 RULES: tuple[Callable[[Context], list[Statement]], ...] = (
-    promise_statements, narrowed_promises, consent_statements, value_statements, transfer_statements, rights_statements,
+    promise_statements, narrowed_promises, consent_statements, consent_required_statements, value_statements, transfer_statements, rights_statements,
     recipient_statements, law_statements, children_statements, named_statements, sharing_statements, retention_statements, practice_statements, contact_statements,
     section_statements, pointer_statements, reworded_statements,
 )
@@ -720,9 +783,23 @@ def _salient_focus(ctx: Context, text: str) -> "re.Pattern[str] | None":
 
 
 def _is_name_run(text: str) -> bool:
-    """'Quincy Data Center LLC', 'G Suite': a short run of capitalised words."""
+    """'Quincy Data Center LLC', 'G Suite', 'iCloud': a short run of capitalised words."""
     words = text.split()
-    return 0 < len(words) <= 6 and all(w[:1].isupper() or w.lower() in ("of", "and", "for", "the", "&") for w in words)
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or w.lower() in ("of", "and", "for", "the", "&")
+                                       or (w[:1].islower() and any(ch.isupper() for ch in w[1:])) for w in words)
+
+
+_CLAUSE_WORD_RE = re.compile(r"(?i)\b(?:that|which|who|they|it|we|you|us|if|when|because)\b|[;:]")
+
+
+def _swapped_words(c: Change, gone: str, came: str) -> str:
+    """The old words of a short substitution with one word of context ('Security pane' where
+    the new text says 'privacy pane'): the old value, not the old half-sentence around it."""
+    if not gone or not came or len(gone.split()) > 6 or len(came.split()) > 10 \
+            or _CLAUSE_WORD_RE.search(f"{gone} {came}"):
+        return ""                 # a new clause, not a new value: the old words around it say more
+    w = edit_window(c.old or "", c.new or "", context=1)
+    return _trim(w[0].split()) if w else ""
 
 
 def _named(chunks: list[str]) -> str:
@@ -740,11 +817,15 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
         return None
     old_win, new_win, gone, came, left, right = w
     was = third_person(old_win, ctx.owner)
-    said = _owner_says(ctx, c.new or "", re.compile(re.escape(new_win), re.I))
+    focus = re.compile(re.escape(new_win), re.I)
+    # the clause holding the edit; a long one in fewer words and up to a named quote's length
+    said = _owner_says(ctx, c.new or "", focus) \
+        or _owner_says(ctx, plain_words(c.new or ""), focus, NAMED_QUOTE_LIMIT)
     if said and old_win.split() == f"{left} {right}".split() and came and came.lower() in said.lower():
         return said, None, came            # words only added: the old words around them were no other value
     if said:
-        return f"{said} (was: {_lower(was)})", old_win, new_win
+        swapped = _swapped_words(c, gone, came)
+        return f"{said} (was: {_lower(third_person(swapped or old_win, ctx.owner))})", swapped or old_win, new_win
     plus, minus = _chunks(c, "+"), _chunks(c, "-")
     where = clause_about(c.new or "", None, 90)
     where_text = f" in “{third_person(where, ctx.owner)}”" if where else ""
@@ -777,6 +858,32 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
 
 
 _NAME_RUN_RE = re.compile(r"\b[A-Z][\w&'-]*(?: (?:of |for |and )?[A-Z][\w&'-]*)+")
+
+
+_PRONOUN_START_RE = re.compile(r"^(?:They|It) (?=[a-z])")
+_PLAIN_SUBJECT_RE = re.compile(r"^((?:[A-Z][\w-]*)(?: [a-z][\w-]*){0,2}) (?:are|is)\b")
+
+
+def _edit_short(ctx: Context, c: Change, text: str) -> str:
+    """The headline form of a reworded sentence too long for a headline: the clause that holds
+    its new words, not the sentence's unchanged opening ('Cookies help Konstantinfo analyze
+    web traffic and can track you across the web', not 'Cookies are small text files …'). A
+    clause opening with 'they' or 'it' takes the subject of the sentence's first clause."""
+    from tracker.changes.priorities import HEADLINE_LIMIT
+    body = text[:text.rfind(" (was: ")] if text.endswith(")") and " (was: " in text else text
+    w = edit_window(c.old or "", c.new or "")
+    if len(body) <= HEADLINE_LIMIT or not w or not w[3] or not re.search(r"\w{4,}", w[3]):
+        return ""
+    new = tidy(c.new or "")
+    clause = clause_about(new, re.compile(re.escape(w[3])), 120)
+    if not clause or new.startswith(clause) or not has_verb(clause):
+        return ""
+    if _PRONOUN_START_RE.match(clause):
+        subject = _PLAIN_SUBJECT_RE.match(new)
+        if not subject:
+            return ""
+        clause = subject.group(1) + clause[clause.find(" "):]
+    return capitalise(third_person(clause, ctx.owner))
 
 
 def _reworded_was(c: Change) -> str:
@@ -922,4 +1029,20 @@ def candidates(ctx: Context) -> list[Statement]:
         if rule is reworded_statements and len(out) >= 2 * MAX_STATEMENTS:
             continue
         out.extend(rule(ctx))
-    return [_as_pointer(ctx, s) for s in out]
+    return [_as_pointer(ctx, s) for s in out if not _chrome(ctx, s)]
+
+
+# statements that name what they quote by kind (a heading, a law, a value): never page chrome
+_NAMED_IMPACTS = frozenset({"section-added", "section-removed", "law-cited", "transfer-basis", "value-changed",
+                            "contact-changed", "retention-changed"})
+
+
+def _chrome(ctx: Context, s: Statement) -> bool:
+    """A statement resting on one sentence whose changed side is page furniture a scrape kept
+    ('Share on Google Plus Share on LinkedIn', a menu of article teasers): never stated."""
+    if len(s.changes) != 1 or s.impact in _NAMED_IMPACTS:
+        return False
+    c = ctx.changes[s.changes[0]]
+    sides = [t for t in ((c.new,) if c.kind == "added" else (c.old,) if c.kind == "removed" else (c.old, c.new)) if t]
+    quoted = [t for t in (s.new, s.old) if t]
+    return any(is_page_chrome(t) for t in quoted) or (bool(sides) and all(is_page_chrome(t) for t in sides))
