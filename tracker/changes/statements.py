@@ -819,8 +819,9 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
     was = third_person(old_win, ctx.owner)
     focus = re.compile(re.escape(new_win), re.I)
     # the clause holding the edit; a long one in fewer words and up to a named quote's length
-    said = _owner_says(ctx, c.new or "", focus) \
-        or _owner_says(ctx, plain_words(c.new or ""), focus, NAMED_QUOTE_LIMIT)
+    said = _owner_says(ctx, c.new or "", focus)
+    if not said and not (gone and came and _is_name_run(gone) and _is_name_run(came)):
+        said = _owner_says(ctx, plain_words(c.new or ""), focus, NAMED_QUOTE_LIMIT)   # one name for another: said so below
     if said and old_win.split() == f"{left} {right}".split() and came and came.lower() in said.lower():
         return said, None, came            # words only added: the old words around them were no other value
     if said:
