@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tracker.changes.phrasing import has_verb, plain_words as compact, shorten
+from tracker.changes.phrasing import _bare_condition as bare_condition, capitalise, compact as drop_asides, has_verb, plain_words as compact, shorten
 from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, RANK, tier
 from tracker.changes.statements import Statement, select
 from tracker.changes.summary import Facts
@@ -162,6 +162,7 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
 
 
 BULLET_LIMIT = 140
+BULLET_SLACK = 30          # a bullet no honest cut brings under 140 may run to 170, never longer when one does
 _UNCUT = frozenset({"sale-reversal", "promise-withdrawn", "promise-narrowed", "consent-weakened", "no-sale-promise",
                     "promise-added"})
 _PREFIX_RE = re.compile(r"^(?:New [a-z ]+|No longer [a-z]+|Drops promise|Adds|Right no longer stated|Retention rule dropped|"
@@ -186,11 +187,17 @@ def tighten(s: Statement, salient: tuple[str, ...] = ()) -> Statement:
             if s.old is not None and s.new is None:
                 return s
     room = BULLET_LIMIT - len(prefix) - len(was)
-    # a promise or commitment is said in fewer words but never cut: a cut could state another promise
-    cuts = (compact(body),) if s.impact in _UNCUT else (compact(body), _strip_was(s.short), shorten(compact(body), room, salient))
-    for text in cuts:
-        if text and len(text) <= room and len(text.split()) >= 5 and _keeps_change(s, text):
-            return replace(s, text=f"{prefix}{text}{was}")
+    lean = compact(drop_asides(body))       # without its opener and its asides of examples
+    for limit in (room, room + BULLET_SLACK):
+        # a promise or commitment is said in fewer words but never cut: a cut could state another promise
+        cuts = (compact(body), lean) if s.impact in _UNCUT else (
+            compact(body), lean, _strip_was(s.short), shorten(lean, limit, salient))
+        for text in cuts:
+            if text and len(text) <= limit and len(text.split()) >= 5 and _keeps_change(s, text) \
+                    and not bare_condition(text):
+                return replace(s, text=f"{prefix}{capitalise(text) if not prefix else text}{was}")
+    if s.impact not in _UNCUT and len(lean) < len(body) and len(lean.split()) >= 5:
+        return replace(s, text=f"{prefix}{capitalise(lean) if not prefix else lean}{was}")   # no cut fits: fewer words
     return s
 
 

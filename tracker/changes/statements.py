@@ -376,9 +376,10 @@ def value_statements(ctx: Context) -> list[Statement]:
             focus = re.compile(re.escape(v.new.split(", ")[0]), re.I)
             said = plain_words(c.new)        # 'under the age of 16' -> 'under 16': the value fits
             now = _owner_says(ctx, said, focus, 125) or _owner_says(ctx, said, _edit_focus(c), 125)
-            label = {"ages": "Age threshold", "durations": "Period", "emails": "Contact e-mail",
-                     "phones": "Contact phone"}.get(v.kind, "Value")
-            text = f"{now} (was: {v.old})" if now else f"{label} is now {v.new} (was: {v.old})"
+            label = {"ages": "Age threshold", "durations": "Period", "emails": _contact_role(c.new, "e-mail"),
+                     "phones": _contact_role(c.new, "phone")}.get(v.kind, "Value")
+            text = f"{label} is now {v.new} (was: {v.old})" if v.kind in ("emails", "phones") or not now \
+                else f"{now} (was: {v.old})"
             impact = "retention-changed" if v.topic == "retention" else (
                 "contact-changed" if v.kind in ("emails", "phones") else "value-changed")
             out.append(Statement(text, v.topic, impact, v.old, v.new, (k,)))
@@ -388,6 +389,26 @@ def value_statements(ctx: Context) -> list[Statement]:
             if stated:
                 out.append(Statement(stated[0], "contact", "contact-changed", stated[1], stated[2], (k,)))
     return out
+
+
+_EMAIL_RE = re.compile(r"[\w.+-]+@ ?[\w-]+(?:\.[\w-]+)+")
+_ROLE_RE = re.compile(r"(?i)\b(copyright agent|designated agent|privacy (?:officer|office|team|department)|"
+                      r"data protection officer|customer (?:service|support|care)|support team|legal department)\b")
+
+
+def _mail(m: "re.Match[str]") -> str:
+    return m.group(0).replace("@ ", "@").rstrip(".")
+
+
+def _contact_role(sentence: str | None, what: str) -> str:
+    """Whose address a sentence gives: 'Copyright agent's e-mail', 'Data Protection Officer's
+    phone', or 'Contact e-mail': never the sentence around the address."""
+    m = _ROLE_RE.search(sentence or "")
+    if not m:
+        return f"Contact {what}"
+    role = m.group(1)
+    role = role if all(w[:1].isupper() for w in role.split()) else capitalise(role.lower())
+    return f"{role}'s {what}"
 
 
 def _address_statement(old: str, new: str) -> tuple[str, str, str] | None:
@@ -482,10 +503,20 @@ def _one_side(text: str, topic: str, impact: str, said: str, kind: str, k: int) 
                      said if kind == "added" else None, (k,))
 
 
+# how long data is kept: a verb of keeping or deleting ('deletion requests' are a right, and
+# 'anonymized or aggregated information' given to others is no rule of keeping)
+_RETAINS_RE = re.compile(r"(?i)\b(?:keep|keeps|kept|retain(?:s|ed|ing)?|retention|stor(?:e|es|ed)|delet(?:e|es|ed|ing)|"
+                         r"eras(?:e|es|ed|ing)|purg(?:e|es|ed|ing))\b")
+_KEPT_SAFE_RE = re.compile(r"(?i)\bkeep(?:s|ing)? (?:\w+ ){0,3}(?:private|safe|secure|confidential|up to date|accurate|"
+                           r"informed)\b")
+
+
 def retention_statements(ctx: Context) -> list[Statement]:
     """A rule about keeping or deleting data added or dropped (value changes are told above)."""
     out: list[Statement] = []
-    for k, c, text in _added_or_dropped(ctx, "retention", _RETENTION_RE):
+    for k, c, text in _added_or_dropped(ctx, "retention", _RETAINS_RE):
+        if not _RETAINS_RE.search(_KEPT_SAFE_RE.sub(" ", text)):
+            continue                      # 'keeps your information private and safe': security, not retention
         periods = extract_sentence(text).durations
         said = (_owner_says(ctx, text, re.compile("|".join(map(re.escape, sorted(periods))), re.I)) if periods
                 else None) or _owner_says(ctx, text, _RETENTION_RE) \
@@ -817,6 +848,10 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
         return None
     old_win, new_win, gone, came, left, right = w
     was = third_person(old_win, ctx.owner)
+    mails = [_EMAIL_RE.search(x) for x in (old_win, new_win)]
+    if mails[0] and mails[1] and _mail(mails[0]) != _mail(mails[1]):     # 'copyrightagent@ wpni.com' as scraped
+        o, n = _mail(mails[0]), _mail(mails[1])
+        return f"{_contact_role(c.new, 'e-mail')} is now {n} (was: {o})", o, n
     focus = re.compile(re.escape(new_win), re.I)
     # the clause holding the edit; a long one in fewer words and up to a named quote's length
     said = _owner_says(ctx, c.new or "", focus)

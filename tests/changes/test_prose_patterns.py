@@ -1,0 +1,141 @@
+"""Weak spots of summaries on real pairs, each as a small real-looking text: page chrome stated
+as a practice, a reworded sentence headlined by its unchanged half, a consent banner not leading,
+a changed e-mail quoted instead of stated, a raw fragment instead of a clause, a security
+sentence read as a retention rule, and bullets longer than a reader takes in."""
+
+from __future__ import annotations
+
+from tracker.changes import compare
+from tracker.changes.headline import tighten
+from tracker.changes.phrasing import is_page_chrome
+from tracker.changes.report import Change
+from tracker.changes.statements import Context, Statement, candidates, edit_statement, retention_statements
+
+
+def _ctx(*changes: Change, owner: str = "Acme") -> Context:
+    return Context(list(changes), {"vendors": [], "laws": []}, {"vendors": [], "laws": []}, [], [], owner)
+
+
+def _ch(kind: str, old: str | None, new: str | None, topics: tuple[str, ...] = ("other",)) -> Change:
+    return Change(kind, "S", old, new, topics, True, ())
+
+
+def test_share_buttons_sign_up_boxes_and_menus_are_page_chrome_not_sentences() -> None:
+    assert is_page_chrome("Share on Facebook Share on Twitter Share on Google Plus Share on LinkedIn")
+    assert is_page_chrome("Sign Up*Invalid email address")
+    assert is_page_chrome("Most Read 1 Opinion The Greatest Job 2 Republicans Grow Restless Over Their Budget")
+    assert is_page_chrome("Updating Account Information Using Your Account Updating Payment Information Adding Addresses")
+    assert is_page_chrome("node=admin/registration/manage&destination=manage&nextstep=gather")
+    assert not is_page_chrome("When you sign up for an account, we collect your name and e-mail address.")
+    assert not is_page_chrome("We share your purchase history with advertising partners such as Google and Facebook.")
+
+
+def test_a_share_widget_added_to_the_page_is_never_a_statement() -> None:
+    old = "# Privacy\n\nWe collect your name.\n\nShare on Facebook Share on Twitter\n"
+    new = ("# Privacy\n\nWe collect your name.\n\nShare on Facebook Share on Twitter Share on Google Plus "
+           "Share on LinkedIn\n\nWe share your purchase history with advertising partners.\n")
+    rep = compare(old, new)
+    assert not any("Share on" in b for b in rep.bullets), rep.bullets
+    assert "advertising partners" in rep.headline
+
+
+def test_a_reworded_sentence_is_headlined_by_the_clause_that_changed() -> None:
+    old = ("# Cookies\n\nCookies are small text files placed on your device when you first visit our website that "
+           "helps analyze web traffic.\n\nWe collect your name.\n")
+    new = ("# Cookies\n\nCookies are small text files placed on your device when you first visit our website; they "
+           "help us analyze web traffic and can track you across the web.\n\nWe collect your name.\n")
+    rep = compare(old, new)
+    assert "track you across the web" in rep.headline, rep.headline
+    assert not rep.headline.startswith("Cookies are small text files")
+    assert all("track you across the web" in b for b in rep.bullets[:1]), rep.bullets
+
+
+def test_a_consent_banner_replacing_implied_consent_leads_before_a_retention_rule() -> None:
+    old = ("# Cookies\n\nCookies help us analyze web traffic. The collection of this data is based on implied consent, "
+           "i.e. we assume you agree to our terms unless you explicitly opt out.\n\n# Rights\n\n"
+           "You can contact us at any time.\n")
+    new = ("# Cookies\n\nCookies help us analyze web traffic. Apart from cookies that are strictly necessary for the "
+           "website to work, we only set cookies after you have given your consent in our cookie banner.\n\n"
+           "# Rights\n\nYou can contact us at any time. We keep enquiries for 24 months after our last contact "
+           "with you, and then delete them.\n")
+    rep = compare(old, new)
+    assert rep.headline == "Acme now asks for your consent before setting non-essential cookies (was: implied consent)" \
+        or "consent" in rep.headline, rep.headline
+    impacts = [s["impact"] for s in rep.to_dict()["statements"]]
+    assert impacts[0] == "consent-required", impacts
+    assert rep.verdict in ("substantive", "major")
+
+
+def test_a_changed_contact_e_mail_is_stated_with_whose_it_is() -> None:
+    c = _ch("reworded", "Notices of infringement may be sent to our copyright agent by mail to 1150 15th St., "
+            "Washington, DC 20071 or to "
+            "copyrightagent@ wpni.com. Please include your name.",
+            "Notices of infringement may be sent to our copyright agent by mail to 1150 15th St., Washington, DC "
+            "20071 or to copyrightagent@ washpost.com. Please include your name.")
+    e = edit_statement(_ctx(c), c)
+    assert e is not None
+    assert e[0] == "Copyright agent's e-mail is now copyrightagent@washpost.com (was: copyrightagent@wpni.com)", e[0]
+
+
+def test_a_short_substitution_gives_the_old_words_not_the_old_half_sentence() -> None:
+    c = _ch("reworded", "If you want to disable cookies and you're using the Safari web browser, go to Safari "
+            "preferences and then to the Security pane to disable cookies.",
+            "If you want to disable cookies and you're using the Safari web browser, go to Safari "
+            "preferences and then to the privacy pane to disable cookies.")
+    e = edit_statement(_ctx(c), c)
+    assert e is not None and e[0].endswith("privacy pane to disable cookies (was: Security pane)"), e
+
+
+def test_a_product_renamed_inside_a_long_list_is_said_as_one_name_for_another() -> None:
+    c = _ch("reworded", "And knowing your contact information, product serial numbers, and information about your "
+            "computer or device helps us register your products, personalize your operating system, set up your "
+            "MobileMe service, and provide you with better customer service.",
+            "And knowing your contact information, product serial numbers, and information about your "
+            "computer or device helps us register your products, personalize your operating system, set up your "
+            "iCloud service, and provide you with better customer service.")
+    e = edit_statement(_ctx(c), c)
+    assert e is not None and e[0] == "Now says iCloud instead of MobileMe", e
+
+
+def test_keeping_data_safe_or_anonymised_figures_are_no_retention_rule() -> None:
+    safe = _ch("added", None, "Our privacy site provides more information about how we keep your information "
+               "private and safe.", ("retention", "security"))
+    aggregated = _ch("added", None, "We use your IP address to provide anonymized or aggregated information to "
+                     "service providers regarding the volume of usage in certain areas.", ("retention",))
+    kept = _ch("added", None, "We keep enquiries and chat transcripts for 24 months and then delete them.",
+               ("retention",))
+    said = [s.text for s in retention_statements(_ctx(safe, aggregated, kept))]
+    assert len(said) == 1 and "24 months" in said[0], said
+
+
+def test_a_long_bullet_drops_its_opener_and_examples_before_running_past_170_characters() -> None:
+    s = Statement("For example, Acme may also use Google Analytics and Google Analytics Demographics and Interest "
+                  "Reporting to collect information regarding visitor behavior and visitor demographics on some of "
+                  "its Services", "use", "practice-changed")
+    out = tighten(s)
+    assert len(out.text) < len(s.text) and out.text.startswith("Acme may also use Google Analytics"), out.text
+    long = Statement("Through cookies and other tracking technologies, Acme's analytics provider collects information "
+                     "about user activity on its sites and apps and stores such information, including the pages you "
+                     "visit and the links you click", "collection", "collection-widened")
+    cut = tighten(long).text
+    assert 140 < len(cut) <= 170 and cut.endswith("stores such information"), cut
+
+
+def test_a_long_cut_of_a_reworded_sentence_keeps_what_changed() -> None:
+    s = Statement("Cookies are small text files placed on your device when you first visit its website; they help "
+                  "Acme analyze web traffic and can track you across the web (was: first visit its website)",
+                  "cookies-tracking", "practice-changed", "first visit its website",
+                  "first visit its website; they help Acme analyze web traffic and can track you across the web",
+                  (0,))
+    out = tighten(s)
+    assert "track you" in out.text or out.text == s.text, out.text
+
+
+def test_chrome_is_left_out_of_candidates_but_a_heading_list_is_not() -> None:
+    chrome = _ch("added", None, "Share on Facebook Share on Twitter Share on Google Plus Share on LinkedIn")
+    real = _ch("added", None, "We share your purchase history with advertising partners.", ("sharing",))
+    ctx = _ctx(chrome, real)
+    ctx.sections_added = ["Our Business", "Marketing Purposes"]
+    texts = [s.text for s in candidates(ctx)]
+    assert not any("Share on" in t for t in texts), texts
+    assert any("Marketing Purposes" in t for t in texts)
