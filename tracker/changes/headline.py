@@ -136,13 +136,32 @@ def _weak_lead(s: Statement) -> bool:
             or body.count('"') % 2 == 1)       # a quote mark left open: a heading glued on ('… settings" For example')
 
 
+def _lean(text: str) -> str:
+    """A statement without the opener and the asides of its quote ('New retention rule: as a
+    matter of course, X will delete …' -> 'New retention rule: X will delete …')."""
+    m = _LABELS_RE.match(text)
+    label = m.group(0) if m else ""
+    body = drop_asides(text[len(label):])
+    return compact(label + (body if label else capitalise(body)))
+
+
+def _unlabelled(text: str) -> str:
+    """A new rule that states itself ('New retention rule: X deletes … after 15 years') said
+    without its label when that is what makes it too long: a headline tells what is new."""
+    for label in ("New retention rule: ", "Adds: "):
+        if text.startswith(label) and has_verb(text[len(label):]):
+            return capitalise(text[len(label):])
+    return text
+
+
 def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bool,
                 salient: tuple[str, ...] = ()) -> str:
     """The first statement that fits under 140 characters, its '(was: …)' dropped if need be."""
     lead = "Rewrite: " if rewrite else ""
     for s in sorted(statements, key=_weak_lead):      # stable: the first strong statement leads
         full = s.short or s.text
-        for text in (full, _strip_was(full), compact(full), compact(_strip_was(full))):
+        lean = _lean(_strip_was(full))
+        for text in (full, _strip_was(full), compact(full), compact(_strip_was(full)), lean, _unlabelled(lean)):
             if len(_led(lead, text)) <= HEADLINE_LIMIT:      # 'Rewrite with a new commitment: ' is longer
                 return _led(lead, text)
         cut = shorten(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead), salient) \
@@ -191,7 +210,8 @@ def tighten(s: Statement, salient: tuple[str, ...] = ()) -> Statement:
     for limit in (room, room + BULLET_SLACK):
         # a promise or commitment is said in fewer words but never cut: a cut could state another promise
         cuts = (compact(body), lean) if s.impact in _UNCUT else (
-            compact(body), lean, _strip_was(s.short), shorten(lean, limit, salient))
+            compact(body), lean, _strip_was(s.short), shorten(lean, limit, salient) if limit == room else None,
+            _without_detail(lean, limit))     # past 140 characters only a tail of means is cut, never examples
         for text in cuts:
             if text and len(text) <= limit and len(text.split()) >= 5 and _keeps_change(s, text) \
                     and not bare_condition(text):
@@ -199,6 +219,31 @@ def tighten(s: Statement, salient: tuple[str, ...] = ()) -> Statement:
     if s.impact not in _UNCUT and len(lean) < len(body) and len(lean.split()) >= 5:
         return replace(s, text=f"{prefix}{capitalise(lean) if not prefix else lean}{was}")   # no cut fits: fewer words
     return s
+
+
+# a trailing phrase that tells only how, through what or where on the site ('by using the My
+# Account feature', 'on some of its Services'): never who gets the data nor the examples given
+_DETAIL_TAIL_RE = re.compile(r",? (?=(?:by (?:using|visiting|clicking|contacting|e-?mailing|going|following|sending|"
+                             r"writing|calling|accessing|changing|adjusting|selecting)|through (?:the|its|your) (?:\w+ )?"
+                             r"(?:settings|page|form|feature|tools?|link)|on (?:some|many|all|each|any) of its)\b)")
+
+
+_DANGLING_WORDS = frozenset("and or but nor the a an of to for with by from as that which who".split())
+
+
+def _without_detail(text: str, limit: int) -> str | None:
+    """The start of text before its first trailing phrase of means or place (see
+    _DETAIL_TAIL_RE) when it fits and is still a clause with a verb and six words: what
+    follows the first such phrase is all detail."""
+    for m in _DETAIL_TAIL_RE.finditer(text):
+        head = text[:m.start()].rstrip(" ,;:")
+        if len(head.split()) < 6:
+            continue
+        ok = has_verb(head) and head.count("(") == head.count(")") and head.count('"') % 2 == 0 \
+            and head.split()[-1].lower() not in _DANGLING_WORDS \
+            and head.count("“") == head.count("”")
+        return head if ok and len(head) <= limit else None
+    return None
 
 
 def _keeps_change(s: Statement, text: str) -> bool:

@@ -89,7 +89,11 @@ _RIGHT_RE = re.compile(
     r"restrict|port|obtain|review|update|edit|remove|appeal|complain|choose to|choose not|control|turn off|"
     r"disable|limit|exercise)\b|\bright (?:to|of) (?:access|erasure|rectification|object|portability|"
     r"restrict|withdraw|delete|deletion|correct|know|opt|lodge|appeal|request|data portability|be forgotten|"
-    r"non-discrimination)")
+    r"non-discrimination)"
+    # 'online tools for access, correction, or deletion requests are available at privacy.apple.com'
+    r"|\b(?:access|correction|deletion|erasure|rectification|portability)(?:,? (?:or |and )?(?:access|correction|"
+    r"deletion|erasure|rectification|portability))* requests? (?:are|is|can be|may be) (?:\w+ )?(?:available|made|"
+    r"submitted|sent)\b")
 _RETENTION_RE = re.compile(r"(?i)\b(?:keep|keeps|kept|retain\w*|retention|stor(?:e|es|ed)|delet\w*|eras\w*|"
                            r"purg\w*|anonymi[sz]\w*|de-identif\w*|aggregat\w*)\b")
 _COLLECT_RE = re.compile(r"(?i)\b(?:collect\w*|gather\w*|obtain\w*|receive[sd]?|record\w*|log(?:s|ged)?|"
