@@ -866,6 +866,12 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
     if said:
         swapped = _swapped_words(c, gone, came)
         return f"{said} (was: {_lower(third_person(swapped or old_win, ctx.owner))})", swapped or old_win, new_win
+    head = _head_through(c.new or "", came) if came and not (gone and _is_name_run(gone) and _is_name_run(came)) else None
+    if head:                # the sentence from its start to the end of the clause holding the new words
+        head = capitalise(third_person(head, ctx.owner))
+        swapped = _swapped_words(c, gone, came)
+        return (f"{head} (was: {_lower(third_person(swapped or old_win, ctx.owner))})" if gone else head,
+                swapped or old_win if gone else None, new_win if gone else came)
     plus, minus = _chunks(c, "+"), _chunks(c, "-")
     where = clause_about(c.new or "", None, 90)
     where_text = f" in “{third_person(where, ctx.owner)}”" if where else ""
@@ -895,6 +901,26 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
         lead = shared.group(0) + " " if shared else ""
         return f"Now says {lead}{came} instead of {lead}{gone}{where_text}", gone, came
     return f"Now says “{third_person(new_win, ctx.owner)}” (was: “{was}”)", old_win, new_win
+
+
+_CLAUSE_END_RE = re.compile(r"[,;:.)]|\s[–—-]\s")
+
+
+def _head_through(sentence: str, words: str, limit: int = QUOTE_LIMIT) -> str | None:
+    """The sentence from its start through the end of the clause that holds words, when that
+    reads as a clause of its own (a verb, five words, nothing left open) and fits: a true
+    start of the sentence, never a fragment from its middle."""
+    from tracker.changes.phrasing import _balanced, _bare_condition
+    text = tidy(sentence)
+    at = text.find(words)
+    if at < 0 or not words:
+        return None
+    m = _CLAUSE_END_RE.search(text, at + len(words))
+    head = tidy(text[:m.start()] if m else text)
+    if len(head) > limit or len(head.split()) < 5 or not has_verb(head) or not _balanced(head) \
+            or _bare_condition(head) or is_page_chrome(head) or words not in head:
+        return None
+    return head
 
 
 _NAME_RUN_RE = re.compile(r"\b[A-Z][\w&'-]*(?: (?:of |for |and )?[A-Z][\w&'-]*)+")
@@ -1085,4 +1111,13 @@ def _chrome(ctx: Context, s: Statement) -> bool:
     c = ctx.changes[s.changes[0]]
     sides = [t for t in ((c.new,) if c.kind == "added" else (c.old,) if c.kind == "removed" else (c.old, c.new)) if t]
     quoted = [t for t in (s.new, s.old) if t]
-    return any(is_page_chrome(t) for t in quoted) or (bool(sides) and all(is_page_chrome(t) for t in sides))
+    if any(is_page_chrome(t) for t in quoted) or (bool(sides) and all(is_page_chrome(t) for t in sides)):
+        return True
+    body = _LABEL_RE.sub("", s.text)
+    words = [w for w in body.split() if w.lower() not in _EDGE_FUNCTION_WORDS]   # 'Amazon and the Environment More'
+    return s.impact in _LOOSE_IMPACTS and len(words) >= 3 and not has_verb(body) \
+        and sum(1 for w in words if w[:1].isupper()) >= 0.75 * len(words)
+
+
+_EDGE_FUNCTION_WORDS = frozenset("and or the of for to & a an in on at by with".split())
+_LOOSE_IMPACTS = frozenset({"reworded", "practice-changed", "named-party", "collection-widened"})
