@@ -866,12 +866,6 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
     if said:
         swapped = _swapped_words(c, gone, came)
         return f"{said} (was: {_lower(third_person(swapped or old_win, ctx.owner))})", swapped or old_win, new_win
-    head = _head_through(c.new or "", came) if came and not (gone and _is_name_run(gone) and _is_name_run(came)) else None
-    if head:                # the sentence from its start to the end of the clause holding the new words
-        head = capitalise(third_person(head, ctx.owner))
-        swapped = _swapped_words(c, gone, came)
-        return (f"{head} (was: {_lower(third_person(swapped or old_win, ctx.owner))})" if gone else head,
-                swapped or old_win if gone else None, new_win if gone else came)
     plus, minus = _chunks(c, "+"), _chunks(c, "-")
     where = clause_about(c.new or "", None, 90)
     where_text = f" in “{third_person(where, ctx.owner)}”" if where else ""
@@ -879,6 +873,12 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
         return f"Now also names {_named(plus)}{where_text}", None, ", ".join(plus)
     if minus and not plus and len(minus) <= 3 and all(len(x.split()) <= 5 and x[:1].isupper() for x in minus):
         return f"No longer names {_named(minus)}{where_text}", ", ".join(minus), None
+    head = _head_through(c.new or "", came) if came and not _is_name_run(came) else None
+    if head:                # the sentence from its start to the end of the clause holding the new words
+        head = capitalise(third_person(head, ctx.owner))
+        swapped = _swapped_words(c, gone, came)
+        return (f"{head} (was: {_lower(third_person(swapped or old_win, ctx.owner))})" if gone else head,
+                swapped or old_win if gone else None, new_win if gone else came)
     at = (f" after “{third_person(left, ctx.owner)}”" if re.search(r"\w{4,}", left)
           else f" before “{third_person(right, ctx.owner)}”" if re.search(r"\w{4,}", right) else "")
     if came and not gone and len(came) <= 140:
