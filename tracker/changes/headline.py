@@ -136,13 +136,22 @@ def _weak_lead(s: Statement) -> bool:
             or body.count('"') % 2 == 1)       # a quote mark left open: a heading glued on ('… settings" For example')
 
 
+_EXCEPTING_RE = re.compile(r"(?i)\b(?:except|other than|unless|save)\b")
+
+
+def _lean_body(body: str) -> str:
+    """body in fewer words without its opener and asides; an exception's 'as described in
+    this policy' stays ('Except as described in this Privacy Policy, X will not …')."""
+    return compact(body) if _EXCEPTING_RE.search(body) else compact(drop_asides(body))
+
+
 def _lean(text: str) -> str:
     """A statement without the opener and the asides of its quote ('New retention rule: as a
     matter of course, X will delete …' -> 'New retention rule: X will delete …')."""
     m = _LABELS_RE.match(text)
     label = m.group(0) if m else ""
-    body = drop_asides(text[len(label):])
-    return compact(label + (body if label else capitalise(body)))
+    body = _lean_body(text[len(label):])
+    return label + (body if label else capitalise(body))
 
 
 def _unlabelled(text: str) -> str:
@@ -206,7 +215,7 @@ def tighten(s: Statement, salient: tuple[str, ...] = ()) -> Statement:
             if s.old is not None and s.new is None:
                 return s
     room = BULLET_LIMIT - len(prefix) - len(was)
-    lean = compact(drop_asides(body))       # without its opener and its asides of examples
+    lean = _lean_body(body)                 # without its opener and its asides of examples
     for limit in (room, room + BULLET_SLACK):
         # a promise or commitment is said in fewer words but never cut: a cut could state another promise
         cuts = (compact(body), lean) if s.impact in _UNCUT else (
@@ -228,6 +237,7 @@ _DETAIL_TAIL_RE = re.compile(r",? (?=(?:by (?:using|visiting|clicking|contacting
                              r"(?:settings|page|form|feature|tools?|link)|on (?:some|many|all|each|any) of its)\b)")
 
 
+_SALE_WORDS_RE = re.compile(r"(?i)\b(?:sell|sale|share|do not track)\b")
 _DANGLING_WORDS = frozenset("and or but nor the a an of to for with by from as that which who".split())
 
 
@@ -237,8 +247,10 @@ def _without_detail(text: str, limit: int) -> str | None:
     follows the first such phrase is all detail."""
     for m in _DETAIL_TAIL_RE.finditer(text):
         head = text[:m.start()].rstrip(" ,;:")
-        if len(head.split()) < 6:
-            continue
+        if len(_LABELS_RE.sub("", head).split()) < 8:
+            continue                  # 'you can opt out at any time' says too little without its means
+        if _SALE_WORDS_RE.search(text[m.start():]):
+            return None               # 'by using the Do Not Sell or Share link': what is opted out of
         ok = has_verb(head) and head.count("(") == head.count(")") and head.count('"') % 2 == 0 \
             and head.split()[-1].lower() not in _DANGLING_WORDS \
             and head.count("“") == head.count("”")
