@@ -213,6 +213,7 @@ _PASSIVE_PROMISE_RE = re.compile(r"(?i)\b(?:is|are|will) (?:not|never) (?:be )?(
                                  r"transferred|provided|given|traded)\b|\bwithout first (?:receiving|obtaining|getting) "
                                  r"(?:your|the user's|that customer's) (?:permission|consent)")
 _UNABLE_RE = re.compile(r"(?i)\b(?:will|would|may) not be (?:able|possible|available)\b|\b(?:does|do) not control\b|"
+                        r"\b(?:does|do) not have (?:any )?(?:access to (?:or|and) )?control\b|\bha(?:s|ve) no control\b|"
                         r"\b(?:is|are) not responsible\b|\b(?:cannot|can't|can not) (?:guarantee|ensure|warrant|promise)|"
                         r"\bif you (?:would )?(?:prefer|wish|would like|want) that\b")
 _CONTENT_WORD_RE = re.compile(r"[a-z]{4,}")
@@ -534,11 +535,18 @@ def retention_statements(ctx: Context) -> list[Statement]:
     return out
 
 
+# 'you can always ask us for more information', 'you may contact us with questions': an offer to
+# answer, not a right over one's data
+_ASK_ONLY_RE = re.compile(r"(?i)\byou (?:can|may) (?:always |also )?ask (?:\w+ )?(?:for )?(?:more|further|additional) "
+                          r"(?:information|details)\b|\byou (?:can|may) (?:always |also )?ask (?:\w+ )?(?:any )?questions?\b")
+
+
 def rights_statements(ctx: Context) -> list[Statement]:
     """A right or control of the user added or removed."""
     out: list[Statement] = []
     for k, c in _live(ctx):
         o, n = c.old or "", c.new or ""
+        o, n = ("" if _ASK_ONLY_RE.search(o) else o), ("" if _ASK_ONLY_RE.search(n) else n)
         if c.kind in ("added", "reworded") and _RIGHT_RE.search(n) and not _RIGHT_RE.search(o):
             said = _owner_says(ctx, n, _RIGHT_RE)
             if said:
