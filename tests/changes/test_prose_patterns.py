@@ -142,3 +142,35 @@ def test_chrome_is_left_out_of_candidates_but_a_heading_list_is_not() -> None:
     texts = [s.text for s in candidates(ctx)]
     assert not any("Share on" in t for t in texts), texts
     assert any("Marketing Purposes" in t for t in texts)
+
+
+def test_a_right_restated_in_a_rewrite_in_other_words_is_not_reported_removed() -> None:
+    from tracker.changes.statements import rights_statements
+    gone = _ch("removed", "You may also request a copy of your information or its correction by contacting us at "
+               "help.acme.com.", None, ("rights",))
+    copy = _ch("added", None, "You also have the right to receive a copy of the information that Acme collects about "
+               "you.", ("rights",))
+    fix = _ch("added", None, "Users may also request correction of any inaccurate information.", ("rights",))
+    assert not any(s.impact == "right-removed" for s in rights_statements(_ctx(gone, copy, fix)))
+    assert any(s.impact == "right-removed" for s in rights_statements(_ctx(gone, copy)))   # correction is gone
+
+
+def test_an_offer_to_answer_questions_is_no_right_and_a_disclaimer_is_no_promise() -> None:
+    from tracker.changes.statements import promise_statements, rights_statements
+    ask = _ch("removed", "If you have questions about how we use your data, you can always ask us for more "
+              "information.", None, ("rights",))
+    assert rights_statements(_ctx(ask)) == []
+    disclaimer = _ch("removed", "We do not have access to or control over cookies or other features that they may "
+                     "use.", None, ("cookies-tracking",))
+    assert promise_statements(_ctx(disclaimer)) == []
+    promise = _ch("removed", "We do not share cookies with third parties.", None, ("sharing",))
+    assert promise_statements(_ctx(promise))
+
+
+def test_an_edit_deep_in_a_sentence_is_quoted_from_its_start_never_from_a_condition() -> None:
+    from tracker.changes.statements import _head_through
+    assert _head_through("We may collect device advertising identifiers from your mobile operating system to learn "
+                         "about your use of apps, and we use them for ads.", "advertising identifiers") == \
+        "We may collect device advertising identifiers from your mobile operating system to learn about your use of apps"
+    assert _head_through("If you are a resident of the European Economic Area, or any other country providing its "
+                         "residents similar rights, you may ask us to delete your data.", "any other country") is None

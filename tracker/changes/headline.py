@@ -219,7 +219,8 @@ def tighten(s: Statement, salient: tuple[str, ...] = ()) -> Statement:
     for limit in (room, room + BULLET_SLACK):
         # a promise or commitment is said in fewer words but never cut: a cut could state another promise
         cuts = (compact(body), lean) if s.impact in _UNCUT else (
-            compact(body), lean, _strip_was(s.short), shorten(lean, limit, salient) if limit == room else None,
+            compact(body), lean, _strip_was(s.short) if s.impact in _SHORT_BULLETS else None,
+            shorten(lean, limit, salient) if limit == room else None,
             _without_detail(lean, limit))     # past 140 characters only a tail of means is cut, never examples
         for text in cuts:
             if text and len(text) <= limit and len(text.split()) >= 5 and _keeps_change(s, text) \
@@ -237,6 +238,9 @@ _DETAIL_TAIL_RE = re.compile(r",? (?=(?:by (?:using|visiting|clicking|contacting
                              r"(?:settings|page|form|feature|tools?|link)|on (?:some|many|all|each|any) of its)\b)")
 
 
+# statements whose headline form is also their best short bullet: the clause of a reworded
+# sentence that changed, a consent step; a law's or a controller's short form drops details
+_SHORT_BULLETS = frozenset({"reworded", "practice-changed", "consent-required"})
 _SALE_WORDS_RE = re.compile(r"(?i)\b(?:sell|sale|share|do not track)\b")
 _DANGLING_WORDS = frozenset("and or but nor the a an of to for with by from as that which who".split())
 

@@ -552,8 +552,9 @@ def rights_statements(ctx: Context) -> list[Statement]:
             if said:
                 out.append(Statement(f"New right: {_lower(said)}", "rights", "right-added", None, said, (k,)))
         elif c.kind in ("removed", "reworded") and _RIGHT_RE.search(o) and not _RIGHT_RE.search(n):
-            kept = _new_texts(ctx, lambda t: bool(_RIGHT_RE.search(t))) if c.kind == "removed" else []
-            if kept and (_restated(o, kept) or _same_control(o, kept)):
+            kept = _new_texts(ctx, lambda t: bool(_RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t))) \
+                if c.kind == "removed" else []
+            if kept and (_restated(o, kept) or _same_control(o, kept) or _same_rights(o, kept)):
                 continue                  # the right is still stated, in other words
             said = _owner_says(ctx, o, _RIGHT_RE)
             if said:
@@ -575,6 +576,33 @@ def _same_control(text: str, elsewhere: list[str]) -> bool:
     return bool(objects) and len(words) >= 3 and any(
         objects & {m.lower().rstrip("s") for m in _CONTROLLED_RE.findall(e)}
         and len(words & _content_words(e)) >= 0.4 * len(words) for e in elsewhere)
+
+
+_RIGHT_OBJECT_RE = re.compile(r"(?i)\b(?:access|correct|correction|rectif\w+|delet\w+|eras\w+|cop(?:y|ies)|portab\w+|"
+                              r"restrict\w*|object|objection|opt[- ]?out|unsubscribe|withdraw\w*)\b")
+
+
+# a right in any wording ('Users outside the EU may also request …', 'You also have the right to
+# receive a copy …'): what a dropped right may be restated as
+_ANY_RIGHT_RE = re.compile(r"(?i)\bright to\b|\b(?:may|can) (?:also )?request\b|\brequest that\b")
+
+
+def _right_objects(text: str) -> set[str]:
+    return {m.lower()[:5] for m in _RIGHT_OBJECT_RE.findall(text)}
+
+
+def _same_rights(text: str, elsewhere: list[str]) -> bool:
+    """A dropped right whose every object (access, correction, a copy, deletion …) the new rights
+    still give, in whatever sentences: a rewrite restated it, the user lost nothing."""
+    objects = _right_objects(text)
+    given: set[str] = set()
+    for e in elsewhere:
+        given |= _right_objects(e)
+    return bool(objects) and objects <= given
+
+
+def _quotes_closed(text: str) -> bool:
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
 
 def transfer_statements(ctx: Context) -> list[Statement]:
@@ -730,6 +758,8 @@ def reworded_statements(ctx: Context) -> list[Statement]:
             salient = _salient_focus(ctx, text)
             said = (_owner_says(ctx, text, salient, 140)
                     or _owner_says(ctx, plain_words(text), salient, NAMED_QUOTE_LIMIT)) if salient else None
+            if said and not _quotes_closed(said):
+                said = None             # a quote left open: a heading glued into the sentence
             excerpt = words_around(text, salient) if salient and not said else None
             if salient and excerpt and len(excerpt.split()) >= 5 and not _GLUED_UI_RE.search(excerpt) \
                     and has_verb(excerpt) and not is_page_chrome(excerpt) and not _cut_in_list(text, excerpt):
@@ -914,11 +944,14 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
 _CLAUSE_END_RE = re.compile(r"[,;:.)]|\s[–—-]\s")
 
 
+_CONDITION_START_RE = re.compile(r"(?i)^(?:if|when|where|unless|although|while|because|once|as long as)\b")
+
+
 def _head_through(sentence: str, words: str, limit: int = QUOTE_LIMIT) -> str | None:
     """The sentence from its start through the end of the clause that holds words, when that
     reads as a clause of its own (a verb, five words, nothing left open) and fits: a true
     start of the sentence, never a fragment from its middle."""
-    from tracker.changes.phrasing import _balanced, _bare_condition
+    from tracker.changes.phrasing import _balanced
     text = tidy(sentence)
     at = text.find(words)
     if at < 0 or not words:
@@ -926,7 +959,7 @@ def _head_through(sentence: str, words: str, limit: int = QUOTE_LIMIT) -> str | 
     m = _CLAUSE_END_RE.search(text, at + len(words))
     head = tidy(text[:m.start()] if m else text)
     if len(head) > limit or len(head.split()) < 5 or not has_verb(head) or not _balanced(head) \
-            or _bare_condition(head) or is_page_chrome(head) or words not in head:
+            or _CONDITION_START_RE.match(head) or is_page_chrome(head) or words not in head:
         return None
     return head
 
