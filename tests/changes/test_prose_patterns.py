@@ -174,3 +174,10 @@ def test_an_edit_deep_in_a_sentence_is_quoted_from_its_start_never_from_a_condit
         "We may collect device advertising identifiers from your mobile operating system to learn about your use of apps"
     assert _head_through("If you are a resident of the European Economic Area, or any other country providing its "
                          "residents similar rights, you may ask us to delete your data.", "any other country") is None
+
+
+def test_a_loss_keeps_its_means_a_cut_would_widen_what_is_claimed_gone() -> None:
+    s = Statement("Right no longer stated: you may also request access to, correction of, or a copy of your information "
+                  "by contacting Acme at help.acme.com or visiting its Privacy Policy Help Page", "rights",
+                  "right-removed", "You may also request access …", None)
+    assert tighten(s).text.endswith("Privacy Policy Help Page"), tighten(s).text

@@ -221,7 +221,9 @@ def tighten(s: Statement, salient: tuple[str, ...] = ()) -> Statement:
         cuts = (compact(body), lean) if s.impact in _UNCUT else (
             compact(body), lean, _strip_was(s.short) if s.impact in _SHORT_BULLETS else None,
             shorten(lean, limit, salient) if limit == room else None,
-            _without_detail(lean, limit))     # past 140 characters only a tail of means is cut, never examples
+            # past 140 characters only a tail of means is cut, never examples; never from a loss,
+            # where the means may be what was lost ('… by contacting Uber at help.uber.com')
+            None if s.old is not None and s.new is None else _without_detail(lean, limit))
         for text in cuts:
             if text and len(text) <= limit and len(text.split()) >= 5 and _keeps_change(s, text) \
                     and not bare_condition(text):

@@ -872,7 +872,8 @@ def _swapped_words(c: Change, gone: str, came: str) -> str:
             or _CLAUSE_WORD_RE.search(f"{gone} {came}"):
         return ""                 # a new clause, not a new value: the old words around it say more
     w = edit_window(c.old or "", c.new or "", context=1)
-    return _trim(w[0].split()) if w else ""
+    was = _trim(w[0].split()) if w else ""
+    return was if gone in was else ""       # another region than the edit's: the old half-sentence says more
 
 
 def _named(chunks: list[str]) -> str:
