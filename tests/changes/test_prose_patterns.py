@@ -168,7 +168,7 @@ def test_an_offer_to_answer_questions_is_no_right_and_a_disclaimer_is_no_promise
 
 
 def test_an_edit_deep_in_a_sentence_is_quoted_from_its_start_never_from_a_condition() -> None:
-    from tracker.changes.statements import _head_through
+    from tracker.changes.edits import head_through as _head_through
     assert _head_through("We may collect device advertising identifiers from your mobile operating system to learn "
                          "about your use of apps, and we use them for ads.", "advertising identifiers") == \
         "We may collect device advertising identifiers from your mobile operating system to learn about your use of apps"

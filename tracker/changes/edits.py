@@ -1,0 +1,185 @@
+"""A reworded sentence stated by its edit, as a journalist would say it.
+
+The largest edit of a reworded sentence is stated with the clause that holds it and the old
+words it replaced ("… to the privacy pane to disable cookies (was: Security pane)"); one name
+for another is said as such ("Now says iCloud instead of MobileMe"); a changed e-mail says whose
+it is; an edit too deep in a long sentence is quoted from the sentence's start; the headline of
+a long reworded sentence is the clause that changed, never its unchanged half. Used by the
+practice and rewording rules of tracker.changes.statements.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.changes.phrasing import (
+    _trim, capitalise, clause_about, edit_window, has_verb, is_page_chrome, plain_words, third_person, tidy,
+)
+from tracker.changes.report import Change
+from tracker.changes.statements import (
+    _EMAIL_RE, NAMED_QUOTE_LIMIT, QUOTE_LIMIT, Context, _and, _contact_role, _lower, _mail, _owner_says,
+)
+
+
+def _chunks(c: Change, op: str) -> list[str]:
+    """The runs of words only in the new ('+') or only in the old ('-') sentence."""
+    from tracker.changes.verdict import word_diff
+    return [t for t in (tidy(x).strip(" ,;:") for o, x in word_diff(c.old or "", c.new or "") if o == op) if t]
+
+
+def _is_name_run(text: str) -> bool:
+    """'Quincy Data Center LLC', 'G Suite', 'iCloud': a short run of capitalised words."""
+    words = text.split()
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or w.lower() in ("of", "and", "for", "the", "&")
+                                       or (w[:1].islower() and any(ch.isupper() for ch in w[1:])) for w in words)
+
+
+_CLAUSE_WORD_RE = re.compile(r"(?i)\b(?:that|which|who|they|it|we|you|us|if|when|because)\b|[;:]")
+
+
+def _swapped_words(c: Change, gone: str, came: str) -> str:
+    """The old words of a short substitution with one word of context ('Security pane' where
+    the new text says 'privacy pane'): the old value, not the old half-sentence around it."""
+    if not gone or not came or len(gone.split()) > 6 or len(came.split()) > 10 \
+            or _CLAUSE_WORD_RE.search(f"{gone} {came}"):
+        return ""                 # a new clause, not a new value: the old words around it say more
+    w = edit_window(c.old or "", c.new or "", context=1)
+    was = _trim(w[0].split()) if w else ""
+    return was if gone in was else ""       # another region than the edit's: the old half-sentence says more
+
+
+def _named(chunks: list[str]) -> str:
+    quoted = [x if x[:1].isupper() else f"“{x}”" for x in chunks]
+    return _and(quoted)
+
+
+def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None] | None:
+    """A reworded sentence stated by its one edit: the clause holding the new words with the
+    old words around the edit ('… such as credit card information (was: such as credit card
+    or checking account information)'); where no clause fits, the names it adds or drops
+    ('Now also names XO Communications and MapQuest in “…”') or the two windows quoted."""
+    w = edit_window(c.old or "", c.new or "")
+    if w is None:
+        return None
+    old_win, new_win, gone, came, left, right = w
+    was = third_person(old_win, ctx.owner)
+    mails = [_EMAIL_RE.search(x) for x in (old_win, new_win)]
+    if mails[0] and mails[1] and _mail(mails[0]) != _mail(mails[1]):     # 'copyrightagent@ wpni.com' as scraped
+        o, n = _mail(mails[0]), _mail(mails[1])
+        return f"{_contact_role(c.new, 'e-mail')} is now {n} (was: {o})", o, n
+    focus = re.compile(re.escape(new_win), re.I)
+    # the clause holding the edit; a long one in fewer words and up to a named quote's length
+    said = _owner_says(ctx, c.new or "", focus)
+    if not said and not (gone and came and _is_name_run(gone) and _is_name_run(came)):
+        said = _owner_says(ctx, plain_words(c.new or ""), focus, NAMED_QUOTE_LIMIT)   # one name for another: said so below
+    if said and old_win.split() == f"{left} {right}".split() and came and came.lower() in said.lower():
+        return said, None, came            # words only added: the old words around them were no other value
+    if said:
+        swapped = _swapped_words(c, gone, came)
+        return f"{said} (was: {_lower(third_person(swapped or old_win, ctx.owner))})", swapped or old_win, new_win
+    plus, minus = _chunks(c, "+"), _chunks(c, "-")
+    where = clause_about(c.new or "", None, 90)
+    where_text = f" in “{third_person(where, ctx.owner)}”" if where else ""
+    if plus and not minus and len(plus) <= 3 and all(len(x.split()) <= 5 and x[:1].isupper() for x in plus):
+        return f"Now also names {_named(plus)}{where_text}", None, ", ".join(plus)
+    if minus and not plus and len(minus) <= 3 and all(len(x.split()) <= 5 and x[:1].isupper() for x in minus):
+        return f"No longer names {_named(minus)}{where_text}", ", ".join(minus), None
+    head = head_through(c.new or "", came) if came and not _is_name_run(came) else None
+    if head:                # the sentence from its start to the end of the clause holding the new words
+        head = capitalise(third_person(head, ctx.owner))
+        swapped = _swapped_words(c, gone, came)
+        return (f"{head} (was: {_lower(third_person(swapped or old_win, ctx.owner))})" if gone else head,
+                swapped or old_win if gone else None, new_win if gone else came)
+    at = (f" after “{third_person(left, ctx.owner)}”" if re.search(r"\w{4,}", left)
+          else f" before “{third_person(right, ctx.owner)}”" if re.search(r"\w{4,}", right) else "")
+    if came and not gone and len(came) <= 140:
+        if _is_name_run(came):
+            return f"Now also names {came}{where_text}", None, came
+        return f"Adds “{third_person(came, ctx.owner)}”{where_text or at}", None, came
+    if gone and not came and len(gone) <= 140:
+        if _is_name_run(gone):
+            return f"No longer names {gone}{where_text}", gone, None
+        return f"Drops “{third_person(gone, ctx.owner)}”{where_text or at}", gone, None
+    if len(new_win) > 140 or len(old_win) > 140:
+        names = [x for x in _NAME_RUN_RE.findall(came) if x.lower() not in (c.old or "").lower()][:3]
+        if names:          # an edit too long to quote that brings in names: name them
+            return f"Now names {_and(names)}{where_text}", gone, came
+        return None
+    if gone and came and _is_name_run(gone) and _is_name_run(came):
+        # one name for another ('Google Apps' -> 'G Suite', 'Wikimedia Labs' -> 'Wikimedia Cloud
+        # Services'): said as such, with the words of the name they share
+        shared = re.search(r"(?:\b[A-Z][\w&'-]*\s)*\b[A-Z][\w&'-]*$", left or "")
+        lead = shared.group(0) + " " if shared else ""
+        return f"Now says {lead}{came} instead of {lead}{gone}{where_text}", gone, came
+    return f"Now says “{third_person(new_win, ctx.owner)}” (was: “{was}”)", old_win, new_win
+
+
+_CLAUSE_END_RE = re.compile(r"[,;:.)]|\s[–—-]\s")
+
+
+_CONDITION_START_RE = re.compile(r"(?i)^(?:if|when|where|unless|although|while|because|once|as long as)\b")
+
+
+def head_through(sentence: str, words: str, limit: int = QUOTE_LIMIT) -> str | None:
+    """The sentence from its start through the end of the clause that holds words, when that
+    reads as a clause of its own (a verb, five words, nothing left open) and fits: a true
+    start of the sentence, never a fragment from its middle."""
+    from tracker.changes.phrasing import _balanced
+    text = tidy(sentence)
+    at = text.find(words)
+    if at < 0 or not words:
+        return None
+    m = _CLAUSE_END_RE.search(text, at + len(words))
+    head = tidy(text[:m.start()] if m else text)
+    if len(head) > limit or len(head.split()) < 5 or not has_verb(head) or not _balanced(head) \
+            or _CONDITION_START_RE.match(head) or is_page_chrome(head) or words not in head:
+        return None
+    return head
+
+
+_NAME_RUN_RE = re.compile(r"\b[A-Z][\w&'-]*(?: (?:of |for |and )?[A-Z][\w&'-]*)+")
+
+
+_PRONOUN_START_RE = re.compile(r"^(?:They|It) (?=[a-z])")
+_PLAIN_SUBJECT_RE = re.compile(r"^((?:[A-Z][\w-]*)(?: [a-z][\w-]*){0,2}) (?:are|is)\b")
+
+
+def edit_short(ctx: Context, c: Change, text: str) -> str:
+    """The headline form of a reworded sentence too long for a headline: the clause that holds
+    its new words, not the sentence's unchanged opening ('Cookies help Konstantinfo analyze
+    web traffic and can track you across the web', not 'Cookies are small text files …'). A
+    clause opening with 'they' or 'it' takes the subject of the sentence's first clause."""
+    from tracker.changes.priorities import HEADLINE_LIMIT
+    body = text[:text.rfind(" (was: ")] if text.endswith(")") and " (was: " in text else text
+    w = edit_window(c.old or "", c.new or "")
+    if len(body) <= HEADLINE_LIMIT or not w or not w[3] or not re.search(r"\w{4,}", w[3]):
+        return ""
+    new = tidy(c.new or "")
+    clause = clause_about(new, re.compile(re.escape(w[3])), 120)
+    if not clause or new.startswith(clause) or not has_verb(clause):
+        return ""
+    if _PRONOUN_START_RE.match(clause):
+        subject = _PLAIN_SUBJECT_RE.match(new)
+        if not subject:
+            return ""
+        clause = subject.group(1) + clause[clause.find(" "):]
+    return capitalise(third_person(clause, ctx.owner))
+
+
+def reworded_was(c: Change) -> str:
+    """The old words of a reworded sentence where they differ: 'consult this page'."""
+    from tracker.changes.verdict import word_diff
+    d = word_diff(c.old or "", c.new or "")
+    edits = [k for k, (op, _) in enumerate(d) if op != " "]
+    if edits and edits[-1] - edits[0] > 1:      # several separate edits: the old sentence if short
+        old = tidy(c.old or "")
+        return old[:1].lower() + old[1:] if len(old) <= 60 else ""
+    if not edits:
+        return ""
+    gone = tidy(" ".join(t for op, t in d if op == "-"))
+    came = " ".join(t for op, t in d if op == "+").strip()
+    if not gone or len(gone) > 60 or not came:
+        return ""
+    if len(gone.split()) < 2 and not gone[:1].isupper() and len(came.split()) > 2:
+        return ""                 # one small word dropped from a longer insertion: no old value
+    return gone
