@@ -8,6 +8,7 @@ third person ('We keep logs for 90 days' -> 'Google keeps logs for 90 days').
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _LEAD_RE = re.compile(r"^[\s\"'“”‘’(\[*#>•·▪◦●-]*(?:\d{1,3}[.)]\s+|[a-z][.)]\s+|\([a-z0-9]{1,4}\)\s+)?")
 _TRAIL_RE = re.compile(r"[\s\"'“”‘’)\]*,;:.]*$")
@@ -470,6 +471,7 @@ _CHROME_RE = re.compile(
 _WORDY_RE = re.compile(r"[A-Za-z]")
 
 
+@lru_cache(maxsize=4096)
 def is_page_chrome(text: str) -> bool:
     """A run of page furniture rather than a sentence of the policy: a share or sign-up
     widget, or a menu or list of teasers (eight words or more, three in four capitalised)."""
