@@ -16,6 +16,8 @@ from collections import Counter
 from functools import lru_cache
 
 from tracker.changes.literals import literal_hints, required_literals, search_near
+from tracker.changes.parties import self_names
+from tracker.changes.vendors import _seed_name as _seed
 from tracker.changes.vendors import (AFFILIATES, COMPANY_RENAMED, VENDORS, family, find_vendors, vendor_mentions,
                                     vendor_spans)
 
@@ -357,12 +359,32 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[
         top_d, n = dom_counts.most_common(1)[0]
         if n >= 3 and len(top_d) >= 4:
             label = top_d
-    dominant = bool(fam) and n1 >= 15 and n1 >= 5 * max(n2, 1)
+    # without a site or an address of its own to go by, a company named 15 times and three
+    # times as often as any other is the author
+    dominant = bool(fam) and n1 >= 15 and n1 >= (5 if label else 3) * max(n2, 1)
+    we = _self_name(texts)
+    if fam and we and _key(fam) in (_key(we), _key(family(_seed(we)))):
+        dominant = True     # the text calls the most named company "we"
     if fam and not (label and (label.startswith(fam.lower()) or fam.lower().startswith(label))) and not dominant:
         fam = None   # the most named company is the author only if it owns the main site or dominates
+    if not fam and we:
+        fam = family(_seed(we))
     if fam and not label:
         label = fam.lower()
     return fam, label
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\W", "", vendor_key(name))
+
+
+def _self_name(texts: list[str]) -> str | None:
+    """The name the policy gives itself most often (parties.self_names), without its legal form."""
+    counts: Counter[str] = Counter()
+    for t in texts:
+        for name, _, _ in self_names(t):
+            counts[_LEGAL_SUFFIX_TAIL_RE.sub("", name)] += 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0] if counts else None
 
 
 _ENTITY_TAIL_RE = re.compile(r"(?:International|Association|Alliance|Foundation|Institute|Council)$")
@@ -373,7 +395,7 @@ def _own(name: str, fam: str | None, own: set[str]) -> bool:
     company's policy)? Its affiliates stay: a company of the group under its own name
     ('Instagram' for Meta), or a legal entity ('Google Commerce Ltd', 'Apple Distribution
     International'): data that goes to them crosses a company line."""
-    if vendor_key(name) in own or (fam and (name == fam or COMPANY_RENAMED.get(name) == fam)):
+    if vendor_key(name) in own or _key(name) in own or (fam and (name == fam or COMPANY_RENAMED.get(name) == fam)):
         return True
     if name in VENDORS:
         return bool(fam) and family(name) == fam and name not in AFFILIATES
