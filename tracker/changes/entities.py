@@ -443,7 +443,17 @@ def diff(old: Entities, new: Entities, owner: tuple[str | None, str | None] = (N
         keys = {vendor_key(v) for v in other}
         side["vendors"] = {v for v in side["vendors"] if vendor_key(v) not in keys}   # 'Acme Ltd' vs 'Acme Limited'
         side["vendors"] = {v for v in side["vendors"] if not any(_named_by(o, v) for o in side["vendors"])}
+        side["vendors"] = _one_spelling(side["vendors"])
     return ({k: sorted(v) for k, v in added.items()}, {k: sorted(v) for k, v in removed.items()})
+
+
+def _one_spelling(names: set[str]) -> set[str]:
+    """One name per party: 'Netflix Luxembourg S.à r.l.' and 'Netflix Luxembourg S.á r.l'
+    added together are one company (the same vendor_key); the longest spelling is kept."""
+    by_key: dict[str, str] = {}
+    for v in sorted(names, key=lambda n: (-len(n), n)):
+        by_key.setdefault(vendor_key(v), v)
+    return set(by_key.values())
 
 
 _LEGAL_SUFFIX_TAIL_RE = re.compile(

@@ -191,8 +191,16 @@ def _in_prose(text: str, start: int, end: int) -> bool:
 
 def _glued_before(text: str, start: int) -> bool:
     """Does the name continue a word or address before it ('Washingtonpost.Newsweek
-    Interactive': the tail of another name, not a name of its own)?"""
-    return start >= 2 and text[start - 1] == "." and text[start - 2].isalnum()
+    Interactive': the tail of another name, not a name of its own)? A sentence split may have
+    put a line break after the dot, leaving the word before alone on its line."""
+    if start < 2:
+        return False
+    if text[start - 1] == "." and text[start - 2].isalnum():
+        return True
+    return text[start - 1] == "\n" and _LONE_WORD_RE.search(text, max(0, start - 40), start) is not None
+
+
+_LONE_WORD_RE = re.compile(r"(?:^|\n)[A-Z][a-z]*[a-z]\.\n$")
 
 
 def _legal(text: str, lower: frozenset[str]) -> list[tuple[str, int, int]]:

@@ -435,7 +435,9 @@ COMPANY_RENAMED: dict[str, str] = {"Facebook": "Meta", "X": "Twitter"}
 _ROLE_SETS: dict[str, frozenset[str]] = {
     "platform": frozenset({"Apple", "Android", "iOS", "iTunes", "iCloud", "Google Play", "Kindle", "Nook", "Firefox",
                            "Mozilla", "Chrome", "Safari", "Internet Explorer", "Microsoft Edge", "Opera", "Flash",
-                           "Netscape", "Microsoft", "Steam", "Roku", "Samsung"}),
+                           "Netscape", "Microsoft", "Steam", "Roku", "Samsung",
+                           # e-mail clients and mailboxes: where the user reads mail or signs in
+                           "Outlook", "Gmail", "Hotmail", "Yahoo Mail"}),
     "social network": frozenset({"Facebook", "Meta", "Instagram", "WhatsApp", "Messenger", "Twitter", "X", "LinkedIn",
                                  "Pinterest", "Snapchat", "TikTok", "Reddit", "Tumblr", "YouTube", "Google Plus",
                                  "Discord", "Twitch", "Threads", "Bluesky", "Mastodon", "VK", "Weibo", "Kakao",
@@ -453,10 +455,10 @@ _BODY_RE = re.compile(r"\b(?:Association|Alliance|Initiative|Council|Bureau|Fede
 
 
 def role_of(name: str) -> str:
-    """What a party named by the report is: 'platform', 'social network', 'industry opt-out or
-    certification', 'dispute resolution', 'representative', 'service provider' (any other
-    listed vendor: analytics, ads, payments, hosting, support...) or 'company' (named by shape
-    only, its trade unknown)."""
+    """What a party named by the report usually is: 'platform', 'social network', 'industry
+    opt-out or certification', 'dispute resolution', 'representative', 'service provider' (any
+    other listed vendor: analytics, ads, payments, hosting, support...) or 'company' (named by
+    shape only, its trade unknown). roles.role_in reads the sentences that name it too."""
     if name in ROLES:
         return ROLES[name]
     if name in VENDORS:
@@ -658,10 +660,24 @@ def find_vendors(text: str, fold: bool = False) -> set[str]:
             lo, hi = bisect_left(starts, s - longest), bisect_left(starts, s + 1)
             covered = any(e <= e2 and (e2 - s2) > (e - s)
                           for s2, e2, c2 in all_spans[lo:hi] if c2 != canon)
-            if not covered:
+            if not covered and not _maker_of_next(text, e, canon, all_spans, starts):
                 result.add(canon)
                 break
     return result
+
+
+_POSSESSIVE_RE = re.compile(r"['’]s ")
+
+
+def _maker_of_next(text: str, end: int, canon: str, all_spans: list[tuple[int, int, str]], starts: list[int]) -> bool:
+    """Is this mention the maker of the product named right after it ("OpenAI's ChatGPT",
+    "Google's reCAPTCHA")? The product names the party; its maker is said with it."""
+    m = _POSSESSIVE_RE.match(text, end)
+    if not m:
+        return False
+    i = bisect_left(starts, m.end())
+    return any(s2 == m.end() and c2 != canon and family(c2) == family(canon)
+               for s2, _, c2 in all_spans[i:i + 3])
 
 
 def vendor_spans(text: str) -> dict[str, list[tuple[int, int]]]:
