@@ -171,11 +171,6 @@ def test_glued_words_are_not_names(text: str, wrong: str, right: str | None) -> 
     assert right is None or right in names
 
 
-def test_a_maker_is_said_with_its_product() -> None:
-    assert find_vendors("answers provided by an AI chatbot like OpenAI\u2019s ChatGPT. You should") == {"ChatGPT"}
-    assert find_vendors("We use OpenAI's ChatGPT. OpenAI also receives your prompts.") == {"ChatGPT", "OpenAI"}
-
-
 def test_one_party_under_two_spellings_is_named_once() -> None:
     old = "Acme collects data about you and keeps it safe.\n"
     new = old + ("For European customers: Zorblax Luxembourg S.\u00e0 r.l., 13 Avenue de la Libert\u00e9. "

@@ -660,24 +660,11 @@ def find_vendors(text: str, fold: bool = False) -> set[str]:
             lo, hi = bisect_left(starts, s - longest), bisect_left(starts, s + 1)
             covered = any(e <= e2 and (e2 - s2) > (e - s)
                           for s2, e2, c2 in all_spans[lo:hi] if c2 != canon)
-            if not covered and not _maker_of_next(text, e, canon, all_spans, starts):
+            if not covered:
                 result.add(canon)
                 break
     return result
 
-
-_POSSESSIVE_RE = re.compile(r"['’]s ")
-
-
-def _maker_of_next(text: str, end: int, canon: str, all_spans: list[tuple[int, int, str]], starts: list[int]) -> bool:
-    """Is this mention the maker of the product named right after it ("OpenAI's ChatGPT",
-    "Google's reCAPTCHA")? The product names the party; its maker is said with it."""
-    m = _POSSESSIVE_RE.match(text, end)
-    if not m:
-        return False
-    i = bisect_left(starts, m.end())
-    return any(s2 == m.end() and c2 != canon and family(c2) == family(canon)
-               for s2, _, c2 in all_spans[i:i + 3])
 
 
 def vendor_spans(text: str) -> dict[str, list[tuple[int, int]]]:
