@@ -106,6 +106,12 @@ def test_roles_follow_the_sentences_that_name_the_party() -> None:
     assert role_in("Prospero", ["Message boards are hosted and managed by Prospero, a third party vendor."]) \
         == "service provider"
     assert role_in("Outlook", ["Turn images off in your email client (e.g., Outlook)."]) == "platform"
+    # the controller is not its own processor; a sentence ends at a full stop a scrape glued
+    assert role_in("Plumtree Distribution International", [
+        "EEA data is controlled by Plumtree Distribution International in Cork, and processed on its behalf "
+        "by Plumtree Inc."]) == "company"
+    assert role_in("Yandora Taxi", ["Fleet partners.Yandora Taxi and other local providers.Airports.Legal disputes "
+                                    "are settled by arbitration."]) == "company"
 
 
 def test_a_policy_that_calls_itself_we_is_the_first_party() -> None:

@@ -9,7 +9,8 @@ it hosts or runs something for the company. The sentences that name the party de
 - `dispute resolution`: every sentence naming it speaks of complaints, disputes or arbitration;
 - `sign-in`: every sentence naming it speaks of signing in, credentials or linking an account;
 - `service provider`: a party known by shape only ('company') that the text says hosts,
-  maintains, administers or processes something, or calls a vendor or processor.
+  maintains, administers or processes something, or calls a vendor or processor (unless it
+  is also said to control the data: the controller is the company, not its processor).
 
 Only a `service provider` can be a recipient of data the policy sends ("now shares with").
 """
@@ -26,7 +27,10 @@ _SIGN_IN_RE = re.compile(r"(?i)sign(?:ing)?[- ]?(?:in|on|up)\b|log(?:ging)?[- ]?
 _PROCESSOR_RE = re.compile(r"(?i)\b(?:hosted|maintained|administered|managed|operated|processed|powered|run|provided) by\b|"
                            r"contracted with|service provider|\bvendor|processor|on (?:our|its) behalf|"
                            r"to (?:track|analy[sz]e|measure|process|host|deliver|send)\b")
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])|\n")
+# a sentence ends at a full stop before a capital, with or without the space a scrape may lose
+_SENTENCE_END_RE = re.compile(r"(?<=[a-z)][.!?])\s*(?=[A-Z\"“(])|(?<=[.!?])\s+(?=[A-Z\"“(])|\n")
+_WINDOW = 200
+_CONTROLLER_RE = re.compile(r"(?i)controll(?:ed|er)\b")
 
 
 def _sentences_naming(name: str, text: str, limit: int = 12) -> list[str]:
@@ -40,9 +44,9 @@ def _sentences_naming(name: str, text: str, limit: int = 12) -> list[str]:
     for s, e in spans:
         if s < done:
             continue
-        lo = max((m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, s - 400), s)), default=max(0, s - 400))
-        hi_m = _SENTENCE_END_RE.search(text, e, e + 400)
-        done = hi_m.start() if hi_m else min(len(text), e + 400)
+        lo = max((m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, s - _WINDOW), s)), default=max(0, s - _WINDOW))
+        hi_m = _SENTENCE_END_RE.search(text, e, e + _WINDOW)
+        done = hi_m.start() if hi_m else min(len(text), e + _WINDOW)
         out.append(text[lo:done])
         if len(out) >= limit:
             break
@@ -61,7 +65,8 @@ def role_in(name: str, texts: list[str]) -> str:
     if base in ("social network", "platform", "service provider", "company") and \
             all(_SIGN_IN_RE.search(s) for s in said):
         return "sign-in"
-    if base == "company" and any(_PROCESSOR_RE.search(s) for s in said):
+    if base == "company" and any(_PROCESSOR_RE.search(s) for s in said) and \
+            not any(_CONTROLLER_RE.search(s) for s in said):      # the controller is no processor
         return "service provider"
     return base
 
