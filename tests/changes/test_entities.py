@@ -245,3 +245,17 @@ def test_evaluator_compares_entities_in_their_normal_forms() -> None:
         ({"tools.google.com"}, {"google.com", "tools.google.com"})
     assert mod.match_entities("vendors", ["Mozilla Firefox", "Google Commerce Ltd"],
                               ["Firefox", "Google Commerce Ltd."]) == ({"firefox", "google commerce"},) * 2
+
+
+def test_names_in_navigation_titles_are_page_chrome() -> None:
+    from tracker.changes.vendors import find_vendors
+    menu = ("Companies near you Best Buy Reviews Target Reviews IBM Reviews AT&T Reviews The Home Depot Reviews "
+            "Walmart Reviews Macy's Reviews Microsoft Reviews Deloitte Reviews Amazon Reviews Bank of America Reviews")
+    teaser = "25 Highest Rated Companies for Vacation Time Off How to Get A Job At Snapchat According to Insiders 7 Companies"
+    assert not find_vendors(menu) & {"IBM", "Walmart", "Amazon", "Microsoft"}
+    assert "Snapchat" not in find_vendors(teaser)
+    # a list of partners has its commas, a sentence its words in lower case, a table its bars
+    assert {"Criteo", "AppNexus", "Quantcast"} <= find_vendors(
+        "Our partners: Google, Facebook, Twitter, Pinterest, LinkedIn, Criteo, AppNexus, Rubicon Project and Quantcast.")
+    assert "Optimizely" in find_vendors("We also use the Google Analytics, Optimizely and Mixpanel cookies to see how you use it.")
+    assert "Criteo" in find_vendors("| Criteo | Advertising | Retargeting | Criteo SA | France | Yes | 13 Months |")

@@ -660,10 +660,38 @@ def find_vendors(text: str, fold: bool = False) -> set[str]:
             lo, hi = bisect_left(starts, s - longest), bisect_left(starts, s + 1)
             covered = any(e <= e2 and (e2 - s2) > (e - s)
                           for s2, e2, c2 in all_spans[lo:hi] if c2 != canon)
-            if not covered:
+            if not covered and not _in_menu(text, s, e):
                 result.add(canon)
                 break
     return result
+
+
+_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "to", "at", "as", "in", "on", "for", "by", "vs", "&",
+                          "-", "–", "—", "/"})
+_MENU_REACH = 120
+
+
+def _in_menu(text: str, start: int, end: int) -> bool:
+    """Is the mention inside a run of navigation or teaser titles ('Best Buy Reviews Target
+    Reviews IBM Reviews', 'How to Get A Job At Snapchat According to Insiders 7 Companies')?
+    Five words on each side on its line, all capitalised or small joining words, no list
+    commas and no table: page chrome that names a company, not the policy naming a party."""
+    lo = max(text.rfind("\n", max(0, start - _MENU_REACH), start) + 1, start - _MENU_REACH, 0)
+    hi = text.find("\n", end, end + _MENU_REACH)
+    hi = hi if hi != -1 else min(len(text), end + _MENU_REACH)
+    words = text[lo:start].split()[-5:] + text[end:hi].split()[:5]
+    if len(words) < 8 or "|" in text[lo:hi] or sum(w.count(",") for w in words) > 1:
+        return False
+    caps = 0
+    for w in words:
+        core = w.strip("()[],.:;!?\"“”'’*_")
+        if not core or core.lower() in _SMALL_WORDS:
+            continue
+        if core[0].isupper() or core[0].isdigit():
+            caps += 1
+        elif core[0].isalpha():
+            return False      # a word in lower case: prose
+    return caps >= 6
 
 
 
