@@ -83,12 +83,14 @@ class Tally:
     def __init__(self) -> None:
         self.count: Counter[tuple[str, str]] = Counter()
         self.where: dict[tuple[str, str], str] = {}
+        self.all_where: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.snip: dict[tuple[str, str], str] = {}
         self.roles: dict[str, Counter[str]] = defaultdict(Counter)
 
     def add(self, kind: str, value: str, where: str, text: str) -> None:
         key = (kind, value)
         self.count[key] += 1
+        self.all_where[key].append(where)
         if key not in self.snip or (not self.snip[key] and text):
             self.where[key] = where
             self.snip[key] = snippet(kind, value, text)
@@ -101,7 +103,7 @@ class Tally:
             if kind not in kinds:
                 continue
             row = {"kind": kind, "value": value, "count": n, "first": self.where[(kind, value)],
-                   "snippet": self.snip[(kind, value)]}
+                   "snippet": self.snip[(kind, value)], "where": self.all_where[(kind, value)]}
             if value in self.roles:
                 row["roles"] = dict(self.roles[value])
             out.append(row)

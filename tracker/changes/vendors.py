@@ -394,7 +394,7 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "ICDR": ("International Centre for Dispute Resolution", "re:\\bICDR\\b"),
     "ePrivacyseal": ("ePrivacyseal", "ePrivacy seal"),
     "Online Privacy Alliance": ("Online Privacy Alliance",),
-    "BBBOnLine": ("BBBOnLine", "BBBOnline"),
+    "BBBOnLine": ("BBBOnLine", "BBBOnline", "Better Business Bureau OnLine", "Better Business Bureau Online"),
 }
 
 # products belong to a company: in that company's own policy they are not third parties
