@@ -259,3 +259,10 @@ def test_names_in_navigation_titles_are_page_chrome() -> None:
         "Our partners: Google, Facebook, Twitter, Pinterest, LinkedIn, Criteo, AppNexus, Rubicon Project and Quantcast.")
     assert "Optimizely" in find_vendors("We also use the Google Analytics, Optimizely and Mixpanel cookies to see how you use it.")
     assert "Criteo" in find_vendors("| Criteo | Advertising | Retargeting | Criteo SA | France | Yes | 13 Months |")
+
+
+def test_a_menu_of_age_ranges_names_no_period() -> None:
+    menu = "Toys Shop by Age Baby Toys 2-3 Years 4-5 Years 6-7 Years 8-9 Years 10-12 Years 13-15 Years See All Outdoor Play"
+    assert find_durations(menu) == set()
+    assert find_durations("Logs are kept for 3 Years and then deleted.") == {"3 years"}
+    assert find_durations("Opt-outs are applied within 10 Business Days of your request.") == {"10 business days"}

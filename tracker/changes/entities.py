@@ -18,7 +18,7 @@ from functools import lru_cache
 from tracker.changes.literals import literal_hints, required_literals, search_near
 from tracker.changes.parties import self_names
 from tracker.changes.vendors import _seed_name as _seed
-from tracker.changes.vendors import (AFFILIATES, COMPANY_RENAMED, VENDORS, family, find_vendors, vendor_mentions,
+from tracker.changes.vendors import (AFFILIATES, COMPANY_RENAMED, VENDORS, family, find_vendors, in_menu, vendor_mentions,
                                     vendor_spans)
 
 KINDS = ("laws", "vendors", "emails", "domains", "phones", "durations", "ages")
@@ -164,6 +164,8 @@ def find_durations(text: str) -> set[str]:
         # "24/7", "section 3 days"... skip numbers glued to a slash or part of dates
         if start and text[start - 1] in "/.":
             continue
+        if m.group(3)[:1].isupper() and in_menu(text, start, m.end()):
+            continue  # 'Shop by Age 2-3 Years 4-5 Years': a menu of ranges, not a period
         unit = m.group(3).lower().replace("business ", "business-").replace("calendar ", "calendar-") \
             .replace("working ", "working-").rstrip("s")
         unit = unit.replace("business-day", "business day").replace("calendar-day", "day").replace("working-day", "business day")

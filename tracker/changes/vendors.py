@@ -15,7 +15,7 @@ from tracker.changes.literals import finditer_heads, literal_hints, required_lit
 from tracker.changes.parties import find_parties
 
 __all__ = ["VENDORS", "OWNER", "AFFILIATES", "COMPANY_RENAMED", "ROLES", "role_of", "family", "find_vendors", "vendor_spans",
-           "vendor_mentions", "literal_hints", "required_literals", "search_near", "search_heads"]
+           "vendor_mentions", "in_menu", "literal_hints", "required_literals", "search_near", "search_heads"]
 
 # canonical: (aliases...) ; an alias starting with "re:" is a regular expression
 VENDORS: dict[str, tuple[str, ...]] = {
@@ -660,7 +660,7 @@ def find_vendors(text: str, fold: bool = False) -> set[str]:
             lo, hi = bisect_left(starts, s - longest), bisect_left(starts, s + 1)
             covered = any(e <= e2 and (e2 - s2) > (e - s)
                           for s2, e2, c2 in all_spans[lo:hi] if c2 != canon)
-            if not covered and not _in_menu(text, s, e):
+            if not covered and not in_menu(text, s, e):
                 result.add(canon)
                 break
     return result
@@ -671,7 +671,7 @@ _SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "to", "at", "as",
 _MENU_REACH = 120
 
 
-def _in_menu(text: str, start: int, end: int) -> bool:
+def in_menu(text: str, start: int, end: int) -> bool:
     """Is the mention inside a run of navigation or teaser titles ('Best Buy Reviews Target
     Reviews IBM Reviews', 'How to Get A Job At Snapchat According to Insiders 7 Companies')?
     Five words on each side on its line, all capitalised or small joining words, no list
