@@ -266,3 +266,17 @@ def test_a_menu_of_age_ranges_names_no_period() -> None:
     assert find_durations(menu) == set()
     assert find_durations("Logs are kept for 3 Years and then deleted.") == {"3 years"}
     assert find_durations("Opt-outs are applied within 10 Business Days of your request.") == {"10 business days"}
+
+
+def test_menu_lines_of_brand_sites_are_no_domains_and_glued_labels_no_addresses() -> None:
+    from tracker.changes.entities import find_domains, find_emails
+    menu = ("Audible Download Audio Books\nBeautyBar.com Prestige Beauty Delivered\nBook Depository Books With Free "
+            "Delivery Worldwide\nBookworm.com Books For Children Of All Ages\nCasa.com Kitchen, Storage & Everything Home\n"
+            "CreateSpace Indie Print Publishing Made Easy\n")
+    assert find_domains(menu, []) == set()
+    assert find_domains("Dermstore LLC (Dermstore.com, Blush.com, and Hairenvy.com). We may share data with them.",
+                        []) == {"dermstore.com", "blush.com", "hairenvy.com"}
+    table = "Contact Information: United Statesprivacy@apple.com Canadaprivacy-ca@apple.com Latin Americaprivacy-la@apple.com"
+    assert find_emails(table) == {"privacy@apple.com", "privacy-ca@apple.com", "privacy-la@apple.com"}
+    assert find_emails("Write to Learning@nytimes.com or Privacy@wal-mart.com.") == {"learning@nytimes.com",
+                                                                                   "privacy@wal-mart.com"}

@@ -250,8 +250,15 @@ def find_emails(text: str) -> set[str]:
         glued = _GLUED_WORD_RE.search(address)
         if glued and "." in address[address.index("@"):glued.start()]:
             address = address[:glued.start()]
+        glued_label = _LABEL_GLUED_RE.match(address)
+        if glued_label:      # 'Canadaprivacy-ca@apple.com': a table's label glued to the address
+            address = address[glued_label.end(1):]
         out.add(address.lower().rstrip("."))
     return out
+
+
+_LABEL_GLUED_RE = re.compile(r"([A-Z][a-z]+)(?=(?:privacy|support|help|info|contact|legal|dpo|security|feedback|abuse)"
+                             r"[\w.+-]*@)")
 
 
 @lru_cache(maxsize=16384)
@@ -283,6 +290,8 @@ def find_domains(text: str, urls: list[str]) -> set[str]:
         tld = host.rsplit(".", 1)[-1]
         if tld in _WORDLIKE_TLDS and not host.lower().startswith("www.") and host.count(".") < 2:
             continue
+        if not host.islower() and in_menu(text, m.start(), m.end(), across_lines=True):
+            continue      # 'Bookworm.com Books For Children Casa.com Kitchen': a menu of brand sites
         d = host_key(host)
         if d and not re.fullmatch(r"(?:e\.g|i\.e|u\.s|etc)\.[a-z]+", d):
             out.add(d)

@@ -671,16 +671,21 @@ _SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "to", "at", "as",
 _MENU_REACH = 120
 
 
-def in_menu(text: str, start: int, end: int) -> bool:
+def in_menu(text: str, start: int, end: int, across_lines: bool = False) -> bool:
     """Is the mention inside a run of navigation or teaser titles ('Best Buy Reviews Target
     Reviews IBM Reviews', 'How to Get A Job At Snapchat According to Insiders 7 Companies')?
     Five words on each side on its line, all capitalised or small joining words, no list
-    commas and no table: page chrome that names a company, not the policy naming a party."""
-    lo = max(text.rfind("\n", max(0, start - _MENU_REACH), start) + 1, start - _MENU_REACH, 0)
-    hi = text.find("\n", end, end + _MENU_REACH)
-    hi = hi if hi != -1 else min(len(text), end + _MENU_REACH)
+    commas and no table: page chrome that names a company, not the policy naming a party.
+    across_lines: count the lines around too (menu lines of brand sites, 'Bookworm.com Books
+    For Children Of All Ages' / 'Casa.com Kitchen, Storage'; a list of bodies one per line is
+    not a menu, so names are judged on their own line)."""
+    lo, hi = max(0, start - _MENU_REACH), min(len(text), end + _MENU_REACH)
+    if not across_lines:
+        lo = max(lo, text.rfind("\n", lo, start) + 1)
+        nl = text.find("\n", end, hi)
+        hi = nl if nl != -1 else hi
     words = text[lo:start].split()[-5:] + text[end:hi].split()[:5]
-    if len(words) < 8 or "|" in text[lo:hi] or sum(w.count(",") for w in words) > 1:
+    if len(words) < 8 or sum(w.count(",") for w in words) > 1 or any("|" in w for w in words):
         return False
     caps = 0
     for w in words:
