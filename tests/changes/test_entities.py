@@ -280,3 +280,11 @@ def test_menu_lines_of_brand_sites_are_no_domains_and_glued_labels_no_addresses(
     assert find_emails(table) == {"privacy@apple.com", "privacy-ca@apple.com", "privacy-la@apple.com"}
     assert find_emails("Write to Learning@nytimes.com or Privacy@wal-mart.com.") == {"learning@nytimes.com",
                                                                                    "privacy@wal-mart.com"}
+
+
+def test_a_list_of_subsidiaries_in_capitals_is_not_a_menu() -> None:
+    from tracker.changes.vendors import find_vendors
+    text = ("Subsidiaries include, but are not limited to: Retail Activation Services LLC (Consensus Corporation), "
+            "TCC Cooking Co. (Cooking.com and Chefs Catalog) and Dermstore LLC")
+    assert "Consensus Corporation" in find_vendors(text)
+    assert not find_vendors("Ad Choices Share on Facebook Share on Twitter Share on Tumblr Resize Text Print Article")

@@ -675,7 +675,7 @@ def in_menu(text: str, start: int, end: int, across_lines: bool = False) -> bool
     """Is the mention inside a run of navigation or teaser titles ('Best Buy Reviews Target
     Reviews IBM Reviews', 'How to Get A Job At Snapchat According to Insiders 7 Companies')?
     Five words on each side on its line, all capitalised or small joining words, no list
-    commas and no table: page chrome that names a company, not the policy naming a party.
+    commas, brackets or table: page chrome that names a company, not the policy naming a party.
     across_lines: count the lines around too (menu lines of brand sites, 'Bookworm.com Books
     For Children Of All Ages' / 'Casa.com Kitchen, Storage'; a list of bodies one per line is
     not a menu, so names are judged on their own line)."""
@@ -685,8 +685,8 @@ def in_menu(text: str, start: int, end: int, across_lines: bool = False) -> bool
         nl = text.find("\n", end, hi)
         hi = nl if nl != -1 else hi
     words = text[lo:start].split()[-5:] + text[end:hi].split()[:5]
-    if len(words) < 8 or sum(w.count(",") for w in words) > 1 or any("|" in w for w in words):
-        return False
+    if len(words) < 8 or sum(w.count(",") for w in words) > 1 or any("|" in w or "(" in w or ")" in w for w in words):
+        return False      # a list has its commas, a table its bars, a list of legal entities its brackets
     caps = 0
     for w in words:
         core = w.strip("()[],.:;!?\"“”'’*_")
