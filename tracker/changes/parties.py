@@ -323,7 +323,8 @@ def _self_span(name: str, start: int, end: int) -> tuple[str, int, int] | None:
     return name, end - len(name) if start < 0 else start, end
 
 
-def self_names(text: str) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=16)
+def self_names(text: str) -> tuple[tuple[str, int, int], ...]:
     """(name, start, end) of the names the policy gives itself: the company that defines
     itself as "we" ('Glassdoor, Inc. ("Glassdoor," "we," or "us")', 'X d/b/a Y ("We")', its
     short name in the quotes) and the holder of the copyright ('© 2004, 2010 WP Company LLC')."""
@@ -353,7 +354,7 @@ def self_names(text: str) -> list[tuple[str, int, int]]:
             hit = _self_span(nm.group(1), m.end(), m.end() + len(nm.group(1)))
             if hit and hit[0] == nm.group(1):
                 out.append((hit[0], hit[1], nm.end()))
-    return out
+    return tuple(out)
 
 
 def find_parties(text: str) -> list[tuple[str, int, int]]:
