@@ -288,3 +288,9 @@ def test_a_list_of_subsidiaries_in_capitals_is_not_a_menu() -> None:
             "TCC Cooking Co. (Cooking.com and Chefs Catalog) and Dermstore LLC")
     assert "Consensus Corporation" in find_vendors(text)
     assert not find_vendors("Ad Choices Share on Facebook Share on Twitter Share on Tumblr Resize Text Print Article")
+
+
+def test_a_menu_of_ranges_one_per_line_names_no_period() -> None:
+    menu = "Girls' Toys\nBoys' Toys\nShop by Age\nBaby Toys\n2-3 Years\n4-5 Years\n6-7 Years\n8-9 Years\n10-12 Years\nSee All\nOutdoor Play\nRiding Toys\n"
+    assert find_durations(menu) == set()
+    assert find_durations("Retention Period\n7 Years\nWe keep tax records for seven years after the sale.") == {"7 years"}

@@ -164,7 +164,7 @@ def find_durations(text: str) -> set[str]:
         # "24/7", "section 3 days"... skip numbers glued to a slash or part of dates
         if start and text[start - 1] in "/.":
             continue
-        if m.group(3)[:1].isupper() and in_menu(text, start, m.end()):
+        if m.group(3)[:1].isupper() and in_menu(text, start, m.end(), across_lines=True):
             continue  # 'Shop by Age 2-3 Years 4-5 Years': a menu of ranges, not a period
         unit = m.group(3).lower().replace("business ", "business-").replace("calendar ", "calendar-") \
             .replace("working ", "working-").rstrip("s")
