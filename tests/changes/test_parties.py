@@ -162,7 +162,7 @@ def test_copyright_needs_a_year_and_a_we_needs_quotes() -> None:
 
 @pytest.mark.parametrize("text,wrong,right", [
     ("For questions write us at: Privacy TeamQuorra Inc.2800 East Commerce Center Place", "TeamQuorra Inc", "Quorra Inc"),
-    ("Copyright notices go to Washpost.Newsreel Interactive Co. and its parent company today.",
+    ("You agree to indemnify and hold harmless Washpost.Newsreel Interactive and its parent and affiliates.",
      "Newsreel Interactive", None),
 ])
 def test_glued_words_are_not_names(text: str, wrong: str, right: str | None) -> None:
