@@ -130,10 +130,3 @@ def test_a_company_named_far_more_than_any_other_is_the_author_without_a_site() 
     text = "Pinterest collects data. " * 16 + "Share to Facebook. " * 4
     assert first_party([text], []) == ("Pinterest", "pinterest")
     assert first_party(["Pinterest collects data. " * 16 + "Share to Facebook. " * 6], [])[0] is None
-
-
-def test_a_site_name_in_the_copyright_line_names_the_company() -> None:
-    from tracker.changes.entities import first_party
-    text = ("Shop Toys Electronics Medical Clinics at Zorbamart Shipping & Returns Music Money Center. "
-            "We use cookies. Contact us by mail. \u00a9 2008 Zorbamart.com. All Rights Reserved.")
-    assert first_party([text], []) == ("Zorbamart", "zorbamart")

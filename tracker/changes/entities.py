@@ -389,16 +389,12 @@ def _key(name: str) -> str:
     return re.sub(r"\W", "", vendor_key(name))
 
 
-_SITE_TAIL_RE = re.compile(r"(?i)(?<=\w)\.(?:com|net|org|co|io)(?:\.[a-z]{2})?$")
-
-
 def _self_name(texts: list[str]) -> str | None:
-    """The name the policy gives itself most often (parties.self_names), without its legal form
-    or the ending of its site's name ('© 2008 Walmart.com' -> 'Walmart')."""
+    """The name the policy gives itself most often (parties.self_names), without its legal form."""
     counts: Counter[str] = Counter()
     for t in texts:
         for name, _, _ in self_names(t):
-            counts[_SITE_TAIL_RE.sub("", _LEGAL_SUFFIX_TAIL_RE.sub("", name))] += 1
+            counts[_LEGAL_SUFFIX_TAIL_RE.sub("", name)] += 1
     return sorted(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0] if counts else None
 
 
