@@ -322,6 +322,19 @@ def whitespace(text: str, rng: random.Random) -> str | None:
     return "\n".join(line + rng.choice(("", " ", "  ", "\t")) for line in out.split("\n"))
 
 
+def paragraph_spacing(text: str, rng: random.Random) -> str | None:
+    """Paragraphs separated by blank lines instead of single line breaks (or the reverse): two
+    text extractors of one page differ so."""
+    markdown = re.search(r"(?m)^(?:#{1,6} |[=\-]{3,}\s*$)", text)
+    if "\n\n" in text and text.count("\n\n") * 3 > text.count("\n"):
+        if markdown:
+            return None       # Markdown needs its blank lines; a plain-text extractor writes none
+        out = re.sub(r"\n{2,}", "\n", text)
+    else:
+        out = re.sub(r"(?<=\S)\n(?=\S)", "\n\n", text)
+    return out if out != text else None
+
+
 def paragraphs(text: str, rng: random.Random) -> str | None:
     """One paragraph split in two at a sentence boundary, or two paragraphs joined into one."""
     lines = _lines(text)
@@ -347,7 +360,7 @@ FAMILIES: dict[str, Family] = {
     "rewrap": rewrap, "bullets": bullets, "heading-levels": heading_levels, "typography": typography,
     "chrome-tail": chrome_tail, "link-targets": link_targets, "revision-date": revision_date,
     "copyright-year": copyright_year, "archive-wrapper": archive_wrapper, "table": table_render,
-    "whitespace": whitespace, "paragraphs": paragraphs,
+    "whitespace": whitespace, "paragraph-spacing": paragraph_spacing, "paragraphs": paragraphs,
 }
 
 

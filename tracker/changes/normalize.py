@@ -283,8 +283,14 @@ def stamp_date(sentence: str) -> str:
     return m.group(0) if m else sentence
 
 
+_RIGHTS_RESERVED_RE = re.compile(r"(?i)\W*all rights reserved\W*")
+
+
 def is_copyright(sentence: str) -> bool:
-    """'© 2023 Example Inc. All rights reserved.' : page furniture, not policy content."""
+    """'© 2023 Example Inc. All rights reserved.' : page furniture, not policy content (also
+    'All rights reserved.' on its own, which the sentence split cuts off after 'Inc.')."""
+    if _RIGHTS_RESERVED_RE.fullmatch(sentence):
+        return True
     return bool(_COPYRIGHT_RE.search(sentence)) and len(sentence) < 200 and bool(
         re.search(r"\b(?:19|20)\d{2}\b", sentence) or re.search(r"all rights reserved", sentence, re.I))
 

@@ -217,6 +217,61 @@ def _list_line(line: str, nxt: str) -> bool:
     return not (title_case(line) and is_title_line(line) and len(nxt.strip()) >= LIST_ITEM_CHARS)
 
 
+_WRAP_MIN_LINES = 8
+_WRAP_MAX_WIDTH = 100
+_BLOCK_START_RE = re.compile(r"^\s*(?:#|\||>|[*+\-\u2022]\s|\d{1,3}[.)]\s|[=\-]{3,}\s*$)")
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped text was wrapped at, or None when it is not hard-wrapped: most
+    lines of a wrapped text end a few characters short of one width, and none is much longer."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < _WRAP_MIN_LINES:
+        return None
+    width = lengths[int(0.95 * (len(lengths) - 1))]
+    if width > _WRAP_MAX_WIDTH or width < 40:
+        return None
+    near = sum(1 for n in lengths if width - 20 <= n <= width)
+    return width if near >= 0.4 * len(lengths) else None
+
+
+def unwrap(text: str) -> str:
+    """Join the lines of a hard-wrapped text back into its paragraphs: a line is continued on
+    the next when the next line's first word would not have fitted on it, so re-wrapping a
+    policy at another width (or not at all) never changes its blocks. Short lines (list items,
+    headings, addresses) and Markdown block syntax are left alone. A full line that ends a
+    sentence before a short line stays apart: the short line may be a heading."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    if width is None:
+        return text
+
+    def full(k: int) -> bool:
+        """Line k was cut by the wrap: the next line's first word did not fit on it."""
+        nxt = lines[k + 1].strip() if k + 1 < len(lines) else ""
+        return bool(nxt) and len(lines[k].rstrip()) + 1 + len(nxt.split(" ", 1)[0]) > width
+
+    out: list[str] = [lines[0]]
+    for k in range(1, len(lines)):
+        prev, line = lines[k - 1].rstrip(), lines[k]
+        if prev and full(k - 1) and not _BLOCK_START_RE.match(line) and not _ATX_RE.match(prev) \
+                and not (prev[-1:] in ".!?" and line.strip()[:1].isupper() and not full(k)):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _next_text_line(lines: list[str], i: int) -> str:
+    """The first line with text after line i (within a few lines), or ''."""
+    for k in range(i + 1, min(len(lines), i + 5)):
+        if lines[k].strip():
+            return lines[k]
+    return ""
+
+
 def _blocks(text: str) -> list[tuple[str, str]]:
     """Raw lines -> [('h', title) | ('p', paragraph) | ('nav', '')] with inline markup intact."""
     lines = text.split("\n")
@@ -231,16 +286,22 @@ def _blocks(text: str) -> list[tuple[str, str]]:
     i = 0
     n = len(lines)
     joined_by_break = in_list = False
+    last_line, last_at = "", 0   # the last paragraph line, across blank lines: a list's lead-in
     while i < n:
-        hard_break = lines[i].endswith(("  ", "\\")) and bool(lines[i].strip())
+        # only an explicit '\\' break joins lines: trailing spaces are invisible, and the same page
+        # extracted as plain text has a bare line break there (html2text writes '  ' for <br>)
+        hard_break = lines[i].endswith("\\") and bool(lines[i].strip())
         raw = lines[i].rstrip().rstrip("\\")
         line = _QUOTE_RE.sub("", raw) if ">" in raw else raw
         nxt = lines[i + 1] if i + 1 < n else ""
         if not line.strip():
             flush()
-            joined_by_break = in_list = False
+            joined_by_break = False   # a list may be written with blank lines between its items
             i += 1
             continue
+        # the next line with text: the context of a line is the same whether the text puts
+        # blank lines between its paragraphs or not (two extractors of one page differ so)
+        after = nxt if nxt.strip() else _next_text_line(lines, i)
         m = _ATX_RE.match(line)
         if m:
             flush()
@@ -268,7 +329,7 @@ def _blocks(text: str) -> list[tuple[str, str]]:
             out.append(("h3", line.strip()))
             i += 1
             continue
-        if is_numbered_heading(line, nxt, prev_line(lines, i)):
+        if is_numbered_heading(line, after, prev_line(lines, i)):
             flush()
             out.append(("h4", line.strip()))
             i += 1
@@ -289,7 +350,7 @@ def _blocks(text: str) -> list[tuple[str, str]]:
             flush()     # 'back to top', 'Show more': a control, and it must not glue blocks together
             i += 1
             continue
-        if (in_list or (para and _introduces_list(para[-1]) and not _titled(stripped, nxt))) and _list_line(stripped, nxt):
+        if (in_list or (len(out) - last_at <= 1 and _introduces_list(last_line) and not _titled(stripped, after))) and _list_line(stripped, after):
             flush()     # 'We locate you by:' then 'GPS', 'IP address': unbulleted items, not headings
             out.append(("li", stripped))
             in_list = True
@@ -304,12 +365,15 @@ def _blocks(text: str) -> list[tuple[str, str]]:
             para[-1] = para[-1] + " " + stripped   # Markdown hard break: same block (an address)
         else:
             prev = para[-1]
-            # join across a hard wrap unless the previous line closed a paragraph
+            # a line break ends a block unless the next line plainly continues the sentence
+            # (hard-wrapped texts were joined by unwrap()): so the blocks are the same whether
+            # an extractor put blank lines between paragraphs or single line breaks
             continuation = (stripped[:1].islower() and prev[-1:] not in ".!?:;") or _abbreviated_end(prev, stripped)
-            if not continuation and (prev[-1:] in ".!?:" or (is_title_line(prev) and len(prev) < 60 and len(para) == 1)):
+            if not continuation:
                 flush()
             para.append(stripped)
         joined_by_break = hard_break
+        last_line, last_at = stripped, len(out)
         i += 1
     flush()
     return out
@@ -358,7 +422,9 @@ def _block_events(kind: str, body: str, lower_doc: bool) -> tuple[tuple, ...]:
         if glued and is_title_line(glued.group(1)) and len(clean) > len(glued.group(1)) + 20:
             _section_event(out, glued.group(1), 4)     # 'Welcome to the PolicyAn updated version...'
             clean = clean[glued.end(1):]
-    if kind.startswith("h") or (kind == "p" and is_plain_heading(clean)):
+    if kind.startswith("h") or (kind == "p" and is_plain_heading(clean) and "@" not in clean
+                                and not _URL_IN_TEXT_RE.search(clean)):
+        # (a line with an e-mail address or a web address is a contact, not a guessed heading)
         level = int(kind[1:]) if kind.startswith("h") else (3 if is_caps_heading(clean) else 4)
         if is_date_stamp(clean) and not DATE_RE.fullmatch(clean.strip()):
             out.append(("stamp", clean))
@@ -408,7 +474,7 @@ def segment(text: str) -> Document:
     stamps: list[str] = []
     dated_headings: list[str] = []
 
-    blocks = unglue(_blocks(text))
+    blocks = unglue(_blocks(unwrap(text)))
     sentence_case_ok = sentence_case_headings(blocks)
     for kind, body in blocks:
         for event in _block_events(kind, body, lower_doc):

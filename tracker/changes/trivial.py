@@ -52,6 +52,7 @@ def is_change_note(text: str) -> bool:
     return bool(_CHANGE_NOTE_RE.match(rest))
 
 
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,6}s?\b")
 # words whose swap changes no practice: 'via this Web site' -> 'on this Web site'
 _INTERCHANGEABLE = frozenset("via on in at through by upon within into onto using a an the".split())
@@ -71,6 +72,8 @@ def is_trivial(c: "Change") -> bool:
         return bool(_BANNER_RE.search(text) or is_change_note(text)) and len(text.split()) <= 25
     if c.kind != "reworded" or not c.old or not c.new:
         return c.kind == "moved"
+    if not _WORD_RE.search(c.old + " " + c.new):
+        return True                       # '102 : 1' -> '102 : 2': a counter, no words to state a practice
     if (is_change_note(c.old) and is_change_note(c.new)) or (is_change_log(c.old) and is_change_log(c.new)):
         return True                       # a revision-history line that grew a new entry
     if glued_chrome(c.old, c.new) or glued_chrome(c.new, c.old):
