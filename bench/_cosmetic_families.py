@@ -196,10 +196,11 @@ def abbreviation(text: str, rng: random.Random) -> str | None:
     """One abbreviation spelled out, or one spelled-out name abbreviated, in one place."""
     options = []
     for short, long in _ABBREVIATIONS:
-        for m in re.finditer(rf"(?<![\w.]){re.escape(short)}(?![\w])", text):
+        for m in re.finditer(rf"(?<![\w.(\"']){re.escape(short)}(?![\w])", text):
             options.append((m.start(), m.end(), long))
-        for m in re.finditer(re.escape(long), text):
-            options.append((m.start(), m.end(), short))
+        if short not in ("i.e.", "e.g."):     # 'that is' / 'for example' are also plain prose
+            for m in re.finditer(re.escape(long), text):
+                options.append((m.start(), m.end(), short))
     if not options:
         return None
     start, end, repl = rng.choice(options)
@@ -259,8 +260,14 @@ def rewrap(text: str, rng: random.Random) -> str | None:
     """Prose lines hard-wrapped at 60-80 columns."""
     width = rng.randrange(60, 81)
     lines = _lines(text)
-    for k in reversed(_prose_lines(text)):
-        lines[k:k + 1] = textwrap.wrap(lines[k], width, break_long_words=False, break_on_hyphens=False)
+    for k in range(len(lines) - 1, -1, -1):
+        line = lines[k]
+        if len(line) <= width or line.lstrip().startswith(("#", "|")):
+            continue
+        item = _LIST_RE.match(line)      # a list item wraps under its text, as pandoc writes it
+        indent = " " * len(item.group(0)) if item else ""
+        lines[k:k + 1] = textwrap.wrap(line, width, subsequent_indent=indent,
+                                       break_long_words=False, break_on_hyphens=False)
     return "\n".join(lines)
 
 

@@ -219,20 +219,23 @@ def _list_line(line: str, nxt: str) -> bool:
 
 _WRAP_MIN_LINES = 8
 _WRAP_MAX_WIDTH = 100
+_WRAP_SLACK = 10
 _BLOCK_START_RE = re.compile(r"^\s*(?:#|\||>|[*+\-\u2022]\s|\d{1,3}[.)]\s|[=\-]{3,}\s*$)")
 
 
 def wrap_width(lines: list[str]) -> int | None:
     """The column a hard-wrapped text was wrapped at, or None when it is not hard-wrapped: most
-    lines of a wrapped text end a few characters short of one width, and none is much longer."""
+    lines of a wrapped text end a few characters short of one width. A few longer lines (a
+    web address, a table row the wrapper left alone) do not count against it."""
     lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
-    if len(lengths) < _WRAP_MIN_LINES:
+    short = [n for n in lengths if n <= _WRAP_MAX_WIDTH]
+    if len(short) < _WRAP_MIN_LINES or len(short) < 0.85 * len(lengths):
         return None
-    width = lengths[int(0.95 * (len(lengths) - 1))]
-    if width > _WRAP_MAX_WIDTH or width < 40:
+    width = short[int(0.95 * (len(short) - 1))]
+    if width < 40:
         return None
-    near = sum(1 for n in lengths if width - 20 <= n <= width)
-    return width if near >= 0.4 * len(lengths) else None
+    near = sum(1 for n in short if width - 20 <= n <= width)
+    return width if near >= 0.4 * len(short) else None
 
 
 def unwrap(text: str) -> str:
@@ -249,9 +252,13 @@ def unwrap(text: str) -> str:
         return text
 
     def full(k: int) -> bool:
-        """Line k was cut by the wrap: the next line's first word did not fit on it."""
+        """Line k was cut by the wrap: the next line's first word did not fit on it (give or
+        take a few characters when the line ends mid-sentence: the wrapper may have counted
+        an entity or markup the scrape wrote otherwise)."""
         nxt = lines[k + 1].strip() if k + 1 < len(lines) else ""
-        return bool(nxt) and len(lines[k].rstrip()) + 1 + len(nxt.split(" ", 1)[0]) > width
+        line = lines[k].rstrip()
+        slack = 0 if line[-1:] in ".!?:" else _WRAP_SLACK
+        return bool(nxt) and len(line) + 1 + len(nxt.split(" ", 1)[0]) > width - slack
 
     out: list[str] = [lines[0]]
     for k in range(1, len(lines)):
@@ -463,7 +470,7 @@ def _block_events(kind: str, body: str, lower_doc: bool) -> tuple[tuple, ...]:
 
 def segment(text: str) -> Document:
     """Parse one version into sections and sentences (noise dropped, stamps kept aside)."""
-    text = deobfuscate_emails(clean_chars(text.replace("\r\n", "\n").replace("\r", "\n")))
+    text = deobfuscate_emails(clean_chars(unwrap(text.replace("\r\n", "\n").replace("\r", "\n"))))
     text = text.replace("\t", " ")
     head = text[:20000]
     letters = sum(map(str.isalpha, head))        # map: C speed, same count as a generator
@@ -474,7 +481,7 @@ def segment(text: str) -> Document:
     stamps: list[str] = []
     dated_headings: list[str] = []
 
-    blocks = unglue(_blocks(unwrap(text)))
+    blocks = unglue(_blocks(text))
     sentence_case_ok = sentence_case_headings(blocks)
     for kind, body in blocks:
         for event in _block_events(kind, body, lower_doc):

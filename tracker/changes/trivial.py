@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from tracker.changes.entities import extract_sentence
 from tracker.changes.normalize import DATE_RE
 from tracker.changes.topics import has_topic, topics_of
+from tracker.changes.variants import same_wording
 from tracker.changes.verdict import _NEG_RE, _numbers, delta_words
 
 if TYPE_CHECKING:
@@ -76,8 +77,8 @@ def is_trivial(c: "Change") -> bool:
         return True                       # '102 : 1' -> '102 : 2': a counter, no words to state a practice
     if (is_change_note(c.old) and is_change_note(c.new)) or (is_change_log(c.old) and is_change_log(c.new)):
         return True                       # a revision-history line that grew a new entry
-    if glued_chrome(c.old, c.new) or glued_chrome(c.new, c.old):
-        return True
+    if glued_chrome(c.old, c.new) or glued_chrome(c.new, c.old) or same_wording(c.old, c.new):
+        return True                       # (an abbreviation spelled out, a British spelling, a doubled word)
     return _trivial_edit(*delta_words(c.old, c.new))
 
 
