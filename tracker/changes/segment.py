@@ -292,7 +292,7 @@ def _blocks(text: str) -> list[tuple[str, str]]:
 
     i = 0
     n = len(lines)
-    joined_by_break = in_list = False
+    joined_by_break = in_list = marked = False
     last_line, last_at = "", 0   # the last paragraph line, across blank lines: a list's lead-in
     while i < n:
         # only an explicit '\\' break joins lines: trailing spaces are invisible, and the same page
@@ -303,7 +303,8 @@ def _blocks(text: str) -> list[tuple[str, str]]:
         nxt = lines[i + 1] if i + 1 < n else ""
         if not line.strip():
             flush()
-            joined_by_break = False   # a list may be written with blank lines between its items
+            joined_by_break = False   # an unmarked list may be written with blank lines between its
+            in_list = in_list and not marked   # items; a Markdown list ends at a blank line
             i += 1
             continue
         # the next line with text: the context of a line is the same whether the text puts
@@ -350,6 +351,7 @@ def _blocks(text: str) -> list[tuple[str, str]]:
                 i += 1
                 item += " " + lines[i].strip()
             out.append(("li", item))
+            in_list = marked = True     # short unmarked lines right after a bulleted item are items too
             i += 1
             continue
         stripped = " ".join(line.split())
@@ -357,10 +359,11 @@ def _blocks(text: str) -> list[tuple[str, str]]:
             flush()     # 'back to top', 'Show more': a control, and it must not glue blocks together
             i += 1
             continue
-        if (in_list or (len(out) - last_at <= 1 and _introduces_list(last_line) and not _titled(stripped, after))) and _list_line(stripped, after):
+        if (in_list or (len(out) - last_at <= 1 and _introduces_list(last_line) and not _titled(stripped, after))) \
+                and _list_line(stripped, after):
             flush()     # 'We locate you by:' then 'GPS', 'IP address': unbulleted items, not headings
             out.append(("li", stripped))
-            in_list = True
+            in_list, marked = True, False
             i += 1
             continue
         in_list = False
