@@ -103,6 +103,10 @@ _GLUED_LABEL_RE = re.compile(r'["“][^"”\n]{1,80}["”][A-Z][a-z]')
 _GLUED_HEADING_RE = re.compile(r"(?<=[a-z]{3})(?=" + STARTERS + r" [A-Za-z])")
 UI_LABEL_RE = re.compile(r"^(?:(?:back to top|expand|collapse|show more|read more|hide|show)\s*)+|"
                           r"(?:\s*(?:back to top|hide examples|show examples|expand|collapse))+$", re.I)
+# a page's own controls on a line of their own: 'Was this page helpful?', 'Share this page', 'Print'
+_WIDGET_LINE_RE = re.compile(r"(?i)\W*(?:was this (?:page|article|answer|information) helpful|"
+                             r"(?:share|print|e-?mail|bookmark) (?:this|the) (?:page|article)|print|share|"
+                             r"(?:back to|return to|go to) (?:the )?top(?: of (?:the )?page)?|top of page)\W*")
 
 
 # a lower-case word glued to a capitalised one ('controlsActivity'); 'TimesPoints' is a brand
@@ -355,7 +359,7 @@ def _blocks(text: str) -> list[tuple[str, str]]:
             i += 1
             continue
         stripped = " ".join(line.split())
-        if UI_LABEL_RE.fullmatch(stripped):
+        if UI_LABEL_RE.fullmatch(stripped) or _WIDGET_LINE_RE.fullmatch(stripped):
             flush()     # 'back to top', 'Show more': a control, and it must not glue blocks together
             i += 1
             continue
@@ -378,7 +382,8 @@ def _blocks(text: str) -> list[tuple[str, str]]:
             # a line break ends a block unless the next line plainly continues the sentence
             # (hard-wrapped texts were joined by unwrap()): so the blocks are the same whether
             # an extractor put blank lines between paragraphs or single line breaks
-            continuation = (stripped[:1].islower() and prev[-1:] not in ".!?:;") or _abbreviated_end(prev, stripped)
+            continuation = (stripped.lstrip("[(\"'*_")[:1].islower() and prev[-1:] not in ".!?:;") \
+                or _abbreviated_end(prev, stripped)
             if not continuation:
                 flush()
             para.append(stripped)
@@ -433,7 +438,7 @@ def _block_events(kind: str, body: str, lower_doc: bool) -> tuple[tuple, ...]:
             _section_event(out, glued.group(1), 4)     # 'Welcome to the PolicyAn updated version...'
             clean = clean[glued.end(1):]
     if kind.startswith("h") or (kind == "p" and is_plain_heading(clean) and "@" not in clean
-                                and not _URL_IN_TEXT_RE.search(clean)):
+                                and "[email]" not in inline.text and not _URL_IN_TEXT_RE.search(clean)):
         # (a line with an e-mail address or a web address is a contact, not a guessed heading)
         level = int(kind[1:]) if kind.startswith("h") else (3 if is_caps_heading(clean) else 4)
         if is_date_stamp(clean) and not DATE_RE.fullmatch(clean.strip()):

@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from tracker.changes.entities import extract_sentence
-from tracker.changes.normalize import DATE_RE, heading_key
+from tracker.changes.normalize import DATE_RE, heading_key, sentence_key
 from tracker.changes.topics import has_topic, topics_of
 from tracker.changes.variants import same_wording
 from tracker.changes.verdict import _NEG_RE, _numbers, delta_words
@@ -119,6 +119,36 @@ _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _EMAIL_PLACEHOLDERS = frozenset(("email", "e-mail", "email protected", "email address", "email&#160;protected"))
 
 
+def _address_key(text: str) -> str | None:
+    """The sentence key with its e-mail addresses written 'email', as the anti-spam placeholder
+    reads once its brackets are gone; None without an address."""
+    if "@" not in text or not _EMAIL_RE.search(text):
+        return None
+    return sentence_key(_EMAIL_RE.sub(" email ", text))
+
+
+def hidden_addresses(changes: "list[Change]") -> set[int]:
+    """An added and a removed sentence that are the same but for the e-mail addresses one of
+    them shows as a placeholder ('Email: privacy@example.com' / 'Email: [email protected]'):
+    the same text, scraped with and without the addresses decoded. The side with the
+    placeholder has no address at all, so an address replaced by another one still counts."""
+    out: set[int] = set()
+    by_key: dict[tuple[str, str], int] = {}
+    for k, c in enumerate(changes):
+        text = c.old if c.kind == "removed" else c.new if c.kind == "added" else None
+        if text and "@" not in text and "email" in text.lower():
+            by_key.setdefault((c.kind, sentence_key(text)), k)
+    if not by_key:
+        return out
+    for k, c in enumerate(changes):
+        text = c.old if c.kind == "removed" else c.new if c.kind == "added" else None
+        key = _address_key(text) if text else None
+        other = by_key.get(("added" if c.kind == "removed" else "removed", key or ""))
+        if key and other is not None:
+            out.update((k, other))
+    return out
+
+
 def _placeholder_for(address: str, placeholder: str) -> bool:
     """An e-mail address on one side, an anti-spam placeholder on the other: the same text
     scraped with and without the address decoded."""
@@ -185,7 +215,7 @@ def trivial_changes(changes: "list[Change]") -> set[int]:
     for k in range(1, len(changes)):
         if _banner_tail(changes[k - 1], changes[k]):
             out.add(k)
-    out |= cookie_banner(changes)
+    out |= cookie_banner(changes) | hidden_addresses(changes)
     def norm(text: str) -> str:
         return " ".join(text.split())
 

@@ -64,6 +64,8 @@ def _abbreviate(m: re.Match[str]) -> str:
     name, acronym = m.group(1).strip(), m.group(2)
     words = name.split()
     for start in range(len(words)):
+        if words[start].lower() in _SMALL:
+            continue          # 'The General Data Protection Regulation (GDPR)' keeps its 'The'
         if _initials(" ".join(words[start:])) == acronym:
             return " ".join(words[:start] + [acronym]) + " "
     return m.group(0)
