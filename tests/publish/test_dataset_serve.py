@@ -63,6 +63,40 @@ def test_directory_export_and_its_refusals(workspace: Workspace, tmp_path: Path)
     assert not (tmp_path / "x").exists()
 
 
+def test_versions_captured_within_one_second_keep_a_file_each(tmp_path: Path) -> None:
+    """Two captures in the same second (a re-run, a quick fix upstream) were one ZIP entry
+    written twice and one file overwritten in a directory export: each keeps its own name."""
+    from datetime import timedelta
+
+    from tracker.models import Extracted, RecordMeta
+    from tracker.storage.repo import CompanyRepo
+    ws = Workspace.init(tmp_path / "ws")
+    repo = CompanyRepo.open(ws.repo_path("acme"), create=True)
+    for i, text in enumerate(["# P\n\nOne.\n", "# P\n\nTwo.\n", "# P\n\nThree.\n"]):
+        repo.record("privacy-policy", Extracted(text, text.encode(), "html"),
+                    RecordMeta(source_url="https://acme.example/", status=200),
+                    T0 + timedelta(milliseconds=100 * i), "privacy-policy")
+    repo.close()
+    for as_zip, out in ((True, tmp_path / "d.zip"), (False, tmp_path / "d")):
+        export_dataset(ws, ws.load_config(), out, as_zip=as_zip)
+        if as_zip:
+            with zipfile.ZipFile(out) as zf:
+                names = zf.namelist()
+                index = json.loads(zf.read("d/index.json"))
+                texts = [zf.read(f"d/{v['path']}").decode()
+                         for v in index["companies"][0]["documents"][0]["versions"]]
+            assert len(names) == len(set(names))
+        else:
+            index = json.loads((out / "index.json").read_text())
+            texts = [(out / v["path"]).read_text()
+                     for v in index["companies"][0]["documents"][0]["versions"]]
+        paths = [v["path"] for v in index["companies"][0]["documents"][0]["versions"]]
+        assert paths == ["acme/privacy-policy/2021-03-04T05-06-07Z.md",
+                         "acme/privacy-policy/2021-03-04T05-06-07Z-2.md",
+                         "acme/privacy-policy/2021-03-04T05-06-07Z-3.md"]
+        assert texts == ["# P\n\nOne.\n", "# P\n\nTwo.\n", "# P\n\nThree.\n"]
+
+
 def test_cli_export_prints_one_line_and_refusals_exit_2(workspace: Workspace,
                                                         tmp_path: Path) -> None:
     runner = CliRunner()

@@ -6,6 +6,7 @@ Layout (a directory, or the same tree inside a ZIP file)::
       README.md                                  what the dataset holds, when it was made
       index.json                                 companies, documents, versions (schema below)
       <company>/<doc-type>/<YYYY-MM-DDTHH-MM-SSZ>.md   the extracted text of each version
+                                                 (-2, -3, … for captures within one second)
 
 ``index.json``: ``{"schema": 1, "generated": ISO time, "companies": [{"slug", "name",
 "documents": [{"type", "title", "url", "versions": [{"date", "commit", "text_sha256", "path",
@@ -56,6 +57,13 @@ def _stamp(when: datetime) -> str:
     return when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H-%M-%SZ")
 
 
+def _unique(stamp: str, used: dict[str, int]) -> str:
+    """The stamp, or 'stamp-2', 'stamp-3', … for versions captured within the same second
+    (oldest first, so the names are the same on every export)."""
+    used[stamp] = used.get(stamp, 0) + 1
+    return stamp if used[stamp] == 1 else f"{stamp}-{used[stamp]}"
+
+
 def _iso(when: datetime) -> str:
     return when.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
 
@@ -66,9 +74,10 @@ def _company_entries(repo: CompanyRepo, slug: str, name: str, urls: dict[str, st
     documents = []
     for doc_type in repo.doc_types():
         versions = []
+        used: dict[str, int] = {}
         for version in reversed(repo.versions(doc_type)):   # oldest first
             text = repo.text_at(version.commit, doc_type).encode("utf-8")
-            path = f"{slug}/{doc_type}/{_stamp(version.date)}.md"
+            path = f"{slug}/{doc_type}/{_unique(_stamp(version.date), used)}.md"
             entries.append(_Entry(path, text, version.date))
             row: dict[str, Any] = {
                 "date": _iso(version.date), "commit": version.commit,
