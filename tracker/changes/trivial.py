@@ -75,11 +75,20 @@ def is_trivial(c: "Change") -> bool:
         return bool(_BANNER_RE.search(text) or is_change_note(text) or is_read_call(text)) and len(text.split()) <= 25
     if c.kind != "reworded" or not c.old or not c.new:
         return c.kind == "moved"
-    if (is_change_note(c.old) and is_change_note(c.new)) or (is_change_log(c.old) and is_change_log(c.new)):
+    if (is_change_note(c.old) and is_change_note(c.new)) or (is_change_log(c.old) and is_change_log(c.new)
+                                                              and _log_growth(c.old, c.new)):
         return True                       # a revision-history line that grew a new entry
     if glued_chrome(c.old, c.new) or glued_chrome(c.new, c.old) or same_wording(c.old, c.new):
         return True                       # (an abbreviation spelled out, a British spelling, a doubled word)
     return _trivial_edit(*delta_words(c.old, c.new))
+
+
+def _log_growth(old: str, new: str) -> bool:
+    """What a change log gained is dated entries or edit notes, or nothing but wording: a
+    statement of practice glued onto the log ('… We share your location with advertisers.')
+    is not an entry of it."""
+    gone, came = delta_words(old, new)
+    return not has_topic(came) or bool(DATE_RE.search(came)) or is_change_note(came)
 
 
 def _trivial_edit(gone: str, came: str) -> bool:
