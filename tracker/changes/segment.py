@@ -238,8 +238,11 @@ def wrap_width(lines: list[str]) -> int | None:
     width = short[int(0.95 * (len(short) - 1))]
     if width < 40:
         return None
-    near = sum(1 for n in short if width - 20 <= n <= width)
-    return width if near >= 0.4 * len(short) else None
+    # short lines (menus, headings, list items) say nothing of a wrap: of the lines at least
+    # half as long as the width, most end near it
+    longish = [n for n in short if n >= width // 2]
+    near = sum(1 for n in longish if width - 20 <= n <= width)
+    return width if len(longish) >= _WRAP_MIN_LINES and near >= 0.6 * len(longish) else None
 
 
 def unwrap(text: str) -> str:
