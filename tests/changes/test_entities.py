@@ -245,3 +245,52 @@ def test_evaluator_compares_entities_in_their_normal_forms() -> None:
         ({"tools.google.com"}, {"google.com", "tools.google.com"})
     assert mod.match_entities("vendors", ["Mozilla Firefox", "Google Commerce Ltd"],
                               ["Firefox", "Google Commerce Ltd."]) == ({"firefox", "google commerce"},) * 2
+
+
+def test_names_in_navigation_titles_are_page_chrome() -> None:
+    from tracker.changes.vendors import find_vendors
+    menu = ("Companies near you Best Buy Reviews Target Reviews IBM Reviews AT&T Reviews The Home Depot Reviews "
+            "Walmart Reviews Macy's Reviews Microsoft Reviews Deloitte Reviews Amazon Reviews Bank of America Reviews")
+    teaser = "25 Highest Rated Companies for Vacation Time Off How to Get A Job At Snapchat According to Insiders 7 Companies"
+    assert not find_vendors(menu) & {"IBM", "Walmart", "Amazon", "Microsoft"}
+    assert "Snapchat" not in find_vendors(teaser)
+    # a list of partners has its commas, a sentence its words in lower case, a table its bars
+    assert {"Criteo", "AppNexus", "Quantcast"} <= find_vendors(
+        "Our partners: Google, Facebook, Twitter, Pinterest, LinkedIn, Criteo, AppNexus, Rubicon Project and Quantcast.")
+    assert "Optimizely" in find_vendors("We also use the Google Analytics, Optimizely and Mixpanel cookies to see how you use it.")
+    assert "Criteo" in find_vendors("| Criteo | Advertising | Retargeting | Criteo SA | France | Yes | 13 Months |")
+
+
+def test_a_menu_of_age_ranges_names_no_period() -> None:
+    menu = "Toys Shop by Age Baby Toys 2-3 Years 4-5 Years 6-7 Years 8-9 Years 10-12 Years 13-15 Years See All Outdoor Play"
+    assert find_durations(menu) == set()
+    assert find_durations("Logs are kept for 3 Years and then deleted.") == {"3 years"}
+    assert find_durations("Opt-outs are applied within 10 Business Days of your request.") == {"10 business days"}
+
+
+def test_menu_lines_of_brand_sites_are_no_domains_and_glued_labels_no_addresses() -> None:
+    from tracker.changes.entities import find_domains, find_emails
+    menu = ("Audible Download Audio Books\nBeautyBar.com Prestige Beauty Delivered\nBook Depository Books With Free "
+            "Delivery Worldwide\nBookworm.com Books For Children Of All Ages\nCasa.com Kitchen, Storage & Everything Home\n"
+            "CreateSpace Indie Print Publishing Made Easy\n")
+    assert find_domains(menu, []) == set()
+    assert find_domains("Dermstore LLC (Dermstore.com, Blush.com, and Hairenvy.com). We may share data with them.",
+                        []) == {"dermstore.com", "blush.com", "hairenvy.com"}
+    table = "Contact Information: United Statesprivacy@apple.com Canadaprivacy-ca@apple.com Latin Americaprivacy-la@apple.com"
+    assert find_emails(table) == {"privacy@apple.com", "privacy-ca@apple.com", "privacy-la@apple.com"}
+    assert find_emails("Write to Learning@nytimes.com or Privacy@wal-mart.com.") == {"learning@nytimes.com",
+                                                                                   "privacy@wal-mart.com"}
+
+
+def test_a_list_of_subsidiaries_in_capitals_is_not_a_menu() -> None:
+    from tracker.changes.vendors import find_vendors
+    text = ("Subsidiaries include, but are not limited to: Retail Activation Services LLC (Consensus Corporation), "
+            "TCC Cooking Co. (Cooking.com and Chefs Catalog) and Dermstore LLC")
+    assert "Consensus Corporation" in find_vendors(text)
+    assert not find_vendors("Ad Choices Share on Facebook Share on Twitter Share on Tumblr Resize Text Print Article")
+
+
+def test_a_menu_of_ranges_one_per_line_names_no_period() -> None:
+    menu = "Girls' Toys\nBoys' Toys\nShop by Age\nBaby Toys\n2-3 Years\n4-5 Years\n6-7 Years\n8-9 Years\n10-12 Years\nSee All\nOutdoor Play\nRiding Toys\n"
+    assert find_durations(menu) == set()
+    assert find_durations("Retention Period\n7 Years\nWe keep tax records for seven years after the sale.") == {"7 years"}

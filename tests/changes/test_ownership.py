@@ -80,10 +80,53 @@ def test_every_vendor_that_came_or_went_has_a_role() -> None:
                   "Disputes go to JAMS. We follow the Digital Advertising Alliance principles. "
                   "Data is hosted by Zorblax Data Center LLC.\n")
     r = compare(base, new)
-    assert r.vendor_roles == {v: role_of(v) for v in r.entities_added["vendors"]}
-    assert r.vendor_roles["Facebook"] == "social network" and r.vendor_roles["Android"] == "platform"
+    assert set(r.vendor_roles) == set(r.entities_added["vendors"])
+    # Facebook only as a button to sign in with; a company the text says hosts data is a processor
+    assert r.vendor_roles["Facebook"] == "sign-in" and r.vendor_roles["Android"] == "platform"
     assert r.vendor_roles["Stripe"] == "service provider" and r.vendor_roles["JAMS"] == "dispute resolution"
     assert r.vendor_roles["Digital Advertising Alliance"] == "industry opt-out or certification"
-    assert r.vendor_roles["Zorblax Data Center LLC"] == "company"
+    assert r.vendor_roles["Zorblax Data Center LLC"] == "service provider"
+    assert role_of("Zorblax Data Center LLC") == "company" and role_of("Facebook") == "social network"
     assert role_of("Direct Marketing Association") == "industry opt-out or certification"
     assert type(r).from_json(r.to_json()).vendor_roles == r.vendor_roles
+
+
+def test_roles_follow_the_sentences_that_name_the_party() -> None:
+    from tracker.changes.roles import role_in
+    seal = "Acme is a licensee of the TRUSTe Privacy Program. TRUSTe reviews our practices each year."
+    body = ("If we do not resolve your complaint, you can submit it to TRUSTe, which provides an "
+            "independent third-party dispute resolution service.")
+    assert role_in("TRUSTe", [seal]) == "industry opt-out or certification"
+    assert role_in("TRUSTe", [body]) == "dispute resolution"
+    assert role_in("Facebook", ["If you sign up using your Facebook credentials, we access your profile."]) == "sign-in"
+    # one sentence that gives it data keeps it a recipient
+    assert role_in("Facebook", ["Sign in with Facebook.", "We share hashed e-mail addresses with Facebook."]) \
+        == "social network"
+    assert role_in("Google Plus", ["Log in with a Facebook or Google+ account."]) == "sign-in"
+    assert role_in("Prospero", ["Message boards are hosted and managed by Prospero, a third party vendor."]) \
+        == "service provider"
+    assert role_in("Outlook", ["Turn images off in your email client (e.g., Outlook)."]) == "platform"
+    # the controller is not its own processor; a sentence ends at a full stop a scrape glued
+    assert role_in("Plumtree Distribution International", [
+        "EEA data is controlled by Plumtree Distribution International in Cork, and processed on its behalf "
+        "by Plumtree Inc."]) == "company"
+    assert role_in("Yandora Taxi", ["Fleet partners.Yandora Taxi and other local providers.Airports.Legal disputes "
+                                    "are settled by arbitration."]) == "company"
+
+
+def test_a_policy_that_calls_itself_we_is_the_first_party() -> None:
+    body = ("Glassdoor, Inc. (\"Glassdoor,\" \"we,\" or \"us\") explains how we use data. Google Analytics "
+            "measures visits. Google Analytics sets cookies. Google Analytics reports to us. ")
+    old = body + "Contact Glassdoor, Inc. at 100 Shoreline Highway.\n"
+    new = old + "Glassdoor and its subsidiaries including Glassdoor Global Limited take part in Privacy Shield.\n"
+    r = compare(old, new)
+    assert "Glassdoor Global Limited" not in r.entities_added["vendors"]
+    assert r.own_added["vendors"] == ["Glassdoor Global Limited"]
+    assert "Glassdoor Inc" not in r.entities_added["vendors"] + r.entities_removed["vendors"]
+
+
+def test_a_company_named_far_more_than_any_other_is_the_author_without_a_site() -> None:
+    from tracker.changes.entities import first_party
+    text = "Pinterest collects data. " * 16 + "Share to Facebook. " * 4
+    assert first_party([text], []) == ("Pinterest", "pinterest")
+    assert first_party(["Pinterest collects data. " * 16 + "Share to Facebook. " * 6], [])[0] is None

@@ -6,7 +6,7 @@ import pytest
 
 from tracker.changes import compare
 from tracker.changes.entities import canonical, vendor_key
-from tracker.changes.parties import find_parties
+from tracker.changes.parties import find_parties, self_names
 from tracker.changes.vendors import find_vendors
 
 
@@ -139,3 +139,41 @@ def test_a_company_still_named_without_its_legal_form_is_not_removed(policy: str
     r = compare(policy + "\nService is provided by Quenta Serviços Brasil, Ltda. in Brazil.\n",
                 policy + "\nIn Brazil, Quenta Serviços Brasil answers your questions.\n")
     assert r.entities_removed["vendors"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Effective 2011 Quorra Labs, Inc. (\u201cQuorra Labs\u201d, \u201cour\u201d, \u201cus\u201d or \u201cwe\u201d) provides this policy.",
+    "This Cookie Policy describes how Quorra, Inc. (\"we\", \"our\", \"us\") uses cookies on the site.",
+    "The Service is free. QP Company LLC d/b/a The Quorra Post (\"We\"), a subsidiary of its parent, reserves rights.",
+    "&copy; 1999, 2000, 2004, 2010 QP Company LLC d/b/a The Quorra Post. All Rights Reserved. 1. Welcome",
+    "Copyright \u00a9 2018 Quorra Labs, Inc. All rights reserved. Privacy Terms",
+])
+def test_the_name_a_policy_gives_itself_is_no_third_party(text: str) -> None:
+    assert not {n for n in _names(text) if "Quorra" in n or "QP " in n}
+    assert self_names(text)
+
+
+def test_copyright_needs_a_year_and_a_we_needs_quotes() -> None:
+    assert not self_names("Menu Terms Privacy Copyright Trademark Advertising Developers")
+    assert not self_names("(c) Just as the site respects your rights, notify our Copyright Agent.")
+    assert not self_names("We use Zorblax, Inc. (a payment processor) for payments.")
+    assert "Zorblax Inc" in _names("We use Zorblax, Inc. (a payment processor) for payments.")
+
+
+@pytest.mark.parametrize("text,wrong,right", [
+    ("For questions write us at: Privacy TeamQuorra Inc.2800 East Commerce Center Place", "TeamQuorra Inc", "Quorra Inc"),
+    ("You agree to indemnify and hold harmless Washpost.Newsreel Interactive and its parent and affiliates.",
+     "Newsreel Interactive", None),
+])
+def test_glued_words_are_not_names(text: str, wrong: str, right: str | None) -> None:
+    names = _names(text)
+    assert wrong not in names
+    assert right is None or right in names
+
+
+def test_one_party_under_two_spellings_is_named_once() -> None:
+    old = "Acme collects data about you and keeps it safe.\n"
+    new = old + ("For European customers: Zorblax Luxembourg S.\u00e0 r.l., 13 Avenue de la Libert\u00e9. "
+                 "Your data is controlled by Zorblax Luxembourg S.\u00e1 r.l in Luxembourg.\n")
+    r = compare(old, new)
+    assert len([v for v in r.entities_added["vendors"] if v.startswith("Zorblax")]) == 1

@@ -20,7 +20,8 @@ from tracker.changes.headline import summarise
 from tracker.changes.statements import Context, candidates
 from tracker.changes.summary import Facts, new_names, novel_terms
 from tracker.changes.topics import _topics_of
-from tracker.changes.vendors import _vendor_spans, role_of
+from tracker.changes.roles import vendor_roles
+from tracker.changes.vendors import _vendor_spans
 from tracker.changes.verdict import (
     _word_diff, change_topics, decide_verdict, flips, is_material, is_rewrite, text_shares,
 )
@@ -333,7 +334,7 @@ def compare(old: str, new: str) -> ChangeReport:
         statements=tuple(s.to_dict() for s in statements),
         own_added=own_added,
         own_removed=own_removed,
-        vendor_roles={v: role_of(v) for v in sorted({*added["vendors"], *removed["vendors"]})},
+        vendor_roles=vendor_roles(sorted({*added["vendors"], *removed["vendors"]}), old, new),
     )
 
 

@@ -16,7 +16,9 @@ from collections import Counter
 from functools import lru_cache
 
 from tracker.changes.literals import literal_hints, required_literals, search_near
-from tracker.changes.vendors import (AFFILIATES, COMPANY_RENAMED, VENDORS, family, find_vendors, vendor_mentions,
+from tracker.changes.parties import self_names
+from tracker.changes.vendors import _seed_name as _seed
+from tracker.changes.vendors import (AFFILIATES, COMPANY_RENAMED, VENDORS, family, find_vendors, in_menu, vendor_mentions,
                                     vendor_spans)
 
 KINDS = ("laws", "vendors", "emails", "domains", "phones", "durations", "ages")
@@ -162,6 +164,8 @@ def find_durations(text: str) -> set[str]:
         # "24/7", "section 3 days"... skip numbers glued to a slash or part of dates
         if start and text[start - 1] in "/.":
             continue
+        if m.group(3)[:1].isupper() and in_menu(text, start, m.end(), across_lines=True):
+            continue  # 'Shop by Age 2-3 Years 4-5 Years': a menu of ranges, not a period
         unit = m.group(3).lower().replace("business ", "business-").replace("calendar ", "calendar-") \
             .replace("working ", "working-").rstrip("s")
         unit = unit.replace("business-day", "business day").replace("calendar-day", "day").replace("working-day", "business day")
@@ -246,8 +250,15 @@ def find_emails(text: str) -> set[str]:
         glued = _GLUED_WORD_RE.search(address)
         if glued and "." in address[address.index("@"):glued.start()]:
             address = address[:glued.start()]
+        glued_label = _LABEL_GLUED_RE.match(address)
+        if glued_label:      # 'Canadaprivacy-ca@apple.com': a table's label glued to the address
+            address = address[glued_label.end(1):]
         out.add(address.lower().rstrip("."))
     return out
+
+
+_LABEL_GLUED_RE = re.compile(r"([A-Z][a-z]+)(?=(?:privacy|support|help|info|contact|legal|dpo|security|feedback|abuse)"
+                             r"[\w.+-]*@)")
 
 
 @lru_cache(maxsize=16384)
@@ -279,6 +290,8 @@ def find_domains(text: str, urls: list[str]) -> set[str]:
         tld = host.rsplit(".", 1)[-1]
         if tld in _WORDLIKE_TLDS and not host.lower().startswith("www.") and host.count(".") < 2:
             continue
+        if not host.islower() and in_menu(text, m.start(), m.end(), across_lines=True):
+            continue      # 'Bookworm.com Books For Children Casa.com Kitchen': a menu of brand sites
         d = host_key(host)
         if d and not re.fullmatch(r"(?:e\.g|i\.e|u\.s|etc)\.[a-z]+", d):
             out.add(d)
@@ -357,12 +370,32 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[
         top_d, n = dom_counts.most_common(1)[0]
         if n >= 3 and len(top_d) >= 4:
             label = top_d
-    dominant = bool(fam) and n1 >= 15 and n1 >= 5 * max(n2, 1)
+    # without a site or an address of its own to go by, a company named 15 times and three
+    # times as often as any other is the author
+    dominant = bool(fam) and n1 >= 15 and n1 >= (5 if label else 3) * max(n2, 1)
+    we = _self_name(texts)
+    if fam and we and _key(fam) in (_key(we), _key(family(_seed(we)))):
+        dominant = True     # the text calls the most named company "we"
     if fam and not (label and (label.startswith(fam.lower()) or fam.lower().startswith(label))) and not dominant:
         fam = None   # the most named company is the author only if it owns the main site or dominates
+    if not fam and we:
+        fam = family(_seed(we))
     if fam and not label:
         label = fam.lower()
     return fam, label
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\W", "", vendor_key(name))
+
+
+def _self_name(texts: list[str]) -> str | None:
+    """The name the policy gives itself most often (parties.self_names), without its legal form."""
+    counts: Counter[str] = Counter()
+    for t in texts:
+        for name, _, _ in self_names(t):
+            counts[_LEGAL_SUFFIX_TAIL_RE.sub("", name)] += 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0] if counts else None
 
 
 _ENTITY_TAIL_RE = re.compile(r"(?:International|Association|Alliance|Foundation|Institute|Council)$")
@@ -373,7 +406,7 @@ def _own(name: str, fam: str | None, own: set[str]) -> bool:
     company's policy)? Its affiliates stay: a company of the group under its own name
     ('Instagram' for Meta), or a legal entity ('Google Commerce Ltd', 'Apple Distribution
     International'): data that goes to them crosses a company line."""
-    if vendor_key(name) in own or (fam and (name == fam or COMPANY_RENAMED.get(name) == fam)):
+    if vendor_key(name) in own or _key(name) in own or (fam and (name == fam or COMPANY_RENAMED.get(name) == fam)):
         return True
     if name in VENDORS:
         return bool(fam) and family(name) == fam and name not in AFFILIATES
@@ -421,7 +454,17 @@ def diff(old: Entities, new: Entities, owner: tuple[str | None, str | None] = (N
         keys = {vendor_key(v) for v in other}
         side["vendors"] = {v for v in side["vendors"] if vendor_key(v) not in keys}   # 'Acme Ltd' vs 'Acme Limited'
         side["vendors"] = {v for v in side["vendors"] if not any(_named_by(o, v) for o in side["vendors"])}
+        side["vendors"] = _one_spelling(side["vendors"])
     return ({k: sorted(v) for k, v in added.items()}, {k: sorted(v) for k, v in removed.items()})
+
+
+def _one_spelling(names: set[str]) -> set[str]:
+    """One name per party: 'Netflix Luxembourg S.à r.l.' and 'Netflix Luxembourg S.á r.l'
+    added together are one company (the same vendor_key); the longest spelling is kept."""
+    by_key: dict[str, str] = {}
+    for v in sorted(names, key=lambda n: (-len(n), n)):
+        by_key.setdefault(vendor_key(v), v)
+    return set(by_key.values())
 
 
 _LEGAL_SUFFIX_TAIL_RE = re.compile(

@@ -126,15 +126,32 @@ _BREAK = {"privacy", "policy", "team", "officer", "us", "contact", "certificatio
           "titles", "central", "statement", "notice", "terms", "about", "home", "help", "support"}
 
 
+_GLUED_RE = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]\w*)")
+
+
+def _unglue(token: str) -> str:
+    """A policy word glued to the next name where a line break was lost ('TeamIntuit' ->
+    'Intuit'); other tokens as they are ('PayPal', 'WebEx')."""
+    m = _GLUED_RE.fullmatch(token)
+    if m and (m.group(1).lower() in _BREAK or m.group(1) in _LEAD_STOP):
+        return m.group(2)
+    return token
+
+
 def _company_words(words: str) -> str:
     """The company's name among the capitalised words before a legal form: the rightmost run
-    without a policy word ('Contact Us Privacy Team Intuit' -> 'Intuit'); its last word is
-    kept whatever it is ('Retail Activation Services')."""
+    without a policy word ('Contact Us Privacy Team Intuit' -> 'Intuit', 'Privacy TeamIntuit'
+    -> 'Intuit'); its last word is kept whatever it is ('Retail Activation Services')."""
     tokens = _trim(words).split(" ")
     keep = [tokens.pop()] if tokens else []
+    if keep and _unglue(keep[0]) != keep[0]:
+        return _unglue(keep[0])
     while tokens:
         t = tokens[-1]
         if t in _LEAD_STOP or t.lower() in _BREAK or t.endswith(("'s", "’s")):
+            break
+        if _unglue(t) != t:
+            keep.insert(0, _unglue(t))
             break
         keep.insert(0, tokens.pop())
     while keep and keep[0] in _JOINS:
@@ -172,6 +189,20 @@ def _in_prose(text: str, start: int, end: int) -> bool:
     return len(text[lo:hi if hi != -1 else len(text)].split()) >= 6
 
 
+def _glued_before(text: str, start: int) -> bool:
+    """Does the name continue a word or address before it ('Washingtonpost.Newsweek
+    Interactive': the tail of another name, not a name of its own)? A sentence split may have
+    put a line break after the dot, leaving the word before alone on its line."""
+    if start < 2:
+        return False
+    if text[start - 1] == "." and text[start - 2].isalnum():
+        return True
+    return text[start - 1] == "\n" and _LONE_WORD_RE.search(text, max(0, start - 40), start) is not None
+
+
+_LONE_WORD_RE = re.compile(r"(?:^|\n)[A-Z][a-z]*[a-z]\.\n$")
+
+
 def _legal(text: str, lower: frozenset[str]) -> list[tuple[str, int, int]]:
     out = []
     for hit in _SUFFIX_HINT_RE.finditer(text):
@@ -182,8 +213,9 @@ def _legal(text: str, lower: frozenset[str]) -> list[tuple[str, int, int]]:
             name = _company_words(m.group(1))
             if all(w.lower() in PLACE_WORDS for w in name.split(" ")):
                 continue      # 'In Ireland, Limited': a place and a legal form name no one
-            if _is_name(name, lower, need_proper=False) and name not in _ACRONYM_STOP:
-                start = m.end(1) - len(name)
+            start = m.end(1) - len(name)
+            if _is_name(name, lower, need_proper=False) and name not in _ACRONYM_STOP and \
+                    not _glued_before(text, start):
                 suffix = m.group(2) if "." in m.group(2).rstrip(".") else m.group(2).rstrip(".")
                 out.append((f"{name} {suffix}", start, m.end()))
     return out
@@ -199,7 +231,7 @@ def _org(text: str, lower: frozenset[str]) -> list[tuple[str, int, int]]:
             name, word = _trim(m.group(1)), m.group(2)
             if not name or _possessive(name + " x") != name + " x":
                 continue      # "Target's Wireless": a product of a company
-            if not _in_prose(text, m.start(1), m.end(2)):
+            if not _in_prose(text, m.start(1), m.end(2)) or _glued_before(text, m.start(1) + m.group(1).index(name)):
                 continue
             if word in _STRONG_ORG:
                 if _is_name(name, lower, need_proper=False):
@@ -272,9 +304,69 @@ def _roles(text: str, lower: frozenset[str]) -> list[tuple[str, int, int]]:
     return out
 
 
+# the policy names itself: 'Glassdoor, Inc. ("Glassdoor," "we," or "us")', '© 2010 WP Company LLC'
+_WE_DEF_RE = re.compile(r"\(\s*(?:collectively,?\s*|hereinafter,?\s*)?(?:the\s+)?(?:[\"“”'‘’][^()]{0,80}?)?"
+                        r"[\"“”'‘’](?:we|We|WE|us|Us)[,\"“”'‘’]")
+_QUOTED_RE = re.compile(r"[\"“”]([A-Z][^\"“”,]{1,40}?),?[\"“”]")
+_COPYRIGHT_RE = re.compile(r"(?:©|&copy;|\([cC]\)|Copyright)(?:\s*(?:©|&copy;|\([cC]\)))?[\s,]*"
+                           r"(?:(?:19|20)\d\d(?:\s*[-–,]\s*|\s+))+(?:by\s+)?(?=[A-Z])")
+_NAME_TAIL_RE = re.compile(rf"({_NAME})(?:,? {_SUFFIX})?,?\s*$")
+_NAME_HEAD_RE = re.compile(rf"({_NAME})(?:,? {_SUFFIX})?")
+_DBA_RE = re.compile(r"\s(?:d/b/a|dba|doing business as|trading as)\s+$")
+_NOT_SELF = {"Company", "We", "Us", "Our", "Service", "Services", "Site", "Sites", "Website", "Platform", "App"}
+
+
+def _self_span(name: str, start: int, end: int) -> tuple[str, int, int] | None:
+    name = _trim(name)
+    if not name or name in _NOT_SELF or name in _ACRONYM_STOP:
+        return None
+    return name, end - len(name) if start < 0 else start, end
+
+
+@lru_cache(maxsize=16)
+def self_names(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(name, start, end) of the names the policy gives itself: the company that defines
+    itself as "we" ('Glassdoor, Inc. ("Glassdoor," "we," or "us")', 'X d/b/a Y ("We")', its
+    short name in the quotes) and the holder of the copyright ('© 2004, 2010 WP Company LLC')."""
+    out: list[tuple[str, int, int]] = []
+    for m in _WE_DEF_RE.finditer(text) if "(" in text else ():
+        end = m.start()
+        for _ in range(2):      # 'WP Company LLC d/b/a The Washington Post ("We")': both names
+            before = _NAME_TAIL_RE.search(text, max(0, end - 120), end)
+            if not before:
+                break
+            hit = _self_span(before.group(1), before.start(1), before.start(1) + len(before.group(1)))
+            if hit:
+                out.append(hit)
+            dba = _DBA_RE.search(text, max(0, before.start() - 20), before.start())
+            if not dba:
+                break
+            end = dba.start()
+        close = text.find(")", m.start())
+        for q in _QUOTED_RE.finditer(text, m.start(), close if close != -1 else m.end()):
+            hit = _self_span(q.group(1), q.start(1), q.end(1))
+            if hit:
+                out.append(hit)
+    for m in _COPYRIGHT_RE.finditer(text) if ("©" in text or "opyright" in text or "(c)" in text.lower()
+                                                or "&copy;" in text) else ():
+        nm = _NAME_HEAD_RE.match(text, m.end())
+        if nm:
+            hit = _self_span(nm.group(1), m.end(), m.end() + len(nm.group(1)))
+            if hit and hit[0] == nm.group(1):
+                out.append((hit[0], hit[1], nm.end()))
+    return tuple(out)
+
+
 def find_parties(text: str) -> list[tuple[str, int, int]]:
-    """(name, start, end) of every party named by shape or context (see the module docstring)."""
+    """(name, start, end) of every party named by shape or context (see the module docstring),
+    except the names the policy gives itself (self_names)."""
     if not re.search(r"[A-Z]", text):
         return []
     lower = _lower_words(text)
-    return _legal(text, lower) + _org(text, lower) + _roles(text, lower)
+    found = _legal(text, lower) + _org(text, lower) + _roles(text, lower)
+    if not found:
+        return found
+    own = self_names(text)
+    if not own:
+        return found
+    return [f for f in found if not any(s <= f[1] < e for _, s, e in own)]

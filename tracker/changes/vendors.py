@@ -15,7 +15,7 @@ from tracker.changes.literals import finditer_heads, literal_hints, required_lit
 from tracker.changes.parties import find_parties
 
 __all__ = ["VENDORS", "OWNER", "AFFILIATES", "COMPANY_RENAMED", "ROLES", "role_of", "family", "find_vendors", "vendor_spans",
-           "vendor_mentions", "literal_hints", "required_literals", "search_near", "search_heads"]
+           "vendor_mentions", "in_menu", "literal_hints", "required_literals", "search_near", "search_heads"]
 
 # canonical: (aliases...) ; an alias starting with "re:" is a regular expression
 VENDORS: dict[str, tuple[str, ...]] = {
@@ -394,7 +394,7 @@ VENDORS: dict[str, tuple[str, ...]] = {
     "ICDR": ("International Centre for Dispute Resolution", "re:\\bICDR\\b"),
     "ePrivacyseal": ("ePrivacyseal", "ePrivacy seal"),
     "Online Privacy Alliance": ("Online Privacy Alliance",),
-    "BBBOnLine": ("BBBOnLine", "BBBOnline"),
+    "BBBOnLine": ("BBBOnLine", "BBBOnline", "Better Business Bureau OnLine", "Better Business Bureau Online"),
 }
 
 # products belong to a company: in that company's own policy they are not third parties
@@ -435,7 +435,9 @@ COMPANY_RENAMED: dict[str, str] = {"Facebook": "Meta", "X": "Twitter"}
 _ROLE_SETS: dict[str, frozenset[str]] = {
     "platform": frozenset({"Apple", "Android", "iOS", "iTunes", "iCloud", "Google Play", "Kindle", "Nook", "Firefox",
                            "Mozilla", "Chrome", "Safari", "Internet Explorer", "Microsoft Edge", "Opera", "Flash",
-                           "Netscape", "Microsoft", "Steam", "Roku", "Samsung"}),
+                           "Netscape", "Microsoft", "Steam", "Roku", "Samsung",
+                           # e-mail clients and mailboxes: where the user reads mail or signs in
+                           "Outlook", "Gmail", "Hotmail", "Yahoo Mail"}),
     "social network": frozenset({"Facebook", "Meta", "Instagram", "WhatsApp", "Messenger", "Twitter", "X", "LinkedIn",
                                  "Pinterest", "Snapchat", "TikTok", "Reddit", "Tumblr", "YouTube", "Google Plus",
                                  "Discord", "Twitch", "Threads", "Bluesky", "Mastodon", "VK", "Weibo", "Kakao",
@@ -453,10 +455,10 @@ _BODY_RE = re.compile(r"\b(?:Association|Alliance|Initiative|Council|Bureau|Fede
 
 
 def role_of(name: str) -> str:
-    """What a party named by the report is: 'platform', 'social network', 'industry opt-out or
-    certification', 'dispute resolution', 'representative', 'service provider' (any other
-    listed vendor: analytics, ads, payments, hosting, support...) or 'company' (named by shape
-    only, its trade unknown)."""
+    """What a party named by the report usually is: 'platform', 'social network', 'industry
+    opt-out or certification', 'dispute resolution', 'representative', 'service provider' (any
+    other listed vendor: analytics, ads, payments, hosting, support...) or 'company' (named by
+    shape only, its trade unknown). roles.role_in reads the sentences that name it too."""
     if name in ROLES:
         return ROLES[name]
     if name in VENDORS:
@@ -658,10 +660,44 @@ def find_vendors(text: str, fold: bool = False) -> set[str]:
             lo, hi = bisect_left(starts, s - longest), bisect_left(starts, s + 1)
             covered = any(e <= e2 and (e2 - s2) > (e - s)
                           for s2, e2, c2 in all_spans[lo:hi] if c2 != canon)
-            if not covered:
+            if not covered and not in_menu(text, s, e):
                 result.add(canon)
                 break
     return result
+
+
+_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "to", "at", "as", "in", "on", "for", "by", "vs", "&",
+                          "-", "–", "—", "/"})
+_MENU_REACH = 120
+
+
+def in_menu(text: str, start: int, end: int, across_lines: bool = False) -> bool:
+    """Is the mention inside a run of navigation or teaser titles ('Best Buy Reviews Target
+    Reviews IBM Reviews', 'How to Get A Job At Snapchat According to Insiders 7 Companies')?
+    Five words on each side on its line, all capitalised or small joining words, no list
+    commas, brackets or table: page chrome that names a company, not the policy naming a party.
+    across_lines: count the lines around too (menu lines of brand sites, 'Bookworm.com Books
+    For Children Of All Ages' / 'Casa.com Kitchen, Storage'; a list of bodies one per line is
+    not a menu, so names are judged on their own line)."""
+    lo, hi = max(0, start - _MENU_REACH), min(len(text), end + _MENU_REACH)
+    if not across_lines:
+        lo = max(lo, text.rfind("\n", lo, start) + 1)
+        nl = text.find("\n", end, hi)
+        hi = nl if nl != -1 else hi
+    words = text[lo:start].split()[-5:] + text[end:hi].split()[:5]
+    if len(words) < 8 or sum(w.count(",") for w in words) > 1 or any("|" in w or "(" in w or ")" in w for w in words):
+        return False      # a list has its commas, a table its bars, a list of legal entities its brackets
+    caps = 0
+    for w in words:
+        core = w.strip("()[],.:;!?\"“”'’*_")
+        if not core or core.lower() in _SMALL_WORDS:
+            continue
+        if core[0].isupper() or core[0].isdigit():
+            caps += 1
+        elif core[0].isalpha():
+            return False      # a word in lower case: prose
+    return caps >= 6
+
 
 
 def vendor_spans(text: str) -> dict[str, list[tuple[int, int]]]:

@@ -1,0 +1,76 @@
+"""What each third party a report names is to the reader, from the list and from its sentences.
+
+vendors.role_of knows a listed name's usual role (a platform, a social network, an industry
+opt-out programme...). The same name plays another part in some policies: TRUSTe is a seal in
+one and the body that takes complaints in another; Facebook is a recipient in one and only a
+button to sign in with in another; a company no list knows is a processor when the text says
+it hosts or runs something for the company. The sentences that name the party decide:
+
+- `dispute resolution`: every sentence naming it speaks of complaints, disputes or arbitration;
+- `sign-in`: every sentence naming it speaks of signing in, credentials or linking an account;
+- `service provider`: a party known by shape only ('company') that the text says hosts,
+  maintains, administers or processes something, or calls a vendor or processor (unless it
+  is also said to control the data: the controller is the company, not its processor).
+
+Only a `service provider` can be a recipient of data the policy sends ("now shares with").
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.changes.vendors import role_of, vendor_spans
+
+_DISPUTE_RE = re.compile(r"(?i)disput|arbitrat|complain|mediat|independent recourse|recourse mechanism")
+_SIGN_IN_RE = re.compile(r"(?i)sign(?:ing)?[- ]?(?:in|on|up)\b|log(?:ging)?[- ]?(?:in|on)\b|credentials|"
+                         r"(?:connect|link)(?:ing|ed)? (?:your |an |a )?(?:\w+ ){0,3}account")
+_PROCESSOR_RE = re.compile(r"(?i)\b(?:hosted|maintained|administered|managed|operated|processed|powered|run|provided) by\b|"
+                           r"contracted with|service provider|\bvendor|processor|on (?:our|its) behalf|"
+                           r"to (?:track|analy[sz]e|measure|process|host|deliver|send)\b")
+# a sentence ends at a full stop before a capital, with or without the space a scrape may lose
+_SENTENCE_END_RE = re.compile(r"(?<=[a-z)][.!?])\s*(?=[A-Z\"“(])|(?<=[.!?])\s+(?=[A-Z\"“(])|\n")
+_WINDOW = 200
+_CONTROLLER_RE = re.compile(r"(?i)controll(?:ed|er)\b")
+
+
+def _sentences_naming(name: str, text: str, limit: int = 12) -> list[str]:
+    """The sentences of text that name name (as written, else by any of its aliases), at most
+    limit of them."""
+    spans = [m.span() for m in re.finditer(rf"(?<![\w&-]){re.escape(name)}(?![\w&-])", text)] if name in text else []
+    if not spans:
+        spans = sorted(vendor_spans(text).get(name, []))
+    out: list[str] = []
+    done = 0
+    for s, e in spans:
+        if s < done:
+            continue
+        lo = max((m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, s - _WINDOW), s)), default=max(0, s - _WINDOW))
+        hi_m = _SENTENCE_END_RE.search(text, e, e + _WINDOW)
+        done = hi_m.start() if hi_m else min(len(text), e + _WINDOW)
+        out.append(text[lo:done])
+        if len(out) >= limit:
+            break
+    return out
+
+
+def role_in(name: str, texts: list[str]) -> str:
+    """The role of name in these texts: its listed role unless every sentence naming it says
+    otherwise (see the module docstring)."""
+    base = role_of(name)
+    said = [s for t in texts for s in _sentences_naming(name, t)]
+    if not said:
+        return base
+    if base in ("industry opt-out or certification", "company") and all(_DISPUTE_RE.search(s) for s in said):
+        return "dispute resolution"
+    if base in ("social network", "platform", "service provider", "company") and \
+            all(_SIGN_IN_RE.search(s) for s in said):
+        return "sign-in"
+    if base == "company" and any(_PROCESSOR_RE.search(s) for s in said) and \
+            not any(_CONTROLLER_RE.search(s) for s in said):      # the controller is no processor
+        return "service provider"
+    return base
+
+
+def vendor_roles(names: list[str], old_text: str, new_text: str) -> dict[str, str]:
+    """{name: role} for the vendors a report names, read in both versions."""
+    return {v: role_in(v, [old_text, new_text]) for v in sorted(names)}
