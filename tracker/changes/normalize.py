@@ -127,9 +127,10 @@ def strip_inline(line: str) -> InlineResult:
 
 # --- e-mail de-obfuscation -------------------------------------------------------------------
 
+# spaces only, never a line break: an address does not run into the next paragraph
 _OBF_EMAIL_RE = re.compile(
-    r"\b([A-Za-z0-9._%+-]+)\s*(?:\[at\]|\(at\)|\{at\}|<at>|\s+at\s+)\s*"
-    r"([A-Za-z0-9-]+(?:\s*(?:\[dot\]|\(dot\)|\{dot\}|\s+dot\s+|\.)\s*[A-Za-z0-9-]+)+)\b",
+    r"\b([A-Za-z0-9._%+-]+)[ \t]*(?:\[at\]|\(at\)|\{at\}|<at>|[ \t]+at[ \t]+)[ \t]*"
+    r"([A-Za-z0-9-]+(?:[ \t]*(?:\[dot\]|\(dot\)|\{dot\}|[ \t]+dot[ \t]+|\.)[ \t]*[A-Za-z0-9-]+)+)\b",
     re.I,
 )
 _CF_EMAIL_RE = re.compile(r"\[\s*email\s*(?:&#160;|\s)*protected\s*\]|\[email protected\]", re.I)
@@ -149,10 +150,10 @@ def deobfuscate_emails(text: str) -> str:
     def _fix(m: re.Match[str]) -> str:
         whole = m.group(0)
         bracketed = re.search(r"[\[({<]at[\])}>]", whole, re.I)
-        dotted = re.search(r"[\[({]dot[\])}]|\s+dot\s+", m.group(2), re.I)
+        dotted = re.search(r"[\[({]dot[\])}]|[ \t]+dot[ \t]+", m.group(2), re.I)
         if not (bracketed or dotted):
             return whole
-        domain = re.sub(r"\s*(?:\[dot\]|\(dot\)|\{dot\}|\s+dot\s+|\.)\s*", ".", m.group(2), flags=re.I)
+        domain = re.sub(r"[ \t]*(?:\[dot\]|\(dot\)|\{dot\}|[ \t]+dot[ \t]+|\.)[ \t]*", ".", m.group(2), flags=re.I)
         if "." not in domain:
             return whole
         return f"{m.group(1)}@{domain}"
@@ -283,8 +284,14 @@ def stamp_date(sentence: str) -> str:
     return m.group(0) if m else sentence
 
 
+_RIGHTS_RESERVED_RE = re.compile(r"(?i)\W*all rights reserved\W*")
+
+
 def is_copyright(sentence: str) -> bool:
-    """'© 2023 Example Inc. All rights reserved.' : page furniture, not policy content."""
+    """'© 2023 Example Inc. All rights reserved.' : page furniture, not policy content (also
+    'All rights reserved.' on its own, which the sentence split cuts off after 'Inc.')."""
+    if _RIGHTS_RESERVED_RE.fullmatch(sentence):
+        return True
     return bool(_COPYRIGHT_RE.search(sentence)) and len(sentence) < 200 and bool(
         re.search(r"\b(?:19|20)\d{2}\b", sentence) or re.search(r"all rights reserved", sentence, re.I))
 

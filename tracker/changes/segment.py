@@ -103,6 +103,10 @@ _GLUED_LABEL_RE = re.compile(r'["“][^"”\n]{1,80}["”][A-Z][a-z]')
 _GLUED_HEADING_RE = re.compile(r"(?<=[a-z]{3})(?=" + STARTERS + r" [A-Za-z])")
 UI_LABEL_RE = re.compile(r"^(?:(?:back to top|expand|collapse|show more|read more|hide|show)\s*)+|"
                           r"(?:\s*(?:back to top|hide examples|show examples|expand|collapse))+$", re.I)
+# a page's own controls on a line of their own: 'Was this page helpful?', 'Share this page', 'Print'
+_WIDGET_LINE_RE = re.compile(r"(?i)\W*(?:was this (?:page|article|answer|information) helpful|"
+                             r"(?:share|print|e-?mail|bookmark) (?:this|the) (?:page|article)|print|share|"
+                             r"(?:back to|return to|go to) (?:the )?top(?: of (?:the )?page)?|top of page)\W*")
 
 
 # a lower-case word glued to a capitalised one ('controlsActivity'); 'TimesPoints' is a brand
@@ -217,6 +221,71 @@ def _list_line(line: str, nxt: str) -> bool:
     return not (title_case(line) and is_title_line(line) and len(nxt.strip()) >= LIST_ITEM_CHARS)
 
 
+_WRAP_MIN_LINES = 8
+_WRAP_MAX_WIDTH = 100
+_WRAP_SLACK = 10
+_BLOCK_START_RE = re.compile(r"^\s*(?:#|\||>|[*+\-\u2022]\s|\d{1,3}[.)]\s|[=\-]{3,}\s*$)")
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped text was wrapped at, or None when it is not hard-wrapped: most
+    lines of a wrapped text end a few characters short of one width. A few longer lines (a
+    web address, a table row the wrapper left alone) do not count against it."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    short = [n for n in lengths if n <= _WRAP_MAX_WIDTH]
+    if len(short) < _WRAP_MIN_LINES or len(short) < 0.85 * len(lengths):
+        return None
+    width = short[int(0.95 * (len(short) - 1))]
+    if width < 40:
+        return None
+    # short lines (menus, headings, list items) say nothing of a wrap: of the lines at least
+    # half as long as the width, most end near it
+    longish = [n for n in short if n >= width // 2]
+    near = sum(1 for n in longish if width - 20 <= n <= width)
+    return width if len(longish) >= _WRAP_MIN_LINES and near >= 0.6 * len(longish) else None
+
+
+def unwrap(text: str) -> str:
+    """Join the lines of a hard-wrapped text back into its paragraphs: a line is continued on
+    the next when the next line's first word would not have fitted on it, so re-wrapping a
+    policy at another width (or not at all) never changes its blocks. Short lines (list items,
+    headings, addresses) and Markdown block syntax are left alone. A full line that ends a
+    sentence before a short line stays apart: the short line may be a heading."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    if width is None:
+        return text
+
+    def full(k: int) -> bool:
+        """Line k was cut by the wrap: the next line's first word did not fit on it (give or
+        take a few characters when the line ends mid-sentence: the wrapper may have counted
+        an entity or markup the scrape wrote otherwise)."""
+        nxt = lines[k + 1].strip() if k + 1 < len(lines) else ""
+        line = lines[k].rstrip()
+        slack = 0 if line[-1:] in ".!?:" else _WRAP_SLACK
+        return bool(nxt) and len(line) + 1 + len(nxt.split(" ", 1)[0]) > width - slack
+
+    out: list[str] = [lines[0]]
+    for k in range(1, len(lines)):
+        prev, line = lines[k - 1].rstrip(), lines[k]
+        if prev and full(k - 1) and not _BLOCK_START_RE.match(line) and not _ATX_RE.match(prev) \
+                and not (prev[-1:] in ".!?" and line.strip()[:1].isupper() and not full(k)):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _next_text_line(lines: list[str], i: int) -> str:
+    """The first line with text after line i (within a few lines), or ''."""
+    for k in range(i + 1, min(len(lines), i + 5)):
+        if lines[k].strip():
+            return lines[k]
+    return ""
+
+
 def _blocks(text: str) -> list[tuple[str, str]]:
     """Raw lines -> [('h', title) | ('p', paragraph) | ('nav', '')] with inline markup intact."""
     lines = text.split("\n")
@@ -230,17 +299,24 @@ def _blocks(text: str) -> list[tuple[str, str]]:
 
     i = 0
     n = len(lines)
-    joined_by_break = in_list = False
+    joined_by_break = in_list = marked = False
+    last_line, last_at = "", 0   # the last paragraph line, across blank lines: a list's lead-in
     while i < n:
-        hard_break = lines[i].endswith(("  ", "\\")) and bool(lines[i].strip())
+        # only an explicit '\\' break joins lines: trailing spaces are invisible, and the same page
+        # extracted as plain text has a bare line break there (html2text writes '  ' for <br>)
+        hard_break = lines[i].endswith("\\") and bool(lines[i].strip())
         raw = lines[i].rstrip().rstrip("\\")
         line = _QUOTE_RE.sub("", raw) if ">" in raw else raw
         nxt = lines[i + 1] if i + 1 < n else ""
         if not line.strip():
             flush()
-            joined_by_break = in_list = False
+            joined_by_break = False   # an unmarked list may be written with blank lines between its
+            in_list = in_list and not marked   # items; a Markdown list ends at a blank line
             i += 1
             continue
+        # the next line with text: the context of a line is the same whether the text puts
+        # blank lines between its paragraphs or not (two extractors of one page differ so)
+        after = nxt if nxt.strip() else _next_text_line(lines, i)
         m = _ATX_RE.match(line)
         if m:
             flush()
@@ -268,7 +344,7 @@ def _blocks(text: str) -> list[tuple[str, str]]:
             out.append(("h3", line.strip()))
             i += 1
             continue
-        if is_numbered_heading(line, nxt, prev_line(lines, i)):
+        if is_numbered_heading(line, after, prev_line(lines, i)):
             flush()
             out.append(("h4", line.strip()))
             i += 1
@@ -282,17 +358,19 @@ def _blocks(text: str) -> list[tuple[str, str]]:
                 i += 1
                 item += " " + lines[i].strip()
             out.append(("li", item))
+            in_list = marked = True     # short unmarked lines right after a bulleted item are items too
             i += 1
             continue
         stripped = " ".join(line.split())
-        if UI_LABEL_RE.fullmatch(stripped):
+        if UI_LABEL_RE.fullmatch(stripped) or _WIDGET_LINE_RE.fullmatch(stripped):
             flush()     # 'back to top', 'Show more': a control, and it must not glue blocks together
             i += 1
             continue
-        if (in_list or (para and _introduces_list(para[-1]) and not _titled(stripped, nxt))) and _list_line(stripped, nxt):
+        if (in_list or (len(out) - last_at <= 1 and _introduces_list(last_line) and not _titled(stripped, after))) \
+                and _list_line(stripped, after):
             flush()     # 'We locate you by:' then 'GPS', 'IP address': unbulleted items, not headings
             out.append(("li", stripped))
-            in_list = True
+            in_list, marked = True, False
             i += 1
             continue
         in_list = False
@@ -304,12 +382,16 @@ def _blocks(text: str) -> list[tuple[str, str]]:
             para[-1] = para[-1] + " " + stripped   # Markdown hard break: same block (an address)
         else:
             prev = para[-1]
-            # join across a hard wrap unless the previous line closed a paragraph
-            continuation = (stripped[:1].islower() and prev[-1:] not in ".!?:;") or _abbreviated_end(prev, stripped)
-            if not continuation and (prev[-1:] in ".!?:" or (is_title_line(prev) and len(prev) < 60 and len(para) == 1)):
+            # a line break ends a block unless the next line plainly continues the sentence
+            # (hard-wrapped texts were joined by unwrap()): so the blocks are the same whether
+            # an extractor put blank lines between paragraphs or single line breaks
+            continuation = (stripped.lstrip("[(\"'*_")[:1].islower() and prev[-1:] not in ".!?:;") \
+                or _abbreviated_end(prev, stripped)
+            if not continuation:
                 flush()
             para.append(stripped)
         joined_by_break = hard_break
+        last_line, last_at = stripped, len(out)
         i += 1
     flush()
     return out
@@ -358,7 +440,9 @@ def _block_events(kind: str, body: str, lower_doc: bool) -> tuple[tuple, ...]:
         if glued and is_title_line(glued.group(1)) and len(clean) > len(glued.group(1)) + 20:
             _section_event(out, glued.group(1), 4)     # 'Welcome to the PolicyAn updated version...'
             clean = clean[glued.end(1):]
-    if kind.startswith("h") or (kind == "p" and is_plain_heading(clean)):
+    if kind.startswith("h") or (kind == "p" and is_plain_heading(clean) and "@" not in clean
+                                and "[email]" not in inline.text and not _URL_IN_TEXT_RE.search(clean)):
+        # (a line with an e-mail address or a web address is a contact, not a guessed heading)
         level = int(kind[1:]) if kind.startswith("h") else (3 if is_caps_heading(clean) else 4)
         if is_date_stamp(clean) and not DATE_RE.fullmatch(clean.strip()):
             out.append(("stamp", clean))
@@ -397,7 +481,7 @@ def _block_events(kind: str, body: str, lower_doc: bool) -> tuple[tuple, ...]:
 
 def segment(text: str) -> Document:
     """Parse one version into sections and sentences (noise dropped, stamps kept aside)."""
-    text = deobfuscate_emails(clean_chars(text.replace("\r\n", "\n").replace("\r", "\n")))
+    text = deobfuscate_emails(clean_chars(unwrap(text.replace("\r\n", "\n").replace("\r", "\n"))))
     text = text.replace("\t", " ")
     head = text[:20000]
     letters = sum(map(str.isalpha, head))        # map: C speed, same count as a generator

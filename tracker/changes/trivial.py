@@ -13,8 +13,9 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from tracker.changes.entities import extract_sentence
-from tracker.changes.normalize import DATE_RE
+from tracker.changes.normalize import DATE_RE, heading_key, sentence_key
 from tracker.changes.topics import has_topic, topics_of
+from tracker.changes.variants import same_wording
 from tracker.changes.verdict import _NEG_RE, _numbers, delta_words
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ def is_change_note(text: str) -> bool:
     return bool(_CHANGE_NOTE_RE.match(rest))
 
 
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,6}s?\b")
 # words whose swap changes no practice: 'via this Web site' -> 'on this Web site'
 _INTERCHANGEABLE = frozenset("via on in at through by upon within into onto using a an the".split())
@@ -65,17 +67,28 @@ def is_trivial(c: "Change") -> bool:
     a short verbless fragment (a link label), an abbreviation spelled out (or abbreviated), a
     typo fixed, a preposition or article swapped, page chrome glued to a sentence."""
     text = c.new or c.old or ""
+    if not _WORD_RE.search(text):
+        return True                       # '1.', '102 : 1': a number or a mark, no words to state a practice
     if c.kind in ("added", "removed"):
         if _is_fragment(text):
             return True
-        return bool(_BANNER_RE.search(text) or is_change_note(text)) and len(text.split()) <= 25
+        return bool(_BANNER_RE.search(text) or is_change_note(text) or is_read_call(text)) and len(text.split()) <= 25
     if c.kind != "reworded" or not c.old or not c.new:
         return c.kind == "moved"
-    if (is_change_note(c.old) and is_change_note(c.new)) or (is_change_log(c.old) and is_change_log(c.new)):
+    if (is_change_note(c.old) and is_change_note(c.new)) or (is_change_log(c.old) and is_change_log(c.new)
+                                                              and _log_growth(c.old, c.new)):
         return True                       # a revision-history line that grew a new entry
-    if glued_chrome(c.old, c.new) or glued_chrome(c.new, c.old):
-        return True
+    if glued_chrome(c.old, c.new) or glued_chrome(c.new, c.old) or same_wording(c.old, c.new):
+        return True                       # (an abbreviation spelled out, a British spelling, a doubled word)
     return _trivial_edit(*delta_words(c.old, c.new))
+
+
+def _log_growth(old: str, new: str) -> bool:
+    """What a change log gained is dated entries or edit notes, or nothing but wording: a
+    statement of practice glued onto the log ('… We share your location with advertisers.')
+    is not an entry of it."""
+    gone, came = delta_words(old, new)
+    return not has_topic(came) or bool(DATE_RE.search(came)) or is_change_note(came)
 
 
 def _trivial_edit(gone: str, came: str) -> bool:
@@ -113,6 +126,36 @@ def _inflection(a: str, b: str) -> bool:
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # what scrapers and anti-spam scripts put where an address was: '[email protected]', '[email]'
 _EMAIL_PLACEHOLDERS = frozenset(("email", "e-mail", "email protected", "email address", "email&#160;protected"))
+
+
+def _address_key(text: str) -> str | None:
+    """The sentence key with its e-mail addresses written 'email', as the anti-spam placeholder
+    reads once its brackets are gone; None without an address."""
+    if "@" not in text or not _EMAIL_RE.search(text):
+        return None
+    return sentence_key(_EMAIL_RE.sub(" email ", text))
+
+
+def hidden_addresses(changes: "list[Change]") -> set[int]:
+    """An added and a removed sentence that are the same but for the e-mail addresses one of
+    them shows as a placeholder ('Email: privacy@example.com' / 'Email: [email protected]'):
+    the same text, scraped with and without the addresses decoded. The side with the
+    placeholder has no address at all, so an address replaced by another one still counts."""
+    out: set[int] = set()
+    by_key: dict[tuple[str, str], int] = {}
+    for k, c in enumerate(changes):
+        text = c.old if c.kind == "removed" else c.new if c.kind == "added" else None
+        if text and "@" not in text and "email" in text.lower():
+            by_key.setdefault((c.kind, sentence_key(text)), k)
+    if not by_key:
+        return out
+    for k, c in enumerate(changes):
+        text = c.old if c.kind == "removed" else c.new if c.kind == "added" else None
+        key = _address_key(text) if text else None
+        other = by_key.get(("added" if c.kind == "removed" else "removed", key or ""))
+        if key and other is not None:
+            out.update((k, other))
+    return out
 
 
 def _placeholder_for(address: str, placeholder: str) -> bool:
@@ -154,8 +197,24 @@ def glued_chrome(short_side: str, long_side: str) -> bool:
 def trivial_of(f: "Facts") -> set[int]:
     """``trivial_changes`` of the report's changes, computed once per report."""
     if f.trivial is None:
-        f.trivial = trivial_changes(f.changes)
+        f.trivial = trivial_changes(f.changes) | promoted_headings(f)
     return f.trivial
+
+
+def promoted_headings(f: "Facts") -> set[int]:
+    """A line that is a sentence on one side and a heading on the other ('Is my information
+    protected?' re-scraped as '## Is my information protected?'): the same words, now marked
+    as a heading, say nothing new. Indexes of such added or removed sentences."""
+    if not (f.sections_added or f.sections_removed):
+        return set()
+    added = {heading_key(t) for t in f.sections_added}
+    removed = {heading_key(t) for t in f.sections_removed}
+    out = set()
+    for k, c in enumerate(f.changes):
+        text = c.old if c.kind == "removed" else c.new if c.kind == "added" else None
+        if text and heading_key(text) in (added if c.kind == "removed" else removed):
+            out.add(k)
+    return out
 
 
 def trivial_changes(changes: "list[Change]") -> set[int]:
@@ -165,6 +224,7 @@ def trivial_changes(changes: "list[Change]") -> set[int]:
     for k in range(1, len(changes)):
         if _banner_tail(changes[k - 1], changes[k]):
             out.add(k)
+    out |= cookie_banner(changes) | hidden_addresses(changes)
     def norm(text: str) -> str:
         return " ".join(text.split())
 
@@ -183,6 +243,52 @@ def trivial_changes(changes: "list[Change]") -> set[int]:
             if any(tail in r and unstopped_piece(a, r) for r in longer):
                 out.add(ka)
     return out
+
+
+# a cookie-consent banner: its consent line or its buttons ...
+_COOKIE_CONSENT_RE = re.compile(
+    r"(?i)\bby (?:continuing|clicking|using|browsing)\b[^.]{0,60}\b(?:agree|consent|accept)\w*\b[^.]{0,30}\bcookies?\b|"
+    r"\b(?:accept|reject|decline|allow|refuse|manage)(?: all| necessary| optional)? cookies\b|\bcookie (?:settings|preferences)\b")
+# ... and the lines around it that speak of cookies ('This site uses cookies.')
+_COOKIE_RE = re.compile(r"(?i)\bcookies?\b")
+COOKIE_BANNER_MAX_WORDS = 20
+
+
+def cookie_banner(changes: "list[Change]") -> set[int]:
+    """Indexes of the sentences of a cookie-consent banner added or removed: a short consent
+    line or its buttons ('By continuing to browse, you agree to our use of cookies.', 'Accept
+    all cookies Reject all'), with the short sentences about cookies added or removed right
+    next to it ('We use cookies to improve your experience on our site.'). Page chrome: the
+    policy's own account of cookies is not in a banner."""
+    def side(c: "Change") -> str:
+        return (c.new if c.kind == "added" else c.old if c.kind == "removed" else None) or ""
+
+    def short(c: "Change") -> bool:
+        return bool(side(c)) and len(side(c).split()) <= COOKIE_BANNER_MAX_WORDS
+
+    out: set[int] = set()
+    for k, c in enumerate(changes):
+        if not (short(c) and _COOKIE_CONSENT_RE.search(side(c))):
+            continue
+        out.add(k)
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(changes) and changes[j].kind == c.kind and short(changes[j]) \
+                    and abs(j - k) <= 2 and (_COOKIE_RE.search(side(changes[j])) or _is_fragment(side(changes[j]))):
+                out.add(j)
+                j += step
+    return out
+
+
+# a call to read the policy that follows an update banner ('Please read it carefully.')
+_READ_CALL_RE = re.compile(r"(?i)^(?:please\s+)?(?:take a (?:moment|minute) to\s+)?(?:read|review|check)\b"
+                           r"[^.!?]{0,50}\b(?:carefully|it|them|changes|policy|notice|statement|terms|below)[.!]?$")
+READ_CALL_MAX_WORDS = 10
+
+
+def is_read_call(text: str) -> bool:
+    """'Please read it carefully.', 'Please take a moment to review the changes.'"""
+    return len(text.split()) <= READ_CALL_MAX_WORDS and bool(_READ_CALL_RE.match(text.strip()))
 
 
 BANNER_TAIL_MAX_WORDS = 12
