@@ -130,3 +130,16 @@ def test_a_company_named_far_more_than_any_other_is_the_author_without_a_site() 
     text = "Pinterest collects data. " * 16 + "Share to Facebook. " * 4
     assert first_party([text], []) == ("Pinterest", "pinterest")
     assert first_party(["Pinterest collects data. " * 16 + "Share to Facebook. " * 6], [])[0] is None
+
+
+def test_one_regulators_address_does_not_make_the_regulator_the_first_party() -> None:
+    """A single address that is neither the company's nor a privacy/legal/support mailbox (the
+    Berlin commissioner's 'mailbox@…') names a regulator, not the author; a privacy mailbox
+    alone does name the author."""
+    from tracker.changes.entities import first_party
+    text = ("We keep your data safe. You may complain to the Berlin Commissioner for Data "
+            "Protection at mailbox@datenschutz-berlin.de.")
+    assert first_party([text], ["https://www.datenschutz-berlin.de/"])[1] is None
+    assert first_party(["Write to privacy@acmecorp.com with questions."], [])[1] == "acmecorp"
+    assert first_party([text + " Write to us at help@acmecorp.com or help@acmecorp.com."],
+                       [])[1] == "acmecorp"

@@ -337,6 +337,13 @@ _MAIL_PROVIDERS = {"gmail", "googlemail", "yahoo", "hotmail", "outlook", "live",
                    "protonmail", "gmx", "mail", "example"}
 
 
+# the mailboxes a company opens for its own readers ('privacy@', 'dpo@', 'legal@'): one such
+# address names the company; any other single address may be a regulator's or a partner's
+_ROLE_MAILBOX_RE = re.compile(r"(?:privacy|data|dpo|gdpr|legal|support|help|contact|compliance|copyright|"
+                              r"security|abuse|feedback|customer|service|care|ccpa|optout|opt-out|unsubscribe|"
+                              r"hello|team|trust)")
+
+
 def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[str | None, str | None]:
     """(vendor family, domain label) of the policy's own company: the most named company and
     the most linked site, so its own products and help sites are not reported as third parties."""
@@ -357,16 +364,27 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[
         if d:
             dom_counts[d.split(".")[0]] += 1
     mail_counts: Counter[str] = Counter()
+    role_mail: set[str] = set()     # domains with a privacy, legal or support mailbox
     for t in texts:   # the company's own contact addresses are the strongest sign of who it is
         for m in _EMAIL_RE.finditer(t):
-            host = m.group(0).rsplit("@", 1)[1].lower()
+            local, host = m.group(0).lower().rsplit("@", 1)
             if host.split(".")[-2] not in _MAIL_PROVIDERS:
                 domain = registrable_domain(host)
-                mail_counts[domain.split(".")[0] if domain else host] += 1
+                key = domain.split(".")[0] if domain else host
+                mail_counts[key] += 1
+                if _ROLE_MAILBOX_RE.match(local):
+                    role_mail.add(key)
     label = None
     if mail_counts:
-        label = sorted(mail_counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    elif dom_counts:
+        top_m, m = sorted(mail_counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        # one address alone may be a regulator's or a partner's ('… write to the Berlin
+        # commissioner at mailbox@datenschutz-berlin.de'): it names the company only when
+        # the text gives it twice, links to its site twice, names the company by it or it is
+        # a privacy, legal or support mailbox
+        named = bool(fam) and (top_m.startswith(_key(fam or "")) or _key(fam or "").startswith(top_m))
+        if m >= 2 or dom_counts.get(top_m, 0) >= 2 or named or top_m in role_mail:
+            label = top_m
+    if label is None and dom_counts:
         top_d, n = dom_counts.most_common(1)[0]
         if n >= 3 and len(top_d) >= 4:
             label = top_d

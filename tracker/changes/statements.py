@@ -619,9 +619,17 @@ def transfer_statements(ctx: Context) -> list[Statement]:
         if said:
             was = f" (was: {', '.join(sorted(lo))})" if lo and ln else ""
             lead = "" if ln - lo else "No longer says: "
-            short = (f"{ctx.owner} now cites {_and(sorted(ln - lo))} for international data transfers{was}" if ln - lo
-                     else f"{ctx.owner} no longer cites {_and(sorted(lo - ln))} for international data transfers")
-            out.append(Statement(f"{lead}{said}{was}", "international-transfer", "transfer-basis",
+            # the headline form says 'now cites' / 'no longer cites' only of a law the whole
+            # text newly cites or no longer cites: a sentence that drops a framework still
+            # named elsewhere leaves the policy citing it
+            cited = sorted((ln - lo) & set(ctx.entities_added.get("laws", [])))
+            dropped = sorted((lo - ln) & set(ctx.entities_removed.get("laws", [])))
+            short = (f"{ctx.owner} now cites {_and(cited)} for international data transfers{was}" if cited
+                     else f"{ctx.owner} no longer cites {_and(dropped)} for international data transfers"
+                     if dropped and not ln - lo else "")
+            # a framework only moved between sentences leaves the footing of transfers as it was
+            impact = "transfer-basis" if cited or dropped else "practice-changed"
+            out.append(Statement(f"{lead}{said}{was}", "international-transfer", impact,
                                  ", ".join(sorted(lo)) or None, ", ".join(sorted(ln)) or None, (k,), short))
     return out
 
