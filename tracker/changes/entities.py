@@ -376,13 +376,13 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[
                     role_mail.add(key)
     label = None
     if mail_counts:
-        top_m, m = sorted(mail_counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        top_m, times = sorted(mail_counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
         # one address alone may be a regulator's or a partner's ('… write to the Berlin
         # commissioner at mailbox@datenschutz-berlin.de'): it names the company only when
         # the text gives it twice, links to its site twice, names the company by it or it is
         # a privacy, legal or support mailbox
         named = bool(fam) and (top_m.startswith(_key(fam or "")) or _key(fam or "").startswith(top_m))
-        if m >= 2 or dom_counts.get(top_m, 0) >= 2 or named or top_m in role_mail:
+        if times >= 2 or dom_counts.get(top_m, 0) >= 2 or named or top_m in role_mail:
             label = top_m
     if label is None and dom_counts:
         top_d, n = dom_counts.most_common(1)[0]
