@@ -28,7 +28,7 @@ from tracker.changes.verdict import (
 
 log = logging.getLogger(__name__)
 
-DETECTOR_VERSION = "2.2.0"
+DETECTOR_VERSION = "2.3.0"
 
 
 class _PerText:
