@@ -181,3 +181,22 @@ def test_a_loss_keeps_its_means_a_cut_would_widen_what_is_claimed_gone() -> None
                   "by contacting Acme at help.acme.com or visiting its Privacy Policy Help Page", "rights",
                   "right-removed", "You may also request access …", None)
     assert tighten(s).text.endswith("Privacy Policy Help Page"), tighten(s).text
+
+
+def test_data_newly_combined_with_the_account_ranks_above_newly_named_products() -> None:
+    """google 2016-06: 'your activity on other sites … may be associated with your personal
+    information' is the story after the dropped promise; products named in an example are not.
+    A sentence that says data is NOT associated with the account widens nothing."""
+    from tracker.changes.statements import practice_statements
+    combined = ("Depending on your account settings, your activity on other sites and apps may be "
+                "associated with your personal information.")
+    widened = practice_statements(_ctx(_ch("reworded", "We use cookies on other sites and apps.", combined)))
+    assert [s.impact for s in widened] == ["collection-widened"]
+    negated = ("Certain services include a unique application number that is not associated with "
+               "your account.")
+    assert [s.impact for s in practice_statements(_ctx(_ch("added", None, negated)))] != ["collection-widened"]
+    old = "# Privacy\n\nWe use cookies on other sites and apps.\n\nWe respond to government requests.\n"
+    new = ("# Privacy\n\n" + combined + "\n\nFor example, a website might use our analytics tools "
+           "(like Acme Analytics).\n\nWe respond to government requests.\n")
+    rep = compare(old, new)
+    assert "associated with your personal information" in rep.bullets[0], rep.bullets

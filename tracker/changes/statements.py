@@ -680,6 +680,22 @@ def named_statements(ctx: Context) -> list[Statement]:
     return out
 
 
+# data combined with what identifies the user: a new use readers look for ('activity on other
+# sites may be associated with your personal information', 'combined with your account')
+_COMBINE_RE = re.compile(r"(?i)\b(?:we|may|might|will|can|could|to|also|and)\s+(?:also\s+)?(?:be\s+)?"
+                         r"(?:associate[sd]?|combine[sd]?|link(?:s|ed)?|connect(?:s|ed)?|merge[sd]?)\b[^.;]{0,40}?"
+                         r"\b(?:with|to) (?:your |the user's |a user's )?(?:personal (?:information|data)|\w+ account|"
+                         r"account|profile|identity|name)\b")
+_NEGATED_RE = re.compile(r"(?i)\b(?:not|never|no)\b|n't\b")
+
+
+def _combines(text: str) -> bool:
+    """The sentence says data is (or may be) combined with what identifies the user, not that
+    it is not."""
+    m = _COMBINE_RE.search(text)
+    return bool(m) and not _NEGATED_RE.search(text[max(0, m.start() - 12):m.end()])
+
+
 def practice_statements(ctx: Context) -> list[Statement]:
     """Any other sentence about collecting, using or keeping data added, dropped or reworded."""
     from tracker.changes.edits import edit_short as _edit_short, reworded_was as _reworded_was
@@ -694,7 +710,9 @@ def practice_statements(ctx: Context) -> list[Statement]:
         if c.kind == "reworded":
             e = edit_statement(ctx, c)
             if e:
-                out.append(Statement(e[0], _topic(c), "practice-changed", e[1], e[2], (k,), _edit_short(ctx, c, e[0])))
+                widened = _combines(text) and not _combines(c.old or "")
+                out.append(Statement(e[0], _topic(c), "collection-widened" if widened else "practice-changed",
+                                     e[1], e[2], (k,), _edit_short(ctx, c, e[0])))
                 continue
             edit = _edit_focus(c)
             edit_said = _owner_says(ctx, text, edit) if edit else None
@@ -705,6 +723,8 @@ def practice_statements(ctx: Context) -> list[Statement]:
         if c.kind == "added" and _SOURCE_RE.search(text) and _COLLECT_RE.search(text) \
                 and not _NOUN_PHRASE_RE.match(said):    # 'Information about you that X obtains from …': a list label
             impact = "sources-widened"          # 'we also collect information about you from trusted partners'
+        if c.kind != "removed" and _combines(text) and not _combines(c.old or ""):
+            impact = "collection-widened"       # 'your activity … may be associated with your personal information'
         if any(f.startswith("practice changed") and f.rsplit(" → ", 1)[-1] in ("share", "sell") for f in c.flips):
             impact = "sharing-widened"          # 'we collect' -> 'we sell': data now goes to others
         if c.kind == "added":
