@@ -693,7 +693,7 @@ def _combines(text: str) -> bool:
     """The sentence says data is (or may be) combined with what identifies the user, not that
     it is not."""
     m = _COMBINE_RE.search(text)
-    return bool(m) and not _NEGATED_RE.search(text[max(0, m.start() - 12):m.end()])
+    return m is not None and not _NEGATED_RE.search(text[max(0, m.start() - 12):m.end()])
 
 
 def practice_statements(ctx: Context) -> list[Statement]:
