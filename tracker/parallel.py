@@ -49,8 +49,11 @@ def _context() -> BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
-def _die_with_parent() -> None:
-    """Pool initializer: the worker gets SIGKILL when the process that started it dies."""
+def die_with_parent(parent: int | None = None) -> None:
+    """In a forked child: get SIGKILL when the process that started it dies. A forked child
+    shares its parent's open files, the workspace lock among them (flock follows the open
+    file, not the process): a child outliving a killed run would keep the next run out.
+    `parent` is the starter's pid, read before the fork."""
     if not sys.platform.startswith("linux"):
         return
     try:
@@ -59,8 +62,8 @@ def _die_with_parent() -> None:
 
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        if os.getppid() == 1:  # the parent died before prctl took effect
-            os._exit(1)
+        if os.getppid() != (parent if parent is not None else os.getppid()) or os.getppid() == 1:
+            os._exit(1)  # the parent died before prctl took effect
     except (OSError, AttributeError):  # best effort: the process group kill still works
         pass
 
@@ -69,7 +72,8 @@ def new_pool(workers: int) -> ProcessPoolExecutor:
     """A fork pool whose workers die with this process."""
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_die_with_parent)
+    return ProcessPoolExecutor(workers, mp_context=_context(), initializer=die_with_parent,
+                               initargs=(os.getpid(),))
 
 
 def run_isolated(fn: Callable[[J], R], jobs: Sequence[J], workers: int,

@@ -88,8 +88,12 @@ def _in_child(body: bytes, limit: float) -> tuple[bool | None, str]:
     """(True, text), (False, reason) or (None, "") when the child ran out of time: the
     extraction runs in a forked child that is killed at the deadline."""
     read_end, write_end = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the child: extract, send "1"+text or "0"+reason, leave without cleanup
+        from tracker.parallel import die_with_parent
+
+        die_with_parent(parent)     # never outlives a killed run (it shares the run's lock)
         os.close(read_end)
         try:
             payload = b"1" + _pages_text(body).encode("utf-8", "surrogatepass")

@@ -114,8 +114,8 @@ def _compute_in_child(workspace: Workspace, documents: list[tuple[str, str]],
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    child = context.Process(target=_child, args=(workspace, documents, texts), daemon=True,
-                            name="tracker-reports")
+    child = context.Process(target=_child, args=(workspace, documents, texts, os.getpid()),
+                            daemon=True, name="tracker-reports")
     child.start()
     child.join(max(0.0, budget))
     if child.is_alive():
@@ -128,9 +128,13 @@ def _compute_in_child(workspace: Workspace, documents: list[tuple[str, str]],
 
 
 def _child(workspace: Workspace, documents: list[tuple[str, str]],
-           texts: list[tuple[str, str, str, str]]) -> None:
+           texts: list[tuple[str, str, str, str]], parent: int) -> None:
     """In the child: compute and cache each report; a failure costs only its document and is
-    one log line (never a traceback from the child)."""
+    one log line (never a traceback from the child). It dies with the run that forked it: it
+    shares the run's workspace lock, and a killed run must not leave it held."""
+    from tracker.parallel import die_with_parent
+
+    die_with_parent(parent)
     failed = not _cache_pairs(workspace, texts)
     if documents:
         failed = not _cache_documents(workspace, documents) or failed
