@@ -143,3 +143,16 @@ def test_one_regulators_address_does_not_make_the_regulator_the_first_party() ->
     assert first_party(["Write to privacy@acmecorp.com with questions."], [])[1] == "acmecorp"
     assert first_party([text + " Write to us at help@acmecorp.com or help@acmecorp.com."],
                        [])[1] == "acmecorp"
+
+
+def test_the_company_is_named_as_its_text_spells_its_site_out() -> None:
+    """washpost.com's policy says 'The Washington Post', not 'Washpost'; a site name the text
+    writes as a word ('Intuit') stays; a name whose letters do not run through it never fits."""
+    from tracker.changes.detector import _owner_name
+    post = "The Washington Post collects data. Write to privacy@washpost.com. The Washington Post may share it."
+    assert _owner_name((None, "washpost"), post) == "Washington Post"
+    assert _owner_name((None, "nytimes"), "The New York Times Company and The New York Times app.") \
+        == "New York Times"
+    assert _owner_name((None, "intuit"), "Intuit Inc. and Intuit Mint Service.") == "Intuit"
+    assert _owner_name((None, "washpost"), "Privacy Policy of Acme Widgets Inc.") == "Washpost"
+    assert _owner_name((None, None), "anything") == "The company"

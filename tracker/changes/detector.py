@@ -299,7 +299,7 @@ def compare(old: str, new: str) -> ChangeReport:
     facts.links_changed = len(new_links ^ old_links)
     names = tuple(new_names([c.new or "" for c in changes if c.material and c.kind in ("added", "reworded")],
                             d_old.text)) if any(c.material for c in changes) else ()
-    ctx = Context(changes, added, removed, top_added, sections_removed, _owner_name(owner),
+    ctx = Context(changes, added, removed, top_added, sections_removed, _owner_name(owner, new),
                   _salient_terms(changes, added, removed, names, d_old.text, d_new.text, sections_added), names,
                   old_text=d_old.text)
     cands = candidates(ctx)
@@ -351,14 +351,38 @@ def _salient_terms(changes: list[Change], added: dict[str, list[str]], removed: 
     return tuple(dict.fromkeys(t.lower() for t in terms if len(t) >= 3))
 
 
-def _owner_name(owner: tuple[str | None, str | None]) -> str:
-    """The company as a sentence subject: its vendor name, its site's name, or 'The company'."""
+def _owner_name(owner: tuple[str | None, str | None], text: str = "") -> str:
+    """The company as a sentence subject: its vendor name, the name the text spells its site's
+    name out as ('Washington Post' for washpost.com, 'New York Times' for nytimes.com),
+    its site's name, or 'The company'."""
     fam, label = owner
     if fam:
         return fam
     if label and label.isalpha() and 3 <= len(label) <= 14:
-        return label.capitalize()
+        if re.search(rf"\b{re.escape(label.capitalize())}\b", text):
+            return label.capitalize()     # the text writes it so ('Intuit')
+        return _spelled_out(label, text) or label.capitalize()
     return "The company"
+
+
+_PROPER_RUN_RE = re.compile(r"\b(?:The )?[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}\b")
+
+
+def _spelled_out(label: str, text: str) -> str | None:
+    """The proper name of two to four capitalised words whose letters run through the site's
+    name in order, from the same first letter ('washpost' in 'Washington Post', 'nytimes' in
+    'New York Times'), as the text writes it most often; None when no name fits."""
+    counts: dict[str, int] = {}
+    for m in _PROPER_RUN_RE.finditer(text):
+        name = m.group(0).removeprefix("The ")     # a subject anywhere in a sentence
+        words = name.lower().split()
+        joined = "".join(words)
+        if joined[:1] != label[:1] or not all(w[0] in label for w in words):
+            continue
+        letters = iter(joined)
+        if all(ch in letters for ch in label):
+            counts[name] = counts.get(name, 0) + 1
+    return max(sorted(counts), key=lambda n: counts[n]) if counts else None
 
 
 _plain = _PerText(claims.plain)
