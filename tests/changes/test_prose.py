@@ -6,25 +6,14 @@ from __future__ import annotations
 
 import re
 
+from tests.support.changes import ch as _ch, ctx as _ctx
 from tracker.changes import compare
 from tracker.changes.digests import controller_statements, office_statements, sources_digest
 from tracker.changes.headline import tighten
 from tracker.changes.phrasing import clause_about, has_verb, is_pointer, link_phrase, third_person, tidy
 from tracker.changes.priorities import RANK, tier
-from tracker.changes.report import Change
 from tracker.changes.segment import split_sentences
-from tracker.changes.statements import Context, Statement, candidates, select, value_statements
-
-
-def _ctx(*changes: Change, old_text: str = "", **kw: object) -> Context:
-    base = dict(entities_added={"vendors": [], "laws": []}, entities_removed={"vendors": [], "laws": []},
-                sections_added=[], sections_removed=[], owner="Acme")
-    base.update(kw)
-    return Context(list(changes), old_text=old_text, **base)  # type: ignore[arg-type]
-
-
-def _ch(kind: str, old: str | None, new: str | None, topics: tuple[str, ...] = ("other",)) -> Change:
-    return Change(kind, "S", old, new, topics, True, ())
+from tracker.changes.statements import Statement, candidates, select, value_statements
 
 
 def test_a_link_is_said_as_what_it_links_to() -> None:

@@ -5,19 +5,11 @@ sentence read as a retention rule, and bullets longer than a reader takes in."""
 
 from __future__ import annotations
 
+from tests.support.changes import ch as _ch, ctx as _ctx
 from tracker.changes import compare
 from tracker.changes.headline import tighten
 from tracker.changes.phrasing import is_page_chrome
-from tracker.changes.report import Change
-from tracker.changes.statements import Context, Statement, candidates, edit_statement, retention_statements
-
-
-def _ctx(*changes: Change, owner: str = "Acme") -> Context:
-    return Context(list(changes), {"vendors": [], "laws": []}, {"vendors": [], "laws": []}, [], [], owner)
-
-
-def _ch(kind: str, old: str | None, new: str | None, topics: tuple[str, ...] = ("other",)) -> Change:
-    return Change(kind, "S", old, new, topics, True, ())
+from tracker.changes.statements import Statement, candidates, edit_statement, retention_statements
 
 
 def test_share_buttons_sign_up_boxes_and_menus_are_page_chrome_not_sentences() -> None:
