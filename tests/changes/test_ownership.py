@@ -156,3 +156,11 @@ def test_the_company_is_named_as_its_text_spells_its_site_out() -> None:
     assert _owner_name((None, "intuit"), "Intuit Inc. and Intuit Mint Service.") == "Intuit"
     assert _owner_name((None, "washpost"), "Privacy Policy of Acme Widgets Inc.") == "Washpost"
     assert _owner_name((None, None), "anything") == "The company"
+
+
+def test_a_company_filed_under_its_new_name_is_named_as_its_text_writes_it() -> None:
+    """Facebook's 2016 policy is Facebook's, not Meta's; a text that writes the new name keeps it."""
+    from tracker.changes.detector import _owner_name
+    assert _owner_name(("Meta", "facebook"), "Facebook may share information with Instagram.") == "Facebook"
+    assert _owner_name(("Meta", "facebook"), "Meta and Facebook may share information.") == "Meta"
+    assert _owner_name(("Meta", None), "The company shares information.") == "Meta"

@@ -21,7 +21,7 @@ from tracker.changes.statements import Context, candidates
 from tracker.changes.summary import Facts, new_names, novel_terms
 from tracker.changes.topics import _topics_of
 from tracker.changes.roles import vendor_roles
-from tracker.changes.vendors import _vendor_spans
+from tracker.changes.vendors import COMPANY_RENAMED, _vendor_spans
 from tracker.changes.verdict import (
     _word_diff, change_topics, decide_verdict, flips, is_material, is_rewrite, text_shares,
 )
@@ -357,12 +357,23 @@ def _owner_name(owner: tuple[str | None, str | None], text: str = "") -> str:
     its site's name, or 'The company'."""
     fam, label = owner
     if fam:
-        return fam
+        return _as_written(fam, text)
     if label and label.isalpha() and 3 <= len(label) <= 14:
         if re.search(rf"\b{re.escape(label.capitalize())}\b", text):
             return label.capitalize()     # the text writes it so ('Intuit')
         return _spelled_out(label, text) or label.capitalize()
     return "The company"
+
+
+def _as_written(fam: str, text: str) -> str:
+    """The company under the name its text uses: a 2016 policy of Facebook says 'Facebook', not
+    'Meta' (the family it was filed under after a rename)."""
+    if not text or re.search(rf"\b{re.escape(fam)}\b", text):
+        return fam
+    counts = {old: len(re.findall(rf"\b{re.escape(old)}\b", text))
+              for old, new in COMPANY_RENAMED.items() if new == fam}
+    written = [n for n, k in sorted(counts.items()) if k]
+    return max(written, key=lambda n: counts[n]) if written else fam
 
 
 _PROPER_RUN_RE = re.compile(r"\b(?:The )?[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}\b")
