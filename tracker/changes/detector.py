@@ -76,7 +76,9 @@ def clear_caches() -> None:
             memo.memo.clear()
     from tracker.changes.segment import _block_events
     from tracker.changes.statements import _says
-    for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff, _says, _block_events):
+    from tracker.changes.normalize import _sentence_key
+    from tracker.changes.phrasing import tidy
+    for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff, _says, _block_events, _sentence_key, tidy):
         fn.cache_clear()
 
 

@@ -12,6 +12,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 # --- character level -------------------------------------------------------------------------
@@ -304,6 +305,14 @@ _WS_RE = re.compile(r"\s+")
 
 def sentence_key(text: str) -> str:
     """Key two sentences share when they differ only in case, punctuation or spacing."""
+    return _sentence_key(text) if len(text) <= _KEY_CACHE_CHARS else _sentence_key.__wrapped__(text)
+
+
+_KEY_CACHE_CHARS = 4000     # sentences are asked for again and again; whole texts are not kept
+
+
+@lru_cache(maxsize=16384)
+def _sentence_key(text: str) -> str:
     text = text.lower().replace("_", " ")
     text = _KEY_DROP_RE.sub(" ", text)
     return _WS_RE.sub(" ", text).strip()

@@ -36,6 +36,7 @@ _DANGLING_WORD_RE = re.compile(r"(?<=\w{3})\s+(?:by|to|at|via|from|with|of|the|a
 _DANGLING_RE = re.compile(r"(?i)(?:,?\s+(?:including|such as|for example|e\.g\.|as follows)[\s:,]*)+$")
 
 
+@lru_cache(maxsize=16384)
 def tidy(text: str) -> str:
     """One line, no list marker, quotes or trailing punctuation, first letter as written;
     a closing parenthesis or quote stays when it closes one the text opened."""
