@@ -158,6 +158,49 @@ def _run_pattern(words: list[str]) -> "re.Pattern[str]":
                       + " " + re.escape(_BREAK_WORD))
 
 
+_STRAY_BREAK_RE = re.compile(rf"(?<! ){_BREAK_WORD}|{_BREAK_WORD}(?! )")
+
+
+def _break_runs(phrases: str) -> tuple[str, list[bool], list[bool]] | None:
+    """The words of a _phrase_text without its break marks, space-padded, and for each word
+    whether a break comes right before and right after it; None when a break mark is glued to
+    a word (then only _run_pattern's regex is exact)."""
+    if _STRAY_BREAK_RE.search(phrases):
+        return None
+    words: list[str] = []
+    before: list[bool] = []
+    after: list[bool] = []
+    prev_break = False
+    for w in phrases.split(" "):
+        if w == _BREAK_WORD:
+            if after:
+                after[-1] = True
+            prev_break = True
+            continue
+        words.append(w)
+        before.append(prev_break)
+        after.append(False)
+        prev_break = False
+    return f" {' '.join(words)} ", before, after
+
+
+def _runs_through(words: list[str], phrases: str) -> bool:
+    """_run_pattern(words).search(phrases), without compiling a regex per sentence: the words
+    in a row, breaks allowed between them, a break right before the first and after the last."""
+    runs = _runs(phrases)
+    if runs is None or any(not w or _BREAK_WORD in w for w in words):
+        return _run_pattern(words).search(phrases) is not None
+    joined, before, after = runs
+    target = f" {' '.join(words)} "
+    at = joined.find(target)
+    while at != -1:
+        first = joined.count(" ", 0, at + 1) - 1
+        if before[first] and after[first + len(words) - 1]:
+            return True
+        at = joined.find(target, at + 1)
+    return False
+
+
 def _resplits(pairs: list[Any], d_old: Document, d_new: Document, old: str, new: str
               ) -> tuple[set[int], list[str]]:
     """Reworded pairs whose words are unchanged and only the sentence split moved ('A. B' ->
@@ -178,7 +221,7 @@ def _resplits(pairs: list[Any], d_old: Document, d_new: Document, old: str, new:
             continue
         if side not in streams:
             streams[side] = _phrases(old if side == "old" else new)[0]
-        if _run_pattern(longer).search(streams[side]):
+        if _runs_through(longer, streams[side]):
             found.add(k)
             joined.append(" ".join(longer))
     return found, joined
@@ -215,6 +258,7 @@ def _entity_text(d: Document) -> str:
 _segment = _PerText(segment)
 _phrases = _PerText(_phrases_of)
 _entities = _PerText(_entities_of)
+_runs = _PerText(_break_runs)
 
 
 def compare(old: str, new: str) -> ChangeReport:
