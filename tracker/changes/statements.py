@@ -157,7 +157,8 @@ def _kept_in(text: str, news: list[set[str]]) -> bool:
     """A removed sentence whose words all but return inside one new sentence (two sentences
     merged, one sentence extended) was not dropped: it is never stated as 'no longer says'."""
     words = _content_words(text)
-    return len(words) >= 4 and any(len(words & n) >= 0.85 * len(words) for n in news)
+    need = 0.85 * len(words)     # a new sentence with fewer words cannot hold that many of them
+    return len(words) >= 4 and any(len(n) >= need and len(words & n) >= need for n in news)
 
 
 def _stamp_only(c: Change) -> bool:
