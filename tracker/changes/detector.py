@@ -77,8 +77,11 @@ def clear_caches() -> None:
     from tracker.changes.segment import _block_events
     from tracker.changes.statements import _says
     from tracker.changes.normalize import _sentence_key
-    from tracker.changes.phrasing import tidy
-    for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff, _says, _block_events, _sentence_key, tidy):
+    from tracker.changes.phrasing import edit_window, is_pointer, tidy
+    from tracker.changes.statements import _editors_note, _stamp_only
+    from tracker.changes.trivial import is_change_log
+    for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff, _says, _block_events, _sentence_key, tidy,
+               is_pointer, edit_window, _stamp_only, _editors_note, is_change_log):
         fn.cache_clear()
 
 

@@ -262,6 +262,7 @@ def _clean_window(words: list[str]) -> str:
     return re.sub(r"\.\d+$", "", text).strip(" ,;:")     # a footnote number glued to the last word
 
 
+@lru_cache(maxsize=4096)
 def edit_window(old: str, new: str, context: int = 4,
                 max_words: int = 24) -> tuple[str, str, str, str, str, str] | None:
     """The largest place where a reworded sentence differs, with a few words of context each
@@ -436,6 +437,7 @@ _LINK_TARGET_RE = re.compile(
     r"a (?:list|copy|summary|description) of [^,]{3,200}?),? (?:please )?(?:click here|see here|visit here)$")
 
 
+@lru_cache(maxsize=8192)
 def is_pointer(text: str | None) -> bool:
     """A sentence that only points the reader to another page, document or link."""
     return bool(text) and bool(_POINTER_RE.search(tidy(text or "")))

@@ -135,6 +135,7 @@ def _live(ctx: Context) -> list[tuple[int, Change]]:
     return ctx.live
 
 
+@lru_cache(maxsize=4096)
 def _editors_note(c: Change) -> bool:
     """A change-log or revision-history line on every side it has ('2018-05-11: List GDPR
     Supervisory Authority'): it tells what the editors did elsewhere in the text, which the
@@ -161,6 +162,7 @@ def _kept_in(text: str, news: list[set[str]]) -> bool:
     return len(words) >= 4 and any(len(n) >= need and len(words & n) >= need for n in news)
 
 
+@lru_cache(maxsize=4096)
 def _stamp_only(c: Change) -> bool:
     """A date stamp line ('Last modified: June 5, 2015'), or a sentence where only a date
     changed, is never a statement."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tracker.changes.entities import extract_sentence
@@ -37,6 +38,7 @@ _NOTE_PREFIX_RE = re.compile(r"(?i)^(?:[\W\d_]|change ?log|revision history|revi
 _CHANGE_ENTRY_RE = re.compile(r"(?:" + DATE_RE.pattern + r")\s*(?::|\s-|–)\s*[A-Z]", re.I)
 
 
+@lru_cache(maxsize=8192)
 def is_change_log(text: str) -> bool:
     """A sentence of a change log: it holds a dated entry ('2018-03-15: More GDPR terms …',
     'August, 2004 - Removed …'). The log describes edits made elsewhere in the text, so its
