@@ -162,21 +162,18 @@ def _run_pattern(words: list[str]) -> "re.Pattern[str]":
                       + " " + re.escape(_BREAK_WORD))
 
 
-_STRAY_BREAK_RE = re.compile(rf"(?<! ){_BREAK_WORD}|{_BREAK_WORD}(?! )")
-
-
 def _break_runs(phrases: str) -> tuple[str, list[bool], list[bool]] | None:
     """The words of a _phrase_text without its break marks, space-padded, and for each word
     whether a break comes right before and right after it; None when a break mark is glued to
     a word (then only _run_pattern's regex is exact)."""
-    if _STRAY_BREAK_RE.search(phrases):
-        return None
     words: list[str] = []
     before: list[bool] = []
     after: list[bool] = []
     prev_break = False
+    marks = 0
     for w in phrases.split(" "):
         if w == _BREAK_WORD:
+            marks += 1
             if after:
                 after[-1] = True
             prev_break = True
@@ -185,6 +182,8 @@ def _break_runs(phrases: str) -> tuple[str, list[bool], list[bool]] | None:
         before.append(prev_break)
         after.append(False)
         prev_break = False
+    if phrases.count(_BREAK_WORD) != marks:
+        return None       # a mark inside a word
     return f" {' '.join(words)} ", before, after
 
 
