@@ -362,7 +362,7 @@ def repair_encoding(text: str) -> str:
     """The text with UTF-8 mis-decoded as Latin-1/Windows-1252 repaired (ftfy), so that a
     statement never quotes 'Thatâ\u0080\u0099s' and a re-scrape that fixed the encoding compares
     equal. A text without the signs of it is returned as is, at the cost of one search."""
-    if not _MOJIBAKE_RE.search(text):
+    if text.isascii() or not _MOJIBAKE_RE.search(text):     # every sign is a non-ASCII character
         return text
     import ftfy
 
