@@ -478,7 +478,7 @@ _WORDY_RE = re.compile(r"[A-Za-z]")
 def is_page_chrome(text: str) -> bool:
     """A run of page furniture rather than a sentence of the policy: a share or sign-up
     widget, or a menu or list of teasers (eight words or more, three in four capitalised)."""
-    if _CHROME_RE.search(text) or re.search(r"\w=[^\s&]*&[\w-]+=", text):
+    if _CHROME_RE.search(text) or ("=" in text and re.search(r"\w=[^\s&]*&[\w-]+=", text)):
         return True               # a widget, or a link's query string ('node=admin&destination=…')
     words = [w for w in text.split() if _WORDY_RE.search(w)]
     return len(words) >= 8 and sum(1 for w in words if w[:1].isupper()) >= 0.75 * len(words)
