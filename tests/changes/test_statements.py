@@ -47,6 +47,15 @@ def test_withdrawn_promise_and_sale_reversal() -> None:
         sale[0].text.startswith("Acme may sell your data to advertising partners (was:")
 
 
+def test_consent_asked_in_other_words_is_no_sale_reversal() -> None:
+    """'We require opt-in consent for sharing' -> 'We'll ask for your explicit consent to share'
+    (Google, 2018): the consent step stands, nothing was reversed or withdrawn."""
+    said = promise_statements(_ctx(_ch("reworded", "We require opt-in consent for the sharing of any sensitive "
+                                       "personal information.", "We'll ask for your explicit consent to share any "
+                                       "sensitive personal information.")))
+    assert [s.impact for s in said] == []
+
+
 def test_something_that_merely_will_not_work_is_no_promise() -> None:
     assert promise_statements(_ctx(_ch("removed", "Certain features will not be available once cookies "
                                                   "are disabled.", None))) == []
