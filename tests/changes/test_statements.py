@@ -123,6 +123,9 @@ def test_phrasing_third_person_and_whole_clauses() -> None:
     assert third_person("We and our partners use cookies", "Acme") == "Acme and its partners use cookies"
     assert third_person("We frequently push back", "Acme") == "Acme frequently pushes back"
     assert third_person("We apply rules and we reply", "Acme") == "Acme applies rules and it replies"
+    # a heading glued before the sentence ('Target We share …') is not said twice
+    assert third_person("Target We share data within Target Corporation", "Target") == \
+        "Target shares data within Target Corporation"
     long = ("We collect your name, e-mail address and phone number when you register, including through "
             "single sign-on providers, and we use them to verify your identity and to prevent fraud on the service")
     q = clause_about(long, None, 90)
