@@ -17,18 +17,19 @@ from tracker.changes.ownership import split_own
 from tracker.changes.segment import Document, exact_key, segment
 from tracker.changes import claims
 from tracker.changes.headline import summarise
-from tracker.changes.statements import Context, candidates
+from tracker.changes.corroborate import corroborated, protection_kinds, summary_side, summary_statement
+from tracker.changes.statements import Context, _promise, candidates
 from tracker.changes.summary import Facts, new_names, novel_terms
 from tracker.changes.topics import _topics_of
 from tracker.changes.roles import vendor_roles
-from tracker.changes.vendors import COMPANY_RENAMED, _vendor_spans
+from tracker.changes.vendors import AFFILIATES, COMPANY_RENAMED, OWNER, _vendor_spans
 from tracker.changes.verdict import (
     _word_diff, change_topics, decide_verdict, flips, is_material, is_rewrite, text_shares,
 )
 
 log = logging.getLogger(__name__)
 
-DETECTOR_VERSION = "2.3.0"
+DETECTOR_VERSION = "2.4.0"
 
 
 class _PerText:
@@ -354,9 +355,15 @@ def compare(old: str, new: str) -> ChangeReport:
     ctx = Context(changes, added, removed, top_added, sections_removed, _owner_name(owner, new),
                   _salient_terms(changes, added, removed, names, d_old.text, d_new.text, sections_added), names,
                   old_text=d_old.text)
-    cands = candidates(ctx)
+    cands = corroborated(candidates(ctx), changes, [s.text for s in d_old.sentences],
+                         [s.text for s in d_new.sentences], protection_kinds(lambda t: _promise(ctx, t)))
+    partial = summary_side(d_old.text, d_new.text)
+    if partial:       # one side is a summary page linking to the policy: say so, and nothing else
+        cands = [summary_statement(partial, ctx.owner, len(d_old.text.split()), len(d_new.text.split()))]
     impacts = {s.impact for s in cands}
     verdict = decide_verdict(facts, cands)
+    if partial and verdict in ("substantive", "major"):
+        verdict = "minor"     # the page changed, not what the policy says
     topic_counter: Counter[str] = Counter()
     for c in changes:
         if c.kind != "moved" and c.material:
@@ -366,7 +373,8 @@ def compare(old: str, new: str) -> ChangeReport:
     topic_counts = sorted(topic_counter.items(), key=lambda kv: (-kv[1], kv[0]))
     facts.topic_counts = topic_counts
     identical = old == new
-    statements, headline = summarise(facts, verdict, cands, identical, is_rewrite(facts), ctx.salient)
+    statements, headline = summarise(facts, verdict, cands, identical, is_rewrite(facts) and not partial,
+                                     ctx.salient)
     return ChangeReport(
         verdict=verdict,
         headline=headline,
@@ -419,11 +427,13 @@ def _owner_name(owner: tuple[str | None, str | None], text: str = "") -> str:
 
 def _as_written(fam: str, text: str) -> str:
     """The company under the name its text uses: a 2016 policy of Facebook says 'Facebook', not
-    'Meta' (the family it was filed under after a rename)."""
+    'Meta' (the family it was filed under after a rename), and LinkedIn's says 'LinkedIn', not
+    'Microsoft' (a company of a group that keeps its own name)."""
     if not text or re.search(rf"\b{re.escape(fam)}\b", text):
         return fam
-    counts = {old: len(re.findall(rf"\b{re.escape(old)}\b", text))
-              for old, new in COMPANY_RENAMED.items() if new == fam}
+    names = [old for old, new in COMPANY_RENAMED.items() if new == fam] + \
+        [name for name in sorted(AFFILIATES) if OWNER.get(name) == fam]
+    counts = {name: len(re.findall(rf"\b{re.escape(name)}\b", text)) for name in names}
     written = [n for n, k in sorted(counts.items()) if k]
     return max(written, key=lambda n: counts[n]) if written else fam
 

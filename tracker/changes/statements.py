@@ -68,7 +68,7 @@ class Context:
 _PROMISE_RE = re.compile(
     r"\b(?:[Ww]e|[Ww]e (?:also|generally|currently))\s+(?:will|do|shall|would|can)\s*(?:not|n't)\b|(?i:\bwe never\b|\bwe will never\b)"
     r"|(?i:\b(?:without|unless (?:we (?:have|obtain|receive)|you (?:give|provide)))\s+(?:your\s+)?(?:prior\s+|express\s+|explicit\s+)?"
-    r"(?:opt[- ]?in\s+)?(?:consent|permission|approval)|\bask (?:for )?your (?:opt[- ]?in|consent|permission)"
+    r"(?:opt[- ]?in\s+)?(?:consent|permission|approval)|\bask (?:for )?your (?:(?:explicit|express|prior|separate|specific|affirmative) )?(?:opt[- ]?in|consent|permission)"
     r"|\bonly (?:with|if you) (?:your )?(?:consent|opt[- ]?in|agree)|\b(?:you|users?) (?:must |to )?opt[- ]?in\b"
     r"|\bopt[- ]?in (?:consent|basis)\b)")
 _PRACTICE_RE = re.compile(
