@@ -704,6 +704,7 @@ def _combines(text: str) -> bool:
 
 def practice_statements(ctx: Context) -> list[Statement]:
     """Any other sentence about collecting, using or keeping data added, dropped or reworded."""
+    from tracker.changes.digests import new_source
     from tracker.changes.edits import edit_short as _edit_short, reworded_was as _reworded_was
     out: list[Statement] = []
     for k, c in _live(ctx):
@@ -724,6 +725,10 @@ def practice_statements(ctx: Context) -> list[Statement]:
             edit_said = _owner_says(ctx, text, edit) if edit else None
             said = edit_said or said
         if not said:
+            src = new_source(ctx, c)      # too long to quote, but it names a new source of data
+            if src:
+                out.append(Statement(f"{ctx.owner} now also gets data about you from {src}", "collection",
+                                     "sources-widened", None, src, (k,)))
             continue
         impact = "collection-widened" if c.kind == "added" and focus is _COLLECT_RE else "practice-changed"
         if c.kind == "added" and _SOURCE_RE.search(text) and _COLLECT_RE.search(text) \
