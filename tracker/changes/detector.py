@@ -17,6 +17,7 @@ from tracker.changes.ownership import split_own
 from tracker.changes.segment import Document, exact_key, segment
 from tracker.changes import claims
 from tracker.changes.headline import summarise
+from tracker.changes.publishable import publishable
 from tracker.changes.corroborate import corroborated, protection_kinds, summary_side, summary_statement
 from tracker.changes.statements import Context, _promise, candidates
 from tracker.changes.summary import Facts, new_names, novel_terms
@@ -359,7 +360,7 @@ def compare(old: str, new: str) -> ChangeReport:
     ctx = Context(changes, added, removed, top_added, sections_removed, _owner_name(owner, new),
                   _salient_terms(changes, added, removed, names, d_old.text, d_new.text, sections_added), names,
                   old_text=d_old.text)
-    cands = corroborated(candidates(ctx), changes, [s.text for s in d_old.sentences],
+    cands = corroborated(publishable(candidates(ctx)), changes, [s.text for s in d_old.sentences],
                          [s.text for s in d_new.sentences], protection_kinds(lambda t: _promise(ctx, t)))
     partial = summary_side(d_old.text, d_new.text)
     if partial:       # one side is a summary page linking to the policy: say so, and nothing else
