@@ -72,6 +72,7 @@ class Document:
     text: str              # all sentence texts, for entity extraction and similarity
     lower_case: bool = False  # the whole document is lower-cased (names lose their capitals)
     sentence_case_headings: bool = True  # plain headings in sentence case ('Information we collect')
+    stamps: tuple[str, ...] = ()  # the date-stamp phrases cut out of the text ('Last updated: May 1, 2023')
 
 
 _NON_WORD_RE = re.compile(r"[\W_]+")
@@ -516,4 +517,4 @@ def segment(text: str) -> Document:
         r"(?i)last\s+(?:updated|modified|revised|amended|changed)|(?:updated|revised|modified)\s*(?:on\b|:)", x)]
     stamp = stamp_date((preferred or stamps)[0]) if stamps else latest_date(dated_headings)
     return Document(sections, sentences, urls, stamp, "\n".join(s.text for s in sentences), lower_doc,
-                    sentence_case_ok)
+                    sentence_case_ok, tuple(stamps))

@@ -1,0 +1,132 @@
+"""Layout-only differences (tracker/changes/layout.py): the same words re-wrapped, re-split or
+marked up otherwise compare as equal, on a layout-free stream of each text; a changed word in
+the same stretch of text is still reported."""
+
+from __future__ import annotations
+
+import textwrap
+
+from tracker.changes import compare
+from tracker.changes.align import align_sentences
+from tracker.changes.layout import LayoutOnly, stream
+from tracker.changes.segment import segment
+
+_P1 = ("We may collect information such as occupation, language, zip code, area code, unique device "
+       "identifier, location, and the time zone where a product is used so that we can better "
+       "understand customer behavior and improve our products, services, and advertising.")
+_P2 = ("We use cookies and similar technologies to remember your preferences, to keep you signed in, "
+       "and to measure how our websites are used, and we keep cookie data for no longer than needed.")
+_MENU = ["Privacy Policy", "Information Regarding Commercial Electronic Messages in Canada",
+         "Collection and Use of Personal Information", "Cookies and Other Technologies",
+         "Disclosure to Third Parties", "Protection of Personal Information", "Contact Us"]
+# a menu of short lines over hard-wrapped prose: the menu hides the wrap width, so the wrapped
+# copy's unwrapping joins two menu lines into one 'sentence' the unwrapped copy does not have
+PLAIN = "\n".join(_MENU + ["", "Collection and Use of Personal Information", _P1, _P2.replace("cookies", "web beacons"),
+                           "Cookies and Other Technologies", _P2, _P1.replace("occupation", "employer"),
+                           "Contact Us", _P1.replace("zip code", "postal code"), _P2.replace("websites", "apps")])
+WRAPPED = "\n".join(line if len(line) < 70 else "\n".join(textwrap.wrap(line, 70)) for line in PLAIN.split("\n"))
+
+MARKDOWN = """# Example Privacy Policy
+
+## What we collect
+
+We collect the following categories of information when you use the Service:
+
+* Contact Details
+* Device and Usage Information
+
+We use it to provide the Service.
+
+## Sharing
+
+[Our Partners](https://example.com/partners)
+
+1. We share data with service providers that process it for us under contract.
+2. We keep it for 30 days.
+"""
+PLAIN_TEXT = """Example Privacy Policy
+
+What we collect
+
+We collect the following categories of information when you use the Service:
+
+Contact Details
+Device and Usage Information
+
+We use it to provide the Service.
+
+Sharing
+
+Our Partners
+
+We share data with service providers that process it for us under contract.
+We keep it for 30 days.
+"""
+
+
+def _no_change_reported(old: str, new: str) -> None:
+    report = compare(old, new)
+    assert report.verdict == "cosmetic", [c.to_dict() for c in report.changes]
+    assert not [c for c in report.changes if c.kind != "moved"]
+    assert not (report.sections_added or report.sections_removed or report.sections_renamed)
+    assert report.headline.startswith("Cosmetic only")
+
+
+def test_markdown_and_plain_text_have_one_stream() -> None:
+    assert stream(MARKDOWN) == stream(PLAIN_TEXT)
+    assert stream(WRAPPED) == stream(PLAIN)
+    assert stream("We sell data.") != stream("We do not sell data.")
+
+
+def test_rewrapped_text_under_a_menu_is_no_change() -> None:
+    # the wrapped copy's segmentation really differs: only the stream comparison makes it equal
+    assert [s.key for s in segment(WRAPPED).sentences] != [s.key for s in segment(PLAIN).sentences]
+    _no_change_reported(PLAIN, WRAPPED)
+    _no_change_reported(WRAPPED, PLAIN)
+    assert compare(PLAIN, WRAPPED).headline == "Cosmetic only: whitespace or formatting"
+
+
+def test_markdown_rescraped_as_plain_text_is_no_change() -> None:
+    _no_change_reported(MARKDOWN, PLAIN_TEXT)
+    _no_change_reported(PLAIN_TEXT, MARKDOWN)
+
+
+def test_revision_date_changed_along_with_the_layout_is_no_change() -> None:
+    # the stamp is in the stretch before the first unchanged sentence, with the menu whose
+    # lines the wrapped copy joins
+    old = "Last updated: May 1, 2018\n" + PLAIN
+    new = "Last updated: June 3, 2019\n" + WRAPPED
+    report = compare(old, new)
+    assert report.verdict == "cosmetic"
+    assert not [c for c in report.changes if c.kind != "moved"]
+    assert report.headline.startswith("Cosmetic only: revision date updated")
+
+
+def test_changed_word_next_to_layout_noise_is_reported() -> None:
+    for old, new in ((MARKDOWN, PLAIN_TEXT), (PLAIN, WRAPPED)):
+        changed = new.replace("30 days", "3 years").replace("unique device\nidentifier", "advertising\nidentifier") \
+            .replace("unique device identifier", "advertising identifier")
+        assert changed != new
+        report = compare(old, changed)
+        assert report.verdict != "cosmetic"
+        assert [c for c in report.changes if c.kind == "reworded"]
+
+
+def test_added_heading_with_new_words_is_still_a_section() -> None:
+    new = MARKDOWN.replace("## Sharing\n", "## Sale of Personal Information\n\nWe sell your data to brokers.\n\n## Sharing\n")
+    report = compare(PLAIN_TEXT, new)
+    assert "Sale of Personal Information" in report.sections_added
+    assert report.verdict != "cosmetic"
+
+
+def test_sentence_holding_an_unchanged_one_is_not_taken_for_layout() -> None:
+    # the anchor sentence's words also open the changed sentence before it: looked up in the
+    # stream, the anchor is found too early, and the changed sentence is not in the gap cut so
+    same = "We share data with service providers that process it for us under contract."
+    old = f"Intro line that opens the policy text.\n\n{same} Data is kept for 30 days.\n\n{same}\n"
+    new = f"Intro line that opens the policy text.\n\n{same} Data is sold to brokers.\n\n{same}\n"
+    d_old, d_new = segment(old), segment(new)
+    layout = LayoutOnly(d_old, d_new, align_sentences(d_old, d_new), stream(old), stream(new))
+    changed = [p for p in align_sentences(d_old, d_new) if p.kind != "unchanged"]
+    assert changed and not any(layout.pair(p) for p in changed)
+    assert compare(old, new).verdict != "cosmetic"
