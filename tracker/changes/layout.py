@@ -28,11 +28,16 @@ if TYPE_CHECKING:
     from tracker.changes.segment import Document
 
 _IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK_TARGET_RE = re.compile(r"\]\(\s*<?[^)\s>]*>?(?:\s+\"[^\"\n]*\")?\s*\)")
+# (a title may be wrapped onto the next line: '[IP address](https://… "Glossary of\nkey terms")')
+_LINK_TARGET_RE = re.compile(r"\]\(\s*<?[^)\s>]*>?(?:\s+\"[^\"]{0,300}\")?\s*\)")
+_ESCAPE_RE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|>~<\"'])")
 _HTML_TAG_RE = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
-# a list marker or a heading's numbering at the start of a line: a text extractor drops the
-# numbers of an ordered list ('1. ', '2) '), so they are layout, not words
-_LINE_MARK_RE = re.compile(r"(?m)^[ \t>]*(?:#{1,6}[ \t]+)?(?:[*+\-\u2022]|\d{1,3}[.)])[ \t]+")
+# the number of a list item or a heading at the start of a line: a text extractor drops the
+# numbers of an ordered list ('1. ', '2) '); '3. Use' is a list item or a heading there when it
+# cannot continue the line before it (a hard wrap may also put '2) tracking data' at a line start)
+_NUMBER_RE = re.compile(r"[ \t>]*(?P<head>#{1,6}[ \t]+)?(?:[*+\-\u2022][ \t]+)?(?P<num>\d{1,3}[.)])[ \t]+(?P<next>\S)")
+_NUMBER_HINT_RE = re.compile(r"(?m)^[ \t>#*+\-\u2022]*\d{1,3}[.)][ \t]")
+_ITEM_RE = re.compile(r"[ \t>]*(?:#{1,6}[ \t]|[*+\-\u2022][ \t]|\d{1,3}[.)][ \t])")
 ANCHOR_MIN_CHARS = 24      # shorter sentences ('Yes', 'Contact us') may recur by chance
 WINDOW_SLACK = 4000        # characters beyond the expected place an anchor is looked for
 MAX_STAMPED = 50_000       # gaps longer than this are compared as they are (a stamp is near the top)
@@ -44,10 +49,29 @@ def stream(raw: str) -> str:
     text = deobfuscate_emails(clean_chars(raw.replace("\r\n", "\n").replace("\r", "\n")))
     if "](" in text:
         text = _IMAGE_RE.sub(" ", text)
-        text = _LINK_TARGET_RE.sub("] ", text)
+        text = _LINK_TARGET_RE.sub("]", text)
+    if "\\" in text:
+        text = _ESCAPE_RE.sub("", text)
     if "<" in text:
         text = _HTML_TAG_RE.sub(" ", text)
-    return exact_key(_LINE_MARK_RE.sub(" ", text))
+    text = text.replace("[", "").replace("]", "")   # '### [](#3-use)3\\. Use' is '### 3. Use'
+    return exact_key(_drop_numbers(text) if _NUMBER_HINT_RE.search(text) else text)
+
+
+def _drop_numbers(text: str) -> str:
+    """Each line's list or heading number cut out, where Markdown reads the line as a list item
+    or a heading: a heading, after a blank line, a list item or an item's indented
+    continuation, a list's first item ('1.' may interrupt a paragraph), or a capitalised item
+    after a line that ends a sentence or a lead-in (':')."""
+    lines = text.split("\n")
+    prev = ""
+    for k, line in enumerate(lines):
+        m = _NUMBER_RE.match(line)
+        if m and (m.group("head") or not prev.strip() or _ITEM_RE.match(prev) or prev[:1] in " \t"
+                  or m.group("num")[:-1] == "1" or (prev.rstrip()[-1:] in ".!?:;" and not m.group("next").islower())):
+            lines[k] = line[:m.start("num")] + " " + line[m.end("num"):]
+        prev = line
+    return "\n".join(lines)
 
 
 def _locate(doc: "Document", text: str, idx: list[int]) -> list[tuple[int, int] | None]:
@@ -101,8 +125,8 @@ def _first_sentence(doc: "Document") -> list[int]:
 
 class LayoutOnly:
     """Which sentences and headings of both sides lie in a gap between unchanged sentences
-    whose layout-free streams are equal, with their own text inside that gap: the same words,
-    split, joined or marked up differently. Each question is answered on demand (only the
+    whose layout-free streams are equal, with their own text inside the stretch of equal gaps
+    around it: the same words, split, joined or marked up differently. Each question is answered on demand (only the
     changed sentences and headings are ever asked about)."""
 
     def __init__(self, d_old: "Document", d_new: "Document", pairs: "list[Pair]", s_old: str, s_new: str) -> None:
@@ -115,6 +139,16 @@ class LayoutOnly:
             (len(d_old.sentences), len(d_new.sentences), len(s_old), len(s_old), len(s_new), len(s_new))]
         self.equal = [self._same(s_old[a[3]:b[2]], s_new[a[5]:b[4]]) for a, b in zip(self.bounds, self.bounds[1:])]
         self.cuts = ([b[0] for b in self.bounds], [b[1] for b in self.bounds])
+        # each equal gap's stretch: the run of equal gaps around it, with the (equal) unchanged
+        # sentences between them (first gap, last gap)
+        self.runs: list[tuple[int, int]] = []
+        for g, eq in enumerate(self.equal):
+            start = self.runs[-1][0] if g and eq and self.equal[g - 1] else g
+            self.runs.append((start, g))
+        for g in range(len(self.runs) - 2, -1, -1):
+            if self.equal[g] and self.equal[g + 1]:
+                self.runs[g] = (self.runs[g][0], self.runs[g + 1][1])
+        self._stretches: dict[tuple[int, int], str] = {}
         self._firsts: dict[int, list[int]] = {}
 
     def _unstamped(self, side: int, region: str) -> str:
@@ -132,13 +166,20 @@ class LayoutOnly:
         return bool(key) and (key in region or (bool(self.stamps[side]) and key in self._unstamped(side, region)))
 
     def _gap(self, side: int, pos: float) -> str | None:
-        """The stream of the equal gap holding position POS of SIDE (0 old, 1 new): a sentence
-        index, or a heading's (its first sentence less a half); None if that gap differs."""
+        """The stream of SIDE (0 old, 1 new) around position POS (a sentence index, or a
+        heading's: its first sentence less a half) as far as the gaps around it are equal; None
+        if its own gap differs. The stretch is the same text on both sides, so a sentence found
+        in it stands on the other side too, even when an anchor sentence that recurs (a summary
+        above the body) was found at its first place."""
         cuts = self.cuts[side]
         g = bisect.bisect_left(cuts, pos)
         if g == 0 or g >= len(cuts) or cuts[g] == pos or not self.equal[g - 1]:
             return None
-        return self.streams[side][self.bounds[g - 1][3 + 2 * side]:self.bounds[g][2 + 2 * side]]
+        first, last = self.runs[g - 1]
+        if (side, first) not in self._stretches:
+            self._stretches[(side, first)] = \
+                self.streams[side][self.bounds[first][3 + 2 * side]:self.bounds[last + 1][2 + 2 * side]]
+        return self._stretches[(side, first)]
 
     def sentence(self, side: int, i: int) -> bool:
         region = self._gap(side, i)

@@ -136,6 +136,9 @@ _OBF_EMAIL_RE = re.compile(
 _CF_EMAIL_RE = re.compile(r"\[\s*email\s*(?:&#160;|\s)*protected\s*\]|\[email protected\]", re.I)
 
 
+_ESCAPED_AT_RE = re.compile(r"\\([\[(])(at|dot)\\([\])])", re.I)
+
+
 def deobfuscate_emails(text: str) -> str:
     """'jane [at] example [dot] com' -> jane@example.com; Cloudflare's placeholder -> [email].
 
@@ -143,6 +146,8 @@ def deobfuscate_emails(text: str) -> str:
     is never mistaken for an address.
     """
     text = _CF_EMAIL_RE.sub("[email]", text)
+    if "\\" in text:
+        text = _ESCAPED_AT_RE.sub(r"\1\2\3", text)   # Markdown's 'privacy\[at\]example.org'
     low = text.lower()
     if "dot" not in low and not any("at" + c in low for c in "])}>"):
         return text   # _fix below changes nothing without a bracketed 'at' or a 'dot'
