@@ -233,7 +233,7 @@ def compare(old: str, new: str) -> ChangeReport:
     changed_sections: dict[str, None] = {}
     resplit, joined = _resplits(pairs, d_old, d_new, old, new)
     same: tuple[set[int], set[int]] = (set(), set())     # sentences unchanged but for layout
-    layout = LayoutOnly(d_old, d_new, pairs, _stream(old), _stream(new)) if (
+    layout = LayoutOnly(d_old, d_new, pairs, _stream(d_old.clean), _stream(d_new.clean)) if (
         secs.added or secs.removed or secs.renamed or any(p.kind != "unchanged" for p in pairs)) else None
     for k, p in enumerate(pairs):
         stats[p.kind] += 1

@@ -21,7 +21,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from tracker.changes.normalize import clean_chars, deobfuscate_emails
+from tracker.changes.segment import _NON_WORD_RE, exact_key, _URL_IN_TEXT_RE, _url_to_domain
 
 if TYPE_CHECKING:
     from tracker.changes.align import Pair
@@ -43,10 +43,9 @@ WINDOW_SLACK = 4000        # characters beyond the expected place an anchor is l
 MAX_STAMPED = 50_000       # gaps longer than this are compared as they are (a stamp is near the top)
 
 
-def stream(raw: str) -> str:
-    """The layout-free stream of a text: what exact_key keeps of every line, in order."""
-    from tracker.changes.segment import exact_key     # segment imports normalize, as this does
-    text = deobfuscate_emails(clean_chars(raw.replace("\r\n", "\n").replace("\r", "\n")))
+def stream(text: str) -> str:
+    """The layout-free stream of a text as segment() cleaned it (Document.clean): what
+    exact_key keeps of every line, in order."""
     if "](" in text:
         text = _IMAGE_RE.sub(" ", text)
         text = _LINK_TARGET_RE.sub("]", text)
@@ -55,7 +54,16 @@ def stream(raw: str) -> str:
     if "<" in text:
         text = _HTML_TAG_RE.sub(" ", text)
     text = text.replace("[", "").replace("]", "")   # '### [](#3-use)3\\. Use' is '### 3. Use'
-    return exact_key(_drop_numbers(text) if _NUMBER_HINT_RE.search(text) else text)
+    if _NUMBER_HINT_RE.search(text):
+        text = _drop_numbers(text)
+    if "http" in text or "www." in text or "WWW." in text or "Http" in text:
+        text = _URL_IN_TEXT_RE.sub(_url_to_domain, text)    # as exact_key does
+    text = text.lower()
+    return text.translate(_ASCII_DROP) if text.isascii() else _NON_WORD_RE.sub("", text)
+
+
+# exact_key's [\W_]+ on ASCII text, as a table: one pass instead of a match per space
+_ASCII_DROP = {c: None for c in range(128) if not chr(c).isalnum()}
 
 
 def _drop_numbers(text: str) -> str:
@@ -199,5 +207,4 @@ class LayoutOnly:
 
 
 def _key(title: str) -> str:
-    from tracker.changes.segment import exact_key
     return exact_key(title)

@@ -73,6 +73,7 @@ class Document:
     lower_case: bool = False  # the whole document is lower-cased (names lose their capitals)
     sentence_case_headings: bool = True  # plain headings in sentence case ('Information we collect')
     stamps: tuple[str, ...] = ()  # the date-stamp phrases cut out of the text ('Last updated: May 1, 2023')
+    clean: str = ""        # the whole text as segmented: characters cleaned, hard wraps joined
 
 
 _NON_WORD_RE = re.compile(r"[\W_]+")
@@ -517,4 +518,4 @@ def segment(text: str) -> Document:
         r"(?i)last\s+(?:updated|modified|revised|amended|changed)|(?:updated|revised|modified)\s*(?:on\b|:)", x)]
     stamp = stamp_date((preferred or stamps)[0]) if stamps else latest_date(dated_headings)
     return Document(sections, sentences, urls, stamp, "\n".join(s.text for s in sentences), lower_doc,
-                    sentence_case_ok, tuple(stamps))
+                    sentence_case_ok, tuple(stamps), text)
