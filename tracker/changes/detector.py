@@ -18,18 +18,19 @@ from tracker.changes.segment import Document, exact_key, segment
 from tracker.changes import claims
 from tracker.changes.headline import summarise
 from tracker.changes.layout import LayoutOnly, stream
-from tracker.changes.statements import Context, candidates
+from tracker.changes.corroborate import corroborated, protection_kinds, summary_side, summary_statement
+from tracker.changes.statements import Context, _promise, candidates
 from tracker.changes.summary import Facts, new_names, novel_terms
 from tracker.changes.topics import _topics_of
 from tracker.changes.roles import vendor_roles
-from tracker.changes.vendors import COMPANY_RENAMED, _vendor_spans
+from tracker.changes.vendors import AFFILIATES, COMPANY_RENAMED, OWNER, _vendor_spans
 from tracker.changes.verdict import (
     _word_diff, change_topics, decide_verdict, flips, is_material, is_rewrite, text_shares,
 )
 
 log = logging.getLogger(__name__)
 
-DETECTOR_VERSION = "2.3.0"
+DETECTOR_VERSION = "2.4.0"
 
 
 class _PerText:
@@ -77,7 +78,20 @@ def clear_caches() -> None:
             memo.memo.clear()
     from tracker.changes.segment import _block_events
     from tracker.changes.statements import _says
-    for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff, _says, _block_events):
+    from tracker.changes.normalize import _sentence_key
+    from tracker.changes.phrasing import edit_window, is_pointer, tidy
+    from tracker.changes.statements import _editors_note, _stamp_only
+    from tracker.changes.trivial import is_change_log
+    from tracker.changes.roles import _spans_in
+    from tracker.changes.variants import _american
+    from tracker.changes.sections import _sentence_triples
+    from tracker.changes.summary import _word_counts
+    from tracker.changes.headings import _glued_candidates
+    from tracker.changes.vendors import _mentions
+    from tracker.changes.corroborate import _indexed
+    for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff, _says, _block_events, _sentence_key, tidy,
+               is_pointer, edit_window, _stamp_only, _editors_note, is_change_log, _spans_in, _american,
+               _sentence_triples, _word_counts, _glued_candidates, _mentions, _indexed):
         fn.cache_clear()
 
 
@@ -157,6 +171,48 @@ def _run_pattern(words: list[str]) -> "re.Pattern[str]":
                       + " " + re.escape(_BREAK_WORD))
 
 
+def _break_runs(phrases: str) -> tuple[str, list[bool], list[bool]] | None:
+    """The words of a _phrase_text without its break marks, space-padded, and for each word
+    whether a break comes right before and right after it; None when a break mark is glued to
+    a word (then only _run_pattern's regex is exact)."""
+    words: list[str] = []
+    before: list[bool] = []
+    after: list[bool] = []
+    prev_break = False
+    marks = 0
+    for w in phrases.split(" "):
+        if w == _BREAK_WORD:
+            marks += 1
+            if after:
+                after[-1] = True
+            prev_break = True
+            continue
+        words.append(w)
+        before.append(prev_break)
+        after.append(False)
+        prev_break = False
+    if phrases.count(_BREAK_WORD) != marks:
+        return None       # a mark inside a word
+    return f" {' '.join(words)} ", before, after
+
+
+def _runs_through(words: list[str], phrases: str) -> bool:
+    """_run_pattern(words).search(phrases), without compiling a regex per sentence: the words
+    in a row, breaks allowed between them, a break right before the first and after the last."""
+    runs = _runs(phrases)
+    if runs is None or any(not w or _BREAK_WORD in w for w in words):
+        return _run_pattern(words).search(phrases) is not None
+    joined, before, after = runs
+    target = f" {' '.join(words)} "
+    at = joined.find(target)
+    while at != -1:
+        first = joined.count(" ", 0, at + 1) - 1
+        if before[first] and after[first + len(words) - 1]:
+            return True
+        at = joined.find(target, at + 1)
+    return False
+
+
 def _resplits(pairs: list[Any], d_old: Document, d_new: Document, old: str, new: str
               ) -> tuple[set[int], list[str]]:
     """Reworded pairs whose words are unchanged and only the sentence split moved ('A. B' ->
@@ -177,7 +233,7 @@ def _resplits(pairs: list[Any], d_old: Document, d_new: Document, old: str, new:
             continue
         if side not in streams:
             streams[side] = _phrases(old if side == "old" else new)[0]
-        if _run_pattern(longer).search(streams[side]):
+        if _runs_through(longer, streams[side]):
             found.add(k)
             joined.append(" ".join(longer))
     return found, joined
@@ -215,6 +271,7 @@ _segment = _PerText(segment)
 _phrases = _PerText(_phrases_of)
 _entities = _PerText(_entities_of)
 _stream = _PerText(stream)
+_runs = _PerText(_break_runs)
 
 
 def compare(old: str, new: str) -> ChangeReport:
@@ -319,9 +376,15 @@ def compare(old: str, new: str) -> ChangeReport:
     ctx = Context(changes, added, removed, top_added, sections_removed, _owner_name(owner, new),
                   _salient_terms(changes, added, removed, names, d_old.text, d_new.text, sections_added), names,
                   old_text=d_old.text)
-    cands = candidates(ctx)
+    cands = corroborated(candidates(ctx), changes, [s.text for s in d_old.sentences],
+                         [s.text for s in d_new.sentences], protection_kinds(lambda t: _promise(ctx, t)))
+    partial = summary_side(d_old.text, d_new.text)
+    if partial:       # one side is a summary page linking to the policy: say so, and nothing else
+        cands = [summary_statement(partial, ctx.owner, len(d_old.text.split()), len(d_new.text.split()))]
     impacts = {s.impact for s in cands}
     verdict = decide_verdict(facts, cands)
+    if partial and verdict in ("substantive", "major"):
+        verdict = "minor"     # the page changed, not what the policy says
     topic_counter: Counter[str] = Counter()
     for c in changes:
         if c.kind != "moved" and c.material:
@@ -331,7 +394,8 @@ def compare(old: str, new: str) -> ChangeReport:
     topic_counts = sorted(topic_counter.items(), key=lambda kv: (-kv[1], kv[0]))
     facts.topic_counts = topic_counts
     identical = old == new
-    statements, headline = summarise(facts, verdict, cands, identical, is_rewrite(facts), ctx.salient)
+    statements, headline = summarise(facts, verdict, cands, identical, is_rewrite(facts) and not partial,
+                                     ctx.salient)
     return ChangeReport(
         verdict=verdict,
         headline=headline,
@@ -384,11 +448,13 @@ def _owner_name(owner: tuple[str | None, str | None], text: str = "") -> str:
 
 def _as_written(fam: str, text: str) -> str:
     """The company under the name its text uses: a 2016 policy of Facebook says 'Facebook', not
-    'Meta' (the family it was filed under after a rename)."""
+    'Meta' (the family it was filed under after a rename), and LinkedIn's says 'LinkedIn', not
+    'Microsoft' (a company of a group that keeps its own name)."""
     if not text or re.search(rf"\b{re.escape(fam)}\b", text):
         return fam
-    counts = {old: len(re.findall(rf"\b{re.escape(old)}\b", text))
-              for old, new in COMPANY_RENAMED.items() if new == fam}
+    names = [old for old, new in COMPANY_RENAMED.items() if new == fam] + \
+        [name for name in sorted(AFFILIATES) if OWNER.get(name) == fam]
+    counts = {name: len(re.findall(rf"\b{re.escape(name)}\b", text)) for name in names}
     written = [n for n, k in sorted(counts.items()) if k]
     return max(written, key=lambda n: counts[n]) if written else fam
 

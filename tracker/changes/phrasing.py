@@ -36,6 +36,7 @@ _DANGLING_WORD_RE = re.compile(r"(?<=\w{3})\s+(?:by|to|at|via|from|with|of|the|a
 _DANGLING_RE = re.compile(r"(?i)(?:,?\s+(?:including|such as|for example|e\.g\.|as follows)[\s:,]*)+$")
 
 
+@lru_cache(maxsize=16384)
 def tidy(text: str) -> str:
     """One line, no list marker, quotes or trailing punctuation, first letter as written;
     a closing parenthesis or quote stays when it closes one the text opened."""
@@ -97,7 +98,8 @@ def third_person(text: str, owner: str) -> str:
     text = re.sub(r"\bourselves\b", "itself", text)
     if owner == "The company":            # a generic subject is lower case inside a sentence
         text = text[:1] + re.sub(r"(?<=\S )The company\b", "the company", text[1:])
-    return text
+    # a heading glued before 'We share …' ('Target We share') must not read 'Target Target shares'
+    return re.sub(rf"\b({re.escape(owner)})\s+{re.escape(owner)}\b(?!['’])", r"\1", text)
 
 
 _SPLIT_RE = re.compile(r"\s*;\s*|(?<!\.)\s[–—-]\s|:\s+|\s(?=(?:in connection with|in order to|for the purposes? of|"
@@ -261,6 +263,7 @@ def _clean_window(words: list[str]) -> str:
     return re.sub(r"\.\d+$", "", text).strip(" ,;:")     # a footnote number glued to the last word
 
 
+@lru_cache(maxsize=4096)
 def edit_window(old: str, new: str, context: int = 4,
                 max_words: int = 24) -> tuple[str, str, str, str, str, str] | None:
     """The largest place where a reworded sentence differs, with a few words of context each
@@ -435,6 +438,7 @@ _LINK_TARGET_RE = re.compile(
     r"a (?:list|copy|summary|description) of [^,]{3,200}?),? (?:please )?(?:click here|see here|visit here)$")
 
 
+@lru_cache(maxsize=8192)
 def is_pointer(text: str | None) -> bool:
     """A sentence that only points the reader to another page, document or link."""
     return bool(text) and bool(_POINTER_RE.search(tidy(text or "")))
@@ -475,7 +479,7 @@ _WORDY_RE = re.compile(r"[A-Za-z]")
 def is_page_chrome(text: str) -> bool:
     """A run of page furniture rather than a sentence of the policy: a share or sign-up
     widget, or a menu or list of teasers (eight words or more, three in four capitalised)."""
-    if _CHROME_RE.search(text) or re.search(r"\w=[^\s&]*&[\w-]+=", text):
+    if _CHROME_RE.search(text) or ("=" in text and re.search(r"\w=[^\s&]*&[\w-]+=", text)):
         return True               # a widget, or a link's query string ('node=admin&destination=…')
     words = [w for w in text.split() if _WORDY_RE.search(w)]
     return len(words) >= 8 and sum(1 for w in words if w[:1].isupper()) >= 0.75 * len(words)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import takewhile
 from typing import Callable
 
 from tracker.changes.entities import extract_sentence
@@ -67,7 +68,7 @@ class Context:
 _PROMISE_RE = re.compile(
     r"\b(?:[Ww]e|[Ww]e (?:also|generally|currently))\s+(?:will|do|shall|would|can)\s*(?:not|n't)\b|(?i:\bwe never\b|\bwe will never\b)"
     r"|(?i:\b(?:without|unless (?:we (?:have|obtain|receive)|you (?:give|provide)))\s+(?:your\s+)?(?:prior\s+|express\s+|explicit\s+)?"
-    r"(?:opt[- ]?in\s+)?(?:consent|permission|approval)|\bask (?:for )?your (?:opt[- ]?in|consent|permission)"
+    r"(?:opt[- ]?in\s+)?(?:consent|permission|approval)|\bask (?:for )?your (?:(?:explicit|express|prior|separate|specific|affirmative) )?(?:opt[- ]?in|consent|permission)"
     r"|\bonly (?:with|if you) (?:your )?(?:consent|opt[- ]?in|agree)|\b(?:you|users?) (?:must |to )?opt[- ]?in\b"
     r"|\bopt[- ]?in (?:consent|basis)\b)")
 _PRACTICE_RE = re.compile(
@@ -135,6 +136,7 @@ def _live(ctx: Context) -> list[tuple[int, Change]]:
     return ctx.live
 
 
+@lru_cache(maxsize=4096)
 def _editors_note(c: Change) -> bool:
     """A change-log or revision-history line on every side it has ('2018-05-11: List GDPR
     Supervisory Authority'): it tells what the editors did elsewhere in the text, which the
@@ -149,17 +151,21 @@ def _merged_away(ctx: Context, c: Change) -> bool:
     if c.kind != "removed":
         return False
     if ctx.news is None:
-        ctx.news = [_content_words(x.new) for x in ctx.changes if x.kind in ("added", "reworded") and x.new]
+        ctx.news = sorted((_content_words(x.new) for x in ctx.changes if x.kind in ("added", "reworded") and x.new),
+                          key=len, reverse=True)      # longest first: _kept_in stops at the first too short
     return _kept_in(c.old or "", ctx.news)
 
 
 def _kept_in(text: str, news: list[set[str]]) -> bool:
     """A removed sentence whose words all but return inside one new sentence (two sentences
-    merged, one sentence extended) was not dropped: it is never stated as 'no longer says'."""
+    merged, one sentence extended) was not dropped: it is never stated as 'no longer says'.
+    news: the new sentences' words, most words first."""
     words = _content_words(text)
-    return len(words) >= 4 and any(len(words & n) >= 0.85 * len(words) for n in news)
+    need = 0.85 * len(words)     # a new sentence with fewer words cannot hold that many of them
+    return len(words) >= 4 and any(len(words & n) >= need for n in takewhile(lambda n: len(n) >= need, news))
 
 
+@lru_cache(maxsize=4096)
 def _stamp_only(c: Change) -> bool:
     """A date stamp line ('Last modified: June 5, 2015'), or a sentence where only a date
     changed, is never a statement."""
@@ -698,6 +704,7 @@ def _combines(text: str) -> bool:
 
 def practice_statements(ctx: Context) -> list[Statement]:
     """Any other sentence about collecting, using or keeping data added, dropped or reworded."""
+    from tracker.changes.digests import new_source
     from tracker.changes.edits import edit_short as _edit_short, reworded_was as _reworded_was
     out: list[Statement] = []
     for k, c in _live(ctx):
@@ -718,6 +725,10 @@ def practice_statements(ctx: Context) -> list[Statement]:
             edit_said = _owner_says(ctx, text, edit) if edit else None
             said = edit_said or said
         if not said:
+            src = new_source(ctx, c)      # too long to quote, but it names a new source of data
+            if src:
+                out.append(Statement(f"{ctx.owner} now also gets data about you from {src}", "collection",
+                                     "sources-widened", None, src, (k,)))
             continue
         impact = "collection-widened" if c.kind == "added" and focus is _COLLECT_RE else "practice-changed"
         if c.kind == "added" and _SOURCE_RE.search(text) and _COLLECT_RE.search(text) \
