@@ -5,6 +5,9 @@ the same stretch of text is still reported."""
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
+
+import pytest
 
 from tracker.changes import compare
 from tracker.changes.align import align_sentences
@@ -138,3 +141,41 @@ def test_sentence_holding_an_unchanged_one_is_not_taken_for_layout() -> None:
     changed = [p for p in align_sentences(d_old, d_new) if p.kind != "unchanged"]
     assert changed and not any(layout.pair(p) for p in changed)
     assert compare(old, new).verdict != "cosmetic"
+
+
+def test_sentence_found_in_the_stretch_of_equal_gaps_around_it(shared_dir: Path) -> None:
+    # Walmart's summary repeats a body sentence ('Our websites ... not directed to children.')
+    # above the body: looked up in the stream, that unchanged sentence is found in the summary,
+    # and the sentences the Markdown copy splits otherwise lie past it, in the next equal gap
+    path = shared_dir / "corpus" / "ptt" / "walmart" / "2015-03-09.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} not in the corpus")
+    plain = path.read_text(encoding="utf-8")
+    lines = plain.split("\n")
+    marked = [("## " + s.strip()) if s.strip() and len(s.strip()) < 70 and s.strip()[:1].isupper()
+              and not s.strip().endswith((".", ",", ";", ":")) and len(s.split()) <= 8
+              and k + 1 < len(lines) and len(lines[k + 1]) > 60 else s for k, s in enumerate(lines)]
+    markdown = "\n".join(marked)
+    assert markdown != plain
+    d_old, d_new = segment(plain), segment(markdown)
+    pairs = align_sentences(d_old, d_new)
+    layout = LayoutOnly(d_old, d_new, pairs, stream(d_old.clean), stream(d_new.clean))
+    stretched = [p for p in pairs if p.kind != "unchanged" and layout.pair(p)]
+    layout.runs = [(g, g) for g in range(len(layout.equal))]      # each gap on its own
+    layout._stretches.clear()
+    assert [p for p in stretched if not layout.pair(p)], "no sentence needed the stretch"
+    _no_change_reported(plain, markdown)
+
+
+def test_escaped_markdown_address_is_deobfuscated() -> None:
+    md = "Report it to privacy\\[at\\]example.org so we can investigate the tool you found on the site."
+    plain = "Report it to privacy[at]example.org so we can investigate the tool you found on the site."
+    assert [s.key for s in segment(md).sentences] == [s.key for s in segment(plain).sentences]
+    assert "privacy@example.org" in segment(md).sentences[0].text
+
+
+def test_bracketed_address_after_a_spelled_out_at_is_deobfuscated() -> None:
+    from tracker.changes.normalize import deobfuscate_emails
+    text = "You may contact our representative via email at UKrepresentative.Wikimedia (at) twobirds (dot) com."
+    assert "UKrepresentative.Wikimedia@twobirds.com" in deobfuscate_emails(text)
+    assert deobfuscate_emails("We meet at noon.com today.") == "We meet at noon.com today."
