@@ -179,3 +179,9 @@ def test_bracketed_address_after_a_spelled_out_at_is_deobfuscated() -> None:
     text = "You may contact our representative via email at UKrepresentative.Wikimedia (at) twobirds (dot) com."
     assert "UKrepresentative.Wikimedia@twobirds.com" in deobfuscate_emails(text)
     assert deobfuscate_emails("We meet at noon.com today.") == "We meet at noon.com today."
+
+
+def test_html_comments_are_no_text() -> None:
+    text = "We use your information to operate our business and improve our products.\n<!-- show\nhide-->\nExamples"
+    assert [s.text for s in segment(text).sentences] == \
+        ["We use your information to operate our business and improve our products."]

@@ -481,9 +481,15 @@ def _block_events(kind: str, body: str, lower_doc: bool) -> tuple[tuple, ...]:
     return tuple(out)
 
 
+_HTML_COMMENT_RE = re.compile(r"<!--[\s\S]{0,2000}?-->")
+
+
 def segment(text: str) -> Document:
     """Parse one version into sections and sentences (noise dropped, stamps kept aside)."""
-    text = deobfuscate_emails(clean_chars(unwrap(text.replace("\r\n", "\n").replace("\r", "\n"))))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "<!--" in text:
+        text = _HTML_COMMENT_RE.sub(" ", text)     # page source ('<!-- show\nhide-->'), never shown
+    text = deobfuscate_emails(clean_chars(unwrap(text)))
     text = text.replace("\t", " ")
     head = text[:20000]
     letters = sum(map(str.isalpha, head))        # map: C speed, same count as a generator
