@@ -185,3 +185,14 @@ def test_html_comments_are_no_text() -> None:
     text = "We use your information to operate our business and improve our products.\n<!-- show\nhide-->\nExamples"
     assert [s.text for s in segment(text).sentences] == \
         ["We use your information to operate our business and improve our products."]
+
+
+def test_sentence_split_by_other_punctuation_is_no_change() -> None:
+    old = ("Intro to the policy, which explains what we do with your data here.\n\nWe collect data about "
+           "your device. We share it with our partners for analytics.\n\nWe keep your data for 30 days.")
+    new = old.replace("device. We share", "device; we share")
+    for a, b in ((old, new), (new, old)):
+        report = compare(a, b)
+        assert report.changes == ()
+        assert report.headline == "Cosmetic only: whitespace or formatting"
+    assert compare(old, new.replace("our partners", "advertisers")).verdict != "cosmetic"
