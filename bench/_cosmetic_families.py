@@ -36,17 +36,27 @@ def _prose_lines(text: str) -> list[int]:
 
 # --- format: Markdown <-> plain text ---------------------------------------------------------
 
+# a link whose title the scrape wrapped onto the next line: '[fa](https://… "\n    title")'
+_MD_LINK_WRAPPED_RE = re.compile(r"(?<!!)\[([^\[\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_ORDERED_RE = re.compile(r"^\s*\d{1,3}[.)]\s")
+
+
 def md_to_plain(text: str, rng: random.Random) -> str | None:
-    """The page re-scraped by a text extractor: no heading marks, emphasis, links or bullets."""
+    """The page re-scraped by a text extractor: no heading marks, emphasis, links or bullets,
+    no numbers of ordered lists (a number that only starts a line of prose stays: Markdown
+    reads '13. If a parent …' after a paragraph line as text, and so did the browser)."""
     out: list[str] = []
-    for line in _lines(text):
+    prev = ""
+    for line in _lines(_MD_LINK_WRAPPED_RE.sub(r"\1", text)):
         if _SETEXT_RE.match(line) and out and out[-1].strip():
             continue
         m = _HEADING_RE.match(line)
         if m:
             line = m.group(2)
-        line = _LIST_RE.sub(r"\1", line)
-        line = _MD_LINK_RE.sub(r"\1", line)
+        item = not prev.strip() or _LIST_RE.match(prev) or prev[:1] in " \t" or re.match(r"\s*1[.)]\s", line)
+        prev = line
+        if item or not _ORDERED_RE.match(line):
+            line = _LIST_RE.sub(r"\1", line)
         line = re.sub(r"!\[[^\]\n]*\]\([^)\n]*\)", "", line)
         line = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", line)
         line = re.sub(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])", r"\1", line)

@@ -160,7 +160,8 @@ def corpus_sample(shared_dir: Path) -> list[tuple[str, str]]:
 
 # families that still alert on some real texts (README, evaluation section) are measured by the
 # bench, not asserted here
-_RESIDUAL = {"rewrap", "plain-to-md", "md-to-plain", "paragraph-spacing", "paragraphs", "table", "email-placeholder"}
+# (rewrap, Markdown <-> plain text, tables and paragraphs left this set with layout.py)
+_RESIDUAL = {"paragraph-spacing", "email-placeholder"}
 
 
 def test_cosmetic_noise_on_real_texts_never_alerts(corpus_sample: list[tuple[str, str]]) -> None:

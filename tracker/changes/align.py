@@ -181,13 +181,25 @@ def align_sentences(old: Document, new: Document) -> list[Pair]:
         ri += 1
     return pairs
 
-def similarity(old: Document, new: Document, pairs: list[Pair]) -> float:
-    """Share of characters kept (unchanged/moved fully, reworded by their edit similarity)."""
+def same_layout(p: Pair, same: "tuple[set[int], set[int]] | None") -> bool:
+    """The pair's sentences are in SAME (old, new indexes): unchanged but for layout."""
+    return same is not None and (p.old is not None or p.new is not None) \
+        and (p.old is None or p.old in same[0]) and (p.new is None or p.new in same[1])
+
+
+def similarity(old: Document, new: Document, pairs: list[Pair],
+               same: "tuple[set[int], set[int]] | None" = None) -> float:
+    """Share of characters kept (unchanged/moved fully, reworded by their edit similarity;
+    sentences SAME but for layout, tracker/changes/layout.py, count as kept)."""
     total = sum(len(s.text) for s in old.sentences) + sum(len(s.text) for s in new.sentences)
     if not total:
         return 1.0
     kept = 0.0
     for p in pairs:
+        if same_layout(p, same):
+            kept += (len(old.sentences[p.old].text) if p.old is not None else 0) + \
+                (len(new.sentences[p.new].text) if p.new is not None else 0)
+            continue
         if p.old is None or p.new is None:
             continue
         size = len(old.sentences[p.old].text) + len(new.sentences[p.new].text)

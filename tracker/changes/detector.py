@@ -18,6 +18,7 @@ from tracker.changes.segment import Document, exact_key, segment
 from tracker.changes import claims
 from tracker.changes.headline import summarise
 from tracker.changes.publishable import publishable
+from tracker.changes.layout import LayoutOnly, stream
 from tracker.changes.corroborate import corroborated, protection_kinds, summary_side, summary_statement
 from tracker.changes.statements import Context, _promise, candidates
 from tracker.changes.summary import Facts, new_names, novel_terms
@@ -270,6 +271,7 @@ def _entity_text(d: Document) -> str:
 _segment = _PerText(segment)
 _phrases = _PerText(_phrases_of)
 _entities = _PerText(_entities_of)
+_stream = _PerText(stream)
 _runs = _PerText(_break_runs)
 
 
@@ -288,12 +290,23 @@ def compare(old: str, new: str) -> ChangeReport:
     stats = Counter({"added": 0, "removed": 0, "reworded": 0, "moved": 0, "unchanged": 0})
     changed_sections: dict[str, None] = {}
     resplit, joined = _resplits(pairs, d_old, d_new, old, new)
+    same: tuple[set[int], set[int]] = (set(), set())     # sentences unchanged but for layout
+    layout = LayoutOnly(d_old, d_new, pairs, _stream(d_old.clean), _stream(d_new.clean)) if (
+        secs.added or secs.removed or secs.renamed or any(p.kind != "unchanged" for p in pairs)) else None
     for k, p in enumerate(pairs):
         stats[p.kind] += 1
         if p.kind == "unchanged":
             continue
         o = d_old.sentences[p.old].text if p.old is not None else None
         n = d_new.sentences[p.new].text if p.new is not None else None
+        if p.kind != "moved" and layout is not None and layout.pair(p):
+            stats[p.kind] -= 1      # the same words, only wrapped, split or marked up otherwise
+            stats["unchanged"] += 1
+            if p.old is not None:
+                same[0].add(p.old)
+            if p.new is not None:
+                same[1].add(p.new)
+            continue
         if k in resplit or (p.kind in ("added", "removed") and _inside(n or o or "", joined)):
             stats[p.kind] -= 1      # the same words, only split into sentences differently
             stats["moved"] += 1
@@ -336,7 +349,11 @@ def compare(old: str, new: str) -> ChangeReport:
     if any(own_added.values()) or any(own_removed.values()):
         own_added, own_removed = claims.keep_real_entities(own_added, own_removed, _plain(old), _plain(new))
 
-    sim = similarity(d_old, d_new, pairs)
+    sim = similarity(d_old, d_new, pairs, same)
+    if layout is not None:      # a heading whose words stand in the other text, in place: markup only
+        secs.added = [j for j in secs.added if not layout.heading(1, j)]
+        secs.removed = [i for i in secs.removed if not layout.heading(0, i)]
+        secs.renamed = [(i, j) for i, j in secs.renamed if not (layout.heading(0, i) and layout.heading(1, j))]
     sections_added = [d_new.sections[j].title for j in secs.added]
     sections_removed = [d_old.sections[i].title for i in secs.removed]
     renamed = [(d_old.sections[i].title, d_new.sections[j].title) for i, j in secs.renamed]
@@ -352,7 +369,7 @@ def compare(old: str, new: str) -> ChangeReport:
     facts = Facts(changes, top_added, sections_removed, renamed, added, removed, [],
                   sim, dict(stats), outline_size(d_old), outline_size(d_new),
                   stamp["old"] != stamp["new"])
-    facts.old_kept, facts.new_novel = text_shares(d_old, d_new, pairs)
+    facts.old_kept, facts.new_novel = text_shares(d_old, d_new, pairs, same)
     old_links, new_links = ({_link_key(u) for u in d.urls} - {""} for d in (d_old, d_new))
     facts.links_changed = len(new_links ^ old_links)
     names = tuple(new_names([c.new or "" for c in changes if c.material and c.kind in ("added", "reworded")],

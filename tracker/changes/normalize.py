@@ -129,12 +129,17 @@ def strip_inline(line: str) -> InlineResult:
 # --- e-mail de-obfuscation -------------------------------------------------------------------
 
 # spaces only, never a line break: an address does not run into the next paragraph
-_OBF_EMAIL_RE = re.compile(
-    r"\b([A-Za-z0-9._%+-]+)[ \t]*(?:\[at\]|\(at\)|\{at\}|<at>|[ \t]+at[ \t]+)[ \t]*"
-    r"([A-Za-z0-9-]+(?:[ \t]*(?:\[dot\]|\(dot\)|\{dot\}|[ \t]+dot[ \t]+|\.)[ \t]*[A-Za-z0-9-]+)+)\b",
-    re.I,
+_OBF_DOMAIN = r"([A-Za-z0-9-]+(?:[ \t]*(?:\[dot\]|\(dot\)|\{dot\}|[ \t]+dot[ \t]+|\.)[ \t]*[A-Za-z0-9-]+)+)\b"
+# the bracketed forms first, apart: a spelled-out ' at ' in the prose before an address ('email at
+# UKrepresentative.Wikimedia (at) twobirds (dot) com') would otherwise take the text it needs
+_OBF_EMAIL_RES = (
+    re.compile(r"\b([A-Za-z0-9._%+-]+)[ \t]*(?:\[at\]|\(at\)|\{at\}|<at>)[ \t]*" + _OBF_DOMAIN, re.I),
+    re.compile(r"\b([A-Za-z0-9._%+-]+)[ \t]+at[ \t]+" + _OBF_DOMAIN, re.I),
 )
 _CF_EMAIL_RE = re.compile(r"\[\s*email\s*(?:&#160;|\s)*protected\s*\]|\[email protected\]", re.I)
+
+
+_ESCAPED_AT_RE = re.compile(r"\\([\[(])(at|dot)\\([\])])", re.I)
 
 
 def deobfuscate_emails(text: str) -> str:
@@ -144,6 +149,8 @@ def deobfuscate_emails(text: str) -> str:
     is never mistaken for an address.
     """
     text = _CF_EMAIL_RE.sub("[email]", text)
+    if "\\" in text:
+        text = _ESCAPED_AT_RE.sub(r"\1\2\3", text)   # Markdown's 'privacy\[at\]example.org'
     low = text.lower()
     if "dot" not in low and not any("at" + c in low for c in "])}>"):
         return text   # _fix below changes nothing without a bracketed 'at' or a 'dot'
@@ -159,7 +166,9 @@ def deobfuscate_emails(text: str) -> str:
             return whole
         return f"{m.group(1)}@{domain}"
 
-    return _OBF_EMAIL_RE.sub(_fix, text)
+    for rx in _OBF_EMAIL_RES:
+        text = rx.sub(_fix, text)
+    return text
 
 
 # --- date stamps and copyright ---------------------------------------------------------------

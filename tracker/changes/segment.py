@@ -72,6 +72,8 @@ class Document:
     text: str              # all sentence texts, for entity extraction and similarity
     lower_case: bool = False  # the whole document is lower-cased (names lose their capitals)
     sentence_case_headings: bool = True  # plain headings in sentence case ('Information we collect')
+    stamps: tuple[str, ...] = ()  # the date-stamp phrases cut out of the text ('Last updated: May 1, 2023')
+    clean: str = ""        # the whole text as segmented: characters cleaned, hard wraps joined
 
 
 _NON_WORD_RE = re.compile(r"[\W_]+")
@@ -479,9 +481,15 @@ def _block_events(kind: str, body: str, lower_doc: bool) -> tuple[tuple, ...]:
     return tuple(out)
 
 
+_HTML_COMMENT_RE = re.compile(r"<!--[\s\S]{0,2000}?-->")
+
+
 def segment(text: str) -> Document:
     """Parse one version into sections and sentences (noise dropped, stamps kept aside)."""
-    text = deobfuscate_emails(clean_chars(unwrap(text.replace("\r\n", "\n").replace("\r", "\n"))))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "<!--" in text:
+        text = _HTML_COMMENT_RE.sub(" ", text)     # page source ('<!-- show\nhide-->'), never shown
+    text = deobfuscate_emails(clean_chars(unwrap(text)))
     text = text.replace("\t", " ")
     head = text[:20000]
     letters = sum(map(str.isalpha, head))        # map: C speed, same count as a generator
@@ -516,4 +524,4 @@ def segment(text: str) -> Document:
         r"(?i)last\s+(?:updated|modified|revised|amended|changed)|(?:updated|revised|modified)\s*(?:on\b|:)", x)]
     stamp = stamp_date((preferred or stamps)[0]) if stamps else latest_date(dated_headings)
     return Document(sections, sentences, urls, stamp, "\n".join(s.text for s in sentences), lower_doc,
-                    sentence_case_ok)
+                    sentence_case_ok, tuple(stamps), text)

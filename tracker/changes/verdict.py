@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
 
+from tracker.changes.align import same_layout
 from tracker.changes.entities import NUMBER_WORDS, extract_sentence
 from tracker.changes.normalize import DATE_RE
 from tracker.changes.topics import TOPICS, has_topic, topics_of
@@ -314,15 +315,21 @@ REWRITE_OLD_MOSTLY_GONE = 0.35
 REWRITE_MIN_NEW_SENTENCES = 20
 
 
-def text_shares(old: "Document", new: "Document", pairs: "list[Pair]") -> tuple[float, float]:
+def text_shares(old: "Document", new: "Document", pairs: "list[Pair]",
+                same: "tuple[set[int], set[int]] | None" = None) -> tuple[float, float]:
     """(share of the old text still there, share of the new text that is new), by characters:
-    unchanged and moved sentences count fully, a reworded pair by its edit similarity.
+    unchanged and moved sentences count fully, a reworded pair by its edit similarity (and
+    sentences SAME but for layout, old and new indexes, as unchanged).
     Unlike the symmetric similarity, these tell a rewrite (old text gone) from an addition
     (old text all there, new text appended)."""
     total_old = sum(len(s.text) for s in old.sentences)
     total_new = sum(len(s.text) for s in new.sentences)
     kept_old = kept_new = 0.0
     for p in pairs:
+        if same_layout(p, same):       # the same words, laid out otherwise: kept
+            kept_old += len(old.sentences[p.old].text) if p.old is not None else 0
+            kept_new += len(new.sentences[p.new].text) if p.new is not None else 0
+            continue
         if p.old is None or p.new is None:
             continue
         a, b = old.sentences[p.old].text, new.sentences[p.new].text
