@@ -74,6 +74,8 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
         said = _owner_says(ctx, plain_words(c.new or ""), focus, NAMED_QUOTE_LIMIT)   # one name for another: said so below
     if said and old_win.split() == f"{left} {right}".split() and came and came.lower() in said.lower():
         return said, None, came            # words only added: the old words around them were no other value
+    if said and _DANGLING_END_RE.search(said):
+        said = None                        # 'Reddit processes your information where (was: …)': no clause to splice onto
     if said:
         swapped = _swapped_words(c, gone, came)
         return f"{said} (was: {_lower(third_person(swapped or old_win, ctx.owner))})", swapped or old_win, new_win
@@ -114,6 +116,8 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
     return f"Now says “{third_person(new_win, ctx.owner)}” (was: “{was}”)", old_win, new_win
 
 
+_DANGLING_END_RE = re.compile(r"(?i)\b(?:where|when|which|that|who|whom|whose|if|because|while|whereas|and|or|but|"
+                              r"is|are|was|were|be|the|a|an|its|their|your|our|to|of|for|with|by|from|as)$")
 _CLAUSE_END_RE = re.compile(r"[,;:.)]|\s[–—-]\s")
 
 
