@@ -164,3 +164,22 @@ def test_a_company_filed_under_its_new_name_is_named_as_its_text_writes_it() -> 
     assert _owner_name(("Meta", "facebook"), "Facebook may share information with Instagram.") == "Facebook"
     assert _owner_name(("Meta", "facebook"), "Meta and Facebook may share information.") == "Meta"
     assert _owner_name(("Meta", None), "The company shares information.") == "Meta"
+
+
+def test_a_company_of_a_group_that_keeps_its_own_name_is_named_by_it() -> None:
+    """LinkedIn's 2010 policy never writes 'Microsoft' (its owner since 2016): its statements
+    say 'LinkedIn'."""
+    from tracker.changes.detector import _owner_name
+    assert _owner_name(("Microsoft", "linkedin"), "LinkedIn may share your profile. LinkedIn members") == "LinkedIn"
+    assert _owner_name(("Microsoft", "microsoft"), "Microsoft and LinkedIn may share data.") == "Microsoft"
+
+
+def test_the_company_the_text_calls_we_outranks_a_partner_it_names_more_often() -> None:
+    """A Glassdoor policy about signing in with Facebook names Facebook 50 times; it calls
+    Glassdoor 'we', so Glassdoor is the author, and no statement says 'Meta'."""
+    from tracker.changes.entities import first_party
+    text = ('Glassdoor, Inc. ("Glassdoor", "we", "us") runs this site. '
+            + "If you connect with Facebook, Facebook shares your Facebook friends with us. " * 17)
+    assert first_party([text], [])[0] == "Glassdoor"
+    # without a name of its own the most named company still stands
+    assert first_party(["Pinterest collects data. " * 16 + "Share to Facebook. "], [])[0] == "Pinterest"

@@ -17,11 +17,12 @@ from tracker.changes.ownership import split_own
 from tracker.changes.segment import Document, exact_key, segment
 from tracker.changes import claims
 from tracker.changes.headline import summarise
-from tracker.changes.statements import Context, candidates
+from tracker.changes.corroborate import corroborated, protection_kinds
+from tracker.changes.statements import Context, _promise, candidates
 from tracker.changes.summary import Facts, new_names, novel_terms
 from tracker.changes.topics import _topics_of
 from tracker.changes.roles import vendor_roles
-from tracker.changes.vendors import COMPANY_RENAMED, _vendor_spans
+from tracker.changes.vendors import AFFILIATES, COMPANY_RENAMED, OWNER, _vendor_spans
 from tracker.changes.verdict import (
     _word_diff, change_topics, decide_verdict, flips, is_material, is_rewrite, text_shares,
 )
@@ -302,7 +303,8 @@ def compare(old: str, new: str) -> ChangeReport:
     ctx = Context(changes, added, removed, top_added, sections_removed, _owner_name(owner, new),
                   _salient_terms(changes, added, removed, names, d_old.text, d_new.text, sections_added), names,
                   old_text=d_old.text)
-    cands = candidates(ctx)
+    cands = corroborated(candidates(ctx), changes, [s.text for s in d_old.sentences],
+                         [s.text for s in d_new.sentences], protection_kinds(lambda t: _promise(ctx, t)))
     impacts = {s.impact for s in cands}
     verdict = decide_verdict(facts, cands)
     topic_counter: Counter[str] = Counter()
@@ -367,11 +369,13 @@ def _owner_name(owner: tuple[str | None, str | None], text: str = "") -> str:
 
 def _as_written(fam: str, text: str) -> str:
     """The company under the name its text uses: a 2016 policy of Facebook says 'Facebook', not
-    'Meta' (the family it was filed under after a rename)."""
+    'Meta' (the family it was filed under after a rename), and LinkedIn's says 'LinkedIn', not
+    'Microsoft' (a company of a group that keeps its own name)."""
     if not text or re.search(rf"\b{re.escape(fam)}\b", text):
         return fam
-    counts = {old: len(re.findall(rf"\b{re.escape(old)}\b", text))
-              for old, new in COMPANY_RENAMED.items() if new == fam}
+    names = [old for old, new in COMPANY_RENAMED.items() if new == fam] + \
+        [name for name in sorted(AFFILIATES) if OWNER.get(name) == fam]
+    counts = {name: len(re.findall(rf"\b{re.escape(name)}\b", text)) for name in names}
     written = [n for n, k in sorted(counts.items()) if k]
     return max(written, key=lambda n: counts[n]) if written else fam
 

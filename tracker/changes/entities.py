@@ -394,13 +394,22 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[
     we = _self_name(texts)
     if fam and we and _key(fam) in (_key(we), _key(family(_seed(we)))):
         dominant = True     # the text calls the most named company "we"
-    if fam and not (label and (label.startswith(fam.lower()) or fam.lower().startswith(label))) and not dominant:
+    elif fam and we and not _owns_site(fam, label):
+        fam = None          # the text calls another company "we": the most named is a partner
+                            # (Facebook, 53 times in a Glassdoor policy about signing in with it)
+    if fam and not _owns_site(fam, label) and not dominant:
         fam = None   # the most named company is the author only if it owns the main site or dominates
     if not fam and we:
         fam = family(_seed(we))
     if fam and not label:
         label = fam.lower()
     return fam, label
+
+
+def _owns_site(fam: str, label: str | None) -> bool:
+    """Is label (the policy's own site or mail domain) the company fam's ('facebook' for Meta's
+    Facebook is not: the label must start with the name)?"""
+    return bool(label) and (str(label).startswith(fam.lower()) or fam.lower().startswith(str(label)))
 
 
 def _key(name: str) -> str:

@@ -1,0 +1,84 @@
+"""Statements that call a sentence new or gone are checked against the whole other text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support.changes import ch
+from tracker.changes import compare
+from tracker.changes.corroborate import corroborated, protection_kinds
+from tracker.changes.statements import Statement
+
+KINDS = protection_kinds(lambda t: "will not" in t or "does not" in t)
+
+
+def _kept(statements: list[Statement], changes: list, old: list[str], new: list[str]) -> list[str]:
+    return [s.text for s in corroborated(statements, changes, old, new, KINDS)]
+
+
+def test_a_sentence_called_new_that_the_old_text_has_is_not_stated() -> None:
+    changes = [ch("added", None, "Acme does not sell or rent your personal information to third parties."),
+               ch("added", None, "Acme keeps your search history for 18 months before deleting it.")]
+    said = [Statement("New commitment: Acme does not sell …", "sale", "no-sale-promise", changes=(0,)),
+            Statement("Adds: Acme does not sell …", "sale", "practice-changed", changes=(0,)),
+            Statement("Search history is kept 18 months", "retention", "retention-stated", changes=(1,))]
+    old = ["How We Share Information Outside AcmeAcme does not sell or rent your personal information to third parties.",
+           "Acme keeps your search history for 9 months before deleting it."]
+    # the first sentence is there (a heading was glued to it); the period differs in the second
+    assert _kept(said, changes, old, []) == ["Search history is kept 18 months"]
+
+
+def test_negations_and_numbers_tell_sentences_apart() -> None:
+    changes = [ch("added", None, "Acme does not share your precise location with advertising partners."),
+               ch("removed", "We keep server logs for 30 days and then delete them.", None)]
+    said = [Statement("New commitment: no location to advertisers", "sharing", "promise-added", changes=(0,)),
+            Statement("Server logs no longer kept 30 days", "retention", "retention-stated", changes=(1,))]
+    old = ["Acme shares your precise location with advertising partners."]
+    new = ["We keep server logs for 90 days and then delete them."]
+    assert len(_kept(said, changes, old, new)) == 2
+
+
+def test_a_right_restated_in_other_words_was_not_withdrawn() -> None:
+    changes = [ch("removed", "You can request a copy of the personal information we hold about you.", None)]
+    said = [Statement("Right no longer stated: a copy of your data", "rights", "right-removed", changes=(0,))]
+    restated = ["You have the right to request copies of the personal information held about you by us."]
+    assert _kept(said, changes, [], restated) == []
+    # the same words outside a right (a description of what is kept) restate nothing
+    described = ["We hold personal information about you, including a copy of what you request."]
+    assert len(_kept(said, changes, [], described)) == 1
+    # a reworded practice that is no protection is judged on the whole sentence only
+    changes2 = [ch("removed", "You can request a copy of the personal information we hold about you.", None)]
+    said2 = [Statement("No longer says …", "rights", "practice-changed", changes=(0,))]
+    assert len(_kept(said2, changes2, [], restated)) == 1
+
+
+def test_a_digest_is_dropped_only_when_every_sentence_is_still_there() -> None:
+    changes = [ch("added", None, "You can ask us to delete your account and all of its data."),
+               ch("added", None, "You can object to profiling for advertising at any time.")]
+    digest = [Statement("New rights: deletion and objection", "rights", "right-added", changes=(0, 1))]
+    one_old = ["You can ask us to delete your account and all of its data."]
+    assert len(_kept(digest, changes, one_old, [])) == 1
+    both_old = one_old + ["You can object to profiling for advertising at any time."]
+    assert _kept(digest, changes, both_old, []) == []
+
+
+def test_a_heading_unglued_from_a_promise_is_no_new_commitment(corpus_dir: Path) -> None:
+    """Walmart's 2013 text glued a heading to its no-sale promise ('… Outside WalmartWalmart does
+    not sell …'); the 2014 text has the same promise on its own. It is not a new commitment."""
+    old = (corpus_dir / "ptt" / "walmart" / "2013-09-17.txt").read_text()
+    new = (corpus_dir / "ptt" / "walmart" / "2014-09-15.txt").read_text()
+    assert "WalmartWalmart does not sell or rent" in " ".join(old.split())
+    report = compare(old, new)
+    assert not any("does not sell" in b for b in (report.headline, *report.bullets)), report.bullets
+
+
+def test_a_long_run_of_glued_text_holds_a_sentence_only_where_its_words_stand_together() -> None:
+    changes = [ch("added", None, "Acme shares your precise location data with advertising partners.")]
+    said = [Statement("Now shares precise location with advertising partners", "sharing", "sharing-widened",
+                      changes=(0,))]
+    scattered = ("Acme collects location data when you use the app.We keep it for a year.Some partners help us "
+                 "run the service.We may show advertising.You can turn off precise tracking.Your data is shared "
+                 "only as described.Contact us with questions.")
+    assert len(_kept(said, changes, [scattered], [])) == 1
+    together = "Cookies are used on our pages.Acme shares your precise location data with advertising partners.Thanks."
+    assert _kept(said, changes, [together * 3], []) == []

@@ -1,0 +1,214 @@
+"""Every "new …" or "no longer …" statement checked against the whole other text.
+
+A statement that calls a sentence new says the old version did not have it; one that calls a
+promise, right or practice gone says the new version no longer has it. Sentence alignment pairs
+what it can, so a sentence it could not pair (glued to a neighbour by a lost full stop, split
+by a `&nbsp;`, repeated in a new summary box, moved into another section and reworded a little)
+looks added on one side and removed on the other. Before a statement is published, the claim
+it makes is looked for in every sentence of the other side:
+
+- the same sentence (its content words, negations and numbers; for a protection, in a sentence
+  that is one too) is there: the statement is false, whatever its kind;
+- for a promise, right, consent step or opt-out, the same practice in other words (most of its
+  content words, stemmed, with the same negations) in a sentence of the same kind is there: the
+  protection was restated, not added or withdrawn.
+
+A digest resting on several sentences is dropped only when every one of them is still there.
+A refuted sentence supports no other statement either: it was not news in any reading.
+Pure and linear: each side's sentences are indexed by their words once, on first need.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from tracker.changes.report import Change
+from tracker.changes.statements import Statement
+
+SAME_SENTENCE = 0.85        # share of a sentence's content words found in one sentence of the other side
+SAME_PRACTICE = 0.7         # the same, stemmed, for a protection restated in other words
+MIN_WORDS = 4               # fewer content words are too little to recognise a sentence by
+
+# statements that claim a protection came or went: restated in other words, the claim is false
+PROTECTIONS = frozenset({"promise-withdrawn", "promise-narrowed", "right-removed", "consent-weakened",
+                         "no-sale-promise", "consent-required", "right-added", "promise-added"})
+
+_WORD_RE = re.compile(r"[a-z][a-z'-]+")      # two letters and up: 'EU', 'UK' and 'IP' tell sentences apart
+_NUMBER_RE = re.compile(r"\d+")
+_POLARITY_RE = re.compile(r"(?i)\b(?:not|never|no|without|unless|except|only|cannot)\b|n't\b")
+_STOP = frozenset("""the and for are but not you your our ours its it's this that these those with from into
+have has had will would shall should can could may might must also any all each other such than then
+them they their there when where which what who whom about over under only more most some very
+their we us was were been being does did doing how why to of in on at by or an as is be if
+it my me do so up am he
+""".split())
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ies", "ied", "es", "ed", "s", "e")
+
+
+@lru_cache(maxsize=16384)
+def _stem(word: str) -> str:
+    if word.endswith("ies") and len(word) >= 6:
+        return (word[:-3] + "y")[:7]        # 'copies' as 'copy', 'parties' as 'party'
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:7]
+
+
+@dataclass(frozen=True)
+class Sign:
+    """What a sentence is recognised by: its content words (as written and stemmed), its
+    negations and its numbers."""
+
+    words: frozenset[str]
+    stems: frozenset[str]
+    polarity: tuple[str, ...]
+    numbers: tuple[str, ...]
+
+
+@lru_cache(maxsize=16384)
+def sign(text: str) -> Sign:
+    low = text.lower().replace("\u2019", "'")
+    words = frozenset(w.strip("'-") for w in _WORD_RE.findall(low)) - _STOP - {""}
+    polarity = tuple(sorted({m.lower().replace("n't", "not").replace("cannot", "not") for m in _POLARITY_RE.findall(low)}))
+    return Sign(words, frozenset(_stem(w) for w in words), polarity, tuple(sorted(set(_NUMBER_RE.findall(low)))))
+
+
+@dataclass
+class Side:
+    """The sentences of one version, indexed by their words on first use."""
+
+    sentences: Sequence[str]
+    _signs: list[Sign] | None = None
+    _by_word: dict[str, list[int]] = field(default_factory=dict)
+    _by_stem: dict[str, list[int]] = field(default_factory=dict)
+
+    def _index(self) -> list[Sign]:
+        if self._signs is None:
+            self._signs = [sign(t) for t in self.sentences]
+            for k, s in enumerate(self._signs):
+                for w in s.words:
+                    self._by_word.setdefault(w, []).append(k)
+                for st in s.stems:
+                    self._by_stem.setdefault(st, []).append(k)
+        return self._signs
+
+    def holds(self, text: str, share: float = SAME_SENTENCE, stemmed: bool = False,
+              kind: Callable[[str], bool] | None = None) -> bool:
+        """Does one sentence of this side hold share of text's content words (stemmed or not)
+        with the same negations and numbers, and (when kind is given) say the same kind of thing?"""
+        want = sign(text)
+        keys = want.stems if stemmed else want.words
+        if len(keys) < MIN_WORDS:
+            return False
+        signs = self._index()
+        index = self._by_stem if stemmed else self._by_word
+        hits: dict[int, int] = {}
+        for key in keys:
+            for k in index.get(key, ()):
+                hits[k] = hits.get(k, 0) + 1
+        need = share * len(keys)
+        for k, n in hits.items():
+            if n < need:
+                continue
+            other = signs[k]
+            if other.polarity != want.polarity or not set(want.numbers) <= set(other.numbers):
+                continue
+            if (kind is None or kind(self.sentences[k])) and _close_together(text, self.sentences[k], keys, need, stemmed):
+                return True
+        return False
+
+
+def _tokens(text: str, stemmed: bool) -> list[str]:
+    words = (w.strip("'-") for w in _WORD_RE.findall(text.lower().replace("\u2019", "'")))
+    return [_stem(w) if stemmed else w for w in words]
+
+
+def _close_together(text: str, holder: str, keys: frozenset[str], need: float, stemmed: bool) -> bool:
+    """Are enough of text's words found within a stretch of holder twice text's length? A long
+    run of glued paragraphs holds a short sentence only where its words stand together, not
+    scattered over the run."""
+    span = 2 * len(_tokens(text, False))
+    tokens = _tokens(holder, stemmed)
+    if len(tokens) <= span:
+        return True
+    counts: dict[str, int] = {}
+    present = 0
+    for i, tok in enumerate(tokens):
+        if tok in keys:
+            counts[tok] = counts.get(tok, 0) + 1
+            present += counts[tok] == 1
+        if i >= span:
+            old = tokens[i - span]
+            if old in keys:
+                counts[old] -= 1
+                present -= counts[old] == 0
+        if present >= need:
+            return True
+    return False
+
+
+# statements that call a reworded sentence's protection new or gone: the rewording may only have
+# unglued a heading ('Outside WalmartWalmart does not sell …') or moved a clause
+NEW_CLAIMS = frozenset({"no-sale-promise", "consent-required", "right-added", "promise-added"})
+GONE_CLAIMS = frozenset({"promise-withdrawn", "right-removed"})
+
+
+def _claims(c: Change, impact: str) -> tuple[str, str] | None:
+    """(the sentence a statement on change c calls new or gone, the side to look in)."""
+    if c.new and (c.kind == "added" or (c.kind == "reworded" and impact in NEW_CLAIMS)):
+        return c.new, "old"
+    if c.old and (c.kind == "removed" or (c.kind == "reworded" and impact in GONE_CLAIMS)):
+        return c.old, "new"
+    return None
+
+
+def still_there(s: Statement, changes: Sequence[Change], sides: dict[str, Side],
+                kind_of: Callable[[str], Callable[[str], bool] | None]) -> bool:
+    """Is every sentence s calls new (gone) still found in the old (new) text?"""
+    claims = [_claims(changes[k], s.impact) for k in s.changes]
+    if not claims or any(c is None for c in claims):
+        return False
+    for text, where in (c for c in claims if c is not None):
+        side = sides[where]
+        kind = kind_of(text) if s.impact in PROTECTIONS else None
+        if side.holds(text, kind=kind):
+            continue
+        if kind is not None and side.holds(text, SAME_PRACTICE, stemmed=True, kind=kind):
+            continue
+        return False
+    return True
+
+
+def corroborated(statements: list[Statement], changes: Sequence[Change], old_sentences: Sequence[str],
+                 new_sentences: Sequence[str], kind_of: Callable[[str], Callable[[str], bool] | None]
+                 ) -> list[Statement]:
+    """The statements whose claims the texts do not contradict (see the module docstring).
+
+    kind_of(sentence) gives the test a restatement must pass to be the same kind of protection
+    (a promise for a promise, a right for a right), or None when the sentence is neither."""
+    sides = {"old": Side(old_sentences), "new": Side(new_sentences)}
+    refuted = {s.changes for s in statements if still_there(s, changes, sides, kind_of)}
+    # a sentence whose news is refuted is not news in any other reading either
+    # ('Adds: …', 'Walmart does not sell …' as a reworded practice)
+    return [s for s in statements if s.changes not in refuted]
+
+
+def protection_kinds(owner_promise: Callable[[str], bool]) -> Callable[[str], Callable[[str], bool] | None]:
+    """kind_of for corroborated(): a right is restated by a right, a promise or consent step by a
+    promise or consent step. owner_promise tells a promise in the company's words."""
+    from tracker.changes.statements import _ANY_RIGHT_RE, _CONSENT_RE, _PASSIVE_PROMISE_RE, _RIGHT_RE
+
+    def right(t: str) -> bool:
+        return bool(_RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t))
+
+    def promise(t: str) -> bool:
+        return owner_promise(t) or bool(_PASSIVE_PROMISE_RE.search(t) or _CONSENT_RE.search(t))
+
+    def kind_of(text: str) -> Callable[[str], bool] | None:
+        return right if right(text) else promise if promise(text) else None
+    return kind_of
