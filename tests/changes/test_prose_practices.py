@@ -175,3 +175,21 @@ def test_trackers_used_for_ads_rank_with_collection_and_a_law_cited_trails_pract
     assert impacts == {"Standard Contractual Clauses": "law-for-transfers", "CCPA": "law-cited"}
     assert tier("law-for-transfers") < tier("law-cited") == tier("reworded")
     assert RANK["law-cited"] < RANK["reworded"]
+
+
+def test_an_item_added_to_or_dropped_from_a_list_of_data_is_said_as_such() -> None:
+    from tracker.changes.edits import edit_statement
+    tail = (" and many other things that make this sentence far too long to quote as one clause of a bullet that "
+            "a reader takes in at a glance.")
+    c = _ch("reworded", "When you buy, we collect your name and payment information, such as credit card or checking "
+            "account information" + tail, "When you buy, we collect your name and payment information, such as credit "
+            "card information" + tail)
+    assert edit_statement(_ctx(c), c) == ("Acme no longer lists checking account among the data it collects",
+                                          "checking account", None)
+    o = ("Examples of the information we collect and analyze include the IP address, login, password, computer and "
+         "connection information such as browser type and version, purchase history, which we sometimes aggregate "
+         "with similar information from other customers.")
+    n = o.replace("browser type and version", "browser type, version, and timezone setting, browser plug-in types")
+    c = _ch("reworded", o, n)
+    assert edit_statement(_ctx(c), c)[0] == \
+        "Acme now also lists timezone setting, browser plug-in types among the data it collects"

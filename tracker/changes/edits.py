@@ -92,6 +92,9 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
         swapped = _swapped_words(c, gone, came)
         return (f"{head} (was: {_lower(third_person(swapped or old_win, ctx.owner))})" if gone else head,
                 swapped or old_win if gone else None, new_win if gone else came)
+    listed = list_edit(ctx, c, gone, came)
+    if listed:               # an item added to or dropped from a list of data: said as such, not quoted
+        return listed
     at = (f" after “{third_person(left, ctx.owner)}”" if re.search(r"\w{4,}", left)
           else f" before “{third_person(right, ctx.owner)}”" if re.search(r"\w{4,}", right) else "")
     if came and not gone and len(came) <= 140:
@@ -118,6 +121,50 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
 
 _DANGLING_END_RE = re.compile(r"(?i)\b(?:where|when|which|that|who|whom|whose|if|because|while|whereas|and|or|but|"
                               r"is|are|was|were|be|the|a|an|its|their|your|our|to|of|for|with|by|from|as)$")
+_FUNCTION_ONLY_RE = re.compile(r"(?i)^(?:[,;]|and|or|the|a|an|\s)*$")
+_FINITE_RE = re.compile(r"(?i)\b(?:is|are|was|were|will|may|can|must|might|could|should|would|we|you|they|it|he|she|"
+                        r"has|have|had|do|does|did|that|which|who)\b")
+_NOT_NOUN_START_RE = re.compile(r"(?i)^(?:\w+ing (?:your|the|its|their|our|a|an|this|these|that|you|it)|to|of|for|with|by|"
+                                r"from|in|on|at|as|if|when|where|and|or|but|such|including|e\.g)\b")
+_DATA_VERB_RE = re.compile(r"(?i)\b(collect|use|share|disclose|receive|obtain|store|retain|keep|track|sell|analy[sz]e|"
+                           r"process|gather|record|log)(?:s|es|ed|d)?\b")
+_LISTED_AT_RE = re.compile(r"(?:,|\b(?:and|or|as|including))\s*$")
+
+
+def list_edit(ctx: Context, c: Change, gone: str, came: str) -> tuple[str, str | None, str | None] | None:
+    """An item added to or dropped from a list of the data a sentence says the company collects,
+    uses or shares ('… such as credit card or checking account information' -> '… such as credit
+    card information'): 'Acme no longer lists checking account among the data it collects'. Only
+    for a noun phrase of at most ten words inside a list, after the sentence's verb of practice."""
+    if gone and came and came.startswith(gone + ","):
+        came, gone = came[len(gone):], ""     # 'version' -> 'version, and timezone setting': items added after it
+    if gone and _FUNCTION_ONLY_RE.match(gone):
+        gone = ""                 # ', and' swapped for ',': the edit is the item added
+    if bool(gone) == bool(came):
+        return None
+    item = _trim((came or gone).split())
+    sentence = tidy((c.new if came else c.old) or "")
+    at = sentence.find(item)
+    if not item or at < 0 or len(item.split()) > 10 or _FINITE_RE.search(item) or _NOT_NOUN_START_RE.match(item) \
+            or not _balanced_item(item):
+        return None
+    before, after = sentence[:at], sentence[at + len(item):]
+    clause = re.split(r";|\.\s", before)[-1]     # the first verb of practice of the clause holding the list
+    verb = _DATA_VERB_RE.search(clause)
+    if verb is None or not (_LISTED_AT_RE.search(before) or re.match(r"\s*(?:,|and\b|or\b)", after)):
+        return None
+    lemma = verb.group(1).lower()
+    third = lemma + ("es" if lemma.endswith(("s", "sh", "ch")) else "s")
+    owner = ctx.owner
+    if came:
+        return f"{owner} now also lists {item} among the data it {third}", None, item
+    return f"{owner} no longer lists {item} among the data it {third}", item, None
+
+
+def _balanced_item(item: str) -> bool:
+    return item.count("(") == item.count(")") and item.count('"') % 2 == 0 and "“" not in item and "”" not in item
+
+
 _CLAUSE_END_RE = re.compile(r"[,;:.)]|\s[–—-]\s")
 
 
