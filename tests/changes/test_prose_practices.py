@@ -25,8 +25,10 @@ def test_an_opener_of_footing_or_motive_is_dropped_but_never_a_condition() -> No
     assert drop_opener("In compliance with the Safe Harbor Principles, Acme commits to resolve complaints about "
                        "your privacy") == "Acme commits to resolve complaints about your privacy"
     assert drop_opener("If you connect with Facebook, Acme will receive your friends list and profile") is None
-    # a pronoun whose antecedent was in the opener
-    assert drop_opener("Because this Web site wants to show its commitment, it has agreed to disclose its practices") is None
+    # a pronoun whose antecedent was in the opener takes its place, or the opener stays
+    assert drop_opener("Because this Web site wants to show its commitment, it has agreed to disclose its practices") \
+        == "This Web site has agreed to disclose its practices"
+    assert drop_opener("Because you asked for it, they have agreed to disclose the practices of the site") is None
     # an opener that holds what is new to this version stays
     assert drop_opener("Under the Privacy Shield Framework, Acme collects and uses EU personal data",
                        ("privacy shield",)) is None
@@ -193,3 +195,10 @@ def test_an_item_added_to_or_dropped_from_a_list_of_data_is_said_as_such() -> No
     c = _ch("reworded", o, n)
     assert edit_statement(_ctx(c), c)[0] == \
         "Acme now also lists timezone setting, browser plug-in types among the data it collects"
+
+
+def test_a_sentence_announcing_a_list_it_does_not_quote_never_leads() -> None:
+    assert _weak_lead(Statement("New right: you can access or update some of your information in the following ways",
+                                "rights", "right-added"))
+    assert not _weak_lead(Statement("New right: you can access or update your information at any time", "rights",
+                                    "right-added"))

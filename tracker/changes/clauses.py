@@ -35,6 +35,9 @@ _OPENER_RE = re.compile(
 _SUBJECT_START_RE = re.compile(
     r"^(?:[A-Z][\w.&'’-]*|(?:the|its|your|this|these|some|all|any|certain|personal|information|data|you|"
     r"users?|customers?|cookies|third[- ]part(?:y|ies)|partners?|advertisers?)\b)")
+# the subject of an opener of motive ('Because Cisco wants …', 'Since this Web site …'): what its 'it' stands for
+_OPENER_SUBJECT_RE = re.compile(r"^(?:Because|Since|Although|Though|While)\s+((?:[A-Z][\w.&'’-]*)(?: [A-Z][\w.&'’-]*){0,3}|"
+                                r"this (?:Web ?site|[Ww]ebsite|site|company|service))\s+(?!and\b|or\b)[a-z]")
 _PRONOUN_START_RE = re.compile(r"^(?:it|they|he|she|this|these|those|such|that|It|They|He|She|This|These|Those|Such|That)\b")
 # a trailing list of examples or a remark about the text: what precedes it states the practice
 _EXAMPLES_TAIL_RE = re.compile(
@@ -74,7 +77,11 @@ def drop_opener(text: str, keep: tuple[str, ...] = ()) -> str | None:
     low = opener.lower()
     if any(k and k.lower() in low for k in keep) or _CONDITION_WORDS_RE.search(opener):
         return None
-    if _PRONOUN_START_RE.match(rest) or not _SUBJECT_START_RE.match(rest):
+    pronoun = re.match(r"(?:it|It) (?=[a-z])", rest)
+    subject = _OPENER_SUBJECT_RE.match(opener)
+    if pronoun and subject:         # 'Because Cisco wants …, it has agreed …': the pronoun is the opener's subject
+        rest = subject.group(1) + " " + rest[pronoun.end():]
+    elif _PRONOUN_START_RE.match(rest) or not _SUBJECT_START_RE.match(rest):
         return None
     rest = capitalise(rest)
     return rest if _fine(rest) else None

@@ -124,10 +124,15 @@ _DANGLING_END_RE = re.compile(r"(?i)\b(?:where|when|which|that|who|whom|whose|if
 _FUNCTION_ONLY_RE = re.compile(r"(?i)^(?:[,;]|and|or|the|a|an|\s)*$")
 _FINITE_RE = re.compile(r"(?i)\b(?:is|are|was|were|will|may|can|must|might|could|should|would|we|you|they|it|he|she|"
                         r"has|have|had|do|does|did|that|which|who)\b")
-_NOT_NOUN_START_RE = re.compile(r"(?i)^(?:\w+ing (?:your|the|its|their|our|a|an|this|these|that|you|it)|to|of|for|with|by|"
+_NOT_NOUN_START_RE = re.compile(r"(?i)^(?:\w+ing (?:your|the|its|their|our|a|an|this|these|that|you|it)|well|to|of|for|with|by|"
                                 r"from|in|on|at|as|if|when|where|and|or|but|such|including|e\.g)\b")
 _DATA_VERB_RE = re.compile(r"(?i)\b(collect|use|share|disclose|receive|obtain|store|retain|keep|track|sell|analy[sz]e|"
                            r"process|gather|record|log)(?:s|es|ed|d)?\b")
+# what names an item of data ('checking account', 'timezone setting', 'device advertising identifiers')
+_DATA_ITEM_RE = re.compile(r"(?i)\b(?:information|data|address(?:es)?|numbers?|types?|versions?|settings?|history|"
+                           r"identifiers?|IDs?|location|names?|accounts?|cookies?|logs?|records?|details|preferences|"
+                           r"contacts?|photos?|messages?|activity|usage|purchases?|transactions?|credit|payment|"
+                           r"demographic\w*|interests?|age|gender|phone|e-?mail)\b")
 _LISTED_AT_RE = re.compile(r"(?:,|\b(?:and|or|as|including))\s*$")
 
 
@@ -146,7 +151,7 @@ def list_edit(ctx: Context, c: Change, gone: str, came: str) -> tuple[str, str |
     sentence = tidy((c.new if came else c.old) or "")
     at = sentence.find(item)
     if not item or at < 0 or len(item.split()) > 10 or _FINITE_RE.search(item) or _NOT_NOUN_START_RE.match(item) \
-            or not _balanced_item(item):
+            or not _balanced_item(item) or not _DATA_ITEM_RE.search(item):
         return None
     before, after = sentence[:at], sentence[at + len(item):]
     clause = re.split(r";|\.\s", before)[-1]     # the first verb of practice of the clause holding the list

@@ -154,6 +154,7 @@ def _weak_lead(s: Statement) -> bool:
     return (len(words) < 5 or not has_verb(body) or body.endswith("?") or titled >= 0.7 * len(words)
             or bare_condition(body) or _no_main_clause(body) or bool(_CONTACT_US_RE.search(body))
             or bool(_RAW_EDIT_RE.match(s.short or s.text)) or bool(_UNANCHORED_RE.match(capitalise(body)))
+            or bool(_LIST_AHEAD_RE.search(_strip_was(body)))
             or body.count('"') % 2 == 1)      # a quote mark left open: a heading glued on ('… settings" For example')
 
 
@@ -168,6 +169,8 @@ _MAIN_CLAUSE_RE = re.compile(r",\s+(?:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,
 
 # an edit quoted as words added or dropped ('Adds “…” after “…”'): a redline, never a headline
 _RAW_EDIT_RE = re.compile(r"^(?:Adds|Drops|Now says|Now mentions [^:]{1,40}:|No longer mentions [^:]{1,40}:) “")
+# a sentence that announces a list it does not quote ('… in the following ways', '… as follows')
+_LIST_AHEAD_RE = re.compile(r"(?i)\b(?:the following(?: [a-z]+)?|as follows|below|these ways)$")
 # 'If you have questions …, please contact Apple': how to ask, never what changed most
 _CONTACT_US_RE = re.compile(r"(?i)\bplease (?:contact|write to|e-?mail|call)\b|^(?:if you have|for) (?:any )?questions\b")
 
@@ -236,7 +239,10 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
         for text in (full, _strip_was(full), compact(full), compact(_strip_was(full)), lean, _unlabelled(lean)):
             if len(_led(lead, text)) <= HEADLINE_LIMIT:      # 'Rewrite with a new commitment: ' is longer
                 return _led(lead, text)
-        core = _core(_unlabelled(lean), HEADLINE_LIMIT - len(lead), _keep(s, salient))
+        room = HEADLINE_LIMIT - len(lead)
+        core = _core(_unlabelled(lean), room, _keep(s, salient))
+        if core and len(_led(lead, core)) > HEADLINE_LIMIT:       # 'Rewrite with a new right: ' is longer
+            core = _core(_unlabelled(lean), room - (len(_led(lead, core)) - HEADLINE_LIMIT), _keep(s, salient))
         if core:          # the statement reduced to its practice, never skipped for a lesser one
             return _led(lead, core)
         cut = shorten(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead), salient) \
