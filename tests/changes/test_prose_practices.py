@@ -202,3 +202,13 @@ def test_a_sentence_announcing_a_list_it_does_not_quote_never_leads() -> None:
                                 "rights", "right-added"))
     assert not _weak_lead(Statement("New right: you can access or update your information at any time", "rights",
                                     "right-added"))
+
+
+def test_a_control_reworded_into_a_right_is_a_changed_right_not_a_new_one() -> None:
+    c = _ch("reworded", "Customers who prefer that we not share their customer information for marketing may opt out "
+            "by calling us.", "You can limit our sharing of certain Customer Proprietary Network Information for certain "
+            "marketing uses.", ("rights",))
+    said = rights_statements(_ctx(c))
+    assert [s.impact for s in said] == ["practice-changed"] and "(was: " in said[0].text, said
+    new = _ch("reworded", "We keep your data safe.", "You can limit our sharing of your data for marketing.", ("rights",))
+    assert [s.impact for s in rights_statements(_ctx(new))] == ["right-added"]

@@ -568,6 +568,9 @@ _ASK_ONLY_RE = re.compile(r"(?i)\byou (?:can|may) (?:always |also )?ask (?:\w+ )
                           r"(?:information|details)\b|\byou (?:can|may) (?:always |also )?ask (?:\w+ )?(?:any )?questions?\b")
 
 
+# a control of the user in any wording: what a reworded sentence may already have given
+_CONTROL_RE = re.compile(r"(?i)\b(?:opt[- ]?out|opt[- ]?in|unsubscribe|limit|restrict|choose|choice|right to|may request|"
+                         r"can request|ask (?:us|that)|control|prevent|decline|refuse|withdraw)\b")
 _DISCLAIMS_RE = re.compile(r"(?i)^[^,;]{0,60}?\b(?:cannot|can't|can not|does not|do not|is not able to) "
                            r"(?:control|guarantee|ensure|be responsible)\b")
 
@@ -586,7 +589,12 @@ def rights_statements(ctx: Context) -> list[Statement]:
         o, n = ("" if _ASK_ONLY_RE.search(o) else o), ("" if _ASK_ONLY_RE.search(n) else n)
         if c.kind in ("added", "reworded") and _RIGHT_RE.search(n) and not _RIGHT_RE.search(o):
             said = _owner_says(ctx, n, _RIGHT_RE)
-            if said and not _disclaims(said):
+            if said and not _disclaims(said) and c.kind == "reworded" and _CONTROL_RE.search(o):
+                # the old sentence gave a control in other words: the right changed, it is not new
+                was = clause_about(o, _CONTROL_RE, 120) or words_around(o, _CONTROL_RE)
+                text = f"{said} (was: {_lower(third_person(was, ctx.owner))})" if was else f"Now reads: {_lower(said)}"
+                out.append(Statement(text, "rights", "practice-changed", was, said, (k,)))
+            elif said and not _disclaims(said):
                 out.append(Statement(f"New right: {_lower(said)}", "rights", "right-added", None, said, (k,)))
         elif c.kind in ("removed", "reworded") and _RIGHT_RE.search(o) and not _RIGHT_RE.search(n):
             kept = _new_texts(ctx, lambda t: bool(_RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t))) \
@@ -986,6 +994,13 @@ def cover(out: list[Statement], candidates: list[Statement], must: tuple[str, ..
     return out
 
 
+def _per_level(impact: str, per_level: int) -> int:
+    """How many statements of one level a summary keeps: offices are distinct parties (a Data
+    Protection Officer and a lead authority are two places to turn to), so two of them even in
+    a rewrite's digest of one statement per level."""
+    return max(per_level, 2) if impact == "office-named" else per_level
+
+
 def select(candidates: list[Statement], salient: tuple[str, ...] = (), must: tuple[str, ...] = (),
            per_level: int = PER_IMPACT, trivial: frozenset[int] = frozenset()) -> list[Statement]:
     """At most MAX_STATEMENTS statements, most important first (by impact level, then by the
@@ -1020,7 +1035,7 @@ def select(candidates: list[Statement], salient: tuple[str, ...] = (), must: tup
         if digest:
             covered.update(s.changes)
         key = s.text.lower()
-        if key in texts or per_impact.get(s.impact, 0) >= per_level or _repeats(s, out):
+        if key in texts or per_impact.get(s.impact, 0) >= _per_level(s.impact, per_level) or _repeats(s, out):
             continue
         out.append(s)
         if not digest:
