@@ -212,3 +212,20 @@ def test_a_control_reworded_into_a_right_is_a_changed_right_not_a_new_one() -> N
     assert [s.impact for s in said] == ["practice-changed"] and "(was: " in said[0].text, said
     new = _ch("reworded", "We keep your data safe.", "You can limit our sharing of your data for marketing.", ("rights",))
     assert [s.impact for s in rights_statements(_ctx(new))] == ["right-added"]
+
+
+def test_a_fragment_is_no_statement_and_a_heading_never_leads() -> None:
+    assert _loose(Statement("All data collected", "collection", "collection-widened", None, "All data collected"))
+    assert not _loose(Statement("Now also names XO", "other", "reworded", None, "XO"))
+    assert _weak_lead(Statement("Adds a section “Other Websites and Platforms”", "other", "section-added"))
+
+
+def test_offices_named_together_are_one_statement_and_a_connective_opener_is_dropped() -> None:
+    from tracker.changes.digests import office_statements
+    c1 = _ch("added", None, "You can contact our Data Protection Officer at dpo@acme.com with any question.")
+    c2 = _ch("added", None, "Our lead supervisory authority is the Irish Data Protection Commission for EU users.")
+    said = office_statements(_ctx(c1, c2))
+    assert [s.text for s in said] == ["Names a Data Protection Officer (reachable at dpo@acme.com) and a lead "
+                                      "supervisory authority"], said
+    assert said[0].changes == (0,)
+    assert tidy("Similarly, if one of these partners has data about you.") == "if one of these partners has data about you"

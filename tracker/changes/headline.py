@@ -145,8 +145,8 @@ _LABELS_RE = re.compile(r"^(?:New [a-z ]+|No longer [a-z]+|Drops promise|Adds|Na
 def _weak_lead(s: Statement) -> bool:
     """A statement that cannot lead: a pointer elsewhere or a remark about the document, or a
     fragment with no verb ('For users in the EEA and Switzerland', a heading read as a sentence)."""
-    if s.impact == "pointer":
-        return True
+    if s.impact in ("pointer", "section-added", "section-removed"):
+        return True               # a heading says where to look, not what changed
     body = _LABELS_RE.sub("", s.short or s.text)
     words = body.split()
     titled = sum(1 for w in words if w[:1].isupper())

@@ -994,13 +994,6 @@ def cover(out: list[Statement], candidates: list[Statement], must: tuple[str, ..
     return out
 
 
-def _per_level(impact: str, per_level: int) -> int:
-    """How many statements of one level a summary keeps: offices are distinct parties (a Data
-    Protection Officer and a lead authority are two places to turn to), so two of them even in
-    a rewrite's digest of one statement per level."""
-    return max(per_level, 2) if impact == "office-named" else per_level
-
-
 def select(candidates: list[Statement], salient: tuple[str, ...] = (), must: tuple[str, ...] = (),
            per_level: int = PER_IMPACT, trivial: frozenset[int] = frozenset()) -> list[Statement]:
     """At most MAX_STATEMENTS statements, most important first (by impact level, then by the
@@ -1035,7 +1028,7 @@ def select(candidates: list[Statement], salient: tuple[str, ...] = (), must: tup
         if digest:
             covered.update(s.changes)
         key = s.text.lower()
-        if key in texts or per_impact.get(s.impact, 0) >= _per_level(s.impact, per_level) or _repeats(s, out):
+        if key in texts or per_impact.get(s.impact, 0) >= per_level or _repeats(s, out):
             continue
         out.append(s)
         if not digest:
@@ -1111,8 +1104,8 @@ def _loose(s: Statement) -> bool:
     left out while any other statement remains."""
     body = _LABEL_RE.sub("", s.text)
     body = body[:1].upper() + body[1:]
-    if _UNANCHORED_RE.match(body):
-        return True
+    if _UNANCHORED_RE.match(body) or (len(body.split()) < 4 and not _NAMES_LABEL_RE.match(s.text)):
+        return True               # ... or a fragment a wrapped line left ('All data collected')
     if (s.old and s.new and any(re.search(r"\d", v) for v in (s.old, s.new))) or _NAMES_LABEL_RE.match(s.text):
         return False              # a value, an address or a name changed: stated whatever words surround it
     return s.impact in _QUOTED_IMPACTS and not _DATA_WORD_RE.search(body) and not _PRACTICE_RE.search(body)
