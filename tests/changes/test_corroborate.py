@@ -82,3 +82,29 @@ def test_a_long_run_of_glued_text_holds_a_sentence_only_where_its_words_stand_to
     assert len(_kept(said, changes, [scattered], [])) == 1
     together = "Cookies are used on our pages.Acme shares your precise location data with advertising partners.Thanks."
     assert _kept(said, changes, [together * 3], []) == []
+
+
+_POLICY = "\n\n".join(
+    f"## Section {i}\n\nWe will not sell your personal information to data brokers in region {i}. "
+    f"You can ask us to delete the data we keep about you in region {i}, and we keep logs for {i + 10} days."
+    for i in range(1, 30))
+_SUMMARY = ("# Privacy summary\n\nAcme explains here what it collects and why. We collect what you give us. "
+            "You can view the complete Privacy Policy here.\n")
+
+
+def test_a_summary_page_that_links_to_the_policy_claims_nothing_it_hides() -> None:
+    """A capture of the summary page instead of the policy (or a site that put its policy behind
+    one) says nothing about promises or rights dropped, and the way back nothing about new ones."""
+    from tracker.changes.corroborate import summary_side
+    assert summary_side(_POLICY, _SUMMARY) == "new" and summary_side(_SUMMARY, _POLICY) == "old"
+    assert summary_side(_POLICY, _SUMMARY.replace("complete Privacy Policy", "cookie settings")) is None
+    assert summary_side(_POLICY, _POLICY[: len(_POLICY) // 2] + "See the full policy.") is None
+    shrunk = compare(_POLICY, _SUMMARY)
+    assert shrunk.verdict == "minor" and "only a summary" in shrunk.headline
+    assert not any("promise" in b.lower() or "right" in b.lower() for b in shrunk.bullets), shrunk.bullets
+    back = compare(_SUMMARY, _POLICY)
+    assert back.verdict == "minor" and "complete policy again" in back.headline
+    assert not any(b.startswith(("New", "Adds")) for b in back.bullets), back.bullets
+    # a real cut of the policy to a quarter, with no pointer to a complete text, is reported as one
+    cut = compare(_POLICY, _POLICY[: len(_POLICY) // 5])
+    assert cut.verdict in ("substantive", "major")

@@ -190,3 +190,23 @@ def test_a_typo_fixed_alone_is_cosmetic() -> None:
     old = "Acme collects, stores, and process your data. We keep server logs for 30 days."
     new = "Acme collects, stores, and processes your data. We keep server logs for 30 days."
     assert compare(old, new).verdict == "cosmetic"
+
+
+def test_one_new_source_added_to_a_sentence_is_stated() -> None:
+    """Twitter's 2013 intro gained 'and from our partners and other third parties' in a sentence
+    too long to quote: data about the user now also comes from others, said plainly; a source the
+    old text named, or a vague one, is no news."""
+    from tracker.changes.statements import practice_statements
+    old = ('Twitter receives your information through our various websites, SMS, APIs, email notifications, '
+           'applications, buttons, and widgets (the "Services" or "Twitter").')
+    new = ('Twitter receives your information through our various websites, SMS, APIs, email notifications, '
+           'applications, buttons, widgets, and ads (the "Services" or "Twitter") and from our partners and other '
+           'third parties.')
+    said = practice_statements(_ctx(_ch("reworded", old, new, ("collection",)), old_text=old))
+    assert [(s.text, s.impact) for s in said] == [
+        ("Acme now also gets data about you from its partners and other third parties", "sources-widened")]
+    assert practice_statements(_ctx(_ch("reworded", old, new, ("collection",)),
+                                    old_text=old + " We may also receive data from our partners.")) == []
+    vague = new.replace("our partners and other third parties", "other sources")
+    assert not any("gets data" in s.text for s in practice_statements(_ctx(_ch("reworded", old, vague, ("collection",)),
+                                                                          old_text=old)))

@@ -47,6 +47,15 @@ def test_withdrawn_promise_and_sale_reversal() -> None:
         sale[0].text.startswith("Acme may sell your data to advertising partners (was:")
 
 
+def test_consent_asked_in_other_words_is_no_sale_reversal() -> None:
+    """'We require opt-in consent for sharing' -> 'We'll ask for your explicit consent to share'
+    (Google, 2018): the consent step stands, nothing was reversed or withdrawn."""
+    said = promise_statements(_ctx(_ch("reworded", "We require opt-in consent for the sharing of any sensitive "
+                                       "personal information.", "We'll ask for your explicit consent to share any "
+                                       "sensitive personal information.")))
+    assert [s.impact for s in said] == []
+
+
 def test_something_that_merely_will_not_work_is_no_promise() -> None:
     assert promise_statements(_ctx(_ch("removed", "Certain features will not be available once cookies "
                                                   "are disabled.", None))) == []
@@ -114,6 +123,9 @@ def test_phrasing_third_person_and_whole_clauses() -> None:
     assert third_person("We and our partners use cookies", "Acme") == "Acme and its partners use cookies"
     assert third_person("We frequently push back", "Acme") == "Acme frequently pushes back"
     assert third_person("We apply rules and we reply", "Acme") == "Acme applies rules and it replies"
+    # a heading glued before the sentence ('Target We share …') is not said twice
+    assert third_person("Target We share data within Target Corporation", "Target") == \
+        "Target shares data within Target Corporation"
     long = ("We collect your name, e-mail address and phone number when you register, including through "
             "single sign-on providers, and we use them to verify your identity and to prevent fraud on the service")
     q = clause_about(long, None, 90)

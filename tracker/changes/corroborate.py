@@ -15,6 +15,9 @@ it makes is looked for in every sentence of the other side:
 
 A digest resting on several sentences is dropped only when every one of them is still there.
 A refuted sentence supports no other statement either: it was not news in any reading.
+
+A pair where one side is only a short summary page that links to the complete policy (and the
+other the policy itself) supports no claim at all: the report says that and nothing else.
 Pure and linear: each side's sentences are indexed by their words once, on first need.
 """
 
@@ -212,3 +215,34 @@ def protection_kinds(owner_promise: Callable[[str], bool]) -> Callable[[str], Ca
     def kind_of(text: str) -> Callable[[str], bool] | None:
         return right if right(text) else promise if promise(text) else None
     return kind_of
+
+
+# a page that shows a summary and sends the reader to the policy itself
+_COMPLETE_RE = re.compile(r"(?i)\b(?:complete|full|entire|detailed)\b[^.]{0,40}?\b(?:policy|notice|statement)\b")
+SUMMARY_SHARE = 0.25        # a summary page is under a quarter of the policy's length
+SUMMARY_MIN_POLICY = 4000   # characters: below this the longer text is no policy to summarise
+
+
+def summary_side(old_text: str, new_text: str) -> str | None:
+    """'new' when the new text is a short summary page that links to the complete policy and
+    the old one is the policy (a scrape of the wrong page, or a site that moved its policy
+    behind a summary), 'old' for the way back, None otherwise. Such a pair says nothing
+    about what the policy dropped or added, only that the page shows less or more of it; its
+    sentences are the summary's, so none of them is stated either."""
+    for short, long_, side in ((new_text, old_text, "new"), (old_text, new_text, "old")):
+        if len(long_) >= SUMMARY_MIN_POLICY and len(short) < SUMMARY_SHARE * len(long_) and _COMPLETE_RE.search(short):
+            return side
+    return None
+
+
+def summary_statement(side: str, owner: str, old_words: int, new_words: int) -> Statement:
+    """What a reader learns from a summary-page pair, in place of claims it cannot support."""
+    if side == "new":
+        return Statement(f"{owner}'s page now shows only a {new_words:,}-word summary that links to the complete policy "
+                         f"(was: the {old_words:,}-word policy itself); nothing is reported as removed",
+                         "policy-changes", "page-summary", None, None, (),
+                         f"{owner}'s policy page now shows only a summary linking to the complete policy")
+    return Statement(f"{owner}'s page shows the complete {new_words:,}-word policy again (was: a {old_words:,}-word "
+                     f"summary linking to it); nothing is reported as new",
+                     "policy-changes", "page-summary", None, None, (),
+                     f"{owner}'s policy page shows the complete policy again (was: a summary linking to it)")

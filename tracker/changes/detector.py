@@ -17,7 +17,7 @@ from tracker.changes.ownership import split_own
 from tracker.changes.segment import Document, exact_key, segment
 from tracker.changes import claims
 from tracker.changes.headline import summarise
-from tracker.changes.corroborate import corroborated, protection_kinds
+from tracker.changes.corroborate import corroborated, protection_kinds, summary_side, summary_statement
 from tracker.changes.statements import Context, _promise, candidates
 from tracker.changes.summary import Facts, new_names, novel_terms
 from tracker.changes.topics import _topics_of
@@ -29,7 +29,7 @@ from tracker.changes.verdict import (
 
 log = logging.getLogger(__name__)
 
-DETECTOR_VERSION = "2.3.0"
+DETECTOR_VERSION = "2.4.0"
 
 
 class _PerText:
@@ -305,8 +305,13 @@ def compare(old: str, new: str) -> ChangeReport:
                   old_text=d_old.text)
     cands = corroborated(candidates(ctx), changes, [s.text for s in d_old.sentences],
                          [s.text for s in d_new.sentences], protection_kinds(lambda t: _promise(ctx, t)))
+    partial = summary_side(d_old.text, d_new.text)
+    if partial:       # one side is a summary page linking to the policy: say so, and nothing else
+        cands = [summary_statement(partial, ctx.owner, len(d_old.text.split()), len(d_new.text.split()))]
     impacts = {s.impact for s in cands}
     verdict = decide_verdict(facts, cands)
+    if partial and verdict in ("substantive", "major"):
+        verdict = "minor"     # the page changed, not what the policy says
     topic_counter: Counter[str] = Counter()
     for c in changes:
         if c.kind != "moved" and c.material:
@@ -316,7 +321,8 @@ def compare(old: str, new: str) -> ChangeReport:
     topic_counts = sorted(topic_counter.items(), key=lambda kv: (-kv[1], kv[0]))
     facts.topic_counts = topic_counts
     identical = old == new
-    statements, headline = summarise(facts, verdict, cands, identical, is_rewrite(facts), ctx.salient)
+    statements, headline = summarise(facts, verdict, cands, identical, is_rewrite(facts) and not partial,
+                                     ctx.salient)
     return ChangeReport(
         verdict=verdict,
         headline=headline,

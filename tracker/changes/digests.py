@@ -231,10 +231,36 @@ def controller_statements(ctx: Context) -> list[Statement]:
 # where data about the user comes from besides the user: 'from trusted partners', 'from
 # publicly accessible sources', 'from marketing partners and data providers'
 _SOURCE_PHRASE_RE = re.compile(
-    r"(?i)\b(?:collect\w*|obtain\w*|receiv\w*|get|gets|gather\w*)\b[^.;]{0,80}?\bfrom "
+    r"(?i)\b(?:collect\w*|obtain\w*|receiv\w*|get|gets|gather\w*)\b[^.;]{0,160}?\bfrom "
     r"(?P<src>(?:(?:our|other|trusted|certain|selected|third[- ]party|marketing|security|advertising|business|"
     r"publicly (?:available|accessible)|public|data|service|analytics|social media)[ ,-]+){0,3}"
-    r"(?:partners?|third[- ]part(?:y|ies)|sources|advertisers|brokers|providers|affiliates|companies))\b")
+    r"(?:partners?|third[- ]part(?:y|ies)|sources|advertisers|brokers|providers|affiliates|companies)"
+    # 'from our partners and other third parties': one source named twice over
+    r"(?: and other (?:third[- ]part(?:y|ies)|partners|sources|companies))?)\b")
+_VAGUE_SOURCES = frozenset({"companies", "sources", "providers", "other sources", "other companies", "certain sources"})
+# the company's own family and its processors are no new source of data about the user
+_OWN_SOURCE_RE = re.compile(r"^(?:its|our) (?:affiliates|companies|service providers|providers|sources)\b")
+
+
+def _new_sources(ctx: Context, sentence: str) -> list[str]:
+    """The sources sentence gets data about the user from that the old text never names."""
+    old = ctx.old_text.lower()
+    out: list[str] = []
+    for m in _SOURCE_PHRASE_RE.finditer(sentence):
+        src = third_person(m.group("src"), ctx.owner).lower()
+        first = re.sub(r" and other .*$", "", m.group("src").lower())      # 'our partners' of '… and other …'
+        if not _OWN_SOURCE_RE.match(src) and not any(f"from {x}" in old for x in (src, first, third_person(first, ctx.owner))):
+            out.append(src)
+    return out
+
+
+def new_source(ctx: Context, c: Change) -> str | None:
+    """A named source of data about the user that a reworded sentence adds ('… and from our
+    partners and other third parties'), for a sentence no clause of which can be quoted."""
+    if c.kind != "reworded" or not c.new:
+        return None
+    found = [x for x in _new_sources(ctx, c.new) if x not in _VAGUE_SOURCES and f"from {x}" not in (c.old or "").lower()]
+    return found[0] if found else None
 
 
 def sources_digest(ctx: Context) -> list[Statement]:
@@ -242,15 +268,11 @@ def sources_digest(ctx: Context) -> list[Statement]:
     text named none of them: 'Google now also gets data about you from trusted partners and
     publicly accessible sources'."""
     found: dict[str, list[int]] = {}
-    old = ctx.old_text.lower()
     for k, c in _new_sentences(ctx):
-        for m in _SOURCE_PHRASE_RE.finditer(c.new or ""):
-            src = third_person(m.group("src"), ctx.owner).lower()
-            if src.startswith(("our ", "its ")) or f"from {src}" in old:
-                continue
+        for src in _new_sources(ctx, c.new or ""):
             found.setdefault(src, []).append(k)
     if len(found) < 2:
-        return []
+        return []       # one source is stated with its sentence (statements.practice_statements)
     labels = [x for x in found if not (x.startswith("other ") and any(
         y != x and y.split()[-1] == x.split()[-1] for y in found))][:4]      # 'other public sources' after 'public sources'
     return [Statement(f"{ctx.owner} now also gets data about you from {_and(labels)}", "collection",

@@ -120,10 +120,10 @@ def third_person(text: str, owner: str) -> str:
     text = re.sub(r"\bour\b", "its", text)
     text = re.sub(r"\bus\b", owner, text)
     text = re.sub(r"\bourselves\b", "itself", text)
-    text = re.sub(rf"\b({re.escape(owner)}) {re.escape(owner)}\b", r"\1", text)   # 'Target we share' said once
     if owner == "The company":            # a generic subject is lower case inside a sentence
         text = text[:1] + re.sub(r"(?<=\S )The company\b", "the company", text[1:])
-    return text
+    # a heading glued before 'We share …' ('Target We share') must not read 'Target Target shares'
+    return re.sub(rf"\b({re.escape(owner)})\s+{re.escape(owner)}\b(?!['’])", r"\1", text)
 
 
 _SPLIT_RE = re.compile(r"\s*;\s*|(?<!\.)\s[–—-]\s|:\s+|\s(?=(?:in connection with|in order to|for the purposes? of|"

@@ -8,6 +8,7 @@ to the user, never by the kind of fact that was detected.
 from __future__ import annotations
 
 IMPACTS: tuple[tuple[str, str], ...] = (
+    ("page-summary", "the page shows only a summary of the policy (or the whole policy again): nothing can be said gone or new"),
     ("sale-reversal", "'will not sell/share' became 'may sell/share': the core promise is reversed"),
     ("promise-withdrawn", "a promise, consent step or opt-in the user relied on is gone"),
     ("promise-narrowed", "a promise still stands but covers less data, fewer people or fewer cases"),
@@ -45,7 +46,7 @@ RANK: dict[str, int] = {name: k for k, (name, _) in enumerate(IMPACTS)}
 # Tiers: within a tier, a statement carrying more names and terms new to this version (a new
 # recipient, law, office or period) goes first; across tiers the order above always holds.
 # A reversed or withdrawn protection always leads; structure and rewording always trail.
-LEADING = frozenset({"sale-reversal", "promise-withdrawn", "promise-narrowed", "right-removed", "consent-weakened"})
+LEADING = frozenset({"page-summary", "sale-reversal", "promise-withdrawn", "promise-narrowed", "right-removed", "consent-weakened"})
 # a law cited or no longer cited says what the policy answers to, not what is done with the data:
 # it trails every practice (a transfer's legal footing is 'transfer-basis', which does not)
 TRAILING = frozenset({"law-cited", "section-added", "section-removed", "contact-changed", "reworded"})

@@ -67,7 +67,7 @@ class Context:
 _PROMISE_RE = re.compile(
     r"\b(?:[Ww]e|[Ww]e (?:also|generally|currently))\s+(?:will|do|shall|would|can)\s*(?:not|n't)\b|(?i:\bwe never\b|\bwe will never\b)"
     r"|(?i:\b(?:without|unless (?:we (?:have|obtain|receive)|you (?:give|provide)))\s+(?:your\s+)?(?:prior\s+|express\s+|explicit\s+)?"
-    r"(?:opt[- ]?in\s+)?(?:consent|permission|approval)|\bask (?:for )?your (?:opt[- ]?in|consent|permission)"
+    r"(?:opt[- ]?in\s+)?(?:consent|permission|approval)|\bask (?:for )?your (?:(?:explicit|express|prior|separate|specific|affirmative) )?(?:opt[- ]?in|consent|permission)"
     r"|\bonly (?:with|if you) (?:your )?(?:consent|opt[- ]?in|agree)|\b(?:you|users?) (?:must |to )?opt[- ]?in\b"
     r"|\bopt[- ]?in (?:consent|basis)\b)")
 _PRACTICE_RE = re.compile(
@@ -759,6 +759,7 @@ def _tracks_for_ads(text: str) -> bool:
 
 def practice_statements(ctx: Context) -> list[Statement]:
     """Any other sentence about collecting, using or keeping data added, dropped or reworded."""
+    from tracker.changes.digests import new_source
     from tracker.changes.edits import edit_short as _edit_short, reworded_was as _reworded_was
     out: list[Statement] = []
     for k, c in _live(ctx):
@@ -779,6 +780,10 @@ def practice_statements(ctx: Context) -> list[Statement]:
             edit_said = _owner_says(ctx, text, edit) if edit else None
             said = edit_said or said
         if not said:
+            src = new_source(ctx, c)      # too long to quote, but it names a new source of data
+            if src:
+                out.append(Statement(f"{ctx.owner} now also gets data about you from {src}", "collection",
+                                     "sources-widened", None, src, (k,)))
             continue
         impact = "collection-widened" if c.kind == "added" and focus is _COLLECT_RE else "practice-changed"
         if c.kind == "added" and _SOURCE_RE.search(text) and _COLLECT_RE.search(text) \
