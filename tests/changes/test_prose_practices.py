@@ -229,3 +229,13 @@ def test_offices_named_together_are_one_statement_and_a_connective_opener_is_dro
                                       "supervisory authority"], said
     assert said[0].changes == (0,)
     assert tidy("Similarly, if one of these partners has data about you.") == "if one of these partners has data about you"
+
+
+def test_data_added_right_after_the_verb_of_practice_is_what_the_company_now_also_does() -> None:
+    from tracker.changes.edits import _grown_object
+    assert _grown_object(_ctx(), "Washington Post may collect", "browser type and settings, such as language") == \
+        "Washington Post may now also collect browser type and settings, such as language"
+    assert _grown_object(_ctx(), "We may collect", "the IP address of your device") == \
+        "Acme may now also collect the IP address of your device"
+    assert _grown_object(_ctx(), "We may collect", "if you agree to it") is None
+    assert _grown_object(_ctx(), "Acme Corporation subsidiaries include", "Dermstore LLC") is None

@@ -100,6 +100,9 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
     if came and not gone and len(came) <= 140:
         if _is_name_run(came):
             return f"Now also names {came}{where_text}", None, came
+        grown = _grown_object(ctx, where, came)
+        if grown:            # 'Acme may now also collect browser type and settings'
+            return grown, None, came
         return f"Adds “{third_person(came, ctx.owner)}”{where_text or at}", None, came
     if gone and not came and len(gone) <= 140:
         if _is_name_run(gone):
@@ -164,6 +167,21 @@ def list_edit(ctx: Context, c: Change, gone: str, came: str) -> tuple[str, str |
     if came:
         return f"{owner} now also lists {item} among the data it {third}", None, item
     return f"{owner} no longer lists {item} among the data it {third}", item, None
+
+
+_ENDS_ON_VERB_RE = re.compile(r"(?i)\b((?:collect|use|share|disclose|receive|obtain|store|retain|keep|track|sell|"
+                              r"analy[sz]e|process|gather|record|log)(?:s|es)?)$")
+
+
+def _grown_object(ctx: Context, where: str | None, came: str) -> str | None:
+    """Words added right after the verb of practice that opens a sentence too long to quote
+    ('Washington Post may collect' + 'browser type and settings, …'): the company now also does
+    that with them. Only a noun phrase of data, never a clause."""
+    if not where or not _ENDS_ON_VERB_RE.search(where) or _FINITE_RE.search(came) or len(came.split()) > 14 \
+            or _NOT_NOUN_START_RE.match(came) or not _DATA_ITEM_RE.search(came) or not _balanced_item(came):
+        return None
+    said = capitalise(third_person(_ENDS_ON_VERB_RE.sub(r"now also \1", where), ctx.owner))
+    return f"{said} {came}"
 
 
 def _balanced_item(item: str) -> bool:
