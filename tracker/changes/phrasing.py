@@ -485,10 +485,16 @@ _ADVICE_RE = re.compile(r"(?i)^(?:you|users|children|kids|parents|members|visito
                         r"^(?:always|never|remember|keep in mind|think before)\b")
 
 
+_ADVICE_WORDS_RE = re.compile(r"(?i)should|urge|encourage|recommend|advise|tips|careful|cautious|aware|exercise|"
+                              r"always|never|remember|keep in mind|think before")
+
+
 def is_advice(text: str | None) -> bool:
     """A sentence that advises the reader ('You should exercise caution before …') rather than
     stating what the company does."""
-    return bool(text) and bool(_ADVICE_RE.search(tidy(text or "")))
+    if not text or not _ADVICE_WORDS_RE.search(text):
+        return False              # a literal pre-check: tidying every statement's sentence is costly
+    return bool(_ADVICE_RE.search(tidy(text)))
 
 
 def is_pointer(text: str | None) -> bool:

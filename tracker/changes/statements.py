@@ -141,7 +141,8 @@ def _says(owner: str, text: str, focus: "re.Pattern[str] | None", limit: int) ->
     """The clause of text about focus, in the third person (memoised: several rules quote the
     same sentence)."""
     quote = clause_about(text, focus, limit)
-    if quote is None:         # the sentence without its opener or its examples may hold one that fits
+    if quote is None and len(text) > limit and (focus is None or focus.search(text)):
+        # the sentence without its opener or its examples may hold a clause that fits
         from tracker.changes.clauses import reductions
         quote = next((q for q in (clause_about(r, focus, limit) for r in reductions(tidy(text))) if q), None)
     if quote is None:
