@@ -16,7 +16,7 @@ import pytest
 from tracker.changes import compare
 from tracker.changes import summary, vendors
 from tracker.changes.align import GLOBAL_CELLS, WORK
-from tracker.changes.detector import _BREAK, _phrase_set, _phrase_text, clear_caches
+from tracker.changes.detector import _BREAK, _phrase_set, _phrase_text, _run_pattern, _runs_through, clear_caches
 
 _WORDS = ("data information personal service account device location partner advertising cookie "
           "request access delete retain share collect process security payment contact email "
@@ -145,6 +145,19 @@ def test_phrase_runs_give_the_substring_answer() -> None:
         for _ in range(10):
             key = " ".join(rng.choice("a b c d".split()) for _ in range(rng.randint(1, 4)))
             assert (key in runs) == (f"{_BREAK}{key}{_BREAK}" in phrases), (raw, key)
+
+
+def test_sentence_runs_found_without_a_regex_are_the_ones_the_regex_finds() -> None:
+    """A re-split sentence is looked up word by word in the other side's phrases; the answer
+    is the compiled pattern's, breaks glued to words and empty texts included."""
+    rng = random.Random(17)
+    pieces = ["a b.", "b c", "a", "c a b.", "\n", "qzbreakqz", "xqzbreakqz", "d.", "a+b", "", "; c"]
+    for _ in range(300):
+        raw = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        phrases = _phrase_text(raw)
+        for _ in range(10):
+            words = [rng.choice("a b c d a+b qzbreakqz".split()) for _ in range(rng.randint(1, 5))]
+            assert _runs_through(words, phrases) == bool(_run_pattern(words).search(phrases)), (raw, words)
 
 
 def test_vendor_patterns_tried_at_their_heads_find_what_a_scan_finds() -> None:

@@ -92,12 +92,7 @@ class Side:
 
     def _index(self) -> list[Sign]:
         if self._signs is None:
-            self._signs = [sign(t) for t in self.sentences]
-            for k, s in enumerate(self._signs):
-                for w in s.words:
-                    self._by_word.setdefault(w, []).append(k)
-                for st in s.stems:
-                    self._by_stem.setdefault(st, []).append(k)
+            self._signs, self._by_word, self._by_stem = _indexed(tuple(self.sentences))
         return self._signs
 
     def holds(self, text: str, share: float = SAME_SENTENCE, stemmed: bool = False,
@@ -124,6 +119,21 @@ class Side:
             if (kind is None or kind(self.sentences[k])) and _close_together(text, self.sentences[k], keys, need, stemmed):
                 return True
         return False
+
+
+@lru_cache(maxsize=4)
+def _indexed(sentences: tuple[str, ...]) -> tuple[list[Sign], dict[str, list[int]], dict[str, list[int]]]:
+    """The signs of a version's sentences and the sentences of each word and stem, built once
+    per version (the next pair of a history has it on the other side) and only read after."""
+    signs = [sign(t) for t in sentences]
+    by_word: dict[str, list[int]] = {}
+    by_stem: dict[str, list[int]] = {}
+    for k, s in enumerate(signs):
+        for w in s.words:
+            by_word.setdefault(w, []).append(k)
+        for st in s.stems:
+            by_stem.setdefault(st, []).append(k)
+    return signs, by_word, by_stem
 
 
 def _tokens(text: str, stemmed: bool) -> list[str]:

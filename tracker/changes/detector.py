@@ -77,7 +77,20 @@ def clear_caches() -> None:
             memo.memo.clear()
     from tracker.changes.segment import _block_events
     from tracker.changes.statements import _says
-    for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff, _says, _block_events):
+    from tracker.changes.normalize import _sentence_key
+    from tracker.changes.phrasing import edit_window, is_pointer, tidy
+    from tracker.changes.statements import _editors_note, _stamp_only
+    from tracker.changes.trivial import is_change_log
+    from tracker.changes.roles import _spans_in
+    from tracker.changes.variants import _american
+    from tracker.changes.sections import _sentence_triples
+    from tracker.changes.summary import _word_counts
+    from tracker.changes.headings import _glued_candidates
+    from tracker.changes.vendors import _mentions
+    from tracker.changes.corroborate import _indexed
+    for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff, _says, _block_events, _sentence_key, tidy,
+               is_pointer, edit_window, _stamp_only, _editors_note, is_change_log, _spans_in, _american,
+               _sentence_triples, _word_counts, _glued_candidates, _mentions, _indexed):
         fn.cache_clear()
 
 
@@ -157,6 +170,48 @@ def _run_pattern(words: list[str]) -> "re.Pattern[str]":
                       + " " + re.escape(_BREAK_WORD))
 
 
+def _break_runs(phrases: str) -> tuple[str, list[bool], list[bool]] | None:
+    """The words of a _phrase_text without its break marks, space-padded, and for each word
+    whether a break comes right before and right after it; None when a break mark is glued to
+    a word (then only _run_pattern's regex is exact)."""
+    words: list[str] = []
+    before: list[bool] = []
+    after: list[bool] = []
+    prev_break = False
+    marks = 0
+    for w in phrases.split(" "):
+        if w == _BREAK_WORD:
+            marks += 1
+            if after:
+                after[-1] = True
+            prev_break = True
+            continue
+        words.append(w)
+        before.append(prev_break)
+        after.append(False)
+        prev_break = False
+    if phrases.count(_BREAK_WORD) != marks:
+        return None       # a mark inside a word
+    return f" {' '.join(words)} ", before, after
+
+
+def _runs_through(words: list[str], phrases: str) -> bool:
+    """_run_pattern(words).search(phrases), without compiling a regex per sentence: the words
+    in a row, breaks allowed between them, a break right before the first and after the last."""
+    runs = _runs(phrases)
+    if runs is None or any(not w or _BREAK_WORD in w for w in words):
+        return _run_pattern(words).search(phrases) is not None
+    joined, before, after = runs
+    target = f" {' '.join(words)} "
+    at = joined.find(target)
+    while at != -1:
+        first = joined.count(" ", 0, at + 1) - 1
+        if before[first] and after[first + len(words) - 1]:
+            return True
+        at = joined.find(target, at + 1)
+    return False
+
+
 def _resplits(pairs: list[Any], d_old: Document, d_new: Document, old: str, new: str
               ) -> tuple[set[int], list[str]]:
     """Reworded pairs whose words are unchanged and only the sentence split moved ('A. B' ->
@@ -177,7 +232,7 @@ def _resplits(pairs: list[Any], d_old: Document, d_new: Document, old: str, new:
             continue
         if side not in streams:
             streams[side] = _phrases(old if side == "old" else new)[0]
-        if _run_pattern(longer).search(streams[side]):
+        if _runs_through(longer, streams[side]):
             found.add(k)
             joined.append(" ".join(longer))
     return found, joined
@@ -214,6 +269,7 @@ def _entity_text(d: Document) -> str:
 _segment = _PerText(segment)
 _phrases = _PerText(_phrases_of)
 _entities = _PerText(_entities_of)
+_runs = _PerText(_break_runs)
 
 
 def compare(old: str, new: str) -> ChangeReport:

@@ -99,6 +99,8 @@ def _laws_in(ctx: Context, indexes: tuple[int, ...]) -> str:
 def basis_digest(ctx: Context) -> list[Statement]:
     """The legal bases for processing, stated where the old text stated none."""
     about = [(k, c) for k, c in _new_sentences(ctx) if _BASIS_RE.search(c.new or "")]
+    if not about:
+        return []          # no new sentence states a basis: the old text need not be searched
     triggers = [rx for rx in (_BASIS_WORDS_RE, _LEGITIMATE_RE) if not rx.search(ctx.old_text)]
     if not any(rx.search(c.new or "") for rx in triggers for _, c in about):
         return []          # the old text already stated its bases, or the new one states none

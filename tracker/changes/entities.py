@@ -271,13 +271,22 @@ def host_key(host_or_url: str) -> str | None:
     return re.sub(r"^www\d{0,2}\.", "", url_host(host_or_url) or "") or None
 
 
-def find_domains(text: str, urls: list[str]) -> set[str]:
-    """Web hosts linked from or written in text, by host_key."""
+def find_domains(text: str, urls: list[str], written: list[str] | None = None) -> set[str]:
+    """Web hosts linked from or written in text, by host_key; written: _written_domains(text)
+    when already known (the scan of a whole text is the costly part)."""
     out = set()
     for u in urls:
         d = host_key(u)
         if d:
             out.add(d)
+    for d in _written_domains(text) if written is None else written:
+        out.add(d)
+    return out
+
+
+def _written_domains(text: str) -> list[str]:
+    """The host_key of every bare domain written in text, in text order."""
+    out: list[str] = []
     if not _DOT_TLD_RE.search(text):
         return out     # a bare domain ends in '.' + a TLD: without one, nothing to scan for
     email_spans = [m.span() for m in _EMAIL_RE.finditer(text)] if "@" in text else []
@@ -294,7 +303,7 @@ def find_domains(text: str, urls: list[str]) -> set[str]:
             continue      # 'Bookworm.com Books For Children Casa.com Kitchen': a menu of brand sites
         d = host_key(host)
         if d and not re.fullmatch(r"(?:e\.g|i\.e|u\.s|etc)\.[a-z]+", d):
-            out.add(d)
+            out.append(d)
     return out
 
 
@@ -323,9 +332,10 @@ def extract(text: str, urls: list[str] | None = None, fold: bool = False) -> Ent
     if ent.laws & {"EU-U.S. Data Privacy Framework", "Swiss-U.S. Data Privacy Framework", "UK Extension to the EU-U.S. DPF"}:
         ent.laws.discard("Data Privacy Framework")   # the generic name is part of the specific ones
     ent.emails = find_emails(text)
-    ent.domains = find_domains(text, urls or [])
+    written = _written_domains(text)
+    ent.domains = find_domains(text, urls or [], written)
     if urls:
-        ent.linked_only = ent.domains - find_domains(text, [])
+        ent.linked_only = ent.domains - find_domains(text, [], written)
         ent.has_links = bool(ent.linked_only)
     ent.phones = find_phones(text)
     ent.durations = find_durations(text)

@@ -10,6 +10,7 @@ these predicates while it splits a text into blocks.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tracker.changes.normalize import DATE_RE, is_date_stamp
 
@@ -193,8 +194,11 @@ _SPACED_HEADING_RE = re.compile(r"(?<=[.!?] )([A-Z][^.!?;:,\n]{3,80}?) (?=(" + S
 _STAMP_AHEAD_RE = re.compile(r"\s*(?:date of last revision|last (?:updated|modified|revised)|effective|updated)\b", re.I)
 
 
+@lru_cache(maxsize=8192)
 def _glued_candidates(body: str) -> list[tuple[int, int]]:
-    """(start, end) of the headings glued into a paragraph, in order, not overlapping."""
+    """(start, end) of the headings glued into a paragraph, in order, not overlapping
+    (remembered per paragraph, like segment's block events: most paragraphs of a version are
+    in the next one too; never mutated)."""
     found: list[tuple[int, int]] = []
     if CASE_STEP_RE.search(body):
         found += [m.span(1) for m in _GLUED_MID_RE.finditer(body) if _glued_heading(m.group(1), m.group(2))]

@@ -12,6 +12,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 # --- character level -------------------------------------------------------------------------
@@ -304,6 +305,14 @@ _WS_RE = re.compile(r"\s+")
 
 def sentence_key(text: str) -> str:
     """Key two sentences share when they differ only in case, punctuation or spacing."""
+    return _sentence_key(text) if len(text) <= _KEY_CACHE_CHARS else _sentence_key.__wrapped__(text)
+
+
+_KEY_CACHE_CHARS = 4000     # sentences are asked for again and again; whole texts are not kept
+
+
+@lru_cache(maxsize=16384)
+def _sentence_key(text: str) -> str:
     text = text.lower().replace("_", " ")
     text = _KEY_DROP_RE.sub(" ", text)
     return _WS_RE.sub(" ", text).strip()
@@ -353,7 +362,7 @@ def repair_encoding(text: str) -> str:
     """The text with UTF-8 mis-decoded as Latin-1/Windows-1252 repaired (ftfy), so that a
     statement never quotes 'Thatâ\u0080\u0099s' and a re-scrape that fixed the encoding compares
     equal. A text without the signs of it is returned as is, at the cost of one search."""
-    if not _MOJIBAKE_RE.search(text):
+    if text.isascii() or not _MOJIBAKE_RE.search(text):     # every sign is a non-ASCII character
         return text
     import ftfy
 

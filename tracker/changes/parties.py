@@ -258,7 +258,7 @@ def _short_for_longer(name: str, text: str) -> bool:
     ('Google Maps') is a short form of that product's name, not a company of its own."""
     if " " in name or _INNER_CAP_RE.search(name) or _ACRONYM_RE.fullmatch(name):
         return False
-    return re.search(rf"\b[A-Z][\w&-]+ {re.escape(name)}\b", text) is not None
+    return f" {name}" in text and re.search(rf"\b[A-Z][\w&-]+ {re.escape(name)}\b", text) is not None
 
 
 def _list_items(text: str, start: int) -> list[tuple[str, int]]:

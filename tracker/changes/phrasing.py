@@ -43,6 +43,7 @@ _DANGLING_WORD_RE = re.compile(r"(?<=\w{3})\s+(?:by|to|at|via|from|with|of|the|a
 _DANGLING_RE = re.compile(r"(?i)(?:,?\s+(?:including|such as|for example|e\.g\.|as follows)[\s:,]*)+$")
 
 
+@lru_cache(maxsize=16384)
 def tidy(text: str) -> str:
     """One line, no list marker, quotes or trailing punctuation, first letter as written;
     a closing parenthesis or quote stays when it closes one the text opened."""
@@ -287,6 +288,7 @@ def _clean_window(words: list[str]) -> str:
     return re.sub(r"\.\d+$", "", text).strip(" ,;:")     # a footnote number glued to the last word
 
 
+@lru_cache(maxsize=4096)
 def edit_window(old: str, new: str, context: int = 4,
                 max_words: int = 24) -> tuple[str, str, str, str, str, str] | None:
     """The largest place where a reworded sentence differs, with a few words of context each
@@ -497,6 +499,7 @@ def is_advice(text: str | None) -> bool:
     return bool(_ADVICE_RE.search(tidy(text)))
 
 
+@lru_cache(maxsize=8192)
 def is_pointer(text: str | None) -> bool:
     """A sentence that only points the reader to another page, document or link."""
     return bool(text) and bool(_POINTER_RE.search(tidy(text or "")))
@@ -543,7 +546,7 @@ _GLUED_MENU_RE = re.compile(r"\b[A-Z][\w&'-]* (?:& )?[A-Z][a-z]*[a-z]{3}[A-Z][a-
 def is_page_chrome(text: str) -> bool:
     """A run of page furniture rather than a sentence of the policy: a share or sign-up
     widget, or a menu or list of teasers (eight words or more, three in four capitalised)."""
-    if _CHROME_RE.search(text) or re.search(r"\w=[^\s&]*&[\w-]+=", text) or _GLUED_MENU_RE.search(text):
+    if _CHROME_RE.search(text) or ("=" in text and re.search(r"\w=[^\s&]*&[\w-]+=", text)) or _GLUED_MENU_RE.search(text):
         return True               # a widget, a link's query string ('node=admin&destination=…'), a glued menu
     words = [w for w in text.split() if _WORDY_RE.search(w)]
     return len(words) >= 8 and sum(1 for w in words if w[:1].isupper()) >= 0.75 * len(words)

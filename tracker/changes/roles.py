@@ -18,6 +18,7 @@ Only a `service provider` can be a recipient of data the policy sends ("now shar
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tracker.changes.vendors import role_of, vendor_spans
 
@@ -31,6 +32,8 @@ _PROCESSOR_RE = re.compile(r"(?i)\b(?:hosted|maintained|administered|managed|ope
 _SENTENCE_END_RE = re.compile(r"(?<=[a-z)][.!?])\s*(?=[A-Z\"“(])|(?<=[.!?])\s+(?=[A-Z\"“(])|\n")
 _WINDOW = 200
 _CONTROLLER_RE = re.compile(r"(?i)controll(?:ed|er)\b")
+# the spans of every vendor in one whole text, asked for once per vendor a report names (never mutated)
+_spans_in = lru_cache(maxsize=4)(vendor_spans)
 
 
 def _sentences_naming(name: str, text: str, limit: int = 12) -> list[str]:
@@ -38,7 +41,7 @@ def _sentences_naming(name: str, text: str, limit: int = 12) -> list[str]:
     limit of them."""
     spans = [m.span() for m in re.finditer(rf"(?<![\w&-]){re.escape(name)}(?![\w&-])", text)] if name in text else []
     if not spans:
-        spans = sorted(vendor_spans(text).get(name, []))
+        spans = sorted(_spans_in(text).get(name, []))
     out: list[str] = []
     done = 0
     for s, e in spans:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from rapidfuzz import fuzz
@@ -284,6 +285,16 @@ SURVIVES = 0.6     # share of a section's word triples still in the other text: 
 
 
 def _triples(text: str) -> list[str]:
+    """The word triples of text (never mutated: a sentence's are remembered, it is asked again
+    when the next pair of the history has its version on the other side)."""
+    return _sentence_triples(text) if len(text) <= _TRIPLES_CACHE_CHARS else _sentence_triples.__wrapped__(text)
+
+
+_TRIPLES_CACHE_CHARS = 4000
+
+
+@lru_cache(maxsize=16384)
+def _sentence_triples(text: str) -> list[str]:
     w = _WORDS_RE.findall(text.lower())
     return [" ".join(w[k:k + 3]) for k in range(len(w) - 2)]
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import takewhile
 from typing import Callable
 
 from tracker.changes.entities import extract_sentence
@@ -157,6 +158,7 @@ def _live(ctx: Context) -> list[tuple[int, Change]]:
     return ctx.live
 
 
+@lru_cache(maxsize=4096)
 def _editors_note(c: Change) -> bool:
     """A change-log or revision-history line on every side it has ('2018-05-11: List GDPR
     Supervisory Authority'): it tells what the editors did elsewhere in the text, which the
@@ -171,17 +173,21 @@ def _merged_away(ctx: Context, c: Change) -> bool:
     if c.kind != "removed":
         return False
     if ctx.news is None:
-        ctx.news = [_content_words(x.new) for x in ctx.changes if x.kind in ("added", "reworded") and x.new]
+        ctx.news = sorted((_content_words(x.new) for x in ctx.changes if x.kind in ("added", "reworded") and x.new),
+                          key=len, reverse=True)      # longest first: _kept_in stops at the first too short
     return _kept_in(c.old or "", ctx.news)
 
 
 def _kept_in(text: str, news: list[set[str]]) -> bool:
     """A removed sentence whose words all but return inside one new sentence (two sentences
-    merged, one sentence extended) was not dropped: it is never stated as 'no longer says'."""
+    merged, one sentence extended) was not dropped: it is never stated as 'no longer says'.
+    news: the new sentences' words, most words first."""
     words = _content_words(text)
-    return len(words) >= 4 and any(len(words & n) >= 0.85 * len(words) for n in news)
+    need = 0.85 * len(words)     # a new sentence with fewer words cannot hold that many of them
+    return len(words) >= 4 and any(len(words & n) >= need for n in takewhile(lambda n: len(n) >= need, news))
 
 
+@lru_cache(maxsize=4096)
 def _stamp_only(c: Change) -> bool:
     """A date stamp line ('Last modified: June 5, 2015'), or a sentence where only a date
     changed, is never a statement."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tracker.changes.align import WORK
 from tracker.changes.report import Change
@@ -103,17 +104,24 @@ def phrases_in(phrases: set[str], text: str) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=4)
+def _word_counts(text: str) -> tuple[Counter[str], str]:
+    """The words of a whole text by lower case, and the text in lower case (never mutated:
+    along a history each version is the other side of two pairs)."""
+    # counted at C speed on the words as written, then merged by lower case (the same counts
+    # as lower-casing each word first, one Python step per distinct word instead of per word)
+    counts: Counter[str] = Counter()
+    for w, k in Counter(_WORD_RE.findall(text)).items():
+        counts[w.lower()] += k
+    return counts, text.lower()
+
+
 def _salient(changed: list[str], other_text: str, limit: int = 12) -> list[str]:
     """Terms frequent in the changed sentences but rare on the other side (tf / (1 + df)).
 
     Capitalised multi-word names ("Reddit Pro", "Business Chatbots") count as one term.
     """
-    # counted at C speed on the words as written, then merged by lower case (the same counts
-    # as lower-casing each word first, one Python step per distinct word instead of per word)
-    other_counts: Counter[str] = Counter()
-    for w, k in Counter(_WORD_RE.findall(other_text)).items():
-        other_counts[w.lower()] += k
-    other_low = other_text.lower()
+    other_counts, other_low = _word_counts(other_text)
     other_bigrams: Counter[str] | None = None   # a scan of the whole other side: only if needed
     counts: Counter[str] = Counter()
     shown: dict[str, str] = {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tracker.changes.entities import extract_sentence
@@ -37,11 +38,19 @@ _NOTE_PREFIX_RE = re.compile(r"(?i)^(?:[\W\d_]|change ?log|revision history|revi
 _CHANGE_ENTRY_RE = re.compile(r"(?:" + DATE_RE.pattern + r")\s*(?::|\s-|–)\s*[A-Z]", re.I)
 
 
+@lru_cache(maxsize=8192)
 def is_change_log(text: str) -> bool:
     """A sentence of a change log: it holds a dated entry ('2018-03-15: More GDPR terms …',
     'August, 2004 - Removed …'). The log describes edits made elsewhere in the text, so its
     own lines never carry a change of practice."""
+    # every date form has digits and the entry a ':' or dash after it: tests at C speed before
+    # the pattern, which has no fixed start and is slow to try at every position
+    if not _DIGIT_RE.search(text) or not (":" in text or "-" in text or "–" in text):
+        return False
     return bool(_CHANGE_ENTRY_RE.search(text))
+
+
+_DIGIT_RE = re.compile(r"\d")
 
 
 def is_change_note(text: str) -> bool:
@@ -233,6 +242,7 @@ def trivial_changes(changes: "list[Change]") -> set[int]:
     removed = [(k, norm(c.old)) for k, c in enumerate(changes) if c.kind == "removed" and c.old and k not in out]
     shortened = [norm(c.old) for c in changes if c.kind == "reworded" and c.old and c.new and len(c.new) < len(c.old)]
     longer = [r for _, r in removed] + shortened
+    joined = "\n".join(longer)     # one search at C speed: no sentence holds the tail, none is tried
     for ka, a in added:
         for kr, r in removed:
             if kr not in out and ((r in a and glued_chrome(r, a)) or (a in r and glued_chrome(a, r))):
@@ -240,7 +250,7 @@ def trivial_changes(changes: "list[Change]") -> set[int]:
                 break
         else:
             tail = " " + a.rstrip(".!?;:")
-            if any(tail in r and unstopped_piece(a, r) for r in longer):
+            if tail in joined and any(tail in r and unstopped_piece(a, r) for r in longer):
                 out.add(ka)
     return out
 

@@ -78,6 +78,7 @@ def _phrase(m: re.Match[str]) -> str:
     return _PHRASE_OF[text.lower()]
 
 
+@lru_cache(maxsize=16384)
 def _american(word: str) -> str:
     if word in _UK_WORDS:
         return _UK_WORDS[word]

@@ -707,4 +707,11 @@ def vendor_spans(text: str) -> dict[str, list[tuple[int, int]]]:
 
 def vendor_mentions(text: str, fold: bool = False) -> dict[str, int]:
     """How often each vendor is named (for finding the policy's own company)."""
+    return dict(_mentions(text, fold))
+
+
+@lru_cache(maxsize=4)
+def _mentions(text: str, fold: bool) -> dict[str, int]:
+    """vendor_mentions of a whole text, remembered apart from _vendor_spans (whose few places
+    the sentences asked about since fill): the next pair of a history asks for it again."""
     return {c: len(sp) for c, sp in _vendor_spans(text, fold).items()}
