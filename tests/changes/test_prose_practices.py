@@ -239,3 +239,8 @@ def test_data_added_right_after_the_verb_of_practice_is_what_the_company_now_als
         "Acme may now also collect the IP address of your device"
     assert _grown_object(_ctx(), "We may collect", "if you agree to it") is None
     assert _grown_object(_ctx(), "Acme Corporation subsidiaries include", "Dermstore LLC") is None
+
+
+def test_a_sentence_in_another_language_is_never_dropped_for_lacking_english_data_words() -> None:
+    assert not _loose(Statement("Adds: 您的数据可能被传输到其他国家。Ваши данные могут передаваться в другие страны", "other",
+                                "reworded", None, "x"))
