@@ -290,10 +290,10 @@ def _triples(text: str) -> list[str]:
     return _sentence_triples(text) if len(text) <= _TRIPLES_CACHE_CHARS else _sentence_triples.__wrapped__(text)
 
 
-_TRIPLES_CACHE_CHARS = 4000
+_TRIPLES_CACHE_CHARS = 2000     # a long run of glued text is not kept (its triples take ~10x its size)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=8192)
 def _sentence_triples(text: str) -> list[str]:
     w = _WORDS_RE.findall(text.lower())
     return [" ".join(w[k:k + 3]) for k in range(len(w) - 2)]
