@@ -128,7 +128,27 @@ def office_statements(ctx: Context) -> list[Statement]:
         elif label != "a data controller":   # only named in passing: the office, whom to turn to
             out.append(Statement(f"Names {label} as a contact", _topic(ctx.changes[ks[0]]), "office-named",
                                  None, label, (ks[0],)))
-    return out
+    return _offices_in_one(out)
+
+
+def _offices_in_one(found: list[Statement]) -> list[Statement]:
+    """Two or more offices named for the first time said in one statement ('Names a Data
+    Protection Officer (reachable at dpo@x.com) and a lead supervisory authority'): whom to turn
+    to is one fact for the reader, and one statement leaves room for the practices."""
+    controllers = [st for st in found if st.new == "a data controller"]      # names the company: said apart
+    found = [st for st in found if st not in controllers]
+    if len(found) < 2:
+        return found + controllers
+    parts = []
+    for st in found:
+        label = st.new or ""
+        reach = st.text[len(f"Names {label}, "):] if st.text.startswith(f"Names {label}, reachable") else ""
+        parts.append(f"{label} ({reach})" if reach else label)
+    # it rests on the first office's sentence only: the others stay free for what else they say
+    # (the company a representative sentence names), and one sentence never makes it a digest
+    changes = found[0].changes
+    return [Statement(f"Names {_and(parts)}", found[0].topic, "office-named", None, ", ".join(st.new or "" for st in found),
+                      changes), *controllers]
 
 
 OFFICE_CLAUSE_WORDS = 6   # fewer words only name the office ('Attn: Data Protection Officer')

@@ -74,6 +74,8 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
         said = _owner_says(ctx, plain_words(c.new or ""), focus, NAMED_QUOTE_LIMIT)   # one name for another: said so below
     if said and old_win.split() == f"{left} {right}".split() and came and came.lower() in said.lower():
         return said, None, came            # words only added: the old words around them were no other value
+    if said and _DANGLING_END_RE.search(said):
+        said = None                        # 'Reddit processes your information where (was: …)': no clause to splice onto
     if said:
         swapped = _swapped_words(c, gone, came)
         return f"{said} (was: {_lower(third_person(swapped or old_win, ctx.owner))})", swapped or old_win, new_win
@@ -90,11 +92,17 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
         swapped = _swapped_words(c, gone, came)
         return (f"{head} (was: {_lower(third_person(swapped or old_win, ctx.owner))})" if gone else head,
                 swapped or old_win if gone else None, new_win if gone else came)
+    listed = list_edit(ctx, c, gone, came)
+    if listed:               # an item added to or dropped from a list of data: said as such, not quoted
+        return listed
     at = (f" after “{third_person(left, ctx.owner)}”" if re.search(r"\w{4,}", left)
           else f" before “{third_person(right, ctx.owner)}”" if re.search(r"\w{4,}", right) else "")
     if came and not gone and len(came) <= 140:
         if _is_name_run(came):
             return f"Now also names {came}{where_text}", None, came
+        grown = _grown_object(ctx, where, came)
+        if grown:            # 'Acme may now also collect browser type and settings'
+            return grown, None, came
         return f"Adds “{third_person(came, ctx.owner)}”{where_text or at}", None, came
     if gone and not came and len(gone) <= 140:
         if _is_name_run(gone):
@@ -112,6 +120,72 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
         lead = shared.group(0) + " " if shared else ""
         return f"Now says {lead}{came} instead of {lead}{gone}{where_text}", gone, came
     return f"Now says “{third_person(new_win, ctx.owner)}” (was: “{was}”)", old_win, new_win
+
+
+_DANGLING_END_RE = re.compile(r"(?i)\b(?:where|when|which|that|who|whom|whose|if|because|while|whereas|and|or|but|"
+                              r"is|are|was|were|be|the|a|an|its|their|your|our|to|of|for|with|by|from|as)$")
+_FUNCTION_ONLY_RE = re.compile(r"(?i)^(?:[,;]|and|or|the|a|an|\s)*$")
+_FINITE_RE = re.compile(r"(?i)\b(?:is|are|was|were|will|may|can|must|might|could|should|would|we|you|they|it|he|she|"
+                        r"has|have|had|do|does|did|that|which|who)\b")
+_NOT_NOUN_START_RE = re.compile(r"(?i)^(?:\w+ing (?:your|the|its|their|our|a|an|this|these|that|you|it)|well|to|of|for|with|by|"
+                                r"from|in|on|at|as|if|when|where|and|or|but|such|including|e\.g)\b")
+_DATA_VERB_RE = re.compile(r"(?i)\b(collect|use|share|disclose|receive|obtain|store|retain|keep|track|sell|analy[sz]e|"
+                           r"process|gather|record|log)(?:s|es|ed|d)?\b")
+# what names an item of data ('checking account', 'timezone setting', 'device advertising identifiers')
+_DATA_ITEM_RE = re.compile(r"(?i)\b(?:information|data|address(?:es)?|numbers?|types?|versions?|settings?|history|"
+                           r"identifiers?|IDs?|location|names?|accounts?|cookies?|logs?|records?|details|preferences|"
+                           r"contacts?|photos?|messages?|activity|usage|purchases?|transactions?|credit|payment|"
+                           r"demographic\w*|interests?|age|gender|phone|e-?mail)\b")
+_LISTED_AT_RE = re.compile(r"(?:,|\b(?:and|or|as|including))\s*$")
+
+
+def list_edit(ctx: Context, c: Change, gone: str, came: str) -> tuple[str, str | None, str | None] | None:
+    """An item added to or dropped from a list of the data a sentence says the company collects,
+    uses or shares ('… such as credit card or checking account information' -> '… such as credit
+    card information'): 'Acme no longer lists checking account among the data it collects'. Only
+    for a noun phrase of at most ten words inside a list, after the sentence's verb of practice."""
+    if gone and came and came.startswith(gone + ","):
+        came, gone = came[len(gone):], ""     # 'version' -> 'version, and timezone setting': items added after it
+    if gone and _FUNCTION_ONLY_RE.match(gone):
+        gone = ""                 # ', and' swapped for ',': the edit is the item added
+    if bool(gone) == bool(came):
+        return None
+    item = _trim((came or gone).split())
+    sentence = tidy((c.new if came else c.old) or "")
+    at = sentence.find(item)
+    if not item or at < 0 or len(item.split()) > 10 or _FINITE_RE.search(item) or _NOT_NOUN_START_RE.match(item) \
+            or not _balanced_item(item) or not _DATA_ITEM_RE.search(item):
+        return None
+    before, after = sentence[:at], sentence[at + len(item):]
+    clause = re.split(r";|\.\s", before)[-1]     # the first verb of practice of the clause holding the list
+    verb = _DATA_VERB_RE.search(clause)
+    if verb is None or not (_LISTED_AT_RE.search(before) or re.match(r"\s*(?:,|and\b|or\b)", after)):
+        return None
+    lemma = verb.group(1).lower()
+    third = lemma + ("es" if lemma.endswith(("s", "sh", "ch")) else "s")
+    owner = ctx.owner
+    if came:
+        return f"{owner} now also lists {item} among the data it {third}", None, item
+    return f"{owner} no longer lists {item} among the data it {third}", item, None
+
+
+_ENDS_ON_VERB_RE = re.compile(r"(?i)\b((?:collect|use|share|disclose|receive|obtain|store|retain|keep|track|sell|"
+                              r"analy[sz]e|process|gather|record|log)(?:s|es)?)$")
+
+
+def _grown_object(ctx: Context, where: str | None, came: str) -> str | None:
+    """Words added right after the verb of practice that opens a sentence too long to quote
+    ('Washington Post may collect' + 'browser type and settings, …'): the company now also does
+    that with them. Only a noun phrase of data, never a clause."""
+    if not where or not _ENDS_ON_VERB_RE.search(where) or _FINITE_RE.search(came) or len(came.split()) > 14 \
+            or _NOT_NOUN_START_RE.match(came) or not _DATA_ITEM_RE.search(came) or not _balanced_item(came):
+        return None
+    said = capitalise(third_person(_ENDS_ON_VERB_RE.sub(r"now also \1", where), ctx.owner))
+    return f"{said} {came}"
+
+
+def _balanced_item(item: str) -> bool:
+    return item.count("(") == item.count(")") and item.count('"') % 2 == 0 and "“" not in item and "”" not in item
 
 
 _CLAUSE_END_RE = re.compile(r"[,;:.)]|\s[–—-]\s")

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from tracker.changes.clauses import drop_opener, practice_of
 from tracker.changes.phrasing import _bare_condition as bare_condition, capitalise, compact as drop_asides, has_verb, plain_words as compact, shorten
 from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, RANK, tier
-from tracker.changes.statements import Statement, select
+from tracker.changes.statements import _UNANCHORED_RE, Statement, select
 from tracker.changes.summary import Facts
 from tracker.changes.trivial import trivial_of
 
@@ -68,7 +69,7 @@ def rewrite_digest(cands: list[Statement], salient: tuple[str, ...] = (), must: 
 
 
 # a trailing phrase of purpose, place or means starts here ('… for business reasons')
-_TAIL_RE = re.compile(r"\s(?=(?:for|to|in|on|at|by|with|from|through|via|during|as)\s)")
+_TAIL_RE = re.compile(r"\s(?=(?:for|to|in|on|at|by|with|from|through|via|during|as|regarding|concerning)\s)")
 # words whose scope a cut could change: a negated, conditional or consent clause stays whole
 _SCOPED_RE = re.compile(r"(?i)\b(?:not|no|never|without|unless|except|only|consent|opt[- ]?(?:in|out)|"
                         r"permission)\b|n't\b|^(?:New commitment|Drops promise|No longer promises)")
@@ -82,6 +83,10 @@ def _nounish(word: str) -> bool:
     adjective still waiting for its complement ('… information associated', '… and respond')."""
     w = word.strip("\"'”’),.;:")
     return len(w) > 3 and (w[0].isupper() or bool(_NOUN_END_RE.search(w.lower())))
+
+
+_COMPLEX_PREPOSITION_RE = re.compile(r"(?i)\b(?:in|with|by|on) (?:accordance|compliance|connection|conjunction|respect|"
+                                     r"regard|addition|relation|line|place|order|case|charge|behalf|favou?r|light|terms)$")
 
 
 def trim_tail(text: str, limit: int) -> str | None:
@@ -99,6 +104,8 @@ def trim_tail(text: str, limit: int) -> str | None:
         head = text[:m.start()].rstrip(" ,;:")
         main = head.rsplit(", ", 1)[-1].split()
         verb = next((i for i, w in enumerate(main) if i and _VERB_RE.fullmatch(w)), None)
+        if _COMPLEX_PREPOSITION_RE.search(head):
+            continue                      # '… in accordance' cut before its 'with …'
         if (len(head.split()) >= 6 and verb is not None and len(main) - verb >= 3
                 and _nounish(main[-1]) and head.count("(") == head.count(")")
                 and head.count("“") == head.count("”") and head.count('"') % 2 == 0):
@@ -114,9 +121,21 @@ def _strip_was(text: str) -> str:
 def _led(lead: str, text: str) -> str:
     """'Rewrite: ' + the statement; a statement with a label of its own reads as one phrase
     ('Rewrite with a new commitment: …', not 'Rewrite: New commitment: …')."""
-    if lead and text.startswith("New commitment: "):
-        return "Rewrite with a new commitment: " + text[len("New commitment: "):]
+    if lead:
+        for label, phrase in _REWRITE_LABELS:
+            if text.startswith(label):
+                return phrase + text[len(label):]
     return lead + text[:1].upper() + text[1:]
+
+
+# a statement's own label said with 'Rewrite' as one phrase, never 'Rewrite: New right: …'
+_REWRITE_LABELS = (
+    ("New commitment: ", "Rewrite with a new commitment: "), ("New right: ", "Rewrite with a new right: "),
+    ("New retention rule: ", "Rewrite with a new retention rule: "), ("Drops promise: ", "Rewrite drops a promise: "),
+    ("No longer promises: ", "Rewrite drops a promise: "), ("Right no longer stated: ", "Rewrite drops a right: "),
+    ("Retention rule dropped: ", "Rewrite drops a retention rule: "), ("No longer says: ", "Rewrite drops: "),
+    ("Adds: ", "Rewrite adds: "),
+)
 
 
 _LABELS_RE = re.compile(r"^(?:New [a-z ]+|No longer [a-z]+|Drops promise|Adds|Names [^:]{1,40}|Right no longer stated|"
@@ -126,14 +145,38 @@ _LABELS_RE = re.compile(r"^(?:New [a-z ]+|No longer [a-z]+|Drops promise|Adds|Na
 def _weak_lead(s: Statement) -> bool:
     """A statement that cannot lead: a pointer elsewhere or a remark about the document, or a
     fragment with no verb ('For users in the EEA and Switzerland', a heading read as a sentence)."""
-    if s.impact == "pointer":
-        return True
+    if s.impact in ("pointer", "section-added", "section-removed"):
+        return True               # a heading says where to look, not what changed
     body = _LABELS_RE.sub("", s.short or s.text)
     words = body.split()
     titled = sum(1 for w in words if w[:1].isupper())
     # headings glued into one line ('… Interest-Based Advertising How Is Your Information Used?')
     return (len(words) < 5 or not has_verb(body) or body.endswith("?") or titled >= 0.7 * len(words)
-            or body.count('"') % 2 == 1)       # a quote mark left open: a heading glued on ('… settings" For example')
+            or bare_condition(body) or _no_main_clause(body) or bool(_CONTACT_US_RE.search(body))
+            or bool(_RAW_EDIT_RE.match(s.short or s.text)) or bool(_UNANCHORED_RE.match(capitalise(body)))
+            or bool(_LIST_AHEAD_RE.search(_strip_was(body)))
+            or body.count('"') % 2 == 1)      # a quote mark left open: a heading glued on ('… settings" For example')
+
+
+# a fragment that opens with a preposition or a subordinator and never reaches a main clause
+# ('With respect to Personal Information received or transferred', 'In aggregated form which …')
+_SUBORDINATE_START_RE = re.compile(r"^(?:In|With|For|From|By|On|At|Under|Where|When|While|If|Although|As|Through|Via|"
+                                   r"Upon|After|Before|Once|Unless|Because)\b")
+_MAIN_CLAUSE_RE = re.compile(r",\s+(?:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}|it|we|you|they|the company|personal|your|its|"
+                             r"this|these|the|such|all|any|some|information|data)\b[^,]{0,60}?\b(?:may|will|can|is|are|does|do|"
+                             r"has|have|must|shall|would|could|should|[a-z]+s|[a-z]+ed)\b")
+
+
+# an edit quoted as words added or dropped ('Adds “…” after “…”'): a redline, never a headline
+_RAW_EDIT_RE = re.compile(r"^(?:Adds|Drops|Now says|Now mentions [^:]{1,40}:|No longer mentions [^:]{1,40}:) “")
+# a sentence that announces a list it does not quote ('… in the following ways', '… as follows')
+_LIST_AHEAD_RE = re.compile(r"(?i)\b(?:the following(?: [a-z]+)?|as follows|below|these ways)$")
+# 'If you have questions …, please contact Apple': how to ask, never what changed most
+_CONTACT_US_RE = re.compile(r"(?i)\bplease (?:contact|write to|e-?mail|call)\b|^(?:if you have|for) (?:any )?questions\b")
+
+
+def _no_main_clause(body: str) -> bool:
+    return bool(_SUBORDINATE_START_RE.match(body)) and not _MAIN_CLAUSE_RE.search(body)
 
 
 _EXCEPTING_RE = re.compile(r"(?i)\b(?:except|other than|unless|save)\b")
@@ -163,6 +206,29 @@ def _unlabelled(text: str) -> str:
     return text
 
 
+def _keep(s: Statement, salient: tuple[str, ...]) -> tuple[str, ...]:
+    """What a reduction of s must not drop: the names and terms new to this version, and the
+    name or value the statement rests on."""
+    return salient + ((s.new,) if s.new and len(s.new) <= 60 else ()) + ((s.old,) if s.old and len(s.old) <= 60 else ())
+
+
+def _core(text: str, limit: int, keep: tuple[str, ...]) -> str | None:
+    """text (a label may lead it) reduced to its practice within limit (tracker.changes.clauses)."""
+    m = _LABELS_RE.match(text)
+    label = m.group(0) if m else ""
+    core = practice_of(text[len(label):] if label else text, limit - len(label), keep)
+    if not core:
+        return None
+    return label + (_lower_first(core) if label else capitalise(core))
+
+
+def _lower_first(text: str) -> str:
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first[1:].islower() and first not in ("I",) and len(first) > 1 \
+        and first.lower() in ("the", "a", "an", "if", "when", "personal", "information", "data", "some", "all",
+                              "any", "certain", "your", "its", "this", "these") else text
+
+
 def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bool,
                 salient: tuple[str, ...] = ()) -> str:
     """The first statement that fits under 140 characters, its '(was: …)' dropped if need be."""
@@ -173,6 +239,12 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
         for text in (full, _strip_was(full), compact(full), compact(_strip_was(full)), lean, _unlabelled(lean)):
             if len(_led(lead, text)) <= HEADLINE_LIMIT:      # 'Rewrite with a new commitment: ' is longer
                 return _led(lead, text)
+        room = HEADLINE_LIMIT - len(lead)
+        core = _core(_unlabelled(lean), room, _keep(s, salient))
+        if core and len(_led(lead, core)) > HEADLINE_LIMIT:       # 'Rewrite with a new right: ' is longer
+            core = _core(_unlabelled(lean), room - (len(_led(lead, core)) - HEADLINE_LIMIT), _keep(s, salient))
+        if core:          # the statement reduced to its practice, never skipped for a lesser one
+            return _led(lead, core)
         cut = shorten(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead), salient) \
             or trim_tail(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead))
         if cut and s.new and len(s.new) <= 40 and s.new[:1].isupper() and not re.match(r"(?i)(?:such as|the|a|an)\b", s.new) \
@@ -218,8 +290,12 @@ def tighten(s: Statement, salient: tuple[str, ...] = ()) -> Statement:
     lean = _lean_body(body)                 # without its opener and its asides of examples
     for limit in (room, room + BULLET_SLACK):
         # a promise or commitment is said in fewer words but never cut: a cut could state another promise
-        cuts = (compact(body), lean) if s.impact in _UNCUT else (
-            compact(body), lean, _strip_was(s.short) if s.impact in _SHORT_BULLETS else None,
+        # the practice without its opener; past 140 characters also without its examples,
+        # unless they hold what is new to this version
+        core = drop_opener(lean, _keep(s, salient)) if limit == room else practice_of(lean, limit, _keep(s, salient))
+        core = core if core and _keeps_edit(s, core) else None
+        cuts = (compact(body), lean, core) if s.impact in _UNCUT else (
+            compact(body), lean, core, _strip_was(s.short) if s.impact in _SHORT_BULLETS else None,
             shorten(lean, limit, salient) if limit == room else None,
             # past 140 characters only a tail of means is cut, never examples; never from a loss,
             # where the means may be what was lost ('… by contacting Uber at help.uber.com')
@@ -227,7 +303,7 @@ def tighten(s: Statement, salient: tuple[str, ...] = ()) -> Statement:
         for text in cuts:
             if text and len(text) <= limit and len(text.split()) >= 5 and _keeps_change(s, text) \
                     and not bare_condition(text):
-                return replace(s, text=f"{prefix}{capitalise(text) if not prefix else text}{was}")
+                return replace(s, text=f"{prefix}{capitalise(text) if not prefix else _lower_first(text)}{was}")
     if s.impact not in _UNCUT and len(lean) < len(body) and len(lean.split()) >= 5:
         return replace(s, text=f"{prefix}{capitalise(lean) if not prefix else lean}{was}")   # no cut fits: fewer words
     return s
@@ -262,6 +338,14 @@ def _without_detail(text: str, limit: int) -> str | None:
             and head.count("“") == head.count("”")
         return head if ok and len(head) <= limit else None
     return None
+
+
+def _keeps_edit(s: Statement, text: str) -> bool:
+    """A reduction of a reworded sentence keeps every word of its new wording: the old value
+    beside it names what those words replaced."""
+    if not s.old or not s.new:
+        return True
+    return set(re.findall(r"[a-z]{3,}", s.new.lower())) <= set(re.findall(r"[a-z]{3,}", text.lower()))
 
 
 def _keeps_change(s: Statement, text: str) -> bool:

@@ -24,13 +24,20 @@ _IRREGULAR = {"do": "does", "have": "has", "are": "is", "were": "was", "don't": 
 
 
 # a heading glued to its first sentence by a scrape: 'Privacy QuestionsIf you have …'
-_GLUED_HEADING_RE = re.compile(r"^([A-Z][a-z]+(?: [A-Za-z][a-z]+){0,5}[a-z])(?=(?:If|We|You|Your|Our|The|This|These|"
-                               r"Users|In|For|To|When|Where|Under|Some|All|A|An)\s)")
+_GLUED_HEADING_RE = re.compile(r"^(?:[A-Z][a-z]+(?: [A-Za-z][a-z]+){1,5}[a-z](?=(?:If|We|You|Your|Our|The|This|These|"
+                               r"Users|For|When|Where|Under|Some|All)\s|(?:In|To|A|An) (?:the|a|an|this|these|order|"
+                               r"addition|some|our|your|its|many|most|general|certain)\b)"
+                               # one word glued: never a brand's own parts ('LinkedIn', 'GoTo')
+                               r"|[A-Z][a-z]+[a-z](?=(?:If|We|You|Your|Our|The|This|These|Users|When|Where)\s))")
+# a heading of two or more words glued to a sentence whose subject is a name and whose verb
+# follows it ('How our global services operateFacebook may share …'): the heading is dropped
+_GLUED_TITLE_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,6} [a-z]{4,}(?=[A-Z][a-z]{2,}(?:\.com|,? Inc\.,?)? "
+                             r"(?:may|will|can|does|do|is|are|has|have|also|[a-z]{3,}s)\b)")
 
 
 _ABBREVIATED_END_RE = re.compile(r"(?:\b(?:Inc|Ltd|Corp|Co|Jr|Sr|St)|\b(?:[A-Za-z]\.){1,3}[A-Za-z])$")
-_OPENING_CONJUNCTION_RE = re.compile(r"^(?:(?:And|But|Also|So|Plus),? (?=[A-Z])|(?:However|Accordingly|Therefore|As such|In particular|"
-                                     r"In addition|Additionally|Moreover|Furthermore|Consequently),\s+(?=\S)|Note:\s+|"
+_OPENING_CONJUNCTION_RE = re.compile(r"^(?:(?:And|But|Also|So|Plus),? (?=[A-Z])|(?:Yes|No)[.,!] (?=[A-Z])|(?:However|Accordingly|Therefore|As such|In particular|"
+                                     r"In addition|Additionally|Moreover|Furthermore|Consequently|Similarly|Likewise|Further|As always),\s+(?=\S)|Note:\s+|"
                                      r"Please note that\s+|Note that\s+)")
 _DANGLING_WORD_RE = re.compile(r"(?<=\w{3})\s+(?:by|to|at|via|from|with|of|the|a|an|and|or)$")
 _DANGLING_RE = re.compile(r"(?i)(?:,?\s+(?:including|such as|for example|e\.g\.|as follows)[\s:,]*)+$")
@@ -43,7 +50,8 @@ def tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text.replace("**", "").replace("__", "")).strip()
     text = _LEAD_RE.sub("", text)
     text = _OPENING_CONJUNCTION_RE.sub("", text)     # 'And Google Play uses …': the quote starts a sentence
-    text = _GLUED_HEADING_RE.sub(r"\1: ", text, count=1)
+    text = _GLUED_TITLE_RE.sub("", text, count=1)
+    text = _GLUED_HEADING_RE.sub(lambda m: m.group(0) + ": ", text, count=1)
     out = _TRAIL_RE.sub("", text)
     out = _DANGLING_RE.sub("", out)       # 'collects information about you including:' ends before its list
     out = _DANGLING_WORD_RE.sub("", out)  # '… delete their Wish List by' (a link's text dropped by the scrape)
@@ -55,6 +63,14 @@ def tidy(text: str) -> str:
     if out.count("“") > out.count("”") and "”" in tail:
         out += "”"
     return out
+
+
+_AUXILIARIES = frozenset({"will", "may", "might", "can", "could", "should", "would", "must", "shall", "cannot", "can't",
+                          "won't", "wouldn't", "shouldn't", "couldn't", "mustn't", "may not", "not"})
+# verbs of data practice a policy lists after its subject ('we collect, use, share and protect')
+_BARE_VERBS = ("use|share|protect|store|process|disclose|retain|keep|transfer|combine|analy[sz]e|collect|sell|rent|"
+               "maintain|handle|safeguard|secure|access|delete|update|correct|receive|obtain|treat|manage|disclose|"
+               "aggregate|provide|host|record|monitor|review|track|display|publish|transmit")
 
 
 def _third_person_verb(word: str) -> str:
@@ -82,13 +98,22 @@ def third_person(text: str, owner: str) -> str:
                                                      and w.lower() not in _LY_VERBS):
                 words[k] = _third_person_verb(w)
                 break
-            if w.lower() in ("will", "may", "might", "can", "could", "should", "would", "must", "shall"):
-                break
+            if w.lower() in _AUXILIARIES:
+                break                            # 'we cannot control': the verb after a modal stays bare
         name = owner if not seen else "it"       # the company once by name, then 'it'
         seen.append(m.start())
         return name + " " + " ".join(words)
+
+    def listed(m: re.Match[str]) -> str:
+        """'Acme collects, use, share and protect' -> 'Acme collects, uses, shares and protects':
+        bare verbs listed after a verb agreed with the company agree too."""
+        return m.group(1) + re.sub(r"\b(?!and\b|or\b)[a-z]+\b", lambda v: _third_person_verb(v.group(0)), m.group(2))
     seen: list[int] = []
+    # 'nor do we transmit' -> 'nor does Acme transmit': the auxiliary agrees, the verb stays bare
+    text = re.sub(r"\b([Dd])o we\b", lambda m: f"{m.group(1)}oes {owner}", text)
     text = re.sub(r"\b(We|we)\s+((?:[A-Za-z']+\s+){0,2}[A-Za-z']+)", subject, text)
+    text = re.sub(rf"(\b(?:{re.escape(owner)}|it) [a-z]+s)((?:, (?:{_BARE_VERBS})\b){{1,4}},? (?:and|or) (?:{_BARE_VERBS})\b)",
+                  listed, text)
     text = re.sub(r"\bWe've\b|\bwe've\b", f"{owner} has", text)
     text = re.sub(r"\bWe're\b|\bwe're\b", f"{owner} is", text)
     text = re.sub(r"\b(?:We'll|we'll)\b", f"{owner} will", text)
@@ -387,6 +412,19 @@ def capitalise(text: str) -> str:
 _COMMITTING_RE = re.compile(r"(?i)\b(?:not|never|n't|without|unless|only|consent|opt[- ]?in)\b")
 
 
+# where the object of a withdrawn promise ends and its detail begins ('sell individually
+# identifiable information | obtained online about its visitors | to anyone outside of Verizon')
+_OBJECT_END_RE = re.compile(r"\s(?=(?:obtained|collected|received|gathered|submitted|about|to anyone|to any|"
+                            r"with anyone|outside)\b)")
+
+
+def _promise_heads(vp: str) -> list[str]:
+    """Shorter names of a withdrawn promise's verb phrase, longest first: each ends before a
+    participle or preposition of detail and keeps a verb and an object (four words or more)."""
+    heads = [vp[:m.start()] for m in _OBJECT_END_RE.finditer(vp)]
+    return [h for h in reversed(heads) if len(h.split()) >= 4 and not re.search(r"(?i)\b(?:and|or|the|a|an|of|your|its)$", h)]
+
+
 def shorten(text: str, limit: int, keep: tuple[str, ...] = ()) -> str | None:
     """A start of text that ends at a clause boundary (',', ';', a dash, '(') and fits the
     limit with at least six words: whole clauses, never a word cut off mid-phrase. Of those,
@@ -394,15 +432,18 @@ def shorten(text: str, limit: int, keep: tuple[str, ...] = ()) -> str | None:
     if len(text) <= limit:
         return text
     best: tuple[int, int, str] | None = None
-    promise = re.match(r"(?:Drops promise|No longer promises): (?P<who>.+?) (?:will|does|shall) not (?P<vp>.+?)"
+    promise = re.match(r"(?:Drops promise|No longer promises): (?P<who>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}|[Tt]he company) "
+                       r"(?:will|does|shall) not (?P<vp>.+?)"
                        r"(?P<cond> unless .*| without .*| except .*)?$", text)
     if promise:       # 'Google drops its promise not to combine X without your consent'
         cond = promise.group("cond") or ""
         consent = " without your consent" if re.search(r"(?i)consent|opt[- ]?in|permission", cond) else ""
         if not cond or consent:
-            short = f"{promise.group('who')} drops its promise not to {promise.group('vp')}{consent}"
-            if len(short) <= limit and _balanced(short):
-                return short
+            who, vp = promise.group("who"), promise.group("vp")
+            for cut in [vp, *_promise_heads(vp)]:      # the promise named by its verb and object
+                short = f"{who} drops its promise not to {cut}{consent}"
+                if len(short) <= limit and _balanced(short):
+                    return short
     if text.startswith(("Drops promise", "No longer promises")):
         return None                       # a promise cut short would state a different promise
     for m in list(_SPLIT_RE.finditer(text)) + list(re.finditer(r"\s\(", text)):
@@ -424,7 +465,7 @@ def shorten(text: str, limit: int, keep: tuple[str, ...] = ()) -> str | None:
 # 'To read our EU privacy policy click here', 'Visit the Help Center to learn more'
 _POINTER_RE = re.compile(
     r"(?i)^(?:for (?:more|further|additional|detailed) (?:information|details)\b|to (?:learn|read|find out|view|see) (?:more\b|about\b)?"
-    r"|(?:please )?(?:see|visit|click|go to|read|refer to|consult|check out)\b|more information (?:about|on|is)\b)"
+    r"|(?:please )?(?:see|visit|click|go to|read|refer to|consult|check out|learn more|find out more)\b|more information (?:about|on|is)\b)"
     r"|\bclick (?:here|on this link|the link)\b|\bplease (?:see|visit|go to|read|refer to|consult)\b|\bcan be found here\b"
     # or that is about the document itself: 'You should read this policy in its entirety', 'This
     # policy contains eight sections', 'you can jump to each by selecting the links below'
@@ -436,6 +477,26 @@ _LINK_TARGET_RE = re.compile(
     r"(?:please )?click (?:here|on this link|the link)$|^(?P<what2>.+?) can be found here$"
     r"|^for (?P<what3>(?:more |further )?information (?:for [^,]{1,40} )?(?:about|on|regarding) [^,]{3,80}|"
     r"a (?:list|copy|summary|description) of [^,]{3,200}?),? (?:please )?(?:click here|see here|visit here)$")
+
+
+# advice to the reader rather than a practice of the company: 'Children should always ask a
+# parent', 'we urge you to …', 'tips for staying safe online', 'be careful when …'
+_ADVICE_RE = re.compile(r"(?i)^(?:you|users|children|kids|parents|members|visitors|minors|teens)\b[^.;]{0,40}\bshould\b|"
+                        r"\b(?:we|the company|it) (?:urges?|encourages?|recommends?|advises?) (?:you|users|parents|children)\b|"
+                        r"\btips\b|\bbe (?:careful|cautious|aware)\b|\bexercise (?:caution|care|discretion)\b|"
+                        r"^(?:always|never|remember|keep in mind|think before)\b")
+
+
+_ADVICE_WORDS_RE = re.compile(r"(?i)should|urge|encourage|recommend|advise|tips|careful|cautious|aware|exercise|"
+                              r"always|never|remember|keep in mind|think before")
+
+
+def is_advice(text: str | None) -> bool:
+    """A sentence that advises the reader ('You should exercise caution before …') rather than
+    stating what the company does."""
+    if not text or not _ADVICE_WORDS_RE.search(text):
+        return False              # a literal pre-check: tidying every statement's sentence is costly
+    return bool(_ADVICE_RE.search(tidy(text)))
 
 
 @lru_cache(maxsize=8192)
@@ -473,14 +534,20 @@ _CHROME_RE = re.compile(
     r"\bExpand \w+ Expand\b|NEW!|\bLogo(?=\d|[A-Z])|(?i:\bkeep me logged in)|(?i:\bforgot your password\?)|"
     r"(?i:\bfor screen ?reader)")
 _WORDY_RE = re.compile(r"[A-Za-z]")
+# a run of two capitalised words glued to the next item of a menu or heading ('Prime Instant
+# VideosUnlimited streaming', 'Untitled DocumentUntitled Document'); a brand's own capitals
+# ('the vendor DoubleClick', 'by NewspaperDirect') follow a lower-case word or a comma
+_GLUED_MENU_RE = re.compile(r"\b[A-Z][\w&'-]* (?:& )?[A-Z][a-z]*[a-z]{3}[A-Z][a-z]{2,}"
+                            # or a lower-case word glued to the next item ('ratings or complimentsUber business')
+                            r"|(?<![\w.])[a-z]{5,}[A-Z][a-z]{2,}")
 
 
 @lru_cache(maxsize=4096)
 def is_page_chrome(text: str) -> bool:
     """A run of page furniture rather than a sentence of the policy: a share or sign-up
     widget, or a menu or list of teasers (eight words or more, three in four capitalised)."""
-    if _CHROME_RE.search(text) or ("=" in text and re.search(r"\w=[^\s&]*&[\w-]+=", text)):
-        return True               # a widget, or a link's query string ('node=admin&destination=…')
+    if _CHROME_RE.search(text) or ("=" in text and re.search(r"\w=[^\s&]*&[\w-]+=", text)) or _GLUED_MENU_RE.search(text):
+        return True               # a widget, a link's query string ('node=admin&destination=…'), a glued menu
     words = [w for w in text.split() if _WORDY_RE.search(w)]
     return len(words) >= 8 and sum(1 for w in words if w[:1].isupper()) >= 0.75 * len(words)
 

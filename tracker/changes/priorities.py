@@ -18,6 +18,7 @@ IMPACTS: tuple[tuple[str, str], ...] = (
     ("consent-required", "the user is now asked before data is collected (opt-in instead of implied consent)"),
     ("right-added", "the user gains a right or a control"),
     ("promise-added", "a new commitment limits what the company does"),
+    ("law-for-transfers", "a law or framework newly cited or dropped in a sentence about international transfers"),
     ("law-cited", "a law newly cited or dropped (GDPR, CCPA): which rights apply and what the policy answers to"),
     ("children-rule", "what children may do or what is collected from them: a protected group"),
     ("basis-stated", "the legal bases for processing stated: what the company relies on instead of asking"),
@@ -46,7 +47,9 @@ RANK: dict[str, int] = {name: k for k, (name, _) in enumerate(IMPACTS)}
 # recipient, law, office or period) goes first; across tiers the order above always holds.
 # A reversed or withdrawn protection always leads; structure and rewording always trail.
 LEADING = frozenset({"page-summary", "sale-reversal", "promise-withdrawn", "promise-narrowed", "right-removed", "consent-weakened"})
-TRAILING = frozenset({"section-added", "section-removed", "contact-changed", "reworded"})
+# a law cited or no longer cited says what the policy answers to, not what is done with the data:
+# it trails every practice (a transfer's legal footing is 'transfer-basis', which does not)
+TRAILING = frozenset({"law-cited", "section-added", "section-removed", "contact-changed", "reworded"})
 
 
 # promises and rights gained, the legal bases relied on, a whom-to-turn-to office, how long data

@@ -17,7 +17,7 @@ from typing import Callable
 
 from tracker.changes.entities import extract_sentence
 from tracker.changes.phrasing import (
-    capitalise, clause_about, edit_window, has_verb, is_page_chrome, is_pointer, link_phrase, plain_words, third_person, tidy,
+    capitalise, clause_about, edit_window, has_verb, is_advice, is_page_chrome, is_pointer, link_phrase, plain_words, third_person, tidy,
     words_around,
 )
 from tracker.changes.priorities import MAX_STATEMENTS, RANK, tier
@@ -85,7 +85,7 @@ _RECIPIENT_RE = re.compile(r"(?i)\b(?:third[- ]part(?:y|ies)|partners?|advertis\
                            r"vendors?|processors?|companies|government|law enforcement|authorities|public|"
                            r"developers?|researchers?|sponsors?|publishers?)\b")
 _RIGHT_RE = re.compile(
-    r"(?i)(?<!\bhow )\byou (?:can|may|have the right to|are entitled to|also have the right to|have a right to)\s+"
+    r"(?i)(?<!\bhow )(?<!\bwhom )\byou (?:can|may|have the right to|are entitled to|also have the right to|have a right to)\s+"
     r"(?:also\s+|always\s+)?(?:request|ask|object|opt|withdraw|lodge|delete|access|export|download|correct|"
     r"restrict|port|obtain|review|update|edit|remove|appeal|complain|choose to|choose not|control|turn off|"
     r"disable|limit|exercise)\b|\bright (?:to|of) (?:access|erasure|rectification|object|portability|"
@@ -111,12 +111,30 @@ _CONTACT_RE = re.compile(r"(?i)\b(?:contact|e-?mail|write to|call|address|office
 def _owner_says(ctx: Context, text: str, focus: "re.Pattern[str] | None" = None,
                 limit: int = QUOTE_LIMIT) -> str | None:
     said = _says(ctx.owner, text, focus, limit)
+    if said:
+        said = _without_heading(said, ctx.owner)
     laws = ctx.entities_added.get("laws", [])
     if said and laws:
-        cited = [x for x in laws if x in extract_sentence(text).laws and x.lower() not in said.lower()]
+        cited = [x for x in laws if x in extract_sentence(text).laws and _squeezed(x) not in _squeezed(said)]
         if cited:          # the clause quoted leaves out the law its sentence cites: name it
             said = f"{said} ({', '.join(cited)})"
     return said
+
+
+def _squeezed(text: str) -> str:
+    """Lower-case letters and digits only: 'Swiss-U.S. Privacy Shield' is 'Swiss-US Privacy Shield'."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _without_heading(said: str, owner: str) -> str:
+    """A heading glued before the company as subject ('Additional Choices With Respect To
+    Targeted Advertising WP Company and third parties may use …'): the sentence starts at the
+    company. Only a run of capitalised words, three or more, is taken for a heading."""
+    m = re.match(rf"(?:[A-Z][\w'’&-]*\s+){{3,10}}(?={re.escape(owner)}\b)", said)
+    if not m or not re.search(r"\b(?:With|To|For|Of|And|The|In|On|About|Your|Our|How|What|Why|When)\b", m.group(0)):
+        return said               # a heading capitalises its small words: a name of three words does not
+    rest = said[m.end():]
+    return rest if has_verb(rest) and len(rest.split()) >= 5 else said
 
 
 @lru_cache(maxsize=4096)
@@ -124,6 +142,10 @@ def _says(owner: str, text: str, focus: "re.Pattern[str] | None", limit: int) ->
     """The clause of text about focus, in the third person (memoised: several rules quote the
     same sentence)."""
     quote = clause_about(text, focus, limit)
+    if quote is None and len(text) > limit and (focus is None or focus.search(text)):
+        # the sentence without its opener or its examples may hold a clause that fits
+        from tracker.changes.clauses import reductions
+        quote = next((q for q in (clause_about(r, focus, limit) for r in reductions(tidy(text))) if q), None)
     if quote is None:
         return None
     return capitalise(third_person(quote, owner))
@@ -219,7 +241,7 @@ _PASSIVE_PROMISE_RE = re.compile(r"(?i)\b(?:is|are|will) (?:not|never) (?:be )?(
                                  r"transferred|provided|given|traded)\b|\bwithout first (?:receiving|obtaining|getting) "
                                  r"(?:your|the user's|that customer's) (?:permission|consent)")
 _UNABLE_RE = re.compile(r"(?i)\b(?:will|would|may) not be (?:able|possible|available)\b|\b(?:does|do) not control\b|"
-                        r"\b(?:does|do) not have (?:any )?(?:access to (?:or|and) )?control\b|\bha(?:s|ve) no control\b|"
+                        r"\b(?:does|do) not have (?:any )?(?:access to (?:or|and) )?control\b|\b(?:cannot|can't|can not) control\b|\bha(?:s|ve) no control\b|"
                         r"\b(?:is|are) not responsible\b|\b(?:cannot|can't|can not) (?:guarantee|ensure|warrant|promise)|"
                         r"\bif you (?:would )?(?:prefer|wish|would like|want) that\b")
 _CONTENT_WORD_RE = re.compile(r"[a-z]{4,}")
@@ -522,11 +544,17 @@ _KEPT_SAFE_RE = re.compile(r"(?i)\bkeep(?:s|ing)? (?:\w+ ){0,3}(?:private|safe|s
                            r"informed)\b")
 
 
+# retention as one word of a list of what a framework or notice covers ('the collection, use and
+# retention of information'): no rule of how long data is kept
+_LISTED_RETENTION_RE = re.compile(r"(?i)\b(?:collection|use|sharing|disclosure|processing|transfer),? (?:[a-z]+,? ){0,3}"
+                                  r"(?:and|or) retention\b")
+
+
 def retention_statements(ctx: Context) -> list[Statement]:
     """A rule about keeping or deleting data added or dropped (value changes are told above)."""
     out: list[Statement] = []
     for k, c, text in _added_or_dropped(ctx, "retention", _RETAINS_RE):
-        if not _RETAINS_RE.search(_KEPT_SAFE_RE.sub(" ", text)):
+        if not _RETAINS_RE.search(_LISTED_RETENTION_RE.sub(" ", _KEPT_SAFE_RE.sub(" ", text))):
             continue                      # 'keeps your information private and safe': security, not retention
         periods = extract_sentence(text).durations
         said = (_owner_says(ctx, text, re.compile("|".join(map(re.escape, sorted(periods))), re.I)) if periods
@@ -547,6 +575,19 @@ _ASK_ONLY_RE = re.compile(r"(?i)\byou (?:can|may) (?:always |also )?ask (?:\w+ )
                           r"(?:information|details)\b|\byou (?:can|may) (?:always |also )?ask (?:\w+ )?(?:any )?questions?\b")
 
 
+# a control of the user in any wording: what a reworded sentence may already have given
+_CONTROL_RE = re.compile(r"(?i)\b(?:opt[- ]?out|opt[- ]?in|unsubscribe|limit|restrict|choose|choice|right to|may request|"
+                         r"can request|ask (?:us|that)|control|prevent|decline|refuse|withdraw)\b")
+_DISCLAIMS_RE = re.compile(r"(?i)^[^,;]{0,60}?\b(?:cannot|can't|can not|does not|do not|is not able to) "
+                           r"(?:control|guarantee|ensure|be responsible)\b")
+
+
+def _disclaims(said: str) -> bool:
+    """'Acme cannot control the actions of other users with whom you may choose to share': the
+    main clause disclaims, the user gains no right."""
+    return bool(_DISCLAIMS_RE.search(said))
+
+
 def rights_statements(ctx: Context) -> list[Statement]:
     """A right or control of the user added or removed."""
     out: list[Statement] = []
@@ -555,7 +596,12 @@ def rights_statements(ctx: Context) -> list[Statement]:
         o, n = ("" if _ASK_ONLY_RE.search(o) else o), ("" if _ASK_ONLY_RE.search(n) else n)
         if c.kind in ("added", "reworded") and _RIGHT_RE.search(n) and not _RIGHT_RE.search(o):
             said = _owner_says(ctx, n, _RIGHT_RE)
-            if said:
+            if said and not _disclaims(said) and c.kind == "reworded" and _CONTROL_RE.search(o):
+                # the old sentence gave a control in other words: the right changed, it is not new
+                was = clause_about(o, _CONTROL_RE, 120) or words_around(o, _CONTROL_RE)
+                text = f"{said} (was: {_lower(third_person(was, ctx.owner))})" if was else f"Now reads: {_lower(said)}"
+                out.append(Statement(text, "rights", "practice-changed", was, said, (k,)))
+            elif said and not _disclaims(said):
                 out.append(Statement(f"New right: {_lower(said)}", "rights", "right-added", None, said, (k,)))
         elif c.kind in ("removed", "reworded") and _RIGHT_RE.search(o) and not _RIGHT_RE.search(n):
             kept = _new_texts(ctx, lambda t: bool(_RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t))) \
@@ -656,8 +702,11 @@ def law_statements(ctx: Context) -> list[Statement]:
                     if name.lower() not in said.lower():
                         said = f"{said} ({name})"          # the sentence cites it under another name
                     said = said if side == "new" else f"No longer says: {_lower(said)}"
-                    out.append(Statement(said, "legal-basis", "law-cited", None if side == "new" else name,
-                                         name if side == "new" else None, (k,), _cites(ctx.owner, name, side, c)))
+                    short = _cites(ctx.owner, name, side, c)
+                    # a framework that transfers rest on is their legal footing, not a citation
+                    impact = "law-for-transfers" if short.endswith("for international data transfers") else "law-cited"
+                    out.append(Statement(said, "legal-basis", impact, None if side == "new" else name,
+                                         name if side == "new" else None, (k,), short))
                     break
     return out
 
@@ -702,6 +751,19 @@ def _combines(text: str) -> bool:
     return m is not None and not _NEGATED_RE.search(text[max(0, m.start() - 12):m.end()])
 
 
+# trackers used for advertising: what a user most wants to know is watched and why
+_TRACKER_RE = re.compile(r"(?i)\b(?:cookies|web beacons|pixels?|(?:advertising|device|mobile) (?:identifiers?|IDs?)|"
+                         r"tracking (?:technologies|tools)|SDKs?)\b")
+_AD_PURPOSE_RE = re.compile(r"(?i)\b(?:ads|advertis\w+|interest-based|tailor\w*|personali[sz]e\w*|retarget\w*|marketing)\b")
+
+
+def _tracks_for_ads(text: str) -> bool:
+    """A sentence saying trackers (cookies, advertising identifiers, pixels) are used for ads,
+    and not that they are not."""
+    m = _TRACKER_RE.search(text)
+    return bool(m and _AD_PURPOSE_RE.search(text, m.end()) and not _NEGATED_RE.search(text))
+
+
 def practice_statements(ctx: Context) -> list[Statement]:
     """Any other sentence about collecting, using or keeping data added, dropped or reworded."""
     from tracker.changes.digests import new_source
@@ -734,6 +796,8 @@ def practice_statements(ctx: Context) -> list[Statement]:
         if c.kind == "added" and _SOURCE_RE.search(text) and _COLLECT_RE.search(text) \
                 and not _NOUN_PHRASE_RE.match(said):    # 'Information about you that X obtains from …': a list label
             impact = "sources-widened"          # 'we also collect information about you from trusted partners'
+        if c.kind == "added" and _tracks_for_ads(text):
+            impact = "collection-widened"       # 'advertising identifiers … are used to show you interest-based ads'
         if c.kind != "removed" and _combines(text) and not _combines(c.old or ""):
             impact = "collection-widened"       # 'your activity … may be associated with your personal information'
         if any(f.startswith("practice changed") and f.rsplit(" → ", 1)[-1] in ("share", "sell") for f in c.flips):
@@ -989,7 +1053,7 @@ def select(candidates: list[Statement], salient: tuple[str, ...] = (), must: tup
 
 
 # levels a sentence keeps even when it only links elsewhere: the right or law it names matters
-_KEPT_BY_POINTERS = frozenset({"right-added", "right-removed", "law-cited", "transfer-basis", "sale-reversal",
+_KEPT_BY_POINTERS = frozenset({"right-added", "right-removed", "law-cited", "law-for-transfers", "transfer-basis", "sale-reversal",
                                "promise-withdrawn", "consent-weakened"})
 
 
@@ -1001,6 +1065,8 @@ def _as_pointer(ctx: Context, s: Statement) -> Statement:
         return s
     c = ctx.changes[s.changes[0]]
     text = c.old if c.kind == "removed" else c.new
+    if is_advice(text):          # 'Children should exercise caution …': advice to the reader, never the lede
+        return Statement(s.text, s.topic, "pointer", s.old, s.new, s.changes, s.short)
     if not is_pointer(text):
         return s
     link = link_phrase(third_person(text or "", ctx.owner))
@@ -1020,11 +1086,48 @@ def candidates(ctx: Context) -> list[Statement]:
         if rule is reworded_statements and len(out) >= 2 * MAX_STATEMENTS:
             continue
         out.extend(rule(ctx))
-    return [_as_pointer(ctx, s) for s in out if not _chrome(ctx, s)]
+    out = [_as_pointer(ctx, s) for s in out if not _chrome(ctx, s)]
+    stated = [s for s in out if not _loose(s)]
+    return stated if stated else out
+
+
+# statements that must say something about data to be stated at all: a sentence quoted because
+# it changed, not because a rule recognised a practice in it
+_QUOTED_IMPACTS = frozenset({"reworded", "practice-changed"})
+_DATA_WORD_RE = re.compile(r"(?i)\b(?:information|data|cookies?|privacy|personal|account|e-?mails?|address|location|"
+                           r"consent|opt[- ]?(?:in|out)|advertis\w*|ads|track\w*|children|security|secure|third[- ]part\w*|"
+                           r"partners?|affiliates?|identif\w*|profil\w*|contacts?|photos?|messages?|payment|credit card|"
+                           r"browser|device|IP|logs?|settings?|preferences?|marketing|newsletters?|notices?|rights?|law|"
+                           r"complaints?|disclos\w*|transfer\w*|disputes?|arbitration|mediation|regulators?|authorit\w+|"
+                           r"framework|principles|polic(?:y|ies)|terms|agreement|services?)\b")
+# a statement whose subject is a pronoun or demonstrative whose antecedent is in a sentence not
+# quoted: 'They may combine this information …', 'This includes having …', 'It will receive …'
+_AUX = r"(?:is|are|was|were|will|would|may|might|can|could|should|must|do|does|did|has|have|had)"
+_UNANCHORED_RE = re.compile(rf"^(?:(?:It|This|That|He|She)\s+(?:{_AUX}|also|then|only|[a-z]+s|[a-z]+ed)|They\s+[a-z]+|"
+                            rf"(?:These|Those|Such)\s+(?:{_AUX}|also))\b")
+
+
+_NAMES_LABEL_RE = re.compile(r"^(?:Now (?:also )?names|No longer names|Now says .{1,60} instead of)\b")
+
+
+def _loose(s: Statement) -> bool:
+    """A quoted statement about no data at all ('the company strives to be a responsible
+    community partner'), or one that starts with a pronoun whose antecedent is not quoted:
+    left out while any other statement remains."""
+    body = _LABEL_RE.sub("", s.text)
+    body = body[:1].upper() + body[1:]
+    if _UNANCHORED_RE.match(body) or (len(body.split()) < 4 and not _NAMES_LABEL_RE.match(s.text)):
+        return True               # ... or a fragment a wrapped line left ('All data collected')
+    if (s.old and s.new and any(re.search(r"\d", v) for v in (s.old, s.new))) or _NAMES_LABEL_RE.match(s.text):
+        return False              # a value, an address or a name changed: stated whatever words surround it
+    letters = [ch for ch in body if ch.isalpha()]
+    if sum(ch.isascii() for ch in letters) < 0.8 * len(letters):
+        return False              # another language: the English words of data say nothing about it
+    return s.impact in _QUOTED_IMPACTS and not _DATA_WORD_RE.search(body) and not _PRACTICE_RE.search(body)
 
 
 # statements that name what they quote by kind (a heading, a law, a value): never page chrome
-_NAMED_IMPACTS = frozenset({"section-added", "section-removed", "law-cited", "transfer-basis", "value-changed",
+_NAMED_IMPACTS = frozenset({"section-added", "section-removed", "law-cited", "law-for-transfers", "transfer-basis", "value-changed",
                             "contact-changed", "retention-changed"})
 
 

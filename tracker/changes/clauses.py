@@ -1,0 +1,122 @@
+"""A long policy sentence reduced to the practice it states: subject, verb, object, condition.
+
+A statement should say what the company does in about 160 characters, not paste a sentence.
+The reductions here drop only what carries no practice of its own, each a whole phrase:
+
+- an opener of circumstance, footing or motive before the main clause ('In compliance with the
+  Privacy Shield Principles, ', 'Because X wants to demonstrate its commitment, ', 'As always, ');
+  never a condition ('If you …', 'When …', 'Unless …') or an exception ('Except as …'), which
+  change what the sentence promises, and never an opener holding a name the reader must get;
+- a trailing list of examples (', such as credit card information', ' including …', ', etc.');
+- a trailing remark about the text itself (', as described below', ', as set forth by …').
+
+Each reduction keeps a clause with a verb and at least six words, or is not made.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from tracker.changes.phrasing import _balanced, capitalise, has_verb
+
+# openers of circumstance, legal footing or motive: what follows the comma is the practice
+_OPENER_RE = re.compile(
+    r"^(?:(?:In (?:compliance|accordance|connection|conjunction|line) with|With (?:respect|regard) to|"
+    r"As (?:part of|always|a result of|noted above|a general rule|a matter of policy)|In the course of|In providing|"
+    r"Because|Since|Although|Though|While|Similarly|Further(?:more)?|Additionally|Moreover|Also|Generally|"
+    r"In general|In some cases|In certain cases|Sometimes|Occasionally|Through|Using|By law|Under|Pursuant to|"
+    r"Consistent with|Accordingly|To (?:protect|help|ensure|provide|improve|comply|better|serve|make|offer|"
+    r"support|operate|deliver|personali[sz]e|keep|prevent|enable|facilitate))\b[^,;:()\"“”]{0,140}?|"
+    r"As always|Similarly|Further(?:more)?|Additionally|Moreover|Also|Generally|In general|Accordingly|Currently|Today)"
+    r",\s+(?=\S)")
+# what may follow a dropped opener: a subject that stands without it (never a pronoun whose
+# antecedent was in the opener: 'Because this Web site wants …, it has agreed …')
+_SUBJECT_START_RE = re.compile(
+    r"^(?:[A-Z][\w.&'’-]*|(?:the|its|your|this|these|some|all|any|certain|personal|information|data|you|"
+    r"users?|customers?|cookies|third[- ]part(?:y|ies)|partners?|advertisers?)\b)")
+# the subject of an opener of motive ('Because Cisco wants …', 'Since this Web site …'): what its 'it' stands for
+_OPENER_SUBJECT_RE = re.compile(r"^(?:Because|Since|Although|Though|While)\s+((?:[A-Z][\w.&'’-]*)(?: [A-Z][\w.&'’-]*){0,3}|"
+                                r"this (?:Web ?site|[Ww]ebsite|site|company|service))\s+(?!and\b|or\b)[a-z]")
+_PRONOUN_START_RE = re.compile(r"^(?:it|they|he|she|this|these|those|such|that|It|They|He|She|This|These|Those|Such|That)\b")
+# a trailing list of examples or a remark about the text: what precedes it states the practice
+_EXAMPLES_TAIL_RE = re.compile(
+    r"(?:,?\s+(?:such as|including(?: but not limited to)?|e\.g\.,?|for example,?|for instance,?)\s+[^;:()]{2,}"
+    r"|,\s+like\s+[^;:()]{2,}"
+    r"|,\s+(?:as (?:described|set (?:out|forth)|explained|outlined|detailed|noted|stated)\b[^;:()]*|etc\.?))$")
+_FUNCTION_END_RE = re.compile(r"(?i)\b(?:and|or|but|the|a|an|of|to|for|with|by|from|in|on|at|as|that|which|your|its|"
+                              r"their|our|is|are|be|was|were|will|may|can)$")
+# a clause inside the tail: not a list of examples ('…, such as when you …', '… such as Maps, use …')
+_TAIL_CLAUSE_RE = re.compile(r"(?i)\b(?:is|are|was|were|will|may|can|must|should|could|might|would|does|do|has|have|"
+                             r"when|where|if|unless|except|not)\b|n't\b")
+# a verb and its object inside the tail ('…, such as Maps, use your location'): the list was the subject's
+_TAIL_VERB_RE = re.compile(r"(?<!such)(?<!\bor)(?<!and)(?<!\bas)(?<!\bof)(?<!\bin)(?<!\bon)(?<!for)(?<!with)(?<!\bto)(?<!\bby)"
+                           r"(?<!from)(?<!like)(?<!about)(?<!including)(?<!example)(?<!instance) "
+                           r"(?:your|the|its|their|this|these|our)\b")
+# the sentence goes on after its list ('including your shopping history, with your cable provider')
+_TAIL_GOES_ON_RE = re.compile(r"(?i),\s+(?:with|to|for|from|by|in|on|at|unless|without|except|when|if|through|via|"
+                              r"within|outside|across|who|which|that)\b")
+_CONDITION_WORDS_RE = re.compile(r"(?i)\b(?:if|unless|except|only|without|not|never|no)\b|n't\b")
+
+
+def _fine(text: str, min_words: int = 6) -> bool:
+    """A clause that stands alone: a verb, enough words, nothing left open, no dangling end."""
+    return (len(text.split()) >= min_words and has_verb(text) and _balanced(text)
+            and not _FUNCTION_END_RE.search(text.rstrip(" ,;:.")))
+
+
+def drop_opener(text: str, keep: tuple[str, ...] = ()) -> str | None:
+    """The sentence without its opener of circumstance or motive ('In compliance with the Safe
+    Harbor Principles, Fitbit commits to resolve complaints …' -> 'Fitbit commits to resolve
+    complaints …'), or None when there is none, it names a term in keep, or what is left does
+    not stand alone."""
+    m = _OPENER_RE.match(text)
+    if not m:
+        return None
+    opener, rest = m.group(0), text[m.end():]
+    low = opener.lower()
+    if any(k and k.lower() in low for k in keep) or _CONDITION_WORDS_RE.search(opener):
+        return None
+    pronoun = re.match(r"(?:it|It) (?=[a-z])", rest)
+    subject = _OPENER_SUBJECT_RE.match(opener)
+    if pronoun and subject:         # 'Because Cisco wants …, it has agreed …': the pronoun is the opener's subject
+        rest = subject.group(1) + " " + rest[pronoun.end():]
+    elif _PRONOUN_START_RE.match(rest) or not _SUBJECT_START_RE.match(rest):
+        return None
+    rest = capitalise(rest)
+    return rest if _fine(rest) else None
+
+
+def drop_examples(text: str, keep: tuple[str, ...] = ()) -> str | None:
+    """The sentence without its trailing list of examples or its remark about the text ('…
+    collects your name and payment information, such as credit card information' -> '…
+    collects your name and payment information'), or None when there is none, the list holds
+    a term in keep or what is left does not stand alone."""
+    m = _EXAMPLES_TAIL_RE.search(text)
+    if not m:
+        return None
+    tail = m.group(0).lower()
+    if any(k and k.lower() in tail for k in keep) or (not tail.startswith(", as") and (_TAIL_CLAUSE_RE.search(tail) or _TAIL_VERB_RE.search(tail)
+                                             or _TAIL_GOES_ON_RE.search(tail))):
+        return None
+    head = text[:m.start()].rstrip(" ,;:")
+    return head if _fine(head) else None
+
+
+def reductions(text: str, keep: tuple[str, ...] = ()) -> Iterator[str]:
+    """Shorter forms of text, each one reduction further: opener dropped, then its examples,
+    then both (only forms that stand alone)."""
+    seen = {text}
+    opened = drop_opener(text, keep)
+    for form in (opened, drop_examples(text, keep), drop_examples(opened, keep) if opened else None):
+        if form and form not in seen:
+            seen.add(form)
+            yield form
+
+
+def practice_of(text: str, limit: int, keep: tuple[str, ...] = ()) -> str | None:
+    """The longest reduction of text that fits limit, or None (text itself when it fits)."""
+    if len(text) <= limit:
+        return text
+    fitting = [r for r in reductions(text, keep) if len(r) <= limit]
+    return max(fitting, key=len) if fitting else None
