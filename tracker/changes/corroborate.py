@@ -23,6 +23,7 @@ Pure and linear: each side's sentences are indexed by their words once, on first
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -105,15 +106,15 @@ class Side:
             return False
         signs = self._index()
         index = self._by_stem if stemmed else self._by_word
-        hits: dict[int, int] = {}
-        for key in keys:
-            for k in index.get(key, ()):
-                hits[k] = hits.get(k, 0) + 1
         need = share * len(keys)
-        for k, n in hits.items():
-            if n < need:
-                continue
+        # a sentence holding `need` of the keys holds one of the len(keys) - need + 1 rarest:
+        # only those sentences are counted ('information' is in half of a policy's sentences)
+        rarest = sorted(keys, key=lambda x: (len(index.get(x, ())), x))[: len(keys) - math.ceil(need - 1e-9) + 1]
+        pool = sorted({k for key in rarest for k in index.get(key, ())})
+        for k in pool:
             other = signs[k]
+            if len(keys & (other.stems if stemmed else other.words)) < need:
+                continue
             if other.polarity != want.polarity or not set(want.numbers) <= set(other.numbers):
                 continue
             if (kind is None or kind(self.sentences[k])) and _close_together(text, self.sentences[k], keys, need, stemmed):

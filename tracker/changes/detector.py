@@ -90,9 +90,10 @@ def clear_caches() -> None:
     from tracker.changes.headings import _glued_candidates
     from tracker.changes.vendors import _mentions
     from tracker.changes.corroborate import _indexed
+    from tracker.changes.statements import _promise_of
     for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff, _says, _block_events, _sentence_key, tidy,
                is_pointer, edit_window, _stamp_only, _editors_note, is_change_log, _spans_in, _american,
-               _sentence_triples, _word_counts, _glued_candidates, _mentions, _indexed):
+               _sentence_triples, _word_counts, _glued_candidates, _mentions, _indexed, _promise_of):
         fn.cache_clear()
 
 

@@ -61,7 +61,10 @@ def _found(patterns: tuple[tuple[str, "re.Pattern[str]"], ...], ctx: Context,
            among: list[tuple[int, Change]]) -> dict[str, list[int]]:
     """label -> indexes of the new sentences saying it, for labels the old text never says."""
     out: dict[str, list[int]] = {}
+    said = "\n".join(c.new or "" for _, c in among)   # one search tells a label no new sentence says
     for label, rx in patterns:
+        if not rx.search(said):
+            continue
         hits = [k for k, c in among if rx.search(c.new or "") and not rx.search(c.old or "")]
         # the few changed sentences first: the whole old text is searched only for a label
         # they say (a search of a long policy for a phrase it lacks was most of the cost)

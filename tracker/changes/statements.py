@@ -227,11 +227,17 @@ def _edit_focus(c: Change) -> "re.Pattern[str] | None":
 
 def _promise(ctx: Context, text: str) -> bool:
     """'we will not …', 'without your consent', or the company by name: 'Reddit does not sell'."""
+    return _promise_of(ctx.owner, text)
+
+
+@lru_cache(maxsize=8192)
+def _promise_of(owner_name: str, text: str) -> bool:
+    """_promise, remembered: every rule asks it of the same changed sentences."""
     if _UNABLE_RE.search(text):
         return False                   # 'we will not be able to restore it': a limit, not a promise
     if _PROMISE_RE.search(text):
         return True
-    owner = re.escape(ctx.owner)
+    owner = re.escape(owner_name)
     return bool(re.search(rf"\b{owner}(?:\s+(?:also|generally|currently|knowingly))?\s+(?:will|does|shall|would)"
                           rf"\s*(?:not|n't)\b|\b{owner} never\b", text))
 
@@ -591,6 +597,7 @@ def _disclaims(said: str) -> bool:
 def rights_statements(ctx: Context) -> list[Statement]:
     """A right or control of the user added or removed."""
     out: list[Statement] = []
+    rights_now: list[str] | None = None     # the new sentences that state a right, found once
     for k, c in _live(ctx):
         o, n = c.old or "", c.new or ""
         o, n = ("" if _ASK_ONLY_RE.search(o) else o), ("" if _ASK_ONLY_RE.search(n) else n)
@@ -604,8 +611,9 @@ def rights_statements(ctx: Context) -> list[Statement]:
             elif said and not _disclaims(said):
                 out.append(Statement(f"New right: {_lower(said)}", "rights", "right-added", None, said, (k,)))
         elif c.kind in ("removed", "reworded") and _RIGHT_RE.search(o) and not _RIGHT_RE.search(n):
-            kept = _new_texts(ctx, lambda t: bool(_RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t))) \
-                if c.kind == "removed" else []
+            if c.kind == "removed" and rights_now is None:
+                rights_now = _new_texts(ctx, lambda t: bool(_RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t)))
+            kept = rights_now if c.kind == "removed" and rights_now else []
             if kept and (_restated(o, kept) or _same_control(o, kept) or _same_rights(o, kept)):
                 continue                  # the right is still stated, in other words
             said = _owner_says(ctx, o, _RIGHT_RE)
