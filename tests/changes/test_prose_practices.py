@@ -244,3 +244,12 @@ def test_data_added_right_after_the_verb_of_practice_is_what_the_company_now_als
 def test_a_sentence_in_another_language_is_never_dropped_for_lacking_english_data_words() -> None:
     assert not _loose(Statement("Adds: 您的数据可能被传输到其他国家。Ваши данные могут передаваться в другие страны", "other",
                                 "reworded", None, "x"))
+
+
+def test_a_headline_leaves_out_the_users_motive_not_the_object() -> None:
+    """'… if you want to back it up …' says why a user might, not when the right applies: a
+    headline too long with it drops it, never the object of the right."""
+    s = Statement("New right: you can export a copy of content in your Google Account if you want to back it up or "
+                  "use it with a service outside of Google", "rights", "right-added")
+    head = headline_of([s], _facts(), "major", True)
+    assert head == "Rewrite with a new right: you can export a copy of content in your Google Account", head

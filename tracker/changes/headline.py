@@ -229,6 +229,11 @@ def _lower_first(text: str) -> str:
                               "any", "certain", "your", "its", "this", "these") else text
 
 
+# the user's motive at a statement's end ('… if you want to back it up …'): no condition on the
+# practice, so a headline may leave it out ('you can export a copy of your content')
+_MOTIVE_RE = re.compile(r",?\s+if you (?:want|wish|would like|choose|prefer|decide) to\b[^;:()]*$")
+
+
 def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bool,
                 salient: tuple[str, ...] = ()) -> str:
     """The first statement that fits under 140 characters, its '(was: …)' dropped if need be."""
@@ -236,7 +241,8 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
     for s in sorted(statements, key=_weak_lead):      # stable: the first strong statement leads
         full = s.short or s.text
         lean = _lean(_strip_was(full))
-        for text in (full, _strip_was(full), compact(full), compact(_strip_was(full)), lean, _unlabelled(lean)):
+        for text in (full, _strip_was(full), compact(full), compact(_strip_was(full)), lean, _unlabelled(lean),
+                     _MOTIVE_RE.sub("", lean)):
             if len(_led(lead, text)) <= HEADLINE_LIMIT:      # 'Rewrite with a new commitment: ' is longer
                 return _led(lead, text)
         room = HEADLINE_LIMIT - len(lead)
