@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import re
 
-from tracker.changes.statements import Statement
+# the labels the rules put before a quote: the quote after them is what is judged
+from tracker.changes.statements import _LABEL_RE, Statement
 
-# labels the rules put before a quote: the quote after them is what is judged
-_LABEL_RE = re.compile(r"^(?:Adds|No longer says|New commitment|No longer promises|New rights?|Right no longer stated|"
-                       r"New retention rule|Retention rule dropped|Now says|Now reads)\s*:\s*")
 # words a finished clause does not end on
 # ('with', 'to', 'in' and 'at' can end a sentence: 'the companies it works with')
 _DANGLING_END_RE = re.compile(r"(?i)\b(?:of|on behalf|the|a|an|and|or|for|by|from|through|their|its|our|your|"
