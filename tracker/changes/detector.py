@@ -85,15 +85,16 @@ def clear_caches() -> None:
     from tracker.changes.trivial import is_change_log
     from tracker.changes.roles import _spans_in
     from tracker.changes.variants import _american
-    from tracker.changes.sections import _sentence_triples
-    from tracker.changes.summary import _word_counts
+    from tracker.changes.sections import _sentence_triples, text_triples
+    from tracker.changes.renames import sentence_body_words
+    from tracker.changes.summary import _bigram_counts, _word_counts
     from tracker.changes.headings import _glued_candidates
     from tracker.changes.vendors import _mentions
     from tracker.changes.corroborate import _indexed
     from tracker.changes.statements import _promise_of
     for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff, _says, _block_events, _sentence_key, tidy,
                is_pointer, edit_window, _stamp_only, _editors_note, is_change_log, _spans_in, _american,
-               _sentence_triples, _word_counts, _glued_candidates, _mentions, _indexed, _promise_of):
+               _sentence_triples, text_triples, sentence_body_words, _word_counts, _bigram_counts, _glued_candidates, _mentions, _indexed, _promise_of):
         fn.cache_clear()
 
 

@@ -26,7 +26,7 @@ _CHAR_MAP = {
     "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\u00ad": "",
     "\u200e": "", "\u200f": "", "\u202a": "", "\u202b": "", "\u202c": "",
 }
-_CHAR_KEYS = frozenset(_CHAR_MAP)
+_CHAR_ORDER = tuple(_CHAR_MAP)
 
 
 def clean_chars(text: str) -> str:
@@ -39,11 +39,18 @@ def clean_chars(text: str) -> str:
         return text   # every rewrite below maps non-ASCII characters only
     # str.translate looks up every character; replacing only the few mapped characters present
     # gives the same text (replacements are ASCII, so no order effects) several times faster
-    for ch in _CHAR_KEYS.intersection(text):
-        text = text.replace(ch, _CHAR_MAP[ch])
+    # (and a substring test per mapped character is faster than a set of the text's characters)
+    for ch in _CHAR_ORDER:
+        if ch in text:
+            text = text.replace(ch, _CHAR_MAP[ch])
     text = unicodedata.normalize("NFKC", text)
-    # icon-font glyphs (private use area) and other invisible format characters
-    return _INVISIBLE_RE.sub("", text)
+    # icon-font glyphs (private use area) and other invisible format characters, all above
+    # U+00FF: a text that Latin-1 can encode holds none of them
+    try:
+        text.encode("latin-1")
+        return text
+    except UnicodeEncodeError:
+        return _INVISIBLE_RE.sub("", text)
 
 
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -152,7 +159,8 @@ def deobfuscate_emails(text: str) -> str:
     if "\\" in text:
         text = _ESCAPED_AT_RE.sub(r"\1\2\3", text)   # Markdown's 'privacy\[at\]example.org'
     low = text.lower()
-    if "dot" not in low and not any("at" + c in low for c in "])}>"):
+    bracket_at, dot = any("at" + c in low for c in "])}>"), "dot" in low
+    if not dot and not bracket_at:
         return text   # _fix below changes nothing without a bracketed 'at' or a 'dot'
 
     def _fix(m: re.Match[str]) -> str:
@@ -166,9 +174,19 @@ def deobfuscate_emails(text: str) -> str:
             return whole
         return f"{m.group(1)}@{domain}"
 
-    for rx in _OBF_EMAIL_RES:
-        text = rx.sub(_fix, text)
+    # an address never spans lines (no pattern admits a line break, and a line break is a
+    # non-word character for \b as the ends of a line are), so only the lines that hold what a
+    # rewritten match needs are searched: a bracketed 'at' for the first pattern; a bracketed
+    # or spaced 'dot' for the second, whose other matches are given back unchanged
+    for rx, needed, present in zip(_OBF_EMAIL_RES, _OBF_NEEDS, (bracket_at, dot)):
+        if present:
+            text = "\n".join(rx.sub(_fix, line) if needed.search(line) else line for line in text.split("\n"))
     return text
+
+
+# (the letters spelled in both cases: the same matches as re.I, which makes the scan slower)
+_OBF_NEEDS = (re.compile(r"\[[aA][tT]\]|\([aA][tT]\)|\{[aA][tT]\}|<[aA][tT]>"),
+              re.compile(r"[\[({][dD][oO][tT][\])}]|[ \t][dD][oO][tT][ \t]"))
 
 
 # --- date stamps and copyright ---------------------------------------------------------------
@@ -309,7 +327,6 @@ def is_copyright(sentence: str) -> bool:
 # --- comparison keys -------------------------------------------------------------------------
 
 _KEY_DROP_RE = re.compile(r"[^\w\s@]+", re.U)
-_WS_RE = re.compile(r"\s+")
 
 
 def sentence_key(text: str) -> str:
@@ -323,8 +340,8 @@ _KEY_CACHE_CHARS = 4000     # sentences are asked for again and again; whole tex
 @lru_cache(maxsize=16384)
 def _sentence_key(text: str) -> str:
     text = text.lower().replace("_", " ")
-    text = _KEY_DROP_RE.sub(" ", text)
-    return _WS_RE.sub(" ", text).strip()
+    # str.split() and \s agree on what is white space: the same as \s+ -> ' ', then strip()
+    return " ".join(_KEY_DROP_RE.sub(" ", text).split())
 
 
 def heading_key(text: str) -> str:

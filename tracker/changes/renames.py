@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -187,9 +188,14 @@ BODY_OVERLAP = 0.25   # share of the smaller body's words found in the other bod
 def _body_words(doc: Document, k: int) -> set[str]:
     words: set[str] = set()
     for i in doc.sections[k].sentences:
-        words.update(w.rstrip("s") for w in _BODY_WORD_RE.findall(doc.sentences[i].text.lower())
-                     if w not in _TITLE_STOP)
+        words.update(sentence_body_words(doc.sentences[i].text))
     return words
+
+
+@lru_cache(maxsize=8192)
+def sentence_body_words(text: str) -> frozenset[str]:
+    """The content words of one sentence, plural 's' cut (both versions share most sentences)."""
+    return frozenset(w.rstrip("s") for w in _BODY_WORD_RE.findall(text.lower()) if w not in _TITLE_STOP)
 
 
 def _related_bodies(old: Document, i: int, new: Document, j: int) -> bool:

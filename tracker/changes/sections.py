@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.process import extractOne
 
 from tracker.changes.align import RENAME_PAIR_SCORE, WORK, Pair
-from tracker.changes.normalize import DATE_RE, heading_key, sentence_key
+from tracker.changes.normalize import DATE_RE, heading_key
 from tracker.changes.renames import (
     COMMON_WORD, STEM, extends, rename_by_body, rename_by_subject, renamed_by_content,
     same_subject, subject_stems,
@@ -178,16 +178,23 @@ def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMa
     kept_old.update(p.old for p in pairs if p.old is not None and p.new is not None
                     and (p.kind != "reworded" or p.score >= RENAME_PAIR_SCORE)
                     and new.sentences[p.new].section not in added_set)
-    # (text that went into a section reported as new does not keep the old heading alive)
-    new_shingles = _shingles([x for x in new.sentences if x.section not in added_set])
+    # (text that went into a section reported as new does not keep the old heading alive);
+    # built on first use: most pairs have no unmatched old section with a body to test
+    new_shingles: list[set[str]] = []
+
+    def survives(sents: list[int]) -> bool:
+        if not new_shingles:
+            new_shingles.append(_shingles([x for x in new.sentences if x.section not in added_set]))
+        return _survives(old, sents, new_shingles[0])
+
     removed = _real_sections(old, [i for i in range(1, len(old.sections)) if i not in mapped_old],
                              {s.key for s in new.sections if s.key},
-                             lambda sents: _mostly_kept(sents, "old") or _survives(old, sents, new_shingles))
+                             lambda sents: _mostly_kept(sents, "old") or survives(sents))
     if added:
-        old_triples = set(_triples(sentence_key(old.text)))   # once per pair, then a lookup per heading
+        old_triples = text_triples(old.text)   # once per text, then a lookup per heading
         added = [j for j in added if not _subject_still_written(new.sections[j].key, old_triples)]
     if removed:
-        new_triples = set(_triples(sentence_key(new.text)))
+        new_triples = text_triples(new.text)
         removed = [i for i in removed if not _subject_still_written(old.sections[i].key, new_triples)]
     return SectionMatch(added, removed, sorted(renamed, key=lambda r: (r[1], r[0])), mapping)
 
@@ -297,6 +304,15 @@ _TRIPLES_CACHE_CHARS = 2000     # a long run of glued text is not kept (its trip
 def _sentence_triples(text: str) -> list[str]:
     w = _WORDS_RE.findall(text.lower())
     return [" ".join(w[k:k + 3]) for k in range(len(w) - 2)]
+
+
+@lru_cache(maxsize=4)
+def text_triples(text: str) -> frozenset[str]:
+    """The word triples of a whole text, as a set: the triples of its sentence_key, whose words
+    are the same (the key only turns separators into single spaces). Remembered for the last
+    few texts: along a history each version is the other side of two pairs."""
+    w = _WORDS_RE.findall(text.lower())
+    return frozenset(map(" ".join, zip(w, w[1:], w[2:])))
 
 
 def _shingles(sentences: "list[Sentence]") -> set[str]:

@@ -108,12 +108,46 @@ def phrases_in(phrases: set[str], text: str) -> set[str]:
 def _word_counts(text: str) -> tuple[Counter[str], str]:
     """The words of a whole text by lower case, and the text in lower case (never mutated:
     along a history each version is the other side of two pairs)."""
+    low = text.lower()
+    if "\u0130" not in text and "\u212a" not in text:
+        # lower-casing keeps every character's length and whether _WORD_RE takes it, but for
+        # these two ('İ' -> 'i̇', Kelvin 'K' -> 'k'): the words of the lower-cased text are
+        # then the lower-cased words of the text, counted at C speed in one pass
+        return Counter(_WORD_RE.findall(low)), low
     # counted at C speed on the words as written, then merged by lower case (the same counts
     # as lower-casing each word first, one Python step per distinct word instead of per word)
     counts: Counter[str] = Counter()
     for w, k in Counter(_WORD_RE.findall(text)).items():
         counts[w.lower()] += k
-    return counts, text.lower()
+    return counts, low
+
+
+BIGRAM_LOOKUPS = 48   # fewer bigrams than this are counted one by one, more by a scan of the text
+
+
+def _other_bigrams(low: str, wanted: list[str]) -> "Counter[str] | dict[str, int]":
+    """How often each wanted bigram occurs in low as _BIGRAM_RE finds bigrams: a few are
+    counted where their text occurs (a match of the pattern right there, with the same two
+    words, is one of findall's), many by one scan of the whole text, remembered."""
+    if len(wanted) >= BIGRAM_LOOKUPS:
+        return _bigram_counts(low)
+    out: dict[str, int] = {}
+    for term in wanted:
+        pair = tuple(term.split(" "))
+        k = 0
+        at = low.find(term)
+        while at != -1:
+            m = _BIGRAM_RE.match(low, at)
+            if m is not None and m.groups() == pair:
+                k += 1
+            at = low.find(term, at + 1)
+        out[term] = k
+    return out
+
+
+@lru_cache(maxsize=4)
+def _bigram_counts(low: str) -> "Counter[str]":
+    return Counter(map(" ".join, _BIGRAM_RE.findall(low)))
 
 
 def _salient(changed: list[str], other_text: str, limit: int = 12) -> list[str]:
@@ -122,7 +156,7 @@ def _salient(changed: list[str], other_text: str, limit: int = 12) -> list[str]:
     Capitalised multi-word names ("Reddit Pro", "Business Chatbots") count as one term.
     """
     other_counts, other_low = _word_counts(other_text)
-    other_bigrams: Counter[str] | None = None   # a scan of the whole other side: only if needed
+    other_bigrams: Counter[str] | dict[str, int] | None = None   # only if needed
     counts: Counter[str] = Counter()
     shown: dict[str, str] = {}
     known = phrases_in({ph.lower() for text in changed for ph in _PHRASE_RE.findall(text)
@@ -151,7 +185,8 @@ def _salient(changed: list[str], other_text: str, limit: int = 12) -> list[str]:
             if n < 2:
                 continue
             if other_bigrams is None:
-                other_bigrams = Counter(map(" ".join, _BIGRAM_RE.findall(other_low)))
+                other_bigrams = _other_bigrams(other_low, [t[2:] for t, k in counts.items()
+                                                           if k >= 2 and t.startswith("2:")])
             o = other_bigrams.get(term[2:], 0)
             score = 1.2 * n / (1 + o) ** 0.5
         elif " " in term:
