@@ -81,13 +81,10 @@ def _fuzzy_block(old_idx: list[int], new_idx: list[int], old_texts: list[str], n
     a = [_fuzzy_key(old_texts[i]) for i in old_idx]
     b = [_fuzzy_key(new_texts[j]) for j in new_idx]
     matrix = cdist(a, b, scorer=fuzz.ratio, score_cutoff=threshold, workers=1)
-    cands = []
-    for r in range(len(a)):
-        row = matrix[r]
-        for c in range(len(b)):
-            s = float(row[c])
-            if s >= threshold:
-                cands.append((-s, r, c))
+    # the cells at or over the threshold, row by row (numpy compares the float32 scores as
+    # Python floats would, and tolist() gives the same floats as float() of each cell)
+    rows, cols = (matrix >= threshold).nonzero()
+    cands = list(zip((-s for s in matrix[rows, cols].tolist()), rows.tolist(), cols.tolist()))
     cands.sort()
     used_r: set[int] = set()
     used_c: set[int] = set()

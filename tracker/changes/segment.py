@@ -96,7 +96,14 @@ def exact_key(text: str) -> str:
     """
     if "http" in text or "www." in text or "WWW." in text or "Http" in text:
         text = _URL_IN_TEXT_RE.sub(_url_to_domain, text)
-    return _NON_WORD_RE.sub("", text.lower())
+    low = text.lower()
+    if low.isascii():       # the same deletions by a table: several times faster
+        return low.translate(_ASCII_NON_WORD)
+    return _NON_WORD_RE.sub("", low)
+
+
+# the ASCII characters _NON_WORD_RE deletes: all but letters and digits
+_ASCII_NON_WORD = {i: None for i in range(128) if _NON_WORD_RE.match(chr(i))}
 
 
 # a lost line break shows as a lower-case letter glued to a capitalised sentence starter
