@@ -556,11 +556,19 @@ _LISTED_RETENTION_RE = re.compile(r"(?i)\b(?:collection|use|sharing|disclosure|p
                                   r"(?:and|or) retention\b")
 
 
+# deleting as one of the user's rights ('options to access, correct, suppress, or delete your
+# personal information', 'you can request deletion'): a right, told by the rights rule
+_DELETION_RIGHT_RE = re.compile(r"(?i)\b(?:access\w*|correct\w*|updat\w*|review\w*|suppress\w*|rectif\w*|restrict\w*|"
+                                r"modify\w*|amend\w*)(?:,? (?:or |and )?\w+){0,3},? (?:or|and) (?:delet|eras)\w*\b|"
+                                r"\b(?:request|ask for|ask us to|right to|you (?:can|may) (?:also )?)"
+                                r" ?(?:the |that we |us to )?(?:delet|eras)\w*\b")
+
+
 def retention_statements(ctx: Context) -> list[Statement]:
     """A rule about keeping or deleting data added or dropped (value changes are told above)."""
     out: list[Statement] = []
     for k, c, text in _added_or_dropped(ctx, "retention", _RETAINS_RE):
-        if not _RETAINS_RE.search(_LISTED_RETENTION_RE.sub(" ", _KEPT_SAFE_RE.sub(" ", text))):
+        if not _RETAINS_RE.search(_DELETION_RIGHT_RE.sub(" ", _LISTED_RETENTION_RE.sub(" ", _KEPT_SAFE_RE.sub(" ", text)))):
             continue                      # 'keeps your information private and safe': security, not retention
         periods = extract_sentence(text).durations
         said = (_owner_says(ctx, text, re.compile("|".join(map(re.escape, sorted(periods))), re.I)) if periods
