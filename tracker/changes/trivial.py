@@ -9,6 +9,7 @@ full stop: each rule is small and tested on its own (tests/changes/test_verdict_
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -243,8 +244,9 @@ def trivial_changes(changes: "list[Change]") -> set[int]:
     shortened = [norm(c.old) for c in changes if c.kind == "reworded" and c.old and c.new and len(c.new) < len(c.old)]
     longer = [r for _, r in removed] + shortened
     joined = "\n".join(longer)     # one search at C speed: no sentence holds the tail, none is tried
-    for ka, a in added:
-        for kr, r in removed:
+    near = _containing_pairs([a for _, a in added], [r for _, r in removed])
+    for (ka, a), cands in zip(added, near):
+        for kr, r in (removed[i] for i in cands):
             if kr not in out and ((r in a and glued_chrome(r, a)) or (a in r and glued_chrome(a, r))):
                 out.update((ka, kr))
                 break
@@ -252,6 +254,34 @@ def trivial_changes(changes: "list[Change]") -> set[int]:
             tail = " " + a.rstrip(".!?;:")
             if tail in joined and any(tail in r and unstopped_piece(a, r) for r in longer):
                 out.add(ka)
+    return out
+
+
+def _containing_pairs(added: list[str], removed: list[str]) -> list[list[int]]:
+    """For each added text (single-spaced), the removed ones, in order, that glued_chrome could
+    pair with it: the shorter of the two has four words or more and lies inside the longer, so
+    each of its inner words (space on both sides) is a word of the longer. Looked up by the
+    inner word that the fewest texts of the other side have, never all pairs against all."""
+    words_a = [set(a.split(" ")) for a in added]
+    words_r = [set(r.split(" ")) for r in removed]
+    df_a: Counter[str] = Counter(w for ws in words_a for w in ws)
+    df_r: Counter[str] = Counter(w for ws in words_r for w in ws)
+    inside_a: dict[str, list[int]] = defaultdict(list)    # removed texts by their rarest inner word
+    for i, r in enumerate(removed):
+        inner = r.split(" ")[1:-1]
+        if len(inner) >= 2:
+            inside_a[min(inner, key=lambda w: df_a[w])].append(i)
+    holding: dict[str, list[int]] = defaultdict(list)     # removed texts by each of their words
+    for i, ws in enumerate(words_r):
+        for w in ws:
+            holding[w].append(i)
+    out = []
+    for a, ws in zip(added, words_a):
+        cands = {i for w in ws for i in inside_a.get(w, ())}
+        inner = a.split(" ")[1:-1]
+        if len(inner) >= 2:
+            cands.update(holding.get(min(inner, key=lambda w: df_r[w]), ()))
+        out.append(sorted(cands))
     return out
 
 
