@@ -140,6 +140,8 @@ def side_by_side(trees: list[Path], corpus: Path, rounds: int) -> dict[str, Any]
 
 
 def _labelled_main(args: argparse.Namespace) -> int:
+    if not labelled_pairs(args.corpus):
+        raise SystemExit(f"no labelled pairs under {args.corpus} (set TRACKER_SHARED_DIR or --corpus)")
     trees = [HERE] + ([args.against.resolve()] if args.against else [])
     res = side_by_side(trees[::-1], args.corpus, args.rounds)
     if args.json:

@@ -393,11 +393,21 @@ def registrable_domain(host_or_url: str) -> str | None:
 _MOJIBAKE_RE = re.compile("[\u0080-\u009f]|\u00c3[\u0080-\u00bf]|\u00e2\u20ac|\u00c2[\u00a0-\u00bf]")
 
 
+# the characters every sign starts with: one scan for them at C speed, then the full pattern
+# is tried where one stands (the alternation of the full pattern is slow to try everywhere)
+_MOJIBAKE_START_RE = re.compile("[\u0080-\u009f\u00c2\u00c3\u00e2]")
+
+
+def _mojibake(text: str) -> bool:
+    """_MOJIBAKE_RE.search(text) is not None."""
+    return any(_MOJIBAKE_RE.match(text, m.start()) for m in _MOJIBAKE_START_RE.finditer(text))
+
+
 def repair_encoding(text: str) -> str:
     """The text with UTF-8 mis-decoded as Latin-1/Windows-1252 repaired (ftfy), so that a
     statement never quotes 'Thatâ\u0080\u0099s' and a re-scrape that fixed the encoding compares
     equal. A text without the signs of it is returned as is, at the cost of one search."""
-    if text.isascii() or not _MOJIBAKE_RE.search(text):     # every sign is a non-ASCII character
+    if text.isascii() or not _mojibake(text):     # every sign is a non-ASCII character
         return text
     import ftfy
 
