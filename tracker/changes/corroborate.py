@@ -201,10 +201,10 @@ def _claims(c: Change, impact: str) -> tuple[str, str] | None:
 
 def still_there(s: Statement, changes: Sequence[Change], sides: dict[str, Side],
                 kind_of: Callable[[str], Callable[[str], bool] | None],
-                given_elsewhere: Callable[[str], bool] | None = None) -> bool:
-    """Is every sentence s calls new (gone) still found in the old (new) text? A gone sentence
-    is also still there when given_elsewhere finds what it gave in the new text as a whole
-    (a right to access, correct and copy restated as three list items)."""
+                given: dict[str, Callable[[str], bool]] | None = None) -> bool:
+    """Is every sentence s calls new (gone) still found in the old (new) text? A right is also
+    still there when given[side] finds what it gives in that side's text as a whole (a right
+    to access, correct and copy restated as three list items)."""
     claims = [_claims(changes[k], s.impact) for k in s.changes]
     if not claims or any(c is None for c in claims):
         return False
@@ -217,7 +217,7 @@ def still_there(s: Statement, changes: Sequence[Change], sides: dict[str, Side],
             continue
         if s.impact in SHARING and side.holds(text, SAME_SHARING, stemmed=True, kind=same_sharing(text)):
             continue
-        if where == "new" and given_elsewhere is not None and given_elsewhere(text):
+        if given is not None and where in given and given[where](text):
             continue
         return False
     return True
@@ -225,15 +225,15 @@ def still_there(s: Statement, changes: Sequence[Change], sides: dict[str, Side],
 
 def corroborated(statements: list[Statement], changes: Sequence[Change], old_sentences: Sequence[str],
                  new_sentences: Sequence[str], kind_of: Callable[[str], Callable[[str], bool] | None],
-                 given_elsewhere: Callable[[str], bool] | None = None) -> list[Statement]:
+                 given: dict[str, Callable[[str], bool]] | None = None) -> list[Statement]:
     """The statements whose claims the texts do not contradict (see the module docstring).
 
     kind_of(sentence) gives the test a restatement must pass to be the same kind of protection
     (a promise for a promise, a right for a right), or None when the sentence is neither;
-    given_elsewhere(sentence) tells a gone right or control the new text still gives across
-    sentences of its own (statements.right_given)."""
+    given[side](sentence) tells a right or control said new (gone) that the old (new) side gives
+    across sentences of its own (statements.right_given)."""
     sides = {"old": Side(old_sentences), "new": Side(new_sentences)}
-    refuted = {s.changes for s in statements if still_there(s, changes, sides, kind_of, given_elsewhere)}
+    refuted = {s.changes for s in statements if still_there(s, changes, sides, kind_of, given)}
     # a sentence whose news is refuted is not news in any other reading either
     # ('Adds: …', 'Walmart does not sell …' as a reworded practice)
     return [s for s in statements if s.changes not in refuted]
