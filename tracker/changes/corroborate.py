@@ -133,11 +133,29 @@ class Side:
             other = signs[k]
             if len(keys & (other.stems if stemmed else other.words)) < need:
                 continue
+            holder = self.sentences[k]
             if other.polarity != want.polarity or not set(want.numbers) <= set(other.numbers):
-                continue
-            if (kind is None or kind(self.sentences[k])) and _close_together(text, self.sentences[k], keys, need, stemmed):
+                # 'You can choose to browse without cookies, but without these files you will not
+                # be able to …': the claim may stand in one clause of a longer sentence
+                holder = next((c for c in _clauses(holder) if _fits(sign(c), want, keys, need, stemmed)), "")
+                if not holder:
+                    continue
+            if (kind is None or kind(holder)) and _close_together(text, holder, keys, need, stemmed):
                 return True
         return False
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[;:]\s+|,\s+(?=(?:but|however|although|though|while|whereas|except)\b)")
+
+
+def _clauses(sentence: str) -> list[str]:
+    parts = _CLAUSE_BREAK_RE.split(sentence)
+    return parts if len(parts) > 1 else []
+
+
+def _fits(other: Sign, want: Sign, keys: frozenset[str], need: float, stemmed: bool) -> bool:
+    return (len(keys & (other.stems if stemmed else other.words)) >= need and other.polarity == want.polarity
+            and set(want.numbers) <= set(other.numbers))
 
 
 @lru_cache(maxsize=4)
@@ -209,18 +227,23 @@ def still_there(s: Statement, changes: Sequence[Change], sides: dict[str, Side],
     if not claims or any(c is None for c in claims):
         return False
     for text, where in (c for c in claims if c is not None):
-        side = sides[where]
-        kind = kind_of(text) if s.impact in PROTECTIONS else None
-        if side.holds(text, kind=kind):
-            continue
-        if kind is not None and side.holds(text, SAME_PRACTICE, stemmed=True, kind=kind):
-            continue
-        if s.impact in SHARING and side.holds(text, SAME_SHARING, stemmed=True, kind=same_sharing(text)):
-            continue
-        if given is not None and where in given and given[where](text):
-            continue
-        return False
+        # the clause the statement quotes is what it says is new (gone), when it rests on one sentence
+        quoted = (s.old if where == "new" else s.new) if len(s.changes) == 1 else None
+        if not any(_held(t, s.impact, sides[where], kind_of, given.get(where) if given else None)
+                   for t in (text, quoted) if t):
+            return False
     return True
+
+
+def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[[str], bool] | None],
+          given: Callable[[str], bool] | None) -> bool:
+    """Does side state text, as the same sentence or (by impact) the same protection, sharing
+    or right in other words?"""
+    kind = kind_of(text) if impact in PROTECTIONS else None
+    return (side.holds(text, kind=kind)
+            or kind is not None and side.holds(text, SAME_PRACTICE, stemmed=True, kind=kind)
+            or impact in SHARING and side.holds(text, SAME_SHARING, stemmed=True, kind=same_sharing(text))
+            or given is not None and given(text))
 
 
 def corroborated(statements: list[Statement], changes: Sequence[Change], old_sentences: Sequence[str],
