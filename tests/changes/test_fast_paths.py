@@ -1,0 +1,116 @@
+"""The detector's fast paths give exactly what the plain definitions they replace give.
+
+Each speed-up of a normalisation or pairing step (a translate table for a regex, a per-line or
+per-term search for a whole-text scan, an index for an all-pairs loop) is checked here against
+the slower definition it stands for, on hand-made edge cases and on seeded random strings.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+
+from tracker.changes import normalize, segment, summary, trivial
+from tracker.changes.sections import _triples, text_triples
+
+
+def _random_strings(alphabet: list[str], n: int, seed: int, longest: int = 12) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, longest))) for _ in range(n)]
+
+
+def test_deobfuscated_addresses_on_separate_lines() -> None:
+    text = "Write to jane [at] example [dot] com\nor john at example dot org\nmeet us at noon.\nx\\[at\\]y.org"
+    assert normalize.deobfuscate_emails(text) == (
+        "Write to jane@example.com\nor john@example.org\nmeet us at noon.\nx@y.org")
+
+
+def test_deobfuscation_per_line_equals_whole_text_substitution() -> None:
+    def whole(text: str) -> str:      # the definition: both patterns over the whole text
+        text = normalize._CF_EMAIL_RE.sub("[email]", text)
+        if "\\" in text:
+            text = normalize._ESCAPED_AT_RE.sub(r"\1\2\3", text)
+
+        def fix(m: re.Match[str]) -> str:
+            bracketed = re.search(r"[\[({<]at[\])}>]", m.group(0), re.I)
+            dotted = re.search(r"[\[({]dot[\])}]|[ \t]+dot[ \t]+", m.group(2), re.I)
+            domain = re.sub(r"[ \t]*(?:\[dot\]|\(dot\)|\{dot\}|[ \t]+dot[ \t]+|\.)[ \t]*", ".", m.group(2), flags=re.I)
+            return f"{m.group(1)}@{domain}" if (bracketed or dotted) and "." in domain else m.group(0)
+
+        for rx in normalize._OBF_EMAIL_RES:
+            text = rx.sub(fix, text)
+        return text
+
+    tokens = ["a", "b.c", "at", "[at]", "(AT)", "dot", "[dot]", "{Dot}", " ", "\t", "\n", "x-y", "@", ".",
+              "com", "<at>", "(dot]", "\\[at\\]", "d", "ot"]
+    rnd = random.Random(11)
+    for _ in range(4000):
+        text = "".join(rnd.choice(tokens) + rnd.choice([" ", "", "\t"]) for _ in range(rnd.randint(1, 14)))
+        assert normalize.deobfuscate_emails(text) == whole(text), repr(text)
+
+
+def test_keys_by_table_equal_the_regex_keys() -> None:
+    ascii_all = "".join(chr(i) for i in range(128))
+    samples = [ascii_all, f"We_use {ascii_all} cookies", "  Hello,   World!  ", "e-mail: a@b.com", "Ünïcode_ ok"]
+    samples += _random_strings([chr(i) for i in range(128)] + ["é", "İ", "\u00a0", "_"], 3000, seed=12)
+    for s in samples:
+        low = s.lower()
+        if "http" not in low and "www." not in low:     # (exact_key keeps only a URL's site)
+            assert segment.exact_key(s) == re.sub(r"[\W_]+", "", low), repr(s)
+        key = re.sub(r"\s+", " ", re.sub(r"[^\w\s@]+", " ", low.replace("_", " "))).strip()
+        assert normalize._sentence_key.__wrapped__(s) == key, repr(s)
+
+
+def test_clean_chars_drops_invisible_characters_only_when_present() -> None:
+    assert normalize.clean_chars("caf\u00e9 \u201cquoted\u201d") == 'café "quoted"'
+    assert normalize.clean_chars("icon\ue001 here\u2028") == "icon here"
+    assert normalize.clean_chars("plain ascii & more") == "plain ascii & more"
+
+
+def test_mojibake_test_equals_the_pattern_search() -> None:
+    pool = ["a", "\u0080", "\u009f", "\u00c3", "\u00bf", "\u00e2", "\u20ac", "\u00c2", "\u00a0", "é"]
+    for s in _random_strings(pool, 5000, seed=13, longest=8):
+        assert normalize._mojibake(s) == (normalize._MOJIBAKE_RE.search(s) is not None), repr(s)
+
+
+def test_word_counts_equal_counts_of_lower_cased_words() -> None:
+    for text in ["The Data and the DATA we-use don't", "K\u212aey İnfo Kelvin", "ünïcode Words words"]:
+        counts: Counter[str] = Counter()
+        for w, k in Counter(summary._WORD_RE.findall(text)).items():
+            counts[w.lower()] += k
+        assert summary._word_counts.__wrapped__(text) == (counts, text.lower())
+
+
+def test_bigram_counts_per_term_equal_the_whole_text_scan() -> None:
+    low = ("we share data with partners. we share data. share data-driven data with-partners "
+           "non-share data we share data's x@share data a/share data")
+    full = Counter(map(" ".join, summary._BIGRAM_RE.findall(low)))
+    wanted = sorted(full) + ["share partners", "data with"]
+    few = summary._other_bigrams(low, wanted[:5])
+    assert all(few[t] == full.get(t, 0) for t in wanted[:5])
+    many = summary._other_bigrams(low, wanted * summary.BIGRAM_LOOKUPS)
+    assert all(many.get(t, 0) == full.get(t, 0) for t in wanted)
+
+
+def test_text_triples_equal_the_triples_of_the_key() -> None:
+    text = "Information We Collect.\nWe collect your_name, e-mail and ÜBER data; we keep it 30 days."
+    assert text_triples.__wrapped__(text) == frozenset(_triples(normalize.sentence_key(text)))
+
+
+def test_containing_pairs_never_miss_a_pair_glued_chrome_could_take() -> None:
+    words = "we use your data share with partners google ads menu home shop all".split()
+    rnd = random.Random(14)
+    for _ in range(500):
+        removed = [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 9))) for _ in range(rnd.randint(0, 10))]
+        added = []
+        for _ in range(rnd.randint(0, 10)):
+            core = rnd.choice(removed) if removed and rnd.random() < 0.5 else ""
+            added.append(" ".join(f"{' '.join(rnd.choice(words) for _ in range(rnd.randint(0, 3)))} {core} "
+                                  f"{' '.join(rnd.choice(words) for _ in range(rnd.randint(0, 3)))}".split()))
+        near = trivial._containing_pairs(added, removed)
+        for a, cands in zip(added, near):
+            need = {i for i, r in enumerate(removed)
+                    if (r in a and len(r.split()) >= 4 and len(a) > len(r))
+                    or (a in r and len(a.split()) >= 4 and len(r) > len(a))}
+            assert need <= set(cands) and cands == sorted(cands)
