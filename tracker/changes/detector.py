@@ -199,10 +199,13 @@ def _break_runs(phrases: str) -> tuple[str, list[bool], list[bool]] | None:
     return f" {' '.join(words)} ", before, after
 
 
-def _runs_through(words: list[str], phrases: str) -> bool:
+def _runs_through(words: list[str], phrases: str, runs: Any = _MISS) -> bool:
     """_run_pattern(words).search(phrases), without compiling a regex per sentence: the words
-    in a row, breaks allowed between them, a break right before the first and after the last."""
-    runs = _runs(phrases)
+    in a row, breaks allowed between them, a break right before the first and after the last.
+    runs: _runs(phrases), computed once by the caller (a text too long for the memo would
+    otherwise be indexed again for every sentence: quadratic on a 1 MB pair)."""
+    if runs is _MISS:
+        runs = _runs(phrases)
     if runs is None or any(not w or _BREAK_WORD in w for w in words):
         return _run_pattern(words).search(phrases) is not None
     joined, before, after = runs
@@ -225,6 +228,7 @@ def _resplits(pairs: list[Any], d_old: Document, d_new: Document, old: str, new:
     found: set[int] = set()
     joined: list[str] = []
     streams: dict[str, str] = {}
+    indexed: dict[str, tuple[str, list[bool], list[bool]] | None] = {}
     for k, p in enumerate(pairs):
         if p.kind != "reworded":
             continue
@@ -236,7 +240,8 @@ def _resplits(pairs: list[Any], d_old: Document, d_new: Document, old: str, new:
             continue
         if side not in streams:
             streams[side] = _phrases(old if side == "old" else new)[0]
-        if _runs_through(longer, streams[side]):
+            indexed[side] = _runs(streams[side])
+        if _runs_through(longer, streams[side], indexed[side]):
             found.add(k)
             joined.append(" ".join(longer))
     return found, joined
