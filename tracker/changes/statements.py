@@ -603,6 +603,22 @@ _BROWSER_ONLY_RE = re.compile(r"(?i)\b(?:using|through|via|in|with|by (?:changin
                               r"\b(?:set|configure|change) your (?:web )?browser to (?:refuse|reject|block|decline|notify)\b")
 
 
+# the user volunteering data ('you may choose to give Cisco Personal Information in a variety of
+# situations') and reading something that is not their data ('you can review its Privacy Shield
+# registration here'): a description and a pointer, no right
+_VOLUNTEERS_RE = re.compile(r"(?i)\byou (?:may|can) (?:also )?choose to (?:give|provide|submit|send|enter|post|share)\b")
+_READS_RE = re.compile(r"(?i)\byou (?:may|can) (?:also )?(?:review|read|view|see|find|learn|visit|consult)\b"
+                       r"(?![^.;]{0,50}\b(?:your|their|the) (?:own )?(?:personal |account |contact )?(?:information|data|"
+                       r"account|settings|preferences|history|profile|choices|details)\b)")
+
+
+def _no_right(text: str) -> bool:
+    """Sentences that word a right but give none (see _ASK_ONLY_RE, _BROWSER_ONLY_RE, _VOLUNTEERS_RE, _READS_RE)."""
+    return bool(_ASK_ONLY_RE.search(text) or _BROWSER_ONLY_RE.search(text) or _VOLUNTEERS_RE.search(text)
+                or _READS_RE.search(text) and not re.search(r"(?i)\b(?:and|or) (?:update|correct|delete|edit|change|"
+                                                            r"opt|download|export|request)\b", text))
+
+
 # a control of the user in any wording: what a reworded sentence may already have given
 _CONTROL_RE = re.compile(r"(?i)\b(?:opt[- ]?out|opt[- ]?in|unsubscribe|limit|restrict|choose|choice|right to|may request|"
                          r"can request|ask (?:us|that)|control|prevent|decline|refuse|withdraw)\b")
@@ -622,8 +638,7 @@ def rights_statements(ctx: Context) -> list[Statement]:
     rights_now: list[str] | None = None     # the new sentences that state a right, found once
     for k, c in _live(ctx):
         o, n = c.old or "", c.new or ""
-        o, n = ("" if _ASK_ONLY_RE.search(o) or _BROWSER_ONLY_RE.search(o) else o), \
-            ("" if _ASK_ONLY_RE.search(n) or _BROWSER_ONLY_RE.search(n) else n)
+        o, n = ("" if _no_right(o) else o), ("" if _no_right(n) else n)
         if c.kind in ("added", "reworded") and _RIGHT_RE.search(n) and not _RIGHT_RE.search(o):
             said = _owner_says(ctx, n, _RIGHT_RE)
             if said and not _disclaims(said) and c.kind == "reworded" and _CONTROL_RE.search(o):
