@@ -75,3 +75,10 @@ def test_company_named_by_its_site_is_the_company() -> None:
     assert fam == "Walmart" and label == "walmart"
     r = compare(text.replace("Medical Clinics at Walmart are run by others.\n", ""), text)
     assert "Walmart" not in r.entities_added["vendors"]
+
+
+def test_placeholder_address_is_no_contact() -> None:
+    from tracker.changes.entities import find_emails
+    text = ("Your e-mail address will include your public username like so: username@facebook.com. "
+            "Write to privacy@facebook.com or firstname.lastname@example.org.")
+    assert find_emails(text) == {"privacy@facebook.com"}

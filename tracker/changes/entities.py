@@ -283,8 +283,17 @@ def find_emails(text: str) -> set[str]:
         glued_label = _LABEL_GLUED_RE.match(address)
         if glued_label:      # 'Canadaprivacy-ca@apple.com': a table's label glued to the address
             address = address[glued_label.end(1):]
-        out.add(address.lower().rstrip("."))
+        address = address.lower().rstrip(".")
+        if address.split("@", 1)[0] not in _PLACEHOLDER_LOCALS:
+            out.add(address)
     return out
+
+
+# the shape of an address the text explains, not an address to write to ('Your Facebook e-mail
+# address will include your public username like so: username@facebook.com')
+_PLACEHOLDER_LOCALS = frozenset({"username", "yourname", "your.name", "yourusername", "your_username", "user.name",
+                                 "firstname.lastname", "first.last", "firstname", "name.surname", "john.doe",
+                                 "jane.doe", "johndoe", "janedoe", "someone", "you", "yourid"})
 
 
 _LABEL_GLUED_RE = re.compile(r"([A-Z][a-z]+)(?=(?:privacy|support|help|info|contact|legal|dpo|security|feedback|abuse)"

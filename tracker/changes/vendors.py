@@ -700,13 +700,19 @@ def in_menu(text: str, start: int, end: int, across_lines: bool = False) -> bool
 
 
 
+_TEASER_REACH = 160
+
+
 def in_teaser(text: str, start: int) -> bool:
     """Is the position on a short line that a scrape of a page's teasers cut off with an
     ellipsis ('PayPal Galactic: The first and...', 'Netflix shares jump, Apple and...')?
     A policy's sentence does not end in '...'."""
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", start)
-    line = text[lo:hi if hi != -1 else len(text)].rstrip()
+    hi = text.find("\n", start, start + _TEASER_REACH)
+    if hi == -1:
+        if len(text) - start > _TEASER_REACH:
+            return False          # a long line: prose, not a teaser (and no scan to its end)
+        hi = len(text)
+    line = text[text.rfind("\n", max(0, start - _TEASER_REACH), start) + 1:hi].rstrip()
     return line.endswith(("...", "…")) and len(line.split()) <= 14
 
 
