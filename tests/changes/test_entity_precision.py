@@ -82,3 +82,21 @@ def test_placeholder_address_is_no_contact() -> None:
     text = ("Your e-mail address will include your public username like so: username@facebook.com. "
             "Write to privacy@facebook.com or firstname.lastname@example.org.")
     assert find_emails(text) == {"privacy@facebook.com"}
+
+
+def test_only_a_recipient_of_data_is_a_new_recipient() -> None:
+    from tracker.changes.roles import may_receive
+    assert not may_receive("Apple", "Each operating system, iOS for Apple devices, provides its own instructions")
+    assert not may_receive("TRUSTe", "We have our privacy practices reviewed for compliance by TRUSTe")
+    assert not may_receive("Facebook", "Social plugins allow you to share information with Facebook")
+    assert may_receive("Facebook", "We share hashed e-mail addresses with Facebook to show you ads")
+    assert may_receive("Stripe", "Payments are processed by our payment processor, Stripe, Inc.")
+
+
+def test_platform_named_in_a_sharing_sentence_is_no_new_recipient() -> None:
+    base = BODY + "We share your data with our service providers.\n"
+    platform = compare(base, base + "We share settings with your device: iOS for Apple devices, Android for Android "
+                                    "devices and Windows for Microsoft devices each provide their own instructions.\n")
+    assert not [s for s in platform.statements if s.get("impact") == "new-recipient"]
+    processor = compare(base, base + "We share your payment data with Stripe, our payment processor.\n")
+    assert any("Stripe" in s["text"] for s in processor.statements)
