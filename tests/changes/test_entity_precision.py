@@ -100,3 +100,9 @@ def test_platform_named_in_a_sharing_sentence_is_no_new_recipient() -> None:
     assert not [s for s in platform.statements if s.get("impact") == "new-recipient"]
     processor = compare(base, base + "We share your payment data with Stripe, our payment processor.\n")
     assert any("Stripe" in s["text"] for s in processor.statements)
+
+
+def test_button_labels_in_a_list_are_no_companies() -> None:
+    text = ("You can like, follow and retweet posts. We share information with our partners, such as Liked, "
+            "Retweeted and Followed, and with partners such as Boeing and Nielsen.")
+    assert find_vendors(text) == {"Boeing", "Nielsen"}

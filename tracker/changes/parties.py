@@ -167,6 +167,17 @@ def _possessive(name: str) -> str:
     return re.sub(r"['’]s$", "", name)
 
 
+def _verb_form(token: str, lower: frozenset[str]) -> bool:
+    """Is token a verb's -ed or -ing form whose verb the text writes in lower case ('Liked' and
+    'likes', 'Retweeted' and 'retweet', 'Following' and 'follow')?"""
+    m = re.fullmatch(r"([A-Z][a-z]{2,}?)(e?d|ing)", token)
+    if not m:
+        return False
+    stem = m.group(1).lower()
+    forms = {stem, stem + "e", stem + "s", stem + "es", stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem}
+    return not forms.isdisjoint(lower)
+
+
 def _is_name(name: str, lower: frozenset[str], need_proper: bool = True) -> bool:
     """Is name a company's name? need_proper: nothing but its context says so, so it must be
     short, hold a word that names something and no word of a policy's own vocabulary."""
@@ -177,6 +188,8 @@ def _is_name(name: str, lower: frozenset[str], need_proper: bool = True) -> bool
         return True
     if len(tokens) > 3 or any(t.lower() in _GENERIC for t in tokens[:-1]):
         return False
+    if len(tokens) == 1 and _verb_form(tokens[0], lower):
+        return False      # 'Liked', 'Retweeted', 'Following': a button's label, not a company
     if tokens[-1].lower() in _GENERIC and tokens[-1] not in _WEAK_ORG:
         return False
     return any(_proper(t, lower) for t in tokens)
