@@ -106,3 +106,19 @@ def test_button_labels_in_a_list_are_no_companies() -> None:
     text = ("You can like, follow and retweet posts. We share information with our partners, such as Liked, "
             "Retweeted and Followed, and with partners such as Boeing and Nielsen.")
     assert find_vendors(text) == {"Boeing", "Nielsen"}
+
+
+def test_copyright_year_glued_to_the_name() -> None:
+    from tracker.changes.parties import find_parties, self_names
+    text = "© 2018Konnektive LLC. Any rights not expressly granted herein are reserved by Konnektive."
+    assert [n for n, _, _ in self_names(text)] == ["Konnektive LLC"]
+    assert find_parties(text) == []
+
+
+def test_general_mailbox_names_the_company() -> None:
+    text = ("Konstant Infosolutions runs this site. We use Google Analytics (see google.com/analytics, "
+            "google.com/policies and google.com/privacy). Write to mail@konstantinfo.com.")
+    urls = ["https://google.com/analytics", "https://google.com/policies", "https://google.com/privacy"]
+    assert first_party([text], urls)[1] == "konstantinfo"
+    regulator = "Complain to the commissioner at mailbox@datenschutz-berlin.de."
+    assert first_party([regulator], [])[1] is None

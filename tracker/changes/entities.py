@@ -392,7 +392,7 @@ _MAIL_PROVIDERS = {"gmail", "googlemail", "yahoo", "hotmail", "outlook", "live",
 # address names the company; any other single address may be a regulator's or a partner's
 _ROLE_MAILBOX_RE = re.compile(r"(?:privacy|data|dpo|gdpr|legal|support|help|contact|compliance|copyright|"
                               r"security|abuse|feedback|customer|service|care|ccpa|optout|opt-out|unsubscribe|"
-                              r"hello|team|trust)")
+                              r"hello|team|trust|(?:info|mail|office|enquiries|inquiries|webmaster)$)")
 
 
 def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[str | None, str | None]:

@@ -138,11 +138,15 @@ def _unglue(token: str) -> str:
     return token
 
 
+# a copyright year glued to the name after it ('© 2018Konnektive LLC'): the name is the rest
+_YEAR_GLUED_RE = re.compile(r"(?<![\w])(?:19|20)\d\d(?=[A-Z][a-z])")
+
+
 def _company_words(words: str) -> str:
     """The company's name among the capitalised words before a legal form: the rightmost run
     without a policy word ('Contact Us Privacy Team Intuit' -> 'Intuit', 'Privacy TeamIntuit'
     -> 'Intuit'); its last word is kept whatever it is ('Retail Activation Services')."""
-    tokens = _trim(words).split(" ")
+    tokens = _trim(_YEAR_GLUED_RE.sub("", words)).split(" ")
     keep = [tokens.pop()] if tokens else []
     if keep and _unglue(keep[0]) != keep[0]:
         return _unglue(keep[0])
@@ -322,7 +326,7 @@ _WE_DEF_RE = re.compile(r"\(\s*(?:collectively,?\s*|hereinafter,?\s*)?(?:the\s+)
                         r"[\"“”'‘’](?:we|We|WE|us|Us)[,\"“”'‘’]")
 _QUOTED_RE = re.compile(r"[\"“”]([A-Z][^\"“”,]{1,40}?),?[\"“”]")
 _COPYRIGHT_RE = re.compile(r"(?:©|&copy;|\([cC]\)|Copyright)(?:\s*(?:©|&copy;|\([cC]\)))?[\s,]*"
-                           r"(?:(?:19|20)\d\d(?:\s*[-–,]\s*|\s+))+(?:by\s+)?(?=[A-Z])")
+                           r"(?:(?:19|20)\d\d(?:\s*[-–,]\s*|\s+|(?=[A-Z][a-z])))+(?:by\s+)?(?=[A-Z])")
 _NAME_TAIL_RE = re.compile(rf"({_NAME})(?:,? {_SUFFIX})?,?\s*$")
 _NAME_HEAD_RE = re.compile(rf"({_NAME})(?:,? {_SUFFIX})?")
 _DBA_RE = re.compile(r"\s(?:d/b/a|dba|doing business as|trading as)\s+$")
