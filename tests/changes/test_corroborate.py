@@ -166,3 +166,15 @@ def test_sharing_said_new_or_gone_is_checked_against_the_sharing_sentences_of_th
                           "We share your information with service providers.")):
         widened = [Statement(claim, "sharing", "sharing-widened", changes=(0,))]
         assert len(_kept(widened, [ch("added", None, claim)], [other], [])) == 1, claim
+
+
+def test_not_without_consent_and_only_if_you_agree_are_one_promise() -> None:
+    """'does not share … without your consent' restated as 'will only be shared … if both of you
+    have indicated …' is no withdrawn promise (LinkedIn 2010)."""
+    gone = ch("removed", "We do not share your contact information with another User without your consent.", None)
+    said = [Statement("No longer promises: Acme does not share …", "sharing", "promise-withdrawn", changes=(0,))]
+    new = ["Your contact information will only be shared with another User if both of you have indicated that you "
+           "would like to establish contact with each other."]
+    assert _kept(said, [gone], [], new) == []
+    # 'will share … with another User' alone keeps the loss
+    assert len(_kept(said, [gone], [], ["Your contact information will be shared with another User you connect with."])) == 1

@@ -85,11 +85,18 @@ class Sign:
     numbers: tuple[str, ...]
 
 
+# 'does not share … without your consent' and 'will only be shared … if you agree' set one
+# condition: the same polarity
+_SAME_CONDITION = {("not", "without"): ("only",), ("never", "without"): ("only",), ("not", "unless"): ("only",),
+                   ("never", "unless"): ("only",)}
+
+
 @lru_cache(maxsize=16384)
 def sign(text: str) -> Sign:
     low = text.lower().replace("\u2019", "'")
     words = frozenset(w.strip("'-") for w in _WORD_RE.findall(low)) - _STOP - {""}
     polarity = tuple(sorted({m.lower().replace("n't", "not").replace("cannot", "not") for m in _POLARITY_RE.findall(low)}))
+    polarity = _SAME_CONDITION.get(polarity, polarity)
     return Sign(words, frozenset(_stem(w) for w in words), polarity, tuple(sorted(set(_NUMBER_RE.findall(low)))))
 
 

@@ -244,13 +244,16 @@ def _promise_of(owner_name: str, text: str) -> bool:
 
 
 # the same promise in the passive: 'information about you is not willfully disclosed to any third party'
-_PASSIVE_PROMISE_RE = re.compile(r"(?i)\b(?:is|are|will) (?:not|never) (?:be )?(?:\w+ly )?(?:disclosed|shared|sold|rented|"
+_PASSIVE_PROMISE_RE = re.compile(r"(?i)\b(?:is|are|will) (?:not|never|only) (?:be )?(?:\w+ly )?(?:disclosed|shared|sold|rented|"
                                  r"transferred|provided|given|traded)\b|\bwithout first (?:receiving|obtaining|getting) "
                                  r"(?:your|the user's|that customer's) (?:permission|consent)")
 _UNABLE_RE = re.compile(r"(?i)\b(?:will|would|may) not be (?:able|possible|available)\b|\b(?:does|do) not control\b|"
                         r"\b(?:does|do) not have (?:any )?(?:access to (?:or|and) )?control\b|\b(?:cannot|can't|can not) control\b|\bha(?:s|ve) no control\b|"
                         r"\b(?:is|are) not responsible\b|\b(?:cannot|can't|can not) (?:guarantee|ensure|warrant|promise)|"
-                        r"\bif you (?:would )?(?:prefer|wish|would like|want) that\b")
+                        r"\bif you (?:would )?(?:prefer|wish|would like|want) that\b|"
+                        # a request of the user's it refuses: 'does not respond to Web browser "do not track" signals'
+                        r"\b(?:not|n't) (?:currently )?(?:respond|honou?r|recogni[sz]e|support|process|act on|"
+                        r"comply with)\b[^.;]{0,40}?\b(?:do[- ]not[- ]track|DNT|signals?|requests?)\b")
 _CONTENT_WORD_RE = re.compile(r"[a-z]{4,}")
 _FUNCTION_WORDS = frozenset("""with from that this these those your have will would shall their there when where
 which what about into only also such other than then them they does like more most some without unless""".split())
@@ -588,8 +591,19 @@ def retention_statements(ctx: Context) -> list[Statement]:
 
 # 'you can always ask us for more information', 'you may contact us with questions': an offer to
 # answer, not a right over one's data
+# ('you may exercise these rights by emailing us at …' says how to use rights stated before it: no right of its own)
 _ASK_ONLY_RE = re.compile(r"(?i)\byou (?:can|may) (?:always |also )?ask (?:\w+ )?(?:for )?(?:more|further|additional) "
-                          r"(?:information|details)\b|\byou (?:can|may) (?:always |also )?ask (?:\w+ )?(?:any )?questions?\b")
+                          r"(?:information|details)\b|\byou (?:can|may) (?:always |also )?ask (?:\w+ )?(?:any )?questions?\b|"
+                          r"\byou (?:can|may) (?:also )?exercise (?:these|those|such|this|the above|any of these|"
+                          r"any of those) rights? (?:by|through|via|at)\b")
+
+
+# what any browser lets its user do ('you can remove or block cookies using the settings in your
+# browser'): an instruction, not a right the company gives or takes away
+_BROWSER_ONLY_RE = re.compile(r"(?i)\b(?:using|through|via|in|with|by (?:changing|adjusting|modifying|setting)) "
+                              r"(?:the |your )?(?:web )?browser(?:'s)? (?:settings|preferences|options)\b|"
+                              r"\bsettings (?:in|of|on) (?:the |your )?(?:web )?browser\b|"
+                              r"\b(?:set|configure|change) your (?:web )?browser to (?:refuse|reject|block|decline|notify)\b")
 
 
 # a control of the user in any wording: what a reworded sentence may already have given
@@ -611,7 +625,8 @@ def rights_statements(ctx: Context) -> list[Statement]:
     rights_now: list[str] | None = None     # the new sentences that state a right, found once
     for k, c in _live(ctx):
         o, n = c.old or "", c.new or ""
-        o, n = ("" if _ASK_ONLY_RE.search(o) else o), ("" if _ASK_ONLY_RE.search(n) else n)
+        o, n = ("" if _ASK_ONLY_RE.search(o) or _BROWSER_ONLY_RE.search(o) else o), \
+            ("" if _ASK_ONLY_RE.search(n) or _BROWSER_ONLY_RE.search(n) else n)
         if c.kind in ("added", "reworded") and _RIGHT_RE.search(n) and not _RIGHT_RE.search(o):
             said = _owner_says(ctx, n, _RIGHT_RE)
             if said and not _disclaims(said) and c.kind == "reworded" and _CONTROL_RE.search(o):
@@ -963,8 +978,39 @@ def pointer_statements(ctx: Context) -> list[Statement]:
     return out
 
 
+# a browser's 'do not track' or Global Privacy Control signal, and whether the company acts on it
+_SIGNAL_RE = re.compile(r"(?i)\bdo[- ]not[- ]track\b|\bDNT\b|\bGlobal Privacy Control\b|\bGPC\b")
+_REFUSES_RE = re.compile(r"(?i)\b(?:not|n't|unable to|cannot) (?:currently |yet )?(?:respond|honou?r|recogni[sz]e|support|"
+                         r"process|act on|comply with)\b")
+_HONOURS_RE = r"\b(?:will |do |does |currently )?(?:respond|honou?r|recogni[sz]e|process|treat)s?\b"
+
+
+def signal_statements(ctx: Context) -> list[Statement]:
+    """What the company does with a browser's 'do not track' or Global Privacy Control signal,
+    newly said or no longer said: ignoring it is a practice the reader should know of (it is
+    no commitment), honouring it is a commitment."""
+    out: list[Statement] = []
+    for k, c in _live(ctx):
+        if c.kind == "reworded":
+            continue
+        text = c.new if c.kind == "added" else c.old
+        if not text or not _SIGNAL_RE.search(text):
+            continue
+        said = _owner_says(ctx, text, _SIGNAL_RE)
+        if not said:
+            continue
+        if c.kind == "removed":
+            out.append(Statement(f"No longer says: {_lower(said)}", "do-not-track", "practice-changed", said, None, (k,)))
+        elif _REFUSES_RE.search(said):
+            out.append(Statement(said, "do-not-track", "practice-changed", None, said, (k,)))
+        elif re.match(rf"(?i)(?:{re.escape(ctx.owner)}|we)\b[^.;,]{{0,20}}?{_HONOURS_RE}", said):
+            out.append(Statement(f"New commitment: {_lower(said)}", "do-not-track", "promise-added", None, said, (k,)))
+    return out
+
+
 RULES: tuple[Callable[[Context], list[Statement]], ...] = (
     promise_statements, narrowed_promises, consent_statements, consent_required_statements, value_statements, transfer_statements, rights_statements,
+    signal_statements,
     recipient_statements, law_statements, children_statements, named_statements, sharing_statements, retention_statements, practice_statements, contact_statements,
     section_statements, pointer_statements, reworded_statements,
 )
