@@ -122,3 +122,9 @@ def test_general_mailbox_names_the_company() -> None:
     assert first_party([text], urls)[1] == "konstantinfo"
     regulator = "Complain to the commissioner at mailbox@datenschutz-berlin.de."
     assert first_party([regulator], [])[1] is None
+
+
+def test_a_list_ending_in_an_ellipsis_is_no_teaser() -> None:
+    text = "Our advertising partners include Google, Facebook, ...\n"
+    assert not in_teaser(text, text.index("Google"))
+    assert find_vendors(text) == {"Google", "Facebook"}

@@ -701,6 +701,9 @@ def in_menu(text: str, start: int, end: int, across_lines: bool = False) -> bool
 
 
 _TEASER_REACH = 160
+# a title cut off in mid-phrase: the ellipsis glued to a word ('The first and...'); 'Google,
+# Facebook, ...' or '... and more …' ends a list, not a teaser
+_TEASER_END_RE = re.compile(r"[A-Za-z](?:\.\.\.|…)$")
 
 
 def in_teaser(text: str, start: int) -> bool:
@@ -713,7 +716,7 @@ def in_teaser(text: str, start: int) -> bool:
             return False          # a long line: prose, not a teaser (and no scan to its end)
         hi = len(text)
     line = text[text.rfind("\n", max(0, start - _TEASER_REACH), start) + 1:hi].rstrip()
-    return line.endswith(("...", "…")) and len(line.split()) <= 14
+    return _TEASER_END_RE.search(line) is not None and len(line.split()) <= 14
 
 
 # a page's own buttons: 'Share on Facebook', 'Share via Twitter', 'Follow us on LinkedIn'
