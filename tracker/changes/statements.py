@@ -22,6 +22,7 @@ from tracker.changes.phrasing import (
 )
 from tracker.changes.priorities import MAX_STATEMENTS, RANK, tier
 from tracker.changes.report import Change
+from tracker.changes.roles import may_receive
 from tracker.changes.summary import _GLUED_UI_RE
 
 QUOTE_LIMIT = 170
@@ -504,6 +505,8 @@ def recipient_statements(ctx: Context) -> list[Statement]:
                                                          r"(?:uses?|integrates? with|embeds?|relies on|works? with)"
                                                          r" [^.;:]{0,50}?" + re.escape(name) + r")", text)):
                 continue
+            if not may_receive(name, text):
+                continue      # a platform, a network to sign in with, a seal: named, not given data
             said = _owner_says(ctx, text, re.compile(re.escape(name)), NAMED_QUOTE_LIMIT)
             if said:
                 out.append(Statement(said, "sharing", "new-recipient", None, name, (k,)))
