@@ -377,9 +377,10 @@ def compare(old: str, new: str) -> ChangeReport:
                             d_old.text)) if any(c.material for c in changes) else ()
     ctx = Context(changes, added, removed, top_added, sections_removed, _owner_name(owner, new),
                   _salient_terms(changes, added, removed, names, d_old.text, d_new.text, sections_added), names,
-                  old_text=d_old.text)
-    cands = corroborated(publishable(candidates(ctx)), changes, [s.text for s in d_old.sentences],
-                         [s.text for s in d_new.sentences], protection_kinds(lambda t: _promise(ctx, t)))
+                  old_text=d_old.text, old_sentences=tuple(s.text for s in d_old.sentences),
+                  new_sentences=tuple(s.text for s in d_new.sentences))
+    cands = corroborated(publishable(candidates(ctx)), changes, list(ctx.old_sentences),
+                         list(ctx.new_sentences), protection_kinds(lambda t: _promise(ctx, t)))
     partial = summary_side(d_old.text, d_new.text)
     if partial:       # one side is a summary page linking to the policy: say so, and nothing else
         cands = [summary_statement(partial, ctx.owner, len(d_old.text.split()), len(d_new.text.split()))]
@@ -418,6 +419,7 @@ def compare(old: str, new: str) -> ChangeReport:
         own_added=own_added,
         own_removed=own_removed,
         vendor_roles=vendor_roles(sorted({*added["vendors"], *removed["vendors"]}), old, new),
+        links_changed=facts.links_changed,
     )
 
 

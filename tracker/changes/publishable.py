@@ -8,6 +8,15 @@ run of links ("Adds: Canada (EN): http://www.intuit.ca/… Canada (FR)"). Such a
 the reader nothing they can publish or act on; it is dropped, and the next statement takes its
 place. A statement that names what it quotes by kind (a section, a law, a value, an office) is
 always kept: its label carries the news.
+
+Structure quoted as if it were a practice is no statement either (see tracker.changes.headline
+on what prose may say): a heading or a link title quoted as a sentence ('Adds: More on what the
+Wikimedia Foundation Privacy Policy does not cover', 'Adds: How do we use cookies?': a policy
+states its practices and asks questions only as titles), a host name given as the value that
+changed ('drpw019.walmart.com (was: drpw060.walmart.com)': a server, not a practice), and a
+window of words cut from inside a sentence before its subject ('Now mentions Practices: “has a
+specific Notice of Privacy Practices for its …”') or across a sentence break
+('… classical music.Which Information Can').
 """
 
 from __future__ import annotations
@@ -26,6 +35,18 @@ _DANGLING_END_RE = re.compile(r"(?i)\b(?:of|on behalf|the|a|an|and|or|for|by|fro
 _LEAD_IN_RE = re.compile(r"^(?:To|Which|That|So that|In order to|Such as|Including)\b")
 _QUOTED_EDIT_RE = re.compile(r"^(?:Adds|Drops|Now says) [“\"](?P<q>[^”\"]*)[”\"]")
 _URL_RE = re.compile(r"https?://\S+|www\.\S+")
+# a title quoted as a sentence: what a link or a heading says, never a practice
+_TITLE_QUOTE_RE = re.compile(r"^(?:Adds|No longer says|Now reads):\s+(?:More (?:on|about|information (?:on|about))|"
+                             r"Learn (?:more|about)|Read (?:more|about)|Find out (?:more|about)|Click|See (?:also|more|below)|"
+                             r"Back to|Go to|Skip to)\b")
+_HOST_RE = re.compile(r"(?i)^(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,6}(?:/\S*)?$")
+_WAS_RE = re.compile(r"\s*\(was: [^()]*\)$")
+# 'Now mentions X: “…”' quoting words around X: they start before the sentence's subject when
+# their first word is a verb of it, and run into the next sentence past a full stop with no space
+_MENTION_RE = re.compile(r"^(?:Now|No longer) mentions [^:]{1,60}: “(?P<q>[^”]*)”$")
+_NO_SUBJECT_RE = re.compile(r"^(?:may|might|will|would|can|could|should|must|shall|has|have|had|is|are|was|were|"
+                            r"does|do|did|not|be|been|being)\b")
+_GLUED_BREAK_RE = re.compile(r"[a-z]{2}[.?!][A-Z][a-z]")
 # levels whose label names what changed by kind: kept whatever their quote looks like
 _NAMED = frozenset({"section-added", "section-removed", "law-cited", "transfer-basis", "value-changed",
                     "contact-changed", "retention-changed", "office-named", "page-summary", "sale-reversal",
@@ -34,6 +55,13 @@ _NAMED = frozenset({"section-added", "section-removed", "law-cited", "transfer-b
 
 def fragment(text: str) -> str | None:
     """Why text is no publishable statement, or None when it is one."""
+    if _TITLE_QUOTE_RE.match(text) or _LABEL_RE.sub("", text).rstrip().endswith("?"):
+        return "a heading or a link title quoted as a sentence"
+    if _HOST_RE.match(_WAS_RE.sub("", text).strip()):
+        return "a host name, not a practice"
+    mention = _MENTION_RE.match(text)
+    if mention and (_NO_SUBJECT_RE.match(mention.group("q")) or _GLUED_BREAK_RE.search(mention.group("q"))):
+        return "words cut from inside a sentence, before its subject or across a sentence break"
     m = _QUOTED_EDIT_RE.match(text)
     if m and (not m.group("q")[:1].isalnum() or not m.group("q").rstrip()[-1:].isalnum() and
               m.group("q").rstrip()[-1:] not in ".)"):
@@ -49,6 +77,13 @@ def fragment(text: str) -> str | None:
     return None
 
 
+def host_value(s: Statement) -> bool:
+    """A value change whose old or new value is only a host name or a URL: a server moved, not
+    a practice changed (a link that matters is a pointer statement)."""
+    values = [v.strip() for v in (s.old, s.new) if v]
+    return bool(values) and all(_HOST_RE.match(v) for v in values) and s.impact != "pointer"
+
+
 def publishable(statements: list[Statement]) -> list[Statement]:
     """The statements a reader can take as they are (see the module docstring)."""
-    return [s for s in statements if s.impact in _NAMED or fragment(s.text) is None]
+    return [s for s in statements if not host_value(s) and (s.impact in _NAMED or fragment(s.text) is None)]
