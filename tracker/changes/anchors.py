@@ -54,7 +54,10 @@ new former separate individual different various external outside trusted select
 _FUNCTION = frozenset("""a an the this that these those such said our your their its his her my some any all each
 every no of in on at by for with from to into onto and or but nor as than then also only not is are was were will
 would may might can could should must shall do does did has have had be been being which who whom whose where when
-it they we you he she there here other""".split())
+it they we you he she there here other own""".split())
+# words after which the next word is a verb, not a modifier: 'to place tags', 'we also allow third-party …'
+_BEFORE_VERB = frozenset("""to we you they it also may might can could will would should must shall not never
+who which that""".split())
 _VERBISH_RE = re.compile(rf"^(?:{_AUX}|also|not|[a-z]+ed)$")
 
 
@@ -102,14 +105,23 @@ def _referent(prev: str, head: str, mods: list[str]) -> list[str] | None:
             continue
         said: list[str] = []
         j = k - 1
-        while j >= 0 and len(said) < 3 and re.match(r"[\w-]", words[j]) and words[j].lower() not in _FUNCTION \
-                and not _VERBISH_RE.match(words[j].lower()) and not words[j].lower().endswith("ly"):
+        while j >= 0 and len(said) < 3 and _modifier(words[j]):
             said.insert(0, words[j])
             j -= 1
+        if said and (j < 0 or words[j].lower() in _BEFORE_VERB):
+            said = said[1:]       # 'to place tags', 'We post supplementary notices': a verb, not a modifier
         said = [w2 for w2 in said if w2.lower() not in {m.lower() for m in mods}]
         if found is None or len(said) > len(found):
             found = said
     return found
+
+
+def _modifier(word: str) -> bool:
+    """A word that may say which thing a noun is: not a function word, a verb form, an adverb
+    or a plural ('Verizon uses information': 'uses' says nothing of which information)."""
+    low = word.lower()
+    return bool(re.match(r"[\w-]", word)) and low not in _FUNCTION and not _VERBISH_RE.match(low) \
+        and not low.endswith(("ly", "ing")) and not (low.endswith("s") and not low.endswith("ss"))
 
 
 def _anchored_np(det: str, mods: list[str], head: str, referent: list[str], at_start: bool) -> str:
@@ -140,6 +152,8 @@ def anchor(ctx: "Context", s: "Statement") -> "Statement":
     (see the module docstring); s itself when there is none or it cannot be resolved."""
     label = _label_of(s.text)
     body = s.text[len(label):]
+    if PRONOUN_RE.match(body[:1].upper() + body[1:]):
+        return s                  # 'This includes …': a pronoun, no noun to anchor
     m = _DETERMINER_RE.match(body[:1].upper() + body[1:]) or _definite_subject(body)
     inner = None if m else _INNER_RE.search(body)
     hit = m or inner
@@ -172,7 +186,7 @@ def _label_of(text: str) -> str:
 
 
 # 'The tags may collect …': a bare noun as subject, straight before its verb
-_DEFINITE_RE = re.compile(rf"^(?P<det>The)\s+(?P<rest>(?!{_SELF})[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:{_AUX}|[a-z]+s|[a-z]+ed)\b")
+_DEFINITE_RE = re.compile(rf"^(?P<det>The)\s+(?P<rest>(?!{_SELF})[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:{_AUX}|also)\b")
 
 
 def _definite_subject(body: str) -> "re.Match[str] | None":

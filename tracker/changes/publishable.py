@@ -29,7 +29,8 @@ from tracker.changes.statements import _LABEL_RE, Statement
 # words a finished clause does not end on
 # ('with', 'to', 'in' and 'at' can end a sentence: 'the companies it works with')
 _DANGLING_END_RE = re.compile(r"(?i)\b(?:of|on behalf|the|a|an|and|or|for|by|from|through|their|its|our|your|"
-                              r"that|which|such as|including|e\.g|i\.e|as well as|about|into|onto|than)\W*$")
+                              r"that|which|such as|including|e\.g|i\.e|as well as|about|into|onto|than|"
+                              r"please (?:contact|visit|see|call|write to|read))\W*$")
 # a clause that only leads into a sentence: 'To enable …', 'Which …' with nothing after it
 # ('But Apple does not link your IP address …' is a whole sentence: 'and', 'or', 'but' may open one)
 _LEAD_IN_RE = re.compile(r"^(?:To|Which|That|So that|In order to|Such as|Including)\b")
@@ -38,7 +39,7 @@ _URL_RE = re.compile(r"https?://\S+|www\.\S+")
 # a title quoted as a sentence: what a link or a heading says, never a practice
 _TITLE_QUOTE_RE = re.compile(r"^(?:Adds|No longer says|Now reads):\s+(?:More (?:on|about|information (?:on|about))|"
                              r"Learn (?:more|about)|Read (?:more|about)|Find out (?:more|about)|Click|See (?:also|more|below)|"
-                             r"Back to|Go to|Skip to)\b")
+                             r"See|Back to|Go to|Skip to)\b")
 _HOST_RE = re.compile(r"(?i)^(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,6}(?:/\S*)?$")
 _WAS_RE = re.compile(r"\s*\(was: [^()]*\)$")
 # 'Now mentions X: “…”' quoting words around X: they start before the sentence's subject when
@@ -55,7 +56,7 @@ _NAMED = frozenset({"section-added", "section-removed", "law-cited", "transfer-b
 
 def fragment(text: str) -> str | None:
     """Why text is no publishable statement, or None when it is one."""
-    if _TITLE_QUOTE_RE.match(text) or _LABEL_RE.sub("", text).rstrip().endswith("?"):
+    if _TITLE_QUOTE_RE.match(text) or _WAS_RE.sub("", _LABEL_RE.sub("", text)).rstrip().endswith("?"):
         return "a heading or a link title quoted as a sentence"
     if _HOST_RE.match(_WAS_RE.sub("", text).strip()):
         return "a host name, not a practice"

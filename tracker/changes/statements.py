@@ -1127,10 +1127,12 @@ def candidates(ctx: Context) -> list[Statement]:
 
 def _points_back(ctx: Context, s: Statement) -> bool:
     """The statement's subject points back to a sentence it does not quote, and no referent
-    was found for it (tracker.changes.anchors): left out while another statement remains."""
+    was found for it (tracker.changes.anchors): left out while another statement remains.
+    A protection or a right gained or lost is kept (it never leads): what it protects is
+    still news."""
     from tracker.changes.anchors import points_back, previous
     body = _LABEL_RE.sub("", s.text)
-    return s.impact != "page-summary" and points_back(body, previous(ctx, s))
+    return tier(s.impact) >= 2 and points_back(body, previous(ctx, s))
 
 
 # statements that must say something about data to be stated at all: a sentence quoted because
