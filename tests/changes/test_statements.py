@@ -110,7 +110,9 @@ def test_sections_are_one_statement_each_way() -> None:
 def test_only_headings_that_name_a_practice_or_right_are_stated() -> None:
     # 'Our Business', a person's name and page controls are navigation: they stay in `sections`
     out = section_statements(_ctx(sections_added=["Our Business", "Aida Alvarez", "Your California Privacy Rights",
-                                                  "Forgot Password?"], sections_removed=["Contact Privacy Office"]))
+                                                  "Forgot Password?", "Archive of Previous Privacy Policies",
+                                                  "Acme believes that protecting the privacy of children on the"],
+                                  sections_removed=["Contact Privacy Office"]))
     assert [s.text for s in out] == ["Adds a section “Your California Privacy Rights”"]
 
 

@@ -44,7 +44,7 @@ _INNER_RE = re.compile(rf"\b(?P<det>those|said)\s+(?!{_SELF})(?!(?:that|which|wh
                        rf"listed|described|set|provided|mentioned|identified|specified|above|below)\b)(?P<rest>[a-z])")
 # a role said with 'the' and nothing that says which: '… with the third party', 'the partner(s)'
 _BARE_ROLE_RE = re.compile(r"\bthe (?:other )?(?P<role>third[- ]part(?:y|ies)(?: (?:service|company|site|provider))?|"
-                           r"partner(?:\(s\))?|part(?:y|ies))\b(?!['’]s? (?:own )?polic)(?! (?:of|who|that|which|named|"
+                           r"partner(?:\(s\))?|part(?:y|ies))(?!\w)(?!['’]s? (?:own )?polic)(?! (?:of|who|that|which|named|"
                            r"called|you|we|with whom|in question|concerned|to (?:the|this|these) (?:agreement|terms))\b)"
                            r"(?!,? (?:[A-Z]|e\.g|such as|including))")
 _INTRODUCED_ROLE_RE = re.compile(r"\b(?:a|an|any|another|one|each|such|certain|some)\s+(?:other\s+)?(?:third[- ]part|partner|part)")
@@ -116,12 +116,18 @@ def _referent(prev: str, head: str, mods: list[str]) -> list[str] | None:
     return found
 
 
+# '-ing' words that lead a phrase rather than say which thing ('using cookies'); 'advertising
+# program', 'marketing partners' keep theirs
+_ING_VERBS = frozenset("""using including providing regarding concerning following containing having being making
+sharing collecting receiving placing setting allowing enabling getting giving visiting""".split())
+
+
 def _modifier(word: str) -> bool:
     """A word that may say which thing a noun is: not a function word, a verb form, an adverb
     or a plural ('Verizon uses information': 'uses' says nothing of which information)."""
     low = word.lower()
     return bool(re.match(r"[\w-]", word)) and low not in _FUNCTION and not _VERBISH_RE.match(low) \
-        and not low.endswith(("ly", "ing")) and not (low.endswith("s") and not low.endswith("ss"))
+        and not low.endswith("ly") and low not in _ING_VERBS and not (low.endswith("s") and not low.endswith("ss"))
 
 
 def _anchored_np(det: str, mods: list[str], head: str, referent: list[str], at_start: bool) -> str:

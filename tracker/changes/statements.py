@@ -855,11 +855,15 @@ def section_statements(ctx: Context) -> list[Statement]:
 
 # a title that is a control of the page, not a part of the policy ('Forgot Password?', 'Sign in')
 _UI_TITLE_RE = re.compile(r"(?i)^(?:forgot|sign (?:in|up|out)|log ?(?:in|out)|register|subscribe|search|"
-                          r"manage|view|shop|buy|download|back to|go to|skip to)\b")
+                          r"manage|view|shop|buy|download|back to|go to|skip to|archive|previous|past versions)\b")
 
 
 def _ui_title(title: str) -> bool:
-    return bool(_UI_TITLE_RE.match(title.strip())) or (title.rstrip().endswith("?") and len(title.split()) <= 3)
+    """A page control or a line cut mid-sentence taken for a heading ('Forgot Password?',
+    'Archive of Previous Privacy Policies', '… protecting the privacy of children on the')."""
+    from tracker.changes.publishable import _DANGLING_END_RE
+    return bool(_UI_TITLE_RE.match(title.strip())) or (title.rstrip().endswith("?") and len(title.split()) <= 3) \
+        or bool(_DANGLING_END_RE.search(title.rstrip(" :")))
 
 
 def contact_statements(ctx: Context) -> list[Statement]:
