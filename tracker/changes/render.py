@@ -39,7 +39,7 @@ def _text_redline(c: Change) -> str:
 _MARK = {"added": "+", "removed": "-", "reworded": "~", "moved": ">"}
 # the label a statement or a headline opens with ('Drops promise: ', 'Rewrite with a new right: ')
 _LEAD_LABEL_RE = re.compile(r"^[A-Z][A-Za-z ]{2,40}:\s+")
-_WORD_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
 
 
 def _words(text: str) -> set[str]:
@@ -50,7 +50,7 @@ def shown_bullets(headline: str, bullets: Sequence[str]) -> list[str]:
     """The bullets to list under the headline: those that say something it does not (a bullet
     whose every word the headline already says, label aside, is the headline again)."""
     said = _words(headline)
-    return [b for b in bullets if not _words(b) <= said]
+    return [b for b in bullets if not _words(b) or not _words(b) <= said]
 
 
 

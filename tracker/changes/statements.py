@@ -844,7 +844,7 @@ def section_statements(ctx: Context) -> list[Statement]:
     out: list[Statement] = []
     for names, one, many, impact in ((ctx.sections_added, "Adds a section", "Adds sections", "section-added"),
                                      (ctx.sections_removed, "Removes the section", "Removes sections", "section-removed")):
-        names = [n for n in practice_sections(list(names)) if len(n) <= 80 and not _ui_title(n)][:3]
+        names = [n for n in names if (n in practice_sections([n]) or _foreign(n)) and len(n) <= 80 and not _ui_title(n)][:3]
         if names:
             quoted = [f"“{n}”" for n in names]
             text = f"{one} {quoted[0]}" if len(names) == 1 else f"{many} {', '.join(quoted[:-1])} and {quoted[-1]}"
@@ -856,6 +856,12 @@ def section_statements(ctx: Context) -> list[Statement]:
 # a title that is a control of the page, not a part of the policy ('Forgot Password?', 'Sign in')
 _UI_TITLE_RE = re.compile(r"(?i)^(?:forgot|sign (?:in|up|out)|log ?(?:in|out)|register|subscribe|search|"
                           r"manage|view|shop|buy|download|back to|go to|skip to|archive|previous|past versions)\b")
+
+
+def _foreign(title: str) -> bool:
+    """A title mostly in another script: the English words of practices say nothing about it."""
+    letters = [ch for ch in title if ch.isalpha()]
+    return bool(letters) and sum(ch.isascii() for ch in letters) < 0.5 * len(letters)
 
 
 def _ui_title(title: str) -> bool:
