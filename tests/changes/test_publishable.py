@@ -64,3 +64,13 @@ def test_a_host_name_is_no_value_of_a_practice() -> None:
                       "drpw060.acme.com", "drpw019.acme.com")
     period = Statement("Acme keeps logs for 30 days (was: 90 days)", "retention", "retention-changed", "90 days", "30 days")
     assert publishable([moved, period]) == [period]
+
+
+def test_a_window_cut_before_its_subject_is_mended_to_its_clause_or_dropped() -> None:
+    cut = Statement("No longer mentions Privacy Legal: “not the matter is escalated to its Privacy Legal team which "
+                    "will work across”", "contact", "reworded", "x", None, (3,))
+    noun = Statement("Now mentions Practices: “has a specific Notice of Privacy Practices for its practices relating”",
+                     "other", "reworded", None, "x", (4,))
+    out = publishable([cut, noun])
+    assert [s.text for s in out] == ["No longer mentions Privacy Legal: “the matter is escalated to its Privacy Legal team”"]
+    assert out[0].changes == (3,) and out[0].old == "the matter is escalated to its Privacy Legal team"

@@ -78,6 +78,40 @@ def fragment(text: str) -> str | None:
     return None
 
 
+# where a cut window's sentence can start again: a determiner or a subject pronoun
+_SUBJECT_START_RE = re.compile(r"\b(?:the|its|their|your|a|an|this|these|you|it|they)\b")
+_RELATIVE_RE = re.compile(r",? (?:which|who) ")
+# a finite verb after the subject: what makes the mended words a clause
+_FINITE_RE = re.compile(r"\b(?:is|are|was|were|will|would|may|might|can|could|should|must|shall|has|have|had|does|do|did)\b")
+
+
+def mended(s: Statement) -> Statement | None:
+    """A 'Now mentions X: “…”' window cut before its subject or across a sentence break, mended
+    to the clause around X that is whole: from the first subject in its first words, before a
+    break and before a trailing 'which …' ('not the matter is escalated to its Privacy Legal
+    team which will work across' -> 'the matter is escalated to its Privacy Legal team'); None
+    when no whole clause remains."""
+    m = _MENTION_RE.match(s.text)
+    if not m:
+        return None
+    q = m.group("q")
+    name = s.text.split(" mentions ", 1)[1].split(":", 1)[0]
+    brk = _GLUED_BREAK_RE.search(q)
+    if brk:
+        q = q[:brk.start() + 3] if name in q[:brk.start() + 3] else q[brk.start() + 3:]
+    start = _SUBJECT_START_RE.search(q, 0, 40)
+    if not start or name not in q[start.start():]:
+        return None
+    q = q[start.start():].rstrip(" .")
+    rel = _RELATIVE_RE.search(q)
+    if rel and name in q[:rel.start()] and _FINITE_RE.search(q[:rel.start()]):
+        q = q[:rel.start()]
+    text = s.text[:m.start("q")] + q + "”"
+    if len(q.split()) < 5 or not _FINITE_RE.search(q) or fragment(text) is not None or fragment(f"Adds: {q}") is not None:
+        return None
+    return Statement(text, s.topic, s.impact, q if s.old else None, q if s.new else None, s.changes, s.short)
+
+
 def host_value(s: Statement) -> bool:
     """A value change whose old or new value is only a host name or a URL: a server moved, not
     a practice changed (a link that matters is a pointer statement)."""
@@ -86,5 +120,16 @@ def host_value(s: Statement) -> bool:
 
 
 def publishable(statements: list[Statement]) -> list[Statement]:
-    """The statements a reader can take as they are (see the module docstring)."""
-    return [s for s in statements if not host_value(s) and (s.impact in _NAMED or fragment(s.text) is None)]
+    """The statements a reader can take as they are (see the module docstring); a cut window
+    of words is mended to its whole clause when it has one."""
+    out = []
+    for s in statements:
+        if host_value(s):
+            continue
+        if s.impact in _NAMED or fragment(s.text) is None:
+            out.append(s)
+            continue
+        fixed = mended(s)
+        if fixed is not None:
+            out.append(fixed)
+    return out
