@@ -122,3 +122,19 @@ def test_a_pronoun_subject_is_not_taken_for_a_noun() -> None:
     s = Statement("This includes social media features that may collect your IP address", "collection",
                   "collection-widened", None, quoted, (0,))
     assert anchor(ctx, s) == s
+
+
+@pytest.mark.parametrize("before, quoted, expected", [
+    ("This policy is approved by the Acme Board.", "It may not be ignored by Acme staff.",
+     "This policy may not be ignored by Acme staff"),
+    ("Our service providers are bound by contract.", "They may use your data only for Acme.",
+     "Acme's service providers may use your data only for Acme"),
+    # the number must agree, and the sentence before must open with its subject
+    ("Our service providers are bound by contract.", "It may use your data only for Acme.",
+     "It may use your data only for Acme"),
+    ("When you sign up, Acme asks for your e-mail.", "It is kept for 30 days.", "It is kept for 30 days"),
+])
+def test_a_pronoun_subject_takes_the_subject_of_the_sentence_before(before: str, quoted: str, expected: str) -> None:
+    ctx = _ctx([_added(quoted)], (before, quoted))
+    s = Statement(quoted.rstrip("."), "sharing", "practice-changed", None, quoted, (0,))
+    assert anchor(ctx, s).text == expected

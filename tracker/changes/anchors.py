@@ -159,7 +159,7 @@ def anchor(ctx: "Context", s: "Statement") -> "Statement":
     label = _label_of(s.text)
     body = s.text[len(label):]
     if PRONOUN_RE.match(body[:1].upper() + body[1:]):
-        return s                  # 'This includes …': a pronoun, no noun to anchor
+        return _pronoun_anchored(ctx, s, label, body)
     m = _DETERMINER_RE.match(body[:1].upper() + body[1:]) or _definite_subject(body)
     inner = None if m else _INNER_RE.search(body)
     hit = m or inner
@@ -183,6 +183,34 @@ def anchor(ctx: "Context", s: "Statement") -> "Statement":
         new_np = new_np[:1].lower() + new_np[1:] if not referent[0][:1].isupper() else new_np
     text = label + body[:hit.start()] + new_np + body[end:]
     return replace(s, text=text, short="")
+
+
+# the subject of the sentence before: a short noun phrase straight before its verb ('This policy is
+# approved …', 'Our service providers may …'), never a pronoun
+_SUBJECT_RE = re.compile(rf"^(?P<np>(?:(?:This|The|Our|Your|These|Each|Every|Any)\s+)(?:[\w-]+\s+){{0,3}}?[\w-]+)\s+"
+                         rf"(?:{_AUX}|also)\b")
+_IT_RE = re.compile(r"^(?P<pro>It|They)\s+(?=\S)")
+
+
+def _pronoun_anchored(ctx: "Context", s: "Statement", label: str, body: str) -> "Statement":
+    """'It may not be circumvented …' after 'This policy is approved …': 'This policy may not be
+    circumvented …'. Only 'it' for one thing and 'they' for several, and only when the sentence
+    before opens with its subject."""
+    from tracker.changes.phrasing import third_person
+    pro = _IT_RE.match(body[:1].upper() + body[1:])
+    prev = previous(ctx, s)
+    subject = _SUBJECT_RE.match(prev) if pro and prev else None
+    if not pro or not subject:
+        return s
+    np = subject.group("np")
+    head = np.split()[-1].lower()
+    plural = head.endswith("s") and not head.endswith("ss")
+    if plural != (pro.group("pro") == "They") or len(np.split()) > 5:
+        return s
+    said = third_person(np, ctx.owner) if np.startswith("Our ") else np
+    if label and said.split()[0] in ("This", "The", "These", "Each", "Every", "Any", "Your"):
+        said = said[:1].lower() + said[1:]
+    return replace(s, text=label + said + " " + body[pro.end():], short="")
 
 
 def _label_of(text: str) -> str:
