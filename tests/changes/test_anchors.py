@@ -25,6 +25,8 @@ def _added(text: str) -> Change:
     "This copy remains accessible even if the post is later deleted",
     "These companies are authorized to use your personal information",
     "Such affiliates shall process your personal data",
+    "These apps may facilitate the download of other apps",      # one app is this one; these apps are others'
+    "These websites have their own privacy policies",
     "They may combine this information with other data",
 ])
 def test_a_demonstrative_or_pronoun_subject_points_back(body: str) -> None:

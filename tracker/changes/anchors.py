@@ -34,8 +34,9 @@ _AUX = r"(?:is|are|was|were|will|would|may|might|can|could|should|must|shall|do|
 PRONOUN_RE = re.compile(rf"^(?:(?:It|This|That|He|She)\s+(?:{_AUX}|also|then|only|[a-z]+s|[a-z]+ed)|They\s+[a-z]+|"
                         rf"(?:These|Those|Such)\s+(?:{_AUX}|also))\b")
 # the document or the service itself: the reader knows which
-_SELF = (r"(?:(?:[A-Z][\w-]*|online|privacy|cookies?|mobile|global|web|user)\s+){0,2}(?i:polic(?:y|ies)|statement|"
-         r"notice|terms|site|sites|website|websites|web\s+site|page|document|agreement|section|services?|app|apps|"
+# (one site, app or policy is this one; 'these websites', 'these apps' are others')
+_SELF = (r"(?:(?:[A-Z][\w-]*|online|privacy|cookies?|mobile|global|web|user)\s+){0,2}(?i:policy|statement|"
+         r"notice|terms|site|website|web\s+site|page|document|agreement|section|services?|app|"
          r"application|version|supplement|and\s+other)\b")
 _DETERMINER_RE = re.compile(rf"^(?P<det>This|That|These|Those|Such|Said|The said|The above|The aforementioned)\s+"
                             rf"(?!{_SELF})(?P<rest>[A-Za-z])")
