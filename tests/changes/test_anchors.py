@@ -106,9 +106,10 @@ def test_candidates_anchor_before_they_judge() -> None:
 
 
 @pytest.mark.parametrize("before, expected", [
-    # a verb before the noun says nothing of which one: no referent, the statement stays as it was
-    ("Acme also allows other companies to place tags on its digital properties.", None),
-    ("Acme uses tags on its digital properties.", None),
+    # a verb before the noun says nothing of which one ('Place tags …', 'Uses tags …' never); the phrase after it may
+    ("Acme also allows other companies to place tags on its digital properties.",
+     "Tags on its digital properties may collect information from cookies"),
+    ("Acme uses tags for analytics.", None),
     ("Acme works with Nielsen tags on its digital properties.", "Nielsen tags may collect information from cookies"),
 ])
 def test_only_words_that_say_which_become_the_referent(before: str, expected: str | None) -> None:
@@ -137,6 +138,23 @@ def test_a_pronoun_subject_is_not_taken_for_a_noun() -> None:
     ("When you sign up, Acme asks for your e-mail.", "It is kept for 30 days.", "It is kept for 30 days"),
 ])
 def test_a_pronoun_subject_takes_the_subject_of_the_sentence_before(before: str, quoted: str, expected: str) -> None:
+    ctx = _ctx([_added(quoted)], (before, quoted))
+    s = Statement(quoted.rstrip("."), "sharing", "practice-changed", None, quoted, (0,))
+    assert anchor(ctx, s).text == expected
+
+
+@pytest.mark.parametrize("before, quoted, expected", [
+    ("Acme uses the information collected from your use of its SMS Service (SMS) solely to improve it.",
+     "The information will not be sold to third parties.",
+     "The information collected from your use of its SMS Service will not be sold to third parties"),
+    ("Acme also allows other companies to place tags on its digital properties.",
+     "The tags may collect information from cookies.",
+     "Tags on its digital properties may collect information from cookies"),
+    # a phrase that runs on past what can be said in passing is no referent
+    ("Acme uses the information collected from your use of its services on every device you own and every site "
+     "you visit and every app you open.", "The information will not be sold.", "The information will not be sold"),
+])
+def test_a_phrase_after_the_noun_can_say_which(before: str, quoted: str, expected: str) -> None:
     ctx = _ctx([_added(quoted)], (before, quoted))
     s = Statement(quoted.rstrip("."), "sharing", "practice-changed", None, quoted, (0,))
     assert anchor(ctx, s).text == expected

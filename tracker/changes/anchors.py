@@ -117,6 +117,42 @@ def _referent(prev: str, head: str, mods: list[str]) -> list[str] | None:
     return found
 
 
+# a phrase after a noun that says which one: 'information collected from …', 'tags on its properties'
+_POST_START = frozenset("from on about through via of in".split())
+_POST_STOP = frozenset("""and or but which that who whom whose to solely only except unless if when where as
+so because""".split())
+
+
+def _after_head(prev: str, head: str, owner: str) -> str | None:
+    """The phrase after head in the sentence before that says which one it is: a participle or
+    a preposition of place or source and what follows it, to the next comma or verb ('… the
+    information collected from your use of its SMS service, solely …' -> 'collected from your
+    use of its SMS service'); None when there is none."""
+    from tracker.changes.phrasing import third_person
+    words = re.findall(r"[\w'’-]+|[^\w\s]", prev)
+    forms = _forms(head)
+    for k, w in enumerate(words):
+        if w.lower() not in forms or k + 1 >= len(words):
+            continue
+        first = words[k + 1].lower()
+        if first not in _POST_START and not (first.endswith("ed") and len(first) > 4 and first not in _FUNCTION):
+            continue
+        said: list[str] = []
+        stopped = False
+        for t in words[k + 1:k + 17]:
+            if t in ",.;:!?" or t.lower() in _POST_STOP or (said and re.fullmatch(_AUX, t.lower())) \
+                    or (t == "(" and len(said) >= 3):
+                stopped = True    # the phrase ends where the sentence goes on (or an alias in brackets opens)
+                break
+            said.append(t)
+        if not stopped and k + 1 + len(said) < len(words):
+            continue              # too long to say which in passing
+        phrase = re.sub(r"\s+([)\]])", r"\1", re.sub(r"([(\[])\s+", r"\1", " ".join(said)))
+        if len(said) >= 2 and phrase.count("(") == phrase.count(")") and said[-1].lower() not in _FUNCTION:
+            return third_person(phrase, owner)
+    return None
+
+
 # '-ing' words that lead a phrase rather than say which thing ('using cookies'); 'advertising
 # program', 'marketing partners' keep theirs
 _ING_VERBS = frozenset("""using including providing regarding concerning following containing having being making
@@ -174,11 +210,15 @@ def anchor(ctx: "Context", s: "Statement") -> "Statement":
         return s                  # 'ads … those ads': the statement itself says which
     prev = previous(ctx, s)
     referent = _referent(prev, head, mods) if prev else None
-    if not referent:
-        return s
     end = hit.start("rest") + len(" ".join([*mods, head]))
     if body[hit.start("rest"):end] != " ".join([*mods, head]):
         return s                  # the words are not written as read (a line break, a bracket)
+    post = _after_head(prev, head, ctx.owner) if prev and not referent and hit.start() == 0 else None
+    if post and not body[end:].lstrip().lower().startswith(post.split()[0].lower()):
+        new_np = _anchored_np(hit.group("det"), mods, head, [], not label) + " " + post
+        return replace(s, text=label + new_np + body[end:], short="")
+    if not referent:
+        return s
     new_np = _anchored_np(hit.group("det"), mods, head, referent, hit.start() == 0 and not label)
     if hit.start() == 0 and label:
         new_np = new_np[:1].lower() + new_np[1:] if not referent[0][:1].isupper() else new_np
