@@ -262,7 +262,10 @@ _PASSIVE_PROMISE_RE = re.compile(r"(?i)\b(?:is|are|will) (?:not|never|only) (?:b
 _UNABLE_RE = re.compile(r"(?i)\b(?:will|would|may) not be (?:able|possible|available)\b|\b(?:does|do) not control\b|"
                         r"\b(?:does|do) not have (?:any )?(?:access to (?:or|and) )?control\b|\b(?:cannot|can't|can not) control\b|\bha(?:s|ve) no control\b|"
                         r"\b(?:is|are) not responsible\b|\b(?:cannot|can't|can not) (?:guarantee|ensure|warrant|promise)|"
-                        r"\bif you (?:would )?(?:prefer|wish|would like|want) that\b")
+                        r"\bif you (?:would )?(?:prefer|wish|would like|want) that\b|"
+                        # a request of the user's it refuses: 'does not respond to Web browser "do not track" signals'
+                        r"\b(?:not|n't) (?:currently )?(?:respond|honou?r|recogni[sz]e|support|process|act on|"
+                        r"comply with)\b[^.;]{0,40}?\b(?:do[- ]not[- ]track|DNT|signals?|requests?)\b")
 _CONTENT_WORD_RE = re.compile(r"[a-z]{4,}")
 _FUNCTION_WORDS = frozenset("""with from that this these those your have will would shall their there when where
 which what about into only also such other than then them they does like more most some without unless""".split())
@@ -1008,8 +1011,39 @@ def pointer_statements(ctx: Context) -> list[Statement]:
     return out
 
 
+# a browser's 'do not track' or Global Privacy Control signal, and whether the company acts on it
+_SIGNAL_RE = re.compile(r"(?i)\bdo[- ]not[- ]track\b|\bDNT\b|\bGlobal Privacy Control\b|\bGPC\b")
+_REFUSES_RE = re.compile(r"(?i)\b(?:not|n't|unable to|cannot) (?:currently |yet )?(?:respond|honou?r|recogni[sz]e|support|"
+                         r"process|act on|comply with)\b")
+_HONOURS_RE = r"\b(?:will |do |does |currently )?(?:respond|honou?r|recogni[sz]e|process|treat)s?\b"
+
+
+def signal_statements(ctx: Context) -> list[Statement]:
+    """What the company does with a browser's 'do not track' or Global Privacy Control signal,
+    newly said or no longer said: ignoring it is a practice the reader should know of (it is
+    no commitment), honouring it is a commitment."""
+    out: list[Statement] = []
+    for k, c in _live(ctx):
+        if c.kind == "reworded":
+            continue
+        text = c.new if c.kind == "added" else c.old
+        if not text or not _SIGNAL_RE.search(text):
+            continue
+        said = _owner_says(ctx, text, _SIGNAL_RE)
+        if not said:
+            continue
+        if c.kind == "removed":
+            out.append(Statement(f"No longer says: {_lower(said)}", "do-not-track", "practice-changed", said, None, (k,)))
+        elif _REFUSES_RE.search(said):
+            out.append(Statement(said, "do-not-track", "practice-changed", None, said, (k,)))
+        elif re.match(rf"(?i)(?:{re.escape(ctx.owner)}|we)\b[^.;,]{{0,20}}?{_HONOURS_RE}", said):
+            out.append(Statement(f"New commitment: {_lower(said)}", "do-not-track", "promise-added", None, said, (k,)))
+    return out
+
+
 RULES: tuple[Callable[[Context], list[Statement]], ...] = (
     promise_statements, narrowed_promises, consent_statements, consent_required_statements, value_statements, transfer_statements, rights_statements,
+    signal_statements,
     recipient_statements, law_statements, children_statements, named_statements, sharing_statements, retention_statements, practice_statements, contact_statements,
     section_statements, pointer_statements, reworded_statements,
 )
