@@ -687,16 +687,20 @@ def _same_control(text: str, elsewhere: list[str]) -> bool:
 
 
 _RIGHT_OBJECT_RE = re.compile(r"(?i)\b(?:access|correct|correction|rectif\w+|delet\w+|eras\w+|cop(?:y|ies)|portab\w+|"
-                              r"restrict\w*|object|objection|opt[- ]?out|unsubscribe|withdraw\w*|"
+                              r"restrict\w*|object|objection|opt[- ]?out|unsubscribe|withdraw\w*|updat\w*|edit|"
                               r"explanation(?= of (?:the |your |any )?(?:personal )?(?:information|data)))\b")
 # one right under its other names: 'a copy' and 'copies'; 'an explanation of the information
-# Uber has about you' is access; rectification is correction; erasure is deletion
-_RIGHT_FAMILY = {"copie": "copy", "expla": "acces", "recti": "corre", "erasu": "delet", "erase": "delet"}
+# Uber has about you' is access; rectification, updating and editing are correction; erasure is deletion
+_RIGHT_FAMILY = {"copie": "copy", "expla": "acces", "recti": "corre", "erasu": "delet", "erase": "delet",
+                 "updat": "corre", "edit": "corre"}
 
 
 # a right in any wording ('Users outside the EU may also request …', 'You also have the right to
 # receive a copy …'): what a dropped right may be restated as
-_ANY_RIGHT_RE = re.compile(r"(?i)\bright to\b|\b(?:may|can) (?:also )?request\b|\brequest that\b")
+_ANY_RIGHT_RE = re.compile(r"(?i)\bright to\b|\b(?:may|can) (?:also )?request\b|\brequest that\b|"
+                           r"\b(?:gives?|provides?|offers?) you (?:with )?(?:the |an? )?(?:ability|option|opportunity|"
+                           r"way|means|tools?) to\b|\b(?:allows?|enables?|lets) you to (?:access|edit|update|correct|"
+                           r"delete|review|download|export|opt)\b")
 
 
 def _right_objects(text: str) -> set[str]:
@@ -714,19 +718,34 @@ def _same_rights(text: str, elsewhere: list[str]) -> bool:
     return bool(objects) and objects <= given
 
 
-def right_given(sentences: Sequence[str]) -> Callable[[str], bool]:
-    """For corroborate: does the text of these sentences still give the right or control a gone
-    sentence gave, in whatever words and however many sentences ('access to, correction of, or
-    a copy of your information' -> 'an explanation of the information Uber has about you' and
-    'copies or correction of your data')? The sentences that give rights are found once."""
+# a right over one's data as a whole ('access and edit certain personally identifying
+# information', 'update any contact information you provide'), not over one feature's content
+_DATA_RIGHT_RE = re.compile(r"(?i)\b(?:access|correct\w*|rectif\w+|delet\w+|eras\w+|cop(?:y|ies)|updat\w*|edit)\b"
+                            r"[^.;]{0,60}?\b(?:information|data)\b")
+_CONTROL_WORDS_RE = re.compile(r"(?i)\b(?:opt[- ]?(?:out|in)|unsubscribe|withdraw\w*|choose|limit|control|preferences?|"
+                               r"settings?)\b")
+
+
+def right_given(sentences: Sequence[str], before: bool = False) -> Callable[[str], bool]:
+    """For corroborate: does the text of these sentences give the right or control a sentence
+    said gone (or, before=True, said new) gives, in whatever words and however many sentences
+    ('access to, correction of, or a copy of your information' -> 'an explanation of the
+    information Uber has about you' and 'copies or correction of your data')? A right said new
+    is refuted only as a right over one's data as a whole: an opt-out or a control over one
+    feature is news even when the old text had others. The sentences that give rights are
+    found once."""
     rights: list[str] | None = None
 
     def given(text: str) -> bool:
         nonlocal rights
         if not (_RIGHT_RE.search(text) or _ANY_RIGHT_RE.search(text)):
             return False
+        if before and (not _DATA_RIGHT_RE.search(text) or _CONTROL_WORDS_RE.search(text)):
+            return False
         if rights is None:
             rights = [t for t in sentences if _RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t) or _MANAGE_RE.search(t)]
+        if before:
+            return _same_rights(text, [t for t in rights if _DATA_RIGHT_RE.search(t)])
         return _same_rights(text, rights) or _same_control(text, rights)
     return given
 
