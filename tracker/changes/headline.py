@@ -384,6 +384,10 @@ def _keeps_change(s: Statement, text: str) -> bool:
     return not brought or bool(brought & set(re.findall(r"[a-z]{4,}", text.lower())))
 
 
+# a report with fewer statements than this says how many link targets changed, last
+LINKS_SAID_BELOW = 3
+
+
 def summarise(f: Facts, verdict: str, cands: list[Statement], identical: bool,
               rewrite: bool, salient: tuple[str, ...] = ()) -> tuple[list[Statement], str]:
     """(statements, headline) for the report; rewrite: most of the text is new."""
@@ -394,5 +398,10 @@ def summarise(f: Facts, verdict: str, cands: list[Statement], identical: bool,
     must = tuple(dict.fromkeys([*f.entities_added.get("laws", []), *recipients]))
     statements = rewrite_digest(cands, salient, must) if rewrite else \
         select(cands, salient, must, trivial=frozenset(trivial_of(f)))
+    if f.links_changed and not rewrite and len(statements) < LINKS_SAID_BELOW:
+        # a small change that also re-points links: the links are part of what changed (a page
+        # moved, its link targets updated); beside practices they are noise, kept in links_changed
+        n = f.links_changed
+        statements = statements + [Statement(f"{n} link target{'s' if n != 1 else ''} changed", "other", "pointer")]
     statements = [tighten(s, salient) for s in statements]
     return statements, headline_of(statements, f, verdict, rewrite, salient)
