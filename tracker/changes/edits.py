@@ -67,6 +67,10 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
     if mails[0] and mails[1] and _mail(mails[0]) != _mail(mails[1]):     # 'copyrightagent@ wpni.com' as scraped
         o, n = _mail(mails[0]), _mail(mails[1])
         return f"{_contact_role(c.new, 'e-mail')} is now {n} (was: {o})", o, n
+    from tracker.changes.insertions import item_statement
+    item = item_statement(ctx.owner, c)
+    if item:                # an item put into a list or taken out of it: said with the clause's subject and verb
+        return item
     focus = re.compile(re.escape(new_win), re.I)
     # the clause holding the edit; a long one in fewer words and up to a named quote's length
     said = _owner_says(ctx, c.new or "", focus)
@@ -76,6 +80,8 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
         return said, None, came            # words only added: the old words around them were no other value
     if said and _DANGLING_END_RE.search(said):
         said = None                        # 'Reddit processes your information where (was: …)': no clause to splice onto
+    if said and not _holds_edit(said, came):
+        said = None                        # a clause without the new words: a '(was: …)' would pair nothing
     if said:
         swapped = _swapped_words(c, gone, came)
         return f"{said} (was: {_lower(third_person(swapped or old_win, ctx.owner))})", swapped or old_win, new_win
@@ -120,6 +126,15 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
         lead = shared.group(0) + " " if shared else ""
         return f"Now says {lead}{came} instead of {lead}{gone}{where_text}", gone, came
     return f"Now says “{third_person(new_win, ctx.owner)}” (was: “{was}”)", old_win, new_win
+
+
+def _holds_edit(said: str, came: str) -> bool:
+    """The quoted clause holds the words the edit brought in (most of them, for a long run)."""
+    words = [w for w in re.findall(r"\w{3,}", came.lower())]
+    if not words:
+        return False
+    low = said.lower()
+    return sum(w in low for w in words) >= max(1, (len(words) + 1) // 2)
 
 
 _DANGLING_END_RE = re.compile(r"(?i)\b(?:where|when|which|that|who|whom|whose|if|because|while|whereas|and|or|but|"

@@ -1,0 +1,375 @@
+"""What the edit of a reworded sentence put into a list or took out of it, said with the
+sentence's own subject and verb.
+
+A reworded sentence is often news only because of the few words its edit brought in: 'Verizon
+obtains information from outside companies including demographic and interest data' gaining
+', as well as information such as device type, carrier, city and state' is 'Verizon now also
+obtains information such as device type, carrier, city and state', not the sentence restated.
+An item dropped from a list is said the other way ('Acme no longer collects checking account
+information'); an item added to what a policy excludes narrows its scope ('The policy no longer
+applies to its MapQuest affiliates'); an item of a list in the subject is named with that list
+('No longer names MapQuest among some Verizon services and apps that have …').
+
+Only one edit counts: the words of the two sentences are compared with singulars and plurals
+and punctuation taken as equal, and exactly one run of words must be only in the new sentence
+(or only in the old one), joined to its neighbours by 'and', 'or', a comma or 'as well as'.
+Anything else (a clause, a swapped verb, a negation) is left to tracker.changes.edits.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from tracker.changes.phrasing import _third_person_verb, capitalise, third_person, tidy
+from tracker.changes.report import Change
+
+_TOKEN_RE = re.compile(r"\w+(?:['’.-]\w+)*\+?|[^\w\s]")
+_CONNECTORS = frozenset({",", "and", "or", "plus", "&", "/"})
+# words that end a list on its left: what the list is the object or the examples of
+_DETERMINERS = frozenset("our your its their the a an this these those any all some certain other such each every "
+                         "my his her".split())
+_PREPOSITIONS = frozenset("to with from by for about of on in at via through into onto over under between among "
+                          "across within without than like including as".split())
+_AUX = frozenset("will may might can could should would must shall does do did is are was were has have had "
+                 "cannot".split())
+_PRONOUNS = frozenset({"we", "you", "it", "they", "he", "she"})
+_VERBS = ("collect|use|share|disclose|receive|obtain|store|retain|keep|track|sell|rent|trade|analy[sz]e|process|"
+          "gather|record|log|combine|link|associate|transfer|provide|offer|send|allow|permit|let|help|include|"
+          "contain|require|ask|give|make|display|show|place|set|serve|read|access|maintain|protect|operate|"
+          "request|apply|cover|govern|extend|infer|derive|append|supplement|publish|post|delete|remove|"
+          "notify|contact|partner|work|rely|participate|support|accept|recognize|honor|respond|deliver|"
+          "personali[sz]e|customi[sz]e|target|measure|report|license|host|hold|own|control|buy|purchase|"
+          "license|disclose|verify|check|monitor|review|display|place|read|apply|learn|see|view|enable|"
+          "may|will|can|might|could|must|shall")
+_VERB_RE = re.compile(rf"(?i)^(?:(?:{_VERBS})(?:s|es|ed|d)?|(?:appl|suppl|rel|verif|notif|appl)(?:ies|ied))$")
+_CLAUSE_WORDS = frozenset("except unless but which that who whom whose where when if because while although "
+                          "whereas so".split())
+_FINITE_RE = re.compile(r"(?i)\b(?:is|are|was|were|will|may|can|must|might|could|should|would|we|they|"
+                        r"has|have|had|do|does|did|that|which|who|if|when|where|because|not|never|no)\b|n't\b")
+_EXAMPLE_WORDS = ("such as", "including", "like", "e.g.", "for example", "for instance", "including but not limited to")
+_SCOPE_VERB_RE = re.compile(r"(?i)^(?:apply|applies|cover|covers|govern|governs|extend|extends)$")
+_MAX_ITEM_WORDS = 14
+_MAX_LIST_WORDS = 16
+LIMIT = 170
+
+
+def _norm(token: str) -> str:
+    """A token as compared: lower case, a plural as its singular, punctuation as one mark."""
+    t = token.lower()
+    if not t[:1].isalnum():
+        return "," if t in ",;" else t
+    if len(t) > 4 and t.endswith("ies"):
+        return t[:-3] + "y"
+    if len(t) > 3 and t.endswith("s") and not t.endswith("ss"):
+        return t[:-1]
+    return t
+
+
+def _words(tokens: list[str]) -> list[str]:
+    return [t for t in tokens if t[:1].isalnum()]
+
+
+def _join(tokens: list[str]) -> str:
+    """Tokens back into text: no space before a closing mark or after an opening one."""
+    out = ""
+    for t in tokens:
+        if out and not (t in ",.;:!?)]”’" or out.endswith(("(", "[", "“", "‘"))):
+            out += " "
+        out += t
+    return out
+
+
+def _joints_only(tokens: list[str]) -> bool:
+    """Only punctuation and 'and'/'or': a list rejoined, not an edit ('A and B' -> 'A, B and C')."""
+    return all(not t[:1].isalnum() or t.lower() in _CONNECTORS for t in tokens)
+
+
+def one_edit(old: str, new: str) -> tuple[str, list[str], int, int] | None:
+    """The one run of words only one side has: ('+', new tokens, start, end) for words added,
+    ('-', old tokens, start, end) for words dropped; None for any other edit. Runs of
+    punctuation only and a word turned plural or singular are no edit."""
+    a, b = _TOKEN_RE.findall(tidy(old)), _TOKEN_RE.findall(tidy(new))
+    if len(a) > 400 or len(b) > 400:
+        return None
+    ops = [o for o in SequenceMatcher(None, [_norm(t) for t in a], [_norm(t) for t in b], autojunk=False).get_opcodes()
+           if o[0] != "equal" and not _joints_only(a[o[1]:o[2]] + b[o[3]:o[4]])]
+    if len(ops) != 1:
+        return None
+    op, i1, i2, j1, j2 = ops[0]
+    if op == "insert" or (op == "replace" and not _words(a[i1:i2])):
+        return "+", b, j1, j2
+    if op == "delete" or (op == "replace" and not _words(b[j1:j2])):
+        return "-", a, i1, i2
+    return None
+
+
+def _strip_connectors(tokens: list[str], i: int, j: int) -> tuple[int, int, int, bool]:
+    """The item inside the run [i, j): without the 'and', 'or', commas and 'as well as' that
+    join it to the list, and whether such a joint was there (inside the run or around it)."""
+    joined, i0 = False, i
+    while i < j:
+        if tokens[i].lower() in _CONNECTORS:
+            i, joined = i + 1, True
+        elif [t.lower() for t in tokens[i:i + 3]] == ["as", "well", "as"]:
+            i, joined = i + 3, True
+        else:
+            break
+    while j > i and (tokens[j - 1].lower() in _CONNECTORS or tokens[j - 1].lower() in ("respectively", "too", "also")):
+        j, joined = j - 1, True
+    around = (i > 0 and tokens[i - 1].lower() in _CONNECTORS) or (j < len(tokens) and tokens[j].lower() in _CONNECTORS)
+    joint = i0 if i0 < i else i - 1 if i > 0 and tokens[i - 1].lower() in _CONNECTORS else i
+    return joint, i, j, joined or around
+
+
+def _skip_examples(tokens: list[str], i: int, j: int) -> int:
+    """Past a parenthesis of examples that opens the run ('(such as gender, age range), as well
+    as …'): the item is what follows it."""
+    if tokens[i] != "(":
+        return i
+    depth = 0
+    for k in range(i, j):
+        depth += tokens[k] == "(" or -(tokens[k] == ")")
+        if depth == 0:
+            return k + 1
+    return i
+
+
+def _list_start(tokens: list[str], i: int) -> tuple[int, str]:
+    """Where the list holding the item at i starts, and what stopped the walk leftwards:
+    'word' (a determiner, preposition or verb, kept before the list), 'examples' ('such as',
+    'including'), 'clause' (the clause starts with the list) or 'far' (no list found near)."""
+    k, seen = i - 1, 0
+    while k >= 0:
+        t, low = tokens[k], tokens[k].lower()
+        if t == ")":                        # '(EU) member countries': a parenthesis inside an item
+            depth = 0
+            while k >= 0:
+                depth += (tokens[k] == ")") - (tokens[k] == "(")
+                if depth == 0:
+                    break
+                k -= 1
+            k -= 1
+            continue
+        if t in "();:" or low in _CLAUSE_WORDS:
+            return (k + 1, "clause") if t in ";:" or low in _CLAUSE_WORDS else (i, "far")
+        if low in ("as", "including", "like") and (low != "as" or (k > 0 and tokens[k - 1].lower() == "such")):
+            return k + 1, "examples"
+        if low in _DETERMINERS or low in _PREPOSITIONS or low in _AUX or low in _PRONOUNS or _VERB_RE.match(t):
+            return k + 1, "word"
+        seen += t[:1].isalnum()
+        if seen > _MAX_LIST_WORDS:
+            return i, "far"
+        k -= 1
+    return 0, "clause"
+
+
+_ADVERBS = frozenset({"also", "only", "now", "then", "still", "not", "never", "generally", "usually", "often",
+                      "sometimes", "currently", "further", "additionally"})
+_BOUNDARY = frozenset({",", ";", ":", "(", ")", "."}) | _CLAUSE_WORDS
+
+
+def _verb_group(tokens: list[str], end: int) -> tuple[int, int] | None:
+    """The subject and verb nearest left of position end in its clause: (subject start, verb
+    group start), the verb group being its auxiliaries and verb ('does not apply', 'may share').
+    A verb counts only after a subject of at most eight words that starts the clause."""
+    for k in range(end - 1, -1, -1):
+        t = tokens[k]
+        if t in (";", ":") or t.lower() in _CLAUSE_WORDS - {"that"}:
+            return None
+        if not (_VERB_RE.match(t) or t.lower() in _AUX):
+            continue
+        g = k
+        while g > 0 and (tokens[g - 1].lower() in _AUX or tokens[g - 1].lower() in _ADVERBS):
+            g -= 1
+        s = g
+        while s > 0 and tokens[s - 1] not in _BOUNDARY and tokens[s - 1].lower() not in _BOUNDARY \
+                and tokens[s - 1].lower() not in _PREPOSITIONS - {"of"}:
+            s -= 1
+        subject = tokens[s:g]
+        if subject and len(_words(subject)) <= 8 and (s == 0 or tokens[s - 1] in _BOUNDARY
+                                                      or tokens[s - 1].lower() in _BOUNDARY) \
+                and subject[0].lower() not in _DETERMINERS - {"the", "our", "your", "some", "any", "certain", "these",
+                                                              "this", "its", "their", "all"} | {"and", "or"}:
+            return s, g
+    return None
+
+
+def _head_after(tokens: list[str], j: int) -> list[str]:
+    """Lower-case words right after an item that they modify ('Oath or MapQuest' + 'affiliates')."""
+    out: list[str] = []
+    for t in tokens[j:j + 3]:
+        low = t.lower()
+        if not t[:1].isalpha() or not t.islower() or low in _CONNECTORS or low in _PREPOSITIONS \
+                or low in _DETERMINERS or low in _AUX or low in _CLAUSE_WORDS or _VERB_RE.match(t) \
+                or low in _PRONOUNS or low.endswith(("ing", "ed", "ly")):
+            break
+        out.append(t)
+    return out
+
+
+def _subject_of(tokens: list[str], owner: str) -> str | None:
+    """The subject of the sentence's first clause ('The policy'), for a later 'it'."""
+    for k, t in enumerate(tokens[:10]):
+        if t.lower() in _AUX or (k > 0 and _VERB_RE.match(t)):
+            subject = _join(tokens[:k])
+            return None if not subject or subject.lower() in _PRONOUNS else third_person(subject, owner)
+        if t in _BOUNDARY:
+            return None
+    return None
+
+
+def _agree(subject: str, group: list[str], owner: str) -> tuple[str, list[str]]:
+    """The subject in the third person and its verb agreeing ('we collect' -> 'Acme collects')."""
+    if subject.lower() != "we":
+        return subject, group
+    lead = next((n for n, w in enumerate(group) if w.lower() not in _ADVERBS), None)
+    if lead is not None:
+        group = group[:lead] + [_third_person_verb(group[lead])] + group[lead + 1:]
+    return owner, group
+
+
+def _said(subject: str, group: list[str], rest: str, item: str, added: bool) -> str:
+    """'Verizon now also obtains …', 'Verizon may now also share … with B', 'Verizon no longer
+    says it may share … with B', 'The policy no longer applies to …'."""
+    words = [w for w in group if w.lower() not in ("also", "now", "still")]
+    aux = [w for w in words[:-1]] if len(words) > 1 else []
+    verb = words[-1]
+    negated = any(a.lower() in ("not", "never", "cannot") or a.lower().endswith("n't") for a in aux)
+    pron = "they" if subject.lower() in ("they", "you") or (subject.endswith("s") and not subject[:1].isupper()) else "it"
+    tail = f"{rest} {item}".strip()
+    if negated and _SCOPE_VERB_RE.match(verb):          # an exclusion widened or narrowed: the scope
+        verb = _third_person_verb(verb) if pron == "it" else verb
+        return f"{subject} {'no longer' if added else 'now'} {verb} {tail}"
+    if negated:
+        return f"{subject} {'now also' if added else 'no longer'} says {pron} {' '.join(aux)} {verb} {tail}"
+    if added:
+        return (f"{subject} {aux[0]} now also {' '.join(aux[1:] + [verb])} {tail}" if aux
+                else f"{subject} now also {verb} {tail}")
+    if not aux:
+        return f"{subject} no longer {verb} {tail}"
+    if aux[0].lower() in ("can", "is", "are", "has", "have"):
+        return f"{subject} {aux[0]} no longer {' '.join(aux[1:] + [verb])} {tail}"
+    return f"{subject} no longer says {pron} {' '.join(aux)} {verb} {tail}"
+
+
+def _listed_in_subject(tokens: list[str], start: int, j: int, item: str, added: bool) -> str | None:
+    """An item of a list inside the subject ('some Verizon services and apps such as go90,
+    MapQuest, hum … have …'): 'No longer names MapQuest among some Verizon services and apps
+    that have …'."""
+    k = start
+    while k > 0 and tokens[k - 1].lower() in ("such", "as", "including", "like", ","):
+        k -= 1
+    s = k
+    while s > 0 and tokens[s - 1] not in _BOUNDARY and tokens[s - 1].lower() not in _BOUNDARY:
+        s -= 1
+    before = tokens[s:k]
+    if not before or len(_words(before)) > 8 or before[0].lower() in _PREPOSITIONS:
+        return None
+    k = j
+    while k < len(tokens) and (tokens[k] in _CONNECTORS or tokens[k][:1].isalnum()) and tokens[k].lower() not in _AUX \
+            and not (_VERB_RE.match(tokens[k]) and tokens[k - 1].lower() not in _CONNECTORS):
+        k += 1                              # past the rest of the list to the clause's verb
+    rest = tokens[k:]
+    rest = rest[:next((n for n, t in enumerate(rest) if t in ".;:"), len(rest))]
+    tail = f" that {_join(rest)}" if rest and (rest[0].lower() in _AUX or _VERB_RE.match(rest[0])) \
+        and len(_words(rest)) <= 10 else ""
+    return f"{'Now also names' if added else 'No longer names'} {item} among {_join(before)}{tail}"
+
+
+def _examples_of(tokens: list[str], verb_end: int, start: int) -> str:
+    """What a list of examples is examples of: the last noun phrase between the verb and 'such
+    as' ('your name and payment method information' -> 'payment method information')."""
+    k = start
+    while k > verb_end and tokens[k - 1].lower() in ("such", "as", "including", "like", ","):
+        k -= 1
+    head = tokens[verb_end:k]
+    for n in range(len(head) - 1, -1, -1):
+        if head[n].lower() in _CONNECTORS or head[n].lower() in _DETERMINERS or head[n].lower() in _PREPOSITIONS:
+            head = head[n + 1:]
+            break
+    return _join(head) if 0 < len(head) <= 5 and all(t[:1].isalnum() for t in head) else ""
+
+
+def _predicate(item: list[str]) -> bool:
+    """Words that make a predicate or a clause, not an item: 'processed on its behalf by …',
+    'recognize you', 'services Google provides on Android devices'."""
+    first = item[0].lower()
+    if first in _PREPOSITIONS:
+        return False                        # 'to show you ads': a purpose, an item of a list of purposes
+    if _VERB_RE.match(item[0]) or (first.endswith("ed") and first not in ("need", "feed", "seed", "speed")):
+        return True
+    return any(_VERB_RE.match(t) and t.lower().endswith("s") and (item[n][:1].isupper() or item[n].lower() in _PRONOUNS)
+               for n, t in enumerate(item[1:]))
+
+
+def item_statement(owner: str, c: Change) -> tuple[str, str | None, str | None] | None:
+    """The item a reworded sentence's one edit added to a list or dropped from it, said with the
+    subject and verb of its clause: (text, old value, new value), or None when the edit is not
+    one such item or no clean statement comes out."""
+    edit = one_edit(c.old or "", c.new or "")
+    if edit is None:
+        return None
+    side, tokens, i, j = edit
+    added = side == "+"
+    joint, i, j, joined = _strip_connectors(tokens, _skip_examples(tokens, i, j), j)
+    item_tokens = tokens[i:j]
+    item = _join(item_tokens)
+    if not joined or not item_tokens or _predicate(item_tokens) or len(_words(item_tokens)) > _MAX_ITEM_WORDS or _FINITE_RE.search(item) \
+            or item.count("(") != item.count(")") or '"' in item or "“" in item or not re.search(r"[A-Za-z]{2}", item):
+        return None
+    if joint < i and j < len(tokens):
+        item = _join(item_tokens + _head_after(tokens, j))    # 'Oath or MapQuest' + 'affiliates'
+    start, why = _list_start(tokens, joint)
+    if "well" in (t.lower() for t in tokens[joint:i]):
+        start, why = joint, "far"           # '…, as well as X': X joins the verb's object, not the last list
+    item = third_person(item, owner)
+    found = _verb_group(tokens, start if why != "far" else joint)
+    if found is None:
+        return _finish(_listed_in_subject(tokens, start, j, item, added) if why == "examples" else None, item, added)
+    s, g = found
+    v = g
+    while v < len(tokens) and (tokens[v].lower() in _AUX or tokens[v].lower() in _ADVERBS
+                               or (tokens[v].lower().endswith("ly") and len(tokens[v]) > 5 and not _VERB_RE.match(tokens[v]))):
+        v += 1
+    if v >= len(tokens) or not tokens[v][:1].isalpha():
+        return None
+    subject = _join(tokens[s:g])
+    if subject.lower() in ("it", "they") and s > 0:
+        subject = _subject_of(tokens, owner) or ""
+    if not subject:
+        return None
+    subject, group = _agree(subject, tokens[g:v + 1], owner)
+    subject = capitalise(third_person(subject, owner))
+    if why == "examples" and not added:     # 'Acme collects payment information, no longer including checking accounts'
+        k = start
+        while k > v + 1 and tokens[k - 1].lower() in ("such", "as", "including", "like", ","):
+            k -= 1
+        rest = third_person(_join(tokens[v + 1:k]), owner)
+        if not rest or "(" in rest:
+            return None
+        return _finish(f"{subject} {' '.join(group)} {rest}, no longer including {item}", item, added)
+    end = start
+    if item_tokens[0].lower() in _PREPOSITIONS:      # 'to improve it' + 'and to show you ads': the verb's object only
+        end = next((p for p in range(v + 1, start) if tokens[p].lower() == item_tokens[0].lower()), start)
+    rest_tokens = tokens[v + 1:end] if why in ("word", "clause") else []
+    if why == "examples" and added:         # examples of a verb's prepositional object: 'share information with'
+        prep = next((p for p in range(v + 1, start) if tokens[p].lower() in _PREPOSITIONS - {"as", "like", "including"}), None)
+        rest_tokens = tokens[v + 1:prep + 1] if prep is not None else []
+    if joint == i or (not any(t.lower() in ("and", "or", "as", "plus", "/") for t in tokens[joint:i])
+                      and not (j < len(tokens) and tokens[j].lower() in _CONNECTORS)):
+        return None                         # ', subject to …' joined by a comma alone, last: no item of a list
+    if "," in rest_tokens or "(" in rest_tokens:
+        return None                         # 'use, on an anonymous basis, …': the list is not the verb's object
+    if rest_tokens and rest_tokens[-1].lower() in _DETERMINERS and item_tokens[0].lower() in _DETERMINERS:
+        rest_tokens = rest_tokens[:-1]      # 'with the' + 'the Swiss-U.S. Privacy Shield Framework'
+    rest = third_person(_join(rest_tokens), owner)
+    return _finish(_said(subject, group, rest, item, added), item, added)
+
+
+def _finish(said: str | None, item: str, added: bool) -> tuple[str, str | None, str | None] | None:
+    if not said or len(said) > LIMIT:
+        return None
+    said = re.sub(r"\s+", " ", capitalise(said)).strip()
+    said = re.sub(r"\b([Aa]) (?=[aeioAEIO])", r"\1n ", said)          # 'a' + 'instant message' 
+    return said, (None if added else item), (item if added else None)
