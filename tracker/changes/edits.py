@@ -172,6 +172,8 @@ def list_edit(ctx: Context, c: Change, gone: str, came: str) -> tuple[str, str |
             or not _balanced_item(item) or not _DATA_ITEM_RE.search(item):
         return None
     before, after = sentence[:at], sentence[at + len(item):]
+    if re.search(r"(?i)\b(?:if|when|unless|once|whenever)\b[^,;]*$", re.sub(r"[\s,]*(?:\b(?:and|or)\s*)?$", "", before)):
+        return None               # 'If we learn that we have collected … of a child under 13, or …': a condition
     clause = re.split(r";|\.\s", before)[-1]     # the first verb of practice of the clause holding the list
     verb = _DATA_VERB_RE.search(clause)
     if verb is None or not (_LISTED_AT_RE.search(before) or re.match(r"\s*(?:,|and\b|or\b)", after)):

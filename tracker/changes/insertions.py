@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from tracker.changes.phrasing import _third_person_verb, capitalise, third_person, tidy
 from tracker.changes.report import Change
@@ -119,6 +120,10 @@ def _strip_connectors(tokens: list[str], i: int, j: int) -> tuple[int, int, int,
         j, joined = j - 1, True
     around = (i > 0 and tokens[i - 1].lower() in _CONNECTORS) or (j < len(tokens) and tokens[j].lower() in _CONNECTORS)
     joint = i0 if i0 < i else i - 1 if i > 0 and tokens[i - 1].lower() in _CONNECTORS else i
+    if joint == i:                          # the first item of a list: only 'and'/'or' after it joins it
+        right = [t.lower() for t in tokens[j:j + 2]]
+        joined = any(t in ("and", "or") for t in right[:1]) or right[:2] in ([",", "and"], [",", "or"])
+        return joint, i, j, joined
     return joint, i, j, joined or around
 
 
@@ -208,6 +213,20 @@ def _head_after(tokens: list[str], j: int) -> list[str]:
     return out
 
 
+_CONDITION_WORDS = frozenset({"if", "when", "unless", "once", "whenever", "where", "while", "although", "because",
+                              "until", "before", "after", "whether"})
+
+
+def _conditional(tokens: list[str], s: int) -> bool:
+    """The clause starting at s sits inside a condition: 'if'/'when' before it, no comma between."""
+    for k in range(s - 1, -1, -1):
+        if tokens[k] in (",", ";", ":"):
+            return False
+        if tokens[k].lower() in _CONDITION_WORDS:
+            return True
+    return False
+
+
 def _subject_of(tokens: list[str], owner: str) -> str | None:
     """The subject of the sentence's first clause ('The policy'), for a later 'it'."""
     for k, t in enumerate(tokens[:10]):
@@ -232,7 +251,8 @@ def _agree(subject: str, group: list[str], owner: str) -> tuple[str, list[str]]:
 def _said(subject: str, group: list[str], rest: str, item: str, added: bool) -> str:
     """'Verizon now also obtains …', 'Verizon may now also share … with B', 'Verizon no longer
     says it may share … with B', 'The policy no longer applies to …'."""
-    words = [w for w in group if w.lower() not in ("also", "now", "still")]
+    words = [w for w in group if w.lower() in ("not", "never") or not (
+        w.lower() in _ADVERBS or (w.lower().endswith("ly") and len(w) > 5 and not _VERB_RE.match(w)))]
     aux = [w for w in words[:-1]] if len(words) > 1 else []
     verb = words[-1]
     negated = any(a.lower() in ("not", "never", "cannot") or a.lower().endswith("n't") for a in aux)
@@ -303,11 +323,39 @@ def _predicate(item: list[str]) -> bool:
                for n, t in enumerate(item[1:]))
 
 
+_SHARE_VERB_RE = re.compile(r"(?i)^(?:share|disclose|sell|rent|trade|transfer|provide|give|make)")
+_USE_VERB_RE = re.compile(r"(?i)^(?:collect|obtain|receive|gather|use|process|track|combine|analy|infer|record|log|store|"
+                          r"retain|keep|derive|append|access|link|associate)")
+
+
 def item_statement(owner: str, c: Change) -> tuple[str, str | None, str | None] | None:
     """The item a reworded sentence's one edit added to a list or dropped from it, said with the
     subject and verb of its clause: (text, old value, new value), or None when the edit is not
     one such item or no clean statement comes out."""
-    edit = one_edit(c.old or "", c.new or "")
+    found = _item(owner, c.old or "", c.new or "")
+    return found[:3] if found else None
+
+
+def item_impact(owner: str, c: Change) -> str | None:
+    """The impact level of an item put into or taken out of a list of what the company does:
+    data now also shared ('sharing-widened') or no longer ('sharing-narrowed'), now also
+    collected or used ('collection-widened'); None for any other item."""
+    found = _item(owner, c.old or "", c.new or "")
+    if not found or found[4]:
+        return None                         # a negated practice: 'will not sell … to C' is no widening
+    added, verb = found[2] is not None, found[3]
+    if _SHARE_VERB_RE.match(verb):
+        return "sharing-widened" if added else "sharing-narrowed"
+    if _USE_VERB_RE.match(verb) and added:
+        return "collection-widened"
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _item(owner: str, old: str, new: str) -> tuple[str, str | None, str | None, str, bool] | None:
+    """item_statement with the verb of the clause and whether it is negated (memoised: the
+    practice and rewording rules and the impact ask for the same sentence)."""
+    edit = one_edit(old, new)
     if edit is None:
         return None
     side, tokens, i, j = edit
@@ -328,6 +376,8 @@ def item_statement(owner: str, c: Change) -> tuple[str, str | None, str | None] 
     if found is None:
         return _finish(_listed_in_subject(tokens, start, j, item, added) if why == "examples" else None, item, added)
     s, g = found
+    if _conditional(tokens, s):
+        return None                         # 'If we learn that we have collected …': a condition, not a practice
     v = g
     while v < len(tokens) and (tokens[v].lower() in _AUX or tokens[v].lower() in _ADVERBS
                                or (tokens[v].lower().endswith("ly") and len(tokens[v]) > 5 and not _VERB_RE.match(tokens[v]))):
@@ -348,7 +398,7 @@ def item_statement(owner: str, c: Change) -> tuple[str, str | None, str | None] 
         rest = third_person(_join(tokens[v + 1:k]), owner)
         if not rest or "(" in rest:
             return None
-        return _finish(f"{subject} {' '.join(group)} {rest}, no longer including {item}", item, added)
+        return _finish(f"{subject} {' '.join(group)} {rest}, no longer including {item}", item, added, group)
     end = start
     if item_tokens[0].lower() in _PREPOSITIONS:      # 'to improve it' + 'and to show you ads': the verb's object only
         end = next((p for p in range(v + 1, start) if tokens[p].lower() == item_tokens[0].lower()), start)
@@ -356,20 +406,23 @@ def item_statement(owner: str, c: Change) -> tuple[str, str | None, str | None] 
     if why == "examples" and added:         # examples of a verb's prepositional object: 'share information with'
         prep = next((p for p in range(v + 1, start) if tokens[p].lower() in _PREPOSITIONS - {"as", "like", "including"}), None)
         rest_tokens = tokens[v + 1:prep + 1] if prep is not None else []
-    if joint == i or (not any(t.lower() in ("and", "or", "as", "plus", "/") for t in tokens[joint:i])
-                      and not (j < len(tokens) and tokens[j].lower() in _CONNECTORS)):
+    if joint < i and not any(t.lower() in ("and", "or", "as", "plus", "/") for t in tokens[joint:i]) \
+            and not (j < len(tokens) and tokens[j].lower() in _CONNECTORS):
         return None                         # ', subject to …' joined by a comma alone, last: no item of a list
     if "," in rest_tokens or "(" in rest_tokens:
         return None                         # 'use, on an anonymous basis, …': the list is not the verb's object
     if rest_tokens and rest_tokens[-1].lower() in _DETERMINERS and item_tokens[0].lower() in _DETERMINERS:
         rest_tokens = rest_tokens[:-1]      # 'with the' + 'the Swiss-U.S. Privacy Shield Framework'
     rest = third_person(_join(rest_tokens), owner)
-    return _finish(_said(subject, group, rest, item, added), item, added)
+    return _finish(_said(subject, group, rest, item, added), item, added, group)
 
 
-def _finish(said: str | None, item: str, added: bool) -> tuple[str, str | None, str | None] | None:
+def _finish(said: str | None, item: str, added: bool,
+            group: list[str] | None = None) -> tuple[str, str | None, str | None, str, bool] | None:
     if not said or len(said) > LIMIT:
         return None
+    group = group or []
+    negated = any(w.lower() in ("not", "never", "cannot") or w.lower().endswith("n't") for w in group)
     said = re.sub(r"\s+", " ", capitalise(said)).strip()
     said = re.sub(r"\b([Aa]) (?=[aeioAEIO])", r"\1n ", said)          # 'a' + 'instant message' 
-    return said, (None if added else item), (item if added else None)
+    return said, (None if added else item), (item if added else None), (group[-1] if group else ""), negated

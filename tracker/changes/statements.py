@@ -776,6 +776,7 @@ def practice_statements(ctx: Context) -> list[Statement]:
     """Any other sentence about collecting, using or keeping data added, dropped or reworded."""
     from tracker.changes.digests import new_source
     from tracker.changes.edits import edit_short as _edit_short, reworded_was as _reworded_was
+    from tracker.changes.insertions import item_impact
     out: list[Statement] = []
     for k, c in _live(ctx):
         text = c.new if c.kind != "removed" else c.old
@@ -788,8 +789,8 @@ def practice_statements(ctx: Context) -> list[Statement]:
             e = edit_statement(ctx, c)
             if e:
                 widened = _combines(text) and not _combines(c.old or "")
-                out.append(Statement(e[0], _topic(c), "collection-widened" if widened else "practice-changed",
-                                     e[1], e[2], (k,), _edit_short(ctx, c, e[0])))
+                impact = item_impact(ctx.owner, c) or ("collection-widened" if widened else "practice-changed")
+                out.append(Statement(e[0], _topic(c), impact, e[1], e[2], (k,), _edit_short(ctx, c, e[0])))
                 continue
             edit = _edit_focus(c)
             edit_said = _owner_says(ctx, text, edit) if edit else None
