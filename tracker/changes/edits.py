@@ -93,6 +93,8 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
     if minus and not plus and len(minus) <= 3 and all(len(x.split()) <= 5 and x[:1].isupper() for x in minus):
         return f"No longer names {_named(minus)}{where_text}", ", ".join(minus), None
     head = head_through(c.new or "", came) if came and not _is_name_run(came) else None
+    if head and _DANGLING_END_RE.search(head):
+        head = None               # 'We process your information where': no clause to put an old value after
     if head:                # the sentence from its start to the end of the clause holding the new words
         head = capitalise(third_person(head, ctx.owner))
         swapped = _swapped_words(c, gone, came)

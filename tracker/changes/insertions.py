@@ -192,6 +192,8 @@ def _verb_group(tokens: list[str], end: int) -> tuple[int, int] | None:
                 and tokens[s - 1].lower() not in _PREPOSITIONS - {"of"}:
             s -= 1
         subject = tokens[s:g]
+        if any(t.lower() in _AUX for t in subject):
+            continue                        # 'we may also disclose and otherwise use': the verb is further left
         if subject and len(_words(subject)) <= 8 and (s == 0 or tokens[s - 1] in _BOUNDARY
                                                       or tokens[s - 1].lower() in _BOUNDARY) \
                 and subject[0].lower() not in _DETERMINERS - {"the", "our", "your", "some", "any", "certain", "these",
@@ -311,6 +313,20 @@ def _examples_of(tokens: list[str], verb_end: int, start: int) -> str:
     return _join(head) if 0 < len(head) <= 5 and all(t[:1].isalnum() for t in head) else ""
 
 
+def _without_asides(tokens: list[str]) -> list[str] | None:
+    """Words between a verb and its list without an aside set off by commas ('use, on an
+    anonymous basis, movie ratings' -> 'use'); None when a comma sets off anything else."""
+    out = list(tokens)
+    while "," in out:
+        a = out.index(",")
+        b = next((k for k in range(a + 1, len(out)) if out[k] == ","), len(out))
+        aside = out[a + 1:b]
+        if not aside or aside[0].lower() not in _PREPOSITIONS - {"as", "like", "including", "of"} or len(_words(aside)) > 6:
+            return None
+        out = out[:a] + out[b + 1:]
+    return out
+
+
 def _predicate(item: list[str]) -> bool:
     """Words that make a predicate or a clause, not an item: 'processed on its behalf by …',
     'recognize you', 'services Google provides on Android devices'."""
@@ -409,8 +425,9 @@ def _item(owner: str, old: str, new: str) -> tuple[str, str | None, str | None, 
     if joint < i and not any(t.lower() in ("and", "or", "as", "plus", "/") for t in tokens[joint:i]) \
             and not (j < len(tokens) and tokens[j].lower() in _CONNECTORS):
         return None                         # ', subject to …' joined by a comma alone, last: no item of a list
-    if "," in rest_tokens or "(" in rest_tokens:
-        return None                         # 'use, on an anonymous basis, …': the list is not the verb's object
+    rest_tokens = _without_asides(rest_tokens)
+    if rest_tokens is None or "," in rest_tokens or "(" in rest_tokens:
+        return None                         # the list is not the verb's object
     if rest_tokens and rest_tokens[-1].lower() in _DETERMINERS and item_tokens[0].lower() in _DETERMINERS:
         rest_tokens = rest_tokens[:-1]      # 'with the' + 'the Swiss-U.S. Privacy Shield Framework'
     rest = third_person(_join(rest_tokens), owner)
