@@ -108,3 +108,37 @@ def test_a_summary_page_that_links_to_the_policy_claims_nothing_it_hides() -> No
     # a real cut of the policy to a quarter, with no pointer to a complete text, is reported as one
     cut = compare(_POLICY, _POLICY[: len(_POLICY) // 5])
     assert cut.verdict in ("substantive", "major")
+
+
+def _said(old: str, new: str) -> list[str]:
+    report = compare(old, new)
+    return [report.headline, *report.bullets]
+
+
+_BODY = ("Acme Corp makes kitchen scales. We collect your name and e-mail address when you register. "
+         "We use your e-mail address to send you receipts. We keep receipts for seven years. ")
+
+
+def test_a_right_split_across_list_items_under_other_names_is_not_withdrawn() -> None:
+    """'access to, correction of, or a copy' comes back as 'an explanation of the information
+    Acme has about you' and 'copies or correction': the user lost no right (Uber 2018)."""
+    old = _BODY + "You may also request access to, correction of, or a copy of your information by contacting us."
+    new = (_BODY + "Users in the EU have new rights. You have the right to request an explanation of the information "
+           "that Acme has about you. You may also request that Acme provide you with copies or correction of your data.")
+    assert not any("no longer" in s.lower() for s in _said(old, new)), _said(old, new)
+    # without the copies the right to a copy is gone, and said so
+    fewer = _BODY + "You have the right to request an explanation of the information that Acme has about you."
+    assert any("Right no longer stated" in s for s in _said(old, fewer)), _said(old, fewer)
+
+
+def test_a_control_still_given_in_a_sentence_of_its_own_was_not_withdrawn() -> None:
+    """'You may choose to opt out of certain kinds of notifications' gone, 'You can manage what
+    kinds of notifications you receive' there: the user keeps the control (Wikipedia 2018)."""
+    old = (_BODY + "You may choose to opt out of certain kinds of notifications. We send notifications when an article "
+           "you follow changes.")
+    new = (_BODY + "We send notifications when an article you follow changes. You can manage what kinds of "
+           "notifications you receive and how often you receive them in your preferences.")
+    assert not any("no longer" in s.lower() for s in _said(old, new)), _said(old, new)
+    # a sentence about notifications that gives no control keeps the loss visible
+    told = _BODY + "We send notifications when an article you follow changes. Notifications are sent at noon."
+    assert any("Right no longer stated" in s for s in _said(old, told)), _said(old, told)

@@ -131,6 +131,15 @@ def test_retention_named_in_a_list_of_what_a_framework_covers_is_no_retention_ru
     assert retention_statements(_ctx(c)) == []
 
 
+def test_deleting_as_one_of_the_users_rights_is_no_retention_rule() -> None:
+    for right in ("Acme provides a number of options to access, correct, suppress, or delete your personal information.",
+                  "All users may review, update, correct or delete the personal information in their account.",
+                  "You can request deletion of your account at any time."):
+        assert retention_statements(_ctx(_ch("added", None, right, ("retention",)))) == [], right
+    rule = _ch("added", None, "Acme deletes your search queries after 90 days.", ("retention",))
+    assert [s.impact for s in retention_statements(_ctx(rule))] == ["retention-changed"]
+
+
 def test_statements_without_an_antecedent_or_about_no_data_are_left_out_while_others_remain() -> None:
     assert _loose(Statement("It will receive basic data about you as detailed in section 6.3 above", "ai",
                             "collection-widened", None, "x 6.3"))

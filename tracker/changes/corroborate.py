@@ -182,8 +182,11 @@ def _claims(c: Change, impact: str) -> tuple[str, str] | None:
 
 
 def still_there(s: Statement, changes: Sequence[Change], sides: dict[str, Side],
-                kind_of: Callable[[str], Callable[[str], bool] | None]) -> bool:
-    """Is every sentence s calls new (gone) still found in the old (new) text?"""
+                kind_of: Callable[[str], Callable[[str], bool] | None],
+                given_elsewhere: Callable[[str], bool] | None = None) -> bool:
+    """Is every sentence s calls new (gone) still found in the old (new) text? A gone sentence
+    is also still there when given_elsewhere finds what it gave in the new text as a whole
+    (a right to access, correct and copy restated as three list items)."""
     claims = [_claims(changes[k], s.impact) for k in s.changes]
     if not claims or any(c is None for c in claims):
         return False
@@ -194,19 +197,23 @@ def still_there(s: Statement, changes: Sequence[Change], sides: dict[str, Side],
             continue
         if kind is not None and side.holds(text, SAME_PRACTICE, stemmed=True, kind=kind):
             continue
+        if where == "new" and given_elsewhere is not None and given_elsewhere(text):
+            continue
         return False
     return True
 
 
 def corroborated(statements: list[Statement], changes: Sequence[Change], old_sentences: Sequence[str],
-                 new_sentences: Sequence[str], kind_of: Callable[[str], Callable[[str], bool] | None]
-                 ) -> list[Statement]:
+                 new_sentences: Sequence[str], kind_of: Callable[[str], Callable[[str], bool] | None],
+                 given_elsewhere: Callable[[str], bool] | None = None) -> list[Statement]:
     """The statements whose claims the texts do not contradict (see the module docstring).
 
     kind_of(sentence) gives the test a restatement must pass to be the same kind of protection
-    (a promise for a promise, a right for a right), or None when the sentence is neither."""
+    (a promise for a promise, a right for a right), or None when the sentence is neither;
+    given_elsewhere(sentence) tells a gone right or control the new text still gives across
+    sentences of its own (statements.right_given)."""
     sides = {"old": Side(old_sentences), "new": Side(new_sentences)}
-    refuted = {s.changes for s in statements if still_there(s, changes, sides, kind_of)}
+    refuted = {s.changes for s in statements if still_there(s, changes, sides, kind_of, given_elsewhere)}
     # a sentence whose news is refuted is not news in any other reading either
     # ('Adds: …', 'Walmart does not sell …' as a reworded practice)
     return [s for s in statements if s.changes not in refuted]

@@ -20,7 +20,7 @@ from tracker.changes.headline import summarise
 from tracker.changes.publishable import publishable
 from tracker.changes.layout import LayoutOnly, stream
 from tracker.changes.corroborate import corroborated, protection_kinds, summary_side, summary_statement
-from tracker.changes.statements import Context, _promise, candidates
+from tracker.changes.statements import Context, _promise, candidates, right_given
 from tracker.changes.summary import Facts, new_names, novel_terms
 from tracker.changes.topics import _topics_of
 from tracker.changes.roles import vendor_roles
@@ -378,8 +378,9 @@ def compare(old: str, new: str) -> ChangeReport:
     ctx = Context(changes, added, removed, top_added, sections_removed, _owner_name(owner, new),
                   _salient_terms(changes, added, removed, names, d_old.text, d_new.text, sections_added), names,
                   old_text=d_old.text)
+    new_sentences = [s.text for s in d_new.sentences]
     cands = corroborated(publishable(candidates(ctx)), changes, [s.text for s in d_old.sentences],
-                         [s.text for s in d_new.sentences], protection_kinds(lambda t: _promise(ctx, t)))
+                         new_sentences, protection_kinds(lambda t: _promise(ctx, t)), right_given(new_sentences))
     partial = summary_side(d_old.text, d_new.text)
     if partial:       # one side is a summary page linking to the policy: say so, and nothing else
         cands = [summary_statement(partial, ctx.owner, len(d_old.text.split()), len(d_new.text.split()))]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import takewhile
-from typing import Callable
+from typing import Callable, Sequence
 
 from tracker.changes.entities import extract_sentence
 from tracker.changes.phrasing import (
@@ -556,11 +556,19 @@ _LISTED_RETENTION_RE = re.compile(r"(?i)\b(?:collection|use|sharing|disclosure|p
                                   r"(?:and|or) retention\b")
 
 
+# deleting as one of the user's rights ('options to access, correct, suppress, or delete your
+# personal information', 'you can request deletion'): a right, told by the rights rule
+_DELETION_RIGHT_RE = re.compile(r"(?i)\b(?:access\w*|correct\w*|updat\w*|review\w*|suppress\w*|rectif\w*|restrict\w*|"
+                                r"modify\w*|amend\w*)(?:,? (?:or |and )?\w+){0,3},? (?:or|and) (?:delet|eras)\w*\b|"
+                                r"\b(?:request|ask for|ask us to|right to|you (?:can|may) (?:also )?)"
+                                r" ?(?:the |that we |us to )?(?:delet|eras)\w*\b")
+
+
 def retention_statements(ctx: Context) -> list[Statement]:
     """A rule about keeping or deleting data added or dropped (value changes are told above)."""
     out: list[Statement] = []
     for k, c, text in _added_or_dropped(ctx, "retention", _RETAINS_RE):
-        if not _RETAINS_RE.search(_LISTED_RETENTION_RE.sub(" ", _KEPT_SAFE_RE.sub(" ", text))):
+        if not _RETAINS_RE.search(_DELETION_RIGHT_RE.sub(" ", _LISTED_RETENTION_RE.sub(" ", _KEPT_SAFE_RE.sub(" ", text)))):
             continue                      # 'keeps your information private and safe': security, not retention
         periods = extract_sentence(text).durations
         said = (_owner_says(ctx, text, re.compile("|".join(map(re.escape, sorted(periods))), re.I)) if periods
@@ -612,7 +620,8 @@ def rights_statements(ctx: Context) -> list[Statement]:
                 out.append(Statement(f"New right: {_lower(said)}", "rights", "right-added", None, said, (k,)))
         elif c.kind in ("removed", "reworded") and _RIGHT_RE.search(o) and not _RIGHT_RE.search(n):
             if c.kind == "removed" and rights_now is None:
-                rights_now = _new_texts(ctx, lambda t: bool(_RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t)))
+                rights_now = _new_texts(ctx, lambda t: bool(_RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t)
+                                                             or _MANAGE_RE.search(t)))
             kept = rights_now if c.kind == "removed" and rights_now else []
             if kept and (_restated(o, kept) or _same_control(o, kept) or _same_rights(o, kept)):
                 continue                  # the right is still stated, in other words
@@ -627,19 +636,34 @@ _CONTROLLED_RE = re.compile(r"(?i)\b(?:cookies?|e-?mails?|marketing|location|ads
                             r"browser settings)\b")
 
 
+# the user's control in words no right pattern reads: 'You can manage what kinds of
+# notifications you receive', 'you may change your cookie settings'
+_MANAGE_RE = re.compile(r"(?i)\byou (?:can|may) (?:also |always )?(?:manage|change|adjust|set)\b")
+
+
 def _same_control(text: str, elsewhere: list[str]) -> bool:
     """A dropped control whose object and most of whose words return in a new one ('opt out by
     changing your browser settings to not accept cookies' -> 'withdraw your consent … or block
-    cookies by changing your browser settings'): the control is restated, not removed."""
+    cookies by changing your browser settings'), or whose object the user still controls in a
+    sentence of their own ('You may choose to opt out of certain kinds of notifications' -> 'You
+    can manage what kinds of notifications you receive'): the control is restated, not removed."""
     objects = {m.lower().rstrip("s") for m in _CONTROLLED_RE.findall(text)}
     words = _content_words(text)
-    return bool(objects) and len(words) >= 3 and any(
-        objects & {m.lower().rstrip("s") for m in _CONTROLLED_RE.findall(e)}
-        and len(words & _content_words(e)) >= 0.4 * len(words) for e in elsewhere)
+
+    def restated(e: str) -> bool:
+        if not objects & {m.lower().rstrip("s") for m in _CONTROLLED_RE.findall(e)}:
+            return False
+        shared = len(words & _content_words(e))
+        return shared >= 0.4 * len(words) or shared >= 0.3 * len(words) and bool(_MANAGE_RE.search(e) or _RIGHT_RE.search(e))
+    return bool(objects) and len(words) >= 3 and any(restated(e) for e in elsewhere)
 
 
 _RIGHT_OBJECT_RE = re.compile(r"(?i)\b(?:access|correct|correction|rectif\w+|delet\w+|eras\w+|cop(?:y|ies)|portab\w+|"
-                              r"restrict\w*|object|objection|opt[- ]?out|unsubscribe|withdraw\w*)\b")
+                              r"restrict\w*|object|objection|opt[- ]?out|unsubscribe|withdraw\w*|"
+                              r"explanation(?= of (?:the |your |any )?(?:personal )?(?:information|data)))\b")
+# one right under its other names: 'a copy' and 'copies'; 'an explanation of the information
+# Uber has about you' is access; rectification is correction; erasure is deletion
+_RIGHT_FAMILY = {"copie": "copy", "expla": "acces", "recti": "corre", "erasu": "delet", "erase": "delet"}
 
 
 # a right in any wording ('Users outside the EU may also request …', 'You also have the right to
@@ -648,7 +672,8 @@ _ANY_RIGHT_RE = re.compile(r"(?i)\bright to\b|\b(?:may|can) (?:also )?request\b|
 
 
 def _right_objects(text: str) -> set[str]:
-    return {m.lower()[:5] for m in _RIGHT_OBJECT_RE.findall(text)}
+    """The rights a sentence gives, one key per right whatever its wording."""
+    return {_RIGHT_FAMILY.get(k, k) for k in (m.lower()[:5] for m in _RIGHT_OBJECT_RE.findall(text))}
 
 
 def _same_rights(text: str, elsewhere: list[str]) -> bool:
@@ -659,6 +684,23 @@ def _same_rights(text: str, elsewhere: list[str]) -> bool:
     for e in elsewhere:
         given |= _right_objects(e)
     return bool(objects) and objects <= given
+
+
+def right_given(sentences: Sequence[str]) -> Callable[[str], bool]:
+    """For corroborate: does the text of these sentences still give the right or control a gone
+    sentence gave, in whatever words and however many sentences ('access to, correction of, or
+    a copy of your information' -> 'an explanation of the information Uber has about you' and
+    'copies or correction of your data')? The sentences that give rights are found once."""
+    rights: list[str] | None = None
+
+    def given(text: str) -> bool:
+        nonlocal rights
+        if not (_RIGHT_RE.search(text) or _ANY_RIGHT_RE.search(text)):
+            return False
+        if rights is None:
+            rights = [t for t in sentences if _RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t) or _MANAGE_RE.search(t)]
+        return _same_rights(text, rights) or _same_control(text, rights)
+    return given
 
 
 def _quotes_closed(text: str) -> bool:
