@@ -39,13 +39,22 @@ _VERBS = ("collect|use|share|disclose|receive|obtain|store|retain|keep|track|sel
           "gather|record|log|combine|link|associate|transfer|provide|offer|send|allow|permit|let|help|include|"
           "contain|require|ask|give|make|display|show|place|set|serve|read|access|maintain|protect|operate|"
           "request|apply|cover|govern|extend|infer|derive|append|supplement|publish|post|delete|remove|"
-          "notify|contact|partner|work|rely|participate|support|accept|recognize|honor|respond|deliver|"
+          "notify|contact|work|rely|participate|support|accept|recognize|honor|respond|deliver|"
           "personali[sz]e|customi[sz]e|target|measure|report|license|host|hold|own|control|buy|purchase|"
-          "license|disclose|verify|check|monitor|review|display|place|read|apply|learn|see|view|enable|"
+          "verify|check|monitor|review|learn|see|view|enable|edit|manage|update|correct|modify|improve|"
+          "understand|create|deactivate|reset|refuse|indicate|ensure|detect|prevent|investigate|enforce|comply|"
+          "communicate|fulfill|complete|conduct|develop|test|aggregate|de-identify|anonymi[sz]e|utili[sz]e|start|"
+          "stop|choose|opt|object|withdraw|restrict|limit|export|download|upload|sign|visit|browse|click|"
+          "interact|identify|authenticate|tailor|suggest|recommend|invite|promote|advertise|market|"
           "may|will|can|might|could|must|shall")
 _VERB_RE = re.compile(rf"(?i)^(?:(?:{_VERBS})(?:s|es|ed|d)?|(?:appl|suppl|rel|verif|notif|appl)(?:ies|ied))$")
 _CLAUSE_WORDS = frozenset("except unless but which that who whom whose where when if because while although "
-                          "whereas so".split())
+                          "whereas so how what why whether".split())
+# what opens an aside or a comment, never an item of a list ('…, for example, …', '…, even in aggregate, …')
+_SUBORDINATE = frozenset("that which who whom whose where when if because while although whereas how what why "
+                         "whether unless once until before after".split())
+_ASIDE_WORDS = frozenset("such including like for e.g. i.e. even especially particularly only also otherwise "
+                         "namely specifically respectively not never as".split())
 _FINITE_RE = re.compile(r"(?i)\b(?:is|are|was|were|will|may|can|must|might|could|should|would|we|they|"
                         r"has|have|had|do|does|did|that|which|who|if|when|where|because|not|never|no)\b|n't\b")
 _EXAMPLE_WORDS = ("such as", "including", "like", "e.g.", "for example", "for instance", "including but not limited to")
@@ -160,13 +169,27 @@ def _list_start(tokens: list[str], i: int) -> tuple[int, str]:
             return (k + 1, "clause") if t in ";:" or low in _CLAUSE_WORDS else (i, "far")
         if low in ("as", "including", "like") and (low != "as" or (k > 0 and tokens[k - 1].lower() == "such")):
             return k + 1, "examples"
-        if low in _DETERMINERS or low in _PREPOSITIONS or low in _AUX or low in _PRONOUNS or _VERB_RE.match(t):
+        if low in ("not", "never"):
+            return i, "negated"             # 'committed to not sharing … and X': a negation inside the phrase
+        gerund = _gerund(t) and k + 1 < len(tokens) and (tokens[k + 1].lower() in _DETERMINERS
+                                                          or tokens[k + 1].lower() in _PRONOUNS)
+        if low in _DETERMINERS or low in _PREPOSITIONS or low in _AUX or low in _PRONOUNS or gerund \
+                or (_VERB_RE.match(t) and not (k > 0 and tokens[k - 1].lower() in _DETERMINERS)):
             return k + 1, "word"
         seen += t[:1].isalnum()
         if seen > _MAX_LIST_WORDS:
             return i, "far"
         k -= 1
     return 0, "clause"
+
+
+def _gerund(t: str) -> bool:
+    """'sharing', 'logging', 'storing': a verb's -ing form."""
+    low = t.lower()
+    if not low.endswith("ing") or len(low) < 6:
+        return False
+    base = low[:-3]
+    return bool(_VERB_RE.match(base) or _VERB_RE.match(base + "e") or _VERB_RE.match(base[:-1]))
 
 
 _ADVERBS = frozenset({"also", "only", "now", "then", "still", "not", "never", "generally", "usually", "often",
@@ -180,7 +203,7 @@ def _verb_group(tokens: list[str], end: int) -> tuple[int, int] | None:
     A verb counts only after a subject of at most eight words that starts the clause."""
     for k in range(end - 1, -1, -1):
         t = tokens[k]
-        if t in (";", ":") or t.lower() in _CLAUSE_WORDS - {"that"}:
+        if t in (";", ":") or t.lower() in _CLAUSE_WORDS:
             return None
         if not (_VERB_RE.match(t) or t.lower() in _AUX):
             continue
@@ -209,7 +232,8 @@ def _head_after(tokens: list[str], j: int) -> list[str]:
         low = t.lower()
         if not t[:1].isalpha() or not t.islower() or low in _CONNECTORS or low in _PREPOSITIONS \
                 or low in _DETERMINERS or low in _AUX or low in _CLAUSE_WORDS or _VERB_RE.match(t) \
-                or low in _PRONOUNS or low.endswith(("ing", "ed", "ly")):
+                or low in _PRONOUNS or low.endswith(("ed", "ly")) or (_gerund(t) and len(out) < 2 and any(
+                    x.lower() in _PRONOUNS or x.lower() in _DETERMINERS for x in tokens[j + len(out) + 1:j + len(out) + 2])):
             break
         out.append(t)
     return out
@@ -286,7 +310,8 @@ def _listed_in_subject(tokens: list[str], start: int, j: int, item: str, added: 
     while s > 0 and tokens[s - 1] not in _BOUNDARY and tokens[s - 1].lower() not in _BOUNDARY:
         s -= 1
     before = tokens[s:k]
-    if not before or len(_words(before)) > 8 or before[0].lower() in _PREPOSITIONS:
+    if not before or len(_words(before)) > 8 or before[0].lower() in _PREPOSITIONS \
+            or any(t.lower() in ("not", "limited", "no") for t in before):
         return None
     k = j
     while k < len(tokens) and (tokens[k] in _CONNECTORS or tokens[k][:1].isalnum()) and tokens[k].lower() not in _AUX \
@@ -325,6 +350,68 @@ def _without_asides(tokens: list[str]) -> list[str] | None:
             return None
         out = out[:a] + out[b + 1:]
     return out
+
+
+_SUBJECT_LEAD = frozenset({"we", "you", "they", "it", "the", "our", "your", "this", "these", "some", "certain", "any",
+                           "all", "such", "each", "other", "third-party", "third", "personal", "information", "data"})
+
+
+def _plain_subject(words: list[str]) -> bool:
+    """A subject that stands alone: a pronoun, a name or a determiner and its noun, at most six
+    words, with no verb, auxiliary, joint or second pronoun in it ('Redeem or', 'Case we', 'Please')."""
+    if not words or len(words) > 6 or words[0].lower() in ("please", "and", "or", "but", "so"):
+        return False
+    if not (words[0][:1].isupper() or words[0].lower() in _SUBJECT_LEAD):
+        return False
+    if len(words) == 1 and not (words[0][:1].isupper() or words[0].lower() in _PRONOUNS):
+        return False                        # 'the' alone: 'we start the process of …'
+    if any(w.lower() in ("not", "limited") for w in words):
+        return False
+    inner = [w.lower() for w in words[1:]]
+    return not any(w in _CONNECTORS or w in _PRONOUNS or w in _AUX or w in _PREPOSITIONS - {"of"} for w in inner) \
+        and not any(_VERB_RE.match(w) and not w[:1].isupper() for w in words[1:])
+
+
+def _real_verb(tokens: list[str], g: int, v: int) -> bool:
+    """The verb of the group reads as a finite verb: after an auxiliary any form, alone a
+    present form (never a bare participle: 'Personal information collected in …')."""
+    verb = tokens[v].lower()
+    if not tokens[v].islower() or verb in _DETERMINERS or verb in _PRONOUNS or verb in _PREPOSITIONS:
+        return False                        # 'Target Stores', 'we do this'
+    auxes = {t.lower() for t in tokens[g:v]} & _AUX
+    if auxes and auxes <= {"is", "are", "was", "were"} and not verb.endswith(("ed", "en", "ing")):
+        return False                        # 'Some examples are contacts …': a copula and its noun
+    if not _VERB_RE.match(tokens[v]) and not auxes:
+        return False
+    return v > g or not verb.endswith("ed")
+
+
+def _item_edges(tokens: list[str], joint: int, i: int, j: int) -> bool:
+    """The item is a whole item of its list: it opens with no aside word, holds no parenthesis or
+    dash, and each side not joined to the list is a boundary of the phrase ('The Washington
+    Post [Company] and …' is part of a name; 'a strong [and unique] Master Password' a modifier)."""
+    item = tokens[i:j]
+    if item[0].lower() in _ASIDE_WORDS or any(t in "()-–—" for t in item):
+        return False
+
+    def boundary(t: str) -> bool:
+        low = t.lower()
+        return (not t[:1].isalnum() or low in _CONNECTORS or low in _PREPOSITIONS or low in _DETERMINERS
+                or low in _AUX or low in _CLAUSE_WORDS or low in _PRONOUNS or bool(_VERB_RE.match(t)))
+    if joint == i:                          # joined on the right only: it must start a phrase, and so must the next item
+        nxt = next((t for t in tokens[j:j + 3] if t.lower() not in _CONNECTORS), "")
+        return i == 0 or (boundary(tokens[i - 1]) and not (nxt.lower() in _PRONOUNS or nxt.lower() in _AUX
+                                                            or _VERB_RE.match(nxt)))
+    if j < len(tokens) and not boundary(tokens[j]) and not _head_after(tokens, j):
+        return False                        # a modifier whose noun is not said with it
+    after = tokens[j:j + 1] + _head_after(tokens, j)[-1:]
+    nxt = tokens[j + len(_head_after(tokens, j))] if j + len(_head_after(tokens, j)) < len(tokens) else ""
+    if nxt and (nxt.lower() in _AUX or (_VERB_RE.match(nxt) and nxt.islower() and not after[0] in _CONNECTORS)):
+        return False                        # 'your friends and subscribers see them': the list is a subject
+    commas_only = all(t == "," for t in tokens[joint:i])
+    if commas_only and item[0].lower() in _PREPOSITIONS:
+        return False                        # ', in aggregate,': an aside, not an item
+    return True
 
 
 def _predicate(item: list[str]) -> bool:
@@ -379,12 +466,14 @@ def _item(owner: str, old: str, new: str) -> tuple[str, str | None, str | None, 
     joint, i, j, joined = _strip_connectors(tokens, _skip_examples(tokens, i, j), j)
     item_tokens = tokens[i:j]
     item = _join(item_tokens)
-    if not joined or not item_tokens or _predicate(item_tokens) or len(_words(item_tokens)) > _MAX_ITEM_WORDS or _FINITE_RE.search(item) \
+    if not joined or not item_tokens or _predicate(item_tokens) or not _item_edges(tokens, joint, i, j) or len(_words(item_tokens)) > _MAX_ITEM_WORDS or _FINITE_RE.search(item) \
             or item.count("(") != item.count(")") or '"' in item or "“" in item or not re.search(r"[A-Za-z]{2}", item):
         return None
     if joint < i and j < len(tokens):
         item = _join(item_tokens + _head_after(tokens, j))    # 'Oath or MapQuest' + 'affiliates'
     start, why = _list_start(tokens, joint)
+    if why == "negated":
+        return None
     if "well" in (t.lower() for t in tokens[joint:i]):
         start, why = joint, "far"           # '…, as well as X': X joins the verb's object, not the last list
     item = third_person(item, owner)
@@ -400,6 +489,9 @@ def _item(owner: str, old: str, new: str) -> tuple[str, str | None, str | None, 
         v += 1
     if v >= len(tokens) or not tokens[v][:1].isalpha():
         return None
+    if not _plain_subject(tokens[s:g]) or not _real_verb(tokens, g, v) \
+            or (s > 0 and tokens[s - 1].lower() in _SUBORDINATE):
+        return None                         # 'information that we receive via …': a clause inside another
     subject = _join(tokens[s:g])
     if subject.lower() in ("it", "they") and s > 0:
         subject = _subject_of(tokens, owner) or ""
@@ -407,26 +499,31 @@ def _item(owner: str, old: str, new: str) -> tuple[str, str | None, str | None, 
         return None
     subject, group = _agree(subject, tokens[g:v + 1], owner)
     subject = capitalise(third_person(subject, owner))
-    if why == "examples" and not added:     # 'Acme collects payment information, no longer including checking accounts'
+    if why == "examples" and (not added or any(t.lower() in _PREPOSITIONS - {"as", "like", "including", "of"}
+                                               for t in tokens[v + 1:start])):
+        # 'Acme collects payment information, no longer including checking accounts'; 'Acme may share
+        # data with vendors providing services to it, now also including advertising providers'
         k = start
         while k > v + 1 and tokens[k - 1].lower() in ("such", "as", "including", "like", ","):
             k -= 1
-        rest = third_person(_join(tokens[v + 1:k]), owner)
-        if not rest or "(" in rest:
+        kept = _without_asides(tokens[v + 1:k])
+        if not kept or any(t in ("(", "-", "–", "—") or t.lower() in ("not", "never") for t in kept):
             return None
-        return _finish(f"{subject} {' '.join(group)} {rest}, no longer including {item}", item, added, group)
+        rest = third_person(_join(kept), owner)
+        change = "now also" if added else "no longer"
+        return _finish(f"{subject} {' '.join(group)} {rest}, {change} including {item}", item, added, group)
     end = start
     if item_tokens[0].lower() in _PREPOSITIONS:      # 'to improve it' + 'and to show you ads': the verb's object only
-        end = next((p for p in range(v + 1, start) if tokens[p].lower() == item_tokens[0].lower()), start)
+        preps = [p for p in range(v + 1, joint) if tokens[p].lower() in _PREPOSITIONS - {"of", "as", "like", "including"}]
+        same = [p for p in preps if tokens[p].lower() == item_tokens[0].lower()]
+        end = same[0] if same else preps[-1] if preps else start
     rest_tokens = tokens[v + 1:end] if why in ("word", "clause") else []
-    if why == "examples" and added:         # examples of a verb's prepositional object: 'share information with'
-        prep = next((p for p in range(v + 1, start) if tokens[p].lower() in _PREPOSITIONS - {"as", "like", "including"}), None)
-        rest_tokens = tokens[v + 1:prep + 1] if prep is not None else []
     if joint < i and not any(t.lower() in ("and", "or", "as", "plus", "/") for t in tokens[joint:i]) \
             and not (j < len(tokens) and tokens[j].lower() in _CONNECTORS):
         return None                         # ', subject to …' joined by a comma alone, last: no item of a list
     rest_tokens = _without_asides(rest_tokens)
-    if rest_tokens is None or "," in rest_tokens or "(" in rest_tokens:
+    if rest_tokens is None or any(t in (",", "(", "-", "–", "—") or t.lower() in ("not", "never", "such", "including")
+                                  or not re.match(r"[\w'’&.]", t) for t in rest_tokens):
         return None                         # the list is not the verb's object
     if rest_tokens and rest_tokens[-1].lower() in _DETERMINERS and item_tokens[0].lower() in _DETERMINERS:
         rest_tokens = rest_tokens[:-1]      # 'with the' + 'the Swiss-U.S. Privacy Shield Framework'
@@ -441,5 +538,7 @@ def _finish(said: str | None, item: str, added: bool,
     group = group or []
     negated = any(w.lower() in ("not", "never", "cannot") or w.lower().endswith("n't") for w in group)
     said = re.sub(r"\s+", " ", capitalise(said)).strip()
+    if re.search(r"(?i)\b(\w+) \1\b", said) or said.rstrip().endswith((" to", " a", " the", " of", " with")):
+        return None                         # 'ensure ensure', '… to register for': no clean sentence
     said = re.sub(r"\b([Aa]) (?=[aeioAEIO])", r"\1n ", said)          # 'a' + 'instant message' 
     return said, (None if added else item), (item if added else None), (group[-1] if group else ""), negated
