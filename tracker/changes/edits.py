@@ -80,12 +80,17 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
         return said, None, came            # words only added: the old words around them were no other value
     if said and _DANGLING_END_RE.search(said):
         said = None                        # 'Reddit processes your information where (was: …)': no clause to splice onto
+    if said and not came and (_filler(gone) or _moved(gone, c.new or "")):
+        return said, None, None            # 'as well' dropped, or 'via email' moved: no old value to give
     if said and not _holds_edit(said, came):
         said = None                        # a clause without the new words: a '(was: …)' would pair nothing
     if said:
         swapped = _swapped_words(c, gone, came)
         return f"{said} (was: {_lower(third_person(swapped or old_win, ctx.owner))})", swapped or old_win, new_win
-    plus, minus = _chunks(c, "+"), _chunks(c, "-")
+    if bool(gone) != bool(came) and not _real_name(gone or came, ctx.owner):
+        return None               # 'My Privacy page' -> 'Privacy page', 'Google Privacy Policy' -> 'Privacy Policy'
+    plus = [x for x in _chunks(c, "+") if _real_name(x, ctx.owner)]
+    minus = [x for x in _chunks(c, "-") if _real_name(x, ctx.owner)]
     where = clause_about(c.new or "", None, 90)
     where_text = f" in “{third_person(where, ctx.owner)}”" if where else ""
     if plus and not minus and len(plus) <= 3 and all(len(x.split()) <= 5 and x[:1].isupper() for x in plus):
@@ -106,14 +111,14 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
     at = (f" after “{third_person(left, ctx.owner)}”" if re.search(r"\w{4,}", left)
           else f" before “{third_person(right, ctx.owner)}”" if re.search(r"\w{4,}", right) else "")
     if came and not gone and len(came) <= 140:
-        if _is_name_run(came):
+        if _is_name_run(came) and _real_name(came, ctx.owner):
             return f"Now also names {came}{where_text}", None, came
         grown = _grown_object(ctx, where, came)
         if grown:            # 'Acme may now also collect browser type and settings'
             return grown, None, came
         return f"Adds “{third_person(came, ctx.owner)}”{where_text or at}", None, came
     if gone and not came and len(gone) <= 140:
-        if _is_name_run(gone):
+        if _is_name_run(gone) and _real_name(gone, ctx.owner):
             return f"No longer names {gone}{where_text}", gone, None
         return f"Drops “{third_person(gone, ctx.owner)}”{where_text or at}", gone, None
     if len(new_win) > 140 or len(old_win) > 140:
@@ -128,6 +133,30 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
         lead = shared.group(0) + " " if shared else ""
         return f"Now says {lead}{came} instead of {lead}{gone}{where_text}", gone, came
     return f"Now says “{third_person(new_win, ctx.owner)}” (was: “{was}”)", old_win, new_win
+
+
+_FILLER = frozenset("as well also too further furthermore additionally when where it its this that the a an and or "
+                    "of to in on at by for with from then thus so".split())
+_CAPITAL_WORDS = frozenset("my your our the a an this these that its their his her in on at for to of and or we you "
+                           "it they if when".split())
+
+
+def _filler(gone: str) -> bool:
+    """Old words that carry nothing of their own ('as well', 'when it')."""
+    words = re.findall(r"[\w'’-]+", gone.lower())
+    return bool(words) and all(w in _FILLER for w in words)
+
+
+def _moved(gone: str, new: str) -> bool:
+    """Old words that the new sentence still holds elsewhere ('us, via email,' moved to its end)."""
+    words = [w for w in re.findall(r"[\w'’-]{3,}", gone.lower()) if w not in _FILLER and w not in ("us", "our")]
+    low = new.lower()
+    return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", low) for w in words)
+
+
+def _real_name(chunk: str, owner: str) -> bool:
+    """A run of words that names something: not a lone capitalised small word ('My') nor the owner."""
+    return chunk.lower() not in _CAPITAL_WORDS and chunk.lower() != owner.lower()
 
 
 def _holds_edit(said: str, came: str) -> bool:
@@ -242,7 +271,11 @@ def edit_short(ctx: Context, c: Change, text: str) -> str:
     its new words, not the sentence's unchanged opening ('Cookies help Konstantinfo analyze
     web traffic and can track you across the web', not 'Cookies are small text files …'). A
     clause opening with 'they' or 'it' takes the subject of the sentence's first clause."""
+    from tracker.changes.insertions import item_short
     from tracker.changes.priorities import HEADLINE_LIMIT
+    short = item_short(ctx.owner, c, text, HEADLINE_LIMIT)
+    if short is not None:
+        return short              # an item put into a list: its own shorter form, or the statement itself
     body = text[:text.rfind(" (was: ")] if text.endswith(")") and " (was: " in text else text
     w = edit_window(c.old or "", c.new or "")
     if len(body) <= HEADLINE_LIMIT or not w or not w[3] or not re.search(r"\w{4,}", w[3]):

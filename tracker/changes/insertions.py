@@ -34,7 +34,7 @@ _PREPOSITIONS = frozenset("to with from by for about of on in at via through int
                           "across within without than like including as".split())
 _AUX = frozenset("will may might can could should would must shall does do did is are was were has have had "
                  "cannot".split())
-_PRONOUNS = frozenset({"we", "you", "it", "they", "he", "she"})
+_PRONOUNS = frozenset({"we", "you", "it", "they", "he", "she", "him", "her", "them", "us", "me"})
 _VERBS = ("collect|use|share|disclose|receive|obtain|store|retain|keep|track|sell|rent|trade|analy[sz]e|process|"
           "gather|record|log|combine|link|associate|transfer|provide|offer|send|allow|permit|let|help|include|"
           "contain|require|ask|give|make|display|show|place|set|serve|read|access|maintain|protect|operate|"
@@ -439,6 +439,15 @@ def item_statement(owner: str, c: Change) -> tuple[str, str | None, str | None] 
     return found[:3] if found else None
 
 
+def item_short(owner: str, c: Change, text: str, limit: int) -> str | None:
+    """The headline form of an item statement too long for a headline ('Acme may now also share
+    information with advertising providers'); '' when it fits or has none, None for no item."""
+    found = _item(owner, c.old or "", c.new or "")
+    if not found or found[0] != text:
+        return None
+    return found[5] if len(text) > limit and found[5] and len(found[5]) <= limit else ""
+
+
 def item_impact(owner: str, c: Change) -> str | None:
     """The impact level of an item put into or taken out of a list of what the company does:
     data now also shared ('sharing-widened') or no longer ('sharing-narrowed'), now also
@@ -455,7 +464,7 @@ def item_impact(owner: str, c: Change) -> str | None:
 
 
 @lru_cache(maxsize=1024)
-def _item(owner: str, old: str, new: str) -> tuple[str, str | None, str | None, str, bool] | None:
+def _item(owner: str, old: str, new: str) -> tuple[str, str | None, str | None, str, bool, str] | None:
     """item_statement with the verb of the clause and whether it is negated (memoised: the
     practice and rewording rules and the impact ask for the same sentence)."""
     edit = one_edit(old, new)
@@ -511,7 +520,10 @@ def _item(owner: str, old: str, new: str) -> tuple[str, str | None, str | None, 
             return None
         rest = third_person(_join(kept), owner)
         change = "now also" if added else "no longer"
-        return _finish(f"{subject} {' '.join(group)} {rest}, {change} including {item}", item, added, group)
+        prep = next((n for n, t in enumerate(kept) if t.lower() in _PREPOSITIONS - {"as", "like", "including", "of"}), None)
+        short = _said(subject, group, third_person(_join(kept[:prep + 1]), owner), item, added) \
+            if added and prep is not None and prep <= 3 else ""     # the headline: 'share information with …'
+        return _finish(f"{subject} {' '.join(group)} {rest}, {change} including {item}", item, added, group, short)
     end = start
     if item_tokens[0].lower() in _PREPOSITIONS:      # 'to improve it' + 'and to show you ads': the verb's object only
         preps = [p for p in range(v + 1, joint) if tokens[p].lower() in _PREPOSITIONS - {"of", "as", "like", "including"}]
@@ -531,8 +543,8 @@ def _item(owner: str, old: str, new: str) -> tuple[str, str | None, str | None, 
     return _finish(_said(subject, group, rest, item, added), item, added, group)
 
 
-def _finish(said: str | None, item: str, added: bool,
-            group: list[str] | None = None) -> tuple[str, str | None, str | None, str, bool] | None:
+def _finish(said: str | None, item: str, added: bool, group: list[str] | None = None,
+            short: str = "") -> tuple[str, str | None, str | None, str, bool, str] | None:
     if not said or len(said) > LIMIT:
         return None
     group = group or []
@@ -541,4 +553,5 @@ def _finish(said: str | None, item: str, added: bool,
     if re.search(r"(?i)\b(\w+) \1\b", said) or said.rstrip().endswith((" to", " a", " the", " of", " with")):
         return None                         # 'ensure ensure', '… to register for': no clean sentence
     said = re.sub(r"\b([Aa]) (?=[aeioAEIO])", r"\1n ", said)          # 'a' + 'instant message' 
-    return said, (None if added else item), (item if added else None), (group[-1] if group else ""), negated
+    short = re.sub(r"\s+", " ", capitalise(short)).strip()
+    return said, (None if added else item), (item if added else None), (group[-1] if group else ""), negated, short
