@@ -142,3 +142,39 @@ def test_a_control_still_given_in_a_sentence_of_its_own_was_not_withdrawn() -> N
     # a sentence about notifications that gives no control keeps the loss visible
     told = _BODY + "We send notifications when an article you follow changes. Notifications are sent at noon."
     assert any("Right no longer stated" in s for s in _said(old, told)), _said(old, told)
+
+
+def test_sharing_said_new_or_gone_is_checked_against_the_sharing_sentences_of_the_other_side() -> None:
+    """The same recipients in a sharing sentence of the other side, with no recipient, purpose,
+    kind of data, control or name left over, say the practice was there all along."""
+    law = ch("added", None, "Acme may also share information with law enforcement, or requests by third parties "
+             "pursuant to legal processes.")
+    family = ch("removed", "Acme may share your information with its corporate affiliates like Sam's Club.", None)
+    said = [Statement("Acme may also share information with law enforcement …", "sharing", "sharing-widened", changes=(0,)),
+            Statement("No longer says: Acme may share …", "sharing", "sharing-narrowed", changes=(1,))]
+    old = ["This includes sharing your information with law enforcement officials, government authorities, or other "
+           "third parties as necessary to enforce our terms."]
+    new = ["We also share information with other businesses within our corporate family, such as Sam's Club."]
+    assert _kept(said, [law, family], old, new) == []
+    # what the other side lacks is news: a kind of data, a new control, a named recipient
+    for claim, other in (("We share your location data with advertising partners.", "We share your data with partners."),
+                         ("We share demographic information about you with third parties.",
+                          "We share information about you with third parties."),
+                         ("You can revoke your consent to share with the third party at any time.",
+                          "If you sync with a third party application, we will share your information with it."),
+                         ("We share your information with Quincy Analytics and other service providers.",
+                          "We share your information with service providers.")):
+        widened = [Statement(claim, "sharing", "sharing-widened", changes=(0,))]
+        assert len(_kept(widened, [ch("added", None, claim)], [other], [])) == 1, claim
+
+
+def test_not_without_consent_and_only_if_you_agree_are_one_promise() -> None:
+    """'does not share … without your consent' restated as 'will only be shared … if both of you
+    have indicated …' is no withdrawn promise (LinkedIn 2010)."""
+    gone = ch("removed", "We do not share your contact information with another User without your consent.", None)
+    said = [Statement("No longer promises: Acme does not share …", "sharing", "promise-withdrawn", changes=(0,))]
+    new = ["Your contact information will only be shared with another User if both of you have indicated that you "
+           "would like to establish contact with each other."]
+    assert _kept(said, [gone], [], new) == []
+    # 'will share … with another User' alone keeps the loss
+    assert len(_kept(said, [gone], [], ["Your contact information will be shared with another User you connect with."])) == 1

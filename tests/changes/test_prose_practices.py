@@ -140,6 +140,16 @@ def test_deleting_as_one_of_the_users_rights_is_no_retention_rule() -> None:
     assert [s.impact for s in retention_statements(_ctx(rule))] == ["retention-changed"]
 
 
+def test_how_to_use_rights_and_what_any_browser_does_are_no_rights() -> None:
+    for text in ("You may exercise these rights by emailing us at privacy@acme.com or by contacting us at:",
+                 "You can remove or block cookies using the settings in your browser.",
+                 "You can set your browser to refuse cookies."):
+        assert rights_statements(_ctx(_ch("added", None, text, ("rights",)))) == [], text
+        assert rights_statements(_ctx(_ch("removed", text, None, ("rights",)))) == [], text
+    own = _ch("added", None, "You can opt out of interest-based ads in your Acme account settings.", ("rights",))
+    assert [s.impact for s in rights_statements(_ctx(own))] == ["right-added"]
+
+
 def test_statements_without_an_antecedent_or_about_no_data_are_left_out_while_others_remain() -> None:
     assert _loose(Statement("It will receive basic data about you as detailed in section 6.3 above", "ai",
                             "collection-widened", None, "x 6.3"))

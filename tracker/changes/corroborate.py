@@ -11,7 +11,13 @@ it makes is looked for in every sentence of the other side:
   that is one too) is there: the statement is false, whatever its kind;
 - for a promise, right, consent step or opt-out, the same practice in other words (most of its
   content words, stemmed, with the same negations) in a sentence of the same kind is there: the
-  protection was restated, not added or withdrawn.
+  protection was restated, not added or withdrawn;
+- for sharing with others (or data from others) said new or gone, a sharing sentence of the
+  other side with most of its words, lacking no recipient, purpose, kind of data, control or
+  name: the practice was there all along ('This includes sharing your information with law
+  enforcement officials …' holds a new 'Uber may also share information with law enforcement');
+- for a right or control said gone, the rights of the new text as a whole: 'access to,
+  correction of, or a copy' restated as three list items was not withdrawn.
 
 A digest resting on several sentences is dropped only when every one of them is still there.
 A refuted sentence supports no other statement either: it was not news in any reading.
@@ -39,6 +45,11 @@ MIN_WORDS = 4               # fewer content words are too little to recognise a 
 # statements that claim a protection came or went: restated in other words, the claim is false
 PROTECTIONS = frozenset({"promise-withdrawn", "promise-narrowed", "right-removed", "consent-weakened",
                          "no-sale-promise", "consent-required", "right-added", "promise-added"})
+# statements that data now goes to (comes from) others, or no longer does: the same recipients
+# (sources) in a sharing sentence of the other side, with nothing news-bearing left over, say
+# the practice was there all along
+SHARING = frozenset({"sharing-widened", "sharing-narrowed", "sources-widened"})
+SAME_SHARING = 0.4          # share of stemmed content words in that other sharing sentence
 
 _WORD_RE = re.compile(r"[a-z][a-z'-]+")      # two letters and up: 'EU', 'UK' and 'IP' tell sentences apart
 _NUMBER_RE = re.compile(r"\d+")
@@ -74,11 +85,18 @@ class Sign:
     numbers: tuple[str, ...]
 
 
+# 'does not share … without your consent' and 'will only be shared … if you agree' set one
+# condition: the same polarity
+_SAME_CONDITION = {("not", "without"): ("only",), ("never", "without"): ("only",), ("not", "unless"): ("only",),
+                   ("never", "unless"): ("only",)}
+
+
 @lru_cache(maxsize=16384)
 def sign(text: str) -> Sign:
     low = text.lower().replace("\u2019", "'")
     words = frozenset(w.strip("'-") for w in _WORD_RE.findall(low)) - _STOP - {""}
     polarity = tuple(sorted({m.lower().replace("n't", "not").replace("cannot", "not") for m in _POLARITY_RE.findall(low)}))
+    polarity = _SAME_CONDITION.get(polarity, polarity)
     return Sign(words, frozenset(_stem(w) for w in words), polarity, tuple(sorted(set(_NUMBER_RE.findall(low)))))
 
 
@@ -197,6 +215,8 @@ def still_there(s: Statement, changes: Sequence[Change], sides: dict[str, Side],
             continue
         if kind is not None and side.holds(text, SAME_PRACTICE, stemmed=True, kind=kind):
             continue
+        if s.impact in SHARING and side.holds(text, SAME_SHARING, stemmed=True, kind=same_sharing(text)):
+            continue
         if where == "new" and given_elsewhere is not None and given_elsewhere(text):
             continue
         return False
@@ -233,6 +253,53 @@ def protection_kinds(owner_promise: Callable[[str], bool]) -> Callable[[str], Ca
     def kind_of(text: str) -> Callable[[str], bool] | None:
         return right if right(text) else promise if promise(text) else None
     return kind_of
+
+
+# what is news when a sharing sentence lacks it: who gets the data, for what, and which data
+_NEWS_RE = re.compile(r"(?i)\b(?:third|part(?:y|ies|ners?)|advertis\w*|affiliat\w*|subsidiar\w*|vendors?|processors?|"
+                      r"providers?|compan(?:y|ies)|government\w*|law|enforcement|authorit\w*|public\w*|developers?|"
+                      r"researchers?|sponsors?|publishers?|brokers?|insurers?|banks?|employers?|buyers?|acquirer\w*|"
+                      r"market\w*|sell\w*|sale|sold|rent\w*|profil\w*|research\w*|locat\w*|precise|health\w*|"
+                      r"medical|biometric\w*|genetic|financ\w*|credit|brows\w*|search\w*|contacts?|messages?|"
+                      r"photos?|voice|face|facial|identifiers?|purchases?|payment\w*|cookies?|combin\w*|"
+                      r"identif\w*|aggregat\w*|anonym\w*|social|sensitive|interests?|demographic\w*|"
+                      # and the user's say in it: a control or a notice is news too
+                      r"consent\w*|revok\w*|opt|opt-\w+|withdraw\w*|notif\w*|notice|choos\w*|choices?|permission\w*)\b")
+_KIND_OF_DATA_RE = re.compile(r"(?i)\b([a-z][a-z-]+) (?:information|data|details|content|records)\b")
+_GENERIC_DATA = frozenset(("this", "that", "such", "the", "your", "their", "our", "its", "his", "her", "some", "any", "all",
+                           "certain", "other", "more", "additional", "personal", "of", "about", "share", "shares",
+                           "shared", "sharing", "disclose", "receive", "receives", "collect", "collects", "use", "uses",
+                           "provide", "provides", "obtain", "obtains", "get", "gets", "and", "or", "with", "customer",
+                           "user", "account"))
+# one recipient under its other names
+_FAMILY_RE = re.compile(r"(?i)\b(?:corporate family|family of companies|group compan\w+|subsidiar\w+|affiliat\w+|"
+                        r"businesses within)\b")
+
+
+def same_sharing(claim: str) -> Callable[[str], bool]:
+    """The test a sentence of the other side must pass to state the sharing (or source) a
+    claim calls new or gone: it shares or receives data, and every word of the claim it lacks
+    is no recipient, purpose or kind of data, and no name ('This includes sharing your
+    information with law enforcement officials …' holds 'Uber may also share information with
+    law enforcement, or requests by third parties pursuant to legal processes'; 'its corporate
+    affiliates like Sam's Club' is 'other businesses within our corporate family, such as Sam's
+    Club')."""
+    from tracker.changes.statements import _SHARE_RE, _SOURCE_RE
+    words = _tokens(claim, False)
+    first = words[0] if words else ""
+    names = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]+", claim)}
+    # the kind of data the claim names ('demographic information', 'usage data') is news too
+    kinds = {m.lower() for m in _KIND_OF_DATA_RE.findall(claim)} - _GENERIC_DATA
+
+    def test(holder: str) -> bool:
+        if not (_SHARE_RE.search(holder) or _SOURCE_RE.search(holder)):
+            return False
+        have = set(_tokens(holder, True))
+        lacking = [w for w in words if _stem(w) not in have and w not in _STOP]
+        if _FAMILY_RE.search(holder):
+            lacking = [w for w in lacking if not _FAMILY_RE.search(w)]
+        return not any(_NEWS_RE.fullmatch(w) or w in kinds or (w in names and w != first) for w in lacking)
+    return test
 
 
 # a page that shows a summary and sends the reader to the policy itself

@@ -243,7 +243,7 @@ def _promise_of(owner_name: str, text: str) -> bool:
 
 
 # the same promise in the passive: 'information about you is not willfully disclosed to any third party'
-_PASSIVE_PROMISE_RE = re.compile(r"(?i)\b(?:is|are|will) (?:not|never) (?:be )?(?:\w+ly )?(?:disclosed|shared|sold|rented|"
+_PASSIVE_PROMISE_RE = re.compile(r"(?i)\b(?:is|are|will) (?:not|never|only) (?:be )?(?:\w+ly )?(?:disclosed|shared|sold|rented|"
                                  r"transferred|provided|given|traded)\b|\bwithout first (?:receiving|obtaining|getting) "
                                  r"(?:your|the user's|that customer's) (?:permission|consent)")
 _UNABLE_RE = re.compile(r"(?i)\b(?:will|would|may) not be (?:able|possible|available)\b|\b(?:does|do) not control\b|"
@@ -585,8 +585,19 @@ def retention_statements(ctx: Context) -> list[Statement]:
 
 # 'you can always ask us for more information', 'you may contact us with questions': an offer to
 # answer, not a right over one's data
+# ('you may exercise these rights by emailing us at …' says how to use rights stated before it: no right of its own)
 _ASK_ONLY_RE = re.compile(r"(?i)\byou (?:can|may) (?:always |also )?ask (?:\w+ )?(?:for )?(?:more|further|additional) "
-                          r"(?:information|details)\b|\byou (?:can|may) (?:always |also )?ask (?:\w+ )?(?:any )?questions?\b")
+                          r"(?:information|details)\b|\byou (?:can|may) (?:always |also )?ask (?:\w+ )?(?:any )?questions?\b|"
+                          r"\byou (?:can|may) (?:also )?exercise (?:these|those|such|this|the above|any of these|"
+                          r"any of those) rights? (?:by|through|via|at)\b")
+
+
+# what any browser lets its user do ('you can remove or block cookies using the settings in your
+# browser'): an instruction, not a right the company gives or takes away
+_BROWSER_ONLY_RE = re.compile(r"(?i)\b(?:using|through|via|in|with|by (?:changing|adjusting|modifying|setting)) "
+                              r"(?:the |your )?(?:web )?browser(?:'s)? (?:settings|preferences|options)\b|"
+                              r"\bsettings (?:in|of|on) (?:the |your )?(?:web )?browser\b|"
+                              r"\b(?:set|configure|change) your (?:web )?browser to (?:refuse|reject|block|decline|notify)\b")
 
 
 # a control of the user in any wording: what a reworded sentence may already have given
@@ -608,7 +619,8 @@ def rights_statements(ctx: Context) -> list[Statement]:
     rights_now: list[str] | None = None     # the new sentences that state a right, found once
     for k, c in _live(ctx):
         o, n = c.old or "", c.new or ""
-        o, n = ("" if _ASK_ONLY_RE.search(o) else o), ("" if _ASK_ONLY_RE.search(n) else n)
+        o, n = ("" if _ASK_ONLY_RE.search(o) or _BROWSER_ONLY_RE.search(o) else o), \
+            ("" if _ASK_ONLY_RE.search(n) or _BROWSER_ONLY_RE.search(n) else n)
         if c.kind in ("added", "reworded") and _RIGHT_RE.search(n) and not _RIGHT_RE.search(o):
             said = _owner_says(ctx, n, _RIGHT_RE)
             if said and not _disclaims(said) and c.kind == "reworded" and _CONTROL_RE.search(o):
