@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from tests.support.changes import ch, ctx
 from tracker.changes.edits import edit_statement
-from tracker.changes.insertions import item_impact, item_statement, one_edit
+from tracker.changes.insertions import item_impact, item_statement
+from tracker.changes.lists import one_edit
 from tracker.changes.statements import practice_statements, reworded_statements
 
 
@@ -119,3 +120,40 @@ def test_a_was_follows_only_a_clause_holding_the_new_words() -> None:
     c = ch("reworded", old, new)
     e = edit_statement(ctx(c), c)
     assert e is None or "(was: " not in e[0] or "via email" in e[0].split(" (was: ")[0], e
+
+
+def test_a_policy_that_no_longer_covers_someone_narrows_its_promise() -> None:
+    excluded = ch("reworded", "The policy applies to the Acme family, except it does not apply to our Zeta affiliate.",
+                  "The policy applies to the Acme family, except it does not apply to our Zeta or Quux affiliates.")
+    assert item_impact("Acme", excluded) == "promise-narrowed"
+    dropped = ch("reworded", "This policy applies to website visitors, app users, applicants and customers.",
+                 "This policy applies to website visitors, app users and customers.")
+    assert item_statement("Acme", dropped)[0] == "This policy no longer applies to applicants"
+    assert item_impact("Acme", dropped) == "promise-narrowed"
+    assert item_impact("Acme", ch("reworded", dropped.new, dropped.old)) == "practice-changed"
+    said = reworded_statements(ctx(excluded))
+    assert [(s.text, s.impact) for s in said] == [("The policy no longer applies to its Quux affiliates", "promise-narrowed")]
+
+
+def test_a_long_item_statement_has_a_headline_form_of_its_own() -> None:
+    old = ("We may share information with vendors providing contractual and technical support services to us, such as hosting vendors and "
+           "list managers.")
+    new = ("We may share information with vendors providing contractual and technical support services to us, such as hosting vendors, "
+           "advertising service providers, and list managers.")
+    c = ch("reworded", old, new)
+    said = practice_statements(ctx(c))
+    assert [s.text for s in said] == ["Acme may share information with vendors providing contractual and technical support services to Acme, "
+                                      "now also including advertising service providers"]
+    assert said[0].short == "Acme may now also share information with advertising service providers"
+    assert said[0].impact == "sharing-widened"
+
+
+def test_a_filler_or_a_moved_word_is_no_old_value_and_the_owner_no_name() -> None:
+    tail = " and many other words that make this sentence much too long to be one short quoted clause of a bullet"
+    c = ch("reworded", "We may receive personal information about you from other sources as well.",
+           "We may receive personal information about you from other sources.")
+    e = edit_statement(ctx(c), c)
+    assert e is None or ("(was: " not in e[0] and "Drops" not in e[0]), e
+    c = ch("reworded", "Acme Privacy Policy" + tail, "Privacy Policy" + tail)
+    e = edit_statement(ctx(c), c)
+    assert e is None or "names Acme" not in e[0], e
