@@ -157,3 +157,10 @@ def test_a_filler_or_a_moved_word_is_no_old_value_and_the_owner_no_name() -> Non
     c = ch("reworded", "Acme Privacy Policy" + tail, "Privacy Policy" + tail)
     e = edit_statement(ctx(c), c)
     assert e is None or "names Acme" not in e[0], e
+
+
+def test_an_aside_between_the_verb_and_its_list_is_kept_after_the_item() -> None:
+    old = "We may also disclose and otherwise use, on an anonymous basis, movie ratings, reviews and other information."
+    new = ("We may also disclose and otherwise use, on an anonymous basis, movie ratings, viewing habits, reviews and "
+           "other information.")
+    assert _said(old, new) == "Acme may now also disclose and otherwise use viewing habits, on an anonymous basis"

@@ -25,7 +25,7 @@ from functools import lru_cache
 from tracker.changes.lists import (
     _ADVERBS, _AUX, _BOUNDARY, _CONNECTORS, _DETERMINERS, _FINITE_RE, _MAX_ITEM_WORDS, _PREPOSITIONS, _PRONOUNS,
     _SUBORDINATE, _VERB_RE, _conditional, _head_after, _item_edges, _join, _list_start, _plain_subject, _predicate,
-    _real_verb, _skip_examples, _strip_connectors, _verb_group, _without_asides, _words, one_edit,
+    _asides, _real_verb, _skip_examples, _strip_connectors, _verb_group, _without_asides, _words, one_edit,
 )
 from tracker.changes.phrasing import _third_person_verb, capitalise, third_person
 from tracker.changes.report import Change
@@ -231,7 +231,8 @@ def _item(owner: str, old: str, new: str) -> _Found | None:
     rest = _rest(it, v)
     if rest is None:
         return None
-    return _finish(_said(subject, group, third_person(_join(rest), owner), it.text, it.added), it.text, it.added, group)
+    said = _said(subject, group, third_person(_join(rest[0]), owner), it.text, it.added)
+    return _finish(f"{said}, {third_person(rest[1], owner)}" if rest[1] else said, it.text, it.added, group)
 
 
 def _with_examples(it: _Item, subject: str, group: list[str], v: int, owner: str) -> _Found | None:
@@ -252,22 +253,24 @@ def _with_examples(it: _Item, subject: str, group: list[str], v: int, owner: str
     return _finish(f"{subject} {' '.join(group)} {rest}, {change} including {it.text}", it.text, it.added, group, short)
 
 
-def _rest(it: _Item, v: int) -> list[str] | None:
-    """The words between the verb and the item that the statement keeps ('share your data with'),
-    or None when the list is not the verb's own object."""
+def _rest(it: _Item, v: int) -> tuple[list[str], str] | None:
+    """The words between the verb and the item that the statement keeps ('share your data with')
+    and an aside among them said after the item ('on an anonymous basis'), or None when the list
+    is not the verb's own object."""
     tokens, first = it.tokens, it.tokens[it.i].lower()
     end = it.start
     if first in _PREPOSITIONS:             # 'to improve it' + 'and to show you ads': the verb's object only
         preps = [p for p in range(v + 1, it.joint) if tokens[p].lower() in _PREP_HEADS]
         same = [p for p in preps if tokens[p].lower() == first]
         end = same[0] if same else preps[-1] if preps else it.start
-    rest = _without_asides(tokens[v + 1:end] if it.why in ("word", "clause") else [])
+    between = tokens[v + 1:end] if it.why in ("word", "clause") else []
+    rest = _without_asides(between)
     if rest is None or any(t in (",", "(", "-", "–", "—") or t.lower() in ("not", "never", "such", "including")
                            or not re.match(r"[\w'’&.]", t) for t in rest):
         return None
     if rest and rest[-1].lower() in _DETERMINERS and first in _DETERMINERS:
         rest = rest[:-1]                   # 'with the' + 'the Swiss-U.S. Privacy Shield Framework'
-    return rest
+    return rest, _asides(between)
 
 
 def _finish(said: str | None, item: str, added: bool, group: list[str] | None = None,

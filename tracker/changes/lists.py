@@ -183,6 +183,8 @@ def _list_start(tokens: list[str], i: int) -> tuple[int, str]:
             return k + 1, "examples"
         if low in ("not", "never"):
             return i, "negated"             # 'committed to not sharing … and X': a negation inside the phrase
+        if t == "," and _aside_before(tokens, k):
+            return k + 1, "word"            # 'use, on an anonymous basis, movie ratings': the list starts here
         gerund = _gerund(t) and k + 1 < len(tokens) and (tokens[k + 1].lower() in _DETERMINERS
                                                           or tokens[k + 1].lower() in _PRONOUNS)
         if low in _DETERMINERS or low in _PREPOSITIONS or low in _AUX or low in _PRONOUNS or gerund \
@@ -193,6 +195,14 @@ def _list_start(tokens: list[str], i: int) -> tuple[int, str]:
             return i, "far"
         k -= 1
     return 0, "clause"
+
+
+def _aside_before(tokens: list[str], k: int) -> bool:
+    """The comma at k closes an aside opened by a comma and a preposition (', on an anonymous basis,')."""
+    p = next((n for n in range(k - 1, -1, -1) if tokens[n] in (",", ";", ":")), -1)
+    seg = tokens[p + 1:k]
+    return p >= 0 and tokens[p] == "," and bool(seg) and seg[0].lower() in _PREPOSITIONS - {"as", "like", "including", "of"} \
+        and len(_words(seg)) <= 6 and not any(t.lower() in _CONNECTORS for t in seg)
 
 
 def _gerund(t: str) -> bool:
@@ -267,6 +277,20 @@ def _conditional(tokens: list[str], s: int) -> bool:
     return False
 
 
+def _asides(tokens: list[str]) -> str:
+    """The asides _without_asides leaves out, as one phrase ('on an anonymous basis')."""
+    kept = _without_asides(tokens)
+    if kept is None or len(kept) == len(tokens):
+        return ""
+    out, k = [], 0
+    for t in tokens:                       # the tokens not kept, in order, without their commas
+        if k < len(kept) and t == kept[k]:
+            k += 1
+        elif t != ",":
+            out.append(t)
+    return _join(out)
+
+
 def _without_asides(tokens: list[str]) -> list[str] | None:
     """Words between a verb and its list without an aside set off by commas ('use, on an
     anonymous basis, movie ratings' -> 'use'); None when a comma sets off anything else."""
@@ -326,7 +350,7 @@ def _item_edges(tokens: list[str], joint: int, i: int, j: int) -> bool:
     def boundary(t: str) -> bool:
         low = t.lower()
         return (not t[:1].isalnum() or low in _CONNECTORS or low in _PREPOSITIONS or low in _DETERMINERS
-                or low in _AUX or low in _CLAUSE_WORDS or low in _PRONOUNS or bool(_VERB_RE.match(t)))
+                or low in _AUX or low in _CLAUSE_WORDS or low in _PRONOUNS or bool(_VERB_RE.match(t)) or _gerund(t))
     if joint == i:                          # joined on the right only: it must start a phrase, and so must the next item
         nxt = next((t for t in tokens[j:j + 3] if t.lower() not in _CONNECTORS), "")
         return i == 0 or (boundary(tokens[i - 1]) and not (nxt.lower() in _PRONOUNS or nxt.lower() in _AUX
