@@ -178,3 +178,36 @@ def test_not_without_consent_and_only_if_you_agree_are_one_promise() -> None:
     assert _kept(said, [gone], [], new) == []
     # 'will share … with another User' alone keeps the loss
     assert len(_kept(said, [gone], [], ["Your contact information will be shared with another User you connect with."])) == 1
+
+
+def test_a_right_over_ones_data_said_new_that_the_old_text_gave_in_other_words_is_not_new() -> None:
+    """'provides you with the ability to access and edit … information' was there: 'you can
+    update any contact information you provide' gives no new right (Allrecipes 2017). A new
+    opt-out is news even when the old text had other opt-outs."""
+    from tracker.changes.statements import right_given
+    old = ["Acme provides you with the ability to access and edit certain personally identifying information that "
+           "you have provided to us.", "You can opt out of marketing e-mails at any time."]
+    before = right_given(old, before=True)
+    assert before("You can update any contact information you provide to us by using the My Account feature.")
+    assert not before("You can opt out of interest-based advertising off Acme here.")
+    assert not before("You can download a copy of your information.")
+
+
+def test_a_claim_is_also_checked_by_the_clause_it_quotes_and_in_one_clause_of_a_longer_sentence() -> None:
+    """'You can choose to browse without cookies, but without these files you will not be able
+    to buy' split in two: neither 'New right' nor 'Right no longer stated' (Walmart 2006)."""
+    old = ("You can choose to browse on Acme.com without cookies, but without these identifier files you will not be "
+           "able to complete a purchase.")
+    split = ["You can choose to browse on Acme.com without cookies.",
+             "However, without these identifier files you will not be able to complete a purchase."]
+    reworded = ch("reworded", old, split[1])
+    gone = [Statement("Right no longer stated: you can choose to browse on Acme.com without cookies", "rights",
+                      "right-removed", "You can choose to browse on Acme.com without cookies", None, (0,))]
+    assert _kept(gone, [reworded], [old], split) == []
+    added = ch("added", None, split[0])
+    new = [Statement("New right: you can choose to browse on Acme.com without cookies", "rights", "right-added",
+                     None, split[0], (0,))]
+    assert _kept(new, [added], [old], split) == []
+    # a clause that says the opposite holds nothing
+    assert len(_kept(new, [added], ["You cannot browse on Acme.com without cookies, but you can buy without them."],
+                     split)) == 1

@@ -12,7 +12,7 @@ from tracker.changes.phrasing import is_advice, is_page_chrome, shorten, third_p
 from tracker.changes.priorities import RANK, tier
 from tracker.changes.statements import (
     Statement, _loose, _owner_says, candidates, law_statements, practice_statements, retention_statements,
-    rights_statements,
+    rights_statements, signal_statements,
 )
 from tracker.changes.summary import Facts
 
@@ -148,6 +148,20 @@ def test_how_to_use_rights_and_what_any_browser_does_are_no_rights() -> None:
         assert rights_statements(_ctx(_ch("removed", text, None, ("rights",)))) == [], text
     own = _ch("added", None, "You can opt out of interest-based ads in your Acme account settings.", ("rights",))
     assert [s.impact for s in rights_statements(_ctx(own))] == ["right-added"]
+
+
+def test_ignoring_do_not_track_is_a_practice_and_honouring_it_a_commitment() -> None:
+    def said(text: str) -> list[tuple[str, str]]:
+        return [(s.impact, s.text) for s in signal_statements(_ctx(_ch("added", None, text, ("do-not-track",))))]
+    assert said('At this time, we do not respond to browser "do not track" signals.') == [
+        ("practice-changed", 'At this time, Acme does not respond to browser "do not track" signals')]
+    assert said("Although we would like to honor Do Not Track signals, we are unable to honor them at this time.")[0][0] \
+        == "practice-changed"
+    assert said("We honor the Global Privacy Control signal as a request to opt out of sales.")[0][0] == "promise-added"
+    from tracker.changes.statements import _promise_of
+    assert not _promise_of("Acme", 'Acme does not respond to browser "do not track" signals')
+    # what others may do one day is neither
+    assert said('There is no industry standard for how companies should respond to "do not track" signals.') == []
 
 
 def test_statements_without_an_antecedent_or_about_no_data_are_left_out_while_others_remain() -> None:

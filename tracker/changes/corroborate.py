@@ -133,11 +133,29 @@ class Side:
             other = signs[k]
             if len(keys & (other.stems if stemmed else other.words)) < need:
                 continue
+            holder = self.sentences[k]
             if other.polarity != want.polarity or not set(want.numbers) <= set(other.numbers):
-                continue
-            if (kind is None or kind(self.sentences[k])) and _close_together(text, self.sentences[k], keys, need, stemmed):
+                # 'You can choose to browse without cookies, but without these files you will not
+                # be able to …': the claim may stand in one clause of a longer sentence
+                holder = next((c for c in _clauses(holder) if _fits(sign(c), want, keys, need, stemmed)), "")
+                if not holder:
+                    continue
+            if (kind is None or kind(holder)) and _close_together(text, holder, keys, need, stemmed):
                 return True
         return False
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[;:]\s+|,\s+(?=(?:but|however|although|though|while|whereas|except)\b)")
+
+
+def _clauses(sentence: str) -> list[str]:
+    parts = _CLAUSE_BREAK_RE.split(sentence)
+    return parts if len(parts) > 1 else []
+
+
+def _fits(other: Sign, want: Sign, keys: frozenset[str], need: float, stemmed: bool) -> bool:
+    return (len(keys & (other.stems if stemmed else other.words)) >= need and other.polarity == want.polarity
+            and set(want.numbers) <= set(other.numbers))
 
 
 @lru_cache(maxsize=4)
@@ -201,39 +219,44 @@ def _claims(c: Change, impact: str) -> tuple[str, str] | None:
 
 def still_there(s: Statement, changes: Sequence[Change], sides: dict[str, Side],
                 kind_of: Callable[[str], Callable[[str], bool] | None],
-                given_elsewhere: Callable[[str], bool] | None = None) -> bool:
-    """Is every sentence s calls new (gone) still found in the old (new) text? A gone sentence
-    is also still there when given_elsewhere finds what it gave in the new text as a whole
-    (a right to access, correct and copy restated as three list items)."""
+                given: dict[str, Callable[[str], bool]] | None = None) -> bool:
+    """Is every sentence s calls new (gone) still found in the old (new) text? A right is also
+    still there when given[side] finds what it gives in that side's text as a whole (a right
+    to access, correct and copy restated as three list items)."""
     claims = [_claims(changes[k], s.impact) for k in s.changes]
     if not claims or any(c is None for c in claims):
         return False
     for text, where in (c for c in claims if c is not None):
-        side = sides[where]
-        kind = kind_of(text) if s.impact in PROTECTIONS else None
-        if side.holds(text, kind=kind):
-            continue
-        if kind is not None and side.holds(text, SAME_PRACTICE, stemmed=True, kind=kind):
-            continue
-        if s.impact in SHARING and side.holds(text, SAME_SHARING, stemmed=True, kind=same_sharing(text)):
-            continue
-        if where == "new" and given_elsewhere is not None and given_elsewhere(text):
-            continue
-        return False
+        # the clause the statement quotes is what it says is new (gone), when it rests on one sentence
+        quoted = (s.old if where == "new" else s.new) if len(s.changes) == 1 else None
+        if not any(_held(t, s.impact, sides[where], kind_of, given.get(where) if given else None)
+                   for t in (text, quoted) if t):
+            return False
     return True
+
+
+def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[[str], bool] | None],
+          given: Callable[[str], bool] | None) -> bool:
+    """Does side state text, as the same sentence or (by impact) the same protection, sharing
+    or right in other words?"""
+    kind = kind_of(text) if impact in PROTECTIONS else None
+    return (side.holds(text, kind=kind)
+            or kind is not None and side.holds(text, SAME_PRACTICE, stemmed=True, kind=kind)
+            or impact in SHARING and side.holds(text, SAME_SHARING, stemmed=True, kind=same_sharing(text))
+            or given is not None and given(text))
 
 
 def corroborated(statements: list[Statement], changes: Sequence[Change], old_sentences: Sequence[str],
                  new_sentences: Sequence[str], kind_of: Callable[[str], Callable[[str], bool] | None],
-                 given_elsewhere: Callable[[str], bool] | None = None) -> list[Statement]:
+                 given: dict[str, Callable[[str], bool]] | None = None) -> list[Statement]:
     """The statements whose claims the texts do not contradict (see the module docstring).
 
     kind_of(sentence) gives the test a restatement must pass to be the same kind of protection
     (a promise for a promise, a right for a right), or None when the sentence is neither;
-    given_elsewhere(sentence) tells a gone right or control the new text still gives across
-    sentences of its own (statements.right_given)."""
+    given[side](sentence) tells a right or control said new (gone) that the old (new) side gives
+    across sentences of its own (statements.right_given)."""
     sides = {"old": Side(old_sentences), "new": Side(new_sentences)}
-    refuted = {s.changes for s in statements if still_there(s, changes, sides, kind_of, given_elsewhere)}
+    refuted = {s.changes for s in statements if still_there(s, changes, sides, kind_of, given)}
     # a sentence whose news is refuted is not news in any other reading either
     # ('Adds: …', 'Walmart does not sell …' as a reworded practice)
     return [s for s in statements if s.changes not in refuted]

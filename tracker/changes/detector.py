@@ -378,9 +378,10 @@ def compare(old: str, new: str) -> ChangeReport:
     ctx = Context(changes, added, removed, top_added, sections_removed, _owner_name(owner, new),
                   _salient_terms(changes, added, removed, names, d_old.text, d_new.text, sections_added), names,
                   old_text=d_old.text)
-    new_sentences = [s.text for s in d_new.sentences]
-    cands = corroborated(publishable(candidates(ctx)), changes, [s.text for s in d_old.sentences],
-                         new_sentences, protection_kinds(lambda t: _promise(ctx, t)), right_given(new_sentences))
+    old_sentences, new_sentences = [s.text for s in d_old.sentences], [s.text for s in d_new.sentences]
+    cands = corroborated(publishable(candidates(ctx)), changes, old_sentences, new_sentences,
+                         protection_kinds(lambda t: _promise(ctx, t)),
+                         {"old": right_given(old_sentences, before=True), "new": right_given(new_sentences)})
     partial = summary_side(d_old.text, d_new.text)
     if partial:       # one side is a summary page linking to the policy: say so, and nothing else
         cands = [summary_statement(partial, ctx.owner, len(d_old.text.split()), len(d_new.text.split()))]

@@ -249,7 +249,10 @@ _PASSIVE_PROMISE_RE = re.compile(r"(?i)\b(?:is|are|will) (?:not|never|only) (?:b
 _UNABLE_RE = re.compile(r"(?i)\b(?:will|would|may) not be (?:able|possible|available)\b|\b(?:does|do) not control\b|"
                         r"\b(?:does|do) not have (?:any )?(?:access to (?:or|and) )?control\b|\b(?:cannot|can't|can not) control\b|\bha(?:s|ve) no control\b|"
                         r"\b(?:is|are) not responsible\b|\b(?:cannot|can't|can not) (?:guarantee|ensure|warrant|promise)|"
-                        r"\bif you (?:would )?(?:prefer|wish|would like|want) that\b")
+                        r"\bif you (?:would )?(?:prefer|wish|would like|want) that\b|"
+                        # a request of the user's it refuses: 'does not respond to Web browser "do not track" signals'
+                        r"\b(?:not|n't) (?:currently )?(?:respond|honou?r|recogni[sz]e|support|process|act on|"
+                        r"comply with)\b[^.;]{0,40}?\b(?:do[- ]not[- ]track|DNT|signals?|requests?)\b")
 _CONTENT_WORD_RE = re.compile(r"[a-z]{4,}")
 _FUNCTION_WORDS = frozenset("""with from that this these those your have will would shall their there when where
 which what about into only also such other than then them they does like more most some without unless""".split())
@@ -671,16 +674,20 @@ def _same_control(text: str, elsewhere: list[str]) -> bool:
 
 
 _RIGHT_OBJECT_RE = re.compile(r"(?i)\b(?:access|correct|correction|rectif\w+|delet\w+|eras\w+|cop(?:y|ies)|portab\w+|"
-                              r"restrict\w*|object|objection|opt[- ]?out|unsubscribe|withdraw\w*|"
+                              r"restrict\w*|object|objection|opt[- ]?out|unsubscribe|withdraw\w*|updat\w*|edit|"
                               r"explanation(?= of (?:the |your |any )?(?:personal )?(?:information|data)))\b")
 # one right under its other names: 'a copy' and 'copies'; 'an explanation of the information
-# Uber has about you' is access; rectification is correction; erasure is deletion
-_RIGHT_FAMILY = {"copie": "copy", "expla": "acces", "recti": "corre", "erasu": "delet", "erase": "delet"}
+# Uber has about you' is access; rectification, updating and editing are correction; erasure is deletion
+_RIGHT_FAMILY = {"copie": "copy", "expla": "acces", "recti": "corre", "erasu": "delet", "erase": "delet",
+                 "updat": "corre", "edit": "corre"}
 
 
 # a right in any wording ('Users outside the EU may also request …', 'You also have the right to
 # receive a copy …'): what a dropped right may be restated as
-_ANY_RIGHT_RE = re.compile(r"(?i)\bright to\b|\b(?:may|can) (?:also )?request\b|\brequest that\b")
+_ANY_RIGHT_RE = re.compile(r"(?i)\bright to\b|\b(?:may|can) (?:also )?request\b|\brequest that\b|"
+                           r"\b(?:gives?|provides?|offers?) you (?:with )?(?:the |an? )?(?:ability|option|opportunity|"
+                           r"way|means|tools?) to\b|\b(?:allows?|enables?|lets) you to (?:access|edit|update|correct|"
+                           r"delete|review|download|export|opt)\b")
 
 
 def _right_objects(text: str) -> set[str]:
@@ -698,19 +705,34 @@ def _same_rights(text: str, elsewhere: list[str]) -> bool:
     return bool(objects) and objects <= given
 
 
-def right_given(sentences: Sequence[str]) -> Callable[[str], bool]:
-    """For corroborate: does the text of these sentences still give the right or control a gone
-    sentence gave, in whatever words and however many sentences ('access to, correction of, or
-    a copy of your information' -> 'an explanation of the information Uber has about you' and
-    'copies or correction of your data')? The sentences that give rights are found once."""
+# a right over one's data as a whole ('access and edit certain personally identifying
+# information', 'update any contact information you provide'), not over one feature's content
+_DATA_RIGHT_RE = re.compile(r"(?i)\b(?:access|correct\w*|rectif\w+|delet\w+|eras\w+|cop(?:y|ies)|updat\w*|edit)\b"
+                            r"[^.;]{0,60}?\b(?:information|data)\b")
+_CONTROL_WORDS_RE = re.compile(r"(?i)\b(?:opt[- ]?(?:out|in)|unsubscribe|withdraw\w*|choose|limit|control|preferences?|"
+                               r"settings?)\b")
+
+
+def right_given(sentences: Sequence[str], before: bool = False) -> Callable[[str], bool]:
+    """For corroborate: does the text of these sentences give the right or control a sentence
+    said gone (or, before=True, said new) gives, in whatever words and however many sentences
+    ('access to, correction of, or a copy of your information' -> 'an explanation of the
+    information Uber has about you' and 'copies or correction of your data')? A right said new
+    is refuted only as a right over one's data as a whole: an opt-out or a control over one
+    feature is news even when the old text had others. The sentences that give rights are
+    found once."""
     rights: list[str] | None = None
 
     def given(text: str) -> bool:
         nonlocal rights
         if not (_RIGHT_RE.search(text) or _ANY_RIGHT_RE.search(text)):
             return False
+        if before and (not _DATA_RIGHT_RE.search(text) or _CONTROL_WORDS_RE.search(text)):
+            return False
         if rights is None:
             rights = [t for t in sentences if _RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t) or _MANAGE_RE.search(t)]
+        if before:
+            return _same_rights(text, [t for t in rights if _DATA_RIGHT_RE.search(t)])
         return _same_rights(text, rights) or _same_control(text, rights)
     return given
 
@@ -975,8 +997,39 @@ def pointer_statements(ctx: Context) -> list[Statement]:
     return out
 
 
+# a browser's 'do not track' or Global Privacy Control signal, and whether the company acts on it
+_SIGNAL_RE = re.compile(r"(?i)\bdo[- ]not[- ]track\b|\bDNT\b|\bGlobal Privacy Control\b|\bGPC\b")
+_REFUSES_RE = re.compile(r"(?i)\b(?:not|n't|unable to|cannot) (?:currently |yet )?(?:respond|honou?r|recogni[sz]e|support|"
+                         r"process|act on|comply with)\b")
+_HONOURS_RE = r"\b(?:will |do |does |currently )?(?:respond|honou?r|recogni[sz]e|process|treat)s?\b"
+
+
+def signal_statements(ctx: Context) -> list[Statement]:
+    """What the company does with a browser's 'do not track' or Global Privacy Control signal,
+    newly said or no longer said: ignoring it is a practice the reader should know of (it is
+    no commitment), honouring it is a commitment."""
+    out: list[Statement] = []
+    for k, c in _live(ctx):
+        if c.kind == "reworded":
+            continue
+        text = c.new if c.kind == "added" else c.old
+        if not text or not _SIGNAL_RE.search(text):
+            continue
+        said = _owner_says(ctx, text, _SIGNAL_RE)
+        if not said:
+            continue
+        if c.kind == "removed":
+            out.append(Statement(f"No longer says: {_lower(said)}", "do-not-track", "practice-changed", said, None, (k,)))
+        elif _REFUSES_RE.search(said):
+            out.append(Statement(said, "do-not-track", "practice-changed", None, said, (k,)))
+        elif re.match(rf"(?i)(?:{re.escape(ctx.owner)}|we)\b[^.;,]{{0,20}}?{_HONOURS_RE}", said):
+            out.append(Statement(f"New commitment: {_lower(said)}", "do-not-track", "promise-added", None, said, (k,)))
+    return out
+
+
 RULES: tuple[Callable[[Context], list[Statement]], ...] = (
     promise_statements, narrowed_promises, consent_statements, consent_required_statements, value_statements, transfer_statements, rights_statements,
+    signal_statements,
     recipient_statements, law_statements, children_statements, named_statements, sharing_statements, retention_statements, practice_statements, contact_statements,
     section_statements, pointer_statements, reworded_statements,
 )
