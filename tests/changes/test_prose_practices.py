@@ -222,8 +222,11 @@ def test_an_item_added_to_or_dropped_from_a_list_of_data_is_said_as_such() -> No
     c = _ch("reworded", "When you buy, we collect your name and payment information, such as credit card or checking "
             "account information" + tail, "When you buy, we collect your name and payment information, such as credit "
             "card information" + tail)
-    assert edit_statement(_ctx(c), c) == ("Acme no longer lists checking account among the data it collects",
-                                          "checking account", None)
+    assert edit_statement(_ctx(c), c) == ("Acme collects your name and payment information, no longer including checking "
+                                          "account information", "checking account information", None)
+    from tracker.changes.edits import list_edit      # the fallback when no clause of its own fits
+    assert list_edit(_ctx(c), c, "or checking account", "") == (
+        "Acme no longer lists checking account among the data it collects", "checking account", None)
     o = ("Examples of the information we collect and analyze include the IP address, login, password, computer and "
          "connection information such as browser type and version, purchase history, which we sometimes aggregate "
          "with similar information from other customers.")

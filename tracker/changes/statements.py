@@ -883,6 +883,7 @@ def practice_statements(ctx: Context) -> list[Statement]:
     """Any other sentence about collecting, using or keeping data added, dropped or reworded."""
     from tracker.changes.digests import new_source
     from tracker.changes.edits import edit_short as _edit_short, reworded_was as _reworded_was
+    from tracker.changes.insertions import item_impact
     out: list[Statement] = []
     for k, c in _live(ctx):
         text = c.new if c.kind != "removed" else c.old
@@ -895,8 +896,8 @@ def practice_statements(ctx: Context) -> list[Statement]:
             e = edit_statement(ctx, c)
             if e:
                 widened = _combines(text) and not _combines(c.old or "")
-                out.append(Statement(e[0], _topic(c), "collection-widened" if widened else "practice-changed",
-                                     e[1], e[2], (k,), _edit_short(ctx, c, e[0])))
+                impact = item_impact(ctx.owner, c) or ("collection-widened" if widened else "practice-changed")
+                out.append(Statement(e[0], _topic(c), impact, e[1], e[2], (k,), _edit_short(ctx, c, e[0])))
                 continue
             edit = _edit_focus(c)
             edit_said = _owner_says(ctx, text, edit) if edit else None
@@ -983,6 +984,7 @@ def reworded_statements(ctx: Context) -> list[Statement]:
     """Any other sentence added, dropped or reworded (no practice rule fired): what it says now,
     with the old words where one edit replaced them."""
     from tracker.changes.edits import edit_short as _edit_short, reworded_was as _reworded_was
+    from tracker.changes.insertions import item_impact
     out: list[Statement] = []
     for k, c in enumerate(ctx.changes):
         if len(out) >= 4 * MAX_STATEMENTS:
@@ -991,7 +993,8 @@ def reworded_statements(ctx: Context) -> list[Statement]:
             continue
         e = edit_statement(ctx, c) if c.kind == "reworded" else None
         if e:
-            out.append(Statement(e[0], _topic(c), "reworded", e[1], e[2], (k,), _edit_short(ctx, c, e[0])))
+            impact = item_impact(ctx.owner, c) or "reworded"       # an item of a list: what it does to the user
+            out.append(Statement(e[0], _topic(c), impact, e[1], e[2], (k,), _edit_short(ctx, c, e[0])))
             continue
         focus = _edit_focus(c) if c.kind == "reworded" else None
         text = (c.new if c.kind != "removed" else c.old) or ""
