@@ -294,4 +294,4 @@ def refers_back(body: str) -> bool:
         if np and not _forms(np[1]) & {w.lower() for w in re.findall(r"[\w-]+", body[:inner.start()])}:
             return True
     role = _BARE_ROLE_RE.search(body)
-    return bool(role) and not _INTRODUCED_ROLE_RE.search(body[:role.start()])
+    return role is not None and not _INTRODUCED_ROLE_RE.search(body[:role.start()])
