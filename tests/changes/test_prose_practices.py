@@ -143,11 +143,14 @@ def test_deleting_as_one_of_the_users_rights_is_no_retention_rule() -> None:
 def test_how_to_use_rights_and_what_any_browser_does_are_no_rights() -> None:
     for text in ("You may exercise these rights by emailing us at privacy@acme.com or by contacting us at:",
                  "You can remove or block cookies using the settings in your browser.",
-                 "You can set your browser to refuse cookies."):
+                 "You can set your browser to refuse cookies.",
+                 "You may choose to give Acme personal information in a variety of situations.",
+                 "You can review its Privacy Shield registration here."):
         assert rights_statements(_ctx(_ch("added", None, text, ("rights",)))) == [], text
         assert rights_statements(_ctx(_ch("removed", text, None, ("rights",)))) == [], text
-    own = _ch("added", None, "You can opt out of interest-based ads in your Acme account settings.", ("rights",))
-    assert [s.impact for s in rights_statements(_ctx(own))] == ["right-added"]
+    for own in ("You can opt out of interest-based ads in your Acme account settings.",
+                "You can review and update your account information at any time."):
+        assert [s.impact for s in rights_statements(_ctx(_ch("added", None, own, ("rights",))))] == ["right-added"], own
 
 
 def test_ignoring_do_not_track_is_a_practice_and_honouring_it_a_commitment() -> None:
@@ -219,8 +222,11 @@ def test_an_item_added_to_or_dropped_from_a_list_of_data_is_said_as_such() -> No
     c = _ch("reworded", "When you buy, we collect your name and payment information, such as credit card or checking "
             "account information" + tail, "When you buy, we collect your name and payment information, such as credit "
             "card information" + tail)
-    assert edit_statement(_ctx(c), c) == ("Acme no longer lists checking account among the data it collects",
-                                          "checking account", None)
+    assert edit_statement(_ctx(c), c) == ("Acme collects your name and payment information, no longer including checking "
+                                          "account information", "checking account information", None)
+    from tracker.changes.edits import list_edit      # the fallback when no clause of its own fits
+    assert list_edit(_ctx(c), c, "or checking account", "") == (
+        "Acme no longer lists checking account among the data it collects", "checking account", None)
     o = ("Examples of the information we collect and analyze include the IP address, login, password, computer and "
          "connection information such as browser type and version, purchase history, which we sometimes aggregate "
          "with similar information from other customers.")

@@ -37,3 +37,40 @@ def test_a_statement_named_by_kind_is_kept_and_the_rest_keep_their_order() -> No
             Statement("They may also collect information about", "collection", "practice-changed"),
             Statement("Acme keeps server logs for 90 days", "retention", "retention-stated")]
     assert [s.text for s in publishable(said)] == ["Adds a section “Terms of”", "Acme keeps server logs for 90 days"]
+
+
+@pytest.mark.parametrize("text", [
+    "Adds: More on what the Acme Privacy Policy does not cover",     # a table's title row
+    "Adds: Learn more about how Acme uses cookies",                  # a link's title
+    "Adds: How does Acme use your information?",                     # a heading asked as a question
+    "Drpw019.acme.com (was: drpw060.acme.com)",                      # a server, not a practice
+    "Now mentions Practices: “has a specific Notice of Privacy Practices for its practices relating”",
+    "Now mentions United States: “users in the northwestern United States who like music.Which Information Can”",
+])
+def test_structure_quoted_as_a_practice_is_not_published(text: str) -> None:
+    assert fragment(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Now mentions Facebook: “you choose to connect your Facebook and Acme accounts and enable sharing”",
+    "Acme shares more information about how it uses cookies with advertisers",
+])
+def test_a_window_that_starts_at_its_subject_is_published(text: str) -> None:
+    assert fragment(text) is None
+
+
+def test_a_host_name_is_no_value_of_a_practice() -> None:
+    moved = Statement("Server is now drpw019.acme.com (was: drpw060.acme.com)", "other", "value-changed",
+                      "drpw060.acme.com", "drpw019.acme.com")
+    period = Statement("Acme keeps logs for 30 days (was: 90 days)", "retention", "retention-changed", "90 days", "30 days")
+    assert publishable([moved, period]) == [period]
+
+
+def test_a_window_cut_before_its_subject_is_mended_to_its_clause_or_dropped() -> None:
+    cut = Statement("No longer mentions Privacy Legal: “not the matter is escalated to its Privacy Legal team which "
+                    "will work across”", "contact", "reworded", "x", None, (3,))
+    noun = Statement("Now mentions Practices: “has a specific Notice of Privacy Practices for its practices relating”",
+                     "other", "reworded", None, "x", (4,))
+    out = publishable([cut, noun])
+    assert [s.text for s in out] == ["No longer mentions Privacy Legal: “the matter is escalated to its Privacy Legal team”"]
+    assert out[0].changes == (3,) and out[0].old == "the matter is escalated to its Privacy Legal team"

@@ -24,7 +24,7 @@ def test_to_dict_has_exactly_the_spec_fields(policy: str) -> None:
     d = compare(policy, _changed(policy)).to_dict()
     assert set(d) == {"verdict", "headline", "bullets", "similarity", "stats", "sections", "topics",
                       "entities", "changes", "date_stamp", "detector_version", "statements", "own_entities",
-                      "vendor_roles"}
+                      "vendor_roles", "links_changed"}
     assert d["bullets"] == [s["text"] for s in d["statements"]]
     for s in d["statements"]:
         assert set(s) == {"text", "topic", "impact", "old", "new", "changes"} and s["topic"] in TOPICS

@@ -103,8 +103,17 @@ def test_rights_and_retention_rules() -> None:
 
 
 def test_sections_are_one_statement_each_way() -> None:
-    out = section_statements(_ctx(sections_added=["A Rights", "B Cookies"], sections_removed=["Old"]))
-    assert [s.text for s in out] == ["Adds sections “A Rights” and “B Cookies”", "Removes the section “Old”"]
+    out = section_statements(_ctx(sections_added=["A Rights", "B Cookies"], sections_removed=["Data Retention"]))
+    assert [s.text for s in out] == ["Adds sections “A Rights” and “B Cookies”", "Removes the section “Data Retention”"]
+
+
+def test_only_headings_that_name_a_practice_or_right_are_stated() -> None:
+    # 'Our Business', a person's name and page controls are navigation: they stay in `sections`
+    out = section_statements(_ctx(sections_added=["Our Business", "Aida Alvarez", "Your California Privacy Rights",
+                                                  "Forgot Password?", "Archive of Previous Privacy Policies",
+                                                  "Acme believes that protecting the privacy of children on the"],
+                                  sections_removed=["Contact Privacy Office"]))
+    assert [s.text for s in out] == ["Adds a section “Your California Privacy Rights”"]
 
 
 def test_select_orders_by_impact_caps_and_keeps_one_reading_per_change() -> None:
@@ -200,8 +209,7 @@ def test_a_reworded_sentence_is_stated_by_its_edit() -> None:
     c = _ch("reworded", "We collect your name and payment data, such as credit card or checking account information.",
             "We collect your name and payment data, such as credit card information.", ("collection",))
     text, old, new = edit_statement(_ctx(c), c)
-    assert text == ("Acme collects your name and payment data, such as credit card information "
-                    "(was: such as credit card or checking account information)")
+    assert text == "Acme collects your name and payment data, no longer including checking account information"
     long_list = ("The family of companies includes the companies controlled by Acme, including the Acme telephone "
                  "companies, Acme Enterprise Solutions, {}Acme Wireless, Beta{} and Acme Online, all over the world "
                  "and in every country where the law allows it.")

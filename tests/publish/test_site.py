@@ -147,6 +147,9 @@ def test_change_page_links_prev_next_and_versions(site: Path) -> None:
     assert redline.find("ins") is not None and "30 days" in redline.get_text()
     assert soup.find("a", rel="prev") is None and soup.find("a", rel="next") is not None
     assert soup.select(".bullets li") and soup.select(".tags a")
+    # the headline is never listed again as a bullet under itself
+    headline = soup.find("h1").get_text(" ", strip=True)
+    assert headline not in [li.get_text(" ", strip=True) for li in soup.select(".bullets li")]
 
 
 def test_index_lists_companies_with_last_change(site: Path) -> None:

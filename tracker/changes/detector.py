@@ -383,8 +383,9 @@ def compare(old: str, new: str) -> ChangeReport:
                             d_old.text)) if any(c.material for c in changes) else ()
     ctx = Context(changes, added, removed, top_added, sections_removed, _owner_name(owner, new),
                   _salient_terms(changes, added, removed, names, d_old.text, d_new.text, sections_added), names,
-                  old_text=d_old.text)
-    old_sentences, new_sentences = [s.text for s in d_old.sentences], [s.text for s in d_new.sentences]
+                  old_text=d_old.text, old_sentences=tuple(s.text for s in d_old.sentences),
+                  new_sentences=tuple(s.text for s in d_new.sentences))
+    old_sentences, new_sentences = list(ctx.old_sentences), list(ctx.new_sentences)
     cands = corroborated(publishable(candidates(ctx)), changes, old_sentences, new_sentences,
                          protection_kinds(lambda t: _promise(ctx, t)),
                          {"old": right_given(old_sentences, before=True), "new": right_given(new_sentences)})
@@ -426,6 +427,7 @@ def compare(old: str, new: str) -> ChangeReport:
         own_added=own_added,
         own_removed=own_removed,
         vendor_roles=vendor_roles(sorted({*added["vendors"], *removed["vendors"]}), old, new),
+        links_changed=facts.links_changed,
     )
 
 

@@ -67,6 +67,10 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
     if mails[0] and mails[1] and _mail(mails[0]) != _mail(mails[1]):     # 'copyrightagent@ wpni.com' as scraped
         o, n = _mail(mails[0]), _mail(mails[1])
         return f"{_contact_role(c.new, 'e-mail')} is now {n} (was: {o})", o, n
+    from tracker.changes.insertions import item_statement
+    item = item_statement(ctx.owner, c)
+    if item:                # an item put into a list or taken out of it: said with the clause's subject and verb
+        return item
     focus = re.compile(re.escape(new_win), re.I)
     # the clause holding the edit; a long one in fewer words and up to a named quote's length
     said = _owner_says(ctx, c.new or "", focus)
@@ -76,10 +80,17 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
         return said, None, came            # words only added: the old words around them were no other value
     if said and _DANGLING_END_RE.search(said):
         said = None                        # 'Reddit processes your information where (was: …)': no clause to splice onto
+    if said and not came and (_filler(gone) or _moved(gone, c.new or "")):
+        return said, None, None            # 'as well' dropped, or 'via email' moved: no old value to give
+    if said and not _holds_edit(said, came):
+        said = None                        # a clause without the new words: a '(was: …)' would pair nothing
     if said:
         swapped = _swapped_words(c, gone, came)
         return f"{said} (was: {_lower(third_person(swapped or old_win, ctx.owner))})", swapped or old_win, new_win
-    plus, minus = _chunks(c, "+"), _chunks(c, "-")
+    if bool(gone) != bool(came) and not _real_name(gone or came, ctx.owner):
+        return None               # 'My Privacy page' -> 'Privacy page', 'Google Privacy Policy' -> 'Privacy Policy'
+    plus = [x for x in _chunks(c, "+") if _real_name(x, ctx.owner)]
+    minus = [x for x in _chunks(c, "-") if _real_name(x, ctx.owner)]
     where = clause_about(c.new or "", None, 90)
     where_text = f" in “{third_person(where, ctx.owner)}”" if where else ""
     if plus and not minus and len(plus) <= 3 and all(len(x.split()) <= 5 and x[:1].isupper() for x in plus):
@@ -87,6 +98,8 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
     if minus and not plus and len(minus) <= 3 and all(len(x.split()) <= 5 and x[:1].isupper() for x in minus):
         return f"No longer names {_named(minus)}{where_text}", ", ".join(minus), None
     head = head_through(c.new or "", came) if came and not _is_name_run(came) else None
+    if head and _DANGLING_END_RE.search(head):
+        head = None               # 'We process your information where': no clause to put an old value after
     if head:                # the sentence from its start to the end of the clause holding the new words
         head = capitalise(third_person(head, ctx.owner))
         swapped = _swapped_words(c, gone, came)
@@ -98,14 +111,14 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
     at = (f" after “{third_person(left, ctx.owner)}”" if re.search(r"\w{4,}", left)
           else f" before “{third_person(right, ctx.owner)}”" if re.search(r"\w{4,}", right) else "")
     if came and not gone and len(came) <= 140:
-        if _is_name_run(came):
+        if _is_name_run(came) and _real_name(came, ctx.owner):
             return f"Now also names {came}{where_text}", None, came
         grown = _grown_object(ctx, where, came)
         if grown:            # 'Acme may now also collect browser type and settings'
             return grown, None, came
         return f"Adds “{third_person(came, ctx.owner)}”{where_text or at}", None, came
     if gone and not came and len(gone) <= 140:
-        if _is_name_run(gone):
+        if _is_name_run(gone) and _real_name(gone, ctx.owner):
             return f"No longer names {gone}{where_text}", gone, None
         return f"Drops “{third_person(gone, ctx.owner)}”{where_text or at}", gone, None
     if len(new_win) > 140 or len(old_win) > 140:
@@ -120,6 +133,39 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
         lead = shared.group(0) + " " if shared else ""
         return f"Now says {lead}{came} instead of {lead}{gone}{where_text}", gone, came
     return f"Now says “{third_person(new_win, ctx.owner)}” (was: “{was}”)", old_win, new_win
+
+
+_FILLER = frozenset("as well also too further furthermore additionally when where it its this that the a an and or "
+                    "of to in on at by for with from then thus so".split())
+_CAPITAL_WORDS = frozenset("my your our the a an this these that its their his her in on at for to of and or we you "
+                           "it they if when".split())
+
+
+def _filler(gone: str) -> bool:
+    """Old words that carry nothing of their own ('as well', 'when it')."""
+    words = re.findall(r"[\w'’-]+", gone.lower())
+    return bool(words) and all(w in _FILLER for w in words)
+
+
+def _moved(gone: str, new: str) -> bool:
+    """Old words that the new sentence still holds elsewhere ('us, via email,' moved to its end)."""
+    words = [w for w in re.findall(r"[\w'’-]{3,}", gone.lower()) if w not in _FILLER and w not in ("us", "our")]
+    low = new.lower()
+    return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", low) for w in words)
+
+
+def _real_name(chunk: str, owner: str) -> bool:
+    """A run of words that names something: not a lone capitalised small word ('My') nor the owner."""
+    return chunk.lower() not in _CAPITAL_WORDS and chunk.lower() != owner.lower()
+
+
+def _holds_edit(said: str, came: str) -> bool:
+    """The quoted clause holds the words the edit brought in (most of them, for a long run)."""
+    words = [w for w in re.findall(r"\w{3,}", came.lower())]
+    if not words:
+        return False
+    low = said.lower()
+    return sum(w in low for w in words) >= max(1, (len(words) + 1) // 2)
 
 
 _DANGLING_END_RE = re.compile(r"(?i)\b(?:where|when|which|that|who|whom|whose|if|because|while|whereas|and|or|but|"
@@ -157,6 +203,8 @@ def list_edit(ctx: Context, c: Change, gone: str, came: str) -> tuple[str, str |
             or not _balanced_item(item) or not _DATA_ITEM_RE.search(item):
         return None
     before, after = sentence[:at], sentence[at + len(item):]
+    if re.search(r"(?i)\b(?:if|when|unless|once|whenever)\b[^,;]*$", re.sub(r"[\s,]*(?:\b(?:and|or)\s*)?$", "", before)):
+        return None               # 'If we learn that we have collected … of a child under 13, or …': a condition
     clause = re.split(r";|\.\s", before)[-1]     # the first verb of practice of the clause holding the list
     verb = _DATA_VERB_RE.search(clause)
     if verb is None or not (_LISTED_AT_RE.search(before) or re.match(r"\s*(?:,|and\b|or\b)", after)):
@@ -223,7 +271,11 @@ def edit_short(ctx: Context, c: Change, text: str) -> str:
     its new words, not the sentence's unchanged opening ('Cookies help Konstantinfo analyze
     web traffic and can track you across the web', not 'Cookies are small text files …'). A
     clause opening with 'they' or 'it' takes the subject of the sentence's first clause."""
+    from tracker.changes.insertions import item_short
     from tracker.changes.priorities import HEADLINE_LIMIT
+    short = item_short(ctx.owner, c, text, HEADLINE_LIMIT)
+    if short is not None:
+        return short              # an item put into a list: its own shorter form, or the statement itself
     body = text[:text.rfind(" (was: ")] if text.endswith(")") and " (was: " in text else text
     w = edit_window(c.old or "", c.new or "")
     if len(body) <= HEADLINE_LIMIT or not w or not w[3] or not re.search(r"\w{4,}", w[3]):

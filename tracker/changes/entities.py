@@ -18,7 +18,8 @@ from functools import lru_cache
 from tracker.changes.literals import literal_hints, required_literals, search_near
 from tracker.changes.parties import self_names
 from tracker.changes.vendors import _seed_name as _seed
-from tracker.changes.vendors import (AFFILIATES, COMPANY_RENAMED, VENDORS, family, find_vendors, in_menu, vendor_mentions,
+from tracker.changes.vendors import (AFFILIATES, COMPANY_RENAMED, VENDORS, family, find_vendors, in_menu, in_teaser,
+                                    vendor_mentions,
                                     vendor_spans)
 
 KINDS = ("laws", "vendors", "emails", "domains", "phones", "durations", "ages")
@@ -159,8 +160,15 @@ def find_durations(text: str) -> set[str]:
         if n is None or n == 0:
             continue
         start = m.start()
-        if re.match(r"\s*(?:of age|old|or (?:older|younger|over|under)|of age or)", text[m.end():m.end() + 20], re.I):
-            continue  # an age, not a period
+        tail = text[m.end():m.end() + 24]
+        if re.match(r"[\s-]*(?:of age|old|or (?:older|younger|over|under)|of age or)", tail, re.I):
+            continue  # an age, not a period ('35 year-old women')
+        if _RATE_RE.match(tail) or _NOT_A_PERIOD_RE.match(tail):
+            continue  # a rate ('24 hours a day, 7 days a week'), a delivery speed ('2-day shipping')
+        if _title_case_run(text, start, m.end()):
+            continue  # 'FREE 2-Day Shipping', 'How to Find a Job in 72 Hours Earn a Higher Salary'
+        if in_teaser(text, start):
+            continue  # 'Try 1 month for 99¢ ...': a teaser, cut short
         # "24/7", "section 3 days"... skip numbers glued to a slash or part of dates
         if start and text[start - 1] in "/.":
             continue
@@ -171,6 +179,28 @@ def find_durations(text: str) -> set[str]:
         unit = unit.replace("business-day", "business day").replace("calendar-day", "day").replace("working-day", "business day")
         out.add(f"{n} {unit}" + ("s" if n != 1 else ""))
     return out
+
+
+# after a period: 'a day', 'per week' make it a rate; 'shipping', 'delivery' a delivery speed
+_RATE_RE = re.compile(r"(?i)\s+(?:a|an|per|each|every)\s+(?:second|minute|hour|day|week|month|year)\b")
+_NOT_A_PERIOD_RE = re.compile(r"(?i)[\s-]+(?:free\s+)?(?:shipping|delivery|shipment)\b")
+_CAP_WORD_RE = re.compile(r"[A-Z0-9][\w'’&.-]*")
+
+
+def _title_case_run(text: str, start: int, end: int) -> bool:
+    """Is the period written with a capital unit inside a run of title-case words, a menu
+    entry, an offer or a headline ('FREE 2-Day Shipping, No Minimum', 'Find a Job in 72 Hours
+    Earn a Higher Salary')? A period of prose has its unit in lower case."""
+    unit = re.search(r"[A-Za-z]+$", text[start:end])
+    if not unit or not unit.group(0)[:1].isupper():
+        return False
+    before = text[max(0, start - 40):start].split()[-2:]
+    after = text[end:end + 40].split()[:2]
+    if not after or not before:
+        return False
+    cap = [w for w in before + after if _CAP_WORD_RE.match(w) or w.lower() in ("a", "an", "the", "of", "to", "in", "for",
+                                                                            "and", "&", "by", "on", "at")]
+    return len(cap) == len(before) + len(after) and not before[-1].endswith((".", ":", "!", "?"))
 
 
 def find_ages(text: str) -> set[str]:
@@ -253,8 +283,17 @@ def find_emails(text: str) -> set[str]:
         glued_label = _LABEL_GLUED_RE.match(address)
         if glued_label:      # 'Canadaprivacy-ca@apple.com': a table's label glued to the address
             address = address[glued_label.end(1):]
-        out.add(address.lower().rstrip("."))
+        address = address.lower().rstrip(".")
+        if address.split("@", 1)[0] not in _PLACEHOLDER_LOCALS:
+            out.add(address)
     return out
+
+
+# the shape of an address the text explains, not an address to write to ('Your Facebook e-mail
+# address will include your public username like so: username@facebook.com')
+_PLACEHOLDER_LOCALS = frozenset({"username", "yourname", "your.name", "yourusername", "your_username", "user.name",
+                                 "firstname.lastname", "first.last", "firstname", "name.surname", "john.doe",
+                                 "jane.doe", "johndoe", "janedoe", "someone", "you", "yourid"})
 
 
 _LABEL_GLUED_RE = re.compile(r"([A-Z][a-z]+)(?=(?:privacy|support|help|info|contact|legal|dpo|security|feedback|abuse)"
@@ -295,6 +334,8 @@ def _written_domains(text: str) -> list[str]:
             continue
         if text[max(0, m.start() - 4):m.start()].lower() == "non-" or m.group(0).lower().startswith("non-"):
             continue
+        if m.start() and text[m.start() - 1] == "=":
+            continue      # 'canvas_permalink_id=washpost.com/8bvh5zpd9k': a page script's setting
         host = m.group(0)
         tld = host.rsplit(".", 1)[-1]
         if tld in _WORDLIKE_TLDS and not host.lower().startswith("www.") and host.count(".") < 2:
@@ -351,7 +392,7 @@ _MAIL_PROVIDERS = {"gmail", "googlemail", "yahoo", "hotmail", "outlook", "live",
 # address names the company; any other single address may be a regulator's or a partner's
 _ROLE_MAILBOX_RE = re.compile(r"(?:privacy|data|dpo|gdpr|legal|support|help|contact|compliance|copyright|"
                               r"security|abuse|feedback|customer|service|care|ccpa|optout|opt-out|unsubscribe|"
-                              r"hello|team|trust)")
+                              r"hello|team|trust|(?:info|mail|office|enquiries|inquiries|webmaster)$)")
 
 
 def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[str | None, str | None]:
@@ -426,12 +467,17 @@ def _key(name: str) -> str:
     return re.sub(r"\W", "", vendor_key(name))
 
 
+# a company that calls itself by its site ('Walmart.com ("we")') is the company of that name
+_SITE_TLD_RE = re.compile(r"(?<=\w)\.(?:com|net|org|co\.uk|co|io)$")
+
+
 def _self_name(texts: list[str]) -> str | None:
-    """The name the policy gives itself most often (parties.self_names), without its legal form."""
+    """The name the policy gives itself most often (parties.self_names), without its legal form
+    or its site's ending ('Walmart.com' -> 'Walmart')."""
     counts: Counter[str] = Counter()
     for t in texts:
         for name, _, _ in self_names(t):
-            counts[_LEGAL_SUFFIX_TAIL_RE.sub("", name)] += 1
+            counts[_SITE_TLD_RE.sub("", _LEGAL_SUFFIX_TAIL_RE.sub("", name))] += 1
     return sorted(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0] if counts else None
 
 
@@ -492,7 +538,43 @@ def diff(old: Entities, new: Entities, owner: tuple[str | None, str | None] = (N
         side["vendors"] = {v for v in side["vendors"] if vendor_key(v) not in keys}   # 'Acme Ltd' vs 'Acme Limited'
         side["vendors"] = {v for v in side["vendors"] if not any(_named_by(o, v) for o in side["vendors"])}
         side["vendors"] = _one_spelling(side["vendors"])
+        side["vendors"] = {v for v in side["vendors"] if not any(respelled(v, o) for o in other)}
     return ({k: sorted(v) for k, v in added.items()}, {k: sorted(v) for k, v in removed.items()})
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """The optimal-string-alignment distance of a and b (an adjacent swap is one edit), or
+    limit + 1 once it is known to exceed limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def respelled(name: str, other: str) -> bool:
+    """Is name another spelling of other, a typo made or fixed ('Retail Acitvation Services
+    LLC' / 'Retail Activation Services LLC', 'Verzion Wireless' / 'Verizon Wireless')? One edit
+    (a swap of two letters counts as one) in a name of 6 to 11 letters, two in a longer one;
+    the same words in number, the same first letter and the same digits: 'Google Ads' and
+    'Google Apps', 'Windows 7' and 'Windows 8' are two names."""
+    a, b = vendor_key(name), vendor_key(other)
+    if a == b or len(a) < 6 or a[0] != b[0] or a.count(" ") != b.count(" "):
+        return False
+    if re.sub(r"\D", "", a) != re.sub(r"\D", "", b):
+        return False
+    limit = 1 if len(a) < 12 else 2
+    return _edits(a, b, limit) <= limit
 
 
 def _one_spelling(names: set[str]) -> set[str]:

@@ -8,6 +8,26 @@
 
 The headline is the first statement, under 140 characters, never a word list, a redline or a
 quote cut before its verb and object.
+
+What prose may say. A bullet states a practice: what the company does with the user's data or
+what the user may do about it. The structure of the page is not a practice, so it stays in the
+report's own fields and is told in prose only where it is the whole news:
+- a count of link targets re-pointed ('145 link targets changed') is never a bullet of a
+  non-cosmetic report (the JSON keeps it as `links_changed`); it is the headline of a cosmetic
+  one, where it is all that changed. A link that matters is stated as what it links to ('Adds a
+  link to its EU privacy policy', a pointer statement);
+- a heading added or removed is a bullet only when its title names a data practice, a right or a
+  protected group ('Your California Privacy Rights', 'Children's Privacy'): the same test the
+  verdict uses (verdict.practice_sections). 'Our Business', a person's name, 'Did this page
+  help?' are navigation or page furniture; every heading stays in `sections`;
+- a heading quoted as if it were a sentence ('Adds: More on what the … Policy does not cover', a
+  question the page asks as a title) and a host name given as a value ('drpw019.walmart.com (was:
+  drpw060.walmart.com)': a server, not a practice) are dropped by the last gate
+  (tracker.changes.publishable);
+- a statement whose subject points back to a sentence the reader does not have ('The tags may
+  collect …', 'this copy remains accessible …', '… of the third party') is anchored to its
+  referent in the sentence before it when that sentence names it, else it never leads and is
+  left out while another statement remains (tracker.changes.anchors).
 """
 
 from __future__ import annotations
@@ -18,7 +38,8 @@ from dataclasses import replace
 from tracker.changes.clauses import drop_opener, practice_of
 from tracker.changes.phrasing import _bare_condition as bare_condition, capitalise, compact as drop_asides, has_verb, plain_words as compact, shorten
 from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, RANK, tier
-from tracker.changes.statements import _UNANCHORED_RE, Statement, select
+from tracker.changes.anchors import refers_back
+from tracker.changes.statements import Statement, select
 from tracker.changes.summary import Facts
 from tracker.changes.trivial import trivial_of
 
@@ -153,7 +174,7 @@ def _weak_lead(s: Statement) -> bool:
     # headings glued into one line ('… Interest-Based Advertising How Is Your Information Used?')
     return (len(words) < 5 or not has_verb(body) or body.endswith("?") or titled >= 0.7 * len(words)
             or bare_condition(body) or _no_main_clause(body) or bool(_CONTACT_US_RE.search(body))
-            or bool(_RAW_EDIT_RE.match(s.short or s.text)) or bool(_UNANCHORED_RE.match(capitalise(body)))
+            or bool(_RAW_EDIT_RE.match(s.short or s.text)) or refers_back(body)
             or bool(_LIST_AHEAD_RE.search(_strip_was(body)))
             or body.count('"') % 2 == 1)      # a quote mark left open: a heading glued on ('… settings" For example')
 
@@ -363,6 +384,10 @@ def _keeps_change(s: Statement, text: str) -> bool:
     return not brought or bool(brought & set(re.findall(r"[a-z]{4,}", text.lower())))
 
 
+# a report with fewer statements than this says how many link targets changed, last
+LINKS_SAID_BELOW = 3
+
+
 def summarise(f: Facts, verdict: str, cands: list[Statement], identical: bool,
               rewrite: bool, salient: tuple[str, ...] = ()) -> tuple[list[Statement], str]:
     """(statements, headline) for the report; rewrite: most of the text is new."""
@@ -373,8 +398,9 @@ def summarise(f: Facts, verdict: str, cands: list[Statement], identical: bool,
     must = tuple(dict.fromkeys([*f.entities_added.get("laws", []), *recipients]))
     statements = rewrite_digest(cands, salient, must) if rewrite else \
         select(cands, salient, must, trivial=frozenset(trivial_of(f)))
-    if f.links_changed and not rewrite and len(statements) < MAX_STATEMENTS:
-        # links re-pointed are part of what changed; said last, never as the headline
+    if f.links_changed and not rewrite and len(statements) < LINKS_SAID_BELOW:
+        # a small change that also re-points links: the links are part of what changed (a page
+        # moved, its link targets updated); beside practices they are noise, kept in links_changed
         n = f.links_changed
         statements = statements + [Statement(f"{n} link target{'s' if n != 1 else ''} changed", "other", "pointer")]
     statements = [tighten(s, salient) for s in statements]

@@ -138,11 +138,15 @@ def _unglue(token: str) -> str:
     return token
 
 
+# a copyright year glued to the name after it ('© 2018Konnektive LLC'): the name is the rest
+_YEAR_GLUED_RE = re.compile(r"(?<![\w])(?:19|20)\d\d(?=[A-Z][a-z])")
+
+
 def _company_words(words: str) -> str:
     """The company's name among the capitalised words before a legal form: the rightmost run
     without a policy word ('Contact Us Privacy Team Intuit' -> 'Intuit', 'Privacy TeamIntuit'
     -> 'Intuit'); its last word is kept whatever it is ('Retail Activation Services')."""
-    tokens = _trim(words).split(" ")
+    tokens = _trim(_YEAR_GLUED_RE.sub("", words)).split(" ")
     keep = [tokens.pop()] if tokens else []
     if keep and _unglue(keep[0]) != keep[0]:
         return _unglue(keep[0])
@@ -167,6 +171,17 @@ def _possessive(name: str) -> str:
     return re.sub(r"['’]s$", "", name)
 
 
+def _verb_form(token: str, lower: frozenset[str]) -> bool:
+    """Is token a verb's -ed or -ing form whose verb the text writes in lower case ('Liked' and
+    'likes', 'Retweeted' and 'retweet', 'Following' and 'follow')?"""
+    m = re.fullmatch(r"([A-Z][a-z]{2,}?)(e?d|ing)", token)
+    if not m:
+        return False
+    stem = m.group(1).lower()
+    forms = {stem, stem + "e", stem + "s", stem + "es", stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem}
+    return not forms.isdisjoint(lower)
+
+
 def _is_name(name: str, lower: frozenset[str], need_proper: bool = True) -> bool:
     """Is name a company's name? need_proper: nothing but its context says so, so it must be
     short, hold a word that names something and no word of a policy's own vocabulary."""
@@ -177,6 +192,8 @@ def _is_name(name: str, lower: frozenset[str], need_proper: bool = True) -> bool
         return True
     if len(tokens) > 3 or any(t.lower() in _GENERIC for t in tokens[:-1]):
         return False
+    if len(tokens) == 1 and _verb_form(tokens[0], lower):
+        return False      # 'Liked', 'Retweeted', 'Following': a button's label, not a company
     if tokens[-1].lower() in _GENERIC and tokens[-1] not in _WEAK_ORG:
         return False
     return any(_proper(t, lower) for t in tokens)
@@ -309,7 +326,7 @@ _WE_DEF_RE = re.compile(r"\(\s*(?:collectively,?\s*|hereinafter,?\s*)?(?:the\s+)
                         r"[\"“”'‘’](?:we|We|WE|us|Us)[,\"“”'‘’]")
 _QUOTED_RE = re.compile(r"[\"“”]([A-Z][^\"“”,]{1,40}?),?[\"“”]")
 _COPYRIGHT_RE = re.compile(r"(?:©|&copy;|\([cC]\)|Copyright)(?:\s*(?:©|&copy;|\([cC]\)))?[\s,]*"
-                           r"(?:(?:19|20)\d\d(?:\s*[-–,]\s*|\s+))+(?:by\s+)?(?=[A-Z])")
+                           r"(?:(?:19|20)\d\d(?:\s*[-–,]\s*|\s+|(?=[A-Z][a-z])))+(?:by\s+)?(?=[A-Z])")
 _NAME_TAIL_RE = re.compile(rf"({_NAME})(?:,? {_SUFFIX})?,?\s*$")
 _NAME_HEAD_RE = re.compile(rf"({_NAME})(?:,? {_SUFFIX})?")
 _DBA_RE = re.compile(r"\s(?:d/b/a|dba|doing business as|trading as)\s+$")

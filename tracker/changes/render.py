@@ -3,10 +3,18 @@
 Both show the headline, the bullets, then a word-level redline of the changed sentences; moved
 sentences are shown once as moved, never as a deletion plus an insertion. All policy text is
 escaped in HTML: policies are untrusted input and may contain markup such as <script>.
+
+The headline is the first statement said in under 140 characters, so bullet 1 often says the
+same sentence again. `shown_bullets` is what every human-readable form (this module, the site's
+change page, the feeds, the notifications) lists under the headline: the bullets that say
+something the headline does not. A bullet that adds its old value or its full wording is still
+shown; the JSON keeps every statement (`bullets`, `statements`).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from html import escape
 
 from tracker.changes.report import Change, ChangeReport
@@ -29,13 +37,29 @@ def _text_redline(c: Change) -> str:
 
 
 _MARK = {"added": "+", "removed": "-", "reworded": "~", "moved": ">"}
+# the label a statement or a headline opens with ('Drops promise: ', 'Rewrite with a new right: ')
+_LEAD_LABEL_RE = re.compile(r"^[A-Z][A-Za-z ]{2,40}:\s+")
+_WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD_RE.findall(_LEAD_LABEL_RE.sub("", text).lower()))
+
+
+def shown_bullets(headline: str, bullets: Sequence[str]) -> list[str]:
+    """The bullets to list under the headline: those that say something it does not (a bullet
+    whose every word the headline already says, label aside, is the headline again)."""
+    said = _words(headline)
+    return [b for b in bullets if not _words(b) or not _words(b) <= said]
+
 
 
 def render_text(report: ChangeReport) -> str:
     """Headline, bullets, then the redline ([-deleted-] {+inserted+}), grouped by section."""
     lines = [report.headline, ""]
-    lines += [f"  * {b}" for b in report.bullets]
-    if report.bullets:
+    bullets = shown_bullets(report.headline, report.bullets)
+    lines += [f"  * {b}" for b in bullets]
+    if bullets:
         lines.append("")
     stamp = report.date_stamp
     if stamp.get("old") != stamp.get("new"):
@@ -106,9 +130,10 @@ def render_html(report: ChangeReport) -> str:
     out = [f'<div class="change-report verdict-{escape(report.verdict)}">',
            f'<p class="headline"><span class="verdict">{escape(report.verdict)}</span> '
            f'{escape(report.headline)}</p>']
-    if report.bullets:
+    bullets = shown_bullets(report.headline, report.bullets)
+    if bullets:
         out.append('<ul class="bullets">')
-        out += [f"<li>{escape(b)}</li>" for b in report.bullets]
+        out += [f"<li>{escape(b)}</li>" for b in bullets]
         out.append("</ul>")
     out.append(redline_html(report))
     out.append("</div>")

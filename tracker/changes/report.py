@@ -71,6 +71,8 @@ class ChangeReport:
     own_removed: dict[str, list[str]] = field(default_factory=_empty_own)
     # what each vendor that came or went is (vendors.role_of): 'service provider', 'platform', ...
     vendor_roles: dict[str, str] = field(default_factory=dict)
+    # link targets present on one side only: structure, told in prose only by a cosmetic headline
+    links_changed: int = 0
 
     # -- convenience -----------------------------------------------------------------------
     @property
@@ -114,6 +116,7 @@ class ChangeReport:
                 "removed": {k: list(self.own_removed.get(k, [])) for k in OWN_KINDS},
             },
             "vendor_roles": dict(self.vendor_roles),
+            "links_changed": self.links_changed,
         }
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -146,6 +149,7 @@ class ChangeReport:
             own_added={k: list(own.get("added", {}).get(k, [])) for k in OWN_KINDS},
             own_removed={k: list(own.get("removed", {}).get(k, [])) for k in OWN_KINDS},
             vendor_roles={str(k): str(v) for k, v in (d.get("vendor_roles") or {}).items()},
+            links_changed=int(d.get("links_changed") or 0),
         )
 
     @classmethod

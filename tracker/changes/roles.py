@@ -74,6 +74,35 @@ def role_in(name: str, texts: list[str]) -> str:
     return base
 
 
+# the roles of a party the policy can give data to (a 'company' is known by its name's shape only)
+RECIPIENT_ROLES = frozenset({"service provider", "company"})
+
+
+def may_receive(name: str, sentence: str) -> bool:
+    """Can name be a recipient of data in this sentence: a service provider or an unknown
+    company, not a platform the app runs on, a network the user signs in with or shares to, a
+    seal, an opt-out programme or a body that settles disputes ('Each operating system, iOS for
+    Apple devices, ...', 'reviewed for compliance by TRUSTe', 'The services of JAMS are ...')?"""
+    role = role_in(name, [sentence])
+    if role in RECIPIENT_ROLES:
+        return True
+    if role not in ("social network", "platform"):
+        return False
+    # a network or a platform receives data only when the policy's own sentence says it gives
+    # it data ('We share hashed e-mail addresses with Facebook'), not when the user shares there
+    for m in _GIVES_RE.finditer(sentence):
+        if re.search(r"(?i)\b(?:you|users?)\b[\w\s]{0,12}$|\bto $", sentence[max(0, m.start() - 24):m.start()]):
+            continue
+        at = sentence.find(name, m.end(), m.end() + 60)
+        if at != -1 and not re.search(r"[:;(]", sentence[m.end():at]):
+            return True       # the name is what the data goes to, not a word further on
+    return False
+
+
+_GIVES_RE = re.compile(r"(?i)\b(?:share|shares|shared|disclose[sd]?|provides?|provided|sends?|sent|transfers?|"
+                       r"transferred|sells?|sold)\b[^.;]{0,80}?\b(?:with|to)\b")
+
+
 def vendor_roles(names: list[str], old_text: str, new_text: str) -> dict[str, str]:
     """{name: role} for the vendors a report names, read in both versions."""
     return {v: role_in(v, [old_text, new_text]) for v in sorted(names)}

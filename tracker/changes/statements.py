@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import takewhile
 from typing import Callable, Sequence
 
+from tracker.changes.anchors import PRONOUN_RE, anchor
 from tracker.changes.entities import extract_sentence
 from tracker.changes.phrasing import (
     capitalise, clause_about, edit_window, has_verb, is_advice, is_page_chrome, is_pointer, link_phrase, plain_words, third_person, tidy,
@@ -22,6 +23,7 @@ from tracker.changes.phrasing import (
 )
 from tracker.changes.priorities import MAX_STATEMENTS, RANK, tier
 from tracker.changes.report import Change
+from tracker.changes.roles import may_receive
 from tracker.changes.summary import _GLUED_UI_RE
 
 QUOTE_LIMIT = 170
@@ -61,6 +63,18 @@ class Context:
     live: list[tuple[int, Change]] | None = None      # the material changes, computed once
     news: list[set[str]] | None = None                # content words of each new sentence
     old_text: str = ""                 # the whole old text: what a digest calls new was never in it
+    old_sentences: tuple[str, ...] = ()      # each side's sentences in order: the one before a quote
+    new_sentences: tuple[str, ...] = ()      # says what its 'this'/'the X' points to (anchors.py)
+    _where: dict[tuple[bool, str], int] | None = None
+
+    def sentence_index(self, text: str, old: bool) -> int | None:
+        """Where a sentence stands in its side's text (the first time it is written)."""
+        if self._where is None:
+            self._where = {}
+            for side, sentences in ((True, self.old_sentences), (False, self.new_sentences)):
+                for k, t in enumerate(sentences):
+                    self._where.setdefault((side, t), k)
+        return self._where.get((old, text))
 
 
 # -- patterns ---------------------------------------------------------------------------------
@@ -504,6 +518,8 @@ def recipient_statements(ctx: Context) -> list[Statement]:
                                                          r"(?:uses?|integrates? with|embeds?|relies on|works? with)"
                                                          r" [^.;:]{0,50}?" + re.escape(name) + r")", text)):
                 continue
+            if not may_receive(name, text):
+                continue      # a platform, a network to sign in with, a seal: named, not given data
             said = _owner_says(ctx, text, re.compile(re.escape(name)), NAMED_QUOTE_LIMIT)
             if said:
                 out.append(Statement(said, "sharing", "new-recipient", None, name, (k,)))
@@ -603,6 +619,22 @@ _BROWSER_ONLY_RE = re.compile(r"(?i)\b(?:using|through|via|in|with|by (?:changin
                               r"\b(?:set|configure|change) your (?:web )?browser to (?:refuse|reject|block|decline|notify)\b")
 
 
+# the user volunteering data ('you may choose to give Cisco Personal Information in a variety of
+# situations') and reading something that is not their data ('you can review its Privacy Shield
+# registration here'): a description and a pointer, no right
+_VOLUNTEERS_RE = re.compile(r"(?i)\byou (?:may|can) (?:also )?choose to (?:give|provide|submit|send|enter|post|share)\b")
+_READS_RE = re.compile(r"(?i)\byou (?:may|can) (?:also )?(?:review|read|view|see|find|learn|visit|consult)\b"
+                       r"(?![^.;]{0,50}\b(?:your|their|the) (?:own )?(?:personal |account |contact )?(?:information|data|"
+                       r"account|settings|preferences|history|profile|choices|details)\b)")
+
+
+def _no_right(text: str) -> bool:
+    """Sentences that word a right but give none (see _ASK_ONLY_RE, _BROWSER_ONLY_RE, _VOLUNTEERS_RE, _READS_RE)."""
+    return bool(_ASK_ONLY_RE.search(text) or _BROWSER_ONLY_RE.search(text) or _VOLUNTEERS_RE.search(text)
+                or _READS_RE.search(text) and not re.search(r"(?i)\b(?:and|or) (?:update|correct|delete|edit|change|"
+                                                            r"opt|download|export|request)\b", text))
+
+
 # a control of the user in any wording: what a reworded sentence may already have given
 _CONTROL_RE = re.compile(r"(?i)\b(?:opt[- ]?out|opt[- ]?in|unsubscribe|limit|restrict|choose|choice|right to|may request|"
                          r"can request|ask (?:us|that)|control|prevent|decline|refuse|withdraw)\b")
@@ -622,8 +654,7 @@ def rights_statements(ctx: Context) -> list[Statement]:
     rights_now: list[str] | None = None     # the new sentences that state a right, found once
     for k, c in _live(ctx):
         o, n = c.old or "", c.new or ""
-        o, n = ("" if _ASK_ONLY_RE.search(o) or _BROWSER_ONLY_RE.search(o) else o), \
-            ("" if _ASK_ONLY_RE.search(n) or _BROWSER_ONLY_RE.search(n) else n)
+        o, n = ("" if _no_right(o) else o), ("" if _no_right(n) else n)
         if c.kind in ("added", "reworded") and _RIGHT_RE.search(n) and not _RIGHT_RE.search(o):
             said = _owner_says(ctx, n, _RIGHT_RE)
             if said and not _disclaims(said) and c.kind == "reworded" and _CONTROL_RE.search(o):
@@ -852,6 +883,7 @@ def practice_statements(ctx: Context) -> list[Statement]:
     """Any other sentence about collecting, using or keeping data added, dropped or reworded."""
     from tracker.changes.digests import new_source
     from tracker.changes.edits import edit_short as _edit_short, reworded_was as _reworded_was
+    from tracker.changes.insertions import item_impact
     out: list[Statement] = []
     for k, c in _live(ctx):
         text = c.new if c.kind != "removed" else c.old
@@ -864,8 +896,8 @@ def practice_statements(ctx: Context) -> list[Statement]:
             e = edit_statement(ctx, c)
             if e:
                 widened = _combines(text) and not _combines(c.old or "")
-                out.append(Statement(e[0], _topic(c), "collection-widened" if widened else "practice-changed",
-                                     e[1], e[2], (k,), _edit_short(ctx, c, e[0])))
+                impact = item_impact(ctx.owner, c) or ("collection-widened" if widened else "practice-changed")
+                out.append(Statement(e[0], _topic(c), impact, e[1], e[2], (k,), _edit_short(ctx, c, e[0])))
                 continue
             edit = _edit_focus(c)
             edit_said = _owner_says(ctx, text, edit) if edit else None
@@ -898,18 +930,41 @@ def practice_statements(ctx: Context) -> list[Statement]:
 
 
 def section_statements(ctx: Context) -> list[Statement]:
-    """New and removed headings, by name, in one statement each way (a rewrite is told by its
-    digest, not by its list of headings)."""
+    """New and removed headings whose title names a data practice, a right or a protected group
+    ('Your California Privacy Rights'), by name, in one statement each way. Other headings
+    ('Our Business', a person's name, 'Did this page help?') are navigation: they stay in the
+    report's `sections` and are never a bullet (a rewrite is told by its digest, not by its
+    list of headings)."""
+    from tracker.changes.verdict import practice_sections
     out: list[Statement] = []
     for names, one, many, impact in ((ctx.sections_added, "Adds a section", "Adds sections", "section-added"),
                                      (ctx.sections_removed, "Removes the section", "Removes sections", "section-removed")):
-        names = [n for n in names if len(n) <= 80][:3]
+        names = [n for n in names if (n in practice_sections([n]) or _foreign(n)) and len(n) <= 80 and not _ui_title(n)][:3]
         if names:
             quoted = [f"“{n}”" for n in names]
             text = f"{one} {quoted[0]}" if len(names) == 1 else f"{many} {', '.join(quoted[:-1])} and {quoted[-1]}"
             out.append(Statement(text, "other", impact, None if impact == "section-added" else ", ".join(names),
                                  ", ".join(names) if impact == "section-added" else None))
     return out
+
+
+# a title that is a control of the page, not a part of the policy ('Forgot Password?', 'Sign in')
+_UI_TITLE_RE = re.compile(r"(?i)^(?:forgot|sign (?:in|up|out)|log ?(?:in|out)|register|subscribe|search|"
+                          r"manage|view|shop|buy|download|back to|go to|skip to|archive|previous|past versions)\b")
+
+
+def _foreign(title: str) -> bool:
+    """A title mostly in another script: the English words of practices say nothing about it."""
+    letters = [ch for ch in title if ch.isalpha()]
+    return bool(letters) and sum(ch.isascii() for ch in letters) < 0.5 * len(letters)
+
+
+def _ui_title(title: str) -> bool:
+    """A page control or a line cut mid-sentence taken for a heading ('Forgot Password?',
+    'Archive of Previous Privacy Policies', '… protecting the privacy of children on the')."""
+    from tracker.changes.publishable import _DANGLING_END_RE
+    return bool(_UI_TITLE_RE.match(title.strip())) or (title.rstrip().endswith("?") and len(title.split()) <= 3) \
+        or bool(_DANGLING_END_RE.search(title.rstrip(" :")))
 
 
 def contact_statements(ctx: Context) -> list[Statement]:
@@ -929,6 +984,7 @@ def reworded_statements(ctx: Context) -> list[Statement]:
     """Any other sentence added, dropped or reworded (no practice rule fired): what it says now,
     with the old words where one edit replaced them."""
     from tracker.changes.edits import edit_short as _edit_short, reworded_was as _reworded_was
+    from tracker.changes.insertions import item_impact
     out: list[Statement] = []
     for k, c in enumerate(ctx.changes):
         if len(out) >= 4 * MAX_STATEMENTS:
@@ -937,7 +993,8 @@ def reworded_statements(ctx: Context) -> list[Statement]:
             continue
         e = edit_statement(ctx, c) if c.kind == "reworded" else None
         if e:
-            out.append(Statement(e[0], _topic(c), "reworded", e[1], e[2], (k,), _edit_short(ctx, c, e[0])))
+            impact = item_impact(ctx.owner, c) or "reworded"       # an item of a list: what it does to the user
+            out.append(Statement(e[0], _topic(c), impact, e[1], e[2], (k,), _edit_short(ctx, c, e[0])))
             continue
         focus = _edit_focus(c) if c.kind == "reworded" else None
         text = (c.new if c.kind != "removed" else c.old) or ""
@@ -1201,9 +1258,19 @@ def candidates(ctx: Context) -> list[Statement]:
         if rule is reworded_statements and len(out) >= 2 * MAX_STATEMENTS:
             continue
         out.extend(rule(ctx))
-    out = [_as_pointer(ctx, s) for s in out if not _chrome(ctx, s)]
-    stated = [s for s in out if not _loose(s)]
+    out = [_as_pointer(ctx, anchor(ctx, s)) for s in out if not _chrome(ctx, s)]
+    stated = [s for s in out if not _loose(s) and not _points_back(ctx, s)]
     return stated if stated else out
+
+
+def _points_back(ctx: Context, s: Statement) -> bool:
+    """The statement's subject points back to a sentence it does not quote, and no referent
+    was found for it (tracker.changes.anchors): left out while another statement remains.
+    A protection or a right gained or lost is kept (it never leads): what it protects is
+    still news."""
+    from tracker.changes.anchors import points_back, previous
+    body = _LABEL_RE.sub("", s.text)
+    return tier(s.impact) >= 2 and points_back(body, previous(ctx, s))
 
 
 # statements that must say something about data to be stated at all: a sentence quoted because
@@ -1217,9 +1284,7 @@ _DATA_WORD_RE = re.compile(r"(?i)\b(?:information|data|cookies?|privacy|personal
                            r"framework|principles|polic(?:y|ies)|terms|agreement|services?)\b")
 # a statement whose subject is a pronoun or demonstrative whose antecedent is in a sentence not
 # quoted: 'They may combine this information …', 'This includes having …', 'It will receive …'
-_AUX = r"(?:is|are|was|were|will|would|may|might|can|could|should|must|do|does|did|has|have|had)"
-_UNANCHORED_RE = re.compile(rf"^(?:(?:It|This|That|He|She)\s+(?:{_AUX}|also|then|only|[a-z]+s|[a-z]+ed)|They\s+[a-z]+|"
-                            rf"(?:These|Those|Such)\s+(?:{_AUX}|also))\b")
+_UNANCHORED_RE = PRONOUN_RE
 
 
 _NAMES_LABEL_RE = re.compile(r"^(?:Now (?:also )?names|No longer names|Now says .{1,60} instead of)\b")

@@ -15,7 +15,7 @@ from tracker.changes.literals import finditer_heads, literal_hints, required_lit
 from tracker.changes.parties import find_parties
 
 __all__ = ["VENDORS", "OWNER", "AFFILIATES", "COMPANY_RENAMED", "ROLES", "role_of", "family", "find_vendors", "vendor_spans",
-           "vendor_mentions", "in_menu", "literal_hints", "required_literals", "search_near", "search_heads"]
+           "vendor_mentions", "in_menu", "in_teaser", "is_button", "literal_hints", "required_literals", "search_near", "search_heads"]
 
 # canonical: (aliases...) ; an alias starting with "re:" is a regular expression
 VENDORS: dict[str, tuple[str, ...]] = {
@@ -660,7 +660,7 @@ def find_vendors(text: str, fold: bool = False) -> set[str]:
             lo, hi = bisect_left(starts, s - longest), bisect_left(starts, s + 1)
             covered = any(e <= e2 and (e2 - s2) > (e - s)
                           for s2, e2, c2 in all_spans[lo:hi] if c2 != canon)
-            if not covered and not in_menu(text, s, e):
+            if not covered and not in_menu(text, s, e) and not in_teaser(text, s) and not is_button(text, s):
                 result.add(canon)
                 break
     return result
@@ -698,6 +698,35 @@ def in_menu(text: str, start: int, end: int, across_lines: bool = False) -> bool
             return False      # a word in lower case: prose
     return caps >= 6
 
+
+
+_TEASER_REACH = 160
+# a title cut off in mid-phrase: the ellipsis glued to a word ('The first and...'); 'Google,
+# Facebook, ...' or '... and more …' ends a list, not a teaser
+_TEASER_END_RE = re.compile(r"[A-Za-z](?:\.\.\.|…)$")
+
+
+def in_teaser(text: str, start: int) -> bool:
+    """Is the position on a short line that a scrape of a page's teasers cut off with an
+    ellipsis ('PayPal Galactic: The first and...', 'Netflix shares jump, Apple and...')?
+    A policy's sentence does not end in '...'."""
+    hi = text.find("\n", start, start + _TEASER_REACH)
+    if hi == -1:
+        if len(text) - start > _TEASER_REACH:
+            return False          # a long line: prose, not a teaser (and no scan to its end)
+        hi = len(text)
+    line = text[text.rfind("\n", max(0, start - _TEASER_REACH), start) + 1:hi].rstrip()
+    return _TEASER_END_RE.search(line) is not None and len(line.split()) <= 14
+
+
+# a page's own buttons: 'Share on Facebook', 'Share via Twitter', 'Follow us on LinkedIn'
+_BUTTON_BEFORE_RE = re.compile(r"(?:\bShare|\bPost|\bFollow [Uu]s|\bLike [Uu]s|\bFind [Uu]s|\bPin it)(?: it)? (?:on|via|to|at) $")
+
+
+def is_button(text: str, start: int) -> bool:
+    """Is the name the target of one of the page's share or follow buttons ('Share on Google
+    Plus', 'Follow us on Twitter')? The button names where the reader may post, not a party."""
+    return _BUTTON_BEFORE_RE.search(text, max(0, start - 20), start) is not None
 
 
 def vendor_spans(text: str) -> dict[str, list[tuple[int, int]]]:

@@ -42,6 +42,12 @@ class ChangeFacts:
     report: dict[str, Any] = field(default_factory=dict)   # the change report's fields
 
     @property
+    def shown_bullets(self) -> list[str]:
+        """The bullets listed under the headline: never the headline again (changes.render)."""
+        from tracker.changes.render import shown_bullets
+        return shown_bullets(self.headline, self.bullets)
+
+    @property
     def date(self) -> datetime:
         return datetime.fromisoformat(self.captured_at)
 

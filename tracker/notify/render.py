@@ -111,7 +111,7 @@ def _entity_lines(change: ChangeFacts) -> list[str]:
 
 def _html_change(change: ChangeFacts, *, heading: str) -> str:
     url, redline = escape(change.url, quote=True), escape(change.redline_url, quote=True)
-    bullets = "".join(f"<li>{escape(one_line(b, 2000))}</li>" for b in change.bullets)
+    bullets = "".join(f"<li>{escape(one_line(b, 2000))}</li>" for b in change.shown_bullets)
     entities = "".join(f"<p>{escape(one_line(line, 2000))}</p>"
                        for line in _entity_lines(change))
     return (f"<{heading}>{escape(one_line(change.headline))}</{heading}>\n"
@@ -128,7 +128,7 @@ def _html_page(title: str, content: str) -> str:
 
 def _md_change(change: ChangeFacts) -> str:
     lines = [f"**{md(change.headline)}**", "", md(_facts_line(change)), ""]
-    lines += [f"- {md(b)}" for b in change.bullets]
+    lines += [f"- {md(b)}" for b in change.shown_bullets]
     lines += [md(line) for line in _entity_lines(change)]
     lines += ["", f"[Change page]({change.url}) · [Redline]({change.redline_url})"]
     return "\n".join(lines).replace("\n\n\n", "\n\n")

@@ -78,9 +78,9 @@ def _verdict_line(change: ChangeItem) -> str:
 def _summary_html(change: ChangeItem) -> str:
     """What the change means, in short: the RSS description and the Atom summary."""
     parts = [_verdict_line(change)]
-    if change.bullets:
+    if change.shown_bullets:
         parts.append("<ul>" + "".join(f"<li>{escape(clean_text(b))}</li>"
-                                      for b in change.bullets) + "</ul>")
+                                      for b in change.shown_bullets) + "</ul>")
     topics = [TOPIC_TITLES.get(t, t) for t in change.topic_names]
     if topics:
         parts.append(f"<p>Topics: {escape(', '.join(topics))}.</p>")

@@ -87,6 +87,12 @@ class ChangeItem:
     def topic_names(self) -> tuple[str, ...]:  # asked for every change by every topic page
         return tuple(t for t, _ in self.topics)
 
+    @cached_property
+    def shown_bullets(self) -> tuple[str, ...]:
+        """The bullets listed under the headline: never the headline again (changes.render)."""
+        from tracker.changes.render import shown_bullets
+        return tuple(shown_bullets(self.headline, self.bullets))
+
 
 @dataclass(frozen=True)
 class DocStatus:

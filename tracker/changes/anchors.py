@@ -1,0 +1,297 @@
+"""Statements that point back to text the reader does not have: anchored, or kept from leading.
+
+A statement quotes one sentence; the reader of a summary has only that sentence. A subject or a
+reference that points back to the sentence before it ('The tags may collect information …',
+'this copy remains accessible …', 'Such affiliates shall process …', '… opt out of those
+vendors' use of cookies', '… the personal information of the third party') leaves the reader
+asking "which?". Three cases, in order of preference:
+
+1. anchored: the sentence before it (in the same text) names the same thing with the words that
+   say which ('… a *permanent* copy is created …' -> 'The permanent copy remains accessible …';
+   '… *third-party* vendors use cookies …' -> '… opt out of third-party vendors' use …'): the
+   reference is replaced by its referent, and the statement is stated as any other;
+2. a subject that still points back (a pronoun, 'This/These/Such/Said …', or 'The tags …' where
+   the sentence before introduced 'tags') makes the statement loose: it is left out while any
+   other statement remains, and never leads (statements._loose, headline._weak_lead);
+3. a reference inside the sentence that still points back ('those comments', 'the third party')
+   keeps the statement as a bullet (its practice is still told) but never as the headline.
+
+References to the document or the service itself ('this Privacy Policy', 'these Terms', 'this
+site') are anchored by definition: the reader knows which document a summary is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tracker.changes.statements import Context, Statement
+
+_AUX = r"(?:is|are|was|were|will|would|may|might|can|could|should|must|shall|do|does|did|has|have|had)"
+# a pronoun subject whose antecedent is not quoted: 'They may combine …', 'This includes …', 'It will …'
+PRONOUN_RE = re.compile(rf"^(?:(?:It|This|That|He|She)\s+(?:{_AUX}|also|then|only|[a-z]+s|[a-z]+ed)|They\s+[a-z]+|"
+                        rf"(?:These|Those|Such)\s+(?:{_AUX}|also))\b")
+# the document or the service itself: the reader knows which
+# (one site, app or policy is this one; 'these websites', 'these apps' are others')
+_SELF = (r"(?:(?:[A-Z][\w-]*|online|privacy|cookies?|mobile|global|web|user)\s+){0,2}(?i:policy|statement|"
+         r"notice|terms|site|website|web\s+site|page|document|agreement|section|services?|app|"
+         r"application|version|supplement|and\s+other)\b")
+_DETERMINER_RE = re.compile(rf"^(?P<det>This|That|These|Those|Such|Said|The said|The above|The aforementioned)\s+"
+                            rf"(?!{_SELF})(?P<rest>[A-Za-z])")
+# inside a sentence: 'those X' and 'said X' point back; 'those that/listed/who …' is a pronoun with its own clause
+_INNER_RE = re.compile(rf"\b(?P<det>those|said)\s+(?!{_SELF})(?!(?:that|which|who|whom|whose|of|in|on|for|with|"
+                       rf"listed|described|set|provided|mentioned|identified|specified|above|below)\b)(?P<rest>[a-z])")
+# a role said with 'the' and nothing that says which: '… with the third party', 'the partner(s)'
+_BARE_ROLE_RE = re.compile(r"\bthe (?:other )?(?P<role>third[- ]part(?:y|ies)(?: (?:service|company|site|provider))?|"
+                           r"partner(?:\(s\))?|part(?:y|ies))(?!\w)(?!['’]s? (?:own )?polic)(?! (?:of|who|that|which|named|"
+                           r"called|you|we|with whom|in question|concerned|to (?:the|this|these) (?:agreement|terms))\b)"
+                           r"(?!,? (?:[A-Z]|e\.g|such as|including))")
+_INTRODUCED_ROLE_RE = re.compile(r"\b(?:a|an|any|another|one|each|such|certain|some)\s+(?:other\s+)?(?:third[- ]part|partner|part)")
+# words that modify a head noun rather than being one: 'permanent copy', 'third parties'
+_MODIFIERS = frozenset("""third other same above additional limited permanent specific certain particular
+new former separate individual different various external outside trusted selected select""".split())
+_FUNCTION = frozenset("""a an the this that these those such said our your their its his her my some any all each
+every no of in on at by for with from to into onto and or but nor as than then also only not is are was were will
+would may might can could should must shall do does did has have had be been being which who whom whose where when
+it they we you he she there here other own""".split())
+# words after which the next word is a verb, not a modifier: 'to place tags', 'we also allow third-party …'
+_BEFORE_VERB = frozenset("""to we you they it also may might can could will would should must shall not never
+who which that""".split())
+_VERBISH_RE = re.compile(rf"^(?:{_AUX}|also|not|[a-z]+ed)$")
+
+
+def _np_after(rest: str) -> tuple[list[str], str] | None:
+    """(modifiers, head noun) of the noun phrase that opens rest ('third-party vendors' use …'
+    -> (['third-party'], 'vendors')), or None when no noun opens it."""
+    words = re.findall(r"[A-Za-z][\w-]*(?:\(s\))?", rest)[:4]
+    mods: list[str] = []
+    for k, w in enumerate(words):
+        low = w.lower()
+        if low in _FUNCTION or _VERBISH_RE.match(low):
+            return None if not mods else (mods[:-1], mods[-1])
+        follows = k + 1 < len(words) and words[k + 1].lower() not in _FUNCTION \
+            and not _VERBISH_RE.match(words[k + 1].lower())
+        if follows and ("-" in w or low in _MODIFIERS or re.search(r"(?:al|ive|ous|ful|able|ible|ic)$", low)):
+            mods.append(w)
+            continue
+        return mods, w
+    return None
+
+
+def _forms(noun: str) -> set[str]:
+    """A noun's singular and plural spellings ('party', 'parties'; 'tag', 'tags')."""
+    n = noun.lower().removesuffix("(s)")
+    out = {n}
+    if n.endswith("ies"):
+        out.add(n[:-3] + "y")
+    elif n.endswith("s") and not n.endswith("ss"):
+        out.add(n[:-1])
+    if n.endswith("y"):
+        out.add(n[:-1] + "ies")
+    else:
+        out.add(n + "s")
+    return out
+
+
+def _referent(prev: str, head: str, mods: list[str]) -> list[str] | None:
+    """The words before head in the sentence before that say which one it is ('a permanent
+    copy' -> ['permanent']), None when prev does not name head; [] when it names it bare."""
+    words = re.findall(r"[\w'’-]+|[^\w\s]", prev)
+    forms = _forms(head)
+    found: list[str] | None = None
+    for k, w in enumerate(words):
+        if w.lower() not in forms:
+            continue
+        said: list[str] = []
+        j = k - 1
+        while j >= 0 and len(said) < 3 and _modifier(words[j]):
+            said.insert(0, words[j])
+            j -= 1
+        if said and (j < 0 or words[j].lower() in _BEFORE_VERB):
+            said = said[1:]       # 'to place tags', 'We post supplementary notices': a verb, not a modifier
+        said = [w2 for w2 in said if w2.lower() not in {m.lower() for m in mods}]
+        if found is None or len(said) > len(found):
+            found = said
+    return found
+
+
+# a phrase after a noun that says which one: 'information collected from …', 'tags on its properties'
+_POST_START = frozenset("from on about through via of in".split())
+_POST_STOP = frozenset("""and or but which that who whom whose to solely only except unless if when where as
+so because""".split())
+
+
+def _after_head(prev: str, head: str, owner: str) -> str | None:
+    """The phrase after head in the sentence before that says which one it is: a participle or
+    a preposition of place or source and what follows it, to the next comma or verb ('… the
+    information collected from your use of its SMS service, solely …' -> 'collected from your
+    use of its SMS service'); None when there is none."""
+    from tracker.changes.phrasing import third_person
+    words = re.findall(r"[\w'’-]+|[^\w\s]", prev)
+    forms = _forms(head)
+    for k, w in enumerate(words):
+        if w.lower() not in forms or k + 1 >= len(words):
+            continue
+        first = words[k + 1].lower()
+        if first not in _POST_START and not (first.endswith("ed") and len(first) > 4 and first not in _FUNCTION):
+            continue
+        said: list[str] = []
+        stopped = False
+        for t in words[k + 1:k + 17]:
+            if t in ",.;:!?" or t.lower() in _POST_STOP or (said and re.fullmatch(_AUX, t.lower())) \
+                    or (t == "(" and len(said) >= 3):
+                stopped = True    # the phrase ends where the sentence goes on (or an alias in brackets opens)
+                break
+            said.append(t)
+        if not stopped and k + 1 + len(said) < len(words):
+            continue              # too long to say which in passing
+        phrase = re.sub(r"\s+([)\]])", r"\1", re.sub(r"([(\[])\s+", r"\1", " ".join(said)))
+        if len(said) >= 2 and phrase.count("(") == phrase.count(")") and said[-1].lower() not in _FUNCTION:
+            return third_person(phrase, owner)
+    return None
+
+
+# '-ing' words that lead a phrase rather than say which thing ('using cookies'); 'advertising
+# program', 'marketing partners' keep theirs
+_ING_VERBS = frozenset("""using including providing regarding concerning following containing having being making
+sharing collecting receiving placing setting allowing enabling getting giving visiting""".split())
+
+
+def _modifier(word: str) -> bool:
+    """A word that may say which thing a noun is: not a function word, a verb form, an adverb
+    or a plural ('Verizon uses information': 'uses' says nothing of which information)."""
+    low = word.lower()
+    return bool(re.match(r"[\w-]", word)) and low not in _FUNCTION and not _VERBISH_RE.match(low) \
+        and not low.endswith("ly") and low not in _ING_VERBS and not (low.endswith("s") and not low.endswith("ss"))
+
+
+def _anchored_np(det: str, mods: list[str], head: str, referent: list[str], at_start: bool) -> str:
+    """The noun phrase that replaces the pointing one: its referent's words, with 'the' for one
+    thing ('The permanent copy') and none for several ('third-party vendors')."""
+    words = [*referent, *mods, head]
+    plural = head.lower().endswith("s") and not head.lower().endswith("ss") or head.endswith("(s)")
+    np = " ".join(words)
+    if not plural:
+        np = "the " + np
+    return np[:1].upper() + np[1:] if at_start else np
+
+
+def previous(ctx: "Context", s: "Statement") -> str | None:
+    """The sentence before the one the statement quotes, in the same text."""
+    if len(s.changes) != 1:
+        return None
+    c = ctx.changes[s.changes[0]]
+    side, sentences = ((c.old, ctx.old_sentences) if c.kind == "removed" else (c.new, ctx.new_sentences))
+    if not side or not sentences:
+        return None
+    index = ctx.sentence_index(side, c.kind == "removed")
+    return sentences[index - 1] if index and index > 0 else None
+
+
+def anchor(ctx: "Context", s: "Statement") -> "Statement":
+    """s with a reference that points back replaced by its referent from the sentence before
+    (see the module docstring); s itself when there is none or it cannot be resolved."""
+    label = _label_of(s.text)
+    body = s.text[len(label):]
+    if PRONOUN_RE.match(body[:1].upper() + body[1:]):
+        return _pronoun_anchored(ctx, s, label, body)
+    m = _DETERMINER_RE.match(body[:1].upper() + body[1:]) or _definite_subject(body)
+    inner = None if m else _INNER_RE.search(body)
+    hit = m or inner
+    if hit is None:
+        return s
+    np = _np_after(body[hit.start("rest"):])
+    if np is None:
+        return s
+    mods, head = np
+    if inner is not None and _forms(head) & {w.lower() for w in re.findall(r"[\w-]+", body[:inner.start()])}:
+        return s                  # 'ads … those ads': the statement itself says which
+    prev = previous(ctx, s)
+    referent = _referent(prev, head, mods) if prev else None
+    end = hit.start("rest") + len(" ".join([*mods, head]))
+    if body[hit.start("rest"):end] != " ".join([*mods, head]):
+        return s                  # the words are not written as read (a line break, a bracket)
+    post = _after_head(prev, head, ctx.owner) if prev and not referent and hit.start() == 0 else None
+    if post and not body[end:].lstrip().lower().startswith(post.split()[0].lower()):
+        new_np = _anchored_np(hit.group("det"), mods, head, [], not label) + " " + post
+        return replace(s, text=label + new_np + body[end:], short="")
+    if not referent:
+        return s
+    new_np = _anchored_np(hit.group("det"), mods, head, referent, hit.start() == 0 and not label)
+    if hit.start() == 0 and label:
+        new_np = new_np[:1].lower() + new_np[1:] if not referent[0][:1].isupper() else new_np
+    text = label + body[:hit.start()] + new_np + body[end:]
+    return replace(s, text=text, short="")
+
+
+# the subject of the sentence before: a short noun phrase straight before its verb ('This policy is
+# approved …', 'Our service providers may …'), never a pronoun
+_SUBJECT_RE = re.compile(rf"^(?P<np>(?:(?:This|The|Our|Your|These|Each|Every|Any)\s+)(?:[\w-]+\s+){{0,3}}?[\w-]+)\s+"
+                         rf"(?:{_AUX}|also)\b")
+_IT_RE = re.compile(r"^(?P<pro>It|They)\s+(?=\S)")
+
+
+def _pronoun_anchored(ctx: "Context", s: "Statement", label: str, body: str) -> "Statement":
+    """'It may not be circumvented …' after 'This policy is approved …': 'This policy may not be
+    circumvented …'. Only 'it' for one thing and 'they' for several, and only when the sentence
+    before opens with its subject."""
+    from tracker.changes.phrasing import third_person
+    pro = _IT_RE.match(body[:1].upper() + body[1:])
+    prev = previous(ctx, s)
+    subject = _SUBJECT_RE.match(prev) if pro and prev else None
+    if not pro or not subject:
+        return s
+    np = subject.group("np")
+    head = np.split()[-1].lower()
+    plural = head.endswith("s") and not head.endswith("ss")
+    if plural != (pro.group("pro") == "They") or len(np.split()) > 5:
+        return s
+    said = third_person(np, ctx.owner) if np.startswith("Our ") else np
+    if label and said.split()[0] in ("This", "The", "These", "Each", "Every", "Any", "Your"):
+        said = said[:1].lower() + said[1:]
+    return replace(s, text=label + said + " " + body[pro.end():], short="")
+
+
+def _label_of(text: str) -> str:
+    from tracker.changes.statements import _LABEL_RE as labels
+    m = labels.match(text)
+    return m.group(0) if m else ""
+
+
+# 'The tags may collect …': a bare noun as subject, straight before its verb
+_DEFINITE_RE = re.compile(rf"^(?P<det>The)\s+(?P<rest>(?!{_SELF})[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:{_AUX}|also)\b")
+
+
+def _definite_subject(body: str) -> "re.Match[str] | None":
+    return _DEFINITE_RE.match(body[:1].upper() + body[1:])
+
+
+def points_back(body: str, prev: str | None = None) -> bool:
+    """The subject of body points back to a sentence not quoted: a pronoun, a demonstrative
+    ('These companies …'), or 'The X' when prev (the sentence before) introduced X."""
+    body = body[:1].upper() + body[1:]
+    if PRONOUN_RE.match(body):
+        return True
+    if _DETERMINER_RE.match(body):
+        return _np_after(body[_DETERMINER_RE.match(body).start("rest"):]) is not None  # type: ignore[union-attr]
+    m = _definite_subject(body)
+    if m and prev:
+        np = _np_after(m.group("rest") + " is")
+        return np is not None and _referent(prev, np[1], np[0]) is not None
+    return False
+
+
+def refers_back(body: str) -> bool:
+    """body points back anywhere: at its subject (see points_back, without the sentence
+    before), or inside ('those comments', 'said data', 'the third party' never introduced)."""
+    if points_back(body):
+        return True
+    inner = _INNER_RE.search(body)
+    if inner:
+        np = _np_after(body[inner.start("rest"):])
+        if np and not _forms(np[1]) & {w.lower() for w in re.findall(r"[\w-]+", body[:inner.start()])}:
+            return True
+    role = _BARE_ROLE_RE.search(body)
+    return role is not None and not _INTRODUCED_ROLE_RE.search(body[:role.start()])
