@@ -332,7 +332,7 @@ def _survives(doc: Document, sents: list[int], other: set[str]) -> bool:
 SUBJECT_WORDS = 3    # a heading this long names a subject specific enough to look for in prose
 
 
-def _subject_still_written(key: str, other_triples: set[str]) -> bool:
+def _subject_still_written(key: str, other_triples: "frozenset[str] | set[str]") -> bool:
     """'Interact with You on Third Party Social Networks' removed while the new text still says
     'interact with you on third party social networks': the subject is still covered, only its
     heading went. Short headings ('Security', 'Contact Us') are too common to judge so."""
