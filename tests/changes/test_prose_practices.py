@@ -292,3 +292,11 @@ def test_a_headline_leaves_out_the_users_motive_not_the_object() -> None:
                   "use it with a service outside of Google", "rights", "right-added")
     head = headline_of([s], _facts(), "major", True)
     assert head == "Rewrite with a new right: you can export a copy of content in your Google Account", head
+
+
+def test_a_name_bullet_that_a_chosen_statement_already_says_is_not_repeated() -> None:
+    from tracker.changes.statements import _repeats
+    renamed = Statement("Now says Wikimedia Cloud Services instead of Wikimedia Labs", "other", "reworded")
+    assert _repeats(Statement("No longer names Labs Cloud Services", "other", "reworded"), [renamed])
+    assert not _repeats(Statement("No longer names Toolforge", "other", "reworded"), [renamed])
+    assert not _repeats(Statement("New right: deletion of your data", "rights", "right-added"), [renamed])

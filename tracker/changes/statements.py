@@ -1141,13 +1141,16 @@ def salience(s: Statement, salient: tuple[str, ...]) -> int:
 def _repeats(s: Statement, chosen: list[Statement]) -> bool:
     """The same practice already stated (a policy that says one thing twice in other words)."""
     def words(text: str) -> set[str]:
-        return _content_words(_LABEL_RE.sub("", text))
+        return _content_words(_SHORT_LABEL_RE.sub("", _LABEL_RE.sub("", text)))
     mine = words(s.text)
     if len(mine) < 5:
-        return False
+        # a short statement whose every word one already chosen says ('No longer names Labs Cloud
+        # Services' after 'Now says Wikimedia Cloud Services instead of Wikimedia Labs')
+        return len(mine) >= 2 and bool(_NAMES_LABEL_RE.match(s.text)) and any(mine <= words(c.text) for c in chosen)
     return any(len(mine & w) >= 0.7 * min(len(mine), len(w)) for w in (words(c.text) for c in chosen) if len(w) >= 5)
 
 
+_SHORT_LABEL_RE = re.compile(r"^(?:No longer names|Now (?:also )?names|Now says|Now mentions)\s*")
 _LABEL_RE = re.compile(r"^(?:New retention rule|Retention rule dropped|New commitment|No longer promises|New rights?|"
                        r"Right no longer stated|No longer says|Adds|Now reads|Narrows its promise|Names [^:]{1,40}):\s*")
 
