@@ -46,8 +46,8 @@ def test_a_right_restated_in_other_words_was_not_withdrawn() -> None:
     # the same words outside a right (a description of what is kept) restate nothing
     described = ["We hold personal information about you, including a copy of what you request."]
     assert len(_kept(said, changes, [], described)) == 1
-    # a reworded practice that is no protection is judged on the whole sentence only
-    changes2 = [ch("removed", "You can request a copy of the personal information we hold about you.", None)]
+    # a practice quoted as gone is judged by its words: a lacking kind of data keeps the claim
+    changes2 = [ch("removed", "You can request a copy of the location data we hold about you.", None)]
     said2 = [Statement("No longer says …", "rights", "practice-changed", changes=(0,))]
     assert len(_kept(said2, changes2, [], restated)) == 1
 
@@ -211,3 +211,21 @@ def test_a_claim_is_also_checked_by_the_clause_it_quotes_and_in_one_clause_of_a_
     # a clause that says the opposite holds nothing
     assert len(_kept(new, [added], ["You cannot browse on Acme.com without cookies, but you can buy without them."],
                      split)) == 1
+
+
+def test_a_quoted_sentence_said_gone_that_the_new_text_still_says_with_more_is_not_gone() -> None:
+    """'No longer says: Verizon obtains information from outside companies …' is false when
+    the new sentence says it with device type and city added; a lacking kind of data or number
+    keeps the claim."""
+    old = ("Acme obtains information from outside companies such as those that collect consumer information "
+           "including demographic and interest data.")
+    gone = [Statement("No longer says: Acme obtains information …", "collection", "reworded", old, None, (0,))]
+    grown = ["Acme obtains information from outside companies including demographic and interest data, as well as "
+             "information such as device type, carrier, city and state."]
+    assert _kept(gone, [ch("removed", old, None)], [], grown) == []
+    narrower = ["Acme obtains information from outside companies including interest data."]
+    assert len(_kept(gone, [ch("removed", old, None)], [], narrower)) == 1
+    days = "We answer requests sent to help@acme.com within three business days of receiving them."
+    later = ["We answer requests sent to help@acme.com within ten business days of receiving them."]
+    said = [Statement("No longer says: …", "contact", "reworded", days, None, (0,))]
+    assert len(_kept(said, [ch("removed", days, None)], [], later)) == 1

@@ -50,9 +50,13 @@ PROTECTIONS = frozenset({"promise-withdrawn", "promise-narrowed", "right-removed
 # the practice was there all along
 SHARING = frozenset({"sharing-widened", "sharing-narrowed", "sources-widened"})
 SAME_SHARING = 0.4          # share of stemmed content words in that other sharing sentence
+# any other sentence quoted as gone ('No longer says: …'): most of its stemmed words in one
+# sentence of the new side, lacking nothing news-bearing, is still said
+QUOTED = frozenset({"reworded", "practice-changed", "collection-widened", "retention-stated", "children-rule"})
+SAME_QUOTE = 0.7
 
 _WORD_RE = re.compile(r"[a-z][a-z'-]+")      # two letters and up: 'EU', 'UK' and 'IP' tell sentences apart
-_NUMBER_RE = re.compile(r"\d+")
+_NUMBER_RE = re.compile(r"\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|sixty|ninety|hundred)\b")
 _POLARITY_RE = re.compile(r"(?i)\b(?:not|never|no|without|unless|except|only|cannot)\b|n't\b")
 _STOP = frozenset("""the and for are but not you your our ours its it's this that these those with from into
 have has had will would shall should can could may might must also any all each other such than then
@@ -229,20 +233,21 @@ def still_there(s: Statement, changes: Sequence[Change], sides: dict[str, Side],
     for text, where in (c for c in claims if c is not None):
         # the clause the statement quotes is what it says is new (gone), when it rests on one sentence
         quoted = (s.old if where == "new" else s.new) if len(s.changes) == 1 else None
-        if not any(_held(t, s.impact, sides[where], kind_of, given.get(where) if given else None)
+        if not any(_held(t, s.impact, sides[where], kind_of, given.get(where) if given else None, where == "new")
                    for t in (text, quoted) if t):
             return False
     return True
 
 
 def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[[str], bool] | None],
-          given: Callable[[str], bool] | None) -> bool:
+          given: Callable[[str], bool] | None, quoted_gone: bool = False) -> bool:
     """Does side state text, as the same sentence or (by impact) the same protection, sharing
     or right in other words?"""
     kind = kind_of(text) if impact in PROTECTIONS else None
     return (side.holds(text, kind=kind)
             or kind is not None and side.holds(text, SAME_PRACTICE, stemmed=True, kind=kind)
             or impact in SHARING and side.holds(text, SAME_SHARING, stemmed=True, kind=same_sharing(text))
+            or impact in QUOTED and quoted_gone and side.holds(text, SAME_QUOTE, stemmed=True, kind=nothing_new(text))
             or given is not None and given(text))
 
 
@@ -287,16 +292,29 @@ _NEWS_RE = re.compile(r"(?i)\b(?:third|part(?:y|ies|ners?)|advertis\w*|affiliat\
                       r"photos?|voice|face|facial|identifiers?|purchases?|payment\w*|cookies?|combin\w*|"
                       r"identif\w*|aggregat\w*|anonym\w*|social|sensitive|interests?|demographic\w*|"
                       # and the user's say in it: a control or a notice is news too
-                      r"consent\w*|revok\w*|opt|opt-\w+|withdraw\w*|notif\w*|notice|choos\w*|choices?|permission\w*)\b")
+                      r"consent\w*|revok\w*|opt|opt-\w+|withdraw\w*|notif\w*|notice|choos\w*|choices?|permission\w*|"
+                      # whom it protects, how long and how many: a claim's numbers in words are news
+                      r"child\w*|minors?|kids?|teens?|parent\w*|days?|weeks?|months?|years?|hours?|one|two|three|four|"
+                      r"five|six|seven|eight|nine|ten|eleven|twelve|thirty|sixty|ninety|hundred|never|always|"
+                      r"all|every|any)\b")
 _KIND_OF_DATA_RE = re.compile(r"(?i)\b([a-z][a-z-]+) (?:information|data|details|content|records)\b")
 _GENERIC_DATA = frozenset(("this", "that", "such", "the", "your", "their", "our", "its", "his", "her", "some", "any", "all",
                            "certain", "other", "more", "additional", "personal", "of", "about", "share", "shares",
                            "shared", "sharing", "disclose", "receive", "receives", "collect", "collects", "use", "uses",
                            "provide", "provides", "obtain", "obtains", "get", "gets", "and", "or", "with", "customer",
-                           "user", "account"))
+                           "user", "account", "consumer", "customer", "such"))
 # one recipient under its other names
 _FAMILY_RE = re.compile(r"(?i)\b(?:corporate family|family of companies|group compan\w+|subsidiar\w+|affiliat\w+|"
                         r"businesses within)\b")
+
+
+def nothing_new(claim: str) -> Callable[[str], bool]:
+    """The test a sentence of the new side must pass to still say what a sentence quoted as gone
+    said: every word of the claim it lacks is no recipient, purpose, kind of data, control,
+    number or name ('Verizon obtains information from outside companies such as those that
+    collect consumer information including demographic and interest data' is still said when the
+    new sentence adds device type and city to it)."""
+    return _lacks_no_news(claim, share_verbs=False)
 
 
 def same_sharing(claim: str) -> Callable[[str], bool]:
@@ -307,6 +325,10 @@ def same_sharing(claim: str) -> Callable[[str], bool]:
     law enforcement, or requests by third parties pursuant to legal processes'; 'its corporate
     affiliates like Sam's Club' is 'other businesses within our corporate family, such as Sam's
     Club')."""
+    return _lacks_no_news(claim, share_verbs=True)
+
+
+def _lacks_no_news(claim: str, share_verbs: bool) -> Callable[[str], bool]:
     from tracker.changes.statements import _SHARE_RE, _SOURCE_RE
     words = _tokens(claim, False)
     first = words[0] if words else ""
@@ -315,7 +337,7 @@ def same_sharing(claim: str) -> Callable[[str], bool]:
     kinds = {m.lower() for m in _KIND_OF_DATA_RE.findall(claim)} - _GENERIC_DATA
 
     def test(holder: str) -> bool:
-        if not (_SHARE_RE.search(holder) or _SOURCE_RE.search(holder)):
+        if share_verbs and not (_SHARE_RE.search(holder) or _SOURCE_RE.search(holder)):
             return False
         have = set(_tokens(holder, True))
         lacking = [w for w in words if _stem(w) not in have and w not in _STOP]

@@ -262,7 +262,7 @@ _PASSIVE_PROMISE_RE = re.compile(r"(?i)\b(?:is|are|will) (?:not|never|only) (?:b
                                  r"(?:your|the user's|that customer's) (?:permission|consent)")
 _UNABLE_RE = re.compile(r"(?i)\b(?:will|would|may) not be (?:able|possible|available)\b|\b(?:does|do) not control\b|"
                         r"\b(?:does|do) not have (?:any )?(?:access to (?:or|and) )?control\b|\b(?:cannot|can't|can not) control\b|\bha(?:s|ve) no control\b|"
-                        r"\b(?:is|are) not responsible\b|\b(?:cannot|can't|can not) (?:guarantee|ensure|warrant|promise)|"
+                        r"\b(?:is|are) not responsible\b|\b(?:does|do) not (?:own|operate|own or operate)\b|\b(?:cannot|can't|can not) (?:guarantee|ensure|warrant|promise)|"
                         r"\bif you (?:would )?(?:prefer|wish|would like|want) that\b|"
                         # a request of the user's it refuses: 'does not respond to Web browser "do not track" signals'
                         r"\b(?:not|n't) (?:currently )?(?:respond|honou?r|recogni[sz]e|support|process|act on|"
