@@ -260,13 +260,18 @@ def _promise_of(owner_name: str, text: str) -> bool:
 _PASSIVE_PROMISE_RE = re.compile(r"(?i)\b(?:is|are|will) (?:not|never|only) (?:be )?(?:\w+ly )?(?:disclosed|shared|sold|rented|"
                                  r"transferred|provided|given|traded)\b|\bwithout first (?:receiving|obtaining|getting) "
                                  r"(?:your|the user's|that customer's) (?:permission|consent)")
+# a browser's 'do not track' or Global Privacy Control signal, and a company not acting on one
+_SIGNAL = r"do[- ]not[- ]track|DNT|Global Privacy Control|GPC"
+_REFUSES = (r"\b(?:not|n't|unable to|cannot) (?:currently |yet )?(?:respond|honou?r|recogni[sz]e|support|process|act on|"
+            r"comply with)\b")
+_SIGNAL_RE = re.compile(rf"(?i)\b(?:{_SIGNAL})\b")
+_REFUSES_RE = re.compile(rf"(?i){_REFUSES}")
 _UNABLE_RE = re.compile(r"(?i)\b(?:will|would|may) not be (?:able|possible|available)\b|\b(?:does|do) not control\b|"
                         r"\b(?:does|do) not have (?:any )?(?:access to (?:or|and) )?control\b|\b(?:cannot|can't|can not) control\b|\bha(?:s|ve) no control\b|"
                         r"\b(?:is|are) not responsible\b|\b(?:does|do) not (?:own|operate|own or operate)\b|\b(?:cannot|can't|can not) (?:guarantee|ensure|warrant|promise)|"
                         r"\bif you (?:would )?(?:prefer|wish|would like|want) that\b|"
                         # a request of the user's it refuses: 'does not respond to Web browser "do not track" signals'
-                        r"\b(?:not|n't) (?:currently )?(?:respond|honou?r|recogni[sz]e|support|process|act on|"
-                        r"comply with)\b[^.;]{0,40}?\b(?:do[- ]not[- ]track|DNT|signals?|requests?)\b")
+                        rf"{_REFUSES}[^.;]{{0,40}}?\b(?:{_SIGNAL}|signals?|requests?)\b")
 _CONTENT_WORD_RE = re.compile(r"[a-z]{4,}")
 _FUNCTION_WORDS = frozenset("""with from that this these those your have will would shall their there when where
 which what about into only also such other than then them they does like more most some without unless""".split())
@@ -1051,10 +1056,7 @@ def pointer_statements(ctx: Context) -> list[Statement]:
     return out
 
 
-# a browser's 'do not track' or Global Privacy Control signal, and whether the company acts on it
-_SIGNAL_RE = re.compile(r"(?i)\bdo[- ]not[- ]track\b|\bDNT\b|\bGlobal Privacy Control\b|\bGPC\b")
-_REFUSES_RE = re.compile(r"(?i)\b(?:not|n't|unable to|cannot) (?:currently |yet )?(?:respond|honou?r|recogni[sz]e|support|"
-                         r"process|act on|comply with)\b")
+# the company acting on a browser's signal (_SIGNAL_RE): a commitment
 _HONOURS_RE = r"\b(?:will |do |does |currently )?(?:respond|honou?r|recogni[sz]e|process|treat)s?\b"
 
 
