@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tracker.changes.report import Change
-from tracker.changes.statements import Statement
+from tracker.changes.rules.common import Statement
 
 SAME_SENTENCE = 0.85        # share of a sentence's content words found in one sentence of the other side
 SAME_PRACTICE = 0.7         # the same, stemmed, for a protection restated in other words
@@ -330,7 +330,9 @@ _NEGATED_ACT_RE = re.compile(r"(?i)\b(?:does|do|will|shall|would)(?: not|n't) (?
 def protection_kinds(owner_promise: Callable[[str], bool]) -> Callable[[str], Callable[[str], bool] | None]:
     """kind_of for corroborated(): a right is restated by a right, a promise or consent step by a
     promise or consent step. owner_promise tells a promise in the company's words."""
-    from tracker.changes.statements import _ANY_RIGHT_RE, _CONSENT_RE, _PASSIVE_PROMISE_RE, _RIGHT_RE, _UNABLE_RE
+    from tracker.changes.rules.rights import _ANY_RIGHT_RE
+    from tracker.changes.rules.common import _CONSENT_RE, _RIGHT_RE
+    from tracker.changes.rules.promises import _PASSIVE_PROMISE_RE, _UNABLE_RE
 
     def right(t: str) -> bool:
         return bool(_RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t))
@@ -377,7 +379,7 @@ def same_protection(claim: str, kind: Callable[[str], bool]) -> Callable[[str], 
     ('you can edit your preferences at any time' is held by '… provided that you can edit your
     marketing preferences at any time'; 'you can request deletion of your data' is not held by
     'you can request a copy of your data')."""
-    from tracker.changes.statements import _RIGHT_OBJECT_RE
+    from tracker.changes.rules.rights import _RIGHT_OBJECT_RE
     lacks_no_news = _lacks_no_news(claim, share_verbs=False)
     # the right's own words, stemmed: 'correct your account information' is not 'update the photo'
     rights = {_stem(w.lower()) for w in _RIGHT_OBJECT_RE.findall(claim)}
@@ -396,7 +398,7 @@ def _acts(text: str) -> set[str]:
     """What a sentence says is done with data, one key per verb ('sells', 'sold' and 'selling'
     as 'sell'): a promise not to collect is not restated by one not to send, whatever else
     the two share."""
-    from tracker.changes.statements import _PRACTICE_RE
+    from tracker.changes.rules.common import _PRACTICE_RE
     found = (m.group(0).split()[0].lower() for m in _PRACTICE_RE.finditer(text))
     return {_IRREGULAR_ACTS.get(v, v)[:4] for v in found}
 
@@ -414,7 +416,7 @@ _USER_CANNOT_RE = re.compile(r"(?i)\byou (?:can|may|could) (?:no longer|not)\b|\
 
 
 def _right_families(text: str) -> set[str]:
-    from tracker.changes.statements import _right_objects
+    from tracker.changes.rules.rights import _right_objects
     found = {k for k in _right_objects(text) if k not in ("opt-o", "opt o", "optou", "unsub", "restr", "objec", "withd")}
     return found | ({"stop"} if _CONTROL_FAMILY_RE.search(text) else set())
 
@@ -456,7 +458,7 @@ def same_sharing(claim: str) -> Callable[[str], bool]:
 
 
 def _lacks_no_news(claim: str, share_verbs: bool) -> Callable[[str], bool]:
-    from tracker.changes.statements import _SHARE_RE, _SOURCE_RE
+    from tracker.changes.rules.common import _SHARE_RE, _SOURCE_RE
     words = _tokens(claim, False)
     first = words[0] if words else ""
     names = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]+", claim)}

@@ -20,7 +20,10 @@ from tracker.changes.headline import summarise
 from tracker.changes.publishable import publishable
 from tracker.changes.layout import LayoutOnly, stream
 from tracker.changes.corroborate import corroborated, protection_kinds, summary_side, summary_statement
-from tracker.changes.statements import Context, _promise, candidates, right_given
+from tracker.changes.rules.common import Context
+from tracker.changes.rules.promises import _promise
+from tracker.changes.statements import candidates
+from tracker.changes.rules.rights import right_given
 from tracker.changes.summary import Facts, new_names, novel_terms
 from tracker.changes.topics import _topics_of
 from tracker.changes.roles import vendor_roles
@@ -78,10 +81,10 @@ def clear_caches() -> None:
         with memo.lock:
             memo.memo.clear()
     from tracker.changes.segment import _block_events
-    from tracker.changes.statements import _says
+    from tracker.changes.rules.common import _says
     from tracker.changes.normalize import _sentence_key
     from tracker.changes.phrasing import edit_window, is_pointer, tidy
-    from tracker.changes.statements import _editors_note, _stamp_only
+    from tracker.changes.rules.common import _editors_note, _stamp_only
     from tracker.changes.trivial import is_change_log
     from tracker.changes.roles import _spans_in
     from tracker.changes.variants import _american
@@ -91,7 +94,7 @@ def clear_caches() -> None:
     from tracker.changes.headings import _glued_candidates
     from tracker.changes.vendors import _mentions
     from tracker.changes.corroborate import _indexed
-    from tracker.changes.statements import _promise_of
+    from tracker.changes.rules.promises import _promise_of
     for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff, _says, _block_events, _sentence_key, tidy,
                is_pointer, edit_window, _stamp_only, _editors_note, is_change_log, _spans_in, _american,
                _sentence_triples, text_triples, sentence_body_words, _word_counts, _bigram_counts, _glued_candidates, _mentions, _indexed, _promise_of):
