@@ -42,6 +42,7 @@ SAME_SENTENCE = 0.85        # share of a sentence's content words found in one s
 SAME_PRACTICE = 0.7         # the same, stemmed, for a protection restated in other words
 SAME_PROTECTION = 0.5       # the same, when every word it lacks is no news (see same_protection)
 MIN_WORDS = 4               # fewer content words are too little to recognise a sentence by
+COMMON_SENTENCES = 10      # a name in this many sentences of a side is the company's or the service's
 MIN_PHRASE = 6              # words of a claim found in order (Side.contains): enough to be one
 
 # statements that claim a protection came or went: restated in other words, the claim is false
@@ -119,6 +120,25 @@ class Side:
     _signs: list[Sign] | None = None
     _by_word: dict[str, list[int]] = field(default_factory=dict)
     _by_stem: dict[str, list[int]] = field(default_factory=dict)
+    _joined: "Side | None" = None
+    _common: frozenset[str] | None = None
+
+    def joined(self) -> "Side":
+        """Each two consecutive sentences as one: what a sentence said may be said in two now
+        ('… may collect and retain information to provide you with future communications' ->
+        'We may collect information when you open these emails …. This information is used to
+        … make future communications … more interesting to you')."""
+        if self._joined is None:
+            self._joined = Side([f"{a} {b}" for a, b in zip(self.sentences, self.sentences[1:])])
+        return self._joined
+
+    def common(self) -> frozenset[str]:
+        """The words found in COMMON_SENTENCES sentences or more: the company's own name and the
+        like, never news when a claim lacks them."""
+        if self._common is None:
+            self._index()
+            self._common = frozenset(w for w, ks in self._by_word.items() if len(ks) >= COMMON_SENTENCES)
+        return self._common
 
     def _index(self) -> list[Sign]:
         if self._signs is None:
@@ -304,7 +324,12 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
             or kind is not None and side.contains(text, kind)
             or impact in RIGHTS and kind is not None and same_means(text, side, kind)
             or impact in SHARING and side.holds(text, SAME_SHARING, stemmed=True, kind=same_sharing(text))
-            or impact in QUOTED and quoted_gone and side.holds(text, SAME_QUOTE, stemmed=True, kind=nothing_new(text))
+            or impact in QUOTED and quoted_gone and (
+                side.holds(text, SAME_QUOTE, stemmed=True, kind=nothing_new(text, side.common()))
+                # in two sentences only a claim without negation or condition: 'not' or 'except' in
+                # one of them may belong to another practice than the claim's
+                or not sign(text).polarity
+                and side.joined().holds(text, SAME_QUOTE, stemmed=True, kind=nothing_new(text, side.common())))
             or given is not None and given(text))
 
 
@@ -366,7 +391,12 @@ _GENERIC_DATA = frozenset(("this", "that", "such", "the", "your", "their", "our"
                            "certain", "other", "more", "additional", "personal", "of", "about", "share", "shares",
                            "shared", "sharing", "disclose", "receive", "receives", "collect", "collects", "use", "uses",
                            "provide", "provides", "obtain", "obtains", "get", "gets", "and", "or", "with", "customer",
-                           "user", "account", "consumer", "customer", "such"))
+                           "user", "account", "consumer", "customer", "such",
+                           # verbs before 'information' ('collect and retain information'), no kind of it
+                           "retain", "retains", "store", "stores", "keep", "keeps", "process", "processes", "transfer",
+                           "transfers", "access", "request", "delete", "update", "correct", "sell", "sells", "rent",
+                           "submit", "send", "sends", "give", "gives", "gather", "gathers", "record", "records",
+                           "combine", "combines", "review", "edit", "change", "remove", "protect", "protects"))
 # one recipient under its other names
 _FAMILY_RE = re.compile(r"(?i)\b(?:corporate family|family of companies|group compan\w+|subsidiar\w+|affiliat\w+|"
                         r"businesses within)\b")
@@ -437,13 +467,13 @@ def same_means(claim: str, side: Side, kind: Callable[[str], bool]) -> bool:
     return False
 
 
-def nothing_new(claim: str) -> Callable[[str], bool]:
+def nothing_new(claim: str, common: frozenset[str] = frozenset()) -> Callable[[str], bool]:
     """The test a sentence of the new side must pass to still say what a sentence quoted as gone
     said: every word of the claim it lacks is no recipient, purpose, kind of data, control,
     number or name ('Verizon obtains information from outside companies such as those that
     collect consumer information including demographic and interest data' is still said when the
     new sentence adds device type and city to it)."""
-    return _lacks_no_news(claim, share_verbs=False)
+    return _lacks_no_news(claim, share_verbs=False, common=common)
 
 
 def same_sharing(claim: str) -> Callable[[str], bool]:
@@ -457,11 +487,11 @@ def same_sharing(claim: str) -> Callable[[str], bool]:
     return _lacks_no_news(claim, share_verbs=True)
 
 
-def _lacks_no_news(claim: str, share_verbs: bool) -> Callable[[str], bool]:
+def _lacks_no_news(claim: str, share_verbs: bool, common: frozenset[str] = frozenset()) -> Callable[[str], bool]:
     from tracker.changes.rules.common import _SHARE_RE, _SOURCE_RE
     words = _tokens(claim, False)
     first = words[0] if words else ""
-    names = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]+", claim)}
+    names = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]+", claim)} - common
     # the kind of data the claim names ('demographic information', 'usage data') is news too
     kinds = {m.lower() for m in _KIND_OF_DATA_RE.findall(claim)} - _GENERIC_DATA
 
