@@ -282,3 +282,19 @@ def test_a_promise_in_fewer_words_is_restated_only_when_nothing_news_bearing_is_
     changes2 = [ch("added", None, "Acme will not share your contact details with advertisers or other members of the "
                                   "community forum.")]
     assert len(_kept(said, changes2, restated, [])) == 1
+
+
+def test_a_sentence_said_gone_that_two_new_sentences_still_say_is_not_gone() -> None:
+    changes = [ch("removed", "When you open an Acme email or click on links within these emails, Acme may collect "
+                             "and retain information to provide you with future communications that may be more "
+                             "interesting to you.", None)]
+    said = [Statement("No longer says: … future communications", "collection", "practice-changed", changes=(0,))]
+    new = [f"Acme offers service {n} to its customers." for n in range(10)] + [
+        "Acme may send you emails about your account.",
+        "We may collect information when you open these emails or click on links within the emails.",
+        "This information is used to personalise the emails and make future communications more interesting to you."]
+    assert _kept(said, changes, [], new) == []
+    # half of it in one sentence, and a purpose no longer said, is not the same practice
+    apart = new[:11] + ["We may collect information when you open these emails or click on links within the emails.",
+                        "You can unsubscribe from these emails at any time."]
+    assert len(_kept(said, changes, [], apart)) == 1
