@@ -148,11 +148,14 @@ def test_how_to_use_rights_and_what_any_browser_does_are_no_rights() -> None:
                  "You can remove or block cookies using the settings in your browser.",
                  "You can set your browser to refuse cookies.",
                  "You may choose to give Acme personal information in a variety of situations.",
-                 "You can review its Privacy Shield registration here."):
+                 "You can review its Privacy Shield registration here.",
+                 "You may also choose to disclose your information in the following ways:",
+                 "You may also control how certain information is shared in your Privacy Settings on Facebook."):
         assert rights_statements(_ctx(_ch("added", None, text, ("rights",)))) == [], text
         assert rights_statements(_ctx(_ch("removed", text, None, ("rights",)))) == [], text
     for own in ("You can opt out of interest-based ads in your Acme account settings.",
-                "You can review and update your account information at any time."):
+                "You can review and update your account information at any time.",
+                "You can control how your information is shared in your Privacy Settings on Acme."):
         assert [s.impact for s in rights_statements(_ctx(_ch("added", None, own, ("rights",))))] == ["right-added"], own
 
 

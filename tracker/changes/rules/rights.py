@@ -31,7 +31,11 @@ _BROWSER_ONLY_RE = re.compile(r"(?i)\b(?:using|through|via|in|with|by (?:changin
 # the user volunteering data ('you may choose to give Cisco Personal Information in a variety of
 # situations') and reading something that is not their data ('you can review its Privacy Shield
 # registration here'): a description and a pointer, no right
-_VOLUNTEERS_RE = re.compile(r"(?i)\byou (?:may|can) (?:also )?choose to (?:give|provide|submit|send|enter|post|share)\b")
+_VOLUNTEERS_RE = re.compile(r"(?i)\byou (?:may|can) (?:also )?choose to (?:give|provide|submit|send|enter|post|share|"
+                            r"disclose|reveal|publish|upload|make (?:\w+ ){0,3}public)\b")
+# a setting of another company's service ('in your Privacy Settings on Facebook'): what that
+# service lets its users do, not a right this company gives or takes away
+_ELSEWHERE_RE = re.compile(r"\b(?:[Ss]ettings|[Pp]references|[Cc]ontrols|[Aa]ccount) (?:on|at|with) ([A-Z][\w.&'-]+)")
 _READS_RE = re.compile(r"(?i)\byou (?:may|can) (?:also )?(?:review|read|view|see|find|learn|visit|consult)\b"
                        r"(?![^.;]{0,50}\b(?:your|their|the) (?:own )?(?:personal |account |contact )?(?:information|data|"
                        r"account|settings|preferences|history|profile|choices|details)\b)")
@@ -57,13 +61,18 @@ def _disclaims(said: str) -> bool:
     return bool(_DISCLAIMS_RE.search(said))
 
 
+def _elsewhere(text: str, owner: str) -> bool:
+    """Is the control the sentence gives exercised in another company's service (see _ELSEWHERE_RE)?"""
+    return any(m.group(1) not in owner and owner.split()[0] not in m.group(1) for m in _ELSEWHERE_RE.finditer(text))
+
+
 def rights_statements(ctx: Context) -> list[Statement]:
     """A right or control of the user added or removed."""
     out: list[Statement] = []
     rights_now: list[str] | None = None     # the new sentences that state a right, found once
     for k, c in _live(ctx):
         o, n = c.old or "", c.new or ""
-        o, n = ("" if _no_right(o) else o), ("" if _no_right(n) else n)
+        o, n = ("" if _no_right(o) or _elsewhere(o, ctx.owner) else o), ("" if _no_right(n) or _elsewhere(n, ctx.owner) else n)
         if c.kind in ("added", "reworded") and _RIGHT_RE.search(n) and not _RIGHT_RE.search(o):
             said = _owner_says(ctx, n, _RIGHT_RE)
             if said and not _disclaims(said) and c.kind == "reworded" and _CONTROL_RE.search(o):
