@@ -180,6 +180,16 @@ def test_an_offer_to_answer_questions_is_no_right_and_a_disclaimer_is_no_promise
     assert promise_statements(_ctx(disclaimer)) == []
     promise = _ch("removed", "We do not share cookies with third parties.", None, ("sharing",))
     assert promise_statements(_ctx(promise))
+    for text in ("Please keep in mind, we do not have access to any information collected by these clear gifs.",
+                 "We do not have access to, nor control over, advertisers' cookies or how they may be used.",
+                 "We do not exercise control over third party websites and online services.",
+                 "If you become aware that your child has provided us with personal information without your "
+                 "consent, please contact us.",
+                 "We do not make any warranties, express or implied, about products sold through this service."):
+        assert promise_statements(_ctx(_ch("added", None, text, ("sharing",)))) == [], text
+    # not seeing the user's own data is a promise about it
+    assert promise_statements(_ctx(_ch("added", None, "We do not have access to your vault data and never store your "
+                                       "master password.", ("security",))))
 
 
 def test_an_edit_deep_in_a_sentence_is_quoted_from_its_start_never_from_a_condition() -> None:
