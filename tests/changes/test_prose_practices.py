@@ -150,12 +150,14 @@ def test_how_to_use_rights_and_what_any_browser_does_are_no_rights() -> None:
                  "You may choose to give Acme personal information in a variety of situations.",
                  "You can review its Privacy Shield registration here.",
                  "You may also choose to disclose your information in the following ways:",
-                 "You may also control how certain information is shared in your Privacy Settings on Facebook."):
+                 "You may also control how certain information is shared in your Privacy Settings on Facebook.",
+                 "Acme reserves the right to correct any errors or omissions in this Service."):
         assert rights_statements(_ctx(_ch("added", None, text, ("rights",)))) == [], text
         assert rights_statements(_ctx(_ch("removed", text, None, ("rights",)))) == [], text
     for own in ("You can opt out of interest-based ads in your Acme account settings.",
                 "You can review and update your account information at any time.",
-                "You can control how your information is shared in your Privacy Settings on Acme."):
+                "You can control how your information is shared in your Privacy Settings on Acme.",
+                "You may opt out of such emails here, though Acme reserves the right to send you account notices."):
         assert [s.impact for s in rights_statements(_ctx(_ch("added", None, own, ("rights",))))] == ["right-added"], own
 
 

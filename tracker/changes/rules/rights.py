@@ -41,9 +41,15 @@ _READS_RE = re.compile(r"(?i)\byou (?:may|can) (?:also )?(?:review|read|view|see
                        r"account|settings|preferences|history|profile|choices|details)\b)")
 
 
+# a right the company keeps for itself ('WP Company reserves the right to correct any errors')
+_RESERVED_RE = re.compile(r"(?i)\b(?:reserves?|retains?)\s+(?:the|all|any|its|a)\s+rights?\s+(?:to|of)\s+[\w-]+")
+
+
 def _no_right(text: str) -> bool:
-    """Sentences that word a right but give none (see _ASK_ONLY_RE, _BROWSER_ONLY_RE, _VOLUNTEERS_RE, _READS_RE)."""
+    """Sentences that word a right but give none (see _ASK_ONLY_RE, _BROWSER_ONLY_RE, _VOLUNTEERS_RE, _READS_RE,
+    _RESERVED_RE)."""
     return bool(_ASK_ONLY_RE.search(text) or _BROWSER_ONLY_RE.search(text) or _VOLUNTEERS_RE.search(text)
+                or _RESERVED_RE.search(text) and not _RIGHT_RE.search(_RESERVED_RE.sub(" ", text))
                 or _READS_RE.search(text) and not re.search(r"(?i)\b(?:and|or) (?:update|correct|delete|edit|change|"
                                                             r"opt|download|export|request)\b", text))
 
