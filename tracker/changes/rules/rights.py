@@ -32,11 +32,13 @@ _BROWSER_ONLY_RE = re.compile(r"(?i)\b(?:using|through|via|in|with|by (?:changin
 # situations') and reading something that is not their data ('you can review its Privacy Shield
 # registration here'): a description and a pointer, no right
 _VOLUNTEERS_RE = re.compile(r"(?i)\byou (?:may|can) (?:also )?choose to (?:give|provide|submit|send|enter|post|share|"
-                            r"disclose|reveal|publish|upload|make (?:\w+ ){0,3}public)\b")
+                            r"disclose|reveal|publish|upload|make (?:\w+ ){0,3}public|grant (?:\w+ )?access|note|include|add|"
+                            r"associate|link|connect|log in|sign in|create)\b")
 # a setting of another company's service ('in your Privacy Settings on Facebook'): what that
 # service lets its users do, not a right this company gives or takes away
 _ELSEWHERE_RE = re.compile(r"\b(?:[Ss]ettings|[Pp]references|[Cc]ontrols|[Aa]ccount) (?:on|at|with) ([A-Z][\w.&'-]+)")
-_READS_RE = re.compile(r"(?i)\byou (?:may|can) (?:also )?(?:review|read|view|see|find|learn|visit|consult)\b"
+_READS_RE = re.compile(r"(?i)\byou (?:may|can) (?:also )?(?:review|read|view|see|find|learn|visit|consult|"
+                       r"obtain (?:a )?cop(?:y|ies) of)\b"
                        r"(?![^.;]{0,50}\b(?:your|their|the) (?:own )?(?:personal |account |contact )?(?:information|data|"
                        r"account|settings|preferences|history|profile|choices|details)\b)")
 
@@ -45,11 +47,17 @@ _READS_RE = re.compile(r"(?i)\byou (?:may|can) (?:also )?(?:review|read|view|see
 _RESERVED_RE = re.compile(r"(?i)\b(?:reserves?|retains?)\s+(?:the|all|any|its|a)\s+rights?\s+(?:to|of)\s+[\w-]+")
 
 
+# what a feature is for ('tracks your order history so you can access Your Account and see …'):
+# a description of the service, no right given
+_SO_YOU_CAN_RE = re.compile(r"(?i)\bso (?:that )?you (?:can|may|will be able to)\b[^.;]*")
+
+
 def _no_right(text: str) -> bool:
     """Sentences that word a right but give none (see _ASK_ONLY_RE, _BROWSER_ONLY_RE, _VOLUNTEERS_RE, _READS_RE,
     _RESERVED_RE)."""
     return bool(_ASK_ONLY_RE.search(text) or _BROWSER_ONLY_RE.search(text) or _VOLUNTEERS_RE.search(text)
                 or _RESERVED_RE.search(text) and not _RIGHT_RE.search(_RESERVED_RE.sub(" ", text))
+                or _SO_YOU_CAN_RE.search(text) and not _RIGHT_RE.search(_SO_YOU_CAN_RE.sub(" ", text))
                 or _READS_RE.search(text) and not re.search(r"(?i)\b(?:and|or) (?:update|correct|delete|edit|change|"
                                                             r"opt|download|export|request)\b", text))
 
