@@ -11,6 +11,7 @@ from typing import Any, Callable
 from tracker.changes import entities as ent
 from tracker.changes.align import WORK, align_sentences, similarity
 from tracker.changes.sections import align_sections, changed_only, distinct_sections, outline_size
+from tracker.changes.merges import merge_rewordings
 from tracker.changes.report import Change, ChangeReport
 from tracker.changes.normalize import clean_chars, deobfuscate_emails, repair_encoding, sentence_key
 from tracker.changes.ownership import split_own
@@ -348,6 +349,11 @@ def compare(old: str, new: str) -> ChangeReport:
         if p.kind != "moved" and section:
             changed_sections[section] = None
 
+    merged = merge_rewordings(changes, _reworded)
+    if len(merged) < len(changes):      # sentences merged or split by an edit: one rewording each
+        for kind in ("added", "removed", "reworded"):
+            stats[kind] += sum(c.kind == kind for c in merged) - sum(c.kind == kind for c in changes)
+        changes = merged
     fold = d_old.lower_case or d_new.lower_case     # names lost their capitals: match any case
     # headings name parties too, and a contact block's short lines ('Tel.: +49 ...') are parsed as headings
     e_old = _entities(_entity_text(d_old), tuple(d_old.urls), fold, old)
@@ -432,6 +438,13 @@ def compare(old: str, new: str) -> ChangeReport:
         vendor_roles=vendor_roles(sorted({*added["vendors"], *removed["vendors"]}), old, new),
         links_changed=facts.links_changed,
     )
+
+
+def _reworded(section: str, old: str, new: str) -> Change:
+    """A rewording found after alignment (tracker.changes.merges), read like an aligned one."""
+    fl = flips(old, new)
+    return Change("reworded", section, old, new, tuple(change_topics("reworded", old, new)),
+                  is_material("reworded", old, new, fl), tuple(fl))
 
 
 def _salient_terms(changes: list[Change], added: dict[str, list[str]], removed: dict[str, list[str]],

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from tracker.changes.phrasing import clause_about, edit_window, third_person, tidy
+from tracker.changes.report import Change
 from tracker.changes.rules.common import _CONSENT_RE, Context, _editors_note, _live, _lower, NAMED_QUOTE_LIMIT, _new_texts, _owner_says, _PRACTICE_RE, _PROMISE_RE, _restated, _SALE_RE, _SHARE_RE, _stamp_only, Statement, _topic
 
 
@@ -36,7 +37,7 @@ _PASSIVE_PROMISE_RE = re.compile(r"(?i)\b(?:is|are|will) (?:not|never|only) (?:b
                                  r"(?:your|the user's|that customer's) (?:permission|consent)")
 # a browser's 'do not track' or Global Privacy Control signal, and a company not acting on one
 _SIGNAL = r"do[- ]not[- ]track|DNT|Global Privacy Control|GPC"
-_REFUSES = (r"\b(?:not|n't|unable to|cannot) (?:currently |yet )?(?:respond|honou?r|recogni[sz]e|support|process|act on|"
+_REFUSES = (r"\b(?:not|n't|unable to|cannot|no longer) (?:currently |yet )?(?:respond|honou?r|recogni[sz]e|support|process|act on|"
             r"comply with)\b")
 _SIGNAL_RE = re.compile(rf"(?i)\b(?:{_SIGNAL})\b")
 _REFUSES_RE = re.compile(rf"(?i){_REFUSES}")
@@ -192,6 +193,7 @@ def signal_statements(ctx: Context) -> list[Statement]:
     out: list[Statement] = []
     for k, c in _live(ctx):
         if c.kind == "reworded":
+            out.extend(_signal_dropped(ctx, k, c))
             continue
         text = c.new if c.kind == "added" else c.old
         if not text or not _SIGNAL_RE.search(text):
@@ -199,10 +201,39 @@ def signal_statements(ctx: Context) -> list[Statement]:
         said = _owner_says(ctx, text, _SIGNAL_RE)
         if not said:
             continue
-        if c.kind == "removed":
+        if c.kind == "removed" and _honours(ctx, said) and not _REFUSES_RE.search(said):
+            # honouring the signal was a commitment: dropping it withdraws one
+            out.append(Statement(f"No longer promises: {_lower(said)}", "do-not-track", "promise-withdrawn", said, None,
+                                 (k,), f"{ctx.owner} no longer honours {_signal_name(text)} signals"))
+        elif c.kind == "removed":
             out.append(Statement(f"No longer says: {_lower(said)}", "do-not-track", "practice-changed", said, None, (k,)))
         elif _REFUSES_RE.search(said):
             out.append(Statement(said, "do-not-track", "practice-changed", None, said, (k,)))
-        elif re.match(rf"(?i)(?:{re.escape(ctx.owner)}|we)\b[^.;,]{{0,20}}?{_HONOURS_RE}", said):
+        elif _honours(ctx, said):
             out.append(Statement(f"New commitment: {_lower(said)}", "do-not-track", "promise-added", None, said, (k,)))
     return out
+
+
+def _honours(ctx: Context, said: str) -> bool:
+    return bool(re.match(rf"(?i)(?:{re.escape(ctx.owner)}|we)\b[^.;,]{{0,20}}?{_HONOURS_RE}", said))
+
+
+def _signal_dropped(ctx: Context, k: int, c: Change) -> list[Statement]:
+    """A sentence that honoured the signal reworded to refuse it ('We honor the Do Not Track
+    browser option' -> 'We respond to these settings rather than the Do Not Track browser
+    option, which we no longer support'): a commitment withdrawn."""
+    o, n = c.old or "", c.new or ""
+    if not _SIGNAL_RE.search(o) or _REFUSES_RE.search(o) or (_SIGNAL_RE.search(n) and not _REFUSES_RE.search(n)):
+        return []
+    was = _owner_says(ctx, o, _SIGNAL_RE)
+    if not was or not _honours(ctx, was):
+        return []
+    now = _owner_says(ctx, n, _SIGNAL_RE) if _SIGNAL_RE.search(n) else None
+    short = f"{ctx.owner} no longer honours {_signal_name(o)} signals"
+    return [Statement(f"{short} (was: {_lower(was)})", "do-not-track", "promise-withdrawn", was, now, (k,), short)]
+
+
+def _signal_name(text: str) -> str:
+    signal = _SIGNAL_RE.search(text)
+    return "Global Privacy Control" if signal and signal.group(0).upper() in ("GPC", "GLOBAL PRIVACY CONTROL") \
+        else "Do Not Track"
