@@ -99,12 +99,12 @@ class Sign:
 _SAME_CONDITION = {("not", "without"): ("only",), ("not", "unless"): ("only",)}
 _NEGATION = {"never": "not", "cannot": "not", "n't": "not"}
 # a pointer to another part of the text ('(see Your Choices below)', '(as described below)'): no content
-_CROSS_REFERENCE_RE = re.compile(r"(?i)\s*\((?:see|refer to|as (?:described|explained|set out|detailed))\b[^()]*\)")
+_CROSS_REFERENCE_RE = re.compile(r"(?i)\((?:see|refer to|as (?:described|explained|set out|detailed))\b[^()]*\)")
 
 
 @lru_cache(maxsize=16384)
 def sign(text: str) -> Sign:
-    low = _CROSS_REFERENCE_RE.sub("", text).lower().replace("\u2019", "'")
+    low = (_CROSS_REFERENCE_RE.sub("", text) if "(" in text else text).lower().replace("\u2019", "'")
     # a contraction is a negation, told by the polarity, not a word ('don't sell' is 'does not sell')
     words = frozenset(w.strip("'-") for w in _WORD_RE.findall(low) if not w.endswith("n't")) - _STOP - {""}
     polarity = tuple(sorted({_NEGATION.get(m, m) for m in (m.lower() for m in _POLARITY_RE.findall(low))}))
@@ -129,7 +129,13 @@ class Side:
         'We may collect information when you open these emails …. This information is used to
         … make future communications … more interesting to you')."""
         if self._joined is None:
-            self._joined = Side([f"{a} {b}" for a, b in zip(self.sentences, self.sentences[1:])])
+            # each pair's sign is the union of its two sentences' signs: nothing is read twice
+            signs = self._index()
+            joined = Side([f"{a} {b}" for a, b in zip(self.sentences, self.sentences[1:])])
+            joined._signs = [Sign(a.words | b.words, a.stems | b.stems, tuple(sorted(set(a.polarity) | set(b.polarity))),
+                                  tuple(sorted(set(a.numbers) | set(b.numbers)))) for a, b in zip(signs, signs[1:])]
+            joined._by_word, joined._by_stem = _postings(joined._signs)
+            self._joined = joined
         return self._joined
 
     def common(self) -> frozenset[str]:
@@ -241,6 +247,11 @@ def _indexed(sentences: tuple[str, ...]) -> tuple[list[Sign], dict[str, list[int
     """The signs of a version's sentences and the sentences of each word and stem, built once
     per version (the next pair of a history has it on the other side) and only read after."""
     signs = [sign(t) for t in sentences]
+    return (signs, *_postings(signs))
+
+
+def _postings(signs: list[Sign]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """The sentences of each word and of each stem."""
     by_word: dict[str, list[int]] = {}
     by_stem: dict[str, list[int]] = {}
     for k, s in enumerate(signs):
@@ -248,7 +259,7 @@ def _indexed(sentences: tuple[str, ...]) -> tuple[list[Sign], dict[str, list[int
             by_word.setdefault(w, []).append(k)
         for st in s.stems:
             by_stem.setdefault(st, []).append(k)
-    return signs, by_word, by_stem
+    return by_word, by_stem
 
 
 def _tokens(text: str, stemmed: bool) -> list[str]:
