@@ -90,7 +90,17 @@ def is_trivial(c: "Change") -> bool:
         return True                       # a revision-history line that grew a new entry
     if glued_chrome(c.old, c.new) or glued_chrome(c.new, c.old) or same_wording(c.old, c.new):
         return True                       # (an abbreviation spelled out, a British spelling, a doubled word)
+    if _without_copyright_years(c.old) == _without_copyright_years(c.new):
+        return True                       # 'TM & © 2017 Target Brands' -> '© 2018' inside a run of page chrome
     return _trivial_edit(*delta_words(c.old, c.new))
+
+
+# a copyright notice's years ('© 2017', 'Copyright 1999, 2000, 2010', '(c) 2004-2018')
+_COPYRIGHT_YEARS_RE = re.compile(r"(?i)(?:©|\(c\)|\bcopyright\b)(?:\s*(?:©|\(c\)))?[\s,]*(?:(?:19|20)\d{2}\b(?:\s*[-–,]\s*)?)+")
+
+
+def _without_copyright_years(text: str) -> str:
+    return " ".join(_COPYRIGHT_YEARS_RE.sub("©", text).split())
 
 
 def _log_growth(old: str, new: str) -> bool:
