@@ -232,3 +232,14 @@ def test_a_copyright_year_moved_on_inside_a_sentence_is_trivial() -> None:
     assert is_trivial(Change("reworded", "", chrome, chrome.replace("2017", "2018")))
     kept = "We keep your search history until 2017, then delete it. © 2017 Acme"
     assert not is_trivial(Change("reworded", "", kept, kept.replace("until 2017", "until 2019")))
+
+
+def test_addresses_shown_as_placeholders_are_trivial_but_a_new_address_is_not() -> None:
+    from tracker.changes.report import Change
+    old = "You may also email us at requests@acme.example from the email address on your account, or write to privacy@acme.example."
+    assert is_trivial(Change("reworded", "", old, old.replace("requests@acme.example", "[email protected]")))
+    assert is_trivial(Change("reworded", "", old, old.replace("requests@acme.example", "email")
+                             .replace("privacy@acme.example", "email")))
+    assert not is_trivial(Change("reworded", "", old, old.replace("requests@acme.example", "dpo@acme.example")))
+    assert not is_trivial(Change("reworded", "", old, old.replace("requests@acme.example", "email")
+                                 .replace("on your account", "you registered")))
