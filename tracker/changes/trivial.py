@@ -151,6 +151,8 @@ def _transposed(a: str, b: str) -> bool:
 def _inflection(a: str, b: str) -> bool:
     """'emailing' and 'email', 'Framework' and 'Frameworks': one word inflected, not another word."""
     short_w, long_w = sorted((a, b), key=len)
+    if short_w.endswith("y") and long_w in (short_w[:-1] + "ies", short_w[:-1] + "ied"):
+        return True                       # 'apply' and 'applies', 'specify' and 'specified'
     return long_w.startswith(short_w) and long_w[len(short_w):] in _INFLECTIONS
 
 
