@@ -12,7 +12,7 @@ import re
 
 from tracker.changes.phrasing import capitalise, clause_about, third_person
 from tracker.changes.report import Change
-from tracker.changes.statements import Context, Statement, _live, _topic
+from tracker.changes.statements import Context, Statement, _editors_note, _live, _stamp_only, _topic
 
 # (label, what the new text must say): the rights of data protection laws, most cited first
 RIGHTS: tuple[tuple[str, "re.Pattern[str]"], ...] = tuple((label, re.compile(rx, re.I)) for label, rx in (
@@ -284,4 +284,107 @@ def sources_digest(ctx: Context) -> list[Statement]:
                       "sources-widened", None, ", ".join(labels), _rests_on({x: found[x] for x in labels}))]
 
 
-DIGESTS = (rights_digest, basis_digest, office_statements, controller_statements, sources_digest)
+# -- purposes: what data is now used for, and what others may no longer do with it --------------
+
+# a use of data a user most wants to know about: ads shown from it, promotion with it, being
+# recognised across other sites, data gathered beyond the company's own pages
+_PURPOSE_RE = re.compile(
+    r"(?i)\b(?:to (?:show|serve|send|deliver|display|target|tailor|personali[sz]e|select) (?:you |them )?(?:[\w-]+ ){0,3}"
+    r"(?:ads|advertis(?:ing|ements?)|offers)\b|(?:interest-based|targeted|personali[sz]ed|behaviou?ral|tailored) "
+    r"(?:advertising|ads|advertisements)\b|(?:advertising|marketing|promotional) (?:purposes|uses)\b|"
+    r"(?:online|offline|related|other) (?:and (?:online|offline) )?promotional uses\b|"
+    r"recogni[sz]e (?:you|(?:our |its )?(?:users|visitors|customers))\b[^.;]{0,30}?\b(?:as (?:you|they) (?:navigate|browse|move)|"
+    r"online|across|on other)\b|"
+    r"(?:on|across) (?:other|third[- ]party|non-\w+) (?:web ?sites|sites|apps|applications|services)\b|"
+    r"across (?:\w+ ){0,2}(?:devices|browsers|websites|sites)\b)")
+# the sentence is about the user's data, not about the company's own ads for its products
+_DATA_RE = re.compile(r"(?i)\b(?:information|data|e-?mail address\w*|browsing|history|cookies?|identifiers?|"
+                      r"activit(?:y|ies)|purchases?|posts?|messages?|profile|location|Member ID)\b")
+# a party other than the company using, receiving or reaching the user's data
+_OTHERS_USE_RE = re.compile(
+    r"(?i)\b(?:(?:advertising|ad|marketing) (?:networks?|partners?|companies)|advertisers|third[- ]part(?:y|ies)|"
+    r"(?:platform |third[- ]party )?(?:applications|apps|developers)|partners|sponsors)\b(?: \w+){0,2} "
+    r"(?:may|can|will|might|could)?\s*(?:also )?(?:use|access|receive|collect|obtain|see|track)\b[^.;]{0,60}?"
+    r"\b(?:your|you|users'?|information|data|history|profile)\b")
+_NOT_RE = re.compile(r"(?i)\b(?:not|never|no)\b|n't\b")
+
+
+def _unsaid(phrase: str, text: str) -> bool:
+    """phrase (its words, case and spacing aside) is not written in text."""
+    return re.sub(r"\W+", " ", phrase.lower()).strip() not in re.sub(r"\W+", " ", text.lower())
+
+
+def _purpose_in(text: str, other: str) -> "re.Match[str] | None":
+    """The first purpose text states (affirmatively, about the user's data) that other never writes."""
+    for m in _PURPOSE_RE.finditer(text):
+        near = text[max(0, m.start() - 60):m.end()]
+        if _DATA_RE.search(text) and not _NOT_RE.search(near) and _unsaid(m.group(0), other):
+            return m
+    return None
+
+
+def _quote(ctx: Context, text: str, focus: "re.Pattern[str]") -> str | None:
+    """The clause of text about focus; a long one up to 260 characters (its bullet is cut to
+    fit later, tracker.changes.headline.tighten): the purpose is what readers look for."""
+    from tracker.changes.statements import _owner_says
+    return next((q for q in (_owner_says(ctx, text, focus, n) for n in (170, 200, 300)) if q), None)
+
+
+# two sentences a scrape glued together ('… your payments.We use …'), and where a clause begins
+_GLUED_RE = re.compile(r"(?<=[a-z)][.!?])(?=[A-Z])")
+_CLAUSE_START_RE = re.compile(r"(?:[,;:]|\b(?:and|but|while|whereas))\s+")
+
+
+def _gone_clause(ctx: Context, text: str, at: int) -> str | None:
+    """The clause of text that starts before position at and runs to its sentence's end
+    ('Internet advertising networks may use your web browsing history to show you advertising'
+    of '… to recognize you when you come back and Internet advertising networks may use …')."""
+    from tracker.changes.phrasing import has_verb
+    begin = max([0] + [m.end() for m in _GLUED_RE.finditer(text) if m.end() <= at])
+    end = min([len(text)] + [m.start() for m in _GLUED_RE.finditer(text) if m.start() > at])
+    starts = [begin] + [begin + m.end() for m in _CLAUSE_START_RE.finditer(text[begin:at])]
+    clause = text[starts[-1]:end].strip().rstrip(".")
+    if len(clause) > 300 or len(clause.split()) < 5 or not has_verb(clause):
+        return _quote(ctx, text[begin:end], re.compile(re.escape(text[at:at + 30])))
+    return capitalise(third_person(clause, ctx.owner))
+
+
+def purpose_statements(ctx: Context) -> list[Statement]:
+    """A sentence added or reworded that now uses the user's data for advertising or promotion,
+    to recognise the user on other sites or beyond the company's own pages: 'NYTimes.com may use
+    your posts, with your Member ID, for online and offline promotional uses'. And a clause
+    dropped that let others (ad networks, apps, partners) use the user's data, which no new
+    sentence still says: 'No longer says: Internet advertising networks may use your web
+    browsing history to show you advertising'. A practice rule found these; the level says
+    which way it went."""
+    from tracker.changes.statements import _RECIPIENT_RE
+    out: list[Statement] = []
+    new_text = "\n".join(ctx.new_sentences)
+    live = {k for k, _ in _live(ctx)}
+    # a reworded sentence that gains a purpose is read even when its other words changed little
+    # (materiality counts topic words: 'for related online and offline promotional uses' has none)
+    for k, c in enumerate(ctx.changes):
+        if k not in live and not (c.kind == "reworded" and c.new and _PURPOSE_RE.search(c.new)
+                                  and not _stamp_only(c) and not _editors_note(c)):
+            continue
+        if c.kind in ("added", "reworded") and c.new:
+            m = _purpose_in(c.new, c.old if c.kind == "reworded" else ctx.old_text)
+            said = _quote(ctx, c.new, re.compile(re.escape(m.group(0)))) if m else None
+            if said:
+                impact = "sharing-widened" if _OTHERS_USE_RE.search(said) or (
+                    _RECIPIENT_RE.search(said) and not said.startswith(ctx.owner)) else "collection-widened"
+                # the purpose is what is new: a headline cut to fit keeps it
+                out.append(Statement(said, _topic(c), impact, None, third_person(m.group(0), ctx.owner), (k,)))
+                continue
+        if c.kind in ("removed", "reworded") and c.old:
+            gone = next((g for g in _OTHERS_USE_RE.finditer(c.old) if not _NOT_RE.search(c.old[max(0, g.start() - 30):g.end()])
+                         and _unsaid(g.group(0), new_text)), None)
+            said = _gone_clause(ctx, c.old, gone.start()) if gone else None
+            if said and gone and _PURPOSE_RE.search(c.old[gone.start():]):
+                out.append(Statement(f"No longer says: {said[:1].lower() + said[1:] if said.split()[0].islower() else said}",
+                                     _topic(c), "sharing-narrowed", said, None, (k,)))
+    return out
+
+
+DIGESTS = (rights_digest, basis_digest, office_statements, controller_statements, sources_digest,
+           purpose_statements)

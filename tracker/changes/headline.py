@@ -255,6 +255,15 @@ def _lower_first(text: str) -> str:
 _MOTIVE_RE = re.compile(r",?\s+if you (?:want|wish|would like|choose|prefer|decide) to\b[^;:()]*$")
 
 
+def _lost_news(s: Statement, full: str, cut: str) -> bool:
+    """A cut that drops the purpose or practice the statement is about ('Meredith may also provide
+    its service providers' of '… that they use to recognize its users as they navigate online'):
+    what is new to this version (s.new, a phrase of the sentence) is no longer in it."""
+    new = (s.new or "").lower()
+    return bool(new) and (s.new or "")[:1].islower() and len(new) <= 60 and new in full.lower() \
+        and new not in cut.lower() and s.new != full
+
+
 def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bool,
                 salient: tuple[str, ...] = ()) -> str:
     """The first statement that fits under 140 characters, its '(was: …)' dropped if need be."""
@@ -274,6 +283,8 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
             return _led(lead, core)
         cut = shorten(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead), salient) \
             or trim_tail(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead))
+        if cut and _lost_news(s, full, cut):
+            continue              # the clause that fits is the unchanged half: a lesser statement that fits leads
         if cut and s.new and len(s.new) <= 40 and s.new[:1].isupper() and not re.match(r"(?i)(?:such as|the|a|an)\b", s.new) \
                 and s.new.lower() not in cut.lower():
             # the clause that fits lost what changed: name it first, so the headline still

@@ -59,12 +59,22 @@ COMMITMENTS = frozenset({"no-sale-promise", "consent-required", "right-added", "
                          "retention-changed", "value-changed"})
 
 
+# a sentence about data that no rule gave a direction (wider, narrower, new recipient), a
+# sentence merely mentioning deletion or keeping (often advice: "if you delete your cookies"), and a
+# party merely named: after every practice a rule recognised (data used for advertising, shared
+# with apps, a sharing statement gone), whatever new names they carry
+UNRANKED = frozenset({"named-party", "practice-changed", "retention-stated"})
+
+
 def tier(impact: str) -> int:
-    """0 leading, 1 commitments, 2 practices and names, 3 structure and rewording, 4 a pointer
-    elsewhere or a remark about the document (last whatever names it carries)."""
+    """0 leading, 1 commitments, 2 practices with a direction, 3 other practice sentences and
+    names, 4 structure and rewording, 5 a pointer elsewhere or a remark about the document
+    (last whatever names it carries)."""
     if impact == "pointer":
-        return 4
-    return 0 if impact in LEADING else 1 if impact in COMMITMENTS else 3 if impact in TRAILING else 2
+        return 5
+    if impact in UNRANKED:
+        return 3
+    return 0 if impact in LEADING else 1 if impact in COMMITMENTS else 4 if impact in TRAILING else 2
 
 # levels that alone make a change at least `substantive` (verdict by meaning)
 SUBSTANTIVE_IMPACTS = frozenset({"sale-reversal", "promise-withdrawn", "promise-narrowed", "right-removed", "consent-weakened",

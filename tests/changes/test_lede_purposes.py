@@ -1,0 +1,68 @@
+"""The change that matters most to a user leads: a sentence that now uses the user's data for
+advertising or promotion, or to recognise the user on other sites, and a dropped clause that let
+ad networks use the user's browsing history, are stated and outrank reworded sentences and
+names (tracker.changes.digests.purpose_statements, tracker.changes.priorities.tier)."""
+
+from __future__ import annotations
+
+from tracker.changes.detector import compare
+from tracker.changes.priorities import tier
+
+_INTRO = ("Acme Privacy Policy. This policy explains how Acme Inc. handles information about you. "
+          "We collect the information you give us when you create an account, such as your name and e-mail address. "
+          "We use your contact information to send you receipts and notices about your account. ")
+_END = ("You can update your account information at any time in your account settings. "
+        "If you have questions about this policy, please write to Acme Inc., 1 Main Street, Springfield.")
+
+
+def test_a_new_promotional_use_of_posts_leads_over_a_renamed_product() -> None:
+    old = _INTRO + ("Acme offers Forums, or message boards. "
+                    "Any information you disclose when posting a message in these Forums becomes public. ") + _END
+    new = _INTRO + ("Acme offers Forums (message boards) and Reader Reviews. "
+                    "Any information you disclose when posting a message in these areas, along with your Member ID, "
+                    "becomes public and may be used by Acme for related online and offline promotional uses. ") + _END
+    r = compare(old, new)
+    assert r.verdict in ("substantive", "major")
+    assert "promotional uses" in r.bullets[0], r.bullets
+    assert r.statements[0]["impact"] in ("collection-widened", "sharing-widened")
+
+
+def test_a_dropped_clause_letting_ad_networks_use_browsing_history_is_news() -> None:
+    old = _INTRO + ("We use information about your visits to our websites to recognize you when you come back and "
+                    "Internet advertising networks may use your web browsing history to show you advertising. ") + _END
+    new = _INTRO + "We use information about your visits to our websites to recognize you when you visit. " + _END
+    r = compare(old, new)
+    assert "advertising networks may use your web browsing history" in r.headline, r.headline
+    assert r.headline.startswith("No longer says")
+    assert r.statements[0]["impact"] == "sharing-narrowed"
+
+
+def test_a_clause_still_said_elsewhere_is_not_reported_gone() -> None:
+    kept = "Internet advertising networks may use your web browsing history to show you advertising. "
+    old = _INTRO + ("We use information about your visits to our websites to recognize you when you come back and "
+                    "Internet advertising networks may use your web browsing history to show you advertising. ") + _END
+    new = _INTRO + "We use information about your visits to our websites to recognize you when you visit. " + kept + _END
+    r = compare(old, new)
+    assert not any(s["impact"] == "sharing-narrowed" for s in r.statements), r.bullets
+
+
+def test_recognising_users_as_they_browse_online_outranks_a_scope_note() -> None:
+    old = _INTRO + ("This Online Privacy Policy applies only to the information we collect through the Services. "
+                    "We may also provide our service providers with lists of our user email addresses that they use "
+                    "to recognize our users when they subscribe to third-party email services. ") + _END
+    new = _INTRO + ("We may also provide our service providers with lists of our user email addresses that they use "
+                    "to recognize our users as they navigate online or use third-party email services. ") + _END
+    r = compare(old, new)
+    assert "navigate online" in r.bullets[0], r.bullets
+
+
+def test_a_negated_purpose_is_no_widening() -> None:
+    old = _INTRO + _END
+    new = _INTRO + "We do not use your purchase history to show you ads on other websites. " + _END
+    r = compare(old, new)
+    assert not any(s["impact"] in ("collection-widened", "sharing-widened") for s in r.statements), r.statements
+
+
+def test_a_practice_with_a_direction_outranks_an_undirected_one_and_a_name() -> None:
+    assert tier("sharing-narrowed") < tier("practice-changed") == tier("named-party") < tier("reworded")
+    assert tier("collection-widened") < tier("retention-stated") < tier("section-added") < tier("pointer")
