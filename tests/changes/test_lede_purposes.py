@@ -66,3 +66,21 @@ def test_a_negated_purpose_is_no_widening() -> None:
 def test_a_practice_with_a_direction_outranks_an_undirected_one_and_a_name() -> None:
     assert tier("sharing-narrowed") < tier("practice-changed") == tier("named-party") < tier("reworded")
     assert tier("collection-widened") < tier("retention-stated") < tier("section-added") < tier("pointer")
+
+
+def test_identity_documents_newly_collected_are_named_with_their_condition() -> None:
+    old = _INTRO + "If you join the Creator Program, we collect your name and payout e-mail address. " + _END
+    new = _INTRO + ("If you join the Creator Program (e.g., our Partner Program), we collect your name, date of birth, "
+                    "tax forms and government ID to pay you. ") + _END
+    r = compare(old, new)
+    said = [b for b in r.bullets if "now collects" in b]
+    assert len(said) == 1 and said[0].startswith("If you join the Creator Program, ") \
+        and said[0].endswith(" now collects date of birth, government ID and tax information"), r.bullets
+    assert r.verdict in ("substantive", "major")
+
+
+def test_a_sensitive_kind_the_old_text_named_is_not_new() -> None:
+    old = _INTRO + "We may ask for your date of birth to confirm your age. " + _END
+    new = _INTRO + "We may ask for your date of birth to confirm your age and collect it when you register. " + _END
+    r = compare(old, new)
+    assert not any("now collects" in b for b in r.bullets), r.bullets

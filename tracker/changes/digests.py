@@ -386,5 +386,52 @@ def purpose_statements(ctx: Context) -> list[Statement]:
     return out
 
 
+
+# kinds of data a user guards most (identity documents, birth date, body, health, precise place,
+# money), each as a reader names it
+SENSITIVE: tuple[tuple[str, "re.Pattern[str]"], ...] = tuple((label, re.compile(rx, re.I)) for label, rx in (
+    ("date of birth", r"\b(?:date of birth|birth ?date|birthday)\b"),
+    ("government ID", r"\bgovernment(?:[- ]issued)? (?:ID|identification)\b|\bpassport\b|\bdriver'?s'? licen[cs]e\b"),
+    ("Social Security number", r"\bsocial security numbers?\b|\bSSN\b"),
+    ("tax information", r"\btax(?: ID| identification| information| forms?)?\b"),
+    ("biometric data", r"\bbiometric\w*|\bface ?prints?\b|\bfacial (?:recognition|geometry|features)\b|\bfingerprints?\b|"
+     r"\bvoice ?prints?\b|\bphoto matching\b"),
+    ("health data", r"\bhealth (?:information|data|conditions?)\b|\bmedical (?:information|data|records?)\b"),
+    ("precise location", r"\bprecise (?:geo)?location\b|\bGPS\b|\b(?:latitude|longitude)\b"),
+    ("bank account details", r"\bbank account\w*\b|\bfinancial account\w*\b"),
+))
+_GATHERS_RE = re.compile(r"(?i)\b(?:collect\w*|gather\w*|obtain\w*|receive[sd]?|ask (?:you )?for|request\w*|record\w*|"
+                         r"use[sd]? your (?:device'?s? )?)\b")
+_IF_YOU_RE = re.compile(r"\b(?P<cond>(?:If|When) you [^,;()]{5,80}?)(?:\s*\([^()]{0,60}\))?,")
+
+
+def sensitive_collection(ctx: Context) -> list[Statement]:
+    """A sentence added or reworded in which the company collects a kind of data a user guards
+    most that the old text never named (date of birth, government ID, precise location,
+    biometrics): 'If you sign up to participate in a Reddit Program, Reddit now collects date of
+    birth, government ID and tax information'. Its condition ('If you …,') is kept."""
+    found: dict[str, list[int]] = {}
+    first: dict[int, str] = {}
+    for k, c in _new_sentences(ctx):
+        text = c.new or ""
+        if not _GATHERS_RE.search(text) or _NOT_RE.search(text):
+            continue
+        for label, rx in SENSITIVE:
+            if rx.search(text) and not rx.search(ctx.old_text) and not rx.search(c.old or ""):
+                found.setdefault(label, []).append(k)
+                first.setdefault(k, text)
+    if not found:
+        return []
+    labels = list(found)[:4]
+    k0 = min(found[labels[0]])
+    text = first[k0]
+    cond = _IF_YOU_RE.search(text)
+    lead = f"{third_person(cond.group('cond'), ctx.owner)}, " if cond and _GATHERS_RE.search(text, cond.end()) else ""
+    owner = ctx.owner[:1].lower() + ctx.owner[1:] if lead and ctx.owner.startswith("The ") else ctx.owner
+    said = f"{lead}{owner} now collects {_and(labels)}"
+    return [Statement(capitalise(said), "collection", "sensitive-collected", None, _and(labels),
+                      _rests_on({x: found[x] for x in labels}))]
+
+
 DIGESTS = (rights_digest, basis_digest, office_statements, controller_statements, sources_digest,
-           purpose_statements)
+           purpose_statements, sensitive_collection)
