@@ -349,6 +349,58 @@ def _gone_clause(ctx: Context, text: str, at: int) -> str | None:
     return capitalise(third_person(clause, ctx.owner))
 
 
+_SUBORDINATE_RE = re.compile(r"^(?:When|If|Where|While|As|Although|Whenever|Unless|Once)\b")
+_SMALL_WORDS = frozenset({"and", "or", "&", "of", "for", "to", "with", "the", "a", "on", "in"})
+
+
+def _glued_heading(said: str) -> bool:
+    """A heading glued before the sentence ('Cookies, Tracking, and Interest-Based Advertising The
+    help function …'): a run of three or more title-case words with a comma or 'and' in it,
+    followed by the sentence's own capitalised first word."""
+    words = said.split()
+    run = 0
+    for w in words[:12]:
+        if w[:1].isupper() or w.lower() in _SMALL_WORDS:
+            run += 1
+            continue
+        break
+    head = words[:run]
+    return run >= 4 and any(w.endswith(",") or w.lower() in ("and", "&") for w in head[:-1])
+
+
+def _quotable(said: str, purpose: str) -> bool:
+    """A quote that can stand as a statement: it has a verb, no heading glued before it, and
+    the purpose is not inside an opening condition ('When information is used to deliver …
+    marketing messages on non-Verizon sites, … you should see this icon')."""
+    from tracker.changes.phrasing import has_verb
+    if not has_verb(said) or _glued_heading(said):
+        return False
+    if _SUBORDINATE_RE.match(said):
+        comma = said.find(",")
+        at = said.lower().find(purpose.lower())
+        return comma >= 0 and at > comma
+    return True
+
+
+def _headline_clause(ctx: Context, text: str, at: int) -> str:
+    """The clause holding position at when it fits a headline and stands alone ('Internet
+    advertising networks may use your web browsing history to show you advertising'), else ''."""
+    from tracker.changes.phrasing import has_verb
+    clause = _gone_clause(ctx, text, at) or ""
+    first = clause.split(" ", 1)[0].lower()
+    ok = 30 <= len(clause) <= 139 and bool(_FINITE_RE.search(clause)) and first not in _MODALS \
+        and not _SUBORDINATE_RE.match(clause)
+    return clause if ok else ""
+
+
+# a clause with a subject and a finite verb, not a noun phrase with a participle ('other content
+# served by … on other Web sites')
+_FINITE_RE = re.compile(r"(?i)\b(?:may|might|will|can|could|would|should|must|is|are|was|were|has|have|does|do|"
+                        r"uses|collects|shares|provides|displays|receives|obtains|sends|shows|sells|allows)\b")
+_MODALS = frozenset("may might will would can could should must shall is are was were has have had to and or but which "
+                    "that who".split())
+
+
 def purpose_statements(ctx: Context) -> list[Statement]:
     """A sentence added or reworded that now uses the user's data for advertising or promotion,
     to recognise the user on other sites or beyond the company's own pages: 'NYTimes.com may use
@@ -370,17 +422,18 @@ def purpose_statements(ctx: Context) -> list[Statement]:
         if c.kind in ("added", "reworded") and c.new:
             m = _purpose_in(c.new, c.old if c.kind == "reworded" else ctx.old_text)
             said = _quote(ctx, c.new, re.compile(re.escape(m.group(0)))) if m else None
-            if said:
+            if said and m and _quotable(said, third_person(m.group(0), ctx.owner)):
                 impact = "sharing-widened" if _OTHERS_USE_RE.search(said) or (
                     _RECIPIENT_RE.search(said) and not said.startswith(ctx.owner)) else "collection-widened"
                 # the purpose is what is new: a headline cut to fit keeps it
-                out.append(Statement(said, _topic(c), impact, None, third_person(m.group(0), ctx.owner), (k,)))
+                short = _headline_clause(ctx, c.new, m.start()) if len(said) > 139 else ""
+                out.append(Statement(said, _topic(c), impact, None, third_person(m.group(0), ctx.owner), (k,), short))
                 continue
         if c.kind in ("removed", "reworded") and c.old:
             gone = next((g for g in _OTHERS_USE_RE.finditer(c.old) if not _NOT_RE.search(c.old[max(0, g.start() - 30):g.end()])
                          and _unsaid(g.group(0), new_text)), None)
             said = _gone_clause(ctx, c.old, gone.start()) if gone else None
-            if said and gone and _PURPOSE_RE.search(c.old[gone.start():]):
+            if said and gone and _PURPOSE_RE.search(c.old[gone.start():]) and not _glued_heading(said):
                 out.append(Statement(f"No longer says: {said[:1].lower() + said[1:] if said.split()[0].islower() else said}",
                                      _topic(c), "sharing-narrowed", said, None, (k,)))
     return out

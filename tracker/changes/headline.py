@@ -255,6 +255,13 @@ def _lower_first(text: str) -> str:
 _MOTIVE_RE = re.compile(r",?\s+if you (?:want|wish|would like|choose|prefer|decide) to\b[^;:()]*$")
 
 
+def _fragment(s: Statement, cut: str) -> bool:
+    """A cut of a statement that could not lead as a statement of its own: a condition without
+    its main clause ('When information is used to deliver … marketing messages on non-… sites'),
+    a list announced and not quoted ('This Privacy Policy covers the following'), no verb."""
+    return _weak_lead(replace(s, text=cut, short=""))
+
+
 def _lost_news(s: Statement, full: str, cut: str) -> bool:
     """A cut that drops the purpose or practice the statement is about ('Meredith may also provide
     its service providers' of '… that they use to recognize its users as they navigate online'):
@@ -268,6 +275,7 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
                 salient: tuple[str, ...] = ()) -> str:
     """The first statement that fits under 140 characters, its '(was: …)' dropped if need be."""
     lead = "Rewrite: " if rewrite else ""
+    spare: str | None = None      # a cut that reads as a fragment: the headline only when nothing better fits
     for s in sorted(statements, key=_weak_lead):      # stable: the first strong statement leads
         full = s.short or s.text
         lean = _lean(_strip_was(full))
@@ -279,8 +287,9 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
         core = _core(_unlabelled(lean), room, _keep(s, salient))
         if core and len(_led(lead, core)) > HEADLINE_LIMIT:       # 'Rewrite with a new right: ' is longer
             core = _core(_unlabelled(lean), room - (len(_led(lead, core)) - HEADLINE_LIMIT), _keep(s, salient))
-        if core:          # the statement reduced to its practice, never skipped for a lesser one
+        if core and not _fragment(s, core):   # the statement reduced to its practice
             return _led(lead, core)
+        spare = spare or (_led(lead, core) if core else None)
         cut = shorten(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead), salient) \
             or trim_tail(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead))
         if cut and _lost_news(s, full, cut):
@@ -293,7 +302,11 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
             cut = f"{named}: {cut}" if len(lead) + len(named) + 2 + len(cut) < HEADLINE_LIMIT \
                 else named
         if cut and len(_led(lead, cut)) <= HEADLINE_LIMIT:
-            return _led(lead, cut)
+            if not _fragment(s, cut):
+                return _led(lead, cut)
+            spare = spare or _led(lead, cut)
+    if spare:
+        return spare
     topic = next((t for t, _ in f.topic_counts if t != "other"), "other")
     base = "Rewrites its policy" if verdict == "major" else "Changes what it says about"
     return f"{base}{'' if verdict == 'major' else ' ' + _TOPIC_WORDS.get(topic, topic)}"
