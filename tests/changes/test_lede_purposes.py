@@ -84,3 +84,24 @@ def test_a_sensitive_kind_the_old_text_named_is_not_new() -> None:
     new = _INTRO + "We may ask for your date of birth to confirm your age and collect it when you register. " + _END
     r = compare(old, new)
     assert not any("now collects" in b for b in r.bullets), r.bullets
+
+
+def test_a_dropped_promise_to_delete_a_childs_data_leads() -> None:
+    old = _INTRO + ("If a child has provided our website with personal information, we ask that a parent or guardian "
+                    "call 1-800-555-0100 or contact us and we will delete the information about the child from our files. "
+                    "There will be no charge for calling. ") + _END
+    new = _INTRO + ("If a child has provided our website with personal information, we ask that a parent or guardian "
+                    "call 1-800-555-0100 or contact us. ") + _END
+    r = compare(old, new)
+    assert r.headline.startswith("No longer says: ") and "will delete the information about the child" in r.headline, \
+        r.headline
+    assert r.statements[0]["impact"] == "children-rule"
+
+
+def test_a_childs_deletion_promise_kept_in_another_sentence_is_not_gone() -> None:
+    old = _INTRO + ("If a child has provided our website with personal information, we ask that a parent "
+                    "contact us and we will delete the information about the child from our files. ") + _END
+    new = _INTRO + ("If a child has provided our website with personal information, we ask that a parent contact us. "
+                    "After that, we will delete the information about the child from our files. ") + _END
+    r = compare(old, new)
+    assert not any(s["impact"] == "children-rule" and s["text"].startswith("No longer") for s in r.statements), r.bullets

@@ -486,5 +486,28 @@ def sensitive_collection(ctx: Context) -> list[Statement]:
                       _rests_on({x: found[x] for x in labels}))]
 
 
+
+_CHILD_RE = re.compile(r"(?i)\bchild(?:ren|ren's|'s)?\b|\bminors?\b|\bunder (?:the age of )?1\d\b|\bparents?\b|\bguardians?\b")
+_WE_WILL_RE = re.compile(r"(?i)\bwe (?:will|shall|promise to|commit to|agree to)(?: promptly| immediately)? (?!not\b)\w+")
+
+
+def children_commitments(ctx: Context) -> list[Statement]:
+    """A sentence about children that keeps its words but drops what the company committed to
+    do for them ('… or contact us and we will delete the information about the child from our
+    files' -> '… or contact us'): 'No longer says: Target will delete the information about the
+    child from its files', a protection of a protected group gone."""
+    out: list[Statement] = []
+    new_text = "\n".join(ctx.new_sentences)
+    for k, c in _live(ctx):
+        if c.kind != "reworded" or not c.old or not c.new or not _CHILD_RE.search(c.old):
+            continue
+        m = next((x for x in _WE_WILL_RE.finditer(c.old) if _unsaid(c.old[x.start():x.start() + 60], new_text)
+                  and not _WE_WILL_RE.search(c.new)), None)
+        said = _gone_clause(ctx, c.old, m.start()) if m else None
+        if said and _CHILD_RE.search(said) and len(said) <= 200:
+            out.append(Statement(f"No longer says: {said}", "children", "children-rule", said, None, (k,)))
+    return out
+
+
 DIGESTS = (rights_digest, basis_digest, office_statements, controller_statements, sources_digest,
-           purpose_statements, sensitive_collection)
+           purpose_statements, sensitive_collection, children_commitments)
