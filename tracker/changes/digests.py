@@ -401,6 +401,15 @@ _MODALS = frozenset("may might will would can could should must shall is are was
                     "that who".split())
 
 
+def _others_in(text: str, old_text: str) -> "re.Match[str] | None":
+    """Others newly given the user's data: 'those Platform Applications may access and share
+    certain information about you', written nowhere in the old text."""
+    for m in _OTHERS_USE_RE.finditer(text):
+        if not _NOT_RE.search(text[max(0, m.start() - 30):m.end()]) and _unsaid(m.group(0), old_text):
+            return m
+    return None
+
+
 def purpose_statements(ctx: Context) -> list[Statement]:
     """A sentence added or reworded that now uses the user's data for advertising or promotion,
     to recognise the user on other sites or beyond the company's own pages: 'NYTimes.com may use
@@ -420,7 +429,8 @@ def purpose_statements(ctx: Context) -> list[Statement]:
                                   and not _stamp_only(c) and not _editors_note(c)):
             continue
         if c.kind in ("added", "reworded") and c.new:
-            m = _purpose_in(c.new, c.old if c.kind == "reworded" else ctx.old_text)
+            other = c.old if c.kind == "reworded" else ctx.old_text
+            m = _purpose_in(c.new, other) or _others_in(c.new, ctx.old_text)
             said = _quote(ctx, c.new, re.compile(re.escape(m.group(0)))) if m else None
             if said and m and _quotable(said, third_person(m.group(0), ctx.owner)):
                 impact = "sharing-widened" if _OTHERS_USE_RE.search(said) or (
@@ -458,6 +468,15 @@ _GATHERS_RE = re.compile(r"(?i)\b(?:collect\w*|gather\w*|obtain\w*|receive[sd]?|
 _IF_YOU_RE = re.compile(r"\b(?P<cond>(?:If|When) you [^,;()]{5,80}?)(?:\s*\([^()]{0,60}\))?,")
 
 
+def _hypothetical(text: str, at: int) -> bool:
+    """The collection at position at sits in an opening condition ('When we do have to collect
+    your most sensitive personal information, such as Social Security Numbers, we will protect
+    …'): the sentence is about something else."""
+    m = _SUBORDINATE_RE.match(text)
+    comma = text.find(",")
+    return bool(m) and comma > at
+
+
 def sensitive_collection(ctx: Context) -> list[Statement]:
     """A sentence added or reworded in which the company collects a kind of data a user guards
     most that the old text never named (date of birth, government ID, precise location,
@@ -467,7 +486,8 @@ def sensitive_collection(ctx: Context) -> list[Statement]:
     first: dict[int, str] = {}
     for k, c in _new_sentences(ctx):
         text = c.new or ""
-        if not _GATHERS_RE.search(text) or _NOT_RE.search(text):
+        gathers = _GATHERS_RE.search(text)
+        if not gathers or _NOT_RE.search(text) or _hypothetical(text, gathers.start()):
             continue
         for label, rx in SENSITIVE:
             if rx.search(text) and not rx.search(ctx.old_text) and not rx.search(c.old or ""):
@@ -482,8 +502,14 @@ def sensitive_collection(ctx: Context) -> list[Statement]:
     lead = f"{third_person(cond.group('cond'), ctx.owner)}, " if cond and _GATHERS_RE.search(text, cond.end()) else ""
     owner = ctx.owner[:1].lower() + ctx.owner[1:] if lead and ctx.owner.startswith("The ") else ctx.owner
     said = f"{lead}{owner} now collects {_and(labels)}"
-    return [Statement(capitalise(said), "collection", "sensitive-collected", None, _and(labels),
-                      _rests_on({x: found[x] for x in labels}))]
+    rests = _rests_on({x: found[x] for x in labels})
+    if len(rests) == 1:      # one sentence says it all: its own words, when a clause of them fits
+        from tracker.changes.statements import _owner_says
+        own = _owner_says(ctx, text, dict(SENSITIVE)[labels[0]], 139)
+        if own and not _glued_heading(own) and all(dict(SENSITIVE)[x].search(own) for x in labels) \
+                and not _SUBORDINATE_RE.match(own):
+            said = own
+    return [Statement(capitalise(said), "collection", "sensitive-collected", None, _and(labels), rests)]
 
 
 

@@ -21,8 +21,8 @@ IMPACTS: tuple[tuple[str, str], ...] = (
     ("law-for-transfers", "a law or framework newly cited or dropped in a sentence about international transfers"),
     ("law-cited", "a law newly cited or dropped (GDPR, CCPA): which rights apply and what the policy answers to"),
     ("children-rule", "what children may do or what is collected from them: a protected group"),
-    ("sensitive-collected", "a kind of data users guard most (ID documents, birth date, biometrics, precise location) newly collected"),
     ("basis-stated", "the legal bases for processing stated: what the company relies on instead of asking"),
+    ("sensitive-collected", "a kind of data users guard most (ID documents, birth date, biometrics, precise location) newly collected"),
     ("sharing-widened", "data now goes to more parties or for more purposes"),
     ("sources-widened", "data now also comes from others about the user (partners, advertisers, data brokers, public sources)"),
     ("collection-widened", "more data is collected or used for more purposes"),
@@ -53,11 +53,10 @@ LEADING = frozenset({"page-summary", "sale-reversal", "promise-withdrawn", "prom
 TRAILING = frozenset({"law-cited", "section-added", "section-removed", "contact-changed", "reworded"})
 
 
-# promises and rights gained, an identity document or the body newly collected, the legal bases relied on, a whom-to-turn-to office, how long data
+# promises and rights gained, the legal bases relied on, a whom-to-turn-to office, how long data
 # is kept and a value of one practice changed (an age threshold 13 -> 16, a deadline) come next,
 # before any statement merely carrying new names
-COMMITMENTS = frozenset({"no-sale-promise", "consent-required", "right-added", "promise-added", "sensitive-collected",
-                         "basis-stated", "office-named",
+COMMITMENTS = frozenset({"no-sale-promise", "consent-required", "right-added", "promise-added", "basis-stated", "office-named",
                          "retention-changed", "value-changed"})
 
 
