@@ -105,3 +105,23 @@ def test_a_childs_deletion_promise_kept_in_another_sentence_is_not_gone() -> Non
                     "After that, we will delete the information about the child from our files. ") + _END
     r = compare(old, new)
     assert not any(s["impact"] == "children-rule" and s["text"].startswith("No longer") for s in r.statements), r.bullets
+
+
+def test_a_vendor_newly_engaged_to_track_visitors_is_said_as_what_it_does() -> None:
+    old = _INTRO + "We use cookies to remember your preferences. " + _END
+    new = _INTRO + ("We use cookies to remember your preferences. Acme is currently using and has contracted with "
+                    "Webtrends, a third party, to track and analyze usage and volume statistical information from our "
+                    "visitors to administer our Web site. ") + _END
+    r = compare(old, new)
+    assert any(b.endswith("now uses Webtrends to track and analyze usage and volume statistical information from its visitors")
+               for b in r.bullets), r.bullets
+
+
+def test_platform_applications_newly_given_access_is_a_sharing_widening() -> None:
+    old = _INTRO + "Other users can see your profile according to your privacy settings. " + _END
+    new = _INTRO + ("Other users can see your profile according to your privacy settings. If you or your friends use "
+                    "third-party applications built on the Acme Platform, those Platform Applications may access and "
+                    "share certain information about you with others in accordance with your privacy settings. ") + _END
+    r = compare(old, new)
+    assert any(s["impact"] == "sharing-widened" and "may access and share certain information about you" in s["text"]
+               for s in r.statements), r.statements

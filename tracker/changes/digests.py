@@ -535,5 +535,32 @@ def children_commitments(ctx: Context) -> list[Statement]:
     return out
 
 
+
+_TRACK_VERB_RE = r"(?:track|analy[sz]e|measure|monitor|collect|record|serve|deliver|target)"
+
+
+def tracker_statements(ctx: Context) -> list[Statement]:
+    """A company newly named in a sentence that engages it to track, measure or serve ads to the
+    site's visitors ('NYTimes.com is currently using and has contracted with WebTrends, a third
+    party, to track and analyze … usage … from our visitors'), said as what it does: 'New York
+    Times now uses WebTrends to track and analyze … usage … from its visitors and customers'.
+    Names match whatever their case ('Webtrends' in the list, 'WebTrends' in the sentence)."""
+    out: list[Statement] = []
+    for name in ctx.entities_added.get("vendors", [])[:6]:
+        rx = re.compile(rf"(?i)\b(?P<name>{re.escape(name)})\b[^.;]{{0,40}}?\bto (?P<what>{_TRACK_VERB_RE}\b[^.;]*)")
+        for k, c in _new_sentences(ctx):
+            m = rx.search(c.new or "")
+            if not m or re.search(rf"(?i)\b{re.escape(name)}\b", c.old or "") or _NOT_RE.search(c.new[:m.start()] or ""):
+                continue
+            what = re.split(r",| to | in order to | so that | which ", m.group("what"))[0].strip()
+            if not 3 <= len(what.split()) <= 22 or not _DATA_RE.search(what + " " + c.new):
+                continue
+            said = f"{ctx.owner} now uses {m.group('name')} to {third_person(what, ctx.owner)}"
+            out.append(Statement(said, "sharing", "new-recipient", None, m.group("name"), (k,)))
+            break
+    return out
+
+
 DIGESTS = (rights_digest, basis_digest, office_statements, controller_statements, sources_digest,
-           purpose_statements, sensitive_collection, children_commitments)
+           purpose_statements, sensitive_collection, children_commitments,
+           tracker_statements)
