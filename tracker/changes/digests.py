@@ -295,7 +295,7 @@ _PURPOSE_RE = re.compile(
     r"(?:online|offline|related|other) (?:and (?:online|offline) )?promotional uses\b|"
     r"recogni[sz]e (?:you|(?:our |its )?(?:users|visitors|customers))\b[^.;]{0,30}?\b(?:as (?:you|they) (?:navigate|browse|move)|"
     r"online|across|on other)\b|"
-    r"(?:on|across) (?:other|third[- ]party|non-\w+) (?:web ?sites|sites|apps|applications|services)\b|"
+    r"(?:on|across|within) (?:other|third[- ]party|non-\w+) (?:web ?sites|sites|apps|applications|services)\b|"
     r"across (?:\w+ ){0,2}(?:devices|browsers|websites|sites)\b)")
 # the sentence is about the user's data, not about the company's own ads for its products
 _DATA_RE = re.compile(r"(?i)\b(?:information|data|e-?mail address\w*|browsing|history|cookies?|identifiers?|"
@@ -332,7 +332,7 @@ def _quote(ctx: Context, text: str, focus: "re.Pattern[str]") -> str | None:
 
 # two sentences a scrape glued together ('… your payments.We use …'), and where a clause begins
 _GLUED_RE = re.compile(r"(?<=[a-z)][.!?])(?=[A-Z])")
-_CLAUSE_START_RE = re.compile(r"(?:[,;:]|\b(?:and|but|while|whereas))\s+")
+_CLAUSE_START_RE = re.compile(r"(?:[,;:]|\b(?:and|but|while|whereas)(?=\s+(?:we\b|you\b|they\b|it\b|[A-Z])))\s+")
 
 
 def _gone_clause(ctx: Context, text: str, at: int) -> str | None:
@@ -342,7 +342,7 @@ def _gone_clause(ctx: Context, text: str, at: int) -> str | None:
     from tracker.changes.phrasing import has_verb
     begin = max([0] + [m.end() for m in _GLUED_RE.finditer(text) if m.end() <= at])
     end = min([len(text)] + [m.start() for m in _GLUED_RE.finditer(text) if m.start() > at])
-    starts = [begin] + [begin + m.end() for m in _CLAUSE_START_RE.finditer(text[begin:at])]
+    starts = [begin] + [begin + m.end() for m in _CLAUSE_START_RE.finditer(text[begin:at + 12]) if begin + m.end() <= at]
     clause = text[starts[-1]:end].strip().rstrip(".")
     if len(clause) > 300 or len(clause.split()) < 5 or not has_verb(clause):
         return _quote(ctx, text[begin:end], re.compile(re.escape(text[at:at + 30])))
@@ -505,7 +505,7 @@ def sensitive_collection(ctx: Context) -> list[Statement]:
     rests = _rests_on({x: found[x] for x in labels})
     if len(rests) == 1:      # one sentence says it all: its own words, when a clause of them fits
         from tracker.changes.statements import _owner_says
-        own = _owner_says(ctx, text, dict(SENSITIVE)[labels[0]], 139)
+        own = _owner_says(ctx, text, dict(SENSITIVE)[labels[0]], 120)      # room for the company's name
         if own and not _glued_heading(own) and all(dict(SENSITIVE)[x].search(own) for x in labels) \
                 and not _SUBORDINATE_RE.match(own):
             said = own

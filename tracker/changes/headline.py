@@ -287,7 +287,7 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
         core = _core(_unlabelled(lean), room, _keep(s, salient))
         if core and len(_led(lead, core)) > HEADLINE_LIMIT:       # 'Rewrite with a new right: ' is longer
             core = _core(_unlabelled(lean), room - (len(_led(lead, core)) - HEADLINE_LIMIT), _keep(s, salient))
-        if core and not _fragment(s, core):   # the statement reduced to its practice
+        if core and not _fragment(s, core) and not _lost_news(s, full, core):   # the statement reduced to its practice
             return _led(lead, core)
         spare = spare or (_led(lead, core) if core else None)
         cut = shorten(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead), salient) \
