@@ -12,7 +12,7 @@ import re
 
 from tracker.changes.phrasing import capitalise, clause_about, third_person
 from tracker.changes.report import Change
-from tracker.changes.statements import Context, Statement, _editors_note, _live, _stamp_only, _topic
+from tracker.changes.rules.common import Context, Statement, _editors_note, _live, _stamp_only, _topic
 
 # (label, what the new text must say): the rights of data protection laws, most cited first
 RIGHTS: tuple[tuple[str, "re.Pattern[str]"], ...] = tuple((label, re.compile(rx, re.I)) for label, rx in (
@@ -326,7 +326,7 @@ def _purpose_in(text: str, other: str) -> "re.Match[str] | None":
 def _quote(ctx: Context, text: str, focus: "re.Pattern[str]") -> str | None:
     """The clause of text about focus; a long one up to 260 characters (its bullet is cut to
     fit later, tracker.changes.headline.tighten): the purpose is what readers look for."""
-    from tracker.changes.statements import _owner_says
+    from tracker.changes.rules.common import _owner_says
     return next((q for q in (_owner_says(ctx, text, focus, n) for n in (170, 200, 300)) if q), None)
 
 
@@ -418,7 +418,7 @@ def purpose_statements(ctx: Context) -> list[Statement]:
     sentence still says: 'No longer says: Internet advertising networks may use your web
     browsing history to show you advertising'. A practice rule found these; the level says
     which way it went."""
-    from tracker.changes.statements import _RECIPIENT_RE
+    from tracker.changes.rules.common import _RECIPIENT_RE
     out: list[Statement] = []
     new_text = "\n".join(ctx.new_sentences)
     live = {k for k, _ in _live(ctx)}
@@ -504,7 +504,7 @@ def sensitive_collection(ctx: Context) -> list[Statement]:
     said = f"{lead}{owner} now collects {_and(labels)}"
     rests = _rests_on({x: found[x] for x in labels})
     if len(rests) == 1:      # one sentence says it all: its own words, when a clause of them fits
-        from tracker.changes.statements import _owner_says
+        from tracker.changes.rules.common import _owner_says
         own = _owner_says(ctx, text, dict(SENSITIVE)[labels[0]], 120)      # room for the company's name
         if own and not _glued_heading(own) and all(dict(SENSITIVE)[x].search(own) for x in labels) \
                 and not _SUBORDINATE_RE.match(own):
