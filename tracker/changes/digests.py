@@ -368,12 +368,29 @@ def _glued_heading(said: str) -> bool:
     return run >= 4 and any(w.endswith(",") or w.lower() in ("and", "&") for w in head[:-1])
 
 
+_OPENER_RE = re.compile(r"^(?:For|In|As|If|When|Where|While|To|By|With|Like|Unless|Although|Once|Because|Also|However|"
+                        r"Additionally|Finally|Generally|Specifically|Moreover|Similarly|Please|Depending|Through|On|At)\b")
+
+
+def _list_item(said: str) -> bool:
+    """An item of a list quoted as if it were a sentence ('Data from Automated Interactions on
+    non-Oracle websites, or other data you may have made publicly available, …'): no finite
+    verb before its first comma and no opener that would explain it."""
+    head = said.split(",", 1)[0]
+    return "," in said and not _FINITE_RE.search(head) and not _PLURAL_VERB_RE.search(head) and not _OPENER_RE.match(said)
+
+
+# the same verbs after a plural subject ('Walmart's mobile applications collect …')
+_PLURAL_VERB_RE = re.compile(r"(?i)\b(?:use|collect|share|provide|display|receive|obtain|send|show|sell|allow|track|"
+                             r"gather|store|keep|retain|process|disclose|access|participate|partner|work)\b")
+
+
 def _quotable(said: str, purpose: str) -> bool:
     """A quote that can stand as a statement: it has a verb, no heading glued before it, and
     the purpose is not inside an opening condition ('When information is used to deliver …
     marketing messages on non-Verizon sites, … you should see this icon')."""
     from tracker.changes.phrasing import has_verb
-    if not has_verb(said) or _glued_heading(said):
+    if not has_verb(said) or _glued_heading(said) or _list_item(said):
         return False
     if _SUBORDINATE_RE.match(said):
         comma = said.find(",")
@@ -410,6 +427,13 @@ def _others_in(text: str, old_text: str) -> "re.Match[str] | None":
     return None
 
 
+def _restated(ctx: Context, said: str) -> bool:
+    """Half the stemmed words of a clause called gone stand in one new sentence: it was
+    reworded ('advertising technology networks that collect …'), not dropped."""
+    from tracker.changes.corroborate import Side
+    return Side(list(ctx.new_sentences)).holds(said, 0.5, stemmed=True)
+
+
 def purpose_statements(ctx: Context) -> list[Statement]:
     """A sentence added or reworded that now uses the user's data for advertising or promotion,
     to recognise the user on other sites or beyond the company's own pages: 'NYTimes.com may use
@@ -443,7 +467,8 @@ def purpose_statements(ctx: Context) -> list[Statement]:
             gone = next((g for g in _OTHERS_USE_RE.finditer(c.old) if not _NOT_RE.search(c.old[max(0, g.start() - 30):g.end()])
                          and _unsaid(g.group(0), new_text)), None)
             said = _gone_clause(ctx, c.old, gone.start()) if gone else None
-            if said and gone and _PURPOSE_RE.search(c.old[gone.start():]) and not _glued_heading(said):
+            if said and gone and _PURPOSE_RE.search(c.old[gone.start():]) and not _glued_heading(said) \
+                    and not _restated(ctx, said):
                 out.append(Statement(f"No longer says: {said[:1].lower() + said[1:] if said.split()[0].islower() else said}",
                                      _topic(c), "sharing-narrowed", said, None, (k,)))
     return out
@@ -456,7 +481,7 @@ SENSITIVE: tuple[tuple[str, "re.Pattern[str]"], ...] = tuple((label, re.compile(
     ("date of birth", r"\b(?:date of birth|birth ?date|birthday)\b"),
     ("government ID", r"\bgovernment(?:[- ]issued)? (?:ID|identification)\b|\bpassport\b|\bdriver'?s'? licen[cs]e\b"),
     ("Social Security number", r"\bsocial security numbers?\b|\bSSN\b"),
-    ("tax information", r"\btax(?: ID| identification| information| forms?)?\b"),
+    ("tax information", r"\btax (?:ID|identification|information|forms?|numbers?)\b|\btax(?=,)"),
     ("biometric data", r"\bbiometric\w*|\bface ?prints?\b|\bfacial (?:recognition|geometry|features)\b|\bfingerprints?\b|"
      r"\bvoice ?prints?\b|\bphoto matching\b"),
     ("health data", r"\bhealth (?:information|data|conditions?)\b|\bmedical (?:information|data|records?)\b"),
