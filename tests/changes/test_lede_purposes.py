@@ -125,3 +125,13 @@ def test_platform_applications_newly_given_access_is_a_sharing_widening() -> Non
     r = compare(old, new)
     assert any(s["impact"] == "sharing-widened" and "may access and share certain information about you" in s["text"]
                for s in r.statements), r.statements
+
+
+def test_a_section_title_glued_before_the_company_never_leads() -> None:
+    from tracker.changes.headline import _weak_lead
+    from tracker.changes.statements import Statement
+    glued = Statement("Third-Party Automated Collection Acme participates in online behavioral advertising", "use",
+                      "collection-widened")
+    named = Statement("The New York Times Company may share your e-mail address with advertisers", "sharing",
+                      "sharing-widened")
+    assert _weak_lead(glued) and not _weak_lead(named)

@@ -177,7 +177,14 @@ def _weak_lead(s: Statement) -> bool:
             or bare_condition(body) or _no_main_clause(body) or bool(_CONTACT_US_RE.search(body))
             or bool(_RAW_EDIT_RE.match(s.short or s.text)) or refers_back(body)
             or bool(_LIST_AHEAD_RE.search(_strip_was(body)))
-            or body.count('"') % 2 == 1)      # a quote mark left open: a heading glued on ('… settings" For example')
+            or body.count('"') % 2 == 1       # a quote mark left open: a heading glued on ('… settings" For example')
+            or bool(_GLUED_TITLE_RE.match(body)))
+
+
+# a section title glued before the sentence's subject ('Third-Party Automated Collection Target
+# participates in online behavioral advertising'): three title-case words, a name, then its verb
+_GLUED_TITLE_RE = re.compile(r"^(?!The )(?:[A-Z][\w'’-]*,?\s+(?:and\s+|&\s+)?){3,8}[A-Z][\w.'’-]*\s+(?:participates|uses|collects|"
+                             r"shares|may|will|does|is|are|has|receives|provides|works|offers)\b")
 
 
 # a fragment that opens with a preposition or a subordinator and never reaches a main clause
