@@ -290,7 +290,7 @@ def sources_digest(ctx: Context) -> list[Statement]:
 # recognised across other sites, data gathered beyond the company's own pages
 _PURPOSE_RE = re.compile(
     r"(?i)\b(?:to (?:show|serve|send|deliver|display|target|tailor|personali[sz]e|select) (?:you |them )?(?:[\w-]+ ){0,3}"
-    r"(?:ads|advertis(?:ing|ements?)|offers)\b|(?:interest-based|targeted|personali[sz]ed|behaviou?ral|tailored) "
+    r"(?:ads|advertis(?:ing|ements?)|offers)\b|(?:interest-based|targeted|personali[sz]ed|behaviou?ral|tailored) (?:third[- ]party )?"
     r"(?:advertising|ads|advertisements)\b|(?:advertising|marketing|promotional) (?:purposes|uses)\b|"
     r"(?:online|offline|related|other) (?:and (?:online|offline) )?promotional uses\b|"
     r"recogni[sz]e (?:you|(?:our |its )?(?:users|visitors|customers))\b[^.;]{0,30}?\b(?:as (?:you|they) (?:navigate|browse|move)|"

@@ -285,6 +285,8 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
     lead = "Rewrite: " if rewrite else ""
     spare: str | None = None      # a cut that reads as a fragment: the headline only when nothing better fits
     for s in sorted(statements, key=_weak_lead):      # stable: the first strong statement leads
+        if spare and _weak_lead(s):
+            return spare          # a strong statement cut short says more than a pointer or a heading
         full = s.short or s.text
         lean = _lean(_strip_was(full))
         for text in (full, _strip_was(full), compact(full), compact(_strip_was(full)), lean, _unlabelled(lean),
