@@ -135,3 +135,11 @@ def test_a_section_title_glued_before_the_company_never_leads() -> None:
     named = Statement("The New York Times Company may share your e-mail address with advertisers", "sharing",
                       "sharing-widened")
     assert _weak_lead(glued) and not _weak_lead(named)
+
+
+def test_a_sentence_about_child_pornography_is_no_childrens_data_rule() -> None:
+    old = _INTRO + ("Regrettably, there are those who use the Internet to view, store and distribute child pornography. "
+                    "We share your contact details with our payment processor to bill you. ") + _END
+    new = _INTRO + "We share your contact details with our payment processor to bill you. " + _END
+    r = compare(old, new)
+    assert not any(s["impact"] == "children-rule" for s in r.statements), r.statements
