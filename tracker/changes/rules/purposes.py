@@ -11,6 +11,8 @@ Each rule quotes the company's own words where a clause fits and rests on the ch
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import islice
 
 from tracker.changes.phrasing import capitalise, third_person
 from tracker.changes.report import Change
@@ -53,14 +55,26 @@ _OTHERS_USE_RE = re.compile(
 _NOT_RE = re.compile(r"(?i)\b(?:not|never|no)\b|n't\b")
 
 
+# phrases of one sentence looked up in the other text: a sentence of a policy names a purpose a
+# few times at most, a megabyte line of repeated words thousands of times
+MAX_MATCHES = 8
+
+
 def _unsaid(phrase: str, text: str) -> bool:
     """phrase (its words, case and spacing aside) is not written in text."""
-    return re.sub(r"\W+", " ", phrase.lower()).strip() not in re.sub(r"\W+", " ", text.lower())
+    return _words_of(phrase) not in _words_of(text)
+
+
+@lru_cache(maxsize=64)
+def _words_of(text: str) -> str:
+    """text in lower case with every run of other characters one space (memoised: the whole old
+    text is asked about once per phrase)."""
+    return re.sub(r"\W+", " ", text.lower()).strip()
 
 
 def _purpose_in(text: str, other: str) -> "re.Match[str] | None":
     """The first purpose text states (affirmatively, about the user's data) that other never writes."""
-    for m in _PURPOSE_RE.finditer(text):
+    for m in islice(_PURPOSE_RE.finditer(text), MAX_MATCHES):
         near = text[max(0, m.start() - 60):m.end()]
         if _DATA_RE.search(text) and not _NOT_RE.search(near) and _unsaid(m.group(0), other):
             return m
@@ -165,7 +179,7 @@ _MODALS = frozenset("may might will would can could should must shall is are was
 def _others_in(text: str, old_text: str) -> "re.Match[str] | None":
     """Others newly given the user's data: 'those Platform Applications may access and share
     certain information about you', written nowhere in the old text."""
-    for m in _OTHERS_USE_RE.finditer(text):
+    for m in islice(_OTHERS_USE_RE.finditer(text), MAX_MATCHES):
         if not _NOT_RE.search(text[max(0, m.start() - 30):m.end()]) and _unsaid(m.group(0), old_text):
             return m
     return None
@@ -208,7 +222,7 @@ def purpose_statements(ctx: Context) -> list[Statement]:
                 out.append(Statement(said, _topic(c), impact, None, third_person(m.group(0), ctx.owner), (k,), short))
                 continue
         if c.kind in ("removed", "reworded") and c.old:
-            gone = next((g for g in _OTHERS_USE_RE.finditer(c.old) if not _NOT_RE.search(c.old[max(0, g.start() - 30):g.end()])
+            gone = next((g for g in islice(_OTHERS_USE_RE.finditer(c.old), MAX_MATCHES) if not _NOT_RE.search(c.old[max(0, g.start() - 30):g.end()])
                          and _unsaid(g.group(0), new_text)), None)
             said = _gone_clause(ctx, c.old, gone.start()) if gone else None
             if said and gone and _PURPOSE_RE.search(c.old[gone.start():]) and not _glued_heading(said) \
