@@ -143,3 +143,13 @@ def test_a_sentence_about_child_pornography_is_no_childrens_data_rule() -> None:
     new = _INTRO + "We share your contact details with our payment processor to bill you. " + _END
     r = compare(old, new)
     assert not any(s["impact"] == "children-rule" for s in r.statements), r.statements
+
+
+def test_a_list_of_location_sources_is_said_as_the_kind_collected() -> None:
+    old = _INTRO + "Our app records your workouts. " + _END
+    new = _INTRO + ("Our app records your workouts. If you enable location, we collect location data from "
+                    "GPS signals, device sensors, Wi-Fi access points, and cell tower IDs. ") + _END
+    r = compare(old, new)
+    said = [b for b in r.bullets if "precise location" in b or "GPS" in b]
+    assert said and all(b.split(",")[0].split()[0] != "GPS" for b in said), r.bullets
+    assert any(b.endswith("now collects precise location") or "collect" in b for b in said), r.bullets

@@ -290,7 +290,7 @@ def sensitive_collection(ctx: Context) -> list[Statement]:
         from tracker.changes.rules.common import _owner_says
         own = _owner_says(ctx, text, dict(SENSITIVE)[labels[0]], 120)      # room for the company's name
         if own and not _glued_heading(own) and all(dict(SENSITIVE)[x].search(own) for x in labels) \
-                and not _SUBORDINATE_RE.match(own):
+                and not _SUBORDINATE_RE.match(own) and _quotable(own, ""):      # a clause, never a list item
             said = own
     return [Statement(capitalise(said), "collection", "sensitive-collected", None, _and(labels), rests)]
 
