@@ -160,7 +160,6 @@ def _quotable(said: str, purpose: str) -> bool:
 def _headline_clause(ctx: Context, text: str, at: int) -> str:
     """The clause holding position at when it fits a headline and stands alone ('Internet
     advertising networks may use your web browsing history to show you advertising'), else ''."""
-    from tracker.changes.phrasing import has_verb
     clause = _gone_clause(ctx, text, at) or ""
     first = clause.split(" ", 1)[0].lower()
     ok = 30 <= len(clause) <= 139 and bool(_FINITE_RE.search(clause)) and first not in _MODALS \
