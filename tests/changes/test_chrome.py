@@ -1,0 +1,101 @@
+"""Page chrome, editor's notes and holed sentences are never published as statements, on whole
+synthetic policies run through the detector as well as on single statements."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.changes.detector import compare
+from tracker.changes.publishable import fragment, publishable
+from tracker.changes.statements import Statement
+
+_POLICY = """Privacy Policy
+
+Information We Collect
+We collect the name, e-mail address and postal address you give us when you create an account.
+We collect information about the pages you visit and the device you use.
+
+How We Use Information
+We use your information to fill your orders and to send you service messages.
+We do not sell your personal information to third parties.
+
+Retention
+We keep order records for seven years to meet our legal obligations.
+"""
+
+
+def _said(report: object) -> str:
+    return "\n".join([report.headline, *report.bullets])  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text", [
+    "Under Choice section - clarified how to manage location information",          # changelog line
+    "Retention rule dropped: Under Security section - deleted paragraph about Email Security",
+    "Cookies section - reword examples paragraph and added a paragraph about third party tags",
+    "No longer says: Under What Information Is Collected section",
+    "Adds: Updated the Service Providers paragraph",
+    "Adds: this notice contains six sections, and you can jump to each by selecting the links below",
+    "Adds: View your privacy statement",                                           # a link's label
+    "Adds: Download the app",
+    "No longer says: Sign up to follow, and Daily Planet will e-mail you free updates as they're published",
+    "No longer says: You'll receive an alert each time a new story is published",
+    "Mayor 'will not resign' Council votes on budget - Morning Briefing",           # a news teaser
+    "Adds: Stocks slide as oil prices climb again in early trading",               # no word of policy
+    "No longer says: Storm damage assessed on coast",                              # a headline
+])
+def test_page_chrome_and_editors_notes_are_not_published(text: str) -> None:
+    assert fragment(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Data collected through the widget can be , by the site owner or by Acme",      # a link's words gone
+    "Adds: in has also certified its practices under the Data Privacy Framework",  # the tail of a name
+    "You can see a representation of this when you enter a secure page",          # which 'this'?
+])
+def test_holed_and_cut_sentences_are_not_published(text: str) -> None:
+    assert fragment(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Acme keeps server logs for 90 days",
+    "Acme shares your data with advertisers",
+    "The Mobile Apps section below addresses your choices about location collection",
+    "New right: you can delete your account at any time",
+    "No longer says: Acme does not sell your personal information",
+    "Adds: Acme may use cameras in its stores for security purposes",
+    "Now says G Suite instead of Google Apps",
+    "Contact Acme at privacy@acme.com to exercise these rights",
+    "Adds: In addition, we may share aggregate statistics with partners",
+])
+def test_policy_sentences_are_published(text: str) -> None:
+    assert fragment(text) is None
+
+
+def test_a_stray_space_before_a_comma_is_closed_up_not_dropped() -> None:
+    s = Statement("Acme may share your data with its payment processor , and with its auditors", "sharing",
+                  "sharing-widened", None, "Acme may share your data with its payment processor , and with its auditors")
+    out = publishable([s])
+    assert [t.text for t in out] == ["Acme may share your data with its payment processor, and with its auditors"]
+    assert out[0].new == out[0].text
+
+
+def test_a_changelog_line_never_stands_for_the_change_it_describes() -> None:
+    old = _POLICY + "\nChanges\nWe updated this policy on January 1.\n"
+    new = (_POLICY.replace("We keep order records for seven years to meet our legal obligations.",
+                           "We keep order records for seven years to meet our legal obligations.\n"
+                           "We use cameras in our stores to prevent theft and fraud.")
+           + "\nChanges\nWe updated this policy on March 1.\n"
+           "Under Retention section - added information about the use of cameras in stores\n")
+    report = compare(old, new)
+    said = _said(report)
+    assert "section - added" not in said
+    assert "cameras" in said
+
+
+def test_a_news_teaser_menu_around_the_policy_is_not_reported() -> None:
+    old = "Top Stories\nCouncil approves new budget\n\n" + _POLICY
+    new = "Top Stories\nMayor 'will not resign' Council votes on budget - Morning Briefing\n\n" + \
+        _POLICY.replace("send you service messages", "send you service messages and order updates")
+    said = _said(compare(old, new))
+    assert "Mayor" not in said and "Council" not in said
+    assert "order updates" in said
