@@ -90,6 +90,7 @@ _LINK_LABELS = re.compile(r"^(?:Adds|No longer says|Now reads):\s*")
 _SIGN_UP_RE = re.compile(r"(?i)^(?:sign up|subscribe|follow|register)\b(?: (?:to|for|and|now)\b|\s*$)|"
                          r"\b(?:sign in|log in) (?:or )?create an account\b|\bcreate (?:an account|one) now\b|"
                          r"\buse (?:the )?(?:up and down )?arrow keys\b|\bpress enter to\b|"
+                         r"(?i:\bfree shipping\b|\bdaily deals\b|\bsave up to \d|\bshop (?:now|all|by)\b|\bfind a store\b)|"
                          r"\b(?:stor(?:y|ies)|articles?|posts?) (?:is|are) published\b|\bas (?:they're|they are) published\b")
 # a news teaser: quoted speech inside a Title Case headline ("Obama 'deserves great credit' Romney …")
 _TEASER_RE = re.compile(r"\b[A-Z][a-z]+ ['‘][a-z][^'’]{2,60}['’] [A-Z][a-z]|\bRaw: [A-Z]|\b[A-Z][a-z]+ \d+(?:\.\d+)?% [A-Z]")
@@ -109,7 +110,9 @@ _POLICY_WORD_RE = re.compile(
     r"enforcement|investigat\w*|commission|government\w*|agenc\w*|officials?|safe harbor|shield|certif\w*|BCRs?|"
     r"corporate|compan(?:y|ies)|acqui\w*|merg\w*|administer\w*|host(?:s|ed|ing)|subscri\w*|ID|IDs|beacons?|pixels?|"
     r"tags?|gifs?|sdks?|plug-?ins?|widgets?|buttons?|social|control\w*|public\w*|visib\w*|friends?|followers?|"
-    r"connections?|posts?|comments?|names?|ages?|students?|choos\w*|chose\w*)\b")
+    r"connections?|posts?|comments?|names?|ages?|students?|choos\w*|chose\w*|located|locations?|offices?|"
+    r"headquarter\w*|respon\w*|answer\w*|inquir\w*|questions?|(?:\d+|two|three|four|five|six|seven|ten|thirty|"
+    r"several|few) (?:days?|weeks?|months?|years?))\b")
 # a headline with neither article nor pronoun: 'Public comments sought on location'
 _SENTENCE_WORD_RE = re.compile(r"(?i)\b(?:the|a|an|this|these|that|those|we|us|our|you|your|it|its|they|their|them|"
                                r"he|she|his|her|i|my|any|all|some|each|every|no|not)\b")
