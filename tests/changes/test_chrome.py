@@ -42,6 +42,15 @@ def _said(report: object) -> str:
     "Mayor 'will not resign' Council votes on budget - Morning Briefing",           # a news teaser
     "Adds: Stocks slide as oil prices climb again in early trading",               # no word of policy
     "No longer says: Storm damage assessed on coast",                              # a headline
+    "Adds: Sign in create an account create a list find a list see all your lists",  # glued controls
+    "Adds: Suggestions are available, use arrow keys to navigate and press enter to make a selection",
+    "Adds: Save up to 30% on select costumes. plus, free shipping when you spend $50",  # shop front
+    "No longer says: Stores find a store clinic optical pharmacy photo studio about Acme company information "
+    "careers investor relations affiliates",                                       # a menu
+    "Porter continues Wizards' youth movement Supreme Court is correct on Voting Rights Act George F. Will",
+    "Last update: 08/13/2013 Aug 2013 Added ticket and web site analytics opt out information",
+    "Now says “affiliates through other means Recommend” (was: “affiliates through other means What "
+    "personally identifiable information do I provide?”)",                          # a heading glued to the old words
 ])
 def test_page_chrome_and_editors_notes_are_not_published(text: str) -> None:
     assert fragment(text) is not None
@@ -66,6 +75,12 @@ def test_holed_and_cut_sentences_are_not_published(text: str) -> None:
     "Now says G Suite instead of Google Apps",
     "Contact Acme at privacy@acme.com to exercise these rights",
     "Adds: In addition, we may share aggregate statistics with partners",
+    "Example Inc. is located in the U.S. and answers within two weeks",
+    "As of June 2024, creators are able to offer paid access to specific channel posts by accepting Stars",
+    "Acme has acquired Widgets and combined it with Gadgets to form a new company named Thing",
+    "Acme welcomed Beta, Inc. to the Acme family in March 2015",
+    "Acme collects wireless location information (including cell tower, Wi-Fi and Global Positioning "
+    "Satellite data) from your device",
 ])
 def test_policy_sentences_are_published(text: str) -> None:
     assert fragment(text) is None

@@ -112,7 +112,7 @@ _POLICY_WORD_RE = re.compile(
     r"corporate|compan(?:y|ies)|acqui\w*|merg\w*|administer\w*|host(?:s|ed|ing)|subscri\w*|ID|IDs|beacons?|pixels?|"
     r"tags?|gifs?|sdks?|plug-?ins?|widgets?|buttons?|social|control\w*|public\w*|visib\w*|friends?|followers?|"
     r"connections?|posts?|comments?|names?|ages?|students?|choos\w*|chose\w*|located|locations?|offices?|"
-    r"headquarter\w*|respon\w*|answer\w*|inquir\w*|questions?|(?:\d+|two|three|four|five|six|seven|ten|thirty|"
+    r"famil(?:y|ies)|headquarter\w*|respon\w*|answer\w*|inquir\w*|questions?|(?:\d+|two|three|four|five|six|seven|ten|thirty|"
     r"several|few) (?:days?|weeks?|months?|years?))\b")
 # a headline with neither article nor pronoun: 'Public comments sought on location'
 _SENTENCE_WORD_RE = re.compile(r"(?i)\b(?:the|a|an|this|these|that|those|we|us|our|you|your|it|its|they|their|them|"
@@ -194,7 +194,9 @@ def fragment(text: str) -> str | None:
     why = page_chrome(text) or holed(text)
     if why:
         return why
-    if _TITLE_QUOTE_RE.match(text) or _WAS_RE.sub("", _LABEL_RE.sub("", text)).rstrip().endswith("?"):
+    was = _WAS_RE.search(text)
+    if _TITLE_QUOTE_RE.match(text) or _WAS_RE.sub("", _LABEL_RE.sub("", text)).rstrip().endswith("?") \
+            or (was and was.group(0).rstrip(" )”\"").endswith("?")):     # the old words ran into a heading
         return "a heading or a link title quoted as a sentence"
     if _HOST_RE.match(_WAS_RE.sub("", text).strip()):
         return "a host name, not a practice"
