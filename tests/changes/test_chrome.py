@@ -114,3 +114,13 @@ def test_a_news_teaser_menu_around_the_policy_is_not_reported() -> None:
     said = _said(compare(old, new))
     assert "Mayor" not in said and "Council" not in said
     assert "order updates" in said
+
+
+@pytest.mark.parametrize("said, told", [
+    ("we of course cannot control how they use it", "Acme of course cannot control how they use it"),
+    ("we in turn share the results with partners", "Acme in turn shares the results with partners"),
+    ("we never sell your data", "Acme never sells your data"),
+])
+def test_an_adverbial_between_subject_and_verb_is_not_conjugated(said: str, told: str) -> None:
+    from tracker.changes.phrasing import third_person
+    assert third_person(said, "Acme") == told        # never 'Acme ofs course'
