@@ -51,6 +51,14 @@ def _said(report: object) -> str:
     "Last update: 08/13/2013 Aug 2013 Added ticket and web site analytics opt out information",
     "Now says “affiliates through other means Recommend” (was: “affiliates through other means What "
     "personally identifiable information do I provide?”)",                          # a heading glued to the old words
+    "Shop the Acme Online Store (1-800-MY-ACME), visit an Acme Store, or find a reseller",
+    "Members enjoy instant videos, free e-books and unlimited free two-day shipping",
+    "Access your cloud dashboard, manage orders, and more",
+    "Learn more about this setting and your Do Not Track browser option here",
+    "Acme Bank, which issues commercial card accounts and consumer financial products",
+    "Types of information Acme collects may include",
+    "The history of material changes at the end of this policy begins as of July 2004",
+    "Adds: Please read user agreement ( ) before using this service",
 ])
 def test_page_chrome_and_editors_notes_are_not_published(text: str) -> None:
     assert fragment(text) is not None
@@ -79,6 +87,8 @@ def test_holed_and_cut_sentences_are_not_published(text: str) -> None:
     "As of June 2024, creators are able to offer paid access to specific channel posts by accepting Stars",
     "Acme has acquired Widgets and combined it with Gadgets to form a new company named Thing",
     "Acme welcomed Beta, Inc. to the Acme family in March 2015",
+    "Click here to log in to your account and then click the Unsubscribe From Newsletter button",
+    "Acme Bank, which issues our cards, may receive your payment data",
     "Acme collects wireless location information (including cell tower, Wi-Fi and Global Positioning "
     "Satellite data) from your device",
 ])

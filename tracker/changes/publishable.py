@@ -47,7 +47,7 @@ from tracker.changes.rules.common import Statement
 # words a finished clause does not end on
 # ('with', 'to', 'in' and 'at' can end a sentence: 'the companies it works with')
 _DANGLING_END_RE = re.compile(r"(?i)\b(?:of|on behalf|the|a|an|and|or|for|by|from|through|their|its|our|your|"
-                              r"that|which|such as|including|e\.g|i\.e|as well as|about|into|onto|than|known as|referred to as|"
+                              r"that|which|such as|including|e\.g|i\.e|as well as|about|into|onto|than|known as|referred to as|may include|"
                               r"please (?:contact|visit|see|call|write to|read))\W*$")
 # a clause that only leads into a sentence: 'To enable …', 'Which …' with nothing after it
 # ('But Apple does not link your IP address …' is a whole sentence: 'and', 'or', 'but' may open one)
@@ -55,7 +55,8 @@ _LEAD_IN_RE = re.compile(r"^(?:To|Which|That|So that|In order to|Such as|Includi
 _QUOTED_EDIT_RE = re.compile(r"^(?:Adds|Drops|Now says) [“\"](?P<q>[^”\"]*)[”\"]")
 _URL_RE = re.compile(r"https?://\S+|www\.\S+")
 # a title quoted as a sentence: what a link or a heading says, never a practice
-_TITLE_QUOTE_RE = re.compile(r"^(?:Adds|No longer says|Now reads):\s+(?:More (?:on|about|information (?:on|about))|"
+_TITLE_QUOTE_RE = re.compile(r"^(?:Learn more|Read more|Find out more|Click here (?:for|to (?:learn|read|view|see|find)))\b|"
+                             r"^(?:Adds|No longer says|Now reads):\s+(?:More (?:on|about|information (?:on|about))|"
                              r"Learn (?:more|about)|Read (?:more|about)|Find out (?:more|about)|Click|See (?:also|more|below)|"
                              r"See|Back to|Go to|Skip to)\b")
 _HOST_RE = re.compile(r"(?i)^(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,6}(?:/\S*)?$")
@@ -81,9 +82,10 @@ _CHANGELOG_RE = re.compile(rf"(?i)^(?:under (?:the )?)?[^.;:]{{1,80}}?\bsection\
 # a sentence about the page, not the policy: how to find one's way in it
 _NAVIGATION_RE = re.compile(r"(?i)\blinks? (?:below|above)\b|\bjump to\b|\btable of contents\b|"
                             r"\b(?:policy|notice|statement) (?:contains|is divided into|is organi[sz]ed into) \w+ (?:sections|parts)\b|"
-                            r"\bread this (?:\w+ )?(?:policy|notice|statement) in its entirety\b")
+                            r"\bread this (?:\w+ )?(?:policy|notice|statement) in its entirety\b|"
+                            r"\b(?:history|log|list|summary) of (?:material |recent )?changes\b")
 # a link's label: a short imperative with no subject ('View your privacy statement', 'Click here …')
-_IMPERATIVE_RE = re.compile(r"^(?:View|Visit|Read|Click|Download|Print|See|Learn|Go|Contact|Manage|Edit|Sign|Log|"
+_IMPERATIVE_RE = re.compile(r"^(?:View|Visit|Access|Read|Click|Download|Print|See|Learn|Go|Contact|Manage|Edit|Sign|Log|"
                             r"Subscribe|Unsubscribe|Find|Explore|Browse|Shop|Watch|Follow|Share|Return|Review|Tell|Email|E-mail|"
                             r"Join|Register|Start|Get|Try|Discover|Check)\b")
 _LINK_LABELS = re.compile(r"^(?:Adds|No longer says|Now reads):\s*")
@@ -91,10 +93,13 @@ _LINK_LABELS = re.compile(r"^(?:Adds|No longer says|Now reads):\s*")
 _SIGN_UP_RE = re.compile(r"(?i)^(?:sign up|subscribe|follow|register)\b(?: (?:to|for|and|now)\b|\s*$)|"
                          r"\b(?:sign in|log in) (?:or )?create an account\b|\bcreate (?:an account|one) now\b|"
                          r"\buse (?:the )?(?:up and down )?arrow keys\b|\bpress enter to\b|"
-                         r"(?i:\bfree shipping\b|\bdaily deals\b|\bsave up to \d|\bshop (?:now|all|by)\b|\bfind a store\b)|"
+                         r"(?i:\bfree (?:[\w-]+ )?shipping\b|\bdaily deals\b|\bsave up to \d|\bshop (?:now|all|by)\b|"
+                         r"\bfind (?:a|more) stores?\b|^shop (?:the|our|at)\b)|"
                          r"\b(?:stor(?:y|ies)|articles?|posts?) (?:is|are) published\b|\bas (?:they're|they are) published\b")
 # a news teaser: quoted speech inside a Title Case headline ("Obama 'deserves great credit' Romney …")
 _TEASER_RE = re.compile(r"\b[A-Z][a-z]+ ['‘][a-z][^'’]{2,60}['’] [A-Z][a-z]|\bRaw: [A-Z]|\b[A-Z][a-z]+ \d+(?:\.\d+)?% [A-Z]")
+# 'Target Bank, which issues commercial card accounts': a name and what it is, no sentence
+_NAME_WHICH_RE = re.compile(r"^(?:[A-Z][\w&'.-]*\s){1,5}?[A-Z][\w&'.-]*, (?:which|who) [^,;]*$")
 # the words any statement about personal data or a policy holds at least one of
 _POLICY_WORD_RE = re.compile(
     r"(?i)\b(?:information|data|details|cookies?|privacy|private|personal\w*|account\w*|e-?mails?|address\w*|location|"
@@ -133,7 +138,7 @@ _BARE_THIS_RE = re.compile(r"\b(?:of|about|to|for|with|on|at) this(?=\s+(?:when|
 # what follows it ('can be , by the customer', 'visit .')
 _HOLE_RE = re.compile(r"(?i)\b(?:be|is|are|was|were|been|the|a|an|to|of|and|or|by|with|at|from|for|in|on|visit|see|"
                       r"our|your|its|their|this|these|called|named|via|under|including|like)\s+[,.;:](?=\s|$)|"
-                      r"\s[,;]\s*[,;]|(?<=[\w)])\s+[,;]\s*$")
+                      r"\s[,;]\s*[,;]|(?<=[\w)])\s+[,;]\s*$|\(\s*\)")
 _STRAY_SPACE_RE = re.compile(r"(?<=[\w)”\"])\s+(?=[,;](?:\s|$))")
 
 
@@ -154,6 +159,10 @@ def page_chrome(text: str) -> str | None:
     if (_LINK_LABELS.match(text) or text == body) and len(words) <= 6 and _IMPERATIVE_RE.match(body) \
             and not re.search(r"(?i)\b(?:you|we|it|they)\b", body):
         return "a link's label"
+    if _IMPERATIVE_RE.match(body) and re.search(r"\band more\W*$", body):
+        return "a link's label"
+    if _NAME_WHICH_RE.match(body):
+        return "a name and a relative clause, with no verb of its own"
     if quoted or re.match(r"^(?:Now says|Now names|No longer names|Now (?:also )?names|Now mentions)\b", text):
         return None               # an edit or a name: the words around it are judged elsewhere
     if len(words) >= 3 and not _POLICY_WORD_RE.search(body):
