@@ -89,6 +89,9 @@ def test_holed_and_cut_sentences_are_not_published(text: str) -> None:
     "Acme welcomed Beta, Inc. to the Acme family in March 2015",
     "Click here to log in to your account and then click the Unsubscribe From Newsletter button",
     "Acme Bank, which issues our cards, may receive your payment data",
+    "Adds: 您的数据可能被传输到其他国家。Ваши данные могут передаваться в другие страны",   # other languages:
+    "Adds: Wir erheben Ihre Daten nur mit Ihrer Einwilligung",                    # no English word of data
+    "Adds: Nous utilisons vos données pour améliorer le service",                 # says anything of them
     "Acme collects wireless location information (including cell tower, Wi-Fi and Global Positioning "
     "Satellite data) from your device",
 ])

@@ -155,23 +155,52 @@ def page_chrome(text: str) -> str | None:
         return "a sentence about finding one's way in the page"
     if _SIGN_UP_RE.search(body) or _TEASER_RE.search(body):
         return "a sign-up box or a news teaser from the page around the policy"
-    words = body.split()
-    if (_LINK_LABELS.match(text) or text == body) and len(words) <= 6 and _IMPERATIVE_RE.match(body) \
-            and not re.search(r"(?i)\b(?:you|we|it|they)\b", body):
-        return "a link's label"
-    if _IMPERATIVE_RE.match(body) and re.search(r"\band more\W*$", body):
+    said_as_is = bool(_LINK_LABELS.match(text)) or text == body     # a quote, not a statement the rules worded
+    if _IMPERATIVE_RE.match(body) and (said_as_is and len(body.split()) <= 6 and not _PERSON_RE.search(body)
+                                       or re.search(r"\band more\W*$", body)):
         return "a link's label"
     if _NAME_WHICH_RE.match(body):
         return "a name and a relative clause, with no verb of its own"
-    if quoted or re.match(r"^(?:Now says|Now names|No longer names|Now (?:also )?names|Now mentions)\b", text):
+    if quoted or _EDIT_LABEL_RE.match(text):
         return None               # an edit or a name: the words around it are judged elsewhere
+    return _no_sentence(body, said_as_is)
+
+
+_PERSON_RE = re.compile(r"(?i)\b(?:you|we|it|they)\b")
+_EDIT_LABEL_RE = re.compile(r"^(?:Now says|Now names|No longer names|Now (?:also )?names|Now mentions)\b")
+
+
+# the small words of other languages written in Latin letters ('Wir erheben Ihre Daten', 'nous utilisons')
+_FOREIGN_WORD_RE = re.compile(r"(?i)\b(?:der|die|das|und|wir|sie|ihre|ihr|nicht|mit|für|le|la|les|et|nous|vous|des|"
+                              r"est|une|el|los|las|y|que|por|para|con|su|il|di|per|che|het|een|wij|uw|van|não|você|"
+                              r"seu|sua|och|att|vi|er|og|jeg)\b")
+
+
+def _foreign(body: str) -> bool:
+    """body is mostly in another language: other letters than ASCII, or two small words of
+    another language written in Latin letters."""
+    letters = [ch for ch in body if ch.isalpha()]
+    if letters and sum(ch.isascii() for ch in letters) < 0.8 * len(letters):
+        return True
+    return len({m.group(0).lower() for m in _FOREIGN_WORD_RE.finditer(body)}) >= 2
+
+
+def _no_sentence(body: str, said_as_is: bool) -> str | None:
+    """Why body, quoted from the page, is no sentence of a policy: no word of policy or data,
+    a headline with neither article nor pronoun, a menu with hardly a function word."""
+    words = body.split()
+    if _foreign(body):
+        return None               # another language: English words of data or articles say nothing of it
     if len(words) >= 3 and not _POLICY_WORD_RE.search(body):
         return "a line with no word of policy or data: page chrome"
-    if (_LINK_LABELS.match(text) or text == body) and len(words) >= 2 and not _SENTENCE_WORD_RE.search(body) \
-            and (len(words) <= 6 or len(words) >= 8 and not re.search(r"[,;(]", body)
-                 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)):
+    if not said_as_is:
+        return None
+    capitals = sum(w[:1].isupper() for w in words)
+    if len(words) >= 2 and not _SENTENCE_WORD_RE.search(body) \
+            and (len(words) <= 6 or len(words) >= 8 and not re.search(r"[,;(]", body) and capitals >= 0.6 * len(words)):
         return "a headline, not a sentence"
-    if (_LINK_LABELS.match(text) or text == body) and len(words) >= 12 and sum(w.lower().strip(",.;:()") in _FUNCTION_WORDS for w in words) < 0.1 * len(words):
+    small = sum(w.lower().strip(",.;:()") in _FUNCTION_WORDS for w in words)
+    if len(words) >= 12 and small < 0.1 * len(words):
         return "a menu: a run of words with hardly a function word between them"
     return None
 
