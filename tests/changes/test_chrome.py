@@ -137,3 +137,18 @@ def test_a_news_teaser_menu_around_the_policy_is_not_reported() -> None:
 def test_an_adverbial_between_subject_and_verb_is_not_conjugated(said: str, told: str) -> None:
     from tracker.changes.phrasing import third_person
     assert third_person(said, "Acme") == told        # never 'Acme ofs course'
+
+
+@pytest.mark.parametrize("line", ["Enforce the Acme Terms of Use; and", "Provide you with updates regarding Acme Products;",
+                                  "Detect and prevent fraud, or"])
+def test_an_item_of_a_list_that_goes_on_is_no_heading(line: str) -> None:
+    from tracker.changes.headings import is_title_line
+    assert not is_title_line(line)
+
+
+def test_a_list_item_is_not_reported_as_a_new_section() -> None:
+    old = ("Privacy Policy\n\nHow We Use Information\nWe use your information to:\nProvide the service;\n"
+           "Send you notices;\n\nSharing\nWe do not sell your personal information.\n")
+    new = old.replace("Send you notices;\n", "Send you notices;\nEnforce the Acme Terms of Use; and\n")
+    report = compare(old, new)
+    assert not any("Enforce" in t for t in report.sections_added), report.sections_added
