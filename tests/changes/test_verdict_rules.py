@@ -243,3 +243,14 @@ def test_addresses_shown_as_placeholders_are_trivial_but_a_new_address_is_not() 
     assert not is_trivial(Change("reworded", "", old, old.replace("requests@acme.example", "dpo@acme.example")))
     assert not is_trivial(Change("reworded", "", old, old.replace("requests@acme.example", "email")
                                  .replace("on your account", "you registered")))
+
+
+def test_two_neighbouring_letters_swapped_is_a_typo_even_in_a_word_of_meaning() -> None:
+    assert is_trivial(_reworded("Everyone can see your story.", "Evreyone can see your story."))
+    assert is_trivial(_reworded("We notify you without unreasonable delay.", "We notify you witohut unreasonable delay."))
+    assert not is_trivial(_reworded("We notify you without delay.", "We notify you within delay."))
+
+
+def test_a_verb_agreeing_with_its_subject_is_no_change_of_meaning() -> None:
+    assert is_trivial(_reworded("We do not share it unless one of the following circumstances apply:",
+                                "We do not share it unless one of the following circumstances applies:"))

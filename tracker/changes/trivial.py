@@ -128,6 +128,8 @@ def _trivial_edit(gone: str, came: str) -> bool:
         return True
     if g and n and len(words_g) <= 2 and len(words_n) <= 2 and not _numbers(g + " " + n):
         gl, nl = g.lower(), n.lower()             # 'recieve' -> 'receive', 'emailing' -> 'email'
+        if len(words_g) == len(words_n) == 1 and _transposed(gl, nl) and len(gl) >= 5:
+            return True                   # 'without' -> 'witohut': two neighbouring letters swapped
         if _NEG_RE.search(gl) or _NEG_RE.search(nl) or {gl, nl} & _MEANING_SUFFIXED:
             return False
         return SequenceMatcher(None, gl, nl).ratio() >= 0.8 or (
@@ -139,9 +141,18 @@ _INFLECTIONS = ("s", "es", "d", "ed", "ing", "ly")
 _MEANING_SUFFIXED = frozenset(("without", "within", "unless", "nothing", "anyone", "everyone"))
 
 
+def _transposed(a: str, b: str) -> bool:
+    """The same word with two neighbouring letters swapped ('evreyone' for 'everyone')."""
+    diff = [k for k, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(a) == len(b) and len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] \
+        and a[diff[1]] == b[diff[0]]
+
+
 def _inflection(a: str, b: str) -> bool:
     """'emailing' and 'email', 'Framework' and 'Frameworks': one word inflected, not another word."""
     short_w, long_w = sorted((a, b), key=len)
+    if short_w.endswith("y") and long_w in (short_w[:-1] + "ies", short_w[:-1] + "ied"):
+        return True                       # 'apply' and 'applies', 'specify' and 'specified'
     return long_w.startswith(short_w) and long_w[len(short_w):] in _INFLECTIONS
 
 
