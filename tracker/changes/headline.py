@@ -279,16 +279,23 @@ def _lost_news(s: Statement, full: str, cut: str) -> bool:
         and new not in cut.lower() and s.new != full
 
 
+# the shorter label of a sentence no longer said, when the whole sentence fits with it only
+_NO_LONGER_SAYS_RE = re.compile(r"^No longer says: ")
+
+
 def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bool,
                 salient: tuple[str, ...] = ()) -> str:
     """The first statement that fits under 140 characters, its '(was: …)' dropped if need be."""
     lead = "Rewrite: " if rewrite else ""
     spare: str | None = None      # a cut that reads as a fragment: the headline only when nothing better fits
+    dropped: str | None = None    # a sentence no longer said that fits only as 'Drops: …'
     for s in sorted(statements, key=_weak_lead):      # stable: the first strong statement leads
         if spare and _weak_lead(s):
             return spare          # a strong statement cut short says more than a pointer or a heading
         full = s.short or s.text
         lean = _lean(_strip_was(full))
+        if spare is None and dropped is not None and _weak_lead(s):
+            return dropped        # a strong statement in its shorter label before a pointer or a heading
         for text in (full, _strip_was(full), compact(full), compact(_strip_was(full)), lean, _unlabelled(lean),
                      _MOTIVE_RE.sub("", lean)):
             if len(_led(lead, text)) <= HEADLINE_LIMIT:      # 'Rewrite with a new commitment: ' is longer
@@ -300,6 +307,9 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
         if core and not _fragment(s, core) and not _lost_news(s, full, core):   # the statement reduced to its practice
             return _led(lead, core)
         spare = spare or (_led(lead, core) if core else None)
+        short_label = _led(lead, _NO_LONGER_SAYS_RE.sub("Drops: ", lean))
+        if dropped is None and short_label != _led(lead, lean) and len(short_label) <= HEADLINE_LIMIT:
+            dropped = short_label
         cut = shorten(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead), salient) \
             or trim_tail(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead))
         if cut and _lost_news(s, full, cut):
@@ -315,8 +325,8 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
             if not _fragment(s, cut):
                 return _led(lead, cut)
             spare = spare or _led(lead, cut)
-    if spare:
-        return spare
+    if spare or dropped:
+        return spare or dropped or ""
     topic = next((t for t, _ in f.topic_counts if t != "other"), "other")
     base = "Rewrites its policy" if verdict == "major" else "Changes what it says about"
     return f"{base}{'' if verdict == 'major' else ' ' + _TOPIC_WORDS.get(topic, topic)}"
