@@ -8,7 +8,8 @@ import pytest
 from tracker.changes.anchors import anchor, points_back, refers_back
 from tracker.changes.headline import summarise
 from tracker.changes.report import Change
-from tracker.changes.statements import Context, Statement, candidates
+from tracker.changes.rules.common import Context, Statement
+from tracker.changes.statements import candidates
 from tracker.changes.summary import Facts
 
 

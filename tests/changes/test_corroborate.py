@@ -7,7 +7,7 @@ from pathlib import Path
 from tests.support.changes import ch
 from tracker.changes import compare
 from tracker.changes.corroborate import corroborated, protection_kinds
-from tracker.changes.statements import Statement
+from tracker.changes.rules.common import Statement
 
 KINDS = protection_kinds(lambda t: "will not" in t or "does not" in t)
 
@@ -184,7 +184,7 @@ def test_a_right_over_ones_data_said_new_that_the_old_text_gave_in_other_words_i
     """'provides you with the ability to access and edit … information' was there: 'you can
     update any contact information you provide' gives no new right (Allrecipes 2017). A new
     opt-out is news even when the old text had other opt-outs."""
-    from tracker.changes.statements import right_given
+    from tracker.changes.rules.rights import right_given
     old = ["Acme provides you with the ability to access and edit certain personally identifying information that "
            "you have provided to us.", "You can opt out of marketing e-mails at any time."]
     before = right_given(old, before=True)

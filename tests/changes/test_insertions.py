@@ -8,7 +8,8 @@ from tests.support.changes import ch, ctx
 from tracker.changes.edits import edit_statement
 from tracker.changes.insertions import item_impact, item_statement
 from tracker.changes.lists import one_edit
-from tracker.changes.statements import practice_statements, reworded_statements
+from tracker.changes.rules.practices import practice_statements
+from tracker.changes.rules.structure import reworded_statements
 
 
 def _said(old: str, new: str, owner: str = "Acme") -> str | None:

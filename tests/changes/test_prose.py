@@ -13,7 +13,9 @@ from tracker.changes.headline import tighten
 from tracker.changes.phrasing import clause_about, has_verb, is_pointer, link_phrase, third_person, tidy
 from tracker.changes.priorities import RANK, tier
 from tracker.changes.segment import split_sentences
-from tracker.changes.statements import Statement, candidates, select, value_statements
+from tracker.changes.rules.common import Statement
+from tracker.changes.statements import candidates, select
+from tracker.changes.rules.figures import value_statements
 
 
 def test_a_link_is_said_as_what_it_links_to() -> None:
@@ -160,7 +162,7 @@ def test_a_pointer_sentence_among_candidates_keeps_its_right() -> None:
 
 def test_one_name_for_another_is_said_as_such_and_an_edit_keeps_its_negation() -> None:
     from tracker.changes.phrasing import edit_window
-    from tracker.changes.statements import edit_statement
+    from tracker.changes.rules.common import edit_statement
     c = _ch("reworded", "Software developers can build tools on developer projects on Wikimedia Labs, a platform "
             "for third-party developers that we host and that is run by volunteers and staff of the projects.",
             "Software developers can build tools on developer projects on Wikimedia Cloud Services, a platform "
@@ -196,7 +198,7 @@ def test_one_new_source_added_to_a_sentence_is_stated() -> None:
     """Twitter's 2013 intro gained 'and from our partners and other third parties' in a sentence
     too long to quote: data about the user now also comes from others, said plainly; a source the
     old text named, or a vague one, is no news."""
-    from tracker.changes.statements import practice_statements
+    from tracker.changes.rules.practices import practice_statements
     old = ('Twitter receives your information through our various websites, SMS, APIs, email notifications, '
            'applications, buttons, and widgets (the "Services" or "Twitter").')
     new = ('Twitter receives your information through our various websites, SMS, APIs, email notifications, '

@@ -9,7 +9,9 @@ from tests.support.changes import ch as _ch, ctx as _ctx
 from tracker.changes import compare
 from tracker.changes.headline import tighten
 from tracker.changes.phrasing import is_page_chrome
-from tracker.changes.statements import Statement, candidates, edit_statement, retention_statements
+from tracker.changes.rules.common import Statement, edit_statement
+from tracker.changes.statements import candidates
+from tracker.changes.rules.retention import retention_statements
 
 
 def test_share_buttons_sign_up_boxes_and_menus_are_page_chrome_not_sentences() -> None:
@@ -140,7 +142,7 @@ def test_chrome_is_left_out_of_candidates_but_a_heading_list_is_not() -> None:
 
 
 def test_a_right_restated_in_a_rewrite_in_other_words_is_not_reported_removed() -> None:
-    from tracker.changes.statements import rights_statements
+    from tracker.changes.rules.rights import rights_statements
     gone = _ch("removed", "You may also request a copy of your information or its correction by contacting us at "
                "help.acme.com.", None, ("rights",))
     copy = _ch("added", None, "You also have the right to receive a copy of the information that Acme collects about "
@@ -151,7 +153,8 @@ def test_a_right_restated_in_a_rewrite_in_other_words_is_not_reported_removed() 
 
 
 def test_an_offer_to_answer_questions_is_no_right_and_a_disclaimer_is_no_promise() -> None:
-    from tracker.changes.statements import promise_statements, rights_statements
+    from tracker.changes.rules.promises import promise_statements
+    from tracker.changes.rules.rights import rights_statements
     ask = _ch("removed", "If you have questions about how we use your data, you can always ask us for more "
               "information.", None, ("rights",))
     assert rights_statements(_ctx(ask)) == []
@@ -182,7 +185,7 @@ def test_data_newly_combined_with_the_account_ranks_above_newly_named_products()
     """google 2016-06: 'your activity on other sites … may be associated with your personal
     information' is the story after the dropped promise; products named in an example are not.
     A sentence that says data is NOT associated with the account widens nothing."""
-    from tracker.changes.statements import practice_statements
+    from tracker.changes.rules.practices import practice_statements
     combined = ("Depending on your account settings, your activity on other sites and apps may be "
                 "associated with your personal information.")
     widened = practice_statements(_ctx(_ch("reworded", "We use cookies on other sites and apps.", combined)))

@@ -10,10 +10,13 @@ from tracker.changes.clauses import drop_examples, drop_opener, practice_of, red
 from tracker.changes.headline import _led, _weak_lead, headline_of, tighten
 from tracker.changes.phrasing import is_advice, is_page_chrome, shorten, third_person, tidy
 from tracker.changes.priorities import RANK, tier
-from tracker.changes.statements import (
-    Statement, _loose, _owner_says, candidates, law_statements, practice_statements, retention_statements,
-    rights_statements, signal_statements,
-)
+from tracker.changes.rules.common import Statement, _owner_says
+from tracker.changes.statements import _loose, candidates
+from tracker.changes.rules.sharing import law_statements
+from tracker.changes.rules.practices import practice_statements
+from tracker.changes.rules.retention import retention_statements
+from tracker.changes.rules.rights import rights_statements
+from tracker.changes.rules.promises import signal_statements
 from tracker.changes.summary import Facts
 
 
@@ -161,7 +164,7 @@ def test_ignoring_do_not_track_is_a_practice_and_honouring_it_a_commitment() -> 
     assert said("Although we would like to honor Do Not Track signals, we are unable to honor them at this time.")[0][0] \
         == "practice-changed"
     assert said("We honor the Global Privacy Control signal as a request to opt out of sales.")[0][0] == "promise-added"
-    from tracker.changes.statements import _promise_of
+    from tracker.changes.rules.promises import _promise_of
     assert not _promise_of("Acme", 'Acme does not respond to browser "do not track" signals')
     # what others may do one day is neither
     assert said('There is no industry standard for how companies should respond to "do not track" signals.') == []

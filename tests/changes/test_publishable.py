@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tracker.changes.publishable import fragment, publishable
-from tracker.changes.statements import Statement
+from tracker.changes.rules.common import Statement
 
 
 @pytest.mark.parametrize("text", [

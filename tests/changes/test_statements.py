@@ -8,9 +8,14 @@ from tracker.changes.claims import keep_real_entities, keep_real_sections, plain
 from tracker.changes.phrasing import clause_about, shorten, third_person
 from tracker.changes.priorities import IMPACTS, RANK, tier
 from tracker.changes.report import Change
-from tracker.changes.statements import (Context, Statement, consent_statements, promise_statements,
-                                        recipient_statements, retention_statements, rights_statements,
-                                        section_statements, select, sharing_statements, value_statements)
+from tracker.changes.rules.common import Context, Statement
+from tracker.changes.rules.promises import consent_statements, promise_statements
+from tracker.changes.rules.sharing import recipient_statements, sharing_statements
+from tracker.changes.rules.retention import retention_statements
+from tracker.changes.rules.rights import rights_statements
+from tracker.changes.rules.structure import section_statements
+from tracker.changes.statements import select
+from tracker.changes.rules.figures import value_statements
 from tracker.changes.trivial import is_trivial
 
 
@@ -205,7 +210,8 @@ def test_compact_drops_openers_and_asides_but_not_the_focus() -> None:
 
 
 def test_a_reworded_sentence_is_stated_by_its_edit() -> None:
-    from tracker.changes.statements import edit_statement, reworded_statements
+    from tracker.changes.rules.common import edit_statement
+    from tracker.changes.rules.structure import reworded_statements
     c = _ch("reworded", "We collect your name and payment data, such as credit card or checking account information.",
             "We collect your name and payment data, such as credit card information.", ("collection",))
     text, old, new = edit_statement(_ctx(c), c)
@@ -221,7 +227,7 @@ def test_a_reworded_sentence_is_stated_by_its_edit() -> None:
 
 
 def test_a_removed_sentence_merged_into_a_new_one_is_not_reported_removed() -> None:
-    from tracker.changes.statements import practice_statements
+    from tracker.changes.rules.practices import practice_statements
     gone = _ch("removed", "Data collected in the EEA when using Tunes is controlled by Tunes SARL in Luxembourg.", None,
                ("collection",))
     merged = _ch("reworded", "Data is controlled by Acme Sales.", "Data is controlled by Acme Distribution. Data "
@@ -286,7 +292,7 @@ def test_a_heading_glued_to_its_sentence_is_set_apart() -> None:
 
 
 def test_a_promise_that_covers_less_is_narrowed_even_when_few_words_changed() -> None:
-    from tracker.changes.statements import narrowed_promises
+    from tracker.changes.rules.promises import narrowed_promises
     c = Change("reworded", "S", "We will not sell or rent your email address or any information that identifies you "
                "without your permission.", "We will not sell or rent your email address without your permission.",
                ("sale",), False, ())
@@ -338,7 +344,7 @@ def test_a_company_newly_named_as_controller_is_stated() -> None:
 
 
 def test_a_sentence_about_children_is_its_own_statement() -> None:
-    from tracker.changes.statements import children_statements
+    from tracker.changes.rules.practices import children_statements
     c = _ch("added", None, "Our services are not directed to children, and you may not use them if you are under 13.",
             ("children",))
     (s,) = children_statements(_ctx(c))

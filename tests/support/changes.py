@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tracker.changes.report import Change
-from tracker.changes.statements import Context
+from tracker.changes.rules.common import Context
 
 
 def ctx(*changes: Change, old_text: str = "", **kw: object) -> Context:

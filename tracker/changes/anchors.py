@@ -27,7 +27,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tracker.changes.statements import Context, Statement
+    from tracker.changes.rules.common import Context, Statement
 
 _AUX = r"(?:is|are|was|were|will|would|may|might|can|could|should|must|shall|do|does|did|has|have|had)"
 # a pronoun subject whose antecedent is not quoted: 'They may combine …', 'This includes …', 'It will …'

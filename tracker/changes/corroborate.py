@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tracker.changes.report import Change
-from tracker.changes.statements import Statement
+from tracker.changes.rules.common import Statement
 
 SAME_SENTENCE = 0.85        # share of a sentence's content words found in one sentence of the other side
 SAME_PRACTICE = 0.7         # the same, stemmed, for a protection restated in other words
@@ -270,7 +270,9 @@ def corroborated(statements: list[Statement], changes: Sequence[Change], old_sen
 def protection_kinds(owner_promise: Callable[[str], bool]) -> Callable[[str], Callable[[str], bool] | None]:
     """kind_of for corroborated(): a right is restated by a right, a promise or consent step by a
     promise or consent step. owner_promise tells a promise in the company's words."""
-    from tracker.changes.statements import _ANY_RIGHT_RE, _CONSENT_RE, _PASSIVE_PROMISE_RE, _RIGHT_RE
+    from tracker.changes.rules.rights import _ANY_RIGHT_RE
+    from tracker.changes.rules.common import _CONSENT_RE, _RIGHT_RE
+    from tracker.changes.rules.promises import _PASSIVE_PROMISE_RE
 
     def right(t: str) -> bool:
         return bool(_RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t))
@@ -329,7 +331,7 @@ def same_sharing(claim: str) -> Callable[[str], bool]:
 
 
 def _lacks_no_news(claim: str, share_verbs: bool) -> Callable[[str], bool]:
-    from tracker.changes.statements import _SHARE_RE, _SOURCE_RE
+    from tracker.changes.rules.common import _SHARE_RE, _SOURCE_RE
     words = _tokens(claim, False)
     first = words[0] if words else ""
     names = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]+", claim)}

@@ -11,6 +11,7 @@ from typing import Any, Callable
 from tracker.changes import entities as ent
 from tracker.changes.align import WORK, align_sentences, similarity
 from tracker.changes.sections import align_sections, changed_only, distinct_sections, outline_size
+from tracker.changes.merges import merge_rewordings
 from tracker.changes.report import Change, ChangeReport
 from tracker.changes.normalize import clean_chars, deobfuscate_emails, repair_encoding, sentence_key
 from tracker.changes.ownership import split_own
@@ -20,7 +21,10 @@ from tracker.changes.headline import summarise
 from tracker.changes.publishable import publishable
 from tracker.changes.layout import LayoutOnly, stream
 from tracker.changes.corroborate import corroborated, protection_kinds, summary_side, summary_statement
-from tracker.changes.statements import Context, _promise, candidates, right_given
+from tracker.changes.rules.common import Context
+from tracker.changes.rules.promises import _promise
+from tracker.changes.statements import candidates
+from tracker.changes.rules.rights import right_given
 from tracker.changes.summary import Facts, new_names, novel_terms
 from tracker.changes.topics import _topics_of
 from tracker.changes.roles import vendor_roles
@@ -81,10 +85,10 @@ def clear_caches() -> None:
             memo.memo.clear()
             memo.big.clear()
     from tracker.changes.segment import _block_events
-    from tracker.changes.statements import _says
+    from tracker.changes.rules.common import _says
     from tracker.changes.normalize import _sentence_key
     from tracker.changes.phrasing import edit_window, is_pointer, tidy
-    from tracker.changes.statements import _editors_note, _stamp_only
+    from tracker.changes.rules.common import _editors_note, _stamp_only
     from tracker.changes.trivial import is_change_log
     from tracker.changes.roles import _spans_in
     from tracker.changes.variants import _american
@@ -95,7 +99,7 @@ def clear_caches() -> None:
     from tracker.changes.vendors import _mentions
     from tracker.changes.corroborate import _indexed
     from tracker.changes.literals import lowered
-    from tracker.changes.statements import _promise_of
+    from tracker.changes.rules.promises import _promise_of
     for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff, _says, _block_events, _sentence_key, tidy,
                is_pointer, edit_window, _stamp_only, _editors_note, is_change_log, _spans_in, _american,
                _sentence_triples, text_triples, sentence_body_words, _word_counts, _bigram_counts, _glued_candidates, _mentions, _indexed, _promise_of, lowered):
@@ -349,6 +353,11 @@ def compare(old: str, new: str) -> ChangeReport:
         if p.kind != "moved" and section:
             changed_sections[section] = None
 
+    merged = merge_rewordings(changes, _reworded)
+    if len(merged) < len(changes):      # sentences merged or split by an edit: one rewording each
+        for kind in ("added", "removed", "reworded"):
+            stats[kind] += sum(c.kind == kind for c in merged) - sum(c.kind == kind for c in changes)
+        changes = merged
     fold = d_old.lower_case or d_new.lower_case     # names lost their capitals: match any case
     # headings name parties too, and a contact block's short lines ('Tel.: +49 ...') are parsed as headings
     e_old = _entities(_entity_text(d_old), tuple(d_old.urls), fold, old)
@@ -433,6 +442,13 @@ def compare(old: str, new: str) -> ChangeReport:
         vendor_roles=vendor_roles(sorted({*added["vendors"], *removed["vendors"]}), old, new),
         links_changed=facts.links_changed,
     )
+
+
+def _reworded(section: str, old: str, new: str) -> Change:
+    """A rewording found after alignment (tracker.changes.merges), read like an aligned one."""
+    fl = flips(old, new)
+    return Change("reworded", section, old, new, tuple(change_topics("reworded", old, new)),
+                  is_material("reworded", old, new, fl), tuple(fl))
 
 
 def _salient_terms(changes: list[Change], added: dict[str, list[str]], removed: dict[str, list[str]],

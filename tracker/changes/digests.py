@@ -13,7 +13,7 @@ import re
 from tracker.changes.literals import lowered
 from tracker.changes.phrasing import capitalise, clause_about, third_person
 from tracker.changes.report import Change
-from tracker.changes.statements import Context, Statement, _live, _topic
+from tracker.changes.rules.common import Context, Statement, _live, _topic
 
 # (label, what the new text must say): the rights of data protection laws, most cited first
 RIGHTS: tuple[tuple[str, "re.Pattern[str]"], ...] = tuple((label, re.compile(rx, re.I)) for label, rx in (

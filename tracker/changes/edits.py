@@ -16,9 +16,8 @@ from tracker.changes.phrasing import (
     _trim, capitalise, clause_about, edit_window, has_verb, is_page_chrome, plain_words, third_person, tidy,
 )
 from tracker.changes.report import Change
-from tracker.changes.statements import (
-    _EMAIL_RE, NAMED_QUOTE_LIMIT, QUOTE_LIMIT, Context, _and, _contact_role, _lower, _mail, _owner_says,
-)
+from tracker.changes.rules.figures import _EMAIL_RE, _contact_role, _mail
+from tracker.changes.rules.common import NAMED_QUOTE_LIMIT, QUOTE_LIMIT, Context, _and, _lower, _owner_says
 
 
 def _chunks(c: Change, op: str) -> list[str]:

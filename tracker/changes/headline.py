@@ -39,7 +39,8 @@ from tracker.changes.clauses import drop_opener, practice_of
 from tracker.changes.phrasing import _bare_condition as bare_condition, capitalise, compact as drop_asides, has_verb, plain_words as compact, shorten
 from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, RANK, tier
 from tracker.changes.anchors import refers_back
-from tracker.changes.statements import Statement, select
+from tracker.changes.rules.common import Statement
+from tracker.changes.statements import select
 from tracker.changes.summary import Facts
 from tracker.changes.trivial import trivial_of
 

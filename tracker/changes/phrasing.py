@@ -16,7 +16,7 @@ _CLAUSE_SPLIT_RE = re.compile(r"\s*(?:;|\s[–—]\s|:\s(?=[A-Z])|\.\s+(?=[A-Z])
 _COMMA_SPLIT_RE = re.compile(r",\s+(?=(?:and|but|or|which|including|such as|for example|e\.g\.|unless|except|"
                              r"where|when|if|so that|in order|as well as)\b)")
 _MODALS = {"already", "just", "recently", "even", "actually", "cannot", "can't", "won't", "will", "may", "might", "can", "could", "should", "would", "must", "shall", "also", "only", "never",
-           "generally", "automatically", "currently", "still", "now", "no", "not", "always", "sometimes",
+           "generally", "automatically", "currently", "still", "now", "no", "longer", "not", "always", "sometimes",
            "often", "typically", "usually", "therefore", "then", "further", "additionally", "occasionally"}
 _LY_VERBS = {"apply", "reply", "rely", "supply", "comply", "imply", "multiply", "ally"}
 _IRREGULAR = {"do": "does", "have": "has", "are": "is", "were": "was", "don't": "doesn't", "aren't": "isn't",

@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 
 # the labels the rules put before a quote: the quote after them is what is judged
-from tracker.changes.statements import _LABEL_RE, Statement
+from tracker.changes.statements import _LABEL_RE
+from tracker.changes.rules.common import Statement
 
 # words a finished clause does not end on
 # ('with', 'to', 'in' and 'at' can end a sentence: 'the companies it works with')

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from tracker.changes.align import Pair
     from tracker.changes.report import Change
     from tracker.changes.segment import Document
-    from tracker.changes.statements import Statement
+    from tracker.changes.rules.common import Statement
     from tracker.changes.summary import Facts
 
 _WORD_RE = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")

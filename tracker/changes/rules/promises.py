@@ -1,0 +1,233 @@
+"""Promises, consent steps and browser signals: withdrawn, narrowed, added or weakened
+('will not sell' -> 'may sell', opt-in -> opt-out, 'does not respond to do-not-track signals').
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tracker.changes.phrasing import clause_about, edit_window, third_person, tidy
+from tracker.changes.report import Change
+from tracker.changes.rules.common import _CONSENT_RE, Context, _editors_note, _live, _lower, NAMED_QUOTE_LIMIT, _new_texts, _owner_says, _PRACTICE_RE, _PROMISE_RE, _restated, _SALE_RE, _SHARE_RE, _stamp_only, Statement, _topic
+
+
+# -- rules: one per kind of statement ----------------------------------------------------------
+
+def _promise(ctx: Context, text: str) -> bool:
+    """'we will not …', 'without your consent', or the company by name: 'Reddit does not sell'."""
+    return _promise_of(ctx.owner, text)
+
+
+@lru_cache(maxsize=8192)
+def _promise_of(owner_name: str, text: str) -> bool:
+    """_promise, remembered: every rule asks it of the same changed sentences."""
+    if _UNABLE_RE.search(text):
+        return False                   # 'we will not be able to restore it': a limit, not a promise
+    if _PROMISE_RE.search(text):
+        return True
+    owner = re.escape(owner_name)
+    return bool(re.search(rf"\b{owner}(?:\s+(?:also|generally|currently|knowingly))?\s+(?:will|does|shall|would)"
+                          rf"\s*(?:not|n't)\b|\b{owner} never\b", text))
+
+
+# the same promise in the passive: 'information about you is not willfully disclosed to any third party'
+_PASSIVE_PROMISE_RE = re.compile(r"(?i)\b(?:is|are|will) (?:not|never|only) (?:be )?(?:\w+ly )?(?:disclosed|shared|sold|rented|"
+                                 r"transferred|provided|given|traded)\b|\bwithout first (?:receiving|obtaining|getting) "
+                                 r"(?:your|the user's|that customer's) (?:permission|consent)")
+# a browser's 'do not track' or Global Privacy Control signal, and a company not acting on one
+_SIGNAL = r"do[- ]not[- ]track|DNT|Global Privacy Control|GPC"
+_REFUSES = (r"\b(?:not|n't|unable to|cannot|no longer) (?:currently |yet )?(?:respond|honou?r|recogni[sz]e|support|process|act on|"
+            r"comply with)\b")
+_SIGNAL_RE = re.compile(rf"(?i)\b(?:{_SIGNAL})\b")
+_REFUSES_RE = re.compile(rf"(?i){_REFUSES}")
+_UNABLE_RE = re.compile(r"(?i)\b(?:will|would|may) not be (?:able|possible|available)\b|\b(?:does|do) not control\b|"
+                        r"\b(?:does|do) not have (?:any )?(?:access to (?:or|and) )?control\b|\b(?:cannot|can't|can not) control\b|\bha(?:s|ve) no control\b|"
+                        r"\b(?:is|are) not responsible\b|\b(?:does|do) not (?:own|operate|own or operate)\b|\b(?:cannot|can't|can not) (?:guarantee|ensure|warrant|promise)|"
+                        r"\bif you (?:would )?(?:prefer|wish|would like|want) that\b|"
+                        # a request of the user's it refuses: 'does not respond to Web browser "do not track" signals'
+                        rf"{_REFUSES}[^.;]{{0,40}}?\b(?:{_SIGNAL}|signals?|requests?)\b")
+
+
+def _promise_clause(ctx: Context, text: str) -> str | None:
+    """The clause holding the promise, never another clause of the same sentence."""
+    if _PROMISE_RE.search(text):
+        return _owner_says(ctx, text, _PROMISE_RE)
+    owner = re.compile(rf"\b{re.escape(ctx.owner)}\b")
+    return _owner_says(ctx, text, owner) if owner.search(text) else _owner_says(ctx, text, None)
+
+
+def promise_statements(ctx: Context) -> list[Statement]:
+    """Promises, consent steps and opt-ins withdrawn or added; 'will not sell' -> 'may sell'."""
+    out: list[Statement] = []
+    kept_promises: list[str] | None = None
+    for k, c in _live(ctx):
+        o, n = c.old or "", c.new or ""
+        po, pn = _promise(ctx, o), _promise(ctx, n)
+        if po and c.kind == "removed":
+            if kept_promises is None:
+                kept_promises = _new_texts(ctx, lambda t: _promise(ctx, t))
+            if _restated(o, kept_promises):
+                continue
+        if po and (c.kind == "removed" or (c.kind == "reworded" and not pn)) and (_PRACTICE_RE.search(o) or _CONSENT_RE.search(o)):
+            said = _promise_clause(ctx, o)
+            if not said:
+                continue
+            for verbs, topic in ((_SALE_RE, "sale"), (_SHARE_RE, "sharing")):   # 'will not sell/share' -> 'may …'
+                if c.kind == "reworded" and (_SALE_RE.search(o) or _SHARE_RE.search(o)) and verbs.search(n) \
+                        and not _promise(ctx, n) and not _PASSIVE_PROMISE_RE.search(n):
+                    # 'will not sell' -> 'may share' reverses it; '… is not disclosed without your permission' does not
+                    now = _owner_says(ctx, n, verbs)
+                    if now:
+                        out.append(Statement(f"{now} (was: {_lower(said)})", topic, "sale-reversal", said, now, (k,)))
+                        break
+            else:
+                now = None
+            if out and out[-1].changes == (k,) and out[-1].impact == "sale-reversal":
+                continue
+            now = _owner_says(ctx, n, None) if c.kind == "reworded" else None
+            if now and len(said) < 0.8 * len(tidy(o)):
+                now = None          # the promise was one clause of the sentence: say it is gone
+            text = f"{now} (was: {_lower(said)})" if now else f"No longer promises: {_lower(said)}"
+            out.append(Statement(text, _topic(c), "promise-withdrawn", said, now, (k,),
+                                 "" if now else f"Drops promise: {_lower(said)}"))
+        elif pn and not (c.kind == "reworded" and po) and c.kind != "removed" and _PRACTICE_RE.search(n):
+            said = _promise_clause(ctx, n)
+            if said:
+                impact = "no-sale-promise" if _SALE_RE.search(said) else "promise-added"
+                out.append(Statement(f"New commitment: {_lower(said)}", _topic(c), impact, None, said, (k,)))
+    return out
+
+
+def narrowed_promises(ctx: Context) -> list[Statement]:
+    """A promise that still stands but covers less: words dropped from a 'we will not …'
+    sentence ('… your email address or any information that identifies you' -> '… your email
+    address'). Read on every reworded sentence: a few dropped words may not count as material."""
+    out: list[Statement] = []
+    for k, c in enumerate(ctx.changes):
+        if c.kind != "reworded" or not c.old or not c.new or _stamp_only(c) or _editors_note(c):
+            continue
+        if not (_promise(ctx, c.old) and _promise(ctx, c.new)):
+            continue
+        w = edit_window(c.old, c.new)
+        if w is None or w[3] or not w[2] or len(w[2].split()) < 2:
+            continue                      # only a promise that lost words, and more than one
+        m = _PROMISE_RE.search(c.old)
+        at = c.old.find(w[2])
+        if not m or at < m.end() or not _PRACTICE_RE.search(c.old[m.end():at + len(w[2])]):
+            continue                      # the words lost are not what the promise is about
+        now = _promise_clause(ctx, c.new)
+        if now:
+            vp = re.search(r"\b(?:will|does|do|shall|would) not (.+)$", now)
+            short = f"{ctx.owner} narrows its promise not to {vp.group(1)}" if vp else ""
+            out.append(Statement(f"Narrows its promise: {_lower(now)} (was: {_lower(third_person(w[0], ctx.owner))})",
+                                 _topic(c), "promise-narrowed", w[0], w[1], (k,), short))
+    return out
+
+
+def consent_statements(ctx: Context) -> list[Statement]:
+    """Opt-in became opt-out, or a mandatory commitment became permissive ('will' -> 'may')."""
+    out: list[Statement] = []
+    for k, c in _live(ctx):
+        flips = [f for f in c.flips if f.startswith(("opt-in → opt-out", "obligation weakened"))]
+        if c.kind != "reworded" or not flips:
+            continue
+        now = _owner_says(ctx, c.new or "", _PRACTICE_RE) or _owner_says(ctx, c.new or "", None)
+        was = clause_about(c.old or "", _PRACTICE_RE, 80) or clause_about(c.old or "", None, 80)
+        if now and was:
+            out.append(Statement(f"{now} (was: {_lower(third_person(was, ctx.owner))})", _topic(c),
+                                 "consent-weakened", was, now, (k,)))
+    return out
+
+
+_CONSENT_FIRST_RE = re.compile(
+    r"(?i)\bonly (?:[\w-]+ ){0,4}(?:after|once|if|when) you(?:'ve| have)? (?:\w+ )?(?:given|give|provided|provide|granted|"
+    r"grant)(?: us)? (?:your |explicit |prior )*(?:consent|permission)|\b(?:with|after obtaining|after receiving|once we have) "
+    r"your (?:prior |explicit )*consent in (?:our|the|a) (?:cookie|consent) (?:banner|pop-?up|tool)")
+_IMPLIED_RE = re.compile(
+    r"(?i)\bimplied consent\b|\bassume (?:that )?you (?:agree|consent|accept)|\bby (?:continuing to )?(?:using|visiting|"
+    r"browsing) (?:our|this|the) (?:web ?)?site,? you (?:agree|consent|accept)")
+_NECESSARY_RE = re.compile(r"(?i)\b(?:strictly )?(?:necessary|essential)\b")
+
+
+def consent_required_statements(ctx: Context) -> list[Statement]:
+    """A consent step added ('we only set cookies after you have given your consent in our
+    cookie banner'), above all where implied consent ('we assume you agree unless you opt out')
+    was dropped: the user is now asked first."""
+    out: list[Statement] = []
+    implied = next(((k, c) for k, c in _live(ctx) if c.kind in ("removed", "reworded") and c.old
+                    and _IMPLIED_RE.search(c.old) and not _IMPLIED_RE.search(c.new or "")), None)
+    for k, c in _live(ctx):
+        new = c.new or ""
+        if c.kind == "removed" or not _CONSENT_FIRST_RE.search(new) or _CONSENT_FIRST_RE.search(c.old or ""):
+            continue
+        said = _owner_says(ctx, new, _CONSENT_FIRST_RE, NAMED_QUOTE_LIMIT)
+        if not said:
+            continue
+        was = clause_about(implied[1].old or "", _IMPLIED_RE, 90) if implied else None
+        was = _lower(third_person(was, ctx.owner)) if was else ("implied consent" if implied else None)
+        what = ("non-essential cookies" if _NECESSARY_RE.search(new) else "cookies") if re.search(r"(?i)\bcookies\b", new) else ""
+        short = (f"{ctx.owner} now asks for your consent before setting {what}"
+                 + (" (was: implied consent)" if implied else "")) if what else ""
+        ks = (k, implied[0]) if implied and implied[0] != k else (k,)
+        out.append(Statement(f"{said} (was: {was})" if was else said, "cookies-tracking", "consent-required",
+                             was, said, ks, short))
+        break
+    return out
+
+
+# the company acting on a browser's signal (_SIGNAL_RE): a commitment
+_HONOURS_RE = r"\b(?:will |do |does |currently )?(?:respond|honou?r|recogni[sz]e|process|treat)s?\b"
+
+
+def signal_statements(ctx: Context) -> list[Statement]:
+    """What the company does with a browser's 'do not track' or Global Privacy Control signal,
+    newly said or no longer said: ignoring it is a practice the reader should know of (it is
+    no commitment), honouring it is a commitment."""
+    out: list[Statement] = []
+    for k, c in _live(ctx):
+        if c.kind == "reworded":
+            out.extend(_signal_dropped(ctx, k, c))
+            continue
+        text = c.new if c.kind == "added" else c.old
+        if not text or not _SIGNAL_RE.search(text):
+            continue
+        said = _owner_says(ctx, text, _SIGNAL_RE)
+        if not said:
+            continue
+        if c.kind == "removed" and _honours(ctx, said) and not _REFUSES_RE.search(said):
+            # honouring the signal was a commitment: dropping it withdraws one
+            out.append(Statement(f"No longer promises: {_lower(said)}", "do-not-track", "promise-withdrawn", said, None,
+                                 (k,), f"{ctx.owner} no longer honours {_signal_name(text)} signals"))
+        elif c.kind == "removed":
+            out.append(Statement(f"No longer says: {_lower(said)}", "do-not-track", "practice-changed", said, None, (k,)))
+        elif _REFUSES_RE.search(said):
+            out.append(Statement(said, "do-not-track", "practice-changed", None, said, (k,)))
+        elif _honours(ctx, said):
+            out.append(Statement(f"New commitment: {_lower(said)}", "do-not-track", "promise-added", None, said, (k,)))
+    return out
+
+
+def _honours(ctx: Context, said: str) -> bool:
+    return bool(re.match(rf"(?i)(?:{re.escape(ctx.owner)}|we)\b[^.;,]{{0,20}}?{_HONOURS_RE}", said))
+
+
+def _signal_dropped(ctx: Context, k: int, c: Change) -> list[Statement]:
+    """A sentence that honoured the signal reworded to refuse it ('We honor the Do Not Track
+    browser option' -> 'We respond to these settings rather than the Do Not Track browser
+    option, which we no longer support'): a commitment withdrawn."""
+    o, n = c.old or "", c.new or ""
+    if not _SIGNAL_RE.search(o) or _REFUSES_RE.search(o) or (_SIGNAL_RE.search(n) and not _REFUSES_RE.search(n)):
+        return []
+    was = _owner_says(ctx, o, _SIGNAL_RE)
+    if not was or not _honours(ctx, was):
+        return []
+    now = _owner_says(ctx, n, _SIGNAL_RE) if _SIGNAL_RE.search(n) else None
+    short = f"{ctx.owner} no longer honours {_signal_name(o)} signals"
+    return [Statement(f"{short} (was: {_lower(was)})", "do-not-track", "promise-withdrawn", was, now, (k,), short)]
+
+
+def _signal_name(text: str) -> str:
+    signal = _SIGNAL_RE.search(text)
+    return "Global Privacy Control" if signal and signal.group(0).upper() in ("GPC", "GLOBAL PRIVACY CONTROL") \
+        else "Do Not Track"

@@ -1,0 +1,51 @@
+"""Rules of how long data is kept or when it is deleted, added or dropped (a deletion right or
+'keeps your data safe' is none).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.changes.entities import extract_sentence
+from tracker.changes.rules.common import _added_or_dropped, Context, _lower, NAMED_QUOTE_LIMIT, _one_side, _owner_says, _RETENTION_RE, Statement
+
+
+# how long data is kept: a verb of keeping or deleting ('deletion requests' are a right, and
+# 'anonymized or aggregated information' given to others is no rule of keeping)
+_RETAINS_RE = re.compile(r"(?i)\b(?:keep|keeps|kept|retain(?:s|ed|ing)?|retention|stor(?:e|es|ed)|delet(?:e|es|ed|ing)|"
+                         r"eras(?:e|es|ed|ing)|purg(?:e|es|ed|ing))\b")
+_KEPT_SAFE_RE = re.compile(r"(?i)\bkeep(?:s|ing)? (?:\w+ ){0,3}(?:private|safe|secure|confidential|up to date|accurate|"
+                           r"informed)\b")
+
+
+# retention as one word of a list of what a framework or notice covers ('the collection, use and
+# retention of information'): no rule of how long data is kept
+_LISTED_RETENTION_RE = re.compile(r"(?i)\b(?:collection|use|sharing|disclosure|processing|transfer),? (?:[a-z]+,? ){0,3}"
+                                  r"(?:and|or) retention\b")
+
+
+# deleting as one of the user's rights ('options to access, correct, suppress, or delete your
+# personal information', 'you can request deletion'): a right, told by the rights rule
+_DELETION_RIGHT_RE = re.compile(r"(?i)\b(?:access\w*|correct\w*|updat\w*|review\w*|suppress\w*|rectif\w*|restrict\w*|"
+                                r"modify\w*|amend\w*)(?:,? (?:or |and )?\w+){0,3},? (?:or|and) (?:delet|eras)\w*\b|"
+                                r"\b(?:request|ask for|ask us to|right to|you (?:can|may) (?:also )?)"
+                                r" ?(?:the |that we |us to )?(?:delet|eras)\w*\b")
+
+
+def retention_statements(ctx: Context) -> list[Statement]:
+    """A rule about keeping or deleting data added or dropped (value changes are told above)."""
+    out: list[Statement] = []
+    for k, c, text in _added_or_dropped(ctx, "retention", _RETAINS_RE):
+        if not _RETAINS_RE.search(_DELETION_RIGHT_RE.sub(" ", _LISTED_RETENTION_RE.sub(" ", _KEPT_SAFE_RE.sub(" ", text)))):
+            continue                      # 'keeps your information private and safe': security, not retention
+        periods = extract_sentence(text).durations
+        said = (_owner_says(ctx, text, re.compile("|".join(map(re.escape, sorted(periods))), re.I)) if periods
+                else None) or _owner_says(ctx, text, _RETENTION_RE) \
+            or _owner_says(ctx, text, _RETENTION_RE, NAMED_QUOTE_LIMIT)     # how long data is kept: worth a longer quote
+        if said:
+            # a period stated where none was is a change of how long data is kept
+            impact = "retention-changed" if extract_sentence(text).durations else "retention-stated"
+            out.append(_one_side(f"New retention rule: {_lower(said)}" if c.kind == "added"
+                                 else f"Retention rule dropped: {_lower(said)}", "retention", impact, said,
+                                 c.kind, k))
+    return out

@@ -1,0 +1,177 @@
+"""The user's rights and controls added or dropped, told apart from sentences that word a right but
+give none, and whether another text still gives them in other words (right_given).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Sequence
+
+from tracker.changes.phrasing import clause_about, third_person, words_around
+from tracker.changes.rules.common import _content_words, Context, _live, _lower, _new_texts, _owner_says, _restated, _RIGHT_RE, Statement
+
+
+# 'you can always ask us for more information', 'you may contact us with questions': an offer to
+# answer, not a right over one's data
+# ('you may exercise these rights by emailing us at …' says how to use rights stated before it: no right of its own)
+_ASK_ONLY_RE = re.compile(r"(?i)\byou (?:can|may) (?:always |also )?ask (?:\w+ )?(?:for )?(?:more|further|additional) "
+                          r"(?:information|details)\b|\byou (?:can|may) (?:always |also )?ask (?:\w+ )?(?:any )?questions?\b|"
+                          r"\byou (?:can|may) (?:also )?exercise (?:these|those|such|this|the above|any of these|"
+                          r"any of those) rights? (?:by|through|via|at)\b")
+
+
+# what any browser lets its user do ('you can remove or block cookies using the settings in your
+# browser'): an instruction, not a right the company gives or takes away
+_BROWSER_ONLY_RE = re.compile(r"(?i)\b(?:using|through|via|in|with|by (?:changing|adjusting|modifying|setting)) "
+                              r"(?:the |your )?(?:web )?browser(?:'s)? (?:settings|preferences|options)\b|"
+                              r"\bsettings (?:in|of|on) (?:the |your )?(?:web )?browser\b|"
+                              r"\b(?:set|configure|change) your (?:web )?browser to (?:refuse|reject|block|decline|notify)\b")
+
+
+# the user volunteering data ('you may choose to give Cisco Personal Information in a variety of
+# situations') and reading something that is not their data ('you can review its Privacy Shield
+# registration here'): a description and a pointer, no right
+_VOLUNTEERS_RE = re.compile(r"(?i)\byou (?:may|can) (?:also )?choose to (?:give|provide|submit|send|enter|post|share)\b")
+_READS_RE = re.compile(r"(?i)\byou (?:may|can) (?:also )?(?:review|read|view|see|find|learn|visit|consult)\b"
+                       r"(?![^.;]{0,50}\b(?:your|their|the) (?:own )?(?:personal |account |contact )?(?:information|data|"
+                       r"account|settings|preferences|history|profile|choices|details)\b)")
+
+
+def _no_right(text: str) -> bool:
+    """Sentences that word a right but give none (see _ASK_ONLY_RE, _BROWSER_ONLY_RE, _VOLUNTEERS_RE, _READS_RE)."""
+    return bool(_ASK_ONLY_RE.search(text) or _BROWSER_ONLY_RE.search(text) or _VOLUNTEERS_RE.search(text)
+                or _READS_RE.search(text) and not re.search(r"(?i)\b(?:and|or) (?:update|correct|delete|edit|change|"
+                                                            r"opt|download|export|request)\b", text))
+
+
+# a control of the user in any wording: what a reworded sentence may already have given
+_CONTROL_RE = re.compile(r"(?i)\b(?:opt[- ]?out|opt[- ]?in|unsubscribe|limit|restrict|choose|choice|right to|may request|"
+                         r"can request|ask (?:us|that)|control|prevent|decline|refuse|withdraw)\b")
+_DISCLAIMS_RE = re.compile(r"(?i)^[^,;]{0,60}?\b(?:cannot|can't|can not|does not|do not|is not able to) "
+                           r"(?:control|guarantee|ensure|be responsible)\b")
+
+
+def _disclaims(said: str) -> bool:
+    """'Acme cannot control the actions of other users with whom you may choose to share': the
+    main clause disclaims, the user gains no right."""
+    return bool(_DISCLAIMS_RE.search(said))
+
+
+def rights_statements(ctx: Context) -> list[Statement]:
+    """A right or control of the user added or removed."""
+    out: list[Statement] = []
+    rights_now: list[str] | None = None     # the new sentences that state a right, found once
+    for k, c in _live(ctx):
+        o, n = c.old or "", c.new or ""
+        o, n = ("" if _no_right(o) else o), ("" if _no_right(n) else n)
+        if c.kind in ("added", "reworded") and _RIGHT_RE.search(n) and not _RIGHT_RE.search(o):
+            said = _owner_says(ctx, n, _RIGHT_RE)
+            if said and not _disclaims(said) and c.kind == "reworded" and _CONTROL_RE.search(o):
+                # the old sentence gave a control in other words: the right changed, it is not new
+                was = clause_about(o, _CONTROL_RE, 120) or words_around(o, _CONTROL_RE)
+                text = f"{said} (was: {_lower(third_person(was, ctx.owner))})" if was else f"Now reads: {_lower(said)}"
+                out.append(Statement(text, "rights", "practice-changed", was, said, (k,)))
+            elif said and not _disclaims(said):
+                out.append(Statement(f"New right: {_lower(said)}", "rights", "right-added", None, said, (k,)))
+        elif c.kind in ("removed", "reworded") and _RIGHT_RE.search(o) and not _RIGHT_RE.search(n):
+            if c.kind == "removed" and rights_now is None:
+                rights_now = _new_texts(ctx, lambda t: bool(_RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t)
+                                                             or _MANAGE_RE.search(t)))
+            kept = rights_now if c.kind == "removed" and rights_now else []
+            if kept and (_restated(o, kept) or _same_control(o, kept) or _same_rights(o, kept)):
+                continue                  # the right is still stated, in other words
+            said = _owner_says(ctx, o, _RIGHT_RE)
+            if said:
+                out.append(Statement(f"Right no longer stated: {_lower(said)}", "rights", "right-removed",
+                                     said, None, (k,)))
+    return out
+
+
+_CONTROLLED_RE = re.compile(r"(?i)\b(?:cookies?|e-?mails?|marketing|location|ads|advertising|notifications|newsletters?|"
+                            r"browser settings)\b")
+
+
+# the user's control in words no right pattern reads: 'You can manage what kinds of
+# notifications you receive', 'you may change your cookie settings'
+_MANAGE_RE = re.compile(r"(?i)\byou (?:can|may) (?:also |always )?(?:manage|change|adjust|set)\b")
+
+
+def _same_control(text: str, elsewhere: list[str]) -> bool:
+    """A dropped control whose object and most of whose words return in a new one ('opt out by
+    changing your browser settings to not accept cookies' -> 'withdraw your consent … or block
+    cookies by changing your browser settings'), or whose object the user still controls in a
+    sentence of their own ('You may choose to opt out of certain kinds of notifications' -> 'You
+    can manage what kinds of notifications you receive'): the control is restated, not removed."""
+    objects = {m.lower().rstrip("s") for m in _CONTROLLED_RE.findall(text)}
+    words = _content_words(text)
+
+    def restated(e: str) -> bool:
+        if not objects & {m.lower().rstrip("s") for m in _CONTROLLED_RE.findall(e)}:
+            return False
+        shared = len(words & _content_words(e))
+        return shared >= 0.4 * len(words) or shared >= 0.3 * len(words) and bool(_MANAGE_RE.search(e) or _RIGHT_RE.search(e))
+    return bool(objects) and len(words) >= 3 and any(restated(e) for e in elsewhere)
+
+
+_RIGHT_OBJECT_RE = re.compile(r"(?i)\b(?:access|correct|correction|rectif\w+|delet\w+|eras\w+|cop(?:y|ies)|portab\w+|"
+                              r"restrict\w*|object|objection|opt[- ]?out|unsubscribe|withdraw\w*|updat\w*|edit|"
+                              r"explanation(?= of (?:the |your |any )?(?:personal )?(?:information|data)))\b")
+# one right under its other names: 'a copy' and 'copies'; 'an explanation of the information
+# Uber has about you' is access; rectification, updating and editing are correction; erasure is deletion
+_RIGHT_FAMILY = {"copie": "copy", "expla": "acces", "recti": "corre", "erasu": "delet", "erase": "delet",
+                 "updat": "corre", "edit": "corre"}
+
+
+# a right in any wording ('Users outside the EU may also request …', 'You also have the right to
+# receive a copy …'): what a dropped right may be restated as
+_ANY_RIGHT_RE = re.compile(r"(?i)\bright to\b|\b(?:may|can) (?:also )?request\b|\brequest that\b|"
+                           r"\b(?:gives?|provides?|offers?) you (?:with )?(?:the |an? )?(?:ability|option|opportunity|"
+                           r"way|means|tools?) to\b|\b(?:allows?|enables?|lets) you to (?:access|edit|update|correct|"
+                           r"delete|review|download|export|opt)\b")
+
+
+def _right_objects(text: str) -> set[str]:
+    """The rights a sentence gives, one key per right whatever its wording."""
+    return {_RIGHT_FAMILY.get(k, k) for k in (m.lower()[:5] for m in _RIGHT_OBJECT_RE.findall(text))}
+
+
+def _same_rights(text: str, elsewhere: list[str]) -> bool:
+    """A dropped right whose every object (access, correction, a copy, deletion …) the new rights
+    still give, in whatever sentences: a rewrite restated it, the user lost nothing."""
+    objects = _right_objects(text)
+    given: set[str] = set()
+    for e in elsewhere:
+        given |= _right_objects(e)
+    return bool(objects) and objects <= given
+
+
+# a right over one's data as a whole ('access and edit certain personally identifying
+# information', 'update any contact information you provide'), not over one feature's content
+_DATA_RIGHT_RE = re.compile(r"(?i)\b(?:access|correct\w*|rectif\w+|delet\w+|eras\w+|cop(?:y|ies)|updat\w*|edit)\b"
+                            r"[^.;]{0,60}?\b(?:information|data)\b")
+_CONTROL_WORDS_RE = re.compile(r"(?i)\b(?:opt[- ]?(?:out|in)|unsubscribe|withdraw\w*|choose|limit|control|preferences?|"
+                               r"settings?)\b")
+
+
+def right_given(sentences: Sequence[str], before: bool = False) -> Callable[[str], bool]:
+    """For corroborate: does the text of these sentences give the right or control a sentence
+    said gone (or, before=True, said new) gives, in whatever words and however many sentences
+    ('access to, correction of, or a copy of your information' -> 'an explanation of the
+    information Uber has about you' and 'copies or correction of your data')? A right said new
+    is refuted only as a right over one's data as a whole: an opt-out or a control over one
+    feature is news even when the old text had others. The sentences that give rights are
+    found once."""
+    rights: list[str] | None = None
+
+    def given(text: str) -> bool:
+        nonlocal rights
+        if not (_RIGHT_RE.search(text) or _ANY_RIGHT_RE.search(text)):
+            return False
+        if before and (not _DATA_RIGHT_RE.search(text) or _CONTROL_WORDS_RE.search(text)):
+            return False
+        if rights is None:
+            rights = [t for t in sentences if _RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t) or _MANAGE_RE.search(t)]
+        if before:
+            return _same_rights(text, [t for t in rights if _DATA_RIGHT_RE.search(t)])
+        return _same_rights(text, rights) or _same_control(text, rights)
+    return given

@@ -1,0 +1,121 @@
+"""Headings, links and any other sentence reworded: what the reader is told when no practice rule
+fired.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.changes.phrasing import has_verb, is_page_chrome, is_pointer, link_phrase, plain_words, third_person, tidy, words_around
+from tracker.changes.priorities import MAX_STATEMENTS
+from tracker.changes.rules.common import Context, _edit_focus, edit_statement, _editors_note, _live, _lower, _merged_away, NAMED_QUOTE_LIMIT, _owner_says, _quotes_closed, _salient_focus, _stamp_only, Statement, _topic
+from tracker.changes.summary import _GLUED_UI_RE
+
+
+def section_statements(ctx: Context) -> list[Statement]:
+    """New and removed headings whose title names a data practice, a right or a protected group
+    ('Your California Privacy Rights'), by name, in one statement each way. Other headings
+    ('Our Business', a person's name, 'Did this page help?') are navigation: they stay in the
+    report's `sections` and are never a bullet (a rewrite is told by its digest, not by its
+    list of headings)."""
+    from tracker.changes.verdict import practice_sections
+    out: list[Statement] = []
+    for names, one, many, impact in ((ctx.sections_added, "Adds a section", "Adds sections", "section-added"),
+                                     (ctx.sections_removed, "Removes the section", "Removes sections", "section-removed")):
+        names = [n for n in names if (n in practice_sections([n]) or _foreign(n)) and len(n) <= 80 and not _ui_title(n)][:3]
+        if names:
+            quoted = [f"“{n}”" for n in names]
+            text = f"{one} {quoted[0]}" if len(names) == 1 else f"{many} {', '.join(quoted[:-1])} and {quoted[-1]}"
+            out.append(Statement(text, "other", impact, None if impact == "section-added" else ", ".join(names),
+                                 ", ".join(names) if impact == "section-added" else None))
+    return out
+
+
+# a title that is a control of the page, not a part of the policy ('Forgot Password?', 'Sign in')
+_UI_TITLE_RE = re.compile(r"(?i)^(?:forgot|sign (?:in|up|out)|log ?(?:in|out)|register|subscribe|search|"
+                          r"manage|view|shop|buy|download|back to|go to|skip to|archive|previous|past versions)\b")
+
+
+def _foreign(title: str) -> bool:
+    """A title mostly in another script: the English words of practices say nothing about it."""
+    letters = [ch for ch in title if ch.isalpha()]
+    return bool(letters) and sum(ch.isascii() for ch in letters) < 0.5 * len(letters)
+
+
+def _ui_title(title: str) -> bool:
+    """A page control or a line cut mid-sentence taken for a heading ('Forgot Password?',
+    'Archive of Previous Privacy Policies', '… protecting the privacy of children on the')."""
+    from tracker.changes.publishable import _DANGLING_END_RE
+    return bool(_UI_TITLE_RE.match(title.strip())) or (title.rstrip().endswith("?") and len(title.split()) <= 3) \
+        or bool(_DANGLING_END_RE.search(title.rstrip(" :")))
+
+
+def reworded_statements(ctx: Context) -> list[Statement]:
+    """Any other sentence added, dropped or reworded (no practice rule fired): what it says now,
+    with the old words where one edit replaced them."""
+    from tracker.changes.edits import edit_short as _edit_short, reworded_was as _reworded_was
+    from tracker.changes.insertions import item_impact
+    out: list[Statement] = []
+    for k, c in enumerate(ctx.changes):
+        if len(out) >= 4 * MAX_STATEMENTS:
+            break
+        if c.kind == "moved" or _stamp_only(c) or _editors_note(c) or _merged_away(ctx, c):
+            continue
+        e = edit_statement(ctx, c) if c.kind == "reworded" else None
+        if e:
+            impact = item_impact(ctx.owner, c) or "reworded"       # an item of a list: what it does to the user
+            out.append(Statement(e[0], _topic(c), impact, e[1], e[2], (k,), _edit_short(ctx, c, e[0])))
+            continue
+        focus = _edit_focus(c) if c.kind == "reworded" else None
+        text = (c.new if c.kind != "removed" else c.old) or ""
+        edit_said = _owner_says(ctx, text, focus, 140) if focus else None
+        said = edit_said or _owner_says(ctx, text, None, 140)
+        if not said and c.kind != "reworded":
+            salient = _salient_focus(ctx, text)
+            said = (_owner_says(ctx, text, salient, 140)
+                    or _owner_says(ctx, plain_words(text), salient, NAMED_QUOTE_LIMIT)) if salient else None
+            if said and not _quotes_closed(said):
+                said = None             # a quote left open: a heading glued into the sentence
+            excerpt = words_around(text, salient) if salient and not said else None
+            if salient and excerpt and len(excerpt.split()) >= 5 and not _GLUED_UI_RE.search(excerpt) \
+                    and has_verb(excerpt) and not is_page_chrome(excerpt) and not _cut_in_list(text, excerpt):
+                term = salient.search(text)       # never an excerpt of glued menu text ('Share on FacebookShare')
+                name = term.group(0) if term else ""
+                verb = "Now mentions" if c.kind == "added" else "No longer mentions"
+                out.append(Statement(f"{verb} {name}: “{third_person(excerpt, ctx.owner)}”", _topic(c), "reworded",
+                                     excerpt if c.kind == "removed" else None,
+                                     excerpt if c.kind == "added" else None, (k,)))
+                continue
+        if not said or len(said.split()) < 4:
+            continue
+        if c.kind == "reworded":
+            was = _reworded_was(c) if edit_said else ""
+            out.append(Statement(f"{said} (was: {was})" if was else f"Now reads: {_lower(said)}", _topic(c),
+                                 "reworded", was or None, said, (k,)))
+        elif c.kind == "added":
+            out.append(Statement(f"Adds: {_lower(said)}", _topic(c), "reworded", None, said, (k,)))
+        else:
+            out.append(Statement(f"No longer says: {_lower(said)}", _topic(c), "reworded", said, None, (k,)))
+    return out
+
+
+def _cut_in_list(text: str, excerpt: str) -> bool:
+    """An excerpt that stops inside a list ('approved by the Dutch, Polish' before ', Spanish
+    and other regulators'): it would read as the whole list."""
+    whole = tidy(text)
+    at = whole.find(excerpt)
+    return "," in excerpt and at >= 0 and whole[at + len(excerpt):at + len(excerpt) + 1] == ","
+
+
+def pointer_statements(ctx: Context) -> list[Statement]:
+    """A link added or dropped ('For a list of entities that may be data controllers, click
+    here'): said as what it links to, after every statement of a practice."""
+    out: list[Statement] = []
+    for k, c in _live(ctx):
+        text = c.new if c.kind == "added" else c.old if c.kind == "removed" else None
+        link = link_phrase(third_person(text, ctx.owner)) if text and is_pointer(text) else None
+        if link:
+            said = f"Adds {link}" if c.kind == "added" else f"No longer gives {link}"
+            out.append(Statement(said, _topic(c), "pointer", link if c.kind == "removed" else None,
+                                 link if c.kind == "added" else None, (k,)))
+    return out
