@@ -193,3 +193,19 @@ def test_per_text_memo_keeps_the_last_two_very_long_texts() -> None:
         assert len(memo.big) == 2 and not memo.memo
     finally:
         _MEMOS.remove(memo)
+
+
+def test_kept_in_through_the_word_index_equals_all_against_all() -> None:
+    from tracker.changes.rules.common import WordSets, _content_words, _kept_in
+    rnd = random.Random(16)
+    vocab = ["data", "share", "partners", "cookies", "advertising", "location", "retain", "delete", "account",
+             "request", "consent", "browser", "device", "payment", "service", "third", "parties", "email"]
+    for _ in range(300):
+        news = sorted((set(rnd.sample(vocab, rnd.randint(0, 12))) for _ in range(rnd.randint(0, 25))),
+                      key=len, reverse=True)
+        indexed = WordSets(news)
+        for _ in range(10):
+            text = " ".join(rnd.sample(vocab, rnd.randint(0, 14)))
+            assert _kept_in(text, indexed) == _kept_in(text, news), (text, news)
+    assert _content_words("We share data with partners") == {"share", "data", "partners"}
+    assert _kept_in("We share data with partners and cookies", WordSets([{"share", "data", "partners", "cookies", "x"}]))
