@@ -209,3 +209,35 @@ def test_kept_in_through_the_word_index_equals_all_against_all() -> None:
             assert _kept_in(text, indexed) == _kept_in(text, news), (text, news)
     assert _content_words("We share data with partners") == {"share", "data", "partners"}
     assert _kept_in("We share data with partners and cookies", WordSets([{"share", "data", "partners", "cookies", "x"}]))
+
+
+def test_rights_given_gathered_once_equal_the_test_per_sentence() -> None:
+    from tracker.changes.rules import rights as r
+
+    def plain(sentences: list[str], before: bool, text: str) -> bool:      # the definition
+        if not (r._RIGHT_RE.search(text) or r._ANY_RIGHT_RE.search(text)):
+            return False
+        if before and (not r._DATA_RIGHT_RE.search(text) or r._CONTROL_WORDS_RE.search(text)):
+            return False
+        rights = [t for t in sentences if r._RIGHT_RE.search(t) or r._ANY_RIGHT_RE.search(t) or r._MANAGE_RE.search(t)]
+        if before:
+            return r._same_rights(text, [t for t in rights if r._DATA_RIGHT_RE.search(t)])
+        return r._same_rights(text, rights) or r._same_control(text, rights)
+
+    pool = ["You have the right to access and correct your personal information.",
+            "You may request a copy of your data.", "You can delete your account information at any time.",
+            "You can opt out of marketing emails by changing your preferences.",
+            "You may manage the notifications you receive in your settings.",
+            "You have the right to object to processing and to data portability.",
+            "We keep your data for 90 days.", "You can update or edit your profile information.",
+            "You may withdraw your consent to cookies in your browser settings.",
+            "Users have the right to erasure of their data and to restrict processing.",
+            "You have the right to request access to our archive.", "You may request deletion of your posts.",
+            "You have the right to access your personal data."]
+    rnd = random.Random(17)
+    for _ in range(200):
+        sentences = rnd.sample(pool, rnd.randint(0, len(pool)))
+        for before in (False, True):
+            given = r.right_given(sentences, before=before)
+            for text in rnd.sample(pool, 5):
+                assert given(text) == plain(sentences, before, text), (sentences, before, text)
