@@ -220,3 +220,37 @@ def test_page_chrome_saying_change_log_in_is_not_a_change_log() -> None:
     new = ("change Log In |Account |Register |About Example Online Privacy Statement To learn how to protect "
            "your personal information, please visit our privacy site.")
     assert not is_change_log(old) and not is_trivial(_reworded(old, new))
+
+
+def test_a_copyright_year_moved_on_inside_a_sentence_is_trivial() -> None:
+    from tracker.changes.report import Change
+    old = ("If we change our policy, we will post the changes as soon as they go into effect. © Copyright 1999, "
+           "2000, 2010 WP Company LLC d/b/a The Washington Post")
+    new = old.replace("1999", "2000")
+    assert is_trivial(Change("reworded", "", old, new))
+    chrome = "help links help shipping & delivery returns 11/16 TM & © 2017 Target Brands, Inc."
+    assert is_trivial(Change("reworded", "", chrome, chrome.replace("2017", "2018")))
+    kept = "We keep your search history until 2017, then delete it. © 2017 Acme"
+    assert not is_trivial(Change("reworded", "", kept, kept.replace("until 2017", "until 2019")))
+
+
+def test_addresses_shown_as_placeholders_are_trivial_but_a_new_address_is_not() -> None:
+    from tracker.changes.report import Change
+    old = "You may also email us at requests@acme.example from the email address on your account, or write to privacy@acme.example."
+    assert is_trivial(Change("reworded", "", old, old.replace("requests@acme.example", "[email protected]")))
+    assert is_trivial(Change("reworded", "", old, old.replace("requests@acme.example", "email")
+                             .replace("privacy@acme.example", "email")))
+    assert not is_trivial(Change("reworded", "", old, old.replace("requests@acme.example", "dpo@acme.example")))
+    assert not is_trivial(Change("reworded", "", old, old.replace("requests@acme.example", "email")
+                                 .replace("on your account", "you registered")))
+
+
+def test_two_neighbouring_letters_swapped_is_a_typo_even_in_a_word_of_meaning() -> None:
+    assert is_trivial(_reworded("Everyone can see your story.", "Evreyone can see your story."))
+    assert is_trivial(_reworded("We notify you without unreasonable delay.", "We notify you witohut unreasonable delay."))
+    assert not is_trivial(_reworded("We notify you without delay.", "We notify you within delay."))
+
+
+def test_a_verb_agreeing_with_its_subject_is_no_change_of_meaning() -> None:
+    assert is_trivial(_reworded("We do not share it unless one of the following circumstances apply:",
+                                "We do not share it unless one of the following circumstances applies:"))

@@ -90,7 +90,19 @@ def is_trivial(c: "Change") -> bool:
         return True                       # a revision-history line that grew a new entry
     if glued_chrome(c.old, c.new) or glued_chrome(c.new, c.old) or same_wording(c.old, c.new):
         return True                       # (an abbreviation spelled out, a British spelling, a doubled word)
+    if _placeholders_only(c.old, c.new):
+        return True                       # addresses shown as '[email protected]' on one side, as scraped
+    if _without_copyright_years(c.old) == _without_copyright_years(c.new):
+        return True                       # 'TM & © 2017 Target Brands' -> '© 2018' inside a run of page chrome
     return _trivial_edit(*delta_words(c.old, c.new))
+
+
+# a copyright notice's years ('© 2017', 'Copyright 1999, 2000, 2010', '(c) 2004-2018')
+_COPYRIGHT_YEARS_RE = re.compile(r"(?i)(?:©|\(c\)|\bcopyright\b)(?:\s*(?:©|\(c\)))?[\s,]*(?:(?:19|20)\d{2}\b(?:\s*[-–,]\s*)?)+")
+
+
+def _without_copyright_years(text: str) -> str:
+    return " ".join(_COPYRIGHT_YEARS_RE.sub("©", text).split())
 
 
 def _log_growth(old: str, new: str) -> bool:
@@ -116,6 +128,8 @@ def _trivial_edit(gone: str, came: str) -> bool:
         return True
     if g and n and len(words_g) <= 2 and len(words_n) <= 2 and not _numbers(g + " " + n):
         gl, nl = g.lower(), n.lower()             # 'recieve' -> 'receive', 'emailing' -> 'email'
+        if len(words_g) == len(words_n) == 1 and _transposed(gl, nl) and len(gl) >= 5:
+            return True                   # 'without' -> 'witohut': two neighbouring letters swapped
         if _NEG_RE.search(gl) or _NEG_RE.search(nl) or {gl, nl} & _MEANING_SUFFIXED:
             return False
         return SequenceMatcher(None, gl, nl).ratio() >= 0.8 or (
@@ -127,9 +141,18 @@ _INFLECTIONS = ("s", "es", "d", "ed", "ing", "ly")
 _MEANING_SUFFIXED = frozenset(("without", "within", "unless", "nothing", "anyone", "everyone"))
 
 
+def _transposed(a: str, b: str) -> bool:
+    """The same word with two neighbouring letters swapped ('evreyone' for 'everyone')."""
+    diff = [k for k, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(a) == len(b) and len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] \
+        and a[diff[1]] == b[diff[0]]
+
+
 def _inflection(a: str, b: str) -> bool:
     """'emailing' and 'email', 'Framework' and 'Frameworks': one word inflected, not another word."""
     short_w, long_w = sorted((a, b), key=len)
+    if short_w.endswith("y") and long_w in (short_w[:-1] + "ies", short_w[:-1] + "ied"):
+        return True                       # 'apply' and 'applies', 'specify' and 'specified'
     return long_w.startswith(short_w) and long_w[len(short_w):] in _INFLECTIONS
 
 
@@ -166,6 +189,21 @@ def hidden_addresses(changes: "list[Change]") -> set[int]:
         if key and other is not None:
             out.update((k, other))
     return out
+
+
+_PLACEHOLDER_KEY_RE = re.compile(r"\bemail(?: protected| address)?\b|\be-mail\b")
+
+
+def _placeholders_only(old: str, new: str) -> bool:
+    """One side shows some of the other's e-mail addresses as anti-spam placeholders, and the
+    sentences are the same otherwise: no address was replaced by another one."""
+    if "@" not in old and "@" not in new:
+        return False
+    a, b = ({m.lower() for m in _EMAIL_RE.findall(t)} for t in (old, new))
+    if a == b or not (a <= b or b <= a):
+        return False
+    keys = (_PLACEHOLDER_KEY_RE.sub("email", sentence_key(_EMAIL_RE.sub(" email ", t))) for t in (old, new))
+    return next(keys) == next(keys)
 
 
 def _placeholder_for(address: str, placeholder: str) -> bool:
