@@ -229,3 +229,72 @@ def test_a_quoted_sentence_said_gone_that_the_new_text_still_says_with_more_is_n
     later = ["We answer requests sent to help@acme.com within ten business days of receiving them."]
     said = [Statement("No longer says: …", "contact", "reworded", days, None, (0,))]
     assert len(_kept(said, [ch("removed", days, None)], [], later)) == 1
+
+
+def test_never_and_does_not_are_one_negation_of_one_promise() -> None:
+    changes = [ch("added", None, "However, we never store your wallet's private key information.")]
+    said = [Statement("New commitment: Acme never stores your wallet's private key information", "security",
+                      "promise-added", changes=(0,))]
+    old = ["Acme uses payment processors to handle payment information and does not store your wallet's private "
+           "key information."]
+    assert _kept(said, changes, old, []) == []
+    # the opposite practice keeps the claim: a negation is not a word
+    stores = ["Acme uses payment processors to handle payment information and stores your wallet's private key information."]
+    assert len(_kept(said, changes, stores, [])) == 1
+
+
+def test_a_right_held_word_for_word_in_a_longer_sentence_is_not_new() -> None:
+    changes = [ch("added", None, "You can edit your preferences at any time (see Your Choices below).")]
+    said = [Statement("New right: you can edit your preferences at any time", "rights", "right-added", changes=(0,))]
+    old = ["We send product news and offers, provided that you can edit your marketing preferences at any time "
+           "as described below."]
+    assert _kept(said, changes, old, []) == []
+    # the words scattered over a sentence, or the right refused, are no restatement
+    scattered = ["You can tell us your preferences and we edit the list at the time of any update."]
+    refused = ["We send product news and offers, but you cannot edit your marketing preferences at any time."]
+    assert len(_kept(said, changes, scattered, [])) == 1
+    assert len(_kept(said, changes, refused, [])) == 1
+
+
+def test_a_right_through_the_same_named_tool_was_reworded_not_added_or_dropped() -> None:
+    changes = [ch("removed", "If you use iOS 6 or later, you may opt out by selecting Limit Ad Tracking in Settings.", None)]
+    said = [Statement("Right no longer stated: … Limit Ad Tracking", "rights", "right-removed", changes=(0,))]
+    new = ["If you do not wish to receive targeted ads, you can choose to enable Limit Ad Tracking, "
+           "which will opt your device out of receiving such ads."]
+    assert _kept(said, changes, [], new) == []
+    # the tool named for another kind of right does not hold an opt-out
+    other = ["You can download a copy of your data through Limit Ad Tracking support pages."]
+    assert len(_kept(said, changes, [], other)) == 1
+    added = [ch("added", None, "You can access and update your profile using the Acme Profile Manager.")]
+    new_right = [Statement("New right: … Acme Profile Manager", "rights", "right-added", changes=(0,))]
+    assert _kept(new_right, added, ["If you are a registered user, you may make these updates yourself online via the "
+                                       "Acme Profile Manager."], []) == []
+    assert len(_kept(new_right, added, ["If you are a registered user, you may unsubscribe via the Acme Profile Manager."], [])) == 1
+
+
+def test_a_promise_in_fewer_words_is_restated_only_when_nothing_news_bearing_is_lacking() -> None:
+    changes = [ch("added", None, "Acme will not share your contact details with other members of the community forum "
+                                 "or chat rooms.")]
+    said = [Statement("New commitment: …", "sharing", "promise-added", changes=(0,))]
+    restated = ["Acme will not share your contact details with other members."]
+    assert _kept(said, changes, restated, []) == []
+    # a recipient the old promise did not name is news
+    changes2 = [ch("added", None, "Acme will not share your contact details with advertisers or other members of the "
+                                  "community forum.")]
+    assert len(_kept(said, changes2, restated, [])) == 1
+
+
+def test_a_sentence_said_gone_that_two_new_sentences_still_say_is_not_gone() -> None:
+    changes = [ch("removed", "When you open an Acme email or click on links within these emails, Acme may collect "
+                             "and retain information to provide you with future communications that may be more "
+                             "interesting to you.", None)]
+    said = [Statement("No longer says: … future communications", "collection", "practice-changed", changes=(0,))]
+    new = [f"Acme offers service {n} to its customers." for n in range(10)] + [
+        "Acme may send you emails about your account.",
+        "We may collect information when you open these emails or click on links within the emails.",
+        "This information is used to personalise the emails and make future communications more interesting to you."]
+    assert _kept(said, changes, [], new) == []
+    # half of it in one sentence, and a purpose no longer said, is not the same practice
+    apart = new[:11] + ["We may collect information when you open these emails or click on links within the emails.",
+                        "You can unsubscribe from these emails at any time."]
+    assert len(_kept(said, changes, [], apart)) == 1

@@ -102,6 +102,23 @@ def test_keeping_data_safe_or_anonymised_figures_are_no_retention_rule() -> None
     assert len(said) == 1 and "24 months" in said[0], said
 
 
+def test_a_retention_rule_says_for_how_long_or_until_when() -> None:
+    tracked = _ch("removed", "When you open an Acme email or click on links within these emails, Acme may collect and "
+                  "retain information to provide you with future communications.", None, ("retention",))
+    paragraph = _ch("removed", "Under How Is Your Personal Information Protected section - deleted paragraph about "
+                    "Email Security.", None, ("retention",))
+    request = _ch("added", None, "Acme makes good faith efforts to honor your reasonable request to access and correct "
+                  "your data if it is inaccurate or delete the data if it is not required.", ("retention",))
+    until = _ch("added", None, "Acme keeps your order history until you close your account.", ("retention",))
+    limited = _ch("added", None, "Acme will only retain your personal information to fulfil the purposes for which it "
+                  "was collected.", ("retention",))
+    year = _ch("added", None, "Acme may retain information from accounts disabled for abuse for at least a year to "
+               "prevent repeat abuse.", ("retention",))
+    said = [s.text for s in retention_statements(_ctx(tracked, paragraph, request, until, limited, year))]
+    assert len(said) == 3 and all(s.startswith("New retention rule") for s in said), said
+    assert any("close your account" in s for s in said) and any("a year" in s for s in said), said
+
+
 def test_a_long_bullet_drops_its_opener_and_examples_before_running_past_170_characters() -> None:
     s = Statement("For example, Acme may also use Google Analytics and Google Analytics Demographics and Interest "
                   "Reporting to collect information regarding visitor behavior and visitor demographics on some of "
@@ -163,6 +180,16 @@ def test_an_offer_to_answer_questions_is_no_right_and_a_disclaimer_is_no_promise
     assert promise_statements(_ctx(disclaimer)) == []
     promise = _ch("removed", "We do not share cookies with third parties.", None, ("sharing",))
     assert promise_statements(_ctx(promise))
+    for text in ("Please keep in mind, we do not have access to any information collected by these clear gifs.",
+                 "We do not have access to, nor control over, advertisers' cookies or how they may be used.",
+                 "We do not exercise control over third party websites and online services.",
+                 "If you become aware that your child has provided us with personal information without your "
+                 "consent, please contact us.",
+                 "We do not make any warranties, express or implied, about products sold through this service."):
+        assert promise_statements(_ctx(_ch("added", None, text, ("sharing",)))) == [], text
+    # not seeing the user's own data is a promise about it
+    assert promise_statements(_ctx(_ch("added", None, "We do not have access to your vault data and never store your "
+                                       "master password.", ("security",))))
 
 
 def test_an_edit_deep_in_a_sentence_is_quoted_from_its_start_never_from_a_condition() -> None:

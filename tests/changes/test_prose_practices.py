@@ -148,11 +148,21 @@ def test_how_to_use_rights_and_what_any_browser_does_are_no_rights() -> None:
                  "You can remove or block cookies using the settings in your browser.",
                  "You can set your browser to refuse cookies.",
                  "You may choose to give Acme personal information in a variety of situations.",
-                 "You can review its Privacy Shield registration here."):
+                 "You can review its Privacy Shield registration here.",
+                 "You may also choose to disclose your information in the following ways:",
+                 "You may also control how certain information is shared in your Privacy Settings on Facebook.",
+                 "Acme reserves the right to correct any errors or omissions in this Service.",
+                 "You may also choose to grant Acme access to your activity data from another service.",
+                 "You may obtain copies of the model contractual clauses by contacting Acme.",
+                 "You may choose to associate a Google account with your Acme registration.",
+                 "Acme also tracks your order history so you can access Your Account and see which items you bought."):
         assert rights_statements(_ctx(_ch("added", None, text, ("rights",)))) == [], text
         assert rights_statements(_ctx(_ch("removed", text, None, ("rights",)))) == [], text
     for own in ("You can opt out of interest-based ads in your Acme account settings.",
-                "You can review and update your account information at any time."):
+                "You can review and update your account information at any time.",
+                "You can control how your information is shared in your Privacy Settings on Acme.",
+                "You may opt out of such emails here, though Acme reserves the right to send you account notices.",
+                "You may obtain a copy of your personal data by contacting us."):
         assert [s.impact for s in rights_statements(_ctx(_ch("added", None, own, ("rights",))))] == ["right-added"], own
 
 

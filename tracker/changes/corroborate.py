@@ -40,11 +40,15 @@ from tracker.changes.rules.common import Statement
 
 SAME_SENTENCE = 0.85        # share of a sentence's content words found in one sentence of the other side
 SAME_PRACTICE = 0.7         # the same, stemmed, for a protection restated in other words
+SAME_PROTECTION = 0.5       # the same, when every word it lacks is no news (see same_protection)
 MIN_WORDS = 4               # fewer content words are too little to recognise a sentence by
+COMMON_SENTENCES = 10      # a name in this many sentences of a side is the company's or the service's
+MIN_PHRASE = 6              # words of a claim found in order (Side.contains): enough to be one
 
 # statements that claim a protection came or went: restated in other words, the claim is false
 PROTECTIONS = frozenset({"promise-withdrawn", "promise-narrowed", "right-removed", "consent-weakened",
                          "no-sale-promise", "consent-required", "right-added", "promise-added"})
+RIGHTS = frozenset({"right-added", "right-removed"})
 # statements that data now goes to (comes from) others, or no longer does: the same recipients
 # (sources) in a sharing sentence of the other side, with nothing news-bearing left over, say
 # the practice was there all along
@@ -59,6 +63,7 @@ _WORD_RE = re.compile(r"[a-z][a-z'-]+")      # two letters and up: 'EU', 'UK' an
 _NUMBER_RE = re.compile(r"\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|sixty|ninety|hundred)\b")
 _POLARITY_RE = re.compile(r"(?i)\b(?:not|never|no|without|unless|except|only|cannot)\b|n't\b")
 _STOP = frozenset("""the and for are but not you your our ours its it's this that these those with from into
+however therefore thus yourself using via
 have has had will would shall should can could may might must also any all each other such than then
 them they their there when where which what who whom about over under only more most some very
 their we us was were been being does did doing how why to of in on at by or an as is be if
@@ -90,16 +95,19 @@ class Sign:
 
 
 # 'does not share … without your consent' and 'will only be shared … if you agree' set one
-# condition: the same polarity
-_SAME_CONDITION = {("not", "without"): ("only",), ("never", "without"): ("only",), ("not", "unless"): ("only",),
-                   ("never", "unless"): ("only",)}
+# condition: the same polarity; 'never stores' and 'does not store' one negation
+_SAME_CONDITION = {("not", "without"): ("only",), ("not", "unless"): ("only",)}
+_NEGATION = {"never": "not", "cannot": "not", "n't": "not"}
+# a pointer to another part of the text ('(see Your Choices below)', '(as described below)'): no content
+_CROSS_REFERENCE_RE = re.compile(r"(?i)\((?:see|refer to|as (?:described|explained|set out|detailed))\b[^()]*\)")
 
 
 @lru_cache(maxsize=16384)
 def sign(text: str) -> Sign:
-    low = text.lower().replace("\u2019", "'")
-    words = frozenset(w.strip("'-") for w in _WORD_RE.findall(low)) - _STOP - {""}
-    polarity = tuple(sorted({m.lower().replace("n't", "not").replace("cannot", "not") for m in _POLARITY_RE.findall(low)}))
+    low = (_CROSS_REFERENCE_RE.sub("", text) if "(" in text else text).lower().replace("\u2019", "'")
+    # a contraction is a negation, told by the polarity, not a word ('don't sell' is 'does not sell')
+    words = frozenset(w.strip("'-") for w in _WORD_RE.findall(low) if not w.endswith("n't")) - _STOP - {""}
+    polarity = tuple(sorted({_NEGATION.get(m, m) for m in (m.lower() for m in _POLARITY_RE.findall(low))}))
     polarity = _SAME_CONDITION.get(polarity, polarity)
     return Sign(words, frozenset(_stem(w) for w in words), polarity, tuple(sorted(set(_NUMBER_RE.findall(low)))))
 
@@ -112,6 +120,31 @@ class Side:
     _signs: list[Sign] | None = None
     _by_word: dict[str, list[int]] = field(default_factory=dict)
     _by_stem: dict[str, list[int]] = field(default_factory=dict)
+    _joined: "Side | None" = None
+    _common: frozenset[str] | None = None
+
+    def joined(self) -> "Side":
+        """Each two consecutive sentences as one: what a sentence said may be said in two now
+        ('… may collect and retain information to provide you with future communications' ->
+        'We may collect information when you open these emails …. This information is used to
+        … make future communications … more interesting to you')."""
+        if self._joined is None:
+            # each pair's sign is the union of its two sentences' signs: nothing is read twice
+            signs = self._index()
+            joined = Side([f"{a} {b}" for a, b in zip(self.sentences, self.sentences[1:])])
+            joined._signs = [Sign(a.words | b.words, a.stems | b.stems, tuple(sorted(set(a.polarity) | set(b.polarity))),
+                                  tuple(sorted(set(a.numbers) | set(b.numbers)))) for a, b in zip(signs, signs[1:])]
+            joined._by_word, joined._by_stem = _postings(joined._signs)
+            self._joined = joined
+        return self._joined
+
+    def common(self) -> frozenset[str]:
+        """The words found in COMMON_SENTENCES sentences or more: the company's own name and the
+        like, never news when a claim lacks them."""
+        if self._common is None:
+            self._index()
+            self._common = frozenset(w for w, ks in self._by_word.items() if len(ks) >= COMMON_SENTENCES)
+        return self._common
 
     def _index(self) -> list[Sign]:
         if self._signs is None:
@@ -149,6 +182,53 @@ class Side:
         return False
 
 
+    def contains(self, text: str, kind: Callable[[str], bool] | None = None) -> bool:
+        """Does one sentence of this side (of kind, when given) hold text's words in their order,
+        at most one word inserted between two of them, with the same negations ('you can edit your
+        preferences at any time' in '… provided that you can edit your marketing preferences at
+        any time')? For claims too short to be recognised by their content words alone."""
+        tokens = _tokens(_CROSS_REFERENCE_RE.sub("", text), False)
+        want = sign(text)
+        if len(tokens) < MIN_PHRASE or not want.words:
+            return False
+        self._index()
+        pools = [set(self._by_word.get(w, ())) for w in want.words]
+        for k in sorted(set.intersection(*pools)):
+            holder = self.sentences[k]
+            if sign(holder).polarity == want.polarity and _in_order(tokens, _tokens(holder, False)) \
+                    and (kind is None or kind(holder)):
+                return True
+        return False
+
+    def names(self, name: str) -> list[str]:
+        """The sentences of this side that hold a name, as written."""
+        self._index()
+        words = [w for w in _tokens(name, False) if w not in _STOP]
+        if not words:
+            return []
+        pool = set.intersection(*(set(self._by_word.get(w, ())) for w in words))
+        return [self.sentences[k] for k in sorted(pool) if name in self.sentences[k]]
+
+
+def _in_order(want: list[str], tokens: list[str]) -> bool:
+    """Is want a run of tokens, with at most one other token between two of its words?"""
+    for start, tok in enumerate(tokens):
+        if tok != want[0]:
+            continue
+        at, ok = start, True
+        for w in want[1:]:
+            if at + 1 < len(tokens) and tokens[at + 1] == w:
+                at += 1
+            elif at + 2 < len(tokens) and tokens[at + 2] == w:
+                at += 2
+            else:
+                ok = False
+                break
+        if ok:
+            return True
+    return False
+
+
 _CLAUSE_BREAK_RE = re.compile(r"[;:]\s+|,\s+(?=(?:but|however|although|though|while|whereas|except)\b)")
 
 
@@ -167,6 +247,11 @@ def _indexed(sentences: tuple[str, ...]) -> tuple[list[Sign], dict[str, list[int
     """The signs of a version's sentences and the sentences of each word and stem, built once
     per version (the next pair of a history has it on the other side) and only read after."""
     signs = [sign(t) for t in sentences]
+    return (signs, *_postings(signs))
+
+
+def _postings(signs: list[Sign]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """The sentences of each word and of each stem."""
     by_word: dict[str, list[int]] = {}
     by_stem: dict[str, list[int]] = {}
     for k, s in enumerate(signs):
@@ -174,7 +259,7 @@ def _indexed(sentences: tuple[str, ...]) -> tuple[list[Sign], dict[str, list[int
             by_word.setdefault(w, []).append(k)
         for st in s.stems:
             by_stem.setdefault(st, []).append(k)
-    return signs, by_word, by_stem
+    return by_word, by_stem
 
 
 def _tokens(text: str, stemmed: bool) -> list[str]:
@@ -246,8 +331,16 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
     kind = kind_of(text) if impact in PROTECTIONS else None
     return (side.holds(text, kind=kind)
             or kind is not None and side.holds(text, SAME_PRACTICE, stemmed=True, kind=kind)
+            or kind is not None and side.holds(text, SAME_PROTECTION, stemmed=True, kind=same_protection(text, kind))
+            or kind is not None and side.contains(text, kind)
+            or impact in RIGHTS and kind is not None and same_means(text, side, kind)
             or impact in SHARING and side.holds(text, SAME_SHARING, stemmed=True, kind=same_sharing(text))
-            or impact in QUOTED and quoted_gone and side.holds(text, SAME_QUOTE, stemmed=True, kind=nothing_new(text))
+            or impact in QUOTED and quoted_gone and (
+                side.holds(text, SAME_QUOTE, stemmed=True, kind=nothing_new(text, side.common()))
+                # in two sentences only a claim without negation or condition: 'not' or 'except' in
+                # one of them may belong to another practice than the claim's
+                or not sign(text).polarity
+                and side.joined().holds(text, SAME_QUOTE, stemmed=True, kind=nothing_new(text, side.common())))
             or given is not None and given(text))
 
 
@@ -267,18 +360,23 @@ def corroborated(statements: list[Statement], changes: Sequence[Change], old_sen
     return [s for s in statements if s.changes not in refuted]
 
 
+_NEGATED_ACT_RE = re.compile(r"(?i)\b(?:does|do|will|shall|would)(?: not|n't) (?!have\b|be\b)[a-z]{3,}|\bnever [a-z]{3,}")
+
+
 def protection_kinds(owner_promise: Callable[[str], bool]) -> Callable[[str], Callable[[str], bool] | None]:
     """kind_of for corroborated(): a right is restated by a right, a promise or consent step by a
     promise or consent step. owner_promise tells a promise in the company's words."""
     from tracker.changes.rules.rights import _ANY_RIGHT_RE
     from tracker.changes.rules.common import _CONSENT_RE, _RIGHT_RE
-    from tracker.changes.rules.promises import _PASSIVE_PROMISE_RE
+    from tracker.changes.rules.promises import _PASSIVE_PROMISE_RE, _UNABLE_RE
 
     def right(t: str) -> bool:
         return bool(_RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t))
 
     def promise(t: str) -> bool:
-        return owner_promise(t) or bool(_PASSIVE_PROMISE_RE.search(t) or _CONSENT_RE.search(t))
+        # 'Reddit uses … and does not store …': a negated act whose subject stands far before it
+        return owner_promise(t) or bool(_PASSIVE_PROMISE_RE.search(t) or _CONSENT_RE.search(t)
+                                        or _NEGATED_ACT_RE.search(t) and not _UNABLE_RE.search(t))
 
     def kind_of(text: str) -> Callable[[str], bool] | None:
         return right if right(text) else promise if promise(text) else None
@@ -289,7 +387,7 @@ def protection_kinds(owner_promise: Callable[[str], bool]) -> Callable[[str], Ca
 _NEWS_RE = re.compile(r"(?i)\b(?:third|part(?:y|ies|ners?)|advertis\w*|affiliat\w*|subsidiar\w*|vendors?|processors?|"
                       r"providers?|compan(?:y|ies)|government\w*|law|enforcement|authorit\w*|public\w*|developers?|"
                       r"researchers?|sponsors?|publishers?|brokers?|insurers?|banks?|employers?|buyers?|acquirer\w*|"
-                      r"market\w*|sell\w*|sale|sold|rent\w*|profil\w*|research\w*|locat\w*|precise|health\w*|"
+                      r"market\w*|analytic\w*|sell\w*|sale|sold|rent\w*|profil\w*|research\w*|locat\w*|precise|health\w*|"
                       r"medical|biometric\w*|genetic|financ\w*|credit|brows\w*|search\w*|contacts?|messages?|"
                       r"photos?|voice|face|facial|identifiers?|purchases?|payment\w*|cookies?|combin\w*|"
                       r"identif\w*|aggregat\w*|anonym\w*|social|sensitive|interests?|demographic\w*|"
@@ -304,19 +402,89 @@ _GENERIC_DATA = frozenset(("this", "that", "such", "the", "your", "their", "our"
                            "certain", "other", "more", "additional", "personal", "of", "about", "share", "shares",
                            "shared", "sharing", "disclose", "receive", "receives", "collect", "collects", "use", "uses",
                            "provide", "provides", "obtain", "obtains", "get", "gets", "and", "or", "with", "customer",
-                           "user", "account", "consumer", "customer", "such"))
+                           "user", "account", "consumer", "customer", "such",
+                           # verbs before 'information' ('collect and retain information'), no kind of it
+                           "retain", "retains", "store", "stores", "keep", "keeps", "process", "processes", "transfer",
+                           "transfers", "access", "request", "delete", "update", "correct", "sell", "sells", "rent",
+                           "submit", "send", "sends", "give", "gives", "gather", "gathers", "record", "records",
+                           "combine", "combines", "review", "edit", "change", "remove", "protect", "protects"))
 # one recipient under its other names
 _FAMILY_RE = re.compile(r"(?i)\b(?:corporate family|family of companies|group compan\w+|subsidiar\w+|affiliat\w+|"
                         r"businesses within)\b")
 
 
-def nothing_new(claim: str) -> Callable[[str], bool]:
+def same_protection(claim: str, kind: Callable[[str], bool]) -> Callable[[str], bool]:
+    """The test a sentence of the other side must pass to state the promise or right a claim
+    calls new or gone in fewer of its words: a protection of the same kind, lacking no recipient,
+    purpose, kind of data, control, number or name, and giving every right the claim gives
+    ('you can edit your preferences at any time' is held by '… provided that you can edit your
+    marketing preferences at any time'; 'you can request deletion of your data' is not held by
+    'you can request a copy of your data')."""
+    from tracker.changes.rules.rights import _RIGHT_OBJECT_RE
+    lacks_no_news = _lacks_no_news(claim, share_verbs=False)
+    # the right's own words, stemmed: 'correct your account information' is not 'update the photo'
+    rights = {_stem(w.lower()) for w in _RIGHT_OBJECT_RE.findall(claim)}
+    acts = _acts(claim)
+
+    def test(holder: str) -> bool:
+        return (kind(holder) and lacks_no_news(holder) and rights <= set(_tokens(holder, True))
+                and acts <= _acts(holder))
+    return test
+
+
+_IRREGULAR_ACTS = {"sold": "sell", "kept": "keep", "gave": "give", "told": "tell"}
+
+
+def _acts(text: str) -> set[str]:
+    """What a sentence says is done with data, one key per verb ('sells', 'sold' and 'selling'
+    as 'sell'): a promise not to collect is not restated by one not to send, whatever else
+    the two share."""
+    from tracker.changes.rules.common import _PRACTICE_RE
+    found = (m.group(0).split()[0].lower() for m in _PRACTICE_RE.finditer(text))
+    return {_IRREGULAR_ACTS.get(v, v)[:4] for v in found}
+
+
+# a named tool, setting or page of two capitalised words or more ('Cisco Profile Management Tool',
+# 'Limit Ad Tracking', 'Privacy Settings'), never the first word of the sentence
+_MEANS_RE = re.compile(r"(?<=[a-z,] )(?:[A-Z][\w'-]+ (?:(?:of|and|&) )?)+[A-Z][\w'-]+")
+# what a right lets the user do, one key per family: to stop or limit a use, or to see and fix their data
+_CONTROL_FAMILY_RE = re.compile(r"(?i)\b(?:opt[- ]?out|opt (?:\w+ ){1,3}out|limit\w*|disabl\w*|turn\w* off|unsubscrib\w*|"
+                                r"object\w*|restrict\w*|declin\w*|refus\w*|withdraw\w*|block\w*)\b")
+
+
+_USER_CAN_RE = re.compile(r"(?i)\byou (?:can|may|could)\b")
+_USER_CANNOT_RE = re.compile(r"(?i)\byou (?:can|may|could) (?:no longer|not)\b|\byou can't\b|\byou cannot\b")
+
+
+def _right_families(text: str) -> set[str]:
+    from tracker.changes.rules.rights import _right_objects
+    found = {k for k in _right_objects(text) if k not in ("opt-o", "opt o", "optou", "unsub", "restr", "objec", "withd")}
+    return found | ({"stop"} if _CONTROL_FAMILY_RE.search(text) else set())
+
+
+def same_means(claim: str, side: Side, kind: Callable[[str], bool]) -> bool:
+    """Does side give, through a tool or setting the claim names, a right of the same family
+    ('you may opt out by selecting Limit Ad Tracking' -> 'you can choose to enable Limit Ad
+    Tracking'; 'You can access and update your profile using the Cisco Profile Management Tool'
+    <- 'you may make these updates yourself online via the Cisco Profile Management Tool')? The
+    right was reworded around the same means, not added or withdrawn."""
+    for name in _MEANS_RE.findall(claim):
+        # what the right does is read outside the name: 'Limit Ad Tracking' limits on both sides
+        families = _right_families(claim.replace(name, " "))
+        for holder in side.names(name):
+            if (kind(holder) or _USER_CAN_RE.search(holder)) and not _USER_CANNOT_RE.search(holder) \
+                    and families & _right_families(holder.replace(name, " ")):
+                return True
+    return False
+
+
+def nothing_new(claim: str, common: frozenset[str] = frozenset()) -> Callable[[str], bool]:
     """The test a sentence of the new side must pass to still say what a sentence quoted as gone
     said: every word of the claim it lacks is no recipient, purpose, kind of data, control,
     number or name ('Verizon obtains information from outside companies such as those that
     collect consumer information including demographic and interest data' is still said when the
     new sentence adds device type and city to it)."""
-    return _lacks_no_news(claim, share_verbs=False)
+    return _lacks_no_news(claim, share_verbs=False, common=common)
 
 
 def same_sharing(claim: str) -> Callable[[str], bool]:
@@ -330,11 +498,11 @@ def same_sharing(claim: str) -> Callable[[str], bool]:
     return _lacks_no_news(claim, share_verbs=True)
 
 
-def _lacks_no_news(claim: str, share_verbs: bool) -> Callable[[str], bool]:
+def _lacks_no_news(claim: str, share_verbs: bool, common: frozenset[str] = frozenset()) -> Callable[[str], bool]:
     from tracker.changes.rules.common import _SHARE_RE, _SOURCE_RE
     words = _tokens(claim, False)
     first = words[0] if words else ""
-    names = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]+", claim)}
+    names = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]+", claim)} - common
     # the kind of data the claim names ('demographic information', 'usage data') is news too
     kinds = {m.lower() for m in _KIND_OF_DATA_RE.findall(claim)} - _GENERIC_DATA
 

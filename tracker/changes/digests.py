@@ -14,6 +14,7 @@ from tracker.changes.literals import lowered
 from tracker.changes.phrasing import capitalise, clause_about, third_person
 from tracker.changes.report import Change
 from tracker.changes.rules.common import Context, Statement, _live, _topic
+from tracker.changes.rules.purposes import children_commitments, purpose_statements, sensitive_collection, tracker_statements
 
 # (label, what the new text must say): the rights of data protection laws, most cited first
 RIGHTS: tuple[tuple[str, "re.Pattern[str]"], ...] = tuple((label, re.compile(rx, re.I)) for label, rx in (
@@ -285,4 +286,5 @@ def sources_digest(ctx: Context) -> list[Statement]:
                       "sources-widened", None, ", ".join(labels), _rests_on({x: found[x] for x in labels}))]
 
 
-DIGESTS = (rights_digest, basis_digest, office_statements, controller_statements, sources_digest)
+DIGESTS = (rights_digest, basis_digest, office_statements, controller_statements, sources_digest,
+           purpose_statements, sensitive_collection, children_commitments, tracker_statements)

@@ -45,6 +45,8 @@ def title_case(s: str) -> bool:
 
 
 _INNER_SENTENCE_END_RE = re.compile(r"[a-z]{2}[.!?] +\S")
+# a line a list goes on from: it ends on ';', or on 'and'/'or' after a comma or a semicolon
+_LIST_ITEM_END_RE = re.compile(r"(?:;|[;,]\s*(?:and|or))\s*$")
 
 
 def is_title_line(line: str) -> bool:
@@ -63,6 +65,8 @@ def is_title_line(line: str) -> bool:
         return False
     if _INNER_SENTENCE_END_RE.search(s):
         return False    # 'Children under 13 may not use the service. window...': prose, two sentences
+    if _LIST_ITEM_END_RE.search(s):
+        return False    # 'Enforce the Terms of Use; and': an item of a list that goes on, not a title
     if DATE_RE.fullmatch(s):
         return True
     return bool(TWO_LETTERS_RE.search(s))

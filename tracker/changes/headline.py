@@ -177,7 +177,14 @@ def _weak_lead(s: Statement) -> bool:
             or bare_condition(body) or _no_main_clause(body) or bool(_CONTACT_US_RE.search(body))
             or bool(_RAW_EDIT_RE.match(s.short or s.text)) or refers_back(body)
             or bool(_LIST_AHEAD_RE.search(_strip_was(body)))
-            or body.count('"') % 2 == 1)      # a quote mark left open: a heading glued on ('… settings" For example')
+            or body.count('"') % 2 == 1       # a quote mark left open: a heading glued on ('… settings" For example')
+            or bool(_GLUED_TITLE_RE.match(body)))
+
+
+# a section title glued before the sentence's subject ('Third-Party Automated Collection Target
+# participates in online behavioral advertising'): three title-case words, a name, then its verb
+_GLUED_TITLE_RE = re.compile(r"^(?!The )(?:[A-Z][\w'’-]*,?\s+(?:and\s+|&\s+)?){3,8}[A-Z][\w.'’-]*\s+(?:participates|uses|collects|"
+                             r"shares|may|will|does|is|are|has|receives|provides|works|offers)\b")
 
 
 # a fragment that opens with a preposition or a subordinator and never reaches a main clause
@@ -256,11 +263,30 @@ def _lower_first(text: str) -> str:
 _MOTIVE_RE = re.compile(r",?\s+if you (?:want|wish|would like|choose|prefer|decide) to\b[^;:()]*$")
 
 
+def _fragment(s: Statement, cut: str) -> bool:
+    """A cut of a statement that could not lead as a statement of its own: a condition without
+    its main clause ('When information is used to deliver … marketing messages on non-… sites'),
+    a list announced and not quoted ('This Privacy Policy covers the following'), no verb."""
+    return _weak_lead(replace(s, text=cut, short=""))
+
+
+def _lost_news(s: Statement, full: str, cut: str) -> bool:
+    """A cut that drops the purpose or practice the statement is about ('Meredith may also provide
+    its service providers' of '… that they use to recognize its users as they navigate online'):
+    what is new to this version (s.new, a phrase of the sentence) is no longer in it."""
+    new = (s.new or "").lower()
+    return bool(new) and (s.new or "")[:1].islower() and len(new) <= 60 and new in full.lower() \
+        and new not in cut.lower() and s.new != full
+
+
 def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bool,
                 salient: tuple[str, ...] = ()) -> str:
     """The first statement that fits under 140 characters, its '(was: …)' dropped if need be."""
     lead = "Rewrite: " if rewrite else ""
+    spare: str | None = None      # a cut that reads as a fragment: the headline only when nothing better fits
     for s in sorted(statements, key=_weak_lead):      # stable: the first strong statement leads
+        if spare and _weak_lead(s):
+            return spare          # a strong statement cut short says more than a pointer or a heading
         full = s.short or s.text
         lean = _lean(_strip_was(full))
         for text in (full, _strip_was(full), compact(full), compact(_strip_was(full)), lean, _unlabelled(lean),
@@ -271,10 +297,13 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
         core = _core(_unlabelled(lean), room, _keep(s, salient))
         if core and len(_led(lead, core)) > HEADLINE_LIMIT:       # 'Rewrite with a new right: ' is longer
             core = _core(_unlabelled(lean), room - (len(_led(lead, core)) - HEADLINE_LIMIT), _keep(s, salient))
-        if core:          # the statement reduced to its practice, never skipped for a lesser one
+        if core and not _fragment(s, core) and not _lost_news(s, full, core):   # the statement reduced to its practice
             return _led(lead, core)
+        spare = spare or (_led(lead, core) if core else None)
         cut = shorten(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead), salient) \
             or trim_tail(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead))
+        if cut and _lost_news(s, full, cut):
+            continue              # the clause that fits is the unchanged half: a lesser statement that fits leads
         if cut and s.new and len(s.new) <= 40 and s.new[:1].isupper() and not re.match(r"(?i)(?:such as|the|a|an)\b", s.new) \
                 and s.new.lower() not in cut.lower():
             # the clause that fits lost what changed: name it first, so the headline still
@@ -283,7 +312,11 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
             cut = f"{named}: {cut}" if len(lead) + len(named) + 2 + len(cut) < HEADLINE_LIMIT \
                 else named
         if cut and len(_led(lead, cut)) <= HEADLINE_LIMIT:
-            return _led(lead, cut)
+            if not _fragment(s, cut):
+                return _led(lead, cut)
+            spare = spare or _led(lead, cut)
+    if spare:
+        return spare
     topic = next((t for t, _ in f.topic_counts if t != "other"), "other")
     base = "Rewrites its policy" if verdict == "major" else "Changes what it says about"
     return f"{base}{'' if verdict == 'major' else ' ' + _TOPIC_WORDS.get(topic, topic)}"

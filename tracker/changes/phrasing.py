@@ -86,6 +86,11 @@ def _third_person_verb(word: str) -> str:
     return word + "s"
 
 
+# two-word adverbials between the subject and its verb: never the verb ('we of course cannot')
+_ADVERBIAL_PAIRS = frozenset({("of", "course"), ("in", "turn"), ("at", "times"), ("at", "least"), ("in", "fact"),
+                              ("in", "addition"), ("by", "default"), ("in", "general"), ("as", "such")})
+
+
 def third_person(text: str, owner: str) -> str:
     """'We use', 'we do not', 'our partners', 'with us' said of the company by name."""
     def subject(m: re.Match[str]) -> str:
@@ -93,7 +98,10 @@ def third_person(text: str, owner: str) -> str:
         if words[0].lower() in ("and", "or", "&", "together", "along", "as", "both"):
             seen.append(m.start())
             return f"{owner} {m.group(2)}"       # a plural subject: 'we and our partners use'
+        start = 2 if tuple(w.lower() for w in words[:2]) in _ADVERBIAL_PAIRS else 0   # 'we of course cannot'
         for k, w in enumerate(words):          # adverbs and modals pass, the first verb agrees
+            if k < start:
+                continue
             if w.lower() not in _MODALS and not (w.lower().endswith("ly") and len(w) > 4
                                                      and w.lower() not in _LY_VERBS):
                 words[k] = _third_person_verb(w)

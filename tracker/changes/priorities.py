@@ -22,6 +22,7 @@ IMPACTS: tuple[tuple[str, str], ...] = (
     ("law-cited", "a law newly cited or dropped (GDPR, CCPA): which rights apply and what the policy answers to"),
     ("children-rule", "what children may do or what is collected from them: a protected group"),
     ("basis-stated", "the legal bases for processing stated: what the company relies on instead of asking"),
+    ("sensitive-collected", "a kind of data users guard most (ID documents, birth date, biometrics, precise location) newly collected"),
     ("sharing-widened", "data now goes to more parties or for more purposes"),
     ("sources-widened", "data now also comes from others about the user (partners, advertisers, data brokers, public sources)"),
     ("collection-widened", "more data is collected or used for more purposes"),
@@ -59,17 +60,28 @@ COMMITMENTS = frozenset({"no-sale-promise", "consent-required", "right-added", "
                          "retention-changed", "value-changed"})
 
 
+# a sentence about data that no rule gave a direction (wider, narrower, new recipient), a
+# sentence merely mentioning deletion or keeping (often advice: "if you delete your cookies"), and a
+# party merely named: after every practice a rule recognised (data used for advertising, shared
+# with apps, a sharing statement gone), whatever new names they carry
+UNRANKED = frozenset({"named-party", "practice-changed", "retention-stated"})
+
+
 def tier(impact: str) -> int:
-    """0 leading, 1 commitments, 2 practices and names, 3 structure and rewording, 4 a pointer
-    elsewhere or a remark about the document (last whatever names it carries)."""
+    """0 leading, 1 commitments, 2 practices with a direction, 3 other practice sentences and
+    names, 4 structure and rewording, 5 a pointer elsewhere or a remark about the document
+    (last whatever names it carries)."""
     if impact == "pointer":
-        return 4
-    return 0 if impact in LEADING else 1 if impact in COMMITMENTS else 3 if impact in TRAILING else 2
+        return 5
+    if impact in UNRANKED:
+        return 3
+    return 0 if impact in LEADING else 1 if impact in COMMITMENTS else 4 if impact in TRAILING else 2
 
 # levels that alone make a change at least `substantive` (verdict by meaning)
 SUBSTANTIVE_IMPACTS = frozenset({"sale-reversal", "promise-withdrawn", "promise-narrowed", "right-removed", "consent-weakened",
                                  "sharing-widened", "new-recipient", "retention-changed", "right-added",
-                                 "promise-added", "no-sale-promise", "transfer-basis", "consent-required"})
+                                 "promise-added", "no-sale-promise", "transfer-basis", "consent-required",
+                                 "sensitive-collected"})
 # levels that alone make a change `major`
 MAJOR_IMPACTS = frozenset({"sale-reversal"})
 

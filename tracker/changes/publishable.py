@@ -17,11 +17,28 @@ changed ('drpw019.walmart.com (was: drpw060.walmart.com)': a server, not a pract
 window of words cut from inside a sentence before its subject ('Now mentions Practices: “has a
 specific Notice of Privacy Practices for its …”') or across a sentence break
 ('… classical music.Which Information Can').
+
+Page chrome quoted as a policy sentence is never a statement, whatever rule found it: the
+policy's own changelog ('Under Choice section - clarified how to manage …': an editor's note
+about the text, not a practice; the policy sentence it describes is the news), a navigation
+sentence ('you can jump to each by selecting the links below'), a link's label ('View your
+privacy statement': a short imperative with no subject), a sign-up box ('Sign up to follow, and
+… will e-mail you free updates'), and news teasers a scrape kept from the page around the
+policy (quoted speech in a Title Case headline, a line with no word of policy or data in it, a
+short headline with neither article nor pronoun: 'Public comments sought on location').
+
+A hole where the scrape dropped a link's words ('can be , by the customer': a space before a
+comma after a word that needs its object) is a fragment; a stray space before a comma after a
+whole word is only spacing, and is mended ('the website , and' -> 'the website, and'). A word
+cut from a name ('in has also self-certified …', the tail of 'LinkedIn') and a bare 'this'
+with nothing after it ('a representation of this when …') leave the reader without the subject
+or the object of the sentence: fragments too.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 # the labels the rules put before a quote: the quote after them is what is judged
 from tracker.changes.statements import _LABEL_RE
@@ -30,7 +47,7 @@ from tracker.changes.rules.common import Statement
 # words a finished clause does not end on
 # ('with', 'to', 'in' and 'at' can end a sentence: 'the companies it works with')
 _DANGLING_END_RE = re.compile(r"(?i)\b(?:of|on behalf|the|a|an|and|or|for|by|from|through|their|its|our|your|"
-                              r"that|which|such as|including|e\.g|i\.e|as well as|about|into|onto|than|"
+                              r"that|which|such as|including|e\.g|i\.e|as well as|about|into|onto|than|known as|referred to as|may include|"
                               r"please (?:contact|visit|see|call|write to|read))\W*$")
 # a clause that only leads into a sentence: 'To enable …', 'Which …' with nothing after it
 # ('But Apple does not link your IP address …' is a whole sentence: 'and', 'or', 'but' may open one)
@@ -38,7 +55,8 @@ _LEAD_IN_RE = re.compile(r"^(?:To|Which|That|So that|In order to|Such as|Includi
 _QUOTED_EDIT_RE = re.compile(r"^(?:Adds|Drops|Now says) [“\"](?P<q>[^”\"]*)[”\"]")
 _URL_RE = re.compile(r"https?://\S+|www\.\S+")
 # a title quoted as a sentence: what a link or a heading says, never a practice
-_TITLE_QUOTE_RE = re.compile(r"^(?:Adds|No longer says|Now reads):\s+(?:More (?:on|about|information (?:on|about))|"
+_TITLE_QUOTE_RE = re.compile(r"^(?:Learn more|Read more|Find out more|Click here (?:for|to (?:learn|read|view|see|find)))\b|"
+                             r"^(?:Adds|No longer says|Now reads):\s+(?:More (?:on|about|information (?:on|about))|"
                              r"Learn (?:more|about)|Read (?:more|about)|Find out (?:more|about)|Click|See (?:also|more|below)|"
                              r"See|Back to|Go to|Skip to)\b")
 _HOST_RE = re.compile(r"(?i)^(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,6}(?:/\S*)?$")
@@ -54,10 +72,169 @@ _NAMED = frozenset({"section-added", "section-removed", "law-cited", "transfer-b
                     "contact-changed", "retention-changed", "office-named", "page-summary", "sale-reversal",
                     "sources-widened", "basis-stated"})
 
+# the policy's own changelog: 'Under Choice section - clarified …', 'Cross-Device section - deleted
+# information …', 'Under What Information Is Collected section', 'Updated the Cookies paragraph'
+_EDIT_VERBS = r"(?:added|deleted|removed|updated|reworded|reword|revised|clarified|changed|modified|moved|edited|expanded|replaced)"
+_CHANGELOG_RE = re.compile(rf"(?i)^(?:under (?:the )?)?[^.;:]{{1,80}}?\bsection\b(?:\s*[-–—:]\s*{_EDIT_VERBS}\b|\s*$)|"
+                           rf"^(?:also )?{_EDIT_VERBS}\b[^.;:]{{0,80}}\b(?:paragraph|section|sub-?section|sentence|language|"
+                           rf"wording|disclosure|clause|provision|information (?:about|on|regarding))s?\b|"
+                           rf"^last (?:update|revision)d?:.{{0,30}}\b{_EDIT_VERBS}\b|\b(?:19|20)\d\d:?\s+{_EDIT_VERBS}\s")
+# a sentence about the page, not the policy: how to find one's way in it
+_NAVIGATION_RE = re.compile(r"(?i)\blinks? (?:below|above)\b|\bjump to\b|\btable of contents\b|"
+                            r"\b(?:policy|notice|statement) (?:contains|is divided into|is organi[sz]ed into) \w+ (?:sections|parts)\b|"
+                            r"\bread this (?:\w+ )?(?:policy|notice|statement) in its entirety\b|"
+                            r"\b(?:history|log|list|summary) of (?:material |recent )?changes\b")
+# a link's label: a short imperative with no subject ('View your privacy statement', 'Click here …')
+_IMPERATIVE_RE = re.compile(r"^(?:View|Visit|Access|Read|Click|Download|Print|See|Learn|Go|Contact|Manage|Edit|Sign|Log|"
+                            r"Subscribe|Unsubscribe|Find|Explore|Browse|Shop|Watch|Follow|Share|Return|Review|Tell|Email|E-mail|"
+                            r"Join|Register|Start|Get|Try|Discover|Check)\b")
+_LINK_LABELS = re.compile(r"^(?:Adds|No longer says|Now reads):\s*")
+# a sign-up box or a follow widget of a news page
+_SIGN_UP_RE = re.compile(r"(?i)^(?:sign up|subscribe|follow|register)\b(?: (?:to|for|and|now)\b|\s*$)|"
+                         r"\b(?:sign in|log in) (?:or )?create an account\b|\bcreate (?:an account|one) now\b|"
+                         r"\buse (?:the )?(?:up and down )?arrow keys\b|\bpress enter to\b|"
+                         r"(?i:\bfree (?:[\w-]+ )?shipping\b|\bdaily deals\b|\bsave up to \d|\bshop (?:now|all|by)\b|"
+                         r"\bfind (?:a|more) stores?\b|^shop (?:the|our|at)\b)|"
+                         r"\b(?:stor(?:y|ies)|articles?|posts?) (?:is|are) published\b|\bas (?:they're|they are) published\b")
+# a news teaser: quoted speech inside a Title Case headline ("Obama 'deserves great credit' Romney …")
+_TEASER_RE = re.compile(r"\b[A-Z][a-z]+ ['‘][a-z][^'’]{2,60}['’] [A-Z][a-z]|\bRaw: [A-Z]|\b[A-Z][a-z]+ \d+(?:\.\d+)?% [A-Z]")
+# 'Target Bank, which issues commercial card accounts': a name and what it is, no sentence
+_NAME_WHICH_RE = re.compile(r"^(?:[A-Z][\w&'.-]*\s){1,5}?[A-Z][\w&'.-]*, (?:which|who) [^,;]*$")
+# the words any statement about personal data or a policy holds at least one of
+_POLICY_WORD_RE = re.compile(
+    r"(?i)\b(?:information|data|details|cookies?|privacy|private|personal\w*|account\w*|e-?mails?|address\w*|location|"
+    r"consent\w*|opt\w*|choice\w*|advertis\w*|ads?|track\w*|child\w*|minors?|parents?|secur\w*|third[- ]part\w*|partners?|"
+    r"affiliates?|subsidiar\w*|vendors?|providers?|processors?|identif\w*|profil\w*|contacts?|photos?|messages?|payments?|"
+    r"credit|card|purchases?|orders?|billing|browser|devices?|IP|logs?|settings?|preferences?|marketing|newsletters?|"
+    r"notices?|notif\w*|rights?|laws?|legal\w*|complain\w*|disclos\w*|transfer\w*|disputes?|arbitration|regulat\w*|"
+    r"authorit\w*|framework|principles|polic(?:y|ies)|terms|agreement|services?|users?|customers?|members?|guests?|"
+    r"visitors?|collect\w*|use[sd]?|using|usage|process\w*|shar\w*|sell\w*|sold|sale|rent|stor(?:e|es|ed|age)|"
+    r"retain\w*|retention|keep|keeps|kept|delet\w*|remov\w*|access\w*|request\w*|record\w*|monitor\w*|"
+    r"analytics|statistic\w*|surveys?|register\w*|registration|password\w*|login|sign[- ]in|app|apps|sites?|website\w*|"
+    r"online|camera\w*|biometric\w*|health|medical|financial|employ\w*|communicat\w*|phone|telephone|mail|"
+    r"contract\w*|law enforcement|court|compl(?:y|ies|ied|iance)|acts?|spam|protect\w*|safeguard\w*|encrypt\w*|confidential\w*|"
+    r"enforcement|investigat\w*|commission|government\w*|agenc\w*|officials?|safe harbor|shield|certif\w*|BCRs?|"
+    r"corporate|compan(?:y|ies)|acqui\w*|merg\w*|administer\w*|host(?:s|ed|ing)|subscri\w*|ID|IDs|beacons?|pixels?|"
+    r"tags?|gifs?|sdks?|plug-?ins?|widgets?|buttons?|social|control\w*|public\w*|visib\w*|friends?|followers?|"
+    r"connections?|posts?|comments?|names?|ages?|students?|choos\w*|chose\w*|located|locations?|offices?|"
+    r"famil(?:y|ies)|headquarter\w*|respon\w*|answer\w*|inquir\w*|questions?|(?:\d+|two|three|four|five|six|seven|ten|thirty|"
+    r"several|few) (?:days?|weeks?|months?|years?))\b")
+# a headline with neither article nor pronoun: 'Public comments sought on location'
+_SENTENCE_WORD_RE = re.compile(r"(?i)\b(?:the|a|an|this|these|that|those|we|us|our|you|your|it|its|they|their|them|"
+                               r"he|she|his|her|i|my|any|all|some|each|every|no|not)\b")
+# the small words prose is held together by; a menu of links has hardly any
+# ('Target stores find a store clinic optical pharmacy photo portrait studio about Target …')
+_FUNCTION_WORDS = frozenset("""a an the this that these those of to and or in on for with by from at as into about
+is are was were be been will would may might can could should must shall do does did has have had not no
+we us our you your it its they their them he she his her who which what when where if than then also only
+any all some each such other more""".split())
+# a word cut from a name, left before the verb: 'in has also self-certified …'
+_CUT_START_RE = re.compile(r"^(?:in|on|at|of|to|by|for|with|from|and|or)\s+(?:has|have|had|is|are|was|were|will|"
+                           r"would|may|might|can|could|does|did|shall|must)\b")
+# a bare 'this' with nothing it names: 'You can see a representation of this when …'
+_BARE_THIS_RE = re.compile(r"\b(?:of|about|to|for|with|on|at) this(?=\s+(?:when|if|by|in|at|before|after|because)\b|"
+                           r"\s*[,.;]|\s*$)")
+# a hole where a link's words were: a space before a comma or stop after a word that needs
+# what follows it ('can be , by the customer', 'visit .')
+_HOLE_RE = re.compile(r"(?i)\b(?:be|is|are|was|were|been|the|a|an|to|of|and|or|by|with|at|from|for|in|on|visit|see|"
+                      r"our|your|its|their|this|these|called|named|via|under|including|like)\s+[,.;:](?=\s|$)|"
+                      r"\s[,;]\s*[,;]|(?<=[\w)])\s+[,;]\s*$|\(\s*\)")
+_STRAY_SPACE_RE = re.compile(r"(?<=[\w)”\"])\s+(?=[,;](?:\s|$))")
+
+
+def page_chrome(text: str) -> str | None:
+    """Why text quotes the page around the policy or its editor's notes rather than a statement
+    of it (see the module docstring), or None."""
+    body = _WAS_RE.sub("", _LABEL_RE.sub("", text)).strip()
+    quoted = _QUOTED_EDIT_RE.match(text) or _MENTION_RE.match(text)
+    if quoted:
+        body = quoted.group("q")
+    if _CHANGELOG_RE.search(body):
+        return "the policy's own changelog, not a practice"
+    if _NAVIGATION_RE.search(body):
+        return "a sentence about finding one's way in the page"
+    if _SIGN_UP_RE.search(body) or _TEASER_RE.search(body):
+        return "a sign-up box or a news teaser from the page around the policy"
+    said_as_is = bool(_LINK_LABELS.match(text)) or text == body     # a quote, not a statement the rules worded
+    if _IMPERATIVE_RE.match(body) and (said_as_is and len(body.split()) <= 6 and not _PERSON_RE.search(body)
+                                       or re.search(r"\band more\W*$", body)):
+        return "a link's label"
+    if _NAME_WHICH_RE.match(body):
+        return "a name and a relative clause, with no verb of its own"
+    if quoted or _EDIT_LABEL_RE.match(text):
+        return None               # an edit or a name: the words around it are judged elsewhere
+    return _no_sentence(body, said_as_is)
+
+
+_PERSON_RE = re.compile(r"(?i)\b(?:you|we|it|they)\b")
+_EDIT_LABEL_RE = re.compile(r"^(?:Now says|Now names|No longer names|Now (?:also )?names|Now mentions)\b")
+
+
+# the small words of other languages written in Latin letters ('Wir erheben Ihre Daten', 'nous utilisons')
+_FOREIGN_WORD_RE = re.compile(r"(?i)\b(?:der|die|das|und|wir|sie|ihre|ihr|nicht|mit|für|le|la|les|et|nous|vous|des|"
+                              r"est|une|el|los|las|y|que|por|para|con|su|il|di|per|che|het|een|wij|uw|van|não|você|"
+                              r"seu|sua|och|att|vi|er|og|jeg)\b")
+
+
+def _foreign(body: str) -> bool:
+    """body is mostly in another language: other letters than ASCII, or two small words of
+    another language written in Latin letters."""
+    letters = [ch for ch in body if ch.isalpha()]
+    if letters and sum(ch.isascii() for ch in letters) < 0.8 * len(letters):
+        return True
+    return len({m.group(0).lower() for m in _FOREIGN_WORD_RE.finditer(body)}) >= 2
+
+
+def _no_sentence(body: str, said_as_is: bool) -> str | None:
+    """Why body, quoted from the page, is no sentence of a policy: no word of policy or data,
+    a headline with neither article nor pronoun, a menu with hardly a function word."""
+    words = body.split()
+    if _foreign(body):
+        return None               # another language: English words of data or articles say nothing of it
+    if len(words) >= 3 and not _POLICY_WORD_RE.search(body):
+        return "a line with no word of policy or data: page chrome"
+    if not said_as_is:
+        return None
+    capitals = sum(w[:1].isupper() for w in words)
+    if len(words) >= 2 and not _SENTENCE_WORD_RE.search(body) \
+            and (len(words) <= 6 or len(words) >= 8 and not re.search(r"[,;(]", body) and capitals >= 0.6 * len(words)):
+        return "a headline, not a sentence"
+    small = sum(w.lower().strip(",.;:()") in _FUNCTION_WORDS for w in words)
+    if len(words) >= 12 and small < 0.1 * len(words):
+        return "a menu: a run of words with hardly a function word between them"
+    return None
+
+
+def holed(text: str) -> str | None:
+    """Why text is a sentence with a hole or a cut word in it (see the module docstring), or None."""
+    body = _LABEL_RE.sub("", text).strip()
+    if _HOLE_RE.search(body):
+        return "a hole where the scrape dropped a link's words"
+    if _CUT_START_RE.match(body):
+        return "a word cut from a name before the verb"
+    if _BARE_THIS_RE.search(body):
+        return "a bare 'this' with nothing it names"
+    return None
+
+
+def spaced(s: Statement) -> Statement:
+    """s with a stray space before a comma closed up ('the website , and' -> 'the website, and')."""
+    if not _STRAY_SPACE_RE.search(s.text):
+        return s
+    fix = lambda t: _STRAY_SPACE_RE.sub("", t) if t else t      # noqa: E731
+    return replace(s, text=fix(s.text), old=fix(s.old), new=fix(s.new), short=fix(s.short))
+
+_SECTIONS = frozenset({"section-added", "section-removed"})
+
 
 def fragment(text: str) -> str | None:
     """Why text is no publishable statement, or None when it is one."""
-    if _TITLE_QUOTE_RE.match(text) or _WAS_RE.sub("", _LABEL_RE.sub("", text)).rstrip().endswith("?"):
+    why = page_chrome(text) or holed(text)
+    if why:
+        return why
+    was = _WAS_RE.search(text)
+    if _TITLE_QUOTE_RE.match(text) or _WAS_RE.sub("", _LABEL_RE.sub("", text)).rstrip().endswith("?") \
+            or (was and was.group(0).rstrip(" )”\"").endswith("?")):     # the old words ran into a heading
         return "a heading or a link title quoted as a sentence"
     if _HOST_RE.match(_WAS_RE.sub("", text).strip()):
         return "a host name, not a practice"
@@ -125,12 +302,12 @@ def publishable(statements: list[Statement]) -> list[Statement]:
     of words is mended to its whole clause when it has one."""
     out = []
     for s in statements:
-        if host_value(s):
+        if host_value(s) or (s.impact not in _SECTIONS and _CHANGELOG_RE.search(_LABEL_RE.sub("", s.text))):
             continue
         if s.impact in _NAMED or fragment(s.text) is None:
-            out.append(s)
+            out.append(spaced(s))
             continue
         fixed = mended(s)
         if fixed is not None:
-            out.append(fixed)
+            out.append(spaced(fixed))
     return out

@@ -9,7 +9,7 @@ import re
 from tracker.changes.rules.common import _added_or_dropped, _address_edit, _COLLECT_RE, Context, _edit_focus, edit_statement, _live, _lower, _NOUN_PHRASE_RE, _one_side, _owner_says, _PRACTICE_RE, _SOURCE_RE, Statement, _topic
 
 
-_CHILD_RE = re.compile(r"(?i)\bchild(?:ren|ren's)?\b|\bminors?\b|\bunder (?:the age of )?\d{1,2}\b|\bparental\b")
+_CHILD_RE = re.compile(r"(?i)\bchild(?:ren|ren's)?\b(?! (?:pornography|abuse|sexual|exploitation))|\bminors?\b|\bunder (?:the age of )?\d{1,2}\b|\bparental\b")
 
 
 def children_statements(ctx: Context) -> list[Statement]:

@@ -45,6 +45,12 @@ _UNABLE_RE = re.compile(r"(?i)\b(?:will|would|may) not be (?:able|possible|avail
                         r"\b(?:does|do) not have (?:any )?(?:access to (?:or|and) )?control\b|\b(?:cannot|can't|can not) control\b|\bha(?:s|ve) no control\b|"
                         r"\b(?:is|are) not responsible\b|\b(?:does|do) not (?:own|operate|own or operate)\b|\b(?:cannot|can't|can not) (?:guarantee|ensure|warrant|promise)|"
                         r"\bif you (?:would )?(?:prefer|wish|would like|want) that\b|"
+                        # others' data it cannot see or steer, warranties it disclaims, a request to the reader:
+                        # 'does not have access to any information collected by these clear gifs',
+                        # 'does not exercise control over third party websites', 'please contact us'
+                        r"\b(?:does|do) not have access to[^.;]{0,80}?\b(?:collected|set|placed|used|stored) by\b|"
+                        r"\bnor (?:any )?control\b|\b(?:does|do) not exercise (?:any )?control\b|"
+                        r"\b(?:does|do) not make any (?:warrant|representation|guarantee)|\bplease (?:contact|notify|let|e-?mail|write)\b|"
                         # a request of the user's it refuses: 'does not respond to Web browser "do not track" signals'
                         rf"{_REFUSES}[^.;]{{0,40}}?\b(?:{_SIGNAL}|signals?|requests?)\b")
 

@@ -29,14 +29,42 @@ _LISTED_RETENTION_RE = re.compile(r"(?i)\b(?:collection|use|sharing|disclosure|p
 _DELETION_RIGHT_RE = re.compile(r"(?i)\b(?:access\w*|correct\w*|updat\w*|review\w*|suppress\w*|rectif\w*|restrict\w*|"
                                 r"modify\w*|amend\w*)(?:,? (?:or |and )?\w+){0,3},? (?:or|and) (?:delet|eras)\w*\b|"
                                 r"\b(?:request|ask for|ask us to|right to|you (?:can|may) (?:also )?)"
-                                r" ?(?:the |that we |us to )?(?:delet|eras)\w*\b")
+                                r" ?(?:the |that we |us to )?(?:delet|eras)\w*\b|"
+                                # 'your reasonable request to access and correct your data … or delete the data'
+                                r"\brequests? (?:to|for|that) [^.;]{0,80}?\b(?:delet|eras)\w*\b")
+# deleting a piece of the text, not of the data ('deleted paragraph about Email Security')
+_TEXT_EDIT_RE = re.compile(r"(?i)\b(?:delet|eras|remov)\w* (?:a |an |the |this |that )?(?:\w+ )?(?:paragraphs?|sections?|"
+                           r"sentences?|text|language|references?|clauses?|wording|bullets?|links?|headings?|provisions?)\b")
+# a rule of keeping says for how long or until when: a period, an event that ends it, a limit
+# to what the data is needed for; 'may collect and retain information to provide you with
+# future communications' keeps data for a use and is no rule of how long
+_UNTIL_RE = re.compile(r"(?i)\buntil\b|\b(?:for )?as long as\b|\bno longer (?:needed|necessary|required|relevant|useful)\b|"
+                       r"\b(?:after|upon|following|at the end of|on) (?:the |your |its )?(?:\w+ ){0,3}(?:closure|closing|"
+                       r"termination|cancell?ation|deletion|removal|expir\w*|end|deactivat\w*)\b|"
+                       r"\b(?:after|once) (?:you |we )?(?:remove|delete|close|cancel)|\bperiods?\b|\bindefinite(?:ly)?\b|"
+                       r"\bpermanent(?:ly)?\b|\bimmediately\b|\bexpir\w*|\bretention (?:polic|schedul)\w*|\btemporar\w*|"
+                       r"\bonly (?:\w+ ){0,2}(?:retain|keep|store)|\bas (?:required|permitted|necessary|needed)\b|"
+                       r"\bpurposes? for which\b|\blonger than\b|\bat (?:least|most)\b|"
+                       r"\b(?:a|one|several|few|\d+) (?:\w+ )?(?:years?|months?|weeks?|days?|hours?)\b")
+_DELETES_RE = re.compile(r"(?i)\b(?:delet(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|purg(?:e|es|ed|ing)|destroy\w*|"
+                         r"anonymi[sz]\w*|de-identif\w*)\b")
+
+
+def is_retention_rule(text: str) -> bool:
+    """Does the sentence say how long data is kept or when it is deleted (a period, an event that
+    ends the keeping, a purpose that limits it, or data deleted), rather than use 'retain' or
+    'delete' for something else (keeping data safe, a deletion right, a deleted paragraph)?"""
+    cleaned = _TEXT_EDIT_RE.sub(" ", _DELETION_RIGHT_RE.sub(" ", _LISTED_RETENTION_RE.sub(" ", _KEPT_SAFE_RE.sub(" ", text))))
+    if not _RETAINS_RE.search(cleaned):
+        return False
+    return bool(extract_sentence(text).durations or _UNTIL_RE.search(cleaned) or _DELETES_RE.search(cleaned))
 
 
 def retention_statements(ctx: Context) -> list[Statement]:
     """A rule about keeping or deleting data added or dropped (value changes are told above)."""
     out: list[Statement] = []
     for k, c, text in _added_or_dropped(ctx, "retention", _RETAINS_RE):
-        if not _RETAINS_RE.search(_DELETION_RIGHT_RE.sub(" ", _LISTED_RETENTION_RE.sub(" ", _KEPT_SAFE_RE.sub(" ", text)))):
+        if not is_retention_rule(text):
             continue                      # 'keeps your information private and safe': security, not retention
         periods = extract_sentence(text).durations
         said = (_owner_says(ctx, text, re.compile("|".join(map(re.escape, sorted(periods))), re.I)) if periods

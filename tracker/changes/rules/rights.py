@@ -31,15 +31,33 @@ _BROWSER_ONLY_RE = re.compile(r"(?i)\b(?:using|through|via|in|with|by (?:changin
 # the user volunteering data ('you may choose to give Cisco Personal Information in a variety of
 # situations') and reading something that is not their data ('you can review its Privacy Shield
 # registration here'): a description and a pointer, no right
-_VOLUNTEERS_RE = re.compile(r"(?i)\byou (?:may|can) (?:also )?choose to (?:give|provide|submit|send|enter|post|share)\b")
-_READS_RE = re.compile(r"(?i)\byou (?:may|can) (?:also )?(?:review|read|view|see|find|learn|visit|consult)\b"
+_VOLUNTEERS_RE = re.compile(r"(?i)\byou (?:may|can) (?:also )?choose to (?:give|provide|submit|send|enter|post|share|"
+                            r"disclose|reveal|publish|upload|make (?:\w+ ){0,3}public|grant (?:\w+ )?access|note|include|add|"
+                            r"associate|link|connect|log in|sign in|create)\b")
+# a setting of another company's service ('in your Privacy Settings on Facebook'): what that
+# service lets its users do, not a right this company gives or takes away
+_ELSEWHERE_RE = re.compile(r"\b(?:[Ss]ettings|[Pp]references|[Cc]ontrols|[Aa]ccount) (?:on|at|with) ([A-Z][\w.&'-]+)")
+_READS_RE = re.compile(r"(?i)\byou (?:may|can) (?:also )?(?:review|read|view|see|find|learn|visit|consult|"
+                       r"obtain (?:a )?cop(?:y|ies) of)\b"
                        r"(?![^.;]{0,50}\b(?:your|their|the) (?:own )?(?:personal |account |contact )?(?:information|data|"
                        r"account|settings|preferences|history|profile|choices|details)\b)")
 
 
+# a right the company keeps for itself ('WP Company reserves the right to correct any errors')
+_RESERVED_RE = re.compile(r"(?i)\b(?:reserves?|retains?)\s+(?:the|all|any|its|a)\s+rights?\s+(?:to|of)\s+[\w-]+")
+
+
+# what a feature is for ('tracks your order history so you can access Your Account and see …'):
+# a description of the service, no right given
+_SO_YOU_CAN_RE = re.compile(r"(?i)\bso (?:that )?you (?:can|may|will be able to)\b[^.;]*")
+
+
 def _no_right(text: str) -> bool:
-    """Sentences that word a right but give none (see _ASK_ONLY_RE, _BROWSER_ONLY_RE, _VOLUNTEERS_RE, _READS_RE)."""
+    """Sentences that word a right but give none (see _ASK_ONLY_RE, _BROWSER_ONLY_RE, _VOLUNTEERS_RE, _READS_RE,
+    _RESERVED_RE)."""
     return bool(_ASK_ONLY_RE.search(text) or _BROWSER_ONLY_RE.search(text) or _VOLUNTEERS_RE.search(text)
+                or _RESERVED_RE.search(text) and not _RIGHT_RE.search(_RESERVED_RE.sub(" ", text))
+                or _SO_YOU_CAN_RE.search(text) and not _RIGHT_RE.search(_SO_YOU_CAN_RE.sub(" ", text))
                 or _READS_RE.search(text) and not re.search(r"(?i)\b(?:and|or) (?:update|correct|delete|edit|change|"
                                                             r"opt|download|export|request)\b", text))
 
@@ -57,13 +75,18 @@ def _disclaims(said: str) -> bool:
     return bool(_DISCLAIMS_RE.search(said))
 
 
+def _elsewhere(text: str, owner: str) -> bool:
+    """Is the control the sentence gives exercised in another company's service (see _ELSEWHERE_RE)?"""
+    return any(m.group(1) not in owner and owner.split()[0] not in m.group(1) for m in _ELSEWHERE_RE.finditer(text))
+
+
 def rights_statements(ctx: Context) -> list[Statement]:
     """A right or control of the user added or removed."""
     out: list[Statement] = []
     rights_now: list[str] | None = None     # the new sentences that state a right, found once
     for k, c in _live(ctx):
         o, n = c.old or "", c.new or ""
-        o, n = ("" if _no_right(o) else o), ("" if _no_right(n) else n)
+        o, n = ("" if _no_right(o) or _elsewhere(o, ctx.owner) else o), ("" if _no_right(n) or _elsewhere(n, ctx.owner) else n)
         if c.kind in ("added", "reworded") and _RIGHT_RE.search(n) and not _RIGHT_RE.search(o):
             said = _owner_says(ctx, n, _RIGHT_RE)
             if said and not _disclaims(said) and c.kind == "reworded" and _CONTROL_RE.search(o):
