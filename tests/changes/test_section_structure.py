@@ -134,3 +134,16 @@ def test_extended_title_needs_text_that_pairs_and_few_added_words() -> None:
     assert _extended_title(7, "your information and rights", free, set()) is None      # unrelated text
     assert _extended_title(7, "we build security into our services to protect your information",
                            free, {(1, 7)}) is None     # a sentence about the subject, not its title
+
+
+def test_title_candidates_come_in_heading_order_whatever_the_set_order() -> None:
+    """extractOne keeps the first of equally similar titles: the candidates must come in
+    heading order (as the free titles do), not in the run-to-run order of a set of words."""
+    from tracker.changes.sections import _TitleIndex
+    words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"]
+    free = {i: f"filler{i} title" for i in range(1, _TitleIndex.FULL_SCAN + 50)}
+    for k, w in enumerate(words):          # the last word heads the first title
+        free[_TitleIndex.FULL_SCAN + 100 - k] = f"{w} section"
+    index = _TitleIndex(free)
+    got = list(index.near(" ".join(words), free))
+    assert got == sorted(got) and len(got) == len(words)

@@ -42,32 +42,34 @@ class _PerText:
     """The last few results of a function of one whole text (segmentation, entities, phrase
     keys). Reports are computed along a history, (v1, v2) then (v2, v3): each version is one
     side of two pairs, and its per-text work is the larger part of a comparison. Results are
-    never mutated downstream, so sharing them cannot change a report. Very long texts are not
-    kept, so memory stays bounded."""
+    never mutated downstream, so sharing them cannot change a report. Of very long texts only
+    the last two are kept (the two sides of one comparison, which asks for some results more
+    than once), so memory stays bounded."""
 
     SIZE = 4
     MAX_CHARS = 1_000_000
+    BIG_SIZE = 2
 
     def __init__(self, fn: Callable[..., Any]) -> None:
         self.fn = fn
         self.memo: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self.big: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self.lock = threading.Lock()       # reports may be computed from several threads
         _MEMOS.append(self)
 
     def __call__(self, text: str, *args: Any) -> Any:
-        if len(text) > self.MAX_CHARS:
-            return self.fn(text, *args)
+        memo, size = (self.big, self.BIG_SIZE) if len(text) > self.MAX_CHARS else (self.memo, self.SIZE)
         key = (text, *args)
         with self.lock:
-            hit = self.memo.get(key, _MISS)
+            hit = memo.get(key, _MISS)
             if hit is not _MISS:
-                self.memo.move_to_end(key)
+                memo.move_to_end(key)
                 return hit
         value = self.fn(text, *args)      # outside the lock: two threads may both compute it
         with self.lock:
-            self.memo[key] = value
-            while len(self.memo) > self.SIZE:
-                self.memo.popitem(last=False)
+            memo[key] = value
+            while len(memo) > size:
+                memo.popitem(last=False)
         return value
 
 
@@ -81,6 +83,7 @@ def clear_caches() -> None:
     for memo in _MEMOS:
         with memo.lock:
             memo.memo.clear()
+            memo.big.clear()
     from tracker.changes.segment import _block_events
     from tracker.changes.rules.common import _says
     from tracker.changes.normalize import _sentence_key
@@ -95,10 +98,11 @@ def clear_caches() -> None:
     from tracker.changes.headings import _glued_candidates
     from tracker.changes.vendors import _mentions
     from tracker.changes.corroborate import _indexed
+    from tracker.changes.literals import lowered
     from tracker.changes.rules.promises import _promise_of
     for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff, _says, _block_events, _sentence_key, tidy,
                is_pointer, edit_window, _stamp_only, _editors_note, is_change_log, _spans_in, _american,
-               _sentence_triples, text_triples, sentence_body_words, _word_counts, _bigram_counts, _glued_candidates, _mentions, _indexed, _promise_of):
+               _sentence_triples, text_triples, sentence_body_words, _word_counts, _bigram_counts, _glued_candidates, _mentions, _indexed, _promise_of, lowered):
         fn.cache_clear()
 
 

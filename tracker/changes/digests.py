@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from tracker.changes.literals import lowered
 from tracker.changes.phrasing import capitalise, clause_about, third_person
 from tracker.changes.report import Change
 from tracker.changes.rules.common import Context, Statement, _live, _topic
@@ -225,7 +226,7 @@ def controller_statements(ctx: Context) -> list[Statement]:
         if not m:
             continue
         name = m.group("name").strip(" ,")
-        if len(name) < 4 or name.lower() in ctx.old_text.lower():
+        if len(name) < 4 or name.lower() in lowered(ctx.old_text):
             continue
         quote = clause_about(c.new or "", re.compile(re.escape(name)), 170)
         if quote:
@@ -250,7 +251,7 @@ _OWN_SOURCE_RE = re.compile(r"^(?:its|our) (?:affiliates|companies|service provi
 
 def _new_sources(ctx: Context, sentence: str) -> list[str]:
     """The sources sentence gets data about the user from that the old text never names."""
-    old = ctx.old_text.lower()
+    old = lowered(ctx.old_text)
     out: list[str] = []
     for m in _SOURCE_PHRASE_RE.finditer(sentence):
         src = third_person(m.group("src"), ctx.owner).lower()

@@ -8,6 +8,7 @@ policies are searched only where a match can be.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def _top_level_branches(pattern: str) -> list[str]:
@@ -157,3 +158,10 @@ def search_heads(rx: re.Pattern[str], heads: tuple[str, ...], text: str) -> re.M
         if m:
             return m
     return None
+
+
+@lru_cache(maxsize=4)
+def lowered(text: str) -> str:
+    """text.lower(), remembered for the few whole texts a report reads: a rule that asks, for
+    each changed sentence, whether the old text says something, lowers the text only once."""
+    return text.lower()

@@ -275,7 +275,22 @@ def _short_for_longer(name: str, text: str) -> bool:
     ('Google Maps') is a short form of that product's name, not a company of its own."""
     if " " in name or _INNER_CAP_RE.search(name) or _ACRONYM_RE.fullmatch(name):
         return False
-    return f" {name}" in text and re.search(rf"\b[A-Z][\w&-]+ {re.escape(name)}\b", text) is not None
+    probe = f" {name}"
+    rx = re.compile(rf"\b[A-Z][\w&-]+ {re.escape(name)}\b")
+    # rx.search(text), tried only before each place ' name' is written: from the start of the
+    # run of word characters before it (a scan of a long text tries every position)
+    i = text.find(probe)
+    while i != -1:
+        j = i
+        while j and _RUN_CHAR_RE.match(text, j - 1):
+            j -= 1
+        if rx.search(text, j, i + len(probe) + 1):
+            return True
+        i = text.find(probe, i + 1)
+    return False
+
+
+_RUN_CHAR_RE = re.compile(r"[\w&-]")
 
 
 def _list_items(text: str, start: int) -> list[tuple[str, int]]:

@@ -104,7 +104,8 @@ def rename_by_body(old: Document, new: Document, mapping: dict[int, int],
                 index[w].append(i)
 
     def weight(words: set[str]) -> dict[str, float]:
-        return {w: 1.0 / df[w] for w in words}
+        # in word order: the sums below then add in one order on every run (a set's order changes)
+        return {w: 1.0 / df[w] for w in sorted(words)}
 
     old_w = {i: weight(ws) for i, ws in olds.items()}
     old_norm = {i: sum(v * v for v in ws.values()) ** 0.5 for i, ws in old_w.items()}

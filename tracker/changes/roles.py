@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tracker.changes.literals import finditer_heads
 from tracker.changes.vendors import role_of, vendor_spans
 
 _DISPUTE_RE = re.compile(r"(?i)disput|arbitrat|complain|mediat|independent recourse|recourse mechanism")
@@ -39,7 +40,10 @@ _spans_in = lru_cache(maxsize=4)(vendor_spans)
 def _sentences_naming(name: str, text: str, limit: int = 12) -> list[str]:
     """The sentences of text that name name (as written, else by any of its aliases), at most
     limit of them."""
-    spans = [m.span() for m in re.finditer(rf"(?<![\w&-]){re.escape(name)}(?![\w&-])", text)] if name in text else []
+    # tried only where the name is written (a scan of a long text for a pattern that opens with
+    # a lookbehind tries every position)
+    rx = re.compile(rf"(?<![\w&-]){re.escape(name)}(?![\w&-])")
+    spans = [m.span() for m in (finditer_heads(rx, (name,), text) if name else rx.finditer(text))] if name in text else []
     if not spans:
         spans = sorted(_spans_in(text).get(name, []))
     out: list[str] = []

@@ -66,7 +66,9 @@ class _TitleIndex:
                     if i in free:
                         cands[i] = free[i]
         WORK["title_candidates"] += len(cands)
-        return cands
+        # in heading order, as free is: the first of equally similar titles wins, whatever
+        # order the words of key come out of a set in (that order changes from run to run)
+        return dict(sorted(cands.items()))
 
 
 def align_sections(old: Document, new: Document, pairs: list[Pair]) -> SectionMatch:

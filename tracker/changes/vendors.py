@@ -715,8 +715,12 @@ def in_teaser(text: str, start: int) -> bool:
         if len(text) - start > _TEASER_REACH:
             return False          # a long line: prose, not a teaser (and no scan to its end)
         hi = len(text)
-    line = text[text.rfind("\n", max(0, start - _TEASER_REACH), start) + 1:hi].rstrip()
-    return _TEASER_END_RE.search(line) is not None and len(line.split()) <= 14
+    lo = text.rfind("\n", max(0, start - _TEASER_REACH), start) + 1
+    while hi > lo and text[hi - 1].isspace():      # the line's end, as rstrip() finds it
+        hi -= 1
+    # the ending is tested on the line's last characters only, and the words counted only then:
+    # a line with no break near the name runs from the text's start (copying it was most of the cost)
+    return _TEASER_END_RE.search(text, max(lo, hi - 4), hi) is not None and len(text[lo:hi].split()) <= 14
 
 
 # a page's own buttons: 'Share on Facebook', 'Share via Twitter', 'Follow us on LinkedIn'

@@ -5,6 +5,7 @@ changes are live (not a date stamp, a change-log line or a sentence merged into 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -176,8 +177,8 @@ def _merged_away(ctx: Context, c: Change) -> bool:
     if c.kind != "removed":
         return False
     if ctx.news is None:
-        ctx.news = sorted((_content_words(x.new) for x in ctx.changes if x.kind in ("added", "reworded") and x.new),
-                          key=len, reverse=True)      # longest first: _kept_in stops at the first too short
+        ctx.news = WordSets(sorted((_content_words(x.new) for x in ctx.changes if x.kind in ("added", "reworded")
+                                    and x.new), key=len, reverse=True))   # longest first
     return _kept_in(c.old or "", ctx.news)
 
 
@@ -187,7 +188,27 @@ def _kept_in(text: str, news: list[set[str]]) -> bool:
     news: the new sentences' words, most words first."""
     words = _content_words(text)
     need = 0.85 * len(words)     # a new sentence with fewer words cannot hold that many of them
-    return len(words) >= 4 and any(len(words & n) >= need for n in takewhile(lambda n: len(n) >= need, news))
+    if len(words) < 4:
+        return False
+    if not isinstance(news, WordSets):
+        return any(len(words & n) >= need for n in takewhile(lambda n: len(n) >= need, news))
+    # a set holding `need` of the words holds one of the len(words) - need + 1 rarest: only the
+    # sets holding those are counted (all removed against all new sentences was quadratic)
+    rarest = sorted(words, key=lambda w: (len(news.at.get(w, ())), w))[: len(words) - math.ceil(need - 1e-9) + 1]
+    pool = sorted({k for w in rarest for k in news.at.get(w, ())})
+    return any(len(news[k]) >= need and len(words & news[k]) >= need for k in pool)
+
+
+class WordSets(list):  # type: ignore[type-arg]
+    """The new sentences' content words (a list of sets), with the positions of the sets that
+    hold each word."""
+
+    def __init__(self, sets: list[set[str]]) -> None:
+        super().__init__(sets)
+        self.at: dict[str, list[int]] = {}
+        for k, ws in enumerate(self):
+            for w in ws:
+                self.at.setdefault(w, []).append(k)
 
 
 @lru_cache(maxsize=4096)

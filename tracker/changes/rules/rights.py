@@ -185,6 +185,7 @@ def right_given(sentences: Sequence[str], before: bool = False) -> Callable[[str
     feature is news even when the old text had others. The sentences that give rights are
     found once."""
     rights: list[str] | None = None
+    objects: set[str] = set()      # every right those sentences give (_same_rights), gathered once
 
     def given(text: str) -> bool:
         nonlocal rights
@@ -194,7 +195,12 @@ def right_given(sentences: Sequence[str], before: bool = False) -> Callable[[str
             return False
         if rights is None:
             rights = [t for t in sentences if _RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t) or _MANAGE_RE.search(t)]
-        if before:
-            return _same_rights(text, [t for t in rights if _DATA_RIGHT_RE.search(t)])
-        return _same_rights(text, rights) or _same_control(text, rights)
+            if before:
+                rights = [t for t in rights if _DATA_RIGHT_RE.search(t)]
+            for t in rights:
+                objects.update(_right_objects(t))
+        wanted = _right_objects(text)
+        if wanted and wanted <= objects:       # _same_rights(text, rights)
+            return True
+        return not before and _same_control(text, rights)
     return given
