@@ -199,7 +199,7 @@ def _kept_in(text: str, news: list[set[str]]) -> bool:
     return any(len(news[k]) >= need and len(words & news[k]) >= need for k in pool)
 
 
-class WordSets(list):  # type: ignore[type-arg]
+class WordSets(list[set[str]]):
     """The new sentences' content words (a list of sets), with the positions of the sets that
     hold each word."""
 
