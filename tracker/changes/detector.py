@@ -35,7 +35,7 @@ from tracker.changes.verdict import (
 
 log = logging.getLogger(__name__)
 
-DETECTOR_VERSION = "2.5.0"
+DETECTOR_VERSION = "2.6.0"
 
 
 class _PerText:
