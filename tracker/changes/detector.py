@@ -11,6 +11,7 @@ from typing import Any, Callable
 from tracker.changes import entities as ent
 from tracker.changes.align import WORK, align_sentences, similarity
 from tracker.changes.sections import align_sections, changed_only, distinct_sections, outline_size
+from tracker.changes.captures import capture_statement, not_the_policy
 from tracker.changes.merges import merge_rewordings
 from tracker.changes.report import Change, ChangeReport
 from tracker.changes.normalize import clean_chars, deobfuscate_emails, repair_encoding, sentence_key
@@ -405,6 +406,10 @@ def compare(old: str, new: str) -> ChangeReport:
     partial = summary_side(d_old.text, d_new.text)
     if partial:       # one side is a summary page linking to the policy: say so, and nothing else
         cands = [summary_statement(partial, ctx.owner, len(d_old.text.split()), len(d_new.text.split()))]
+    elsewhere = None if partial else not_the_policy(old_sentences, new_sentences)
+    if elsewhere:     # one side is another page (a home page, a menu): nothing it lacks was dropped
+        partial = elsewhere
+        cands = [capture_statement(elsewhere, ctx.owner, old_sentences, new_sentences)]
     impacts = {s.impact for s in cands}
     verdict = decide_verdict(facts, cands)
     if partial and verdict in ("substantive", "major"):

@@ -1,0 +1,66 @@
+"""A capture that does not hold the policy at all: a home page, a menu or an error page saved in
+its place.
+
+Comparing such a capture with the policy reports every promise and right as dropped (or, the
+way back, as new), and a reader would believe the company withdrew them. In English policy
+text most sentences name personal data, privacy, cookies, collecting or sharing (the median
+share over the corpus is two thirds, the lowest policy 0.36); a home page has a few such
+sentences among its teasers and menus. One side is taken for another page when under
+NOT_POLICY_SHARE of its sentences name such things while the other side's share is at least
+POLICY_SHARE, and what it says about data is under a third of what the other side says. Terms
+of service and policies in other languages are never judged so: the other side must read as a
+privacy policy in English, and both sides must be English.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from tracker.changes.rules.common import Statement
+
+NOT_POLICY_SHARE = 0.3
+POLICY_SHARE = 0.35
+DATA_WORDS_SHARE = 1 / 3
+MIN_SENTENCES = 20
+
+_POLICY_RE = re.compile(r"(?i)\b(?:personal(?:ly)?|information|data|privacy|cookies?|collect\w*|disclos\w*|"
+                        r"third[- ]part\w*|share[sd]?|sharing|consent|opt[- ]?out)\b")
+_ENGLISH_RE = re.compile(r"(?i)\b(?:the|and|of|to|you|your|we|our)\b")
+
+
+def _reading(sentences: Sequence[str]) -> tuple[float, int, bool]:
+    """(share of sentences naming data or privacy, their words, mostly English)."""
+    policy = [s for s in sentences if _POLICY_RE.search(s)]
+    words = sum(len(s.split()) for s in sentences)
+    english = words > 0 and len(_ENGLISH_RE.findall(" ".join(sentences))) >= 0.04 * words
+    return len(policy) / max(len(sentences), 1), sum(len(s.split()) for s in policy), english
+
+
+def not_the_policy(old: Sequence[str], new: Sequence[str]) -> str | None:
+    """'new' when the new capture is another page than the policy the old one holds, 'old' for
+    the way back, None otherwise (old, new: each side's sentences)."""
+    (s_old, w_old, e_old), (s_new, w_new, e_new) = _reading(old), _reading(new)
+    if not (e_old and e_new) or not old or not new or max(len(old), len(new)) < MIN_SENTENCES:
+        return None
+    if s_new < NOT_POLICY_SHARE <= POLICY_SHARE <= s_old and w_new < DATA_WORDS_SHARE * w_old:
+        return "new"
+    if s_old < NOT_POLICY_SHARE <= POLICY_SHARE <= s_new and w_old < DATA_WORDS_SHARE * w_new:
+        return "old"
+    return None
+
+
+def capture_statement(side: str, owner: str, old: Sequence[str], new: Sequence[str]) -> Statement:
+    """What a reader learns from a pair with a capture of another page, in place of claims it
+    cannot support."""
+    counts = {k: (sum(1 for s in v if _POLICY_RE.search(s)), len(v)) for k, v in (("old", old), ("new", new))}
+    (k_old, n_old), (k_new, n_new) = counts["old"], counts["new"]
+    if side == "new":
+        return Statement(f"The new capture holds another page, not {owner}'s policy: {k_new} of its {n_new:,} sentences "
+                         f"mention personal data or privacy (was: {k_old} of {n_old:,}); nothing is reported as removed",
+                         "policy-changes", "page-summary", None, None, (),
+                         f"The new capture holds another page, not {owner}'s policy; nothing is reported as removed")
+    return Statement(f"{owner}'s policy is back after a capture of another page: {k_new} of its {n_new:,} sentences mention "
+                     f"personal data or privacy (was: {k_old} of {n_old:,}); nothing is reported as new",
+                     "policy-changes", "page-summary", None, None, (),
+                     f"{owner}'s policy is back after a capture of another page; nothing is reported as new")
