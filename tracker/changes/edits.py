@@ -61,7 +61,6 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
     if w is None:
         return None
     old_win, new_win, gone, came, left, right = w
-    was = third_person(old_win, ctx.owner)
     mails = [_EMAIL_RE.search(x) for x in (old_win, new_win)]
     if mails[0] and mails[1] and _mail(mails[0]) != _mail(mails[1]):     # 'copyrightagent@ wpni.com' as scraped
         o, n = _mail(mails[0]), _mail(mails[1])
@@ -96,7 +95,7 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
         return f"Now also names {_named(plus)}{where_text}", None, ", ".join(plus)
     if minus and not plus and len(minus) <= 3 and all(len(x.split()) <= 5 and x[:1].isupper() for x in minus):
         return f"No longer names {_named(minus)}{where_text}", ", ".join(minus), None
-    head = head_through(c.new or "", came) if came and not _is_name_run(came) else None
+    head = head_through(c.new or "", came, NAMED_QUOTE_LIMIT) if came and not _is_name_run(came) else None
     if head and _DANGLING_END_RE.search(head):
         head = None               # 'We process your information where': no clause to put an old value after
     if head:                # the sentence from its start to the end of the clause holding the new words
@@ -107,19 +106,17 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
     listed = list_edit(ctx, c, gone, came)
     if listed:               # an item added to or dropped from a list of data: said as such, not quoted
         return listed
-    at = (f" after “{third_person(left, ctx.owner)}”" if re.search(r"\w{4,}", left)
-          else f" before “{third_person(right, ctx.owner)}”" if re.search(r"\w{4,}", right) else "")
     if came and not gone and len(came) <= 140:
         if _is_name_run(came) and _real_name(came, ctx.owner):
             return f"Now also names {came}{where_text}", None, came
         grown = _grown_object(ctx, where, came)
         if grown:            # 'Acme may now also collect browser type and settings'
             return grown, None, came
-        return f"Adds “{third_person(came, ctx.owner)}”{where_text or at}", None, came
+        return _readable_fallback(ctx, c, gone, came, old_win, where_text)
     if gone and not came and len(gone) <= 140:
         if _is_name_run(gone) and _real_name(gone, ctx.owner):
             return f"No longer names {gone}{where_text}", gone, None
-        return f"Drops “{third_person(gone, ctx.owner)}”{where_text or at}", gone, None
+        return _dropped(ctx, c, new_win, old_win, gone) or _readable_fallback(ctx, c, gone, came, old_win, where_text)
     if len(new_win) > 140 or len(old_win) > 140:
         names = [x for x in _NAME_RUN_RE.findall(came) if x.lower() not in (c.old or "").lower()][:3]
         if names:          # an edit too long to quote that brings in names: name them
@@ -131,7 +128,84 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
         shared = re.search(r"(?:\b[A-Z][\w&'-]*\s)*\b[A-Z][\w&'-]*$", left or "")
         lead = shared.group(0) + " " if shared else ""
         return f"Now says {lead}{came} instead of {lead}{gone}{where_text}", gone, came
-    return f"Now says “{third_person(new_win, ctx.owner)}” (was: “{was}”)", old_win, new_win
+    if re.search(r"\d", new_win) and re.search(r"\d", old_win) and len(new_win.split()) <= 8 \
+            and len(old_win.split()) <= 8 and not _CLAUSE_WORD_RE.search(f"{new_win} {old_win}"):
+        return f"Now gives {new_win} (was: {old_win}){where_text}", old_win, new_win    # an address or number
+    return _readable_fallback(ctx, c, gone, came, old_win, where_text)
+
+
+def _named_in(chunk: str, entities: dict[str, list[str]], owner: str) -> list[str]:
+    """The entities the document gains (or loses) that this edit writes ('Quincy Data Center LLC',
+    'GDPR'): names the entity comparison already vouches for, never any capitalised run."""
+    out: list[str] = []
+    for names in entities.values():
+        for x in names:
+            if x and x.lower() != owner.lower() and re.search(rf"(?<!\w){re.escape(x)}(?!\w)", chunk) \
+                    and not any(x in y for y in out):
+                out.append(x)
+    return out[:3]
+
+
+_CONDITION_AT_RE = re.compile(r"(?:^|(?<=[a-z.:;] )|(?<=[a-z]))(?:If|When|Where|Unless|Once) (?=[a-z])")
+
+
+def _condition_and_main(sentence: str, came: str, limit: int = NAMED_QUOTE_LIMIT) -> str | None:
+    """A condition that holds the new words with the main clause it governs ('If you are a
+    resident of the EEA, or any other country …, you have the following rights'), when both
+    fit: a sentence in its own right, though its subject comes after the condition."""
+    from tracker.changes.phrasing import _balanced
+    text = tidy(sentence)
+    at = text.find(came)
+    starts = [m.start() for m in _CONDITION_AT_RE.finditer(text, 0, max(at, 0)) if at > 0]
+    if not starts:
+        return None
+    first = _CLAUSE_END_RE.search(text, at + len(came))
+    if first is None or text[first.start()] != ",":
+        return None
+    end = _CLAUSE_END_RE.search(text, first.end())
+    said = tidy(text[starts[-1]:end.start() if end else len(text)])
+    main = tidy(text[first.end():end.start() if end else len(text)])
+    if len(said) > limit or len(main.split()) < 3 or not has_verb(main) or not _balanced(said) \
+            or _DANGLING_END_RE.search(said) or is_page_chrome(said):
+        return None
+    return said
+
+
+def _readable_fallback(ctx: Context, c: Change, gone: str, came: str, old_win: str,
+                       where_text: str) -> tuple[str, str | None, str | None] | None:
+    """What a reworded sentence says when no clause around its edit reads well: the company's
+    clause that holds the new words (up to a named quote's length), else the names the edit
+    brings in or takes out; None, never a redline ('Adds “certain types” after “you with respect”')."""
+    if came:
+        said = _owner_says(ctx, c.new or "", re.compile(re.escape(came)), NAMED_QUOTE_LIMIT)
+        if said and _holds_edit(said, came) and not _DANGLING_END_RE.search(said) and len(said.split()) >= 5:
+            if not gone:
+                return said, None, came
+            swapped = _swapped_words(c, gone, came)
+            return f"{said} (was: {_lower(third_person(swapped or old_win, ctx.owner))})", swapped or old_win, came
+    cond = _condition_and_main(c.new or "", came) if came else None
+    if cond:                 # 'If you are a resident of the EEA, or any other country …, you have the following rights'
+        return capitalise(third_person(cond, ctx.owner)), None, came
+    plus = _named_in(came, ctx.entities_added, ctx.owner) if came else []
+    minus = _named_in(gone, ctx.entities_removed, ctx.owner) if gone else []
+    if plus:
+        return f"Now also names {_and(plus)}{where_text}", ", ".join(minus) or None, ", ".join(plus)
+    if minus:
+        return f"No longer names {_and(minus)}{where_text}", ", ".join(minus), None
+    return None
+
+
+def _dropped(ctx: Context, c: Change, new_win: str, old_win: str, gone: str) -> tuple[str, str | None, str | None] | None:
+    """Words dropped from a sentence, said with the new sentence from its start through the
+    clause where they were and the old words after it ('Google may share non-personally
+    identifiable information publicly … (was: aggregated non-personally …)'); None when no
+    such clause reads as one."""
+    head = head_through(c.new or "", new_win.strip(), NAMED_QUOTE_LIMIT) if new_win.strip() else None
+    if not head or _DANGLING_END_RE.search(head):
+        return None
+    was = head_through(c.old or "", old_win.strip(), QUOTE_LIMIT) if old_win.strip() else None
+    return f"{capitalise(third_person(head, ctx.owner))} (was: {_lower(third_person(was or old_win, ctx.owner))})", \
+        gone, None
 
 
 _FILLER = frozenset("as well also too further furthermore additionally when where it its this that the a an and or "

@@ -22,13 +22,26 @@ def section_statements(ctx: Context) -> list[Statement]:
     out: list[Statement] = []
     for names, one, many, impact in ((ctx.sections_added, "Adds a section", "Adds sections", "section-added"),
                                      (ctx.sections_removed, "Removes the section", "Removes sections", "section-removed")):
-        names = [n for n in names if (n in practice_sections([n]) or _foreign(n)) and len(n) <= 80 and not _ui_title(n)][:3]
+        side = ctx.old_text or " ".join(ctx.old_sentences) if impact == "section-removed" else " ".join(ctx.new_sentences)
+        names = [n for n in names if (n in practice_sections([n]) or _foreign(n)) and len(n) <= 80 and not _ui_title(n)
+                 and not _cut_mid_word(n, side)][:3]
         if names:
             quoted = [f"“{n}”" for n in names]
             text = f"{one} {quoted[0]}" if len(names) == 1 else f"{many} {', '.join(quoted[:-1])} and {quoted[-1]}"
             out.append(Statement(text, "other", impact, None if impact == "section-added" else ", ".join(names),
                                  ", ".join(names) if impact == "section-added" else None))
     return out
+
+
+# a clause cut where its list was to begin ('… subsidiaries and affiliates include, but are not limited')
+_LIST_OPEN_RE = re.compile(r"(?i)\b(?:include|includes|including|not limited|such|like|namely|following)$")
+
+
+def _cut_mid_word(title: str, text: str) -> bool:
+    """A title that the text only ever writes as the start of a longer word ('You can opt out of
+    Double' where the text says 'DoubleClick’s use'): a line cut inside a word, no heading."""
+    found = [m.end() for m in re.finditer(re.escape(title.strip()), text)]
+    return bool(found) and all(at < len(text) and text[at].isalnum() for at in found)
 
 
 # a title that is a control of the page, not a part of the policy ('Forgot Password?', 'Sign in')
@@ -53,7 +66,7 @@ def _ui_title(title: str) -> bool:
 def reworded_statements(ctx: Context) -> list[Statement]:
     """Any other sentence added, dropped or reworded (no practice rule fired): what it says now,
     with the old words where one edit replaced them."""
-    from tracker.changes.edits import edit_short as _edit_short, reworded_was as _reworded_was
+    from tracker.changes.edits import _DANGLING_END_RE, edit_short as _edit_short, reworded_was as _reworded_was
     from tracker.changes.insertions import item_impact
     out: list[Statement] = []
     for k, c in enumerate(ctx.changes):
@@ -88,6 +101,8 @@ def reworded_statements(ctx: Context) -> list[Statement]:
                 continue
         if not said or len(said.split()) < 4:
             continue
+        if c.kind == "reworded" and (_DANGLING_END_RE.search(said) or _LIST_OPEN_RE.search(said)):
+            continue                # 'Reddit processes your information where': a clause cut before its end
         if c.kind == "reworded":
             was = _reworded_was(c) if edit_said else ""
             out.append(Statement(f"{said} (was: {was})" if was else f"Now reads: {_lower(said)}", _topic(c),
