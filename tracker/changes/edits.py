@@ -178,7 +178,8 @@ def _readable_fallback(ctx: Context, c: Change, gone: str, came: str, old_win: s
     brings in or takes out; None, never a redline ('Adds “certain types” after “you with respect”')."""
     if came:
         said = _owner_says(ctx, c.new or "", re.compile(re.escape(came)), NAMED_QUOTE_LIMIT)
-        if said and _holds_edit(said, came) and not _DANGLING_END_RE.search(said) and len(said.split()) >= 5:
+        if said and _holds_edit(said, came) and not _DANGLING_END_RE.search(said) and not LIST_OPEN_RE.search(said) \
+                and len(said.split()) >= 5:
             if not gone:
                 return said, None, came
             swapped = _swapped_words(c, gone, came)
@@ -243,6 +244,8 @@ def _holds_edit(said: str, came: str) -> bool:
 
 _DANGLING_END_RE = re.compile(r"(?i)\b(?:where|when|which|that|who|whom|whose|if|because|while|whereas|and|or|but|"
                               r"is|are|was|were|be|the|a|an|its|their|your|our|to|of|for|with|by|from|as)$")
+# a clause cut where its list was to begin ('… subsidiaries and affiliates include, but are not limited')
+LIST_OPEN_RE = re.compile(r"(?i)\b(?:include|includes|including|not limited|such|like|namely|following)$")
 _FUNCTION_ONLY_RE = re.compile(r"(?i)^(?:[,;]|and|or|the|a|an|\s)*$")
 _FINITE_RE = re.compile(r"(?i)\b(?:is|are|was|were|will|may|can|must|might|could|should|would|we|you|they|it|he|she|"
                         r"has|have|had|do|does|did|that|which|who)\b")
@@ -355,8 +358,8 @@ def edit_short(ctx: Context, c: Change, text: str) -> str:
         return ""
     new = tidy(c.new or "")
     clause = clause_about(new, re.compile(re.escape(w[3])), 120)
-    if not clause or new.startswith(clause) or not has_verb(clause):
-        return ""
+    if not clause or new.startswith(clause) or not has_verb(clause) or _CONDITION_START_RE.match(clause):
+        return ""                 # 'If one of these Ad Partners has information about you …': no main clause
     if _PRONOUN_START_RE.match(clause):
         subject = _PLAIN_SUBJECT_RE.match(new)
         if not subject:

@@ -97,7 +97,15 @@ def practice_statements(ctx: Context) -> list[Statement]:
         elif c.kind == "removed":
             out.append(Statement(f"No longer says: {_lower(said)}", _topic(c), "practice-changed", said, None, (k,)))
         else:
+            if _cut_short(said):
+                continue                  # 'Reddit processes your information where (was: …)': a clause cut open
             was = _reworded_was(c) if edit_said else ""      # the old words belong to the quoted clause only
             out.append(Statement(f"{said} (was: {was})" if was else said, _topic(c), "practice-changed",
                                  was or None, said, (k,)))
     return out
+
+
+def _cut_short(said: str) -> bool:
+    """A quoted clause that stops before its end ('… processes your information where')."""
+    from tracker.changes.edits import _DANGLING_END_RE, LIST_OPEN_RE
+    return bool(_DANGLING_END_RE.search(said) or LIST_OPEN_RE.search(said))

@@ -33,10 +33,6 @@ def section_statements(ctx: Context) -> list[Statement]:
     return out
 
 
-# a clause cut where its list was to begin ('… subsidiaries and affiliates include, but are not limited')
-_LIST_OPEN_RE = re.compile(r"(?i)\b(?:include|includes|including|not limited|such|like|namely|following)$")
-
-
 def _cut_mid_word(title: str, text: str) -> bool:
     """A title that the text only ever writes as the start of a longer word ('You can opt out of
     Double' where the text says 'DoubleClick’s use'): a line cut inside a word, no heading."""
@@ -66,7 +62,7 @@ def _ui_title(title: str) -> bool:
 def reworded_statements(ctx: Context) -> list[Statement]:
     """Any other sentence added, dropped or reworded (no practice rule fired): what it says now,
     with the old words where one edit replaced them."""
-    from tracker.changes.edits import _DANGLING_END_RE, edit_short as _edit_short, reworded_was as _reworded_was
+    from tracker.changes.edits import _DANGLING_END_RE, LIST_OPEN_RE as _LIST_OPEN_RE, edit_short as _edit_short, reworded_was as _reworded_was
     from tracker.changes.insertions import item_impact
     out: list[Statement] = []
     for k, c in enumerate(ctx.changes):
