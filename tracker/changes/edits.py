@@ -146,6 +146,33 @@ def _named_in(chunk: str, entities: dict[str, list[str]], owner: str) -> list[st
     return out[:3]
 
 
+_AS_WELL_AS_RE = re.compile(r"(?i)(?:^|[,;)]\s*|\s)(?:as well as|and also|plus|along with) (.+)$")
+
+
+def _also_object(ctx: Context, c: Change, came: str) -> tuple[str, str | None, str | None] | None:
+    """A new object joined to the end of the sentence with 'as well as' after the company's own
+    verb of practice ('Acme obtains information from outside companies including … , as well as
+    information such as device type, carrier, city and state'): the company now also does that
+    with it. Only a noun phrase of data that the old sentence never named."""
+    m = _AS_WELL_AS_RE.search(came)
+    item = _trim(m.group(1).split()) if m else ""
+    new = tidy(c.new or "")
+    if not item or not new.endswith(item.rstrip(".")) and not new.rstrip(". ").endswith(item) or len(item.split()) > 14 \
+            or _FINITE_RE.search(item) or _NOT_NOUN_START_RE.match(item) or not _DATA_ITEM_RE.search(item) \
+            or not _balanced_item(item) or item.lower() in (c.old or "").lower():
+        return None
+    verb = re.match(r"^(We|[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})\s+(?:(may|might|can|will)\s+)?(?:also\s+)?"
+                    + _DATA_VERB_RE.pattern[4:], new)
+    if verb is None:
+        return None
+    who = ctx.owner if verb.group(1) == "We" else verb.group(1)
+    lemma = verb.group(3).lower()
+    if verb.group(2):
+        return f"{who} {verb.group(2).lower()} now also {lemma} {item}", None, item
+    third = lemma + ("es" if lemma.endswith(("s", "sh", "ch")) else "s")
+    return f"{who} now also {third} {item}", None, item
+
+
 _CONDITION_AT_RE = re.compile(r"(?:^|(?<=[a-z.:;] )|(?<=[a-z]))(?:If|When|Where|Unless|Once) (?=[a-z])")
 
 
@@ -184,6 +211,9 @@ def _readable_fallback(ctx: Context, c: Change, gone: str, came: str, old_win: s
                 return said, None, came
             swapped = _swapped_words(c, gone, came)
             return f"{said} (was: {_lower(third_person(swapped or old_win, ctx.owner))})", swapped or old_win, came
+    also = _also_object(ctx, c, came) if came else None
+    if also:                 # 'Acme now also obtains information such as device type, carrier, city and state'
+        return also
     cond = _condition_and_main(c.new or "", came) if came else None
     if cond:                 # 'If you are a resident of the EEA, or any other country …, you have the following rights'
         return capitalise(third_person(cond, ctx.owner)), None, came
