@@ -69,3 +69,14 @@ def test_a_heading_cut_inside_a_word_is_no_section() -> None:
     found = section_statements(ctx(sections_added=["You can opt out of Double", "Your Choices About Cookies"],
                                    new_sentences=(text, "Your Choices About Cookies")))
     assert [s.text for s in found] == ["Adds a section “Your Choices About Cookies”"]
+
+
+def test_a_data_object_joined_with_as_well_as_is_said_as_now_also() -> None:
+    old = ("Acme obtains information from outside companies including demographic and interest data (such as "
+           "gender, age range, education, sports enthusiast, frequent diner or pet owner).")
+    new = ("Acme obtains information from outside companies including demographic and interest data (such as "
+           "gender, age range, education level, sports enthusiast, or frequent diner), as well as information "
+           "such as device type, carrier, city and state.")
+    c = ch("reworded", old, new)
+    found = edit_statement(ctx(c, owner="The company"), c)
+    assert found and found[0] == "Acme now also obtains information such as device type, carrier, city and state"
