@@ -7,8 +7,10 @@ escaped in HTML: policies are untrusted input and may contain markup such as <sc
 The headline is the first statement said in under 140 characters, so bullet 1 often says the
 same sentence again. `shown_bullets` is what every human-readable form (this module, the site's
 change page, the feeds, the notifications) lists under the headline: the bullets that say
-something the headline does not. A bullet that adds its old value or its full wording is still
-shown; the JSON keeps every statement (`bullets`, `statements`).
+something the headline does not. A bullet the headline is a short form or a cut of (most of the
+headline's content words in it) is the headline again unless it adds a fact a reader needs: an
+old value, a number, a name, a purpose, recipient, way, form or examples; the JSON keeps every
+statement (`bullets`, `statements`).
 """
 
 from __future__ import annotations
