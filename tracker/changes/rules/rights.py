@@ -148,8 +148,8 @@ _RIGHT_FAMILY = {"copie": "copy", "expla": "acces", "recti": "corre", "erasu": "
 # a right in any wording ('Users outside the EU may also request …', 'You also have the right to
 # receive a copy …'): what a dropped right may be restated as
 _ANY_RIGHT_RE = re.compile(r"(?i)\bright to\b|\b(?:may|can) (?:also )?request\b|\brequest that\b|"
-                           r"\b(?:gives?|provides?|offers?) you (?:with )?(?:the |an? )?(?:ability|option|opportunity|"
-                           r"way|means|tools?) to\b|\b(?:allows?|enables?|lets) you to (?:access|edit|update|correct|"
+                           r"\b(?:gives?|provides?|offers?) you (?:with )?(?:the |an? )?(?:ability|abilities|options?|"
+                           r"opportunit(?:y|ies)|ways?|means|tools?) to\b|\b(?:allows?|enables?|lets) you to (?:access|edit|update|correct|"
                            r"delete|review|download|export|opt)\b")
 
 
@@ -203,4 +203,47 @@ def right_given(sentences: Sequence[str], before: bool = False) -> Callable[[str
         if wanted and wanted <= objects:       # _same_rights(text, rights)
             return True
         return not before and _same_control(text, rights)
-    return given
+
+    def given_before(text: str) -> bool:
+        return given(text) or _same_stop(text, sentences) or _method_added(text, sentences)
+    return given_before if before else given
+
+
+# the messages a company sends its users, whatever it calls them ('promotional communications',
+# 'newsletters', 'such messaging'): to stop receiving them is one control however it is worded;
+# text messages to a phone are another
+_MESSAGES_RE = re.compile(r"(?i)\b(?:communications?|e-?mails?|newsletters?|mailings?|messag(?:es|ing)|promotions?|"
+                          r"promotional|marketing)\b")
+_PHONE_MESSAGES_RE = re.compile(r"(?i)\b(?:text|sms|mobile|push|phone)\b")
+_STOP_RECEIVING_RE = re.compile(r"(?i)\b(?:opt[- ]?out|opt (?:\w+ ){1,3}out|unsubscrib\w*|stop receiving|"
+                                r"no longer receive)\b")
+
+
+def _stops_messages(text: str) -> bool:
+    return bool(_STOP_RECEIVING_RE.search(text) and _MESSAGES_RE.search(_STOP_RECEIVING_RE.sub(" ", text))
+                and not _PHONE_MESSAGES_RE.search(text))
+
+
+def _same_stop(text: str, sentences: Sequence[str]) -> bool:
+    """A way to stop receiving the company's messages said new that the other text already gives
+    ('You may opt-out of receiving such messaging by following the instructions included in each
+    message' <- 'To unsubscribe to these communications you will be required to click an
+    "Unsubscribe" link'): only the wording of the same control changed."""
+    return _stops_messages(text) and any(_stops_messages(t) for t in sentences)
+
+
+_TOKEN_RE = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+MIN_METHOD_TOKENS = 8       # an old sentence this long found whole inside the new one is the same right
+
+
+def _method_added(text: str, sentences: Sequence[str]) -> bool:
+    """A right said new whose sentence holds a whole sentence of the other text that gives a right,
+    word for word, and adds to it only how to use it ('If you prefer that we do not share this
+    information, you may opt-out.' -> '…, you may opt-out by e-mailing us at …'): not new."""
+    tokens = " " + " ".join(_TOKEN_RE.findall(text.lower())) + " "
+    for t in sentences:
+        words = _TOKEN_RE.findall(t.lower())
+        if len(words) >= MIN_METHOD_TOKENS and (_RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t)) \
+                and f" {' '.join(words)} " in tokens:
+            return True
+    return False
