@@ -17,7 +17,11 @@ it makes is looked for in every sentence of the other side:
   name: the practice was there all along ('This includes sharing your information with law
   enforcement officials …' holds a new 'Uber may also share information with law enforcement');
 - for a right or control said gone, the rights of the new text as a whole: 'access to,
-  correction of, or a copy' restated as three list items was not withdrawn.
+  correction of, or a copy' restated as three list items was not withdrawn;
+- for a promise said withdrawn, the same negated act in a promise of the new side with most of
+  its words and an exception added ('… without your consent'): narrowed, not withdrawn;
+- the company's own discretion ('Acme may also choose to use cookies') is no news a restatement
+  must keep: 'Acme does this by storing user preferences in cookies' still says it.
 
 A digest resting on several sentences is dropped only when every one of them is still there.
 A refuted sentence supports no other statement either: it was not news in any reading.

@@ -181,8 +181,10 @@ def right_given(sentences: Sequence[str], before: bool = False) -> Callable[[str
     said gone (or, before=True, said new) gives, in whatever words and however many sentences
     ('access to, correction of, or a copy of your information' -> 'an explanation of the
     information Uber has about you' and 'copies or correction of your data')? A right said new
-    is refuted only as a right over one's data as a whole: an opt-out or a control over one
-    feature is news even when the old text had others. The sentences that give rights are
+    is refuted only as a right over one's data as a whole, as a way to stop the company's
+    messages the other text also gives (_same_stop), or as a sentence of the other text that
+    gives a right, whole, plus how to use it (_method_added): any other opt-out or control over
+    one feature is news even when the old text had others. The sentences that give rights are
     found once."""
     rights: list[str] | None = None
     objects: set[str] = set()      # every right those sentences give (_same_rights), gathered once
