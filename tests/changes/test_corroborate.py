@@ -317,6 +317,12 @@ def test_a_way_to_stop_the_companys_messages_said_new_was_there_in_other_words()
     assert len(_kept_given(said, changes, [old[0], "You may opt out of our sharing with partners at any time."], [])) == 1
     texts = [ch("added", None, "You may opt out of receiving promotional text messages by replying STOP.")]
     assert len(_kept_given(said, texts, old, [])) == 1
+    # another sender's messages, or a third party's, are another control
+    sender = [ch("added", None, "You may opt out of receiving Acme Tickets promotional e-mails by contacting "
+                                "tickets@example.com.")]
+    assert len(_kept_given(said, sender, old, [])) == 1
+    theirs = ['If you no longer want to receive communication from a third party, you will need to contact that third party.']
+    assert len(_kept_given(said, changes, theirs, [])) == 1
 
 
 def test_a_right_that_only_gains_how_to_use_it_is_not_new() -> None:

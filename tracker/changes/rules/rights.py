@@ -207,31 +207,46 @@ def right_given(sentences: Sequence[str], before: bool = False) -> Callable[[str
         return not before and _same_control(text, rights)
 
     def given_before(text: str) -> bool:
-        return given(text) or _same_stop(text, sentences) or _method_added(text, sentences)
+        return given(text) or bool(_RIGHT_RE.search(text) or _ANY_RIGHT_RE.search(text)) and (
+            _same_stop(text, sentences) or _method_added(text, sentences))
     return given_before if before else given
 
 
-# the messages a company sends its users, whatever it calls them ('promotional communications',
-# 'newsletters', 'such messaging'): to stop receiving them is one control however it is worded;
-# text messages to a phone are another
-_MESSAGES_RE = re.compile(r"(?i)\b(?:communications?|e-?mails?|newsletters?|mailings?|messag(?:es|ing)|promotions?|"
-                          r"promotional|marketing)\b")
-_PHONE_MESSAGES_RE = re.compile(r"(?i)\b(?:text|sms|mobile|push|phone)\b")
-_STOP_RECEIVING_RE = re.compile(r"(?i)\b(?:opt[- ]?out|opt (?:\w+ ){1,3}out|unsubscrib\w*|stop receiving|"
-                                r"no longer receive)\b")
+# a way to stop receiving the company's messages, the messages its object ('opt out of receiving
+# promotional messages', 'To unsubscribe to these communications', 'If you do not wish to receive
+# promotional e-mails'); text messages to a phone are another control, and an opt-out of a use
+# of data ('opt-out of our use of your viewing data to serve ads in email newsletters') is none
+_MESSAGE_KIND = r"(?:communications?|e-?mails?|newsletters?|mailings?|messages|messaging|promotions)"
+_STOPS_MESSAGES_RE = re.compile(
+    r"(?i)\b(?:opt[- ]?out|unsubscribe|stop)(?: (?:of|from|to))? (?:receiving |getting )?"
+    r"((?:[\w'-]+,? ){0,3}?)" + _MESSAGE_KIND + r"\b|"
+    r"\b(?:(?:do not|don't|no longer) (?:wish|want) to|prefer not to|choose not to|elect not to) receive "
+    r"((?:[\w'-]+,? ){0,3}?)" + _MESSAGE_KIND + r"\b")
+# messages to a phone, or from others ('If you no longer want to receive communication from a third
+# party, you will need to contact that third party'): not the company's own messages
+_PHONE_MESSAGES_RE = re.compile(r"(?i)\b(?:text|sms|mobile|push|phone|third[- ]part(?:y|ies)|partners?|advertisers?)\b")
+_CANNOT_STOP_RE = re.compile(r"(?i)\b(?:not|n't|cannot) (?:opt|unsubscribe)\b")
 
 
-def _stops_messages(text: str) -> bool:
-    return bool(_STOP_RECEIVING_RE.search(text) and _MESSAGES_RE.search(_STOP_RECEIVING_RE.sub(" ", text))
-                and not _PHONE_MESSAGES_RE.search(text))
+def _stopped_messages(text: str) -> list[set[str]]:
+    """For each way the sentence gives to stop receiving messages, the names in its object
+    ('Target Ticket promotional e-mails' are another sender's)."""
+    if _PHONE_MESSAGES_RE.search(text) or _CANNOT_STOP_RE.search(text):
+        return []
+    return [set(re.findall(r"\b[A-Z][\w'-]+", m.group(1) or m.group(2) or "")) for m in _STOPS_MESSAGES_RE.finditer(text)]
 
 
 def _same_stop(text: str, sentences: Sequence[str]) -> bool:
     """A way to stop receiving the company's messages said new that the other text already gives
     ('You may opt-out of receiving such messaging by following the instructions included in each
     message' <- 'To unsubscribe to these communications you will be required to click an
-    "Unsubscribe" link'): only the wording of the same control changed."""
-    return _stops_messages(text) and any(_stops_messages(t) for t in sentences)
+    "Unsubscribe" link'): only the wording of the same control changed. Messages of a named
+    sender or service are that sender's, stopped only where the other text names it too."""
+    wanted = _stopped_messages(text)
+    if not wanted:
+        return False
+    there = [names for t in sentences for names in _stopped_messages(t)]
+    return all(any(names <= have for have in there) for names in wanted)
 
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
