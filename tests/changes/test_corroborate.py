@@ -298,3 +298,71 @@ def test_a_sentence_said_gone_that_two_new_sentences_still_say_is_not_gone() -> 
     apart = new[:11] + ["We may collect information when you open these emails or click on links within the emails.",
                         "You can unsubscribe from these emails at any time."]
     assert len(_kept(said, changes, [], apart)) == 1
+
+
+def _kept_given(statements: list[Statement], changes: list, old: list[str], new: list[str]) -> list[str]:
+    from tracker.changes.rules.rights import right_given
+    given = {"old": right_given(old, before=True), "new": right_given(new)}
+    return [s.text for s in corroborated(statements, changes, old, new, KINDS, given)]
+
+
+def test_a_way_to_stop_the_companys_messages_said_new_was_there_in_other_words() -> None:
+    changes = [ch("added", None, "You may opt-out of receiving such messaging by following the instructions "
+                                 "included in each message.")]
+    said = [Statement("New right: you may opt-out of receiving such messaging", "rights", "right-added", changes=(0,))]
+    old = ["We may send newsletters or promotional communications to our users.",
+           'To unsubscribe to these communications you will be required to click an "Unsubscribe" link in these emails.']
+    assert _kept_given(said, changes, old, []) == []
+    # an opt-out of something else, or of text messages to a phone, is news
+    assert len(_kept_given(said, changes, [old[0], "You may opt out of our sharing with partners at any time."], [])) == 1
+    texts = [ch("added", None, "You may opt out of receiving promotional text messages by replying STOP.")]
+    assert len(_kept_given(said, texts, old, [])) == 1
+    # another sender's messages, or a third party's, are another control
+    sender = [ch("added", None, "You may opt out of receiving Acme Tickets promotional e-mails by contacting "
+                                "tickets@example.com.")]
+    assert len(_kept_given(said, sender, old, [])) == 1
+    theirs = ['If you no longer want to receive communication from a third party, you will need to contact that third party.']
+    assert len(_kept_given(said, changes, theirs, [])) == 1
+
+
+def test_a_right_that_only_gains_how_to_use_it_is_not_new() -> None:
+    changes = [ch("added", None, "If you prefer that we do not share this information with partners, you may opt-out "
+                                 "by e-mailing us at opt-out@acme.example, or write to us at Customer Care, P.O. Box 100, Springfield.")]
+    said = [Statement("New right: … you may opt-out by e-mailing us", "rights", "right-added", changes=(0,))]
+    old = ["If you prefer that we do not share this information with partners, you may opt-out."]
+    assert _kept_given(said, changes, old, []) == []
+    # an old sentence that gives another right is not held in the new one
+    assert len(_kept_given(said, changes, ["If you prefer that we do not share this information, you may ask us."], [])) == 1
+
+
+def test_a_right_given_through_ways_to_use_it_is_still_given() -> None:
+    changes = [ch("removed", "For example, you can delete your photos, your blog or your entire Acme account.", None)]
+    said = [Statement("Right no longer stated: you can delete your photos …", "rights", "right-removed", changes=(0,))]
+    new = ["If that information is wrong, we strive to give you ways to update it quickly or to delete it."]
+    assert _kept_given(said, changes, [], new) == []
+    assert len(_kept_given(said, changes, [], ["We strive to give you ways to update it quickly."])) == 1
+
+
+def test_the_companys_discretion_is_no_news_when_a_practice_is_restated() -> None:
+    filler = [f"Acme offers service {n} to its customers." for n in range(10)]
+    changes = [ch("removed", "Acme may also choose to use cookies to store user preferences.", None)]
+    said = [Statement("No longer says: … cookies to store user preferences", "cookies", "practice-changed", changes=(0,))]
+    new = filler + ["Acme does this by storing user preferences in cookies."]
+    assert _kept(said, changes, [], new) == []
+    # the user's choice is news: a restatement without it drops the control
+    users = [ch("removed", "You may also choose to use cookies to store user preferences with Acme.", None)]
+    assert len(_kept(said, users, [], new)) == 1
+
+
+def test_a_promise_restated_with_an_exception_was_narrowed_not_withdrawn() -> None:
+    changes = [ch("removed", "Acme does not share your personal information with other companies for their "
+                             "marketing use.", None)]
+    said = [Statement("No longer promises: Acme does not share …", "sharing", "promise-withdrawn", changes=(0,))]
+    new = ["We do not share your personal information with anyone outside Acme for their marketing use "
+           "without your consent."]
+    assert _kept(said, changes, [], new) == []
+    # another act under the exception, or the negation gone, leaves the promise withdrawn
+    sells = ["We do not sell your personal information to anyone outside Acme for their marketing use without your consent."]
+    shares = ["We share your personal information with other companies for their marketing use."]
+    assert len(_kept(said, changes, [], sells)) == 1
+    assert len(_kept(said, changes, [], shares)) == 1

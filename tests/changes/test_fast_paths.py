@@ -217,11 +217,13 @@ def test_rights_given_gathered_once_equal_the_test_per_sentence() -> None:
     def plain(sentences: list[str], before: bool, text: str) -> bool:      # the definition
         if not (r._RIGHT_RE.search(text) or r._ANY_RIGHT_RE.search(text)):
             return False
+        # said new: also the same way to stop messages, or a whole old right plus how to use it
+        restated = before and (r._same_stop(text, sentences) or r._method_added(text, sentences))
         if before and (not r._DATA_RIGHT_RE.search(text) or r._CONTROL_WORDS_RE.search(text)):
-            return False
+            return restated
         rights = [t for t in sentences if r._RIGHT_RE.search(t) or r._ANY_RIGHT_RE.search(t) or r._MANAGE_RE.search(t)]
         if before:
-            return r._same_rights(text, [t for t in rights if r._DATA_RIGHT_RE.search(t)])
+            return r._same_rights(text, [t for t in rights if r._DATA_RIGHT_RE.search(t)]) or restated
         return r._same_rights(text, rights) or r._same_control(text, rights)
 
     pool = ["You have the right to access and correct your personal information.",

@@ -44,3 +44,29 @@ def test_text_and_html_forms_and_notifications_list_the_headline_once() -> None:
                         report.headline, tuple(report.bullets), (), {}, {}, "https://x/c.html", "https://x/c.html#r")
     assert facts.shown_bullets == shown_bullets(report.headline, report.bullets)
     assert report.to_dict()["bullets"] == list(report.bullets)      # the JSON keeps every statement
+
+
+def test_a_bullet_the_headline_cuts_short_is_not_shown_when_its_tail_adds_no_fact() -> None:
+    head = "If you opt out, you may continue to receive online advertising from Acme"
+    tail = "If you opt out, you may continue to receive online advertising from Acme; however, these ads may not be as relevant"
+    assert shown_bullets(head, [tail]) == []
+    # a short form in other words: the same promise, its label and 'opt-in' aside
+    assert shown_bullets("Acme drops its promise not to combine cookie information with personally identifiable information without your consent",
+                         ["No longer promises: Acme will not combine cookie information with personally identifiable information unless it has your "
+                          "opt-in consent"]) == []
+    # the page's own size is not a fact the reader needs
+    assert shown_bullets("Acme's policy page shows the complete policy again (was: a summary linking to it)",
+                         ["Acme's page shows the complete 3,557-word policy again (was: a 293-word summary linking to it)"]) == []
+
+
+def test_a_bullet_the_headline_cuts_short_is_shown_when_its_tail_adds_a_fact() -> None:
+    head = "Acme may use cookies to collect information about the use of its site"
+    for tail in (" and share it with Google Analytics",          # a recipient (a name)
+                 " in aggregate form",                            # a form that changes the meaning
+                 " for 13 months",                                # a number
+                 " (was: about its newsletters)",                 # an old value the headline does not give
+                 " from you such as your phone number"):          # what is collected
+        assert shown_bullets(head, [head + tail]) == [head + tail], tail
+    # a headline far shorter than the bullet: most of the bullet is not in it, so the bullet is shown
+    assert shown_bullets("Acme now cites the Privacy Shield", ["Acme sells your location to data brokers"]) == \
+        ["Acme sells your location to data brokers"]

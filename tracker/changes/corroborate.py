@@ -17,7 +17,11 @@ it makes is looked for in every sentence of the other side:
   name: the practice was there all along ('This includes sharing your information with law
   enforcement officials …' holds a new 'Uber may also share information with law enforcement');
 - for a right or control said gone, the rights of the new text as a whole: 'access to,
-  correction of, or a copy' restated as three list items was not withdrawn.
+  correction of, or a copy' restated as three list items was not withdrawn;
+- for a promise said withdrawn, the same negated act in a promise of the new side with most of
+  its words and an exception added ('… without your consent'): narrowed, not withdrawn;
+- the company's own discretion ('Acme may also choose to use cookies') is no news a restatement
+  must keep: 'Acme does this by storing user preferences in cookies' still says it.
 
 A digest resting on several sentences is dropped only when every one of them is still there.
 A refuted sentence supports no other statement either: it was not news in any reading.
@@ -341,7 +345,37 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
                 # one of them may belong to another practice than the claim's
                 or not sign(text).polarity
                 and side.joined().holds(text, SAME_QUOTE, stemmed=True, kind=nothing_new(text, side.common())))
+            or impact == "promise-withdrawn" and kind is not None and quoted_gone and narrowed(text, side, kind)
             or given is not None and given(text))
+
+
+SAME_NARROWED = 0.6         # share of a withdrawn promise's stemmed words in its restatement with an exception
+_EXCEPTION_RE = re.compile(r"(?i)\b(?:without|unless|except|only)\b")
+_EXCEPTION_STEMS = frozenset({"without", "unless", "except", "only"})
+
+
+def narrowed(claim: str, side: Side, kind: Callable[[str], bool]) -> bool:
+    """Does side restate a promise said withdrawn with an exception added ('does not share your
+    personal information with other companies for their promotional use' -> 'We do not share your
+    personal information with anyone outside of Intuit for their promotional or marketing use
+    without your consent')? The promise was narrowed, not withdrawn: the same negated act, in a
+    promise, most of its words, and a condition the claim did not have."""
+    want = sign(claim)
+    acts = _acts(claim)
+    if want.polarity != ("not",) or not acts or _EXCEPTION_RE.search(claim) or len(want.stems) < MIN_WORDS:
+        return False
+    signs = side._index()
+    need = SAME_NARROWED * len(want.stems)
+    pool = sorted({k for st in want.stems for k in side._by_stem.get(st, ())})
+    for k in pool:
+        other = signs[k]
+        if len(want.stems & (other.stems - _EXCEPTION_STEMS)) < need or not set(want.numbers) <= set(other.numbers):
+            continue
+        holder = side.sentences[k]
+        if ("not" in other.polarity or other.polarity == ("only",)) and _EXCEPTION_RE.search(holder) \
+                and kind(holder) and acts <= _acts(holder) and _close_together(claim, holder, want.stems, need, True):
+            return True
+    return False
 
 
 def corroborated(statements: list[Statement], changes: Sequence[Change], old_sentences: Sequence[str],
@@ -498,9 +532,14 @@ def same_sharing(claim: str) -> Callable[[str], bool]:
     return _lacks_no_news(claim, share_verbs=True)
 
 
+# the company's own discretion ('Google may also choose to use cookies'): how it words a practice,
+# no choice of the user's, so no news when a restatement lacks it ('Google does this by storing …')
+_DISCRETION_RE = re.compile(r"(?i)(?<!\byou )\b(?:may|might|can|could|will)(?: also)? (?:choose|elect|decide|opt) to\b")
+
+
 def _lacks_no_news(claim: str, share_verbs: bool, common: frozenset[str] = frozenset()) -> Callable[[str], bool]:
     from tracker.changes.rules.common import _SHARE_RE, _SOURCE_RE
-    words = _tokens(claim, False)
+    words = _tokens(_DISCRETION_RE.sub(" may ", claim), False)
     first = words[0] if words else ""
     names = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]+", claim)} - common
     # the kind of data the claim names ('demographic information', 'usage data') is news too

@@ -175,7 +175,7 @@ def _weak_lead(s: Statement) -> bool:
     # headings glued into one line ('… Interest-Based Advertising How Is Your Information Used?')
     return (len(words) < 5 or not has_verb(body) or body.endswith("?") or titled >= 0.7 * len(words)
             or bare_condition(body) or _no_main_clause(body) or bool(_CONTACT_US_RE.search(body))
-            or bool(_RAW_EDIT_RE.match(s.short or s.text)) or refers_back(body)
+            or bool(_RAW_EDIT_RE.match(s.short or s.text)) or refers_back(body) or bool(_MORE_INFO_RE.search(body))
             or bool(_LIST_AHEAD_RE.search(_strip_was(body)))
             or body.count('"') % 2 == 1       # a quote mark left open: a heading glued on ('… settings" For example')
             or bool(_GLUED_TITLE_RE.match(body)))
@@ -200,8 +200,40 @@ _MAIN_CLAUSE_RE = re.compile(r",\s+(?:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,
 _RAW_EDIT_RE = re.compile(r"^(?:Adds|Drops|Now says|Now mentions [^:]{1,40}:|No longer mentions [^:]{1,40}:) “")
 # a sentence that announces a list it does not quote ('… in the following ways', '… as follows')
 _LIST_AHEAD_RE = re.compile(r"(?i)\b(?:the following(?: [a-z]+)?|as follows|below|these ways)$")
+# 'Google's privacy site provides more information about …': where to read, a pointer in a sentence
+_MORE_INFO_RE = re.compile(r"(?i)\b(?:provides?|offers?|contains?|gives?|has) (?:more|further|additional|detailed) "
+                           r"(?:information|details|advice)\b")
 # 'If you have questions …, please contact Apple': how to ask, never what changed most
 _CONTACT_US_RE = re.compile(r"(?i)\bplease (?:contact|write to|e-?mail|call)\b|^(?:if you have|for) (?:any )?questions\b")
+
+
+# a subject or object that points at something the sentence never names ('Amazon may use this
+# information to …', 'Twitter does this to …'): it reads only after the sentence before it
+_DANGLING_RE = re.compile(r"(?i)(?<!\bhow )(?<!\bwhat )(?<!\bso )\b(?:this|that|these|such|said)\s+(?:information|data|details|info)\b(?!\s+as\b)|"
+                          r"(?<!\bto )\b(?:does|do|did)\s+(?:this|that)\b")
+
+
+def _dangling(s: Statement) -> bool:
+    """s says 'this information' or 'does this' of something it never names itself."""
+    body = _LABELS_RE.sub("", _strip_was(s.short or s.text))
+    m = _DANGLING_RE.search(body)
+    if m is None:
+        return False
+    named = {w.lower() for w in re.findall(r"[\w-]+", body[:m.start()])}
+    return not named & {"information", "data", "details", "info"} or m.group().lower().startswith(("does", "do ", "did"))
+
+
+def _lead_order(statements: list[Statement]) -> list[Statement]:
+    """Strong statements first, weak ones last (stable); a statement with a dangling 'this' goes
+    after the plain strong ones, never behind one two tiers less important (a dropped promise
+    with a dangling 'this' keeps its place)."""
+    strong = [s for s in statements if not _weak_lead(s)]
+    out = [i for i, s in enumerate(strong) if not _dangling(s) or tier(s.impact) == 0]
+    for d in (i for i, s in enumerate(strong) if _dangling(s) and tier(s.impact) > 0):   # a dropped promise leads still
+        lesser = [k for k, i in enumerate(out) if i > d and not _dangling(strong[i])
+                  and tier(strong[i].impact) > tier(strong[d].impact) + 1]
+        out.insert(lesser[0] if lesser else len(out), d)
+    return [strong[i] for i in out] + [s for s in statements if _weak_lead(s)]
 
 
 def _no_main_clause(body: str) -> bool:
@@ -289,7 +321,7 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
     lead = "Rewrite: " if rewrite else ""
     spare: str | None = None      # a cut that reads as a fragment: the headline only when nothing better fits
     dropped: str | None = None    # a sentence no longer said that fits only as 'Drops: …'
-    for s in sorted(statements, key=_weak_lead):      # stable: the first strong statement leads
+    for s in _lead_order(statements):      # the first strong statement leads
         if spare and _weak_lead(s):
             return spare          # a strong statement cut short says more than a pointer or a heading
         full = s.short or s.text

@@ -7,8 +7,10 @@ escaped in HTML: policies are untrusted input and may contain markup such as <sc
 The headline is the first statement said in under 140 characters, so bullet 1 often says the
 same sentence again. `shown_bullets` is what every human-readable form (this module, the site's
 change page, the feeds, the notifications) lists under the headline: the bullets that say
-something the headline does not. A bullet that adds its old value or its full wording is still
-shown; the JSON keeps every statement (`bullets`, `statements`).
+something the headline does not. A bullet the headline is a short form or a cut of (most of the
+headline's content words in it) is the headline again unless it adds a fact a reader needs: an
+old value, a number, a name, a purpose, recipient, way, form or examples; the JSON keeps every
+statement (`bullets`, `statements`).
 """
 
 from __future__ import annotations
@@ -46,12 +48,58 @@ def _words(text: str) -> set[str]:
     return set(_WORD_RE.findall(_LEAD_LABEL_RE.sub("", text).lower()))
 
 
+# words that carry no fact of their own: a bullet differing from the headline only in these says it again
+_FILLER = frozenset("""a an the and or but of to in on at by for with from as if its it it's this that these those
+their they them you your we our us is are be been being was were may might can could will would shall should must
+not no also now any all some such more most other than then so very however which who whom whose what when where
+while has have had does do did there here into onto about only just even still new again""".split())
+_WAS_RE = re.compile(r"\(was:\s*([^)]*)\)")
+_COUNT_RE = re.compile(r"\b\d[\d,.]*-(?:word|character|line|section)s?\b")     # the page's size, not a fact of the policy
+_NUMBER_RE = re.compile(r"\d")
+_NAME_RUN_RE = re.compile(r"(?<![.:;!?]\s)(?<!^)\b[A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*)*")
+# what a phrase adds: a purpose or recipient ('to Google Analytics'), a way ('by logging in'), a form
+# ('in aggregate form'), a source or examples ('from you such as your phone number')
+_PURPOSE_RE = re.compile(r"(?i)(?=\b(?:in order to|so that|so as to|to|for|with|by|in|from|such as|including|like)"
+                         r"((?:\s+[\w'’-]+){1,3}))")
+
+
+def _content(words: set[str]) -> set[str]:
+    return {w for w in words if w not in _FILLER and len(w) > 1}
+
+
+def _adds_fact(headline: str, bullet: str, said: set[str]) -> bool:
+    """bullet gives a reader something the headline lacks: an old value in '(was: …)', a number
+    (the page's own size aside), a name, or a purpose or recipient ('to advertise', 'with Yahoo')."""
+    bullet = _COUNT_RE.sub("", bullet)
+    for old in _WAS_RE.findall(bullet):
+        if not _content(_words(old)) <= said:
+            return True
+    body = _LEAD_LABEL_RE.sub("", _WAS_RE.sub("", bullet))
+    if _NUMBER_RE.search(body) and not _NUMBER_RE.search(headline):
+        return True
+    for run in _NAME_RUN_RE.findall(body):
+        if _content(_words(run)) - said:        # a name the headline does not say in full
+            return True
+    return any(_content(_words(phrase)) - said for phrase in _PURPOSE_RE.findall(body))
+
+
+def restates(headline: str, bullet: str) -> bool:
+    """bullet is the headline's own statement said again: every word of it in the headline, or
+    the headline its short form or a cut of it (most of its content words in the bullet) with
+    nothing added that a reader needs (see _adds_fact)."""
+    said, words = _words(headline), _words(bullet)
+    if not words or words <= said:
+        return bool(words)
+    head = _content(said)
+    if len(head) < 3 or len(head & _content(words)) < 0.7 * len(head):
+        return False
+    return not _adds_fact(headline, bullet, said)
+
+
 def shown_bullets(headline: str, bullets: Sequence[str]) -> list[str]:
     """The bullets to list under the headline: those that say something it does not (a bullet
-    whose every word the headline already says, label aside, is the headline again)."""
-    said = _words(headline)
-    return [b for b in bullets if not _words(b) or not _words(b) <= said]
-
+    that restates the headline, label aside, is the headline again)."""
+    return [b for b in bullets if not restates(headline, b)]
 
 
 def render_text(report: ChangeReport) -> str:

@@ -148,8 +148,8 @@ _RIGHT_FAMILY = {"copie": "copy", "expla": "acces", "recti": "corre", "erasu": "
 # a right in any wording ('Users outside the EU may also request …', 'You also have the right to
 # receive a copy …'): what a dropped right may be restated as
 _ANY_RIGHT_RE = re.compile(r"(?i)\bright to\b|\b(?:may|can) (?:also )?request\b|\brequest that\b|"
-                           r"\b(?:gives?|provides?|offers?) you (?:with )?(?:the |an? )?(?:ability|option|opportunity|"
-                           r"way|means|tools?) to\b|\b(?:allows?|enables?|lets) you to (?:access|edit|update|correct|"
+                           r"\b(?:gives?|provides?|offers?) you (?:with )?(?:the |an? )?(?:ability|abilities|options?|"
+                           r"opportunit(?:y|ies)|ways?|means|tools?) to\b|\b(?:allows?|enables?|lets) you to (?:access|edit|update|correct|"
                            r"delete|review|download|export|opt)\b")
 
 
@@ -181,8 +181,10 @@ def right_given(sentences: Sequence[str], before: bool = False) -> Callable[[str
     said gone (or, before=True, said new) gives, in whatever words and however many sentences
     ('access to, correction of, or a copy of your information' -> 'an explanation of the
     information Uber has about you' and 'copies or correction of your data')? A right said new
-    is refuted only as a right over one's data as a whole: an opt-out or a control over one
-    feature is news even when the old text had others. The sentences that give rights are
+    is refuted only as a right over one's data as a whole, as a way to stop the company's
+    messages the other text also gives (_same_stop), or as a sentence of the other text that
+    gives a right, whole, plus how to use it (_method_added): any other opt-out or control over
+    one feature is news even when the old text had others. The sentences that give rights are
     found once."""
     rights: list[str] | None = None
     objects: set[str] = set()      # every right those sentences give (_same_rights), gathered once
@@ -203,4 +205,62 @@ def right_given(sentences: Sequence[str], before: bool = False) -> Callable[[str
         if wanted and wanted <= objects:       # _same_rights(text, rights)
             return True
         return not before and _same_control(text, rights)
-    return given
+
+    def given_before(text: str) -> bool:
+        return given(text) or bool(_RIGHT_RE.search(text) or _ANY_RIGHT_RE.search(text)) and (
+            _same_stop(text, sentences) or _method_added(text, sentences))
+    return given_before if before else given
+
+
+# a way to stop receiving the company's messages, the messages its object ('opt out of receiving
+# promotional messages', 'To unsubscribe to these communications', 'If you do not wish to receive
+# promotional e-mails'); text messages to a phone are another control, and an opt-out of a use
+# of data ('opt-out of our use of your viewing data to serve ads in email newsletters') is none
+_MESSAGE_KIND = r"(?:communications?|e-?mails?|newsletters?|mailings?|messages|messaging|promotions)"
+_STOPS_MESSAGES_RE = re.compile(
+    r"(?i)\b(?:opt[- ]?out|unsubscribe|stop)(?: (?:of|from|to))? (?:receiving |getting )?"
+    r"((?:[\w'-]+,? ){0,3}?)" + _MESSAGE_KIND + r"\b|"
+    r"\b(?:(?:do not|don't|no longer) (?:wish|want) to|prefer not to|choose not to|elect not to) receive "
+    r"((?:[\w'-]+,? ){0,3}?)" + _MESSAGE_KIND + r"\b")
+# messages to a phone, or from others ('If you no longer want to receive communication from a third
+# party, you will need to contact that third party'): not the company's own messages
+_PHONE_MESSAGES_RE = re.compile(r"(?i)\b(?:text|sms|mobile|push|phone|third[- ]part(?:y|ies)|partners?|advertisers?)\b")
+_CANNOT_STOP_RE = re.compile(r"(?i)\b(?:not|n't|cannot) (?:opt|unsubscribe)\b")
+
+
+def _stopped_messages(text: str) -> list[set[str]]:
+    """For each way the sentence gives to stop receiving messages, the names in its object
+    ('Target Ticket promotional e-mails' are another sender's)."""
+    if _PHONE_MESSAGES_RE.search(text) or _CANNOT_STOP_RE.search(text):
+        return []
+    return [set(re.findall(r"\b[A-Z][\w'-]+", m.group(1) or m.group(2) or "")) for m in _STOPS_MESSAGES_RE.finditer(text)]
+
+
+def _same_stop(text: str, sentences: Sequence[str]) -> bool:
+    """A way to stop receiving the company's messages said new that the other text already gives
+    ('You may opt-out of receiving such messaging by following the instructions included in each
+    message' <- 'To unsubscribe to these communications you will be required to click an
+    "Unsubscribe" link'): only the wording of the same control changed. Messages of a named
+    sender or service are that sender's, stopped only where the other text names it too."""
+    wanted = _stopped_messages(text)
+    if not wanted:
+        return False
+    there = [names for t in sentences for names in _stopped_messages(t)]
+    return all(any(names <= have for have in there) for names in wanted)
+
+
+_TOKEN_RE = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+MIN_METHOD_TOKENS = 8       # an old sentence this long found whole inside the new one is the same right
+
+
+def _method_added(text: str, sentences: Sequence[str]) -> bool:
+    """A right said new whose sentence holds a whole sentence of the other text that gives a right,
+    word for word, and adds to it only how to use it ('If you prefer that we do not share this
+    information, you may opt-out.' -> '…, you may opt-out by e-mailing us at …'): not new."""
+    tokens = " " + " ".join(_TOKEN_RE.findall(text.lower())) + " "
+    for t in sentences:
+        words = _TOKEN_RE.findall(t.lower())
+        if len(words) >= MIN_METHOD_TOKENS and (_RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t)) \
+                and f" {' '.join(words)} " in tokens:
+            return True
+    return False
