@@ -37,6 +37,11 @@ DEFAULT_CORPUS = Path(os.environ.get("TRACKER_SHARED_DIR",
 SETS = ("ota", "ptt")
 
 
+
+# a headline ending in a list of topics ('…, changes to collection, contact, use'), not a
+# sentence that happens to say "make changes to certain communication preferences by …"
+_TOPIC_TAIL_RE = re.compile(r"\bchanges to [\w-]+(?:(?:,| and) [\w-]+)*$")
+
 def _pr(tp: int, fp: int, fn: int) -> dict[str, float | int]:
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
@@ -150,7 +155,7 @@ def run_claim_check(corpus: Path, verbose: bool = False) -> dict[str, Any]:
             rep = compare(old, new)
             res = claim_check(old, new, rep)
             h = rep.headline
-            tails += "changes to " in h
+            tails += bool(_TOPIC_TAIL_RE.search(h))
             cut += "…" in h
             redline += bool(re.search(r"\[[^\]]*→", h))
             pairs += 1
