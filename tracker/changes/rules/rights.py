@@ -206,9 +206,23 @@ def right_given(sentences: Sequence[str], before: bool = False) -> Callable[[str
             return True
         return not before and _same_control(text, rights)
 
+    stops: list[set[str]] | None = None       # the other text's ways to stop messages, found once
+    keys: list[str] | None = None             # and its right sentences as word runs
+
     def given_before(text: str) -> bool:
-        return given(text) or bool(_RIGHT_RE.search(text) or _ANY_RIGHT_RE.search(text)) and (
-            _same_stop(text, sentences) or _method_added(text, sentences))
+        nonlocal stops, keys
+        if given(text):
+            return True
+        if not (_RIGHT_RE.search(text) or _ANY_RIGHT_RE.search(text)):
+            return False
+        if stops is None:
+            stops = [names for t in sentences for names in _stopped_messages(t)]
+        if _stops_there(text, stops):
+            return True
+        if keys is None:
+            keys = _right_runs(sentences)
+        tokens = " " + " ".join(_TOKEN_RE.findall(text.lower())) + " "
+        return any(k in tokens for k in keys)
     return given_before if before else given
 
 
@@ -242,11 +256,13 @@ def _same_stop(text: str, sentences: Sequence[str]) -> bool:
     message' <- 'To unsubscribe to these communications you will be required to click an
     "Unsubscribe" link'): only the wording of the same control changed. Messages of a named
     sender or service are that sender's, stopped only where the other text names it too."""
+    return _stops_there(text, [names for t in sentences for names in _stopped_messages(t)])
+
+
+def _stops_there(text: str, there: list[set[str]]) -> bool:
+    """_same_stop with the other text's ways to stop messages found beforehand."""
     wanted = _stopped_messages(text)
-    if not wanted:
-        return False
-    there = [names for t in sentences for names in _stopped_messages(t)]
-    return all(any(names <= have for have in there) for names in wanted)
+    return bool(wanted) and all(any(names <= have for have in there) for names in wanted)
 
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
@@ -258,9 +274,14 @@ def _method_added(text: str, sentences: Sequence[str]) -> bool:
     word for word, and adds to it only how to use it ('If you prefer that we do not share this
     information, you may opt-out.' -> '…, you may opt-out by e-mailing us at …'): not new."""
     tokens = " " + " ".join(_TOKEN_RE.findall(text.lower())) + " "
+    return any(k in tokens for k in _right_runs(sentences))
+
+
+def _right_runs(sentences: Sequence[str]) -> list[str]:
+    """The sentences that give a right, MIN_METHOD_TOKENS words or more, as space-padded word runs."""
+    out = []
     for t in sentences:
         words = _TOKEN_RE.findall(t.lower())
-        if len(words) >= MIN_METHOD_TOKENS and (_RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t)) \
-                and f" {' '.join(words)} " in tokens:
-            return True
-    return False
+        if len(words) >= MIN_METHOD_TOKENS and (_RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t)):
+            out.append(f" {' '.join(words)} ")
+    return out
