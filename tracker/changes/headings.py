@@ -198,6 +198,16 @@ _SPACED_HEADING_RE = re.compile(r"(?<=[.!?] )([A-Z][^.!?;:,\n]{3,80}?) (?=(" + S
 _STAMP_AHEAD_RE = re.compile(r"\s*(?:date of last revision|last (?:updated|modified|revised)|effective|updated)\b", re.I)
 
 
+def _brand(body: str, m: "re.Match[str]") -> bool:
+    """The glue point is inside one word the paragraph writes elsewhere too: a brand with an
+    inner capital ('DoubleClick places cookies' beside 'delivered by the vendor DoubleClick'),
+    not a heading run into the next sentence ('Privacy PolicyAn updated …' is written once)."""
+    last = m.group(1).split()[-1]
+    word = last + re.sub(r"['’]s$", "", m.group(2))
+    here = m.end(1) - len(last)
+    return any(x.start() != here for x in re.finditer(r"\b" + re.escape(word) + r"\b", body))
+
+
 @lru_cache(maxsize=8192)
 def _glued_candidates(body: str) -> list[tuple[int, int]]:
     """(start, end) of the headings glued into a paragraph, in order, not overlapping
@@ -205,7 +215,8 @@ def _glued_candidates(body: str) -> list[tuple[int, int]]:
     in the next one too; never mutated)."""
     found: list[tuple[int, int]] = []
     if CASE_STEP_RE.search(body):
-        found += [m.span(1) for m in _GLUED_MID_RE.finditer(body) if _glued_heading(m.group(1), m.group(2))]
+        found += [m.span(1) for m in _GLUED_MID_RE.finditer(body)
+                  if _glued_heading(m.group(1), m.group(2)) and not _brand(body, m)]
     if "?" in body:
         found += [m.span(g) for m in _GLUED_QUESTION_RE.finditer(body) for g in (1 if m.group(1) else 3,)
                   if is_question_heading(re.sub(r"^(?:[IVX]{1,5}\.|\d{1,2}\.)\s*", "", m.group(g).strip()))]

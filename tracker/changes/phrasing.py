@@ -215,7 +215,10 @@ _ASIDE_RE = re.compile(r"\s\((?:[^()]{1,16}|[^()]{0,30}[\"“][^()\"“”]{1,40
 # your name, …, and networks you belong to are …'): the clause reads whole without it
 _AS_DESCRIBED_RE = re.compile(r"(?i),? as (?:described|set (?:out|forth)|explained|outlined|detailed|stated) "
                               r"(?:in this (?:privacy )?(?:policy|statement|notice)|above|below|herein)\b,?")
-_EXAMPLES_RE = re.compile(r",? (?:such as|like|including|e\.g\.,?) [^.;:()]{1,160}(?= (?:are|is|will|may|can|must)\b)")
+# (not up to a verb of a relative clause inside the examples' sentence: 'Certain services, such as
+# Toolbar, include a number that is not …' is no list before 'is')
+_EXAMPLES_RE = re.compile(r",? (?:such as|like|including|e\.g\.,?) [^.;:()]{1,160}(?<!\bthat)(?<!\bwhich)(?<!\bwho)"
+                          r"(?= (?:are|is|will|may|can|must)\b)")
 
 
 def compact(text: str, keep: tuple[int, int] | None = None) -> str:

@@ -33,6 +33,15 @@ whole word is only spacing, and is mended ('the website , and' -> 'the website, 
 cut from a name ('in has also self-certified …', the tail of 'LinkedIn') and a bare 'this'
 with nothing after it ('a representation of this when …') leave the reader without the subject
 or the object of the sentence: fragments too.
+
+What can be repaired is repaired before it is judged: a list item's label glued before its
+sentence ('Unique application number - Certain services … include …' -> 'Certain services …
+include …': a label has no verb, the sentence after it has one) and a full stop a typo put
+before a lower-case word ('in the EEA or Switzerland. the following information applies' -> a
+comma). A list item that is only a noun phrase ('Activity on third-party sites and apps that
+use its services': a thing and a relative clause, no verb of its own) says nothing happened to
+it, and brackets or quotes left open ('information ("Contacts)') show the quote was cut inside
+them: both are fragments.
 """
 
 from __future__ import annotations
@@ -42,6 +51,7 @@ from dataclasses import replace
 
 # the labels the rules put before a quote: the quote after them is what is judged
 from tracker.changes.statements import _LABEL_RE
+from tracker.changes.phrasing import capitalise, has_verb
 from tracker.changes.rules.common import Statement
 
 # words a finished clause does not end on
@@ -246,6 +256,10 @@ def fragment(text: str) -> str | None:
               m.group("q").rstrip()[-1:] not in ".)"):
         return "an edit quoted from inside punctuation"
     body = _LABEL_RE.sub("", text).strip()
+    if text == body and noun_phrase(body):
+        return "a noun phrase from a list, with no verb of its own"
+    if unbalanced(_WAS_RE.sub("", body)):
+        return "a quote cut inside brackets or quotation marks"
     urls = sum(len(u) for u in _URL_RE.findall(body))
     if urls and urls >= 0.3 * len(body):
         return "a run of links"
@@ -297,11 +311,78 @@ def host_value(s: Statement) -> bool:
     return bool(values) and all(_HOST_RE.match(v) for v in values) and s.impact != "pointer"
 
 
+# a list item's label before its sentence: a few words with no verb, a dash or a colon, a capital
+_LIST_LABEL_RE = re.compile(r"^(?P<label>[A-Z][\w'’&/-]*(?: [\w'’&/()-]+){0,5}?)(?: [-–—]|:) (?=[A-Z][a-z]|[A-Z] )")
+# a full stop before a lower-case word inside a sentence: a typo for a comma ('Switzerland. the')
+_STOP_LOWER_RE = re.compile(r"(?<=[a-z]{2})\. (?=[a-z]{2,}\b)")
+_ABBREVIATION_END_RE = re.compile(r"(?i)\b(?:etc|inc|ltd|corp|co|no|vs|approx|incl|dept|esp|viz)$")
+
+
+def _cut(text: str | None, label: str) -> str | None:
+    return text[len(label):].lstrip(" -–—:") if text and text.startswith(label) else text
+
+
+# a list of examples cut before its last item: items between commas, no 'and' or 'or' before a last one
+_CUT_LIST_RE = re.compile(r",? (?:such as|including|like|for example|e\.g\.,?) [^,;:()]{2,60}(?:, [^,;:()]{2,60})+$")
+
+
+def _untailed(text: str | None, tail: str) -> str | None:
+    return text[:-len(tail)] if text and text.endswith(tail) else text
+
+
+def unlabelled(s: Statement) -> Statement:
+    """s without a list item's label glued before its sentence, without a list of examples the
+    quote cut before its last item ('…, such as suggesting co-authors, recommending users' ->
+    the clause before 'such as'), and with a stray full stop before a lower-case word read as
+    the comma it stands for (see the module docstring)."""
+    head = _LABEL_RE.match(s.text)
+    prefix = head.group(0) if head else ""
+    body = s.text[len(prefix):]
+    m = _LIST_LABEL_RE.match(body)
+    if m and not has_verb(m.group("label")) and has_verb(body[m.end():]) and len(body[m.end():].split()) >= 5:
+        label = m.group("label")
+        s = replace(s, text=prefix + capitalise(_cut(body, label) or ""), old=_cut(s.old, label), new=_cut(s.new, label),
+                    short=_cut(s.short, label) or "")
+
+    def comma(t: str | None) -> str | None:
+        if not t:
+            return t
+        return _STOP_LOWER_RE.sub(lambda x: ". " if _ABBREVIATION_END_RE.search(t[:x.start()]) else ", ", t)
+    cut = _CUT_LIST_RE.search(s.text)
+    if cut and not re.search(r"\b(?:and|or|etc)\b", cut.group(0)) and len(s.text[:cut.start()].split()) >= 5:
+        tail = cut.group(0)
+        s = replace(s, text=s.text[:cut.start()], old=_untailed(s.old, tail), new=_untailed(s.new, tail),
+                    short=_untailed(s.short, tail) or "")
+    if _STOP_LOWER_RE.search(s.text):
+        s = replace(s, text=comma(s.text) or "", old=comma(s.old), new=comma(s.new), short=comma(s.short) or "")
+    return s
+
+
+_RELATIVE_CLAUSE_RE = re.compile(r"\s(?:that|which|who|whose|where)\s")
+_NOUN_OPENING_RE = re.compile(r"^[A-Z][\w-]*(?: [a-z][\w-]*){0,2} (?:on|of|from|in|about|for|with|at|across|by) ")
+_AUXILIARY_RE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|will|would|may|might|can|could|should|must|shall|"
+                           r"has|have|had|do|does|did|we|you|they|it)\b")
+
+
+def noun_phrase(body: str) -> bool:
+    """A list item that is only a thing and what qualifies it ('Activity on third-party sites
+    and apps that use its services'): a noun, a preposition, no auxiliary or subject before
+    a relative clause."""
+    head = _RELATIVE_CLAUSE_RE.split(body, 1)[0]
+    return (len(body.split()) <= 16 and bool(_NOUN_OPENING_RE.match(head)) and not _IMPERATIVE_RE.match(head) and not _AUXILIARY_RE.search(head)
+            and not re.search(r"\b\w+ed\b|[,;:]", head))
+
+
+def unbalanced(body: str) -> bool:
+    """A quote cut inside brackets or quotation marks: one is opened and never closed."""
+    return body.count("(") != body.count(")") or body.count('"') % 2 == 1 or body.count("“") != body.count("”")
+
+
 def publishable(statements: list[Statement]) -> list[Statement]:
     """The statements a reader can take as they are (see the module docstring); a cut window
     of words is mended to its whole clause when it has one."""
     out = []
-    for s in statements:
+    for s in map(unlabelled, statements):
         if host_value(s) or (s.impact not in _SECTIONS and _CHANGELOG_RE.search(_LABEL_RE.sub("", s.text))):
             continue
         if s.impact in _NAMED or fragment(s.text) is None:

@@ -199,7 +199,24 @@ def split_sentences(paragraph: str, lower_case: bool = False) -> list[str]:
     tail = paragraph[start:].strip()
     if tail:
         out.append(tail)
-    return out
+    return out if lower_case or "We " not in paragraph and "You " not in paragraph else \
+        [part for piece in out for part in _split_run_in_title(piece)]
+
+
+# 'This Privacy Policy covers the following: Information We Collect We may collect …': a capital
+# 'We' or 'You' before a lower-case verb starts a sentence; the capitalised word before it ends a
+# heading or a list of contents the scrape ran into the text without a stop
+_TITLE_THEN_SUBJECT_RE = re.compile(r"(?<=\b[A-Z][a-z])(?:[a-z]*) (?=(?:We|You) [a-z]{2,}\b)")
+
+
+def _split_run_in_title(piece: str) -> list[str]:
+    """piece cut before each 'We'/'You' sentence run on after a capitalised word."""
+    parts, start = [], 0
+    for m in _TITLE_THEN_SUBJECT_RE.finditer(piece):
+        if len(piece[start:m.end()].split()) >= 2:
+            parts.append(piece[start:m.end()].strip())
+            start = m.end()
+    return parts + [piece[start:].strip()] if parts else [piece]
 
 
 
@@ -254,6 +271,39 @@ def wrap_width(lines: list[str]) -> int | None:
     return width if len(longish) >= _WRAP_MIN_LINES and near >= 0.6 * len(longish) else None
 
 
+_RUN_MIN_LINES = 3
+_RUN_MIN_WIDTH = 60
+
+
+def run_widths(lines: list[str]) -> list[int | None]:
+    """The wrap width of each line's run when the text as a whole has none: a page whose
+    paragraphs were wrapped by different tools (some at 70 columns, some at 79, some not at
+    all) is wrapped run by run. A run is a stretch of consecutive lines no longer than a wrap
+    can be; it was wrapped at its widest line when it has a few lines and most of them end
+    near that width (a menu or a list of short items has no width: its lines are short; one
+    line of a long run may run over, as wrappers leave a long word or a link whole)."""
+    widths: list[int | None] = [None] * len(lines)
+    k = 0
+    while k < len(lines):
+        if not lines[k].strip() or len(lines[k].rstrip()) > _WRAP_MAX_WIDTH:
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and lines[end].strip() and len(lines[end].rstrip()) <= _WRAP_MAX_WIDTH:
+            end += 1
+        lengths = [len(line.rstrip()) for line in lines[k:end]]
+        width = sorted(lengths)[-2] if len(lengths) >= 6 else max(lengths)    # one line may run over
+        near = sum(1 for n in lengths[:-1] if n >= width - _WRAP_SLACK * 2)
+        # and a wrap cuts sentences: most of its lines end inside one (lines that each end a
+        # sentence are a list or short paragraphs, whatever their length)
+        cut = sum(1 for line in lines[k:end - 1] if line.rstrip()[-1:] not in ".!?:;")
+        if len(lengths) >= _RUN_MIN_LINES and width >= _RUN_MIN_WIDTH and near >= 0.6 * (len(lengths) - 1) \
+                and cut >= max(2, 0.5 * (len(lengths) - 1)):
+            widths[k:end] = [width] * (end - k)
+        k = end
+    return widths
+
+
 def unwrap(text: str) -> str:
     """Join the lines of a hard-wrapped text back into its paragraphs: a line is continued on
     the next when the next line's first word would not have fitted on it, so re-wrapping a
@@ -264,7 +314,8 @@ def unwrap(text: str) -> str:
         return text
     lines = text.split("\n")
     width = wrap_width(lines)
-    if width is None:
+    widths = [width] * len(lines) if width is not None else run_widths(lines)
+    if not any(widths):
         return text
 
     def full(k: int) -> bool:
@@ -274,7 +325,8 @@ def unwrap(text: str) -> str:
         nxt = lines[k + 1].strip() if k + 1 < len(lines) else ""
         line = lines[k].rstrip()
         slack = 0 if line[-1:] in ".!?:" else _WRAP_SLACK
-        return bool(nxt) and len(line) + 1 + len(nxt.split(" ", 1)[0]) > width - slack
+        w = widths[k]
+        return bool(nxt) and w is not None and len(line) + 1 + len(nxt.split(" ", 1)[0]) > w - slack
 
     out: list[str] = [lines[0]]
     for k in range(1, len(lines)):
