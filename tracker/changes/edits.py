@@ -223,7 +223,41 @@ def _readable_fallback(ctx: Context, c: Change, gone: str, came: str, old_win: s
         return f"Now also names {_and(plus)}{where_text}", ", ".join(minus) or None, ", ".join(plus)
     if minus:
         return f"No longer names {_and(minus)}{where_text}", ", ".join(minus), None
-    return None
+    return _listed_among(ctx, c, came) if came and not gone else _clause_dropped(ctx, c, gone) if gone and not came else None
+
+
+# the head of a list of names: 'Target Corporation subsidiaries and affiliates include, but are not limited to'
+_LIST_HEAD_RE = re.compile(r"(?P<subject>(?:[A-Z][\w&'’.-]*|Our|its|our|the|and|of)(?: (?:[A-Z][\w&'’.-]*|and|of|the|its|our|"
+                           r"[a-z]+(?:ies|es|s)))*) (?:include|includes|are)(?:,? but (?:are|is) not limited to)?:? ")
+_CLAUSE_LEAD_RE = re.compile(r"(?i)^(?:,\s*)?(?:though|although|but|and|while|whereas)\s+")
+
+
+def _listed_among(ctx: Context, c: Change, came: str) -> tuple[str, str | None, str | None] | None:
+    """A name put into a list of names ('… subsidiaries and affiliates include … and Dermstore
+    LLC (Dermstore.com, …)'): 'Now lists Dermstore LLC (…) among Target Corporation subsidiaries
+    and affiliates', never a redline."""
+    new = c.new or ""
+    at = new.find(came)
+    if at < 0 or not re.match(r"[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,4}\b", came) or len(came) > 100:
+        return None
+    heads = list(_LIST_HEAD_RE.finditer(new, 0, at))
+    if not heads or at - heads[-1].end() > 600:
+        return None
+    subject = third_person(heads[-1].group("subject"), ctx.owner)
+    return f"Now lists {came} among {_lower(subject)}", None, came
+
+
+def _clause_dropped(ctx: Context, c: Change, gone: str) -> tuple[str, str | None, str | None] | None:
+    """A clause dropped from a sentence whose subject is the company ('Cisco previously certified
+    …, though does not rely on the Safe Harbor in order to comply with EU law'): said with the
+    company as its subject ('No longer says: Cisco does not rely on the Safe Harbor …')."""
+    clause = _CLAUSE_LEAD_RE.sub("", gone.strip())
+    old = (c.old or "").lstrip()
+    if clause == gone.strip() or len(clause.split()) < 5 or not has_verb(clause) \
+            or not re.match(rf"(?:We|{re.escape(ctx.owner)})\b", old) or not re.match(r"(?:does|do|is|are|will|may|has|have|can)\b", clause):
+        return None
+    verb_fixed = re.sub(r"^do\b", "does", re.sub(r"^are\b", "is", re.sub(r"^have\b", "has", clause)))
+    return f"No longer says: {ctx.owner} {third_person(verb_fixed, ctx.owner)}", gone, None
 
 
 def _dropped(ctx: Context, c: Change, new_win: str, old_win: str, gone: str) -> tuple[str, str | None, str | None] | None:

@@ -58,10 +58,12 @@ def tidy(text: str) -> str:
     tail = text[len(out):]
     if tail.startswith(".") and _ABBREVIATED_END_RE.search(out):
         out += "."                        # 'Apple Inc.', 'the U.S.': the full stop is the abbreviation's
-    if out.count("(") > out.count(")") and ")" in tail:
-        out += ")"
-    if out.count("“") > out.count("”") and "”" in tail:
-        out += "”"
+    for ch in tail:                       # '… information ("Contacts")': each closer in its order
+        if ch == ")" and out.count("(") > out.count(")") or ch == "”" and out.count("“") > out.count("”") \
+                or ch == '"' and out.count('"') % 2 == 1:
+            out += ch
+        elif ch not in ".,;:!? ":
+            break
     return out
 
 

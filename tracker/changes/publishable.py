@@ -312,10 +312,18 @@ def host_value(s: Statement) -> bool:
 
 
 # a list item's label before its sentence: a few words with no verb, a dash or a colon, a capital
-_LIST_LABEL_RE = re.compile(r"^(?P<label>[A-Z][\w'’&/-]*(?: [\w'’&/()-]+){0,5}?)(?: [-–—]|:) (?=[A-Z][a-z]|[A-Z] )")
+# and a sentence after it, whose second word is a lower-case one ('Certain services', 'When you',
+# 'Google offers'): 'Binding Corporate Rules - Controller (BCR-C) provide' is one name
+_LIST_LABEL_RE = re.compile(r"^(?P<label>[A-Z][\w'’&/-]*(?: [\w'’&/()-]+){0,5}?)(?: [-–—]|:) (?=[A-Z][\w'’-]* [a-z])")
 # a full stop before a lower-case word inside a sentence: a typo for a comma ('Switzerland. the')
 _STOP_LOWER_RE = re.compile(r"(?<=[a-z]{2})\. (?=[a-z]{2,}\b)")
 _ABBREVIATION_END_RE = re.compile(r"(?i)\b(?:etc|inc|ltd|corp|co|no|vs|approx|incl|dept|esp|viz)$")
+
+
+# a page's heading and its date stamp run into the first sentence ('Ad choices September 13, 2016
+# Online advertising for washingtonpost.com is delivered by …')
+_DATED_LABEL_RE = re.compile(r"^(?P<label>(?:[A-Z][\w'’&-]*(?: [\w'’&-]+){0,4} )?(?:January|February|March|April|May|June|July|"
+                             r"August|September|October|November|December) \d{1,2}, (?:19|20)\d\d) (?=[A-Z][\w'’-]* [a-z])")
 
 
 def _cut(text: str | None, label: str) -> str | None:
@@ -323,7 +331,10 @@ def _cut(text: str | None, label: str) -> str | None:
 
 
 # a list of examples cut before its last item: items between commas, no 'and' or 'or' before a last one
-_CUT_LIST_RE = re.compile(r",? (?:such as|including|like|for example|e\.g\.,?) [^,;:()]{2,60}(?:, [^,;:()]{2,60})+$")
+# (an item that opens with a preposition or 'to' goes on with the sentence: '…, including your
+# marketing preferences, at any time' is whole)
+_ITEM = r"(?!(?:to|at|in|on|for|from|by|with|without|when|if|unless|as|so|which|that|who)\b)[^,;:()]{2,60}"
+_CUT_LIST_RE = re.compile(rf",? (?:such as|including|for example|e\.g\.,?) {_ITEM}(?:, {_ITEM})+$")
 
 
 def _untailed(text: str | None, tail: str) -> str | None:
@@ -339,7 +350,8 @@ def unlabelled(s: Statement) -> Statement:
     prefix = head.group(0) if head else ""
     body = s.text[len(prefix):]
     m = _LIST_LABEL_RE.match(body)
-    if m and not has_verb(m.group("label")) and has_verb(body[m.end():]) and len(body[m.end():].split()) >= 5:
+    m = m if m and not has_verb(m.group("label")) else _DATED_LABEL_RE.match(body)
+    if m and has_verb(body[m.end():]) and len(body[m.end():].split()) >= 5:
         label = m.group("label")
         s = replace(s, text=prefix + capitalise(_cut(body, label) or ""), old=_cut(s.old, label), new=_cut(s.new, label),
                     short=_cut(s.short, label) or "")
