@@ -92,7 +92,8 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
     where = clause_about(c.new or "", None, 90)
     where_text = f" in “{third_person(where, ctx.owner)}”" if where else ""
     if plus and not minus and len(plus) <= 3 and all(len(x.split()) <= 5 and x[:1].isupper() for x in plus):
-        return f"Now also names {_named(plus)}{where_text}", None, ", ".join(plus)
+        among = _listed_among(ctx, c, plus[0]) if len(plus) == 1 and where and LIST_OPEN_RE.search(where) else None
+        return among or (f"Now also names {_named(plus)}{where_text}", None, ", ".join(plus))
     if minus and not plus and len(minus) <= 3 and all(len(x.split()) <= 5 and x[:1].isupper() for x in minus):
         return f"No longer names {_named(minus)}{where_text}", ", ".join(minus), None
     head = head_through(c.new or "", came, NAMED_QUOTE_LIMIT) if came and not _is_name_run(came) else None
@@ -217,13 +218,16 @@ def _readable_fallback(ctx: Context, c: Change, gone: str, came: str, old_win: s
     cond = _condition_and_main(c.new or "", came) if came else None
     if cond:                 # 'If you are a resident of the EEA, or any other country …, you have the following rights'
         return capitalise(third_person(cond, ctx.owner)), None, came
+    among = _listed_among(ctx, c, came) if came and not gone else None
+    if among:                # 'Now lists Dermstore LLC among Target Corporation subsidiaries and affiliates'
+        return among
     plus = _named_in(came, ctx.entities_added, ctx.owner) if came else []
     minus = _named_in(gone, ctx.entities_removed, ctx.owner) if gone else []
     if plus:
         return f"Now also names {_and(plus)}{where_text}", ", ".join(minus) or None, ", ".join(plus)
     if minus:
         return f"No longer names {_and(minus)}{where_text}", ", ".join(minus), None
-    return _listed_among(ctx, c, came) if came and not gone else _clause_dropped(ctx, c, gone) if gone and not came else None
+    return _clause_dropped(ctx, c, gone) if gone and not came else None
 
 
 # the head of a list of names: 'Target Corporation subsidiaries and affiliates include, but are not limited to'

@@ -177,7 +177,7 @@ def page_chrome(text: str) -> str | None:
 
 
 _PERSON_RE = re.compile(r"(?i)\b(?:you|we|it|they)\b")
-_EDIT_LABEL_RE = re.compile(r"^(?:Now says|Now names|No longer names|Now (?:also )?names|Now mentions)\b")
+_EDIT_LABEL_RE = re.compile(r"^(?:Now says|Now names|No longer names|Now (?:also )?names|Now mentions|Now lists)\b")
 
 
 # the small words of other languages written in Latin letters ('Wir erheben Ihre Daten', 'nous utilisons')

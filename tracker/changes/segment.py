@@ -293,13 +293,13 @@ def run_widths(lines: list[str]) -> list[int | None]:
             end += 1
         lengths = [len(line.rstrip()) for line in lines[k:end]]
         width = sorted(lengths)[-2] if len(lengths) >= 6 else max(lengths)    # one line may run over
-        near = sum(1 for n in lengths[:-1] if n >= width - 15)
+        near = sum(1 for n in lengths[:-1] if n >= width - _WRAP_SLACK * 2)
         # and a wrap cuts sentences: most of its lines end inside one, and one at least goes on
         # in lower case on the next line (lines that each end a sentence, or a list of items
         # each starting with a capital, are no wrapped paragraph, whatever their length)
         cut = sum(1 for line in lines[k:end - 1] if line.rstrip()[-1:] not in ".!?:;")
         lower = any(line.lstrip()[:1].islower() for line in lines[k + 1:end])
-        if len(lengths) >= _RUN_MIN_LINES and width >= _RUN_MIN_WIDTH and near >= 0.8 * (len(lengths) - 1) \
+        if len(lengths) >= _RUN_MIN_LINES and width >= _RUN_MIN_WIDTH and near >= 0.6 * (len(lengths) - 1) \
                 and cut >= max(2, 0.5 * (len(lengths) - 1)) and lower:
             widths[k:end] = [width] * (end - k)
         k = end
