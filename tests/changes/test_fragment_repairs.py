@@ -33,6 +33,13 @@ def test_labels_stops_and_cut_lists_are_repaired(text: str, expected: str) -> No
     assert _text(text) == expected
 
 
+def test_a_lone_quotation_mark_is_taken_out() -> None:
+    assert _text('Public activities" also includes sharing via select third-party tools on the site') == \
+        "Public activities also includes sharing via select third-party tools on the site"
+    assert _text("Acme may disclose which query words are most often used with the query word “Linux") == \
+        "Acme may disclose which query words are most often used with the query word Linux"
+
+
 @pytest.mark.parametrize("text", [
     "Acme's Binding Corporate Rules - Controller (BCR-C) provide that transfers benefit from adequate safeguards",
     "New right: you can edit your Account Information, including your marketing preferences, at any time",

@@ -199,13 +199,15 @@ _STAMP_AHEAD_RE = re.compile(r"\s*(?:date of last revision|last (?:updated|modif
 
 
 def _brand(body: str, m: "re.Match[str]") -> bool:
-    """The glue point is inside one word the paragraph writes elsewhere too: a brand with an
-    inner capital ('DoubleClick places cookies' beside 'delivered by the vendor DoubleClick'),
-    not a heading run into the next sentence ('Privacy PolicyAn updated …' is written once)."""
+    """The glue point is inside one word the paragraph writes elsewhere within a sentence too: a
+    brand with an inner capital ('DoubleClick places cookies' beside 'delivered by the vendor
+    DoubleClick'), not a heading run into the next sentence ('Privacy PolicyAn updated …', or
+    'Secure DataData encrypted …' beside 'Service DataData about …': two headings glued alike)."""
     last = m.group(1).split()[-1]
     word = last + re.sub(r"['’]s$", "", m.group(2))
     here = m.end(1) - len(last)
-    return any(x.start() != here for x in re.finditer(r"\b" + re.escape(word) + r"\b", body))
+    # written after a lower-case word: inside a sentence, where no heading is glued on
+    return any(x.start(1) != here for x in re.finditer(r"(?<![\w'’-])[a-z][\w'’-]*,? (" + re.escape(word) + r")\b", body))
 
 
 @lru_cache(maxsize=8192)

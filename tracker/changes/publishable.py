@@ -38,7 +38,8 @@ What can be repaired is repaired before it is judged: a list item's label glued 
 sentence ('Unique application number - Certain services … include …' -> 'Certain services …
 include …': a label has no verb, the sentence after it has one) and a full stop a typo put
 before a lower-case word ('in the EEA or Switzerland. the following information applies' -> a
-comma). A list item that is only a noun phrase ('Activity on third-party sites and apps that
+comma); a lone quotation mark whose other half a cut left behind is taken out ('the query word
+“Linux'). A list item that is only a noun phrase ('Activity on third-party sites and apps that
 use its services': a thing and a relative clause, no verb of its own) says nothing happened to
 it, and brackets or quotes left open ('information ("Contacts)') show the quote was cut inside
 them: both are fragments.
@@ -337,6 +338,19 @@ _ITEM = r"(?!(?:to|at|in|on|for|from|by|with|without|when|if|unless|as|so|which|
 _CUT_LIST_RE = re.compile(rf",? (?:such as|including|for example|e\.g\.,?) {_ITEM}(?:, {_ITEM})+$")
 
 
+def _unquoted(text: str | None) -> str | None:
+    """text without a quotation mark whose other half the quote cut off ('the query word “Linux',
+    '"Public activities" also includes' quoted from its second word): the words read alone."""
+    if not text:
+        return text
+    if text.count('"') == 1:
+        text = re.sub(r'\s?"\s?', lambda m: " " if m.group(0).startswith(" ") and m.group(0).endswith(" ") else
+                      m.group(0).strip('"'), text)
+    if text.count("“") + text.count("”") == 1:
+        text = re.sub(r"[“”]", "", text)
+    return text
+
+
 def _untailed(text: str | None, tail: str) -> str | None:
     return text[:-len(tail)] if text and text.endswith(tail) else text
 
@@ -365,6 +379,8 @@ def unlabelled(s: Statement) -> Statement:
         tail = cut.group(0)
         s = replace(s, text=s.text[:cut.start()], old=_untailed(s.old, tail), new=_untailed(s.new, tail),
                     short=_untailed(s.short, tail) or "")
+    if s.text.count('"') == 1 or s.text.count("“") + s.text.count("”") == 1:
+        s = replace(s, text=_unquoted(s.text) or "", old=_unquoted(s.old), new=_unquoted(s.new), short=_unquoted(s.short) or "")
     if _STOP_LOWER_RE.search(s.text):
         s = replace(s, text=comma(s.text) or "", old=comma(s.old), new=comma(s.new), short=comma(s.short) or "")
     return s
