@@ -143,3 +143,16 @@ def test_a_name_added_to_a_list_and_a_dropped_clause_are_said_without_redline() 
     assert any(t.startswith("Now lists Dermstore LLC") and "among Acme Corporation subsidiaries" in t for t in texts)
     assert "No longer says: Acme does not rely on the Safe Harbor in order to comply with EU law" in texts
     assert not any("“" in t and (t.startswith("Adds") or t.startswith("Drops")) for t in texts)
+
+
+_LIST_OLD = ("# Your activity\n\nWe collect information about your activity in our services, which we use to recommend "
+             "videos you might like. The activity information we collect may include:\n\nTerms you search for\n"
+             "Videos you watch\nPurchase activity\n")
+_LIST_NEW = _LIST_OLD + "Activity on third-party sites and apps that use our services\n"
+
+
+def test_a_noun_phrase_item_is_said_with_its_lists_lead_in() -> None:
+    texts = [s["text"] for s in compare(_LIST_OLD, _LIST_NEW).statements]
+    assert any(t.startswith("The activity information") and t.endswith(
+        "may include activity on third-party sites and apps that use its services") for t in texts), texts
+    assert "Activity on third-party sites and apps that use its services" not in texts

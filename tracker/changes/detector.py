@@ -400,7 +400,7 @@ def compare(old: str, new: str) -> ChangeReport:
                   old_text=d_old.text, old_sentences=tuple(s.text for s in d_old.sentences),
                   new_sentences=tuple(s.text for s in d_new.sentences))
     old_sentences, new_sentences = list(ctx.old_sentences), list(ctx.new_sentences)
-    cands = corroborated(publishable(candidates(ctx)), changes, old_sentences, new_sentences,
+    cands = corroborated(publishable(candidates(ctx), ctx), changes, old_sentences, new_sentences,
                          protection_kinds(lambda t: _promise(ctx, t)),
                          {"old": right_given(old_sentences, before=True), "new": right_given(new_sentences)})
     partial = summary_side(d_old.text, d_new.text)

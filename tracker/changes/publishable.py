@@ -52,8 +52,8 @@ from dataclasses import replace
 
 # the labels the rules put before a quote: the quote after them is what is judged
 from tracker.changes.statements import _LABEL_RE
-from tracker.changes.phrasing import capitalise, has_verb
-from tracker.changes.rules.common import Statement
+from tracker.changes.phrasing import capitalise, has_verb, third_person, tidy
+from tracker.changes.rules.common import Context, Statement
 
 # words a finished clause does not end on
 # ('with', 'to', 'in' and 'at' can end a sentence: 'the companies it works with')
@@ -406,11 +406,39 @@ def unbalanced(body: str) -> bool:
     return body.count("(") != body.count(")") or body.count('"') % 2 == 1 or body.count("“") != body.count("”")
 
 
-def publishable(statements: list[Statement]) -> list[Statement]:
+_LIST_LEAD_RE = re.compile(r"(?i)\b(?:include|includes|including|are|is|such as|following)\s*:$")
+_LIST_ITEMS_BACK = 12      # how far back an unbulleted list's lead-in may stand
+
+
+def listed(s: Statement, ctx: "Context | None") -> Statement | None:
+    """A list item that is only a noun phrase, said with the lead-in its list hangs from ('The
+    activity information we collect may include:' over 'Activity on third-party sites and apps
+    that use our services' -> 'The activity information Acme collects may include activity on
+    third-party sites and apps that use its services'); None without such a lead-in."""
+    if ctx is None or not s.changes or s.changes[0] >= len(ctx.changes):
+        return None
+    item = ctx.changes[s.changes[0]].new
+    at = ctx.sentence_index(item, False) if item else None
+    if at is None:
+        return None
+    for k in range(at - 1, max(-1, at - _LIST_ITEMS_BACK), -1):
+        line = ctx.new_sentences[k].rstrip()
+        if _LIST_LEAD_RE.search(line) and has_verb(line):
+            said = third_person(f"{line.rstrip(': ')} {item[:1].lower()}{item[1:]}", ctx.owner)
+            return replace(s, text=capitalise(tidy(said)), short="", new=item)
+        if line[-1:] in ".!?" or len(line) > 120:
+            return None            # a paragraph between: the item hangs from no lead-in above it
+    return None
+
+
+def publishable(statements: list[Statement], ctx: "Context | None" = None) -> list[Statement]:
     """The statements a reader can take as they are (see the module docstring); a cut window
-    of words is mended to its whole clause when it has one."""
+    of words is mended to its whole clause when it has one, a list item that is only a noun
+    phrase is said with its list's lead-in (ctx: the sentences of each side)."""
     out = []
     for s in map(unlabelled, statements):
+        if s.text == _LABEL_RE.sub("", s.text) and noun_phrase(s.text):
+            s = listed(s, ctx) or s
         if host_value(s) or (s.impact not in _SECTIONS and _CHANGELOG_RE.search(_LABEL_RE.sub("", s.text))):
             continue
         if s.impact in _NAMED or fragment(s.text) is None:
