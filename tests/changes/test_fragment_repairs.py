@@ -28,6 +28,12 @@ def _text(t: str) -> str:
      "If you are a user in the EEA or Switzerland, the following information applies to your data"),
     ("Your Contacts are used to personalize the Service, such as suggesting likely co-authors, recommending users",
      "Your Contacts are used to personalize the Service"),
+    ("And Acme may share reports that combine the information from many users",
+     "Acme may share reports that combine the information from many users"),
+    ("No longer says: But Acme does not link your IP address to anything personally identifiable",
+     "No longer says: Acme does not link your IP address to anything personally identifiable"),
+    ("If you have any questions, please feel free to contact Acme through its website or write to Acme at",
+     "If you have any questions, please feel free to contact Acme through its website"),
 ])
 def test_labels_stops_and_cut_lists_are_repaired(text: str, expected: str) -> None:
     assert _text(text) == expected

@@ -327,6 +327,11 @@ _DATED_LABEL_RE = re.compile(r"^(?P<label>(?:[A-Z][\w'’&-]*(?: [\w'’&-]+){0,
                              r"August|September|October|November|December) \d{1,2}, (?:19|20)\d\d) (?=[A-Z][\w'’-]* [a-z])")
 
 
+# 'And Intuit may share reports …', 'No longer says: But Apple does not link …': half of a
+# sentence's pair; the clause after the conjunction stands alone
+_OPENING_CONJUNCTION_RE = re.compile(r"^(?:And|But|Or|So|Yet)\s+(?=\w)")
+
+
 def _cut(text: str | None, label: str) -> str | None:
     return text[len(label):].lstrip(" -–—:") if text and text.startswith(label) else text
 
@@ -351,18 +356,29 @@ def _unquoted(text: str | None) -> str | None:
     return text
 
 
+# the last of two ways cut where its object was a link or an address: '… contact Acme through its
+# website or write to Acme at' -> '… contact Acme through its website'
+_CUT_ALTERNATIVE_RE = re.compile(r",? or (?:[\w'’-]+ ){1,6}(?:at|to|via|from|on|by)$")
+
+
 def _untailed(text: str | None, tail: str) -> str | None:
     return text[:-len(tail)] if text and text.endswith(tail) else text
 
 
 def unlabelled(s: Statement) -> Statement:
-    """s without a list item's label glued before its sentence, without a list of examples the
+    """s without a list item's label glued before its sentence or a conjunction opening it
+    ('And Acme may share …' -> 'Acme may share …'), without a list of examples the
     quote cut before its last item ('…, such as suggesting co-authors, recommending users' ->
     the clause before 'such as'), and with a stray full stop before a lower-case word read as
-    the comma it stands for (see the module docstring)."""
+    the comma it stands for, and without a second way to reach the company cut before its address
+    (see the module docstring)."""
     head = _LABEL_RE.match(s.text)
     prefix = head.group(0) if head else ""
     body = s.text[len(prefix):]
+    conj = _OPENING_CONJUNCTION_RE.match(body)
+    if conj and has_verb(body[conj.end():]) and len(body[conj.end():].split()) >= 4:
+        body = capitalise(body[conj.end():]) if not prefix else body[conj.end():]
+        s = replace(s, text=prefix + body, short="" if s.short.startswith(conj.group(0)) else s.short)
     m = _LIST_LABEL_RE.match(body)
     m = m if m and not has_verb(m.group("label")) else _DATED_LABEL_RE.match(body)
     if m and has_verb(body[m.end():]) and len(body[m.end():].split()) >= 5:
@@ -374,6 +390,10 @@ def unlabelled(s: Statement) -> Statement:
         if not t:
             return t
         return _STOP_LOWER_RE.sub(lambda x: ". " if _ABBREVIATION_END_RE.search(t[:x.start()]) else ", ", t)
+    alt = _CUT_ALTERNATIVE_RE.search(s.text)
+    if alt and has_verb(s.text[:alt.start()]) and len(s.text[:alt.start()].split()) >= 6:
+        s = replace(s, text=s.text[:alt.start()], short="" if s.short.endswith(alt.group(0)) else s.short,
+                    new=_untailed(s.new, alt.group(0)), old=_untailed(s.old, alt.group(0)))
     cut = _CUT_LIST_RE.search(s.text)
     if cut and not re.search(r"\b(?:and|or|etc)\b", cut.group(0)) and len(s.text[:cut.start()].split()) >= 5:
         tail = cut.group(0)
