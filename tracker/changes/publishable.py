@@ -378,7 +378,8 @@ def unlabelled(s: Statement) -> Statement:
     conj = _OPENING_CONJUNCTION_RE.match(body)
     if conj and has_verb(body[conj.end():]) and len(body[conj.end():].split()) >= 4:
         body = capitalise(body[conj.end():]) if not prefix else body[conj.end():]
-        s = replace(s, text=prefix + body, short="" if s.short.startswith(conj.group(0)) else s.short)
+        short = re.sub(r"^((?:[A-Z][\w ]{0,40}: )?)(?:And|But|Or|So|Yet)\s+(?=\w)", r"\1", s.short)
+        s = replace(s, text=prefix + body, short=capitalise(short) if short[:1].islower() else short)
     m = _LIST_LABEL_RE.match(body)
     m = m if m and not has_verb(m.group("label")) else _DATED_LABEL_RE.match(body)
     if m and has_verb(body[m.end():]) and len(body[m.end():].split()) >= 5:
