@@ -162,3 +162,11 @@ def test_a_noun_phrase_item_is_said_with_its_lists_lead_in() -> None:
     assert any(t.startswith("The activity information") and t.endswith(
         "may include activity on third-party sites and apps that use its services") for t in texts), texts
     assert "Activity on third-party sites and apps that use its services" not in texts
+
+
+def test_a_clause_is_not_cut_at_a_comma_after_a_preposition() -> None:
+    from tracker.changes.phrasing import clause_about
+    text = ("Personal data we collect may be transferred to, and stored and processed in, the United States or any "
+            "other country in which we operate")
+    said = clause_about(text, None, 80)        # too long to quote whole: no clause ends at 'to,'
+    assert said is None or not said.endswith(("transferred", "transferred to"))

@@ -13,7 +13,10 @@ from functools import lru_cache
 _LEAD_RE = re.compile(r"^[\s\"'“”‘’(\[*#>•·▪◦●-]*(?:\d{1,3}[.)]\s+|[a-z][.)]\s+|\([a-z0-9]{1,4}\)\s+)?")
 _TRAIL_RE = re.compile(r"[\s\"'“”‘’)\]*,;:.]*$")
 _CLAUSE_SPLIT_RE = re.compile(r"\s*(?:;|\s[–—]\s|:\s(?=[A-Z])|\.\s+(?=[A-Z]))\s*")
-_COMMA_SPLIT_RE = re.compile(r",\s+(?=(?:and|but|or|which|including|such as|for example|e\.g\.|unless|except|"
+# (never after a preposition: '… transferred to, and stored and processed in, the United States'
+# sets a second verb inside the first, whose object is still to come)
+_AFTER_PREPOSITION = r"(?<!\bto)(?<!\bin)(?<!\bfrom)(?<!\bwith)(?<!\bby)(?<!\bof)(?<!\bfor)(?<!\bon)(?<!\bat)"
+_COMMA_SPLIT_RE = re.compile(_AFTER_PREPOSITION + r",\s+(?=(?:and|but|or|which|including|such as|for example|e\.g\.|unless|except|"
                              r"where|when|if|so that|in order|as well as)\b)")
 _MODALS = {"already", "just", "recently", "even", "actually", "cannot", "can't", "won't", "will", "may", "might", "can", "could", "should", "would", "must", "shall", "also", "only", "never",
            "generally", "automatically", "currently", "still", "now", "no", "longer", "not", "always", "sometimes",
@@ -138,7 +141,7 @@ def third_person(text: str, owner: str) -> str:
 
 
 _SPLIT_RE = re.compile(r"\s*;\s*|(?<!\.)\s[–—-]\s|:\s+|\s(?=(?:in connection with|in order to|for the purposes? of|"
-                       r"in accordance with|pursuant to|to the extent)\b)|,\s+(?=(?:and|but|or|which|including|such as|for example|e\.g\.|"
+                       r"in accordance with|pursuant to|to the extent)\b)|" + _AFTER_PREPOSITION + r",\s+(?=(?:and|but|or|which|including|such as|for example|e\.g\.|"
                        r"unless|except|where|when|if|so that|in order|as well as|while|whereas|because)\b)|"
                        r"(?<![A-Z])(?<!\bInc)(?<!\bLtd)(?<!\bCorp)(?<!\bCo)(?<!\bNo)\.\s+(?=[A-Z])")
 _CONJUNCTION_RE = re.compile(r"(?i)^(?:and|but|or|which|including|such as|for example|e\.g\.|as well as|while|whereas|"
