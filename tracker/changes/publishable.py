@@ -317,7 +317,8 @@ def host_value(s: Statement) -> bool:
 # 'Google offers'): 'Binding Corporate Rules - Controller (BCR-C) provide' is one name
 _LIST_LABEL_RE = re.compile(r"^(?P<label>[A-Z][\w'’&/-]*(?: [\w'’&/()-]+){0,5}?)(?: [-–—]|:) (?=[A-Z][\w'’-]* [a-z])")
 # a full stop before a lower-case word inside a sentence: a typo for a comma ('Switzerland. the')
-_STOP_LOWER_RE = re.compile(r"(?<=[a-z]{2})\. (?=[a-z]{2,}\b)")
+# (a word of prose after it, not code or a host: 'the service. window.pwned=1' stays as written)
+_STOP_LOWER_RE = re.compile(r"(?<=[a-z]{2})\. (?=[a-z]{2,} [a-z])")
 _ABBREVIATION_END_RE = re.compile(r"(?i)\b(?:etc|inc|ltd|corp|co|no|vs|approx|incl|dept|esp|viz)$")
 
 
