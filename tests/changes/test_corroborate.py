@@ -360,9 +360,63 @@ def test_a_promise_restated_with_an_exception_was_narrowed_not_withdrawn() -> No
     said = [Statement("No longer promises: Acme does not share …", "sharing", "promise-withdrawn", changes=(0,))]
     new = ["We do not share your personal information with anyone outside Acme for their marketing use "
            "without your consent."]
-    assert _kept(said, changes, [], new) == []
+    # not withdrawn: narrowed, and the report says so with the exception the promise gained
+    narrowed = corroborated(said, changes, [], new, KINDS, owner="Acme")
+    assert [s.impact for s in narrowed] == ["promise-narrowed"]
+    assert narrowed[0].text.startswith("Narrows its promise: Acme does not share your personal information")
+    assert "without your consent (was: no exception)" in narrowed[0].text
     # another act under the exception, or the negation gone, leaves the promise withdrawn
     sells = ["We do not sell your personal information to anyone outside Acme for their marketing use without your consent."]
     shares = ["We share your personal information with other companies for their marketing use."]
     assert len(_kept(said, changes, [], sells)) == 1
     assert len(_kept(said, changes, [], shares)) == 1
+
+
+def test_a_retention_rule_said_gone_that_the_new_text_states_with_another_period_is_a_period_change() -> None:
+    """'After a maximum of 10 days, we start deleting … Widget Data' dropped while a new sentence
+    deletes or aggregates the same data after 30 days: '… 30 days (was: 10 days) …', not dropped."""
+    rule = "After a maximum of 10 days, we start the process of deleting, de-identifying, or aggregating Widget Data."
+    changes = [ch("removed", rule, None),
+               ch("added", None, "We never link this browsing history to your name, and we delete, obfuscate, or "
+                                 "aggregate it after no longer than 30 days.")]
+    said = [Statement("Retention rule dropped: after a maximum of 10 days, Acme starts …", "retention",
+                      "retention-changed", "After a maximum of 10 days, Acme starts the process of deleting, "
+                      "de-identifying, or aggregating Widget Data", None, (0,))]
+    old = [rule, "After 30 days, we begin deleting your deactivated account."]
+    new = ["After 30 days, we begin deleting your deactivated account.", changes[1].new]
+    out = corroborated(said, changes, old, new, KINDS)
+    assert [(s.text, s.old, s.new) for s in out] == [
+        ("After a maximum of 30 days (was: 10 days), Acme starts the process of deleting, de-identifying, or "
+         "aggregating Widget Data", "10 days", "30 days")]
+    # a period the old text already had for other data (the account rule) pairs with nothing
+    assert [s.impact for s in corroborated(said, changes, old, old[1:], KINDS)] == ["retention-changed"]
+    assert corroborated(said, changes, old, old[1:], KINDS)[0].text.startswith("Retention rule dropped")
+    # one act in common (deleting) is not the same rule
+    one_act = ["We delete your messages after no longer than 30 days."]
+    assert corroborated(said, changes, old, one_act, KINDS)[0].text.startswith("Retention rule dropped")
+
+
+def test_examples_dropped_from_a_sentence_said_gone_leave_it_said() -> None:
+    """'We merge data collected from our own websites, such as www.acme.com, and our mobile apps,
+    such as our Acme app' is still said by 'We merge data collected from our own websites and
+    mobile apps'; examples naming a kind of data are news and keep the claim."""
+    old = ("We merge data collected from our own websites, such as www.acme.com and www.deals.acme.com , and our "
+           "mobile apps, such as our Acme and Coupons apps.")
+    gone = [Statement("No longer says: Acme merges data …", "collection", "practice-changed", old, None, (0,))]
+    assert _kept(gone, [ch("removed", old, None)], [], ["We merge data collected from our own websites and mobile apps."]) == []
+    kinds = "We collect data about you from partners, such as your purchase history and location."
+    gone2 = [Statement("No longer says: …", "collection", "practice-changed", kinds, None, (0,))]
+    assert len(_kept(gone2, [ch("removed", kinds, None)], [], ["We collect data about you from partners."])) == 1
+
+
+def test_a_negation_in_another_stretch_of_a_long_sentence_does_not_hide_the_claim() -> None:
+    """'Where the issue is more substantive in nature, more information is sought from the customer
+    if necessary and if not the matter is escalated …' holds 'more information may be sought from
+    you' (the 'not' negates the escalation); a 'not' next to the claim's words still tells them apart."""
+    added = "Where your issue may be more substantive in nature, more information may be sought from you."
+    said = [Statement("Adds: …", "contact", "reworded", None, added, (0,))]
+    old = ["Where the issue is more substantive in nature, more information is sought from the customer if necessary "
+           "and if not the matter is escalated to our legal team which will work across the business to resolve it."]
+    assert _kept(said, [ch("added", None, added)], old, []) == []
+    negated = ["Where the issue is more substantive in nature, more information is not sought from the customer."]
+    assert len(_kept(said, [ch("added", None, added)], negated, [])) == 1

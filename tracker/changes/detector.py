@@ -402,7 +402,8 @@ def compare(old: str, new: str) -> ChangeReport:
     old_sentences, new_sentences = list(ctx.old_sentences), list(ctx.new_sentences)
     cands = corroborated(publishable(candidates(ctx)), changes, old_sentences, new_sentences,
                          protection_kinds(lambda t: _promise(ctx, t)),
-                         {"old": right_given(old_sentences, before=True), "new": right_given(new_sentences)})
+                         {"old": right_given(old_sentences, before=True), "new": right_given(new_sentences)},
+                         ctx.owner)
     partial = summary_side(d_old.text, d_new.text)
     if partial:       # one side is a summary page linking to the policy: say so, and nothing else
         cands = [summary_statement(partial, ctx.owner, len(d_old.text.split()), len(d_new.text.split()))]
