@@ -420,3 +420,44 @@ def test_a_negation_in_another_stretch_of_a_long_sentence_does_not_hide_the_clai
     assert _kept(said, [ch("added", None, added)], old, []) == []
     negated = ["Where the issue is more substantive in nature, more information is not sought from the customer."]
     assert len(_kept(said, [ch("added", None, added)], negated, [])) == 1
+
+
+def test_a_control_through_a_renamed_setting_moved_and_was_not_dropped() -> None:
+    """'You can control this feature from the Personalization Setting' -> 'You can also control
+    whether we keep track of your visits … by using your Personalization and Data settings':
+    the same control through the setting under a longer name; another control there is no proof."""
+    changes = [ch("removed", "You can control this feature from the Personalization Setting within your Privacy "
+                             "Settings, available at https://acme.com/settings.", None)]
+    said = [Statement("Right no longer stated: you can control this feature …", "rights", "right-removed", changes=(0,))]
+    new = ["You can also control whether we keep track of your visits to websites with Acme content by using your "
+           "Personalization and Data settings, available at https://acme.com/personalization."]
+    assert _kept(said, changes, [], new) == []
+    # the same setting named for another thing the user does, or another setting, holds nothing
+    download = ["You can download your Personalization and Data settings as a file."]
+    assert len(_kept(said, changes, [], download)) == 1
+    elsewhere = ["You can also control whether we keep track of your visits by using your Ads preferences."]
+    assert len(_kept(said, changes, [], elsewhere)) == 1
+
+
+def test_a_right_that_points_to_where_it_is_explained_is_new_only_if_the_right_is() -> None:
+    """'You may opt out of those cookies as described below' is no new right when the old text
+    already let the user opt out of cookies; a pointer to another right (or none) stays new."""
+    added = [ch("added", None, "You may opt out of those cookies as described below.")]
+    said = [Statement("New right: you may opt out of those cookies as described below", "rights", "right-added",
+                      changes=(0,))]
+    old = ["You may opt-out of the cookies delivered by Acme by changing the setting on your browser."]
+    assert _kept(said, added, old, []) == []
+    assert len(_kept(said, added, ["You may opt-out of our e-mails by changing your preferences."], [])) == 1
+    assert len(_kept(said, added, ["You may not opt out of the cookies delivered by Acme."], [])) == 1
+
+
+def test_a_pointer_to_a_document_the_new_text_still_names_is_not_gone() -> None:
+    """'You can find more information … by referring to the supplementary privacy notices for
+    particular services' is not gone when the new text says it 'may post product specific privacy
+    notices'; a document the new text no longer names is."""
+    old = ("You can find more information about how we process personal information by referring to the supplementary "
+           "privacy notices for particular services.")
+    gone = [Statement("No longer says: …", "policy-changes", "practice-changed", old, None, (0,))]
+    new = ["Sometimes, we may post product specific privacy notices or Help Center materials to explain our products."]
+    assert _kept(gone, [ch("removed", old, None)], [], new) == []
+    assert len(_kept(gone, [ch("removed", old, None)], [], ["We may post Help Center materials to explain our products."])) == 1

@@ -205,6 +205,21 @@ class Side:
                 return True
         return False
 
+    def names_like(self, name: str) -> list[str]:
+        """The sentences of this side that hold every word of a name of two words or more,
+        stemmed, in any case and order ('Personalization and Data settings' for 'Personalization
+        Setting')."""
+        self._index()
+        words = [w for w in _tokens(name, False) if w not in _STOP]
+        stems = {_stem(w) for w in words}
+        # a name of common words ('Personal Information') is no setting to follow
+        if len(stems) < 2 or set(words) <= self.common():
+            return []
+        pool = set.intersection(*(set(self._by_stem.get(st, ())) for st in stems))
+        # the name's first word still written as a name, never as the first word of the sentence
+        first = re.compile(rf"(?<=[a-z,] ){re.escape(name.split()[0][:5])}")
+        return [self.sentences[k] for k in sorted(pool) if first.search(self.sentences[k])]
+
     def names(self, name: str) -> list[str]:
         """The sentences of this side that hold a name, as written."""
         self._index()
@@ -373,6 +388,7 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
             or kind is not None and side.holds(text, SAME_PROTECTION, stemmed=True, kind=same_protection(text, kind))
             or kind is not None and side.contains(text, kind)
             or impact in RIGHTS and kind is not None and same_means(text, side, kind)
+            or impact in RIGHTS and kind is not None and pointed_right(text, side, kind)
             or impact in SHARING and side.holds(text, SAME_SHARING, stemmed=True, kind=same_sharing(text))
             or impact in QUOTED and quoted_gone and any(
                 side.holds(t, SAME_QUOTE, stemmed=True, kind=nothing_new(t, side.common())) for t in _with_and_without_examples(text))
@@ -380,8 +396,30 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
             # one of them may belong to another practice than the claim's
             or impact in QUOTED and quoted_gone and not sign(text).polarity and (
                 side.joined().holds(text, SAME_QUOTE, stemmed=True, kind=nothing_new(text, side.common())))
+            or impact in QUOTED and quoted_gone and same_pointer(text, side)
             or impact == "promise-withdrawn" and kind is not None and quoted_gone and narrowed(text, side, kind)
             or given is not None and given(text))
+
+
+# a sentence that sends the reader to another document for more ('You can find more information … by
+# referring to the supplementary privacy notices for particular services'), and the document's name
+_POINTS_TO_RE = re.compile(r"(?i)\b(?:find|learn|read|get|obtain) (?:out )?(?:more|additional|further|detailed) "
+                           r"(?:information|details)\b[^.;]*?\b(?:refer(?:ring)? to|visit(?:ing)?|see|seeing|read(?:ing)?|"
+                           r"consult(?:ing)?|review(?:ing)?) (?:the |our |its |any )?((?:[\w-]+ ){0,3}?[\w-]+ "
+                           r"(?:notices?|polic(?:y|ies)|statements?|terms|faqs?|cent(?:er|re)|materials|supplements?))\b")
+
+
+def same_pointer(claim: str, side: Side) -> bool:
+    """Does side still name the document a sentence said gone sent the reader to (its last two
+    words: 'product specific privacy notices' for 'the supplementary privacy notices')? Only the
+    way of pointing to it changed."""
+    m = _POINTS_TO_RE.search(claim)
+    if not m:
+        return False
+    name = [_stem(w) for w in _tokens(m.group(1), False)][-2:]
+    if len(name) < 2 or name[0] in {_stem(w) for w in _STOP}:
+        return False
+    return any(_in_order(name, _tokens(t, True)) for t in side.names_like(m.group(1).split()[-2] + " " + m.group(1).split()[-1]))
 
 
 # examples of what a sentence names ('our own websites, such as www.target.com and …, and our
@@ -585,11 +623,49 @@ def same_means(claim: str, side: Side, kind: Callable[[str], bool]) -> bool:
     for name in _MEANS_RE.findall(claim):
         # what the right does is read outside the name: 'Limit Ad Tracking' limits on both sides
         families = _right_families(claim.replace(name, " "))
-        for holder in side.names(name):
+        verb = _user_verb(claim)
+        # the setting renamed around its words: 'the Personalization Setting' -> 'your Personalization
+        # and Data settings'
+        for holder in side.names(name) or side.names_like(name):
             if (kind(holder) or _USER_CAN_RE.search(holder)) and not _USER_CANNOT_RE.search(holder) \
-                    and families & _right_families(holder.replace(name, " ")):
+                    and (families & _right_families(holder.replace(name, " "))
+                         or not families and verb is not None and verb == _user_verb(holder)):
                 return True
     return False
+
+
+# a right that sends the reader to where it is explained: 'You may opt out of those cookies as described below'
+_POINTER_RE = re.compile(r"(?i)\s*\(?\b(?:as (?:described|explained|set out|detailed|outlined)|see) (?:below|above|"
+                         r"(?:later |further )?in (?:the|this) [\w ]{1,30}? section)\b\)?")
+_DEMONSTRATIVES = frozenset({"those", "these", "such", "said", "the", "this", "that"})
+
+
+def pointed_right(claim: str, side: Side, kind: Callable[[str], bool]) -> bool:
+    """Does side give, in a right of its own, every word of a right that only points to where it
+    is explained ('You may opt out of those cookies as described below' <- 'You may opt-out of the
+    cookies delivered by Acme by changing the setting on your browser')? The right was already
+    given; the pointer is new, not the right. Too few words to be recognised otherwise."""
+    if not _POINTER_RE.search(claim):
+        return False
+    bare = _POINTER_RE.sub("", claim)
+    want = sign(bare)
+    words = {_stem(w) for w in _tokens(bare.replace("-", " "), False) if w not in _STOP and w not in _DEMONSTRATIVES}
+    if len(words) < 2:
+        return False
+    for holder in side.sentences:
+        if words <= set(_tokens(holder.replace("-", " "), True)) and sign(holder).polarity == want.polarity \
+                and (kind(holder) or _USER_CAN_RE.search(holder)):
+            return True
+    return False
+
+
+_USER_VERB_RE = re.compile(r"(?i)\byou (?:can|may)(?: also| always| still)? (?!not\b|also\b)([a-z]+)")
+
+
+def _user_verb(text: str) -> str | None:
+    """What the user can do, by its verb ('you can also control whether …' -> 'control')."""
+    m = _USER_VERB_RE.search(text)
+    return m.group(1).lower() if m else None
 
 
 def nothing_new(claim: str, common: frozenset[str] = frozenset()) -> Callable[[str], bool]:
