@@ -24,8 +24,10 @@ def test_a_sentence_called_new_that_the_old_text_has_is_not_stated() -> None:
             Statement("Search history is kept 18 months", "retention", "retention-stated", changes=(1,))]
     old = ["How We Share Information Outside AcmeAcme does not sell or rent your personal information to third parties.",
            "Acme keeps your search history for 9 months before deleting it."]
-    # the first sentence is there (a heading was glued to it); the period differs in the second
-    assert _kept(said, changes, old, []) == ["Search history is kept 18 months"]
+    # the first sentence is there (a heading was glued to it); the period differs in the second:
+    # the report says the period changed
+    assert _kept(said, changes, old, [changes[1].new]) == [
+        "Acme keeps your search history for 18 months (was: 9 months) before deleting it"]
 
 
 def test_negations_and_numbers_tell_sentences_apart() -> None:
@@ -461,3 +463,44 @@ def test_a_pointer_to_a_document_the_new_text_still_names_is_not_gone() -> None:
     new = ["Sometimes, we may post product specific privacy notices or Help Center materials to explain our products."]
     assert _kept(gone, [ch("removed", old, None)], [], new) == []
     assert len(_kept(gone, [ch("removed", old, None)], [], ["We may post Help Center materials to explain our products."])) == 1
+
+
+def test_a_sentence_said_gone_that_the_new_text_says_with_another_number_is_a_value_change() -> None:
+    """'… within three business days' gone while the new text says '… within five business days':
+    the value changed; when the old text had both, one was really dropped."""
+    three = "You will receive a response to requests sent to help@acme.com within three business days of our receiving it."
+    five = "You will receive a response to requests sent to help@acme.com within five business days of its receipt."
+    said = [Statement("No longer says: …", "contact", "practice-changed", three, None, (0,))]
+    out = corroborated(said, [ch("removed", three, None)], [three], [five], KINDS, owner="Acme")
+    assert [(s.impact, s.old, s.new) for s in out] == [("value-changed", "three business days", "five business days")]
+    assert "within five business days (was: three business days) of its receipt" in out[0].text
+    both = corroborated(said, [ch("removed", three, None)], [three, five], [five], KINDS, owner="Acme")
+    assert [s.impact for s in both] == ["practice-changed"]
+
+
+def test_a_promise_said_new_that_the_old_text_made_without_an_exception_was_narrowed() -> None:
+    """'we will not sell … any third party (except our service providers) to use your email address
+    without your permission' is no new commitment when the old text said it without the exception."""
+    new = ("We will not sell, rent, swap or authorize any third party (except our service providers) to use your "
+           "email address without your permission.")
+    said = [Statement("New commitment: …", "sale", "no-sale-promise", None, new, (0,))]
+    old = ["If you have registered, we will not sell, rent, swap or authorize any third party to use your email "
+           "address without your permission."]
+    out = corroborated(said, [ch("added", None, new)], old, [new], KINDS, owner="Acme")
+    assert [s.impact for s in out] == ["promise-narrowed"]
+    assert out[0].text.endswith("(was: no “except its service providers” exception)")
+    assert out[0].short == "Acme's promise not to sell now has an exception: its service providers"
+    # a promise the old text did not make at all stays new
+    assert [s.impact for s in corroborated(said, [ch("added", None, new)], ["We sell data."], [new], KINDS)] == \
+        ["no-sale-promise"]
+
+
+def test_a_number_that_counts_nothing_or_is_written_in_words_is_no_value_change() -> None:
+    old = "Acme offers security features, like Safe Browsing and two Step Verification to help you protect your account."
+    new = "Acme offers security features, like Safe Browsing and 2 Step Verification to help you protect your account."
+    said = [Statement("No longer says: …", "security", "practice-changed", old, None, (0,))]
+    out = corroborated(said, [ch("removed", old, None)], [old], [new], KINDS, owner="Acme")
+    assert all(s.impact != "value-changed" for s in out)
+    new3 = "Acme offers security features, like Safe Browsing and 3 Step Verification to help you protect your account."
+    out = corroborated(said, [ch("removed", old, None)], [old], [new3], KINDS, owner="Acme")
+    assert all(s.impact != "value-changed" for s in out)

@@ -109,6 +109,7 @@ _CROSS_REFERENCE_RE = re.compile(r"(?i)\((?:see|refer to|as (?:described|explain
 @lru_cache(maxsize=16384)
 def sign(text: str) -> Sign:
     low = (_CROSS_REFERENCE_RE.sub("", text) if "(" in text else text).lower().replace("\u2019", "'")
+    low = low.replace("anytime", "any time")       # 'at anytime' is 'at any time'
     # a contraction is a negation, told by the polarity, not a word ('don't sell' is 'does not sell')
     words = frozenset(w.strip("'-") for w in _WORD_RE.findall(low) if not w.endswith("n't")) - _STOP - {""}
     polarity = tuple(sorted({_NEGATION.get(m, m) for m in (m.lower() for m in _POLARITY_RE.findall(low))}))
@@ -501,7 +502,7 @@ def _restated(s: Statement, changes: Sequence[Change], sides: dict[str, Side], o
               owner: str) -> Statement | None:
     """s said as the change it is when the other side restates its claim with another period or
     with an exception added (tracker.changes.restated), else None."""
-    from tracker.changes.restated import narrowed_statement, retention_restated
+    from tracker.changes.restated import narrowed_new_promise, narrowed_statement, retention_restated, value_restated
     if len(s.changes) != 1:
         return None
     c = changes[s.changes[0]]
@@ -509,7 +510,8 @@ def _restated(s: Statement, changes: Sequence[Change], sides: dict[str, Side], o
         kind = kind_of(c.old)
         holder = narrowed_in(c.old, sides["new"], kind) if kind is not None else None
         return narrowed_statement(s, holder, owner) if holder else None
-    return retention_restated(s, c, old_sentences, new_sentences, lambda side, t: sides[side].holds(t))
+    return retention_restated(s, c, old_sentences, new_sentences, lambda side, t: sides[side].holds(t)) \
+        or value_restated(s, c, sides, owner) or narrowed_new_promise(s, c, sides, kind_of, owner)
 
 
 _NEGATED_ACT_RE = re.compile(r"(?i)\b(?:does|do|will|shall|would)(?: not|n't) (?!have\b|be\b)[a-z]{3,}|\bnever [a-z]{3,}")

@@ -20,8 +20,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from typing import TYPE_CHECKING
+
 from tracker.changes.report import Change
 from tracker.changes.rules.common import Statement
+
+if TYPE_CHECKING:
+    from tracker.changes.corroborate import Side
 
 # acts of ending the keeping of data, one key per family ('deleting', 'delete' and 'deletes' as one)
 _END_ACTS_RE = re.compile(r"(?i)\b(?:(delet)\w*|(eras)\w*|(purg)\w*|(destroy)\w*|(aggregat)\w*|(anonymi[sz])\w*|"
@@ -87,7 +92,146 @@ def narrowed_statement(s: Statement, holder: str, owner: str) -> Statement:
     from tracker.changes.phrasing import third_person, tidy
     from tracker.changes.rules.common import _lower
     now = tidy(third_person(holder, owner)) if owner else tidy(holder)
-    vp = re.search(r"\b(?:will|does|do|shall|would) not (.+)$", now)
-    short = f"{owner} narrows its promise not to {vp.group(1)}" if vp and owner else ""
+    m = re.search(r"(?i)\b(?:without|unless|except|only)\b[^,;.()]*", now)
+    short = _exception_short(owner, now, m.group(0)) if m else ""
     return Statement(f"Narrows its promise: {_lower(now)} (was: no exception)", s.topic, "promise-narrowed",
                      s.old, now, s.changes, short)
+
+
+# a number and what it counts: 'three business days', '18 months', '13 years old'
+_UNIT = r"(?:[ -](?:business|calendar|working|full))?[ -](?:days?|weeks?|months?|years?|hours?|minutes?)(?: old)?"
+SAME_VALUE_SENTENCE = 0.7   # share of a sentence's stemmed words (numbers aside) in its restatement
+
+
+_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+                 "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirty": "30", "sixty": "60", "ninety": "90",
+                 "hundred": "100"}
+
+
+def _value_phrase(text: str, number: str) -> str | None:
+    """The number with what it counts ('three business days', 'the age of 13'), or None when it
+    counts nothing a reader would call a value ('2-Step Verification', a list item's number)."""
+    n = re.escape(number)
+    m = re.search(rf"(?i)\b{n}{_UNIT}\b", text) or re.search(rf"(?i)\b(?:age of|aged?|under|over|older than|younger than) {n}\b", text)
+    return m.group(0) if m else None
+
+
+def _same_number(a: str, b: str) -> bool:
+    return _NUMBER_WORDS.get(a.lower(), a) == _NUMBER_WORDS.get(b.lower(), b)
+
+
+def value_elsewhere(claim: str, other: "Side", own: "Side") -> tuple[str, str, str] | None:
+    """(the sentence of other that says claim with one number changed, the claim's number, that
+    sentence's number), when other has one such sentence its own side lacks ('… within three
+    business days' -> '… within five business days of its receipt'); else None."""
+    from tracker.changes.corroborate import _NUMBER_RE, _stem, sign
+    want = sign(claim)
+    if not want.numbers:
+        return None
+    words = {_stem(w) for w in want.words if not _NUMBER_RE.fullmatch(w)}
+    if len(words) < 4:
+        return None
+    signs = other._index()
+    need = SAME_VALUE_SENTENCE * len(words)
+    pool = sorted({k for st in words for k in other._by_stem.get(st, ())})
+    found: list[tuple[str, str, str]] = []
+    for k in pool:
+        got = signs[k]
+        mine, theirs = set(want.numbers) - set(got.numbers), set(got.numbers) - set(want.numbers)
+        if len(words & got.stems) < need or got.polarity != want.polarity or len(mine) != 1 or len(theirs) != 1:
+            continue
+        holder = other.sentences[k]
+        a, b = next(iter(mine)), next(iter(theirs))
+        if not _same_number(a, b) and _value_phrase(claim, a) and _value_phrase(holder, b) and not own.holds(holder):
+            found.append((holder, a, b))
+    return found[0] if len(found) == 1 else None
+
+
+QUOTED_VALUES = frozenset({"reworded", "practice-changed", "collection-widened", "children-rule", "retention-stated"})
+
+
+def value_restated(s: Statement, c: Change, sides: dict[str, "Side"], owner: str) -> Statement | None:
+    """A sentence quoted as gone (new) whose other side says it with one number changed: the new
+    sentence with the old value, '… within five business days (was: three business days) …'."""
+    from tracker.changes.phrasing import third_person, tidy
+    if s.impact not in QUOTED_VALUES or len(s.changes) != 1 or c.kind not in ("added", "removed"):
+        return None
+    gone = c.kind == "removed"
+    claim = c.old if gone else c.new
+    if not claim:
+        return None
+    found = value_elsewhere(claim, sides["new" if gone else "old"], sides["old" if gone else "new"])
+    if found is None:
+        return None
+    holder, mine, theirs = found
+    new_sentence, new_number, old_number = (holder, theirs, mine) if gone else (claim, mine, theirs)
+    old_sentence = claim if gone else holder
+    now_phrase, was_phrase = _value_phrase(new_sentence, new_number), _value_phrase(old_sentence, old_number)
+    now = tidy(third_person(new_sentence, owner)) if owner else tidy(new_sentence)
+    if not now_phrase or not was_phrase or now_phrase not in now:
+        return None
+    text = now.replace(now_phrase, f"{now_phrase} (was: {was_phrase})", 1)
+    return Statement(text[:1].upper() + text[1:], s.topic, "value-changed", was_phrase, now_phrase, s.changes)
+
+
+# an exception a promise may carry: '(except our service providers)', 'unless you ask us to', 'without your consent'
+_EXCEPTION_PHRASE_RE = re.compile(r"(?i)\s*\((?:except|excluding|other than|unless)\b[^()]*\)|,?\s*\b(?:except|unless|"
+                                  r"other than|without)\b[^,;.()]*")
+NEW_PROMISES = frozenset({"promise-added", "no-sale-promise"})
+MIN_PROMISE_WORDS = 6       # content words a promise without its exception needs to be recognised by
+
+
+def exception_added(claim: str, old: "Side", kind: Callable[[str], bool]) -> str | None:
+    """The exception a promise said new carries that the old side's same promise lacked ('will
+    not sell, rent, swap or authorize any third party (except our service providers) to use your
+    email address without your permission' <- the same without '(except our service providers)');
+    None when the old side has no such promise."""
+    from tracker.changes.corroborate import SAME_PRACTICE
+    from tracker.changes.corroborate import sign
+    for m in _EXCEPTION_PHRASE_RE.finditer(claim):
+        bare = claim[:m.start()] + claim[m.end():]
+        if len(sign(bare).stems) < MIN_PROMISE_WORDS:
+            continue                      # 'will not use this information for any purpose': any promise says that
+        # the old promise had no exception of this kind in other words ('other than the purpose for
+        # which it was submitted' is 'other than the reason you provided it')
+        word = re.match(r"(?i)\W*(except|excluding|other than|unless|without)", m.group(0))
+        lacks = re.compile(rf"(?i)\b{word.group(1) if word else 'except'}\b")
+
+        def plain(holder: str) -> bool:
+            return kind(holder) and not lacks.search(holder)
+        if old.holds(bare, kind=plain) or old.holds(bare, SAME_PRACTICE, stemmed=True, kind=plain):
+            return m.group(0).strip(" ,")
+    return None
+
+
+def narrowed_new_promise(s: Statement, c: Change, sides: dict[str, "Side"],
+                         kind_of: Callable[[str], Callable[[str], bool] | None], owner: str) -> Statement | None:
+    """A promise said new that the old text made without one of its exceptions: narrowed, and
+    the report says which exception it gained."""
+    from tracker.changes.phrasing import third_person, tidy
+    from tracker.changes.rules.common import _lower
+    if s.impact not in NEW_PROMISES or len(s.changes) != 1 or not c.new or c.kind not in ("added", "reworded"):
+        return None
+    kind = kind_of(c.new)
+    exception = exception_added(c.new, sides["old"], kind) if kind is not None else None
+    if not exception:
+        return None
+    now = tidy(third_person(c.new, owner)) if owner else tidy(c.new)
+    said = tidy(third_person(exception, owner)) if owner else exception
+    return Statement(f"Narrows its promise: {_lower(now)} (was: no “{said.strip('()')}” exception)", s.topic,
+                     "promise-narrowed", None, now, s.changes, _exception_short(owner, now, said))
+
+
+def _exception_short(owner: str, promise: str, exception: str) -> str:
+    """The headline form: "NYT's promise not to sell now has an exception: its service providers"."""
+    verb = re.search(r"(?i)\b(?:not|never) (?:[a-z]+ly )?([a-z]+)", promise)
+    exception = re.sub(r"(?i)^\(?(?:except|excluding)\s+", "", exception.strip("() ,"))
+    if not owner or not verb or not exception:
+        return ""
+    # the promise with its object when that fits: 'not to collect any personal information from children'
+    obj = re.match(r"[^,;()]*?(?=\s+(?:\(|without|unless|except|other than|only)\b|[,;]|$)", promise[verb.end():])
+    for what in ((verb.group(1) + obj.group(0)) if obj else "", verb.group(1)):
+        short = f"{owner}'s promise not to {what} now has an exception: {exception}"
+        if what and len(short) <= 140:
+            return short
+    return ""
