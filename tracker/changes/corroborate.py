@@ -383,6 +383,7 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
           given: Callable[[str], bool] | None, quoted_gone: bool = False) -> bool:
     """Does side state text, as the same sentence or (by impact) the same protection, sharing
     or right in other words?"""
+    from tracker.changes.restated import pointed_right, same_pointer, without_examples
     kind = kind_of(text) if impact in PROTECTIONS else None
     return (side.holds(text, kind=kind)
             or kind is not None and side.holds(text, SAME_PRACTICE, stemmed=True, kind=kind)
@@ -392,7 +393,7 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
             or impact in RIGHTS and kind is not None and pointed_right(text, side, kind)
             or impact in SHARING and side.holds(text, SAME_SHARING, stemmed=True, kind=same_sharing(text))
             or impact in QUOTED and quoted_gone and any(
-                side.holds(t, SAME_QUOTE, stemmed=True, kind=nothing_new(t, side.common())) for t in _with_and_without_examples(text))
+                side.holds(t, SAME_QUOTE, stemmed=True, kind=nothing_new(t, side.common())) for t in without_examples(text))
             # in two sentences only a claim without negation or condition: 'not' or 'except' in
             # one of them may belong to another practice than the claim's
             or impact in QUOTED and quoted_gone and not sign(text).polarity and (
@@ -400,47 +401,6 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
             or impact in QUOTED and quoted_gone and same_pointer(text, side)
             or impact == "promise-withdrawn" and kind is not None and quoted_gone and narrowed(text, side, kind)
             or given is not None and given(text))
-
-
-# a sentence that sends the reader to another document for more ('You can find more information … by
-# referring to the supplementary privacy notices for particular services'), and the document's name
-_POINTS_TO_RE = re.compile(r"(?i)\b(?:find|learn|read|get|obtain) (?:out )?(?:more|additional|further|detailed) "
-                           r"(?:information|details)\b[^.;]*?\b(?:refer(?:ring)? to|visit(?:ing)?|see|seeing|read(?:ing)?|"
-                           r"consult(?:ing)?|review(?:ing)?) (?:the |our |its |any )?((?:[\w-]+ ){0,3}?[\w-]+ "
-                           r"(?:notices?|polic(?:y|ies)|statements?|terms|faqs?|cent(?:er|re)|materials|supplements?))\b")
-
-
-def same_pointer(claim: str, side: Side) -> bool:
-    """Does side still name the document a sentence said gone sent the reader to (its last two
-    words: 'product specific privacy notices' for 'the supplementary privacy notices')? Only the
-    way of pointing to it changed."""
-    m = _POINTS_TO_RE.search(claim)
-    if not m:
-        return False
-    name = [_stem(w) for w in _tokens(m.group(1), False)][-2:]
-    if len(name) < 2 or name[0] in {_stem(w) for w in _STOP}:
-        return False
-    return any(_in_order(name, _tokens(t, True)) for t in side.names_like(m.group(1).split()[-2] + " " + m.group(1).split()[-1]))
-
-
-# examples of what a sentence names ('our own websites, such as www.target.com and …, and our
-# mobile apps, such as our Target and Cartwheel apps'): a restatement without them still says it
-_EXAMPLES_RE = re.compile(r"(?i),?\s*\b(?:such as|e\.g\.,?)\s[^;:()]*?"
-                          r"(?=\s*,\s*(?:and|or)\s|\s*[;:)]|\.(?:\s|$)|$)")
-
-
-def _no_news_example(m: "re.Match[str]") -> str:
-    """'' for a list of examples that names no recipient, purpose, kind of data or control
-    (sites, apps, products), else the list as written: 'such as those that collect demographic
-    and interest data' says which data."""
-    words = [w for w in _tokens(m.group(0), False) if w not in ("such", "as", "e.g")]
-    return m.group(0) if any(_NEWS_RE.fullmatch(w) or w in ("information", "data", "details") for w in words) else ""
-
-
-def _with_and_without_examples(text: str) -> list[str]:
-    """text, and text without its lists of examples when it has any."""
-    bare = _EXAMPLES_RE.sub(_no_news_example, text)
-    return [text, bare] if bare != text and len(sign(bare).words) >= MIN_WORDS else [text]
 
 
 SAME_NARROWED = 0.6         # share of a withdrawn promise's stemmed words in its restatement with an exception
@@ -633,31 +593,6 @@ def same_means(claim: str, side: Side, kind: Callable[[str], bool]) -> bool:
                     and (families & _right_families(holder.replace(name, " "))
                          or not families and verb is not None and verb == _user_verb(holder)):
                 return True
-    return False
-
-
-# a right that sends the reader to where it is explained: 'You may opt out of those cookies as described below'
-_POINTER_RE = re.compile(r"(?i)\s*\(?\b(?:as (?:described|explained|set out|detailed|outlined)|see) (?:below|above|"
-                         r"(?:later |further )?in (?:the|this) [\w ]{1,30}? section)\b\)?")
-_DEMONSTRATIVES = frozenset({"those", "these", "such", "said", "the", "this", "that"})
-
-
-def pointed_right(claim: str, side: Side, kind: Callable[[str], bool]) -> bool:
-    """Does side give, in a right of its own, every word of a right that only points to where it
-    is explained ('You may opt out of those cookies as described below' <- 'You may opt-out of the
-    cookies delivered by Acme by changing the setting on your browser')? The right was already
-    given; the pointer is new, not the right. Too few words to be recognised otherwise."""
-    if not _POINTER_RE.search(claim):
-        return False
-    bare = _POINTER_RE.sub("", claim)
-    want = sign(bare)
-    words = {_stem(w) for w in _tokens(bare.replace("-", " "), False) if w not in _STOP and w not in _DEMONSTRATIVES}
-    if len(words) < 2:
-        return False
-    for holder in side.sentences:
-        if words <= set(_tokens(holder.replace("-", " "), True)) and sign(holder).polarity == want.polarity \
-                and (kind(holder) or _USER_CAN_RE.search(holder)):
-            return True
     return False
 
 

@@ -12,7 +12,12 @@ restatements are news in their own right and must be said, not dropped:
   'after a maximum of 30 days (was: 10 days)';
 - a promise said withdrawn while the new side makes it with an exception added ('does not share
   … for their promotional use' -> '… for their promotional or marketing use without your
-  consent'): the promise was narrowed, and the report says how.
+  consent'), or said new while the old side made it without one: the promise was narrowed, and
+  the report says how;
+- any other sentence said gone (new) that the other side says with one duration or age changed.
+
+Below them, restatements that are no news at all, for corroborate to drop: examples that name no
+data, a right that only points to where it is explained, a pointer to a document still named.
 """
 
 from __future__ import annotations
@@ -20,13 +25,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from typing import TYPE_CHECKING
-
+from tracker.changes.corroborate import (_in_order, MIN_WORDS, _NEWS_RE, _NUMBER_RE, SAME_PRACTICE, Side, sign, _stem,
+                                         _STOP, _tokens, _USER_CAN_RE)
 from tracker.changes.report import Change
 from tracker.changes.rules.common import Statement
-
-if TYPE_CHECKING:
-    from tracker.changes.corroborate import Side
 
 # acts of ending the keeping of data, one key per family ('deleting', 'delete' and 'deletes' as one)
 _END_ACTS_RE = re.compile(r"(?i)\b(?:(delet)\w*|(eras)\w*|(purg)\w*|(destroy)\w*|(aggregat)\w*|(anonymi[sz])\w*|"
@@ -120,11 +122,10 @@ def _same_number(a: str, b: str) -> bool:
     return _NUMBER_WORDS.get(a.lower(), a) == _NUMBER_WORDS.get(b.lower(), b)
 
 
-def value_elsewhere(claim: str, other: "Side", own: "Side") -> tuple[str, str, str] | None:
+def value_elsewhere(claim: str, other: Side, own: Side) -> tuple[str, str, str] | None:
     """(the sentence of other that says claim with one number changed, the claim's number, that
     sentence's number), when other has one such sentence its own side lacks ('… within three
     business days' -> '… within five business days of its receipt'); else None."""
-    from tracker.changes.corroborate import _NUMBER_RE, _stem, sign
     want = sign(claim)
     if not want.numbers:
         return None
@@ -150,7 +151,7 @@ def value_elsewhere(claim: str, other: "Side", own: "Side") -> tuple[str, str, s
 QUOTED_VALUES = frozenset({"reworded", "practice-changed", "collection-widened", "children-rule", "retention-stated"})
 
 
-def value_restated(s: Statement, c: Change, sides: dict[str, "Side"], owner: str) -> Statement | None:
+def value_restated(s: Statement, c: Change, sides: dict[str, Side], owner: str) -> Statement | None:
     """A sentence quoted as gone (new) whose other side says it with one number changed: the new
     sentence with the old value, '… within five business days (was: three business days) …'."""
     from tracker.changes.phrasing import third_person, tidy
@@ -181,13 +182,15 @@ NEW_PROMISES = frozenset({"promise-added", "no-sale-promise"})
 MIN_PROMISE_WORDS = 6       # content words a promise without its exception needs to be recognised by
 
 
-def exception_added(claim: str, old: "Side", kind: Callable[[str], bool]) -> str | None:
+def _without_word(kind: Callable[[str], bool], word: "re.Pattern[str]") -> Callable[[str], bool]:
+    return lambda holder: kind(holder) and not word.search(holder)
+
+
+def exception_added(claim: str, old: Side, kind: Callable[[str], bool]) -> str | None:
     """The exception a promise said new carries that the old side's same promise lacked ('will
     not sell, rent, swap or authorize any third party (except our service providers) to use your
     email address without your permission' <- the same without '(except our service providers)');
     None when the old side has no such promise."""
-    from tracker.changes.corroborate import SAME_PRACTICE
-    from tracker.changes.corroborate import sign
     for m in _EXCEPTION_PHRASE_RE.finditer(claim):
         bare = claim[:m.start()] + claim[m.end():]
         if len(sign(bare).stems) < MIN_PROMISE_WORDS:
@@ -195,16 +198,13 @@ def exception_added(claim: str, old: "Side", kind: Callable[[str], bool]) -> str
         # the old promise had no exception of this kind in other words ('other than the purpose for
         # which it was submitted' is 'other than the reason you provided it')
         word = re.match(r"(?i)\W*(except|excluding|other than|unless|without)", m.group(0))
-        lacks = re.compile(rf"(?i)\b{word.group(1) if word else 'except'}\b")
-
-        def plain(holder: str) -> bool:
-            return kind(holder) and not lacks.search(holder)
+        plain = _without_word(kind, re.compile(rf"(?i)\b{word.group(1) if word else 'except'}\b"))
         if old.holds(bare, kind=plain) or old.holds(bare, SAME_PRACTICE, stemmed=True, kind=plain):
             return m.group(0).strip(" ,")
     return None
 
 
-def narrowed_new_promise(s: Statement, c: Change, sides: dict[str, "Side"],
+def narrowed_new_promise(s: Statement, c: Change, sides: dict[str, Side],
                          kind_of: Callable[[str], Callable[[str], bool] | None], owner: str) -> Statement | None:
     """A promise said new that the old text made without one of its exceptions: narrowed, and
     the report says which exception it gained."""
@@ -235,3 +235,71 @@ def _exception_short(owner: str, promise: str, exception: str) -> str:
         if what and len(short) <= 140:
             return short
     return ""
+
+
+# -- restatements that are no news at all (corroborate._held) ---------------------------------
+
+# a sentence that sends the reader to another document for more ('You can find more information … by
+# referring to the supplementary privacy notices for particular services'), and the document's name
+_POINTS_TO_RE = re.compile(r"(?i)\b(?:find|learn|read|get|obtain) (?:out )?(?:more|additional|further|detailed) "
+                           r"(?:information|details)\b[^.;]*?\b(?:refer(?:ring)? to|visit(?:ing)?|see|seeing|read(?:ing)?|"
+                           r"consult(?:ing)?|review(?:ing)?) (?:the |our |its |any )?((?:[\w-]+ ){0,3}?[\w-]+ "
+                           r"(?:notices?|polic(?:y|ies)|statements?|terms|faqs?|cent(?:er|re)|materials|supplements?))\b")
+
+
+def same_pointer(claim: str, side: Side) -> bool:
+    """Does side still name the document a sentence said gone sent the reader to (its last two
+    words: 'product specific privacy notices' for 'the supplementary privacy notices')? Only the
+    way of pointing to it changed."""
+    m = _POINTS_TO_RE.search(claim)
+    if not m:
+        return False
+    name = [_stem(w) for w in _tokens(m.group(1), False)][-2:]
+    if len(name) < 2 or name[0] in {_stem(w) for w in _STOP}:
+        return False
+    return any(_in_order(name, _tokens(t, True)) for t in side.names_like(m.group(1).split()[-2] + " " + m.group(1).split()[-1]))
+
+
+# examples of what a sentence names ('our own websites, such as www.target.com and …, and our
+# mobile apps, such as our Target and Cartwheel apps'): a restatement without them still says it
+_EXAMPLES_RE = re.compile(r"(?i),?\s*\b(?:such as|e\.g\.,?)\s[^;:()]*?"
+                          r"(?=\s*,\s*(?:and|or)\s|\s*[;:)]|\.(?:\s|$)|$)")
+
+
+def _no_news_example(m: "re.Match[str]") -> str:
+    """'' for a list of examples that names no recipient, purpose, kind of data or control
+    (sites, apps, products), else the list as written: 'such as those that collect demographic
+    and interest data' says which data."""
+    words = [w for w in _tokens(m.group(0), False) if w not in ("such", "as", "e.g")]
+    return m.group(0) if any(_NEWS_RE.fullmatch(w) or w in ("information", "data", "details") for w in words) else ""
+
+
+def without_examples(text: str) -> list[str]:
+    """text, and text without its lists of examples when it has any."""
+    bare = _EXAMPLES_RE.sub(_no_news_example, text)
+    return [text, bare] if bare != text and len(sign(bare).words) >= MIN_WORDS else [text]
+
+
+# a right that sends the reader to where it is explained: 'You may opt out of those cookies as described below'
+_POINTER_RE = re.compile(r"(?i)\s*\(?\b(?:as (?:described|explained|set out|detailed|outlined)|see) (?:below|above|"
+                         r"(?:later |further )?in (?:the|this) [\w ]{1,30}? section)\b\)?")
+_DEMONSTRATIVES = frozenset({"those", "these", "such", "said", "the", "this", "that"})
+
+
+def pointed_right(claim: str, side: Side, kind: Callable[[str], bool]) -> bool:
+    """Does side give, in a right of its own, every word of a right that only points to where it
+    is explained ('You may opt out of those cookies as described below' <- 'You may opt-out of the
+    cookies delivered by Acme by changing the setting on your browser')? The right was already
+    given; the pointer is new, not the right. Too few words to be recognised otherwise."""
+    if not _POINTER_RE.search(claim):
+        return False
+    bare = _POINTER_RE.sub("", claim)
+    want = sign(bare)
+    words = {_stem(w) for w in _tokens(bare.replace("-", " "), False) if w not in _STOP and w not in _DEMONSTRATIVES}
+    if len(words) < 2:
+        return False
+    for holder in side.sentences:
+        if words <= set(_tokens(holder.replace("-", " "), True)) and sign(holder).polarity == want.polarity \
+                and (kind(holder) or _USER_CAN_RE.search(holder)):
+            return True
+    return False
