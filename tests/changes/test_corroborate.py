@@ -504,3 +504,22 @@ def test_a_number_that_counts_nothing_or_is_written_in_words_is_no_value_change(
     new3 = "Acme offers security features, like Safe Browsing and 3 Step Verification to help you protect your account."
     out = corroborated(said, [ch("removed", old, None)], [old], [new3], KINDS, owner="Acme")
     assert all(s.impact != "value-changed" for s in out)
+
+
+def test_an_opt_out_and_unless_you_advise_us_not_to_are_one_control() -> None:
+    """'Acme shares customer information within its family of companies for marketing purposes
+    unless you advise us not to' gives the opt-out a new 'You may choose to opt out of the
+    sharing of customer information within the Acme family of companies' states; and the way back."""
+    unless = "Acme shares customer information within its family of companies for marketing purposes unless you advise us not to."
+    opt = ("You may choose to opt out of the sharing of specific customer information within the Acme family of "
+           "companies for certain marketing purposes.")
+    right = [Statement("New right: …", "rights", "right-added", None, opt, (0,))]
+    assert _kept(right, [ch("added", None, opt)], [unless], []) == []
+    gone = [Statement("No longer says: …", "sharing", "practice-changed", unless, None, (0,))]
+    assert _kept(gone, [ch("removed", unless, None)], [], [opt]) == []
+    # the practice alone, with no way to stop it, is no opt-out
+    alone = "Acme shares customer information within its family of companies for marketing purposes."
+    assert len(_kept(right, [ch("added", None, opt)], [alone], [])) == 1
+    # an opt-out of something else is no restatement
+    other = "You may choose to opt out of receiving our printed catalogues by calling us."
+    assert len(_kept(gone, [ch("removed", unless, None)], [], [other])) == 1

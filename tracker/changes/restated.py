@@ -303,3 +303,35 @@ def pointed_right(claim: str, side: Side, kind: Callable[[str], bool]) -> bool:
                 and (kind(holder) or _USER_CAN_RE.search(holder)):
             return True
     return False
+
+
+# one control in two forms: 'Acme shares … for marketing unless you advise us not to' is 'You may
+# choose to opt out of the sharing of … for marketing'
+_UNLESS_YOU_RE = re.compile(r"(?i)\bunless you (?:advise|tell|ask|instruct|notify|direct|request|inform)\w*\b[^.;]*?"
+                            r"(?:\bnot to\b|\botherwise\b)|\bunless you (?:opt|choose to opt)[- ]?out\b")
+_OPT_OUT_RE = re.compile(r"(?i)\b(?:opt|choose to opt)[- ]?out of\b")
+_FORM_WORDS = frozenset({"unless", "advise", "tell", "ask", "instruct", "notify", "direct", "request", "inform",
+                         "otherwise", "choose", "opt", "out", "opt-out", "may", "can"})
+SAME_CONTROL = 0.6          # share of the claim's stemmed words (the form's words aside) in the other form
+
+
+def other_form(claim: str, side: Side) -> bool:
+    """Does side give the control a claim states in the other form ('… unless you advise us not
+    to' for 'you may opt out of …', and the way back)? Neither the practice nor the opt-out is
+    new or gone: the text says one with the words of the other."""
+    if _UNLESS_YOU_RE.search(claim):
+        wanted = _OPT_OUT_RE
+    elif _OPT_OUT_RE.search(claim):
+        wanted = _UNLESS_YOU_RE
+    else:
+        return False
+    words = {_stem(w) for w in _tokens(claim, False) if w not in _STOP and w not in _FORM_WORDS}
+    if len(words) < MIN_WORDS:
+        return False
+    for where in (side, side.joined()):        # a sentence a wrapped line cut in two is read whole
+        where._index()
+        pool = sorted({k for st in words for k in where._by_stem.get(st, ())})
+        if any(len(words & set(_tokens(where.sentences[k], True))) >= SAME_CONTROL * len(words)
+               and wanted.search(where.sentences[k]) for k in pool):
+            return True
+    return False
