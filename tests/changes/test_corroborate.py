@@ -523,3 +523,19 @@ def test_an_opt_out_and_unless_you_advise_us_not_to_are_one_control() -> None:
     # an opt-out of something else is no restatement
     other = "You may choose to opt out of receiving our printed catalogues by calling us."
     assert len(_kept(gone, [ch("removed", unless, None)], [], [other])) == 1
+
+
+def test_a_control_switched_off_in_a_setting_restates_one_turned_off() -> None:
+    """'you can turn off tailored ads in your privacy settings so that your account will not be
+    matched to information shared by ad partners' is restated by 'you can uncheck the Promoted
+    Content setting within your Privacy Settings so that your account will not be matched to
+    information collected by ad partners'."""
+    old = ("If you prefer, you can turn off tailored ads in your privacy settings so that your account will not be "
+           "matched to information shared by ad partners for tailoring ads.")
+    new = ("If you prefer, you can uncheck the Promoted Content setting within your Privacy Settings so that your "
+           "account will not be matched to information collected by ad partners, to tailor ads to you.")
+    said = [Statement("Right no longer stated: …", "rights", "right-removed", old, None, (0,))]
+    assert _kept(said, [ch("removed", old, None)], [old], [new]) == []
+    described = ("The Promoted Content setting within your Privacy Settings means your account will not be matched to "
+                 "information collected by ad partners, to tailor ads to you.")
+    assert len(_kept(said, [ch("removed", old, None)], [old], [described])) == 1

@@ -475,6 +475,8 @@ def _restated(s: Statement, changes: Sequence[Change], sides: dict[str, Side], o
         or value_restated(s, c, sides, owner) or narrowed_new_promise(s, c, sides, kind_of, owner)
 
 
+# a control the user switches off, as a setting says it: 'you can uncheck the Promoted Content setting'
+_SWITCH_RE = re.compile(r"(?i)\byou (?:can|may)(?: also| always)? (?:uncheck|untick|deselect|switch off|turn off)\b")
 _NEGATED_ACT_RE = re.compile(r"(?i)\b(?:does|do|will|shall|would)(?: not|n't) (?!have\b|be\b)[a-z]{3,}|\bnever [a-z]{3,}")
 
 
@@ -486,7 +488,7 @@ def protection_kinds(owner_promise: Callable[[str], bool]) -> Callable[[str], Ca
     from tracker.changes.rules.promises import _PASSIVE_PROMISE_RE, _UNABLE_RE
 
     def right(t: str) -> bool:
-        return bool(_RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t))
+        return bool(_RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t) or _SWITCH_RE.search(t))
 
     def promise(t: str) -> bool:
         # 'Reddit uses … and does not store …': a negated act whose subject stands far before it
