@@ -28,8 +28,10 @@ _LISTED_RETENTION_RE = re.compile(r"(?i)\b(?:collection|use|sharing|disclosure|p
 # personal information', 'you can request deletion'): a right, told by the rights rule
 _DELETION_RIGHT_RE = re.compile(r"(?i)\b(?:access\w*|correct\w*|updat\w*|review\w*|suppress\w*|rectif\w*|restrict\w*|"
                                 r"modify\w*|amend\w*)(?:,? (?:or |and )?\w+){0,3},? (?:or|and) (?:delet|eras)\w*\b|"
-                                r"\b(?:request|ask for|ask us to|right to|you (?:can|may) (?:also )?)"
+                                r"\b(?:request|ask for|ask us to|right to|you (?:can|may) (?:also )?(?:\w+ly )?)"
                                 r" ?(?:the |that we |us to )?(?:delet|eras)\w*\b|"
+                                # the user's own act: 'if you want to delete …', 'if you delete cookies'
+                                r"\bif you (?:\w+ ){0,2}?(?:to )?(?:delet|eras)\w*\b|"
                                 # 'your reasonable request to access and correct your data … or delete the data'
                                 r"\brequests? (?:to|for|that) [^.;]{0,80}?\b(?:delet|eras)\w*\b")
 # deleting a piece of the text, not of the data ('deleted paragraph about Email Security')
