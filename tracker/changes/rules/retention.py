@@ -52,11 +52,17 @@ _DELETES_RE = re.compile(r"(?i)\b(?:delet(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|pur
                          r"anonymi[sz]\w*|de-identif\w*)\b")
 
 
+# words in quotes are a label the user types or clicks ('"Delete my Facebook Information" in the
+# subject line'), also when a sentence split left only the quote's end
+_QUOTED_RE = re.compile(r'"[^"]{1,80}"|“[^”]{1,80}”|^[^"“”]{1,60}["”](?=\s)')
+
+
 def is_retention_rule(text: str) -> bool:
     """Does the sentence say how long data is kept or when it is deleted (a period, an event that
     ends the keeping, a purpose that limits it, or data deleted), rather than use 'retain' or
     'delete' for something else (keeping data safe, a deletion right, a deleted paragraph)?"""
-    cleaned = _TEXT_EDIT_RE.sub(" ", _DELETION_RIGHT_RE.sub(" ", _LISTED_RETENTION_RE.sub(" ", _KEPT_SAFE_RE.sub(" ", text))))
+    cleaned = _TEXT_EDIT_RE.sub(" ", _DELETION_RIGHT_RE.sub(" ", _LISTED_RETENTION_RE.sub(" ", _KEPT_SAFE_RE.sub(
+        " ", _QUOTED_RE.sub(" ", text)))))
     if not _RETAINS_RE.search(cleaned):
         return False
     return bool(extract_sentence(text).durations or _UNTIL_RE.search(cleaned) or _DELETES_RE.search(cleaned))
