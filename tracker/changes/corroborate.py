@@ -267,6 +267,8 @@ def _stretch(holder: str, want: Sign, keys: frozenset[str], need: float, stemmed
     negates something else, never sets a condition ('Where the issue is more substantive in nature,
     more information is sought from the customer if necessary and if not the matter is escalated
     …' holds 'more information may be sought from you' before its 'not'); '' when none does."""
+    if want.polarity or not set(sign(holder).polarity) <= {"not", "no"}:
+        return ""
     low = holder.lower().replace("\u2019", "'")
     spans = [(m.start(), m.end(), w) for m in _WORD_RE.finditer(low) if (w := m.group(0).strip("'-"))]
     toks = [_stem(w) if stemmed else w for _, _, w in spans]
@@ -285,7 +287,7 @@ def _stretch(holder: str, want: Sign, keys: frozenset[str], need: float, stemmed
                 if not counts[out]:
                     del counts[out]
             lo += 1
-    if best is None or want.polarity or not set(sign(holder).polarity) <= {"not", "no"}:
+    if best is None:
         return ""
     text = holder[spans[max(0, best[0] - STRETCH_BEFORE)][0]:spans[best[1]][1]]
     got = sign(text)

@@ -22,6 +22,7 @@ data, a right that only points to where it is explained, a pointer to a document
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 
@@ -134,7 +135,9 @@ def value_elsewhere(claim: str, other: Side, own: Side) -> tuple[str, str, str] 
         return None
     signs = other._index()
     need = SAME_VALUE_SENTENCE * len(words)
-    pool = sorted({k for st in words for k in other._by_stem.get(st, ())})
+    # a sentence holding `need` of the words holds one of the len(words) - need + 1 rarest (Side.holds)
+    rarest = sorted(words, key=lambda x: (len(other._by_stem.get(x, ())), x))[: len(words) - math.ceil(need - 1e-9) + 1]
+    pool = sorted({k for st in rarest for k in other._by_stem.get(st, ())})
     found: list[tuple[str, str, str]] = []
     for k in pool:
         got = signs[k]
@@ -328,10 +331,11 @@ def other_form(claim: str, side: Side) -> bool:
     words = {_stem(w) for w in _tokens(claim, False) if w not in _STOP and w not in _FORM_WORDS}
     if len(words) < MIN_WORDS:
         return False
+    need = SAME_CONTROL * len(words)
     for where in (side, side.joined()):        # a sentence a wrapped line cut in two is read whole
-        where._index()
-        pool = sorted({k for st in words for k in where._by_stem.get(st, ())})
-        if any(len(words & set(_tokens(where.sentences[k], True))) >= SAME_CONTROL * len(words)
-               and wanted.search(where.sentences[k]) for k in pool):
+        signs = where._index()
+        rarest = sorted(words, key=lambda x: (len(where._by_stem.get(x, ())), x))[: len(words) - math.ceil(need - 1e-9) + 1]
+        pool = sorted({k for st in rarest for k in where._by_stem.get(st, ())})
+        if any(len(words & signs[k].stems) >= need and wanted.search(where.sentences[k]) for k in pool):
             return True
     return False
