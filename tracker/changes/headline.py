@@ -318,7 +318,7 @@ _NO_LONGER_SAYS_RE = re.compile(r"^No longer says: ")
 def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bool,
                 salient: tuple[str, ...] = ()) -> str:
     """The first statement that fits under 140 characters, its '(was: …)' dropped if need be."""
-    lead = "Rewrite: " if rewrite else ""
+    lead = "Rewritten: " if rewrite else ""     # the whole policy was rewritten, never an edit tag ("Rewrite: ")
     spare: str | None = None      # a cut that reads as a fragment: the headline only when nothing better fits
     dropped: str | None = None    # a sentence no longer said that fits only as 'Drops: …'
     for s in _lead_order(statements):      # the first strong statement leads
