@@ -111,3 +111,13 @@ def test_a_bullet_that_adds_only_the_means_to_the_headline_is_not_shown() -> Non
     assert shown_bullets(head, [head + " by redirecting clicks or through other means"]) == []
     assert shown_bullets(head, [head + " by selling data to advertisers"]) == [head + " by selling data to advertisers"]
     assert shown_bullets(head, [head + " (was: within its website only)"]) != []
+
+
+def test_a_rewrite_headline_says_the_policy_was_rewritten_not_an_edit_tag() -> None:
+    from tracker.changes.headline import headline_of
+    from tracker.changes.summary import Facts
+    s = Statement("Acme may now share your location with advertising partners", "sharing", "sharing-widened", None, "x", (0,))
+    f = Facts([], [], [], [], {}, {}, [("sharing", 1)], 0.2, {}, 1, 1, False)
+    assert headline_of([s], f, "major", True) == "Rewritten: Acme may now share your location with advertising partners"
+    new = Statement("New: these services may collect your IP address", "collection", "collection-widened", None, "x", (0,))
+    assert headline_of([new], f, "major", True) == "Rewrite adds: these services may collect your IP address"
