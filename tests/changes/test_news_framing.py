@@ -82,6 +82,7 @@ def test_a_rewording_whose_edit_cannot_be_said_is_not_stated_as_now_reads() -> N
 def test_an_opening_conjunction_is_dropped_before_a_pronoun() -> None:
     assert tidy("And you control the users with whom you share it.") == "you control the users with whom you share it"
     assert tidy("And Google Play uses data.") == "Google Play uses data"
+    assert tidy("And since it sells a product, it does not need ads.") == "since it sells a product, it does not need ads"
 
 
 def test_a_cut_bullet_keeps_what_its_old_value_is_paired_with() -> None:

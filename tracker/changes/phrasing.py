@@ -36,7 +36,7 @@ _GLUED_TITLE_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,6} [a-z]{4,}(?=
 
 
 _ABBREVIATED_END_RE = re.compile(r"(?:\b(?:Inc|Ltd|Corp|Co|Jr|Sr|St)|\b(?:[A-Za-z]\.){1,3}[A-Za-z])$")
-_OPENING_CONJUNCTION_RE = re.compile(r"^(?:(?:And|But|Also|So|Plus),? (?=[A-Z]|(?:you|we|they|it|this|these|your|our|the)\b)|(?:Yes|No)[.,!] (?=[A-Z])|(?:However|Accordingly|Therefore|As such|In particular|"
+_OPENING_CONJUNCTION_RE = re.compile(r"^(?:(?:And|But|Also|So|Plus),? (?=[A-Z]|(?:you|we|they|it|this|these|your|our|the|since|if|when|while|because|as)\b)|(?:Yes|No)[.,!] (?=[A-Z])|(?:However|Accordingly|Therefore|As such|In particular|"
                                      r"In addition|Additionally|Moreover|Furthermore|Consequently|Similarly|Likewise|Further|As always),\s+(?=\S)|Note:\s+|"
                                      r"Please note that\s+|Note that\s+)")
 _DANGLING_WORD_RE = re.compile(r"(?<=\w{3})\s+(?:by|to|at|via|from|with|of|the|a|an|and|or)$")
