@@ -101,7 +101,7 @@ def reworded_statements(ctx: Context) -> list[Statement]:
             continue                # 'Reddit processes your information where': a clause cut before its end
         if c.kind == "reworded":
             was = _reworded_was(c) if edit_said else ""
-            text = f"{said} (was: {was})" if was else reads_was(said, c.old or "", c.new or "")
+            text: str | None = f"{said} (was: {was})" if was else reads_was(said, c.old or "", c.new or "")
             if text:              # a rewording whose edit cannot be said beside the clause is not stated
                 out.append(Statement(text, _topic(c), "reworded", was or None, said, (k,)))
         elif c.kind == "added":
