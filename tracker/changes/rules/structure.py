@@ -101,9 +101,9 @@ def reworded_statements(ctx: Context) -> list[Statement]:
             continue                # 'Reddit processes your information where': a clause cut before its end
         if c.kind == "reworded":
             was = _reworded_was(c) if edit_said else ""
-            text: str | None = f"{said} (was: {was})" if was else reads_was(said, c.old or "", c.new or "")
-            if text:              # a rewording whose edit cannot be said beside the clause is not stated
-                out.append(Statement(text, _topic(c), "reworded", was or None, said, (k,)))
+            stated = f"{said} (was: {was})" if was else reads_was(said, c.old or "", c.new or "")
+            if stated:            # a rewording whose edit cannot be said beside the clause is not stated
+                out.append(Statement(stated, _topic(c), "reworded", was or None, said, (k,)))
         elif c.kind == "added":
             out.append(Statement(f"Adds: {_lower(said)}", _topic(c), "reworded", None, said, (k,)))
         else:
