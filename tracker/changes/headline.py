@@ -37,7 +37,7 @@ from dataclasses import replace
 
 from tracker.changes.clauses import drop_opener, practice_of
 from tracker.changes.phrasing import _bare_condition as bare_condition, capitalise, compact as drop_asides, has_verb, plain_words as compact, shorten
-from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, RANK, tier
+from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, RANK, standing, tier, valued
 from tracker.changes.anchors import refers_back
 from tracker.changes.rules.common import Statement
 from tracker.changes.statements import select
@@ -77,17 +77,24 @@ def cosmetic_headline(f: Facts, identical: bool) -> str:
 
 def rewrite_digest(cands: list[Statement], salient: tuple[str, ...] = (), must: tuple[str, ...] = ()) -> list[Statement]:
     """What's new (up to 4) and what's gone (up to 2) in a rewrite, by impact."""
-    ranked = sorted(enumerate(cands), key=lambda kc: (tier(kc[1].impact), RANK[kc[1].impact], kc[0]))
+    ranked = sorted(enumerate(cands), key=lambda kc: (standing(kc[1].impact, kc[1].text), RANK[kc[1].impact], kc[0]))
     practical = [s for _, s in ranked if s.impact not in ("section-added", "section-removed", "reworded")]
     is_gone = [s.impact in _GONE or s.text.startswith(("No longer", "Retention rule dropped")) for s in practical]
     gone = [s for s, g in zip(practical, is_gone) if g][:2]
     # one statement per level: a rewrite is told by the range of what changed
     chosen = select(gone + [s for s, g in zip(practical, is_gone) if not g], salient, must, per_level=1)
     new_kept = [s for s in chosen if s not in gone][:MAX_STATEMENTS - len([s for s in chosen if s in gone])]
-    chosen = sorted([s for s in chosen if s in gone] + new_kept, key=lambda s: RANK[s.impact])
+    chosen = sorted([s for s in chosen if s in gone] + new_kept,
+                    key=lambda s: (_side(s), tier(s.impact), -valued(s.impact, s.text, s.old, s.new), RANK[s.impact]))
     if not chosen:
         return [Statement("Text reorganised, practices largely unchanged", "other", "reworded")]
     return chosen[:MAX_STATEMENTS]
+
+
+def _side(s: Statement) -> bool:
+    """A side remark (a slogan, a reassurance, what the user still sees): ordered after the
+    practices whatever its level (tracker.changes.priorities.standing)."""
+    return standing(s.impact, s.text) > tier(s.impact)
 
 
 # a trailing phrase of purpose, place or means starts here ('… for business reasons')
@@ -167,8 +174,8 @@ _LABELS_RE = re.compile(r"^(?:New [a-z ]+|No longer [a-z]+|Drops promise|Adds|Na
 def _weak_lead(s: Statement) -> bool:
     """A statement that cannot lead: a pointer elsewhere or a remark about the document, or a
     fragment with no verb ('For users in the EEA and Switzerland', a heading read as a sentence)."""
-    if s.impact in ("pointer", "section-added", "section-removed"):
-        return True               # a heading says where to look, not what changed
+    if s.impact in ("pointer", "section-added", "section-removed") or standing(s.impact, s.short or s.text) >= 5:
+        return True               # a heading says where to look, not what changed; a slogan says nothing
     body = _LABELS_RE.sub("", s.short or s.text)
     words = body.split()
     titled = sum(1 for w in words if w[:1].isupper())
@@ -221,6 +228,39 @@ def _dangling(s: Statement) -> bool:
         return False
     named = {w.lower() for w in re.findall(r"[\w-]+", body[:m.start()])}
     return not named & {"information", "data", "details", "info"} or m.group().lower().startswith(("does", "do ", "did"))
+
+
+def _anchored(cands: list[Statement]) -> list[Statement]:
+    """The candidates with a sentence that only says why or how 'it does this' ('Twitter does
+    this to help improve its Services') joined to the statements of the sentence before it,
+    whose practice 'this' is ('Twitter may keep track of … links in Tweets, to help improve
+    …'). Alone it says nothing; when that sentence is not stated it stays, behind the others
+    (_lead_order)."""
+    tails: dict[int, tuple[str, str]] = {}       # change -> (why or how, its most important level)
+    for s in cands:
+        m = _DOES_THIS_RE.match(_LABELS_RE.sub("", _strip_was(s.text)))
+        if m and len(s.changes) == 1 and s.old is None:
+            k = s.changes[0]
+            tail, impact = tails.get(k, ("", s.impact))
+            tails[k] = (max(tail, m.group(1), key=len), min(impact, s.impact, key=lambda i: RANK[i]))
+    stated = {s.changes[0] for s in cands if len(s.changes) == 1 and s.old is None}
+    tails = {k: t for k, t in tails.items() if k - 1 in stated}
+    if not tails:
+        return cands              # 'this' is a sentence no statement quotes: kept, it never leads
+    out = []
+    for s in cands:
+        if len(s.changes) == 1 and s.changes[0] in tails:
+            continue
+        tail = tails.get(s.changes[0] + 1) if len(s.changes) == 1 and s.old is None else None
+        if tail:
+            s = replace(s, text=f"{s.text.rstrip(' .')}, {tail[0]}", impact=min(s.impact, tail[1], key=lambda i: RANK[i]))
+        out.append(s)
+    return out if out else cands
+
+
+# 'Twitter does this to help …', 'X does so by comparing …': the practice is the sentence before
+_DOES_THIS_RE = re.compile(r"^(?:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}|It|We|They) (?:also |only )?(?:does|do|did) "
+                           r"(?:this|that|so) ((?:to|in order to|by|because|for|when|so that)\b.+)$")
 
 
 def _lead_order(statements: list[Statement]) -> list[Statement]:
@@ -322,12 +362,19 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
     spare: str | None = None      # a cut that reads as a fragment: the headline only when nothing better fits
     dropped: str | None = None    # a sentence no longer said that fits only as 'Drops: …'
     for s in _lead_order(statements):      # the first strong statement leads
+        if standing(s.impact, s.short or s.text) >= 5 and s.impact != "pointer":
+            continue              # a slogan never leads, not even when nothing else fits
         if spare and _weak_lead(s):
             return spare          # a strong statement cut short says more than a pointer or a heading
         full = s.short or s.text
         lean = _lean(_strip_was(full))
         if spare is None and dropped is not None and _weak_lead(s):
             return dropped        # a strong statement in its shorter label before a pointer or a heading
+        if valued(s.impact, full, s.old, s.new):
+            # an age or a period without its old value reads as a rule always there: only with it
+            if len(_led(lead, full)) <= HEADLINE_LIMIT:
+                return _led(lead, full)
+            continue
         for text in (full, _strip_was(full), compact(full), compact(_strip_was(full)), lean, _unlabelled(lean),
                      _MOTIVE_RE.sub("", lean)):
             if len(_led(lead, text)) <= HEADLINE_LIMIT:      # 'Rewrite with a new commitment: ' is longer
@@ -472,6 +519,7 @@ def summarise(f: Facts, verdict: str, cands: list[Statement], identical: bool,
     # a law newly cited and a company newly receiving data are always named
     recipients = [s.new for s in cands if s.impact == "new-recipient" and s.new][:2]
     must = tuple(dict.fromkeys([*f.entities_added.get("laws", []), *recipients]))
+    cands = _anchored(cands)
     statements = rewrite_digest(cands, salient, must) if rewrite else \
         select(cands, salient, must, trivial=frozenset(trivial_of(f)))
     if f.links_changed and not rewrite and len(statements) < LINKS_SAID_BELOW:
@@ -481,3 +529,4 @@ def summarise(f: Facts, verdict: str, cands: list[Statement], identical: bool,
         statements = statements + [Statement(f"{n} link target{'s' if n != 1 else ''} changed", "other", "pointer")]
     statements = [tighten(s, salient) for s in statements]
     return statements, headline_of(statements, f, verdict, rewrite, salient)
+

@@ -7,6 +7,8 @@ to the user, never by the kind of fact that was detected.
 
 from __future__ import annotations
 
+import re
+
 IMPACTS: tuple[tuple[str, str], ...] = (
     ("page-summary", "the page shows only a summary of the policy (or the whole policy again): nothing can be said gone or new"),
     ("sale-reversal", "'will not sell/share' became 'may sell/share': the core promise is reversed"),
@@ -76,6 +78,54 @@ def tier(impact: str) -> int:
     if impact in UNRANKED:
         return 3
     return 0 if impact in LEADING else 1 if impact in COMMITMENTS else 4 if impact in TRAILING else 2
+
+# -- side remarks: a statement a rule gave a level by its words whose sentence does nothing to the
+# user's data. Each is named for why it never leads; `standing` is the tier it is ordered by.
+
+# 'Contacts are securely and privately stored within its databases': how data is guarded, a
+# reassurance, not a widening of what is done with it
+REASSURANCE_RE = re.compile(r"(?i)\b(?:securely|safely|privately|confidentially|in confidence)\b|\b(?:is|are|will be|remains?) "
+                            r"(?:\w+ ){0,2}(?:encrypted|kept (?:confidential|secure|private)|protected)\b")
+# a reassurance that also hands data on is still sharing ('we share it securely with …')
+_HANDS_ON_RE = re.compile(r"(?i)\b(?:sell|sold|rent|share[sd]?|sharing|disclose[sd]?|transfer\w*|provide[sd]? (?:\w+ ){0,3}to)\b")
+# 'If you opt out, you may continue to receive online advertising': what the user still sees or
+# gets, not what the company does with their data
+SIDE_REMARK_RE = re.compile(r"(?i)^(?:[^,]{0,120},\s*)?you (?:may|might|will|would|can|could)? ?(?:still |also )?"
+                            r"(?:continue to |still )(?:receive|see|get|be shown|notice)\b")
+# 'Facebook helps you connect and share with the people in your life': a slogan, no practice
+TAGLINE_RE = re.compile(r"(?i)^(?:[\w.&'’-]+\s){1,3}(?:helps|lets|enables|empowers|makes it (?:easy|easier|simple) for) "
+                        r"(?:you|people|users|everyone)\b|\b(?:our|its) mission is\b")
+_DATA_NOUN_RE = re.compile(r"(?i)\b(?:information|data|cookies?|location|contacts?|e-?mails?|address\w*|photos?|profiles?|"
+                           r"content|messages?|identif\w*|history|activity|account)\b")
+
+
+def standing(impact: str, text: str) -> int:
+    """The tier a statement is ordered by: its level's tier, lowered for a side remark. A
+    slogan trails as a pointer; a reassurance ('securely stored') or what the user still sees
+    after opting out goes among the undirected practice sentences, never ahead of a practice."""
+    t = tier(impact)
+    body = re.sub(r"^[A-Z][a-z]+(?: [a-z]+){0,3}: ", "", text)      # the statement's label aside
+    if TAGLINE_RE.search(body) and not _DATA_NOUN_RE.search(body):
+        return 5
+    if SIDE_REMARK_RE.search(body) and not _HANDS_ON_RE.search(body):
+        return max(t, 3)
+    if t == 2 and REASSURANCE_RE.search(body) and not _HANDS_ON_RE.search(body):
+        return 3
+    return t
+
+
+# an old -> new value (an age 13 -> 18, a period) in a sentence that says what it governs
+# ('… does not knowingly collect personal information from anyone under 18 (was: 13)'): a change
+# the reader can check, ahead of any plain added sentence of its tier
+VALUE_IMPACTS = frozenset({"value-changed", "retention-changed"})
+_GOVERNS_RE = re.compile(r"(?i)\b(?:collect|gather|share|sell|rent|disclose|keep|retain|store|delete|erase|use|process|"
+                         r"transfer|track|register|sign up|access)\w*\b")
+
+
+def valued(impact: str, text: str, old: str | None, new: str | None) -> bool:
+    """The statement reports an old and a new value of one practice it names."""
+    return impact in VALUE_IMPACTS and bool(old) and bool(new) and bool(_GOVERNS_RE.search(text.split(" (was: ")[0]))
+
 
 # levels that alone make a change at least `substantive` (verdict by meaning)
 SUBSTANTIVE_IMPACTS = frozenset({"sale-reversal", "promise-withdrawn", "promise-narrowed", "right-removed", "consent-weakened",
