@@ -40,7 +40,7 @@ from tracker.changes.phrasing import _bare_condition as bare_condition, capitali
 from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, RANK, standing, tier, valued
 from tracker.changes.anchors import refers_back
 from tracker.changes.rules.common import Statement
-from tracker.changes.statements import select
+from tracker.changes.statements import joined_to_antecedent, select
 from tracker.changes.summary import Facts
 from tracker.changes.trivial import trivial_of
 
@@ -228,39 +228,6 @@ def _dangling(s: Statement) -> bool:
         return False
     named = {w.lower() for w in re.findall(r"[\w-]+", body[:m.start()])}
     return not named & {"information", "data", "details", "info"} or m.group().lower().startswith(("does", "do ", "did"))
-
-
-def _anchored(cands: list[Statement]) -> list[Statement]:
-    """The candidates with a sentence that only says why or how 'it does this' ('Twitter does
-    this to help improve its Services') joined to the statements of the sentence before it,
-    whose practice 'this' is ('Twitter may keep track of … links in Tweets, to help improve
-    …'). Alone it says nothing; when that sentence is not stated it stays, behind the others
-    (_lead_order)."""
-    tails: dict[int, tuple[str, str]] = {}       # change -> (why or how, its most important level)
-    for s in cands:
-        m = _DOES_THIS_RE.match(_LABELS_RE.sub("", _strip_was(s.text)))
-        if m and len(s.changes) == 1 and s.old is None:
-            k = s.changes[0]
-            tail, impact = tails.get(k, ("", s.impact))
-            tails[k] = (max(tail, m.group(1), key=len), min(impact, s.impact, key=lambda i: RANK[i]))
-    stated = {s.changes[0] for s in cands if len(s.changes) == 1 and s.old is None}
-    tails = {k: t for k, t in tails.items() if k - 1 in stated}
-    if not tails:
-        return cands              # 'this' is a sentence no statement quotes: kept, it never leads
-    out = []
-    for s in cands:
-        if len(s.changes) == 1 and s.changes[0] in tails:
-            continue
-        tail = tails.get(s.changes[0] + 1) if len(s.changes) == 1 and s.old is None else None
-        if tail:
-            s = replace(s, text=f"{s.text.rstrip(' .')}, {tail[0]}", impact=min(s.impact, tail[1], key=lambda i: RANK[i]))
-        out.append(s)
-    return out if out else cands
-
-
-# 'Twitter does this to help …', 'X does so by comparing …': the practice is the sentence before
-_DOES_THIS_RE = re.compile(r"^(?:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}|It|We|They) (?:also |only )?(?:does|do|did) "
-                           r"(?:this|that|so) ((?:to|in order to|by|because|for|when|so that)\b.+)$")
 
 
 def _lead_order(statements: list[Statement]) -> list[Statement]:
@@ -519,7 +486,7 @@ def summarise(f: Facts, verdict: str, cands: list[Statement], identical: bool,
     # a law newly cited and a company newly receiving data are always named
     recipients = [s.new for s in cands if s.impact == "new-recipient" and s.new][:2]
     must = tuple(dict.fromkeys([*f.entities_added.get("laws", []), *recipients]))
-    cands = _anchored(cands)
+    cands = joined_to_antecedent(cands)
     statements = rewrite_digest(cands, salient, must) if rewrite else \
         select(cands, salient, must, trivial=frozenset(trivial_of(f)))
     if f.links_changed and not rewrite and len(statements) < LINKS_SAID_BELOW:
