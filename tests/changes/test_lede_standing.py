@@ -93,3 +93,28 @@ def test_does_this_is_joined_to_the_statement_it_refers_to() -> None:
     assert _anchored([why]) == [why]
     statements, headline = summarise(_facts(), "substantive", [why, track], False, False)
     assert headline.startswith("Acme may keep track") and not any(s.text.startswith("Acme does this") for s in statements)
+
+
+def test_a_statement_for_some_users_only_follows_those_for_every_user_of_its_tier() -> None:
+    members = Statement("New right: if you are a member of the Developer Network, you can manage your account online", "rights",
+                        "right-added", None, "a", (1,))
+    everyone = Statement("New right: you can update your e-mail address and password in your account", "rights",
+                         "right-added", None, "b", (2,))
+    assert select([members, everyone]) == [everyone, members]
+    assert rewrite_digest([members, everyone, Statement("Acme now shares your location with advertisers", "sharing",
+                                                        "sharing-widened", None, "c", (3,))])[0] == everyone
+    # a condition on what the user does is no audience: 'If you connect your accounts, …' keeps its place
+    acting = Statement("If you connect your social accounts, you give Acme permission to use your contacts", "collection",
+                       "collection-widened", None, "d", (4,))
+    tracker_ = Statement("Acme now uses cookies to show you interest-based ads on other sites", "tracking",
+                         "collection-widened", None, "e", (5,))
+    assert select([acting, tracker_])[0] == acting
+
+
+def test_a_term_explained_never_leads_a_practice() -> None:
+    definition = Statement("Cookies are alphanumeric identifiers that Acme transfers to your computer's hard drive", "cookies",
+                           "sharing-widened", None, "a", (1,))
+    practice = Statement("Acme now obtains information when your browser accesses ads Acme serves on other sites", "tracking",
+                         "practice-changed", None, "b", (2,))
+    assert standing(definition.impact, definition.text) == 3
+    assert select([definition, practice])[0] == practice

@@ -37,7 +37,7 @@ from dataclasses import replace
 
 from tracker.changes.clauses import drop_opener, practice_of
 from tracker.changes.phrasing import _bare_condition as bare_condition, capitalise, compact as drop_asides, has_verb, plain_words as compact, shorten
-from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, RANK, standing, tier, valued
+from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, narrow, RANK, standing, tier, valued
 from tracker.changes.anchors import refers_back
 from tracker.changes.rules.common import Statement
 from tracker.changes.statements import joined_to_antecedent, select
@@ -85,7 +85,8 @@ def rewrite_digest(cands: list[Statement], salient: tuple[str, ...] = (), must: 
     chosen = select(gone + [s for s, g in zip(practical, is_gone) if not g], salient, must, per_level=1)
     new_kept = [s for s in chosen if s not in gone][:MAX_STATEMENTS - len([s for s in chosen if s in gone])]
     chosen = sorted([s for s in chosen if s in gone] + new_kept,
-                    key=lambda s: (_side(s), tier(s.impact), -valued(s.impact, s.text, s.old, s.new), RANK[s.impact]))
+                    key=lambda s: (_side(s), tier(s.impact), -valued(s.impact, s.text, s.old, s.new), narrow(s.text),
+                                   RANK[s.impact]))
     if not chosen:
         return [Statement("Text reorganised, practices largely unchanged", "other", "reworded")]
     return chosen[:MAX_STATEMENTS]
@@ -197,7 +198,7 @@ _GLUED_TITLE_RE = re.compile(r"^(?!The )(?:[A-Z][\w'’-]*,?\s+(?:and\s+|&\s+)?)
 # a fragment that opens with a preposition or a subordinator and never reaches a main clause
 # ('With respect to Personal Information received or transferred', 'In aggregated form which …')
 _SUBORDINATE_START_RE = re.compile(r"^(?:In|With|For|From|By|On|At|Under|Where|When|While|If|Although|As|Through|Via|"
-                                   r"Upon|After|Before|Once|Unless|Because)\b")
+                                   r"Upon|After|Before|Once|Unless|Because|To (?!the\b|its\b|our\b)[a-z]+)\b")
 _MAIN_CLAUSE_RE = re.compile(r",\s+(?:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}|it|we|you|they|the company|personal|your|its|"
                              r"this|these|the|such|all|any|some|information|data)\b[^,]{0,60}?\b(?:may|will|can|is|are|does|do|"
                              r"has|have|must|shall|would|could|should|[a-z]+s|[a-z]+ed)\b")
@@ -209,7 +210,7 @@ _RAW_EDIT_RE = re.compile(r"^(?:Adds|Drops|Now says|Now mentions [^:]{1,40}:|No 
 _LIST_AHEAD_RE = re.compile(r"(?i)\b(?:the following(?: [a-z]+)?|as follows|below|these ways)$")
 # 'Google's privacy site provides more information about …': where to read, a pointer in a sentence
 _MORE_INFO_RE = re.compile(r"(?i)\b(?:provides?|offers?|contains?|gives?|has) (?:more|further|additional|detailed) "
-                           r"(?:information|details|advice)\b")
+                           r"(?:information|details|advice)\b|\b(?:find out|learn|read) more\b")
 # 'If you have questions …, please contact Apple': how to ask, never what changed most
 _CONTACT_US_RE = re.compile(r"(?i)\bplease (?:contact|write to|e-?mail|call)\b|^(?:if you have|for) (?:any )?questions\b")
 

@@ -95,18 +95,27 @@ SIDE_REMARK_RE = re.compile(r"(?i)^(?:[^,]{0,120},\s*)?you (?:may|might|will|wou
 # 'Facebook helps you connect and share with the people in your life': a slogan, no practice
 TAGLINE_RE = re.compile(r"(?i)^(?:[\w.&'’-]+\s){1,3}(?:helps|lets|enables|empowers|makes it (?:easy|easier|simple) for) "
                         r"(?:you|people|users|everyone)\b|\b(?:our|its) mission is\b")
+# 'Cookies are alphanumeric identifiers that …', 'A web beacon is an electronic image': a term
+# explained, not a practice (what the company does with it is said elsewhere)
+DEFINITION_RE = re.compile(r"(?i)^(?:an? |the )?(?:cookies?|web beacons?|pixel tags?|pixels|clear gifs?|log files?|flash cookies|"
+                           r"local storage|IP address(?:es)?|(?:device|unique|advertising) identifiers?|SDKs?|tags|"
+                           r"(?:[\w-]+ )?(?:advertising|analytics) (?:is|are))\b[^,;]{0,40}? (?:is|are) (?:a |an |small |tiny |"
+                           r"alphanumeric |unique |electronic |pieces? |bits? |files? |numbers? |strings? |technolog)")
 _DATA_NOUN_RE = re.compile(r"(?i)\b(?:information|data|cookies?|location|contacts?|e-?mails?|address\w*|photos?|profiles?|"
                            r"content|messages?|identif\w*|history|activity|account)\b")
 
 
 def standing(impact: str, text: str) -> int:
     """The tier a statement is ordered by: its level's tier, lowered for a side remark. A
-    slogan trails as a pointer; a reassurance ('securely stored') or what the user still sees
-    after opting out goes among the undirected practice sentences, never ahead of a practice."""
+    slogan trails as a pointer; a reassurance ('securely stored'), a term explained ('Cookies are
+    small files …') or what the user still sees after opting out goes among the undirected
+    practice sentences, never ahead of a practice."""
     t = tier(impact)
     body = re.sub(r"^[A-Z][a-z]+(?: [a-z]+){0,3}: ", "", text)      # the statement's label aside
     if TAGLINE_RE.search(body) and not _DATA_NOUN_RE.search(body):
         return 5
+    if DEFINITION_RE.search(body):
+        return max(t, 3)
     if SIDE_REMARK_RE.search(body) and not _HANDS_ON_RE.search(body):
         return max(t, 3)
     if t == 2 and REASSURANCE_RE.search(body) and not _HANDS_ON_RE.search(body):
@@ -125,6 +134,17 @@ _GOVERNS_RE = re.compile(r"(?i)\b(?:collect|gather|share|sell|rent|disclose|keep
 def valued(impact: str, text: str, old: str | None, new: str | None) -> bool:
     """The statement reports an old and a new value of one practice it names."""
     return impact in VALUE_IMPACTS and bool(old) and bool(new) and bool(_GOVERNS_RE.search(text.split(" (was: ")[0]))
+
+
+# 'If you are a member of the Developer Network, …', 'If you live in California, …': a statement
+# for some users only goes after those of its tier that concern every user
+AUDIENCE_RE = re.compile(r"(?i)^(?:if|when|where) you (?:are (?:a |an |located |within |in |enrolled |registered |an? existing )|"
+                         r"reside|live|have enrolled|work for|are under)")
+
+
+def narrow(text: str) -> bool:
+    """The statement applies only to users of one kind or place (its label aside)."""
+    return bool(AUDIENCE_RE.search(re.sub(r"^[A-Z][a-z]+(?: [a-z]+){0,3}: ", "", text)))
 
 
 # levels that alone make a change at least `substantive` (verdict by meaning)

@@ -17,7 +17,7 @@ from typing import Callable
 
 from tracker.changes.anchors import PRONOUN_RE, anchor
 from tracker.changes.phrasing import has_verb, is_advice, is_page_chrome, is_pointer, link_phrase, third_person
-from tracker.changes.priorities import MAX_STATEMENTS, RANK, standing, tier, valued
+from tracker.changes.priorities import MAX_STATEMENTS, narrow, RANK, standing, tier, valued
 from tracker.changes.rules.common import _content_words, Context, _PRACTICE_RE, Statement
 from tracker.changes.rules.figures import contact_statements, value_statements
 from tracker.changes.rules.practices import children_statements, practice_statements
@@ -105,7 +105,8 @@ def select(candidates: list[Statement], salient: tuple[str, ...] = (), must: tup
     candidates = [s for s in candidates if not s.changes or RANK[s.impact] == best[s.changes]]
     ordered = sorted(enumerate(candidates),
                      key=lambda kc: (standing(kc[1].impact, kc[1].text), standing(kc[1].impact, kc[1].text) > tier(kc[1].impact),
-                                     -valued(kc[1].impact, kc[1].text, kc[1].old, kc[1].new), -(len(kc[1].changes) > 1), -min(salience(kc[1], salient), 1),
+                                     -valued(kc[1].impact, kc[1].text, kc[1].old, kc[1].new), narrow(kc[1].text),
+                                     -(len(kc[1].changes) > 1), -min(salience(kc[1], salient), 1),
                                      RANK[kc[1].impact],
                                      -salience(kc[1], salient), kc[0]))
     out: list[Statement] = []
