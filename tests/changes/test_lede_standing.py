@@ -118,3 +118,10 @@ def test_a_term_explained_never_leads_a_practice() -> None:
                          "practice-changed", None, "b", (2,))
     assert standing(definition.impact, definition.text) == 3
     assert select([definition, practice])[0] == practice
+
+
+def test_a_control_offered_is_no_slogan_and_data_handed_on_is_news_for_any_audience() -> None:
+    from tracker.changes.priorities import narrow
+    assert standing("practice-changed", "Oracle enables you to opt out of marketing communications") == 3
+    assert narrow("If you are a member of the Developer Network, you can manage your account online")
+    assert not narrow("If you are a print subscriber, Acme may exchange or rent your name and mailing address")

@@ -94,7 +94,8 @@ SIDE_REMARK_RE = re.compile(r"(?i)^(?:[^,]{0,120},\s*)?you (?:may|might|will|wou
                             r"(?:continue to |still )(?:receive|see|get|be shown|notice)\b")
 # 'Facebook helps you connect and share with the people in your life': a slogan, no practice
 TAGLINE_RE = re.compile(r"(?i)^(?:[\w.&'’-]+\s){1,3}(?:helps|lets|enables|empowers|makes it (?:easy|easier|simple) for) "
-                        r"(?:you|people|users|everyone)\b|\b(?:our|its) mission is\b")
+                        r"(?:you|people|users|everyone) (?:to )?(?:connect|share|discover|find|explore|stay|communicate|"
+                        r"express|create|build|bring|get closer)\b|\b(?:our|its) mission is\b")
 # 'Cookies are alphanumeric identifiers that …', 'A web beacon is an electronic image': a term
 # explained, not a practice (what the company does with it is said elsewhere)
 DEFINITION_RE = re.compile(r"(?i)^(?:an? |the )?(?:cookies?|web beacons?|pixel tags?|pixels|clear gifs?|log files?|flash cookies|"
@@ -143,8 +144,10 @@ AUDIENCE_RE = re.compile(r"(?i)^(?:if|when|where) you (?:are (?:a |an |located |
 
 
 def narrow(text: str) -> bool:
-    """The statement applies only to users of one kind or place (its label aside)."""
-    return bool(AUDIENCE_RE.search(re.sub(r"^[A-Z][a-z]+(?: [a-z]+){0,3}: ", "", text)))
+    """The statement applies only to users of one kind or place (its label aside) and hands no
+    data on."""
+    body = re.sub(r"^[A-Z][a-z]+(?: [a-z]+){0,3}: ", "", text)
+    return bool(AUDIENCE_RE.search(body)) and not _HANDS_ON_RE.search(body)      # data handed on is news for anyone
 
 
 # levels that alone make a change at least `substantive` (verdict by meaning)
