@@ -36,7 +36,7 @@ import re
 from dataclasses import replace
 
 from tracker.changes.clauses import drop_opener, practice_of
-from tracker.changes.phrasing import _bare_condition as bare_condition, capitalise, compact as drop_asides, has_verb, plain_words as compact, shorten
+from tracker.changes.phrasing import _bare_condition as bare_condition, capitalise, compact as drop_asides, has_verb, keeps_was_context, plain_words as compact, shorten, unmarked, without_aside
 from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, narrow, RANK, standing, tier, valued
 from tracker.changes.anchors import refers_back
 from tracker.changes.rules.common import Statement
@@ -164,11 +164,11 @@ _REWRITE_LABELS = (
     ("New retention rule: ", "Rewrite with a new retention rule: "), ("Drops promise: ", "Rewrite drops a promise: "),
     ("No longer promises: ", "Rewrite drops a promise: "), ("Right no longer stated: ", "Rewrite drops a right: "),
     ("Retention rule dropped: ", "Rewrite drops a retention rule: "), ("No longer says: ", "Rewrite drops: "),
-    ("Adds: ", "Rewrite adds: "),
+    ("Adds: ", "Rewrite adds: "), ("New: ", "Rewrite adds: "),
 )
 
 
-_LABELS_RE = re.compile(r"^(?:New [a-z ]+|No longer [a-z]+|Drops promise|Adds|Names [^:]{1,40}|Right no longer stated|"
+_LABELS_RE = re.compile(r"^(?:New(?: [a-z ]+)?|No longer [a-z]+|Drops promise|Adds|Names [^:]{1,40}|Right no longer stated|"
                         r"Retention rule dropped|Narrows its promise|Now reads|Now mentions [^:]{1,40}):\s*")
 
 
@@ -177,7 +177,7 @@ def _weak_lead(s: Statement) -> bool:
     fragment with no verb ('For users in the EEA and Switzerland', a heading read as a sentence)."""
     if s.impact in ("pointer", "section-added", "section-removed") or standing(s.impact, s.short or s.text) >= 5:
         return True               # a heading says where to look, not what changed; a slogan says nothing
-    body = _LABELS_RE.sub("", s.short or s.text)
+    body = capitalise(_LABELS_RE.sub("", s.short or s.text))     # 'New: with respect to …' is a fragment too
     words = body.split()
     titled = sum(1 for w in words if w[:1].isupper())
     # headings glued into one line ('… Interest-Based Advertising How Is Your Information Used?')
@@ -300,7 +300,7 @@ def _lower_first(text: str) -> str:
 
 # the user's motive at a statement's end ('… if you want to back it up …'): no condition on the
 # practice, so a headline may leave it out ('you can export a copy of your content')
-_MOTIVE_RE = re.compile(r",?\s+if you (?:want|wish|would like|choose|prefer|decide) to\b[^;:()]*$")
+_MOTIVE_RE = re.compile(r"(?<=[\w)”\"]),?\s+if you (?:want|wish|would like|choose|prefer|decide) to\b[^;:()]*$")
 
 
 def _fragment(s: Statement, cut: str) -> bool:
@@ -326,7 +326,7 @@ _NO_LONGER_SAYS_RE = re.compile(r"^No longer says: ")
 def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bool,
                 salient: tuple[str, ...] = ()) -> str:
     """The first statement that fits under 140 characters, its '(was: …)' dropped if need be."""
-    lead = "Rewrite: " if rewrite else ""
+    lead = "Rewritten: " if rewrite else ""     # the whole policy was rewritten, never an edit tag ("Rewrite: ")
     spare: str | None = None      # a cut that reads as a fragment: the headline only when nothing better fits
     dropped: str | None = None    # a sentence no longer said that fits only as 'Drops: …'
     for s in _lead_order(statements):      # the first strong statement leads
@@ -344,7 +344,7 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
                 return _led(lead, full)
             continue
         for text in (full, _strip_was(full), compact(full), compact(_strip_was(full)), lean, _unlabelled(lean),
-                     _MOTIVE_RE.sub("", lean)):
+                     _MOTIVE_RE.sub("", lean), without_aside(lean)):
             if len(_led(lead, text)) <= HEADLINE_LIMIT:      # 'Rewrite with a new commitment: ' is longer
                 return _led(lead, text)
         room = HEADLINE_LIMIT - len(lead)
@@ -383,7 +383,7 @@ BULLET_LIMIT = 140
 BULLET_SLACK = 30          # a bullet no honest cut brings under 140 may run to 170, never longer when one does
 _UNCUT = frozenset({"sale-reversal", "promise-withdrawn", "promise-narrowed", "consent-weakened", "no-sale-promise",
                     "promise-added"})
-_PREFIX_RE = re.compile(r"^(?:New [a-z ]+|No longer [a-z]+|Drops promise|Adds|Right no longer stated|Retention rule dropped|"
+_PREFIX_RE = re.compile(r"^(?:New(?: [a-z ]+)?|No longer [a-z]+|Drops promise|Adds|Right no longer stated|Retention rule dropped|"
                         r"Narrows its promise|Now reads):\s+")
 
 
@@ -391,8 +391,8 @@ def tighten(s: Statement, salient: tuple[str, ...] = ()) -> Statement:
     """A statement over ~140 characters said in fewer words, then cut at a clause boundary
     (never inside a list, never before its verb and object), its label and old value kept; a
     statement that cannot be cut honestly stays whole."""
-    if len(s.text) <= BULLET_LIMIT + 10:
-        return s
+    if len(unmarked(s.text)) <= BULLET_LIMIT + 10:
+        return s                  # 'now' or 'New: ' said of a quote never makes it cut
     m = _PREFIX_RE.match(s.text)
     prefix = m.group(0) if m else ""
     body = s.text[len(prefix):]
@@ -420,7 +420,7 @@ def tighten(s: Statement, salient: tuple[str, ...] = ()) -> Statement:
             None if s.old is not None and s.new is None else _without_detail(lean, limit))
         for text in cuts:
             if text and len(text) <= limit and len(text.split()) >= 5 and _keeps_change(s, text) \
-                    and not bare_condition(text):
+                    and not bare_condition(text) and keeps_was_context(text, body, was):
                 return replace(s, text=f"{prefix}{capitalise(text) if not prefix else _lower_first(text)}{was}")
     if s.impact not in _UNCUT and len(lean) < len(body) and len(lean.split()) >= 5:
         return replace(s, text=f"{prefix}{capitalise(lean) if not prefix else lean}{was}")   # no cut fits: fewer words

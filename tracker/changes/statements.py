@@ -16,7 +16,7 @@ import re
 from typing import Callable
 
 from tracker.changes.anchors import PRONOUN_RE, anchor
-from tracker.changes.phrasing import has_verb, is_advice, is_page_chrome, is_pointer, link_phrase, third_person
+from tracker.changes.phrasing import has_verb, is_advice, is_page_chrome, is_pointer, link_phrase, say_new, third_person
 from tracker.changes.priorities import MAX_STATEMENTS, narrow, RANK, standing, tier, valued
 from tracker.changes.rules.common import _content_words, Context, _PRACTICE_RE, Statement
 from tracker.changes.rules.figures import contact_statements, value_statements
@@ -57,7 +57,7 @@ def _repeats(s: Statement, chosen: list[Statement]) -> bool:
 
 
 _SHORT_LABEL_RE = re.compile(r"^(?:No longer names|Now (?:also )?names|Now says|Now mentions)\s*")
-_LABEL_RE = re.compile(r"^(?:New retention rule|Retention rule dropped|New commitment|No longer promises|New rights?|"
+_LABEL_RE = re.compile(r"^(?:New|New retention rule|Retention rule dropped|New commitment|No longer promises|New rights?|"
                        r"Right no longer stated|No longer says|Adds|Now reads|Narrows its promise|Names [^:]{1,40}):\s*")
 
 
@@ -274,3 +274,28 @@ def _chrome(ctx: Context, s: Statement) -> bool:
 
 _EDGE_FUNCTION_WORDS = frozenset("and or the of for to & a an in on at by with".split())
 _LOOSE_IMPACTS = frozenset({"reworded", "practice-changed", "named-party", "collection-widened"})
+
+
+# levels whose statements say what they are by their own words ('Adds a link …', a heading, a
+# law now cited, a summary page): never put under 'New: '
+_SAID_BY_KIND = frozenset({"pointer", "section-added", "section-removed", "page-summary", "law-cited", "law-for-transfers",
+                           "office-named"})
+
+
+def stated_as_new(ctx: Context, s: Statement) -> Statement:
+    """A statement that quotes a sentence only the new version has, said as new ('Twitter may
+    now keep track of …', 'New: these services may collect …'; see phrasing.say_new), its
+    headline form too: a reader never has to guess whether a quoted sentence is new."""
+    if len(s.changes) != 1 or s.old is not None or s.impact in _SAID_BY_KIND:
+        return s
+    kind = ctx.changes[s.changes[0]].kind
+    if kind == "reworded":        # words added to a sentence: 'now' only when they are a phrase the quote holds
+        came = third_person(s.new or "", ctx.owner)
+        if len(came.split()) < 3 or came.lower() not in s.text.lower():
+            return s
+    elif kind != "added":
+        return s
+    text = say_new(s.text, ctx.owner)
+    if text == s.text or (kind == "reworded" and text.startswith("New: ")):
+        return s                  # 'New: …' would call the whole reworded sentence new
+    return Statement(text, s.topic, s.impact, s.old, s.new, s.changes, say_new(s.short, ctx.owner) if s.short else "")
