@@ -156,10 +156,10 @@ def joined_to_antecedent(cands: list[Statement]) -> list[Statement]:
     for s in cands:
         if len(s.changes) == 1 and s.changes[0] in tails:
             continue
-        tail = tails.get(s.changes[0] + 1) if len(s.changes) == 1 and s.old is None else None
-        if tail:
-            s = dataclasses.replace(s, text=f"{s.text.rstrip(' .')}, {tail[0]}",
-                                    impact=min(s.impact, tail[1], key=lambda i: RANK[i]))
+        after = tails.get(s.changes[0] + 1) if len(s.changes) == 1 and s.old is None else None
+        if after:
+            s = dataclasses.replace(s, text=f"{s.text.rstrip(' .')}, {after[0]}",
+                                    impact=min(s.impact, after[1], key=lambda i: RANK[i]))
         out.append(s)
     return out if out else cands
 
