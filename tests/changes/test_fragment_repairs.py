@@ -159,7 +159,7 @@ _LIST_NEW = _LIST_OLD + "Activity on third-party sites and apps that use our ser
 
 def test_a_noun_phrase_item_is_said_with_its_lists_lead_in() -> None:
     texts = [s["text"] for s in compare(_LIST_OLD, _LIST_NEW).statements]
-    assert any(t.startswith("The activity information") and t.endswith(
+    assert any("the activity information" in t.lower() and t.endswith(
         "may include activity on third-party sites and apps that use its services") for t in texts), texts
     assert "Activity on third-party sites and apps that use its services" not in texts
 
