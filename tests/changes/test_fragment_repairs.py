@@ -10,7 +10,7 @@ from tracker.changes.headings import _glued_candidates
 from tracker.changes.phrasing import compact, tidy
 from tracker.changes.publishable import fragment, publishable, unlabelled
 from tracker.changes.rules.common import Statement
-from tracker.changes.segment import segment, split_sentences, unwrap
+from tracker.changes.segment import split_sentences, unwrap
 
 
 def _text(t: str) -> str:

@@ -441,7 +441,7 @@ def listed(s: Statement, ctx: "Context | None") -> Statement | None:
         return None
     item = ctx.changes[s.changes[0]].new
     at = ctx.sentence_index(item, False) if item else None
-    if at is None:
+    if at is None or not item:
         return None
     for k in range(at - 1, max(-1, at - _LIST_ITEMS_BACK), -1):
         line = ctx.new_sentences[k].rstrip()
