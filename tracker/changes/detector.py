@@ -477,10 +477,18 @@ def _owner_name(owner: tuple[str | None, str | None], text: str = "") -> str:
     if fam:
         return _as_written(fam, text)
     if label and label.isalpha() and 3 <= len(label) <= 14:
-        if re.search(rf"\b{re.escape(label.capitalize())}\b", text):
-            return label.capitalize()     # the text writes it so ('Intuit')
+        written = _written_as(label, text)
+        if written:
+            return written                # the text writes it so ('Intuit', 'LinkedIn', 'SMUD')
         return _spelled_out(label, text) or label.capitalize()
     return "The company"
+
+
+def _written_as(label: str, text: str) -> str | None:
+    """The site's name as the text most often writes it as a capitalised word ('LinkedIn' for
+    linkedin.com, 'SMUD' for smud.org), or None."""
+    forms = Counter(m.group(0) for m in re.finditer(rf"(?i)\b{re.escape(label)}\b", text) if m.group(0)[0].isupper())
+    return max(sorted(forms), key=lambda f: forms[f]) if forms else None
 
 
 def _as_written(fam: str, text: str) -> str:
