@@ -204,3 +204,6 @@ def test_the_site_name_is_written_as_the_text_writes_it() -> None:
     from tracker.changes.detector import _owner_name
     assert _owner_name((None, "linkedin"), "LinkedIn members may share. LinkedIn may use data. linkedin.com") \
         == "LinkedIn"
+    # a site's name inside its address is no name the text writes: 'NYTimes.com' is New York Times
+    assert _owner_name((None, "nytimes"), "The New York Times and NYTimes.com. NYTimes.com may share.") \
+        == "New York Times"

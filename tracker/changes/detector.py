@@ -486,8 +486,10 @@ def _owner_name(owner: tuple[str | None, str | None], text: str = "") -> str:
 
 def _written_as(label: str, text: str) -> str | None:
     """The site's name as the text most often writes it as a capitalised word ('LinkedIn' for
-    linkedin.com, 'SMUD' for smud.org), or None."""
-    forms = Counter(m.group(0) for m in re.finditer(rf"(?i)\b{re.escape(label)}\b", text) if m.group(0)[0].isupper())
+    linkedin.com, 'SMUD' for smud.org), not as part of an address ('NYTimes.com',
+    'privacy@smud.org'), or None."""
+    word = rf"(?i)(?<![@./\w]){re.escape(label)}(?![\w@]|\.[a-z])"
+    forms = Counter(m.group(0) for m in re.finditer(word, text) if m.group(0)[0].isupper())
     return max(sorted(forms), key=lambda f: forms[f]) if forms else None
 
 

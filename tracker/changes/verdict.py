@@ -295,7 +295,8 @@ def decide_verdict(f: "Facts", cands: "Sequence[Statement]") -> str:
     if material and impacts & SUBSTANTIVE_IMPACTS:
         return "substantive"
     hard_entities = sum(len(f.entities_added[k]) + len(f.entities_removed[k])
-                        for k in ("vendors", "emails", "phones", "durations", "ages"))
+                        for k in ("vendors", "emails", "phones", "durations", "ages")) \
+        - sum(1 for v in f.entities_added["vendors"] if names_own_group(v, real))
     if practice_sections(f.sections_added) or any(widens_scope(c) for c in real):
         return "substantive"
     if len(material) >= SUBSTANTIVE_MIN_CHANGES or any(c.flips for c in material) or (hard_entities and material) \
@@ -303,6 +304,30 @@ def decide_verdict(f: "Facts", cands: "Sequence[Statement]") -> str:
             or (f.sections_added and material) or (1.0 - f.similarity > 0.1 and material):
         return "substantive"
     return "minor"
+
+
+# the company's unnamed group in a sentence ('Intuit (and entities and subsidiaries covered by its
+# certification)'): a name put in its place says who they are, it adds no party
+_GROUP_RE = re.compile(r"(?i)\b(?:subsidiar(?:y|ies)|affiliat(?:e|es|ed)|entit(?:y|ies)|group compan(?:y|ies)|"
+                       r"related compan(?:y|ies)|sister compan(?:y|ies))\b")
+
+
+def names_own_group(vendor: str, changes: "Sequence[Change]") -> bool:
+    """Is vendor named only where a reworded sentence spelled out the company's unnamed group
+    ('Intuit (and entities and subsidiaries covered by …)' -> 'Intuit Inc. and Quincy Data Center
+    LLC, the entities covered by …'), the words gone naming no other party? A clarification of
+    who is covered, not a new party ('Apple Sales International' -> 'Apple Distribution
+    International' names one party for another and stays news)."""
+    where = [c for c in changes if vendor in (c.new or "")]
+    if not where:
+        return False
+    for c in where:
+        if c.kind != "reworded" or not c.old:
+            return False
+        gone, _ = delta_words(c.old, c.new or "")
+        if not _GROUP_RE.search(gone) or extract_sentence(gone).get("vendors"):
+            return False
+    return True
 
 
 # a rewrite: less than half of the old text survives, or more than half of the new text is new
