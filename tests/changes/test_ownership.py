@@ -207,3 +207,5 @@ def test_the_site_name_is_written_as_the_text_writes_it() -> None:
     # a site's name inside its address is no name the text writes: 'NYTimes.com' is New York Times
     assert _owner_name((None, "nytimes"), "The New York Times and NYTimes.com. NYTimes.com may share.") \
         == "New York Times"
+    # a name in capitals only (a menu's 'NYTIMES') yields to the name the text spells out
+    assert _owner_name((None, "nytimes"), "NYTIMES HOME. The New York Times may share.") == "New York Times"

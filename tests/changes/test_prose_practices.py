@@ -160,7 +160,8 @@ def test_how_to_use_rights_and_what_any_browser_does_are_no_rights() -> None:
                  "We may later suggest people to follow based on your imported address book contacts, which you can "
                  "delete at any time.",
                  "You can choose not to provide personal information Acme may request of you.",
-                 "You can opt in to receive push notifications from Acme."):
+                 "You can opt in to receive push notifications from Acme.",
+                 "You can choose to receive mobile push notifications from Acme."):
         assert rights_statements(_ctx(_ch("added", None, text, ("rights",)))) == [], text
         assert rights_statements(_ctx(_ch("removed", text, None, ("rights",)))) == [], text
     for own in ("You can opt out of interest-based ads in your Acme account settings.",

@@ -478,9 +478,10 @@ def _owner_name(owner: tuple[str | None, str | None], text: str = "") -> str:
         return _as_written(fam, text)
     if label and label.isalpha() and 3 <= len(label) <= 14:
         written = _written_as(label, text)
-        if written:
-            return written                # the text writes it so ('Intuit', 'LinkedIn', 'SMUD')
-        return _spelled_out(label, text) or label.capitalize()
+        if written and not written.isupper():
+            return written                # the text writes it so ('Intuit', 'LinkedIn')
+        # in capitals only, it may be a heading's or a menu's: the name spelled out comes first
+        return _spelled_out(label, text) or written or label.capitalize()    # 'SMUD'
     return "The company"
 
 

@@ -38,7 +38,8 @@ _VOLUNTEERS_RE = re.compile(r"(?i)\byou (?:may|can) (?:also )?choose to (?:give|
                             # may request') and agreeing to a feature ('you can opt in to receive push
                             # notifications'): what the user gives, no right over the company's processing
                             r"\byou (?:may|can) (?:also |always )?choose not to (?:provide|give|submit|disclose|enter)\b|"
-                            r"\byou (?:may|can) (?:also )?(?:choose to )?opt[- ]?in\b")
+                            r"\byou (?:may|can) (?:also )?(?:choose to )?opt[- ]?in\b|"
+                            r"\byou (?:may|can) (?:also )?(?:choose|elect|sign up|subscribe) to (?:receive|get)\b")
 # a setting of another company's service ('in your Privacy Settings on Facebook'): what that
 # service lets its users do, not a right this company gives or takes away
 _ELSEWHERE_RE = re.compile(r"\b(?:[Ss]ettings|[Pp]references|[Cc]ontrols|[Aa]ccount) (?:on|at|with) ([A-Z][\w.&'-]+)")
