@@ -161,7 +161,9 @@ def test_how_to_use_rights_and_what_any_browser_does_are_no_rights() -> None:
                  "delete at any time.",
                  "You can choose not to provide personal information Acme may request of you.",
                  "You can opt in to receive push notifications from Acme.",
-                 "You can choose to receive mobile push notifications from Acme."):
+                 "You can choose to receive mobile push notifications from Acme.",
+                 "You can disable or delete similar data used by browser add-ons, such as Flash cookies, by changing "
+                 "the add-on's settings or visiting the Website of its manufacturer."):
         assert rights_statements(_ctx(_ch("added", None, text, ("rights",)))) == [], text
         assert rights_statements(_ctx(_ch("removed", text, None, ("rights",)))) == [], text
     for own in ("You can opt out of interest-based ads in your Acme account settings.",

@@ -269,3 +269,24 @@ def test_the_companys_unnamed_group_spelled_out_adds_no_party() -> None:
     assert not names_own_group("Apple Distribution International", [swap])
     named = _added("We share your data with Quincy Data Center LLC for hosting.")
     assert not names_own_group("Quincy Data Center LLC", [group, named])
+
+
+def test_a_moved_mailbox_is_no_changed_number() -> None:
+    """'P.O. Box 217, Northvale, NJ 07647-0217' -> 'P.O. Box 8041 Davenport IA 52808-8041' moves
+    the opt-out mailbox: no number of days, age or count changed."""
+    from tracker.changes.verdict import flips
+    assert flips("Write to us at P.O. Box 217, Northvale, NJ 07647-0217 to opt out.",
+                 "Write to us at P.O. Box 8041 Davenport IA 52808-8041 to opt out.") == []
+    assert flips("Write to us at Suite 300, 100 Main Street.", "Write to us at Suite 400, 200 Main Street.") == []
+    assert flips("We keep logs for 30 days at P.O. Box 1.", "We keep logs for 90 days at P.O. Box 1.") \
+        == ["number changed: 30 → 90"]
+
+
+def test_the_name_of_a_notice_widens_no_practice() -> None:
+    """'Our privacy policies for personal health information' -> 'Our Notice of Privacy
+    Practices for …' names a document, not a new party."""
+    assert not widens_scope(_reworded("Our privacy policies for personal health information describe how we protect it.",
+                                      "Our Notice of Privacy Practices for personal health information describes how "
+                                      "we protect it."))
+    assert widens_scope(_reworded("We share personal information with our partners.",
+                                  "We share personal information with our partners and Acme Analytics."))

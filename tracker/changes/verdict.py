@@ -153,6 +153,18 @@ def _undated(text: str) -> str:
     return _DATED_RE.sub(" ", text)
 
 
+# the numbers of a postal address ('P.O. Box 8041 Davenport IA 52808-8041', 'Suite 400', '1600
+# Amphitheatre Parkway'): a moved mailbox, not a changed period, age or count
+_POSTAL_RE = re.compile(r"\b[Pp]\.?\s?[Oo]\.?\s*[Bb]ox\s+\d+|\b[A-Z]{2},?\s+\d{5}(?:-\d{4})?\b|\b\d{5}-\d{4}\b|"
+                        r"\b(?:[Ss]uite|[Ss]te\.?|[Ff]loor|[Rr]oom|[Uu]nit)\s+\d+\b|"
+                        r"\b\d{1,6}(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|"
+                        r"Lane|Way|Parkway|Pkwy|Place|Plaza|Square|Court)\b")
+
+
+def _unposted(text: str) -> str:
+    return _POSTAL_RE.sub(" ", text)
+
+
 def _numbers(text: str) -> list[str]:
     out = []
     for m in _NUMBER_RE.finditer(text):
@@ -191,7 +203,8 @@ def flips(old: str, new: str) -> list[str]:
     if practice:
         out.append(practice)
     no, nn = _numbers(gone), _numbers(came)
-    if no and nn and sorted(no) != sorted(nn) and sorted(_numbers(_undated(old))) != sorted(_numbers(_undated(new))):
+    if no and nn and sorted(no) != sorted(nn) and \
+            sorted(_numbers(_unposted(_undated(old)))) != sorted(_numbers(_unposted(_undated(new)))):
         out.append("number changed: " + ", ".join(no) + " → " + ", ".join(nn))
     return out
 
@@ -383,7 +396,8 @@ _SCOPE_RE = re.compile(r"(?i)\b(?:any other|other countr\w*|third[- ]part(?:y|ie
 # words policies capitalise as defined terms: not names of a new party, product or framework
 _DEFINED_TERMS = frozenset("""personal information data service services site sites website websites
 policy privacy terms user users content account accounts platform products product company our your
-we you us app apps application applications statement notice""".split())
+we you us app apps application applications statement notice notices practices policies agreement
+conditions""".split())
 _NAME_RE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w&'-]*")
 _JOINERS = frozenset(("and", "or", "&"))
 

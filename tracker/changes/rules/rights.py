@@ -25,7 +25,10 @@ _ASK_ONLY_RE = re.compile(r"(?i)\byou (?:can|may) (?:always |also )?ask (?:\w+ )
 _BROWSER_ONLY_RE = re.compile(r"(?i)\b(?:using|through|via|in|with|by (?:changing|adjusting|modifying|setting)) "
                               r"(?:the |your )?(?:web )?browser(?:'s)? (?:settings|preferences|options)\b|"
                               r"\bsettings (?:in|of|on) (?:the |your )?(?:web )?browser\b|"
-                              r"\b(?:set|configure|change) your (?:web )?browser to (?:refuse|reject|block|decline|notify)\b")
+                              r"\b(?:set|configure|change) your (?:web )?browser to (?:refuse|reject|block|decline|notify)\b|"
+                              # a browser add-on's own settings ('by changing the add-on's settings')
+                              r"\b(?:changing|adjusting|modifying|using|in|through|via) (?:the |your |its )?"
+                              r"(?:browser )?(?:add-?ons?|plug-?ins?)(?:'s?|s')? (?:settings|preferences|options)\b")
 
 
 # the user volunteering data ('you may choose to give Cisco Personal Information in a variety of
