@@ -165,6 +165,17 @@ def _unposted(text: str) -> str:
     return _POSTAL_RE.sub(" ", text)
 
 
+def moved_mailbox(old: str | None, new: str | None) -> bool:
+    """Is the edit of a reworded sentence a postal address only ('P.O. Box 217, Northvale, NJ'
+    -> 'P.O. Box 8041 Davenport IA'), no other number and no meaning flipped?"""
+    from tracker.changes.values import address_changed     # values builds on this module
+    if not old or not new:
+        return False
+    gone, came = delta_words(old, new)
+    return (address_changed(gone, came) or bool(_POSTAL_RE.search(gone) and _POSTAL_RE.search(came))) \
+        and not flips(old, new)
+
+
 def _numbers(text: str) -> list[str]:
     out = []
     for m in _NUMBER_RE.finditer(text):
@@ -261,8 +272,8 @@ def is_material(kind: str, old: str | None, new: str | None, found_flips: list[s
     gone, came = delta_words(old, new)
     if found_flips and has_topic(f"{old} {new}"):
         return True
-    if _entity_delta(old, new):
-        return True
+    if _entity_delta(old, new) or moved_mailbox(old, new):
+        return True           # (a moved mailbox is stated, though it alone is no substantive change)
     delta = f"{gone} {came}"
     n_delta = len(re.findall(r"\w+", delta))
     return n_delta >= 3 and has_topic(delta)
@@ -304,7 +315,7 @@ def decide_verdict(f: "Facts", cands: "Sequence[Statement]") -> str:
         return "major"
     if is_rewrite(f):
         return "major"
-    material = [c for c in real if c.material]
+    material = [c for c in real if c.material and not (c.kind == "reworded" and moved_mailbox(c.old, c.new))]
     if material and impacts & SUBSTANTIVE_IMPACTS:
         return "substantive"
     hard_entities = sum(len(f.entities_added[k]) + len(f.entities_removed[k])
