@@ -129,21 +129,3 @@ def test_a_list_ending_in_an_ellipsis_is_no_teaser() -> None:
     assert not in_teaser(text, text.index("Google"))
     assert find_vendors(text) == {"Google", "Facebook"}
 
-
-def test_a_sample_log_line_names_software_not_a_party() -> None:
-    """'Firefox 1.0.7. Windows NT 5.1 is the browser and operating system' in an example of a
-    log entry, or a name inside a code span, is no party; Firefox named in prose is."""
-    assert "Firefox" not in find_vendors("A log entry looks like this: Firefox 1.0.7. Windows NT 5.1 - 740674ce")
-    assert "Firefox" not in find_vendors("For example `Firefox on Windows` is the browser.")
-    assert "Firefox" in find_vendors("If you use Firefox, you can block cookies in its settings.")
-
-
-def test_a_platform_named_beside_its_maker_is_the_maker() -> None:
-    """'Each operating system, iOS for Apple devices, Android for Android devices …' names Apple
-    once, not Apple and iOS; iOS alone is still named."""
-    old = BODY
-    new = BODY + "Each operating system, iOS for Apple devices and Android for Android devices, has its own settings.\n"
-    added = compare(old, new).entities_added["vendors"]
-    assert "Apple" in added and "iOS" not in added and "Android" in added
-    alone = compare(old, BODY + "Open the privacy settings of your iOS device to limit ad tracking.\n")
-    assert alone.entities_added["vendors"] == ["iOS"]

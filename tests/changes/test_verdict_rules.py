@@ -271,17 +271,6 @@ def test_the_companys_unnamed_group_spelled_out_adds_no_party() -> None:
     assert not names_own_group("Quincy Data Center LLC", [group, named])
 
 
-def test_a_moved_mailbox_is_no_changed_number() -> None:
-    """'P.O. Box 217, Northvale, NJ 07647-0217' -> 'P.O. Box 8041 Davenport IA 52808-8041' moves
-    the opt-out mailbox: no number of days, age or count changed."""
-    from tracker.changes.verdict import flips
-    assert flips("Write to us at P.O. Box 217, Northvale, NJ 07647-0217 to opt out.",
-                 "Write to us at P.O. Box 8041 Davenport IA 52808-8041 to opt out.") == []
-    assert flips("Write to us at Suite 300, 100 Main Street.", "Write to us at Suite 400, 200 Main Street.") == []
-    assert flips("We keep logs for 30 days at P.O. Box 1.", "We keep logs for 90 days at P.O. Box 1.") \
-        == ["number changed: 30 → 90"]
-
-
 def test_the_name_of_a_notice_widens_no_practice() -> None:
     """'Our privacy policies for personal health information' -> 'Our Notice of Privacy
     Practices for …' names a document, not a new party."""
@@ -291,18 +280,3 @@ def test_the_name_of_a_notice_widens_no_practice() -> None:
     assert widens_scope(_reworded("We share personal information with our partners.",
                                   "We share personal information with our partners and Acme Analytics."))
 
-
-def test_a_mailbox_moved_in_several_sentences_is_minor_and_still_stated() -> None:
-    """The opt-out mailbox moved in every sentence that gives it: a minor change, stated; a
-    period changed beside it is still substantive."""
-    body = ("Acme collects your name to run the service. We keep your data safe.\n"
-            "If you prefer that we do not share this information, you may opt out by writing to us at "
-            "Customer Care, P.O. Box 217, Northvale, NJ 07647-0217.\n"
-            "To stop mail solicitations, write to Customer Care, P.O. Box 217, Northvale, NJ 07647-0217.\n")
-    moved = body.replace("P.O. Box 217, Northvale, NJ 07647-0217", "P.O. Box 8041, Davenport, IA 52808-8041")
-    r = compare(body, moved)
-    assert r.verdict == "minor", r.verdict
-    assert "8041" in r.headline + " ".join(r.bullets)
-    longer = moved.replace("We keep your data safe.", "We keep your data for 90 days.")
-    assert compare(body.replace("We keep your data safe.", "We keep your data for 30 days."), longer).verdict \
-        == "substantive"

@@ -18,8 +18,8 @@ from functools import lru_cache
 from tracker.changes.literals import literal_hints, required_literals, search_near
 from tracker.changes.parties import self_names
 from tracker.changes.vendors import _seed_name as _seed
-from tracker.changes.vendors import (AFFILIATES, COMPANY_RENAMED, OWNER, VENDORS, family, find_vendors, in_menu,
-                                    in_teaser, role_of, vendor_mentions,
+from tracker.changes.vendors import (AFFILIATES, COMPANY_RENAMED, VENDORS, family, find_vendors, in_menu, in_teaser,
+                                    vendor_mentions,
                                     vendor_spans)
 
 KINDS = ("laws", "vendors", "emails", "domains", "phones", "durations", "ages")
@@ -524,13 +524,6 @@ def _named_by(longer: str, name: str) -> bool:
     return family(longer) == family(name) != longer or vendor_key(longer) != longer.lower()
 
 
-def _maker_named(name: str, names: set[str]) -> bool:
-    """Is name a platform whose maker is named beside it ('iOS for Apple devices' names Apple
-    once): the party is the maker, its operating system or browser is no other party."""
-    maker = OWNER.get(name)
-    return bool(maker) and maker != name and maker in names and role_of(name) == "platform"
-
-
 def diff(old: Entities, new: Entities, owner: tuple[str | None, str | None] = (None, None)
          ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """(added, removed) per kind, sorted, for the report.
@@ -558,7 +551,6 @@ def diff(old: Entities, new: Entities, owner: tuple[str | None, str | None] = (N
         keys = {vendor_key(v) for v in other}
         side["vendors"] = {v for v in side["vendors"] if vendor_key(v) not in keys}   # 'Acme Ltd' vs 'Acme Limited'
         side["vendors"] = {v for v in side["vendors"] if not any(_named_by(o, v) for o in side["vendors"])}
-        side["vendors"] = {v for v in side["vendors"] if not _maker_named(v, side["vendors"])}
         side["vendors"] = _one_spelling(side["vendors"])
         side["vendors"] = {v for v in side["vendors"] if not any(respelled(v, o) for o in other)}
     return ({k: sorted(v) for k, v in added.items()}, {k: sorted(v) for k, v in removed.items()})

@@ -548,17 +548,6 @@ def _token_stream(text: str, fold: bool) -> "list[tuple[str, int, int]] | None":
     return [(m.group().lower(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
 
 
-# a build number after a name ('Firefox 1.0.7'): the software of a sample log line or user agent
-_BUILD_RE = re.compile(r" ?v?\d+\.\d+\.\d+")
-
-
-def _in_code_span(text: str, at: int) -> bool:
-    """Is position at inside a Markdown code span (`…` on its line), where a policy quotes a
-    sample log line or address, not a party it deals with?"""
-    line_start = text.rfind("\n", 0, at) + 1
-    return "`" in text[line_start:at] and text.count("`", line_start, at) % 2 == 1
-
-
 @lru_cache(maxsize=16)
 def _vendor_spans(text: str, fold: bool = False) -> dict[str, list[tuple[int, int]]]:
     found: dict[str, list[tuple[int, int]]] = {}
@@ -595,8 +584,6 @@ def _vendor_spans(text: str, fold: bool = False) -> dict[str, list[tuple[int, in
                 after = ""          # 'FirefoxTM': a trademark sign spelled out
             if after[:1] and (after[0].isalnum() or after[0] in "@-_") or (after[:1] == "." and after[1:2].islower()):
                 continue
-            if _BUILD_RE.match(text, end) or _in_code_span(text, st):
-                continue          # 'Firefox 1.0.7. Windows NT 5.1' in a sample log line: software, no party
             found.setdefault(canon, []).append((st, end))
             break
     # "X" alone is a letter; it is the platform only when listed beside other platforms

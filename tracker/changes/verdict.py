@@ -153,29 +153,6 @@ def _undated(text: str) -> str:
     return _DATED_RE.sub(" ", text)
 
 
-# the numbers of a postal address ('P.O. Box 8041 Davenport IA 52808-8041', 'Suite 400', '1600
-# Amphitheatre Parkway'): a moved mailbox, not a changed period, age or count
-_POSTAL_RE = re.compile(r"\b[Pp]\.?\s?[Oo]\.?\s*[Bb]ox\s+\d+|\b[A-Z]{2},?\s+\d{5}(?:-\d{4})?\b|\b\d{5}-\d{4}\b|"
-                        r"\b(?:[Ss]uite|[Ss]te\.?|[Ff]loor|[Rr]oom|[Uu]nit)\s+\d+\b|"
-                        r"\b\d{1,6}(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|"
-                        r"Lane|Way|Parkway|Pkwy|Place|Plaza|Square|Court)\b")
-
-
-def _unposted(text: str) -> str:
-    return _POSTAL_RE.sub(" ", text)
-
-
-def moved_mailbox(old: str | None, new: str | None) -> bool:
-    """Is the edit of a reworded sentence a postal address only ('P.O. Box 217, Northvale, NJ'
-    -> 'P.O. Box 8041 Davenport IA'), no other number and no meaning flipped?"""
-    from tracker.changes.values import address_changed     # values builds on this module
-    if not old or not new:
-        return False
-    gone, came = delta_words(old, new)
-    return (address_changed(gone, came) or bool(_POSTAL_RE.search(gone) and _POSTAL_RE.search(came))) \
-        and not flips(old, new)
-
-
 def _numbers(text: str) -> list[str]:
     out = []
     for m in _NUMBER_RE.finditer(text):
@@ -214,8 +191,7 @@ def flips(old: str, new: str) -> list[str]:
     if practice:
         out.append(practice)
     no, nn = _numbers(gone), _numbers(came)
-    if no and nn and sorted(no) != sorted(nn) and \
-            sorted(_numbers(_unposted(_undated(old)))) != sorted(_numbers(_unposted(_undated(new)))):
+    if no and nn and sorted(no) != sorted(nn) and sorted(_numbers(_undated(old))) != sorted(_numbers(_undated(new))):
         out.append("number changed: " + ", ".join(no) + " → " + ", ".join(nn))
     return out
 
@@ -272,8 +248,8 @@ def is_material(kind: str, old: str | None, new: str | None, found_flips: list[s
     gone, came = delta_words(old, new)
     if found_flips and has_topic(f"{old} {new}"):
         return True
-    if _entity_delta(old, new) or moved_mailbox(old, new):
-        return True           # (a moved mailbox is stated, though it alone is no substantive change)
+    if _entity_delta(old, new):
+        return True
     delta = f"{gone} {came}"
     n_delta = len(re.findall(r"\w+", delta))
     return n_delta >= 3 and has_topic(delta)
@@ -315,7 +291,7 @@ def decide_verdict(f: "Facts", cands: "Sequence[Statement]") -> str:
         return "major"
     if is_rewrite(f):
         return "major"
-    material = [c for c in real if c.material and not (c.kind == "reworded" and moved_mailbox(c.old, c.new))]
+    material = [c for c in real if c.material]
     if material and impacts & SUBSTANTIVE_IMPACTS:
         return "substantive"
     hard_entities = sum(len(f.entities_added[k]) + len(f.entities_removed[k])
