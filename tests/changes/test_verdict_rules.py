@@ -280,3 +280,12 @@ def test_the_name_of_a_notice_widens_no_practice() -> None:
     assert widens_scope(_reworded("We share personal information with our partners.",
                                   "We share personal information with our partners and Acme Analytics."))
 
+
+
+def test_a_count_of_the_texts_own_parts_is_no_changed_number() -> None:
+    """'these three highlights' -> 'these four highlights': the summary grew by a point, no
+    period or amount changed; 'three months' -> 'four months' did change."""
+    from tracker.changes.verdict import flips
+    assert flips("Please pay particular attention to these three highlights: Acme is designed to share.",
+                 "Please pay particular attention to these four highlights: Acme is designed to share.") == []
+    assert flips("We keep logs for three months.", "We keep logs for four months.") == ["number changed: 3 → 4"]

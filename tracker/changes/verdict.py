@@ -150,7 +150,16 @@ _DATED_RE = re.compile(DATE_RE.pattern + r"|(?<!\d)\d{1,2}-\d{1,2}-(?:19|20)\d{2
 
 
 def _undated(text: str) -> str:
-    return _DATED_RE.sub(" ", text)
+    """The text without its dates and without counts of its own parts (_COUNTED_PARTS_RE)."""
+    return _DATED_RE.sub(" ", _COUNTED_PARTS_RE.sub(" ", text))
+
+
+# a count of the text's own parts ('these three highlights' -> 'these four highlights', 'the
+# following 5 sections'): the document grew, no period, age or amount changed
+_COUNTED_PARTS_RE = re.compile(r"(?i)\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
+                               r"(?:(?:key|main|important|following|short|brief|simple|basic) )?(?:highlights?|sections?|"
+                               r"paragraphs?|parts?|chapters?|articles?|points|bullets?|headings?|topics|questions|"
+                               r"tabs|pages|steps|summaries|categories of (?:this|the) (?:policy|notice))\b")
 
 
 def _numbers(text: str) -> list[str]:
