@@ -1,0 +1,71 @@
+"""The copy editor's checks of bench/statement_lint.py flag what a reader objects to and pass
+what reads well: each check is tried on a line that must fail it and on one that must not."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+
+
+def _lint_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("statement_lint", BENCH / "statement_lint.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["statement_lint"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+L = _lint_module()
+
+
+@pytest.mark.parametrize(("check", "bad", "good"), [
+    ("unbalanced", 'you give Academia permission to use your contacts ("Contacts)',
+     'you give Academia permission to use your contacts ("Contacts")'),
+    ("cut-end", "please contact Amazon at", "Uber does not knowingly collect data from anyone under the age of 13"),
+    ("leading-conjunction", "And Intuit may share reports that combine the information from many users",
+     "Intuit may share reports that combine the information from many users"),
+    ("dangling-reference", "Twitter does this to help improve its Services",
+     "This Privacy Policy applies to the services of Twitter"),
+    ("glued-heading", "Information Washington Post Collects We may collect personal information",
+     "The Washington Post may collect personal information about its users"),
+    ("redline", "Adds “certain types” after “you with respect”", "New right: you can appeal a refused request"),
+    ("too-short", "Industry Solutions", "New right: you can object"),
+])
+def test_each_check_flags_the_bad_line_and_passes_the_good_one(check: str, bad: str, good: str) -> None:
+    fn = L.CHECKS[check]
+    assert fn(bad, False)
+    assert not fn(good, False)
+
+
+def test_a_long_headline_is_flagged_only_as_a_headline() -> None:
+    line = "Google " + "may now combine your browsing data with your account " * 3
+    assert L.long_headline(line, True)
+    assert not L.long_headline(line, False)
+    assert not L.long_headline("Google may now combine DoubleClick data with your account", True)
+
+
+def test_a_bullet_repeating_the_headline_and_a_duplicate_bullet_are_flagged() -> None:
+    head = "Twitter no longer honours Do Not Track signals"
+    found = L.lint(head, ["Twitter no longer honours Do Not Track signals (was: Twitter honors Do Not Track)",
+                          "New commitment: Twitter never sells your data",
+                          "New commitment: Twitter never sells your data."])
+    assert [n for n, _ in found] == ["repeats-headline", "duplicate"]
+
+
+def test_a_clean_summary_has_no_problem() -> None:
+    assert L.lint("Search queries are deleted after 90 days (was: kept until you delete them)",
+                  ["New right: you can appeal a refused request",
+                   "Now shares precise location with advertising partners"]) == []
+
+
+def test_tally_counts_problems_per_check_and_pairs_flagged() -> None:
+    res = L.tally({"a": ["Twitter does this to help", "Industry Solutions"], "b": ["Google now sells your data"]})
+    assert res["pairs"] == 2 and res["lines"] == 3 and res["pairs_flagged"] == 1
+    assert res["counts"]["dangling-reference"] == 1 and res["counts"]["too-short"] == 1
