@@ -363,7 +363,7 @@ def compare(old: str, new: str) -> ChangeReport:
     # headings name parties too, and a contact block's short lines ('Tel.: +49 ...') are parsed as headings
     e_old = _entities(_entity_text(d_old), tuple(d_old.urls), fold, old)
     e_new = _entities(_entity_text(d_new), tuple(d_new.urls), fold, new)
-    owner = ent.first_party([_entity_text(d_old), _entity_text(d_new)], d_old.urls + d_new.urls, fold)
+    owner = ent.first_party([_entity_text(d_old), _entity_text(d_new)], d_old.urls + d_new.urls, fold, [old, new])
     added, removed, own_added, own_removed = split_own(*ent.diff(e_old, e_new, owner), owner)
     if any(added.values()) or any(removed.values()):
         added, removed = claims.keep_real_entities(added, removed, _plain(old), _plain(new))

@@ -395,9 +395,12 @@ _ROLE_MAILBOX_RE = re.compile(r"(?:privacy|data|dpo|gdpr|legal|support|help|cont
                               r"hello|team|trust|(?:info|mail|office|enquiries|inquiries|webmaster)$)")
 
 
-def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[str | None, str | None]:
+def first_party(texts: list[str], urls: list[str], fold: bool = False,
+                raw: list[str] | None = None) -> tuple[str | None, str | None]:
     """(vendor family, domain label) of the policy's own company: the most named company and
-    the most linked site, so its own products and help sites are not reported as third parties."""
+    the most linked site, so its own products and help sites are not reported as third parties.
+    raw: the texts as fetched, whose copyright line ('© 2009, 2011-2015 Verizon', page chrome
+    the segmented texts leave out) names the company when nothing else in them does."""
     counts: Counter[str] = Counter()
     for t in texts:
         for canon, n in vendor_mentions(t, fold).items():
@@ -443,7 +446,7 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[
     # times as often as any other is the author
     dominant = bool(fam) and n1 >= 15 and n1 >= (5 if label else 3) * max(n2, 1) \
         and not _site_name_leads(texts, label, n1, fam)
-    we = _self_name(texts)
+    we = _self_name(texts) or (_self_name(raw) if raw else None)
     if fam and we and _key(fam) in (_key(we), _key(family(_seed(we)))):
         dominant = True     # the text calls the most named company "we"
     elif fam and we and not _owns_site(fam, label):
