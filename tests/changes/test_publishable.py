@@ -74,3 +74,14 @@ def test_a_window_cut_before_its_subject_is_mended_to_its_clause_or_dropped() ->
     out = publishable([cut, noun])
     assert [s.text for s in out] == ["No longer mentions Privacy Legal: “the matter is escalated to its Privacy Legal team”"]
     assert out[0].changes == (3,) and out[0].old == "the matter is escalated to its Privacy Legal team"
+
+
+def test_a_sensitive_collection_worded_by_its_rule_is_published_whatever_the_company_is_called() -> None:
+    """'Verizon now collects biometric data' has no article, but the rule worded it: it is a
+    statement, not a headline quoted from the page."""
+    from tracker.changes.publishable import publishable
+    from tracker.changes.rules.common import Statement
+    for owner in ("Verizon", "The company"):
+        s = Statement(f"{owner} now collects biometric data", "collection", "sensitive-collected", None,
+                      "biometric data", (1,))
+        assert [x.text for x in publishable([s])] == [s.text]

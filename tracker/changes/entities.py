@@ -400,7 +400,8 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False,
     """(vendor family, domain label) of the policy's own company: the most named company and
     the most linked site, so its own products and help sites are not reported as third parties.
     raw: the texts as fetched, whose copyright line ('© 2009, 2011-2015 Verizon', page chrome
-    the segmented texts leave out) names the company when nothing else in them does."""
+    the segmented texts leave out) names the company when nothing else does: no company named
+    most, no site or mailbox of its own, no name it gives itself."""
     counts: Counter[str] = Counter()
     for t in texts:
         for canon, n in vendor_mentions(t, fold).items():
@@ -446,7 +447,7 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False,
     # times as often as any other is the author
     dominant = bool(fam) and n1 >= 15 and n1 >= (5 if label else 3) * max(n2, 1) \
         and not _site_name_leads(texts, label, n1, fam)
-    we = _self_name(texts) or (_self_name(raw) if raw else None)
+    we = _self_name(texts)
     if fam and we and _key(fam) in (_key(we), _key(family(_seed(we)))):
         dominant = True     # the text calls the most named company "we"
     elif fam and we and not _owns_site(fam, label):
@@ -456,6 +457,9 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False,
         fam = None   # the most named company is the author only if it owns the main site or dominates
     if not fam and we:
         fam = family(_seed(we))
+    if not fam and not label and not we and raw:
+        we = _self_name(raw)     # nothing else to go by: the page's copyright line
+        fam = family(_seed(we)) if we else None
     if fam and not label:
         label = fam.lower()
     return fam, label
