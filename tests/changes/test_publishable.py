@@ -85,3 +85,10 @@ def test_a_sensitive_collection_worded_by_its_rule_is_published_whatever_the_com
         s = Statement(f"{owner} now collects biometric data", "collection", "sensitive-collected", None,
                       "biometric data", (1,))
         assert [x.text for x in publishable([s])] == [s.text]
+
+
+def test_the_last_item_of_a_list_cut_from_its_sentence_is_no_statement() -> None:
+    from tracker.changes.publishable import fragment
+    assert fragment("Or, in-store location through the use of beacons, your phone's blue tooth signal, LED light chip "
+                    "technologies")
+    assert fragment("Or you may opt out of interest-based ads by visiting the settings page") is None

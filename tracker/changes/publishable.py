@@ -255,6 +255,8 @@ def fragment(text: str) -> str | None:
         return "a clause cut before its end"
     if _LEAD_IN_RE.match(body) and "," not in body and len(body) < 80:
         return "a lead-in with no sentence after it"
+    if re.match(r"(?:Or|And|Nor),\s", body):
+        return "the last item of a list, cut from the sentence it ends"     # 'Or, in-store location through …'
     return None
 
 
