@@ -210,16 +210,5 @@ def test_the_site_name_is_written_as_the_text_writes_it() -> None:
     # a name in capitals only (a menu's 'NYTIMES') yields to the name the text spells out
     assert _owner_name((None, "nytimes"), "NYTIMES HOME. The New York Times may share.") == "New York Times"
 
-
-def test_the_copyright_holder_of_the_page_names_the_company_the_policy_text_does_not() -> None:
-    """A policy that never defines 'we' and links no site of its own is still Verizon's when its
-    page's copyright line ('© 2009, 2011-2015 Verizon. All Rights Reserved.', chrome the
-    segmented text leaves out) says so; the statements then say 'Verizon', not 'The company'."""
-    from tracker.changes import compare
-    body = ("Some websites, apps and services may allow you to participate in discussions.\n"
-            "We may share information with AOL to deliver ads. AOL may use it to measure them.\n")
-    old = body + "We keep records for 2 years.\n© 2009, 2011-2015 Verizon. All Rights Reserved.\n"
-    new = body + "We now share your location with advertising partners.\n" \
-        "We keep records for 2 years.\n© 2009, 2011-2016 Verizon. All Rights Reserved.\n"
-    text = compare(old, new).headline + " ".join(compare(old, new).bullets)
-    assert "Verizon" in text and "The company" not in text, text
+    # capitals in a title only ('ACME <Corp> & Co Privacy Policy') are a title's style, not the name
+    assert _owner_name((None, "acme"), "# ACME <Corp> & Co Privacy Policy\nWe keep data.") == "Acme"

@@ -363,7 +363,7 @@ def compare(old: str, new: str) -> ChangeReport:
     # headings name parties too, and a contact block's short lines ('Tel.: +49 ...') are parsed as headings
     e_old = _entities(_entity_text(d_old), tuple(d_old.urls), fold, old)
     e_new = _entities(_entity_text(d_new), tuple(d_new.urls), fold, new)
-    owner = ent.first_party([_entity_text(d_old), _entity_text(d_new)], d_old.urls + d_new.urls, fold, [old, new])
+    owner = ent.first_party([_entity_text(d_old), _entity_text(d_new)], d_old.urls + d_new.urls, fold)
     added, removed, own_added, own_removed = split_own(*ent.diff(e_old, e_new, owner), owner)
     if any(added.values()) or any(removed.values()):
         added, removed = claims.keep_real_entities(added, removed, _plain(old), _plain(new))
@@ -485,12 +485,20 @@ def _owner_name(owner: tuple[str | None, str | None], text: str = "") -> str:
     return "The company"
 
 
+def _in_prose(text: str, at: int) -> bool:
+    """Is position at inside a line of prose (a word in lower case beside it), not a title or a
+    menu in capitals ('ACME <Corp> & Co Privacy Policy')?"""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    return bool(re.search(r"\b[a-z]{3,}\b", text[start:end if end != -1 else len(text)]))
+
+
 def _written_as(label: str, text: str) -> str | None:
     """The site's name as the text most often writes it as a capitalised word ('LinkedIn' for
     linkedin.com, 'SMUD' for smud.org), not as part of an address ('NYTimes.com',
     'privacy@smud.org'), or None."""
     word = rf"(?i)(?<![@./\w]){re.escape(label)}(?![\w@]|\.[a-z])"
-    forms = Counter(m.group(0) for m in re.finditer(word, text) if m.group(0)[0].isupper())
+    forms = Counter(m.group(0) for m in re.finditer(word, text) if m.group(0)[0].isupper()
+                    and (not m.group(0).isupper() or _in_prose(text, m.start())))
     return max(sorted(forms), key=lambda f: forms[f]) if forms else None
 
 

@@ -395,13 +395,9 @@ _ROLE_MAILBOX_RE = re.compile(r"(?:privacy|data|dpo|gdpr|legal|support|help|cont
                               r"hello|team|trust|(?:info|mail|office|enquiries|inquiries|webmaster)$)")
 
 
-def first_party(texts: list[str], urls: list[str], fold: bool = False,
-                raw: list[str] | None = None) -> tuple[str | None, str | None]:
+def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[str | None, str | None]:
     """(vendor family, domain label) of the policy's own company: the most named company and
-    the most linked site, so its own products and help sites are not reported as third parties.
-    raw: the texts as fetched, whose copyright line ('© 2009, 2011-2015 Verizon', page chrome
-    the segmented texts leave out) names the company when nothing else does: no company named
-    most, no site or mailbox of its own, no name it gives itself."""
+    the most linked site, so its own products and help sites are not reported as third parties."""
     counts: Counter[str] = Counter()
     for t in texts:
         for canon, n in vendor_mentions(t, fold).items():
@@ -457,9 +453,6 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False,
         fam = None   # the most named company is the author only if it owns the main site or dominates
     if not fam and we:
         fam = family(_seed(we))
-    if not fam and not label and not we and raw:
-        we = _self_name(raw)     # nothing else to go by: the page's copyright line
-        fam = family(_seed(we)) if we else None
     if fam and not label:
         label = fam.lower()
     return fam, label
