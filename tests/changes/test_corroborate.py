@@ -24,8 +24,10 @@ def test_a_sentence_called_new_that_the_old_text_has_is_not_stated() -> None:
             Statement("Search history is kept 18 months", "retention", "retention-stated", changes=(1,))]
     old = ["How We Share Information Outside AcmeAcme does not sell or rent your personal information to third parties.",
            "Acme keeps your search history for 9 months before deleting it."]
-    # the first sentence is there (a heading was glued to it); the period differs in the second
-    assert _kept(said, changes, old, []) == ["Search history is kept 18 months"]
+    # the first sentence is there (a heading was glued to it); the period differs in the second:
+    # the report says the period changed
+    assert _kept(said, changes, old, [changes[1].new]) == [
+        "Acme keeps your search history for 18 months (was: 9 months) before deleting it"]
 
 
 def test_negations_and_numbers_tell_sentences_apart() -> None:
@@ -360,9 +362,180 @@ def test_a_promise_restated_with_an_exception_was_narrowed_not_withdrawn() -> No
     said = [Statement("No longer promises: Acme does not share …", "sharing", "promise-withdrawn", changes=(0,))]
     new = ["We do not share your personal information with anyone outside Acme for their marketing use "
            "without your consent."]
-    assert _kept(said, changes, [], new) == []
+    # not withdrawn: narrowed, and the report says so with the exception the promise gained
+    narrowed = corroborated(said, changes, [], new, KINDS, owner="Acme")
+    assert [s.impact for s in narrowed] == ["promise-narrowed"]
+    assert narrowed[0].text.startswith("Narrows its promise: Acme does not share your personal information")
+    assert "without your consent (was: no exception)" in narrowed[0].text
     # another act under the exception, or the negation gone, leaves the promise withdrawn
     sells = ["We do not sell your personal information to anyone outside Acme for their marketing use without your consent."]
     shares = ["We share your personal information with other companies for their marketing use."]
     assert len(_kept(said, changes, [], sells)) == 1
     assert len(_kept(said, changes, [], shares)) == 1
+
+
+def test_a_retention_rule_said_gone_that_the_new_text_states_with_another_period_is_a_period_change() -> None:
+    """'After a maximum of 10 days, we start deleting … Widget Data' dropped while a new sentence
+    deletes or aggregates the same data after 30 days: '… 30 days (was: 10 days) …', not dropped."""
+    rule = "After a maximum of 10 days, we start the process of deleting, de-identifying, or aggregating Widget Data."
+    changes = [ch("removed", rule, None),
+               ch("added", None, "We never link this browsing history to your name, and we delete, obfuscate, or "
+                                 "aggregate it after no longer than 30 days.")]
+    said = [Statement("Retention rule dropped: after a maximum of 10 days, Acme starts …", "retention",
+                      "retention-changed", "After a maximum of 10 days, Acme starts the process of deleting, "
+                      "de-identifying, or aggregating Widget Data", None, (0,))]
+    old = [rule, "After 30 days, we begin deleting your deactivated account."]
+    new = ["After 30 days, we begin deleting your deactivated account.", changes[1].new]
+    out = corroborated(said, changes, old, new, KINDS)
+    assert [(s.text, s.old, s.new) for s in out] == [
+        ("After a maximum of 30 days (was: 10 days), Acme starts the process of deleting, de-identifying, or "
+         "aggregating Widget Data", "10 days", "30 days")]
+    # a period the old text already had for other data (the account rule) pairs with nothing
+    assert [s.impact for s in corroborated(said, changes, old, old[1:], KINDS)] == ["retention-changed"]
+    assert corroborated(said, changes, old, old[1:], KINDS)[0].text.startswith("Retention rule dropped")
+    # one act in common (deleting) is not the same rule
+    one_act = ["We delete your messages after no longer than 30 days."]
+    assert corroborated(said, changes, old, one_act, KINDS)[0].text.startswith("Retention rule dropped")
+
+
+def test_examples_dropped_from_a_sentence_said_gone_leave_it_said() -> None:
+    """'We merge data collected from our own websites, such as www.acme.com, and our mobile apps,
+    such as our Acme app' is still said by 'We merge data collected from our own websites and
+    mobile apps'; examples naming a kind of data are news and keep the claim."""
+    old = ("We merge data collected from our own websites, such as www.acme.com and www.deals.acme.com , and our "
+           "mobile apps, such as our Acme and Coupons apps.")
+    gone = [Statement("No longer says: Acme merges data …", "collection", "practice-changed", old, None, (0,))]
+    assert _kept(gone, [ch("removed", old, None)], [], ["We merge data collected from our own websites and mobile apps."]) == []
+    kinds = "We collect data about you from partners, such as your purchase history and location."
+    gone2 = [Statement("No longer says: …", "collection", "practice-changed", kinds, None, (0,))]
+    assert len(_kept(gone2, [ch("removed", kinds, None)], [], ["We collect data about you from partners."])) == 1
+
+
+def test_a_negation_in_another_stretch_of_a_long_sentence_does_not_hide_the_claim() -> None:
+    """'Where the issue is more substantive in nature, more information is sought from the customer
+    if necessary and if not the matter is escalated …' holds 'more information may be sought from
+    you' (the 'not' negates the escalation); a 'not' next to the claim's words still tells them apart."""
+    added = "Where your issue may be more substantive in nature, more information may be sought from you."
+    said = [Statement("Adds: …", "contact", "reworded", None, added, (0,))]
+    old = ["Where the issue is more substantive in nature, more information is sought from the customer if necessary "
+           "and if not the matter is escalated to our legal team which will work across the business to resolve it."]
+    assert _kept(said, [ch("added", None, added)], old, []) == []
+    negated = ["Where the issue is more substantive in nature, more information is not sought from the customer."]
+    assert len(_kept(said, [ch("added", None, added)], negated, [])) == 1
+
+
+def test_a_control_through_a_renamed_setting_moved_and_was_not_dropped() -> None:
+    """'You can control this feature from the Personalization Setting' -> 'You can also control
+    whether we keep track of your visits … by using your Personalization and Data settings':
+    the same control through the setting under a longer name; another control there is no proof."""
+    changes = [ch("removed", "You can control this feature from the Personalization Setting within your Privacy "
+                             "Settings, available at https://acme.com/settings.", None)]
+    said = [Statement("Right no longer stated: you can control this feature …", "rights", "right-removed", changes=(0,))]
+    new = ["You can also control whether we keep track of your visits to websites with Acme content by using your "
+           "Personalization and Data settings, available at https://acme.com/personalization."]
+    assert _kept(said, changes, [], new) == []
+    # the same setting named for another thing the user does, or another setting, holds nothing
+    download = ["You can download your Personalization and Data settings as a file."]
+    assert len(_kept(said, changes, [], download)) == 1
+    elsewhere = ["You can also control whether we keep track of your visits by using your Ads preferences."]
+    assert len(_kept(said, changes, [], elsewhere)) == 1
+
+
+def test_a_right_that_points_to_where_it_is_explained_is_new_only_if_the_right_is() -> None:
+    """'You may opt out of those cookies as described below' is no new right when the old text
+    already let the user opt out of cookies; a pointer to another right (or none) stays new."""
+    added = [ch("added", None, "You may opt out of those cookies as described below.")]
+    said = [Statement("New right: you may opt out of those cookies as described below", "rights", "right-added",
+                      changes=(0,))]
+    old = ["You may opt-out of the cookies delivered by Acme by changing the setting on your browser."]
+    assert _kept(said, added, old, []) == []
+    assert len(_kept(said, added, ["You may opt-out of our e-mails by changing your preferences."], [])) == 1
+    assert len(_kept(said, added, ["You may not opt out of the cookies delivered by Acme."], [])) == 1
+
+
+def test_a_pointer_to_a_document_the_new_text_still_names_is_not_gone() -> None:
+    """'You can find more information … by referring to the supplementary privacy notices for
+    particular services' is not gone when the new text says it 'may post product specific privacy
+    notices'; a document the new text no longer names is."""
+    old = ("You can find more information about how we process personal information by referring to the supplementary "
+           "privacy notices for particular services.")
+    gone = [Statement("No longer says: …", "policy-changes", "practice-changed", old, None, (0,))]
+    new = ["Sometimes, we may post product specific privacy notices or Help Center materials to explain our products."]
+    assert _kept(gone, [ch("removed", old, None)], [], new) == []
+    assert len(_kept(gone, [ch("removed", old, None)], [], ["We may post Help Center materials to explain our products."])) == 1
+
+
+def test_a_sentence_said_gone_that_the_new_text_says_with_another_number_is_a_value_change() -> None:
+    """'… within three business days' gone while the new text says '… within five business days':
+    the value changed; when the old text had both, one was really dropped."""
+    three = "You will receive a response to requests sent to help@acme.com within three business days of our receiving it."
+    five = "You will receive a response to requests sent to help@acme.com within five business days of its receipt."
+    said = [Statement("No longer says: …", "contact", "practice-changed", three, None, (0,))]
+    out = corroborated(said, [ch("removed", three, None)], [three], [five], KINDS, owner="Acme")
+    assert [(s.impact, s.old, s.new) for s in out] == [("value-changed", "three business days", "five business days")]
+    assert "within five business days (was: three business days) of its receipt" in out[0].text
+    both = corroborated(said, [ch("removed", three, None)], [three, five], [five], KINDS, owner="Acme")
+    assert [s.impact for s in both] == ["practice-changed"]
+
+
+def test_a_promise_said_new_that_the_old_text_made_without_an_exception_was_narrowed() -> None:
+    """'we will not sell … any third party (except our service providers) to use your email address
+    without your permission' is no new commitment when the old text said it without the exception."""
+    new = ("We will not sell, rent, swap or authorize any third party (except our service providers) to use your "
+           "email address without your permission.")
+    said = [Statement("New commitment: …", "sale", "no-sale-promise", None, new, (0,))]
+    old = ["If you have registered, we will not sell, rent, swap or authorize any third party to use your email "
+           "address without your permission."]
+    out = corroborated(said, [ch("added", None, new)], old, [new], KINDS, owner="Acme")
+    assert [s.impact for s in out] == ["promise-narrowed"]
+    assert out[0].text.endswith("(was: no “except its service providers” exception)")
+    assert out[0].short == "Acme's promise not to sell now has an exception: its service providers"
+    # a promise the old text did not make at all stays new
+    assert [s.impact for s in corroborated(said, [ch("added", None, new)], ["We sell data."], [new], KINDS)] == \
+        ["no-sale-promise"]
+
+
+def test_a_number_that_counts_nothing_or_is_written_in_words_is_no_value_change() -> None:
+    old = "Acme offers security features, like Safe Browsing and two Step Verification to help you protect your account."
+    new = "Acme offers security features, like Safe Browsing and 2 Step Verification to help you protect your account."
+    said = [Statement("No longer says: …", "security", "practice-changed", old, None, (0,))]
+    out = corroborated(said, [ch("removed", old, None)], [old], [new], KINDS, owner="Acme")
+    assert all(s.impact != "value-changed" for s in out)
+    new3 = "Acme offers security features, like Safe Browsing and 3 Step Verification to help you protect your account."
+    out = corroborated(said, [ch("removed", old, None)], [old], [new3], KINDS, owner="Acme")
+    assert all(s.impact != "value-changed" for s in out)
+
+
+def test_an_opt_out_and_unless_you_advise_us_not_to_are_one_control() -> None:
+    """'Acme shares customer information within its family of companies for marketing purposes
+    unless you advise us not to' gives the opt-out a new 'You may choose to opt out of the
+    sharing of customer information within the Acme family of companies' states; and the way back."""
+    unless = "Acme shares customer information within its family of companies for marketing purposes unless you advise us not to."
+    opt = ("You may choose to opt out of the sharing of specific customer information within the Acme family of "
+           "companies for certain marketing purposes.")
+    right = [Statement("New right: …", "rights", "right-added", None, opt, (0,))]
+    assert _kept(right, [ch("added", None, opt)], [unless], []) == []
+    gone = [Statement("No longer says: …", "sharing", "practice-changed", unless, None, (0,))]
+    assert _kept(gone, [ch("removed", unless, None)], [], [opt]) == []
+    # the practice alone, with no way to stop it, is no opt-out
+    alone = "Acme shares customer information within its family of companies for marketing purposes."
+    assert len(_kept(right, [ch("added", None, opt)], [alone], [])) == 1
+    # an opt-out of something else is no restatement
+    other = "You may choose to opt out of receiving our printed catalogues by calling us."
+    assert len(_kept(gone, [ch("removed", unless, None)], [], [other])) == 1
+
+
+def test_a_control_switched_off_in_a_setting_restates_one_turned_off() -> None:
+    """'you can turn off tailored ads in your privacy settings so that your account will not be
+    matched to information shared by ad partners' is restated by 'you can uncheck the Promoted
+    Content setting within your Privacy Settings so that your account will not be matched to
+    information collected by ad partners'."""
+    old = ("If you prefer, you can turn off tailored ads in your privacy settings so that your account will not be "
+           "matched to information shared by ad partners for tailoring ads.")
+    new = ("If you prefer, you can uncheck the Promoted Content setting within your Privacy Settings so that your "
+           "account will not be matched to information collected by ad partners, to tailor ads to you.")
+    said = [Statement("Right no longer stated: …", "rights", "right-removed", old, None, (0,))]
+    assert _kept(said, [ch("removed", old, None)], [old], [new]) == []
+    described = ("The Promoted Content setting within your Privacy Settings means your account will not be matched to "
+                 "information collected by ad partners, to tailor ads to you.")
+    assert len(_kept(said, [ch("removed", old, None)], [old], [described])) == 1

@@ -137,10 +137,19 @@ def test_retention_named_in_a_list_of_what_a_framework_covers_is_no_retention_ru
 def test_deleting_as_one_of_the_users_rights_is_no_retention_rule() -> None:
     for right in ("Acme provides a number of options to access, correct, suppress, or delete your personal information.",
                   "All users may review, update, correct or delete the personal information in their account.",
-                  "You can request deletion of your account at any time."):
+                  "You can request deletion of your account at any time.",
+                  # the user's own act, with no rule of the company's after it
+                  "You can also permanently delete your Acme account.",
+                  "If you want to delete or remove your Facebook Information permanently, you may send an e-mail to us.",
+                  "If you delete cookies, change your browser settings or switch browsers, you will need to opt-out again.",
+                  # a label the user types, whole or cut by a sentence split
+                  'Please write "Delete my Facebook Information" in the subject line of your e-mail.',
+                  'Delete my Facebook Information" in the subject line and your full name in the body of the e-mail.'):
         assert retention_statements(_ctx(_ch("added", None, right, ("retention",)))) == [], right
     rule = _ch("added", None, "Acme deletes your search queries after 90 days.", ("retention",))
     assert [s.impact for s in retention_statements(_ctx(rule))] == ["retention-changed"]
+    after = _ch("added", None, "If you delete your account, Acme keeps your posts for 30 days.", ("retention",))
+    assert [s.impact for s in retention_statements(_ctx(after))] == ["retention-changed"]
 
 
 def test_how_to_use_rights_and_what_any_browser_does_are_no_rights() -> None:

@@ -109,6 +109,7 @@ _CROSS_REFERENCE_RE = re.compile(r"(?i)\((?:see|refer to|as (?:described|explain
 @lru_cache(maxsize=16384)
 def sign(text: str) -> Sign:
     low = (_CROSS_REFERENCE_RE.sub("", text) if "(" in text else text).lower().replace("\u2019", "'")
+    low = low.replace("anytime", "any time").replace("e-mail", "email")   # one word, however hyphenated or spaced
     # a contraction is a negation, told by the polarity, not a word ('don't sell' is 'does not sell')
     words = frozenset(w.strip("'-") for w in _WORD_RE.findall(low) if not w.endswith("n't")) - _STOP - {""}
     polarity = tuple(sorted({_NEGATION.get(m, m) for m in (m.lower() for m in _POLARITY_RE.findall(low))}))
@@ -178,7 +179,8 @@ class Side:
             if other.polarity != want.polarity or not set(want.numbers) <= set(other.numbers):
                 # 'You can choose to browse without cookies, but without these files you will not
                 # be able to …': the claim may stand in one clause of a longer sentence
-                holder = next((c for c in _clauses(holder) if _fits(sign(c), want, keys, need, stemmed)), "")
+                holder = next((c for c in _clauses(holder) if _fits(sign(c), want, keys, need, stemmed)), "") \
+                    or _stretch(holder, want, keys, need, stemmed)
                 if not holder:
                     continue
             if (kind is None or kind(holder)) and _close_together(text, holder, keys, need, stemmed):
@@ -203,6 +205,21 @@ class Side:
                     and (kind is None or kind(holder)):
                 return True
         return False
+
+    def names_like(self, name: str) -> list[str]:
+        """The sentences of this side that hold every word of a name of two words or more,
+        stemmed, in any case and order ('Personalization and Data settings' for 'Personalization
+        Setting')."""
+        self._index()
+        words = [w for w in _tokens(name, False) if w not in _STOP]
+        stems = {_stem(w) for w in words}
+        # a name of common words ('Personal Information') is no setting to follow
+        if len(stems) < 2 or set(words) <= self.common():
+            return []
+        pool = set.intersection(*(set(self._by_stem.get(st, ())) for st in stems))
+        # the name's first word still written as a name, never as the first word of the sentence
+        first = re.compile(rf"(?<=[a-z,] ){re.escape(name.split()[0][:5])}")
+        return [self.sentences[k] for k in sorted(pool) if first.search(self.sentences[k])]
 
     def names(self, name: str) -> list[str]:
         """The sentences of this side that hold a name, as written."""
@@ -239,6 +256,42 @@ _CLAUSE_BREAK_RE = re.compile(r"[;:]\s+|,\s+(?=(?:but|however|although|though|wh
 def _clauses(sentence: str) -> list[str]:
     parts = _CLAUSE_BREAK_RE.split(sentence)
     return parts if len(parts) > 1 else []
+
+
+STRETCH_BEFORE = 5          # words before a stretch that may still negate it ('will not, in any case, sell')
+
+
+def _stretch(holder: str, want: Sign, keys: frozenset[str], need: float, stemmed: bool) -> str:
+    """The shortest stretch of holder that holds need of the keys, from a few words before it,
+    when it has the claim's numbers and, like the claim, no negation while the rest of holder
+    negates something else, never sets a condition ('Where the issue is more substantive in nature,
+    more information is sought from the customer if necessary and if not the matter is escalated
+    …' holds 'more information may be sought from you' before its 'not'); '' when none does."""
+    if want.polarity or not set(sign(holder).polarity) <= {"not", "no"}:
+        return ""
+    low = holder.lower().replace("\u2019", "'")
+    spans = [(m.start(), m.end(), w) for m in _WORD_RE.finditer(low) if (w := m.group(0).strip("'-"))]
+    toks = [_stem(w) if stemmed else w for _, _, w in spans]
+    best: tuple[int, int] | None = None
+    counts: dict[str, int] = {}
+    lo = 0
+    for hi, tok in enumerate(toks):
+        if tok in keys:
+            counts[tok] = counts.get(tok, 0) + 1
+        while len(counts) >= need:
+            if best is None or hi - lo < best[1] - best[0]:
+                best = (lo, hi)
+            out = toks[lo]
+            if out in counts:
+                counts[out] -= 1
+                if not counts[out]:
+                    del counts[out]
+            lo += 1
+    if best is None:
+        return ""
+    text = holder[spans[max(0, best[0] - STRETCH_BEFORE)][0]:spans[best[1]][1]]
+    got = sign(text)
+    return text if got.polarity == want.polarity and set(want.numbers) <= set(got.numbers) else ""
 
 
 def _fits(other: Sign, want: Sign, keys: frozenset[str], need: float, stemmed: bool) -> bool:
@@ -332,19 +385,23 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
           given: Callable[[str], bool] | None, quoted_gone: bool = False) -> bool:
     """Does side state text, as the same sentence or (by impact) the same protection, sharing
     or right in other words?"""
+    from tracker.changes.restated import other_form, pointed_right, same_pointer, without_examples
     kind = kind_of(text) if impact in PROTECTIONS else None
     return (side.holds(text, kind=kind)
             or kind is not None and side.holds(text, SAME_PRACTICE, stemmed=True, kind=kind)
             or kind is not None and side.holds(text, SAME_PROTECTION, stemmed=True, kind=same_protection(text, kind))
             or kind is not None and side.contains(text, kind)
             or impact in RIGHTS and kind is not None and same_means(text, side, kind)
+            or impact in RIGHTS and kind is not None and pointed_right(text, side, kind)
+            or (impact in RIGHTS or impact in QUOTED and quoted_gone) and other_form(text, side)
             or impact in SHARING and side.holds(text, SAME_SHARING, stemmed=True, kind=same_sharing(text))
-            or impact in QUOTED and quoted_gone and (
-                side.holds(text, SAME_QUOTE, stemmed=True, kind=nothing_new(text, side.common()))
-                # in two sentences only a claim without negation or condition: 'not' or 'except' in
-                # one of them may belong to another practice than the claim's
-                or not sign(text).polarity
-                and side.joined().holds(text, SAME_QUOTE, stemmed=True, kind=nothing_new(text, side.common())))
+            or impact in QUOTED and quoted_gone and any(
+                side.holds(t, SAME_QUOTE, stemmed=True, kind=nothing_new(t, side.common())) for t in without_examples(text))
+            # in two sentences only a claim without negation or condition: 'not' or 'except' in
+            # one of them may belong to another practice than the claim's
+            or impact in QUOTED and quoted_gone and not sign(text).polarity and (
+                side.joined().holds(text, SAME_QUOTE, stemmed=True, kind=nothing_new(text, side.common())))
+            or impact in QUOTED and quoted_gone and same_pointer(text, side)
             or impact == "promise-withdrawn" and kind is not None and quoted_gone and narrowed(text, side, kind)
             or given is not None and given(text))
 
@@ -355,6 +412,11 @@ _EXCEPTION_STEMS = frozenset({"without", "unless", "except", "only"})
 
 
 def narrowed(claim: str, side: Side, kind: Callable[[str], bool]) -> bool:
+    """Is a promise said withdrawn made on side with an exception added (narrowed_in)?"""
+    return narrowed_in(claim, side, kind) is not None
+
+
+def narrowed_in(claim: str, side: Side, kind: Callable[[str], bool]) -> str | None:
     """Does side restate a promise said withdrawn with an exception added ('does not share your
     personal information with other companies for their promotional use' -> 'We do not share your
     personal information with anyone outside of Intuit for their promotional or marketing use
@@ -363,7 +425,7 @@ def narrowed(claim: str, side: Side, kind: Callable[[str], bool]) -> bool:
     want = sign(claim)
     acts = _acts(claim)
     if want.polarity != ("not",) or not acts or _EXCEPTION_RE.search(claim) or len(want.stems) < MIN_WORDS:
-        return False
+        return None
     signs = side._index()
     need = SAME_NARROWED * len(want.stems)
     pool = sorted({k for st in want.stems for k in side._by_stem.get(st, ())})
@@ -374,26 +436,49 @@ def narrowed(claim: str, side: Side, kind: Callable[[str], bool]) -> bool:
         holder = side.sentences[k]
         if ("not" in other.polarity or other.polarity == ("only",)) and _EXCEPTION_RE.search(holder) \
                 and kind(holder) and acts <= _acts(holder) and _close_together(claim, holder, want.stems, need, True):
-            return True
-    return False
+            return holder
+    return None
 
 
 def corroborated(statements: list[Statement], changes: Sequence[Change], old_sentences: Sequence[str],
                  new_sentences: Sequence[str], kind_of: Callable[[str], Callable[[str], bool] | None],
-                 given: dict[str, Callable[[str], bool]] | None = None) -> list[Statement]:
-    """The statements whose claims the texts do not contradict (see the module docstring).
+                 given: dict[str, Callable[[str], bool]] | None = None, owner: str = "") -> list[Statement]:
+    """The statements whose claims the texts do not contradict (see the module docstring), a
+    claim the other side restates with another period or an exception said as that change.
 
     kind_of(sentence) gives the test a restatement must pass to be the same kind of protection
     (a promise for a promise, a right for a right), or None when the sentence is neither;
     given[side](sentence) tells a right or control said new (gone) that the old (new) side gives
     across sentences of its own (statements.right_given)."""
     sides = {"old": Side(old_sentences), "new": Side(new_sentences)}
-    refuted = {s.changes for s in statements if still_there(s, changes, sides, kind_of, given)}
+    restated = {k: r for k, s in enumerate(statements)
+                if (r := _restated(s, changes, sides, old_sentences, new_sentences, kind_of, owner)) is not None}
+    refuted = {s.changes for k, s in enumerate(statements)
+               if k not in restated and still_there(s, changes, sides, kind_of, given)}
     # a sentence whose news is refuted is not news in any other reading either
     # ('Adds: …', 'Walmart does not sell …' as a reworded practice)
-    return [s for s in statements if s.changes not in refuted]
+    return [restated.get(k, s) for k, s in enumerate(statements) if s.changes not in refuted or k in restated]
 
 
+def _restated(s: Statement, changes: Sequence[Change], sides: dict[str, Side], old_sentences: Sequence[str],
+              new_sentences: Sequence[str], kind_of: Callable[[str], Callable[[str], bool] | None],
+              owner: str) -> Statement | None:
+    """s said as the change it is when the other side restates its claim with another period or
+    with an exception added (tracker.changes.restated), else None."""
+    from tracker.changes.restated import narrowed_new_promise, narrowed_statement, retention_restated, value_restated
+    if len(s.changes) != 1:
+        return None
+    c = changes[s.changes[0]]
+    if s.impact == "promise-withdrawn" and c.kind == "removed" and c.old:
+        kind = kind_of(c.old)
+        holder = narrowed_in(c.old, sides["new"], kind) if kind is not None else None
+        return narrowed_statement(s, holder, owner) if holder else None
+    return retention_restated(s, c, old_sentences, new_sentences, lambda side, t: sides[side].holds(t)) \
+        or value_restated(s, c, sides, owner) or narrowed_new_promise(s, c, sides, kind_of, owner)
+
+
+# a control the user switches off, as a setting says it: 'you can uncheck the Promoted Content setting'
+_SWITCH_RE = re.compile(r"(?i)\byou (?:can|may)(?: also| always)? (?:uncheck|untick|deselect|switch off|turn off)\b")
 _NEGATED_ACT_RE = re.compile(r"(?i)\b(?:does|do|will|shall|would)(?: not|n't) (?!have\b|be\b)[a-z]{3,}|\bnever [a-z]{3,}")
 
 
@@ -405,7 +490,7 @@ def protection_kinds(owner_promise: Callable[[str], bool]) -> Callable[[str], Ca
     from tracker.changes.rules.promises import _PASSIVE_PROMISE_RE, _UNABLE_RE
 
     def right(t: str) -> bool:
-        return bool(_RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t))
+        return bool(_RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t) or _SWITCH_RE.search(t))
 
     def promise(t: str) -> bool:
         # 'Reddit uses … and does not store …': a negated act whose subject stands far before it
@@ -505,11 +590,24 @@ def same_means(claim: str, side: Side, kind: Callable[[str], bool]) -> bool:
     for name in _MEANS_RE.findall(claim):
         # what the right does is read outside the name: 'Limit Ad Tracking' limits on both sides
         families = _right_families(claim.replace(name, " "))
-        for holder in side.names(name):
+        verb = _user_verb(claim)
+        # the setting renamed around its words: 'the Personalization Setting' -> 'your Personalization
+        # and Data settings'
+        for holder in side.names(name) or side.names_like(name):
             if (kind(holder) or _USER_CAN_RE.search(holder)) and not _USER_CANNOT_RE.search(holder) \
-                    and families & _right_families(holder.replace(name, " ")):
+                    and (families & _right_families(holder.replace(name, " "))
+                         or not families and verb is not None and verb == _user_verb(holder)):
                 return True
     return False
+
+
+_USER_VERB_RE = re.compile(r"(?i)\byou (?:can|may)(?: also| always| still)? (?!not\b|also\b)([a-z]+)")
+
+
+def _user_verb(text: str) -> str | None:
+    """What the user can do, by its verb ('you can also control whether …' -> 'control')."""
+    m = _USER_VERB_RE.search(text)
+    return m.group(1).lower() if m else None
 
 
 def nothing_new(claim: str, common: frozenset[str] = frozenset()) -> Callable[[str], bool]:

@@ -24,7 +24,7 @@ from tracker.changes.layout import LayoutOnly, stream
 from tracker.changes.corroborate import corroborated, protection_kinds, summary_side, summary_statement
 from tracker.changes.rules.common import Context
 from tracker.changes.rules.promises import _promise
-from tracker.changes.statements import candidates
+from tracker.changes.statements import candidates, stated_as_new
 from tracker.changes.rules.rights import right_given
 from tracker.changes.summary import Facts, new_names, novel_terms
 from tracker.changes.topics import _topics_of
@@ -402,7 +402,9 @@ def compare(old: str, new: str) -> ChangeReport:
     old_sentences, new_sentences = list(ctx.old_sentences), list(ctx.new_sentences)
     cands = corroborated(publishable(candidates(ctx)), changes, old_sentences, new_sentences,
                          protection_kinds(lambda t: _promise(ctx, t)),
-                         {"old": right_given(old_sentences, before=True), "new": right_given(new_sentences)})
+                         {"old": right_given(old_sentences, before=True), "new": right_given(new_sentences)},
+                         ctx.owner)
+    cands = [stated_as_new(ctx, s) for s in cands]
     partial = summary_side(d_old.text, d_new.text)
     if partial:       # one side is a summary page linking to the policy: say so, and nothing else
         cands = [summary_statement(partial, ctx.owner, len(d_old.text.split()), len(d_new.text.split()))]

@@ -74,7 +74,8 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
     said = _owner_says(ctx, c.new or "", focus)
     if not said and not (gone and came and _is_name_run(gone) and _is_name_run(came)):
         said = _owner_says(ctx, plain_words(c.new or ""), focus, NAMED_QUOTE_LIMIT)   # one name for another: said so below
-    if said and old_win.split() == f"{left} {right}".split() and came and came.lower() in said.lower():
+    if said and old_win.split() == f"{left} {right}".split() and came \
+            and third_person(came, ctx.owner).lower() in said.lower():     # 'our Services' quoted as 'its Services'
         return said, None, came            # words only added: the old words around them were no other value
     if said and _DANGLING_END_RE.search(said):
         said = None                        # 'Reddit processes your information where (was: …)': no clause to splice onto

@@ -36,11 +36,11 @@ import re
 from dataclasses import replace
 
 from tracker.changes.clauses import drop_opener, practice_of
-from tracker.changes.phrasing import _bare_condition as bare_condition, capitalise, compact as drop_asides, has_verb, plain_words as compact, shorten
-from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, RANK, tier
+from tracker.changes.phrasing import _bare_condition as bare_condition, capitalise, compact as drop_asides, has_verb, keeps_was_context, plain_words as compact, shorten, unmarked, without_aside
+from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, narrow, RANK, standing, tier, valued
 from tracker.changes.anchors import refers_back
 from tracker.changes.rules.common import Statement
-from tracker.changes.statements import select
+from tracker.changes.statements import joined_to_antecedent, select
 from tracker.changes.summary import Facts
 from tracker.changes.trivial import trivial_of
 
@@ -77,17 +77,25 @@ def cosmetic_headline(f: Facts, identical: bool) -> str:
 
 def rewrite_digest(cands: list[Statement], salient: tuple[str, ...] = (), must: tuple[str, ...] = ()) -> list[Statement]:
     """What's new (up to 4) and what's gone (up to 2) in a rewrite, by impact."""
-    ranked = sorted(enumerate(cands), key=lambda kc: (tier(kc[1].impact), RANK[kc[1].impact], kc[0]))
+    ranked = sorted(enumerate(cands), key=lambda kc: (standing(kc[1].impact, kc[1].text), RANK[kc[1].impact], kc[0]))
     practical = [s for _, s in ranked if s.impact not in ("section-added", "section-removed", "reworded")]
     is_gone = [s.impact in _GONE or s.text.startswith(("No longer", "Retention rule dropped")) for s in practical]
     gone = [s for s, g in zip(practical, is_gone) if g][:2]
     # one statement per level: a rewrite is told by the range of what changed
     chosen = select(gone + [s for s, g in zip(practical, is_gone) if not g], salient, must, per_level=1)
     new_kept = [s for s in chosen if s not in gone][:MAX_STATEMENTS - len([s for s in chosen if s in gone])]
-    chosen = sorted([s for s in chosen if s in gone] + new_kept, key=lambda s: RANK[s.impact])
+    chosen = sorted([s for s in chosen if s in gone] + new_kept,
+                    key=lambda s: (_side(s), tier(s.impact), -valued(s.impact, s.text, s.old, s.new), narrow(s.text),
+                                   RANK[s.impact]))
     if not chosen:
         return [Statement("Text reorganised, practices largely unchanged", "other", "reworded")]
     return chosen[:MAX_STATEMENTS]
+
+
+def _side(s: Statement) -> bool:
+    """A side remark (a slogan, a reassurance, what the user still sees): ordered after the
+    practices whatever its level (tracker.changes.priorities.standing)."""
+    return standing(s.impact, s.text) > tier(s.impact)
 
 
 # a trailing phrase of purpose, place or means starts here ('… for business reasons')
@@ -156,20 +164,20 @@ _REWRITE_LABELS = (
     ("New retention rule: ", "Rewrite with a new retention rule: "), ("Drops promise: ", "Rewrite drops a promise: "),
     ("No longer promises: ", "Rewrite drops a promise: "), ("Right no longer stated: ", "Rewrite drops a right: "),
     ("Retention rule dropped: ", "Rewrite drops a retention rule: "), ("No longer says: ", "Rewrite drops: "),
-    ("Adds: ", "Rewrite adds: "),
+    ("Adds: ", "Rewrite adds: "), ("New: ", "Rewrite adds: "),
 )
 
 
-_LABELS_RE = re.compile(r"^(?:New [a-z ]+|No longer [a-z]+|Drops promise|Adds|Names [^:]{1,40}|Right no longer stated|"
+_LABELS_RE = re.compile(r"^(?:New(?: [a-z ]+)?|No longer [a-z]+|Drops promise|Adds|Names [^:]{1,40}|Right no longer stated|"
                         r"Retention rule dropped|Narrows its promise|Now reads|Now mentions [^:]{1,40}):\s*")
 
 
 def _weak_lead(s: Statement) -> bool:
     """A statement that cannot lead: a pointer elsewhere or a remark about the document, or a
     fragment with no verb ('For users in the EEA and Switzerland', a heading read as a sentence)."""
-    if s.impact in ("pointer", "section-added", "section-removed"):
-        return True               # a heading says where to look, not what changed
-    body = _LABELS_RE.sub("", s.short or s.text)
+    if s.impact in ("pointer", "section-added", "section-removed") or standing(s.impact, s.short or s.text) >= 5:
+        return True               # a heading says where to look, not what changed; a slogan says nothing
+    body = capitalise(_LABELS_RE.sub("", s.short or s.text))     # 'New: with respect to …' is a fragment too
     words = body.split()
     titled = sum(1 for w in words if w[:1].isupper())
     # headings glued into one line ('… Interest-Based Advertising How Is Your Information Used?')
@@ -190,7 +198,7 @@ _GLUED_TITLE_RE = re.compile(r"^(?!The )(?:[A-Z][\w'’-]*,?\s+(?:and\s+|&\s+)?)
 # a fragment that opens with a preposition or a subordinator and never reaches a main clause
 # ('With respect to Personal Information received or transferred', 'In aggregated form which …')
 _SUBORDINATE_START_RE = re.compile(r"^(?:In|With|For|From|By|On|At|Under|Where|When|While|If|Although|As|Through|Via|"
-                                   r"Upon|After|Before|Once|Unless|Because)\b")
+                                   r"Upon|After|Before|Once|Unless|Because|To (?!the\b|its\b|our\b)[a-z]+)\b")
 _MAIN_CLAUSE_RE = re.compile(r",\s+(?:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}|it|we|you|they|the company|personal|your|its|"
                              r"this|these|the|such|all|any|some|information|data)\b[^,]{0,60}?\b(?:may|will|can|is|are|does|do|"
                              r"has|have|must|shall|would|could|should|[a-z]+s|[a-z]+ed)\b")
@@ -202,7 +210,7 @@ _RAW_EDIT_RE = re.compile(r"^(?:Adds|Drops|Now says|Now mentions [^:]{1,40}:|No 
 _LIST_AHEAD_RE = re.compile(r"(?i)\b(?:the following(?: [a-z]+)?|as follows|below|these ways)$")
 # 'Google's privacy site provides more information about …': where to read, a pointer in a sentence
 _MORE_INFO_RE = re.compile(r"(?i)\b(?:provides?|offers?|contains?|gives?|has) (?:more|further|additional|detailed) "
-                           r"(?:information|details|advice)\b")
+                           r"(?:information|details|advice)\b|\b(?:find out|learn|read) more\b")
 # 'If you have questions …, please contact Apple': how to ask, never what changed most
 _CONTACT_US_RE = re.compile(r"(?i)\bplease (?:contact|write to|e-?mail|call)\b|^(?:if you have|for) (?:any )?questions\b")
 
@@ -292,7 +300,7 @@ def _lower_first(text: str) -> str:
 
 # the user's motive at a statement's end ('… if you want to back it up …'): no condition on the
 # practice, so a headline may leave it out ('you can export a copy of your content')
-_MOTIVE_RE = re.compile(r",?\s+if you (?:want|wish|would like|choose|prefer|decide) to\b[^;:()]*$")
+_MOTIVE_RE = re.compile(r"(?<=[\w)”\"]),?\s+if you (?:want|wish|would like|choose|prefer|decide) to\b[^;:()]*$")
 
 
 def _fragment(s: Statement, cut: str) -> bool:
@@ -318,18 +326,25 @@ _NO_LONGER_SAYS_RE = re.compile(r"^No longer says: ")
 def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bool,
                 salient: tuple[str, ...] = ()) -> str:
     """The first statement that fits under 140 characters, its '(was: …)' dropped if need be."""
-    lead = "Rewrite: " if rewrite else ""
+    lead = "Rewritten: " if rewrite else ""     # the whole policy was rewritten, never an edit tag ("Rewrite: ")
     spare: str | None = None      # a cut that reads as a fragment: the headline only when nothing better fits
     dropped: str | None = None    # a sentence no longer said that fits only as 'Drops: …'
     for s in _lead_order(statements):      # the first strong statement leads
+        if standing(s.impact, s.short or s.text) >= 5 and s.impact != "pointer":
+            continue              # a slogan never leads, not even when nothing else fits
         if spare and _weak_lead(s):
             return spare          # a strong statement cut short says more than a pointer or a heading
         full = s.short or s.text
         lean = _lean(_strip_was(full))
         if spare is None and dropped is not None and _weak_lead(s):
             return dropped        # a strong statement in its shorter label before a pointer or a heading
+        if valued(s.impact, full, s.old, s.new):
+            # an age or a period without its old value reads as a rule always there: only with it
+            if len(_led(lead, full)) <= HEADLINE_LIMIT:
+                return _led(lead, full)
+            continue
         for text in (full, _strip_was(full), compact(full), compact(_strip_was(full)), lean, _unlabelled(lean),
-                     _MOTIVE_RE.sub("", lean)):
+                     _MOTIVE_RE.sub("", lean), without_aside(lean)):
             if len(_led(lead, text)) <= HEADLINE_LIMIT:      # 'Rewrite with a new commitment: ' is longer
                 return _led(lead, text)
         room = HEADLINE_LIMIT - len(lead)
@@ -368,7 +383,7 @@ BULLET_LIMIT = 140
 BULLET_SLACK = 30          # a bullet no honest cut brings under 140 may run to 170, never longer when one does
 _UNCUT = frozenset({"sale-reversal", "promise-withdrawn", "promise-narrowed", "consent-weakened", "no-sale-promise",
                     "promise-added"})
-_PREFIX_RE = re.compile(r"^(?:New [a-z ]+|No longer [a-z]+|Drops promise|Adds|Right no longer stated|Retention rule dropped|"
+_PREFIX_RE = re.compile(r"^(?:New(?: [a-z ]+)?|No longer [a-z]+|Drops promise|Adds|Right no longer stated|Retention rule dropped|"
                         r"Narrows its promise|Now reads):\s+")
 
 
@@ -376,8 +391,8 @@ def tighten(s: Statement, salient: tuple[str, ...] = ()) -> Statement:
     """A statement over ~140 characters said in fewer words, then cut at a clause boundary
     (never inside a list, never before its verb and object), its label and old value kept; a
     statement that cannot be cut honestly stays whole."""
-    if len(s.text) <= BULLET_LIMIT + 10:
-        return s
+    if len(unmarked(s.text)) <= BULLET_LIMIT + 10:
+        return s                  # 'now' or 'New: ' said of a quote never makes it cut
     m = _PREFIX_RE.match(s.text)
     prefix = m.group(0) if m else ""
     body = s.text[len(prefix):]
@@ -405,7 +420,7 @@ def tighten(s: Statement, salient: tuple[str, ...] = ()) -> Statement:
             None if s.old is not None and s.new is None else _without_detail(lean, limit))
         for text in cuts:
             if text and len(text) <= limit and len(text.split()) >= 5 and _keeps_change(s, text) \
-                    and not bare_condition(text):
+                    and not bare_condition(text) and keeps_was_context(text, body, was):
                 return replace(s, text=f"{prefix}{capitalise(text) if not prefix else _lower_first(text)}{was}")
     if s.impact not in _UNCUT and len(lean) < len(body) and len(lean.split()) >= 5:
         return replace(s, text=f"{prefix}{capitalise(lean) if not prefix else lean}{was}")   # no cut fits: fewer words
@@ -472,6 +487,7 @@ def summarise(f: Facts, verdict: str, cands: list[Statement], identical: bool,
     # a law newly cited and a company newly receiving data are always named
     recipients = [s.new for s in cands if s.impact == "new-recipient" and s.new][:2]
     must = tuple(dict.fromkeys([*f.entities_added.get("laws", []), *recipients]))
+    cands = joined_to_antecedent(cands)
     statements = rewrite_digest(cands, salient, must) if rewrite else \
         select(cands, salient, must, trivial=frozenset(trivial_of(f)))
     if f.links_changed and not rewrite and len(statements) < LINKS_SAID_BELOW:
@@ -481,3 +497,4 @@ def summarise(f: Facts, verdict: str, cands: list[Statement], identical: bool,
         statements = statements + [Statement(f"{n} link target{'s' if n != 1 else ''} changed", "other", "pointer")]
     statements = [tighten(s, salient) for s in statements]
     return statements, headline_of(statements, f, verdict, rewrite, salient)
+

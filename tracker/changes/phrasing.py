@@ -36,7 +36,7 @@ _GLUED_TITLE_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,6} [a-z]{4,}(?=
 
 
 _ABBREVIATED_END_RE = re.compile(r"(?:\b(?:Inc|Ltd|Corp|Co|Jr|Sr|St)|\b(?:[A-Za-z]\.){1,3}[A-Za-z])$")
-_OPENING_CONJUNCTION_RE = re.compile(r"^(?:(?:And|But|Also|So|Plus),? (?=[A-Z])|(?:Yes|No)[.,!] (?=[A-Z])|(?:However|Accordingly|Therefore|As such|In particular|"
+_OPENING_CONJUNCTION_RE = re.compile(r"^(?:(?:And|But|Also|So|Plus),? (?=[A-Z]|(?:you|we|they|it|this|these|your|our|the|since|if|when|while|because|as)\b)|(?:Yes|No)[.,!] (?=[A-Z])|(?:However|Accordingly|Therefore|As such|In particular|"
                                      r"In addition|Additionally|Moreover|Furthermore|Consequently|Similarly|Likewise|Further|As always),\s+(?=\S)|Note:\s+|"
                                      r"Please note that\s+|Note that\s+)")
 _DANGLING_WORD_RE = re.compile(r"(?<=\w{3})\s+(?:by|to|at|via|from|with|of|the|a|an|and|or)$")
@@ -49,7 +49,7 @@ def tidy(text: str) -> str:
     a closing parenthesis or quote stays when it closes one the text opened."""
     text = re.sub(r"\s+", " ", text.replace("**", "").replace("__", "")).strip()
     text = _LEAD_RE.sub("", text)
-    text = _OPENING_CONJUNCTION_RE.sub("", text)     # 'And Google Play uses …': the quote starts a sentence
+    text = _OPENING_CONJUNCTION_RE.sub("", text)     # 'And Google Play uses …', 'And you control …': the quote starts a sentence
     text = _GLUED_TITLE_RE.sub("", text, count=1)
     text = _GLUED_HEADING_RE.sub(lambda m: m.group(0) + ": ", text, count=1)
     out = _TRAIL_RE.sub("", text)
@@ -215,7 +215,8 @@ _ASIDE_RE = re.compile(r"\s\((?:[^()]{1,16}|[^()]{0,30}[\"“][^()\"“”]{1,40
 # your name, …, and networks you belong to are …'): the clause reads whole without it
 _AS_DESCRIBED_RE = re.compile(r"(?i),? as (?:described|set (?:out|forth)|explained|outlined|detailed|stated) "
                               r"(?:in this (?:privacy )?(?:policy|statement|notice)|above|below|herein)\b,?")
-_EXAMPLES_RE = re.compile(r",? (?:such as|like|including|e\.g\.,?) [^.;:()]{1,160}(?= (?:are|is|will|may|can|must)\b)")
+_EXAMPLES_RE = re.compile(r",? (?:such as|like|including|e\.g\.,?) (?:(?!\b(?:that|which|who|to (?!(?:are|is|will|may|can|must)\b)[a-z]+)\b)[^.;:()]){1,160}"
+                          r"(?= (?:are|is|will|may|can|must)\b)")   # never across a clause ('… to collect …, content that is')
 
 
 def compact(text: str, keep: tuple[int, int] | None = None) -> str:
@@ -559,3 +560,117 @@ def is_page_chrome(text: str) -> bool:
     words = [w for w in text.split() if _WORDY_RE.search(w)]
     return len(words) >= 8 and sum(1 for w in words if w[:1].isupper()) >= 0.75 * len(words)
 
+
+
+# -- saying that a practice is new ------------------------------------------------------------
+
+_NOW_AFTER = frozenset({"may", "will", "can", "might", "could", "would", "should", "must", "shall", "is", "are", "has", "have"})
+_ALREADY_NEW_RE = re.compile(r"(?i)\b(?:now|newly|no longer|anymore|any more)\b")
+_NOT_A_VERB = frozenset("""its this his is was has does thus as us yes its plus various always perhaps news across
+unless whereas towards afterwards services terms partners users""".split())
+
+
+def _now_in(rest: str) -> str | None:
+    """The predicate of a simple affirmative clause with 'now' put before its verb ('may keep
+    track' -> 'may now keep track', 'also collects' -> 'now also collects', 'collects' -> 'now
+    collects'); None when the clause is negated or its verb is not found."""
+    words = rest.split(" ")
+    if len(words) < 2 or words[1].lower().strip(",") in ("not", "never", "no") or words[0].lower().endswith("n't"):
+        return None
+    first = words[0].lower()
+    if first in ("has", "have") and not (words[1].endswith(("ed", "en")) or words[1] in _PARTICIPLES):
+        return " ".join(["now", *words])       # 'has a specific notice' -> 'now has a specific notice'
+    if first in _NOW_AFTER:
+        return " ".join([words[0], "now", *words[1:]])
+    adverbs = 0
+    while adverbs < 2 and adverbs < len(words) - 1 and (words[adverbs].lower() == "also" or (
+            words[adverbs].lower().endswith("ly") and len(words[adverbs]) > 4)):
+        adverbs += 1                           # 'also uses', 'automatically collects'
+    verb = words[adverbs]
+    if adverbs < len(words) - 1 and words[adverbs + 1].lower() in _NOW_AFTER | {"not", "never"}:
+        return None                            # 'Glassdoor affiliates shall process': the -s word is a noun
+    if adverbs < len(words) and (verb.lower() in ("does", "do") or (
+            verb.isalpha() and verb.islower() and verb.endswith("s") and not verb.endswith("ss")
+            and verb not in _NOT_A_VERB and len(verb) > 3)):
+        if adverbs < len(words) - 1 and words[adverbs + 1].lower() in ("not", "never"):
+            return None                        # 'also does not sell': a commitment, not a practice
+        return " ".join(["now", *words])
+    return None
+
+
+def say_new(text: str, owner: str) -> str:
+    """A sentence of the new version stated as new: 'now' before the verb of the company's own
+    simple clause ('Twitter may now keep track of …', 'Acme now collects …'), else the sentence
+    under 'New: ' ('New: these services may collect …'). A sentence that already says it is new
+    ('now', 'no longer', a label of its own) is returned as it is."""
+    if not text or _ALREADY_NEW_RE.search(text) or re.match(r"^[A-Z][A-Za-z ]{2,40}:\s", text):
+        return text
+    text = capitalise(_ADDING_OPENER_RE.sub("", text))     # 'Also, in order to …': 'New' says it is added
+    for subject in (owner, "The company", "It"):
+        if subject and text.startswith(subject + " "):
+            said = _now_in(text[len(subject) + 1:])
+            if said:
+                return f"{subject} {said}"
+            break
+    at = text.find(f", {owner} ") if owner else -1
+    if _LEAD_CLAUSE_RE.match(text) and 0 < at <= 160 and not re.search(r"[;:()]|\.\s", text[:at]):
+        said = _now_in(text[at + len(owner) + 3:])      # 'If you apply for a job, Acme now collects …'
+        if said:
+            return f"{text[:at]}, {owner} {said}"
+    first = text.split(" ", 1)[0]
+    lower = first[1:].lower() == first[1:] and first.lower() in _COMMON_OPENERS
+    return "New: " + (text[:1].lower() + text[1:] if lower else text)
+
+
+_ADDING_OPENER_RE = re.compile(r"^(?:Also|In addition|Additionally|Further|Furthermore|Moreover|And),\s+")
+_PARTICIPLES = frozenset("been made put set taken given chosen built begun done shown written sent kept".split())
+# a condition or setting before the company's own clause ('If you apply for a job at Acme, ',
+# 'In addition to the public content you submit, '): no comma inside, no other clause's verb
+_LEAD_CLAUSE_RE = re.compile(r"^(?:If|When|Where|In addition to|With|For|Through|Once|After|Before|While|As part of|"
+                             r"On|In|To)\b")
+# sentence openers that are never a name: lower case after 'New: '
+_COMMON_OPENERS = frozenset("""the a an these this those you your if when where some all any each information data
+personal certain such our its other third in for with to by as on at from once while users visitors cookies unlike
+like although accepting collecting also because before after during under upon without unless whether there it they
+he she we both either neither one only please since so then though thus until what which who how however note many
+most every no not""".split())
+
+
+def reads_was(said: str, old: str, new: str) -> str | None:
+    """A reworded sentence whose change no rule could name, said with what its edit replaced:
+    '… through the settings on the Privacy page (was: on the My Privacy page)'. None when the
+    edit cannot be quoted beside the clause (a reader would have to guess what changed)."""
+    window = edit_window(old, new)
+    if window is None or not window[1] or window[1].lower() not in said.lower():
+        return None
+    if not (window[2] and window[3]) and not re.search(r"\w{4,}", window[2] or window[3]):
+        return None           # 'My Privacy page' -> 'Privacy page': one small word, nothing to tell
+    return f"{said} (was: {window[0][:1].lower() + window[0][1:] if window[0][1:2].islower() else window[0]})"
+
+
+_WAS_WORD_RE = re.compile(r"[a-z]{4,}")
+
+
+def keeps_was_context(cut: str, body: str, was: str) -> bool:
+    """A cut of a statement still holds the words its old value '(was: …)' shares with the
+    whole statement (the context of the edit, 'privacy settings … page' around 'My'): a cut that
+    drops them leaves the old value paired with nothing."""
+    shared = set(_WAS_WORD_RE.findall(was.lower())) & set(_WAS_WORD_RE.findall(body.lower()))
+    return shared <= set(_WAS_WORD_RE.findall(cut.lower()))
+
+
+_NOW_MARK_RE = re.compile(r"^New: |^((?:\S+ ){1,4})now (?=\S)")
+
+
+def unmarked(text: str) -> str:
+    """text without the 'New: ' or the 'now' that say_new puts in: the length the quote had."""
+    return _NOW_MARK_RE.sub(lambda m: m.group(1) or "", text, count=1)
+
+
+_ANY_ASIDE_RE = re.compile(r" \((?:[^()\s]+ ){3,}[^()]{1,80}\)(?=[\s,;.]|$)")     # four words or more: a definition
+
+
+def without_aside(text: str) -> str:
+    """text without its asides in parentheses of any length ('aggregate information (information
+    that does not directly identify an individual) with third parties'): a headline's form."""
+    return _ANY_ASIDE_RE.sub("", text)

@@ -7,6 +7,8 @@ to the user, never by the kind of fact that was detected.
 
 from __future__ import annotations
 
+import re
+
 IMPACTS: tuple[tuple[str, str], ...] = (
     ("page-summary", "the page shows only a summary of the policy (or the whole policy again): nothing can be said gone or new"),
     ("sale-reversal", "'will not sell/share' became 'may sell/share': the core promise is reversed"),
@@ -76,6 +78,77 @@ def tier(impact: str) -> int:
     if impact in UNRANKED:
         return 3
     return 0 if impact in LEADING else 1 if impact in COMMITMENTS else 4 if impact in TRAILING else 2
+
+# -- side remarks: a statement a rule gave a level by its words whose sentence does nothing to the
+# user's data. Each is named for why it never leads; `standing` is the tier it is ordered by.
+
+# 'Contacts are securely and privately stored within its databases': how data is guarded, a
+# reassurance, not a widening of what is done with it
+REASSURANCE_RE = re.compile(r"(?i)\b(?:securely|safely|privately|confidentially|in confidence)\b|\b(?:is|are|will be|remains?) "
+                            r"(?:\w+ ){0,2}(?:encrypted|kept (?:confidential|secure|private)|protected)\b")
+# a reassurance that also hands data on is still sharing ('we share it securely with …')
+_HANDS_ON_RE = re.compile(r"(?i)\b(?:sell|sold|rent|share[sd]?|sharing|disclose[sd]?|transfer\w*|provide[sd]? (?:\w+ ){0,3}to)\b")
+# 'If you opt out, you may continue to receive online advertising': what the user still sees or
+# gets, not what the company does with their data
+SIDE_REMARK_RE = re.compile(r"(?i)^(?:[^,]{0,120},\s*)?you (?:may|might|will|would|can|could)? ?(?:still |also )?"
+                            r"(?:continue to |still )(?:receive|see|get|be shown|notice)\b")
+# 'Facebook helps you connect and share with the people in your life': a slogan, no practice
+TAGLINE_RE = re.compile(r"(?i)^(?:[\w.&'’-]+\s){1,3}(?:helps|lets|enables|empowers|makes it (?:easy|easier|simple) for) "
+                        r"(?:you|people|users|everyone) (?:to )?(?:connect|share|discover|find|explore|stay|communicate|"
+                        r"express|create|build|bring|get closer)\b|\b(?:our|its) mission is\b")
+# 'Cookies are alphanumeric identifiers that …', 'A web beacon is an electronic image': a term
+# explained, not a practice (what the company does with it is said elsewhere)
+DEFINITION_RE = re.compile(r"(?i)^(?:an? |the )?(?:cookies?|web beacons?|pixel tags?|pixels|clear gifs?|log files?|flash cookies|"
+                           r"local storage|IP address(?:es)?|(?:device|unique|advertising) identifiers?|SDKs?|tags|"
+                           r"(?:[\w-]+ )?(?:advertising|analytics) (?:is|are))\b[^,;]{0,40}? (?:is|are) (?:a |an |small |tiny |"
+                           r"alphanumeric |unique |electronic |pieces? |bits? |files? |numbers? |strings? |technolog)")
+_DATA_NOUN_RE = re.compile(r"(?i)\b(?:information|data|cookies?|location|contacts?|e-?mails?|address\w*|photos?|profiles?|"
+                           r"content|messages?|identif\w*|history|activity|account)\b")
+
+
+def standing(impact: str, text: str) -> int:
+    """The tier a statement is ordered by: its level's tier, lowered for a side remark. A
+    slogan trails as a pointer; a reassurance ('securely stored'), a term explained ('Cookies are
+    small files …') or what the user still sees after opting out goes among the undirected
+    practice sentences, never ahead of a practice."""
+    t = tier(impact)
+    body = re.sub(r"^[A-Z][a-z]+(?: [a-z]+){0,3}: ", "", text)      # the statement's label aside
+    if TAGLINE_RE.search(body) and not _DATA_NOUN_RE.search(body):
+        return 5
+    if DEFINITION_RE.search(body):
+        return max(t, 3)
+    if SIDE_REMARK_RE.search(body) and not _HANDS_ON_RE.search(body):
+        return max(t, 3)
+    if t == 2 and REASSURANCE_RE.search(body) and not _HANDS_ON_RE.search(body):
+        return 3
+    return t
+
+
+# an old -> new value (an age 13 -> 18, a period) in a sentence that says what it governs
+# ('… does not knowingly collect personal information from anyone under 18 (was: 13)'): a change
+# the reader can check, ahead of any plain added sentence of its tier
+VALUE_IMPACTS = frozenset({"value-changed", "retention-changed"})
+_GOVERNS_RE = re.compile(r"(?i)\b(?:collect|gather|share|sell|rent|disclose|keep|retain|store|delete|erase|use|process|"
+                         r"transfer|track|register|sign up|access)\w*\b")
+
+
+def valued(impact: str, text: str, old: str | None, new: str | None) -> bool:
+    """The statement reports an old and a new value of one practice it names."""
+    return impact in VALUE_IMPACTS and bool(old) and bool(new) and bool(_GOVERNS_RE.search(text.split(" (was: ")[0]))
+
+
+# 'If you are a member of the Developer Network, …', 'If you live in California, …': a statement
+# for some users only goes after those of its tier that concern every user
+AUDIENCE_RE = re.compile(r"(?i)^(?:if|when|where) you (?:are (?:a |an |located |within |in |enrolled |registered |an? existing )|"
+                         r"reside|live|have enrolled|work for|are under)")
+
+
+def narrow(text: str) -> bool:
+    """The statement applies only to users of one kind or place (its label aside) and hands no
+    data on."""
+    body = re.sub(r"^[A-Z][a-z]+(?: [a-z]+){0,3}: ", "", text)
+    return bool(AUDIENCE_RE.search(body)) and not _HANDS_ON_RE.search(body)      # data handed on is news for anyone
+
 
 # levels that alone make a change at least `substantive` (verdict by meaning)
 SUBSTANTIVE_IMPACTS = frozenset({"sale-reversal", "promise-withdrawn", "promise-narrowed", "right-removed", "consent-weakened",

@@ -83,6 +83,27 @@ def _adds_fact(headline: str, bullet: str, said: set[str]) -> bool:
     return any(_content(_words(phrase)) - said for phrase in _PURPOSE_RE.findall(body))
 
 
+# a tail that only says how ('by redirecting clicks or through other means', 'through its settings')
+_MEANS_TAIL_RE = re.compile(r"(?i)^,?\s+(?:(?:by|through|via) (?:[a-z]+ing\b|other means|(?:the|its|your) [a-z]+)"
+                            r"(?:[\s,]+(?:or|and)?\s*|[a-z\s]+)*)$")
+
+
+def _means_tail(headline: str, bullet: str) -> bool:
+    """bullet is the headline and a tail telling only the means ('… by redirecting clicks or
+    through other means'): the headline's statement again, nothing a reader needs added."""
+    head = _LEAD_LABEL_RE.sub("", headline).rstrip(" .")
+    body = _LEAD_LABEL_RE.sub("", bullet)
+    if "(was:" in body or len(head.split()) < 6 or not body.lower().startswith(head.lower()):
+        return False
+    tail = body[len(head):]
+    return bool(_MEANS_TAIL_RE.match(tail)) and len(tail.split()) <= 10 and not re.search(r"\d|\b[A-Z]", tail) \
+        and not _RECIPIENT_RE.search(tail)
+
+
+# words that make a tail more than a means: a recipient, a sale, what data
+_RECIPIENT_RE = re.compile(r"(?i)\b(?:to|with|sell\w*|shar\w*|disclos\w*|data|information|advertis\w*|partners?|third)\b")
+
+
 def restates(headline: str, bullet: str) -> bool:
     """bullet is the headline's own statement said again: every word of it in the headline, or
     the headline its short form or a cut of it (most of its content words in the bullet) with
@@ -90,6 +111,8 @@ def restates(headline: str, bullet: str) -> bool:
     said, words = _words(headline), _words(bullet)
     if not words or words <= said:
         return bool(words)
+    if _means_tail(headline, bullet):
+        return True
     head = _content(said)
     if len(head) < 3 or len(head & _content(words)) < 0.7 * len(head):
         return False

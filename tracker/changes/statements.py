@@ -11,12 +11,13 @@ the first statement's short form.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Callable
 
 from tracker.changes.anchors import PRONOUN_RE, anchor
-from tracker.changes.phrasing import has_verb, is_advice, is_page_chrome, is_pointer, link_phrase, third_person
-from tracker.changes.priorities import MAX_STATEMENTS, RANK, tier
+from tracker.changes.phrasing import has_verb, is_advice, is_page_chrome, is_pointer, link_phrase, say_new, third_person
+from tracker.changes.priorities import MAX_STATEMENTS, narrow, RANK, standing, tier, valued
 from tracker.changes.rules.common import _content_words, Context, _PRACTICE_RE, Statement
 from tracker.changes.rules.figures import contact_statements, value_statements
 from tracker.changes.rules.practices import children_statements, practice_statements
@@ -56,7 +57,7 @@ def _repeats(s: Statement, chosen: list[Statement]) -> bool:
 
 
 _SHORT_LABEL_RE = re.compile(r"^(?:No longer names|Now (?:also )?names|Now says|Now mentions)\s*")
-_LABEL_RE = re.compile(r"^(?:New retention rule|Retention rule dropped|New commitment|No longer promises|New rights?|"
+_LABEL_RE = re.compile(r"^(?:New|New retention rule|Retention rule dropped|New commitment|No longer promises|New rights?|"
                        r"Right no longer stated|No longer says|Adds|Now reads|Narrows its promise|Names [^:]{1,40}):\s*")
 
 
@@ -103,7 +104,9 @@ def select(candidates: list[Statement], salient: tuple[str, ...] = (), must: tup
             best[s.changes] = RANK[s.impact]
     candidates = [s for s in candidates if not s.changes or RANK[s.impact] == best[s.changes]]
     ordered = sorted(enumerate(candidates),
-                     key=lambda kc: (tier(kc[1].impact), -(len(kc[1].changes) > 1), -min(salience(kc[1], salient), 1),
+                     key=lambda kc: (standing(kc[1].impact, kc[1].text), standing(kc[1].impact, kc[1].text) > tier(kc[1].impact),
+                                     -valued(kc[1].impact, kc[1].text, kc[1].old, kc[1].new), narrow(kc[1].text),
+                                     -(len(kc[1].changes) > 1), -min(salience(kc[1], salient), 1),
                                      RANK[kc[1].impact],
                                      -salience(kc[1], salient), kc[0]))
     out: list[Statement] = []
@@ -130,6 +133,40 @@ def select(candidates: list[Statement], salient: tuple[str, ...] = (), must: tup
         if len(out) == MAX_STATEMENTS:
             break
     return cover(out, candidates, must) if must else out
+
+
+def joined_to_antecedent(cands: list[Statement]) -> list[Statement]:
+    """The candidates with a sentence that only says why or how 'it does this' ('Twitter does
+    this to help improve its Services') joined to the statements of the sentence before it,
+    whose practice 'this' is ('Twitter may keep track of … links in Tweets, to help improve
+    …'). Alone it says nothing; when that sentence is not stated it stays, behind the others
+    (tracker.changes.headline._lead_order)."""
+    tails: dict[int, tuple[str, str]] = {}       # change -> (why or how, its most important level)
+    for s in cands:
+        m = _DOES_THIS_RE.match(_LABEL_RE.sub("", s.text.split(" (was: ")[0]))
+        if m and len(s.changes) == 1 and s.old is None:
+            k = s.changes[0]
+            tail, impact = tails.get(k, ("", s.impact))
+            tails[k] = (max(tail, m.group(1), key=len), min(impact, s.impact, key=lambda i: RANK[i]))
+    stated = {s.changes[0] for s in cands if len(s.changes) == 1 and s.old is None}
+    tails = {k: t for k, t in tails.items() if k - 1 in stated}
+    if not tails:
+        return cands              # 'this' is a sentence no statement quotes: kept, it never leads
+    out = []
+    for s in cands:
+        if len(s.changes) == 1 and s.changes[0] in tails:
+            continue
+        after = tails.get(s.changes[0] + 1) if len(s.changes) == 1 and s.old is None else None
+        if after:
+            s = dataclasses.replace(s, text=f"{s.text.rstrip(' .')}, {after[0]}",
+                                    impact=min(s.impact, after[1], key=lambda i: RANK[i]))
+        out.append(s)
+    return out if out else cands
+
+
+# 'Twitter does this to help …', 'X does so by comparing …': the practice is the sentence before
+_DOES_THIS_RE = re.compile(r"^(?:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}|It|We|They) (?:also |only )?(?:does|do|did) "
+                           r"(?:this|that|so) ((?:to|in order to|by|because|for|when|so that)\b.+)$")
 
 
 # levels a sentence keeps even when it only links elsewhere: the right or law it names matters
@@ -237,3 +274,28 @@ def _chrome(ctx: Context, s: Statement) -> bool:
 
 _EDGE_FUNCTION_WORDS = frozenset("and or the of for to & a an in on at by with".split())
 _LOOSE_IMPACTS = frozenset({"reworded", "practice-changed", "named-party", "collection-widened"})
+
+
+# levels whose statements say what they are by their own words ('Adds a link …', a heading, a
+# law now cited, a summary page): never put under 'New: '
+_SAID_BY_KIND = frozenset({"pointer", "section-added", "section-removed", "page-summary", "law-cited", "law-for-transfers",
+                           "office-named"})
+
+
+def stated_as_new(ctx: Context, s: Statement) -> Statement:
+    """A statement that quotes a sentence only the new version has, said as new ('Twitter may
+    now keep track of …', 'New: these services may collect …'; see phrasing.say_new), its
+    headline form too: a reader never has to guess whether a quoted sentence is new."""
+    if len(s.changes) != 1 or s.old is not None or s.impact in _SAID_BY_KIND:
+        return s
+    kind = ctx.changes[s.changes[0]].kind
+    if kind == "reworded":        # words added to a sentence: 'now' only when they are a phrase the quote holds
+        came = third_person(s.new or "", ctx.owner)
+        if len(came.split()) < 3 or came.lower() not in s.text.lower():
+            return s
+    elif kind != "added":
+        return s
+    text = say_new(s.text, ctx.owner)
+    if text == s.text or (kind == "reworded" and text.startswith("New: ")):
+        return s                  # 'New: …' would call the whole reworded sentence new
+    return Statement(text, s.topic, s.impact, s.old, s.new, s.changes, say_new(s.short, ctx.owner) if s.short else "")

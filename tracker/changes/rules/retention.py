@@ -28,10 +28,12 @@ _LISTED_RETENTION_RE = re.compile(r"(?i)\b(?:collection|use|sharing|disclosure|p
 # personal information', 'you can request deletion'): a right, told by the rights rule
 _DELETION_RIGHT_RE = re.compile(r"(?i)\b(?:access\w*|correct\w*|updat\w*|review\w*|suppress\w*|rectif\w*|restrict\w*|"
                                 r"modify\w*|amend\w*)(?:,? (?:or |and )?\w+){0,3},? (?:or|and) (?:delet|eras)\w*\b|"
-                                r"\b(?:request|ask for|ask us to|right to|you (?:can|may) (?:also )?)"
+                                r"\b(?:request|ask for|ask us to|right to|you (?:can|may) (?:also )?(?:\w+ly )?)"
                                 r" ?(?:the |that we |us to )?(?:delet|eras)\w*\b|"
                                 # 'you can disable or delete similar data': the user's own control
                                 r"\byou (?:can|may) (?:also |always )?\w+ (?:or|and) (?:delet|eras)\w*\b|"
+                                # the user's own act: 'if you want to delete …', 'if you delete cookies'
+                                r"\bif you (?:\w+ ){0,2}?(?:to )?(?:delet|eras)\w*\b|"
                                 # 'your reasonable request to access and correct your data … or delete the data'
                                 r"\brequests? (?:to|for|that) [^.;]{0,80}?\b(?:delet|eras)\w*\b")
 # deleting a piece of the text, not of the data ('deleted paragraph about Email Security')
@@ -52,11 +54,17 @@ _DELETES_RE = re.compile(r"(?i)\b(?:delet(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|pur
                          r"anonymi[sz]\w*|de-identif\w*)\b")
 
 
+# words in quotes are a label the user types or clicks ('"Delete my Facebook Information" in the
+# subject line'), also when a sentence split left only the quote's end
+_QUOTED_RE = re.compile(r'"[^"]{1,80}"|“[^”]{1,80}”|^[^"“”]{1,60}["”](?=\s)')
+
+
 def is_retention_rule(text: str) -> bool:
     """Does the sentence say how long data is kept or when it is deleted (a period, an event that
     ends the keeping, a purpose that limits it, or data deleted), rather than use 'retain' or
     'delete' for something else (keeping data safe, a deletion right, a deleted paragraph)?"""
-    cleaned = _TEXT_EDIT_RE.sub(" ", _DELETION_RIGHT_RE.sub(" ", _LISTED_RETENTION_RE.sub(" ", _KEPT_SAFE_RE.sub(" ", text))))
+    cleaned = _TEXT_EDIT_RE.sub(" ", _DELETION_RIGHT_RE.sub(" ", _LISTED_RETENTION_RE.sub(" ", _KEPT_SAFE_RE.sub(
+        " ", _QUOTED_RE.sub(" ", text)))))
     if not _RETAINS_RE.search(cleaned):
         return False
     return bool(extract_sentence(text).durations or _UNTIL_RE.search(cleaned) or _DELETES_RE.search(cleaned))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from tracker.changes.phrasing import clause_about, third_person, words_around
+from tracker.changes.phrasing import clause_about, reads_was, third_person, words_around
 from tracker.changes.rules.common import _content_words, Context, _live, _lower, _new_texts, _owner_says, _restated, _RIGHT_RE, Statement
 
 
@@ -114,8 +114,9 @@ def rights_statements(ctx: Context) -> list[Statement]:
             if said and not _disclaims(said) and c.kind == "reworded" and _CONTROL_RE.search(o):
                 # the old sentence gave a control in other words: the right changed, it is not new
                 was = clause_about(o, _CONTROL_RE, 120) or words_around(o, _CONTROL_RE)
-                text = f"{said} (was: {_lower(third_person(was, ctx.owner))})" if was else f"Now reads: {_lower(said)}"
-                out.append(Statement(text, "rights", "practice-changed", was, said, (k,)))
+                text = f"{said} (was: {_lower(third_person(was, ctx.owner))})" if was else reads_was(said, o, n)
+                if text:
+                    out.append(Statement(text, "rights", "practice-changed", was, said, (k,)))
             elif said and not _disclaims(said):
                 out.append(Statement(f"New right: {_lower(said)}", "rights", "right-added", None, said, (k,)))
         elif c.kind in ("removed", "reworded") and _RIGHT_RE.search(o) and not _RIGHT_RE.search(n):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.changes.phrasing import has_verb, is_page_chrome, is_pointer, link_phrase, plain_words, third_person, tidy, words_around
+from tracker.changes.phrasing import has_verb, is_page_chrome, is_pointer, link_phrase, plain_words, reads_was, third_person, tidy, words_around
 from tracker.changes.priorities import MAX_STATEMENTS
 from tracker.changes.rules.common import Context, _edit_focus, edit_statement, _editors_note, _live, _lower, _merged_away, NAMED_QUOTE_LIMIT, _owner_says, _quotes_closed, _salient_focus, _stamp_only, Statement, _topic
 from tracker.changes.summary import _GLUED_UI_RE
@@ -101,8 +101,9 @@ def reworded_statements(ctx: Context) -> list[Statement]:
             continue                # 'Reddit processes your information where': a clause cut before its end
         if c.kind == "reworded":
             was = _reworded_was(c) if edit_said else ""
-            out.append(Statement(f"{said} (was: {was})" if was else f"Now reads: {_lower(said)}", _topic(c),
-                                 "reworded", was or None, said, (k,)))
+            stated = f"{said} (was: {was})" if was else reads_was(said, c.old or "", c.new or "")
+            if stated:            # a rewording whose edit cannot be said beside the clause is not stated
+                out.append(Statement(stated, _topic(c), "reworded", was or None, said, (k,)))
         elif c.kind == "added":
             out.append(Statement(f"Adds: {_lower(said)}", _topic(c), "reworded", None, said, (k,)))
         else:

@@ -1,0 +1,341 @@
+"""Claims of 'new' or 'gone' that the other text restates with another value or an exception,
+said as the change they are.
+
+A sentence the aligner could not pair looks added on one side and removed on the other. When
+the other side says the same practice in other words, corroborate.py drops the claim. But two
+restatements are news in their own right and must be said, not dropped:
+
+- a rule of keeping or deleting data said dropped (or new) while a sentence of the other side,
+  itself new there, deletes or aggregates data the same way after another period ('After a
+  maximum of 10 days, we start deleting, de-identifying, or aggregating Widget Data' ->
+  '… we delete, obfuscate, or aggregate it after no longer than 30 days'): the period changed,
+  'after a maximum of 30 days (was: 10 days)';
+- a promise said withdrawn while the new side makes it with an exception added ('does not share
+  … for their promotional use' -> '… for their promotional or marketing use without your
+  consent'), or said new while the old side made it without one: the promise was narrowed, and
+  the report says how;
+- any other sentence said gone (new) that the other side says with one duration or age changed.
+
+Below them, restatements that are no news at all, for corroborate to drop: examples that name no
+data, a right that only points to where it is explained, a pointer to a document still named.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+
+from tracker.changes.corroborate import (_in_order, MIN_WORDS, _NEWS_RE, _NUMBER_RE, SAME_PRACTICE, Side, sign, _stem,
+                                         _STOP, _tokens, _USER_CAN_RE)
+from tracker.changes.report import Change
+from tracker.changes.rules.common import Statement
+
+# acts of ending the keeping of data, one key per family ('deleting', 'delete' and 'deletes' as one)
+_END_ACTS_RE = re.compile(r"(?i)\b(?:(delet)\w*|(eras)\w*|(purg)\w*|(destroy)\w*|(aggregat)\w*|(anonymi[sz])\w*|"
+                          r"(de-identif)\w*|(obfuscat)\w*|(pseudonymi[sz])\w*|(remov)\w*|(retain|retention|keep|kept)\w*)\b")
+SAME_RULE_ACTS = 2          # two acts of ending the keeping in common: the same rule ('delete … or aggregate')
+RETENTION_IMPACTS = frozenset({"retention-changed", "retention-stated"})
+
+
+def _end_acts(text: str) -> set[str]:
+    return {next(g for g in m.groups() if g).lower()[:5] for m in _END_ACTS_RE.finditer(text)}
+
+
+def _periods(text: str) -> set[str]:
+    from tracker.changes.entities import extract_sentence
+    return set(extract_sentence(text).durations)
+
+
+def retention_elsewhere(claim: str, other: Sequence[str], own_has: Callable[[str], bool]) -> tuple[str, str] | None:
+    """(the claim's period, the other side's period) when a sentence of the other side that its
+    own side does not have ends the keeping of data with the same acts after another period;
+    None when no sentence does, or when several periods would fit (no honest pairing)."""
+    periods = _periods(claim)
+    acts = _end_acts(claim)
+    if len(periods) != 1 or len(acts) < SAME_RULE_ACTS:
+        return None
+    found: set[str] = set()
+    for holder in other:
+        theirs = _periods(holder)
+        if len(theirs) == 1 and not theirs & periods and len(acts & _end_acts(holder)) >= SAME_RULE_ACTS \
+                and not own_has(holder):
+            found |= theirs
+    if len(found) != 1:
+        return None
+    return next(iter(periods)), next(iter(found))
+
+
+def retention_restated(s: Statement, c: Change, old_side: Sequence[str], new_side: Sequence[str],
+                       holds: Callable[[str, str], bool]) -> Statement | None:
+    """A retention rule said dropped (new) that the other side states with another period: the
+    rule's own words with the period changed, '… after a maximum of 30 days (was: 10 days) …'.
+    holds(side, sentence) tells whether that side ('old', 'new') has the sentence."""
+    if s.impact not in RETENTION_IMPACTS or len(s.changes) != 1 or c.kind not in ("added", "removed"):
+        return None
+    gone = c.kind == "removed"
+    claim, quoted = (c.old, s.old) if gone else (c.new, s.new)
+    if not claim or not quoted:
+        return None
+    pair = retention_elsewhere(claim, new_side if gone else old_side,
+                               lambda t: holds("old" if gone else "new", t))
+    if pair is None or pair[0] not in quoted:
+        return None
+    mine, theirs = pair
+    was, now = (mine, theirs) if gone else (theirs, mine)
+    said = quoted.replace(mine, f"{now} (was: {was})", 1)
+    return Statement(said[:1].upper() + said[1:], "retention", "retention-changed", was, now, s.changes)
+
+
+def narrowed_statement(s: Statement, holder: str, owner: str) -> Statement:
+    """'Narrows its promise: Intuit does not share your personal information with anyone outside
+    of Intuit for their promotional or marketing use without your consent (was: no exception)':
+    a promise said withdrawn that the new side makes with an exception the old one lacked. The
+    old sentence stays in the statement's old field (too long to read beside the new one)."""
+    from tracker.changes.phrasing import third_person, tidy
+    from tracker.changes.rules.common import _lower
+    now = tidy(third_person(holder, owner)) if owner else tidy(holder)
+    m = re.search(r"(?i)\b(?:without|unless|except|only)\b[^,;.()]*", now)
+    short = _exception_short(owner, now, m.group(0)) if m else ""
+    return Statement(f"Narrows its promise: {_lower(now)} (was: no exception)", s.topic, "promise-narrowed",
+                     s.old, now, s.changes, short)
+
+
+# a number and what it counts: 'three business days', '18 months', '13 years old'
+_UNIT = r"(?:[ -](?:business|calendar|working|full))?[ -](?:days?|weeks?|months?|years?|hours?|minutes?)(?: old)?"
+SAME_VALUE_SENTENCE = 0.7   # share of a sentence's stemmed words (numbers aside) in its restatement
+
+
+_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+                 "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirty": "30", "sixty": "60", "ninety": "90",
+                 "hundred": "100"}
+
+
+def _value_phrase(text: str, number: str) -> str | None:
+    """The number with what it counts ('three business days', 'the age of 13'), or None when it
+    counts nothing a reader would call a value ('2-Step Verification', a list item's number)."""
+    n = re.escape(number)
+    m = re.search(rf"(?i)\b{n}{_UNIT}\b", text) or re.search(rf"(?i)\b(?:age of|aged?|under|over|older than|younger than) {n}\b", text)
+    return m.group(0) if m else None
+
+
+def _same_number(a: str, b: str) -> bool:
+    return _NUMBER_WORDS.get(a.lower(), a) == _NUMBER_WORDS.get(b.lower(), b)
+
+
+def value_elsewhere(claim: str, other: Side, own: Side) -> tuple[str, str, str] | None:
+    """(the sentence of other that says claim with one number changed, the claim's number, that
+    sentence's number), when other has one such sentence its own side lacks ('… within three
+    business days' -> '… within five business days of its receipt'); else None."""
+    want = sign(claim)
+    if not want.numbers:
+        return None
+    words = {_stem(w) for w in want.words if not _NUMBER_RE.fullmatch(w)}
+    if len(words) < 4:
+        return None
+    signs = other._index()
+    need = SAME_VALUE_SENTENCE * len(words)
+    # a sentence holding `need` of the words holds one of the len(words) - need + 1 rarest (Side.holds)
+    rarest = sorted(words, key=lambda x: (len(other._by_stem.get(x, ())), x))[: len(words) - math.ceil(need - 1e-9) + 1]
+    pool = sorted({k for st in rarest for k in other._by_stem.get(st, ())})
+    found: list[tuple[str, str, str]] = []
+    for k in pool:
+        got = signs[k]
+        mine, theirs = set(want.numbers) - set(got.numbers), set(got.numbers) - set(want.numbers)
+        if len(words & got.stems) < need or got.polarity != want.polarity or len(mine) != 1 or len(theirs) != 1:
+            continue
+        holder = other.sentences[k]
+        a, b = next(iter(mine)), next(iter(theirs))
+        if not _same_number(a, b) and _value_phrase(claim, a) and _value_phrase(holder, b) and not own.holds(holder):
+            found.append((holder, a, b))
+    return found[0] if len(found) == 1 else None
+
+
+QUOTED_VALUES = frozenset({"reworded", "practice-changed", "collection-widened", "children-rule", "retention-stated"})
+
+
+def value_restated(s: Statement, c: Change, sides: dict[str, Side], owner: str) -> Statement | None:
+    """A sentence quoted as gone (new) whose other side says it with one number changed: the new
+    sentence with the old value, '… within five business days (was: three business days) …'."""
+    from tracker.changes.phrasing import third_person, tidy
+    if s.impact not in QUOTED_VALUES or len(s.changes) != 1 or c.kind not in ("added", "removed"):
+        return None
+    gone = c.kind == "removed"
+    claim = c.old if gone else c.new
+    if not claim:
+        return None
+    found = value_elsewhere(claim, sides["new" if gone else "old"], sides["old" if gone else "new"])
+    if found is None:
+        return None
+    holder, mine, theirs = found
+    new_sentence, new_number, old_number = (holder, theirs, mine) if gone else (claim, mine, theirs)
+    old_sentence = claim if gone else holder
+    now_phrase, was_phrase = _value_phrase(new_sentence, new_number), _value_phrase(old_sentence, old_number)
+    now = tidy(third_person(new_sentence, owner)) if owner else tidy(new_sentence)
+    if not now_phrase or not was_phrase or now_phrase not in now:
+        return None
+    text = now.replace(now_phrase, f"{now_phrase} (was: {was_phrase})", 1)
+    return Statement(text[:1].upper() + text[1:], s.topic, "value-changed", was_phrase, now_phrase, s.changes)
+
+
+# an exception a promise may carry: '(except our service providers)', 'unless you ask us to', 'without your consent'
+_EXCEPTION_PHRASE_RE = re.compile(r"(?i)\s*\((?:except|excluding|other than|unless)\b[^()]*\)|,?\s*\b(?:except|unless|"
+                                  r"other than|without)\b[^,;.()]*")
+NEW_PROMISES = frozenset({"promise-added", "no-sale-promise"})
+MIN_PROMISE_WORDS = 6       # content words a promise without its exception needs to be recognised by
+
+
+def _without_word(kind: Callable[[str], bool], word: "re.Pattern[str]") -> Callable[[str], bool]:
+    return lambda holder: kind(holder) and not word.search(holder)
+
+
+def exception_added(claim: str, old: Side, kind: Callable[[str], bool]) -> str | None:
+    """The exception a promise said new carries that the old side's same promise lacked ('will
+    not sell, rent, swap or authorize any third party (except our service providers) to use your
+    email address without your permission' <- the same without '(except our service providers)');
+    None when the old side has no such promise."""
+    for m in _EXCEPTION_PHRASE_RE.finditer(claim):
+        bare = claim[:m.start()] + claim[m.end():]
+        if len(sign(bare).stems) < MIN_PROMISE_WORDS:
+            continue                      # 'will not use this information for any purpose': any promise says that
+        # the old promise had no exception of this kind in other words ('other than the purpose for
+        # which it was submitted' is 'other than the reason you provided it')
+        word = re.match(r"(?i)\W*(except|excluding|other than|unless|without)", m.group(0))
+        plain = _without_word(kind, re.compile(rf"(?i)\b{word.group(1) if word else 'except'}\b"))
+        if old.holds(bare, kind=plain) or old.holds(bare, SAME_PRACTICE, stemmed=True, kind=plain):
+            return m.group(0).strip(" ,")
+    return None
+
+
+def narrowed_new_promise(s: Statement, c: Change, sides: dict[str, Side],
+                         kind_of: Callable[[str], Callable[[str], bool] | None], owner: str) -> Statement | None:
+    """A promise said new that the old text made without one of its exceptions: narrowed, and
+    the report says which exception it gained."""
+    from tracker.changes.phrasing import third_person, tidy
+    from tracker.changes.rules.common import _lower
+    if s.impact not in NEW_PROMISES or len(s.changes) != 1 or not c.new or c.kind not in ("added", "reworded"):
+        return None
+    kind = kind_of(c.new)
+    exception = exception_added(c.new, sides["old"], kind) if kind is not None else None
+    if not exception:
+        return None
+    now = tidy(third_person(c.new, owner)) if owner else tidy(c.new)
+    said = tidy(third_person(exception, owner)) if owner else exception
+    return Statement(f"Narrows its promise: {_lower(now)} (was: no “{said.strip('()')}” exception)", s.topic,
+                     "promise-narrowed", None, now, s.changes, _exception_short(owner, now, said))
+
+
+def _exception_short(owner: str, promise: str, exception: str) -> str:
+    """The headline form: "NYT's promise not to sell now has an exception: its service providers"."""
+    verb = re.search(r"(?i)\b(?:not|never) (?:[a-z]+ly )?([a-z]+)", promise)
+    exception = re.sub(r"(?i)^\(?(?:except|excluding)\s+", "", exception.strip("() ,"))
+    if not owner or not verb or not exception:
+        return ""
+    # the promise with its object when that fits: 'not to collect any personal information from children'
+    obj = re.match(r"[^,;()]*?(?=\s+(?:\(|without|unless|except|other than|only)\b|[,;]|$)", promise[verb.end():])
+    for what in ((verb.group(1) + obj.group(0)) if obj else "", verb.group(1)):
+        short = f"{owner}'s promise not to {what} now has an exception: {exception}"
+        if what and len(short) <= 140:
+            return short
+    return ""
+
+
+# -- restatements that are no news at all (corroborate._held) ---------------------------------
+
+# a sentence that sends the reader to another document for more ('You can find more information … by
+# referring to the supplementary privacy notices for particular services'), and the document's name
+_POINTS_TO_RE = re.compile(r"(?i)\b(?:find|learn|read|get|obtain) (?:out )?(?:more|additional|further|detailed) "
+                           r"(?:information|details)\b[^.;]*?\b(?:refer(?:ring)? to|visit(?:ing)?|see|seeing|read(?:ing)?|"
+                           r"consult(?:ing)?|review(?:ing)?) (?:the |our |its |any )?((?:[\w-]+ ){0,3}?[\w-]+ "
+                           r"(?:notices?|polic(?:y|ies)|statements?|terms|faqs?|cent(?:er|re)|materials|supplements?))\b")
+
+
+def same_pointer(claim: str, side: Side) -> bool:
+    """Does side still name the document a sentence said gone sent the reader to (its last two
+    words: 'product specific privacy notices' for 'the supplementary privacy notices')? Only the
+    way of pointing to it changed."""
+    m = _POINTS_TO_RE.search(claim)
+    if not m:
+        return False
+    name = [_stem(w) for w in _tokens(m.group(1), False)][-2:]
+    if len(name) < 2 or name[0] in {_stem(w) for w in _STOP}:
+        return False
+    return any(_in_order(name, _tokens(t, True)) for t in side.names_like(m.group(1).split()[-2] + " " + m.group(1).split()[-1]))
+
+
+# examples of what a sentence names ('our own websites, such as www.target.com and …, and our
+# mobile apps, such as our Target and Cartwheel apps'): a restatement without them still says it
+_EXAMPLES_RE = re.compile(r"(?i),?\s*\b(?:such as|e\.g\.,?)\s[^;:()]*?"
+                          r"(?=\s*,\s*(?:and|or)\s|\s*[;:)]|\.(?:\s|$)|$)")
+
+
+def _no_news_example(m: "re.Match[str]") -> str:
+    """'' for a list of examples that names no recipient, purpose, kind of data or control
+    (sites, apps, products), else the list as written: 'such as those that collect demographic
+    and interest data' says which data."""
+    words = [w for w in _tokens(m.group(0), False) if w not in ("such", "as", "e.g")]
+    return m.group(0) if any(_NEWS_RE.fullmatch(w) or w in ("information", "data", "details") for w in words) else ""
+
+
+def without_examples(text: str) -> list[str]:
+    """text, and text without its lists of examples when it has any."""
+    bare = _EXAMPLES_RE.sub(_no_news_example, text)
+    return [text, bare] if bare != text and len(sign(bare).words) >= MIN_WORDS else [text]
+
+
+# a right that sends the reader to where it is explained: 'You may opt out of those cookies as described below'
+_POINTER_RE = re.compile(r"(?i)\s*\(?\b(?:as (?:described|explained|set out|detailed|outlined)|see) (?:below|above|"
+                         r"(?:later |further )?in (?:the|this) [\w ]{1,30}? section)\b\)?")
+_DEMONSTRATIVES = frozenset({"those", "these", "such", "said", "the", "this", "that"})
+
+
+def pointed_right(claim: str, side: Side, kind: Callable[[str], bool]) -> bool:
+    """Does side give, in a right of its own, every word of a right that only points to where it
+    is explained ('You may opt out of those cookies as described below' <- 'You may opt-out of the
+    cookies delivered by Acme by changing the setting on your browser')? The right was already
+    given; the pointer is new, not the right. Too few words to be recognised otherwise."""
+    if not _POINTER_RE.search(claim):
+        return False
+    bare = _POINTER_RE.sub("", claim)
+    want = sign(bare)
+    words = {_stem(w) for w in _tokens(bare.replace("-", " "), False) if w not in _STOP and w not in _DEMONSTRATIVES}
+    if len(words) < 2:
+        return False
+    for holder in side.sentences:
+        if words <= set(_tokens(holder.replace("-", " "), True)) and sign(holder).polarity == want.polarity \
+                and (kind(holder) or _USER_CAN_RE.search(holder)):
+            return True
+    return False
+
+
+# one control in two forms: 'Acme shares … for marketing unless you advise us not to' is 'You may
+# choose to opt out of the sharing of … for marketing'
+_UNLESS_YOU_RE = re.compile(r"(?i)\bunless you (?:advise|tell|ask|instruct|notify|direct|request|inform)\w*\b[^.;]*?"
+                            r"(?:\bnot to\b|\botherwise\b)|\bunless you (?:opt|choose to opt)[- ]?out\b")
+_OPT_OUT_RE = re.compile(r"(?i)\b(?:opt|choose to opt)[- ]?out of\b")
+_FORM_WORDS = frozenset({"unless", "advise", "tell", "ask", "instruct", "notify", "direct", "request", "inform",
+                         "otherwise", "choose", "opt", "out", "opt-out", "may", "can"})
+SAME_CONTROL = 0.6          # share of the claim's stemmed words (the form's words aside) in the other form
+
+
+def other_form(claim: str, side: Side) -> bool:
+    """Does side give the control a claim states in the other form ('… unless you advise us not
+    to' for 'you may opt out of …', and the way back)? Neither the practice nor the opt-out is
+    new or gone: the text says one with the words of the other."""
+    if _UNLESS_YOU_RE.search(claim):
+        wanted = _OPT_OUT_RE
+    elif _OPT_OUT_RE.search(claim):
+        wanted = _UNLESS_YOU_RE
+    else:
+        return False
+    words = {_stem(w) for w in _tokens(claim, False) if w not in _STOP and w not in _FORM_WORDS}
+    if len(words) < MIN_WORDS:
+        return False
+    need = SAME_CONTROL * len(words)
+    for where in (side, side.joined()):        # a sentence a wrapped line cut in two is read whole
+        signs = where._index()
+        rarest = sorted(words, key=lambda x: (len(where._by_stem.get(x, ())), x))[: len(words) - math.ceil(need - 1e-9) + 1]
+        pool = sorted({k for st in rarest for k in where._by_stem.get(st, ())})
+        if any(len(words & signs[k].stems) >= need and wanted.search(where.sentences[k]) for k in pool):
+            return True
+    return False
