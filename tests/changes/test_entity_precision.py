@@ -128,3 +128,4 @@ def test_a_list_ending_in_an_ellipsis_is_no_teaser() -> None:
     text = "Our advertising partners include Google, Facebook, ...\n"
     assert not in_teaser(text, text.index("Google"))
     assert find_vendors(text) == {"Google", "Facebook"}
+

@@ -196,3 +196,14 @@ def test_sentence_split_by_other_punctuation_is_no_change() -> None:
         assert report.changes == ()
         assert report.headline == "Cosmetic only: whitespace or formatting"
     assert compare(old, new.replace("our partners", "advertisers")).verdict != "cosmetic"
+
+
+def test_a_camel_case_name_after_a_full_stop_is_not_a_glued_heading() -> None:
+    """'… your mobile carrier. LinkedIn may also receive location data …': 'Linked' is no heading
+    glued before a sentence 'In may …'; a real heading glued before 'In order to …' still is."""
+    from tracker.changes.headings import _glued_candidates
+    body = ("We record the name of your ISP or your mobile carrier. LinkedIn may also receive location "
+            "data passed to it from third-party services.")
+    assert _glued_candidates(body) == []
+    body2 = "We record your carrier.Security MeasuresIn order to protect you, we encrypt data at rest always."
+    assert [body2[a:b] for a, b in _glued_candidates(body2)] == ["Security Measures"]

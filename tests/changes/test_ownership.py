@@ -183,3 +183,32 @@ def test_the_company_the_text_calls_we_outranks_a_partner_it_names_more_often() 
     assert first_party([text], [])[0] == "Glassdoor"
     # without a name of its own the most named company still stands
     assert first_party(["Pinterest collects data. " * 16 + "Share to Facebook. "], [])[0] == "Pinterest"
+
+
+def test_a_service_named_often_is_not_the_author_of_a_text_that_writes_its_own_sites_name() -> None:
+    """A utility's policy about Google Analytics names Google 20 times but writes 'SMUD', the
+    name of its own site and mailbox, more often: SMUD is the author, its statements never say
+    'Google'. A text that names its site less often than the company keeps the company."""
+    from tracker.changes.detector import _owner_name
+    from tracker.changes.entities import first_party
+    own = "SMUD protects your data. SMUD may e-mail you. Write to privacy@smud.org. " * 8
+    ga = "Google Analytics measures visits to the Site. " * 16
+    assert first_party([own + ga], ["https://www.smud.org/a", "https://www.smud.org/b", "https://www.smud.org/c"]) \
+        == (None, "smud")
+    assert _owner_name((None, "smud"), own + ga) == "SMUD"
+    assert first_party(["Write to privacy@smud.org. " + ga], [])[0] == "Google"
+
+
+def test_the_site_name_is_written_as_the_text_writes_it() -> None:
+    """linkedin.com's early policies, without a vendor family, say 'LinkedIn', not 'Linkedin'."""
+    from tracker.changes.detector import _owner_name
+    assert _owner_name((None, "linkedin"), "LinkedIn members may share. LinkedIn may use data. linkedin.com") \
+        == "LinkedIn"
+    # a site's name inside its address is no name the text writes: 'NYTimes.com' is New York Times
+    assert _owner_name((None, "nytimes"), "The New York Times and NYTimes.com. NYTimes.com may share.") \
+        == "New York Times"
+    # a name in capitals only (a menu's 'NYTIMES') yields to the name the text spells out
+    assert _owner_name((None, "nytimes"), "NYTIMES HOME. The New York Times may share.") == "New York Times"
+
+    # capitals in a title only ('ACME <Corp> & Co Privacy Policy') are a title's style, not the name
+    assert _owner_name((None, "acme"), "# ACME <Corp> & Co Privacy Policy\nWe keep data.") == "Acme"

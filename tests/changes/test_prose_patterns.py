@@ -225,3 +225,12 @@ def test_data_newly_combined_with_the_account_ranks_above_newly_named_products()
            "(like Acme Analytics).\n\nWe respond to government requests.\n")
     rep = compare(old, new)
     assert "associated with your personal information" in rep.bullets[0], rep.bullets
+
+
+def test_the_user_deleting_data_is_no_retention_rule() -> None:
+    """'you can disable or delete similar data used by browser add-ons' is the user's control;
+    'we delete it after 30 days' is a rule of keeping."""
+    from tracker.changes.rules.retention import is_retention_rule
+    assert not is_retention_rule("Additionally, you can disable or delete similar data used by browser add-ons, such as "
+                                 "Flash cookies, by changing the add-on's settings.")
+    assert is_retention_rule("We store similar data and delete it after 30 days.")

@@ -164,14 +164,24 @@ def test_how_to_use_rights_and_what_any_browser_does_are_no_rights() -> None:
                  "You may also choose to grant Acme access to your activity data from another service.",
                  "You may obtain copies of the model contractual clauses by contacting Acme.",
                  "You may choose to associate a Google account with your Acme registration.",
-                 "Acme also tracks your order history so you can access Your Account and see which items you bought."):
+                 "Acme also tracks your order history so you can access Your Account and see which items you bought.",
+                 # a practice with a control as its aside, withholding data, agreeing to a feature
+                 "We may later suggest people to follow based on your imported address book contacts, which you can "
+                 "delete at any time.",
+                 "You can choose not to provide personal information Acme may request of you.",
+                 "You can opt in to receive push notifications from Acme.",
+                 "You can choose to receive mobile push notifications from Acme.",
+                 "You can disable or delete similar data used by browser add-ons, such as Flash cookies, by changing "
+                 "the add-on's settings or visiting the Website of its manufacturer."):
         assert rights_statements(_ctx(_ch("added", None, text, ("rights",)))) == [], text
         assert rights_statements(_ctx(_ch("removed", text, None, ("rights",)))) == [], text
     for own in ("You can opt out of interest-based ads in your Acme account settings.",
                 "You can review and update your account information at any time.",
                 "You can control how your information is shared in your Privacy Settings on Acme.",
                 "You may opt out of such emails here, though Acme reserves the right to send you account notices.",
-                "You may obtain a copy of your personal data by contacting us."):
+                "You may obtain a copy of your personal data by contacting us.",
+                "You can delete the contacts you imported, which Acme keeps until then.",
+                "You can choose not to receive promotional e-mails from Acme."):
         assert [s.impact for s in rights_statements(_ctx(_ch("added", None, own, ("rights",))))] == ["right-added"], own
 
 

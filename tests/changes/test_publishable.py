@@ -74,3 +74,21 @@ def test_a_window_cut_before_its_subject_is_mended_to_its_clause_or_dropped() ->
     out = publishable([cut, noun])
     assert [s.text for s in out] == ["No longer mentions Privacy Legal: “the matter is escalated to its Privacy Legal team”"]
     assert out[0].changes == (3,) and out[0].old == "the matter is escalated to its Privacy Legal team"
+
+
+def test_a_sensitive_collection_worded_by_its_rule_is_published_whatever_the_company_is_called() -> None:
+    """'Verizon now collects biometric data' has no article, but the rule worded it: it is a
+    statement, not a headline quoted from the page."""
+    from tracker.changes.publishable import publishable
+    from tracker.changes.rules.common import Statement
+    for owner in ("Verizon", "The company"):
+        s = Statement(f"{owner} now collects biometric data", "collection", "sensitive-collected", None,
+                      "biometric data", (1,))
+        assert [x.text for x in publishable([s])] == [s.text]
+
+
+def test_the_last_item_of_a_list_cut_from_its_sentence_is_no_statement() -> None:
+    from tracker.changes.publishable import fragment
+    assert fragment("Or, in-store location through the use of beacons, your phone's blue tooth signal, LED light chip "
+                    "technologies")
+    assert fragment("Or you may opt out of interest-based ads by visiting the settings page") is None

@@ -254,3 +254,38 @@ def test_two_neighbouring_letters_swapped_is_a_typo_even_in_a_word_of_meaning() 
 def test_a_verb_agreeing_with_its_subject_is_no_change_of_meaning() -> None:
     assert is_trivial(_reworded("We do not share it unless one of the following circumstances apply:",
                                 "We do not share it unless one of the following circumstances applies:"))
+
+
+def test_the_companys_unnamed_group_spelled_out_adds_no_party() -> None:
+    """'Intuit (and entities and subsidiaries covered by …)' -> 'Intuit Inc. and Quincy Data
+    Center LLC, the entities covered by …' says who is covered: no new party. One named party
+    put for another ('Apple Sales International' -> 'Apple Distribution International') is."""
+    from tracker.changes.verdict import names_own_group
+    group = _reworded("Acme (and entities and subsidiaries covered by its certification) takes part in Privacy Shield.",
+                      "Acme Inc. and Quincy Data Center LLC, the entities covered by its certification, take part.")
+    assert names_own_group("Quincy Data Center LLC", [group])
+    swap = _reworded("Your data is controlled by Apple Sales International in Cork.",
+                     "Your data is controlled by Apple Distribution International in Cork.")
+    assert not names_own_group("Apple Distribution International", [swap])
+    named = _added("We share your data with Quincy Data Center LLC for hosting.")
+    assert not names_own_group("Quincy Data Center LLC", [group, named])
+
+
+def test_the_name_of_a_notice_widens_no_practice() -> None:
+    """'Our privacy policies for personal health information' -> 'Our Notice of Privacy
+    Practices for …' names a document, not a new party."""
+    assert not widens_scope(_reworded("Our privacy policies for personal health information describe how we protect it.",
+                                      "Our Notice of Privacy Practices for personal health information describes how "
+                                      "we protect it."))
+    assert widens_scope(_reworded("We share personal information with our partners.",
+                                  "We share personal information with our partners and Acme Analytics."))
+
+
+
+def test_a_count_of_the_texts_own_parts_is_no_changed_number() -> None:
+    """'these three highlights' -> 'these four highlights': the summary grew by a point, no
+    period or amount changed; 'three months' -> 'four months' did change."""
+    from tracker.changes.verdict import flips
+    assert flips("Please pay particular attention to these three highlights: Acme is designed to share.",
+                 "Please pay particular attention to these four highlights: Acme is designed to share.") == []
+    assert flips("We keep logs for three months.", "We keep logs for four months.") == ["number changed: 3 → 4"]

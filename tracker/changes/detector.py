@@ -479,10 +479,29 @@ def _owner_name(owner: tuple[str | None, str | None], text: str = "") -> str:
     if fam:
         return _as_written(fam, text)
     if label and label.isalpha() and 3 <= len(label) <= 14:
-        if re.search(rf"\b{re.escape(label.capitalize())}\b", text):
-            return label.capitalize()     # the text writes it so ('Intuit')
-        return _spelled_out(label, text) or label.capitalize()
+        written = _written_as(label, text)
+        if written and not written.isupper():
+            return written                # the text writes it so ('Intuit', 'LinkedIn')
+        # in capitals only, it may be a heading's or a menu's: the name spelled out comes first
+        return _spelled_out(label, text) or written or label.capitalize()    # 'SMUD'
     return "The company"
+
+
+def _in_prose(text: str, at: int) -> bool:
+    """Is position at inside a line of prose (a word in lower case beside it), not a title or a
+    menu in capitals ('ACME <Corp> & Co Privacy Policy')?"""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    return bool(re.search(r"\b[a-z]{3,}\b", text[start:end if end != -1 else len(text)]))
+
+
+def _written_as(label: str, text: str) -> str | None:
+    """The site's name as the text most often writes it as a capitalised word ('LinkedIn' for
+    linkedin.com, 'SMUD' for smud.org), not as part of an address ('NYTimes.com',
+    'privacy@smud.org'), or None."""
+    word = rf"(?i)(?<![@./\w]){re.escape(label)}(?![\w@]|\.[a-z])"
+    forms = Counter(m.group(0) for m in re.finditer(word, text) if m.group(0)[0].isupper()
+                    and (not m.group(0).isupper() or _in_prose(text, m.start())))
+    return max(sorted(forms), key=lambda f: forms[f]) if forms else None
 
 
 def _as_written(fam: str, text: str) -> str:

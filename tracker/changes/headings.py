@@ -23,6 +23,17 @@ TWO_LETTERS_RE = re.compile(r"[A-Za-z]{2,}")
 STARTERS = (r"(?:A|An|The|This|These|That|Our|We|You|Your|If|When|In|For|Last|Effective|Updated|See|"
              r"Learn|Read|Hide|Show|Download|Contents|Welcome|Why|What|How|Where|Who|Please|To)")
 GLUED_PREFIX_RE = re.compile(r"^([A-Z][^.!?:;]{2,70}?[a-z]{2})(?=" + STARTERS + r" )")
+# a starter that is no subject followed by a verb ('LinkedIn may' read as 'Linked' + 'In may'):
+# the glue is inside a name written in camel case, not between a heading and a sentence
+_CUT_NAME_RE = re.compile(r"(?:A|An|The|Our|Your|If|When|In|For|Last|Effective|Updated|See|Learn|Read|Contents|"
+                          r"Welcome|Why|What|How|Where|Who|Please|To) (?:may|might|can|could|will|would|shall|should|"
+                          r"must|is|are|was|were|has|have|does|did|uses|collects|shares|provides|offers)\b")
+
+
+def glued_inside_name(text: str, prefix_end: int) -> bool:
+    """Does the glued heading GLUED_PREFIX_RE found end inside a word of camel case ('LinkedIn
+    may also receive …')? Then there is no heading: a sentence starts with the company's name."""
+    return bool(_CUT_NAME_RE.match(text, prefix_end))
 
 
 def is_caps_heading(line: str) -> bool:
@@ -218,7 +229,8 @@ def _glued_candidates(body: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     if CASE_STEP_RE.search(body):
         found += [m.span(1) for m in _GLUED_MID_RE.finditer(body)
-                  if _glued_heading(m.group(1), m.group(2)) and not _brand(body, m)]
+                  if _glued_heading(m.group(1), m.group(2)) and not _brand(body, m)
+                  and not glued_inside_name(body, m.end(1))]
     if "?" in body:
         found += [m.span(g) for m in _GLUED_QUESTION_RE.finditer(body) for g in (1 if m.group(1) else 3,)
                   if is_question_heading(re.sub(r"^(?:[IVX]{1,5}\.|\d{1,2}\.)\s*", "", m.group(g).strip()))]

@@ -81,7 +81,9 @@ _GLUED_BREAK_RE = re.compile(r"[a-z]{2}[.?!][A-Z][a-z]")
 # levels whose label names what changed by kind: kept whatever their quote looks like
 _NAMED = frozenset({"section-added", "section-removed", "law-cited", "transfer-basis", "value-changed",
                     "contact-changed", "retention-changed", "office-named", "page-summary", "sale-reversal",
-                    "sources-widened", "basis-stated"})
+                    "sources-widened", "basis-stated",
+                    # 'Verizon now collects biometric data': worded by the rule (a quote it takes is checked there)
+                    "sensitive-collected"})
 
 # the policy's own changelog: 'Under Choice section - clarified …', 'Cross-Device section - deleted
 # information …', 'Under What Information Is Collected section', 'Updated the Cookies paragraph'
@@ -268,6 +270,8 @@ def fragment(text: str) -> str | None:
         return "a clause cut before its end"
     if _LEAD_IN_RE.match(body) and "," not in body and len(body) < 80:
         return "a lead-in with no sentence after it"
+    if re.match(r"(?:Or|And|Nor),\s", body):
+        return "the last item of a list, cut from the sentence it ends"     # 'Or, in-store location through …'
     return None
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tracker.changes.headings import (
-    CASE_STEP_RE, GLUED_PREFIX_RE, LIST_RE, STARTERS,
+    CASE_STEP_RE, GLUED_PREFIX_RE, LIST_RE, STARTERS, glued_inside_name,
     is_caps_heading, is_numbered_heading, is_plain_heading, is_title_line, prev_line, run_in_label,
     sentence_case_headings, sentence_cased, starts_block, title_case, unglue,
 )
@@ -500,7 +500,8 @@ def _block_events(kind: str, body: str, lower_doc: bool) -> tuple[tuple, ...]:
             clean = run_in[1]
     if kind == "p":
         glued = GLUED_PREFIX_RE.match(clean)
-        if glued and is_title_line(glued.group(1)) and len(clean) > len(glued.group(1)) + 20:
+        if glued and is_title_line(glued.group(1)) and len(clean) > len(glued.group(1)) + 20 \
+                and not glued_inside_name(clean, glued.end(1)):
             _section_event(out, glued.group(1), 4)     # 'Welcome to the PolicyAn updated version...'
             clean = clean[glued.end(1):]
     if kind.startswith("h") or (kind == "p" and is_plain_heading(clean) and "@" not in clean

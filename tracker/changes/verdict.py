@@ -150,7 +150,16 @@ _DATED_RE = re.compile(DATE_RE.pattern + r"|(?<!\d)\d{1,2}-\d{1,2}-(?:19|20)\d{2
 
 
 def _undated(text: str) -> str:
-    return _DATED_RE.sub(" ", text)
+    """The text without its dates and without counts of its own parts (_COUNTED_PARTS_RE)."""
+    return _DATED_RE.sub(" ", _COUNTED_PARTS_RE.sub(" ", text))
+
+
+# a count of the text's own parts ('these three highlights' -> 'these four highlights', 'the
+# following 5 sections'): the document grew, no period, age or amount changed
+_COUNTED_PARTS_RE = re.compile(r"(?i)\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
+                               r"(?:(?:key|main|important|following|short|brief|simple|basic) )?(?:highlights?|sections?|"
+                               r"paragraphs?|parts?|chapters?|articles?|points|bullets?|headings?|topics|questions|"
+                               r"tabs|pages|steps|summaries|categories of (?:this|the) (?:policy|notice))\b")
 
 
 def _numbers(text: str) -> list[str]:
@@ -295,7 +304,8 @@ def decide_verdict(f: "Facts", cands: "Sequence[Statement]") -> str:
     if material and impacts & SUBSTANTIVE_IMPACTS:
         return "substantive"
     hard_entities = sum(len(f.entities_added[k]) + len(f.entities_removed[k])
-                        for k in ("vendors", "emails", "phones", "durations", "ages"))
+                        for k in ("vendors", "emails", "phones", "durations", "ages")) \
+        - sum(1 for v in f.entities_added["vendors"] if names_own_group(v, real))
     if practice_sections(f.sections_added) or any(widens_scope(c) for c in real):
         return "substantive"
     if len(material) >= SUBSTANTIVE_MIN_CHANGES or any(c.flips for c in material) or (hard_entities and material) \
@@ -303,6 +313,30 @@ def decide_verdict(f: "Facts", cands: "Sequence[Statement]") -> str:
             or (f.sections_added and material) or (1.0 - f.similarity > 0.1 and material):
         return "substantive"
     return "minor"
+
+
+# the company's unnamed group in a sentence ('Intuit (and entities and subsidiaries covered by its
+# certification)'): a name put in its place says who they are, it adds no party
+_GROUP_RE = re.compile(r"(?i)\b(?:subsidiar(?:y|ies)|affiliat(?:e|es|ed)|entit(?:y|ies)|group compan(?:y|ies)|"
+                       r"related compan(?:y|ies)|sister compan(?:y|ies))\b")
+
+
+def names_own_group(vendor: str, changes: "Sequence[Change]") -> bool:
+    """Is vendor named only where a reworded sentence spelled out the company's unnamed group
+    ('Intuit (and entities and subsidiaries covered by …)' -> 'Intuit Inc. and Quincy Data Center
+    LLC, the entities covered by …'), the words gone naming no other party? A clarification of
+    who is covered, not a new party ('Apple Sales International' -> 'Apple Distribution
+    International' names one party for another and stays news)."""
+    where = [c for c in changes if vendor in (c.new or "")]
+    if not where:
+        return False
+    for c in where:
+        if c.kind != "reworded" or not c.old:
+            return False
+        gone, _ = delta_words(c.old, c.new or "")
+        if not _GROUP_RE.search(gone) or extract_sentence(gone).get("vendors"):
+            return False
+    return True
 
 
 # a rewrite: less than half of the old text survives, or more than half of the new text is new
@@ -358,7 +392,8 @@ _SCOPE_RE = re.compile(r"(?i)\b(?:any other|other countr\w*|third[- ]part(?:y|ie
 # words policies capitalise as defined terms: not names of a new party, product or framework
 _DEFINED_TERMS = frozenset("""personal information data service services site sites website websites
 policy privacy terms user users content account accounts platform products product company our your
-we you us app apps application applications statement notice""".split())
+we you us app apps application applications statement notice notices practices policies agreement
+conditions""".split())
 _NAME_RE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w&'-]*")
 _JOINERS = frozenset(("and", "or", "&"))
 

@@ -30,6 +30,8 @@ _DELETION_RIGHT_RE = re.compile(r"(?i)\b(?:access\w*|correct\w*|updat\w*|review\
                                 r"modify\w*|amend\w*)(?:,? (?:or |and )?\w+){0,3},? (?:or|and) (?:delet|eras)\w*\b|"
                                 r"\b(?:request|ask for|ask us to|right to|you (?:can|may) (?:also )?(?:\w+ly )?)"
                                 r" ?(?:the |that we |us to )?(?:delet|eras)\w*\b|"
+                                # 'you can disable or delete similar data': the user's own control
+                                r"\byou (?:can|may) (?:also |always )?\w+ (?:or|and) (?:delet|eras)\w*\b|"
                                 # the user's own act: 'if you want to delete …', 'if you delete cookies'
                                 r"\bif you (?:\w+ ){0,2}?(?:to )?(?:delet|eras)\w*\b|"
                                 # 'your reasonable request to access and correct your data … or delete the data'

@@ -25,7 +25,10 @@ _ASK_ONLY_RE = re.compile(r"(?i)\byou (?:can|may) (?:always |also )?ask (?:\w+ )
 _BROWSER_ONLY_RE = re.compile(r"(?i)\b(?:using|through|via|in|with|by (?:changing|adjusting|modifying|setting)) "
                               r"(?:the |your )?(?:web )?browser(?:'s)? (?:settings|preferences|options)\b|"
                               r"\bsettings (?:in|of|on) (?:the |your )?(?:web )?browser\b|"
-                              r"\b(?:set|configure|change) your (?:web )?browser to (?:refuse|reject|block|decline|notify)\b")
+                              r"\b(?:set|configure|change) your (?:web )?browser to (?:refuse|reject|block|decline|notify)\b|"
+                              # a browser add-on's own settings ('by changing the add-on's settings')
+                              r"\b(?:changing|adjusting|modifying|using|in|through|via) (?:the |your |its )?"
+                              r"(?:browser )?(?:add-?ons?|plug-?ins?)(?:'s?|s')? (?:settings|preferences|options)\b")
 
 
 # the user volunteering data ('you may choose to give Cisco Personal Information in a variety of
@@ -33,7 +36,13 @@ _BROWSER_ONLY_RE = re.compile(r"(?i)\b(?:using|through|via|in|with|by (?:changin
 # registration here'): a description and a pointer, no right
 _VOLUNTEERS_RE = re.compile(r"(?i)\byou (?:may|can) (?:also )?choose to (?:give|provide|submit|send|enter|post|share|"
                             r"disclose|reveal|publish|upload|make (?:\w+ ){0,3}public|grant (?:\w+ )?access|note|include|add|"
-                            r"associate|link|connect|log in|sign in|create)\b")
+                            r"associate|link|connect|log in|sign in|create)\b|"
+                            # withholding data ('you can choose not to provide personal information we
+                            # may request') and agreeing to a feature ('you can opt in to receive push
+                            # notifications'): what the user gives, no right over the company's processing
+                            r"\byou (?:may|can) (?:also |always )?choose not to (?:provide|give|submit|disclose|enter)\b|"
+                            r"\byou (?:may|can) (?:also )?(?:choose to )?opt[- ]?in\b|"
+                            r"\byou (?:may|can) (?:also )?(?:choose|elect|sign up|subscribe) to (?:receive|get)\b")
 # a setting of another company's service ('in your Privacy Settings on Facebook'): what that
 # service lets its users do, not a right this company gives or takes away
 _ELSEWHERE_RE = re.compile(r"\b(?:[Ss]ettings|[Pp]references|[Cc]ontrols|[Aa]ccount) (?:on|at|with) ([A-Z][\w.&'-]+)")
@@ -52,10 +61,23 @@ _RESERVED_RE = re.compile(r"(?i)\b(?:reserves?|retains?)\s+(?:the|all|any|its|a)
 _SO_YOU_CAN_RE = re.compile(r"(?i)\bso (?:that )?you (?:can|may|will be able to)\b[^.;]*")
 
 
+# a right told in a relative clause of a sentence about a practice ('We may suggest people to
+# follow based on your imported contacts, which you can delete at any time'): the sentence states
+# the practice; the control is its aside, and the statement is no 'New right'
+_RELATIVE_RE = re.compile(r"(?i)\b(?:which|whom)\s+$")
+
+
+def _only_aside(text: str) -> bool:
+    """Is every right the sentence words in a relative clause (see _RELATIVE_RE)?"""
+    found = list(_RIGHT_RE.finditer(text))
+    return bool(found) and all(_RELATIVE_RE.search(text[max(0, m.start() - 12):m.start()]) for m in found)
+
+
 def _no_right(text: str) -> bool:
     """Sentences that word a right but give none (see _ASK_ONLY_RE, _BROWSER_ONLY_RE, _VOLUNTEERS_RE, _READS_RE,
-    _RESERVED_RE)."""
+    _RESERVED_RE, _RELATIVE_RE)."""
     return bool(_ASK_ONLY_RE.search(text) or _BROWSER_ONLY_RE.search(text) or _VOLUNTEERS_RE.search(text)
+                or _only_aside(text)
                 or _RESERVED_RE.search(text) and not _RIGHT_RE.search(_RESERVED_RE.sub(" ", text))
                 or _SO_YOU_CAN_RE.search(text) and not _RIGHT_RE.search(_SO_YOU_CAN_RE.sub(" ", text))
                 or _READS_RE.search(text) and not re.search(r"(?i)\b(?:and|or) (?:update|correct|delete|edit|change|"
