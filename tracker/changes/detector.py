@@ -36,7 +36,7 @@ from tracker.changes.verdict import (
 
 log = logging.getLogger(__name__)
 
-DETECTOR_VERSION = "2.6.1"
+DETECTOR_VERSION = "2.7.0"
 
 
 class _PerText:
