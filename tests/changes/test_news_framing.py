@@ -30,13 +30,18 @@ def test_a_new_practice_of_the_company_gets_now_before_its_verb() -> None:
 
 def test_a_new_sentence_whose_subject_is_not_the_company_is_labelled_new() -> None:
     assert say_new("These services may collect information sent by your browser", "Acme") == \
-        "New: these services may collect information sent by your browser"
+        "New: These services may collect information sent by your browser"
     # a negated clause is a commitment, never 'now does not'
     assert say_new("Acme does not sell your data", "Acme") == "New: Acme does not sell your data"
     # a noun after the company's name is no verb ('Acme affiliates shall …')
     assert say_new("Acme affiliates shall process your data", "Acme") == "New: Acme affiliates shall process your data"
     # a name keeps its capital
     assert say_new("Google Analytics may collect your IP address", "Acme").startswith("New: Google Analytics")
+    # a whole sentence after the colon keeps its capital; a 'Note,' opener goes ('New' says it)
+    assert say_new("Note, contact information you provide is given to TD Bank", "Acme") == \
+        "New: Contact information you provide is given to TD Bank"
+    assert say_new("When you turn on sharing, your activities are public", "Acme") == \
+        "New: When you turn on sharing, your activities are public"
 
 
 def test_a_sentence_that_already_says_it_is_new_or_labelled_is_left_alone() -> None:
@@ -120,5 +125,5 @@ def test_a_rewrite_headline_says_the_policy_was_rewritten_not_an_edit_tag() -> N
     s = Statement("Acme may now share your location with advertising partners", "sharing", "sharing-widened", None, "x", (0,))
     f = Facts([], [], [], [], {}, {}, [("sharing", 1)], 0.2, {}, 1, 1, False)
     assert headline_of([s], f, "major", True) == "Rewritten: Acme may now share your location with advertising partners"
-    new = Statement("New: these services may collect your IP address", "collection", "collection-widened", None, "x", (0,))
-    assert headline_of([new], f, "major", True) == "Rewrite adds: these services may collect your IP address"
+    new = Statement("New: These services may collect your IP address", "collection", "collection-widened", None, "x", (0,))
+    assert headline_of([new], f, "major", True) == "Rewrite adds: These services may collect your IP address"

@@ -622,23 +622,16 @@ def say_new(text: str, owner: str) -> str:
         said = _now_in(text[at + len(owner) + 3:])      # 'If you apply for a job, Acme now collects …'
         if said:
             return f"{text[:at]}, {owner} {said}"
-    first = text.split(" ", 1)[0]
-    lower = first[1:].lower() == first[1:] and first.lower() in _COMMON_OPENERS
-    return "New: " + (text[:1].lower() + text[1:] if lower else text)
+    return "New: " + text        # a whole sentence after the colon keeps its capital
 
 
-_ADDING_OPENER_RE = re.compile(r"^(?:Also|In addition|Additionally|Further|Furthermore|Moreover|And),\s+")
+_ADDING_OPENER_RE = re.compile(r"^(?:(?:Also|In addition|Additionally|Further|Furthermore|Moreover|And|Note|Please note),\s+|"
+                               r"(?:Please )?[Nn]ote that\s+)")
 _PARTICIPLES = frozenset("been made put set taken given chosen built begun done shown written sent kept".split())
 # a condition or setting before the company's own clause ('If you apply for a job at Acme, ',
 # 'In addition to the public content you submit, '): no comma inside, no other clause's verb
 _LEAD_CLAUSE_RE = re.compile(r"^(?:If|When|Where|In addition to|With|For|Through|Once|After|Before|While|As part of|"
                              r"On|In|To)\b")
-# sentence openers that are never a name: lower case after 'New: '
-_COMMON_OPENERS = frozenset("""the a an these this those you your if when where some all any each information data
-personal certain such our its other third in for with to by as on at from once while users visitors cookies unlike
-like although accepting collecting also because before after during under upon without unless whether there it they
-he she we both either neither one only please since so then though thus until what which who how however note many
-most every no not""".split())
 
 
 def reads_was(said: str, old: str, new: str) -> str | None:

@@ -284,7 +284,7 @@ _SAID_BY_KIND = frozenset({"pointer", "section-added", "section-removed", "page-
 
 def stated_as_new(ctx: Context, s: Statement) -> Statement:
     """A statement that quotes a sentence only the new version has, said as new ('Twitter may
-    now keep track of …', 'New: these services may collect …'; see phrasing.say_new), its
+    now keep track of …', 'New: These services may collect …'; see phrasing.say_new), its
     headline form too: a reader never has to guess whether a quoted sentence is new."""
     if len(s.changes) != 1 or s.old is not None or s.impact in _SAID_BY_KIND:
         return s
