@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from tests.support.changes import ch, ctx
 from tracker.changes import compare
+from tracker.changes.corroborate import said_before, Side
 from tracker.changes.headline import tighten
 from tracker.changes.phrasing import keeps_was_context, reads_was, say_new, tidy, unmarked, without_aside
 from tracker.changes.render import shown_bullets
@@ -127,3 +128,18 @@ def test_a_rewrite_headline_says_the_policy_was_rewritten_not_an_edit_tag() -> N
     assert headline_of([s], f, "major", True) == "Rewritten: Acme may now share your location with advertising partners"
     new = Statement("New: These services may collect your IP address", "collection", "collection-widened", None, "x", (0,))
     assert headline_of([new], f, "major", True) == "Rewrite adds: These services may collect your IP address"
+
+
+
+def test_an_added_sentence_the_old_text_wrote_in_other_words_is_never_said_as_new() -> None:
+    old = Side(["Google's policy is to respect and protect the privacy of the users of our search services.",
+                "We collect your email address when you register."])
+    written = said_before(old)
+    c = ctx(ch("added", None, "Google respects and protects the privacy of the individuals that use its search engine services."),
+            ch("added", None, "We may keep track of links you click."))
+    restated = Statement("Acme respects and protects the privacy of the individuals that use its search engine services",
+                         "other", "practice-changed", None, "x", (0,))
+    assert stated_as_new(c, restated).text.startswith("Acme now respects")      # no old text given: marked
+    assert stated_as_new(c, restated, written) == restated       # the old text wrote it: a plain quote
+    added = Statement("Acme may keep track of links you click", "other", "practice-changed", None, "x", (1,))
+    assert stated_as_new(c, added, written).text == "Acme may now keep track of links you click"

@@ -220,7 +220,7 @@ def anchor(ctx: "Context", s: "Statement") -> "Statement":
     if not referent:
         return s
     new_np = _anchored_np(hit.group("det"), mods, head, referent, hit.start() == 0 and not label)
-    if hit.start() == 0 and label:
+    if hit.start() == 0 and label and label != "New: ":
         new_np = new_np[:1].lower() + new_np[1:] if not referent[0][:1].isupper() else new_np
     text = label + body[:hit.start()] + new_np + body[end:]
     return replace(s, text=text, short="")
@@ -249,7 +249,7 @@ def _pronoun_anchored(ctx: "Context", s: "Statement", label: str, body: str) -> 
     if plural != (pro.group("pro") == "They") or len(np.split()) > 5:
         return s
     said = third_person(np, ctx.owner) if np.startswith("Our ") else np
-    if label and said.split()[0] in ("This", "The", "These", "Each", "Every", "Any", "Your"):
+    if label and label != "New: " and said.split()[0] in ("This", "The", "These", "Each", "Every", "Any", "Your"):
         said = said[:1].lower() + said[1:]
     return replace(s, text=label + said + " " + body[pro.end():], short="")
 

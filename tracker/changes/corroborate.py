@@ -58,6 +58,13 @@ RIGHTS = frozenset({"right-added", "right-removed"})
 # the practice was there all along
 SHARING = frozenset({"sharing-widened", "sharing-narrowed", "sources-widened"})
 SAME_SHARING = 0.4          # share of stemmed content words in that other sharing sentence
+# an added sentence with this share of its stemmed content words in one old sentence (or a bit
+# more in two consecutive ones) was written before in other words: never said as new ('Google
+# now respects and protects the privacy …' when the old text said 'our policy is to respect and
+# protect the privacy of our users'). Looser than SAME_SENTENCE: calling an old practice new is
+# a false claim, leaving a new one a plain quote only a weaker statement
+SAID_BEFORE = 0.5
+SAID_BEFORE_JOINED = 0.6
 # any other sentence quoted as gone ('No longer says: …'): most of its stemmed words in one
 # sentence of the new side, lacking nothing news-bearing, is still said
 QUOTED = frozenset({"reworded", "practice-changed", "collection-widened", "retention-stated", "children-rule"})
@@ -440,9 +447,19 @@ def narrowed_in(claim: str, side: Side, kind: Callable[[str], bool]) -> str | No
     return None
 
 
+def said_before(old: "Side") -> Callable[[str], bool]:
+    """Does the old side write an added sentence's practice already, in other words
+    (SAID_BEFORE)? Then the sentence is no news a statement may call new."""
+    def test(text: str) -> bool:
+        return bool(text) and (old.holds(text, SAID_BEFORE, stemmed=True)
+                               or old.joined().holds(text, SAID_BEFORE_JOINED, stemmed=True))
+    return test
+
+
 def corroborated(statements: list[Statement], changes: Sequence[Change], old_sentences: Sequence[str],
                  new_sentences: Sequence[str], kind_of: Callable[[str], Callable[[str], bool] | None],
-                 given: dict[str, Callable[[str], bool]] | None = None, owner: str = "") -> list[Statement]:
+                 given: dict[str, Callable[[str], bool]] | None = None, owner: str = "",
+                 sides: "dict[str, Side] | None" = None) -> list[Statement]:
     """The statements whose claims the texts do not contradict (see the module docstring), a
     claim the other side restates with another period or an exception said as that change.
 
@@ -450,7 +467,7 @@ def corroborated(statements: list[Statement], changes: Sequence[Change], old_sen
     (a promise for a promise, a right for a right), or None when the sentence is neither;
     given[side](sentence) tells a right or control said new (gone) that the old (new) side gives
     across sentences of its own (statements.right_given)."""
-    sides = {"old": Side(old_sentences), "new": Side(new_sentences)}
+    sides = sides or {"old": Side(old_sentences), "new": Side(new_sentences)}
     restated = {k: r for k, s in enumerate(statements)
                 if (r := _restated(s, changes, sides, old_sentences, new_sentences, kind_of, owner)) is not None}
     refuted = {s.changes for k, s in enumerate(statements)

@@ -21,7 +21,8 @@ from tracker.changes import claims
 from tracker.changes.headline import summarise
 from tracker.changes.publishable import publishable
 from tracker.changes.layout import LayoutOnly, stream
-from tracker.changes.corroborate import corroborated, protection_kinds, summary_side, summary_statement
+from tracker.changes.corroborate import (corroborated, protection_kinds, said_before, Side, summary_side,
+                                         summary_statement)
 from tracker.changes.rules.common import Context
 from tracker.changes.rules.promises import _promise
 from tracker.changes.statements import candidates, stated_as_new
@@ -400,11 +401,13 @@ def compare(old: str, new: str) -> ChangeReport:
                   old_text=d_old.text, old_sentences=tuple(s.text for s in d_old.sentences),
                   new_sentences=tuple(s.text for s in d_new.sentences))
     old_sentences, new_sentences = list(ctx.old_sentences), list(ctx.new_sentences)
+    sides = {"old": Side(old_sentences), "new": Side(new_sentences)}     # each side indexed once
     cands = corroborated(publishable(candidates(ctx), ctx), changes, old_sentences, new_sentences,
                          protection_kinds(lambda t: _promise(ctx, t)),
                          {"old": right_given(old_sentences, before=True), "new": right_given(new_sentences)},
-                         ctx.owner)
-    cands = [stated_as_new(ctx, s) for s in cands]
+                         ctx.owner, sides)
+    written = said_before(sides["old"])
+    cands = [stated_as_new(ctx, s, written) for s in cands]
     partial = summary_side(d_old.text, d_new.text)
     if partial:       # one side is a summary page linking to the policy: say so, and nothing else
         cands = [summary_statement(partial, ctx.owner, len(d_old.text.split()), len(d_new.text.split()))]

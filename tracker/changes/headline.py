@@ -288,7 +288,13 @@ def _core(text: str, limit: int, keep: tuple[str, ...]) -> str | None:
     core = practice_of(text[len(label):] if label else text, limit - len(label), keep)
     if not core:
         return None
-    return label + (_lower_first(core) if label else capitalise(core))
+    return label + _after_label(label, core)
+
+
+def _after_label(prefix: str, text: str) -> str:
+    """A cut statement's words after its label: a whole sentence after 'New: ' or no label keeps
+    its capital; after 'No longer says: ' and the like it reads as a clause."""
+    return capitalise(text) if prefix in ("", "New: ") else _lower_first(text)
 
 
 def _lower_first(text: str) -> str:
@@ -421,9 +427,9 @@ def tighten(s: Statement, salient: tuple[str, ...] = ()) -> Statement:
         for text in cuts:
             if text and len(text) <= limit and len(text.split()) >= 5 and _keeps_change(s, text) \
                     and not bare_condition(text) and keeps_was_context(text, body, was):
-                return replace(s, text=f"{prefix}{capitalise(text) if not prefix else _lower_first(text)}{was}")
+                return replace(s, text=f"{prefix}{_after_label(prefix, text)}{was}")
     if s.impact not in _UNCUT and len(lean) < len(body) and len(lean.split()) >= 5:
-        return replace(s, text=f"{prefix}{capitalise(lean) if not prefix else lean}{was}")   # no cut fits: fewer words
+        return replace(s, text=f"{prefix}{capitalise(lean) if prefix in ('', 'New: ') else lean}{was}")   # fewer words
     return s
 
 

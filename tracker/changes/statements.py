@@ -282,13 +282,18 @@ _SAID_BY_KIND = frozenset({"pointer", "section-added", "section-removed", "page-
                            "office-named"})
 
 
-def stated_as_new(ctx: Context, s: Statement) -> Statement:
+def stated_as_new(ctx: Context, s: Statement, said_before: Callable[[str], bool] = lambda _: False) -> Statement:
     """A statement that quotes a sentence only the new version has, said as new ('Twitter may
     now keep track of …', 'New: These services may collect …'; see phrasing.say_new), its
-    headline form too: a reader never has to guess whether a quoted sentence is new."""
+    headline form too: a reader never has to guess whether a quoted sentence is new. An added
+    sentence whose practice the old text already wrote in other words (said_before: most of its
+    content words in one old sentence) stays a plain quote: 'now' would be a false claim."""
     if len(s.changes) != 1 or s.old is not None or s.impact in _SAID_BY_KIND:
         return s
-    kind = ctx.changes[s.changes[0]].kind
+    change = ctx.changes[s.changes[0]]
+    kind = change.kind
+    if kind == "added" and said_before(change.new or ""):
+        return s
     if kind == "reworded":        # words added to a sentence: 'now' only when they are a phrase the quote holds
         came = third_person(s.new or "", ctx.owner)
         if len(came.split()) < 3 or came.lower() not in s.text.lower():
