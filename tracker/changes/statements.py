@@ -292,8 +292,6 @@ def stated_as_new(ctx: Context, s: Statement, said_before: Callable[[str], bool]
         return s
     change = ctx.changes[s.changes[0]]
     kind = change.kind
-    if kind == "added" and said_before(change.new or ""):
-        return s
     if kind == "reworded":        # words added to a sentence: 'now' only when they are a phrase the quote holds
         came = third_person(s.new or "", ctx.owner)
         if len(came.split()) < 3 or came.lower() not in s.text.lower():
@@ -303,4 +301,6 @@ def stated_as_new(ctx: Context, s: Statement, said_before: Callable[[str], bool]
     text = say_new(s.text, ctx.owner)
     if text == s.text or (kind == "reworded" and text.startswith("New: ")):
         return s                  # 'New: …' would call the whole reworded sentence new
+    if kind == "added" and said_before(change.new or ""):
+        return s                  # looked for last: the whole old text is searched
     return Statement(text, s.topic, s.impact, s.old, s.new, s.changes, say_new(s.short, ctx.owner) if s.short else "")
