@@ -539,3 +539,15 @@ def test_a_control_switched_off_in_a_setting_restates_one_turned_off() -> None:
     described = ("The Promoted Content setting within your Privacy Settings means your account will not be matched to "
                  "information collected by ad partners, to tailor ads to you.")
     assert len(_kept(said, [ch("removed", old, None)], [old], [described])) == 1
+
+
+def test_a_right_to_stop_what_the_old_text_already_let_you_stop_is_not_new() -> None:
+    from tracker.changes.corroborate import Side
+    from tracker.changes.restated import same_control
+    old = Side(["Acme shows advertising based upon your browsing activities and interests.",
+                "If you wish to opt-out of interest-based advertising click here."])
+    assert same_control("Acme works with partners to show ads; you may opt out of this advertising", old)
+    # another object, or one of no word of its own, is no restatement
+    assert not same_control("you can opt-out of location services at any time", old)
+    assert not same_control("you can disable the foregoing feature", old)
+    assert not same_control("Acme shows you ads based on your interests", old)

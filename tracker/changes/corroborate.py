@@ -392,7 +392,7 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
           given: Callable[[str], bool] | None, quoted_gone: bool = False) -> bool:
     """Does side state text, as the same sentence or (by impact) the same protection, sharing
     or right in other words?"""
-    from tracker.changes.restated import other_form, pointed_right, same_pointer, without_examples
+    from tracker.changes.restated import other_form, pointed_right, same_control, same_pointer, without_examples
     kind = kind_of(text) if impact in PROTECTIONS else None
     return (side.holds(text, kind=kind)
             or kind is not None and side.holds(text, SAME_PRACTICE, stemmed=True, kind=kind)
@@ -400,6 +400,7 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
             or kind is not None and side.contains(text, kind)
             or impact in RIGHTS and kind is not None and same_means(text, side, kind)
             or impact in RIGHTS and kind is not None and pointed_right(text, side, kind)
+            or impact in RIGHTS and same_control(text, side)
             or (impact in RIGHTS or impact in QUOTED and quoted_gone) and other_form(text, side)
             or impact in SHARING and side.holds(text, SAME_SHARING, stemmed=True, kind=same_sharing(text))
             or impact in QUOTED and quoted_gone and any(

@@ -339,3 +339,34 @@ def other_form(claim: str, side: Side) -> bool:
         if any(len(words & signs[k].stems) >= need and wanted.search(where.sentences[k]) for k in pool):
             return True
     return False
+
+
+# a control that stops a use, and what it stops ('opt out of | this advertising', 'disable |
+# cookies'): the words after it up to a preposition, a clause or the end
+_STOPS_RE = re.compile(r"(?i)\b(?:opt(?:[- ]?out| \w+ out) of|disable|turn off|unsubscribe from|block|object to|"
+                       r"decline|refuse)\s+((?:[\w-]+ ?){1,5})")
+_OBJECT_END_RE = re.compile(r"(?i)\b(?:by|at|in|on|through|via|using|from|for|if|when|or|and|at any time|here)\b.*$")
+_POINTING = frozenset("the this that these those such your our its any all foregoing above said".split())
+
+
+def _stopped(text: str) -> set[str]:
+    """The stemmed words of what a control stops ('you may opt out of this advertising' ->
+    {'advertis'}), pointing words aside; empty when the text names no such control."""
+    m = _STOPS_RE.search(text)
+    if not m:
+        return set()
+    obj = _OBJECT_END_RE.sub("", m.group(1))
+    return {_stem(w) for w in _tokens(obj, False) if w not in _STOP and w not in _POINTING}
+
+
+def same_control(claim: str, side: Side) -> bool:
+    """Does side already let the user stop what a right said new stops ('If you wish to opt-out
+    of interest-based advertising click here' for 'you may opt out of this advertising')? The
+    same kind of control over every word of the same object in one sentence: the right was
+    reworded, not added. An object of no word of its own ('this feature') decides nothing."""
+    stops = _stopped(claim)
+    if not stops:
+        return False
+    side._index()
+    pool = set.intersection(*(set(side._by_stem.get(st, ())) for st in stops))
+    return any(stops <= _stopped(side.sentences[k]) for k in sorted(pool))
