@@ -24,7 +24,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent
-CORPUS = Path(os.environ.get("TRACKER_SHARED_DIR", HERE.parent / "shared")) / "corpus"
+sys.path.insert(0, str(HERE / "bench"))
+from _corpus import consecutive_pairs  # noqa: E402
 _STOP = frozenset("""with from that this these those your have will would shall their there when where which what also
 such into than then them they were been being about other more most some only over under upon very just like does made
 make using used uses information data including include includes well each both either through within without""".split())
@@ -62,36 +63,31 @@ def count(root: Path) -> dict[str, int]:
     spec.loader.exec_module(lists)
     one_edit = lists.one_edit
     n = {"statements": 0, "restates": 0, "one_run": 0, "one_run_restates": 0, "was": 0, "was_broken": 0}
-    for d in ("ota", "ptt"):
-        for comp in sorted(p for p in (CORPUS / d).iterdir() if p.is_dir() and p.name != "labels"):
-            files = sorted(f for f in comp.rglob("*") if f.is_file() and f.suffix in (".md", ".txt"))
-            for a, b in zip(files, files[1:]):
-                if a.parent != b.parent:
-                    continue
-                r = compare(a.read_text(errors="replace"), b.read_text(errors="replace"))
-                for s in r.statements:
-                    ks = s["changes"]
-                    if len(ks) != 1 or r.changes[ks[0]].kind != "reworded":
-                        continue
-                    c = r.changes[ks[0]]
-                    d_ = word_diff(c.old or "", c.new or "")
-                    plus = _words(" ".join(t for o, t in d_ if o == "+")) - _words(c.old or "")
-                    minus = _words(" ".join(t for o, t in d_ if o == "-")) - _words(c.new or "")
-                    if not plus and not minus:
-                        continue
-                    said = _words(s["text"])
-                    missed = not ((plus or minus) & said)
-                    one = one_edit(c.old or "", c.new or "") is not None
-                    n["statements"] += 1
-                    n["restates"] += missed
-                    n["one_run"] += one
-                    n["one_run_restates"] += one and missed
-                    m = re.search(r"\(was: (.*)\)$", s["text"])
-                    if m:
-                        n["was"] += 1
-                        body = s["text"][:m.start()]
-                        n["was_broken"] += not _whole(m.group(1), c.old or "") or (
-                            not plus and bool(minus) and not re.search(r"(?i)\b(?:no longer|instead|now|drops?)\b", body))
+    for _, a, b in consecutive_pairs():
+        r = compare(a.read_text(errors="replace"), b.read_text(errors="replace"))
+        for s in r.statements:
+            ks = s["changes"]
+            if len(ks) != 1 or r.changes[ks[0]].kind != "reworded":
+                continue
+            c = r.changes[ks[0]]
+            d_ = word_diff(c.old or "", c.new or "")
+            plus = _words(" ".join(t for o, t in d_ if o == "+")) - _words(c.old or "")
+            minus = _words(" ".join(t for o, t in d_ if o == "-")) - _words(c.new or "")
+            if not plus and not minus:
+                continue
+            said = _words(s["text"])
+            missed = not ((plus or minus) & said)
+            one = one_edit(c.old or "", c.new or "") is not None
+            n["statements"] += 1
+            n["restates"] += missed
+            n["one_run"] += one
+            n["one_run_restates"] += one and missed
+            m = re.search(r"\(was: (.*)\)$", s["text"])
+            if m:
+                n["was"] += 1
+                body = s["text"][:m.start()]
+                n["was_broken"] += not _whole(m.group(1), c.old or "") or (
+                    not plus and bool(minus) and not re.search(r"(?i)\b(?:no longer|instead|now|drops?)\b", body))
     return n
 
 

@@ -39,7 +39,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent
-CORPUS = Path(os.environ.get("TRACKER_SHARED_DIR", HERE.parent / "shared")) / "corpus"
+sys.path.insert(0, str(HERE / "bench"))
+from _corpus import consecutive_pairs  # noqa: E402
 HEADLINE_LIMIT = 140
 
 # a label the detector puts before a statement ('New right: ', 'No longer says: ', 'Rewrite: ')
@@ -136,16 +137,10 @@ def published(root: Path) -> dict[str, list[str]]:
     from tracker.changes.detector import compare
     from tracker.changes.render import shown_bullets
     out: dict[str, list[str]] = {}
-    for d in ("ota", "ptt"):
-        for comp in sorted(p for p in (CORPUS / d).iterdir() if p.is_dir() and p.name != "labels"):
-            files = sorted(f for f in comp.rglob("*") if f.is_file() and f.suffix in (".md", ".txt"))
-            for a, b in zip(files, files[1:]):
-                if a.parent != b.parent:
-                    continue
-                r = compare(a.read_text(errors="replace"), b.read_text(errors="replace"))
-                if r.verdict in ("cosmetic", "no change"):
-                    continue
-                out[f"{d}/{comp.name} {a.stem}->{b.stem}"] = [r.headline, *shown_bullets(r.headline, r.bullets)]
+    for key, a, b in consecutive_pairs():
+        r = compare(a.read_text(errors="replace"), b.read_text(errors="replace"))
+        if r.verdict not in ("cosmetic", "no change"):
+            out[key] = [r.headline, *shown_bullets(r.headline, r.bullets)]
     return out
 
 

@@ -41,6 +41,8 @@ def test_a_new_sentence_whose_subject_is_not_the_company_is_labelled_new() -> No
     # a whole sentence after the colon keeps its capital; a 'Note,' opener goes ('New' says it)
     assert say_new("Note, contact information you provide is given to TD Bank", "Acme") == \
         "New: Contact information you provide is given to TD Bank"
+    assert say_new("Also note that your DAA choices do not apply to apps", "Acme") == \
+        "New: Your DAA choices do not apply to apps"
     assert say_new("When you turn on sharing, your activities are public", "Acme") == \
         "New: When you turn on sharing, your activities are public"
 

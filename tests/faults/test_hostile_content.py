@@ -203,14 +203,12 @@ def test_ten_megabyte_policy_is_fetched_recorded_and_published(web: LocalServer,
     assert len(text) > 9_000_000
     assert "## Section 0 – 第0节 – القسم 0" in text
     assert "## Section 9199 – 第9199节 – القسم 9199" in text
-    # a guard against a hang on hostile input, not a benchmark (bench/ measures speed side by side):
-    # about 15 s on 2 free cores, twice that when the machine is shared
-    assert track_time < 120, f"tracking a 10 MB page took {track_time:.1f} s"
+    assert track_time < 30, f"tracking a 10 MB page took {track_time:.1f} s"
     start = time.monotonic()
     built = cli(root, "build")
     build_time = time.monotonic() - start
     assert built.exit_code == 0, built.output
     version = next((root / "public/companies/bigco/privacy-policy/versions").glob("*.html"))
     assert "Section 9199" in version.read_text("utf-8")
-    assert build_time < 120, f"publishing a 10 MB version took {build_time:.1f} s"
+    assert build_time < 30, f"publishing a 10 MB version took {build_time:.1f} s"
 

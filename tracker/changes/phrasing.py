@@ -626,7 +626,7 @@ def say_new(text: str, owner: str) -> str:
 
 
 _ADDING_OPENER_RE = re.compile(r"^(?:(?:Also|In addition|Additionally|Further|Furthermore|Moreover|And|Note|Please note),\s+|"
-                               r"(?:Please )?[Nn]ote that\s+)")
+                               r"(?:Please |Also,? )?[Nn]ote that\s+)")
 _PARTICIPLES = frozenset("been made put set taken given chosen built begun done shown written sent kept".split())
 # a condition or setting before the company's own clause ('If you apply for a job at Acme, ',
 # 'In addition to the public content you submit, '): no comma inside, no other clause's verb
