@@ -5,7 +5,7 @@ tracker.changes.statements.select and scoped, tracker.changes.headline)."""
 from __future__ import annotations
 
 from tracker.changes.headline import _purpose_lost, _unpadded, headline_of, summarise
-from tracker.changes.priorities import hedged, narrow, section_audience, standing, tier, tracks_for_ads
+from tracker.changes.priorities import hedged, narrow, promise_firmness, ranked_standing, section_audience, standing, tier, tracks_for_ads
 from tracker.changes.report import Change
 from tracker.changes.rules.common import Statement
 from tracker.changes.statements import controlled_practices, cover, scoped, select
@@ -113,3 +113,14 @@ def test_the_audience_goes_before_the_old_value_and_reaches_the_headline() -> No
     [stated], headline = summarise(_facts(changes), "substantive", [s], False, False)
     assert stated.text == "Acme keeps your data for 60 days (for EEA residents only) (was: 30 days)"
     assert "EEA residents only" in headline
+
+
+def test_a_hedged_promise_made_firm_is_a_commitment_and_the_reverse_a_loss() -> None:
+    assert promise_firmness("Acme does not intend to transfer your data", "Acme will not transfer your data") == 1
+    assert promise_firmness("Acme will not transfer your data", "Acme generally will not transfer your data") == -1
+    assert promise_firmness("Acme will not transfer your data", "Acme will never transfer your data") == 0
+    firmed = Statement("Acme will not transfer your personal information without your consent (was: Acme does not intend to "
+                       "transfer)", "sharing", "reworded", "Acme does not intend to transfer", "Acme will not transfer", (1,))
+    aside = Statement("Adds: some third-party sites may be co-branded with an Acme logo", "other", "reworded", None, "x", (2,))
+    assert tier("reworded") == 4 and ranked_standing(firmed.impact, firmed.text, firmed.old, firmed.new) == tier("promise-added")
+    assert [s.changes for s in select([aside, firmed])] == [(1,), (2,)]

@@ -188,6 +188,32 @@ _THEIRS_RE = re.compile(r"\b[A-Z][\w.!-]*(?:'s|’s)\s+(?:use|cookies?|ads?|adve
                         r"\b(?:receive|receiving|get|getting) (?:[\w-]+ ){0,4}(?:promotional|marketing|newsletters?|catalogs?)\b")
 
 
+# 'does not intend to transfer' -> 'will not transfer': a hedged promise made firm is a commitment
+# gained whatever rule quoted it; 'will not' -> 'does not intend to' is a promise weakened
+_SOFT_PROMISE_RE = re.compile(r"(?i)\b(?:do(?:es)? not (?:intend|plan|expect) to|tr(?:y|ies) not to|strives? not to|"
+                              r"endeavou?rs? not to|seeks? not to|aims? not to|(?:do(?:es)?|will) not (?:normally|usually|"
+                              r"typically|generally)|generally (?:do(?:es)?|will) not)\b")
+_FIRM_PROMISE_RE = re.compile(r"(?i)\b(?:will not|won't|shall not|never|do(?:es)? not|don't|doesn't)\b")
+
+
+def promise_firmness(old: str | None, new: str | None) -> int:
+    """1 when a hedged negative promise became a firm one, -1 when a firm one became hedged, else 0."""
+    if not old or not new:
+        return 0
+    soft_old, soft_new = bool(_SOFT_PROMISE_RE.search(old)), bool(_SOFT_PROMISE_RE.search(new))
+    if soft_old and not soft_new and _FIRM_PROMISE_RE.search(new):
+        return 1
+    return -1 if soft_new and not soft_old and _FIRM_PROMISE_RE.search(old) else 0
+
+
+def ranked_standing(impact: str, text: str, old: str | None, new: str | None) -> int:
+    """standing, with a promise made firm among the commitments and one made hedged among the
+    leading losses."""
+    firm = promise_firmness(old, new)
+    t = standing(impact, text)
+    return min(t, tier("promise-added")) if firm > 0 else 0 if firm < 0 else t
+
+
 # an old -> new value (an age 13 -> 18, a period) in a sentence that says what it governs
 # ('… does not knowingly collect personal information from anyone under 18 (was: 13)'): a change
 # the reader can check, ahead of any plain added sentence of its tier

@@ -17,7 +17,7 @@ from typing import Callable
 
 from tracker.changes.anchors import PRONOUN_RE, anchor
 from tracker.changes.phrasing import has_verb, is_advice, is_page_chrome, is_pointer, link_phrase, say_new, third_person
-from tracker.changes.priorities import defines, hedged, MAX_STATEMENTS, narrow, RANK, section_audience, standing, tier, valued
+from tracker.changes.priorities import defines, hedged, MAX_STATEMENTS, narrow, RANK, ranked_standing, section_audience, standing, tier, valued
 from tracker.changes.rules.common import _content_words, Context, _PRACTICE_RE, Statement
 from tracker.changes.rules.figures import contact_statements, value_statements
 from tracker.changes.rules.practices import children_statements, practice_statements
@@ -167,7 +167,8 @@ def select(candidates: list[Statement], salient: tuple[str, ...] = (), must: tup
     candidates = [s for s in candidates if not s.changes or RANK[s.impact] == best[s.changes]]
     ahead = controlled_practices(candidates, added)
     ordered = sorted(enumerate(candidates),
-                     key=lambda kc: (ahead.get(kc[0], standing(kc[1].impact, kc[1].text)), kc[0] not in ahead,
+                     key=lambda kc: (ahead.get(kc[0], ranked_standing(kc[1].impact, kc[1].text, kc[1].old, kc[1].new)),
+                                     kc[0] not in ahead,
                                      standing(kc[1].impact, kc[1].text) > tier(kc[1].impact),
                                      -valued(kc[1].impact, kc[1].text, kc[1].old, kc[1].new), narrow(kc[1].text),
                                      hedged(kc[1].impact, kc[1].text),
