@@ -44,6 +44,7 @@ def test_tracking_for_ads_new_to_this_version_is_a_practice_not_a_remark() -> No
     link = "Target may now also link your various devices so that content you see on one device results in relevant advertising"
     assert tier("practice-changed") == 3 and standing("practice-changed", link) == 2
     assert tracks_for_ads("New: Acme uses retargeting cookies to show you its ads on other sites")
+    assert tracks_for_ads("Oracle may now participate in advertising technology networks that collect data from other websites")
     # not new, a way out of it, a term explained, a denial: none is the tracking itself
     assert not tracks_for_ads("Acme uses retargeting cookies to show you its ads on other sites")
     assert not tracks_for_ads("New: Some of these companies offer a tool to opt out of targeted ads")

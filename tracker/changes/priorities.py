@@ -140,6 +140,7 @@ CONTROL_RE = re.compile(r"(?i)^(?:[^,]{0,80},\s*)?you (?:can|may|could)(?: also|
 # tracking across sites or devices, or ads chosen by what the user does. A sentence new to this
 # version that says so is a practice with a direction whatever rule read it (never a remark)
 ADS_TRACKING_RE = re.compile(r"(?i)\b(?:link\w* (?:\w+ ){0,2}devices|cross[- ](?:device|context|site)|retarget\w*|"
+                             r"(?:ad|advertising) (?:technology )?networks?|"
                              r"(?:interest[- ]based|targeted|tailored|behaviou?ral|relevant) (?:ads|advertis\w+)|"
                              r"(?:ads|advertis\w+) (?:\w+ ){0,2}tailored|track\w* (?:\w+ ){0,4}(?:browsing|across))")
 _NEW_RE = re.compile(r"^New: |\bnow\b")
