@@ -138,13 +138,18 @@ def scoped(cands: list[Statement], sections: Callable[[int], str]) -> list[State
     for s in cands:
         who = {section_audience(sections(k)) for k in s.changes} if s.changes else {None}
         aud = who.pop() if len(who) == 1 else None
-        place = aud.rsplit(" ", 2)[-1 if aud and not aud.endswith("residents") else 0] if aud else ""
-        if aud and place.lower() not in s.text.lower():
+        if aud and _place(aud).lower() not in s.text.lower():
             at = s.text.rfind(" (was: ")
             cut = at if at > 0 and s.text.endswith(")") else len(s.text)
             s = dataclasses.replace(s, text=f"{s.text[:cut].rstrip(' .')} (for {aud} only){s.text[cut:]}")
         out.append(s)
     return out
+
+
+def _place(audience: str) -> str:
+    """The place an audience is named by: 'Texas' of 'pharmacy guests in Texas', 'California' of
+    'California residents'."""
+    return audience.split(" ")[0] if audience.endswith(" residents") else audience.rsplit(" ", 1)[-1]
 
 
 def select(candidates: list[Statement], salient: tuple[str, ...] = (), must: tuple[str, ...] = (),
