@@ -389,13 +389,15 @@ _USER_CONTROL_RE = re.compile(
     r"(?:you|users)\b|\bif you (?:do not |don't |no longer )?(?:want|wish|prefer|would like)\b|^\W*to (?:opt|disable|turn|"
     r"unsubscribe|delete|remove|change|edit|update|access|block|stop|limit|manage|control)\b")
 # where a control's object ends: its means, its time, a condition, a relative clause
-_OBJECT_STOP_RE = re.compile(r"(?i)[,;:.()\[\]\"“”]|\b(?:by|through|via|using|when|whenever|if|at|from|unless|so|because|"
+_OBJECT_STOP_RE = re.compile(r"(?i)[,;:.()\[\]\"“”]|\bon (?:this|that|the|your|our|its|their|my)\b|\b(?:by|through|via|using|when|whenever|if|at|from|unless|so|because|"
                              r"which|that|who|whom|you|we|us|here|anytime|before|after|within|while|where|as)\b")
 # words of an object that name no object of their own
 _GENERIC_OBJECT = frozenset({_stem(w) for w in (
     "information data personal personally identifiable content feature features setting settings preference preferences "
     "option options time times certain some most many all any foregoing above said such these those this that your "
-    "our their its of the a an to in on for with about other own use uses").split()})
+    "our their its of the a an to in on for with about other own use uses whether how what who").split()})
+# a pointing word before an object of one word of its own ('opt out of this sharing'): what it points to is unsaid
+_POINTED_RE = re.compile(r"(?i)^\W*(?:of |from |to )?(?:this|these|that|those|such|the foregoing|the above|said)\s+[\w-]+\s*$")
 _NOT_ABLE_RE = re.compile(r"(?i)\b(?:not|never|no longer) (?:be )?able to\b")
 SAME_OBJECT = 0.5           # more than this share of a control's object words in the other side's control
 
@@ -418,8 +420,10 @@ def _controls(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
         # object to the last one, read there
         rest = text[m.end():after.start() if after else None]
         stop = _OBJECT_STOP_RE.search(rest)
-        objects |= {_stem(w) for w in _tokens(rest[:stop.start()] if stop else rest, False)[:8]
-                    if w not in _STOP} - _GENERIC_OBJECT
+        phrase = rest[:stop.start()] if stop else rest
+        if _POINTED_RE.match(phrase):
+            continue
+        objects |= {_stem(w) for w in _tokens(phrase, False)[:8] if w not in _STOP} - _GENERIC_OBJECT
     return (frozenset(families), frozenset(objects)) if objects else None
 
 
@@ -442,7 +446,8 @@ def control_given(claim: str, side: Side) -> bool:
     if want is None:
         return False
     families, objects = want
-    return any(families <= theirs and len(objects & what) > SAME_OBJECT * len(objects) for theirs, what in _control_index(side))
+    return any(families <= theirs and len(objects & what) > SAME_OBJECT * len(objects)
+               for theirs, what in _control_index(side))
 
 
 # who a promise keeps data from, stemmed: a promise is the same when it keeps the same data from the same recipients
