@@ -374,14 +374,16 @@ def same_control(claim: str, side: Side) -> bool:
 
 # -- the same control over the same object, anywhere in the other text ----------------------------
 
-# what the user may do, one family per kind of control: stop a use, delete, change, or see one's data
+# what the user may do, one family per kind of control: opt out of a use, switch a feature off, limit a use,
+# delete, change, or see one's data
 _CONTROL_VERB_RE = re.compile(
-    r"(?i)\b(?:(opt(?:[- ]?out| \w+ out)(?: of| from)?|disabl\w*|turn(?:s|ing)? off|switch(?:es|ing)? off|block(?:s|ing)?|"
-    r"unsubscrib\w*(?: from)?|object(?:s|ing)? to|declin\w*|refus\w*|withdraw\w*|stop(?:s|ping)?|limit(?:s|ing)?|"
-    r"restrict(?:s|ing)?|prevent(?:s|ing)?)|(delet\w*|remov\w*|eras\w*)|"
+    r"(?i)\b(?:(opt(?:[- ]?out| \w+ out)(?: of| from)?|unsubscrib\w*(?: from)?|object(?:s|ing)? to|declin\w*|refus\w*|"
+    r"withdraw\w*)|(disabl\w*|turn(?:s|ing)? off|switch(?:es|ing)? off|block(?:s|ing)?|stop(?:s|ping)?|prevent(?:s|ing)?)|"
+    r"(limit(?:s|ing)?|restrict(?:s|ing)?)|(delet\w*|remov\w*|eras\w*)|"
     r"(chang\w*|edit(?:s|ing)?|modif\w*|updat\w*|correct(?:s|ing)?|adjust(?:s|ing)?|manag\w*|control(?:s|ling)?)|"
     r"(access(?:es|ing)?|review(?:s|ing)?|download(?:s|ing)?|export(?:s|ing)?))\b")
-_FAMILIES = ("stop", "delete", "change", "access")
+# to opt out of a use, to switch a feature off, to limit a use: three controls, not one
+_FAMILIES = ("opt-out", "switch-off", "limit", "delete", "change", "access")
 # a sentence that gives the user a control ('you can …', 'the option to …', 'if you do not want …')
 _USER_CONTROL_RE = re.compile(
     r"(?i)\b(?:you|users?|they|them|members?|customers?)\b[^.;]{0,60}?\b(?:can|may|could|able to|option|options|"
@@ -435,7 +437,7 @@ def _control_index(side: Side) -> list[tuple[frozenset[str], frozenset[str]]]:
 
 
 def control_given(claim: str, side: Side) -> bool:
-    """Does a sentence of side already give the user the same kinds of control (stop, delete,
+    """Does a sentence of side already give the user the same kinds of control (_FAMILIES)
     change, access) over mostly the same object as a right said new (or gone)? 'You can also
     delete or change the audience of content you post' <- 'you can do things like delete stories,
     change the audience of your stories …'; 'You can disable instant personalization on all
