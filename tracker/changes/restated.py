@@ -438,7 +438,7 @@ def _control_index(side: Side) -> list[tuple[frozenset[str], frozenset[str]]]:
 
 def control_given(claim: str, side: Side) -> bool:
     """Does a sentence of side already give the user the same kinds of control (_FAMILIES)
-    change, access) over mostly the same object as a right said new (or gone)? 'You can also
+    over mostly the same object as a right said new (or gone)? 'You can also
     delete or change the audience of content you post' <- 'you can do things like delete stories,
     change the audience of your stories …'; 'You can disable instant personalization on all
     pre-approved websites and applications' <- '… block all pre-approved websites and applications
