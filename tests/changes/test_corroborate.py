@@ -551,3 +551,53 @@ def test_a_right_to_stop_what_the_old_text_already_let_you_stop_is_not_new() -> 
     assert not same_control("you can opt-out of location services at any time", old)
     assert not same_control("you can disable the foregoing feature", old)
     assert not same_control("Acme shows you ads based on your interests", old)
+
+
+def test_a_right_over_what_the_old_text_already_let_you_control_is_not_new() -> None:
+    """'You can also delete or change the audience of content you post' is no new right when an
+    old sentence let you 'delete stories, change the audience of your stories'; a control of
+    another kind or over another object stays new."""
+    from tracker.changes.corroborate import Side
+    from tracker.changes.restated import control_given
+    old = Side(["For example, you can do things like delete stories, change the audience of your stories or stop an "
+                "application from publishing to your timeline.",
+                "You can also block all pre-approved websites and applications from getting your information here.",
+                "If you use our contact importer, you can later delete the list on this help page.",
+                "You may not opt out of the cookies delivered by Acme."])
+    assert control_given("You can also delete or change the audience of content you post.", old)
+    assert control_given("You can disable instant personalization on all pre-approved websites and applications.", old)
+    assert not control_given("You can download the audience of content you post.", old)          # another kind
+    assert not control_given("You can delete your search history at any time.", old)              # another object
+    assert not control_given("You can remove the Pages you've liked from your profile.", old)      # 'page' is a means there
+    assert not control_given("You may opt out of the cookies delivered by Acme.", old)              # 'may not' gives none
+    assert not control_given("You may opt-out of this sharing by calling us.", old)                # a pointed object
+    changes = [ch("added", None, "You can also delete or change the audience of content you post.")]
+    said = [Statement("New right: you can also delete or change the audience of content you post", "rights",
+                      "right-added", changes=(0,))]
+    assert _kept(said, changes, list(old.sentences), []) == []
+
+
+def test_a_commitment_the_old_text_made_about_the_same_recipients_is_not_new() -> None:
+    """'Acme does not share personally identifiable information with advertisers unless we get
+    your permission' was made before as 'We don't share your information with advertisers without
+    your consent'; another act, recipient, kind of data or condition is news."""
+    changes = [ch("added", None, "Acme does not share personally identifiable information with advertisers unless we "
+                                 "get your permission.")]
+    said = [Statement("New commitment: …", "sharing", "promise-added", changes=(0,))]
+    assert _kept(said, changes, ["We don't share your information with advertisers without your consent."], []) == []
+    for other in ("We don't sell your information to advertisers without your consent.",
+                  "We don't share your information with researchers without your consent.",
+                  "We don't share your information with advertisers."):
+        assert len(_kept(said, changes, [other], [])) == 1, other
+    located = [ch("added", None, "Acme does not share your location information with advertisers unless you agree.")]
+    assert len(_kept(said, located, ["We don't share your information with advertisers without your consent."], [])) == 1
+
+
+def test_a_short_sentence_said_before_under_another_subject_is_not_new() -> None:
+    from tracker.changes.corroborate import Side, said_before
+    test = said_before(Side(["This Site and Application are not directed to children under 13.",
+                             "We use cookies."]))
+    assert test("This Service is not directed to children under 13.")
+    assert not test("This Service is not directed to children under 16.")
+    assert not test("This Service is directed to children under 13.")
+    assert not test("This Service is not intended for adults.")

@@ -53,6 +53,8 @@ MIN_PHRASE = 6              # words of a claim found in order (Side.contains): e
 PROTECTIONS = frozenset({"promise-withdrawn", "promise-narrowed", "right-removed", "consent-weakened",
                          "no-sale-promise", "consent-required", "right-added", "promise-added"})
 RIGHTS = frozenset({"right-added", "right-removed"})
+# a promise said made or withdrawn: the same negated act on the same recipients and data on the other side refutes it
+COMMITMENTS = frozenset({"promise-added", "no-sale-promise", "promise-withdrawn"})
 # statements that data now goes to (comes from) others, or no longer does: the same recipients
 # (sources) in a sharing sentence of the other side, with nothing news-bearing left over, say
 # the practice was there all along
@@ -134,6 +136,7 @@ class Side:
     _by_stem: dict[str, list[int]] = field(default_factory=dict)
     _joined: "Side | None" = None
     _common: frozenset[str] | None = None
+    _controls: "list[tuple[frozenset[str], frozenset[str]]] | None" = None    # restated.control_given
 
     def joined(self) -> "Side":
         """Each two consecutive sentences as one: what a sentence said may be said in two now
@@ -392,7 +395,8 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
           given: Callable[[str], bool] | None, quoted_gone: bool = False) -> bool:
     """Does side state text, as the same sentence or (by impact) the same protection, sharing
     or right in other words?"""
-    from tracker.changes.restated import other_form, pointed_right, same_control, same_pointer, without_examples
+    from tracker.changes.restated import (control_given, other_form, pointed_right, same_commitment, same_control,
+                                          same_pointer, without_examples)
     kind = kind_of(text) if impact in PROTECTIONS else None
     return (side.holds(text, kind=kind)
             or kind is not None and side.holds(text, SAME_PRACTICE, stemmed=True, kind=kind)
@@ -401,6 +405,8 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
             or impact in RIGHTS and kind is not None and same_means(text, side, kind)
             or impact in RIGHTS and kind is not None and pointed_right(text, side, kind)
             or impact in RIGHTS and same_control(text, side)
+            or impact in RIGHTS and control_given(text, side)
+            or impact in COMMITMENTS and kind is not None and same_commitment(text, side, kind)
             or (impact in RIGHTS or impact in QUOTED and quoted_gone) and other_form(text, side)
             or impact in SHARING and side.holds(text, SAME_SHARING, stemmed=True, kind=same_sharing(text))
             or impact in QUOTED and quoted_gone and any(
@@ -453,8 +459,31 @@ def said_before(old: "Side") -> Callable[[str], bool]:
     (SAID_BEFORE)? Then the sentence is no news a statement may call new."""
     def test(text: str) -> bool:
         return bool(text) and (old.holds(text, SAID_BEFORE, stemmed=True)
-                               or old.joined().holds(text, SAID_BEFORE_JOINED, stemmed=True))
+                               or old.joined().holds(text, SAID_BEFORE_JOINED, stemmed=True)
+                               or _short_said_before(text, old))
     return test
+
+
+# a short sentence's subject, up to its verb: 'This Service is', 'Acme does', 'Our apps will'
+_SUBJECT_RE = re.compile(r"(?i)^[^,;:]{0,40}?\b(?:is|are|was|were|does|do|did|will|shall|may|can|must|has|have)\b")
+MIN_PREDICATE = 2           # content words a short sentence's predicate needs to be recognised by
+
+
+def _short_said_before(text: str, old: Side) -> bool:
+    """Is a sentence too short for holds() (fewer than MIN_WORDS content words) but marked by a
+    negation or a number said before, whatever it calls its subject: its predicate whole, with
+    the same negations and numbers, in one old sentence ('This Service is not directed to
+    children under 13' <- 'This Site and Application are not directed to children under 13')?"""
+    want = sign(text)
+    if len(want.stems) >= MIN_WORDS or not (want.polarity or want.numbers):
+        return False
+    m = _SUBJECT_RE.match(text)
+    stems = sign(text[m.end():]).stems if m else want.stems
+    if len(stems) < MIN_PREDICATE:
+        return False
+    signs = old._index()
+    pool = set.intersection(*(set(old._by_stem.get(st, ())) for st in stems))
+    return any(signs[k].polarity == want.polarity and set(want.numbers) <= set(signs[k].numbers) for k in pool)
 
 
 def corroborated(statements: list[Statement], changes: Sequence[Change], old_sentences: Sequence[str],

@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from tracker.changes.corroborate import (_in_order, MIN_WORDS, _NEWS_RE, _NUMBER_RE, SAME_PRACTICE, Side, sign, _stem,
-                                         _STOP, _tokens, _USER_CAN_RE)
+                                         _STOP, _tokens, _USER_CAN_RE, _USER_CANNOT_RE)
 from tracker.changes.report import Change
 from tracker.changes.rules.common import Statement
 
@@ -370,3 +370,116 @@ def same_control(claim: str, side: Side) -> bool:
     side._index()
     pool = set.intersection(*(set(side._by_stem.get(st, ())) for st in stops))
     return any(stops <= _stopped(side.sentences[k]) for k in sorted(pool))
+
+
+# -- the same control over the same object, anywhere in the other text ----------------------------
+
+# what the user may do, one family per kind of control: opt out of a use, switch a feature off, limit a use,
+# delete, change, or see one's data
+_CONTROL_VERB_RE = re.compile(
+    r"(?i)\b(?:(opt(?:[- ]?out| \w+ out)(?: of| from)?|unsubscrib\w*(?: from)?|object(?:s|ing)? to|declin\w*|refus\w*|"
+    r"withdraw\w*)|(disabl\w*|turn(?:s|ing)? off|switch(?:es|ing)? off|block(?:s|ing)?|stop(?:s|ping)?|prevent(?:s|ing)?)|"
+    r"(limit(?:s|ing)?|restrict(?:s|ing)?)|(delet\w*|remov\w*|eras\w*)|"
+    r"(chang\w*|edit(?:s|ing)?|modif\w*|updat\w*|correct(?:s|ing)?|adjust(?:s|ing)?|manag\w*|control(?:s|ling)?)|"
+    r"(access(?:es|ing)?|review(?:s|ing)?|download(?:s|ing)?|export(?:s|ing)?))\b")
+# to opt out of a use, to switch a feature off, to limit a use: three controls, not one
+_FAMILIES = ("opt-out", "switch-off", "limit", "delete", "change", "access")
+# a sentence that gives the user a control ('you can …', 'the option to …', 'if you do not want …')
+_USER_CONTROL_RE = re.compile(
+    r"(?i)\b(?:you|users?|they|them|members?|customers?)\b[^.;]{0,60}?\b(?:can|may|could|able to|option|options|"
+    r"ability|choice|choose|right to)\b|\b(?:options?|ability|right|opportunity) to\b|\b(?:allows?|lets?|enables?) "
+    r"(?:you|users)\b|\bif you (?:do not |don't |no longer )?(?:want|wish|prefer|would like)\b|^\W*to (?:opt|disable|turn|"
+    r"unsubscribe|delete|remove|change|edit|update|access|block|stop|limit|manage|control)\b")
+# where a control's object ends: its means, its time, a condition, a relative clause
+_OBJECT_STOP_RE = re.compile(r"(?i)[,;:.()\[\]\"“”]|\bon (?:this|that|the|your|our|its|their|my)\b|\b(?:by|through|via|using|when|whenever|if|at|from|unless|so|because|"
+                             r"which|that|who|whom|you|we|us|here|anytime|before|after|within|while|where|as)\b")
+# words of an object that name no object of their own
+_GENERIC_OBJECT = frozenset({_stem(w) for w in (
+    "information data personal personally identifiable content feature features setting settings preference preferences "
+    "option options time times certain some most many all any foregoing above said such these those this that your "
+    "our their its of the a an to in on for with about other own use uses whether how what who").split()})
+# a pointing word before an object of one word of its own ('opt out of this sharing'): what it points to is unsaid
+_POINTED_RE = re.compile(r"(?i)^\W*(?:of |from |to )?(?:this|these|that|those|such|the foregoing|the above|said)\s+[\w-]+\s*$")
+_NOT_ABLE_RE = re.compile(r"(?i)\b(?:not|never|no longer) (?:be )?able to\b")
+SAME_OBJECT = 0.5           # more than this share of a control's object words in the other side's control
+
+
+def _controls(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The kinds of control a sentence gives the user (_FAMILIES) and the stemmed words of what
+    they act on ('you can also delete or change the audience of content you post' -> {delete,
+    change}, {audienc}); None when it gives none or names no object of its own."""
+    if not _USER_CONTROL_RE.search(text) or _USER_CANNOT_RE.search(text) or _NOT_ABLE_RE.search(text):
+        return None             # 'you may not opt out of …' gives no control
+    # a capitalised verb is part of a name ('selecting Limit Ad Tracking'), no control of its own
+    found = [m for m in _CONTROL_VERB_RE.finditer(text) if m.start() == 0 or m.group(0)[0].islower()]
+    if not found:
+        return None
+    families: set[str] = set()
+    objects: set[str] = set()
+    for m, after in zip(found, found[1:] + [None]):
+        families.add(next(f for f, g in zip(_FAMILIES, m.groups()) if g))
+        # up to the next control: 'delete or change the audience of …' gives the first verb's
+        # object to the last one, read there
+        rest = text[m.end():after.start() if after else None]
+        stop = _OBJECT_STOP_RE.search(rest)
+        phrase = rest[:stop.start()] if stop else rest
+        if _POINTED_RE.match(phrase):
+            continue
+        objects |= {_stem(w) for w in _tokens(phrase, False)[:8] if w not in _STOP} - _GENERIC_OBJECT
+    return (frozenset(families), frozenset(objects)) if objects else None
+
+
+def _control_index(side: Side) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """The controls side gives, one entry per sentence that gives any, read once per side."""
+    if side._controls is None:
+        side._controls = [c for t in side.sentences if _CONTROL_VERB_RE.search(t) and (c := _controls(t))]
+    return side._controls
+
+
+def control_given(claim: str, side: Side) -> bool:
+    """Does a sentence of side already give the user the same kinds of control (_FAMILIES)
+    over mostly the same object as a right said new (or gone)? 'You can also
+    delete or change the audience of content you post' <- 'you can do things like delete stories,
+    change the audience of your stories …'; 'You can disable instant personalization on all
+    pre-approved websites and applications' <- '… block all pre-approved websites and applications
+    from getting your General Information'. Another object ('opt out of the sale of your data'
+    against 'opt out of promotional e-mails') or another kind of control is news."""
+    want = _controls(claim)
+    if want is None:
+        return False
+    families, objects = want
+    return any(families <= theirs and len(objects & what) > SAME_OBJECT * len(objects)
+               for theirs, what in _control_index(side))
+
+
+# who a promise keeps data from, stemmed: a promise is the same when it keeps the same data from the same recipients
+_RECIPIENT_WORD_RE = re.compile(r"(?i)\b(?:third[- ]part(?:y|ies)|partners?|advertis\w+|affiliates?|service providers?|"
+                                r"vendors?|processors?|companies|government|law enforcement|authorities|public|"
+                                r"developers?|researchers?|sponsors?|publishers?|marketers?|brokers?|anyone|others)\b")
+_IDENTIFYING = frozenset({"identifiable", "identifying", "personally", "personal", "individual", "user", "member"})
+
+
+def same_commitment(claim: str, side: Side, kind: Callable[[str], bool]) -> bool:
+    """Does side already make a promise said new (gone): the same negated acts (_acts), under the
+    same condition, about the same recipients and the same kind of data, in a promise of its
+    own? 'Facebook does not share personally identifiable information with advertisers unless we
+    get your permission' <- 'We don't share your information with advertisers without your
+    consent'. A promise about other recipients, data or acts, or with another condition, is news."""
+    from tracker.changes.corroborate import _acts, _GENERIC_DATA, _KIND_OF_DATA_RE
+    want = sign(claim)
+    acts = _acts(claim)
+    if "not" not in want.polarity and want.polarity != ("only",) or not acts:
+        return False
+    anchors = {_stem(w) for m in _RECIPIENT_WORD_RE.findall(claim) for w in _tokens(m, False)}
+    anchors |= {_stem(m.lower()) for m in _KIND_OF_DATA_RE.findall(claim)} - {_stem(w) for w in _GENERIC_DATA | _IDENTIFYING}
+    anchors -= {_stem(w) for w in _STOP}
+    if not anchors:
+        return False
+    signs = side._index()
+    pool = set.intersection(*(set(side._by_stem.get(st, ())) for st in anchors))
+    for k in sorted(pool):
+        holder = side.sentences[k]
+        if signs[k].polarity == want.polarity and set(want.numbers) <= set(signs[k].numbers) \
+                and acts <= _acts(holder) and kind(holder):
+            return True
+    return False

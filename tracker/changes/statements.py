@@ -353,6 +353,15 @@ _SAID_BY_KIND = frozenset({"pointer", "section-added", "section-removed", "page-
                            "office-named"})
 
 
+def _mostly_old(phrase: str, old: str) -> bool:
+    """Does the old sentence already hold half or more of the phrase's content words, stemmed
+    ('Application and Websites privacy setting' <- 'application privacy settings')? Then the
+    phrase renames what was there: 'now' would call it new."""
+    from tracker.changes.corroborate import sign
+    want, had = sign(phrase).stems, sign(old).stems
+    return bool(want) and 2 * len(want & had) >= len(want)
+
+
 def stated_as_new(ctx: Context, s: Statement, said_before: Callable[[str], bool] = lambda _: False) -> Statement:
     """A statement that quotes a sentence only the new version has, said as new ('Twitter may
     now keep track of …', 'New: These services may collect …'; see phrasing.say_new), its
@@ -365,7 +374,7 @@ def stated_as_new(ctx: Context, s: Statement, said_before: Callable[[str], bool]
     kind = change.kind
     if kind == "reworded":        # words added to a sentence: 'now' only when they are a phrase the quote holds
         came = third_person(s.new or "", ctx.owner)
-        if len(came.split()) < 3 or came.lower() not in s.text.lower():
+        if len(came.split()) < 3 or came.lower() not in s.text.lower() or _mostly_old(came, change.old or ""):
             return s
     elif kind != "added":
         return s
