@@ -5,11 +5,17 @@ fired.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from tracker.changes.phrasing import has_verb, is_page_chrome, is_pointer, link_phrase, plain_words, reads_was, third_person, tidy, words_around
 from tracker.changes.priorities import MAX_STATEMENTS
 from tracker.changes.rules.common import Context, _edit_focus, edit_statement, _editors_note, _live, _lower, _merged_away, NAMED_QUOTE_LIMIT, _owner_says, _quotes_closed, _salient_focus, _stamp_only, Statement, _topic
 from tracker.changes.summary import _GLUED_UI_RE
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from tracker.changes.report import Change
 
 
 def section_statements(ctx: Context) -> list[Statement]:
@@ -131,3 +137,55 @@ def pointer_statements(ctx: Context) -> list[Statement]:
             out.append(Statement(said, _topic(c), "pointer", link if c.kind == "removed" else None,
                                  link if c.kind == "added" else None, (k,)))
     return out
+
+
+# -- the headline when no statement can lead ---------------------------------------------------
+
+# where a coordinated sentence may be cut to its first clause: ', and may send …', ' and then …'
+_CLAUSE_JOIN_RE = re.compile(r",? (?:and|but|while|whereas) (?=(?:may|will|can|could|might|must|also|then|it|we|they|you|"
+                             r"[A-Z][\w.&'’-]* (?:may|will|can|also))\b)|; ")
+FIRST_CLAUSE_MIN_WORDS = 8
+
+
+def first_clause(text: str, limit: int) -> str | None:
+    """The longest start of text ending before a coordinated clause (', and may send up to two
+    reminders') that fits the limit and reads as a clause of its own: the first of two things
+    the sentence says, which stays true without the second. None when no such cut fits."""
+    from tracker.changes.phrasing import _balanced
+    best = None
+    for m in _CLAUSE_JOIN_RE.finditer(text):
+        head = text[:m.start()].rstrip(" ,;")
+        if len(head) > limit:
+            break
+        if len(head.split()) >= FIRST_CLAUSE_MIN_WORDS and has_verb(head) and _balanced(head):
+            best = head
+    return best
+
+
+_KIND_VERBS = (("reworded", "Rewords"), ("added", "Adds"), ("removed", "Drops"))
+
+
+def changed_sentences_headline(changes: "Sequence[Change]", trivial: set[int], topic_words: dict[str, str]) -> str:
+    """'Rewords 3 sentences in “How to opt out”', 'Adds 1 sentence and drops 2 about security':
+    what changed, by count and place, when no statement says it (never the bare 'Changes what it
+    says about …'). Material changes that state something (verdict.weighty) are counted when
+    there are any, else material ones, else every real change."""
+    from tracker.changes.verdict import weighty
+    real = [c for k, c in enumerate(changes) if c.kind != "moved" and k not in trivial]
+    material = [c for c in real if c.material]
+    chosen = [c for c in material if weighty(c)] or material or real
+    topics = [t for c in chosen for t in c.topics if t != "other"]
+    about = topic_words[max(topics, key=lambda t: (topics.count(t), -topics.index(t)))] if topics else topic_words["other"]
+    if not chosen:
+        return "Rewords its text"
+    sections = [c.section or "" for c in chosen]
+    where = max(sections, key=lambda s: (sections.count(s), -sections.index(s)))
+    parts = []
+    for kind, verb in _KIND_VERBS:
+        n = sum(1 for c in chosen if c.kind == kind)
+        if n:
+            noun = "sentence" if n == 1 else "sentences"
+            parts.append(f"{verb.lower() if parts else verb} {n}" + ("" if parts else f" {noun}"))
+    said = " and ".join(parts) if len(parts) <= 2 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    in_one = len(set(sections)) == 1 and where and len(where) <= 60 and not _ui_title(where)
+    return f"{said} in “{where}”" if in_one else f"{said} about {about}"
