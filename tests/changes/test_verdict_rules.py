@@ -320,3 +320,10 @@ def test_pointers_and_remarks_added_and_dropped_are_not_substantive() -> None:
     practice = new.replace("Click here to manage", "We now share your e-mail address with Example Ads. Click here "
                                                    "to manage")
     assert compare(old, practice).verdict == "substantive"
+
+
+def test_the_document_called_by_another_of_its_names_is_trivial() -> None:
+    old = "Acme has been awarded a Privacy Seal signifying that this privacy policy has been reviewed."
+    assert is_trivial(_reworded(old, old.replace("privacy policy", "privacy statment")))
+    assert is_trivial(_reworded(old, old.replace("policy", "notice")))
+    assert not is_trivial(_reworded(old, old.replace("privacy policy", "privacy practice")))
