@@ -31,3 +31,33 @@ def test_first_clause_keeps_the_first_of_two_coordinated_clauses() -> None:
     assert first_clause(text, 139) == ("Acme will now send your friend an email or instant message in your name "
                                        "inviting him to visit the site")
     assert first_clause("We collect your name and your e-mail address when you register", 139) is None
+
+
+def test_a_passage_dropped_for_a_link_to_its_subject_is_one_statement() -> None:
+    from tracker.changes.rules.common import Statement
+    from tracker.changes.rules.structure import behind_link
+    old = ["Under the Privacy Shield Framework, Acme uses EU data for the purposes described here.",
+           "Acme is responsible for the processing of EU data that it transfers to an agent.",
+           "To learn more about the Privacy Shield Framework, visit the Department of Commerce site."]
+    changes = [Change("removed", "Transfers", t, None, ("international-transfer",), True, ()) for t in old]
+    changes.append(Change("added", "Transfers", None, "For more information about our Privacy Shield certification, "
+                          "please go here.", ("international-transfer",), True, ()))
+    cands = [Statement(f"No longer says: {t}", "other", "practice-changed", t, None, (k,)) for k, t in enumerate(old)]
+    cands.append(Statement("Adds a link", "other", "pointer", None, None, (3,)))
+    promise = Statement("No longer promises: Acme will not sell EU data", "sale", "promise-withdrawn", None, None, (1,))
+    out = behind_link(cands + [promise], changes, "Acme")
+    assert [s.text for s in out] == ["No longer promises: Acme will not sell EU data",
+                                     "Privacy Shield details now given by link instead of in the policy"]
+    assert behind_link(cands[:1] + cands[3:], changes, "Acme") == cands[:1] + cands[3:]     # one detail: said as it is
+
+
+def test_a_subject_named_before_the_link_is_not_what_it_links_to() -> None:
+    from tracker.changes.rules.common import Statement
+    from tracker.changes.rules.structure import behind_link
+    old = ["Acme adheres to the Safe Harbor principles for EU data.", "Complaints under Safe Harbor go to the BBB."]
+    changes = [Change("removed", "T", t, None, ("international-transfer",), True, ()) for t in old]
+    changes.append(Change("added", "T", None, "Acme uses the Privacy Shield and the Swiss Safe Harbor framework. "
+                          "Click here to view our Privacy Shield Policy.", ("international-transfer",), True, ()))
+    cands = [Statement(f"No longer says: {t}", "other", "practice-changed", t, None, (k,)) for k, t in enumerate(old)]
+    cands.append(Statement("Adds a link", "other", "pointer", None, None, (2,)))
+    assert behind_link(cands, changes, "Acme") == cands        # Safe Harbor was dropped, not moved behind the link

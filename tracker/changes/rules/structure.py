@@ -189,3 +189,47 @@ def changed_sentences_headline(changes: "Sequence[Change]", trivial: set[int], t
     said = " and ".join(parts) if len(parts) <= 2 else f"{', '.join(parts[:-1])} and {parts[-1]}"
     in_one = len(set(sections)) == 1 and where and len(where) <= 60 and not _ui_title(where)
     return f"{said} in “{where}”" if in_one else f"{said} about {about}"
+
+
+# -- details moved behind a link ----------------------------------------------------------------
+
+# statements that only quote a sentence no longer there: folded when a new link covers their subject
+# (a withdrawn promise, right or consent step is always stated on its own)
+_FOLDED_IMPACTS = frozenset({"practice-changed", "pointer", "reworded", "sharing-narrowed", "named-party", "retention-stated"})
+_SUBJECT_RE = re.compile(r"(?=\b([A-Z][a-z]{2,} [A-Z][a-z]{2,})\b)")
+MIN_FOLDED = 2
+# where the link's own words start ('… to the U.S. Click here to view our Privacy Shield Policy')
+_LINK_START_RE = re.compile(r"(?i)\b(?:for (?:more|further|additional) (?:information|details)|to (?:learn|read|find out|view|see)\b|"
+                            r"click (?:here|on)|please (?:see|visit|go)|learn more)")
+
+
+def behind_link(cands: list[Statement], changes: "Sequence[Change]", owner: str) -> list[Statement]:
+    """Sentences dropped while a new sentence links to where their subject is explained ('For
+    more information about Intuit's Privacy Shield certification, please go here' while the
+    Privacy Shield paragraph goes): one statement, '“Privacy Shield” details now given by link
+    instead of in the policy', in place of a 'No longer says' for each detail and the link."""
+    links = sorted({k for s in cands if s.impact == "pointer" for k in s.changes
+                    if changes[k].kind in ("added", "reworded") and is_pointer(changes[k].new)})
+    if not links:
+        return cands
+    for k in links:
+        # the subject named by the link itself, not by a sentence glued before it
+        at = _LINK_START_RE.search(changes[k].new or "")
+        subjects = [p for p in _SUBJECT_RE.findall((changes[k].new or "")[at.start():] if at else "")
+                    if owner.lower() not in p.lower()]
+        for subject in dict.fromkeys(subjects):
+            quoted = [s for s in cands if s.impact in _FOLDED_IMPACTS and s.text.startswith("No longer says")
+                      and len(s.changes) == 1 and changes[s.changes[0]].kind == "removed"]
+            naming = sorted({s.changes[0] for s in quoted if subject in (changes[s.changes[0]].old or "")})
+            if len(naming) < MIN_FOLDED:
+                continue
+            # the passage: removed sentences of one section between the first and last naming it
+            passage = {j for j in range(naming[0], naming[-1] + 1) if changes[j].kind == "removed"
+                       and changes[j].section == changes[naming[0]].section}
+            folded = [s for s in quoted if s.changes[0] in passage]
+            said = Statement(f"{subject} details now given by link instead of in the policy", _topic(changes[k]),
+                             "pointer", None, subject, tuple(sorted({j for s in folded for j in s.changes} | {k})))
+            gone = {id(s) for s in folded}
+            out = [s for s in cands if id(s) not in gone and not (s.impact == "pointer" and s.changes == (k,))]
+            return out + [said]
+    return cands
