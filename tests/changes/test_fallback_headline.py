@@ -61,3 +61,9 @@ def test_a_subject_named_before_the_link_is_not_what_it_links_to() -> None:
     cands = [Statement(f"No longer says: {t}", "other", "practice-changed", t, None, (k,)) for k, t in enumerate(old)]
     cands.append(Statement("Adds a link", "other", "pointer", None, None, (2,)))
     assert behind_link(cands, changes, "Acme") == cands        # Safe Harbor was dropped, not moved behind the link
+
+
+def test_the_counted_headline_never_ends_on_a_preposition() -> None:
+    words = {**WORDS, "sharing": "who it shares data with"}
+    changes = [_c("reworded", "A", ("sharing",)), _c("reworded", "B", ("sharing",))]
+    assert changed_sentences_headline(changes, set(), words) == "Rewords 2 sentences about sharing data with others"

@@ -162,6 +162,8 @@ def first_clause(text: str, limit: int) -> str | None:
     return best
 
 
+# a topic's words that end on a preposition read as a cut line at a headline's end
+_ABOUT = {"who it shares data with": "sharing data with others"}
 _KIND_VERBS = (("reworded", "Rewords"), ("added", "Adds"), ("removed", "Drops"))
 
 
@@ -176,6 +178,7 @@ def changed_sentences_headline(changes: "Sequence[Change]", trivial: set[int], t
     chosen = [c for c in material if weighty(c)] or material or real
     topics = [t for c in chosen for t in c.topics if t != "other"]
     about = topic_words[max(topics, key=lambda t: (topics.count(t), -topics.index(t)))] if topics else topic_words["other"]
+    about = _ABOUT.get(about, about)
     if not chosen:
         return "Rewords its text"
     sections = [c.section or "" for c in chosen]
