@@ -66,3 +66,17 @@ def test_honouring_do_not_track_reworded_into_refusing_it_is_a_withdrawn_commitm
     report = compare(old, new)
     assert report.headline.endswith(" no longer honours Do Not Track signals")
     assert report.verdict in ("substantive", "major")
+
+
+def test_a_list_sentence_turned_into_items_after_a_removed_paragraph_is_one_rewording() -> None:
+    """Six sentences removed before the added items that restate the first of them: the window
+    counts each kind on its own, so the restated list is still found."""
+    lead = "Personal information may include, but is not limited to, your name, physical address and telephone number."
+    gone = [Change("removed", "S", lead, None)] + [
+        Change("removed", "S", f"Other paragraph sentence number {k} about statistics and aggregates here.", None)
+        for k in range(5)]
+    items = [Change("added", "S", None, "Personal information may include, but is not limited to:"),
+             Change("added", "S", None, "Your name and physical address and telephone number"),
+             Change("added", "S", None, "Information about your company affiliation")]
+    out = merge_rewordings(gone + items, _rebuild)
+    assert any(c.kind == "reworded" and c.old == lead for c in out), [(c.kind, c.old) for c in out]

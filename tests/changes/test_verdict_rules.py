@@ -289,3 +289,41 @@ def test_a_count_of_the_texts_own_parts_is_no_changed_number() -> None:
     assert flips("Please pay particular attention to these three highlights: Acme is designed to share.",
                  "Please pay particular attention to these four highlights: Acme is designed to share.") == []
     assert flips("We keep logs for three months.", "We keep logs for four months.") == ["number changed: 3 → 4"]
+
+
+@pytest.mark.parametrize("text", [
+    "For more tips on protecting children's privacy online, please see the Online Privacy Portal.",
+    "Click here to log in to your store account and then click the Unsubscribe From Newsletter button.",
+    "A version of this statement suitable for printing is available at http://example.com/privacy.pdf.",
+    "Correct typographical errors and add printable version of this statement.",
+    "Protecting the privacy of you and your family is important to Acme.",
+    "Your Acme Marketing Preferences",
+])
+def test_pointers_remarks_and_labels_do_not_count_toward_substantive(text: str) -> None:
+    from tracker.changes.verdict import weighty
+    assert not weighty(_added(text)) and not weighty(_removed(text))
+
+
+def test_a_sentence_of_practice_counts_toward_substantive() -> None:
+    from tracker.changes.verdict import weighty
+    assert weighty(_added("We share your purchase history with advertising partners."))
+    assert weighty(_reworded("Click here to read more.", "We keep your searches for 90 days."))
+
+
+def test_pointers_and_remarks_added_and_dropped_are_not_substantive() -> None:
+    old = PAGE.replace("## Changes", "For more tips on staying safe online, please see our Privacy Portal. "
+                                     "Protecting your privacy is important to Acme.\n\n## Changes")
+    new = PAGE.replace("## Changes", "A version of this policy suitable for printing is available at "
+                                     "http://example.com/p.pdf. Click here to manage your newsletter e-mail "
+                                     "subscriptions and Unsubscribe From Newsletter.\n\n## Changes")
+    assert compare(old, new).verdict in ("minor", "cosmetic")
+    practice = new.replace("Click here to manage", "We now share your e-mail address with Example Ads. Click here "
+                                                   "to manage")
+    assert compare(old, practice).verdict == "substantive"
+
+
+def test_the_document_called_by_another_of_its_names_is_trivial() -> None:
+    old = "Acme has been awarded a Privacy Seal signifying that this privacy policy has been reviewed."
+    assert is_trivial(_reworded(old, old.replace("privacy policy", "privacy statment")))
+    assert is_trivial(_reworded(old, old.replace("policy", "notice")))
+    assert not is_trivial(_reworded(old, old.replace("privacy policy", "privacy practice")))

@@ -115,10 +115,15 @@ _NEGATION = {"never": "not", "cannot": "not", "n't": "not"}
 _CROSS_REFERENCE_RE = re.compile(r"(?i)\((?:see|refer to|as (?:described|explained|set out|detailed))\b[^()]*\)")
 
 
+_NOT_LIMITED_RE = re.compile(r"\b(?:but )?(?:is |are )?not (?:be )?limited to\b")
+
+
 @lru_cache(maxsize=16384)
 def sign(text: str) -> Sign:
     low = (_CROSS_REFERENCE_RE.sub("", text) if "(" in text else text).lower().replace("\u2019", "'")
     low = low.replace("anytime", "any time").replace("e-mail", "email")   # one word, however hyphenated or spaced
+    if "limit" in low:           # 'may include, but is not limited to, …' negates nothing
+        low = _NOT_LIMITED_RE.sub(" ", low)
     # a contraction is a negation, told by the polarity, not a word ('don't sell' is 'does not sell')
     words = frozenset(w.strip("'-") for w in _WORD_RE.findall(low) if not w.endswith("n't")) - _STOP - {""}
     polarity = tuple(sorted({_NEGATION.get(m, m) for m in (m.lower() for m in _POLARITY_RE.findall(low))}))

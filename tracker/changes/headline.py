@@ -416,9 +416,24 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
             spare = spare or _led(lead, cut)
     if spare or dropped:
         return spare or dropped or ""
-    topic = next((t for t, _ in f.topic_counts if t != "other"), "other")
-    base = "Rewrites its policy" if verdict == "major" else "Changes what it says about"
-    return f"{base}{'' if verdict == 'major' else ' ' + _TOPIC_WORDS.get(topic, topic)}"
+    return _fallback(statements, f, verdict, lead)
+
+
+def _fallback(statements: list[Statement], f: Facts, verdict: str, lead: str) -> str:
+    """No statement fits whole: the first clause of the first one that has two ('Facebook will
+    now send your friend an email …' of '…, and may send up to two reminders'), else what
+    changed by count and place ('Rewords 3 sentences in “Your choices”')."""
+    from tracker.changes.rules.structure import changed_sentences_headline, first_clause
+    for s in _lead_order(statements):
+        if standing(s.impact, s.short or s.text) >= 5:
+            continue
+        full = s.short or s.text
+        cut = first_clause(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead))
+        if cut and not _fragment(s, cut) and not _lost_news(s, full, cut):
+            return _led(lead, cut)
+    if verdict == "major":
+        return "Rewrites its policy"
+    return changed_sentences_headline(f.changes, trivial_of(f), _TOPIC_WORDS)
 
 
 BULLET_LIMIT = 140

@@ -61,11 +61,13 @@ def _made(one: set[str], parts: list[tuple[int, set[str]]], taken: list[int], sh
 
 
 def _runs(changes: list[Change]) -> list[list[int]]:
-    """Runs of neighbouring added and removed changes of one section, at most WINDOW long."""
+    """Runs of neighbouring added and removed changes of one section, at most WINDOW of each
+    kind (a paragraph of six sentences removed before the list that restates it is added)."""
     runs: list[list[int]] = []
     run: list[int] = []
     for k, c in enumerate(changes):
-        if c.kind in ("added", "removed") and (not run or changes[run[0]].section == c.section) and len(run) < WINDOW:
+        if c.kind in ("added", "removed") and (not run or changes[run[0]].section == c.section) \
+                and sum(1 for j in run if changes[j].kind == c.kind) < WINDOW:
             run.append(k)
             continue
         if len(run) > 1:

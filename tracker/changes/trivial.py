@@ -132,9 +132,21 @@ def _trivial_edit(gone: str, came: str) -> bool:
             return True                   # 'without' -> 'witohut': two neighbouring letters swapped
         if _NEG_RE.search(gl) or _NEG_RE.search(nl) or {gl, nl} & _MEANING_SUFFIXED:
             return False
+        if _document_name(gl) and _document_name(nl):
+            return True                   # 'this privacy policy' -> 'this privacy statment': the same document
         return SequenceMatcher(None, gl, nl).ratio() >= 0.8 or (
             len(words_g) == len(words_n) == 1 and min(len(gl), len(nl)) >= 4 and _inflection(gl, nl))
     return False
+
+
+# what a policy calls itself: 'policy' for 'statement' or 'notice' names the same document
+_DOCUMENT_NAMES = ("policy", "statement", "notice", "privacy policy", "privacy statement", "privacy notice")
+
+
+def _document_name(words: str) -> bool:
+    """One of the names a policy gives itself, or it misspelt by one letter ('statment')."""
+    return any(words == name or (len(words) >= 6 and abs(len(words) - len(name)) <= 1
+                                 and SequenceMatcher(None, words, name).ratio() >= 0.9) for name in _DOCUMENT_NAMES)
 
 
 _INFLECTIONS = ("s", "es", "d", "ed", "ing", "ly")

@@ -303,16 +303,41 @@ def decide_verdict(f: "Facts", cands: "Sequence[Statement]") -> str:
     material = [c for c in real if c.material]
     if material and impacts & SUBSTANTIVE_IMPACTS:
         return "substantive"
+    material = [c for c in material if weighty(c)]      # by volume, only sentences that state something
     hard_entities = sum(len(f.entities_added[k]) + len(f.entities_removed[k])
                         for k in ("vendors", "emails", "phones", "durations", "ages")) \
         - sum(1 for v in f.entities_added["vendors"] if names_own_group(v, real))
-    if practice_sections(f.sections_added) or any(widens_scope(c) for c in real):
+    if practice_sections(f.sections_added) or any(widens_scope(c) and weighty(c) for c in real):
         return "substantive"
     if len(material) >= SUBSTANTIVE_MIN_CHANGES or any(c.flips for c in material) or (hard_entities and material) \
             or any(_cites_new_legal_basis(c) for c in material) \
             or (f.sections_added and material) or (1.0 - f.similarity > 0.1 and material):
         return "substantive"
     return "minor"
+
+
+# a remark about the document or the company's attitude rather than a practice: 'A version of
+# this statement suitable for printing is available at …', 'Correct typographical errors',
+# 'Protecting your privacy is important to Cisco', 'Cisco has published some helpful guidelines'
+_REMARK_RE = re.compile(r"(?i)\btypographical\b|\btypos?\b|\bprint(?:able|er[- ]friendly)\b|\bsuitable for printing\b|"
+                        r"^(?:view|download|print) (?:your|our|the|this|a)\b|"
+                        r"\b(?:is|are) (?:very |extremely |really )?important to (?:us|[A-Z]\w+)\b|"
+                        r"\bhelpful (?:guidelines|tips|resources|information)\b")
+# a lower-case word of a sentence: a line without one is a label, a menu or an address block
+_SENTENCE_WORD_RE = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")
+
+
+def weighty(c: "Change") -> bool:
+    """Can this change count toward `substantive` by volume? Not when its sentence only sends
+    the reader elsewhere ('For more tips, please see …', 'Click here to log in'), advises the
+    reader, remarks on the document or on how much privacy matters, is a label or page chrome
+    or a line of the change log: such sentences state no practice, however many of them a
+    release adds or drops."""
+    from tracker.changes.phrasing import is_advice, is_page_chrome, is_pointer
+    from tracker.changes.trivial import is_change_log, is_change_note
+    sides = [t for t in (c.old, c.new) if t]
+    return not all(is_pointer(t) or is_advice(t) or is_page_chrome(t) or is_change_note(t) or is_change_log(t)
+                   or _REMARK_RE.search(t) or not _SENTENCE_WORD_RE.search(t) for t in sides)
 
 
 # the company's unnamed group in a sentence ('Intuit (and entities and subsidiaries covered by its

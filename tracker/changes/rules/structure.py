@@ -5,11 +5,17 @@ fired.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from tracker.changes.phrasing import has_verb, is_page_chrome, is_pointer, link_phrase, plain_words, reads_was, third_person, tidy, words_around
 from tracker.changes.priorities import MAX_STATEMENTS
 from tracker.changes.rules.common import Context, _edit_focus, edit_statement, _editors_note, _live, _lower, _merged_away, NAMED_QUOTE_LIMIT, _owner_says, _quotes_closed, _salient_focus, _stamp_only, Statement, _topic
 from tracker.changes.summary import _GLUED_UI_RE
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from tracker.changes.report import Change
 
 
 def section_statements(ctx: Context) -> list[Statement]:
@@ -131,3 +137,102 @@ def pointer_statements(ctx: Context) -> list[Statement]:
             out.append(Statement(said, _topic(c), "pointer", link if c.kind == "removed" else None,
                                  link if c.kind == "added" else None, (k,)))
     return out
+
+
+# -- the headline when no statement can lead ---------------------------------------------------
+
+# where a coordinated sentence may be cut to its first clause: ', and may send …', ' and then …'
+_CLAUSE_JOIN_RE = re.compile(r",? (?:and|but|while|whereas) (?=(?:may|will|can|could|might|must|also|then|it|we|they|you|"
+                             r"[A-Z][\w.&'’-]* (?:may|will|can|also))\b)|; ")
+FIRST_CLAUSE_MIN_WORDS = 8
+
+
+def first_clause(text: str, limit: int) -> str | None:
+    """The longest start of text ending before a coordinated clause (', and may send up to two
+    reminders') that fits the limit and reads as a clause of its own: the first of two things
+    the sentence says, which stays true without the second. None when no such cut fits."""
+    from tracker.changes.phrasing import _balanced
+    best = None
+    for m in _CLAUSE_JOIN_RE.finditer(text):
+        head = text[:m.start()].rstrip(" ,;")
+        if len(head) > limit:
+            break
+        if len(head.split()) >= FIRST_CLAUSE_MIN_WORDS and has_verb(head) and _balanced(head):
+            best = head
+    return best
+
+
+# a topic's words that end on a preposition read as a cut line at a headline's end
+_ABOUT = {"who it shares data with": "sharing data with others"}
+_KIND_VERBS = (("reworded", "Rewords"), ("added", "Adds"), ("removed", "Drops"))
+
+
+def changed_sentences_headline(changes: "Sequence[Change]", trivial: set[int], topic_words: dict[str, str]) -> str:
+    """'Rewords 3 sentences in “How to opt out”', 'Adds 1 sentence and drops 2 about security':
+    what changed, by count and place, when no statement says it (never the bare 'Changes what it
+    says about …'). Material changes that state something (verdict.weighty) are counted when
+    there are any, else material ones, else every real change."""
+    from tracker.changes.verdict import weighty
+    real = [c for k, c in enumerate(changes) if c.kind != "moved" and k not in trivial]
+    material = [c for c in real if c.material]
+    chosen = [c for c in material if weighty(c)] or material or real
+    topics = [t for c in chosen for t in c.topics if t != "other"]
+    about = topic_words[max(topics, key=lambda t: (topics.count(t), -topics.index(t)))] if topics else topic_words["other"]
+    about = _ABOUT.get(about, about)
+    if not chosen:
+        return "Rewords its text"
+    sections = [c.section or "" for c in chosen]
+    where = max(sections, key=lambda s: (sections.count(s), -sections.index(s)))
+    parts = []
+    for kind, verb in _KIND_VERBS:
+        n = sum(1 for c in chosen if c.kind == kind)
+        if n:
+            noun = "sentence" if n == 1 else "sentences"
+            parts.append(f"{verb.lower() if parts else verb} {n}" + ("" if parts else f" {noun}"))
+    said = " and ".join(parts) if len(parts) <= 2 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    in_one = len(set(sections)) == 1 and where and len(where) <= 60 and not _ui_title(where)
+    return f"{said} in “{where}”" if in_one else f"{said} about {about}"
+
+
+# -- details moved behind a link ----------------------------------------------------------------
+
+# statements that only quote a sentence no longer there: folded when a new link covers their subject
+# (a withdrawn promise, right or consent step is always stated on its own)
+_FOLDED_IMPACTS = frozenset({"practice-changed", "pointer", "reworded", "sharing-narrowed", "named-party", "retention-stated"})
+_SUBJECT_RE = re.compile(r"(?=\b([A-Z][a-z]{2,} [A-Z][a-z]{2,})\b)")
+MIN_FOLDED = 2
+# where the link's own words start ('… to the U.S. Click here to view our Privacy Shield Policy')
+_LINK_START_RE = re.compile(r"(?i)\b(?:for (?:more|further|additional) (?:information|details)|to (?:learn|read|find out|view|see)\b|"
+                            r"click (?:here|on)|please (?:see|visit|go)|learn more)")
+
+
+def behind_link(cands: list[Statement], changes: "Sequence[Change]", owner: str) -> list[Statement]:
+    """Sentences dropped while a new sentence links to where their subject is explained ('For
+    more information about Intuit's Privacy Shield certification, please go here' while the
+    Privacy Shield paragraph goes): one statement, '“Privacy Shield” details now given by link
+    instead of in the policy', in place of a 'No longer says' for each detail and the link."""
+    links = sorted({k for s in cands if s.impact == "pointer" for k in s.changes
+                    if changes[k].kind in ("added", "reworded") and is_pointer(changes[k].new)})
+    if not links:
+        return cands
+    for k in links:
+        # the subject named by the link itself, not by a sentence glued before it
+        at = _LINK_START_RE.search(changes[k].new or "")
+        subjects = [p for p in _SUBJECT_RE.findall((changes[k].new or "")[at.start():] if at else "")
+                    if owner.lower() not in p.lower()]
+        for subject in dict.fromkeys(subjects):
+            quoted = [s for s in cands if s.impact in _FOLDED_IMPACTS and s.text.startswith("No longer says")
+                      and len(s.changes) == 1 and changes[s.changes[0]].kind == "removed"]
+            naming = sorted({s.changes[0] for s in quoted if subject in (changes[s.changes[0]].old or "")})
+            if len(naming) < MIN_FOLDED:
+                continue
+            # the passage: removed sentences of one section between the first and last naming it
+            passage = {j for j in range(naming[0], naming[-1] + 1) if changes[j].kind == "removed"
+                       and changes[j].section == changes[naming[0]].section}
+            folded = [s for s in quoted if s.changes[0] in passage]
+            said = Statement(f"{subject} details now given by link instead of in the policy", _topic(changes[k]),
+                             "pointer", None, subject, tuple(sorted({j for s in folded for j in s.changes} | {k})))
+            gone = {id(s) for s in folded}
+            out = [s for s in cands if id(s) not in gone and not (s.impact == "pointer" and s.changes == (k,))]
+            return out + [said]
+    return cands
