@@ -183,7 +183,7 @@ def changed_sentences_headline(changes: "Sequence[Change]", trivial: set[int], t
         return "Rewords its text"
     sections = [c.section or "" for c in chosen]
     where = max(sections, key=lambda s: (sections.count(s), -sections.index(s)))
-    parts = []
+    parts: list[str] = []
     for kind, verb in _KIND_VERBS:
         n = sum(1 for c in chosen if c.kind == kind)
         if n:
