@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -316,14 +317,14 @@ def _indexed(sentences: tuple[str, ...]) -> tuple[list[Sign], dict[str, list[int
 
 def _postings(signs: list[Sign]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
     """The sentences of each word and of each stem."""
-    by_word: dict[str, list[int]] = {}
-    by_stem: dict[str, list[int]] = {}
+    by_word: defaultdict[str, list[int]] = defaultdict(list)
+    by_stem: defaultdict[str, list[int]] = defaultdict(list)
     for k, s in enumerate(signs):
         for w in s.words:
-            by_word.setdefault(w, []).append(k)
+            by_word[w].append(k)
         for st in s.stems:
-            by_stem.setdefault(st, []).append(k)
-    return by_word, by_stem
+            by_stem[st].append(k)
+    return dict(by_word), dict(by_stem)     # plain dicts: a lookup of a missing word adds nothing
 
 
 def _tokens(text: str, stemmed: bool) -> list[str]:

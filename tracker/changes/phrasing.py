@@ -96,8 +96,10 @@ _ADVERBIAL_PAIRS = frozenset({("of", "course"), ("in", "turn"), ("at", "times"),
                               ("in", "addition"), ("by", "default"), ("in", "general"), ("as", "such")})
 
 
+@lru_cache(maxsize=4096)
 def third_person(text: str, owner: str) -> str:
-    """'We use', 'we do not', 'our partners', 'with us' said of the company by name."""
+    """'We use', 'we do not', 'our partners', 'with us' said of the company by name (memoised:
+    several rules put the same clause in the third person)."""
     def subject(m: re.Match[str]) -> str:
         words = m.group(2).split(" ")
         if words[0].lower() in ("and", "or", "&", "together", "along", "as", "both"):
