@@ -13,6 +13,7 @@ from itertools import takewhile
 from typing import Callable
 
 from tracker.changes.entities import extract_sentence
+from tracker.changes.literals import Prefiltered
 from tracker.changes.phrasing import capitalise, clause_about, edit_window, has_verb, third_person, tidy
 from tracker.changes.report import Change
 
@@ -88,7 +89,7 @@ _SHARE_RE = re.compile(r"(?i)\b(?:share[sd]?|sharing|disclose[sd]?|transfer(?:s|
 _RECIPIENT_RE = re.compile(r"(?i)\b(?:third[- ]part(?:y|ies)|partners?|advertis\w+|affiliates?|service providers?|"
                            r"vendors?|processors?|companies|government|law enforcement|authorities|public|"
                            r"developers?|researchers?|sponsors?|publishers?)\b")
-_RIGHT_RE = re.compile(
+_RIGHT_RE = Prefiltered(re.compile(
     r"(?i)(?<!\bhow )(?<!\bwhom )\byou (?:can|may|have the right to|are entitled to|also have the right to|have a right to)\s+"
     r"(?:also\s+|always\s+)?(?:request|ask|object|opt|withdraw|lodge|delete|access|export|download|correct|"
     r"restrict|port|obtain|review|update|edit|remove|appeal|complain|choose to|choose not|control|turn off|"
@@ -98,7 +99,7 @@ _RIGHT_RE = re.compile(
     # 'online tools for access, correction, or deletion requests are available at privacy.apple.com'
     r"|\b(?:access|correction|deletion|erasure|rectification|portability)(?:,? (?:or |and )?(?:access|correction|"
     r"deletion|erasure|rectification|portability))* requests? (?:are|is|can be|may be) (?:\w+ )?(?:available|made|"
-    r"submitted|sent)\b")
+    r"submitted|sent)\b"), ("you", "right", "request"))     # every match holds one of these words
 _RETENTION_RE = re.compile(r"(?i)\b(?:keep|keeps|kept|retain\w*|retention|stor(?:e|es|ed)|delet\w*|eras\w*|"
                            r"purg\w*|anonymi[sz]\w*|de-identif\w*|aggregat\w*)\b")
 _COLLECT_RE = re.compile(r"(?i)\b(?:collect\w*|gather\w*|obtain\w*|receive[sd]?|record\w*|log(?:s|ged)?|"
