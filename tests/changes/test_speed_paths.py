@@ -10,16 +10,21 @@ from __future__ import annotations
 import random
 import re
 
-from tracker.changes import captures, headings
+from tracker.changes import captures, headings, phrasing
 from tracker.changes.literals import Prefiltered
-from tracker.changes.rules.common import _RIGHT_RE
+from tracker.changes.rules.common import _PROMISE_RE, _RIGHT_RE
 from tracker.changes.rules.rights import _ANY_RIGHT_RE, _BROWSER_ONLY_RE
 
 _PIECES = ["you ", "can ", "may ", "request ", "right ", "to ", "of ", "access ", "object ", "delete ", "How ", "whom ",
            "browser ", "settings ", "add-on's ", "plug-ins ", "in ", "your ", "We ", "data ", "personal ", "opt-out ",
            "third-party ", "shares ", "consent ", "YOU ", "Right ", "REQUESTS ", "are ", "available ", "is ", "the ",
            "r\u0131ght ", "reque\u017ft ", "caf\u00e9 ", ", ", ". ", "gives you the ability to ", "lets you to access ",
-           "information ", "cookies ", "collects ", "disclosed "]
+           "information ", "cookies ", "collects ", "disclosed ", "Share on ", "Google ", "Sign Up", "*Invalid e-mail ",
+           "Back to the top ", "Skip to main content ", "Most Read ", "Try 3 months for ", "Expand menu Expand ", "NEW!",
+           "Logo2", "LogoX", "keep me logged in ", "Forgot your password? ", "for screen reader ", "should ",
+           "URGE ", "Keep in Mind ", "think before ", "tips ", "exercise ", "We ", "we do not ", "We will not sell ",
+           "WE NEVER ", "without your prior consent ", "unless you give ", "ask for your consent ", "only with your consent ",
+           "users must opt-in ", "opt in basis ", "we also will n't "]
 
 
 def _random_texts(n: int, seed: int) -> list[str]:
@@ -32,7 +37,8 @@ def _spans(it) -> list[tuple[int, int]]:
 
 
 def test_prefiltered_patterns_answer_as_their_regex() -> None:
-    patterns = [_RIGHT_RE, _ANY_RIGHT_RE, _BROWSER_ONLY_RE, captures._POLICY_RE]
+    patterns = [_RIGHT_RE, _ANY_RIGHT_RE, _BROWSER_ONLY_RE, captures._POLICY_RE, phrasing._CHROME_RE,
+                phrasing._ADVICE_WORDS_RE, _PROMISE_RE]
     texts = _random_texts(3000, 13) + ["You can request access", "you may opt out", "the right to erasure",
                                         "Deletion requests are available", "How you can request it",
                                         "r\u0131ght to access", "we use your browser settings", ""]

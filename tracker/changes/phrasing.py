@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tracker.changes.literals import Prefiltered
+
 _LEAD_RE = re.compile(r"^[\s\"'“”‘’(\[*#>•·▪◦●-]*(?:\d{1,3}[.)]\s+|[a-z][.)]\s+|\([a-z0-9]{1,4}\)\s+)?")
 _TRAIL_RE = re.compile(r"[\s\"'“”‘’)\]*,;:.]*$")
 _CLAUSE_SPLIT_RE = re.compile(r"\s*(?:;|\s[–—]\s|:\s(?=[A-Z])|\.\s+(?=[A-Z]))\s*")
@@ -503,8 +505,9 @@ _ADVICE_RE = re.compile(r"(?i)^(?:you|users|children|kids|parents|members|visito
                         r"^(?:always|never|remember|keep in mind|think before)\b")
 
 
-_ADVICE_WORDS_RE = re.compile(r"(?i)should|urge|encourage|recommend|advise|tips|careful|cautious|aware|exercise|"
-                              r"always|never|remember|keep in mind|think before")
+_ADVICE_WORDS = ("should", "urge", "encourage", "recommend", "advise", "tips", "careful", "cautious", "aware", "exercise",
+                 "always", "never", "remember", "keep in mind", "think before")
+_ADVICE_WORDS_RE = Prefiltered(re.compile("(?i)" + "|".join(_ADVICE_WORDS)), _ADVICE_WORDS)
 
 
 def is_advice(text: str | None) -> bool:
@@ -549,6 +552,8 @@ _CHROME_RE = re.compile(
     r"\bSkip to (?:main )?content\b|\bMost Read\b|(?i:\bsee all newsletters\b)|\bTry \d+ months? for\b|"
     r"\bExpand \w+ Expand\b|NEW!|\bLogo(?=\d|[A-Z])|(?i:\bkeep me logged in)|(?i:\bforgot your password\?)|"
     r"(?i:\bfor screen ?reader)")
+_CHROME_RE = Prefiltered(_CHROME_RE, ("share", "sign", "invalid", "back", "skip", "most read", "newsletters", "try",
+                                      "expand", "new!", "logo", "logged", "forgot", "screen"))   # every match holds one
 _WORDY_RE = re.compile(r"[A-Za-z]")
 # a run of two capitalised words glued to the next item of a menu or heading ('Prime Instant
 # VideosUnlimited streaming', 'Untitled DocumentUntitled Document'); a brand's own capitals
