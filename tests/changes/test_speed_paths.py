@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import re
 
-from tracker.changes import captures, headings, phrasing
+from tracker.changes import captures, corroborate, headings, phrasing
 from tracker.changes.literals import Prefiltered
 from tracker.changes.rules.common import _PROMISE_RE, _RIGHT_RE
 from tracker.changes.rules.rights import _ANY_RIGHT_RE, _BROWSER_ONLY_RE
@@ -24,7 +24,8 @@ _PIECES = ["you ", "can ", "may ", "request ", "right ", "to ", "of ", "access "
            "Logo2", "LogoX", "keep me logged in ", "Forgot your password? ", "for screen reader ", "should ",
            "URGE ", "Keep in Mind ", "think before ", "tips ", "exercise ", "We ", "we do not ", "We will not sell ",
            "WE NEVER ", "without your prior consent ", "unless you give ", "ask for your consent ", "only with your consent ",
-           "users must opt-in ", "opt in basis ", "we also will n't "]
+           "users must opt-in ", "opt in basis ", "we also will n't ", "30 ", "two ", "Ninety ", "hundreds ", "don't ",
+           "CANNOT ", "Never ", "except ", "only ", "unless ", "Know ", "7"]
 
 
 def _random_texts(n: int, seed: int) -> list[str]:
@@ -38,7 +39,7 @@ def _spans(it) -> list[tuple[int, int]]:
 
 def test_prefiltered_patterns_answer_as_their_regex() -> None:
     patterns = [_RIGHT_RE, _ANY_RIGHT_RE, _BROWSER_ONLY_RE, captures._POLICY_RE, phrasing._CHROME_RE,
-                phrasing._ADVICE_WORDS_RE, _PROMISE_RE]
+                phrasing._ADVICE_WORDS_RE, _PROMISE_RE, corroborate._NUMBER_RE, corroborate._POLARITY_RE]
     texts = _random_texts(3000, 13) + ["You can request access", "you may opt out", "the right to erasure",
                                         "Deletion requests are available", "How you can request it",
                                         "r\u0131ght to access", "we use your browser settings", ""]
@@ -52,6 +53,7 @@ def test_prefiltered_patterns_answer_as_their_regex() -> None:
             assert (a.span() if a else None) == (b.span() if b else None), (p.pattern[:40], t)
             assert _spans(p.finditer(t)) == _spans(rx.finditer(t)), (p.pattern[:40], t)
             assert p.sub(" ", t) == rx.sub(" ", t)
+            assert p.findall(t) == rx.findall(t) and p.findall(t.lower()) == rx.findall(t.lower())
 
 
 def test_prefiltered_runs_the_regex_on_non_ascii_text() -> None:

@@ -40,6 +40,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from tracker.changes.literals import Prefiltered
 from tracker.changes.report import Change
 from tracker.changes.rules.common import Statement
 
@@ -72,8 +73,11 @@ QUOTED = frozenset({"reworded", "practice-changed", "collection-widened", "reten
 SAME_QUOTE = 0.7
 
 _WORD_RE = re.compile(r"[a-z][a-z'-]+")      # two letters and up: 'EU', 'UK' and 'IP' tell sentences apart
-_NUMBER_RE = re.compile(r"\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|sixty|ninety|hundred)\b")
-_POLARITY_RE = re.compile(r"(?i)\b(?:not|never|no|without|unless|except|only|cannot)\b|n't\b")
+_NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirty", "sixty",
+                 "ninety", "hundred")
+_NUMBER_RE = Prefiltered(re.compile(r"\d+|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b"), tuple("0123456789") + _NUMBER_WORDS)
+_POLARITY_RE = Prefiltered(re.compile(r"(?i)\b(?:not|never|no|without|unless|except|only|cannot)\b|n't\b"),
+                           ("no", "never", "without", "unless", "except", "only", "n't"))   # every match holds one
 _STOP = frozenset("""the and for are but not you your our ours its it's this that these those with from into
 however therefore thus yourself using via
 have has had will would shall should can could may might must also any all each other such than then
