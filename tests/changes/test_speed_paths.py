@@ -97,3 +97,20 @@ def test_brand_test_equals_the_scan_of_the_paragraph() -> None:
             seen += 1
             assert headings._brand(body, m) == _brand_by_scan(body, m), body
     assert seen > 50
+
+
+def test_topic_hints_hold_in_every_text_a_topic_pattern_matches() -> None:
+    from tracker.changes import topics
+    words = sorted({w for rx in topics._RULES.values() for w in re.findall(r"[a-z0-9]+", rx) if len(w) > 1})
+    rnd = random.Random(11)
+    texts = [" ".join(rnd.choice(words) + rnd.choice(["", "s", "ed", "ing", ":"]) for _ in range(rnd.randint(1, 6)))
+             for _ in range(6000)]
+    texts += ["we use cookies", "uses of your data", "our purposes", "choices", "sdks and tags", "for up to a year",
+              "under the age of 13", "llms", "sub-processors", "make it available to", "recommendations"]
+    for topic, rx in topics._COMPILED.items():
+        hints = topics._HINTS[topic]
+        assert topic == "policy-changes" or hints, topic      # every other topic is pre-checked
+        for t in texts:
+            if hints and rx.search(t):
+                assert any(h in t for h in hints), (topic, t)
+    assert topics.topics_of("Uses of your data") == ["use"]
