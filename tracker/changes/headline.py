@@ -40,7 +40,7 @@ from tracker.changes.phrasing import _bare_condition as bare_condition, capitali
 from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, narrow, RANK, standing, tier, valued
 from tracker.changes.anchors import refers_back
 from tracker.changes.rules.common import Statement
-from tracker.changes.statements import joined_to_antecedent, select
+from tracker.changes.statements import joined_to_antecedent, scoped, select
 from tracker.changes.summary import Facts
 from tracker.changes.trivial import trivial_of
 
@@ -75,14 +75,15 @@ def cosmetic_headline(f: Facts, identical: bool) -> str:
     return "Cosmetic only: " + ", ".join(what)
 
 
-def rewrite_digest(cands: list[Statement], salient: tuple[str, ...] = (), must: tuple[str, ...] = ()) -> list[Statement]:
+def rewrite_digest(cands: list[Statement], salient: tuple[str, ...] = (), must: tuple[str, ...] = (),
+                   added: frozenset[int] = frozenset()) -> list[Statement]:
     """What's new (up to 4) and what's gone (up to 2) in a rewrite, by impact."""
     ranked = sorted(enumerate(cands), key=lambda kc: (standing(kc[1].impact, kc[1].text), RANK[kc[1].impact], kc[0]))
     practical = [s for _, s in ranked if s.impact not in ("section-added", "section-removed", "reworded")]
     is_gone = [s.impact in _GONE or s.text.startswith(("No longer", "Retention rule dropped")) for s in practical]
     gone = [s for s, g in zip(practical, is_gone) if g][:2]
     # one statement per level: a rewrite is told by the range of what changed
-    chosen = select(gone + [s for s, g in zip(practical, is_gone) if not g], salient, must, per_level=1)
+    chosen = select(gone + [s for s, g in zip(practical, is_gone) if not g], salient, must, per_level=1, added=added)
     new_kept = [s for s in chosen if s not in gone][:MAX_STATEMENTS - len([s for s in chosen if s in gone])]
     chosen = sorted([s for s in chosen if s in gone] + new_kept,
                     key=lambda s: (_side(s), tier(s.impact), -valued(s.impact, s.text, s.old, s.new), narrow(s.text),
@@ -325,6 +326,40 @@ def _lost_news(s: Statement, full: str, cut: str) -> bool:
         and new not in cut.lower() and s.new != full
 
 
+# words a headline may leave out without changing what is said: 'also', 'various', 'or similar
+# technologies' after the cookies it generalises, and a
+# non-restrictive 'which' clause that only describes its noun ('your billing and credit card
+# information, which NYTimes.com collects and stores to enable …'); never a 'which' clause that
+# hands data on or uses it ('…, which may use it for advertising')
+_PADDING_RE = re.compile(r"(?:(?<=\bnow)|(?<=\bmay)|(?<=\bwill)|(?<=\bcan)) also\b|\bvarious (?=\w)|"
+                         r",? (?:and|or) (?:other )?similar (?:tracking )?(?:technologies|tools)\b")
+_WHICH_RE = re.compile(r"(?<=\w), which ([^,;:()]*)(?=,|$)")
+_WHICH_KEEPS_RE = re.compile(r"(?i)\b(?:share|sell|disclos|transfer|use|combin|provid|track|send|not|never|why|means?|only|except|unless)"
+                             r"|n't\b")
+
+
+def _unpadded(text: str) -> str:
+    """text without its padding (_PADDING_RE) and a 'which' clause that only describes its noun."""
+    text = _PADDING_RE.sub("", text)
+    text = _WHICH_RE.sub(lambda m: m.group(0) if _WHICH_KEEPS_RE.search(m.group(1)) else "", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+# a cut that ends on 'uses <something>' and drops what for ('… uses third-party advertising
+# companies' of '… to display ads tailored to your interests'): the purpose was the practice
+_USES_END_RE = re.compile(r"(?i)\b(?:uses?|using|employs?|engages?|works with|relies on)\b(?:(?!\bto\b)[^,;])*"
+                          r"\b(?:companies|partners|vendors|providers|tools|technologies|networks|firms|agencies|parties|"
+                          r"services|cookies|beacons|pixels|SDKs)$")
+
+
+def _purpose_lost(full: str, cut: str) -> bool:
+    """cut ends on 'uses <something>' and the full statement goes on with 'to <what for>'."""
+    tail = cut.rstrip(" .")[-30:]
+    at = full.find(tail)
+    return bool(tail) and at >= 0 and bool(_USES_END_RE.search(cut.rstrip(" ."))) \
+        and full[at + len(tail):].lstrip(" ,").startswith(("to ", "in order to "))
+
+
 # the shorter label of a sentence no longer said, when the whole sentence fits with it only
 _NO_LONGER_SAYS_RE = re.compile(r"^No longer says: ")
 
@@ -350,14 +385,15 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
                 return _led(lead, full)
             continue
         for text in (full, _strip_was(full), compact(full), compact(_strip_was(full)), lean, _unlabelled(lean),
-                     _MOTIVE_RE.sub("", lean), without_aside(lean)):
+                     _MOTIVE_RE.sub("", lean), without_aside(lean), _unpadded(lean), _unpadded(without_aside(lean))):
             if len(_led(lead, text)) <= HEADLINE_LIMIT:      # 'Rewrite with a new commitment: ' is longer
                 return _led(lead, text)
         room = HEADLINE_LIMIT - len(lead)
         core = _core(_unlabelled(lean), room, _keep(s, salient))
         if core and len(_led(lead, core)) > HEADLINE_LIMIT:       # 'Rewrite with a new right: ' is longer
             core = _core(_unlabelled(lean), room - (len(_led(lead, core)) - HEADLINE_LIMIT), _keep(s, salient))
-        if core and not _fragment(s, core) and not _lost_news(s, full, core):   # the statement reduced to its practice
+        if core and not _fragment(s, core) and not _lost_news(s, full, core) \
+                and not _purpose_lost(full, core):   # the statement reduced to its practice
             return _led(lead, core)
         spare = spare or (_led(lead, core) if core else None)
         short_label = _led(lead, _NO_LONGER_SAYS_RE.sub("Drops: ", lean))
@@ -365,7 +401,7 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
             dropped = short_label
         cut = shorten(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead), salient) \
             or trim_tail(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead))
-        if cut and _lost_news(s, full, cut):
+        if cut and (_lost_news(s, full, cut) or _purpose_lost(compact(_strip_was(full)), cut)):
             continue              # the clause that fits is the unchanged half: a lesser statement that fits leads
         if cut and s.new and len(s.new) <= 40 and s.new[:1].isupper() and not re.match(r"(?i)(?:such as|the|a|an)\b", s.new) \
                 and s.new.lower() not in cut.lower():
@@ -493,9 +529,10 @@ def summarise(f: Facts, verdict: str, cands: list[Statement], identical: bool,
     # a law newly cited and a company newly receiving data are always named
     recipients = [s.new for s in cands if s.impact == "new-recipient" and s.new][:2]
     must = tuple(dict.fromkeys([*f.entities_added.get("laws", []), *recipients]))
-    cands = joined_to_antecedent(cands)
-    statements = rewrite_digest(cands, salient, must) if rewrite else \
-        select(cands, salient, must, trivial=frozenset(trivial_of(f)))
+    cands = scoped(joined_to_antecedent(cands), lambda k: f.changes[k].section if k < len(f.changes) else "")
+    added = frozenset(k for k, c in enumerate(f.changes) if c.kind == "added")
+    statements = rewrite_digest(cands, salient, must, added) if rewrite else \
+        select(cands, salient, must, trivial=frozenset(trivial_of(f)), added=added)
     if f.links_changed and not rewrite and len(statements) < LINKS_SAID_BELOW:
         # a small change that also re-points links: the links are part of what changed (a page
         # moved, its link targets updated); beside practices they are noise, kept in links_changed

@@ -83,9 +83,11 @@ def tier(impact: str) -> int:
 # user's data. Each is named for why it never leads; `standing` is the tier it is ordered by.
 
 # 'Contacts are securely and privately stored within its databases': how data is guarded, a
-# reassurance, not a widening of what is done with it
+# reassurance, not a widening of what is done with it; 'All data collected by Omniture on behalf
+# of X is owned and used by X': who owns what a vendor collects, not what the vendor does
 REASSURANCE_RE = re.compile(r"(?i)\b(?:securely|safely|privately|confidentially|in confidence)\b|\b(?:is|are|will be|remains?) "
-                            r"(?:\w+ ){0,2}(?:encrypted|kept (?:confidential|secure|private)|protected)\b")
+                            r"(?:\w+ ){0,2}(?:encrypted|kept (?:confidential|secure|private)|protected)\b|"
+                            r"\b(?:is|are|remains?) (?:solely |exclusively )?owned (?:and \w+ )?by\b")
 # a reassurance that also hands data on is still sharing ('we share it securely with …')
 _HANDS_ON_RE = re.compile(r"(?i)\b(?:sell|sold|rent|share[sd]?|sharing|disclose[sd]?|transfer\w*|provide[sd]? (?:\w+ ){0,3}to)\b")
 # 'If you opt out, you may continue to receive online advertising': what the user still sees or
@@ -121,7 +123,96 @@ def standing(impact: str, text: str) -> int:
         return max(t, 3)
     if t == 2 and REASSURANCE_RE.search(body) and not _HANDS_ON_RE.search(body):
         return 3
+    if t == 3 and tracks_for_ads(text):
+        return 2
     return t
+
+
+# 'You can adjust Google's use of cookies by visiting …', '… gives you the option to opt out of
+# this program': the user acts, not the company. Read as a widening by its words, it is a control
+# over a practice: within its tier, after the practices themselves
+CONTROL_RE = re.compile(r"(?i)^(?:[^,]{0,80},\s*)?you (?:can|may|could)(?: also| always| still)? (?:adjust|change|manage|control|"
+                        r"opt[- ]?out|disable|block|delete|refuse|decline|turn off|unsubscribe|review|edit|update)\b|"
+                        r"\b(?:gives?|offers?|provides?) you (?:the|an?) (?:option|choice|ability) to\b|"
+                        r"\ballows? you to (?:opt[- ]?out|adjust|disable|control|manage)\b|"
+                        r"^(?:[^,]{0,60}[-–:]\s+)?if you (?:do not|don't|no longer) (?:wish|want|like)\b")
+# 'Target may now link your various devices so that … relevant advertising on another device':
+# tracking across sites or devices, or ads chosen by what the user does. A sentence new to this
+# version that says so is a practice with a direction whatever rule read it (never a remark)
+ADS_TRACKING_RE = re.compile(r"(?i)\b(?:link\w* (?:\w+ ){0,2}devices|cross[- ](?:device|context|site)|retarget\w*|"
+                             r"(?:ad|advertising) (?:technology )?networks?|"
+                             r"(?:interest[- ]based|targeted|tailored|behaviou?ral|relevant) (?:ads|advertis\w+)|"
+                             r"(?:ads|advertis\w+) (?:\w+ ){0,2}tailored|track\w* (?:\w+ ){0,4}(?:browsing|across))")
+_NEW_RE = re.compile(r"^New: |\bnow\b")
+_NEGATED_RE = re.compile(r"(?i)\b(?:not|never|no longer)\b|n't\b")
+
+
+def tracks_for_ads(text: str) -> bool:
+    """The statement says, as new to this version, that the user is tracked or targeted with ads."""
+    return bool(_NEW_RE.search(text) and ADS_TRACKING_RE.search(text)) and " (was: " not in text \
+        and not _NEGATED_RE.search(text) and not _OPT_OUT_RE.search(text) and not defines(text)
+
+
+def defines(text: str) -> bool:
+    """The statement explains a term ('Interest-based ads are ads that are served …')."""
+    return bool(_DEFINES_RE.search(text))
+
+
+# a way out of the tracking ('… offers an opt-out tool to stop receiving targeted ads'), and a
+# term explained ('Interest-based ads are online ads that …'): neither is the tracking itself
+_OPT_OUT_RE = re.compile(r"(?i)\bopt(?:[- ]?out|s out|ing out)\b|\bunsubscrib|\bturn off\b|\blimit ad tracking\b")
+_DEFINES_RE = re.compile(r"(?i)^(?:New: )?(?:[\w-]+ ){1,4}(?:is|are) (?:an? |the )?(?:[\w-]+ ){0,3}(?:that|which)\b")
+
+
+# '… in aggregate form', '… in a manner that does not identify particular users', 'when you
+# consent': data handed on that names no one, or only with the user's say. Within its tier it
+# goes after a practice that carries no such hedge
+HEDGED_RE = re.compile(r"(?i)\bin (?:an? )?(?:aggregated?|anonymi[sz]ed|de-identified|pseudonymi[sz]ed)\b|"
+                       r"\baggregated? (?:data|information|form|statistics|reports?)\b|\b(?:non-personally|not personally) identifi|"
+                       r"\b(?:does|do|will) not (?:personally )?identify\b|\banonymous\b|\bde-identified\b|"
+                       r"\bwith your (?:prior |express |explicit )?(?:consent|permission)\b|"
+                       r"\b(?:when|if) you (?:\w+ )?(?:consent|agree|authori[sz]e)\b")
+
+
+def hedged(impact: str, text: str) -> bool:
+    """A widening of sharing or collection that names no one or waits for the user's consent, or
+    a control the user holds over a practice (CONTROL_RE) read as one."""
+    body = re.sub(r"^[A-Z][a-z]+(?: [a-z]+){0,3}: ", "", text.split(" (was: ")[0])
+    return tier(impact) == 2 and bool(HEDGED_RE.search(body) or (CONTROL_RE.search(body) and _THEIRS_RE.search(body)
+                                                                  and not _HANDS_ON_RE.search(body)))
+
+
+# a control over what another company does ('Google's use of cookies', 'their privacy practices',
+# 'this program') or over the company's own mail ('promotional e-mails', newsletters): the user's
+# opt-out of what is done with their data is news, a vendor's or an unsubscribe link is not
+_THEIRS_RE = re.compile(r"\b[A-Z][\w.!-]*(?:'s|’s)\s+(?:use|cookies?|ads?|advertising|privacy)\b|\b(?:their|this program|these programs)\b|"
+                        r"\b(?:receive|receiving|get|getting) (?:[\w-]+ ){0,4}(?:promotional|marketing|newsletters?|catalogs?)\b")
+
+
+# 'does not intend to transfer' -> 'will not transfer': a hedged promise made firm is a commitment
+# gained whatever rule quoted it; 'will not' -> 'does not intend to' is a promise weakened
+_SOFT_PROMISE_RE = re.compile(r"(?i)\b(?:do(?:es)? not (?:intend|plan|expect) to|tr(?:y|ies) not to|strives? not to|"
+                              r"endeavou?rs? not to|seeks? not to|aims? not to|(?:do(?:es)?|will) not (?:normally|usually|"
+                              r"typically|generally)|generally (?:do(?:es)?|will) not)\b")
+_FIRM_PROMISE_RE = re.compile(r"(?i)\b(?:will not|won't|shall not|never|do(?:es)? not|don't|doesn't)\b")
+
+
+def promise_firmness(old: str | None, new: str | None) -> int:
+    """1 when a hedged negative promise became a firm one, -1 when a firm one became hedged, else 0."""
+    if not old or not new:
+        return 0
+    soft_old, soft_new = bool(_SOFT_PROMISE_RE.search(old)), bool(_SOFT_PROMISE_RE.search(new))
+    if soft_old and not soft_new and _FIRM_PROMISE_RE.search(new):
+        return 1
+    return -1 if soft_new and not soft_old and _FIRM_PROMISE_RE.search(old) else 0
+
+
+def ranked_standing(impact: str, text: str, old: str | None, new: str | None) -> int:
+    """standing, with a promise made firm among the commitments and one made hedged among the
+    leading losses."""
+    firm = promise_firmness(old, new)
+    t = standing(impact, text)
+    return min(t, tier("promise-added")) if firm > 0 else 0 if firm < 0 else t
 
 
 # an old -> new value (an age 13 -> 18, a period) in a sentence that says what it governs
@@ -144,10 +235,32 @@ AUDIENCE_RE = re.compile(r"(?i)^(?:if|when|where) you (?:are (?:a |an |located |
 
 
 def narrow(text: str) -> bool:
-    """The statement applies only to users of one kind or place (its label aside) and hands no
-    data on."""
+    """The statement applies only to users of one kind or place (its label aside, or the audience
+    of its section said: '(for pharmacy guests in Texas only)') and hands no data on."""
     body = re.sub(r"^[A-Z][a-z]+(?: [a-z]+){0,3}: ", "", text)
-    return bool(AUDIENCE_RE.search(body)) and not _HANDS_ON_RE.search(body)      # data handed on is news for anyone
+    return bool(AUDIENCE_RE.search(body) or SCOPED_RE.search(body)) and not _HANDS_ON_RE.search(body)   # data handed on is news for anyone
+
+
+# a section for some users only ('Information for Pharmacy Guests in Texas', 'Your California
+# Privacy Rights', 'Notice to EEA Residents'): what changed in it is said with its audience
+SECTION_AUDIENCE_RE = re.compile(r"\b((?:(?!(?i:for|to|of|the|and|our|your|notice|information)\b)[A-Za-z-]+ ){0,2}(?:[Rr]esidents?|[Gg]uests|[Uu]sers|[Cc]ustomers|[Cc]onsumers|[Mm]embers|"
+                                 r"[Vv]isitors|[Ii]ndividuals|[Cc]itizens|[Pp]atients|[Ss]ubscribers|[Ee]mployees|[Aa]pplicants)) "
+                                 r"(?:in|of|from|located in|residing in) ((?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})")
+_PLACE_FIRST_RE = re.compile(r"^(?:Your |Additional |Notice (?:to|for) |Information for |For )?(California|Nevada|Texas|Vermont|Virginia|"
+                             r"Colorado|Utah|Connecticut|Oregon|Delaware|EU|EEA|UK|European|Canadian|Australian|Swiss|Brazilian|"
+                             r"Japanese|Korean|Quebec)\b(?: (?:Residents?|Users|Consumers|Customers|Privacy Rights|Privacy Notice|"
+                             r"Rights|Disclosures?|Supplement|Notice))")
+SCOPED_RE = re.compile(r"\(for [^()]{3,60} only\)")
+
+
+def section_audience(title: str) -> str | None:
+    """The users a section is for ('pharmacy guests in Texas', 'California residents'), or None."""
+    m = SECTION_AUDIENCE_RE.search(title)
+    if m:
+        who = " ".join(w if w.isupper() else w.lower() for w in m.group(1).split())
+        return f"{who} in {m.group(2)}"
+    m = _PLACE_FIRST_RE.search(title)
+    return f"{m.group(1)} residents" if m else None
 
 
 # levels that alone make a change at least `substantive` (verdict by meaning)

@@ -17,7 +17,7 @@ from typing import Callable
 
 from tracker.changes.anchors import PRONOUN_RE, anchor
 from tracker.changes.phrasing import has_verb, is_advice, is_page_chrome, is_pointer, link_phrase, say_new, third_person
-from tracker.changes.priorities import MAX_STATEMENTS, narrow, RANK, standing, tier, valued
+from tracker.changes.priorities import defines, hedged, MAX_STATEMENTS, narrow, RANK, ranked_standing, section_audience, standing, tier, valued
 from tracker.changes.rules.common import _content_words, Context, _PRACTICE_RE, Statement
 from tracker.changes.rules.figures import contact_statements, value_statements
 from tracker.changes.rules.practices import children_statements, practice_statements
@@ -75,7 +75,10 @@ def cover(out: list[Statement], candidates: list[Statement], must: tuple[str, ..
         low = name.lower()
         if any(low in s.text.lower() for s in out):
             continue
-        best = next((s for s in sorted(candidates, key=lambda s: RANK[s.impact]) if low in s.text.lower()), None)
+        # the most important reading, a side remark (a reassurance: 'All data collected by Omniture
+        # … is owned by X') after the practice itself
+        best = next((s for s in sorted(candidates, key=lambda s: (standing(s.impact, s.text) > tier(s.impact), RANK[s.impact]))
+                     if low in s.text.lower()), None)
         if best is None:
             continue
         spare = [k for k, s in enumerate(out) if tier(s.impact) > 0 and not _loss(s)
@@ -87,13 +90,77 @@ def cover(out: list[Statement], candidates: list[Statement], must: tuple[str, ..
     return out
 
 
+# levels of a practice new to this version that a control can be over
+_CONTROLLED_LEVELS = frozenset({"sensitive-collected", "sharing-widened", "sources-widened", "collection-widened", "new-recipient"})
+# the kinds of data or tracking a control is over: a right and a new practice sharing one of these
+# are about the same thing ('opt out of location services' / 'collects location data')
+_CONTROLLED_OBJECTS = frozenset("location geolocation gps cookies cookie contacts photos camera microphone biometric biometrics "
+                                "health fitness voice facial fingerprint browsing advertising ads retargeting interest-based "
+                                "targeted analytics tracking beacons pixels purchases".split())
+
+
+_NEGATED_RE = re.compile(r"(?i)\b(?:not|never|no longer)\b|n't\b")
+# 'You may see advertising for Walmart on other websites …': what the user sees or does, not the
+# company's practice
+_USER_ACTS_RE = re.compile(r"(?i)^(?:[^,]{0,60},\s*)?you\b")
+
+
+def controlled_practices(cands: list[Statement], added: frozenset[int]) -> dict[int, int]:
+    """The new practices a right stated beside them is a control over, each with the standing of
+    that right: 'Fitbit collects location data provided by your mobile device' goes before 'New
+    right: you can opt out of location services', whose news is the collection it lets you stop.
+    added: the changes that are whole sentences new to this version (a practice reworded was
+    there before its control)."""
+    rights = [(standing(r.impact, r.text), _content_words(_LABEL_RE.sub("", r.text)) & _CONTROLLED_OBJECTS)
+              for r in cands if r.impact == "right-added"]
+    rights = [(st, words) for st, words in rights if words]
+    out: dict[int, int] = {}
+    if not rights:
+        return out
+    for k, p in enumerate(cands):
+        if p.impact not in _CONTROLLED_LEVELS or p.old is not None or not p.changes or not set(p.changes) <= added \
+                or standing(p.impact, p.text) != tier(p.impact) \
+                or hedged(p.impact, p.text) or _NEGATED_RE.search(p.text) or defines(p.text) \
+                or _USER_ACTS_RE.match(_LABEL_RE.sub("", p.text)):
+            continue
+        words = _content_words(_LABEL_RE.sub("", p.text))
+        over = [st for st, w in rights if w & words]
+        if over:
+            out[k] = min(over)
+    return out
+
+
+def scoped(cands: list[Statement], sections: Callable[[int], str]) -> list[Statement]:
+    """The candidates with the audience of their section said ('… (for pharmacy guests in Texas
+    only)') when every sentence a statement rests on is in a section for some users only and the
+    statement does not say so itself: a reader must not take a Texas-only rule for everyone's."""
+    out = []
+    for s in cands:
+        who = {section_audience(sections(k)) for k in s.changes} if s.changes else {None}
+        aud = who.pop() if len(who) == 1 else None
+        if aud and _place(aud).lower() not in s.text.lower():
+            at = s.text.rfind(" (was: ")
+            cut = at if at > 0 and s.text.endswith(")") else len(s.text)
+            s = dataclasses.replace(s, text=f"{s.text[:cut].rstrip(' .')} (for {aud} only){s.text[cut:]}")
+        out.append(s)
+    return out
+
+
+def _place(audience: str) -> str:
+    """The place an audience is named by: 'Texas' of 'pharmacy guests in Texas', 'California' of
+    'California residents'."""
+    return audience.split(" ")[0] if audience.endswith(" residents") else audience.rsplit(" ", 1)[-1]
+
+
 def select(candidates: list[Statement], salient: tuple[str, ...] = (), must: tuple[str, ...] = (),
-           per_level: int = PER_IMPACT, trivial: frozenset[int] = frozenset()) -> list[Statement]:
+           per_level: int = PER_IMPACT, trivial: frozenset[int] = frozenset(),
+           added: frozenset[int] = frozenset()) -> list[Statement]:
     """At most MAX_STATEMENTS statements, most important first (by impact level, then by the
     new names and terms they carry: any before none), one per change, at most two per impact level.
 
     trivial: the changes that alter no meaning (a typo or an inflection fixed, an article
-    swapped); a statement resting only on them is left out while another statement remains."""
+    swapped); a statement resting only on them is left out while another statement remains.
+    added: the changes that are sentences new to this version (controlled_practices)."""
     if trivial:
         meaningful = [s for s in candidates if not s.changes or not set(s.changes) <= trivial]
         if any(s.changes for s in meaningful):
@@ -103,9 +170,13 @@ def select(candidates: list[Statement], salient: tuple[str, ...] = (), must: tup
         if s.changes and RANK[s.impact] < best.get(s.changes, len(RANK)):
             best[s.changes] = RANK[s.impact]
     candidates = [s for s in candidates if not s.changes or RANK[s.impact] == best[s.changes]]
+    ahead = controlled_practices(candidates, added)
     ordered = sorted(enumerate(candidates),
-                     key=lambda kc: (standing(kc[1].impact, kc[1].text), standing(kc[1].impact, kc[1].text) > tier(kc[1].impact),
+                     key=lambda kc: (ahead.get(kc[0], ranked_standing(kc[1].impact, kc[1].text, kc[1].old, kc[1].new)),
+                                     kc[0] not in ahead,
+                                     standing(kc[1].impact, kc[1].text) > tier(kc[1].impact),
                                      -valued(kc[1].impact, kc[1].text, kc[1].old, kc[1].new), narrow(kc[1].text),
+                                     hedged(kc[1].impact, kc[1].text),
                                      -(len(kc[1].changes) > 1), -min(salience(kc[1], salient), 1),
                                      RANK[kc[1].impact],
                                      -salience(kc[1], salient), kc[0]))
