@@ -15,8 +15,10 @@ privacy policy in English, and both sides must be English.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Sequence
 
+from tracker.changes.literals import Prefiltered
 from tracker.changes.rules.common import Statement
 
 NOT_POLICY_SHARE = 0.3
@@ -24,8 +26,10 @@ POLICY_SHARE = 0.35
 DATA_WORDS_SHARE = 1 / 3
 MIN_SENTENCES = 20
 
-_POLICY_RE = re.compile(r"(?i)\b(?:personal(?:ly)?|information|data|privacy|cookies?|collect\w*|disclos\w*|"
-                        r"third[- ]part\w*|share[sd]?|sharing|consent|opt[- ]?out)\b")
+_POLICY_RE = Prefiltered(re.compile(r"(?i)\b(?:personal(?:ly)?|information|data|privacy|cookies?|collect\w*|disclos\w*|"
+                                    r"third[- ]part\w*|share[sd]?|sharing|consent|opt[- ]?out)\b"),
+                         ("personal", "information", "data", "privacy", "cookie", "collect", "disclos", "third", "shar",
+                          "consent", "opt"))      # every match holds one of these
 _ENGLISH_RE = re.compile(r"(?i)\b(?:the|and|of|to|you|your|we|our)\b")
 
 
@@ -33,8 +37,21 @@ def _reading(sentences: Sequence[str]) -> tuple[float, int, bool]:
     """(share of sentences naming data or privacy, their words, mostly English)."""
     policy = [s for s in sentences if _POLICY_RE.search(s)]
     words = sum(len(s.split()) for s in sentences)
-    english = words > 0 and len(_ENGLISH_RE.findall(" ".join(sentences))) >= 0.04 * words
+    english = words > 0 and _at_least(_ENGLISH_RE.finditer(" ".join(sentences)), 0.04 * words)
     return len(policy) / max(len(sentences), 1), sum(len(s.split()) for s in policy), english
+
+
+def _at_least(matches: Iterator[re.Match[str]], count: float) -> bool:
+    """Are there count matches or more? (Stops counting there: an English text has its share of
+    small words long before its end.)"""
+    if count <= 0:
+        return True
+    seen = 0
+    for _ in matches:
+        seen += 1
+        if seen >= count:
+            return True
+    return False
 
 
 def not_the_policy(old: Sequence[str], new: Sequence[str]) -> str | None:

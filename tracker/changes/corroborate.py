@@ -35,10 +35,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from tracker.changes.literals import Prefiltered
 from tracker.changes.report import Change
 from tracker.changes.rules.common import Statement
 
@@ -73,8 +75,11 @@ QUOTED = frozenset({"reworded", "practice-changed", "collection-widened", "reten
 SAME_QUOTE = 0.7
 
 _WORD_RE = re.compile(r"[a-z][a-z'-]+")      # two letters and up: 'EU', 'UK' and 'IP' tell sentences apart
-_NUMBER_RE = re.compile(r"\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|sixty|ninety|hundred)\b")
-_POLARITY_RE = re.compile(r"(?i)\b(?:not|never|no|without|unless|except|only|cannot)\b|n't\b")
+_NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirty", "sixty",
+                 "ninety", "hundred")
+_NUMBER_RE = Prefiltered(re.compile(r"\d+|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b"), tuple("0123456789") + _NUMBER_WORDS)
+_POLARITY_RE = Prefiltered(re.compile(r"(?i)\b(?:not|never|no|without|unless|except|only|cannot)\b|n't\b"),
+                           ("no", "never", "without", "unless", "except", "only", "n't"))   # every match holds one
 _STOP = frozenset("""the and for are but not you your our ours its it's this that these those with from into
 however therefore thus yourself using via
 have has had will would shall should can could may might must also any all each other such than then
@@ -324,14 +329,14 @@ def _indexed(sentences: tuple[str, ...]) -> tuple[list[Sign], dict[str, list[int
 
 def _postings(signs: list[Sign]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
     """The sentences of each word and of each stem."""
-    by_word: dict[str, list[int]] = {}
-    by_stem: dict[str, list[int]] = {}
+    by_word: defaultdict[str, list[int]] = defaultdict(list)
+    by_stem: defaultdict[str, list[int]] = defaultdict(list)
     for k, s in enumerate(signs):
         for w in s.words:
-            by_word.setdefault(w, []).append(k)
+            by_word[w].append(k)
         for st in s.stems:
-            by_stem.setdefault(st, []).append(k)
-    return by_word, by_stem
+            by_stem[st].append(k)
+    return dict(by_word), dict(by_stem)     # plain dicts: a lookup of a missing word adds nothing
 
 
 def _tokens(text: str, stemmed: bool) -> list[str]:

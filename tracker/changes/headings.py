@@ -217,6 +217,9 @@ def _brand(body: str, m: "re.Match[str]") -> bool:
     last = m.group(1).split()[-1]
     word = last + re.sub(r"['’]s$", "", m.group(2))
     here = m.end(1) - len(last)
+    first = body.find(word)
+    if first == -1 or (first == here and body.find(word, here + 1) == -1):
+        return False      # the word is written nowhere else: no other match can exist (no scan needed)
     # written after a lower-case word: inside a sentence, where no heading is glued on
     return any(x.start(1) != here for x in re.finditer(r"(?<![\w'’-])[a-z][\w'’-]*,? (" + re.escape(word) + r")\b", body))
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tracker.changes.literals import Prefiltered
+
 _LEAD_RE = re.compile(r"^[\s\"'“”‘’(\[*#>•·▪◦●-]*(?:\d{1,3}[.)]\s+|[a-z][.)]\s+|\([a-z0-9]{1,4}\)\s+)?")
 _TRAIL_RE = re.compile(r"[\s\"'“”‘’)\]*,;:.]*$")
 _CLAUSE_SPLIT_RE = re.compile(r"\s*(?:;|\s[–—]\s|:\s(?=[A-Z])|\.\s+(?=[A-Z]))\s*")
@@ -96,8 +98,10 @@ _ADVERBIAL_PAIRS = frozenset({("of", "course"), ("in", "turn"), ("at", "times"),
                               ("in", "addition"), ("by", "default"), ("in", "general"), ("as", "such")})
 
 
+@lru_cache(maxsize=4096)
 def third_person(text: str, owner: str) -> str:
-    """'We use', 'we do not', 'our partners', 'with us' said of the company by name."""
+    """'We use', 'we do not', 'our partners', 'with us' said of the company by name (memoised:
+    several rules put the same clause in the third person)."""
     def subject(m: re.Match[str]) -> str:
         words = m.group(2).split(" ")
         if words[0].lower() in ("and", "or", "&", "together", "along", "as", "both"):
@@ -501,8 +505,9 @@ _ADVICE_RE = re.compile(r"(?i)^(?:you|users|children|kids|parents|members|visito
                         r"^(?:always|never|remember|keep in mind|think before)\b")
 
 
-_ADVICE_WORDS_RE = re.compile(r"(?i)should|urge|encourage|recommend|advise|tips|careful|cautious|aware|exercise|"
-                              r"always|never|remember|keep in mind|think before")
+_ADVICE_WORDS = ("should", "urge", "encourage", "recommend", "advise", "tips", "careful", "cautious", "aware", "exercise",
+                 "always", "never", "remember", "keep in mind", "think before")
+_ADVICE_WORDS_RE = Prefiltered(re.compile("(?i)" + "|".join(_ADVICE_WORDS)), _ADVICE_WORDS)
 
 
 def is_advice(text: str | None) -> bool:
@@ -547,6 +552,8 @@ _CHROME_RE = re.compile(
     r"\bSkip to (?:main )?content\b|\bMost Read\b|(?i:\bsee all newsletters\b)|\bTry \d+ months? for\b|"
     r"\bExpand \w+ Expand\b|NEW!|\bLogo(?=\d|[A-Z])|(?i:\bkeep me logged in)|(?i:\bforgot your password\?)|"
     r"(?i:\bfor screen ?reader)")
+_CHROME_RE = Prefiltered(_CHROME_RE, ("share", "sign", "invalid", "back", "skip", "most read", "newsletters", "try",
+                                      "expand", "new!", "logo", "logged", "forgot", "screen"))   # every match holds one
 _WORDY_RE = re.compile(r"[A-Za-z]")
 # a run of two capitalised words glued to the next item of a menu or heading ('Prime Instant
 # VideosUnlimited streaming', 'Untitled DocumentUntitled Document'); a brand's own capitals

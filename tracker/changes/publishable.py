@@ -192,9 +192,10 @@ _FOREIGN_WORD_RE = re.compile(r"(?i)\b(?:der|die|das|und|wir|sie|ihre|ihr|nicht|
 def _foreign(body: str) -> bool:
     """body is mostly in another language: other letters than ASCII, or two small words of
     another language written in Latin letters."""
-    letters = [ch for ch in body if ch.isalpha()]
-    if letters and sum(ch.isascii() for ch in letters) < 0.8 * len(letters):
-        return True
+    if not body.isascii():      # (an ASCII body has only ASCII letters: no need to count them)
+        letters = [ch for ch in body if ch.isalpha()]
+        if letters and sum(ch.isascii() for ch in letters) < 0.8 * len(letters):
+            return True
     return len({m.group(0).lower() for m in _FOREIGN_WORD_RE.finditer(body)}) >= 2
 
 

@@ -316,7 +316,7 @@ def _loose(s: Statement) -> bool:
         return True               # ... or a fragment a wrapped line left ('All data collected')
     if (s.old and s.new and any(re.search(r"\d", v) for v in (s.old, s.new))) or _NAMES_LABEL_RE.match(s.text):
         return False              # a value, an address or a name changed: stated whatever words surround it
-    letters = [ch for ch in body if ch.isalpha()]
+    letters = [ch for ch in body if ch.isalpha()] if not body.isascii() else []   # ASCII: all letters ASCII
     if sum(ch.isascii() for ch in letters) < 0.8 * len(letters):
         return False              # another language: the English words of data say nothing about it
     return s.impact in _QUOTED_IMPACTS and not _DATA_WORD_RE.search(body) and not _PRACTICE_RE.search(body)

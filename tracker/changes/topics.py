@@ -67,10 +67,30 @@ _COMPILED = {t: re.compile(rx) for t, rx in _RULES.items()}
 def _hints(rx: str) -> tuple[str, ...]:
     """Word stems (4+ letters, or the whole word) that any match must contain: a cheap
     substring test before the regex, which is slow on long alternations."""
+    from tracker.changes.literals import _top_level_branches
     from tracker.changes.vendors import literal_hints
     if rx.startswith(r"\b(?:") and rx.endswith(r")\b"):
         rx = rx[5:-3]
-    return tuple(h[:4] if len(h) > 4 else h for h in literal_hints(rx))
+    hints = literal_hints(rx)
+    if not hints:      # a branch without a sure word ('uses? (?:of )?…'): one hint per branch, from its opening
+        per_branch = [literal_hints(br) or _opening(br) for br in _top_level_branches(rx)]
+        hints = tuple(sorted({h for hs in per_branch for h in hs})) if all(per_branch) else ()
+    return tuple(h[:4] if len(h) > 4 else h for h in hints)
+
+
+_OPENING_RE = re.compile(r"(?:\\b)?([a-z0-9 '-]+)(.?)")
+
+
+def _opening(branch: str) -> tuple[str, ...]:
+    """The literal text every match of a branch starts with ('uses? (?:of )?…' -> 'use'), as a
+    one-hint tuple, or () when it opens with a group or has under three sure letters."""
+    m = _OPENING_RE.match(branch)
+    if not m:
+        return ()
+    lit = m.group(1)
+    if m.group(2) in ("?", "*", "{"):
+        lit = lit[:-1]         # the last letter is optional
+    return (lit,) if len(lit.strip()) >= 3 else ()
 
 
 _HINTS = {t: _hints(rx) for t, rx in _RULES.items()}

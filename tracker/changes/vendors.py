@@ -570,9 +570,10 @@ def _vendor_spans(text: str, fold: bool = False) -> dict[str, list[tuple[int, in
             toks = [(m.group(), m.start(), m.end())
                     for m in islice(_TOKEN_RE.finditer(text, st), _ALIAS_TOKENS[t])]
         n = len(toks)
+        words = tuple(tok[0] for tok in toks)    # compared as one tuple slice per alias
         for alias, canon in cands:
             k = len(alias)
-            if k > n or any(toks[j][0] != alias[j] for j in range(k)):
+            if k > n or words[:k] != alias:
                 continue
             # tokens must be contiguous as in the alias (no new words in between)
             end = toks[k - 1][2]

@@ -136,8 +136,9 @@ def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]
     return ops
 
 
+@lru_cache(maxsize=2048)
 def delta_words(old: str, new: str) -> tuple[str, str]:
-    """The words only in old and only in new (joined), from the word diff."""
+    """The words only in old and only in new (joined), from the word diff (memoised like it)."""
     d = word_diff(old, new)
     return (" ".join(t.strip() for op, t in d if op == "-"),
             " ".join(t.strip() for op, t in d if op == "+"))

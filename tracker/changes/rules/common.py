@@ -13,6 +13,7 @@ from itertools import takewhile
 from typing import Callable
 
 from tracker.changes.entities import extract_sentence
+from tracker.changes.literals import Prefiltered
 from tracker.changes.phrasing import capitalise, clause_about, edit_window, has_verb, third_person, tidy
 from tracker.changes.report import Change
 
@@ -69,12 +70,12 @@ class Context:
 
 # -- patterns ---------------------------------------------------------------------------------
 
-_PROMISE_RE = re.compile(
+_PROMISE_RE = Prefiltered(re.compile(
     r"\b(?:[Ww]e|[Ww]e (?:also|generally|currently))\s+(?:will|do|shall|would|can)\s*(?:not|n't)\b|(?i:\bwe never\b|\bwe will never\b)"
     r"|(?i:\b(?:without|unless (?:we (?:have|obtain|receive)|you (?:give|provide)))\s+(?:your\s+)?(?:prior\s+|express\s+|explicit\s+)?"
     r"(?:opt[- ]?in\s+)?(?:consent|permission|approval)|\bask (?:for )?your (?:(?:explicit|express|prior|separate|specific|affirmative) )?(?:opt[- ]?in|consent|permission)"
     r"|\bonly (?:with|if you) (?:your )?(?:consent|opt[- ]?in|agree)|\b(?:you|users?) (?:must |to )?opt[- ]?in\b"
-    r"|\bopt[- ]?in (?:consent|basis)\b)")
+    r"|\bopt[- ]?in (?:consent|basis)\b)"), ("we", "without", "unless", "ask", "only", "opt"))   # every match holds one
 _PRACTICE_RE = re.compile(
     r"(?i)\b(?:sell|sold|rent|share[sd]?|sharing|disclose[sd]?|transfer(?:s|red)?|provide[sd]? (?:it |them |your \w+ )?to|"
     r"combine[sd]?|associate[sd]?|link(?:s|ed)?|use[sd]?|process(?:es|ed)?|collect(?:s|ed)?|track(?:s|ed)?|"
@@ -88,7 +89,7 @@ _SHARE_RE = re.compile(r"(?i)\b(?:share[sd]?|sharing|disclose[sd]?|transfer(?:s|
 _RECIPIENT_RE = re.compile(r"(?i)\b(?:third[- ]part(?:y|ies)|partners?|advertis\w+|affiliates?|service providers?|"
                            r"vendors?|processors?|companies|government|law enforcement|authorities|public|"
                            r"developers?|researchers?|sponsors?|publishers?)\b")
-_RIGHT_RE = re.compile(
+_RIGHT_RE = Prefiltered(re.compile(
     r"(?i)(?<!\bhow )(?<!\bwhom )\byou (?:can|may|have the right to|are entitled to|also have the right to|have a right to)\s+"
     r"(?:also\s+|always\s+)?(?:request|ask|object|opt|withdraw|lodge|delete|access|export|download|correct|"
     r"restrict|port|obtain|review|update|edit|remove|appeal|complain|choose to|choose not|control|turn off|"
@@ -98,7 +99,7 @@ _RIGHT_RE = re.compile(
     # 'online tools for access, correction, or deletion requests are available at privacy.apple.com'
     r"|\b(?:access|correction|deletion|erasure|rectification|portability)(?:,? (?:or |and )?(?:access|correction|"
     r"deletion|erasure|rectification|portability))* requests? (?:are|is|can be|may be) (?:\w+ )?(?:available|made|"
-    r"submitted|sent)\b")
+    r"submitted|sent)\b"), ("you", "right", "request"))     # every match holds one of these words
 _RETENTION_RE = re.compile(r"(?i)\b(?:keep|keeps|kept|retain\w*|retention|stor(?:e|es|ed)|delet\w*|eras\w*|"
                            r"purg\w*|anonymi[sz]\w*|de-identif\w*|aggregat\w*)\b")
 _COLLECT_RE = re.compile(r"(?i)\b(?:collect\w*|gather\w*|obtain\w*|receive[sd]?|record\w*|log(?:s|ged)?|"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
+from tracker.changes.literals import Prefiltered
 from tracker.changes.phrasing import clause_about, reads_was, third_person, words_around
 from tracker.changes.rules.common import _content_words, Context, _live, _lower, _new_texts, _owner_says, _restated, _RIGHT_RE, Statement
 
@@ -22,13 +23,14 @@ _ASK_ONLY_RE = re.compile(r"(?i)\byou (?:can|may) (?:always |also )?ask (?:\w+ )
 
 # what any browser lets its user do ('you can remove or block cookies using the settings in your
 # browser'): an instruction, not a right the company gives or takes away
-_BROWSER_ONLY_RE = re.compile(r"(?i)\b(?:using|through|via|in|with|by (?:changing|adjusting|modifying|setting)) "
+_BROWSER_ONLY_RE = Prefiltered(re.compile(r"(?i)\b(?:using|through|via|in|with|by (?:changing|adjusting|modifying|setting)) "
                               r"(?:the |your )?(?:web )?browser(?:'s)? (?:settings|preferences|options)\b|"
                               r"\bsettings (?:in|of|on) (?:the |your )?(?:web )?browser\b|"
                               r"\b(?:set|configure|change) your (?:web )?browser to (?:refuse|reject|block|decline|notify)\b|"
                               # a browser add-on's own settings ('by changing the add-on's settings')
                               r"\b(?:changing|adjusting|modifying|using|in|through|via) (?:the |your |its )?"
-                              r"(?:browser )?(?:add-?ons?|plug-?ins?)(?:'s?|s')? (?:settings|preferences|options)\b")
+                              r"(?:browser )?(?:add-?ons?|plug-?ins?)(?:'s?|s')? (?:settings|preferences|options)\b"),
+                               ("browser", "add", "plug"))       # every match holds one of these
 
 
 # the user volunteering data ('you may choose to give Cisco Personal Information in a variety of
@@ -170,10 +172,10 @@ _RIGHT_FAMILY = {"copie": "copy", "expla": "acces", "recti": "corre", "erasu": "
 
 # a right in any wording ('Users outside the EU may also request …', 'You also have the right to
 # receive a copy …'): what a dropped right may be restated as
-_ANY_RIGHT_RE = re.compile(r"(?i)\bright to\b|\b(?:may|can) (?:also )?request\b|\brequest that\b|"
+_ANY_RIGHT_RE = Prefiltered(re.compile(r"(?i)\bright to\b|\b(?:may|can) (?:also )?request\b|\brequest that\b|"
                            r"\b(?:gives?|provides?|offers?) you (?:with )?(?:the |an? )?(?:ability|abilities|options?|"
                            r"opportunit(?:y|ies)|ways?|means|tools?) to\b|\b(?:allows?|enables?|lets) you to (?:access|edit|update|correct|"
-                           r"delete|review|download|export|opt)\b")
+                           r"delete|review|download|export|opt)\b"), ("right", "request", "you"))   # every match holds one
 
 
 def _right_objects(text: str) -> set[str]:
