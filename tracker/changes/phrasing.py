@@ -156,7 +156,7 @@ _SUBJECT_RE = re.compile(r"(?i)^(?:we|you|your|our|it|they|this|these|the|such|a
 _LINKED_CONDITION_RE = re.compile(r"(?i)^(?:and|but|or|so) (?=(?:(?:if|when|where) (?:you|we)|we|you|it|they)\b)")
 
 
-def clause_about(sentence: str, focus: "re.Pattern[str] | None", limit: int) -> str | None:
+def clause_about(sentence: str, focus: "re.Pattern[str] | Prefiltered | None", limit: int) -> str | None:
     """The shortest honest quote of the sentence that holds the focus (its practice or value):
     the whole sentence when it fits; else the sentence up to the end of the clause holding the
     focus; else that clause alone when it can stand alone (it does not open with 'and',
@@ -547,12 +547,11 @@ def link_phrase(text: str) -> str | None:
 # page furniture a scrape kept inside the policy text: share buttons, sign-up boxes, menus,
 # teasers of other articles ('Share on Google Plus Share on LinkedIn', 'Sign Up*Invalid email
 # address', 'Most Read 1 Opinion …', 'Try 1 month for 99¢'): never a statement of the policy
-_CHROME_RE = re.compile(
+_CHROME_RE = Prefiltered(re.compile(
     r"\bShare (?:on|via) [A-Z]|\bSign ?Up(?=[A-Z*]|\s*\*)|\*\s*Invalid e-?mail|(?i:\bback to (?:the )?top\b)|"
     r"\bSkip to (?:main )?content\b|\bMost Read\b|(?i:\bsee all newsletters\b)|\bTry \d+ months? for\b|"
     r"\bExpand \w+ Expand\b|NEW!|\bLogo(?=\d|[A-Z])|(?i:\bkeep me logged in)|(?i:\bforgot your password\?)|"
-    r"(?i:\bfor screen ?reader)")
-_CHROME_RE = Prefiltered(_CHROME_RE, ("share", "sign", "invalid", "back", "skip", "most read", "newsletters", "try",
+    r"(?i:\bfor screen ?reader)"), ("share", "sign", "invalid", "back", "skip", "most read", "newsletters", "try",
                                       "expand", "new!", "logo", "logged", "forgot", "screen"))   # every match holds one
 _WORDY_RE = re.compile(r"[A-Za-z]")
 # a run of two capitalised words glued to the next item of a menu or heading ('Prime Instant

@@ -113,7 +113,7 @@ _CONSENT_RE = re.compile(r"(?i)\b(?:consent|opt[- ]?in|permission|approval)\b")
 _CONTACT_RE = re.compile(r"(?i)\b(?:contact|e-?mail|write to|call|address|officer|representative)\b")
 
 
-def _owner_says(ctx: Context, text: str, focus: "re.Pattern[str] | None" = None,
+def _owner_says(ctx: Context, text: str, focus: "re.Pattern[str] | Prefiltered | None" = None,
                 limit: int = QUOTE_LIMIT) -> str | None:
     said = _says(ctx.owner, text, focus, limit)
     if said:
@@ -143,7 +143,7 @@ def _without_heading(said: str, owner: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _says(owner: str, text: str, focus: "re.Pattern[str] | None", limit: int) -> str | None:
+def _says(owner: str, text: str, focus: "re.Pattern[str] | Prefiltered | None", limit: int) -> str | None:
     """The clause of text about focus, in the third person (memoised: several rules quote the
     same sentence)."""
     quote = clause_about(text, focus, limit)
