@@ -439,6 +439,19 @@ def _promise_heads(vp: str) -> list[str]:
     return [h for h in reversed(heads) if len(h.split()) >= 4 and not re.search(r"(?i)\b(?:and|or|the|a|an|of|your|its)$", h)]
 
 
+# words a clause never ends on: a preposition, an article or a conjunction, a verb that announces
+# its list ('include', 'such as', 'limited to', 'the following'), a verb of giving before its recipient
+_AWAITS_OBJECT_RE = re.compile(r"(?i)(?<![.\w'’-])(?:to|of|for|with|by|from|at|into|onto|via|about|the|a|an|and|or|nor|"
+                               r"include|includes|including|such as|e\.g|i\.e|following|are|is|as|than|"
+                               r"their|its|our|your)[\s,;:.\-–—]*$")
+
+
+def awaits_object(head: str) -> bool:
+    """head, the words before a cut, stops before the object its last word needs ('… include,
+    but are not limited to', '… such as'): a cut there ends mid-clause."""
+    return bool(_AWAITS_OBJECT_RE.search(head[-40:]))
+
+
 def shorten(text: str, limit: int, keep: tuple[str, ...] = ()) -> str | None:
     """A start of text that ends at a clause boundary (',', ';', a dash, '(') and fits the
     limit with at least six words: whole clauses, never a word cut off mid-phrase. Of those,
@@ -465,6 +478,8 @@ def shorten(text: str, limit: int, keep: tuple[str, ...] = ()) -> str | None:
             continue                      # ', or a copy of …' continues a list
         if m.start() > limit:
             break
+        if awaits_object(text[:m.start()]):
+            continue                      # '… include, but are not limited to:' stops before its list
         head = tidy(text[:m.start()])
         if text.startswith("New commitment") and not _COMMITTING_RE.search(head):
             continue                      # the cut would drop the commitment itself
