@@ -99,7 +99,8 @@ def unbalanced(line: str, headline: bool) -> bool:
 def cut_end(line: str, headline: bool) -> bool:
     """The clause stops before its object ('… to provide you with the')."""
     words = re.findall(r"[\w']+", body(line))
-    return bool(words) and words[-1].lower() in _SMALL_END and not line.rstrip().endswith((")", "”", '"'))
+    return bool(words) and words[-1].lower() in _SMALL_END and not line.rstrip().endswith((")", "”", '"')) \
+        and not re.search(r"\b[A-Z]\.$", line.rstrip())        # 'TD Bank USA N.A.': an initial, not the article
 
 
 def leading_conjunction(line: str, headline: bool) -> bool:

@@ -87,3 +87,11 @@ def test_references_with_nothing_to_point_to(body: str) -> None:
                                   "Acme may ask you for such personal information as your name"])
 def test_such_as_and_such_a_point_nowhere(body: str) -> None:
     assert not refers_back(body)
+
+
+def test_a_purpose_clause_after_so_that_is_where_a_long_sentence_may_stop() -> None:
+    text = ("New right: if you prefer, you can turn off tailored ads in Acme account settings so that your account "
+            "is not matched to information shared by ad partners for tailoring ads")
+    assert shorten(text, 120, purpose=True) == "New right: if you prefer, you can turn off tailored ads in Acme account settings"
+    assert shorten("Some of this information is collected so that when you visit the Service again, it will recognize "
+                   "you and the information could be used to serve advertisements", 60) is None     # a bullet keeps it

@@ -376,7 +376,7 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
         short_label = _led(lead, _NO_LONGER_SAYS_RE.sub("Drops: ", lean))
         if dropped is None and short_label != _led(lead, lean) and len(short_label) <= HEADLINE_LIMIT:
             dropped = short_label
-        cut = shorten(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead), salient) \
+        cut = shorten(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead), salient, purpose=True) \
             or trim_tail(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead))
         if cut and _lost_news(s, full, cut):
             continue              # the clause that fits is the unchanged half: a lesser statement that fits leads

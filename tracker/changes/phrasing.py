@@ -452,10 +452,14 @@ def awaits_object(head: str) -> bool:
     return bool(_AWAITS_OBJECT_RE.search(head[-40:]))
 
 
-def shorten(text: str, limit: int, keep: tuple[str, ...] = ()) -> str | None:
+_SO_THAT_RE = re.compile(r"\s(?=so that\b)")
+
+
+def shorten(text: str, limit: int, keep: tuple[str, ...] = (), purpose: bool = False) -> str | None:
     """A start of text that ends at a clause boundary (',', ';', a dash, '(') and fits the
     limit with at least six words: whole clauses, never a word cut off mid-phrase. Of those,
-    the one that keeps most of the terms in keep (lower case), then the longest."""
+    the one that keeps most of the terms in keep (lower case), then the longest. purpose: a
+    headline may also stop before 'so that …' (a bullet keeps what the practice is for)."""
     if len(text) <= limit:
         return text
     best: tuple[int, int, str] | None = None
@@ -473,7 +477,7 @@ def shorten(text: str, limit: int, keep: tuple[str, ...] = ()) -> str | None:
                     return short
     if text.startswith(("Drops promise", "No longer promises")):
         return None                       # a promise cut short would state a different promise
-    for m in list(_SPLIT_RE.finditer(text)) + list(re.finditer(r"\s\(", text)):
+    for m in list(_SPLIT_RE.finditer(text)) + list(re.finditer(r"\s\(", text)) + list(_SO_THAT_RE.finditer(text) if purpose else []):
         if re.match(r",\s+(?:and|or)\b", text[m.start():]):
             continue                      # ', or a copy of …' continues a list
         if m.start() > limit:
