@@ -95,3 +95,37 @@ def test_a_purpose_clause_after_so_that_is_where_a_long_sentence_may_stop() -> N
     assert shorten(text, 120, purpose=True) == "New right: if you prefer, you can turn off tailored ads in Acme account settings"
     assert shorten("Some of this information is collected so that when you visit the Service again, it will recognize "
                    "you and the information could be used to serve advertisements", 60) is None     # a bullet keeps it
+
+
+def test_a_menu_label_renamed_is_no_practice() -> None:
+    from tracker.changes.publishable import fragment
+    assert fragment("Acme Stores, Inc. (was: Stores Info)") is not None
+    assert fragment("Industry Solutions (was: Find a Partner Solution)") is not None
+    assert fragment("Acme now uses Google Analytics (was: Omniture)") is None
+
+
+def test_a_heading_run_on_after_an_address_is_cut_from_it() -> None:
+    from tracker.changes.rules.figures import _address_statement
+    said = _address_statement("Written inquiries may be addressed to: Acme, 1 Main St, Denver, CO 80237, USA",
+                              "Written inquiries may be addressed to: Acme, 7700 Technology Way Denver, CO 80237, USA "
+                              "Policy Updates")
+    assert said is not None and "Policy Updates" not in said[0]
+
+
+def test_a_camel_case_name_is_not_cut_as_a_glued_heading() -> None:
+    from tracker.changes.headings import glued_inside_name
+    from tracker.changes.segment import _split_glued_heading
+    assert _split_glued_heading("Consent to LinkedIn Processing Information About You") == \
+        ["Consent to LinkedIn Processing Information About You"]
+    text = "The purpose of the LinkedIn website is to help. You benefit from the LinkedIn website."
+    assert glued_inside_name(text, text.index("In website"))
+    assert _split_glued_heading("About this policyWhen this policy applies") == ["About this policy", "When this policy applies"]
+
+
+def test_a_name_opening_an_office_clause_keeps_its_capitals() -> None:
+    from tracker.changes.detector import compare
+    old = "We collect your name and e-mail address when you register for an account with us.\n"
+    new = old + ("\nBrightwave Corp participates in the EU Safe Harbor Privacy Framework as administered by the US "
+                 "Department of Commerce as a data controller, and has self-certified its privacy practices.\n")
+    texts = [s["text"] for s in compare(old, new).statements]
+    assert any("Brightwave Corp participates" in t for t in texts), texts

@@ -240,6 +240,17 @@ def spaced(s: Statement) -> Statement:
 _SECTIONS = frozenset({"section-added", "section-removed"})
 
 
+_SMALL_WORDS = frozenset("a an the of and or for to in on at by with & -".split())
+
+
+def _title_label(text: str) -> bool:
+    """A link's or a menu's label: at most six words, every word but the small ones capitalised
+    ('Industry Solutions', 'Find a Partner Solution', 'Wal-Mart Stores, Inc.'), no auxiliary."""
+    words = [w for w in text.split() if w.lower() not in _SMALL_WORDS]
+    return 0 < len(text.split()) <= 6 and all(w[:1].isupper() or w[:1].isdigit() for w in words) \
+        and not _AUXILIARY_RE.search(text)
+
+
 def fragment(text: str) -> str | None:
     """Why text is no publishable statement, or None when it is one."""
     why = page_chrome(text) or holed(text)
@@ -251,6 +262,8 @@ def fragment(text: str) -> str | None:
         return "a heading or a link title quoted as a sentence"
     if _HOST_RE.match(_WAS_RE.sub("", text).strip()):
         return "a host name, not a practice"
+    if was and _title_label(_WAS_RE.sub("", text)) and _title_label(was.group(0).strip()[6:-1]):
+        return "a menu or footer label renamed, not a practice"     # 'Wal-Mart Stores, Inc. (was: Stores Info)'
     mention = _MENTION_RE.match(text)
     if mention and (_NO_SUBJECT_RE.match(mention.group("q")) or _GLUED_BREAK_RE.search(mention.group("q"))):
         return "words cut from inside a sentence, before its subject or across a sentence break"
