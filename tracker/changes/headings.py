@@ -35,10 +35,15 @@ def glued_inside_name(text: str, prefix_end: int) -> bool:
     may also receive …')? Then there is no heading: a sentence starts with the company's name."""
     if _CUT_NAME_RE.match(text, prefix_end) or _TITLED_AFTER_RE.match(text, prefix_end):
         return True
-    # the camel-case word the glue would cut ('LinkedIn') written again in the same text
+    # the camel-case word the glue would cut ('LinkedIn') written elsewhere in the text inside a
+    # sentence, after a lower-case word ('… from the LinkedIn website'): a name, not two headings
+    # glued alike ('… Personal InformationApple takes …' twice)
     last = _LAST_WORD_RE.search(text, max(0, prefix_end - 40), prefix_end)
     first = _FIRST_WORD_RE.match(text, prefix_end)
-    return bool(last and first) and text.count(last.group(0) + first.group(0)) >= 2  # type: ignore[union-attr]
+    if not last or not first or last.group(0)[:1].islower():
+        return False
+    word = re.escape(last.group(0) + first.group(0))
+    return any(m.start(1) != last.start() for m in re.finditer(r"(?<![\w'’-])[a-z][\w'’-]*,? (" + word + r")\b", text))
 
 
 # after the starter, more Title Case words and no sentence ('Linked' + 'In Processing Information
