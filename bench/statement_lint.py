@@ -16,7 +16,16 @@ small function registered in CHECKS, with the reason a reader objects to what it
 - redline: edit notation ("→", "Adds “…” after “…”", "Now says “…”");
 - repeats-headline: a bullet saying the headline again;
 - duplicate: two bullets of one summary saying the same;
-- too-short: a bare line of fewer than four words, no label.
+- too-short: a bare line of fewer than four words, no label;
+- example-lead: a headline that opens with "For example": an illustration of a practice stated
+  elsewhere, not a change;
+- verbless-headline: a headline that is a list item, a noun and what qualifies it with no verb
+  ("Information obtained from third parties on your interests");
+- glued-heading also finds a run-in label before a sentence's pronoun subject ("Access requests
+  You can access …") and a label said twice where a scrape lost the break ("User IDsUser IDs are");
+  cut-end also a line that stops before its list ("… include, but are not limited"); and
+  dangling-reference also a headline pointing back inside ("those services", "such third
+  parties", "the foregoing feature").
 
 These are proxies: a line can pass every check and still be false or unimportant (only a reader
 judges that), and a rare line a check flags reads well. What they give is a count that must not
@@ -48,11 +57,22 @@ _LABEL_RE = re.compile(r"^(?:Rewrite(?: [a-z ]+)?|New [a-z -]+|No longer [a-z]+|
                        r"Right no longer stated|Retention rule dropped|Narrows its promise|Promise narrowed|"
                        r"Cosmetic only):\s+")
 _SMALL_END = frozenset("a an the of for with by from at as and or nor but that which whose your its their our "
-                       "such than into onto via".split())
+                       "such than into onto via include includes including limited".split())
 _DANGLING_RE = re.compile(r"(?i)^(?:this|these|those|such|that)\s+(?!privacy\b|policy\b|notice\b|statement\b|"
                           r"agreement\b|section\b|service\b|online\b|web\b|website\b|site\b|page\b|document\b|is\b|means\b)[a-z]+\b"
                           r"|^(?:it|they)\s+(?!is\b|are\b)\w|\b(?:does|do|did)\s+(?:this|that)\b")
-_GLUED_RE = re.compile(r"(?:\b[A-Z][\w'’&-]*,?\s+){3,}(?:We|You|Your|Our|If|When|This|The|To|In)\s+[a-z]")
+_GLUED_RE = re.compile(r"(?:\b[A-Z][\w'’&-]*,?\s+){3,}(?:We|You|Your|Our|If|When|This|The|To|In)\s+[a-z]"
+                       r"|\b[a-z][\w'’-]*[a-z]\s+(?:You|We)\s+(?:can|may|will|must|should|might|could|have|are|do|use|collect|share)\b"
+                       r"|(?P<said>\b[A-Z][\w'’&-]*(?: [\w'’&-]+){1,5}) ?(?P=said)\b")
+# a reference inside a headline to something it never names ('If you use those services, …')
+_INNER_REF_RE = re.compile(r"(?i)\b(?:the (?:foregoing|aforementioned|above-mentioned)|those|such(?!(?:\s+[\w-]+){1,3}\s+as\b))\s+"
+                           r"(?!(?:as|a|an|that|which|who|whom|whose|of|in|on|for|with|listed|described|cases?|circumstances?|"
+                           r"instances?)\b)[a-z]")
+# a list item: a noun, what qualifies it, no verb, subject or auxiliary anywhere
+_ITEM_RE = re.compile(r"^[A-Z][a-z-]+(?: [a-z][\w-]*){0,2} (?:obtained|collected|received|provided|gathered|derived|generated|"
+                      r"from|on|of|about|for|with|in)\b")
+_FINITE_RE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|will|would|may|might|can|could|should|must|shall|has|have|had|"
+                        r"does|do|did|we|you|they|it|now|no longer|cannot)\b|^[A-Z][\w-]*(?:'s)? [a-z]+s\b|[,;:]")
 _REDLINE_RE = re.compile(r"→|\[[^\]]*\]\s*\{|^(?:Adds|Drops|Now says)\s+“|\bafter “[^”]+”$")
 
 
@@ -79,7 +99,8 @@ def unbalanced(line: str, headline: bool) -> bool:
 def cut_end(line: str, headline: bool) -> bool:
     """The clause stops before its object ('… to provide you with the')."""
     words = re.findall(r"[\w']+", body(line))
-    return bool(words) and words[-1].lower() in _SMALL_END and not line.rstrip().endswith((")", "”", '"'))
+    return bool(words) and words[-1].lower() in _SMALL_END and not line.rstrip().endswith((")", "”", '"')) \
+        and not re.search(r"\b[A-Z]\.$", line.rstrip())        # 'TD Bank USA N.A.': an initial, not the article
 
 
 def leading_conjunction(line: str, headline: bool) -> bool:
@@ -89,7 +110,18 @@ def leading_conjunction(line: str, headline: bool) -> bool:
 
 def dangling_reference(line: str, headline: bool) -> bool:
     """'Twitter does this to help improve its Services': what 'this' is, the reader is not told."""
-    return bool(_DANGLING_RE.search(body(line)))
+    return bool(_DANGLING_RE.search(body(line))) or headline and bool(_INNER_REF_RE.search(body(line)))
+
+
+def example_lead(line: str, headline: bool) -> bool:
+    """'For example, some apps use …': what it is an example of, the headline does not say."""
+    return headline and bool(re.match(r"(?i)(?:for (?:example|instance)|e\.g\.)\b", body(line)))
+
+
+def verbless_headline(line: str, headline: bool) -> bool:
+    """A list item as a headline: nothing happened to it that it says."""
+    text = body(line)
+    return headline and bool(_ITEM_RE.match(text)) and not _FINITE_RE.search(text)
 
 
 def glued_heading(line: str, headline: bool) -> bool:
@@ -112,6 +144,7 @@ CHECKS: dict[str, LineCheck] = {
     "long-headline": long_headline, "unbalanced": unbalanced, "cut-end": cut_end,
     "leading-conjunction": leading_conjunction, "dangling-reference": dangling_reference,
     "glued-heading": glued_heading, "redline": redline, "too-short": too_short,
+    "example-lead": example_lead, "verbless-headline": verbless_headline,
 }
 SUMMARY_CHECKS = ("repeats-headline", "duplicate")
 

@@ -69,3 +69,30 @@ def test_tally_counts_problems_per_check_and_pairs_flagged() -> None:
     res = L.tally({"a": ["Twitter does this to help", "Industry Solutions"], "b": ["Google now sells your data"]})
     assert res["pairs"] == 2 and res["lines"] == 3 and res["pairs_flagged"] == 1
     assert res["counts"]["dangling-reference"] == 1 and res["counts"]["too-short"] == 1
+
+
+@pytest.mark.parametrize(("check", "bad", "good"), [
+    ("example-lead", "For example, some apps use information such as your friends list",
+     "Some apps now receive your friends list"),
+    ("verbless-headline", "Information obtained from third parties on your interests",
+     "Oracle now collects information from third parties on your interests"),
+    ("dangling-reference", "If you use those services, Google now collects precise location",
+     "If you use location-enabled services, Google now collects precise location"),
+    ("dangling-reference", "New right: you can disable the foregoing feature at any time",
+     "Google may share information such as your name with advertisers"),
+    ("glued-heading", "New right: Access requests You can access and correct most of your personal data",
+     "New right: you can access and correct most of your personal data"),
+    ("glued-heading", "New: Usernames and User IDsUsernames and User IDs are the same thing",
+     "New: Usernames and User IDs are the same thing"),
+    ("cut-end", "Target Corporation subsidiaries and affiliates include, but are not limited",
+     "Target Corporation subsidiaries and affiliates include Target Bank"),
+])
+def test_the_fifth_readers_failure_classes_are_flagged_in_a_headline(check: str, bad: str, good: str) -> None:
+    fn = L.CHECKS[check]
+    assert fn(bad, True)
+    assert not fn(good, True)
+
+
+def test_headline_only_checks_pass_a_bullet() -> None:
+    assert not L.example_lead("For example, some apps use information such as your friends list", False)
+    assert not L.verbless_headline("Information obtained from third parties on your interests", False)

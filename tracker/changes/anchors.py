@@ -41,7 +41,9 @@ _SELF = (r"(?:(?:[A-Z][\w-]*|online|privacy|cookies?|mobile|global|web|user)\s+)
 _DETERMINER_RE = re.compile(rf"^(?P<det>This|That|These|Those|Such|Said|The said|The above|The aforementioned)\s+"
                             rf"(?!{_SELF})(?P<rest>[A-Za-z])")
 # inside a sentence: 'those X' and 'said X' point back; 'those that/listed/who …' is a pronoun with its own clause
-_INNER_RE = re.compile(rf"\b(?P<det>those|said)\s+(?!{_SELF})(?!(?:that|which|who|whom|whose|of|in|on|for|with|"
+# ('those services', 'such third parties', 'the foregoing feature' are never the document's own: only 'said Agreement' is)
+_INNER_RE = re.compile(rf"\b(?P<det>(?:those|such(?!(?:\s+[\w-]+){{1,3}}\s+as\b)|the (?:foregoing|aforementioned|above-mentioned))(?=\s)|said\s+(?!{_SELF}))\s*"
+                       rf"(?!(?:that|which|who|whom|whose|of|in|on|for|with|as|a|an|"
                        rf"listed|described|set|provided|mentioned|identified|specified|above|below)\b)(?P<rest>[a-z])")
 # a role said with 'the' and nothing that says which: '… with the third party', 'the partner(s)'
 _BARE_ROLE_RE = re.compile(r"\bthe (?:other )?(?P<role>third[- ]part(?:y|ies)(?: (?:service|company|site|provider))?|"
@@ -199,6 +201,8 @@ def anchor(ctx: "Context", s: "Statement") -> "Statement":
         return _pronoun_anchored(ctx, s, label, body)
     m = _DETERMINER_RE.match(body[:1].upper() + body[1:]) or _definite_subject(body)
     inner = None if m else _INNER_RE.search(body)
+    if inner is not None and inner.group("det").startswith(("such", "the ")):
+        inner = None              # 'such removal', 'the foregoing feature': never said back with a verb for a modifier
     hit = m or inner
     if hit is None:
         return s

@@ -169,7 +169,11 @@ def _office_statement(ctx: Context, label: str, rx: re.Pattern[str], k: int) -> 
     quote = clause_about(c.new or "", rx, 170)
     if quote and len(quote.split()) >= OFFICE_CLAUSE_WORDS:
         said = capitalise(third_person(quote, ctx.owner))
-        return Statement(f"Names {label}: {said[:1].lower() + said[1:] if said[:2] != said[:2].upper() else said}",
+        words = said.split(" ", 2)     # 'the controller …' in lower case; a name ('LinkedIn Corp', 'Acme is') as written
+        lower = words[0][1:] == words[0][1:].lower() and words[0].strip(",") != (ctx.owner or "").split(" ")[0] \
+            and (words[0].lower() in ("the", "a", "an", "this", "these", "your", "its")
+                 or not (len(words) > 1 and words[1][:1].isupper() and not words[0].endswith(",")))
+        return Statement(f"Names {label}: {said[:1].lower() + said[1:] if lower else said}",
                          _topic(c), "office-named", None, label, (k,))
     return None
 

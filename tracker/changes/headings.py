@@ -33,7 +33,24 @@ _CUT_NAME_RE = re.compile(r"(?:A|An|The|Our|Your|If|When|In|For|Last|Effective|U
 def glued_inside_name(text: str, prefix_end: int) -> bool:
     """Does the glued heading GLUED_PREFIX_RE found end inside a word of camel case ('LinkedIn
     may also receive …')? Then there is no heading: a sentence starts with the company's name."""
-    return bool(_CUT_NAME_RE.match(text, prefix_end))
+    if _CUT_NAME_RE.match(text, prefix_end) or _TITLED_AFTER_RE.match(text, prefix_end):
+        return True
+    # the camel-case word the glue would cut ('LinkedIn') written elsewhere in the text inside a
+    # sentence, after a lower-case word ('… from the LinkedIn website'): a name, not two headings
+    # glued alike ('… Personal InformationApple takes …' twice)
+    last = _LAST_WORD_RE.search(text, max(0, prefix_end - 40), prefix_end)
+    first = _FIRST_WORD_RE.match(text, prefix_end)
+    if not last or not first or last.group(0)[:1].islower():
+        return False
+    word = re.escape(last.group(0) + first.group(0))
+    return any(m.start(1) != last.start() for m in re.finditer(r"(?<![\w'’-])[a-z][\w'’-]*,? (" + word + r")\b", text))
+
+
+# after the starter, more Title Case words and no sentence ('Linked' + 'In Processing Information
+# About You'): a heading that names the company, not a heading glued before a sentence
+_TITLED_AFTER_RE = re.compile(r"[A-Z][a-z]{0,2} [A-Z][\w'’-]* [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*(?:[.?!]?$| [A-Z])")
+_LAST_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*$")
+_FIRST_WORD_RE = re.compile(r"[A-Z][a-z]*")
 
 
 def is_caps_heading(line: str) -> bool:

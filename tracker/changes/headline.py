@@ -120,6 +120,12 @@ _COMPLEX_PREPOSITION_RE = re.compile(r"(?i)\b(?:in|with|by|on) (?:accordance|com
                                      r"regard|addition|relation|line|place|order|case|charge|behalf|favou?r|light|terms)$")
 
 
+# a verb of giving whose recipient the phrase after it names: never cut between them
+_GIVING_RE = re.compile(r"(?i)\b(?:provid|shar|disclos|send|sent|transfer|giv|gave|sell|sold|rent|transmit|pass|"
+                        r"forward|deliver|report|suppl|reveal|mak\w* available|releas|licens|expos)\w*\b")
+_RECIPIENT_AHEAD_RE = re.compile(r"(?:to|with)\s")
+
+
 def trim_tail(text: str, limit: int) -> str | None:
     """The statement without its trailing phrase of purpose, place or means, when what is
     left is a whole clause (subject, verb and at least two words after it) that fits: 'If you
@@ -137,6 +143,8 @@ def trim_tail(text: str, limit: int) -> str | None:
         verb = next((i for i, w in enumerate(main) if i and _VERB_RE.fullmatch(w)), None)
         if _COMPLEX_PREPOSITION_RE.search(head):
             continue                      # '… in accordance' cut before its 'with …'
+        if _RECIPIENT_AHEAD_RE.match(text, m.end()) and _GIVING_RE.search(" ".join(head.split()[-4:])):
+            continue                      # '… to provide that information' cut before 'to Google Analytics'
         if (len(head.split()) >= 6 and verb is not None and len(main) - verb >= 3
                 and _nounish(main[-1]) and head.count("(") == head.count(")")
                 and head.count("“") == head.count("”") and head.count('"') % 2 == 0):
@@ -187,7 +195,12 @@ def _weak_lead(s: Statement) -> bool:
             or bool(_RAW_EDIT_RE.match(s.short or s.text)) or refers_back(body) or bool(_MORE_INFO_RE.search(body))
             or bool(_LIST_AHEAD_RE.search(_strip_was(body)))
             or body.count('"') % 2 == 1       # a quote mark left open: a heading glued on ('… settings" For example')
+            or bool(_EXAMPLE_RE.match(body))  # an example of the sentence before, not a practice of its own
             or bool(_GLUED_TITLE_RE.match(body)))
+
+
+# 'For example, some apps use information such as your friends list': it illustrates a practice stated elsewhere
+_EXAMPLE_RE = re.compile(r"(?i)^(?:for (?:example|instance)|e\.g\.|as an example|by way of example|examples? (?:of|include))\b")
 
 
 # a section title glued before the sentence's subject ('Third-Party Automated Collection Target
@@ -399,7 +412,7 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
         short_label = _led(lead, _NO_LONGER_SAYS_RE.sub("Drops: ", lean))
         if dropped is None and short_label != _led(lead, lean) and len(short_label) <= HEADLINE_LIMIT:
             dropped = short_label
-        cut = shorten(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead), salient) \
+        cut = shorten(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead), salient, purpose=True) \
             or trim_tail(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead))
         if cut and (_lost_news(s, full, cut) or _purpose_lost(compact(_strip_was(full)), cut)):
             continue              # the clause that fits is the unchanged half: a lesser statement that fits leads

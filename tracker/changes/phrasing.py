@@ -443,10 +443,27 @@ def _promise_heads(vp: str) -> list[str]:
     return [h for h in reversed(heads) if len(h.split()) >= 4 and not re.search(r"(?i)\b(?:and|or|the|a|an|of|your|its)$", h)]
 
 
-def shorten(text: str, limit: int, keep: tuple[str, ...] = ()) -> str | None:
+# words a clause never ends on: a preposition, an article or a conjunction, a verb that announces
+# its list ('include', 'such as', 'limited to', 'the following'), a verb of giving before its recipient
+_AWAITS_OBJECT_RE = re.compile(r"(?i)(?<![.\w'’-])(?:to|of|for|with|by|from|at|into|onto|via|about|the|a|an|and|or|nor|"
+                               r"include|includes|including|such as|e\.g|i\.e|following|are|is|as|than|"
+                               r"their|its|our|your)[\s,;:.\-–—]*$")
+
+
+def awaits_object(head: str) -> bool:
+    """head, the words before a cut, stops before the object its last word needs ('… include,
+    but are not limited to', '… such as'): a cut there ends mid-clause."""
+    return bool(_AWAITS_OBJECT_RE.search(head[-40:]))
+
+
+_SO_THAT_RE = re.compile(r"\s(?=so that\b)")
+
+
+def shorten(text: str, limit: int, keep: tuple[str, ...] = (), purpose: bool = False) -> str | None:
     """A start of text that ends at a clause boundary (',', ';', a dash, '(') and fits the
     limit with at least six words: whole clauses, never a word cut off mid-phrase. Of those,
-    the one that keeps most of the terms in keep (lower case), then the longest."""
+    the one that keeps most of the terms in keep (lower case), then the longest. purpose: a
+    headline may also stop before 'so that …' (a bullet keeps what the practice is for)."""
     if len(text) <= limit:
         return text
     best: tuple[int, int, str] | None = None
@@ -464,11 +481,13 @@ def shorten(text: str, limit: int, keep: tuple[str, ...] = ()) -> str | None:
                     return short
     if text.startswith(("Drops promise", "No longer promises")):
         return None                       # a promise cut short would state a different promise
-    for m in list(_SPLIT_RE.finditer(text)) + list(re.finditer(r"\s\(", text)):
+    for m in list(_SPLIT_RE.finditer(text)) + list(re.finditer(r"\s\(", text)) + list(_SO_THAT_RE.finditer(text) if purpose else []):
         if re.match(r",\s+(?:and|or)\b", text[m.start():]):
             continue                      # ', or a copy of …' continues a list
         if m.start() > limit:
             break
+        if awaits_object(text[:m.start()]):
+            continue                      # '… include, but are not limited to:' stops before its list
         head = tidy(text[:m.start()])
         if text.startswith("New commitment") and not _COMMITTING_RE.search(head):
             continue                      # the cut would drop the commitment itself

@@ -241,6 +241,17 @@ def spaced(s: Statement) -> Statement:
 _SECTIONS = frozenset({"section-added", "section-removed"})
 
 
+_SMALL_WORDS = frozenset("a an the of and or for to in on at by with & -".split())
+
+
+def _title_label(text: str) -> bool:
+    """A link's or a menu's label: at most six words, every word but the small ones capitalised
+    ('Industry Solutions', 'Find a Partner Solution', 'Wal-Mart Stores, Inc.'), no auxiliary."""
+    words = [w for w in text.split() if w.lower() not in _SMALL_WORDS]
+    return 0 < len(text.split()) <= 6 and all(w[:1].isupper() or w[:1].isdigit() for w in words) \
+        and not _AUXILIARY_RE.search(text)
+
+
 def fragment(text: str) -> str | None:
     """Why text is no publishable statement, or None when it is one."""
     why = page_chrome(text) or holed(text)
@@ -252,6 +263,8 @@ def fragment(text: str) -> str | None:
         return "a heading or a link title quoted as a sentence"
     if _HOST_RE.match(_WAS_RE.sub("", text).strip()):
         return "a host name, not a practice"
+    if was and _title_label(_WAS_RE.sub("", text)) and _title_label(was.group(0).strip()[6:-1]):
+        return "a menu or footer label renamed, not a practice"     # 'Wal-Mart Stores, Inc. (was: Stores Info)'
     mention = _MENTION_RE.match(text)
     if mention and (_NO_SUBJECT_RE.match(mention.group("q")) or _GLUED_BREAK_RE.search(mention.group("q"))):
         return "words cut from inside a sentence, before its subject or across a sentence break"
@@ -333,6 +346,25 @@ _DATED_LABEL_RE = re.compile(r"^(?P<label>(?:[A-Z][\w'’&-]*(?: [\w'’&-]+){0,
                              r"August|September|October|November|December) \d{1,2}, (?:19|20)\d\d) (?=[A-Z][\w'’-]* [a-z])")
 
 
+# a section's run-in label before a sentence that opens with a subject no sentence has in its middle
+# ('Access requests You can access …', 'Usernames and User IDsUsernames and User IDs are …': a
+# capitalised pronoun after a lower-case word, or the label said twice where the scrape lost the break)
+_RUN_IN_LABEL_RE = re.compile(r"^(?P<label>[A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,4} [a-z][\w'’-]*[a-z]) "
+                              r"(?=(?:You|We|Your|Our|If|When|Where|Users|The|This|These)\s+[a-z])")
+_REPEATED_LABEL_RE = re.compile(r"^(?P<label>(?P<words>[A-Z][\w'’&/-]*(?: [\w'’&/-]+){1,5}?)) ?(?=(?P=words)\b)")
+_SUBJECT_WORDS = frozenset("you we they it i he she our your their its this these those".split())
+
+
+def _run_in_label(body: str) -> "re.Match[str] | None":
+    """A run-in label glued before its sentence with a space or none (see _RUN_IN_LABEL_RE):
+    a few words with no auxiliary and no subject pronoun, so never a clause of its own."""
+    m = _RUN_IN_LABEL_RE.match(body) or _REPEATED_LABEL_RE.match(body)
+    if m is None:
+        return None
+    words = m.group("label").lower().split()
+    return None if _AUXILIARY_RE.search(m.group("label")) or _SUBJECT_WORDS & set(words) else m
+
+
 # 'And Intuit may share reports …', 'No longer says: But Apple does not link …': half of a
 # sentence's pair; the clause after the conjunction stands alone
 _OPENING_CONJUNCTION_RE = re.compile(r"^(?:And|But|Or|So|Yet)\s+(?=\w)")
@@ -387,10 +419,13 @@ def unlabelled(s: Statement) -> Statement:
         short = re.sub(r"^((?:[A-Z][\w ]{0,40}: )?)(?:And|But|Or|So|Yet)\s+(?=\w)", r"\1", s.short)
         s = replace(s, text=prefix + body, short=capitalise(short) if short[:1].islower() else short)
     m = _LIST_LABEL_RE.match(body)
-    m = m if m and not has_verb(m.group("label")) else _DATED_LABEL_RE.match(body)
+    m = m if m and not has_verb(m.group("label")) else _DATED_LABEL_RE.match(body) or _run_in_label(body)
     if m and has_verb(body[m.end():]) and len(body[m.end():].split()) >= 5:
         label = m.group("label")
-        s = replace(s, text=prefix + capitalise(_cut(body, label) or ""), old=_cut(s.old, label), new=_cut(s.new, label),
+        rest = capitalise(_cut(body, label) or "")
+        if prefix and prefix != "New: " and re.match(r"(?:You|Your)\b", rest):
+            rest = rest[:1].lower() + rest[1:]       # 'New right: you can access …', as the rules say it
+        s = replace(s, text=prefix + rest, old=_cut(s.old, label), new=_cut(s.new, label),
                     short=_cut(s.short, label) or "")
 
     def comma(t: str | None) -> str | None:
@@ -424,8 +459,19 @@ def noun_phrase(body: str) -> bool:
     and apps that use its services'): a noun, a preposition, no auxiliary or subject before
     a relative clause."""
     head = _RELATIVE_CLAUSE_RE.split(body, 1)[0]
+    if _PARTICIPLE_ITEM_RE.match(body):
+        # 'Information obtained from third parties on your interests': a participle after the
+        # noun qualifies it; with no auxiliary, subject or comma in the whole item, no clause
+        return len(body.split()) <= 12 and not _AUXILIARY_RE.search(body) and not re.search(r"[,;:]", body)
     return (len(body.split()) <= 16 and bool(_NOUN_OPENING_RE.match(head)) and not _IMPERATIVE_RE.match(head) and not _AUXILIARY_RE.search(head)
             and not re.search(r"\b\w+ed\b|[,;:]", head))
+
+
+# a list item's noun, qualified by a participle and its preposition ('Information obtained from …',
+# 'Data collected by …'): the only '-ed' word comes straight after the noun
+_PARTICIPLE_ITEM_RE = re.compile(r"^[A-Z][a-z-]+(?: [a-z][\w-]*)? (?:obtained|collected|received|provided|gathered|"
+                                 r"derived|submitted|generated|stored|inferred|purchased|acquired) "
+                                 r"(?:from|by|through|via|on|in|about|with)\b(?!.*\b\w+ed\b)")
 
 
 def unbalanced(body: str) -> bool:
@@ -433,7 +479,7 @@ def unbalanced(body: str) -> bool:
     return body.count("(") != body.count(")") or body.count('"') % 2 == 1 or body.count("“") != body.count("”")
 
 
-_LIST_LEAD_RE = re.compile(r"(?i)\b(?:include|includes|including|are|is|such as|following)\s*:$")
+_LIST_LEAD_RE = re.compile(r"(?i)\b(?:include|includes|including|are|is|such as|following|limited to)\s*:$")
 _LIST_ITEMS_BACK = 12      # how far back an unbulleted list's lead-in may stand
 
 
@@ -468,7 +514,8 @@ def publishable(statements: list[Statement], ctx: "Context | None" = None) -> li
             s = listed(s, ctx) or s
         if host_value(s) or (s.impact not in _SECTIONS and _CHANGELOG_RE.search(_LABEL_RE.sub("", s.text))):
             continue
-        if s.impact in _NAMED or fragment(s.text) is None:
+        bare = s.text == _LABEL_RE.sub("", s.text) and noun_phrase(s.text)     # a list item a rule quoted as it is
+        if s.impact in _NAMED and not bare or fragment(s.text) is None:
             out.append(spaced(s))
             continue
         fixed = mended(s)

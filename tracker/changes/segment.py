@@ -128,6 +128,8 @@ def _split_glued_heading(title: str) -> list[str]:
     words, so 'YouTube Kids' or 'HubSpot Forms' stay whole."""
     for rx in (_GLUED_HEADING_RE, _GLUED_ANY_RE):
         parts = rx.split(title)
+        if len(parts) == 2 and glued_inside_name(title, len(parts[0])):
+            continue              # 'Consent to LinkedIn Processing Information About You': one title
         if len(parts) == 2 and all(len(p.split()) >= 2 for p in parts) and (
                 rx is _GLUED_HEADING_RE or parts[0].split()[-1][:1].islower()):
             return [p.strip() for p in parts]

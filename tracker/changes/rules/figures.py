@@ -61,13 +61,17 @@ def _contact_role(sentence: str | None, what: str) -> str:
     return f"{role}'s {what}"
 
 
+# a heading the scrape ran on after an address's postcode or country ('… CO 80237, USA Policy Updates')
+_ADDRESS_TAIL_RE = re.compile(r"(?:(?<=\d{5})|(?<=\bUSA)|(?<=U\.S\.A\.)|(?<=\bUS))\s+(?:[A-Z][a-z]+\s*){1,4}$")
+
+
 def _address_statement(old: str, new: str) -> tuple[str, str, str] | None:
     """'Postal address changed to “Suite 303, 49 Spadina Ave” (was: “317 Adelaide Street
     West, Suite 910”)': the address words of the edit, not the sentence around them."""
     w = edit_window(old, new, context=0)
     if w is None:
         return None
-    gone, came = (x.strip(" ,;:") for x in (w[2] or w[0], w[3] or w[1]))
+    gone, came = (_ADDRESS_TAIL_RE.sub("", x.strip(" ,;:")) for x in (w[2] or w[0], w[3] or w[1]))
     if not came:
         return None
     text = f"Postal address changed to “{came}”" + (f" (was: “{gone}”)" if gone else "")
