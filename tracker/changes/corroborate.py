@@ -426,6 +426,9 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
             or impact in QUOTED and quoted_gone and not sign(text).polarity and (
                 side.joined().holds(text, SAME_QUOTE, stemmed=True, kind=nothing_new(text, side.common())))
             or impact in QUOTED and quoted_gone and same_pointer(text, side)
+            # a short rule said gone that the new text says of its subject by another name
+            # ('This Site and Application are not directed to children under 13' <- 'Pinterest is …')
+            or quoted_gone and impact not in PROTECTIONS and impact not in SHARING and _predicate_said(text, side)
             or impact == "promise-withdrawn" and kind is not None and quoted_gone and narrowed(text, side, kind)
             or given is not None and given(text))
 
@@ -493,6 +496,22 @@ def _short_said_before(text: str, old: Side) -> bool:
         return False
     signs = old._index()
     pool = set.intersection(*(set(old._by_stem.get(st, ())) for st in stems))
+    return any(signs[k].polarity == want.polarity and set(want.numbers) <= set(signs[k].numbers) for k in pool)
+
+
+def _predicate_said(text: str, side: Side) -> bool:
+    """Is a rule marked by a negation or a number said in one sentence of side, predicate whole
+    (with the same negations and numbers), whatever it calls its subject ('This Site and
+    Application are not directed to children under 13' -> 'Pinterest is not …')?"""
+    want = sign(text)
+    m = _SUBJECT_RE.match(text)
+    if not m or not (want.polarity or want.numbers):
+        return False
+    stems = sign(text[m.end():]).stems
+    if len(stems) < MIN_PREDICATE:
+        return False
+    signs = side._index()
+    pool = set.intersection(*(set(side._by_stem.get(st, ())) for st in stems))
     return any(signs[k].polarity == want.polarity and set(want.numbers) <= set(signs[k].numbers) for k in pool)
 
 

@@ -459,6 +459,20 @@ def awaits_object(head: str) -> bool:
 _SO_THAT_RE = re.compile(r"\s(?=so that\b)")
 
 
+# a phrase that bounds what a negated verb denies: to whom, with whom, for what, except when
+_SCOPE_RE = re.compile(r"(?:^|,)\s*(?:with|to|for|from|outside(?: of)?|other than|unless|except|without|beyond)\s", re.I)
+
+
+def _negated_scope_lost(head: str, tail: str) -> bool:
+    """A cut of a negated clause that drops the phrase bounding what it denies states a wider
+    denial than the text makes ('We do not share any of your personal information' for '…,
+    including your shopping history, with your cable or satellite TV provider')."""
+    if not any(w.lower().strip(",.;:") in _NEGATIONS for w in head.split()):
+        return False
+    rest = re.split(r"[.;]\s", tail, maxsplit=1)[0]
+    return _SCOPE_RE.search(rest.lstrip(" ,(")) is not None
+
+
 def shorten(text: str, limit: int, keep: tuple[str, ...] = (), purpose: bool = False) -> str | None:
     """A start of text that ends at a clause boundary (',', ';', a dash, '(') and fits the
     limit with at least six words: whole clauses, never a word cut off mid-phrase. Of those,
@@ -491,6 +505,8 @@ def shorten(text: str, limit: int, keep: tuple[str, ...] = (), purpose: bool = F
         head = tidy(text[:m.start()])
         if text.startswith("New commitment") and not _COMMITTING_RE.search(head):
             continue                      # the cut would drop the commitment itself
+        if _negated_scope_lost(head, text[m.start():]):
+            continue                      # 'does not share any of your information' without 'with your TV provider'
         if len(head.split()) >= 6 and _has_verb(head) and _balanced(head):
             low = head.lower()
             score = (sum(1 for t in keep if t in low), len(head), head)
@@ -693,7 +709,13 @@ def unmarked(text: str) -> str:
 _ANY_ASIDE_RE = re.compile(r" \((?:[^()\s]+ ){3,}[^()]{1,80}\)(?=[\s,;.]|$)")     # four words or more: a definition
 
 
+# an example list set off by commas inside a clause that goes on ('any of your personal
+# information, including your shopping history, with your cable provider')
+_INNER_EXAMPLE_RE = re.compile(r",\s+(?:including|such as|e\.g\.|for example)\s[^,;:()]{1,80},(?=\s+(?:with|to|for|from|outside|other than|unless|except|without|beyond|by|in|on)\s)")
+
+
 def without_aside(text: str) -> str:
     """text without its asides in parentheses of any length ('aggregate information (information
-    that does not directly identify an individual) with third parties'): a headline's form."""
-    return _ANY_ASIDE_RE.sub("", text)
+    that does not directly identify an individual) with third parties') and without an example
+    list set off by commas in the middle of its clause: a headline's form."""
+    return _INNER_EXAMPLE_RE.sub("", _ANY_ASIDE_RE.sub("", text))
