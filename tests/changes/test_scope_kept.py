@@ -37,3 +37,12 @@ def test_a_rule_said_of_its_subject_by_another_name_is_still_there() -> None:
     assert not _held("This Site and Application are directed to children under 13", "children-rule", new,
                      _no_kind, None, True)           # the negation differs
     assert not _held(gone, "children-rule", new, _no_kind, None, False)    # only for a claim of removal
+
+
+def test_product_names_with_a_one_letter_prefix_are_no_glued_menu() -> None:
+    from tracker.changes.segment import is_chrome, segment
+    said = ("We also may collect information regarding customer activities on our website, iCloud and MobileMe "
+            "services, and iTunes Store and from our other products and services.")
+    assert not is_chrome(said)
+    assert said in [s.text for s in segment(said + " This information is aggregated.").sentences]
+    assert is_chrome("ContentsIntroductionInformation we collectHow we use itYour choices")

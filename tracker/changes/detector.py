@@ -38,7 +38,7 @@ from tracker.changes.verdict import (
 
 log = logging.getLogger(__name__)
 
-DETECTOR_VERSION = "2.8.0"
+DETECTOR_VERSION = "2.8.1"
 
 
 class _PerText:

@@ -136,9 +136,14 @@ def _split_glued_heading(title: str) -> list[str]:
     return [title]
 
 
+# a lower-case letter glued to a capital after a word of its own ('PolicyTerms'); a one-letter
+# prefix before a capital is a product's name ('iCloud', 'iTunes', 'eBay'), never glue
+_GLUE_STEP_RE = re.compile(r"[a-z]{2}[A-Z]")
+
+
 def is_chrome(text: str) -> bool:
     """Glued navigation/menu text from scrapers ("ContentsIntroductionInformation we collect")."""
-    glued = len(CASE_STEP_RE.findall(text))
+    glued = len(_GLUE_STEP_RE.findall(text))
     words = max(1, len(text.split()))
     if glued >= 3 and glued / words > 0.08:
         return True
