@@ -46,3 +46,21 @@ def test_product_names_with_a_one_letter_prefix_are_no_glued_menu() -> None:
     assert not is_chrome(said)
     assert said in [s.text for s in segment(said + " This information is aggregated.").sentences]
     assert is_chrome("ContentsIntroductionInformation we collectHow we use itYour choices")
+
+
+def _lead(text: str) -> bool:
+    from tracker.changes.headline import _weak_lead
+    from tracker.changes.statements import Statement
+    return _weak_lead(Statement(text, "other", "practice-changed", None, text, (0,)))
+
+
+def test_the_documents_scope_a_change_log_line_and_a_bare_subject_never_lead() -> None:
+    assert _lead("The REDcard Privacy Policy applies to information collected")
+    assert _lead("Google's Privacy Policy applies to all of the services offered by Google Inc. and its affiliates")
+    assert _lead("No longer says: Created and added a link to the Privacy Policy archive")
+    assert _lead("Information Google collects when you are signed in to Google")
+    # what the company does leads
+    assert not _lead("Acme may share your personal information with advertising partners")
+    assert not _lead("Data Acme receives from partners is kept for 30 days")
+    assert not _lead("Information Google collects when you are signed in may be associated with your Google Account")
+    assert not _lead("Added services may collect your location")

@@ -36,6 +36,7 @@ import re
 from dataclasses import replace
 
 from tracker.changes.clauses import drop_opener, practice_of
+from tracker.changes.leadless import no_practice
 from tracker.changes.phrasing import _bare_condition as bare_condition, capitalise, compact as drop_asides, has_verb, keeps_was_context, plain_words as compact, shorten, unmarked, without_aside
 from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, narrow, RANK, standing, tier, valued
 from tracker.changes.anchors import refers_back
@@ -196,6 +197,7 @@ def _weak_lead(s: Statement) -> bool:
             or bool(_LIST_AHEAD_RE.search(_strip_was(body)))
             or body.count('"') % 2 == 1       # a quote mark left open: a heading glued on ('… settings" For example')
             or bool(_EXAMPLE_RE.match(body))  # an example of the sentence before, not a practice of its own
+            or no_practice(body)              # the document's scope, its change log, a bare subject
             or bool(_GLUED_TITLE_RE.match(body)))
 
 
