@@ -8,7 +8,10 @@ The reductions here drop only what carries no practice of its own, each a whole 
   never a condition ('If you …', 'When …', 'Unless …') or an exception ('Except as …'), which
   change what the sentence promises, and never an opener holding a name the reader must get;
 - a trailing list of examples (', such as credit card information', ' including …', ', etc.');
-- a trailing remark about the text itself (', as described below', ', as set forth by …').
+- a trailing remark about the text itself (', as described below', ', as set forth by …');
+- for a headline, padding ('also', 'various', 'or similar technologies') and a 'which' clause
+  that only describes its noun (_unpadded); _purpose_lost tells a cut that ends on 'uses
+  <companies>' without what they are for.
 
 Each reduction keeps a clause with a verb and at least six words, or is not made.
 """
@@ -120,3 +123,37 @@ def practice_of(text: str, limit: int, keep: tuple[str, ...] = ()) -> str | None
         return text
     fitting = [r for r in reductions(text, keep) if len(r) <= limit]
     return max(fitting, key=len) if fitting else None
+
+
+# words a headline may leave out without changing what is said: 'also', 'various', 'or similar
+# technologies' after the cookies it generalises, and a
+# non-restrictive 'which' clause that only describes its noun ('your billing and credit card
+# information, which NYTimes.com collects and stores to enable …'); never a 'which' clause that
+# hands data on or uses it ('…, which may use it for advertising')
+_PADDING_RE = re.compile(r"(?:(?<=\bnow)|(?<=\bmay)|(?<=\bwill)|(?<=\bcan)) also\b|\bvarious (?=\w)|"
+                         r",? (?:and|or) (?:other )?similar (?:tracking )?(?:technologies|tools)\b")
+_WHICH_RE = re.compile(r"(?<=\w), which ([^,;:()]*)(?=,|$)")
+_WHICH_KEEPS_RE = re.compile(r"(?i)\b(?:share|sell|disclos|transfer|use|combin|provid|track|send|not|never|why|means?|only|except|unless)"
+                             r"|n't\b")
+
+
+def _unpadded(text: str) -> str:
+    """text without its padding (_PADDING_RE) and a 'which' clause that only describes its noun."""
+    text = _PADDING_RE.sub("", text)
+    text = _WHICH_RE.sub(lambda m: m.group(0) if _WHICH_KEEPS_RE.search(m.group(1)) else "", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+# a cut that ends on 'uses <something>' and drops what for ('… uses third-party advertising
+# companies' of '… to display ads tailored to your interests'): the purpose was the practice
+_USES_END_RE = re.compile(r"(?i)\b(?:uses?|using|employs?|engages?|works with|relies on)\b(?:(?!\bto\b)[^,;])*"
+                          r"\b(?:companies|partners|vendors|providers|tools|technologies|networks|firms|agencies|parties|"
+                          r"services|cookies|beacons|pixels|SDKs)$")
+
+
+def _purpose_lost(full: str, cut: str) -> bool:
+    """cut ends on 'uses <something>' and the full statement goes on with 'to <what for>'."""
+    tail = cut.rstrip(" .")[-30:]
+    at = full.find(tail)
+    return bool(tail) and at >= 0 and bool(_USES_END_RE.search(cut.rstrip(" ."))) \
+        and full[at + len(tail):].lstrip(" ,").startswith(("to ", "in order to "))

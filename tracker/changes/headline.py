@@ -36,7 +36,9 @@ import re
 from dataclasses import replace
 
 from tracker.changes.clauses import drop_opener, practice_of
-from tracker.changes.leadless import no_practice
+from tracker.changes.clauses import _purpose_lost, _unpadded
+from tracker.changes.leadless import (_CONTACT_US_RE, _EXAMPLE_RE, _GLUED_TITLE_RE, _LIST_AHEAD_RE, _MORE_INFO_RE,
+                                      _RAW_EDIT_RE, _no_main_clause, no_practice)
 from tracker.changes.phrasing import _bare_condition as bare_condition, capitalise, compact as drop_asides, has_verb, keeps_was_context, plain_words as compact, shorten, unmarked, without_aside
 from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, narrow, RANK, standing, tier, valued
 from tracker.changes.anchors import refers_back
@@ -201,36 +203,6 @@ def _weak_lead(s: Statement) -> bool:
             or bool(_GLUED_TITLE_RE.match(body)))
 
 
-# 'For example, some apps use information such as your friends list': it illustrates a practice stated elsewhere
-_EXAMPLE_RE = re.compile(r"(?i)^(?:for (?:example|instance)|e\.g\.|as an example|by way of example|examples? (?:of|include))\b")
-
-
-# a section title glued before the sentence's subject ('Third-Party Automated Collection Target
-# participates in online behavioral advertising'): three title-case words, a name, then its verb
-_GLUED_TITLE_RE = re.compile(r"^(?!The )(?:[A-Z][\w'’-]*,?\s+(?:and\s+|&\s+)?){3,8}[A-Z][\w.'’-]*\s+(?:participates|uses|collects|"
-                             r"shares|may|will|does|is|are|has|receives|provides|works|offers)\b")
-
-
-# a fragment that opens with a preposition or a subordinator and never reaches a main clause
-# ('With respect to Personal Information received or transferred', 'In aggregated form which …')
-_SUBORDINATE_START_RE = re.compile(r"^(?:In|With|For|From|By|On|At|Under|Where|When|While|If|Although|As|Through|Via|"
-                                   r"Upon|After|Before|Once|Unless|Because|To (?!the\b|its\b|our\b)[a-z]+)\b")
-_MAIN_CLAUSE_RE = re.compile(r",\s+(?:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}|it|we|you|they|the company|personal|your|its|"
-                             r"this|these|the|such|all|any|some|information|data)\b[^,]{0,60}?\b(?:may|will|can|is|are|does|do|"
-                             r"has|have|must|shall|would|could|should|[a-z]+s|[a-z]+ed)\b")
-
-
-# an edit quoted as words added or dropped ('Adds “…” after “…”'): a redline, never a headline
-_RAW_EDIT_RE = re.compile(r"^(?:Adds|Drops|Now says|Now mentions [^:]{1,40}:|No longer mentions [^:]{1,40}:) “")
-# a sentence that announces a list it does not quote ('… in the following ways', '… as follows')
-_LIST_AHEAD_RE = re.compile(r"(?i)\b(?:the following(?: [a-z]+)?|as follows|below|these ways)$")
-# 'Google's privacy site provides more information about …': where to read, a pointer in a sentence
-_MORE_INFO_RE = re.compile(r"(?i)\b(?:provides?|offers?|contains?|gives?|has) (?:more|further|additional|detailed) "
-                           r"(?:information|details|advice)\b|\b(?:find out|learn|read) more\b")
-# 'If you have questions …, please contact Apple': how to ask, never what changed most
-_CONTACT_US_RE = re.compile(r"(?i)\bplease (?:contact|write to|e-?mail|call)\b|^(?:if you have|for) (?:any )?questions\b")
-
-
 # a subject or object that points at something the sentence never names ('Amazon may use this
 # information to …', 'Twitter does this to …'): it reads only after the sentence before it
 _DANGLING_RE = re.compile(r"(?i)(?<!\bhow )(?<!\bwhat )(?<!\bso )\b(?:this|that|these|such|said)\s+(?:information|data|details|info)\b(?!\s+as\b)|"
@@ -258,10 +230,6 @@ def _lead_order(statements: list[Statement]) -> list[Statement]:
                   and tier(strong[i].impact) > tier(strong[d].impact) + 1]
         out.insert(lesser[0] if lesser else len(out), d)
     return [strong[i] for i in out] + [s for s in statements if _weak_lead(s)]
-
-
-def _no_main_clause(body: str) -> bool:
-    return bool(_SUBORDINATE_START_RE.match(body)) and not _MAIN_CLAUSE_RE.search(body)
 
 
 _EXCEPTING_RE = re.compile(r"(?i)\b(?:except|other than|unless|save)\b")
@@ -339,40 +307,6 @@ def _lost_news(s: Statement, full: str, cut: str) -> bool:
     new = (s.new or "").lower()
     return bool(new) and (s.new or "")[:1].islower() and len(new) <= 60 and new in full.lower() \
         and new not in cut.lower() and s.new != full
-
-
-# words a headline may leave out without changing what is said: 'also', 'various', 'or similar
-# technologies' after the cookies it generalises, and a
-# non-restrictive 'which' clause that only describes its noun ('your billing and credit card
-# information, which NYTimes.com collects and stores to enable …'); never a 'which' clause that
-# hands data on or uses it ('…, which may use it for advertising')
-_PADDING_RE = re.compile(r"(?:(?<=\bnow)|(?<=\bmay)|(?<=\bwill)|(?<=\bcan)) also\b|\bvarious (?=\w)|"
-                         r",? (?:and|or) (?:other )?similar (?:tracking )?(?:technologies|tools)\b")
-_WHICH_RE = re.compile(r"(?<=\w), which ([^,;:()]*)(?=,|$)")
-_WHICH_KEEPS_RE = re.compile(r"(?i)\b(?:share|sell|disclos|transfer|use|combin|provid|track|send|not|never|why|means?|only|except|unless)"
-                             r"|n't\b")
-
-
-def _unpadded(text: str) -> str:
-    """text without its padding (_PADDING_RE) and a 'which' clause that only describes its noun."""
-    text = _PADDING_RE.sub("", text)
-    text = _WHICH_RE.sub(lambda m: m.group(0) if _WHICH_KEEPS_RE.search(m.group(1)) else "", text)
-    return re.sub(r"\s{2,}", " ", text).strip()
-
-
-# a cut that ends on 'uses <something>' and drops what for ('… uses third-party advertising
-# companies' of '… to display ads tailored to your interests'): the purpose was the practice
-_USES_END_RE = re.compile(r"(?i)\b(?:uses?|using|employs?|engages?|works with|relies on)\b(?:(?!\bto\b)[^,;])*"
-                          r"\b(?:companies|partners|vendors|providers|tools|technologies|networks|firms|agencies|parties|"
-                          r"services|cookies|beacons|pixels|SDKs)$")
-
-
-def _purpose_lost(full: str, cut: str) -> bool:
-    """cut ends on 'uses <something>' and the full statement goes on with 'to <what for>'."""
-    tail = cut.rstrip(" .")[-30:]
-    at = full.find(tail)
-    return bool(tail) and at >= 0 and bool(_USES_END_RE.search(cut.rstrip(" ."))) \
-        and full[at + len(tail):].lstrip(" ,").startswith(("to ", "in order to "))
 
 
 # the shorter label of a sentence no longer said, when the whole sentence fits with it only

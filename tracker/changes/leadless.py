@@ -1,6 +1,8 @@
-"""Sentences that state no practice of the company and so never lead a summary when anything
-else changed: the document describing its own scope, a line of its change log, a subject cut
-before its verb. Used by headline._weak_lead; each pattern has an example."""
+"""Sentences that never lead a summary when anything else changed (headline._weak_lead): they
+state no practice of the company (the document describing its own scope, a line of its change
+log, a subject cut before its verb, an example of the sentence before, a way to ask questions or
+read more) or are fragments (a heading glued on, a clause with no main clause, a list announced
+and not quoted, a redline). Each pattern has an example."""
 from __future__ import annotations
 
 import re
@@ -27,6 +29,40 @@ def _subject_only(body: str) -> bool:
     """body is a subject with its relative clause and no verb of its own (see _SUBJECT_ONLY_RE)."""
     m = _SUBJECT_ONLY_RE.match(body)
     return m is not None and not _MODAL_RE.search(m.group("rest")) and bool(_SUBORDINATOR_RE.match(m.group("rest")))
+
+
+# 'For example, some apps use information such as your friends list': it illustrates a practice stated elsewhere
+_EXAMPLE_RE = re.compile(r"(?i)^(?:for (?:example|instance)|e\.g\.|as an example|by way of example|examples? (?:of|include))\b")
+
+
+# a section title glued before the sentence's subject ('Third-Party Automated Collection Target
+# participates in online behavioral advertising'): three title-case words, a name, then its verb
+_GLUED_TITLE_RE = re.compile(r"^(?!The )(?:[A-Z][\w'’-]*,?\s+(?:and\s+|&\s+)?){3,8}[A-Z][\w.'’-]*\s+(?:participates|uses|collects|"
+                             r"shares|may|will|does|is|are|has|receives|provides|works|offers)\b")
+
+
+# a fragment that opens with a preposition or a subordinator and never reaches a main clause
+# ('With respect to Personal Information received or transferred', 'In aggregated form which …')
+_SUBORDINATE_START_RE = re.compile(r"^(?:In|With|For|From|By|On|At|Under|Where|When|While|If|Although|As|Through|Via|"
+                                   r"Upon|After|Before|Once|Unless|Because|To (?!the\b|its\b|our\b)[a-z]+)\b")
+_MAIN_CLAUSE_RE = re.compile(r",\s+(?:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}|it|we|you|they|the company|personal|your|its|"
+                             r"this|these|the|such|all|any|some|information|data)\b[^,]{0,60}?\b(?:may|will|can|is|are|does|do|"
+                             r"has|have|must|shall|would|could|should|[a-z]+s|[a-z]+ed)\b")
+
+
+# an edit quoted as words added or dropped ('Adds “…” after “…”'): a redline, never a headline
+_RAW_EDIT_RE = re.compile(r"^(?:Adds|Drops|Now says|Now mentions [^:]{1,40}:|No longer mentions [^:]{1,40}:) “")
+# a sentence that announces a list it does not quote ('… in the following ways', '… as follows')
+_LIST_AHEAD_RE = re.compile(r"(?i)\b(?:the following(?: [a-z]+)?|as follows|below|these ways)$")
+# 'Google's privacy site provides more information about …': where to read, a pointer in a sentence
+_MORE_INFO_RE = re.compile(r"(?i)\b(?:provides?|offers?|contains?|gives?|has) (?:more|further|additional|detailed) "
+                           r"(?:information|details|advice)\b|\b(?:find out|learn|read) more\b")
+# 'If you have questions …, please contact Apple': how to ask, never what changed most
+_CONTACT_US_RE = re.compile(r"(?i)\bplease (?:contact|write to|e-?mail|call)\b|^(?:if you have|for) (?:any )?questions\b")
+
+
+def _no_main_clause(body: str) -> bool:
+    return bool(_SUBORDINATE_START_RE.match(body)) and not _MAIN_CLAUSE_RE.search(body)
 
 
 def no_practice(body: str) -> bool:
