@@ -484,30 +484,21 @@ MIN_PREDICATE = 2           # content words a short sentence's predicate needs t
 
 def _short_said_before(text: str, old: Side) -> bool:
     """Is a sentence too short for holds() (fewer than MIN_WORDS content words) but marked by a
-    negation or a number said before, whatever it calls its subject: its predicate whole, with
-    the same negations and numbers, in one old sentence ('This Service is not directed to
-    children under 13' <- 'This Site and Application are not directed to children under 13')?"""
-    want = sign(text)
-    if len(want.stems) >= MIN_WORDS or not (want.polarity or want.numbers):
-        return False
-    m = _SUBJECT_RE.match(text)
-    stems = sign(text[m.end():]).stems if m else want.stems
-    if len(stems) < MIN_PREDICATE:
-        return False
-    signs = old._index()
-    pool = set.intersection(*(set(old._by_stem.get(st, ())) for st in stems))
-    return any(signs[k].polarity == want.polarity and set(want.numbers) <= set(signs[k].numbers) for k in pool)
+    negation or a number said before, whatever it calls its subject ('This Service is not
+    directed to children under 13' <- 'This Site and Application are not directed to children
+    under 13')? Without a subject read, all its words are the predicate."""
+    return len(sign(text).stems) < MIN_WORDS and _predicate_said(text, old, subject_needed=False)
 
 
-def _predicate_said(text: str, side: Side) -> bool:
+def _predicate_said(text: str, side: Side, subject_needed: bool = True) -> bool:
     """Is a rule marked by a negation or a number said in one sentence of side, predicate whole
     (with the same negations and numbers), whatever it calls its subject ('This Site and
     Application are not directed to children under 13' -> 'Pinterest is not …')?"""
     want = sign(text)
     m = _SUBJECT_RE.match(text)
-    if not m or not (want.polarity or want.numbers):
+    if (subject_needed and not m) or not (want.polarity or want.numbers):
         return False
-    stems = sign(text[m.end():]).stems
+    stems = sign(text[m.end():]).stems if m else want.stems
     if len(stems) < MIN_PREDICATE:
         return False
     signs = side._index()
