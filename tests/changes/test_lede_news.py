@@ -25,8 +25,14 @@ def test_etc_inside_a_sentence_stays() -> None:
     assert len(split_sentences("We collect your name, email, etc. when you register.")) == 1
 
 
-def test_ads_are_a_topic() -> None:
+def test_targeted_ads_are_a_topic() -> None:
     assert has_topic("We may display targeted ads to you through social media platforms.")
+    assert has_topic("For example, we may target TV ads to guests who like groceries.")
+
+
+def test_ads_that_target_no_one_are_no_topic() -> None:
+    assert not has_topic("Generic, non-personalized ads will continue to be displayed.")
+    assert not has_topic("There are no Local Ads at this time.")
 
 
 def test_new_practice_leads_the_reassurance_stated_with_it() -> None:
