@@ -229,7 +229,10 @@ def _lead_order(statements: list[Statement]) -> list[Statement]:
         lesser = [k for k, i in enumerate(out) if i > d and not _dangling(strong[i])
                   and tier(strong[i].impact) > tier(strong[d].impact) + 1]
         out.insert(lesser[0] if lesser else len(out), d)
-    return [strong[i] for i in out] + [s for s in statements if _weak_lead(s)]
+    weak = [s for s in statements if _weak_lead(s)]
+    # among the weak, a fragment of a practice before a line about the document itself (its
+    # change log, its scope): 'Created and added a link to the Privacy Policy archive' comes last
+    return [strong[i] for i in out] + sorted(weak, key=lambda s: no_practice(capitalise(_LABELS_RE.sub("", s.short or s.text))))
 
 
 _EXCEPTING_RE = re.compile(r"(?i)\b(?:except|other than|unless|save)\b")
@@ -363,6 +366,8 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
             if not _fragment(s, cut):
                 return _led(lead, cut)
             spare = spare or _led(lead, cut)
+    if spare and bare_condition(_LABELS_RE.sub("", spare[len(lead):])):
+        spare = None              # a condition cut before its main clause states what the text only supposes
     if spare or dropped:
         return spare or dropped or ""
     return _fallback(statements, f, verdict, lead)

@@ -20,6 +20,7 @@ IMPACTS: tuple[tuple[str, str], ...] = (
     ("consent-required", "the user is now asked before data is collected (opt-in instead of implied consent)"),
     ("right-added", "the user gains a right or a control"),
     ("promise-added", "a new commitment limits what the company does"),
+    ("transfer-swap", "the framework international transfers rest on replaced by another (Safe Harbor -> Privacy Shield): their legal footing"),
     ("law-for-transfers", "a law or framework newly cited or dropped in a sentence about international transfers"),
     ("law-cited", "a law newly cited or dropped (GDPR, CCPA): which rights apply and what the policy answers to"),
     ("children-rule", "what children may do or what is collected from them: a protected group"),
@@ -266,7 +267,7 @@ def section_audience(title: str) -> str | None:
 # levels that alone make a change at least `substantive` (verdict by meaning)
 SUBSTANTIVE_IMPACTS = frozenset({"sale-reversal", "promise-withdrawn", "promise-narrowed", "right-removed", "consent-weakened",
                                  "sharing-widened", "new-recipient", "retention-changed", "right-added",
-                                 "promise-added", "no-sale-promise", "transfer-basis", "consent-required",
+                                 "promise-added", "no-sale-promise", "transfer-basis", "transfer-swap", "consent-required",
                                  "sensitive-collected"})
 # levels that alone make a change `major`
 MAJOR_IMPACTS = frozenset({"sale-reversal"})

@@ -79,7 +79,7 @@ _NO_SUBJECT_RE = re.compile(r"^(?:may|might|will|would|can|could|should|must|sha
                             r"does|do|did|not|be|been|being)\b")
 _GLUED_BREAK_RE = re.compile(r"[a-z]{2}[.?!][A-Z][a-z]")
 # levels whose label names what changed by kind: kept whatever their quote looks like
-_NAMED = frozenset({"section-added", "section-removed", "law-cited", "transfer-basis", "value-changed",
+_NAMED = frozenset({"section-added", "section-removed", "law-cited", "transfer-basis", "transfer-swap", "value-changed",
                     "contact-changed", "retention-changed", "office-named", "page-summary", "sale-reversal",
                     "sources-widened", "basis-stated",
                     # 'Verizon now collects biometric data': worded by the rule (a quote it takes is checked there)

@@ -169,6 +169,9 @@ def is_banner_link(sentence: str) -> bool:
 # before a name it does not ('Acme Inc. Privacy Office', 'Spadina Ave. Suite 303')
 _COMPANY_ENDS = frozenset({"inc", "ltd", "corp", "llc", "plc", "gmbh", "pvt", "pte", "bhd", "bros",
                            "ave", "blvd", "pkwy", "hwy", "rd", "ste", "st"})
+# 'etc.' ends a list, and the list often ends its sentence ('… clothing, etc. We do not share …'):
+# before a word that opens a sentence it is a stop, like a company's 'Inc.'
+_MAY_END_SENTENCE = _COMPANY_ENDS | {"etc"}
 _OPENER_RE = re.compile(r"(?:We|You|Your|Our|If|When|Personal|Information|This|These|Please|In|For|All|Any|Some|"
                         r"Such|It|They|Where|Unless|Except|However|Data)\s+[a-z]")
 
@@ -197,7 +200,7 @@ def split_sentences(paragraph: str, lower_case: bool = False) -> list[str]:
         if m.group(1) == "." and word:
             w = word.group(1).lower().rstrip(".")
             if (w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w)) \
-                    and not (w in _COMPANY_ENDS and _OPENER_RE.match(paragraph, m.end())):
+                    and not (w in _MAY_END_SENTENCE and _OPENER_RE.match(paragraph, m.end())):
                 continue
         piece = paragraph[start:end].strip()
         if piece:

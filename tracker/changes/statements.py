@@ -16,6 +16,7 @@ import re
 from typing import Callable
 
 from tracker.changes.anchors import PRONOUN_RE, anchor
+from tracker.changes.leadless import _EXAMPLE_RE
 from tracker.changes.phrasing import has_verb, is_advice, is_page_chrome, is_pointer, link_phrase, say_new, third_person
 from tracker.changes.priorities import defines, hedged, MAX_STATEMENTS, narrow, RANK, ranked_standing, section_audience, standing, tier, valued
 from tracker.changes.rules.common import _content_words, Context, _PRACTICE_RE, Statement
@@ -130,6 +131,49 @@ def controlled_practices(cands: list[Statement], added: frozenset[int]) -> dict[
     return out
 
 
+# a new limit stated just after the new practice it limits ('Target may target TV ads to guests
+# who …', then 'Target does not share any of your personal information with your cable or
+# satellite TV provider'): the practice is the news, the reassurance comes with it
+REASSURED_WINDOW = 3        # changes: the practice stands in the few sentences before its limit
+_REASSURED_LEVELS = _CONTROLLED_LEVELS | {"practice-changed"}
+# what the company may do (a modal and its verb), never a state ('TV ads are sent to groups …')
+# nor what a technology can be used for ('Flash can be used to place …')
+_MODAL_RE = re.compile(r"\b(?:may|will|can|might|could)\s+(?:now\s+|also\s+)*(?!be\b)[a-z]+")
+# words any sentence about data shares: never what ties a limit to its practice
+_GENERIC_WORDS = frozenset("information personal data share shares shared sharing collect collects collected use uses "
+                           "used using provide provides provided receive receives received process processes "
+                           "processed disclose discloses disclosed including".split())
+
+
+def _object_words(text: str) -> set[str]:
+    """The lower-case content words of a statement (names and generic data words aside): what
+    it is about ('social media platforms', 'shopping')."""
+    body = _LABEL_RE.sub("", text.split(" (was: ")[0])
+    return _content_words(" ".join(w for w in body.split() if not w[:1].isupper())) - _GENERIC_WORDS
+
+
+def reassured_practices(cands: list[Statement], added: frozenset[int]) -> dict[int, int]:
+    """The new practices a new promise stated right after them limits, each with the standing of
+    that promise: 'Target may display targeted ads to you through social media platforms' goes
+    before 'New commitment: Target does not share … with social media platforms', whose news is
+    the practice it comes with. added: the changes that are whole sentences new to this version."""
+    limits = [(standing(r.impact, r.text), max(r.changes), _object_words(r.text)) for r in cands
+              if r.impact == "promise-added" and r.changes and set(r.changes) <= added]
+    out: dict[int, int] = {}
+    for k, p in enumerate(cands):
+        body = _LABEL_RE.sub("", p.text)
+        if not limits or p.impact not in _REASSURED_LEVELS or p.old is not None or not p.changes \
+                or not set(p.changes) <= added or standing(p.impact, p.text) > tier(p.impact) \
+                or hedged(p.impact, p.text) or _NEGATED_RE.search(p.text) or defines(p.text) \
+                or _USER_ACTS_RE.match(body) or _EXAMPLE_RE.match(body) or not _MODAL_RE.search(body):
+            continue
+        over = [st for st, kr, words in limits
+                if 0 < kr - max(p.changes) <= REASSURED_WINDOW and words & _object_words(p.text)]
+        if over:
+            out[k] = min(over)
+    return out
+
+
 def scoped(cands: list[Statement], sections: Callable[[int], str]) -> list[Statement]:
     """The candidates with the audience of their section said ('… (for pharmacy guests in Texas
     only)') when every sentence a statement rests on is in a section for some users only and the
@@ -170,7 +214,9 @@ def select(candidates: list[Statement], salient: tuple[str, ...] = (), must: tup
         if s.changes and RANK[s.impact] < best.get(s.changes, len(RANK)):
             best[s.changes] = RANK[s.impact]
     candidates = [s for s in candidates if not s.changes or RANK[s.impact] == best[s.changes]]
-    ahead = controlled_practices(candidates, added)
+    ahead = reassured_practices(candidates, added)
+    for k, st in controlled_practices(candidates, added).items():
+        ahead[k] = min(st, ahead.get(k, st))
     ordered = sorted(enumerate(candidates),
                      key=lambda kc: (ahead.get(kc[0], ranked_standing(kc[1].impact, kc[1].text, kc[1].old, kc[1].new)),
                                      kc[0] not in ahead,
@@ -241,7 +287,7 @@ _DOES_THIS_RE = re.compile(r"^(?:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}|It
 
 
 # levels a sentence keeps even when it only links elsewhere: the right or law it names matters
-_KEPT_BY_POINTERS = frozenset({"right-added", "right-removed", "law-cited", "law-for-transfers", "transfer-basis", "sale-reversal",
+_KEPT_BY_POINTERS = frozenset({"right-added", "right-removed", "law-cited", "law-for-transfers", "transfer-basis", "transfer-swap", "sale-reversal",
                                "promise-withdrawn", "consent-weakened"})
 
 
@@ -323,7 +369,7 @@ def _loose(s: Statement) -> bool:
 
 
 # statements that name what they quote by kind (a heading, a law, a value): never page chrome
-_NAMED_IMPACTS = frozenset({"section-added", "section-removed", "law-cited", "law-for-transfers", "transfer-basis", "value-changed",
+_NAMED_IMPACTS = frozenset({"section-added", "section-removed", "law-cited", "law-for-transfers", "transfer-basis", "transfer-swap", "value-changed",
                             "contact-changed", "retention-changed"})
 
 

@@ -23,7 +23,8 @@ _RULES: dict[str, str] = {
                   r"when you (?:purchase|buy|sign up|register|create an account))\b",
     "use": r"\b(?:we use|use (?:your|this|the|such|that) (?:information|data|personal)|used (?:to|for)|uses? (?:of )?(?:your|personal)|"
            r"process(?:es|ed|ing)? (?:your|personal|the)|purposes?|personali[sz]e|personali[sz]ation|to improve|analy[sz]e|"
-           r"advertis(?:ing|ements?)|marketing|recommend(?:ation)?s?|profil(?:e|ing)|research|to provide (?:and|the|our)|"
+           r"advertis(?:ing|ements?)|(?<!non-)(?:targeted|tailored|personali[sz]ed|relevant|interest-based|behaviou?ral) ads|"
+           r"target (?:\w+ )?ads|ads (?:based on|tailored)|marketing|recommend(?:ation)?s?|profil(?:e|ing)|research|to provide (?:and|the|our)|"
            r"(?:associated|combined|linked|merged) with (?:your|the user's|personal))\b",
     "sharing": r"\b(?:share[sd]?|sharing|disclos(?:e|es|ed|ing|ure)|third[- ]part(?:y|ies)|partners?|service providers?|"
                r"vendors?|affiliates?|subsidiar(?:y|ies)|processors?|sub-?processors?|advertisers?|law enforcement|"

@@ -66,21 +66,38 @@ def transfer_statements(ctx: Context) -> list[Statement]:
         text = c.new if ln - lo else c.old
         said = _owner_says(ctx, text or "", re.compile("|".join(re.escape(x.split()[0]) for x in (ln ^ lo))))
         if said:
-            was = f" (was: {', '.join(sorted(lo))})" if lo and ln else ""
+            # an old value only when a framework was replaced: one added beside it is no swap
+            was = f" (was: {', '.join(sorted(lo))})" if lo - ln and ln else ""
             lead = "" if ln - lo else "No longer says: "
             # the headline form says 'now cites' / 'no longer cites' only of a law the whole
             # text newly cites or no longer cites: a sentence that drops a framework still
             # named elsewhere leaves the policy citing it
             cited = sorted((ln - lo) & set(ctx.entities_added.get("laws", [])))
             dropped = sorted((lo - ln) & set(ctx.entities_removed.get("laws", [])))
-            short = (f"{ctx.owner} now cites {_and(cited)} for international data transfers{was}" if cited
-                     else f"{ctx.owner} no longer cites {_and(dropped)} for international data transfers"
+            instead = _instead_of(ctx, cited)
+            short = (f"{ctx.owner} now cites {_and([_the(x) + x for x in cited])}{instead} for international data transfers{'' if instead else was}"
+                     if cited else f"{ctx.owner} no longer cites {_and(dropped)} for international data transfers"
                      if dropped and not ln - lo else "")
             # a framework only moved between sentences leaves the footing of transfers as it was
-            impact = "transfer-basis" if cited or dropped else "practice-changed"
+            impact = "transfer-swap" if instead else "transfer-basis" if cited or dropped else "practice-changed"
             out.append(Statement(f"{lead}{said}{was}", "international-transfer", impact,
                                  ", ".join(sorted(lo)) or None, ", ".join(sorted(ln)) or None, (k,), short))
     return out
+
+
+# the frameworks that transfers out of the EEA rest on: one replaced by another in the same
+# version (Safe Harbor -> Privacy Shield, Privacy Shield -> clauses) is the news, said as a swap
+_TRANSFER_FRAMEWORK_RE = re.compile(r"Safe Harbor|Privacy Shield|Data Privacy Framework|\bDPF\b|Standard Contractual Clauses|"
+                                    r"Binding Corporate Rules")
+
+
+def _instead_of(ctx: Context, cited: list[str]) -> str:
+    """' instead of Safe Harbor' when a transfer framework newly cited replaces one the whole
+    text no longer cites; '' otherwise (a framework added beside those still cited)."""
+    if not any(_TRANSFER_FRAMEWORK_RE.search(x) for x in cited):
+        return ""
+    gone = sorted(x for x in ctx.entities_removed.get("laws", []) if _TRANSFER_FRAMEWORK_RE.search(x) and x not in cited)
+    return f" instead of {_and(gone)}" if gone else ""
 
 
 def law_statements(ctx: Context) -> list[Statement]:
@@ -99,21 +116,28 @@ def law_statements(ctx: Context) -> list[Statement]:
                     if name.lower() not in said.lower():
                         said = f"{said} ({name})"          # the sentence cites it under another name
                     said = said if side == "new" else f"No longer says: {_lower(said)}"
-                    short = _cites(ctx.owner, name, side, c)
+                    short = _cites(ctx.owner, name, side, c, ctx)
                     # a framework that transfers rest on is their legal footing, not a citation
-                    impact = "law-for-transfers" if short.endswith("for international data transfers") else "law-cited"
+                    impact = ("transfer-swap" if " instead of " in short else "law-for-transfers") \
+                        if short.endswith("for international data transfers") else "law-cited"
                     out.append(Statement(said, "legal-basis", impact, None if side == "new" else name,
                                          name if side == "new" else None, (k,), short))
                     break
     return out
 
 
-def _cites(owner: str, name: str, side: str, c: Change) -> str:
+def _the(name: str) -> str:
+    """'the ' before a law's name that takes one ('the GDPR', 'the Privacy Shield'), else ''."""
+    return "the " if re.search(r"^(?:GDPR|CCPA|CPRA|LGPD|PIPEDA)$|(?:Shield|Act|Directive|Regulation|Framework)$", name) else ""
+
+
+def _cites(owner: str, name: str, side: str, c: Change, ctx: Context) -> str:
     """The headline form of a law newly cited or dropped: 'Cisco now cites Binding Corporate
     Rules for international data transfers', 'Acme no longer cites the GDPR'."""
-    the = "the " if re.search(r"^(?:GDPR|CCPA|CPRA|LGPD|PIPEDA)$|(?:Shield|Act|Directive|Regulation|Framework)$", name) else ""
+    the = _the(name)
     what = " for international data transfers" if re.search(r"(?i)\btransfer", (c.new if side == "new" else c.old) or "") else ""
-    return f"{owner} {'now cites' if side == 'new' else 'no longer cites'} {the}{name}{what}"
+    instead = _instead_of(ctx, [name]) if side == "new" and what else ""
+    return f"{owner} {'now cites' if side == 'new' else 'no longer cites'} {the}{name}{instead}{what}"
 
 
 def named_statements(ctx: Context) -> list[Statement]:
