@@ -85,3 +85,11 @@ def test_a_sentence_that_grew_a_clause_is_still_news() -> None:
     changes = [ch("removed", old, None), ch("added", None, new)]
     added = Statement(f"New: {new}", "sharing", "collection-widened", None, new, (1,))
     assert not reworded_pair(added, changes)
+
+
+def test_a_menu_item_ending_in_a_bar_is_no_section() -> None:
+    from tracker.changes.segment import segment
+    text = ("Privacy Statement\n\nWe collect your name when you register for an account.\n\n"
+            "Contacts & Feedback |\n\nHelp\n")
+    titles = [s.title for s in segment(text).sections]
+    assert "Contacts & Feedback" not in titles

@@ -23,6 +23,12 @@ it makes is looked for in every sentence of the other side:
 - the company's own discretion ('Acme may also choose to use cookies') is no news a restatement
   must keep: 'Acme does this by storing user preferences in cookies' still says it.
 
+- a removed (added) sentence of the same section that the alignment left unpaired and that holds
+  most of a quoted sentence's own words, with its negations and numbers: a rewording
+  (reworded_pair), neither new nor gone;
+- the other page's whole text writing the sentence word for word (verbatim): segmentation left it
+  out there (glued to a glossary heading), it was neither added nor dropped.
+
 A digest resting on several sentences is dropped only when every one of them is still there.
 A refuted sentence supports no other statement either: it was not news in any reading.
 

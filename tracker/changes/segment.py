@@ -529,8 +529,10 @@ def _block_events(kind: str, body: str, lower_doc: bool) -> tuple[tuple, ...]:
             _section_event(out, glued.group(1), 4)     # 'Welcome to the PolicyAn updated version...'
             clean = clean[glued.end(1):]
     if kind.startswith("h") or (kind == "p" and is_plain_heading(clean) and "@" not in clean
-                                and "[email]" not in inline.text and not _URL_IN_TEXT_RE.search(clean)):
-        # (a line with an e-mail address or a web address is a contact, not a guessed heading)
+                                and "[email]" not in inline.text and not _URL_IN_TEXT_RE.search(clean)
+                                and not inline.text.rstrip().endswith("|")):
+        # (a line with an e-mail address or a web address is a contact, not a guessed heading;
+        # one ending in a bar an item of a menu: 'Contacts & Feedback |')
         level = int(kind[1:]) if kind.startswith("h") else (3 if is_caps_heading(clean) else 4)
         if is_date_stamp(clean) and not DATE_RE.fullmatch(clean.strip()):
             out.append(("stamp", clean))
