@@ -23,6 +23,12 @@ it makes is looked for in every sentence of the other side:
 - the company's own discretion ('Acme may also choose to use cookies') is no news a restatement
   must keep: 'Acme does this by storing user preferences in cookies' still says it.
 
+- a removed (added) sentence of the same section that the alignment left unpaired and that holds
+  most of a quoted sentence's own words, with its negations and numbers: a rewording
+  (reworded_pair), neither new nor gone;
+- the other page's whole text writing the sentence word for word (verbatim): segmentation left it
+  out there (glued to a glossary heading), it was neither added nor dropped.
+
 A digest resting on several sentences is dropped only when every one of them is still there.
 A refuted sentence supports no other statement either: it was not news in any reading.
 
@@ -123,9 +129,25 @@ _CROSS_REFERENCE_RE = re.compile(r"(?i)\((?:see|refer to|as (?:described|explain
 _NOT_LIMITED_RE = re.compile(r"\b(?:but )?(?:is |are )?not (?:be )?limited to\b")
 
 
+# a question's answer before the sentence that gives it ('No. We do not sell …'): it negates nothing there
+_ANSWER_RE = re.compile(r"^(?:yes|no)[.!,]\s+(?=\S)")
+# one act for the verbs a promise uses alike: 'does not sell or disclose' is 'does not sell or share'
+_SAME_ACT_RE = re.compile(r"\bdisclos(?:e|es|ed|ing|ure)\b")
+_SAME_ACT = {"disclose": "share", "discloses": "shares", "disclosed": "shared", "disclosing": "sharing",
+             "disclosure": "sharing"}
+
+
+def one_act(text: str) -> str:
+    """text with each verb of one act written one way (_SAME_ACT), in lower case."""
+    low = text.lower()
+    return _SAME_ACT_RE.sub(lambda m: _SAME_ACT[m.group(0)], low) if "disclos" in low else low
+
+
 @lru_cache(maxsize=16384)
 def sign(text: str) -> Sign:
     low = (_CROSS_REFERENCE_RE.sub("", text) if "(" in text else text).lower().replace("\u2019", "'")
+    if low[:3] in ("no.", "no,", "no!", "yes"):
+        low = _ANSWER_RE.sub("", low)
     low = low.replace("anytime", "any time").replace("e-mail", "email")   # one word, however hyphenated or spaced
     if "limit" in low:           # 'may include, but is not limited to, …' negates nothing
         low = _NOT_LIMITED_RE.sub(" ", low)
@@ -438,6 +460,18 @@ _EXCEPTION_RE = re.compile(r"(?i)\b(?:without|unless|except|only)\b")
 _EXCEPTION_STEMS = frozenset({"without", "unless", "except", "only"})
 
 
+NEGATED_REACH = 6          # words after a negation that still name what it negates ('not sell, license or share')
+_NEGATED_RE = re.compile(rf"(?i)(?:\bnot\b|\bnever\b|n't\b)((?:\W+[\w'-]+){{1,{NEGATED_REACH}}})")
+
+
+def _negated_acts(text: str) -> set[str]:
+    """The acts a promise negates ('We do not sell or share information obtained online' ->
+    sell, share; not 'obtain', which only says which data): all its acts when none follows a
+    negation closely."""
+    near = {a for m in _NEGATED_RE.finditer(text) for a in _acts(m.group(1))}
+    return near or _acts(text)
+
+
 def narrowed(claim: str, side: Side, kind: Callable[[str], bool]) -> bool:
     """Is a promise said withdrawn made on side with an exception added (narrowed_in)?"""
     return narrowed_in(claim, side, kind) is not None
@@ -449,20 +483,20 @@ def narrowed_in(claim: str, side: Side, kind: Callable[[str], bool]) -> str | No
     personal information with anyone outside of Intuit for their promotional or marketing use
     without your consent')? The promise was narrowed, not withdrawn: the same negated act, in a
     promise, most of its words, and a condition the claim did not have."""
-    want = sign(claim)
-    acts = _acts(claim)
+    want = sign(one_act(claim))
+    acts = _negated_acts(one_act(claim))
     if want.polarity != ("not",) or not acts or _EXCEPTION_RE.search(claim) or len(want.stems) < MIN_WORDS:
         return None
     signs = side._index()
     need = SAME_NARROWED * len(want.stems)
     pool = sorted({k for st in want.stems for k in side._by_stem.get(st, ())})
     for k in pool:
-        other = signs[k]
+        holder = side.sentences[k]
+        other = sign(one_act(holder)) if "disclos" in holder.lower() else signs[k]
         if len(want.stems & (other.stems - _EXCEPTION_STEMS)) < need or not set(want.numbers) <= set(other.numbers):
             continue
-        holder = side.sentences[k]
-        if ("not" in other.polarity or other.polarity == ("only",)) and _EXCEPTION_RE.search(holder) \
-                and kind(holder) and acts <= _acts(holder) and _close_together(claim, holder, want.stems, need, True):
+        if ("not" in other.polarity or other.polarity == ("only",)) and _EXCEPTION_RE.search(holder) and kind(holder) \
+                and acts <= _acts(one_act(holder)) and _close_together(one_act(claim), one_act(holder), want.stems, need, True):
             return holder
     return None
 
@@ -506,22 +540,94 @@ def _predicate_said(text: str, side: Side, subject_needed: bool = True) -> bool:
     return any(signs[k].polarity == want.polarity and set(want.numbers) <= set(signs[k].numbers) for k in pool)
 
 
+MIN_VERBATIM = 8            # words a sentence needs to be recognised, as written, in a whole page
+_NON_WORDS_RE = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=4)
+def _flat(text: str) -> str:
+    """text in lower case, every run of other characters than letters and digits one space."""
+    return f" {_NON_WORDS_RE.sub(' ', text.lower()).strip()} "
+
+
+def verbatim(text: str, page: str) -> bool:
+    """Is a sentence of MIN_VERBATIM words or more written word for word in page, the other
+    version's whole text (a sentence segmentation left out, glued to a menu or a glossary
+    heading: 'Sensor data from your deviceYour device may have sensors …')? What a page still
+    says word for word it neither added nor dropped."""
+    flat = _flat(text).strip()
+    # its first word may be glued to a heading before it ('deviceYour'): no word boundary asked there
+    return len(flat.split()) >= MIN_VERBATIM and f"{flat} " in _flat(page)
+
+
+# share of a sentence said new (gone) found in an unpaired removed (added) one: its own words,
+# never the other's, as a sentence that grew a clause ('… and you authorize us to collect, store
+# and use any and all information') holds all of the old one and is still news
+REWORDED_PAIR = 0.55
+
+
+def _overlap(a: Sign, b: Sign) -> float:
+    """The share of a's stems that b holds."""
+    return len(a.stems & b.stems) / max(1, len(a.stems))
+
+
+def _counterpart(k: int, changes: Sequence[Change]) -> int | None:
+    """The removed (added) sentence of the same section most like added (removed) change k, by
+    shared stems, or None when there is none."""
+    c = changes[k]
+    other_kind = "removed" if c.kind == "added" else "added"
+    want = sign((c.new if c.kind == "added" else c.old) or "")
+    best, best_share = None, 0.0
+    for j, d in enumerate(changes):
+        if d.kind == other_kind and d.section == c.section:
+            share = _overlap(want, sign((d.new if d.kind == "added" else d.old) or ""))
+            if share > best_share:
+                best, best_share = j, share
+    return best
+
+
+def reworded_pair(s: Statement, changes: Sequence[Change]) -> bool:
+    """Is a quoted sentence said new (gone) one half of a rewording the alignment left unpaired:
+    its closest counterpart, a removed (added) sentence of the same section, holds most of its
+    words (REWORDED_PAIR), with the same negations and numbers ('If you are a user in the EEA and
+    have a question or a complaint about Pinterest and Privacy Shield, please contact us' said
+    gone, 'EEA individuals with inquiries or complaints regarding our Privacy Shield policy should
+    first contact us here' added)? The sentence was reworded: neither new nor gone."""
+    if s.impact not in QUOTED or len(s.changes) != 1 or changes[s.changes[0]].kind not in ("added", "removed"):
+        return False
+    k = s.changes[0]
+    j = _counterpart(k, changes)
+    if j is None:
+        return False
+    a, b = (sign((c.new if c.kind == "added" else c.old) or "") for c in (changes[k], changes[j]))
+    return min(len(a.stems), len(b.stems)) >= MIN_WORDS and _overlap(a, b) >= REWORDED_PAIR \
+        and a.polarity == b.polarity and a.numbers == b.numbers
+
+
+def _verbatim_there(s: Statement, changes: Sequence[Change], pages: dict[str, str]) -> bool:
+    """Is every sentence s calls new (gone) written word for word in the old (new) page?"""
+    claims = [_claims(changes[k], s.impact) for k in s.changes]
+    return bool(claims) and all(c is not None and verbatim(c[0], pages[c[1]]) for c in claims)
+
+
 def corroborated(statements: list[Statement], changes: Sequence[Change], old_sentences: Sequence[str],
                  new_sentences: Sequence[str], kind_of: Callable[[str], Callable[[str], bool] | None],
                  given: dict[str, Callable[[str], bool]] | None = None, owner: str = "",
-                 sides: "dict[str, Side] | None" = None) -> list[Statement]:
+                 sides: "dict[str, Side] | None" = None, pages: dict[str, str] | None = None) -> list[Statement]:
     """The statements whose claims the texts do not contradict (see the module docstring), a
     claim the other side restates with another period or an exception said as that change.
 
     kind_of(sentence) gives the test a restatement must pass to be the same kind of protection
     (a promise for a promise, a right for a right), or None when the sentence is neither;
     given[side](sentence) tells a right or control said new (gone) that the old (new) side gives
-    across sentences of its own (statements.right_given)."""
+    across sentences of its own (statements.right_given); pages[side], that side's whole text,
+    refutes a claim whose sentence it still writes word for word (verbatim)."""
     sides = sides or {"old": Side(old_sentences), "new": Side(new_sentences)}
     restated = {k: r for k, s in enumerate(statements)
                 if (r := _restated(s, changes, sides, old_sentences, new_sentences, kind_of, owner)) is not None}
     refuted = {s.changes for k, s in enumerate(statements)
-               if k not in restated and still_there(s, changes, sides, kind_of, given)}
+               if k not in restated and (still_there(s, changes, sides, kind_of, given) or reworded_pair(s, changes)
+                                         or pages is not None and _verbatim_there(s, changes, pages))}
     # a sentence whose news is refuted is not news in any other reading either
     # ('Adds: …', 'Walmart does not sell …' as a reworded practice)
     return [restated.get(k, s) for k, s in enumerate(statements) if s.changes not in refuted or k in restated]

@@ -409,7 +409,7 @@ def compare(old: str, new: str) -> ChangeReport:
     cands = corroborated(publishable(candidates(ctx), ctx), changes, old_sentences, new_sentences,
                          protection_kinds(lambda t: _promise(ctx, t)),
                          {"old": right_given(old_sentences, before=True), "new": right_given(new_sentences)},
-                         ctx.owner, sides)
+                         ctx.owner, sides, {"old": d_old.clean, "new": d_new.clean})
     written = said_before(sides["old"])
     cands = behind_link([stated_as_new(ctx, s, written) for s in cands], changes, ctx.owner)
     partial = summary_side(d_old.text, d_new.text)

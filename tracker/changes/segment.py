@@ -316,6 +316,23 @@ def run_widths(lines: list[str]) -> list[int | None]:
     return widths
 
 
+_CUT_MIN_WIDTH = 60         # a line this long is prose, not a menu item, a heading or a list entry
+# a line going on with a lower-case word ('sell, license …'), never a web address ('http://…', 'www.…')
+_GOES_ON_RE = re.compile(r"\s*[a-z][a-z'-]*(?:[ ,;]|$)")
+
+
+def _cut_mid_sentence(line: str, nxt: str) -> bool:
+    """Was a long line cut inside a sentence, whatever wrapped it: it ends without a stop and the
+    next line goes on in lower case ('… Verizon does not' / 'sell, license or share …'). A page
+    mixing wrapped and unwrapped paragraphs, or wrapped between headings and 'Read more' links,
+    has no run width, yet each such cut is a wrap (and in Markdown the same paragraph)."""
+    prev = line.rstrip()
+    goes_on = nxt.rstrip()
+    # the next line ends the sentence or is cut in turn: a short 'back to top' after a list item is chrome
+    return len(prev) >= _CUT_MIN_WIDTH and prev[-1:] not in ".!?:;|" and bool(_GOES_ON_RE.match(nxt)) \
+        and not _BLOCK_START_RE.match(nxt) and (goes_on[-1:] in ".!?" or len(goes_on) >= _CUT_MIN_WIDTH)
+
+
 def unwrap(text: str) -> str:
     """Join the lines of a hard-wrapped text back into its paragraphs: a line is continued on
     the next when the next line's first word would not have fitted on it, so re-wrapping a
@@ -327,7 +344,7 @@ def unwrap(text: str) -> str:
     lines = text.split("\n")
     width = wrap_width(lines)
     widths = [width] * len(lines) if width is not None else run_widths(lines)
-    if not any(widths):
+    if not any(widths) and not any(_cut_mid_sentence(a, b) for a, b in zip(lines, lines[1:])):
         return text
 
     def full(k: int) -> bool:
@@ -343,8 +360,8 @@ def unwrap(text: str) -> str:
     out: list[str] = [lines[0]]
     for k in range(1, len(lines)):
         prev, line = lines[k - 1].rstrip(), lines[k]
-        if prev and full(k - 1) and not _BLOCK_START_RE.match(line) and not _ATX_RE.match(prev) \
-                and not (prev[-1:] in ".!?" and line.strip()[:1].isupper() and not full(k)):
+        if prev and (full(k - 1) or _cut_mid_sentence(prev, line)) and not _BLOCK_START_RE.match(line) \
+                and not _ATX_RE.match(prev) and not (prev[-1:] in ".!?" and line.strip()[:1].isupper() and not full(k)):
             out[-1] = out[-1].rstrip() + " " + line.strip()
         else:
             out.append(line)
@@ -515,8 +532,10 @@ def _block_events(kind: str, body: str, lower_doc: bool) -> tuple[tuple, ...]:
             _section_event(out, glued.group(1), 4)     # 'Welcome to the PolicyAn updated version...'
             clean = clean[glued.end(1):]
     if kind.startswith("h") or (kind == "p" and is_plain_heading(clean) and "@" not in clean
-                                and "[email]" not in inline.text and not _URL_IN_TEXT_RE.search(clean)):
-        # (a line with an e-mail address or a web address is a contact, not a guessed heading)
+                                and "[email]" not in inline.text and not _URL_IN_TEXT_RE.search(clean)
+                                and not inline.text.rstrip().endswith("|")):
+        # (a line with an e-mail address or a web address is a contact, not a guessed heading;
+        # one ending in a bar an item of a menu: 'Contacts & Feedback |')
         level = int(kind[1:]) if kind.startswith("h") else (3 if is_caps_heading(clean) else 4)
         if is_date_stamp(clean) and not DATE_RE.fullmatch(clean.strip()):
             out.append(("stamp", clean))
