@@ -128,3 +128,12 @@ def test_a_log_entry_glued_onto_a_log_sentence_is_no_change() -> None:
     c = Change("reworded", "Changes", "We also expanded on how Secure Data is handled on our end.",
                "We also expanded on how Secure Data is handled on our end.2017-02-02: Original version")
     assert is_trivial(c)
+
+
+def test_headings_glued_to_each_other_and_to_a_sentence_are_unglued() -> None:
+    blocks = unglue([("p", "Remove cached copies at the help page. How advertising and Sponsored Stories "
+                           "workPersonalized adsWe do not share any of your information with advertisers.")])
+    assert ("p", "We do not share any of your information with advertisers.") in blocks
+    brand = unglue([("p", "Connect your account with the network. Sign in with LinkedIn may be offered to you "
+                          "on our site. LinkedIn may use it.")])
+    assert all(kind == "p" for kind, _ in brand)

@@ -327,6 +327,12 @@ def _spaced_candidates(body: str, subjects: frozenset[str]) -> list[tuple[int, i
 _GLUED_ACRONYM_RE = re.compile(r"(?:(?<=[.!?])|^)\s*([A-Z][^.!?;:()\n]{2,80}?\([A-Z]{2,8}\))(?=[0-9A-Z][\w.]* [a-z])")
 
 
+# headings glued to each other and then to a sentence's pronoun subject, between two sentences:
+# '… faq=13323IV. How advertising and Sponsored Stories workPersonalized adsWe do not share …'
+_GLUED_RUN_RE = re.compile(r"(?<=[.!?] )([A-Z][^.!?;:\n]{3,120}?[a-z]{2})(?=(?:We|You|Our|If) [a-z])")
+GLUED_RUN_WORDS = 12    # a longer run before the glue point is a sentence, not a chain of headings
+
+
 _STAMP_AHEAD_RE = re.compile(r"\s*(?:date of last revision|last (?:updated|modified|revised)|effective|updated)\b", re.I)
 
 
@@ -361,6 +367,10 @@ def _glued_candidates(body: str, subjects: frozenset[str] = frozenset()) -> list
     found += _spaced_candidates(body, subjects)
     if "(" in body:
         found += [m.span(1) for m in _GLUED_ACRONYM_RE.finditer(body) if title_case(m.group(1))]
+    if CASE_STEP_RE.search(body):
+        found += [m.span(1) for m in _GLUED_RUN_RE.finditer(body)
+                  if len(CASE_STEP_RE.findall(m.group(1))) >= 1 and len(m.group(1).split()) <= GLUED_RUN_WORDS
+                  and not glued_inside_name(body, m.end(1))]
     found.sort()
     out: list[tuple[int, int]] = []
     for a, b in found:
