@@ -21,6 +21,10 @@ small function registered in CHECKS, with the reason a reader objects to what it
   elsewhere, not a change;
 - verbless-headline: a headline that is a list item, a noun and what qualifies it with no verb
   ("Information obtained from third parties on your interests");
+- glued-heading also finds a heading joined by 'and' before the company as subject ("Retention and
+  Deletion Oracle will retain …"), a heading before a preposition ("Personal and Other Information
+  Oracle Collects Through your …"), two sentences glued at a lost space ("… and Organizers.it has
+  never …") and a bracketed acronym glued to the next word ("(GDPR)1Password.eu");
 - glued-heading also finds a run-in label before a sentence's pronoun subject ("Access requests
   You can access …") and a label said twice where a scrape lost the break ("User IDsUser IDs are");
   cut-end also a line that stops before its list ("… include, but are not limited"); and
@@ -63,7 +67,19 @@ _DANGLING_RE = re.compile(r"(?i)^(?:this|these|those|such|that)\s+(?!privacy\b|p
                           r"|^(?:it|they)\s+(?!is\b|are\b)\w|\b(?:does|do|did)\s+(?:this|that)\b")
 _GLUED_RE = re.compile(r"(?:\b[A-Z][\w'’&-]*,?\s+){3,}(?:We|You|Your|Our|If|When|This|The|To|In)\s+[a-z]"
                        r"|\b[a-z][\w'’-]*[a-z]\s+(?:You|We)\s+(?:can|may|will|must|should|might|could|have|are|do|use|collect|share)\b"
-                       r"|(?P<said>\b[A-Z][\w'’&-]*(?: [\w'’&-]+){1,5}) ?(?P=said)\b")
+                       r"|(?P<said>\b[A-Z][\w'’&-]*(?: [\w'’&-]+){1,5}) ?(?P=said)\b"
+                       # a heading joined by 'and' before the company as subject, at the line's start
+                       # ('Retention and Deletion Oracle will retain …')
+                       r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)* (?:and|&) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)* [A-Z][\w'’&.-]*"
+                       r" (?:will|may|can|uses|collects|shares|participates|provides|has|is|does)\b"
+                       # a heading before a preposition opening the sentence ('… Oracle Collects Through your …')
+                       r"|^(?:[A-Z][\w'’-]+ (?:(?:and|of|&) )?){3,}(?:Through|By|With|From|Under|Upon|As) (?:your|the|our|its|a)\b"
+                       # two sentences glued at a lost space ('… and Organizers.it has never …')
+                       # (a domain is written in lower case: 'acme.it is run by …' is none)
+                       r"|\b[A-Z][a-z]{2,}\.(?:it|we|they) (?:has|have|is|are|will|may|never|do|does|can)\b"
+                       r"|[a-z]{3}\.(?:We|It|They|You|If) (?:has|have|is|are|will|may|never|do|does|can|you)\b"
+                       # a bracketed acronym glued to the next word ('Agreement (GDPR)1Password.eu …')
+                       r"|\([A-Z]{2,}\)[A-Z0-9]")
 # a reference inside a headline to something it never names ('If you use those services, …')
 _INNER_REF_RE = re.compile(r"(?i)\b(?:the (?:foregoing|aforementioned|above-mentioned)|those|such(?!(?:\s+[\w-]+){1,3}\s+as\b))\s+"
                            r"(?!(?:as|a|an|that|which|who|whom|whose|of|in|on|for|with|listed|described|cases?|circumstances?|"

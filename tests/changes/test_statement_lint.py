@@ -96,3 +96,20 @@ def test_the_fifth_readers_failure_classes_are_flagged_in_a_headline(check: str,
 def test_headline_only_checks_pass_a_bullet() -> None:
     assert not L.example_lead("For example, some apps use information such as your friends list", False)
     assert not L.verbless_headline("Information obtained from third parties on your interests", False)
+
+
+@pytest.mark.parametrize(("bad", "good"), [
+    ("New retention rule: Retention and Deletion Oracle will retain your Personal Information",
+     "New retention rule: Oracle will retain your Personal Information while your account is active"),
+    ("Third-Party Automated Collection and Interest-Based Advertising Target participates in IBA",
+     "Target participates in interest-based advertising (IBA)"),
+    ("Personal and Other Information Oracle Collects Through your interaction with the Channels",
+     "Through your interaction with the Channels, Oracle may collect Personal Information"),
+    ("Adds: the company may share data with Administrators, Owners, and Organizers.it has never sold data",
+     "Adds: the company has never sold data, and the site acme.it is run by Acme Italy"),
+    ("Data Processing Agreement (GDPR)1Password.eu and 1Password.ca fully comply with the GDPR",
+     "1Password.eu and 1Password.ca fully comply with the GDPR (General Data Protection Regulation)"),
+])
+def test_glued_heading_finds_headings_before_the_company_and_lost_spaces(bad: str, good: str) -> None:
+    assert L.glued_heading(bad, False)
+    assert not L.glued_heading(good, False)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 if TYPE_CHECKING:
     from tracker.changes.rules.common import Context, Statement
@@ -299,3 +299,75 @@ def refers_back(body: str) -> bool:
             return True
     role = _BARE_ROLE_RE.search(body)
     return role is not None and not _INTRODUCED_ROLE_RE.search(body[:role.start()])
+
+
+# a list item's lead-in: a sentence that announces a list and ends on ':' ('We use the
+# information we collect to:', 'Acme collects information about you including:')
+LEAD_IN_REACH = 16       # sentences walked back from an item to the lead-in of its list
+LOOSE_SENTENCES = 2      # sentences on the way that read as no item (an item's second sentence)
+_ITEM_END_RE = re.compile(r"(?:;|;\s*(?:and|or))\s*$")
+LEAD_IN_MAX_CHARS = 160  # a longer lead-in is a paragraph, not the start of one sentence
+ITEM_MAX_CHARS = 260     # an item joined to its lead-in still reads as one sentence
+_LEAD_IN_END_RE = re.compile(r"\s*(?:[,;]?\s*(?:the following|as follows))?\s*:\s*$", re.I)
+# 'We use the information we collect to:': its items are verbs, each its own ('Provide …', 'Prevent …')
+_TO_LEAD_IN_RE = re.compile(r"\bto\s*:\s*$")
+# a lead-in an item reads on from as one sentence ('… to: prevent …', '… including: information …');
+# after a label ('Parental Controls:'), 'in the following ways:' or 'tips:' it would not
+_JOINS_ITEM_RE = re.compile(r"(?i)\b(?:to|including|include|includes|such as)\s*:\s*$")
+LEAD_IN_MIN_WORDS = 4    # a shorter lead-in is a label ('Parental Controls:'), not a sentence's start
+_SENTENCE_SUBJECT_RE = re.compile(r"^(?:We|You|It|They|The|This|These|Our|Your|If|When|Where|In|For|Some|Any|All)\b")
+
+
+def _item_of_list(sentences: Sequence[str], index: int) -> str | None:
+    """The lead-in of the list whose item sentences[index] is: the nearest sentence ending on ':'
+    at most LEAD_IN_REACH sentences back, across sentences that read as items of one list (they
+    end on ';' or open with the item's own first word, but for LOOSE_SENTENCES asides), whose
+    first item opens with the item's own first word (items of one list are parallel:
+    'Information you give …', 'Information about your household …'), or which ends on 'to:'
+    (its items are verbs: 'Provide …', 'Prevent …')."""
+    item = sentences[index]
+    first = item.split()[0] if item.split() else ""
+    if not first[:1].isupper() or _SENTENCE_SUBJECT_RE.match(item):
+        return None
+    loose = 0
+    for k in range(index - 1, max(-1, index - 1 - LEAD_IN_REACH), -1):
+        if _LEAD_IN_END_RE.search(sentences[k]):
+            head = sentences[k + 1].split()[:1] if k + 1 < index else [first]
+            parallel = head == [first] or bool(_TO_LEAD_IN_RE.search(sentences[k]))
+            fits = bool(_JOINS_ITEM_RE.search(sentences[k])) and len(sentences[k].split()) >= LEAD_IN_MIN_WORDS
+            return sentences[k] if parallel and fits and len(sentences[k]) <= LEAD_IN_MAX_CHARS else None
+        if not (_ITEM_END_RE.search(sentences[k]) or sentences[k].split()[:1] == [first]):
+            loose += 1
+            if loose > LOOSE_SENTENCES:
+                return None
+    return None
+
+
+def lead_in(ctx: "Context", s: "Statement") -> "Statement":
+    """s quoting an item of a list ('Information about you or your household that Acme obtains
+    from other sources'), said with the lead-in of its list before it ('Acme collects information
+    about you including information about you or your household …'): an item alone reads as a
+    sentence without its subject and verb. s itself when it quotes no list item from its start."""
+    if len(s.changes) != 1:
+        return s
+    c = ctx.changes[s.changes[0]]
+    side, sentences = ((c.old, ctx.old_sentences) if c.kind == "removed" else (c.new, ctx.new_sentences))
+    index = ctx.sentence_index(side, c.kind == "removed") if side and sentences else None
+    label = _label_of(s.text)
+    body = s.text[len(label):]
+    if index is None or not body or body.split()[0] != (side or "").split()[0]:
+        return s
+    intro = _item_of_list(sentences, index)
+    if intro is None:
+        return s
+    from tracker.changes.phrasing import third_person
+    words = body.split()
+    if len(words) > 1 and words[1][:1].isupper():
+        return s          # 'Target Bank …', 'Internet Protocol address …': a name keeps its capitals
+    if not _TO_LEAD_IN_RE.search(intro) and not any(
+            f" {words[0].lower()} " in t for t in sentences[max(0, index - LEAD_IN_REACH):index + LEAD_IN_REACH]):
+        return s          # a word never written in lower case is a name: the join would lose its capital
+    joined = f"{third_person(_LEAD_IN_END_RE.sub('', intro), ctx.owner)} {body[:1].lower()}{body[1:]}"
+    if len(joined) > ITEM_MAX_CHARS:
+        return s
+    return replace(s, text=label + joined[:1].upper() + joined[1:], short="")

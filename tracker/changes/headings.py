@@ -223,6 +223,116 @@ _GLUED_QUESTION_RE = re.compile(r"(?<=[.!?])\s*((?:[IVX]{1,5}\.|\d{1,2}\.)?\s*[A
 _SPACED_HEADING_RE = re.compile(r"(?<=[.!?] )([A-Z][^.!?;:,\n]{3,80}?) (?=(" + STARTERS[3:-1] + r") [a-z])")
 
 
+# the spaced heading may also run into a sentence that opens with a preposition, a conjunction or
+# a third-person pronoun ('Personal and Other Information Oracle Collects Through your interaction …')
+_SPACED_MORE_STARTERS = ("Through|By|With|From|On|At|Under|Upon|As|Unless|Although|Because|Once|Before|After|"
+                         "While|Since|It|They|Its|Their|Some|Certain|Each|Any|All|Most|Depending")
+_SPACED_MORE_RE = re.compile(r"(?<=[.!?] )([A-Z][^.!?;:,\n]{3,80}?) (?=(" + _SPACED_MORE_STARTERS + r") [a-z])")
+# what a company does as a sentence's subject: a modal, an auxiliary or a verb in the third person
+_SUBJECT_VERB = (r"(?:may|might|can|could|will|would|shall|should|must|is|are|was|were|has|have|does|did|"
+                 r"also|never|only|uses|collects|shares|participates|provides|offers|receives|retains|keeps|"
+                 r"maintains|discloses|sells|processes|requires|asks|allows|reserves|takes|works|obtains|gathers|"
+                 r"transfers|respects|complies|protects|believes|considers|operates|employs|relies|encourages|"
+                 r"recommends|supports|sends|treats|limits|honors|adheres|agrees|understands|knows|values|seeks|"
+                 r"strives|tracks|combines|automatically|generally|typically|currently|does|makes|gives)\b")
+# a capitalised word as a sentence's subject ('Oracle will …', 'Target participates …')
+_SUBJECT_RE = re.compile(r"(?<![\w@./-])([A-Z][A-Za-z0-9&'’-]{2,}) (?=" + _SUBJECT_VERB + ")")
+SUBJECT_MIN_USES = 3      # a name that is the subject of three sentences is the text's own actor
+PROPER_RATIO = 3          # a proper name is capitalised inside sentences 3 times as often as not
+# one capitalised word that opens a sentence as an adverb or a conjunction, never a heading
+_ONE_WORD_OPENERS = frozenset("also additionally today currently finally further furthermore moreover "
+                              "otherwise therefore thus hence instead then now here there however still "
+                              "sometimes often again yet certain other some many most several such each every "
+                              "both only even just".split())
+
+
+def text_subjects(text: str) -> frozenset[str]:
+    """The proper names this text makes the subject of its sentences ('Oracle will …', 'Target
+    participates …') at least SUBJECT_MIN_USES times: names it capitalises inside sentences far
+    more often than it writes them in lower case (so 'Information' or 'Services' never count,
+    'Target' does beside a rare 'to target ads')."""
+    counts: dict[str, int] = {}
+    for m in _SUBJECT_RE.finditer(text):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    names = {w for w, n in counts.items() if n >= SUBJECT_MIN_USES and w.upper() != w and _proper(w, text)}
+    return frozenset(names | _compounds(names, text))
+
+
+def _compounds(names: set[str], text: str) -> set[str]:
+    """'York Times', 'Privacy Policy': a capitalised word the text writes before one of names
+    inside a sentence and not as a subject ('… in the New York Times'), so the two are one name,
+    never a heading and a subject."""
+    if not names:
+        return set()
+    rx = re.compile(_AFTER_LOWER + r"(?:[A-Z][\w'’&-]* )*([A-Z][\w'’&-]*) (" + "|".join(map(re.escape, names))
+                    + r")\b(?! " + _SUBJECT_VERB + ")")
+    return {f"{m.group(1)} {m.group(2)}" for m in rx.finditer(text)}
+
+
+# a whole lower-case word and a space (maybe a comma) before a capitalised one: inside a sentence
+_AFTER_LOWER = r"(?<![\w'’&-])[a-z][\w'’-]*,? "
+
+
+def _proper(word: str, text: str) -> bool:
+    """Is word a proper name of its own in text: written after a lower-case word capitalised at
+    least PROPER_RATIO times as often as in lower case (addresses aside), and more often so than
+    as the tail of a longer name ('Privacy Policy', 'Verizon Wireless', 'New York Times')?"""
+    inside = len(re.findall(_AFTER_LOWER + re.escape(word) + r"\b", text))
+    lower = len(re.findall(r"(?<![\w@./-])" + re.escape(word.lower()) + r"(?![\w@]|\.[a-z])", text))
+    tail = len(re.findall(r"(?<![\w'’&-])[A-Z][\w'’&-]* " + re.escape(word) + r"\b", text))
+    return inside >= SUBJECT_MIN_USES and inside >= PROPER_RATIO * lower and inside > tail
+
+
+@lru_cache(maxsize=64)
+def _subject_heading_re(subjects: frozenset[str]) -> "re.Pattern[str]":
+    """A Title Case run between a sentence end (or the paragraph's start) and one of subjects
+    acting as a sentence's subject ('… next steps. Retention and Deletion Oracle will retain …')."""
+    names = "|".join(re.escape(w) for w in sorted(subjects, key=len, reverse=True) if " " not in w)
+    return re.compile(r"(?:(?<=[.!?] )|^)([A-Z][^.!?;:,\n]{3,80}?) (?=(" + names + r") " + _SUBJECT_VERB + ")")
+
+
+def _heading_words(phrase: str, subject: str, subjects: frozenset[str]) -> bool:
+    """Is phrase a heading glued before subject: Title Case, not opened by a sentence starter,
+    not the head of a longer name ('New York' before 'Times'), one word only when it is a noun
+    ('Advertising'), not an adverb ('Additionally', 'Today')?"""
+    words = phrase.split()
+    if f"{words[-1]} {subject}" in subjects:
+        return False
+    if not title_case(phrase) or words[0] in _STARTER_SET or words[-1].lower() in TITLE_SMALL \
+            or not all(w[0].isupper() or w in TITLE_SMALL or len(w) <= 3 for w in words):
+        return False
+    if words[-1] in subjects or words[-1].lower() in {"and", "or", "of", "the", "for", "to"}:
+        return False      # 'Oracle and Sun …', 'Terms of …': not a heading's last word
+    if len(words) == 1:
+        w = words[0].lower()
+        return len(w) >= 5 and not w.endswith("ly") and w not in _ONE_WORD_OPENERS and w not in _PROSE_OPENERS
+    return True
+
+
+def _spaced_candidates(body: str, subjects: frozenset[str]) -> list[tuple[int, int]]:
+    """Headings run into the next sentence with only a space: before a pronoun or an article
+    ('… choices. Users in the EEA If you are …'), a preposition ('… Oracle Collects Through your
+    …') or the text's own subject ('… days. Retention and Deletion Oracle will retain …')."""
+    found = [m.span(1) for rx in (_SPACED_HEADING_RE, _SPACED_MORE_RE) for m in rx.finditer(body)
+             if title_case(m.group(1)) and len(m.group(1).split()) >= 2 and m.group(1).split()[0] not in _STARTER_SET
+             and all(w[0].isupper() or w in TITLE_SMALL or len(w) <= 3 for w in m.group(1).split())]
+    if subjects:
+        found += [m.span(1) for m in _subject_heading_re(subjects).finditer(body)
+                  if _heading_words(m.group(1), m.group(2), subjects)]
+    return found
+
+
+# a heading closed by a bracketed acronym and glued to the next sentence's first word: '… access
+# to it.Data Processing Agreement (GDPR)1Password.eu and 1Password.ca fully comply …'
+_GLUED_ACRONYM_RE = re.compile(r"(?:(?<=[.!?])|^)\s*([A-Z][^.!?;:()\n]{2,80}?\([A-Z]{2,8}\))(?=[0-9A-Z][\w.]* [a-z])")
+
+
+# headings glued to each other and then to a sentence's pronoun subject, between two sentences:
+# '… faq=13323IV. How advertising and Sponsored Stories workPersonalized adsWe do not share …'
+_GLUED_RUN_RE = re.compile(r"(?<=[.!?] )([A-Z][^.!?;:\n]{3,120}?[a-z]{2})(?=(?:We|You|Our|If) [a-z])")
+GLUED_RUN_WORDS = 12    # a longer run before the glue point is a sentence, not a chain of headings
+
+
 _STAMP_AHEAD_RE = re.compile(r"\s*(?:date of last revision|last (?:updated|modified|revised)|effective|updated)\b", re.I)
 
 
@@ -242,7 +352,7 @@ def _brand(body: str, m: "re.Match[str]") -> bool:
 
 
 @lru_cache(maxsize=8192)
-def _glued_candidates(body: str) -> list[tuple[int, int]]:
+def _glued_candidates(body: str, subjects: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """(start, end) of the headings glued into a paragraph, in order, not overlapping
     (remembered per paragraph, like segment's block events: most paragraphs of a version are
     in the next one too; never mutated)."""
@@ -254,9 +364,13 @@ def _glued_candidates(body: str) -> list[tuple[int, int]]:
     if "?" in body:
         found += [m.span(g) for m in _GLUED_QUESTION_RE.finditer(body) for g in (1 if m.group(1) else 3,)
                   if is_question_heading(re.sub(r"^(?:[IVX]{1,5}\.|\d{1,2}\.)\s*", "", m.group(g).strip()))]
-    found += [m.span(1) for m in _SPACED_HEADING_RE.finditer(body)
-              if title_case(m.group(1)) and len(m.group(1).split()) >= 2 and m.group(1).split()[0] not in _STARTER_SET
-              and all(w[0].isupper() or w in TITLE_SMALL or len(w) <= 3 for w in m.group(1).split())]
+    found += _spaced_candidates(body, subjects)
+    if "(" in body:
+        found += [m.span(1) for m in _GLUED_ACRONYM_RE.finditer(body) if title_case(m.group(1))]
+    if CASE_STEP_RE.search(body):
+        found += [m.span(1) for m in _GLUED_RUN_RE.finditer(body)
+                  if len(CASE_STEP_RE.findall(m.group(1))) >= 1 and len(m.group(1).split()) <= GLUED_RUN_WORDS
+                  and not glued_inside_name(body, m.end(1))]
     found.sort()
     out: list[tuple[int, int]] = []
     for a, b in found:
@@ -267,15 +381,16 @@ def _glued_candidates(body: str) -> list[tuple[int, int]]:
     return out
 
 
-def unglue(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Paragraphs with headings glued into them split into paragraph, heading, paragraph."""
+def unglue(blocks: list[tuple[str, str]], subjects: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """Paragraphs with headings glued into them split into paragraph, heading, paragraph
+    (subjects: the names the text makes its sentences' subject, see text_subjects)."""
     out: list[tuple[str, str]] = []
     for kind, body in blocks:
         if kind != "p" or len(body) < 60:
             out.append((kind, body))
             continue
         start = 0
-        for a, b in _glued_candidates(body):
+        for a, b in _glued_candidates(body, subjects):
             before = body[start:a].strip()
             if before:
                 out.append(("p", before))

@@ -15,7 +15,7 @@ from functools import lru_cache
 from tracker.changes.headings import (
     CASE_STEP_RE, GLUED_PREFIX_RE, LIST_RE, STARTERS, glued_inside_name,
     is_caps_heading, is_numbered_heading, is_plain_heading, is_title_line, prev_line, run_in_label,
-    sentence_case_headings, sentence_cased, starts_block, title_case, unglue,
+    sentence_case_headings, sentence_cased, starts_block, text_subjects, title_case, unglue,
 )
 from tracker.changes.normalize import (
     clean_chars, cut_stamps, deobfuscate_emails, heading_key, is_archive_wrapper, is_copyright, is_date_stamp,
@@ -39,7 +39,11 @@ _QUOTE_RE = re.compile(r"^\s*(?:>\s?)+")
 # a section number on a line of its own ('4.3', 'IV.', 'Section 2') before the heading line
 _BARE_NUMBER_RE = re.compile(r"^\s*(?:(?:section|article|part|chapter)\s+)?(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.)\s*$",
                              re.I)
-_BOUNDARY_RE = re.compile(r"([.!?]+)([\"')\]]*)(?:\s+(?=[\"'(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2,}\b))")
+# a sentence end lost its space ('… and Organizers.We have never …'): a capitalised word of three
+# letters or more, or a two-letter pronoun or opener before a lower-case word, starts the next one
+_GLUED_SHORT_OPENERS = r"(?:We|It|If|In|As|At|By|On|So|No|My|I|Do)"
+_BOUNDARY_RE = re.compile(r"([.!?]+)([\"')\]]*)(?:\s+(?=[\"'(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2,}\b|"
+                          + _GLUED_SHORT_OPENERS + r" [a-z]))")
 
 
 RUN_IN_LEVEL = 6   # a run-in label ('Cookies. We use ...'): a sub-point that names a paragraph
@@ -591,7 +595,7 @@ def segment(text: str) -> Document:
     stamps: list[str] = []
     dated_headings: list[str] = []
 
-    blocks = unglue(_blocks(text))
+    blocks = unglue(_blocks(text), text_subjects(text))
     sentence_case_ok = sentence_case_headings(blocks)
     for kind, body in blocks:
         for event in _block_events(kind, body, lower_doc):

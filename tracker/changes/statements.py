@@ -15,7 +15,7 @@ import dataclasses
 import re
 from typing import Callable
 
-from tracker.changes.anchors import PRONOUN_RE, anchor
+from tracker.changes.anchors import PRONOUN_RE, anchor, lead_in
 from tracker.changes.leadless import _EXAMPLE_RE
 from tracker.changes.phrasing import has_verb, is_advice, is_page_chrome, is_pointer, link_phrase, say_new, third_person
 from tracker.changes.priorities import defines, hedged, MAX_STATEMENTS, narrow, RANK, ranked_standing, section_audience, standing, tier, valued
@@ -320,7 +320,7 @@ def candidates(ctx: Context) -> list[Statement]:
         if rule is reworded_statements and len(out) >= 2 * MAX_STATEMENTS:
             continue
         out.extend(rule(ctx))
-    out = [_as_pointer(ctx, anchor(ctx, s)) for s in out if not _chrome(ctx, s)]
+    out = [_as_pointer(ctx, lead_in(ctx, anchor(ctx, s))) for s in out if not _chrome(ctx, s)]
     stated = [s for s in out if not _loose(s) and not _points_back(ctx, s)]
     return stated if stated else out
 

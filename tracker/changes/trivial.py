@@ -88,6 +88,8 @@ def is_trivial(c: "Change") -> bool:
     if (is_change_note(c.old) and is_change_note(c.new)) or (is_change_log(c.old) and is_change_log(c.new)
                                                               and _log_growth(c.old, c.new)):
         return True                       # a revision-history line that grew a new entry
+    if _glued_log_entry(c.old, c.new) or _glued_log_entry(c.new, c.old):
+        return True                       # '… on our end.' -> '… on our end.2017-02-02:Original version'
     if glued_chrome(c.old, c.new) or glued_chrome(c.new, c.old) or same_wording(c.old, c.new):
         return True                       # (an abbreviation spelled out, a British spelling, a doubled word)
     if _placeholders_only(c.old, c.new):
@@ -103,6 +105,13 @@ _COPYRIGHT_YEARS_RE = re.compile(r"(?i)(?:©|\(c\)|\bcopyright\b)(?:\s*(?:©|\(c
 
 def _without_copyright_years(text: str) -> str:
     return " ".join(_COPYRIGHT_YEARS_RE.sub("©", text).split())
+
+
+def _glued_log_entry(short: str, long: str) -> bool:
+    """long is short with a dated change-log entry glued on after it (a scrape lost the break
+    between a log entry's last sentence and the next entry): the sentence itself is unchanged."""
+    short = short.strip()
+    return long.startswith(short) and len(long) > len(short) and is_change_log(long[len(short):])
 
 
 def _log_growth(old: str, new: str) -> bool:

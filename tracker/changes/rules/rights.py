@@ -121,6 +121,13 @@ def rights_statements(ctx: Context) -> list[Statement]:
                     out.append(Statement(text, "rights", "practice-changed", was, said, (k,)))
             elif said and not _disclaims(said):
                 out.append(Statement(f"New right: {_lower(said)}", "rights", "right-added", None, said, (k,)))
+        elif c.kind == "reworded" and _RIGHT_RE.search(n) and _RIGHT_RE.search(o) and _new_address(o, n):
+            said = _owner_says(ctx, n, _RIGHT_RE)
+            was = clause_about(o, _RIGHT_RE, 120)
+            if said and was and not _disclaims(said):
+                # the right stays, exercised at a new address ('… by signing in to privacy.apple.com')
+                out.append(Statement(f"{said} (was: {_lower(third_person(was, ctx.owner))})", "rights",
+                                     "value-changed", was, said, (k,)))
         elif c.kind in ("removed", "reworded") and _RIGHT_RE.search(o) and not _RIGHT_RE.search(n):
             if c.kind == "removed" and rights_now is None:
                 rights_now = _new_texts(ctx, lambda t: bool(_RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t)
@@ -133,6 +140,23 @@ def rights_statements(ctx: Context) -> list[Statement]:
                 out.append(Statement(f"Right no longer stated: {_lower(said)}", "rights", "right-removed",
                                      said, None, (k,)))
     return out
+
+
+# a web address or an e-mail address: where a right is exercised
+_ADDRESS_RE = re.compile(r"(?i)\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|eu|co|gov|edu)\b")
+
+
+OPENING_WORDS = 4     # words a sentence keeps at its start when an edit only appends to it
+
+
+def _new_address(old: str, new: str) -> bool:
+    """Is the new sentence a new way to exercise the right, at an address (a site, an e-mail),
+    where the old one gave none: rewritten from its start ('Online tools … by signing in to
+    privacy.apple.com' for 'Requests can be made through the Contact Form'), not the old sentence
+    with an address appended or an address swapped (a contact change, said by its own rule)?"""
+    if _ADDRESS_RE.search(old) or not _ADDRESS_RE.search(new):
+        return False
+    return not new.lower().startswith(" ".join(old.lower().split()[:OPENING_WORDS]))
 
 
 _CONTROLLED_RE = re.compile(r"(?i)\b(?:cookies?|e-?mails?|marketing|location|ads|advertising|notifications|newsletters?|"
