@@ -39,7 +39,7 @@ from tracker.changes.clauses import drop_opener, practice_of
 from tracker.changes.clauses import _purpose_lost, _unpadded
 from tracker.changes.leadless import (_CONTACT_US_RE, _EXAMPLE_RE, _GLUED_TITLE_RE, _LIST_AHEAD_RE, _MORE_INFO_RE,
                                       _RAW_EDIT_RE, _no_main_clause, no_practice)
-from tracker.changes.phrasing import _bare_condition as bare_condition, capitalise, compact as drop_asides, has_verb, keeps_was_context, plain_words as compact, shorten, unmarked, without_aside
+from tracker.changes.phrasing import _bare_condition as bare_condition, capitalise, compact as drop_asides, has_verb, keeps_was_context, plain_words as compact, says_change, shorten, unmarked, without_aside
 from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, narrow, RANK, standing, tier, valued
 from tracker.changes.anchors import refers_back
 from tracker.changes.rules.common import Statement
@@ -155,6 +155,37 @@ def trim_tail(text: str, limit: int) -> str | None:
     return best
 
 
+def _with_was(s: Statement, lean: str) -> list[str]:
+    """The shorter forms of a statement whose only sign of change is its old value ('Walmart
+    collects personal information from consumer reporting agencies (was: … if you obtain certain
+    financial products)'), each with that value: a headline without it says nothing changed."""
+    at = s.text.rfind(" (was: ")
+    if at <= 0 or not s.text.endswith(")") or says_change(_strip_was(s.short or s.text)):
+        return []
+    was = s.text[at:]
+    body = _strip_was(s.short or s.text)
+    came = _came_words(s.text[:at], was[len(" (was: "):-1])
+    core = _core(lean, HEADLINE_LIMIT - len(was), _keep(s, ()))
+    return [text + was for text in (body, compact(body), lean, _MOTIVE_RE.sub("", lean), without_aside(lean),
+                                     _unpadded(lean), _unpadded(without_aside(lean)), core)
+            if text and (not came or came & set(_WAS_WORD_RE.findall(text.lower())))]
+
+
+_WAS_WORD_RE = re.compile(r"[a-z][a-z'-]{3,}")
+
+
+def _came_words(body: str, old: str) -> set[str]:
+    """The words the edit brought in: those of body, between the first and the last word it
+    shares with its old value, that the old value lacks ('engage third parties' of 'Cisco
+    collects Personal Information (and engage third parties …) for a variety' against 'Cisco
+    collects Personal Information for a variety'). A shorter form without any of them quotes
+    the unchanged half beside the old value: nothing changed, it would say."""
+    words = _WAS_WORD_RE.findall(body.lower())
+    had = set(_WAS_WORD_RE.findall(old.lower()))
+    at = [k for k, w in enumerate(words) if w in had]
+    return {w for w in words[at[0]:at[-1] + 1] if w not in had} if at else set()
+
+
 def _strip_was(text: str) -> str:
     at = text.rfind(" (was: ")
     return text[:at] if at > 0 and text.endswith(")") else text
@@ -181,7 +212,7 @@ _REWRITE_LABELS = (
 
 
 _LABELS_RE = re.compile(r"^(?:New(?: [a-z ]+)?|No longer [a-z]+|Drops promise|Adds|Names [^:]{1,40}|Right no longer stated|"
-                        r"Retention rule dropped|Narrows its promise|Now reads|Now mentions [^:]{1,40}):\s*")
+                        r"Retention rule dropped|Narrows its promise|Now reads|Restates|Now mentions [^:]{1,40}):\s*")
 
 
 def _weak_lead(s: Statement) -> bool:
@@ -255,10 +286,11 @@ def _lean(text: str) -> str:
 
 def _unlabelled(text: str) -> str:
     """A new rule that states itself ('New retention rule: X deletes … after 15 years') said
-    without its label when that is what makes it too long: a headline tells what is new."""
-    for label in ("New retention rule: ", "Adds: "):
-        if text.startswith(label) and has_verb(text[len(label):]):
-            return capitalise(text[len(label):])
+    under the shortest label that still says it is new ('New: X deletes …') when its own label
+    is what makes it too long: a headline that drops the mark no longer tells what changed."""
+    label = "New retention rule: "
+    if text.startswith(label) and has_verb(text[len(label):]):
+        return "New: " + capitalise(text[len(label):])
     return text
 
 
@@ -336,8 +368,9 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
             if len(_led(lead, full)) <= HEADLINE_LIMIT:
                 return _led(lead, full)
             continue
-        for text in (full, _strip_was(full), compact(full), compact(_strip_was(full)), lean, _unlabelled(lean),
-                     _MOTIVE_RE.sub("", lean), without_aside(lean), _unpadded(lean), _unpadded(without_aside(lean))):
+        for text in (full, *_with_was(s, lean), _strip_was(full), compact(full), compact(_strip_was(full)), lean,
+                     _unlabelled(lean), _MOTIVE_RE.sub("", lean), without_aside(lean), _unpadded(lean),
+                     _unpadded(without_aside(lean))):
             if len(_led(lead, text)) <= HEADLINE_LIMIT:      # 'Rewrite with a new commitment: ' is longer
                 return _led(lead, text)
         room = HEADLINE_LIMIT - len(lead)
@@ -395,7 +428,7 @@ BULLET_SLACK = 30          # a bullet no honest cut brings under 140 may run to 
 _UNCUT = frozenset({"sale-reversal", "promise-withdrawn", "promise-narrowed", "consent-weakened", "no-sale-promise",
                     "promise-added"})
 _PREFIX_RE = re.compile(r"^(?:New(?: [a-z ]+)?|No longer [a-z]+|Drops promise|Adds|Right no longer stated|Retention rule dropped|"
-                        r"Narrows its promise|Now reads):\s+")
+                        r"Narrows its promise|Now reads|Restates):\s+")
 
 
 def tighten(s: Statement, salient: tuple[str, ...] = ()) -> Statement:
@@ -416,6 +449,9 @@ def tighten(s: Statement, salient: tuple[str, ...] = ()) -> Statement:
             if s.old is not None and s.new is None:
                 return s
     room = BULLET_LIMIT - len(prefix) - len(was)
+    # 'New: ' said of a quote never makes it cut (see above): the quote in fewer words (its
+    # least cut) fits as the unlabelled quote would
+    said_new = len(prefix) if prefix == "New: " else 0
     lean = _lean_body(body)                 # without its opener and its asides of examples
     for limit in (room, room + BULLET_SLACK):
         # a promise or commitment is said in fewer words but never cut: a cut could state another promise
@@ -430,7 +466,8 @@ def tighten(s: Statement, salient: tuple[str, ...] = ()) -> Statement:
             # where the means may be what was lost ('… by contacting Uber at help.uber.com')
             None if s.old is not None and s.new is None else _without_detail(lean, limit))
         for text in cuts:
-            if text and len(text) <= limit and len(text.split()) >= 5 and _keeps_change(s, text) \
+            if text and len(text) <= limit + (said_new if text is cuts[0] else 0) and len(text.split()) >= 5 \
+                    and _keeps_change(s, text) \
                     and not bare_condition(text) and keeps_was_context(text, body, was):
                 return replace(s, text=f"{prefix}{_after_label(prefix, text)}{was}")
     if s.impact not in _UNCUT and len(lean) < len(body) and len(lean.split()) >= 5:

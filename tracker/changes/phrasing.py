@@ -610,6 +610,21 @@ def is_page_chrome(text: str) -> bool:
 
 # -- saying that a practice is new ------------------------------------------------------------
 
+# a line that says its change already: a label ('New right: ', 'No longer says: ', 'Names a new
+# recipient: '), 'now', 'no longer', an old value '(was: …)', an edit verb that opens it ('Adds …')
+_CHANGE_MARK_RE = re.compile(
+    r"^(?:New(?: [a-z ]+)?|No longer [a-z ]+|Drops? [a-z ]+|Adds|Names [^:]{1,40}|Now [^:]{1,40}|Right no longer stated|"
+    r"Retention rule dropped|Narrows its promise|Restates|Rewritten|Rewrite [a-z ]+|Cosmetic only):\s|"
+    r"\bnow\b|\bno longer\b|\bnewly\b|\(was: |"
+    r"^(?:Adds|Drops|Removes|Rewords|Names|Narrows|Widens|Restates|The new capture|Now)\b|"
+    r"\b(?:is back|anymore|any more|instead of)\b", re.I)
+
+
+def says_change(text: str) -> bool:
+    """Does a line say what changed (a label, 'now', 'no longer', '(was: …)', an edit verb)?"""
+    return bool(_CHANGE_MARK_RE.search(text))
+
+
 _NOW_AFTER = frozenset({"may", "will", "can", "might", "could", "would", "should", "must", "shall", "is", "are", "has", "have"})
 _ALREADY_NEW_RE = re.compile(r"(?i)\b(?:now|newly|no longer|anymore|any more)\b")
 _NOT_A_VERB = frozenset("""its this his is was has does thus as us yes its plus various always perhaps news across

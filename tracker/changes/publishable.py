@@ -67,7 +67,7 @@ _QUOTED_EDIT_RE = re.compile(r"^(?:Adds|Drops|Now says) [“\"](?P<q>[^”\"]*)[
 _URL_RE = re.compile(r"https?://\S+|www\.\S+")
 # a title quoted as a sentence: what a link or a heading says, never a practice
 _TITLE_QUOTE_RE = re.compile(r"^(?:Learn more|Read more|Find out more|Click here (?:for|to (?:learn|read|view|see|find)))\b|"
-                             r"^(?:Adds|No longer says|Now reads):\s+(?:More (?:on|about|information (?:on|about))|"
+                             r"^(?:Adds|No longer says|Now reads|Restates):\s+(?:More (?:on|about|information (?:on|about))|"
                              r"Learn (?:more|about)|Read (?:more|about)|Find out (?:more|about)|Click|See (?:also|more|below)|"
                              r"See|Back to|Go to|Skip to)\b")
 _HOST_RE = re.compile(r"(?i)^(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,6}(?:/\S*)?$")
@@ -101,7 +101,7 @@ _NAVIGATION_RE = re.compile(r"(?i)\blinks? (?:below|above)\b|\bjump to\b|\btable
 _IMPERATIVE_RE = re.compile(r"^(?:View|Visit|Access|Read|Click|Download|Print|See|Learn|Go|Contact|Manage|Edit|Sign|Log|"
                             r"Subscribe|Unsubscribe|Find|Explore|Browse|Shop|Watch|Follow|Share|Return|Review|Tell|Email|E-mail|"
                             r"Join|Register|Start|Get|Try|Discover|Check)\b")
-_LINK_LABELS = re.compile(r"^(?:Adds|No longer says|Now reads):\s*")
+_LINK_LABELS = re.compile(r"^(?:Adds|No longer says|Now reads|Restates):\s*")
 # a sign-up box or a follow widget of a news page
 _SIGN_UP_RE = re.compile(r"(?i)^(?:sign up|subscribe|follow|register)\b(?: (?:to|for|and|now)\b|\s*$)|"
                          r"\b(?:sign in|log in) (?:or )?create an account\b|\bcreate (?:an account|one) now\b|"

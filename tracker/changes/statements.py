@@ -59,7 +59,7 @@ def _repeats(s: Statement, chosen: list[Statement]) -> bool:
 
 _SHORT_LABEL_RE = re.compile(r"^(?:No longer names|Now (?:also )?names|Now says|Now mentions)\s*")
 _LABEL_RE = re.compile(r"^(?:New|New retention rule|Retention rule dropped|New commitment|No longer promises|New rights?|"
-                       r"Right no longer stated|No longer says|Adds|Now reads|Narrows its promise|Names [^:]{1,40}):\s*")
+                       r"Right no longer stated|No longer says|Adds|Now reads|Restates|Narrows its promise|Names [^:]{1,40}):\s*")
 
 
 def _loss(s: Statement) -> bool:

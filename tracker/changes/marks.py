@@ -1,0 +1,158 @@
+"""Every shown line says what changed: a statement that quotes a sentence with no sign of change
+('Fitbit collects location data provided by your mobile device') is said as new ('Fitbit now
+collects …'), as restated ('Restates: Pinterest is not directed to children under 13'), as a name
+brought in ('Now mentions Gemini: …') or with what its edit replaced ('… (was: …)').
+
+Novelty is said only where it is true: an added sentence whose practice one old sentence (or two
+consecutive ones) already wrote, lacking nothing news-bearing (a recipient, a kind of data, a
+control, a number, a name: corroborate.nothing_new), is restated, never new.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Callable
+
+from tracker.changes.corroborate import _short_said_before, nothing_new, SAID_BEFORE, SAID_BEFORE_JOINED, sign, Side
+from tracker.changes.phrasing import edit_window, reads_was, say_new, says_change, third_person
+from tracker.changes.rules.common import Context, Statement
+from tracker.changes.statements import stated_as_new
+
+# the label of a sentence added in other words for a practice the old text already stated: the
+# reader learns it was rewritten, not that the company does something new
+RESTATED_LABEL = "Restates: "
+# the label of an added sentence the old text may have written in other words (corroborate.said_before
+# holds it, restated_in does not): the sentence is new to the text, its practice perhaps not
+ADDED_LABEL = "Adds: "
+
+# levels whose statements quote a sentence because a name came in with it: a law, a transfer
+# basis, a party; a reworded one is said with the name it now mentions
+_NAMING_IMPACTS = frozenset({"law-cited", "law-for-transfers", "named-party", "transfer-basis"})
+# content words an edit that only adds must bring in to be told beside its context ('(was: …)')
+MIN_ADDED = 2
+# levels said by their kind (statements._SAID_BY_KIND) whose quote may still lack any sign of change
+_QUOTING_KINDS = frozenset({"law-cited", "law-for-transfers", "pointer"})
+NAME_LIMIT = 40           # characters of a name put in a label ('Now mentions …: '): the label's own limit
+# a labelled quote longer than this is cut by headline.tighten, which may leave the label alone
+MENTION_LIMIT = 150
+
+
+def restated_in(old: Side) -> Callable[[str], bool]:
+    """The test an added sentence passes when the old side wrote its practice already: most of
+    its stemmed content words (SAID_BEFORE, or SAID_BEFORE_JOINED over two consecutive sentences)
+    in an old sentence lacking nothing news-bearing, or a short rule with the same negations and
+    numbers (corroborate._short_said_before)."""
+    def test(text: str) -> bool:
+        if not text:
+            return False
+        news = nothing_new(text, old.common())
+        return (old.holds(text, SAID_BEFORE, stemmed=True, kind=news)
+                or old.joined().holds(text, SAID_BEFORE_JOINED, stemmed=True, kind=news)
+                or _short_said_before(text, old))
+    return test
+
+
+def _labelled(s: Statement, label: str) -> Statement:
+    """s under a label that says its change, its headline form too unless that says it already."""
+    short = s.short if not s.short or says_change(s.short) else f"{label}{s.short}"
+    return dataclasses.replace(s, text=f"{label}{s.text}", short=short)
+
+
+def _added(ctx: Context, s: Statement, restated: Callable[[str], bool], written: Callable[[str], bool]) -> Statement:
+    """A statement of one added sentence said as restated when the old text wrote its practice
+    (restated), as added when it may have (written: the looser said_before), else as new."""
+    change = ctx.changes[s.changes[0]]
+    if _LEAD_IN_RE.match(s.text):
+        return s                  # 'To opt out of receiving …': a clause cut from its sentence, no practice to date
+    if restated(change.new or ""):
+        return _labelled(s, RESTATED_LABEL)
+    if written(change.new or ""):
+        return _labelled(s, ADDED_LABEL)
+    text = say_new(s.text, ctx.owner)
+    if not says_change(text):         # 'Please note: …' opens like a label: say_new leaves it
+        body = _NOTE_RE.sub("", s.text)
+        if ":" in body[:40]:
+            return s                  # 'Here are some examples: Device Information': a list, no sentence to label
+        return _labelled(dataclasses.replace(s, text=body[:1].upper() + body[1:]), "New: ")
+    return dataclasses.replace(s, text=text, short=say_new(s.short, ctx.owner) if s.short else "")
+
+
+def _reworded(ctx: Context, s: Statement) -> Statement:
+    """A statement of one reworded sentence said with the name it now mentions ('Now mentions
+    Gemini: …') or with what its edit replaced ('… (was: …)'); unchanged when neither can be said."""
+    change = ctx.changes[s.changes[0]]
+    name = s.new or ""
+    if s.impact in _NAMING_IMPACTS and s.old is None and 0 < len(name) <= NAME_LIMIT and ":" not in name \
+            and name.lower() in s.text.lower() and name.lower() not in (change.old or "").lower() \
+            and len(name) + len(s.text) + len("Now mentions : ") <= MENTION_LIMIT:
+        return _labelled(s, f"Now mentions {name}: ")
+    old, new = change.old or "", change.new or ""
+    was = (reads_was(s.text, old, new) or _was_third_person(ctx, s.text, old, new)) if _edit_says(old, new) else None
+    if not was:
+        return s
+    return dataclasses.replace(s, text=was, short=_short_with(s.short, was[len(s.text):], new, old))
+
+
+def _short_with(short: str, was: str, new: str, old: str) -> str:
+    """The headline form of a statement given its old value: as it is when it has a mark of its
+    own ('Apple now cites …'), with the old value when it quotes the words brought in ('Cookies
+    help the company … and can track you across the web (was: …)'), else none (the statement)."""
+    if not short or says_change(short):
+        return short
+    window = edit_window(old, new)
+    came = set(_WORD_RE.findall((window[3] if window else "").lower()))
+    return f"{short}{was}" if came and came <= set(_WORD_RE.findall(short.lower())) else ""
+
+
+_WORD_RE = re.compile(r"[a-z][a-z'-]{3,}")
+# a clause that only leads into a sentence (publishable._LEAD_IN_RE): no sentence to call new or restated
+_LEAD_IN_RE = re.compile(r"^(?:To|In order to|So that)\s")
+# words that open an old window only because it starts a sentence: lower-cased after '(was: '
+_SENTENCE_OPENERS = frozenset("The A An Your Our Its This These Those Some Any All Each You We It They If When".split())
+# an aside that opens a sentence ('NOTE: ', 'Please note: '): 'New: ' goes before the sentence itself
+_NOTE_RE = re.compile(r"(?i)^(?:please )?note:\s+")
+
+
+def _was_third_person(ctx: Context, said: str, old: str, new: str) -> str | None:
+    """The statement with what its edit replaced when the statement quotes the edit in the third
+    person ('… a child under 16 …' of 'If we learn that a child under 16 …'): the old window
+    said the same way ('(was: a child under 13)')."""
+    window = edit_window(old, new)
+    if window is None or not window[1] or not window[0]:
+        return None
+    came, gone = third_person(window[1], ctx.owner), third_person(window[0], ctx.owner)
+    if came.lower() not in said.lower() or not re.search(r"\w{2,}", gone):
+        return None
+    first = gone.split(" ", 1)[0]
+    return f"{said} (was: {gone[:1].lower() + gone[1:] if first in _SENTENCE_OPENERS else gone})"
+
+
+def _edit_says(old: str, new: str) -> bool:
+    """Does the edit of a reworded sentence bring in words that carry meaning: others in place
+    of old ones, or MIN_ADDED content words where none were ('and can track you across the web')?
+    'as well' dropped from '… from other sources as well' brings in nothing a reader could be told
+    beside the quote, nor do words only dropped (the quote lacks them)."""
+    window = edit_window(old, new)
+    if window is None or not window[3]:
+        return False
+    gone, came = sign(window[2] or ""), sign(window[3])
+    if not window[2]:
+        return len(came.stems) >= MIN_ADDED
+    return bool(gone.stems ^ came.stems) or gone.numbers != came.numbers      # '13' -> '16' is news
+
+
+def marked(ctx: Context, s: Statement, restated: Callable[[str], bool], written: Callable[[str], bool]) -> Statement:
+    """s said as a change (see the module docstring): stated_as_new first (never 'now' for a
+    sentence the old text may have written: written), then, for a quote that still says nothing
+    of its change, the mark its one change allows."""
+    if s.impact not in _QUOTING_KINDS:
+        s = stated_as_new(ctx, s, written)
+    if says_change(s.text) or len(s.changes) != 1:
+        return s
+    kind = ctx.changes[s.changes[0]].kind
+    if kind == "added" and s.old is None:
+        return _added(ctx, s, restated, written)
+    if kind == "reworded":
+        return _reworded(ctx, s)
+    return s
