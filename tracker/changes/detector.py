@@ -39,7 +39,7 @@ from tracker.changes.verdict import (
 
 log = logging.getLogger(__name__)
 
-DETECTOR_VERSION = "2.8.1"
+DETECTOR_VERSION = "2.9.0"
 
 
 class _PerText:
