@@ -22,20 +22,22 @@ def _mark(change_new: str, text: str, impact: str = "collection-widened") -> str
     return marked(c, s, restated_in(OLD), said_before(OLD)).text
 
 
-def test_a_sentence_whose_practice_the_old_text_wrote_is_said_restated() -> None:
+def test_a_sentence_whose_practice_the_old_text_wrote_gets_no_label() -> None:
+    # restated: never 'now', 'New:', nor a 'Restates:' label blind readers found false as often as true
     assert _mark("Acme is not directed to children under 13.", "Acme is not directed to children under 13",
-                 "children-rule") == "Restates: Acme is not directed to children under 13"
+                 "children-rule") == "Acme is not directed to children under 13"
     assert _mark("Acme may use your purchase history to recommend products.",
-                 "Acme may use your purchase history to recommend products").startswith("Restates: ")
+                 "Acme may use your purchase history to recommend products") == \
+        "Acme may use your purchase history to recommend products"
 
 
-def test_a_sentence_an_old_one_half_holds_without_its_news_is_added_never_new_nor_restated() -> None:
+def test_a_sentence_an_old_one_half_holds_is_never_said_new() -> None:
     # 'collect', 'data', 'provide' in one old sentence: the location data is not there, so not
     # restated; said_before holds it, so never 'now' either
     text = "Acme collects location data provided by your mobile device"
     assert said_before(OLD)("We collect location data provided by your mobile device.")
     assert not restated_in(OLD)("We collect location data provided by your mobile device.")
-    assert _mark("We collect location data provided by your mobile device.", text) == f"Adds: {text}"
+    assert _mark("We collect location data provided by your mobile device.", text) == text
 
 
 def test_a_sentence_the_old_text_never_wrote_is_said_new() -> None:

@@ -92,3 +92,11 @@ def test_the_last_item_of_a_list_cut_from_its_sentence_is_no_statement() -> None
     assert fragment("Or, in-store location through the use of beacons, your phone's blue tooth signal, LED light chip "
                     "technologies")
     assert fragment("Or you may opt out of interest-based ads by visiting the settings page") is None
+
+
+def test_a_heading_line_quoted_as_added_or_gone_is_no_statement() -> None:
+    from tracker.changes.publishable import fragment
+    assert fragment("No longer says: Security of your Information") == "a heading quoted as a sentence"
+    assert fragment("Adds: Data retention") is not None
+    # a short sentence with a verb, or one ending in a full stop, stays a statement
+    assert fragment("No longer says: We keep your data for 30 days") is None

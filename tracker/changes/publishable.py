@@ -252,6 +252,18 @@ def _title_label(text: str) -> bool:
         and not _AUXILIARY_RE.search(text)
 
 
+# labels that quote a sentence as it stands, said added or gone: what they quote must be a sentence
+_QUOTE_LABEL_RE = re.compile(r"^(?:Adds|New|No longer says|Drops|Removes):\s")
+HEADING_WORDS = 6      # a quote this short with no verb and no full stop is a heading line, not a statement
+
+
+def _heading_words(body: str) -> bool:
+    """A heading line quoted as a sentence: at most HEADING_WORDS words, capitalised, no verb,
+    no closing full stop ('Security of your Information')."""
+    return (0 < len(body.split()) <= HEADING_WORDS and body[:1].isupper() and not body.endswith(".")
+            and not has_verb(body))
+
+
 def fragment(text: str) -> str | None:
     """Why text is no publishable statement, or None when it is one."""
     why = page_chrome(text) or holed(text)
@@ -273,6 +285,8 @@ def fragment(text: str) -> str | None:
               m.group("q").rstrip()[-1:] not in ".)"):
         return "an edit quoted from inside punctuation"
     body = _LABEL_RE.sub("", text).strip()
+    if _QUOTE_LABEL_RE.match(text) and _heading_words(body):
+        return "a heading quoted as a sentence"       # 'No longer says: Security of your Information'
     if text == body and noun_phrase(body):
         return "a noun phrase from a list, with no verb of its own"
     if unbalanced(_WAS_RE.sub("", body)):
