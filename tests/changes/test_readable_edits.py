@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from tests.support.changes import ch, ctx
+from tracker.changes import compare
 from tracker.changes.edits import _condition_and_main, edit_statement
 from tracker.changes.rules.practices import _cut_short
 from tracker.changes.rules.structure import _cut_mid_word, reworded_statements, section_statements
@@ -80,3 +81,13 @@ def test_a_data_object_joined_with_as_well_as_is_said_as_now_also() -> None:
     c = ch("reworded", old, new)
     found = edit_statement(ctx(c, owner="The company"), c)
     assert found and found[0] == "Acme now also obtains information such as device type, carrier, city and state"
+
+
+def test_a_legal_form_dropped_from_a_name_is_no_name_dropped() -> None:
+    from tracker.changes.edits import _real_name
+    assert not _real_name("Inc.", "Intuit") and not _real_name("LLC", "Acme") and not _real_name(", Ltd", "Acme")
+    assert _real_name("Payments Inc", "Intuit") and _real_name("DoubleClick", "Google")
+    old = "To ask about these practices, please contact us at Privacy Team, Intuit, Inc. 2800 East Commerce Center Place."
+    new = "To ask about these practices, please contact us at Privacy Team, Intuit 2800 East Commerce Center Place."
+    r = compare(old, new)
+    assert "Inc" not in r.headline and not any("Inc" in b for b in r.bullets), (r.headline, r.bullets)

@@ -297,9 +297,15 @@ def _moved(gone: str, new: str) -> bool:
     return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", low) for w in words)
 
 
+# a company's legal form alone ('Inc.' of 'Intuit, Inc.' written 'Intuit Inc.'): part of a name, never one
+_LEGAL_FORM_RE = re.compile(r"(?i)^(?:inc|llc|ltd|limited|corp|corporation|co|plc|gmbh|ag|s\.?a|b\.?v|l\.?p)\.?$")
+
+
 def _real_name(chunk: str, owner: str) -> bool:
-    """A run of words that names something: not a lone capitalised small word ('My') nor the owner."""
-    return chunk.lower() not in _CAPITAL_WORDS and chunk.lower() != owner.lower()
+    """A run of words that names something: not a lone capitalised small word ('My'), a legal
+    form alone ('Inc.'), nor the owner."""
+    chunk = chunk.strip(" ,")
+    return chunk.lower() not in _CAPITAL_WORDS and chunk.lower() != owner.lower() and not _LEGAL_FORM_RE.match(chunk)
 
 
 def _holds_edit(said: str, came: str) -> bool:
