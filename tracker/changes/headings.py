@@ -254,7 +254,7 @@ def text_subjects(text: str) -> frozenset[str]:
     counts: dict[str, int] = {}
     for m in _SUBJECT_RE.finditer(text):
         counts[m.group(1)] = counts.get(m.group(1), 0) + 1
-    names = {w for w, n in counts.items() if n >= SUBJECT_MIN_USES and w.upper() != w and _proper(w, text)}
+    names = _proper_names([w for w, n in counts.items() if n >= SUBJECT_MIN_USES and w.upper() != w], text)
     return frozenset(names | _compounds(names, text))
 
 
@@ -273,14 +273,36 @@ def _compounds(names: set[str], text: str) -> set[str]:
 _AFTER_LOWER = r"(?<![\w'’&-])[a-z][\w'’-]*,? "
 
 
-def _proper(word: str, text: str) -> bool:
-    """Is word a proper name of its own in text: written after a lower-case word capitalised at
-    least PROPER_RATIO times as often as in lower case (addresses aside), and more often so than
-    as the tail of a longer name ('Privacy Policy', 'Verizon Wireless', 'New York Times')?"""
-    inside = len(re.findall(_AFTER_LOWER + re.escape(word) + r"\b", text))
-    lower = len(re.findall(r"(?<![\w@./-])" + re.escape(word.lower()) + r"(?![\w@]|\.[a-z])", text))
-    tail = len(re.findall(r"(?<![\w'’&-])[A-Z][\w'’&-]* " + re.escape(word) + r"\b", text))
-    return inside >= SUBJECT_MIN_USES and inside >= PROPER_RATIO * lower and inside > tail
+_WORD_RUN_BEFORE_RE = re.compile(r"([\w'’&-]+)(,?) $")
+_BEFORE = 80     # characters looked at before a name for the word it follows (a word is shorter)
+
+
+def _proper_names(words: list[str], text: str) -> set[str]:
+    """Those of words that are proper names of their own in text: written after a lower-case word
+    capitalised at least PROPER_RATIO times as often as in lower case (addresses aside), and more
+    often so than as the tail of a longer name ('Privacy Policy', 'Verizon Wireless', 'New York
+    Times'). One pass over the text for all words (three searches per word were most of the
+    cost of segmenting a long policy)."""
+    if not words:
+        return set()
+    inside = dict.fromkeys(words, 0)
+    tail = dict.fromkeys(words, 0)
+    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    for m in re.finditer(r"(?<= )(" + alternation + r")\b", text):
+        s = m.start()
+        before = _WORD_RUN_BEFORE_RE.search(text, max(0, s - _BEFORE), s)
+        if before is None or (before.start() == s - _BEFORE and s - _BEFORE > 0):
+            continue        # no word right before, or one longer than the window: neither counts
+        run, comma = before.group(1), before.group(2)
+        if "a" <= run[0] <= "z" and "&" not in run:
+            inside[m.group(1)] += 1             # 'data to Oracle', 'by, Oracle'
+        elif "A" <= run[0] <= "Z" and not comma:
+            tail[m.group(1)] += 1               # 'Privacy Policy', 'Verizon Wireless'
+    lower = dict.fromkeys((w.lower() for w in words), 0)
+    for m in re.finditer(r"(?<![\w@./-])(" + "|".join(map(re.escape, lower)) + r")(?![\w@]|\.[a-z])", text):
+        lower[m.group(1)] += 1
+    return {w for w in words if inside[w] >= SUBJECT_MIN_USES and inside[w] >= PROPER_RATIO * lower[w.lower()]
+            and inside[w] > tail[w]}
 
 
 @lru_cache(maxsize=64)
