@@ -137,3 +137,13 @@ def test_headings_glued_to_each_other_and_to_a_sentence_are_unglued() -> None:
     brand = unglue([("p", "Connect your account with the network. Sign in with LinkedIn may be offered to you "
                           "on our site. LinkedIn may use it.")])
     assert all(kind == "p" for kind, _ in brand)
+
+
+def test_a_conjunction_opening_a_paragraph_before_the_company_is_no_heading() -> None:
+    # 'Although ConnectSolutions may offer …': a one-word 'heading' that is a conjunction opens a
+    # clause; splitting it off broke a section whose body survived under a new title (a rename)
+    from tracker.changes.segment import segment
+    text = ("# Policy\n\n**Transfers**\n\nAlthough Acme may offer local content, our service is hosted in the US. "
+            "Acme will keep it safe. Acme may share it with processors. Acme uses it to run the service. "
+            "Data you give to Acme is stored by Acme for Acme and for nobody else.\n")
+    assert "Although" not in [s.title for s in segment(text).sections]

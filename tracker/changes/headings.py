@@ -243,7 +243,13 @@ PROPER_RATIO = 3          # a proper name is capitalised inside sentences 3 time
 _ONE_WORD_OPENERS = frozenset("also additionally today currently finally further furthermore moreover "
                               "otherwise therefore thus hence instead then now here there however still "
                               "sometimes often again yet certain other some many most several such each every "
-                              "both only even just".split())
+                              "both only even just "
+                              # a conjunction or a preposition opens a clause, never a heading
+                              # ('Although ConnectSolutions may offer localized content …')
+                              "although though while whilst whereas because since unless if when whenever "
+                              "where wherever whether after before once until upon as through by with from "
+                              "for in on at to of and or but nor so like unlike per via within without "
+                              "under over during despite except".split())
 
 
 def text_subjects(text: str) -> frozenset[str]:
