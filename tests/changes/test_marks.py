@@ -1,12 +1,12 @@
-"""Every shown line says what changed (tracker.changes.marks): an added sentence is new, restated
-or added, a reworded one says what its edit replaced, a headline cut keeps the old value."""
+"""Every shown line says what changed (tracker.changes.marks): an added sentence is new or left as
+it stands, a reworded one says what its edit replaced, a headline cut keeps the old value."""
 
 from __future__ import annotations
 
 from tests.support.changes import ch, ctx
 from tracker.changes.corroborate import said_before, Side
 from tracker.changes.headline import _unlabelled, headline_of
-from tracker.changes.marks import marked, restated_in
+from tracker.changes.marks import marked
 from tracker.changes.phrasing import says_change
 from tracker.changes.rules.common import Statement
 from tracker.changes.summary import Facts
@@ -19,7 +19,7 @@ OLD = Side(["We collect the information you provide about those individuals such
 def _mark(change_new: str, text: str, impact: str = "collection-widened") -> str:
     c = ctx(ch("added", None, change_new))
     s = Statement(text, "other", impact, None, "x", (0,))
-    return marked(c, s, restated_in(OLD), said_before(OLD)).text
+    return marked(c, s, said_before(OLD)).text
 
 
 def test_a_sentence_whose_practice_the_old_text_wrote_gets_no_label() -> None:
@@ -32,11 +32,10 @@ def test_a_sentence_whose_practice_the_old_text_wrote_gets_no_label() -> None:
 
 
 def test_a_sentence_an_old_one_half_holds_is_never_said_new() -> None:
-    # 'collect', 'data', 'provide' in one old sentence: the location data is not there, so not
-    # restated; said_before holds it, so never 'now' either
+    # 'collect', 'data', 'provide' in one old sentence: said_before holds it, so never 'now',
+    # though the location data is not there
     text = "Acme collects location data provided by your mobile device"
     assert said_before(OLD)("We collect location data provided by your mobile device.")
-    assert not restated_in(OLD)("We collect location data provided by your mobile device.")
     assert _mark("We collect location data provided by your mobile device.", text) == text
 
 
@@ -60,7 +59,7 @@ def test_a_reworded_sentence_says_what_its_edit_replaced_in_the_third_person() -
     c = ctx(ch("reworded", old, new))
     s = Statement("If Acme learns that a child under 16 has provided Acme with personal information, it will delete it",
                   "children", "practice-changed", None, "16", (0,))
-    out = marked(c, s, restated_in(OLD), said_before(OLD)).text
+    out = marked(c, s, said_before(OLD)).text
     assert out.startswith(s.text + " (was: ") and "13" in out.split("(was: ")[1], out
 
 
@@ -68,7 +67,7 @@ def test_a_rewording_that_replaces_nothing_of_meaning_stays_a_plain_quote() -> N
     c = ctx(ch("reworded", "We receive personal information about you from other sources as well.",
                "We receive personal information about you from other sources."))
     s = Statement("Acme receives personal information about you from other sources", "other", "reworded", None, None, (0,))
-    assert marked(c, s, restated_in(OLD), said_before(OLD)) == s
+    assert marked(c, s, said_before(OLD)) == s
 
 
 def test_a_reworded_sentence_naming_a_party_says_the_name_it_now_mentions() -> None:
@@ -76,7 +75,7 @@ def test_a_reworded_sentence_naming_a_party_says_the_name_it_now_mentions() -> N
                "Our advertising services, including BrightRoll and Gemini, provide these services."))
     s = Statement("Its advertising services, including BrightRoll and Gemini, provide these services", "sharing",
                   "named-party", None, "Gemini", (0,))
-    assert marked(c, s, restated_in(OLD), said_before(OLD)).text == f"Now mentions Gemini: {s.text}"
+    assert marked(c, s, said_before(OLD)).text == f"Now mentions Gemini: {s.text}"
 
 
 def test_says_change_tells_marked_lines_from_plain_facts() -> None:

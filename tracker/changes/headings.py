@@ -234,7 +234,7 @@ _SUBJECT_VERB = (r"(?:may|might|can|could|will|would|shall|should|must|is|are|wa
                  r"maintains|discloses|sells|processes|requires|asks|allows|reserves|takes|works|obtains|gathers|"
                  r"transfers|respects|complies|protects|believes|considers|operates|employs|relies|encourages|"
                  r"recommends|supports|sends|treats|limits|honors|adheres|agrees|understands|knows|values|seeks|"
-                 r"strives|tracks|combines|automatically|generally|typically|currently|does|makes|gives)\b")
+                 r"strives|tracks|combines|automatically|generally|typically|currently|makes|gives)\b")
 # a capitalised word as a sentence's subject ('Oracle will …', 'Target participates …')
 _SUBJECT_RE = re.compile(r"(?<![\w@./-])([A-Z][A-Za-z0-9&'’-]{2,}) (?=" + _SUBJECT_VERB + ")")
 SUBJECT_MIN_USES = 3      # a name that is the subject of three sentences is the text's own actor

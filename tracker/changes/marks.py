@@ -4,8 +4,7 @@ text never wrote it ('Acme now shares …', 'New: …'), as a name brought in ('
 …') or with what its edit replaced ('… (was: …)').
 
 Novelty is said only where it is true: an added sentence whose practice one old sentence (or two
-consecutive ones) may already have written (corroborate.said_before, or most of its words in an
-old sentence lacking nothing news-bearing: restated_in) gets no label at all. Labelling those as
+consecutive ones) may already have written (corroborate.said_before) gets no label at all. Labelling those as
 'Restates:' or 'Adds:' was tried (detector 2.9.0 in development); two blind readers found the
 labels false about as often as right ('Restates:' on a new use of location data for ads, 'Adds:'
 on a practice the old text stated), so the quote stays as it stands.
@@ -17,7 +16,7 @@ import dataclasses
 import re
 from typing import Callable
 
-from tracker.changes.corroborate import _short_said_before, nothing_new, SAID_BEFORE, SAID_BEFORE_JOINED, sign, Side
+from tracker.changes.corroborate import sign
 from tracker.changes.phrasing import edit_window, reads_was, say_new, says_change, third_person
 from tracker.changes.rules.common import Context, Statement
 from tracker.changes.statements import stated_as_new
@@ -35,34 +34,19 @@ NAME_LIMIT = 40           # characters of a name put in a label ('Now mentions �
 MENTION_LIMIT = 150
 
 
-def restated_in(old: Side) -> Callable[[str], bool]:
-    """The test an added sentence passes when the old side wrote its practice already: most of
-    its stemmed content words (SAID_BEFORE, or SAID_BEFORE_JOINED over two consecutive sentences)
-    in an old sentence lacking nothing news-bearing, or a short rule with the same negations and
-    numbers (corroborate._short_said_before)."""
-    def test(text: str) -> bool:
-        if not text:
-            return False
-        news = nothing_new(text, old.common())
-        return (old.holds(text, SAID_BEFORE, stemmed=True, kind=news)
-                or old.joined().holds(text, SAID_BEFORE_JOINED, stemmed=True, kind=news)
-                or _short_said_before(text, old))
-    return test
-
-
 def _labelled(s: Statement, label: str) -> Statement:
     """s under a label that says its change, its headline form too unless that says it already."""
     short = s.short if not s.short or says_change(s.short) else f"{label}{s.short}"
     return dataclasses.replace(s, text=f"{label}{s.text}", short=short)
 
 
-def _added(ctx: Context, s: Statement, restated: Callable[[str], bool], written: Callable[[str], bool]) -> Statement:
-    """A statement of one added sentence said as new, unless the old text wrote its practice
-    (restated) or may have (written: the looser said_before): then as it stands."""
+def _added(ctx: Context, s: Statement, written: Callable[[str], bool]) -> Statement:
+    """A statement of one added sentence said as new, unless the old text may have written its
+    practice (written: corroborate.said_before): then as it stands."""
     change = ctx.changes[s.changes[0]]
     if _LEAD_IN_RE.match(s.text):
         return s                  # 'To opt out of receiving …': a clause cut from its sentence, no practice to date
-    if restated(change.new or "") or written(change.new or ""):
+    if written(change.new or ""):
         # the old text may have written its practice: no label can be trusted here (blind readers
         # found 'Restates:' on new practices and 'Adds:' on old ones), so the quote stays as it is
         return s
@@ -139,7 +123,7 @@ def _edit_says(old: str, new: str) -> bool:
     return bool(gone.stems ^ came.stems) or gone.numbers != came.numbers      # '13' -> '16' is news
 
 
-def marked(ctx: Context, s: Statement, restated: Callable[[str], bool], written: Callable[[str], bool]) -> Statement:
+def marked(ctx: Context, s: Statement, written: Callable[[str], bool]) -> Statement:
     """s said as a change (see the module docstring): stated_as_new first (never 'now' for a
     sentence the old text may have written: written), then, for a quote that still says nothing
     of its change, the mark its one change allows."""
@@ -149,7 +133,7 @@ def marked(ctx: Context, s: Statement, restated: Callable[[str], bool], written:
         return s
     kind = ctx.changes[s.changes[0]].kind
     if kind == "added" and s.old is None:
-        return _added(ctx, s, restated, written)
+        return _added(ctx, s, written)
     if kind == "reworded":
         return _reworded(ctx, s)
     return s
