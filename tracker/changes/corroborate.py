@@ -544,10 +544,15 @@ MIN_VERBATIM = 8            # words a sentence needs to be recognised, as writte
 _NON_WORDS_RE = re.compile(r"[\W_]+")
 
 
-@lru_cache(maxsize=4)
 def _flat(text: str) -> str:
     """text in lower case, every run of other characters than letters and digits one space."""
     return f" {_NON_WORDS_RE.sub(' ', text.lower()).strip()} "
+
+
+# a page flattened once per side of a comparison (and its neighbour in a history): kept apart
+# from the sentences, which would otherwise evict the pages and have each 1 MB page flattened
+# again for every sentence asked about
+_flat_page = lru_cache(maxsize=4)(_flat)
 
 
 def verbatim(text: str, page: str) -> bool:
@@ -557,7 +562,7 @@ def verbatim(text: str, page: str) -> bool:
     says word for word it neither added nor dropped."""
     flat = _flat(text).strip()
     # its first word may be glued to a heading before it ('deviceYour'): no word boundary asked there
-    return len(flat.split()) >= MIN_VERBATIM and f"{flat} " in _flat(page)
+    return len(flat.split()) >= MIN_VERBATIM and f"{flat} " in _flat_page(page)
 
 
 # share of a sentence said new (gone) found in an unpaired removed (added) one: its own words,
@@ -571,22 +576,36 @@ def _overlap(a: Sign, b: Sign) -> float:
     return len(a.stems & b.stems) / max(1, len(a.stems))
 
 
-def _counterpart(k: int, changes: Sequence[Change]) -> int | None:
+def by_kind_and_section(changes: Sequence[Change]) -> dict[tuple[str, str], list[int]]:
+    """The indexes of the changes of each (kind, section), in order: built once per comparison,
+    so finding a change's counterpart reads its own section only, not every change (quadratic
+    in the changes of a long rewrite)."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for j, d in enumerate(changes):
+        groups.setdefault((d.kind, d.section), []).append(j)
+    return groups
+
+
+def _counterpart(k: int, changes: Sequence[Change],
+                 groups: dict[tuple[str, str], list[int]] | None = None) -> int | None:
     """The removed (added) sentence of the same section most like added (removed) change k, by
-    shared stems, or None when there is none."""
+    shared stems, or None when there is none. groups: by_kind_and_section(changes), when the
+    caller has it."""
     c = changes[k]
     other_kind = "removed" if c.kind == "added" else "added"
     want = sign((c.new if c.kind == "added" else c.old) or "")
     best, best_share = None, 0.0
-    for j, d in enumerate(changes):
-        if d.kind == other_kind and d.section == c.section:
-            share = _overlap(want, sign((d.new if d.kind == "added" else d.old) or ""))
-            if share > best_share:
-                best, best_share = j, share
+    candidates = (groups if groups is not None else by_kind_and_section(changes)).get((other_kind, c.section), [])
+    for j in candidates:
+        d = changes[j]
+        share = _overlap(want, sign((d.new if d.kind == "added" else d.old) or ""))
+        if share > best_share:
+            best, best_share = j, share
     return best
 
 
-def reworded_pair(s: Statement, changes: Sequence[Change]) -> bool:
+def reworded_pair(s: Statement, changes: Sequence[Change],
+                  groups: dict[tuple[str, str], list[int]] | None = None) -> bool:
     """Is a quoted sentence said new (gone) one half of a rewording the alignment left unpaired:
     its closest counterpart, a removed (added) sentence of the same section, holds most of its
     words (REWORDED_PAIR), with the same negations and numbers ('If you are a user in the EEA and
@@ -596,7 +615,7 @@ def reworded_pair(s: Statement, changes: Sequence[Change]) -> bool:
     if s.impact not in QUOTED or len(s.changes) != 1 or changes[s.changes[0]].kind not in ("added", "removed"):
         return False
     k = s.changes[0]
-    j = _counterpart(k, changes)
+    j = _counterpart(k, changes, groups)
     if j is None:
         return False
     a, b = (sign((c.new if c.kind == "added" else c.old) or "") for c in (changes[k], changes[j]))
@@ -625,8 +644,9 @@ def corroborated(statements: list[Statement], changes: Sequence[Change], old_sen
     sides = sides or {"old": Side(old_sentences), "new": Side(new_sentences)}
     restated = {k: r for k, s in enumerate(statements)
                 if (r := _restated(s, changes, sides, old_sentences, new_sentences, kind_of, owner)) is not None}
+    groups = by_kind_and_section(changes)
     refuted = {s.changes for k, s in enumerate(statements)
-               if k not in restated and (still_there(s, changes, sides, kind_of, given) or reworded_pair(s, changes)
+               if k not in restated and (still_there(s, changes, sides, kind_of, given) or reworded_pair(s, changes, groups)
                                          or pages is not None and _verbatim_there(s, changes, pages))}
     # a sentence whose news is refuted is not news in any other reading either
     # ('Adds: …', 'Walmart does not sell …' as a reworded practice)

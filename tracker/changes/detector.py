@@ -101,14 +101,16 @@ def clear_caches() -> None:
     from tracker.changes.summary import _bigram_counts, _word_counts
     from tracker.changes.headings import _glued_candidates
     from tracker.changes.vendors import _mentions
-    from tracker.changes.corroborate import _indexed
+    from tracker.changes.corroborate import _flat_page, _indexed
     from tracker.changes.literals import lowered
     from tracker.changes.rules.promises import _promise_of
     from tracker.changes.verdict import delta_words
     from tracker.changes.phrasing import third_person
+    from tracker.changes.literals import clear_search_memos
+    clear_search_memos()
     for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff, _says, _block_events, _sentence_key, tidy,
                is_pointer, edit_window, _stamp_only, _editors_note, is_change_log, _spans_in, _american,
-               _sentence_triples, text_triples, sentence_body_words, _word_counts, _bigram_counts, _glued_candidates, _mentions, _indexed, _promise_of, lowered,
+               _sentence_triples, text_triples, sentence_body_words, _word_counts, _bigram_counts, _glued_candidates, _mentions, _indexed, _flat_page, _promise_of, lowered,
                delta_words, third_person):
         fn.cache_clear()
 

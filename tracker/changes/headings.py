@@ -42,8 +42,12 @@ def glued_inside_name(text: str, prefix_end: int) -> bool:
     first = _FIRST_WORD_RE.match(text, prefix_end)
     if not last or not first or last.group(0)[:1].islower():
         return False
-    word = re.escape(last.group(0) + first.group(0))
-    return any(m.start(1) != last.start() for m in re.finditer(r"(?<![\w'’-])[a-z][\w'’-]*,? (" + word + r")\b", text))
+    word = last.group(0) + first.group(0)
+    at = text.find(word)
+    if at == -1 or (at == last.start() and text.find(word, at + 1) == -1):
+        return False      # written only where the glue is: no other match can exist (no scan of the text)
+    return any(m.start(1) != last.start()
+               for m in re.finditer(r"(?<![\w'’-])[a-z][\w'’-]*,? (" + re.escape(word) + r")\b", text))
 
 
 # after the starter, more Title Case words and no sentence ('Linked' + 'In Processing Information

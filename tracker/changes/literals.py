@@ -169,6 +169,9 @@ def lowered(text: str) -> str:
     return text.lower()
 
 
+SEARCH_MEMO = 8192       # sentences per pattern whose search result is kept: two versions' changed sentences and more
+
+
 class Prefiltered:
     """A compiled regex that is only run on a text holding one of its hint words.
 
@@ -179,10 +182,15 @@ class Prefiltered:
     pattern). Non-ASCII texts always run the regex (re's case folding goes beyond lower()).
     Answers are exactly the regex's; anything else is delegated to it."""
 
-    __slots__ = ("regex", "hints", "pattern", "flags")
+    __slots__ = ("regex", "hints", "pattern", "flags", "_searched")
 
     def __init__(self, regex: re.Pattern[str], hints: tuple[str, ...]) -> None:
         self.regex, self.hints, self.pattern, self.flags = regex, hints, regex.pattern, regex.flags
+        # whole-text searches, remembered: the rules ask the same sentence the same question
+        # (a right? a promise?) several times per report, and a report's sentences are most
+        # of the next report's along a history
+        self._searched = lru_cache(maxsize=SEARCH_MEMO)(self._search_whole)
+        _PREFILTERED.append(self)
 
     def _cannot(self, text: str) -> bool:
         if not text.isascii():
@@ -190,7 +198,13 @@ class Prefiltered:
         low = text.lower()
         return not any(h in low for h in self.hints)
 
+    def _search_whole(self, text: str) -> re.Match[str] | None:
+        """search(text) with no positions, computed (Match objects are immutable: sharing them is safe)."""
+        return None if self._cannot(text) else self.regex.search(text)
+
     def search(self, text: str, *args: int) -> re.Match[str] | None:
+        if not args:
+            return self._searched(text)
         return None if self._cannot(text) else self.regex.search(text, *args)
 
     def match(self, text: str, *args: int) -> re.Match[str] | None:
@@ -207,3 +221,12 @@ class Prefiltered:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.regex, name)
+
+
+_PREFILTERED: list[Prefiltered] = []      # every instance (all made at import), for clear_search_memos
+
+
+def clear_search_memos() -> None:
+    """Forget every Prefiltered's remembered searches (benchmarks start cold; results never depend on it)."""
+    for p in _PREFILTERED:
+        p._searched.cache_clear()
