@@ -15,7 +15,7 @@ from tracker.changes.normalize import registrable_domain, url_host
 from collections import Counter
 from functools import lru_cache
 
-from tracker.changes.literals import literal_hints, required_literals, search_near
+from tracker.changes.literals import char_positions, finditer_runs, literal_hints, required_literals, search_near
 from tracker.changes.parties import self_names
 from tracker.changes.vendors import _seed_name as _seed
 from tracker.changes.vendors import (AFFILIATES, COMPANY_RENAMED, VENDORS, family, find_vendors, in_menu, in_teaser,
@@ -85,6 +85,10 @@ _TLDS = ("com|org|net|gov|edu|io|co|ai|app|dev|info|biz|me|tv|us|uk|eu|de|fr|nl|
 _BARE_DOMAIN_RE = re.compile(rf"(?<![\w@.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:{_TLDS})\b(?![\w-]|\.[a-z])")
 # what every bare-domain match contains (a literal-led pattern: Python's re skips ahead to dots)
 _DOT_TLD_RE = re.compile(rf"\.(?:{_TLDS})\b")
+# the characters a bare domain (an e-mail address) is made of: each is searched for only in
+# the runs of them around a '.com' (an '@'), not at every position of a whole policy
+_DOMAIN_RUN_RE = re.compile(r"[A-Za-z0-9.-]+")
+_EMAIL_RUN_RE = re.compile(r"[A-Za-z0-9._%+@-]+")
 _ANY_DIGIT = re.compile(r"\d").search
 _WORDLIKE_TLDS = {"in", "to", "it", "me", "so", "us", "be", "at", "no", "is", "as", "am", "an", "do", "go", "my",
                   "on", "or", "tv", "co", "fm", "ly", "gg", "ai", "io", "de"}
@@ -269,13 +273,18 @@ def find_phones(text: str) -> set[str]:
 _GLUED_WORD_RE = re.compile(r"(?<=[a-z0-9])\.[A-Z][a-z]+$")
 
 
+def _emails_in(text: str) -> list[re.Match[str]]:
+    """list(_EMAIL_RE.finditer(text)), tried only around each '@'."""
+    return finditer_runs(_EMAIL_RE, text, char_positions(text, "@"), _EMAIL_RUN_RE) if "@" in text else []
+
+
 def find_emails(text: str) -> set[str]:
     """E-mail addresses of text, lower case; a capitalised word glued after a lower-case
     address is the next sentence ('privacy@twitter.com.We will' -> 'privacy@twitter.com')."""
     if "@" not in text:
         return set()
     out = set()
-    for m in _EMAIL_RE.finditer(text):
+    for m in _emails_in(text):
         address = m.group(0)
         glued = _GLUED_WORD_RE.search(address)
         if glued and "." in address[address.index("@"):glued.start()]:
@@ -328,8 +337,8 @@ def _written_domains(text: str) -> list[str]:
     out: list[str] = []
     if not _DOT_TLD_RE.search(text):
         return out     # a bare domain ends in '.' + a TLD: without one, nothing to scan for
-    email_spans = [m.span() for m in _EMAIL_RE.finditer(text)] if "@" in text else []
-    for m in _BARE_DOMAIN_RE.finditer(text):
+    email_spans = [m.span() for m in _emails_in(text)]
+    for m in finditer_runs(_BARE_DOMAIN_RE, text, (d.start() for d in _DOT_TLD_RE.finditer(text)), _DOMAIN_RUN_RE):
         if any(s <= m.start() < e for s, e in email_spans):
             continue
         if text[max(0, m.start() - 4):m.start()].lower() == "non-" or m.group(0).lower().startswith("non-"):
@@ -417,7 +426,7 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[
     mail_counts: Counter[str] = Counter()
     role_mail: set[str] = set()     # domains with a privacy, legal or support mailbox
     for t in texts:   # the company's own contact addresses are the strongest sign of who it is
-        for m in _EMAIL_RE.finditer(t):
+        for m in _emails_in(t):
             local, host = m.group(0).lower().rsplit("@", 1)
             if host.split(".")[-2] not in _MAIL_PROVIDERS:
                 domain = registrable_domain(host)

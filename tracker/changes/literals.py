@@ -8,7 +8,7 @@ policies are searched only where a match can be.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -160,6 +160,37 @@ def search_heads(rx: re.Pattern[str], heads: tuple[str, ...], text: str) -> re.M
         if m:
             return m
     return None
+
+
+def finditer_runs(rx: re.Pattern[str], text: str, anchors: Iterable[int], run: re.Pattern[str]) -> list[re.Match[str]]:
+    """list(rx.finditer(text)) for a pattern whose matches are made only of characters that
+    run (a character class, repeated: '[A-Za-z0-9.-]+') matches and each hold one of the anchor
+    positions (sorted: where '@' or '.com' stands). The pattern is tried only inside the runs
+    of such characters around an anchor: no match can cross a character outside a run, so each
+    run is scanned as the whole text would be, its lookbehind seeing the character before it
+    and its \\b or lookahead the one character after it. A scan of a whole policy tries a
+    lookbehind-led pattern at every position; this one only a few short runs."""
+    out: list[re.Match[str]] = []
+    done = -1
+    for at in anchors:
+        if at < done:
+            continue      # in the run already scanned
+        start = at
+        while start > 0 and run.fullmatch(text, start - 1, start):
+            start -= 1
+        m = run.match(text, at)
+        end = m.end() if m else at
+        out.extend(rx.finditer(text, start, min(len(text), end + 1)))
+        done = end + 1
+    return out
+
+
+def char_positions(text: str, ch: str) -> Iterator[int]:
+    """Every position of one character in text, in order."""
+    at = text.find(ch)
+    while at != -1:
+        yield at
+        at = text.find(ch, at + 1)
 
 
 @lru_cache(maxsize=4)

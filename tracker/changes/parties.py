@@ -17,6 +17,7 @@ that the text also writes in lower case ("Services", "Account", "Settings"), are
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 # one word of a name: capitalised ("Quincy", "O'Brien", "AT&T"), an inner capital ("iTunes",
@@ -96,19 +97,23 @@ holdings holding group technologies technology inc corp corporation company co o
 """.split())
 
 
+# the words a text writes in lower case (_lower_words of it), read on first need
+Lower = Callable[[], frozenset[str]]
+
+
 @lru_cache(maxsize=16)
 def _lower_words(text: str) -> frozenset[str]:
     """Words the text writes in lower case on their own (not inside an address or a link)."""
     return frozenset(re.findall(r"(?<![\w@/.-])[a-z][a-z'-]*[a-z](?![\w@/-]|\.\w)", text))
 
 
-def _proper(token: str, lower: frozenset[str]) -> bool:
+def _proper(token: str, lower: Lower) -> bool:
     """A word that names something: an acronym, an inner capital, or never written in lower case."""
     if _ACRONYM_RE.fullmatch(token):
         return token not in _ACRONYM_STOP
     if _INNER_CAP_RE.search(token):
         return token not in _ACRONYM_STOP
-    return token[:1].isupper() and token.lower() not in lower and token.lower() not in _GENERIC
+    return token[:1].isupper() and token.lower() not in _GENERIC and token.lower() not in lower()
 
 
 def _trim(name: str) -> str:
@@ -171,7 +176,7 @@ def _possessive(name: str) -> str:
     return re.sub(r"['’]s$", "", name)
 
 
-def _verb_form(token: str, lower: frozenset[str]) -> bool:
+def _verb_form(token: str, lower: Lower) -> bool:
     """Is token a verb's -ed or -ing form whose verb the text writes in lower case ('Liked' and
     'likes', 'Retweeted' and 'retweet', 'Following' and 'follow')?"""
     m = re.fullmatch(r"([A-Z][a-z]{2,}?)(e?d|ing)", token)
@@ -179,10 +184,10 @@ def _verb_form(token: str, lower: frozenset[str]) -> bool:
         return False
     stem = m.group(1).lower()
     forms = {stem, stem + "e", stem + "s", stem + "es", stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem}
-    return not forms.isdisjoint(lower)
+    return not forms.isdisjoint(lower())
 
 
-def _is_name(name: str, lower: frozenset[str], need_proper: bool = True) -> bool:
+def _is_name(name: str, lower: Lower, need_proper: bool = True) -> bool:
     """Is name a company's name? need_proper: nothing but its context says so, so it must be
     short, hold a word that names something and no word of a policy's own vocabulary."""
     if not name or not _NAME_RE.fullmatch(name) or len(name) > 80:
@@ -220,7 +225,7 @@ def _glued_before(text: str, start: int) -> bool:
 _LONE_WORD_RE = re.compile(r"(?:^|\n)[A-Z][a-z]*[a-z]\.\n$")
 
 
-def _legal(text: str, lower: frozenset[str]) -> list[tuple[str, int, int]]:
+def _legal(text: str, lower: Lower) -> list[tuple[str, int, int]]:
     out = []
     for hit in _SUFFIX_HINT_RE.finditer(text):
         lo = max(0, hit.start() - 90)
@@ -238,7 +243,7 @@ def _legal(text: str, lower: frozenset[str]) -> list[tuple[str, int, int]]:
     return out
 
 
-def _org(text: str, lower: frozenset[str]) -> list[tuple[str, int, int]]:
+def _org(text: str, lower: Lower) -> list[tuple[str, int, int]]:
     out = []
     for hit in _ORG_HINT_RE.finditer(text):
         lo = max(0, hit.start() - 90)
@@ -264,7 +269,7 @@ def _org(text: str, lower: frozenset[str]) -> list[tuple[str, int, int]]:
     return out
 
 
-def _all_proper(name: str, lower: frozenset[str]) -> bool:
+def _all_proper(name: str, lower: Lower) -> bool:
     """Every word names something ('Rotten Tomatoes'), unlike a feature of a named product
     ('Yahoo News', 'Twitter Direct Message') whose other words the text writes in lower case."""
     return all(_proper(t, lower) for t in name.split(" ") if t not in _JOINS)
@@ -305,7 +310,7 @@ def _list_items(text: str, start: int) -> list[tuple[str, int]]:
     return items
 
 
-def _roles(text: str, lower: frozenset[str]) -> list[tuple[str, int, int]]:
+def _roles(text: str, lower: Lower) -> list[tuple[str, int, int]]:
     out = []
     for m in _BY_RE.finditer(text):
         head = text[m.end():m.end() + 2]
@@ -394,7 +399,9 @@ def find_parties(text: str) -> list[tuple[str, int, int]]:
     except the names the policy gives itself (self_names)."""
     if not re.search(r"[A-Z]", text):
         return []
-    lower = _lower_words(text)
+    # the text's lower-case words are read only when a candidate name must be judged (most
+    # sentences hold none): a scan of every word of every sentence otherwise
+    lower: Lower = lambda: _lower_words(text)     # noqa: E731
     found = _legal(text, lower) + _org(text, lower) + _roles(text, lower)
     if not found:
         return found
