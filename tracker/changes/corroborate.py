@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -209,11 +209,7 @@ class Side:
         signs = self._index()
         index = self._by_stem if stemmed else self._by_word
         need = share * len(keys)
-        # a sentence holding `need` of the keys holds one of the len(keys) - need + 1 rarest:
-        # only those sentences are counted ('information' is in half of a policy's sentences)
-        rarest = sorted(keys, key=lambda x: (len(index.get(x, ())), x))[: len(keys) - math.ceil(need - 1e-9) + 1]
-        pool = sorted({k for key in rarest for k in index.get(key, ())})
-        for k in pool:
+        for k in _candidates(keys, need, index):
             other = signs[k]
             if len(keys & (other.stems if stemmed else other.words)) < need:
                 continue
@@ -271,6 +267,28 @@ class Side:
             return []
         pool = set.intersection(*(set(self._by_word.get(w, ())) for w in words))
         return [self.sentences[k] for k in sorted(pool) if name in self.sentences[k]]
+
+
+EXTRA_RARE_KEYS = 1         # keys counted past the fewest a holder must share: each drops more sentences that cannot hold enough
+
+
+def _candidates(keys: frozenset[str], need: float, index: dict[str, list[int]]) -> list[int]:
+    """The sentences (in order) that may hold `need` of keys, by the index of keys to sentences.
+    A sentence holding `need` of the keys lacks at most len(keys) - need of them, so of the
+    m = len(keys) - need + 1 + t rarest keys it holds t + 1 or more: the postings of those few
+    keys are counted ('information' is in half of a policy's sentences, and a long policy's
+    sentences holding one rare word are thousands), and only sentences counted t + 1 times are
+    read further. t = 0 is every sentence holding one of the rarest; the test is exact either
+    way, so the sentences read are the same ones that can pass, in the same order."""
+    least = math.ceil(need - 1e-9)
+    t = max(0, min(EXTRA_RARE_KEYS, least - 1))
+    rarest = sorted(keys, key=lambda x: (len(index.get(x, ())), x))[: len(keys) - least + 1 + t]
+    if not t:
+        return sorted({k for key in rarest for k in index.get(key, ())})
+    counts: Counter[int] = Counter()
+    for key in rarest:
+        counts.update(index.get(key, ()))
+    return sorted(k for k, n in counts.items() if n > t)
 
 
 def _in_order(want: list[str], tokens: list[str]) -> bool:
