@@ -1,0 +1,78 @@
+"""A right said new or gone that the other version gives as the same act on the same object in
+other words (sameact.py) is a rewording: no 'New right', 'Right no longer stated' or 'New:'.
+A right the other side gives over something else, or only in a sentence both versions still
+write, stays news."""
+
+from __future__ import annotations
+
+from tests.support.changes import ch
+from tracker.changes import compare
+from tracker.changes.corroborate import Side, corroborated, protection_kinds, said_before
+from tracker.changes.rules.common import Statement
+from tracker.changes.sameact import acts, same_act
+
+KINDS = protection_kinds(lambda t: "does not" in t or "do not" in t)
+
+DOWNLOAD_OLD = ("You can also download a copy of your personal data by visiting your Account Settings page and clicking on "
+                "\"Download a copy of your Acme data\".")
+DOWNLOAD_NEW = "You can also download information associated with your Acme account through our Download Your Information tool."
+
+
+def test_the_means_is_not_the_act() -> None:
+    said = acts("You may opt out of e-mail marketing by modifying your online profile or by using the unsubscribe link.")
+    assert said == (frozenset({"opt-out"}), frozenset({"email", "market"}))
+    # 'by removing …' is how one stops sharing, not a right to delete
+    assert acts("You can stop sharing that information with us at any time by removing Acme's access to that account.") is None
+
+
+def test_download_export_and_copy_are_one_act() -> None:
+    assert same_act(DOWNLOAD_NEW, Side([DOWNLOAD_OLD]))
+    assert not same_act("You can also delete information associated with your Acme account.", Side([DOWNLOAD_OLD]))
+
+
+def test_withdrawing_consent_to_email_marketing_keeps_the_opt_out() -> None:
+    gone = "You may opt out of e-mail marketing by modifying your online profile or by using the unsubscribe link."
+    new = "You may withdraw consent you have previously provided, including for email marketing by Acme."
+    assert same_act(gone, Side([new]))
+    assert not same_act(gone, Side(["You may withdraw consent you have previously provided for cookies."]))
+
+
+def test_telling_marketing_preferences_on_another_page_is_the_same_choice() -> None:
+    old = Side(["You can provide us your marketing preferences by visiting the Privacy Preference Center."])
+    assert same_act("You can tell us your marketing preferences by visiting our Communication Preferences page.", old)
+
+
+def test_a_sentence_both_versions_still_write_restates_nothing() -> None:
+    kept = "You may update and/or edit your Home Delivery account information online at the Home Delivery website."
+    gone = "You may update your account information in the My Account area."
+    assert same_act(gone, Side([kept]))                     # the same act on 'account' …
+    assert not same_act(gone, Side([kept]), own=Side([kept, gone]))   # … but in a sentence of both versions
+
+
+def test_a_new_act_or_another_object_is_news() -> None:
+    old = Side(["You may review your account information in the My Account area."])
+    assert not same_act("You may review and update your account information in the My Account area.", old)
+    assert not same_act("You may review your order history in the My Account area.", old)
+
+
+def test_a_right_said_gone_is_refuted_by_its_restatement() -> None:
+    gone = "You may request deactivation of your Acme account by sending an email to privacy@acme.com."
+    new = "You may also make these updates or request deactivation of your Acme account by sending an email to us."
+    said = [Statement(f"Right no longer stated: {gone}", "rights", "right-removed", gone, None, (0,))]
+    assert corroborated(said, [ch("removed", gone, None)], [gone], [new], KINDS) == []
+    assert corroborated(said, [ch("removed", gone, None)], [gone], ["Acme keeps logs."], KINDS) == said
+
+
+def test_an_added_sentence_giving_an_old_right_is_said_before() -> None:
+    written = said_before(Side([DOWNLOAD_OLD]), Side([DOWNLOAD_NEW]))
+    assert written(DOWNLOAD_NEW)
+    assert not said_before(Side([DOWNLOAD_OLD]))(DOWNLOAD_NEW)       # without the new side: words alone
+
+
+def test_compare_says_no_new_right_for_a_reworded_download() -> None:
+    filler = "Acme collects your name and email address when you register. Acme uses cookies to remember you."
+    old = f"Privacy Policy\n\nYour choices\n\n{DOWNLOAD_OLD} {filler}\n"
+    new = f"Privacy Policy\n\nYour choices\n\n{DOWNLOAD_NEW} {filler}\n"
+    report = compare(old, new)
+    lines = [report.headline, *report.bullets]
+    assert not any("new right" in line.lower() or line.startswith("New:") for line in lines), lines
