@@ -76,3 +76,18 @@ def test_compare_says_no_new_right_for_a_reworded_download() -> None:
     report = compare(old, new)
     lines = [report.headline, *report.bullets]
     assert not any("new right" in line.lower() or line.startswith("New:") for line in lines), lines
+
+
+def test_a_complaint_taken_to_the_same_body_is_a_reworded_recourse() -> None:
+    from tracker.changes.sameact import same_recourse
+    old = Side(["If we're not able to resolve the issue, Acme will cooperate with the JAMS Arbitration and Mediation Service.",
+                "Acme uses cookies."])
+    claim = ("Acme has further committed to refer unresolved Privacy Shield complaints to JAMS Arbitration and Mediation "
+             "Services, an alternative dispute resolution provider located in the United States.")
+    assert same_recourse(claim, old)
+    # the body named in the old text for another thing than this sentence says: news
+    assert not same_recourse("JAMS's dispute resolution process is only available in English.", old)
+    # the old sentence the new text still writes, reworded, is its own
+    kept = Side(["If we're not able to resolve the issue, Acme will cooperate with the JAMS Arbitration and Mediation "
+                 "Service in the US."])
+    assert not same_recourse(claim, old, own=kept)

@@ -19,6 +19,10 @@ your Home Delivery account information', in both versions, does not restate a dr
 review and update your NYTimes.com membership'). The other sentence must give every act the
 claim gives over every word of its object: a new act, or the same act over something else, is
 news.
+
+A complaint the user may take to a named body is one act too: 'Acme has further committed to
+refer unresolved Privacy Shield complaints to JAMS …' restates 'If we're not able to resolve the
+issue, Acme will cooperate with the JAMS Arbitration and Mediation Service' (same_recourse).
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ import re
 from functools import lru_cache
 
 from tracker.changes.corroborate import _STOP, Side, _stem, _tokens
+from tracker.changes.roles import _DISPUTE_RE
+from tracker.changes.vendors import vendor_spans
 
 # one family per act a user may take, in the order of the groups below
 FAMILIES = ("opt-out", "delete", "change", "access", "copy", "preferences", "deactivate")
@@ -112,3 +118,33 @@ def same_act(claim: str, other: Side, own: Side | None = None) -> bool:
             continue          # the other side's own sentence, unchanged: it restates nothing
         return True
     return False
+
+
+# content words besides the body's name a restated recourse shares with the claim ('arbitration', 'mediation'):
+# 'TRUSTe's process is only available in English' is not 'you may raise your complaint with TRUSTe'
+RECOURSE_WORDS = 2
+# share of a holder's stemmed words the claim's side may still write for the holder to be that side's own,
+# reworded ('… visit the TRUSTe feedback page' kept without '… or request this information by fax')
+RECOURSE_KEPT = 0.6
+
+
+def _bodies(text: str) -> frozenset[str]:
+    """The named parties of a sentence about complaints or disputes (vendors: JAMS, BBB,
+    TRUSTe …); none when it speaks of neither."""
+    return frozenset(vendor_spans(text)) if _DISPUTE_RE.search(text) else frozenset()
+
+
+def same_recourse(claim: str, other: Side, own: Side | None = None) -> bool:
+    """Does a sentence of other take complaints or disputes to every body a sentence said new
+    (gone) names for them, in a sentence sharing RECOURSE_WORDS more words with it, while own
+    (the claim's side) no longer writes that sentence, even reworded (RECOURSE_KEPT)? The
+    recourse was reworded ('refer unresolved complaints to JAMS' <- 'cooperate with the JAMS
+    Arbitration and Mediation Service'), not brought in or dropped."""
+    # a name in many sentences is the company's own or its service's ('Pinterest'), no body of recourse
+    bodies = frozenset(b for b in _bodies(claim) if b.lower() not in other.common())
+    if not bodies:
+        return False
+    want = _words(claim) - {_stem(b.lower()) for b in bodies}
+    return any(bodies <= _bodies(holder) and len(want & _words(holder) - _STOP) >= RECOURSE_WORDS
+               and not (own is not None and own.holds(holder, RECOURSE_KEPT, stemmed=True))
+               for holder in other.sentences if _DISPUTE_RE.search(holder))
