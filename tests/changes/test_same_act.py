@@ -91,3 +91,16 @@ def test_a_complaint_taken_to_the_same_body_is_a_reworded_recourse() -> None:
     kept = Side(["If we're not able to resolve the issue, Acme will cooperate with the JAMS Arbitration and Mediation "
                  "Service in the US."])
     assert not same_recourse(claim, old, own=kept)
+
+
+def test_a_source_the_old_text_named_in_a_list_is_no_new_source() -> None:
+    from tracker.changes.digests import _named_before
+    old = ("sometimes we get data from our affiliates or our advertising partners, customers and other third parties "
+           "that helps us deliver ads.")
+    assert _named_before("third-party partners", old)
+    assert _named_before("our partners", "information we obtain about you from partners may be associated.")
+    assert not _named_before("trusted partners", "information we obtain about you from partners may be associated.")
+    # a qualifier that names another kind of source, or a source never named: news
+    assert not _named_before("publicly accessible sources", "we collect data from other sources.")
+    assert not _named_before("data brokers", old)
+    assert not _named_before("advertisers", "we share data with our partners.")
