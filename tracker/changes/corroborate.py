@@ -435,18 +435,21 @@ def still_there(s: Statement, changes: Sequence[Change], sides: dict[str, Side],
     for text, where in (c for c in claims if c is not None):
         # the clause the statement quotes is what it says is new (gone), when it rests on one sentence
         quoted = (s.old if where == "new" else s.new) if len(s.changes) == 1 else None
-        if not any(_held(t, s.impact, sides[where], kind_of, given.get(where) if given else None, where == "new")
+        own = sides["old" if where == "new" else "new"]
+        if not any(_held(t, s.impact, sides[where], kind_of, given.get(where) if given else None, where == "new", own)
                    for t in (text, quoted) if t):
             return False
     return True
 
 
 def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[[str], bool] | None],
-          given: Callable[[str], bool] | None, quoted_gone: bool = False) -> bool:
+          given: Callable[[str], bool] | None, quoted_gone: bool = False, own: "Side | None" = None) -> bool:
     """Does side state text, as the same sentence or (by impact) the same protection, sharing
-    or right in other words?"""
+    or right in other words? A right or choice is also stated when side gives the same act on
+    the same object in a sentence own (the claim's side) no longer writes (sameact.same_act)."""
     from tracker.changes.restated import (control_given, other_form, pointed_right, same_commitment, same_control,
                                           same_pointer, without_examples)
+    from tracker.changes.sameact import same_act, same_recourse
     kind = kind_of(text) if impact in PROTECTIONS else None
     return (side.holds(text, kind=kind)
             or kind is not None and side.holds(text, SAME_PRACTICE, stemmed=True, kind=kind)
@@ -470,7 +473,13 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
             # ('This Site and Application are not directed to children under 13' <- 'Pinterest is …')
             or quoted_gone and impact not in PROTECTIONS and impact not in SHARING and _predicate_said(text, side)
             or impact == "promise-withdrawn" and kind is not None and quoted_gone and narrowed(text, side, kind)
-            or given is not None and given(text))
+            or given is not None and given(text)
+            or impact in SAME_ACT_CLAIMS and (same_act(text, side, own) or same_recourse(text, side, own)))
+
+
+# statements whose sentence may give the user a right or a choice, said new or gone: a rewording of
+# the same act on the same object (sameact.same_act) refutes them; a promise or sharing is judged by its own rules
+SAME_ACT_CLAIMS = RIGHTS | QUOTED | {"named-party"}
 
 
 SAME_NARROWED = 0.6         # share of a withdrawn promise's stemmed words in its restatement with an exception
@@ -519,13 +528,18 @@ def narrowed_in(claim: str, side: Side, kind: Callable[[str], bool]) -> str | No
     return None
 
 
-def said_before(old: "Side") -> Callable[[str], bool]:
+def said_before(old: "Side", new: "Side | None" = None) -> Callable[[str], bool]:
     """Does the old side write an added sentence's practice already, in other words
-    (SAID_BEFORE)? Then the sentence is no news a statement may call new."""
+    (SAID_BEFORE), or (given the new side) give the same act on the same object in a sentence the
+    new side no longer writes (sameact.same_act)? Then the sentence is no news a statement may
+    call new."""
+    from tracker.changes.sameact import same_act, same_recourse
+
     def test(text: str) -> bool:
         return bool(text) and (old.holds(text, SAID_BEFORE, stemmed=True)
                                or old.joined().holds(text, SAID_BEFORE_JOINED, stemmed=True)
-                               or _short_said_before(text, old))
+                               or _short_said_before(text, old)
+                               or new is not None and (same_act(text, old, new) or same_recourse(text, old, new)))
     return test
 
 

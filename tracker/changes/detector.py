@@ -413,7 +413,7 @@ def compare(old: str, new: str) -> ChangeReport:
                          protection_kinds(lambda t: _promise(ctx, t)),
                          {"old": right_given(old_sentences, before=True), "new": right_given(new_sentences)},
                          ctx.owner, sides, {"old": d_old.clean, "new": d_new.clean})
-    written = said_before(sides["old"])
+    written = said_before(sides["old"], sides["new"])
     cands = behind_link([marked(ctx, s, written) for s in cands], changes, ctx.owner)
     partial = summary_side(d_old.text, d_new.text)
     if partial:       # one side is a summary page linking to the policy: say so, and nothing else

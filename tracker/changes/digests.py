@@ -260,9 +260,31 @@ def _new_sources(ctx: Context, sentence: str) -> list[str]:
     for m in _SOURCE_PHRASE_RE.finditer(sentence):
         src = third_person(m.group("src"), ctx.owner).lower()
         first = re.sub(r" and other .*$", "", m.group("src").lower())      # 'our partners' of '… and other …'
-        if not _OWN_SOURCE_RE.match(src) and not any(f"from {x}" in old for x in (src, first, third_person(first, ctx.owner))):
+        if not _OWN_SOURCE_RE.match(src) and not any(f"from {x}" in old for x in (src, first, third_person(first, ctx.owner))) \
+                and not _named_before(first, old):
             out.append(src)
     return out
+
+
+# qualifiers that name no other kind of source: 'third-party partners' are the old 'advertising partners'; a
+# 'publicly accessible', 'data' or 'trusted' (vetted marketing and security partners) qualifier names a kind of its own
+_PLAIN_QUALIFIERS = frozenset("our its other certain selected third-party third party business advertising "
+                              "marketing".split())
+_SOURCE_HEAD_RE = re.compile(r"^(?P<q>.*?)\b(?P<h>third[- ]part(?:y|ies)|partners?|advertisers?|brokers?|affiliates?)$")
+_GOT_FROM = r"\b(?:collect\w*|obtain\w*|receiv\w*|get|gets|gather\w*)\b[^.;]{0,160}?\bfrom\b[^.;]{0,80}?\b"
+
+
+def _named_before(src: str, old: str) -> bool:
+    """Does old (the old text, lower case) get data about the user from the same kind of
+    source, anywhere in a list of sources ('we get data from our affiliates or our advertising
+    partners, customers and other third parties' for 'third-party partners'), when the source's
+    qualifiers name no other kind (_PLAIN_QUALIFIERS)?"""
+    m = _SOURCE_HEAD_RE.match(src.lower())
+    if m is None or any(q not in _PLAIN_QUALIFIERS for q in m.group("q").replace(",", " ").split()):
+        return False
+    head = m.group("h")
+    kind = r"third[- ]part(?:y|ies)" if head.startswith("third") else re.escape(head.rstrip("s")) + "s?"
+    return re.search(_GOT_FROM + kind + r"\b", old) is not None
 
 
 def new_source(ctx: Context, c: Change) -> str | None:

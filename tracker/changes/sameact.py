@@ -1,0 +1,150 @@
+"""A right or choice said new (or gone) that the other version gives as the same act on the same
+object, in other words.
+
+A user's right is recognised by what the user may do (the act, one family of synonyms: see or
+review; change or update; delete; download, export or copy; opt out, unsubscribe or withdraw
+consent; tell the company one's preferences; deactivate or close an account) and what it is done to (the object's own words).
+'You can also download information associated with your Facebook account through our Download
+Your Information tool' gives the right 'You can also download a copy of your personal data …
+clicking on "Download a copy of your Facebook data"' gave; 'You may withdraw consent … including
+for email marketing' keeps 'You may opt out of e-mail marketing by modifying your online
+profile …'; 'You can tell us your marketing preferences by visiting our Communication
+Preferences page' is 'You can provide us your marketing preferences by visiting the Privacy
+Preference Center' with another page. Such a right is reworded, never new or gone.
+
+The means (what follows 'by', 'through', 'via', 'using') is not the act: 'by modifying your
+online profile' does not make an opt-out a right to change one's profile. A sentence the claim's
+own side still writes as it stands is its own, unchanged, and restates nothing ('You may update
+your Home Delivery account information', in both versions, does not restate a dropped 'You may
+review and update your NYTimes.com membership'). The other sentence must give every act the
+claim gives over every word of its object: a new act, or the same act over something else, is
+news.
+
+A complaint the user may take to a named body is one act too: 'Acme has further committed to
+refer unresolved Privacy Shield complaints to JAMS …' restates 'If we're not able to resolve the
+issue, Acme will cooperate with the JAMS Arbitration and Mediation Service' (same_recourse).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tracker.changes.corroborate import _STOP, Side, _stem, _tokens
+from tracker.changes.roles import _DISPUTE_RE
+from tracker.changes.vendors import vendor_spans
+
+# one family per act a user may take, in the order of the groups below
+FAMILIES = ("opt-out", "delete", "change", "access", "copy", "preferences", "deactivate")
+_ACT_RE = re.compile(
+    r"(?i)\b(?:(opt(?:[- ]?out| \w+ out)|unsubscrib\w*|withdraw\w* (?:your |their |any |the |this )?consent|"
+    r"stop receiving|object(?:s|ing)? to)|(delet\w*|eras(?:e|es|ing)|remov(?:e|es|ing))|"
+    r"(chang(?:e|es|ing)|edit(?:s|ing)?|modif(?:y|ies|ying)|updat(?:e|es|ing)|correct(?:s|ing)?|amend(?:s|ing)?|"
+    r"rectif(?:y|ies|ying))|(access(?:es|ing)?|review(?:s|ing)?|view(?:s|ing)?)|"
+    r"(download(?:s|ing)?|export(?:s|ing)?|(?:a |an electronic |a portable )?cop(?:y|ies) of|portability)|"
+    r"((?:tell|provide|give|let)s? (?:(?:us|[A-Z][\w.&'-]*)(?: with| know)? )?(?=your (?:[\w-]+ ){0,2}(?:preferences|choices)\b))|"
+    r"(deactivat\w*|clos(?:e|ing) (?:your|an|the|their) (?:[\w-]+ )?account))")
+# a sentence that gives the user the act: 'you can …', 'you may …', 'you have the right to …'
+_USER_MAY_RE = re.compile(r"(?i)\b(?:you|users?|members?|customers?)\b(?:\s+\w+){0,2}?\s+(?:can|may|could|are able to|"
+                          r"have the (?:right|option|ability) to)\b|\bif you (?:would like|wish|want) to\b")
+# a sentence that withholds the act: 'you may not opt out …', 'you cannot delete …'
+_USER_CANNOT_RE = re.compile(r"(?i)\byou (?:can ?not|can't|may not|will not be able|are not able|cannot)\b")
+# words between 'you can' and its act ('you can also choose to delete', 'you may ask us to delete'); further on, the
+# act is another clause's
+LEAD_WORDS = 4
+# a means before the act: the act is how something else is done ('… at any time by removing Fitbit's access')
+_BY_RE = re.compile(r"(?i)\b(?:by|through|via|using)\b")
+# where the means of an act begins: what follows is how, not what ('by modifying your online profile')
+_MEANS_RE = re.compile(r"(?i)\b(?:by|through|via|using|at|on the|from the|in the)\b|[(:;]")
+# words of a right that name no object of their own
+_GENERIC = frozenset(_stem(w) for w in (
+    "information data personal personally identifiable content certain some any all also associated related "
+    "relating regarding about concerning held hold have has collected provided stored "
+    "preference preferences choice choices option options time times right rights ability able request requests "
+    "copy copies consent receive receiving wish like want would please simply easily always anytime").split())
+# the act words themselves, never the object
+_ACT_WORDS = frozenset(_stem(w) for w in (
+    "opt out opt-out unsubscribe withdraw stop object delete erase remove change edit modify update correct amend "
+    "rectify access review view download export portability tell provide give let know deactivate deactivation close").split())
+
+
+@lru_cache(maxsize=4096)
+def acts(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The acts a sentence gives the user (FAMILIES) and the stemmed words of what they act on,
+    read before the means ('You may opt out of e-mail marketing by modifying your online
+    profile' -> {opt-out}, {email, market}; none when it names no object of its own); None
+    when the sentence gives no act."""
+    if _USER_CANNOT_RE.search(text):
+        return None
+    for may in _USER_MAY_RE.finditer(text):
+        rest = text[may.end():]
+        # a capitalised act is part of a name ('clicking on "Download a copy of your Facebook data"')
+        found = [m for m in _ACT_RE.finditer(rest) if m.group(0)[0].islower()]
+        if not found or len(rest[:found[0].start()].split()) > LEAD_WORDS or _BY_RE.search(rest[:found[0].start()]):
+            continue          # 'you can stop sharing … by removing Fitbit's access': the act is the means
+        means = _MEANS_RE.search(rest, found[0].end())
+        end = means.start() if means else len(rest)
+        families = frozenset(f for m in found if m.start() < end for f, g in zip(FAMILIES, m.groups()) if g)
+        words = {_stem(w) for w in _tokens(sign_text(rest[found[0].start():end]), False) if w not in _STOP}
+        return families, frozenset(words - _GENERIC - _ACT_WORDS)
+    return None
+
+
+def sign_text(text: str) -> str:
+    """text with one spelling for a word written two ways ('e-mail', 'email')."""
+    return text.lower().replace("e-mail", "email")
+
+
+def _words(text: str) -> frozenset[str]:
+    """The stemmed words of a sentence, spelled one way (sign_text)."""
+    return frozenset(_stem(w) for w in _tokens(sign_text(text), False))
+
+
+def same_act(claim: str, other: Side, own: Side | None = None) -> bool:
+    """Does a sentence of other give every act a right said new (gone) gives, over every word of
+    its object, while own (the claim's side, when given)
+    does not still write that sentence as it stands? Then the right was reworded."""
+    want = acts(claim)
+    if want is None:
+        return False
+    families, objects = want
+    if not objects:
+        return False
+    for holder in other.sentences:
+        theirs = acts(holder) if _ACT_RE.search(holder) else None
+        if theirs is None or not families <= theirs[0] or not objects <= _words(holder):
+            continue
+        if own is not None and own.holds(holder):
+            continue          # the other side's own sentence, unchanged: it restates nothing
+        return True
+    return False
+
+
+# content words besides the body's name a restated recourse shares with the claim ('arbitration', 'mediation'):
+# 'TRUSTe's process is only available in English' is not 'you may raise your complaint with TRUSTe'
+RECOURSE_WORDS = 2
+# share of a holder's stemmed words the claim's side may still write for the holder to be that side's own,
+# reworded ('… visit the TRUSTe feedback page' kept without '… or request this information by fax')
+RECOURSE_KEPT = 0.6
+
+
+def _bodies(text: str) -> frozenset[str]:
+    """The named parties of a sentence about complaints or disputes (vendors: JAMS, BBB,
+    TRUSTe …); none when it speaks of neither."""
+    return frozenset(vendor_spans(text)) if _DISPUTE_RE.search(text) else frozenset()
+
+
+def same_recourse(claim: str, other: Side, own: Side | None = None) -> bool:
+    """Does a sentence of other take complaints or disputes to every body a sentence said new
+    (gone) names for them, in a sentence sharing RECOURSE_WORDS more words with it, while own
+    (the claim's side) no longer writes that sentence, even reworded (RECOURSE_KEPT)? The
+    recourse was reworded ('refer unresolved complaints to JAMS' <- 'cooperate with the JAMS
+    Arbitration and Mediation Service'), not brought in or dropped."""
+    # a name in many sentences is the company's own or its service's ('Pinterest'), no body of recourse
+    bodies = frozenset(b for b in _bodies(claim) if b.lower() not in other.common())
+    if not bodies:
+        return False
+    want = _words(claim) - {_stem(b.lower()) for b in bodies}
+    return any(bodies <= _bodies(holder) and len(want & _words(holder) - _STOP) >= RECOURSE_WORDS
+               and not (own is not None and own.holds(holder, RECOURSE_KEPT, stemmed=True))
+               for holder in other.sentences if _DISPUTE_RE.search(holder))
