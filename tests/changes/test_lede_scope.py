@@ -75,3 +75,8 @@ def test_a_cut_never_drops_the_limit_of_a_practice() -> None:
 
 def test_consent_by_use_is_a_clause() -> None:
     assert has_verb("By using the Services, you consent to the collection, international transfer and storage of your data")
+
+
+def test_a_right_to_specific_pieces_of_your_data_is_no_narrow_right() -> None:
+    assert not narrow_right("right-added", "New right: you can request the specific pieces of personal information Acme holds")
+    assert narrow_right("right-added", "New right: you can also delete reviews you've left on apps in the Acme Store")

@@ -262,7 +262,7 @@ def narrow(text: str) -> bool:
 
 # a right over one kind of item the user left ('delete reviews you've left on apps', 'remove
 # content from specific Google services'), not over their data, account or tracking
-_ITEM_RIGHT_RE = re.compile(r"(?i)\bspecific\b|\b(?:reviews?|comments?|ratings?|posts?|photos?|videos?) "
+_ITEM_RIGHT_RE = re.compile(r"(?i)\bspecific (?:[\w-]+ ){0,2}(?:services|products|apps|sites|websites)\b|\b(?:reviews?|comments?|ratings?|posts?|photos?|videos?) "
                             r"(?:you(?:'ve|’ve| have)?|that you)\b")
 
 
