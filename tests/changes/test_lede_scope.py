@@ -80,3 +80,11 @@ def test_consent_by_use_is_a_clause() -> None:
 def test_a_right_to_specific_pieces_of_your_data_is_no_narrow_right() -> None:
     assert not narrow_right("right-added", "New right: you can request the specific pieces of personal information Acme holds")
     assert narrow_right("right-added", "New right: you can also delete reviews you've left on apps in the Acme Store")
+
+
+def test_a_service_taken_out_of_the_covered_list_is_said_as_scope() -> None:
+    said = "This Privacy Policy discloses the privacy practices for Acme News, {}Acme Store and other applications.\n\n"
+    old = _BASE + said.format("Acme Reader, ") + _LINKS
+    new = _BASE + said.format("") + _LINKS
+    r = compare(old, new)
+    assert r.headline == "The policy no longer covers Acme Reader"

@@ -42,6 +42,8 @@ IMPACTS: tuple[tuple[str, str], ...] = (
     ("practice-changed", "another sentence about a data practice changed"),
     ("section-added", "a new heading: where to look, not what changed"),
     ("section-removed", "a heading gone: its text may live on elsewhere"),
+    ("scope-listed", "one service or business put into or taken out of the list of what the policy covers: told with the structure, "
+                     "after every practice (its weight is that of the service, which the words do not say)"),
     ("contact-changed", "how to reach the company changed"),
     ("reworded", "a sentence reworded without a named practice change"),
     ("pointer", "a sentence that only sends the reader elsewhere ('For more information, see …') or is about the document itself"),
@@ -56,10 +58,10 @@ LEADING = frozenset({"page-summary", "sale-reversal", "promise-withdrawn", "prom
 # a scope statement: whom the policy reaches (tracker.changes.rules.scope). In a rewrite, where
 # nearly every sentence is new, it is said after the practices: the new text restates its scope
 # in new words far more often than it moves it
-SCOPE_IMPACTS = frozenset({"scope-changed"})
+SCOPE_IMPACTS = frozenset({"scope-changed", "scope-listed"})
 # a law cited or no longer cited says what the policy answers to, not what is done with the data:
 # it trails every practice (a transfer's legal footing is 'transfer-basis', which does not)
-TRAILING = frozenset({"law-cited", "section-added", "section-removed", "contact-changed", "reworded"})
+TRAILING = frozenset({"law-cited", "section-added", "section-removed", "scope-listed", "contact-changed", "reworded"})
 
 
 # promises and rights gained, the legal bases relied on, a whom-to-turn-to office, how long data

@@ -3,7 +3,8 @@ operations in the United States', 'The Oracle Privacy Policy addresses informati
 our web sites and in off-line sales …'. Whom and what a policy's promises reach is news in its
 own right (a policy newly limited to one country says nothing any more to users elsewhere), so a
 scope statement that draws a line (a place, a business or channel, 'only', 'also', 'does not
-apply') is its own impact level ('scope-changed', tracker.changes.priorities),
+apply') is its own impact level ('scope-changed', tracker.changes.priorities; one name put into
+or taken out of the list of what it covers, 'scope-listed', ranks with the practices),
 never a remark about the document that trails every practice (tracker.changes.leadless). A scope
 that draws no line ('This privacy statement covers the site www.example.com') stays such a
 remark: the reader learns nothing about whom the policy reaches.
@@ -110,6 +111,12 @@ def _reworded(ctx: Context, old: str, new: str, k: int) -> Statement | None:
     old_words, new_words = window[2], window[3]
     if not (_content_words(old_words) ^ _content_words(new_words)) - _SCOPE_NOISE:
         return None
+    listed = _listed_name(old, new)
+    if listed:
+        item, gone = listed
+        verb = "no longer covers" if gone else "now also covers"
+        return Statement(f"The policy {verb} {item}", "other", "scope-listed", item if gone else None,
+                         None if gone else item, (k,))
     if not draws_line(new_words):
         return None               # a line taken out ('…, but does not apply to …' dropped) is no new scope
     said = _said(ctx, new)
@@ -118,6 +125,35 @@ def _reworded(ctx: Context, old: str, new: str, k: int) -> Statement | None:
         return None
     was = window[0][:1].lower() + window[0][1:] if window[0][1:2].islower() else window[0]
     return Statement(_short(f"New scope: {said} (was: {was})", said), "other", "scope-changed", was, came, (k,))
+
+
+# a name in a list: capitalised words, a domain ('Times Skimmer', 'XO Communications', 'webex.com')
+_NAME_RE = re.compile(r"^(?:[A-Z][\w.&'’-]*|[a-z0-9-]+\.(?:com|net|org|co\.\w+))(?: (?:of |for |and |& )?[A-Z][\w.&'’-]*){0,5}$")
+MAX_NAME_WORDS = 6          # a longer insertion is a clause, not an item of the list
+
+
+def _listed_name(old: str, new: str) -> tuple[str, bool] | None:
+    """The one name an edit took out of (True) or put into (False) the list of what a scope
+    sentence covers ('…, The New York Times Neediest Cases Fund, Times Skimmer, The New York Times
+    Store …' -> ('Times Skimmer', True)), or None: the lists of the two sentences, item by item,
+    differ by exactly one name of a few words, on one side only."""
+    old_items, new_items = _items(old), _items(new)
+    gone = [i for i in old_items if i not in new_items]
+    came = [i for i in new_items if i not in old_items]
+    if len(gone) + len(came) != 1:
+        return None
+    item = (gone or came)[0]
+    return (item, bool(gone)) if len(item.split()) <= MAX_NAME_WORDS and _NAME_RE.match(item) else None
+
+
+def _items(sentence: str) -> list[str]:
+    """The items of a sentence's lists: its pieces between commas and 'and'/'or', each without a
+    leading 'and', 'or', 'including' or 'such as'."""
+    pieces = re.split(r",\s*|\s+(?:and|or)\s+|\s*\(\s*|\s*\)\s*", sentence.rstrip(". "))
+    return [p for p in (_LEAD_RE.sub("", x).strip() for x in pieces) if p]
+
+
+_LEAD_RE = re.compile(r"^(?:(?:and|or|including|such as|the)\s+)+", re.I)
 
 
 def _short(text: str, said: str) -> str:
