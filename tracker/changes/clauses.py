@@ -151,9 +151,21 @@ _USES_END_RE = re.compile(r"(?i)\b(?:uses?|using|employs?|engages?|works with|re
                           r"services|cookies|beacons|pixels|SDKs)$")
 
 
+# a limit the statement puts on its own practice ('… will retain and use your information as
+# necessary to comply with its legal obligations', '… only as required by law'): cut off, the
+# practice reads as unlimited, the opposite of what the sentence says
+_LIMIT_TAIL_RE = re.compile(r"(?i)^(?:only\b|solely\b|as (?:necessary|needed|required|permitted)\b|to the extent\b|"
+                            r"for (?:as long as|no longer than)\b|unless\b|except\b|until\b|to comply with\b|"
+                            r"where (?:required|permitted)\b)")
+
+
 def _purpose_lost(full: str, cut: str) -> bool:
-    """cut ends on 'uses <something>' and the full statement goes on with 'to <what for>'."""
+    """cut ends on 'uses <something>' and the full statement goes on with 'to <what for>', or cut
+    leaves out the limit the statement puts on its practice (_LIMIT_TAIL_RE)."""
     tail = cut.rstrip(" .")[-30:]
     at = full.find(tail)
-    return bool(tail) and at >= 0 and bool(_USES_END_RE.search(cut.rstrip(" ."))) \
-        and full[at + len(tail):].lstrip(" ,").startswith(("to ", "in order to "))
+    if not tail or at < 0:
+        return False
+    rest = full[at + len(tail):].lstrip(" ,")
+    return (bool(_USES_END_RE.search(cut.rstrip(" ."))) and rest.startswith(("to ", "in order to "))) \
+        or bool(_LIMIT_TAIL_RE.match(rest))

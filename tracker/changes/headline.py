@@ -40,7 +40,8 @@ from tracker.changes.clauses import _purpose_lost, _unpadded
 from tracker.changes.leadless import (_CONTACT_US_RE, _EXAMPLE_RE, _GLUED_TITLE_RE, _LIST_AHEAD_RE, _MORE_INFO_RE,
                                       _RAW_EDIT_RE, _no_main_clause, no_practice)
 from tracker.changes.phrasing import _bare_condition as bare_condition, capitalise, compact as drop_asides, has_verb, keeps_was_context, plain_words as compact, says_change, shorten, unmarked, without_aside
-from tracker.changes.priorities import HEADLINE_LIMIT, MAX_STATEMENTS, narrow, RANK, standing, tier, valued
+from tracker.changes.priorities import (HEADLINE_LIMIT, MAX_STATEMENTS, narrow, narrow_right, RANK, reassures, SCOPE_IMPACTS,
+                                        standing, tier, valued)
 from tracker.changes.anchors import refers_back
 from tracker.changes.rules.common import Statement
 from tracker.changes.statements import joined_to_antecedent, scoped, select
@@ -83,17 +84,31 @@ def rewrite_digest(cands: list[Statement], salient: tuple[str, ...] = (), must: 
     """What's new (up to 4) and what's gone (up to 2) in a rewrite, by impact."""
     ranked = sorted(enumerate(cands), key=lambda kc: (standing(kc[1].impact, kc[1].text), RANK[kc[1].impact], kc[0]))
     practical = [s for _, s in ranked if s.impact not in ("section-added", "section-removed", "reworded")]
+    scope = [s for s in practical if s.impact in SCOPE_IMPACTS][:1]      # only where a practice leaves room
+    practical = [s for s in practical if s.impact not in SCOPE_IMPACTS]
     is_gone = [s.impact in _GONE or s.text.startswith(("No longer", "Retention rule dropped")) for s in practical]
     gone = [s for s, g in zip(practical, is_gone) if g][:2]
     # one statement per level: a rewrite is told by the range of what changed
     chosen = select(gone + [s for s, g in zip(practical, is_gone) if not g], salient, must, per_level=1, added=added)
     new_kept = [s for s in chosen if s not in gone][:MAX_STATEMENTS - len([s for s in chosen if s in gone])]
+    if scope and len(chosen) < MAX_STATEMENTS:
+        new_kept.append(scope[0])
     chosen = sorted([s for s in chosen if s in gone] + new_kept,
-                    key=lambda s: (_side(s), tier(s.impact), -valued(s.impact, s.text, s.old, s.new), narrow(s.text),
+                    key=lambda s: (_side(s), _rewrite_tier(s), -valued(s.impact, s.text, s.old, s.new), narrow(s.text),
                                    RANK[s.impact]))
     if not chosen:
         return [Statement("Text reorganised, practices largely unchanged", "other", "reworded")]
     return chosen[:MAX_STATEMENTS]
+
+
+def _rewrite_tier(s: Statement) -> int:
+    """The tier a statement is ordered by in a rewrite: its level's; a right only some law grants
+    or over one kind of item (priorities.narrow_right) among the practices with a direction; a
+    scope statement among the undirected practice sentences (priorities.SCOPE_IMPACTS): a
+    rewrite restates its scope in new words far more often than it moves it."""
+    if s.impact in SCOPE_IMPACTS:
+        return max(tier(s.impact), tier("practice-changed"))
+    return max(tier(s.impact), tier("sharing-widened")) if narrow_right(s.impact, s.text) else tier(s.impact)
 
 
 def _side(s: Statement) -> bool:
@@ -207,7 +222,7 @@ _REWRITE_LABELS = (
     ("New retention rule: ", "Rewrite with a new retention rule: "), ("Drops promise: ", "Rewrite drops a promise: "),
     ("No longer promises: ", "Rewrite drops a promise: "), ("Right no longer stated: ", "Rewrite drops a right: "),
     ("Retention rule dropped: ", "Rewrite drops a retention rule: "), ("No longer says: ", "Rewrite drops: "),
-    ("Adds: ", "Rewrite adds: "), ("New: ", "Rewrite adds: "),
+    ("Adds: ", "Rewrite adds: "), ("New: ", "Rewrite adds: "), ("New scope: ", "Rewrite with a new scope: "),
 )
 
 
@@ -220,6 +235,8 @@ def _weak_lead(s: Statement) -> bool:
     fragment with no verb ('For users in the EEA and Switzerland', a heading read as a sentence)."""
     if s.impact in ("pointer", "section-added", "section-removed") or standing(s.impact, s.short or s.text) >= 5:
         return True               # a heading says where to look, not what changed; a slogan says nothing
+    if tier(s.impact) >= 2 and reassures(s.short or s.text):
+        return True               # 'Oracle respects your preferences …': a stance, not a change to data
     body = capitalise(_LABELS_RE.sub("", s.short or s.text))     # 'New: with respect to …' is a fragment too
     words = body.split()
     titled = sum(1 for w in words if w[:1].isupper())
@@ -230,7 +247,7 @@ def _weak_lead(s: Statement) -> bool:
             or bool(_LIST_AHEAD_RE.search(_strip_was(body)))
             or body.count('"') % 2 == 1       # a quote mark left open: a heading glued on ('… settings" For example')
             or bool(_EXAMPLE_RE.match(body))  # an example of the sentence before, not a practice of its own
-            or no_practice(body)              # the document's scope, its change log, a bare subject
+            or (no_practice(body) and s.impact not in SCOPE_IMPACTS)   # the document's change log, a bare subject
             or bool(_GLUED_TITLE_RE.match(body)))
 
 

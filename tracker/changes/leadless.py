@@ -47,7 +47,9 @@ _SUBORDINATE_START_RE = re.compile(r"^(?:In|With|For|From|By|On|At|Under|Where|W
                                    r"Upon|After|Before|Once|Unless|Because|To (?!the\b|its\b|our\b)[a-z]+)\b")
 _MAIN_CLAUSE_RE = re.compile(r",\s+(?:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}|it|we|you|they|the company|personal|your|its|"
                              r"this|these|the|such|all|any|some|information|data)\b[^,]{0,60}?\b(?:may|will|can|is|are|does|do|"
-                             r"has|have|must|shall|would|could|should|[a-z]+s|[a-z]+ed)\b")
+                             r"has|have|must|shall|would|could|should|[a-z]+s|[a-z]+ed)\b|"
+                             # 'By using the Services, you consent to …': a pronoun and its verb
+                             r",\s+(?:you|we|they)\s+(?!and\b|or\b|as\b|to\b)[a-z]{3,}\b")
 
 
 # an edit quoted as words added or dropped ('Adds “…” after “…”'): a redline, never a headline

@@ -386,7 +386,9 @@ def _trim(words: list[str]) -> str:
 
 
 _VERBISH_RE = re.compile(r"(?i:\b(?:is|are|was|were|be|been|will|may|can|must|might|could|should|do|does|"
-                         r"has|have|had)\b)|\b[a-z]\w*(?:s|ed)\b")
+                         r"has|have|had)\b)|\b[a-z]\w*(?:s|ed)\b|"
+                         # 'By using the Services, you consent to …': the user's assent is a verb too
+                         r"\b(?:you|we|they) (?:consent|agree|acknowledge|accept|authori[sz]e)\b")
 # words ending in -s that are never the verb of a clause ('Binding Corporate Rules - Controller',
 # 'as set forth by'): a piece holding only these is a name or a phrase, not a clause
 _NOT_VERBS = frozenset("""as this his its us thus various always yes whereas perhaps unless

@@ -20,6 +20,8 @@ IMPACTS: tuple[tuple[str, str], ...] = (
     ("consent-required", "the user is now asked before data is collected (opt-in instead of implied consent)"),
     ("right-added", "the user gains a right or a control"),
     ("promise-added", "a new commitment limits what the company does"),
+    ("scope-changed", "a line around what the policy applies to drawn or moved (a country, a business, a channel, 'only', "
+                      "'does not apply'): whom every promise reaches"),
     ("transfer-swap", "the framework international transfers rest on replaced by another (Safe Harbor -> Privacy Shield): their legal footing"),
     ("law-for-transfers", "a law or framework newly cited or dropped in a sentence about international transfers"),
     ("law-cited", "a law newly cited or dropped (GDPR, CCPA): which rights apply and what the policy answers to"),
@@ -40,6 +42,8 @@ IMPACTS: tuple[tuple[str, str], ...] = (
     ("practice-changed", "another sentence about a data practice changed"),
     ("section-added", "a new heading: where to look, not what changed"),
     ("section-removed", "a heading gone: its text may live on elsewhere"),
+    ("scope-listed", "one service or business put into or taken out of the list of what the policy covers: told with the structure, "
+                     "after every practice (its weight is that of the service, which the words do not say)"),
     ("contact-changed", "how to reach the company changed"),
     ("reworded", "a sentence reworded without a named practice change"),
     ("pointer", "a sentence that only sends the reader elsewhere ('For more information, see …') or is about the document itself"),
@@ -51,15 +55,19 @@ RANK: dict[str, int] = {name: k for k, (name, _) in enumerate(IMPACTS)}
 # recipient, law, office or period) goes first; across tiers the order above always holds.
 # A reversed or withdrawn protection always leads; structure and rewording always trail.
 LEADING = frozenset({"page-summary", "sale-reversal", "promise-withdrawn", "promise-narrowed", "right-removed", "consent-weakened"})
+# a scope statement: whom the policy reaches (tracker.changes.rules.scope). In a rewrite, where
+# nearly every sentence is new, it is said after the practices: the new text restates its scope
+# in new words far more often than it moves it
+SCOPE_IMPACTS = frozenset({"scope-changed", "scope-listed"})
 # a law cited or no longer cited says what the policy answers to, not what is done with the data:
 # it trails every practice (a transfer's legal footing is 'transfer-basis', which does not)
-TRAILING = frozenset({"law-cited", "section-added", "section-removed", "contact-changed", "reworded"})
+TRAILING = frozenset({"law-cited", "section-added", "section-removed", "scope-listed", "contact-changed", "reworded"})
 
 
 # promises and rights gained, the legal bases relied on, a whom-to-turn-to office, how long data
 # is kept and a value of one practice changed (an age threshold 13 -> 16, a deadline) come next,
 # before any statement merely carrying new names
-COMMITMENTS = frozenset({"no-sale-promise", "consent-required", "right-added", "promise-added", "basis-stated", "office-named",
+COMMITMENTS = frozenset({"scope-changed", "no-sale-promise", "consent-required", "right-added", "promise-added", "basis-stated", "office-named",
                          "retention-changed", "value-changed"})
 
 
@@ -88,7 +96,12 @@ def tier(impact: str) -> int:
 # of X is owned and used by X': who owns what a vendor collects, not what the vendor does
 REASSURANCE_RE = re.compile(r"(?i)\b(?:securely|safely|privately|confidentially|in confidence)\b|\b(?:is|are|will be|remains?) "
                             r"(?:\w+ ){0,2}(?:encrypted|kept (?:confidential|secure|private)|protected)\b|"
-                            r"\b(?:is|are|remains?) (?:solely |exclusively )?owned (?:and \w+ )?by\b")
+                            r"\b(?:is|are|remains?) (?:solely |exclusively )?owned (?:and \w+ )?by\b|"
+                            # 'Oracle respects your preferences concerning …', 'X is committed to protecting
+                            # your privacy': a stance, no practice
+                            r"\b(?:respects?|values?) (?:your|users'|customers') (?:privacy|preferences|choices|trust)\b|"
+                            r"\b(?:is|are) (?:strongly |deeply )?committed to (?:protecting|respecting|safeguarding)\b|"
+                            r"\btakes? (?:your |the )?privacy (?:\w+ )?(?:seriously|very seriously)\b")
 # a reassurance that also hands data on is still sharing ('we share it securely with …')
 _HANDS_ON_RE = re.compile(r"(?i)\b(?:sell|sold|rent|share[sd]?|sharing|disclose[sd]?|transfer\w*|provide[sd]? (?:\w+ ){0,3}to)\b")
 # 'If you opt out, you may continue to receive online advertising': what the user still sees or
@@ -235,11 +248,40 @@ AUDIENCE_RE = re.compile(r"(?i)^(?:if|when|where) you (?:are (?:a |an |located |
                          r"reside|live|have enrolled|work for|are under)")
 
 
+# 'you can also request to remove content from specific Google services based on applicable
+# law': a right that exists where some law grants it, a channel for legal requests, not a
+# control every user holds over what the company does
+LEGAL_CHANNEL_RE = re.compile(r"(?i)\b(?:based on|under|where required by|as required by|in accordance with|"
+                              r"where permitted by|pursuant to) (?:applicable|local|relevant|the applicable) laws?\b")
+
+
 def narrow(text: str) -> bool:
     """The statement applies only to users of one kind or place (its label aside, or the audience
     of its section said: '(for pharmacy guests in Texas only)') and hands no data on."""
     body = re.sub(r"^[A-Z][a-z]+(?: [a-z]+){0,3}: ", "", text)
     return bool(AUDIENCE_RE.search(body) or SCOPED_RE.search(body)) and not _HANDS_ON_RE.search(body)   # data handed on is news for anyone
+
+
+# a right over one kind of item the user left ('delete reviews you've left on apps', 'remove
+# content from specific Google services'), not over their data, account or tracking
+_ITEM_RIGHT_RE = re.compile(r"(?i)\bspecific (?:[\w-]+ ){0,2}(?:services|products|apps|sites|websites)\b|\b(?:reviews?|comments?|ratings?|posts?|photos?|videos?) "
+                            r"(?:you(?:'ve|’ve| have)?|that you)\b")
+
+
+def narrow_right(impact: str, text: str) -> bool:
+    """A right gained that only some law grants (LEGAL_CHANNEL_RE) or that reaches one kind of
+    item the user left (_ITEM_RIGHT_RE): after a right over the user's data, and the lede of a
+    rewrite only when nothing the company does with data is new."""
+    body = text.split(" (was: ")[0]
+    return impact == "right-added" and bool(LEGAL_CHANNEL_RE.search(body) or _ITEM_RIGHT_RE.search(body))
+
+
+def reassures(text: str) -> bool:
+    """The statement is a reassurance ('Oracle respects your preferences concerning …',
+    'Contacts are securely stored'): how the company regards or guards data, handing none on.
+    It never leads a summary where anything else changed (headline._weak_lead)."""
+    body = re.sub(r"^[A-Z][a-z]+(?: [a-z]+){0,3}: ", "", text)
+    return bool(REASSURANCE_RE.search(body)) and not _HANDS_ON_RE.search(body)
 
 
 # a section for some users only ('Information for Pharmacy Guests in Texas', 'Your California

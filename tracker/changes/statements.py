@@ -18,12 +18,13 @@ from typing import Callable
 from tracker.changes.anchors import PRONOUN_RE, anchor, lead_in
 from tracker.changes.leadless import _EXAMPLE_RE
 from tracker.changes.phrasing import has_verb, is_advice, is_page_chrome, is_pointer, link_phrase, say_new, third_person
-from tracker.changes.priorities import defines, hedged, MAX_STATEMENTS, narrow, RANK, ranked_standing, section_audience, standing, tier, valued
+from tracker.changes.priorities import defines, hedged, MAX_STATEMENTS, narrow, narrow_right, RANK, ranked_standing, section_audience, standing, tier, valued
 from tracker.changes.rules.common import _content_words, Context, _PRACTICE_RE, Statement
 from tracker.changes.rules.figures import contact_statements, value_statements
 from tracker.changes.rules.practices import children_statements, practice_statements
 from tracker.changes.rules.promises import consent_required_statements, consent_statements, narrowed_promises, promise_statements, signal_statements
 from tracker.changes.rules.retention import retention_statements
+from tracker.changes.rules.scope import scope_statements
 from tracker.changes.rules.rights import rights_statements
 from tracker.changes.rules.sharing import law_statements, named_statements, recipient_statements, sharing_statements, transfer_statements
 from tracker.changes.rules.structure import pointer_statements, reworded_statements, section_statements
@@ -32,7 +33,7 @@ PER_IMPACT = 2
 
 
 RULES: tuple[Callable[[Context], list[Statement]], ...] = (
-    promise_statements, narrowed_promises, consent_statements, consent_required_statements, value_statements, transfer_statements, rights_statements,
+    promise_statements, narrowed_promises, scope_statements, consent_statements, consent_required_statements, value_statements, transfer_statements, rights_statements,
     signal_statements,
     recipient_statements, law_statements, children_statements, named_statements, sharing_statements, retention_statements, practice_statements, contact_statements,
     section_statements, pointer_statements, reworded_statements,
@@ -58,7 +59,7 @@ def _repeats(s: Statement, chosen: list[Statement]) -> bool:
 
 
 _SHORT_LABEL_RE = re.compile(r"^(?:No longer names|Now (?:also )?names|Now says|Now mentions)\s*")
-_LABEL_RE = re.compile(r"^(?:New|New retention rule|Retention rule dropped|New commitment|No longer promises|New rights?|"
+_LABEL_RE = re.compile(r"^(?:New|New scope|New retention rule|Retention rule dropped|New commitment|No longer promises|New rights?|"
                        r"Right no longer stated|No longer says|Adds|Now reads|Restates|Narrows its promise|Names [^:]{1,40}):\s*")
 
 
@@ -222,6 +223,7 @@ def select(candidates: list[Statement], salient: tuple[str, ...] = (), must: tup
                                      kc[0] not in ahead,
                                      standing(kc[1].impact, kc[1].text) > tier(kc[1].impact),
                                      -valued(kc[1].impact, kc[1].text, kc[1].old, kc[1].new), narrow(kc[1].text),
+                                     narrow_right(kc[1].impact, kc[1].text),
                                      hedged(kc[1].impact, kc[1].text),
                                      -(len(kc[1].changes) > 1), -min(salience(kc[1], salient), 1),
                                      RANK[kc[1].impact],
@@ -395,7 +397,7 @@ _LOOSE_IMPACTS = frozenset({"reworded", "practice-changed", "named-party", "coll
 
 # levels whose statements say what they are by their own words ('Adds a link …', a heading, a
 # law now cited, a summary page): never put under 'New: '
-_SAID_BY_KIND = frozenset({"pointer", "section-added", "section-removed", "page-summary", "law-cited", "law-for-transfers",
+_SAID_BY_KIND = frozenset({"scope-changed", "scope-listed", "pointer", "section-added", "section-removed", "page-summary", "law-cited", "law-for-transfers",
                            "office-named"})
 
 
