@@ -65,3 +65,13 @@ def test_a_purpose_opener_is_never_the_cut_of_its_sentence() -> None:
     text = ("To enable the purchase of these products (with the exception of the Article Archive), Acme collects "
             "and stores billing and credit card information")
     assert shorten(text, 60) != "To enable the purchase of these products"
+
+
+def test_no_entity_is_read_from_a_run_of_headlines() -> None:
+    old = ("Acme Privacy Policy\n\nWe collect your name and e-mail address when you register.\n\n"
+           "We share your data with service providers.\n")
+    sidebar = ("Most Popular (3166906 views) The Atlantic How Obama Has Left Red States Deeper in the Red Fast Company "
+               "Microsoft Completes Its \"Office Everywhere\" Vision With Outlook For iOS And Android The Baltimore Sun "
+               "Clock Is Ticking For The Harbor Tunnel Says The Mayor")
+    report = compare(old, old + "\n" + sidebar + "\n")
+    assert not {"Android", "Outlook"} & set(report.entities_added["vendors"])

@@ -626,6 +626,7 @@ def _headline_run(words: list[str]) -> bool:
 # toys …'): long, hardly a small word of prose, and no commas (a list in prose has them)
 MENU_RUN_WORDS = 16            # shorter runs may be a heading glued to a sentence ('Wireless (WiFi) Service Target offers …')
 MENU_FUNCTION_SHARE = 0.1      # prose has far more small words than one in ten
+MENU_CAPITALS = 0.3            # a lower-case menu; a line of names ('Ad Choices: Digital Advertising Alliance of Canada') is no menu
 _MENU_SMALL_WORDS = frozenset("""a an the this that these those of to and or in on for with by from at as into about
 is are was were be been will would may might can could should must shall do does did has have had not no
 we us our you your it its they their them he she his her who which what when where if than then also only
@@ -633,13 +634,27 @@ any all some each such other more""".split())
 
 
 def _menu_run(words: list[str]) -> bool:
-    """words are a menu of links flattened into one line, not prose: many words, hardly one
-    small word of prose among them, few commas (see MENU_RUN_WORDS)."""
+    """words are a menu of links flattened into one line, not prose: many words, mostly in lower
+    case, hardly one small word of prose among them, few commas (see MENU_RUN_WORDS)."""
     if len(words) < MENU_RUN_WORDS:
         return False
     small = sum(1 for w in words if w.lower().strip(",.;:()") in _MENU_SMALL_WORDS)
     commas = sum(w.count(",") + w.count(";") for w in words)
-    return small < MENU_FUNCTION_SHARE * len(words) and commas * HEADLINE_RUN_WORDS_PER_COMMA < len(words)
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return small < MENU_FUNCTION_SHARE * len(words) and commas * HEADLINE_RUN_WORDS_PER_COMMA < len(words) \
+        and capitals < MENU_CAPITALS * len(words)
+
+
+def is_scraped_run(text: str) -> bool:
+    """A long run of headlines, link titles or menu items a scrape kept as one sentence (see
+    _headline_run and _menu_run): no sentence of the policy, so no name in it is one the
+    policy gives. Unlike is_page_chrome, a short line of names ('Digital Advertising Alliance,
+    European Digital Advertising Alliance, …') is never taken for one."""
+    spaces = text.count(" ")
+    if spaces < MENU_RUN_WORDS - 1 or (text.count(",") + text.count(";")) * HEADLINE_RUN_WORDS_PER_COMMA >= spaces + 1:
+        return False              # too short for either run, or a comma as often as prose has one: no need to split
+    words = [w for w in text.split() if _WORDY_RE.search(w)]
+    return _headline_run(words) or _menu_run(words)
 
 
 @lru_cache(maxsize=4096)
