@@ -20,6 +20,7 @@ from tracker.changes.segment import Document, exact_key, segment
 from tracker.changes import claims
 from tracker.changes.headline import summarise
 from tracker.changes.publishable import publishable
+from tracker.changes.phrasing import is_scraped_run
 from tracker.changes.layout import LayoutOnly, stream
 from tracker.changes.corroborate import (corroborated, protection_kinds, said_before, Side, summary_side,
                                          summary_statement)
@@ -289,10 +290,21 @@ def _entities_of(text: str, urls: tuple[str, ...], fold: bool, raw: str = "") ->
 
 
 def _entity_text(d: Document) -> str:
-    return "\n".join([d.text] + [s.title for s in d.sections if s.title])
+    """The text entities are read from: the policy's sentences and headings, without the page
+    chrome a scrape kept among them (a sidebar of headlines naming 'Outlook For iOS And
+    Android', a shop's 'daily deals. one day only.'): a name there is not one the policy gives."""
+    return "\n".join([_prose(d.text)] + [s.title for s in d.sections if s.title])
+
+
+def _prose_of(text: str) -> str:
+    """A document's sentences (one a line) without the runs of headlines or menu items among them."""
+    lines = text.split("\n")
+    kept = [line for line in lines if not is_scraped_run(line)]
+    return text if len(kept) == len(lines) else "\n".join(kept)
 
 
 _segment = _PerText(segment)
+_prose = _PerText(_prose_of)
 _phrases = _PerText(_phrases_of)
 _entities = _PerText(_entities_of)
 _stream = _PerText(stream)

@@ -426,7 +426,8 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
 def _fallback(statements: list[Statement], f: Facts, verdict: str, lead: str) -> str:
     """No statement fits whole: the first clause of the first one that has two ('Facebook will
     now send your friend an email …' of '…, and may send up to two reminders'), else what
-    changed by count and place ('Rewords 3 sentences in “Your choices”')."""
+    changed by count and place ('Rewords 3 sentences in “Your choices”'; a rewrite 'Rewrites
+    its policy: adds 40 sentences and drops 35')."""
     from tracker.changes.rules.structure import changed_sentences_headline, first_clause
     for s in _lead_order(statements):
         if standing(s.impact, s.short or s.text) >= 5:
@@ -435,9 +436,15 @@ def _fallback(statements: list[Statement], f: Facts, verdict: str, lead: str) ->
         cut = first_clause(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead))
         if cut and not _fragment(s, cut) and not _lost_news(s, full, cut):
             return _led(lead, cut)
-    if verdict == "major":
-        return "Rewrites its policy"
-    return changed_sentences_headline(f.changes, trivial_of(f), _TOPIC_WORDS)
+    counted = changed_sentences_headline(f.changes, trivial_of(f), _TOPIC_WORDS)
+    if verdict == "major":        # the bare 'Rewrites its policy' tells a reader nothing of the rewrite's size
+        size = _WHERE_RE.sub("", counted)       # a rewrite is about no one topic or section
+        return f"Rewrites its policy: {size[:1].lower()}{size[1:]}"
+    return counted
+
+
+# where a count of changed sentences says they are: ' about security', ' in “Your choices”'
+_WHERE_RE = re.compile(r" (?:about [^“”]+|in “[^”]*”)$")
 
 
 BULLET_LIMIT = 140

@@ -475,6 +475,10 @@ def _negated_scope_lost(head: str, tail: str) -> bool:
     return _SCOPE_RE.search(rest.lstrip(" ,(")) is not None
 
 
+# a purpose or relative opener: a start of text cut before the comma that ends it is no clause
+_OPENER_ONLY_RE = re.compile(r"(?:To|In order to|So that|Such as|Including)\b")
+
+
 def shorten(text: str, limit: int, keep: tuple[str, ...] = (), purpose: bool = False) -> str | None:
     """A start of text that ends at a clause boundary (',', ';', a dash, '(') and fits the
     limit with at least six words: whole clauses, never a word cut off mid-phrase. Of those,
@@ -509,6 +513,8 @@ def shorten(text: str, limit: int, keep: tuple[str, ...] = (), purpose: bool = F
             continue                      # the cut would drop the commitment itself
         if _negated_scope_lost(head, text[m.start():]):
             continue                      # 'does not share any of your information' without 'with your TV provider'
+        if _OPENER_ONLY_RE.match(head) and "," not in head:
+            continue                      # 'To enable the purchase of these products': the opener, not its sentence
         if len(head.split()) >= 6 and _has_verb(head) and _balanced(head):
             low = head.lower()
             score = (sum(1 for t in keep if t in low), len(head), head)
@@ -599,14 +605,71 @@ _GLUED_MENU_RE = re.compile(r"\b[A-Z][\w&'-]* (?:& )?[A-Z][a-z]*[a-z]{3}[A-Z][a-
                             r"|(?<![\w.])[a-z]{5,}[A-Z][a-z]{2,}")
 
 
+# a run of headlines or link titles a scrape kept as one "sentence" is long, mostly capitalised
+# (each title is in Title Case) and has hardly a comma: a policy sentence that long with that
+# many names lists them with commas ('include Target, Borders, Waldenbooks, …')
+HEADLINE_RUN_WORDS = 25        # fewer words: a sentence naming a program or two ('… Safe Harbor Privacy Principles')
+HEADLINE_RUN_CAPITALS = 0.6    # share of capitalised words; policy sentences full of names reach about 0.55
+HEADLINE_RUN_WORDS_PER_COMMA = 15    # a list of names in prose has a comma (or semicolon) at least this often
+
+
+def _headline_run(words: list[str]) -> bool:
+    """words are a run of news headlines or link titles, not prose ('… highest-paying majors
+    5 White House intruder was tackled by off-duty Secret Service agent The Most Popular All
+    Over The Washington Post Armed contractor …'): many words, most capitalised, few commas."""
+    if len(words) < HEADLINE_RUN_WORDS:
+        return False
+    commas = sum(w.count(",") + w.count(";") for w in words)
+    return sum(1 for w in words if w[:1].isupper()) >= HEADLINE_RUN_CAPITALS * len(words) \
+        and commas * HEADLINE_RUN_WORDS_PER_COMMA < len(words)
+
+
+# a shop's or a site's menu flattened into one "sentence" ('Expand baby baby bath bath safety bath
+# toys …'): long, hardly a small word of prose, and no commas (a list in prose has them)
+MENU_RUN_WORDS = 16            # shorter runs may be a heading glued to a sentence ('Wireless (WiFi) Service Target offers …')
+MENU_FUNCTION_SHARE = 0.1      # prose has far more small words than one in ten
+MENU_CAPITALS = 0.3            # a lower-case menu; a line of names ('Ad Choices: Digital Advertising Alliance of Canada') is no menu
+_MENU_SMALL_WORDS = frozenset("""a an the this that these those of to and or in on for with by from at as into about
+is are was were be been will would may might can could should must shall do does did has have had not no
+we us our you your it its they their them he she his her who which what when where if than then also only
+any all some each such other more""".split())
+
+
+def _menu_run(words: list[str]) -> bool:
+    """words are a menu of links flattened into one line, not prose: many words, mostly in lower
+    case, hardly one small word of prose among them, few commas (see MENU_RUN_WORDS)."""
+    if len(words) < MENU_RUN_WORDS:
+        return False
+    small = sum(1 for w in words if w.lower().strip(",.;:()") in _MENU_SMALL_WORDS)
+    commas = sum(w.count(",") + w.count(";") for w in words)
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return small < MENU_FUNCTION_SHARE * len(words) and commas * HEADLINE_RUN_WORDS_PER_COMMA < len(words) \
+        and capitals < MENU_CAPITALS * len(words)
+
+
+def is_scraped_run(text: str) -> bool:
+    """A long run of headlines, link titles or menu items a scrape kept as one sentence (see
+    _headline_run and _menu_run): no sentence of the policy, so no name in it is one the
+    policy gives. Unlike is_page_chrome, a short line of names ('Digital Advertising Alliance,
+    European Digital Advertising Alliance, …') is never taken for one."""
+    spaces = text.count(" ")
+    if spaces < MENU_RUN_WORDS - 1 or (text.count(",") + text.count(";")) * HEADLINE_RUN_WORDS_PER_COMMA >= spaces + 1:
+        return False              # too short for either run, or a comma as often as prose has one: no need to split
+    words = [w for w in text.split() if _WORDY_RE.search(w)]
+    return _headline_run(words) or _menu_run(words)
+
+
 @lru_cache(maxsize=4096)
 def is_page_chrome(text: str) -> bool:
     """A run of page furniture rather than a sentence of the policy: a share or sign-up
-    widget, or a menu or list of teasers (eight words or more, three in four capitalised)."""
+    widget, a menu or list of teasers (eight words or more, three in four capitalised), a
+    long run of headlines or link titles with hardly a comma (see _headline_run), or a long
+    lower-case menu with hardly a small word of prose (see _menu_run)."""
     if _CHROME_RE.search(text) or ("=" in text and re.search(r"\w=[^\s&]*&[\w-]+=", text)) or _GLUED_MENU_RE.search(text):
         return True               # a widget, a link's query string ('node=admin&destination=…'), a glued menu
     words = [w for w in text.split() if _WORDY_RE.search(w)]
-    return len(words) >= 8 and sum(1 for w in words if w[:1].isupper()) >= 0.75 * len(words)
+    return len(words) >= 8 and sum(1 for w in words if w[:1].isupper()) >= 0.75 * len(words) or _headline_run(words) \
+        or _menu_run(words)
 
 
 

@@ -348,6 +348,10 @@ def host_value(s: Statement) -> bool:
 # and a sentence after it, whose second word is a lower-case one ('Certain services', 'When you',
 # 'Google offers'): 'Binding Corporate Rules - Controller (BCR-C) provide' is one name
 _LIST_LABEL_RE = re.compile(r"^(?P<label>[A-Z][\w'’&/-]*(?: [\w'’&/()-]+){0,5}?)(?: [-–—]|:) (?=[A-Z][\w'’-]* [a-z])")
+# a lead-in that only announces examples, before the item's own label and sentence ('Here are some
+# examples: Device Information: We collect technical information …'): it names nothing itself
+_EXAMPLES_LEAD_RE = re.compile(r"(?i)^(?:(?:here|these|below|the following) (?:are|is) )?(?:some |a few |several )?"
+                               r"examples?(?: (?:of [^:.;]{1,40}|include|includes))?:\s+(?=[A-Z])|^for (?:example|instance):\s+(?=[A-Z])")
 # a full stop before a lower-case word inside a sentence: a typo for a comma ('Switzerland. the')
 # (a word of prose after it, not code or a host: 'the service. window.pwned=1' stays as written)
 _STOP_LOWER_RE = re.compile(r"(?<=[a-z]{2})\. (?=[a-z]{2,} [a-z])")
@@ -417,6 +421,23 @@ def _untailed(text: str | None, tail: str) -> str | None:
     return text[:-len(tail)] if text and text.endswith(tail) else text
 
 
+def _without_examples_lead(s: Statement, prefix: str, body: str) -> tuple[Statement, str]:
+    """s (and its body after prefix) without a lead-in that only announces examples when a
+    labelled item with a sentence of its own follows ('Here are some examples: Device
+    Information: Acme collects …' -> 'Device Information: Acme collects …', whose label the
+    caller then cuts): a lead-in alone with a label is no statement."""
+    lead = _EXAMPLES_LEAD_RE.match(body)
+    if not lead:
+        return s, body
+    rest = body[lead.end():]
+    item = _LIST_LABEL_RE.match(rest)
+    sentence = rest[item.end():] if item and not has_verb(item.group("label")) else rest
+    if not has_verb(sentence) or len(sentence.split()) < 5:
+        return s, body
+    said = lead.group(0)
+    return replace(s, text=prefix + rest, old=_cut(s.old, said), new=_cut(s.new, said), short=_cut(s.short, said) or ""), rest
+
+
 def unlabelled(s: Statement) -> Statement:
     """s without a list item's label glued before its sentence or a conjunction opening it
     ('And Acme may share …' -> 'Acme may share …'), without a list of examples the
@@ -432,6 +453,7 @@ def unlabelled(s: Statement) -> Statement:
         body = capitalise(body[conj.end():]) if not prefix else body[conj.end():]
         short = re.sub(r"^((?:[A-Z][\w ]{0,40}: )?)(?:And|But|Or|So|Yet)\s+(?=\w)", r"\1", s.short)
         s = replace(s, text=prefix + body, short=capitalise(short) if short[:1].islower() else short)
+    s, body = _without_examples_lead(s, prefix, body)
     m = _LIST_LABEL_RE.match(body)
     m = m if m and not has_verb(m.group("label")) else _DATED_LABEL_RE.match(body) or _run_in_label(body)
     if m and has_verb(body[m.end():]) and len(body[m.end():].split()) >= 5:

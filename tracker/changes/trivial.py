@@ -30,6 +30,13 @@ _BANNER_RE = re.compile(r"(?i)\b(?:we(?:'ve| have)? (?:recently )?updated (?:our
 # a revision-history line: what the editors did to the document, not what the company does
 _CHANGE_NOTE_RE = re.compile(r"\W*(?:Added|Improved|Updated|Clarified|Revised|Removed|Changed|Modified|Edited|Corrected|"
                              r"Fixed|Reorganized|Reorganised|Expanded|Simplified|Deleted)\s+(?!your\b|you\b)\w")
+# a revision note worded as what was done and why ('Changes made to make the statement easier to
+# understand; no change in information practices'); 'Changes made to your account …' is a practice
+_MADE_NOTE_RE = re.compile(r"(?i)\W*changes? (?:were |have been )?made (?:to|in order to) (?:make|reflect|clarify|improve|"
+                           r"simplify|update|correct|add|remove|address|describe|explain|include|comply|conform|"
+                           r"incorporate|align|streamline|reorgani[sz]e)\b|"
+                           r".{0,80}\bno (?:material |substantive )?changes? (?:in|to) (?:our |its |the company's )?"
+                           r"(?:information|privacy|data) (?:handling |collection )?practices\b")
 _NOTE_PREFIX_RE = re.compile(r"(?i)^(?:[\W\d_]|change ?log|revision history|revisions?|updates?|"
                              r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)+")
 
@@ -56,11 +63,12 @@ _DIGIT_RE = re.compile(r"\d")
 
 def is_change_note(text: str) -> bool:
     """'Change log 2018-04-04: Typographical error corrected', 'August, 2004 - Removed
-    references to …': what the editors did to the document, dated or not."""
+    references to …', 'Changes made to make the statement easier to understand; no change in
+    information practices': what the editors did to the document, dated or not."""
     rest = _NOTE_PREFIX_RE.sub("", text.strip())
     if rest != text.strip() and re.match(r"(?i)\w+(?:\s\w+){0,3}\s(?:corrected|fixed|updated|added|removed|clarified)\b", rest):
         return True                       # 'Typographical error corrected'
-    return bool(_CHANGE_NOTE_RE.match(rest))
+    return bool(_CHANGE_NOTE_RE.match(rest) or _MADE_NOTE_RE.match(rest))
 
 
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
