@@ -65,6 +65,54 @@ def draws_line(text: str) -> bool:
     return bool(LINE_RE.search(text))
 
 
+# a sentence about the document itself ('This policy lets you know … as well as through offline
+# sales and marketing activities'): where an old text drew the lines of its scope, in any wording
+_ABOUT_DOCUMENT_RE = re.compile(r"(?i)\b(?:policy|policies|statement|notice)\b")
+_WORDS_RE = re.compile(r"[a-z][a-z'-]+")
+_CAPITALISED_RE = re.compile(r"\b[A-Z][\w'-]+")
+LINE_OBJECT_WORDS = 6       # content words after a line term: what the line is drawn around
+LINE_OBJECT_SHARE = 0.5     # of them an old sentence about the document must write to have drawn it
+
+
+def _plain(text: str) -> str:
+    """text in lower case, its spelling variants of a line written one way ('off-line' is
+    'offline', "doesn't" is 'does not')."""
+    return text.lower().replace("off-line", "offline").replace("n't", " not").replace("\u2019", "'")
+
+
+def _lines(text: str) -> list[tuple[str, set[str], set[str]]]:
+    """Each line a scope sentence draws: its term ('offline', 'only', 'not', 'in the united
+    states'), the content words that follow it (what it is drawn around) and the names among
+    all the words that follow it ('… also applies to … the Wal-Mart Toyland Site')."""
+    plain = _plain(text)
+    names = {w.lower() for w in _CAPITALISED_RE.findall(text[1:])} - _SCOPE_NOISE
+    out = []
+    for m in LINE_RE.finditer(plain):
+        after = [w for w in _WORDS_RE.findall(plain[m.end():]) if w in _content_words(w)]
+        out.append((m.group(0).strip(), set(after[:LINE_OBJECT_WORDS]), set(after) & names))
+    return out
+
+
+def drawn_before(text: str, old_sentences: tuple[str, ...] | list[str]) -> bool:
+    """Did the old text already draw every line this scope sentence draws? An old sentence about
+    the document (_ABOUT_DOCUMENT_RE) draws a line when it writes the line's term and at least
+    LINE_OBJECT_SHARE of the words it is drawn around: Oracle's 'addresses information we collect
+    … in off-line sales and marketing activities' against its old 'This policy … describes our
+    practices … as well as through offline sales and marketing activities' is a rewording, not a
+    new scope; Intuit's 'applies to our business operations in the United States' against a text
+    that never limited itself to a country is new, and so is a line drawn around a name the old
+    sentence did not write ('also applies to … the Wal-Mart Toyland Site' against '… on the
+    BabyConnection.com web site')."""
+    lines = _lines(text)
+    if not lines:
+        return False
+    about = [(_plain(t), _content_words(_plain(t))) for t in old_sentences if _ABOUT_DOCUMENT_RE.search(t)]
+    return all(any(re.search(rf"\b{re.escape(term)}\b", plain)
+                   and len(words & objects) >= LINE_OBJECT_SHARE * len(objects) and names <= words
+                   for plain, words in about)
+               for term, objects, names in lines)
+
+
 def _said(ctx: Context, text: str) -> str | None:
     """The scope sentence in the third person, quoted whole when it fits; 'our' is the
     company's by name ('This statement applies to Intuit's business operations …'): after the
@@ -92,7 +140,8 @@ def scope_statements(ctx: Context) -> list[Statement]:
             continue
         if c.kind == "added" and c.new and is_scope(c.new) and draws_line(c.new):
             said = _said(ctx, c.new)
-            if said and draws_line(said):         # a quote cut before its line ('…, except …') is no news
+            # a quote cut before its line ('…, except …') is no news; nor a line the old text drew
+            if said and draws_line(said) and not drawn_before(c.new, ctx.old_sentences):
                 out.append(Statement(_short(f"New scope: {said}", said), "other", "scope-changed", None, said, (k,)))
         elif c.kind == "reworded" and c.old and c.new and is_scope(c.new):
             s = _reworded(ctx, c.old, c.new, k)
@@ -117,7 +166,7 @@ def _reworded(ctx: Context, old: str, new: str, k: int) -> Statement | None:
         verb = "no longer covers" if gone else "now also covers"
         return Statement(f"The policy {verb} {item}", "other", "scope-listed", item if gone else None,
                          None if gone else item, (k,))
-    if not draws_line(new_words):
+    if not draws_line(new_words) or drawn_before(new_words, ctx.old_sentences):
         return None               # a line taken out ('…, but does not apply to …' dropped) is no new scope
     said = _said(ctx, new)
     came = third_person(_OUR_RE.sub(f"{ctx.owner}'s", window[1]) if ctx.owner else window[1], ctx.owner)
