@@ -3,7 +3,8 @@ they replace answer.
 
 An entity's alias is tried only where it stands in the other text (claims.written through
 literals.search_heads), and the phrase index of a long text holds only the pieces some phrase
-can start at (summary.phrases_in).
+can start at (summary.phrases_in), and a side's sentences that give an act are found once per
+side, not once per claim (sameact.matching).
 """
 
 from __future__ import annotations
@@ -60,3 +61,14 @@ def test_phrase_index_of_wanted_pieces_gives_the_substring_answer(monkeypatch: p
         text = " ".join(rnd.choice(words + ["", "x" + rnd.choice(words)]) for _ in range(rnd.randint(0, 40)))
         phrases = {" ".join(rnd.choice(words) for _ in range(rnd.randint(2, 4))) for _ in range(rnd.randint(1, 6))}
         assert summary.phrases_in(phrases, text) == {p for p in phrases if p in text}, (text, phrases)
+
+
+def test_act_sentences_of_a_side_found_once() -> None:
+    from tracker.changes.corroborate import Side
+    from tracker.changes.sameact import _ACT_RE, matching, same_act
+    side = Side(["We keep logs.", "You can delete your search history at any time.", "Cookies are set."])
+    first = matching(side, _ACT_RE)
+    assert first == [s for s in side.sentences if _ACT_RE.search(s)]
+    assert matching(side, _ACT_RE) is first          # remembered with the side, not rescanned
+    assert same_act("You may now delete your search history.", side)
+    assert not same_act("You may now download your photos.", side)
