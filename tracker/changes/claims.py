@@ -13,6 +13,7 @@ import re
 
 from tracker.changes.normalize import heading_key
 from tracker.changes.entities import vendor_key
+from tracker.changes.literals import search_heads
 from tracker.changes.vendors import VENDORS
 
 _MD_LINK_RE = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
@@ -62,8 +63,10 @@ def written(kind: str, value: str, text_plain: str) -> bool:
         digits = re.sub(r"\D", "", v)
         return len(digits) >= 7 and digits in re.sub(r"\D", "", text_plain)
     # the plain substring test first: a pattern opening with a lookbehind is tried at every
-    # position of the whole text, most aliases are not written at all
-    return any(a.lower() in text_plain and re.search(rf"(?<![\w@.-]){re.escape(a.lower())}(?![\w@-]|\.\w)", text_plain)
+    # position of the whole text, most aliases are not written at all; where one is, the
+    # pattern is tried only where the alias stands (search_heads: the same first match)
+    return any(a.lower() in text_plain and search_heads(
+                   re.compile(rf"(?<![\w@.-]){re.escape(a.lower())}(?![\w@-]|\.\w)"), (a.lower(),), text_plain)
                for a in _aliases(kind, v))
 
 

@@ -169,6 +169,7 @@ class Side:
     _joined: "Side | None" = None
     _common: frozenset[str] | None = None
     _controls: "list[tuple[frozenset[str], frozenset[str]]] | None" = None    # restated.control_given
+    _matching: dict[str, list[str]] = field(default_factory=dict)    # sameact.matching, by pattern
 
     def joined(self) -> "Side":
         """Each two consecutive sentences as one: what a sentence said may be said in two now

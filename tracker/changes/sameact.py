@@ -100,6 +100,15 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in _tokens(sign_text(text), False))
 
 
+def matching(side: Side, rx: re.Pattern[str]) -> list[str]:
+    """The sentences of side that rx finds something in, in their order, remembered with the
+    side: each claim asked about them again, a scan of every sentence per claim."""
+    got = side._matching.get(rx.pattern)
+    if got is None:
+        got = side._matching[rx.pattern] = [s for s in side.sentences if rx.search(s)]
+    return got
+
+
 def same_act(claim: str, other: Side, own: Side | None = None) -> bool:
     """Does a sentence of other give every act a right said new (gone) gives, over every word of
     its object, while own (the claim's side, when given)
@@ -110,8 +119,8 @@ def same_act(claim: str, other: Side, own: Side | None = None) -> bool:
     families, objects = want
     if not objects:
         return False
-    for holder in other.sentences:
-        theirs = acts(holder) if _ACT_RE.search(holder) else None
+    for holder in matching(other, _ACT_RE):       # a sentence without an act gives none
+        theirs = acts(holder)
         if theirs is None or not families <= theirs[0] or not objects <= _words(holder):
             continue
         if own is not None and own.holds(holder):
@@ -147,4 +156,4 @@ def same_recourse(claim: str, other: Side, own: Side | None = None) -> bool:
     want = _words(claim) - {_stem(b.lower()) for b in bodies}
     return any(bodies <= _bodies(holder) and len(want & _words(holder) - _STOP) >= RECOURSE_WORDS
                and not (own is not None and own.holds(holder, RECOURSE_KEPT, stemmed=True))
-               for holder in other.sentences if _DISPUTE_RE.search(holder))
+               for holder in matching(other, _DISPUTE_RE))

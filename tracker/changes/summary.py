@@ -77,8 +77,10 @@ def phrases_in(phrases: set[str], text: str) -> set[str]:
     longer = [p.split(" ") for p in phrases if p.count(" ") >= 2]
     if longer:
         # anchored on the second word and the start of the third: 'of' alone is everywhere
+        # only the pieces that are some phrase's second word are indexed (the keys looked up)
+        seconds = {ws[1] for ws in longer}
         at: dict[tuple[str, str], list[int]] = {}
-        for i in range(len(pieces) - 1):
+        for i in [i for i, piece in enumerate(pieces[:-1]) if piece in seconds]:
             at.setdefault((pieces[i], pieces[i + 1][:2]), []).append(i)
         for ws in longer:
             k = len(ws)
@@ -95,7 +97,10 @@ def phrases_in(phrases: set[str], text: str) -> set[str]:
             a, b = p.split(" ")
             pairs.setdefault((a[-2:], b[:2]), []).append((a, b))
     if pairs:
-        for a, b in zip(pieces, pieces[1:]):
+        # a piece can end with some first word only if it ends with its last two letters
+        ends = {k[0] for k in pairs}
+        for i in [i for i, piece in enumerate(pieces[:-1]) if piece[-2:] in ends]:
+            a, b = pieces[i], pieces[i + 1]
             cands = pairs.get((a[-2:], b[:2]))
             if cands:
                 for w1, w2 in cands:
