@@ -450,7 +450,7 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
     the same object in a sentence own (the claim's side) no longer writes (sameact.same_act)."""
     from tracker.changes.restated import (control_given, other_form, pointed_right, same_commitment, same_control,
                                           same_pointer, without_examples)
-    from tracker.changes.sameact import same_act, same_recourse
+    from tracker.changes.sameact import same_act, same_recourse, same_tool
     kind = kind_of(text) if impact in PROTECTIONS else None
     return (side.holds(text, kind=kind)
             or kind is not None and side.holds(text, SAME_PRACTICE, stemmed=True, kind=kind)
@@ -475,7 +475,8 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
             or quoted_gone and impact not in PROTECTIONS and impact not in SHARING and _predicate_said(text, side)
             or impact == "promise-withdrawn" and kind is not None and quoted_gone and narrowed(text, side, kind)
             or given is not None and given(text)
-            or impact in SAME_ACT_CLAIMS and (same_act(text, side, own) or same_recourse(text, side, own)))
+            or impact in SAME_ACT_CLAIMS and (same_act(text, side, own) or same_recourse(text, side, own)
+                                                or same_tool(text, side)))
 
 
 # statements whose sentence may give the user a right or a choice, said new or gone: a rewording of
@@ -534,13 +535,14 @@ def said_before(old: "Side", new: "Side | None" = None) -> Callable[[str], bool]
     (SAID_BEFORE), or (given the new side) give the same act on the same object in a sentence the
     new side no longer writes (sameact.same_act)? Then the sentence is no news a statement may
     call new."""
-    from tracker.changes.sameact import same_act, same_recourse
+    from tracker.changes.sameact import same_act, same_recourse, same_tool
 
     def test(text: str) -> bool:
         return bool(text) and (old.holds(text, SAID_BEFORE, stemmed=True)
                                or old.joined().holds(text, SAID_BEFORE_JOINED, stemmed=True)
                                or _short_said_before(text, old)
-                               or new is not None and (same_act(text, old, new) or same_recourse(text, old, new)))
+                               or new is not None and (same_act(text, old, new) or same_recourse(text, old, new)
+                                                       or same_tool(text, old)))
     return test
 
 

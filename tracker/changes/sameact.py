@@ -129,6 +129,65 @@ def same_act(claim: str, other: Side, own: Side | None = None) -> bool:
     return False
 
 
+# a named page or tool a right is exercised through ('by visiting your ad settings', 'using Ads
+# Settings', 'through our Download Your Information tool', 'in the My Account area')
+_TOOL_RE = re.compile(r"(?i)\b(?:visit(?:ing)?|going to|using|through|via|in|at|on)\s+(?:your |the |our |its |their )?"
+                      r"((?:[\w'-]+ ){1,3}(?:settings|dashboard|tool|center|centre|page|area|controls|portal))\b")
+# words that make no name of a tool: 'this page', 'the following page', 'the same page'
+_NO_TOOL_WORDS = frozenset("this that these those following same above below relevant appropriate web "
+                           "a an any each other".split())
+# a user's control that names no act of FAMILIES: 'you can control what information we use to show you ads'
+_CONTROL_RE = re.compile(r"(?i)\b(?:control|manage|adjust|choose|set)\b")
+
+
+def _tool(text: str) -> tuple[str, ...] | None:
+    """The named tool a sentence points the user to, its words in lower case without a plural
+    ('your ad settings', 'Ads Settings' -> ('ad', 'setting')); None when it names none."""
+    m = _TOOL_RE.search(text)
+    if m is None:
+        return None
+    if _NO_TOOL_WORDS & set(m.group(1).lower().split()):
+        return None
+    return tuple(_singular(w) for w in m.group(1).lower().split())
+
+
+def _singular(word: str) -> str:
+    """word without a plural 's' ('ads' -> 'ad', 'settings' -> 'setting'; 'access' stays)."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 2 else word
+
+
+def _names_tool(text: str, tool: tuple[str, ...]) -> bool:
+    """Does text point to the tool (_tool's words, in a row, any case or plural)?"""
+    words = [_singular(w) for w in re.findall(r"[\w'-]+", text.lower())]
+    n = len(tool)
+    return any(tuple(words[k:k + n]) == tool for k in range(len(words) - n + 1))
+
+
+def same_tool(claim: str, other: Side) -> bool:
+    """Does other give the user an act through the same named tool a right said new (gone) points
+    to? 'You can control what information we use to show you ads by visiting your ad settings'
+    restates 'View and edit your preferences about the Google ads shown to you … using Ads
+    Settings': the page was there, the right with it. A claim that names acts (FAMILIES) needs
+    them all in the other sentence: 'you can now download your data from the Dashboard' is new
+    where the Dashboard only let you view it."""
+    tool = _tool(claim)
+    if tool is None or not _USER_MAY_RE.search(claim):
+        return False
+    want = acts(claim)
+    families = want[0] if want else frozenset()
+    if not families and not _CONTROL_RE.search(claim):
+        return False
+    for holder in matching(other, _ACT_RE):
+        if not _names_tool(holder, tool):
+            continue
+        if families:
+            theirs = acts(holder)
+            if theirs is None or not families <= theirs[0]:
+                continue
+        return True
+    return False
+
+
 # content words besides the body's name a restated recourse shares with the claim ('arbitration', 'mediation'):
 # 'TRUSTe's process is only available in English' is not 'you may raise your complaint with TRUSTe'
 RECOURSE_WORDS = 2
