@@ -41,7 +41,8 @@ _ACT_RE = re.compile(
     r"stop receiving|object(?:s|ing)? to)|(delet\w*|eras(?:e|es|ing)|remov(?:e|es|ing))|"
     r"(chang(?:e|es|ing)|edit(?:s|ing)?|modif(?:y|ies|ying)|updat(?:e|es|ing)|correct(?:s|ing)?|amend(?:s|ing)?|"
     r"rectif(?:y|ies|ying))|(access(?:es|ing)?|review(?:s|ing)?|view(?:s|ing)?)|"
-    r"(download(?:s|ing)?|export(?:s|ing)?|(?:a |an electronic |a portable )?cop(?:y|ies) of|portability)|"
+    r"(download(?:s|ing)?|export(?:s|ing)?|(?:a |an electronic |a portable )?cop(?:y|ies) of|portability|"
+    r"take (?:[\w'-]+ ){1,8}?out of)|"
     r"((?:tell|provide|give|let)s? (?:(?:us|[A-Z][\w.&'-]*)(?: with| know)? )?(?=your (?:[\w-]+ ){0,2}(?:preferences|choices)\b))|"
     r"(deactivat\w*|clos(?:e|ing) (?:your|an|the|their) (?:[\w-]+ )?account))")
 # a sentence that gives the user the act: 'you can …', 'you may …', 'you have the right to …'
@@ -55,7 +56,10 @@ LEAD_WORDS = 4
 # a means before the act: the act is how something else is done ('… at any time by removing Fitbit's access')
 _BY_RE = re.compile(r"(?i)\b(?:by|through|via|using)\b")
 # where the means of an act begins: what follows is how, not what ('by modifying your online profile')
-_MEANS_RE = re.compile(r"(?i)\b(?:by|through|via|using|at|on the|from the|in the)\b|[(:;]")
+_MEANS_RE = re.compile(r"(?i)\b(?:by|through|via|using|at|on the|from the|in the|if you)\b|[(:;]")
+# an instruction to the user that opens with an act ('Take …', 'Download …', 'Delete …')
+_IMPERATIVE_RE = re.compile(r"^(?:Take|Download|Export|Delete|Remove|Review|View|Edit|Update|Correct|Access|"
+                            r"Opt out|Unsubscribe|Deactivate|Close)\b")
 # words of a right that name no object of their own
 _GENERIC = frozenset(_stem(w) for w in (
     "information data personal personally identifiable content certain some any all also associated related "
@@ -77,17 +81,28 @@ def acts(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
     if _USER_CANNOT_RE.search(text):
         return None
     for may in _USER_MAY_RE.finditer(text):
-        rest = text[may.end():]
-        # a capitalised act is part of a name ('clicking on "Download a copy of your Facebook data"')
-        found = [m for m in _ACT_RE.finditer(rest) if m.group(0)[0].islower()]
-        if not found or len(rest[:found[0].start()].split()) > LEAD_WORDS or _BY_RE.search(rest[:found[0].start()]):
-            continue          # 'you can stop sharing … by removing Fitbit's access': the act is the means
-        means = _MEANS_RE.search(rest, found[0].end())
-        end = means.start() if means else len(rest)
-        families = frozenset(f for m in found if m.start() < end for f, g in zip(FAMILIES, m.groups()) if g)
-        words = {_stem(w) for w in _tokens(sign_text(rest[found[0].start():end]), False) if w not in _STOP}
-        return families, frozenset(words - _GENERIC - _ACT_WORDS)
+        got = _acts_in(text[may.end():])
+        if got is not None:
+            return got
+    # a control listed as an instruction to the user ('Take information associated with your
+    # Google Account out of many of our services', under the account's controls)
+    if _IMPERATIVE_RE.match(text):
+        return _acts_in(text[:1].lower() + text[1:])
     return None
+
+
+def _acts_in(rest: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The acts of the words after 'you can' (or of an instruction) and what they act on; None
+    when no act opens them (the act is another clause's or the means of something else)."""
+    # a capitalised act is part of a name ('clicking on "Download a copy of your Facebook data"')
+    found = [m for m in _ACT_RE.finditer(rest) if m.group(0)[0].islower()]
+    if not found or len(rest[:found[0].start()].split()) > LEAD_WORDS or _BY_RE.search(rest[:found[0].start()]):
+        return None           # 'you can stop sharing … by removing Fitbit's access': the act is the means
+    means = _MEANS_RE.search(rest, found[0].end())
+    end = means.start() if means else len(rest)
+    families = frozenset(f for m in found if m.start() < end for f, g in zip(FAMILIES, m.groups()) if g)
+    words = {_stem(w) for w in _tokens(sign_text(rest[found[0].start():end]), False) if w not in _STOP}
+    return families, frozenset(words - _GENERIC - _ACT_WORDS)
 
 
 def sign_text(text: str) -> str:
