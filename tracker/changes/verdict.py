@@ -382,20 +382,24 @@ def text_shares(old: "Document", new: "Document", pairs: "list[Pair]",
     sentences SAME but for layout, old and new indexes, as unchanged).
     Unlike the symmetric similarity, these tell a rewrite (old text gone) from an addition
     (old text all there, new text appended)."""
-    total_old = sum(len(s.text) for s in old.sentences)
-    total_new = sum(len(s.text) for s in new.sentences)
+    from tracker.changes.phrasing import is_page_chrome
+    # a shop's menu or a run of headlines scraped with the policy is no text of it: a page that
+    # gained its site's menus around one new paragraph is no rewrite (Target 2012)
+    size_old = [0 if is_page_chrome(s.text) else len(s.text) for s in old.sentences]
+    size_new = [0 if is_page_chrome(s.text) else len(s.text) for s in new.sentences]
+    total_old, total_new = sum(size_old), sum(size_new)
     kept_old = kept_new = 0.0
     for p in pairs:
         if same_layout(p, same):       # the same words, laid out otherwise: kept
-            kept_old += len(old.sentences[p.old].text) if p.old is not None else 0
-            kept_new += len(new.sentences[p.new].text) if p.new is not None else 0
+            kept_old += size_old[p.old] if p.old is not None else 0
+            kept_new += size_new[p.new] if p.new is not None else 0
             continue
         if p.old is None or p.new is None:
             continue
         a, b = old.sentences[p.old].text, new.sentences[p.new].text
         share = 1.0 if p.kind in ("unchanged", "moved") else Indel.normalized_similarity(a, b)
-        kept_old += len(a) * share
-        kept_new += len(b) * share
+        kept_old += size_old[p.old] * share
+        kept_new += size_new[p.new] * share
     if not total_old:
         return (0.0 if total_new else 1.0), (1.0 if total_new else 0.0)   # a first text: all new
     return (round(kept_old / total_old, 4),
