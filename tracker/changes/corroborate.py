@@ -447,10 +447,11 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
           given: Callable[[str], bool] | None, quoted_gone: bool = False, own: "Side | None" = None) -> bool:
     """Does side state text, as the same sentence or (by impact) the same protection, sharing
     or right in other words? A right or choice is also stated when side gives the same act on
-    the same object in a sentence own (the claim's side) no longer writes (sameact.same_act)."""
+    the same object in a sentence own (the claim's side) no longer writes, or through the same
+    recourse or named tool (sameact.reworded_right)."""
     from tracker.changes.restated import (control_given, other_form, pointed_right, same_commitment, same_control,
                                           same_pointer, without_examples)
-    from tracker.changes.sameact import same_act, same_recourse, same_tool
+    from tracker.changes.sameact import reworded_right
     kind = kind_of(text) if impact in PROTECTIONS else None
     return (side.holds(text, kind=kind)
             or kind is not None and side.holds(text, SAME_PRACTICE, stemmed=True, kind=kind)
@@ -475,8 +476,7 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
             or quoted_gone and impact not in PROTECTIONS and impact not in SHARING and _predicate_said(text, side)
             or impact == "promise-withdrawn" and kind is not None and quoted_gone and narrowed(text, side, kind)
             or given is not None and given(text)
-            or impact in SAME_ACT_CLAIMS and (same_act(text, side, own) or same_recourse(text, side, own)
-                                                or same_tool(text, side)))
+            or impact in SAME_ACT_CLAIMS and reworded_right(text, side, own))
 
 
 # statements whose sentence may give the user a right or a choice, said new or gone: a rewording of
@@ -533,16 +533,15 @@ def narrowed_in(claim: str, side: Side, kind: Callable[[str], bool]) -> str | No
 def said_before(old: "Side", new: "Side | None" = None) -> Callable[[str], bool]:
     """Does the old side write an added sentence's practice already, in other words
     (SAID_BEFORE), or (given the new side) give the same act on the same object in a sentence the
-    new side no longer writes (sameact.same_act)? Then the sentence is no news a statement may
-    call new."""
-    from tracker.changes.sameact import same_act, same_recourse, same_tool
+    new side no longer writes (sameact.reworded_right)? Then the sentence is no news a statement
+    may call new."""
+    from tracker.changes.sameact import reworded_right
 
     def test(text: str) -> bool:
         return bool(text) and (old.holds(text, SAID_BEFORE, stemmed=True)
                                or old.joined().holds(text, SAID_BEFORE_JOINED, stemmed=True)
                                or _short_said_before(text, old)
-                               or new is not None and (same_act(text, old, new) or same_recourse(text, old, new)
-                                                       or same_tool(text, old)))
+                               or new is not None and reworded_right(text, old, new))
     return test
 
 

@@ -161,9 +161,8 @@ def _tool(text: str) -> tuple[str, ...] | None:
     m = _TOOL_RE.search(text)
     if m is None:
         return None
-    if _NO_TOOL_WORDS & set(m.group(1).lower().split()):
-        return None
-    return tuple(_singular(w) for w in m.group(1).lower().split())
+    words = m.group(1).lower().split()
+    return None if _NO_TOOL_WORDS.intersection(words) else tuple(_singular(w) for w in words)
 
 
 def _singular(word: str) -> str:
@@ -192,15 +191,8 @@ def same_tool(claim: str, other: Side) -> bool:
     families = want[0] if want else frozenset()
     if not families and not _CONTROL_RE.search(claim):
         return False
-    for holder in matching(other, _ACT_RE):
-        if not _names_tool(holder, tool):
-            continue
-        if families:
-            theirs = acts(holder)
-            if theirs is None or not families <= theirs[0]:
-                continue
-        return True
-    return False
+    return any(_names_tool(holder, tool) and (not families or families <= (acts(holder) or (frozenset(),))[0])
+               for holder in matching(other, _ACT_RE))
 
 
 # content words besides the body's name a restated recourse shares with the claim ('arbitration', 'mediation'):
@@ -231,3 +223,10 @@ def same_recourse(claim: str, other: Side, own: Side | None = None) -> bool:
     return any(bodies <= _bodies(holder) and len(want & _words(holder) - _STOP) >= RECOURSE_WORDS
                and not (own is not None and own.holds(holder, RECOURSE_KEPT, stemmed=True))
                for holder in matching(other, _DISPUTE_RE))
+
+
+def reworded_right(claim: str, other: Side, own: Side | None = None) -> bool:
+    """Does other give a right, choice or recourse said new (gone) in other words: the same act
+    on the same object (same_act), the same body of recourse (same_recourse) or the same named
+    tool (same_tool)?"""
+    return same_act(claim, other, own) or same_recourse(claim, other, own) or same_tool(claim, other)

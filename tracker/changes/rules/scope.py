@@ -16,6 +16,7 @@ import re
 
 from tracker.changes.leadless import _LIST_AHEAD_RE
 from tracker.changes.phrasing import capitalise, edit_window, has_verb, third_person
+from tracker.changes.priorities import HEADLINE_LIMIT
 from tracker.changes.rules.common import (_content_words, _editors_note, _merged_away, _owner_says, _stamp_only,
                                           Context, Statement)
 
@@ -50,7 +51,6 @@ _OUR_RE = re.compile(r"\b[Oo]ur\b")
 # Privacy Policy'): a headline says 'The policy' when the whole sentence does not fit
 _SUBJECT_RE = re.compile(r"^(?:[\w'’.&-]+\s){1,6}?(?=(?:also |only |now )?(?:(?:does not|doesn't) )?"
                          r"(?:applies|apply|covers?|addresses|governs?|discloses)\b)")
-HEADLINE_LIMIT = 139        # characters: the headline stays under 140 (priorities.HEADLINE_LIMIT)
 QUOTE_LIMIT = 170           # characters of a scope sentence quoted whole
 MIN_WORDS = 5               # a shorter 'scope' is a heading or a fragment
 
@@ -88,7 +88,9 @@ def _lines(text: str) -> list[tuple[str, set[str], set[str]]]:
     names = {w.lower() for w in _CAPITALISED_RE.findall(text[1:])} - _SCOPE_NOISE
     out = []
     for m in LINE_RE.finditer(plain):
-        after = [w for w in _WORDS_RE.findall(plain[m.end():]) if w in _content_words(w)]
+        rest = plain[m.end():]
+        content = _content_words(rest)
+        after = [w for w in _WORDS_RE.findall(rest) if w in content]
         out.append((m.group(0).strip(), set(after[:LINE_OBJECT_WORDS]), set(after) & names))
     return out
 
