@@ -597,6 +597,11 @@ _CHROME_RE = Prefiltered(re.compile(
     r"(?i:\bfor screen ?reader)"), ("share", "sign", "invalid", "back", "skip", "most read", "newsletters", "try",
                                       "expand", "new!", "logo", "logged", "forgot", "screen"))   # every match holds one
 _WORDY_RE = re.compile(r"[A-Za-z]")
+# a headline or card the page cut short with an ellipsis right after a word ('Treaty finalized to
+# expand book...', 'To help make your Twitter experience better on one of your devices...'): a
+# policy's own sentence ends with a stop, and its lists end with 'etc.'
+_TEASER_RE = re.compile(r"(?<!\betc)(?<=[A-Za-z,'’])\s?(?:\.\.\.|…)$")
+_TEASER_WORDS = 14   # longer, and it is a sentence that trails off, which the reader is shown
 # a run of two capitalised words glued to the next item of a menu or heading ('Prime Instant
 # VideosUnlimited streaming', 'Untitled DocumentUntitled Document'); a brand's own capitals
 # ('the vendor DoubleClick', 'by NewspaperDirect') follow a lower-case word or a comma
@@ -667,6 +672,8 @@ def is_page_chrome(text: str) -> bool:
     lower-case menu with hardly a small word of prose (see _menu_run)."""
     if _CHROME_RE.search(text) or ("=" in text and re.search(r"\w=[^\s&]*&[\w-]+=", text)) or _GLUED_MENU_RE.search(text):
         return True               # a widget, a link's query string ('node=admin&destination=…'), a glued menu
+    if _TEASER_RE.search(text) and len(text.split()) <= _TEASER_WORDS:
+        return True               # a teaser the site cut short: 'Netflix shares jump, Apple and...'
     words = [w for w in text.split() if _WORDY_RE.search(w)]
     return len(words) >= 8 and sum(1 for w in words if w[:1].isupper()) >= 0.75 * len(words) or _headline_run(words) \
         or _menu_run(words)

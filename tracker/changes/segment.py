@@ -264,6 +264,7 @@ def _list_line(line: str, nxt: str) -> bool:
 _WRAP_MIN_LINES = 8
 _WRAP_MAX_WIDTH = 100
 _WRAP_SLACK = 10
+_WRAP_OVERRUN = 40       # a wrapper leaves a long word or web address whole, never a paragraph
 _BLOCK_START_RE = re.compile(r"^\s*(?:#|\||>|[*+\-\u2022]\s|\d{1,3}[.)]\s|[=\-]{3,}\s*$)")
 
 
@@ -359,7 +360,10 @@ def unwrap(text: str) -> str:
         line = lines[k].rstrip()
         slack = 0 if line[-1:] in ".!?:" else _WRAP_SLACK
         w = widths[k]
-        return bool(nxt) and w is not None and len(line) + 1 + len(nxt.split(" ", 1)[0]) > w - slack
+        # a line far longer than the width was not cut by that wrap: a paragraph on one line
+        # in a page whose menus set the width ('… through other means' / 'What personally …?')
+        return bool(nxt) and w is not None and len(line) <= w + _WRAP_OVERRUN \
+            and len(line) + 1 + len(nxt.split(" ", 1)[0]) > w - slack
 
     out: list[str] = [lines[0]]
     for k in range(1, len(lines)):

@@ -338,7 +338,22 @@ def weighty(c: "Change") -> bool:
     from tracker.changes.trivial import is_change_log, is_change_note
     sides = [t for t in (c.old, c.new) if t]
     return not all(is_pointer(t) or is_advice(t) or is_page_chrome(t) or is_change_note(t) or is_change_log(t)
-                   or _REMARK_RE.search(t) or not _SENTENCE_WORD_RE.search(t) for t in sides)
+                   or _REMARK_RE.search(t) or not _SENTENCE_WORD_RE.search(t) or is_caption(t) for t in sides)
+
+
+# what a policy's line is about: the reader, the company, their data (a list item without a stop,
+# 'Your name and address', 'Device identifiers', says one of these)
+_POLICY_WORD_RE = re.compile(r"(?i)\b(?:we|us|our|you|your|i|my|information|data|personal|privacy|cookies?|"
+                             r"accounts?|identifiers?|addresses|e-?mails?|users?|customers?|visitors?|members?|"
+                             r"affiliates?|subsidiar(?:y|ies)|partners?|providers?|third[- ]part(?:y|ies)|advertis\w*|polic(?:y|ies))\b")
+
+
+def is_caption(text: str) -> bool:
+    """A line without a closing stop that speaks of neither the reader, the company nor data: a
+    news headline, byline or caption scraped with the policy ('Mortgage rates spike in response
+    to Fed statement; 30-year crosses 4 percent mark Amrita Jayakumar'). It states no practice."""
+    end = text.rstrip(" \"'”’)")[-1:]
+    return end not in ".!?:;" and not _POLICY_WORD_RE.search(text)
 
 
 # the company's unnamed group in a sentence ('Intuit (and entities and subsidiaries covered by its
