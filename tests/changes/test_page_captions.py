@@ -48,3 +48,11 @@ def test_changed_news_headlines_around_an_unchanged_policy_are_not_substantive()
     report = compare(old, new)
     assert report.verdict in ("cosmetic", "minor")
     assert "Please note" not in report.headline
+
+
+def test_a_headline_cut_never_ends_on_a_word_that_waits_for_its_complement() -> None:
+    from tracker.changes.headline import trim_tail
+    text = ("Verizon may now also collect your domain name, the address of the last URL you visited prior "
+            "to clicking through to its Web site and your browser and platform type")
+    cut = trim_tail(text, 140)
+    assert cut is None or not cut.endswith("prior")

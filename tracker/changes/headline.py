@@ -127,11 +127,21 @@ _NOUN_END_RE = re.compile(r"(?:tion|sion|ment|ity|ness|ance|ence|ure|data|inform
                           r"site|app|er|or|ist|ies|ers|ors|ists|ents|ions|ties)s?$")
 
 
+# words ending like nouns ('-er', '-or') that wait for what follows: '… the last URL you visited
+# prior' (to clicking through), '… other', '… rather', a comparative ('… longer')
+_NOT_NOUNS = frozenset({"prior", "after", "under", "over", "other", "another", "rather", "whether", "together",
+                        "however", "never", "ever", "either", "neither", "further", "later", "earlier", "sooner",
+                        "longer", "shorter", "better", "greater", "larger", "smaller", "higher", "lower", "faster",
+                        "easier", "former", "latter", "inner", "outer", "upper", "major", "minor", "superior",
+                        "inferior", "senior", "junior", "ulterior", "interior", "exterior", "per", "enter",
+                        "deliver", "gather", "consider", "render"})
+
+
 def _nounish(word: str) -> bool:
     """A cut ends on a noun ('… your personal information'), never on a verb, participle or
     adjective still waiting for its complement ('… information associated', '… and respond')."""
     w = word.strip("\"'”’),.;:")
-    return len(w) > 3 and (w[0].isupper() or bool(_NOUN_END_RE.search(w.lower())))
+    return len(w) > 3 and (w[0].isupper() or (bool(_NOUN_END_RE.search(w.lower())) and w.lower() not in _NOT_NOUNS))
 
 
 _COMPLEX_PREPOSITION_RE = re.compile(r"(?i)\b(?:in|with|by|on) (?:accordance|compliance|connection|conjunction|respect|"
