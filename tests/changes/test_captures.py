@@ -38,3 +38,15 @@ def test_terms_other_languages_and_short_pages_are_never_taken_for_another_page(
     assert not_the_policy(terms, terms[:20] + ["Contact us with questions about these Terms."]) is None
     assert not_the_policy(german, HOME.splitlines()) is None
     assert not_the_policy(sentences[:3], HOME.splitlines()[:5]) is None
+
+
+PART = "\n".join(HOME.splitlines()[:30] + POLICY.replace("\n\n", "\n").splitlines()[:3] + HOME.splitlines()[30:]) + "\n"
+
+
+def test_a_capture_of_part_of_the_policy_is_said_as_part_of_it_both_ways() -> None:
+    report = compare(POLICY, PART)
+    assert report.headline.startswith("The new capture holds only part of ")
+    assert not any(b.startswith(("No longer promises", "Right no longer stated")) for b in report.bullets)
+    back = compare(PART, POLICY)
+    assert "whole policy is back after a capture of only part of it" in back.headline
+    assert not any(b.startswith(("New commitment", "New right")) for b in back.bullets)

@@ -67,11 +67,37 @@ def not_the_policy(old: Sequence[str], new: Sequence[str]) -> str | None:
     return None
 
 
+# a capture whose few sentences about data are mostly the other capture's, word for word, holds
+# part of the policy (its first page among a news site's menus), not another page
+PART_SHARE = 0.6
+PART_MIN_SENTENCES = 5
+
+
+def holds_part(short: Sequence[str], whole: Sequence[str]) -> bool:
+    """Are most of short's sentences about data also sentences of whole (a paginated or cut
+    policy captured with its site's chrome)?"""
+    said = [" ".join(s.lower().split()) for s in short if _POLICY_RE.search(s)]
+    if len(said) < PART_MIN_SENTENCES:
+        return False
+    there = {" ".join(s.lower().split()) for s in whole}
+    return sum(1 for s in said if s in there) >= PART_SHARE * len(said)
+
+
 def capture_statement(side: str, owner: str, old: Sequence[str], new: Sequence[str]) -> Statement:
-    """What a reader learns from a pair with a capture of another page, in place of claims it
-    cannot support."""
+    """What a reader learns from a pair with a capture of another page (or of only part of the
+    policy), in place of claims it cannot support."""
     counts = {k: (sum(1 for s in v if _POLICY_RE.search(s)), len(v)) for k, v in (("old", old), ("new", new))}
     (k_old, n_old), (k_new, n_new) = counts["old"], counts["new"]
+    if side == "new" and holds_part(new, old):
+        return Statement(f"The new capture holds only part of {owner}'s policy: {k_new} of its {n_new:,} sentences "
+                         f"mention personal data or privacy (was: {k_old} of {n_old:,}); nothing is reported as removed",
+                         "policy-changes", "page-summary", None, None, (),
+                         f"The new capture holds only part of {owner}'s policy; nothing is reported as removed")
+    if side == "old" and holds_part(old, new):
+        return Statement(f"{owner}'s whole policy is back after a capture of only part of it: {k_new} of its {n_new:,} "
+                         f"sentences mention personal data or privacy (was: {k_old} of {n_old:,}); nothing is reported as new",
+                         "policy-changes", "page-summary", None, None, (),
+                         f"{owner}'s whole policy is back after a capture of only part of it; nothing is reported as new")
     if side == "new":
         return Statement(f"The new capture holds another page, not {owner}'s policy: {k_new} of its {n_new:,} sentences "
                          f"mention personal data or privacy (was: {k_old} of {n_old:,}); nothing is reported as removed",
