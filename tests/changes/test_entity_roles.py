@@ -27,6 +27,7 @@ def test_not_a_party(text: str, gone: str) -> None:
     ("Each operating system, iOS for Apple devices, Android for Android devices and Windows for Microsoft "
      "devices, provides its own instructions.", {"iOS", "Apple", "Android", "Microsoft"}),
     ("To opt out, select Limit Ad Tracking for iOS.", {"iOS"}),
+    ("See the Opt-Out for Android.", {"Android"}),
     ("To buy from the store you must use a browser such as Firefox 3.0 or later.", {"Firefox"}),
     ("Cookie removal instructions: Mozilla Firefox 1.x", {"Firefox"}),
     ("If you link your Kindle or Nook account, they may send us information.", {"Kindle", "Nook"}),

@@ -753,7 +753,9 @@ def in_sample(text: str, end: int) -> bool:
 # Android'); a setting for a platform ('Limit Ad Tracking for iOS') is the platform's control
 _FOR_BEFORE_RE = re.compile(r"(?<![\w&'’-])(?:[A-Z][\w&'’.-]*|apps?|applications?|versions?|editions?|clients?)"
                             r" for $")
-_NOT_A_PRODUCT = frozenset({"Tracking", "Settings", "Instructions", "Preferences", "Options", "Controls", "Choices"})
+# words a setting or a control ends in: what they are "for" is the platform that offers them
+_NOT_A_PRODUCT = frozenset({"tracking", "settings", "instructions", "preferences", "options", "controls", "choices",
+                            "opt-out", "opt-outs", "permissions", "privacy"})
 _LIST_GOES_ON_RE = re.compile(r"\s*(?:[,;.)]|\band\b|\bor\b|$)")
 
 
@@ -762,7 +764,7 @@ def runs_on(text: str, start: int, end: int) -> bool:
     Twitter for iOS, and Twitter for Android')? The platform gets no data there; 'iOS for Apple
     devices' names the platform with its maker and 'apps for Android devices' the devices."""
     before = _FOR_BEFORE_RE.search(text, max(0, start - 40), start)
-    if before is None or before.group(0).split(" ", 1)[0] in _NOT_A_PRODUCT:
+    if before is None or before.group(0).split(" ", 1)[0].lower() in _NOT_A_PRODUCT:
         return False
     return _LIST_GOES_ON_RE.match(text, end, end + 6) is not None
 
