@@ -15,7 +15,7 @@ from tracker.changes.literals import finditer_heads, literal_hints, required_lit
 from tracker.changes.parties import find_parties
 
 __all__ = ["VENDORS", "OWNER", "AFFILIATES", "COMPANY_RENAMED", "ROLES", "role_of", "family", "find_vendors", "vendor_spans",
-           "vendor_mentions", "in_menu", "in_teaser", "is_button", "literal_hints", "required_literals", "search_near", "search_heads"]
+           "vendor_mentions", "in_menu", "in_teaser", "is_button", "in_sample", "runs_on", "literal_hints", "required_literals", "search_near", "search_heads"]
 
 # canonical: (aliases...) ; an alias starting with "re:" is a regular expression
 VENDORS: dict[str, tuple[str, ...]] = {
@@ -661,7 +661,9 @@ def find_vendors(text: str, fold: bool = False) -> set[str]:
             lo, hi = bisect_left(starts, s - longest), bisect_left(starts, s + 1)
             covered = any(e <= e2 and (e2 - s2) > (e - s)
                           for s2, e2, c2 in all_spans[lo:hi] if c2 != canon)
-            if not covered and not in_menu(text, s, e) and not in_teaser(text, s) and not is_button(text, s):
+            if not covered and not in_menu(text, s, e) and not in_teaser(text, s) and not is_button(text, s) \
+                    and not in_sample(text, e) and not (canon in ROLES and ROLES[canon] == "platform"
+                                                        and runs_on(text, s, e)):
                 result.add(canon)
                 break
     return result
@@ -732,6 +734,39 @@ def is_button(text: str, start: int) -> bool:
     """Is the name the target of one of the page's share or follow buttons ('Share on Google
     Plus', 'Follow us on Twitter')? The button names where the reader may post, not a party."""
     return _BUTTON_BEFORE_RE.search(text, max(0, start - 20), start) is not None
+
+
+# a software string of a sample log line or user agent: a three-part build number ('Firefox
+# 1.0.7; Windows NT 5.1') or a product/version token ('Mozilla/5.0'); a policy naming a
+# browser it supports writes 'Firefox 3.0 or later', 'Firefox 1.x'
+_BUILD_AFTER_RE = re.compile(r"(?:TM|™|&trade;)?(?: v?\d+(?:\.\d+){2,}|/\d+\.\d)(?![\w.]\w)")
+
+
+def in_sample(text: str, end: int) -> bool:
+    """Is the name the software of an example log entry or user agent ('Firefox 1.0.7; Windows
+    NT 5.1 is the browser and operating system being used')? The example shows what a log
+    holds; it names no party that gets data."""
+    return _BUILD_AFTER_RE.match(text, end, end + 20) is not None
+
+
+# what a product is 'for' when it names the platform it runs on ('Twitter for iOS', 'Apps for
+# Android'); a setting for a platform ('Limit Ad Tracking for iOS') is the platform's control
+_FOR_BEFORE_RE = re.compile(r"(?<![\w&'’-])(?:[A-Z][\w&'’.-]*|apps?|applications?|versions?|editions?|clients?)"
+                            r" for $")
+# words a setting or a control ends in: what they are "for" is the platform that offers them
+_NOT_A_PRODUCT = frozenset({"tracking", "settings", "instructions", "preferences", "options", "controls", "choices",
+                            "opt-out", "opt-outs", "permissions", "privacy"})
+_LIST_GOES_ON_RE = re.compile(r"\s*(?:[,;.)]|\band\b|\bor\b|$)")
+
+
+def runs_on(text: str, start: int, end: int) -> bool:
+    """Is the platform named only as what a product runs on ('… viewable on Twitter.com,
+    Twitter for iOS, and Twitter for Android')? The platform gets no data there; 'iOS for Apple
+    devices' names the platform with its maker and 'apps for Android devices' the devices."""
+    before = _FOR_BEFORE_RE.search(text, max(0, start - 40), start)
+    if before is None or before.group(0).split(" ", 1)[0].lower() in _NOT_A_PRODUCT:
+        return False
+    return _LIST_GOES_ON_RE.match(text, end, end + 6) is not None
 
 
 def vendor_spans(text: str) -> dict[str, list[tuple[int, int]]]:
