@@ -79,3 +79,19 @@ def test_a_practice_stated_more_narrowly_is_said_with_what_the_old_text_said() -
     assert said.text == f"{s.text} (was: receives data whenever you visit a website that uses Acme Platform)"
     # no old sentence of that act: the mark stands
     assert marked(c, s, lambda _: False, lambda t: narrower_before(t, _old(), "Acme")).text == plain.text
+
+
+def test_an_old_sentence_the_new_one_extends_is_said_as_what_it_was() -> None:
+    old = _old("Like most websites, Acme uses cookies and web log files to track site usage.")
+    new = ("Like most websites, Acme uses cookies and web log files to track site usage and trends, to improve the "
+           "quality of its service and to deliver third-party advertising.")
+    assert not practice_said(new, old, "Acme")
+    assert narrower_before(new, old, "Acme") == "uses cookies and web log files to track site usage"
+
+
+def test_a_noun_is_no_act_and_a_cut_clause_is_no_old_value() -> None:
+    assert act_objects("complaints about its collection or use of your personal information") == frozenset()
+    # the old sentence's examples cut leave 'uses your personal information to': nothing to say it was
+    old = _old("We use your personal information to, for example, send you offers about our products and services.")
+    assert narrower_before("We use your personal information to send you offers about our products, services and "
+                           "partners' products.", old, "Acme") is None

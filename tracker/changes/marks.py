@@ -139,10 +139,13 @@ def marked(ctx: Context, s: Statement, written: Callable[[str], bool],
         return said
     if not was:                   # an old practice too long to quote beside the new one: no false 'now' either
         return s
-    return dataclasses.replace(s, text=f"{s.text} (was: {was[:1].lower() + was[1:] if was[1:2].islower() else was})",
-                               short="")
+    said_was = f" (was: {was[:1].lower() + was[1:] if was[1:2].islower() else was})"
+    short = f"{s.short}{said_was}" if s.short and len(s.short) + len(said_was) <= HEADLINE_ROOM else ""
+    return dataclasses.replace(s, text=f"{s.text}{said_was}", short=short)
 
 
+# characters of a headline form with its old value: the headline stays under 140
+HEADLINE_ROOM = 139
 # the marks say_new and _labelled put in: 'New: ', 'now' before a verb
 _NEW_MARK_RE = re.compile(r"^New: |\bnow\b")
 

@@ -20,8 +20,15 @@ abbreviation ('Local Storage Objects (LSOs)') counts once.
 A sentence is read without its examples and asides ('(like when they offer our Like button …)',
 ', including from both online and offline data providers'): the quote a statement shows drops
 them too, and 'now' says the quoted practice is new. The old sentence must give one of the
-sentence's acts, its negations, its numbers and every name it gives, and hold PRACTICE_SHARE
-of its words, read through the equivalences.
+sentence's acts, its negations (a 'not' on another verb denies nothing of the act), its numbers
+and every name it gives, and hold PRACTICE_SHARE of its words by weight (the rarer a word in the
+old text, the more it weighs), read through the equivalences.
+
+An old sentence that does the same act to the same kind of data more narrowly (fewer of the new
+sentence's words, or one the new sentence holds nearly whole and extends) makes the change real
+but no new practice (narrower_before): the sentence is said with what the old text said ('…
+(was: uses cookies and web log files to track site usage)'), or as it stands when the old one
+lacks nothing news-bearing; when the old clause is too long to quote, the mark stands.
 """
 
 from __future__ import annotations
@@ -42,6 +49,11 @@ from tracker.changes.phrasing import third_person
 PRACTICE_SHARE = 0.6
 # share for a sentence said more narrowly before: the same act and data, fewer of its qualifiers
 NARROWER_SHARE = 0.45
+# words a clause cannot end on: what followed them was cut
+_DANGLING = frozenset("to of for with by from in on at as and or but the a an that which who your its their our".split())
+# share of an old sentence's own keys (by weight) the new one holds for the new one to extend it
+# ('… uses cookies and web log files to track site usage' -> '… to track site usage and trends, to …')
+CONTAINED = 0.8
 # characters of an old practice quoted beside the new one ('(was: …)'): longer, the line is unreadable
 WAS_LIMIT = 70               # tighten drops an old value longer than this
 MIN_WAS = 20                # and shorter than this, no practice a reader could weigh
@@ -90,7 +102,8 @@ _POINTER_RE = re.compile(r"(?i),?\s*as (?:described|explained|set out|detailed|o
 # a clause that comments on the practice after a comma ('…, which helps us provide features …')
 _COMMENT_RE = re.compile(r"(?i),\s+which\b.*$")
 # an opening that only joins the sentence to what came before ('In addition to personally identifiable information, ')
-_OPENER_RE = re.compile(r"(?i)^(?:in addition(?: to [^,]{1,60})?|also|additionally|further|furthermore|moreover),\s+")
+_OPENER_RE = re.compile(r"(?i)^(?:in addition(?: to [^,]{1,60})?|also|additionally|further|furthermore|moreover|"
+                        r"like (?:most|many|other) [^,]{1,40}),\s+")
 # an abbreviation of the words before it ('Local Storage Objects (LSOs)'): the same name twice
 _ABBREVIATION_RE = re.compile(r"\(([A-Z]{2,6})s?\)")
 _WORD_RE = re.compile(r"[a-z][a-z']+")
@@ -188,7 +201,10 @@ def practice_holder(text: str, old: Side, owner: str = "", share: float = PRACTI
     need = share * sum(weight(w) for w in want.keys)
     for k, have in enumerate(practices):
         shared = want.keys & have.keys
-        if not (want.acts & have.acts) or sum(weight(w) for w in shared) < need \
+        got = sum(weight(w) for w in shared)
+        # narrower: the old sentence may instead be one the new one holds nearly whole, and extends
+        contained = narrower and len(have.keys) >= MIN_WORDS and got >= CONTAINED * sum(weight(w) for w in have.keys)
+        if not (want.acts & have.acts) or got < need and not contained \
                 or len(shared - _FAMILY_KEYS) < MIN_SHARED or len(have.keys) > HOLDER_SPAN * len(want.keys):
             continue
         if not set(want.numbers) <= set(have.numbers):
@@ -224,12 +240,12 @@ def _negates_other(want: Practice, have: Practice, holder: str) -> bool:
 # it shares its object with, up to three words of the object, its head ('receive data',
 # 'collect and store certain non-personally identifiable information')
 _HEADS = {"information": "@info", "data": "@info", "details": "@info", "info": "@info", "identifier": "identifier",
-          "identifiers": "identifier", "location": "location", "content": "content"}
+          "identifiers": "identifier", "location": "location", "content": "content", "cookies": "cookies"}
 _ACT_VERBS = {v: fam for fam, verbs in _ACT_FAMILIES.items() for base in verbs
               for v in (base, base + "s", base + "d", base + "ed", base.rstrip("e") + "ing", base + "es")}
 _ACT_OBJECT_RE = re.compile(
     r"(?i)(?<!\bnot )(?<!\bnever )(?<!n't )\b(" + "|".join(sorted(_ACT_VERBS, key=len, reverse=True)) + r")"
-    r"(?: (?:and|or|,) [a-z]+)? (?:[\w'-]+ ){0,3}?(" + "|".join(_HEADS) + r")\b")
+    r"(?! of\b)(?: (?:and|or|,) [a-z]+)? (?:[\w'-]+ ){0,3}?(" + "|".join(_HEADS) + r")\b")
 
 
 def act_objects(text: str) -> frozenset[tuple[str, str]]:
@@ -260,4 +276,6 @@ def narrower_before(text: str, old: Side, owner: str = "") -> str | None:
         if subject and clause.startswith(subject + " "):
             clause = clause[len(subject) + 1:]
             break
+    if clause.rsplit(" ", 1)[-1].lower() in _DANGLING:
+        return None               # 'uses your personal information to': its examples cut, no clause is left
     return clause if MIN_WAS <= len(clause) <= WAS_LIMIT else None
