@@ -44,6 +44,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from functools import lru_cache
 
 from tracker.changes.literals import Prefiltered
@@ -170,6 +171,7 @@ class Side:
     _common: frozenset[str] | None = None
     _controls: "list[tuple[frozenset[str], frozenset[str]]] | None" = None    # restated.control_given
     _matching: dict[str, list[str]] = field(default_factory=dict)    # sameact.matching, by pattern
+    _practices: Any = None      # samepractice._practices: each sentence's practice and each key's weight, read once
 
     def joined(self) -> "Side":
         """Each two consecutive sentences as one: what a sentence said may be said in two now
@@ -530,17 +532,20 @@ def narrowed_in(claim: str, side: Side, kind: Callable[[str], bool]) -> str | No
     return None
 
 
-def said_before(old: "Side", new: "Side | None" = None) -> Callable[[str], bool]:
+def said_before(old: "Side", new: "Side | None" = None, owner: str = "") -> Callable[[str], bool]:
     """Does the old side write an added sentence's practice already, in other words
-    (SAID_BEFORE), or (given the new side) give the same act on the same object in a sentence the
-    new side no longer writes (sameact.reworded_right)? Then the sentence is no news a statement
-    may call new."""
+    (SAID_BEFORE), state the same act on the same kind of data with other verbs and nouns
+    (samepractice.practice_said), or (given the new side) give the same act on the same object in
+    a sentence the new side no longer writes (sameact.reworded_right)? Then the sentence is no news
+    a statement may call new."""
     from tracker.changes.sameact import reworded_right
+    from tracker.changes.samepractice import practice_said
 
     def test(text: str) -> bool:
         return bool(text) and (old.holds(text, SAID_BEFORE, stemmed=True)
                                or old.joined().holds(text, SAID_BEFORE_JOINED, stemmed=True)
                                or _short_said_before(text, old)
+                               or practice_said(text, old, owner)
                                or new is not None and reworded_right(text, old, new))
     return test
 

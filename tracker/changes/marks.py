@@ -123,7 +123,34 @@ def _edit_says(old: str, new: str) -> bool:
     return bool(gone.stems ^ came.stems) or gone.numbers != came.numbers      # '13' -> '16' is news
 
 
-def marked(ctx: Context, s: Statement, written: Callable[[str], bool]) -> Statement:
+def marked(ctx: Context, s: Statement, written: Callable[[str], bool],
+           narrower: Callable[[str], str | None] | None = None) -> Statement:
+    """s said as a change (see _marked); a quote of one added sentence said new whose practice
+    the old text stated more narrowly (narrower: samepractice.narrower_before gives the old
+    practice) said with that instead: '… (was: …)', never 'now'."""
+    said = _marked(ctx, s, written)
+    if narrower is None or said is s or len(s.changes) != 1 or not _NEW_MARK_RE.search(said.text):
+        return said
+    change = ctx.changes[s.changes[0]]
+    if change.kind != "added" or s.old is not None or says_change(s.text):
+        return said
+    was = narrower(change.new or "")
+    if was is None:
+        return said
+    if not was:                   # an old practice too long to quote beside the new one: no false 'now' either
+        return s
+    said_was = f" (was: {was[:1].lower() + was[1:] if was[1:2].islower() else was})"
+    short = f"{s.short}{said_was}" if s.short and len(s.short) + len(said_was) <= HEADLINE_ROOM else ""
+    return dataclasses.replace(s, text=f"{s.text}{said_was}", short=short)
+
+
+# characters of a headline form with its old value: the headline stays under 140
+HEADLINE_ROOM = 139
+# the marks say_new and _labelled put in: 'New: ', 'now' before a verb
+_NEW_MARK_RE = re.compile(r"^New: |\bnow\b")
+
+
+def _marked(ctx: Context, s: Statement, written: Callable[[str], bool]) -> Statement:
     """s said as a change (see the module docstring): stated_as_new first (never 'now' for a
     sentence the old text may have written: written), then, for a quote that still says nothing
     of its change, the mark its one change allows."""
