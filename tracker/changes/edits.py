@@ -142,7 +142,7 @@ def _named_in(chunk: str, entities: dict[str, list[str]], owner: str) -> list[st
     out: list[str] = []
     for names in entities.values():
         for x in names:
-            if x and x.lower() != owner.lower() and re.search(rf"(?<!\w){re.escape(x)}(?!\w)", chunk) \
+            if x and x in chunk and x.lower() != owner.lower() and re.search(rf"(?<!\w){re.escape(x)}(?!\w)", chunk) \
                     and not any(x in y for y in out):
                 out.append(x)
     return out[:3]

@@ -276,7 +276,27 @@ def _compounds(names: set[str], text: str) -> set[str]:
         return set()
     rx = re.compile(_AFTER_LOWER + r"(?:[A-Z][\w'’&-]* )*([A-Z][\w'’&-]*) (" + "|".join(map(re.escape, names))
                     + r")\b(?! " + _SUBJECT_VERB + ")")
-    return {f"{m.group(1)} {m.group(2)}" for m in rx.finditer(text)}
+    # a match never crosses a line break (spaces and word characters only), so only the lines
+    # that write one of names are scanned: the pattern tries every lower-case word otherwise
+    return {f"{m.group(1)} {m.group(2)}" for lo, hi in _lines_holding(names, text) for m in rx.finditer(text, lo, hi)}
+
+
+def _lines_holding(words: set[str], text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of text that holds one of words (none holding a line break),
+    in text order. A search bounded so sees the same text around its matches as one over the
+    whole text: a line break (or the text's edge) on either side."""
+    starts: set[int] = set()
+    for w in words:
+        at = text.find(w)
+        while at != -1:
+            starts.add(text.rfind("\n", 0, at) + 1)
+            end = text.find("\n", at)
+            at = text.find(w, end) if end != -1 else -1
+    spans = []
+    for lo in sorted(starts):
+        hi = text.find("\n", lo)
+        spans.append((lo, hi if hi != -1 else len(text)))
+    return spans
 
 
 # a whole lower-case word and a space (maybe a comma) before a capitalised one: inside a sentence

@@ -224,10 +224,13 @@ class Prefiltered:
         _PREFILTERED.append(self)
 
     def _cannot(self, text: str) -> bool:
-        if not text.isascii():
+        low = _ascii_lower(text) if len(text) <= LOWER_MEMO_CHARS else text.lower() if text.isascii() else None
+        if low is None:
             return False
-        low = text.lower()
-        return not any(h in low for h in self.hints)
+        for h in self.hints:        # a plain loop: a generator per call cost more than the tests
+            if h in low:
+                return False
+        return True
 
     def _search_whole(self, text: str) -> re.Match[str] | None:
         """search(text) with no positions, computed (Match objects are immutable: sharing them is safe)."""
@@ -261,3 +264,14 @@ def clear_search_memos() -> None:
     """Forget every Prefiltered's remembered searches (benchmarks start cold; results never depend on it)."""
     for p in _PREFILTERED:
         p._searched.cache_clear()
+    _ascii_lower.cache_clear()
+
+
+LOWER_MEMO_CHARS = 2_000      # a sentence, lowered once for every pattern's hints; a whole text is not kept
+
+
+@lru_cache(maxsize=SEARCH_MEMO)
+def _ascii_lower(text: str) -> str | None:
+    """text.lower() of a text in ASCII, else None: the dozens of Prefiltered patterns asked about
+    one sentence lower it once."""
+    return text.lower() if text.isascii() else None

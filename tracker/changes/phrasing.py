@@ -660,8 +660,7 @@ def is_scraped_run(text: str) -> bool:
     spaces = text.count(" ")
     if spaces < MENU_RUN_WORDS - 1 or (text.count(",") + text.count(";")) * HEADLINE_RUN_WORDS_PER_COMMA >= spaces + 1:
         return False              # too short for either run, or a comma as often as prose has one: no need to split
-    words = [w for w in text.split() if _WORDY_RE.search(w)]
-    return _headline_run(words) or _menu_run(words)
+    return _scraped_words(_wordy(text))
 
 
 @lru_cache(maxsize=4096)
@@ -674,9 +673,43 @@ def is_page_chrome(text: str) -> bool:
         return True               # a widget, a link's query string ('node=admin&destination=…'), a glued menu
     if _TEASER_RE.search(text) and len(text.split()) <= _TEASER_WORDS:
         return True               # a teaser the site cut short: 'Netflix shares jump, Apple and...'
-    words = [w for w in text.split() if _WORDY_RE.search(w)]
-    return len(words) >= 8 and sum(1 for w in words if w[:1].isupper()) >= 0.75 * len(words) or _headline_run(words) \
-        or _menu_run(words)
+    words = _wordy(text)
+    return len(words) >= 8 and _capitalised(words) >= 0.75 * len(words) or _scraped_words(words)
+
+
+# the words of a text that hold a Latin letter, each a whole whitespace-separated token: the
+# lookbehind starts a match only at a token's start and the possessive run never backtracks
+_WORDY_TOKEN_RE = re.compile(r"(?<!\S)[^\sA-Za-z]*+[A-Za-z]\S*")
+
+
+def _wordy(text: str) -> list[str]:
+    """[w for w in text.split() if _WORDY_RE.search(w)] in one scan of the text (\\s and
+    str.split() agree on what is whitespace)."""
+    return _WORDY_TOKEN_RE.findall(text)
+
+
+def _capitalised(words: list[str]) -> int:
+    """How many of words open with a capital letter."""
+    return sum([w[:1].isupper() for w in words])
+
+
+def _scraped_words(words: list[str]) -> bool:
+    """_headline_run(words) or _menu_run(words), each count made once and only when needed:
+    both want few commas, a headline run many capitals and a menu few, so the small words
+    of prose are counted only for a line with few capitals."""
+    n = len(words)
+    if n < min(MENU_RUN_WORDS, HEADLINE_RUN_WORDS):
+        return False
+    joined = " ".join(words)       # the separator adds no comma
+    if (joined.count(",") + joined.count(";")) * HEADLINE_RUN_WORDS_PER_COMMA >= n:
+        return False
+    capitals = _capitalised(words)
+    if n >= HEADLINE_RUN_WORDS and capitals >= HEADLINE_RUN_CAPITALS * n:
+        return True
+    if n < MENU_RUN_WORDS or capitals >= MENU_CAPITALS * n:
+        return False
+    small = sum([w.lower().strip(",.;:()") in _MENU_SMALL_WORDS for w in words])
+    return small < MENU_FUNCTION_SHARE * n
 
 
 

@@ -42,8 +42,10 @@ def _sentences_naming(name: str, text: str, limit: int = 12) -> list[str]:
     limit of them."""
     # tried only where the name is written (a scan of a long text for a pattern that opens with
     # a lookbehind tries every position)
-    rx = re.compile(rf"(?<![\w&-]){re.escape(name)}(?![\w&-])")
-    spans = [m.span() for m in (finditer_heads(rx, (name,), text) if name else rx.finditer(text))] if name in text else []
+    spans = []
+    if name in text:       # the pattern compiled only then: most names a report asks about are not written
+        rx = re.compile(rf"(?<![\w&-]){re.escape(name)}(?![\w&-])")
+        spans = [m.span() for m in (finditer_heads(rx, (name,), text) if name else rx.finditer(text))]
     if not spans:
         spans = sorted(_spans_in(text).get(name, []))
     out: list[str] = []

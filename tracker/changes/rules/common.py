@@ -327,7 +327,10 @@ def _topic(c: Change) -> str:
 def _salient_focus(ctx: Context, text: str) -> "re.Pattern[str] | None":
     """The first of the names and terms new to one side that the sentence holds, as a focus:
     the clause of a long sentence worth quoting is the one that says what is new or gone."""
+    low = text.lower() if text.isascii() else None
     for term in ctx.salient:
+        if low is not None and term.isascii() and term.lower() not in low:
+            continue        # ASCII on both sides: re.I matches a letter's two cases only, so no match
         m = re.search(re.escape(term), text, re.I)
         if m and (" " in term or m.group(0)[:1].isupper()):     # a name or a phrase, not a common word
             return re.compile(re.escape(term), re.I)

@@ -42,8 +42,21 @@ def section_statements(ctx: Context) -> list[Statement]:
 def _cut_mid_word(title: str, text: str) -> bool:
     """A title that the text only ever writes as the start of a longer word ('You can opt out of
     Double' where the text says 'DoubleClick’s use'): a line cut inside a word, no heading."""
-    found = [m.end() for m in re.finditer(re.escape(title.strip()), text)]
+    found = _literal_ends(title.strip(), text)
     return bool(found) and all(at < len(text) and text[at].isalnum() for at in found)
+
+
+def _literal_ends(word: str, text: str) -> list[int]:
+    """[m.end() for m in re.finditer(re.escape(word), text)] by str.find: the same leftmost,
+    non-overlapping occurrences, without compiling a pattern per title."""
+    if not word:
+        return [m.end() for m in re.finditer("", text)]
+    ends: list[int] = []
+    at = text.find(word)
+    while at != -1:
+        ends.append(at + len(word))
+        at = text.find(word, at + len(word))
+    return ends
 
 
 # a title that is a control of the page, not a part of the policy ('Forgot Password?', 'Sign in')
