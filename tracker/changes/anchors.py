@@ -18,6 +18,14 @@ asking "which?". Three cases, in order of preference:
 
 References to the document or the service itself ('this Privacy Policy', 'these Terms', 'this
 site') are anchored by definition: the reader knows which document a summary is about.
+
+A list item points back too: to its lead-in ('Other Information may include, but is not limited
+to:' over 'The web search you used …'). It is said with the lead-in's subject and verb (lead_in:
+'Other Information may include the web search you used …'; 'For example, you can:' gives 'You
+can view …'; 'Here are some examples of the information we collect: …' gives 'Acme collects …';
+an item that dropped the 'We use' of its siblings gets it back), several marked items of one
+list are said as one line (one_line_per_list), and a line that opens in lower case without a
+lead-in found (a wrapped line, a lone item: continues_line) is never a statement.
 """
 
 from __future__ import annotations
@@ -304,7 +312,7 @@ def refers_back(body: str) -> bool:
 # a list item's lead-in: a sentence that announces a list and ends on ':' ('We use the
 # information we collect to:', 'Acme collects information about you including:')
 LEAD_IN_REACH = 16       # sentences walked back from an item to the lead-in of its list
-LOOSE_SENTENCES = 2      # sentences on the way that read as no item (an item's second sentence)
+LOOSE_SENTENCES = 3      # sentences on the way that read as no item (an item's second sentence)
 _ITEM_END_RE = re.compile(r"(?:;|;\s*(?:and|or))\s*$")
 LEAD_IN_MAX_CHARS = 160  # a longer lead-in is a paragraph, not the start of one sentence
 ITEM_MAX_CHARS = 260     # an item joined to its lead-in still reads as one sentence
@@ -462,6 +470,7 @@ def lead_in(ctx: "Context", s: "Statement") -> "Statement":
 
 # the words before an item say it changed: a label or 'now' (an unmarked item is not said new)
 _MARKED_RE = re.compile(r"^(?:New|Adds|No longer says|Drops|Removes):\s|\bnow\b|\bno longer\b")
+_SAME_MARK_RE = re.compile(r"^Adds: ")
 LIST_LINE_MAX_CHARS = 150   # headline.tighten leaves a bullet this long whole: it never cuts items off
 ITEM_KEY_WORDS = 2          # an item is found in its statement by its own first words
 
@@ -493,12 +502,13 @@ def one_line_per_list(ctx: "Context", statements: list["Statement"]) -> list["St
     splits = [_item_split(ctx, s) for s in statements]
     groups: dict[tuple[str, str], list[int]] = {}
     for k, sp in enumerate(splits):
-        if sp is not None and _MARKED_RE.search(sp[0]):
-            groups.setdefault((sp[0], sp[2]), []).append(k)
+        if sp is not None and _MARKED_RE.search(sp[0]):       # 'Adds: ' and 'New: ' both say an item came
+            groups.setdefault((_SAME_MARK_RE.sub("New: ", sp[0]), sp[2]), []).append(k)
     out, dropped = list(statements), set()
-    for (prefix, _), members in groups.items():
+    for members in groups.values():
         if len(members) < 2:
             continue
+        prefix = (splits[members[0]] or ("", "", ""))[0]
         items: list[str] = []
         used: list[int] = []
         for k in members:

@@ -582,6 +582,20 @@ def listed(s: Statement, ctx: "Context | None") -> Statement | None:
     return None
 
 
+def without_glued_tail(s: Statement) -> Statement:
+    """s without the start of the next sentence a scrape glued on after its full stop ('… on this
+    help page.To supplement your profile' -> '… on this help page'), when that start has no verb
+    of its own; s itself otherwise."""
+    def cut(text: str) -> str:
+        brk = _GLUED_BREAK_RE.search(text)
+        if brk is None or _WAS_RE.search(text[brk.start():]):
+            return text
+        from tracker.changes.anchors import bare_item
+        return text[:brk.start() + 2] if bare_item(text[brk.start() + 3:]) else text
+    text = cut(s.text)
+    return s if text == s.text else replace(s, text=text, short=cut(s.short) if s.short else "")
+
+
 def cut_purpose(s: Statement, ctx: "Context | None") -> bool:
     """s quotes a purpose clause cut from the sentence whose main clause followed it ('To remove
     your name and postal address from lists that Acme sells' from '…, or to opt out …, please use
@@ -601,6 +615,9 @@ def publishable(statements: list[Statement], ctx: "Context | None" = None) -> li
     phrase is said with its list's lead-in (ctx: the sentences of each side)."""
     out = []
     for s in map(unlabelled, statements):
+        s = without_glued_tail(s)
+        if glued_item(_LABEL_RE.sub("", s.text)):
+            continue              # a lead-in run into a bare item, whatever rule quoted it
         if s.text == _LABEL_RE.sub("", s.text) and noun_phrase(s.text):
             s = listed(s, ctx) or s
         if host_value(s) or (s.impact not in _SECTIONS and _CHANGELOG_RE.search(_LABEL_RE.sub("", s.text))) \

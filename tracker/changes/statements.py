@@ -323,7 +323,8 @@ def candidates(ctx: Context) -> list[Statement]:
             continue
         out.extend(rule(ctx))
     out = [_as_pointer(ctx, _said_whole(ctx, s)) for s in out if not _chrome(ctx, s)]
-    stated = [s for s in out if not _loose(s) and not _points_back(ctx, s) and not continues_line(ctx, s)]
+    out = [s for s in out if not continues_line(ctx, s)]      # a wrapped line or a lone item: never a statement
+    stated = [s for s in out if not _loose(s) and not _points_back(ctx, s)]
     return stated if stated else out
 
 
