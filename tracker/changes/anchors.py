@@ -18,6 +18,14 @@ asking "which?". Three cases, in order of preference:
 
 References to the document or the service itself ('this Privacy Policy', 'these Terms', 'this
 site') are anchored by definition: the reader knows which document a summary is about.
+
+A list item points back too: to its lead-in ('Other Information may include, but is not limited
+to:' over 'The web search you used …'). It is said with the lead-in's subject and verb (lead_in:
+'Other Information may include the web search you used …'; 'For example, you can:' gives 'You
+can view …'; 'Here are some examples of the information we collect: …' gives 'Acme collects …';
+an item that dropped the 'We use' of its siblings gets it back), several marked items of one
+list are said as one line (one_line_per_list), and a line that opens in lower case without a
+lead-in found (a wrapped line, a lone item: continues_line) is never a statement.
 """
 
 from __future__ import annotations
@@ -304,18 +312,47 @@ def refers_back(body: str) -> bool:
 # a list item's lead-in: a sentence that announces a list and ends on ':' ('We use the
 # information we collect to:', 'Acme collects information about you including:')
 LEAD_IN_REACH = 16       # sentences walked back from an item to the lead-in of its list
-LOOSE_SENTENCES = 2      # sentences on the way that read as no item (an item's second sentence)
+LOOSE_SENTENCES = 3      # sentences on the way that read as no item (an item's second sentence)
 _ITEM_END_RE = re.compile(r"(?:;|;\s*(?:and|or))\s*$")
 LEAD_IN_MAX_CHARS = 160  # a longer lead-in is a paragraph, not the start of one sentence
 ITEM_MAX_CHARS = 260     # an item joined to its lead-in still reads as one sentence
 _LEAD_IN_END_RE = re.compile(r"\s*(?:[,;]?\s*(?:the following|as follows))?\s*:\s*$", re.I)
 # 'We use the information we collect to:': its items are verbs, each its own ('Provide …', 'Prevent …')
-_TO_LEAD_IN_RE = re.compile(r"\bto\s*:\s*$")
+# ('For example, you can:' too: its items are what you can do, 'View and edit …')
+_TO_LEAD_IN_RE = re.compile(r"\b(?:to|can|may|will|could|might)\s*:\s*$")
 # a lead-in an item reads on from as one sentence ('… to: prevent …', '… including: information …');
 # after a label ('Parental Controls:'), 'in the following ways:' or 'tips:' it would not
-_JOINS_ITEM_RE = re.compile(r"(?i)\b(?:to|including|include|includes|such as)\s*:\s*$")
-LEAD_IN_MIN_WORDS = 4    # a shorter lead-in is a label ('Parental Controls:'), not a sentence's start
+_JOINS_ITEM_RE = re.compile(r"(?i)\b(?:to|including|include|includes|such as|can|may|will|could|might|"
+                            r"(?:are|is) (?:the following|as follows))\s*:\s*$")
+# a sentence with no closing stop: in a list of such lines each is an item ('If you authorize …',
+# 'Sharing data with our vendors …'), however many lines stand between an item and its lead-in
+_TERMINATED_RE = re.compile(r"[.!?;:][\"”’)]*\s*$")
+# 'For example, ' before a lead-in's subject: the item joined to it is the example, and a statement
+_EXAMPLE_OPENER_RE = re.compile(r"(?i)^(?:for (?:example|instance)|e\.g\.),?\s+")
+# ', but is not limited to': padding between a lead-in's verb and its items
+_NOT_LIMITED_RE = re.compile(r"(?i),?\s*(?:but|and)\s+(?:is|are)\s+not\s+limited\s+to\s*,?(?=\s*$)")
+LEAD_IN_MIN_WORDS = 3    # a shorter lead-in is a label ('Parental Controls:'), not a sentence's start
 _SENTENCE_SUBJECT_RE = re.compile(r"^(?:We|You|It|They|The|This|These|Our|Your|If|When|Where|In|For|Some|Any|All)\b")
+
+
+# an item that is a sentence of its own: a finite verb ('The site is …', 'Your data may …') or a full stop
+_FINITE_RE = re.compile(r"(?i)\b(?:is|are|was|were|will|would|may|might|can|cannot|could|should|must|shall|has|have|"
+                        r"does|do|did|includes|uses|collects|shares|allows|helps|lets|applies|means)\b|[.!?]\s*$")
+
+
+def bare_item(item: str) -> bool:
+    """An item opening like a sentence ('The web search you used to locate …', 'Your name and
+    e-mail address') that is only a noun phrase: no finite verb and no closing full stop."""
+    return not _FINITE_RE.search(item)
+
+
+# a lead-in of examples, its first item glued on or not ('Here are some examples of the information
+# we collect: Attributes such as …', 'Examples of information we collect include:'): the
+# clause it names ('we collect') is what each item reads on from
+_EXAMPLES_OF_RE = re.compile(r"(?i)^(?:(?:here|these|below) are )?(?:some |a few )?examples of (?:the )?(?:[\w-]+ ){0,2}?"
+                             r"(?:information|data) (?P<clause>(?:we|[A-Z][\w&.-]*) (?:may |might |also )?"
+                             r"(?:collect|receive|use|share|obtain|process|store|gather|disclose)s?)"
+                             r"(?: (?:include|includes|are|is))?(?::\s*$|:\s+(?=[A-Z]))")
 
 
 def _item_of_list(sentences: Sequence[str], index: int) -> str | None:
@@ -327,20 +364,73 @@ def _item_of_list(sentences: Sequence[str], index: int) -> str | None:
     (its items are verbs: 'Provide …', 'Prevent …')."""
     item = sentences[index]
     first = item.split()[0] if item.split() else ""
-    if not first[:1].isupper() or _SENTENCE_SUBJECT_RE.match(item):
+    if not first[:1].isalpha() or (_SENTENCE_SUBJECT_RE.match(item) and not bare_item(item)):
         return None
-    loose = 0
+    if first[:1].islower() and index and not _TERMINATED_RE.search(sentences[index - 1]):
+        return None       # 'their e-mail addresses …' after '… who have voluntarily provided': a wrapped line
+    # the last item may close on '.'; a run of lines that open in capitals and close on no stop
+    loose, bare, semis, unterminated = 0, bare_item(item), True, first[:1].isupper()
     for k in range(index - 1, max(-1, index - 1 - LEAD_IN_REACH), -1):
+        examples = _EXAMPLES_OF_RE.match(sentences[k])
+        if examples:          # its items are things the clause names: each one reads on from it
+            return f"{examples.group('clause')}:"
         if _LEAD_IN_END_RE.search(sentences[k]):
             head = sentences[k + 1].split()[:1] if k + 1 < index else [first]
-            parallel = head == [first] or bool(_TO_LEAD_IN_RE.search(sentences[k]))
+            # items of one list: parallel, verbs after 'to:', noun phrases or each closed by ';'
+            parallel = head == [first] or bool(_TO_LEAD_IN_RE.search(sentences[k])) or bare or \
+                (k + 1 < index and (semis or unterminated))
             fits = bool(_JOINS_ITEM_RE.search(sentences[k])) and len(sentences[k].split()) >= LEAD_IN_MIN_WORDS
             return sentences[k] if parallel and fits and len(sentences[k]) <= LEAD_IN_MAX_CHARS else None
-        if not (_ITEM_END_RE.search(sentences[k]) or sentences[k].split()[:1] == [first]):
+        bare = bare and bare_item(sentences[k])     # a run of noun phrases without full stops: one list
+        semis = semis and bool(_ITEM_END_RE.search(sentences[k]))
+        unterminated = unterminated and not _TERMINATED_RE.search(sentences[k]) and sentences[k][:1].isupper()
+        if not (_ITEM_END_RE.search(sentences[k]) or sentences[k].split()[:1] == [first] or bare or unterminated):
             loose += 1
             if loose > LOOSE_SENTENCES:
                 return None
     return None
+
+
+def _list_head(intro: str) -> str:
+    """A lead-in as the start of its items' sentence: without its colon, 'the following',
+    ', but is not limited to' and an opening 'For example, ' ('For example, you can:' -> 'You can')."""
+    head = _NOT_LIMITED_RE.sub("", _LEAD_IN_END_RE.sub("", intro))
+    opener = _EXAMPLE_OPENER_RE.match(head)
+    return head[opener.end():][:1].upper() + head[opener.end() + 1:] if opener else head
+
+
+SIBLING_REACH = 3          # sentences back where a sibling gives the subject an item dropped
+_SIBLING_RE = re.compile(r"^(?P<subject>We|You)(?: (?:also|may|can|will))? (?P<verb>[a-z]+) ")
+_BARE_VERB_RE = re.compile(r"^(?P<verb>[A-Z][a-z]+) (?:your|the|our|this|that|such|personal|information|data)\b")
+
+
+def _sibling_subject(sentences: Sequence[str], index: int) -> str | None:
+    """The subject ('We') of a list whose items are sentences and one item dropped it ('We use
+    information to find fraud.' before 'Use your information to develop new products.'): a
+    sibling just before opens with that subject and the item's own verb. None otherwise."""
+    m = _BARE_VERB_RE.match(sentences[index])
+    if m is None:
+        return None
+    verb = m.group("verb").lower()
+    for k in range(index - 1, max(-1, index - 1 - SIBLING_REACH), -1):
+        sib = _SIBLING_RE.match(sentences[k])
+        if sib and sib.group("verb") == verb:
+            return sib.group("subject")
+    return None
+
+
+def continues_line(ctx: "Context", s: "Statement") -> bool:
+    """s quotes, from its start, a sentence that opens in lower case ('their e-mail addresses to
+    third parties in order to receive'): a wrapped line or a list item whose lead-in was not
+    found, never a sentence a reader can take alone. A name written in lower case ('iCloud',
+    'eBay') is a sentence's start."""
+    if len(s.changes) != 1:
+        return False
+    c = ctx.changes[s.changes[0]]
+    side = c.old if c.kind == "removed" else c.new
+    first = (side or "").split()[:1]
+    said = s.text[len(_label_of(s.text)):].split()[:1]
+    return bool(first) and first[0][:1].islower() and first[0].islower() and [w.lower() for w in said] == first
 
 
 def lead_in(ctx: "Context", s: "Statement") -> "Statement":
@@ -355,19 +445,83 @@ def lead_in(ctx: "Context", s: "Statement") -> "Statement":
     index = ctx.sentence_index(side, c.kind == "removed") if side and sentences else None
     label = _label_of(s.text)
     body = s.text[len(label):]
-    if index is None or not body or body.split()[0] != (side or "").split()[0]:
-        return s
-    intro = _item_of_list(sentences, index)
-    if intro is None:
+    if index is None or not body or body.split()[0].lower() != (side or "").split()[0].lower():
         return s
     from tracker.changes.phrasing import third_person
+    intro = _item_of_list(sentences, index)
+    if intro is None:
+        subject = _sibling_subject(sentences, index)
+        return s if subject is None else replace(
+            s, text=label + third_person(f"{subject} {body[:1].lower()}{body[1:]}", ctx.owner), short="")
     words = body.split()
-    if len(words) > 1 and words[1][:1].isupper():
-        return s          # 'Target Bank …', 'Internet Protocol address …': a name keeps its capitals
-    if not _TO_LEAD_IN_RE.search(intro) and not any(
-            f" {words[0].lower()} " in t for t in sentences[max(0, index - LEAD_IN_REACH):index + LEAD_IN_REACH]):
-        return s          # a word never written in lower case is a name: the join would lose its capital
-    joined = f"{third_person(_LEAD_IN_END_RE.sub('', intro), ctx.owner)} {body[:1].lower()}{body[1:]}"
+    # 'Target Bank …', 'Internet Protocol address …', a word the text capitalises inside a sentence
+    # and never writes in lower case ('… uses Facebook'): a name keeps its capitals; any other
+    # item reads on in lower case
+    inside = re.compile(rf"[a-z,] {re.escape(words[0])}\b")
+    lower = re.compile(rf"\b{re.escape(words[0].lower())}\b")
+    name = (len(words) > 1 and words[1][:2].istitle()) or not _TO_LEAD_IN_RE.search(intro) and any(
+        inside.search(t) for t in sentences) and not any(lower.search(t) for t in sentences)
+    head = third_person(_list_head(intro), ctx.owner)
+    joined = f"{head} {body if name else body[:1].lower() + body[1:]}"
     if len(joined) > ITEM_MAX_CHARS:
         return s
     return replace(s, text=label + joined[:1].upper() + joined[1:], short="")
+
+
+# the words before an item say it changed: a label or 'now' (an unmarked item is not said new)
+_MARKED_RE = re.compile(r"^(?:New|Adds|No longer says|Drops|Removes):\s|\bnow\b|\bno longer\b")
+_SAME_MARK_RE = re.compile(r"^Adds: ")
+LIST_LINE_MAX_CHARS = 150   # headline.tighten leaves a bullet this long whole: it never cuts items off
+ITEM_KEY_WORDS = 2          # an item is found in its statement by its own first words
+
+
+def _item_split(ctx: "Context", s: "Statement") -> tuple[str, str, str] | None:
+    """(words before the item, the item, the list's lead-in) of a statement that says one added
+    or removed list item after its lead-in (see lead_in), its label and any 'now' included;
+    None for any other statement."""
+    if len(s.changes) != 1 or ctx.changes[s.changes[0]].kind not in ("added", "removed"):
+        return None
+    c = ctx.changes[s.changes[0]]
+    side, sentences = ((c.old, ctx.old_sentences) if c.kind == "removed" else (c.new, ctx.new_sentences))
+    index = ctx.sentence_index(side, c.kind == "removed") if side and sentences else None
+    intro = _item_of_list(sentences, index) if index is not None else None
+    key = " ".join((side or "").split()[:ITEM_KEY_WORDS]).lower()
+    at = s.text.lower().find(key, len(_label_of(s.text)) + 1) if intro and key else -1
+    if intro is None or at <= 0 or s.text[at - 1] != " ":
+        return None
+    return s.text[:at], s.text[at:], intro
+
+
+def one_line_per_list(ctx: "Context", statements: list["Statement"]) -> list["Statement"]:
+    """Several items of one list, each said with the same lead-in and the same mark ('New:
+    Oracle may now include unique IDs …', '… the web search you used …'), said as one line at
+    the first item's place: its items joined by ';' up to LIST_LINE_MAX_CHARS, its changes
+    all the items' changes, its level the most important of theirs."""
+    from tracker.changes.phrasing import compact
+    from tracker.changes.priorities import RANK
+    splits = [_item_split(ctx, s) for s in statements]
+    groups: dict[tuple[str, str], list[int]] = {}
+    for k, sp in enumerate(splits):
+        if sp is not None and _MARKED_RE.search(sp[0]):       # 'Adds: ' and 'New: ' both say an item came
+            groups.setdefault((_SAME_MARK_RE.sub("New: ", sp[0]), sp[2]), []).append(k)
+    out, dropped = list(statements), set()
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        prefix = (splits[members[0]] or ("", "", ""))[0]
+        items: list[str] = []
+        used: list[int] = []
+        for k in members:
+            item = compact((splits[k] or ("", "", ""))[1]).rstrip(" .;")   # without its examples
+            if items and len(prefix) + len("; ".join([*items, item])) > LIST_LINE_MAX_CHARS:
+                continue
+            items.append(item)
+            used.append(k)
+        if len(used) < 2:
+            continue
+        first = statements[used[0]]
+        impact = min((statements[k].impact for k in used), key=lambda i: RANK.get(i, len(RANK)))
+        changes = tuple(c for k in used for c in statements[k].changes)
+        out[used[0]] = replace(first, text=prefix + "; ".join(items), impact=impact, changes=changes, short="")
+        dropped.update(used[1:])
+    return [s for k, s in enumerate(out) if k not in dropped]

@@ -27,6 +27,7 @@ from tracker.changes.corroborate import (corroborated, protection_kinds, said_be
 from tracker.changes.rules.common import Context
 from tracker.changes.rules.promises import _promise
 from tracker.changes.statements import candidates
+from tracker.changes.anchors import one_line_per_list
 from tracker.changes.marks import marked
 from tracker.changes.samepractice import narrower_before
 from tracker.changes.rules.rights import right_given
@@ -428,8 +429,8 @@ def compare(old: str, new: str) -> ChangeReport:
                          ctx.owner, sides, {"old": d_old.clean, "new": d_new.clean})
     written = said_before(sides["old"], sides["new"], ctx.owner)
     old_side, owner_name = sides["old"], ctx.owner
-    cands = behind_link([marked(ctx, s, written, lambda t: narrower_before(t, old_side, owner_name)) for s in cands],
-                        changes, ctx.owner)
+    cands = behind_link(one_line_per_list(ctx, [marked(ctx, s, written, lambda t: narrower_before(t, old_side, owner_name))
+                                                for s in cands]), changes, ctx.owner)
     partial = summary_side(d_old.text, d_new.text)
     if partial:       # one side is a summary page linking to the policy: say so, and nothing else
         cands = [summary_statement(partial, ctx.owner, len(d_old.text.split()), len(d_new.text.split()))]

@@ -148,6 +148,10 @@ _COMPLEX_PREPOSITION_RE = re.compile(r"(?i)\b(?:in|with|by|on) (?:accordance|com
                                      r"regard|addition|relation|line|place|order|case|charge|behalf|favou?r|light|terms)$")
 
 
+# a noun that says nothing until its 'to …' follows ('the option to choose …', 'the right to object')
+_AWAITS_INFINITIVE_RE = re.compile(r"(?i)\b(?:option|right|ability|choice|opportunity|chance|freedom|power)$")
+
+
 # a verb of giving whose recipient the phrase after it names: never cut between them
 _GIVING_RE = re.compile(r"(?i)\b(?:provid|shar|disclos|send|sent|transfer|giv|gave|sell|sold|rent|transmit|pass|"
                         r"forward|deliver|report|suppl|reveal|mak\w* available|releas|licens|expos)\w*\b")
@@ -169,8 +173,8 @@ def trim_tail(text: str, limit: int) -> str | None:
         head = text[:m.start()].rstrip(" ,;:")
         main = head.rsplit(", ", 1)[-1].split()
         verb = next((i for i, w in enumerate(main) if i and _VERB_RE.fullmatch(w)), None)
-        if _COMPLEX_PREPOSITION_RE.search(head):
-            continue                      # '… in accordance' cut before its 'with …'
+        if _COMPLEX_PREPOSITION_RE.search(head) or _AWAITS_INFINITIVE_RE.search(head):
+            continue                      # '… in accordance' cut before its 'with …', '… the option' before 'to choose …'
         if _RECIPIENT_AHEAD_RE.match(text, m.end()) and _GIVING_RE.search(" ".join(head.split()[-4:])):
             continue                      # '… to provide that information' cut before 'to Google Analytics'
         if (len(head.split()) >= 6 and verb is not None and len(main) - verb >= 3

@@ -479,6 +479,10 @@ def _negated_scope_lost(head: str, tail: str) -> bool:
 _OPENER_ONLY_RE = re.compile(r"(?:To|In order to|So that|Such as|Including)\b")
 
 
+# a word after a comma that announces a limit still to come: a cut never ends on it
+_LIMITER_END_RE = re.compile(r"(?i),\s+(?:only|solely|just|but|except|even|and|or)$")
+
+
 def shorten(text: str, limit: int, keep: tuple[str, ...] = (), purpose: bool = False) -> str | None:
     """A start of text that ends at a clause boundary (',', ';', a dash, '(') and fits the
     limit with at least six words: whole clauses, never a word cut off mid-phrase. Of those,
@@ -509,6 +513,8 @@ def shorten(text: str, limit: int, keep: tuple[str, ...] = (), purpose: bool = F
         if awaits_object(text[:m.start()]):
             continue                      # '… include, but are not limited to:' stops before its list
         head = tidy(text[:m.start()])
+        if _LIMITER_END_RE.search(head):
+            continue                      # '…, only' stops before the limit it announces ('to the extent …')
         if text.startswith("New commitment") and not _COMMITTING_RE.search(head):
             continue                      # the cut would drop the commitment itself
         if _negated_scope_lost(head, text[m.start():]):

@@ -231,11 +231,17 @@ def holed(text: str) -> str | None:
     return None
 
 
+# a colon or semicolon a scrape glued to the next word of its sentence ('unless it has:received
+# your permission;given you notice'); never inside a URL ('mailto:', 'http://') or a time
+_GLUED_STOP_RE = re.compile(r"(?<![/\w])(?!(?:https?|mailto|ftp|tel):)([A-Za-z][\w'’-]*(?<=[a-z])[:;])(?=[a-z]{2})")
+
+
 def spaced(s: Statement) -> Statement:
-    """s with a stray space before a comma closed up ('the website , and' -> 'the website, and')."""
-    if not _STRAY_SPACE_RE.search(s.text):
+    """s with a stray space before a comma closed up ('the website , and' -> 'the website, and')
+    and a space put after a colon or semicolon glued to a lower-case word ('has:received')."""
+    if not _STRAY_SPACE_RE.search(s.text) and not _GLUED_STOP_RE.search(s.text):
         return s
-    fix = lambda t: _STRAY_SPACE_RE.sub("", t) if t else t      # noqa: E731
+    fix = lambda t: _GLUED_STOP_RE.sub(r"\1 ", _STRAY_SPACE_RE.sub("", t)) if t else t      # noqa: E731
     return replace(s, text=fix(s.text), old=fix(s.old), new=fix(s.new), short=fix(s.short))
 
 _SECTIONS = frozenset({"section-added", "section-removed"})
@@ -300,7 +306,37 @@ def fragment(text: str) -> str | None:
         return "a lead-in with no sentence after it"
     if re.match(r"(?:Or|And|Nor),\s", body):
         return "the last item of a list, cut from the sentence it ends"     # 'Or, in-store location through …'
+    if glued_item(body):
+        return "a lead-in glued to a list item that has no verb of its own"
+    if _LIST_TAIL_RE.match(body):
+        return "the tail of a list, cut from the sentence it ends"     # 'Friends; and employ other …'
     return None
+
+
+# a purpose clause opening a quote ('To remove your name and postal address from lists …'), and
+# what shows a main clause follows it: a comma before a subject or an instruction ('…, visit the
+# DAA's page', '…, Acme may …'), 'please', or 'you can' ('To opt out you can …')
+CUT_WORDS = 3     # a quote this many words shorter than its sentence was cut from it
+_PURPOSE_RE = re.compile(r"^(?:To|In order to) [a-z]")
+_MAIN_CLAUSE_RE = re.compile(r",\s+(?:[A-Z]|(?:please|you|we|they|it|visit|contact|click|go|see|send|call|write|e-?mail|"
+                             r"read|select|follow|use|adjust|change|update|review|sign|log|opt|let|tell|ask|refer|check|"
+                             r"submit|complete|fill|text|reply|unsubscribe|turn|set|disable|enable|delete|manage)\b)|"
+                             r"\bplease\b|\byou (?:can|may|should|must|will|need)\b|"
+                             r",.*\b(?:is|are|was|were|may|will|can|must|should|could|might|does|do|has|have)\b")
+# the last items of a list a scrape split from its sentence: a few words, then '; and' or '; or'
+_LIST_TAIL_RE = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,3}; (?:and|or) ")
+# a list's lead-in or label glued to its first item by a colon with no space ('in the following
+# ways:People you share …', 'from third parties:Facebook Platform'); never a URL's scheme
+_GLUED_ITEM_RE = re.compile(r"(?<![/\w])(?!(?:https?|mailto|ftp|tel):)[A-Za-z][\w'’-]*(?<=[a-z]):(?=[A-Z][a-z])")
+
+
+def glued_item(body: str) -> bool:
+    """body runs a lead-in into a list item glued after its colon, and the item is only a noun
+    phrase ('… in the following ways:People you share and communicate'): the line says nothing
+    happened to the item, and the lead-in alone is no statement."""
+    from tracker.changes.anchors import bare_item
+    m = _GLUED_ITEM_RE.search(body)
+    return m is not None and bare_item(body[m.end():])
 
 
 # where a cut window's sentence can start again: a determiner or a subject pronoun
@@ -380,7 +416,13 @@ def _run_in_label(body: str) -> "re.Match[str] | None":
     if m is None:
         return None
     words = m.group("label").lower().split()
+    if _OBJECT_INFINITIVE_RE.match(body[m.end():]):
+        return None       # 'Acme allows Users to link …': 'Users' is the object of the verb before it
     return None if _AUXILIARY_RE.search(m.group("label")) or _SUBJECT_WORDS & set(words) else m
+
+
+# what follows a verb and its object, never a sentence of its own: 'Users to link their accounts'
+_OBJECT_INFINITIVE_RE = re.compile(r"^[A-Z][\w'’-]* to [a-z]")
 
 
 # 'And Intuit may share reports …', 'No longer says: But Apple does not link …': half of a
@@ -540,15 +582,46 @@ def listed(s: Statement, ctx: "Context | None") -> Statement | None:
     return None
 
 
+def without_glued_tail(s: Statement) -> Statement:
+    """s without the start of the next sentence a scrape glued on after its full stop ('… on this
+    help page.To supplement your profile' -> '… on this help page'), when that start has no verb
+    of its own; s itself otherwise."""
+    def cut(text: str) -> str:
+        brk = _GLUED_BREAK_RE.search(text)
+        if brk is None or _WAS_RE.search(text[brk.start():]):
+            return text
+        from tracker.changes.anchors import bare_item
+        return text[:brk.start() + 2] if bare_item(text[brk.start() + 3:]) else text
+    text = cut(s.text)
+    return s if text == s.text else replace(s, text=text, short=cut(s.short) if s.short else "")
+
+
+def cut_purpose(s: Statement, ctx: "Context | None") -> bool:
+    """s quotes a purpose clause cut from the sentence whose main clause followed it ('To remove
+    your name and postal address from lists that Acme sells' from '…, or to opt out …, please use
+    the opt-out form'): no practice and no instruction is left. A whole sentence that opens with
+    its purpose ('To protect your data Acme audits its systems') is kept."""
+    body = _LABEL_RE.sub("", _WAS_RE.sub("", s.text)).strip()
+    if ctx is None or len(s.changes) != 1 or not _PURPOSE_RE.match(capitalise(body)) or _MAIN_CLAUSE_RE.search(body):
+        return False
+    c = ctx.changes[s.changes[0]]
+    side = (c.old if c.kind == "removed" else c.new) or ""
+    return len(side.split()) >= len(body.split()) + CUT_WORDS
+
+
 def publishable(statements: list[Statement], ctx: "Context | None" = None) -> list[Statement]:
     """The statements a reader can take as they are (see the module docstring); a cut window
     of words is mended to its whole clause when it has one, a list item that is only a noun
     phrase is said with its list's lead-in (ctx: the sentences of each side)."""
     out = []
     for s in map(unlabelled, statements):
+        s = without_glued_tail(s)
+        if glued_item(_LABEL_RE.sub("", s.text)):
+            continue              # a lead-in run into a bare item, whatever rule quoted it
         if s.text == _LABEL_RE.sub("", s.text) and noun_phrase(s.text):
             s = listed(s, ctx) or s
-        if host_value(s) or (s.impact not in _SECTIONS and _CHANGELOG_RE.search(_LABEL_RE.sub("", s.text))):
+        if host_value(s) or (s.impact not in _SECTIONS and _CHANGELOG_RE.search(_LABEL_RE.sub("", s.text))) \
+                or cut_purpose(s, ctx):
             continue
         bare = s.text == _LABEL_RE.sub("", s.text) and noun_phrase(s.text)     # a list item a rule quoted as it is
         if s.impact in _NAMED and not bare or fragment(s.text) is None:

@@ -15,7 +15,7 @@ import dataclasses
 import re
 from typing import Callable
 
-from tracker.changes.anchors import PRONOUN_RE, anchor, lead_in
+from tracker.changes.anchors import PRONOUN_RE, anchor, continues_line, lead_in
 from tracker.changes.leadless import _EXAMPLE_RE
 from tracker.changes.phrasing import has_verb, is_advice, is_page_chrome, is_pointer, link_phrase, say_new, third_person
 from tracker.changes.priorities import defines, hedged, MAX_STATEMENTS, narrow, narrow_right, RANK, ranked_standing, section_audience, standing, tier, valued
@@ -322,9 +322,18 @@ def candidates(ctx: Context) -> list[Statement]:
         if rule is reworded_statements and len(out) >= 2 * MAX_STATEMENTS:
             continue
         out.extend(rule(ctx))
-    out = [_as_pointer(ctx, lead_in(ctx, anchor(ctx, s))) for s in out if not _chrome(ctx, s)]
+    out = [_as_pointer(ctx, _said_whole(ctx, s)) for s in out if not _chrome(ctx, s)]
+    out = [s for s in out if not continues_line(ctx, s)]      # a wrapped line or a lone item: never a statement
     stated = [s for s in out if not _loose(s) and not _points_back(ctx, s)]
     return stated if stated else out
+
+
+def _said_whole(ctx: Context, s: Statement) -> Statement:
+    """s with its referent or its list's lead-in (tracker.changes.anchors). A line that opens in
+    lower case (continues_line: a wrapped line, a list item) is only ever joined to its lead-in:
+    the sentence before it is not what its pronoun points to ('… may send e-mails to' + 'their
+    e-mail addresses to third parties …' is no sentence)."""
+    return lead_in(ctx, s) if continues_line(ctx, s) else lead_in(ctx, anchor(ctx, s))
 
 
 def _points_back(ctx: Context, s: Statement) -> bool:
