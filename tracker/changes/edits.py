@@ -86,10 +86,10 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
     if said:
         swapped = _swapped_words(c, gone, came)
         return f"{said} (was: {_lower(third_person(swapped or old_win, ctx.owner))})", swapped or old_win, new_win
-    if bool(gone) != bool(came) and not _real_name(gone or came, ctx.owner):
+    if bool(gone) != bool(came) and not _real_name(gone or came, ctx.owner, ctx.old_text):
         return None               # 'My Privacy page' -> 'Privacy page', 'Google Privacy Policy' -> 'Privacy Policy'
-    plus = [x for x in _chunks(c, "+") if _real_name(x, ctx.owner)]
-    minus = [x for x in _chunks(c, "-") if _real_name(x, ctx.owner)]
+    plus = [x for x in _chunks(c, "+") if _real_name(x, ctx.owner, ctx.old_text)]
+    minus = [x for x in _chunks(c, "-") if _real_name(x, ctx.owner, ctx.old_text)]
     where = clause_about(c.new or "", None, 90)
     where_text = f" in “{third_person(where, ctx.owner)}”" if where else ""
     if plus and not minus and len(plus) <= 3 and all(len(x.split()) <= 5 and x[:1].isupper() for x in plus):
@@ -301,10 +301,14 @@ def _moved(gone: str, new: str) -> bool:
 _LEGAL_FORM_RE = re.compile(r"(?i)^(?:inc|llc|ltd|limited|corp|corporation|co|plc|gmbh|ag|s\.?a|b\.?v|l\.?p)\.?$")
 
 
-def _real_name(chunk: str, owner: str) -> bool:
+def _real_name(chunk: str, owner: str, text: str = "") -> bool:
     """A run of words that names something: not a lone capitalised small word ('My'), a legal
-    form alone ('Inc.'), nor the owner."""
+    form alone ('Inc.'), nor the owner, nor one word the text (given) also writes in lower case:
+    'Online' dropped from 'This Online Privacy Policy' is a word of a title, not a name."""
     chunk = chunk.strip(" ,")
+    if " " not in chunk and chunk[:1].isupper() and chunk[1:].islower() and text \
+            and re.search(rf"(?<![\w-]){re.escape(chunk.lower())}(?![\w-])", text):
+        return False
     return chunk.lower() not in _CAPITAL_WORDS and chunk.lower() != owner.lower() and not _LEGAL_FORM_RE.match(chunk)
 
 
