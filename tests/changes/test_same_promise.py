@@ -45,6 +45,12 @@ def test_fewer_recipients_another_condition_or_another_act_is_news() -> None:
     assert not same_promise(gone, advertisers, PROMISE)
     assert not same_promise("We do not share your information with third parties.",
                             Side(["We do not share your information with third parties without your consent."]), PROMISE)
+    assert not same_promise("We don't share any of your personal information with third parties for direct marketing.",
+                            Side(["These actions are private and we don't share or distribute them to others."]), PROMISE)
+    polls = Side(["We will not disclose any personally identifiable information to any third parties in connection "
+                  "with the conduct of any polls or surveys."])
+    assert not same_promise("We don't share any of your personal information with third parties for direct marketing.",
+                            polls, PROMISE)
     assert not same_promise("We do not permit our ad serving partners to collect personal information about you.",
                             Side(["We do not share personal data about you with advertising partners."]), PROMISE)
 

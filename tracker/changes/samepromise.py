@@ -62,14 +62,20 @@ _RESTRICTS_RE = re.compile(r"(?i)\b(?:only|except|other than|unless)\b")
 _OUTSIDE_RE = re.compile(r"(?i)\b(?:third[- ]part(?:y|ies)|outside (?:of )?(?:the |our |its |their )?(?:corporate )?"
                          r"(?:family|group)|outside (?:of )?(?:[A-Z][\w.&'-]*|us)\b|other (?:companies|businesses|"
                          r"organi[sz]ations)|(?:un|non-?)affiliated|anyone|others|outside parties)\b")
+# 'third party' naming what kind of recipient follows ('any third party ad network'): no recipient of its own
+_QUALIFIER_RE = re.compile(r"(?i)\bthird[- ]part(?:y|ies)(?=\s+(?:ad|advertis\w*|service|vendors?|partners?|providers?|"
+                           r"compan\w+|web ?sites?|sites?|apps?|applications?|cookies?|tools?|plug-?ins?)\b)")
 _RECIPIENTS: tuple[tuple[str, "re.Pattern[str]"], ...] = (
-    ("advertisers", re.compile(r"(?i)\b(?:advertis\w+ (?:partners?|networks?|companies)|advertisers?|marketers?)\b")),
+    ("advertisers", re.compile(r"(?i)\b(?:(?:ad|advertis\w+) (?:serving )?(?:partners?|networks?|companies|servers?)|"
+                               r"advertisers?|marketers?)\b")),
     ("affiliates", re.compile(r"(?i)\b(?:affiliat\w*|subsidiar\w*|corporate family|family of companies)\b")),
     ("providers", re.compile(r"(?i)\b(?:service providers?|vendors?|suppliers?|processors?|contractors?)\b")),
     ("government", re.compile(r"(?i)\b(?:government\w*|law enforcement|authorities)\b")),
     ("partners", re.compile(r"(?i)\b(?:business )?partners?\b")),
 )
 OTHERS = "others"
+# the user's data named in what a promise limits: 'we don't share or distribute them to others' names none
+_DATA_RE = re.compile(r"(?i)\b(?:information|data|details|PII|content|records?|(?:e-?mail )?address(?:es)?)\b")
 _MARKETING_RE = re.compile(r"(?i)\b(?:market\w*|promotion\w*|promotional)\b")
 # words no promise is recognised by: what every promise says of the data, its condition and its acts
 _NO_NEWS = frozenset(_stem(w) for w in (
@@ -80,7 +86,10 @@ _NO_NEWS = frozenset(_stem(w) for w in (
     "family companies company others anyone partners advertisers marketing market promotions promotional direct "
     "standard allow allows let lets intend intends choose case cases circumstances following including include "
     "such example instance").split())
-SAME_REST = 0.75            # share of a claim's other words its restatement must hold
+SAME_REST = 0.75
+# other words a restatement may have beyond the claim's: more name a context the claim lacks, a narrower promise
+# ('We will not disclose … to any third parties in connection with the conduct of any polls or surveys')
+EXTRA_REST = 2            # share of a claim's other words its restatement must hold
 
 
 @dataclass(frozen=True)
@@ -92,14 +101,19 @@ class Promise:
     recipients: frozenset[str]
     marketing: bool
     rest: frozenset[str]
+    data: bool = False
 
 
-def _acts(text: str) -> frozenset[str]:
-    """The act families a promise limits: those named after a negation, a limit or an opt-in, up
-    to the end of its clause ('we use cookie technology to collect usage data, but we do not
-    require cookies' limits no collection); 'change the way … is used' is a use."""
+def _limited(text: str) -> list[str]:
+    """What each negation, limit or opt-in of a sentence covers: the rest of its clause ('we use
+    cookie technology to collect usage data, but we do not require cookies' limits only the
+    requiring)."""
     text = _STANDARD_RE.sub(" opt-in ", text)
-    spans = [_CLAUSE_END_RE.split(text[m.end():], maxsplit=1)[0] for m in _LIMITS_RE.finditer(text)]
+    return [_CLAUSE_END_RE.split(text[m.end():], maxsplit=1)[0] for m in _LIMITS_RE.finditer(text)]
+
+
+def _acts(spans: list[str]) -> frozenset[str]:
+    """The act families the limited spans name; 'change the way … is used' is a use."""
     return frozenset(name for name, pattern in _ACT_FAMILIES if any(pattern.search(span) for span in spans))
 
 
@@ -112,7 +126,8 @@ def _condition(text: str) -> str:
 
 def _recipients(text: str) -> frozenset[str]:
     """The kinds of recipient a promise keeps data from ('companies outside our corporate family'
-    is others, never affiliates)."""
+    is others, never affiliates; 'any third party ad network' is advertisers only)."""
+    text = _QUALIFIER_RE.sub(" ", text)
     found = {OTHERS} if _OUTSIDE_RE.search(text) else set()
     rest = _OUTSIDE_RE.sub(" ", text)
     return frozenset(found | {name for name, pattern in _RECIPIENTS if pattern.search(rest)})
@@ -120,20 +135,22 @@ def _recipients(text: str) -> frozenset[str]:
 
 def promise_of(text: str, owner: str = "") -> Promise | None:
     """text read as a promise, or None when it limits no act (no negation, limit or opt-in)."""
-    acts = _acts(text)
+    spans = _limited(text)
+    acts = _acts(spans)
     if not acts:
         return None
     owner_words = {_stem(w) for w in _tokens(owner, False)}
-    rest = frozenset(_stem(w) for w in _tokens(text, False) if w not in _STOP) - _NO_NEWS - owner_words
+    rest = frozenset(_stem(w) for w in _tokens(text, False) if w not in _STOP and not w.endswith("n't")) - _NO_NEWS - owner_words
     rest -= {_stem(w) for pattern in (p for _, p in _ACT_FAMILIES) for m in pattern.finditer(text)
              for w in _tokens(m.group(0), False)}
-    return Promise(acts, _condition(text), _recipients(text), bool(_MARKETING_RE.search(text)), rest)
+    return Promise(acts, _condition(text), _recipients(text), bool(_MARKETING_RE.search(text)), rest,
+                   any(_DATA_RE.search(span) for span in spans))
 
 
 def covers(holder: Promise, claim: Promise) -> bool:
     """Does holder make claim's promise: every act it limits, under the same condition, keeping
     the data from the claim's recipients (or from everyone), for its purpose (or for any), with
-    most of its other words?"""
+    most of its other words and few more?"""
     if not claim.acts <= holder.acts or claim.condition != holder.condition:
         return False
     if claim.recipients and not (claim.recipients <= holder.recipients
@@ -141,8 +158,12 @@ def covers(holder: Promise, claim: Promise) -> bool:
         return False                      # a promise naming whom it keeps data from is kept for them only
     if holder.recipients and not claim.recipients:
         return False                      # a promise about some recipients is narrower than one about all
+    if claim.data and not holder.data:
+        return False                      # the claim keeps the user's data; the holder something it points back to
     if holder.marketing and not claim.marketing:
         return False                      # a promise about marketing only is narrower than one about any use
+    if len(holder.rest - claim.rest) > EXTRA_REST:
+        return False
     return not claim.rest or len(claim.rest & holder.rest) >= SAME_REST * len(claim.rest)
 
 
