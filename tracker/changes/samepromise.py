@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tracker.changes.corroborate import _STOP, Side, _stem, _tokens
 
@@ -133,8 +134,17 @@ def _recipients(text: str) -> frozenset[str]:
     return frozenset(found | {name for name, pattern in _RECIPIENTS if pattern.search(rest)})
 
 
+# words one of which every limit holds (_LIMITS_RE), looked for in the lower-cased text before any pattern runs
+_LIMIT_WORDS = ("not", "n't", "never", "only", "without", "unless", "except", "other than", "opt", "before", "prior")
+
+
+@lru_cache(maxsize=32768)
 def promise_of(text: str, owner: str = "") -> Promise | None:
-    """text read as a promise, or None when it limits no act (no negation, limit or opt-in)."""
+    """text read as a promise, or None when it limits no act (no negation, limit or opt-in);
+    remembered, as both sides of a pair and the next pair of a history share most sentences."""
+    low = text.lower()
+    if not any(w in low for w in _LIMIT_WORDS):
+        return None
     spans = _limited(text)
     acts = _acts(spans)
     if not acts:
