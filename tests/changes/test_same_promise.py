@@ -75,6 +75,9 @@ def test_a_reworded_promise_with_its_subject_moved_is_no_new_commitment() -> Non
     new = ("We do not allow our service providers to use or share your personal information for any purpose other "
            "than providing services on our behalf.")
     assert reworded_promise(old, new)
+    assert reworded_promise("We only disclose your personal information with your prior consent or under the following "
+                            "limited circumstances.", "We will not share your personal information outside of our "
+                            "corporate family of companies, except in the following circumstances.")
     assert not reworded_promise("Our service providers may use your information to deliver orders.", new)
 
 

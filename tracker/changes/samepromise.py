@@ -75,6 +75,8 @@ _RECIPIENTS: tuple[tuple[str, "re.Pattern[str]"], ...] = (
     ("partners", re.compile(r"(?i)\b(?:business )?partners?\b")),
 )
 OTHERS = "others"
+# conditions that both let an act happen in listed cases only: one limit, said as consent or as cases
+LIMITING = frozenset({"consent", "limited"})
 # the user's data named in what a promise limits: 'we don't share or distribute them to others' names none
 _DATA_RE = re.compile(r"(?i)\b(?:information|data|details|PII|content|records?|(?:e-?mail )?address(?:es)?)\b")
 _MARKETING_RE = re.compile(r"(?i)\b(?:market\w*|promotion\w*|promotional)\b")
@@ -180,9 +182,16 @@ def covers(holder: Promise, claim: Promise) -> bool:
 def reworded_promise(old: str, new: str, owner: str = "") -> bool:
     """Does a reworded sentence's old wording make the promise its new wording makes ('our service
     providers may not use or disclose personal information for any purpose other than providing
-    the services on our behalf' -> 'We do not allow our service providers to use or share …')?"""
+    the services on our behalf' -> 'We do not allow our service providers to use or share …')?
+    Its own old wording may set its limit as consent or as listed cases and name no recipient
+    ('We only disclose your personal information with your prior consent or under the following
+    limited circumstances' -> 'We will not share your personal information outside of our
+    corporate family of companies, except in the following circumstances'): one promise, reworded."""
     was, now = promise_of(old, owner), promise_of(new, owner)
-    return was is not None and now is not None and covers(was, now)
+    if was is None or now is None:
+        return False
+    return covers(was, now) or (now.acts <= was.acts and {was.condition, now.condition} <= LIMITING
+                                and not was.recipients and (was.data or not now.data))
 
 
 def same_promise(claim: str, side: Side, kind: Callable[[str], bool], owner: str = "") -> bool:
