@@ -172,6 +172,7 @@ class Side:
     _controls: "list[tuple[frozenset[str], frozenset[str]]] | None" = None    # restated.control_given
     _matching: dict[str, list[str]] = field(default_factory=dict)    # sameact.matching, by pattern
     _practices: Any = None      # samepractice._practices: each sentence's practice and each key's weight, read once
+    _promises: "list[tuple[str, Any]] | None" = None    # samepromise._promises: its sentences read as promises
 
     def joined(self) -> "Side":
         """Each two consecutive sentences as one: what a sentence said may be said in two now
@@ -428,7 +429,7 @@ def _claims(c: Change, impact: str) -> tuple[str, str] | None:
 
 def still_there(s: Statement, changes: Sequence[Change], sides: dict[str, Side],
                 kind_of: Callable[[str], Callable[[str], bool] | None],
-                given: dict[str, Callable[[str], bool]] | None = None) -> bool:
+                given: dict[str, Callable[[str], bool]] | None = None, owner: str = "") -> bool:
     """Is every sentence s calls new (gone) still found in the old (new) text? A right is also
     still there when given[side] finds what it gives in that side's text as a whole (a right
     to access, correct and copy restated as three list items)."""
@@ -439,14 +440,16 @@ def still_there(s: Statement, changes: Sequence[Change], sides: dict[str, Side],
         # the clause the statement quotes is what it says is new (gone), when it rests on one sentence
         quoted = (s.old if where == "new" else s.new) if len(s.changes) == 1 else None
         own = sides["old" if where == "new" else "new"]
-        if not any(_held(t, s.impact, sides[where], kind_of, given.get(where) if given else None, where == "new", own)
+        if not any(_held(t, s.impact, sides[where], kind_of, given.get(where) if given else None, where == "new", own,
+                         owner)
                    for t in (text, quoted) if t):
             return False
     return True
 
 
 def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[[str], bool] | None],
-          given: Callable[[str], bool] | None, quoted_gone: bool = False, own: "Side | None" = None) -> bool:
+          given: Callable[[str], bool] | None, quoted_gone: bool = False, own: "Side | None" = None,
+          owner: str = "") -> bool:
     """Does side state text, as the same sentence or (by impact) the same protection, sharing
     or right in other words? A right or choice is also stated when side gives the same act on
     the same object in a sentence own (the claim's side) no longer writes, or through the same
@@ -454,6 +457,7 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
     from tracker.changes.restated import (control_given, other_form, pointed_right, same_commitment, same_control,
                                           same_pointer, without_examples)
     from tracker.changes.sameact import reworded_right
+    from tracker.changes.samepromise import same_promise
     kind = kind_of(text) if impact in PROTECTIONS else None
     return (side.holds(text, kind=kind)
             or kind is not None and side.holds(text, SAME_PRACTICE, stemmed=True, kind=kind)
@@ -464,6 +468,7 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
             or impact in RIGHTS and same_control(text, side)
             or impact in RIGHTS and control_given(text, side)
             or impact in COMMITMENTS and kind is not None and same_commitment(text, side, kind)
+            or impact in COMMITMENTS and kind is not None and same_promise(text, side, kind, owner)
             or (impact in RIGHTS or impact in QUOTED and quoted_gone) and other_form(text, side)
             or impact in SHARING and side.holds(text, SAME_SHARING, stemmed=True, kind=same_sharing(text))
             or impact in QUOTED and quoted_gone and any(
@@ -685,7 +690,7 @@ def corroborated(statements: list[Statement], changes: Sequence[Change], old_sen
                 if (r := _restated(s, changes, sides, old_sentences, new_sentences, kind_of, owner)) is not None}
     groups = by_kind_and_section(changes)
     refuted = {s.changes for k, s in enumerate(statements)
-               if k not in restated and (still_there(s, changes, sides, kind_of, given) or reworded_pair(s, changes, groups)
+               if k not in restated and (still_there(s, changes, sides, kind_of, given, owner) or reworded_pair(s, changes, groups)
                                          or pages is not None and _verbatim_there(s, changes, pages))}
     # a sentence whose news is refuted is not news in any other reading either
     # ('Adds: …', 'Walmart does not sell …' as a reworded practice)
@@ -719,14 +724,14 @@ def protection_kinds(owner_promise: Callable[[str], bool]) -> Callable[[str], Ca
     promise or consent step. owner_promise tells a promise in the company's words."""
     from tracker.changes.rules.rights import _ANY_RIGHT_RE
     from tracker.changes.rules.common import _CONSENT_RE, _RIGHT_RE
-    from tracker.changes.rules.promises import _PASSIVE_PROMISE_RE, _UNABLE_RE
+    from tracker.changes.rules.promises import _PASSIVE_PROMISE_RE, _UNABLE_RE, limited_use
 
     def right(t: str) -> bool:
         return bool(_RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t) or _SWITCH_RE.search(t))
 
     def promise(t: str) -> bool:
         # 'Reddit uses … and does not store …': a negated act whose subject stands far before it
-        return owner_promise(t) or bool(_PASSIVE_PROMISE_RE.search(t) or _CONSENT_RE.search(t)
+        return owner_promise(t) or bool(_PASSIVE_PROMISE_RE.search(t) or _CONSENT_RE.search(t) or limited_use(t)
                                         or _NEGATED_ACT_RE.search(t) and not _UNABLE_RE.search(t))
 
     def kind_of(text: str) -> Callable[[str], bool] | None:

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from tracker.changes.phrasing import clause_about, edit_window, third_person, tidy
 from tracker.changes.report import Change
+from tracker.changes.samepromise import reworded_promise
 from tracker.changes.rules.common import _CONSENT_RE, Context, _editors_note, _live, _lower, NAMED_QUOTE_LIMIT, _new_texts, _owner_says, _PRACTICE_RE, _PROMISE_RE, _restated, _SALE_RE, _SHARE_RE, _stamp_only, Statement, _topic
 
 
@@ -35,6 +36,23 @@ def _promise_of(owner_name: str, text: str) -> bool:
 _PASSIVE_PROMISE_RE = re.compile(r"(?i)\b(?:is|are|will) (?:not|never|only) (?:be )?(?:\w+ly )?(?:disclosed|shared|sold|rented|"
                                  r"transferred|provided|given|traded)\b|\bwithout first (?:receiving|obtaining|getting) "
                                  r"(?:your|the user's|that customer's) (?:permission|consent)")
+# a use limited to one purpose, in the passive: 'Any Sensitive Personal Information that you provide will only be
+# used to implement the specific activity or event it was submitted for and will then be destroyed'
+LIMITED_USE_RE = re.compile(r"(?i)\b(?:will|shall|is|are) only be used (?:to|for|in|as)\b")
+# the sentence's subject, up to its first verb, names the user's data: 'Facility security photography will …' does not
+_SUBJECT_END_RE = re.compile(r"(?i)\b(?:will|shall|is|are|was|were|may|can|must)\b")
+_DATA_WORD_RE = re.compile(r"(?i)\b(?:information|data|(?:e-?mail )?address(?:es)?|PII|details)\b")
+# data named only by reference ('This information will only be used to send the child's wishlist'): alone it says nothing
+_REFERENCE_RE = re.compile(r"(?i)^\W*(?:this|these|those|such|that|it|they)\b")
+
+
+def limited_use(text: str) -> bool:
+    """Does the sentence limit the use of the user's data to one purpose, in the passive ('The
+    e-mail address(es) that you supply to this service will only be used to send the requested
+    article')? Its subject must name the data, not point back to it."""
+    if not LIMITED_USE_RE.search(text) or _REFERENCE_RE.match(text):
+        return False
+    return bool(_DATA_WORD_RE.search(_SUBJECT_END_RE.split(text, maxsplit=1)[0]))
 # a browser's 'do not track' or Global Privacy Control signal, and a company not acting on one
 _SIGNAL = r"do[- ]not[- ]track|DNT|Global Privacy Control|GPC"
 _REFUSES = (r"\b(?:not|n't|unable to|cannot|no longer) (?:currently |yet )?(?:respond|honou?r|recogni[sz]e|support|process|act on|"
@@ -59,8 +77,26 @@ def _promise_clause(ctx: Context, text: str) -> str | None:
     """The clause holding the promise, never another clause of the same sentence."""
     if _PROMISE_RE.search(text):
         return _owner_says(ctx, text, _PROMISE_RE)
+    if limited_use(text):
+        return _owner_says(ctx, text, LIMITED_USE_RE)
     owner = re.compile(rf"\b{re.escape(ctx.owner)}\b")
     return _owner_says(ctx, text, owner) if owner.search(text) else _owner_says(ctx, text, None)
+
+
+# where what a negation denies ends: 'We do not automatically include our users in any particular marketing
+# promotion; instead, we use a variety of factors' denies including users, not the use of factors
+_NEGATED_END_RE = re.compile(r"(?i)[;:]|,\s*(?:instead|but|however|rather|although|while)\b|\binstead\b")
+_NEGATION_RE = re.compile(r"(?i)\b(?:not|never)\b|n't\b")
+
+
+def _negated_practice(text: str) -> bool:
+    """Does what the sentence denies hold a practice on data (_PRACTICE_RE): a promise limits
+    what is done with data, not how users are picked for a promotion? A sentence without a
+    negation is read whole."""
+    spans = [text[m.end():] for m in _NEGATION_RE.finditer(text)]
+    if not spans:
+        return bool(_PRACTICE_RE.search(text))
+    return any(_PRACTICE_RE.search(_NEGATED_END_RE.split(span, maxsplit=1)[0]) for span in spans)
 
 
 def promise_statements(ctx: Context) -> list[Statement]:
@@ -69,13 +105,13 @@ def promise_statements(ctx: Context) -> list[Statement]:
     kept_promises: list[str] | None = None
     for k, c in _live(ctx):
         o, n = c.old or "", c.new or ""
-        po, pn = _promise(ctx, o), _promise(ctx, n)
+        po, pn = _promise(ctx, o) or limited_use(o), _promise(ctx, n) or limited_use(n)
         if po and c.kind == "removed":
             if kept_promises is None:
                 kept_promises = _new_texts(ctx, lambda t: _promise(ctx, t))
             if _restated(o, kept_promises):
                 continue
-        if po and (c.kind == "removed" or (c.kind == "reworded" and not pn)) and (_PRACTICE_RE.search(o) or _CONSENT_RE.search(o)):
+        if po and (c.kind == "removed" or (c.kind == "reworded" and not pn)) and (_negated_practice(o) or _CONSENT_RE.search(o)):
             said = _promise_clause(ctx, o)
             if not said:
                 continue
@@ -97,7 +133,8 @@ def promise_statements(ctx: Context) -> list[Statement]:
             text = f"{now} (was: {_lower(said)})" if now else f"No longer promises: {_lower(said)}"
             out.append(Statement(text, _topic(c), "promise-withdrawn", said, now, (k,),
                                  "" if now else f"Drops promise: {_lower(said)}"))
-        elif pn and not (c.kind == "reworded" and po) and c.kind != "removed" and _PRACTICE_RE.search(n):
+        elif pn and not (c.kind == "reworded" and (po or reworded_promise(o, n, ctx.owner))) and c.kind != "removed" \
+                and _negated_practice(n):
             said = _promise_clause(ctx, n)
             if said:
                 impact = "no-sale-promise" if _SALE_RE.search(said) else "promise-added"
