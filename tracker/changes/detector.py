@@ -42,7 +42,7 @@ from tracker.changes.verdict import (
 
 log = logging.getLogger(__name__)
 
-DETECTOR_VERSION = "2.10.0"
+DETECTOR_VERSION = "2.11.0"
 
 
 class _PerText:
