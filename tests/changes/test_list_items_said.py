@@ -139,3 +139,13 @@ def test_cuts_never_end_on_a_limit_still_to_come() -> None:
             "necessary for them to perform their work, in order that Acme can carry out its functions")
     cut = shorten(long, 110)
     assert cut is None or not cut.endswith(", only")
+
+
+def test_a_policy_written_in_lower_case_keeps_its_sentences() -> None:
+    from tracker.changes import compare
+    head = ("acme collects your name and e-mail address when you register. acme uses them to run the service. "
+            "you can ask acme for a copy of your data at any time.\n\n")
+    new = head + ("## how long does acme keep data?\n\nacme keeps billing information for as long as your account "
+                  "is active and for 90 days after it is closed. server logs are deleted after 30 days.\n")
+    report = compare(head, new)
+    assert any("90 days" in line for line in [report.headline, *report.bullets])

@@ -430,7 +430,8 @@ def continues_line(ctx: "Context", s: "Statement") -> bool:
     side = c.old if c.kind == "removed" else c.new
     first = (side or "").split()[:1]
     said = s.text[len(_label_of(s.text)):].split()[:1]
-    return bool(first) and first[0][:1].islower() and first[0].islower() and [w.lower() for w in said] == first
+    return bool(first) and first[0][:1].islower() and first[0].islower() and [w.lower() for w in said] == first \
+        and not ctx.writes_lower(c.kind == "removed")
 
 
 def lead_in(ctx: "Context", s: "Statement") -> "Statement":

@@ -39,6 +39,10 @@ class Statement:
                 "new": self.new, "changes": list(self.changes)}
 
 
+# share of a side's sentences opening in lower case for the side to be written in lower case
+LOWER_CASE_SHARE = 0.5
+
+
 @dataclass
 class Context:
     """What the rules read: the changes with their indexes, entity differences, the owner."""
@@ -57,6 +61,18 @@ class Context:
     old_sentences: tuple[str, ...] = ()      # each side's sentences in order: the one before a quote
     new_sentences: tuple[str, ...] = ()      # says what its 'this'/'the X' points to (anchors.py)
     _where: dict[tuple[bool, str], int] | None = None
+    _lower: dict[bool, bool] | None = None
+
+    def writes_lower(self, old: bool) -> bool:
+        """Does that side open most of its sentences in lower case (a policy written all in lower
+        case): then a sentence opening so is no wrapped line or lone list item."""
+        if self._lower is None:
+            self._lower = {}
+        if old not in self._lower:
+            sentences = self.old_sentences if old else self.new_sentences
+            opening = sum(1 for t in sentences if t[:1].islower())
+            self._lower[old] = bool(sentences) and opening >= LOWER_CASE_SHARE * len(sentences)
+        return self._lower[old]
 
     def sentence_index(self, text: str, old: bool) -> int | None:
         """Where a sentence stands in its side's text (the first time it is written)."""
