@@ -56,3 +56,11 @@ def test_a_headline_cut_never_ends_on_a_word_that_waits_for_its_complement() -> 
             "to clicking through to its Web site and your browser and platform type")
     cut = trim_tail(text, 140)
     assert cut is None or not cut.endswith("prior")
+
+
+def test_a_short_wrapped_line_ending_on_and_goes_on_on_the_next() -> None:
+    text = ("Verizon may send e-mails to:\nConduct online surveys\n"
+            "Provide marketing information about Verizon products and\nservices\nRespond to your e-mail")
+    lines = unwrap(text).split("\n")
+    assert "Provide marketing information about Verizon products and services" in lines
+    assert "Conduct online surveys" in lines and "Respond to your e-mail" in lines

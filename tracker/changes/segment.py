@@ -322,6 +322,10 @@ def run_widths(lines: list[str]) -> list[int | None]:
 
 
 _CUT_MIN_WIDTH = 60         # a line this long is prose, not a menu item, a heading or a list entry
+# a line of prose this long that ends on a word a sentence never ends on was cut by a wrap
+_DANGLING_MIN_WIDTH = 30
+_DANGLING_END_RE = re.compile(r"(?<![\w-])(?:and|or|nor|of|to|the|a|an|for|with|in|on|at|by|from|that|which|who|"
+                              r"your|our|their|its|his|her|this|these|those|such|as|than|into|about|via|including)$")
 # a line going on with a lower-case word ('sell, license …'), never a web address ('http://…', 'www.…')
 _GOES_ON_RE = re.compile(r"\s*[a-z][a-z'-]*(?:[ ,;]|$)")
 
@@ -333,6 +337,9 @@ def _cut_mid_sentence(line: str, nxt: str) -> bool:
     has no run width, yet each such cut is a wrap (and in Markdown the same paragraph)."""
     prev = line.rstrip()
     goes_on = nxt.rstrip()
+    if len(prev) >= _DANGLING_MIN_WIDTH and _DANGLING_END_RE.search(prev) and _GOES_ON_RE.match(nxt) \
+            and not _BLOCK_START_RE.match(nxt):
+        return True    # '… about Verizon products and' / 'services': no line of prose ends on 'and'
     # the next line ends the sentence or is cut in turn: a short 'back to top' after a list item is chrome
     return len(prev) >= _CUT_MIN_WIDTH and prev[-1:] not in ".!?:;|" and bool(_GOES_ON_RE.match(nxt)) \
         and not _BLOCK_START_RE.match(nxt) and (goes_on[-1:] in ".!?" or len(goes_on) >= _CUT_MIN_WIDTH)
