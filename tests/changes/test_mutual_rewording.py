@@ -1,11 +1,13 @@
 """An added sentence that rewords an unpaired removed one is no news, read from either side
-(corroborate.reworded_pair and its mutual reading, _like_for_like)."""
+(corroborate.reworded_pair and its mutual reading, _like_for_like); a right over all the
+user's data is the same right in any sentence giving the same act over all of it (sameact.same_act)."""
 
 from __future__ import annotations
 
-from tracker.changes.corroborate import reworded_pair
+from tracker.changes.corroborate import Side, reworded_pair
 from tracker.changes.report import Change
 from tracker.changes.rules.common import Statement
+from tracker.changes.sameact import same_act
 
 OLD = "If you are a user in the EEA and have a question or a complaint about Acme and Privacy Shield, please contact us."
 NEW = "EEA individuals with inquiries or complaints regarding our Privacy Shield policy should first contact us here."
@@ -40,3 +42,18 @@ def test_a_name_the_old_sentence_lacks_is_news() -> None:
     new = "EEA individuals with inquiries or complaints regarding our Privacy Shield policy should first contact TRUSTe."
     assert not reworded_pair(_said_new(new), _changes(OLD, new))
     assert reworded_pair(_said_new(NEW), _changes(OLD, NEW))
+
+
+def test_a_right_over_all_your_data_is_the_same_right_said_of_the_data_about_you() -> None:
+    old = Side(["You have a right to access, modify, correct and eliminate the data about you which we hold."])
+    new = Side(["You may request deletion of your information at any time by contacting customer service.",
+                "You can update information at any time."])
+    assert same_act("You may request deletion of your information at any time by contacting customer service.", old, new)
+    assert same_act("You can update information at any time.", old, new)
+
+
+def test_a_right_over_all_your_data_is_news_where_the_old_right_was_over_one_kind() -> None:
+    old = Side(["You may delete your photos at any time.", "You can update your account information in your settings."])
+    new = Side(["You may request deletion of your information at any time."])
+    assert not same_act("You may request deletion of your information at any time.", old, new)
+    assert not same_act("You can update information at any time.", old, new)
