@@ -655,16 +655,46 @@ def reworded_pair(s: Statement, changes: Sequence[Change],
     words (REWORDED_PAIR), with the same negations and numbers ('If you are a user in the EEA and
     have a question or a complaint about Pinterest and Privacy Shield, please contact us' said
     gone, 'EEA individuals with inquiries or complaints regarding our Privacy Shield policy should
-    first contact us here' added)? The sentence was reworded: neither new nor gone."""
+    first contact us here' added)? Read the other way round too (_like_for_like): the added half
+    of that pair is as much a rewording as the removed half. The sentence was reworded: neither
+    new nor gone."""
     if s.impact not in QUOTED or len(s.changes) != 1 or changes[s.changes[0]].kind not in ("added", "removed"):
         return False
     k = s.changes[0]
     j = _counterpart(k, changes, groups)
     if j is None:
         return False
-    a, b = (sign((c.new if c.kind == "added" else c.old) or "") for c in (changes[k], changes[j]))
-    return min(len(a.stems), len(b.stems)) >= MIN_WORDS and _overlap(a, b) >= REWORDED_PAIR \
-        and a.polarity == b.polarity and a.numbers == b.numbers
+    texts = [(c.new if c.kind == "added" else c.old) or "" for c in (changes[k], changes[j])]
+    a, b = (sign(t) for t in texts)
+    return min(len(a.stems), len(b.stems)) >= MIN_WORDS and a.polarity == b.polarity and a.numbers == b.numbers \
+        and (_overlap(a, b) >= REWORDED_PAIR or _like_for_like(a, b, *texts))
+
+
+# share of a claim's own words its counterpart must still hold when the pair is read the other way round
+# (the counterpart's words mostly in the claim): below it, the two sentences say different things
+MUTUAL_FLOOR = 0.4
+# content words a claim may bring beyond those its counterpart brings for the pair to be one sentence
+# said in other words ('individuals with inquiries' for 'a user … with a question'), not the old
+# sentence grown by a clause ('… and sensitive data is protected by SSL encryption when …')
+GROWTH = 2
+# a name in a sentence: a capitalised word not opening it ('Privacy Shield', 'TRUSTe')
+_NAME_WORD_RE = re.compile(r"(?<=[\w,;:)] )[A-Z][\w'-]+")
+
+
+def _like_for_like(a: Sign, b: Sign, claim: str, counterpart: str) -> bool:
+    """Is a sentence said new (gone), read against its counterpart, the same sentence in other
+    words, seen from the counterpart's side: most of the counterpart's words in the claim
+    (REWORDED_PAIR), MUTUAL_FLOOR of the claim's in the counterpart, the claim no longer by more
+    than GROWTH content words than the counterpart's own rewording, and no name the counterpart
+    lacks? 'EEA individuals with inquiries or complaints regarding our Privacy Shield policy should
+    first contact us here' rewords 'If you are a user in the EEA and have a question or a complaint
+    about Pinterest and Privacy Shield, please contact us' as much as the old one rewords it."""
+    if _overlap(b, a) < REWORDED_PAIR or _overlap(a, b) < MUTUAL_FLOOR:
+        return False
+    if len(a.stems - b.stems) > len(b.stems - a.stems) + GROWTH:
+        return False
+    low = counterpart.lower()
+    return all(n.lower() in low for n in _NAME_WORD_RE.findall(claim))
 
 
 def _verbatim_there(s: Statement, changes: Sequence[Change], pages: dict[str, str]) -> bool:

@@ -18,7 +18,10 @@ own side still writes as it stands is its own, unchanged, and restates nothing (
 your Home Delivery account information', in both versions, does not restate a dropped 'You may
 review and update your NYTimes.com membership'). The other sentence must give every act the
 claim gives over every word of its object: a new act, or the same act over something else, is
-news.
+news. A right over all the user's data, named by no word of its own ('You may request deletion of
+your information'), is the right any sentence gives with the same act over all of it ('You have a
+right to access, modify, correct and eliminate the data about you'); over one kind ('delete your
+photos', 'your account information') it is another.
 
 A complaint the user may take to a named body is one act too: 'Acme has further committed to
 refer unresolved Privacy Shield complaints to JAMS …' restates 'If we're not able to resolve the
@@ -38,7 +41,7 @@ from tracker.changes.vendors import vendor_spans
 FAMILIES = ("opt-out", "delete", "change", "access", "copy", "preferences", "deactivate")
 _ACT_RE = re.compile(
     r"(?i)\b(?:(opt(?:[- ]?out| \w+ out)|unsubscrib\w*|withdraw\w* (?:your |their |any |the |this )?consent|"
-    r"stop receiving|object(?:s|ing)? to)|(delet\w*|eras(?:e|es|ing)|remov(?:e|es|ing))|"
+    r"stop receiving|object(?:s|ing)? to)|(delet\w*|eras(?:e|es|ing)|remov(?:e|es|ing)|eliminat(?:e|es|ing|ion))|"
     r"(chang(?:e|es|ing)|edit(?:s|ing)?|modif(?:y|ies|ying)|updat(?:e|es|ing)|correct(?:s|ing)?|amend(?:s|ing)?|"
     r"rectif(?:y|ies|ying))|(access(?:es|ing)?|review(?:s|ing)?|view(?:s|ing)?)|"
     r"(download(?:s|ing)?|export(?:s|ing)?|(?:a |an electronic |a portable )?cop(?:y|ies) of|portability|"
@@ -47,7 +50,7 @@ _ACT_RE = re.compile(
     r"(deactivat\w*|clos(?:e|ing) (?:your|an|the|their) (?:[\w-]+ )?account))")
 # a sentence that gives the user the act: 'you can …', 'you may …', 'you have the right to …'
 _USER_MAY_RE = re.compile(r"(?i)\b(?:you|users?|members?|customers?)\b(?:\s+\w+){0,2}?\s+(?:can|may|could|are able to|"
-                          r"have the (?:right|option|ability) to)\b|\bif you (?:would like|wish|want) to\b")
+                          r"have (?:the|a) (?:right|option|ability) to)\b|\bif you (?:would like|wish|want) to\b")
 # a sentence that withholds the act: 'you may not opt out …', 'you cannot delete …'
 _USER_CANNOT_RE = re.compile(r"(?i)\byou (?:can ?not|can't|may not|will not be able|are not able|cannot)\b")
 # words between 'you can' and its act ('you can also choose to delete', 'you may ask us to delete'); further on, the
@@ -115,6 +118,33 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in _tokens(sign_text(text), False))
 
 
+# the user's data as a whole, right after the act: 'deletion of your information', 'eliminate the data
+# about you', 'update information' (not 'delete your photos', 'your account information', 'information sharing')
+_ALL_YOUR_DATA_RE = re.compile(r"(?i)^(?:of )?(?:all |any )?(?:(?:of )?(?:your )?(?:personal )?(?:information|data)\b(?! \w+ing\b)|"
+                               r"the (?:personal )?(?:information|data) (?:about|of) you\b)")
+# what joins the acts of one list ('access, modify, correct and eliminate'): the object follows the last
+_LIST_GLUE_RE = re.compile(r"(?i)(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)")
+
+
+def _all_your_data(text: str) -> bool:
+    """Does the act a sentence gives the user (acts) bear on all the user's data, named by no
+    word of its own ('You may request deletion of your information', 'You have a right to
+    access, modify, correct and eliminate the data about you')? Such a right is the same right
+    in any sentence that gives the same act over all the user's data."""
+    for may in _USER_MAY_RE.finditer(text):
+        rest = text[may.end():]
+        found = [m for m in _ACT_RE.finditer(rest) if m.group(0)[0].islower()]
+        if not found or len(rest[:found[0].start()].split()) > LEAD_WORDS:
+            continue
+        last = found[0]
+        for m in found[1:]:           # a list of acts on one object: the object follows the last
+            if not _LIST_GLUE_RE.fullmatch(rest[last.end():m.start()]):
+                break
+            last = m
+        return bool(_ALL_YOUR_DATA_RE.match(rest[last.end():].lstrip()))
+    return False
+
+
 def matching(side: Side, rx: re.Pattern[str]) -> list[str]:
     """The sentences of side that rx finds something in, in their order, remembered with the
     side: each claim asked about them again, a scan of every sentence per claim."""
@@ -132,11 +162,14 @@ def same_act(claim: str, other: Side, own: Side | None = None) -> bool:
     if want is None:
         return False
     families, objects = want
-    if not objects:
+    whole = not objects and _all_your_data(claim)
+    if not objects and not whole:
         return False
     for holder in matching(other, _ACT_RE):       # a sentence without an act gives none
         theirs = acts(holder)
-        if theirs is None or not families <= theirs[0] or not objects <= _words(holder):
+        if theirs is None or not families <= theirs[0]:
+            continue
+        if not (objects <= _words(holder) if objects else _all_your_data(holder)):
             continue
         if own is not None and own.holds(holder):
             continue          # the other side's own sentence, unchanged: it restates nothing
