@@ -62,3 +62,23 @@ def test_a_reworded_clause_is_never_said_as_a_swap() -> None:
             "your photos or your entire account at any time (was: Web History)")
     s = Statement(text, "rights", "reworded", old="Web History", new="can delete your Web and App Activity")
     assert not headline_of([s, _pointer()], _facts(), "minor", False).startswith("Now says")
+
+
+def _edited() -> Statement:
+    text = ("Acme will investigate and attempt to resolve complaints and disputes regarding use and disclosure of "
+            "Personal Information in accordance with this privacy policy (was: Safe Harbor Principles)")
+    return Statement(text, "rights", "practice-changed", old="Safe Harbor Principles",
+                     new="Information in accordance with this privacy policy")
+
+
+def test_a_cut_to_the_unchanged_half_of_an_edit_gives_way_to_a_line_that_names_its_change() -> None:
+    other = Statement("If you have any complaints about its compliance with this policy, you should first contact Acme "
+                      "(was: Safe Harbor program)", "rights", "practice-changed", old="Safe Harbor program",
+                      new="about its compliance with this policy")
+    assert headline_of([_edited(), other], _facts(), "substantive", False) == other.text
+
+
+def test_a_cut_to_the_unchanged_half_still_leads_a_rewording_that_names_no_change() -> None:
+    other = Statement("Acme receives personal information about you from other sources", "collection", "reworded")
+    head = headline_of([_edited(), other], _facts(), "substantive", False)
+    assert head.startswith("Acme will investigate")

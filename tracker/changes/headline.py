@@ -396,6 +396,25 @@ def _fragment(s: Statement, cut: str) -> bool:
     return _weak_lead(replace(s, text=cut, short=""))
 
 
+def _edit_cut_off(s: Statement, full: str, cut: str) -> bool:
+    """A cut of a reworded sentence, said with its old value, that stops before half of its new
+    wording ('… disclosure of Personal Information' of '… Personal Information in accordance
+    with this privacy policy (was: Safe Harbor Principles)'): what is left is the unchanged
+    half, and the headline would say nothing changed."""
+    if not s.old or not s.new:
+        return False
+    body, text = _LABELS_RE.sub("", cut), _LABELS_RE.sub("", full)
+    at = text.find(s.new)
+    if at < 0 or not text.startswith(body):
+        return False
+    return (len(body) - at) * 2 < len(s.new)
+
+
+def _says_no_change(s: Statement) -> bool:
+    """A statement that names no change of its own: a rewording with neither old nor new value."""
+    return s.impact == "reworded" and not s.old and not (s.short or s.text).startswith(("New", "No longer", "Adds"))
+
+
 def _lost_news(s: Statement, full: str, cut: str) -> bool:
     """A cut that drops the purpose or practice the statement is about ('Meredith may also provide
     its service providers' of '… that they use to recognize its users as they navigate online'):
@@ -416,6 +435,7 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
     spare: str | None = None      # a cut that reads as a fragment: the headline only when nothing better fits
     dropped: str | None = None    # a sentence no longer said that fits only as 'Drops: …'
     swapped: str | None = None    # a renamed name whose sentence cannot be cut: 'Now says … instead of …'
+    unchanged: str | None = None  # a cut to the unchanged half of an edit: leads only before a line that names no change
     for s in _lead_order(statements):      # the first strong statement leads
         if standing(s.impact, s.short or s.text) >= 5 and s.impact != "pointer":
             continue              # a slogan never leads, not even when nothing else fits
@@ -425,6 +445,8 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
         lean = _lean(_strip_was(full))
         if spare is None and dropped is not None and _weak_lead(s):
             return dropped        # a strong statement in its shorter label before a pointer or a heading
+        if unchanged is not None and (_weak_lead(s) or _says_no_change(s)):
+            return unchanged      # the edited sentence's topic says more than a rewording of another
         if spare is None and swapped is not None and _weak_lead(s):
             return swapped        # the name a sentence now gives before a pointer or a heading
         if valued(s.impact, full, s.old, s.new):
@@ -443,7 +465,10 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
             core = _core(_unlabelled(lean), room - (len(_led(lead, core)) - HEADLINE_LIMIT), _keep(s, salient))
         if core and not _fragment(s, core) and not _lost_news(s, full, core) \
                 and not _purpose_lost(full, core):   # the statement reduced to its practice
-            return _led(lead, core)
+            if not _edit_cut_off(s, full, core):
+                return _led(lead, core)
+            unchanged = unchanged or _led(lead, core)
+            continue
         spare = spare or (_led(lead, core) if core else None)
         short_label = _led(lead, _NO_LONGER_SAYS_RE.sub("Drops: ", lean))
         if dropped is None and short_label != _led(lead, lean) and len(short_label) <= HEADLINE_LIMIT:
@@ -453,6 +478,9 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
         if not cut and swapped is None:
             swapped = _name_swap(s, lead)
         if cut and (_lost_news(s, full, cut) or _purpose_lost(compact(_strip_was(full)), cut)):
+            continue
+        if cut and _edit_cut_off(s, full, cut) and len(_led(lead, cut)) <= HEADLINE_LIMIT:
+            unchanged = unchanged or _led(lead, cut)
             continue              # the clause that fits is the unchanged half: a lesser statement that fits leads
         if cut and s.new and len(s.new) <= 40 and s.new[:1].isupper() and not re.match(r"(?i)(?:such as|the|a|an)\b", s.new) \
                 and s.new.lower() not in cut.lower():
@@ -467,8 +495,8 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
             spare = spare or _led(lead, cut)
     if spare and bare_condition(_LABELS_RE.sub("", spare[len(lead):])):
         spare = None              # a condition cut before its main clause states what the text only supposes
-    if spare or dropped or swapped:
-        return spare or dropped or swapped or ""
+    if spare or dropped or swapped or unchanged:
+        return spare or dropped or swapped or unchanged or ""
     return _fallback(statements, f, verdict, lead)
 
 
