@@ -39,7 +39,8 @@ from tracker.changes.clauses import drop_opener, practice_of
 from tracker.changes.clauses import _purpose_lost, _unpadded
 from tracker.changes.leadless import (_CONTACT_US_RE, _EXAMPLE_RE, _GLUED_TITLE_RE, _LIST_AHEAD_RE, _MORE_INFO_RE,
                                       _RAW_EDIT_RE, _no_main_clause, no_practice)
-from tracker.changes.phrasing import _bare_condition as bare_condition, capitalise, compact as drop_asides, has_verb, keeps_was_context, plain_words as compact, says_change, shorten, unmarked, without_aside
+from tracker.changes.phrasing import _bare_condition as bare_condition, capitalise, compact as drop_asides, has_verb, keeps_was_context, plain_words as compact, says_change, shorten, unmarked, without_aside, \
+    without_qualifiers
 from tracker.changes.priorities import (HEADLINE_LIMIT, MAX_STATEMENTS, narrow, narrow_right, RANK, reassures, SCOPE_IMPACTS,
                                         standing, tier, valued)
 from tracker.changes.anchors import refers_back
@@ -158,6 +159,23 @@ _GIVING_RE = re.compile(r"(?i)\b(?:provid|shar|disclos|send|sent|transfer|giv|ga
 _RECIPIENT_AHEAD_RE = re.compile(r"(?:to|with)\s")
 
 
+# what goes on after a capitalised word when that word starts a name ('its Access | to nonpublic
+# personal data policy', 'the Children's Online Privacy | Protection Act'): words without an
+# article or a possessive, up to the noun that ends a name of a document, a law or a program
+_NAME_GOES_ON_RE = re.compile(r"(?i)^(?:to|of|for|on|and|&)\s+(?:(?!(?:the|a|an|its|your|our|their|this|that|these|those|"
+                              r"his|her|any|all|some)\s)[\w'’-]+\s+){0,5}?(?:policy|policies|notice|statement|act|"
+                              r"principles|framework|program|programme|terms|agreement|guidelines|rules|shield|code|"
+                              r"standards?)\b")
+
+
+def splits_name(head: str, rest: str) -> bool:
+    """A cut between head and rest falls inside a name: head ends on a capitalised word that is
+    not its first, and rest goes on to the noun that ends the name ('… comply with its Access' |
+    'to nonpublic personal data policy')."""
+    words = head.split()
+    return len(words) > 1 and words[-1][:1].isupper() and bool(_NAME_GOES_ON_RE.match(rest.lstrip()))
+
+
 def trim_tail(text: str, limit: int) -> str | None:
     """The statement without its trailing phrase of purpose, place or means, when what is
     left is a whole clause (subject, verb and at least two words after it) that fits: 'If you
@@ -173,6 +191,8 @@ def trim_tail(text: str, limit: int) -> str | None:
         head = text[:m.start()].rstrip(" ,;:")
         main = head.rsplit(", ", 1)[-1].split()
         verb = next((i for i, w in enumerate(main) if i and _VERB_RE.fullmatch(w)), None)
+        if splits_name(head, text[m.end():]):
+            continue                      # '… comply with its Access' cut inside 'Access to nonpublic … policy'
         if _COMPLEX_PREPOSITION_RE.search(head) or _AWAITS_INFINITIVE_RE.search(head):
             continue                      # '… in accordance' cut before its 'with …', '… the option' before 'to choose …'
         if _RECIPIENT_AHEAD_RE.match(text, m.end()) and _GIVING_RE.search(" ".join(head.split()[-4:])):
@@ -182,6 +202,16 @@ def trim_tail(text: str, limit: int) -> str | None:
                 and head.count("“") == head.count("”") and head.count('"') % 2 == 0):
             best = head
     return best
+
+
+def _lighter(lean: str) -> tuple[str, ...]:
+    """lean without the appositives and list-item qualifiers that only rename or situate
+    (phrasing.without_qualifiers), alone and with its other asides and padding dropped: the
+    whole practice, object and change kept, where a cut would lose its end."""
+    light = without_qualifiers(lean)
+    if light == lean:
+        return ()
+    return light, without_aside(light), _unpadded(without_aside(light))
 
 
 def _with_was(s: Statement, lean: str) -> list[str]:
@@ -196,7 +226,7 @@ def _with_was(s: Statement, lean: str) -> list[str]:
     came = _came_words(s.text[:at], was[len(" (was: "):-1])
     core = _core(lean, HEADLINE_LIMIT - len(was), _keep(s, ()))
     return [text + was for text in (body, compact(body), lean, _MOTIVE_RE.sub("", lean), without_aside(lean),
-                                     _unpadded(lean), _unpadded(without_aside(lean)), core)
+                                     _unpadded(lean), _unpadded(without_aside(lean)), *_lighter(lean), core)
             if text and (not came or came & set(_WAS_WORD_RE.findall(text.lower())))]
 
 
@@ -366,6 +396,25 @@ def _fragment(s: Statement, cut: str) -> bool:
     return _weak_lead(replace(s, text=cut, short=""))
 
 
+def _edit_cut_off(s: Statement, full: str, cut: str) -> bool:
+    """A cut of a reworded sentence, said with its old value, that stops before half of its new
+    wording ('… disclosure of Personal Information' of '… Personal Information in accordance
+    with this privacy policy (was: Safe Harbor Principles)'): what is left is the unchanged
+    half, and the headline would say nothing changed."""
+    if not s.old or not s.new:
+        return False
+    body, text = _LABELS_RE.sub("", cut), _LABELS_RE.sub("", full)
+    at = text.find(s.new)
+    if at < 0 or not text.startswith(body):
+        return False
+    return (len(body) - at) * 2 < len(s.new)
+
+
+def _says_no_change(s: Statement) -> bool:
+    """A statement that names no change of its own: a rewording with neither old nor new value."""
+    return s.impact == "reworded" and not s.old and not (s.short or s.text).startswith(("New", "No longer", "Adds"))
+
+
 def _lost_news(s: Statement, full: str, cut: str) -> bool:
     """A cut that drops the purpose or practice the statement is about ('Meredith may also provide
     its service providers' of '… that they use to recognize its users as they navigate online'):
@@ -385,6 +434,8 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
     lead = "Rewritten: " if rewrite else ""     # the whole policy was rewritten, never an edit tag ("Rewrite: ")
     spare: str | None = None      # a cut that reads as a fragment: the headline only when nothing better fits
     dropped: str | None = None    # a sentence no longer said that fits only as 'Drops: …'
+    swapped: str | None = None    # a renamed name whose sentence cannot be cut: 'Now says … instead of …'
+    unchanged: str | None = None  # a cut to the unchanged half of an edit: leads only before a line that names no change
     for s in _lead_order(statements):      # the first strong statement leads
         if standing(s.impact, s.short or s.text) >= 5 and s.impact != "pointer":
             continue              # a slogan never leads, not even when nothing else fits
@@ -394,6 +445,10 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
         lean = _lean(_strip_was(full))
         if spare is None and dropped is not None and _weak_lead(s):
             return dropped        # a strong statement in its shorter label before a pointer or a heading
+        if unchanged is not None and (_weak_lead(s) or _says_no_change(s)):
+            return unchanged      # the edited sentence's topic says more than a rewording of another
+        if spare is None and swapped is not None and _weak_lead(s):
+            return swapped        # the name a sentence now gives before a pointer or a heading
         if valued(s.impact, full, s.old, s.new):
             # an age or a period without its old value reads as a rule always there: only with it
             if len(_led(lead, full)) <= HEADLINE_LIMIT:
@@ -401,7 +456,7 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
             continue
         for text in (full, *_with_was(s, lean), _strip_was(full), compact(full), compact(_strip_was(full)), lean,
                      _unlabelled(lean), _MOTIVE_RE.sub("", lean), without_aside(lean), _unpadded(lean),
-                     _unpadded(without_aside(lean))):
+                     _unpadded(without_aside(lean)), *_lighter(lean)):
             if len(_led(lead, text)) <= HEADLINE_LIMIT:      # 'Rewrite with a new commitment: ' is longer
                 return _led(lead, text)
         room = HEADLINE_LIMIT - len(lead)
@@ -410,14 +465,22 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
             core = _core(_unlabelled(lean), room - (len(_led(lead, core)) - HEADLINE_LIMIT), _keep(s, salient))
         if core and not _fragment(s, core) and not _lost_news(s, full, core) \
                 and not _purpose_lost(full, core):   # the statement reduced to its practice
-            return _led(lead, core)
+            if not _edit_cut_off(s, full, core):
+                return _led(lead, core)
+            unchanged = unchanged or _led(lead, core)
+            continue
         spare = spare or (_led(lead, core) if core else None)
         short_label = _led(lead, _NO_LONGER_SAYS_RE.sub("Drops: ", lean))
         if dropped is None and short_label != _led(lead, lean) and len(short_label) <= HEADLINE_LIMIT:
             dropped = short_label
         cut = shorten(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead), salient, purpose=True) \
             or trim_tail(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead))
+        if not cut and swapped is None:
+            swapped = _name_swap(s, lead)
         if cut and (_lost_news(s, full, cut) or _purpose_lost(compact(_strip_was(full)), cut)):
+            continue
+        if cut and _edit_cut_off(s, full, cut) and len(_led(lead, cut)) <= HEADLINE_LIMIT:
+            unchanged = unchanged or _led(lead, cut)
             continue              # the clause that fits is the unchanged half: a lesser statement that fits leads
         if cut and s.new and len(s.new) <= 40 and s.new[:1].isupper() and not re.match(r"(?i)(?:such as|the|a|an)\b", s.new) \
                 and s.new.lower() not in cut.lower():
@@ -432,9 +495,33 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
             spare = spare or _led(lead, cut)
     if spare and bare_condition(_LABELS_RE.sub("", spare[len(lead):])):
         spare = None              # a condition cut before its main clause states what the text only supposes
-    if spare or dropped:
-        return spare or dropped or ""
+    if spare or dropped or swapped or unchanged:
+        return spare or dropped or swapped or unchanged or ""
     return _fallback(statements, f, verdict, lead)
+
+
+# the longest old or new wording a 'Now says … instead of …' headline quotes
+SWAP_QUOTE_LIMIT = 60      # longer, and it is a clause, not a name
+# a noun phrase starts with a determiner or a capitalised word, never a verb ('can delete …')
+_NOUN_START_RE = re.compile(r"(?:(?:our|its|the|your|their|a|an)\s|[A-Z])")
+_SHARED_DETERMINER_RE = re.compile(r"^(?:our|its|the|your|their)\s+", re.I)
+
+
+def _name_swap(s: Statement, lead: str) -> str | None:
+    """A reworded sentence too long to cut honestly whose edit put one name for another ('our
+    Access to nonpublic personal data policy' for 'nonpublic Information policy'): the headline
+    says the swap ('Now says Access to … policy instead of nonpublic Information policy'), never
+    a cut inside the new name. None unless both wordings are short and the new one holds a
+    capitalised word."""
+    if s.impact != "reworded" or not s.old or not s.new:
+        return None
+    new = _SHARED_DETERMINER_RE.sub("", s.new) if not _SHARED_DETERMINER_RE.match(s.old) else s.new
+    if len(new) > SWAP_QUOTE_LIMIT or len(s.old) > SWAP_QUOTE_LIMIT or new.lower() == s.old.lower():
+        return None
+    if not any(w[:1].isupper() for w in new.split()) or not _NOUN_START_RE.match(new):
+        return None               # no name, or no noun phrase ('can delete your …'): only its sentence can tell
+    text = _led(lead, f"Now says {new} instead of {s.old}")
+    return text if len(text) <= HEADLINE_LIMIT else None
 
 
 def _fallback(statements: list[Statement], f: Facts, verdict: str, lead: str) -> str:

@@ -845,3 +845,26 @@ def without_aside(text: str) -> str:
     that does not directly identify an individual) with third parties') and without an example
     list set off by commas in the middle of its clause: a headline's form."""
     return _INNER_EXAMPLE_RE.sub("", _ANY_ASIDE_RE.sub("", text))
+
+
+# an appositive that only names what the clause already said ('certain types of customer
+# information, known as Customer Proprietary Network Information, for marketing purposes'):
+# set off by commas in the middle of a clause, or closing it
+_APPOSITIVE_RE = re.compile(r",\s+(?:also |otherwise |collectively |hereinafter )?(?:known as|called|referred to as|"
+                            r"defined as)\s+[^,;:()]{1,80}(?:,(?=\s)|(?=\s*$))")
+
+# a 'prior to / before / after …ing' qualifier inside one item of a list, ended by the next item
+# ('the last URL you visited prior to clicking through to its Web site and your browser type')
+_ITEM_QUALIFIER_RE = re.compile(r"(?<=\w)\s+(?:prior to|before|after|upon|when|while)\s+\w+ing\b[^,;:()]{0,60}?"
+                                r"(?=,\s|\s+and\s+(?:your|the|a|an|its|their|our|any|other|information|data)\b)")
+
+
+def without_qualifiers(text: str) -> str:
+    """text without the appositives that rename a noun (', known as …,') and without a
+    'prior to / after …ing' qualifier inside an item of a list that goes on after it: a
+    headline's form that keeps the object and what changed."""
+    text = _APPOSITIVE_RE.sub("", text)
+    at = text.find(", ")
+    if at > 0:      # a list: its items are set off by commas
+        text = text[:at] + _ITEM_QUALIFIER_RE.sub("", text[at:])
+    return re.sub(r"\s{2,}", " ", text).strip()
