@@ -1,6 +1,7 @@
 """Issue 13's speed: samepractice.practice_holder reads only the old sentences that do one of the
-claim's acts (the side's act index) and looks each key's weight up, and finds exactly the holder
-the plain scan of every old sentence finds.
+claim's acts (the side's act index) and looks each key's weight up, and corroborate.narrowed_in
+reads only the sentences its stems' postings count often enough; both find exactly the holder the
+plain scan of every sentence finds.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ import math
 import random
 from collections import Counter
 
-from tracker.changes.corroborate import Side
+from tracker.changes.corroborate import (_EXCEPTION_RE, _EXCEPTION_STEMS, SAME_NARROWED, Side, _acts,
+                                         _close_together, _narrowed_pool, _negated_acts, narrowed_in, one_act, sign)
 from tracker.changes.samepractice import (CONTAINED, HOLDER_SPAN, MIN_SHARED, MIN_WORDS, NARROWER_SHARE,
                                           PRACTICE_SHARE, WEIGHT_FLOOR, _FAMILY_KEYS, _name_given, _names,
                                           _negates_other, _opening_name, _practices, act_objects, bare, practice,
@@ -85,3 +87,49 @@ def test_the_indexed_holder_is_the_holder_of_the_plain_scan() -> None:
                 assert practice_holder(text, old, "", share, narrower) == want
                 found += want is not None
     assert found     # the synthetic sentences do hold one another's practices
+
+
+def _plain_narrowed_in(claim: str, side: Side, kind) -> str | None:    # type: ignore[no-untyped-def]
+    """The scan narrowed_in replaced: every sentence sharing a stem with the claim, in order."""
+    want = sign(one_act(claim))
+    acts = _negated_acts(one_act(claim))
+    if want.polarity != ("not",) or not acts or _EXCEPTION_RE.search(claim) or len(want.stems) < MIN_WORDS:
+        return None
+    signs = side._index()
+    need = SAME_NARROWED * len(want.stems)
+    for k in sorted({k for st in want.stems for k in side._by_stem.get(st, ())}):
+        holder = side.sentences[k]
+        other = sign(one_act(holder)) if "disclos" in holder.lower() else signs[k]
+        if len(want.stems & (other.stems - _EXCEPTION_STEMS)) < need or not set(want.numbers) <= set(other.numbers):
+            continue
+        if ("not" in other.polarity or other.polarity == ("only",)) and _EXCEPTION_RE.search(holder) and kind(holder) \
+                and acts <= _acts(one_act(holder)) and _close_together(one_act(claim), one_act(holder), want.stems, need, True):
+            return holder
+    return None
+
+
+_PROMISE_WORDS = ["We", "do", "not", "never", "share", "disclose", "Disclose", "sell", "your", "personal", "information",
+                  "with", "third", "parties", "for", "their", "marketing", "purposes", "without", "consent", "unless",
+                  "except", "only", "required", "by", "law", "Acme"]
+
+
+def test_the_narrowed_pool_finds_the_holder_of_the_plain_scan() -> None:
+    rnd = random.Random(7)
+
+    def sentence() -> str:
+        return " ".join(rnd.choice(_PROMISE_WORDS) for _ in range(rnd.randint(4, 16))) + "."
+    found = 0
+    for _ in range(30):
+        side = Side([sentence() for _ in range(50)])
+        for _ in range(20):
+            claim = "We do not " + sentence()
+            want = _plain_narrowed_in(claim, side, lambda _: True)
+            assert narrowed_in(claim, side, lambda _: True) == want
+            found += want is not None
+    assert found
+
+
+def test_a_sentence_one_act_rewrites_stays_in_the_pool() -> None:
+    side = Side(["We may Disclose it.", "We care about your privacy."])
+    assert side.disclosing() == frozenset({0})
+    assert _narrowed_pool(frozenset({"we", "disclos"}), side, 5) == [0]
