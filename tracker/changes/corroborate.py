@@ -173,6 +173,7 @@ class Side:
     _matching: dict[str, list[str]] = field(default_factory=dict)    # sameact.matching, by pattern
     _practices: Any = None      # samepractice._practices: each sentence's practice and each key's weight, read once
     _promises: "list[tuple[str, Any]] | None" = None    # samepromise._promises: its sentences read as promises
+    _disclosing: frozenset[int] | None = None      # narrowed_in: the sentences one_act rewrites ('disclos')
 
     def joined(self) -> "Side":
         """Each two consecutive sentences as one: what a sentence said may be said in two now
@@ -196,6 +197,13 @@ class Side:
             self._index()
             self._common = frozenset(w for w, ks in self._by_word.items() if len(ks) >= COMMON_SENTENCES)
         return self._common
+
+    def disclosing(self) -> frozenset[int]:
+        """The indexes of the sentences writing 'disclos' in any case: one_act reads only them
+        otherwise than sign does."""
+        if self._disclosing is None:
+            self._disclosing = frozenset(k for k, t in enumerate(self.sentences) if "disclos" in t.lower())
+        return self._disclosing
 
     def _index(self) -> list[Sign]:
         if self._signs is None:
@@ -525,16 +533,27 @@ def narrowed_in(claim: str, side: Side, kind: Callable[[str], bool]) -> str | No
         return None
     signs = side._index()
     need = SAME_NARROWED * len(want.stems)
-    pool = sorted({k for st in want.stems for k in side._by_stem.get(st, ())})
-    for k in pool:
+    for k in _narrowed_pool(want.stems, side, need):
         holder = side.sentences[k]
-        other = sign(one_act(holder)) if "disclos" in holder.lower() else signs[k]
+        other = sign(one_act(holder)) if k in side.disclosing() else signs[k]
         if len(want.stems & (other.stems - _EXCEPTION_STEMS)) < need or not set(want.numbers) <= set(other.numbers):
             continue
         if ("not" in other.polarity or other.polarity == ("only",)) and _EXCEPTION_RE.search(holder) and kind(holder) \
                 and acts <= _acts(one_act(holder)) and _close_together(one_act(claim), one_act(holder), want.stems, need, True):
             return holder
     return None
+
+
+def _narrowed_pool(stems: frozenset[str], side: Side, need: float) -> list[int]:
+    """The sentences of side, in order, that may hold need of stems besides the exception
+    words: counted in the stems' postings (a sentence's sign holds a stem exactly when the
+    stem's postings list it), and every sentence one_act reads otherwise than its sign."""
+    signs = side._index()
+    hits: Counter[int] = Counter()
+    for st in stems - _EXCEPTION_STEMS:
+        hits.update(side._by_stem.get(st, ()))
+    rewritten = {k for k in side.disclosing() if not stems.isdisjoint(signs[k].stems)}
+    return sorted({k for k, n in hits.items() if n >= need} | rewritten)
 
 
 def said_before(old: "Side", new: "Side | None" = None, owner: str = "") -> Callable[[str], bool]:

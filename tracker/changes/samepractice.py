@@ -36,7 +36,6 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -151,19 +150,44 @@ def _name_given(name: tuple[str, ...], holder: str) -> bool:
     return 2 * sum(w in holder for w in name) > len(name)
 
 
-def _practices(side: Side) -> tuple[list[Practice], Callable[[str], float]]:
-    """The practice of each sentence of side, read once per side, and the weight of a key: the
-    rarer in side, the more it tells a practice apart ('information' is in half a policy's
-    sentences, 'voluntarily' in one); a key side never writes weighs most."""
-    got: tuple[list[Practice], Callable[[str], float]] | None = side._practices
+@dataclass
+class _SideRead:
+    """A side's sentences read as practices once: each sentence's practice, each key's weight
+    (the rarer in the side, the more it tells a practice apart: 'information' is in half a
+    policy's sentences, 'voluntarily' in one; a key the side never writes weighs most), and the
+    sentences doing each act family. Weights are the same floats the formula gives, looked up;
+    the act index only skips sentences that share no act with a claim, which never hold it."""
+
+    practices: list[Practice]
+    weights: dict[str, float]
+    absent: float
+    by_act: dict[str, list[int]]
+
+    def weight(self, key: str) -> float:
+        """The weight of key in this side."""
+        return self.weights.get(key, self.absent)
+
+    def with_act(self, acts: frozenset[str]) -> list[int]:
+        """The indexes, in order, of the sentences doing one of acts."""
+        found: set[int] = set()
+        for act in acts:
+            found.update(self.by_act.get(act, ()))
+        return sorted(found)
+
+
+def _practices(side: Side) -> _SideRead:
+    """The practices of side's sentences and the weights of their keys, read once per side."""
+    got: _SideRead | None = side._practices
     if got is None:
         practices = [practice(t) for t in side.sentences]
         df = Counter(k for p in practices for k in p.keys)
         n = len(practices) + 1
-
-        def weight(key: str) -> float:
-            return math.log(n / (df.get(key, 0) + 1)) + WEIGHT_FLOOR
-        got = side._practices = (practices, weight)
+        by_act: dict[str, list[int]] = {}
+        for k, p in enumerate(practices):
+            for act in p.acts:
+                by_act.setdefault(act, []).append(k)
+        weights = {key: math.log(n / (count + 1)) + WEIGHT_FLOOR for key, count in df.items()}
+        got = side._practices = _SideRead(practices, weights, math.log(n / (0 + 1)) + WEIGHT_FLOOR, by_act)
     return got
 
 
@@ -197,15 +221,21 @@ def practice_holder(text: str, old: Side, owner: str = "", share: float = PRACTI
         return None
     common = old.common()
     names = [n for n in _names(claim, owner) + _opening_name(claim, old) if not set(n) <= common]
-    practices, weight = _practices(old)
+    read = _practices(old)
+    weight = read.weight
     need = share * sum(weight(w) for w in want.keys)
-    for k, have in enumerate(practices):
+    span = HOLDER_SPAN * len(want.keys)
+    for k in read.with_act(want.acts):      # a sentence doing none of the acts never holds it
+        have = read.practices[k]
+        if len(have.keys) > span:
+            continue
         shared = want.keys & have.keys
+        if len(shared - _FAMILY_KEYS) < MIN_SHARED:
+            continue
         got = sum(weight(w) for w in shared)
         # narrower: the old sentence may instead be one the new one holds nearly whole, and extends
         contained = narrower and len(have.keys) >= MIN_WORDS and got >= CONTAINED * sum(weight(w) for w in have.keys)
-        if not (want.acts & have.acts) or got < need and not contained \
-                or len(shared - _FAMILY_KEYS) < MIN_SHARED or len(have.keys) > HOLDER_SPAN * len(want.keys):
+        if got < need and not contained:
             continue
         if not set(want.numbers) <= set(have.numbers):
             continue
