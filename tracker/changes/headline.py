@@ -44,7 +44,7 @@ from tracker.changes.priorities import (HEADLINE_LIMIT, MAX_STATEMENTS, narrow, 
                                         standing, tier, valued)
 from tracker.changes.anchors import refers_back
 from tracker.changes.rules.common import Statement
-from tracker.changes.statements import joined_to_antecedent, scoped, select
+from tracker.changes.statements import joined_to_antecedent, scoped, select, untold
 from tracker.changes.summary import Facts
 from tracker.changes.trivial import trivial_of
 
@@ -94,7 +94,7 @@ def rewrite_digest(cands: list[Statement], salient: tuple[str, ...] = (), must: 
     if scope and len(chosen) < MAX_STATEMENTS:
         new_kept.append(scope[0])
     chosen = sorted([s for s in chosen if s in gone] + new_kept,
-                    key=lambda s: (_side(s), _rewrite_tier(s), -valued(s.impact, s.text, s.old, s.new), narrow(s.text),
+                    key=lambda s: (_side(s), _rewrite_tier(s), untold(s), -valued(s.impact, s.text, s.old, s.new), narrow(s.text),
                                    RANK[s.impact]))
     if not chosen:
         return [Statement("Text reorganised, practices largely unchanged", "other", "reworded")]
