@@ -3,9 +3,10 @@ goes after the lines of its tier that say their change: it leads and is shown on
 
 from __future__ import annotations
 
-from tracker.changes.headline import rewrite_digest
+from tracker.changes.headline import headline_of, rewrite_digest
 from tracker.changes.rules.common import Statement
-from tracker.changes.statements import select, untold
+from tracker.changes.statements import select, tells, untold
+from tracker.changes.summary import Facts
 
 _QUOTE = Statement("Acme is not directed to children under 13", "children", "collection-widened", changes=(1,))
 _NEWS = Statement("Acme now collects your precise location", "collection", "collection-widened", changes=(2,))
@@ -59,3 +60,26 @@ def test_a_rewrite_digest_keeps_its_one_line_per_level() -> None:
 
 def test_an_old_number_tells_its_change() -> None:
     assert not untold(Statement("Acme does not collect data from anyone under 18 (was: 13)", "children", "value-changed"))
+
+
+def _facts() -> Facts:
+    return Facts([], [], [], [], {}, {}, [("collection", 1)], 0.9, {}, 1, 1, False)
+
+
+# a reworded sentence that fits a headline only without its '(was: …)'
+_REWORDED = Statement("Advertisers or their partners sometimes place cookies on your computer (or use other similar "
+                      "technologies) to serve ads and to make their ads more effective (was: cookies on your computer in "
+                      "order to make their ads)", "cookies", "sharing-widened", "in order to make", "to serve ads", (1,))
+
+
+def test_a_headline_that_lost_its_old_value_gives_way_to_a_line_that_says_its_change() -> None:
+    quote = Statement("Its affiliates may share information with Acme as well", "sharing", "sharing-widened", changes=(2,))
+    named = Statement("Acme now requires advertisers to comply with its Advertising Guidelines", "sharing", "named-party",
+                      None, "Advertising Guidelines", (3,))
+    assert headline_of([_REWORDED, quote, named], _facts(), "substantive", False) == named.text
+
+
+def test_a_headline_that_lost_its_old_value_still_leads_a_quote_or_a_pointer() -> None:
+    quote = Statement("Its affiliates may share information with Acme as well", "sharing", "sharing-widened", changes=(2,))
+    headline = headline_of([_REWORDED, quote], _facts(), "substantive", False)
+    assert headline.startswith("Advertisers or their partners") and not tells(headline)

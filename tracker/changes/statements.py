@@ -275,8 +275,14 @@ def untold(s: Statement) -> bool:
     goes after the lines that say their change, so it leads and is shown only when they do not.
     Its headline form counts: 'To learn more about the Safe Harbor program, …' leads as 'Cisco
     now cites Safe Harbor'. An old value with no word in it tells nothing ('… S.à r (was: á r.l)')."""
-    return tier(s.impact) > 0 and not any(says_change(t) or _TOLD_RE.search(t)
-                                          for t in (_EMPTY_WAS_RE.sub("", s.text), _EMPTY_WAS_RE.sub("", s.short)) if t)
+    return tier(s.impact) > 0 and not any(tells(t) for t in (s.text, s.short) if t)
+
+
+def tells(line: str) -> bool:
+    """Does a line say what changed: a mark of says_change, a promise dropped or narrowed, a
+    value given with its replacement, never an old value with no word or number in it?"""
+    line = _EMPTY_WAS_RE.sub("", line)
+    return says_change(line) or bool(_TOLD_RE.search(line))
 
 
 def joined_to_antecedent(cands: list[Statement]) -> list[Statement]:
