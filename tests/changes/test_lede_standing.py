@@ -104,7 +104,7 @@ def test_a_statement_for_some_users_only_follows_those_for_every_user_of_its_tie
     assert rewrite_digest([members, everyone, Statement("Acme now shares your location with advertisers", "sharing",
                                                         "sharing-widened", None, "c", (3,))])[0] == everyone
     # a condition on what the user does is no audience: 'If you connect your accounts, …' keeps its place
-    acting = Statement("If you connect your social accounts, you give Acme permission to use your contacts", "collection",
+    acting = Statement("If you connect your social accounts, you now give Acme permission to use your contacts", "collection",
                        "collection-widened", None, "d", (4,))
     tracker_ = Statement("Acme now uses cookies to show you interest-based ads on other sites", "tracking",
                          "collection-widened", None, "e", (5,))

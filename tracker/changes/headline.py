@@ -45,7 +45,7 @@ from tracker.changes.priorities import (HEADLINE_LIMIT, MAX_STATEMENTS, narrow, 
                                         standing, tier, valued)
 from tracker.changes.anchors import refers_back
 from tracker.changes.rules.common import Statement
-from tracker.changes.statements import joined_to_antecedent, scoped, select
+from tracker.changes.statements import joined_to_antecedent, scoped, select, tells, untold
 from tracker.changes.summary import Facts
 from tracker.changes.trivial import trivial_of
 
@@ -95,7 +95,7 @@ def rewrite_digest(cands: list[Statement], salient: tuple[str, ...] = (), must: 
     if scope and len(chosen) < MAX_STATEMENTS:
         new_kept.append(scope[0])
     chosen = sorted([s for s in chosen if s in gone] + new_kept,
-                    key=lambda s: (_side(s), _rewrite_tier(s), -valued(s.impact, s.text, s.old, s.new), narrow(s.text),
+                    key=lambda s: (_side(s), _rewrite_tier(s), untold(s), -valued(s.impact, s.text, s.old, s.new), narrow(s.text),
                                    RANK[s.impact]))
     if not chosen:
         return [Statement("Text reorganised, practices largely unchanged", "other", "reworded")]
@@ -436,9 +436,14 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
     dropped: str | None = None    # a sentence no longer said that fits only as 'Drops: …'
     swapped: str | None = None    # a renamed name whose sentence cannot be cut: 'Now says … instead of …'
     unchanged: str | None = None  # a cut to the unchanged half of an edit: leads only before a line that names no change
+    unsaid: str | None = None     # a reworded sentence that fits only without its '(was: …)': it reads as unchanged
     for s in _lead_order(statements):      # the first strong statement leads
         if standing(s.impact, s.short or s.text) >= 5 and s.impact != "pointer":
             continue              # a slogan never leads, not even when nothing else fits
+        if unsaid and _weak_lead(s):
+            return unsaid         # it still says more than a pointer or a heading
+        if unsaid and untold(s):
+            continue              # a quote with no mark never leads while a line that says its change may
         if spare and _weak_lead(s):
             return spare          # a strong statement cut short says more than a pointer or a heading
         full = s.short or s.text
@@ -458,16 +463,24 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
                      _unlabelled(lean), _MOTIVE_RE.sub("", lean), without_aside(lean), _unpadded(lean),
                      _unpadded(without_aside(lean)), *_lighter(lean)):
             if len(_led(lead, text)) <= HEADLINE_LIMIT:      # 'Rewrite with a new commitment: ' is longer
+                if _mark_lost(s.text, text):
+                    unsaid = unsaid or _led(lead, text)
+                    break
                 return _led(lead, text)
+        if unsaid and _mark_lost(s.text, unsaid[len(lead):]):
+            continue              # a statement whose headline form lost its mark: a later one may keep its own
         room = HEADLINE_LIMIT - len(lead)
         core = _core(_unlabelled(lean), room, _keep(s, salient))
         if core and len(_led(lead, core)) > HEADLINE_LIMIT:       # 'Rewrite with a new right: ' is longer
             core = _core(_unlabelled(lean), room - (len(_led(lead, core)) - HEADLINE_LIMIT), _keep(s, salient))
         if core and not _fragment(s, core) and not _lost_news(s, full, core) \
                 and not _purpose_lost(full, core):   # the statement reduced to its practice
-            if not _edit_cut_off(s, full, core):
+            if not _edit_cut_off(s, full, core) and not _mark_lost(s.text, core):
                 return _led(lead, core)
-            unchanged = unchanged or _led(lead, core)
+            if _mark_lost(s.text, core):
+                unsaid = unsaid or _led(lead, core)
+            else:
+                unchanged = unchanged or _led(lead, core)
             continue
         spare = spare or (_led(lead, core) if core else None)
         short_label = _led(lead, _NO_LONGER_SAYS_RE.sub("Drops: ", lean))
@@ -490,13 +503,16 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
             cut = f"{named}: {cut}" if len(lead) + len(named) + 2 + len(cut) < HEADLINE_LIMIT \
                 else named
         if cut and len(_led(lead, cut)) <= HEADLINE_LIMIT:
-            if not _fragment(s, cut):
+            if not _fragment(s, cut) and not _mark_lost(s.text, cut):
                 return _led(lead, cut)
+            if not _fragment(s, cut):
+                unsaid = unsaid or _led(lead, cut)
+                continue
             spare = spare or _led(lead, cut)
     if spare and bare_condition(_LABELS_RE.sub("", spare[len(lead):])):
         spare = None              # a condition cut before its main clause states what the text only supposes
-    if spare or dropped or swapped or unchanged:
-        return spare or dropped or swapped or unchanged or ""
+    if spare or dropped or swapped or unchanged or unsaid:
+        return spare or dropped or swapped or unchanged or unsaid or ""
     return _fallback(statements, f, verdict, lead)
 
 
@@ -522,6 +538,13 @@ def _name_swap(s: Statement, lead: str) -> str | None:
         return None               # no name, or no noun phrase ('can delete your …'): only its sentence can tell
     text = _led(lead, f"Now says {new} instead of {s.old}")
     return text if len(text) <= HEADLINE_LIMIT else None
+
+
+def _mark_lost(full: str, text: str) -> bool:
+    """A headline form that no longer says the change its statement says: the '(was: …)' of a
+    reworded sentence dropped to fit ('Advertisers … place cookies … to serve ads' of '… (was:
+    cookies on your computer in order to make their ads)'), which reads as a practice unchanged."""
+    return tells(full) and not tells(text)
 
 
 def _fallback(statements: list[Statement], f: Facts, verdict: str, lead: str) -> str:

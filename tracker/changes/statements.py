@@ -17,7 +17,7 @@ from typing import Callable
 
 from tracker.changes.anchors import PRONOUN_RE, anchor, continues_line, lead_in
 from tracker.changes.leadless import _EXAMPLE_RE
-from tracker.changes.phrasing import has_verb, is_advice, is_page_chrome, is_pointer, link_phrase, say_new, third_person
+from tracker.changes.phrasing import has_verb, is_advice, is_page_chrome, is_pointer, link_phrase, say_new, says_change, third_person
 from tracker.changes.priorities import defines, hedged, MAX_STATEMENTS, narrow, narrow_right, RANK, ranked_standing, section_audience, standing, tier, valued
 from tracker.changes.rules.common import _content_words, Context, _PRACTICE_RE, Statement
 from tracker.changes.rules.figures import contact_statements, value_statements
@@ -205,7 +205,11 @@ def select(candidates: list[Statement], salient: tuple[str, ...] = (), must: tup
 
     trivial: the changes that alter no meaning (a typo or an inflection fixed, an article
     swapped); a statement resting only on them is left out while another statement remains.
-    added: the changes that are sentences new to this version (controlled_practices)."""
+    added: the changes that are sentences new to this version (controlled_practices).
+
+    Within its standing a statement whose line says its change goes first (untold); not in a
+    rewrite's digest (per_level 1), which is told by the range of its levels: there nearly every
+    sentence is new in some words, and a quote is often the only line of its level."""
     if trivial:
         meaningful = [s for s in candidates if not s.changes or not set(s.changes) <= trivial]
         if any(s.changes for s in meaningful):
@@ -222,6 +226,7 @@ def select(candidates: list[Statement], salient: tuple[str, ...] = (), must: tup
                      key=lambda kc: (ahead.get(kc[0], ranked_standing(kc[1].impact, kc[1].text, kc[1].old, kc[1].new)),
                                      kc[0] not in ahead,
                                      standing(kc[1].impact, kc[1].text) > tier(kc[1].impact),
+                                     per_level > 1 and untold(kc[1]),
                                      -valued(kc[1].impact, kc[1].text, kc[1].old, kc[1].new), narrow(kc[1].text),
                                      narrow_right(kc[1].impact, kc[1].text),
                                      hedged(kc[1].impact, kc[1].text),
@@ -252,6 +257,32 @@ def select(candidates: list[Statement], salient: tuple[str, ...] = (), must: tup
         if len(out) == MAX_STATEMENTS:
             break
     return cover(out, candidates, must) if must else out
+
+
+# what a line says of its change without one of says_change's marks: a level that is a change by
+# itself (a promise dropped or narrowed), a value given with its replacement, a count of re-pointed links
+_TOLD_RE = re.compile(r"(?i)\b(?:drops|narrows|widens|withdraws|reverses) its (?:promise|commitment)\b|^New [\w -]{1,30}: |"
+                      r"\bchanged to\b|\blink targets? changed\b")
+# an old value with no word and no number in it ('S.à r (was: á r.l)': an accent or a letter
+# fixed) says no change a reader can use; '(was: 13)' beside an age does
+_EMPTY_WAS_RE = re.compile(r" \(was: (?![^()]*(?:[A-Za-z]{3}|\d))[^()]*\)$")
+
+
+def untold(s: Statement) -> bool:
+    """A statement whose line does not say what changed: a quote of a sentence with no 'New:',
+    'now', 'no longer' or '(was: …)' ('Pinterest is not directed to children under 13'), which
+    subscribers read as news although the old text may have said the same. Within its tier it
+    goes after the lines that say their change, so it leads and is shown only when they do not.
+    Its headline form counts: 'To learn more about the Safe Harbor program, …' leads as 'Cisco
+    now cites Safe Harbor'. An old value with no word in it tells nothing ('… S.à r (was: á r.l)')."""
+    return tier(s.impact) > 0 and not any(tells(t) for t in (s.text, s.short) if t)
+
+
+def tells(line: str) -> bool:
+    """Does a line say what changed: a mark of says_change, a promise dropped or narrowed, a
+    value given with its replacement, never an old value with no word or number in it?"""
+    line = _EMPTY_WAS_RE.sub("", line)
+    return says_change(line) or bool(_TOLD_RE.search(line))
 
 
 def joined_to_antecedent(cands: list[Statement]) -> list[Statement]:
