@@ -58,7 +58,6 @@ _CONSENT_RE = re.compile(r"(?i)\b(?:consent\w*|permission|opt[- ]?in|your (?:pri
 # a promise limits something: a negation, a limit or an opt-in; 'we may share with your consent' limits nothing
 _LIMITS_RE = re.compile(r"(?i)\b(?:not|never|only|without|unless|except|other than|opt[- ]?in|before|prior to)\b|n't\b")
 _RESTRICTS_RE = re.compile(r"(?i)\b(?:only|except|other than|unless)\b")
-# the user's consent asked before an act, as the act's condition: 'we will ask for your consent before we use'
 # whom a promise keeps data from, one key per kind; 'others' covers every kind but affiliates
 _OUTSIDE_RE = re.compile(r"(?i)\b(?:third[- ]part(?:y|ies)|outside (?:of )?(?:the |our |its |their )?(?:corporate )?"
                          r"(?:family|group)|outside (?:of )?(?:[A-Z][\w.&'-]*|us)\b|other (?:companies|businesses|"
