@@ -12,15 +12,22 @@ new (old) text, and a rename must not name two headings that both exist on both 
     python3 bench/evaluate_changes.py            # summary table
     python3 bench/evaluate_changes.py -v         # per pair, the reference beside the summary
     python3 bench/evaluate_changes.py --json     # machine output
+    python3 bench/evaluate_changes.py --history REPO   # claim check over a git history instead
+
+`--history` runs the claim check (and the time per pair) over the consecutive versions of every
+policy file in the history of any git repository: a company repository this tool keeps, or a
+versions repository of Open Terms Archive, i.e. real histories the rules were never written on.
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import os
 import re
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -172,6 +179,51 @@ def run_claim_check(corpus: Path, verbose: bool = False) -> dict[str, Any]:
     return out
 
 
+def history_pairs(repo: Path, pattern: str = "*.md", last: int = 0) -> Iterator[tuple[str, str, str]]:
+    """('<file> <old commit>-><new commit>', old text, new text) for every two consecutive versions
+    of every file matching pattern in the history of a git repository; the last `last` pairs of
+    each file only, when set. Commits that leave a file unchanged are not versions of it."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True,
+                              encoding="utf-8", errors="replace", check=True).stdout
+    for path in sorted(p for p in git("ls-tree", "-r", "--name-only", "HEAD").splitlines() if fnmatch.fnmatch(p, pattern)):
+        commits = git("log", "--reverse", "--format=%H", "--", path).split()
+        pairs = list(zip(commits, commits[1:]))
+        for a, b in pairs[-last:] if last else pairs:
+            old, new = git("show", f"{a}:{path}"), git("show", f"{b}:{path}")
+            if old != new:
+                yield f"{path} {a[:8]}->{b[:8]}", old, new
+
+
+def run_history_check(repo: Path, pattern: str = "*.md", last: int = 0, verbose: bool = False) -> dict[str, Any]:
+    """The claim check, headline tails and CPU time per pair over a git history (see history_pairs)."""
+    claims = pairs = headline_pairs = tails = 0
+    bad: list[str] = []
+    seconds: list[float] = []
+    verdicts: dict[str, int] = {}
+    for name, old, new in history_pairs(repo, pattern, last):
+        t = time.process_time()
+        rep = compare(old, new)
+        seconds.append(time.process_time() - t)
+        res = claim_check(old, new, rep)
+        pairs += 1
+        claims += res["claims"]
+        headline_pairs += bool(res["in_headline"])
+        tails += bool(_TOPIC_TAIL_RE.search(rep.headline))
+        verdicts[rep.verdict] = verdicts.get(rep.verdict, 0) + 1
+        bad += [f"{name}: {x}" for x in res["contradicted"]]
+        if verbose:
+            print(f"  [{rep.verdict}] {name}: {rep.headline}")
+    if verbose:
+        for line in bad:
+            print(f"  claim {line}")
+    return {"pairs": pairs, "claims": claims, "contradicted": len(bad),
+            "rate": round(len(bad) / claims, 4) if claims else 0.0, "headline_contradictions": headline_pairs,
+            "headlines_with_topic_tail": tails, "verdicts": verdicts, "examples": bad[:40],
+            "seconds_p50": round(_pctl(seconds, 0.5), 3) if seconds else 0.0,
+            "seconds_p95": round(_pctl(seconds, 0.95), 3) if seconds else 0.0}
+
+
 # -- the labelled sets -----------------------------------------------------------------------
 
 def match_entities(kind: str, labelled: list[str], reported: list[str]) -> tuple[set[str], set[str]]:
@@ -317,6 +369,17 @@ def _print_grades(title: str, res: dict[str, Any]) -> None:
           f" | p50 {res['seconds_p50'] * 1000:.0f} ms p95 {res['seconds_p95'] * 1000:.0f} ms")
 
 
+def _print_history(res: dict[str, Any], as_json: bool) -> int:
+    if as_json:
+        print(json.dumps(res, indent=2, sort_keys=True))
+        return 0
+    print(f"history claim check: {res['pairs']} pairs, {res['claims']} claims, {res['contradicted']} contradicted"
+          f" ({res['rate'] * 100:.2f}%), {res['headline_contradictions']} pairs contradicted in the headline;"
+          f" verdicts {json.dumps(res['verdicts'], sort_keys=True)};"
+          f" p50 {res['seconds_p50'] * 1000:.0f} ms p95 {res['seconds_p95'] * 1000:.0f} ms CPU")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -325,7 +388,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-claims", action="store_true", help="skip the claim check over all pairs")
     ap.add_argument("--set", choices=SETS, action="append", help="grade only this labelled set")
     ap.add_argument("--only-claims", action="store_true", help="run only the claim check")
+    ap.add_argument("--history", type=Path, metavar="REPO",
+                    help="instead: claim check over the versions in a git repository's history")
+    ap.add_argument("--pattern", default="*.md", help="with --history: the policy files (default *.md)")
+    ap.add_argument("--last", type=int, default=0, help="with --history: the last N pairs of each file only")
     args = ap.parse_args(argv)
+    if args.history:
+        return _print_history(run_history_check(args.history, args.pattern, args.last, verbose=args.verbose and not args.json),
+                              as_json=args.json)
     verbose = args.verbose and not args.json
     res = {"sets": {}, "both": None} if args.only_claims else evaluate(args.corpus, verbose=verbose,
                                                                         sets=tuple(args.set or SETS))
