@@ -204,7 +204,12 @@ _STAMP_WORDS_RE = re.compile(
     r"(?:(?<![A-Za-z])|(?<=[a-z])(?=L))(?:[Ll]ast\s+(?:updated|modified|revised|amended|changed|reviewed)|effective(?:\s+date|\s+as\s+of|\s+on|\s+from)?|"
     r"(?:date\s+of\s+)?(?:last\s+)?revision\s+date|updated(?:\s+on|\s+as\s+of)?|revised(?:\s+on)?|"
     r"version\s+date|date\s+of\s+last\s+revision|in\s+effect\s+(?:as\s+of|since)|valid\s+(?:from|as\s+of)|"
-    r"published(?:\s+on)?|posted(?:\s+on)?|(?:will\s+)?takes?\s+effect(?:\s+on)?|comes?\s+into\s+effect)\b",
+    r"published(?:\s+on)?|posted(?:\s+on)?|(?:will\s+)?takes?\s+effect(?:\s+on)?|comes?\s+into\s+effect|"
+    # the same stamps in the other languages policies are published in ('Mise à jour : 05/12/2023',
+    # 'Stand: 01.03.2024', 'Última actualización: 3/5/2024', 'Ultimo aggiornamento', 'Laatst bijgewerkt')
+    r"mise?\s+(?:a|à)\s+jour|en\s+vigueur|stand(?=\s*:)|(?:zuletzt\s+)?aktualisiert|g(?:u|ü)ltig\s+ab|"
+    r"(?:(?:u|ú)ltima\s+)?actualizaci(?:o|ó)n|actualizad[oa]|aggiornat[oa]|(?:ultimo\s+)?aggiornamento|"
+    r"(?:laatst\s+)?bijgewerkt|atualizad[oa]|(?:(?:u|ú)ltima\s+)?atualiza(?:ç|c)(?:ã|a)o)\b",
     re.I,
 )
 _HAS_DIGIT = re.compile(r"\d").search

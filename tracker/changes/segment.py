@@ -588,6 +588,14 @@ def _block_events(kind: str, body: str, lower_doc: bool) -> tuple[tuple, ...]:
 
 
 _HTML_COMMENT_RE = re.compile(r"<!--[\s\S]{0,2000}?-->")
+# a link whose text a scrape wrote on lines of its own ('[\n    GENERAL PRIVACY POLICY\n    ](#)'):
+# one link, the same as '[GENERAL PRIVACY POLICY](#)'; never its target alone as a line of text
+_SPLIT_LINK_RE = re.compile(r"\[[ \t]*\n\s*([^\[\]\n]{1,300}?)[ \t]*\n\s*\]\(")
+
+
+def join_split_links(text: str) -> str:
+    """'[\n  Title\n  ](url)' -> '[Title](url)'; only when a '[' ends a line."""
+    return _SPLIT_LINK_RE.sub(r"[\1](", text) if "](" in text else text
 
 
 def segment(text: str) -> Document:
@@ -595,7 +603,7 @@ def segment(text: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "<!--" in text:
         text = _HTML_COMMENT_RE.sub(" ", text)     # page source ('<!-- show\nhide-->'), never shown
-    text = deobfuscate_emails(clean_chars(unwrap(text)))
+    text = deobfuscate_emails(clean_chars(unwrap(join_split_links(text))))
     text = text.replace("\t", " ")
     head = text[:20000]
     letters = sum(map(str.isalpha, head))        # map: C speed, same count as a generator
