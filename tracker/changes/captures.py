@@ -10,12 +10,20 @@ NOT_POLICY_SHARE of its sentences name such things while the other side's share 
 POLICY_SHARE, and what it says about data is under a third of what the other side says. Terms
 of service and policies in other languages are never judged so: the other side must read as a
 privacy policy in English, and both sides must be English.
+
+A capture can also fail outright: an empty file, the page title alone, an error or "not found"
+page, or only the policy's first screen. Such a stub (under STUB_SHARE of the words of a whole
+policy on the other side, in any language) is said as what it holds, quoted when it is not part
+of the policy, and nothing the other side has is reported as dropped or new. A capture that
+lost only the policy's opening (its title and the sentences before everything else, the rest
+word for word) is said as that, not as a withdrawn introduction.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Sequence
 
 from tracker.changes.literals import Prefiltered
@@ -107,3 +115,107 @@ def capture_statement(side: str, owner: str, old: Sequence[str], new: Sequence[s
                      f"personal data or privacy (was: {k_old} of {n_old:,}); nothing is reported as new",
                      "policy-changes", "page-summary", None, None, (),
                      f"{owner}'s policy is back after a capture of another page; nothing is reported as new")
+
+
+
+# a side holding under this share of the other side's words is a stub, not a shorter policy: a
+# real rewrite keeps far more (the shortest rewritten policies in the corpus keep a fifth)
+STUB_SHARE = 0.05
+# the other side must be a whole policy, not a notice: this many words at least (a side with no
+# text at all is a failed capture beside any policy of PART_MIN_SENTENCES sentences)
+STUB_WHOLE_WORDS = 400
+# a stub quoted in the headline is cut to this many characters (the headline stays under 140)
+STUB_QUOTE_CHARS = 60
+
+
+@dataclass(frozen=True)
+class Held:
+    """What one capture holds: its headings' titles (each once, in order), its sentences, and
+    both in the order of the page (what a stub is quoted by; the sentences when not given)."""
+
+    titles: tuple[str, ...]
+    sentences: tuple[str, ...]
+    lines: tuple[str, ...] = ()
+
+    @property
+    def words(self) -> int:
+        """How many words the titles and sentences hold."""
+        return sum(len(s.split()) for s in self.titles + self.sentences)
+
+
+def stub_side(old: Held, new: Held) -> str | None:
+    """'new' when the new capture is a stub beside the policy the old one holds (no text, a
+    title, an error page, a notice, the first screen), 'old' for the way back, None otherwise."""
+    for short, whole, side in ((new, old, "new"), (old, new, "old")):
+        if short.words and (len(whole.sentences) < MIN_SENTENCES or whole.words < STUB_WHOLE_WORDS):
+            continue
+        if len(whole.sentences) >= PART_MIN_SENTENCES and short.words < STUB_SHARE * whole.words:
+            return side
+    return None
+
+
+def _quote(held: Held) -> str:
+    """The stub's opening words (its headings and sentences in the page's order), quoted and cut
+    at a word under STUB_QUOTE_CHARS."""
+    text = " / ".join(" ".join(line.split()) for line in held.lines or held.sentences or held.titles)
+    if len(text) > STUB_QUOTE_CHARS:
+        text = text[:STUB_QUOTE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:/.") + "…"
+    return f"“{text}”"
+
+
+def _part_of(short: Held, whole: Held) -> bool:
+    """Are most of the stub's sentences sentences of the whole policy (its first screen)?"""
+    there = {" ".join(s.lower().split()) for s in whole.sentences}
+    said = [" ".join(s.lower().split()) for s in short.sentences if len(s.split()) > 3]
+    return len(said) >= 2 and sum(1 for s in said if s in there) >= PART_SHARE * len(said)
+
+
+def stub_statement(side: str, owner: str, old: Held, new: Held) -> Statement:
+    """What a reader learns from a pair with a stub capture, in place of claims it cannot support:
+    how little the stub holds, and what it says when that is not part of the policy."""
+    short, whole = (new, old) if side == "new" else (old, new)
+    n, w = short.words, whole.words
+    if not n:
+        held = "holds no text"
+    elif _part_of(short, whole):
+        held = f"holds only {n:,} of the policy's words"
+    else:
+        held = f"holds only {n:,} words: {_quote(short)}"
+    if side == "new":
+        return Statement(f"The new capture {held} (was: the {w:,}-word policy); nothing is reported as removed",
+                         "policy-changes", "page-summary", None, None, (),
+                         f"The new capture {held}; nothing is reported as removed")
+    was = held.replace("holds", "held", 1)
+    return Statement(f"{owner}'s {w:,}-word policy is back after a capture that {was}; nothing is reported as new",
+                     "policy-changes", "page-summary", None, None, (),
+                     f"The policy is back after a capture that {was}; nothing is reported as new")
+
+
+# an opening this long at least is said as lost (one sentence is an ordinary edit)
+OPENING_MIN_SENTENCES = 2
+
+
+def lost_opening(changes: Sequence[tuple[str, str]], old: Held, new: Held) -> str | None:
+    """'new' when the new capture lacks the policy's opening (its first title and its first
+    sentences, every other sentence kept), 'old' for the way back, None otherwise. changes are
+    (kind, text) of the sentences that changed, moves left out."""
+    for kind, short, whole, side in (("removed", new, old, "new"), ("added", old, new, "old")):
+        said = [t for k, t in changes if k == kind]
+        if len(said) != len(changes) or len(said) < OPENING_MIN_SENTENCES or not whole.titles:
+            continue
+        if whole.titles[0] not in short.titles and said == list(whole.sentences[:len(said)]) \
+                and len(short.sentences) >= MIN_SENTENCES:
+            return side
+    return None
+
+
+def opening_statement(side: str, changes: int) -> Statement:
+    """What a reader learns from a capture that lost (or got back) only the policy's opening."""
+    what = f"the policy's title and first {changes} sentences"
+    if side == "new":
+        return Statement(f"The new capture lacks {what}; the rest is unchanged and nothing is reported as removed",
+                         "policy-changes", "page-summary", None, None, (),
+                         f"The new capture lacks {what}; the rest is unchanged")
+    return Statement(f"The capture holds {what} again; the rest is unchanged and nothing is reported as new",
+                     "policy-changes", "page-summary", None, None, (),
+                     f"The capture holds {what} again; the rest is unchanged")

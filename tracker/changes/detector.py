@@ -11,7 +11,8 @@ from typing import Any, Callable
 from tracker.changes import entities as ent
 from tracker.changes.align import WORK, align_sentences, similarity
 from tracker.changes.sections import align_sections, changed_only, distinct_sections, outline_size
-from tracker.changes.captures import capture_statement, not_the_policy
+from tracker.changes.captures import (Held, capture_statement, lost_opening, not_the_policy, opening_statement, stub_side,
+                                      stub_statement)
 from tracker.changes.merges import merge_rewordings
 from tracker.changes.report import Change, ChangeReport
 from tracker.changes.normalize import clean_chars, deobfuscate_emails, repair_encoding, sentence_key
@@ -328,6 +329,7 @@ def compare(old: str, new: str) -> ChangeReport:
     stats = Counter({"added": 0, "removed": 0, "reworded": 0, "moved": 0, "unchanged": 0})
     changed_sections: dict[str, None] = {}
     resplit, joined = _resplits(pairs, d_old, d_new, old, new)
+    headings: set[str] = set()        # the heading titles' keys, built on the first added or removed line
     same: tuple[set[int], set[int]] = (set(), set())     # sentences unchanged but for layout
     layout = LayoutOnly(d_old, d_new, pairs, _stream(d_old.clean), _stream(d_new.clean)) if (
         secs.added or secs.removed or secs.renamed or any(p.kind != "unchanged" for p in pairs)) else None
@@ -353,6 +355,11 @@ def compare(old: str, new: str) -> ChangeReport:
                 _section_title(d_old, d_old.sentences[p.old].section)
             changes.append(Change("moved", section, o or text, n or text, tuple(change_topics("added", None, text)),
                                   False, ()))
+            continue
+        if p.kind in ("added", "removed") and _toc_line(d_new if p.new is not None else d_old,
+                                                        p.new if p.new is not None else p.old, d_old, d_new, headings):
+            stats[p.kind] -= 1      # a table of contents' entry (a heading's title): the page's furniture
+            stats["unchanged"] += 1
             continue
         if p.kind in ("added", "removed"):
             side = "old" if p.kind == "added" else "new"
@@ -438,6 +445,18 @@ def compare(old: str, new: str) -> ChangeReport:
     if elsewhere:     # one side is another page (a home page, a menu): nothing it lacks was dropped
         partial = elsewhere
         cands = [capture_statement(elsewhere, ctx.owner, old_sentences, new_sentences)]
+    held = (_held(d_old, old_sentences), _held(d_new, new_sentences))
+    stub = None if partial else stub_side(*held)
+    if stub:          # one side is a stub (no text, a title, an error page): nothing it lacks was dropped
+        partial = stub
+        cands = [stub_statement(stub, ctx.owner, *held)]
+        facts.links_changed = 0     # its links are the page's, not the policy's
+    changed = [(c.kind, (c.old if c.kind == "removed" else c.new) or "") for c in changes if c.kind != "moved"]
+    opening = None if partial else lost_opening(changed, *held)
+    if opening:       # the capture lost (or got back) only the policy's title and opening sentences
+        partial = opening
+        cands = [opening_statement(opening, len(changed))]
+        facts.links_changed = 0     # the lost opening's links
     impacts = {s.impact for s in cands}
     verdict = decide_verdict(facts, cands)
     if partial and verdict in ("substantive", "major"):
@@ -475,6 +494,47 @@ def compare(old: str, new: str) -> ChangeReport:
         vendor_roles=vendor_roles(sorted({*added["vendors"], *removed["vendors"]}), old, new),
         links_changed=facts.links_changed,
     )
+
+
+# a line this short may be a table of contents' entry; a longer one is a sentence, even one a
+# heading repeats word for word
+TOC_ENTRY_WORDS = 10
+
+
+def _toc_entry(text: str, d_old: Document, d_new: Document, headings: set[str]) -> bool:
+    """Is text (an added or removed line) an entry of a table of contents: a short line whose
+    words are those of a heading of either version? headings caches the titles' keys."""
+    if not _short_line(text):
+        return False
+    if not headings:
+        headings.update(exact_key(s.title) for d in (d_old, d_new) for s in d.sections if s.title)
+        headings.discard("")
+    return exact_key(text) in headings
+
+
+def _toc_line(d: Document, i: int | None, d_old: Document, d_new: Document, headings: set[str]) -> bool:
+    """Is d's sentence i an entry of a table of contents: a short line in a run of headings'
+    titles (itself one with a neighbour, or between two, a stale entry whose heading was renamed)?"""
+    if i is None:
+        return False
+    lines = d.sentences
+    if not _short_line(lines[i].text):
+        return False
+    entry = [0 <= j < len(lines) and _toc_entry(lines[j].text, d_old, d_new, headings) for j in (i - 1, i, i + 1)]
+    return sum(entry) >= 2      # entries come in runs: one alone is a list item that names a heading's words
+
+
+def _short_line(text: str) -> bool:
+    """A line short enough for a table of contents' entry, with no stop of a sentence."""
+    return len(text.split()) <= TOC_ENTRY_WORDS and not text.rstrip().endswith((".", ":", ";", ","))
+
+
+def _held(d: Document, sentences: list[str]) -> Held:
+    """What a capture holds: its headings' titles (each once), its sentences, and both in the
+    page's order."""
+    lines = [line for sec in d.sections
+             for line in ([sec.title] if sec.title else []) + [" ".join(sentences[i] for i in sec.sentences)] if line]
+    return Held(tuple(dict.fromkeys(s.title for s in d.sections if s.title)), tuple(sentences), tuple(lines))
 
 
 def _reworded(section: str, old: str, new: str) -> Change:

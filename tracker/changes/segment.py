@@ -145,8 +145,17 @@ def _split_glued_heading(title: str) -> list[str]:
 _GLUE_STEP_RE = re.compile(r"[a-z]{2}[A-Z]")
 
 
+# a site's marketing call to action kept around the policy ('Get started for free, or request a
+# demo', 'Start your free trial'): a policy's own sentences never open so
+_CALL_TO_ACTION_RE = re.compile(r"(?i)^\W*(?:(?:get started|sign up|start now|try(?: it| \w+)?)(?: (?:now|today))? for free\b|"
+                                r"(?:start|begin) (?:your|a) free trial\b)")
+
+
 def is_chrome(text: str) -> bool:
-    """Glued navigation/menu text from scrapers ("ContentsIntroductionInformation we collect")."""
+    """Glued navigation/menu text from scrapers ("ContentsIntroductionInformation we collect"),
+    or a marketing call to action ('Get started for free')."""
+    if _CALL_TO_ACTION_RE.match(text):
+        return True
     glued = len(_GLUE_STEP_RE.findall(text))
     words = max(1, len(text.split()))
     if glued >= 3 and glued / words > 0.08:
@@ -576,6 +585,8 @@ def _block_events(kind: str, body: str, lower_doc: bool) -> tuple[tuple, ...]:
             continue   # 'Updated on May 25, 2018. See the updated version': the banner's link
         after_stamp = False
         if is_copyright(sent) or is_chrome(sent):
+            if is_copyright(sent):
+                out.append(("copyright",))     # the lines right after it are the footer's
             head = re.split(r" [|·] ", sent, maxsplit=1)[0]
             if head != sent and is_date_stamp(head):
                 out.append(("stamp", head))    # 'Effective May 1, 2023 | Archived versions | PDF'
@@ -585,6 +596,37 @@ def _block_events(kind: str, body: str, lower_doc: bool) -> tuple[tuple, ...]:
             continue
         out.append(("sentence", sent, key))
     return tuple(out)
+
+
+# a footer's line under the copyright notice holds at most this many sentences, each a legal
+# notice of the company ('Acme is a registered ISO of …', 'The Acme Dog is a trademark of …',
+# 'Registered in England No. 123'); a policy's sentence says 'we' or 'you', or speaks of data
+FOOTER_LINE_SENTENCES = 2
+_NOTICE_RE = re.compile(r"(?i)\b(?:trademarks?|is a registered|are registered|registered (?:in|office|with|iso|msp)|"
+                        r"member fdic|company (?:no|number|registration)|licensed by)\b")
+_POLICY_LINE_RE = re.compile(r"(?i)\b(?:we|us|our|you|your|personal|information|data|privacy|cookies?|"
+                             r"collect\w*|process\w*|shar\w+|disclos\w*|third[- ]part\w*)\b")
+
+
+def _footer_line(events: tuple[tuple, ...]) -> bool:
+    """Are a block's events a footer's line: a sentence or two, each a legal notice of the
+    company, with no 'we' or 'you' in them and no word of data or privacy?"""
+    said = [e[1] for e in events if e[0] == "sentence"]
+    return 0 < len(said) <= FOOTER_LINE_SENTENCES and all(
+        _NOTICE_RE.search(t) and not _POLICY_LINE_RE.search(t) for t in said)
+
+
+def _footer_from(events: tuple[tuple, ...], under_notice: bool) -> int:
+    """Where a block's footer lines start (len(events) for none): all of it when the block
+    right under a copyright notice is a footer's line, else the sentences after a copyright
+    notice inside the block when they are ('© 2006 Acme. All rights reserved. The Acme logo is
+    a trademark of Acme Brands, Inc.')."""
+    if under_notice and _footer_line(events):
+        return 0
+    notice = max((i for i, e in enumerate(events) if e[0] == "copyright"), default=None)
+    if notice is not None and _footer_line(events[notice + 1:]):
+        return notice + 1
+    return len(events)
 
 
 _HTML_COMMENT_RE = re.compile(r"<!--[\s\S]{0,2000}?-->")
@@ -616,10 +658,20 @@ def segment(text: str) -> Document:
 
     blocks = unglue(_blocks(text), text_subjects(text))
     sentence_case_ok = sentence_case_headings(blocks)
+    footer = False          # the block before ended with a copyright notice
     for kind, body in blocks:
-        for event in _block_events(kind, body, lower_doc):
+        events = _block_events(kind, body, lower_doc)
+        cut = _footer_from(events, footer and kind == "p")
+        footer = False
+        for at, event in enumerate(events):
             what = event[0]
+            if what == "copyright":
+                footer = True
+                continue
             if what == "sentence":
+                footer = False
+                if at >= cut:
+                    continue     # 'Acme is a registered ISO of Wells Fargo Bank' under '© 2020 Acme'
                 sentences.append(Sentence(event[1], event[2], len(sections) - 1, len(sentences)))
                 sections[-1].sentences.append(len(sentences) - 1)
             elif what == "section":
