@@ -422,6 +422,7 @@ def compare(old: str, new: str) -> ChangeReport:
                   old_text=d_old.text, old_sentences=tuple(s.text for s in d_old.sentences),
                   new_sentences=tuple(s.text for s in d_new.sentences))
     old_sentences, new_sentences = list(ctx.old_sentences), list(ctx.new_sentences)
+    facts.old_sentences, facts.new_sentences = ctx.old_sentences, ctx.new_sentences
     sides = {"old": Side(old_sentences), "new": Side(new_sentences)}     # each side indexed once
     cands = corroborated(publishable(candidates(ctx), ctx), changes, old_sentences, new_sentences,
                          protection_kinds(lambda t: _promise(ctx, t)),
