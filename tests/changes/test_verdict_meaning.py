@@ -1,13 +1,17 @@
 """The verdict follows the weightiest statement: a withdrawn no-sale promise or a new use of the
-user's data to train AI is `major`, a changed period in any language is `substantive`, a new
-contact e-mail is `minor`. Short synthetic pairs, each able to fail without its rule."""
+user's data to train AI is `major`, a changed period in any language or a processor added or
+dropped is `substantive`, a new contact e-mail or a table of contents is not. Short synthetic
+pairs, each able to fail without its rule."""
 
 from __future__ import annotations
 
 from tracker.changes import compare
+from tracker.changes.entities import KINDS
 from tracker.changes.phrasing import is_page_chrome
 from tracker.changes.report import Change
-from tracker.changes.verdict import contact_only, period_changed, starts_ai_training
+from tracker.changes.summary import Facts
+from tracker.changes.verdict import (contact_only, names_kept_section, period_changed, recipients_changed,
+                                     starts_ai_training)
 
 _BODY = ("Example Corp runs a photo sharing service. We collect your name, e-mail address and the photos you upload. "
          "We use this information to run the service and to answer your questions. "
@@ -71,3 +75,40 @@ def test_ai_training_already_stated_or_denied_is_not_new() -> None:
     assert not starts_ai_training([added], ["Your content may be used to train machine learning models."])
     denied = Change("added", "", None, "We do not use your personal data to train AI models.", ("ai",), True, ())
     assert not starts_ai_training([denied], ["We collect your name."])
+
+
+def _facts(changes: list[Change], old_headings: frozenset[str] = frozenset(),
+           new_headings: frozenset[str] = frozenset()) -> Facts:
+    f = Facts(changes, [], [], [], {k: [] for k in KINDS}, {k: [] for k in KINDS}, [], 0.99, {}, 1, 1, False)
+    f.old_headings, f.new_headings = old_headings, new_headings
+    return f
+
+
+def test_a_table_of_contents_line_names_a_kept_section() -> None:
+    toc = Change("removed", "", "Tracking Tools and Opt-Out", None, ("cookies-tracking",), True, ())
+    gone = Change("removed", "", "Tracking Tools and Opt-Out", None, ("cookies-tracking",), True, ())
+    sentence = Change("removed", "", "We use tracking tools.", None, ("cookies-tracking",), True, ())
+    kept = frozenset({"tracking tools and opt out"})
+    assert names_kept_section(toc, _facts([toc], kept, kept))
+    assert not names_kept_section(gone, _facts([gone], kept, frozenset()))
+    assert not names_kept_section(sentence, _facts([sentence], kept, kept))
+
+
+def test_a_processor_dropped_from_a_list_changes_the_recipients() -> None:
+    row = Change("removed", "Sub-processors", "Website: https://www.backblaze.com/", None, ("other",), False, ())
+    f = _facts([row])
+    f.entities_removed["vendors"], f.entities_removed["domains"] = ["Backblaze"], ["backblaze.com"]
+    assert recipients_changed(f, [row])
+    teaser = Change("added", "Latest news", None, "Apple’s iPad mini: The review roundup", ("other",), False, ())
+    g = _facts([teaser])
+    g.entities_added["vendors"] = ["Apple"]
+    assert not recipients_changed(g, [teaser])
+
+
+def test_the_companys_own_new_name_is_no_recipient() -> None:
+    line = Change("added", "", None, "Acme Systems Inc.", ("other",), False, ())
+    f = _facts([line])
+    f.entities_added["vendors"] = ["Acme Systems Inc"]
+    f.old_sentences = tuple(f"Acme collects data item {k}." for k in range(6))
+    f.new_sentences = f.old_sentences
+    assert not recipients_changed(f, [line])

@@ -14,7 +14,7 @@ from tracker.changes.sections import align_sections, changed_only, distinct_sect
 from tracker.changes.captures import capture_statement, not_the_policy
 from tracker.changes.merges import merge_rewordings
 from tracker.changes.report import Change, ChangeReport
-from tracker.changes.normalize import clean_chars, deobfuscate_emails, repair_encoding, sentence_key
+from tracker.changes.normalize import clean_chars, deobfuscate_emails, heading_key, repair_encoding, sentence_key
 from tracker.changes.ownership import split_own
 from tracker.changes.segment import Document, exact_key, segment
 from tracker.changes import claims
@@ -423,6 +423,8 @@ def compare(old: str, new: str) -> ChangeReport:
                   new_sentences=tuple(s.text for s in d_new.sentences))
     old_sentences, new_sentences = list(ctx.old_sentences), list(ctx.new_sentences)
     facts.old_sentences, facts.new_sentences = ctx.old_sentences, ctx.new_sentences
+    facts.old_headings, facts.new_headings = (frozenset(heading_key(x.title) for x in d.sections if x.title)
+                                              for d in (d_old, d_new))
     sides = {"old": Side(old_sentences), "new": Side(new_sentences)}     # each side indexed once
     cands = corroborated(publishable(candidates(ctx), ctx), changes, old_sentences, new_sentences,
                          protection_kinds(lambda t: _promise(ctx, t)),

@@ -325,11 +325,14 @@ def decide_verdict(f: "Facts", cands: "Sequence[Statement]") -> str:
     material = [c for c in real if c.material]
     if material and impacts & SUBSTANTIVE_IMPACTS:
         return "substantive"
-    # by volume, only sentences that state something, and not a changed address or e-mail
-    material = [c for c in material if weighty(c) and not contact_only(c)]
+    # by volume, only sentences that state something, not a changed address or e-mail, and not a
+    # line of a table of contents whose section is still there
+    material = [c for c in material if weighty(c) and not contact_only(c) and not names_kept_section(c, f)]
     hard_entities = sum(len(f.entities_added[k]) + len(f.entities_removed[k]) for k in HARD_ENTITY_KINDS) \
         - sum(1 for v in f.entities_added["vendors"] if names_own_group(v, real))
     if practice_sections(f.sections_added) or any(widens_scope(c) and weighty(c) for c in real):
+        return "substantive"
+    if recipients_changed(f, real):
         return "substantive"
     if len(material) >= SUBSTANTIVE_MIN_CHANGES or any(c.flips for c in material) or (hard_entities and material) \
             or any(_cites_new_legal_basis(c) for c in material) \
@@ -428,6 +431,68 @@ def contact_only(c: "Change") -> bool:
     def bare(t: str) -> str:
         return re.sub(r"\W+", " ", _CONTACT_RE.sub(" ", t)).strip().lower()
     return bare(c.old) == bare(c.new)
+
+
+# a name the policy repeats in this many sentences on both sides is the company's own name or brand
+# ('TP-Link Corporation' -> 'TP-Link Systems Inc.'), not a new party
+OWN_NAME_MIN_SENTENCES = 5
+
+
+def recipients_changed(f: "Facts", real: "Sequence[Change]") -> bool:
+    """A company named as a party on one side only, on a line added or dropped (a processor added
+    to or removed from a list of sub-processors, often as table rows or a 'Website:' line the
+    sentences do not carry): who receives the data changed. Not a name that spells out the
+    company's own group or brand, nor one on a line of page chrome (a news teaser)."""
+    added = [v for v in f.entities_added["vendors"] if not names_own_group(v, real)]
+    names = [(v, "added") for v in added] + [(v, "removed") for v in f.entities_removed["vendors"]]
+    for name, kind in names:
+        if _own_name(name, f):
+            continue
+        marks = [name] + list((f.entities_added if kind == "added" else f.entities_removed)["domains"])
+        for c in real:
+            text = c.new if kind == "added" else c.old
+            if c.kind == kind and text and any(m in text for m in marks) and _policy_line(text, c.section, marks[1:]):
+                return True
+    return False
+
+
+# a section about who gets the data: a line of it names a party even without a verb
+_RECIPIENTS_RE = re.compile(r"(?i)\b(?:processors?|sub-?processors?|recipients?|vendors?|third[- ]part(?:y|ies)|partners?|"
+                            r"providers?|disclos\w+|shar\w+)\b")
+
+
+def _policy_line(text: str, section: str, domains: "Sequence[str]") -> bool:
+    """Is the line part of the policy, not the page around it: no chrome, and a sentence of the
+    policy, a line of a section about recipients, or the web address of a party (a sub-processor
+    list's 'Website: …' row)? A news teaser or a share button ('Reddit') is none of these."""
+    from tracker.changes.phrasing import is_page_chrome
+    if is_page_chrome(text):
+        return False
+    return not is_caption(text) or bool(_RECIPIENTS_RE.search(section)) or any(d in text for d in domains)
+
+
+def _own_name(name: str, f: "Facts") -> bool:
+    """Does the first word of name recur on both sides (see OWN_NAME_MIN_SENTENCES)?"""
+    first = name.split()[0].lower() if name.split() else ""
+    if len(first) < 3:
+        return False
+    return all(sum(1 for t in side if first in t.lower()) >= OWN_NAME_MIN_SENTENCES
+               for side in (f.old_sentences, f.new_sentences))
+
+
+# a table of contents' line is a short title without a closing stop
+TOC_LINE_MAX_WORDS = 10
+
+
+def names_kept_section(c: "Change", f: "Facts") -> bool:
+    """An added or removed short line that is the title of a section of the other side (a table
+    of contents added, dropped or re-laid out, a title once scraped as a line): the section is
+    there on both sides, so the line says nothing new and nothing gone."""
+    from tracker.changes.normalize import heading_key
+    text = c.new if c.kind == "added" else c.old if c.kind == "removed" else None
+    if not text or len(text.split()) > TOC_LINE_MAX_WORDS or text.rstrip()[-1:] in ".!?;:":
+        return False
+    return heading_key(text) in (f.new_headings if c.kind == "removed" else f.old_headings)
 
 
 # a remark about the document or the company's attitude rather than a practice: 'A version of
