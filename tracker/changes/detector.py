@@ -15,7 +15,7 @@ from tracker.changes.captures import (Held, capture_statement, lost_opening, not
                                       stub_statement)
 from tracker.changes.merges import merge_rewordings
 from tracker.changes.report import Change, ChangeReport
-from tracker.changes.normalize import clean_chars, deobfuscate_emails, repair_encoding, sentence_key
+from tracker.changes.normalize import clean_chars, deobfuscate_emails, heading_key, repair_encoding, sentence_key
 from tracker.changes.ownership import split_own
 from tracker.changes.segment import Document, exact_key, segment
 from tracker.changes import claims
@@ -429,6 +429,9 @@ def compare(old: str, new: str) -> ChangeReport:
                   old_text=d_old.text, old_sentences=tuple(s.text for s in d_old.sentences),
                   new_sentences=tuple(s.text for s in d_new.sentences))
     old_sentences, new_sentences = list(ctx.old_sentences), list(ctx.new_sentences)
+    facts.old_sentences, facts.new_sentences = ctx.old_sentences, ctx.new_sentences
+    facts.old_headings, facts.new_headings = (frozenset(heading_key(x.title) for x in d.sections if x.title)
+                                              for d in (d_old, d_new))
     sides = {"old": Side(old_sentences), "new": Side(new_sentences)}     # each side indexed once
     cands = corroborated(publishable(candidates(ctx), ctx), changes, old_sentences, new_sentences,
                          protection_kinds(lambda t: _promise(ctx, t)),

@@ -643,7 +643,17 @@ MENU_CAPITALS = 0.3            # a lower-case menu; a line of names ('Ad Choices
 _MENU_SMALL_WORDS = frozenset("""a an the this that these those of to and or in on for with by from at as into about
 is are was were be been will would may might can could should must shall do does did has have had not no
 we us our you your it its they their them he she his her who which what when where if than then also only
-any all some each such other more""".split())
+any all some each such other more""".split()) | frozenset(
+    # the same small words of the other languages policies are captured in (French, German, Spanish,
+    # Italian, Dutch, Portuguese): a French sentence of prose is no menu for want of English ones
+    """le la les un une des du de et ou à au aux en dans sur pour par avec est sont nous vous votre vos
+    notre nos ce cette ces qui que ne pas il elle ils se sa son ses leur leurs
+    der die das ein eine einen dem den des und oder zu im in auf für mit von ist sind wir sie ihre ihr
+    unsere nicht wenn dass es sich auch bei
+    el los las una unos y o en con por para es son nosotros su sus nuestro nuestra que se al del lo
+    il lo gli una di da con per è sono noi voi vostro vostri nostro che non
+    het een en van voor met op te zijn wij u uw ons niet dat
+    os as um uma e ou em no na com por para é são nós você seu sua nosso não""".split())
 
 
 def _menu_run(words: list[str]) -> bool:

@@ -35,6 +35,10 @@ class Facts:
     old_kept: float = 1.0             # share of the old text still there (verdict.text_shares)
     new_novel: float = 0.0            # share of the new text that is new
     trivial: set[int] | None = None   # changes that alter no meaning (trivial.trivial_of)
+    old_sentences: tuple[str, ...] = ()    # every sentence of each side, for the verdict's
+    new_sentences: tuple[str, ...] = ()    # whole-text checks (a promise kept elsewhere)
+    old_headings: frozenset[str] = frozenset()    # heading_key of every section title of each side:
+    new_headings: frozenset[str] = frozenset()    # a table-of-contents line names one of them
 
 
 _STOP = set("""about above after again against all also among and any are because been before being

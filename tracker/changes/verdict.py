@@ -258,11 +258,30 @@ def is_material(kind: str, old: str | None, new: str | None, found_flips: list[s
     gone, came = delta_words(old, new)
     if found_flips and has_topic(f"{old} {new}"):
         return True
+    if found_flips and period_changed(old, new):
+        return True
     if _entity_delta(old, new):
         return True
     delta = f"{gone} {came}"
     n_delta = len(re.findall(r"\w+", delta))
     return n_delta >= 3 and has_topic(delta)
+
+
+# a count of time in the languages policies are captured in: '5 years', '3 ans', '24 Monate',
+# '30 días', '12 mesi', '6 maanden'. English topic words say nothing of a French or German
+# sentence, but a period that changed is a changed practice in any language
+_PERIOD_RE = re.compile(r"(?i)\b(\d+(?:[.,]\d+)?)[\s\u00a0-]*(?:(?:calendar|business|working|full) )?"
+                        r"(years?|months?|weeks?|days?|hours?|ans?|années?|annees?|mois|semaines?|jours?|heures?|"
+                        r"jahre[n]?|jahr|monate[n]?|monat|wochen?|tage[n]?|tag|stunden?|años?|anos?|meses|mes|semanas?|"
+                        r"días?|dias?|horas?|anni|anno|mesi|settimane|giorni|giorno|ore|jaar|jaren|maanden?|weken|dagen|"
+                        r"uur)\b")
+
+
+def period_changed(old: str, new: str) -> bool:
+    """Do the two versions of a sentence state different periods ('3 ans' -> '5 ans')?"""
+    def periods(t: str) -> list[tuple[str, str]]:
+        return sorted((n.replace(",", "."), u.lower()[:3]) for n, u in _PERIOD_RE.findall(_undated(t)))
+    return periods(old) != periods(new)
 
 
 def change_topics(kind: str, old: str | None, new: str | None) -> list[str]:
@@ -294,27 +313,186 @@ def decide_verdict(f: "Facts", cands: "Sequence[Statement]") -> str:
     from tracker.changes.trivial import trivial_of     # trivial builds on this module
     trivial = trivial_of(f)
     real = [c for k, c in enumerate(f.changes) if c.kind != "moved" and k not in trivial]
-    impacts = {s.impact for s in cands if not s.changes or not set(s.changes) <= trivial}
+    counted = [s for s in cands if not s.changes or not set(s.changes) <= trivial]
+    impacts = {s.impact for s in counted}
     if not real:
         return "cosmetic"
-    if impacts & MAJOR_IMPACTS:
+    if impacts & MAJOR_IMPACTS or withdraws_no_sale(counted, f.new_sentences) \
+            or starts_ai_training(real, f.old_sentences):
         return "major"
     if is_rewrite(f):
         return "major"
     material = [c for c in real if c.material]
     if material and impacts & SUBSTANTIVE_IMPACTS:
         return "substantive"
-    material = [c for c in material if weighty(c)]      # by volume, only sentences that state something
-    hard_entities = sum(len(f.entities_added[k]) + len(f.entities_removed[k])
-                        for k in ("vendors", "emails", "phones", "durations", "ages")) \
+    # by volume, only sentences that state something, not a changed address or e-mail, and not a
+    # line of a table of contents whose section is still there
+    material = [c for c in material if weighty(c) and not contact_only(c) and not names_kept_section(c, f)]
+    hard_entities = sum(len(f.entities_added[k]) + len(f.entities_removed[k]) for k in HARD_ENTITY_KINDS) \
         - sum(1 for v in f.entities_added["vendors"] if names_own_group(v, real))
     if practice_sections(f.sections_added) or any(widens_scope(c) and weighty(c) for c in real):
+        return "substantive"
+    if recipients_changed(f, real):
         return "substantive"
     if len(material) >= SUBSTANTIVE_MIN_CHANGES or any(c.flips for c in material) or (hard_entities and material) \
             or any(_cites_new_legal_basis(c) for c in material) \
             or (f.sections_added and material) or (1.0 - f.similarity > 0.1 and material):
         return "substantive"
     return "minor"
+
+
+# the kinds of named values whose arrival or departure weighs by itself: a recipient, a period or
+# an age threshold. E-mail addresses and phone numbers are how to reach the company: a new one
+# is a minor change however many of them a release swaps
+HARD_ENTITY_KINDS = ("vendors", "durations", "ages")
+
+# a promise not to hand data on: a negation, up to three words, then a verb of selling or sharing
+# ('we do not sell', 'will never rent or share', 'will not be sold or shared', "doesn't share")
+_SALE_VERB = r"(?:sell|sold|selling|rent|rented|trade|traded|share|shared|sharing|disclose|disclosed)\b"
+_NO_SALE_RE = re.compile(r"(?i)(?:\b(?:not|never)|n['’]t)(?:\s+[\w-]+){0,3}?\s+" + _SALE_VERB +
+                         r"(?:(?:\s*,\s*|\s+(?:or|and|nor)\s+|,\s+(?:or|and)\s+)" + _SALE_VERB + ")*")
+# the verb such a promise binds, to ask whether the new text still makes a promise of its kind
+_SALE_VERBS_RE = re.compile(r"(?i)\b(sell|sold|selling|rent|rented|trade|traded|share|shared|sharing|disclose|disclosed)\b")
+_VERB_KIND = {"sell": "sell", "sold": "sell", "selling": "sell", "rent": "sell", "rented": "sell", "trade": "sell",
+              "traded": "sell", "share": "share", "shared": "share", "sharing": "share", "disclose": "share",
+              "disclosed": "share"}
+# the impact level of a statement that a protection is gone (tracker.changes.priorities)
+_WITHDRAWN = "promise-withdrawn"
+
+
+# the name of an opt-out button or link ('the “California resident - Do not sell” button', 'Do Not
+# Sell My Personal Information'): a way to stop a sale, not a promise that there is none
+_OPT_OUT_LINK_RE = re.compile(r"(?i)[\"“‘'_][^\"“”‘’'_]{0,40}\bdo not (?:sell|share)[^\"“”‘’'_]{0,60}[\"”’'_]|"
+                              r"\bdo not (?:sell|share)(?: or (?:sell|share))? my\b")
+
+
+def _no_sale_kinds(text: str) -> set[str]:
+    """The kinds ('sell', 'share') of the promises not to hand data on that text makes."""
+    text = _OPT_OUT_LINK_RE.sub(" ", text)
+    return {_VERB_KIND[v.lower()] for m in _NO_SALE_RE.finditer(text)
+            for v in _SALE_VERBS_RE.findall(m.group(0))}
+
+
+def withdraws_no_sale(cands: "Sequence[Statement]", new_sentences: "Sequence[str]") -> bool:
+    """Is a promise not to sell (or not to share) the user's data withdrawn, and does the new
+    text make no promise of that kind any more? The promise readers look for first gone: `major`
+    (a promise dropped in one place and kept in another stays `substantive`)."""
+    gone: set[str] = set()
+    for s in cands:
+        if s.impact == _WITHDRAWN and s.old:
+            gone |= _no_sale_kinds(s.old)
+    if not gone:
+        return False
+    kept: set[str] = set()
+    for t in new_sentences:
+        if _SALE_VERBS_RE.search(t):
+            kept |= _no_sale_kinds(t)
+    return bool(gone - kept)
+
+
+# data used to train AI or machine-learning models: 'training models', 'train our AI', 'including
+# training and improving artificial intelligence and machine learning technologies'
+_AI_TRAINING_RE = re.compile(r"(?i)\btrain(?:s|ed|ing)?\b(?:\W+[\w-]+){0,6}?\W+(?:models?|AI|artificial intelligence|"
+                             r"machine[- ]learning|algorithms?|LLMs?)\b|\b(?:models?|AI|artificial intelligence|"
+                             r"machine[- ]learning|LLMs?)\b(?:\W+[\w-]+){0,4}?\W+(?:are |is )?train(?:s|ed|ing)?\b")
+# a sentence that denies the use ('we do not use your content to train models') promises, it does not
+# widen; one that trains only on data made anonymous first names no one
+_DENIES_RE = re.compile(r"(?i)\b(?:not|never|no)\b|n['’]t\b|\b(?:anonymi[sz]ed|de-?identified|aggregated|pseudonymi[sz]ed)\b")
+# what the trained models learn from: the user's data or content
+_USER_DATA_RE = re.compile(r"(?i)\b(?:personal (?:data|information)|your (?:\w+ )?(?:data|information|content|inputs?|"
+                           r"prompts?|conversations?|messages?)|user (?:data|content)|(?:data|information|content) "
+                           r"(?:you|users|customers))\b")
+
+
+def starts_ai_training(changes: "Sequence[Change]", old_sentences: "Sequence[str]") -> bool:
+    """Does a new or reworded sentence say, for the first time in the policy, that the user's
+    data trains AI or machine-learning models? A new use of that weight is `major`, like wide
+    new sharing: what the user gave for one service now shapes products trained on it."""
+    new = [c.new for c in changes if c.kind in ("added", "reworded") and c.new and c.material
+           and _AI_TRAINING_RE.search(c.new) and not _DENIES_RE.search(c.new)
+           and not (c.old and _AI_TRAINING_RE.search(c.old))]
+    if not any(_USER_DATA_RE.search(t) for t in new):
+        return False
+    return not any(_AI_TRAINING_RE.search(t) for t in old_sentences)
+
+
+# how to reach the company: an e-mail (or the anti-spam placeholder shown in its place), a link, a
+# phone number
+_CONTACT_RE = re.compile(r"(?i)\[?email(?:&#160;|\s)protected\]?|[\w.+-]+\s?@\s?[\w-]+(?:\.[\w-]+)+|"
+                         r"\b(?:https?://|www\.)\S+|\+?\d[\d ().-]{6,}\d")
+
+
+def contact_only(c: "Change") -> bool:
+    """A reworded sentence whose only difference is an e-mail, link or phone number ('contact us
+    at team@x.com' -> 'contact us at privacy@x.com'): how to reach the company changed, no
+    practice did."""
+    if c.kind != "reworded" or not c.old or not c.new:
+        return False
+    def bare(t: str) -> str:
+        return re.sub(r"\W+", " ", _CONTACT_RE.sub(" ", t)).strip().lower()
+    return bare(c.old) == bare(c.new)
+
+
+# a name the policy repeats in this many sentences on both sides is the company's own name or brand
+# ('TP-Link Corporation' -> 'TP-Link Systems Inc.'), not a new party
+OWN_NAME_MIN_SENTENCES = 5
+
+
+def recipients_changed(f: "Facts", real: "Sequence[Change]") -> bool:
+    """A company named as a party on one side only, on a line added or dropped (a processor added
+    to or removed from a list of sub-processors, often as table rows or a 'Website:' line the
+    sentences do not carry): who receives the data changed. Not a name that spells out the
+    company's own group or brand, nor one on a line of page chrome (a news teaser)."""
+    added = [v for v in f.entities_added["vendors"] if not names_own_group(v, real)]
+    names = [(v, "added") for v in added] + [(v, "removed") for v in f.entities_removed["vendors"]]
+    for name, kind in names:
+        if _own_name(name, f):
+            continue
+        marks = [name] + list((f.entities_added if kind == "added" else f.entities_removed)["domains"])
+        for c in real:
+            text = c.new if kind == "added" else c.old
+            if c.kind == kind and text and any(m in text for m in marks) and _policy_line(text, c.section, marks[1:]):
+                return True
+    return False
+
+
+# a section about who gets the data: a line of it names a party even without a verb
+_RECIPIENTS_RE = re.compile(r"(?i)\b(?:processors?|sub-?processors?|recipients?|vendors?|third[- ]part(?:y|ies)|partners?|"
+                            r"providers?|disclos\w+|shar\w+)\b")
+
+
+def _policy_line(text: str, section: str, domains: "Sequence[str]") -> bool:
+    """Is the line part of the policy, not the page around it: no chrome, and a sentence of the
+    policy, a line of a section about recipients, or the web address of a party (a sub-processor
+    list's 'Website: …' row)? A news teaser or a share button ('Reddit') is none of these."""
+    from tracker.changes.phrasing import is_page_chrome
+    if is_page_chrome(text):
+        return False
+    return not is_caption(text) or bool(_RECIPIENTS_RE.search(section)) or any(d in text for d in domains)
+
+
+def _own_name(name: str, f: "Facts") -> bool:
+    """Does the first word of name recur on both sides (see OWN_NAME_MIN_SENTENCES)?"""
+    first = name.split()[0].lower() if name.split() else ""
+    if len(first) < 3:
+        return False
+    return all(sum(1 for t in side if first in t.lower()) >= OWN_NAME_MIN_SENTENCES
+               for side in (f.old_sentences, f.new_sentences))
+
+
+# a table of contents' line is a short title without a closing stop
+TOC_LINE_MAX_WORDS = 10
+
+
+def names_kept_section(c: "Change", f: "Facts") -> bool:
+    """An added or removed short line that is the title of a section of the other side (a table
+    of contents added, dropped or re-laid out, a title once scraped as a line): the section is
+    there on both sides, so the line says nothing new and nothing gone."""
+    from tracker.changes.normalize import heading_key
+    text = c.new if c.kind == "added" else c.old if c.kind == "removed" else None
+    if not text or len(text.split()) > TOC_LINE_MAX_WORDS or text.rstrip()[-1:] in ".!?;:":
+        return False
+    return heading_key(text) in (f.new_headings if c.kind == "removed" else f.old_headings)
 
 
 # a remark about the document or the company's attitude rather than a practice: 'A version of
