@@ -19,6 +19,10 @@ small function registered in CHECKS, with the reason a reader objects to what it
 - too-short: a bare line of fewer than four words, no label;
 - example-lead: a headline that opens with "For example": an illustration of a practice stated
   elsewhere, not a change;
+- debris: what a scrape or a seam of quotes leaves in a line: a list marker inside it ("Examples:
+  * Google collects …"), a small word doubled ("of of"), an address split at its "@" ("(was: team
+  @chayn.co)"), two labels stacked ("Now names CMP: New: …"), a clause stopped on its auxiliary
+  ("… Comcast will");
 - verbless-headline: a headline that is a list item, a noun and what qualifies it with no verb
   ("Information obtained from third parties on your interests");
 - glued-heading also finds a heading joined by 'and' before the company as subject ("Retention and
@@ -150,6 +154,22 @@ def redline(line: str, headline: bool) -> bool:
     return bool(_REDLINE_RE.search(line))
 
 
+# what a scrape or a seam of two quotes leaves in a line: a list marker inside it ('Examples: *
+# Google collects …'), a small word doubled ('purpose of of providing'), an address split at its
+# '@' ('team @chayn.co'), two labels stacked ('Now names CMP: New: …'), a clause stopped on its
+# auxiliary ('… another company, Comcast will')
+_DEBRIS_RE = re.compile(r"(?:^|\s)[*•]\s|(?i:\b(of|to|the|a|an|and|or|for|in|on|by|with|from|at)\s+\1\b)|"
+                        r"\w\s@\w|^(?!Rewrit)[A-Z][^:]{0,40}: (?:New|Adds|No longer says|Drops)[^:]{0,20}: |"
+                        # ('and it never will' is a whole clause)
+                        r"(?i:(?<!never )(?<!not )(?<!always )\b(?:will|would|may|might|can|could|shall|should|must)\s*$)")
+
+
+def debris(line: str, headline: bool) -> bool:
+    """Scrape debris or a seam left in a shown line (see _DEBRIS_RE): no copy editor lets it through."""
+    return bool(_DEBRIS_RE.search(re.sub(r"\s*\(was: .*\)$", "", line.strip()))) or \
+        bool(re.search(r"\(was: [^()]*\w\s@\w", line))
+
+
 def too_short(line: str, headline: bool) -> bool:
     """A bare label or name with no practice stated."""
     return not _LABEL_RE.match(line) and len(re.findall(r"\w+", body(line))) < 4
@@ -160,7 +180,7 @@ CHECKS: dict[str, LineCheck] = {
     "long-headline": long_headline, "unbalanced": unbalanced, "cut-end": cut_end,
     "leading-conjunction": leading_conjunction, "dangling-reference": dangling_reference,
     "glued-heading": glued_heading, "redline": redline, "too-short": too_short,
-    "example-lead": example_lead, "verbless-headline": verbless_headline,
+    "example-lead": example_lead, "verbless-headline": verbless_headline, "debris": debris,
 }
 SUMMARY_CHECKS = ("repeats-headline", "duplicate")
 

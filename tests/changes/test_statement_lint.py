@@ -86,6 +86,16 @@ def test_tally_counts_problems_per_check_and_pairs_flagged() -> None:
      "New: Usernames and User IDs are the same thing"),
     ("cut-end", "Target Corporation subsidiaries and affiliates include, but are not limited",
      "Target Corporation subsidiaries and affiliates include Target Bank"),
+    ("debris", "Examples of processing activities: * Google collects IP addresses",
+     "Google collects IP addresses to protect against automated abuse"),
+    ("debris", "NextRoll has sold data for the commercial purpose of of providing ads",
+     "NextRoll has sold data for the commercial purpose of providing ads"),
+    ("debris", "Please contact Chayn at privacy@chayn.co (was: team @chayn.co)",
+     "Please contact Chayn at privacy@chayn.co (was: team@chayn.co)"),
+    ("debris", "Now names CMP: New: Clicking on the icon opens the consent platform",
+     "New: Clicking on the icon opens the consent management platform (CMP)"),
+    ("debris", "No longer says: if you take part in offers that require it, Comcast will",
+     "No longer says: if you take part in such offers, Comcast will share data only with your consent"),
 ])
 def test_the_fifth_readers_failure_classes_are_flagged_in_a_headline(check: str, bad: str, good: str) -> None:
     fn = L.CHECKS[check]

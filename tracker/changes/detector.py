@@ -572,8 +572,32 @@ def _owner_name(owner: tuple[str | None, str | None], text: str = "") -> str:
         if written and not written.isupper():
             return written                # the text writes it so ('Intuit', 'LinkedIn')
         # in capitals only, it may be a heading's or a menu's: the name spelled out comes first
-        return _spelled_out(label, text) or written or label.capitalize()    # 'SMUD'
+        return _spelled_out(label, text) or written or _name_inside(label, text) or label.capitalize()  # 'SMUD'
     return "The company"
+
+
+# a word of the site's name is the company's name only when the text writes it this often
+# ('Tinder' in gotinder.com, 'Sony' in sonyusa.com): once may be a product or a link's words
+_INSIDE_MIN_TIMES = 3
+# shorter words run through site names by chance ('go', 'usa', 'app')
+_INSIDE_MIN_LEN = 4
+# a name is written capitalised this many times as often as in lower case
+_NAME_OVER_NOUN = 3
+_CAP_WORD_RE = re.compile(r"(?<![@./\w-])[A-Z][a-z]*[A-Za-z](?![\w@-]|\.[a-z])")
+
+
+def _name_inside(label: str, text: str) -> str | None:
+    """The capitalised word of prose the site's name holds ('Tinder' in 'gotinder', 'Sony' in
+    'sonyusa'), the longest of those written at least _INSIDE_MIN_TIMES times, or None: a
+    site's name with a prefix or a country glued to it is no name a reader knows."""
+    counts = Counter(m.group(0) for m in _CAP_WORD_RE.finditer(text)
+                     if len(m.group(0)) >= _INSIDE_MIN_LEN and m.group(0).lower() in label
+                     and not m.group(0).isupper() and _in_prose(text, m.start()))
+    # a word the text also writes in lower case is a common noun ('Media' of dmgmedia.co.uk,
+    # 'Cookie' of cookiepedia.co.uk): a name is written capitalised far more often than not
+    fits = [w for w, n in counts.items() if n >= _INSIDE_MIN_TIMES
+            and n >= _NAME_OVER_NOUN * len(re.findall(rf"(?<![@./\w-]){re.escape(w.lower())}(?![\w@-]|\.[a-z])", text))]
+    return max(sorted(fits), key=lambda w: (len(w), counts[w])) if fits else None
 
 
 def _in_prose(text: str, at: int) -> bool:
@@ -593,16 +617,22 @@ def _written_as(label: str, text: str) -> str | None:
     return max(sorted(forms), key=lambda f: forms[f]) if forms else None
 
 
+# a company of a group speaks for itself when the text names it this many times as often as the group
+_MEMBER_OVER_FAMILY = 3
+
+
 def _as_written(fam: str, text: str) -> str:
     """The company under the name its text uses: a 2016 policy of Facebook says 'Facebook', not
     'Meta' (the family it was filed under after a rename), and LinkedIn's says 'LinkedIn', not
     'Microsoft' (a company of a group that keeps its own name)."""
-    if not text or re.search(rf"\b{re.escape(fam)}\b", text):
+    if not text:
         return fam
+    own = len(re.findall(rf"\b{re.escape(fam)}\b", text))
     names = [old for old, new in COMPANY_RENAMED.items() if new == fam] + \
         [name for name in sorted(AFFILIATES) if OWNER.get(name) == fam]
     counts = {name: len(re.findall(rf"\b{re.escape(name)}\b", text)) for name in names}
-    written = [n for n, k in sorted(counts.items()) if k]
+    # GitHub's policy names its parent once ('GitHub, a subsidiary of Microsoft') and itself 75 times
+    written = [n for n, k in sorted(counts.items()) if k and k >= _MEMBER_OVER_FAMILY * own]
     return max(written, key=lambda n: counts[n]) if written else fam
 
 

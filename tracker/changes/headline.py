@@ -39,7 +39,7 @@ from tracker.changes.clauses import drop_opener, practice_of
 from tracker.changes.clauses import _purpose_lost, _unpadded
 from tracker.changes.leadless import (_CONTACT_US_RE, _EXAMPLE_RE, _GLUED_TITLE_RE, _LIST_AHEAD_RE, _MORE_INFO_RE,
                                       _RAW_EDIT_RE, _no_main_clause, no_practice)
-from tracker.changes.phrasing import _bare_condition as bare_condition, capitalise, compact as drop_asides, has_verb, keeps_was_context, plain_words as compact, says_change, shorten, unmarked, without_aside, \
+from tracker.changes.phrasing import _bare_condition as bare_condition, _verbless_end as verbless_end, capitalise, compact as drop_asides, has_verb, keeps_was_context, plain_words as compact, says_change, shorten, unmarked, without_aside, \
     without_qualifiers
 from tracker.changes.priorities import (HEADLINE_LIMIT, MAX_STATEMENTS, narrow, narrow_right, RANK, reassures, SCOPE_IMPACTS,
                                         standing, tier, valued)
@@ -195,6 +195,8 @@ def trim_tail(text: str, limit: int) -> str | None:
             continue                      # '… comply with its Access' cut inside 'Access to nonpublic … policy'
         if _COMPLEX_PREPOSITION_RE.search(head) or _AWAITS_INFINITIVE_RE.search(head):
             continue                      # '… in accordance' cut before its 'with …', '… the option' before 'to choose …'
+        if verbless_end(head):
+            continue                      # '… clarity as to whether the information' cut before 'in your profile is accurate'
         if _RECIPIENT_AHEAD_RE.match(text, m.end()) and _GIVING_RE.search(" ".join(head.split()[-4:])):
             continue                      # '… to provide that information' cut before 'to Google Analytics'
         if (len(head.split()) >= 6 and verb is not None and len(main) - verb >= 3
@@ -496,7 +498,8 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
             unchanged = unchanged or _led(lead, cut)
             continue              # the clause that fits is the unchanged half: a lesser statement that fits leads
         if cut and s.new and len(s.new) <= 40 and s.new[:1].isupper() and not re.match(r"(?i)(?:such as|the|a|an)\b", s.new) \
-                and s.new.lower() not in cut.lower():
+                and s.new.lower() not in cut.lower() and not _LABELS_RE.match(cut):
+            # (a cut that keeps its own label, 'New: …', already says what is new: two labels never stack)
             # the clause that fits lost what changed: name it first, so the headline still
             # says what is new (e.g. the transfer framework now relied on)
             named = f"Now names {s.new}"
@@ -692,6 +695,7 @@ def summarise(f: Facts, verdict: str, cands: list[Statement], identical: bool,
         # moved, its link targets updated); beside practices they are noise, kept in links_changed
         n = f.links_changed
         statements = statements + [Statement(f"{n} link target{'s' if n != 1 else ''} changed", "other", "pointer")]
-    statements = [tighten(s, salient) for s in statements]
+    from tracker.changes.publishable import said_once
+    statements = [said_once(tighten(s, salient)) for s in statements]
     return statements, headline_of(statements, f, verdict, rewrite, salient)
 

@@ -226,6 +226,10 @@ _AS_DESCRIBED_RE = re.compile(r"(?i),? as (?:described|set (?:out|forth)|explain
                               r"(?:in this (?:privacy )?(?:policy|statement|notice)|above|below|herein)\b,?")
 _EXAMPLES_RE = re.compile(r",? (?:such as|like|including|e\.g\.,?) (?:(?!\b(?:that|which|who|to (?!(?:are|is|will|may|can|must)\b)[a-z]+)\b)[^.;:()]){1,160}"
                           r"(?= (?:are|is|will|may|can|must)\b)")   # never across a clause ('… to collect …, content that is')
+# a verb inside such a list: it ran on into the next clause ('…, including the Website may be sold,
+# or other transactions may occur'), and is no aside to drop
+# ('pages you are a fan of' is a clause inside an example, not a verb of the sentence's)
+_ASIDE_VERB_RE = re.compile(r"(?<!\byou)(?<!\bwe)(?<!\bthey)(?<!\bit)(?<!\bI) (?:are|is|will|may|can|must) ")
 
 
 def compact(text: str, keep: tuple[int, int] | None = None) -> str:
@@ -236,7 +240,7 @@ def compact(text: str, keep: tuple[int, int] | None = None) -> str:
             return m.group(0)
         return ""
     out = _ASIDE_RE.sub(aside, text)
-    out = _EXAMPLES_RE.sub(aside, out)
+    out = _EXAMPLES_RE.sub(lambda m: m.group(0) if _ASIDE_VERB_RE.search(m.group(0)) else aside(m), out)
     out = _AS_DESCRIBED_RE.sub("", out)      # 'as described in this Privacy Policy' says nothing new
     lead = _LEAD_IN_RE.match(out)
     if lead and (not keep or keep[0] >= lead.end()):
@@ -481,6 +485,31 @@ _OPENER_ONLY_RE = re.compile(r"(?:To|In order to|So that|Such as|Including)\b")
 
 # a word after a comma that announces a limit still to come: a cut never ends on it
 _LIMITER_END_RE = re.compile(r"(?i),\s+(?:only|solely|just|but|except|even|and|or)$")
+# a clause after the cut that bounds the practice before it: the head alone states a wider practice
+# ('… another company, we will' without ', but only at your direction and with your consent')
+_LIMITER_TAIL_RE = re.compile(r"(?i)[,;]?\s*(?:[-–—]\s*)?(?:but |and )?(?:only|solely|unless|except|provided that|"
+                              r"as long as|so long as|subject to)\b")
+# such a limit further on in what a cut drops ('… Miro Services (which may include Personal Data),
+# except for data that is considered Services Data')
+_LATER_LIMITER_RE = re.compile(r"(?i)[,;]\s*(?:[-–—]\s*)?(?:but |and )?(?:only|solely|unless|except|provided that|"
+                               r"as long as|so long as|subject to)\b")
+# a head that stops on its auxiliary ('…, Comcast will'): the verb it stands for is in the cut-off part
+_ELLIPTIC_END_RE = re.compile(r"(?i)\b(?:will|would|may|might|can|could|shall|should|must|does|do|did|has|have|is|are)$")
+
+
+# a word that opens a clause of its own: the words after it hold that clause's verb
+# (only before a noun phrase: 'who use the Internet' and 'if you close' hold verbs a crude test misses)
+_SUBORDINATOR_RE = re.compile(r"(?i)\b(?:whether|which|who|whom|whose|because|although|unless|if|where|when|how|"
+                              r"why|while|once|until)\s+(?=(?:the|a|an|your|our|its|their|this|these|those|any|all|"
+                              r"such|some|each|every)\s)")
+
+
+def _verbless_end(head: str) -> bool:
+    """head ends inside a clause it opened and never gave its verb ('… obtaining clarity as to
+    whether the information' of '… whether the information in your profile is accurate'): a
+    cut there leaves the clause without its predicate."""
+    opened = [m.end() for m in _SUBORDINATOR_RE.finditer(head)]
+    return bool(opened) and not _has_verb(head[opened[-1]:])
 
 
 def shorten(text: str, limit: int, keep: tuple[str, ...] = (), purpose: bool = False) -> str | None:
@@ -515,6 +544,11 @@ def shorten(text: str, limit: int, keep: tuple[str, ...] = (), purpose: bool = F
         head = tidy(text[:m.start()])
         if _LIMITER_END_RE.search(head):
             continue                      # '…, only' stops before the limit it announces ('to the extent …')
+        if _LIMITER_TAIL_RE.match(text, m.start()) or _LATER_LIMITER_RE.search(text, m.start()) \
+                or _ELLIPTIC_END_RE.search(head):
+            continue                      # '… Comcast will' without ', but only with your consent'
+        if _verbless_end(head):
+            continue                      # '… tell you when your data' cut before its verb
         if text.startswith("New commitment") and not _COMMITTING_RE.search(head):
             continue                      # the cut would drop the commitment itself
         if _negated_scope_lost(head, text[m.start():]):

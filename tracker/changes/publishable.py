@@ -43,6 +43,12 @@ comma); a lone quotation mark whose other half a cut left behind is taken out ('
 use its services': a thing and a relative clause, no verb of its own) says nothing happened to
 it, and brackets or quotes left open ('information ("Contacts)') show the quote was cut inside
 them: both are fragments.
+
+A Markdown list marker left inside a line ('Examples of processing activities: * Google collects
+…') is cut with the lead-in before it when one item with a verb follows; list cells run into each
+other ('Contract * Legitimate interest * …') are no line at all. An old value the rules joined from
+words the old sentence writes as one ('(was: team @chayn.co)') is said as the old text writes it,
+and a small word the policy doubled ('the purpose of of providing') is said once in the shown line.
 """
 
 from __future__ import annotations
@@ -243,6 +249,72 @@ def spaced(s: Statement) -> Statement:
         return s
     fix = lambda t: _GLUED_STOP_RE.sub(r"\1 ", _STRAY_SPACE_RE.sub("", t)) if t else t      # noqa: E731
     return replace(s, text=fix(s.text), old=fix(s.old), new=fix(s.new), short=fix(s.short))
+
+
+def said_once(s: Statement) -> Statement:
+    """s with a small word the policy doubled said once ('the purpose of of providing'): the
+    last touch of a shown line (its quotes stay as the policy writes them until then, so the
+    rules can still find them in the text)."""
+    if not _DOUBLED_RE.search(s.text) and not _DOUBLED_RE.search(s.short):
+        return s
+    return replace(s, text=_DOUBLED_RE.sub(r"\1", s.text), short=_DOUBLED_RE.sub(r"\1", s.short))
+
+
+# a small word written twice, a typo of the policy or a seam of two quotes ('purpose of of
+# providing', 'uses your data to to grow'): never a word a sentence may repeat ('that that')
+_DOUBLED_RE = re.compile(r"(?i)\b(of|to|the|a|an|and|or|for|in|on|by|with|from|at|is|are|its|your)\s+\1\b")
+
+
+# a Markdown list marker a scrape left inside one line: 'Examples of processing activities: *
+# Google collects …', 'Name * Email address * Data generated …' (a table's or a list's cells)
+_STAR_RE = re.compile(r"(?:^|\s)[*•]\s+(?=\S)")
+_STAR_SENTENCE_WORDS = 5    # the item after a lead-in stands alone with a verb and this many words
+_STAR_LABEL_WORDS = 4       # a lead-in this short with no verb is the item's label ('Marketing • Acme will …')
+
+
+def starred(s: Statement) -> Statement | None:
+    """s without a list's lead-in or label when one item with a verb of its own follows its marker
+    ('Examples of processing activities: * Google collects …' -> 'Google collects …'); None
+    when the line runs list items into each other ('Contract * Legitimate interest * …'): no
+    sentence is left to publish; s itself when it holds no marker."""
+    head = _LABEL_RE.match(s.text)
+    prefix = head.group(0) if head else ""
+    body = s.text[len(prefix):]
+    marks = list(_STAR_RE.finditer(body))
+    if not marks or s.impact in _SECTIONS:
+        return s
+    lead, item = body[:marks[0].start()].rstrip(), body[marks[0].end():]
+    labelled = lead.endswith(":") or (0 < len(lead.split()) <= _STAR_LABEL_WORDS and not has_verb(lead))
+    if len(marks) > 1 or not labelled or not has_verb(item) or len(item.split()) < _STAR_SENTENCE_WORDS:
+        return None
+    said = body[:marks[0].end()]
+    return replace(s, text=prefix + (capitalise(item) if not prefix or prefix == "New: " else item),
+                   old=_cut(s.old, said.strip()) if s.old else s.old,
+                   new=_cut(s.new, said.strip()) if s.new else s.new, short="")
+
+
+# an old value the rules joined from words the old sentence writes as one ('team @chayn.co' of
+# 'team@chayn.co'): said as the old sentence writes it
+_WAS_INNER_RE = re.compile(r" \(was: (?P<was>[^()]*)\)$")
+
+
+def was_as_written(s: Statement, ctx: "Context | None") -> Statement:
+    """s with its '(was: …)' spaced as its old sentence writes those words; s itself when the
+    old words stand in the old sentence as they are or cannot be found there."""
+    m = _WAS_INNER_RE.search(s.text)
+    if m is None or ctx is None or not s.changes or s.changes[0] >= len(ctx.changes):
+        return s
+    old = ctx.changes[s.changes[0]].old or ""
+    was = m.group("was")
+    words = was.split()
+    if len(words) < 2 or was in old:
+        return s
+    found = re.search(r"\s*".join(map(re.escape, words)), old, re.IGNORECASE)
+    if found is None or " ".join(found.group(0).split()).lower() == was.lower():
+        return s
+    said = " ".join(found.group(0).split())
+    text = s.text[:m.start("was")] + said + ")"
+    return replace(s, text=text, short=s.short.replace(f"(was: {was})", f"(was: {said})"))
 
 _SECTIONS = frozenset({"section-added", "section-removed"})
 
@@ -615,7 +687,11 @@ def publishable(statements: list[Statement], ctx: "Context | None" = None) -> li
     phrase is said with its list's lead-in (ctx: the sentences of each side)."""
     out = []
     for s in map(unlabelled, statements):
-        s = without_glued_tail(s)
+        s = without_glued_tail(was_as_written(s, ctx))
+        listless = starred(s)
+        if listless is None:
+            continue              # list items run into each other: no sentence of its own
+        s = listless
         if glued_item(_LABEL_RE.sub("", s.text)):
             continue              # a lead-in run into a bare item, whatever rule quoted it
         if s.text == _LABEL_RE.sub("", s.text) and noun_phrase(s.text):
