@@ -85,8 +85,8 @@ def test_only_link_lines_need_quotes() -> None:
 
 
 def test_links_added_or_dropped_are_never_targets_changed() -> None:
-    assert links_said(_facts(2, 0)) == "Adds 2 links"
-    assert links_said(_facts(0, 1)) == "Drops 1 link"
+    assert links_said(_facts(2, 0)) == "Adds 2 new links"
+    assert links_said(_facts(0, 1)) == "No longer has 1 link"
     assert links_said(_facts(1, 1)) == "1 link target changed"
     assert links_said(_facts(3, 1)) == "1 link target changed, 2 links added"
     assert links_said(_facts(2, 0), noun=True) == "2 links added"
@@ -98,3 +98,12 @@ def test_a_link_only_added_reads_so_in_a_cosmetic_headline() -> None:
     r = compare(old, new)
     assert r.verdict == "cosmetic"
     assert "1 link added" in r.headline and "target" not in r.headline
+
+
+def test_every_link_line_is_known_as_one_and_never_leads() -> None:
+    from tracker.changes.headline import headline_of, links_line
+    for added, removed in ((1, 0), (0, 3), (2, 2), (3, 1), (1, 4)):
+        assert links_line(links_said(_facts(added, removed)))
+    lines = [Statement(links_said(_facts(0, 1)), "other", "pointer"),
+             Statement("No longer says: “Third-party analytics tracking is used on this site.”", "other", "reworded")]
+    assert headline_of(lines, _facts(0, 1), "minor", False).startswith("No longer says")

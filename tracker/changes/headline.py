@@ -66,7 +66,7 @@ def _links(n: int) -> str:
 
 
 # the line links_said writes: a count of links, which says nothing the text says
-_LINKS_LINE_RE = re.compile(r"^(?:\d+ link targets? changed|(?:Adds|Drops) \d+ links?)(?:, \d+ links? (?:added|dropped))*$")
+_LINKS_LINE_RE = re.compile(r"^(?:\d+ link targets? changed|Adds \d+ new links?|No longer has \d+ links?)(?:, \d+ links? (?:added|dropped))*$")
 
 
 def links_line(text: str) -> bool:
@@ -77,16 +77,18 @@ def links_line(text: str) -> bool:
 def links_said(f: Facts, noun: bool = False) -> str:
     """What happened to the text's links, counted by target: a target that went and one that
     came in its place are one target changed; links only added or only dropped are said so
-    ('Adds 2 links'; noun: '2 links added', for a list of what changed), never 'targets changed'."""
+    ('Adds 2 new links', 'No longer has 1 link'; noun: '2 links added', for a list of what
+    changed), never 'targets changed'."""
     added, removed = f.links_added, f.links_removed
     if not added and not removed:      # a Facts built without the split: the count as it stands
         return f"{f.links_changed} link target{'s' if f.links_changed != 1 else ''} changed"
     both = min(added, removed)
     said = [f"{both} link target{'s' if both != 1 else ''} changed"] if both else []
     if added > both:
-        said.append(f"adds {_links(added - both)}" if not (both or noun) else f"{_links(added - both)} added")
+        said.append(f"adds {added - both} new link{'s' if added - both != 1 else ''}" if not (both or noun)
+                    else f"{_links(added - both)} added")
     if removed > both:
-        said.append(f"drops {_links(removed - both)}" if not (both or noun) else f"{_links(removed - both)} dropped")
+        said.append(f"no longer has {_links(removed - both)}" if not (both or noun) else f"{_links(removed - both)} dropped")
     text = ", ".join(said)
     return text if noun else text[:1].upper() + text[1:]
 
