@@ -21,6 +21,7 @@ from tracker.changes.segment import Document, exact_key, segment
 from tracker.changes import claims
 from tracker.changes.headline import summarise
 from tracker.changes.publishable import publishable
+from tracker.changes.quoted import needs_quotes, quoted_statements, told
 from tracker.changes.phrasing import is_scraped_run
 from tracker.changes.layout import LayoutOnly, stream
 from tracker.changes.corroborate import (corroborated, protection_kinds, said_before, Side, summary_side,
@@ -35,6 +36,7 @@ from tracker.changes.rules.rights import right_given
 from tracker.changes.rules.structure import behind_link
 from tracker.changes.summary import Facts, new_names, novel_terms
 from tracker.changes.topics import _topics_of
+from tracker.changes.trivial import trivial_of
 from tracker.changes.roles import vendor_roles
 from tracker.changes.vendors import AFFILIATES, COMPANY_RENAMED, OWNER, _vendor_spans
 from tracker.changes.verdict import (
@@ -422,6 +424,7 @@ def compare(old: str, new: str) -> ChangeReport:
     facts.old_kept, facts.new_novel = text_shares(d_old, d_new, pairs, same)
     old_links, new_links = ({_link_key(u) for u in d.urls} - {""} for d in (d_old, d_new))
     facts.links_changed = len(new_links ^ old_links)
+    facts.links_added, facts.links_removed = len(new_links - old_links), len(old_links - new_links)
     names = tuple(new_names([c.new or "" for c in changes if c.material and c.kind in ("added", "reworded")],
                             d_old.text)) if any(c.material for c in changes) else ()
     ctx = Context(changes, added, removed, top_added, sections_removed, _owner_name(owner, new),
@@ -473,6 +476,10 @@ def compare(old: str, new: str) -> ChangeReport:
     topic_counts = sorted(topic_counter.items(), key=lambda kv: (-kv[1], kv[0]))
     facts.topic_counts = topic_counts
     identical = old == new
+    if verdict != "cosmetic" and not partial and needs_quotes(cands) and not is_rewrite(facts):
+        # no rule's statement survived: each change is quoted as it stands, never left untold
+        cands = quoted_statements(changes, trivial_of(facts) | told(cands), (added["vendors"], removed["vendors"]),
+                                  f"{old}\n{new}") + cands
     statements, headline = summarise(facts, verdict, cands, identical, is_rewrite(facts) and not partial,
                                      ctx.salient)
     return ChangeReport(

@@ -60,6 +60,39 @@ _TOPIC_WORDS = {
 _GONE = frozenset({"promise-withdrawn", "right-removed", "sharing-narrowed", "sale-reversal", "consent-weakened"})
 
 
+def _links(n: int) -> str:
+    """'1 link', '3 links'."""
+    return f"{n} link{'s' if n != 1 else ''}"
+
+
+# the line links_said writes: a count of links, which says nothing the text says
+_LINKS_LINE_RE = re.compile(r"^(?:\d+ link targets? changed|Adds \d+ new links?|No longer has \d+ links?)(?:, \d+ links? (?:added|dropped))*$")
+
+
+def links_line(text: str) -> bool:
+    """Is text the count of links a report adds last ('3 link targets changed', 'Adds 2 links')?"""
+    return bool(_LINKS_LINE_RE.match(text))
+
+
+def links_said(f: Facts, noun: bool = False) -> str:
+    """What happened to the text's links, counted by target: a target that went and one that
+    came in its place are one target changed; links only added or only dropped are said so
+    ('Adds 2 new links', 'No longer has 1 link'; noun: '2 links added', for a list of what
+    changed), never 'targets changed'."""
+    added, removed = f.links_added, f.links_removed
+    if not added and not removed:      # a Facts built without the split: the count as it stands
+        return f"{f.links_changed} link target{'s' if f.links_changed != 1 else ''} changed"
+    both = min(added, removed)
+    said = [f"{both} link target{'s' if both != 1 else ''} changed"] if both else []
+    if added > both:
+        said.append(f"adds {added - both} new link{'s' if added - both != 1 else ''}" if not (both or noun)
+                    else f"{_links(added - both)} added")
+    if removed > both:
+        said.append(f"no longer has {_links(removed - both)}" if not (both or noun) else f"{_links(removed - both)} dropped")
+    text = ", ".join(said)
+    return text if noun else text[:1].upper() + text[1:]
+
+
 def cosmetic_headline(f: Facts, identical: bool) -> str:
     """'Cosmetic only: revision date updated', '… 2 link targets changed', 'No change'."""
     if identical:
@@ -70,7 +103,7 @@ def cosmetic_headline(f: Facts, identical: bool) -> str:
     if f.date_stamp_changed:
         what.append("revision date updated")
     if f.links_changed:
-        what.append(f"{f.links_changed} link target{'s' if f.links_changed != 1 else ''} changed")
+        what.append(links_said(f, noun=True))
     if any(c.kind == "moved" for c in f.changes):
         what.append("text reordered")
     if any(c.kind == "reworded" for c in f.changes):
@@ -440,6 +473,8 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
     unchanged: str | None = None  # a cut to the unchanged half of an edit: leads only before a line that names no change
     unsaid: str | None = None     # a reworded sentence that fits only without its '(was: …)': it reads as unchanged
     for s in _lead_order(statements):      # the first strong statement leads
+        if s.impact == "pointer" and links_line(s.text) and len(statements) > 1:
+            continue              # how many links changed never leads a statement of what the text says
         if standing(s.impact, s.short or s.text) >= 5 and s.impact != "pointer":
             continue              # a slogan never leads, not even when nothing else fits
         if unsaid and _weak_lead(s):
@@ -693,8 +728,7 @@ def summarise(f: Facts, verdict: str, cands: list[Statement], identical: bool,
     if f.links_changed and not rewrite and len(statements) < LINKS_SAID_BELOW:
         # a small change that also re-points links: the links are part of what changed (a page
         # moved, its link targets updated); beside practices they are noise, kept in links_changed
-        n = f.links_changed
-        statements = statements + [Statement(f"{n} link target{'s' if n != 1 else ''} changed", "other", "pointer")]
+        statements = statements + [Statement(links_said(f), "other", "pointer")]
     from tracker.changes.publishable import said_once
     statements = [said_once(tighten(s, salient)) for s in statements]
     return statements, headline_of(statements, f, verdict, rewrite, salient)

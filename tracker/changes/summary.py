@@ -28,6 +28,8 @@ class Facts:
     n_new_sections: int
     date_stamp_changed: bool
     links_changed: int = 0            # link targets present on one side only
+    links_added: int = 0              # ... only on the new side
+    links_removed: int = 0            # ... only on the old side
     new_terms: list[str] = field(default_factory=list)
     gone_terms: list[str] = field(default_factory=list)
     new_names: list[str] = field(default_factory=list)      # proper names only on the new side
