@@ -12,6 +12,7 @@ from tracker.changes import entities as ent
 from tracker.changes.align import WORK, align_sentences, similarity
 from tracker.changes.sections import align_sections, changed_only, distinct_sections, outline_size
 from tracker.changes.captures import capture_statement, not_the_policy
+from tracker.changes.languages import language_change, language_statement
 from tracker.changes.merges import merge_rewordings
 from tracker.changes.report import Change, ChangeReport
 from tracker.changes.normalize import clean_chars, deobfuscate_emails, repair_encoding, sentence_key
@@ -435,6 +436,10 @@ def compare(old: str, new: str) -> ChangeReport:
     if partial:       # one side is a summary page linking to the policy: say so, and nothing else
         cands = [summary_statement(partial, ctx.owner, len(d_old.text.split()), len(d_new.text.split()))]
     elsewhere = None if partial else not_the_policy(old_sentences, new_sentences)
+    translated = None if partial or elsewhere else language_change(old_sentences, new_sentences)
+    if translated:    # the policy in another language: no sentence of one can be looked for in the other
+        partial = "new"
+        cands = [language_statement(ctx.owner, *translated)]
     if elsewhere:     # one side is another page (a home page, a menu): nothing it lacks was dropped
         partial = elsewhere
         cands = [capture_statement(elsewhere, ctx.owner, old_sentences, new_sentences)]
