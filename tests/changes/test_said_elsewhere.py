@@ -132,3 +132,30 @@ def test_a_defined_term_is_no_tool_that_gives_a_right() -> None:
     side = Side(["Pursuant to our instructions, these parties will access, process, or store Personal Information in "
                  "the course of performing their duties to us."])
     assert not same_means(claim, side, lambda t: True)
+
+
+def test_a_right_given_as_what_follows_when_the_user_acts_is_not_new() -> None:
+    old = ("If you enable a browser-based opt-out preference signal that complies with applicable law, such as Global "
+           "Privacy Control (GPC), we will treat the signal as a valid request to opt out of the sale or sharing of "
+           "Personal Information.")
+    new = ("You may also exercise your opt out rights by enabling a browser-based opt-out preference signal that "
+           "complies with applicable laws, such as the Global Privacy Control (\"GPC\").")
+    s = Statement("New right: " + new, "rights", "right-added", None, new, (0,))
+    assert corroborated([s], [ch("added", None, new)], [old], [new], KINDS) == []
+    # a signal the old text only honoured for cookies gives no opt-out of sale
+    other = "If you enable a browser setting that blocks cookies, some features may not work."
+    assert corroborated([s], [ch("added", None, new)], [other], [new], KINDS) == [s]
+
+
+def test_rights_listed_under_headings_that_name_them_are_still_given() -> None:
+    from tracker.changes.detector import _right_titles
+    from tracker.changes.rules.rights import right_given
+    from tracker.changes.segment import segment
+    new = segment("Intro text about Example and the personal information it handles for you.\n\n"
+                  "## Right to Delete\n\nYou may ask us to erase the personal information we hold about you.\n\n"
+                  "## Right to Correct\n\nYou may ask us to fix personal information that is wrong.\n\n"
+                  "## Right to Know and Access\n\nYou may ask us what personal information we hold about you.\n")
+    titles = _right_titles(new)
+    assert titles == ["Right to Delete", "Right to Correct", "Right to Know and Access"]
+    gone = "You have the right to access, delete or correct your Personal Information."
+    assert right_given([s.text for s in new.sentences] + titles)(gone)

@@ -471,6 +471,8 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
             or kind is not None and side.holds(text, SAME_PRACTICE, stemmed=True, kind=kind)
             or kind is not None and side.holds(text, SAME_PROTECTION, stemmed=True, kind=same_protection(text, kind))
             or kind is not None and side.contains(text, kind)
+            or impact in RIGHTS and kind is not None and side.holds(text, SAME_PRACTICE, stemmed=True,
+                                                                   kind=lambda h: bool(_IF_YOU_ASK_RE.search(h)))
             or impact in RIGHTS and kind is not None and same_means(text, side, kind)
             or impact in RIGHTS and kind is not None and pointed_right(text, side, kind)
             or impact in RIGHTS and same_control(text, side)
@@ -493,6 +495,13 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
             or impact == "promise-withdrawn" and kind is not None and quoted_gone and narrowed(text, side, kind)
             or given is not None and given(text)
             or impact in SAME_ACT_CLAIMS and reworded_right(text, side, own))
+
+
+# a right given as what follows when the user acts ('If you enable a browser-based opt-out preference signal …,
+# we will treat the signal as a valid request to opt out'): the same right as 'You may exercise your opt out
+# rights by enabling …', in a sentence no right pattern reads as one
+_IF_YOU_ASK_RE = re.compile(r"(?i)\bif you (?:enable|turn on|use|set|send|submit|select|click|choose to)\b[^.;]*?"
+                            r"\b(?:opt(?:[- ]?out| out)|requests?|objects?|withdraw\w*)\b")
 
 
 # statements whose sentence may give the user a right or a choice, said new or gone: a rewording of

@@ -292,6 +292,16 @@ def _entities_of(text: str, urls: tuple[str, ...], fold: bool, raw: str = "") ->
     return found
 
 
+# a heading that names a right ('Right to Know and Access', 'Your Right to Delete'): the text gives it
+_RIGHT_TITLE_RE = re.compile(r"(?i)^(?:your |the )?rights? to\b")
+
+
+def _right_titles(d: Document) -> list[str]:
+    """The headings of d that name a right, read with its sentences when a right said gone (new)
+    is looked for: a list of rights under such headings gives each one in its title."""
+    return [s.title for s in d.sections if s.title and _RIGHT_TITLE_RE.match(s.title)]
+
+
 def _entity_text(d: Document) -> str:
     """The text entities are read from: the policy's sentences and headings, without the page
     chrome a scrape kept among them (a sidebar of headlines naming 'Outlook For iOS And
@@ -426,7 +436,8 @@ def compare(old: str, new: str) -> ChangeReport:
     sides = {"old": Side(old_sentences), "new": Side(new_sentences)}     # each side indexed once
     cands = corroborated(publishable(candidates(ctx), ctx), changes, old_sentences, new_sentences,
                          protection_kinds(lambda t: _promise(ctx, t)),
-                         {"old": right_given(old_sentences, before=True), "new": right_given(new_sentences)},
+                         {"old": right_given(old_sentences + _right_titles(d_old), before=True),
+                          "new": right_given(new_sentences + _right_titles(d_new))},
                          ctx.owner, sides, {"old": d_old.clean, "new": d_new.clean})
     written = said_before(sides["old"], sides["new"], ctx.owner)
     old_side, owner_name = sides["old"], ctx.owner
