@@ -462,7 +462,7 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
     or right in other words? A right or choice is also stated when side gives the same act on
     the same object in a sentence own (the claim's side) no longer writes, or through the same
     recourse or named tool (sameact.reworded_right)."""
-    from tracker.changes.restated import (control_given, other_form, pointed_right, same_commitment, same_control,
+    from tracker.changes.restated import (control_given, control_still_given, other_form, pointed_right, same_commitment, same_control,
                                           same_pointer, without_examples)
     from tracker.changes.sameact import reworded_right
     from tracker.changes.samepromise import same_promise
@@ -471,10 +471,13 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
             or kind is not None and side.holds(text, SAME_PRACTICE, stemmed=True, kind=kind)
             or kind is not None and side.holds(text, SAME_PROTECTION, stemmed=True, kind=same_protection(text, kind))
             or kind is not None and side.contains(text, kind)
+            or impact in RIGHTS and kind is not None and side.holds(text, SAME_PRACTICE, stemmed=True,
+                                                                   kind=lambda h: bool(_IF_YOU_ASK_RE.search(h)))
             or impact in RIGHTS and kind is not None and same_means(text, side, kind)
             or impact in RIGHTS and kind is not None and pointed_right(text, side, kind)
             or impact in RIGHTS and same_control(text, side)
             or impact in RIGHTS and control_given(text, side)
+            or control_still_given(text, side)
             or impact in COMMITMENTS and kind is not None and same_commitment(text, side, kind)
             or impact in COMMITMENTS and kind is not None and same_promise(text, side, kind, owner)
             or (impact in RIGHTS or impact in QUOTED and quoted_gone) and other_form(text, side)
@@ -492,6 +495,13 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
             or impact == "promise-withdrawn" and kind is not None and quoted_gone and narrowed(text, side, kind)
             or given is not None and given(text)
             or impact in SAME_ACT_CLAIMS and reworded_right(text, side, own))
+
+
+# a right given as what follows when the user acts ('If you enable a browser-based opt-out preference signal …,
+# we will treat the signal as a valid request to opt out'): the same right as 'You may exercise your opt out
+# rights by enabling …', in a sentence no right pattern reads as one
+_IF_YOU_ASK_RE = re.compile(r"(?i)\bif you (?:enable|turn on|use|set|send|submit|select|click|choose to)\b[^.;]*?"
+                            r"\b(?:opt(?:[- ]?out| out)|requests?|objects?|withdraw\w*)\b")
 
 
 # statements whose sentence may give the user a right or a choice, said new or gone: a rewording of
@@ -559,9 +569,11 @@ def _narrowed_pool(stems: frozenset[str], side: Side, need: float) -> list[int]:
 def said_before(old: "Side", new: "Side | None" = None, owner: str = "") -> Callable[[str], bool]:
     """Does the old side write an added sentence's practice already, in other words
     (SAID_BEFORE), state the same act on the same kind of data with other verbs and nouns
-    (samepractice.practice_said), or (given the new side) give the same act on the same object in
+    (samepractice.practice_said), give the control the sentence gives and nothing else
+    (restated.control_still_given), or (given the new side) give the same act on the same object in
     a sentence the new side no longer writes (sameact.reworded_right)? Then the sentence is no news
     a statement may call new."""
+    from tracker.changes.restated import control_still_given
     from tracker.changes.sameact import reworded_right
     from tracker.changes.samepractice import practice_said
 
@@ -570,6 +582,7 @@ def said_before(old: "Side", new: "Side | None" = None, owner: str = "") -> Call
                                or old.joined().holds(text, SAID_BEFORE_JOINED, stemmed=True)
                                or _short_said_before(text, old)
                                or practice_said(text, old, owner)
+                               or control_still_given(text, old)
                                or new is not None and reworded_right(text, old, new))
     return test
 
@@ -716,6 +729,23 @@ def _like_for_like(a: Sign, b: Sign, claim: str, counterpart: str) -> bool:
     return all(n.lower() in low for n in _NAME_WORD_RE.findall(claim))
 
 
+def translated(s: Statement, changes: Sequence[Change], groups: dict[tuple[str, str], list[int]]) -> bool:
+    """Is every sentence s calls new (gone) the translation of one its section dropped (added)
+    (languages.translated_pair)? A sentence brought into the policy's language says what the
+    other language said: neither new nor gone."""
+    from tracker.changes.languages import translated_pair
+    if not s.changes or any(changes[k].kind not in ("added", "removed") for k in s.changes):
+        return False
+    for k in s.changes:
+        c = changes[k]
+        other_kind = "removed" if c.kind == "added" else "added"
+        others = [(changes[j].old if other_kind == "removed" else changes[j].new) or ""
+                  for j in groups.get((other_kind, c.section), [])]
+        if not translated_pair((c.new if c.kind == "added" else c.old) or "", others):
+            return False
+    return True
+
+
 def _verbatim_there(s: Statement, changes: Sequence[Change], pages: dict[str, str]) -> bool:
     """Is every sentence s calls new (gone) written word for word in the old (new) page?"""
     claims = [_claims(changes[k], s.impact) for k in s.changes]
@@ -740,7 +770,8 @@ def corroborated(statements: list[Statement], changes: Sequence[Change], old_sen
     groups = by_kind_and_section(changes)
     refuted = {s.changes for k, s in enumerate(statements)
                if k not in restated and (still_there(s, changes, sides, kind_of, given, owner) or reworded_pair(s, changes, groups)
-                                         or pages is not None and _verbatim_there(s, changes, pages))}
+                                         or pages is not None and _verbatim_there(s, changes, pages)
+                                         or translated(s, changes, groups))}
     # a sentence whose news is refuted is not news in any other reading either
     # ('Adds: …', 'Walmart does not sell …' as a reworded practice)
     return [restated.get(k, s) for k, s in enumerate(statements) if s.changes not in refuted or k in restated]
@@ -857,6 +888,9 @@ _CONTROL_FAMILY_RE = re.compile(r"(?i)\b(?:opt[- ]?out|opt (?:\w+ ){1,3}out|limi
                                 r"object\w*|restrict\w*|declin\w*|refus\w*|withdraw\w*|block\w*)\b")
 
 
+# capitalised words a policy writes as defined terms, never the name of a tool or setting of its own
+_NO_MEANS = frozenset("personal information data privacy policy notice statement service services site website sites "
+                      "user users account terms".split())
 _USER_CAN_RE = re.compile(r"(?i)\byou (?:can|may|could)\b")
 _USER_CANNOT_RE = re.compile(r"(?i)\byou (?:can|may|could) (?:no longer|not)\b|\byou can't\b|\byou cannot\b")
 
@@ -874,6 +908,8 @@ def same_means(claim: str, side: Side, kind: Callable[[str], bool]) -> bool:
     <- 'you may make these updates yourself online via the Cisco Profile Management Tool')? The
     right was reworded around the same means, not added or withdrawn."""
     for name in _MEANS_RE.findall(claim):
+        if {w.lower() for w in name.split()} <= _NO_MEANS:
+            continue              # 'Personal Information' written as a defined term: no tool or setting
         # what the right does is read outside the name: 'Limit Ad Tracking' limits on both sides
         families = _right_families(claim.replace(name, " "))
         verb = _user_verb(claim)

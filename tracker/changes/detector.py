@@ -13,6 +13,7 @@ from tracker.changes.align import WORK, align_sentences, similarity
 from tracker.changes.sections import align_sections, changed_only, distinct_sections, outline_size
 from tracker.changes.captures import (Held, capture_statement, lost_opening, not_the_policy, opening_statement, stub_side,
                                       stub_statement)
+from tracker.changes.languages import language_change, language_statement
 from tracker.changes.merges import merge_rewordings
 from tracker.changes.report import Change, ChangeReport
 from tracker.changes.normalize import clean_chars, deobfuscate_emails, heading_key, repair_encoding, sentence_key
@@ -294,6 +295,16 @@ def _entities_of(text: str, urls: tuple[str, ...], fold: bool, raw: str = "") ->
     return found
 
 
+# a heading that names a right ('Right to Know and Access', 'Your Right to Delete'): the text gives it
+_RIGHT_TITLE_RE = re.compile(r"(?i)^(?:your |the )?rights? to\b")
+
+
+def _right_titles(d: Document) -> list[str]:
+    """The headings of d that name a right, read with its sentences when a right said gone (new)
+    is looked for: a list of rights under such headings gives each one in its title."""
+    return [s.title for s in d.sections if s.title and _RIGHT_TITLE_RE.match(s.title)]
+
+
 def _entity_text(d: Document) -> str:
     """The text entities are read from: the policy's sentences and headings, without the page
     chrome a scrape kept among them (a sidebar of headlines naming 'Outlook For iOS And
@@ -438,7 +449,8 @@ def compare(old: str, new: str) -> ChangeReport:
     sides = {"old": Side(old_sentences), "new": Side(new_sentences)}     # each side indexed once
     cands = corroborated(publishable(candidates(ctx), ctx), changes, old_sentences, new_sentences,
                          protection_kinds(lambda t: _promise(ctx, t)),
-                         {"old": right_given(old_sentences, before=True), "new": right_given(new_sentences)},
+                         {"old": right_given(old_sentences + _right_titles(d_old), before=True),
+                          "new": right_given(new_sentences + _right_titles(d_new))},
                          ctx.owner, sides, {"old": d_old.clean, "new": d_new.clean})
     written = said_before(sides["old"], sides["new"], ctx.owner)
     old_side, owner_name = sides["old"], ctx.owner
@@ -448,6 +460,10 @@ def compare(old: str, new: str) -> ChangeReport:
     if partial:       # one side is a summary page linking to the policy: say so, and nothing else
         cands = [summary_statement(partial, ctx.owner, len(d_old.text.split()), len(d_new.text.split()))]
     elsewhere = None if partial else not_the_policy(old_sentences, new_sentences)
+    translated = None if partial or elsewhere else language_change(old_sentences, new_sentences)
+    if translated:    # the policy in another language: no sentence of one can be looked for in the other
+        partial = "new"
+        cands = [language_statement(ctx.owner, *translated)]
     if elsewhere:     # one side is another page (a home page, a menu): nothing it lacks was dropped
         partial = elsewhere
         cands = [capture_statement(elsewhere, ctx.owner, old_sentences, new_sentences)]

@@ -32,6 +32,28 @@ RIGHTS: tuple[tuple[str, "re.Pattern[str]"], ...] = tuple((label, re.compile(rx,
      r"\bautomated (?:decision|processing)[^.]{0,80}\b(?:object|contest|challenge|human (?:review|intervention))"),
 ))
 
+# a right the old text gave in other words than RIGHTS reads ('You may also send us an email … to request
+# access to, correct, or delete personal data'): a way to ask for something or a right, then, within
+# GIVEN_REACH characters of one sentence, the act it asks for
+GIVEN_REACH = 80
+_ASKS_RE = r"(?i)\b(?:you (?:can|may|could)|rights?|request|ask (?:us|that|for))\b[^.;]{0,%d}?" % GIVEN_REACH
+GIVEN_BEFORE: dict[str, "re.Pattern[str]"] = {label: re.compile(_ASKS_RE + rx) for label, rx in (
+    ("access", r"\baccess\b[^.;]{0,40}?\b(?:information|data|records?)\b"),     # not 'the sites you may access'
+    ("correction", r"\b(?:correct(?:ion|ing)?|rectif\w*|amend\w*)\b"),
+    ("deletion", r"\b(?:delet\w*|eras\w*)\b"),
+    ("restriction of processing", r"\brestrict\w*"),
+    ("objection to processing", r"\bobject(?:ion)?\b"),
+    ("withdrawal of consent", r"\bwithdraw\w*\b[^.;]{0,40}\bconsent"),
+)}
+
+
+def given_before(label: str, sentences: "tuple[str, ...] | list[str]") -> bool:
+    """Does a sentence of the old text give the right a digest label names in other words
+    (GIVEN_BEFORE)? Then the right is not new, whatever words the new text gives it in."""
+    rx = GIVEN_BEFORE.get(label)
+    return rx is not None and any(rx.search(t) for t in sentences)
+
+
 BASES: tuple[tuple[str, "re.Pattern[str]"], ...] = tuple((label, re.compile(rx, re.I)) for label, rx in (
     ("consent", r"\bconsent\b"),
     ("contract", r"\bcontract\w*"),
@@ -85,7 +107,8 @@ def _rests_on(found: dict[str, list[int]]) -> tuple[int, ...]:
 
 def rights_digest(ctx: Context) -> list[Statement]:
     """Two or more rights the new sentences grant and the old text never named, in one statement."""
-    found = _found(RIGHTS, ctx, _new_sentences(ctx))
+    found = {label: ks for label, ks in _found(RIGHTS, ctx, _new_sentences(ctx)).items()
+             if not given_before(label, ctx.old_sentences)}
     if len(found) < 2:
         return []
     labels = list(found)

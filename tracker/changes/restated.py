@@ -452,6 +452,19 @@ def control_given(claim: str, side: Side) -> bool:
                for theirs, what in _control_index(side))
 
 
+def control_still_given(claim: str, side: Side) -> bool:
+    """Does side still give the control a sentence says and nothing else, whatever the
+    statement calls it ('NextRoll always provides consumers with the ability to opt-out of
+    interest-based advertising', said gone as sharing, <- 'You can control how you share your
+    data with NextRoll, including electing to opt-out of interest-based advertising altogether')?
+    A sentence that also states a practice ('We share … with advertisers, but you can opt out …')
+    is judged by its practice, never by its control alone."""
+    from tracker.changes.rules.common import _PRACTICE_RE
+    if _controls(claim) is None or _PRACTICE_RE.search(claim):
+        return False
+    return same_control(claim, side) or control_given(claim, side)
+
+
 # who a promise keeps data from, stemmed: a promise is the same when it keeps the same data from the same recipients
 _RECIPIENT_WORD_RE = re.compile(r"(?i)\b(?:third[- ]part(?:y|ies)|partners?|advertis\w+|affiliates?|service providers?|"
                                 r"vendors?|processors?|companies|government|law enforcement|authorities|public|"

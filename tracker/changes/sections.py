@@ -408,6 +408,7 @@ def _real_sections(doc: Document, unmatched: list[int], other_keys: set[str],
     - a heading whose body mostly survives elsewhere was restructured, not added/removed.
     """
     unmatched_set = set(unmatched)
+    children = _children(doc) if any(not doc.sections[k].sentences for k in unmatched) else {}
     matched_keys = {sec.key for k, sec in enumerate(doc.sections) if k not in unmatched_set}
     cands = [k for k in unmatched if doc.sections[k].key not in other_keys
              and doc.sections[k].level < RUN_IN_LEVEL
@@ -415,7 +416,7 @@ def _real_sections(doc: Document, unmatched: list[int], other_keys: set[str],
              and doc.sections[k].key not in matched_keys
              and not _NAV_HEADING_RE.search(doc.sections[k].key)
              and not _LINK_BAR_RE.search(doc.sections[k].title)
-             and not (doc.sections[k].sentences and mostly_kept(doc.sections[k].sentences))]
+             and not ((body := _body(doc, k, children)) and mostly_kept(body))]
     best: dict[str, int] = {}
     for k in cands:
         key = doc.sections[k].key
@@ -443,6 +444,32 @@ def _real_sections(doc: Document, unmatched: list[int], other_keys: set[str],
                 continue       # a glued table of contents ('Introduction Use of info Sharing ...')
         out.append(k)
     return out
+
+
+def _children(doc: Document) -> dict[int, list[int]]:
+    """The sub-sections under each section (parents), read once per document."""
+    out: dict[int, list[int]] = defaultdict(list)
+    for k, parent in enumerate(parents(doc)):
+        if k and parent:
+            out[parent].append(k)
+    return dict(out)
+
+
+def _body(doc: Document, k: int, children: dict[int, list[int]]) -> list[int]:
+    """The sentences a section holds: its own, or for a heading with none of its own (a
+    numbered part over its sub-sections: '14. International Data Transfers and Certain User
+    Rights' over '14.1 Location of Data', '14.2 EEA, Swiss, and UK Users'), those of the
+    sections under it. A part split in two under new headings keeps its text: the heading
+    went, not what it said."""
+    if doc.sections[k].sentences or not children:
+        return doc.sections[k].sentences
+    out: list[int] = []
+    stack = list(children.get(k, ()))
+    while stack:
+        j = stack.pop()
+        out.extend(doc.sections[j].sentences)
+        stack.extend(children.get(j, ()))
+    return sorted(out)
 
 
 _DEFINES_RE = re.compile(r"^(?:an? |the |this |these )?(?P<term>[\w' -]{1,60}?)\s+(?:is|are|means|refers to|includes?)\b",

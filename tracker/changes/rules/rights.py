@@ -187,10 +187,12 @@ def _same_control(text: str, elsewhere: list[str]) -> bool:
 
 _RIGHT_OBJECT_RE = re.compile(r"(?i)\b(?:access|correct|correction|rectif\w+|delet\w+|eras\w+|cop(?:y|ies)|portab\w+|"
                               r"restrict\w*|object|objection|opt[- ]?out|unsubscribe|withdraw\w*|updat\w*|edit|"
-                              r"explanation(?= of (?:the |your |any )?(?:personal )?(?:information|data)))\b")
+                              r"explanation(?= of (?:the |your |any )?(?:personal )?(?:information|data))|"
+                              r"(?<=right to )know)\b")
 # one right under its other names: 'a copy' and 'copies'; 'an explanation of the information
-# Uber has about you' is access; rectification, updating and editing are correction; erasure is deletion
-_RIGHT_FAMILY = {"copie": "copy", "expla": "acces", "recti": "corre", "erasu": "delet", "erase": "delet",
+# Uber has about you' and the right to know (what a company collected, in the US state laws' words) are
+# access; rectification, updating and editing are correction; erasure is deletion
+_RIGHT_FAMILY = {"copie": "copy", "expla": "acces", "know": "acces", "recti": "corre", "erasu": "delet", "erase": "delet",
                  "updat": "corre", "edit": "corre"}
 
 
@@ -220,7 +222,7 @@ def _same_rights(text: str, elsewhere: list[str]) -> bool:
 # a right over one's data as a whole ('access and edit certain personally identifying
 # information', 'update any contact information you provide'), not over one feature's content
 _DATA_RIGHT_RE = re.compile(r"(?i)\b(?:access|correct\w*|rectif\w+|delet\w+|eras\w+|cop(?:y|ies)|updat\w*|edit)\b"
-                            r"[^.;]{0,60}?\b(?:information|data)\b")
+                            r"[^.;]{0,60}?\b(?:information|data)\b|\bright to know\b")
 _CONTROL_WORDS_RE = re.compile(r"(?i)\b(?:opt[- ]?(?:out|in)|unsubscribe|withdraw\w*|choose|limit|control|preferences?|"
                                r"settings?)\b")
 
