@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from tracker.changes.phrasing import has_verb, is_page_chrome
-from tracker.changes.publishable import glued_item
+from tracker.changes.publishable import glued_item, holed
 from tracker.changes.rules.common import Statement, _editors_note, _stamp_only, _topic
 from tracker.changes.verdict import is_caption
 
@@ -70,6 +70,8 @@ _SMALL_WORDS = frozenset("a an the in of on at to for by and or with from that w
 # a company's legal form: dropped from or added to its name, the same company
 _LEGAL_FORMS = frozenset("inc incorporated llc ltd limited corp corporation co plc gmbh ag sa sas bv nv ab oy".split())
 # a word glued by its colon to a capitalised one ('ways:People'), and the link schemes that look so
+# a page widget's identifier the scrape kept ('post_newsletter333'): page furniture, never policy text
+_WIDGET_ID_RE = re.compile(r"\b[a-z]+_[a-z_]*[a-z]\d+\b")
 _GLUED_COLON_RE = re.compile(r"(\w*[a-z]):[A-Z]")
 _SCHEMES = frozenset({"mailto", "http", "https", "tel", "ftp"})
 # a party's name as a reader knows it: words of letters, no postcode or street number glued on
@@ -144,6 +146,8 @@ def _quotable(c: Change) -> bool:
         return False
     if any(glued_item(_one_line(t)) or _glued_colon(t) or _one_line(t)[:1].islower() for t in sides):
         return False              # a lead-in run into its item, a wrapped line without its start
+    if any(holed(t) or _WIDGET_ID_RE.search(t) for t in sides):
+        return False              # a hole where a link's words were, a page widget's id ('post_newsletter333')
     return any(sum(ch.isalpha() for ch in t) >= 0.5 * len(t) for t in sides)
 
 
