@@ -498,6 +498,8 @@ def compare(old: str, new: str) -> ChangeReport:
                                   f"{old}\n{new}") + cands
     statements, headline = summarise(facts, verdict, cands, identical, is_rewrite(facts) and not partial,
                                      ctx.salient)
+    if verdict in WEIGHTY and statements and all(s.impact == "pointer" for s in statements):
+        verdict = "minor"     # a verdict the report cannot show: only its links are said to have changed
     return ChangeReport(
         verdict=verdict,
         headline=headline,
@@ -520,6 +522,10 @@ def compare(old: str, new: str) -> ChangeReport:
         vendor_roles=vendor_roles(sorted({*added["vendors"], *removed["vendors"]}), old, new),
         links_changed=facts.links_changed,
     )
+
+
+# verdicts a report must justify by a statement about the policy's practices, not its links
+WEIGHTY = frozenset({"substantive", "major"})
 
 
 # a line this short may be a table of contents' entry; a longer one is a sentence, even one a
