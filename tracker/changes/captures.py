@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Sequence
 
 from tracker.changes.literals import Prefiltered
@@ -137,9 +138,9 @@ class Held:
     sentences: tuple[str, ...]
     lines: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def words(self) -> int:
-        """How many words the titles and sentences hold."""
+        """How many words the titles and sentences hold (counted once: every check reads it)."""
         return sum(len(s.split()) for s in self.titles + self.sentences)
 
 

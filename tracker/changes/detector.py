@@ -46,7 +46,7 @@ from tracker.changes.verdict import (
 
 log = logging.getLogger(__name__)
 
-DETECTOR_VERSION = "2.11.0"
+DETECTOR_VERSION = "2.12.0"
 
 
 class _PerText:
@@ -460,7 +460,9 @@ def compare(old: str, new: str) -> ChangeReport:
     if partial:       # one side is a summary page linking to the policy: say so, and nothing else
         cands = [summary_statement(partial, ctx.owner, len(d_old.text.split()), len(d_new.text.split()))]
     elsewhere = None if partial else not_the_policy(old_sentences, new_sentences)
-    translated = None if partial or elsewhere else language_change(old_sentences, new_sentences)
+    # a translation keeps next to no sentence as it was: most sentences unchanged, same language
+    mostly_kept = stats["unchanged"] * 2 > min(len(old_sentences), len(new_sentences))
+    translated = None if partial or elsewhere or mostly_kept else language_change(old_sentences, new_sentences)
     if translated:    # the policy in another language: no sentence of one can be looked for in the other
         partial = "new"
         cands = [language_statement(ctx.owner, *translated)]
