@@ -35,7 +35,8 @@ def test_json_form_and_chat_posts_carry_the_change(tmp_path: Path, web, hooks) -
     assert post.content_type.startswith("application/json")
     payload = json.loads(post.json()["message"])
     assert payload["type"] == "change" and payload["company"] == "acme"
-    assert payload["document"] == "privacy-policy" and payload["verdict"] == "substantive"
+    # "we do not sell" -> "we sell … to data brokers": a withdrawn no-sale promise is major (issue 13)
+    assert payload["document"] == "privacy-policy" and payload["verdict"] == "major"
     for key in ("headline", "bullets", "topics", "entities", "sections", "stats",
                 "similarity", "changes"):
         assert key in payload, key                 # the change report's own fields
@@ -79,7 +80,8 @@ def test_filters_cosmetic_sends_nothing_and_sale_reaches_only_its_subscribers(
     assert companies("/all") == ["acme", "initech"]
     assert companies("/sale") == ["acme"]               # only the sale change
     assert companies("/acme") == ["acme"]
-    assert companies("/terms") == [] and companies("/major") == []
+    assert companies("/terms") == []
+    assert companies("/major") == ["acme"]              # the sale is major; initech's retention change is not
     assert companies("/acxiom") == ["acme"]             # a vendor newly named
     # each change went to each subscription once: a further run sends nothing again
     count = len(hooks.posts)
