@@ -4,6 +4,8 @@ such, and page furniture (a table of contents, a call to action, a footer's line
 
 from __future__ import annotations
 
+import re
+
 from tracker.changes.captures import Held, stub_side
 from tracker.changes.detector import compare
 from tracker.changes.segment import segment
@@ -100,3 +102,25 @@ def test_an_opening_rewritten_is_reported_as_such() -> None:
     new = TITLED.replace("By using them you agree to have read it.", "We share your data with advertisers.")
     report = compare(TITLED, new)
     assert "lacks the policy's title" not in report.headline
+
+
+def _numbered(n: int) -> list[str]:
+    return [f"We keep record number {k} of your account for the purposes stated in part {k}." for k in range(1, n + 1)]
+
+
+def test_a_capture_cut_off_part_way_is_said_as_such_and_the_way_back_too() -> None:
+    whole = "# Privacy Policy\n\n" + "\n\n".join(_numbered(40)) + "\n"
+    cut = "# Privacy Policy\n\n" + "\n\n".join(_numbered(25)[:24] + ["We keep record number 25 of your acc"]) + "\n"
+    rep = compare(whole, cut)
+    assert rep.verdict == "minor", rep.headline
+    # the cut-off fragment may or may not count as a sentence of its own
+    assert re.match(r"The new capture stops after 2[45] of the policy's 40 sentences", rep.headline), rep.headline
+    assert not any(b.startswith("No longer") for b in rep.bullets)
+    back = compare(cut, whole)
+    assert back.verdict == "minor" and back.headline.startswith("The capture holds the whole policy again"), back.headline
+
+
+def test_a_policy_that_ends_with_new_paragraphs_is_no_cut_capture() -> None:
+    old = "# Privacy Policy\n\n" + "\n\n".join(_numbered(30)) + "\n"
+    new = old + "\nWe now share your location with advertising partners.\n"
+    assert "capture" not in compare(old, new).headline

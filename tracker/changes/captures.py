@@ -210,6 +210,50 @@ def lost_opening(changes: Sequence[tuple[str, str]], old: Held, new: Held) -> st
     return None
 
 
+# a capture cut off before the policy's end keeps this many of its sentences at least, and lost this
+# many (fewer lost is a short addition at the end, said as such by the rules)
+ENDING_MIN_KEPT = 20
+ENDING_MIN_LOST = 5
+
+
+# the last line of a capture cut off mid-sentence ('… my family stat', '… Your post'): it ends in
+# a lower-case word or a comma; a whole policy ends with a full stop, an address, a date or a link
+_CUT_OFF_RE = re.compile(r"(?:^|\s)[a-z][a-z'’-]*,?\s*$")
+
+
+def _cut_off(raw: str) -> bool:
+    """Does the raw capture stop mid-sentence (its last line of text ends on a lower-case word)?"""
+    lines = [line for line in raw.rstrip().splitlines()[-3:] if line.strip()]
+    return bool(lines) and _CUT_OFF_RE.search(lines[-1]) is not None
+
+
+def lost_ending(old: Held, new: Held, raw_old: str, raw_new: str) -> tuple[str, int, int, str] | None:
+    """('new', kept, total, last words) when the new capture stops mid-sentence part-way through
+    the policy the old one holds (every sentence before the cut as it was, the rest missing),
+    ('old', …) for the way back, None otherwise. A policy that only grew at its end is no cut
+    capture: its old text ends as a text ends."""
+    for short, whole, side, raw in ((new, old, "new", raw_new), (old, new, "old", raw_old)):
+        n = len(short.sentences)
+        if n < ENDING_MIN_KEPT or len(whole.sentences) < n + ENDING_MIN_LOST or not _cut_off(raw):
+            continue
+        last, same = " ".join(short.sentences[-1].split()), " ".join(whole.sentences[n - 1].split())
+        if short.sentences[:n - 1] == whole.sentences[:n - 1] and last and same.startswith(last):
+            return side, n, len(whole.sentences), " ".join(last.split()[-3:])
+    return None
+
+
+def ending_statement(side: str, kept: int, total: int, last: str) -> Statement:
+    """What a reader learns from a capture cut off before the policy's end (or the whole policy
+    back after one)."""
+    if side == "new":
+        return Statement(f"The new capture stops after {kept} of the policy's {total} sentences (at “…{last}”); "
+                         "nothing is reported as removed", "policy-changes", "page-summary", None, None, (),
+                         f"The new capture stops after {kept} of the policy's {total} sentences")
+    return Statement(f"The capture holds the whole policy again after one that stopped after {kept} of its {total} "
+                     f"sentences (at “…{last}”); nothing is reported as new", "policy-changes", "page-summary",
+                     None, None, (), f"The capture holds the whole policy again after one cut off at sentence {kept}")
+
+
 def opening_statement(side: str, changes: int) -> Statement:
     """What a reader learns from a capture that lost (or got back) only the policy's opening."""
     what = f"the policy's title and first {changes} sentences"

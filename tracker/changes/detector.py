@@ -11,8 +11,8 @@ from typing import Any, Callable
 from tracker.changes import entities as ent
 from tracker.changes.align import WORK, align_sentences, similarity
 from tracker.changes.sections import align_sections, changed_only, distinct_sections, outline_size
-from tracker.changes.captures import (Held, capture_statement, lost_opening, not_the_policy, opening_statement, stub_side,
-                                      stub_statement)
+from tracker.changes.captures import (Held, capture_statement, ending_statement, lost_ending, lost_opening, not_the_policy,
+                                      opening_statement, stub_side, stub_statement)
 from tracker.changes.languages import language_change, language_statement
 from tracker.changes.merges import merge_rewordings
 from tracker.changes.report import Change, ChangeReport
@@ -481,6 +481,11 @@ def compare(old: str, new: str) -> ChangeReport:
         partial = opening
         cands = [opening_statement(opening, len(changed))]
         facts.links_changed = 0     # the lost opening's links
+    ending = None if partial else lost_ending(*held, old, new)
+    if ending:        # the capture stops part-way through the policy (or the whole policy is back)
+        partial = ending[0]
+        cands = [ending_statement(*ending)]
+        facts.links_changed = 0     # the lost part's links
     impacts = {s.impact for s in cands}
     verdict = decide_verdict(facts, cands)
     if partial and verdict in ("substantive", "major"):
