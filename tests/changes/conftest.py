@@ -3,12 +3,12 @@ policies, and the evaluation on the labelled corpus pairs."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.evaluator import evaluator
+
 
 BASE_POLICY = """# Example Privacy Policy
 
@@ -53,8 +53,4 @@ def seeds(shared_dir: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def results(corpus_dir: Path) -> dict:
-    spec = importlib.util.spec_from_file_location("evaluate_changes", ROOT / "bench" / "evaluate_changes.py")
-    mod = importlib.util.module_from_spec(spec)
-    assert spec.loader
-    spec.loader.exec_module(mod)
-    return mod.evaluate(corpus_dir)
+    return evaluator().evaluate(corpus_dir)

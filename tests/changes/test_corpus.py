@@ -4,22 +4,11 @@ issue's targets that are not met yet are listed in README "Change detector evalu
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
-
+from tests.support.evaluator import evaluator
 from tracker.changes import compare
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _evaluator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("evaluate_changes", ROOT / "bench" / "evaluate_changes.py")
-    mod = importlib.util.module_from_spec(spec)
-    assert spec.loader
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _false_alerts(results: dict, name: str) -> list[str]:
@@ -73,7 +62,7 @@ def test_summaries_are_statements_not_word_lists(results: dict) -> None:
 def test_claim_check_on_every_pair(corpus_dir: Path) -> None:
     """No report claims an entity came or went that the other text still writes, or a heading
     came or went that the other text still has (all 319 consecutive pairs)."""
-    res = _evaluator().run_claim_check(corpus_dir)
+    res = evaluator().run_claim_check(corpus_dir)
     for name, c in res.items():
         assert c["claims"] > 100, name
         assert c["rate"] < 0.01 and c["headline_contradictions"] == 0, (name, c["examples"])

@@ -5,26 +5,16 @@ skipped, a contradicted claim counted."""
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import subprocess
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.evaluator import evaluator
 
 V1 = "# Privacy\n\nWe share data with Acme Analytics.\n\nContact privacy@example.com.\n"
 V2 = "# Privacy\n\nWe share data with Acme Analytics.\n\nContact privacy@example.com.\n\n# Retention\n\nWe keep logs for 30 days.\n"
 V3 = "# Privacy\n\nWe share data with Acme Analytics and Bolt Ads.\n\nContact dpo@example.com.\n\n# Retention\n\nWe keep logs for 90 days.\n"
-
-
-def _evaluator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("evaluate_changes", ROOT / "bench" / "evaluate_changes.py")
-    mod = importlib.util.module_from_spec(spec)
-    assert spec.loader
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _commit(repo: Path, files: dict[str, str], message: str) -> None:
@@ -49,7 +39,7 @@ def history(tmp_path: Path) -> Path:
 
 
 def test_history_pairs_are_the_consecutive_versions_of_each_file(history: Path) -> None:
-    ev = _evaluator()
+    ev = evaluator()
     pairs = list(ev.history_pairs(history, "*Privacy Policy.md"))
     assert [(old, new) for _, old, new in pairs] == [(V1, V2), (V2, V3)]
     assert [(old, new) for _, old, new in ev.history_pairs(history, "*Privacy Policy.md", last=1)] == [(V2, V3)]
@@ -57,7 +47,7 @@ def test_history_pairs_are_the_consecutive_versions_of_each_file(history: Path) 
 
 
 def test_history_check_counts_claims_and_pairs(history: Path) -> None:
-    res = _evaluator().run_history_check(history, "*Privacy Policy.md")
+    res = evaluator().run_history_check(history, "*Privacy Policy.md")
     assert res["pairs"] == 2
     assert res["claims"] > 0          # Bolt Ads, the e-mails, the periods and the new section are claims
     assert res["contradicted"] == 0
@@ -65,7 +55,7 @@ def test_history_check_counts_claims_and_pairs(history: Path) -> None:
 
 
 def test_a_contradicted_claim_is_counted(history: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    ev = _evaluator()
+    ev = evaluator()
     real = ev.compare
 
     def lying(old: str, new: str):  # the report also calls a section that is still there removed

@@ -488,7 +488,7 @@ def compare(old: str, new: str) -> ChangeReport:
         facts.links_changed = 0     # the lost part's links
     impacts = {s.impact for s in cands}
     verdict = decide_verdict(facts, cands)
-    if partial and verdict in ("substantive", "major"):
+    if partial and verdict in WEIGHTY:
         verdict = "minor"     # the page changed, not what the policy says
     topic_counter: Counter[str] = Counter()
     for c in changes:

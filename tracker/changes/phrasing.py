@@ -487,12 +487,12 @@ _OPENER_ONLY_RE = re.compile(r"(?:To|In order to|So that|Such as|Including)\b")
 _LIMITER_END_RE = re.compile(r"(?i),\s+(?:only|solely|just|but|except|even|and|or)$")
 # a clause after the cut that bounds the practice before it: the head alone states a wider practice
 # ('… another company, we will' without ', but only at your direction and with your consent')
-_LIMITER_TAIL_RE = re.compile(r"(?i)[,;]?\s*(?:[-–—]\s*)?(?:but |and )?(?:only|solely|unless|except|provided that|"
-                              r"as long as|so long as|subject to)\b")
+_LIMITER = (r"\s*(?:[-–—]\s*)?(?:but |and )?(?:only|solely|unless|except|provided that|"
+            r"as long as|so long as|subject to)\b")
+_LIMITER_TAIL_RE = re.compile(r"(?i)[,;]?" + _LIMITER)
 # such a limit further on in what a cut drops ('… Miro Services (which may include Personal Data),
-# except for data that is considered Services Data')
-_LATER_LIMITER_RE = re.compile(r"(?i)[,;]\s*(?:[-–—]\s*)?(?:but |and )?(?:only|solely|unless|except|provided that|"
-                               r"as long as|so long as|subject to)\b")
+# except for data that is considered Services Data'): the same words after a comma or semicolon
+_LATER_LIMITER_RE = re.compile(r"(?i)[,;]" + _LIMITER)
 # a head that stops on its auxiliary ('…, Comcast will'): the verb it stands for is in the cut-off part
 _ELLIPTIC_END_RE = re.compile(r"(?i)\b(?:will|would|may|might|can|could|shall|should|must|does|do|did|has|have|is|are)$")
 
