@@ -226,10 +226,16 @@ ENDING_MIN_LOST = 5
 _CUT_OFF_RE = re.compile(r"(?:^|\s)[a-z][a-z'’-]*,?\s*$")
 
 
+# what closes a table's row or cell after its text ('… necessary for the |', '… the<br>'): the
+# text before it is what the capture stopped on
+_ROW_END_RE = re.compile(r"(?:\s*(?:\||<br\s*/?>))+\s*$")
+
+
 def _cut_off(raw: str) -> bool:
-    """Does the raw capture stop mid-sentence (its last line of text ends on a lower-case word)?"""
+    """Does the raw capture stop mid-sentence (its last line of text ends on a lower-case word,
+    a table's row or cell left open after it)?"""
     lines = [line for line in raw.rstrip().splitlines()[-3:] if line.strip()]
-    return bool(lines) and _CUT_OFF_RE.search(lines[-1]) is not None
+    return bool(lines) and _CUT_OFF_RE.search(_ROW_END_RE.sub("", lines[-1])) is not None
 
 
 def lost_ending(old: Held, new: Held, raw_old: str, raw_new: str) -> tuple[str, int, int, str] | None:

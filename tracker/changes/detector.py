@@ -19,6 +19,8 @@ from tracker.changes.ownership import split_own
 from tracker.changes.segment import Document, exact_key, segment
 from tracker.changes import claims
 from tracker.changes.headline import summarise
+from tracker.changes.hidden import unhide_emails
+from tracker.changes.furniture import panel_said
 from tracker.changes.publishable import publishable
 from tracker.changes.quoted import needs_quotes, quoted_statements, told
 from tracker.changes.phrasing import is_scraped_run
@@ -123,10 +125,23 @@ def _section_title(doc: Document, idx: int) -> str:
     return doc.sections[idx].title if 0 <= idx < len(doc.sections) else ""
 
 
-def _link_key(url: str) -> str:
-    """A link target without query, fragment or trailing slash: tracking parameters and
-    in-page anchors do not make a link 'changed'."""
-    return url.split("#", 1)[0].split("?", 1)[0].rstrip("/").lower()
+def _link_key(url: str, anchors: frozenset[str] = frozenset()) -> str:
+    """A link target without scheme, 'www.', query, fragment or trailing slash: tracking
+    parameters, http made https and in-page anchors do not make a link 'changed'. A link to a
+    page's anchor that either text links as an in-page anchor ('#cookies' written out as
+    'https://example.com/legal#cookies') is that in-page anchor: ''."""
+    base, _, fragment = url.partition("#")
+    if fragment and fragment.strip("<>") in anchors:
+        return ""
+    return _SCHEME_RE.sub("", base.split("?", 1)[0].rstrip("/").lower())
+
+
+_SCHEME_RE = re.compile(r"^(?:https?:)?//(?:www\.)?")
+
+
+def _anchors(*docs: Document) -> frozenset[str]:
+    """The fragments the texts link to as in-page anchors ('#cookies' -> 'cookies')."""
+    return frozenset(u.strip("<>")[1:] for d in docs for u in d.urls if u.strip("<>").startswith("#"))
 
 
 _LINK_TARGET_RE = re.compile(r"\]\([^)\n]*\)")
@@ -327,6 +342,8 @@ _runs = _PerText(_break_runs)
 def compare(old: str, new: str) -> ChangeReport:
     """Report how NEW differs from OLD in meaning. Same inputs give a byte-identical report."""
     old, new = repair_encoding(old), repair_encoding(new)
+    identical = old == new
+    old, new, hid = unhide_emails(old, new)     # Cloudflare's '[email protected]' in one capture only
     d_old, d_new = _segment(old), _segment(new)
     pairs = align_sentences(d_old, d_new)
     secs = align_sections(d_old, d_new, pairs)
@@ -429,8 +446,11 @@ def compare(old: str, new: str) -> ChangeReport:
     facts = Facts(changes, top_added, sections_removed, renamed, added, removed, [],
                   sim, dict(stats), outline_size(d_old), outline_size(d_new),
                   stamp["old"] != stamp["new"])
+    facts.hidden_emails = hid
+    facts.furniture = panel_said(old, new)
     facts.old_kept, facts.new_novel = text_shares(d_old, d_new, pairs, same)
-    old_links, new_links = ({_link_key(u) for u in d.urls} - {""} for d in (d_old, d_new))
+    anchors = _anchors(d_old, d_new)
+    old_links, new_links = ({_link_key(u, anchors) for u in d.urls} - {""} for d in (d_old, d_new))
     facts.links_changed = len(new_links ^ old_links)
     facts.links_added, facts.links_removed = len(new_links - old_links), len(old_links - new_links)
     names = tuple(new_names([c.new or "" for c in changes if c.material and c.kind in ("added", "reworded")],
@@ -475,7 +495,6 @@ def compare(old: str, new: str) -> ChangeReport:
         topic_counter["sale"] = 1
     topic_counts = sorted(topic_counter.items(), key=lambda kv: (-kv[1], kv[0]))
     facts.topic_counts = topic_counts
-    identical = old == new
     if verdict != "cosmetic" and not partial and needs_quotes(cands) and not is_rewrite(facts):
         # no rule's statement survived: each change is quoted as it stands, never left untold
         cands = quoted_statements(changes, trivial_of(facts) | told(cands), (added["vendors"], removed["vendors"]),
