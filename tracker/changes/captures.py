@@ -17,6 +17,9 @@ policy on the other side, in any language) is said as what it holds, quoted when
 of the policy, and nothing the other side has is reported as dropped or new. A capture that
 lost only the policy's opening (its title and the sentences before everything else, the rest
 word for word) is said as that, not as a withdrawn introduction.
+
+page_check runs these checks (and the summary-page and other-language ones) in order for
+compare(): the first that fires gives the pair's one statement.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Sequence
 
+from tracker.changes.corroborate import summary_side, summary_statement
+from tracker.changes.languages import language_change, language_statement
 from tracker.changes.literals import Prefiltered
 from tracker.changes.rules.common import Statement
 
@@ -221,10 +226,16 @@ ENDING_MIN_LOST = 5
 _CUT_OFF_RE = re.compile(r"(?:^|\s)[a-z][a-z'’-]*,?\s*$")
 
 
+# what closes a table's row or cell after its text ('… necessary for the |', '… the<br>'): the
+# text before it is what the capture stopped on
+_ROW_END_RE = re.compile(r"(?:\s*(?:\||<br\s*/?>))+\s*$")
+
+
 def _cut_off(raw: str) -> bool:
-    """Does the raw capture stop mid-sentence (its last line of text ends on a lower-case word)?"""
+    """Does the raw capture stop mid-sentence (its last line of text ends on a lower-case word,
+    a table's row or cell left open after it)?"""
     lines = [line for line in raw.rstrip().splitlines()[-3:] if line.strip()]
-    return bool(lines) and _CUT_OFF_RE.search(lines[-1]) is not None
+    return bool(lines) and _CUT_OFF_RE.search(_ROW_END_RE.sub("", lines[-1])) is not None
 
 
 def lost_ending(old: Held, new: Held, raw_old: str, raw_new: str) -> tuple[str, int, int, str] | None:
@@ -264,3 +275,43 @@ def opening_statement(side: str, changes: int) -> Statement:
     return Statement(f"The capture holds {what} again; the rest is unchanged and nothing is reported as new",
                      "policy-changes", "page-summary", None, None, (),
                      f"The capture holds {what} again; the rest is unchanged")
+
+
+@dataclass(frozen=True)
+class PageCheck:
+    """A pair whose captures, not the policy, changed: the side at fault ('old' or 'new'), the one
+    statement said in place of the rules' claims, and whether the pair's link changes are the
+    page's (a stub's, a lost opening's or ending's links), not the policy's."""
+
+    side: str
+    statement: Statement
+    page_links: bool = False
+
+
+def page_check(old: Held, new: Held, texts: tuple[str, str], raws: tuple[str, str], owner: str,
+               changed: Sequence[tuple[str, str]], mostly_kept: bool) -> PageCheck | None:
+    """The first of the capture checks that fires, in order: a summary page, another page or
+    another language, a stub, a lost opening, a lost ending; None when both captures hold the
+    policy. old, new: what each capture holds; texts: each side's segmented text; raws: the
+    texts as captured; changed: (kind, text) of the sentences that changed, moves left out;
+    mostly_kept: most sentences are unchanged (then the sides are no translation of each other)."""
+    side = summary_side(*texts)
+    if side:      # one side is a summary page linking to the policy
+        return PageCheck(side, summary_statement(side, owner, len(texts[0].split()), len(texts[1].split())))
+    old_s, new_s = old.sentences, new.sentences
+    side = not_the_policy(old_s, new_s)
+    if side:      # one side is another page (a home page, a menu)
+        return PageCheck(side, capture_statement(side, owner, old_s, new_s))
+    translated = None if mostly_kept else language_change(old_s, new_s)
+    if translated:    # the policy in another language: no sentence of one can be looked for in the other
+        return PageCheck("new", language_statement(owner, *translated))
+    side = stub_side(old, new)
+    if side:      # no text, a title, an error page
+        return PageCheck(side, stub_statement(side, owner, old, new), True)
+    side = lost_opening(changed, old, new)
+    if side:      # only the policy's title and opening sentences lost (or back)
+        return PageCheck(side, opening_statement(side, len(changed)), True)
+    ending = lost_ending(old, new, *raws)
+    if ending:    # the capture stops part-way through the policy (or the whole policy is back)
+        return PageCheck(ending[0], ending_statement(*ending), True)
+    return None

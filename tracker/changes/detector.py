@@ -11,9 +11,7 @@ from typing import Any, Callable
 from tracker.changes import entities as ent
 from tracker.changes.align import WORK, align_sentences, similarity
 from tracker.changes.sections import align_sections, changed_only, distinct_sections, outline_size
-from tracker.changes.captures import (Held, capture_statement, ending_statement, lost_ending, lost_opening, not_the_policy,
-                                      opening_statement, stub_side, stub_statement)
-from tracker.changes.languages import language_change, language_statement
+from tracker.changes.captures import Held, page_check
 from tracker.changes.merges import merge_rewordings
 from tracker.changes.report import Change, ChangeReport
 from tracker.changes.normalize import clean_chars, deobfuscate_emails, heading_key, repair_encoding, sentence_key
@@ -21,12 +19,13 @@ from tracker.changes.ownership import split_own
 from tracker.changes.segment import Document, exact_key, segment
 from tracker.changes import claims
 from tracker.changes.headline import summarise
+from tracker.changes.hidden import unhide_emails
+from tracker.changes.furniture import panel_said
 from tracker.changes.publishable import publishable
 from tracker.changes.quoted import needs_quotes, quoted_statements, told
 from tracker.changes.phrasing import is_scraped_run
 from tracker.changes.layout import LayoutOnly, stream
-from tracker.changes.corroborate import (corroborated, protection_kinds, said_before, Side, summary_side,
-                                         summary_statement)
+from tracker.changes.corroborate import corroborated, protection_kinds, said_before, Side
 from tracker.changes.rules.common import Context
 from tracker.changes.rules.promises import _promise
 from tracker.changes.statements import candidates
@@ -126,10 +125,23 @@ def _section_title(doc: Document, idx: int) -> str:
     return doc.sections[idx].title if 0 <= idx < len(doc.sections) else ""
 
 
-def _link_key(url: str) -> str:
-    """A link target without query, fragment or trailing slash: tracking parameters and
-    in-page anchors do not make a link 'changed'."""
-    return url.split("#", 1)[0].split("?", 1)[0].rstrip("/").lower()
+def _link_key(url: str, anchors: frozenset[str] = frozenset()) -> str:
+    """A link target without scheme, 'www.', query, fragment or trailing slash: tracking
+    parameters, http made https and in-page anchors do not make a link 'changed'. A link to a
+    page's anchor that either text links as an in-page anchor ('#cookies' written out as
+    'https://example.com/legal#cookies') is that in-page anchor: ''."""
+    base, _, fragment = url.partition("#")
+    if fragment and fragment.strip("<>") in anchors:
+        return ""
+    return _SCHEME_RE.sub("", base.split("?", 1)[0].rstrip("/").lower())
+
+
+_SCHEME_RE = re.compile(r"^(?:https?:)?//(?:www\.)?")
+
+
+def _anchors(*docs: Document) -> frozenset[str]:
+    """The fragments the texts link to as in-page anchors ('#cookies' -> 'cookies')."""
+    return frozenset(u.strip("<>")[1:] for d in docs for u in d.urls if u.strip("<>").startswith("#"))
 
 
 _LINK_TARGET_RE = re.compile(r"\]\([^)\n]*\)")
@@ -330,6 +342,8 @@ _runs = _PerText(_break_runs)
 def compare(old: str, new: str) -> ChangeReport:
     """Report how NEW differs from OLD in meaning. Same inputs give a byte-identical report."""
     old, new = repair_encoding(old), repair_encoding(new)
+    identical = old == new
+    old, new, hid = unhide_emails(old, new)     # Cloudflare's '[email protected]' in one capture only
     d_old, d_new = _segment(old), _segment(new)
     pairs = align_sentences(d_old, d_new)
     secs = align_sections(d_old, d_new, pairs)
@@ -432,8 +446,11 @@ def compare(old: str, new: str) -> ChangeReport:
     facts = Facts(changes, top_added, sections_removed, renamed, added, removed, [],
                   sim, dict(stats), outline_size(d_old), outline_size(d_new),
                   stamp["old"] != stamp["new"])
+    facts.hidden_emails = hid
+    facts.furniture = panel_said(old, new)
     facts.old_kept, facts.new_novel = text_shares(d_old, d_new, pairs, same)
-    old_links, new_links = ({_link_key(u) for u in d.urls} - {""} for d in (d_old, d_new))
+    anchors = _anchors(d_old, d_new)
+    old_links, new_links = ({_link_key(u, anchors) for u in d.urls} - {""} for d in (d_old, d_new))
     facts.links_changed = len(new_links ^ old_links)
     facts.links_added, facts.links_removed = len(new_links - old_links), len(old_links - new_links)
     names = tuple(new_names([c.new or "" for c in changes if c.material and c.kind in ("added", "reworded")],
@@ -456,36 +473,16 @@ def compare(old: str, new: str) -> ChangeReport:
     old_side, owner_name = sides["old"], ctx.owner
     cands = behind_link(one_line_per_list(ctx, [marked(ctx, s, written, lambda t: narrower_before(t, old_side, owner_name))
                                                 for s in cands]), changes, ctx.owner)
-    partial = summary_side(d_old.text, d_new.text)
-    if partial:       # one side is a summary page linking to the policy: say so, and nothing else
-        cands = [summary_statement(partial, ctx.owner, len(d_old.text.split()), len(d_new.text.split()))]
-    elsewhere = None if partial else not_the_policy(old_sentences, new_sentences)
     # a translation keeps next to no sentence as it was: most sentences unchanged, same language
     mostly_kept = stats["unchanged"] * 2 > min(len(old_sentences), len(new_sentences))
-    translated = None if partial or elsewhere or mostly_kept else language_change(old_sentences, new_sentences)
-    if translated:    # the policy in another language: no sentence of one can be looked for in the other
-        partial = "new"
-        cands = [language_statement(ctx.owner, *translated)]
-    if elsewhere:     # one side is another page (a home page, a menu): nothing it lacks was dropped
-        partial = elsewhere
-        cands = [capture_statement(elsewhere, ctx.owner, old_sentences, new_sentences)]
-    held = (_held(d_old, old_sentences), _held(d_new, new_sentences))
-    stub = None if partial else stub_side(*held)
-    if stub:          # one side is a stub (no text, a title, an error page): nothing it lacks was dropped
-        partial = stub
-        cands = [stub_statement(stub, ctx.owner, *held)]
-        facts.links_changed = 0     # its links are the page's, not the policy's
     changed = [(c.kind, (c.old if c.kind == "removed" else c.new) or "") for c in changes if c.kind != "moved"]
-    opening = None if partial else lost_opening(changed, *held)
-    if opening:       # the capture lost (or got back) only the policy's title and opening sentences
-        partial = opening
-        cands = [opening_statement(opening, len(changed))]
-        facts.links_changed = 0     # the lost opening's links
-    ending = None if partial else lost_ending(*held, old, new)
-    if ending:        # the capture stops part-way through the policy (or the whole policy is back)
-        partial = ending[0]
-        cands = [ending_statement(*ending)]
-        facts.links_changed = 0     # the lost part's links
+    page = page_check(_held(d_old, old_sentences), _held(d_new, new_sentences), (d_old.text, d_new.text),
+                      (old, new), ctx.owner, changed, mostly_kept)
+    partial = page.side if page else None
+    if page:          # the captures changed, not the policy: say so, and nothing else
+        cands = [page.statement]
+        if page.page_links:
+            facts.links_changed = 0     # the stub's or the lost part's links
     impacts = {s.impact for s in cands}
     verdict = decide_verdict(facts, cands)
     if partial and verdict in WEIGHTY:
@@ -498,7 +495,6 @@ def compare(old: str, new: str) -> ChangeReport:
         topic_counter["sale"] = 1
     topic_counts = sorted(topic_counter.items(), key=lambda kv: (-kv[1], kv[0]))
     facts.topic_counts = topic_counts
-    identical = old == new
     if verdict != "cosmetic" and not partial and needs_quotes(cands) and not is_rewrite(facts):
         # no rule's statement survived: each change is quoted as it stands, never left untold
         cands = quoted_statements(changes, trivial_of(facts) | told(cands), (added["vendors"], removed["vendors"]),

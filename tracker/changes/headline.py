@@ -44,6 +44,7 @@ from tracker.changes.phrasing import _bare_condition as bare_condition, _verbles
 from tracker.changes.priorities import (HEADLINE_LIMIT, MAX_STATEMENTS, narrow, narrow_right, RANK, reassures, SCOPE_IMPACTS,
                                         standing, tier, valued)
 from tracker.changes.anchors import refers_back
+from tracker.changes.hidden import hidden_said
 from tracker.changes.rules.common import Statement
 from tracker.changes.statements import joined_to_antecedent, scoped, select, tells, untold
 from tracker.changes.summary import Facts
@@ -97,9 +98,10 @@ def cosmetic_headline(f: Facts, identical: bool) -> str:
     """'Cosmetic only: revision date updated', '… 2 link targets changed', 'No change'."""
     if identical:
         return "No change"
-    if f.stats.get("unchanged", 0) and not any(f.changes) and not f.date_stamp_changed and not f.links_changed:
+    if f.stats.get("unchanged", 0) and not any(f.changes) and not f.date_stamp_changed and not f.links_changed \
+            and not f.hidden_emails and not f.furniture:
         return "Cosmetic only: whitespace or formatting"
-    what = []
+    what = [x for x in (hidden_said(f.hidden_emails), f.furniture) if x]
     if f.date_stamp_changed:
         what.append("revision date updated")
     if f.links_changed:

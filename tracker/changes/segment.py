@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from tracker.changes.furniture import drop_furniture
 from tracker.changes.headings import (
     CASE_STEP_RE, GLUED_PREFIX_RE, LIST_RE, STARTERS, glued_inside_name,
     is_caps_heading, is_numbered_heading, is_plain_heading, is_title_line, prev_line, run_in_label,
@@ -645,6 +646,7 @@ def segment(text: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "<!--" in text:
         text = _HTML_COMMENT_RE.sub(" ", text)     # page source ('<!-- show\nhide-->'), never shown
+    text = drop_furniture(text)     # a consent manager's panel, a menu of in-page anchor links
     text = deobfuscate_emails(clean_chars(unwrap(join_split_links(text))))
     text = text.replace("\t", " ")
     head = text[:20000]

@@ -41,6 +41,8 @@ class Facts:
     new_sentences: tuple[str, ...] = ()    # whole-text checks (a promise kept elsewhere)
     old_headings: frozenset[str] = frozenset()    # heading_key of every section title of each side:
     new_headings: frozenset[str] = frozenset()    # a table-of-contents line names one of them
+    hidden_emails: str = ""           # 'old' or 'new': the capture that showed e-mail addresses as placeholders
+    furniture: str = ""               # page furniture one capture holds, said in a cosmetic headline
 
 
 _STOP = set("""about above after again against all also among and any are because been before being
