@@ -469,7 +469,8 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
     kind = kind_of(text) if impact in PROTECTIONS else None
     return (side.holds(text, kind=kind)
             or kind is not None and side.holds(text, SAME_PRACTICE, stemmed=True, kind=kind)
-            or kind is not None and side.holds(text, SAME_PROTECTION, stemmed=True, kind=same_protection(text, kind))
+            or kind is not None and side.holds(text, SAME_PROTECTION, stemmed=True,
+                                               kind=same_protection(text, kind, side.common()))
             or kind is not None and side.contains(text, kind)
             or impact in RIGHTS and kind is not None and side.holds(text, SAME_PRACTICE, stemmed=True,
                                                                    kind=lambda h: bool(_IF_YOU_ASK_RE.search(h)))
@@ -489,12 +490,45 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
             or impact in QUOTED and quoted_gone and not sign(text).polarity and (
                 side.joined().holds(text, SAME_QUOTE, stemmed=True, kind=nothing_new(text, side.common())))
             or impact in QUOTED and quoted_gone and same_pointer(text, side)
+            or (impact in QUOTED or impact in SHARING) and transfer_said(text, side)
             # a short rule said gone that the new text says of its subject by another name
             # ('This Site and Application are not directed to children under 13' <- 'Pinterest is …')
             or quoted_gone and impact not in PROTECTIONS and impact not in SHARING and _predicate_said(text, side)
             or impact == "promise-withdrawn" and kind is not None and quoted_gone and narrowed(text, side, kind)
             or given is not None and given(text)
             or impact in SAME_ACT_CLAIMS and reworded_right(text, side, own))
+
+
+# a business transfer: data passed on when the company is sold, merged or reorganised ('personal
+# information may be transferred to a third party as a result of a sale, acquisition, merger …')
+_BUSINESS_EVENT_RE = re.compile(r"(?i)\b(?:mergers?|acquisitions?|acquired|reorgani[sz]ations?|bankruptcy|insolvency|"
+                                r"divestitures?|change (?:of|in) (?:control|ownership)|sale of (?:all |substantially all |"
+                                r"some |part |a portion |any )?(?:of )?(?:its |our |the |their )?(?:\w+ )?(?:assets|business|"
+                                r"company|stock))\b")
+_PASSED_ON_RE = re.compile(r"(?i)\b(?:transfer\w*|disclos\w*|shar(?:e|es|ed|ing)|sold|sell\w*|assign\w*|passed)\b")
+_DATA_WORD_RE = re.compile(r"(?i)\b(?:information|data)\b")
+_BUSINESS_WORDS = ("merg", "acqui", "reorgani", "bankrupt", "insolven", "divest", "control", "ownership", "sale of")
+
+
+def business_transfer(text: str) -> bool:
+    """Does the sentence say data passes to another when the company is sold, merged or
+    reorganised (_BUSINESS_EVENT_RE, a verb of passing data on and the data)?"""
+    low = text.lower()
+    return any(w in low for w in _BUSINESS_WORDS) and bool(
+        _BUSINESS_EVENT_RE.search(text) and _PASSED_ON_RE.search(text) and _DATA_WORD_RE.search(text))
+
+
+def transfer_said(claim: str, side: Side) -> bool:
+    """Is a business transfer said new (gone) given by a business transfer of side, with the same
+    negations, lacking nothing news-bearing but the events it lists ('… as a result of a sale,
+    acquisition, merger, reorganization or other transfer involving Fitbit' <- 'in the event of a
+    reorganization, merger, or sale we may transfer any and all personal information we collect to
+    the relevant third party')? Which events a policy lists is no news: the practice is the same."""
+    if not business_transfer(claim):
+        return False
+    polarity = sign(claim).polarity
+    lacks_no_news = nothing_new(_BUSINESS_EVENT_RE.sub(" ", claim), side.common())
+    return any(business_transfer(h) and sign(h).polarity == polarity and lacks_no_news(h) for h in side.sentences)
 
 
 # a right given as what follows when the user acts ('If you enable a browser-based opt-out preference signal …,
@@ -849,15 +883,18 @@ _FAMILY_RE = re.compile(r"(?i)\b(?:corporate family|family of companies|group co
                         r"businesses within)\b")
 
 
-def same_protection(claim: str, kind: Callable[[str], bool]) -> Callable[[str], bool]:
+def same_protection(claim: str, kind: Callable[[str], bool], common: frozenset[str] = frozenset()) -> Callable[[str], bool]:
     """The test a sentence of the other side must pass to state the promise or right a claim
     calls new or gone in fewer of its words: a protection of the same kind, lacking no recipient,
     purpose, kind of data, control, number or name, and giving every right the claim gives
     ('you can edit your preferences at any time' is held by '… provided that you can edit your
     marketing preferences at any time'; 'you can request deletion of your data' is not held by
-    'you can request a copy of your data')."""
+    'you can request a copy of your data'). common: the words of the other side's company and
+    service names (Side.common), no news a restatement must repeat ('Depending on where you live
+    and the Hearst Service you have interacted with, you may exercise your right …' <- 'Depending
+    on where you live, you may also exercise your right …')."""
     from tracker.changes.rules.rights import _RIGHT_OBJECT_RE
-    lacks_no_news = _lacks_no_news(claim, share_verbs=False)
+    lacks_no_news = _lacks_no_news(claim, share_verbs=False, common=common)
     # the right's own words, stemmed: 'correct your account information' is not 'update the photo'
     rights = {_stem(w.lower()) for w in _RIGHT_OBJECT_RE.findall(claim)}
     acts = _acts(claim)

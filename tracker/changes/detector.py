@@ -26,7 +26,7 @@ from tracker.changes.quoted import needs_quotes, quoted_statements, told
 from tracker.changes.phrasing import is_scraped_run
 from tracker.changes.layout import LayoutOnly, stream
 from tracker.changes.corroborate import corroborated, protection_kinds, said_before, Side
-from tracker.changes.rules.common import Context
+from tracker.changes.rules.common import Context, Statement
 from tracker.changes.rules.promises import _promise
 from tracker.changes.statements import candidates
 from tracker.changes.anchors import one_line_per_list
@@ -464,10 +464,10 @@ def compare(old: str, new: str) -> ChangeReport:
     facts.old_headings, facts.new_headings = (frozenset(heading_key(x.title) for x in d.sections if x.title)
                                               for d in (d_old, d_new))
     sides = {"old": Side(old_sentences), "new": Side(new_sentences)}     # each side indexed once
+    given = {"old": right_given(old_sentences + _right_titles(d_old), before=True),
+             "new": right_given(new_sentences + _right_titles(d_new))}
     cands = corroborated(publishable(candidates(ctx), ctx), changes, old_sentences, new_sentences,
-                         protection_kinds(lambda t: _promise(ctx, t)),
-                         {"old": right_given(old_sentences + _right_titles(d_old), before=True),
-                          "new": right_given(new_sentences + _right_titles(d_new))},
+                         protection_kinds(lambda t: _promise(ctx, t)), given,
                          ctx.owner, sides, {"old": d_old.clean, "new": d_new.clean})
     written = said_before(sides["old"], sides["new"], ctx.owner)
     old_side, owner_name = sides["old"], ctx.owner
@@ -498,7 +498,8 @@ def compare(old: str, new: str) -> ChangeReport:
     if verdict != "cosmetic" and not partial and needs_quotes(cands) and not is_rewrite(facts):
         # no rule's statement survived: each change is quoted as it stands, never left untold
         cands = quoted_statements(changes, trivial_of(facts) | told(cands), (added["vendors"], removed["vendors"]),
-                                  f"{old}\n{new}") + cands
+                                  f"{old}\n{new}", _corroborating(changes, old_sentences, new_sentences, ctx.owner, sides,
+                                                                   {"old": d_old.clean, "new": d_new.clean})) + cands
     statements, headline = summarise(facts, verdict, cands, identical, is_rewrite(facts) and not partial,
                                      ctx.salient)
     if verdict in WEIGHTY and statements and all(s.impact == "pointer" for s in statements):
@@ -525,6 +526,33 @@ def compare(old: str, new: str) -> ChangeReport:
         vendor_roles=vendor_roles(sorted({*added["vendors"], *removed["vendors"]}), old, new),
         links_changed=facts.links_changed,
     )
+
+
+def _corroborating(changes: list[Change], old_sentences: list[str], new_sentences: list[str], owner: str,
+                   sides: dict[str, Side], pages: dict[str, str]) -> Callable[[Statement], Statement | None]:
+    """The check a quoted sentence said new or gone passes before it is published: the claim check
+    every rule's statement passed (corroborate.corroborated) as it reads a sentence, not a right or
+    promise in other words ('Now says: “You can request that we delete your Personal Information
+    …”' beside an old right to delete 'additional account information' quotes a widened right
+    truly), the statement as it stands, restated, or None when the other text still says the
+    sentence. A quote naming what the other text never writes is news whatever else it shares
+    ('NYTimes.com is currently using and has contracted with WebTrends, a third party, to track …'
+    beside the same sentence on Omniture)."""
+
+    def no_kind(_: str) -> None:
+        return None
+
+    def check(s: Statement) -> Statement | None:
+        kept = corroborated([s], changes, old_sentences, new_sentences, no_kind, None, owner, sides, pages)
+        if kept:
+            return kept[0]
+        claim, other = (s.new, pages["old"]) if s.new else (s.old or "", pages["new"])
+        return s if any(name not in other for name in _QUOTED_NAME_RE.findall(claim or "")) else None
+    return check
+
+
+# a name in a quoted sentence: a capitalised word not opening it ('WebTrends', 'Omniture')
+_QUOTED_NAME_RE = re.compile(r"(?<=[\w,;:)] )[A-Z][\w'-]+")
 
 
 # verdicts a report must justify by a statement about the policy's practices, not its links

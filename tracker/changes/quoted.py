@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 
 from tracker.changes.phrasing import has_verb, is_page_chrome
 from tracker.changes.publishable import glued_item, holed
+from tracker.changes.report import Change
 from tracker.changes.rules.common import Statement, _editors_note, _stamp_only, _topic
 from tracker.changes.verdict import is_caption
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
-    from tracker.changes.report import Change
 
 # one edit of a word diff: (tag, i1, i2, j1, j2), as difflib.SequenceMatcher.get_opcodes gives it
 Op = tuple[str, int, int, int, int]
@@ -95,18 +95,32 @@ def told(cands: Iterable[Statement]) -> set[int]:
 
 
 def quoted_statements(changes: list[Change], skip: set[int] | frozenset[int],
-                      parties: tuple[list[str], list[str]] = ([], []), raw: str = "") -> list[Statement]:
+                      parties: tuple[list[str], list[str]] = ([], []), raw: str = "",
+                      check: Callable[[Statement], Statement | None] = lambda s: s) -> list[Statement]:
     """A plain statement for each change a reader must hear of: third parties named or no longer
     named (parties: added, removed, as tracker.changes.entities found them in the texts), then
     material changes, then the others; skip: the changes that alter no meaning
-    (tracker.changes.trivial); raw: both texts as captured, where a party's heading is found."""
+    (tracker.changes.trivial); raw: both texts as captured, where a party's heading is found;
+    check: a quote's claim looked for in the other text (tracker.changes.corroborate), None when
+    that text still says it ('No longer says: “If you have any questions, you can contact us at
+    privacy@…”' when the new text says 'If you have any questions or complaints …, please contact
+    privacy@…'): a sentence said new or gone is quoted only when it is."""
     order = sorted((k for k, c in enumerate(changes) if k not in skip and _quotable(c)),
                    key=lambda k: (not changes[k].material, k))
     named = [[n for n in names if _named_in_policy(n, changes, skip, raw)] for names in parties]
     out = [s for s in (_parties("Now names", named[0]), _parties("No longer names", named[1])) if s]
+    paired: set[int] = set()      # the other halves of rewordings told as one
     for k in order:
         c = changes[k]
+        if k in paired:
+            continue
         s = _statement(c, k)
+        if s and c.kind != "reworded" and check(s) is None:
+            # the other text still says it: told as the rewording it is, when its other half is at hand
+            j = _other_half(k, changes, skip)
+            s = _reworded(_joined(c, changes[j]), k) if j is not None else None
+            if s is not None and j is not None:
+                paired.add(j)
         if s and not any(s.text == o.text for o in out):
             out.append(s)
         if len(out) >= MAX_QUOTED:
@@ -189,6 +203,28 @@ def _says(text: str) -> bool:
     """A sentence, not an item of a list: a verb and enough words to hold a clause."""
     n = len(text.split())
     return n >= SENTENCE_WORDS and (has_verb(text) or n >= ITEM_WORDS)
+
+
+# share of a refuted quote's stems its other half, an unpaired sentence of the other kind in its
+# section, must hold to be said as its rewording (corroborate.REWORDED_PAIR's looser sibling)
+OTHER_HALF = 0.5
+
+
+def _other_half(k: int, changes: list[Change], skip: set[int] | frozenset[int]) -> int | None:
+    """The added (removed) sentence of removed (added) change k's section most like it
+    (corroborate._counterpart), when it holds OTHER_HALF of its stems and is no trivial change."""
+    from tracker.changes.corroborate import _counterpart, _overlap, sign
+    j = _counterpart(k, changes)
+    if j is None or j in skip:
+        return None
+    texts = [(c.new if c.kind == "added" else c.old) or "" for c in (changes[k], changes[j])]
+    return j if _overlap(sign(texts[0]), sign(texts[1])) >= OTHER_HALF else None
+
+
+def _joined(c: Change, d: Change) -> Change:
+    """A removed and an added sentence as one rewording."""
+    removed, added = (c, d) if c.kind == "removed" else (d, c)
+    return Change("reworded", c.section, removed.old, added.new, c.topics, c.material or d.material)
 
 
 def _statement(c: Change, k: int) -> Statement | None:

@@ -131,7 +131,7 @@ def rights_statements(ctx: Context) -> list[Statement]:
         elif c.kind in ("removed", "reworded") and _RIGHT_RE.search(o) and not _RIGHT_RE.search(n):
             if c.kind == "removed" and rights_now is None:
                 rights_now = _new_texts(ctx, lambda t: bool(_RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t)
-                                                             or _MANAGE_RE.search(t)))
+                                                             or _MANAGE_RE.search(t) or _recourse(t)))
             kept = rights_now if c.kind == "removed" and rights_now else []
             if kept and (_restated(o, kept) or _same_control(o, kept) or _same_rights(o, kept)):
                 continue                  # the right is still stated, in other words
@@ -204,9 +204,45 @@ _ANY_RIGHT_RE = Prefiltered(re.compile(r"(?i)\bright to\b|\b(?:may|can) (?:also 
                            r"delete|review|download|export|opt)\b"), ("right", "request", "you"))   # every match holds one
 
 
-def _right_objects(text: str) -> set[str]:
-    """The rights a sentence gives, one key per right whatever its wording."""
-    return {_RIGHT_FAMILY.get(k, k) for k in (m.lower()[:5] for m in _RIGHT_OBJECT_RE.findall(text))}
+def _right_objects(text: str, to_user: bool = True) -> set[str]:
+    """The rights a sentence gives, one key per right whatever its wording (the rights a law gives
+    as one, _recourse, among them; to_user: only when the sentence speaks to the user)."""
+    return {_RIGHT_FAMILY.get(k, k) for k in (m.lower()[:5] for m in _RIGHT_OBJECT_RE.findall(text))} \
+        | _recourse(text, to_user)
+
+
+# the rights a privacy law gives as one, whatever their wording, one key each: to appeal the company's
+# decision on a request ('you may appeal our decision', 'contact us if you disagree with our
+# decision'), to complain to an authority ('lodge a complaint with your DPA', 'complain to the
+# Information Commissioner's Office') and to limit the use of sensitive personal information ('the
+# right to opt-in, opt-out, or limit the use … of "sensitive" personal information' = 'Right to
+# Limit Processing of Sensitive Personal Information'). One right each, not one per feature: given
+# once, it is given for all
+_RECOURSE: dict[str, "re.Pattern[str]"] = {
+    "sensitive": re.compile(r"(?i)\blimit\w* (?:the |our |its |how we )?(?:\w+ ){0,2}?(?:use|uses|processing|process|"
+                            r"disclosure|sharing)\b[^.;]{0,60}?\bsensitive\b|\bright to limit\b[^.;]{0,60}?\bsensitive\b"),
+    "appeal": re.compile(r"(?i)\bappeal(?:s|ed)?\b|\bdisagree\w* with (?:our|the|this|that|its|any) (?:\w+ )?(?:decision|response|"
+                         r"determination|denial)|\b(?:contest|challenge) (?:our|the|this|that|its|any) (?:\w+ )?"
+                         r"(?:decision|response|determination|denial)"),
+    "complaint": re.compile(r"(?i)\bcomplain\w*\b[^.;]{0,80}?(?:\bauthorit\w*|\bregulator\w*|\bcommissioner\w*|"
+                            r"\bsupervis\w*|\bombuds\w*|\battorneys? general\b|\bICO\b|\bDPA\b|\bCNIL\b)"),
+}
+# a recourse is the user's when the sentence speaks to them ('you', 'your'), not a company's
+# commitment to a panel of authorities ('… cooperate with the panel … with regard to unresolved complaints')
+# 'opt out' = 'opt-out' = 'optout' beside a right of _RECOURSE ('the right to opt-in, opt-out, or limit the use … of
+# sensitive personal information'); elsewhere an opt-out is one per feature, told apart by its object
+_OPT_OUT = {"opt o": "opt-o", "optou": "opt-o"}
+_TO_USER_RE = re.compile(r"(?i)\byou(?:r)?\b")
+_RECOURSE_WORDS = ("appeal", "disagree", "complain", "contest", "challenge", "sensitive")     # every match holds one
+
+
+def _recourse(text: str, to_user: bool = True) -> set[str]:
+    """The rights of _RECOURSE a sentence gives, by key; to_user: only when it speaks to the user
+    (a sentence read as a right already needs no such sign)."""
+    low = text.lower()
+    if not any(w in low for w in _RECOURSE_WORDS) or to_user and not _TO_USER_RE.search(text):
+        return set()
+    return {key for key, rx in _RECOURSE.items() if rx.search(text)}
 
 
 def _same_rights(text: str, elsewhere: list[str]) -> bool:
@@ -239,11 +275,20 @@ def right_given(sentences: Sequence[str], before: bool = False) -> Callable[[str
     found once."""
     rights: list[str] | None = None
     objects: set[str] = set()      # every right those sentences give (_same_rights), gathered once
+    recourses: set[str] | None = None      # every right any sentence gives, a recourse among them, gathered once
 
     def given(text: str) -> bool:
-        nonlocal rights
+        nonlocal rights, recourses
         if not (_RIGHT_RE.search(text) or _ANY_RIGHT_RE.search(text)):
             return False
+        if _recourse(text, to_user=False):
+            # an appeal, a complaint to an authority or the limit on sensitive data is one right, however
+            # worded and in whatever sentence: given there with every other right the sentence gives,
+            # it is neither new nor gone
+            if recourses is None:
+                recourses = set().union(*(_right_objects(t, to_user=not (_RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t)))
+                                          for t in sentences if _recourse(t) or _RIGHT_RE.search(t) or _ANY_RIGHT_RE.search(t)))
+            return {_OPT_OUT.get(k, k) for k in _right_objects(text, to_user=False)} <= {_OPT_OUT.get(k, k) for k in recourses}
         if before and (not _DATA_RIGHT_RE.search(text) or _CONTROL_WORDS_RE.search(text)):
             return False
         if rights is None:
