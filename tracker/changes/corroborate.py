@@ -78,7 +78,7 @@ SAID_BEFORE = 0.5
 SAID_BEFORE_JOINED = 0.6
 # any other sentence quoted as gone ('No longer says: …'): most of its stemmed words in one
 # sentence of the new side, lacking nothing news-bearing, is still said
-QUOTED = frozenset({"reworded", "practice-changed", "collection-widened", "retention-stated", "children-rule"})
+QUOTED = frozenset({"reworded", "practice-changed", "collection-widened", "ai-use", "retention-stated", "children-rule"})
 SAME_QUOTE = 0.7
 
 _WORD_RE = re.compile(r"[a-z][a-z'-]+")      # two letters and up: 'EU', 'UK' and 'IP' tell sentences apart

@@ -600,11 +600,64 @@ def _fallback(statements: list[Statement], f: Facts, verdict: str, lead: str) ->
         cut = first_clause(compact(_strip_was(full)), HEADLINE_LIMIT - len(lead))
         if cut and not _fragment(s, cut) and not _lost_news(s, full, cut):
             return _led(lead, cut)
+    for s in _lead_order(statements):
+        swapped = _names_swapped(s, f, lead)
+        if swapped:
+            return swapped         # 'Now names JAMS instead of NAM: “You may contact JAMS, …”', not 'Rewords 1 sentence'
     counted = changed_sentences_headline(f.changes, trivial_of(f), _TOPIC_WORDS)
     if verdict == "major":        # the bare 'Rewrites its policy' tells a reader nothing of the rewrite's size
         size = _WHERE_RE.sub("", counted)       # a rewrite is about no one topic or section
         return f"Rewrites its policy: {size[:1].lower()}{size[1:]}"
     return counted
+
+
+# the small words around a swapped name ('or Acoustic' -> ', or Braze'): not part of it
+_SWAP_GLUE_RE = re.compile(r"^(?:(?:and|or|the|a|an|by|with|to|at|from|of)\s+)+|[\s,;:.]+$|^[\s,;:.]+")
+SWAP_NAME_WORDS = 4       # a name runs to four words ('Amazon Simple Email Service'); longer, it is a clause
+
+
+def _swap_name(words: str) -> str | None:
+    """words as a name (a short run of capitalised words, the glue around it dropped), else None."""
+    name = _SWAP_GLUE_RE.sub("", _SWAP_GLUE_RE.sub("", words.strip()))
+    parts = name.split()
+    ok = 0 < len(parts) <= SWAP_NAME_WORDS and parts[0][:1].isupper() and all(
+        w[:1].isupper() or w.lower() in ("of", "and", "for", "&") for w in parts)
+    return name if ok else None
+
+
+def _inside_name(text: str, name: str) -> bool:
+    """Is name (where text first writes it) a part of a longer name, a capitalised word right
+    before or after it ('Facebook Privacy Policy' for 'Privacy')?"""
+    at = text.find(name)
+    if at < 0:
+        return True
+    before, after = text[:at].split()[-1:], text[at + len(name):].split()[:1]
+    return any(w[:1].isupper() and w[-1:].isalnum() for w in before) or any(w[:1].isupper() for w in after)
+
+
+def _names_swapped(s: Statement, f: Facts, lead: str) -> str | None:
+    """A statement of one reworded sentence whose only edit puts one name for another (NAM ->
+    JAMS as the dispute resolution provider), said as the swap with as much of the sentence as
+    fits: what changed, where a count of reworded sentences says nothing."""
+    if len(s.changes) != 1 or s.changes[0] >= len(f.changes):
+        return None
+    c = f.changes[s.changes[0]]
+    if c.kind != "reworded" or not c.old or not c.new:
+        return None
+    from tracker.changes.verdict import delta_words, word_diff
+    if sum(1 for op, t in word_diff(c.old, c.new) if op == "+" and re.search(r"\w", t)) != 1:
+        return None               # one edit only: two are a rewording the count says better
+    gone, came = (_swap_name(x) for x in delta_words(c.old, c.new))
+    if not gone or not came or gone.lower() == came.lower() or _inside_name(c.new, came) or _inside_name(c.old, gone):
+        return None               # 'Facebook Privacy Policy' for 'Facebook Data Policy': a word of one name
+    head = _led(lead, f"Now names {came} instead of {gone}")
+    if len(head) > HEADLINE_LIMIT:
+        return None
+    role = re.search(re.escape(came) + r",\s+((?:its|our|the)\s[^,;()]{5,70}?),", s.text)
+    if role and len(f"{head} as {role.group(1)}") <= HEADLINE_LIMIT:
+        return f"{head} as {role.group(1)}"       # '… as its U.S.-based alternative dispute resolution provider'
+    whole = compact(_strip_was(s.text))
+    return f"{head}: “{whole}”" if came in whole and len(head) + len(whole) + 4 <= HEADLINE_LIMIT else head
 
 
 # where a count of changed sentences says they are: ' about security', ' in “Your choices”'

@@ -17,6 +17,7 @@ IMPACTS: tuple[tuple[str, str], ...] = (
     ("right-removed", "the user loses a way to control their data"),
     ("consent-weakened", "opt-in became opt-out, or 'will' became 'may' in a commitment"),
     ("no-sale-promise", "a new promise not to sell or rent data: the commitment readers look for first"),
+    ("ai-training", "the user's data now trains or builds AI models: a purpose they never gave it for, often for other products"),
     ("consent-required", "the user is now asked before data is collected (opt-in instead of implied consent)"),
     ("right-added", "the user gains a right or a control"),
     ("promise-added", "a new commitment limits what the company does"),
@@ -30,6 +31,7 @@ IMPACTS: tuple[tuple[str, str], ...] = (
     ("sensitive-collected", "a kind of data users guard most (ID documents, birth date, biometrics, precise location) newly collected"),
     ("sharing-widened", "data now goes to more parties or for more purposes"),
     ("sources-widened", "data now also comes from others about the user (partners, advertisers, data brokers, public sources)"),
+    ("ai-use", "AI tools or an AI provider now handle the user's data (a chatbot answers requests, recordings transcribed by AI)"),
     ("collection-widened", "more data is collected or used for more purposes"),
     ("sharing-narrowed", "a sharing or use statement was dropped"),
     ("retention-changed", "how long data is kept changed (old and new value of one practice)"),
@@ -67,7 +69,9 @@ TRAILING = frozenset({"law-cited", "section-added", "section-removed", "scope-li
 # promises and rights gained, the legal bases relied on, a whom-to-turn-to office, how long data
 # is kept and a value of one practice changed (an age threshold 13 -> 16, a deadline) come next,
 # before any statement merely carrying new names
-COMMITMENTS = frozenset({"scope-changed", "no-sale-promise", "consent-required", "right-added", "promise-added", "basis-stated", "office-named",
+# (data newly put to train AI is told with them: a new purpose of the weight of a reversed
+# promise, which readers ask about first, never after a rewording or a list of new names)
+COMMITMENTS = frozenset({"ai-training", "scope-changed", "no-sale-promise", "consent-required", "right-added", "promise-added", "basis-stated", "office-named",
                          "retention-changed", "value-changed"})
 
 
@@ -310,7 +314,7 @@ def section_audience(title: str) -> str | None:
 SUBSTANTIVE_IMPACTS = frozenset({"sale-reversal", "promise-withdrawn", "promise-narrowed", "right-removed", "consent-weakened",
                                  "sharing-widened", "new-recipient", "retention-changed", "right-added",
                                  "promise-added", "no-sale-promise", "transfer-basis", "transfer-swap", "consent-required",
-                                 "sensitive-collected"})
+                                 "sensitive-collected", "ai-training"})
 # levels that alone make a change `major`
 MAJOR_IMPACTS = frozenset({"sale-reversal"})
 

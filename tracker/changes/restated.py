@@ -151,7 +151,7 @@ def value_elsewhere(claim: str, other: Side, own: Side) -> tuple[str, str, str] 
     return found[0] if len(found) == 1 else None
 
 
-QUOTED_VALUES = frozenset({"reworded", "practice-changed", "collection-widened", "children-rule", "retention-stated"})
+QUOTED_VALUES = frozenset({"reworded", "practice-changed", "collection-widened", "ai-use", "children-rule", "retention-stated"})
 
 
 def value_restated(s: Statement, c: Change, sides: dict[str, Side], owner: str) -> Statement | None:

@@ -27,6 +27,7 @@ from tracker.changes.rules.retention import retention_statements
 from tracker.changes.rules.scope import scope_statements
 from tracker.changes.rules.rights import rights_statements
 from tracker.changes.rules.sharing import law_statements, named_statements, recipient_statements, sharing_statements, transfer_statements
+from tracker.changes.rules.ai import ai_statements
 from tracker.changes.rules.structure import pointer_statements, reworded_statements, section_statements
 
 PER_IMPACT = 2
@@ -35,7 +36,7 @@ PER_IMPACT = 2
 RULES: tuple[Callable[[Context], list[Statement]], ...] = (
     promise_statements, narrowed_promises, scope_statements, consent_statements, consent_required_statements, value_statements, transfer_statements, rights_statements,
     signal_statements,
-    recipient_statements, law_statements, children_statements, named_statements, sharing_statements, retention_statements, practice_statements, contact_statements,
+    ai_statements, recipient_statements, law_statements, children_statements, named_statements, sharing_statements, retention_statements, practice_statements, contact_statements,
     section_statements, pointer_statements, reworded_statements,
 )
 
@@ -93,7 +94,8 @@ def cover(out: list[Statement], candidates: list[Statement], must: tuple[str, ..
 
 
 # levels of a practice new to this version that a control can be over
-_CONTROLLED_LEVELS = frozenset({"sensitive-collected", "sharing-widened", "sources-widened", "collection-widened", "new-recipient"})
+_CONTROLLED_LEVELS = frozenset({"sensitive-collected", "sharing-widened", "sources-widened", "collection-widened", "ai-use",
+                                "new-recipient"})
 # the kinds of data or tracking a control is over: a right and a new practice sharing one of these
 # are about the same thing ('opt out of location services' / 'collects location data')
 _CONTROLLED_OBJECTS = frozenset("location geolocation gps cookies cookie contacts photos camera microphone biometric biometrics "
@@ -432,7 +434,7 @@ def _chrome(ctx: Context, s: Statement) -> bool:
 
 
 _EDGE_FUNCTION_WORDS = frozenset("and or the of for to & a an in on at by with".split())
-_LOOSE_IMPACTS = frozenset({"reworded", "practice-changed", "named-party", "collection-widened"})
+_LOOSE_IMPACTS = frozenset({"reworded", "practice-changed", "named-party", "collection-widened", "ai-use"})
 
 
 # levels whose statements say what they are by their own words ('Adds a link …', a heading, a

@@ -102,6 +102,10 @@ def is_trivial(c: "Change") -> bool:
         return True                       # (an abbreviation spelled out, a British spelling, a doubled word)
     if _placeholders_only(c.old, c.new):
         return True                       # addresses shown as '[email protected]' on one side, as scraped
+    if _without_references(c.old) == _without_references(c.new):
+        return True                       # 'as provided in Section 15' -> 'Section 14': a cross-reference renumbered
+    if _unspaced(c.old) == _unspaced(c.new):
+        return True                       # 'LLC4235 Redwood AvenueLos' -> 'LLC 4235 Redwood Avenue Los': spaces only
     if _without_copyright_years(c.old) == _without_copyright_years(c.new):
         return True                       # 'TM & © 2017 Target Brands' -> '© 2018' inside a run of page chrome
     return _trivial_edit(*delta_words(c.old, c.new))
@@ -109,6 +113,30 @@ def is_trivial(c: "Change") -> bool:
 
 # a copyright notice's years ('© 2017', 'Copyright 1999, 2000, 2010', '(c) 2004-2018')
 _COPYRIGHT_YEARS_RE = re.compile(r"(?i)(?:©|\(c\)|\bcopyright\b)(?:\s*(?:©|\(c\)))?[\s,]*(?:(?:19|20)\d{2}\b(?:\s*[-–,]\s*)?)+")
+
+
+# a cross-reference to a part of the document by its number ('Section 15', 'section 4.2',
+# 'paragraph 3(b)'): renumbered when a section is added or dropped elsewhere, which the
+# section rules state. A law's article or paragraph ('Art. 6(1)(f) GDPR', '§ 25 TDDDG', 'Section
+# 1798.100 of the CCPA') is not one: it names a legal basis or a right
+_REFERENCE_RE = re.compile(r"(?i)\b(sections?|parts?|chapters?|paragraphs?|clauses?)\s+\d{1,3}(?:\.\d{1,3})*(?:\s?\([a-z0-9]\))?"
+                           r"(?![\w.]*\s*(?:of|GDPR|CCPA|DSGVO|UK|EU)\b)")
+
+
+def _without_references(text: str) -> str:
+    """text with every numbered cross-reference to a part of the document made the same."""
+    return " ".join(_REFERENCE_RE.sub(lambda m: m.group(1) + " N", text).split())
+
+
+# an outline number opening a sentence ('3.2.1 ', '2. ', '(b) ', never '16 year olds'): renumbered when an item is put in
+# or taken out before it
+_OUTLINE_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|\([a-z0-9]{1,3}\)|[a-z]\))\s+(?=[A-Z])")
+
+
+def _unspaced(text: str) -> str:
+    """text without its opening outline number and with no spaces: what a scrape that lost or
+    added a space, or an item renumbered, leaves the same."""
+    return re.sub(r"\s+", "", _OUTLINE_RE.sub("", text))
 
 
 def _without_copyright_years(text: str) -> str:

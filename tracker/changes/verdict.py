@@ -390,30 +390,18 @@ def withdraws_no_sale(cands: "Sequence[Statement]", new_sentences: "Sequence[str
     return bool(gone - kept)
 
 
-# data used to train AI or machine-learning models: 'training models', 'train our AI', 'including
-# training and improving artificial intelligence and machine learning technologies'
-_AI_TRAINING_RE = re.compile(r"(?i)\btrain(?:s|ed|ing)?\b(?:\W+[\w-]+){0,6}?\W+(?:models?|AI|artificial intelligence|"
-                             r"machine[- ]learning|algorithms?|LLMs?)\b|\b(?:models?|AI|artificial intelligence|"
-                             r"machine[- ]learning|LLMs?)\b(?:\W+[\w-]+){0,4}?\W+(?:are |is )?train(?:s|ed|ing)?\b")
-# a sentence that denies the use ('we do not use your content to train models') promises, it does not
-# widen; one that trains only on data made anonymous first names no one
-_DENIES_RE = re.compile(r"(?i)\b(?:not|never|no)\b|n['’]t\b|\b(?:anonymi[sz]ed|de-?identified|aggregated|pseudonymi[sz]ed)\b")
-# what the trained models learn from: the user's data or content
-_USER_DATA_RE = re.compile(r"(?i)\b(?:personal (?:data|information)|your (?:\w+ )?(?:data|information|content|inputs?|"
-                           r"prompts?|conversations?|messages?)|user (?:data|content)|(?:data|information|content) "
-                           r"(?:you|users|customers))\b")
-
-
 def starts_ai_training(changes: "Sequence[Change]", old_sentences: "Sequence[str]") -> bool:
     """Does a new or reworded sentence say, for the first time in the policy, that the user's
     data trains AI or machine-learning models? A new use of that weight is `major`, like wide
-    new sharing: what the user gave for one service now shapes products trained on it."""
+    new sharing: what the user gave for one service now shapes products trained on it. A denial
+    ('we do not use your content to train models') and data made anonymous first are no such
+    use; a control over it ('you can opt out of model training') says the use exists, in the new
+    text or the old (tracker.changes.rules.ai)."""
+    from tracker.changes.rules.ai import TRAINS_RE, affirms, trains_on_user_data
     new = [c.new for c in changes if c.kind in ("added", "reworded") and c.new and c.material
-           and _AI_TRAINING_RE.search(c.new) and not _DENIES_RE.search(c.new)
-           and not (c.old and _AI_TRAINING_RE.search(c.old))]
-    if not any(_USER_DATA_RE.search(t) for t in new):
-        return False
-    return not any(_AI_TRAINING_RE.search(t) for t in old_sentences)
+           and trains_on_user_data(c.new, develops=False, controls=True)
+           and not (c.old and affirms(c.old, TRAINS_RE, controls=True))]
+    return bool(new) and not any(TRAINS_RE.search(t) and affirms(t, TRAINS_RE, controls=True) for t in old_sentences)
 
 
 # how to reach the company: an e-mail (or the anti-spam placeholder shown in its place), a link, a
