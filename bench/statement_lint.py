@@ -22,7 +22,8 @@ small function registered in CHECKS, with the reason a reader objects to what it
 - debris: what a scrape or a seam of quotes leaves in a line: a list marker inside it ("Examples:
   * Google collects …"), a small word doubled ("of of"), an address split at its "@" ("(was: team
   @chayn.co)"), two labels stacked ("Now names CMP: New: …"), a clause stopped on its auxiliary
-  ("… Comcast will");
+  ("… Comcast will"), a name said to be itself ("Acme is Acme S.p.A.", who "we" are put in the
+  third person);
 - verbless-headline: a headline that is a list item, a noun and what qualifies it with no verb
   ("Information obtained from third parties on your interests");
 - glued-heading also finds a heading joined by 'and' before the company as subject ("Retention and
@@ -160,6 +161,8 @@ def redline(line: str, headline: bool) -> bool:
 # auxiliary ('… another company, Comcast will')
 _DEBRIS_RE = re.compile(r"(?:^|\s)[*•]\s|(?i:\b(of|to|the|a|an|and|or|for|in|on|by|with|from|at)\s+\1\b)|"
                         r"\w\s@\w|^(?!Rewrit)[A-Z][^:]{0,40}: (?:New|Adds|No longer says|Drops)[^:]{0,20}: |"
+                        # a name said to be itself: who "we" are put in the third person ('Acme is Acme S.p.A.')
+                        r"\b(?P<name>[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,3}) (?:is|are) (?:now )?(?P=name)\b|"
                         # ('and it never will' is a whole clause)
                         r"(?i:(?<!never )(?<!not )(?<!always )\b(?:will|would|may|might|can|could|shall|should|must)\s*$)")
 

@@ -621,6 +621,37 @@ def _salient_terms(changes: list[Change], added: dict[str, list[str]], removed: 
 
 
 def _owner_name(owner: tuple[str | None, str | None], text: str = "") -> str:
+    """The company as a sentence subject (_bare_owner_name), with the article its text always
+    writes before it ('The Register')."""
+    name = _bare_owner_name(owner, text)
+    return name if name == "The company" else _with_article(name, text)
+
+
+# a name takes 'The' when the text writes it before this share of the name's mentions, or more
+_ARTICLE_SHARE = 2 / 3
+# ... and at least this many times: one 'the Acme team' says nothing of the name
+_ARTICLE_MIN = 2
+
+
+def _with_article(name: str, text: str) -> str:
+    """'The Register' for 'Register', a name of one word, when the text writes 'the' or 'The'
+    before nearly every mention of the name alone ('The Register ("The Register", "we")'); the
+    name as it is when the text also calls itself by the bare name ('“Guardian”, “we”' beside
+    'the Guardian') or the article is a longer name's ('the Paramount Services')."""
+    if " " in name or not text:
+        return name               # 'New York Times now uses …' reads as a headline; 'Register does not …' does not
+    # the name alone, not a word of a longer name ('the Paramount Services', 'The Hearst Corporation');
+    # the literal name leads the pattern, so the scan of a long text is fast
+    starts = [m.start() for m in re.finditer(rf"{re.escape(name)}(?![\w'’-]| [A-Z0-9])", text)
+              if not m.start() or not re.match(r"[\w'’-]", text[m.start() - 1])]
+    mentions = len(starts)
+    articled = sum(text[max(0, at - 4):at] in ("the ", "The ") for at in starts)
+    if articled >= _ARTICLE_MIN and articled >= _ARTICLE_SHARE * mentions:
+        return f"The {name}"
+    return name
+
+
+def _bare_owner_name(owner: tuple[str | None, str | None], text: str = "") -> str:
     """The company as a sentence subject: its vendor name, the name the text spells its site's
     name out as ('Washington Post' for washpost.com, 'New York Times' for nytimes.com),
     its site's name, or 'The company'."""
@@ -632,7 +663,8 @@ def _owner_name(owner: tuple[str | None, str | None], text: str = "") -> str:
         if written and not written.isupper():
             return written                # the text writes it so ('Intuit', 'LinkedIn')
         # in capitals only, it may be a heading's or a menu's: the name spelled out comes first
-        return _spelled_out(label, text) or written or _name_inside(label, text) or label.capitalize()  # 'SMUD'
+        return _spelled_out(label, text) or written or _name_inside(label, text) or _in_lower_case(label, text) \
+            or label.capitalize()  # 'SMUD'
     return "The company"
 
 
@@ -643,7 +675,7 @@ _INSIDE_MIN_TIMES = 3
 _INSIDE_MIN_LEN = 4
 # a name is written capitalised this many times as often as in lower case
 _NAME_OVER_NOUN = 3
-_CAP_WORD_RE = re.compile(r"(?<![@./\w-])[A-Z][a-z]*[A-Za-z](?![\w@-]|\.[a-z])")
+_CAP_WORD_RE = re.compile(r"(?<![@./\w'’-])[A-Z][a-z]*[A-Za-z](?![\w@-]|\.[a-z])")
 
 
 def _name_inside(label: str, text: str) -> str | None:
@@ -673,11 +705,20 @@ def _in_prose(text: str, at: int) -> bool:
     return bool(re.search(r"\b[a-z]{3,}\b", text[start:end if end != -1 else len(text)]))
 
 
+def _in_lower_case(label: str, text: str) -> str | None:
+    """The site's name as a brand in lower case of two words writes it in prose ('dmg media' for
+    dmgmedia.co.uk), never 'Dmgmedia', a word the text does not hold; None when it is not written."""
+    word = r"(?<![@./\w'’-])" + " ?".join(map(re.escape, label)) + r"(?![\w@-]|\.[a-z])"
+    forms = Counter(m.group(0) for m in re.finditer(word, text) if " " in m.group(0) and _in_prose(text, m.start()))
+    return max(sorted(forms), key=lambda f: forms[f]) if forms else None
+
+
 def _written_as(label: str, text: str) -> str | None:
     """The site's name as the text most often writes it as a capitalised word ('LinkedIn' for
-    linkedin.com, 'SMUD' for smud.org), not as part of an address ('NYTimes.com',
-    'privacy@smud.org'), or None."""
-    word = rf"(?i)(?<![@./\w]){re.escape(label)}(?![\w@]|\.[a-z])"
+    linkedin.com, 'SMUD' for smud.org, 'O'Reilly' for oreilly.com), not as part of an address
+    ('NYTimes.com', 'privacy@smud.org'), or None."""
+    # an apostrophe may stand between its letters: 'O'Reilly' for oreilly.com
+    word = r"(?i)(?<![@./\w'’])" + "['’]?".join(map(re.escape, label)) + r"(?![\w@]|\.[a-z])"
     forms = Counter(m.group(0) for m in re.finditer(word, text) if m.group(0)[0].isupper()
                     and (not m.group(0).isupper() or _in_prose(text, m.start())))
     return max(sorted(forms), key=lambda f: forms[f]) if forms else None

@@ -468,6 +468,8 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[
         top_d, n = dom_counts.most_common(1)[0]
         if n >= 3 and len(top_d) >= 4:
             label = top_d
+    if label and mail_counts and not fam:
+        label = _named_label(texts, label, dom_counts)
     # without a site or an address of its own to go by, a company named 15 times and three
     # times as often as any other is the author
     dominant = bool(fam) and n1 >= 15 and n1 >= (5 if label else 3) * max(n2, 1) \
@@ -485,6 +487,43 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[
     if fam and not label:
         label = fam.lower()
     return fam, label
+
+
+# the linked site whose name stands for an address name the text never writes: this many links at least
+_LABEL_SITE_LINKS = 3
+# ... and the text writes the site's name as a word this many times as often as any word the address's
+# name starts ('Roblox' 259 times against 'Advertising' for 'leonardi.adv.br')
+_LABEL_SITE_OVER = 5
+# letters of a name that start the words it is written in ('Integral' of 'integralads')
+_LABEL_HEAD = 4
+
+
+def _named_label(texts: list[str], label: str, dom_counts: Counter[str]) -> str:
+    """The policy's own label, a name its text writes: a mail domain it never writes (a DPO law
+    firm's 'dpo.acme@leonardi.adv.br' given four times, an address spelled backwards against spam:
+    'rivacypay@ediafiremay.omcay', a processor's 'privacy@integralads.com' in a list of them) gives
+    way to the site the policy links to most, when the text writes that site's name as a word
+    _LABEL_SITE_OVER times as often ('Roblox', 'MediaFire', 'Dailymotion'); a site of a named
+    company ('google') never stands for the author."""
+    sites = [d for d, n in dom_counts.most_common(1) if n >= _LABEL_SITE_LINKS and d != label
+             and len(d) >= 3 and not vendor_mentions(d, True)]
+    if not sites or _written_times(texts, label):
+        return label
+    head = re.compile(rf"(?<![@./\w-]){re.escape(label[:_LABEL_HEAD].capitalize())}")
+    label_words = sum(len(head.findall(t)) for t in texts)
+    site_words = _written_times(texts, sites[0])
+    return sites[0] if site_words >= max(_LABEL_WRITTEN_TIMES, _LABEL_SITE_OVER * label_words) else label
+
+
+# a site's name the text writes this often as a word is a name the text calls itself
+_LABEL_WRITTEN_TIMES = 3
+
+
+def _written_times(texts: list[str], key: str) -> int:
+    """How often the texts write key as a word, any case, never inside an address or a link
+    ('Roblox' counts, 'privacy@roblox.com' and 'roblox.com/help' do not)."""
+    word = re.compile(rf"(?i)(?<![@./\w-]){re.escape(key)}(?![\w@-]|\.[a-z])")
+    return sum(len(word.findall(t)) for t in texts)
 
 
 def _site_name_leads(texts: list[str], label: str | None, named: int, fam: str | None) -> bool:

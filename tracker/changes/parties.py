@@ -344,10 +344,12 @@ def _roles(text: str, lower: Lower) -> list[tuple[str, int, int]]:
 # the policy names itself: 'Glassdoor, Inc. ("Glassdoor," "we," or "us")', '© 2010 WP Company LLC'
 _WE_DEF_RE = re.compile(r"\(\s*(?:collectively,?\s*|hereinafter,?\s*)?(?:the\s+)?(?:[\"“”'‘’][^()]{0,80}?)?"
                         r"[\"“”'‘’](?:we|We|WE|us|Us)[,\"“”'‘’]")
-_QUOTED_RE = re.compile(r"[\"“”]([A-Z][^\"“”,]{1,40}?),?[\"“”]")
+# a short name in quotes, capitalised or a brand with an inner capital ('“ironSource“')
+_QUOTED_RE = re.compile(r"[\"“”]((?:[A-Z]|[a-z]{1,5}[A-Z])[^\"“”,]{1,40}?),?[\"“”]")
 _COPYRIGHT_RE = re.compile(r"(?:©|&copy;|\([cC]\)|Copyright)(?:\s*(?:©|&copy;|\([cC]\)))?[\s,]*"
                            r"(?:(?:19|20)\d\d(?:\s*[-–,]\s*|\s+|(?=[A-Z][a-z])))+(?:by\s+)?(?=[A-Z])")
-_NAME_TAIL_RE = re.compile(rf"({_NAME})(?:,? {_SUFFIX})?,?\s*$")
+# the name before a "we" definition starts a word: never the tail of one ('onSource' of 'ironSource Ltd.')
+_NAME_TAIL_RE = re.compile(rf"(?<![A-Za-z0-9])({_NAME})(?:,? {_SUFFIX})?,?\s*$")
 _NAME_HEAD_RE = re.compile(rf"({_NAME})(?:,? {_SUFFIX})?")
 _DBA_RE = re.compile(r"\s(?:d/b/a|dba|doing business as|trading as)\s+$")
 _NOT_SELF = {"Company", "We", "Us", "Our", "Service", "Services", "Site", "Sites", "Website", "Platform", "App"}

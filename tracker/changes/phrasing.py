@@ -22,7 +22,8 @@ _COMMA_SPLIT_RE = re.compile(_AFTER_PREPOSITION + r",\s+(?=(?:and|but|or|which|i
                              r"where|when|if|so that|in order|as well as)\b)")
 _MODALS = {"already", "just", "recently", "even", "actually", "cannot", "can't", "won't", "will", "may", "might", "can", "could", "should", "would", "must", "shall", "also", "only", "never",
            "generally", "automatically", "currently", "still", "now", "no", "longer", "not", "always", "sometimes",
-           "often", "typically", "usually", "therefore", "then", "further", "additionally", "occasionally"}
+           "often", "typically", "usually", "therefore", "then", "further", "additionally", "occasionally",
+           "either", "neither"}
 _LY_VERBS = {"apply", "reply", "rely", "supply", "comply", "imply", "multiply", "ally"}
 _IRREGULAR = {"do": "does", "have": "has", "are": "is", "were": "was", "don't": "doesn't", "aren't": "isn't",
               "haven't": "hasn't", "weren't": "wasn't", "'re": "'s", "go": "goes"}
@@ -93,6 +94,17 @@ def _third_person_verb(word: str) -> str:
     return word + "s"
 
 
+# the end of a sentence before the next one's first word
+_SENTENCE_END_RE = re.compile(r"[.!?]\s+$")
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    """Does a sentence start at position at ('Will Acme sell data? It never does'): a pronoun there is capitalised."""
+    return at == 0 or bool(_SENTENCE_END_RE.search(text[max(0, at - 4):at]))
+
+
+# a modal before the subject ('Only where necessary will we share'): a question's or an inversion's order
+_INVERTED_RE = re.compile(r"\b(?:will|would|can|could|may|might|shall|should|must|did)\s+$", re.IGNORECASE)
 # two-word adverbials between the subject and its verb: never the verb ('we of course cannot')
 _ADVERBIAL_PAIRS = frozenset({("of", "course"), ("in", "turn"), ("at", "times"), ("at", "least"), ("in", "fact"),
                               ("in", "addition"), ("by", "default"), ("in", "general"), ("as", "such")})
@@ -108,6 +120,8 @@ def third_person(text: str, owner: str) -> str:
             seen.append(m.start())
             return f"{owner} {m.group(2)}"       # a plural subject: 'we and our partners use'
         start = 2 if tuple(w.lower() for w in words[:2]) in _ADVERBIAL_PAIRS else 0   # 'we of course cannot'
+        if _INVERTED_RE.search(text, max(0, m.start() - 8), m.start()):
+            start = len(words)                   # 'only then will we share': the modal went first, the verb stays bare
         for k, w in enumerate(words):          # adverbs and modals pass, the first verb agrees
             if k < start:
                 continue
@@ -117,7 +131,7 @@ def third_person(text: str, owner: str) -> str:
                 break
             if w.lower() in _AUXILIARIES:
                 break                            # 'we cannot control': the verb after a modal stays bare
-        name = owner if not seen else "it"       # the company once by name, then 'it'
+        name = owner if not seen else "It" if _sentence_start(text, m.start()) else "it"   # by name once, then 'it'
         seen.append(m.start())
         return name + " " + " ".join(words)
 
@@ -126,6 +140,12 @@ def third_person(text: str, owner: str) -> str:
         bare verbs listed after a verb agreed with the company agree too."""
         return m.group(1) + re.sub(r"\b(?!and\b|or\b)[a-z]+\b", lambda v: _third_person_verb(v.group(0)), m.group(2))
     seen: list[int] = []
+    # 'We're Acme S.p.A., an Italian company' -> 'Acme S.p.A. is an Italian company': the name is the
+    # subject, never 'Acme is Acme S.p.A.'
+    text = _IDENTITY_RE.sub(lambda m: f"{m.group('name')} is {m.group('what')}", text)
+    # a "we" defined by name, or in quotes ('"we" or "us" means Acme'), is left as written
+    held = [m.group(0) for m in _HELD_WE_RE.finditer(text)]
+    text = _HELD_WE_RE.sub("\x00", text)
     # 'nor do we transmit' -> 'nor does Acme transmit': the auxiliary agrees, the verb stays bare
     text = re.sub(r"\b([Dd])o we\b", lambda m: f"{m.group(1)}oes {owner}", text)
     text = re.sub(r"\b(We|we)\s+((?:[A-Za-z']+\s+){0,2}[A-Za-z']+)", subject, text)
@@ -140,8 +160,20 @@ def third_person(text: str, owner: str) -> str:
     text = re.sub(r"\bourselves\b", "itself", text)
     if owner == "The company":            # a generic subject is lower case inside a sentence
         text = text[:1] + re.sub(r"(?<=\S )The company\b", "the company", text[1:])
+    for kept in held:
+        text = text.replace("\x00", kept, 1)
     # a heading glued before 'We share …' ('Target We share') must not read 'Target Target shares'
     return re.sub(rf"\b({re.escape(owner)})\s+{re.escape(owner)}\b(?!['’])", r"\1", text)
+
+
+# a company's name after 'we are': capitalised words and their legal form ('Bending Spoons S.p.A.')
+_IDENTITY_NAME = r"[A-Z][\w&.'’-]*(?: (?:of |de |& )?[A-Z][\w&.'’-]*){0,5}"
+# 'We're Acme S.p.A., an Italian company …': who "we" are, then what the company is
+_IDENTITY_RE = re.compile(rf"\b(?:We|we)(?: are|['’]re) (?P<name>{_IDENTITY_NAME}),? (?P<what>(?:an?|the) )")
+# 'We are Acme S.p.A.' and a pronoun mentioned in quotes ('"we", "us" or "our" means …'): the
+# sentence says who the pronoun stands for, never a practice to put in the third person
+_HELD_WE_RE = re.compile(rf"\b(?:We|we)(?: are|['’]re) {_IDENTITY_NAME}(?![\w&'’-])|"
+                         r"[\"“‘'](?:we|We|WE|us|Us|US|our|Our|OUR|ours|ourselves)[,.]?[\"”’']")
 
 
 _SPLIT_RE = re.compile(r"\s*;\s*|(?<!\.)\s[–—-]\s|:\s+|\s(?=(?:in connection with|in order to|for the purposes? of|"

@@ -373,10 +373,30 @@ def _one_line(text: str) -> str:
 
 
 def _cut(text: str, room: int) -> str:
-    """text cut at a word to fit room characters, '…' where it was cut."""
+    """text cut to fit room characters: at the end of a clause that holds a verb when one ends
+    past CLAUSE_SHARE of the room (a complete clause reads as quoted, 'You can request that we
+    delete your data by emailing privacy@x.com'), else at a word with '…' where it was cut."""
     if len(text) <= room:
         return text
-    return text[:max(0, room - 1)].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    return _clause_cut(text, room) or text[:max(0, room - 1)].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+# a clause cut keeps at least this share of the room: a shorter head leaves out what the quote is about
+CLAUSE_SHARE = 0.5
+# where a clause may end: before a list, an example, an alternative or a relative clause, never
+# before what limits it ('…, but only with your consent', '… unless you object', '… if …')
+_CLAUSE_END_RE = re.compile(r"(?:;|,(?= (?:or|and|which|including|such as|for example|e\.g\.|as well as)\b)|"
+                            r" [–—](?= ))")
+
+
+def _clause_cut(text: str, room: int) -> str | None:
+    """text up to the last clause end within room, when it is long enough and holds a verb; None
+    when none fits ('…' then marks a cut inside a clause)."""
+    ends = [m.start() for m in _CLAUSE_END_RE.finditer(text, 0, room) if m.start() >= CLAUSE_SHARE * room]
+    if not ends:
+        return None
+    head = text[:ends[-1]].rstrip(" ,;:")
+    return head if has_verb(head) and len(head.split()) >= SENTENCE_WORDS else None
 
 
 def _short(text: str) -> str:
