@@ -28,6 +28,7 @@ from tracker.changes.rules.scope import scope_statements
 from tracker.changes.rules.rights import rights_statements
 from tracker.changes.rules.sharing import law_statements, named_statements, recipient_statements, sharing_statements, transfer_statements
 from tracker.changes.rules.ai import ai_statements
+from tracker.changes.rules.swaps import swap_statements
 from tracker.changes.rules.structure import pointer_statements, reworded_statements, section_statements
 
 PER_IMPACT = 2
@@ -36,7 +37,7 @@ PER_IMPACT = 2
 RULES: tuple[Callable[[Context], list[Statement]], ...] = (
     promise_statements, narrowed_promises, scope_statements, consent_statements, consent_required_statements, value_statements, transfer_statements, rights_statements,
     signal_statements,
-    ai_statements, recipient_statements, law_statements, children_statements, named_statements, sharing_statements, retention_statements, practice_statements, contact_statements,
+    ai_statements, swap_statements, recipient_statements, law_statements, children_statements, named_statements, sharing_statements, retention_statements, practice_statements, contact_statements,
     section_statements, pointer_statements, reworded_statements,
 )
 
@@ -424,7 +425,8 @@ def _chrome(ctx: Context, s: Statement) -> bool:
         return False
     c = ctx.changes[s.changes[0]]
     sides = [t for t in ((c.new,) if c.kind == "added" else (c.old,) if c.kind == "removed" else (c.old, c.new)) if t]
-    quoted = [t for t in (s.new, s.old) if t]
+    # a recipient swapped (rules.swaps) quotes lists of names: only its sentences can be chrome
+    quoted = [] if s.impact == "new-recipient" and s.old and s.new else [t for t in (s.new, s.old) if t]
     if any(is_page_chrome(t) for t in quoted) or (bool(sides) and all(is_page_chrome(t) for t in sides)):
         return True
     body = _LABEL_RE.sub("", s.text)

@@ -10,6 +10,7 @@ from tracker.changes.entities import sentence_laws
 from tracker.changes.phrasing import is_pointer
 from tracker.changes.report import Change
 from tracker.changes.roles import may_receive
+from tracker.changes.rules.swaps import swapped_names
 from tracker.changes.rules.common import _address_edit, _and, Context, _live, _lower, NAMED_QUOTE_LIMIT, _owner_says, _PROMISE_RE, _RECIPIENT_RE, _SHARE_RE, Statement, _topic
 
 
@@ -41,6 +42,8 @@ def recipient_statements(ctx: Context) -> list[Statement]:
             text = c.new or ""
             if c.kind == "removed" or name not in text or name in (c.old or ""):
                 continue
+            if swapped_names(ctx, c) or _own_group(name, ctx.owner):
+                continue      # a recipient replaced (said as the swap, rules.swaps), or the company's own group
             if not (_SHARE_RE.search(text) or re.search(r"(?i)\b(?:processor|service provider|provided by|powered by|"
                                                          r"(?:uses?|integrates? with|embeds?|relies on|works? with)"
                                                          r" [^.;:]{0,50}?" + re.escape(name) + r")", text)):
@@ -52,6 +55,13 @@ def recipient_statements(ctx: Context) -> list[Statement]:
                 out.append(Statement(said, "sharing", "new-recipient", None, name, (k,)))
                 break
     return out
+
+
+def _own_group(name: str, owner: str) -> bool:
+    """Is name the company itself under another legal name ('Bandcamp Ventures LLC' in Bandcamp's
+    policy, 'Apple Sales International' in Apple's): its own name first, so no new recipient."""
+    head = owner.split(" ")[0].lower()
+    return len(head) >= 3 and name.split(" ")[0].lower().rstrip(",") == head
 
 
 def transfer_statements(ctx: Context) -> list[Statement]:
