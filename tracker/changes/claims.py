@@ -53,6 +53,8 @@ def written(kind: str, value: str, text_plain: str) -> bool:
         n, _, unit = v.partition(" ")
         nums = [re.escape(n)] + ([_NUM_WORDS[n]] if n in _NUM_WORDS else [])
         num = "(?:" + "|".join(nums) + r")(?:\s*\(\s*\d+\s*\))?"
+        if unit.rstrip("s") not in text_plain or not any(x in text_plain for x in (n, _NUM_WORDS.get(n, n))):
+            return False      # a match writes the unit and the number as they are: no scan of the whole text
         return re.search(rf"(?<![\w.]){num}[\s-]+(?:calendar |business |working )?{re.escape(unit.rstrip('s'))}s?\b",
                          text_plain) is not None
     if kind == "ages":

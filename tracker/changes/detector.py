@@ -115,7 +115,7 @@ def clear_caches() -> None:
     from tracker.changes.phrasing import third_person
     from tracker.changes.literals import clear_search_memos
     clear_search_memos()
-    for fn in (ent.extract_sentence, _vendor_spans, _topics_of, _word_diff, _says, _block_events, _sentence_key, tidy,
+    for fn in (ent.extract_sentence, ent.sentence_laws, ent.sentence_durations, _vendor_spans, _topics_of, _word_diff, _says, _block_events, _sentence_key, tidy,
                is_pointer, edit_window, _stamp_only, _editors_note, is_change_log, _spans_in, _american,
                _sentence_triples, text_triples, sentence_body_words, _word_counts, _bigram_counts, _glued_candidates, _mentions, _indexed, _flat_page, _promise_of, lowered,
                delta_words, third_person):
@@ -632,8 +632,14 @@ def _name_inside(label: str, text: str) -> str | None:
     # a word the text also writes in lower case is a common noun ('Media' of dmgmedia.co.uk,
     # 'Cookie' of cookiepedia.co.uk): a name is written capitalised far more often than not
     fits = [w for w, n in counts.items() if n >= _INSIDE_MIN_TIMES
-            and n >= _NAME_OVER_NOUN * len(re.findall(rf"(?<![@./\w-]){re.escape(w.lower())}(?![\w@-]|\.[a-z])", text))]
+            and n >= _NAME_OVER_NOUN * _count_written(rf"(?<![@./\w-]){re.escape(w.lower())}(?![\w@-]|\.[a-z])", w.lower(), text)]
     return max(sorted(fits), key=lambda w: (len(w), counts[w])) if fits else None
+
+
+def _count_written(pattern: str, literal: str, text: str) -> int:
+    """len(re.findall(pattern, text)) for a pattern every match of which writes literal as it
+    is: 0 without a scan of the whole text when literal is nowhere in it (most names asked about)."""
+    return len(re.findall(pattern, text)) if literal in text else 0
 
 
 def _in_prose(text: str, at: int) -> bool:
@@ -663,10 +669,10 @@ def _as_written(fam: str, text: str) -> str:
     'Microsoft' (a company of a group that keeps its own name)."""
     if not text:
         return fam
-    own = len(re.findall(rf"\b{re.escape(fam)}\b", text))
+    own = _count_written(rf"\b{re.escape(fam)}\b", fam, text)
     names = [old for old, new in COMPANY_RENAMED.items() if new == fam] + \
         [name for name in sorted(AFFILIATES) if OWNER.get(name) == fam]
-    counts = {name: len(re.findall(rf"\b{re.escape(name)}\b", text)) for name in names}
+    counts = {name: _count_written(rf"\b{re.escape(name)}\b", name, text) for name in names}
     # GitHub's policy names its parent once ('GitHub, a subsidiary of Microsoft') and itself 75 times
     written = [n for n, k in sorted(counts.items()) if k and k >= _MEMBER_OVER_FAMILY * own]
     return max(written, key=lambda n: counts[n]) if written else fam

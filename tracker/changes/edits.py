@@ -307,7 +307,7 @@ def _real_name(chunk: str, owner: str, text: str = "") -> bool:
     'Online' dropped from 'This Online Privacy Policy' is a word of a title, not a name."""
     chunk = chunk.strip(" ,")
     if " " not in chunk and chunk[:1].isupper() and chunk[1:].islower() and text \
-            and re.search(rf"(?<![\w-]){re.escape(chunk.lower())}(?![\w-])", text):
+            and chunk.lower() in text and re.search(rf"(?<![\w-]){re.escape(chunk.lower())}(?![\w-])", text):
         return False
     return chunk.lower() not in _CAPITAL_WORDS and chunk.lower() != owner.lower() and not _LEGAL_FORM_RE.match(chunk)
 

@@ -363,10 +363,23 @@ def extract_sentence(text: str) -> Entities:
     return extract(text)
 
 
-def extract(text: str, urls: list[str] | None = None, fold: bool = False) -> Entities:
-    """All entities of one text; urls are link targets collected during normalisation."""
-    ent = Entities()
-    low = text.lower()
+@lru_cache(maxsize=4096)
+def sentence_laws(text: str) -> set[str]:
+    """extract_sentence(text).laws, the same set built the same way, without the rest: the
+    rules that only ask which laws a sentence cites (every changed sentence, once per law a
+    report names) never pay for its vendors, the costliest kind to read. Never mutated."""
+    return find_laws(text, text.lower(), False)
+
+
+@lru_cache(maxsize=4096)
+def sentence_durations(text: str) -> set[str]:
+    """extract_sentence(text).durations without the rest (see sentence_laws). Never mutated."""
+    return find_durations(text)
+
+
+def find_laws(text: str, low: str, fold: bool) -> set[str]:
+    """The laws and frameworks text cites (low: text in lower case; fold: any case)."""
+    laws: set[str] = set()
     present = {h for h in _ALL_LAW_HINTS if h in low}   # one test per hint, not per law and hint
     for name, rx, hints in (_LAW_RES_FOLD if fold else _LAW_RES):
         if hints and present.isdisjoint(hints):
@@ -375,12 +388,19 @@ def extract(text: str, urls: list[str] | None = None, fold: bool = False) -> Ent
         if heads is not None and not any(h in text for h in heads):
             continue   # no match can start anywhere in this text
         if search_near(rx, text, low, hints, heads=heads):
-            ent.laws.add(name)
-    if fold and "UK GDPR" in ent.laws and not re.search(r"(?i)(?<!uk )(?<!uk-)\bgdpr\b", text):
-        ent.laws.discard("GDPR")
+            laws.add(name)
+    if fold and "UK GDPR" in laws and not re.search(r"(?i)(?<!uk )(?<!uk-)\bgdpr\b", text):
+        laws.discard("GDPR")
+    if laws & {"EU-U.S. Data Privacy Framework", "Swiss-U.S. Data Privacy Framework", "UK Extension to the EU-U.S. DPF"}:
+        laws.discard("Data Privacy Framework")   # the generic name is part of the specific ones
+    return laws
+
+
+def extract(text: str, urls: list[str] | None = None, fold: bool = False) -> Entities:
+    """All entities of one text; urls are link targets collected during normalisation."""
+    ent = Entities()
+    ent.laws = find_laws(text, text.lower(), fold)
     ent.vendors = find_vendors(_TM_RE.sub("", text) if "TM" in text else text, fold)
-    if ent.laws & {"EU-U.S. Data Privacy Framework", "Swiss-U.S. Data Privacy Framework", "UK Extension to the EU-U.S. DPF"}:
-        ent.laws.discard("Data Privacy Framework")   # the generic name is part of the specific ones
     ent.emails = find_emails(text)
     written = _written_domains(text)
     ent.domains = find_domains(text, urls or [], written)

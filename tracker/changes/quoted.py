@@ -131,7 +131,8 @@ def _named_in_policy(name: str, changes: list[Change], skip: set[int] | frozense
     where = [k for k, c in enumerate(changes) if c.kind != "moved" and name in f"{c.old or ''} {c.new or ''}"]
     if where:
         return any(k not in skip and _quotable(changes[k]) for k in where)
-    return bool(re.search(rf"(?m)^#{{1,6}}[ \t]+[^\n]*\b{re.escape(name)}\b", raw))
+    # a heading writes the name as it is: the pattern is tried only then (not over the whole page)
+    return name in raw and bool(re.search(rf"(?m)^#{{1,6}}[ \t]+[^\n]*\b{re.escape(name)}\b", raw))
 
 
 def _quotable(c: Change) -> bool:

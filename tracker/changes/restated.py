@@ -43,8 +43,8 @@ def _end_acts(text: str) -> set[str]:
 
 
 def _periods(text: str) -> set[str]:
-    from tracker.changes.entities import extract_sentence
-    return set(extract_sentence(text).durations)
+    from tracker.changes.entities import sentence_durations
+    return set(sentence_durations(text))
 
 
 def retention_elsewhere(claim: str, other: Sequence[str], own_has: Callable[[str], bool]) -> tuple[str, str] | None:

@@ -36,7 +36,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tracker.changes.corroborate import MIN_WORDS, Side, _STOP, _stem, sign
@@ -162,10 +162,21 @@ class _SideRead:
     weights: dict[str, float]
     absent: float
     by_act: dict[str, list[int]]
+    by_key: dict[str, list[int]]     # the sentences holding each key that is no act family
+    totals: dict[int, float] = field(default_factory=dict)     # each sentence's keys' weight, summed once
 
     def weight(self, key: str) -> float:
         """The weight of key in this side."""
         return self.weights.get(key, self.absent)
+
+    def total(self, k: int) -> float:
+        """The summed weight of sentence k's keys (the same float each time: the same keys,
+        summed in the same order), computed on first need: a narrower claim asks it of every
+        sentence doing its act."""
+        got = self.totals.get(k)
+        if got is None:
+            got = self.totals[k] = sum(map(self.weights.__getitem__, self.practices[k].keys))
+        return got
 
     def with_act(self, acts: frozenset[str]) -> list[int]:
         """The indexes, in order, of the sentences doing one of acts."""
@@ -173,6 +184,15 @@ class _SideRead:
         for act in acts:
             found.update(self.by_act.get(act, ()))
         return sorted(found)
+
+    def sharing(self, keys: frozenset[str], least: int) -> set[int]:
+        """The sentences holding at least `least` of keys (none an act family), counted from
+        the postings of each key: a holder must share MIN_SHARED of them, so the others are
+        skipped without reading their keys (most sentences of a long policy do some act)."""
+        counts: Counter[int] = Counter()
+        for key in keys:
+            counts.update(self.by_key.get(key, ()))
+        return {k for k, n in counts.items() if n >= least}
 
 
 def _practices(side: Side) -> _SideRead:
@@ -183,11 +203,14 @@ def _practices(side: Side) -> _SideRead:
         df = Counter(k for p in practices for k in p.keys)
         n = len(practices) + 1
         by_act: dict[str, list[int]] = {}
+        by_key: dict[str, list[int]] = {}
         for k, p in enumerate(practices):
             for act in p.acts:
                 by_act.setdefault(act, []).append(k)
+            for key in p.keys - _FAMILY_KEYS:
+                by_key.setdefault(key, []).append(k)
         weights = {key: math.log(n / (count + 1)) + WEIGHT_FLOOR for key, count in df.items()}
-        got = side._practices = _SideRead(practices, weights, math.log(n / (0 + 1)) + WEIGHT_FLOOR, by_act)
+        got = side._practices = _SideRead(practices, weights, math.log(n / (0 + 1)) + WEIGHT_FLOOR, by_act, by_key)
     return got
 
 
@@ -225,16 +248,19 @@ def practice_holder(text: str, old: Side, owner: str = "", share: float = PRACTI
     weight = read.weight
     need = share * sum(weight(w) for w in want.keys)
     span = HOLDER_SPAN * len(want.keys)
-    for k in read.with_act(want.acts):      # a sentence doing none of the acts never holds it
+    # a sentence doing none of the acts never holds it, nor one sharing too few other keys
+    sharing = read.sharing(want.keys - _FAMILY_KEYS, MIN_SHARED)
+    weights = read.weights
+    for k in read.with_act(want.acts):
+        if k not in sharing:
+            continue
         have = read.practices[k]
         if len(have.keys) > span:
             continue
         shared = want.keys & have.keys
-        if len(shared - _FAMILY_KEYS) < MIN_SHARED:
-            continue
-        got = sum(weight(w) for w in shared)
+        got = sum(map(weights.__getitem__, shared))     # every key a sentence holds has its weight
         # narrower: the old sentence may instead be one the new one holds nearly whole, and extends
-        contained = narrower and len(have.keys) >= MIN_WORDS and got >= CONTAINED * sum(weight(w) for w in have.keys)
+        contained = narrower and len(have.keys) >= MIN_WORDS and got >= CONTAINED * read.total(k)
         if got < need and not contained:
             continue
         if not set(want.numbers) <= set(have.numbers):

@@ -102,11 +102,23 @@ def topics_of(text: str) -> list[str]:
     return list(_topics_of(text.lower()))
 
 
+# (topic, pattern, hints) in vocabulary order, for the topics that have a pattern
+_CHECKS = tuple((t, _COMPILED[t], _HINTS[t]) for t in TOPICS if t in _COMPILED)
+
+
 @lru_cache(maxsize=8192)
 def _topics_of(low: str) -> tuple[str, ...]:
-    found = tuple(t for t in TOPICS if t in _COMPILED
-                  and (not _HINTS[t] or any(h in low for h in _HINTS[t])) and _COMPILED[t].search(low))
-    return found or ("other",)
+    found: list[str] = []
+    for t, rx, hints in _CHECKS:     # plain loops: a generator per topic and sentence cost more than the tests
+        if hints:
+            for h in hints:
+                if h in low:
+                    break
+            else:
+                continue          # no hint written: the pattern cannot match
+        if rx.search(low):
+            found.append(t)
+    return tuple(found) or ("other",)
 
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import Indel
 
 from tracker.changes.align import same_layout
-from tracker.changes.entities import NUMBER_WORDS, extract_sentence
+from tracker.changes.entities import NUMBER_WORDS, extract_sentence, sentence_laws
 from tracker.changes.normalize import DATE_RE
 from tracker.changes.topics import TOPICS, has_topic, topics_of
 
@@ -654,4 +654,4 @@ def _cites_new_legal_basis(c: "Change") -> bool:
     footing of those transfers, unlike a law named in passing."""
     if "international-transfer" not in c.topics:
         return False
-    return extract_sentence(c.old or "").get("laws") != extract_sentence(c.new or "").get("laws")
+    return sentence_laws(c.old or "") != sentence_laws(c.new or "")

@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import takewhile
 from typing import Callable
 
-from tracker.changes.entities import extract_sentence
+from tracker.changes.entities import sentence_laws
 from tracker.changes.literals import Prefiltered
 from tracker.changes.phrasing import capitalise, clause_about, edit_window, has_verb, third_person, tidy
 from tracker.changes.report import Change
@@ -136,7 +136,7 @@ def _owner_says(ctx: Context, text: str, focus: "re.Pattern[str] | Prefiltered |
         said = _without_heading(said, ctx.owner)
     laws = ctx.entities_added.get("laws", [])
     if said and laws:
-        cited = [x for x in laws if x in extract_sentence(text).laws and _squeezed(x) not in _squeezed(said)]
+        cited = [x for x in laws if x in sentence_laws(text) and _squeezed(x) not in _squeezed(said)]
         if cited:          # the clause quoted leaves out the law its sentence cites: name it
             said = f"{said} ({', '.join(cited)})"
     return said

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.changes.entities import extract_sentence
+from tracker.changes.entities import sentence_durations
 from tracker.changes.rules.common import _added_or_dropped, Context, _lower, NAMED_QUOTE_LIMIT, _one_side, _owner_says, _RETENTION_RE, Statement
 
 
@@ -67,7 +67,7 @@ def is_retention_rule(text: str) -> bool:
         " ", _QUOTED_RE.sub(" ", text)))))
     if not _RETAINS_RE.search(cleaned):
         return False
-    return bool(extract_sentence(text).durations or _UNTIL_RE.search(cleaned) or _DELETES_RE.search(cleaned))
+    return bool(sentence_durations(text) or _UNTIL_RE.search(cleaned) or _DELETES_RE.search(cleaned))
 
 
 def retention_statements(ctx: Context) -> list[Statement]:
@@ -76,13 +76,13 @@ def retention_statements(ctx: Context) -> list[Statement]:
     for k, c, text in _added_or_dropped(ctx, "retention", _RETAINS_RE):
         if not is_retention_rule(text):
             continue                      # 'keeps your information private and safe': security, not retention
-        periods = extract_sentence(text).durations
+        periods = sentence_durations(text)
         said = (_owner_says(ctx, text, re.compile("|".join(map(re.escape, sorted(periods))), re.I)) if periods
                 else None) or _owner_says(ctx, text, _RETENTION_RE) \
             or _owner_says(ctx, text, _RETENTION_RE, NAMED_QUOTE_LIMIT)     # how long data is kept: worth a longer quote
         if said:
             # a period stated where none was is a change of how long data is kept
-            impact = "retention-changed" if extract_sentence(text).durations else "retention-stated"
+            impact = "retention-changed" if sentence_durations(text) else "retention-stated"
             out.append(_one_side(f"New retention rule: {_lower(said)}" if c.kind == "added"
                                  else f"Retention rule dropped: {_lower(said)}", "retention", impact, said,
                                  c.kind, k))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.changes.entities import extract_sentence
+from tracker.changes.entities import sentence_laws
 from tracker.changes.phrasing import is_pointer
 from tracker.changes.report import Change
 from tracker.changes.roles import may_receive
@@ -60,7 +60,7 @@ def transfer_statements(ctx: Context) -> list[Statement]:
     for k, c in _live(ctx):
         if "international-transfer" not in c.topics:
             continue
-        lo, ln = extract_sentence(c.old or "").laws, extract_sentence(c.new or "").laws
+        lo, ln = sentence_laws(c.old or ""), sentence_laws(c.new or "")
         if lo == ln:
             continue
         text = c.new if ln - lo else c.old
@@ -108,7 +108,7 @@ def law_statements(ctx: Context) -> list[Statement]:
             for k, c in sorted(_live(ctx), key=lambda kc: is_pointer(kc[1].new if side == "new" else kc[1].old)):
                 text = c.new if side == "new" else c.old      # a sentence that states it before one that links to it
                 other = c.old if side == "new" else c.new
-                if not text or name not in extract_sentence(text).laws or (other and name in extract_sentence(other).laws):
+                if not text or name not in sentence_laws(text) or (other and name in sentence_laws(other)):
                     continue
                 said = (_owner_says(ctx, text, re.compile(re.escape(name)), NAMED_QUOTE_LIMIT)
                         or _owner_says(ctx, text, None, NAMED_QUOTE_LIMIT))
