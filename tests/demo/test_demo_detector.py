@@ -16,8 +16,15 @@ from tests.support.demo import case_ids, revisions
 
 compare = pytest.importorskip("tracker.changes").compare
 
+_SHOWN_AGAIN = ("the old capture shows the address as Cloudflare's '[email protected]' placeholder; the "
+                "detector gives it back the address the new capture writes in its place and does not call "
+                "it added (blind readers graded 'new contact e-mail' for an address merely shown again as "
+                "false); our note counts it as new")
+
 # (check, company-date) -> why the detector's answer differs from the intended change.
 KNOWN_DISAGREEMENTS: dict[tuple[str, str], str] = {
+    ("entities", "connact-2025-03-18"): _SHOWN_AGAIN,
+    ("entities", "connio-2018-05-20"): _SHOWN_AGAIN,
 }
 
 CASES = revisions()
