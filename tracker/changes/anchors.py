@@ -333,6 +333,11 @@ _EXAMPLE_OPENER_RE = re.compile(r"(?i)^(?:for (?:example|instance)|e\.g\.),?\s+"
 _NOT_LIMITED_RE = re.compile(r"(?i),?\s*(?:but|and)\s+(?:is|are)\s+not\s+limited\s+to\s*,?(?=\s*$)")
 LEAD_IN_MIN_WORDS = 3    # a shorter lead-in is a label ('Parental Controls:'), not a sentence's start
 _SENTENCE_SUBJECT_RE = re.compile(r"^(?:We|You|It|They|The|This|These|Our|Your|If|When|Where|In|For|Some|Any|All)\b")
+# an item that is a sentence of its own after an adverbial opener: its own subject and a modal
+# verb ("At times Fitbit may make …", "From time to time, we may …"), never an item of a list before it
+_OWN_CLAUSE_RE = re.compile(r"^(?:At|From|On|Sometimes|Occasionally|Periodically|Generally|Typically|Additionally|"
+                            r"Also|Further(?:more)?|Moreover|Likewise|Similarly)\b[^,.;:]{0,25}?,? "
+                            r"(?:we|[A-Z][\w&.'-]*) (?:may|might|will|can|could|must|shall|would)\b")
 
 
 # an item that is a sentence of its own: a finite verb ('The site is …', 'Your data may …') or a full stop
@@ -364,7 +369,8 @@ def _item_of_list(sentences: Sequence[str], index: int) -> str | None:
     (its items are verbs: 'Provide …', 'Prevent …')."""
     item = sentences[index]
     first = item.split()[0] if item.split() else ""
-    if not first[:1].isalpha() or (_SENTENCE_SUBJECT_RE.match(item) and not bare_item(item)):
+    if not first[:1].isalpha() or ((_SENTENCE_SUBJECT_RE.match(item) or _OWN_CLAUSE_RE.match(item))
+                                   and not bare_item(item)):
         return None
     if first[:1].islower() and index and not _TERMINATED_RE.search(sentences[index - 1]):
         return None       # 'their e-mail addresses …' after '… who have voluntarily provided': a wrapped line
