@@ -423,6 +423,9 @@ def _close_together(text: str, holder: str, keys: frozenset[str], need: float, s
 # statements that call a reworded sentence's protection new or gone: the rewording may only have
 # unglued a heading ('Outside WalmartWalmart does not sell …') or moved a clause
 NEW_CLAIMS = frozenset({"no-sale-promise", "consent-required", "right-added", "promise-added"})
+# statements that say one value replaced another in a practice both sides state ('You can now complain to
+# the Estonian Data Protection Inspectorate (was: the Irish Data Protection Commission)')
+SAID_CHANGED = frozenset({"value-changed"})
 GONE_CLAIMS = frozenset({"promise-withdrawn", "right-removed"})
 
 
@@ -441,6 +444,8 @@ def still_there(s: Statement, changes: Sequence[Change], sides: dict[str, Side],
     """Is every sentence s calls new (gone) still found in the old (new) text? A right is also
     still there when given[side] finds what it gives in that side's text as a whole (a right
     to access, correct and copy restated as three list items)."""
+    if s.impact in SAID_CHANGED and s.old and s.new:
+        return False                # 'X (was: Y)' calls neither sentence new or gone: the other side still giving its right is the claim
     claims = [_claims(changes[k], s.impact) for k in s.changes]
     if not claims or any(c is None for c in claims):
         return False

@@ -308,7 +308,8 @@ def _entities_of(text: str, urls: tuple[str, ...], fold: bool, raw: str = "") ->
 
 
 # a heading that names a right ('Right to Know and Access', 'Your Right to Delete'): the text gives it
-_RIGHT_TITLE_RE = re.compile(r"(?i)^(?:your |the )?rights? to\b")
+# 'Right to erasure', 'Right of access', '8.5 Right to portability': a heading that names one right
+_RIGHT_TITLE_RE = re.compile(r"(?i)^(?:\d+(?:\.\d+)*\.?\s+)?(?:your |the )?rights? (?:to|of)\b")
 
 
 def _right_titles(d: Document) -> list[str]:
@@ -458,7 +459,8 @@ def compare(old: str, new: str) -> ChangeReport:
     ctx = Context(changes, added, removed, top_added, sections_removed, _owner_name(owner, new),
                   _salient_terms(changes, added, removed, names, d_old.text, d_new.text, sections_added), names,
                   old_text=d_old.text, old_sentences=tuple(s.text for s in d_old.sentences),
-                  new_sentences=tuple(s.text for s in d_new.sentences))
+                  new_sentences=tuple(s.text for s in d_new.sentences),
+                  old_titles=tuple(x.title for x in d_old.sections if x.title))
     old_sentences, new_sentences = list(ctx.old_sentences), list(ctx.new_sentences)
     facts.old_sentences, facts.new_sentences = ctx.old_sentences, ctx.new_sentences
     facts.old_headings, facts.new_headings = (frozenset(heading_key(x.title) for x in d.sections if x.title)

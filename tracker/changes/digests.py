@@ -35,23 +35,42 @@ RIGHTS: tuple[tuple[str, "re.Pattern[str]"], ...] = tuple((label, re.compile(rx,
 # a right the old text gave in other words than RIGHTS reads ('You may also send us an email … to request
 # access to, correct, or delete personal data'): a way to ask for something or a right, then, within
 # GIVEN_REACH characters of one sentence, the act it asks for
-GIVEN_REACH = 80
-_ASKS_RE = r"(?i)\b(?:you (?:can|may|could)|rights?|request|ask (?:us|that|for))\b[^.;]{0,%d}?" % GIVEN_REACH
-GIVEN_BEFORE: dict[str, "re.Pattern[str]"] = {label: re.compile(_ASKS_RE + rx) for label, rx in (
-    ("access", r"\baccess\b[^.;]{0,40}?\b(?:information|data|records?)\b"),     # not 'the sites you may access'
-    ("correction", r"\b(?:correct(?:ion|ing)?|rectif\w*|amend\w*)\b"),
+# a list of rights runs long ('requests … for disclosure of their personal information, amendment, addition or deletion')
+GIVEN_REACH = 140
+# the user named as such may be given the right too ('At any time, a user can modify or delete their personal data')
+_ASKS_RE = (r"(?i)\b(?:(?:you|users?|customers?|clients?|individuals?) (?:can|may|could)|rights?|requests?|ask (?:us|that|for))\b"
+            r"[^.;]{0,%d}?" % GIVEN_REACH)
+# the data a right acts on: 'modify' or 'update' alone may be the company's ('we may update this policy')
+_DATA_OBJECT = r"[^.;]{0,40}?\b(?:information|data|details|records?|profile|name|e-?mail address)\b"
+GIVEN_BEFORE: dict[str, "re.Pattern[str]"] = {label: re.compile(_ASKS_RE + f"(?:{rx})") for label, rx in (
+    # not 'the sites you may access'; 'a copy of your data' and the disclosure of one's own data (Japan's
+    # APPI: 'requests for disclosure of their personal information') are access too
+    ("access", r"\b(?:access|cop(?:y|ies) of)\b[^.;]{0,60}?\b(?:information|data|records?)\b|"
+               r"\bdisclosure of (?:your|their|his|her) (?:own )?personal (?:information|data)\b"),
+    # 'modify or delete their personal data', 'update your name, email address' are correction
+    ("correction", r"\b(?:correct(?:ion|ing)?|rectif\w*|amend\w*)\b|\b(?:modif\w*|updat\w*|edit(?:s|ing)?)\b" + _DATA_OBJECT),
     ("deletion", r"\b(?:delet\w*|eras\w*)\b"),
-    ("restriction of processing", r"\brestrict\w*"),
+    # 'the limitation of the processing of his personal data' is its restriction
+    ("restriction of processing", r"\brestrict\w*|\blimitation of (?:the )?processing\b"),
     ("objection to processing", r"\bobject(?:ion)?\b"),
+    ("data portability", r"\bportab\w+|\bmachine-readable\b"),
     ("withdrawal of consent", r"\bwithdraw\w*\b[^.;]{0,40}\bconsent"),
+    # 'the right to refuse to be the subject of a decision based exclusively on automated processing'
+    ("review of automated decisions", r"\b(?:not to be (?:the )?subject|refuse|object|contest|challenge|human)\b"
+                                      r"[^.;]{0,80}?\bautomated\b"),
 )}
 
 
-def given_before(label: str, sentences: "tuple[str, ...] | list[str]") -> bool:
+def given_before(label: str, sentences: "tuple[str, ...] | list[str]", titles: "tuple[str, ...]" = ()) -> bool:
     """Does a sentence of the old text give the right a digest label names in other words
-    (GIVEN_BEFORE)? Then the right is not new, whatever words the new text gives it in."""
+    (GIVEN_BEFORE), or a heading of it name the right ('8.5 Right to portability', 'Request access
+    to personal data', with the right's own text beneath)? Then the right is not new, whatever
+    words the new text gives it in."""
     rx = GIVEN_BEFORE.get(label)
-    return rx is not None and any(rx.search(t) for t in sentences)
+    if rx is not None and any(rx.search(t) for t in sentences):
+        return True
+    named = dict(RIGHTS).get(label)
+    return named is not None and any(named.search(t) for t in titles)
 
 
 BASES: tuple[tuple[str, "re.Pattern[str]"], ...] = tuple((label, re.compile(rx, re.I)) for label, rx in (
@@ -108,7 +127,7 @@ def _rests_on(found: dict[str, list[int]]) -> tuple[int, ...]:
 def rights_digest(ctx: Context) -> list[Statement]:
     """Two or more rights the new sentences grant and the old text never named, in one statement."""
     found = {label: ks for label, ks in _found(RIGHTS, ctx, _new_sentences(ctx)).items()
-             if not given_before(label, ctx.old_sentences)}
+             if not given_before(label, ctx.old_sentences, ctx.old_titles)}
     if len(found) < 2:
         return []
     labels = list(found)

@@ -194,11 +194,21 @@ def reworded_promise(old: str, new: str, owner: str = "") -> bool:
 
 
 def same_promise(claim: str, side: Side, kind: Callable[[str], bool], owner: str = "") -> bool:
-    """Does a promise of side make the promise claim (said new or gone) in other words?"""
-    want = promise_of(claim, owner)
-    if want is None:
-        return False
-    return any(covers(have, want) and kind(text) for text, have in _promises(side, owner))
+    """Does a promise of side make the promise claim (said new or gone) in other words? A claim
+    that says more than its promise ('We don't knowingly sell your personal information, but we
+    still have to tell you what we collect') is also made by a sentence making its promise alone
+    ('We do not knowingly sell your information'): the clause after 'but' limits nothing."""
+    for text in dict.fromkeys((claim, promise_core(claim))):
+        want = promise_of(text, owner) if text else None
+        if want is not None and any(covers(have, want) and kind(t) for t, have in _promises(side, owner)):
+            return True
+    return False
+
+
+def promise_core(text: str) -> str:
+    """The clauses of text that hold a negation, a limit or an opt-in (_LIMITS_RE), without the
+    clauses around them ('…, but we still have to tell you …'); '' when none does."""
+    return " ".join(part.strip() for part in _CLAUSE_END_RE.split(text) if part and _LIMITS_RE.search(part))
 
 
 # a sentence cut short by a line break ('We use an opt-in standard for' | 'phone and text messages.'): it ends

@@ -60,6 +60,7 @@ class Context:
     old_text: str = ""                 # the whole old text: what a digest calls new was never in it
     old_sentences: tuple[str, ...] = ()      # each side's sentences in order: the one before a quote
     new_sentences: tuple[str, ...] = ()      # says what its 'this'/'the X' points to (anchors.py)
+    old_titles: tuple[str, ...] = ()         # the old text's headings: a right a heading names was given
     _where: dict[tuple[bool, str], int] | None = None
     _lower: dict[bool, bool] | None = None
 
@@ -90,7 +91,9 @@ _PROMISE_RE = Prefiltered(re.compile(
     r"\b(?:[Ww]e|[Ww]e (?:also|generally|currently))\s+(?:will|do|shall|would|can)\s*(?:not|n't)\b|(?i:\bwe never\b|\bwe will never\b)"
     r"|(?i:\b(?:without|unless (?:we (?:have|obtain|receive)|you (?:give|provide)))\s+(?:your\s+)?(?:prior\s+|express\s+|explicit\s+)?"
     r"(?:opt[- ]?in\s+)?(?:consent|permission|approval)|\bask (?:for )?your (?:(?:explicit|express|prior|separate|specific|affirmative) )?(?:opt[- ]?in|consent|permission)"
-    r"|\bonly (?:with|if you) (?:your )?(?:consent|opt[- ]?in|agree)|\b(?:you|users?) (?:must |to )?opt[- ]?in\b"
+    r"|\bonly (?:with|if you) (?:your )?(?:consent|opt[- ]?in|agree)"
+    # a feature the user may take up ('features that allow you to opt in to showcase your Snaps') is no consent standard
+    r"|(?<!\ballow )(?<!\ballows )(?<!\blet )(?<!\blets )(?<!\benable )(?<!\benables )\b(?:you|users?) (?:must |to )?opt[- ]?in\b"
     r"|\bopt[- ]?in (?:consent|basis)\b)"), ("we", "without", "unless", "ask", "only", "opt"))   # every match holds one
 _PRACTICE_RE = re.compile(
     r"(?i)\b(?:sell|sold|rent|share[sd]?|sharing|disclose[sd]?|transfer(?:s|red)?|provide[sd]? (?:it |them |your \w+ )?to|"

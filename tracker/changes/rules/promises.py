@@ -69,6 +69,13 @@ _UNABLE_RE = re.compile(r"(?i)\b(?:will|would|may) not be (?:able|possible|avail
                         r"\b(?:does|do) not have access to[^.;]{0,80}?\b(?:collected|set|placed|used|stored) by\b|"
                         r"\bnor (?:any )?control\b|\b(?:does|do) not exercise (?:any )?control\b|"
                         r"\b(?:does|do) not make any (?:warrant|representation|guarantee)|\bplease (?:contact|notify|let|e-?mail|write)\b|"
+                        # what the company is unable to do, no promise: 'we cannot delete them except by also deleting your
+                        # user account', 'if we cannot confirm that you are old enough'
+                        r"\b(?:cannot|can't|can not) (?:delete|remove|erase|restore|recover|retrieve|undo|reverse|confirm|verify)\b|"
+                        # the reader's discovery told as a condition ('if you learn that your child has provided us with
+                        # Personal Information without your consent, you may alert us'): a request to report, no promise
+                        r"\bif you (?:learn|believe|become aware|discover|find out|think|suspect)\b[^.;]{0,120}?\bwithout (?:your |their |the )?"
+                        r"(?:\w+ )?(?:consent|permission)\b|"
                         # a request of the user's it refuses: 'does not respond to Web browser "do not track" signals'
                         rf"{_REFUSES}[^.;]{{0,40}}?\b(?:{_SIGNAL}|signals?|requests?)\b")
 

@@ -104,9 +104,53 @@ def _elsewhere(text: str, owner: str) -> bool:
     return any(m.group(1) not in owner and owner.split()[0] not in m.group(1) for m in _ELSEWHERE_RE.finditer(text))
 
 
+# the authority a complaint goes to, as the sentence names it: 'lodge a complaint with the Irish Data Protection
+# Commission', 'complain to your local supervisory authority', 'to the Information Commissioner's Office'
+_AUTHORITY_RE = re.compile(
+    r"(?i)\bcomplain\w*\b[^.;]{0,60}?\b(?:to|with|before)\s+(?P<who>(?:the|your|a|an|its|their)\s+(?:[\w'\u2019-]+\s+){0,6}?"
+    r"(?:authorit(?:y|ies)|commission(?:er)?(?:'s|\u2019s)?(?:\s+office)?|inspectorate|regulator|ombuds\w*|supervisor)\b"
+    r"(?:\s+(?:of|for|in)\s+(?:the\s+)?(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*))?)")
+
+
+def _authority(text: str) -> str | None:
+    """The authority a sentence says the user may complain to, as it names it, or None."""
+    m = _AUTHORITY_RE.search(text)
+    return " ".join(m.group("who").split()) if m and _TO_USER_RE.search(text) else None
+
+
+def complaint_swaps(ctx: Context) -> list[Statement]:
+    """The complaint to an authority kept but sent to another one ('You can now complain to the
+    Estonian Data Protection Inspectorate (was: the Irish Data Protection Commission)'): the
+    right stays, its authority changed. Only when the old text no longer names the old authority
+    and never named the new one."""
+    gone = [(k, a) for k, c in _live(ctx) if c.kind in ("removed", "reworded") and (a := _authority(c.old or ""))]
+    if not gone:
+        return []
+    come = [(k, a) for k, c in _live(ctx) if c.kind in ("added", "reworded") and (a := _authority(c.new or ""))]
+    old_all, new_all = (" ".join(x).lower() for x in (ctx.old_sentences, ctx.new_sentences))
+    for ko, was in gone:
+        for kn, now in come:
+            if _bare(was).lower() in new_all or _bare(now).lower() in old_all or _bare(was).lower() == _bare(now).lower() \
+                    or not _NAMED_RE.search(f"{_bare(was)} {_bare(now)}"):
+                continue          # still named, named before, or two authorities by kind only: no news
+            return [Statement(f"You can now complain to {now} (was: {was})", "rights", "value-changed", was, now,
+                              tuple(dict.fromkeys((kn, ko))))]
+    return []
+
+
+# an authority named by its own name ('Irish Data Protection Commission'), not only by its kind ('your local
+# supervisory authority'): a change between two kinds only tells the reader nothing
+_NAMED_RE = re.compile(r"\b[A-Z][a-z]")
+
+
+def _bare(authority: str) -> str:
+    """An authority's name without its article: what another text naming it writes."""
+    return re.sub(r"(?i)^(?:the|your|a|an|its|their)\s+", "", authority)
+
+
 def rights_statements(ctx: Context) -> list[Statement]:
     """A right or control of the user added or removed."""
-    out: list[Statement] = []
+    out: list[Statement] = complaint_swaps(ctx)
     rights_now: list[str] | None = None     # the new sentences that state a right, found once
     for k, c in _live(ctx):
         o, n = c.old or "", c.new or ""
@@ -164,8 +208,8 @@ _CONTROLLED_RE = re.compile(r"(?i)\b(?:cookies?|e-?mails?|marketing|location|ads
 
 
 # the user's control in words no right pattern reads: 'You can manage what kinds of
-# notifications you receive', 'you may change your cookie settings'
-_MANAGE_RE = re.compile(r"(?i)\byou (?:can|may) (?:also |always )?(?:manage|change|adjust|set)\b")
+# notifications you receive', 'you may change your cookie settings', 'You can unsubscribe from our marketing emails'
+_MANAGE_RE = re.compile(r"(?i)\byou (?:can|may) (?:also |always )?(?:manage|change|adjust|set|unsubscribe)\b")
 
 
 def _same_control(text: str, elsewhere: list[str]) -> bool:
@@ -187,12 +231,14 @@ def _same_control(text: str, elsewhere: list[str]) -> bool:
 
 _RIGHT_OBJECT_RE = re.compile(r"(?i)\b(?:access|correct|correction|rectif\w+|delet\w+|eras\w+|cop(?:y|ies)|portab\w+|"
                               r"restrict\w*|object|objection|opt[- ]?out|unsubscribe|withdraw\w*|updat\w*|edit|"
-                              r"explanation(?= of (?:the |your |any )?(?:personal )?(?:information|data))|"
-                              r"(?<=right to )know)\b")
+                              r"limit(?:ation)?(?=(?: of)? (?:the )?processing\b)|"
+                              r"explanation(?= of (?:the |your |any |what )?(?:personal )?(?:information|data))|"
+                              r"(?<=right to )know|(?<=right to request to )know)\b")
 # one right under its other names: 'a copy' and 'copies'; 'an explanation of the information
 # Uber has about you' and the right to know (what a company collected, in the US state laws' words) are
-# access; rectification, updating and editing are correction; erasure is deletion
+# access; rectification, updating and editing are correction; erasure is deletion; limiting processing is restricting it
 _RIGHT_FAMILY = {"copie": "copy", "expla": "acces", "know": "acces", "recti": "corre", "erasu": "delet", "erase": "delet",
+                 "limit": "restr",      # 'the right to limit processing', 'the limitation of the processing' is its restriction
                  "updat": "corre", "edit": "corre"}
 
 
@@ -224,8 +270,16 @@ _RECOURSE: dict[str, "re.Pattern[str]"] = {
     "appeal": re.compile(r"(?i)\bappeal(?:s|ed)?\b|\bdisagree\w* with (?:our|the|this|that|its|any) (?:\w+ )?(?:decision|response|"
                          r"determination|denial)|\b(?:contest|challenge) (?:our|the|this|that|its|any) (?:\w+ )?"
                          r"(?:decision|response|determination|denial)"),
-    "complaint": re.compile(r"(?i)\bcomplain\w*\b[^.;]{0,80}?(?:\bauthorit\w*|\bregulator\w*|\bcommissioner\w*|"
-                            r"\bsupervis\w*|\bombuds\w*|\battorneys? general\b|\bICO\b|\bDPA\b|\bCNIL\b)"),
+    # an authority by its kind or its name: 'the Irish Data Protection Commission', 'the Estonian Data Protection Inspectorate'
+    "complaint": re.compile(r"(?i)\bcomplain\w*\b[^.;]{0,80}?(?:\bauthorit\w*|\bregulator\w*|\bcommission\w*|"
+                            r"\binspectorate\b|\bsupervis\w*|\bombuds\w*|\battorneys? general\b|\bICO\b|\bDPA\b|\bDPC\b|"
+                            r"\bCNIL\b)"),
+    # a say over decisions made by automated means alone, however worded: to object to them, contest them, have
+    # them reconsidered, not to be subject to them ('the right to require that decisions be reconsidered if they
+    # are made solely by automated means' = 'a right to object to decisions … taken solely by automated means')
+    "automated": re.compile(r"(?i)\b(?:object\w*|contest\w*|challeng\w*|reconsider\w*|not to be (?:the )?subject\w*|"
+                            r"human (?:intervention|involvement|review))\b[^.;]{0,100}?\bautomat(?:ed|ic)\b[^.;]{0,40}?"
+                            r"\b(?:decisions?|decision-making|means|processing)\b"),
 }
 # a recourse is the user's when the sentence speaks to them ('you', 'your'), not a company's
 # commitment to a panel of authorities ('… cooperate with the panel … with regard to unresolved complaints')
@@ -233,7 +287,7 @@ _RECOURSE: dict[str, "re.Pattern[str]"] = {
 # sensitive personal information'); elsewhere an opt-out is one per feature, told apart by its object
 _OPT_OUT = {"opt o": "opt-o", "optou": "opt-o"}
 _TO_USER_RE = re.compile(r"(?i)\byou(?:r)?\b")
-_RECOURSE_WORDS = ("appeal", "disagree", "complain", "contest", "challenge", "sensitive")     # every match holds one
+_RECOURSE_WORDS = ("appeal", "disagree", "complain", "contest", "challenge", "sensitive", "automat")     # every match holds one
 
 
 def _recourse(text: str, to_user: bool = True) -> set[str]:
@@ -258,7 +312,10 @@ def _same_rights(text: str, elsewhere: list[str]) -> bool:
 # a right over one's data as a whole ('access and edit certain personally identifying
 # information', 'update any contact information you provide'), not over one feature's content
 _DATA_RIGHT_RE = re.compile(r"(?i)\b(?:access|correct\w*|rectif\w+|delet\w+|eras\w+|cop(?:y|ies)|updat\w*|edit)\b"
-                            r"[^.;]{0,60}?\b(?:information|data)\b|\bright to know\b")
+                            r"[^.;]{0,60}?\b(?:information|data)\b|\bright to (?:request to )?know\b|"
+                            # a right named as a law names it ('Right of access', 'Right to erasure'): over all one's data
+                            r"\bright (?:of|to) (?:access|rectification|correction|erasure|deletion|data portability|portability|be forgotten|"
+                            r"restrict(?:ion)?|object(?:ion)?)\b")
 _CONTROL_WORDS_RE = re.compile(r"(?i)\b(?:opt[- ]?(?:out|in)|unsubscribe|withdraw\w*|choose|limit|control|preferences?|"
                                r"settings?)\b")
 
