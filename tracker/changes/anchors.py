@@ -380,7 +380,7 @@ def _item_of_list(sentences: Sequence[str], index: int) -> str | None:
         examples = _EXAMPLES_OF_RE.match(sentences[k])
         if examples:          # its items are things the clause names: each one reads on from it
             return f"{examples.group('clause')}:"
-        if _LEAD_IN_END_RE.search(sentences[k]):
+        if sentences[k].rstrip().endswith(":"):     # _LEAD_IN_END_RE.search: its parts before ':' are optional
             head = sentences[k + 1].split()[:1] if k + 1 < index else [first]
             # items of one list: parallel, verbs after 'to:', noun phrases or each closed by ';'
             parallel = head == [first] or bool(_TO_LEAD_IN_RE.search(sentences[k])) or bare or \

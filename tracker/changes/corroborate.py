@@ -42,6 +42,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -248,8 +249,7 @@ class Side:
         if len(tokens) < MIN_PHRASE or not want.words:
             return False
         self._index()
-        pools = [set(self._by_word.get(w, ())) for w in want.words]
-        for k in sorted(set.intersection(*pools)):
+        for k in sorted(holding_all([self._by_word.get(w, ()) for w in want.words])):
             holder = self.sentences[k]
             if sign(holder).polarity == want.polarity and _in_order(tokens, _tokens(holder, False)) \
                     and (kind is None or kind(holder)):
@@ -266,7 +266,7 @@ class Side:
         # a name of common words ('Personal Information') is no setting to follow
         if len(stems) < 2 or set(words) <= self.common():
             return []
-        pool = set.intersection(*(set(self._by_stem.get(st, ())) for st in stems))
+        pool = holding_all([self._by_stem.get(st, ()) for st in stems])
         # the name's first word still written as a name, never as the first word of the sentence
         first = re.compile(rf"(?<=[a-z,] ){re.escape(name.split()[0][:5])}")
         return [self.sentences[k] for k in sorted(pool) if first.search(self.sentences[k])]
@@ -277,8 +277,35 @@ class Side:
         words = [w for w in _tokens(name, False) if w not in _STOP]
         if not words:
             return []
-        pool = set.intersection(*(set(self._by_word.get(w, ())) for w in words))
+        pool = holding_all([self._by_word.get(w, ()) for w in words])
         return [self.sentences[k] for k in sorted(pool) if name in self.sentences[k]]
+
+
+BISECT_RATIO = 8        # postings this many times longer than the pool are bisected, not read whole
+
+
+def holding_all(postings: Sequence[Sequence[int]]) -> set[int]:
+    """set.intersection of the postings (each ascending, as _postings builds them: the sentences
+    of one word or stem), without a set of each: the shortest is the pool, narrowed by the
+    others, shortest first; an index of a small pool is looked up in a long list by bisection.
+    A common word's postings list most of a long policy's sentences; a set of each per claim
+    was linear in the policy."""
+    ordered = sorted(postings, key=len)
+    pool = set(ordered[0])
+    for other in ordered[1:]:
+        if not pool:
+            break
+        if BISECT_RATIO * len(pool) < len(other):
+            pool = {k for k in pool if _posted(other, k)}
+        else:
+            pool.intersection_update(other)
+    return pool
+
+
+def _posted(ascending: Sequence[int], k: int) -> bool:
+    """Is k in the ascending sequence?"""
+    at = bisect_left(ascending, k)
+    return at < len(ascending) and ascending[at] == k
 
 
 EXTRA_RARE_KEYS = 1         # keys counted past the fewest a holder must share: each drops more sentences that cannot hold enough
@@ -651,7 +678,7 @@ def _predicate_said(text: str, side: Side, subject_needed: bool = True) -> bool:
     if len(stems) < MIN_PREDICATE:
         return False
     signs = side._index()
-    pool = set.intersection(*(set(side._by_stem.get(st, ())) for st in stems))
+    pool = holding_all([side._by_stem.get(st, ()) for st in stems])
     return any(signs[k].polarity == want.polarity and set(want.numbers) <= set(signs[k].numbers) for k in pool)
 
 

@@ -148,7 +148,9 @@ _LINK_TARGET_RE = re.compile(r"\]\([^)\n]*\)")
 ECHO_MIN_WORDS = 6
 
 
-_BOUNDARY_RE = re.compile(r"[.!?;:]+(?=[\s\"')\]*_]|$)|\n")
+# a sentence or line end: [.!?;:]+(?=[\s"')\]*_]|$)|\n, written to open on one character class so
+# that re skips to those characters instead of trying both branches at every position of a text
+_BOUNDARY_RE = re.compile(r"[.!?;:\n](?:(?<=\n)|(?<=[.!?;:])[.!?;:]*(?=[\s\"')\]*_]|$))")
 _BREAK = " qzbreakqz "     # a word no policy contains: marks sentence and line ends in the key
 
 
@@ -677,7 +679,8 @@ _INSIDE_MIN_TIMES = 3
 _INSIDE_MIN_LEN = 4
 # a name is written capitalised this many times as often as in lower case
 _NAME_OVER_NOUN = 3
-_CAP_WORD_RE = re.compile(r"(?<![@./\w'’-])[A-Z][a-z]*[A-Za-z](?![\w@-]|\.[a-z])")
+# (the capital matched before the look back, which covers it too: the same test, tried only at capitals)
+_CAP_WORD_RE = re.compile(r"[A-Z](?<![@./\w'’-][A-Z])[a-z]*[A-Za-z](?![\w@-]|\.[a-z])")
 
 
 def _name_inside(label: str, text: str) -> str | None:

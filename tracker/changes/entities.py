@@ -117,7 +117,10 @@ _UNIT = r"(?:second|minute|hour|day|business day|calendar day|working day|week|m
 _DURATION_RE = re.compile(
     rf"(?i)\b({_NUM})(?:\s*\((\d{{1,4}})\))?(?:\s|-)+({_UNIT})\b")
 _UNIT_RE = re.compile(r"(?i)(?<![a-z])(?:second|minute|hour|day|week|month|year)s?\b")
-_AGE_NUM_RE = re.compile(r"(?<!\d)(?:[89]|1\d|2[01])(?!\d)")
+# a number from 8 to 21 standing alone: (?<!\d)(?:[89]|1\d|2[01])(?!\d), its first digit matched
+# before the look back (which covers it too) so that re skips to those digits, not trying the look
+# back at every position of a whole text
+_AGE_NUM_RE = re.compile(r"[1289](?<!\d[1289])(?:(?<=[89])|(?<=1)\d|(?<=2)[01])(?!\d)")
 _AGE_RES = [
     re.compile(r"(?i)\b(?:under|below|younger than|less than|over|older than|at least|minimum age of|"
                r"the age of|age of|aged?|ages?)\s+(?:the\s+age\s+of\s+)?(?:majority\s+)?\(?(\d{1,2})\)?(?:\s+years)?"),

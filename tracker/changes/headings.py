@@ -222,16 +222,19 @@ _GLUED_QUESTION_RE = re.compile(r"(?<=[.!?])\s*((?:[IVX]{1,5}\.|\d{1,2}\.)?\s*[A
                                 # numbered, it may be followed by a space: '...with them.IV. How
                                 # can I manage or delete information about me? You can manage ...'
                                 r"|(?<=[.!?])((?:[IVX]{1,5}\.|\d{1,2}\.)\s*[A-Z][^.!?;:\n]{3,110}\?) (?=([A-Z][a-z]))")
+# (the patterns below that look back before a capital match the capital first and look back over
+# it too, the same test: re then skips to the capitals a match can start at, where a pattern led by
+# a look back is tried at every position of a paragraph or a whole text)
 # a Title Case heading run into the next sentence with only a space: '... privacy choices. Users in
 # the EEA and Switzerland If you are a user in the EEA ...'
-_SPACED_HEADING_RE = re.compile(r"(?<=[.!?] )([A-Z][^.!?;:,\n]{3,80}?) (?=(" + STARTERS[3:-1] + r") [a-z])")
+_SPACED_HEADING_RE = re.compile(r"([A-Z](?<=[.!?] [A-Z])[^.!?;:,\n]{3,80}?) (?=(" + STARTERS[3:-1] + r") [a-z])")
 
 
 # the spaced heading may also run into a sentence that opens with a preposition, a conjunction or
 # a third-person pronoun ('Personal and Other Information Oracle Collects Through your interaction …')
 _SPACED_MORE_STARTERS = ("Through|By|With|From|On|At|Under|Upon|As|Unless|Although|Because|Once|Before|After|"
                          "While|Since|It|They|Its|Their|Some|Certain|Each|Any|All|Most|Depending")
-_SPACED_MORE_RE = re.compile(r"(?<=[.!?] )([A-Z][^.!?;:,\n]{3,80}?) (?=(" + _SPACED_MORE_STARTERS + r") [a-z])")
+_SPACED_MORE_RE = re.compile(r"([A-Z](?<=[.!?] [A-Z])[^.!?;:,\n]{3,80}?) (?=(" + _SPACED_MORE_STARTERS + r") [a-z])")
 # what a company does as a sentence's subject: a modal, an auxiliary or a verb in the third person
 _SUBJECT_VERB = (r"(?:may|might|can|could|will|would|shall|should|must|is|are|was|were|has|have|does|did|"
                  r"also|never|only|uses|collects|shares|participates|provides|offers|receives|retains|keeps|"
@@ -240,7 +243,7 @@ _SUBJECT_VERB = (r"(?:may|might|can|could|will|would|shall|should|must|is|are|wa
                  r"recommends|supports|sends|treats|limits|honors|adheres|agrees|understands|knows|values|seeks|"
                  r"strives|tracks|combines|automatically|generally|typically|currently|makes|gives)\b")
 # a capitalised word as a sentence's subject ('Oracle will …', 'Target participates …')
-_SUBJECT_RE = re.compile(r"(?<![\w@./-])([A-Z][A-Za-z0-9&'’-]{2,}) (?=" + _SUBJECT_VERB + ")")
+_SUBJECT_RE = re.compile(r"([A-Z](?<![\w@./-][A-Z])[A-Za-z0-9&'’-]{2,}) (?=" + _SUBJECT_VERB + ")")
 SUBJECT_MIN_USES = 3      # a name that is the subject of three sentences is the text's own actor
 PROPER_RATIO = 3          # a proper name is capitalised inside sentences 3 times as often as not
 # one capitalised word that opens a sentence as an adverb or a conjunction, never a heading
@@ -403,7 +406,7 @@ _GLUED_ACRONYM_RE = re.compile(r"(?:(?<=[.!?])|^)\s*([A-Z][^.!?;:()\n]{2,80}?\([
 
 # headings glued to each other and then to a sentence's pronoun subject, between two sentences:
 # '… faq=13323IV. How advertising and Sponsored Stories workPersonalized adsWe do not share …'
-_GLUED_RUN_RE = re.compile(r"(?<=[.!?] )([A-Z][^.!?;:\n]{3,120}?[a-z]{2})(?=(?:We|You|Our|If) [a-z])")
+_GLUED_RUN_RE = re.compile(r"([A-Z](?<=[.!?] [A-Z])[^.!?;:\n]{3,120}?[a-z]{2})(?=(?:We|You|Our|If) [a-z])")
 GLUED_RUN_WORDS = 12    # a longer run before the glue point is a sentence, not a chain of headings
 
 

@@ -270,7 +270,12 @@ def clear_search_memos() -> None:
 LOWER_MEMO_CHARS = 2_000      # a sentence, lowered once for every pattern's hints; a whole text is not kept
 
 
-@lru_cache(maxsize=SEARCH_MEMO)
+# sentences kept lowered: every sentence of both versions of a 1 MB pair (8,000 distinct) and
+# the rest a report asks about, which SEARCH_MEMO's 8,192 evicted before the next pattern asked
+LOWER_MEMO = 32768
+
+
+@lru_cache(maxsize=LOWER_MEMO)
 def _ascii_lower(text: str) -> str | None:
     """text.lower() of a text in ASCII, else None: the dozens of Prefiltered patterns asked about
     one sentence lower it once."""

@@ -29,7 +29,9 @@ _SUFFIX = (r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|SARL|S\.[àá]
            r"N\.V|plc|PLC|Pty Ltd|Ltda|LLP|L\.P|S\.p\.A|AB|ASA|Oy|K\.K)\.?")
 _LEGAL_RE = re.compile(rf"(?<![\w&'’-])({_NAME}),? ({_SUFFIX})(?![\w&-])(?! (?:Liability|Partnership|Warranty|"
                        r"Edition|Time|Access|License|Licence|Use|Purpose))")
-_SUFFIX_HINT_RE = re.compile(rf"(?<=[\w.,]) {_SUFFIX}(?![\w&-])")
+# (the space matched before the look back, which covers it too: the same test, and re skips from
+# space to space instead of trying the look back at every position of a whole text)
+_SUFFIX_HINT_RE = re.compile(rf" (?<=[\w.,] ){_SUFFIX}(?![\w&-])")
 # an organisation word ends the name; strong ones name a body whatever the words before it
 _STRONG_ORG = ("Association", "Alliance", "Initiative", "Council", "Bureau", "Foundation", "Institute",
                "Federation", "Consortium")
@@ -101,10 +103,17 @@ holdings holding group technologies technology inc corp corporation company co o
 Lower = Callable[[], frozenset[str]]
 
 
+# a word in lower case on its own: (?<![\w@/.-])[a-z][a-z'-]*[a-z](?![\w@/-]|\.\w), with its
+# first letter matched before the look back (now over that letter too: the same test, as the letter
+# is no [\w@/.-] followed by a letter only when the character before it is none), so re skips to
+# the letters a match can start with instead of trying the look back at every position
+_LOWER_WORD_RE = re.compile(r"[a-z](?<![\w@/.-][a-z])[a-z'-]*[a-z](?![\w@/-]|\.\w)")
+
+
 @lru_cache(maxsize=16)
 def _lower_words(text: str) -> frozenset[str]:
     """Words the text writes in lower case on their own (not inside an address or a link)."""
-    return frozenset(re.findall(r"(?<![\w@/.-])[a-z][a-z'-]*[a-z](?![\w@/-]|\.\w)", text))
+    return frozenset(_LOWER_WORD_RE.findall(text))
 
 
 def _proper(token: str, lower: Lower) -> bool:

@@ -673,6 +673,9 @@ _WORDY_RE = re.compile(r"[A-Za-z]")
 # expand book...', 'To help make your Twitter experience better on one of your devices...'): a
 # policy's own sentence ends with a stop, and its lists end with 'etc.'
 _TEASER_RE = re.compile(r"(?<!\betc)(?<=[A-Za-z,'’])\s?(?:\.\.\.|…)$")
+# a match ends the text (or its last line break), so it starts within this many characters of the
+# end: only the end is searched, not every position of a sentence
+_TEASER_REACH = 8
 _TEASER_WORDS = 14   # longer, and it is a sentence that trails off, which the reader is shown
 # a run of two capitalised words glued to the next item of a menu or heading ('Prime Instant
 # VideosUnlimited streaming', 'Untitled DocumentUntitled Document'); a brand's own capitals
@@ -745,7 +748,13 @@ def is_scraped_run(text: str) -> bool:
     return _scraped_words(_wordy(text))
 
 
-@lru_cache(maxsize=4096)
+# sentences whose is_page_chrome answer is kept: text_shares asks it of every sentence of both
+# versions, so a 1 MB pair (8,000 distinct sentences) evicted each answer before the other side
+# or the statements asked again (every ask a miss); a pure function, the answers are the same
+PAGE_CHROME_MEMO = 16384
+
+
+@lru_cache(maxsize=PAGE_CHROME_MEMO)
 def is_page_chrome(text: str) -> bool:
     """A run of page furniture rather than a sentence of the policy: a share or sign-up
     widget, a menu or list of teasers (eight words or more, three in four capitalised), a
@@ -753,7 +762,7 @@ def is_page_chrome(text: str) -> bool:
     lower-case menu with hardly a small word of prose (see _menu_run)."""
     if _CHROME_RE.search(text) or ("=" in text and re.search(r"\w=[^\s&]*&[\w-]+=", text)) or _GLUED_MENU_RE.search(text):
         return True               # a widget, a link's query string ('node=admin&destination=…'), a glued menu
-    if _TEASER_RE.search(text) and len(text.split()) <= _TEASER_WORDS:
+    if _TEASER_RE.search(text, max(0, len(text) - _TEASER_REACH)) and len(text.split()) <= _TEASER_WORDS:
         return True               # a teaser the site cut short: 'Netflix shares jump, Apple and...'
     words = _wordy(text)
     return len(words) >= 8 and _capitalised(words) >= 0.75 * len(words) or _scraped_words(words)

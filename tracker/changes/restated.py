@@ -26,8 +26,9 @@ import math
 import re
 from collections.abc import Callable, Sequence
 
-from tracker.changes.corroborate import (_in_order, MIN_WORDS, _NEWS_RE, _NUMBER_RE, SAME_PRACTICE, Side, sign, _stem,
+from tracker.changes.corroborate import (_in_order, MIN_WORDS, _NEWS_RE, _NUMBER_RE, SAME_PRACTICE, Side, holding_all, sign, _stem,
                                          _STOP, _tokens, _USER_CAN_RE, _USER_CANNOT_RE)
+from tracker.changes.literals import Prefiltered
 from tracker.changes.report import Change
 from tracker.changes.rules.common import Statement
 
@@ -368,7 +369,7 @@ def same_control(claim: str, side: Side) -> bool:
     if not stops:
         return False
     side._index()
-    pool = set.intersection(*(set(side._by_stem.get(st, ())) for st in stops))
+    pool = holding_all([side._by_stem.get(st, ()) for st in stops])
     return any(stops <= _stopped(side.sentences[k]) for k in sorted(pool))
 
 
@@ -382,6 +383,13 @@ _CONTROL_VERB_RE = re.compile(
     r"(limit(?:s|ing)?|restrict(?:s|ing)?)|(delet\w*|remov\w*|eras\w*)|"
     r"(chang\w*|edit(?:s|ing)?|modif\w*|updat\w*|correct(?:s|ing)?|adjust(?:s|ing)?|manag\w*|control(?:s|ling)?)|"
     r"(access(?:es|ing)?|review(?:s|ing)?|download(?:s|ing)?|export(?:s|ing)?))\b")
+# every match of _CONTROL_VERB_RE holds one of these, in lower case: a side's sentences are read
+# for controls (_control_index) with them tested first, the alternation searched only in the
+# sentences writing one
+_CONTROL_VERB_HINTS = ("opt", "unsubscrib", "object", "declin", "refus", "withdraw", "disabl", "turn", "switch", "block",
+                       "stop", "prevent", "limit", "restrict", "delet", "remov", "eras", "chang", "edit", "modif", "updat",
+                       "correct", "adjust", "manag", "control", "access", "review", "download", "export")
+_CONTROL_VERB_SCAN = Prefiltered(_CONTROL_VERB_RE, _CONTROL_VERB_HINTS)
 # to opt out of a use, to switch a feature off, to limit a use: three controls, not one
 _FAMILIES = ("opt-out", "switch-off", "limit", "delete", "change", "access")
 # a sentence that gives the user a control ('you can …', 'the option to …', 'if you do not want …')
@@ -432,7 +440,7 @@ def _controls(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
 def _control_index(side: Side) -> list[tuple[frozenset[str], frozenset[str]]]:
     """The controls side gives, one entry per sentence that gives any, read once per side."""
     if side._controls is None:
-        side._controls = [c for t in side.sentences if _CONTROL_VERB_RE.search(t) and (c := _controls(t))]
+        side._controls = [c for t in side.sentences if _CONTROL_VERB_SCAN.search(t) and (c := _controls(t))]
     return side._controls
 
 
@@ -489,7 +497,7 @@ def same_commitment(claim: str, side: Side, kind: Callable[[str], bool]) -> bool
     if not anchors:
         return False
     signs = side._index()
-    pool = set.intersection(*(set(side._by_stem.get(st, ())) for st in anchors))
+    pool = holding_all([side._by_stem.get(st, ()) for st in anchors])
     for k in sorted(pool):
         holder = side.sentences[k]
         if signs[k].polarity == want.polarity and set(want.numbers) <= set(signs[k].numbers) \

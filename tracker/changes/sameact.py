@@ -34,6 +34,7 @@ import re
 from functools import lru_cache
 
 from tracker.changes.corroborate import _STOP, Side, _stem, _tokens
+from tracker.changes.literals import Prefiltered
 from tracker.changes.roles import _DISPUTE_RE
 from tracker.changes.vendors import vendor_spans
 
@@ -73,6 +74,15 @@ _GENERIC = frozenset(_stem(w) for w in (
 _ACT_WORDS = frozenset(_stem(w) for w in (
     "opt out opt-out unsubscribe withdraw stop object delete erase remove change edit modify update correct amend "
     "rectify access review view download export portability tell provide give let know deactivate deactivation close").split())
+# every match of _ACT_RE holds one of these, in lower case (a lookahead's words are in the text
+# too): a side's sentences are scanned for acts (matching) with them tested first, and only the
+# third or so writing one of them is searched by the case-insensitive alternation
+_ACT_HINTS = ("opt", "unsubscrib", "withdraw", "stop", "object", "delet", "eras", "remov", "eliminat", "chang", "edit",
+              "modif", "updat", "correct", "amend", "rectif", "access", "view", "download", "export", "cop", "portability",
+              "take", "preferences", "choices", "deactivat", "clos")
+_ACT_SCAN = Prefiltered(_ACT_RE, _ACT_HINTS)
+# every match of roles._DISPUTE_RE holds one of these: the same pre-check for its scans
+_DISPUTE_SCAN = Prefiltered(_DISPUTE_RE, ("disput", "arbitrat", "complain", "mediat", "recourse"))
 
 
 @lru_cache(maxsize=4096)
@@ -145,9 +155,10 @@ def _all_your_data(text: str) -> bool:
     return False
 
 
-def matching(side: Side, rx: re.Pattern[str]) -> list[str]:
+def matching(side: Side, rx: "re.Pattern[str] | Prefiltered") -> list[str]:
     """The sentences of side that rx finds something in, in their order, remembered with the
-    side: each claim asked about them again, a scan of every sentence per claim."""
+    side: each claim asked about them again, a scan of every sentence per claim (rx
+    Prefiltered: a sentence holding none of its hints is not searched)."""
     got = side._matching.get(rx.pattern)
     if got is None:
         got = side._matching[rx.pattern] = [s for s in side.sentences if rx.search(s)]
@@ -165,7 +176,7 @@ def same_act(claim: str, other: Side, own: Side | None = None) -> bool:
     whole = not objects and _all_your_data(claim)
     if not objects and not whole:
         return False
-    for holder in matching(other, _ACT_RE):       # a sentence without an act gives none
+    for holder in matching(other, _ACT_SCAN):       # a sentence without an act gives none
         theirs = acts(holder)
         if theirs is None or not families <= theirs[0]:
             continue
@@ -225,7 +236,7 @@ def same_tool(claim: str, other: Side) -> bool:
     if not families and not _CONTROL_RE.search(claim):
         return False
     return any(_names_tool(holder, tool) and (not families or families <= (acts(holder) or (frozenset(),))[0])
-               for holder in matching(other, _ACT_RE))
+               for holder in matching(other, _ACT_SCAN))
 
 
 # content words besides the body's name a restated recourse shares with the claim ('arbitration', 'mediation'):
@@ -255,7 +266,7 @@ def same_recourse(claim: str, other: Side, own: Side | None = None) -> bool:
     want = _words(claim) - {_stem(b.lower()) for b in bodies}
     return any(bodies <= _bodies(holder) and len(want & _words(holder) - _STOP) >= RECOURSE_WORDS
                and not (own is not None and own.holds(holder, RECOURSE_KEPT, stemmed=True))
-               for holder in matching(other, _DISPUTE_RE))
+               for holder in matching(other, _DISPUTE_SCAN))
 
 
 def reworded_right(claim: str, other: Side, own: Side | None = None) -> bool:

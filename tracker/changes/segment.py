@@ -336,6 +336,9 @@ _CUT_MIN_WIDTH = 60         # a line this long is prose, not a menu item, a head
 _DANGLING_MIN_WIDTH = 30
 _DANGLING_END_RE = re.compile(r"(?<![\w-])(?:and|or|nor|of|to|the|a|an|for|with|in|on|at|by|from|that|which|who|"
                               r"your|our|their|its|his|her|this|these|those|such|as|than|into|about|via|including)$")
+# a match ends the line, so it starts within this many characters of the end ('including' and more):
+# only the line's end is searched (re tries the look back at every position of a long line otherwise)
+_DANGLING_END_REACH = 12
 # a line going on with a lower-case word ('sell, license …'), never a web address ('http://…', 'www.…')
 _GOES_ON_RE = re.compile(r"\s*[a-z][a-z'-]*(?:[ ,;]|$)")
 
@@ -347,7 +350,8 @@ def _cut_mid_sentence(line: str, nxt: str) -> bool:
     has no run width, yet each such cut is a wrap (and in Markdown the same paragraph)."""
     prev = line.rstrip()
     goes_on = nxt.rstrip()
-    if len(prev) >= _DANGLING_MIN_WIDTH and _DANGLING_END_RE.search(prev) and _GOES_ON_RE.match(nxt) \
+    if len(prev) >= _DANGLING_MIN_WIDTH and _DANGLING_END_RE.search(prev, max(0, len(prev) - _DANGLING_END_REACH)) \
+            and _GOES_ON_RE.match(nxt) \
             and not _BLOCK_START_RE.match(nxt):
         return True    # '… about Verizon products and' / 'services': no line of prose ends on 'and'
     # the next line ends the sentence or is cut in turn: a short 'back to top' after a list item is chrome
