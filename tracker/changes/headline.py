@@ -348,6 +348,16 @@ def _dangling(s: Statement) -> bool:
     return not named & {"information", "data", "details", "info"} or m.group().lower().startswith(("does", "do ", "did"))
 
 
+# the company's own definition in a sentence: 'we', 'us' or 'our' quoted inside parentheses
+# ('Proton AG (the "Company" or "We")', 'TP-Link Systems Inc. ("TP-Link," "we" "us," or "our")')
+_DEFINES_WE_RE = re.compile(r"\([^()]*[\"“](?:we|us|our)\b[,.]?[\"”][^()]*\)", re.I)
+
+
+def defines_company(s: Statement) -> bool:
+    """Does s quote the sentence that says who 'we' are, rather than a practice?"""
+    return bool(_DEFINES_WE_RE.search(s.short or s.text))
+
+
 def _lead_order(statements: list[Statement]) -> list[Statement]:
     """Strong statements first, weak ones last (stable); a statement with a dangling 'this' goes
     after the plain strong ones, never behind one two tiers less important (a dropped promise
@@ -358,6 +368,9 @@ def _lead_order(statements: list[Statement]) -> list[Statement]:
         lesser = [k for k, i in enumerate(out) if i > d and not _dangling(strong[i])
                   and tier(strong[i].impact) > tier(strong[d].impact) + 1]
         out.insert(lesser[0] if lesser else len(out), d)
+    # a sentence that defines who 'we' are ('ironSource Ltd. ("ironSource", "we" or "us")') restates
+    # the company: it leads only when no other strong statement is at hand
+    out = [i for i in out if not defines_company(strong[i])] + [i for i in out if defines_company(strong[i])]
     weak = [s for s in statements if _weak_lead(s)]
     # among the weak, a fragment of a practice before a line about the document itself (its
     # change log, its scope): 'Created and added a link to the Privacy Policy archive' comes last
@@ -592,7 +605,8 @@ def _fallback(statements: list[Statement], f: Facts, verdict: str, lead: str) ->
     now send your friend an email …' of '…, and may send up to two reminders'), else what
     changed by count and place ('Rewords 3 sentences in “Your choices”'; a rewrite 'Rewrites
     its policy: adds 40 sentences and drops 35')."""
-    from tracker.changes.rules.structure import changed_sentences_headline, first_clause
+    from tracker.changes.quoted import said_alone
+    from tracker.changes.rules.structure import changed_sentences_headline, counted_changes, first_clause
     for s in _lead_order(statements):
         if standing(s.impact, s.short or s.text) >= 5:
             continue
@@ -604,6 +618,13 @@ def _fallback(statements: list[Statement], f: Facts, verdict: str, lead: str) ->
         swapped = _names_swapped(s, f, lead)
         if swapped:
             return swapped         # 'Now names JAMS instead of NAM: “You may contact JAMS, …”', not 'Rewords 1 sentence'
+    chosen = counted_changes(f.changes, trivial_of(f))
+    # a change a slogan or side remark states never leads quoted either (it was passed over above)
+    remarks = {k for s in statements if standing(s.impact, s.short or s.text) >= 5 for k in s.changes}
+    alone = said_alone(f.changes, chosen) if chosen and verdict != "major" and not lead \
+        and not remarks & set(chosen) else None
+    if alone:
+        return alone              # 'Postal address changed to “…” (was: “…”)', never 'Adds 2 sentences and drops 2'
     counted = changed_sentences_headline(f.changes, trivial_of(f), _TOPIC_WORDS)
     if verdict == "major":        # the bare 'Rewrites its policy' tells a reader nothing of the rewrite's size
         size = _WHERE_RE.sub("", counted)       # a rewrite is about no one topic or section

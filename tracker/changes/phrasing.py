@@ -431,6 +431,11 @@ _NOT_VERBS = frozenset("""as this his its us thus various always yes whereas per
 news across plus towards afterwards""".split())
 
 
+# participles that open a clause of consequence after a comma (', providing insights into …',
+# ', ensuring that …'): the sentence before them is whole, what they add is its effect
+CONSEQUENCE_PARTICIPLES = frozenset({"providing", "ensuring", "allowing", "helping", "enabling", "making", "giving", "resulting",
+                         "meaning"})
+
 def has_verb(text: str) -> bool:
     """Some word of the text can be the verb of a clause (a crude test: auxiliaries, -s, -ed)."""
     return _has_verb(text)

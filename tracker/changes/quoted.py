@@ -15,7 +15,8 @@ import re
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from tracker.changes.phrasing import has_verb, is_page_chrome
+from tracker.changes.phrasing import has_verb, is_page_chrome, CONSEQUENCE_PARTICIPLES
+from tracker.changes.priorities import HEADLINE_LIMIT
 from tracker.changes.publishable import glued_item, holed
 from tracker.changes.report import Change
 from tracker.changes.rules.common import Statement, _editors_note, _stamp_only, _topic
@@ -252,7 +253,7 @@ def _under(c: Change) -> str:
     return f" under “{title}”" if title and len(title) <= 80 and title != _one_line(c.new or c.old or "") else ""
 
 
-def _reworded(c: Change, k: int) -> Statement | None:
+def _reworded(c: Change, k: int, whole: bool = False) -> Statement | None:
     """'Now also names A and B: “…”' for items put into a list, else '“new words” (was: “old”)'."""
     old_w, new_w = _one_line(c.old or "").split(), _one_line(c.new or "").split()
     keys = ([_key(w) for w in old_w], [_key(w) for w in new_w])      # 'Intuit,' is 'Intuit'
@@ -268,7 +269,10 @@ def _reworded(c: Change, k: int) -> Statement | None:
     if all(w.strip(".,;:()").lower() in _SMALL_WORDS | _LEGAL_FORMS for _, i1, i2, j1, j2 in ops for w in old_w[i1:i2] + new_w[j1:j2]):
         return None               # 'at user level' -> 'at the user level', 'Intuit, Inc.' -> 'Intuit': the same words
     largest = max(ops, key=lambda op: (op[2] - op[1]) + (op[4] - op[3]))
-    said = _fitted(old_w, new_w, ops[0], ops[-1]) or _fitted(old_w, new_w, largest, largest) \
+    spanned = _fitted(old_w, new_w, ops[0], ops[-1])
+    if spanned is None and whole:
+        return None               # every edit quoted or none: the largest alone may read as a swap it is not
+    said = spanned or _fitted(old_w, new_w, largest, largest) \
         or _one_side(old_w, new_w, largest)      # edits far apart: the largest one alone
     return Statement(said, _topic(c), "reworded", " ".join(old_w), " ".join(new_w), (k,), said)
 
@@ -375,10 +379,78 @@ def _one_line(text: str) -> str:
 def _cut(text: str, room: int) -> str:
     """text cut to fit room characters: at the end of a clause that holds a verb when one ends
     past CLAUSE_SHARE of the room (a complete clause reads as quoted, 'You can request that we
-    delete your data by emailing privacy@x.com'), else at a word with '…' where it was cut."""
+    delete your data by emailing privacy@x.com'); else with its asides or the middle of its
+    opener left out, so the quote still ends on what the sentence is about ('If you are based
+    in the UK …, you can also make a data protection complaint directly to us.'); else at a word
+    with '…' where it was cut."""
     if len(text) <= room:
         return text
-    return _clause_cut(text, room) or text[:max(0, room - 1)].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    return _clause_cut(text, room) or _elided(text, room) or _word_cut(text, room)
+
+
+# words a cut never ends on: they wait for what follows ('… commits to…', '… is displayed is…')
+_WAITING_WORDS = _SMALL_WORDS | frozenset("is are was were be been will would may can could must shall should "
+                                          "has have had our your their its we you they".split())
+
+
+def _word_cut(text: str, room: int) -> str:
+    """text cut at a word to fit room, with '…'; never after a word that waits for its object."""
+    words = text[:max(0, room - 1)].rsplit(" ", 1)[0].rstrip(" ,;:").split(" ")
+    while len(words) > SENTENCE_WORDS and words[-1].lower().strip(",;:") in _WAITING_WORDS:
+        words.pop()
+    return " ".join(words).rstrip(" ,;:") + "…"
+
+
+# an aside in parentheses a quote may leave out, marked '(…)': never one holding a name the
+# sentence defines or a value ('("Starbucks App")', '(30 days)')
+_ASIDE_RE = re.compile(r" \((?![^()]*[\"“\d])[^()]{3,}\)")
+# verbs that open a main clause as a request to the reader ('…, visit here', '…, please contact us')
+_IMPERATIVES = ("visit", "see", "click", "contact", "please", "go", "read", "email", "e-mail", "call", "write", "refer")
+# an aside that limits what the sentence says ('(except health data)', '(only with your consent)'): never left out
+_LIMITS_RE = re.compile(r"(?i)\b(?:not|no|never|except|excluding|unless|only|without|other than|but|if|consent)\b")
+# where an opener (a condition, a purpose, a frame) ends and the main clause starts: its first
+# comma, before a subject ('If you would like to avoid cloudflare, you can …')
+_OPENER_RE = re.compile(r"^(?:If|When|Where|To|In|For|During|As|Under|Unless|While|Although|After|Before|Upon|"
+                        r"Once|Because|Since)\b[^,;:()]*?, (?=(?:we|you|our|your|the|this|they|it|[A-Z]\w*|%s)\b)" % "|".join(_IMPERATIVES))
+# an opener that limits the main clause: left out whole, the quote would state it without its condition
+_CONDITION_RE = re.compile(r"^(?:If|When|Where|Unless|While|Although|Once|Because|Since)\b")
+# where an opener may be cut short: before a second condition or an item it joins ('If you are
+# based in the UK | and believe we mishandled …')
+_OPENER_JOIN_RE = re.compile(r",? (?:and|or)\b|, ")
+# the fewest words of an opener a quote keeps: a cut shorter says nothing of its condition
+OPENER_WORDS = 4
+
+
+def _elided(text: str, room: int) -> str | None:
+    """text in fewer words with '…' where words were left out, ending as the sentence ends: its
+    asides dropped ('you can change your server address (…) to https://…'), else its opener cut
+    at a join and its main clause kept whole ('If you are based in the UK …, you can …'), else
+    the main clause alone when it states a practice by itself. None when no form fits."""
+    lean = text
+    asides = [a.group(0) for a in _ASIDE_RE.finditer(text) if not _LIMITS_RE.search(a.group(0))]
+    for aside in sorted(asides, key=len, reverse=True):
+        lean = lean.replace(aside, " (…)", 1)
+        if len(lean) <= room:
+            return lean
+    m = _OPENER_RE.match(text)
+    if m is None:
+        return None
+    opener, main = text[:m.end()].rstrip(", "), text[m.end():]
+    if not (has_verb(main) or main.startswith(_IMPERATIVES)) or len(main) + len(" …, ") > room:
+        return None
+    heads = [opener[:j.start()] for j in _OPENER_JOIN_RE.finditer(opener)
+             if len(opener[:j.start()].split()) >= OPENER_WORDS and _balanced_quote(opener[:j.start()])]
+    fits = [h for h in heads if len(h) + len(" …, ") + len(main) <= room]
+    if fits:
+        return f"{fits[-1]} …, {main}"
+    if len(main.split()) < SENTENCE_WORDS or _CONDITION_RE.match(opener) or main.startswith(_IMPERATIVES):
+        return None               # a condition or a pointer's purpose ('For more information …, please read') stays
+    return f"…{main}"
+
+
+def _balanced_quote(text: str) -> bool:
+    """No parenthesis or quotation mark left open in text."""
+    return text.count("(") == text.count(")") and text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
 
 # a clause cut keeps at least this share of the room: a shorter head leaves out what the quote is about
@@ -386,7 +458,8 @@ CLAUSE_SHARE = 0.5
 # where a clause may end: before a list, an example, an alternative or a relative clause, never
 # before what limits it ('…, but only with your consent', '… unless you object', '… if …')
 _CLAUSE_END_RE = re.compile(r"(?:;|,(?= (?:or|and|which|including|such as|for example|e\.g\.|as well as)\b)|"
-                            r" [–—](?= ))")
+                            r",(?= (?:%s)\b)|"
+                            r" [–—](?= ))" % "|".join(sorted(CONSEQUENCE_PARTICIPLES)))
 
 
 def _clause_cut(text: str, room: int) -> str | None:
@@ -405,3 +478,64 @@ def _short(text: str) -> str:
         return text
     cut = text[:SHORT_LIMIT - 2].rsplit(" ", 1)[0].rstrip(" ,;:")
     return f"{cut}…”" if "“" in cut and "”" not in cut[cut.rfind("“"):] else f"{cut}…"
+
+
+# -- the headline of a report whose changes no statement could say ------------------------------
+
+# an address line is short: a longer line with digits is a sentence that cites a number
+ADDRESS_LINE_WORDS = 20
+# a postcode: US ZIP, a number of four or five digits, a UK or Irish code ('EC1M 5NR', 'D02 P593')
+_POSTCODE_RE = re.compile(r"\b(?:\d{4,5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z\d]{2,3})\b")
+
+
+def said_alone(changes: Sequence[Change], chosen: Sequence[int]) -> str | None:
+    """What the changes a headline would only count ('Adds 2 sentences and drops 2 in
+    “Contact”') say, when they can be said in one line: lines of a postal address replaced
+    ('Postal address changed to “4052 S 124th Street, Greenfield, WI 53228” (was: …)'), or
+    the one changed sentence quoted ('“Valve GmbH i.L.” (was: “Valve GmbH”)'). None otherwise."""
+    said = _address_lines(changes, chosen) if len(chosen) > 1 or changes[chosen[0]].kind != "reworded" else None
+    if said is None and len(chosen) == 1:
+        c = changes[chosen[0]]
+        if not _quotable(c) or _HIDDEN_RE.search(f"{c.old} {c.new}"):
+            return None           # a capture's '[email protected]' is no wording of the policy
+        if c.kind != "reworded" or not c.old or not c.new:
+            return None           # a sentence said new or gone needs the other text searched (quoted_statements' check)
+        s = _reworded(Change(c.kind, c.section, c.old, c.new, c.topics, True), chosen[0], whole=True)
+        said = s.text if s and not s.text.endswith("…”") else None
+    return said if said and len(said) <= HEADLINE_LIMIT else None
+
+
+# the placeholder a capture shows for a hidden e-mail address ('email protected', '[email protected]')
+_HIDDEN_RE = re.compile(r"(?i)e-?mail\W*protected\b")
+
+
+def _address_line(text: str | None) -> bool:
+    """A line of a postal address: short, with a number ('4235 Redwood Avenue', 'Venice, CA 90291')."""
+    line = _one_line(text or "")
+    return bool(line) and len(line.split()) <= ADDRESS_LINE_WORDS and any(ch.isdigit() for ch in line) \
+        and bool(_POSTCODE_RE.search(line) or re.search(r"(?i)\b(?:street|st|avenue|ave|road|rd|suite|floor|"
+                                                        r"boulevard|blvd|drive|dr|lane|way|plaza|box)\b", line))
+
+
+def _address_lines(changes: Sequence[Change], chosen: Sequence[int]) -> str | None:
+    """'Postal address changed to “…” (was: “…”)' when every chosen change is a line of an
+    address, one address put in place of another (the same in every section that gives it);
+    'Now gives the postal address “…”' or 'No longer gives …' when only one side has one."""
+    if not chosen or any(changes[k].kind == "reworded" or not _address_line(changes[k].new or changes[k].old)
+                         for k in chosen):
+        return None
+    by_section: dict[str, tuple[list[str], list[str]]] = {}
+    for k in chosen:
+        c = changes[k]
+        gone, came = by_section.setdefault(c.section or "", ([], []))
+        (came if c.kind == "added" else gone).append(_one_line(c.new or c.old or "").strip(" ,;"))
+    pairs = {(", ".join(g), ", ".join(n)) for g, n in by_section.values()}
+    if len(pairs) != 1:
+        return None
+    old, new = pairs.pop()
+    if old and new:
+        from tracker.changes.rules.figures import _address_statement
+        stated = _address_statement(old, new)     # the words that changed, not the lead-in they share
+        said = stated[0] if stated else f"Postal address changed to “{new}” (was: “{old}”)"
+        return said if len(said) <= HEADLINE_LIMIT else said[:said.find(" (was: ")]   # the new address says the change
+    return f"Now gives the postal address “{new}”" if new else f"No longer gives the postal address “{old}”"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from tracker.changes.phrasing import has_verb, is_page_chrome, is_pointer, link_phrase, plain_words, reads_was, third_person, tidy, words_around
+from tracker.changes.phrasing import has_verb, is_page_chrome, CONSEQUENCE_PARTICIPLES, is_pointer, link_phrase, plain_words, reads_was, third_person, tidy, words_around
 from tracker.changes.priorities import MAX_STATEMENTS
 from tracker.changes.rules.common import Context, _edit_focus, edit_statement, _editors_note, _live, _lower, _merged_away, NAMED_QUOTE_LIMIT, _owner_says, _quotes_closed, _salient_focus, _stamp_only, Statement, _topic
 from tracker.changes.summary import _GLUED_UI_RE
@@ -155,8 +155,9 @@ def pointer_statements(ctx: Context) -> list[Statement]:
 # -- the headline when no statement can lead ---------------------------------------------------
 
 # where a coordinated sentence may be cut to its first clause: ', and may send …', ' and then …'
+# or before a clause of consequence (', ensuring that the code is neither stored …': phrasing.CONSEQUENCE_PARTICIPLES)
 _CLAUSE_JOIN_RE = re.compile(r",? (?:and|but|while|whereas) (?=(?:may|will|can|could|might|must|also|then|it|we|they|you|"
-                             r"[A-Z][\w.&'’-]* (?:may|will|can|also))\b)|; ")
+                             r"[A-Z][\w.&'’-]* (?:may|will|can|also))\b)|; |, (?=(?:%s)\b)" % "|".join(sorted(CONSEQUENCE_PARTICIPLES)))
 FIRST_CLAUSE_MIN_WORDS = 8
 
 
@@ -180,15 +181,21 @@ _ABOUT = {"who it shares data with": "sharing data with others"}
 _KIND_VERBS = (("reworded", "Rewords"), ("added", "Adds"), ("removed", "Drops"))
 
 
+def counted_changes(changes: "Sequence[Change]", trivial: set[int]) -> list[int]:
+    """The changes a count of changed sentences counts: the material ones that state something
+    (verdict.weighty) when there are any, else the material ones, else every real change."""
+    from tracker.changes.verdict import weighty
+    real = [k for k, c in enumerate(changes) if c.kind != "moved" and k not in trivial]
+    material = [k for k in real if changes[k].material]
+    return [k for k in material if weighty(changes[k])] or material or real
+
+
 def changed_sentences_headline(changes: "Sequence[Change]", trivial: set[int], topic_words: dict[str, str]) -> str:
     """'Rewords 3 sentences in “How to opt out”', 'Adds 1 sentence and drops 2 about security':
     what changed, by count and place, when no statement says it (never the bare 'Changes what it
     says about …'). Material changes that state something (verdict.weighty) are counted when
     there are any, else material ones, else every real change."""
-    from tracker.changes.verdict import weighty
-    real = [c for k, c in enumerate(changes) if c.kind != "moved" and k not in trivial]
-    material = [c for c in real if c.material]
-    chosen = [c for c in material if weighty(c)] or material or real
+    chosen = [changes[k] for k in counted_changes(changes, trivial)]
     topics = [t for c in chosen for t in c.topics if t != "other"]
     about = topic_words[max(topics, key=lambda t: (topics.count(t), -topics.index(t)))] if topics else topic_words["other"]
     about = _ABOUT.get(about, about)
