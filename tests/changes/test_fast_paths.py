@@ -28,7 +28,7 @@ def test_deobfuscated_addresses_on_separate_lines() -> None:
 
 def test_deobfuscation_per_line_equals_whole_text_substitution() -> None:
     def whole(text: str) -> str:      # the definition: both patterns over the whole text
-        text = normalize._CF_EMAIL_RE.sub("[email]", text)
+        text = normalize.CF_PLACEHOLDER_RE.sub(normalize.CF_PLACEHOLDER, text)
         if "\\" in text:
             text = normalize._ESCAPED_AT_RE.sub(r"\1\2\3", text)
 

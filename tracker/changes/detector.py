@@ -20,6 +20,7 @@ from tracker.changes.segment import Document, exact_key, segment
 from tracker.changes import claims
 from tracker.changes.headline import summarise
 from tracker.changes.hidden import unhide_emails
+from tracker.changes.documents import other_documents, with_documents
 from tracker.changes.furniture import panel_said
 from tracker.changes.publishable import publishable
 from tracker.changes.quoted import needs_quotes, quoted_statements, told
@@ -347,6 +348,7 @@ def compare(old: str, new: str) -> ChangeReport:
     old, new = repair_encoding(old), repair_encoding(new)
     identical = old == new
     old, new, hid = unhide_emails(old, new)     # Cloudflare's '[email protected]' in one capture only
+    old, new, docs = other_documents(old, new)  # a notice or terms the page holds beside the policy, in one capture
     d_old, d_new = _segment(old), _segment(new)
     pairs = align_sentences(d_old, d_new)
     secs = align_sections(d_old, d_new, pairs)
@@ -506,6 +508,9 @@ def compare(old: str, new: str) -> ChangeReport:
                                                                    {"old": d_old.clean, "new": d_new.clean})) + cands
     statements, headline = summarise(facts, verdict, cands, identical, is_rewrite(facts) and not partial,
                                      ctx.salient)
+    if docs and not partial:      # said first unless the policy's own changes weigh more
+        statements, headline = with_documents(statements, headline, docs, verdict not in WEIGHTY)
+        verdict = "minor" if verdict == "cosmetic" else verdict    # the page changed, the policy did not
     if verdict in WEIGHTY and statements and all(s.impact == "pointer" for s in statements):
         verdict = "minor"     # a verdict the report cannot show: only its links are said to have changed
     return ChangeReport(

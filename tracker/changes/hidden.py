@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 
-# Cloudflare's placeholder, as a Markdown link or as text ('[\\[email&#160;protected\\]](…)')
-_PLACEHOLDER_RE = re.compile(r"\[\\?\[email(?:\s|&#160;)+protected\\?\]\]\([^)\n]*\)|"
-                             r"\\?\[email(?:\s|&#160;)+protected\\?\]", re.I)
+from tracker.changes.normalize import CF_PLACEHOLDER_HINT, CF_PLACEHOLDER_RE as _PLACEHOLDER_RE
+
 # an address, as a mailto link ('[jane@example.com](mailto:jane@example.com)') or as text
 _ADDRESS_RE = re.compile(r"\[[^\[\]\n]*@[^\[\]\n]*\]\(\s*mailto:[^)\n]*\)|"
                          r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -24,8 +23,6 @@ CONTEXT_WORDS = 4
 # how far back the words before are looked for
 CONTEXT_CHARS = 120
 _WORD_RE = re.compile(r"[A-Za-z]+")
-# what every placeholder ends with: a text without it hides no address
-_HINTS = ("protected]", "protected\\]")
 
 
 def _context(text: str, at: int) -> tuple[str, ...]:
@@ -56,7 +53,7 @@ def unhide_emails(old: str, new: str) -> tuple[str, str, str]:
     """(old, new, side): the placeholders of one capture given back the addresses the other shows
     in their place; side is 'new' when the new capture hid them, 'old' when the old one did, ''
     when neither (the texts unchanged)."""
-    if not any(h in old or h in new for h in _HINTS):
+    if CF_PLACEHOLDER_HINT not in old.lower() and CF_PLACEHOLDER_HINT not in new.lower():
         return old, new, ""
     if "@" not in old and "@" not in new:
         return old, new, ""

@@ -143,19 +143,31 @@ _OBF_EMAIL_RES = (
     re.compile(r"\b([A-Za-z0-9._%+-]+)[ \t]*(?:\[at\]|\(at\)|\{at\}|<at>)[ \t]*" + _OBF_DOMAIN, re.I),
     re.compile(r"\b([A-Za-z0-9._%+-]+)[ \t]+at[ \t]+" + _OBF_DOMAIN, re.I),
 )
-_CF_EMAIL_RE = re.compile(r"\[\s*email\s*(?:&#160;|\s)*protected\s*\]|\[email protected\]", re.I)
+# Cloudflare's e-mail placeholder, where its script puts an address back in a browser: a Markdown
+# link to /cdn-cgi/l/email-protection ('[\\[email&#160;protected\\]](/cdn-cgi/…)', with the part of
+# the address it left in place: '[windstr\\[email protected\\]](…)', '[\\[email protected\\]×8.com](…)')
+# or text, its brackets escaped or not. The one pattern: hidden.py gives it back the address the
+# other capture shows, deobfuscate_emails writes what is left as CF_PLACEHOLDER
+CF_PLACEHOLDER_RE = re.compile(r"\[[^\[\]\n]{0,40}?\\?\[\s*email(?:\s|&#160;)*protected\s*\\?\][^\[\]\n]{0,40}\]\([^)\n]*\)|"
+                               r"\\?\[\s*email(?:\s|&#160;)*protected\s*\\?\]", re.I)
+# a word every placeholder holds: a text without it holds none
+CF_PLACEHOLDER_HINT = "protected"
+# every form of the placeholder left (no capture shows the address) is written as this one text,
+# which the rules know as no address ('email protected'): the same in both captures, with no link
+CF_PLACEHOLDER = "[email protected]"
 
 
 _ESCAPED_AT_RE = re.compile(r"\\([\[(])(at|dot)\\([\])])", re.I)
 
 
 def deobfuscate_emails(text: str) -> str:
-    """'jane [at] example [dot] com' -> jane@example.com; Cloudflare's placeholder -> [email].
+    """'jane [at] example [dot] com' -> jane@example.com; Cloudflare's placeholder -> '[email protected]'.
 
     Only bracketed forms (or ' at ' + ' dot ') are rewritten, so prose such as 'look at this'
     is never mistaken for an address.
     """
-    text = _CF_EMAIL_RE.sub("[email]", text)
+    if CF_PLACEHOLDER_HINT in text.lower():
+        text = CF_PLACEHOLDER_RE.sub(CF_PLACEHOLDER, text)
     if "\\" in text:
         text = _ESCAPED_AT_RE.sub(r"\1\2\3", text)   # Markdown's 'privacy\[at\]example.org'
     low = text.lower()

@@ -19,7 +19,7 @@ from tracker.changes.headings import (
     sentence_case_headings, sentence_cased, starts_block, text_subjects, title_case, unglue,
 )
 from tracker.changes.normalize import (
-    clean_chars, cut_stamps, deobfuscate_emails, heading_key, is_archive_wrapper, is_copyright, is_date_stamp,
+    CF_PLACEHOLDER, clean_chars, cut_stamps, deobfuscate_emails, heading_key, is_archive_wrapper, is_copyright, is_date_stamp,
     strip_inline, DATE_RE, latest_date, registrable_domain, stamp_date,
 )
 
@@ -561,7 +561,7 @@ def _block_events(kind: str, body: str, lower_doc: bool) -> tuple[tuple, ...]:
             _section_event(out, glued.group(1), 4)     # 'Welcome to the PolicyAn updated version...'
             clean = clean[glued.end(1):]
     if kind.startswith("h") or (kind == "p" and is_plain_heading(clean) and "@" not in clean
-                                and "[email]" not in inline.text and not _URL_IN_TEXT_RE.search(clean)
+                                and CF_PLACEHOLDER not in inline.text and not _URL_IN_TEXT_RE.search(clean)
                                 and not inline.text.rstrip().endswith("|")):
         # (a line with an e-mail address or a web address is a contact, not a guessed heading;
         # one ending in a bar an item of a menu: 'Contacts & Feedback |')
