@@ -60,6 +60,8 @@ class Context:
     old_text: str = ""                 # the whole old text: what a digest calls new was never in it
     old_sentences: tuple[str, ...] = ()      # each side's sentences in order: the one before a quote
     new_sentences: tuple[str, ...] = ()      # says what its 'this'/'the X' points to (anchors.py)
+    old_page: str = ""                 # each side's whole text as segmented (table rows whole): what a
+    new_page: str = ""                 # table cell's rule keeps is named in its row (retained.data_lead)
     _where: dict[tuple[bool, str], int] | None = None
     _lower: dict[bool, bool] | None = None
 
