@@ -496,6 +496,7 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
     recourse or named tool (sameact.reworded_right)."""
     from tracker.changes.restated import (control_given, control_still_given, other_form, pointed_right, same_commitment, same_control,
                                           same_pointer, without_examples)
+    from tracker.changes.retained import same_keeping
     from tracker.changes.sameact import reworded_right
     from tracker.changes.samepromise import same_promise
     kind = kind_of(text) if impact in PROTECTIONS else None
@@ -528,7 +529,8 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
             or quoted_gone and impact not in PROTECTIONS and impact not in SHARING and _predicate_said(text, side)
             or impact == "promise-withdrawn" and kind is not None and quoted_gone and narrowed(text, side, kind)
             or given is not None and given(text)
-            or impact in SAME_ACT_CLAIMS and reworded_right(text, side, own))
+            or impact in SAME_ACT_CLAIMS and reworded_right(text, side, own)
+            or impact in RETENTION_CLAIMS and same_keeping(text, side))
 
 
 # a business transfer: data passed on when the company is sold, merged or reorganised ('personal
@@ -573,6 +575,8 @@ _IF_YOU_ASK_RE = re.compile(r"(?i)\bif you (?:enable|turn on|use|set|send|submit
 # statements whose sentence may give the user a right or a choice, said new or gone: a rewording of
 # the same act on the same object (sameact.same_act) refutes them; a promise or sharing is judged by its own rules
 SAME_ACT_CLAIMS = RIGHTS | QUOTED | {"named-party"}
+# a rule of keeping data said new or dropped: the same data kept as long on the other side refutes it (retained.same_keeping)
+RETENTION_CLAIMS = frozenset({"retention-changed", "retention-stated"})
 
 
 SAME_NARROWED = 0.6         # share of a withdrawn promise's stemmed words in its restatement with an exception
@@ -832,9 +836,14 @@ def corroborated(statements: list[Statement], changes: Sequence[Change], old_sen
     refutes a claim whose sentence it still writes word for word (verbatim)."""
     sides = sides or {"old": Side(old_sentences), "new": Side(new_sentences)}
     restated = {k: r for k, s in enumerate(statements)
-                if (r := _restated(s, changes, sides, old_sentences, new_sentences, kind_of, owner)) is not None}
+                if (r := _restated(s, changes, sides, old_sentences, new_sentences, kind_of, owner, pages)) is not None}
     groups = by_kind_and_section(changes)
+    # a rule of keeping paired with its other half (retained.kept_otherwise): no other statement
+    # tells either half alone as new or gone
+    paired = {j for r in restated.values() if r.impact in RETENTION_CLAIMS and len(r.changes) > 1 for j in r.changes}
     refuted = {s.changes for k, s in enumerate(statements)
+               if k not in restated and s.changes and set(s.changes) <= paired}
+    refuted |= {s.changes for k, s in enumerate(statements)
                if k not in restated and (still_there(s, changes, sides, kind_of, given, owner) or reworded_pair(s, changes, groups)
                                          or pages is not None and _verbatim_there(s, changes, pages)
                                          or translated(s, changes, groups))}
@@ -845,7 +854,7 @@ def corroborated(statements: list[Statement], changes: Sequence[Change], old_sen
 
 def _restated(s: Statement, changes: Sequence[Change], sides: dict[str, Side], old_sentences: Sequence[str],
               new_sentences: Sequence[str], kind_of: Callable[[str], Callable[[str], bool] | None],
-              owner: str) -> Statement | None:
+              owner: str, pages: dict[str, str] | None = None) -> Statement | None:
     """s said as the change it is when the other side restates its claim with another period or
     with an exception added (tracker.changes.restated), else None."""
     from tracker.changes.restated import narrowed_new_promise, narrowed_statement, retention_restated, value_restated
@@ -856,7 +865,9 @@ def _restated(s: Statement, changes: Sequence[Change], sides: dict[str, Side], o
         kind = kind_of(c.old)
         holder = narrowed_in(c.old, sides["new"], kind) if kind is not None else None
         return narrowed_statement(s, holder, owner) if holder else None
+    from tracker.changes.retained import kept_otherwise, period_quote
     return retention_restated(s, c, old_sentences, new_sentences, lambda side, t: sides[side].holds(t)) \
+        or kept_otherwise(s, c, sides, period_quote(owner, pages or {}), pages, changes) \
         or value_restated(s, c, sides, owner) or narrowed_new_promise(s, c, sides, kind_of, owner)
 
 

@@ -464,7 +464,8 @@ def compare(old: str, new: str) -> ChangeReport:
                   _salient_terms(changes, added, removed, names, d_old.text, d_new.text, sections_added), names,
                   old_text=d_old.text, old_sentences=tuple(s.text for s in d_old.sentences),
                   new_sentences=tuple(s.text for s in d_new.sentences),
-                  old_titles=tuple(x.title for x in d_old.sections if x.title))
+                  old_titles=tuple(x.title for x in d_old.sections if x.title),
+                  old_page=d_old.clean, new_page=d_new.clean)
     old_sentences, new_sentences = list(ctx.old_sentences), list(ctx.new_sentences)
     facts.old_sentences, facts.new_sentences = ctx.old_sentences, ctx.new_sentences
     facts.old_headings, facts.new_headings = (frozenset(heading_key(x.title) for x in d.sections if x.title)

@@ -358,8 +358,34 @@ def candidates(ctx: Context) -> list[Statement]:
         out.extend(rule(ctx))
     out = [_as_pointer(ctx, _said_whole(ctx, s)) for s in out if not _chrome(ctx, s)]
     out = [s for s in out if not continues_line(ctx, s)]      # a wrapped line or a lone item: never a statement
-    stated = [s for s in out if not _loose(s) and not _points_back(ctx, s)]
+    out = [_data_named(ctx, s) for s in out]
+    stated = [s for s in out if not _loose(s) and not _points_back(ctx, s) and not _names_no_data(s)]
     return stated if stated else out
+
+
+def _data_named(ctx: Context, s: Statement) -> Statement:
+    """s with the data its rule keeps when its quote names none: a table cell or the value after a
+    label ('Stored for up to 7 days' -> 'Selfie and ID image …: stored for up to 7 days'),
+    named by its row's first cell or its label (retained.with_data)."""
+    from tracker.changes.retained import names_no_data, with_data
+    label = _LABEL_RE.match(s.text)
+    body = s.text[label.end():] if label else s.text
+    if len(s.changes) != 1 or not names_no_data(body):
+        return s
+    c = ctx.changes[s.changes[0]]
+    sentence = c.old if c.kind == "removed" else c.new
+    said = with_data(body, sentence or "", ctx.old_page if c.kind == "removed" else ctx.new_page)
+    if said is None:
+        return s
+    return dataclasses.replace(s, text=(label.group(0) if label else "") + said, short="")
+
+
+def _names_no_data(s: Statement) -> bool:
+    """Does the statement's quote keep data for a time without naming the data ('Stored for up
+    to 2 years')? Left out while another statement remains: a bare period tells a reader nothing."""
+    from tracker.changes.retained import names_no_data
+    label = _LABEL_RE.match(s.text)
+    return names_no_data(s.text[label.end():] if label else s.text)
 
 
 def _said_whole(ctx: Context, s: Statement) -> Statement:

@@ -61,6 +61,8 @@ class Context:
     old_sentences: tuple[str, ...] = ()      # each side's sentences in order: the one before a quote
     new_sentences: tuple[str, ...] = ()      # says what its 'this'/'the X' points to (anchors.py)
     old_titles: tuple[str, ...] = ()         # the old text's headings: a right a heading names was given
+    old_page: str = ""                 # each side's whole text as segmented (table rows whole): what a
+    new_page: str = ""                 # table cell's rule keeps is named in its row (retained.data_lead)
     _where: dict[tuple[bool, str], int] | None = None
     _lower: dict[bool, bool] | None = None
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from tracker.changes.phrasing import capitalise, edit_window, plain_words
-from tracker.changes.rules.common import _address_edit, Context, _edit_focus, _live, _owner_says, Statement
+from tracker.changes.rules.common import _address_edit, Context, _edit_focus, _live, NAMED_QUOTE_LIMIT, _owner_says, Statement
 
 
 def value_statements(ctx: Context) -> list[Statement]:
@@ -23,8 +23,19 @@ def value_statements(ctx: Context) -> list[Statement]:
             if (v.old, v.new) in seen:
                 continue
             seen.add((v.old, v.new))
-            focus = re.compile(re.escape(v.new.split(", ")[0]), re.I)
             said = plain_words(c.new)        # 'under the age of 16' -> 'under 16': the value fits
+            if v.kind == "durations":
+                was = f" (was: {v.old})"
+                now = _period_said(ctx, c.old, said, v.old, v.new)
+                if now is None:
+                    continue            # no one period replaced by another, or none quoted: the rewording tells it
+                short = _period_said(ctx, c.old, said, v.old, v.new, (HEADLINE_ROOM - len(was),)) \
+                    or _period_cut(now, said, v.new, HEADLINE_ROOM - len(was))
+                out.append(Statement(f"{now}{was}", v.topic,
+                                     "retention-changed" if v.topic == "retention" else "value-changed",
+                                     v.old, v.new, (k,), f"{short}{was}" if short and short != now else ""))
+                continue
+            focus = re.compile(re.escape(v.new.split(", ")[0]), re.I)
             now = _owner_says(ctx, said, focus, 125) or _owner_says(ctx, said, _edit_focus(c), 125)
             label = {"ages": "Age threshold", "durations": "Period", "emails": _contact_role(c.new, "e-mail"),
                      "phones": _contact_role(c.new, "phone")}.get(v.kind, "Value")
@@ -39,6 +50,38 @@ def value_statements(ctx: Context) -> list[Statement]:
             if stated:
                 out.append(Statement(stated[0], "contact", "contact-changed", stated[1], stated[2], (k,)))
     return out
+
+
+PERIOD_QUOTE_LIMIT = 125    # characters of the sentence quoted around a changed period, as for any value
+HEADLINE_ROOM = 139         # a headline stays under 140 characters: the short form quotes less, so the old period fits too
+
+
+def _period_cut(quote: str, sentence: str, period: str, room: int) -> str | None:
+    """A start of quote that ends at a clause boundary, fits room and holds the period as written."""
+    from tracker.changes.retained import cut_after_periods
+    return cut_after_periods(quote, sentence, {period}, room)
+
+
+def _period_said(ctx: Context, old: str, new: str, was: str, now: str,
+                 limits: tuple[int, ...] = (PERIOD_QUOTE_LIMIT, NAMED_QUOTE_LIMIT)) -> str | None:
+    """The new sentence's clause holding its new period, as written ('… for up to two (2) years
+    after your Subscription ends'), when one period replaced another: one gone and one come. None
+    when periods were only added or dropped (the value paired with another would be false: '72
+    hours (was: 1 hour)' where the 72 hours stood before) or when no clause that fits holds it."""
+    from tracker.changes.entities import sentence_durations
+    from tracker.changes.retained import with_data, written_period
+    gone, came = sentence_durations(old) - sentence_durations(new), sentence_durations(new) - sentence_durations(old)
+    if gone != {was} or came != {now}:
+        return None
+    written = written_period(new, now)
+    if not written:
+        return None
+    focus = re.compile(re.escape(written))
+    for limit in limits:
+        said = _owner_says(ctx, new, focus, limit)
+        if said and written in said:
+            return with_data(said, new, ctx.new_page)      # 'Stored for up to 3 months' names no data: its lead does
+    return None
 
 
 _EMAIL_RE = re.compile(r"[\w.+-]+@ ?[\w-]+(?:\.[\w-]+)+")

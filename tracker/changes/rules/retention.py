@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from tracker.changes.entities import sentence_durations
+from tracker.changes.retained import with_data
 from tracker.changes.rules.common import _added_or_dropped, Context, _lower, NAMED_QUOTE_LIMIT, _one_side, _owner_says, _RETENTION_RE, Statement
 
 
@@ -80,6 +81,8 @@ def retention_statements(ctx: Context) -> list[Statement]:
         said = (_owner_says(ctx, text, re.compile("|".join(map(re.escape, sorted(periods))), re.I)) if periods
                 else None) or _owner_says(ctx, text, _RETENTION_RE) \
             or _owner_says(ctx, text, _RETENTION_RE, NAMED_QUOTE_LIMIT)     # how long data is kept: worth a longer quote
+        if said:
+            said = with_data(said, text, ctx.old_page if c.kind == "removed" else ctx.new_page)
         if said:
             # a period stated where none was is a change of how long data is kept
             impact = "retention-changed" if sentence_durations(text) else "retention-stated"
