@@ -668,14 +668,58 @@ def _bare_owner_name(owner: tuple[str | None, str | None], text: str = "") -> st
     fam, label = owner
     if fam:
         return _as_written(fam, text)
+    if label and len(label) == _SHORT_LABEL and label.isalpha():
+        return _written_short(label, text) or "The company"
     if label and label.isalpha() and 3 <= len(label) <= 14:
         written = _written_as(label, text)
         if written and not written.isupper():
             return written                # the text writes it so ('Intuit', 'LinkedIn')
         # in capitals only, it may be a heading's or a menu's: the name spelled out comes first
         return _spelled_out(label, text) or written or _name_inside(label, text) or _in_lower_case(label, text) \
-            or label.capitalize()  # 'SMUD'
-    return "The company"
+            or _name_from(label, text) or label.capitalize()  # 'SMUD'
+    joined = (label or "").replace("-", "")      # 'lydia-app', 'w3schools': a name only as the text writes it
+    if _LABEL_LETTERS_RE.fullmatch(joined) and 3 <= len(joined) <= 14:
+        return _written_as(joined, text) or _name_inside(joined, text) or "The company"
+    return (_acting_name(text) if not label else None) or "The company"
+
+
+# a name that acts in the text ('Verizon may publish …') this many times at least ...
+_ACTING_MIN = 8
+# ... and this many times as often as any other name: the author, not a partner it names
+_ACTING_OVER = 3
+# a capitalised word as the subject of a verb of practice ('Verizon may', 'Acme collects')
+_ACTING_RE = re.compile(r"(?<![@./\w'’-])([A-Z][a-z]+[A-Za-z]*)(?:['’]s)? (?:also )?(?:may|will|might|can|does|do|"
+                        r"uses|collects|shares|provides|sells|keeps|stores|retains|receives|obtains|discloses|"
+                        r"processes|offers|has)\b")
+
+
+def _acting_name(text: str) -> str | None:
+    """The name a text with no site, address or "we" of its own to go by acts under ('Verizon
+    may publish …', 'Verizon provides …', 136 times against Oath's 13): a capitalised word the
+    subject of a verb of practice _ACTING_MIN times and _ACTING_OVER times as often as any other,
+    never a word the text also writes in lower case (a noun: 'Information may') nor a
+    vendor's name (a service the text describes); None when no name stands out."""
+    counts = Counter(m.group(1) for m in _ACTING_RE.finditer(text))
+    names = sorted(((n, w) for w, n in counts.items()
+                    if not _count_written(rf"(?<![\w@./-]){re.escape(w.lower())}(?![\w@-])", w.lower(), text)
+                    and not ent.vendor_mentions(w)), reverse=True)
+    if not names or names[0][0] < _ACTING_MIN or (len(names) > 1 and names[0][0] < _ACTING_OVER * names[1][0]):
+        return None
+    return names[0][1]
+
+
+# a site's name of two letters ('ft', 'gm') is a name only as the text writes it in capitals, this often
+_SHORT_LABEL = 2
+# a site's name that may be a company's: letters, digits among them ('w3schools', 'system1', 'coolmath4kids')
+_LABEL_LETTERS_RE = re.compile(r"[a-z][a-z0-9]*[a-z0-9]")
+
+
+def _written_short(label: str, text: str) -> str | None:
+    """The site's name of two letters as the text writes it in capitals in prose ('FT' for ft.com,
+    'GM' for gm.com), at least _INSIDE_MIN_TIMES times, or None."""
+    word = label.upper()
+    times = sum(1 for m in re.finditer(rf"(?<![@./\w'’-]){word}(?![\w@'’-]|\.[a-z])", text) if _in_prose(text, m.start()))
+    return word if times >= _INSIDE_MIN_TIMES else None
 
 
 # a word of the site's name is the company's name only when the text writes it this often
@@ -701,6 +745,17 @@ def _name_inside(label: str, text: str) -> str | None:
     fits = [w for w, n in counts.items() if n >= _INSIDE_MIN_TIMES
             and n >= _NAME_OVER_NOUN * _count_written(rf"(?<![@./\w-]){re.escape(w.lower())}(?![\w@-]|\.[a-z])", w.lower(), text)]
     return max(sorted(fits), key=lambda w: (len(w), counts[w])) if fits else None
+
+
+def _name_from(label: str, text: str) -> str | None:
+    """The capitalised word of prose the site's name starts, written at least _INSIDE_MIN_TIMES
+    times ('Nagravision' for privacy@nagra.com), the one written most, or None."""
+    if len(label) < _INSIDE_MIN_LEN:
+        return None
+    counts = Counter(m.group(0) for m in re.finditer(rf"(?<![@./\w'’-]){re.escape(label.capitalize())}[a-z]+(?![\w@-])",
+                                                     text) if _in_prose(text, m.start()))
+    fits = [w for w, n in counts.items() if n >= _INSIDE_MIN_TIMES]
+    return max(sorted(fits), key=lambda w: counts[w]) if fits else None
 
 
 def _count_written(pattern: str, literal: str, text: str) -> int:

@@ -65,6 +65,10 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
     if mails[0] and mails[1] and _mail(mails[0]) != _mail(mails[1]):     # 'copyrightagent@ wpni.com' as scraped
         o, n = _mail(mails[0]), _mail(mails[1])
         return f"{_contact_role(c.new, 'e-mail')} is now {n} (was: {o})", o, n
+    mailbox = _mailbox_swap(c, gone, came) if _is_name_run(gone) and _is_name_run(came) else None
+    if mailbox:               # 'EU-Privacy@Blizzard.com' -> 'DPO@Blizzard.com': an address, not a name swapped
+        o, n = mailbox
+        return f"{_contact_role(c.new, 'e-mail')} is now {n} (was: {o})", o, n
     from tracker.changes.insertions import item_statement
     item = item_statement(ctx.owner, c)
     if item:                # an item put into a list or taken out of it: said with the clause's subject and verb
@@ -127,13 +131,68 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
     if gone and came and _is_name_run(gone) and _is_name_run(came):
         # one name for another ('Google Apps' -> 'G Suite', 'Wikimedia Labs' -> 'Wikimedia Cloud
         # Services'): said as such, with the words of the name they share
-        shared = re.search(r"(?:\b[A-Z][\w&'-]*\s)*\b[A-Z][\w&'-]*$", left or "")
-        lead = shared.group(0) + " " if shared else ""
+        put_in = list_grown(gone, came)
+        if put_in:             # 'United Kingdom, California' -> 'United Kingdom, Switzerland, California'
+            verb, names = put_in
+            return f"{verb} {_and(names)}{where_text}", gone if verb == "No longer names" else None, \
+                came if verb == "Now also names" else None
+        lead = shared_lead(left or "")
         return f"Now says {lead}{came} instead of {lead}{gone}{where_text}", gone, came
     if re.search(r"\d", new_win) and re.search(r"\d", old_win) and len(new_win.split()) <= 8 \
             and len(old_win.split()) <= 8 and not _CLAUSE_WORD_RE.search(f"{new_win} {old_win}"):
         return f"Now gives {new_win} (was: {old_win}){where_text}", old_win, new_win    # an address or number
     return _readable_fallback(ctx, c, gone, came, old_win, where_text)
+
+
+# pronouns that open a sentence, never a name's first word ('We GraphCMS'; 'The International …' is a name's)
+_NO_NAME_WORDS = frozenset({"We", "You", "Our", "Your", "This", "These", "Its", "It", "They", "Their", "If", "When"})
+
+
+def shared_lead(left: str) -> str:
+    """The capitalised words before a swapped name that both names share ('The International '
+    of 'The International Herald Tribune' -> '… New York Times'), with a space, never a pronoun
+    that opens the sentence ('We GraphCMS' -> 'GraphCMS'); '' when there are none."""
+    shared = re.search(r"(?:\b[A-Z][\w&'-]*\s)*\b[A-Z][\w&'-]*$", left)
+    words = shared.group(0).split() if shared else []
+    while words and words[0] in _NO_NAME_WORDS:
+        words.pop(0)
+    return " ".join(words) + " " if words else ""
+
+
+def list_grown(gone: str, came: str) -> tuple[str, list[str]] | None:
+    """('Now also names', ['Switzerland']) when the new run of names is the old one with names
+    put in ('United Kingdom, California' -> 'United Kingdom, Switzerland, California'),
+    ('No longer names', ['UK']) when names were taken out ('UK, EU/ EEA' -> 'EU, EEA'); None
+    for one name replaced by another."""
+    def names(run: str) -> list[str]:
+        return [n for n in (x.strip(" /") for x in re.split(r",|/|\band\b|\bor\b", run)) if n]
+    old, new = names(gone), names(came)
+    if len(old) < 2 and len(new) < 2:
+        return None
+    added = [n for n in new if n not in old]
+    dropped = [n for n in old if n not in new]
+    if added and not dropped:
+        return "Now also names", added
+    if dropped and not added:
+        return "No longer names", dropped
+    return None
+
+
+def _mailbox_swap(c: Change, gone: str, came: str) -> tuple[str, str] | None:
+    """(old, new) address when the edit changes only the mailbox of one e-mail address the
+    sentence gives ('Contact EU-Privacy@Blizzard.com' -> 'Contact DPO@Blizzard.com'), else None.
+    Asked only of mailboxes written as names, which would read as one name put for another."""
+    if not gone or not came:
+        return None
+    olds = [_mail(m) for m in _EMAIL_RE.finditer(c.old or "")]
+    news = [_mail(m) for m in _EMAIL_RE.finditer(c.new or "")]
+    gone_only = [a for a in olds if a not in news]
+    came_only = [a for a in news if a not in olds]
+    if len(gone_only) != 1 or len(came_only) != 1:
+        return None
+    if gone.strip(" .") not in gone_only[0] or came.strip(" .") not in came_only[0]:
+        return None           # the edit is elsewhere in the sentence
+    return gone_only[0], came_only[0]
 
 
 def _named_in(chunk: str, entities: dict[str, list[str]], owner: str) -> list[str]:

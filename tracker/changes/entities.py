@@ -469,16 +469,24 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[
             label = top_m
     if label is None and dom_counts:
         top_d, n = dom_counts.most_common(1)[0]
-        if n >= 3 and len(top_d) >= 4:
+        # a site's name of three letters ('arc.net') names the author only as a name the text writes
+        if n >= 3 and (len(top_d) >= 4 or len(top_d) == _SHORT_SITE
+                       and _written_times(texts, top_d, capitalised=True) >= _LABEL_WRITTEN_TIMES):
             label = top_d
     if label and mail_counts and not fam:
         label = _named_label(texts, label, dom_counts)
+    if label and not fam:
+        label = _written_site(texts, label, dom_counts)
     # without a site or an address of its own to go by, a company named 15 times and three
     # times as often as any other is the author
     dominant = bool(fam) and n1 >= 15 and n1 >= (5 if label else 3) * max(n2, 1) \
         and not _site_name_leads(texts, label, n1, fam)
     we = _self_name(texts)
-    if fam and we and _key(fam) in (_key(we), _key(family(_seed(we)))):
+    calls_fam_we = bool(fam) and bool(we) and _key(fam or "") in (_key(we or ""), _key(family(_seed(we or ""))))
+    site = _written_site(texts, "", dom_counts, n1) if fam and not calls_fam_we else ""
+    if site:
+        fam, label = None, site     # IMDb's policy names Amazon 6 times and itself 137 times
+    if calls_fam_we:
         dominant = True     # the text calls the most named company "we"
     elif fam and we and not _owns_site(fam, label):
         fam = None          # the text calls another company "we": the most named is a partner
@@ -492,6 +500,8 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[
     return fam, label
 
 
+# a linked site's name this short may be an abbreviation of anything ('co', 'abc')
+_SHORT_SITE = 3
 # the linked site whose name stands for an address name the text never writes: this many links at least
 _LABEL_SITE_LINKS = 3
 # ... and the text writes the site's name as a word this many times as often as any word the address's
@@ -520,13 +530,50 @@ def _named_label(texts: list[str], label: str, dom_counts: Counter[str]) -> str:
 
 # a site's name the text writes this often as a word is a name the text calls itself
 _LABEL_WRITTEN_TIMES = 3
+# the sites linked most that may name the author instead of its label: a few, each a scan of the text
+_WRITTEN_SITES = 3
 
 
-def _written_times(texts: list[str], key: str) -> int:
+def _written_site(texts: list[str], label: str, dom_counts: Counter[str], named: int | None = None) -> str:
+    """The policy's own label, the name it calls itself by: a label the text names rarely gives way
+    to a site it links to _LABEL_SITE_LINKS times whose name it writes _LABEL_SITE_OVER times as
+    often ('Tinder' 16 times against its EU representative's 'rep_tinder@prighter.com' and
+    'Prighter' twice; 'Vodafone' 110 times against a cookie table's 69 links to cookiepedia.co.uk;
+    'IMDb' against a parent's 'eu-privacy@amazon.co.uk'); a site of a named company ('google')
+    never stands for the author. named: how often the text names the label's company, when
+    it is a vendor's family ('Amazon'), not a site's name."""
+    sites = [d for d, n in dom_counts.most_common() if n >= _LABEL_SITE_LINKS and d != label
+             and len(d) >= 3 and not vendor_mentions(d, True)][:_WRITTEN_SITES]
+    if not sites:
+        return label
+    written = {d: _written_times(texts, d, capitalised=True) for d in sites}
+    best = max(sites, key=lambda d: written[d])
+    need = max(_LABEL_WRITTEN_TIMES, _LABEL_SITE_OVER * (_label_times(texts, label) if named is None else named))
+    return best if written[best] >= need else label
+
+
+def _label_times(texts: list[str], label: str) -> int:
+    """How often the texts write the label's name: as a word ('lydia'), or as a capitalised word
+    its first letters spell ('Swiss' of 'Swiss Post' for swisspost, 'Lydia' for lydia-app, 'Sony'
+    for sonypictures), a name the text does not write in lower case as often ('Cookie' of
+    cookiepedia is a noun), whichever is more."""
+    head = re.compile(rf"(?<![@./\w-]){re.escape(label[:_LABEL_HEAD].capitalize())}[a-z]*(?![\w@-])")
+    words = Counter(w for t in texts for w in head.findall(t) if label.startswith(w.lower()))
+    names = [n for w, n in words.items()
+             if n > _NAME_OVER_NOUN * sum(len(re.findall(rf"(?<![\w@./-]){w.lower()}(?![\w@-])", t)) for t in texts)]
+    return max([_written_times(texts, label)] + names)
+
+
+# a name is written capitalised more than this many times as often as in lower case
+_NAME_OVER_NOUN = 3
+
+
+def _written_times(texts: list[str], key: str, capitalised: bool = False) -> int:
     """How often the texts write key as a word, any case, never inside an address or a link
-    ('Roblox' counts, 'privacy@roblox.com' and 'roblox.com/help' do not)."""
+    ('Roblox' counts, 'privacy@roblox.com' and 'roblox.com/help' do not); capitalised: only
+    as a name is written, with a capital first ('Post', not the verb 'post')."""
     word = re.compile(rf"(?i)(?<![@./\w-]){re.escape(key)}(?![\w@-]|\.[a-z])")
-    return sum(len(word.findall(t)) for t in texts)
+    return sum(1 for t in texts for m in word.finditer(t) if not capitalised or m.group(0)[0].isupper())
 
 
 def _site_name_leads(texts: list[str], label: str | None, named: int, fam: str | None) -> bool:
@@ -539,7 +586,9 @@ def _site_name_leads(texts: list[str], label: str | None, named: int, fam: str |
     if fam in {family(c) for c in vendor_mentions(label, True)}:
         return False
     word = re.compile(rf"(?i)\b{re.escape(label)}\b")
-    return sum(len(word.findall(t)) for t in texts) >= named
+    # or as the first letters of its name ('Nagravision Sarl' for privacy@nagra.com)
+    longer = re.compile(rf"(?<![@./\w-]){re.escape(label.capitalize())}[a-z]+")
+    return sum(len(word.findall(t)) + len(longer.findall(t)) for t in texts) >= named
 
 
 def _owns_site(fam: str, label: str | None) -> bool:

@@ -589,8 +589,18 @@ def _name_swap(s: Statement, lead: str) -> str | None:
         return None
     if not any(w[:1].isupper() for w in new.split()) or not _NOUN_START_RE.match(new):
         return None               # no name, or no noun phrase ('can delete your …'): only its sentence can tell
-    text = _led(lead, f"Now says {new} instead of {s.old}")
+    from tracker.changes.edits import list_grown
+    grown = list_grown(s.old, new)
+    if grown:                 # 'United Kingdom, California' -> '…, Switzerland, California': a place put in
+        text = _led(lead, f"{grown[0]} {_and_names(grown[1])}")
+    else:
+        text = _led(lead, f"Now says {new} instead of {s.old}")
     return text if len(text) <= HEADLINE_LIMIT else None
+
+
+def _and_names(items: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _mark_lost(full: str, text: str) -> bool:

@@ -371,6 +371,17 @@ def _self_span(name: str, start: int, end: int) -> tuple[str, int, int] | None:
     return name, end - len(name) if start < 0 else start, end
 
 
+# the last item of a list of companies ('…, Fox Sports, and Fox Television Stations')
+_LIST_TAIL_RE = re.compile(r"(?:,\s*|,? and |,? & )$")
+
+
+def _last_of_many(text: str, start: int, definition: str) -> bool:
+    """Is the name at start the last of a list of companies that are "we" collectively ('Fox
+    Digital Services, LLC, along with Fox News, …, and Fox Television Stations (collectively
+    "Company" or "we")')? Then it is no more the author than the others are."""
+    return "collectively" in definition.lower() and bool(_LIST_TAIL_RE.search(text[max(0, start - 6):start]))
+
+
 @lru_cache(maxsize=16)
 def self_names(text: str) -> tuple[tuple[str, int, int], ...]:
     """(name, start, end) of the names the policy gives itself: the company that defines
@@ -384,7 +395,7 @@ def self_names(text: str) -> tuple[tuple[str, int, int], ...]:
             if not before:
                 break
             hit = _self_span(before.group(1), before.start(1), before.start(1) + len(before.group(1)))
-            if hit:
+            if hit and not _last_of_many(text, before.start(1), m.group(0)):
                 out.append(hit)
             dba = _DBA_RE.search(text, max(0, before.start() - 20), before.start())
             if not dba:

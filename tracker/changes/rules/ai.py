@@ -88,6 +88,10 @@ _DATA_WORDS: tuple[tuple[str, "re.Pattern[str]"], ...] = tuple((label, re.compil
 _FRAGMENT_RE = re.compile(r"(?i)^(?:which|and|or|that|including|such as|as well as)\b|^(?:this|these|that|those|it|they|such)\b")
 # share of a quoted clause's stemmed words one old sentence must hold for the clause to be said before
 RESTATED_SHARE = 0.6
+# an item of a list: it ends on ';' or on ', and' / '; or' (the last one, the item itself, may close on '.')
+_ITEM_END_RE = re.compile(r"(?:[;,](?: and| or)?|\.)\s*$")
+# sentences walked back from an item to the lead-in of its list
+LEAD_IN_REACH = 16
 # the longest quote of an AI use: its line (label and all) fits a headline
 AI_USE_QUOTE_LIMIT = 124
 
@@ -155,7 +159,7 @@ def _training(ctx: Context, k: int, c: Change) -> Statement | None:
     if m is None:
         m = affirms(text, DEVELOPS_RE)
         verb = "develop AI"
-    data = _data_named(text)
+    data = _data_named(text) or _data_of_lead(ctx, text)
     if m is None or (data is None and verb != "train AI models") \
             or (c.old and (TRAINS_RE.search(c.old) or DEVELOPS_RE.search(c.old))) or _said_before(ctx):
         return None
@@ -167,6 +171,23 @@ def _training(ctx: Context, k: int, c: Change) -> Statement | None:
     # what anyone may read online trains the models: a new purpose, not a new use of the user's data
     impact = "ai-use" if data == _PUBLIC else "ai-training"
     return Statement(line, "ai", impact, None, said or short, (k,), short)
+
+
+def _data_of_lead(ctx: Context, text: str) -> str | None:
+    """The data a list's lead-in names ('we may use your personal information:' before the items
+    '…;', 'To train our machine learning or artificial intelligence models …;'): what the item's
+    training is of. None for a sentence of its own or a lead-in that names no data of the user's."""
+    at = ctx.sentence_index(text, old=False)
+    if at is None or not _ITEM_END_RE.search(text):
+        return None
+    for k in range(at - 1, max(-1, at - 1 - LEAD_IN_REACH), -1):
+        before = ctx.new_sentences[k]
+        if before.rstrip().endswith(":"):
+            data = _data_named(before)
+            return data if data != _PUBLIC else None
+        if not _ITEM_END_RE.search(before) or before.rstrip().endswith("."):
+            return None       # a sentence of its own between: no list runs up to the item
+    return None
 
 
 def _handled_by_ai(ctx: Context, k: int, c: Change) -> Statement | None:

@@ -155,9 +155,12 @@ def _squeezed(text: str) -> str:
 def _without_heading(said: str, owner: str) -> str:
     """A heading glued before the company as subject ('Additional Choices With Respect To
     Targeted Advertising WP Company and third parties may use …'): the sentence starts at the
-    company. Only a run of capitalised words, three or more, is taken for a heading."""
+    company. Only a run of capitalised words, three or more, is taken for a heading, one with a
+    small word capitalised after its first ('The Personal Information System1 processes …' is a
+    sentence whose subject is 'The Personal Information')."""
     m = re.match(rf"(?:[A-Z][\w'’&-]*\s+){{3,10}}(?={re.escape(owner)}\b)", said)
-    if not m or not re.search(r"\b(?:With|To|For|Of|And|The|In|On|About|Your|Our|How|What|Why|When)\b", m.group(0)):
+    if not m or not re.search(r"\b(?:With|To|For|Of|And|The|In|On|About|Your|Our|How|What|Why|When)\b",
+                              m.group(0).split(None, 1)[1]):
         return said               # a heading capitalises its small words: a name of three words does not
     rest = said[m.end():]
     return rest if has_verb(rest) and len(rest.split()) >= 5 else said
