@@ -212,3 +212,9 @@ def test_one_new_source_added_to_a_sentence_is_stated() -> None:
     vague = new.replace("our partners and other third parties", "other sources")
     assert not any("gets data" in s.text for s in practice_statements(_ctx(_ch("reworded", old, vague, ("collection",)),
                                                                           old_text=old)))
+
+
+def test_third_person_leaves_addresses_as_written() -> None:
+    """'…/hc/en-us' and 'us@acme.com' are addresses, not pronouns: rewriting them breaks the link."""
+    line = third_person("You can reach us at https://support.acme.com/hc/en-us or write to us@acme.com.", "Acme")
+    assert line == "You can reach Acme at https://support.acme.com/hc/en-us or write to us@acme.com."

@@ -146,6 +146,9 @@ def third_person(text: str, owner: str) -> str:
     # a "we" defined by name, or in quotes ('"we" or "us" means Acme'), is left as written
     held = [m.group(0) for m in _HELD_WE_RE.finditer(text)]
     text = _HELD_WE_RE.sub("\x00", text)
+    # an address is written as it is: 'support.example.com/hc/en-us' never reads '…/hc/en-Acme'
+    addresses = [m.group(0) for m in _ADDRESS_RE.finditer(text)]
+    text = _ADDRESS_RE.sub("\x01", text)
     # 'nor do we transmit' -> 'nor does Acme transmit': the auxiliary agrees, the verb stays bare
     text = re.sub(r"\b([Dd])o we\b", lambda m: f"{m.group(1)}oes {owner}", text)
     text = re.sub(r"\b(We|we)\s+((?:[A-Za-z']+\s+){0,2}[A-Za-z']+)", subject, text)
@@ -162,10 +165,14 @@ def third_person(text: str, owner: str) -> str:
         text = text[:1] + re.sub(r"(?<=\S )The company\b", "the company", text[1:])
     for kept in held:
         text = text.replace("\x00", kept, 1)
+    for kept in addresses:
+        text = text.replace("\x01", kept, 1)
     # a heading glued before 'We share …' ('Target We share') must not read 'Target Target shares'
     return re.sub(rf"\b({re.escape(owner)})\s+{re.escape(owner)}\b(?!['’])", r"\1", text)
 
 
+# a web or e-mail address inside a sentence: its letters are no pronouns ('/hc/en-us', 'us@acme.com')
+_ADDRESS_RE = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>()\[\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # a company's name after 'we are': capitalised words and their legal form ('Bending Spoons S.p.A.')
 _IDENTITY_NAME = r"[A-Z][\w&.'’-]*(?: (?:of |de |& )?[A-Z][\w&.'’-]*){0,5}"
 # 'We're Acme S.p.A., an Italian company …': who "we" are, then what the company is
