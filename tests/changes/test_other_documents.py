@@ -105,6 +105,9 @@ def test_one_placeholder_pattern_for_both_uses() -> None:
     link = "[\\[email&#160;protected\\]](/cdn-cgi/l/email-protection#a1b2c3)"
     for text in (link, "[email protected]", "\\[email protected\\]", "[ email protected ]"):
         assert CF_PLACEHOLDER_RE.fullmatch(text), text
-    assert deobfuscate_emails(f"Write to {link} today") == "Write to [email protected] today"
+    # the link keeps its target, the page's own site, without the fragment that encodes the address anew
+    assert deobfuscate_emails(f"Write to {link} today") == \
+        "Write to [[email protected]](/cdn-cgi/l/email-protection) today"
+    assert deobfuscate_emails("Write to \\[email protected\\] today") == "Write to [email protected] today"
     old, new, side = unhide_emails(f"Write to us at {link} today", "Write to us at jane@example.com today")
     assert (old, side) == ("Write to us at jane@example.com today", "old")

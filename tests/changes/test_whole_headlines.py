@@ -89,3 +89,14 @@ def test_the_sentence_that_says_who_we_are_never_leads_a_practice() -> None:
 def test_an_aside_that_limits_the_sentence_is_never_left_out() -> None:
     text = "We may share your purchase details with our partners (except your card number and health data) to offer you rewards."
     assert "(…)" not in _cut(text, 100)
+
+
+def test_dated_lines_of_a_list_are_no_postal_address() -> None:
+    """A list of holidays ('World Food Day (Oct 16, 2020)') has numbers a postcode pattern takes
+    for one; a line with a date is never a line of an address."""
+    changes = [Change("added", "Events", None, "World Food Day (Oct 16, 2020)", ("other",), False),
+               Change("added", "Events", None, "Black Poetry Day (Oct 17, 2020)", ("other",), False),
+               Change("removed", "Events", "Samhain (Oct 31, 2020)", None, ("other",), False),
+               Change("removed", "Events", "Clergy Appreciation Day (11 October 2020)", None, ("other",), False)]
+    said = said_alone(changes, [0, 1, 2, 3])
+    assert said is None or "address" not in said.lower()

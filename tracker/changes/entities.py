@@ -530,6 +530,9 @@ def _named_label(texts: list[str], label: str, dom_counts: Counter[str]) -> str:
 
 # a site's name the text writes this often as a word is a name the text calls itself
 _LABEL_WRITTEN_TIMES = 3
+# a linked site's name stands for the author only when the text writes it this often: a payment
+# provider linked in four places and named four times ('PAYONE') is a processor, not the author
+_SITE_WRITTEN_MIN = 10
 # the sites linked most that may name the author instead of its label: a few, each a scan of the text
 _WRITTEN_SITES = 3
 
@@ -548,7 +551,7 @@ def _written_site(texts: list[str], label: str, dom_counts: Counter[str], named:
         return label
     written = {d: _written_times(texts, d, capitalised=True) for d in sites}
     best = max(sites, key=lambda d: written[d])
-    need = max(_LABEL_WRITTEN_TIMES, _LABEL_SITE_OVER * (_label_times(texts, label) if named is None else named))
+    need = max(_SITE_WRITTEN_MIN, _LABEL_SITE_OVER * (_label_times(texts, label) if named is None else named))
     return best if written[best] >= need else label
 
 

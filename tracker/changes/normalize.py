@@ -157,6 +157,20 @@ CF_PLACEHOLDER_HINT = "protected"
 CF_PLACEHOLDER = "[email protected]"
 
 
+# the link target of a placeholder written as a link: its site is the company's own, its fragment
+# (the hidden address, encoded anew in every capture) is not kept
+_CF_TARGET_RE = re.compile(r"\]\(\s*([^)#\s]*)[^)\n]*\)$")
+
+
+def _placeholder_as_one(m: re.Match[str]) -> str:
+    """CF_PLACEHOLDER for any form of Cloudflare's placeholder; a link keeps its target without the
+    fragment ('[\\[email protected\\]](https://acme.com/cdn-cgi/l/email-protection#a1b2)' ->
+    '[[email protected]](https://acme.com/cdn-cgi/l/email-protection)'): the site the page links
+    to is evidence of whose policy it is, the same in both captures."""
+    target = _CF_TARGET_RE.search(m.group(0))
+    return f"[{CF_PLACEHOLDER}]({target.group(1)})" if target and target.group(1) else CF_PLACEHOLDER
+
+
 _ESCAPED_AT_RE = re.compile(r"\\([\[(])(at|dot)\\([\])])", re.I)
 
 
@@ -167,7 +181,7 @@ def deobfuscate_emails(text: str) -> str:
     is never mistaken for an address.
     """
     if CF_PLACEHOLDER_HINT in text.lower():
-        text = CF_PLACEHOLDER_RE.sub(CF_PLACEHOLDER, text)
+        text = CF_PLACEHOLDER_RE.sub(_placeholder_as_one, text)
     if "\\" in text:
         text = _ESCAPED_AT_RE.sub(r"\1\2\3", text)   # Markdown's 'privacy\[at\]example.org'
     low = text.lower()

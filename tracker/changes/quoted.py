@@ -509,9 +509,17 @@ def said_alone(changes: Sequence[Change], chosen: Sequence[int]) -> str | None:
 _HIDDEN_RE = re.compile(r"(?i)e-?mail\W*protected\b")
 
 
+# a date written with its month's name ('Oct 16, 2020', '16 October 2020'): a line of a list of
+# events or holidays, never a line of a postal address
+_DATED_RE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"
+                       r"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b")
+
+
 def _address_line(text: str | None) -> bool:
     """A line of a postal address: short, with a number ('4235 Redwood Avenue', 'Venice, CA 90291')."""
     line = _one_line(text or "")
+    if _DATED_RE.search(line):
+        return False              # 'World Food Day (Oct 16, 2020)': a date's year is no postcode
     return bool(line) and len(line.split()) <= ADDRESS_LINE_WORDS and any(ch.isdigit() for ch in line) \
         and bool(_POSTCODE_RE.search(line) or re.search(r"(?i)\b(?:street|st|avenue|ave|road|rd|suite|floor|"
                                                         r"boulevard|blvd|drive|dr|lane|way|plaza|box)\b", line))
