@@ -46,7 +46,7 @@ from tracker.changes.verdict import (
 
 log = logging.getLogger(__name__)
 
-DETECTOR_VERSION = "2.14.0"
+DETECTOR_VERSION = "2.14.1"
 
 
 class _PerText:

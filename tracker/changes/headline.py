@@ -45,6 +45,7 @@ from tracker.changes.priorities import (HEADLINE_LIMIT, MAX_STATEMENTS, narrow, 
                                         standing, tier, valued)
 from tracker.changes.anchors import refers_back
 from tracker.changes.hidden import hidden_said
+from tracker.changes.trivial import relative_time_only
 from tracker.changes.rules.common import Statement
 from tracker.changes.statements import joined_to_antecedent, scoped, select, tells, untold
 from tracker.changes.summary import Facts
@@ -108,7 +109,11 @@ def cosmetic_headline(f: Facts, identical: bool) -> str:
         what.append(links_said(f, noun=True))
     if any(c.kind == "moved" for c in f.changes):
         what.append("text reordered")
-    if any(c.kind == "reworded" for c in f.changes):
+    reworded = [c for c in f.changes if c.kind == "reworded"]
+    clock = [c for c in reworded if c.old and c.new and relative_time_only(c.old, c.new)]
+    if clock:
+        what.append("page times such as “… ago” changed")
+    if len(reworded) > len(clock):
         what.append("spelling or wording fixed")
     if not what:
         what.append("formatting or page layout")

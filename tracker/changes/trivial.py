@@ -108,7 +108,27 @@ def is_trivial(c: "Change") -> bool:
         return True                       # 'LLC4235 Redwood AvenueLos' -> 'LLC 4235 Redwood Avenue Los': spaces only
     if _without_copyright_years(c.old) == _without_copyright_years(c.new):
         return True                       # 'TM & © 2017 Target Brands' -> '© 2018' inside a run of page chrome
+    if relative_time_only(c.old, c.new):
+        return True                       # a widget's '1 week ago' -> '2 weeks ago': the page's clock, not the policy
     return _trivial_edit(*delta_words(c.old, c.new))
+
+
+# a time said relative to the moment of capture ('1 week ago', 'an hour ago', 'yesterday'): a
+# forum's or news widget's stamp, which changes with every capture
+_RELATIVE_TIME_RE = re.compile(r"(?i)\b(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b|"
+                               r"\b(?:yesterday|just now)\b")
+# a line this short at most: a stamp of page chrome ('Posted 2 weeks ago by Anna'), never a
+# sentence of the policy that happens to count back from today
+RELATIVE_TIME_WORDS = 8
+
+
+def relative_time_only(old: str, new: str) -> bool:
+    """old and new are one short line whose only difference is a time relative to the capture."""
+    if "ago" not in old and "ago" not in new and "y" not in old.lower():
+        return False
+    if max(len(old.split()), len(new.split())) > RELATIVE_TIME_WORDS or not _RELATIVE_TIME_RE.search(new):
+        return False
+    return _RELATIVE_TIME_RE.sub("T", old) == _RELATIVE_TIME_RE.sub("T", new)
 
 
 # a copyright notice's years ('© 2017', 'Copyright 1999, 2000, 2010', '(c) 2004-2018')
