@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Sequence
 
 from tracker.changes.corroborate import summary_side, summary_statement
@@ -49,6 +49,13 @@ _ENGLISH_RE = re.compile(r"(?i)\b(?:the|and|of|to|you|your|we|our)\b")
 
 def _reading(sentences: Sequence[str]) -> tuple[float, int, bool]:
     """(share of sentences naming data or privacy, their words, mostly English)."""
+    return _read(tuple(sentences))
+
+
+@lru_cache(maxsize=4)
+def _read(sentences: tuple[str, ...]) -> tuple[float, int, bool]:
+    """_reading of a version's sentences, once per version: the next pair of a history reads the
+    version it shares with this one again."""
     policy = [s for s in sentences if _POLICY_RE.search(s)]
     words = sum(len(s.split()) for s in sentences)
     english = words > 0 and _at_least(_ENGLISH_RE.finditer(" ".join(sentences)), 0.04 * words)

@@ -175,6 +175,7 @@ class Side:
     _practices: Any = None      # samepractice._practices: each sentence's practice and each key's weight, read once
     _promises: "list[tuple[str, Any]] | None" = None    # samepromise._promises: its sentences read as promises
     _disclosing: frozenset[int] | None = None      # narrowed_in: the sentences one_act rewrites ('disclos')
+    _versioned: bool = False        # the signs are _indexed's, read from the sentences (not a joined side's unions)
 
     def joined(self) -> "Side":
         """Each two consecutive sentences as one: what a sentence said may be said in two now
@@ -182,12 +183,14 @@ class Side:
         'We may collect information when you open these emails …. This information is used to
         … make future communications … more interesting to you')."""
         if self._joined is None:
-            # each pair's sign is the union of its two sentences' signs: nothing is read twice
             signs = self._index()
-            joined = Side([f"{a} {b}" for a, b in zip(self.sentences, self.sentences[1:])])
-            joined._signs = [Sign(a.words | b.words, a.stems | b.stems, tuple(sorted(set(a.polarity) | set(b.polarity))),
-                                  tuple(sorted(set(a.numbers) | set(b.numbers)))) for a, b in zip(signs, signs[1:])]
-            joined._by_word, joined._by_stem = _postings(joined._signs)
+            if self._versioned:         # a version's sentences: joined once per version (_joined_indexed)
+                texts, joined_signs, by_word, by_stem = _joined_indexed(tuple(self.sentences))
+            else:
+                texts, joined_signs = _joined_signs(self.sentences, signs)
+                by_word, by_stem = _postings(joined_signs)
+            joined = Side(texts)
+            joined._signs, joined._by_word, joined._by_stem = joined_signs, by_word, by_stem
             self._joined = joined
         return self._joined
 
@@ -209,6 +212,7 @@ class Side:
     def _index(self) -> list[Sign]:
         if self._signs is None:
             self._signs, self._by_word, self._by_stem = _indexed(tuple(self.sentences))
+            self._versioned = True
         return self._signs
 
     def holds(self, text: str, share: float = SAME_SENTENCE, stemmed: bool = False,
@@ -404,6 +408,23 @@ def _indexed(sentences: tuple[str, ...]) -> tuple[list[Sign], dict[str, list[int
     per version (the next pair of a history has it on the other side) and only read after."""
     signs = [sign(t) for t in sentences]
     return (signs, *_postings(signs))
+
+
+def _joined_signs(sentences: Sequence[str], signs: list[Sign]) -> tuple[list[str], list[Sign]]:
+    """Each two consecutive sentences as one text, and its sign: the union of the two sentences'
+    signs (nothing is read twice)."""
+    texts = [f"{a} {b}" for a, b in zip(sentences, sentences[1:])]
+    return texts, [Sign(a.words | b.words, a.stems | b.stems, tuple(sorted(set(a.polarity) | set(b.polarity))),
+                        tuple(sorted(set(a.numbers) | set(b.numbers)))) for a, b in zip(signs, signs[1:])]
+
+
+@lru_cache(maxsize=4)
+def _joined_indexed(sentences: tuple[str, ...]) -> tuple[list[str], list[Sign], dict[str, list[int]], dict[str, list[int]]]:
+    """Side.joined of a version's sentences, indexed: built once per version like _indexed (the
+    claim check asks for it on both sides, and the next pair of a history has the version on
+    the other side) and only read after."""
+    texts, signs = _joined_signs(sentences, _indexed(sentences)[0])
+    return (texts, signs, *_postings(signs))
 
 
 def _postings(signs: list[Sign]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:

@@ -108,7 +108,12 @@ def clear_caches() -> None:
     from tracker.changes.summary import _bigram_counts, _word_counts
     from tracker.changes.headings import _glued_candidates
     from tracker.changes.vendors import _mentions
-    from tracker.changes.corroborate import _flat_page, _indexed
+    from tracker.changes.corroborate import _flat_page, _indexed, _joined_indexed
+    from tracker.changes.retained import rule_words
+    from tracker.changes.publishable import fragment
+    from tracker.changes.rules.swaps import _names_in
+    from tracker.changes.documents import _starts_in
+    from tracker.changes.captures import _read
     from tracker.changes.literals import lowered
     from tracker.changes.rules.promises import _promise_of
     from tracker.changes.verdict import delta_words
@@ -118,7 +123,8 @@ def clear_caches() -> None:
     for fn in (ent.extract_sentence, ent.sentence_laws, ent.sentence_durations, _vendor_spans, _topics_of, _word_diff, _says, _block_events, _sentence_key, tidy,
                is_pointer, edit_window, _stamp_only, _editors_note, is_change_log, _spans_in, _american,
                _sentence_triples, text_triples, sentence_body_words, _word_counts, _bigram_counts, _glued_candidates, _mentions, _indexed, _flat_page, _promise_of, lowered,
-               delta_words, third_person):
+               delta_words, third_person, _joined_indexed, rule_words, fragment, _names_in, ent._written_in,
+               _starts_in, _read, ent._mail_keys, ent._own_names):
         fn.cache_clear()
 
 
@@ -341,11 +347,12 @@ _phrases = _PerText(_phrases_of)
 _entities = _PerText(_entities_of)
 _stream = _PerText(stream)
 _runs = _PerText(_break_runs)
+_repaired = _PerText(repair_encoding)     # each version of a history is one side of two pairs
 
 
 def compare(old: str, new: str) -> ChangeReport:
     """Report how NEW differs from OLD in meaning. Same inputs give a byte-identical report."""
-    old, new = repair_encoding(old), repair_encoding(new)
+    old, new = _repaired(old), _repaired(new)
     identical = old == new
     old, new, hid = unhide_emails(old, new)     # Cloudflare's '[email protected]' in one capture only
     old, new, docs = other_documents(old, new)  # a notice or terms the page holds beside the policy, in one capture

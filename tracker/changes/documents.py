@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tracker.changes.normalize import heading_key, sentence_key
 from tracker.changes.priorities import MAX_STATEMENTS
 from tracker.changes.rules.common import Statement
+from tracker.changes.segment import LISTED_ATX_RE
 
 # a heading's title that names a document of its own (not a section of the policy)
 _DOCUMENT_RE = re.compile(r"(?i)\b(?:polic(?:y|ies)|notices?|statements?|terms|conditions|agreements?|supplements?|"
@@ -31,7 +33,6 @@ _DOCUMENT_RE = re.compile(r"(?i)\b(?:polic(?:y|ies)|notices?|statements?|terms|c
 _DATE_LINE_RE = re.compile(r"(?i)^\W*(?:last\s+(?:updated|modified|revised|changed)|updated|effective|"
                            r"date|version|[úu]ltima\s+actualiza\w*|stand|dernière\s+mise)\b.{0,60}"
                            r"(?:\b(?:19|20)\d\d\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})")
-_ATX_RE = re.compile(r"^\s{0,3}(?:[*+-]\s+)?#{1,6}\s+(.*?)\s*#*\s*$")
 _SETEXT_RE = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 # a Markdown link ('[Terms](#tos)', '[Notice](javascript:void(0))'): its words are the title's
 _LINK_RE = re.compile(r"\[([^\]]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
@@ -72,9 +73,9 @@ class Documents:
 def _title(lines: list[str], i: int) -> str | None:
     """The title of heading line i (ATX or setext), None when it is none."""
     line = lines[i]
-    m = _ATX_RE.match(line)
+    m = LISTED_ATX_RE.match(line)
     if m:
-        return _plain_title(m.group(1))
+        return _plain_title(m.group(2))
     if line.strip() and not _BREAK_RE.match(line) and i + 1 < len(lines) and _SETEXT_RE.match(lines[i + 1]):
         return _plain_title(line)
     return None
@@ -122,6 +123,13 @@ def document_starts(lines: list[str]) -> list[tuple[int, str]]:
     return starts
 
 
+@lru_cache(maxsize=4)
+def _starts_in(text: str) -> tuple[tuple[int, str], ...]:
+    """document_starts of a version's lines, once per version: each pair reads both of its
+    captures, and the next pair of a history the version it shares with this one again."""
+    return tuple(document_starts(text.split("\n")))
+
+
 def _keys(lines: list[str]) -> list[str]:
     """The keys of the paragraphs among lines (PARAGRAPH_MIN_WORDS words at least)."""
     return [k for k in (sentence_key(x) for x in lines if len(x.split()) >= PARAGRAPH_MIN_WORDS) if k]
@@ -131,7 +139,7 @@ def _foreign(text: str, other: str) -> tuple[list[tuple[int, int, str]], list[st
     """The blocks (start, end, title) of text that are other documents than the policy other
     holds, and text's lines."""
     lines = text.split("\n")
-    starts = document_starts(lines)
+    starts = _starts_in(text)
     if not starts:
         return [], lines
     other_lines = other.split("\n")

@@ -449,14 +449,10 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[
     mail_counts: Counter[str] = Counter()
     role_mail: set[str] = set()     # domains with a privacy, legal or support mailbox
     for t in texts:   # the company's own contact addresses are the strongest sign of who it is
-        for m in _emails_in(t):
-            local, host = m.group(0).lower().rsplit("@", 1)
-            if host.split(".")[-2] not in _MAIL_PROVIDERS:
-                domain = registrable_domain(host)
-                key = domain.split(".")[0] if domain else host
-                mail_counts[key] += 1
-                if _ROLE_MAILBOX_RE.match(local):
-                    role_mail.add(key)
+        for key, role in _mail_keys(t):
+            mail_counts[key] += 1
+            if role:
+                role_mail.add(key)
     label = None
     if mail_counts:
         top_m, times = sorted(mail_counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
@@ -502,6 +498,19 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[
 
 # a linked site's name this short may be an abbreviation of anything ('co', 'abc')
 _SHORT_SITE = 3
+@lru_cache(maxsize=4)
+def _mail_keys(text: str) -> tuple[tuple[str, bool], ...]:
+    """(the site's name, a privacy, legal or support mailbox?) of each e-mail address of a text at
+    no mail provider, in order; once per version (the next pair of a history asks again)."""
+    out = []
+    for m in _emails_in(text):
+        local, host = m.group(0).lower().rsplit("@", 1)
+        if host.split(".")[-2] not in _MAIL_PROVIDERS:
+            domain = registrable_domain(host)
+            out.append((domain.split(".")[0] if domain else host, bool(_ROLE_MAILBOX_RE.match(local))))
+    return tuple(out)
+
+
 # the linked site whose name stands for an address name the text never writes: this many links at least
 _LABEL_SITE_LINKS = 3
 # ... and the text writes the site's name as a word this many times as often as any word the address's
@@ -560,10 +569,10 @@ def _label_times(texts: list[str], label: str) -> int:
     its first letters spell ('Swiss' of 'Swiss Post' for swisspost, 'Lydia' for lydia-app, 'Sony'
     for sonypictures), a name the text does not write in lower case as often ('Cookie' of
     cookiepedia is a noun), whichever is more."""
-    head = re.compile(rf"(?<![@./\w-]){re.escape(label[:_LABEL_HEAD].capitalize())}[a-z]*(?![\w@-])")
+    head = re.compile(rf"{_unglued(label[:_LABEL_HEAD].capitalize())}[a-z]*(?![\w@-])")
     words = Counter(w for t in texts for w in head.findall(t) if label.startswith(w.lower()))
     names = [n for w, n in words.items()
-             if n > _NAME_OVER_NOUN * sum(len(re.findall(rf"(?<![\w@./-]){w.lower()}(?![\w@-])", t)) for t in texts)]
+             if n > _NAME_OVER_NOUN * sum(len(re.findall(rf"{_unglued(w.lower())}(?![\w@-])", t)) for t in texts)]
     return max([_written_times(texts, label)] + names)
 
 
@@ -571,12 +580,34 @@ def _label_times(texts: list[str], label: str) -> int:
 _NAME_OVER_NOUN = 3
 
 
+def _unglued(literal: str) -> str:
+    """The pattern (?<![@./\\w-]) + re.escape(literal), written to open on literal's first character
+    and look back over it: re skips to that character instead of trying the look back at every
+    position of a long text. The same matches."""
+    if not literal:
+        return r"(?<![@./\w-])"
+    first = re.escape(literal[0])
+    return rf"{first}(?<![@./\w-]{first}){re.escape(literal[1:])}"
+
+
 def _written_times(texts: list[str], key: str, capitalised: bool = False) -> int:
     """How often the texts write key as a word, any case, never inside an address or a link
     ('Roblox' counts, 'privacy@roblox.com' and 'roblox.com/help' do not); capitalised: only
     as a name is written, with a capital first ('Post', not the verb 'post')."""
-    word = re.compile(rf"(?i)(?<![@./\w-]){re.escape(key)}(?![\w@-]|\.[a-z])")
-    return sum(1 for t in texts for m in word.finditer(t) if not capitalised or m.group(0)[0].isupper())
+    return sum(_written_in(t, key, capitalised) for t in texts)
+
+
+# _written_in answers remembered: a report asks for a few site names in both of its texts, and the
+# next pair of a history asks again for the version they share
+WRITTEN_MEMO = 64
+
+
+@lru_cache(maxsize=WRITTEN_MEMO)
+def _written_in(text: str, key: str, capitalised: bool) -> int:
+    """_written_times of one text. The pattern opens on key's first character and looks back over
+    it ((?<![@./\\w-]) tried at every position of a long text was most of the cost); the same matches."""
+    word = re.compile(rf"(?i){_unglued(key)}(?![\w@-]|\.[a-z])")
+    return sum(1 for m in word.finditer(text) if not capitalised or m.group(0)[0].isupper())
 
 
 def _site_name_leads(texts: list[str], label: str | None, named: int, fam: str | None) -> bool:
@@ -608,12 +639,16 @@ def _key(name: str) -> str:
 _SITE_TLD_RE = re.compile(r"(?<=\w)\.(?:com|net|org|co\.uk|co|io)$")
 
 
+# self_names of a whole text, once per version: first_party reads both texts of each pair
+_own_names = lru_cache(maxsize=4)(self_names)
+
+
 def _self_name(texts: list[str]) -> str | None:
     """The name the policy gives itself most often (parties.self_names), without its legal form
     or its site's ending ('Walmart.com' -> 'Walmart')."""
     counts: Counter[str] = Counter()
     for t in texts:
-        for name, _, _ in self_names(t):
+        for name, _, _ in _own_names(t):
             counts[_SITE_TLD_RE.sub("", _LEGAL_SUFFIX_TAIL_RE.sub("", name))] += 1
     return sorted(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0] if counts else None
 

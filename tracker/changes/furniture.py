@@ -18,6 +18,9 @@ from __future__ import annotations
 
 import re
 
+# segment imports this module first (drop_furniture); its ATX_RE is read when a line is
+from tracker.changes import segment
+
 # a heading a consent manager writes at the top of its panel
 _PANEL_TITLE_RE = re.compile(r"(?i)^\W*(?:cookie list|privacy preference cent(?:er|re)|manage consent preferences|"
                              r"cookie preference cent(?:er|re)|manage cookie preferences)\W*$")
@@ -33,7 +36,6 @@ _PANEL_MARKS = ("cookiepedia.co.uk", "store and/or access information on a devic
                 "allow all", "reject all", "save and communicate privacy choices", "manage preferences", "clear filters")
 # marks a block must hold to be a consent manager's panel (one button alone is any page's)
 PANEL_MIN_MARKS = 3
-_ATX_RE = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _SETEXT_RE = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 _BULLET_RE = re.compile(r"^\s*(?:[*+\-\u2022]\s+|\d{1,3}[.)]\s+)?")
 
@@ -41,9 +43,9 @@ _BULLET_RE = re.compile(r"^\s*(?:[*+\-\u2022]\s+|\d{1,3}[.)]\s+)?")
 def _heading(lines: list[str], i: int) -> str | None:
     """The title of the heading line i (ATX, setext or a bold line), None when it is no heading."""
     line = lines[i]
-    m = _ATX_RE.match(_BULLET_RE.sub("", line, count=1))
+    m = segment.ATX_RE.match(_BULLET_RE.sub("", line, count=1))
     if m:
-        return m.group(1).strip("*_ ")
+        return m.group(2).strip("*_ ")
     if i + 1 < len(lines) and _SETEXT_RE.match(lines[i + 1]) and line.strip():
         return line.strip("*_ ")
     return None

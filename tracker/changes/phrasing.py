@@ -183,10 +183,12 @@ _HELD_WE_RE = re.compile(rf"\b(?:We|we)(?: are|['’]re) {_IDENTITY_NAME}(?![\w&
                          r"[\"“‘'](?:we|We|WE|us|Us|US|our|Our|OUR|ours|ourselves)[,.]?[\"”’']")
 
 
-_SPLIT_RE = re.compile(r"\s*;\s*|(?<!\.)\s[–—-]\s|:\s+|\s(?=(?:in connection with|in order to|for the purposes? of|"
+# (every match opens on a space or one of ;:,. : the lookahead says so first, so that re tries the
+# branches, the first of which opens with \s*, only there and not at every position of a sentence)
+_SPLIT_RE = re.compile(r"(?=[\s;:,.])(?:\s*;\s*|(?<!\.)\s[–—-]\s|:\s+|\s(?=(?:in connection with|in order to|for the purposes? of|"
                        r"in accordance with|pursuant to|to the extent)\b)|" + _AFTER_PREPOSITION + r",\s+(?=(?:and|but|or|which|including|such as|for example|e\.g\.|"
                        r"unless|except|where|when|if|so that|in order|as well as|while|whereas|because)\b)|"
-                       r"(?<![A-Z])(?<!\bInc)(?<!\bLtd)(?<!\bCorp)(?<!\bCo)(?<!\bNo)\.\s+(?=[A-Z])")
+                       r"(?<![A-Z])(?<!\bInc)(?<!\bLtd)(?<!\bCorp)(?<!\bCo)(?<!\bNo)\.\s+(?=[A-Z]))")
 _CONJUNCTION_RE = re.compile(r"(?i)^(?:and|but|or|which|including|such as|for example|e\.g\.|as well as|while|whereas|"
                              r"because|so that|in order|that|to|of|for|with|by|from|in|on|at)\b")
 
@@ -242,12 +244,17 @@ def clause_about(sentence: str, focus: "re.Pattern[str] | Prefiltered | None", l
 def _inside_list(text: str, stop: "re.Match[str]") -> bool:
     """', and' or ', or' before the last item of a list ('the Dutch, Polish, Spanish, and other
     regulators', 'collection, use, and retention'): a cut there would quote half a list."""
-    after = re.match(r",\s+(?:and|or)\s+(\w+)", text[stop.start():])
-    if not after or re.fullmatch(r"\w+ed|is|are|was|were|will|may|can|must|does|do|has|have|we|you|it|they",
-                                 after.group(1).lower()):
+    after = _LIST_AND_RE.match(text, stop.start())      # read in place: no copy of the rest per stop
+    if not after or _CLAUSE_WORD_RE.fullmatch(after.group(1).lower()):
         return False           # ', and processed on its behalf by …': a clause of its own follows
-    before = text[:stop.start()].rsplit(",", 1)
-    return len(before) == 2 and len(before[1].split()) <= 3
+    comma = text.rfind(",", 0, stop.start())
+    return comma != -1 and len(text[comma + 1:stop.start()].split()) <= 3
+
+
+# ', and' or ', or' and the word after it
+_LIST_AND_RE = re.compile(r",\s+(?:and|or)\s+(\w+)")
+# a word after ', and' that opens a clause of its own, not a list's last item
+_CLAUSE_WORD_RE = re.compile(r"\w+ed|is|are|was|were|will|may|can|must|does|do|has|have|we|you|it|they")
 
 
 # openers that carry no practice ('Please note that …') and asides that only abbreviate or

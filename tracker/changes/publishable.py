@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 # the labels the rules put before a quote: the quote after them is what is judged
 from tracker.changes.statements import _LABEL_RE
@@ -77,7 +78,8 @@ _TITLE_QUOTE_RE = re.compile(r"^(?:Learn more|Read more|Find out more|Click here
                              r"Learn (?:more|about)|Read (?:more|about)|Find out (?:more|about)|Click|See (?:also|more|below)|"
                              r"See|Back to|Go to|Skip to)\b")
 _HOST_RE = re.compile(r"(?i)^(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,6}(?:/\S*)?$")
-_WAS_RE = re.compile(r"\s*\(was: [^()]*\)$")
+# (a match opens on a space or the parenthesis: the lookahead lets re skip to those characters)
+_WAS_RE = re.compile(r"(?=[\s(])\s*\(was: [^()]*\)$")
 # 'Now mentions X: “…”' quoting words around X: they start before the sentence's subject when
 # their first word is a verb of it, and run into the next sentence past a full stop with no space
 _MENTION_RE = re.compile(r"^(?:Now|No longer) mentions [^:]{1,60}: “(?P<q>[^”]*)”$")
@@ -202,7 +204,12 @@ def _foreign(body: str) -> bool:
         letters = [ch for ch in body if ch.isalpha()]
         if letters and sum(ch.isascii() for ch in letters) < 0.8 * len(letters):
             return True
-    return len({m.group(0).lower() for m in _FOREIGN_WORD_RE.finditer(body)}) >= 2
+    seen: set[str] = set()
+    for m in _FOREIGN_WORD_RE.finditer(body):     # two distinct words are enough: the rest is not read
+        seen.add(m.group(0).lower())
+        if len(seen) >= 2:
+            return True
+    return False
 
 
 def _no_sentence(body: str, said_as_is: bool) -> str | None:
@@ -342,8 +349,14 @@ def _heading_words(body: str) -> bool:
             and not has_verb(body))
 
 
+# fragment results remembered: a statement's text is judged by several steps of a report
+# (publishable, listed, the headline's cuts), the same text more than once
+FRAGMENT_MEMO = 4096
+
+
+@lru_cache(maxsize=FRAGMENT_MEMO)
 def fragment(text: str) -> str | None:
-    """Why text is no publishable statement, or None when it is one."""
+    """Why text is no publishable statement, or None when it is one (a function of text alone)."""
     why = page_chrome(text) or holed(text)
     if why:
         return why

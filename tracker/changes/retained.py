@@ -73,9 +73,16 @@ def _same_data(want: frozenset[str], theirs: frozenset[str], same_periods: bool,
     return len(theirs - _BOILERPLATE) >= MIN_DATA_WORDS and len(theirs & want) >= share * len(theirs)
 
 
+# rule_words results remembered: the claim check reads every sentence of the other side that
+# shares a word with a claim, the same sentences again for each claim (per claim x sentence, once
+# per sentence instead; the page is the same whole text each time, its hash computed once)
+RULE_WORDS_MEMO = 16384
+
+
+@lru_cache(maxsize=RULE_WORDS_MEMO)
 def rule_words(sentence: str, page: str = "") -> frozenset[str]:
     """own_words of a rule, with those of the data its table row or label names when the rule
-    itself names none ('Retained for up to 2 years after the account deletion')."""
+    itself names none ('Retained for up to 2 years after the account deletion'). Never mutated."""
     words = own_words(sentence)
     if page and (len(words) < MIN_DATA_WORDS or names_no_data(sentence)):
         words |= own_words(data_lead(sentence, page) or "")

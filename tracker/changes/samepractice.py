@@ -94,7 +94,8 @@ _NO_PRACTICE = frozenset(_stem(w) for w in (
 
 # what a sentence gives besides its practice: an aside in parentheses, a list of examples set off
 # by a comma ('…, including from both online and offline data providers'), a pointer
-_ASIDE_RE = re.compile(r"\s*\([^()]*\)")
+# (a match opens on a space or the parenthesis: the lookahead lets re skip to those characters)
+_ASIDE_RE = re.compile(r"(?=[\s(])\s*\([^()]*\)")
 _EXAMPLES_RE = re.compile(r"(?i),?\s+(?:including|such as|like|e\.g\.|for example)\b[^;:]*?"
                           r"(?=,\s+(?:in order to|so that|to|for|when|if|because|which|and)\b|[;:]|$)")
 _POINTER_RE = re.compile(r"(?i),?\s*as (?:described|explained|set out|detailed|outlined) (?:below|above)\b")

@@ -30,7 +30,12 @@ jan feb mar apr jun jul aug sep sept oct nov dec p.o p.m a.m incl viz resp u.n d
 pvt pte sdn bhd intl bros assn ave blvd pkwy hwy rd ste bldg fl apt ph.d tel ext
 """.split())
 
-_ATX_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+# a Markdown ATX heading ('## Title ##'): group 1 its hashes, group 2 its title; the one pattern
+# segment, furniture and documents read ATX headings with
+_ATX_BODY = r"(#{1,6})\s+(.*?)\s*#*\s*$"
+ATX_RE = re.compile(r"^\s{0,3}" + _ATX_BODY)
+# the same heading written as a list item ('- ## Title'): a document's title in a capture's menu
+LISTED_ATX_RE = re.compile(r"^\s{0,3}(?:[*+-]\s+)?" + _ATX_BODY)
 _SETEXT_RE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _HR_RE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -390,7 +395,7 @@ def unwrap(text: str) -> str:
     for k in range(1, len(lines)):
         prev, line = lines[k - 1].rstrip(), lines[k]
         if prev and (full(k - 1) or _cut_mid_sentence(prev, line)) and not _BLOCK_START_RE.match(line) \
-                and not _ATX_RE.match(prev) and not (prev[-1:] in ".!?" and line.strip()[:1].isupper() and not full(k)):
+                and not ATX_RE.match(prev) and not (prev[-1:] in ".!?" and line.strip()[:1].isupper() and not full(k)):
             out[-1] = out[-1].rstrip() + " " + line.strip()
         else:
             out.append(line)
@@ -436,7 +441,7 @@ def _blocks(text: str) -> list[tuple[str, str]]:
         # the next line with text: the context of a line is the same whether the text puts
         # blank lines between its paragraphs or not (two extractors of one page differ so)
         after = nxt if nxt.strip() else _next_text_line(lines, i)
-        m = _ATX_RE.match(line)
+        m = ATX_RE.match(line)
         if m:
             flush()
             out.append(("h" + str(len(m.group(1))), m.group(2)))

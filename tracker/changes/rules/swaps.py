@@ -21,6 +21,7 @@ defined term written with capitals ('Personal Data' -> 'Personal Information') i
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tracker.changes.entities import respelled
 from tracker.changes.report import Change
@@ -59,10 +60,21 @@ def _strip_lead(name: str) -> str:
     return " ".join(words)
 
 
+# names_in results remembered: each added or dropped sentence is read by several steps of the
+# rule (a bare name? its skeleton? the names swapped?), the same sentence more than once
+NAMES_MEMO = 4096
+
+
 def names_in(sentence: str) -> list[tuple[str, int, int]]:
     """The capitalised names of a sentence as (name, start, end), function words dropped ('We',
     'The'), a legal form after a comma kept ('Stripe, Inc.'), a full stop kept only after a
     legal form or an initial ('Money Media Inc.', 'F.T.')."""
+    return list(_names_in(sentence))
+
+
+@lru_cache(maxsize=NAMES_MEMO)
+def _names_in(sentence: str) -> tuple[tuple[str, int, int], ...]:
+    """names_in, computed once per sentence (a tuple: the memo is never mutated)."""
     out = []
     for m in _NAME_RE.finditer(sentence):
         raw = m.group(0).rstrip(",")
@@ -73,7 +85,7 @@ def names_in(sentence: str) -> list[tuple[str, int, int]]:
             continue
         start = m.start() + len(raw) - len(_strip_lead(raw))
         out.append((name, start, start + len(name)))
-    return out
+    return tuple(out)
 
 
 # a full stop that belongs to the name: after a legal form ('Inc.') or an initial ('F.T.')
