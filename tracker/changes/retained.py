@@ -193,6 +193,7 @@ def kept_otherwise(s: Statement, c: Change, sides: dict[str, Side], says: Callab
         or cut_after_periods(now, new_rule, now_values, HEADLINE_ROOM - len(was_said))
     if short and not all((w := written_period(new_rule, p)) and w in short for p in now_values):
         short = None
+    short = short or condensed(now, now_values, HEADLINE_ROOM - len(was_said))
     # the rule on the other side is the other half of this change: a statement of it alone says less
     pair = tuple(sorted(set(s.changes) | set(_holder_change(changes, holder, "added" if gone else "removed"))))
     return Statement(f"{now}{was_said}", "retention", "retention-changed", was_said[len(" (was: "):-1], _periods(now_values), pair,
@@ -281,3 +282,172 @@ def with_data(said: str, sentence: str, page: str) -> str | None:
     if said.lower() in lead.lower():
         return None
     return f"{lead}: {said[:1].lower() + said[1:] if not said[:2].isupper() else said}"
+
+
+# -- periods aligned by the data each governs, inside one reworded sentence ------------------
+
+# where one period's clause starts: a clause or list mark before it ('…, profile data for one year')
+_CLAUSE_MARK_RE = re.compile(r";|:|,|\.\s|<br\s*/?>|\n|\(|\)|\s[\u2013\u2014-]\s|\u2022|\s\*\s")
+# what leads a list item and is no data ('and', 'we keep', 'we will retain')
+_ITEM_LEAD_RE = re.compile(r"(?i)^\s*(?:(?:and|or|but|also|then|while)\s+)*(?:(?:we|it|they)\s+(?:\w+ly\s+)?"
+                           r"(?:may\s+|will\s+|can\s+|also\s+|generally\s+|only\s+)*(?:keep|retain|store|hold|save|"
+                           r"maintain|preserve|archive)s?\s+)?")
+# the words between a kept item and its period that say for how long ('for', 'for up to')
+_FOR_RE = re.compile(r"(?i)\s*(?:\bfor\b\s*)?(?:(?:up\s+to|a\s+(?:maximum\s+)?period\s+of|a\s+maximum\s+of|"
+                     r"no\s+longer\s+than|at\s+most)\s*)?$")
+# a verb of keeping in the clause itself ('Essential data is saved for 11 years'): the clause is quoted as written
+_CLAUSE_VERB_RE = re.compile(r"(?i)\b(?:is|are|be|been|we|will|may|shall)\s+(?:\w+\s+){0,2}?(?:kept|retained|stored|held|saved|"
+                             r"maintained|preserved|archived|deleted|erased|purged|destroyed|anonymi[sz]ed|keep|retain|store|"
+                             r"hold|save|maintain|delete|erase)\b")
+# a verb that keeps data (not one that deletes it): what governs a list of items and their periods
+_KEEP_VERB_RE = re.compile(r"(?i)\b(?:keep|keeps|kept|retain|retains|retained|store|stores|stored|hold|holds|held|save|saves|"
+                           r"saved|maintain|maintains|maintained|preserve|preserves|preserved)\b")
+_DELETE_VERB_RE = re.compile(r"(?i)\b(?:delete|deletes|deleted|erase|erases|erased|purge|purges|purged|destroy|destroys|"
+                             r"destroyed|anonymi[sz]es?|anonymi[sz]ed)\b")
+# a clause that opens on an event or a condition is no data ('after an Account has been inactive for')
+_NOT_DATA_RE = re.compile(r"(?i)^(?:after|before|when|if|once|until|since|from|within|during|following|upon|unless|"
+                          r"except|in|at|of|to|by|where|which|that|as)\b")
+# what a period runs from, kept in the line ('six years from the date of the communication')
+_TAIL_RE = re.compile(r"(?i)^\s+(?:from|after|following|since)\s+(?:(?!in\b|to\b|for\b|unless\b|except\b|and\b|or\b|as\b|if\b|"
+                      r"so\b|which\b|in\b)[\w/'\u2019-]+\s*){1,8}")
+CLAUSE_DATA_SHARE = 0.6     # share of a new clause's data words an old clause must hold to govern the same data
+CLAUSE_KEPT_SHARE = 0.6     # an old clause whose data a new clause keeps for the old period to that share is kept
+MAX_CLAUSE_LINE = 160       # characters of a clause line: longer is a paragraph, not one practice
+
+
+class PeriodClause:
+    """One period of a sentence and the data its clause names ('profile data and imprecise
+    location of download' for 'one year')."""
+
+    __slots__ = ("period", "written", "lead", "tail", "words", "own_verb", "governing")
+
+    def __init__(self, period: str, written: str, lead: str, tail: str, own_verb: bool, governing: str) -> None:
+        self.period, self.written, self.lead, self.tail = period, written, lead, tail
+        self.words = own_words(lead)
+        self.own_verb, self.governing = own_verb, governing
+
+
+def period_clauses(sentence: str) -> list[PeriodClause]:
+    """The periods of sentence, each with the text of its own clause before it (from the last
+    clause or list mark, or the end of the period before): the data that period governs."""
+    from tracker.changes.entities import _DURATION_RE
+    out: list[PeriodClause] = []
+    start = 0
+    for m in _DURATION_RE.finditer(sentence):
+        periods = sentence_durations(m.group(0))
+        if len(periods) != 1:
+            start = m.end()
+            continue
+        before = sentence[start:m.start()]
+        marks = list(_CLAUSE_MARK_RE.finditer(before))
+        lead = before[marks[-1].end():] if marks else before
+        tail = _TAIL_RE.match(sentence[m.end():])
+        last_keep = max((v.start() for v in _KEEP_VERB_RE.finditer(sentence, 0, m.start())), default=-1)
+        last_delete = max((v.start() for v in _DELETE_VERB_RE.finditer(sentence, 0, m.start())), default=-1)
+        governing = "" if last_keep == last_delete else "keep" if last_keep > last_delete else "delete"
+        out.append(PeriodClause(next(iter(periods)), m.group(0), lead.strip(), tail.group(0).rstrip() if tail else "",
+                                bool(_CLAUSE_VERB_RE.search(lead)), governing))
+        start = m.end()
+    return out
+
+
+def _governs_same(new: PeriodClause, old: PeriodClause) -> bool:
+    """Does the old clause name the data of the new one: CLAUSE_DATA_SHARE of the new clause's
+    data words, two at least unless both name the same single word ('logs')?"""
+    shared = new.words & old.words
+    if not shared or len(shared) < CLAUSE_DATA_SHARE * len(new.words):
+        return False
+    return len(shared) >= 2 or new.words == old.words
+
+
+def _kept_as_was(old: PeriodClause, new_clauses: list[PeriodClause]) -> bool:
+    """Does the new sentence keep most of an old clause's data for the old period still (the
+    other clause of that data is then a new, narrower rule, not a changed period)?"""
+    if not old.words:
+        return False
+    kept = set().union(*(n.words for n in new_clauses if n.period == old.period)) & old.words
+    return len(kept) >= CLAUSE_KEPT_SHARE * len(old.words)
+
+
+def changed_clauses(old: str, new: str) -> list[tuple[PeriodClause, PeriodClause]]:
+    """(old clause, new clause) pairs of two versions of one sentence whose data is the same and
+    whose period changed ('profile data and imprecise location of download for one year' ->
+    'imprecise location of download/purchase for five years'); a clause that another of the old
+    periods could govern, or whose data the new sentence keeps for the old period, is none."""
+    olds, news = period_clauses(old), period_clauses(new)
+    out: list[tuple[PeriodClause, PeriodClause]] = []
+    for n in news:
+        if not n.words or _NOT_DATA_RE.match(_ITEM_LEAD_RE.sub("", n.lead)):
+            continue
+        candidates = [o for o in olds if _governs_same(n, o)]
+        if not candidates or any(o.period == n.period for o in candidates):
+            continue
+        if len({o.period for o in candidates}) != 1 or _kept_as_was(candidates[0], news):
+            continue
+        out.append((candidates[0], n))
+    return out
+
+
+def new_clauses(old: str, new: str, old_sentences: Sequence[str] = ()) -> list[PeriodClause]:
+    """Clauses of the new sentence that keep data the old one gave no period for, nor any old
+    sentence for the same period ('we keep photos of banned members for two years' put into a
+    list of periods): MIN_DATA_WORDS data words at least, none of them in an old clause of the
+    sentence, fewer than SAME_DATA of them in an old sentence with that period."""
+    olds = period_clauses(old)
+    out: list[PeriodClause] = []
+    for n in period_clauses(new):
+        if len(n.words) < MIN_DATA_WORDS or any(n.words & o.words for o in olds) \
+                or _NOT_DATA_RE.match(_ITEM_LEAD_RE.sub("", n.lead)):
+            continue
+        if any(n.period in sentence_durations(s) and len(n.words & own_words(s)) >= SAME_DATA * len(n.words)
+               for s in (old, *old_sentences)):
+            continue
+        out.append(n)
+    return out
+
+
+def clause_line(n: PeriodClause) -> str | None:
+    """A new clause as a rule of keeping in its own words: as written when it has its own verb
+    ('Essential data is saved for 6 years'), else its data 'kept' for the period when a verb of
+    keeping governs the list it is in ('imprecise location of download/purchase kept for five
+    years'); None when neither reads as one."""
+    if n.own_verb:
+        text = f"{n.lead} {n.written}{n.tail}"
+    elif n.governing == "keep":
+        item = _ITEM_LEAD_RE.sub("", n.lead)
+        gap = _FOR_RE.search(item)
+        data = item[:gap.start()].strip(" ,;") if gap else ""
+        if not data or _NOT_DATA_RE.match(data):
+            return None
+        limit = re.sub(r"(?i)^for\b", "", gap.group(0).strip()).strip() if gap else ""
+        text = f"{data} kept for {limit} {n.written}{n.tail}"
+    else:
+        return None
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= MAX_CLAUSE_LINE else None
+
+
+# a period written in words with its figure after it ('two (2) years'): the figure repeats the word
+_FIGURE_AFTER_WORD_RE = re.compile(r"(?i)\b([a-z]+(?:-[a-z]+)?)\s*\(\d{1,4}\)(?=\s*-?\s*(?:business |calendar |working )?"
+                                   r"(?:second|minute|hour|day|week|month|year)s?\b)")
+# a list of three items or more ('marketing emails, push notifications, and/or in-app messages'):
+# its first item stands for it with '(…)', as an aside left out
+_ITEM_WORD = (r"(?!(?:for|to|up|after|until|with|by|from|in|on|at|unless|except|which|that|as|if|when|where|is|are|was|"
+              r"were|will|may|can|shall|be|and|or)(?![\w'\u2019-]))[\w'\u2019-]+")      # a word of a list item: no preposition or verb
+_ITEM = rf"{_ITEM_WORD}(?: {_ITEM_WORD}){{0,3}}"
+_LIST_RE = re.compile(rf"\b({_ITEM})((?:, {_ITEM}){{1,6}},? (?:and/or|and|or) {_ITEM})(?=[ ,;.]|$)")
+
+
+def condensed(quote: str, periods: set[str], room: int, cut: bool = True) -> str | None:
+    """quote, a rule of keeping too long for a headline, in fewer words that keep its practice:
+    a period's figure after its word left out ('two years'), then each list of three items or
+    more said by its first ('marketing emails (…)'), then (cut) cut at a clause boundary after its
+    periods; None when no form fits room or one leaves out a period."""
+    form = _FIGURE_AFTER_WORD_RE.sub(r"\1", quote)
+    if len(form) > room:
+        form = _LIST_RE.sub(lambda m: m.group(0) if any(sentence_durations(m.group(0))) else f"{m.group(1)} (…)", form)
+    if len(form) > room and cut:
+        form = cut_after_periods(form, form, periods, room) or ""
+    if not form or len(form) > room or not periods <= sentence_durations(form):
+        return None
+    return form

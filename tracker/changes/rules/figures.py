@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 
-from tracker.changes.phrasing import capitalise, edit_window, plain_words
+from tracker.changes.phrasing import capitalise, edit_window, plain_words, third_person
 from tracker.changes.rules.common import _address_edit, Context, _edit_focus, _live, NAMED_QUOTE_LIMIT, _owner_says, Statement
 
 
 def value_statements(ctx: Context) -> list[Statement]:
     """A duration, age, e-mail or phone changed inside one reworded sentence: the new sentence's
     practice with the old value."""
+    from tracker.changes.retained import condensed
     from tracker.changes.values import value_changes
     out: list[Statement] = []
     seen: set[tuple[str, str]] = set()
@@ -28,9 +29,12 @@ def value_statements(ctx: Context) -> list[Statement]:
                 was = f" (was: {v.old})"
                 now = _period_said(ctx, c.old, said, v.old, v.new)
                 if now is None:
+                    if v.topic == "retention":      # several periods: each changed one by the data it governs
+                        out.extend(_clause_statements(ctx, k, c.old, c.new))
                     continue            # no one period replaced by another, or none quoted: the rewording tells it
                 short = _period_said(ctx, c.old, said, v.old, v.new, (HEADLINE_ROOM - len(was),)) \
-                    or _period_cut(now, said, v.new, HEADLINE_ROOM - len(was))
+                    or _period_cut(now, said, v.new, HEADLINE_ROOM - len(was)) \
+                    or condensed(now, {v.new}, HEADLINE_ROOM - len(was))
                 out.append(Statement(f"{now}{was}", v.topic,
                                      "retention-changed" if v.topic == "retention" else "value-changed",
                                      v.old, v.new, (k,), f"{short}{was}" if short and short != now else ""))
@@ -54,6 +58,30 @@ def value_statements(ctx: Context) -> list[Statement]:
 
 PERIOD_QUOTE_LIMIT = 125    # characters of the sentence quoted around a changed period, as for any value
 HEADLINE_ROOM = 139         # a headline stays under 140 characters: the short form quotes less, so the old period fits too
+
+
+def _clause_statements(ctx: Context, k: int, old: str, new: str) -> list[Statement]:
+    """A sentence of several periods whose periods did not change one for one: each period that
+    changed for the same data, aligned by the data its clause names, as '<data> kept for <new>
+    (was: <old>)' ('Imprecise location of download/purchase kept for five years (was: one
+    year)'), and each period given to data no old period kept as a new rule; none when either
+    sentence is no rule of keeping."""
+    from tracker.changes.retained import changed_clauses, clause_line, new_clauses
+    from tracker.changes.rules.retention import is_retention_rule
+    if not (is_retention_rule(old) and is_retention_rule(new)):
+        return []
+    out: list[Statement] = []
+    for was, now in changed_clauses(old, new):
+        line = clause_line(now)
+        if line:
+            text = f"{capitalise(third_person(line, ctx.owner))} (was: {was.written})"
+            out.append(Statement(text, "retention", "retention-changed", was.period, now.period, (k,)))
+    for came in new_clauses(old, new, ctx.old_sentences):
+        line = clause_line(came)
+        if line:
+            said = third_person(line, ctx.owner)
+            out.append(Statement(f"New retention rule: {said}", "retention", "retention-changed", None, came.period, (k,)))
+    return out
 
 
 def _period_cut(quote: str, sentence: str, period: str, room: int) -> str | None:

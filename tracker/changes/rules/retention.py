@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tracker.changes.entities import sentence_durations
 from tracker.changes.retained import with_data
@@ -71,6 +72,21 @@ def is_retention_rule(text: str) -> bool:
     return bool(sentence_durations(text) or _UNTIL_RE.search(cleaned) or _DELETES_RE.search(cleaned))
 
 
+HEADLINE_ROOM = 139         # characters of a headline: a longer rule gets a condensed headline form
+NEW_LABEL = "New: "         # the shortest label a headline gives a rule (see headline): a rule that fits with it is whole
+
+
+def _with_short(s: Statement, label: str, said: str, periods: set[str]) -> Statement:
+    """s with a headline form when its line is too long to lead: the rule condensed (a list said
+    by its first item, a figure after its word left out; never cut, as a cut could leave out the
+    'unless …' that limits a new rule), else s."""
+    from tracker.changes.retained import condensed
+    if len(s.text) <= HEADLINE_ROOM or len(NEW_LABEL) + len(said) <= HEADLINE_ROOM:
+        return s                  # it leads whole, as 'New: …' at least: never condensed
+    short = condensed(said, periods, HEADLINE_ROOM - len(label), cut=False)
+    return replace(s, short=f"{label}{short}") if short else s
+
+
 def retention_statements(ctx: Context) -> list[Statement]:
     """A rule about keeping or deleting data added or dropped (value changes are told above)."""
     out: list[Statement] = []
@@ -86,7 +102,7 @@ def retention_statements(ctx: Context) -> list[Statement]:
         if said:
             # a period stated where none was is a change of how long data is kept
             impact = "retention-changed" if sentence_durations(text) else "retention-stated"
-            out.append(_one_side(f"New retention rule: {_lower(said)}" if c.kind == "added"
-                                 else f"Retention rule dropped: {_lower(said)}", "retention", impact, said,
-                                 c.kind, k))
+            label = "New retention rule: " if c.kind == "added" else "Retention rule dropped: "
+            stated = _one_side(f"{label}{_lower(said)}", "retention", impact, said, c.kind, k)
+            out.append(_with_short(stated, label, _lower(said), periods))
     return out
