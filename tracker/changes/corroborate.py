@@ -519,7 +519,7 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
                                           same_pointer, without_examples)
     from tracker.changes.retained import same_keeping
     from tracker.changes.sameact import reworded_right
-    from tracker.changes.samepromise import same_promise
+    from tracker.changes.samepromise import each_promise_made, same_promise
     kind = kind_of(text) if impact in PROTECTIONS else None
     return (side.holds(text, kind=kind)
             or kind is not None and side.holds(text, SAME_PRACTICE, stemmed=True, kind=kind)
@@ -535,6 +535,7 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
             or control_still_given(text, side)
             or impact in COMMITMENTS and kind is not None and same_commitment(text, side, kind)
             or impact in COMMITMENTS and kind is not None and same_promise(text, side, kind, owner)
+            or impact in COMMITMENTS and kind is not None and each_promise_made(text, side, kind, owner)
             or (impact in RIGHTS or impact in QUOTED and quoted_gone) and other_form(text, side)
             or impact in SHARING and side.holds(text, SAME_SHARING, stemmed=True, kind=same_sharing(text))
             or impact in QUOTED and quoted_gone and any(

@@ -225,3 +225,110 @@ def _promises(side: Side, owner: str) -> list[tuple[str, Promise]]:
         side._promises = [(t, p) for t in texts if (p := promise_of(t, owner)) is not None]
     return side._promises
 
+
+
+# -- a promise of several clauses, and the plain promise not to sell ----------------------------
+
+# where one promise of a sentence ends and the next begins: 'We never sell your data, and we'll only
+# share it in the following circumstances' makes two, each of which the other side may make apart
+_NEXT_PROMISE_RE = re.compile(r"(?i),?\s+and\s+(?=(?:we|we'll|we will|we do|we don't|it|it will|they)\b)|;\s+")
+# a negation and the words after it that still name the act it negates ('do not, and will not, sell')
+_NEGATION_AT_RE = re.compile(r"(?i)\b(?:not|never)\b|n't\b")
+SALE_VERB_REACH = 6          # words after a negation that may still be its verbs ('not sell, rent, trade or lease')
+# what makes a promise not to sell narrower or weaker than the plain one: a condition, an exception,
+# some data or some people only, a purpose, a hedge ('knowingly', 'in the conventional sense')
+_NARROWER_SALE_RE = re.compile(
+    r"(?i)\b(?:only|except|excluding|other than|unless|without|consent\w*|permission|opt[- ]?(?:in|out)|child\w*|"
+    r"minors?|under (?:the age of )?\d+|\d+ years|age|sensitive|knowingly|generally|typically|conventional|"
+    r"traditional\w*|sense|for (?!any\b)(?:[\w-]+ ){0,3}?(?:purposes?|marketing|advertising|uses?|reasons?)|"
+    r"collected (?:through|via|on|from|by)|through the|about (?:our|its) \w+)\b")
+_SALE_FAMILY = dict(_ACT_FAMILIES)["sell"]
+_SHARE_FAMILY = dict(_ACT_FAMILIES)["share"]
+
+
+def promise_clauses(text: str) -> list[str]:
+    """The clauses of text that each make a promise of their own (a negation, a limit or an
+    opt-in): 'We never sell your data, and we'll only share it in the following circumstances'
+    -> 'We never sell your data', "we'll only share it in the following circumstances"."""
+    return [p.strip(" ,") for p in _NEXT_PROMISE_RE.split(text) if p and _LIMITS_RE.search(p)]
+
+
+@lru_cache(maxsize=16384)
+def plain_no_sale(text: str) -> frozenset[str] | None:
+    """The acts ('sell', and 'share' when it is negated too) of a plain promise not to sell the
+    user's data ('We do not sell your personal data', 'We do not currently sell your personal data
+    as sales are defined in Nevada Revised Statutes Chapter 603A'): a negated sale of the user's
+    data, kept from no one in particular (third parties or anyone), with no condition, exception,
+    purpose, hedge or kind of data or person; None when text makes no such promise. How a law
+    defines a sale and 'currently' do not narrow what the company says it does."""
+    for m in _NEGATION_AT_RE.finditer(text):
+        clause = _CLAUSE_END_RE.split(text[m.end():], maxsplit=1)[0]
+        clause = _NEXT_PROMISE_RE.split(clause, maxsplit=1)[0]
+        verbs = " ".join(clause.split()[:SALE_VERB_REACH])
+        data = _DATA_RE.search(clause)
+        if not _SALE_FAMILY.search(verbs) or data is None:
+            continue
+        if _NARROWER_SALE_RE.search(clause) or _recipients(clause) - {OTHERS}:
+            return None
+        # every act negated before the data named: 'the "sale" or "sharing" of personal information'
+        acts = clause[:data.start()]
+        return frozenset({"sell"} | ({"share"} if _SHARE_FAMILY.search(acts) else set()))
+    return None
+
+
+# 'never' negates as 'not' does, and "we'll" is 'we' + 'will': neither tells one promise from another
+_NEVER_RE = re.compile(r"(?i)\bnever\b")
+_CONTRACTED_RE = re.compile(r"(?i)\b(we|it|they)['’](?:ll|re|ve|d)\b")
+
+
+def _plain_words(clause: str) -> str:
+    """clause with 'never' as 'not' and "we'll" as 'we': a clause cut from a longer promise is
+    compared by what it limits, not by how its negation is spelled."""
+    return _CONTRACTED_RE.sub(r"\1", _NEVER_RE.sub("not", clause))
+
+
+# the promise of the GDPR's article 22 in any wording: no decision by automated means alone (or profiling)
+# with legal or similarly significant effects ('We do not carry out any fully automated decision-making
+# or profiling which has a legal or similarly significant effect on you' = 'We do not use automated
+# decision-making without human intervention, including profiling, in a way that produces legal effects
+# concerning you or otherwise significantly affects you')
+_AUTOMATED_RE = re.compile(r"(?i)\b(?:automated (?:individual )?decision|decisions? (?:based )?(?:solely )?on automated|profiling)")
+_SIGNIFICANT_RE = re.compile(r"(?i)\b(?:legal|significant(?:ly)?)\b")
+# what narrows it: an exception, a condition, some people or some data only
+_NARROWER_DECISION_RE = re.compile(r"(?i)\b(?:only|except|unless|other than|consent\w*|child\w*|minors?|sensitive|"
+                                   r"currently|generally)\b")
+
+
+def no_automated_decisions(text: str) -> bool:
+    """Does text promise, without exception, no decision by automated means alone with legal or
+    similarly significant effects (the promise of the GDPR's article 22)?"""
+    for m in _NEGATION_AT_RE.finditer(text):
+        clause = _CLAUSE_END_RE.split(text[m.end():], maxsplit=1)[0]
+        if _AUTOMATED_RE.search(clause) and _SIGNIFICANT_RE.search(clause):
+            return not _NARROWER_DECISION_RE.search(clause)
+    return False
+
+
+def _made(claim: str, side: Side, kind: Callable[[str], bool], owner: str) -> bool:
+    """Does a sentence of side make the one promise claim makes: covering it (covers), or, for a
+    plain promise not to sell (or to decide by automated means alone), the same plain promise?"""
+    want = promise_of(_plain_words(claim), owner)
+    # 'We will only disclose …' limits as 'we'll only share …' does, whatever kind() reads in it
+    if want is not None and any(covers(have, want) and (kind(t) or want.condition == have.condition == "limited")
+                                for t, have in _promises(side, owner)):
+        return True
+    if no_automated_decisions(claim):
+        return any(no_automated_decisions(t) for t in side.sentences)
+    acts = plain_no_sale(claim)
+    return acts is not None and any((got := plain_no_sale(t)) is not None and acts <= got and kind(t)
+                                    for t, _ in _promises(side, owner))
+
+
+def each_promise_made(claim: str, side: Side, kind: Callable[[str], bool], owner: str = "") -> bool:
+    """Does side make every promise of claim, each in a sentence of its own or the same one
+    ('We never sell your data, and we'll only share it in the following circumstances' <- 'We do
+    not currently sell your personal data as sales are defined in …' and 'We will only disclose
+    your personal data to the following parties')? A promise none of whose clauses side makes,
+    or only some, is news."""
+    parts = promise_clauses(claim)
+    return bool(parts) and all(_made(part, side, kind, owner) for part in parts)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tracker.changes.promisescope import gone_with_practice
 from tracker.changes.phrasing import clause_about, edit_window, third_person, tidy
 from tracker.changes.report import Change
 from tracker.changes.samepromise import reworded_promise
@@ -133,6 +134,10 @@ def promise_statements(ctx: Context) -> list[Statement]:
             else:
                 now = None
             if out and out[-1].changes == (k,) and out[-1].impact == "sale-reversal":
+                continue
+            gone = gone_with_practice(o, ctx.new_page, ctx.owner) if c.kind == "removed" else None
+            if gone:              # the practice left with its promise: say what went, not that it may now be done
+                out.append(Statement(f"No longer mentions {gone}: “{said}”", _topic(c), "practice-changed", said, None, (k,)))
                 continue
             now = _owner_says(ctx, n, None) if c.kind == "reworded" else None
             if now and len(said) < 0.8 * len(tidy(o)):
