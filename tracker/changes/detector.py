@@ -25,6 +25,7 @@ from tracker.changes.furniture import panel_said
 from tracker.changes.publishable import publishable
 from tracker.changes.quoted import needs_quotes, quoted_statements, told
 from tracker.changes.phrasing import is_scraped_run
+from tracker.changes.parties import PLACE_WORDS
 from tracker.changes.layout import LayoutOnly, stream
 from tracker.changes.corroborate import corroborated, protection_kinds, said_before, Side
 from tracker.changes.rules.common import Context, Statement
@@ -676,7 +677,7 @@ def _bare_owner_name(owner: tuple[str | None, str | None], text: str = "") -> st
     if fam:
         return _as_written(fam, text)
     if label and len(label) == _SHORT_LABEL and label.isalpha():
-        return _written_short(label, text) or "The company"
+        return _written_short(label, text) or _dominant_name(text) or "The company"
     if label and label.isalpha() and 3 <= len(label) <= 14:
         written = _written_as(label, text)
         if written and not written.isupper():
@@ -686,8 +687,10 @@ def _bare_owner_name(owner: tuple[str | None, str | None], text: str = "") -> st
             or _name_from(label, text) or label.capitalize()  # 'SMUD'
     joined = (label or "").replace("-", "")      # 'lydia-app', 'w3schools': a name only as the text writes it
     if _LABEL_LETTERS_RE.fullmatch(joined) and 3 <= len(joined) <= 14:
-        return _written_as(joined, text) or _name_inside(joined, text) or "The company"
-    return (_acting_name(text) if not label else None) or "The company"
+        return _written_as(joined, text) or _name_inside(joined, text) or _dominant_name(text) or "The company"
+    if _LABEL_LETTERS_RE.fullmatch(joined) and len(joined) > 14:   # 'thewaltdisneycompany': 'Disney'
+        return _name_inside(joined, text) or _dominant_name(text) or "The company"
+    return (_acting_name(text) if not label else None) or _dominant_name(text) or "The company"
 
 
 # a name that acts in the text ('Verizon may publish …') this many times at least ...
@@ -711,6 +714,46 @@ def _acting_name(text: str) -> str | None:
                     if not _count_written(rf"(?<![\w@./-]){re.escape(w.lower())}(?![\w@-])", w.lower(), text)
                     and not ent.vendor_mentions(w)), reverse=True)
     if not names or names[0][0] < _ACTING_MIN or (len(names) > 1 and names[0][0] < _ACTING_OVER * names[1][0]):
+        return None
+    return names[0][1]
+
+
+# a name written inside sentences this many times at least may be the author's when nothing else
+# names it ('Welcome to Kbin', 'operated by SourceHut', 'Some Visible devices'): fewer may be a partner's
+_DOMINANT_MIN = 3
+# ... and this many times as often as any other such name: the author, not one partner among several
+_DOMINANT_OVER = 3
+# words a policy capitalises that name no company: its own defined terms, months, the web
+_NOT_NAMES = frozenset("""Company Service Services Site Sites Website Websites Platform App Apps Policy Terms Privacy
+Statement Notice Agreement User Users Account Content Data Information Personal Internet Web Officer English January February
+March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday
+Saturday Sunday State States Act Law Section Article""".split())
+# a capitalised word written after 'the' in this share of its mentions or more is a defined term
+# ('the Webpage'), not a company's name ('operated by SourceHut'); a name 'the' leads is found by label
+_DEFINED_OVER = 2
+# a capitalised or inner-capital word after a word in lower case (inside a sentence, not its first word),
+# optionally written as its site ('Tencent.com') or in the possessive ('Visible’s'), and no word of a
+# longer name ('Log Files', 'Data Protection Officer')
+_MID_NAME_RE = re.compile(r"(?<![\w'’-])[a-z]+ ([A-Z][a-z]+(?:[A-Z][a-z]+)*)(?:\.com|['’]s)?(?![\w@/-]|\.[a-z]| [A-Z])")
+
+
+def _dominant_name(text: str) -> str | None:
+    """The name a text that names no site, address or "we" of its own writes inside its sentences
+    far more often than any other ('Visible' 15 times beside 'Verizon' twice; 'SourceHut' 8
+    times): a capitalised word written _DOMINANT_MIN times and _DOMINANT_OVER times as often as
+    any other, never a word the text writes in lower case nearly as often (a noun: 'Privacy'), a
+    term it defines ('the Webpage'), a place or a vendor's name (a service the text describes);
+    None when no name stands out."""
+    found = [m for m in _MID_NAME_RE.finditer(text) if _in_prose(text, m.start())]
+    counts = Counter(m.group(1) for m in found)
+    # a term the text defines ('the Website', 'the Tencent Corporate Webpage') takes the article
+    articled = Counter(m.group(1) for m in found if m.group(0).lower().startswith("the "))
+    names = sorted(((n, w) for w, n in counts.items()
+                    if w.lower() not in PLACE_WORDS and w not in _NOT_NAMES and articled[w] * _DEFINED_OVER < n
+                    and n >= _NAME_OVER_NOUN * _count_written(rf"(?<![\w@./-]){re.escape(w.lower())}(?![\w@-]|\.[a-z])",
+                                                              w.lower(), text)
+                    and not ent.vendor_mentions(w)), reverse=True)
+    if not names or names[0][0] < _DOMINANT_MIN or (len(names) > 1 and names[0][0] < _DOMINANT_OVER * names[1][0]):
         return None
     return names[0][1]
 
@@ -745,7 +788,7 @@ def _name_inside(label: str, text: str) -> str | None:
     'sonyusa'), the longest of those written at least _INSIDE_MIN_TIMES times, or None: a
     site's name with a prefix or a country glued to it is no name a reader knows."""
     counts = Counter(m.group(0) for m in _CAP_WORD_RE.finditer(text)
-                     if len(m.group(0)) >= _INSIDE_MIN_LEN and m.group(0).lower() in label
+                     if len(m.group(0)) >= _INSIDE_MIN_LEN and m.group(0).lower() in label and m.group(0) not in _NOT_NAMES
                      and not m.group(0).isupper() and _in_prose(text, m.start()))
     # a word the text also writes in lower case is a common noun ('Media' of dmgmedia.co.uk,
     # 'Cookie' of cookiepedia.co.uk): a name is written capitalised far more often than not

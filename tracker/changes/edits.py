@@ -33,6 +33,18 @@ def _is_name_run(text: str) -> bool:
                                        or (w[:1].islower() and any(ch.isupper() for ch in w[1:])) for w in words)
 
 
+# words that open a clause or a phrase, never a name ('As an additional', 'In the event')
+_OPENING_WORDS = frozenset({"As", "At", "By", "For", "From", "In", "On", "To", "With", "And", "Or", "But", "A", "An",
+                            "If", "When", "Where", "While", "Unless", "Although", "Because", "Upon"})
+
+
+def _name_start(run: str) -> bool:
+    """Does a run of words start as a name does ('TRUSTe's opt-out tool', 'Word Wipe Word game'):
+    with a capital, never with a word that opens a clause ('As an additional')?"""
+    first = run.split()[0] if run.split() else ""
+    return first[:1].isupper() and first not in _OPENING_WORDS
+
+
 _CLAUSE_WORD_RE = re.compile(r"(?i)\b(?:that|which|who|they|it|we|you|us|if|when|because)\b|[;:]")
 
 
@@ -96,10 +108,11 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
     minus = [x for x in _chunks(c, "-") if _real_name(x, ctx.owner, ctx.old_text)]
     where = clause_about(c.new or "", None, 90)
     where_text = f" in “{third_person(where, ctx.owner)}”" if where else ""
-    if plus and not minus and len(plus) <= 3 and all(len(x.split()) <= 5 and x[:1].isupper() for x in plus):
+    # a run of names, never a sentence's words that only start with a capital ('As an additional')
+    if plus and not minus and len(plus) <= 3 and all(len(x.split()) <= 5 and _name_start(x) for x in plus):
         among = _listed_among(ctx, c, plus[0]) if len(plus) == 1 and where and LIST_OPEN_RE.search(where) else None
         return among or (f"Now also names {_named(plus)}{where_text}", None, ", ".join(plus))
-    if minus and not plus and len(minus) <= 3 and all(len(x.split()) <= 5 and x[:1].isupper() for x in minus):
+    if minus and not plus and len(minus) <= 3 and all(len(x.split()) <= 5 and _name_start(x) for x in minus):
         return f"No longer names {_named(minus)}{where_text}", ", ".join(minus), None
     head = head_through(c.new or "", came, NAMED_QUOTE_LIMIT) if came and not _is_name_run(came) else None
     if head and _DANGLING_END_RE.search(head):
@@ -136,8 +149,9 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
             verb, names = put_in
             return f"{verb} {_and(names)}{where_text}", gone if verb == "No longer names" else None, \
                 came if verb == "Now also names" else None
-        lead = shared_lead(left or "")
-        return f"Now says {lead}{came} instead of {lead}{gone}{where_text}", gone, came
+        lead = legal_lead(c.new or "", came) if _LEGAL_FORM_RE.match(gone) and _LEGAL_FORM_RE.match(came) \
+            else shared_lead(left or "")
+        return f"Now says {lead}{_once(came)} instead of {lead}{_once(gone)}{where_text}", gone, came
     if re.search(r"\d", new_win) and re.search(r"\d", old_win) and len(new_win.split()) <= 8 \
             and len(old_win.split()) <= 8 and not _CLAUSE_WORD_RE.search(f"{new_win} {old_win}"):
         return f"Now gives {new_win} (was: {old_win}){where_text}", old_win, new_win    # an address or number
@@ -155,6 +169,26 @@ def shared_lead(left: str) -> str:
     shared = re.search(r"(?:\b[A-Z][\w&'-]*\s)*\b[A-Z][\w&'-]*$", left)
     words = shared.group(0).split() if shared else []
     while words and words[0] in _NO_NAME_WORDS:
+        words.pop(0)
+    return " ".join(words) + " " if words else ""
+
+
+def _once(run: str) -> str:
+    """A run of names with each name once ('Coach, Coach' as scraped -> 'Coach')."""
+    parts = [p.strip() for p in run.split(",")]
+    if len(parts) < 2 or len(set(parts)) == len(parts):
+        return run
+    return ", ".join(dict.fromkeys(p for p in parts if p))
+
+
+def legal_lead(new: str, came: str) -> str:
+    """The company's name before a legal form that replaced another ('Simplifi Holdings, ' before
+    'LLC' where it was 'Inc.'), with its comma and a space, so the swap names the company and
+    not a word of it; '' when the new sentence writes no capitalised name before the form."""
+    at = new.find(came)
+    m = re.search(r"(?:\b[A-Z][\w&'.-]*\s)*\b[A-Z][\w&'.-]*,?\s$", new[:at]) if at > 0 else None
+    words = m.group(0).split() if m else []
+    while words and words[0].strip(",") in _NO_NAME_WORDS:
         words.pop(0)
     return " ".join(words) + " " if words else ""
 

@@ -185,6 +185,8 @@ def _trivial_edit(gone: str, came: str) -> bool:
     g, n = gone.strip(), came.strip()
     if not g and not n:
         return True                       # punctuation or case only
+    if g and n and g[:1].isupper() and n[:1].isupper() and same_name(g, n):
+        return True                       # 'MIFID2' -> 'MIFID II', 'RGDPRGPD' -> 'GDPR': one name respelled
     if _placeholder_for(g, n) or _placeholder_for(n, g):
         return True
     words_g, words_n = g.lower().split(), n.lower().split()
@@ -202,6 +204,33 @@ def _trivial_edit(gone: str, came: str) -> bool:
         return SequenceMatcher(None, gl, nl).ratio() >= 0.8 or (
             len(words_g) == len(words_n) == 1 and min(len(gl), len(nl)) >= 4 and _inflection(gl, nl))
     return False
+
+
+# a version written in Roman numerals at a name's end ('MIFID II' beside 'MIFID2')
+_ROMAN_TAIL = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5"}
+# an abbreviation this long at least may be found inside a garbled one ('GDPR' in 'RGDPRGPD')
+_ACRONYM_MIN = 3
+
+
+def _name_key(name: str) -> str:
+    """A name's letters and digits in capitals, a Roman version at its end as a digit: 'MIFID II'
+    and 'MIFID2' are one key."""
+    words = name.split()
+    if len(words) > 1 and words[-1] in _ROMAN_TAIL:
+        words[-1] = _ROMAN_TAIL[words[-1]]
+    return re.sub(r"[\W_]", "", "".join(words)).upper()
+
+
+def same_name(gone: str, came: str) -> bool:
+    """Is the new name the old one in another spelling, no other party or law: the same letters
+    and digits ('MIFID2' -> 'MIFID II'), or an abbreviation in capitals inside a garbled one
+    ('Article 9 of the RGDPRGPD' -> '… the GDPR')?"""
+    a, b = _name_key(gone), _name_key(came)
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return gone.isupper() and came.isupper() and " " not in gone + came and len(short) >= _ACRONYM_MIN \
+        and short in long_
 
 
 # what a policy calls itself: 'policy' for 'statement' or 'notice' names the same document

@@ -84,6 +84,20 @@ def address_changed(gone: str, came: str) -> bool:
                 and (_STREET_RE.search(gone) or _STREET_RE.search(came)))
 
 
+# the word that starts a street's name in the languages policies give their addresses in, as written
+# capitalised ('Via Chiana, 38', 'Rue Lafayette'): 'via' in lower case is mostly the English preposition
+_STREET_HEAD_RE = re.compile(r"^(?:[Vv]ia|Viale|Piazza|Corso|Rue|Calle|Avenida|Rua|Carrer|Straat|Laan)\s")
+# a window this long at most: a street, its number and a word around them
+_STREET_WINDOW_WORDS = 5
+
+
+def street_before(old_win: str, new_win: str) -> bool:
+    """Are the two windows around an edit (one word of context) a street replaced by another:
+    both start with a street word and hold a house number ('via Bolzano, 15' -> 'Via Chiana, 38')?"""
+    return all(_STREET_HEAD_RE.match(w) and re.search(r"\d", w) and len(w.split()) <= _STREET_WINDOW_WORDS
+               for w in (old_win, new_win))
+
+
 _LABEL = {"collection": "Data collected", "use": "Use of data", "sharing": "Sharing", "sale": "Sale of data",
           "cookies-tracking": "Cookies", "rights": "User rights", "security": "Security", "children": "Children",
           "international-transfer": "International transfers", "do-not-track": "Do Not Track",

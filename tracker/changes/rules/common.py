@@ -293,9 +293,16 @@ def _new_texts(ctx: Context, test: Callable[[str], bool]) -> list[str]:
 
 
 def _address_edit(c: Change) -> bool:
-    from tracker.changes.values import address_changed
+    """Is the edit of a reworded sentence a postal address: a street with its number ('Suite
+    400' -> 'Suite 500'), or a street named after a word its sentence keeps ('Rome, via
+    Bolzano, 15' -> 'Rome, Via Chiana, 38': the street word is no changed word)?"""
+    from tracker.changes.phrasing import edit_window
+    from tracker.changes.values import address_changed, street_before
     from tracker.changes.verdict import delta_words
-    return address_changed(*delta_words(c.old or "", c.new or ""))
+    if address_changed(*delta_words(c.old or "", c.new or "")):
+        return True
+    w = edit_window(c.old or "", c.new or "", context=1)
+    return w is not None and street_before(w[0], w[1])
 
 
 def _added_or_dropped(ctx: Context, topic: str, pattern: re.Pattern[str]) -> list[tuple[int, Change, str]]:

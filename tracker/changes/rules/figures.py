@@ -142,6 +142,10 @@ def _address_statement(old: str, new: str) -> tuple[str, str, str] | None:
     w = edit_window(old, new, context=0)
     if w is None:
         return None
+    from tracker.changes.values import street_before
+    wide = edit_window(old, new, context=1)
+    if wide is not None and street_before(wide[0], wide[1]):
+        w = (wide[0], wide[1], "", "", "", "")      # 'Via Chiana, 38', not 'Chiana, 38': the street word kept
     gone, came = (_ADDRESS_TAIL_RE.sub("", x.strip(" ,;:")) for x in (w[2] or w[0], w[3] or w[1]))
     if not came:
         return None

@@ -150,6 +150,21 @@ def _cites(owner: str, name: str, side: str, c: Change, ctx: Context) -> str:
     return f"{owner} {'now cites' if side == 'new' else 'no longer cites'} {the}{name}{instead}{what}"
 
 
+# a month's name is a date's word, never a party's ('comes into effect on 11 November 2026')
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
+# a house number after a name, between commas or at a line's end ('Rome, Via Chiana, 38, VAT …'), or
+# before it ('4235 Redwood'): the name is a street's
+_HOUSE_NUMBER = r"\d{1,5}[A-Za-z]?"
+
+
+def street_name(name: str, text: str) -> bool:
+    """Is name written in text as a street of a postal address ('Via Chiana, 38,', '12 Rue
+    Lafayette')? A street is no party, office or product the policy names."""
+    at = re.escape(name)
+    return bool(re.search(rf"(?<![\w-]){at},? {_HOUSE_NUMBER}(?:,|$)", text)
+                or re.search(rf"(?<![\w.,-]){_HOUSE_NUMBER},? {at}(?![\w-])", text))
+
+
 def named_statements(ctx: Context) -> list[Statement]:
     """A party, office, programme or product named for the first time: the sentence naming it."""
     out: list[Statement] = []
@@ -159,8 +174,16 @@ def named_statements(ctx: Context) -> list[Statement]:
                 continue
             if c.kind == "reworded" and _address_edit(c):
                 continue                  # a street in a new address is no party (stated as an address)
+            if name in _MONTHS:
+                break                     # '… comes into effect on 11 November 2026': a date names no one
+            street = street_name(name, c.new or "")
             said = _owner_says(ctx, c.new or "", re.compile(re.escape(name)))
-            if said:
+            if said and street and c.kind == "added":
+                # a new postal address ('… by mail at 156 University Avenue, Palo Alto'): a sentence
+                # like any other, no party it names
+                out.append(Statement(said, _topic(c), "reworded", None, None, (k,)))
+                break
+            if said and not street:
                 out.append(Statement(said, _topic(c), "named-party", None, name, (k,)))
                 break
     return out
