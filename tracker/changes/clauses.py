@@ -155,17 +155,50 @@ _USES_END_RE = re.compile(r"(?i)\b(?:uses?|using|employs?|engages?|works with|re
 # necessary to comply with its legal obligations', '… only as required by law'): cut off, the
 # practice reads as unlimited, the opposite of what the sentence says
 _LIMIT_TAIL_RE = re.compile(r"(?i)^(?:only\b|solely\b|as (?:necessary|needed|required|permitted)\b|to the extent\b|"
-                            r"for (?:as long as|no longer than)\b|unless\b|except\b|until\b|to comply with\b|"
+                            r"for (?:as long as|no longer than|up to|at least|(?:a|the) (?:period|maximum|minimum) of|\d+)\b|unless\b|except\b|until\b|to comply with\b|"
                             r"where (?:required|permitted)\b)")
+
+
+# a cut that ends on a verb of handling data and a bare object ('… may also disclose your
+# information', '… may directly or indirectly access or collect information'): what it is, where
+# it comes from, who gets it or what for was the news
+_BARE_OBJECT_END_RE = re.compile(r"(?i)\b(?:shar|disclos|sell|sold|provid|transfer|us|collect|process|combin|receiv|access|"
+                                 r"obtain|send|sent|transmit|giv|gather|keep|retain|stor)(?:e|es|ed|ing|s)?"
+                                 r"(?: (?:and|or) \w+)?(?: (?:your|the|any|certain|some|such|this|that|these|those|"
+                                 r"personal|non-personal|other))* (?:information|data|details|info|it|them)$")
+# what the bare object went on with: its source, its recipient or what it is ('from a user's device',
+# 'to law enforcement agencies', 'including …'); a purpose ('for …', 'to connect you …') may go
+_OBJECT_GOES_ON_RE = re.compile(r"(?i)^(?:from|with|about|that|which|who|whom|on behalf|regarding|concerning|relating|"
+                                r"related|including|such as|to (?:the|a|an|any|our|its|their|other|third|certain|some|"
+                                r"law|government|public|advertis\w*|partners?|affiliates?|vendors?|service providers?)\b)")
+
+
+# a statement that is only its subject, a verb of handling data and a pointing object ('Bumble now
+# uses this information', 'The partners may use this information', 'Acme may also disclose it'):
+# what the data is was in the sentence before, or the list after
+_POINTING_OBJECT_RE = re.compile(r"(?i)^[^,;:]{2,60}?\b(?:shar|disclos|sell|provid|transfer|us|collect|process|combin|"
+                                 r"receiv|access|obtain|send|transmit|giv|gather|keep|retain|stor)(?:e|es|ed|s)?"
+                                 r"(?: (?:and|or) \w+)?(?: (?:this|that|these|those|such|said)(?: (?:personal )?"
+                                 r"(?:information|data|details|info))?| it| them)[.]?$")
+# the most words such a statement has: a longer one says more than its pointing object
+POINTING_WORDS = 9
+
+
+def pointing_object(body: str) -> bool:
+    """Is body (a statement without its label) only a subject, a verb of handling data and an
+    object that points elsewhere ('Bumble now uses this information')?"""
+    return len(body.split()) <= POINTING_WORDS and bool(_POINTING_OBJECT_RE.match(body))
 
 
 def _purpose_lost(full: str, cut: str) -> bool:
     """cut ends on 'uses <something>' and the full statement goes on with 'to <what for>', or cut
-    leaves out the limit the statement puts on its practice (_LIMIT_TAIL_RE)."""
+    leaves out the limit the statement puts on its practice (_LIMIT_TAIL_RE), or cut ends on a
+    bare object of a verb of handling data the statement goes on to qualify (_BARE_OBJECT_END_RE)."""
     tail = cut.rstrip(" .")[-30:]
     at = full.find(tail)
     if not tail or at < 0:
         return False
     rest = full[at + len(tail):].lstrip(" ,")
     return (bool(_USES_END_RE.search(cut.rstrip(" ."))) and rest.startswith(("to ", "in order to "))) \
-        or bool(_LIMIT_TAIL_RE.match(rest))
+        or bool(_LIMIT_TAIL_RE.match(rest)) \
+        or (bool(_BARE_OBJECT_END_RE.search(cut.rstrip(" ."))) and bool(_OBJECT_GOES_ON_RE.match(rest)))

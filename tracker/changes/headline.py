@@ -38,7 +38,7 @@ from dataclasses import replace
 from tracker.changes.clauses import drop_opener, practice_of
 from tracker.changes.clauses import _purpose_lost, _unpadded
 from tracker.changes.leadless import (_CONTACT_US_RE, _EXAMPLE_RE, _GLUED_TITLE_RE, _LIST_AHEAD_RE, _MORE_INFO_RE,
-                                      _RAW_EDIT_RE, _no_main_clause, no_practice)
+                                      _RAW_EDIT_RE, _no_main_clause, no_practice, pointing_opener)
 from tracker.changes.phrasing import _bare_condition as bare_condition, _verbless_end as verbless_end, capitalise, compact as drop_asides, has_verb, keeps_was_context, plain_words as compact, says_change, shorten, unmarked, without_aside, \
     without_qualifiers
 from tracker.changes.priorities import (HEADLINE_LIMIT, MAX_STATEMENTS, narrow, narrow_right, RANK, reassures, SCOPE_IMPACTS,
@@ -159,7 +159,11 @@ def _side(s: Statement) -> bool:
 
 
 # a trailing phrase of purpose, place or means starts here ('… for business reasons')
-_TAIL_RE = re.compile(r"\s(?=(?:for|to|in|on|at|by|with|from|through|via|during|as|regarding|concerning)\s)")
+_TAIL_RE = re.compile(r"\s(?=(?:for|to|in|on|at|by|with|from|through|via|during|as|regarding|concerning)\s|"
+                      r"and\s(?:may|will|can|might|could|also)\s)")
+# a second predicate of the same subject ('… from a user's device | and may also place cookies'):
+# the head before it is a whole predicate, so any noun may end it (ends_on_noun)
+_COORDINATE_AHEAD_RE = re.compile(r"and\s(?:may|will|can|might|could|also)\s")
 # words whose scope a cut could change: a negated, conditional or consent clause stays whole
 _SCOPED_RE = re.compile(r"(?i)\b(?:not|no|never|without|unless|except|only|consent|opt[- ]?(?:in|out)|"
                         r"permission)\b|n't\b|^(?:New commitment|Drops promise|No longer promises)")
@@ -183,6 +187,27 @@ def _nounish(word: str) -> bool:
     adjective still waiting for its complement ('… information associated', '… and respond')."""
     w = word.strip("\"'”’),.;:")
     return len(w) > 3 and (w[0].isupper() or (bool(_NOUN_END_RE.search(w.lower())) and w.lower() not in _NOT_NOUNS))
+
+
+# words that open a noun phrase: a word of letters just after one ends a noun phrase ('the panel')
+_DETERMINERS = frozenset("the a an this these that those its their our your his her any all each every some such".split())
+
+
+# words that are never a noun ending a phrase: conjunctions, prepositions, auxiliaries, pronouns
+_FUNCTION_WORDS = frozenset("and or but nor to of for with by from in on at as than that which who whom whose is are was "
+                            "were be been being has have had do does did will would may might can could shall should "
+                            "must not it they we you he she them us".split())
+
+
+def ends_on_noun(words: list[str]) -> bool:
+    """Do words end on a noun: one that ends like a noun (_nounish) or a word of letters, no
+    participle or adverb, one or two words after a determiner ('… of the panel', '… an active tab',
+    '… from a user's device')?"""
+    if _nounish(words[-1]):
+        return True
+    last = words[-1].lower().strip("\"'”’),.;:")
+    return last.isalpha() and last not in _DETERMINERS | _NOT_NOUNS | _FUNCTION_WORDS \
+        and not last.endswith(("ed", "ing", "ly")) and any(w.lower() in _DETERMINERS for w in words[-3:-1])
 
 
 _COMPLEX_PREPOSITION_RE = re.compile(r"(?i)\b(?:in|with|by|on) (?:accordance|compliance|connection|conjunction|respect|"
@@ -240,7 +265,8 @@ def trim_tail(text: str, limit: int) -> str | None:
         if _RECIPIENT_AHEAD_RE.match(text, m.end()) and _GIVING_RE.search(" ".join(head.split()[-4:])):
             continue                      # '… to provide that information' cut before 'to Google Analytics'
         if (len(head.split()) >= 6 and verb is not None and len(main) - verb >= 3
-                and _nounish(main[-1]) and head.count("(") == head.count(")")
+                and (_nounish(main[-1]) or (_COORDINATE_AHEAD_RE.match(text, m.end()) and ends_on_noun(main)))
+                and head.count("(") == head.count(")")
                 and head.count("“") == head.count("”") and head.count('"') % 2 == 0):
             best = head
     return best
@@ -334,7 +360,7 @@ def _weak_lead(s: Statement) -> bool:
             or body.count('"') % 2 == 1       # a quote mark left open: a heading glued on ('… settings" For example')
             or bool(_EXAMPLE_RE.match(body))  # an example of the sentence before, not a practice of its own
             or (no_practice(body) and s.impact not in SCOPE_IMPACTS)   # the document's change log, a bare subject
-            or bool(_GLUED_TITLE_RE.match(body)))
+            or bool(_GLUED_TITLE_RE.match(body)) or pointing_opener(body))
 
 
 # a subject or object that points at something the sentence never names ('Amazon may use this

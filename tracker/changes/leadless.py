@@ -70,3 +70,14 @@ def _no_main_clause(body: str) -> bool:
 def no_practice(body: str) -> bool:
     """Is body (a statement without its label) one of the sentences above?"""
     return bool(_POLICY_SCOPE_RE.match(body)) or bool(_CHANGELOG_RE.match(body)) or _subject_only(body)
+
+
+# an opener that points back to the sentence before for what the main clause is for ('To do this,
+# Lyft uses your personal information'): the practice is said there, not here
+_POINTING_OPENER_RE = re.compile(r"(?i)^(?:to do (?:this|so|that)|in doing so|by doing (?:this|so)|"
+                                 r"for (?:this|these|that|those|such) (?:purposes?|reasons?)),\s")
+
+
+def pointing_opener(body: str) -> bool:
+    """Does body open with a phrase that points back for its purpose ('To do this, …')?"""
+    return bool(_POINTING_OPENER_RE.match(body))

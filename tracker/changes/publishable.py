@@ -492,18 +492,32 @@ _RUN_IN_LABEL_RE = re.compile(r"^(?P<label>[A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,
                               r"(?=(?:You|We|Your|Our|If|When|Where|Users|The|This|These)\s+[a-z])")
 _REPEATED_LABEL_RE = re.compile(r"^(?P<label>(?P<words>[A-Z][\w'’&/-]*(?: [\w'’&/-]+){1,5}?)) ?(?=(?P=words)\b)")
 _SUBJECT_WORDS = frozenset("you we they it i he she our your their its this these those".split())
+# a heading of Title Case words run into its sentence where the scrape lost the line break, the
+# sentence opening with a word no sentence capitalises in its middle ('Ezoic Services This website
+# uses …', 'Cookies We use cookies …', 'Twitter To disassociate your account …')
+_TITLED_LABEL_RE = re.compile(r"^(?P<label>[A-Z][\w'’&/-]*(?: (?:[A-Z][\w'’&/-]*|and|of|&|or|the|to|for|with)){0,4}) "
+                              r"(?=(?:We|You|This|These|To|If|When|Where|Please)\s+[a-z])")
 
 
 def _run_in_label(body: str) -> "re.Match[str] | None":
     """A run-in label glued before its sentence with a space or none (see _RUN_IN_LABEL_RE):
     a few words with no auxiliary and no subject pronoun, so never a clause of its own."""
-    m = _RUN_IN_LABEL_RE.match(body) or _REPEATED_LABEL_RE.match(body)
+    m = _RUN_IN_LABEL_RE.match(body) or _REPEATED_LABEL_RE.match(body) or _TITLED_LABEL_RE.match(body)
     if m is None:
         return None
     words = m.group("label").lower().split()
     if _OBJECT_INFINITIVE_RE.match(body[m.end():]):
         return None       # 'Acme allows Users to link …': 'Users' is the object of the verb before it
-    return None if _AUXILIARY_RE.search(m.group("label")) or _SUBJECT_WORDS & set(words) else m
+    if _AUXILIARY_RE.search(m.group("label")):
+        return None
+    titled = words[0] in _POSSESSIVES and len(words) <= TITLED_WORDS and re.match(r"(?:You|We) ", body[m.end():])
+    return None if _SUBJECT_WORDS & set(words[1:] if titled else words) else m
+
+
+# a label opened by a possessive is a heading ('Your rights You may …') when it is this short and
+# the sentence after it opens with 'You' or 'We'
+TITLED_WORDS = 3
+_POSSESSIVES = frozenset("your our their its".split())
 
 
 # what follows a verb and its object, never a sentence of its own: 'Users to link their accounts'
@@ -583,10 +597,10 @@ def unlabelled(s: Statement) -> Statement:
     s, body = _without_examples_lead(s, prefix, body)
     m = _LIST_LABEL_RE.match(body)
     m = m if m and not has_verb(m.group("label")) else _DATED_LABEL_RE.match(body) or _run_in_label(body)
-    if m and has_verb(body[m.end():]) and len(body[m.end():].split()) >= 5:
+    if m and (has_verb(body[m.end():]) or m.re is _TITLED_LABEL_RE) and len(body[m.end():].split()) >= 5:
         label = m.group("label")
         rest = capitalise(_cut(body, label) or "")
-        if prefix and prefix != "New: " and re.match(r"(?:You|Your)\b", rest):
+        if prefix and prefix != "New: " and re.match(r"(?:You|Your|To|If|When|Where|Please)\b", rest):
             rest = rest[:1].lower() + rest[1:]       # 'New right: you can access …', as the rules say it
         s = replace(s, text=prefix + rest, old=_cut(s.old, label), new=_cut(s.new, label),
                     short=_cut(s.short, label) or "")

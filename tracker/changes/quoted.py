@@ -385,7 +385,18 @@ def _cut(text: str, room: int) -> str:
     with '…' where it was cut."""
     if len(text) <= room:
         return text
-    return _clause_cut(text, room) or _elided(text, room) or _word_cut(text, room)
+    return _clause_cut(text, room) or _elided(text, room) or _noun_cut(text, room)
+
+
+def _noun_cut(text: str, room: int) -> str:
+    """text cut at a word (_word_cut) when that cut ends on a noun and holds the main clause's
+    verb ('… with SiriusXM Satellite Radio…', not 'In compliance with …, Discord…'), else after a
+    whole phrase (_phrase_cut: '…Discord commits to cooperate … with the advice of the panel…',
+    not '…, Discord commits…') when one fits."""
+    cut = _word_cut(text, room)
+    opener = _OPENER_RE.match(text)
+    main = cut[opener.end():] if opener and opener.end() < len(cut) else cut
+    return cut if _noun_end(cut.rstrip("…").split()) and has_verb(main) else _phrase_cut(text, room) or cut
 
 
 # words a cut never ends on: they wait for what follows ('… commits to…', '… is displayed is…')
@@ -446,6 +457,76 @@ def _elided(text: str, room: int) -> str | None:
     if len(main.split()) < SENTENCE_WORDS or _CONDITION_RE.match(opener) or main.startswith(_IMPERATIVES):
         return None               # a condition or a pointer's purpose ('For more information …, please read') stays
     return f"…{main}"
+
+
+# an acronym glossed in parentheses after the words it stands for ('the UK Information
+# Commissioner's Office (ICO)'): left out silently when the quote never uses it again, it says nothing
+_GLOSS_RE = re.compile(r" \(([A-Z][A-Z0-9&]{1,7}s?)\)")
+# where a phrase that qualifies the main clause may start: an aside, a preposition or a participle
+# of a reduced relative clause ('… the panel | established by …')
+_PHRASE_START_RE = re.compile(r" (?=\(|(?:with regard to|with respect to|in reliance on|in connection with|regarding|"
+                              r"concerning|about|with|by|for|from|in|on|at|through|via|within|across|during|"
+                              r"[a-z]+ed by)\b)")
+# words a cut is never made before: the limit of the practice would be left out ('… unless you object')
+_LIMIT_AHEAD_RE = re.compile(r"(?i)\s*(?:\(?(?:not|no|never|except|excluding|unless|only|without|other than|if|"
+                             r"until|provided|subject to|to the extent|consent)\b)")
+
+
+def _unglossed(text: str) -> str:
+    """text without the acronyms it glosses in parentheses and never uses again ('… Office (ICO)')."""
+    for m in reversed(list(_GLOSS_RE.finditer(text))):
+        if text.count(m.group(1)) == 1:
+            text = text[:m.start()] + text[m.end():]
+    return text
+
+
+def _main_clause(text: str) -> str:
+    """text without an opener that only frames it ('In compliance with the DPF, Discord commits
+    …' -> '…Discord commits …', tracker.changes.clauses.drop_opener's openers); a condition,
+    a time ('During 2025, ') or an opener with a limit in it is kept, it says when or whether."""
+    from tracker.changes.clauses import _CONDITION_WORDS_RE, _OPENER_RE as _FRAMING_RE
+    m = _FRAMING_RE.match(text)
+    if m is None or _CONDITION_WORDS_RE.search(m.group(0)):
+        return text
+    main = text[m.end():]
+    return f"…{main}" if has_verb(main) and len(main.split()) >= SENTENCE_WORDS else text
+
+
+def _recipient_cut(head: str, rest: str) -> bool:
+    """Would a cut between head and rest drop who gets the data ('… we shared … about our
+    customers' | 'with SiriusXM …'): rest names a recipient after a verb of giving in head's clause?"""
+    from tracker.changes.headline import _GIVING_RE, _RECIPIENT_AHEAD_RE
+    clause = re.split(r"[,;:]", head)[-1]
+    return bool(_RECIPIENT_AHEAD_RE.match(rest.lstrip())) and bool(_GIVING_RE.search(clause))
+
+
+def _noun_end(words: list[str]) -> bool:
+    """Do words end on a noun ('… the advice of the panel', '… an active tab'), never on a word
+    waiting for its complement ('… established', '… to', '… is')? (headline.ends_on_noun)"""
+    from tracker.changes.headline import ends_on_noun
+    return words[-1].lower().strip("\"'”’),.;:") not in _WAITING_WORDS and ends_on_noun(words)
+
+
+def _phrase_cut(text: str, room: int) -> str | None:
+    """A sentence of one long clause cut after a whole phrase, not inside one: its unused acronym
+    glosses left out, its framing opener dropped, and the longest head that ends on a noun before
+    a phrase that only qualifies it ('…Discord commits to cooperate … with the advice of the
+    panel…', not '…, Discord commits…'); never before a limit ('unless …', '(not …)'). None when
+    no head of at least CLAUSE_SHARE of room fits."""
+    lean = _main_clause(_unglossed(text))
+    best = None
+    for m in _PHRASE_START_RE.finditer(lean):
+        if m.start() >= room:
+            break
+        head = lean[:m.start()].rstrip(" ,;:")
+        if len(head) + 1 > room or len(head) < CLAUSE_SHARE * room or _LIMIT_AHEAD_RE.match(lean, m.start()) \
+                or _recipient_cut(head, lean[m.start():]):
+            continue
+        words = head.split()
+        if (_noun_end(words) and has_verb(head.lstrip("…"))
+                and len(words) >= SENTENCE_WORDS and _balanced_quote(head)):
+            best = head
+    return f"{best}…" if best else None
 
 
 def _balanced_quote(text: str) -> bool:

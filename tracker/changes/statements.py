@@ -16,6 +16,7 @@ import re
 from typing import Callable
 
 from tracker.changes.anchors import PRONOUN_RE, anchor, continues_line, lead_in
+from tracker.changes.clauses import pointing_object
 from tracker.changes.leadless import _EXAMPLE_RE
 from tracker.changes.phrasing import has_verb, is_advice, is_page_chrome, is_pointer, link_phrase, say_new, says_change, third_person
 from tracker.changes.priorities import defines, hedged, MAX_STATEMENTS, narrow, narrow_right, RANK, ranked_standing, section_audience, standing, tier, valued
@@ -359,7 +360,8 @@ def candidates(ctx: Context) -> list[Statement]:
     out = [_as_pointer(ctx, _said_whole(ctx, s)) for s in out if not _chrome(ctx, s)]
     out = [s for s in out if not continues_line(ctx, s)]      # a wrapped line or a lone item: never a statement
     out = [_data_named(ctx, s) for s in out]
-    stated = [s for s in out if not _loose(s) and not _points_back(ctx, s) and not _names_no_data(s)]
+    stated = [s for s in out if not _loose(s) and not _points_back(ctx, s) and not _names_no_data(s)
+              and not pointing_object(_LABEL_RE.sub("", s.text))]
     return stated if stated else out
 
 
