@@ -81,6 +81,7 @@ SAID_BEFORE_JOINED = 0.6
 # sentence of the new side, lacking nothing news-bearing, is still said
 QUOTED = frozenset({"reworded", "practice-changed", "collection-widened", "ai-use", "retention-stated", "children-rule"})
 SAME_QUOTE = 0.7
+SAME_MOVED = 0.8            # stemmed share a sentence quoted as new needs in an old sentence the new text dropped: moved
 
 _WORD_RE = re.compile(r"[a-z][a-z'-]+")      # two letters and up: 'EU', 'UK' and 'IP' tell sentences apart
 _NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirty", "sixty",
@@ -540,6 +541,7 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
             or impact in SHARING and side.holds(text, SAME_SHARING, stemmed=True, kind=same_sharing(text))
             or impact in QUOTED and quoted_gone and any(
                 side.holds(t, SAME_QUOTE, stemmed=True, kind=nothing_new(t, side.common())) for t in without_examples(text))
+            or impact in QUOTED and not quoted_gone and own is not None and moved_here(text, side, own)
             # in two sentences only a claim without negation or condition: 'not' or 'except' in
             # one of them may belong to another practice than the claim's
             or impact in QUOTED and quoted_gone and not sign(text).polarity and (
@@ -553,6 +555,23 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
             or given is not None and given(text)
             or impact in SAME_ACT_CLAIMS and reworded_right(text, side, own)
             or impact in RETENTION_CLAIMS and same_keeping(text, side))
+
+
+def moved_here(claim: str, old: Side, new: Side) -> bool:
+    """Is a sentence quoted as new one the old text wrote elsewhere and the new text no longer
+    writes there: a sentence of the old side with most of the claim's words and every one but the
+    company's name ('we' -> 'Acme'), that the new side does not hold? A sentence moved to another
+    section and lightly reworded ('we' -> the company, a name for 'our') leaves its old copy
+    behind as removed; it is no news. An old sentence the new text still holds is another
+    sentence beside which the claim was added, and proves nothing."""
+    from tracker.changes.restated import without_examples
+    common = old.common()
+
+    def moved_from(holder: str) -> bool:
+        have = set(_tokens(holder, True))
+        lacking = [w for w in _tokens(claim, False) if w not in _STOP and w not in common and _stem(w) not in have]
+        return not lacking and not new.holds(holder)     # an added clause ('for a limited time') is news
+    return any(old.holds(t, SAME_MOVED, stemmed=True, kind=moved_from) for t in without_examples(claim))
 
 
 # a business transfer: data passed on when the company is sold, merged or reorganised ('personal

@@ -476,6 +476,7 @@ def compare(old: str, new: str) -> ChangeReport:
                   old_page=d_old.clean, new_page=d_new.clean)
     old_sentences, new_sentences = list(ctx.old_sentences), list(ctx.new_sentences)
     facts.old_sentences, facts.new_sentences = ctx.old_sentences, ctx.new_sentences
+    facts.owner = ctx.owner
     facts.old_headings, facts.new_headings = (frozenset(heading_key(x.title) for x in d.sections if x.title)
                                               for d in (d_old, d_new))
     sides = {"old": Side(old_sentences), "new": Side(new_sentences)}     # each side indexed once

@@ -12,6 +12,14 @@ to the end of the page) is another document when next to none of its paragraphs 
 other capture, the other capture does not have its title, and the rest of the page is the
 policy the other capture holds. Such blocks are taken out before the comparison and said as a
 note on the capture; the policy's own changes are reported as ever.
+
+A block is taken for a document of its own only on evidence that it is one: its title names
+another kind of document (terms, a cookie policy: no privacy word), or it is written in another
+language than the policy (a translation), or its date line gives another date than the policy's
+('EEA+ Privacy Notice, last updated November 1, 2022' under a policy of November 25, 2025). A
+privacy notice or supplement that the policy's own update brought (a consumer health data notice
+dated like the policy, a state notice with no date of its own) is part of the policy: its
+sentences are compared and reported as any new section is.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tracker.changes.languages import main_language
 from tracker.changes.normalize import heading_key, sentence_key
 from tracker.changes.priorities import MAX_STATEMENTS
 from tracker.changes.rules.common import Statement
@@ -33,6 +42,12 @@ _DOCUMENT_RE = re.compile(r"(?i)\b(?:polic(?:y|ies)|notices?|statements?|terms|c
 _DATE_LINE_RE = re.compile(r"(?i)^\W*(?:last\s+(?:updated|modified|revised|changed)|updated|effective|"
                            r"date|version|[úu]ltima\s+actualiza\w*|stand|dernière\s+mise)\b.{0,60}"
                            r"(?:\b(?:19|20)\d\d\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})")
+# a title of the policy's own family: a privacy notice or supplement may be part of the policy
+_PRIVACY_RE = re.compile(r"(?i)privacy|privacidad|privacidade|datenschutz|confidentialit|vie priv[ée]e|riservatezza|"
+                         r"prywatno|personal (?:data|information)|donn[ée]es personnelles")
+# the parts of the date a date line gives (numbers, month names): 'Effective: October 8, 2024' and
+# '_Last Updated: October 8, 2024_' give the same date
+_DATE_PART_RE = re.compile(r"(?i)\b(?:\d{1,4}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 _SETEXT_RE = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 # a Markdown link ('[Terms](#tos)', '[Notice](javascript:void(0))'): its words are the title's
 _LINK_RE = re.compile(r"\[([^\]]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
@@ -153,7 +168,38 @@ def _foreign(text: str, other: str) -> tuple[list[tuple[int, int, str]], list[st
             continue
         if sum(1 for k in keys if k in there) <= FOREIGN_SHARE * len(keys):
             blocks.append((start, end, title))
-    return blocks, lines
+    if not blocks:
+        return [], lines
+    inside = set().union(*(range(s, e) for s, e, _ in blocks))
+    rest = [x for k, x in enumerate(lines) if k not in inside]
+    policy = (_date_of(rest), main_language([x for x in rest if len(x.split()) >= PARAGRAPH_MIN_WORDS]))
+    return [b for b in blocks if _own_document(lines, b, policy)], lines
+
+
+def _date_of(lines: list[str]) -> frozenset[str] | None:
+    """The date the first date line among lines gives (its numbers and month names), None when
+    no line is one."""
+    line = next((x for x in lines if len(x) <= TITLE_LINE_CHARS and _DATE_LINE_RE.match(_plain_title(x))), None)
+    if line is None:
+        return None
+    return frozenset(m.group(0).lower()[:3] if m.group(0)[0].isalpha() else str(int(m.group(0)))
+                     for m in _DATE_PART_RE.finditer(_plain_title(line)))
+
+
+def _own_document(lines: list[str], block: tuple[int, int, str],
+                  policy: tuple[frozenset[str] | None, str | None]) -> bool:
+    """Is the block a document of its own, not a notice the policy itself holds? Its title names
+    another kind of document (no privacy word: terms, a cookie policy), or it is written in
+    another language than the policy (a translation), or the date under its title differs from
+    the policy's (policy = the rest of the page's date and language)."""
+    start, end, title = block
+    if not _PRIVACY_RE.search(title):
+        return True
+    own_language = main_language([x for x in lines[start:end] if len(x.split()) >= PARAGRAPH_MIN_WORDS])
+    if own_language and policy[1] and own_language != policy[1]:
+        return True
+    own_date = _date_of(_next_lines(lines, start, DATE_LOOKAHEAD))
+    return own_date is not None and own_date != policy[0]
 
 
 def _split(text: str, other: str) -> tuple[str, tuple[str, ...], str] | None:

@@ -12,6 +12,12 @@ text is followed by more of the policy, and stays.
 A menu of in-page anchor links ('[Introduction](#intro)[Your rights](#rights)') is the page's
 table of contents, never a sentence of the policy: a line made of such links only is dropped,
 with the 'Table of contents' title standing right above it.
+
+A cookie banner ('This site uses cookies. By continuing to browse …, you accept the use of
+cookies.' over its 'Ok' button) is a script's overlay captured one day and not the next: a short
+paragraph about cookies and accepting them with a button's label alone on the next line is
+dropped with its button. A policy's own sentence about cookie consent stands among sentences,
+never over a lone 'Ok'.
 """
 
 from __future__ import annotations
@@ -86,6 +92,18 @@ def panel_said(old: str, new: str) -> str:
     return ""
 
 
+# a cookie banner's text: cookies and the visitor accepting them, in one short paragraph
+_BANNER_TEXT_RE = re.compile(r"(?i)\bcookies?\b.*\b(?:accept\w*|agree\w*|consent\w*)\b|"
+                             r"\b(?:accept\w*|agree\w*|consent\w*)\b.*\bcookies?\b")
+# a banner's button, alone on its line
+_BUTTON_RE = re.compile(r"(?i)^\W*(?:ok(?:ay)?|got it|i agree|agree|accept(?: all)?(?: cookies)?|allow(?: all)?(?: cookies)?|"
+                        r"close|dismiss|i understand|continue)\W*$")
+# a button's line is this short at most
+BUTTON_MAX_CHARS = 30
+# words a banner's paragraph holds at most (a policy's cookie section is longer)
+BANNER_MAX_WORDS = 45
+
+
 # an in-page anchor link ('[Introduction](#intro)', '[Your rights](<#Your rights>)')
 _ANCHOR_LINK_RE = re.compile(r"\[[^\[\]\n]*\]\(<?#[^)\n]*>?\)")
 # a title a table of contents stands under
@@ -100,9 +118,25 @@ def _anchor_menu(line: str) -> bool:
     return not re.sub(r"[\s*+\-\u2022|·,;]+", "", rest)
 
 
+def _banners(lines: list[str]) -> set[int]:
+    """The lines of cookie banners: a short paragraph about accepting cookies and the button
+    label alone on the next line with text."""
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        if len(line) > BUTTON_MAX_CHARS or not line.strip() or not _BUTTON_RE.match(line):
+            continue
+        k = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+        if k is not None and len(lines[k].split()) <= BANNER_MAX_WORDS and _BANNER_TEXT_RE.search(lines[k]):
+            out |= {k, i}
+    return out
+
+
 def drop_furniture(text: str) -> str:
-    """text without a consent manager's panel at its end and without its lines of in-page
-    anchor links (a table of contents, with its title)."""
+    """text without a consent manager's panel at its end, without its lines of in-page anchor
+    links (a table of contents, with its title) and without a cookie banner over its button."""
+    banners = _banners(text.split("\n")) if "ookie" in text else set()
+    if banners:
+        text = "\n".join(x for k, x in enumerate(text.split("\n")) if k not in banners)
     if "](#" not in text and "](<#" not in text and _marks(text) < PANEL_MIN_MARKS:
         return text
     lines = text.split("\n")

@@ -72,6 +72,12 @@ def language_of(sentences: Sequence[str]) -> str | None:
     return _dominant(_counts(sentences), MIN_HITS, DOMINANCE)
 
 
+def main_language(sentences: Sequence[str]) -> str | None:
+    """The language most of the text's function words belong to, however many others it mixes in
+    (a block holding a French and a Dutch version is mostly French); None when they are too few."""
+    return _dominant(_counts(sentences), MIN_HITS, 1.0)
+
+
 @lru_cache(maxsize=16384)
 def sentence_language(text: str) -> str | None:
     """The language one sentence is written in, by the same profiles read with a sentence's few

@@ -60,8 +60,10 @@ _INVISIBLE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\u2028\u2029\u180
 # --- Markdown inline syntax ------------------------------------------------------------------
 
 _IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-# [text](url "title") ; text may contain one level of nested brackets
-_LINK_RE = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
+# [text](url "title") ; text may contain one level of nested brackets, the url one level of
+# parentheses ('javascript:void(0);', 'https://en.wikipedia.org/wiki/Cookie_(disambiguation)'): cut
+# at its first ')', the rest of the link ('; "Import address book …")') read as a sentence
+_LINK_RE = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\))*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
 _REF_DEF_RE = re.compile(r"^\s*\[[^\]]+\]:\s+\S+.*$", re.M)
 _AUTOLINK_RE = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _HTML_TAG_RE = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")

@@ -43,6 +43,7 @@ class Facts:
     new_headings: frozenset[str] = frozenset()    # a table-of-contents line names one of them
     hidden_emails: str = ""           # 'old' or 'new': the capture that showed e-mail addresses as placeholders
     furniture: str = ""               # page furniture one capture holds, said in a cosmetic headline
+    owner: str = ""                   # the company as a sentence subject: 'we' -> its name is no change
 
 
 _STOP = set("""about above after again against all also among and any are because been before being

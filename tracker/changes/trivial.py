@@ -88,7 +88,7 @@ def is_trivial(c: "Change") -> bool:
     if not _WORD_RE.search(text):
         return True                       # '1.', '102 : 1': a number or a mark, no words to state a practice
     if c.kind in ("added", "removed"):
-        if _is_fragment(text):
+        if _is_fragment(text) or page_stamp(text):
             return True
         return bool(_BANNER_RE.search(text) or is_change_note(text) or is_read_call(text)) and len(text.split()) <= 25
     if c.kind != "reworded" or not c.old or not c.new:
@@ -120,6 +120,13 @@ _RELATIVE_TIME_RE = re.compile(r"(?i)\b(?:\d+|an?|one)\s+(?:second|minute|hour|d
 # a line this short at most: a stamp of page chrome ('Posted 2 weeks ago by Anna'), never a
 # sentence of the policy that happens to count back from today
 RELATIVE_TIME_WORDS = 8
+
+
+def page_stamp(text: str) -> bool:
+    """A short line stamped with a time relative to the capture ('1 (last comment by wles32 23
+    hours ago)', 'Posted 2 weeks ago by Anna'): a forum's or news widget's line, which comes and
+    goes with the page's activity, never a sentence of the policy."""
+    return "ago" in text and len(text.split()) <= RELATIVE_TIME_WORDS and bool(_RELATIVE_TIME_RE.search(text))
 
 
 def relative_time_only(old: str, new: str) -> bool:
@@ -351,8 +358,17 @@ def glued_chrome(short_side: str, long_side: str) -> bool:
 def trivial_of(f: "Facts") -> set[int]:
     """``trivial_changes`` of the report's changes, computed once per report."""
     if f.trivial is None:
-        f.trivial = trivial_changes(f.changes) | promoted_headings(f)
+        f.trivial = trivial_changes(f.changes) | promoted_headings(f) | renamed_only(f)
     return f.trivial
+
+
+def renamed_only(f: "Facts") -> set[int]:
+    """Reworded sentences the same but for how they name the company ('We analyse …' -> 'Acme
+    analyses …', rules.common.same_by_name): indexes of such changes."""
+    from tracker.changes.rules.common import same_by_name
+    if not f.owner:
+        return set()
+    return {k for k, c in enumerate(f.changes) if c.kind == "reworded" and same_by_name(f.owner, c)}
 
 
 def promoted_headings(f: "Facts") -> set[int]:

@@ -183,8 +183,31 @@ def _says(owner: str, text: str, focus: "re.Pattern[str] | Prefiltered | None", 
 def _live(ctx: Context) -> list[tuple[int, Change]]:
     if ctx.live is None:
         ctx.live = [(k, c) for k, c in enumerate(ctx.changes) if c.kind != "moved" and c.material
-                    and not _stamp_only(c) and not _editors_note(c) and not _merged_away(ctx, c)]
+                    and not _stamp_only(c) and not _editors_note(c) and not _merged_away(ctx, c)
+                    and not same_by_name(ctx.owner, c)]
     return ctx.live
+
+
+# the company as the text names it in the first or the third person: 'we', 'our', 'Acme', 'its'
+_SELF_WORDS = frozenset("we us our ours ourselves it its itself the company".split())
+
+
+def _self_neutral(text: str, owner: str) -> str:
+    """text in the third person, every word naming the company (its name, 'it', 'we', 'our')
+    as one mark, letters and digits only."""
+    names = {w.lower() for w in owner.split()} | _SELF_WORDS
+    words = re.findall(r"[\w'’-]+", third_person(text, owner).lower())
+    return " ".join("@" if w in names or w.rstrip("'’s") in names else w for w in words)
+
+
+@lru_cache(maxsize=4096)
+def same_by_name(owner: str, c: Change) -> bool:
+    """Is a reworded sentence the same but for how it names the company ('We analyse how visitors
+    navigate our pages' -> 'Acme analyses how visitors navigate its pages', a sentence moved and
+    put in the third person)? Nothing it does changed: no statement rests on it."""
+    if c.kind != "reworded" or not c.old or not c.new or not owner:
+        return False
+    return _self_neutral(c.old, owner) == _self_neutral(c.new, owner)
 
 
 @lru_cache(maxsize=4096)
@@ -241,9 +264,10 @@ def _stamp_only(c: Change) -> bool:
     """A date stamp line ('Last modified: June 5, 2015'), or a sentence where only a date
     changed, is never a statement."""
     from tracker.changes.normalize import DATE_RE, is_date_stamp
+    from tracker.changes.trivial import page_stamp
     from tracker.changes.verdict import delta_words
-    if any(is_date_stamp(t) for t in (c.old, c.new) if t):
-        return True
+    if any(is_date_stamp(t) or page_stamp(t) for t in (c.old, c.new) if t):
+        return True                        # ('1 (last comment by wles32 23 hours ago)': a widget's stamp)
     if c.kind != "reworded":
         return False
     w = edit_window(c.old or "", c.new or "", context=2)

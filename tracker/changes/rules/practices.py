@@ -9,6 +9,8 @@ import re
 from tracker.changes.rules.common import _added_or_dropped, _address_edit, _COLLECT_RE, Context, _edit_focus, edit_statement, _live, _lower, _NOUN_PHRASE_RE, _one_side, _owner_says, _PRACTICE_RE, _SOURCE_RE, Statement, _topic
 
 
+# a clause shorter than this (letters and digits) is too little to call unchanged by itself
+MIN_SAID_LETTERS = 20
 _CHILD_RE = re.compile(r"(?i)\bchild(?:ren|ren's)?\b(?! (?:pornography|abuse|sexual|exploitation))|\bminors?\b|\bunder (?:the age of )?\d{1,2}\b|\bparental\b")
 
 
@@ -99,10 +101,27 @@ def practice_statements(ctx: Context) -> list[Statement]:
         else:
             if _cut_short(said):
                 continue                  # 'Reddit processes your information where (was: …)': a clause cut open
+            if not edit_said and said_before(ctx.owner, said, c.old or ""):
+                continue                  # the edit lies outside the clause quoted: it would tell no change
             was = _reworded_was(c) if edit_said else ""      # the old words belong to the quoted clause only
             out.append(Statement(f"{said} (was: {was})" if was else said, _topic(c), "practice-changed",
                                  was or None, said, (k,)))
     return out
+
+
+def said_before(owner: str, said: str, old: str) -> bool:
+    """Does the old sentence write the quoted clause word for word (in the third person, as the
+    quote is)? A reworded sentence whose edit lies outside the clause quoted from it ('… how to
+    opt-out, which you can do by emailing A' -> '… emailing B', quoted as '… how to opt-out') would
+    publish an unchanged clause as if it were the change."""
+    from tracker.changes.phrasing import third_person
+    want = _squeezed(said)
+    return len(want) >= MIN_SAID_LETTERS and want in _squeezed(third_person(old, owner))
+
+
+def _squeezed(text: str) -> str:
+    """Lower-case letters and digits only: the words of a clause, whatever its punctuation."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
 def _cut_short(said: str) -> bool:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from tracker.changes.phrasing import has_verb, is_page_chrome, CONSEQUENCE_PARTICIPLES, is_pointer, link_phrase, plain_words, reads_was, third_person, tidy, words_around
 from tracker.changes.priorities import MAX_STATEMENTS
-from tracker.changes.rules.common import Context, _edit_focus, edit_statement, _editors_note, _live, _lower, _merged_away, NAMED_QUOTE_LIMIT, _owner_says, _quotes_closed, _salient_focus, _stamp_only, Statement, _topic
+from tracker.changes.rules.common import Context, _edit_focus, edit_statement, _editors_note, _live, _lower, _merged_away, NAMED_QUOTE_LIMIT, _owner_says, _quotes_closed, _salient_focus, same_by_name, _stamp_only, Statement, _topic
 from tracker.changes.summary import _GLUED_UI_RE
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def reworded_statements(ctx: Context) -> list[Statement]:
     for k, c in enumerate(ctx.changes):
         if len(out) >= 4 * MAX_STATEMENTS:
             break
-        if c.kind == "moved" or _stamp_only(c) or _editors_note(c) or _merged_away(ctx, c):
+        if c.kind == "moved" or _stamp_only(c) or _editors_note(c) or _merged_away(ctx, c) or same_by_name(ctx.owner, c):
             continue
         e = edit_statement(ctx, c) if c.kind == "reworded" else None
         if e:
