@@ -47,7 +47,7 @@ from tracker.changes.verdict import (
 
 log = logging.getLogger(__name__)
 
-DETECTOR_VERSION = "2.14.1"
+DETECTOR_VERSION = "2.15.0"
 
 
 class _PerText:
