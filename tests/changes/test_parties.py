@@ -177,3 +177,11 @@ def test_one_party_under_two_spellings_is_named_once() -> None:
                  "Your data is controlled by Zorblax Luxembourg S.\u00e1 r.l in Luxembourg.\n")
     r = compare(old, new)
     assert len([v for v in r.entities_added["vendors"] if v.startswith("Zorblax")]) == 1
+
+
+def test_a_place_before_a_we_definition_is_where_the_company_is_not_who() -> None:
+    from tracker.changes.parties import self_names
+    text = ("The Services are provided by Acme Robotics Co., Ltd., with its registered address in "
+            "China (“we” or “us”). Acme Robotics processes your data.")
+    assert "China" not in {name for name, _, _ in self_names(text)}
+    assert [n for n, _, _ in self_names('Glassdoor, Inc. ("Glassdoor," "we," or "us") runs it.')]

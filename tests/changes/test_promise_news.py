@@ -97,3 +97,11 @@ def test_the_promise_of_no_automated_decisions_is_one_in_any_wording() -> None:
     assert not each_promise_made(claim, Side(["We do not use automated decision-making except where the law permits "
                                               "it, in ways that produce legal effects."]), _kind(claim))
     assert not each_promise_made(claim, Side(["We do not sell your personal information."]), _kind(claim))
+
+
+def test_a_promise_not_to_sell_some_data_or_for_money_only_is_not_the_plain_one() -> None:
+    # 'information that directly identifies you' and 'for money' narrow what is promised: a
+    # plain 'we do not sell …' elsewhere does not make them the same promise
+    assert plain_no_sale("We do not sell information that directly identifies you to third parties.") is None
+    assert plain_no_sale("We do not sell your personal data for money.") is None
+    assert plain_no_sale("We do not sell your personal data.") == frozenset({"sell"})

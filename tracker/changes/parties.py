@@ -361,6 +361,9 @@ _COPYRIGHT_RE = re.compile(r"(?:©|&copy;|\([cC]\)|Copyright)(?:\s*(?:©|&copy;|
 _NAME_TAIL_RE = re.compile(rf"(?<![A-Za-z0-9])({_NAME})(?:,? {_SUFFIX})?,?\s*$")
 _NAME_HEAD_RE = re.compile(rf"({_NAME})(?:,? {_SUFFIX})?")
 _DBA_RE = re.compile(r"\s(?:d/b/a|dba|doing business as|trading as)\s+$")
+# a place just before a "we" definition ('… with its registered address in China ("we" or "us")')
+# is where the company is, never who it is
+_PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|from)\s+(?:the\s+)?$")
 _NOT_SELF = {"Company", "We", "Us", "Our", "Service", "Services", "Site", "Sites", "Website", "Platform", "App"}
 
 
@@ -395,6 +398,8 @@ def self_names(text: str) -> tuple[tuple[str, int, int], ...]:
             if not before:
                 break
             hit = _self_span(before.group(1), before.start(1), before.start(1) + len(before.group(1)))
+            if _PLACE_BEFORE_RE.search(text, max(0, before.start(1) - 12), before.start(1)):
+                hit = None
             if hit and not _last_of_many(text, before.start(1), m.group(0)):
                 out.append(hit)
             dba = _DBA_RE.search(text, max(0, before.start() - 20), before.start())

@@ -236,9 +236,10 @@ _NEXT_PROMISE_RE = re.compile(r"(?i),?\s+and\s+(?=(?:we|we'll|we will|we do|we d
 _NEGATION_AT_RE = re.compile(r"(?i)\b(?:not|never)\b|n't\b")
 SALE_VERB_REACH = 6          # words after a negation that may still be its verbs ('not sell, rent, trade or lease')
 # what makes a promise not to sell narrower or weaker than the plain one: a condition, an exception,
-# some data or some people only, a purpose, a hedge ('knowingly', 'in the conventional sense')
+# some data or some people only, a purpose, a hedge ('knowingly', 'in the conventional sense'), some
+# data only ('information that directly identifies you'), some sales only ('for money')
 _NARROWER_SALE_RE = re.compile(
-    r"(?i)\b(?:only|except|excluding|other than|unless|without|consent\w*|permission|opt[- ]?(?:in|out)|child\w*|"
+    r"(?i)\b(?:only|except|identif\w*|directly|money|monetary|consideration|in exchange|compensation|excluding|other than|unless|without|consent\w*|permission|opt[- ]?(?:in|out)|child\w*|"
     r"minors?|under (?:the age of )?\d+|\d+ years|age|sensitive|knowingly|generally|typically|conventional|"
     r"traditional\w*|sense|for (?!any\b)(?:[\w-]+ ){0,3}?(?:purposes?|marketing|advertising|uses?|reasons?)|"
     r"collected (?:through|via|on|from|by)|through the|about (?:our|its) \w+)\b")
