@@ -263,10 +263,42 @@ def _controller_short(name: str, c: Change) -> str:
     return short
 
 
+# a label that names the controller in the sentence after it ('The company responsible for your
+# data (the "data controller") is:', 'Data controller:'), and a sentence that is only a company's
+# name ('Meetic S.A.S.', 'Match.com International Limited'): the controller named in a block
+_CONTROLLER_LABEL_RE = re.compile(r"(?i)\bcontrollers?\b[\"”’']?\)?(?:\s+(?:is|are|will be))?\s*:$")
+_NAME_ONLY_RE = re.compile(r"[A-Z][\w&.,'’-]*(?: (?:[A-Z0-9][\w&.,'’-]*|of|de|du|&)){0,6}")
+
+
+def labelled_controller(sentences: tuple[str, ...]) -> str | None:
+    """The company a side names as the data controller on a line of its own after a label
+    ('The company responsible for your data (the "data controller") is:' + 'Meetic S.A.S.')."""
+    for label, name in zip(sentences, sentences[1:]):
+        if _CONTROLLER_LABEL_RE.search(label.rstrip()) and _NAME_ONLY_RE.fullmatch(name.strip()):
+            return name.strip().rstrip(",")
+    return None
+
+
+def _controller_block(ctx: Context) -> list[Statement]:
+    """Another company named under the controller label: 'Meetic S.A.S. is now the data
+    controller (was: Match.com International Limited)', whom the user's data answers to."""
+    new, old = labelled_controller(ctx.new_sentences), labelled_controller(ctx.old_sentences)
+    if not new or not old or _name_key(new) == _name_key(old):
+        return []
+    ks = [k for k, c in _new_sentences(ctx) if (c.new or "").strip().rstrip(",") == new]
+    return [Statement(f"{new} is now the data controller (was: {old})", "legal-basis", "office-named",
+                      old, new, (ks[0],))] if ks else []
+
+
+def _name_key(name: str) -> str:
+    """A company name without its punctuation and case ('Meetic S.A.S.' = 'Meetic SAS')."""
+    return re.sub(r"[\W_]+", "", name).lower()
+
+
 def controller_statements(ctx: Context) -> list[Statement]:
     """A company named as the controller of the data where the old text never named it: who
     answers for the data (a new European entity after a move, a new parent company)."""
-    out: list[Statement] = []
+    out: list[Statement] = _controller_block(ctx)
     for k, c in _new_sentences(ctx):
         m = _controller(c.new or "")
         if not m:

@@ -54,11 +54,24 @@ def _repeats(s: Statement, chosen: list[Statement]) -> bool:
     def words(text: str) -> set[str]:
         return _content_words(_SHORT_LABEL_RE.sub("", _LABEL_RE.sub("", text)))
     mine = words(s.text)
+    if _same_names_told(s.text, mine, [(c.text, words(c.text)) for c in chosen]):
+        return True
     if len(mine) < 5:
         # a short statement whose every word one already chosen says ('No longer names Labs Cloud
         # Services' after 'Now says Wikimedia Cloud Services instead of Wikimedia Labs')
         return len(mine) >= 2 and bool(_NAMES_LABEL_RE.match(s.text)) and any(mine <= words(c.text) for c in chosen)
     return any(len(mine & w) >= 0.7 * min(len(mine), len(w)) for w in (words(c.text) for c in chosen) if len(w) >= 5)
+
+
+def _same_names_told(text: str, mine: set[str], chosen: list[tuple[str, set[str]]]) -> bool:
+    """Two lines of one label naming the same names, one with the clause around them ('Now also
+    names Indiana and Kentucky' beside 'Now also names Indiana and Kentucky in “Some states”',
+    from two sentences that each added them): the names are told once."""
+    label = _NAMES_LABEL_RE.match(text)
+    if not label or len(mine) < 2:
+        return False
+    return any(other.startswith(label.group(0)) and len(theirs) >= 2 and (theirs <= mine or mine <= theirs)
+               for other, theirs in chosen)
 
 
 _SHORT_LABEL_RE = re.compile(r"^(?:No longer names|Now (?:also )?names|Now says|Now mentions)\s*")
