@@ -34,3 +34,17 @@ def test_another_company_under_the_label_is_the_controller_changed() -> None:
 def test_the_same_company_written_otherwise_is_no_controller_change() -> None:
     r = compare(_policy("Exemple S.A.S."), _policy("Exemple SAS"))
     assert "data controller" not in r.headline
+
+
+def test_the_same_names_added_in_two_sentences_are_told_once() -> None:
+    from tracker.changes.rules.common import Statement
+    from tracker.changes.statements import select
+    lines = [Statement("Now also names Indiana, Kentucky and Rhode Island", "scope", "named-party", None,
+                       "Indiana, Kentucky, Rhode Island", (1,)),
+             Statement("Now also names Indiana, Kentucky and Rhode Island in “Some states”", "scope", "named-party",
+                       None, "Indiana, Kentucky, Rhode Island", (2,)),
+             Statement("Now also names Acme Payments and Stripe", "sharing", "new-recipient", None,
+                       "Acme Payments, Stripe", (3,))]
+    told = [s.text for s in select(lines)]
+    assert len([t for t in told if "Indiana" in t]) == 1
+    assert "Now also names Acme Payments and Stripe" in told     # other names are another line
