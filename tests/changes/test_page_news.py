@@ -4,23 +4,10 @@ and a clause a reworded sentence keeps word for word is no line of its own."""
 
 from __future__ import annotations
 
+from tests.support.changes import SECTIONED_POLICY as POLICY
 from tracker.changes import compare
 from tracker.changes.documents import other_documents
 from tracker.changes.rules.practices import said_before
-
-POLICY = "\n\n".join([
-    "Privacy Policy\n==============",
-    "_Last updated: March 3, 2025_",
-    "Acme Inc. explains in this policy how it collects and uses your personal information.",
-    "Information we collect\n----------------------",
-    "We collect your name, your email address and your postal address when you register.",
-    "We collect the pages you visit and the device you use when you browse our website.",
-    "How we use it\n-------------",
-    "We use your information to provide the service and to answer your questions.",
-    "We never sell your personal information to anyone for any purpose whatsoever.",
-    "Contact\n-------",
-    "You can write to our privacy team at any time about this policy and your data.",
-])
 
 
 def _notice(title: str, date: str | None) -> str:

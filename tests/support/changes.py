@@ -17,3 +17,20 @@ def ctx(*changes: Change, old_text: str = "", **kw: object) -> Context:
 def ch(kind: str, old: str | None, new: str | None, topics: tuple[str, ...] = ("other",)) -> Change:
     """One material change in section 'S'."""
     return Change(kind, "S", old, new, topics, True, ())
+
+
+# a short Markdown policy with a title, a date line and three sections: the page a second
+# document is appended to, or a notice added to, in the page-content tests
+SECTIONED_POLICY = "\n\n".join([
+    "Privacy Policy\n==============",
+    "_Last updated: March 3, 2025_",
+    "Acme Inc. explains in this policy how it collects and uses your personal information.",
+    "Information we collect\n----------------------",
+    "We collect your name, your email address and your postal address when you register.",
+    "We collect the pages you visit and the device you use when you browse our website.",
+    "How we use it\n-------------",
+    "We use your information to provide the service and to answer your questions.",
+    "We never sell your personal information to anyone for any purpose whatsoever.",
+    "Contact\n-------",
+    "You can write to our privacy team at any time about this policy and your data.",
+])
