@@ -66,6 +66,11 @@ _FUNCTION = frozenset("""a an the this that these those such said our your their
 every no of in on at by for with from to into onto and or but nor as than then also only not is are was were will
 would may might can could should must shall do does did has have had be been being which who whom whose where when
 it they we you he she there here other own""".split())
+# quantifiers that say how much of a thing, never which one: 'certain payment information' is
+# 'the payment information' when pointed back to ('This information' -> never 'The certain …');
+# a plural keeps them, with no article ('These rights' -> 'Certain rights')
+_QUANTIFIERS = frozenset("""certain various several many much more most few additional further numerous
+multiple particular specific""".split())
 # words after which the next word is a verb, not a modifier: 'to place tags', 'we also allow third-party …'
 _BEFORE_VERB = frozenset("""to we you they it also may might can could will would should must shall not never
 who which that""".split())
@@ -177,11 +182,22 @@ def _modifier(word: str) -> bool:
         and not low.endswith("ly") and low not in _ING_VERBS and not (low.endswith("s") and not low.endswith("ss"))
 
 
+def _without_quantifiers(referent: list[str]) -> list[str]:
+    """The referent's words without the quantifiers it opens with ('certain payment' -> 'payment'):
+    'the' says which one, and 'the certain payment information' is no English."""
+    k = 0
+    while k < len(referent) and referent[k].lower() in _QUANTIFIERS:
+        k += 1
+    return referent[k:]
+
+
 def _anchored_np(det: str, mods: list[str], head: str, referent: list[str], at_start: bool) -> str:
     """The noun phrase that replaces the pointing one: its referent's words, with 'the' for one
     thing ('The permanent copy') and none for several ('third-party vendors')."""
-    words = [*referent, *mods, head]
     plural = head.lower().endswith("s") and not head.lower().endswith("ss") or head.endswith("(s)")
+    if not plural:
+        referent = _without_quantifiers(referent)
+    words = [*referent, *mods, head]
     np = " ".join(words)
     if not plural:
         np = "the " + np

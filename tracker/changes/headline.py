@@ -39,7 +39,7 @@ from tracker.changes.clauses import drop_opener, practice_of
 from tracker.changes.clauses import _purpose_lost, _unpadded
 from tracker.changes.leadless import (_CONTACT_US_RE, _EXAMPLE_RE, _GLUED_TITLE_RE, _LIST_AHEAD_RE, _MORE_INFO_RE,
                                       _RAW_EDIT_RE, _no_main_clause, no_practice, pointing_opener)
-from tracker.changes.phrasing import _bare_condition as bare_condition, _verbless_end as verbless_end, capitalise, compact as drop_asides, has_verb, keeps_was_context, plain_words as compact, says_change, shorten, unmarked, without_aside, \
+from tracker.changes.phrasing import _bare_condition as bare_condition, open_aside, other_language, _verbless_end as verbless_end, capitalise, compact as drop_asides, has_verb, keeps_was_context, plain_words as compact, says_change, shorten, unmarked, without_aside, \
     without_qualifiers
 from tracker.changes.priorities import (HEADLINE_LIMIT, MAX_STATEMENTS, narrow, narrow_right, RANK, reassures, SCOPE_IMPACTS,
                                         standing, tier, valued)
@@ -247,7 +247,7 @@ def trim_tail(text: str, limit: int) -> str | None:
     apply for a job at X, X collects your personal information' without 'for legitimate human
     resources reasons'. Never for a negated, conditional or consent statement, whose scope a
     cut could change."""
-    if _SCOPED_RE.search(text):
+    if _SCOPED_RE.search(text) or other_language(text):
         return None
     best = None
     for m in _TAIL_RE.finditer(text):
@@ -260,7 +260,7 @@ def trim_tail(text: str, limit: int) -> str | None:
             continue                      # '… comply with its Access' cut inside 'Access to nonpublic … policy'
         if _COMPLEX_PREPOSITION_RE.search(head) or _AWAITS_INFINITIVE_RE.search(head):
             continue                      # '… in accordance' cut before its 'with …', '… the option' before 'to choose …'
-        if verbless_end(head):
+        if verbless_end(head) or open_aside(head):
             continue                      # '… clarity as to whether the information' cut before 'in your profile is accurate'
         if _RECIPIENT_AHEAD_RE.match(text, m.end()) and _GIVING_RE.search(" ".join(head.split()[-4:])):
             continue                      # '… to provide that information' cut before 'to Google Analytics'
@@ -369,12 +369,38 @@ _DANGLING_RE = re.compile(r"(?i)(?<!\bhow )(?<!\bwhat )(?<!\bso )\b(?:this|that|
                           r"(?<!\bto )\b(?:does|do|did)\s+(?:this|that)\b")
 
 
+# 'over these third-party caches', 'in these tools': a demonstrative before things the sentence
+# may never name, and what may follow to say which they are ('these cookies that are used by …')
+_POINTING_RE = re.compile(r"\b(?:these|those)\s+(?P<noun>[a-z][\w-]*)(?P<rest>(?:[\s,]+[\w-]+){0,4})")
+_SAYS_WHICH_RE = re.compile(r"^[\s,]*(?:[\w-]+\s+){0,3}?(?:that|which|who|whom|whose|we|you|listed|described|mentioned|"
+                            r"above|below|including|such as|set out|identified|named)\b")
+# nouns 'these' gives the document itself ('under these terms'), or words after 'those' that are
+# no noun ('those set out in this notice'): nothing is left unnamed
+_SELF_NOUNS = frozenset("""terms conditions policies rules purposes set are were who which that of in with
+listed described mentioned""".split())
+STEM = 4      # letters of the noun an earlier word must share to name it ('feature' … 'these features')
+
+
+def _points_unnamed(body: str) -> bool:
+    """body says 'these <things>' or 'those <things>' of things it never names before nor says
+    which they are after (see _POINTING_RE): they are named only in the sentence before."""
+    for m in _POINTING_RE.finditer(body):
+        noun = m.group("noun").lower()
+        if noun in _SELF_NOUNS or _SAYS_WHICH_RE.match(m.group("rest")):
+            continue
+        stem = re.escape(noun[:max(STEM, len(noun) - 2)])
+        if not re.search(rf"(?i)\b{stem}", body[:m.start()]):
+            return True
+    return False
+
+
 def _dangling(s: Statement) -> bool:
-    """s says 'this information' or 'does this' of something it never names itself."""
+    """s says 'this information' or 'does this' of something it never names itself, or 'these
+    <things>' of things it never names (_points_unnamed)."""
     body = _LABELS_RE.sub("", _strip_was(s.short or s.text))
     m = _DANGLING_RE.search(body)
     if m is None:
-        return False
+        return _points_unnamed(body)
     named = {w.lower() for w in re.findall(r"[\w-]+", body[:m.start()])}
     return not named & {"information", "data", "details", "info"} or m.group().lower().startswith(("does", "do ", "did"))
 
@@ -738,8 +764,8 @@ def tighten(s: Statement, salient: tuple[str, ...] = ()) -> Statement:
     """A statement over ~140 characters said in fewer words, then cut at a clause boundary
     (never inside a list, never before its verb and object), its label and old value kept; a
     statement that cannot be cut honestly stays whole."""
-    if len(unmarked(s.text)) <= BULLET_LIMIT + 10:
-        return s                  # 'now' or 'New: ' said of a quote never makes it cut
+    if len(unmarked(s.text)) <= BULLET_LIMIT + 10 or other_language(s.text):
+        return s                  # 'now' or 'New: ' said of a quote never makes it cut; nor another language
     m = _PREFIX_RE.match(s.text)
     prefix = m.group(0) if m else ""
     body = s.text[len(prefix):]
@@ -802,7 +828,7 @@ def _without_detail(text: str, limit: int) -> str | None:
             continue                  # 'you can opt out at any time' says too little without its means
         if _SALE_WORDS_RE.search(text[m.start():]):
             return None               # 'by using the Do Not Sell or Share link': what is opted out of
-        ok = has_verb(head) and head.count("(") == head.count(")") and head.count('"') % 2 == 0 \
+        ok = has_verb(head) and not open_aside(head) and head.count("(") == head.count(")") and head.count('"') % 2 == 0 \
             and head.split()[-1].lower() not in _DANGLING_WORDS \
             and head.count("“") == head.count("”")
         return head if ok and len(head) <= limit else None

@@ -17,6 +17,7 @@ import re
 from typing import Callable
 
 from tracker.changes.corroborate import sign
+from tracker.changes.publishable import mention_term
 from tracker.changes.phrasing import edit_window, reads_was, say_new, says_change, third_person
 from tracker.changes.rules.common import Context, Statement
 from tracker.changes.statements import stated_as_new
@@ -67,7 +68,9 @@ def _reworded(ctx: Context, s: Statement) -> Statement:
     if s.impact in _NAMING_IMPACTS and s.old is None and 0 < len(name) <= NAME_LIMIT and ":" not in name \
             and name.lower() in s.text.lower() and name.lower() not in (change.old or "").lower() \
             and len(name) + len(s.text) + len("Now mentions : ") <= MENTION_LIMIT:
-        return _labelled(s, f"Now mentions {name}: ")
+        term = mention_term(name, s.text)         # the whole name, never a verb, an adverb or a participle
+        if term:
+            return _labelled(s, f"Now mentions {term}: ")
     old, new = change.old or "", change.new or ""
     was = (reads_was(s.text, old, new) or _was_third_person(ctx, s.text, old, new)) if _edit_says(old, new) else None
     if not was:

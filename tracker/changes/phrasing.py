@@ -563,6 +563,25 @@ def _verbless_end(head: str) -> bool:
     return bool(opened) and not _has_verb(head[opened[-1]:])
 
 
+# a condition set between commas after 'or', 'and' or 'but' ('… on 11 November 2026 or, if you are
+# in the UK, when you make a choice'): the clause it conditions comes after its closing comma
+_OPEN_ASIDE_RE = re.compile(r"(?i)\b(?:or|and|but),\s+(?:if|when|where|whenever|unless|while|whether|once|in case|"
+                            r"as applicable|where applicable|if applicable)\b[^,;:()]*$")
+
+
+def open_aside(head: str) -> bool:
+    """head stops inside a condition set between commas after a conjunction ('… 2026 or, if you
+    are in the UK'): the alternative it opens is cut before its own words, so the cut ends mid-clause."""
+    return bool(_OPEN_ASIDE_RE.search(head[-120:]))
+
+
+def other_language(text: str) -> bool:
+    """text is written in another language than English (languages.sentence_language): its words
+    cannot be cut at a whole phrase by English rules, so it is quoted whole or not at all."""
+    from tracker.changes.languages import sentence_language
+    return sentence_language(text) not in (None, "English")
+
+
 def shorten(text: str, limit: int, keep: tuple[str, ...] = (), purpose: bool = False) -> str | None:
     """A start of text that ends at a clause boundary (',', ';', a dash, '(') and fits the
     limit with at least six words: whole clauses, never a word cut off mid-phrase. Of those,
@@ -570,6 +589,8 @@ def shorten(text: str, limit: int, keep: tuple[str, ...] = (), purpose: bool = F
     headline may also stop before 'so that …' (a bullet keeps what the practice is for)."""
     if len(text) <= limit:
         return text
+    if other_language(text):
+        return None               # where a clause of another language may end is not read here
     best: tuple[int, int, str] | None = None
     promise = re.match(r"(?:Drops promise|No longer promises): (?P<who>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}|[Tt]he company) "
                        r"(?:will|does|shall) not (?P<vp>.+?)"
@@ -598,7 +619,7 @@ def shorten(text: str, limit: int, keep: tuple[str, ...] = (), purpose: bool = F
         if _LIMITER_TAIL_RE.match(text, m.start()) or _LATER_LIMITER_RE.search(text, m.start()) \
                 or _ELLIPTIC_END_RE.search(head):
             continue                      # '… Comcast will' without ', but only with your consent'
-        if _verbless_end(head):
+        if _verbless_end(head) or open_aside(head):
             continue                      # '… tell you when your data' cut before its verb
         if text.startswith("New commitment") and not _COMMITTING_RE.search(head):
             continue                      # the cut would drop the commitment itself
@@ -870,8 +891,12 @@ def _now_in(rest: str) -> str | None:
             and verb not in _NOT_A_VERB and len(verb) > 3)):
         if adverbs < len(words) - 1 and words[adverbs + 1].lower() in ("not", "never"):
             return None                        # 'also does not sell': a commitment, not a practice
-        return " ".join(["now", *words])
+        return " ".join(["now", *(w for w in words[:adverbs] if w.lower() not in _NOW_SAYS), *words[adverbs:]])
     return None
+
+
+# adverbs that say what 'now' says: 'currently uses' is 'now uses', never 'now currently uses'
+_NOW_SAYS = frozenset({"currently", "presently"})
 
 
 def say_new(text: str, owner: str) -> str:

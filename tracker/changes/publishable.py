@@ -49,6 +49,14 @@ A Markdown list marker left inside a line ('Examples of processing activities: *
 other ('Contract * Legitimate interest * …') are no line at all. An old value the rules joined from
 words the old sentence writes as one ('(was: team @chayn.co)') is said as the old text writes it,
 and a small word the policy doubled ('the purpose of of providing') is said once in the shown line.
+
+A quote the line gives in quotation marks is cut when it stops on a word that needs what follows
+('… de nous voir attribuer une”', '… at www.bbb.org for more”'), in English or, for a quote in
+another language, in that language's small words; a line that stops inside a condition set
+between commas after 'or' ('… on 11 November 2026 or, if you are in the UK') is cut too; and a
+run of items between commas with no verb ('Collection, storage, …, or destruction') is no
+sentence. A 'Now mentions <term>' label must name a thing (mention_term): never a verb, an
+adverb, a participle or words of another language, and the whole name its quote writes.
 """
 
 from __future__ import annotations
@@ -59,7 +67,7 @@ from functools import lru_cache
 
 # the labels the rules put before a quote: the quote after them is what is judged
 from tracker.changes.statements import _LABEL_RE
-from tracker.changes.phrasing import capitalise, has_verb, third_person, tidy
+from tracker.changes.phrasing import capitalise, has_verb, open_aside, third_person, tidy
 from tracker.changes.rules.common import Context, Statement
 
 # words a finished clause does not end on
@@ -380,13 +388,17 @@ def fragment(text: str) -> str | None:
         return "a heading quoted as a sentence"       # 'No longer says: Security of your Information'
     if text == body and noun_phrase(body):
         return "a noun phrase from a list, with no verb of its own"
+    if text == body and bare_items(body):
+        return "a list of items with no sentence around it"
     if unbalanced(_WAS_RE.sub("", body)):
         return "a quote cut inside brackets or quotation marks"
     urls = sum(len(u) for u in _URL_RE.findall(body))
     if urls and urls >= 0.3 * len(body):
         return "a run of links"
-    if _DANGLING_END_RE.search(body, max(0, len(body) - 40)):     # the end only: not tried at every position
-        return "a clause cut before its end"
+    if _DANGLING_END_RE.search(body, max(0, len(body) - 40)) or open_aside(_WAS_RE.sub("", body)):
+        return "a clause cut before its end"     # (the end only: not tried at every position)
+    if quote_cut(text):
+        return "a quote cut before its end"
     if _LEAD_IN_RE.match(body) and "," not in body and len(body) < 80:
         return "a lead-in with no sentence after it"
     if re.match(r"(?:Or|And|Nor),\s", body):
@@ -734,3 +746,80 @@ def publishable(statements: list[Statement], ctx: "Context | None" = None) -> li
         if fixed is not None:
             out.append(spaced(fixed))
     return out
+
+
+# what a 'Now mentions <term>: …' label names must be a thing: never a verb ('become publicly',
+# 'Get Express'), an adverb ('Finally'), a participle ('Groceries Powered', 'pages visited'), nor
+# words of another language ('vous identifier')
+_TERM_VERBS = frozenset("""get become be make use share sell collect provide see visit click contact learn find read
+opt go take give keep set turn allow enable""".split())
+# nouns that end like an adverb: a term ending so is still a thing
+_LY_NOUNS = frozenset("family italy july supply assembly anomaly monopoly reply ally rally".split())
+# a capitalised word next to the term in its quote: the name goes on ('Managed' of 'Managed Accounts')
+_NAME_WORD = r"[A-Z][\w&'’-]*"
+
+
+def _grown(term: str, quote: str) -> str:
+    """term with the capitalised words its quote writes right before or after it: the whole name
+    ('Managed' -> 'Managed Accounts', 'Provider' -> 'Third Party Service Provider'); term itself
+    when the quote does not write it or no capitalised word touches it."""
+    m = re.search(rf"(?:{_NAME_WORD} )*{re.escape(term)}(?: {_NAME_WORD})*", quote)
+    if m is None or not term[:1].isupper():
+        return term
+    grown = m.group(0)
+    if m.start() == 0 and grown != term and not quote.startswith(term):
+        grown = grown.split(" ", 1)[1] if " " in grown else grown     # the sentence's first word is no part of a name
+    return grown if len(grown) <= 60 else term
+
+
+def mention_term(term: str, quote: str) -> str | None:
+    """The term a 'Now mentions <term>: “…”' line may name, grown to the whole name its quote
+    writes (_grown), or None when it is no thing a reader can be told of: a verb, an adverb, a
+    participle, or a term or quote in another language (see _TERM_VERBS)."""
+    if _foreign(term) or _FOREIGN_WORD_RE.search(term) or _foreign(quote):
+        return None
+    name = _grown(term, quote)
+    words = name.split()
+    if not words:
+        return None
+    first, last = words[0].lower(), words[-1].lower().strip(".,;:")
+    if first in _TERM_VERBS or (last.endswith("ly") and last not in _LY_NOUNS) or last.endswith("ed") \
+            or (last.endswith("ing") and (len(words) == 1 or name.islower())):
+        return None
+    return name
+
+
+# the small words of other languages a clause never ends on: an article, a preposition, a conjunction
+# ('… de nous voir attribuer une', '… lors de vos transactions auprès de')
+_FOREIGN_DANGLING_RE = re.compile(r"(?i)(?<![\w'’-])(?:un|une|de|des|du|le|la|les|et|ou|à|au|aux|auprès|pour|par|sur|avec|"
+                                  r"dans|der|die|das|den|dem|des|ein|eine|einen|und|oder|von|zu|mit|für|el|los|las|del|y|o|"
+                                  r"en|con|por|para|il|lo|gli|di|della|e|het|een|van|voor|op)\W*$")
+# 'for more' with what there is more of cut off ('… web site at www.bbb.org for more')
+_MORE_END_RE = re.compile(r"(?i)\bfor (?:more|further|additional)\W*$")
+# a quote a line gives in curly quotation marks ('Now mentions X: “…”', 'changed to “…”')
+_CURLY_QUOTE_RE = re.compile(r"“([^“”]+)”")
+
+
+def quote_cut(text: str) -> bool:
+    """A quote in the line stops on a word that needs what follows it ('… attribuer une”', '…
+    request access to the”'): an article, a preposition or a conjunction of its own language.
+    A quote that marks its own cut with '…' says so, and is not judged here."""
+    for m in _CURLY_QUOTE_RE.finditer(text):
+        q = m.group(1).rstrip()
+        if not q or q.endswith(("…", "...")):
+            continue
+        if _DANGLING_END_RE.search(q, max(0, len(q) - 40)) or _MORE_END_RE.search(q[-20:]) \
+                or _foreign(q) and _FOREIGN_DANGLING_RE.search(q[-20:]):
+            return True
+    return False
+
+
+# a run of short items between commas, the last after 'and' or 'or' ('Collection, storage,
+# adaptation, use, transmission, erasure, or destruction'): a table's cell or a list's items
+_ITEMS_RE = re.compile(r"^[\w'’/-]+(?: [\w'’/-]+){0,2}(?:, [\w'’/-]+(?: [\w'’/-]+){0,2}){2,},? (?:and|or) [\w'’/-]+(?: [\w'’/-]+){0,2}\.?$")
+
+
+def bare_items(body: str) -> bool:
+    """body is only items of a list, three or more of at most three words each, with no verb:
+    it says nothing happened to them (see _ITEMS_RE)."""
+    return bool(_ITEMS_RE.match(body)) and not has_verb(body)

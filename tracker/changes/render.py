@@ -121,8 +121,29 @@ def restates(headline: str, bullet: str) -> bool:
 
 def shown_bullets(headline: str, bullets: Sequence[str]) -> list[str]:
     """The bullets to list under the headline: those that say something it does not (a bullet
-    that restates the headline, label aside, is the headline again)."""
-    return [b for b in bullets if not restates(headline, b)]
+    that restates the headline, label aside, is the headline again, and so is one that only
+    says how to reach the address the headline names)."""
+    return [b for b in bullets if not restates(headline, b) and not same_contact(headline, b)]
+
+
+# an address a line gives: an e-mail, a web address, a telephone number
+_ADDRESS_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\S+|\+?\d[\d ().-]{6,}\d")
+# the words of a line that only says how to reach an address ('To do so, please contact its
+# support team at …'): none of them is a practice
+_CONTACT_WORDS = frozenset("""please contact contacting reach write email e-mail mail send support team customer customers
+service services department office privacy question questions request requests help desk care inquiry inquiries
+enquiry enquiries do so directly""".split())
+
+
+def same_contact(headline: str, bullet: str) -> bool:
+    """bullet only says to write to an address the headline names ('To do so, please contact its
+    support team at sales@acme.com' under 'Contact e-mail: sales@acme.com (was: …)'): the
+    headline's news again, in words that add no practice."""
+    found = [a.rstrip(".,;)") for a in _ADDRESS_RE.findall(bullet)]
+    if not found or "(was:" in bullet or any(a.lower() not in headline.lower() for a in found):
+        return False
+    rest = _ADDRESS_RE.sub(" ", _LEAD_LABEL_RE.sub("", bullet))
+    return not (_content(set(_WORD_RE.findall(rest.lower()))) - _CONTACT_WORDS)
 
 
 def render_text(report: ChangeReport) -> str:

@@ -83,6 +83,7 @@ def reworded_statements(ctx: Context) -> list[Statement]:
     with the old words where one edit replaced them."""
     from tracker.changes.edits import _DANGLING_END_RE, LIST_OPEN_RE as _LIST_OPEN_RE, edit_short as _edit_short, reworded_was as _reworded_was
     from tracker.changes.insertions import item_impact
+    from tracker.changes.publishable import mention_term
     out: list[Statement] = []
     for k, c in enumerate(ctx.changes):
         if len(out) >= 4 * MAX_STATEMENTS:
@@ -108,7 +109,9 @@ def reworded_statements(ctx: Context) -> list[Statement]:
             if salient and excerpt and len(excerpt.split()) >= 5 and not _GLUED_UI_RE.search(excerpt) \
                     and has_verb(excerpt) and not is_page_chrome(excerpt) and not _cut_in_list(text, excerpt):
                 term = salient.search(text)       # never an excerpt of glued menu text ('Share on FacebookShare')
-                name = term.group(0) if term else ""
+                name = mention_term(term.group(0), excerpt) if term else None
+                if not name:
+                    continue              # no thing to name: a verb, an adverb, words of another language
                 verb = "Now mentions" if c.kind == "added" else "No longer mentions"
                 out.append(Statement(f"{verb} {name}: “{third_person(excerpt, ctx.owner)}”", _topic(c), "reworded",
                                      excerpt if c.kind == "removed" else None,
