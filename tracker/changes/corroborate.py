@@ -166,7 +166,7 @@ class Side:
     """The sentences of one version, indexed by their words on first use."""
 
     sentences: Sequence[str]
-    _signs: list[Sign] | None = None
+    _signs: Sequence[Sign] | None = None
     _by_word: dict[str, list[int]] = field(default_factory=dict)
     _by_stem: dict[str, list[int]] = field(default_factory=dict)
     _joined: "Side | None" = None
@@ -185,13 +185,14 @@ class Side:
         … make future communications … more interesting to you')."""
         if self._joined is None:
             signs = self._index()
-            if self._versioned:         # a version's sentences: joined once per version (_joined_indexed)
-                texts, joined_signs, by_word, by_stem = _joined_indexed(tuple(self.sentences))
+            joined = Side([f"{a} {b}" for a, b in zip(self.sentences, self.sentences[1:])])
+            if self._versioned:         # a version's sentences: each joined sign and posting read off its own, when asked
+                last = len(signs) - 2
+                joined._signs = _JoinedSigns(signs)
+                joined._by_word, joined._by_stem = _JoinedPostings(self._by_word, last), _JoinedPostings(self._by_stem, last)
             else:
-                texts, joined_signs = _joined_signs(self.sentences, signs)
-                by_word, by_stem = _postings(joined_signs)
-            joined = Side(texts)
-            joined._signs, joined._by_word, joined._by_stem = joined_signs, by_word, by_stem
+                joined._signs = _joined_signs(signs)
+                joined._by_word, joined._by_stem = _postings(joined._signs)
             self._joined = joined
         return self._joined
 
@@ -210,7 +211,7 @@ class Side:
             self._disclosing = frozenset(k for k, t in enumerate(self.sentences) if "disclos" in t.lower())
         return self._disclosing
 
-    def _index(self) -> list[Sign]:
+    def _index(self) -> Sequence[Sign]:
         if self._signs is None:
             self._signs, self._by_word, self._by_stem = _indexed(tuple(self.sentences))
             self._versioned = True
@@ -411,24 +412,113 @@ def _indexed(sentences: tuple[str, ...]) -> tuple[list[Sign], dict[str, list[int
     return (signs, *_postings(signs))
 
 
-def _joined_signs(sentences: Sequence[str], signs: list[Sign]) -> tuple[list[str], list[Sign]]:
-    """Each two consecutive sentences as one text, and its sign: the union of the two sentences'
-    signs (nothing is read twice)."""
-    texts = [f"{a} {b}" for a, b in zip(sentences, sentences[1:])]
-    return texts, [Sign(a.words | b.words, a.stems | b.stems, tuple(sorted(set(a.polarity) | set(b.polarity))),
-                        tuple(sorted(set(a.numbers) | set(b.numbers)))) for a, b in zip(signs, signs[1:])]
+def _joined_sign(a: Sign, b: Sign) -> Sign:
+    """The sign of two consecutive sentences read as one: the union of their signs."""
+    return Sign(a.words | b.words, a.stems | b.stems, tuple(sorted(set(a.polarity) | set(b.polarity))),
+                tuple(sorted(set(a.numbers) | set(b.numbers))))
 
 
-@lru_cache(maxsize=4)
-def _joined_indexed(sentences: tuple[str, ...]) -> tuple[list[str], list[Sign], dict[str, list[int]], dict[str, list[int]]]:
-    """Side.joined of a version's sentences, indexed: built once per version like _indexed (the
-    claim check asks for it on both sides, and the next pair of a history has the version on
-    the other side) and only read after."""
-    texts, signs = _joined_signs(sentences, _indexed(sentences)[0])
-    return (texts, signs, *_postings(signs))
+def _joined_signs(signs: Sequence[Sign]) -> list[Sign]:
+    """The sign of each two consecutive sentences as one text (nothing is read twice)."""
+    return [_joined_sign(a, b) for a, b in zip(signs, signs[1:])]
 
 
-def _postings(signs: list[Sign]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+class _JoinedSigns(Sequence[Sign]):
+    """_joined_signs(signs), each made on first use: a claim check reads the joined signs of the
+    few sentences its postings point to, never all of a long policy's."""
+
+    def __init__(self, signs: Sequence[Sign]) -> None:
+        self.signs = signs
+        self.made: dict[int, Sign] = {}
+
+    def __len__(self) -> int:
+        return max(0, len(self.signs) - 1)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None     # type: ignore[assignment]     # equal to a list, so unhashable like one
+
+    def __getitem__(self, k: Any) -> Any:
+        if isinstance(k, slice):
+            return [self[i] for i in range(len(self))[k]]
+        if k < 0:
+            k += len(self)
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        got = self.made.get(k)
+        if got is None:
+            got = self.made[k] = _joined_sign(self.signs[k], self.signs[k + 1])
+        return got
+
+
+class _JoinedPostings(dict[str, list[int]]):
+    """_postings(_joined_signs(signs)) read off the postings of the sentences themselves, key by
+    key on first use: joined text k holds a key when sentence k or k + 1 does, so its postings are
+    those of the key and each one less, within 0..last (ascending, each once, as _postings builds
+    them; a key no joined text holds is missing). A full view (items, iteration) makes them all."""
+
+    def __init__(self, base: dict[str, list[int]], last: int) -> None:
+        super().__init__()
+        self.base = base
+        self.last = last
+        self.full = False
+
+    def _made(self, key: str) -> list[int]:
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        ks = self.base.get(key, ())
+        got = sorted({k for k in ks if k <= self.last} | {k - 1 for k in ks if 1 <= k <= self.last + 1})
+        if got:
+            dict.__setitem__(self, key, got)
+        return got
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._made(key) or default
+
+    def _fill(self) -> None:
+        if not self.full:
+            for key in self.base:
+                self._made(key)
+            self.full = True
+
+    def __eq__(self, other: object) -> bool:
+        self._fill()
+        return dict.__eq__(self, other)
+
+    __hash__ = None
+
+    def __getitem__(self, key: str) -> list[int]:
+        got = self._made(key)
+        if not got:
+            raise KeyError(key)
+        return got
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and bool(self._made(key))
+
+    def __iter__(self) -> Any:
+        self._fill()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self._fill()
+        return dict.__len__(self)
+
+    def items(self) -> Any:
+        self._fill()
+        return dict.items(self)
+
+    def keys(self) -> Any:
+        self._fill()
+        return dict.keys(self)
+
+    def values(self) -> Any:
+        self._fill()
+        return dict.values(self)
+
+
+def _postings(signs: Sequence[Sign]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
     """The sentences of each word and of each stem."""
     by_word: defaultdict[str, list[int]] = defaultdict(list)
     by_stem: defaultdict[str, list[int]] = defaultdict(list)

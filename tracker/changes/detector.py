@@ -109,7 +109,7 @@ def clear_caches() -> None:
     from tracker.changes.summary import _bigram_counts, _word_counts
     from tracker.changes.headings import _glued_candidates
     from tracker.changes.vendors import _mentions
-    from tracker.changes.corroborate import _flat_page, _indexed, _joined_indexed
+    from tracker.changes.corroborate import _flat_page, _indexed
     from tracker.changes.retained import rule_words
     from tracker.changes.publishable import fragment
     from tracker.changes.rules.swaps import _names_in
@@ -121,10 +121,10 @@ def clear_caches() -> None:
     from tracker.changes.phrasing import third_person
     from tracker.changes.literals import clear_search_memos
     clear_search_memos()
-    for fn in (ent.extract_sentence, ent.sentence_laws, ent.sentence_durations, _vendor_spans, _topics_of, _word_diff, _says, _block_events, _sentence_key, tidy,
+    for fn in (ent.extract_sentence, ent.sentence_laws, ent.sentence_durations, ent.sentence_kind, _vendor_spans, _topics_of, _word_diff, _says, _block_events, _sentence_key, tidy,
                is_pointer, edit_window, _stamp_only, _editors_note, is_change_log, _spans_in, _american,
                _sentence_triples, text_triples, sentence_body_words, _word_counts, _bigram_counts, _glued_candidates, _mentions, _indexed, _flat_page, _promise_of, lowered,
-               delta_words, third_person, _joined_indexed, rule_words, fragment, _names_in, ent._written_in,
+               delta_words, third_person, rule_words, fragment, _names_in, ent._written_in,
                _starts_in, _read, ent._mail_keys, ent._own_names):
         fn.cache_clear()
 
@@ -480,15 +480,6 @@ def compare(old: str, new: str) -> ChangeReport:
     facts.old_headings, facts.new_headings = (frozenset(heading_key(x.title) for x in d.sections if x.title)
                                               for d in (d_old, d_new))
     sides = {"old": Side(old_sentences), "new": Side(new_sentences)}     # each side indexed once
-    given = {"old": right_given(old_sentences + _right_titles(d_old), before=True),
-             "new": right_given(new_sentences + _right_titles(d_new))}
-    cands = corroborated(publishable(candidates(ctx), ctx), changes, old_sentences, new_sentences,
-                         protection_kinds(lambda t: _promise(ctx, t)), given,
-                         ctx.owner, sides, {"old": d_old.clean, "new": d_new.clean})
-    written = said_before(sides["old"], sides["new"], ctx.owner)
-    old_side, owner_name = sides["old"], ctx.owner
-    cands = behind_link(one_line_per_list(ctx, [marked(ctx, s, written, lambda t: narrower_before(t, old_side, owner_name))
-                                                for s in cands]), changes, ctx.owner)
     # a translation keeps next to no sentence as it was: most sentences unchanged, same language
     mostly_kept = stats["unchanged"] * 2 > min(len(old_sentences), len(new_sentences))
     changed = [(c.kind, (c.old if c.kind == "removed" else c.new) or "") for c in changes if c.kind != "moved"]
@@ -499,6 +490,8 @@ def compare(old: str, new: str) -> ChangeReport:
         cands = [page.statement]
         if page.page_links:
             facts.links_changed = 0     # the stub's or the lost part's links
+    else:             # the rules' statements, read only when they can be told (a stub pair's were dropped unread)
+        cands = _rule_statements(ctx, changes, sides, d_old, d_new)
     impacts = {s.impact for s in cands}
     verdict = decide_verdict(facts, cands)
     if partial and verdict in WEIGHTY:
@@ -545,6 +538,23 @@ def compare(old: str, new: str) -> ChangeReport:
         vendor_roles=vendor_roles(sorted({*added["vendors"], *removed["vendors"]}), old, new),
         links_changed=facts.links_changed,
     )
+
+
+def _rule_statements(ctx: Context, changes: list[Change], sides: dict[str, Side], d_old: Document,
+                     d_new: Document) -> list[Statement]:
+    """Every rule's statements on the changes, made publishable, checked against the other text
+    (corroborate.corroborated), marked where the old text said the practice already, one line per
+    list and pointers put behind: what a report tells when both captures hold the policy."""
+    old_sentences, new_sentences = list(ctx.old_sentences), list(ctx.new_sentences)
+    given = {"old": right_given(old_sentences + _right_titles(d_old), before=True),
+             "new": right_given(new_sentences + _right_titles(d_new))}
+    cands = corroborated(publishable(candidates(ctx), ctx), changes, old_sentences, new_sentences,
+                         protection_kinds(lambda t: _promise(ctx, t)), given,
+                         ctx.owner, sides, {"old": d_old.clean, "new": d_new.clean})
+    written = said_before(sides["old"], sides["new"], ctx.owner)
+    old_side, owner_name = sides["old"], ctx.owner
+    return behind_link(one_line_per_list(ctx, [marked(ctx, s, written, lambda t: narrower_before(t, old_side, owner_name))
+                                               for s in cands]), changes, ctx.owner)
 
 
 def _corroborating(changes: list[Change], old_sentences: list[str], new_sentences: list[str], owner: str,

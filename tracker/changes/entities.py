@@ -380,6 +380,30 @@ def sentence_durations(text: str) -> set[str]:
     return find_durations(text)
 
 
+# the kinds a changed sentence is told material by (verdict.is_material), the cheap ones first:
+# the vendors, the costliest to read, only when every other kind is the same on both sides
+DELTA_KINDS = ("laws", "emails", "phones", "durations", "ages", "vendors")
+
+
+@lru_cache(maxsize=16384)
+def sentence_kind(text: str, kind: str) -> set[str]:
+    """extract_sentence(text).get(kind) for one kind of DELTA_KINDS, built as extract builds it,
+    without the other kinds (a sentence's domains are never compared). Never mutated."""
+    if kind == "laws":
+        return sentence_laws(text)
+    if kind == "durations":
+        return sentence_durations(text)
+    if kind == "vendors":
+        return find_vendors(_TM_RE.sub("", text) if "TM" in text else text, False)
+    if kind == "emails":
+        return find_emails(text)
+    if kind == "phones":
+        return find_phones(text)
+    if kind == "ages":
+        return find_ages(text)
+    raise ValueError(f"not a compared kind: {kind}")
+
+
 def find_laws(text: str, low: str, fold: bool) -> set[str]:
     """The laws and frameworks text cites (low: text in lower case; fold: any case)."""
     laws: set[str] = set()

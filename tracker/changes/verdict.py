@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import Indel
 
 from tracker.changes.align import same_layout
-from tracker.changes.entities import NUMBER_WORDS, extract_sentence, sentence_laws
+from tracker.changes.entities import DELTA_KINDS, NUMBER_WORDS, extract_sentence, sentence_kind, sentence_laws
 from tracker.changes.normalize import DATE_RE
 from tracker.changes.topics import TOPICS, has_topic, topics_of
 
@@ -236,8 +236,9 @@ def short(text: str, limit: int = 110) -> str:
 
 
 def _entity_delta(old: str, new: str) -> bool:
-    eo, en = extract_sentence(old), extract_sentence(new)
-    return any(eo.get(k) != en.get(k) for k in ("laws", "vendors", "emails", "phones", "durations", "ages"))
+    """Do the two sentences name different laws, vendors, addresses, numbers, periods or ages?
+    Kind by kind, the cheap ones first (entities.DELTA_KINDS): the first that differs decides."""
+    return any(sentence_kind(old, k) != sentence_kind(new, k) for k in DELTA_KINDS)
 
 
 def is_material(kind: str, old: str | None, new: str | None, found_flips: list[str],
@@ -260,11 +261,10 @@ def is_material(kind: str, old: str | None, new: str | None, found_flips: list[s
         return True
     if found_flips and period_changed(old, new):
         return True
-    if _entity_delta(old, new):
-        return True
     delta = f"{gone} {came}"
     n_delta = len(re.findall(r"\w+", delta))
-    return n_delta >= 3 and has_topic(delta)
+    # the words that changed are read before the entities of both sentences (the costlier test)
+    return (n_delta >= 3 and has_topic(delta)) or _entity_delta(old, new)
 
 
 # a count of time in the languages policies are captured in: '5 years', '3 ans', '24 Monate',
