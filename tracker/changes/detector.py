@@ -20,6 +20,7 @@ from tracker.changes.segment import Document, exact_key, segment
 from tracker.changes import claims
 from tracker.changes.headline import summarise
 from tracker.changes.hidden import unhide_emails
+from tracker.changes.shownurls import named_links
 from tracker.changes.documents import other_documents, with_documents
 from tracker.changes.furniture import panel_said
 from tracker.changes.publishable import publishable
@@ -145,6 +146,18 @@ def _link_key(url: str, anchors: frozenset[str] = frozenset()) -> str:
 
 
 _SCHEME_RE = re.compile(r"^(?:https?:)?//(?:www\.)?")
+
+
+def links_moved(old_urls: list[str], new_urls: list[str], anchors: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """(links added, links dropped): the links whose target only one text has, counted link by
+    link (twelve menu entries re-pointed to one new page are twelve links, not one target). A
+    target both texts have is no change, however often each links to it."""
+    old_keys = Counter(_link_key(u, anchors) for u in old_urls)
+    new_keys = Counter(_link_key(u, anchors) for u in new_urls)
+    old_keys.pop("", None)
+    new_keys.pop("", None)
+    return (sum(n for k, n in new_keys.items() if k not in old_keys),
+            sum(n for k, n in old_keys.items() if k not in new_keys))
 
 
 def _anchors(*docs: Document) -> frozenset[str]:
@@ -356,6 +369,7 @@ def compare(old: str, new: str) -> ChangeReport:
     old, new = _repaired(old), _repaired(new)
     identical = old == new
     old, new, hid = unhide_emails(old, new)     # Cloudflare's '[email protected]' in one capture only
+    old, new, _ = named_links(old, new)         # 'NAME [URL](URL)' in one capture, '[NAME](URL)' in the other
     old, new, docs = other_documents(old, new)  # a notice or terms the page holds beside the policy, in one capture
     d_old, d_new = _segment(old), _segment(new)
     pairs = align_sentences(d_old, d_new)
@@ -463,9 +477,8 @@ def compare(old: str, new: str) -> ChangeReport:
     facts.furniture = panel_said(old, new)
     facts.old_kept, facts.new_novel = text_shares(d_old, d_new, pairs, same)
     anchors = _anchors(d_old, d_new)
-    old_links, new_links = ({_link_key(u, anchors) for u in d.urls} - {""} for d in (d_old, d_new))
-    facts.links_changed = len(new_links ^ old_links)
-    facts.links_added, facts.links_removed = len(new_links - old_links), len(old_links - new_links)
+    facts.links_added, facts.links_removed = links_moved(d_old.urls, d_new.urls, anchors)
+    facts.links_changed = facts.links_added + facts.links_removed
     names = tuple(new_names([c.new or "" for c in changes if c.material and c.kind in ("added", "reworded")],
                             d_old.text)) if any(c.material for c in changes) else ()
     ctx = Context(changes, added, removed, top_added, sections_removed, _owner_name(owner, new),
@@ -477,6 +490,7 @@ def compare(old: str, new: str) -> ChangeReport:
     old_sentences, new_sentences = list(ctx.old_sentences), list(ctx.new_sentences)
     facts.old_sentences, facts.new_sentences = ctx.old_sentences, ctx.new_sentences
     facts.owner = ctx.owner
+    facts.pages = (d_old.clean, d_new.clean)
     facts.old_headings, facts.new_headings = (frozenset(heading_key(x.title) for x in d.sections if x.title)
                                               for d in (d_old, d_new))
     sides = {"old": Side(old_sentences), "new": Side(new_sentences)}     # each side indexed once
@@ -504,9 +518,11 @@ def compare(old: str, new: str) -> ChangeReport:
         topic_counter["sale"] = 1
     topic_counts = sorted(topic_counter.items(), key=lambda kv: (-kv[1], kv[0]))
     facts.topic_counts = topic_counts
-    if verdict != "cosmetic" and not partial and needs_quotes(cands) and not is_rewrite(facts):
+    trivial = trivial_of(facts)      # a statement resting only on a typo fixed states no change
+    if verdict != "cosmetic" and not partial and not is_rewrite(facts) and \
+            needs_quotes(s for s in cands if not s.changes or not set(s.changes) <= trivial):
         # no rule's statement survived: each change is quoted as it stands, never left untold
-        cands = quoted_statements(changes, trivial_of(facts) | told(cands), (added["vendors"], removed["vendors"]),
+        cands = quoted_statements(changes, trivial | told(cands), (added["vendors"], removed["vendors"]),
                                   f"{old}\n{new}", _corroborating(changes, old_sentences, new_sentences, ctx.owner, sides,
                                                                    {"old": d_old.clean, "new": d_new.clean})) + cands
     statements, headline = summarise(facts, verdict, cands, identical, is_rewrite(facts) and not partial,

@@ -45,7 +45,7 @@ from tracker.changes.priorities import (HEADLINE_LIMIT, MAX_STATEMENTS, narrow, 
                                         standing, tier, valued)
 from tracker.changes.anchors import refers_back
 from tracker.changes.hidden import hidden_said
-from tracker.changes.trivial import relative_time_only
+from tracker.changes.trivial import relative_time_only, update_notice
 from tracker.changes.rules.common import Statement
 from tracker.changes.statements import joined_to_antecedent, scoped, select, tells, untold
 from tracker.changes.summary import Facts
@@ -105,10 +105,10 @@ def cosmetic_headline(f: Facts, identical: bool) -> str:
     what = [x for x in (hidden_said(f.hidden_emails), f.furniture) if x]
     if f.date_stamp_changed:
         what.append("revision date updated")
+    what += notices_said(f)
     if f.links_changed:
         what.append(links_said(f, noun=True))
-    if any(c.kind == "moved" for c in f.changes):
-        what.append("text reordered")
+    what += moves_said(f)
     reworded = [c for c in f.changes if c.kind == "reworded"]
     clock = [c for c in reworded if c.old and c.new and relative_time_only(c.old, c.new)]
     if clock:
@@ -118,6 +118,40 @@ def cosmetic_headline(f: Facts, identical: bool) -> str:
     if not what:
         what.append("formatting or page layout")
     return "Cosmetic only: " + ", ".join(what)
+
+
+def notices_said(f: Facts) -> list[str]:
+    """'update notice added' or '… removed': an update banner or a pointer to another version
+    of the policy added or dropped (trivial.update_notice)."""
+    said: dict[str, None] = {}
+    for c in f.changes:
+        text = c.new if c.kind == "added" else c.old if c.kind == "removed" else None
+        if text and update_notice(text):
+            said[f"update notice {c.kind}"] = None
+    return list(said)
+
+
+# a moved text this long at least is a paragraph's sentence whose copies are worth counting, not a
+# label ('close', 'session') that a page repeats in its menus and tables
+COPY_MIN_WORDS = 6
+
+
+def moves_said(f: Facts) -> list[str]:
+    """What the moved sentences of a cosmetic report did: a sentence both pages hold, one more
+    often than the other, is a copy dropped ('repeated text removed') or made ('text repeated'),
+    the rest only moved ('text reordered')."""
+    said: dict[str, None] = {}
+    for c in f.changes:
+        if c.kind != "moved":
+            continue
+        text = c.new or c.old or ""
+        before, after = (f.pages[0].count(text), f.pages[1].count(text)) if len(text.split()) >= COPY_MIN_WORDS \
+            else (1, 1)
+        if not (before and after):
+            before = after
+        said["repeated text removed" if before > after else "text repeated" if after > before
+             else "text reordered"] = None
+    return list(said)
 
 
 def rewrite_digest(cands: list[Statement], salient: tuple[str, ...] = (), must: tuple[str, ...] = (),
@@ -852,8 +886,20 @@ def _keeps_change(s: Statement, text: str) -> bool:
     return not brought or bool(brought & set(re.findall(r"[a-z]{4,}", text.lower())))
 
 
-# a report with fewer statements than this says how many link targets changed, last
+
+
+# links changed (on either side) from which a report with few statements says so: a page moved and
+# its links re-pointed in bulk, not a link or two beside a practice
+LINKS_SAID_BESIDE_MIN = 10
+# a report with fewer statements than this has room for that line
 LINKS_SAID_BELOW = 3
+
+
+def links_news(f: Facts, statements: list[Statement]) -> bool:
+    """Are the links re-pointed news beside the statements: many of them, few statements, and
+    no note that a capture holds another page or part of the policy (its links are that page's)?"""
+    return f.links_changed >= LINKS_SAID_BESIDE_MIN and len(statements) < LINKS_SAID_BELOW \
+        and not any(s.impact == "page-summary" for s in statements)
 
 
 def summarise(f: Facts, verdict: str, cands: list[Statement], identical: bool,
@@ -868,9 +914,10 @@ def summarise(f: Facts, verdict: str, cands: list[Statement], identical: bool,
     added = frozenset(k for k, c in enumerate(f.changes) if c.kind == "added")
     statements = rewrite_digest(cands, salient, must, added) if rewrite else \
         select(cands, salient, must, trivial=frozenset(trivial_of(f)), added=added)
-    if f.links_changed and not rewrite and len(statements) < LINKS_SAID_BELOW:
-        # a small change that also re-points links: the links are part of what changed (a page
-        # moved, its link targets updated); beside practices they are noise, kept in links_changed
+    if f.links_changed and not rewrite and (not statements or links_news(f, statements)):
+        # links re-pointed and nothing else told, or re-pointed in bulk: the links are part of
+        # what changed (a page moved, its link targets updated); a few beside practices are noise,
+        # kept in links_changed
         statements = statements + [Statement(links_said(f), "other", "pointer")]
     from tracker.changes.publishable import said_once
     statements = [said_once(tighten(s, salient)) for s in statements]

@@ -6,7 +6,9 @@ taken without the script holds the placeholder, the next one the address: compar
 that reads as a new contact address, a link dropped and a sentence reworded. Each placeholder
 is given back the address the other capture writes in its place (the same words before it), so
 the comparison sees the policy's text, and the report says the addresses were shown as
-placeholders, a cosmetic change.
+placeholders, a cosmetic change. A link whose words the script would leave alone ('[CONTACT US]
+(/cdn-cgi/l/email-protection#…)') is hidden the same way in a capture that shows the placeholder
+in its words: it is given back its words.
 """
 
 from __future__ import annotations
@@ -15,9 +17,14 @@ import re
 
 from tracker.changes.normalize import CF_PLACEHOLDER_HINT, CF_PLACEHOLDER_RE as _PLACEHOLDER_RE
 
-# an address, as a mailto link ('[jane@example.com](mailto:jane@example.com)') or as text
-_ADDRESS_RE = re.compile(r"\[[^\[\]\n]*@[^\[\]\n]*\]\(\s*mailto:[^)\n]*\)|"
+# an address, as a mailto link ('[jane@example.com](mailto:jane@example.com)') or as text, or a
+# link to Cloudflare's e-mail protection whose words are no placeholder ('[CONTACT US](/cdn-cgi/l/
+# email-protection#…)'): what a placeholder stands for in a capture whose script ran
+_PROTECTED_LINK = r"\[(?![^\]\n]*protected)[^\[\]\n]*\]\(\s*[^)\s]*/cdn-cgi/l/email-protection[^)\n]*\)"
+_ADDRESS_RE = re.compile(r"\[[^\[\]\n]*@[^\[\]\n]*\]\(\s*mailto:[^)\n]*\)|" + _PROTECTED_LINK + "|"
                          r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# the path of that link: a text without it holds none
+_PROTECTION_PATH = "/cdn-cgi/l/email-protection"
 # words before a placeholder or an address that place it in the text ('please email us at')
 CONTEXT_WORDS = 4
 # how far back the words before are looked for
@@ -55,7 +62,7 @@ def unhide_emails(old: str, new: str) -> tuple[str, str, str]:
     when neither (the texts unchanged)."""
     if CF_PLACEHOLDER_HINT not in old.lower() and CF_PLACEHOLDER_HINT not in new.lower():
         return old, new, ""
-    if "@" not in old and "@" not in new:
+    if "@" not in old and "@" not in new and _PROTECTION_PATH not in old and _PROTECTION_PATH not in new:
         return old, new, ""
     old_hid, new_hid = len(_PLACEHOLDER_RE.findall(old)), len(_PLACEHOLDER_RE.findall(new))
     if new_hid > old_hid:

@@ -131,7 +131,8 @@ def strip_inline(line: str) -> InlineResult:
     if "`" in line:
         line = _CODE_RE.sub(r"\1", line)
     if "http" in line or "www." in line or "WWW." in line:
-        urls.extend(u.group(0) for u in _URL_RE.finditer(line))
+        linked = set(urls)        # a link whose words are its own address is one link, not two
+        urls.extend(u.group(0) for u in _URL_RE.finditer(line) if u.group(0) not in linked)
     return InlineResult(line, urls, link_only)
 
 

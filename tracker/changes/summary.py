@@ -44,6 +44,7 @@ class Facts:
     hidden_emails: str = ""           # 'old' or 'new': the capture that showed e-mail addresses as placeholders
     furniture: str = ""               # page furniture one capture holds, said in a cosmetic headline
     owner: str = ""                   # the company as a sentence subject: 'we' -> its name is no change
+    pages: tuple[str, str] = ("", "")   # each side's text as the reader sees it: a copy of a paragraph counted
 
 
 _STOP = set("""about above after again against all also among and any are because been before being

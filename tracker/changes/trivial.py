@@ -75,6 +75,8 @@ _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,6}s?\b")
 # words whose swap changes no practice: 'via this Web site' -> 'on this Web site'
 _INTERCHANGEABLE = frozenset("via on in at through by upon within into onto using a an the".split())
+# a word whose insertion or removal alone mends the grammar, no meaning: an article or a place preposition
+_GRAMMAR_WORDS = frozenset(("a", "an", "the", "in", "on", "at"))
 _LOWER_WORD_RE = re.compile(r"(?<![\w'-])[a-z][a-z'-]{2,}")
 _CHROME_GLUE = frozenset("and the for of".split())
 FRAGMENT_MAX_WORDS = 3
@@ -90,7 +92,8 @@ def is_trivial(c: "Change") -> bool:
     if c.kind in ("added", "removed"):
         if _is_fragment(text) or page_stamp(text):
             return True
-        return bool(_BANNER_RE.search(text) or is_change_note(text) or is_read_call(text)) and len(text.split()) <= 25
+        return bool(_BANNER_RE.search(text) or is_change_note(text) or is_read_call(text) or version_pointer(text)) \
+            and len(text.split()) <= 25
     if c.kind != "reworded" or not c.old or not c.new:
         return c.kind == "moved"
     if (is_change_note(c.old) and is_change_note(c.new)) or (is_change_log(c.old) and is_change_log(c.new)
@@ -110,7 +113,37 @@ def is_trivial(c: "Change") -> bool:
         return True                       # 'TM & © 2017 Target Brands' -> '© 2018' inside a run of page chrome
     if relative_time_only(c.old, c.new):
         return True                       # a widget's '1 week ago' -> '2 weeks ago': the page's clock, not the policy
+    if stutter_only(c.old, c.new) or stutter_only(c.new, c.old):
+        return True                       # 'our our web website' -> 'our website': a stutter mended
     return _trivial_edit(*delta_words(c.old, c.new))
+
+
+# the most words a stutter repeats ('our our web website': 'our web')
+STUTTER_MAX_WORDS = 2
+# a piece of a word this long at least is a false start of it ('web' before 'website')
+STUTTER_MIN_PREFIX = 3
+
+
+def stutter_only(longer: str, shorter: str) -> bool:
+    """LONGER is SHORTER with a stutter: only words dropped, each a repeat of the word beside it
+    or a false start of the next one ('our our web website' -> 'our website')."""
+    from tracker.changes.verdict import word_diff
+    diff = word_diff(longer, shorter)
+    if not any(op == "-" for op, _ in diff) or any(op == "+" for op, _ in diff):
+        return False
+    for k, (op, text) in enumerate(diff):
+        if op != "-":
+            continue
+        words = text.lower().split()
+        before = diff[k - 1][1].lower().split()[-1:] if k and diff[k - 1][0] == " " else []
+        after = diff[k + 1][1].lower().split()[:1] if k + 1 < len(diff) and diff[k + 1][0] == " " else []
+        if len(words) > STUTTER_MAX_WORDS or not words:
+            return False
+        for w in words:
+            if not any(n == w or (len(w) >= STUTTER_MIN_PREFIX and n.startswith(w)) for n in before + after + words
+                       if n is not w):
+                return False
+    return True
 
 
 # a time said relative to the moment of capture ('1 week ago', 'an hour ago', 'yesterday'): a
@@ -192,6 +225,8 @@ def _trivial_edit(gone: str, came: str) -> bool:
     g, n = gone.strip(), came.strip()
     if not g and not n:
         return True                       # punctuation or case only
+    if not (g and n) and (g or n).lower() in _GRAMMAR_WORDS:
+        return True                       # 'at user level' -> 'at the user level': an article put in or taken out
     if g and n and g[:1].isupper() and n[:1].isupper() and same_name(g, n):
         return True                       # 'MIFID2' -> 'MIFID II', 'RGDPRGPD' -> 'GDPR': one name respelled
     if _placeholder_for(g, n) or _placeholder_for(n, g):
@@ -358,8 +393,56 @@ def glued_chrome(short_side: str, long_side: str) -> bool:
 def trivial_of(f: "Facts") -> set[int]:
     """``trivial_changes`` of the report's changes, computed once per report."""
     if f.trivial is None:
-        f.trivial = trivial_changes(f.changes) | promoted_headings(f) | renamed_only(f)
+        f.trivial = trivial_changes(f.changes) | promoted_headings(f) | renamed_only(f) | restated_addresses(f) \
+            | kept_section_names(f)
     return f.trivial
+
+
+def kept_section_names(f: "Facts") -> set[int]:
+    """Added or removed short lines that are the title of a section both texts have (a table of
+    contents or a breadcrumb added or dropped, verdict.names_kept_section): indexes of such changes."""
+    from tracker.changes.verdict import names_kept_section
+    return {k for k, c in enumerate(f.changes) if c.kind in ("added", "removed") and names_kept_section(c, f)}
+
+
+# a number of this many digits at least: a street number, a postcode or a phone number, which an
+# address line holds ('620 Crossroads Blvd., Cary, NC 27518')
+ADDRESS_NUMBER_DIGITS = 3
+# lower-case words an address line may hold that its restatement need not ('located at')
+ADDRESS_GLUE_WORDS = 2
+_ADDRESS_TOKEN_RE = re.compile(r"[^\W_]+")
+_ADDRESS_NUMBER_RE = re.compile(r"\d{%d,}" % ADDRESS_NUMBER_DIGITS)
+
+
+def _address_like(text: str) -> bool:
+    """A line of an address, no sentence: a street number, postcode or phone number in it, or a
+    number among words that are no sentence's ('DUBLIN 2,'), and at most ADDRESS_GLUE_WORDS
+    lower-case words ('located at')."""
+    if len(_LOWER_WORD_RE.findall(text)) > ADDRESS_GLUE_WORDS:
+        return False
+    return bool(_ADDRESS_NUMBER_RE.search(text)) or (bool(_DIGIT_RE.search(text)) and not _LOWER_WORD_RE.search(text))
+
+
+def restated_addresses(f: "Facts") -> set[int]:
+    """An added or removed line of a postal address or contact block whose names and numbers
+    the other text still writes ('Epic Games, Inc., located at 620 Crossroads Blvd., Cary, NC
+    27518, USA.' dropped beside 'Data Controller: Epic Games, Inc.' and 'Address: 620
+    Crossroads Blvd., …'): a copy of the address dropped or made, no party or contact gone or
+    new. Indexes of such changes; a line about a practice is never one."""
+    out: set[int] = set()
+    words: dict[str, set[str]] = {}
+    for k, c in enumerate(f.changes):
+        text = c.old if c.kind == "removed" else c.new if c.kind == "added" else None
+        if not text or not _address_like(text) or has_topic(text) or "@" in text:
+            continue
+        side = "new" if c.kind == "removed" else "old"
+        if side not in words:
+            sentences = f.new_sentences if side == "new" else f.old_sentences
+            words[side] = {w.lower() for t in sentences for w in _ADDRESS_TOKEN_RE.findall(t)}
+        missing = [w for w in _ADDRESS_TOKEN_RE.findall(text) if w.lower() not in words[side]]
+        if len(missing) <= ADDRESS_GLUE_WORDS and all(w.islower() for w in missing):
+            out.add(k)
+    return out
 
 
 def renamed_only(f: "Facts") -> set[int]:
@@ -394,6 +477,8 @@ def trivial_changes(changes: "list[Change]") -> set[int]:
     for k in range(1, len(changes)):
         if _banner_tail(changes[k - 1], changes[k]):
             out.add(k)
+        if _banner_tail(changes[k], changes[k - 1]):
+            out.add(k - 1)          # 'Your privacy is important.' before the banner it opens
     out |= cookie_banner(changes) | hidden_addresses(changes)
     def norm(text: str) -> str:
         return " ".join(text.split())
@@ -478,6 +563,31 @@ def cookie_banner(changes: "list[Change]") -> set[int]:
                 out.add(j)
                 j += step
     return out
+
+
+# a sentence that sends the reader to an earlier version of the policy, as an update banner does
+# ('You can view the prior Privacy Policy, which applies until 7 April 2025, here'): which version
+# is kept online is housekeeping, what the versions say is the news. A pointer to a new version
+# ('See the updated version of the policy') may announce one and counts unless a banner is beside it
+_VERSION_POINTER_RE = re.compile(r"(?i)\b(?:view|see|read|access|review|find|consult|download)\b[^.!?]{0,30}?\b(?:the|our|this|its) "
+                                 r"(?:prior|previous|old|older|earlier|archived|former|last) "
+                                 r"(?:version|(?:privacy )?(?:policy|notice|statement))\b")
+
+
+def update_notice(text: str) -> bool:
+    """An update banner or a pointer to another version of the policy ('We have updated our
+    Privacy Policy', 'You can view the prior Privacy Policy here')."""
+    return bool(_BANNER_RE.search(text)) or version_pointer(text)
+
+
+def version_pointer(text: str) -> bool:
+    """'You can view the prior Privacy Policy here', 'To review the previous version, click here':
+    one sentence, never one glued to the next ('… click here._ A new Privacy Policy becomes')."""
+    return bool(_VERSION_POINTER_RE.search(text)) and not _GLUED_SENTENCE_RE.search(text)
+
+
+# a sentence end followed by the next sentence's capital, inside one segment
+_GLUED_SENTENCE_RE = re.compile(r"[.!?][\W_]*\s+[A-Z]")
 
 
 # a call to read the policy that follows an update banner ('Please read it carefully.')
