@@ -122,8 +122,20 @@ DEFINITION_RE = re.compile(r"(?i)^(?:an? |the )?(?:cookies?|web beacons?|pixel t
                            r"local storage|IP address(?:es)?|(?:device|unique|advertising) identifiers?|SDKs?|tags|"
                            r"(?:[\w-]+ )?(?:advertising|analytics) (?:is|are))\b[^,;]{0,40}? (?:is|are) (?:a |an |small |tiny |"
                            r"alphanumeric |unique |electronic |pieces? |bits? |files? |numbers? |strings? |technolog)")
+# 'Customer Content is the information Miro obtains from you when you use Miro Services', '"Personal
+# Data" means any information …': a defined term (capitalised, or quoted) explained, not a practice
+TERM_DEFINED_RE = re.compile(r"^(?:[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}|[“\"][^”\"]{2,40}[”\"]) (?:is|are|means|refers to) "
+                             r"(?:the |any |all )?(?:personal )?(?:information|data)\b")
 _DATA_NOUN_RE = re.compile(r"(?i)\b(?:information|data|cookies?|location|contacts?|e-?mails?|address\w*|photos?|profiles?|"
                            r"content|messages?|identif\w*|history|activity|account)\b")
+
+
+# 'New right: you can request a copy of the relevant safeguards Miro relies upon for international
+# transfers': a right to see a document the company relies on, not a control over the user's data.
+# It is told with the practices that have a direction, never ahead of them
+DOCUMENT_RIGHT_RE = re.compile(r"(?i)\bcop(?:y|ies) of (?:the |these |such |any )?(?:[\w-]+ ){0,3}(?:safeguards|clauses|"
+                               r"(?:transfer )?mechanisms?|contracts?|agreements?|certifications?|frameworks?|"
+                               r"(?:standard )?contractual clauses)\b")
 
 
 def standing(impact: str, text: str) -> int:
@@ -133,10 +145,12 @@ def standing(impact: str, text: str) -> int:
     practice sentences, never ahead of a practice."""
     t = tier(impact)
     body = re.sub(r"^[A-Z][a-z]+(?: [a-z]+){0,3}: ", "", text)      # the statement's label aside
+    if impact == "right-added" and DOCUMENT_RIGHT_RE.search(body):
+        return max(t, tier("sharing-widened"))
     if TAGLINE_RE.search(body) and not _DATA_NOUN_RE.search(body):
         return 5
-    if DEFINITION_RE.search(body):
-        return max(t, 3)
+    if DEFINITION_RE.search(body) or (t == 2 and TERM_DEFINED_RE.search(body)):
+        return max(t, 3)          # (a term defined as a limit, 'Secure Data is data we cannot access', stays a promise)
     if SIDE_REMARK_RE.search(body) and not _HANDS_ON_RE.search(body):
         return max(t, 3)
     if t == 2 and REASSURANCE_RE.search(body) and not _HANDS_ON_RE.search(body):

@@ -23,7 +23,9 @@ from tracker.changes.priorities import defines, hedged, MAX_STATEMENTS, narrow, 
 from tracker.changes.rules.common import _content_words, Context, _PRACTICE_RE, Statement
 from tracker.changes.rules.figures import contact_statements, value_statements
 from tracker.changes.rules.practices import children_statements, practice_statements
+from tracker.changes.rules.notice import answer_statements, notice_statements
 from tracker.changes.rules.promises import consent_required_statements, consent_statements, narrowed_promises, promise_statements, signal_statements
+from tracker.changes.rules.purposes import own_use_statements
 from tracker.changes.rules.retention import retention_statements
 from tracker.changes.rules.scope import scope_statements
 from tracker.changes.rules.rights import rights_statements
@@ -36,9 +38,9 @@ PER_IMPACT = 2
 
 
 RULES: tuple[Callable[[Context], list[Statement]], ...] = (
-    promise_statements, narrowed_promises, scope_statements, consent_statements, consent_required_statements, value_statements, transfer_statements, rights_statements,
+    promise_statements, notice_statements, answer_statements, narrowed_promises, scope_statements, consent_statements, consent_required_statements, value_statements, transfer_statements, rights_statements,
     signal_statements,
-    ai_statements, swap_statements, recipient_statements, law_statements, children_statements, named_statements, sharing_statements, retention_statements, practice_statements, contact_statements,
+    ai_statements, swap_statements, recipient_statements, law_statements, children_statements, named_statements, sharing_statements, own_use_statements, retention_statements, practice_statements, contact_statements,
     section_statements, pointer_statements, reworded_statements,
 )
 

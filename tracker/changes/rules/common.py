@@ -117,6 +117,12 @@ _RIGHT_RE = Prefiltered(re.compile(
     r"disable|limit|exercise)\b|\bright (?:to|of) (?:access|erasure|rectification|object|portability|"
     r"restrict|withdraw|delete|deletion|correct|know|opt|lodge|appeal|request|data portability|be forgotten|"
     r"non-discrimination)"
+    # a right given as the way to use it: 'If you wish to delete your profile information …, please
+    # Click Here or submit the form on our Contact Us page'
+    r"|\bif you (?:wish|want|would like|intend) to (?:delete|erase|remove|access|correct|rectify|export|download|"
+    r"obtain a copy of|object to|restrict|withdraw) (?:your|the|any|all|a copy)\b[^.;]{0,160}?(?:\bplease |"
+    r"\byou (?:can|may|should|must) (?:also )?)(?:click|submit|contact|e-?mail|visit|write|go to|send|fill|complete|call|"
+    r"log in|sign in|use)\b"
     # 'online tools for access, correction, or deletion requests are available at privacy.apple.com'
     r"|\b(?:access|correction|deletion|erasure|rectification|portability)(?:,? (?:or |and )?(?:access|correction|"
     r"deletion|erasure|rectification|portability))* requests? (?:are|is|can be|may be) (?:\w+ )?(?:available|made|"

@@ -107,19 +107,50 @@ def _negated_practice(text: str) -> bool:
     return any(_PRACTICE_RE.search(_NEGATED_END_RE.split(span, maxsplit=1)[0]) for span in spans)
 
 
+# a use held back for users who opted out: 'To develop and improve products and Services, including AI
+# features, provided you have not opted out': the condition is the user's protection
+OPT_OUT_CONDITION_RE = re.compile(r"(?i)\b(?:provided|as long as|so long as|if|where)\s+(?:that\s+)?you\s+(?:have\s+)?"
+                                  r"(?:not|n't|never)\s+(?:yet\s+)?(?:opted|opt)[- ]?out\b")
+# (never 'unless you opt out': said of marketing mail and implied consent, it holds nothing back)
+
+
+def _held_back(text: str) -> bool:
+    """Does the sentence hold a use back for users who opted out (OPT_OUT_CONDITION_RE)?"""
+    return bool(OPT_OUT_CONDITION_RE.search(text))
+
+
+def _condition_dropped(ctx: Context, k: int, c: Change, said: str) -> Statement:
+    """A use held back for users who opted out, no longer held back: 'Miro drops the opt-out
+    condition on using your data to develop and improve products and Services, including AI
+    features' when the sentence is a purpose ('To develop …, provided you have not opted out'),
+    else 'No longer promises: <the sentence>'."""
+    o = c.old or ""
+    whole = tidy(o).rstrip(".")
+    said = whole if len(whole) <= NAMED_QUOTE_LIMIT and not OPT_OUT_CONDITION_RE.search(said) else said
+    m = OPT_OUT_CONDITION_RE.search(o)
+    use = o[:m.start()].rstrip(" ,;:") if m else ""
+    short = ""
+    if re.match(r"To [a-z]", use) and len(use.split()) >= 3:
+        short = f"{ctx.owner} drops the opt-out condition on using your data {_lower(use)}"
+        short = short if len(short) <= 139 else ""
+    # the use named in the company's words says it whole: a quote after it would be cut at its examples
+    return Statement(short or f"No longer promises: {_lower(said)}", _topic(c), "promise-withdrawn", said, None, (k,), short)
+
+
 def promise_statements(ctx: Context) -> list[Statement]:
     """Promises, consent steps and opt-ins withdrawn or added; 'will not sell' -> 'may sell'."""
     out: list[Statement] = []
     kept_promises: list[str] | None = None
     for k, c in _live(ctx):
         o, n = c.old or "", c.new or ""
-        po, pn = _promise(ctx, o) or limited_use(o), _promise(ctx, n) or limited_use(n)
+        po, pn = _promise(ctx, o) or limited_use(o) or _held_back(o), _promise(ctx, n) or limited_use(n) or _held_back(n)
         if po and c.kind == "removed":
             if kept_promises is None:
                 kept_promises = _new_texts(ctx, lambda t: _promise(ctx, t))
-            if _restated(o, kept_promises):
+            if _restated(o, kept_promises) or (_held_back(o) and any(_held_back(t) for t in ctx.new_sentences)):
                 continue
-        if po and (c.kind == "removed" or (c.kind == "reworded" and not pn)) and (_negated_practice(o) or _CONSENT_RE.search(o)):
+        if po and (c.kind == "removed" or (c.kind == "reworded" and not pn)) and (_negated_practice(o) or _CONSENT_RE.search(o)
+                                                                                   or _held_back(o)):
             said = _promise_clause(ctx, o)
             if not said:
                 continue
@@ -134,6 +165,9 @@ def promise_statements(ctx: Context) -> list[Statement]:
             else:
                 now = None
             if out and out[-1].changes == (k,) and out[-1].impact == "sale-reversal":
+                continue
+            if _held_back(o) and not (_promise(ctx, o) or limited_use(o)):
+                out.append(_condition_dropped(ctx, k, c, said))
                 continue
             gone = gone_with_practice(o, ctx.new_page, ctx.owner) if c.kind == "removed" else None
             if gone:              # the practice left with its promise: say what went, not that it may now be done

@@ -342,3 +342,38 @@ def tracker_statements(ctx: Context) -> list[Statement]:
             out.append(Statement(said, "sharing", "new-recipient", None, m.group("name"), (k,)))
             break
     return out
+
+
+# the company's own products made a purpose of a use that stays: '… will be used by Miro in
+# accordance with Customer's instructions, to provide and improve the Services, and as required by
+# law' (was: '… and as required by law'). The data now serves the company, not only the user who
+# gave it; a word or two added, so no topic word makes it material
+_IMPROVE_RE = re.compile(r"(?i)\b(?:to|for) (?:provide,? (?:and |or )?)?(?:improv\w*|develop\w*|enhanc\w*|build\w*|train\w*)"
+                         r"(?:,? (?:and|or) [a-z]+)? (?:(?:our|the|its|their|new|other) )?(?:[\w-]+ ){0,2}?"
+                         r"(?:services?|products?|features?|models?|platform|technolog\w+|offerings?)\b")
+# a use in the passive whose subject names the data: 'Customer Content that is Personal Data will be used'
+_USED_RE = re.compile(r"^(?P<data>[A-Z][^,;:()]{4,80}?)\s+(?:(?:will|may|can|shall|might)\s+(?:also\s+)?be|is|are)\s+"
+                      r"(?:also\s+)?used\b")
+_DATA_SUBJECT_RE = re.compile(r"(?i)\b(?:content|data|information|inputs?|uploads?|files?|messages?|recordings?|"
+                              r"conversations?|prompts?|communications?)\b")
+_ITS_OWN_RE = re.compile(r"(?i)\b(?:improv|develop|enhanc|train)\w*")
+
+
+def own_use_statements(ctx: Context) -> list[Statement]:
+    """A sentence on what the user's data is used for that now also serves the company's own
+    products: 'Miro now also uses Customer Content that is Personal Data to provide and improve
+    the Services'. Only a use said in the passive of the data itself, and a purpose of
+    improving, developing or training that the old sentence did not give."""
+    out: list[Statement] = []
+    for k, c in enumerate(ctx.changes):
+        if c.kind != "reworded" or not c.old or not c.new or _stamp_only(c) or _editors_note(c):
+            continue
+        m = _IMPROVE_RE.search(c.new)
+        used = _USED_RE.match(c.new)
+        if not m or not used or _ITS_OWN_RE.search(c.old) or not _DATA_SUBJECT_RE.search(used.group("data")):
+            continue
+        data = used.group("data")
+        data = data[:1].lower() + data[1:] if data.split()[0] in ("The", "Your", "Any", "All", "Such") else data
+        said = f"{ctx.owner} now also uses {data} {m.group(0)}"
+        out.append(Statement(said, _topic(c), "collection-widened", None, m.group(0), (k,)))
+    return out

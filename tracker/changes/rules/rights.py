@@ -8,8 +8,9 @@ import re
 from typing import Callable, Sequence
 
 from tracker.changes.literals import Prefiltered
+from tracker.changes.priorities import HEADLINE_LIMIT
 from tracker.changes.phrasing import clause_about, reads_was, third_person, words_around
-from tracker.changes.rules.common import _content_words, Context, _live, _lower, _new_texts, _owner_says, _restated, _RIGHT_RE, Statement
+from tracker.changes.rules.common import _content_words, Context, _live, _lower, NAMED_QUOTE_LIMIT, _new_texts, _owner_says, _restated, _RIGHT_RE, Statement
 
 
 # 'you can always ask us for more information', 'you may contact us with questions': an offer to
@@ -148,6 +149,21 @@ def _bare(authority: str) -> str:
     return re.sub(r"(?i)^(?:the|your|a|an|its|their)\s+", "", authority)
 
 
+# a right given as the way to use it ('If you wish to delete your profile information …, please
+# Click Here'): its condition and its way are both the right, so it is quoted whole up to the
+# longer limit of a named quote
+_WAY_TO_RIGHT_RE = re.compile(r"(?i)if you (?:wish|want|would like|intend) to ")
+
+
+def _way_short(said: str) -> str:
+    """The headline form of a right given as the way to use it: 'If you wish to delete your
+    profile information, please Click Here' -> 'New right: you can delete your profile
+    information'; '' for any other right or when it does not fit."""
+    m = re.match(r"(?i)if you (?:wish|want|would like|intend) to ([^,;]{10,}?),\s*(?:please\b|you (?:can|may|should|must)\b)", said)
+    short = f"New right: you can {m.group(1)}" if m else ""
+    return short if len(short) <= HEADLINE_LIMIT else ""
+
+
 def rights_statements(ctx: Context) -> list[Statement]:
     """A right or control of the user added or removed."""
     out: list[Statement] = complaint_swaps(ctx)
@@ -156,7 +172,8 @@ def rights_statements(ctx: Context) -> list[Statement]:
         o, n = c.old or "", c.new or ""
         o, n = ("" if _no_right(o) or _elsewhere(o, ctx.owner) else o), ("" if _no_right(n) or _elsewhere(n, ctx.owner) else n)
         if c.kind in ("added", "reworded") and _RIGHT_RE.search(n) and not _RIGHT_RE.search(o):
-            said = _owner_says(ctx, n, _RIGHT_RE)
+            said = _owner_says(ctx, n, _RIGHT_RE) or (_owner_says(ctx, n, _RIGHT_RE, NAMED_QUOTE_LIMIT)
+                                                       if _WAY_TO_RIGHT_RE.match(n) else None)
             if said and not _disclaims(said) and c.kind == "reworded" and _CONTROL_RE.search(o):
                 # the old sentence gave a control in other words: the right changed, it is not new
                 was = clause_about(o, _CONTROL_RE, 120) or words_around(o, _CONTROL_RE)
@@ -164,7 +181,8 @@ def rights_statements(ctx: Context) -> list[Statement]:
                 if text:
                     out.append(Statement(text, "rights", "practice-changed", was, said, (k,)))
             elif said and not _disclaims(said):
-                out.append(Statement(f"New right: {_lower(said)}", "rights", "right-added", None, said, (k,)))
+                out.append(Statement(f"New right: {_lower(said)}", "rights", "right-added", None, said, (k,),
+                                     _way_short(said)))
         elif c.kind == "reworded" and _RIGHT_RE.search(n) and _RIGHT_RE.search(o) and _new_address(o, n):
             said = _owner_says(ctx, n, _RIGHT_RE)
             was = clause_about(o, _RIGHT_RE, 120)
