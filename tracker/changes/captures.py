@@ -18,8 +18,8 @@ of the policy, and nothing the other side has is reported as dropped or new. A c
 lost only the policy's opening (its title and the sentences before everything else, the rest
 word for word) is said as that, not as a withdrawn introduction.
 
-page_check runs these checks (and the summary-page and other-language ones) in order for
-compare(): the first that fires gives the pair's one statement.
+page_check runs these checks (and the summary-page, other-language and other-document ones,
+swapped.py) in order for compare(): the first that fires gives the pair's one statement.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from tracker.changes.corroborate import summary_side, summary_statement
 from tracker.changes.languages import language_change, language_statement
 from tracker.changes.literals import Prefiltered
 from tracker.changes.rules.common import Statement
+from tracker.changes.swapped import swap_statement, swapped_side
 
 NOT_POLICY_SHARE = 0.3
 POLICY_SHARE = 0.35
@@ -104,31 +105,48 @@ def holds_part(short: Sequence[str], whole: Sequence[str]) -> bool:
     return sum(1 for s in said if s in there) >= PART_SHARE * len(said)
 
 
-def capture_statement(side: str, owner: str, old: Sequence[str], new: Sequence[str]) -> Statement:
+def capture_statement(side: str, owner: str, old: Held, new: Held) -> Statement:
     """What a reader learns from a pair with a capture of another page (or of only part of the
-    policy), in place of claims it cannot support."""
-    counts = {k: (sum(1 for s in v if _POLICY_RE.search(s)), len(v)) for k, v in (("old", old), ("new", new))}
+    policy), in place of claims it cannot support: the other page by its title when it has one,
+    else how few of its sentences speak of data."""
+    counts = {k: (sum(1 for s in v if _POLICY_RE.search(s)), len(v)) for k, v in (("old", old.sentences),
+                                                                                   ("new", new.sentences))}
     (k_old, n_old), (k_new, n_new) = counts["old"], counts["new"]
-    if side == "new" and holds_part(new, old):
+    if side == "new" and holds_part(new.sentences, old.sentences):
         return Statement(f"The new capture holds only part of {owner}'s policy: {k_new} of its {n_new:,} sentences "
                          f"mention personal data or privacy (was: {k_old} of {n_old:,}); nothing is reported as removed",
                          "policy-changes", "page-summary", None, None, (),
                          f"The new capture holds only part of {owner}'s policy; nothing is reported as removed")
-    if side == "old" and holds_part(old, new):
+    if side == "old" and holds_part(old.sentences, new.sentences):
         return Statement(f"{owner}'s whole policy is back after a capture of only part of it: {k_new} of its {n_new:,} "
                          f"sentences mention personal data or privacy (was: {k_old} of {n_old:,}); nothing is reported as new",
                          "policy-changes", "page-summary", None, None, (),
                          f"{owner}'s whole policy is back after a capture of only part of it; nothing is reported as new")
+    other = new if side == "new" else old
+    title = _page_title(other)
+    held = f"“{title}”" if title else \
+        f"{k_new} of its {n_new:,} sentences mention personal data or privacy (was: {k_old} of {n_old:,})"
     if side == "new":
-        return Statement(f"The new capture holds another page, not {owner}'s policy: {k_new} of its {n_new:,} sentences "
-                         f"mention personal data or privacy (was: {k_old} of {n_old:,}); nothing is reported as removed",
-                         "policy-changes", "page-summary", None, None, (),
-                         f"The new capture holds another page, not {owner}'s policy; nothing is reported as removed")
-    return Statement(f"{owner}'s policy is back after a capture of another page: {k_new} of its {n_new:,} sentences mention "
-                     f"personal data or privacy (was: {k_old} of {n_old:,}); nothing is reported as new",
-                     "policy-changes", "page-summary", None, None, (),
-                     f"{owner}'s policy is back after a capture of another page; nothing is reported as new")
+        text = f"The new capture holds another page, not {owner}'s policy: {held}; nothing is reported as removed"
+        short = f"The new capture holds another page, not {owner}'s policy; nothing is reported as removed"
+    else:
+        text = f"{owner}'s policy is back after a capture of another page: {held}; nothing is reported as new"
+        short = f"{owner}'s policy is back after a capture of another page; nothing is reported as new"
+    return Statement(text, "policy-changes", "page-summary", None, None, (),
+                     text if title and len(text) < HEADLINE_CHARS else short)      # a title fits in the headline
 
+
+# a headline is shorter than this
+HEADLINE_CHARS = 140
+# the other page's title is quoted up to this many characters (a longer first heading is a
+# teaser's text, not a title)
+PAGE_TITLE_CHARS = 60
+
+
+def _page_title(held: Held) -> str | None:
+    """The other page's first heading ('Base Documentation'), None when it has none or a long one."""
+    title = " ".join(held.titles[0].split()) if held.titles else ""
+    return title if 0 < len(title) <= PAGE_TITLE_CHARS else None
 
 
 # a side holding under this share of the other side's words is a stub, not a shorter policy: a
@@ -143,12 +161,14 @@ STUB_QUOTE_CHARS = 60
 
 @dataclass(frozen=True)
 class Held:
-    """What one capture holds: its headings' titles (each once, in order), its sentences, and
-    both in the order of the page (what a stub is quoted by; the sentences when not given)."""
+    """What one capture holds: its headings' titles (each once, in order), its sentences, both
+    in the order of the page (what a stub is quoted by; the sentences when not given), and the
+    date it gives itself."""
 
     titles: tuple[str, ...]
     sentences: tuple[str, ...]
     lines: tuple[str, ...] = ()
+    date: str | None = None     # the date the capture gives itself ('Last updated: May 1, 2023'), if any
 
     @cached_property
     def words(self) -> int:
@@ -307,14 +327,17 @@ def page_check(old: Held, new: Held, texts: tuple[str, str], raws: tuple[str, st
         return PageCheck(side, summary_statement(side, owner, len(texts[0].split()), len(texts[1].split())))
     old_s, new_s = old.sentences, new.sentences
     side = not_the_policy(old_s, new_s)
-    if side:      # one side is another page (a home page, a menu)
-        return PageCheck(side, capture_statement(side, owner, old_s, new_s))
+    if side:      # one side is another page (a home page, a menu): its links are the page's
+        return PageCheck(side, capture_statement(side, owner, old, new), True)
     translated = None if mostly_kept else language_change(old_s, new_s)
     if translated:    # the policy in another language: no sentence of one can be looked for in the other
         return PageCheck("new", language_statement(owner, *translated))
     side = stub_side(old, new)
     if side:      # no text, a title, an error page
         return PageCheck(side, stub_statement(side, owner, old, new), True)
+    swap = swapped_side(old, new)
+    if swap:      # another of the company's documents (terms, another product's policy) in the policy's place
+        return PageCheck(swap[0], swap_statement(swap, owner, old, new), True)
     side = lost_opening(changed, old, new)
     if side:      # only the policy's title and opening sentences lost (or back)
         return PageCheck(side, opening_statement(side, len(changed)), True)

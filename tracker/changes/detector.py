@@ -528,7 +528,8 @@ def compare(old: str, new: str) -> ChangeReport:
     statements, headline = summarise(facts, verdict, cands, identical, is_rewrite(facts) and not partial,
                                      ctx.salient)
     if docs and not partial:      # said first unless the policy's own changes weigh more
-        statements, headline = with_documents(statements, headline, docs, verdict not in WEIGHTY)
+        same_policy = not any(stats[k] for k in ("added", "removed", "reworded", "moved"))    # only they came or went
+        statements, headline = with_documents(statements, headline, docs, verdict not in WEIGHTY, same_policy)
         verdict = "minor" if verdict == "cosmetic" else verdict    # the page changed, the policy did not
     if verdict in WEIGHTY and statements and all(s.impact == "pointer" for s in statements):
         verdict = "minor"     # a verdict the report cannot show: only its links are said to have changed
@@ -638,11 +639,12 @@ def _short_line(text: str) -> bool:
 
 
 def _held(d: Document, sentences: list[str]) -> Held:
-    """What a capture holds: its headings' titles (each once), its sentences, and both in the
-    page's order."""
+    """What a capture holds: its headings' titles (each once), its sentences, both in the page's
+    order, and the date it gives itself."""
     lines = [line for sec in d.sections
              for line in ([sec.title] if sec.title else []) + [" ".join(sentences[i] for i in sec.sentences)] if line]
-    return Held(tuple(dict.fromkeys(s.title for s in d.sections if s.title)), tuple(sentences), tuple(lines))
+    return Held(tuple(dict.fromkeys(s.title for s in d.sections if s.title)), tuple(sentences), tuple(lines),
+                d.date_stamp)
 
 
 def _reworded(section: str, old: str, new: str) -> Change:

@@ -265,11 +265,15 @@ def documents_statement(what: Documents) -> Statement:
 
 
 def with_documents(statements: list[Statement], headline: str, what: Documents,
-                   lead: bool) -> tuple[list[Statement], str]:
+                   lead: bool, unchanged: bool = False) -> tuple[list[Statement], str]:
     """(statements, headline) with the capture note: first, and the headline, when lead (the
     policy's own changes are minor or none: the document coming or going is the news), else
-    said after the policy's changes."""
+    said after the policy's changes. unchanged: every sentence of the policy is as it was (the
+    headline says so first: a document leaving the page is no change of the policy)."""
     note = documents_statement(what)
+    if unchanged and not statements:
+        full = note.text.rsplit("; ", 1)[0] + "; the policy itself is unchanged"
+        return [note], full if len(full) < HEADLINE_CHARS else note.short + ", which is unchanged"
     if lead or not statements:
         return [note] + statements[:MAX_STATEMENTS - 1], note.short if len(note.text) >= HEADLINE_CHARS else note.text
     return statements[:MAX_STATEMENTS - 1] + [note], headline
