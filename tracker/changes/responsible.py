@@ -128,7 +128,7 @@ def responsible_statements(ctx: Context) -> list[Statement]:
                 if short:        # the name the old text defined so is what it was
                     before = _defined_before(short, ctx.old_text)
                     was = before if before and _key(before) != _key(name) else was
-                if not was or _key(was) == _key(name):
+                if not was or _key(was) == _key(name) or _FORM_ONLY_RE.fullmatch(_strip(was)):
                     continue
                 # the old company still named elsewhere is one of several ('For Bicycling, … the data
                 # controller will be Hearst Magazines, Inc.'), unless the new one runs the site
