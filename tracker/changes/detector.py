@@ -710,15 +710,18 @@ def _bare_owner_name(owner: tuple[str | None, str | None], text: str = "") -> st
     if label and label.isalpha() and 3 <= len(label) <= 14:
         written = _written_as(label, text)
         if written and not written.isupper():
-            return written                # the text writes it so ('Intuit', 'LinkedIn')
-        # in capitals only, it may be a heading's or a menu's: the name spelled out comes first
-        return _spelled_out(label, text) or written or _name_inside(label, text) or _in_lower_case(label, text) \
+            return _longer_name(written, text)    # the text writes it so ('Intuit', 'LinkedIn', 'Donkey Republic')
+        # in capitals only, it may be a heading's or a menu's: the name spelled out comes first;
+        # then the name of several words it spells whole ('The Trade Desk' for thetradedesk, never 'Trade')
+        return _spelled_out(label, text) or written or _written_whole(label, text) or _name_inside(label, text) \
+            or _in_lower_case(label, text) \
             or _name_from(label, text) or label.capitalize()  # 'SMUD'
     joined = (label or "").replace("-", "")      # 'lydia-app', 'w3schools': a name only as the text writes it
     if _LABEL_LETTERS_RE.fullmatch(joined) and 3 <= len(joined) <= 14:
-        return _written_as(joined, text) or _name_inside(joined, text) or _dominant_name(text) or "The company"
-    if _LABEL_LETTERS_RE.fullmatch(joined) and len(joined) > 14:   # 'thewaltdisneycompany': 'Disney'
-        return _name_inside(joined, text) or _dominant_name(text) or "The company"
+        return _written_as(joined, text) or _written_whole(joined, text) or _name_inside(joined, text) \
+            or _dominant_name(text) or "The company"
+    if _LABEL_LETTERS_RE.fullmatch(joined) and len(joined) > 14:   # 'savetzpublishing': 'Savetz Publishing', never 'Publishing'
+        return _written_whole(joined, text) or _name_inside(joined, text) or _dominant_name(text) or "The company"
     return (_acting_name(text) if not label else None) or _dominant_name(text) or "The company"
 
 
@@ -810,6 +813,59 @@ _INSIDE_MIN_LEN = 4
 _NAME_OVER_NOUN = 3
 # (the capital matched before the look back, which covers it too: the same test, tried only at capitals)
 _CAP_WORD_RE = re.compile(r"[A-Z](?<![@./\w'’-][A-Z])[a-z]*[A-Za-z](?![\w@-]|\.[a-z])")
+
+
+# a site's name is the first word of a longer name the text writes at least this many times
+# ('Donkey Republic' 11 times for donkey.bike) ...
+_LONGER_MIN = 3
+# ... when it writes the name otherwise (alone, or as its site 'Booking.com') this many times at most:
+# 'Finnair' 29 times beside 'Finnair Plus' 64 times is the company, its loyalty programme another name
+_LONGER_ALONE_MAX = 1
+
+
+def _longer_name(name: str, text: str) -> str:
+    """The name the text always writes with the site's name as its first word, in prose
+    ('Donkey Republic' for donkey.bike, never 'Donkey'), or name; a word the policy capitalises
+    that names no company ('Acme Privacy', 'Acme Services') never lengthens it."""
+    mentions = [m for m in re.finditer(rf"(?:\b([A-Z][a-z]+) )?(?<![\w@./'’-]){re.escape(name)}(?![\w@'’-])"
+                                       rf"(?: ([A-Z][a-z]+)\b)?", text) if _in_prose(text, m.start())]
+    for side in (2, 1):       # 'Donkey Republic' for donkey.bike, 'Project Gutenberg' for gutenberg.org
+        words = Counter(m.group(side) for m in mentions if m.group(side) and m.group(side) not in _NOT_NAMES
+                        and m.group(side) not in _SENTENCE_OPENERS)
+        if words:
+            word, times = words.most_common(1)[0]
+            if times >= _LONGER_MIN and len(mentions) - times <= _LONGER_ALONE_MAX:
+                return f"{name} {word}" if side == 2 else f"{word} {name}"
+    return name
+
+
+# capitalised words that open a sentence before a name: never a word of it ('The', 'At Acme')
+_SENTENCE_OPENERS = frozenset("The At By For In On To With From And Or If When Contact Visit Use About".split())
+
+
+# a name of several words that spells a site's name whole ('The Trade Desk' for thetradedesk) is written
+# at least this many times in prose: once may be a heading's or a link's words
+_WHOLE_MIN_TIMES = 2
+
+
+def _written_whole(label: str, text: str) -> str | None:
+    """The name of two to five capitalised words the site's name spells letter for letter, as the
+    text writes it most often in prose ('The Trade Desk' for thetradedesk, 'Walt Disney Company'
+    for waltdisneycompany), a leading 'the' of the site's name kept as 'The' ('the Trade Desk' mid
+    sentence is the company 'The Trade Desk'); None when the text does not write it so
+    _WHOLE_MIN_TIMES times. A word of the name alone ('Trade') is no name a reader knows."""
+    if len(label) < _INSIDE_MIN_LEN or not label.isalnum():
+        return None
+    pattern = r"(?i)(?<![@./\w'’-])" + " ?".join(map(re.escape, label)) + r"(?![\w@'’-]|\.[a-z])"
+    forms: Counter[str] = Counter()
+    for m in re.finditer(pattern, text):
+        words = m.group(0).split(" ")
+        heads = words[1:] if words[0].lower() == "the" else words
+        if len(words) < 2 or not heads or not all(w[:1].isupper() for w in heads) or not _in_prose(text, m.start()):
+            continue
+        forms["The " + " ".join(words[1:]) if words[0] == "the" else m.group(0)] += 1
+    best = max(sorted(forms), key=lambda f: forms[f]) if forms else None
+    return best if best and forms[best] >= _WHOLE_MIN_TIMES else None
 
 
 def _name_inside(label: str, text: str) -> str | None:

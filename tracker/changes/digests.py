@@ -13,6 +13,7 @@ import re
 from tracker.changes.literals import lowered
 from tracker.changes.phrasing import capitalise, clause_about, third_person
 from tracker.changes.report import Change
+from tracker.changes.responsible import responsible_statements
 from tracker.changes.rules.common import Context, Statement, _live, _topic
 from tracker.changes.rules.purposes import children_commitments, purpose_statements, sensitive_collection, tracker_statements
 
@@ -154,10 +155,20 @@ def basis_digest(ctx: Context) -> list[Statement]:
     found = {label: [k for k, c in about if rx.search(c.new or "")] for label, rx in BASES}
     found = {label: ks for label, ks in found.items() if ks}
     labels = list(found)
-    if not labels:
+    if not labels or all(_basis_named_before(label, ctx.old_text) for label in labels):
         return []
     return [Statement(f"{ctx.owner} now states its legal basis for processing personal data: {_and(labels)}",
                       "legal-basis", "basis-stated", None, ", ".join(labels), _rests_on(found))]
+
+
+# bases named in words no other sentence uses: an old text that writes them named the basis already
+# ('SCALINGO's legitimate interest'); 'consent' and 'contract' are words of any policy and prove nothing
+_DISTINCT_BASES = frozenset({"legal obligation", "legitimate interests", "vital interests", "public interest"})
+
+
+def _basis_named_before(label: str, old_text: str) -> bool:
+    """Did the old text name this basis in its own distinct words ('legitimate interest')?"""
+    return label in _DISTINCT_BASES and bool(dict(BASES)[label].search(old_text))
 
 
 def office_statements(ctx: Context) -> list[Statement]:
@@ -386,5 +397,5 @@ def sources_digest(ctx: Context) -> list[Statement]:
                       "sources-widened", None, ", ".join(labels), _rests_on({x: found[x] for x in labels}))]
 
 
-DIGESTS = (rights_digest, basis_digest, office_statements, controller_statements, sources_digest,
+DIGESTS = (rights_digest, basis_digest, office_statements, controller_statements, responsible_statements, sources_digest,
            purpose_statements, sensitive_collection, children_commitments, tracker_statements)

@@ -466,10 +466,13 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[
         if n1 >= 5 and n1 >= 3 * max(n2, 1):
             fam = top
     dom_counts: Counter[str] = Counter()
+    public: set[str] = set()        # a regulator's or a government's site: whom the policy points to
     for u in urls:
         d = registrable_domain(u)
         if d:
             dom_counts[d.split(".")[0]] += 1
+            if _PUBLIC_SITE_RE.search(d):
+                public.add(d.split(".")[0])
     mail_counts: Counter[str] = Counter()
     role_mail: set[str] = set()     # domains with a privacy, legal or support mailbox
     for t in texts:   # the company's own contact addresses are the strongest sign of who it is
@@ -479,7 +482,7 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[
                 role_mail.add(key)
     label = None
     if mail_counts:
-        top_m, times = sorted(mail_counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        top_m, times = _top_mail(texts, mail_counts)
         # one address alone may be a regulator's or a partner's ('… write to the Berlin
         # commissioner at mailbox@datenschutz-berlin.de'): it names the company only when
         # the text gives it twice, links to its site twice, names the company by it or it is
@@ -487,12 +490,15 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[
         named = bool(fam) and (top_m.startswith(_key(fam or "")) or _key(fam or "").startswith(top_m))
         if times >= 2 or dom_counts.get(top_m, 0) >= 2 or named or top_m in role_mail:
             label = top_m
-    if label is None and dom_counts:
-        top_d, n = dom_counts.most_common(1)[0]
+    own_sites = Counter({d: n for d, n in dom_counts.items() if not _other_vendor_site(d, fam)})
+    if label is None and own_sites:
+        top_d, n = own_sites.most_common(1)[0]
         # a site's name of three letters ('arc.net') names the author only as a name the text writes
         if n >= 3 and (len(top_d) >= 4 or len(top_d) == _SHORT_SITE
                        and _written_times(texts, top_d, capitalised=True) >= _LABEL_WRITTEN_TIMES):
             label = top_d
+    if label is None and not fam:
+        label = _site_named(texts, Counter({d: n for d, n in own_sites.items() if d not in public}))
     if label and mail_counts and not fam:
         label = _named_label(texts, label, dom_counts)
     if label and not fam:
@@ -522,6 +528,56 @@ def first_party(texts: list[str], urls: list[str], fold: bool = False) -> tuple[
 
 # a linked site's name this short may be an abbreviation of anything ('co', 'abc')
 _SHORT_SITE = 3
+
+
+def _other_vendor_site(domain: str, fam: str | None) -> bool:
+    """Is domain the site of a known company other than fam, the company the text names most
+    ('google' in a policy that links to Google's ad settings and cookie pages 24 times)? Such a
+    site is whom the policy points to, never its author: the author of a policy by that company
+    names it most."""
+    named = {family(c) for c in vendor_mentions(domain, True)}
+    return bool(named) and fam not in named
+
+
+def _site_named(texts: list[str], sites: Counter[str]) -> str | None:
+    """A site the policy links to, of no known company, whose name its text writes as a name
+    _LABEL_WRITTEN_TIMES times or more ('Savetz Publishing' 14 times for one link to
+    savetzpublishing.com, in a policy that links to Google more): the author's, when no site is
+    linked often enough to tell; the most linked of those, or None."""
+    for site, _ in sites.most_common(_WRITTEN_SITES):
+        if len(site) >= _INSIDE_SITE_MIN and (_written_times(texts, site, capitalised=True) >= _LABEL_WRITTEN_TIMES
+                                              or _whole_times(texts, site) >= _LABEL_WRITTEN_TIMES):
+            return site
+    return None
+
+
+# a site's name shorter than this may be an abbreviation of anything
+_INSIDE_SITE_MIN = 4
+# a government's or a public body's site ('privacyshield.gov', 'ec.europa.eu', 'cnil.fr' is no such ending:
+# it is linked too rarely to count): named by a policy, never its author when nothing else says so
+_PUBLIC_SITE_RE = re.compile(r"\.(?:gov|gouv|gob|gv|int|mil)(?:\.[a-z]{2})?$|(?:^|\.)europa\.eu$")
+
+
+def _whole_times(texts: list[str], site: str) -> int:
+    """How often the texts write the site's name as a name of two words or more, each capitalised
+    ('Savetz Publishing' for savetzpublishing), never in an address."""
+    if not site.isalpha():
+        return 0
+    pattern = re.compile(r"(?i)(?<![@./\w'’-])" + " ?".join(map(re.escape, site)) + r"(?![\w@'’-]|\.[a-z])")
+    return sum(1 for t in texts for m in pattern.finditer(t)
+               if " " in m.group(0) and all(w[:1].isupper() for w in m.group(0).split(" ")))
+
+
+def _top_mail(texts: list[str], mail_counts: Counter[str]) -> tuple[str, int]:
+    """The mail domain given most often, and how often; between domains given as often, the one
+    whose name the text writes most ('dpo@scalingo.com' beside a host's 'personal-data@outscale.com',
+    each given four times, in a policy that writes 'SCALINGO' 120 times and 'OUTSCALE' 15 times;
+    'Lydia' 109 times for lydia-app against 'PayLead' 40 times)."""
+    most = max(mail_counts.values())
+    tied = sorted(k for k, n in mail_counts.items() if n == most)
+    if len(tied) == 1:
+        return tied[0], most
+    return max(tied, key=lambda k: _label_times(texts, k)), most
 @lru_cache(maxsize=4)
 def _mail_keys(text: str) -> tuple[tuple[str, bool], ...]:
     """(the site's name, a privacy, legal or support mailbox?) of each e-mail address of a text at

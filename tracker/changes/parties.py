@@ -421,6 +421,14 @@ def self_names(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
+def legal_names(text: str) -> list[tuple[str, int, int]]:
+    """(name, start, end) of each company the text names with its legal form ('Bandcamp Ventures
+    LLC', 'Gaea Operations Ltd'), its own among them."""
+    if not _SUFFIX_HINT_RE.search(text):
+        return []
+    return _legal(text, lambda: _lower_words(text))
+
+
 def find_parties(text: str) -> list[tuple[str, int, int]]:
     """(name, start, end) of every party named by shape or context (see the module docstring),
     except the names the policy gives itself (self_names)."""
