@@ -134,6 +134,13 @@ _NOT_LIMITED_RE = re.compile(r"\b(?:but )?(?:is |are )?not (?:be )?limited to\b"
 
 # a question's answer before the sentence that gives it ('No. We do not sell …'): it negates nothing there
 _ANSWER_RE = re.compile(r"^(?:yes|no)[.!,]\s+(?=\S)")
+# 'opt-out' and 'opt out' one control however hyphenated: the words of both are 'opt' and 'out'
+_OPT_HYPHEN_RE = re.compile(r"\bopt-(outs?|ins?)\b")
+# a clause's number before its first word ('7.1.4 In certain cases, you have the right …', '(b) We
+# share …', 'Section 3. We keep …'): where the sentence stands, not what it says; a renumbered or
+# unnumbered sentence says the same. Only before a capital: '30 days after …' opens with a figure
+_ENUMERATION_RE = re.compile(r"^\s*(?i:(?:section|article|clause|part)\s+)?(?i:\d+(?:\.\d+)+\.?|\d+[.)]|\(\d+\)|"
+                             r"\([a-z]\)|[a-z]\)|[ivx]+[.)]|\([ivx]+\))\s+(?=[A-Z])")
 # one act for the verbs a promise uses alike: 'does not sell or disclose' is 'does not sell or share'
 _SAME_ACT_RE = re.compile(r"\bdisclos(?:e|es|ed|ing|ure)\b")
 _SAME_ACT = {"disclose": "share", "discloses": "shares", "disclosed": "shared", "disclosing": "sharing",
@@ -148,10 +155,13 @@ def one_act(text: str) -> str:
 
 @lru_cache(maxsize=16384)
 def sign(text: str) -> Sign:
+    text = _ENUMERATION_RE.sub("", text, count=1) if text[:1].isdigit() or text[:1] in "(SsAaCcPpIiVvXx \t" else text
     low = (_CROSS_REFERENCE_RE.sub("", text) if "(" in text else text).lower().replace("\u2019", "'")
     if low[:3] in ("no.", "no,", "no!", "yes"):
         low = _ANSWER_RE.sub("", low)
     low = low.replace("anytime", "any time").replace("e-mail", "email")   # one word, however hyphenated or spaced
+    if "opt" in low:        # 'opt-out' is 'opt out' (and 'opt-in' 'opt in'): two words, however hyphenated
+        low = _OPT_HYPHEN_RE.sub(r"opt \1", low)
     if "limit" in low:           # 'may include, but is not limited to, …' negates nothing
         low = _NOT_LIMITED_RE.sub(" ", low)
     # a contraction is a negation, told by the polarity, not a word ('don't sell' is 'does not sell')
@@ -606,7 +616,8 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
     or right in other words? A right or choice is also stated when side gives the same act on
     the same object in a sentence own (the claim's side) no longer writes, or through the same
     recourse or named tool (sameact.reworded_right)."""
-    from tracker.changes.restated import (control_given, control_still_given, other_form, pointed_right, same_commitment, same_control,
+    from tracker.changes.restated import (control_given, control_still_given, introduces_old_example, named_member, other_form,
+                                          pointed_right, renamed_pointer, same_commitment, same_control, same_lead_in,
                                           same_pointer, without_examples)
     from tracker.changes.retained import same_keeping
     from tracker.changes.sameact import reworded_right
@@ -629,14 +640,20 @@ def _held(text: str, impact: str, side: Side, kind_of: Callable[[str], Callable[
             or impact in COMMITMENTS and kind is not None and each_promise_made(text, side, kind, owner)
             or (impact in RIGHTS or impact in QUOTED and quoted_gone) and other_form(text, side)
             or impact in SHARING and side.holds(text, SAME_SHARING, stemmed=True, kind=same_sharing(text))
+            or impact in SHARING and quoted_gone and named_member(text, side)
             or impact in QUOTED and quoted_gone and any(
                 side.holds(t, SAME_QUOTE, stemmed=True, kind=nothing_new(t, side.common())) for t in without_examples(text))
             or impact in QUOTED and not quoted_gone and own is not None and moved_here(text, side, own)
+            # a lead that makes a promise or gives a right is news of its own, whatever example follows it
+            or impact in QUOTED and not quoted_gone and own is not None and kind_of(text) is None
+            and introduces_old_example(text, side, own)
             # in two sentences only a claim without negation or condition: 'not' or 'except' in
             # one of them may belong to another practice than the claim's
             or impact in QUOTED and quoted_gone and not sign(text).polarity and (
                 side.joined().holds(text, SAME_QUOTE, stemmed=True, kind=nothing_new(text, side.common())))
             or impact in QUOTED and quoted_gone and same_pointer(text, side)
+            or impact in QUOTED and quoted_gone and same_lead_in(text, side)
+            or (impact in QUOTED or impact == "pointer") and quoted_gone and renamed_pointer(text, side, own)
             or (impact in QUOTED or impact in SHARING) and transfer_said(text, side)
             # a short rule said gone that the new text says of its subject by another name
             # ('This Site and Application are not directed to children under 13' <- 'Pinterest is …')
@@ -774,6 +791,7 @@ def said_before(old: "Side", new: "Side | None" = None, owner: str = "") -> Call
     (restated.control_still_given), or (given the new side) give the same act on the same object in
     a sentence the new side no longer writes (sameact.reworded_right)? Then the sentence is no news
     a statement may call new."""
+    from tracker.changes.digests import rights_given_before
     from tracker.changes.restated import control_still_given
     from tracker.changes.sameact import reworded_right
     from tracker.changes.samepractice import practice_said
@@ -782,6 +800,7 @@ def said_before(old: "Side", new: "Side | None" = None, owner: str = "") -> Call
         return bool(text) and (old.holds(text, SAID_BEFORE, stemmed=True)
                                or old.joined().holds(text, SAID_BEFORE_JOINED, stemmed=True)
                                or _short_said_before(text, old)
+                               or rights_given_before(text, old.sentences)
                                or practice_said(text, old, owner)
                                or control_still_given(text, old)
                                or new is not None and reworded_right(text, old, new))

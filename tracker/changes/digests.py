@@ -9,6 +9,7 @@ say and the old text never said; each rests on the sentences it names.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from tracker.changes.literals import lowered
 from tracker.changes.phrasing import capitalise, clause_about, third_person
@@ -54,7 +55,10 @@ GIVEN_BEFORE: dict[str, "re.Pattern[str]"] = {label: re.compile(_ASKS_RE + f"(?:
     # 'the limitation of the processing of his personal data' is its restriction
     ("restriction of processing", r"\brestrict\w*|\blimitation of (?:the )?processing\b"),
     ("objection to processing", r"\bobject(?:ion)?\b"),
-    ("data portability", r"\bportab\w+|\bmachine-readable\b"),
+    # a copy to reuse or take elsewhere is portability however worded ('provide to you your personal information
+    # … so you can use it for your own purposes', 'in a structured, commonly used format')
+    ("data portability", r"\bportab\w+|\bmachine[- ]readable\b|\b(?:information|data)\b[^.;]{0,80}?\bfor (?:your|their) own "
+                         r"purposes\b|\bcommonly[- ]used\b[^.;]{0,40}?\bformat\b"),
     ("withdrawal of consent", r"\bwithdraw\w*\b[^.;]{0,40}\bconsent"),
     # 'the right to refuse to be the subject of a decision based exclusively on automated processing'
     ("review of automated decisions", r"\b(?:not to be (?:the )?subject|refuse|object|contest|challenge|human)\b"
@@ -72,6 +76,23 @@ def given_before(label: str, sentences: "tuple[str, ...] | list[str]", titles: "
         return True
     named = dict(RIGHTS).get(label)
     return named is not None and any(named.search(t) for t in titles)
+
+
+# a sentence that only gives rights ('You also have the right to receive personal data concerning yourself
+# in a machine readable format'): the rights are all it says
+_GIVES_RIGHT_RE = re.compile(r"(?i)^(?:in addition, |additionally, )?(?:you|users?) (?:also )?(?:have|has|may (?:also )?have) "
+                             r"(?:the |a )?rights? (?:to|of)\b")
+MAX_RIGHT_WORDS = 30        # words of such a sentence: a longer one may say more than its rights
+
+
+def rights_given_before(text: str, sentences: Sequence[str]) -> bool:
+    """Is text a sentence that only gives rights (_GIVES_RIGHT_RE, short), every one of which the
+    old sentences give in other words (GIVEN_BEFORE: 'a portable format' for 'a machine readable
+    format')? Then it is no news a label may call new."""
+    if len(text.split()) > MAX_RIGHT_WORDS or not _GIVES_RIGHT_RE.match(text.strip()):
+        return False
+    labels = [label for label, rx in GIVEN_BEFORE.items() if rx.search(text)]
+    return bool(labels) and all(given_before(label, tuple(sentences)) for label in labels)
 
 
 BASES: tuple[tuple[str, "re.Pattern[str]"], ...] = tuple((label, re.compile(rx, re.I)) for label, rx in (

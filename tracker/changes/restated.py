@@ -17,7 +17,10 @@ restatements are news in their own right and must be said, not dropped:
 - any other sentence said gone (new) that the other side says with one duration or age changed.
 
 Below them, restatements that are no news at all, for corroborate to drop: examples that name no
-data, a right that only points to where it is explained, a pointer to a document still named.
+data, a right that only points to where it is explained, a pointer to a document still named or
+to the same kind of page under a new title, recipients named by their trade that the other text
+names one by one ('AI service providers' -> Anthropic), a list's lead reworded, and a new sentence
+that only introduces an example the old text gave.
 """
 
 from __future__ import annotations
@@ -264,6 +267,133 @@ def same_pointer(claim: str, side: Side) -> bool:
     return any(_in_order(name, _tokens(t, True)) for t in side.names_like(m.group(1).split()[-2] + " " + m.group(1).split()[-1]))
 
 
+# a sentence that sends the reader to a page or document by its title ('Visit the California Privacy
+# Disclosures page to read …'): the title (capitalised words) and what it is
+_SENDS_TO_RE = re.compile(r"\b(?i:visit|see|read|review|consult|refer to|go to|check)\s+(?i:the |our |its )?"
+                          r"((?:[A-Z][\w'’-]*[ -]){1,5}?)(?i:(page|notice|policy|section|disclosures|statement|"
+                          r"supplement|addendum|cent(?:er|re)|hub|portal))\b")
+SAME_FRAME = 0.7            # share of the pointer's other words (what it sends the reader there for) the new one must keep
+
+
+def _pointer_frame(text: str) -> tuple[str, str, frozenset[str]] | None:
+    """(the title a pointer names, what it names, the stems of its other words), or None."""
+    m = _SENDS_TO_RE.search(text)
+    if not m:
+        return None
+    rest = text[:m.start(1)] + " " + text[m.end(1):]
+    return m.group(1).strip(" -"), m.group(2).lower(), sign(rest).stems
+
+
+def renamed_pointer(claim: str, side: Side, own: Side | None) -> bool:
+    """Does side send the reader, for the same ends and in the same words, to a page of the same
+    kind under a title the claim's own side never names ('Visit the State-Specific Privacy
+    Disclosures page to read additional disclosures …' for 'Visit the California Privacy
+    Disclosures page …')? The page was renamed, the pointer is not gone. A title own still names
+    is another page that was there all along ('the Japan Privacy Disclosures page' beside a dropped
+    'Republic of Korea' one): the dropped pointer is gone."""
+    frame = _pointer_frame(claim)
+    if frame is None or own is None:
+        return False
+    title, what, stems = frame
+    if len(stems) < MIN_WORDS:
+        return False
+    for holder in side.names_like(f"{title.split()[-1]} {what}") if len(title.split()) else []:
+        theirs = _pointer_frame(holder)
+        if theirs is None or theirs[1] != what or theirs[0] == title or own.names(theirs[0]):
+            continue
+        if theirs[0].split()[-1].lower() == title.split()[-1].lower() and len(stems & theirs[2]) >= SAME_FRAME * len(stems) \
+                and sign(holder).polarity == sign(claim).polarity:
+            return True
+    return False
+
+
+# recipients named by their trade ('third-party artificial intelligence service providers'), and the
+# test a named party passes to be one of them: the report's own lists of AI providers and social networks
+_TRADES: tuple[tuple["re.Pattern[str]", str], ...] = (
+    (re.compile(r"(?i)\b(?:artificial intelligence|AI|large language model|LLM|machine learning)\b[^.;]{0,40}?"
+                r"\b(?:providers?|vendors?|partners?|companies|services)\b"), "ai"),
+    (re.compile(r"(?i)\bsocial (?:media|network\w*)\b[^.;]{0,30}?\b(?:providers?|platforms?|partners?|companies|"
+                r"services|sites)\b"), "social network"),
+)
+# what is handed over: the user's own words and files, not 'information' or 'data' at large
+_HANDED_RE = re.compile(r"(?i)\b(?:inputs?|prompts?|queries|questions?|recordings?|transcripts?|conversations?|messages?|"
+                        r"chats?|uploads?|files|images?|photos?|videos?|content)\b")
+_HANDS_OVER_RE = re.compile(r"(?i)\b(?:sen[dt]s?|sending|shar(?:e|es|ed|ing)|disclos\w*|transmit\w*|transfer\w*|"
+                            r"pass\w* (?:\w+ ){0,3}to|provid(?:e|es|ed|ing) (?:\w+ ){0,4}(?:to|with))\b")
+
+
+def _members(trade: str, text: str) -> set[str]:
+    """The parties text names that are of trade ('ai', 'social network')."""
+    from tracker.changes.rules.ai import AI_PROVIDERS
+    from tracker.changes.vendors import find_vendors, role_of
+    names = find_vendors(text)
+    return {v for v in names if (v in AI_PROVIDERS if trade == "ai" else role_of(v) == trade)}
+
+
+def named_member(claim: str, side: Side) -> bool:
+    """Does side hand the same things (inputs, prompts, recordings …) to a party it names that is
+    of the trade a sharing sentence said gone names its recipients by ('your inputs may be shared
+    with third-party artificial intelligence service providers' <- 'Dune sends Anthropic the inputs
+    and context needed …')? A general statement made specific is not gone."""
+    trades = [trade for rx, trade in _TRADES if rx.search(claim)]
+    handed = {m.lower().rstrip("s") for m in _HANDED_RE.findall(claim)}
+    if not trades or not handed or sign(claim).polarity:
+        return False
+    for holder in side.sentences:
+        if not _HANDS_OVER_RE.search(holder) or sign(holder).polarity:
+            continue
+        if handed & {m.lower().rstrip("s") for m in _HANDED_RE.findall(holder)} \
+                and any(_members(trade, holder) for trade in trades):
+            return True
+    return False
+
+
+# a sentence that gives an example of the one before it ('For example, when you're not signed in …')
+_EXAMPLE_OPENING_RE = re.compile(r"(?i)^\W*(?:for (?:example|instance)|e\.g\.|as an example|in particular),?\s+(?=\S)")
+
+
+def introduces_old_example(claim: str, old: Side, new: Side) -> bool:
+    """Is a sentence said new followed, in the new text, by an example of it that the old text
+    already gave ('Google also collects and uses data that is not associated with your account.
+    For example, when you're not signed in to a Google Account, we store the information …', the
+    example written before without its 'For example')? The new sentence only names what the old
+    text described: it is no new practice."""
+    sentences = new.sentences
+    for k, t in enumerate(sentences[:-1]):
+        if t != claim:
+            continue
+        m = _EXAMPLE_OPENING_RE.match(sentences[k + 1])
+        if m and old.holds(sentences[k + 1][m.end():]):
+            return True
+    return False
+
+
+# a sentence that only opens a list ('Acme collects the following types of information:', 'We may
+# share your data with these categories of recipients'): what the list holds is the news, not its lead
+_LEADS_LIST_RE = re.compile(r"(?i)\b(?:the following|as follows|listed below|set out below|described below|below)\b|"
+                            r"\b(?:these|such) (?:types|categories|kinds|sorts)\b|:\s*$")
+MAX_LEAD_WORDS = 20         # words of a list's lead: a longer sentence says more than that a list follows
+
+
+def _leads_list(text: str) -> bool:
+    return len(text.split()) <= MAX_LEAD_WORDS and bool(_LEADS_LIST_RE.search(text))
+
+
+def same_lead_in(claim: str, side: Side) -> bool:
+    """Does side open a list with the same act on data as a list's lead said gone ('Acme collects
+    the following types of information' <- 'We collect these categories of personal data:')? The
+    lead was reworded; what the lists hold is told by their items, not by their leads."""
+    from tracker.changes.corroborate import _acts
+    if not _leads_list(claim):
+        return False
+    acts = _acts(claim)
+    want = sign(claim)
+    # whom, what for, which data: a lead naming them ('… with advertisers:') is restated only with them
+    news = {_stem(w) for w in want.words if _NEWS_RE.fullmatch(w)}
+    return bool(acts) and any(_leads_list(t) and acts <= _acts(t) and sign(t).polarity == want.polarity
+                              and news <= sign(t).stems for t in side.sentences)
+
+
 # examples of what a sentence names ('our own websites, such as www.target.com and …, and our
 # mobile apps, such as our Target and Cartwheel apps'): a restatement without them still says it
 _EXAMPLES_RE = re.compile(r"(?i),?\s*\b(?:such as|e\.g\.,?)\s[^;:()]*?"
@@ -287,6 +417,8 @@ def without_examples(text: str) -> list[str]:
 # a right that sends the reader to where it is explained: 'You may opt out of those cookies as described below'
 _POINTER_RE = re.compile(r"(?i)\s*\(?\b(?:as (?:described|explained|set out|detailed|outlined)|see) (?:below|above|"
                          r"(?:later |further )?in (?:the|this) [\w ]{1,30}? section)\b\)?")
+# 'Note (that) you may also opt out …': the reader's attention asked for, no word of the right
+_NOTE_RE = re.compile(r"(?i)^\W*(?:please )?note(?: that)?[:,]?\s+(?=\S)")
 _DEMONSTRATIVES = frozenset({"those", "these", "such", "said", "the", "this", "that"})
 
 
@@ -297,7 +429,7 @@ def pointed_right(claim: str, side: Side, kind: Callable[[str], bool]) -> bool:
     given; the pointer is new, not the right. Too few words to be recognised otherwise."""
     if not _POINTER_RE.search(claim):
         return False
-    bare = _POINTER_RE.sub("", claim)
+    bare = _NOTE_RE.sub("", _POINTER_RE.sub("", claim))
     want = sign(bare)
     words = {_stem(w) for w in _tokens(bare.replace("-", " "), False) if w not in _STOP and w not in _DEMONSTRATIVES}
     if len(words) < 2:

@@ -42,7 +42,11 @@ thereafter earlier later whichever first""".split())
 _DIGITS_RE = re.compile(r"\d")
 # the reasons any rule of keeping gives: no sign of which data it keeps
 _BOILERPLATE = frozenset(_stem(w) for w in """required permitted applicable law laws legal obligations obligation comply
-compliance necessary purposes purpose reasons business need needed""".split())
+compliance necessary purposes purpose reasons business need needed otherwise""".split())
+# two rules whose data words, reasons aside, are the same few ('We retain your account information
+# for 2 years after you close your account' and 'Account information is retained for 5 years after
+# your account is closed, unless the law requires otherwise'): the same data, however few its words
+MIN_SAME_DATA_WORDS = 2
 
 
 @lru_cache(maxsize=8192)
@@ -69,8 +73,17 @@ def _same_data(want: frozenset[str], theirs: frozenset[str], same_periods: bool,
     share = SAME_DATA_SAME_PERIOD if same_periods else SAME_DATA
     if len(want) >= MIN_DATA_WORDS and len(want & theirs) >= share * len(want):
         return True
+    if _same_few(want, theirs, common):
+        return True
     theirs = theirs - common
     return len(theirs - _BOILERPLATE) >= MIN_DATA_WORDS and len(theirs & want) >= share * len(theirs)
+
+
+def _same_few(want: frozenset[str], theirs: frozenset[str], common: frozenset[str] = frozenset()) -> bool:
+    """Do two rules name the very same data words, reasons and names aside, at least
+    MIN_SAME_DATA_WORDS of them? Too few to be shared in part, they tell the data when equal."""
+    mine = want - _BOILERPLATE - common
+    return len(mine) >= MIN_SAME_DATA_WORDS and mine == theirs - _BOILERPLATE - common
 
 
 # rule_words results remembered: the claim check reads every sentence of the other side that
@@ -95,7 +108,7 @@ def keeping_elsewhere(claim: str, other: Side, own_has: Callable[[str], bool], p
     periods (no honest pairing). pages: the claim's side's and the other side's whole texts."""
     common = frozenset(_stem(w) for w in other.common())     # the company's and the service's names
     want = rule_words(claim, pages[0])
-    if len(want) < MIN_DATA_WORDS:
+    if len(want) < MIN_DATA_WORDS and len(want - _BOILERPLATE - common) < MIN_SAME_DATA_WORDS:
         return None
     periods = sentence_durations(claim)
     pool = sorted({k for w in want for k in other._by_stem.get(w, ())})
