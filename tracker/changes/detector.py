@@ -48,7 +48,7 @@ from tracker.changes.verdict import (
 
 log = logging.getLogger(__name__)
 
-DETECTOR_VERSION = "2.15.0"
+DETECTOR_VERSION = "2.16.0"
 
 
 class _PerText:
