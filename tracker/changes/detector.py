@@ -525,6 +525,7 @@ def compare(old: str, new: str) -> ChangeReport:
         cands = quoted_statements(changes, trivial | told(cands), (added["vendors"], removed["vendors"]),
                                   f"{old}\n{new}", _corroborating(changes, old_sentences, new_sentences, ctx.owner, sides,
                                                                    {"old": d_old.clean, "new": d_new.clean})) + cands
+    cands = [s for s in cands if not s.changes or not set(s.changes) <= trivial]    # a typo fixed is no statement
     statements, headline = summarise(facts, verdict, cands, identical, is_rewrite(facts) and not partial,
                                      ctx.salient)
     if docs and not partial:      # said first unless the policy's own changes weigh more

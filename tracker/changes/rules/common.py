@@ -365,7 +365,12 @@ def _and(items: list[str]) -> str:
 
 
 def _lower(text: str) -> str:
-    first = text.split(" ", 1)[0]
+    """The text to follow a label ('Drops promise: we …'): its first word in lower case unless
+    it is a name ('Google', 'I', "Apple's") or opens a name of several words ('The Trade Desk',
+    'The New York Times'; but 'the TRUSTe program')."""
+    first, _, rest = text.partition(" ")
+    if first == "The" and all(_is_name(w) for w in rest.split(" ")[:2]) and len(rest.split(" ")) > 2:
+        return text
     if first[1:].lower() == first[1:] and first not in ("I",) and not first.endswith("'s") and not _is_name(first):
         return text[:1].lower() + text[1:]
     return text
