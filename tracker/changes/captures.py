@@ -34,7 +34,7 @@ from tracker.changes.corroborate import summary_side, summary_statement
 from tracker.changes.languages import language_change, language_statement
 from tracker.changes.literals import Prefiltered
 from tracker.changes.rules.common import Statement
-from tracker.changes.swapped import swap_statement, swapped_side
+from tracker.changes.swapped import owners, swap_statement, swapped_side
 
 NOT_POLICY_SHARE = 0.3
 POLICY_SHARE = 0.35
@@ -113,25 +113,25 @@ def capture_statement(side: str, owner: str, old: Held, new: Held) -> Statement:
                                                                                    ("new", new.sentences))}
     (k_old, n_old), (k_new, n_new) = counts["old"], counts["new"]
     if side == "new" and holds_part(new.sentences, old.sentences):
-        return Statement(f"The new capture holds only part of {owner}'s policy: {k_new} of its {n_new:,} sentences "
+        return Statement(f"The new capture holds only part of {owners(owner)} policy: {k_new} of its {n_new:,} sentences "
                          f"mention personal data or privacy (was: {k_old} of {n_old:,}); nothing is reported as removed",
                          "policy-changes", "page-summary", None, None, (),
-                         f"The new capture holds only part of {owner}'s policy; nothing is reported as removed")
+                         f"The new capture holds only part of {owners(owner)} policy; nothing is reported as removed")
     if side == "old" and holds_part(old.sentences, new.sentences):
-        return Statement(f"{owner}'s whole policy is back after a capture of only part of it: {k_new} of its {n_new:,} "
+        return Statement(f"{owners(owner, True)} whole policy is back after a capture of only part of it: {k_new} of its {n_new:,} "
                          f"sentences mention personal data or privacy (was: {k_old} of {n_old:,}); nothing is reported as new",
                          "policy-changes", "page-summary", None, None, (),
-                         f"{owner}'s whole policy is back after a capture of only part of it; nothing is reported as new")
+                         f"{owners(owner, True)} whole policy is back after a capture of only part of it; nothing is reported as new")
     other = new if side == "new" else old
     title = _page_title(other)
     held = f"“{title}”" if title else \
         f"{k_new} of its {n_new:,} sentences mention personal data or privacy (was: {k_old} of {n_old:,})"
     if side == "new":
-        text = f"The new capture holds another page, not {owner}'s policy: {held}; nothing is reported as removed"
-        short = f"The new capture holds another page, not {owner}'s policy; nothing is reported as removed"
+        text = f"The new capture holds another page, not {owners(owner)} policy: {held}; nothing is reported as removed"
+        short = f"The new capture holds another page, not {owners(owner)} policy; nothing is reported as removed"
     else:
-        text = f"{owner}'s policy is back after a capture of another page: {held}; nothing is reported as new"
-        short = f"{owner}'s policy is back after a capture of another page; nothing is reported as new"
+        text = f"{owners(owner, True)} policy is back after a capture of another page: {held}; nothing is reported as new"
+        short = f"{owners(owner, True)} policy is back after a capture of another page; nothing is reported as new"
     return Statement(text, "policy-changes", "page-summary", None, None, (),
                      text if title and len(text) < HEADLINE_CHARS else short)      # a title fits in the headline
 
@@ -219,7 +219,7 @@ def stub_statement(side: str, owner: str, old: Held, new: Held) -> Statement:
                          "policy-changes", "page-summary", None, None, (),
                          f"The new capture {held}; nothing is reported as removed")
     was = held.replace("holds", "held", 1)
-    return Statement(f"{owner}'s {w:,}-word policy is back after a capture that {was}; nothing is reported as new",
+    return Statement(f"{owners(owner, True)} {w:,}-word policy is back after a capture that {was}; nothing is reported as new",
                      "policy-changes", "page-summary", None, None, (),
                      f"The policy is back after a capture that {was}; nothing is reported as new")
 

@@ -199,6 +199,14 @@ def document_name(held: Held, chars: int = NAME_CHARS) -> str:
     return _cut(named[0], named[2], chars)
 
 
+def owners(owner: str, opening: bool = False) -> str:
+    """Whose the policy is, as a reader reads it before 'policy': "Aetna's"; 'the' ('The'
+    opening a sentence) when the report knows the company by no name ('The company')."""
+    if owner.lower() == "the company":
+        return "The" if opening else "the"
+    return f"{owner}'s"
+
+
 def swap_statement(swap: tuple[str, str], owner: str, old: Held, new: Held) -> Statement:
     """What a reader learns from a pair one of whose captures holds another document (swap: its
     side and the evidence): which one, and that nothing in it is reported as a change of the
@@ -206,14 +214,14 @@ def swap_statement(swap: tuple[str, str], owner: str, old: Held, new: Held) -> S
     side, evidence = swap
     other = new if side == "new" else old
     if evidence == "earlier":
-        lead = (f"The new capture holds an older document than {owner}'s policy, dated {new.date} "
+        lead = (f"The new capture holds an older document than {owners(owner)} policy, dated {new.date} "
                 f"(was: {old.date}): ")
         tail = "; nothing is reported as removed"
     elif side == "new":
-        lead = f"The new capture holds another document, not {owner}'s privacy policy: "
+        lead = f"The new capture holds another document, not {owners(owner)} privacy policy: "
         tail = "; nothing is reported as removed"
     else:
-        lead = f"{owner}'s privacy policy is back after a capture of another document: "
+        lead = f"{owners(owner, True)} privacy policy is back after a capture of another document: "
         tail = "; nothing is reported as new"
     text = lead + document_name(other) + tail
     if len(text) >= HEADLINE_CHARS:     # the name, cut to fit, says more than the tail
