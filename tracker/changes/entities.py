@@ -543,10 +543,11 @@ def _other_vendor_site(domain: str, fam: str | None) -> bool:
 def _named_most(texts: list[str], site: str, sites: Counter[str]) -> bool:
     """Does the text write site's name at least as often as the name of any other site it links
     most ('Mozilla' 18 times for mozilla.org beside 'Mailfence' 6 times; 'Automattic' 52 times
-    beside 'WooCommerce' 20)? A known company's site is then the author's, when no company is
-    named most by a clear margin; 'Google' 8 times beside 'Qiwi' 16 times is not."""
+    beside 'WooCommerce' 20), and _SITE_WRITTEN_MIN times at least? A known company's site is then
+    the author's, when no company is named most by a clear margin; 'Google' 8 times beside 'Qiwi'
+    16 times is not, nor 'Google' 6 times in a carrier's policy that links nothing of its own."""
     mine = _label_times(texts, site)
-    return mine >= _LABEL_WRITTEN_TIMES and all(mine >= _label_times(texts, d)
+    return mine >= _SITE_WRITTEN_MIN and all(mine >= _label_times(texts, d)
                                                 for d, _ in sites.most_common(_WRITTEN_SITES) if d != site)
 
 
