@@ -37,6 +37,11 @@ _FORM_ONLY_RE = re.compile(r"(?i)(?:inc|llc|ltd|limited|corp|gmbh|s\.?a|sas|b\.?
 _NOT_NAMES = frozenset({"we", "us", "our", "it", "company", "the company", "service", "services", "site", "website"})
 
 
+# the longest pair of sentences (characters, both sides) whose words are aligned to find a name put
+# in another's place: a sentence is a few hundred characters, a run-on capture line may be a megabyte
+SWAP_MAX_CHARS = 20_000
+
+
 def _key(name: str) -> str:
     """A name without its punctuation and case ('Bandcamp, LLC' = 'Bandcamp LLC')."""
     return re.sub(r"[\W_]+", "", name).lower()
@@ -118,10 +123,15 @@ def responsible_statements(ctx: Context) -> list[Statement]:
     for k, c in enumerate(ctx.changes):
         if c.kind != "reworded" or not c.old or not c.new:
             continue
+        # the legal names new to the text first: most reworded sentences have none, and only they
+        # need the word alignment (quadratic in the words: never run on a run-on megabyte line)
+        names = [(s, e) for _, s, e in legal_names(c.new) if _key(c.new[s:e]) not in old_key]
+        if not names or len(c.old) + len(c.new) > SWAP_MAX_CHARS:
+            continue
         for o_at, o_end, n_at, n_end in _swaps(c.old, c.new):
-            for _, s, e in legal_names(c.new):
+            for s, e in names:
                 name = c.new[s:e]          # as written: 'Simplifi Holdings, Inc.'
-                if not (s < n_end and n_at < e) or _key(name) in old_key:
+                if not (s < n_end and n_at < e):
                     continue
                 was = _was(c.old, o_at, o_end)
                 short = _defined(name, new_text, ctx.owner)
