@@ -119,13 +119,16 @@ def responsible_statements(ctx: Context) -> list[Statement]:
     """'Now names X as the company responsible (was: Y)': a legal name new to the text that takes
     another name's place, said once, when the text makes it the author's (module docstring)."""
     new_text = "\n".join(ctx.new_sentences)
-    old_key, new_key = _key(ctx.old_text), _key(new_text)
+    old_key = new_key = ""      # the texts' keys, made for the first pair that names a legal name
     for k, c in enumerate(ctx.changes):
         if c.kind != "reworded" or not c.old or not c.new:
             continue
         # the legal names new to the text first: most reworded sentences have none, and only they
         # need the word alignment (quadratic in the words: never run on a run-on megabyte line)
-        names = [(s, e) for _, s, e in legal_names(c.new) if _key(c.new[s:e]) not in old_key]
+        found = legal_names(c.new)
+        if found and not old_key:
+            old_key, new_key = _key(ctx.old_text), _key(new_text)
+        names = [(s, e) for _, s, e in found if _key(c.new[s:e]) not in old_key]
         if not names or len(c.old) + len(c.new) > SWAP_MAX_CHARS:
             continue
         for o_at, o_end, n_at, n_end in _swaps(c.old, c.new):

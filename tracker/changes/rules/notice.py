@@ -194,12 +194,13 @@ def answer_statements(ctx: Context) -> list[Statement]:
     """A deadline for answering the user's requests, new where the old text set none: 'New
     commitment: Substack will respond to any request to exercise your rights within one month of
     receipt'. A deadline that replaced another is a changed value (rules.figures)."""
-    if any(answers_within(t) or (_ANSWER_RE.search(t) and _PERIOD_RE.search(t)) for t in ctx.old_sentences):
-        return []
     for k, c in enumerate(ctx.changes):
         if c.kind not in ("added", "reworded") or not c.new or not answers_within(c.new) or _stamp_only(c) \
                 or _editors_note(c):
             continue
+        # the old text's sentences are read only for a pair that brings a deadline (most bring none)
+        if any(answers_within(t) or (_ANSWER_RE.search(t) and _PERIOD_RE.search(t)) for t in ctx.old_sentences):
+            return []
         said = _owner_says(ctx, c.new, _ANSWER_RE, NAMED_QUOTE_LIMIT)
         if said:
             # a deadline is how a right is served, not a limit on what is done with data: it is told
