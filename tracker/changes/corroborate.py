@@ -187,6 +187,37 @@ class Side:
     _promises: "list[tuple[str, Any]] | None" = None    # samepromise._promises: its sentences read as promises
     _disclosing: frozenset[int] | None = None      # narrowed_in: the sentences one_act rewrites ('disclos')
     _versioned: bool = False        # the signs are _indexed's, read from the sentences (not a joined side's unions)
+    _having: dict[str, list[str]] = field(default_factory=dict)     # having(): the sentences a named test accepts
+    _passing: dict[str, dict[int, bool]] = field(default_factory=dict)  # passes(): a named test's answer per sentence
+    _positions: dict[str, list[int]] | None = None      # at(): where each sentence text stands
+
+    def having(self, name: str, test: Callable[[str], bool]) -> list[str]:
+        """The sentences of this side that test accepts, in their order, read once per side:
+        each claim checked against the side asks for them again, a scan of every sentence per
+        claim. name identifies test (a pure function of the sentence text alone)."""
+        got = self._having.get(name)
+        if got is None:
+            got = self._having[name] = [t for t in self.sentences if test(t)]
+        return got
+
+    def passes(self, name: str, k: int, test: Callable[[str], bool]) -> bool:
+        """test(self.sentences[k]), remembered per sentence for the side's lifetime: the claim
+        check reads the same candidate sentences for claim after claim. name identifies test (a
+        pure function of the sentence text alone)."""
+        answers = self._passing.setdefault(name, {})
+        got = answers.get(k)
+        if got is None:
+            got = answers[k] = test(self.sentences[k])
+        return got
+
+    def at(self, text: str) -> list[int]:
+        """The indexes (ascending) of the sentences of this side written exactly as text."""
+        if self._positions is None:
+            positions: dict[str, list[int]] = {}
+            for k, t in enumerate(self.sentences):
+                positions.setdefault(t, []).append(k)
+            self._positions = positions
+        return self._positions.get(text, [])
 
     def joined(self) -> "Side":
         """Each two consecutive sentences as one: what a sentence said may be said in two now
@@ -710,7 +741,7 @@ def transfer_said(claim: str, side: Side) -> bool:
         return False
     polarity = sign(claim).polarity
     lacks_no_news = nothing_new(_BUSINESS_EVENT_RE.sub(" ", claim), side.common())
-    return any(business_transfer(h) and sign(h).polarity == polarity and lacks_no_news(h) for h in side.sentences)
+    return any(sign(h).polarity == polarity and lacks_no_news(h) for h in side.having("business_transfer", business_transfer))
 
 
 # a right given as what follows when the user acts ('If you enable a browser-based opt-out preference signal …,

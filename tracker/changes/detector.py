@@ -112,6 +112,7 @@ def clear_caches() -> None:
     from tracker.changes.vendors import _mentions
     from tracker.changes.corroborate import _flat_page, _indexed
     from tracker.changes.retained import rule_words
+    from tracker.changes.restated import _controls
     from tracker.changes.publishable import fragment
     from tracker.changes.rules.swaps import _names_in
     from tracker.changes.documents import _starts_in
@@ -126,7 +127,7 @@ def clear_caches() -> None:
                is_pointer, edit_window, _stamp_only, _editors_note, is_change_log, _spans_in, _american,
                _sentence_triples, text_triples, sentence_body_words, _word_counts, _bigram_counts, _glued_candidates, _mentions, _indexed, _flat_page, _promise_of, lowered,
                delta_words, third_person, rule_words, fragment, _names_in, ent._written_in,
-               _starts_in, _read, ent._mail_keys, ent._own_names):
+               _starts_in, _read, ent._mail_keys, ent._own_names, _controls):
         fn.cache_clear()
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from tracker.changes.corroborate import (_in_order, MIN_WORDS, _NEWS_RE, _NUMBER_RE, SAME_PRACTICE, Side, holding_all, sign, _stem,
                                          _STOP, _tokens, _USER_CAN_RE, _USER_CANNOT_RE)
@@ -359,8 +360,8 @@ def introduces_old_example(claim: str, old: Side, new: Side) -> bool:
     example written before without its 'For example')? The new sentence only names what the old
     text described: it is no new practice."""
     sentences = new.sentences
-    for k, t in enumerate(sentences[:-1]):
-        if t != claim:
+    for k in new.at(claim):
+        if k + 1 >= len(sentences):
             continue
         m = _EXAMPLE_OPENING_RE.match(sentences[k + 1])
         if m and old.holds(sentences[k + 1][m.end():]):
@@ -390,8 +391,8 @@ def same_lead_in(claim: str, side: Side) -> bool:
     want = sign(claim)
     # whom, what for, which data: a lead naming them ('… with advertisers:') is restated only with them
     news = {_stem(w) for w in want.words if _NEWS_RE.fullmatch(w)}
-    return bool(acts) and any(_leads_list(t) and acts <= _acts(t) and sign(t).polarity == want.polarity
-                              and news <= sign(t).stems for t in side.sentences)
+    return bool(acts) and any(acts <= _acts(t) and sign(t).polarity == want.polarity
+                              and news <= sign(t).stems for t in side.having("leads_list", _leads_list))
 
 
 # examples of what a sentence names ('our own websites, such as www.target.com and …, and our
@@ -544,6 +545,12 @@ _NOT_ABLE_RE = re.compile(r"(?i)\b(?:not|never|no longer) (?:be )?able to\b")
 SAME_OBJECT = 0.5           # more than this share of a control's object words in the other side's control
 
 
+# _controls results remembered by sentence text: each claim checked reads its own sentence and the
+# other side's again, the same sentences for claim after claim (immutable results, bounded memo)
+CONTROLS_MEMO = 16384
+
+
+@lru_cache(maxsize=CONTROLS_MEMO)
 def _controls(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
     """The kinds of control a sentence gives the user (_FAMILIES) and the stemmed words of what
     they act on ('you can also delete or change the audience of content you post' -> {delete,

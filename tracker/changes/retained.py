@@ -114,9 +114,11 @@ def keeping_elsewhere(claim: str, other: Side, own_has: Callable[[str], bool], p
     pool = sorted({k for w in want for k in other._by_stem.get(w, ())})
     found: list[str] = []
     for k in pool:
+        if not other.passes("keeps", k, _keeps):     # a rule of keeping first: read once per sentence of the side
+            continue
         holder = other.sentences[k]
         same_periods = bool(periods) and sentence_durations(holder) == periods
-        if _same_data(want, rule_words(holder, pages[1]), same_periods, common) and _keeps(holder) and not own_has(holder):
+        if _same_data(want, rule_words(holder, pages[1]), same_periods, common) and not own_has(holder):
             found.append(holder)
     if len({frozenset(sentence_durations(h)) for h in found}) != 1:
         return None
