@@ -29,11 +29,23 @@ def plain(text: str) -> str:
     return " " + re.sub(r"\s+", " ", text.replace("*", " ").replace("_", " ")).lower() + " "
 
 
+# the characters \s matches (str.isspace: the same Unicode table), for str.strip: _LINE_MARKUP_RE's
+# two ends as strips, a C scan of each end instead of a pattern tried at every position of a line
+_SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+           "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_LEAD_MARKUP = _SPACES + "#>*_|+-"      # ^[\s#>*_|+-]*
+_TRAIL_MARKUP = _SPACES + "#*_|:"       # [\s#*_|:]*$
+
+
 def heading_lines(text: str) -> set[str]:
-    """The heading key of every line short enough to be a heading."""
+    """The heading key of every line short enough to be a heading (markup cut off both ends as
+    _LINE_MARKUP_RE.sub('', line) cuts it: the longest run of its leading characters, then the
+    longest run of its trailing ones in what is left)."""
     out = set()
     for line in text.splitlines():
-        line = _LINE_MARKUP_RE.sub("", _MD_LINK_RE.sub(r"\1", line)).strip()
+        if "](" in line:        # every link _MD_LINK_RE rewrites writes it
+            line = _MD_LINK_RE.sub(r"\1", line)
+        line = line.lstrip(_LEAD_MARKUP).rstrip(_TRAIL_MARKUP).strip()
         if line and len(line) <= 200:
             out.add(heading_key(line))
     return out

@@ -113,6 +113,7 @@ def clear_caches() -> None:
     from tracker.changes.corroborate import _flat_page, _indexed
     from tracker.changes.retained import rule_words
     from tracker.changes.restated import _controls
+    from tracker.changes.swapped import _folded
     from tracker.changes.publishable import fragment
     from tracker.changes.rules.swaps import _names_in
     from tracker.changes.documents import _starts_in
@@ -127,7 +128,7 @@ def clear_caches() -> None:
                is_pointer, edit_window, _stamp_only, _editors_note, is_change_log, _spans_in, _american,
                _sentence_triples, text_triples, sentence_body_words, _word_counts, _bigram_counts, _glued_candidates, _mentions, _indexed, _flat_page, _promise_of, lowered,
                delta_words, third_person, rule_words, fragment, _names_in, ent._written_in,
-               _starts_in, _read, ent._mail_keys, ent._own_names, _controls):
+               _starts_in, _read, ent._mail_keys, ent._own_names, _controls, _folded):
         fn.cache_clear()
 
 
@@ -193,17 +194,18 @@ def _phrase_set(phrases: str) -> set[str]:
     `f"{_BREAK}{key}{_BREAK}" in phrases` holds exactly when key is one of these runs (both are
     single-spaced words, the pattern is word-aligned), as long as key does not contain the
     break word itself; a set lookup replaces a scan of the whole text per added sentence, which
-    was quadratic on long documents."""
+    was quadratic on long documents. The text is cut at its break words by one regex split
+    (words are what str.split(" ") gives; the words after the last break form no run)."""
     runs: set[str] = set()
-    run: list[str] = []
-    for w in phrases.split(" "):
-        if w == _BREAK_WORD:
-            if run:
-                runs.add(" ".join(run))
-            run = []
-        elif w:
-            run.append(w)
+    for chunk in _BREAK_WORD_RE.split(phrases)[:-1]:
+        run = chunk.strip(" ") if "  " not in chunk else " ".join(w for w in chunk.split(" ") if w)
+        if run:
+            runs.add(run)
     return runs
+
+
+# the break word as one whole word of a space-separated text (what split(" ") would give)
+_BREAK_WORD_RE = re.compile(r"(?:^|(?<= ))" + re.escape(_BREAK_WORD) + "(?= |$)")
 
 
 def _echoed(text: str, other_keys: set[str], other_phrases: str,
@@ -237,25 +239,22 @@ def _run_pattern(words: list[str]) -> "re.Pattern[str]":
 def _break_runs(phrases: str) -> tuple[str, list[bool], list[bool]] | None:
     """The words of a _phrase_text without its break marks, space-padded, and for each word
     whether a break comes right before and right after it; None when a break mark is glued to
-    a word (then only _run_pattern's regex is exact)."""
-    words: list[str] = []
-    before: list[bool] = []
-    after: list[bool] = []
-    prev_break = False
-    marks = 0
-    for w in phrases.split(" "):
-        if w == _BREAK_WORD:
-            marks += 1
-            if after:
-                after[-1] = True
-            prev_break = True
-            continue
-        words.append(w)
-        before.append(prev_break)
-        after.append(False)
-        prev_break = False
-    if phrases.count(_BREAK_WORD) != marks:
+    a word (then only _run_pattern's regex is exact). Words are what str.split(" ") gives; the
+    flags are set from the breaks' places (a loop over the breaks, not over every word)."""
+    parts = phrases.split(" ")
+    breaks = [i for i, w in enumerate(parts) if w == _BREAK_WORD]
+    if phrases.count(_BREAK_WORD) != len(breaks):
         return None       # a mark inside a word
+    words = [w for w in parts if w != _BREAK_WORD]
+    n = len(words)
+    before = [False] * n
+    after = [False] * n
+    for rank, i in enumerate(breaks):
+        at = i - rank         # the index the next word gets among the words
+        if at < n:
+            before[at] = True
+        if at > 0:
+            after[at - 1] = True
     return f" {' '.join(words)} ", before, after
 
 

@@ -43,7 +43,8 @@ def clean_chars(text: str) -> str:
     for ch in _CHAR_ORDER:
         if ch in text:
             text = text.replace(ch, _CHAR_MAP[ch])
-    text = unicodedata.normalize("NFKC", text)
+    if not unicodedata.is_normalized("NFKC", text):    # the quick check: most pages need no rewrite
+        text = unicodedata.normalize("NFKC", text)
     # icon-font glyphs (private use area) and other invisible format characters, all above
     # U+00FF: a text that Latin-1 can encode holds none of them
     try:
@@ -209,8 +210,27 @@ def deobfuscate_emails(text: str) -> str:
     # or spaced 'dot' for the second, whose other matches are given back unchanged
     for rx, needed, present in zip(_OBF_EMAIL_RES, _OBF_NEEDS, (bracket_at, dot)):
         if present:
-            text = "\n".join(rx.sub(_fix, line) if needed.search(line) else line for line in text.split("\n"))
+            lines = _lines_matching(needed, text)
+            if lines:
+                split = text.split("\n")
+                for k in lines:
+                    split[k] = rx.sub(_fix, split[k])
+                text = "\n".join(split)
     return text
+
+
+def _lines_matching(needed: "re.Pattern[str]", text: str) -> list[int]:
+    """The indexes of the lines of text (split at '\n') that needed finds something in, found by
+    one scan of the whole text; needed never matches across a line break, so each line holding
+    a match of its own holds one the scan finds (a per-line search was a Python step a line)."""
+    found: list[int] = []
+    line, last = 0, 0
+    for m in needed.finditer(text):
+        line += text.count("\n", last, m.start())
+        last = m.start()
+        if not found or found[-1] != line:
+            found.append(line)
+    return found
 
 
 # (the letters spelled in both cases: the same matches as re.I, which makes the scan slower)
@@ -389,9 +409,12 @@ _KEY_ASCII_DROP = {i: " " for i in range(128) if _KEY_DROP_RE.match(chr(i)) or c
 
 def heading_key(text: str) -> str:
     """Heading identity without numbering ('3.1. Optional Data' ~ 'Optional data')."""
-    text = re.sub(r"^\s*(?:(?:section|article|part)\s+)?(?:[0-9]+(?:\.[0-9]+)*\.?|[ivxlc]+\.|[a-z]\.|\([a-z0-9]+\))\s+",
-                  "", text, flags=re.I)
+    text = _HEADING_NUMBER_RE.sub("", text)
     return sentence_key(text.replace("&", " and "))
+
+
+_HEADING_NUMBER_RE = re.compile(r"^\s*(?:(?:section|article|part)\s+)?(?:[0-9]+(?:\.[0-9]+)*\.?|[ivxlc]+\.|[a-z]\.|"
+                                r"\([a-z0-9]+\))\s+", re.I)    # compiled once: heading_key runs for every short line
 
 
 def url_host(host_or_url: str) -> str | None:

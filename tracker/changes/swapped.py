@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tracker.changes.normalize import date_value
@@ -99,9 +100,17 @@ def read_side(sentences: Sequence[str]) -> Reading:
 
 def _shared(old: Sequence[str], new: Sequence[str]) -> float:
     """The share of the shorter side's sentences the other side holds word for word."""
-    a = {" ".join(s.lower().split()) for s in old}
-    b = {" ".join(s.lower().split()) for s in new}
+    a, b = _folded(tuple(old)), _folded(tuple(new))
     return len(a & b) / max(min(len(a), len(b)), 1)
+
+
+FOLDED_MEMO = 4     # versions remembered: each version of a history is one side of two consecutive pairs
+
+
+@lru_cache(maxsize=FOLDED_MEMO)
+def _folded(sentences: tuple[str, ...]) -> frozenset[str]:
+    """A version's sentences lower-cased and single-spaced, as a set, read once per version."""
+    return frozenset(" ".join(s.lower().split()) for s in sentences)
 
 
 def _privacy_title(held: Held) -> str | None:
