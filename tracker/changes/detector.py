@@ -22,6 +22,8 @@ from tracker.changes.headline import summarise
 from tracker.changes.hidden import unhide_emails
 from tracker.changes.shownurls import named_links
 from tracker.changes.documents import other_documents, with_documents
+from tracker.changes.versions import earlier_version, with_version
+from tracker.changes.priorities import MAX_STATEMENTS
 from tracker.changes.furniture import panel_said
 from tracker.changes.publishable import publishable
 from tracker.changes.quoted import needs_quotes, quoted_statements, told
@@ -371,6 +373,7 @@ def compare(old: str, new: str) -> ChangeReport:
     old, new, hid = unhide_emails(old, new)     # Cloudflare's '[email protected]' in one capture only
     old, new, _ = named_links(old, new)         # 'NAME [URL](URL)' in one capture, '[NAME](URL)' in the other
     old, new, docs = other_documents(old, new)  # a notice or terms the page holds beside the policy, in one capture
+    old, version = (old, None) if docs else earlier_version(old, new)     # two versions shown, one taking effect
     d_old, d_new = _segment(old), _segment(new)
     pairs = align_sentences(d_old, d_new)
     secs = align_sections(d_old, d_new, pairs)
@@ -532,6 +535,9 @@ def compare(old: str, new: str) -> ChangeReport:
         same_policy = not any(stats[k] for k in ("added", "removed", "reworded", "moved"))    # only they came or went
         statements, headline = with_documents(statements, headline, docs, verdict not in WEIGHTY, same_policy)
         verdict = "minor" if verdict == "cosmetic" else verdict    # the page changed, the policy did not
+    if version and not partial:     # the version kept is compared; the one dropped was the other's
+        statements, headline = with_version(statements, headline, version, verdict not in WEIGHTY, MAX_STATEMENTS)
+        verdict = "minor" if verdict == "cosmetic" else verdict
     if verdict in WEIGHTY and statements and all(s.impact == "pointer" for s in statements):
         verdict = "minor"     # a verdict the report cannot show: only its links are said to have changed
     return ChangeReport(

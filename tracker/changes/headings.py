@@ -112,6 +112,10 @@ _PROSE_OPENERS = frozenset("""
 a an and as at attn but by example for here however i if in it note notes or our p.s please
 ps so that the there these this those to we when where you your yes no ok also
 """.split())
+# a company's legal form in parts ('PTE. LTD.', 'Co., Ltd.', 'Sdn. Bhd.'): the dot after the first part
+# is the abbreviation's, never a label's close ('TP-Link Corp. Ltd. ("TP-Link") takes …' opens with
+# a name, not a 'TP-Link Corp' heading)
+_LEGAL_FORMS = frozenset("inc ltd corp co llc plc gmbh pte pvt pty bhd sdn limited".split())
 
 
 def run_in_label(paragraph: str) -> tuple[str, str] | None:
@@ -130,6 +134,9 @@ def run_in_label(paragraph: str) -> tuple[str, str] | None:
     if not 1 <= len(words) <= 8 or len(rest) < 20 or not TWO_LETTERS_RE.search(label):
         return None
     if words[0].lower() in _PROSE_OPENERS or any(ch.isdigit() for ch in label) or DATE_RE.search(label):
+        return None
+    if m.group("sep") == "." and words[-1].lower() in _LEGAL_FORMS \
+            and rest.split(None, 1)[0].lower().strip(".,") in _LEGAL_FORMS:
         return None
     if title_case(label) and (len(words) > 1 or len(label) >= 4):
         return label, rest

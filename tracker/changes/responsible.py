@@ -42,9 +42,15 @@ _NOT_NAMES = frozenset({"we", "us", "our", "it", "company", "the company", "serv
 SWAP_MAX_CHARS = 20_000
 
 
+# a legal form written out, keyed as its abbreviation: 'Acme Limited' is 'Acme Ltd'
+_FORM_WORDS = {"limited": "ltd", "incorporated": "inc", "corporation": "corp"}
+_FORM_WORD_RE = re.compile(r"(?i)\b(?:limited|incorporated|corporation)\b")
+
+
 def _key(name: str) -> str:
-    """A name without its punctuation and case ('Bandcamp, LLC' = 'Bandcamp LLC')."""
-    return re.sub(r"[\W_]+", "", name).lower()
+    """A name without its punctuation, case and legal form's spelling ('Bandcamp, LLC' = 'Bandcamp
+    LLC', 'Acme Limited' = 'Acme Ltd.')."""
+    return re.sub(r"[\W_]+", "", _FORM_WORD_RE.sub(lambda m: _FORM_WORDS[m.group(0).lower()], name)).lower()
 
 
 def _strip(name: str) -> str:

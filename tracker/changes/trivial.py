@@ -90,8 +90,8 @@ def is_trivial(c: "Change") -> bool:
     if not _WORD_RE.search(text):
         return True                       # '1.', '102 : 1': a number or a mark, no words to state a practice
     if c.kind in ("added", "removed"):
-        if _is_fragment(text) or page_stamp(text):
-            return True
+        if _is_fragment(text) or page_stamp(text) or (c.kind == "removed" and scheduled_notice(text)):
+            return True                   # (a version's date of effect dropped: the version is in force)
         return bool(_BANNER_RE.search(text) or is_change_note(text) or is_read_call(text) or version_pointer(text)) \
             and len(text.split()) <= 25
     if c.kind != "reworded" or not c.old or not c.new:
@@ -576,8 +576,27 @@ _VERSION_POINTER_RE = re.compile(r"(?i)\b(?:view|see|read|access|review|find|con
 
 def update_notice(text: str) -> bool:
     """An update banner or a pointer to another version of the policy ('We have updated our
-    Privacy Policy', 'You can view the prior Privacy Policy here')."""
-    return bool(_BANNER_RE.search(text)) or version_pointer(text)
+    Privacy Policy', 'You can view the prior Privacy Policy here'), or the date a version was to
+    take effect ('This version will go into effect on March 1, 2025')."""
+    return bool(_BANNER_RE.search(text)) or version_pointer(text) or scheduled_notice(text)
+
+
+# a version of the policy announced for a date: '(This|The new) version (of the policy) will go into
+# effect on <date>', 'This Privacy Policy will take effect from 1 March 2025'. Once the page drops it,
+# the version is in force: housekeeping, not a practice gone. 'Changes will take effect 30 days
+# after …' has no version for its subject and is a promise about notice, never this
+_SCHEDULED_RE = re.compile(r"(?i)\b(?:this|the|our|these) (?:new |updated |revised |amended )?"
+                           r"(?:version|(?:privacy )?(?:policy|notice|statement))(?: of [^.!?]{1,40}?)? "
+                           r"(?:will|shall|is scheduled to) (?:(?:go|come) into (?:effect|force)|take effect|become effective|"
+                           r"apply|be effective) (?:on|as of|from|starting)\b[^.!?]{0,20}?" + "(?:" + DATE_RE.pattern + ")")
+# words such a notice holds at most (a paragraph about changes to the policy is longer)
+SCHEDULED_MAX_WORDS = 25
+
+
+def scheduled_notice(text: str) -> bool:
+    """'This version will go into effect on March 1, 2025': a short line giving the date a version
+    of the policy was to take effect."""
+    return len(text.split()) <= SCHEDULED_MAX_WORDS and bool(_SCHEDULED_RE.search(text))
 
 
 def version_pointer(text: str) -> bool:

@@ -1,7 +1,8 @@
 """Variants of one wording: abbreviations, regional spellings and doubled words.
 
 Two sentences that differ only because an abbreviation was spelled out ('GDPR' / 'General Data
-Protection Regulation (GDPR)', 'U.S.' / 'United States', 'e.g.' / 'for example'), because a
+Protection Regulation (GDPR)', 'U.S.' / 'United States', 'e.g.' / 'for example', a legal form
+'Ltd' / 'Limited'), because a
 British spelling became American ('organisation' / 'organization', 'behaviour' / 'behavior')
 or because a word was doubled by mistake ('the the') say the same thing. `canonical` maps a
 sentence to one form shared by all of its variants; it is only ever compared, never shown.
@@ -22,6 +23,11 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("united kingdom", "u.k.", "uk"),
     ("european union", "e.u.", "eu"),
     ("european economic area", "eea"),
+    # a company's legal form written out or abbreviated ('Acme Ltd' / 'Acme Limited'): one company
+    ("limited", "ltd.", "ltd"),
+    ("incorporated", "inc.", "inc"),
+    ("corporation", "corp.", "corp"),
+    ("llc", "l.l.c."),
 )
 _PHRASE_OF = {variant: group[0] for group in _GROUPS for variant in group}
 # longest first, so 'united states of america' wins over 'united states'; 'US' only in capitals
