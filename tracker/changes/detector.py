@@ -39,6 +39,7 @@ from tracker.changes.marks import marked
 from tracker.changes.samepractice import narrower_before
 from tracker.changes.rules.rights import right_given
 from tracker.changes.rules.structure import behind_link
+from tracker.changes.tablerows import table_statements
 from tracker.changes.summary import Facts, new_names, novel_terms
 from tracker.changes.topics import _topics_of
 from tracker.changes.trivial import trivial_of
@@ -509,8 +510,12 @@ def compare(old: str, new: str) -> ChangeReport:
             facts.links_changed = 0     # the stub's or the lost part's links
     else:             # the rules' statements, read only when they can be told (a stub pair's were dropped unread)
         cands = _rule_statements(ctx, changes, sides, d_old, d_new)
+        rows = table_statements(old, new, " ".join(s.text for s in cands).lower(), ctx.owner) if "|" in new else []
+        cands += rows
     impacts = {s.impact for s in cands}
     verdict = decide_verdict(facts, cands)
+    if not partial and verdict in ("cosmetic", "minor") and any(s.impact == "new-recipient" and not s.changes for s in cands):
+        verdict = "substantive"     # a company a parties table lists for the first time (tablerows)
     if partial and verdict in WEIGHTY:
         verdict = "minor"     # the page changed, not what the policy says
     topic_counter: Counter[str] = Counter()
