@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from tracker.changes.clauses import drop_opener, practice_of
 from tracker.changes.clauses import _purpose_lost, _unpadded
@@ -327,9 +328,54 @@ def _with_was(s: Statement, lean: str) -> list[str]:
     body = _strip_was(s.short or s.text)
     came = _came_words(s.text[:at], was[len(" (was: "):-1])
     core = _core(lean, HEADLINE_LIMIT - len(was), _keep(s, ()))
-    return [text + was for text in (body, compact(body), lean, _MOTIVE_RE.sub("", lean), without_aside(lean),
+    forms = [text + was for text in (body, compact(body), lean, _MOTIVE_RE.sub("", lean), without_aside(lean),
                                      _unpadded(lean), _unpadded(without_aside(lean)), *_lighter(lean), core)
-            if text and (not came or came & set(_WAS_WORD_RE.findall(text.lower())))]
+             if text and (not came or came & set(_WAS_WORD_RE.findall(text.lower())))]
+    window = edit_window(body, was[len(" (was: "):-1])
+    if window:
+        forms += [f"{text} (was: {window})" for text in (body, compact(body), lean, without_aside(lean), _unpadded(lean))
+                  if text and _holds_edit(text, window, body)
+                  and (not came or came & set(_WAS_WORD_RE.findall(text.lower())))]
+    return forms
+
+
+def _holds_edit(text: str, window: str, body: str) -> bool:
+    """text (a shorter form of the new sentence body) still holds the place of the edit the
+    window names: each end of the window that is a word of body, its context, is a word of text
+    (a cut that ends before the edit would quote an old value beside words that never changed)."""
+    said, kept = {_bare(w) for w in text.split()}, {_bare(w) for w in body.split()}
+    ends = {_bare(window.split()[0]), _bare(window.split()[-1])}
+    return all(w in said for w in ends if w in kept)
+
+
+EDIT_CONTEXT = 1     # words of the unchanged text each side of an edit, so its old words read in place
+EDIT_WINDOW_MIN = 2  # fewer old words, and the old value names nothing a reader can place
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:!?()“”\"'").lower()
+
+
+def edit_window(body: str, old: str) -> str | None:
+    """The words of old (a sentence's old wording) that its new wording body changed, with a word
+    of context each side ('use personal user information' of 'Coolmath4Kids … do not collect or
+    use personal user information' against '… collect or use personal information'): the old value
+    a headline can carry beside the whole new sentence. None when it is all of old, or too few
+    words to place."""
+    new_words, old_words = body.split(), old.split()
+    ops = [op for op in SequenceMatcher(None, [_bare(w) for w in new_words], [_bare(w) for w in old_words],
+                                        autojunk=False).get_opcodes()
+           if op[0] != "equal" and not (op[0] == "delete" and op[3] in (0, len(old_words)))]
+    # (new words before or after all of old: the old value is itself a window of its sentence)
+    if not any(j2 > j1 for _, _, _, j1, j2 in ops):
+        return None               # words only added: the old words around them are no old value
+    start, end = max(0, ops[0][3] - EDIT_CONTEXT), min(len(old_words), ops[-1][4] + EDIT_CONTEXT)
+    if end - start < EDIT_WINDOW_MIN or end - start >= len(old_words):
+        return None
+    window = " ".join(old_words[start:end]).strip(" ,;:")
+    if not re.search(r"(?<![\w'’-])[a-z]", window):
+        return None               # a name alone ('Acme Computer Limited'): whose name it is, the swap rules say
+    return window if window.count("(") == window.count(")") else None
 
 
 _WAS_WORD_RE = re.compile(r"[a-z][a-z'-]{3,}")
@@ -565,6 +611,21 @@ def _lost_news(s: Statement, full: str, cut: str) -> bool:
         and new not in cut.lower() and s.new != full
 
 
+# an old value told inside a line, not at its end ('The new capture holds no text (was: the
+# 3,791-word policy); nothing is reported as removed')
+_INNER_WAS_RE = re.compile(r" \(was: [^()]*(?:\([^()]*\)[^()]*)*\)(?=\S*\s)")
+
+
+def _short_form(s: Statement, limit: int) -> str:
+    """The statement's short form, or its whole text when the short form is that text without
+    its '(was: …)' and the whole fits: the headline then carries the old value, and the bullet
+    that says the same sentence with it is not the headline said again."""
+    if s.short and len(s.text) <= limit and _INNER_WAS_RE.search(s.text) \
+            and _INNER_WAS_RE.sub("", s.text) == s.short:
+        return s.text
+    return s.short or s.text
+
+
 # the shorter label of a sentence no longer said, when the whole sentence fits with it only
 _NO_LONGER_SAYS_RE = re.compile(r"^No longer says: ")
 
@@ -589,7 +650,7 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
             continue              # a quote with no mark never leads while a line that says its change may
         if spare and _weak_lead(s):
             return spare          # a strong statement cut short says more than a pointer or a heading
-        full = s.short or s.text
+        full = _short_form(s, HEADLINE_LIMIT - len(lead))
         lean = _lean(_strip_was(full))
         if spare is None and dropped is not None and _weak_lead(s):
             return dropped        # a strong statement in its shorter label before a pointer or a heading

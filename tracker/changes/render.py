@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from html import escape
 
 from tracker.changes.report import Change, ChangeReport
+from tracker.changes.statements import names_told_elsewhere
 from tracker.changes.verdict import word_diff
 
 
@@ -122,8 +123,10 @@ def restates(headline: str, bullet: str) -> bool:
 def shown_bullets(headline: str, bullets: Sequence[str]) -> list[str]:
     """The bullets to list under the headline: those that say something it does not (a bullet
     that restates the headline, label aside, is the headline again, and so is one that only
-    says how to reach the address the headline names)."""
-    return [b for b in bullets if not restates(headline, b) and not same_contact(headline, b)]
+    says how to reach the address the headline names), and a line that only names what the
+    headline or a longer line names in its sentence (statements.names_told_elsewhere)."""
+    shown = [b for b in bullets if not restates(headline, b) and not same_contact(headline, b)]
+    return [b for b in shown if not names_told_elsewhere(b, [headline, *shown])]
 
 
 # an address a line gives: an e-mail, a web address, a telephone number

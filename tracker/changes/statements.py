@@ -278,6 +278,39 @@ def select(candidates: list[Statement], salient: tuple[str, ...] = (), must: tup
     return cover(out, candidates, must) if must else out
 
 
+# the label of a line that only names ('Now also names Montana', 'No longer names IDB')
+_ONLY_NAMES_RE = re.compile(r"^(?P<label>Now (?:also )?names|No longer names) (?P<names>.+)$")
+_NAMES_SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_WAS_PART_RE = re.compile(r"\(was:[^)]*\)?")
+
+
+def _says_name(text: str, name: str) -> bool:
+    """text says name as a whole phrase (case aside): 'Montana' in '… the Montana Consumer Data
+    Privacy Act', never 'Art' in 'Artificial'."""
+    return re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", text.lower()) is not None
+
+
+def names_told_elsewhere(text: str, others: list[str]) -> bool:
+    """A line that only names ('Now also names Montana') whose every name a longer line beside it
+    says in the same sense ('… the Montana Consumer Data Privacy Act'; a name no longer named in
+    that line's '(was: …)' or in a line that says it is dropped): two lines about one name, and
+    the longer one says more."""
+    m = _ONLY_NAMES_RE.match(text)
+    if not m:
+        return False
+    names = [n.strip(" .") for n in _NAMES_SPLIT_RE.split(m.group("names")) if n.strip(" .")]
+    gone = m.group("label") == "No longer names"
+    for other in others:
+        if _ONLY_NAMES_RE.match(other) or len(other) <= len(text):
+            continue
+        was = " ".join(_WAS_PART_RE.findall(other))
+        lost = other.startswith(("No longer", "Drops"))       # a line of what the text no longer says
+        said = (other if lost else was) if gone else ("" if lost else _WAS_PART_RE.sub(" ", other))
+        if names and all(_says_name(said, n) for n in names):
+            return True
+    return False
+
+
 # what a line says of its change without one of says_change's marks: a level that is a change by
 # itself (a promise dropped or narrowed), a value given with its replacement, a count of re-pointed links
 _TOLD_RE = re.compile(r"(?i)\b(?:drops|narrows|widens|withdraws|reverses) its (?:promise|commitment)\b|^New [\w -]{1,30}: |"
