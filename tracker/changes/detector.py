@@ -15,7 +15,7 @@ from tracker.changes.captures import Held, page_check
 from tracker.changes.merges import merge_rewordings
 from tracker.changes.report import Change, ChangeReport
 from tracker.changes.normalize import clean_chars, deobfuscate_emails, heading_key, repair_encoding, sentence_key
-from tracker.changes.ownership import split_own
+from tracker.changes.ownership import self_keys, split_own
 from tracker.changes.segment import Document, exact_key, segment
 from tracker.changes import claims
 from tracker.changes.headline import summarise
@@ -448,10 +448,14 @@ def compare(old: str, new: str) -> ChangeReport:
         changes = merged
     fold = d_old.lower_case or d_new.lower_case     # names lost their capitals: match any case
     # headings name parties too, and a contact block's short lines ('Tel.: +49 ...') are parsed as headings
-    e_old = _entities(_entity_text(d_old), tuple(d_old.urls), fold, old)
-    e_new = _entities(_entity_text(d_new), tuple(d_new.urls), fold, new)
-    owner = ent.first_party([_entity_text(d_old), _entity_text(d_new)], d_old.urls + d_new.urls, fold)
-    added, removed, own_added, own_removed = split_own(*ent.diff(e_old, e_new, owner), owner)
+    t_old, t_new = _entity_text(d_old), _entity_text(d_new)
+    e_old = _entities(t_old, tuple(d_old.urls), fold, old)
+    e_new = _entities(t_new, tuple(d_new.urls), fold, new)
+    owner = ent.first_party([t_old, t_new], d_old.urls + d_new.urls, fold)
+    added, removed = ent.diff(e_old, e_new, owner)
+    # the author's own names, read only when a company came or went
+    selves = self_keys([t_old, t_new], owner) if added["vendors"] or removed["vendors"] else frozenset()
+    added, removed, own_added, own_removed = split_own(added, removed, owner, selves)
     if any(added.values()) or any(removed.values()):
         added, removed = claims.keep_real_entities(added, removed, _plain(old), _plain(new))
     if any(own_added.values()) or any(own_removed.values()):

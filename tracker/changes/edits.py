@@ -106,13 +106,18 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
         return None               # 'My Privacy page' -> 'Privacy page', 'Google Privacy Policy' -> 'Privacy Policy'
     plus = [x for x in _chunks(c, "+") if _real_name(x, ctx.owner, ctx.old_text)]
     minus = [x for x in _chunks(c, "-") if _real_name(x, ctx.owner, ctx.old_text)]
+    pieces = not all(_whole_name(x, c.new or "") for x in plus) or not all(_whole_name(x, c.old or "") for x in minus)
     where = clause_about(c.new or "", None, 90)
     where_text = f" in “{third_person(where, ctx.owner)}”" if where else ""
     # a run of names, never a sentence's words that only start with a capital ('As an additional')
     if plus and not minus and len(plus) <= 3 and all(len(x.split()) <= 5 and _name_start(x) for x in plus):
+        if pieces:
+            return None           # words put into a longer name ('Mobile [Dashboard, Tapjoy] Dashboard'): no name came
         among = _listed_among(ctx, c, plus[0]) if len(plus) == 1 and where and LIST_OPEN_RE.search(where) else None
         return among or (f"Now also names {_named(plus)}{where_text}", None, ", ".join(plus))
     if minus and not plus and len(minus) <= 3 and all(len(x.split()) <= 5 and _name_start(x) for x in minus):
+        if pieces:
+            return None           # words taken out of a longer name ('Proton [Technologies] AG'): no name went
         return f"No longer names {_named(minus)}{where_text}", ", ".join(minus), None
     head = head_through(c.new or "", came, NAMED_QUOTE_LIMIT) if came and not _is_name_run(came) else None
     if head and _DANGLING_END_RE.search(head):
@@ -127,6 +132,8 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
         return listed
     if came and not gone and len(came) <= 140:
         if _is_name_run(came) and _real_name(came, ctx.owner):
+            if not _whole_name(came, c.new or ""):
+                return None       # a word put into a longer name ('SalesForce [Marketing Cloud]'): no name came
             return f"Now also names {came}{where_text}", None, came
         grown = _grown_object(ctx, where, came)
         if grown:            # 'Acme may now also collect browser type and settings'
@@ -134,10 +141,13 @@ def edit_statement(ctx: Context, c: Change) -> tuple[str, str | None, str | None
         return _readable_fallback(ctx, c, gone, came, old_win, where_text)
     if gone and not came and len(gone) <= 140:
         if _is_name_run(gone) and _real_name(gone, ctx.owner):
+            if not _whole_name(gone, c.old or ""):
+                return None       # a word taken out of a longer name ('Proton [Technologies] AG'): no name went
             return f"No longer names {gone}{where_text}", gone, None
         return _dropped(ctx, c, new_win, old_win, gone) or _readable_fallback(ctx, c, gone, came, old_win, where_text)
     if len(new_win) > 140 or len(old_win) > 140:
-        names = [x for x in _NAME_RUN_RE.findall(came) if x.lower() not in (c.old or "").lower()][:3]
+        names = [x for x in _NAME_RUN_RE.findall(came) if x.lower() not in (c.old or "").lower()
+                 and not _DOCUMENT_END_RE.search(x)][:3]
         if names:          # an edit too long to quote that brings in names: name them
             return f"Now names {_and(names)}{where_text}", gone, came
         return None
@@ -403,6 +413,34 @@ def _real_name(chunk: str, owner: str, text: str = "") -> bool:
             and chunk.lower() in text and re.search(rf"(?<![\w-]){re.escape(chunk.lower())}(?![\w-])", text):
         return False
     return chunk.lower() not in _CAPITAL_WORDS and chunk.lower() != owner.lower() and not _LEGAL_FORM_RE.match(chunk)
+
+
+# a capitalised word joined to a run by a space alone: the run is part of a longer name
+_CAP_BEFORE_RE = re.compile(r"(?<![.!?:;] )(?<![.!?:;])\b[A-Z][\w&'’.-]* $")
+_CAP_AFTER_RE = re.compile(r" (?:[A-Z]|[a-z]{1,2}[A-Z])")
+# the title of a document, not a party ('Jumio Privacy Notice', 'Jurisdiction-Specific Addenda')
+_DOCUMENT_END_RE = re.compile(r"\b(?:Notice|Policy|Policies|Statement|Terms|Addend(?:um|a)|Agreement|Conditions|"
+                              r"Guidelines|Principles|Charter|Section|Page)s?\W*$")
+_JOINED_END_RE = re.compile(r"(?:,|\b(?:and|or|&))$")
+_JOINED_TAIL_RE = re.compile(r"(?:,?\s*\b(?:and|or)|\s*&|,)$")
+
+
+def _whole_name(chunk: str, sentence: str) -> bool:
+    """Is chunk a whole name where the sentence writes it, not a piece of a longer one ('Proton
+    [Technologies] AG', '[Kevin] Savetz Publishing', 'Mobile [Dashboard, Tapjoy] Dashboard') nor
+    a document's title ('Jumio Privacy Notice')? A word joined by a space alone to a capitalised
+    word before or after it (not the sentence's first word) belongs to that name."""
+    run = chunk.strip(" ,;:")
+    if not run or _DOCUMENT_END_RE.search(_JOINED_TAIL_RE.sub("", run)):
+        return not run
+    for m in re.finditer(rf"(?<![\w-]){re.escape(run)}(?![\w-])", sentence):
+        before = _CAP_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start())
+        if before and sentence[:before.start()].strip():
+            continue
+        if not _JOINED_END_RE.search(run) and _CAP_AFTER_RE.match(sentence, m.end()):
+            continue
+        return True
+    return not re.search(rf"(?<![\w-]){re.escape(run)}(?![\w-])", sentence)
 
 
 def _holds_edit(said: str, came: str) -> bool:

@@ -774,6 +774,14 @@ def _named_by(longer: str, name: str) -> bool:
     return family(longer) == family(name) != longer or vendor_key(longer) != longer.lower()
 
 
+def _tail_of(longer: str, name: str) -> bool:
+    """Is the legal name the last words of a longer one the texts write ('UK Services Limited'
+    of 'Yahoo UK Services Limited', read where 'Yahoo! UK Services Limited' broke the name)?
+    A piece of a company's name, not a company; names without a legal form stay ('Digital
+    Advertising Alliance' beside 'European Digital Advertising Alliance')."""
+    return longer != name and longer.endswith(" " + name) and vendor_key(name) != name.lower()
+
+
 def diff(old: Entities, new: Entities, owner: tuple[str | None, str | None] = (None, None)
          ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """(added, removed) per kind, sorted, for the report.
@@ -801,6 +809,8 @@ def diff(old: Entities, new: Entities, owner: tuple[str | None, str | None] = (N
         keys = {vendor_key(v) for v in other}
         side["vendors"] = {v for v in side["vendors"] if vendor_key(v) not in keys}   # 'Acme Ltd' vs 'Acme Limited'
         side["vendors"] = {v for v in side["vendors"] if not any(_named_by(o, v) for o in side["vendors"])}
+        names = old.vendors | new.vendors
+        side["vendors"] = {v for v in side["vendors"] if not any(_tail_of(o, v) for o in names)}
         side["vendors"] = _one_spelling(side["vendors"])
         side["vendors"] = {v for v in side["vendors"] if not any(respelled(v, o) for o in other)}
     return ({k: sorted(v) for k, v in added.items()}, {k: sorted(v) for k, v in removed.items()})

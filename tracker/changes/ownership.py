@@ -16,7 +16,7 @@ import re
 
 from tracker.changes.entities import vendor_key
 from tracker.changes.normalize import registrable_domain
-from tracker.changes.parties import PLACE_WORDS
+from tracker.changes.parties import PLACE_WORDS, legal_names, self_names
 
 OWN_KINDS = ("vendors", "domains")
 
@@ -70,19 +70,41 @@ def is_own_site(host: str, owner: tuple[str | None, str | None]) -> bool:
     return False
 
 
+# a short name in quotes right after a legal name: 'Bandcamp Ventures LLC (“Bandcamp”)'
+_SHORT_AFTER_RE = re.compile(r",?\s*\(\s*(?:the\s+)?[\"“”'‘’]([^\"“”'‘’()]{2,40})[\"“”'‘’]")
+
+
+def self_keys(texts: list[str], owner: tuple[str | None, str | None] = (None, None)) -> frozenset[str]:
+    """The vendor keys of the names the texts give themselves: parties.self_names ('GraphCMS
+    GmbH' of 'We, GraphCMS GmbH, …', 'Glassdoor, Inc. ("Glassdoor," "we")') and a legal name
+    the text shortens to the first party's own name ('Bandcamp Ventures LLC (“Bandcamp”)'), not
+    one that only runs something ('payments operated by Adyen N.V.': a processor). Whatever the
+    company is called elsewhere (its product's name, its site's), that is the author."""
+    keys = {vendor_key(name) for t in texts for name, _, _ in self_names(t)}
+    own = owner_keys(owner)
+    for t in texts:
+        for name, _, end in legal_names(t):
+            short = _SHORT_AFTER_RE.match(t, end)
+            if short and re.sub(r"\W", "", short.group(1).lower()) in own:
+                keys.add(vendor_key(name))
+    return frozenset(keys)
+
+
 def split_own(added: dict[str, list[str]], removed: dict[str, list[str]],
-              owner: tuple[str | None, str | None]
+              owner: tuple[str | None, str | None], selves: frozenset[str] = frozenset()
               ) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]]:
     """(added, removed, own_added, own_removed): the first party's branches and sites taken
     out of the vendors and domains that came or went (e-mail addresses stay: they are
-    contacts, whoever runs them)."""
+    contacts, whoever runs them); selves: the vendor keys of the names the texts give
+    themselves (self_keys), the author under any name."""
     out = []
     for side in (added, removed):
         third = {k: list(v) for k, v in side.items()}
         own: dict[str, list[str]] = {k: [] for k in OWN_KINDS}
-        if any(owner):
-            own["vendors"] = [v for v in side.get("vendors", []) if is_own_branch(v, owner)]
-            own["domains"] = [d for d in side.get("domains", []) if is_own_site(d, owner)]
+        if any(owner) or selves:
+            own["vendors"] = [v for v in side.get("vendors", [])
+                              if is_own_branch(v, owner) or vendor_key(v) in selves]
+            own["domains"] = [d for d in side.get("domains", []) if any(owner) and is_own_site(d, owner)]
             third["vendors"] = [v for v in side.get("vendors", []) if v not in own["vendors"]]
             third["domains"] = [d for d in side.get("domains", []) if d not in own["domains"]]
         out.append((third, own))

@@ -68,10 +68,17 @@ _LEAD_STOP = {"The", "A", "An", "Our", "Your", "This", "That", "These", "Those",
               "Visit", "See", "Call", "Write", "Attn", "Attention", "Copyright", "All", "Both", "Each", "Including",
               "Via", "Its", "Their", "His", "Her", "Any", "Some", "Other", "Such", "Please", "Mail", "Address",
               "Tel", "Phone", "Fax", "Also", "Then", "Today", "Currently", "Learn", "More", "About", "Read", "Use",
-              "Official", "Subscribe", "Follow", "Join", "Download", "Open", "Go", "Sign", "Log"}
+              "Official", "Subscribe", "Follow", "Join", "Download", "Open", "Go", "Sign", "Log", "Re"}
 _ACRONYM_STOP = {"US", "USA", "EU", "EEA", "UK", "IP", "ID", "IDs", "OK", "FAQ", "PDF", "HTML", "URL", "API", "SMS",
                  "GPS", "TV", "PC", "CEO", "DPO", "GDPR", "CCPA", "COPPA", "AI", "VR", "AR", "IT", "HR", "PII",
                  "SDK", "SDKs", "iOS", "NY", "CA", "DC", "LLC", "INC", "LTD", "FTC", "DNT", "II", "III"}
+
+
+# device identifiers and network technologies a list of data names ('network type (e.g., 4G, 5G,
+# Wi-Fi)', 'identifiers (e.g., IMEI/UDID)'): written like brands, never a party that gets data
+_TECH_TERMS = frozenset({"IMEI", "UDID", "IDFA", "IDFV", "GAID", "AAID", "MAC", "MEID", "IMSI", "ICCID", "LTE", "3G", "4G",
+                         "5G", "Wi-Fi", "WiFi", "Wifi", "Bluetooth", "NFC", "VPN", "ISP", "DNS", "SSL", "TLS", "HTTP",
+                         "HTTPS", "USB", "CPU", "OS", "RFID", "SIM", "eSIM", "ID"})
 
 
 # words of policies that are capitalised in headings and titles but name no one
@@ -143,30 +150,44 @@ _BREAK = {"privacy", "policy", "team", "officer", "us", "contact", "certificatio
 _GLUED_RE = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]\w*)")
 
 
+# a lead word this short glued to a name is the brand's own prefix ('OnStar', 'OpenWeb',
+# 'InMobi'), not a menu word whose line break was lost ('ContactIntuit')
+_GLUED_LEAD_MIN = 5
+
+
 def _unglue(token: str) -> str:
     """A policy word glued to the next name where a line break was lost ('TeamIntuit' ->
-    'Intuit'); other tokens as they are ('PayPal', 'WebEx')."""
+    'Intuit', 'ContactIntuit' -> 'Intuit'); other tokens as they are ('PayPal', 'WebEx',
+    'OnStar', 'OpenWeb')."""
     m = _GLUED_RE.fullmatch(token)
-    if m and (m.group(1).lower() in _BREAK or m.group(1) in _LEAD_STOP):
+    if m and (m.group(1).lower() in _BREAK or (m.group(1) in _LEAD_STOP and len(m.group(1)) >= _GLUED_LEAD_MIN)):
         return m.group(2)
     return token
 
 
-# a copyright year glued to the name after it ('© 2018Konnektive LLC'): the name is the rest
-_YEAR_GLUED_RE = re.compile(r"(?<![\w])(?:19|20)\d\d(?=[A-Z][a-z])")
+# a copyright year or a postal code glued to the name after it ('© 2018Konnektive LLC', 'CA
+# 94110Automattic Inc.'): the name is the rest, after the digits as a word of their own (three
+# digits at least: '1Password' is a name)
+_YEAR_GLUED_RE = re.compile(r"(?<![\w])\d{3,}(?=[A-Z][a-z])")
+# a token of an address line before a name: a number or a postal code ('94110', 'D02', 'AY86')
+_ADDRESS_TOKEN_RE = re.compile(r"\d+|[A-Z]{1,3}\d{2,}[\dA-Z]{0,2}")
 
 
 def _company_words(words: str) -> str:
     """The company's name among the capitalised words before a legal form: the rightmost run
     without a policy word ('Contact Us Privacy Team Intuit' -> 'Intuit', 'Privacy TeamIntuit'
     -> 'Intuit'); its last word is kept whatever it is ('Retail Activation Services')."""
-    tokens = _trim(_YEAR_GLUED_RE.sub("", words)).split(" ")
+    tokens = _trim(_YEAR_GLUED_RE.sub(r"\g<0> ", words)).split(" ")
     keep = [tokens.pop()] if tokens else []
     if keep and _unglue(keep[0]) != keep[0]:
         return _unglue(keep[0])
     while tokens:
         t = tokens[-1]
         if t in _LEAD_STOP or t.lower() in _BREAK or t.endswith(("'s", "’s")):
+            break
+        if _ADDRESS_TOKEN_RE.fullmatch(t):      # an address line ran into the name: its country
+            while len(keep) > 1 and keep[0].lower() in PLACE_WORDS:    # is no word of the name
+                keep.pop(0)
             break
         if _unglue(t) != t:
             keep.insert(0, _unglue(t))
@@ -204,6 +225,8 @@ def _is_name(name: str, lower: Lower, need_proper: bool = True) -> bool:
     tokens = [t for t in name.split(" ") if t not in ("of", "de", "do", "du", "der", "für", "&")]
     if not need_proper:
         return True
+    if any(t in _TECH_TERMS for t in tokens):
+        return False      # '4G', 'Wi-Fi', 'IMEI' in a list of data: a technology, not a party
     if len(tokens) > 3 or any(t.lower() in _GENERIC for t in tokens[:-1]):
         return False
     if len(tokens) == 1 and _verb_form(tokens[0], lower):
@@ -270,12 +293,33 @@ def _org(text: str, lower: Lower) -> list[tuple[str, int, int]]:
                     out.append((full, m.start(1) + m.group(1).index(name), m.end()))
             elif word == "Analytics":      # "Flurry (Mobile) Analytics": the company is Flurry
                 base = re.sub(r"(?: (?:Mobile|Web|App|Site|Data))+$", "", name)
+                base = _after_join(base)    # 'Opt Out of Google Analytics': a link's words, then the product
                 if base and _is_name(base, lower):   # the span of the company's name only: a
                     at = m.start(1) + m.group(1).index(name)  # listed product ("Google Analytics") hides it
                     out.append((base, at, at + len(base)))
-            elif _is_name(name, lower):
+            elif _is_name(name, lower) and not _common_phrase(text, name, word, lower):
                 out.append((f"{name} {word}", m.start(1) + m.group(1).index(name), m.end(2)))
     return out
+
+
+def _after_join(name: str) -> str:
+    """The words after the last joining word ('Opt Out of Google' -> 'Google'): what a product
+    name ending in an organisation word belongs to; the name itself when it has none."""
+    words = name.split(" ")
+    cut = max((i for i, w in enumerate(words) if w in _JOINS), default=-1)
+    return " ".join(words[cut + 1:]) if 0 <= cut < len(words) - 1 else name
+
+
+def _common_phrase(text: str, name: str, word: str, lower: Lower) -> bool:
+    """Is 'name word' a phrase of the policy capitalised as a heading ('Similar Tracking
+    Technologies', 'Third-Party Tracking Technologies'), not a company ('XO Communications')?
+    So when its first word names nothing (a word the text writes in lower case) or the text
+    writes its last two words in lower case too ('… cookies and similar tracking technologies')."""
+    first, last = name.split(" ")[0], name.split(" ")[-1]
+    if not _proper(first, lower) and not _ACRONYM_RE.fullmatch(first):
+        return True
+    return f"{last} {word}".lower() in text and re.search(
+        rf"(?<![\w-]){re.escape(last.lower())} {re.escape(word.lower())}(?![\w-])", text) is not None
 
 
 def _all_proper(name: str, lower: Lower) -> bool:
@@ -319,6 +363,10 @@ def _list_items(text: str, start: int) -> list[tuple[str, int]]:
     return items
 
 
+# one plain capitalised word after 'the': a term the policy defines ('the Client', 'the Controller')
+_DEFINED_TERM_RE = re.compile(r"[A-Z][a-z]+")
+
+
 def _roles(text: str, lower: Lower) -> list[tuple[str, int, int]]:
     out = []
     for m in _BY_RE.finditer(text):
@@ -331,6 +379,8 @@ def _roles(text: str, lower: Lower) -> list[tuple[str, int, int]]:
         nm = _NAME_RE.match(text, m.end())
         if nm and not re.match(r"\.[a-z]", text[nm.end():nm.end() + 2]):     # 'by NYTimes.com': a site
             name = _possessive(_trim(nm.group(0)))
+            if m.group(0).endswith("the ") and _DEFINED_TERM_RE.fullmatch(name):
+                continue      # 'processed by the Client': a role the policy defines, not a company
             if _is_name(name, lower):
                 out.append((name, m.end() + nm.group(0).index(name), m.end() + nm.group(0).index(name) + len(name)))
     for m in _LIST_WORD_RE.finditer(text):
@@ -361,6 +411,9 @@ _COPYRIGHT_RE = re.compile(r"(?:©|&copy;|\([cC]\)|Copyright)(?:\s*(?:©|&copy;|
 _NAME_TAIL_RE = re.compile(rf"(?<![A-Za-z0-9])({_NAME})(?:,? {_SUFFIX})?,?\s*$")
 _NAME_HEAD_RE = re.compile(rf"({_NAME})(?:,? {_SUFFIX})?")
 _DBA_RE = re.compile(r"\s(?:d/b/a|dba|doing business as|trading as)\s+$")
+# the company that opens a sentence as "we" ('We, GraphCMS GmbH, Dircksenstraße 47, … (hereinafter
+# "we/our")', 'We, Acme Ltd., take …'): named with its legal form, the author itself
+_WE_COMMA_RE = re.compile(rf"\bWe,\s+({_NAME},? {_SUFFIX})(?=[,\s(])")
 # a place just before a "we" definition ('… with its registered address in China ("we" or "us")')
 # is where the company is, never who it is
 _PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|from)\s+(?:the\s+)?$")
@@ -389,7 +442,8 @@ def _last_of_many(text: str, start: int, definition: str) -> bool:
 def self_names(text: str) -> tuple[tuple[str, int, int], ...]:
     """(name, start, end) of the names the policy gives itself: the company that defines
     itself as "we" ('Glassdoor, Inc. ("Glassdoor," "we," or "us")', 'X d/b/a Y ("We")', its
-    short name in the quotes) and the holder of the copyright ('© 2004, 2010 WP Company LLC')."""
+    short name in the quotes, 'We, GraphCMS GmbH, …') and the holder of the copyright ('© 2004,
+    2010 WP Company LLC')."""
     out: list[tuple[str, int, int]] = []
     for m in _WE_DEF_RE.finditer(text) if "(" in text else ():
         end = m.start()
@@ -411,6 +465,10 @@ def self_names(text: str) -> tuple[tuple[str, int, int], ...]:
             hit = _self_span(q.group(1), q.start(1), q.end(1))
             if hit:
                 out.append(hit)
+    for m in _WE_COMMA_RE.finditer(text) if "We," in text else ():
+        hit = _self_span(m.group(1), m.start(1), m.end(1))
+        if hit:
+            out.append(hit)
     for m in _COPYRIGHT_RE.finditer(text) if ("©" in text or "opyright" in text or "(c)" in text.lower()
                                                 or "&copy;" in text) else ():
         nm = _NAME_HEAD_RE.match(text, m.end())
