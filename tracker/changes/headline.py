@@ -850,7 +850,7 @@ _WHERE_RE = re.compile(r" (?:about [^“”]+|in “[^”]*”)$")
 BULLET_LIMIT = 140
 BULLET_SLACK = 30          # a bullet no honest cut brings under 140 may run to 170, never longer when one does
 _UNCUT = frozenset({"sale-reversal", "promise-withdrawn", "promise-narrowed", "consent-weakened", "no-sale-promise",
-                    "promise-added"})
+                    "promise-added", "made-public"})
 _PREFIX_RE = re.compile(r"^(?:New(?: [a-z ]+)?|No longer [a-z]+|Drops promise|Adds|Right no longer stated|Retention rule dropped|"
                         r"Narrows its promise|Now reads|Restates):\s+")
 

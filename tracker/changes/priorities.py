@@ -16,6 +16,7 @@ IMPACTS: tuple[tuple[str, str], ...] = (
     ("promise-narrowed", "a promise still stands but covers less data, fewer people or fewer cases"),
     ("right-removed", "the user loses a way to control their data"),
     ("consent-weakened", "opt-in became opt-out, or 'will' became 'may' in a commitment"),
+    ("made-public", "the user's data is newly made public (published, publicly available): an exposure to anyone"),
     ("no-sale-promise", "a new promise not to sell or rent data: the commitment readers look for first"),
     ("ai-training", "the user's data now trains or builds AI models: a purpose they never gave it for, often for other products"),
     ("consent-required", "the user is now asked before data is collected (opt-in instead of implied consent)"),
@@ -29,6 +30,7 @@ IMPACTS: tuple[tuple[str, str], ...] = (
     ("children-rule", "what children may do or what is collected from them: a protected group"),
     ("basis-stated", "the legal bases for processing stated: what the company relies on instead of asking"),
     ("sensitive-collected", "a kind of data users guard most (ID documents, birth date, biometrics, precise location) newly collected"),
+    ("deletion-limited", "deleting the account newly said not to delete the data kept about the user"),
     ("sharing-widened", "data now goes to more parties or for more purposes"),
     ("sources-widened", "data now also comes from others about the user (partners, advertisers, data brokers, public sources)"),
     ("ai-use", "AI tools or an AI provider now handle the user's data (a chatbot answers requests, recordings transcribed by AI)"),
@@ -56,7 +58,8 @@ RANK: dict[str, int] = {name: k for k, (name, _) in enumerate(IMPACTS)}
 # Tiers: within a tier, a statement carrying more names and terms new to this version (a new
 # recipient, law, office or period) goes first; across tiers the order above always holds.
 # A reversed or withdrawn protection always leads; structure and rewording always trail.
-LEADING = frozenset({"page-summary", "sale-reversal", "promise-withdrawn", "promise-narrowed", "right-removed", "consent-weakened"})
+LEADING = frozenset({"page-summary", "sale-reversal", "promise-withdrawn", "promise-narrowed", "right-removed", "consent-weakened",
+                     "made-public"})
 # a scope statement: whom the policy reaches (tracker.changes.rules.scope). In a rewrite, where
 # nearly every sentence is new, it is said after the practices: the new text restates its scope
 # in new words far more often than it moves it
@@ -328,7 +331,10 @@ def section_audience(title: str) -> str | None:
 SUBSTANTIVE_IMPACTS = frozenset({"sale-reversal", "promise-withdrawn", "promise-narrowed", "right-removed", "consent-weakened",
                                  "sharing-widened", "new-recipient", "retention-changed", "right-added",
                                  "promise-added", "no-sale-promise", "transfer-basis", "transfer-swap", "consent-required",
-                                 "sensitive-collected", "ai-training"})
+                                 "sensitive-collected", "ai-training", "made-public", "deletion-limited"})
+# levels a rule may give a sentence no topic word made material (tracker.changes.rules.protections:
+# 'These features are off by default', 'your name will be published'): they count without one
+UNTOPICAL_IMPACTS = frozenset({"promise-withdrawn", "promise-added", "made-public", "deletion-limited"})
 # levels that alone make a change `major`
 MAJOR_IMPACTS = frozenset({"sale-reversal"})
 

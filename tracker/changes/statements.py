@@ -25,6 +25,7 @@ from tracker.changes.rules.figures import contact_statements, value_statements
 from tracker.changes.rules.practices import children_statements, practice_statements
 from tracker.changes.rules.notice import answer_statements, notice_statements
 from tracker.changes.rules.promises import consent_required_statements, consent_statements, narrowed_promises, promise_statements, signal_statements
+from tracker.changes.rules.protections import exposure_statements, protection_statements
 from tracker.changes.rules.purposes import own_use_statements
 from tracker.changes.rules.retention import retention_statements
 from tracker.changes.rules.scope import scope_statements
@@ -38,7 +39,7 @@ PER_IMPACT = 2
 
 
 RULES: tuple[Callable[[Context], list[Statement]], ...] = (
-    promise_statements, notice_statements, answer_statements, narrowed_promises, scope_statements, consent_statements, consent_required_statements, value_statements, transfer_statements, rights_statements,
+    promise_statements, protection_statements, exposure_statements, notice_statements, answer_statements, narrowed_promises, scope_statements, consent_statements, consent_required_statements, value_statements, transfer_statements, rights_statements,
     signal_statements,
     ai_statements, swap_statements, recipient_statements, law_statements, children_statements, named_statements, sharing_statements, own_use_statements, retention_statements, practice_statements, contact_statements,
     section_statements, pointer_statements, reworded_statements,

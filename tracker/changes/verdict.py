@@ -309,7 +309,7 @@ def decide_verdict(f: "Facts", cands: "Sequence[Statement]") -> str:
 
     cands: the candidate statements; their impact levels (tracker.changes.priorities) count
     unless every change a statement rests on alters no meaning."""
-    from tracker.changes.priorities import MAJOR_IMPACTS, SUBSTANTIVE_IMPACTS
+    from tracker.changes.priorities import MAJOR_IMPACTS, SUBSTANTIVE_IMPACTS, UNTOPICAL_IMPACTS
     from tracker.changes.trivial import trivial_of     # trivial builds on this module
     trivial = trivial_of(f)
     real = [c for k, c in enumerate(f.changes) if c.kind != "moved" and k not in trivial]
@@ -323,7 +323,7 @@ def decide_verdict(f: "Facts", cands: "Sequence[Statement]") -> str:
     if is_rewrite(f):
         return "major"
     material = [c for c in real if c.material]
-    if material and impacts & SUBSTANTIVE_IMPACTS:
+    if (material or impacts & UNTOPICAL_IMPACTS) and impacts & SUBSTANTIVE_IMPACTS:
         return "substantive"
     # by volume, only sentences that state something, not a changed address or e-mail, and not a
     # line of a table of contents whose section is still there
