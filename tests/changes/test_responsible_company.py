@@ -51,6 +51,8 @@ def test_a_new_legal_entity_defined_as_the_author_is_told_with_the_old() -> None
     new = old.replace("Example LLC", "Example Ventures LLC")
     r = compare(old, new)
     assert r.headline == "Now names Example Ventures LLC as the company responsible (was: Example LLC)"
+    # another company answerable for the user's data weighs by itself, not through the list of names
+    assert r.verdict == "substantive" and r.statements[0]["impact"] == "controller-changed"
 
 
 def test_a_site_now_naming_its_operator_is_told() -> None:

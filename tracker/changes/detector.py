@@ -51,7 +51,7 @@ from tracker.changes.verdict import (
 
 log = logging.getLogger(__name__)
 
-DETECTOR_VERSION = "2.16.0"
+DETECTOR_VERSION = "2.17.0"
 
 
 class _PerText:

@@ -318,7 +318,7 @@ def _controller_block(ctx: Context) -> list[Statement]:
     if not new or not old or _name_key(new) == _name_key(old):
         return []
     ks = [k for k, c in _new_sentences(ctx) if (c.new or "").strip().rstrip(",") == new]
-    return [Statement(f"{new} is now the data controller (was: {old})", "legal-basis", "office-named",
+    return [Statement(f"{new} is now the data controller (was: {old})", "legal-basis", "controller-changed",
                       old, new, (ks[0],))] if ks else []
 
 

@@ -38,6 +38,7 @@ IMPACTS: tuple[tuple[str, str], ...] = (
     ("sharing-narrowed", "a sharing or use statement was dropped"),
     ("retention-changed", "how long data is kept changed (old and new value of one practice)"),
     ("value-changed", "an age threshold, deadline or contact changed in one practice (13 -> 16): old and new value"),
+    ("controller-changed", "another company is now answerable for the user's data (the controller or company responsible)"),
     ("office-named", "a Data Protection Officer, representative or supervisory authority named: whom to turn to"),
     ("transfer-basis", "the legal footing of international transfers changed"),
     ("new-recipient", "a named company now receives or processes data"),
@@ -75,7 +76,7 @@ TRAILING = frozenset({"law-cited", "section-added", "section-removed", "scope-li
 # (data newly put to train AI is told with them: a new purpose of the weight of a reversed
 # promise, which readers ask about first, never after a rewording or a list of new names)
 COMMITMENTS = frozenset({"ai-training", "scope-changed", "no-sale-promise", "consent-required", "right-added", "promise-added", "basis-stated", "office-named",
-                         "retention-changed", "value-changed"})
+                         "controller-changed", "retention-changed", "value-changed"})
 
 
 # a sentence about data that no rule gave a direction (wider, narrower, new recipient), a
@@ -331,7 +332,8 @@ def section_audience(title: str) -> str | None:
 SUBSTANTIVE_IMPACTS = frozenset({"sale-reversal", "promise-withdrawn", "promise-narrowed", "right-removed", "consent-weakened",
                                  "sharing-widened", "new-recipient", "retention-changed", "right-added",
                                  "promise-added", "no-sale-promise", "transfer-basis", "transfer-swap", "consent-required",
-                                 "sensitive-collected", "ai-training", "made-public", "deletion-limited"})
+                                 "sensitive-collected", "ai-training", "made-public", "deletion-limited",
+                                 "controller-changed"})
 # levels a rule may give a sentence no topic word made material (tracker.changes.rules.protections:
 # 'These features are off by default', 'your name will be published'): they count without one
 UNTOPICAL_IMPACTS = frozenset({"promise-withdrawn", "promise-added", "made-public", "deletion-limited"})

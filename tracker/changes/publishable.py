@@ -96,7 +96,7 @@ _NO_SUBJECT_RE = re.compile(r"^(?:may|might|will|would|can|could|should|must|sha
 _GLUED_BREAK_RE = re.compile(r"[a-z]{2}[.?!][A-Z][a-z]")
 # levels whose label names what changed by kind: kept whatever their quote looks like
 _NAMED = frozenset({"section-added", "section-removed", "law-cited", "transfer-basis", "transfer-swap", "value-changed",
-                    "contact-changed", "retention-changed", "office-named", "page-summary", "sale-reversal",
+                    "contact-changed", "retention-changed", "office-named", "controller-changed", "page-summary", "sale-reversal",
                     "sources-widened", "basis-stated", "scope-changed", "scope-listed",
                     # 'Verizon now collects biometric data': worded by the rule (a quote it takes is checked there)
                     "sensitive-collected"})

@@ -156,5 +156,5 @@ def responsible_statements(ctx: Context) -> list[Statement]:
                     continue
                 if operated or short or _was_we(was, ctx.old_text):
                     return [Statement(f"Now names {name} as the company responsible (was: {was})", "legal-basis",
-                                      "office-named", was, name, (k,))]
+                                      "controller-changed", was, name, (k,))]
     return []

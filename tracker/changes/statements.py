@@ -519,7 +519,7 @@ _LOOSE_IMPACTS = frozenset({"reworded", "practice-changed", "named-party", "coll
 # levels whose statements say what they are by their own words ('Adds a link …', a heading, a
 # law now cited, a summary page): never put under 'New: '
 _SAID_BY_KIND = frozenset({"scope-changed", "scope-listed", "pointer", "section-added", "section-removed", "page-summary", "law-cited", "law-for-transfers",
-                           "office-named"})
+                           "office-named", "controller-changed"})
 
 
 def _mostly_old(phrase: str, old: str) -> bool:
