@@ -115,3 +115,11 @@ def test_a_site_linked_once_whose_name_the_text_writes_is_the_authors() -> None:
     links = GOOGLE_LINKS + ["https://www.savetzpublishing.com/"]
     assert first_party([text], links)[1] == "savetzpublishing"
     assert _owner_name((None, "savetzpublishing"), text) == "Savetz Publishing"
+
+
+def test_a_legal_form_changed_is_the_same_company_not_another_answerable() -> None:
+    from tracker.changes.responsible import same_company
+    assert same_company("Simplifi Holdings, Inc.", "Simplifi Holdings, LLC")
+    assert same_company("Acme Ltd", "Acme GmbH")
+    assert not same_company("Example LLC", "Example Ventures LLC")
+    assert not same_company("TP-LINK CORPORATION PTE. LTD.", "TP-Link Systems Inc.")

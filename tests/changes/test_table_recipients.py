@@ -79,3 +79,12 @@ def test_a_kind_of_recipient_is_no_company() -> None:
     head = ("## Who we share data with\n\n| Recipient | Data |\n| --- | --- |\n"
             "| Stripe | Payment card |\n| Zendesk | Email address |\n")
     assert new_party_rows(head + _TAIL, head + "| Law enforcement authorities | Any data |\n" + _TAIL) == []
+
+
+def test_a_table_of_parties_data_comes_from_is_told_as_sources() -> None:
+    from tracker.changes.tablerows import table_statements
+    head = ("## Data Received from Third Parties\n\nWe may receive some personal data from third parties.\n\n"
+            "| Third Party | Privacy Documents |\n| --- | --- |\n| Stripe | [Privacy Policy](https://stripe.com/privacy) |\n")
+    new = head + "| Zoho Mail | [Privacy Policy](https://www.zoho.com/privacy.html) |\n"
+    (s,) = table_statements(head, new, "")
+    assert s.impact == "sources-widened" and "receives personal data from" in s.text and "Zoho Mail" in s.text

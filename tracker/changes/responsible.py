@@ -53,6 +53,17 @@ def _key(name: str) -> str:
     return re.sub(r"[\W_]+", "", _FORM_WORD_RE.sub(lambda m: _FORM_WORDS[m.group(0).lower()], name)).lower()
 
 
+# legal forms at a name's end: 'Simplifi Holdings, Inc.' and 'Simplifi Holdings, LLC' are one
+# company that changed its form, not another company answerable for the user's data
+_TRAILING_FORMS_RE = re.compile(r"(?i)(?:[\s,]+(?:inc|llc|l\.l\.c|ltd|limited|incorporated|corp|corporation|gmbh|s\.?a\.?s?|"
+                                r"b\.?v|plc|pte|co|ag|lp|llp)\.?)+$")
+
+
+def same_company(old: str, new: str) -> bool:
+    """Whether two legal names differ only by their legal forms ('Acme, Inc.' and 'Acme LLC')."""
+    return _key(_TRAILING_FORMS_RE.sub("", _strip(old))) == _key(_TRAILING_FORMS_RE.sub("", _strip(new)))
+
+
 def _strip(name: str) -> str:
     return name.strip(" ,;:.()\"“”'‘’")
 
@@ -155,6 +166,7 @@ def responsible_statements(ctx: Context) -> list[Statement]:
                 if _key(was) in new_key and not operated:
                     continue
                 if operated or short or _was_we(was, ctx.old_text):
+                    impact = "office-named" if same_company(was, name) else "controller-changed"
                     return [Statement(f"Now names {name} as the company responsible (was: {was})", "legal-basis",
-                                      "controller-changed", was, name, (k,))]
+                                      impact, was, name, (k,))]
     return []

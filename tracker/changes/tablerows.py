@@ -84,11 +84,21 @@ def _is_name(text: str) -> bool:
     return not any(len(w) >= 4 and w.isalpha() and w.islower() for w in text.split()[1:])
 
 
+# lines above a table that make its parties sources of the user's data, not recipients ('Data
+# Received from Third Parties', 'we may receive some personal data from third parties')
+_SOURCES_RE = re.compile(r"(?i)\b(?:receiv\w*|obtain\w*|collect\w*|get)\b[^.|]{0,60}\bfrom\b|\bsources?\b|\bre[çc]u\w* de\b")
+_GIVEN_RE = re.compile(r"(?i)\bshar\w*|disclos\w*|recipient|destinataire|empf[äa]nger|destinatario|transfer\w*")
+SOURCES_ROLE = "the third parties it receives personal data from"
+NAMED_ROLE = "the third parties it names"
+
+
 def _role(header: str, context: str) -> str:
     """How the statement calls the parties of the table, from its first header cell and the lines
     above it: the table's own word for them, those it shares data with when the lines above say so,
     else 'the third parties it names'."""
     said = f"{header} {context}".lower()
+    if _SOURCES_RE.search(said) and not _GIVEN_RE.search(said):
+        return SOURCES_ROLE
     if re.search(r"sub-?processor|sous-traitant|auftragsverarbeiter|encargado", said):
         return "its sub-processors" if "sub" in said else "its data processors"
     if re.search(r"\bprocessors?\b", said):
@@ -99,7 +109,7 @@ def _role(header: str, context: str) -> str:
         return "its service providers"
     if re.search(r"\bshar\w*|disclos\w*|recipient|destinataire|empf[äa]nger|destinatario", said):
         return "the third parties it may share personal data with"
-    return "the third parties it names"
+    return NAMED_ROLE
 
 
 def _tables(text: str) -> list[tuple[list[str], str, list[list[str]]]]:
@@ -218,5 +228,8 @@ def table_statements(old: str, new: str, told: str, owner: str = "") -> list[Sta
         else:
             shown = names[:NAMES_SHOWN] + ([f"{len(names) - NAMES_SHOWN} more"] if len(names) > NAMES_SHOWN else [])
             text = short = f"Now lists {len(names)} new companies among {role}: {_and(shown)}"
-        out.append(Statement(text, "sharing", "new-recipient", None, ", ".join(names), (), short))
+        # a source of the user's data is told as one, a table that says neither way names parties only
+        topic, impact = ("collection", "sources-widened") if role == SOURCES_ROLE else \
+            ("sharing", "named-party") if role == NAMED_ROLE else ("sharing", "new-recipient")
+        out.append(Statement(text, topic, impact, None, ", ".join(names), (), short))
     return out
