@@ -630,6 +630,18 @@ def _short_form(s: Statement, limit: int) -> str:
 _NO_LONGER_SAYS_RE = re.compile(r"^No longer says: ")
 
 
+def _quoted_edit(s: Statement, f: Facts, lead: str) -> str | None:
+    """'Now says: “…” (was: “…”)' for the reworded sentence a statement rests on, when it fits: a
+    headline whose '(was: …)' does not fit beside the whole sentence would read as a rule always
+    there (Last.fm's controller list renamed, told as the new sentence alone)."""
+    from tracker.changes.quoted import edit_quote     # quoted builds on this module
+    if len(s.changes) != 1 or not 0 <= s.changes[0] < len(f.changes):
+        return None
+    c = f.changes[s.changes[0]]
+    said = edit_quote(c) if c.kind == "reworded" else None
+    return _led(lead, said) if said and len(_led(lead, said)) <= HEADLINE_LIMIT else None
+
+
 def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bool,
                 salient: tuple[str, ...] = ()) -> str:
     """The first statement that fits under 140 characters, its '(was: …)' dropped if need be."""
@@ -639,13 +651,14 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
     swapped: str | None = None    # a renamed name whose sentence cannot be cut: 'Now says … instead of …'
     unchanged: str | None = None  # a cut to the unchanged half of an edit: leads only before a line that names no change
     unsaid: str | None = None     # a reworded sentence that fits only without its '(was: …)': it reads as unchanged
+    quoted: str | None = None     # that sentence's edit quoted with its old words: what leads in its place
     for s in _lead_order(statements):      # the first strong statement leads
         if s.impact == "pointer" and links_line(s.text) and len(statements) > 1:
             continue              # how many links changed never leads a statement of what the text says
         if standing(s.impact, s.short or s.text) >= 5 and s.impact != "pointer":
             continue              # a slogan never leads, not even when nothing else fits
         if unsaid and _weak_lead(s):
-            return unsaid         # it still says more than a pointer or a heading
+            return quoted or unsaid     # it still says more than a pointer or a heading
         if unsaid and untold(s):
             continue              # a quote with no mark never leads while a line that says its change may
         if spare and _weak_lead(s):
@@ -668,7 +681,7 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
                      _unpadded(without_aside(lean)), *_lighter(lean)):
             if len(_led(lead, text)) <= HEADLINE_LIMIT:      # 'Rewrite with a new commitment: ' is longer
                 if _mark_lost(s.text, text):
-                    unsaid = unsaid or _led(lead, text)
+                    unsaid, quoted = (unsaid, quoted) if unsaid else (_led(lead, text), _quoted_edit(s, f, lead))
                     break
                 return _led(lead, text)
         if unsaid and _mark_lost(s.text, unsaid[len(lead):]):
@@ -682,7 +695,7 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
             if not _edit_cut_off(s, full, core) and not _mark_lost(s.text, core):
                 return _led(lead, core)
             if _mark_lost(s.text, core):
-                unsaid = unsaid or _led(lead, core)
+                unsaid, quoted = (unsaid, quoted) if unsaid else (_led(lead, core), _quoted_edit(s, f, lead))
             else:
                 unchanged = unchanged or _led(lead, core)
             continue
@@ -711,13 +724,13 @@ def headline_of(statements: list[Statement], f: Facts, verdict: str, rewrite: bo
             if not _fragment(s, cut) and not _mark_lost(s.text, cut):
                 return _led(lead, cut)
             if not _fragment(s, cut):
-                unsaid = unsaid or _led(lead, cut)
+                unsaid, quoted = (unsaid, quoted) if unsaid else (_led(lead, cut), _quoted_edit(s, f, lead))
                 continue
             spare = spare or _led(lead, cut)
     if spare and bare_condition(_LABELS_RE.sub("", spare[len(lead):])):
         spare = None              # a condition cut before its main clause states what the text only supposes
     if spare or dropped or swapped or unchanged or unsaid:
-        return spare or dropped or swapped or unchanged or unsaid or ""
+        return spare or dropped or swapped or unchanged or quoted or unsaid or ""
     return _fallback(statements, f, verdict, lead)
 
 

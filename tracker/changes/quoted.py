@@ -277,6 +277,16 @@ def _reworded(c: Change, k: int, whole: bool = False) -> Statement | None:
     return Statement(said, _topic(c), "reworded", " ".join(old_w), " ".join(new_w), (k,), said)
 
 
+def edit_quote(c: Change) -> str | None:
+    """'Now says: “…” (was: “…”)' for a reworded sentence's edits, or None (headline._quoted_edit)."""
+    old_w, new_w = _one_line(c.old or "").split(), _one_line(c.new or "").split()
+    keys = ([_key(w) for w in old_w], [_key(w) for w in new_w])
+    ops: list[Op] = [op for op in SequenceMatcher(None, *keys, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if not ops or _hidden_email_only(ops, old_w, new_w):
+        return None
+    return _fitted(old_w, new_w, ops[0], ops[-1])
+
+
 def _fitted(old_w: list[str], new_w: list[str], first: Op,
             last: Op) -> str | None:
     """'Now says: “…” (was: “…”)' around the edits first to last with the most context that fits,
