@@ -67,3 +67,14 @@ def test_the_counted_headline_never_ends_on_a_preposition() -> None:
     words = {**WORDS, "sharing": "who it shares data with"}
     changes = [_c("reworded", "A", ("sharing",)), _c("reworded", "B", ("sharing",))]
     assert changed_sentences_headline(changes, set(), words) == "Rewords 2 sentences about sharing data with others"
+
+
+def test_changes_with_no_topic_are_counted_without_a_topic_tail() -> None:
+    from tracker.changes.report import Change
+    from tracker.changes.rules.structure import changed_sentences_headline
+    changes = [Change("reworded", "Intro", "The Services are offered by Acme Technologies AG.",
+                      "The Services are offered by Acme AG.", (), True),
+               Change("reworded", "Contact", "You can write to Acme Technologies AG at its office in Geneva.",
+                      "You can write to Acme AG at its office in Geneva.", (), True)]
+    said = changed_sentences_headline(changes, set(), WORDS)
+    assert said.startswith("Rewords 2 sentences") and "its wording" not in said, said

@@ -214,7 +214,10 @@ def changed_sentences_headline(changes: "Sequence[Change]", trivial: set[int], t
             parts.append(f"{verb.lower() if parts else verb} {n}" + ("" if parts else f" {noun}"))
     said = " and ".join(parts) if len(parts) <= 2 else f"{', '.join(parts[:-1])} and {parts[-1]}"
     in_one = len(set(sections)) == 1 and where and len(where) <= 60 and not _ui_title(where)
-    return f"{said} in “{where}”" if in_one else f"{said} about {about}"
+    if in_one:
+        return f"{said} in “{where}”"
+    # no topic word in any of them: the count alone ('Rewords 2 sentences'), never 'about its wording'
+    return f"{said} about {about}" if topics else said
 
 
 # -- details moved behind a link ----------------------------------------------------------------
